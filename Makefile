@@ -1,0 +1,55 @@
+# Two commands for a new user:  `make run` (set up, index corpus/, start the app)
+#                               `make test` (set up, run the whole test suite)
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
+HOST   ?= 127.0.0.1
+PORT   ?= 7860
+export HF_HUB_OFFLINE := 1
+export TRANSFORMERS_OFFLINE := 1
+
+.PHONY: install index run serve test test-fast browser-deps bench eval clean
+
+install: $(STAMP)
+
+# torch first, pinned: pip takes the CPU wheel on this disk instead of a multi-GB CUDA build.
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q torch==2.13.0
+	$(BIN)/python -m pip install -q -e '.[test]'
+	rm -f $(VENV)/.installed-*
+	touch $@
+
+index: install
+	$(BIN)/qa index
+
+run: index
+	$(BIN)/qa serve --host $(HOST) --port $(PORT)
+
+serve: install
+	$(BIN)/qa serve --host $(HOST) --port $(PORT)
+
+# Browser tests drive Debian's Chromium; installed here when missing and we may (root + apt).
+browser-deps:
+	@test -x /usr/bin/chromium || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else echo "note: /usr/bin/chromium missing and cannot be installed here: browser tests will be skipped"; fi; }
+
+test: install browser-deps
+	$(BIN)/python -m pytest -q
+
+test-fast: install
+	$(BIN)/python -m pytest -q -m "not slow and not browser"
+
+eval: install
+	$(BIN)/python benchmarks/eval_dev.py
+
+bench: install
+	$(BIN)/python benchmarks/eval_dev.py
+	$(BIN)/python benchmarks/squad.py
+
+clean:
+	rm -rf $(VENV) embeddings/CURRENT embeddings/PREVIOUS embeddings/gen-* benchmarks/out test-output

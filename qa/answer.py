@@ -1,0 +1,246 @@
+"""Passages -> one verbatim answer sentence (and a typed span inside it), or no answer.
+
+Every candidate sentence of the top passages is scored against the question with features
+computed from what the index already holds (sentence vectors, IDF): no embedding at question
+time beyond the question itself.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import numpy as np
+
+from qa.index import Index, SentenceRow
+from qa.lexical import analyze
+from qa.retrieve import Passage
+
+MAX_ANSWER_CHARS = 400
+
+# Answer types a question asks for, and what a span of that type looks like.
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+)
+_NUMBER_WORDS = (
+    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
+    r"forty|fifty|hundred|thousand|million|billion|dozens?|several)"
+)
+SPAN_PATTERNS = {
+    "date": re.compile(
+        rf"\b(?:(?:\d{{1,2}}(?:\s*[-–]\s*\d{{1,2}})?\s+{_MONTH}(?:\s+\d{{4}})?)|"
+        rf"(?:{_MONTH}\s+\d{{1,2}}(?:\s*[-–]\s*\d{{1,2}})?(?:,\s*\d{{4}})?)|"
+        rf"(?:{_MONTH}\s+\d{{4}})|(?:(?:1[89]|20)\d\d(?:\s*[-–]\s*(?:1[89]|20)?\d\d)?)|"
+        rf"(?:(?:first|second|third|fourth|last)\s+(?:half|quarter)\s+of\s+\d{{4}}))\b",
+        re.I,
+    ),
+    "number": re.compile(
+        rf"(?:\b(?:more than|over|about|around|almost|nearly|up to|at least|some)\s+)?"
+        rf"(?:\$|€|£)?\b(?:\d[\d,.]*|{_NUMBER_WORDS})\b(?:\s*(?:%|percent|per cent))?"
+        rf"(?:\s+(?:kg|tons?|tonnes?|grams?|km|million|billion|thousand|hundred))?"
+        rf"(?:\s+of\s+[a-z]+)?",
+        re.I,
+    ),
+    "person": re.compile(
+        r"\b(?:(?:Mr|Ms|Mrs|Dr|H\.E|Prof)\.?\s+)?(?:[A-Z][A-Za-z'’\-]+|[A-Z]\.)"
+        r"(?:\s+(?:[A-Z][A-Za-z'’\-]+|[A-Z]\.(?:[A-Z]\.)*)){1,3}\b"
+    ),
+}
+SPAN_PATTERNS["place"] = SPAN_PATTERNS["person"]
+
+
+def question_type(question: str) -> str | None:
+    """The kind of span the question asks for, if it is clear from its wording."""
+    q = question.lower().strip()
+    if re.search(r"\bhow (many|much)\b|\bwhat (percentage|proportion|number|amount)\b|\bhow (large|big|long|old)\b", q):
+        return "number"
+    if re.search(r"^when\b|\bwhat (year|date|day|month|period|time)\b|\bwhich (year|date|month|period)\b|\bsince when\b", q):
+        return "date"
+    if re.search(r"^(who|whom|whose)\b|\bwhich (official|person|envoy|analyst|minister|director|ambassador)\b", q):
+        return "person"
+    if re.search(r"^where\b|\bin which (city|country|town|place)\b|\bwhich (city|country|town|region)\b", q):
+        return "place"
+    return None
+
+
+@dataclass(frozen=True)
+class Answer:
+    text: str  # the answer sentence, verbatim: document[start:end]
+    doc: str
+    title: str
+    date: str | None
+    start: int
+    end: int
+    score: float  # confidence 0..1
+    passage_rank: int
+    span: tuple[int, int] | None = None  # the short answer inside [start, end), if one was found
+
+    @property
+    def span_text(self) -> str | None:
+        if self.span is None:
+            return None
+        return self.text[self.span[0] - self.start:self.span[1] - self.start]
+
+
+@dataclass(frozen=True)
+class Candidate:
+    sentence: SentenceRow
+    passage: Passage
+    features: dict[str, float]
+    score: float
+
+
+# Weights of the sentence score; fitted on a SQuAD dev sample with benchmarks/tune_answer.py.
+WEIGHTS = {"dense": 0.35, "lex": 0.15, "focus": 0.45, "ctx": 0.25, "passage": 0.30, "type": 0.15, "lead": -0.05}
+# Below this confidence the assistant says the documents do not hold the answer.
+ABSTAIN_BELOW = 0.42
+# Question terms found in an item's title say which item, not which sentence: they count less.
+TITLE_TERM_WEIGHT = 0.3
+
+
+def sentence_features(
+    question: str,
+    query_vector: np.ndarray,
+    terms: list[str],
+    passages: list[Passage],
+    index: Index,
+) -> list[tuple[SentenceRow, Passage, dict[str, float]]]:
+    """Every distinct sentence of the passages with the features the score is made of."""
+    if not passages:
+        return []
+    idf = index.lexical.idf(sorted(set(terms)))
+    total = sum(idf.values()) or 1.0
+    qtype = question_type(question)
+    qwords = set(re.findall(r"\w+", question.lower()))
+    best_passage = max(p.score for p in passages) or 1.0
+    out = []
+    seen: set[int] = set()
+    for p in passages:
+        title_terms = set(analyze(p.item.title)) if p.item is not None else set()
+        ctx_terms = set(analyze(p.chunk.text)) | title_terms
+        ctx = sum(w for t, w in idf.items() if t in ctx_terms) / total
+        focus_w = {t: w * (TITLE_TERM_WEIGHT if t in title_terms else 1.0) for t, w in idf.items()}
+        focus_total = sum(focus_w.values()) or 1.0
+        rows = index.sentences(p.chunk.first_sentence, p.chunk.n_sentences)
+        vecs = index.sentence_vectors[[r.id for r in rows]] if rows else np.zeros((0, 1))
+        for row, vec in zip(rows, vecs):
+            if row.id in seen:
+                continue
+            seen.add(row.id)
+            sterms = set(analyze(row.text))
+            typed = 0.5
+            if qtype is not None:
+                typed = 1.0 if typed_span(row.text, qtype, qwords) is not None else 0.0
+            feats = {
+                "dense": float(vec @ query_vector),
+                "lex": sum(w for t, w in idf.items() if t in sterms) / total,
+                "focus": sum(w for t, w in focus_w.items() if t in sterms) / focus_total,
+                "ctx": ctx,
+                "passage": p.score / best_passage,
+                "type": typed,
+                "lead": 1.0 if p.item is not None and row.start == p.item.start else 0.0,
+            }
+            out.append((row, p, feats))
+    return out
+
+
+def score(feats: dict[str, float], weights: dict[str, float] = WEIGHTS) -> float:
+    return sum(weights[f] * v for f, v in feats.items())
+
+
+def candidates(
+    question: str,
+    query_vector: np.ndarray,
+    terms: list[str],
+    passages: list[Passage],
+    index: Index,
+) -> list[Candidate]:
+    """Every sentence of the passages, scored, best first."""
+    out = [
+        Candidate(row, p, feats, score(feats))
+        for row, p, feats in sentence_features(question, query_vector, terms, passages, index)
+    ]
+    out.sort(key=lambda c: -c.score)
+    return out
+
+
+def confidence(c: Candidate) -> float:
+    """How sure we are that c answers the question, 0..1 (not a probability)."""
+    f = c.features
+    return float(min(1.0, max(0.0, 0.5 * f["dense"] + 0.5 * max(f["lex"], f["ctx"] * 0.9) * (0.6 + 0.4 * f["type"]))))
+
+
+def typed_span(text: str, qtype: str, qwords: set[str]) -> tuple[int, int] | None:
+    """The first span of the asked-for type in text that does not just repeat the question."""
+    pattern = SPAN_PATTERNS.get(qtype)
+    if pattern is None:
+        return None
+    for m in pattern.finditer(text):
+        words = set(re.findall(r"\w+", m.group(0).lower()))
+        if words and not words <= qwords:
+            return m.start(), m.end()
+    return None
+
+
+def _trim(row: SentenceRow, terms: list[str]) -> tuple[int, int]:
+    """The sentence, or for a very long one the window of it that holds most question terms."""
+    if len(row.text) <= MAX_ANSWER_CHARS:
+        return row.start, row.end
+    # clause boundaries inside the sentence, then the best window of consecutive clauses
+    cuts = [0] + [m.end() for m in re.finditer(r"[,;:]\s+", row.text)] + [len(row.text)]
+    tset = set(terms)
+    best, best_score = (0, min(len(row.text), MAX_ANSWER_CHARS)), -1.0
+    for i in range(len(cuts) - 1):
+        for j in range(i + 1, len(cuts)):
+            if cuts[j] - cuts[i] > MAX_ANSWER_CHARS:
+                break
+            s = len(set(analyze(row.text[cuts[i]:cuts[j]])) & tset) + 0.001 * (cuts[j] - cuts[i])
+            if s > best_score:
+                best, best_score = (cuts[i], cuts[j]), s
+    a, b = best
+    piece = row.text[a:b]
+    a += len(piece) - len(piece.lstrip())
+    b -= len(piece) - len(piece.rstrip())
+    return row.start + a, row.start + b
+
+
+def pick_answer(
+    question: str,
+    query_vector: np.ndarray,
+    terms: list[str],
+    passages: list[Passage],
+    index: Index,
+) -> tuple[Answer | None, list[Candidate]]:
+    """The best answer sentence, or None when the best is not convincing enough."""
+    ranked = candidates(question, query_vector, terms, passages, index)
+    if not ranked:
+        return None, ranked
+    best = ranked[0]
+    conf = confidence(best)
+    if conf < ABSTAIN_BELOW:
+        return None, ranked
+    row, p = best.sentence, best.passage
+    start, end = _trim(row, terms)
+    doc_text = row.text  # the sentence row holds document[row.start:row.end]
+    text = doc_text[start - row.start:end - row.start]
+    qtype = question_type(question)
+    span = None
+    if qtype is not None:
+        found = typed_span(text, qtype, set(re.findall(r"\w+", question.lower())))
+        if found is not None:
+            span = (start + found[0], start + found[1])
+    return (
+        Answer(
+            text=text,
+            doc=row.doc,
+            title=p.item.title if p.item else row.doc,
+            date=p.item.date if p.item else None,
+            start=start,
+            end=end,
+            score=round(conf, 4),
+            passage_rank=p.rank,
+            span=span,
+        ),
+        ranked,
+    )

@@ -1,0 +1,176 @@
+"""Documents -> sentences -> chunks: sentence-aware, item-bounded, within the model's window."""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import re
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+
+from qa import tokens
+from qa.documents import Document
+
+# pysbd is accurate but slow on huge paragraphs; past this size a plain rule splitter takes over.
+_PYSBD_MAX_CHARS = 20_000
+_SIMPLE_SPLIT = re.compile(r"(?<=[.!?…])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9А-ЯЁ])")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    doc: str
+    item: int
+    start: int
+    end: int
+    text: str
+
+    @property
+    def key(self) -> str:
+        """Content hash: the same sentence text always has the same vector."""
+        return content_key(self.text)
+
+
+@dataclass(frozen=True)
+class Chunk:
+    doc: str
+    item: int
+    start: int
+    end: int
+    text: str  # == document.text[start:end]
+    first_sentence: int  # index into the document's sentence list
+    n_sentences: int
+    tokens: int
+
+    @property
+    def key(self) -> str:
+        return content_key(self.text)
+
+
+def content_key(text: str) -> str:
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
+
+
+@functools.cache
+def _segmenter():
+    import pysbd
+
+    return pysbd.Segmenter(language="en", clean=False, char_span=True)
+
+
+def _raw_sentence_spans(text: str) -> Iterator[tuple[int, int]]:
+    """Sentence spans of one paragraph, offsets relative to it (untrimmed)."""
+    if len(text) <= _PYSBD_MAX_CHARS:
+        try:
+            spans = _segmenter().segment(text)
+            # pysbd's char spans occasionally drift on odd input; trust them only if they tile.
+            if spans and spans[0].start == 0 and all(
+                a.end <= b.start for a, b in zip(spans, spans[1:])
+            ) and text[spans[-1].start:spans[-1].end] == spans[-1].sent:
+                for s in spans:
+                    yield s.start, s.end
+                return
+        except Exception:  # noqa: BLE001 - any segmenter hiccup falls back to the rule splitter
+            pass
+    pos = 0
+    for m in _SIMPLE_SPLIT.finditer(text):
+        yield pos, m.start()
+        pos = m.end()
+    yield pos, len(text)
+
+
+def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Trimmed, non-empty sentence spans of text[start:end], as absolute offsets."""
+    end = len(text) if end is None else end
+    block = text[start:end]
+    out = []
+    for a, b in _raw_sentence_spans(block):
+        piece = block[a:b]
+        stripped = piece.strip()
+        if not stripped:
+            continue
+        lead = len(piece) - len(piece.lstrip())
+        a2 = start + a + lead
+        out.append((a2, a2 + len(stripped)))
+    return out
+
+
+def _cut_long(text: str, start: int, end: int, fits: Callable[[str], bool]) -> list[tuple[int, int]]:
+    """Split one over-long sentence at word boundaries into pieces that fit (the only cut we allow)."""
+    pieces: list[tuple[int, int]] = []
+    words = [(m.start() + start, m.end() + start) for m in re.finditer(r"\S+", text[start:end])]
+    i = 0
+    while i < len(words):
+        lo, hi = i, len(words)
+        # binary search for the most words from i that still fit
+        while lo < hi:
+            mid = (lo + hi + 1) // 2
+            if fits(text[words[i][0]:words[mid - 1][1]]):
+                lo = mid
+            else:
+                hi = mid - 1
+        j = max(lo, i + 1)  # a single giant "word" still has to go somewhere
+        pieces.append((words[i][0], words[j - 1][1]))
+        i = j
+    return pieces
+
+
+def document_sentences(
+    doc: Document, fits: Callable[[str], bool] | None = None
+) -> list[Sentence]:
+    """Every sentence of every item's content blocks, in order; none is longer than the window."""
+    out = []
+    for item in doc.items:
+        for block in item.blocks:
+            for a, b in split_sentences(doc.text, block.start, block.end):
+                spans = [(a, b)]
+                if fits is not None and not fits(doc.text[a:b]):
+                    spans = _cut_long(doc.text, a, b, fits)
+                for s, e in spans:
+                    out.append(Sentence(doc.path, item.index, s, e, doc.text[s:e]))
+    return out
+
+
+def chunk_document(
+    doc: Document,
+    sentences: list[Sentence],
+    chunk_tokens: int = 200,
+    overlap_sentences: int = 1,
+    fits: Callable[[str], bool] | None = None,
+) -> list[Chunk]:
+    """Greedy sentence packing up to chunk_tokens, overlapping by whole sentences, per item."""
+    fits = fits or (lambda _t: True)
+    counts = [tokens.count(s.text) for s in sentences]
+    chunks: list[Chunk] = []
+    i = 0
+    while i < len(sentences):
+        item = sentences[i].item
+        j, total = i, 0
+        while j < len(sentences) and sentences[j].item == item:
+            nxt = total + counts[j]
+            if j > i and (
+                nxt > chunk_tokens or not fits(doc.text[sentences[i].start:sentences[j].end])
+            ):
+                break
+            total = nxt
+            j += 1
+        start, end = sentences[i].start, sentences[j - 1].end
+        chunks.append(
+            Chunk(doc.path, item, start, end, doc.text[start:end], i, j - i, total)
+        )
+        if j >= len(sentences) or sentences[j].item != item:
+            i = j
+        else:
+            # step back for overlap, but always move forward by at least one sentence
+            i = max(j - overlap_sentences, i + 1)
+    return chunks
+
+
+def chunk_documents(
+    docs: Iterable[Document],
+    chunk_tokens: int = 200,
+    overlap_sentences: int = 1,
+    fits: Callable[[str], bool] | None = None,
+) -> Iterator[tuple[Document, list[Sentence], list[Chunk]]]:
+    for doc in docs:
+        sents = document_sentences(doc, fits)
+        yield doc, sents, chunk_document(doc, sents, chunk_tokens, overlap_sentences, fits)

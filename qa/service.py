@@ -1,0 +1,155 @@
+"""The assistant as one long-lived object: model and index loaded once, questions answered many times.
+
+Both the CLI and the web app go through here, so they behave the same.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+import unicodedata
+from dataclasses import dataclass, field
+
+from qa import index as store
+from qa.answer import Answer, pick_answer
+from qa.build import BuildReport, build_index
+from qa.config import Settings
+from qa.embedding import Embedder, SentenceTransformerEmbedder
+from qa.lexical import analyze
+from qa.retrieve import Passage, retrieve
+
+
+class QuestionError(ValueError):
+    """The question cannot be asked as given; the message says what to do."""
+
+
+@dataclass
+class Result:
+    question: str
+    answer: Answer | None
+    passages: list[Passage]
+    generation: str
+    seconds: float
+    notes: list[str] = field(default_factory=list)
+
+    def to_json(self) -> dict:
+        """The documented JSON shape of `qa ask --json`."""
+        a = self.answer
+        return {
+            "question": self.question,
+            "answer": None
+            if a is None
+            else {
+                "text": a.text,
+                "doc": a.doc,
+                "title": a.title,
+                "date": a.date,
+                "start": a.start,
+                "end": a.end,
+                "score": a.score,
+                "span": None
+                if a.span is None
+                else {"text": a.span_text, "start": a.span[0], "end": a.span[1]},
+            },
+            "passages": [
+                {
+                    "rank": p.rank,
+                    "doc": p.chunk.doc,
+                    "title": p.item.title if p.item else p.chunk.doc,
+                    "date": p.item.date if p.item else None,
+                    "text": p.chunk.text,
+                    "start": p.chunk.start,
+                    "end": p.chunk.end,
+                    "score": round(p.score, 4),
+                }
+                for p in self.passages
+            ],
+        }
+
+
+def clean_question(question: str, max_chars: int) -> tuple[str, list[str]]:
+    """Normalise whitespace and control characters; cut an over-long question with a note."""
+    if not isinstance(question, str):
+        raise QuestionError("the question must be text")
+    text = "".join(" " if unicodedata.category(ch)[0] == "C" else ch for ch in question)
+    text = " ".join(text.split())
+    if not text:
+        raise QuestionError("the question is empty: type a question about your documents")
+    notes = []
+    if len(text) > max_chars:
+        text = text[:max_chars].rsplit(" ", 1)[0] or text[:max_chars]
+        notes.append(f"the question was cut to its first {len(text)} characters")
+    return text, notes
+
+
+class QAService:
+    """Answers questions from the live index generation, switching to a newer one between questions."""
+
+    def __init__(self, settings: Settings | None = None, embedder: Embedder | None = None):
+        self.settings = settings or Settings()
+        self._embedder = embedder
+        self._index: store.Index | None = None
+        self._lock = threading.Lock()
+
+    @property
+    def embedder(self) -> Embedder:
+        with self._lock:
+            if self._embedder is None:
+                self._embedder = SentenceTransformerEmbedder(self.settings.model, self.settings.batch_size)
+            return self._embedder
+
+    def index(self) -> store.Index:
+        """The current generation, reopened if `qa index` has published a newer one."""
+        gen = store.current_generation(self.settings.index_dir)
+        with self._lock:
+            if gen is None:
+                raise store.IndexProblem(
+                    f"no index in {self.settings.index_dir}: run `qa index` first"
+                )
+            if self._index is None or self._index.folder != gen:
+                fresh = store.Index(gen)
+                self._check_model(fresh)
+                # the old generation is not closed here: a question may still be reading it,
+                # and it is dropped when the last reference goes
+                self._index = fresh
+            return self._index
+
+    def _check_model(self, index: store.Index) -> None:
+        if self._embedder is None:
+            return
+        m = index.manifest
+        model = getattr(self._embedder, "identity", self._embedder.name)
+        if m.get("model") != model or m.get("dim") != self._embedder.dim:
+            raise store.IndexProblem(
+                f"the index was built with model {m.get('model')} ({m.get('dim')} dims) but the "
+                f"assistant is using {model} ({self._embedder.dim} dims): run `qa index --rebuild`"
+            )
+
+    def ask(self, question: str, k: int | None = None) -> Result:
+        t0 = time.perf_counter()
+        k = self.settings.top_k if k is None else k
+        if not 1 <= k <= 100:
+            raise QuestionError("the number of passages must be between 1 and 100")
+        text, notes = clean_question(question, self.settings.max_question_chars)
+        embedder = self.embedder
+        index = self.index()
+        self._check_model(index)
+        qvec = embedder.encode([text])[0]
+        terms = analyze(text)
+        pool = max(k, 8)  # answers may sit in a passage just below the shown k
+        passages = retrieve(index, qvec, terms, pool, self.settings.candidates)
+        answer, _ = pick_answer(text, qvec, terms, passages, index)
+        shown = passages[:k]
+        if answer is not None and answer.passage_rank > k:
+            shown.append(passages[answer.passage_rank - 1])  # always show the cited passage
+        return Result(
+            question=text,
+            answer=answer,
+            passages=shown,
+            generation=index.generation,
+            seconds=time.perf_counter() - t0,
+            notes=notes,
+        )
+
+    def build(self, rebuild: bool = False, progress: bool = False, wait: float = 0) -> BuildReport:
+        return build_index(self.settings, self.embedder, rebuild=rebuild, progress=progress, wait=wait)

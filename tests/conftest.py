@@ -1,0 +1,90 @@
+"""Shared fixtures: a small deterministic embedder for fast tests, and the real model for slow ones."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+
+from qa.config import Settings  # noqa: E402
+from qa.lexical import analyze  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "corpus"
+SHARED = ROOT.parent / "shared"
+
+
+class HashEmbedder:
+    """Bag of stemmed words hashed into 64 dimensions: deterministic, instant, and similar
+    texts get similar vectors, which is all the pipeline's plumbing tests need."""
+
+    name = identity = "hash-64"
+    dim = 64
+
+    def __init__(self, max_words: int = 200):
+        self.max_words = max_words
+        self.calls: list[int] = []  # how many texts each encode() call embedded
+
+    def encode(self, texts, progress=False):
+        self.calls.append(len(texts))
+        out = np.zeros((len(texts), self.dim), dtype=np.float32)
+        for row, text in enumerate(texts):
+            for term in analyze(text) or ["\x00"]:
+                h = int.from_bytes(hashlib.blake2b(term.encode(), digest_size=4).digest(), "little")
+                out[row, h % self.dim] += 1.0
+        out /= np.linalg.norm(out, axis=1, keepdims=True)
+        return out
+
+    def fits(self, text):
+        return len(text.split()) <= self.max_words
+
+    @property
+    def embedded(self) -> int:
+        return sum(self.calls)
+
+
+@pytest.fixture
+def hash_embedder():
+    return HashEmbedder()
+
+
+@pytest.fixture
+def corpus_copy(tmp_path) -> Path:
+    """A writable copy of the bundled corpus."""
+    dst = tmp_path / "corpus"
+    shutil.copytree(CORPUS, dst)
+    return dst
+
+
+@pytest.fixture
+def settings_for(tmp_path):
+    def make(corpus: Path, **kw) -> Settings:
+        return Settings().with_(corpus_dir=corpus, index_dir=tmp_path / "index", **kw)
+
+    return make
+
+
+@pytest.fixture(scope="session")
+def real_embedder():
+    """The bundled all-MiniLM-L6-v2, loaded once for the whole session."""
+    from qa.embedding import SentenceTransformerEmbedder
+
+    return SentenceTransformerEmbedder(Settings().model)
+
+
+@pytest.fixture(scope="session")
+def real_service(tmp_path_factory, real_embedder):
+    """The assistant over the bundled corpus with the real model (index built once per session)."""
+    from qa.service import QAService
+
+    idx = tmp_path_factory.mktemp("real-index")
+    service = QAService(Settings().with_(corpus_dir=CORPUS, index_dir=idx), embedder=real_embedder)
+    service.build()
+    return service
