@@ -1,13 +1,17 @@
 #!/usr/bin/env python
-"""Fit the answer-sentence weights (qa/answer.py WEIGHTS) by random search.
+"""Fit the answer model in qa/answer.py: sentence-ranking WEIGHTS and the CONFIDENCE model.
 
-    python benchmarks/tune_answer.py [--squad-sample 600] [--seed 1] [--trials 3000]
+    python benchmarks/tune_answer.py [--squad-sample 800] [--seed 1] [--trials 4000]
 
-Features are computed once per question (retrieval included), then weight vectors are drawn at
-random and scored by answer hit@1 on: a seeded SQuAD dev sample (indexed by benchmarks/squad.py)
-and the dev questions over the bundled corpus, weighted equally. Prints the best weights and,
-for abstention, the best candidate's score distribution for answerable vs unanswerable questions.
-Use a different seed here than the one benchmarks/squad.py reports on.
+1. Ranking: features are computed once per question (retrieval included), then weight vectors
+   are drawn at random and scored by answer hit@1, averaged over a seeded SQuAD dev sample
+   (indexed by benchmarks/squad.py) and the dev questions over the bundled corpus.
+2. Abstention: a logistic model of "the best sentence contains a gold answer", trained on the
+   SQuAD sample asked twice: once normally, once with the question's own paragraph removed from
+   retrieval (the usual way to make realistic unanswerable questions). The threshold is the
+   highest that abstains on at most 8% of answerable questions of each set.
+Prints the constants to paste into qa/answer.py. The SQuAD seed here must differ from the one
+benchmarks/squad.py reports on (0), so the reported numbers are not fitted ones.
 """
 
 from __future__ import annotations
@@ -30,69 +34,161 @@ from qa.lexical import analyze  # noqa: E402
 from qa.retrieve import retrieve  # noqa: E402
 from qa.service import QAService  # noqa: E402
 
-FEATURES = list(answer.WEIGHTS)
+RANK = list(answer.WEIGHTS)
+CONF = list(answer.CONFIDENCE_WEIGHTS)
 
 
-def collect(service: QAService, questions) -> list[tuple[np.ndarray, np.ndarray, bool]]:
-    """Per question: feature matrix of its candidates, which candidates contain gold, answerable."""
+def collect(service: QAService, questions, drop_gold: bool = False):
+    """Per question: (features of every candidate, gold flags, answerable, question, terms, passages)."""
     out = []
     index = service.index()
     for q in questions:
         qvec = service.embedder.encode([q.question])[0]
         terms = analyze(q.question)
-        passages = retrieve(index, qvec, terms, 8, service.settings.candidates)
+        pool = service.settings.answer_pool
+        passages = retrieve(index, qvec, terms, pool * 2 if drop_gold else pool, service.settings.candidates)
+        if drop_gold:
+            passages = [p for p in passages if p.chunk.doc != q.doc][:pool]
         feats = answer.sentence_features(q.question, qvec, terms, passages, index)
         if not feats:
             continue
-        X = np.array([[f[name] for name in FEATURES] for _, _, f in feats])
+        X = np.array([[f[n] for n in RANK] for _, _, f in feats])
         y = np.array([contains_gold(row.text, q.answers) for row, _, _ in feats])
-        out.append((X, y, q.answerable))
+        pos = {p.chunk.id: i for i, p in enumerate(passages)}
+        passage_of = np.array([pos[p.chunk.id] for _, p, _ in feats])
+        pscore = np.array([p.score for p in passages]) / (max(p.score for p in passages) or 1.0)
+        pgold = np.array([contains_gold(p.chunk.text, q.answers) for p in passages])
+        unknown = frozenset()
+        if drop_gold:  # words only the removed paragraph had must look absent from the corpus
+            gold_terms = set(analyze(Path(service.settings.corpus_dir, q.doc).read_text(encoding="utf-8")))
+            unknown = frozenset(t for t in terms if t in gold_terms and index.lexical.df(t) <= 1)
+        out.append((X, y, q.answerable and not drop_gold, q, terms, feats, passage_of, pscore, pgold, unknown))
     return out
 
 
 def hit_rate(data, w) -> float:
-    hits = [y[int(np.argmax(X @ w))] for X, y, ok in data if ok]
+    hits = [y[int(np.argmax(X @ w))] for X, y, ok, *_ in data if ok]
     return float(np.mean(hits)) if hits else 0.0
+
+
+def recall_at_1(data, w, mu: float) -> float:
+    """Passage recall@1 after re-ranking passages by their best sentence (answer.rerank_passages)."""
+    hits = []
+    for X, y, ok, q, terms, feats, passage_of, pscore, pgold, _ in data:
+        if not ok:
+            continue
+        s = X @ w
+        best = np.full(len(pscore), -np.inf)
+        np.maximum.at(best, passage_of, s)
+        top = s.max() or 1.0
+        evidence = np.where(np.isfinite(best), best / top, 0.0)
+        mixed = (1 - mu) * pscore + mu * evidence
+        hits.append(pgold[int(np.argmax(mixed))])
+    return float(np.mean(hits)) if hits else 0.0
+
+
+def conf_rows(data, w, index):
+    """Abstention features of the best candidate under weights w, and whether it is right."""
+    saved = dict(answer.WEIGHTS)
+    answer.WEIGHTS.update(dict(zip(RANK, w)))
+    rows = []
+    try:
+        for X, y, ok, q, terms, feats, *_, unknown in data:
+            ranked = sorted(
+                (answer.Candidate(r, p, f, answer.score(f)) for r, p, f in feats), key=lambda c: -c.score
+            )
+            f = answer.abstain_features(q.question, terms, ranked, index, unknown)
+            right = ok and contains_gold(ranked[0].sentence.text, q.answers)
+            rows.append(([f[n] for n in CONF], right, ok))
+    finally:
+        answer.WEIGHTS.clear()
+        answer.WEIGHTS.update(saved)
+    return rows
+
+
+def logistic(X: np.ndarray, y: np.ndarray, l2: float = 0.01, steps: int = 4000) -> tuple[np.ndarray, float]:
+    w, b = np.zeros(X.shape[1]), 0.0
+    for _ in range(steps):
+        p = 1 / (1 + np.exp(-(X @ w + b)))
+        g = p - y
+        w -= 0.5 * (X.T @ g / len(y) + l2 * w)
+        b -= 0.5 * g.mean()
+    return w, b
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--squad-sample", type=int, default=600)
+    ap.add_argument("--squad-sample", type=int, default=800)
     ap.add_argument("--seed", type=int, default=1)
-    ap.add_argument("--trials", type=int, default=3000)
+    ap.add_argument("--trials", type=int, default=4000)
+    ap.add_argument("--keep-weights", action="store_true", help="fit only the abstention model")
+    ap.add_argument("--dev-share", type=float, default=0.5, help="weight of the dev set in the objective")
     args = ap.parse_args()
     out = ROOT / "benchmarks/out"
 
     dev = QAService(Settings().with_(corpus_dir=ROOT / "corpus", index_dir=out / "dev-index"))
     dev.build()
     dev_data = collect(dev, load_jsonl(ROOT.parent / "shared/eval/dev_seeds.jsonl"))
-    sq_questions = write_corpus(ROOT.parent / "shared/data/squad/dev-v1.1.json", out / "squad-corpus")
-    sq_questions = random.Random(args.seed).sample(sq_questions, args.squad_sample)
+    sq_q = write_corpus(ROOT.parent / "shared/data/squad/dev-v1.1.json", out / "squad-corpus")
+    sq_q = random.Random(args.seed).sample(sq_q, args.squad_sample)
     sq = QAService(
-        Settings().with_(corpus_dir=out / "squad-corpus", index_dir=out / "squad-index"),
-        embedder=dev.embedder,
+        Settings().with_(corpus_dir=out / "squad-corpus", index_dir=out / "squad-index"), embedder=dev.embedder
     )
     sq.build()
-    sq_data = collect(sq, sq_questions)
+    sq_data = collect(sq, sq_q)
+    sq_neg = collect(sq, sq_q, drop_gold=True)
 
-    def objective(w):
-        return 0.5 * hit_rate(dev_data, w) + 0.5 * hit_rate(sq_data, w)
+    def objective(w, mu):
+        return sum(
+            share * (hit_rate(d, w) + recall_at_1(d, w, mu)) / 2
+            for share, d in ((args.dev_share, dev_data), (1 - args.dev_share, sq_data))
+        )
 
-    current = np.array([answer.WEIGHTS[f] for f in FEATURES])
-    best_w, best = current, objective(current)
-    print(f"current weights: dev {hit_rate(dev_data, current):.3f} squad {hit_rate(sq_data, current):.3f}")
+    def show(label, w, mu):
+        print(
+            f"{label}: dev hit@1 {hit_rate(dev_data, w):.3f} R@1 {recall_at_1(dev_data, w, mu):.3f}; "
+            f"squad hit@1 {hit_rate(sq_data, w):.3f} R@1 {recall_at_1(sq_data, w, mu):.3f}"
+        )
+
+    w0 = np.array([answer.WEIGHTS[f] for f in RANK])
+    mu0 = answer.SENTENCE_EVIDENCE
+    show("current", w0, mu0)
+    best_w, best_mu, best = w0, mu0, objective(w0, mu0)
     rng = np.random.default_rng(0)
-    for t in range(args.trials):
+    for t in range(0 if args.keep_weights else args.trials):
         if t % 2:
-            w = best_w + rng.normal(0, 0.08, len(FEATURES))
+            w, mu = best_w + rng.normal(0, 0.08, len(RANK)), float(np.clip(best_mu + rng.normal(0, 0.05), 0, 1))
         else:
-            w = rng.uniform(-0.2, 1.0, len(FEATURES))
-        s = objective(w)
+            w, mu = rng.uniform(-0.3, 1.0, len(RANK)), float(rng.uniform(0, 1))
+        s = objective(w, mu)
         if s > best:
-            best_w, best = w, s
-    best_w = best_w / np.abs(best_w).sum()
-    print(f"best weights: dev {hit_rate(dev_data, best_w):.3f} squad {hit_rate(sq_data, best_w):.3f}")
-    print("WEIGHTS = {" + ", ".join(f'"{f}": {v:.3f}' for f, v in zip(FEATURES, best_w)) + "}")
+            best_w, best_mu, best = w, mu, s
+    if not args.keep_weights:
+        best_w = best_w / np.abs(best_w).sum()
+    show("fitted", best_w, best_mu)
+    print("WEIGHTS = {" + ", ".join(f'"{f}": {v:.3f}' for f, v in zip(RANK, best_w)) + "}")
+    print(f"SENTENCE_EVIDENCE = {best_mu:.3f}")
+
+    train = conf_rows(sq_data, best_w, sq.index()) + conf_rows(sq_neg, best_w, sq.index())
+    X = np.array([r[0] for r in train])
+    y = np.array([float(r[1]) for r in train])
+    cw, cb = logistic(X, y)
+    prob = lambda rows: 1 / (1 + np.exp(-(np.array([r[0] for r in rows]) @ cw + cb)))  # noqa: E731
+    dev_rows = conf_rows(dev_data, best_w, dev.index())
+    sq_rows = conf_rows(sq_data, best_w, sq.index())
+    neg_rows = conf_rows(sq_neg, best_w, sq.index())
+    p_dev, p_sq, p_neg = prob(dev_rows), prob(sq_rows), prob(neg_rows)
+    dev_ok = np.array([r[2] for r in dev_rows])
+    # highest threshold that keeps wrong abstentions on answerable questions <= 8% in both sets
+    threshold = min(np.quantile(p_dev[dev_ok], 0.08), np.quantile(p_sq, 0.08))
+    print(
+        f"abstain below {threshold:.3f}: dev answerable abstained {np.mean(p_dev[dev_ok] < threshold):.3f}, "
+        f"dev unanswerable abstained {np.mean(p_dev[~dev_ok] < threshold):.3f}, "
+        f"squad abstained {np.mean(p_sq < threshold):.3f}, squad-without-gold abstained {np.mean(p_neg < threshold):.3f}"
+    )
+    print("CONFIDENCE_WEIGHTS = {" + ", ".join(f'"{f}": {v:.3f}' for f, v in zip(CONF, cw)) + "}")
+    print(f"CONFIDENCE_BIAS = {cb:.3f}")
+    print(f"ABSTAIN_BELOW = {threshold:.3f}")
 
 
 if __name__ == "__main__":

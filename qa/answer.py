@@ -8,7 +8,7 @@ time beyond the question itself.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -43,11 +43,15 @@ SPAN_PATTERNS = {
         re.I,
     ),
     "person": re.compile(
-        r"\b(?:(?:Mr|Ms|Mrs|Dr|H\.E|Prof)\.?\s+)?(?:[A-Z][A-Za-z'’\-]+|[A-Z]\.)"
-        r"(?:\s+(?:[A-Z][A-Za-z'’\-]+|[A-Z]\.(?:[A-Z]\.)*)){1,3}\b"
+        r"\b(?:(?:Mr|Ms|Mrs|Dr|H\.E|Prof)\.?\s+)?(?:(?:[A-Z]\.){1,3}|[A-Z][A-Za-z'’\-]+)"
+        r"(?:\s+(?:(?:[A-Z]\.){1,3}|[A-Z][A-Za-z'’\-]+)){1,3}\b"
+    ),
+    # the place itself is group 1: "in Vienna", "at the Almaty Academy"
+    "place": re.compile(
+        r"\b(?:in|at|to|from|near)\s+(?:the\s+)?((?:[A-Z][\w'’\-]+)(?:\s+(?:of\s+)?[A-Z][\w'’\-]+){0,3})"
     ),
 }
-SPAN_PATTERNS["place"] = SPAN_PATTERNS["person"]
+_TITLES = {"mr", "mrs", "ms", "dr", "h", "e", "prof", "the", "of", "in", "at", "to", "from", "near"}
 
 
 def question_type(question: str) -> str | None:
@@ -62,6 +66,38 @@ def question_type(question: str) -> str | None:
     if re.search(r"^where\b|\bin which (city|country|town|place)\b|\bwhich (city|country|town|region)\b", q):
         return "place"
     return None
+
+
+_AUX = {"is", "are", "was", "were", "be", "been", "the", "a", "an", "kind", "type", "sort", "many", "much"}
+_VERB_Q = {"do", "does", "did", "has", "have", "had", "will", "would", "can", "could", "should", "may", "might"}
+
+
+def question_head(question: str) -> list[str]:
+    """Stemmed words of the thing asked for: "What is the total budget of X" -> budget terms.
+
+    Empty when the question has no such noun phrase ("What did X do?", "Who ...").
+    """
+    words = re.findall(r"[\w'-]+", question.lower())
+    for i, w in enumerate(words):
+        if w in ("what", "which", "whose") or (w == "how" and i + 1 < len(words) and words[i + 1] in ("many", "much")):
+            rest = words[i + 1:]
+            if rest and rest[0] in _VERB_Q:
+                return []
+            phrase = []
+            for r in rest:
+                if r in _AUX and not phrase:
+                    continue
+                if r in _AUX or r in _VERB_Q or r in _stop() or len(phrase) == 3:
+                    break
+                phrase.append(r)
+            return analyze(" ".join(phrase))
+    return []
+
+
+def _stop() -> frozenset[str]:
+    from qa.lexical import _stopwords
+
+    return _stopwords()
 
 
 @dataclass(frozen=True)
@@ -92,7 +128,7 @@ class Candidate:
 
 
 # Weights of the sentence score; fitted on a SQuAD dev sample with benchmarks/tune_answer.py.
-WEIGHTS = {"dense": 0.35, "lex": 0.15, "focus": 0.45, "ctx": 0.25, "passage": 0.30, "type": 0.15, "lead": -0.05}
+WEIGHTS = {"dense": 0.231, "lex": 0.077, "focus": 0.106, "ctx": 0.254, "passage": 0.058, "type": 0.046, "head": 0.152, "lead": -0.076}
 # Below this confidence the assistant says the documents do not hold the answer.
 ABSTAIN_BELOW = 0.42
 # Question terms found in an item's title say which item, not which sentence: they count less.
@@ -114,6 +150,7 @@ def sentence_features(
     qtype = question_type(question)
     qwords = set(re.findall(r"\w+", question.lower()))
     best_passage = max(p.score for p in passages) or 1.0
+    head = set(question_head(question))
     out = []
     seen: set[int] = set()
     for p in passages:
@@ -139,6 +176,7 @@ def sentence_features(
                 "ctx": ctx,
                 "passage": p.score / best_passage,
                 "type": typed,
+                "head": len(head & sterms) / len(head) if head else 0.5,
                 "lead": 1.0 if p.item is not None and row.start == p.item.start else 0.0,
             }
             out.append((row, p, feats))
@@ -165,10 +203,65 @@ def candidates(
     return out
 
 
-def confidence(c: Candidate) -> float:
-    """How sure we are that c answers the question, 0..1 (not a probability)."""
-    f = c.features
-    return float(min(1.0, max(0.0, 0.5 * f["dense"] + 0.5 * max(f["lex"], f["ctx"] * 0.9) * (0.6 + 0.4 * f["type"]))))
+# Logistic model of "the best sentence is a right answer", over abstain_features(); fitted by
+# benchmarks/tune_answer.py on SQuAD questions asked with and without their gold paragraph.
+CONFIDENCE_WEIGHTS = {
+    "score": 2.0, "margin": 2.0, "dense": 2.0, "lex": 1.0, "focus": 1.0, "ctx": 1.0, "head": 0.5,
+    "type": 0.5, "oov": -3.0, "head_oov": -1.0, "missing": -2.0, "bm25": 0.5, "top_bm25": 0.5, "p_dense": 1.0,
+}
+CONFIDENCE_BIAS = -2.5
+
+
+def abstain_features(
+    question: str,
+    terms: list[str],
+    ranked: list[Candidate],
+    index: Index,
+    unknown: frozenset[str] = frozenset(),
+) -> dict[str, float]:
+    """Evidence for and against the best candidate being an answer at all.
+
+    unknown: terms to treat as absent from the corpus (used when fitting the model on questions
+    whose own paragraph was removed, so their vocabulary must not count as present).
+    """
+    best = ranked[0]
+    second = ranked[1].score if len(ranked) > 1 else 0.0
+    idf = index.lexical.idf(sorted(set(terms)))
+    total = sum(idf.values()) or 1.0
+    known = {t: w for t, w in idf.items() if index.lexical.known(t) and t not in unknown}
+    oov = 1.0 - sum(known.values()) / total
+    head = set(question_head(question))
+    head_oov = sum(1 for t in head if t not in known) / len(head) if head else 0.0
+    ctx_terms = set(analyze(best.passage.chunk.text))
+    if best.passage.item is not None:
+        ctx_terms |= set(analyze(best.passage.item.title))
+    # the rarest corpus word of the question that the answer's passage lacks
+    top_known = max(known.values(), default=1.0) or 1.0
+    missing = max((w for t, w in known.items() if t not in ctx_terms), default=0.0) / top_known
+    max_bm25 = max(c.passage.bm25 for c in ranked)
+    f = best.features
+    return {
+        "score": best.score,
+        "margin": best.score - second,
+        "dense": f["dense"],
+        "lex": f["lex"],
+        "focus": f["focus"],
+        "ctx": f["ctx"],
+        "head": f["head"],
+        "type": f["type"],
+        "oov": oov,
+        "head_oov": head_oov,
+        "missing": missing,
+        "bm25": float(np.log1p(best.passage.bm25)),
+        "top_bm25": float(np.log1p(max_bm25)),
+        "p_dense": best.passage.dense,
+    }
+
+
+def confidence(features: dict[str, float]) -> float:
+    """Estimated probability that the best sentence answers the question."""
+    z = CONFIDENCE_BIAS + sum(CONFIDENCE_WEIGHTS[k] * features[k] for k in CONFIDENCE_WEIGHTS)
+    return float(1.0 / (1.0 + np.exp(-z)))
 
 
 def typed_span(text: str, qtype: str, qwords: set[str]) -> tuple[int, int] | None:
@@ -177,9 +270,10 @@ def typed_span(text: str, qtype: str, qwords: set[str]) -> tuple[int, int] | Non
     if pattern is None:
         return None
     for m in pattern.finditer(text):
-        words = set(re.findall(r"\w+", m.group(0).lower()))
+        g = 1 if m.re.groups else 0
+        words = set(re.findall(r"\w+", m.group(g).lower())) - _TITLES
         if words and not words <= qwords:
-            return m.start(), m.end()
+            return m.start(g), m.end(g)
     return None
 
 
@@ -205,25 +299,47 @@ def _trim(row: SentenceRow, terms: list[str]) -> tuple[int, int]:
     return row.start + a, row.start + b
 
 
+# How much a passage's best sentence counts when passages are re-ordered for display and citation.
+SENTENCE_EVIDENCE = 0.985
+
+
+def rerank_passages(passages: list[Passage], ranked: list[Candidate]) -> list[Passage]:
+    """Re-order passages by their retrieval score mixed with their best sentence's score."""
+    best: dict[int, float] = {}
+    for c in ranked:
+        cid = c.passage.chunk.id
+        best[cid] = max(best.get(cid, float("-inf")), c.score)
+    top_retrieval = max((p.score for p in passages), default=1.0) or 1.0
+    top_sentence = max(best.values(), default=1.0) or 1.0
+
+    def mixed(p: Passage) -> float:
+        evidence = best.get(p.chunk.id, 0.0) / top_sentence
+        return (1 - SENTENCE_EVIDENCE) * p.score / top_retrieval + SENTENCE_EVIDENCE * evidence
+
+    order = sorted(passages, key=lambda p: -mixed(p))
+    return [replace(p, rank=r + 1, score=mixed(p)) for r, p in enumerate(order)]
+
+
 def pick_answer(
     question: str,
     query_vector: np.ndarray,
     terms: list[str],
     passages: list[Passage],
     index: Index,
-) -> tuple[Answer | None, list[Candidate]]:
-    """The best answer sentence, or None when the best is not convincing enough."""
+) -> tuple[Answer | None, list[Passage]]:
+    """The best answer sentence (or None when it is not convincing) and the re-ranked passages."""
     ranked = candidates(question, query_vector, terms, passages, index)
     if not ranked:
-        return None, ranked
+        return None, passages
+    passages = rerank_passages(passages, ranked)
     best = ranked[0]
-    conf = confidence(best)
+    conf = confidence(abstain_features(question, terms, ranked, index))
     if conf < ABSTAIN_BELOW:
-        return None, ranked
-    row, p = best.sentence, best.passage
+        return None, passages
+    row = best.sentence
+    p = next(x for x in passages if x.chunk.id == best.passage.chunk.id)
     start, end = _trim(row, terms)
-    doc_text = row.text  # the sentence row holds document[row.start:row.end]
-    text = doc_text[start - row.start:end - row.start]
+    text = row.text[start - row.start:end - row.start]  # row.text is document[row.start:row.end]
     qtype = question_type(question)
     span = None
     if qtype is not None:
@@ -242,5 +358,5 @@ def pick_answer(
             passage_rank=p.rank,
             span=span,
         ),
-        ranked,
+        passages,
     )

@@ -1,7 +1,20 @@
-"""Corpus -> new index generation, re-using everything whose content has not changed."""
+"""Corpus -> new index generation, re-using everything whose content has not changed.
+
+How a build decides what to do, by content and never by file name or time stamp:
+
+* every corpus file is read and hashed (sha256 of its bytes); a file whose bytes (and kind:
+  text, Markdown or HTML) match a stored document is carried forward from the live generation
+  with its rows and vectors, *without being parsed again* — unchanged, renamed and copied files
+  cost a read and a hash;
+* every other file is parsed, split into sentences and chunks, and only sentence/chunk texts
+  whose content key no stored vector has are embedded;
+* everything is written as a new generation (``qa.index``) and published in one atomic step,
+  so text of deleted or changed files disappears from every structure at once.
+"""
 
 from __future__ import annotations
 
+import hashlib
 import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -11,8 +24,8 @@ from filelock import FileLock, Timeout
 
 from qa import index as store
 from qa.chunking import chunk_document, document_sentences
-from qa.config import Settings
-from qa.documents import Document, DocumentError, Skipped, load_corpus
+from qa.config import SUPPORTED_SUFFIXES, Settings
+from qa.documents import Document, DocumentError, _relative, _walk, load_document
 from qa.embedding import Embedder
 
 
@@ -29,7 +42,8 @@ class BuildReport:
     added: list[str] = field(default_factory=list)
     changed: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
-    renamed: list[list[str]] = field(default_factory=list)  # [old, new] pairs, found by content
+    renamed: list[list[str]] = field(default_factory=list)  # [old, new]: found by content, old path gone
+    copied: list[list[str]] = field(default_factory=list)  # [source, new]: same content, source still there
     unchanged: list[str] = field(default_factory=list)
     chunks_embedded: int = 0
     sentences_embedded: int = 0
@@ -57,7 +71,7 @@ class BuildReport:
         else:
             parts.append(
                 f"added {len(self.added)}, changed {len(self.changed)}, removed {len(self.removed)}, "
-                f"renamed {len(self.renamed)}, unchanged {len(self.unchanged)}"
+                f"renamed {len(self.renamed)}, copied {len(self.copied)}, unchanged {len(self.unchanged)}"
             )
         parts.append(f"embedded {self.chunks_embedded} chunks and {self.sentences_embedded} sentences")
         lines = ["; ".join(parts)]
@@ -78,81 +92,160 @@ def build_index(
     progress: bool = False,
     wait: float = 0,
 ) -> BuildReport:
-    """Bring the index in settings.index_dir up to date with settings.corpus_dir."""
+    """Bring the index in settings.index_dir up to date with settings.corpus_dir.
+
+    Only one build runs per index folder: another one fails at once with BuildError, or after
+    `wait` seconds if it is still running then."""
     t0 = time.perf_counter()
     try:
         with writer_lock(settings.index_dir, timeout=wait):
             report = _build_locked(settings, embedder, rebuild, progress)
     except Timeout:
+        waited = f" (waited {wait:g} s)" if wait > 0 else ""
         raise BuildError(
-            f"another `qa index` is already updating {settings.index_dir}; wait for it to finish"
+            f"another `qa index` is already updating {settings.index_dir}{waited}; "
+            "wait for it to finish, or pass --wait SECONDS"
         ) from None
     report.seconds = round(time.perf_counter() - t0, 3)
     return report
 
 
+# ----------------------------------------------------------------------------- scanning
+@dataclass
+class _Entry:
+    """One usable corpus file. doc is None when a stored document has the same content."""
+
+    path: str
+    sha256: str
+    kind: str
+    doc: Document | None
+
+
+def _kind(path: str) -> str:
+    """Files with the same bytes parse alike only if they are read the same way."""
+    suffix = Path(path).suffix.lower()
+    return {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html"}.get(suffix, "txt")
+
+
+def _scan(settings: Settings, known: set[tuple[str, str]]) -> tuple[list[_Entry], list[dict]]:
+    """Hash every corpus file; parse only those whose (sha256, kind) is not in known."""
+    root = Path(settings.corpus_dir)
+    if not root.is_dir():
+        raise BuildError(f"corpus folder not found: {root}")
+    limit = settings.max_file_bytes
+    entries: list[_Entry] = []
+    skipped: list[dict] = []
+    for path in _walk(root):
+        rel = _relative(path, root)
+        kind = _kind(rel)
+        try:
+            sha = None
+            if path.suffix.lower() in SUPPORTED_SUFFIXES and known:
+                try:
+                    if path.stat().st_size <= limit:
+                        with open(path, "rb") as fh:
+                            data = fh.read(limit + 1)
+                        if len(data) <= limit:
+                            sha = hashlib.sha256(data).hexdigest()
+                except OSError:
+                    pass  # load_document below gives the reason
+            if sha is not None and (sha, kind) in known:
+                entries.append(_Entry(rel, sha, kind, None))
+                continue
+            doc = load_document(path, root, limit)
+            entries.append(_Entry(rel, doc.sha256, kind, doc))
+        except DocumentError as e:
+            skipped.append({"path": rel, "reason": str(e)})
+        except Exception as e:  # noqa: BLE001 - one bad file must never stop the whole corpus
+            skipped.append({"path": rel, "reason": f"unreadable: {type(e).__name__}: {e}".splitlines()[0]})
+    return entries, skipped
+
+
+# ----------------------------------------------------------------------------- building
+class _Damaged(Exception):
+    """The previous generation opened but could not be read while carrying it forward."""
+
+
 def _build_locked(settings: Settings, embedder: Embedder, rebuild: bool, progress: bool) -> BuildReport:
+    prev, reason = _previous(settings, embedder, rebuild)
     try:
-        docs, skipped = load_corpus(settings.corpus_dir, settings.max_file_bytes)
-    except DocumentError as e:
-        raise BuildError(str(e)) from None
-    report = BuildReport(skipped=[{"path": s.path, "reason": s.reason} for s in skipped])
-    if not docs:
+        return _build_from(settings, embedder, prev, reason, progress)
+    except _Damaged as e:
+        return _build_from(settings, embedder, None, f"the existing index is damaged ({e})", progress)
+    finally:
+        if prev is not None:
+            prev.close()
+
+
+def _build_from(
+    settings: Settings, embedder: Embedder, prev: store.Index | None, reason: str | None, progress: bool
+) -> BuildReport:
+    prev_docs: dict[str, tuple[str, str]] = {}  # stored path -> (sha256, kind)
+    if prev is not None:
+        prev_docs = {d["doc"]: (d["sha256"], _kind(d["doc"])) for d in prev.documents()}
+    by_content: dict[tuple[str, str], list[str]] = {}
+    for path, key in sorted(prev_docs.items()):
+        by_content.setdefault(key, []).append(path)
+
+    entries, skipped = _scan(settings, set(by_content))
+    report = BuildReport(skipped=skipped, full_rebuild=prev is None, rebuild_reason=reason)
+    if not entries:
+        kept = " (the existing index is kept)" if prev is not None else ""
         raise BuildError(
-            f"no readable documents in {settings.corpus_dir} "
-            "(add .txt, .md or .html files; the existing index, if any, is kept)"
+            f"no readable documents in {settings.corpus_dir}: add .txt, .md or .html files{kept}"
         )
 
-    prev, reason = _previous(settings, embedder, rebuild)
-    report.full_rebuild = prev is None
-    report.rebuild_reason = reason
-    prev_docs = {d["doc"]: d["sha256"] for d in prev.documents()} if prev else {}
-    prev_by_sha = {sha: path for path, sha in prev_docs.items()}
-    current_paths = {d.path for d in docs}
-
-    records: list[store.DocRecord | None] = []
-    fresh: list[tuple[int, Document]] = []
-    chunk_vecs = sent_vecs = None
-    if prev is not None:
-        chunk_vecs = prev.chunk_vectors()
-        sent_vecs = prev.sentence_vectors
-    for doc in docs:
-        old_path = doc.path if prev_docs.get(doc.path) == doc.sha256 else prev_by_sha.get(doc.sha256)
-        if prev is not None and old_path is not None:
-            rec = prev.doc_record(old_path, sent_vecs, chunk_vecs)
-            rec.path = doc.path
-            records.append(rec)
-            if old_path == doc.path:
-                report.unchanged.append(doc.path)
+    # Where each file's rows come from: a stored document (by content) or a fresh parse.
+    current = {e.path for e in entries}
+    claimed: set[str] = set()  # stored paths that moved to a new name
+    sources: dict[str, list[str]] = {}  # stored path -> new paths that re-use its rows
+    fresh: list[_Entry] = []
+    for e in entries:
+        key = (e.sha256, e.kind)
+        same = by_content.get(key, [])
+        if e.path in prev_docs:
+            if prev_docs[e.path] == key:
+                report.unchanged.append(e.path)
+                source = e.path
             else:
-                report.renamed.append([old_path, doc.path])
-            report.chunks_reused += len(rec.chunks)
-            continue
-        (report.changed if doc.path in prev_docs else report.added).append(doc.path)
-        records.append(None)
-        fresh.append((len(records) - 1, doc))
-    report.removed = sorted(
-        p for p in prev_docs if p not in current_paths and p not in {o for o, _ in report.renamed}
-    )
-    # a rename moves the old path away only if nothing else still has it
-    report.removed += sorted(
-        o for o, n in report.renamed if o not in current_paths and o not in report.removed
-    )
-    report.removed = sorted(set(report.removed))
+                report.changed.append(e.path)
+                source = same[0] if same else None  # changed into a copy of another document
+        else:
+            gone = [p for p in same if p not in current and p not in claimed]
+            if gone:
+                source = gone[0]
+                claimed.add(source)
+                report.renamed.append([source, e.path])
+            elif same:
+                source = same[0]
+                report.copied.append([source, e.path])
+            else:
+                source = None
+                report.added.append(e.path)
+        if source is None:
+            fresh.append(e)
+        else:
+            sources.setdefault(source, []).append(e.path)
+    report.removed = sorted(p for p in prev_docs if p not in current and p not in claimed)
 
-    if prev is not None and not fresh and not report.removed and not report.renamed:
+    if prev is not None and not (report.added or report.changed or report.removed or report.renamed or report.copied):
         report.up_to_date = True
         report.generation = prev.generation
         _fill_counts(report, prev.manifest["counts"])
-        prev.close()
         return report
 
-    _embed_fresh(fresh, records, settings, embedder, prev, sent_vecs, chunk_vecs, report, progress)
-    if prev is not None:
-        prev.close()
+    try:
+        carried = prev.doc_records(sources) if prev is not None else {}
+    except Exception as e:  # noqa: BLE001 - unreadable rows mean a damaged index: rebuild
+        raise _Damaged(f"{type(e).__name__}: {e}") from None
+    if len(carried) != sum(len(v) for v in sources.values()):
+        raise _Damaged("stored documents are missing rows")
+    report.chunks_reused = sum(len(r.chunks) for r in carried.values())
+    made = _embed_fresh(fresh, settings, embedder, prev, report, progress)
+    records = [carried[e.path] if e.path in carried else made[e.path] for e in entries]
 
     manifest = {
-        "model": getattr(embedder, "identity", embedder.name),
+        "model": _model_identity(embedder),
         "dim": embedder.dim,
         "chunker": settings.chunker_settings(),
         "built_at": store.now_iso(),
@@ -184,6 +277,10 @@ def _fill_counts(report: BuildReport, counts: dict) -> None:
     report.sentences = counts["sentences"]
 
 
+def _model_identity(embedder: Embedder) -> str:
+    return getattr(embedder, "identity", embedder.name)
+
+
 def _previous(settings: Settings, embedder: Embedder, rebuild: bool) -> tuple[store.Index | None, str | None]:
     """The live generation if it can be built upon, else None and the reason for a full rebuild."""
     if rebuild:
@@ -192,53 +289,60 @@ def _previous(settings: Settings, embedder: Embedder, rebuild: bool) -> tuple[st
         return None, "no index yet"
     try:
         prev = store.Index.open(settings.index_dir)
-    except store.IndexProblem:
-        return None, "the existing index is damaged"
+    except store.IndexProblem as e:
+        return None, str(e).replace("; run `qa index --rebuild`", "")
     m = prev.manifest
-    model = getattr(embedder, "identity", embedder.name)
+    model = _model_identity(embedder)
     why = None
     if m.get("model") != model or m.get("dim") != embedder.dim:
-        why = f"embedding model changed ({m.get('model')} -> {model})"
+        why = f"embedding model changed ({m.get('model')}, {m.get('dim')} dims -> {model}, {embedder.dim} dims)"
     elif m.get("chunker") != settings.chunker_settings():
-        why = "chunking settings changed"
+        why = f"chunking settings changed ({m.get('chunker')} -> {settings.chunker_settings()})"
     elif m.get("format") != store.FORMAT_VERSION:
-        why = "index format changed"
+        why = f"index format changed ({m.get('format')} -> {store.FORMAT_VERSION})"
     if why:
         prev.close()
         return None, why
     return prev, None
 
 
-def _embed_fresh(fresh, records, settings, embedder, prev, sent_vecs, chunk_vecs, report, progress) -> None:
+def _embed_fresh(
+    fresh: list[_Entry],
+    settings: Settings,
+    embedder: Embedder,
+    prev: store.Index | None,
+    report: BuildReport,
+    progress: bool,
+) -> dict[str, store.DocRecord]:
     """Chunk new and changed documents; embed only texts whose content no stored vector has."""
-    skeys, ckeys = prev.keyed_vectors() if prev is not None else ({}, {})
-    pending: dict[str, str] = {}  # key -> text to embed
     parsed = []
-    for slot, doc in fresh:
+    texts: dict[str, str] = {}  # key -> text, in document order
+    chunk_keys: set[str] = set()
+    for e in fresh:
+        doc = e.doc
         sents = document_sentences(doc, embedder.fits)
         chunks = chunk_document(doc, sents, settings.chunk_tokens, settings.overlap_sentences, embedder.fits)
         for x in (*sents, *chunks):
-            if x.key not in skeys and x.key not in ckeys:
-                pending.setdefault(x.key, x.text)
-        parsed.append((slot, doc, sents, chunks))
+            texts.setdefault(x.key, x.text)
+        chunk_keys.update(c.key for c in chunks)
+        parsed.append((doc, sents, chunks))
 
-    keys = list(pending)
-    vecs = embedder.encode([pending[k] for k in keys], progress=progress) if keys else None
-    new_rows = {k: i for i, k in enumerate(keys)}
-    n_chunk_keys = {c.key for _, _, _, cs in parsed for c in cs}
-    report.chunks_embedded = sum(1 for k in keys if k in n_chunk_keys)
+    try:
+        stored = prev.vectors_for_keys(set(texts)) if prev is not None and texts else {}
+    except Exception as e:  # noqa: BLE001
+        raise _Damaged(f"{type(e).__name__}: {e}") from None
+    keys = [k for k in texts if k not in stored]
+    report.chunks_embedded = sum(1 for k in keys if k in chunk_keys)
     report.sentences_embedded = len(keys) - report.chunks_embedded
-
-    def vector(key: str) -> np.ndarray:
-        if key in new_rows:
-            return vecs[new_rows[key]]
-        if key in skeys:
-            return sent_vecs[skeys[key]]
-        return chunk_vecs[ckeys[key]]
+    store.checkpoint("embed")
+    vecs = embedder.encode([texts[k] for k in keys], progress=progress) if keys else None
+    vectors = dict(stored)
+    vectors.update((k, vecs[i]) for i, k in enumerate(keys))
 
     dim = embedder.dim
-    for slot, doc, sents, chunks in parsed:
-        records[slot] = store.DocRecord(
+    out: dict[str, store.DocRecord] = {}
+    for doc, sents, chunks in parsed:
+        out[doc.path] = store.DocRecord(
             path=doc.path,
             sha256=doc.sha256,
             text=doc.text,
@@ -249,6 +353,7 @@ def _embed_fresh(fresh, records, settings, embedder, prev, sent_vecs, chunk_vecs
             chunks=[
                 (c.item, c.start, c.end, c.first_sentence, c.n_sentences, c.tokens, c.key) for c in chunks
             ],
-            sentence_vectors=np.array([vector(s.key) for s in sents], dtype=np.float32).reshape(-1, dim),
-            chunk_vectors=np.array([vector(c.key) for c in chunks], dtype=np.float32).reshape(-1, dim),
+            sentence_vectors=np.array([vectors[s.key] for s in sents], dtype=np.float32).reshape(-1, dim),
+            chunk_vectors=np.array([vectors[c.key] for c in chunks], dtype=np.float32).reshape(-1, dim),
         )
+    return out

@@ -14,6 +14,11 @@ from qa.documents import Document
 # pysbd is accurate but slow on huge paragraphs; past this size a plain rule splitter takes over.
 _PYSBD_MAX_CHARS = 20_000
 _SIMPLE_SPLIT = re.compile(r"(?<=[.!?…])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9А-ЯЁ])")
+# A period after these is not a sentence end ("Mr. R. Miralizoda", "H.E. Yasumasa").
+_ABBREVIATIONS = frozenset(
+    "mr mrs ms dr prof st mt jr sr gen col lt maj capt sgt no nos vol fig e.g i.e etc vs h.e u.s u.n "
+    "jan feb mar apr jun jul aug sep sept oct nov dec inc ltd co corp dept".split()
+)
 
 
 @dataclass(frozen=True)
@@ -73,6 +78,9 @@ def _raw_sentence_spans(text: str) -> Iterator[tuple[int, int]]:
             pass
     pos = 0
     for m in _SIMPLE_SPLIT.finditer(text):
+        before = text[pos:m.start()].rsplit(None, 1)[-1].rstrip(".").lower() if text[pos:m.start()].strip() else ""
+        if before in _ABBREVIATIONS or re.fullmatch(r"(?:[a-zа-я]\.)*[a-zа-я]", before):
+            continue  # a title or an initial, not the end of a sentence
         yield pos, m.start()
         pos = m.end()
     yield pos, len(text)
@@ -137,27 +145,33 @@ def chunk_document(
     overlap_sentences: int = 1,
     fits: Callable[[str], bool] | None = None,
 ) -> list[Chunk]:
-    """Greedy sentence packing up to chunk_tokens, overlapping by whole sentences, per item."""
+    """Greedy sentence packing up to chunk_tokens, overlapping by whole sentences, per item.
+
+    A chunk is the verbatim slice document.text[start:end], so it never reaches across a gap
+    that held removed page furniture ("Rate this item", bylines): the gap ends the chunk.
+    """
     fits = fits or (lambda _t: True)
     counts = [tokens.count(s.text) for s in sentences]
+
+    def joins(a: int, b: int) -> bool:
+        """Sentences a and b=a+1 can share a chunk: same item, only white space between."""
+        return sentences[a].item == sentences[b].item and not doc.text[sentences[a].end:sentences[b].start].strip()
+
     chunks: list[Chunk] = []
     i = 0
     while i < len(sentences):
-        item = sentences[i].item
-        j, total = i, 0
-        while j < len(sentences) and sentences[j].item == item:
-            nxt = total + counts[j]
-            if j > i and (
-                nxt > chunk_tokens or not fits(doc.text[sentences[i].start:sentences[j].end])
-            ):
+        j, total = i + 1, counts[i]
+        while j < len(sentences) and joins(j - 1, j):
+            text = doc.text[sentences[i].start:sentences[j].end]
+            # + one token per gap: the white space between sentences may count on its own
+            if total + counts[j] + (j - i) > chunk_tokens or not fits(text):
                 break
-            total = nxt
+            total += counts[j]
             j += 1
         start, end = sentences[i].start, sentences[j - 1].end
-        chunks.append(
-            Chunk(doc.path, item, start, end, doc.text[start:end], i, j - i, total)
-        )
-        if j >= len(sentences) or sentences[j].item != item:
+        text = doc.text[start:end]
+        chunks.append(Chunk(doc.path, sentences[i].item, start, end, text, i, j - i, tokens.count(text)))
+        if j >= len(sentences) or not joins(j - 1, j):
             i = j
         else:
             # step back for overlap, but always move forward by at least one sentence

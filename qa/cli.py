@@ -55,7 +55,8 @@ def main() -> None:
 @click.option("--rollback", is_flag=True, help="Switch back to the previous index generation.")
 @click.option("--wait", type=float, default=0, help="Seconds to wait for another running indexer.")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
-def index_cmd(corpus, index_dir, model, rebuild, rollback, wait, as_json) -> None:
+@click.option("--watch", is_flag=True, help="Keep running: re-index whenever files in the corpus change.")
+def index_cmd(corpus, index_dir, model, rebuild, rollback, wait, as_json, watch) -> None:
     """Build the index, or update it with what changed in the corpus."""
     settings = _settings(corpus, index_dir, model)
     if rollback:
@@ -70,6 +71,14 @@ def index_cmd(corpus, index_dir, model, rebuild, rollback, wait, as_json) -> Non
         return
     if not settings.corpus_dir.is_dir():
         _fail(f"corpus folder not found: {settings.corpus_dir} (create it or pass --corpus DIR)")
+    if watch:
+        from qa.watch import watch_command
+
+        try:
+            watch_command(settings, rebuild=rebuild, as_json=as_json, wait=wait)
+        except _user_errors() as e:
+            _fail(str(e))
+        return
     from qa.build import build_index
     from qa.embedding import SentenceTransformerEmbedder
 

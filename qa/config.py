@@ -16,6 +16,9 @@ os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
 os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
 
 SUPPORTED_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
+# Bump when parsing, sentence splitting, chunking or the lexical analyzer change what an index
+# holds: existing indexes are then rebuilt instead of mixing old and new rows.
+PIPELINE_VERSION = 2
 
 
 def default_model() -> str:
@@ -43,6 +46,7 @@ class Settings:
     # Retrieval and answering.
     top_k: int = 5
     candidates: int = 50  # passages each retriever proposes before fusion
+    answer_pool: int = 10  # passages whose sentences compete for the answer
     # Below this many chunks the dense index is exact (flat); above it, approximate (HNSW).
     exact_search_max: int = 200_000
     max_question_chars: int = 2_000
@@ -51,6 +55,7 @@ class Settings:
     def chunker_settings(self) -> dict:
         """The settings that change chunk boundaries: a change forces a full rebuild."""
         return {
+            "pipeline": PIPELINE_VERSION,
             "chunk_tokens": self.chunk_tokens,
             "overlap_sentences": self.overlap_sentences,
             "max_model_tokens": self.max_model_tokens,

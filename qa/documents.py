@@ -23,6 +23,8 @@ import datetime as _dt
 import hashlib
 import os
 import re
+import stat
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -551,10 +553,50 @@ def _letter_ratio(text: str) -> float:
     return sum(c.isalpha() for c in non_ascii) / len(non_ascii) if non_ascii else 1.0
 
 
+def _script(ch: str) -> str:
+    try:
+        return unicodedata.name(ch).split(" ", 1)[0]  # "CYRILLIC", "LATIN", "CJK", "HALFWIDTH" ...
+    except ValueError:
+        return "?"
+
+
+
+def _readability(text: str) -> float:
+    """How much a decoding reads like real text (higher is better), from its non-ASCII part:
+    the share of letters, times the share of letters in the dominant script (mis-decoded bytes
+    scatter over scripts: "崹ﾉﾗﾅﾔ"), less words that flip from lower to upper case mid-word
+    (KOI8-R read as cp1251: "рТЙЧЕФ")."""
+    sample = text[: 1 << 16]
+    letters = [c for c in sample if ord(c) > 127 and c.isalpha()]
+    if not letters:
+        return _letter_ratio(sample)
+    scripts = Counter(_script(c) for c in letters)
+    coherence = scripts.most_common(1)[0][1] / len(letters)
+    words = re.findall(r"[^\W\d_]{2,}", sample)
+    flips = sum(1 for w in words if any(a.islower() and b.isupper() for a, b in zip(w, w[1:])))
+    return _letter_ratio(sample) * coherence - (flips / len(words) if words else 0.0)
+
+
+_MAX_BAD_UTF8 = 0.01  # invalid bytes per non-ASCII byte that still make "UTF-8 with a few bad bytes"
+
+
+def _decode_mostly_utf8(data: bytes) -> str | None:
+    """UTF-8 with a few invalid bytes (a truncated download, one bad byte in a long text): the
+    text with U+FFFD for the bad bytes, or None if the bytes do not look like UTF-8 at all."""
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd") - data.decode("utf-8", errors="ignore").count("\ufffd")
+    multibyte = sum(1 for c in text if ord(c) > 127 and c != "\ufffd")
+    if multibyte == 0:
+        return None  # ASCII plus stray high bytes: a legacy single-byte encoding reads it better
+    high = sum(1 for b in data if b > 127)
+    return text if bad <= max(1, _MAX_BAD_UTF8 * high) else None
+
+
 def decode(data: bytes) -> str:
-    """Bytes -> text: UTF-8 (a leading BOM is dropped), UTF-16 with BOM, else a detected legacy
-    encoding (charset-normalizer, with cp1251 preferred when it reads better: short Russian
-    texts are often mistaken for other Cyrillic code pages). Raises DocumentError for binary."""
+    """Bytes -> text: UTF-8 (a leading BOM is dropped; a few invalid bytes in otherwise valid
+    UTF-8 become U+FFFD), UTF-16 with BOM, else a detected legacy encoding (charset-normalizer,
+    cp1251 or KOI8-R, whichever reads best: short Russian texts are often mistaken for other
+    code pages). Raises DocumentError for binary."""
     binary = DocumentError("binary file (not text)")
     for bom, codec in _UTF16_BOMS.items():
         if data.startswith(bom):
@@ -569,25 +611,36 @@ def decode(data: bytes) -> str:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
-        text = _decode_legacy(data)
+        text = _decode_mostly_utf8(data)
+        if text is None:
+            text = _decode_legacy(data)
     if _looks_binary(text):
         raise binary
     return text
 
 
+_LEGACY_FALLBACKS = ("cp1251", "koi8_r")
+
+
 def _decode_legacy(data: bytes) -> str:
     import charset_normalizer  # imported lazily: only non-UTF-8 files need it
 
-    best = charset_normalizer.from_bytes(data).best()
-    candidates = [str(best)] if best is not None else []
-    try:
-        candidates.append(data.decode("cp1251"))
-    except UnicodeDecodeError:
-        pass
+    best = charset_normalizer.from_bytes(data[: 4 * _SAMPLE]).best()
+    candidates = []
+    if best is not None:
+        try:
+            candidates.append(data.decode(best.encoding))
+        except (UnicodeDecodeError, LookupError):
+            candidates.append(str(best))
+    for codec in _LEGACY_FALLBACKS:
+        try:
+            candidates.append(data.decode(codec))
+        except UnicodeDecodeError:
+            pass
     if not candidates:
         raise DocumentError("binary file (not text)")
-    # max() keeps the first of equals: charset-normalizer's answer wins unless cp1251 reads better.
-    return max(candidates, key=_letter_ratio)
+    # max() keeps the first of equals: charset-normalizer's answer wins unless another reads better.
+    return max(candidates, key=_readability)
 
 
 # --------------------------------------------------------------------------------------------
@@ -681,11 +734,21 @@ def load_document(path: Path, root: Path, max_bytes: int = DEFAULT_MAX_BYTES) ->
     if suffix not in SUPPORTED_SUFFIXES:
         raise DocumentError(f"unsupported type {suffix or '(no extension)'}")
     try:
-        size = path.stat().st_size
+        try:
+            st = path.stat()
+        except FileNotFoundError:
+            if path.is_symlink():
+                raise DocumentError("broken symbolic link (its target does not exist)") from None
+            raise DocumentError("the file disappeared while indexing") from None
+        if not stat.S_ISREG(st.st_mode):  # a FIFO or device named .txt would block or never end
+            raise DocumentError("not a regular file")
+        size = st.st_size
         if size > max_bytes:
             raise DocumentError(f"too large ({_human_size(size)} > {_human_size(max_bytes)} limit)")
         with open(path, "rb") as fh:  # bytes, never text mode: offsets must match the file
             data = fh.read(max_bytes + 1)
+    except FileNotFoundError:
+        raise DocumentError("the file disappeared while indexing") from None
     except OSError as e:
         raise DocumentError(f"unreadable: {(e.strerror or str(e)).lower()}") from None
     if len(data) > max_bytes:  # the file grew after stat()

@@ -5,10 +5,18 @@ Layout under the index folder::
     CURRENT          name of the generation readers open; replaced atomically
     PREVIOUS         the generation before it, kept for ``qa index --rollback``
     .lock            held by the one writer
+    .retired.json    when each superseded generation stopped being live (deleted after a grace period)
     gen-000007/      manifest.json, meta.sqlite, chunks.faiss, vectors.npy, sentences.npy, bm25/
 
-A generation is written to a temporary folder, verified, renamed into place, and only then
-named in CURRENT, so a reader (or a crash) never sees half an index.
+A generation is written to a temporary folder (``.tmp-gen-*``), fsynced, verified, renamed into
+place, and only then named in CURRENT, so a reader (or a crash) never sees half an index.
+
+Readers: a reader reads CURRENT and opens that folder. A generation that stops being CURRENT
+or PREVIOUS is not deleted at once: it stays for ``RETIRE_GRACE_SECONDS`` so that a reader that
+read CURRENT a moment before the switch can still open it. A reader that has *opened* a
+generation no longer needs its folder: FAISS and BM25 are in memory or memory-mapped, SQLite
+is opened ``immutable`` and keeps its file descriptor, so on POSIX an unlinked generation still
+answers until the reader lets go of it.
 """
 
 from __future__ import annotations
@@ -29,6 +37,10 @@ from qa.lexical import LexicalIndex
 FORMAT_VERSION = 1
 CURRENT = "CURRENT"
 PREVIOUS = "PREVIOUS"
+RETIRED = ".retired.json"
+# How long a superseded generation stays on disk for readers that are just opening it.
+RETIRE_GRACE_SECONDS = 60.0
+_SQL_BATCH = 500  # bound parameters per IN (...) query
 
 
 class IndexProblem(Exception):
@@ -96,14 +108,31 @@ CREATE INDEX chunks_doc ON chunks (doc_id);
 """
 
 
+def checkpoint(name: str) -> None:
+    """Test hook for the kill -9 tests: with QA_TEST_PAUSE_AT=name the writer announces that it
+    reached this point (writes the name to $QA_TEST_PAUSE_FILE) and stalls until killed.
+    Without the variable this is one dictionary lookup."""
+    if os.environ.get("QA_TEST_PAUSE_AT") == name:
+        Path(os.environ["QA_TEST_PAUSE_FILE"]).write_text(name)
+        time.sleep(3600)
+
+
 def current_generation(index_dir: Path) -> Path | None:
     """The generation CURRENT names, or None if there is no index yet."""
-    pointer = index_dir / CURRENT
+    return _pointer(index_dir, CURRENT)
+
+
+def previous_generation(index_dir: Path) -> Path | None:
+    """The generation PREVIOUS names (the rollback target), or None."""
+    return _pointer(index_dir, PREVIOUS)
+
+
+def _pointer(index_dir: Path, name: str) -> Path | None:
     try:
-        name = pointer.read_text().strip()
+        target = (Path(index_dir) / name).read_text().strip()
     except FileNotFoundError:
         return None
-    return index_dir / name
+    return Path(index_dir) / target if target else None
 
 
 def write_generation(
@@ -123,34 +152,34 @@ def write_generation(
     dim = int(manifest["dim"])
     chunk_vecs = _stack([d.chunk_vectors for d in docs], dim)
     sent_vecs = _stack([d.sentence_vectors for d in docs], dim)
-    chunk_texts: list[str] = []
 
-    conn = sqlite3.connect(tmp / "meta.sqlite")
-    conn.executescript(_SCHEMA)
+    doc_rows, item_rows, sent_rows, chunk_rows, chunk_texts = [], [], [], [], []
     sid = cid = 0
     for doc_id, d in enumerate(docs):
-        conn.execute(
-            "INSERT INTO documents VALUES (?,?,?,?,?,?)",
-            (doc_id, d.path, d.sha256, d.text, len(d.items), len(d.chunks)),
+        text = d.text
+        doc_rows.append((doc_id, d.path, d.sha256, text, len(d.items), len(d.chunks)))
+        item_rows.extend((doc_id, it.index, it.title, it.date, it.start, it.end) for it in d.items)
+        sent_rows.extend(
+            (sid + i, doc_id, it, s, e, text[s:e], key) for i, (it, s, e, key) in enumerate(d.sentences)
         )
-        conn.executemany(
-            "INSERT INTO items VALUES (?,?,?,?,?,?)",
-            [(doc_id, it.index, it.title, it.date, it.start, it.end) for it in d.items],
-        )
-        conn.executemany(
-            "INSERT INTO sentences VALUES (?,?,?,?,?,?,?)",
-            [(sid + i, doc_id, it, s, e, d.text[s:e], key) for i, (it, s, e, key) in enumerate(d.sentences)],
-        )
-        rows = []
         for i, (it, s, e, first, n, ntok, key) in enumerate(d.chunks):
-            text = d.text[s:e]
-            chunk_texts.append(text)
-            rows.append((cid + i, doc_id, it, s, e, text, sid + first, n, ntok, key))
-        conn.executemany("INSERT INTO chunks VALUES (?,?,?,?,?,?,?,?,?,?)", rows)
+            chunk_texts.append(text[s:e])
+            chunk_rows.append((cid + i, doc_id, it, s, e, chunk_texts[-1], sid + first, n, ntok, key))
         sid += len(d.sentences)
         cid += len(d.chunks)
+
+    # The folder is private until renamed and fsynced below: no journal needed while writing.
+    conn = sqlite3.connect(tmp / "meta.sqlite")
+    conn.execute("PRAGMA journal_mode=OFF")
+    conn.execute("PRAGMA synchronous=OFF")
+    conn.executescript(_SCHEMA)
+    conn.executemany("INSERT INTO documents VALUES (?,?,?,?,?,?)", doc_rows)
+    conn.executemany("INSERT INTO items VALUES (?,?,?,?,?,?)", item_rows)
+    conn.executemany("INSERT INTO sentences VALUES (?,?,?,?,?,?,?)", sent_rows)
+    conn.executemany("INSERT INTO chunks VALUES (?,?,?,?,?,?,?,?,?,?)", chunk_rows)
     conn.commit()
     conn.close()
+    checkpoint("write")
 
     np.save(tmp / "vectors.npy", chunk_vecs, allow_pickle=False)
     np.save(tmp / "sentences.npy", sent_vecs, allow_pickle=False)
@@ -164,11 +193,12 @@ def write_generation(
         index_type=index_type,
         counts={
             "documents": len(docs),
-            "items": sum(len(d.items) for d in docs),
+            "items": len(item_rows),
             "chunks": cid,
             "sentences": sid,
         },
     )
+    # the manifest goes last: a folder without one is never mistaken for a generation
     (tmp / "manifest.json").write_text(json.dumps(manifest, indent=1, ensure_ascii=False))
     _fsync_tree(tmp)
     _verify(tmp, manifest)
@@ -178,61 +208,107 @@ def write_generation(
 
 
 def publish(index_dir: Path, generation: Path) -> None:
-    """Make generation the live one in one atomic step, remembering the one it replaces."""
+    """Make generation the live one in one atomic step, remembering the one it replaces.
+
+    PREVIOUS is written first: a crash between the two writes leaves CURRENT unchanged."""
+    checkpoint("publish")
     old = current_generation(index_dir)
-    if old is not None and old.name != generation.name:
+    if old is not None and old.name != generation.name and old.exists():
         _atomic_write(index_dir / PREVIOUS, old.name)
     _atomic_write(index_dir / CURRENT, generation.name)
 
 
 def rollback(index_dir: Path) -> str:
     """Switch back to the previous generation; returns its name."""
-    prev = (index_dir / PREVIOUS).read_text().strip() if (index_dir / PREVIOUS).exists() else ""
-    if not prev or not (index_dir / prev / "manifest.json").exists():
-        raise IndexProblem("no previous index generation to roll back to")
+    prev = previous_generation(index_dir)
     cur = current_generation(index_dir)
-    _atomic_write(index_dir / CURRENT, prev)
-    if cur is not None:
+    if prev is None or not (prev / "manifest.json").exists() or (cur is not None and cur.name == prev.name):
+        raise IndexProblem("no previous index generation to roll back to")
+    _atomic_write(index_dir / CURRENT, prev.name)
+    if cur is not None and cur.exists():
         _atomic_write(index_dir / PREVIOUS, cur.name)
-    return prev
+    return prev.name
 
 
-def cleanup(index_dir: Path) -> None:
-    """Remove generations other than CURRENT and PREVIOUS, and leftovers of crashed writers."""
-    keep = {p.name for p in (current_generation(index_dir),) if p}
-    if (index_dir / PREVIOUS).exists():
-        keep.add((index_dir / PREVIOUS).read_text().strip())
+def cleanup(index_dir: Path, grace: float | None = None) -> list[str]:
+    """Remove leftovers of crashed writers, and generations other than CURRENT and PREVIOUS once
+    they have been out of use for `grace` seconds. Call only while holding the writer lock.
+    Returns the names removed."""
+    grace = RETIRE_GRACE_SECONDS if grace is None else grace
+    keep = {p.name for p in (current_generation(index_dir), previous_generation(index_dir)) if p}
+    retired = _read_retired(index_dir)
+    now = time.time()
+    removed = []
+    seen = set()
     for child in index_dir.iterdir():
-        if (child.name.startswith("gen-") or child.name.startswith(".tmp-")) and child.name not in keep:
-            shutil.rmtree(child, ignore_errors=True)
+        name = child.name
+        if name.startswith(".tmp-"):  # an unfinished generation or pointer of a dead writer
+            _remove(child)
+            removed.append(name)
+        elif name.startswith("gen-") and name not in keep:
+            seen.add(name)
+            since = retired.setdefault(name, now)
+            if now - since >= grace:
+                _remove(child)
+                removed.append(name)
+                del retired[name]
+        elif name.startswith(".") and ".tmp" in name and child.is_file():  # a pointer half-written
+            child.unlink(missing_ok=True)
+    retired = {k: v for k, v in retired.items() if k in seen and k not in removed}
+    _atomic_write(index_dir / RETIRED, json.dumps(retired, sort_keys=True), sync=False)
+    return removed
 
 
 class Index:
-    """One opened, read-only generation. Safe to share between threads."""
+    """One opened, read-only generation. Safe to share between threads.
+
+    Once open it no longer needs its folder's names: the folder may be deleted while a
+    question is still using it."""
 
     def __init__(self, folder: Path):
-        self.folder = folder
+        self.folder = Path(folder)
+        index_dir = self.folder.parent
         try:
-            self.manifest = json.loads((folder / "manifest.json").read_text())
-            self._conn = sqlite3.connect(
-                f"file:{folder / 'meta.sqlite'}?mode=ro", uri=True, check_same_thread=False
-            )
-            self._conn.execute("SELECT count(*) FROM chunks").fetchone()
+            self.manifest = json.loads((self.folder / "manifest.json").read_text())
+            for key in ("format", "model", "dim", "counts", "generation"):
+                if key not in self.manifest:
+                    raise ValueError(f"manifest.json has no {key!r}")
+            counts = self.manifest["counts"]
+            dim = int(self.manifest["dim"])
+            meta = self.folder / "meta.sqlite"
+            if not meta.is_file():  # sqlite would create an empty database rather than fail
+                raise FileNotFoundError(f"{meta.name} is missing")
+            # immutable: a generation never changes, so no locks, no journal look-ups, and the
+            # open file keeps working after cleanup unlinks it
+            self._conn = sqlite3.connect(f"file:{meta}?mode=ro&immutable=1", uri=True, check_same_thread=False)
+            n_chunks = self._conn.execute("SELECT count(*) FROM chunks").fetchone()[0]
+            n_sents = self._conn.execute("SELECT count(*) FROM sentences").fetchone()[0]
             import faiss
 
-            self.faiss = faiss.read_index(str(folder / "chunks.faiss"))
-            self.sentence_vectors = np.load(folder / "sentences.npy", mmap_mode="r", allow_pickle=False)
-            self.lexical = LexicalIndex.load(folder / "bm25")
+            self.faiss = faiss.read_index(str(self.folder / "chunks.faiss"))
+            self.sentence_vectors = np.load(self.folder / "sentences.npy", mmap_mode="r", allow_pickle=False)
+            self._chunk_vectors = np.load(self.folder / "vectors.npy", mmap_mode="r", allow_pickle=False)
+            self.lexical = LexicalIndex.load(self.folder / "bm25")
         except Exception as e:  # noqa: BLE001 - any damage reads the same to the user
             raise IndexProblem(
-                f"the index at {folder.parent} is damaged or incomplete ({type(e).__name__}: {e}); "
+                f"the index at {index_dir} is damaged or incomplete ({type(e).__name__}: {_short(e)}); "
                 "run `qa index --rebuild`"
             ) from None
-        counts = self.manifest.get("counts", {})
-        if self.faiss.ntotal != counts.get("chunks") or len(self.sentence_vectors) != counts.get("sentences"):
-            raise IndexProblem(
-                f"the index at {folder.parent} does not match its manifest; run `qa index --rebuild`"
-            )
+        expected = (counts.get("chunks"), counts.get("sentences"))
+        shapes = {
+            "FAISS vectors": (self.faiss.ntotal, self.faiss.d),
+            "chunk rows": (n_chunks, dim),
+            "sentence rows": (n_sents, dim),
+            "chunk vectors": self._chunk_vectors.shape,
+            "sentence vectors": self.sentence_vectors.shape,
+        }
+        for what, (n, d) in shapes.items():
+            want = expected[1] if what.startswith("sentence") else expected[0]
+            if n != want or d != dim:
+                raise IndexProblem(
+                    f"the index at {index_dir} does not match its manifest ({what}: {n}x{d}, manifest "
+                    f"says {want}x{dim}); run `qa index --rebuild`"
+                )
         self._lock = threading.Lock()
         self._items: dict[tuple[str, int], ItemInfo] = {}
         self._doc_names: dict[int, str] = {}
@@ -245,8 +321,13 @@ class Index:
     @classmethod
     def open(cls, index_dir: Path) -> "Index":
         gen = current_generation(index_dir)
-        if gen is None or not gen.exists():
+        if gen is None:
             raise IndexProblem(f"no index in {index_dir}: run `qa index` first")
+        if not gen.exists():
+            raise IndexProblem(
+                f"the index at {index_dir} is damaged (CURRENT names {gen.name}, which is missing); "
+                "run `qa index --rebuild`"
+            )
         return cls(gen)
 
     @property
@@ -293,44 +374,79 @@ class Index:
             {"doc": p, "sha256": h, "items": ni, "chunks": nc, "chars": n} for p, h, ni, nc, n in rows
         ]
 
-    def doc_record(self, path: str, sentence_vectors: np.ndarray, chunk_vectors: np.ndarray) -> DocRecord | None:
-        """A stored document with its rows and vectors, to carry forward unchanged."""
-        rows = self._query("SELECT id, sha256, text FROM documents WHERE path = ?", (path,))
-        if not rows:
-            return None
-        doc_id, sha, text = rows[0]
-        items = [it for (p, _), it in self._items.items() if p == path]
-        items.sort(key=lambda it: it.index)
-        srows = self._query(
-            'SELECT id, item, start, "end", key FROM sentences WHERE doc_id = ? ORDER BY id', (doc_id,)
-        )
-        crows = self._query(
-            'SELECT id, item, start, "end", first_sentence, n_sentences, tokens, key '
-            "FROM chunks WHERE doc_id = ? ORDER BY id",
-            (doc_id,),
-        )
-        s0 = srows[0][0] if srows else 0
-        sent_ids = [r[0] for r in srows]
-        chunk_ids = [r[0] for r in crows]
-        return DocRecord(
-            path=path,
-            sha256=sha,
-            text=text,
-            items=items,
-            sentences=[r[1:] for r in srows],
-            chunks=[(it, s, e, first - s0, n, ntok, key) for _, it, s, e, first, n, ntok, key in crows],
-            sentence_vectors=np.asarray(sentence_vectors[sent_ids], dtype=np.float32),
-            chunk_vectors=np.asarray(chunk_vectors[chunk_ids], dtype=np.float32),
-        )
+    def doc_records(self, wanted: dict[str, list[str]]) -> dict[str, DocRecord]:
+        """Stored documents with their rows and vectors, to carry forward without re-parsing.
 
-    def keyed_vectors(self) -> tuple[dict[str, int], dict[str, int]]:
-        """Maps content key -> row, for sentences and for chunks: vectors to reuse by content."""
-        skeys = {k: i for i, k in self._query("SELECT id, key FROM sentences")}
-        ckeys = {k: i for i, k in self._query("SELECT id, key FROM chunks")}
-        return skeys, ckeys
+        wanted maps a stored path to the new paths it goes to (itself, a rename or copies).
+        Three queries for the whole corpus; vectors are views of the memory-mapped arrays."""
+        out: dict[str, DocRecord] = {}
+        if not wanted:
+            return out
+        docs = {
+            path: (doc_id, sha, text)
+            for doc_id, path, sha, text in self._query("SELECT id, path, sha256, text FROM documents")
+            if path in wanted
+        }
+        ids = {doc_id for doc_id, _, _ in docs.values()}
+        sents: dict[int, list[tuple]] = {i: [] for i in ids}
+        for row in self._query('SELECT doc_id, id, item, start, "end", key FROM sentences ORDER BY id'):
+            if row[0] in ids:
+                sents[row[0]].append(row[1:])
+        chunks: dict[int, list[tuple]] = {i: [] for i in ids}
+        for row in self._query(
+            'SELECT doc_id, id, item, start, "end", first_sentence, n_sentences, tokens, key '
+            "FROM chunks ORDER BY id"
+        ):
+            if row[0] in ids:
+                chunks[row[0]].append(row[1:])
+        items: dict[str, list[ItemInfo]] = {}
+        for (p, _), it in self._items.items():
+            if p in docs:
+                items.setdefault(p, []).append(it)
+        for old, news in wanted.items():
+            if old not in docs:
+                continue
+            doc_id, sha, text = docs[old]
+            srows, crows = sents[doc_id], chunks[doc_id]
+            s0 = srows[0][0] if srows else 0
+            c0 = crows[0][0] if crows else 0
+            if [r[0] for r in srows] != list(range(s0, s0 + len(srows))) or [r[0] for r in crows] != list(
+                range(c0, c0 + len(crows))
+            ):
+                raise IndexProblem(f"rows of {old} are not contiguous in {self.generation}")
+            sentences = [tuple(r[1:]) for r in srows]
+            chunk_list = [(it, s, e, first - s0, n, ntok, key) for _, it, s, e, first, n, ntok, key in crows]
+            svec = self.sentence_vectors[s0 : s0 + len(srows)]
+            cvec = self._chunk_vectors[c0 : c0 + len(crows)]
+            its = sorted(items.get(old, []), key=lambda it: it.index)
+            for new in news:
+                out[new] = DocRecord(
+                    path=new,
+                    sha256=sha,
+                    text=text,
+                    items=[ItemInfo(new, it.index, it.title, it.date, it.start, it.end) for it in its],
+                    sentences=sentences,
+                    chunks=chunk_list,
+                    sentence_vectors=svec,
+                    chunk_vectors=cvec,
+                )
+        return out
+
+    def vectors_for_keys(self, keys: set[str]) -> dict[str, np.ndarray]:
+        """Stored vectors by content key (sentence or chunk text), for the keys this index has."""
+        found: dict[str, np.ndarray] = {}
+        todo = list(keys)
+        for table, vecs in (("sentences", self.sentence_vectors), ("chunks", self._chunk_vectors)):
+            todo = [k for k in todo if k not in found]
+            for i in range(0, len(todo), _SQL_BATCH):
+                part = todo[i : i + _SQL_BATCH]
+                marks = ",".join("?" * len(part))
+                for row_id, key in self._query(f"SELECT id, key FROM {table} WHERE key IN ({marks})", tuple(part)):
+                    found.setdefault(key, np.asarray(vecs[row_id], dtype=np.float32))
+        return found
 
     def chunk_vectors(self) -> np.ndarray:
-        return np.load(self.folder / "vectors.npy", mmap_mode="r", allow_pickle=False)
+        return self._chunk_vectors
 
     def close(self) -> None:
         with self._lock:
@@ -342,7 +458,7 @@ def _stack(parts: list[np.ndarray], dim: int) -> np.ndarray:
     parts = [p for p in parts if len(p)]
     if not parts:
         return np.zeros((0, dim), dtype=np.float32)
-    return np.ascontiguousarray(np.vstack(parts), dtype=np.float32)
+    return np.ascontiguousarray(np.concatenate(parts), dtype=np.float32)
 
 
 def _write_faiss(path: Path, vectors: np.ndarray, exact_search_max: int) -> str:
@@ -363,41 +479,68 @@ def _write_faiss(path: Path, vectors: np.ndarray, exact_search_max: int) -> str:
 
 
 def _verify(folder: Path, manifest: dict) -> None:
-    index = Index(folder)
+    """Open the new generation as a reader would (Index checks every count against the manifest)."""
     try:
-        if index.faiss.ntotal != manifest["counts"]["chunks"]:
-            raise IndexProblem("new generation failed verification: vector count mismatch")
-    finally:
-        index.close()
+        index = Index(folder)
+    except IndexProblem as e:
+        raise IndexProblem(f"new generation failed verification: {e}") from None
+    index.close()
 
 
 def _next_number(index_dir: Path) -> int:
-    numbers = [
-        int(p.name.split("-")[1]) for p in index_dir.glob("gen-*") if p.name.split("-")[1].isdigit()
-    ]
+    """One more than any generation number ever seen here, so a name is never reused."""
+    names = [p.name for p in index_dir.glob("gen-*")] + list(_read_retired(index_dir))
+    names += [p.name for p in (current_generation(index_dir), previous_generation(index_dir)) if p]
+    numbers = [int(n.split("-")[1]) for n in names if n.split("-")[1].isdigit()]
     return max(numbers, default=0) + 1
 
 
-def _atomic_write(path: Path, text: str) -> None:
+def _read_retired(index_dir: Path) -> dict[str, float]:
+    try:
+        data = json.loads((index_dir / RETIRED).read_text())
+        return {str(k): float(v) for k, v in data.items()}
+    except (OSError, ValueError, AttributeError):
+        return {}
+
+
+def _short(e: Exception, limit: int = 160) -> str:
+    text = (str(e).splitlines() or [""])[0]
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+def _remove(path: Path) -> None:
+    if path.is_dir() and not path.is_symlink():
+        shutil.rmtree(path, ignore_errors=True)
+    else:
+        path.unlink(missing_ok=True)
+
+
+def _atomic_write(path: Path, text: str, sync: bool = True) -> None:
     tmp = path.with_name(f".{path.name}.tmp{os.getpid()}")
     with open(tmp, "w") as f:
         f.write(text + "\n")
         f.flush()
-        os.fsync(f.fileno())
+        if sync:
+            os.fsync(f.fileno())
     os.replace(tmp, path)
-    _fsync_dir(path.parent)
+    if sync:
+        _fsync_dir(path.parent)
 
 
 def _fsync_tree(folder: Path) -> None:
+    """Every file's data, then every folder's entries, reach the disk before the rename."""
+    dirs = [folder]
     for p in folder.rglob("*"):
-        if p.is_file():
-            fd = os.open(p, os.O_RDONLY)
-            try:
-                os.fsync(fd)
-            finally:
-                os.close(fd)
-        _fsync_dir(p if p.is_dir() else p.parent)
-    _fsync_dir(folder)
+        if p.is_dir():
+            dirs.append(p)
+            continue
+        fd = os.open(p, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+    for d in reversed(dirs):
+        _fsync_dir(d)
 
 
 def _fsync_dir(folder: Path) -> None:

@@ -19,11 +19,22 @@ def _stemmer():
     return Stemmer.Stemmer("english")
 
 
+# Lucene's 33 English stop words miss the words questions are made of; left in, "how", "much"
+# and "did" look like rare terms (they seldom occur in news text) and drown the real ones.
+_QUESTION_WORDS = """
+what which who whom whose when where why how much many did does do done has have had having
+can could would should shall may might must will am been being its it's he she his her him
+they them their theirs we our us you your i me my about from up down out over under again
+further once here there all any both each few more most other some such only own same so than
+too very just also nor whether while during before after above below between into through
+""".split()
+
+
 @functools.cache
 def _stopwords() -> frozenset[str]:
     from bm25s.stopwords import STOPWORDS_EN
 
-    return frozenset(STOPWORDS_EN)
+    return frozenset(STOPWORDS_EN) | frozenset(_QUESTION_WORDS)
 
 
 def analyze(text: str) -> list[str]:
@@ -85,6 +96,11 @@ class LexicalIndex:
             df = int(self._df[vocab[t]]) if t in vocab else 0
             out[t] = float(np.log(1 + (self.n_docs - df + 0.5) / (df + 0.5)))
         return out
+
+    def df(self, term: str) -> int:
+        """In how many chunks the term occurs."""
+        i = self._bm25.vocab_dict.get(term)
+        return 0 if i is None else int(self._df[i])
 
     def known(self, term: str) -> bool:
         return term in self._bm25.vocab_dict

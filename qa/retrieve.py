@@ -20,6 +20,7 @@ class Passage:
     score: float  # fused, 0..1
     dense: float  # cosine similarity to the question
     lexical: float  # BM25, divided by the best BM25 score among the candidates
+    bm25: float  # raw BM25 score: low when the question's words are rare or absent in the corpus
 
 
 def retrieve(
@@ -62,6 +63,7 @@ def retrieve(
             score=fused[row.id],
             dense=dense[row.id],
             lexical=float(bm25[row.id]) / best_lex,
+            bm25=float(bm25[row.id]),
         )
         for r, row in enumerate(rows)
     ]

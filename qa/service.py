@@ -136,9 +136,10 @@ class QAService:
         self._check_model(index)
         qvec = embedder.encode([text])[0]
         terms = analyze(text)
-        pool = max(k, 8)  # answers may sit in a passage just below the shown k
+        # answers are looked for in more passages than are shown; sentence evidence re-orders them
+        pool = max(k, self.settings.answer_pool)
         passages = retrieve(index, qvec, terms, pool, self.settings.candidates)
-        answer, _ = pick_answer(text, qvec, terms, passages, index)
+        answer, passages = pick_answer(text, qvec, terms, passages, index)
         shown = passages[:k]
         if answer is not None and answer.passage_rank > k:
             shown.append(passages[answer.passage_rank - 1])  # always show the cited passage
