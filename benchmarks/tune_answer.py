@@ -106,13 +106,17 @@ def conf_rows(data, w, index):
     return rows
 
 
-def logistic(X: np.ndarray, y: np.ndarray, l2: float = 0.01, steps: int = 4000) -> tuple[np.ndarray, float]:
+def logistic(
+    X: np.ndarray, y: np.ndarray, weight: np.ndarray, l2: float = 0.01, steps: int = 6000
+) -> tuple[np.ndarray, float]:
+    """Weighted, L2-regularised logistic regression by gradient descent (a few features only)."""
     w, b = np.zeros(X.shape[1]), 0.0
+    weight = weight / weight.sum()
     for _ in range(steps):
         p = 1 / (1 + np.exp(-(X @ w + b)))
-        g = p - y
-        w -= 0.5 * (X.T @ g / len(y) + l2 * w)
-        b -= 0.5 * g.mean()
+        g = (p - y) * weight
+        w -= 0.5 * (X.T @ g + l2 * w)
+        b -= 0.5 * g.sum()
     return w, b
 
 
@@ -169,14 +173,18 @@ def main() -> None:
     print("WEIGHTS = {" + ", ".join(f'"{f}": {v:.3f}' for f, v in zip(RANK, best_w)) + "}")
     print(f"SENTENCE_EVIDENCE = {best_mu:.3f}")
 
-    train = conf_rows(sq_data, best_w, sq.index()) + conf_rows(sq_neg, best_w, sq.index())
-    X = np.array([r[0] for r in train])
-    y = np.array([float(r[1]) for r in train])
-    cw, cb = logistic(X, y)
-    prob = lambda rows: 1 / (1 + np.exp(-(np.array([r[0] for r in rows]) @ cw + cb)))  # noqa: E731
-    dev_rows = conf_rows(dev_data, best_w, dev.index())
     sq_rows = conf_rows(sq_data, best_w, sq.index())
     neg_rows = conf_rows(sq_neg, best_w, sq.index())
+    dev_rows = conf_rows(dev_data, best_w, dev.index())
+    # the dev questions are few but they are the kind of corpus and question this tool is for,
+    # with real unanswerable ones: together they weigh as much as the SQuAD rows
+    train = sq_rows + neg_rows + dev_rows
+    X = np.array([r[0] for r in train])
+    y = np.array([float(r[1]) for r in train])
+    n_sq = len(sq_rows) + len(neg_rows)
+    weight = np.array([1.0] * n_sq + [n_sq / max(1, len(dev_rows))] * len(dev_rows))
+    cw, cb = logistic(X, y, weight)
+    prob = lambda rows: 1 / (1 + np.exp(-(np.array([r[0] for r in rows]) @ cw + cb)))  # noqa: E731
     p_dev, p_sq, p_neg = prob(dev_rows), prob(sq_rows), prob(neg_rows)
     dev_ok = np.array([r[2] for r in dev_rows])
     # highest threshold that keeps wrong abstentions on answerable questions <= 8% in both sets

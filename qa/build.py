@@ -140,7 +140,7 @@ def _scan(settings: Settings, known: set[tuple[str, str]]) -> tuple[list[_Entry]
         kind = _kind(rel)
         try:
             sha = None
-            if path.suffix.lower() in SUPPORTED_SUFFIXES and known:
+            if path.suffix.lower() in SUPPORTED_SUFFIXES and known and path.is_file():
                 try:
                     if path.stat().st_size <= limit:
                         with open(path, "rb") as fh:

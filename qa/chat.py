@@ -29,6 +29,14 @@ log = logging.getLogger("qa.web")
 
 GENERIC_ERROR = "Something went wrong while answering; the details are in the server log."
 
+
+def index_message(e: Exception) -> str:
+    """An index problem as one line for the page, naming the fix the page itself offers."""
+    text = " ".join(str(e).split())
+    if "qa index" in text and "Re-index" not in text:
+        text += " (or click Re-index in the Corpus tab)"
+    return text
+
 # ----------------------------------------------------------------------------- follow-ups
 _PRONOUNS = {
     "it", "its", "they", "them", "their", "theirs", "he", "him", "his", "she", "her", "hers",
@@ -257,8 +265,11 @@ class ChatService:
         searched = resolve_followup(asked, conv.resolved_questions(), conv.last_title()) if asked else asked
         try:
             result = self.service.ask(searched, k)
-        except (QuestionError, IndexProblem) as e:
+        except QuestionError as e:
             turn = Turn(asked, searched, None, [], render.render_error(str(e)), error=str(e))
+        except IndexProblem as e:
+            msg = index_message(e)
+            turn = Turn(asked, searched, None, [], render.render_error(msg), error=msg)
         except Exception:  # noqa: BLE001 - never a traceback on the page
             log.exception("answering %r failed", searched)
             turn = Turn(asked, searched, None, [], render.render_error(GENERIC_ERROR), error=GENERIC_ERROR)
@@ -306,7 +317,7 @@ class ChatService:
             index = self.service.index()
             text = index.document_text(c.doc)
         except IndexProblem as e:
-            return render.render_error(str(e))
+            return render.render_error(index_message(e))
         note = None
         if text is None or text[c.start:c.end] != c.text:
             return render.render_source_placeholder(
@@ -348,17 +359,20 @@ class ChatService:
         try:
             index = self.service.index()
         except IndexProblem as e:
-            return {"error": str(e), "pending": self._pending(set())}
+            return {"error": index_message(e), "pending": self._pending(set())}
         m = index.manifest
         docs = index.documents()
         names = {d["doc"] for d in docs}
+        skipped = m.get("skipped", [])
+        # a skipped file is listed with its reason, not as "not indexed yet": re-indexing won't help
+        known = names | {s.get("path") for s in skipped if isinstance(s, dict)}
         return {
             "built_at": m.get("built_at"),
             "generation": index.generation,
             "counts": m.get("counts", {}),
             "documents": docs,
-            "skipped": m.get("skipped", []),
-            "pending": self._pending(names),
+            "skipped": skipped,
+            "pending": self._pending(known),
             "missing": sorted(n for n in names if not (Path(self.settings.corpus_dir) / n).exists()),
         }
 

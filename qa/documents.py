@@ -564,17 +564,21 @@ def _script(ch: str) -> str:
 def _readability(text: str) -> float:
     """How much a decoding reads like real text (higher is better), from its non-ASCII part:
     the share of letters, times the share of letters in the dominant script (mis-decoded bytes
-    scatter over scripts: "崹ﾉﾗﾅﾔ"), less words that flip from lower to upper case mid-word
-    (KOI8-R read as cp1251: "рТЙЧЕФ")."""
+    scatter over scripts: "崹ﾉﾗﾅﾔ"), less the share of words that flip from lower to upper case
+    mid-word (KOI8-R read as cp1251: "рТЙЧЕФ") or mix Latin with another script ("Kцln", "K闤n")."""
     sample = text[: 1 << 16]
     letters = [c for c in sample if ord(c) > 127 and c.isalpha()]
     if not letters:
         return _letter_ratio(sample)
     scripts = Counter(_script(c) for c in letters)
     coherence = scripts.most_common(1)[0][1] / len(letters)
-    words = re.findall(r"[^\W\d_]{2,}", sample)
-    flips = sum(1 for w in words if any(a.islower() and b.isupper() for a, b in zip(w, w[1:])))
-    return _letter_ratio(sample) * coherence - (flips / len(words) if words else 0.0)
+    words = [w for w in re.findall(r"[^\W\d_]{2,}", sample) if not w.isascii()]
+    odd = 0
+    for w in words:
+        flips = any(a.islower() and b.isupper() for a, b in zip(w, w[1:]))
+        mixed = any(c.isascii() for c in w) and any(not c.isascii() and _script(c) != "LATIN" for c in w)
+        odd += flips or mixed
+    return _letter_ratio(sample) * coherence - (odd / len(words) if words else 0.0)
 
 
 _MAX_BAD_UTF8 = 0.01  # invalid bytes per non-ASCII byte that still make "UTF-8 with a few bad bytes"
@@ -595,7 +599,7 @@ def _decode_mostly_utf8(data: bytes) -> str | None:
 def decode(data: bytes) -> str:
     """Bytes -> text: UTF-8 (a leading BOM is dropped; a few invalid bytes in otherwise valid
     UTF-8 become U+FFFD), UTF-16 with BOM, else a detected legacy encoding (charset-normalizer,
-    cp1251 or KOI8-R, whichever reads best: short Russian texts are often mistaken for other
+    cp1251, KOI8-R or cp1252, whichever reads best: short Russian texts are often mistaken for other
     code pages). Raises DocumentError for binary."""
     binary = DocumentError("binary file (not text)")
     for bom, codec in _UTF16_BOMS.items():
@@ -619,7 +623,7 @@ def decode(data: bytes) -> str:
     return text
 
 
-_LEGACY_FALLBACKS = ("cp1251", "koi8_r")
+_LEGACY_FALLBACKS = ("cp1251", "koi8_r", "cp1252")
 
 
 def _decode_legacy(data: bytes) -> str:

@@ -2,11 +2,35 @@
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
+import json
 import os
 import sys
 from typing import Protocol
 
 import numpy as np
+
+
+# A question (a handful of short texts) is encoded on one thread: on a small, shared machine the
+# thread hand-offs of a 2-thread forward pass cost more than they save (2 busy cores: one
+# question 140 ms with 2 threads, 25 ms with 1). Batches of passages keep every thread.
+SINGLE_THREAD_MAX_TEXTS = 4
+
+
+@contextlib.contextmanager
+def _few_threads(single: bool):
+    if not single:
+        yield
+        return
+    import torch
+
+    before = torch.get_num_threads()
+    torch.set_num_threads(1)
+    try:
+        yield
+    finally:
+        torch.set_num_threads(before)
 
 
 class ModelError(Exception):
@@ -53,15 +77,178 @@ class SentenceTransformerEmbedder:
     def encode(self, texts: list[str], progress: bool = False) -> np.ndarray:
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
-        vecs = self._model.encode(
-            texts,
-            batch_size=self.batch_size,
-            normalize_embeddings=True,
-            convert_to_numpy=True,
-            show_progress_bar=progress and sys.stderr.isatty(),
-        )
+        with _few_threads(len(texts) <= SINGLE_THREAD_MAX_TEXTS):
+            vecs = self._model.encode(
+                texts,
+                batch_size=self.batch_size,
+                normalize_embeddings=True,
+                convert_to_numpy=True,
+                show_progress_bar=progress and sys.stderr.isatty(),
+            )
         return np.ascontiguousarray(vecs, dtype=np.float32)
 
     def fits(self, text: str) -> bool:
         ids = self._model.tokenizer(text, add_special_tokens=True, truncation=False)["input_ids"]
         return len(ids) <= self._max_tokens
+
+
+# ----------------------------------------------------------------------------- ONNX Runtime
+BACKENDS = ("torch", "onnx", "onnx-int8")
+
+
+def make_embedder(model: str, batch_size: int = 32, backend: str | None = None) -> Embedder:
+    """The embedder for a backend: "torch" (default), "onnx" or "onnx-int8"; $QA_BACKEND if None."""
+    backend = (backend or os.environ.get("QA_BACKEND") or "torch").lower()
+    if backend == "torch":
+        return SentenceTransformerEmbedder(model, batch_size)
+    if backend in ("onnx", "onnx-int8"):
+        return OnnxEmbedder(model, batch_size, quantized=backend == "onnx-int8")
+    raise ModelError(f"unknown embedding backend {backend!r}: use one of {', '.join(BACKENDS)}")
+
+
+def onnx_cache_dir() -> str:
+    return os.environ.get("QA_ONNX_CACHE") or os.path.join(os.path.expanduser("~"), ".cache", "qa", "onnx")
+
+
+class OnnxEmbedder:
+    """The same sentence-transformers model (BERT encoder + mean pooling) run by ONNX Runtime.
+
+    Needs only `onnxruntime` (and `onnx` for int8) at run time: no torch import when the exported
+    file is cached. The export happens once, locally, from the model folder (torch.onnx), into
+    ``~/.cache/qa/onnx/<model>-<fingerprint>/`` ($QA_ONNX_CACHE); nothing touches a hub.
+    quantized=True uses dynamic int8 weights (onnxruntime.quantization): its vectors differ
+    slightly from the float model's, so it is recorded as a different model identity.
+    """
+
+    def __init__(self, model: str, batch_size: int = 32, quantized: bool = False):
+        if not os.path.isdir(model):
+            raise ModelError(
+                f"embedding model folder not found: {model} (the ONNX backend needs a local "
+                "sentence-transformers folder; set QA_MODEL or --model)"
+            )
+        try:
+            import onnxruntime as ort
+            from tokenizers import Tokenizer
+        except ImportError as e:
+            raise ModelError(f"the ONNX backend needs onnxruntime: pip install 'qa[onnx]' ({e})") from None
+        self.name = model
+        self.batch_size = batch_size
+        self.quantized = quantized
+        self._max_tokens = _max_seq_length(model)
+        with open(os.path.join(model, "config.json")) as f:
+            self.dim = int(json.load(f)["hidden_size"])
+        path = _exported(model, quantized)
+        self._tok = Tokenizer.from_file(os.path.join(model, "tokenizer.json"))
+        self._tok.no_padding()
+        self._tok.no_truncation()
+
+        def session(threads: int):
+            opts = ort.SessionOptions()
+            opts.intra_op_num_threads = threads
+            opts.inter_op_num_threads = 1
+            opts.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+            return ort.InferenceSession(path, opts, providers=["CPUExecutionProvider"])
+
+        # one session for questions (one thread, see SINGLE_THREAD_MAX_TEXTS), one for batches
+        self._batch = session(0)
+        self._single = session(1)
+        self._inputs = {i.name for i in self._batch.get_inputs()}
+
+    @property
+    def identity(self) -> str:
+        base = os.path.basename(os.path.normpath(self.name))
+        return f"{base}+onnx-int8" if self.quantized else base
+
+    def _ids(self, texts: list[str]):
+        return self._tok.encode_batch(list(texts), add_special_tokens=True)
+
+    def encode(self, texts: list[str], progress: bool = False) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        encs = self._ids(texts)
+        lengths = [min(len(e.ids), self._max_tokens) for e in encs]
+        order = np.argsort(lengths, kind="stable")[::-1]  # longest first: little padding per batch
+        out = np.zeros((len(texts), self.dim), dtype=np.float32)
+        sess = self._single if len(texts) <= SINGLE_THREAD_MAX_TEXTS else self._batch
+        for s in range(0, len(order), self.batch_size):
+            part = order[s : s + self.batch_size]
+            width = max(lengths[i] for i in part)
+            ids = np.zeros((len(part), width), dtype=np.int64)
+            mask = np.zeros((len(part), width), dtype=np.int64)
+            for r, i in enumerate(part):
+                e = encs[i].ids
+                if len(e) > self._max_tokens:  # truncate like sentence-transformers: keep [SEP]
+                    e = e[: self._max_tokens - 1] + e[-1:]
+                ids[r, : len(e)] = e
+                mask[r, : len(e)] = 1
+            feed = {"input_ids": ids, "attention_mask": mask}
+            if "token_type_ids" in self._inputs:
+                feed["token_type_ids"] = np.zeros_like(ids)
+            hidden = sess.run(None, feed)[0]
+            m = mask[:, :, None].astype(np.float32)
+            pooled = (hidden * m).sum(1) / np.maximum(m.sum(1), 1e-9)
+            out[part] = pooled / np.maximum(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12)
+        return out
+
+    def fits(self, text: str) -> bool:
+        return len(self._tok.encode(text, add_special_tokens=True).ids) <= self._max_tokens
+
+
+def _max_seq_length(model: str) -> int:
+    try:
+        with open(os.path.join(model, "sentence_bert_config.json")) as f:
+            return int(json.load(f)["max_seq_length"])
+    except (OSError, KeyError, ValueError):
+        return 512
+
+
+def _exported(model: str, quantized: bool) -> str:
+    """Path of the cached ONNX export of the model folder (made on first use)."""
+    weights = [f for f in ("model.safetensors", "pytorch_model.bin") if os.path.exists(os.path.join(model, f))]
+    if not weights:
+        raise ModelError(f"no model weights in {model}")
+    st = os.stat(os.path.join(model, weights[0]))
+    tag = hashlib.sha256(f"{os.path.abspath(model)}|{st.st_size}|{st.st_mtime_ns}".encode()).hexdigest()[:12]
+    folder = os.path.join(onnx_cache_dir(), f"{os.path.basename(os.path.normpath(model))}-{tag}")
+    fp32 = os.path.join(folder, "model.onnx")
+    int8 = os.path.join(folder, "model-int8.onnx")
+    os.makedirs(folder, exist_ok=True)
+    if not os.path.exists(fp32):
+        _export(model, fp32)
+    if quantized and not os.path.exists(int8):
+        from onnxruntime.quantization import QuantType, quantize_dynamic
+
+        tmp = f"{int8}.tmp{os.getpid()}"
+        quantize_dynamic(fp32, tmp, weight_type=QuantType.QInt8)
+        os.replace(tmp, int8)
+    return int8 if quantized else fp32
+
+
+def _export(model: str, target: str) -> None:
+    import torch
+    from transformers import AutoModel
+
+    bert = AutoModel.from_pretrained(model, local_files_only=True, attn_implementation="eager").eval()
+
+    class Encoder(torch.nn.Module):  # keyword arguments: forward()'s positional order varies by version
+        def __init__(self):
+            super().__init__()
+            self.bert = bert
+
+        def forward(self, input_ids, attention_mask, token_type_ids):
+            out = self.bert(input_ids=input_ids, attention_mask=attention_mask, token_type_ids=token_type_ids)
+            return out[0]
+
+    net = Encoder().eval()
+    ids = torch.ones((2, 16), dtype=torch.long)
+    args = (ids, torch.ones_like(ids), torch.zeros_like(ids))
+    names = ["input_ids", "attention_mask", "token_type_ids"]
+    axes = {n: {0: "batch", 1: "tokens"} for n in names}
+    axes["last_hidden_state"] = {0: "batch", 1: "tokens"}
+    tmp = f"{target}.tmp{os.getpid()}"
+    with torch.no_grad():
+        torch.onnx.export(
+            net, args, tmp, input_names=names, output_names=["last_hidden_state"],
+            dynamic_axes=axes, opset_version=17, dynamo=False,
+        )
+    os.replace(tmp, target)

@@ -11,7 +11,7 @@ from pathlib import Path
 import gradio as gr
 
 from qa import render
-from qa.auth import AuthError, auth_for
+from qa.auth import AuthError, auth_for  # noqa: F401 - AuthError re-exported for callers of launch
 from qa.chat import ChatService, Conversation
 from qa.config import Settings
 from qa.service import QAService
@@ -359,5 +359,3 @@ def launch(settings: Settings, host: str = "127.0.0.1", port: int = 7860, servic
     print(f"Serving the question-answering app on {url}{note}  (Ctrl-C to stop)", flush=True)
     demo.launch(**launch_kwargs(settings, host, port, auth))
 
-
-__all__ = ["AuthError", "build_app", "launch", "launch_kwargs", "start", "blocked_paths", "discard_uploaded"]
