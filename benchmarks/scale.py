@@ -137,6 +137,8 @@ def main() -> None:
     ap.add_argument("--exact-search-max", type=int, default=Settings().exact_search_max)
     ap.add_argument("--rebuild", action="store_true")
     ap.add_argument("--nprobe", type=int, nargs="*", default=[], help="also report recall at these nprobe")
+    ap.add_argument("--set-nprobe", type=int, default=None,
+                    help="ask with this nprobe (default: the stored one; qa.index.ivf_params for a new build)")
     args = ap.parse_args()
     folder = Path(args.out or ROOT / f"benchmarks/out/scale-{args.passages}")
     if args.rebuild or store.current_generation(folder) is None:
@@ -157,6 +159,10 @@ def main() -> None:
     t_open = time.perf_counter() - t0
     rss_open = rss_mb()
     n, dim = index.faiss.ntotal, index.faiss.d
+    if args.set_nprobe is not None:
+        index.faiss.nprobe = args.set_nprobe
+    if hasattr(index.faiss, "nprobe"):
+        print(f"IVF: nlist {index.faiss.nlist}, nprobe {index.faiss.nprobe}")
     raw_mb = n * dim * 4 / 2**20
     print(f"passages {n:,}, index_type {index.manifest.get('index_type')}, opened in {t_open:.2f} s")
 
@@ -187,6 +193,20 @@ def main() -> None:
         for k, v in zip(parts, (t1 - t0, t2 - t1, t3 - t2, t4 - t3, t5 - t4)):
             parts[k].append(v)
     rss_end = rss_mb()
+    rollup = {k: int(v.split()[0]) / 1024 for k, v in (
+        line.split(":", 1) for line in Path("/proc/self/smaps_rollup").read_text().splitlines()[1:])}
+    print(f"RSS after questions: anonymous {rollup['Anonymous']:.0f} MB, file-backed "
+          f"{rollup['Rss'] - rollup['Anonymous']:.0f} MB (memory-mapped files: page cache the kernel can drop)")
+    files: dict[str, float] = {}
+    cur = None
+    for line in Path("/proc/self/smaps").read_text().splitlines():
+        head = line.split()
+        if head and "-" in head[0] and len(head) >= 5:
+            cur = head[5] if len(head) > 5 else "[anon]"
+        elif line.startswith("Rss:") and cur:
+            files[cur] = files.get(cur, 0) + int(head[1]) / 1024
+    print("  largest mappings (MB): " + ", ".join(
+        f"{Path(k).name} {v:.0f}" for k, v in sorted(files.items(), key=lambda x: -x[1])[:8]))
     print(f"ask: p50 {pct(times, 50):.1f} ms, p95 {pct(times, 95):.1f} ms, max {pct(times, 100):.1f} ms "
           f"({len(times)} SQuAD questions)")
     print("  where the time goes (p50 ms): " + ", ".join(f"{k} {pct(v, 50):.1f}" for k, v in parts.items())
@@ -204,7 +224,7 @@ def main() -> None:
     t0 = time.perf_counter()
     ex_q, ex_p = exact_top(vecs, qv, 10), exact_top(vecs, pert, 10)
     t_exact = (time.perf_counter() - t0) / (2 * len(questions))
-    nprobes = [getattr(index.faiss, "nprobe", None)] + args.nprobe
+    nprobes = [getattr(index.faiss, "nprobe", None)] + [x for x in args.nprobe if x != getattr(index.faiss, "nprobe", None)]
     for npb in nprobes:
         if npb is not None:
             index.faiss.nprobe = npb

@@ -45,7 +45,7 @@ def test_above_the_threshold_the_index_is_ivf_and_finds_what_flat_finds(tmp_path
 def test_ivf_parameters_grow_with_the_corpus():
     assert store.ivf_params(100)[0] == 2
     nlist, nprobe = store.ivf_params(1_000_000)
-    assert 3000 <= nlist <= 5000 and 32 <= nprobe < nlist // 10
+    assert 3000 <= nlist <= 5000 and 32 <= nprobe <= nlist // 4  # a question scans a fraction
 
 
 def test_the_service_answers_the_same_from_an_ivf_index(corpus_copy, settings_for, hash_embedder, tmp_path):
