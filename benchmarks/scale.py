@@ -136,6 +136,7 @@ def main() -> None:
     ap.add_argument("--out", default=None, help="index folder (default benchmarks/out/scale-<n>)")
     ap.add_argument("--exact-search-max", type=int, default=Settings().exact_search_max)
     ap.add_argument("--rebuild", action="store_true")
+    ap.add_argument("--backend", default="torch", help="encoder backend: torch, onnx, onnx-int8")
     ap.add_argument("--nprobe", type=int, nargs="*", default=[], help="also report recall at these nprobe")
     ap.add_argument("--set-nprobe", type=int, default=None,
                     help="ask with this nprobe (default: the stored one; qa.index.ivf_params for a new build)")
@@ -151,7 +152,9 @@ def main() -> None:
 
     print(f"load average at start: {os.getloadavg()[0]:.2f} (2 cores)")
     rss0 = rss_mb()
-    service = QAService(Settings().with_(index_dir=folder))
+    from qa.embedding import make_embedder
+
+    service = QAService(Settings().with_(index_dir=folder), embedder=make_embedder(Settings().model, 32, args.backend))
     service.embedder.encode(["warm up"])
     rss_model = rss_mb()
     t0 = time.perf_counter()

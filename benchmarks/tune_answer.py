@@ -58,11 +58,7 @@ def collect(service: QAService, questions, drop_gold: bool = False):
         passage_of = np.array([pos[p.chunk.id] for _, p, _ in feats])
         pscore = np.array([p.score for p in passages]) / (max(p.score for p in passages) or 1.0)
         pgold = np.array([contains_gold(p.chunk.text, q.answers) for p in passages])
-        unknown = frozenset()
-        if drop_gold:  # words only the removed paragraph had must look absent from the corpus
-            gold_terms = set(analyze(Path(service.settings.corpus_dir, q.doc).read_text(encoding="utf-8")))
-            unknown = frozenset(t for t in terms if t in gold_terms and index.lexical.df(t) <= 1)
-        out.append((X, y, q.answerable and not drop_gold, q, terms, feats, passage_of, pscore, pgold, unknown))
+        out.append((X, y, q.answerable and not drop_gold, q, terms, feats, passage_of, pscore, pgold))
     return out
 
 
@@ -74,7 +70,7 @@ def hit_rate(data, w) -> float:
 def recall_at_1(data, w, mu: float) -> float:
     """Passage recall@1 after re-ranking passages by their best sentence (answer.rerank_passages)."""
     hits = []
-    for X, y, ok, q, terms, feats, passage_of, pscore, pgold, _ in data:
+    for X, y, ok, q, terms, feats, passage_of, pscore, pgold in data:
         if not ok:
             continue
         s = X @ w
@@ -93,11 +89,11 @@ def conf_rows(data, w, index):
     answer.WEIGHTS.update(dict(zip(RANK, w)))
     rows = []
     try:
-        for X, y, ok, q, terms, feats, *_, unknown in data:
+        for X, y, ok, q, terms, feats, *_ in data:
             ranked = sorted(
                 (answer.Candidate(r, p, f, answer.score(f)) for r, p, f in feats), key=lambda c: -c.score
             )
-            f = answer.abstain_features(q.question, terms, ranked, index, unknown)
+            f = answer.abstain_features(q.question, terms, ranked, index)
             right = ok and contains_gold(ranked[0].sentence.text, q.answers)
             rows.append(([f[n] for n in CONF], right, ok))
     finally:
@@ -126,7 +122,7 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--trials", type=int, default=4000)
     ap.add_argument("--keep-weights", action="store_true", help="fit only the abstention model")
-    ap.add_argument("--dev-weight", type=float, default=3.0,
+    ap.add_argument("--dev-weight", type=float, default=1.0,
                     help="weight of the dev questions in the confidence fit, relative to all SQuAD rows")
     ap.add_argument("--dev-share", type=float, default=0.5, help="weight of the dev set in the objective")
     args = ap.parse_args()

@@ -22,6 +22,7 @@ answers until the reader lets go of it.
 from __future__ import annotations
 
 import json
+import mmap
 import os
 import shutil
 import sqlite3
@@ -286,8 +287,8 @@ class Index:
             import faiss
 
             self.faiss = DenseIndex(faiss.read_index(str(self.folder / "chunks.faiss")))
-            self.sentence_vectors = np.load(self.folder / "sentences.npy", mmap_mode="r", allow_pickle=False)
-            self._chunk_vectors = np.load(self.folder / "vectors.npy", mmap_mode="r", allow_pickle=False)
+            self.sentence_vectors = _random_access(np.load(self.folder / "sentences.npy", mmap_mode="r", allow_pickle=False))
+            self._chunk_vectors = _random_access(np.load(self.folder / "vectors.npy", mmap_mode="r", allow_pickle=False))
             self.lexical = LexicalIndex.load(self.folder / "bm25")
         except Exception as e:  # noqa: BLE001 - any damage reads the same to the user
             raise IndexProblem(
@@ -454,6 +455,19 @@ class Index:
 
 
 # ----------------------------------------------------------------------------- helpers
+def _random_access(arr: np.ndarray) -> np.ndarray:
+    """Tell the kernel a memory-mapped array is read a few rows at a time: without this every
+    row a question reads pulls ~100 KB of neighbours into the page cache (and into RSS: 575 MB of
+    sentences.npy after 600 questions at a million passages)."""
+    mm = getattr(arr, "_mmap", None)
+    if mm is not None and hasattr(mm, "madvise") and hasattr(mmap, "MADV_RANDOM"):
+        try:
+            mm.madvise(mmap.MADV_RANDOM)
+        except OSError:
+            pass
+    return arr
+
+
 def _stack(parts: list[np.ndarray], dim: int) -> np.ndarray:
     parts = [p for p in parts if len(p)]
     if not parts:

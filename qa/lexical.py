@@ -97,10 +97,5 @@ class LexicalIndex:
             out[t] = float(np.log(1 + (self.n_docs - df + 0.5) / (df + 0.5)))
         return out
 
-    def df(self, term: str) -> int:
-        """In how many chunks the term occurs."""
-        i = self._bm25.vocab_dict.get(term)
-        return 0 if i is None else int(self._df[i])
-
     def known(self, term: str) -> bool:
         return term in self._bm25.vocab_dict

@@ -20,7 +20,7 @@ ARGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
     "--disable-component-update", "--disable-sync", "--no-first-run",
 ]
-FIRST = "How much drugs were seized as a result of the operations coordinated by CARICC?"
+FIRST = "How much did the CARICC-coordinated operations seize?"
 FOLLOW_UP = "And who coordinated them?"
 NEW_DOC = (
     "Quellton ferry news\n\n"
