@@ -94,9 +94,23 @@ def main() -> None:
     t_stage = sum(t for _, t in calls)
     texts = embedded_texts(idx)
     raw = emb["torch"]._model
-    t0 = time.perf_counter()
-    raw.encode(texts, batch_size=32, normalize_embeddings=True, convert_to_numpy=True)
-    t_raw = time.perf_counter() - t0
+    # raw, pipeline stage, raw again: the machine is shared, so bracket the build and compare
+    # against the faster of the two raw runs
+    raws = []
+    for _ in range(2):
+        t0 = time.perf_counter()
+        raw.encode(texts, batch_size=32, normalize_embeddings=True, convert_to_numpy=True)
+        raws.append(time.perf_counter() - t0)
+        if len(raws) == 1:
+            calls.clear()
+            emb["torch"].encode = timed
+            t0 = time.perf_counter()
+            report = svc.build(rebuild=True)
+            t_build = time.perf_counter() - t0
+            emb["torch"].encode = inner
+            t_stage = sum(t for _, t in calls)
+    print(f"  raw runs: {', '.join(f'{r:.1f} s' for r in raws)}")
+    t_raw = min(raws)
     print(f"{args.paragraphs} SQuAD paragraphs -> {report.chunks} chunks + {report.sentences} sentences; "
           f"{n_emb} texts embedded ({len(texts)} distinct stored)")
     print(f"  raw SentenceTransformer.encode: {len(texts) / t_raw:.1f} texts/s ({t_raw:.1f} s)")
