@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from qa.config import Settings
+from qa.config import SUPPORTED_SUFFIXES, Settings
 
 # Errors a user can fix; anything else is a bug and keeps its traceback.
 _USER_ERRORS: tuple[type[Exception], ...] = ()
@@ -80,8 +80,12 @@ def index_cmd(corpus, index_dir, model, rebuild, rollback, wait, as_json, watch)
             _fail(str(e))
         return
     from qa.build import build_index
+    from qa.documents import iter_corpus_files
     from qa.embedding import SentenceTransformerEmbedder
 
+    if not any(p.suffix.lower() in SUPPORTED_SUFFIXES for p in iter_corpus_files(settings.corpus_dir)):
+        # checked before the model loads, so the mistake costs no wait
+        _fail(f"no readable documents in {settings.corpus_dir} (add .txt, .md or .html files)")
     try:
         embedder = SentenceTransformerEmbedder(settings.model, settings.batch_size)
         report = build_index(settings, embedder, rebuild=rebuild, progress=not as_json, wait=wait)

@@ -131,8 +131,8 @@ class QAService:
         if not 1 <= k <= 100:
             raise QuestionError("the number of passages must be between 1 and 100")
         text, notes = clean_question(question, self.settings.max_question_chars)
+        index = self.index()  # before the model: "no index yet" should not take seconds
         embedder = self.embedder
-        index = self.index()
         self._check_model(index)
         qvec = embedder.encode([text])[0]
         terms = analyze(text)
