@@ -349,7 +349,8 @@ def launch(settings: Settings, host: str = "127.0.0.1", port: int = 7860, servic
     Raises AuthError (a one-line `Error: ...` under `qa serve`) before loading anything when
     `host` is not a loopback address and no QA_AUTH / QA_AUTH_FILE credentials are set."""
     auth = auth_for(host)
-    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    logging.getLogger("qa").setLevel(logging.INFO)  # our own events, not every HTTP request
     service = service or QAService(settings)
     service.embedder  # load the model now, once, not on the first question
     demo = build_app(settings, service)
