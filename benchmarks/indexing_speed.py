@@ -59,11 +59,35 @@ def embedded_texts(index_dir: Path) -> list[str]:
     return out
 
 
+def squad_quality(emb: dict, n: int) -> None:
+    import random
+
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from squad import write_corpus
+
+    questions = random.Random(0).sample(write_corpus(SQUAD, OUT / "squad-corpus"), n)
+    for b, e in emb.items():
+        if b == "onnx-int8":
+            s = Settings().with_(corpus_dir=OUT / "squad-corpus", index_dir=OUT / "scale-squad-int8")
+            t0 = time.perf_counter()
+            QAService(s, embedder=e).build()
+            print(f"  SQuAD index with {b}: {time.perf_counter() - t0:.0f} s")
+        else:
+            s = Settings().with_(index_dir=OUT / "squad-index")
+        m = evaluate(QAService(s, embedder=e), questions, k=5)["metrics"]
+        print(f"  SQuAD {n} questions, backend {b:10s}: "
+              + ", ".join(f"{k} {v}" for k, v in m.items() if k in ("recall@1", "recall@5", "answer_hit@1", "recall_at_1", "r1", "hit1") or "recall" in k or "hit" in k))
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--paragraphs", type=int, default=300)
     ap.add_argument("--backends", nargs="+", default=["torch", "onnx", "onnx-int8"])
     ap.add_argument("--no-dev", action="store_true", help="skip the dev-set recall per backend")
+    ap.add_argument("--squad", type=int, default=0, metavar="N",
+                    help="also: SQuAD recall/hit@1 on a seeded sample of N questions; torch and onnx ask "
+                         "benchmarks/out/squad-index (read only), onnx-int8 builds benchmarks/out/scale-squad-int8")
+    ap.add_argument("--only-squad", action="store_true")
     args = ap.parse_args()
     print(f"load average at start: {os.getloadavg()[0]:.2f} (2 cores)")
     model = Settings().model
@@ -71,6 +95,10 @@ def main() -> None:
     for e in emb.values():
         e.encode(["warm up"] * 4 + ["warm up the batch path"] * 8)
 
+    if args.squad:
+        squad_quality(emb, args.squad)
+        if args.only_squad:
+            return
     # 1. pipeline vs raw forward pass (torch)
     corpus = squad_corpus(args.paragraphs)
     idx = OUT / f"scale-idx-torch-{args.paragraphs}"

@@ -81,13 +81,13 @@ def index_cmd(corpus, index_dir, model, rebuild, rollback, wait, as_json, watch)
         return
     from qa.build import build_index
     from qa.documents import iter_corpus_files
-    from qa.embedding import SentenceTransformerEmbedder
+    from qa.embedding import make_embedder
 
     if not any(p.suffix.lower() in SUPPORTED_SUFFIXES for p in iter_corpus_files(settings.corpus_dir)):
         # checked before the model loads, so the mistake costs no wait
         _fail(f"no readable documents in {settings.corpus_dir} (add .txt, .md or .html files)")
     try:
-        embedder = SentenceTransformerEmbedder(settings.model, settings.batch_size)
+        embedder = make_embedder(settings.model, settings.batch_size, settings.backend)
         report = build_index(settings, embedder, rebuild=rebuild, progress=not as_json, wait=wait)
     except _user_errors() as e:
         _fail(str(e))

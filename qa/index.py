@@ -474,6 +474,9 @@ def _stack(parts: list[np.ndarray], dim: int) -> np.ndarray:
     return np.ascontiguousarray(np.concatenate(parts), dtype=np.float32)
 
 
+_ALL_THREADS: int | None = None
+
+
 class DenseIndex:
     """The FAISS index, searched single-threaded for a few queries at a time.
 
@@ -492,12 +495,14 @@ class DenseIndex:
 
         if len(x) >= self.SINGLE_THREAD_BELOW:
             return self._index.search(x, k)
-        before = faiss.omp_get_max_threads()
+        global _ALL_THREADS
+        if _ALL_THREADS is None:  # restore to this, not to "before" (see qa.embedding._few_threads)
+            _ALL_THREADS = faiss.omp_get_max_threads()
         faiss.omp_set_num_threads(1)
         try:
             return self._index.search(x, k)
         finally:
-            faiss.omp_set_num_threads(before)
+            faiss.omp_set_num_threads(_ALL_THREADS)
 
     def __getattr__(self, name):
         return getattr(self._index, name)

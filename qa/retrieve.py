@@ -39,8 +39,10 @@ def retrieve(
     dense = {int(i): float(s) for i, s in zip(dense_ids[0], dense_scores[0]) if i >= 0}
 
     bm25 = index.lexical.scores(terms)
-    lex_ids = np.argpartition(-bm25, m - 1)[:m] if m < n else np.arange(n)
-    lex_ids = [int(i) for i in lex_ids if bm25[i] > 0]
+    nz = np.flatnonzero(bm25)  # only passages sharing a term with the question compete
+    if len(nz) > m:
+        nz = nz[np.argpartition(bm25[nz], len(nz) - m)[len(nz) - m:]]
+    lex_ids = [int(i) for i in nz]
 
     pool = set(dense) | set(lex_ids)
     missing = [i for i in pool if i not in dense]

@@ -14,7 +14,7 @@ from qa import index as store
 from qa.answer import Answer, pick_answer
 from qa.build import BuildReport, build_index
 from qa.config import Settings
-from qa.embedding import Embedder, SentenceTransformerEmbedder
+from qa.embedding import Embedder, make_embedder
 from qa.lexical import analyze
 from qa.retrieve import Passage, retrieve
 
@@ -95,7 +95,7 @@ class QAService:
     def embedder(self) -> Embedder:
         with self._lock:
             if self._embedder is None:
-                self._embedder = SentenceTransformerEmbedder(self.settings.model, self.settings.batch_size)
+                self._embedder = make_embedder(self.settings.model, self.settings.batch_size, self.settings.backend)
             return self._embedder
 
     def index(self) -> store.Index:

@@ -89,9 +89,9 @@ def watch_command(settings: Settings, *, rebuild: bool = False, as_json: bool = 
     import json
     import sys
 
-    from qa.embedding import SentenceTransformerEmbedder
+    from qa.embedding import make_embedder
 
-    embedder = SentenceTransformerEmbedder(settings.model, settings.batch_size)
+    embedder = make_embedder(settings.model, settings.batch_size, settings.backend)
 
     def report(r: BuildReport) -> None:
         if as_json:

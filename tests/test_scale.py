@@ -79,3 +79,6 @@ def test_the_onnx_backend_gives_the_torch_vectors(real_embedder, tmp_path, monke
     np.testing.assert_allclose((a * b).sum(1), 1.0, atol=1e-4)
     assert onnx.identity == real_embedder.identity  # same vectors: an index built by either serves both
     assert [onnx.fits(t) for t in texts] == [real_embedder.fits(t) for t in texts]
+    assert type(make_embedder(real_embedder.name, backend="auto")).__name__ == "OnnxEmbedder"
+    with pytest.raises(ModelError):  # auto falls back to torch, which names the missing folder
+        make_embedder("/no/such/model", backend="auto")
