@@ -415,7 +415,7 @@ def test_bad_questions_on_the_chat_page_never_show_a_traceback(small_service, na
 def test_bad_questions_in_the_cli_never_show_a_traceback(small_service, monkeypatch, name):
     from qa.cli import main
 
-    monkeypatch.setattr("qa.service.SentenceTransformerEmbedder", lambda *a, **k: HashEmbedder())
+    monkeypatch.setattr("qa.service.make_embedder", lambda *a, **k: HashEmbedder())
     question = BAD_QUESTIONS[name].replace("\x00", "")  # argv cannot hold NUL
     for extra in ([], ["--json"]):
         result = CliRunner().invoke(
@@ -431,7 +431,7 @@ def test_bad_questions_in_the_cli_never_show_a_traceback(small_service, monkeypa
 def test_question_file_with_bad_lines_answers_the_rest(small_service, monkeypatch, tmp_path):
     from qa.cli import main
 
-    monkeypatch.setattr("qa.service.SentenceTransformerEmbedder", lambda *a, **k: HashEmbedder())
+    monkeypatch.setattr("qa.service.make_embedder", lambda *a, **k: HashEmbedder())
     lines = ['{"question": "Who hosted the workshop?"}', "not json", '{"question": 5}', '{"question": "   "}',
              '["a list"]', '{"question": "' + "long " * 30000 + '"}']
     qfile = tmp_path / "q.jsonl"
