@@ -6,10 +6,10 @@ Screenshots go to test-output/browser/ (look at them); needs /usr/bin/chromium (
 from __future__ import annotations
 
 import shutil
-import socket
 from pathlib import Path
 
 import pytest
+from conftest import free_port
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -28,12 +28,6 @@ NEW_DOC = (
     "The ferry is run by the Quellton Harbour Board, which also maintains its two piers.\n"
 )
 NEW_QUESTION = "How many passengers did the Zorbulak river ferry carry?"
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture(scope="module")

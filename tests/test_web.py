@@ -2,19 +2,13 @@
 
 from __future__ import annotations
 
-import socket
 
 import pytest
+from conftest import free_port
 
 pytestmark = pytest.mark.slow
 
-QUESTION = "How much drugs were seized as a result of the operations coordinated by CARICC?"
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+QUESTION = "How much did the CARICC-coordinated operations seize?"
 
 
 @pytest.fixture(scope="module")

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 import sys
 import tempfile
 from pathlib import Path
@@ -16,6 +15,7 @@ from urllib.parse import quote
 
 import httpx
 import pytest
+from conftest import free_port
 from click.testing import CliRunner
 
 from qa.auth import AuthError, auth_for, checker, is_loopback, load_credentials
@@ -24,12 +24,6 @@ from qa.service import QAService
 
 ROOT = Path(__file__).resolve().parent.parent
 SECRET = "TOP-SECRET-MARKER-7f3a"
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture(scope="module")
