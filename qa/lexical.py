@@ -31,7 +31,7 @@ too very just also nor whether while during before after above below between int
 
 
 @functools.cache
-def _stopwords() -> frozenset[str]:
+def stopwords() -> frozenset[str]:
     from bm25s.stopwords import STOPWORDS_EN
 
     return frozenset(STOPWORDS_EN) | frozenset(_QUESTION_WORDS)
@@ -39,7 +39,7 @@ def _stopwords() -> frozenset[str]:
 
 def analyze(text: str) -> list[str]:
     """Lower-cased, stop-word-free, stemmed terms (numbers kept: "CADAP 7", "740 kg")."""
-    stop = _stopwords()
+    stop = stopwords()
     words = [w for w in _WORD.findall(text.lower()) if w not in stop and w != "_"]
     return _stemmer().stemWords(words) if words else []
 
