@@ -41,14 +41,8 @@ def ms(xs: list[float], p: float) -> float:
     return float(np.percentile(np.array(xs) * 1000, p))
 
 
-def measure(service: QAService, questions: list[str]) -> str:
-    for q in questions[:10]:
-        service.ask(q)
-    total = []
-    for q in questions:
-        t0 = time.perf_counter()
-        service.ask(q)
-        total.append(time.perf_counter() - t0)
+def step_times(service: QAService, questions: list[str]) -> dict[str, list[float]]:
+    """The steps of QAService.ask timed one by one (seconds per question, per step)."""
     s, index = service.settings, service.index()
     parts: dict[str, list[float]] = {"encode": [], "dense": [], "bm25": [], "retrieve": [], "answer": []}
     for q in questions:
@@ -67,6 +61,19 @@ def measure(service: QAService, questions: list[str]) -> str:
         t5 = time.perf_counter()
         for k, v in zip(parts, (t1 - t0, t2 - t1, t3 - t2, t4 - t3, t5 - t4)):
             parts[k].append(v)
+    return parts
+
+
+def measure(service: QAService, questions: list[str]) -> str:
+    for q in questions[:10]:
+        service.ask(q)
+    total = []
+    for q in questions:
+        t0 = time.perf_counter()
+        service.ask(q)
+        total.append(time.perf_counter() - t0)
+    index = service.index()
+    parts = step_times(service, questions)
     return (
         f"ask p50 {ms(total, 50):.1f} ms, p95 {ms(total, 95):.1f} ms ({len(total)} asks, "
         f"{index.faiss.ntotal:,} passages, {index.manifest.get('index_type')}); p50 ms: "

@@ -145,10 +145,8 @@ def main() -> None:
     if args.rebuild or store.current_generation(folder) is None:
         synthesize(folder, args.passages, args.exact_search_max)
 
-    from qa.answer import pick_answer
-    from qa.lexical import analyze
-    from qa.retrieve import retrieve
-    from qa.service import QAService, clean_question
+    from benchmarks.query_speed import step_times
+    from qa.service import QAService
 
     print(f"load average at start: {os.getloadavg()[0]:.2f} (2 cores)")
     rss0 = rss_mb()
@@ -172,29 +170,12 @@ def main() -> None:
     questions = squad_questions(args.questions)
     for q in questions[:10]:
         service.ask(q)
-    times, parts = [], {"encode": [], "dense": [], "bm25": [], "retrieve": [], "answer": []}
+    times = []
     for q in questions:
         t0 = time.perf_counter()
         service.ask(q)
         times.append(time.perf_counter() - t0)
-    # the same steps as QAService.ask, timed one by one
-    s = service.settings
-    for q in questions:
-        text, _ = clean_question(q, s.max_question_chars)
-        t0 = time.perf_counter()
-        qvec = service.embedder.encode([text])[0]
-        t1 = time.perf_counter()
-        terms = analyze(text)
-        index.faiss.search(qvec.reshape(1, -1), s.candidates)
-        t2 = time.perf_counter()
-        index.lexical.scores(terms)
-        t3 = time.perf_counter()
-        passages = retrieve(index, qvec, terms, max(s.top_k, s.answer_pool), s.candidates)
-        t4 = time.perf_counter()
-        pick_answer(text, qvec, terms, passages, index)
-        t5 = time.perf_counter()
-        for k, v in zip(parts, (t1 - t0, t2 - t1, t3 - t2, t4 - t3, t5 - t4)):
-            parts[k].append(v)
+    parts = step_times(service, questions)  # the same steps as QAService.ask, timed one by one
     again = []
     for q in questions:
         t0 = time.perf_counter()
