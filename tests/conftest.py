@@ -22,6 +22,18 @@ CORPUS = ROOT / "corpus"
 SHARED = ROOT.parent / "shared"
 
 
+# Two tiny invented documents whose facts no other text holds, for index and build tests.
+HARBOUR = (
+    "Harbour news\n\n"
+    "The lighthouse keeper of Port Ellery is Margaret Quill. She has kept the light since 1998.\n\n"
+    "The ferry to Skarn Island leaves every Tuesday at noon.\n"
+)
+ORCHARD = (
+    "Orchard report\n\n"
+    "The Wenlow orchard grows forty varieties of pear. Its oldest tree was planted in 1871.\n"
+)
+
+
 def free_port() -> int:
     """A loopback port nobody listens on, for starting the app in a test."""
     with socket.socket() as s:

@@ -10,21 +10,13 @@ import time
 
 import numpy as np
 import pytest
+from conftest import HARBOUR, ORCHARD
 
 from qa import index as store
 from qa.build import BuildError, build_index, writer_lock
 from qa.lexical import analyze
 from qa.service import QAService
 
-HARBOUR = (
-    "Harbour news\n\n"
-    "The lighthouse keeper of Port Ellery is Margaret Quill. She has kept the light since 1998.\n\n"
-    "The ferry to Skarn Island leaves every Tuesday at noon.\n"
-)
-ORCHARD = (
-    "Orchard report\n\n"
-    "The Wenlow orchard grows forty varieties of pear. Its oldest tree was planted in 1871.\n"
-)
 MUSEUM = "# Museum\n\nThe copper bell in the town museum weighs 740 kg. It was cast by Ansel Brandt.\n"
 DELETED = "The secret recipe for Zorbleck pudding uses seventeen quince seeds."
 

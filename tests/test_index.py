@@ -14,6 +14,7 @@ import time
 from pathlib import Path
 
 import pytest
+from conftest import HARBOUR, ORCHARD
 
 from qa import index as store
 from qa.build import BuildError, build_index, writer_lock
@@ -22,15 +23,6 @@ from qa.service import QAService
 TESTS = Path(__file__).resolve().parent
 ROOT = TESTS.parent
 
-HARBOUR = (
-    "Harbour news\n\n"
-    "The lighthouse keeper of Port Ellery is Margaret Quill. She has kept the light since 1998.\n\n"
-    "The ferry to Skarn Island leaves every Tuesday at noon.\n"
-)
-ORCHARD = (
-    "Orchard report\n\n"
-    "The Wenlow orchard grows forty varieties of pear. Its oldest tree was planted in 1871.\n"
-)
 KEEPER = "Who is the lighthouse keeper of Port Ellery?"
 
 # A writer in its own process, built on the fake embedder so its timing is ours to control.
