@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from qa import tokens
@@ -186,14 +186,3 @@ def chunk_document(
             # step back for overlap, but always move forward by at least one sentence
             i = max(j - overlap_sentences, i + 1)
     return chunks
-
-
-def chunk_documents(
-    docs: Iterable[Document],
-    chunk_tokens: int = 200,
-    overlap_sentences: int = 1,
-    fits: Callable[[str], bool] | None = None,
-) -> Iterator[tuple[Document, list[Sentence], list[Chunk]]]:
-    for doc in docs:
-        sents = document_sentences(doc, fits)
-        yield doc, sents, chunk_document(doc, sents, chunk_tokens, overlap_sentences, fits)
