@@ -60,11 +60,16 @@ def index_cmd(corpus, index_dir, model, rebuild, rollback, wait, as_json, watch)
     """Build the index, or update it with what changed in the corpus."""
     settings = _settings(corpus, index_dir, model)
     if rollback:
+        from filelock import Timeout
+
         from qa import index as store
+        from qa.build import writer_lock
 
         try:
-            with _lock(settings, wait):
+            with writer_lock(settings.index_dir, timeout=wait):
                 name = store.rollback(settings.index_dir)
+        except Timeout:
+            _fail("another `qa index` is running on this index; try again when it ends (or pass --wait)")
         except _user_errors() as e:
             _fail(str(e))
         click.echo(json.dumps({"generation": name}) if as_json else f"rolled back to {name}")
@@ -92,26 +97,6 @@ def index_cmd(corpus, index_dir, model, rebuild, rollback, wait, as_json, watch)
     except _user_errors() as e:
         _fail(str(e))
     click.echo(json.dumps(report.to_json()) if as_json else report.summary())
-
-
-def _lock(settings: Settings, wait: float):
-    from filelock import Timeout
-
-    from qa.build import BuildError, writer_lock
-
-    lock = writer_lock(settings.index_dir, timeout=wait)
-
-    class _Guard:
-        def __enter__(self):
-            try:
-                lock.acquire()
-            except Timeout:
-                raise BuildError("another `qa index` is running on this index; try again when it ends") from None
-
-        def __exit__(self, *exc):
-            lock.release()
-
-    return _Guard()
 
 
 @main.command("ask")
