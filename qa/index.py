@@ -36,6 +36,14 @@ import numpy as np
 from qa.lexical import LexicalIndex
 
 FORMAT_VERSION = 1
+# How vectors are stored. Sentence vectors are read ~20 rows per question, only to be dotted with
+# the question (qa.answer): float16 halves the file and the pages a question touches, and moves a
+# cosine by < 1e-3 (numpy computes float16 @ float32 in float32). Chunk vectors (vectors.npy) are
+# read only when building (incremental carry-forward, the FAISS index) and stay float32 so the
+# exact index of a small corpus is built from the encoder's own vectors. Readers take the dtype
+# from the .npy header: an index written with float32 sentence vectors opens as before.
+SENTENCE_DTYPE = np.float16
+CHUNK_DTYPE = np.float32
 CURRENT = "CURRENT"
 PREVIOUS = "PREVIOUS"
 RETIRED = ".retired.json"
@@ -143,6 +151,15 @@ def write_generation(
     exact_search_max: int,
 ) -> Path:
     """Write a complete new generation beside the current one and return its folder (not yet live)."""
+    dim = int(manifest["dim"])
+    n_chunks = sum(len(d.chunks) for d in docs)
+    n_sents = sum(len(d.sentences) for d in docs)
+    for d in docs:
+        if _rows(d.chunk_vectors, dim) != len(d.chunks) or _rows(d.sentence_vectors, dim) != len(d.sentences):
+            raise ValueError(
+                f"{d.path}: {len(d.chunks)} chunks / {len(d.sentences)} sentences but vectors "
+                f"{np.shape(d.chunk_vectors)} / {np.shape(d.sentence_vectors)}"
+            )
     index_dir.mkdir(parents=True, exist_ok=True)
     number = _next_number(index_dir)
     final = index_dir / f"gen-{number:06d}"
@@ -150,53 +167,73 @@ def write_generation(
     shutil.rmtree(tmp, ignore_errors=True)
     tmp.mkdir()
 
-    dim = int(manifest["dim"])
-    chunk_vecs = _stack([d.chunk_vectors for d in docs], dim)
-    sent_vecs = _stack([d.sentence_vectors for d in docs], dim)
 
-    doc_rows, item_rows, sent_rows, chunk_rows, chunk_texts = [], [], [], [], []
-    sid = cid = 0
-    for doc_id, d in enumerate(docs):
-        text = d.text
-        doc_rows.append((doc_id, d.path, d.sha256, text, len(d.items), len(d.chunks)))
-        item_rows.extend((doc_id, it.index, it.title, it.date, it.start, it.end) for it in d.items)
-        sent_rows.extend(
-            (sid + i, doc_id, it, s, e, text[s:e], key) for i, (it, s, e, key) in enumerate(d.sentences)
-        )
-        for i, (it, s, e, first, n, ntok, key) in enumerate(d.chunks):
-            chunk_texts.append(text[s:e])
-            chunk_rows.append((cid + i, doc_id, it, s, e, chunk_texts[-1], sid + first, n, ntok, key))
-        sid += len(d.sentences)
-        cid += len(d.chunks)
+    # Rows go to SQLite one document at a time and vectors straight into the memory-mapped
+    # files: a million passages are never held a second time as Python tuples or concatenated
+    # arrays (that peaked at 14.5 GB; see docs/benchmarks.md).
+    chunk_texts: list[str] = []
+
+    def doc_rows():
+        for doc_id, d in enumerate(docs):
+            yield (doc_id, d.path, d.sha256, d.text, len(d.items), len(d.chunks))
+
+    def item_rows():
+        for doc_id, d in enumerate(docs):
+            for it in d.items:
+                yield (doc_id, it.index, it.title, it.date, it.start, it.end)
+
+    def sent_rows():
+        sid = 0
+        for doc_id, d in enumerate(docs):
+            text = d.text
+            for it, s, e, key in d.sentences:
+                yield (sid, doc_id, it, s, e, text[s:e], key)
+                sid += 1
+
+    def chunk_rows():
+        sid = cid = 0
+        for doc_id, d in enumerate(docs):
+            text = d.text
+            for it, s, e, first, n, ntok, key in d.chunks:
+                chunk_texts.append(text[s:e])
+                yield (cid, doc_id, it, s, e, chunk_texts[-1], sid + first, n, ntok, key)
+                cid += 1
+            sid += len(d.sentences)
 
     # The folder is private until renamed and fsynced below: no journal needed while writing.
     conn = sqlite3.connect(tmp / "meta.sqlite")
     conn.execute("PRAGMA journal_mode=OFF")
     conn.execute("PRAGMA synchronous=OFF")
     conn.executescript(_SCHEMA)
-    conn.executemany("INSERT INTO documents VALUES (?,?,?,?,?,?)", doc_rows)
-    conn.executemany("INSERT INTO items VALUES (?,?,?,?,?,?)", item_rows)
-    conn.executemany("INSERT INTO sentences VALUES (?,?,?,?,?,?,?)", sent_rows)
-    conn.executemany("INSERT INTO chunks VALUES (?,?,?,?,?,?,?,?,?,?)", chunk_rows)
+    conn.executemany("INSERT INTO documents VALUES (?,?,?,?,?,?)", doc_rows())
+    conn.executemany("INSERT INTO items VALUES (?,?,?,?,?,?)", item_rows())
+    conn.executemany("INSERT INTO sentences VALUES (?,?,?,?,?,?,?)", sent_rows())
+    conn.executemany("INSERT INTO chunks VALUES (?,?,?,?,?,?,?,?,?,?)", chunk_rows())
+    n_items = conn.execute("SELECT count(*) FROM items").fetchone()[0]
     conn.commit()
     conn.close()
     checkpoint("write")
 
-    np.save(tmp / "vectors.npy", chunk_vecs, allow_pickle=False)
-    np.save(tmp / "sentences.npy", sent_vecs, allow_pickle=False)
+    _save_rows(tmp / "vectors.npy", [d.chunk_vectors for d in docs], n_chunks, dim, CHUNK_DTYPE)
+    _save_rows(tmp / "sentences.npy", [d.sentence_vectors for d in docs], n_sents, dim, SENTENCE_DTYPE)
+    chunk_vecs = np.load(tmp / "vectors.npy", mmap_mode="r", allow_pickle=False)
     index_type = _write_faiss(tmp / "chunks.faiss", chunk_vecs, exact_search_max)
+    del chunk_vecs
     LexicalIndex.build(chunk_texts).save(tmp / "bm25")
+    del chunk_texts
 
     manifest = dict(manifest)
     manifest.update(
         format=FORMAT_VERSION,
         generation=final.name,
         index_type=index_type,
+        storage={"sentences": np.dtype(SENTENCE_DTYPE).name, "chunks": np.dtype(CHUNK_DTYPE).name,
+                 "faiss": "float32" if index_type == "flat" else "fp16"},
         counts={
             "documents": len(docs),
-            "items": len(item_rows),
-            "chunks": cid,
-            "sentences": sid,
+            "items": n_items,
+            "chunks": n_chunks,
+            "sentences": n_sents,
         },
     )
     # the manifest goes last: a folder without one is never mistaken for a generation
@@ -287,7 +324,7 @@ class Index:
             import faiss
 
             self.faiss = DenseIndex(faiss.read_index(str(self.folder / "chunks.faiss")))
-            self.sentence_vectors = _random_access(np.load(self.folder / "sentences.npy", mmap_mode="r", allow_pickle=False))
+            self.sentence_vectors = RowFile(self.folder / "sentences.npy")
             self._chunk_vectors = _random_access(np.load(self.folder / "vectors.npy", mmap_mode="r", allow_pickle=False))
             self.lexical = LexicalIndex.load(self.folder / "bm25")
         except Exception as e:  # noqa: BLE001 - any damage reads the same to the user
@@ -303,6 +340,12 @@ class Index:
             "chunk vectors": self._chunk_vectors.shape,
             "sentence vectors": self.sentence_vectors.shape,
         }
+        for what, arr in (("chunk vectors", self._chunk_vectors), ("sentence vectors", self.sentence_vectors)):
+            if arr.dtype not in (np.float16, np.float32):
+                raise IndexProblem(
+                    f"the index at {index_dir} does not match this version ({what} stored as "
+                    f"{arr.dtype}); run `qa index --rebuild`"
+                )
         for what, (n, d) in shapes.items():
             want = expected[1] if what.startswith("sentence") else expected[0]
             if n != want or d != dim:
@@ -437,7 +480,9 @@ class Index:
         """Stored vectors by content key (sentence or chunk text), for the keys this index has."""
         found: dict[str, np.ndarray] = {}
         todo = list(keys)
-        for table, vecs in (("sentences", self.sentence_vectors), ("chunks", self._chunk_vectors)):
+        # chunks first: their vectors are stored float32, sentence vectors float16; a text that is
+        # both (a one-sentence chunk) then gets the same vector as in a fresh build
+        for table, vecs in (("chunks", self._chunk_vectors), ("sentences", self.sentence_vectors)):
             todo = [k for k in todo if k not in found]
             for i in range(0, len(todo), _SQL_BATCH):
                 part = todo[i : i + _SQL_BATCH]
@@ -455,6 +500,80 @@ class Index:
 
 
 # ----------------------------------------------------------------------------- helpers
+class RowFile:
+    """A 2-D .npy file whose rows a question reads a few at a time (the sentence vectors).
+
+    ``rows[[i, j, ...]]`` and ``rows[i]`` read those rows with ``os.pread`` (one read per run of
+    consecutive ids) into a new array: nothing stays resident in the process. Through a memory
+    map, every first touch of a page maps up to 64 KB of neighbouring pages that happen to be
+    in the page cache (kernel fault-around, which MADV_RANDOM does not stop), so the resident
+    size of a long-running server grew towards the whole file (513 MB at a million passages).
+    Slices (``rows[a:b]``, carrying a document forward while building) and whole-array use
+    (``np.asarray(rows)``, ``rows @ v``) go through a memory map of the same file.
+    The dtype is the file's (float16 since 2026-11-22, float32 before)."""
+
+    def __init__(self, path: Path):
+        self.array = _random_access(np.load(path, mmap_mode="r", allow_pickle=False))
+        if self.array.ndim != 2 or not self.array.flags.c_contiguous:
+            raise ValueError(f"{path.name} is not a 2-D C-ordered array")
+        self.shape = self.array.shape
+        self.dtype = self.array.dtype
+        self.ndim = 2
+        self._offset = int(self.array.offset)
+        self._row_bytes = self.shape[1] * self.dtype.itemsize
+        # its own descriptor: keeps working after the folder is deleted; closed when collected
+        self._file = open(path, "rb", buffering=0) if hasattr(os, "pread") else None
+
+    def __len__(self) -> int:
+        return self.shape[0]
+
+    def __getitem__(self, key):
+        if self._file is None or isinstance(key, (slice, tuple)):
+            return self.array[key]
+        if isinstance(key, (int, np.integer)):
+            return self._read(np.array([key], dtype=np.int64))[0]
+        if isinstance(key, list) and key and all(type(i) is int for i in key):
+            # the common case, one passage's sentences: consecutive ids, one read, no numpy set-up
+            first = key[0]
+            if 0 <= first and first + len(key) <= self.shape[0] and key == list(range(first, first + len(key))):
+                return self._run(first, len(key)).copy()
+        ids = np.asarray(key)
+        if ids.ndim != 1 or not (ids.dtype.kind in "iu" or ids.size == 0):
+            return self.array[key]
+        return self._read(ids.astype(np.int64))
+
+    def _read(self, ids: np.ndarray) -> np.ndarray:
+        n = self.shape[0]
+        if ids.size and (ids.min() < -n or ids.max() >= n):
+            raise IndexError(f"row index out of range for {n} rows")
+        ids = np.where(ids < 0, ids + n, ids)
+        out = np.empty((len(ids), self.shape[1]), dtype=self.dtype)
+        if not len(ids):
+            return out
+        order = np.argsort(ids, kind="stable")
+        sorted_ids = ids[order]
+        # runs of consecutive (or repeated) ids: one read each
+        breaks = np.flatnonzero(np.diff(sorted_ids) > 1) + 1
+        for run in np.split(np.arange(len(ids)), breaks):
+            first, last = int(sorted_ids[run[0]]), int(sorted_ids[run[-1]])
+            out[order[run]] = self._run(first, last - first + 1)[sorted_ids[run] - first]
+        return out
+
+    def _run(self, first: int, n: int) -> np.ndarray:
+        """Rows first .. first + n - 1 (checked by the caller), read-only."""
+        size = n * self._row_bytes
+        buf = os.pread(self._file.fileno(), size, self._offset + first * self._row_bytes)
+        if len(buf) != size:
+            raise OSError(f"short read of {size} bytes at row {first}")
+        return np.frombuffer(buf, dtype=self.dtype).reshape(n, self.shape[1])
+
+    def __array__(self, dtype=None, copy=None):
+        return np.asarray(self.array, dtype=dtype)
+
+    def __matmul__(self, other):
+        return np.asarray(self.array) @ other
+
+
 def _random_access(arr: np.ndarray) -> np.ndarray:
     """Tell the kernel a memory-mapped array is read a few rows at a time (a question reads ~20
     sentence vectors of 1.5 KB), so a cold read does not pull in a large readahead window."""
@@ -467,11 +586,24 @@ def _random_access(arr: np.ndarray) -> np.ndarray:
     return arr
 
 
-def _stack(parts: list[np.ndarray], dim: int) -> np.ndarray:
-    parts = [p for p in parts if len(p)]
-    if not parts:
-        return np.zeros((0, dim), dtype=np.float32)
-    return np.ascontiguousarray(np.concatenate(parts), dtype=np.float32)
+def _rows(vectors: np.ndarray, dim: int) -> int:
+    """Number of dim-wide rows (an empty list of vectors may come as shape (0,) or (0, dim))."""
+    shape = np.shape(vectors)
+    if len(shape) == 2 and shape[1] == dim:
+        return shape[0]
+    return 0 if shape and shape[0] == 0 else -1
+
+
+def _save_rows(path: Path, parts: list[np.ndarray], n: int, dim: int, dtype) -> None:
+    """Write the parts, one after another, as one (n, dim) .npy of dtype, without concatenating them."""
+    out = np.lib.format.open_memmap(path, mode="w+", dtype=dtype, shape=(n, dim))
+    pos = 0
+    for p in parts:
+        if len(p):
+            out[pos : pos + len(p)] = p
+            pos += len(p)
+    out.flush()
+    del out
 
 
 _ALL_THREADS: int | None = None
@@ -525,9 +657,11 @@ def ivf_params(n: int) -> tuple[int, int]:
 
 def _write_faiss(path: Path, vectors: np.ndarray, exact_search_max: int) -> str:
     """Exact inner-product search up to exact_search_max vectors; above it an inverted-file index
-    (IVF-Flat): no compression, so scores are exact cosines of the vectors it visits, memory stays
-    ~1.0 x the raw float32 vectors (HNSW adds ~17% of links), and it trains in about a minute at a
-    million vectors on two cores where an HNSW graph takes far longer to build."""
+    whose vectors are stored as float16 (IVF with a QT_fp16 scalar quantizer on the vectors
+    themselves, not residuals): half the memory of the raw float32 vectors, scores within ~1e-4
+    of the exact cosines of the vectors it visits, and the same recall as uncompressed IVF-Flat.
+    HNSW would add ~17% of links on top of uncompressed vectors and take far longer to build on
+    two cores. `vectors` may be memory-mapped: it is added in blocks."""
     import faiss
 
     dim = vectors.shape[1]
@@ -536,20 +670,25 @@ def _write_faiss(path: Path, vectors: np.ndarray, exact_search_max: int) -> str:
     else:
         nlist, nprobe = ivf_params(len(vectors))
         quantizer = faiss.IndexFlatIP(dim)
-        index = faiss.IndexIVFFlat(quantizer, dim, nlist, faiss.METRIC_INNER_PRODUCT)
+        index = faiss.IndexIVFScalarQuantizer(
+            quantizer, dim, nlist, faiss.ScalarQuantizer.QT_fp16, faiss.METRIC_INNER_PRODUCT, False
+        )
         index.cp.niter = 10
         # a seeded sample keeps training time bounded and the build reproducible
         n_train = min(len(vectors), nlist * 50)
         rows = np.sort(np.random.default_rng(0).choice(len(vectors), n_train, replace=False))
-        index.train(np.ascontiguousarray(vectors[rows]))
+        index.train(np.ascontiguousarray(vectors[rows], dtype=np.float32))
         index.nprobe = nprobe
         kind = "ivf"
-    if len(vectors):
-        index.add(vectors)
+    for start in range(0, len(vectors), _ADD_BLOCK):
+        index.add(np.ascontiguousarray(vectors[start : start + _ADD_BLOCK], dtype=np.float32))
     if kind == "ivf":
         index.make_direct_map()  # reconstruct(id) for lexical-only candidates (qa.retrieve)
     faiss.write_index(index, str(path))
     return kind
+
+
+_ADD_BLOCK = 65_536  # vectors per FAISS add: bounds the float32 copies made from a memory map
 
 
 def _verify(folder: Path, manifest: dict) -> None:

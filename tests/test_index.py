@@ -13,6 +13,7 @@ import threading
 import time
 from pathlib import Path
 
+import numpy as np
 import pytest
 from conftest import HARBOUR, ORCHARD
 
@@ -225,6 +226,9 @@ DAMAGE = {
     "meta.sqlite garbage": lambda gen: (gen / "meta.sqlite").write_bytes(b"not a database" * 100),
     "vectors.npy truncated": lambda gen: _truncate(gen / "vectors.npy"),
     "sentences.npy missing": lambda gen: (gen / "sentences.npy").unlink(),
+    "sentences.npy of integers": lambda gen: np.save(
+        gen / "sentences.npy", np.zeros(np.load(gen / "sentences.npy").shape, dtype=np.int8)
+    ),
     "bm25 missing": lambda gen: [p.unlink() for p in (gen / "bm25").iterdir()],
     "generation folder missing": lambda gen: gen.rename(gen.with_name("lost")),
 }
@@ -255,6 +259,77 @@ def test_rebuild_recovers_a_damaged_index_without_manual_cleanup(built, hash_emb
 def test_no_index_yet_says_to_run_qa_index(settings, hash_embedder):
     with pytest.raises(store.IndexProblem, match=r"no index .*run `qa index` first"):
         QAService(settings, hash_embedder).ask(KEEPER)
+
+
+# ----------------------------------------------------------------------------- storage
+def test_sentence_vectors_are_stored_float16_and_score_like_float32(built, hash_embedder):
+    gen = store.current_generation(built.index_dir)
+    assert np.load(gen / "sentences.npy", mmap_mode="r").dtype == np.float16
+    assert np.load(gen / "vectors.npy", mmap_mode="r").dtype == np.float32  # build-time only
+    manifest = json.loads((gen / "manifest.json").read_text())
+    assert manifest["storage"] == {"sentences": "float16", "chunks": "float32", "faiss": "float32"}
+    index = store.Index.open(built.index_dir)
+    rows = index.sentences(0, len(index.sentence_vectors))
+    exact = hash_embedder.encode([r.text for r in rows])
+    query = hash_embedder.encode([KEEPER])[0]
+    stored = index.sentence_vectors[[r.id for r in rows]]  # as qa.answer reads them
+    assert stored.dtype == np.float16
+    scores = stored @ query
+    assert scores.dtype == np.float32
+    np.testing.assert_allclose(scores, exact @ query, atol=1e-3)
+    index.close()
+
+
+def _mapped_kb(path: Path) -> int:
+    """Resident KB of this process's memory maps of path (Linux /proc/self/smaps)."""
+    total, current = 0, None
+    for line in Path("/proc/self/smaps").read_text().splitlines():
+        head = line.split()
+        if head and "-" in head[0] and len(head) >= 5:
+            current = head[5] if len(head) > 5 else None
+        elif line.startswith("Rss:") and current == str(path):
+            total += int(head[1])
+    return total
+
+
+def test_sentence_rows_are_read_without_staying_resident(tmp_path):
+    vecs = np.random.default_rng(0).normal(size=(5000, 48)).astype(np.float16)
+    np.save(tmp_path / "sentences.npy", vecs)
+    rows = store.RowFile(tmp_path / "sentences.npy")
+    for ids in ([7, 8, 9], [4999, 0, 12, 12, 11], [], [-1]):
+        got = rows[ids]
+        assert got.dtype == np.float16 and np.array_equal(got, vecs[ids])
+    assert np.array_equal(rows[42], vecs[42]) and np.array_equal(rows[10:20], vecs[10:20])
+    with pytest.raises(IndexError):
+        rows[[5000]]
+    if Path("/proc/self/smaps").exists():
+        rows = store.RowFile(tmp_path / "sentences.npy")  # its map untouched (the slice above used one)
+        for i in range(0, 5000, 50):
+            rows[[i, i + 1]]
+        assert _mapped_kb((tmp_path / "sentences.npy").resolve()) == 0  # read, not mapped in
+    (tmp_path / "sentences.npy").unlink()
+    assert np.array_equal(rows[[3, 4]], vecs[[3, 4]])  # an open index outlives its folder
+
+
+def test_an_index_with_float32_sentence_vectors_still_answers_and_updates(built, corpus, hash_embedder):
+    """Indexes written before sentence vectors were float16 are read as they are, not rebuilt."""
+    before = QAService(built, hash_embedder).ask(KEEPER).answer
+    gen = store.current_generation(built.index_dir)
+    np.save(gen / "sentences.npy", np.load(gen / "sentences.npy").astype(np.float32))  # the old format
+    manifest = json.loads((gen / "manifest.json").read_text())
+    del manifest["storage"]
+    (gen / "manifest.json").write_text(json.dumps(manifest))
+
+    service = QAService(built, hash_embedder)
+    assert service.index().sentence_vectors.dtype == np.float32
+    after = service.ask(KEEPER).answer
+    assert (after.text, after.span_text) == (before.text, before.span_text)
+
+    change_keeper(corpus, "Tobias Wren")
+    report = build_index(built, hash_embedder)
+    assert not report.full_rebuild and report.unchanged == ["orchard.txt"] and report.chunks_reused > 0
+    assert store.Index.open(built.index_dir).sentence_vectors.dtype == np.float16
+    assert keeper(service) == "Tobias Wren"
 
 
 # ----------------------------------------------------------------------------- live readers

@@ -29,17 +29,24 @@ def test_above_the_threshold_the_index_is_ivf_and_finds_what_flat_finds(tmp_path
     flat = store.DenseIndex(faiss.read_index(str(tmp_path / "flat.faiss")))
     ivf = store.DenseIndex(faiss.read_index(str(tmp_path / "ivf.faiss")))
     assert ivf.nlist == store.ivf_params(4000)[0] > 1
+    # stored compressed: float16 codes of the vectors themselves (half the raw float32 bytes)
+    assert isinstance(ivf._index, faiss.IndexIVFScalarQuantizer)
+    assert ivf.sq.qtype == faiss.ScalarQuantizer.QT_fp16 and ivf.code_size == 2 * 32 and not ivf.by_residual
     queries = vecs[:50] + 0.05 * _unit(rng, 50, 32)
     queries = np.ascontiguousarray(queries / np.linalg.norm(queries, axis=1, keepdims=True), dtype=np.float32)
     for q in queries[:5]:  # one question at a time, as QAService asks
-        _, a = ivf.search(q.reshape(1, -1), 10)
-        _, e = flat.search(q.reshape(1, -1), 10)
+        sa, a = ivf.search(q.reshape(1, -1), 10)
+        se, e = flat.search(q.reshape(1, -1), 10)
         assert a[0][0] == e[0][0]
+        assert abs(sa[0][0] - se[0][0]) < 1e-3  # float16 codes: scores within 1e-3 of exact
     _, a = ivf.search(queries, 10)
     _, e = flat.search(queries, 10)
     recall = np.mean([len(set(x) & set(y)) / 10 for x, y in zip(a, e)])
     assert recall >= 0.9
-    np.testing.assert_allclose(ivf.reconstruct(123), vecs[123], atol=1e-6)  # qa.retrieve needs it
+    rec = ivf.reconstruct(123)  # qa.retrieve needs it for lexical-only candidates
+    assert rec.dtype == np.float32
+    np.testing.assert_allclose(rec, vecs[123], atol=1e-3)
+    assert abs(float(rec @ queries[0]) - float(vecs[123] @ queries[0])) < 1e-3
 
 
 def test_ivf_parameters_grow_with_the_corpus():
@@ -59,6 +66,37 @@ def test_the_service_answers_the_same_from_an_ivf_index(corpus_copy, settings_fo
     assert kinds == ["flat", "ivf"]
     for q in ("How many kilograms of drugs were seized?", "Where did the training take place?"):
         a, b = exact.ask(q), approx.ask(q)
+        assert [p.chunk.id for p in a.passages] == [p.chunk.id for p in b.passages]
+        assert (a.answer and a.answer.text) == (b.answer and b.answer.text)
+
+
+def test_an_ivf_index_of_the_old_format_still_answers(corpus_copy, settings_for, hash_embedder, tmp_path):
+    """Written before compression: IVF-Flat, float32 sentence vectors. Opened as is, same answers."""
+    import faiss
+
+    service = QAService(settings_for(corpus_copy).with_(exact_search_max=10), hash_embedder)
+    service.build()
+    gen = service.index().folder
+    assert isinstance(service.index().faiss._index, faiss.IndexIVFScalarQuantizer)
+    assert json.loads((gen / "manifest.json").read_text())["storage"]["faiss"] == "fp16"
+    questions = ("How many kilograms of drugs were seized?", "Where did the training take place?")
+    new = [service.ask(q) for q in questions]
+
+    vecs = np.load(gen / "vectors.npy")
+    nlist, nprobe = store.ivf_params(len(vecs))
+    old = faiss.IndexIVFFlat(faiss.IndexFlatIP(vecs.shape[1]), vecs.shape[1], nlist, faiss.METRIC_INNER_PRODUCT)
+    old.train(vecs)
+    old.add(vecs)
+    old.nprobe = nprobe
+    old.make_direct_map()
+    faiss.write_index(old, str(gen / "chunks.faiss"))
+    np.save(gen / "sentences.npy", np.load(gen / "sentences.npy").astype(np.float32))
+
+    reopened = QAService(service.settings, hash_embedder)
+    index = reopened.index()
+    assert isinstance(index.faiss._index, faiss.IndexIVFFlat) and index.sentence_vectors.dtype == np.float32
+    for q, a in zip(questions, new):
+        b = reopened.ask(q)
         assert [p.chunk.id for p in a.passages] == [p.chunk.id for p in b.passages]
         assert (a.answer and a.answer.text) == (b.answer and b.answer.text)
 
