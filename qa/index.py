@@ -14,9 +14,10 @@ place, and only then named in CURRENT, so a reader (or a crash) never sees half 
 Readers: a reader reads CURRENT and opens that folder. A generation that stops being CURRENT
 or PREVIOUS is not deleted at once: it stays for ``RETIRE_GRACE_SECONDS`` so that a reader that
 read CURRENT a moment before the switch can still open it. A reader that has *opened* a
-generation no longer needs its folder: FAISS and BM25 are in memory or memory-mapped, SQLite
-is opened ``immutable`` and keeps its file descriptor, so on POSIX an unlinked generation still
-answers until the reader lets go of it.
+generation no longer needs its folder: FAISS is in memory, BM25 and the vectors memory-mapped,
+sentence vectors read from an open file descriptor (``RowFile``), SQLite opened ``immutable``
+with its own descriptor, so on POSIX an unlinked generation still answers until the reader lets
+go of it.
 """
 
 from __future__ import annotations
@@ -649,7 +650,8 @@ def ivf_params(n: int) -> tuple[int, int]:
     About 4 x sqrt(n) lists (4,000 at a million), each trained on >= 40 points. A question scans
     1/6 of the lists: recall@10 against exact search was 0.99 (encoded SQuAD questions) and 0.98
     (perturbed stored vectors) at a million synthetic passages, where 1/12 gave 0.97 / 0.95 and
-    1/50 only 0.88 / 0.82 (benchmarks/scale.py, docs/benchmarks.md); ~12 ms single-threaded."""
+    1/50 only 0.88 / 0.82 (benchmarks/scale.py, docs/benchmarks.md); the same with float16 codes;
+    ~7-12 ms single-threaded."""
     nlist = max(1, min(int(4 * n**0.5), n // 40))
     nprobe = min(nlist, max(32, nlist // 6))
     return nlist, nprobe
