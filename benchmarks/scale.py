@@ -46,19 +46,26 @@ def rss_mb() -> float:
     return float("nan")
 
 
-def load_source():
-    gen = store.current_generation(SOURCE)
+def peak_rss_mb() -> float:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def load_source(source: Path = SOURCE):
+    gen = store.current_generation(source)
     if gen is None:
-        sys.exit(f"no index in {SOURCE}: run benchmarks/squad.py first")
+        sys.exit(f"no index in {source}: run benchmarks/squad.py first (or pass --source)")
     conn = sqlite3.connect(f"file:{gen / 'meta.sqlite'}?mode=ro", uri=True)
     texts = [t for (t,) in conn.execute("SELECT text FROM sentences ORDER BY id")]
-    vecs = np.load(gen / "sentences.npy")
+    vecs = np.load(gen / "sentences.npy").astype(np.float32)  # float16 in indexes written since 2026-11-22
     keep = [i for i, t in enumerate(texts) if 20 <= len(t) <= 400]
     return [texts[i] for i in keep], np.ascontiguousarray(vecs[keep])
 
 
-def synthesize(folder: Path, n: int, exact_search_max: int, seed: int = 0) -> Path:
-    texts, vecs = load_source()
+def synthesize(folder: Path, n: int, exact_search_max: int, seed: int = 0, source: Path = SOURCE) -> Path:
+    texts, vecs = load_source(source)
     rng = np.random.default_rng(seed)
     dim = vecs.shape[1]
     docs = []
@@ -98,7 +105,8 @@ def synthesize(folder: Path, n: int, exact_search_max: int, seed: int = 0) -> Pa
     t0 = time.perf_counter()
     gen = store.write_generation(folder, docs, manifest, exact_search_max)
     store.publish(folder, gen)
-    print(f"wrote {gen.name} in {time.perf_counter() - t0:.1f} s", file=sys.stderr)
+    print(f"wrote {gen.name} in {time.perf_counter() - t0:.1f} s; peak RSS of synthesis + write "
+          f"{peak_rss_mb():,.0f} MB", file=sys.stderr)
     return gen
 
 
@@ -136,6 +144,8 @@ def main() -> None:
     ap.add_argument("--out", default=None, help="index folder (default benchmarks/out/scale-<n>)")
     ap.add_argument("--exact-search-max", type=int, default=Settings().exact_search_max)
     ap.add_argument("--rebuild", action="store_true")
+    ap.add_argument("--source", type=Path, default=SOURCE,
+                    help="index of SQuAD dev whose sentences and vectors are drawn from (benchmarks/squad.py)")
     ap.add_argument("--backend", default="torch", help="encoder backend: torch, onnx, onnx-int8")
     ap.add_argument("--nprobe", type=int, nargs="*", default=[], help="also report recall at these nprobe")
     ap.add_argument("--set-nprobe", type=int, default=None,
@@ -143,7 +153,7 @@ def main() -> None:
     args = ap.parse_args()
     folder = Path(args.out or ROOT / f"benchmarks/out/scale-{args.passages}")
     if args.rebuild or store.current_generation(folder) is None:
-        synthesize(folder, args.passages, args.exact_search_max)
+        synthesize(folder, args.passages, args.exact_search_max, source=args.source)
 
     from benchmarks.query_speed import step_times
     from qa.service import QAService
