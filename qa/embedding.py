@@ -81,15 +81,38 @@ class SentenceTransformerEmbedder:
     def encode(self, texts: list[str], progress: bool = False) -> np.ndarray:
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
+        show = progress and sys.stderr.isatty()
         with _few_threads(len(texts) <= SINGLE_THREAD_MAX_TEXTS):
-            vecs = self._model.encode(
-                texts,
-                batch_size=self.batch_size,
-                normalize_embeddings=True,
-                convert_to_numpy=True,
-                show_progress_bar=progress and sys.stderr.isatty(),
-            )
-        return np.ascontiguousarray(vecs, dtype=np.float32)
+            if len(texts) <= self.batch_size:
+                return np.ascontiguousarray(self._encode_batch(texts, show), dtype=np.float32)
+            # Batches by token count, longest first. sentence-transformers sorts by characters,
+            # which pads 21% more tokens on SQuAD sentences+chunks (50.0k vs 41.4k; the forward pass
+            # ~25% more CPU): a batch's width is its longest member in tokens, not characters.
+            # The length pass is one fast-tokenizer call, ~0.3% of the forward pass.
+            ids = self._model.tokenizer(
+                texts, add_special_tokens=True, truncation=True, max_length=self._max_tokens,
+                return_attention_mask=False, return_token_type_ids=False,
+            )["input_ids"]
+            order = np.argsort([len(x) for x in ids], kind="stable")[::-1]
+            out = np.zeros((len(texts), self.dim), dtype=np.float32)
+            starts = range(0, len(order), self.batch_size)
+            if show:
+                from tqdm.auto import tqdm
+
+                starts = tqdm(starts, desc="Embedding", unit="batch")
+            for s in starts:
+                part = order[s : s + self.batch_size]
+                out[part] = self._encode_batch([texts[i] for i in part], False)
+        return out
+
+    def _encode_batch(self, texts: list[str], show: bool) -> np.ndarray:
+        return self._model.encode(
+            texts,
+            batch_size=self.batch_size,
+            normalize_embeddings=True,
+            convert_to_numpy=True,
+            show_progress_bar=show,
+        )
 
     def fits(self, text: str) -> bool:
         ids = self._model.tokenizer(text, add_special_tokens=True, truncation=False)["input_ids"]
