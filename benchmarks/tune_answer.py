@@ -1,17 +1,22 @@
 #!/usr/bin/env python
 """Fit the answer model in qa/answer.py: sentence-ranking WEIGHTS and the CONFIDENCE model.
 
-    python benchmarks/tune_answer.py [--squad-sample 800] [--seed 1] [--trials 4000]
+    python benchmarks/tune_answer.py [--squad-sample 8500] [--seed 1] [--dev-share 0.4] [--report]
 
-1. Ranking: features are computed once per question (retrieval included), then weight vectors
-   are drawn at random and scored by answer hit@1, averaged over a seeded SQuAD dev sample
-   (indexed by benchmarks/squad.py) and the dev questions over the bundled corpus.
-2. Abstention: a logistic model of "the best sentence contains a gold answer", trained on the
-   SQuAD sample asked twice: once normally, once with the question's own paragraph removed from
-   retrieval (the usual way to make realistic unanswerable questions). The threshold is the
-   highest that abstains on at most 8% of answerable questions of each set.
-Prints the constants to paste into qa/answer.py. The SQuAD seed here must differ from the one
-benchmarks/squad.py reports on (0), so the reported numbers are not fitted ones.
+1. Ranking: features are computed once per question (retrieval included); the weights of the
+   log-linear sentence model maximise the likelihood that the softmax over a question's candidate
+   sentences puts its mass on sentences holding a gold answer (listwise, L2-regularised, gradient
+   ascent), over a seeded SQuAD dev sample (indexed by benchmarks/squad.py) and the dev questions
+   over the bundled corpus, weighted --dev-share : 1 - --dev-share.
+2. Abstention: a logistic model (non-negative weights) of "the corpus holds the answer", trained
+   on the SQuAD sample asked twice: once normally, once with the question's own paragraph removed
+   from retrieval (the usual way to make realistic unanswerable questions), and on the dev
+   questions. The threshold is the highest that abstains on at most 10% of the answerable dev
+   questions.
+Prints the constants to paste into qa/answer.py. The SQuAD fitting sample never includes a
+question of the sample benchmarks/squad.py reports on (seed 0, 2,000), so reported SQuAD numbers
+are held-out; --report also scores that sample here. The dev questions are both fitted and
+reported on (few and real): the dev figures are optimistic.
 """
 
 from __future__ import annotations
@@ -67,20 +72,35 @@ def hit_rate(data, w) -> float:
     return float(np.mean(hits)) if hits else 0.0
 
 
-def recall_at_1(data, w, mu: float) -> float:
+def recall_at_1(data, w, prior: float = answer.PASSAGE_PRIOR) -> float:
     """Passage recall@1 after re-ranking passages by their best sentence (answer.rerank_passages)."""
     hits = []
     for X, y, ok, q, terms, feats, passage_of, pscore, pgold in data:
         if not ok:
             continue
-        s = X @ w
         best = np.full(len(pscore), -np.inf)
-        np.maximum.at(best, passage_of, s)
-        top = s.max() or 1.0
-        evidence = np.where(np.isfinite(best), best / top, 0.0)
-        mixed = (1 - mu) * pscore + mu * evidence
-        hits.append(pgold[int(np.argmax(mixed))])
+        np.maximum.at(best, passage_of, X @ w)
+        hits.append(pgold[int(np.argmax(best + prior * pscore))])
     return float(np.mean(hits)) if hits else 0.0
+
+
+def listwise(parts, n: int, l2: float = 1e-3, steps: int = 1500, lr: float = 0.5) -> np.ndarray:
+    """Weights maximising the mean log softmax-probability of the gold sentences, per data set share."""
+    w = np.zeros(n)
+    parts = [(share, [(X, y) for X, y, ok, *_ in data if ok and y.any()]) for share, data in parts]
+    for _ in range(steps):
+        grad = -l2 * w
+        for share, rows in parts:
+            g = np.zeros(n)
+            for X, y in rows:
+                s = X @ w
+                p = np.exp(s - s.max())
+                p /= p.sum()
+                pg = p * y
+                g += X.T @ (pg / pg.sum() - p)
+            grad += share * g / max(1, len(rows))
+        w += lr * grad
+    return w
 
 
 def conf_rows(data, w, index):
@@ -105,71 +125,64 @@ def conf_rows(data, w, index):
 def logistic(
     X: np.ndarray, y: np.ndarray, weight: np.ndarray, l2: float = 0.01, steps: int = 6000
 ) -> tuple[np.ndarray, float]:
-    """Weighted, L2-regularised logistic regression by gradient descent (a few features only)."""
+    """Weighted, L2-regularised logistic regression with non-negative weights (every feature is
+    evidence for an answer, so none may count against one); fitted on standardised features by
+    projected gradient descent and returned in the raw features' units."""
+    mu, sd = X.mean(axis=0), X.std(axis=0) + 1e-9
+    Z = (X - mu) / sd
     w, b = np.zeros(X.shape[1]), 0.0
     weight = weight / weight.sum()
     for _ in range(steps):
-        p = 1 / (1 + np.exp(-(X @ w + b)))
+        p = 1 / (1 + np.exp(-(Z @ w + b)))
         g = (p - y) * weight
-        w -= 0.5 * (X.T @ g + l2 * w)
+        w = np.maximum(0.0, w - 0.5 * (Z.T @ g + l2 * w))
         b -= 0.5 * g.sum()
-    return w, b
+    return w / sd, float(b - (w / sd) @ mu)
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--squad-sample", type=int, default=800)
+    ap.add_argument("--squad-sample", type=int, default=8500, help="SQuAD questions to fit on (8,500: all but the reported 2,000, less duplicates)")
     ap.add_argument("--seed", type=int, default=1)
-    ap.add_argument("--trials", type=int, default=4000)
     ap.add_argument("--keep-weights", action="store_true", help="fit only the abstention model")
     ap.add_argument("--dev-weight", type=float, default=1.0,
                     help="weight of the dev questions in the confidence fit, relative to all SQuAD rows")
-    ap.add_argument("--dev-share", type=float, default=0.5, help="weight of the dev set in the objective")
+    ap.add_argument("--dev-share", type=float, default=0.4, help="weight of the dev set in the ranking fit")
+    ap.add_argument("--report", action="store_true", help="also score the reported SQuAD sample (seed 0)")
     args = ap.parse_args()
     out = ROOT / "benchmarks/out"
 
     dev = QAService(Settings().with_(corpus_dir=ROOT / "corpus", index_dir=out / "dev-index"))
     dev.build()
     dev_data = collect(dev, load_jsonl(ROOT.parent / "shared/eval/dev_seeds.jsonl"))
-    sq_q = write_corpus(ROOT.parent / "shared/data/squad/dev-v1.1.json", out / "squad-corpus")
-    sq_q = random.Random(args.seed).sample(sq_q, args.squad_sample)
+    every = write_corpus(ROOT.parent / "shared/data/squad/dev-v1.1.json", out / "squad-corpus")
+    reported = random.Random(0).sample(every, 2000)  # what benchmarks/squad.py reports on
+    held = {(q.question, q.doc) for q in reported}
+    sq_q = random.Random(args.seed).sample([q for q in every if (q.question, q.doc) not in held], args.squad_sample)
     sq = QAService(
         Settings().with_(corpus_dir=out / "squad-corpus", index_dir=out / "squad-index"), embedder=dev.embedder
     )
     sq.build()
     sq_data = collect(sq, sq_q)
-    sq_neg = collect(sq, sq_q, drop_gold=True)
+    sq_neg = collect(sq, sq_q[:800], drop_gold=True)
+    report = collect(sq, reported) if args.report else []
 
-    def objective(w, mu):
-        return sum(
-            share * (hit_rate(d, w) + recall_at_1(d, w, mu)) / 2
-            for share, d in ((args.dev_share, dev_data), (1 - args.dev_share, sq_data))
+    def show(label, w):
+        line = (
+            f"{label}: dev hit@1 {hit_rate(dev_data, w):.3f} R@1 {recall_at_1(dev_data, w):.3f}; "
+            f"squad-fit hit@1 {hit_rate(sq_data, w):.3f} R@1 {recall_at_1(sq_data, w):.3f}"
         )
-
-    def show(label, w, mu):
-        print(
-            f"{label}: dev hit@1 {hit_rate(dev_data, w):.3f} R@1 {recall_at_1(dev_data, w, mu):.3f}; "
-            f"squad hit@1 {hit_rate(sq_data, w):.3f} R@1 {recall_at_1(sq_data, w, mu):.3f}"
-        )
+        if report:
+            line += f"; squad-reported hit@1 {hit_rate(report, w):.3f} R@1 {recall_at_1(report, w):.3f}"
+        print(line, flush=True)
 
     w0 = np.array([answer.WEIGHTS[f] for f in RANK])
-    mu0 = answer.SENTENCE_EVIDENCE
-    show("current", w0, mu0)
-    best_w, best_mu, best = w0, mu0, objective(w0, mu0)
-    rng = np.random.default_rng(0)
-    for t in range(0 if args.keep_weights else args.trials):
-        if t % 2:
-            w, mu = best_w + rng.normal(0, 0.08, len(RANK)), float(np.clip(best_mu + rng.normal(0, 0.05), 0, 1))
-        else:
-            w, mu = rng.uniform(-0.3, 1.0, len(RANK)), float(rng.uniform(0, 1))
-        s = objective(w, mu)
-        if s > best:
-            best_w, best_mu, best = w, mu, s
+    show("current", w0)
+    best_w = w0
     if not args.keep_weights:
-        best_w = best_w / np.abs(best_w).sum()
-    show("fitted", best_w, best_mu)
-    print("WEIGHTS = {" + ", ".join(f'"{f}": {v:.3f}' for f, v in zip(RANK, best_w)) + "}")
-    print(f"SENTENCE_EVIDENCE = {best_mu:.3f}")
+        best_w = listwise([(args.dev_share, dev_data), (1 - args.dev_share, sq_data)], len(RANK))
+        show("fitted", best_w)
+        print("WEIGHTS = {" + ", ".join(f'"{f}": {v:.3f}' for f, v in zip(RANK, best_w)) + "}")
 
     sq_rows = conf_rows(sq_data, best_w, sq.index())
     neg_rows = conf_rows(sq_neg, best_w, sq.index())
@@ -178,7 +191,9 @@ def main() -> None:
     # with real unanswerable ones: together they weigh --dev-weight times the SQuAD rows
     train = sq_rows + neg_rows + dev_rows
     X = np.array([r[0] for r in train])
-    y = np.array([float(r[1]) for r in train])
+    # the target is "the corpus holds the answer", not "the best sentence is right": abstaining
+    # says the documents lack the answer, and a wrong pick among right passages is not that
+    y = np.array([float(r[2]) for r in train])
     n_sq = len(sq_rows) + len(neg_rows)
     weight = np.array([1.0] * n_sq + [args.dev_weight * n_sq / max(1, len(dev_rows))] * len(dev_rows))
     cw, cb = logistic(X, y, weight)

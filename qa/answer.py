@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
+from qa.documents import is_dated_lead
 from qa.index import Index, SentenceRow
 from qa.lexical import analyze
 from qa.question import question_head, question_type, typed_span
@@ -46,12 +47,25 @@ class Candidate:
     score: float
 
 
-# Weights of the sentence score; fitted on a SQuAD dev sample with benchmarks/tune_answer.py.
-WEIGHTS = {"dense": 0.231, "lex": 0.077, "focus": 0.106, "ctx": 0.254, "passage": 0.058, "type": 0.046, "head": 0.152, "lead": -0.076}
+# Weights of the sentence score, a log-linear model: softmax over the candidate sentences of one
+# question gives the probability that each holds the answer. Fitted by benchmarks/tune_answer.py
+# (listwise likelihood) on SQuAD dev questions outside the reported sample and the dev questions.
+WEIGHTS = {
+    "dense": 6.392, "lex": 1.935, "focus": 3.566, "ctx": 4.774, "window": 2.174, "bigram": 1.214,
+    "passage": 1.753, "passage_dense": 2.843, "passage_lex": -0.588, "type": 1.810, "head": 2.166,
+    "names": -0.993, "length": -0.421, "news_lead": -3.121, "other_lead": -0.259,
+}
 # Below this confidence the assistant says the documents do not hold the answer.
-ABSTAIN_BELOW = 0.390
-# Question terms found in an item's title say which item, not which sentence: they count less.
+ABSTAIN_BELOW = 0.713
+# In a dated news item, question terms found in the item's title say which item, not which
+# sentence: they count less. (An undated text's "title" is only its first sentence cut short.)
 TITLE_TERM_WEIGHT = 0.3
+
+_NAME_OR_NUMBER = re.compile(r"\b[A-Z][\w'-]*|\b\d[\d,.]*")
+
+
+def _coverage(weights: dict[str, float], terms: set[str], total: float) -> float:
+    return sum(w for t, w in weights.items() if t in terms) / total
 
 
 def sentence_features(
@@ -66,40 +80,65 @@ def sentence_features(
         return []
     idf = index.lexical.idf(sorted(set(terms)))
     total = sum(idf.values()) or 1.0
+    pairs = {(a, b): idf[a] + idf[b] for a, b in zip(terms, terms[1:])}
+    pairs_total = sum(pairs.values()) or 1.0
     qtype = question_type(question)
     qwords = set(re.findall(r"\w+", question.lower()))
+    # capitalised words after the first, and numbers: the names the question is about
+    names = {w.lower() for w in _NAME_OR_NUMBER.findall(question.split(" ", 1)[1] if " " in question else "")}
     best_passage = max(p.score for p in passages) or 1.0
     head = set(question_head(question))
     out = []
     seen: set[int] = set()
     for p in passages:
+        dated = p.item is not None and p.item.date is not None
         title_terms = set(analyze(p.item.title)) if p.item is not None else set()
-        ctx_terms = set(analyze(p.chunk.text)) | title_terms
-        ctx = sum(w for t, w in idf.items() if t in ctx_terms) / total
-        focus_w = {t: w * (TITLE_TERM_WEIGHT if t in title_terms else 1.0) for t, w in idf.items()}
+        ctx = _coverage(idf, set(analyze(p.chunk.text)) | title_terms, total)
+        focus_w = {t: w * (TITLE_TERM_WEIGHT if dated and t in title_terms else 1.0) for t, w in idf.items()}
         focus_total = sum(focus_w.values()) or 1.0
-        rows = index.sentences(p.chunk.first_sentence, p.chunk.n_sentences)
+        first, n = p.chunk.first_sentence, p.chunk.n_sentences
+        # one sentence either side as well: the window feature looks at a sentence's neighbours
+        around = index.sentences(max(0, first - 1), n + 2)
+        analyzed = {r.id: analyze(r.text) for r in around}
+        by_id = {r.id: r for r in around}
+        rows = [r for r in around if first <= r.id < first + n]
         vecs = index.sentence_vectors[[r.id for r in rows]] if rows else np.zeros((0, 1))
         for row, vec in zip(rows, vecs):
             if row.id in seen:
                 continue
             seen.add(row.id)
-            sterms = set(analyze(row.text))
+            seq = analyzed[row.id]
+            sterms = set(seq)
+            window = set(sterms)
+            for nid in (row.id - 1, row.id + 1):
+                nb = by_id.get(nid)
+                if nb is not None and nb.doc == row.doc and nb.item == row.item:
+                    window.update(analyzed[nid])
             typed = 0.5
             if qtype is not None:
                 span = typed_span(row.text, qtype, qwords)
                 typed = 0.0 if span is None else 1.0
                 if span is not None and qtype == "number" and not re.search(r"\d", row.text[span[0]:span[1]]):
                     typed = 0.6  # "several", "dozens": a count, but a vague one
+            lead = p.item is not None and row.start == p.item.start
+            news_lead = lead and is_dated_lead(row.text)
+            words = set(re.findall(r"[\w'-]+", row.text.lower()))
             feats = {
                 "dense": float(vec @ query_vector),
-                "lex": sum(w for t, w in idf.items() if t in sterms) / total,
-                "focus": sum(w for t, w in focus_w.items() if t in sterms) / focus_total,
+                "lex": _coverage(idf, sterms, total),
+                "focus": _coverage(focus_w, sterms, focus_total),
                 "ctx": ctx,
+                "window": _coverage(idf, window, total),
+                "bigram": _coverage(pairs, set(zip(seq, seq[1:])), pairs_total) if pairs else 0.0,
                 "passage": p.score / best_passage,
+                "passage_dense": p.dense,
+                "passage_lex": p.lexical,
                 "type": typed,
                 "head": len(head & sterms) / len(head) if head else 0.5,
-                "lead": 1.0 if p.item is not None and row.start == p.item.start else 0.0,
+                "names": len(names & words) / len(names) if names else 0.5,
+                "length": float(np.log1p(len(seq))),
+                "news_lead": float(news_lead),
+                "other_lead": float(lead and not news_lead),
             }
             out.append((row, p, feats))
     return out
@@ -125,26 +164,29 @@ def candidates(
     return out
 
 
-# Logistic model of "the best sentence is a right answer", over abstain_features(); fitted by
+# Logistic model of "the documents hold the answer", over abstain_features(); fitted by
 # benchmarks/tune_answer.py on SQuAD questions asked with and without their gold paragraph, and
 # on the dev questions over the bundled corpus (the only real unanswerable questions we have).
-# Only features whose effect has a plausible sign are used: with six unanswerable examples a
-# richer model fits their accidents (e.g. "typed questions are unanswerable") rather than a rule.
+# Weights are constrained to be >= 0 (each feature is evidence for an answer): with six
+# unanswerable examples an unconstrained model fits their accidents rather than a rule.
 CONFIDENCE_WEIGHTS = {
-    "score": 0.274, "margin": 0.831, "dense": 0.954, "lex": 0.029, "focus": 0.623, "ctx": 0.675,
-    "top_bm25": 0.534, "p_dense": 0.678,
+    "score": 0.059, "margin": 0.182, "share": 2.234, "dense": 0.000, "lex": 0.000, "focus": 0.000,
+    "ctx": 1.168, "top_bm25": 1.544, "p_dense": 2.268,
 }
-CONFIDENCE_BIAS = -2.650
+CONFIDENCE_BIAS = -5.057
 
 
 def abstain_features(question: str, terms: list[str], ranked: list[Candidate], index: Index) -> dict[str, float]:
     """Evidence for and against the best candidate being an answer at all."""
     best = ranked[0]
-    second = ranked[1].score if len(ranked) > 1 else 0.0
+    second = ranked[1].score if len(ranked) > 1 else best.score - 10.0
     f = best.features
+    scores = np.array([c.score for c in ranked])
     return {
         "score": best.score,
         "margin": best.score - second,
+        # the sentence model's own probability that the best candidate is the one holding the answer
+        "share": float(1.0 / np.exp(scores - best.score).sum()),
         "dense": f["dense"],
         "lex": f["lex"],
         "focus": f["focus"],
@@ -183,25 +225,23 @@ def _trim(row: SentenceRow, terms: list[str]) -> tuple[int, int]:
     return row.start + a, row.start + b
 
 
-# How much a passage's best sentence counts when passages are re-ordered for display and citation.
-SENTENCE_EVIDENCE = 0.985
+# Passages are re-ordered by their best sentence's score plus this many times their retrieval
+# score (relative to the best retrieved passage), in the units of the sentence model.
+PASSAGE_PRIOR = 1.0
 
 
 def rerank_passages(passages: list[Passage], ranked: list[Candidate]) -> list[Passage]:
-    """Re-order passages by their retrieval score mixed with their best sentence's score."""
+    """Re-order passages by their best sentence; score = exp(difference to the top passage), 0..1."""
     best: dict[int, float] = {}
     for c in ranked:
         cid = c.passage.chunk.id
         best[cid] = max(best.get(cid, float("-inf")), c.score)
     top_retrieval = max((p.score for p in passages), default=1.0) or 1.0
-    top_sentence = max(best.values(), default=1.0) or 1.0
-
-    def mixed(p: Passage) -> float:
-        evidence = best.get(p.chunk.id, 0.0) / top_sentence
-        return (1 - SENTENCE_EVIDENCE) * p.score / top_retrieval + SENTENCE_EVIDENCE * evidence
-
-    order = sorted(passages, key=lambda p: -mixed(p))
-    return [replace(p, rank=r + 1, score=mixed(p)) for r, p in enumerate(order)]
+    floor = min(best.values(), default=0.0) - 1.0  # a passage without sentences ranks last
+    rank = {p.chunk.id: best.get(p.chunk.id, floor) + PASSAGE_PRIOR * p.score / top_retrieval for p in passages}
+    order = sorted(passages, key=lambda p: -rank[p.chunk.id])
+    top = rank[order[0].chunk.id] if order else 0.0
+    return [replace(p, rank=r + 1, score=float(np.exp(rank[p.chunk.id] - top))) for r, p in enumerate(order)]
 
 
 def pick_answer(

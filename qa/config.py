@@ -18,7 +18,7 @@ os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
 SUPPORTED_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 # Bump when parsing, sentence splitting, chunking or the lexical analyzer change what an index
 # holds: existing indexes are then rebuilt instead of mixing old and new rows.
-PIPELINE_VERSION = 2
+PIPELINE_VERSION = 3
 
 
 def default_model() -> str:
@@ -50,7 +50,7 @@ class Settings:
     top_k: int = 5
     candidates: int = 50  # passages each retriever proposes before fusion
     answer_pool: int = 10  # passages whose sentences compete for the answer
-    # Below this many chunks the dense index is exact (flat); above it, approximate (HNSW).
+    # Below this many chunks the dense index is exact (flat); above it, approximate (IVF, float16).
     exact_search_max: int = 200_000
     max_question_chars: int = 2_000
     max_file_bytes: int = 64 * 1024 * 1024

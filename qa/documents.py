@@ -359,7 +359,7 @@ def _is_dateline(line: str) -> bool:
     return len(rest) == 0
 
 
-def _is_dated_lead(para: str) -> bool:
+def is_dated_lead(para: str) -> bool:
     """Does the paragraph open with the date of its event (the way a news item starts)?"""
     if _CONTINUATION_RE.match(para):
         return False
@@ -394,7 +394,7 @@ def _classify(text: str, lines: list[tuple[int, int, bool]], markdown: bool) -> 
         paras.append(para)
     for p in paras:
         if p.kind == _PROSE:
-            p.dated_lead = _is_dated_lead(text[p.start : p.end])
+            p.dated_lead = is_dated_lead(text[p.start : p.end])
     # A headline-like line is a headline only if content follows it; else it is prose.
     for i, p in enumerate(paras):
         if p.kind == _HEADLINE and not any(q.kind in (_PROSE, _HEADLINE) for q in paras[i + 1 : i + 4]):

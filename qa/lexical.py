@@ -27,7 +27,8 @@ can could would should shall may might must will am been being its it's he she h
 they them their theirs we our us you your i me my about from up down out over under again
 further once here there all any both each few more most other some such only own same so than
 too very just also nor whether while during before after above below between into through
-""".split()
+s t d ll re ve m
+""".split()  # the last line: what apostrophes leave behind ("CARICC's", "don't", "we'll")
 
 
 @functools.cache

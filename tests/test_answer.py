@@ -1,10 +1,15 @@
-"""Answer extraction: a very long answer sentence is trimmed, and stays verbatim."""
+"""Answer extraction: which sentence answers, how passages are re-ordered, and trimming."""
 
 from __future__ import annotations
 
-from qa.answer import MAX_ANSWER_CHARS, _trim
+import numpy as np
+import pytest
+
+from qa.answer import MAX_ANSWER_CHARS, WEIGHTS, _trim, sentence_features
 from qa.index import SentenceRow
 from qa.lexical import analyze
+from qa.retrieve import retrieve
+from qa.service import QAService
 
 # the sentence of corpus/003_62543a975d45d663.txt that answers the product's headline question
 CARICC = "As a result, 740 kg of drugs (heroin, mephedrone, MDMA, cannabis) were seized."
@@ -42,3 +47,58 @@ def test_a_long_sentence_without_clause_breaks_is_still_at_most_the_limit():
     a, b = _trim(row, analyze("cooperation"))
     assert 0 < b - a <= MAX_ANSWER_CHARS
     assert sentence[a:b] == sentence[a:b].strip()
+
+
+# A news page of three dated items, in the shape the bundled CARICC pages have.
+NEWS = (
+    "On 3 May 2024, the Harbour Authority held a training course in Riga for customs officers "
+    "of the Baltic ports on detecting smuggled cigarettes.\n\n"
+    "The course was funded by the Nordic Council of Ministers. Twelve officers took part.\n\n"
+    "On 9 June 2024, the Harbour Authority opened a new scanning station in Tallinn.\n\n"
+    "The station can scan forty containers an hour.\n\n"
+    "On 20 July 2024, customs officers from Latvia and Estonia met in Parnu to share risk profiles.\n\n"
+    "They agreed to meet every quarter.\n"
+)
+
+
+@pytest.fixture
+def news_service(tmp_path, settings_for, hash_embedder):
+    corpus = tmp_path / "news"
+    corpus.mkdir()
+    (corpus / "news.txt").write_text(NEWS, encoding="utf-8")
+    service = QAService(settings_for(corpus), embedder=hash_embedder)
+    service.build()
+    return service
+
+
+def test_a_dated_lead_that_restates_the_event_is_not_the_answer_to_a_question_about_a_detail(news_service):
+    # the lead shares far more words with the question than the answer does; it only says which event
+    r = news_service.ask("Who funded the customs training course the Harbour Authority held in Riga in May 2024?")
+    assert r.answer is not None
+    assert r.answer.text == "The course was funded by the Nordic Council of Ministers."
+    assert r.answer.date == "2024-05-03"
+
+
+def test_passages_are_ordered_by_score_and_the_best_scores_one(news_service):
+    r = news_service.ask("How many containers can the Tallinn scanning station scan?", k=3)
+    scores = [p.score for p in r.passages]
+    assert scores == sorted(scores, reverse=True)
+    assert scores[0] == pytest.approx(1.0)
+    assert all(0 < s <= 1 for s in scores)
+    assert [p.rank for p in r.passages] == list(range(1, len(r.passages) + 1))
+    assert "forty containers" in r.passages[0].chunk.text
+
+
+def test_every_candidate_sentence_has_every_weighted_feature(news_service):
+    index = news_service.index()
+    question = "Who funded the course in Riga?"
+    qvec = news_service.embedder.encode([question])[0]
+    terms = analyze(question)
+    passages = retrieve(index, qvec, terms, 5)
+    feats = sentence_features(question, qvec, terms, passages, index)
+    assert feats
+    for row, _, f in feats:
+        assert set(f) == set(WEIGHTS)
+        assert all(np.isfinite(v) for v in f.values())
+        # the three items open with dated leads; no other sentence is a lead
+        assert f["news_lead"] == float(row.text.startswith("On "))

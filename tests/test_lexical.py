@@ -42,6 +42,12 @@ def test_question_wording_adds_no_content_terms():
     assert analyze("How much did the operations seize?") == analyze("operations seize")
 
 
+def test_apostrophes_leave_no_stray_letters():
+    # "Tajikistan's" must not add a term "s" that every possessive in the corpus shares
+    assert analyze("Tajikistan's agency") == analyze("Tajikistan agency")
+    assert analyze("we'll see, they don't, it's") == analyze("see don")
+
+
 @pytest.fixture(scope="module")
 def lex():
     return LexicalIndex.build(TEXTS)
