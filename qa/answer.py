@@ -90,6 +90,7 @@ def sentence_features(
     head = set(question_head(question))
     out = []
     seen: set[int] = set()
+    analyzed: dict[int, list[str]] = {}  # sentence id -> terms; passages overlap and share neighbours
     for p in passages:
         dated = p.item is not None and p.item.date is not None
         title_terms = set(analyze(p.item.title)) if p.item is not None else set()
@@ -99,7 +100,9 @@ def sentence_features(
         first, n = p.chunk.first_sentence, p.chunk.n_sentences
         # one sentence either side as well: the window feature looks at a sentence's neighbours
         around = index.sentences(max(0, first - 1), n + 2)
-        analyzed = {r.id: analyze(r.text) for r in around}
+        for r in around:
+            if r.id not in analyzed:
+                analyzed[r.id] = analyze(r.text)
         by_id = {r.id: r for r in around}
         rows = [r for r in around if first <= r.id < first + n]
         vecs = index.sentence_vectors[[r.id for r in rows]] if rows else np.zeros((0, 1))
