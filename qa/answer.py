@@ -182,6 +182,7 @@ CONFIDENCE_BIAS = -5.057
 def abstain_features(question: str, terms: list[str], ranked: list[Candidate], index: Index) -> dict[str, float]:
     """Evidence for and against the best candidate being an answer at all."""
     best = ranked[0]
+    # a lone candidate has no rival: its margin counts as a clear one (10 is far above any seen)
     second = ranked[1].score if len(ranked) > 1 else best.score - 10.0
     f = best.features
     scores = np.array([c.score for c in ranked])
