@@ -136,16 +136,24 @@ def render_reply(
         parts.append('<div class="qa-none"><strong>Not found in the documents.</strong></div>')
         heading = "Possibly related" if citations else ""
     if citations:
-        parts.append(f'<div class="qa-cites-head">{heading}:</div><ol class="qa-cites">')
+        # several passages of one news item are one source with several numbers, listed once
+        groups: dict[tuple, list[Citation]] = {}
         for c in citations:
-            item = f"<li>{cite_link(turn, c.n)} {_cite_html(c.doc, c.title, c.date)}"
+            groups.setdefault((c.doc, c.item, c.title, c.date), []).append(c)
+        parts.append(f'<div class="qa-cites-head">{heading}:</div><ul class="qa-cites">')
+        for group in groups.values():
+            first = group[0]
+            links = " ".join(cite_link(turn, c.n) for c in group)
+            item = f"<li>{links} {_cite_html(first.doc, first.title, first.date)}"
             if show_passages:
-                text = " ".join(c.text.split())
-                if len(text) > excerpt_chars:
-                    text = text[:excerpt_chars].rsplit(" ", 1)[0] + " …"
-                item += f'<div class="qa-excerpt">{esc(text)}</div>'
+                for c in group:
+                    text = " ".join(c.text.split())
+                    if len(text) > excerpt_chars:
+                        text = text[:excerpt_chars].rsplit(" ", 1)[0] + " …"
+                    label = f'<span class="qa-excerpt-n">&#91;{c.n}&#93;</span> ' if len(group) > 1 else ""
+                    item += f'<div class="qa-excerpt">{label}{esc(text)}</div>'
             parts.append(item + "</li>")
-        parts.append("</ol>")
+        parts.append("</ul>")
     for note in notes:
         parts.append(f'<div class="qa-note">Note: {esc(note)}</div>')
     parts.append("</div>")

@@ -27,7 +27,8 @@ CSS = """
 .qa-answer mark { background: #fde68a; color: inherit; }
 .qa-conf { font-size: .85em; color: var(--body-text-color-subdued); margin-top: .3em; }
 .qa-cites-head { margin-top: .5em; font-weight: 600; }
-.qa-cites { margin: .2em 0 0 1.2em; padding: 0; }
+.qa-cites { margin: .2em 0 0 .2em; padding: 0; list-style: none; }
+.qa-excerpt-n { color: #888; }
 .qa-cites li { margin: .25em 0; }
 .qa-excerpt { font-size: .85em; color: var(--body-text-color-subdued); margin-left: .2em; }
 a.qa-cite { font-weight: 700; text-decoration: none; cursor: pointer; color: var(--color-accent); }

@@ -48,6 +48,22 @@ def test_reply_marks_span_and_numbers_citations():
     assert "\n" not in html  # one line: Markdown never re-reads it
 
 
+def test_passages_of_one_news_item_are_listed_once_with_all_their_numbers():
+    cites = [
+        _cite(n=1, doc="d.txt", item=3, title="CNC meeting", text="first passage"),
+        _cite(n=2, doc="e.txt", item=0, title="Other news", text="other passage"),
+        _cite(n=3, doc="d.txt", item=3, title="CNC meeting", text="second passage"),
+    ]
+    html = render_reply(0, None, cites)
+    assert html.count("CNC meeting") == 1 and html.count("Other news") == 1
+    item = html[html.index("<li>"):html.index("</li>")]
+    assert 'href="#cite-0-1"' in item and 'href="#cite-0-3"' in item  # both numbers open their passage
+    assert "first passage" in item and "second passage" in item
+    # sources appear in the order of their best passage; each excerpt says which number it is
+    assert html.index("first passage") < html.index("second passage") < html.index("Other news")
+    assert "&#91;3&#93;</span> second passage" in html
+
+
 def test_reply_without_answer_says_so_and_lists_related():
     html = render_reply(0, None, [_cite(n=1, title="Close one")])
     assert "Not found in the documents." in html
