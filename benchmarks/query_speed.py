@@ -64,14 +64,20 @@ def step_times(service: QAService, questions: list[str]) -> dict[str, list[float
     return parts
 
 
-def measure(service: QAService, questions: list[str]) -> str:
-    for q in questions[:10]:
+def ask_times(service: QAService, questions: list[str], warm_up: int = 10) -> list[float]:
+    """Seconds of each `service.ask`, after asking the first `warm_up` questions untimed."""
+    for q in questions[:warm_up]:
         service.ask(q)
-    total = []
+    out = []
     for q in questions:
         t0 = time.perf_counter()
         service.ask(q)
-        total.append(time.perf_counter() - t0)
+        out.append(time.perf_counter() - t0)
+    return out
+
+
+def measure(service: QAService, questions: list[str]) -> str:
+    total = ask_times(service, questions)
     index = service.index()
     parts = step_times(service, questions)
     return (

@@ -155,7 +155,7 @@ def main() -> None:
     if args.rebuild or store.current_generation(folder) is None:
         synthesize(folder, args.passages, args.exact_search_max, source=args.source)
 
-    from benchmarks.query_speed import step_times
+    from benchmarks.query_speed import ask_times, step_times
     from qa.service import QAService
 
     print(f"load average at start: {os.getloadavg()[0]:.2f} (2 cores)")
@@ -178,19 +178,9 @@ def main() -> None:
     print(f"passages {n:,}, index_type {index.manifest.get('index_type')}, opened in {t_open:.2f} s")
 
     questions = squad_questions(args.questions)
-    for q in questions[:10]:
-        service.ask(q)
-    times = []
-    for q in questions:
-        t0 = time.perf_counter()
-        service.ask(q)
-        times.append(time.perf_counter() - t0)
+    times = ask_times(service, questions)
     parts = step_times(service, questions)  # the same steps as QAService.ask, timed one by one
-    again = []
-    for q in questions:
-        t0 = time.perf_counter()
-        service.ask(q)
-        again.append(time.perf_counter() - t0)
+    again = ask_times(service, questions, warm_up=0)
     rss_end = rss_mb()
     rollup = {k: int(v.split()[0]) / 1024 for k, v in (
         line.split(":", 1) for line in Path("/proc/self/smaps_rollup").read_text().splitlines()[1:])}
