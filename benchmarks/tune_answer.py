@@ -1,7 +1,7 @@
 #!/usr/bin/env python
 """Fit the answer model in qa/answer.py: sentence-ranking WEIGHTS and the CONFIDENCE model.
 
-    python benchmarks/tune_answer.py [--squad-sample 8500] [--seed 1] [--dev-share 0.4] [--report]
+    python benchmarks/tune_answer.py [--squad-sample 8500] [--seed 1] [--dev-share 0.4] [--report] [--cv 5]
 
 1. Ranking: features are computed once per question (retrieval included); the weights of the
    log-linear sentence model maximise the likelihood that the softmax over a question's candidate
@@ -15,8 +15,10 @@
    questions.
 Prints the constants to paste into qa/answer.py. The SQuAD fitting sample never includes a
 question of the sample benchmarks/squad.py reports on (seed 0, 2,000), so reported SQuAD numbers
-are held-out; --report also scores that sample here. The dev questions are both fitted and
-reported on (few and real): the dev figures are optimistic.
+are held-out; --report also scores that sample here. Compare candidate features by --cv (K-fold
+cross-validation inside the fitting sample), not by the reported sample, or it stops being held
+out. The dev questions are both fitted and reported on (few and real): the dev figures are
+optimistic.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from __future__ import annotations
 import argparse
 import random
 import sys
+from dataclasses import dataclass, fields
 from pathlib import Path
 
 import numpy as np
@@ -67,40 +70,84 @@ def collect(service: QAService, questions, drop_gold: bool = False):
     return out
 
 
-def hit_rate(data, w) -> float:
-    hits = [y[int(np.argmax(X @ w))] for X, y, ok, *_ in data if ok]
-    return float(np.mean(hits)) if hits else 0.0
+@dataclass
+class Packed:
+    """A data set's candidates as padded arrays, so fitting and scoring are a few numpy calls."""
+
+    X: np.ndarray  # question x candidate x feature
+    mask: np.ndarray  # question x candidate: a real candidate, not padding
+    y: np.ndarray  # question x candidate: holds a gold answer
+    passage_of: np.ndarray  # question x candidate: index of its passage
+    pscore: np.ndarray  # question x passage: retrieval score relative to the best
+    pgold: np.ndarray  # question x passage: holds a gold answer
+    pmask: np.ndarray
+    ok: np.ndarray  # question: answerable (and asked with its own paragraph)
+
+    def take(self, rows: np.ndarray) -> Packed:
+        return Packed(*(getattr(self, f.name)[rows] for f in fields(self)))
 
 
-def recall_at_1(data, w, prior: float = answer.PASSAGE_PRIOR) -> float:
+def pack(data) -> Packed:
+    q, c = len(data), max(len(d[0]) for d in data)
+    p = max(len(d[7]) for d in data)
+    out = Packed(
+        np.zeros((q, c, len(RANK))), np.zeros((q, c), bool), np.zeros((q, c)), np.zeros((q, c), int),
+        np.zeros((q, p)), np.zeros((q, p), bool), np.zeros((q, p), bool), np.zeros(q, bool),
+    )
+    for i, (X, y, ok, _q, _t, _f, passage_of, pscore, pgold) in enumerate(data):
+        n, m = len(y), len(pscore)
+        out.X[i, :n], out.mask[i, :n], out.y[i, :n], out.passage_of[i, :n] = X, True, y, passage_of
+        out.pscore[i, :m], out.pgold[i, :m], out.pmask[i, :m], out.ok[i] = pscore, pgold, True, ok
+    return out
+
+
+def _scores(d: Packed, w: np.ndarray) -> np.ndarray:
+    return np.where(d.mask, d.X @ w, -np.inf)
+
+
+def hit_rate(d: Packed, w) -> float:
+    """Share of answerable questions whose best-scored sentence holds a gold answer."""
+    top = _scores(d, w).argmax(axis=1)
+    hits = d.y[np.arange(len(top)), top][d.ok]
+    return float(hits.mean()) if hits.size else 0.0
+
+
+def recall_at_1(d: Packed, w, prior: float = answer.PASSAGE_PRIOR) -> float:
     """Passage recall@1 after re-ranking passages by their best sentence (answer.rerank_passages)."""
-    hits = []
-    for X, y, ok, q, terms, feats, passage_of, pscore, pgold in data:
-        if not ok:
-            continue
-        best = np.full(len(pscore), -np.inf)
-        np.maximum.at(best, passage_of, X @ w)
-        hits.append(pgold[int(np.argmax(best + prior * pscore))])
-    return float(np.mean(hits)) if hits else 0.0
+    s = _scores(d, w)
+    q = np.broadcast_to(np.arange(len(s))[:, None], s.shape)
+    best = np.full(d.pscore.shape, -np.inf)
+    np.maximum.at(best, (q[d.mask], d.passage_of[d.mask]), s[d.mask])
+    top = np.where(d.pmask, best + prior * d.pscore, -np.inf).argmax(axis=1)
+    hits = d.pgold[np.arange(len(top)), top][d.ok]
+    return float(hits.mean()) if hits.size else 0.0
 
 
-def listwise(parts, n: int, l2: float = 1e-3, steps: int = 1500, lr: float = 0.5) -> np.ndarray:
+def listwise(parts: list[tuple[float, Packed]], n: int, l2: float = 1e-3, steps: int = 1500, lr: float = 0.5) -> np.ndarray:
     """Weights maximising the mean log softmax-probability of the gold sentences, per data set share."""
     w = np.zeros(n)
-    parts = [(share, [(X, y) for X, y, ok, *_ in data if ok and y.any()]) for share, data in parts]
+    parts = [(share, d.take(d.ok & d.y.any(axis=1))) for share, d in parts]
     for _ in range(steps):
         grad = -l2 * w
-        for share, rows in parts:
-            g = np.zeros(n)
-            for X, y in rows:
-                s = X @ w
-                p = np.exp(s - s.max())
-                p /= p.sum()
-                pg = p * y
-                g += X.T @ (pg / pg.sum() - p)
-            grad += share * g / max(1, len(rows))
+        for share, d in parts:
+            s = _scores(d, w)
+            p = np.exp(s - s.max(axis=1, keepdims=True))
+            p /= p.sum(axis=1, keepdims=True)
+            pg = p * d.y
+            grad += share * np.einsum("qcf,qc->f", d.X, pg / pg.sum(axis=1, keepdims=True) - p) / max(1, len(s))
         w += lr * grad
     return w
+
+
+def cross_validate(dev: Packed, fit: Packed, dev_share: float, folds: int) -> tuple[float, float]:
+    """Hit@1 and recall@1 on each fold of the SQuAD fitting sample, fitted without that fold."""
+    fold = np.arange(len(fit.ok)) % folds
+    hits, recalls = [], []
+    for k in range(folds):
+        w = listwise([(dev_share, dev), (1 - dev_share, fit.take(fold != k))], len(RANK))
+        hits.append(hit_rate(fit.take(fold == k), w))
+        recalls.append(recall_at_1(fit.take(fold == k), w))
+    return float(np.mean(hits)), float(np.mean(recalls))
 
 
 def conf_rows(data, w, index):
@@ -149,6 +196,9 @@ def main() -> None:
                     help="weight of the dev questions in the confidence fit, relative to all SQuAD rows")
     ap.add_argument("--dev-share", type=float, default=0.4, help="weight of the dev set in the ranking fit")
     ap.add_argument("--report", action="store_true", help="also score the reported SQuAD sample (seed 0)")
+    ap.add_argument("--cv", type=int, default=0, metavar="K",
+                    help="also print K-fold cross-validated hit@1 / recall@1 on the fitting sample: "
+                    "the estimate to compare features by, without looking at the reported sample")
     args = ap.parse_args()
     out = ROOT / "benchmarks/out"
 
@@ -166,22 +216,27 @@ def main() -> None:
     sq_data = collect(sq, sq_q)
     sq_neg = collect(sq, sq_q[:800], drop_gold=True)
     report = collect(sq, reported) if args.report else []
+    dev_p, sq_p = pack(dev_data), pack(sq_data)
+    report_p = pack(report) if report else None
 
     def show(label, w):
         line = (
-            f"{label}: dev hit@1 {hit_rate(dev_data, w):.3f} R@1 {recall_at_1(dev_data, w):.3f}; "
-            f"squad-fit hit@1 {hit_rate(sq_data, w):.3f} R@1 {recall_at_1(sq_data, w):.3f}"
+            f"{label}: dev hit@1 {hit_rate(dev_p, w):.3f} R@1 {recall_at_1(dev_p, w):.3f}; "
+            f"squad-fit hit@1 {hit_rate(sq_p, w):.3f} R@1 {recall_at_1(sq_p, w):.3f}"
         )
-        if report:
-            line += f"; squad-reported hit@1 {hit_rate(report, w):.3f} R@1 {recall_at_1(report, w):.3f}"
+        if report_p is not None:
+            line += f"; squad-reported hit@1 {hit_rate(report_p, w):.3f} R@1 {recall_at_1(report_p, w):.3f}"
         print(line, flush=True)
 
     w0 = np.array([answer.WEIGHTS[f] for f in RANK])
     show("current", w0)
     best_w = w0
     if not args.keep_weights:
-        best_w = listwise([(args.dev_share, dev_data), (1 - args.dev_share, sq_data)], len(RANK))
+        best_w = listwise([(args.dev_share, dev_p), (1 - args.dev_share, sq_p)], len(RANK))
         show("fitted", best_w)
+        if args.cv:
+            h, r = cross_validate(dev_p, sq_p, args.dev_share, args.cv)
+            print(f"squad-fit {args.cv}-fold cross-validated: hit@1 {h:.4f} R@1 {r:.4f}", flush=True)
         print("WEIGHTS = {" + ", ".join(f'"{f}": {v:.3f}' for f, v in zip(RANK, best_w)) + "}")
 
     sq_rows = conf_rows(sq_data, best_w, sq.index())
