@@ -128,8 +128,10 @@ def make_embedder(model: str, batch_size: int = 32, backend: str | None = None) 
 
     torch      sentence-transformers on PyTorch;
     onnx       the same model exported to ONNX and run by ONNX Runtime: the same vectors (cosine
-               1.0000 to torch), 3.5-3.9x the passages/s and half the question latency here;
-    onnx-int8  dynamic int8 weights: 6-8x torch, but 5 points less answer hit@1 on the dev set;
+               1.0000 to torch), 1.2-1.3x the passages/s and under half the question latency
+               here, and start-up without importing torch;
+    onnx-int8  dynamic int8 weights: ~2.8x torch's passages/s, but 7.5 points less answer hit@1
+               on the dev set;
     auto       onnx when onnxruntime is installed and the model exports, else torch.
     """
     backend = (backend or os.environ.get("QA_BACKEND") or "auto").lower()
