@@ -80,7 +80,7 @@ class Packed:
     passage_of: np.ndarray  # question x candidate: index of its passage
     pscore: np.ndarray  # question x passage: retrieval score relative to the best
     pgold: np.ndarray  # question x passage: holds a gold answer
-    pmask: np.ndarray
+    pmask: np.ndarray  # question x passage: a real passage, not padding
     ok: np.ndarray  # question: answerable (and asked with its own paragraph)
 
     def take(self, rows: np.ndarray) -> Packed:
