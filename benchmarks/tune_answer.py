@@ -1,13 +1,15 @@
 #!/usr/bin/env python
-"""Fit the answer model in qa/answer.py: sentence-ranking WEIGHTS and the CONFIDENCE model.
+"""Fit the answer model in qa/answer.py: sentence WEIGHTS, PASSAGE_WEIGHTS and the CONFIDENCE model.
 
-    python benchmarks/tune_answer.py [--squad-sample 8500] [--seed 1] [--dev-share 0.4] [--report] [--cv 5]
+    python benchmarks/tune_answer.py [--squad-sample 8500] [--seed 1] [--keep-weights] [--report] [--cv 5]
 
-1. Ranking: features are computed once per question (retrieval included); the weights of the
+1. Sentences: features are computed once per question (retrieval included); the weights of the
    log-linear sentence model maximise the likelihood that the softmax over a question's candidate
    sentences puts its mass on sentences holding a gold answer (listwise, L2-regularised, gradient
    ascent), over a seeded SQuAD dev sample (indexed by benchmarks/squad.py) and the dev questions
    over the bundled corpus, weighted --dev-share : 1 - --dev-share.
+   Passages: with those weights fixed, the passage model (answer.passage_features) is fitted the
+   same way, the gold items being the passages that hold a gold answer (--passage-dev-share).
 2. Abstention: a logistic model (non-negative weights) of "the corpus holds the answer", trained
    on the SQuAD sample asked twice: once normally, once with the question's own paragraph removed
    from retrieval (the usual way to make realistic unanswerable questions), and on the dev
@@ -26,7 +28,7 @@ from __future__ import annotations
 import argparse
 import random
 import sys
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from pathlib import Path
 
 import numpy as np
@@ -37,17 +39,32 @@ sys.path.insert(0, str(ROOT))
 from benchmarks.squad import write_corpus  # noqa: E402
 from qa import answer  # noqa: E402
 from qa.config import Settings  # noqa: E402
-from qa.evaluate import contains_gold, load_jsonl  # noqa: E402
+from qa.evaluate import GoldQuestion, contains_gold, load_jsonl  # noqa: E402
 from qa.lexical import analyze  # noqa: E402
 from qa.retrieve import retrieve  # noqa: E402
 from qa.service import QAService  # noqa: E402
 
 RANK = list(answer.WEIGHTS)
+PASS = list(answer.PASSAGE_WEIGHTS)
 CONF = list(answer.CONFIDENCE_WEIGHTS)
 
 
-def collect(service: QAService, questions, drop_gold: bool = False):
-    """Per question: (features of every candidate, gold flags, answerable, question, terms, passages)."""
+@dataclass
+class Asked:
+    """One question asked: its candidate sentences with their features, and what is gold."""
+
+    X: np.ndarray  # candidate x RANK feature
+    y: np.ndarray  # candidate: holds a gold answer
+    ok: bool  # answerable, and asked with its own paragraph in reach
+    question: GoldQuestion
+    terms: list[str]
+    feats: list  # (sentence row, passage, features) as answer.sentence_features returns them
+    passages: list  # the retrieved passages, in retrieval order
+    pgold: np.ndarray  # passage: holds a gold answer
+
+
+def collect(service: QAService, questions, drop_gold: bool = False) -> list[Asked]:
+    """Every question retrieved and turned into candidate features, once."""
     out = []
     index = service.index()
     for q in questions:
@@ -62,110 +79,137 @@ def collect(service: QAService, questions, drop_gold: bool = False):
             continue
         X = np.array([[f[n] for n in RANK] for _, _, f in feats])
         y = np.array([contains_gold(row.text, q.answers) for row, _, _ in feats])
-        pos = {p.chunk.id: i for i, p in enumerate(passages)}
-        passage_of = np.array([pos[p.chunk.id] for _, p, _ in feats])
-        pscore = np.array([p.score for p in passages]) / (max(p.score for p in passages) or 1.0)
         pgold = np.array([contains_gold(p.chunk.text, q.answers) for p in passages])
-        out.append((X, y, q.answerable and not drop_gold, q, terms, feats, passage_of, pscore, pgold))
+        out.append(Asked(X, y, q.answerable and not drop_gold, q, terms, feats, passages, pgold))
     return out
+
+
+def ranked(a: Asked, w: np.ndarray) -> list[answer.Candidate]:
+    """The question's candidates scored by sentence weights w, best first (answer.candidates)."""
+    scores = a.X @ w
+    return sorted(
+        (answer.Candidate(r, p, f, float(s)) for (r, p, f), s in zip(a.feats, scores)), key=lambda c: -c.score
+    )
 
 
 @dataclass
-class Packed:
-    """A data set's candidates as padded arrays, so fitting and scoring are a few numpy calls."""
+class Lists:
+    """Per question, a list of items (sentences or passages) as padded arrays: one fit, one scorer."""
 
-    X: np.ndarray  # question x candidate x feature
-    mask: np.ndarray  # question x candidate: a real candidate, not padding
-    y: np.ndarray  # question x candidate: holds a gold answer
-    passage_of: np.ndarray  # question x candidate: index of its passage
-    pscore: np.ndarray  # question x passage: retrieval score relative to the best
-    pgold: np.ndarray  # question x passage: holds a gold answer
-    pmask: np.ndarray  # question x passage: a real passage, not padding
+    X: np.ndarray  # question x item x feature
+    mask: np.ndarray  # question x item: a real item, not padding
+    y: np.ndarray  # question x item: holds a gold answer
     ok: np.ndarray  # question: answerable (and asked with its own paragraph)
 
-    def take(self, rows: np.ndarray) -> Packed:
-        return Packed(*(getattr(self, f.name)[rows] for f in fields(self)))
+    def take(self, rows: np.ndarray) -> Lists:
+        return Lists(*(getattr(self, f.name)[rows] for f in fields(self)))
 
 
-def pack(data) -> Packed:
-    q, c = len(data), max(len(d[0]) for d in data)
-    p = max(len(d[7]) for d in data)
-    out = Packed(
-        np.zeros((q, c, len(RANK))), np.zeros((q, c), bool), np.zeros((q, c)), np.zeros((q, c), int),
-        np.zeros((q, p)), np.zeros((q, p), bool), np.zeros((q, p), bool), np.zeros(q, bool),
-    )
-    for i, (X, y, ok, _q, _t, _f, passage_of, pscore, pgold) in enumerate(data):
-        n, m = len(y), len(pscore)
-        out.X[i, :n], out.mask[i, :n], out.y[i, :n], out.passage_of[i, :n] = X, True, y, passage_of
-        out.pscore[i, :m], out.pgold[i, :m], out.pmask[i, :m], out.ok[i] = pscore, pgold, True, ok
+def pad(items: list[tuple[np.ndarray, np.ndarray]], ok: list[bool], n_features: int) -> Lists:
+    q, c = len(items), max((len(y) for _, y in items), default=0)
+    out = Lists(np.zeros((q, c, n_features)), np.zeros((q, c), bool), np.zeros((q, c), bool), np.array(ok, bool))
+    for i, (X, y) in enumerate(items):
+        out.X[i, :len(y)], out.mask[i, :len(y)], out.y[i, :len(y)] = X, True, y
     return out
 
 
-def _scores(d: Packed, w: np.ndarray) -> np.ndarray:
-    return np.where(d.mask, d.X @ w, -np.inf)
+def sentence_lists(data: list[Asked]) -> Lists:
+    return pad([(a.X, a.y) for a in data], [a.ok for a in data], len(RANK))
 
 
-def hit_rate(d: Packed, w) -> float:
-    """Share of answerable questions whose best-scored sentence holds a gold answer."""
-    top = _scores(d, w).argmax(axis=1)
+def passage_lists(data: list[Asked], w: np.ndarray) -> Lists:
+    """Passage features (answer.passage_features) under sentence weights w; gold = holds an answer."""
+    items = []
+    for a in data:
+        feats = answer.passage_features(a.passages, ranked(a, w))
+        keep = [i for i, p in enumerate(a.passages) if p.chunk.id in feats]
+        X = np.array([[feats[a.passages[i].chunk.id][n] for n in PASS] for i in keep]).reshape(len(keep), len(PASS))
+        items.append((X, a.pgold[keep]))
+    return pad(items, [a.ok for a in data], len(PASS))
+
+
+def top_hit(d: Lists, w) -> float:
+    """Share of answerable questions whose best-scored item holds a gold answer.
+
+    On sentences this is answer hit@1 before abstention; on passages, recall@1."""
+    top = np.where(d.mask, d.X @ w, -np.inf).argmax(axis=1)
     hits = d.y[np.arange(len(top)), top][d.ok]
     return float(hits.mean()) if hits.size else 0.0
 
 
-def recall_at_1(d: Packed, w, prior: float = answer.PASSAGE_PRIOR) -> float:
-    """Passage recall@1 after re-ranking passages by their best sentence (answer.rerank_passages)."""
-    s = _scores(d, w)
-    q = np.broadcast_to(np.arange(len(s))[:, None], s.shape)
-    best = np.full(d.pscore.shape, -np.inf)
-    np.maximum.at(best, (q[d.mask], d.passage_of[d.mask]), s[d.mask])
-    top = np.where(d.pmask, best + prior * d.pscore, -np.inf).argmax(axis=1)
-    hits = d.pgold[np.arange(len(top)), top][d.ok]
-    return float(hits.mean()) if hits.size else 0.0
+def listwise(
+    parts: list[tuple[float, Lists]], l2: float = 1e-3, steps: int = 1500, lr: float = 0.5, standardize: bool = False
+) -> np.ndarray:
+    """Weights maximising the mean log softmax-probability of the gold items, per data set share.
 
-
-def listwise(parts: list[tuple[float, Packed]], n: int, l2: float = 1e-3, steps: int = 1500, lr: float = 0.5) -> np.ndarray:
-    """Weights maximising the mean log softmax-probability of the gold sentences, per data set share."""
-    w = np.zeros(n)
+    Gradient ascent; with standardize the features are centred and scaled first (and the weights
+    returned in raw units), which makes it converge in the same steps whatever the features' scales.
+    The sentence weights were fitted without it and are kept (see docs/quality.md)."""
     parts = [(share, d.take(d.ok & d.y.any(axis=1))) for share, d in parts]
+    n = parts[0][1].X.shape[2]
+    real = np.concatenate([d.X[d.mask] for _, d in parts])
+    mu, sd = (real.mean(axis=0), real.std(axis=0) + 1e-9) if standardize else (np.zeros(n), np.ones(n))
+    parts = [(share, replace(d, X=(d.X - mu) / sd)) for share, d in parts]
+    z = np.zeros(n)
     for _ in range(steps):
-        grad = -l2 * w
+        grad = -l2 * z
         for share, d in parts:
-            s = _scores(d, w)
+            s = np.where(d.mask, d.X @ z, -np.inf)
             p = np.exp(s - s.max(axis=1, keepdims=True))
             p /= p.sum(axis=1, keepdims=True)
             pg = p * d.y
             grad += share * np.einsum("qcf,qc->f", d.X, pg / pg.sum(axis=1, keepdims=True) - p) / max(1, len(s))
-        w += lr * grad
-    return w
+        z += lr * grad
+    return z / sd  # a constant shift per item list (mu) changes no softmax
 
 
-def cross_validate(dev: Packed, fit: Packed, dev_share: float, folds: int) -> tuple[float, float]:
-    """Hit@1 and recall@1 on each fold of the SQuAD fitting sample, fitted without that fold."""
-    fold = np.arange(len(fit.ok)) % folds
-    hits, recalls = [], []
+@dataclass(frozen=True)
+class Shares:
+    """Weight of the dev questions (against the SQuAD sample) in each fit."""
+
+    sentences: float = 0.4
+    passages: float = 0.3
+
+
+def fit_both(dev: list[Asked], fit: list[Asked], shares: Shares, sentence_w: np.ndarray | None = None):
+    """Sentence weights (unless given), then passage weights on top of them."""
+    if sentence_w is None:
+        sentence_w = listwise([(shares.sentences, sentence_lists(dev)), (1 - shares.sentences, sentence_lists(fit))])
+    passage_w = listwise(
+        [(shares.passages, passage_lists(dev, sentence_w)), (1 - shares.passages, passage_lists(fit, sentence_w))],
+        standardize=True,
+    )
+    return sentence_w, passage_w
+
+
+def scores_of(data: list[Asked], sentence_w: np.ndarray, passage_w: np.ndarray) -> tuple[float, float]:
+    """Answer hit@1 (before abstention) and passage recall@1."""
+    return top_hit(sentence_lists(data), sentence_w), top_hit(passage_lists(data, sentence_w), passage_w)
+
+
+def cross_validate(
+    dev: list[Asked], fit: list[Asked], shares: Shares, folds: int, sentence_w: np.ndarray | None = None
+) -> tuple[float, float]:
+    """Hit@1 and recall@1 on each fold of the SQuAD fitting sample, fitted without that fold
+    (the passage weights always; the sentence weights unless given)."""
+    fold = np.arange(len(fit)) % folds
+    results = []
     for k in range(folds):
-        w = listwise([(dev_share, dev), (1 - dev_share, fit.take(fold != k))], len(RANK))
-        hits.append(hit_rate(fit.take(fold == k), w))
-        recalls.append(recall_at_1(fit.take(fold == k), w))
-    return float(np.mean(hits)), float(np.mean(recalls))
+        train = [a for a, f in zip(fit, fold) if f != k]
+        test = [a for a, f in zip(fit, fold) if f == k]
+        results.append(scores_of(test, *fit_both(dev, train, shares, sentence_w)))
+    h, r = np.mean(results, axis=0)
+    return float(h), float(r)
 
 
-def conf_rows(data, w, index):
+def conf_rows(data: list[Asked], w: np.ndarray, index):
     """Abstention features of the best candidate under weights w, and whether it is right."""
-    saved = dict(answer.WEIGHTS)
-    answer.WEIGHTS.update(dict(zip(RANK, w)))
     rows = []
-    try:
-        for X, y, ok, q, terms, feats, *_ in data:
-            ranked = sorted(
-                (answer.Candidate(r, p, f, answer.score(f)) for r, p, f in feats), key=lambda c: -c.score
-            )
-            f = answer.abstain_features(q.question, terms, ranked, index)
-            right = ok and contains_gold(ranked[0].sentence.text, q.answers)
-            rows.append(([f[n] for n in CONF], right, ok))
-    finally:
-        answer.WEIGHTS.clear()
-        answer.WEIGHTS.update(saved)
+    for a in data:
+        cands = ranked(a, w)
+        f = answer.abstain_features(a.question.question, a.terms, cands, index)
+        right = a.ok and contains_gold(cands[0].sentence.text, a.question.answers)
+        rows.append(([f[n] for n in CONF], right, a.ok))
     return rows
 
 
@@ -191,10 +235,12 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--squad-sample", type=int, default=8500, help="SQuAD questions to fit on (8,500: all but the reported 2,000, less duplicates)")
     ap.add_argument("--seed", type=int, default=1)
-    ap.add_argument("--keep-weights", action="store_true", help="fit only the abstention model")
+    ap.add_argument("--keep-weights", action="store_true",
+                    help="keep the sentence WEIGHTS; fit only the passage and abstention models")
     ap.add_argument("--dev-weight", type=float, default=1.0,
                     help="weight of the dev questions in the confidence fit, relative to all SQuAD rows")
-    ap.add_argument("--dev-share", type=float, default=0.4, help="weight of the dev set in the ranking fit")
+    ap.add_argument("--dev-share", type=float, default=Shares.sentences, help="weight of the dev set in the sentence fit")
+    ap.add_argument("--passage-dev-share", type=float, default=Shares.passages, help="weight of the dev set in the passage fit")
     ap.add_argument("--report", action="store_true", help="also score the reported SQuAD sample (seed 0)")
     ap.add_argument("--cv", type=int, default=0, metavar="K",
                     help="also print K-fold cross-validated hit@1 / recall@1 on the fitting sample: "
@@ -216,28 +262,25 @@ def main() -> None:
     sq_data = collect(sq, sq_q)
     sq_neg = collect(sq, sq_q[:800], drop_gold=True)
     report = collect(sq, reported) if args.report else []
-    dev_p, sq_p = pack(dev_data), pack(sq_data)
-    report_p = pack(report) if report else None
+    shares = Shares(args.dev_share, args.passage_dev_share)
 
-    def show(label, w):
-        line = (
-            f"{label}: dev hit@1 {hit_rate(dev_p, w):.3f} R@1 {recall_at_1(dev_p, w):.3f}; "
-            f"squad-fit hit@1 {hit_rate(sq_p, w):.3f} R@1 {recall_at_1(sq_p, w):.3f}"
-        )
-        if report_p is not None:
-            line += f"; squad-reported hit@1 {hit_rate(report_p, w):.3f} R@1 {recall_at_1(report_p, w):.3f}"
+    def show(label, sentence_w, passage_w):
+        line = f"{label}:"
+        for name, data in (("dev", dev_data), ("squad-fit", sq_data), ("squad-reported", report)):
+            if data:
+                h, r = scores_of(data, sentence_w, passage_w)
+                line += f" {name} hit@1 {h:.4f} R@1 {r:.4f};"
         print(line, flush=True)
 
-    w0 = np.array([answer.WEIGHTS[f] for f in RANK])
-    show("current", w0)
-    best_w = w0
-    if not args.keep_weights:
-        best_w = listwise([(args.dev_share, dev_p), (1 - args.dev_share, sq_p)], len(RANK))
-        show("fitted", best_w)
-        if args.cv:
-            h, r = cross_validate(dev_p, sq_p, args.dev_share, args.cv)
-            print(f"squad-fit {args.cv}-fold cross-validated: hit@1 {h:.4f} R@1 {r:.4f}", flush=True)
-        print("WEIGHTS = {" + ", ".join(f'"{f}": {v:.3f}' for f, v in zip(RANK, best_w)) + "}")
+    best_w = np.array([answer.WEIGHTS[f] for f in RANK])
+    show("current", best_w, np.array([answer.PASSAGE_WEIGHTS[f] for f in PASS]))
+    best_w, passage_w = fit_both(dev_data, sq_data, shares, best_w if args.keep_weights else None)
+    show("fitted", best_w, passage_w)
+    if args.cv:
+        h, r = cross_validate(dev_data, sq_data, shares, args.cv, best_w if args.keep_weights else None)
+        print(f"squad-fit {args.cv}-fold cross-validated: hit@1 {h:.4f} R@1 {r:.4f}", flush=True)
+    print("WEIGHTS = {" + ", ".join(f'"{f}": {v:.3f}' for f, v in zip(RANK, best_w)) + "}")
+    print("PASSAGE_WEIGHTS = {" + ", ".join(f'"{f}": {v:.3f}' for f, v in zip(PASS, passage_w)) + "}")
 
     sq_rows = conf_rows(sq_data, best_w, sq.index())
     neg_rows = conf_rows(sq_neg, best_w, sq.index())

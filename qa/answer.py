@@ -229,23 +229,70 @@ def _trim(row: SentenceRow, terms: list[str]) -> tuple[int, int]:
     return row.start + a, row.start + b
 
 
-# Passages are re-ordered by their best sentence's score plus this many times their retrieval
-# score (relative to the best retrieved passage), in the units of the sentence model.
-PASSAGE_PRIOR = 1.0
+# Weights of the passage order, a log-linear model over passage_features() fitted by
+# benchmarks/tune_answer.py (listwise likelihood that the first passage holds a gold answer, with
+# the sentence WEIGHTS fixed). Ordering by the best sentence alone misses what a passage says
+# beyond its best sentence: several supporting sentences, its own retrieval scores and ranks.
+PASSAGE_WEIGHTS = {
+    "best": 0.832, "second": -0.022, "share": 0.474, "retrieval": 1.883, "dense": 3.196, "lexical": -2.443,
+    "ctx": 4.875, "rank": -0.143, "dense_rank": 0.054, "lexical_rank": 0.112, "sentences": -0.295,
+    "best_lex": -3.041, "best_window": -2.617, "best_bigram": 2.395, "best_focus": -0.299, "best_type": -0.353,
+    "best_head": -1.288, "best_names": -0.195,
+}
+
+_BEST_OF = ("lex", "window", "bigram", "focus", "type", "head", "names")
+
+
+def passage_features(passages: list[Passage], ranked: list[Candidate]) -> dict[int, dict[str, float]]:
+    """Per passage (chunk id) that has candidate sentences: evidence that it holds the answer."""
+    by_passage: dict[int, list[Candidate]] = {}
+    for c in ranked:
+        by_passage.setdefault(c.passage.chunk.id, []).append(c)
+    if not by_passage:
+        return {}
+    scores = np.array([c.score for c in ranked])
+    top = scores.max()
+    log_total = float(np.log(np.exp(scores - top).sum()) + top)
+    top_retrieval = max(p.score for p in passages) or 1.0
+    scored = [p for p in passages if p.chunk.id in by_passage]
+    # 0-based ranks among the passages that compete, by each retriever's own score
+    dense_rank = {p.chunk.id: r for r, p in enumerate(sorted(scored, key=lambda p: -p.dense))}
+    lexical_rank = {p.chunk.id: r for r, p in enumerate(sorted(scored, key=lambda p: -p.lexical))}
+    out = {}
+    for position, p in enumerate(passages):
+        cands = by_passage.get(p.chunk.id)
+        if not cands:
+            continue
+        s = sorted((c.score for c in cands), reverse=True)
+        f = cands[0].features
+        out[p.chunk.id] = {
+            "best": s[0],
+            "second": s[1] if len(s) > 1 else s[0],
+            # log of the passage's share of the sentence model's probability mass
+            "share": float(np.log(np.exp(np.array(s) - s[0]).sum()) + s[0] - log_total),
+            "retrieval": p.score / top_retrieval,
+            "dense": p.dense,
+            "lexical": p.lexical,
+            "ctx": f["ctx"],
+            "rank": float(np.log1p(position)),
+            "dense_rank": float(np.log1p(dense_rank[p.chunk.id])),
+            "lexical_rank": float(np.log1p(lexical_rank[p.chunk.id])),
+            "sentences": float(np.log1p(len(s))),
+            **{f"best_{k}": max(c.features[k] for c in cands) for k in _BEST_OF},
+        }
+    return out
 
 
 def rerank_passages(passages: list[Passage], ranked: list[Candidate]) -> list[Passage]:
-    """Re-order passages by their best sentence; score = exp(difference to the top passage), 0..1."""
-    best: dict[int, float] = {}
-    for c in ranked:
-        cid = c.passage.chunk.id
-        best[cid] = max(best.get(cid, float("-inf")), c.score)
-    top_retrieval = max((p.score for p in passages), default=1.0) or 1.0
-    floor = min(best.values(), default=0.0) - 1.0  # a passage without sentences ranks last
-    rank = {p.chunk.id: best.get(p.chunk.id, floor) + PASSAGE_PRIOR * p.score / top_retrieval for p in passages}
-    order = sorted(passages, key=lambda p: -rank[p.chunk.id])
-    top = rank[order[0].chunk.id] if order else 0.0
-    return [replace(p, rank=r + 1, score=float(np.exp(rank[p.chunk.id] - top))) for r, p in enumerate(order)]
+    """Re-order passages by the passage model; score = exp(difference to the top passage), 0..1."""
+    feats = passage_features(passages, ranked)
+    rank = {cid: score(f, PASSAGE_WEIGHTS) for cid, f in feats.items()}
+    floor = min(rank.values(), default=0.0) - 1.0  # a passage without sentences ranks last
+    order = sorted(passages, key=lambda p: -rank.get(p.chunk.id, floor))
+    top = rank.get(order[0].chunk.id, floor) if order else 0.0
+    return [
+        replace(p, rank=r + 1, score=float(np.exp(rank.get(p.chunk.id, floor) - top))) for r, p in enumerate(order)
+    ]
 
 
 def pick_answer(

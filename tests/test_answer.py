@@ -5,10 +5,20 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from qa.answer import MAX_ANSWER_CHARS, WEIGHTS, _trim, sentence_features
-from qa.index import SentenceRow
+from qa.answer import (
+    MAX_ANSWER_CHARS,
+    PASSAGE_WEIGHTS,
+    WEIGHTS,
+    Candidate,
+    _trim,
+    candidates,
+    passage_features,
+    rerank_passages,
+    sentence_features,
+)
+from qa.index import ChunkRow, SentenceRow
 from qa.lexical import analyze
-from qa.retrieve import retrieve
+from qa.retrieve import Passage, retrieve
 from qa.service import QAService
 
 # the sentence of corpus/003_62543a975d45d663.txt that answers the product's headline question
@@ -89,16 +99,49 @@ def test_passages_are_ordered_by_score_and_the_best_scores_one(news_service):
     assert "forty containers" in r.passages[0].chunk.text
 
 
-def test_every_candidate_sentence_has_every_weighted_feature(news_service):
-    index = news_service.index()
-    question = "Who funded the course in Riga?"
-    qvec = news_service.embedder.encode([question])[0]
+def retrieved(service: QAService, question: str):
+    """What answer.py is given for a question: its vector, terms, top passages and the index."""
+    index = service.index()
+    qvec = service.embedder.encode([question])[0]
     terms = analyze(question)
-    passages = retrieve(index, qvec, terms, 5)
-    feats = sentence_features(question, qvec, terms, passages, index)
+    return qvec, terms, retrieve(index, qvec, terms, 5), index
+
+
+def test_every_candidate_sentence_has_every_weighted_feature(news_service):
+    question = "Who funded the course in Riga?"
+    feats = sentence_features(question, *retrieved(news_service, question))
     assert feats
     for row, _, f in feats:
         assert set(f) == set(WEIGHTS)
         assert all(np.isfinite(v) for v in f.values())
         # the three items open with dated leads; no other sentence is a lead
         assert f["news_lead"] == float(row.text.startswith("On "))
+
+
+def test_every_passage_with_candidates_has_every_weighted_passage_feature(news_service):
+    question = "How many containers can the Tallinn scanning station scan?"
+    qvec, terms, passages, index = retrieved(news_service, question)
+    ranked = candidates(question, qvec, terms, passages, index)
+    feats = passage_features(passages, ranked)
+    assert set(feats) == {c.passage.chunk.id for c in ranked}
+    for f in feats.values():
+        assert set(f) == set(PASSAGE_WEIGHTS)
+        assert all(np.isfinite(v) for v in f.values())
+
+
+def passage(i: int, retrieval: float) -> Passage:
+    return Passage(i + 1, ChunkRow(i, f"d{i}.txt", 0, 0, 9, "text", 2 * i, 2), None, retrieval, 0.5, retrieval, 3.0)
+
+
+def candidate(p: Passage, score: float) -> Candidate:
+    feats = {k: 0.5 for k in WEIGHTS}
+    return Candidate(SentenceRow(p.chunk.first_sentence, p.chunk.doc, 0, 0, 4, "text"), p, feats, score)
+
+
+def test_a_passage_whose_sentence_answers_far_better_comes_first_though_retrieved_second():
+    first, second, bare = passage(0, 1.0), passage(1, 0.9), passage(2, 0.95)
+    ranked = [candidate(second, 8.0), candidate(first, 1.0), candidate(first, 0.5)]
+    order = rerank_passages([first, second, bare], ranked)
+    assert [p.chunk.id for p in order] == [1, 0, 2]  # the passage with no candidate sentence is last
+    assert [p.rank for p in order] == [1, 2, 3]
+    assert order[0].score == 1.0 and 0 < order[2].score < order[1].score < 1
