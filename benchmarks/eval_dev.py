@@ -18,7 +18,7 @@ sys.path.insert(0, str(ROOT))
 
 from qa.config import Settings  # noqa: E402
 from qa.evaluate import evaluate, load_jsonl  # noqa: E402
-from qa.service import QAService  # noqa: E402
+from qa.app.service import QAService  # noqa: E402
 
 
 def main() -> None:

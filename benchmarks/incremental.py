@@ -29,7 +29,7 @@ sys.path.insert(0, str(ROOT))
 from benchmarks.squad import SQUAD, write_corpus  # noqa: E402
 from qa.build import build_index  # noqa: E402
 from qa.config import Settings  # noqa: E402
-from qa.embedding import SentenceTransformerEmbedder  # noqa: E402
+from qa.embed.torch_encoder import SentenceTransformerEmbedder  # noqa: E402
 
 NEW_DOC = (
     "The Rosehill Observatory opened in 1911 on a hill above the river. Its brass refractor, "

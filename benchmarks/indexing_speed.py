@@ -32,9 +32,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from qa.config import Settings  # noqa: E402
-from qa.embedding import make_embedder  # noqa: E402
+from qa.embed import make_embedder  # noqa: E402
 from qa.evaluate import evaluate, load_jsonl  # noqa: E402
-from qa.service import QAService  # noqa: E402
+from qa.app.service import QAService  # noqa: E402
 
 OUT = ROOT / "benchmarks/out"
 SQUAD = ROOT.parent / "shared/data/squad/dev-v1.1.json"
@@ -59,7 +59,8 @@ def pin_threads(emb: dict, threads: int) -> str:
     import onnxruntime as ort
     import torch
 
-    from qa.embedding import OnnxEmbedder, _exported
+    from qa.embed.export import exported as _exported
+    from qa.embed.onnx_encoder import OnnxEmbedder
 
     torch.set_num_threads(threads)
     for e in emb.values():
@@ -121,7 +122,7 @@ def forward_only(e, texts: list[str], batch_size: int = 32):
     pooling and normalisation included); onnx: session.run alone."""
     import numpy as np
 
-    from qa.embedding import OnnxEmbedder
+    from qa.embed.onnx_encoder import OnnxEmbedder
 
     if isinstance(e, OnnxEmbedder):
         from tokenizers import Tokenizer

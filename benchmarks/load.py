@@ -72,8 +72,8 @@ def main(argv: list[str] | None = None) -> int:
     from gradio_client import Client
 
     from qa.config import Settings
-    from qa.service import QAService
-    from qa.web import start
+    from qa.app.service import QAService
+    from qa.app.web import start
 
     work = Path(tempfile.mkdtemp(prefix="qa-load-"))
     corpus = work / "corpus"

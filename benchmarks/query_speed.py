@@ -27,10 +27,10 @@ sys.path.insert(0, str(ROOT))
 
 from qa.answer import pick_answer  # noqa: E402
 from qa.config import Settings  # noqa: E402
-from qa.embedding import make_embedder  # noqa: E402
-from qa.lexical import analyze  # noqa: E402
+from qa.embed import make_embedder  # noqa: E402
+from qa.lang import analyze  # noqa: E402
 from qa.retrieve import retrieve  # noqa: E402
-from qa.service import QAService, clean_question  # noqa: E402
+from qa.app.service import QAService, clean_question  # noqa: E402
 
 OUT = ROOT / "benchmarks/out"
 SQUAD = ROOT.parent / "shared/data/squad/dev-v1.1.json"
@@ -48,7 +48,7 @@ def step_times(service: QAService, questions: list[str]) -> dict[str, list[float
     for q in questions:
         text, _ = clean_question(q, s.max_question_chars)
         t0 = time.perf_counter()
-        qvec = service.embedder.encode([text])[0]
+        qvec = service.embedder.encode([text], role="query")[0]
         t1 = time.perf_counter()
         terms = analyze(text)
         index.faiss.search(qvec.reshape(1, -1), s.candidates)

@@ -31,7 +31,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from qa import index as store  # noqa: E402
+from qa import store  # noqa: E402
 from qa.config import Settings  # noqa: E402
 
 SQUAD = ROOT.parent / "shared/data/squad/dev-v1.1.json"
@@ -156,11 +156,11 @@ def main() -> None:
         synthesize(folder, args.passages, args.exact_search_max, source=args.source)
 
     from benchmarks.query_speed import ask_times, step_times
-    from qa.service import QAService
+    from qa.app.service import QAService
 
     print(f"load average at start: {os.getloadavg()[0]:.2f} (2 cores)")
     rss0 = rss_mb()
-    from qa.embedding import make_embedder
+    from qa.embed import make_embedder
 
     service = QAService(Settings().with_(index_dir=folder), embedder=make_embedder(Settings().model, 32, args.backend))
     service.embedder.encode(["warm up"])

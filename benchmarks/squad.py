@@ -24,7 +24,7 @@ sys.path.insert(0, str(ROOT))
 
 from qa.config import Settings  # noqa: E402
 from qa.evaluate import GoldQuestion, evaluate  # noqa: E402
-from qa.service import QAService  # noqa: E402
+from qa.app.service import QAService  # noqa: E402
 
 SQUAD = ROOT.parent / "shared/data/squad/dev-v1.1.json"
 

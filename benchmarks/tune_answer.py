@@ -40,9 +40,9 @@ from benchmarks.squad import write_corpus  # noqa: E402
 from qa import answer  # noqa: E402
 from qa.config import Settings  # noqa: E402
 from qa.evaluate import GoldQuestion, contains_gold, load_jsonl  # noqa: E402
-from qa.lexical import analyze  # noqa: E402
+from qa.lang import analyze  # noqa: E402
 from qa.retrieve import retrieve  # noqa: E402
-from qa.service import QAService  # noqa: E402
+from qa.app.service import QAService  # noqa: E402
 
 RANK = list(answer.WEIGHTS)
 PASS = list(answer.PASSAGE_WEIGHTS)
@@ -68,7 +68,7 @@ def collect(service: QAService, questions, drop_gold: bool = False) -> list[Aske
     out = []
     index = service.index()
     for q in questions:
-        qvec = service.embedder.encode([q.question])[0]
+        qvec = service.embedder.encode([q.question], role="query")[0]
         terms = analyze(q.question)
         pool = service.settings.answer_pool
         passages = retrieve(index, qvec, terms, pool * 2 if drop_gold else pool, service.settings.candidates)
@@ -207,7 +207,7 @@ def conf_rows(data: list[Asked], w: np.ndarray, index):
     rows = []
     for a in data:
         cands = ranked(a, w)
-        f = answer.abstain_features(a.question.question, a.terms, cands, index)
+        f = answer.abstain_features(cands)
         right = a.ok and contains_gold(cands[0].sentence.text, a.question.answers)
         rows.append(([f[n] for n in CONF], right, a.ok))
     return rows

@@ -1,4 +1,10 @@
-"""All settings in one place: defaults, overridable by environment variables and CLI flags."""
+"""Every setting and limit in one place: defaults, overridable by environment variables and flags.
+
+Other modules take their limits from here (``Settings`` fields, or the module constants the
+fields default to); the environment (``QA_CORPUS``, ``QA_INDEX``, ``QA_MODEL``, ``QA_BACKEND``)
+is read only here, when a ``Settings`` is made. Nothing changes the process environment on
+import: the entry points (``qa``, ``app.py``) and the model loader call ``runtime_env()``.
+"""
 
 from __future__ import annotations
 
@@ -6,19 +12,34 @@ import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-# Nothing may reach a model hub at run time: a slip must fail loudly, not hang.
-os.environ.setdefault("HF_HUB_OFFLINE", "1")
-os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
-os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
-os.environ.setdefault("HF_HUB_DISABLE_TELEMETRY", "1")
-os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
-os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
-os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
-
-SUPPORTED_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
+# Limits; Settings fields default to these, and nothing else spells them out.
+MAX_FILE_BYTES = 64 * 1024 * 1024  # a corpus file larger than this is skipped
+UPLOAD_MAX_BYTES = 10 * 1024 * 1024  # a file uploaded from the web page (also Gradio's own cap)
+DEFAULT_K = 5  # passages shown per question
+MAX_K = 100
+DEFAULT_HOST = "127.0.0.1"
+DEFAULT_PORT = 7860
 # Bump when parsing, sentence splitting, chunking or the lexical analyzer change what an index
 # holds: existing indexes are then rebuilt instead of mixing old and new rows.
 PIPELINE_VERSION = 3
+
+
+# Nothing may reach a model hub at run time: a slip must fail loudly, not hang.
+_RUNTIME_ENV = {
+    "HF_HUB_OFFLINE": "1",
+    "TRANSFORMERS_OFFLINE": "1",
+    "TOKENIZERS_PARALLELISM": "false",
+    "HF_HUB_DISABLE_TELEMETRY": "1",
+    "GRADIO_ANALYTICS_ENABLED": "False",
+    "TRANSFORMERS_VERBOSITY": "error",
+    "HF_HUB_DISABLE_PROGRESS_BARS": "1",
+}
+
+
+def runtime_env() -> None:
+    """Set the offline / quiet environment the libraries read (values the user set win)."""
+    for key, value in _RUNTIME_ENV.items():
+        os.environ.setdefault(key, value)
 
 
 def default_model() -> str:
@@ -48,13 +69,14 @@ class Settings:
     max_model_tokens: int = 256
     batch_size: int = 32
     # Retrieval and answering.
-    top_k: int = 5
+    top_k: int = DEFAULT_K
     candidates: int = 50  # passages each retriever proposes before fusion
     answer_pool: int = 10  # passages whose sentences compete for the answer
     # Below this many chunks the dense index is exact (flat); above it, approximate (IVF, float16).
     exact_search_max: int = 200_000
     max_question_chars: int = 2_000
-    max_file_bytes: int = 64 * 1024 * 1024
+    max_file_bytes: int = MAX_FILE_BYTES
+    upload_max_bytes: int = UPLOAD_MAX_BYTES
 
     def chunker_settings(self) -> dict:
         """The settings that change chunk boundaries: a change forces a full rebuild."""

@@ -15,7 +15,7 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 
 from qa.config import Settings  # noqa: E402
-from qa.lexical import analyze  # noqa: E402
+from qa.lang import analyze
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
@@ -52,7 +52,7 @@ class HashEmbedder:
         self.max_words = max_words
         self.calls: list[int] = []  # how many texts each encode() call embedded
 
-    def encode(self, texts, progress=False):
+    def encode(self, texts, role="passage", progress=None):
         self.calls.append(len(texts))
         out = np.zeros((len(texts), self.dim), dtype=np.float32)
         for row, text in enumerate(texts):
@@ -60,6 +60,8 @@ class HashEmbedder:
                 h = int.from_bytes(hashlib.blake2b(term.encode(), digest_size=4).digest(), "little")
                 out[row, h % self.dim] += 1.0
         out /= np.linalg.norm(out, axis=1, keepdims=True)
+        if progress is not None:
+            progress(len(texts))
         return out
 
     def fits(self, text):
@@ -94,7 +96,7 @@ def settings_for(tmp_path):
 @pytest.fixture(scope="session")
 def real_embedder():
     """The bundled all-MiniLM-L6-v2, loaded once for the whole session."""
-    from qa.embedding import SentenceTransformerEmbedder
+    from qa.embed.torch_encoder import SentenceTransformerEmbedder
 
     return SentenceTransformerEmbedder(Settings().model)
 
@@ -102,7 +104,7 @@ def real_embedder():
 @pytest.fixture(scope="session")
 def real_service(tmp_path_factory, real_embedder):
     """The assistant over the bundled corpus with the real model (index built once per session)."""
-    from qa.service import QAService
+    from qa.app.service import QAService
 
     idx = tmp_path_factory.mktemp("real-index")
     service = QAService(Settings().with_(corpus_dir=CORPUS, index_dir=idx), embedder=real_embedder)

@@ -17,13 +17,14 @@ from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings as hsettings, strategies as st
 
 from conftest import CORPUS, HashEmbedder
-from qa import index as store
+from qa import store
 from qa.build import build_index
-from qa.chat import ChatService, Conversation
+from qa.app.chat import ChatService, Conversation
 from qa.config import Settings
-from qa.render import esc
-from qa.documents import DocumentError, decode, load_document, parse_text
-from qa.service import QAService, QuestionError
+from qa.app.render import esc
+from qa.ingest import DocumentError, decode, load_document, parse_text
+from qa.ingest.files import read_bytes
+from qa.app.service import QAService, QuestionError
 
 RUSSIAN = (
     "Совещание руководителей антинаркотических ведомств\n\n"
@@ -184,8 +185,7 @@ def test_unreadable_file_is_skipped_with_reason(built, monkeypatch):
             raise PermissionError(13, "Permission denied", str(file))
         return real_open(file, *args, **kwargs)
 
-    monkeypatch.setattr("qa.documents.open", guarded_open, raising=False)
-    monkeypatch.setattr("qa.build.open", guarded_open, raising=False)
+    monkeypatch.setattr("qa.ingest.files.open", guarded_open, raising=False)
     report = build_index(settings, embedder)
     assert _skipped(report) == {"locked.txt": "unreadable: permission denied"}
     assert report.unchanged == sorted(original)
@@ -196,14 +196,14 @@ def test_a_file_that_vanishes_while_indexing_is_skipped(built, monkeypatch):
     corpus = Path(settings.corpus_dir)
     (corpus / "fleeting.txt").write_text("Fleeting memo.\n\nThis file is deleted mid-scan.\n")
     (corpus / "stays.txt").write_text("Steady memo.\n\nThe harbour opens at noon on Fridays.\n")
-    real_load = load_document
+    real_read = read_bytes
 
-    def load_then_vanish(path, root, max_bytes):
+    def read_then_vanish(path, max_bytes):
         if Path(path).name == "fleeting.txt":
             Path(path).unlink()  # gone between the directory listing and the read
-        return real_load(path, root, max_bytes)
+        return real_read(path, max_bytes)
 
-    monkeypatch.setattr("qa.build.load_document", load_then_vanish)
+    monkeypatch.setattr("qa.ingest.files.read_bytes", read_then_vanish)
     report = build_index(settings, embedder)
     assert _skipped(report) == {"fleeting.txt": "the file disappeared while indexing"}
     assert report.added == ["stays.txt"] and report.unchanged == sorted(original)
@@ -214,15 +214,15 @@ def test_a_file_that_changes_while_indexing_is_indexed_as_read_and_updated_next_
     corpus = Path(settings.corpus_dir)
     doc = corpus / "moving.txt"
     doc.write_text("Moving memo.\n\nThe first version names the city of Lyon.\n")
-    real_load = load_document
+    real_read = read_bytes
 
-    def load_then_change(path, root, max_bytes):
-        out = real_load(path, root, max_bytes)
+    def read_then_change(path, max_bytes):
+        out = real_read(path, max_bytes)
         if Path(path).name == "moving.txt":
             doc.write_text("Moving memo.\n\nThe second version names the city of Porto.\n")
         return out
 
-    monkeypatch.setattr("qa.build.load_document", load_then_change)
+    monkeypatch.setattr("qa.ingest.files.read_bytes", read_then_change)
     report = build_index(settings, embedder)
     assert report.added == ["moving.txt"]
     idx = store.Index.open(settings.index_dir)
@@ -413,9 +413,9 @@ def test_bad_questions_on_the_chat_page_never_show_a_traceback(small_service, na
 
 @pytest.mark.parametrize("name", ["empty", "controls only", "long", "html", "surrogates", "cjk"])
 def test_bad_questions_in_the_cli_never_show_a_traceback(small_service, monkeypatch, name):
-    from qa.cli import main
+    from qa.app.cli import main
 
-    monkeypatch.setattr("qa.service.make_embedder", lambda *a, **k: HashEmbedder())
+    monkeypatch.setattr("qa.app.service.make_embedder", lambda *a, **k: HashEmbedder())
     question = BAD_QUESTIONS[name].replace("\x00", "")  # argv cannot hold NUL
     for extra in ([], ["--json"]):
         result = CliRunner().invoke(
@@ -429,9 +429,9 @@ def test_bad_questions_in_the_cli_never_show_a_traceback(small_service, monkeypa
 
 
 def test_question_file_with_bad_lines_answers_the_rest(small_service, monkeypatch, tmp_path):
-    from qa.cli import main
+    from qa.app.cli import main
 
-    monkeypatch.setattr("qa.service.make_embedder", lambda *a, **k: HashEmbedder())
+    monkeypatch.setattr("qa.app.service.make_embedder", lambda *a, **k: HashEmbedder())
     lines = ['{"question": "Who hosted the workshop?"}', "not json", '{"question": 5}', '{"question": "   "}',
              '["a list"]', '{"question": "' + "long " * 30000 + '"}']
     qfile = tmp_path / "q.jsonl"
@@ -565,7 +565,7 @@ def _drop_generation(gen: Path) -> None:
     ids=["truncated-faiss", "edited-manifest", "garbled-manifest", "missing-meta", "missing-generation"],
 )
 def test_a_damaged_index_shows_one_line_naming_the_fix_and_the_app_still_starts(built, damage):
-    from qa.web import build_app
+    from qa.app.web import build_app
 
     settings, embedder, original = built
     damage(store.current_generation(settings.index_dir))
@@ -587,7 +587,7 @@ def test_a_damaged_index_shows_one_line_naming_the_fix_and_the_app_still_starts(
 
 
 def test_a_fifo_named_txt_is_skipped_by_the_parser_without_blocking(tmp_path):
-    from qa.documents import load_corpus
+    from qa.ingest import load_corpus
 
     (tmp_path / "ok.txt").write_text("Memo.\n\nThe harbour opens at noon.\n")
     os.mkfifo(tmp_path / "pipe.txt")

@@ -7,9 +7,9 @@ import json
 import numpy as np
 import pytest
 
-from qa import index as store
-from qa.embedding import ModelError, make_embedder
-from qa.service import QAService
+from qa import store
+from qa.embed import ModelError, make_embedder
+from qa.app.service import QAService
 
 
 def _unit(rng, n, d):
@@ -22,13 +22,13 @@ def test_above_the_threshold_the_index_is_ivf_and_finds_what_flat_finds(tmp_path
     centers = _unit(rng, 50, 32)
     vecs = centers[rng.integers(0, 50, 4000)] + 0.2 * _unit(rng, 4000, 32)
     vecs = np.ascontiguousarray(vecs / np.linalg.norm(vecs, axis=1, keepdims=True), dtype=np.float32)
-    assert store._write_faiss(tmp_path / "flat.faiss", vecs, exact_search_max=10_000) == "flat"
-    assert store._write_faiss(tmp_path / "ivf.faiss", vecs, exact_search_max=1_000) == "ivf"
+    assert store.writer._write_faiss(tmp_path / "flat.faiss", vecs, exact_search_max=10_000) == "flat"
+    assert store.writer._write_faiss(tmp_path / "ivf.faiss", vecs, exact_search_max=1_000) == "ivf"
     import faiss
 
-    flat = store.DenseIndex(faiss.read_index(str(tmp_path / "flat.faiss")))
-    ivf = store.DenseIndex(faiss.read_index(str(tmp_path / "ivf.faiss")))
-    assert ivf.nlist == store.ivf_params(4000)[0] > 1
+    flat = store.vectors.DenseIndex(faiss.read_index(str(tmp_path / "flat.faiss")))
+    ivf = store.vectors.DenseIndex(faiss.read_index(str(tmp_path / "ivf.faiss")))
+    assert ivf.nlist == store.writer.ivf_params(4000)[0] > 1
     # stored compressed: float16 codes of the vectors themselves (half the raw float32 bytes)
     assert isinstance(ivf._index, faiss.IndexIVFScalarQuantizer)
     assert ivf.sq.qtype == faiss.ScalarQuantizer.QT_fp16 and ivf.code_size == 2 * 32 and not ivf.by_residual
@@ -50,8 +50,8 @@ def test_above_the_threshold_the_index_is_ivf_and_finds_what_flat_finds(tmp_path
 
 
 def test_ivf_parameters_grow_with_the_corpus():
-    assert store.ivf_params(100)[0] == 2
-    nlist, nprobe = store.ivf_params(1_000_000)
+    assert store.writer.ivf_params(100)[0] == 2
+    nlist, nprobe = store.writer.ivf_params(1_000_000)
     assert 3000 <= nlist <= 5000 and 32 <= nprobe <= nlist // 4  # a question scans a fraction
 
 
@@ -83,7 +83,7 @@ def test_an_ivf_index_of_the_old_format_still_answers(corpus_copy, settings_for,
     new = [service.ask(q) for q in questions]
 
     vecs = np.load(gen / "vectors.npy")
-    nlist, nprobe = store.ivf_params(len(vecs))
+    nlist, nprobe = store.writer.ivf_params(len(vecs))
     old = faiss.IndexIVFFlat(faiss.IndexFlatIP(vecs.shape[1]), vecs.shape[1], nlist, faiss.METRIC_INNER_PRODUCT)
     old.train(vecs)
     old.add(vecs)

@@ -1,0 +1,138 @@
+"""Candidate sentences of the top passages and the features their score is made of.
+
+Every feature is computed from what the index already holds (sentence vectors, IDF): no
+embedding at question time beyond the question itself.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import numpy as np
+
+from qa.answer.question import question_head, question_type, typed_span
+from qa.answer.weights import WEIGHTS
+from qa.contracts import Passage
+from qa.ingest.leads import is_dated_lead
+from qa.lang import analyze
+from qa.store import Index, SentenceRow
+
+@dataclass(frozen=True)
+class Candidate:
+    sentence: SentenceRow
+    passage: Passage
+    features: dict[str, float]
+    score: float
+
+
+# In a dated news item, question terms found in the item's title say which item, not which
+# sentence: they count less. (An undated text's "title" is only its first sentence cut short.)
+TITLE_TERM_WEIGHT = 0.3
+
+_NAME_OR_NUMBER = re.compile(r"\b[A-Z][\w'-]*|\b\d[\d,.]*")
+
+
+def _coverage(weights: dict[str, float], terms: set[str], total: float) -> float:
+    return sum(w for t, w in weights.items() if t in terms) / total
+
+
+def sentence_features(
+    question: str,
+    query_vector: np.ndarray,
+    terms: list[str],
+    passages: list[Passage],
+    index: Index,
+) -> list[tuple[SentenceRow, Passage, dict[str, float]]]:
+    """Every distinct sentence of the passages with the features the score is made of."""
+    if not passages:
+        return []
+    idf = index.idf(sorted(set(terms)))
+    total = sum(idf.values()) or 1.0
+    pairs = {(a, b): idf[a] + idf[b] for a, b in zip(terms, terms[1:])}
+    pairs_total = sum(pairs.values()) or 1.0
+    qtype = question_type(question)
+    qwords = set(re.findall(r"\w+", question.lower()))
+    # capitalised words after the first, and numbers: the names the question is about
+    names = {w.lower() for w in _NAME_OR_NUMBER.findall(question.split(" ", 1)[1] if " " in question else "")}
+    best_passage = max(p.score for p in passages) or 1.0
+    head = set(question_head(question))
+    out = []
+    seen: set[int] = set()
+    analyzed: dict[int, list[str]] = {}  # sentence id -> terms; passages overlap and share neighbours
+    for p in passages:
+        dated = p.item is not None and p.item.date is not None
+        title_terms = set(analyze(p.item.title)) if p.item is not None else set()
+        ctx = _coverage(idf, set(analyze(p.chunk.text)) | title_terms, total)
+        focus_w = {t: w * (TITLE_TERM_WEIGHT if dated and t in title_terms else 1.0) for t, w in idf.items()}
+        focus_total = sum(focus_w.values()) or 1.0
+        first, n = p.chunk.first_sentence, p.chunk.n_sentences
+        # one sentence either side as well: the window feature looks at a sentence's neighbours
+        around = index.sentences(max(0, first - 1), n + 2)
+        for r in around:
+            if r.id not in analyzed:
+                analyzed[r.id] = analyze(r.text)
+        by_id = {r.id: r for r in around}
+        rows = [r for r in around if first <= r.id < first + n]
+        vecs = index.sentence_vectors[[r.id for r in rows]] if rows else np.zeros((0, 1))
+        for row, vec in zip(rows, vecs):
+            if row.id in seen:
+                continue
+            seen.add(row.id)
+            seq = analyzed[row.id]
+            sterms = set(seq)
+            window = set(sterms)
+            for nid in (row.id - 1, row.id + 1):
+                nb = by_id.get(nid)
+                if nb is not None and nb.doc == row.doc and nb.item == row.item:
+                    window.update(analyzed[nid])
+            typed = 0.5
+            if qtype is not None:
+                span = typed_span(row.text, qtype, qwords)
+                typed = 0.0 if span is None else 1.0
+                if span is not None and qtype == "number" and not re.search(r"\d", row.text[span[0]:span[1]]):
+                    typed = 0.6  # "several", "dozens": a count, but a vague one
+            lead = p.item is not None and row.start == p.item.start
+            news_lead = lead and is_dated_lead(row.text)
+            words = set(re.findall(r"[\w'-]+", row.text.lower()))
+            feats = {
+                "dense": float(vec @ query_vector),
+                "lex": _coverage(idf, sterms, total),
+                "focus": _coverage(focus_w, sterms, focus_total),
+                "ctx": ctx,
+                "window": _coverage(idf, window, total),
+                "bigram": _coverage(pairs, set(zip(seq, seq[1:])), pairs_total) if pairs else 0.0,
+                "passage": p.score / best_passage,
+                "passage_dense": p.dense,
+                "passage_lex": p.lexical,
+                "type": typed,
+                "head": len(head & sterms) / len(head) if head else 0.5,
+                "names": len(names & words) / len(names) if names else 0.5,
+                "length": float(np.log1p(len(seq))),
+                "news_lead": float(news_lead),
+                "other_lead": float(lead and not news_lead),
+            }
+            out.append((row, p, feats))
+    return out
+
+
+def score(feats: dict[str, float], weights: dict[str, float] = WEIGHTS) -> float:
+    return sum(weights[f] * v for f, v in feats.items())
+
+
+def candidates(
+    question: str,
+    query_vector: np.ndarray,
+    terms: list[str],
+    passages: list[Passage],
+    index: Index,
+    weights: dict[str, float] = WEIGHTS,
+) -> list[Candidate]:
+    """Every sentence of the passages, scored, best first."""
+    out = [
+        Candidate(row, p, feats, score(feats, weights))
+        for row, p, feats in sentence_features(question, query_vector, terms, passages, index)
+    ]
+    out.sort(key=lambda c: -c.score)
+    return out
+

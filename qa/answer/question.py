@@ -1,0 +1,58 @@
+"""What a question asks for: its answer type, the noun it asks about, and typed spans in text.
+
+The patterns and word lists are the language's (``qa.lang``); this module only applies them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from qa.lang import DEFAULT, analyze, get, stopwords
+
+
+def question_type(question: str, lang: str = DEFAULT) -> str | None:
+    """The kind of span the question asks for, if it is clear from its wording."""
+    q = question.lower().strip()
+    for qtype, pattern in get(lang).question_types:
+        if pattern.search(q):
+            return qtype
+    return None
+
+
+def question_head(question: str, lang: str = DEFAULT) -> list[str]:
+    """Stemmed words of the thing asked for: "What is the total budget of X" -> budget terms.
+
+    Empty when the question has no such noun phrase ("What did X do?", "Who ...").
+    """
+    language = get(lang)
+    words = re.findall(r"[\w'-]+", question.lower())
+    for i, w in enumerate(words):
+        if w in language.head_words or (
+            w == "how" and i + 1 < len(words) and words[i + 1] in language.count_words
+        ):
+            rest = words[i + 1:]
+            if rest and rest[0] in language.verb_questions:
+                return []
+            phrase = []
+            for r in rest:
+                if r in language.head_skip and not phrase:
+                    continue
+                if r in language.head_skip or r in language.verb_questions or r in stopwords(lang) or len(phrase) == 3:
+                    break
+                phrase.append(r)
+            return analyze(" ".join(phrase), lang)
+    return []
+
+
+def typed_span(text: str, qtype: str, qwords: set[str], lang: str = DEFAULT) -> tuple[int, int] | None:
+    """The first span of the asked-for type in text that does not just repeat the question."""
+    language = get(lang)
+    pattern = language.span_patterns.get(qtype)
+    if pattern is None:
+        return None
+    for m in pattern.finditer(text):
+        g = 1 if m.re.groups else 0
+        words = set(re.findall(r"\w+", m.group(g).lower())) - language.span_ignore
+        if words and not words <= qwords:
+            return m.start(g), m.end(g)
+    return None

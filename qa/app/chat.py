@@ -1,0 +1,316 @@
+"""The web app's service layer: conversation, follow-ups, citations, corpus panel, uploads, re-index.
+
+Everything the UI shows is computed here (and rendered to escaped HTML by qa.render), so the
+Gradio callbacks in qa.web stay one-liners and all of this is tested without a browser.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from qa.app import render
+from qa.app.followups import resolve_followup
+from qa.app.render import Citation
+from qa.app.service import QAService, QuestionError
+from qa.app.uploads import UploadReport, save_uploads
+from qa.build import BuildError, run_build
+from qa.contracts import Answer, Result
+from qa.ingest import iter_corpus_files
+from qa.store import IndexProblem
+
+log = logging.getLogger("qa.web")
+
+GENERIC_ERROR = "Something went wrong while answering; the details are in the server log."
+
+
+def index_message(e: Exception) -> str:
+    """An index problem as one line for the page, naming the fix the page itself offers."""
+    text = " ".join(str(e).split())
+    if "qa index" in text and "Re-index" not in text:
+        text += " (or click Re-index in the Corpus tab)"
+    return text
+
+# ----------------------------------------------------------------------------- conversation
+@dataclass
+class Turn:
+    question: str  # as typed
+    searched: str  # what was actually searched (the follow-up resolved)
+    answer: Answer | None  # its citation number is answer.passage_rank
+    citations: list[Citation]
+    reply_html: str
+    error: str | None = None
+
+    @property
+    def title(self) -> str | None:
+        return self.answer.title if self.answer else None
+
+
+@dataclass
+class Conversation:
+    turns: list[Turn] = field(default_factory=list)
+
+    def resolved_questions(self) -> list[str]:
+        return [t.searched for t in self.turns if t.error is None]
+
+    def last_title(self) -> str | None:
+        for t in reversed(self.turns):
+            if t.error is None:
+                return t.title
+        return None
+
+    def messages(self) -> list[dict]:
+        """Chatbot value (messages format)."""
+        out = []
+        for t in self.turns:
+            out.append({"role": "user", "content": render.render_question(t.question)})
+            out.append({"role": "assistant", "content": t.reply_html})
+        return out
+
+    def citation(self, turn: int, n: int) -> Citation | None:
+        if not 0 <= turn < len(self.turns):
+            return None
+        for c in self.turns[turn].citations:
+            if c.n == n:
+                return c
+        return None
+
+
+def citations_of(result: Result) -> list[Citation]:
+    a = result.answer
+    out = []
+    for p in result.passages:
+        holds = a is not None and p.rank == a.passage_rank
+        out.append(
+            Citation(
+                n=p.rank,
+                doc=p.doc,
+                title=p.title,
+                date=p.date,
+                item=p.item.index if p.item else None,
+                start=p.chunk.start,
+                end=p.chunk.end,
+                text=p.chunk.text,
+                score=round(float(p.score), 4),
+                answer=(a.start, a.end) if holds else None,
+                span=a.span if holds else None,
+            )
+        )
+    return out
+
+
+def answer_json(answer: Answer | None) -> dict | None:
+    """The answer as the `ask` API returns it: Answer.to_json() plus "n", its citation number."""
+    if answer is None:
+        return None
+    return {**answer.to_json(), "n": answer.passage_rank}
+
+
+# ----------------------------------------------------------------------------- re-index
+@dataclass
+class BuildStatus:
+    running: bool = False
+    phase: str = ""
+    done: int = 0
+    total: int = 0
+    started: float = 0.0
+    report: dict | None = None
+    error: str | None = None
+
+
+# ----------------------------------------------------------------------------- the service
+class ChatService:
+    """One per process: wraps QAService (model + index loaded once) for the web page."""
+
+    def __init__(self, service: QAService, upload_max_bytes: int | None = None):
+        self.service = service
+        self.settings = service.settings
+        limit = upload_max_bytes or self.settings.upload_max_bytes
+        self.upload_max_bytes = min(limit, self.settings.max_file_bytes)
+        self._build_lock = threading.Lock()
+        self._status = BuildStatus()
+        self._thread: threading.Thread | None = None
+
+    # -- asking
+    def ask(self, conv: Conversation, question: str, k: int | None = None, show_passages: bool = True) -> Turn:
+        """Answer one chat message; the turn (with an error message on failure) is added to conv."""
+        k = self.settings.top_k if k is None else int(k)
+        idx = len(conv.turns)
+        asked = " ".join(str(question or "").split())
+        searched = resolve_followup(asked, conv.resolved_questions(), conv.last_title()) if asked else asked
+        try:
+            result = self.service.ask(searched, k)
+        except QuestionError as e:
+            turn = Turn(asked, searched, None, [], render.render_error(str(e)), error=str(e))
+        except IndexProblem as e:
+            msg = index_message(e)
+            turn = Turn(asked, searched, None, [], render.render_error(msg), error=msg)
+        except Exception:  # noqa: BLE001 - never a traceback on the page
+            log.exception("answering %r failed", searched)
+            turn = Turn(asked, searched, None, [], render.render_error(GENERIC_ERROR), error=GENERIC_ERROR)
+        else:
+            cites = citations_of(result)
+            answer = result.answer
+            html = render.render_reply(
+                idx, answer, cites,
+                searched=result.question if result.question != asked else None,
+                show_passages=show_passages, notes=result.notes,
+            )
+            turn = Turn(asked, result.question, answer, cites, html)
+        conv.turns.append(turn)
+        return turn
+
+    def ask_api(self, question: str, k: int | None = None, previous: list[str] | None = None) -> dict:
+        """The `ask` API endpoint: Result JSON + the searched question + the rendered reply."""
+        conv = Conversation()
+        for p in previous or []:
+            conv.turns.append(Turn(p, p, None, [], ""))
+        turn = self.ask(conv, question, k)
+        if turn.error:
+            return {"error": turn.error, "question": turn.question, "searched": turn.searched}
+        return {
+            "question": turn.question,
+            "searched": turn.searched,
+            "answer": answer_json(turn.answer),
+            "citations": [
+                {"n": c.n, "doc": c.doc, "title": c.title, "date": c.date, "start": c.start, "end": c.end,
+                 "score": c.score, "text": c.text}
+                for c in turn.citations
+            ],
+            "reply_html": turn.reply_html,
+        }
+
+    # -- sources
+    def source_html(self, conv: Conversation, turn: int, n: int) -> str:
+        c = conv.citation(turn, n)
+        if c is None:
+            return render.render_source_placeholder("That source is no longer available.")
+        return self.citation_html(c)
+
+    def citation_html(self, c: Citation) -> str:
+        try:
+            index = self.service.index()
+            text = index.document_text(c.doc)
+        except IndexProblem as e:
+            return render.render_error(index_message(e))
+        note = None
+        if text is None or text[c.start:c.end] != c.text:
+            return render.render_source_placeholder(
+                f"{c.doc} has changed or been removed since this answer (re-indexed); ask again to see its current text."
+            )
+        item = index.item(c.doc, c.item) if c.item is not None else None
+        if item is not None and item.start <= c.start and c.end <= item.end:
+            start, end = item.start, item.end
+        else:  # no item: show the passage with some context around it
+            start, end = max(0, c.start - 1500), min(len(text), c.end + 1500)
+            note = "Showing the passage with the text around it."
+        return render.render_source(c, text[start:end], start, note)
+
+    @staticmethod
+    def source_choices(conv: Conversation, turn: int | None = None) -> list[tuple[str, str]]:
+        """(label, "turn:n") for the citations of a turn (default: the last one with any)."""
+        if turn is None:
+            turn = next((i for i in range(len(conv.turns) - 1, -1, -1) if conv.turns[i].citations), None)
+        if turn is None or not 0 <= turn < len(conv.turns):
+            return []
+        return [(c.label(), f"{turn}:{c.n}") for c in conv.turns[turn].citations]
+
+    @staticmethod
+    def parse_ref(ref: str | None) -> tuple[int, int] | None:
+        m = re.fullmatch(r"\s*(\d+)\s*:\s*(\d+)\s*", str(ref or ""))
+        return (int(m.group(1)), int(m.group(2))) if m else None
+
+    @staticmethod
+    def default_ref(turn: Turn, index: int) -> str | None:
+        """The citation the side panel opens after an answer: the answer's own, else the first."""
+        if turn.answer is not None:
+            return f"{index}:{turn.answer.passage_rank}"
+        if turn.citations:
+            return f"{index}:{turn.citations[0].n}"
+        return None
+
+    # -- corpus
+    def corpus_panel(self) -> dict:
+        try:
+            index = self.service.index()
+        except IndexProblem as e:
+            return {"error": index_message(e), "pending": self._pending(set())}
+        m = index.manifest
+        docs = index.documents()
+        names = {d["doc"] for d in docs}
+        skipped = m.get("skipped", [])
+        # a skipped file is listed with its reason, not as "not indexed yet": re-indexing won't help
+        known = names | {s.get("path") for s in skipped if isinstance(s, dict)}
+        return {
+            "built_at": m.get("built_at"),
+            "generation": index.generation,
+            "counts": m.get("counts", {}),
+            "documents": docs,
+            "skipped": skipped,
+            "pending": self._pending(known),
+            "missing": sorted(n for n in names if not (Path(self.settings.corpus_dir) / n).exists()),
+        }
+
+    def _pending(self, indexed: set[str]) -> list[str]:
+        root = Path(self.settings.corpus_dir)
+        try:
+            files = iter_corpus_files(root) if root.is_dir() else []
+        except OSError:
+            return []
+        return [p.relative_to(root).as_posix() for p in files if p.relative_to(root).as_posix() not in indexed]
+
+    def corpus_html(self) -> str:
+        return render.render_corpus(self.corpus_panel())
+
+    # -- uploads
+    def upload(self, files: list[tuple[str, Path | bytes]]) -> UploadReport:
+        return save_uploads(Path(self.settings.corpus_dir), files, self.upload_max_bytes)
+
+    # -- re-index
+    def status(self) -> BuildStatus:
+        return self._status
+
+    def start_reindex(self) -> bool:
+        """Start a build in a background thread; False if one is already running here."""
+        if not self._build_lock.acquire(blocking=False):
+            return False
+        self._status = BuildStatus(running=True, phase="Reading the corpus", started=time.time())
+        self._thread = threading.Thread(target=self._run_build, name="qa-reindex", daemon=True)
+        self._thread.start()
+        return True
+
+    def _run_build(self) -> None:
+        st = self._status
+        try:
+            def progress(phase: str, done: int, total: int) -> None:
+                st.phase, st.done, st.total = phase, done, total
+
+            report = run_build(self.settings, self.service.embedder, progress=progress)
+            st.report = report.to_json()
+            self.service.index()  # open the new generation now, not on the next question
+        except (BuildError, IndexProblem) as e:
+            st.error = str(e)
+        except Exception:  # noqa: BLE001
+            log.exception("re-index failed")
+            st.error = "Re-indexing failed; the details are in the server log. The previous index is still in use."
+        finally:
+            st.running = False
+            self._build_lock.release()
+
+    def reindex(self, on_progress: Callable[[BuildStatus], None] | None = None, poll: float = 0.25) -> str:
+        """Run a re-index (in the background thread) and wait for it; returns the report text."""
+        if not self.start_reindex():
+            return "A re-index is already running; wait for it to finish."
+        st = self._status
+        while st.running:
+            if on_progress:
+                on_progress(st)
+            time.sleep(poll)
+        if st.error:
+            return f"Re-index failed: {st.error}"
+        return render.render_build_report(st.report or {})

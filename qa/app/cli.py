@@ -1,0 +1,238 @@
+"""The `qa` command: index a folder of documents, ask questions, serve the web app."""
+
+from __future__ import annotations
+
+import json
+import sys
+import textwrap
+from pathlib import Path
+
+import click
+
+from qa.config import DEFAULT_HOST, DEFAULT_K, DEFAULT_PORT, MAX_K, Settings, runtime_env
+
+# Errors a user can fix; anything else is a bug and keeps its traceback.
+_USER_ERRORS: tuple[type[Exception], ...] = ()
+
+
+def _user_errors() -> tuple[type[Exception], ...]:
+    global _USER_ERRORS
+    if not _USER_ERRORS:
+        from qa.app.service import QuestionError
+        from qa.build import BuildError
+        from qa.embed import ModelError
+        from qa.ingest import DocumentError
+        from qa.store import IndexProblem
+
+        _USER_ERRORS = (BuildError, DocumentError, ModelError, IndexProblem, QuestionError)
+    return _USER_ERRORS
+
+
+def _fail(message: str) -> None:
+    click.echo(f"Error: {message}", err=True)
+    sys.exit(1)
+
+
+def _settings(corpus: str | None = None, index: str | None = None, model: str | None = None) -> Settings:
+    return Settings().with_(
+        corpus_dir=Path(corpus) if corpus else None,
+        index_dir=Path(index) if index else None,
+        model=model,
+    )
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="qa")
+def main() -> None:
+    """Ask questions about your documents and get answers copied from them, with citations."""
+    runtime_env()
+
+
+@main.command("index")
+@click.option("--corpus", type=click.Path(), help="Folder of documents to index [corpus].")
+@click.option("--index", "index_dir", type=click.Path(), help="Where the index lives [embeddings].")
+@click.option("--model", help="Local sentence-transformers model folder (default: bundled MiniLM).")
+@click.option("--rebuild", is_flag=True, help="Re-embed everything instead of updating.")
+@click.option("--rollback", is_flag=True, help="Switch back to the previous index generation.")
+@click.option("--wait", type=float, default=0, help="Seconds to wait for another running indexer.")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
+@click.option("--watch", is_flag=True, help="Keep running: re-index whenever files in the corpus change.")
+def index_cmd(corpus, index_dir, model, rebuild, rollback, wait, as_json, watch) -> None:
+    """Build the index, or update it with what changed in the corpus."""
+    settings = _settings(corpus, index_dir, model)
+    if rollback:
+        from filelock import Timeout
+
+        from qa import store
+
+        try:
+            with store.writer_lock(settings.index_dir, timeout=wait):
+                name = store.rollback(settings.index_dir)
+        except Timeout:
+            _fail("another `qa index` is running on this index; try again when it ends (or pass --wait)")
+        except _user_errors() as e:
+            _fail(str(e))
+        click.echo(json.dumps({"generation": name}) if as_json else f"rolled back to {name}")
+        return
+    if not settings.corpus_dir.is_dir():
+        _fail(f"corpus folder not found: {settings.corpus_dir} (create it or pass --corpus DIR)")
+    if watch:
+        from qa.build.watch import watch_command
+
+        try:
+            watch_command(settings, rebuild=rebuild, as_json=as_json, wait=wait)
+        except _user_errors() as e:
+            _fail(str(e))
+        return
+    from qa.build import console_progress, run_build
+    from qa.ingest import iter_corpus_files
+    from qa.ingest.readers import describe_types
+
+    if not iter_corpus_files(settings.corpus_dir):
+        # checked before the model loads, so the mistake costs no wait
+        _fail(f"no readable documents in {settings.corpus_dir} (add {describe_types()} files)")
+    try:
+        progress = None if as_json else console_progress()
+        report = run_build(settings, rebuild=rebuild, wait=wait, progress=progress)
+    except _user_errors() as e:
+        _fail(str(e))
+    click.echo(json.dumps(report.to_json()) if as_json else report.summary())
+
+
+@main.command("ask")
+@click.argument("question", required=False)
+@click.option("--index", "index_dir", type=click.Path(), help="Where the index lives [embeddings].")
+@click.option("--model", help="Local sentence-transformers model folder (default: bundled MiniLM).")
+@click.option("-k", "k", type=click.IntRange(1, MAX_K), default=DEFAULT_K, show_default=True, help="Passages to show.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON (one object per question).")
+@click.option(
+    "--questions",
+    type=click.Path(dir_okay=False),
+    help="JSON Lines file with a `question` field per line (use with --json); '-' reads stdin.",
+)
+def ask_cmd(question, index_dir, model, k, as_json, questions) -> None:
+    """Answer QUESTION from the indexed documents."""
+    from qa.app.service import QAService
+
+    settings = _settings(index=index_dir, model=model)
+    service = QAService(settings)
+    if questions:
+        _ask_many(service, questions, k)
+        return
+    if question is None:
+        _fail('give a question, e.g. qa ask "Who hosted the workshop?", or --questions FILE')
+    try:
+        result = service.ask(question, k)
+    except _user_errors() as e:
+        _fail(str(e))
+    if as_json:
+        click.echo(json.dumps(result.to_json(), ensure_ascii=False))
+    else:
+        click.echo(render_text(result))
+
+
+def _ask_many(service, path: str, k: int) -> None:
+    """One JSON object per input line, in order; the model and index load once."""
+    from qa.app.service import QuestionError
+
+    try:
+        stream = sys.stdin if path == "-" else open(path, encoding="utf-8")
+    except OSError as e:
+        _fail(f"cannot read questions file {path}: {e.strerror}")
+    try:
+        service.index()  # fail early, once, if there is no index
+        service.embedder
+    except _user_errors() as e:
+        _fail(str(e))
+    with stream:
+        for n, line in enumerate(stream, 1):
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+                q = record["question"] if isinstance(record, dict) else None
+                if not isinstance(q, str):
+                    raise KeyError
+                out = service.ask(q, k).to_json()
+            except (json.JSONDecodeError, KeyError):
+                out = {"line": n, "error": "not a JSON object with a string `question` field"}
+            except QuestionError as e:
+                out = {"line": n, "question": record.get("question"), "error": str(e)}
+            click.echo(json.dumps(out, ensure_ascii=False))
+
+
+def render_text(result) -> str:
+    """A human-readable answer with numbered citations and the passages."""
+    lines = []
+    a = result.answer
+    if a is None:
+        lines.append("Not found in the documents.")
+        if result.passages:
+            lines.append("Possibly related passages:")
+    else:
+        lines.append(f"Answer: {a.span_text or a.text}")
+        if a.span_text:
+            lines.append(f"  in: {a.text}")
+        lines.append(f"  [{a.passage_rank}] {_cite(a.doc, a.title, a.date)}  chars {a.start}-{a.end}, confidence {a.score:.2f}")
+        lines.append("")
+        lines.append("Passages:")
+    for p in result.passages:
+        lines.append(f"[{p.rank}] {_cite(p.doc, p.title, p.date)}  (score {p.score:.2f})")
+        lines.append(textwrap.indent(textwrap.fill(p.chunk.text, 100), "    "))
+    for note in result.notes:
+        lines.append(f"Note: {note}")
+    return "\n".join(lines)
+
+
+def _cite(doc: str, title: str, date: str | None) -> str:
+    return f"{doc} — {title}" + (f" ({date})" if date else "")
+
+
+@main.command("serve")
+@click.option("--index", "index_dir", type=click.Path(), help="Where the index lives [embeddings].")
+@click.option("--corpus", type=click.Path(), help="Corpus folder uploads go to [corpus].")
+@click.option("--host", default=DEFAULT_HOST, show_default=True, help="Address to bind (this machine only by default).")
+@click.option("--port", type=int, default=DEFAULT_PORT, show_default=True)
+def serve_cmd(index_dir, corpus, host, port) -> None:
+    """Start the web app (indexing the corpus first when there is no index yet)."""
+    code = serve(_settings(corpus, index_dir), host, port)
+    if code:
+        sys.exit(code)
+
+
+def serve(settings: Settings, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT) -> int:
+    """What `qa serve` and `python app.py` run: check the password rule before loading anything,
+    build the index first when there is none (with progress), then serve until Ctrl-C."""
+    runtime_env()
+    from qa.app.auth import AuthError, auth_for
+    from qa.app.service import QAService
+    from qa.build import console_progress
+
+    try:
+        from qa.app.web import launch
+    except ImportError as e:  # gradio missing from a partial install
+        click.echo(f"Error: the web app is not available: {e}", err=True)
+        return 1
+    try:
+        auth_for(host)  # a public address without a password stops here, before any loading
+    except AuthError as e:
+        click.echo(f"Error: {e}", err=True)
+        return 1
+    service = QAService(settings)
+    try:
+        report = service.ensure_index(progress=console_progress(), say=lambda m: click.echo(m))
+    except _user_errors() as e:
+        click.echo(f"Error: {e}", err=True)
+        return 1
+    if report is not None:
+        click.echo(report.summary())
+    try:
+        launch(settings, host=host, port=port, service=service)
+    except AuthError as e:  # QA_AUTH_FILE changed or vanished since the check above
+        click.echo(f"Error: {e}", err=True)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    main()

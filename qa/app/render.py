@@ -1,0 +1,289 @@
+"""Replies, citations, source views and the corpus panel as escaped HTML for the web app.
+
+Every piece of text that comes from a document, a file name or the user goes through `esc`,
+which turns HTML *and* Markdown syntax into character references: the chat renders Markdown,
+so a document holding `<script>`, `[a link](http://x)` or `**bold**` must still show as text.
+The HTML produced here is one line (no blank lines), so Markdown never re-reads it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from qa.contracts import Answer
+
+# Characters that mean something to HTML, Markdown, KaTeX or an HTML template engine.
+_ESCAPES = {
+    "&": "&amp;",
+    "<": "&lt;",
+    ">": "&gt;",
+    '"': "&quot;",
+    "'": "&#39;",
+    "`": "&#96;",
+    "*": "&#42;",
+    "_": "&#95;",
+    "[": "&#91;",
+    "]": "&#93;",
+    "(": "&#40;",
+    ")": "&#41;",
+    "#": "&#35;",
+    "|": "&#124;",
+    "~": "&#126;",
+    "$": "&#36;",
+    "{": "&#123;",
+    "}": "&#125;",
+    "\\": "&#92;",
+    "!": "&#33;",
+    "\r": "",
+    "\n": "<br>",
+    "\t": " ",
+}
+_TABLE = str.maketrans(_ESCAPES)
+
+
+def esc(text: object) -> str:
+    """Text -> HTML that displays exactly that text, whatever Markdown or HTML it contains."""
+    return str(text).translate(_TABLE)
+
+
+def esc_block(text: str) -> str:
+    """Like esc, but keeps newlines as characters (for `white-space: pre-wrap` containers)."""
+    return esc(text.replace("\n", "\x00")).replace("\x00", "\n")
+
+
+@dataclass(frozen=True)
+class Citation:
+    """One numbered source of a reply: a retrieved passage inside its news item."""
+
+    n: int
+    doc: str
+    title: str
+    date: str | None
+    item: int | None  # the item's index in the document, None if the passage has no item
+    start: int  # the passage: document[start:end]
+    end: int
+    text: str
+    score: float
+    answer: tuple[int, int] | None = None  # the answer sentence, when this passage holds it
+    span: tuple[int, int] | None = None  # the short answer inside it
+
+    def label(self) -> str:
+        """Plain text (no HTML): "[1] file.txt — Title (2022-08-10)"."""
+        return f"[{self.n}] {cite_text(self.doc, self.title, self.date)}"
+
+
+def cite_text(doc: str, title: str, date: str | None) -> str:
+    return f"{doc} — {title}" + (f" ({date})" if date else "")
+
+
+def _cite_html(doc: str, title: str, date: str | None) -> str:
+    out = f'<span class="qa-doc">{esc(doc)}</span> — <span class="qa-title">{esc(title)}</span>'
+    if date:
+        out += f' <span class="qa-date">({esc(date)})</span>'
+    return out
+
+
+def cite_link(turn: int, n: int) -> str:
+    """A clickable [n]: the page script sends "turn:n" to the sources panel."""
+    return (
+        f'<a class="qa-cite" href="#cite-{turn}-{n}" data-cite="{turn}:{n}" '
+        f'title="Show source {n}">&#91;{n}&#93;</a>'
+    )
+
+
+def mark_span(sentence: str, offset: int, span: tuple[int, int] | None) -> str:
+    """The answer sentence (starting at document offset `offset`) with the span in <mark><strong>."""
+    if span is None:
+        return esc(sentence)
+    a, b = span[0] - offset, span[1] - offset
+    if not 0 <= a < b <= len(sentence):
+        return esc(sentence)
+    return f"{esc(sentence[:a])}<mark><strong>{esc(sentence[a:b])}</strong></mark>{esc(sentence[b:])}"
+
+
+def render_question(text: str) -> str:
+    """The user's message, shown as typed but never interpreted."""
+    return f'<span class="qa-q">{esc(text)}</span>'
+
+
+def render_reply(
+    turn: int,
+    answer: Answer | None,
+    citations: list[Citation],
+    searched: str | None = None,
+    show_passages: bool = True,
+    notes: list[str] | tuple[str, ...] = (),
+    excerpt_chars: int = 320,
+) -> str:
+    """One assistant message: answer (span emphasised) + confidence + numbered citations.
+
+    `answer` is the Result's answer (its citation number is its passage_rank), or None.
+    """
+    parts = ['<div class="qa-reply">']
+    if searched:
+        parts.append(f'<div class="qa-searched">Searched for: <em>{esc(searched)}</em></div>')
+    if answer is not None:
+        sentence = mark_span(answer.text, answer.start, answer.span)
+        short = f'<div class="qa-short">{esc(answer.span_text)}</div>' if answer.span else ""
+        parts.append(
+            f'{short}<div class="qa-answer">{sentence} {cite_link(turn, answer.passage_rank)}</div>'
+            f'<div class="qa-conf">Confidence {answer.score:.2f} · '
+            f"{_cite_html(answer.doc, answer.title, answer.date)}</div>"
+        )
+        heading = "Sources"
+    else:
+        parts.append('<div class="qa-none"><strong>Not found in the documents.</strong></div>')
+        heading = "Possibly related" if citations else ""
+    if citations:
+        # several passages of one news item are one source with several numbers, listed once
+        groups: dict[tuple, list[Citation]] = {}
+        for c in citations:
+            groups.setdefault((c.doc, c.item, c.title, c.date), []).append(c)
+        parts.append(f'<div class="qa-cites-head">{heading}:</div><ul class="qa-cites">')
+        for group in groups.values():
+            first = group[0]
+            links = " ".join(cite_link(turn, c.n) for c in group)
+            item = f"<li>{links} {_cite_html(first.doc, first.title, first.date)}"
+            if show_passages:
+                for c in group:
+                    text = " ".join(c.text.split())
+                    if len(text) > excerpt_chars:
+                        text = text[:excerpt_chars].rsplit(" ", 1)[0] + " …"
+                    label = f'<span class="qa-excerpt-n">&#91;{c.n}&#93;</span> ' if len(group) > 1 else ""
+                    item += f'<div class="qa-excerpt">{label}{esc(text)}</div>'
+            parts.append(item + "</li>")
+        parts.append("</ul>")
+    for note in notes:
+        parts.append(f'<div class="qa-note">Note: {esc(note)}</div>')
+    parts.append("</div>")
+    return "".join(parts)
+
+
+def render_error(message: str) -> str:
+    return f'<div class="qa-error">⚠ {esc(message)}</div>'
+
+
+def render_source(
+    citation: Citation,
+    item_text: str,
+    item_start: int,
+    note: str | None = None,
+) -> str:
+    """The cited passage highlighted inside its whole news item, the answer span marked in it.
+
+    item_text is document[item_start:item_start + len(item_text)].
+    """
+    c = citation
+    end = item_start + len(item_text)
+    cuts = {item_start, end}
+    ranges = {"passage": (c.start, c.end)}
+    if c.answer:
+        ranges["answer"] = c.answer
+    if c.span:
+        ranges["span"] = c.span
+    for a, b in ranges.values():
+        cuts.update(x for x in (a, b) if item_start <= x <= end)
+    cuts = sorted(cuts)
+    body = []
+    focus_done = False
+    for a, b in zip(cuts, cuts[1:]):
+        if a == b:
+            continue
+        piece = esc_block(item_text[a - item_start:b - item_start])
+        inside = {k for k, (s, e) in ranges.items() if s <= a and b <= e}
+        if not inside:
+            body.append(piece)
+            continue
+        cls = "qa-hl-answer" if "answer" in inside or "span" in inside else "qa-hl-passage"
+        attr = ""
+        if not focus_done and ("answer" in inside or "passage" in inside):
+            attr = ' id="qa-focus"'
+            focus_done = True
+        if "span" in inside:
+            piece = f"<strong>{piece}</strong>"
+        body.append(f'<mark class="{cls}"{attr}>{piece}</mark>')
+    legend = '<mark class="qa-hl-passage">cited passage</mark>'
+    if c.answer:
+        legend += ' <mark class="qa-hl-answer">answer sentence</mark>'
+    if c.span:
+        legend += ' <mark class="qa-hl-answer"><strong>answer</strong></mark>'
+    head = (
+        f'<div class="qa-source-head"><div class="qa-source-n">Source &#91;{c.n}&#93;</div>'
+        f'<div class="qa-source-title">{esc(c.title)}</div>'
+        f'<div class="qa-source-meta">{esc(c.doc)}'
+        + (f" · {esc(c.date)}" if c.date else "")
+        + f" · characters {c.start}–{c.end}</div>"
+        f'<div class="qa-legend">{legend}</div></div>'
+    )
+    extra = f'<div class="qa-note">{esc(note)}</div>' if note else ""
+    return f'<div class="qa-source">{head}{extra}<div class="qa-source-body">{"".join(body)}</div></div>'
+
+
+def render_source_placeholder(message: str = "Click a citation [n] in a reply to read it in its news item.") -> str:
+    return f'<div class="qa-source qa-empty">{esc(message)}</div>'
+
+
+def render_corpus(panel: dict) -> str:
+    """The corpus panel: documents with counts, last indexed time, skipped and pending files."""
+    if panel.get("error"):
+        return render_error(panel["error"])
+    counts = panel.get("counts", {})
+    parts = [
+        '<div class="qa-corpus">',
+        f'<div class="qa-corpus-head">{counts.get("documents", 0)} documents · {counts.get("items", 0)} items · '
+        f'{counts.get("chunks", 0)} chunks<br>Last indexed: {esc(panel.get("built_at") or "never")}'
+        + (f" ({esc(panel['generation'])})" if panel.get("generation") else "")
+        + "</div>",
+        '<table class="qa-docs"><thead><tr><th>Document</th><th>Items</th><th>Chunks</th><th>Size</th></tr></thead><tbody>',
+    ]
+    for d in panel.get("documents", []):
+        parts.append(
+            f'<tr><td>{esc(d["doc"])}</td><td>{d["items"]}</td><td>{d["chunks"]}</td>'
+            f'<td>{_size(d["chars"])}</td></tr>'
+        )
+    parts.append("</tbody></table>")
+    if panel.get("skipped"):
+        parts.append('<div class="qa-sub">Skipped files:</div><ul class="qa-skipped">')
+        parts.extend(f"<li>{esc(s['path'])}: {esc(s['reason'])}</li>" for s in panel["skipped"])
+        parts.append("</ul>")
+    if panel.get("pending"):
+        parts.append('<div class="qa-sub">Not indexed yet (click Re-index):</div><ul class="qa-pending">')
+        parts.extend(f"<li>{esc(p)}</li>" for p in panel["pending"])
+        parts.append("</ul>")
+    if panel.get("missing"):
+        parts.append('<div class="qa-sub">Indexed but no longer in the corpus folder:</div><ul class="qa-pending">')
+        parts.extend(f"<li>{esc(p)}</li>" for p in panel["missing"])
+        parts.append("</ul>")
+    parts.append("</div>")
+    return "".join(parts)
+
+
+def _size(chars: int) -> str:
+    if chars >= 1_000_000:
+        return f"{chars / 1_000_000:.1f}M chars"
+    if chars >= 1000:
+        return f"{chars / 1000:.0f}k chars"
+    return f"{chars} chars"
+
+
+def render_build_report(report: dict) -> str:
+    """A short, plain-text report of a re-index (BuildReport.to_json())."""
+    def names(key):
+        vals = report.get(key) or []
+        return len(vals)
+
+    line = (
+        f"Re-indexed in {report.get('seconds', 0):.1f} s: added {names('added')}, changed {names('changed')}, "
+        f"removed {names('removed')}, unchanged {names('unchanged')}"
+    )
+    if report.get("renamed"):
+        line += f", renamed {len(report['renamed'])}"
+    if report.get("up_to_date"):
+        line += " (already up to date)"
+    lines = [line + f". Now {report.get('documents', 0)} documents, {report.get('chunks', 0)} chunks."]
+    for key, label in (("added", "Added"), ("changed", "Changed"), ("removed", "Removed")):
+        if report.get(key):
+            lines.append(f"{label}: " + ", ".join(report[key]))
+    for s in report.get("skipped") or []:
+        lines.append(f"Skipped {s['path']}: {s['reason']}")
+    return "\n".join(lines)

@@ -1,0 +1,131 @@
+"""The assistant as one long-lived object: model and index loaded once, questions answered many times.
+
+Both the CLI and the web app go through here, so they behave the same.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+import unicodedata
+
+from qa import store
+from qa.answer import pick_answer
+from qa.build import BuildProgress, BuildReport, run_build
+from qa.config import MAX_K, Settings
+from qa.contracts import Query, Result
+from qa.embed import Embedder, make_embedder
+from qa.lang import analyze
+from qa.retrieve import retrieve
+
+__all__ = ["QAService", "QuestionError", "Query", "Result", "clean_question"]
+
+
+class QuestionError(ValueError):
+    """The question cannot be asked as given; the message says what to do."""
+
+
+def clean_question(question: str, max_chars: int) -> tuple[str, list[str]]:
+    """Normalise whitespace and control characters; cut an over-long question with a note."""
+    if not isinstance(question, str):
+        raise QuestionError("the question must be text")
+    text = "".join(" " if unicodedata.category(ch)[0] == "C" else ch for ch in question)
+    text = " ".join(text.split())
+    if not text:
+        raise QuestionError("the question is empty: type a question about your documents")
+    notes = []
+    if len(text) > max_chars:
+        text = text[:max_chars].rsplit(" ", 1)[0] or text[:max_chars]
+        notes.append(f"the question was cut to its first {len(text)} characters")
+    return text, notes
+
+
+class QAService:
+    """Answers questions from the live index generation, switching to a newer one between questions."""
+
+    def __init__(self, settings: Settings | None = None, embedder: Embedder | None = None):
+        self.settings = settings or Settings()
+        self._embedder = embedder
+        self._index: store.Index | None = None
+        self._lock = threading.Lock()
+
+    @property
+    def embedder(self) -> Embedder:
+        with self._lock:
+            if self._embedder is None:
+                self._embedder = make_embedder(self.settings.model, self.settings.batch_size, self.settings.backend)
+            return self._embedder
+
+    def index(self) -> store.Index:
+        """The current generation, reopened if `qa index` has published a newer one."""
+        gen = store.current_generation(self.settings.index_dir)
+        with self._lock:
+            if gen is None:
+                raise store.IndexProblem(
+                    f"no index in {self.settings.index_dir}: run `qa index` first"
+                )
+            if self._index is None or self._index.folder != gen:
+                fresh = store.Index(gen)
+                self._check_model(fresh)
+                # the old generation is not closed here: a question may still be reading it,
+                # and it is dropped when the last reference goes
+                self._index = fresh
+            return self._index
+
+    def _check_model(self, index: store.Index) -> None:
+        if self._embedder is None:
+            return
+        m = index.manifest
+        model = self._embedder.identity
+        if m.get("model") != model or m.get("dim") != self._embedder.dim:
+            raise store.IndexProblem(
+                f"the index was built with model {m.get('model')} ({m.get('dim')} dims) but the "
+                f"assistant is using {model} ({self._embedder.dim} dims): run `qa index --rebuild`"
+            )
+
+    def ask(self, question: str | Query, k: int | None = None) -> Result:
+        """Answer one question (a string, or a Query with its k and filters)."""
+        t0 = time.perf_counter()
+        if isinstance(question, Query):
+            question, k = question.text, question.k if k is None else k
+        k = self.settings.top_k if k is None else k
+        if not 1 <= k <= MAX_K:
+            raise QuestionError(f"the number of passages must be between 1 and {MAX_K}")
+        text, notes = clean_question(question, self.settings.max_question_chars)
+        index = self.index()  # before the model: "no index yet" should not take seconds
+        embedder = self.embedder
+        self._check_model(index)
+        qvec = embedder.encode([text], role="query")[0]
+        terms = analyze(text)
+        # answers are looked for in more passages than are shown; sentence evidence re-orders them
+        pool = max(k, self.settings.answer_pool)
+        passages = retrieve(index, qvec, terms, pool, self.settings.candidates)
+        answer, passages = pick_answer(text, qvec, terms, passages, index, embedder.identity)
+        shown = passages[:k]
+        if answer is not None and answer.passage_rank > k:
+            shown.append(passages[answer.passage_rank - 1])  # always show the cited passage
+        return Result(
+            question=text,
+            answer=answer,
+            passages=shown,
+            generation=index.generation,
+            seconds=time.perf_counter() - t0,
+            notes=notes,
+        )
+
+    def build(self, rebuild: bool = False, progress: BuildProgress | None = None, wait: float = 0) -> BuildReport:
+        return run_build(self.settings, self.embedder, rebuild=rebuild, progress=progress, wait=wait)
+
+    def ensure_index(self, progress: BuildProgress | None = None, say=print) -> BuildReport | None:
+        """Open the index; when there is none (or it cannot be opened), build it first.
+
+        What `qa serve` and `python app.py` do before serving. Returns the build's report, or
+        None when an index was already there."""
+        try:
+            self.index()
+            return None
+        except store.IndexProblem:
+            say(f"No usable index in {self.settings.index_dir}: indexing {self.settings.corpus_dir} first…")
+        report = self.build(progress=progress)
+        self.index()
+        return report

@@ -1,0 +1,365 @@
+"""The Gradio page: layout and thin callbacks over qa.chat.ChatService (where all the logic is)."""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+import gradio as gr
+
+from qa.app import render
+from qa.app.auth import AuthError, auth_for  # noqa: F401 - AuthError re-exported for callers of launch
+from qa.app.chat import ChatService, Conversation
+from qa.app.service import QAService
+from qa.app.uploads import upload_suffixes
+from qa.config import DEFAULT_HOST, DEFAULT_K, DEFAULT_PORT, Settings, runtime_env
+
+log = logging.getLogger("qa.web")
+
+CSS = """
+#qa-chat .qa-reply { line-height: 1.5; }
+.qa-searched { font-size: .85em; color: var(--body-text-color-subdued); margin-bottom: .3em; }
+.qa-short { font-size: 1.15em; font-weight: 700; margin-bottom: .2em; }
+.qa-answer mark, .qa-source mark { padding: 0 .1em; border-radius: 3px; }
+.qa-answer mark { background: #fde68a; color: inherit; }
+.qa-conf { font-size: .85em; color: var(--body-text-color-subdued); margin-top: .3em; }
+.qa-cites-head { margin-top: .5em; font-weight: 600; }
+.qa-cites { margin: .2em 0 0 .2em; padding: 0; list-style: none; }
+.qa-excerpt-n { color: #888; }
+.qa-cites li { margin: .25em 0; }
+.qa-excerpt { font-size: .85em; color: var(--body-text-color-subdued); margin-left: .2em; }
+a.qa-cite { font-weight: 700; text-decoration: none; cursor: pointer; color: var(--color-accent); }
+a.qa-cite:hover { text-decoration: underline; }
+.qa-none { margin-bottom: .3em; }
+.qa-error { color: #b91c1c; }
+.qa-note { font-size: .85em; font-style: italic; }
+.qa-source { padding: .6em .8em; }
+.qa-source-head { position: sticky; top: 0; background: var(--background-fill-primary); padding-bottom: .4em;
+  border-bottom: 1px solid var(--border-color-primary); margin-bottom: .5em; }
+.qa-source-n { font-size: .8em; text-transform: uppercase; letter-spacing: .05em; color: var(--body-text-color-subdued); }
+.qa-source-title { font-weight: 700; font-size: 1.05em; }
+.qa-source-meta { font-size: .85em; color: var(--body-text-color-subdued); word-break: break-all; }
+.qa-legend { font-size: .8em; margin-top: .3em; }
+.qa-source-body { white-space: pre-wrap; line-height: 1.55; }
+mark.qa-hl-passage { background: #dbeafe; color: inherit; }
+mark.qa-hl-answer { background: #fde68a; color: inherit; }
+.qa-empty { color: var(--body-text-color-subdued); }
+#qa-source-view { max-height: 600px !important; overflow-y: auto !important; border: 1px solid var(--border-color-primary);
+  border-radius: 8px; }
+.qa-source strong, .qa-answer strong { font-size: inherit; }
+.qa-corpus-head { margin-bottom: .4em; }
+table.qa-docs { width: 100%; font-size: .85em; border-collapse: collapse; }
+table.qa-docs th, table.qa-docs td { text-align: left; padding: 2px 6px; border-bottom: 1px solid var(--border-color-primary); }
+table.qa-docs td:first-child { word-break: break-all; }
+.qa-sub { margin-top: .5em; font-weight: 600; font-size: .9em; }
+.qa-skipped, .qa-pending { font-size: .85em; margin: .2em 0 0 1.2em; }
+"""
+
+# Clicking a citation [n] anywhere in the chat sends "turn:n" to the hidden box and presses the
+# hidden button: the Sources panel then shows that passage. Capture phase, so the chat's own
+# link handling never opens a new tab.
+HEAD = """
+<script>
+document.addEventListener('click', function (ev) {
+  var a = ev.target && ev.target.closest ? ev.target.closest('a.qa-cite') : null;
+  if (!a) return;
+  ev.preventDefault(); ev.stopPropagation();
+  var ref = a.getAttribute('data-cite');
+  if (!ref) { var m = /cite-(\\d+)-(\\d+)/.exec(a.getAttribute('href') || ''); if (!m) return; ref = m[1] + ':' + m[2]; }
+  var box = document.querySelector('#qa-cite-ref textarea, #qa-cite-ref input');
+  var go = document.querySelector('#qa-cite-go');
+  if (!box || !go) return;
+  box.value = ref;
+  box.dispatchEvent(new Event('input', {bubbles: true}));
+  setTimeout(function () { go.click(); }, 30);
+}, true);
+</script>
+"""
+
+# Scroll the source panel (not the page) so the highlighted passage is in view.
+SCROLL_TO_FOCUS = """
+() => { setTimeout(() => {
+  const box = document.querySelector('#qa-source-view'); if (!box) return;
+  const m = box.querySelector('#qa-focus');
+  if (!m) { box.scrollTop = 0; return; }
+  const head = box.querySelector('.qa-source-head');
+  box.scrollTop += m.getBoundingClientRect().top - box.getBoundingClientRect().top - (head ? head.offsetHeight + 16 : 90);
+}, 200); }
+"""
+
+
+# System fonts only: the default theme fetches Google Fonts, which an offline machine cannot reach.
+THEME = gr.themes.Default(
+    font=["ui-sans-serif", "system-ui", "Segoe UI", "Roboto", "Helvetica", "Arial", "sans-serif"],
+    font_mono=["ui-monospace", "SFMono-Regular", "Menlo", "Consolas", "monospace"],
+)
+
+
+def build_app(settings: Settings, service: QAService | None = None) -> gr.Blocks:
+    """The whole page. The service (model + index) is created once here and shared by all sessions."""
+    chat = ChatService(service or QAService(settings))
+    max_mb = chat.upload_max_bytes / 1e6
+
+    # ------------------------------------------------------------------ callbacks (thin)
+    def on_ask(question, conv, k, show_passages):
+        conv = conv if isinstance(conv, Conversation) else Conversation()
+        if not str(question or "").strip():
+            return gr.skip(), conv, gr.skip(), gr.skip(), gr.skip()
+        turn = chat.ask(conv, question, k, show_passages)
+        i = len(conv.turns) - 1
+        ref = chat.default_ref(turn, i)
+        choices = chat.source_choices(conv, i)
+        view = chat.source_html(conv, *chat.parse_ref(ref)) if ref else render.render_source_placeholder(
+            "No sources for this reply."
+        )
+        return conv.messages(), conv, "", gr.update(choices=choices, value=ref), view
+
+    def on_pick(ref, conv):
+        parsed = chat.parse_ref(ref)
+        if parsed is None or not isinstance(conv, Conversation):
+            return gr.skip(), gr.skip(), gr.skip()
+        return (
+            chat.source_html(conv, *parsed),
+            gr.update(choices=chat.source_choices(conv, parsed[0]), value=f"{parsed[0]}:{parsed[1]}"),
+            gr.Tabs(selected="sources"),
+        )
+
+    def on_pick_radio(ref, conv):
+        parsed = chat.parse_ref(ref)
+        if parsed is None or not isinstance(conv, Conversation):
+            return gr.skip()
+        return chat.source_html(conv, *parsed)
+
+    def on_clear():
+        return [], Conversation(), gr.update(choices=[], value=None), render.render_source_placeholder()
+
+    def on_upload(files):
+        paths = [f if isinstance(f, str) else getattr(f, "name", str(f)) for f in (files or [])]
+        try:
+            report = chat.upload([(Path(p).name, Path(p)) for p in paths])
+        finally:
+            discard_uploaded(paths)  # the corpus holds the copy now; Gradio's must not be served on
+        return report.message(), chat.corpus_html(), None  # None: empty the (now stale) file widget
+
+    def on_reindex(progress=gr.Progress()):
+        def show(st):
+            elapsed = __import__("time").time() - st.started
+            if st.total:
+                progress((st.done, st.total), desc=f"{st.phase} ({elapsed:.0f} s)", unit="texts")
+            else:
+                progress(0.0, desc=f"{st.phase} ({elapsed:.0f} s)")
+
+        text = chat.reindex(on_progress=show)
+        return text, chat.corpus_html()
+
+    def api_ask(question: str, k: int = DEFAULT_K) -> dict:
+        """Answer one question from the documents: the answer (or null), numbered citations, the rendered reply."""
+        return chat.ask_api(question, k)
+
+    # ------------------------------------------------------------------ layout
+    with gr.Blocks(title="Ask your documents", fill_width=True) as demo:
+        conv_state = gr.State(Conversation())
+        gr.Markdown(
+            "### Ask your documents\nAnswers are copied word for word from the indexed documents, "
+            "with numbered citations: click a **[n]** to read the passage in its news item."
+        )
+        with gr.Row(equal_height=False):
+            with gr.Column(scale=3, min_width=420):
+                chatbot = gr.Chatbot(
+                    label="Conversation",
+                    show_label=False,
+                    elem_id="qa-chat",
+                    height=600,
+                    render_markdown=False,
+                    sanitize_html=True,
+                    latex_delimiters=[],
+                    feedback_options=None,
+                    buttons=["copy"],
+                    allow_tags=False,
+                    placeholder="Ask a question about the documents, e.g. Who hosted the workshop in Astana?",
+                )
+                with gr.Row():
+                    question = gr.Textbox(
+                        placeholder="Ask a question about the documents…",
+                        show_label=False,
+                        scale=6,
+                        elem_id="qa-question",
+                        max_lines=4,
+                    )
+                    ask_btn = gr.Button("Ask", variant="primary", scale=1, min_width=80, elem_id="qa-ask")
+                with gr.Row():
+                    k = gr.Slider(1, 10, value=min(max(settings.top_k, 1), 10), step=1, label="Passages to retrieve", scale=3)
+                    show_passages = gr.Checkbox(value=False, label="Show passages in replies", scale=2)
+                    clear_btn = gr.Button("New conversation", scale=1, min_width=120, size="sm")
+            with gr.Column(scale=2, min_width=360):
+                with gr.Tabs() as tabs:
+                    with gr.Tab("Sources", id="sources"):
+                        sources = gr.Dropdown(
+                            choices=[], value=None, label="Citations of the reply", elem_id="qa-sources",
+                            interactive=True, allow_custom_value=False,
+                        )
+                        source_view = gr.HTML(
+                            render.render_source_placeholder(), elem_id="qa-source-view", js_on_load=None
+                        )
+                    with gr.Tab("Corpus", id="corpus"):
+                        corpus_view = gr.HTML(chat.corpus_html(), elem_id="qa-corpus", js_on_load=None)
+                        refresh_btn = gr.Button("Refresh", size="sm")
+                        upload = gr.File(
+                            label=f"Add documents ({', '.join(upload_suffixes())}; up to {max_mb:.0f} MB each)",
+                            file_count="multiple",
+                            file_types=list(upload_suffixes()),
+                            type="filepath",
+                            elem_id="qa-upload",
+                            height=120,
+                        )
+                        upload_status = gr.Textbox(
+                            label="Upload", interactive=False, lines=2, elem_id="qa-upload-status"
+                        )
+                        reindex_btn = gr.Button("Re-index", variant="primary", elem_id="qa-reindex")
+                        reindex_status = gr.Textbox(
+                            label="Re-index report", interactive=False, lines=3, elem_id="qa-report"
+                        )
+        cite_ref = gr.Textbox(visible="hidden", elem_id="qa-cite-ref")
+        cite_go = gr.Button("open", visible="hidden", elem_id="qa-cite-go")
+
+        # ------------------------------------------------------------------ events
+        ask_args = dict(
+            fn=on_ask,
+            inputs=[question, conv_state, k, show_passages],
+            outputs=[chatbot, conv_state, question, sources, source_view],
+            api_visibility="private",
+            concurrency_limit=4,
+        )
+        question.submit(**ask_args).then(None, js=SCROLL_TO_FOCUS)
+        ask_btn.click(**ask_args).then(None, js=SCROLL_TO_FOCUS)
+        cite_go.click(
+            on_pick, [cite_ref, conv_state], [source_view, sources, tabs], api_visibility="private"
+        ).then(None, js=SCROLL_TO_FOCUS)
+        sources.input(on_pick_radio, [sources, conv_state], [source_view], api_visibility="private").then(
+            None, js=SCROLL_TO_FOCUS
+        )
+        clear_btn.click(on_clear, None, [chatbot, conv_state, sources, source_view], api_visibility="private")
+        upload.upload(on_upload, [upload], [upload_status, corpus_view, upload], api_visibility="private")
+        refresh_btn.click(chat.corpus_html, None, [corpus_view], api_visibility="private")
+        reindex_btn.click(
+            on_reindex, None, [reindex_status, corpus_view], api_visibility="private", concurrency_limit=1
+        )
+        demo.load(chat.corpus_html, None, [corpus_view], api_visibility="private")
+        gr.api(api_ask, api_name="ask")
+    demo.chat_service = chat  # for tests and app.py
+    return demo
+
+
+def upload_folder() -> Path:
+    """Where Gradio keeps uploaded files (the only files it serves back, to the uploader)."""
+    return Path(os.environ.get("GRADIO_TEMP_DIR") or Path(tempfile.gettempdir()) / "gradio").resolve()
+
+
+def discard_uploaded(paths) -> None:
+    """Delete Gradio's temporary copies of uploaded files (and their per-upload folders)."""
+    root = upload_folder()
+    for p in paths:
+        try:
+            path = Path(p).resolve()
+            if path.is_file() and path.is_relative_to(root) and path.parent != root:
+                path.unlink()
+                if not any(path.parent.iterdir()):
+                    path.parent.rmdir()
+        except OSError:
+            continue
+
+
+def blocked_paths(settings: Settings) -> list[str]:
+    """Folders Gradio must never serve whatever else allows them: the project (source tree, index,
+    corpus), the Python environment, and the index and corpus wherever they are. Gradio already
+    serves only its upload folder and cache; this makes the rule explicit and survives a stray
+    $GRADIO_ALLOWED_PATHS. The upload folder itself is never blocked (the file widget needs it)."""
+    uploads = upload_folder()
+    candidates = [
+        Path.cwd(),
+        Path(__file__).resolve().parent.parent,  # the project root (qa/, pyproject.toml, .venv)
+        Path(sys.prefix),
+        Path(settings.index_dir),
+        Path(settings.corpus_dir),
+        Path.home(),
+        Path("/etc"),
+        Path("/root"),
+        Path("/proc"),
+    ]
+    out: list[str] = []
+    for c in candidates:
+        try:
+            r = c.resolve()
+        except OSError:
+            continue
+        if r == Path(r.anchor) or uploads.is_relative_to(r):
+            continue  # blocking "/" or a parent of the upload folder would break uploads
+        if str(r) not in out:
+            out.append(str(r))
+    return out
+
+
+def launch_kwargs(settings: Settings, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, auth=None) -> dict:
+    """How the app is always launched: no share link, no extra served paths, page CSS and script.
+
+    `auth` is a (user, password) -> bool checker (see qa.auth); None leaves the page open,
+    which `launch` only allows on a loopback address."""
+    return dict(
+        server_name=host,
+        server_port=port,
+        share=False,
+        auth=auth,
+        auth_message="Sign in to ask your documents." if auth else None,
+        allowed_paths=[],
+        blocked_paths=blocked_paths(settings),
+        css=CSS,
+        head=HEAD,
+        theme=THEME,
+        max_file_size=int(min(settings.upload_max_bytes, settings.max_file_bytes)),
+        footer_links=["api"],
+        quiet=True,
+        run_history=False,
+        mcp_server=False,
+        ssr_mode=False,
+    )
+
+
+def start(
+    settings: Settings,
+    service: QAService | None = None,
+    host: str = DEFAULT_HOST,
+    port: int = DEFAULT_PORT,
+    env: dict | None = None,
+):
+    """Start the app without blocking; returns (demo, local URL). Used by tests and benchmarks.
+
+    Raises AuthError (before anything loads) for a non-loopback host without credentials."""
+    runtime_env()
+    auth = auth_for(host, env)
+    demo = build_app(settings, service)
+    demo.queue(default_concurrency_limit=2)
+    _, url, _ = demo.launch(prevent_thread_lock=True, **launch_kwargs(settings, host, port, auth))
+    return demo, url
+
+
+def launch(settings: Settings, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, service: QAService | None = None) -> None:
+    """`qa serve` / `python app.py`: load the model and index once, print the URL, serve until Ctrl-C.
+
+    Raises AuthError (a one-line `Error: ...` under `qa serve`) before loading anything when
+    `host` is not a loopback address and no QA_AUTH / QA_AUTH_FILE credentials are set."""
+    runtime_env()
+    auth = auth_for(host)
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    logging.getLogger("qa").setLevel(logging.INFO)  # our own events, not every HTTP request
+    service = service or QAService(settings)
+    service.embedder  # load the model now, once, not on the first question
+    demo = build_app(settings, service)
+    demo.queue(default_concurrency_limit=2)
+    url = f"http://{'127.0.0.1' if host in ('0.0.0.0', '::') else host}:{port}"
+    note = "  (sign-in required)" if auth else ""
+    print(f"Serving the question-answering app on {url}{note}  (Ctrl-C to stop)", flush=True)
+    demo.launch(**launch_kwargs(settings, host, port, auth))
+

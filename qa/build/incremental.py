@@ -1,0 +1,264 @@
+"""Corpus -> new index generation, re-using everything whose content has not changed.
+
+How a build decides what to do, by content and never by file name or time stamp:
+
+* every corpus file is read and hashed (sha256 of its bytes); a file whose bytes (and kind:
+  text, Markdown or HTML) match a stored document is carried forward from the live generation
+  with its rows and vectors, *without being parsed again* — unchanged, renamed and copied files
+  cost a read and a hash;
+* every other file is parsed, split into sentences and chunks, and only sentence/chunk texts
+  whose content key no stored vector has are embedded;
+* everything is written as a new generation (``qa.store``) and published in one atomic step,
+  so text of deleted or changed files disappears from every structure at once.
+"""
+
+from __future__ import annotations
+
+import time
+
+import numpy as np
+from filelock import Timeout
+
+from qa import store
+from qa.build.report import BuildError, BuildProgress, BuildReport
+from qa.config import Settings
+from qa.embed import Embedder
+from qa.ingest import DocumentError, Scanned, scan
+from qa.ingest.chunking import chunk_document, document_sentences
+from qa.ingest.readers import describe_types, kind_of
+
+
+def build_index(
+    settings: Settings,
+    embedder: Embedder,
+    rebuild: bool = False,
+    progress: BuildProgress | None = None,
+    wait: float = 0,
+) -> BuildReport:
+    """Bring the index in settings.index_dir up to date with settings.corpus_dir.
+
+    Only one build runs per index folder: another one fails at once with BuildError, or after
+    `wait` seconds if it is still running then."""
+    t0 = time.perf_counter()
+    try:
+        with store.writer_lock(settings.index_dir, timeout=wait):
+            report = _build_locked(settings, embedder, rebuild, progress)
+    except Timeout:
+        waited = f" (waited {wait:g} s)" if wait > 0 else ""
+        raise BuildError(
+            f"another `qa index` is already updating {settings.index_dir}{waited}; "
+            "wait for it to finish, or pass --wait SECONDS"
+        ) from None
+    report.seconds = round(time.perf_counter() - t0, 3)
+    return report
+
+
+# ----------------------------------------------------------------------------- building
+class _Damaged(Exception):
+    """The previous generation opened but could not be read while carrying it forward."""
+
+
+def _build_locked(
+    settings: Settings, embedder: Embedder, rebuild: bool, progress: BuildProgress | None
+) -> BuildReport:
+    prev, reason = _previous(settings, embedder, rebuild)
+    try:
+        return _build_from(settings, embedder, prev, reason, progress)
+    except _Damaged as e:
+        return _build_from(settings, embedder, None, f"the existing index is damaged ({e})", progress)
+    finally:
+        if prev is not None:
+            prev.close()
+
+
+def _build_from(
+    settings: Settings,
+    embedder: Embedder,
+    prev: store.Index | None,
+    reason: str | None,
+    progress: BuildProgress | None,
+) -> BuildReport:
+    prev_docs: dict[str, tuple[str, str]] = {}  # stored path -> (sha256, kind)
+    if prev is not None:
+        prev_docs = {d["doc"]: (d["sha256"], kind_of(d["doc"])) for d in prev.documents()}
+    by_content: dict[tuple[str, str], list[str]] = {}
+    for path, key in sorted(prev_docs.items()):
+        by_content.setdefault(key, []).append(path)
+
+    if progress is not None:
+        progress("Reading the corpus", 0, 0)
+    try:
+        entries, skipped_files = scan(settings.corpus_dir, settings.max_file_bytes, set(by_content))
+    except DocumentError as e:  # the corpus folder itself is missing
+        raise BuildError(str(e)) from None
+    skipped = [{"path": s.path, "reason": s.reason} for s in skipped_files]
+    report = BuildReport(skipped=skipped, full_rebuild=prev is None, rebuild_reason=reason)
+    if not entries:
+        kept = " (the existing index is kept)" if prev is not None else ""
+        raise BuildError(
+            f"no readable documents in {settings.corpus_dir}: add {describe_types()} files{kept}"
+        )
+
+    # Where each file's rows come from: a stored document (by content) or a fresh parse.
+    current = {e.path for e in entries}
+    claimed: set[str] = set()  # stored paths that moved to a new name
+    sources: dict[str, list[str]] = {}  # stored path -> new paths that re-use its rows
+    fresh: list[Scanned] = []
+    for e in entries:
+        key = (e.sha256, e.kind)
+        same = by_content.get(key, [])
+        if e.path in prev_docs:
+            if prev_docs[e.path] == key:
+                report.unchanged.append(e.path)
+                source = e.path
+            else:
+                report.changed.append(e.path)
+                source = same[0] if same else None  # changed into a copy of another document
+        else:
+            gone = [p for p in same if p not in current and p not in claimed]
+            if gone:
+                source = gone[0]
+                claimed.add(source)
+                report.renamed.append([source, e.path])
+            elif same:
+                source = same[0]
+                report.copied.append([source, e.path])
+            else:
+                source = None
+                report.added.append(e.path)
+        if source is None:
+            fresh.append(e)
+        else:
+            sources.setdefault(source, []).append(e.path)
+    report.removed = sorted(p for p in prev_docs if p not in current and p not in claimed)
+
+    if prev is not None and not (report.added or report.changed or report.removed or report.renamed or report.copied):
+        report.up_to_date = True
+        report.generation = prev.generation
+        _fill_counts(report, prev.manifest["counts"])
+        return report
+
+    try:
+        carried = prev.doc_records(sources) if prev is not None else {}
+    except Exception as e:  # noqa: BLE001 - unreadable rows mean a damaged index: rebuild
+        raise _Damaged(f"{type(e).__name__}: {e}") from None
+    if len(carried) != sum(len(v) for v in sources.values()):
+        raise _Damaged("stored documents are missing rows")
+    report.chunks_reused = sum(len(r.chunks) for r in carried.values())
+    made = _embed_fresh(fresh, settings, embedder, prev, report, progress)
+    records = [carried[e.path] if e.path in carried else made[e.path] for e in entries]
+
+    manifest = {
+        "model": embedder.identity,
+        "dim": embedder.dim,
+        "chunker": settings.chunker_settings(),
+        "built_at": store.now_iso(),
+        "files": {
+            r.path: {"sha256": r.sha256, "items": len(r.items), "chunks": len(r.chunks)} for r in records
+        },
+        "skipped": report.skipped,
+    }
+    gen = store.write_generation(settings.index_dir, records, manifest, settings.exact_search_max)
+    store.publish(settings.index_dir, gen)
+    store.cleanup(settings.index_dir)
+    report.generation = gen.name
+    _fill_counts(
+        report,
+        {
+            "documents": len(records),
+            "items": sum(len(r.items) for r in records),
+            "chunks": sum(len(r.chunks) for r in records),
+            "sentences": sum(len(r.sentences) for r in records),
+        },
+    )
+    return report
+
+
+def _fill_counts(report: BuildReport, counts: dict) -> None:
+    report.documents = counts["documents"]
+    report.items = counts["items"]
+    report.chunks = counts["chunks"]
+    report.sentences = counts["sentences"]
+
+
+def _previous(settings: Settings, embedder: Embedder, rebuild: bool) -> tuple[store.Index | None, str | None]:
+    """The live generation if it can be built upon, else None and the reason for a full rebuild."""
+    if rebuild:
+        return None, "requested with --rebuild"
+    if store.current_generation(settings.index_dir) is None:
+        return None, "no index yet"
+    try:
+        prev = store.Index.open(settings.index_dir)
+    except store.IndexProblem as e:
+        return None, str(e).replace("; run `qa index --rebuild`", "")
+    m = prev.manifest
+    model = embedder.identity
+    why = None
+    if m.get("model") != model or m.get("dim") != embedder.dim:
+        why = f"embedding model changed ({m.get('model')}, {m.get('dim')} dims -> {model}, {embedder.dim} dims)"
+    elif m.get("chunker") != settings.chunker_settings():
+        why = f"chunking settings changed ({m.get('chunker')} -> {settings.chunker_settings()})"
+    elif m.get("format") != store.FORMAT_VERSION:
+        why = f"index format changed ({m.get('format')} -> {store.FORMAT_VERSION})"
+    if why:
+        prev.close()
+        return None, why
+    return prev, None
+
+
+def _embed_fresh(
+    fresh: list[Scanned],
+    settings: Settings,
+    embedder: Embedder,
+    prev: store.Index | None,
+    report: BuildReport,
+    progress: BuildProgress | None,
+) -> dict[str, store.DocRecord]:
+    """Chunk new and changed documents; embed only texts whose content no stored vector has."""
+    parsed = []
+    texts: dict[str, str] = {}  # key -> text, in document order
+    chunk_keys: set[str] = set()
+    for e in fresh:
+        doc = e.doc
+        sents = document_sentences(doc, embedder.fits)
+        chunks = chunk_document(doc, sents, settings.chunk_tokens, settings.overlap_sentences, embedder.fits)
+        for x in (*sents, *chunks):
+            texts.setdefault(x.key, x.text)
+        chunk_keys.update(c.key for c in chunks)
+        parsed.append((doc, sents, chunks))
+
+    try:
+        stored = prev.vectors_for_keys(set(texts)) if prev is not None and texts else {}
+    except Exception as e:  # noqa: BLE001
+        raise _Damaged(f"{type(e).__name__}: {e}") from None
+    keys = [k for k in texts if k not in stored]
+    report.chunks_embedded = sum(1 for k in keys if k in chunk_keys)
+    report.sentences_embedded = len(keys) - report.chunks_embedded
+    vecs = None
+    if keys:
+        on_batch = None
+        if progress is not None:
+            progress("Embedding new text", 0, len(keys))
+            on_batch = lambda done: progress("Embedding new text", done, len(keys))  # noqa: E731
+        vecs = embedder.encode([texts[k] for k in keys], role="passage", progress=on_batch)
+    vectors = dict(stored)
+    vectors.update((k, vecs[i]) for i, k in enumerate(keys))
+
+    dim = embedder.dim
+    out: dict[str, store.DocRecord] = {}
+    for doc, sents, chunks in parsed:
+        out[doc.path] = store.DocRecord(
+            path=doc.path,
+            sha256=doc.sha256,
+            text=doc.text,
+            items=[
+                store.ItemInfo(doc.path, it.index, it.title, it.date, it.start, it.end) for it in doc.items
+            ],
+            sentences=[(s.item, s.start, s.end, s.key) for s in sents],
+            chunks=[
+                (c.item, c.start, c.end, c.first_sentence, c.n_sentences, c.tokens, c.key) for c in chunks
+            ],
+            sentence_vectors=np.array([vectors[s.key] for s in sents], dtype=np.float32).reshape(-1, dim),
+            chunk_vectors=np.array([vectors[c.key] for c in chunks], dtype=np.float32).reshape(-1, dim),
+        )
+    return out

@@ -1,0 +1,60 @@
+"""What a build did (``BuildReport``), why it could not run (``BuildError``), and how it reports progress."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
+
+# (phase, done, total): "Reading the corpus" (0, 0), then "Embedding new text" (texts embedded, of total).
+BuildProgress = Callable[[str, int, int], None]
+
+
+class BuildError(Exception):
+    """Indexing cannot proceed; the message says why and what to do. The live index is untouched."""
+
+
+@dataclass
+class BuildReport:
+    documents: int = 0
+    items: int = 0
+    chunks: int = 0
+    sentences: int = 0
+    added: list[str] = field(default_factory=list)
+    changed: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    renamed: list[list[str]] = field(default_factory=list)  # [old, new]: found by content, old path gone
+    copied: list[list[str]] = field(default_factory=list)  # [source, new]: same content, source still there
+    unchanged: list[str] = field(default_factory=list)
+    chunks_embedded: int = 0
+    sentences_embedded: int = 0
+    chunks_reused: int = 0
+    skipped: list[dict] = field(default_factory=list)
+    full_rebuild: bool = False
+    rebuild_reason: str | None = None
+    generation: str | None = None
+    up_to_date: bool = False
+    seconds: float = 0.0
+
+    def to_json(self) -> dict:
+        return asdict(self)
+
+    def summary(self) -> str:
+        head = (
+            f"{self.documents} documents, {self.items} items, {self.chunks} chunks "
+            f"in {self.seconds:.1f} s"
+        )
+        if self.up_to_date:
+            head += " (already up to date)"
+        parts = [head]
+        if self.full_rebuild:
+            parts.append(f"full rebuild: {self.rebuild_reason}")
+        else:
+            parts.append(
+                f"added {len(self.added)}, changed {len(self.changed)}, removed {len(self.removed)}, "
+                f"renamed {len(self.renamed)}, copied {len(self.copied)}, unchanged {len(self.unchanged)}"
+            )
+        parts.append(f"embedded {self.chunks_embedded} chunks and {self.sentences_embedded} sentences")
+        lines = ["; ".join(parts)]
+        for s in self.skipped:
+            lines.append(f"skipped {s['path']}: {s['reason']}")
+        return "\n".join(lines)

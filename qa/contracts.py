@@ -1,0 +1,147 @@
+"""The typed contracts that cross package boundaries: a query in, passages and an answer out.
+
+Frozen dataclasses, each with one ``to_json`` where it is shown to a user or a program: the CLI
+(`qa ask --json`), the service, the web app and chat, and the benchmarks all use these, so the
+JSON shape of a passage or an answer is written once, here. ``ItemInfo`` and ``ChunkRow`` are
+the stored rows a passage points at (``qa.store`` reads them).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from qa.config import DEFAULT_K
+
+
+@dataclass(frozen=True)
+class ItemInfo:
+    """One news item of a stored document (a whole single-article page is one item)."""
+
+    doc: str
+    index: int
+    title: str
+    date: str | None  # ISO "YYYY-MM-DD" / "YYYY-MM" / "YYYY"
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class ChunkRow:
+    """One stored passage: ``text == document_text[start:end]``."""
+
+    id: int
+    doc: str
+    item: int
+    start: int
+    end: int
+    text: str
+    first_sentence: int
+    n_sentences: int
+
+
+@dataclass(frozen=True)
+class Filters:
+    """Which passages a question may be answered from (ISO dates, inclusive; corpus-relative paths)."""
+
+    since: str | None = None
+    until: str | None = None
+    sources: tuple[str, ...] = ()
+
+    @property
+    def empty(self) -> bool:
+        return self.since is None and self.until is None and not self.sources
+
+
+@dataclass(frozen=True)
+class Query:
+    text: str
+    k: int = DEFAULT_K
+    filters: Filters = field(default_factory=Filters)
+
+
+@dataclass(frozen=True)
+class Passage:
+    rank: int
+    chunk: ChunkRow
+    item: ItemInfo | None
+    score: float  # fused, 0..1 (after the answer step: the passage model's, 0..1)
+    dense: float  # cosine similarity to the question
+    lexical: float  # BM25, divided by the best BM25 score among the candidates
+    bm25: float  # raw BM25 score: low when the question's words are rare or absent in the corpus
+    page: int | None = None  # for paged formats (PDF), the page the passage starts on
+
+    @property
+    def doc(self) -> str:
+        return self.chunk.doc
+
+    @property
+    def title(self) -> str:
+        return self.item.title if self.item else self.chunk.doc
+
+    @property
+    def date(self) -> str | None:
+        return self.item.date if self.item else None
+
+    def to_json(self) -> dict:
+        return {
+            "rank": self.rank,
+            "doc": self.chunk.doc,
+            "title": self.title,
+            "date": self.date,
+            "text": self.chunk.text,
+            "start": self.chunk.start,
+            "end": self.chunk.end,
+            "score": round(self.score, 4),
+            "page": self.page,
+        }
+
+
+@dataclass(frozen=True)
+class Answer:
+    text: str  # the answer sentence, verbatim: document[start:end]
+    doc: str
+    title: str
+    date: str | None
+    start: int
+    end: int
+    score: float  # confidence 0..1
+    passage_rank: int
+    span: tuple[int, int] | None = None  # the short answer inside [start, end), if one was found
+    page: int | None = None
+
+    @property
+    def span_text(self) -> str | None:
+        if self.span is None:
+            return None
+        return self.text[self.span[0] - self.start:self.span[1] - self.start]
+
+    def to_json(self) -> dict:
+        return {
+            "text": self.text,
+            "doc": self.doc,
+            "title": self.title,
+            "date": self.date,
+            "start": self.start,
+            "end": self.end,
+            "score": self.score,
+            "span": None if self.span is None else {"text": self.span_text, "start": self.span[0], "end": self.span[1]},
+            "page": self.page,
+        }
+
+
+@dataclass(frozen=True)
+class Result:
+    question: str  # as searched (cleaned)
+    answer: Answer | None
+    passages: list[Passage]  # lists, not tuples: callers slice and compare them as lists
+    generation: str
+    seconds: float
+    notes: list[str] = field(default_factory=list)
+
+    def to_json(self) -> dict:
+        """The documented JSON shape of `qa ask --json`."""
+        return {
+            "question": self.question,
+            "answer": None if self.answer is None else self.answer.to_json(),
+            "passages": [p.to_json() for p in self.passages],
+        }

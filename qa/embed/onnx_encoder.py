@@ -1,0 +1,123 @@
+"""The ONNX Runtime backend: the same sentence-transformers model (BERT encoder + mean pooling),
+exported once to ONNX (``qa.embed.export``); same vectors as PyTorch, faster on CPU, no torch
+import at start-up."""
+
+from __future__ import annotations
+
+import json
+import os
+
+import numpy as np
+
+from qa.embed.base import SINGLE_THREAD_MAX_TEXTS, ModelError, Progress, Role
+from qa.embed.export import exported
+
+class OnnxEmbedder:
+    """The same sentence-transformers model (BERT encoder + mean pooling) run by ONNX Runtime.
+
+    Needs only `onnxruntime` (and `onnx` for int8) at run time: no torch import when the exported
+    file is cached. The export happens once, locally, from the model folder (torch.onnx), into
+    ``~/.cache/qa/onnx/<model>-<fingerprint>/`` ($QA_ONNX_CACHE); nothing touches a hub.
+    quantized=True uses dynamic int8 weights (onnxruntime.quantization), scaled per output
+    channel: its vectors differ slightly from the float model's, so it is recorded as a different
+    model identity.
+    """
+
+    def __init__(self, model: str, batch_size: int = 32, quantized: bool = False):
+        if not os.path.isdir(model):
+            raise ModelError(
+                f"embedding model folder not found: {model} (the ONNX backend needs a local "
+                "sentence-transformers folder; set QA_MODEL or --model)"
+            )
+        try:
+            import onnxruntime as ort
+            from tokenizers import Tokenizer
+        except ImportError as e:
+            raise ModelError(f"the ONNX backend needs onnxruntime: pip install onnxruntime ({e})") from None
+        self.name = model
+        self.batch_size = batch_size
+        self.quantized = quantized
+        self._max_tokens = _max_seq_length(model)
+        with open(os.path.join(model, "config.json")) as f:
+            self.dim = int(json.load(f)["hidden_size"])
+        if not _mean_pooled(model):
+            # this class implements mean pooling only; other models run on PyTorch
+            raise ModelError(f"the ONNX backend supports mean-pooling models only: use QA_BACKEND=torch for {model}")
+        path = exported(model, quantized)
+        self._tok = Tokenizer.from_file(os.path.join(model, "tokenizer.json"))
+        self._tok.no_padding()
+        self._tok.no_truncation()
+
+        def session(threads: int):
+            opts = ort.SessionOptions()
+            opts.intra_op_num_threads = threads
+            opts.inter_op_num_threads = 1
+            opts.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+            return ort.InferenceSession(path, opts, providers=["CPUExecutionProvider"])
+
+        # one session for questions (one thread, see SINGLE_THREAD_MAX_TEXTS), one for batches
+        self._batch = session(0)
+        self._single = session(1)
+        self._inputs = {i.name for i in self._batch.get_inputs()}
+
+    @property
+    def identity(self) -> str:
+        base = os.path.basename(os.path.normpath(self.name))
+        # "-pc": per-channel scales; an index from the older per-tensor file is rebuilt, not mixed
+        return f"{base}+onnx-int8-pc" if self.quantized else base
+
+    def _ids(self, texts: list[str]):
+        return self._tok.encode_batch(list(texts), add_special_tokens=True)
+
+    def encode(self, texts: list[str], role: Role = "passage", progress: Progress | None = None) -> np.ndarray:
+        """The role is ignored: the model embeds questions and passages alike."""
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        encs = self._ids(texts)
+        lengths = [min(len(e.ids), self._max_tokens) for e in encs]
+        order = np.argsort(lengths, kind="stable")[::-1]  # longest first: little padding per batch
+        out = np.zeros((len(texts), self.dim), dtype=np.float32)
+        sess = self._single if len(texts) <= SINGLE_THREAD_MAX_TEXTS else self._batch
+        for s in range(0, len(order), self.batch_size):
+            part = order[s : s + self.batch_size]
+            width = max(lengths[i] for i in part)
+            ids = np.zeros((len(part), width), dtype=np.int64)
+            mask = np.zeros((len(part), width), dtype=np.int64)
+            for r, i in enumerate(part):
+                e = encs[i].ids
+                if len(e) > self._max_tokens:  # truncate like sentence-transformers: keep [SEP]
+                    e = e[: self._max_tokens - 1] + e[-1:]
+                ids[r, : len(e)] = e
+                mask[r, : len(e)] = 1
+            feed = {"input_ids": ids, "attention_mask": mask}
+            if "token_type_ids" in self._inputs:
+                feed["token_type_ids"] = np.zeros_like(ids)
+            hidden = sess.run(None, feed)[0]
+            m = mask[:, :, None].astype(np.float32)
+            pooled = (hidden * m).sum(1) / np.maximum(m.sum(1), 1e-9)
+            out[part] = pooled / np.maximum(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12)
+            if progress is not None:
+                progress(min(s + self.batch_size, len(texts)))
+        return out
+
+    def fits(self, text: str) -> bool:
+        return len(self._tok.encode(text, add_special_tokens=True).ids) <= self._max_tokens
+
+
+def _mean_pooled(model: str) -> bool:
+    try:
+        with open(os.path.join(model, "1_Pooling", "config.json")) as f:
+            cfg = json.load(f)
+    except (OSError, ValueError):
+        return False
+    others = ("pooling_mode_cls_token", "pooling_mode_max_tokens", "pooling_mode_mean_sqrt_len_tokens")
+    return bool(cfg.get("pooling_mode_mean_tokens")) and not any(cfg.get(k) for k in others)
+
+
+def _max_seq_length(model: str) -> int:
+    try:
+        with open(os.path.join(model, "sentence_bert_config.json")) as f:
+            return int(json.load(f)["max_seq_length"])
+    except (OSError, KeyError, ValueError):
+        return 512
+

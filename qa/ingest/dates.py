@@ -1,0 +1,92 @@
+"""Dates stated in text (English and Russian month names, ISO, dotted), as ISO strings."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+
+_MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
+    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+    # Russian, nominative and genitive ("10 августа 2022 года"): common in this domain.
+    "январ": 1, "феврал": 2, "март": 3, "апрел": 4, "ма": 5, "июн": 6,
+    "июл": 7, "август": 8, "сентябр": 9, "октябр": 10, "ноябр": 11, "декабр": 12,
+}  # fmt: skip
+# English month names are capitalised so that "may" the verb is never a month.
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+    r"|(?:январ[ья]|феврал[ья]|марта?|апрел[ья]|ма[йя]|июн[ья]|июл[ья]|августа?"
+    r"|сентябр[ья]|октябр[ья]|ноябр[ья]|декабр[ья])"
+)
+_MONTH_G = rf"(?:{_MONTH})"
+_DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
+_YEAR = r"(?:19|20)\d\d(?!\d)"
+_RANGE = r"\s*(?:-|–|—|\bto\b|\btill\b|\buntil\b|\bthrough\b|\band\b|&|по|-го)\s*"
+_DMY = rf"(?<!\d){_DAY}(?:\s+(?:of\s+)?{_MONTH_G})?(?:{_RANGE}{_DAY})?(?:\s+of)?\s+{_MONTH_G},?\s+{_YEAR}"
+_MDY = rf"\b{_MONTH_G}\s+{_DAY}(?:{_RANGE}(?:{_MONTH_G}\s+)?{_DAY})?,?\s+{_YEAR}"
+_ISO = r"(?<!\d)(?:19|20)\d\d-(?:0[1-9]|1[0-2])-(?:3[01]|[12]\d|0[1-9])(?!\d)"
+_DOTTED = r"(?<![\d.])(?:3[01]|[12]\d|0?[1-9])\.(?:1[0-2]|0?[1-9])\.(?:19|20)\d\d(?![\d.]\d)"
+FULL_DATE_RE = re.compile(rf"{_DMY}|{_MDY}|{_ISO}|{_DOTTED}")
+_MONTH_YEAR_RE = re.compile(rf"\b{_MONTH_G},?\s+{_YEAR}")
+_YEAR_ONLY_RE = re.compile(rf"\b(?:[Ii]n|[Ss]ince|[Dd]uring|[Вв])\s+({_YEAR})\b(?!\s*[-–]\s*\d)")
+_MONTH_TOKEN_RE = re.compile(_MONTH)
+_DAY_TOKEN_RE = re.compile(r"(?<!\d)(\d{1,2})(?!\d)")
+_YEAR_TOKEN_RE = re.compile(r"(?:19|20)\d\d")
+_ISO_PARTS_RE = re.compile(r"(\d{4})-(\d\d)-(\d\d)")
+_DOTTED_PARTS_RE = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})")
+
+
+def _month_number(token: str) -> int | None:
+    low = token.lower().rstrip(".")
+    for stem in sorted(_MONTHS, key=len, reverse=True):  # longest stem first: "март" before "ма"
+        if low.startswith(stem):
+            return _MONTHS[stem]
+    return None
+
+
+def _iso(year: int, month: int | None = None, day: int | None = None) -> str | None:
+    """ISO text for a (partial) date, or None when it is not a real calendar date."""
+    try:
+        _dt.date(year, month or 1, day or 1)
+    except ValueError:
+        return None
+    if month is None:
+        return f"{year:04d}"
+    if day is None:
+        return f"{year:04d}-{month:02d}"
+    return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+def _full_date_iso(matched: str) -> str | None:
+    """A matched full date (possibly a range) -> ISO of its first day."""
+    if m := _ISO_PARTS_RE.fullmatch(matched):
+        return _iso(int(m[1]), int(m[2]), int(m[3]))
+    if m := _DOTTED_PARTS_RE.fullmatch(matched):
+        return _iso(int(m[3]), int(m[2]), int(m[1]))
+    # Ranges name the first day first and the first month first, whatever the order:
+    # "From 3 to 7 February 2025", "February 26 to March 1, 2024", "28-29 October 2021".
+    month_m = _MONTH_TOKEN_RE.search(matched)
+    years = _YEAR_TOKEN_RE.findall(matched)
+    without_year = _YEAR_TOKEN_RE.sub(" ", matched)
+    day_m = _DAY_TOKEN_RE.search(without_year)
+    if not (month_m and years and day_m):
+        return None
+    month = _month_number(month_m.group())
+    return _iso(int(years[-1]), month, int(day_m[1])) if month else None
+
+
+def find_date(text: str) -> str | None:
+    """The first date stated in ``text`` as ISO: a full date, else month + year, else "in YYYY"."""
+    if m := FULL_DATE_RE.search(text):
+        if iso := _full_date_iso(m.group()):
+            return iso
+    if m := _MONTH_YEAR_RE.search(text):
+        month = _month_number(_MONTH_TOKEN_RE.search(m.group()).group())
+        year = int(_YEAR_TOKEN_RE.findall(m.group())[-1])
+        if month and (iso := _iso(year, month)):
+            return iso
+    if m := _YEAR_ONLY_RE.search(text):
+        return _iso(int(m[1]))
+    return None
+

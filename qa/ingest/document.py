@@ -1,0 +1,45 @@
+"""The shapes ingest produces: a document (one file), its news items and their paragraph blocks."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+class DocumentError(Exception):
+    """A file that cannot be read as a document; str(e) is a one-line reason for the user."""
+
+
+@dataclass(frozen=True)
+class Block:
+    """One paragraph of real content: ``Document.text[start:end]``, whitespace-trimmed."""
+
+    start: int
+    end: int
+
+
+@dataclass
+class Item:
+    """One news item (a whole single-article page is one item)."""
+
+    index: int
+    title: str
+    date: str | None  # ISO "YYYY-MM-DD" / "YYYY-MM" / "YYYY" of the heading's or lead's first date
+    start: int
+    end: int
+    blocks: list[Block]
+
+
+@dataclass
+class Document:
+    """One corpus file. For HTML, ``text`` is the extracted plain text; offsets refer to it."""
+
+    path: str
+    text: str
+    sha256: str
+    items: list[Item]
+
+
+@dataclass(frozen=True)
+class Skipped:
+    path: str
+    reason: str
+

@@ -1,0 +1,151 @@
+"""Corpus folder -> files -> documents: walking, size limits, reading, hashing, and the one scan
+that both ``load_corpus`` and the index build use.
+
+A *document* is one file. Its ``text`` is what its reader made of the bytes: for plain text and
+Markdown the decoded file content, never newline-translated or stripped (a leading byte-order
+mark is the one thing dropped), so every offset a later step cites points into exactly what the
+user has on disk; for HTML the plain text extracted from the page, and offsets refer to that.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import stat
+from dataclasses import dataclass
+from pathlib import Path
+
+from qa.config import MAX_FILE_BYTES
+from qa.ingest.dates import find_date
+from qa.ingest.document import Document, DocumentError, Skipped
+from qa.ingest.items import parse_text
+from qa.ingest.readers import is_supported, reader_for, readers
+
+
+def human_size(n: float) -> str:
+    for unit in ("bytes", "KB", "MB", "GB"):
+        if n < 1024 or unit == "GB":
+            return f"{n:.0f} {unit}" if unit == "bytes" or n >= 10 else f"{n:.1f} {unit}"
+        n /= 1024
+    return f"{n:.0f} GB"  # pragma: no cover
+
+
+def relative(path: Path, root: Path) -> str:
+    """path as a POSIX path relative to root (the name a document has in the index)."""
+    try:
+        return Path(path).relative_to(root).as_posix()
+    except ValueError:
+        return Path(path).as_posix()
+
+
+def walk(root: Path) -> list[Path]:
+    """Every non-hidden file under root, sorted; symlinked directories are not followed (no loops)."""
+    root = Path(root)
+    found: list[Path] = []
+    for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        found.extend(Path(dirpath) / f for f in filenames if not f.startswith("."))
+    return sorted(found, key=lambda p: relative(p, root))
+
+
+def iter_corpus_files(root: Path) -> list[Path]:
+    """Supported files under root, recursively, sorted; hidden files/dirs skipped, loop-safe."""
+    return [p for p in walk(Path(root)) if is_supported(p.name)]
+
+
+def _claimable(path: Path) -> None:
+    """Refuse a file no reader can take before touching it (only sniffing readers need its bytes)."""
+    if not is_supported(path.name) and not any(r.sniff for r in readers()):
+        reader_for(path.name)  # raises DocumentError("unsupported type ...")
+
+
+def read_bytes(path: Path, max_bytes: int = MAX_FILE_BYTES) -> bytes:
+    """The file's bytes, within the size limit (raises DocumentError with a one-line reason)."""
+    path = Path(path)
+    try:
+        try:
+            st = path.stat()
+        except FileNotFoundError:
+            if path.is_symlink():
+                raise DocumentError("broken symbolic link (its target does not exist)") from None
+            raise DocumentError("the file disappeared while indexing") from None
+        if not stat.S_ISREG(st.st_mode):  # a FIFO or device named .txt would block or never end
+            raise DocumentError("not a regular file")
+        size = st.st_size
+        if size > max_bytes:
+            raise DocumentError(f"too large ({human_size(size)} > {human_size(max_bytes)} limit)")
+        with open(path, "rb") as fh:  # bytes, never text mode: offsets must match the file
+            data = fh.read(max_bytes + 1)
+    except FileNotFoundError:
+        raise DocumentError("the file disappeared while indexing") from None
+    except OSError as e:
+        raise DocumentError(f"unreadable: {(e.strerror or str(e)).lower()}") from None
+    if len(data) > max_bytes:  # the file grew after stat()
+        raise DocumentError(f"too large (> {human_size(max_bytes)} limit)")
+    if not data.strip():
+        raise DocumentError("empty file")
+    return data
+
+
+def parse_bytes(name: str, data: bytes, sha256: str | None = None) -> Document:
+    """A file's bytes -> a Document (its reader chosen by sniffed content, then by suffix)."""
+    extracted = reader_for(name, data).read(data)
+    items = parse_text(extracted.text, markdown=extracted.markdown)
+    if not items:
+        raise DocumentError("no text content (only page furniture)")
+    title = extracted.title
+    if title and len(items) == 1:
+        items[0].title = title
+        items[0].date = items[0].date or find_date(title)
+    return Document(name, extracted.text, sha256 or hashlib.sha256(data).hexdigest(), items)
+
+
+def load_document(path: Path, root: Path, max_bytes: int = MAX_FILE_BYTES) -> Document:
+    """Read one file (raises DocumentError with a one-line reason)."""
+    path, root = Path(path), Path(root)
+    _claimable(path)
+    return parse_bytes(relative(path, root), read_bytes(path, max_bytes))
+
+
+@dataclass(frozen=True)
+class Scanned:
+    """One usable corpus file. doc is None when its (sha256, kind) was already known."""
+
+    path: str
+    sha256: str
+    kind: str
+    doc: Document | None
+
+
+def scan(
+    root: Path, max_bytes: int = MAX_FILE_BYTES, known: set[tuple[str, str]] | frozenset = frozenset()
+) -> tuple[list[Scanned], list[Skipped]]:
+    """Read and hash every file under root; parse only those whose (sha256, kind) is not in known.
+
+    Unusable files (unsupported ones too) come back as Skipped with a one-line reason; one bad
+    file never stops the rest."""
+    root = Path(root)
+    if not root.is_dir():
+        raise DocumentError(f"corpus folder not found: {root}")
+    entries: list[Scanned] = []
+    skipped: list[Skipped] = []
+    for path in walk(root):
+        rel = relative(path, root)
+        try:
+            _claimable(path)
+            data = read_bytes(path, max_bytes)
+            sha = hashlib.sha256(data).hexdigest()
+            kind = reader_for(rel, data).kind
+            doc = None if (sha, kind) in known else parse_bytes(rel, data, sha)
+            entries.append(Scanned(rel, sha, kind, doc))
+        except DocumentError as e:
+            skipped.append(Skipped(rel, str(e)))
+        except Exception as e:  # noqa: BLE001 - one bad file must never stop the whole corpus
+            skipped.append(Skipped(rel, f"unreadable: {type(e).__name__}: {e}".splitlines()[0]))
+    return entries, skipped
+
+
+def load_corpus(root: Path, max_bytes: int = MAX_FILE_BYTES) -> tuple[list[Document], list[Skipped]]:
+    """All documents under root; unusable files (unsupported ones too) come back as Skipped."""
+    entries, skipped = scan(root, max_bytes)
+    return [e.doc for e in entries if e.doc is not None], skipped

@@ -1,0 +1,78 @@
+"""HTML -> main text (trafilatura, else plain tag stripping) and the page's title."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+from qa.ingest.readers import Extracted
+from qa.ingest.text import decode_text
+
+
+
+class _TextCollector(HTMLParser):
+    """Fallback extractor: visible text, one line per block element."""
+
+    _SKIP = {"script", "style", "noscript", "template", "head", "svg"}
+    _BLOCK = {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "section",
+              "article", "header", "footer", "blockquote", "pre", "table", "ul", "ol", "title"}  # fmt: skip
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self._skipping = 0
+
+    def handle_starttag(self, tag: str, attrs) -> None:
+        if tag in self._SKIP:
+            self._skipping += 1
+        elif tag in self._BLOCK:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self._SKIP:
+            self._skipping = max(0, self._skipping - 1)
+        elif tag in self._BLOCK:
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self._skipping:
+            self.parts.append(data)
+
+
+def _strip_tags(html: str) -> str:
+    collector = _TextCollector()
+    collector.feed(html)
+    collector.close()
+    lines = (" ".join(line.split()) for line in "".join(collector.parts).split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
+def _html_title(html: str) -> str | None:
+    """The page's <h1>, else its <title>."""
+    for pattern in (r"<h1\b[^>]*>(.*?)</h1\s*>", r"<title\b[^>]*>(.*?)</title\s*>"):
+        if m := re.search(pattern, html, re.IGNORECASE | re.DOTALL):
+            title = " ".join(_strip_tags(m.group(1)).split())
+            if title:
+                return title
+    return None
+
+
+def html_to_text(html: str) -> tuple[str, str | None]:
+    """Main text of an HTML page (trafilatura, else plain tag stripping) and its title."""
+    text = None
+    try:
+        import trafilatura
+
+        text = trafilatura.extract(html, include_comments=False, include_tables=True, favor_recall=True)
+    except Exception:  # noqa: BLE001 - a page trafilatura chokes on still has tag-strippable text
+        text = None
+    if not text or not text.strip():
+        text = _strip_tags(html)
+    return text, _html_title(html)
+
+
+
+def read_html(data: bytes) -> Extracted:
+    """The HTML reader: the page's main text (offsets refer to it) and its <h1> or <title>."""
+    text, title = html_to_text(decode_text(data))
+    return Extracted(text, title)

@@ -1,0 +1,126 @@
+"""Paragraphs -> news items with a title and a date: the general rules that cut a page into stories.
+
+* a run of separator furniture (rating widget, "Read more", pagination ...) after some prose
+  ends the current item;
+* a headline-like line (short, no closing period) after some prose starts a new item;
+* in a page without separators that carries at least ``_MIN_DATED_LEADS`` dated leads
+  ("On 28-29 October 2021, ..."), every dated lead starts a new item.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from qa.ingest.dates import find_date
+from qa.ingest.document import Block, Item
+from qa.ingest.leads import cut_title
+from qa.ingest.paragraphs import (
+    _DATELINE, _FURNITURE, _HEADING, _HEADLINE, _NAME, _PROSE, Para, classify, lines,
+)  # fmt: skip
+
+_MIN_DATED_LEADS = 3  # fewer dated leads than this look like one article that mentions dates
+
+
+
+@dataclass
+class _Draft:
+    paras: list[Para] = field(default_factory=list)
+    title: str | None = None
+    has_prose: bool = False
+    has_dated_lead: bool = False
+
+
+def _assemble(paras: list[Para], split_on_dates: bool) -> tuple[list[_Draft], int]:
+    """Group paragraphs into item drafts; also returns how many splits separators caused."""
+    drafts = [_Draft()]
+    separator_splits = 0
+    pending_separator = False
+    prev_kind = None
+    for i, p in enumerate(paras):
+        cur = drafts[-1]
+        if p.kind == _FURNITURE:
+            pending_separator |= p.separates and cur.has_prose
+            prev_kind = p.kind
+            continue
+        kind = p.kind
+        if kind == _NAME:
+            next_kind = paras[i + 1].kind if i + 1 < len(paras) else None
+            if not cur.has_prose or _NAME in (prev_kind, next_kind):
+                prev_kind = kind
+                continue  # caption names / bylines before the body
+            kind = _PROSE  # a short capitalised line inside an article: keep it
+        starts_item = cur.has_prose and (
+            pending_separator
+            or kind in (_DATELINE, _HEADLINE)
+            or (kind == _HEADING and p.level <= 2)
+            # Prose before the first dated lead is that item's preamble, not an item of its own.
+            or (split_on_dates and p.dated_lead and (cur.has_dated_lead or len(drafts) > 1))
+        )
+        if starts_item:
+            separator_splits += pending_separator
+            drafts.append(_Draft())
+            cur = drafts[-1]
+        pending_separator = False
+        if kind == _HEADING:
+            cur.title = cur.title or p.title
+        else:
+            cur.paras.append(Para(p.start, p.end, kind, dated_lead=p.dated_lead))
+        cur.has_prose |= kind == _PROSE
+        cur.has_dated_lead |= p.dated_lead
+        prev_kind = kind
+    return drafts, separator_splits
+
+
+def _merge_proseless(drafts: list[_Draft]) -> list[_Draft]:
+    """A draft without prose (a stray dateline or headline) joins the item before it."""
+    out: list[_Draft] = []
+    for d in drafts:
+        if not d.paras:
+            continue
+        if not d.has_prose and out:
+            out[-1].paras.extend(d.paras)
+            continue
+        out.append(d)
+    return out
+
+
+def _finish(text: str, drafts: list[_Draft]) -> list[Item]:
+    items: list[Item] = []
+    for d in drafts:
+        blocks = [Block(p.start, p.end) for p in d.paras]
+        if not blocks:
+            continue
+        header = []  # datelines and headlines before the first prose paragraph
+        lead = None
+        for p in d.paras:
+            if p.kind == _PROSE:
+                lead = text[p.start : p.end]
+                break
+            header.append(p)
+        title = d.title
+        if title is None:
+            headlines = [text[p.start : p.end] for p in header if p.kind == _HEADLINE]
+            title = " ".join(headlines[0].split()) if headlines else None
+        if title is None:
+            title = cut_title(lead if lead is not None else text[blocks[0].start : blocks[0].end])
+        date = None
+        for source in [text[p.start : p.end] for p in header] + [d.title or "", (lead or "")[:2000]]:
+            if source and (date := find_date(source)):
+                break
+        items.append(Item(len(items), title, date, blocks[0].start, blocks[-1].end, blocks))
+    return items
+
+
+def parse_text(text: str, *, markdown: bool = False) -> list[Item]:
+    """The pure part: furniture removal + item splitting + titles + dates over decoded text.
+
+    With ``markdown=True``, ``#`` headings become item titles (not blocks) and ``#``/``##``
+    headings after some prose start a new item.
+    """
+    paras = classify(text, lines(text), markdown)
+    drafts, separator_splits = _assemble(paras, split_on_dates=False)
+    # Pages with no separators may still list several stories, each opening with its date.
+    if separator_splits == 0 and sum(p.dated_lead for p in paras) >= _MIN_DATED_LEADS:
+        drafts, _ = _assemble(paras, split_on_dates=True)
+    return _finish(text, _merge_proseless(drafts))
+

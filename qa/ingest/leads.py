@@ -1,0 +1,75 @@
+"""First sentences, titles cut from leads, and the "dated lead" test that opens a news item."""
+
+from __future__ import annotations
+
+import re
+
+from qa.ingest.dates import FULL_DATE_RE
+
+FIRST_SENTENCE_MAX = 400
+_TITLE_MAX = 90
+_LEAD_DATE_WINDOW = 100  # a date this close to the paragraph start is "the lead's date"
+CLOSERS = "\"'”’»)]"
+
+_SENTENCE_END_RE = re.compile(r"[.!?…](?=[\"'”’»)\]]*\s+[\"'“‘«(\[]?[A-ZА-ЯЁ0-9])")
+_ABBREVIATIONS = frozenset(
+    "mr mrs ms dr prof st no nos gen col lt maj sgt capt rev jr sr inc ltd co corp vs etc "
+    "e.g i.e u.s u.k u.n approx art para fig dept govt jan feb mar apr jun jul aug sep sept "
+    "oct nov dec g г ул".split()
+)
+_WORD_BEFORE_RE = re.compile(r"([\w.]+)$")
+_INITIALS_RE = re.compile(r"(?:[A-ZА-ЯЁ]\.)*[A-ZА-ЯЁ]")
+
+
+def first_sentence(text: str) -> str:
+    """The first sentence of a paragraph (abbreviations and initials like "R.A." do not end it)."""
+    head = text[: FIRST_SENTENCE_MAX * 2]
+    for m in _SENTENCE_END_RE.finditer(head):
+        if m.group() == ".":
+            word_m = _WORD_BEFORE_RE.search(head, 0, m.start())
+            word = word_m.group(1) if word_m else ""
+            # An initial ("R.", "R.A.") or a known abbreviation ("Mr.") does not end a sentence.
+            if word.lower() in _ABBREVIATIONS or _INITIALS_RE.fullmatch(word):
+                continue
+        return head[: m.end()]
+    return head
+
+
+def cut_title(text: str) -> str:
+    """The lead as a title: its first sentence, cut at a word boundary to ``_TITLE_MAX`` chars."""
+    sentence = " ".join(first_sentence(text).split())
+    if len(sentence) <= _TITLE_MAX:
+        return sentence
+    cut = sentence[: _TITLE_MAX - 1]
+    if " " in cut:
+        cut = cut[: cut.rindex(" ")]
+    return cut.rstrip(" ,;:–—-") + "…"
+
+
+_CONTINUATION_RE = re.compile(
+    r"(?:Besides|Also|In addition|Additionally|Furthermore|Moreover|Meanwhile|Looking ahead"
+    r"|Similarly|Likewise|However|Then|Later|Subsequently|Next|Finally|Earlier|Previously"
+    r"|Following (?:this|that)|After (?:that|this)|At the same time|In turn|As a result"
+    r"|Prior to (?:this|that))\b"
+)
+# A date late in a long first sentence is still the lead's date when the main verb owns it:
+# "The meeting of ... was held on October 13, 2021 in Almaty."
+_EVENT_VERB_BEFORE_RE = re.compile(
+    r"\b(?:held|took place|take place|takes place|met|opened|organi[sz]ed|conducted|hosted"
+    r"|launched|started|began|convened|visited|attended|signed)\s+(?:on|from|between)?\s*$"
+)
+
+
+
+def is_dated_lead(para: str) -> bool:
+    """Does the paragraph open with the date of its event (the way a news item starts)?"""
+    if _CONTINUATION_RE.match(para):
+        return False
+    sentence = first_sentence(para[: FIRST_SENTENCE_MAX * 2])[:FIRST_SENTENCE_MAX]
+    for m in FULL_DATE_RE.finditer(sentence):
+        if m.start() <= _LEAD_DATE_WINDOW:
+            return True
+        if _EVENT_VERB_BEFORE_RE.search(sentence, max(0, m.start() - 40), m.start()):
+            return True
+    return False
+

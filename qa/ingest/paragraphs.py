@@ -1,0 +1,138 @@
+"""Lines of decoded text -> paragraphs with a kind (prose, furniture, name, dateline, headline,
+markdown heading), offsets exact."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from qa.ingest.dates import FULL_DATE_RE
+from qa.ingest.furniture import furniture_kind, is_name_line
+from qa.ingest.leads import CLOSERS, is_dated_lead
+
+REPEAT_MAX = 40  # short lines repeated this short or shorter are page chrome
+
+
+_PROSE, _FURNITURE, _NAME, _DATELINE, _HEADLINE, _HEADING = (
+    "prose", "furniture", "name", "dateline", "headline", "heading",
+)  # fmt: skip
+_MD_HEADING_RE = re.compile(r"(#{1,6})\s+(.*?)(?:\s+#+)?")
+_BULLET_RE = re.compile(r"(?:[-*+•]|\d{1,3}[.)])\s")
+_HEADLINE_WORDS = (4, 30)
+_HEADLINE_MAX_CHARS = 250
+_DATELINE_MAX_CHARS = 60
+_DATELINE_FILLER_RE = re.compile(
+    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|posted|published|updated"
+    r"|date|on|at|\d{1,2}:\d\d(?:\s*[ap]m)?)\W*",
+    re.IGNORECASE,
+)
+
+@dataclass
+class Para:
+    start: int
+    end: int
+    kind: str
+    separates: bool = False  # furniture only
+    level: int = 0  # markdown headings only
+    title: str = ""  # markdown headings only
+    dated_lead: bool = False
+
+
+def lines(text: str) -> list[tuple[int, int, bool]]:
+    """Non-blank lines as (start, end, blank_line_before), trimmed of surrounding whitespace."""
+    out: list[tuple[int, int, bool]] = []
+    prev_end = 0
+    for m in re.finditer(r"[^\r\n]+", text):
+        line = m.group()
+        stripped = line.strip()
+        if not stripped:
+            continue
+        start = m.start() + (len(line) - len(line.lstrip()))
+        end = start + len(stripped)
+        gap = text[prev_end:start]
+        blank_before = (gap.count("\n") or gap.count("\r")) >= 2
+        out.append((start, end, blank_before))
+        prev_end = end
+    return out
+
+
+def _looks_hard_wrapped(text: str, lines: list[tuple[int, int, bool]]) -> bool:
+    """Blank-line paragraphs whose lines are wrapped at a fixed width (e.g. hand-written .md)."""
+    if not any(blank for _, _, blank in lines):
+        return False  # one paragraph per line, as scraped pages are
+    inner = [text[s:e] for (s, e, _), (_, _, blank) in zip(lines, lines[1:]) if not blank and e - s >= 30]
+    if len(inner) < 3:
+        return False
+    open_ended = sum(1 for ln in inner if ln.rstrip(CLOSERS)[-1:] not in ".!?:;")
+    lengths = sorted(len(ln) for ln in inner)
+    return open_ended / len(inner) >= 0.5 and lengths[len(lengths) // 2] >= 40
+
+
+def _is_headline_like(line: str) -> bool:
+    if len(line) > _HEADLINE_MAX_CHARS:
+        return False
+    if not (_HEADLINE_WORDS[0] <= len(line.split()) <= _HEADLINE_WORDS[1]):
+        return False
+    first = line.lstrip(CLOSERS + "“‘«(")[:1]
+    return first.isupper() and line.rstrip(CLOSERS)[-1:] not in ".,;:" and any(c.islower() for c in line)
+
+
+def _is_dateline(line: str) -> bool:
+    """A line that is only a date ("4 March 2024", "Monday, 04.03.2024 10:30")."""
+    if len(line) > _DATELINE_MAX_CHARS:
+        return False
+    m = FULL_DATE_RE.search(line)
+    if not m:
+        return False
+    rest = (line[: m.start()] + " " + line[m.end() :]).split()
+    rest = [w for w in rest if not _DATELINE_FILLER_RE.fullmatch(w) and re.search(r"\w", w)]
+    return len(rest) == 0
+
+
+def classify(text: str, lines: list[tuple[int, int, bool]], markdown: bool) -> list[Para]:
+    """One Para per line (or per wrapped paragraph), with its kind."""
+    short_counts = Counter(
+        text[s:e] for s, e, _ in lines if e - s <= REPEAT_MAX
+    )
+    paras: list[Para] = []
+    wrapped = _looks_hard_wrapped(text, lines)
+    for start, end, blank_before in lines:
+        line = text[start:end]
+        para = _classify_line(line, start, end, markdown, short_counts)
+        prev = paras[-1] if paras else None
+        if (
+            wrapped and prev is not None and not blank_before
+            and prev.kind in (_PROSE, _HEADLINE) and para.kind in (_PROSE, _HEADLINE)
+            and not _BULLET_RE.match(line)
+        ):
+            prev.end = end  # a wrapped continuation line joins its paragraph
+            prev.kind = _PROSE
+            continue
+        paras.append(para)
+    for p in paras:
+        if p.kind == _PROSE:
+            p.dated_lead = is_dated_lead(text[p.start : p.end])
+    # A headline-like line is a headline only if content follows it; else it is prose.
+    for i, p in enumerate(paras):
+        if p.kind == _HEADLINE and not any(q.kind in (_PROSE, _HEADLINE) for q in paras[i + 1 : i + 4]):
+            p.kind = _PROSE
+    return paras
+
+
+def _classify_line(line: str, start: int, end: int, markdown: bool, short_counts: Counter) -> Para:
+    if markdown and (m := _MD_HEADING_RE.fullmatch(line)):
+        return Para(start, end, _HEADING, level=len(m[1]), title=m[2].strip())
+    separates = furniture_kind(line)
+    if separates is not None:
+        return Para(start, end, _FURNITURE, separates=separates)
+    if _is_dateline(line):
+        return Para(start, end, _DATELINE)
+    if len(line) <= REPEAT_MAX and short_counts[line] >= 2 and not line.rstrip(CLOSERS).endswith("."):
+        return Para(start, end, _FURNITURE, separates=True)  # per-item widget text
+    if is_name_line(line):
+        return Para(start, end, _NAME)
+    if _is_headline_like(line):
+        return Para(start, end, _HEADLINE)
+    return Para(start, end, _PROSE)
+

@@ -1,0 +1,91 @@
+"""The reader registry: which reader turns a file's bytes into text, by suffix and by sniffed content.
+
+A reader is registered once with the suffixes it owns and, optionally, a ``sniff`` test on the
+file's first bytes. ``reader_for`` asks the sniffers first (so a PDF named ``.txt`` can go to a
+PDF reader once one is registered), then the suffix. Adding a format (PDF, DOCX) is one new
+module with a ``read`` function plus one ``register(...)`` line in ``qa/ingest/__init__.py``.
+Everything else that needs to know the supported types (walking, uploads, messages, the
+build's notion of "the same file read the same way") asks this registry.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from qa.ingest.document import DocumentError
+
+
+@dataclass(frozen=True)
+class Extracted:
+    """A reader's output: the document text every offset refers to, and a title if the file has one."""
+
+    text: str
+    title: str | None = None
+    markdown: bool = False  # "#" headings are item titles
+    pages: tuple[int, ...] | None = None  # start offset of each page, for paged formats
+
+
+@dataclass(frozen=True)
+class Reader:
+    kind: str  # recorded with the content hash: the same bytes read by another kind parse differently
+    suffixes: tuple[str, ...]
+    read: Callable[[bytes], Extracted]
+    sniff: Callable[[bytes], bool] | None = None  # claims a file by its first bytes, whatever its name
+
+
+_READERS: list[Reader] = []
+SNIFF_BYTES = 8192
+
+
+def register(reader: Reader) -> None:
+    """Add a reader; a later registration of a suffix wins over an earlier one."""
+    _READERS.insert(0, reader)
+
+
+def readers() -> list[Reader]:
+    return list(_READERS)
+
+
+def supported_suffixes() -> tuple[str, ...]:
+    """Every suffix some reader owns, in registration order (".txt" first)."""
+    out: list[str] = []
+    for r in reversed(_READERS):
+        out.extend(s for s in r.suffixes if s not in out)
+    return tuple(out)
+
+
+def is_supported(name: str) -> bool:
+    return _suffix(name) in supported_suffixes()
+
+
+def describe_types() -> str:
+    """".txt, .md or .html" for messages that tell the user what can be indexed."""
+    main = [r.suffixes[0] for r in reversed(_READERS)]
+    return ", ".join(main[:-1]) + f" or {main[-1]}" if len(main) > 1 else "".join(main)
+
+
+def kind_of(name: str) -> str:
+    """The reader kind a file name gets by its suffix ("txt" when no reader owns it)."""
+    suffix = _suffix(name)
+    for r in _READERS:
+        if suffix in r.suffixes:
+            return r.kind
+    return "txt"
+
+
+def reader_for(name: str, head: bytes = b"") -> Reader:
+    """The reader for a file: a sniffer that claims its first bytes, else its suffix's reader."""
+    for r in _READERS:
+        if r.sniff is not None and r.sniff(head[:SNIFF_BYTES]):
+            return r
+    suffix = _suffix(name)
+    for r in _READERS:
+        if suffix in r.suffixes:
+            return r
+    raise DocumentError(f"unsupported type {suffix or '(no extension)'}")
+
+
+def _suffix(name: str) -> str:
+    base = str(name).replace("\\", "/").rsplit("/", 1)[-1]
+    return "." + base.rsplit(".", 1)[1].lower() if "." in base.lstrip(".") else ""

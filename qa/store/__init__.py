@@ -1,0 +1,22 @@
+"""Store: the on-disk index, as immutable generations (FAISS + BM25 + SQLite metadata + manifest).
+
+Owns writing a generation (``writer``), publishing, rolling back and cleaning up generations
+under one writer lock (``generations``), reading one (``reader.Index``: ``search(query_vector,
+terms, n, mask)`` and row look-ups), the lexical index (``lexical``), how vectors are held
+(``vectors``) and the stored row shapes (``rows``). Nothing outside this package touches FAISS,
+bm25s or SQLite: retrieval goes through ``Index.search``, builds through ``write_generation``
+and ``publish``. A retrieval filter is a boolean mask over chunk rows passed to ``search``.
+"""
+
+from qa.store.generations import (
+    cleanup, current_generation, now_iso, previous_generation, publish, rollback, writer_lock,
+)  # fmt: skip
+from qa.store.reader import Index
+from qa.store.rows import FORMAT_VERSION, ChunkRow, DocRecord, Hits, IndexProblem, ItemInfo, SentenceRow
+from qa.store.writer import write_generation
+
+__all__ = [
+    "FORMAT_VERSION", "ChunkRow", "DocRecord", "Hits", "Index", "IndexProblem", "ItemInfo", "SentenceRow",
+    "cleanup", "current_generation", "now_iso", "previous_generation", "publish", "rollback",
+    "write_generation", "writer_lock",
+]  # fmt: skip

@@ -1,0 +1,69 @@
+"""The lexical index: BM25 (bm25s) over chunk texts, analysed by ``qa.lang.analyze``."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+
+from qa.lang import analyze
+
+
+class LexicalIndex:
+    """BM25 over chunk texts (bm25s: sparse, saved as numpy + JSON, loaded memory-mapped)."""
+
+    def __init__(self, retriever, df: np.ndarray, n_docs: int):
+        self._bm25 = retriever
+        self._df = df
+        self.n_docs = n_docs
+
+    @classmethod
+    def build(cls, texts: list[str]) -> "LexicalIndex":
+        import bm25s
+
+        corpus = [analyze(t) or ["\x00empty"] for t in texts]
+        retriever = bm25s.BM25()
+        retriever.index(corpus, show_progress=False)
+        vocab = retriever.vocab_dict
+        df = np.zeros(len(vocab), dtype=np.int32)
+        for terms in corpus:
+            for t in set(terms):
+                df[vocab[t]] += 1
+        return cls(retriever, df, len(texts))
+
+    def save(self, folder: Path) -> None:
+        folder.mkdir(parents=True, exist_ok=True)
+        self._bm25.save(str(folder), allow_pickle=False)
+        np.save(folder / "df.npy", self._df, allow_pickle=False)
+        (folder / "n_docs.json").write_text(json.dumps({"n_docs": self.n_docs}))
+
+    @classmethod
+    def load(cls, folder: Path) -> "LexicalIndex":
+        import bm25s
+
+        retriever = bm25s.BM25.load(str(folder), mmap=True, allow_pickle=False)
+        df = np.load(folder / "df.npy", mmap_mode="r", allow_pickle=False)
+        n_docs = json.loads((folder / "n_docs.json").read_text())["n_docs"]
+        return cls(retriever, df, n_docs)
+
+    def scores(self, terms: list[str], mask: np.ndarray | None = None) -> np.ndarray:
+        """BM25 score of every chunk for the question terms (zeros if none is known); chunks the
+        mask (one bool per chunk) leaves out score 0 (bm25s's weight_mask)."""
+        ids = self._bm25.get_tokens_ids(terms)
+        if not ids:
+            return np.zeros(self.n_docs, dtype=np.float32)
+        weights = None if mask is None else np.asarray(mask, dtype=np.float32)
+        return self._bm25.get_scores_from_ids(ids, weight_mask=weights)
+
+    def idf(self, terms: list[str]) -> dict[str, float]:
+        """Smoothed inverse document frequency; unseen terms get the highest weight."""
+        vocab = self._bm25.vocab_dict
+        out = {}
+        for t in terms:
+            df = int(self._df[vocab[t]]) if t in vocab else 0
+            out[t] = float(np.log(1 + (self.n_docs - df + 0.5) / (df + 0.5)))
+        return out
+
+    def known(self, term: str) -> bool:
+        return term in self._bm25.vocab_dict

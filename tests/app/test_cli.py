@@ -1,0 +1,193 @@
+"""The `qa` console script, run as a user would: separate processes, offline, real model."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+CORPUS = ROOT / "corpus"
+QA = Path(sys.executable).parent / "qa"
+if not QA.exists():  # pragma: no cover - run from a venv without the script on sys.executable's path
+    QA = ROOT / ".venv" / "bin" / "qa"
+
+ANSWER_KEYS = {"text", "doc", "title", "date", "start", "end", "score"}
+PASSAGE_KEYS = {"rank", "doc", "title", "date", "text", "start", "end", "score"}
+# A question the bundled corpus answers plainly (000_48933f6eaf3e6675.txt).
+QUESTION = "Which ambassador of Japan delivered opening remarks at the customs workshop in Astana?"
+
+
+def run(*args: str, cwd: Path, timeout: float = 180) -> subprocess.CompletedProcess:
+    env = dict(os.environ, HF_HUB_OFFLINE="1", TRANSFORMERS_OFFLINE="1", PYTHONWARNINGS="ignore")
+    env.pop("QA_INDEX", None)
+    env.pop("QA_CORPUS", None)
+    return subprocess.run(
+        [str(QA), *args], cwd=cwd, env=env, capture_output=True, text=True, timeout=timeout
+    )
+
+
+def assert_one_line_error(proc: subprocess.CompletedProcess, *needles: str) -> str:
+    assert proc.returncode != 0
+    assert "Traceback" not in proc.stderr
+    lines = proc.stderr.strip().splitlines()
+    assert len(lines) == 1, proc.stderr
+    assert lines[0].startswith("Error: ")
+    for needle in needles:
+        assert needle in lines[0]
+    assert proc.stdout == ""
+    return lines[0]
+
+
+def original(doc: str) -> str:
+    return (CORPUS / doc).read_bytes().decode("utf-8")
+
+
+@pytest.fixture(scope="module")
+def workdir(tmp_path_factory) -> Path:
+    return tmp_path_factory.mktemp("cli")
+
+
+@pytest.fixture(scope="module")
+def built(workdir) -> tuple[Path, dict]:
+    """One real index of the bundled corpus, built through the command line, shared by this module."""
+    index = workdir / "index"
+    proc = run("index", "--corpus", str(CORPUS), "--index", str(index), "--json", cwd=workdir)
+    assert proc.returncode == 0, proc.stderr
+    lines = proc.stdout.strip().splitlines()
+    assert len(lines) == 1, proc.stdout
+    return index, json.loads(lines[0])
+
+
+@pytest.mark.slow
+def test_index_json_prints_one_summary_object(built):
+    _, summary = built
+    assert summary["documents"] == 5
+    assert summary["chunks"] > 5
+    assert isinstance(summary["seconds"], (int, float)) and summary["seconds"] > 0
+
+
+@pytest.mark.slow
+def test_ask_json_prints_the_documented_shape(built, workdir):
+    index, _ = built
+    proc = run("ask", QUESTION, "--index", str(index), "--json", "-k", "3", cwd=workdir)
+    assert proc.returncode == 0, proc.stderr
+    lines = proc.stdout.strip().splitlines()
+    assert len(lines) == 1
+    out = json.loads(lines[0])
+    assert set(out) == {"question", "answer", "passages"}
+    assert out["question"] == QUESTION
+    a = out["answer"]
+    assert a is not None, "the bundled corpus answers this question"
+    assert ANSWER_KEYS <= set(a)
+    assert "IIJIMA" in a["text"]
+    assert a["doc"] == "000_48933f6eaf3e6675.txt"
+    assert a["text"] == original(a["doc"])[a["start"]:a["end"]]
+    assert a["title"] and 0 <= a["score"] <= 1
+    assert len(out["passages"]) >= 3
+    for rank, p in enumerate(out["passages"][:3], 1):
+        assert set(p) == PASSAGE_KEYS
+        assert p["rank"] == rank
+        assert p["text"] == original(p["doc"])[p["start"]:p["end"]]
+        assert p["date"] is None or re.fullmatch(r"\d{4}(-\d\d){0,2}", p["date"])
+
+
+@pytest.mark.slow
+def test_ask_prints_a_readable_answer_with_numbered_citations(built, workdir):
+    index, _ = built
+    proc = run("ask", QUESTION, "--index", str(index), cwd=workdir)
+    assert proc.returncode == 0, proc.stderr
+    out = proc.stdout
+    assert "IIJIMA" in out
+    for n in range(1, 6):
+        assert re.search(rf"^\[{n}\] \S+\.txt — \S", out, re.M), f"no citation [{n}] in:\n{out}"
+    assert "000_48933f6eaf3e6675.txt" in out
+
+
+@pytest.mark.slow
+def test_ask_many_prints_one_object_per_question_in_order_loading_the_model_once(built, workdir):
+    index, _ = built
+    base = [
+        "Which ambassador of Japan delivered opening remarks at the customs workshop in Astana?",
+        "How much did the CARICC-coordinated operations seize?",
+        "Who trained Kyrgyz border guards on small arms?",
+        "Where was the Eurasian AML/CFT forum held?",
+        "When did the Council of National Coordinators meet in Almaty?",
+        "What is the population of Mongolia?",
+        "Which drugs were seized in the international controlled deliveries?",
+        "What are virtual asset service providers?",
+        "Who heads the CARICC?",
+        "What did the EU border management seminar discuss?",
+    ]
+    questions = [f"{q} ({n})" for n in range(5) for q in base]
+    assert len(questions) == 50
+    lines = [json.dumps({"question": q}) for q in questions]
+    lines.insert(10, "this line is not JSON")
+    lines.insert(20, json.dumps({"question": "   "}))
+    qfile = workdir / "questions.jsonl"
+    qfile.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+    t0 = time.perf_counter()
+    proc = run("ask", "--json", "--questions", str(qfile), "--index", str(index), cwd=workdir)
+    elapsed = time.perf_counter() - t0
+    assert proc.returncode == 0, proc.stderr
+    assert elapsed < 60, f"50 questions took {elapsed:.1f} s"
+
+    outs = [json.loads(line) for line in proc.stdout.strip().splitlines()]
+    assert len(outs) == 52
+    assert outs[10] == {"line": 11, "error": "not a JSON object with a string `question` field"}
+    assert outs[20]["line"] == 21 and "empty" in outs[20]["error"]
+    answers = [o for i, o in enumerate(outs) if i not in (10, 20)]
+    assert [o["question"] for o in answers] == questions
+    for o in answers:
+        assert set(o) == {"question", "answer", "passages"}
+        assert len(o["passages"]) >= 5
+        if o["answer"] is not None:
+            a = o["answer"]
+            assert a["text"] == original(a["doc"])[a["start"]:a["end"]]
+    assert sum(o["answer"] is not None for o in answers) >= 5
+
+
+@pytest.mark.slow
+def test_ask_without_an_index_says_to_run_qa_index(workdir):
+    proc = run("ask", "Who hosted the workshop?", "--index", str(workdir / "no-index-here"), cwd=workdir)
+    assert_one_line_error(proc, "qa index")
+
+
+@pytest.mark.slow
+def test_index_of_a_corpus_without_readable_documents_fails_clearly(workdir):
+    corpus = workdir / "unreadable"
+    corpus.mkdir()
+    (corpus / "empty.txt").write_text("")
+    (corpus / "picture.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(100))
+    (corpus / "blank.md").write_text("   \n\n  ")
+    proc = run("index", "--corpus", str(corpus), "--index", str(workdir / "idx-unreadable"), cwd=workdir)
+    assert_one_line_error(proc, "no readable documents")
+
+
+def test_an_empty_question_fails_clearly(tmp_path):
+    proc = run("ask", "   ", "--index", str(tmp_path / "index"), cwd=tmp_path)
+    assert_one_line_error(proc, "empty")
+
+
+def test_ask_without_a_question_fails_clearly(tmp_path):
+    proc = run("ask", "--index", str(tmp_path / "index"), cwd=tmp_path)
+    assert_one_line_error(proc, "--questions")
+
+
+def test_index_of_a_missing_corpus_folder_fails_clearly(tmp_path):
+    missing = tmp_path / "no-such-corpus"
+    proc = run("index", "--corpus", str(missing), "--index", str(tmp_path / "index"), cwd=tmp_path)
+    line = assert_one_line_error(proc, "corpus folder not found", str(missing))
+    assert not (tmp_path / "index").exists() or not any((tmp_path / "index").iterdir()), line
+
+
+def test_a_missing_questions_file_fails_clearly(tmp_path):
+    proc = run("ask", "--json", "--questions", str(tmp_path / "nope.jsonl"), "--index", str(tmp_path), cwd=tmp_path)
+    assert_one_line_error(proc, "nope.jsonl")

@@ -1,0 +1,129 @@
+"""Rendering to HTML: everything from documents and users is escaped, highlights land where cited."""
+
+from __future__ import annotations
+
+import re
+
+from qa.contracts import Answer
+from qa.app.render import Citation, esc, mark_span, render_corpus, render_question, render_reply, render_source
+
+
+def _cite(**kw) -> Citation:
+    base = dict(n=1, doc="a.txt", title="Title", date="2022-08-10", item=0, start=0, end=10, text="x", score=0.5)
+    base.update(kw)
+    return Citation(**base)
+
+
+def test_esc_neutralises_html_and_markdown():
+    out = esc('<script>alert(1)</script> [click](http://evil) **bold** `code` $$x$$ ${v} {{v}} _i_ # h')
+    for bad in ("<script", "[click]", "(http", "**", "`", "$$", "${", "{{", "_i_", "# h"):
+        assert bad not in out
+    assert "&lt;script&gt;" in out
+
+
+def test_esc_keeps_text_readable_after_html_decoding():
+    import html
+
+    text = 'A & B <c> [d](e) *f* "g" \'h\' ~i~ |j| \\k !l'
+    assert html.unescape(esc(text)) == text
+
+
+def test_question_is_escaped():
+    assert "<b>" not in render_question("<b>hi</b> [x](y)")
+
+
+def test_reply_marks_span_and_numbers_citations():
+    answer = Answer(
+        text="As a result, 740 kg of drugs were seized.", doc="d.txt", title="Ops", date="2022-06-29",
+        start=100, end=141, score=0.61, passage_rank=2, span=(113, 128),
+    )
+    cites = [_cite(n=1, doc="d.txt"), _cite(n=2, doc="d.txt", title="Ops", date="2022-06-29")]
+    html = render_reply(3, answer, cites, searched="who? ops")
+    assert "<mark><strong>740 kg of drugs</strong></mark>" in html
+    assert "As a result, <mark>" in html
+    assert "Confidence 0.61" in html
+    assert 'href="#cite-3-1"' in html and 'href="#cite-3-2"' in html
+    assert "&#91;2&#93;" in html  # the visible "[2]"
+    assert "Searched for:" in html and "Sources:" in html
+    assert "\n" not in html  # one line: Markdown never re-reads it
+
+
+def test_passages_of_one_news_item_are_listed_once_with_all_their_numbers():
+    cites = [
+        _cite(n=1, doc="d.txt", item=3, title="CNC meeting", text="first passage"),
+        _cite(n=2, doc="e.txt", item=0, title="Other news", text="other passage"),
+        _cite(n=3, doc="d.txt", item=3, title="CNC meeting", text="second passage"),
+    ]
+    html = render_reply(0, None, cites)
+    assert html.count("CNC meeting") == 1 and html.count("Other news") == 1
+    item = html[html.index("<li>"):html.index("</li>")]
+    assert 'href="#cite-0-1"' in item and 'href="#cite-0-3"' in item  # both numbers open their passage
+    assert "first passage" in item and "second passage" in item
+    # sources appear in the order of their best passage; each excerpt says which number it is
+    assert html.index("first passage") < html.index("second passage") < html.index("Other news")
+    assert "&#91;3&#93;</span> second passage" in html
+
+
+def test_reply_without_answer_says_so_and_lists_related():
+    html = render_reply(0, None, [_cite(n=1, title="Close one")])
+    assert "Not found in the documents." in html
+    assert "Possibly related:" in html and "Close one" in html
+
+
+def test_reply_hides_passages_when_asked():
+    cites = [_cite(text="passage body text")]
+    assert "passage body text" in render_reply(0, None, cites, show_passages=True)
+    assert "passage body text" not in render_reply(0, None, cites, show_passages=False)
+
+
+def test_reply_escapes_document_text_and_titles():
+    evil = '<script>alert("x")</script> see [here](http://evil.example) <img src=x onerror=alert(1)>'
+    answer = Answer(text=evil, doc="<b>.txt", title=evil, date=None, start=0, end=len(evil), score=0.5, passage_rank=1)
+    html = render_reply(0, answer, [_cite(doc="<b>.txt", title=evil, text=evil, end=len(evil))])
+    assert "<script" not in html and "<img" not in html and "<b>" not in html
+    assert "](http" not in html
+    assert "&lt;script&gt;" in html
+
+
+def test_mark_span_ignores_span_outside_sentence():
+    assert mark_span("abc", 10, (0, 5)) == "abc"
+    assert mark_span("hello world", 10, (16, 21)) == "hello <mark><strong>world</strong></mark>"
+
+
+def test_source_highlights_passage_answer_and_span_in_item():
+    doc = "HEADLINE\nIntro sentence. The answer is 42 here. Tail text.\nNext para."
+    item_start = 0
+    p0 = doc.index("Intro")
+    a0 = doc.index("The answer")
+    a1 = doc.index("Tail") - 1
+    s0 = doc.index("42")
+    c = _cite(start=p0, end=len(doc), text=doc[p0:], answer=(a0, a1), span=(s0, s0 + 2))
+    html = render_source(c, doc, item_start)
+    assert '<mark class="qa-hl-passage" id="qa-focus">Intro sentence. </mark>' in html
+    assert '<mark class="qa-hl-answer"><strong>42</strong></mark>' in html
+    assert "HEADLINE\n" in html  # context around the passage, newlines kept for pre-wrap
+    assert "a.txt" in html and "Title" in html and "2022-08-10" in html
+    # removing tags gives back the item text exactly
+    assert __import__("html").unescape(re.sub(r"<[^>]+>", "", html.split('qa-source-body">', 1)[1])) == doc
+
+
+def test_source_escapes_script_and_markdown_in_documents():
+    doc = "Before <script>alert(1)</script> and [a link](http://x.example) after."
+    c = _cite(start=0, end=len(doc), text=doc)
+    html = render_source(c, doc, 0)
+    assert "<script" not in html and "](http" not in html
+    assert "&lt;script&gt;alert&#40;1&#41;&lt;/script&gt;" in html
+
+
+def test_corpus_panel_lists_documents_skipped_and_pending():
+    html = render_corpus({
+        "built_at": "2025-01-02T03:04:05+0000", "generation": "gen-000002",
+        "counts": {"documents": 1, "items": 3, "chunks": 7},
+        "documents": [{"doc": "<x>.txt", "items": 3, "chunks": 7, "chars": 12345, "sha256": "0"}],
+        "skipped": [{"path": "bad.pdf", "reason": "unsupported type .pdf"}],
+        "pending": ["new.txt"], "missing": [],
+    })
+    assert "&lt;x&gt;.txt" in html and "<td>3</td><td>7</td>" in html
+    assert "2025-01-02T03:04:05+0000" in html
+    assert "bad.pdf" in html and "unsupported type .pdf" in html
+    assert "new.txt" in html and "Re-index" in html

@@ -1,0 +1,47 @@
+"""The running app's API from gradio_client (real model, bundled corpus)."""
+
+from __future__ import annotations
+
+
+import pytest
+from conftest import free_port
+
+pytestmark = pytest.mark.slow
+
+QUESTION = "How much did the CARICC-coordinated operations seize?"
+
+
+@pytest.fixture(scope="module")
+def app_url(real_service):
+    from qa.app.web import start
+
+    demo, url = start(real_service.settings, real_service, port=free_port())
+    yield url
+    demo.close()
+
+
+def test_ask_endpoint_answers_with_citation(app_url):
+    from gradio_client import Client
+
+    client = Client(app_url, verbose=False)
+    out = client.predict(QUESTION, 3, api_name="/ask")
+    assert out["answer"]["span"]["text"].startswith("740 kg")
+    assert out["answer"]["doc"] == "003_62543a975d45d663.txt"
+    cited = [c for c in out["citations"] if c["n"] == out["answer"]["n"]]
+    assert cited and cited[0]["doc"] == out["answer"]["doc"]
+    assert "740 kg" in out["reply_html"] and "qa-cite" in out["reply_html"]
+    assert len(out["citations"]) >= 3
+
+
+def test_ask_endpoint_reports_errors_and_no_answer(app_url):
+    from gradio_client import Client
+
+    client = Client(app_url, verbose=False)
+    assert "empty" in client.predict("   ", 3, api_name="/ask")["error"]
+    out = client.predict("What is the boiling point of liquid nitrogen on Mars?", 3, api_name="/ask")
+    assert out["answer"] is None and out["citations"]
+    assert "Not found in the documents." in out["reply_html"]
+
+
+def test_app_binds_localhost_only(app_url):
+    assert app_url.startswith("http://127.0.0.1:")
