@@ -3,7 +3,7 @@
 
     python benchmarks/scale.py --passages 1000000 [--questions 300] [--rebuild]
 
-Synthesizes a generation with `qa.index.write_generation` from the real SQuAD dev sentences and
+Synthesizes a generation with `qa.store.write_generation` from the real SQuAD dev sentences and
 their real MiniLM vectors (read from benchmarks/out/squad-index, which benchmarks/squad.py builds):
 every passage is two sentences drawn at random, every sentence vector is the real one plus noise
 (so no two rows are equal), every passage vector is the normalised sum of its sentences' vectors.
@@ -149,7 +149,7 @@ def main() -> None:
     ap.add_argument("--backend", default="torch", help="encoder backend: torch, onnx, onnx-int8")
     ap.add_argument("--nprobe", type=int, nargs="*", default=[], help="also report recall at these nprobe")
     ap.add_argument("--set-nprobe", type=int, default=None,
-                    help="ask with this nprobe (default: the stored one; qa.index.ivf_params for a new build)")
+                    help="ask with this nprobe (default: the stored one; qa.store.writer.ivf_params for a new build)")
     args = ap.parse_args()
     folder = Path(args.out or ROOT / f"benchmarks/out/scale-{args.passages}")
     if args.rebuild or store.current_generation(folder) is None:

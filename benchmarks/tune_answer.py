@@ -1,5 +1,5 @@
 #!/usr/bin/env python
-"""Fit the answer model in qa/answer.py: sentence WEIGHTS, PASSAGE_WEIGHTS and the CONFIDENCE model.
+"""Fit the answer model in qa/answer/weights.py: sentence WEIGHTS, PASSAGE_WEIGHTS and the CONFIDENCE model.
 
     python benchmarks/tune_answer.py [--squad-sample 8500] [--seed 1] [--keep-weights] [--report] [--cv 5]
 
@@ -15,7 +15,7 @@
    from retrieval (the usual way to make realistic unanswerable questions), and on the dev
    questions. The threshold is the highest that abstains on at most 10% of the answerable dev
    questions.
-Prints the constants to paste into qa/answer.py. The SQuAD fitting sample never includes a
+Prints the constants to paste into qa/answer/weights.py. The SQuAD fitting sample never includes a
 question of the sample benchmarks/squad.py reports on (seed 0, 2,000), so reported SQuAD numbers
 are held-out; --report also scores that sample here. Compare candidate features by --cv (K-fold
 cross-validation inside the fitting sample), not by the reported sample, or it stops being held

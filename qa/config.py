@@ -16,6 +16,7 @@ from pathlib import Path
 MAX_FILE_BYTES = 64 * 1024 * 1024  # a corpus file larger than this is skipped
 UPLOAD_MAX_BYTES = 10 * 1024 * 1024  # a file uploaded from the web page (also Gradio's own cap)
 DEFAULT_K = 5  # passages shown per question
+CANDIDATES = 50  # passages each retriever proposes before fusion
 MAX_K = 100
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 7860
@@ -70,7 +71,7 @@ class Settings:
     batch_size: int = 32
     # Retrieval and answering.
     top_k: int = DEFAULT_K
-    candidates: int = 50  # passages each retriever proposes before fusion
+    candidates: int = CANDIDATES
     answer_pool: int = 10  # passages whose sentences compete for the answer
     # Below this many chunks the dense index is exact (flat); above it, approximate (IVF, float16).
     exact_search_max: int = 200_000

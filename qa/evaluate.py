@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from qa.answer import MAX_ANSWER_CHARS
+from qa.config import DEFAULT_K
 
 
 @dataclass(frozen=True)
@@ -43,7 +44,7 @@ def load_jsonl(path: Path) -> list[GoldQuestion]:
     return out
 
 
-def evaluate(service, questions: list[GoldQuestion], k: int = 5) -> dict:
+def evaluate(service, questions: list[GoldQuestion], k: int = DEFAULT_K) -> dict:
     """Runs every question through service.ask and returns the metrics (percentages) and details."""
     rows = []
     for q in questions:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from qa.config import CANDIDATES, DEFAULT_K
 from qa.contracts import Passage
 from qa.store import Index
 
@@ -16,8 +17,8 @@ def retrieve(
     index: Index,
     query_vector: np.ndarray,
     terms: list[str],
-    k: int = 5,
-    candidates: int = 50,
+    k: int = DEFAULT_K,
+    candidates: int = CANDIDATES,
     mask: np.ndarray | None = None,
 ) -> list[Passage]:
     """The k best passages by a convex mix of dense cosine and normalised BM25.

@@ -128,7 +128,7 @@ def write_generation(
     # the manifest goes last: a folder without one is never mistaken for a generation
     (tmp / "manifest.json").write_text(json.dumps(manifest, indent=1, ensure_ascii=False))
     _fsync_tree(tmp)
-    _verify(tmp, manifest)
+    _verify(tmp)
     os.rename(tmp, final)
     _fsync_dir(index_dir)
     return final
@@ -205,7 +205,7 @@ def _write_faiss(path: Path, vectors: np.ndarray, exact_search_max: int) -> str:
 _ADD_BLOCK = 65_536  # vectors per FAISS add: bounds the float32 copies made from a memory map
 
 
-def _verify(folder: Path, manifest: dict) -> None:
+def _verify(folder: Path) -> None:
     """Open the new generation as a reader would (Index checks every count against the manifest)."""
     try:
         index = Index(folder)

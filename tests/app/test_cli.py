@@ -191,3 +191,44 @@ def test_index_of_a_missing_corpus_folder_fails_clearly(tmp_path):
 def test_a_missing_questions_file_fails_clearly(tmp_path):
     proc = run("ask", "--json", "--questions", str(tmp_path / "nope.jsonl"), "--index", str(tmp_path), cwd=tmp_path)
     assert_one_line_error(proc, "nope.jsonl")
+
+
+def test_serve_on_an_empty_index_builds_it_first(tmp_path, monkeypatch, capsys):
+    """`qa serve` and `python app.py` index the corpus before serving instead of failing."""
+    from conftest import HARBOUR, HashEmbedder
+
+    from qa.app.cli import serve
+    from qa.config import Settings
+    from qa.store import current_generation
+
+    corpus = tmp_path / "docs"
+    corpus.mkdir()
+    (corpus / "harbour.txt").write_text(HARBOUR)
+    settings = Settings().with_(corpus_dir=corpus, index_dir=tmp_path / "index")
+    launched = []
+    monkeypatch.setattr("qa.app.service.make_embedder", lambda *a, **k: HashEmbedder())
+    monkeypatch.setattr("qa.app.web.launch", lambda s, host, port, service: launched.append(service.index()))
+    assert serve(settings, "127.0.0.1", 0) == 0
+    out = capsys.readouterr().out
+    assert "No usable index" in out and "1 documents" in out
+    assert current_generation(settings.index_dir) is not None
+    assert launched and launched[0].generation == current_generation(settings.index_dir).name
+    # a second start finds the index and builds nothing
+    assert serve(settings, "127.0.0.1", 0) == 0
+    assert "No usable index" not in capsys.readouterr().out
+
+
+def test_ask_json_has_a_page_key_for_every_passage_and_the_answer(tmp_path):
+    from conftest import HARBOUR, HashEmbedder
+
+    from qa.app.service import QAService
+    from qa.config import Settings
+
+    corpus = tmp_path / "docs"
+    corpus.mkdir()
+    (corpus / "harbour.txt").write_text(HARBOUR)
+    service = QAService(Settings().with_(corpus_dir=corpus, index_dir=tmp_path / "i"), HashEmbedder())
+    service.build()
+    out = service.ask("Who is the lighthouse keeper of Port Ellery?").to_json()
+    assert all(p["page"] is None for p in out["passages"])
+    assert out["answer"] is None or out["answer"]["page"] is None

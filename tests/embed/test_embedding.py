@@ -59,3 +59,18 @@ def test_fits_is_false_for_text_longer_than_the_window(real_embedder):
     # 256 word pieces is the limit: the same word repeated just below and just above it
     assert real_embedder.fits(" ".join(["customs"] * 250))
     assert not real_embedder.fits(" ".join(["customs"] * 260))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("backend", ["torch", "onnx"])
+def test_every_backend_reports_progress_per_batch(backend):
+    from qa.config import Settings
+    from qa.embed import make_embedder
+
+    embedder = make_embedder(Settings().model, batch_size=4, backend=backend)
+    texts = [f"Passage number {i} about the harbour of Port Ellery." for i in range(10)]
+    seen: list[int] = []
+    vecs = embedder.encode(texts, role="passage", progress=seen.append)
+    assert vecs.shape == (10, embedder.dim)
+    assert seen == sorted(seen) and seen[-1] == 10 and len(seen) == 3  # after each batch of 4
+    assert embedder.identity == "model"  # the bundled folder's name: what indexes and answer weights record
