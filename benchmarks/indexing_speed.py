@@ -176,10 +176,10 @@ def pipeline_vs_raw(emb: dict, sides: list[str], paragraphs: int, rounds: int) -
         inner = e.encode
         calls: list = []
 
-        def timed(ts, progress=False, inner=inner, calls=calls):
+        def timed(ts, role="passage", progress=None, inner=inner, calls=calls):
             w, c = time.perf_counter(), time.process_time()
             try:
-                return inner(ts, progress)
+                return inner(ts, role=role, progress=progress)
             finally:
                 calls.append((list(ts), time.perf_counter() - w, time.process_time() - c))
 

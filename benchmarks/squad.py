@@ -22,6 +22,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from qa.build import console_progress  # noqa: E402
 from qa.config import Settings  # noqa: E402
 from qa.evaluate import GoldQuestion, evaluate  # noqa: E402
 from qa.app.service import QAService  # noqa: E402
@@ -70,7 +71,7 @@ def main() -> None:
         Settings().with_(corpus_dir=out / "squad-corpus", index_dir=out / "squad-index")
     )
     t0 = time.perf_counter()
-    report = service.build(progress=True)
+    report = service.build(progress=console_progress())
     print(f"index: {report.summary().splitlines()[0]} ({time.perf_counter() - t0:.1f} s)", file=sys.stderr)
     result = evaluate(service, questions, k=args.k)
     print(json.dumps(result["metrics"], indent=1))

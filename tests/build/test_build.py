@@ -261,7 +261,7 @@ class OtherModel:
         self.base, self.name, self.identity = base, name, name
         self.dim = dim or base.dim
 
-    def encode(self, texts, progress=False):
+    def encode(self, texts, role="passage", progress=None):
         v = self.base.encode(texts)
         return np.hstack([v, np.zeros((len(v), self.dim - v.shape[1]), np.float32)]) if self.dim > v.shape[1] else v
 
