@@ -1,0 +1,318 @@
+"""What a query filter means: a date range and a set of sources, and the chunk rows they allow.
+
+Dates. Each end of a range has year, month or day precision and is inclusive at that precision:
+``since="2022-01", until="2022-08-31"`` keeps 2022-01-01 .. 2022-08-31, ``until="2022-08"``
+keeps everything up to 2022-08-31. An item's own date also has a precision (``"2022"``,
+``"2022-08"``, ``"2022-08-10"``) and stands for the whole period it names; an item is kept only
+when that whole period lies inside the range, so every passage a filtered search returns is
+*certainly* dated in the range (an item dated just "2022" is not kept by a July-August 2022
+filter). Items without a date are left out of any date-filtered search and counted, so the UI can
+say so.
+
+Sources. Each pattern is a file glob or a folder, relative to the corpus folder (``"003_*"``,
+``"news/"``, ``"news/**/*.html"``, ``"report.txt"``). A pattern without a ``/`` also matches file
+names in any folder, the way .gitignore patterns do. A pattern that matches no indexed document is
+reported back (``unknown``) rather than silently ignored.
+
+Dates are compared as integers ``YYYYMMDD``; the end of a month is written as day 31 whatever the
+month, which orders correctly against every real date.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import fnmatch
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Iterable, Sequence
+
+import numpy as np
+
+UNDATED = -1  # the lo/hi of an item without a date: outside every date range
+
+_ISO_RE = re.compile(r"(\d{4})(?:[-/.](\d{1,2})(?:[-/.](\d{1,2}))?)?")
+_MONTH_ABBR = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+class FilterError(ValueError):
+    """A filter the user gave cannot be used as given; the message says what to type instead."""
+
+
+@dataclass(frozen=True)
+class Bound:
+    """One end of a date range as the user gave it: year, month or day precision."""
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    @property
+    def first(self) -> int:
+        """The first day it names, as YYYYMMDD."""
+        return self.year * 10000 + (self.month or 1) * 100 + (self.day or 1)
+
+    @property
+    def last(self) -> int:
+        """The last day it names, as YYYYMMDD (month ends written as day 31: orders correctly)."""
+        return self.year * 10000 + (self.month or 12) * 100 + (self.day or 31)
+
+    @property
+    def iso(self) -> str:
+        if self.month is None:
+            return f"{self.year:04d}"
+        if self.day is None:
+            return f"{self.year:04d}-{self.month:02d}"
+        return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+
+    def human(self) -> str:
+        """"2022", "Aug 2022", "13 Oct 2021"."""
+        if self.month is None:
+            return str(self.year)
+        if self.day is None:
+            return f"{_MONTH_ABBR[self.month - 1]} {self.year}"
+        return f"{self.day} {_MONTH_ABBR[self.month - 1]} {self.year}"
+
+
+def parse_bound(text: str | None, what: str = "date") -> Bound | None:
+    """``"2022"``, ``"2022-08"`` or ``"2022-08-31"`` (``/`` or ``.`` separators too) -> Bound;
+    empty -> None. Anything else, or a day that does not exist, raises FilterError."""
+    if text is None:
+        return None
+    s = str(text).strip()
+    if not s:
+        return None
+    m = _ISO_RE.fullmatch(s)
+    if m is None:
+        raise FilterError(f"{what} {s!r} is not a date: use YYYY, YYYY-MM or YYYY-MM-DD (e.g. 2022-08)")
+    year, month, day = int(m[1]), m[2] and int(m[2]), m[3] and int(m[3])
+    try:
+        _dt.date(year, month or 1, day or 1)
+    except ValueError:
+        raise FilterError(f"{what} {s!r} is not a real date: use YYYY, YYYY-MM or YYYY-MM-DD") from None
+    if not 1000 <= year <= 9999:
+        raise FilterError(f"{what} {s!r} is not a date: the year needs four digits")
+    return Bound(year, month or None, day or None)
+
+
+def item_span(date: str | None) -> tuple[int, int]:
+    """The (first, last) day an item's stored date stands for, or (UNDATED, UNDATED)."""
+    if not date:
+        return UNDATED, UNDATED
+    try:
+        b = parse_bound(date)
+    except FilterError:
+        return UNDATED, UNDATED  # an unreadable stored date counts as none
+    return (b.first, b.last) if b else (UNDATED, UNDATED)
+
+
+@dataclass(frozen=True)
+class DateRange:
+    """Inclusive range; either end may be open."""
+
+    since: Bound | None = None
+    until: Bound | None = None
+
+    @classmethod
+    def parse(cls, since: str | None, until: str | None) -> "DateRange":
+        lo, hi = parse_bound(since, "since"), parse_bound(until, "until")
+        if lo and hi and lo.first > hi.last:
+            raise FilterError(f"the range starts ({lo.iso}) after it ends ({hi.iso}): swap since and until")
+        return cls(lo, hi)
+
+    @property
+    def active(self) -> bool:
+        return self.since is not None or self.until is not None
+
+    @property
+    def lo(self) -> int:
+        return self.since.first if self.since else 0
+
+    @property
+    def hi(self) -> int:
+        return self.until.last if self.until else 99991231
+
+    def keeps(self, date: str | None) -> bool:
+        """Whether an item with this stored date is inside the range (always, when inactive)."""
+        if not self.active:
+            return True
+        first, last = item_span(date)
+        return first != UNDATED and self.lo <= first and last <= self.hi
+
+    def human(self) -> str:
+        """"Aug 2022", "Jul 2022 – Aug 2022", "since 2020", "up to 13 Oct 2021", ""."""
+        s, u = self.since, self.until
+        if s and u:
+            if s == u:
+                return s.human()
+            if s.month is None and u.month is None:
+                return f"{s.year}–{u.year}"
+            return f"{s.human()} – {u.human()}"
+        if s:
+            return f"since {s.human()}"
+        if u:
+            return f"up to {u.human()}"
+        return ""
+
+
+# ----------------------------------------------------------------------------- sources
+def _norm_pattern(p: str) -> str:
+    p = str(p).strip().replace("\\", "/")
+    while p.startswith("./"):
+        p = p[2:]
+    return p
+
+
+def source_matches(pattern: str, doc: str) -> bool:
+    """Does a source pattern (glob or folder, relative to the corpus) name this document path?"""
+    p = _norm_pattern(pattern)
+    if not p:
+        return False
+    if p.endswith("/"):
+        return doc.startswith(p)
+    if doc == p or doc.startswith(p + "/"):  # the file itself, or a folder named without "/"
+        return True
+    if fnmatch.fnmatchcase(doc, p):
+        return True
+    if "/" not in p:  # a bare name or glob: the file name in any folder
+        return fnmatch.fnmatchcase(doc.rsplit("/", 1)[-1], p)
+    if p.startswith("**/"):
+        return fnmatch.fnmatchcase(doc, p[3:])
+    return False
+
+
+def match_sources(patterns: Iterable[str], docs: Iterable[str]) -> tuple[frozenset[str], tuple[str, ...]]:
+    """(the documents any pattern names, the patterns that name none)."""
+    docs = list(docs)
+    hit: set[str] = set()
+    unknown = []
+    for p in patterns:
+        if not _norm_pattern(p):
+            continue
+        found = [d for d in docs if source_matches(p, d)]
+        if not found:
+            unknown.append(p)
+        hit.update(found)
+    return frozenset(hit), tuple(unknown)
+
+
+def clean_sources(sources: Iterable[str] | str | None) -> tuple[str, ...]:
+    """Patterns from a list, or from one string separated by commas or newlines; blanks dropped."""
+    if sources is None:
+        return ()
+    if isinstance(sources, str):
+        sources = re.split(r"[,\n]", sources)
+    out = []
+    for s in sources:
+        s = _norm_pattern(s)
+        if s and s not in out:
+            out.append(s)
+    return tuple(out)
+
+
+# ----------------------------------------------------------------------------- rows
+@dataclass(frozen=True)
+class Selection:
+    """What a filter selects from one index generation."""
+
+    rows: np.ndarray | None  # bool per chunk row; None = no filter (every row)
+    n_rows: int
+    n_items: int
+    undated_left_out: int  # items the date filter dropped for having no date (sources applied)
+    unknown_sources: tuple[str, ...]
+    reading: str  # "items dated Aug 2022 from 003_*" ("" when unfiltered)
+    months: tuple[tuple[str, int], ...] = field(default=())  # ("2022-08", n items) in order
+
+    @property
+    def empty(self) -> bool:
+        return self.rows is not None and self.n_rows == 0
+
+    def notes(self) -> list[str]:
+        out = []
+        if self.undated_left_out:
+            n = self.undated_left_out
+            out.append(f"{n} item{'s' if n != 1 else ''} without a date {'were' if n != 1 else 'was'} left out")
+        for p in self.unknown_sources:
+            out.append(f"no indexed document matches the source {p!r}")
+        return out
+
+
+def describe(dates: DateRange, sources: Sequence[str]) -> str:
+    """The human reading of a filter: "items dated Aug 2022 from 003_*"."""
+    parts = []
+    if dates.active:
+        parts.append(f"items dated {dates.human()}")
+    if sources:
+        parts.append(("items " if not parts else "") + "from " + ", ".join(sources))
+    return " ".join(parts)
+
+
+class RowFacts:
+    """Per-chunk-row facts a filter needs, held as arrays so a mask over a million rows takes
+    milliseconds: the row's document, and the first/last day its item's date stands for.
+
+    Built once per opened index generation (generations never change)."""
+
+    def __init__(self, docs: Sequence[str], items: Sequence[tuple[int, str | None]],
+                 row_doc: np.ndarray, row_item: np.ndarray):
+        """docs: document paths by doc id; items: (doc id, date) by item id;
+        row_doc / row_item: doc id and item id of every chunk row."""
+        self.docs = list(docs)
+        self.item_doc = np.asarray([d for d, _ in items], dtype=np.int32)
+        self.item_dates = [dt for _, dt in items]
+        spans = np.asarray([item_span(dt) for _, dt in items], dtype=np.int32).reshape(-1, 2)
+        self.item_lo, self.item_hi = spans[:, 0].copy(), spans[:, 1].copy()
+        self.row_doc = np.asarray(row_doc, dtype=np.int32)
+        self.row_item = np.asarray(row_item, dtype=np.int32)
+        self.n = len(self.row_doc)
+        self._cache: dict[tuple, Selection] = {}
+
+    def newest(self) -> str | None:
+        """The newest item date (ISO, at its own precision), for relative dates in questions."""
+        # by the first day each date names: "2022-08-10" is newer than a bare "2022"
+        dated = [(item_span(d), d) for d in self.item_dates if d and item_span(d)[0] != UNDATED]
+        return max(dated)[1] if dated else None
+
+    def select(self, since: str | None = None, until: str | None = None,
+               sources: Iterable[str] | None = None) -> Selection:
+        """The rows a filter allows (cached: the same filter asked again costs a dict lookup)."""
+        dates = DateRange.parse(since, until)
+        pats = clean_sources(sources)
+        key = (dates, pats)
+        if key in self._cache:
+            return self._cache[key]
+        if not dates.active and not pats:
+            sel = Selection(None, self.n, len(self.item_doc), 0, (), "")
+        else:
+            sel = self._select(dates, pats)
+        if len(self._cache) >= 16:
+            self._cache.pop(next(iter(self._cache)))
+        self._cache[key] = sel
+        return sel
+
+    def _select(self, dates: DateRange, pats: tuple[str, ...]) -> Selection:
+        item_ok = np.ones(len(self.item_doc), dtype=bool)
+        unknown: tuple[str, ...] = ()
+        if pats:
+            names, unknown = match_sources(pats, self.docs)
+            doc_ok = np.zeros(len(self.docs), dtype=bool)
+            doc_ok[[i for i, d in enumerate(self.docs) if d in names]] = True
+            item_ok &= doc_ok[self.item_doc] if len(self.item_doc) else item_ok
+        undated = 0
+        if dates.active:
+            undated = int(np.count_nonzero(item_ok & (self.item_lo == UNDATED)))
+            item_ok &= (self.item_lo != UNDATED) & (self.item_lo >= dates.lo) & (self.item_hi <= dates.hi)
+        rows = item_ok[self.row_item] if self.n else np.zeros(0, dtype=bool)
+        kept = np.flatnonzero(item_ok)
+        months = Counter(
+            d[:7] for d in (self.item_dates[i] for i in kept) if d and len(d) >= 7
+        ) if len(kept) <= 100_000 else Counter()
+        return Selection(
+            rows=rows,
+            n_rows=int(np.count_nonzero(rows)),
+            n_items=len(kept),
+            undated_left_out=undated,
+            unknown_sources=unknown,
+            reading=describe(dates, pats),
+            months=tuple(sorted(months.items())),
+        )
