@@ -1,0 +1,299 @@
+"""Dates named in a question: "in August 2022", "on 13 October 2021", "since 2020", "last year",
+"before the Vienna meeting" -> a date range, with the words it came from and a human reading.
+
+Rules find the date expressions (so that "2020 participants" or "the 2021 strategy's budget" are
+never read as dates: a bare year counts only after a preposition that makes it a time, like "in"
+or "since"); dateparser reads each expression and says its precision (day, month or year), in
+English and Russian. Relative expressions ("last year", "the past 6 months") resolve against the
+newest item date in the corpus, not today's date: a corpus is a snapshot, and "last year" in a
+2022 archive means 2021. Event references ("before the Vienna meeting") are handed to a resolver
+(the service searches the corpus for the event and returns its item's date).
+
+A question with two separate dates ("in 2021 compared with 2020") has no single reading and gets
+none. What the reading is then used for (a hard filter or a ranking signal) is the caller's choice.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import functools
+import re
+from dataclasses import dataclass
+from typing import Callable
+
+from qa.filters import Bound, DateRange, parse_bound
+
+_EN_MONTHS = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+_RU_MONTHS = (
+    r"(?:январ[ьяе]|феврал[ьяе]|март[ае]?|апрел[ьяе]|ма[йяе]|июн[ьяе]|июл[ьяе]|август[ае]?"
+    r"|сентябр[ьяе]|октябр[ьяе]|ноябр[ьяе]|декабр[ьяе])"
+)
+# English month names must be capitalised ("may" the verb, "march" the verb are never months)
+MONTH = rf"(?:{_EN_MONTHS}|(?i:{_RU_MONTHS}))"
+DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
+YEAR = r"(?:19|20)\d\d"
+_DASH = r"\s*(?:-|–|—|to|and|till|until|through|по)\s*"
+_PART = r"(?:(?:early|mid|late|the\s+(?:beginning|start|middle|end)\s+of)[\s-]+)?"
+
+_DAY_EXPR = (
+    rf"(?<![\d.])(?P<d1>{DAY})(?:{_DASH}{DAY})?(?:\s+of)?\s+(?P<m1>{MONTH}),?\s+(?P<y1>{YEAR})(?:\s*(?:г\.|года))?"
+    rf"|(?P<m2>{MONTH})\s+(?P<d2>{DAY})(?:{_DASH}(?:{MONTH}\s+)?{DAY})?,?\s+(?P<y2>{YEAR})"
+    rf"|(?P<iso>{YEAR}-(?:0[1-9]|1[0-2])-(?:3[01]|[12]\d|0[1-9]))"
+    rf"|(?P<dotted>(?:3[01]|[12]\d|0?[1-9])\.(?:1[0-2]|0?[1-9])\.{YEAR})"
+)
+_MONTH_EXPR = rf"{_PART}(?P<m3>{MONTH})(?:,|\s+of)?\s+(?P<y3>{YEAR})(?:\s*(?:г\.|года))?|(?P<isom>{YEAR}-(?:0[1-9]|1[0-2]))"
+# A bare year is a time only after one of these words (what keeps "2020 participants" out).
+_YEAR_CUE = r"(?i:in|during|since|after|before|until|till|from|between|throughout|prior\s+to|в|с|до|после)"
+_YEAR_EXPR = rf"(?P<y4>{YEAR})(?:{_DASH}(?P<y5>{YEAR}))?"
+
+_DATE_RE = re.compile(
+    rf"(?P<day>{_DAY_EXPR})|(?P<month>{_MONTH_EXPR})|(?<=\b)(?P<cue>{_YEAR_CUE})\s+(?:the\s+year\s+)?(?P<year>{_YEAR_EXPR})(?![\d'’]|\s*%|\s*[-–]\s*\d)"
+)
+_RELATION_RE = re.compile(
+    r"(?i:\b(?P<rel>since|after|following|from|before|prior\s+to|until|till|up\s+to|through|by|between|"
+    r"in|during|on|at|of|throughout|с|до|после|в)\s+(?:the\s+(?:year\s+|month\s+of\s+)?)?)$"
+)
+_BETWEEN_RE = re.compile(r"(?i:\b(?:between|from)\s+)$")
+_AND_RE = re.compile(r"^\s*(?:and|to|till|until|through|-|–|—|и|по)\s*$", re.I)
+
+_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+            "nine": 9, "ten": 10, "twelve": 12, "a": 1}
+_RELATIVE_RE = re.compile(
+    r"(?i)\b(?:(?P<this>this|last|previous|past)\s+(?P<unit>year|month)\b(?!s)"
+    r"|(?:in|over|during|within)\s+the\s+(?:past|last|previous)\s+(?:(?P<n>\d+|one|two|three|four|five|six|seven|"
+    r"eight|nine|ten|twelve)\s+)?(?P<units>years?|months?)\b)"
+)
+_EVENT_NOUNS = (
+    r"meeting|conference|workshop|seminar|visit|forum|training|course|session|summit|briefing|"
+    r"de-?briefing|operation|exercise|mission|talks|consultations|event|launch|signing|festival|ceremony|"
+    r"election|congress|assembly|plenary"
+)
+_EVENT_RE = re.compile(
+    rf"(?i)\b(?P<rel>before|prior\s+to|after|since|following)\s+(?P<event>(?:the\s+|a\s+|an\s+)?"
+    rf"(?:[\w'’-]+\s+){{0,5}}?(?:{_EVENT_NOUNS})(?:\s+(?:in|of|on|at)\s+[A-Z][\w-]+)?)\b"
+)
+
+
+@dataclass(frozen=True)
+class QuestionDates:
+    """A date reading of a question."""
+
+    since: str | None  # ISO at its precision, inclusive
+    until: str | None
+    text: str  # the words of the question it was read from ("in August 2022")
+    start: int
+    end: int
+    relative_to: str | None = None  # the newest corpus date a relative expression resolved against
+    event: str | None = None  # the event a reference was resolved from ("the Vienna meeting")
+    event_date: str | None = None
+
+    @property
+    def range(self) -> DateRange:
+        return DateRange.parse(self.since, self.until)
+
+    def reading(self) -> str:
+        """"Searched items dated Aug 2022" and, when it matters, how it was resolved."""
+        out = f"items dated {self.range.human()}"
+        if self.event:
+            out += f" ({self.event} was on {parse_bound(self.event_date).human()})"
+        elif self.relative_to:
+            out += f" (\"{self.text.strip()}\" counted from the newest item, {parse_bound(self.relative_to).human()})"
+        return out
+
+
+@functools.cache
+def _parser():
+    from dateparser.date import DateDataParser
+
+    return DateDataParser(languages=["en", "ru"], settings={"PREFER_DAY_OF_MONTH": "first"})
+
+
+_DMY_RANGE_RE = re.compile(rf"^(?P<a>{DAY}){_DASH}(?P<b>{DAY})(?P<rest>(?:\s+of)?\s+{MONTH},?\s+{YEAR})$")
+_MDY_RANGE_RE = re.compile(rf"^(?P<m>{MONTH})\s+(?P<a>{DAY}){_DASH}(?P<m2>{MONTH}\s+)?(?P<b>{DAY}),?\s+(?P<y>{YEAR})$")
+
+
+def _to_span(expr: str) -> tuple[Bound, Bound] | None:
+    """A date expression -> (first, last) Bound; equal except for day ranges ("7-8 October 2021")."""
+    expr = re.sub(r"(?i)^(?:early|mid|late|the\s+(?:beginning|start|middle|end)\s+of)[\s-]+", "", expr.strip())
+    expr = re.sub(r"\s*(?:г\.|года)$", "", expr)
+    if m := _DMY_RANGE_RE.match(expr):
+        a, b = _to_bound(m["a"] + m["rest"]), _to_bound(m["b"] + m["rest"])
+    elif m := _MDY_RANGE_RE.match(expr):
+        a = _to_bound(f"{m['m']} {m['a']}, {m['y']}")
+        b = _to_bound(f"{m['m2'] or m['m']} {m['b']}, {m['y']}")
+    else:
+        a = b = _to_bound(expr)
+    if a is None or b is None or a.first > b.last:
+        return None
+    return a, b
+
+
+def _to_bound(expr: str) -> Bound | None:
+    """One date expression -> Bound at the precision dateparser finds (day, month, year)."""
+    expr = re.sub(r"(\d)(?:st|nd|rd|th)\b", r"\1", expr)
+    if re.fullmatch(YEAR, expr):
+        return Bound(int(expr))
+    if m := re.fullmatch(rf"({YEAR})-(\d\d)(?:-(\d\d))?", expr):
+        return Bound(int(m[1]), int(m[2]), int(m[3]) if m[3] else None)
+    data = _parser().get_date_data(expr)
+    if data is None or data.date_obj is None:
+        return _ru_month(expr)
+    d = data.date_obj
+    if data.period == "year":
+        return Bound(d.year)
+    if data.period == "month":
+        return Bound(d.year, d.month)
+    return Bound(d.year, d.month, d.day)
+
+
+_RU_STEMS = ("январ", "феврал", "март", "апрел", "ма", "июн", "июл", "август", "сентябр", "октябр", "ноябр", "декабр")
+
+
+def _ru_month(expr: str) -> Bound | None:
+    """Russian month names in cases dateparser does not read ("в августе 2022")."""
+    m = re.fullmatch(rf"(?:({DAY})\s+)?([а-яё]+)\s+({YEAR})", expr.strip().lower())
+    if not m:
+        return None
+    word = m[2]
+    month = next((i + 1 for i, st in sorted(enumerate(_RU_STEMS), key=lambda x: -len(x[1])) if word.startswith(st)), None)
+    if month is None:
+        return None
+    day = int(re.sub(r"\D", "", m[1])) if m[1] else None
+    try:
+        _dt.date(int(m[3]), month, day or 1)
+    except ValueError:
+        return None
+    return Bound(int(m[3]), month, day)
+
+
+def _after(b: Bound) -> Bound:
+    """The first period after b, at b's precision."""
+    if b.day is not None:
+        n = _dt.date(b.year, b.month, b.day) + _dt.timedelta(days=1)
+        return Bound(n.year, n.month, n.day)
+    if b.month is not None:
+        return Bound(b.year + (b.month == 12), b.month % 12 + 1)
+    return Bound(b.year + 1)
+
+
+def _before(b: Bound) -> Bound:
+    """The last period before b, at b's precision."""
+    if b.day is not None:
+        p = _dt.date(b.year, b.month, b.day) - _dt.timedelta(days=1)
+        return Bound(p.year, p.month, p.day)
+    if b.month is not None:
+        return Bound(b.year - (b.month == 1), (b.month - 2) % 12 + 1)
+    return Bound(b.year - 1)
+
+
+def _apply(rel: str | None, b: Bound, last: Bound | None = None) -> tuple[Bound | None, Bound | None]:
+    """(since, until) for a relation word and a date (or span b .. last)."""
+    last = b if last is None else last
+    rel = (rel or "").lower().split()[0] if rel else ""
+    if rel in ("from", "с") and last is not b:  # "from 2020 to 2022", "from July 19 to 21, 2022"
+        return b, last
+    if rel in ("since", "from", "с"):
+        return b, None
+    if rel in ("after", "following", "после"):
+        return _after(last), None
+    if rel in ("before", "prior", "до"):
+        return None, _before(b)
+    if rel in ("until", "till", "up", "through", "by"):
+        return None, last
+    return b, last
+
+
+def _expressions(q: str) -> list[tuple[int, int, Bound, Bound | None]]:
+    """(start, end, bound, end bound of a year range) of every date expression."""
+    out = []
+    for m in _DATE_RE.finditer(q):
+        if m["day"] or m["month"]:
+            span = _to_span(m["day"] or m["month"])
+            if span:
+                out.append((m.start(), m.end(), span[0], span[1] if span[1] != span[0] else None))
+        elif m["year"]:
+            y1 = Bound(int(m["y4"]))
+            y2 = Bound(int(m["y5"])) if m["y5"] else None
+            if y2 and y2.year < y1.year:
+                y2 = None
+            out.append((m.start("year"), m.end(), y1, y2))
+    return out
+
+
+def parse_question_dates(
+    question: str,
+    newest: str | None = None,
+    resolve_event: Callable[[str], str | None] | None = None,
+) -> QuestionDates | None:
+    """The date reading of a question, or None when it names no time (or names two)."""
+    q = question
+    exprs = _expressions(q)
+    # a year outside every expression ("... in 2021 compared with 2020") makes the reading unsure
+    rest = "".join(ch if not any(s <= i < e for s, e, *_ in exprs) else " " for i, ch in enumerate(q))
+    if re.search(rf"(?<![\d.,])\b{YEAR}\b(?![\d.,]\d)", rest) and exprs:
+        return None
+    if len(exprs) == 2:
+        (s1, e1, b1, r1), (s2, e2, b2, r2) = exprs
+        if _BETWEEN_RE.search(q[:s1]) and _AND_RE.match(q[e1:s2]) and r1 is None and r2 is None:
+            lo, hi = b1, b2
+            start = _BETWEEN_RE.search(q[:s1]).start()
+            if lo.first <= hi.last:
+                return QuestionDates(lo.iso, hi.iso, q[start:e2], start, e2)
+        return None
+    if len(exprs) > 2:
+        return None
+    if len(exprs) == 1:
+        s, e, b, b2 = exprs[0]
+        rel_m = _RELATION_RE.search(q[:s])
+        rel = rel_m["rel"] if rel_m else None
+        start = rel_m.start() if rel_m else s
+        lo, hi = _apply(rel, b, b2)
+        return QuestionDates(lo.iso if lo else None, hi.iso if hi else None, q[start:e], start, e)
+    if newest and (m := _RELATIVE_RE.search(q)):
+        return _relative(q, m, newest)
+    if resolve_event and (m := _EVENT_RE.search(q)):
+        when = resolve_event(m["event"])
+        b = parse_bound(when) if when else None
+        if b is not None:
+            lo, hi = _apply(m["rel"], b)
+            return QuestionDates(
+                lo.iso if lo else None, hi.iso if hi else None, m.group(), m.start(), m.end(),
+                event=m["event"], event_date=b.iso,
+            )
+    return None
+
+
+def _relative(q: str, m: re.Match, newest: str) -> QuestionDates | None:
+    ref = parse_bound(newest)
+    if ref is None:
+        return None
+    if m["unit"]:
+        which = m["this"].lower()
+        if m["unit"].lower() == "year":
+            year = ref.year if which == "this" else ref.year - 1
+            if which == "past":  # "the past year": the twelve months up to the newest item
+                return _rolling(q, m, ref, months=12)
+            lo = hi = Bound(year)
+        else:
+            if ref.month is None:
+                return None
+            if which == "past":
+                return _rolling(q, m, ref, months=1)
+            mb = Bound(ref.year, ref.month) if which == "this" else _before(Bound(ref.year, ref.month))
+            lo = hi = mb
+        return QuestionDates(lo.iso, hi.iso, m.group(), m.start(), m.end(), relative_to=ref.iso)
+    n = m["n"]
+    count = int(n) if n and n.isdigit() else _NUMBERS.get((n or "one").lower(), 1)
+    months = count * (12 if m["units"].lower().startswith("year") else 1)
+    return _rolling(q, m, ref, months)
+
+
+def _rolling(q: str, m: re.Match, ref: Bound, months: int) -> QuestionDates:
+    """The `months` months that end with the newest item's date (its month, at month precision)."""
+    end_y, end_m = ref.year, ref.month or 12
+    total = end_y * 12 + (end_m - 1) - (months - 1)
+    lo = Bound(total // 12, total % 12 + 1)
+    return QuestionDates(lo.iso, Bound(end_y, end_m).iso, m.group(), m.start(), m.end(), relative_to=ref.iso)
