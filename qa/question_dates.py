@@ -54,8 +54,11 @@ _DATE_RE = re.compile(
 )
 _RELATION_RE = re.compile(
     r"(?i:\b(?P<rel>since|after|following|from|before|prior\s+to|until|till|up\s+to|through|by|between|"
-    r"in|during|on|at|of|throughout|с|до|после|в)\s+(?:the\s+(?:year\s+|month\s+of\s+)?)?)$"
+    r"in|during|on|at|of|throughout|с|до|после|в)\s+(?P<the>the\s+(?:year\s+|month\s+of\s+)?)?)$"
 )
+# "after the March 2022 delivery": the date names an event (an adjective before a noun), and the
+# question is about that event, so its items are the ones dated then, whatever the preposition.
+_NOUN_AFTER_RE = re.compile(r"^\s+[A-Za-z][\w-]*")
 _BETWEEN_RE = re.compile(r"(?i:\b(?:between|from)\s+)$")
 _AND_RE = re.compile(r"^\s*(?:and|to|till|until|through|-|–|—|и|по)\s*$", re.I)
 
@@ -250,6 +253,8 @@ def parse_question_dates(
         rel_m = _RELATION_RE.search(q[:s])
         rel = rel_m["rel"] if rel_m else None
         start = rel_m.start() if rel_m else s
+        if rel_m and rel_m["the"] and _NOUN_AFTER_RE.match(q[e:]):
+            rel, start = None, s
         lo, hi = _apply(rel, b, b2)
         return QuestionDates(lo.iso if lo else None, hi.iso if hi else None, q[start:e], start, e)
     if newest and (m := _RELATIVE_RE.search(q)):

@@ -88,3 +88,9 @@ def test_reading_and_words():
     assert r.reading() == "items dated Aug 2022"
     assert r.text == "in August 2022"
     assert "What did the board do in August 2022?"[r.start:r.end] == r.text
+
+
+def test_a_date_naming_an_event_means_that_event_whatever_the_preposition():
+    # "after the March 2022 delivery" asks about the delivery, reported in items dated March 2022
+    assert read("How much was seized after the March 2022 delivery?") == ("2022-03", "2022-03")
+    assert read("What was seized after March 2022?") == ("2022-04", None)
