@@ -267,6 +267,29 @@ class RowFacts:
         self.n = len(self.row_doc)
         self._cache: dict[tuple, Selection] = {}
 
+    @classmethod
+    def from_store(cls, query) -> "RowFacts":
+        """From a generation's SQLite metadata; `query(sql)` returns rows. Three scans, no joins:
+        about a second at a million chunks, done on the first filtered question only."""
+        docs_by_id = dict(query("SELECT id, path FROM documents"))
+        ids = sorted(docs_by_id)
+        doc_pos = {doc_id: i for i, doc_id in enumerate(ids)}
+        items: list[tuple[int, str | None]] = []
+        item_pos: dict[tuple[int, int], int] = {}
+        for doc_id, idx, date in query("SELECT doc_id, idx, date FROM items ORDER BY doc_id, idx"):
+            item_pos[(doc_id, idx)] = len(items)
+            items.append((doc_pos[doc_id], date))
+        rows = query("SELECT doc_id, item FROM chunks ORDER BY id")
+        row_doc = np.fromiter((doc_pos[d] for d, _ in rows), dtype=np.int32, count=len(rows))
+        row_item = np.empty(len(rows), dtype=np.int32)
+        for r, (d, it) in enumerate(rows):
+            pos = item_pos.get((d, it))
+            if pos is None:  # a chunk outside every item: an undated item of its own document
+                pos = item_pos[(d, it)] = len(items)
+                items.append((doc_pos[d], None))
+            row_item[r] = pos
+        return cls([docs_by_id[i] for i in ids], items, row_doc, row_item)
+
     def newest(self) -> str | None:
         """The newest item date (ISO, at its own precision), for relative dates in questions."""
         # by the first day each date names: "2022-08-10" is newer than a bare "2022"

@@ -144,3 +144,30 @@ def test_no_filter_selects_every_row():
 
 def test_newest_date():
     assert _facts().newest() == "2022-08-10"
+
+
+def test_row_facts_from_a_built_index(tmp_path, settings_for, hash_embedder):
+    import shutil
+    from pathlib import Path
+
+    from qa.build import build_index
+    from qa.index import Index
+
+    corpus = tmp_path / "corpus"
+    shutil.copytree(Path(__file__).parent / "fixtures" / "filters", corpus)
+    settings = settings_for(corpus)
+    build_index(settings, hash_embedder)
+    index = Index.open(settings.index_dir)
+    facts = RowFacts.from_store(index._query)
+    dates = {it.date for it in index.items()}
+    assert {"2019-03-04", "2021-08-09", "2022-08-03", None} <= dates
+    assert facts.n == index.faiss.ntotal
+    sel = facts.select("2021-08", "2021-08")
+    rows = index.chunks([int(i) for i in np.flatnonzero(sel.rows)])
+    assert rows and all(r.doc == "harbour/board.txt" for r in rows)
+    assert all(index.item(r.doc, r.item).date.startswith("2021-08") for r in rows)
+    assert sel.undated_left_out == 1  # the orchard report
+    by_source = facts.select(sources=["harbour/"])
+    assert {r.doc for r in index.chunks([int(i) for i in np.flatnonzero(by_source.rows)])} == {"harbour/board.txt"}
+    assert facts.newest() == "2022-08-03"
+    index.close()
