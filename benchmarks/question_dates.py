@@ -33,7 +33,7 @@ from qa.config import Settings  # noqa: E402
 from qa.evaluate import contains_gold, load_jsonl  # noqa: E402
 from qa.filters import DateRange  # noqa: E402
 from qa.lexical import analyze  # noqa: E402
-from qa.question_dates import parse_question_dates  # noqa: E402
+from qa.filters.question import parse_question_dates  # noqa: E402
 from qa.retrieve import retrieve  # noqa: E402
 from qa.service import QAService  # noqa: E402
 

@@ -15,6 +15,8 @@ from pathlib import Path
 
 import numpy as np
 
+from qa.filters.core import RowFacts, Selection
+from qa.store import masks
 from qa.store.generations import current_generation
 from qa.store.lexical import LexicalIndex
 from qa.store.rows import ChunkRow, DocRecord, Hits, IndexProblem, ItemInfo, SentenceRow
@@ -79,6 +81,7 @@ class Index:
                     f"says {want}x{dim}); run `qa index --rebuild`"
                 )
         self._lock = threading.Lock()
+        self._facts: RowFacts | None = None  # per-row document and dates, on the first filter
         self._items: dict[tuple[str, int], ItemInfo] = {}
         self._doc_names: dict[int, str] = {}
         for doc_id, path in self._query("SELECT id, path FROM documents"):
@@ -114,9 +117,10 @@ class Index:
         if mask is not None and len(mask) != total:
             raise ValueError(f"mask has {len(mask)} entries for {total} chunks")
         m = min(n, total)
-        dense_scores, dense_ids = self.faiss.search(query_vector.reshape(1, -1).astype(np.float32), m, mask)
-        dense = {int(i): float(s) for i, s in zip(dense_ids[0], dense_scores[0]) if i >= 0}
-        bm25 = self.lexical.scores(terms, mask)
+        prepared = masks.prepare(mask)  # row ids, FAISS bitmap and BM25 weights, once per mask
+        dense_scores, dense_ids = masks.dense_search(self.faiss, self._chunk_vectors, query_vector, m, prepared)
+        dense = {int(i): float(s) for i, s in zip(dense_ids, dense_scores)}
+        bm25 = self.lexical.scores(terms, None if prepared is None else prepared.weights)
         nz = np.flatnonzero(bm25)  # only passages sharing a term with the question compete
         if len(nz) > m:
             nz = nz[np.argpartition(bm25[nz], len(nz) - m)[len(nz) - m:]]
@@ -133,6 +137,18 @@ class Index:
             np.array([dense[i] for i in ids], dtype=np.float64),
             np.array([float(bm25[i]) for i in ids], dtype=np.float64),
         )
+
+    def select(self, filters) -> Selection:
+        """The chunk rows a contracts.Filters allows (qa.filters.core): its mask for ``search``,
+        counts, the undated items it left out, unknown sources, months. Cached per filter."""
+        return self.row_facts().select(filters.since, filters.until, filters.sources)
+
+    def row_facts(self) -> RowFacts:
+        facts = self._facts
+        if facts is None:
+            facts = RowFacts.from_store(self._query)  # ~1 s at a million chunks, once per generation
+            self._facts = facts
+        return facts
 
     def idf(self, terms: list[str]) -> dict[str, float]:
         """Smoothed inverse document frequency of each term over the chunks."""

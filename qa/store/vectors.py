@@ -111,15 +111,18 @@ class DenseIndex:
     def __init__(self, index):
         object.__setattr__(self, "_index", index)
 
-    def search(self, x: np.ndarray, k: int, mask: np.ndarray | None = None):
-        """FAISS search; with a mask (one bool per vector), only vectors it allows can be returned,
-        filtered inside FAISS before the top k are taken (an IDSelectorBitmap)."""
+    def search(self, x: np.ndarray, k: int, mask=None):
+        """FAISS search; with a mask (one bool per vector, or a qa.store.masks.PreparedMask), only
+        vectors it allows can be returned, filtered inside FAISS before the top k are taken (an
+        IDSelectorBitmap)."""
         import faiss
 
         params = None
         if mask is not None:
-            bits = np.packbits(np.asarray(mask, dtype=bool), bitorder="little")
-            selector = faiss.IDSelectorBitmap(len(mask), faiss.swig_ptr(bits))
+            bits = getattr(mask, "bits", None)
+            if bits is None:
+                bits = np.packbits(np.asarray(mask, dtype=bool), bitorder="little")
+            selector = faiss.IDSelectorBitmap(getattr(mask, "n", None) or len(mask), faiss.swig_ptr(bits))
             if hasattr(self._index, "nprobe"):  # SearchParametersIVF's own nprobe defaults to 1
                 params = faiss.SearchParametersIVF(sel=selector, nprobe=self._index.nprobe)
             else:

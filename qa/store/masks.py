@@ -1,20 +1,24 @@
 """Search restricted to allowed chunk rows, applied *before* the top n is chosen.
 
 Filtering a top-n list afterwards returns fewer than n passages, or none, when the allowed rows
-are not among the best overall. Here each retriever only ever ranks allowed rows:
+are not among the best overall. ``Index.search`` therefore hands a mask (one bool per chunk row,
+True = may be returned) to both retrievers:
 
-* dense: few allowed rows (at most ``EXACT_MAX`` or a small share of the index) are scored
-  exactly, one dot product each, from the stored float32 chunk vectors; more allowed rows go
-  through FAISS with an ``IDSelectorBitmap`` in the search parameters, which skips every other
-  row inside the scan (flat or IVF). With IVF this also keeps the result independent of how the
-  few allowed rows fall into the probed lists.
-* lexical: bm25s's ``weight_mask`` multiplies every row's score by the mask, so rows outside it
-  score 0 and never become candidates.
+* dense: few allowed rows (at most ``EXACT_MAX``, or a small share of the index) are scored
+  exactly, one dot product each, from the stored float32 chunk vectors; more go through FAISS with
+  an ``IDSelectorBitmap`` (``DenseIndex.search``), which skips every other row inside the scan,
+  flat or IVF. If the probed IVF lists hold fewer allowed rows than asked for, exact scoring
+  again, so a filter never returns fewer passages than it has.
+* lexical: bm25s's ``weight_mask`` multiplies every row's score by the mask (``LexicalIndex.scores``).
 
-``mask`` is a boolean array with one entry per chunk row (True = may be returned).
+What a search derives from a mask (its row ids, FAISS bitmap, float weights) is computed once per
+mask array and kept while the caller keeps asking with that same array (filters cache their masks).
 """
 
 from __future__ import annotations
+
+import threading
+from collections import OrderedDict
 
 import numpy as np
 
@@ -33,6 +37,7 @@ class PreparedMask:
     """A mask with what the searches derive from it, computed once (masks are cached per filter)."""
 
     def __init__(self, mask: np.ndarray):
+        self.source = mask
         self.mask = np.asarray(mask, dtype=bool)
         self.n = len(self.mask)
         self._rows: np.ndarray | None = None
@@ -59,15 +64,31 @@ class PreparedMask:
         return self._weights
 
 
+_CACHE: OrderedDict[int, PreparedMask] = OrderedDict()
+_CACHE_LOCK = threading.Lock()
+_CACHE_SIZE = 8
+
+
 def prepare(mask) -> PreparedMask | None:
-    if mask is None:
-        return None
-    return mask if isinstance(mask, PreparedMask) else PreparedMask(mask)
+    """The prepared form of a mask array, cached by identity (the entry holds the array, so its
+    id cannot be reused while cached)."""
+    if mask is None or isinstance(mask, PreparedMask):
+        return mask
+    with _CACHE_LOCK:
+        hit = _CACHE.get(id(mask))
+        if hit is not None and hit.source is mask:
+            _CACHE.move_to_end(id(mask))
+            return hit
+        prepared = PreparedMask(mask)
+        _CACHE[id(mask)] = prepared
+        while len(_CACHE) > _CACHE_SIZE:
+            _CACHE.popitem(last=False)
+        return prepared
 
 
 def dense_search(index, vectors, query: np.ndarray, n: int, mask: PreparedMask | None) -> tuple[np.ndarray, np.ndarray]:
-    """(scores, ids) of the n best allowed rows, best first. `index` is the FAISS index (or a
-    wrapper with `search(x, k, params=None)`); `vectors` the stored chunk vectors (row access)."""
+    """(scores, ids) of the n best allowed rows, best first. `index` is the store's DenseIndex;
+    `vectors` the stored chunk vectors (row access)."""
     q = np.ascontiguousarray(query.reshape(1, -1), dtype=np.float32)
     if mask is None:
         s, i = index.search(q, n)
@@ -78,15 +99,7 @@ def dense_search(index, vectors, query: np.ndarray, n: int, mask: PreparedMask |
         return np.zeros(0, dtype=np.float32), np.zeros(0, dtype=np.int64)
     if len(rows) <= EXACT_MAX or len(rows) * EXACT_SHARE <= mask.n:
         return _exact(vectors, q[0], n, rows)
-    import faiss
-
-    sel = faiss.IDSelectorBitmap(mask.n, faiss.swig_ptr(mask.bits))
-    inner = getattr(index, "_index", index)
-    if hasattr(inner, "nprobe"):
-        params = faiss.SearchParametersIVF(sel=sel, nprobe=inner.nprobe)
-    else:
-        params = faiss.SearchParameters(sel=sel)
-    s, i = index.search(q, n, params=params)
+    s, i = index.search(q, n, mask)  # DenseIndex: FAISS with an IDSelectorBitmap
     keep = i[0] >= 0
     if keep.sum() < min(n, len(rows)):  # IVF: the probed lists held too few allowed rows
         return _exact(vectors, q[0], n, rows)
@@ -101,11 +114,3 @@ def _exact(vectors, q: np.ndarray, n: int, rows: np.ndarray) -> tuple[np.ndarray
     top = top[np.argsort(-scores[top], kind="stable")]
     return scores[top].astype(np.float32), rows[top].astype(np.int64)
 
-
-def lexical_scores(bm25, token_ids: list[int], n_docs: int, mask: PreparedMask | None) -> np.ndarray:
-    """BM25 of every row for the query's token ids; rows outside the mask score 0."""
-    if not token_ids:
-        return np.zeros(n_docs, dtype=np.float32)
-    if mask is None:
-        return bm25.get_scores_from_ids(token_ids)
-    return bm25.get_scores_from_ids(token_ids, weight_mask=mask.weights)

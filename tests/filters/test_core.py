@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from qa.filters import DateRange, FilterError, RowFacts, clean_sources, match_sources, parse_bound, source_matches
+from qa.filters.core import DateRange, FilterError, RowFacts, clean_sources, match_sources, parse_bound, source_matches
 
 
 @pytest.mark.parametrize(
@@ -151,10 +151,10 @@ def test_row_facts_from_a_built_index(tmp_path, settings_for, hash_embedder):
     from pathlib import Path
 
     from qa.build import build_index
-    from qa.index import Index
+    from qa.store import Index
 
     corpus = tmp_path / "corpus"
-    shutil.copytree(Path(__file__).parent / "fixtures" / "filters", corpus)
+    shutil.copytree(Path(__file__).parent.parent / "fixtures" / "filters", corpus)
     settings = settings_for(corpus)
     build_index(settings, hash_embedder)
     index = Index.open(settings.index_dir)

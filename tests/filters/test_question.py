@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from qa.question_dates import parse_question_dates
+from qa.filters.question import parse_question_dates
 
 
 def read(q, newest="2023-05-17", events=None):
