@@ -130,6 +130,41 @@ class Answer:
 
 
 @dataclass(frozen=True)
+class Scope:
+    """What a question was searched within: its filters, or a date the question named (qa.filters)."""
+
+    since: str | None
+    until: str | None
+    sources: tuple[str, ...]
+    reading: str  # for people: "Searched items dated Aug 2022"
+    from_question: bool  # the dates were read from the question ("in August 2022")
+    question_words: str | None  # those words
+    items: int  # items searched
+    undated_left_out: int  # items without a date a date filter left out
+    months: tuple[tuple[str, int], ...] = ()  # ("2022-08", items) of the searched items, in order
+    unknown_sources: tuple[str, ...] = ()
+
+    def notes(self) -> list[str]:
+        out = []
+        if self.undated_left_out:
+            n = self.undated_left_out
+            out.append(f"{n} item{'s' if n != 1 else ''} without a date {'were' if n != 1 else 'was'} left out")
+        out += [f"no indexed document matches the source {p!r}" for p in self.unknown_sources]
+        return out
+
+    def to_json(self) -> dict:
+        return {
+            "since": self.since,
+            "until": self.until,
+            "sources": list(self.sources),
+            "reading": self.reading,
+            "from_question": self.from_question,
+            "items": self.items,
+            "undated_left_out": self.undated_left_out,
+        }
+
+
+@dataclass(frozen=True)
 class Result:
     question: str  # as searched (cleaned)
     answer: Answer | None
@@ -137,11 +172,17 @@ class Result:
     generation: str
     seconds: float
     notes: list[str] = field(default_factory=list)
+    scope: Scope | None = None  # set when filters or a date in the question narrowed the search
 
     def to_json(self) -> dict:
-        """The documented JSON shape of `qa ask --json`."""
-        return {
+        """The documented JSON shape of `qa ask --json` ("filters" only when the search was narrowed)."""
+        out = {
             "question": self.question,
             "answer": None if self.answer is None else self.answer.to_json(),
             "passages": [p.to_json() for p in self.passages],
         }
+        if self.scope is not None:
+            out["filters"] = self.scope.to_json()
+        if self.notes:
+            out["notes"] = list(self.notes)
+        return out

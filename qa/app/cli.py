@@ -108,21 +108,28 @@ def index_cmd(corpus, index_dir, model, rebuild, rollback, wait, as_json, watch)
 @click.option(
     "--questions",
     type=click.Path(dir_okay=False),
-    help="JSON Lines file with a `question` field per line (use with --json); '-' reads stdin.",
+    help="JSON Lines file with a `question` field per line (and optional `since`, `until`, `source`; "
+    "use with --json); '-' reads stdin.",
 )
-def ask_cmd(question, index_dir, model, k, as_json, questions) -> None:
+@click.option("--since", help="Only items dated on or after this: YYYY, YYYY-MM or YYYY-MM-DD.")
+@click.option("--until", help="Only items dated on or before this (inclusive): YYYY, YYYY-MM or YYYY-MM-DD.")
+@click.option("--source", "sources", multiple=True,
+              help='Only these documents: a file glob or folder under the corpus ("003_*", "news/"); repeatable.')
+def ask_cmd(question, index_dir, model, k, as_json, questions, since, until, sources) -> None:
     """Answer QUESTION from the indexed documents."""
     from qa.app.service import QAService
+    from qa.contracts import Filters
 
     settings = _settings(index=index_dir, model=model)
     service = QAService(settings)
+    filters = Filters(since, until, tuple(sources))
     if questions:
-        _ask_many(service, questions, k)
+        _ask_many(service, questions, k, filters)
         return
     if question is None:
         _fail('give a question, e.g. qa ask "Who hosted the workshop?", or --questions FILE')
     try:
-        result = service.ask(question, k)
+        result = service.ask(question, k, filters)
     except _user_errors() as e:
         _fail(str(e))
     if as_json:
@@ -131,9 +138,21 @@ def ask_cmd(question, index_dir, model, k, as_json, questions) -> None:
         click.echo(render_text(result))
 
 
-def _ask_many(service, path: str, k: int) -> None:
+def _line_filters(record: dict, default):
+    """A line's own `since` / `until` / `source` (a string or a list) over the command's filters."""
+    from qa.contracts import Filters
+
+    src = record.get("source", record.get("sources"))
+    sources = default.sources if src is None else tuple([src] if isinstance(src, str) else src)
+    return Filters(record.get("since", default.since), record.get("until", default.until), sources)
+
+
+def _ask_many(service, path: str, k: int, filters=None) -> None:
     """One JSON object per input line, in order; the model and index load once."""
     from qa.app.service import QuestionError
+    from qa.contracts import Filters
+
+    filters = filters or Filters()
 
     try:
         stream = sys.stdin if path == "-" else open(path, encoding="utf-8")
@@ -153,7 +172,7 @@ def _ask_many(service, path: str, k: int) -> None:
                 q = record["question"] if isinstance(record, dict) else None
                 if not isinstance(q, str):
                     raise KeyError
-                out = service.ask(q, k).to_json()
+                out = service.ask(q, k, _line_filters(record, filters)).to_json()
             except (json.JSONDecodeError, KeyError):
                 out = {"line": n, "error": "not a JSON object with a string `question` field"}
             except QuestionError as e:
@@ -165,6 +184,8 @@ def render_text(result) -> str:
     """A human-readable answer with numbered citations and the passages."""
     lines = []
     a = result.answer
+    if result.scope is not None:
+        lines.append(f"{result.scope.reading} ({result.scope.items} items).")
     if a is None:
         lines.append("Not found in the documents.")
         if result.passages:

@@ -13,7 +13,8 @@ from qa import store
 from qa.answer import pick_answer
 from qa.build import BuildProgress, BuildReport, run_build
 from qa.config import MAX_K, Settings
-from qa.contracts import Query, Result
+from qa.contracts import Filters, Query, Result
+from qa.filters import FilterError, scope
 from qa.embed import Embedder, make_embedder
 from qa.lang import analyze
 from qa.retrieve import retrieve
@@ -83,11 +84,12 @@ class QAService:
                 f"assistant is using {model} ({self._embedder.dim} dims): run `qa index --rebuild`"
             )
 
-    def ask(self, question: str | Query, k: int | None = None) -> Result:
-        """Answer one question (a string, or a Query with its k and filters)."""
+    def ask(self, question: str | Query, k: int | None = None, filters: Filters | None = None) -> Result:
+        """Answer one question (a string, or a Query with its k and filters), searching only what
+        the filters allow, and first only what a date named in the question allows (qa.filters.scope)."""
         t0 = time.perf_counter()
         if isinstance(question, Query):
-            question, k = question.text, question.k if k is None else k
+            question, k, filters = question.text, question.k if k is None else k, filters or question.filters
         k = self.settings.top_k if k is None else k
         if not 1 <= k <= MAX_K:
             raise QuestionError(f"the number of passages must be between 1 and {MAX_K}")
@@ -97,10 +99,25 @@ class QAService:
         self._check_model(index)
         qvec = embedder.encode([text], role="query")[0]
         terms = analyze(text)
+        try:
+            resolver = scope.event_resolver(
+                index, lambda t: embedder.encode([t], role="query")[0], analyze, retrieve)
+            plan = scope.plan(index, text, filters, resolver)
+        except FilterError as e:
+            raise QuestionError(str(e)) from None
+        if plan.empty_message:  # a range with no items: say so, not an error
+            return Result(text, None, [], index.generation, time.perf_counter() - t0,
+                          notes + [plan.empty_message], scope=scope.scope_of(plan, plan.first, False))
         # answers are looked for in more passages than are shown; sentence evidence re-orders them
         pool = max(k, self.settings.answer_pool)
-        passages = retrieve(index, qvec, terms, pool, self.settings.candidates)
-        answer, passages = pick_answer(text, qvec, terms, passages, index, embedder.identity)
+        used, fell_back = plan.first, False
+        answer, passages = self._answer(text, qvec, terms, index, pool, used)
+        if answer is None and plan.reading is not None:  # nothing dated then answers: drop the date
+            used, fell_back = plan.fallback, True
+            answer, passages = self._answer(text, qvec, terms, index, pool, used)
+        searched = scope.scope_of(plan, used, fell_back, len(index.row_facts().item_doc))
+        if searched is not None:
+            notes = notes + searched.notes()
         shown = passages[:k]
         if answer is not None and answer.passage_rank > k:
             shown.append(passages[answer.passage_rank - 1])  # always show the cited passage
@@ -111,7 +128,13 @@ class QAService:
             generation=index.generation,
             seconds=time.perf_counter() - t0,
             notes=notes,
+            scope=searched,
         )
+
+    def _answer(self, text, qvec, terms, index, pool: int, selection):
+        mask = None if selection is None else selection.rows
+        passages = retrieve(index, qvec, terms, pool, self.settings.candidates, mask)
+        return pick_answer(text, qvec, terms, passages, index, self.embedder.identity)
 
     def build(self, rebuild: bool = False, progress: BuildProgress | None = None, wait: float = 0) -> BuildReport:
         return run_build(self.settings, self.embedder, rebuild=rebuild, progress=progress, wait=wait)

@@ -20,6 +20,7 @@ month, which orders correctly against every real date.
 
 from __future__ import annotations
 
+import calendar
 import datetime as _dt
 import fnmatch
 import re
@@ -141,7 +142,15 @@ class DateRange:
 
     def human(self) -> str:
         """"Aug 2022", "Jul 2022 – Aug 2022", "since 2020", "up to 13 Oct 2021", ""."""
-        s, u = self.since, self.until
+        s, u = _coarsest(self.since, start=True), _coarsest(self.until, start=False)
+        if s and u and s.month is None and u.month is not None and (u.month, u.day) != (12, None):
+            s = Bound(s.year, 1)  # "2022 – Aug 2022" reads oddly: "Jan 2022 – Aug 2022"
+        if s and u and u.month is None and s.month is not None:
+            u = Bound(u.year, 12)
+        if s and u and s.day is None and u.day is not None:
+            s = Bound(s.year, s.month or 1, 1)
+        if s and u and u.day is None and s.day is not None:
+            u = Bound(u.year, u.month or 12, calendar.monthrange(u.year, u.month or 12)[1])
         if s and u:
             if s == u:
                 return s.human()
@@ -153,6 +162,22 @@ class DateRange:
         if u:
             return f"up to {u.human()}"
         return ""
+
+
+def _coarsest(b: Bound | None, start: bool) -> Bound | None:
+    """The same days at the coarsest precision: 2022-08-01 as a start is "Aug 2022" when the
+    other end closes the month; 2022-08-31 as an end is Aug 2022; 2022-01 .. as a start is 2022."""
+    if b is None:
+        return None
+    day, month = b.day, b.month
+    if day is not None and month is not None:
+        edge = 1 if start else calendar.monthrange(b.year, month)[1]
+        if day != edge:
+            return b
+        day = None
+    if month is not None and day is None and month == (1 if start else 12):
+        month = None
+    return Bound(b.year, month, day)
 
 
 # ----------------------------------------------------------------------------- sources
@@ -289,6 +314,13 @@ class RowFacts:
                 items.append((doc_pos[d], None))
             row_item[r] = pos
         return cls([docs_by_id[i] for i in ids], items, row_doc, row_item)
+
+    def date_span(self) -> tuple[str | None, str | None]:
+        """The oldest and newest item dates, for people ("7 Oct 2021", "8 Jul 2025")."""
+        dated = sorted((item_span(d), d) for d in self.item_dates if d and item_span(d)[0] != UNDATED)
+        if not dated:
+            return None, None
+        return parse_bound(dated[0][1]).human(), parse_bound(dated[-1][1]).human()
 
     def newest(self) -> str | None:
         """The newest item date (ISO, at its own precision), for relative dates in questions."""

@@ -171,3 +171,16 @@ def test_row_facts_from_a_built_index(tmp_path, settings_for, hash_embedder):
     assert {r.doc for r in index.chunks([int(i) for i in np.flatnonzero(by_source.rows)])} == {"harbour/board.txt"}
     assert facts.newest() == "2022-08-03"
     index.close()
+
+
+@pytest.mark.parametrize(
+    ("since", "until", "reading"),
+    [
+        ("2021-08", "2021-08-31", "Aug 2021"),  # a whole month reads as the month
+        ("2022-01-01", "2022-12-31", "2022"),
+        ("2022-01", "2022-08-31", "Jan 2022 – Aug 2022"),
+        ("2021-10-07", "2021-10-08", "7 Oct 2021 – 8 Oct 2021"),
+    ],
+)
+def test_readings_say_whole_months_and_years_plainly(since, until, reading):
+    assert DateRange.parse(since, until).human() == reading

@@ -1,0 +1,134 @@
+"""What a question is searched within: the query's filters, and a date the question names.
+
+* The filters of a ``contracts.Query`` (``--since/--until/--source``, the web app's controls)
+  are hard: only allowed rows are searched, before either retriever takes its top n. A date range
+  without items gives a reply saying so, not an error; sources that name no indexed document are
+  an error when nothing else is left, a note otherwise.
+* A date the question names ("in August 2022", "last year", "before the Vienna meeting") is tried
+  as a filter *first*, and dropped when nothing in its range answers: a news item about a March
+  2022 operation may be dated in June, or not at all. Measured on the date questions of the dev
+  sets and on benchmarks/data/date_questions.jsonl (benchmarks/question_dates.py,
+  docs/filters.md), this is never worse than ignoring the date and better on one set, where a
+  hard filter lost a third of the answers and a score bonus changed none.
+  An explicit date filter wins over a date in the question.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+import numpy as np
+
+from qa.contracts import Filters, Scope
+from qa.filters.core import DateRange, FilterError, Selection, clean_sources, describe
+from qa.filters.question import QuestionDates, parse_question_dates
+
+# Words that name the kind of event, not which one: an event's passage must hold the other words.
+_GENERIC = {"meet", "meeting", "confer", "conference", "workshop", "seminar", "visit", "forum", "train",
+            "training", "cours", "course", "session", "summit", "brief", "briefing", "debrief",
+            "oper", "operation", "event", "the", "a", "an"}
+
+
+@dataclass(frozen=True)
+class Plan:
+    """How to search one question: the mask to try first, and the one to fall back to."""
+
+    filters: Filters  # the explicit ones, cleaned
+    first: Selection | None  # with the question's date (if any) and the explicit filters
+    fallback: Selection | None  # the explicit filters alone (None = everything)
+    reading: QuestionDates | None  # the date read from the question, if used
+    empty_message: str | None = None  # the explicit filters allow nothing: say this instead
+
+
+def clean_filters(filters: Filters | None) -> Filters:
+    """Filters with blank ends as None and sources cleaned; bad dates raise FilterError."""
+    if filters is None:
+        return Filters()
+    since = str(filters.since).strip() if filters.since is not None else None
+    until = str(filters.until).strip() if filters.until is not None else None
+    since, until = since or None, until or None
+    DateRange.parse(since, until)  # raises with a clear message
+    sources = filters.sources
+    if not isinstance(sources, str):
+        sources = [str(x) for x in (sources or ())]
+    return Filters(since, until, clean_sources(sources))
+
+
+def plan(index, question: str, filters: Filters | None, resolve_event: Callable[[str], str | None] | None,
+         use_question_dates: bool = True) -> Plan:
+    """Decide the masks for a question. Raises FilterError for filters that cannot be used."""
+    filters = clean_filters(filters)
+    explicit = index.select(filters) if not filters.empty else None
+    if explicit is not None and filters.sources and set(explicit.unknown_sources) == set(filters.sources):
+        names = ", ".join(repr(p) for p in explicit.unknown_sources)
+        raise FilterError(f"no indexed document matches the source {names} (sources are file globs or "
+                          f"folders relative to the corpus, e.g. \"003_*\" or \"news/\")")
+    if explicit is not None and explicit.empty:
+        return Plan(filters, explicit, None, None, empty_message=_nothing_in(index, filters, explicit))
+    reading = None
+    first = explicit
+    if use_question_dates and not (filters.since or filters.until):
+        facts = index.row_facts()
+        reading = parse_question_dates(question, newest=facts.newest(), resolve_event=resolve_event)
+        if reading is not None:
+            sel = index.select(Filters(reading.since, reading.until, filters.sources))
+            if sel.empty:
+                reading = None  # nothing dated then: search as if the date were not there
+            else:
+                first = sel
+    return Plan(filters, first, explicit if reading is not None else None, reading)
+
+
+def _nothing_in(index, filters: Filters, sel: Selection) -> str:
+    lo, hi = index.row_facts().date_span()
+    where = describe(DateRange.parse(filters.since, filters.until), filters.sources)
+    msg = f"No {where or 'items'} in the index"
+    if filters.since or filters.until:
+        msg += f" (its dated items run from {lo} to {hi})" if lo else " (it has no dated items)"
+    return msg + "."
+
+
+def scope_of(p: Plan, used: Selection | None, fell_back: bool, total_items: int = 0) -> Scope | None:
+    """What the reply says it searched (total_items: the index's, for an unfiltered fallback)."""
+    if used is None and p.reading is None:
+        return None
+    reading = p.reading
+    source = used if used is not None else p.first
+    if fell_back:
+        text = (f"Nothing dated {reading.range.human()} answered this, so all "
+                f"{'items' if p.filters.empty else describe(DateRange(), p.filters.sources)} were searched")
+    elif reading is not None and used is p.first:
+        text = "Searched " + reading.reading() + (f" from {', '.join(p.filters.sources)}" if p.filters.sources else "")
+    else:
+        text = "Searched " + (source.reading if source is not None else "all items")
+    since, until = (reading.since, reading.until) if reading is not None and not fell_back else (p.filters.since, p.filters.until)
+    return Scope(
+        since=since,
+        until=until,
+        sources=p.filters.sources,
+        reading=text,
+        from_question=reading is not None and not fell_back,
+        question_words=reading.text if reading is not None else None,
+        items=source.n_items if source is not None and not (fell_back and used is None) else total_items,
+        undated_left_out=source.undated_left_out if source is not None and not fell_back else 0,
+        months=source.months if source is not None and not (fell_back and used is None) else (),
+        unknown_sources=source.unknown_sources if source is not None else (),
+    )
+
+
+def event_resolver(index, encode: Callable[[str], np.ndarray], analyze: Callable[[str], list[str]],
+                   retrieve: Callable) -> Callable[[str], str | None]:
+    """"the Vienna meeting" -> the date of the item whose passage best matches it and holds its
+    distinctive words ("vienna"), or None."""
+
+    def resolve(phrase: str) -> str | None:
+        key = set(analyze(phrase)) - _GENERIC
+        if not key:
+            return None
+        for p in retrieve(index, encode(phrase), analyze(phrase), 3):
+            if p.item is not None and p.item.date and key <= set(analyze(p.chunk.text + " " + p.item.title)):
+                return p.item.date
+        return None
+
+    return resolve

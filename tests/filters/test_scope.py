@@ -1,0 +1,103 @@
+"""Asking within filters, through the service: what a user sees in the result."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from qa.app.service import QAService, QuestionError
+from qa.contracts import Filters, Query
+
+FIXTURES = Path(__file__).parent.parent / "fixtures" / "filters"
+
+
+@pytest.fixture
+def service(tmp_path, settings_for, hash_embedder):
+    corpus = tmp_path / "corpus"
+    shutil.copytree(FIXTURES, corpus)
+    s = QAService(settings_for(corpus, chunk_tokens=25, overlap_sentences=0), embedder=hash_embedder)
+    s.build()
+    return s
+
+
+def dates(result):
+    return [p.date for p in result.passages]
+
+
+def test_a_date_filter_returns_only_passages_dated_in_the_range(service):
+    r = service.ask("Who did the board meet?", 5, Filters(since="2021-08", until="2021-08-31"))
+    assert r.passages and all(d.startswith("2021-08") for d in dates(r))
+    assert r.scope.reading == "Searched items dated Aug 2021"
+    assert r.scope.undated_left_out == 1
+    assert "1 item without a date was left out" in r.notes
+    j = r.to_json()
+    assert j["filters"]["since"] == "2021-08" and all(p["date"].startswith("2021-08") for p in j["passages"])
+
+
+def test_a_query_carries_its_filters(service):
+    r = service.ask(Query("Who did the board meet?", 3, Filters(sources=("ferries.md",))))
+    assert r.passages and {p.doc for p in r.passages} == {"ferries.md"}
+    assert r.scope.reading == "Searched items from ferries.md"
+
+
+def test_a_source_filter_keeps_undated_items(service):
+    r = service.ask("Who is the head gardener?", 3, Filters(sources=("orchard*",)))
+    assert r.passages and {p.doc for p in r.passages} == {"orchard.txt"}
+    assert r.scope.undated_left_out == 0
+
+
+def test_a_range_without_items_is_a_message_not_an_error(service):
+    r = service.ask("Who did the board meet?", 5, Filters(since="2030"))
+    assert r.answer is None and r.passages == []
+    assert any("No items dated since 2030" in n and "4 Mar 2019" in n for n in r.notes)
+
+
+def test_unknown_sources_are_an_error_when_nothing_else_is_left(service):
+    with pytest.raises(QuestionError, match="no indexed document matches the source 'reports/'"):
+        service.ask("Who did the board meet?", 5, Filters(sources=("reports/",)))
+    r = service.ask("Who did the board meet?", 5, Filters(sources=("reports/", "harbour/")))
+    assert "no indexed document matches the source 'reports/'" in r.notes
+
+
+@pytest.mark.parametrize(("since", "until"), [("2021-13", None), ("last week", None), ("2022", "2021")])
+def test_bad_dates_are_a_clear_error(service, since, until):
+    with pytest.raises(QuestionError, match="since|swap"):
+        service.ask("Who did the board meet?", 5, Filters(since=since, until=until))
+
+
+def test_a_date_in_the_question_narrows_the_search_and_says_so(service):
+    r = service.ask("Whom did the harbour board appoint in August 2021?", 3)
+    assert r.scope.from_question and r.scope.question_words == "in August 2021"
+    assert r.scope.reading.startswith("Searched items dated Aug 2021")
+    if r.answer is not None:  # the date filter held: everything shown is from August 2021
+        assert all(d.startswith("2021-08") for d in dates(r))
+
+
+def test_the_question_date_is_dropped_when_nothing_in_its_range_answers(service, monkeypatch):
+    calls = []
+    real = QAService._answer
+
+    def first_finds_nothing(self, text, qvec, terms, index, pool, selection):
+        calls.append(selection)
+        if len(calls) == 1:
+            return None, []
+        return real(self, text, qvec, terms, index, pool, selection)
+
+    monkeypatch.setattr(QAService, "_answer", first_finds_nothing)
+    r = service.ask("Who chose the pilot boats in July 2019?", 3)
+    assert calls[0] is not None and calls[1] is None  # filtered first, then everything
+    assert not r.scope.from_question
+    assert r.scope.reading.startswith("Nothing dated Jul 2019 answered this")
+
+
+def test_an_explicit_date_filter_wins_over_a_date_in_the_question(service):
+    r = service.ask("What did the board do in July 2019?", 3, Filters(since="2021", until="2021"))
+    assert not r.scope.from_question
+    assert all(d.startswith("2021") for d in dates(r))
+
+
+def test_a_question_without_dates_or_filters_has_no_scope(service):
+    r = service.ask("Who is the head gardener?", 3)
+    assert r.scope is None and "filters" not in r.to_json()
