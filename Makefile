@@ -4,12 +4,13 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
+RAY_STAMP := $(VENV)/.ray-$(shell cksum pyproject.toml | cut -d' ' -f1)
 HOST   ?= 127.0.0.1
 PORT   ?= 7860
 export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 
-.PHONY: install index run serve test test-fast browser-deps bench eval clean
+.PHONY: install ray-deps index run serve test test-fast browser-deps bench eval clean
 
 install: $(STAMP)
 
@@ -38,10 +39,19 @@ browser-deps:
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	  else echo "note: /usr/bin/chromium missing and cannot be installed here: browser tests will be skipped"; fi; }
 
-test: install browser-deps
+# The tests also exercise `qa index --engine ray` on a local Ray instance: the optional `ray`
+# extra is installed for them (`make run` does not need it).
+ray-deps: $(RAY_STAMP)
+
+$(RAY_STAMP): $(STAMP)
+	$(BIN)/python -m pip install -q -e '.[test,ray]'
+	rm -f $(VENV)/.ray-*
+	touch $@
+
+test: install ray-deps browser-deps
 	$(BIN)/python -m pytest -q
 
-test-fast: install
+test-fast: install ray-deps
 	$(BIN)/python -m pytest -q -m "not slow and not browser"
 
 eval: install

@@ -78,6 +78,12 @@ class Settings:
     max_question_chars: int = 2_000
     max_file_bytes: int = MAX_FILE_BYTES
     upload_max_bytes: int = UPLOAD_MAX_BYTES
+    # Build engine: "local" (this process) or "ray" (parse, chunk and embed on a Ray cluster;
+    # pip install 'qa[ray]'; docs/scale.md). ray_address None starts a local Ray instance;
+    # RAY_ADDRESS is Ray's own variable for the cluster to join.
+    engine: str = field(default_factory=lambda: os.environ.get("QA_ENGINE", "local"))
+    ray_address: str | None = field(default_factory=lambda: os.environ.get("RAY_ADDRESS") or None)
+    ray_workers: int | None = None  # encoder actors; None: one per core group (docs/scale.md)
 
     def chunker_settings(self) -> dict:
         """The settings that change chunk boundaries: a change forces a full rebuild."""

@@ -57,9 +57,17 @@ def main() -> None:
 @click.option("--wait", type=float, default=0, help="Seconds to wait for another running indexer.")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
 @click.option("--watch", is_flag=True, help="Keep running: re-index whenever files in the corpus change.")
-def index_cmd(corpus, index_dir, model, rebuild, rollback, wait, as_json, watch) -> None:
+@click.option("--engine", type=click.Choice(["local", "ray"]), default=None,
+              help="Where new files are parsed and embedded: this process, or Ray (pip install 'qa[ray]') [local].")
+@click.option("--ray-address", help="Ray cluster to join (HOST:PORT, ray://HOST:PORT, auto); none: a local instance.")
+@click.option("--ray-workers", type=click.IntRange(1), help="Encoder actors on Ray [1 locally, one per CPU on a cluster].")
+def index_cmd(corpus, index_dir, model, rebuild, rollback, wait, as_json, watch, engine, ray_address, ray_workers) -> None:
     """Build the index, or update it with what changed in the corpus."""
-    settings = _settings(corpus, index_dir, model)
+    settings = _settings(corpus, index_dir, model).with_(
+        engine=engine, ray_address=ray_address, ray_workers=ray_workers
+    )
+    if (ray_address or ray_workers) and settings.engine != "ray":
+        _fail("--ray-address and --ray-workers need --engine ray")
     if rollback:
         from filelock import Timeout
 

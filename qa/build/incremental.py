@@ -15,6 +15,7 @@ How a build decides what to do, by content and never by file name or time stamp:
 from __future__ import annotations
 
 import time
+from typing import Protocol
 
 import numpy as np
 from filelock import Timeout
@@ -28,21 +29,34 @@ from qa.ingest.chunking import chunk_document, document_sentences
 from qa.ingest.readers import describe_types, kind_of
 
 
+class Engine(Protocol):
+    """Where new and changed files are parsed, chunked and embedded (the local build does it in
+    this process; ``qa.build.ray_engine`` on a Ray cluster). Everything else (scanning, content-hash
+    reuse, the generation, the switch) stays here, so an index does not depend on the engine."""
+
+    def embed_fresh(
+        self, fresh: list[Scanned], settings: Settings, embedder: Embedder, prev: store.Index | None,
+        report: BuildReport, progress: BuildProgress | None,
+    ) -> tuple[dict[str, store.DocRecord], list[dict]]:
+        """Records of the fresh files that could be read, and {"path", "reason"} for those that could not."""
+
+
 def build_index(
     settings: Settings,
     embedder: Embedder,
     rebuild: bool = False,
     progress: BuildProgress | None = None,
     wait: float = 0,
+    engine: Engine | None = None,
 ) -> BuildReport:
     """Bring the index in settings.index_dir up to date with settings.corpus_dir.
 
     Only one build runs per index folder: another one fails at once with BuildError, or after
-    `wait` seconds if it is still running then."""
+    `wait` seconds if it is still running then. engine=None parses and embeds in this process."""
     t0 = time.perf_counter()
     try:
         with store.writer_lock(settings.index_dir, timeout=wait):
-            report = _build_locked(settings, embedder, rebuild, progress)
+            report = _build_locked(settings, embedder, rebuild, progress, engine)
     except Timeout:
         waited = f" (waited {wait:g} s)" if wait > 0 else ""
         raise BuildError(
@@ -59,13 +73,13 @@ class _Damaged(Exception):
 
 
 def _build_locked(
-    settings: Settings, embedder: Embedder, rebuild: bool, progress: BuildProgress | None
+    settings: Settings, embedder: Embedder, rebuild: bool, progress: BuildProgress | None, engine: Engine | None
 ) -> BuildReport:
     prev, reason = _previous(settings, embedder, rebuild)
     try:
-        return _build_from(settings, embedder, prev, reason, progress)
+        return _build_from(settings, embedder, prev, reason, progress, engine)
     except _Damaged as e:
-        return _build_from(settings, embedder, None, f"the existing index is damaged ({e})", progress)
+        return _build_from(settings, embedder, None, f"the existing index is damaged ({e})", progress, engine)
     finally:
         if prev is not None:
             prev.close()
@@ -77,6 +91,7 @@ def _build_from(
     prev: store.Index | None,
     reason: str | None,
     progress: BuildProgress | None,
+    engine: Engine | None = None,
 ) -> BuildReport:
     prev_docs: dict[str, tuple[str, str]] = {}  # stored path -> (sha256, kind)
     if prev is not None:
@@ -88,7 +103,9 @@ def _build_from(
     if progress is not None:
         progress("Reading the corpus", 0, 0)
     try:
-        entries, skipped_files = scan(settings.corpus_dir, settings.max_file_bytes, set(by_content))
+        entries, skipped_files = scan(
+            settings.corpus_dir, settings.max_file_bytes, set(by_content), parse=engine is None
+        )
     except DocumentError as e:  # the corpus folder itself is missing
         raise BuildError(str(e)) from None
     skipped = [{"path": s.path, "reason": s.reason} for s in skipped_files]
@@ -132,11 +149,8 @@ def _build_from(
             sources.setdefault(source, []).append(e.path)
     report.removed = sorted(p for p in prev_docs if p not in current and p not in claimed)
 
-    if prev is not None and not (report.added or report.changed or report.removed or report.renamed or report.copied):
-        report.up_to_date = True
-        report.generation = prev.generation
-        _fill_counts(report, prev.manifest["counts"])
-        return report
+    if prev is not None and _nothing_changed(report):
+        return _up_to_date(report, prev)
 
     try:
         carried = prev.doc_records(sources) if prev is not None else {}
@@ -145,7 +159,17 @@ def _build_from(
     if len(carried) != sum(len(v) for v in sources.values()):
         raise _Damaged("stored documents are missing rows")
     report.chunks_reused = sum(len(r.chunks) for r in carried.values())
-    made = _embed_fresh(fresh, settings, embedder, prev, report, progress)
+    if engine is None:
+        made = _embed_fresh(fresh, settings, embedder, prev, report, progress)
+    else:
+        made, failed = engine.embed_fresh(fresh, settings, embedder, prev, report, progress)
+        if failed:  # found unreadable only where they were parsed: as if the scan had skipped them
+            entries = _drop_failed(report, entries, failed, prev_docs)
+            if not entries:
+                raise BuildError(f"no readable documents in {settings.corpus_dir}: add {describe_types()} files"
+                                 + (" (the existing index is kept)" if prev is not None else ""))
+            if prev is not None and _nothing_changed(report):
+                return _up_to_date(report, prev)
     records = [carried[e.path] if e.path in carried else made[e.path] for e in entries]
 
     manifest = {
@@ -172,6 +196,30 @@ def _build_from(
         },
     )
     return report
+
+
+def _nothing_changed(report: BuildReport) -> bool:
+    return not (report.added or report.changed or report.removed or report.renamed or report.copied)
+
+
+def _up_to_date(report: BuildReport, prev: store.Index) -> BuildReport:
+    report.up_to_date = True
+    report.generation = prev.generation
+    _fill_counts(report, prev.manifest["counts"])
+    return report
+
+
+def _drop_failed(
+    report: BuildReport, entries: list[Scanned], failed: list[dict], prev_docs: dict
+) -> list[Scanned]:
+    """Files an engine could not parse leave the build the way the scan's skipped files do: an
+    added one is only skipped, a changed one is gone from the index (removed)."""
+    bad = {f["path"] for f in failed}
+    report.skipped = sorted([*report.skipped, *failed], key=lambda s: s["path"])  # the scan's order
+    report.added = [p for p in report.added if p not in bad]
+    report.removed = sorted({*report.removed, *(p for p in report.changed if p in bad and p in prev_docs)})
+    report.changed = [p for p in report.changed if p not in bad]
+    return [e for e in entries if e.path not in bad]
 
 
 def _fill_counts(report: BuildReport, counts: dict) -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import sys
 
 from qa.build.incremental import build_index
-from qa.build.report import BuildProgress, BuildReport
+from qa.build.report import BuildError, BuildProgress, BuildReport
 from qa.config import Settings
 from qa.embed import Embedder, make_embedder
 
@@ -18,12 +18,35 @@ def run_build(
     rebuild: bool = False,
     wait: float = 0,
     progress: BuildProgress | None = None,
+    engine=None,
 ) -> BuildReport:
     """Bring settings.index_dir up to date with settings.corpus_dir (loading the model if no
-    embedder is given). Raises BuildError, ModelError or IndexProblem with a one-line reason."""
+    embedder is given). Raises BuildError, ModelError or IndexProblem with a one-line reason.
+
+    settings.engine "ray" parses, chunks and embeds new files on Ray (qa.build.ray_engine); the
+    index it writes is the same. `engine` overrides the setting (tests pass a configured one)."""
     if embedder is None:
         embedder = make_embedder(settings.model, settings.batch_size, settings.backend)
-    return build_index(settings, embedder, rebuild=rebuild, progress=progress, wait=wait)
+    own = engine is None and settings.engine != "local"
+    if own:
+        engine = make_engine(settings)
+    try:
+        return build_index(settings, embedder, rebuild=rebuild, progress=progress, wait=wait, engine=engine)
+    finally:
+        if own:
+            engine.close()  # a local Ray instance stops with the build: no idle processes left
+
+
+def make_engine(settings: Settings):
+    """The build engine settings.engine names ("local" is None: this process)."""
+    name = (settings.engine or "local").lower()
+    if name == "local":
+        return None
+    if name == "ray":
+        from qa.build.ray_engine import RayEngine, RayOptions
+
+        return RayEngine(RayOptions(address=settings.ray_address, workers=settings.ray_workers))
+    raise BuildError(f"unknown build engine {settings.engine!r}: use local or ray")
 
 
 def console_progress() -> BuildProgress | None:

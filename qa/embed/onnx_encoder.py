@@ -56,6 +56,7 @@ class OnnxEmbedder:
             return ort.InferenceSession(path, opts, providers=["CPUExecutionProvider"])
 
         # one session for questions (one thread, see SINGLE_THREAD_MAX_TEXTS), one for batches
+        self._session = session
         self._batch = session(0)
         self._single = session(1)
         self._inputs = {i.name for i in self._batch.get_inputs()}
@@ -65,6 +66,11 @@ class OnnxEmbedder:
         base = os.path.basename(os.path.normpath(self.name))
         # "-pc": per-channel scales; an index from the older per-tensor file is rebuilt, not mixed
         return f"{base}+onnx-int8-pc" if self.quantized else base
+
+    def use_threads(self, threads: int) -> None:
+        """Run batches on `threads` threads instead of all cores: several encoders sharing one
+        machine (the Ray engine's actors) would otherwise each spin up a thread per core."""
+        self._batch = self._session(max(1, int(threads)))
 
     def _ids(self, texts: list[str]):
         return self._tok.encode_batch(list(texts), add_special_tokens=True)

@@ -118,9 +118,13 @@ class Scanned:
 
 
 def scan(
-    root: Path, max_bytes: int = MAX_FILE_BYTES, known: set[tuple[str, str]] | frozenset = frozenset()
+    root: Path,
+    max_bytes: int = MAX_FILE_BYTES,
+    known: set[tuple[str, str]] | frozenset = frozenset(),
+    parse: bool = True,
 ) -> tuple[list[Scanned], list[Skipped]]:
-    """Read and hash every file under root; parse only those whose (sha256, kind) is not in known.
+    """Read and hash every file under root; parse only those whose (sha256, kind) is not in known
+    (none with parse=False: a remote build engine parses them where it embeds them).
 
     Unusable files (unsupported ones too) come back as Skipped with a one-line reason; one bad
     file never stops the rest."""
@@ -136,7 +140,7 @@ def scan(
             data = read_bytes(path, max_bytes)
             sha = hashlib.sha256(data).hexdigest()
             kind = reader_for(rel, data).kind
-            doc = None if (sha, kind) in known else parse_bytes(rel, data, sha)
+            doc = None if not parse or (sha, kind) in known else parse_bytes(rel, data, sha)
             entries.append(Scanned(rel, sha, kind, doc))
         except DocumentError as e:
             skipped.append(Skipped(rel, str(e)))

@@ -271,6 +271,11 @@ class Index:
                     found.setdefault(key, np.asarray(vecs[row_id], dtype=np.float32))
         return found
 
+    def content_keys(self) -> list[str]:
+        """Every content key (sentence and chunk text) this generation holds a vector for: what a
+        remote build engine ships to its workers so they embed only texts not stored here."""
+        return [k for (k,) in self._query("SELECT key FROM chunks UNION SELECT key FROM sentences")]
+
     def chunk_vectors(self) -> np.ndarray:
         return self._chunk_vectors
 
