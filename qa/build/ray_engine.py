@@ -40,6 +40,8 @@ from qa.ingest import DocumentError, Scanned
 from qa.ingest.chunking import chunk_document, document_sentences
 from qa.ingest.files import parse_bytes, read_bytes
 
+# what read_bytes says when a worker does not see a file the driver saw
+_UNSEEN = "the file disappeared while indexing"
 _PASS_ENV = ("HF_HUB_OFFLINE", "TRANSFORMERS_OFFLINE", "QA_ONNX_CACHE", "TOKENIZERS_PARALLELISM", "TIKTOKEN_CACHE_DIR")
 
 
@@ -197,6 +199,11 @@ class RayEngine:
         try:
             for n, item in enumerate(results, 1):
                 if isinstance(item, dict):
+                    if item["reason"] == _UNSEEN and (Path(settings.corpus_dir) / item["path"]).is_file():
+                        raise RayEngineError(
+                            f"the Ray workers cannot read {item['path']} under {Path(settings.corpus_dir).resolve()}: "
+                            "put the corpus on a path every node shares (docs/scale.md)"
+                        )
                     failed.append(item)
                 else:
                     if item.model != embedder.identity:  # a worker with another model or version
