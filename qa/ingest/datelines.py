@@ -1,0 +1,104 @@
+"""Datelines: the "PLACE, date —" that opens a news story, on its own line or at the start of the lead.
+
+A dateline says where and when a story was filed ("ALMATY, 12 October 2022 —", "Astana,
+Kazakhstan —", "BISHKEK (Reuters) -", "12.10.2022, Almaty"). It dates the item, but it is not a
+sentence of the story: it must be neither an answer nor the item's title. The rules are about
+the shape of the text, never about particular places:
+
+* a *dateline prefix* is a short head at the very start of a paragraph, made only of place
+  names (capitalised words, comma-separated), at most one date, and at most one news-agency
+  name in brackets, ended by a dash that is followed by the story's first capitalised word.
+  A single place name alone is not enough ("Kazakhstan — the largest ...", "UNODC — The office
+  ..."): the head needs a date, an agency or a "City, Country" pair;
+* a *dateline line* is a whole short line of that shape that holds a date (with or without the
+  trailing dash), e.g. "ALMATY, 12 October 2022".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from qa.ingest.dates import FULL_DATE_RE, find_date
+
+_HEAD_MAX = 90  # characters before the dash: datelines are short
+_LINE_MAX = 90
+# A capitalised place word: "Almaty", "Nur-Sultan", "ALMATY", "St.", "O'Hare"; up to 3 of them
+# ("New York", "Kuala Lumpur", "Nur-Sultan City").
+_WORD = r"[A-ZА-ЯЁ][\w'’.-]*"
+_PLACE_RE = re.compile(rf"{_WORD}(?:\s+{_WORD}){{0,2}}")
+# Month and day without a year, as agencies write them: "Oct. 12", "October 12", "12 Oct".
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+# Capitalised words that open a sentence, not a place name ("The Ministry, UNODC — Together ...").
+_NOT_PLACES = frozenset(
+    "the a an in on at from for by to of this that these those it its he she they we our their "
+    "mr mrs ms dr his her as with after before during since".split()
+)
+_SHORT_DATE_RE = re.compile(rf"{_MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH}")
+_AGENCY_RE = re.compile(r"\s*\(\s*[A-ZА-ЯЁ][\w&.'’/ -]{0,30}\)\s*$")  # "(Reuters)", "(AP)", "(OSCE/UNODC)"
+# The dash that ends a dateline: an em or en dash (spaces optional), or a spaced hyphen / "--".
+_DASH_RE = re.compile(r"\s*[—–]\s*|\s+-{1,2}\s+")
+_BODY_START_RE = re.compile(r"[\"'“‘«(]?[A-ZА-ЯЁ0-9]")
+_DATE_MARK = "\x00"
+
+
+@dataclass(frozen=True)
+class Dateline:
+    """A dateline found at the start of a paragraph."""
+
+    body: int  # offset into the paragraph where the story's own text starts
+    date: str | None  # ISO date of the dateline, when it holds a full date
+
+
+def _parse_head(head: str) -> tuple[bool, str | None] | None:
+    """(is strong, ISO date) if ``head`` is only places + one date + one agency; else None.
+
+    Strong: it holds a date or an agency, or two places ("City, Country"); only a strong head
+    is a dateline."""
+    head = head.strip()
+    if not head or len(head) > _HEAD_MAX:
+        return None
+    agency = False
+    if m := _AGENCY_RE.search(head):
+        agency, head = True, head[: m.start()]
+    date = None
+    if m := FULL_DATE_RE.search(head):
+        date = find_date(m.group())
+        head = head[: m.start()] + _DATE_MARK + head[m.end() :]
+    elif m := _SHORT_DATE_RE.search(head):
+        head = head[: m.start()] + _DATE_MARK + head[m.end() :]
+    parts = [p.strip() for p in head.split(",")]
+    places = [p for p in parts if p != _DATE_MARK]
+    dated = len(places) < len(parts)
+    if not places or len(parts) - len(places) > 1 or len(places) > 3:
+        return None
+    if not all(_PLACE_RE.fullmatch(p) and p.split()[0].lower() not in _NOT_PLACES for p in places):
+        return None
+    # A single place alone ("ALMATY —") is too often an organisation's acronym ("UNODC — The
+    # office ...") or a subject ("Kazakhstan — the largest ...") to count without a date or agency.
+    strong = dated or agency or len(places) >= 2
+    return strong, date
+
+
+def dateline_prefix(para: str) -> Dateline | None:
+    """The dateline that opens ``para`` ("ALMATY, 12 October 2022 — The ..."), or None."""
+    m = _DASH_RE.search(para, 0, _HEAD_MAX + 4)
+    if m is None or m.start() == 0:
+        return None
+    parsed = _parse_head(para[: m.start()])  # only the first dash: a dateline has one
+    if parsed is None or not parsed[0] or not _BODY_START_RE.match(para, m.end()):
+        return None
+    return Dateline(m.end(), parsed[1])
+
+
+def is_dateline_line(line: str) -> bool:
+    """A whole short line that is a dateline with a date: "ALMATY, 12 October 2022 —"."""
+    line = line.strip()
+    if len(line) > _LINE_MAX:
+        return False
+    line = re.sub(r"\s*(?:[—–]|-{1,2})\s*$", "", line)
+    parsed = _parse_head(line)
+    return parsed is not None and FULL_DATE_RE.search(line) is not None
