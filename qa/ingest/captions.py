@@ -20,6 +20,7 @@ import re
 _CREDIT_MAX = 100  # characters: a credit line is short
 _CREDIT_WHO_WORDS = 8  # "OSCE/Chyngyz Zhanybekov", "John Smith / Reuters"
 _CAPTION_MAX_WORDS = 60
+_CAPTION_MAX_CHARS = 500
 _PHOTO = r"(?:photo(?:graph)?s?|pictures?|images?|foto|фото(?:графия)?)"
 # "Photo:", "Photo by", "Photo credit:", "Photo courtesy of", "Image ©", "Credit:", "©", "(c)".
 _CREDIT_LEAD = (
@@ -78,9 +79,10 @@ def is_photo_credit(line: str) -> bool:
 def ends_with_credit(line: str) -> bool:
     """A line of caption text that ends with its picture's credit: "... checkpoint. Photo: OSCE"."""
     line = line.strip()
-    if len(line.split()) > _CAPTION_MAX_WORDS:
+    if len(line) > _CAPTION_MAX_CHARS or len(line.split()) > _CAPTION_MAX_WORDS:
         return False
-    m = _TRAILING_CREDIT_RE.search(line)
+    tail_at = max(0, len(line) - _CREDIT_MAX)  # a credit is short: only the line's end can hold it
+    m = _TRAILING_CREDIT_RE.search(line, tail_at)
     if not m or m.start() == 0:
         return False
     credit = line[m.start() :].strip(" .|/—–-")
@@ -89,7 +91,8 @@ def ends_with_credit(line: str) -> bool:
 
 def has_caption_cue(line: str) -> bool:
     """Does the line open the way captions do ("(L-R) ...", "Pictured: ...", "From left: ...")?"""
-    return len(line.split()) <= _CAPTION_MAX_WORDS and bool(_CAPTION_CUE_RE.match(line.strip()))
+    line = line.strip()
+    return len(line) <= _CAPTION_MAX_CHARS and len(line.split()) <= _CAPTION_MAX_WORDS and bool(_CAPTION_CUE_RE.match(line))
 
 
 def is_caption_by_form(line: str) -> bool:

@@ -23,6 +23,7 @@ from qa.ingest.datelines import dateline_prefix
 from qa.ingest.leads import first_sentence
 
 TITLE_MAX = 110
+_SENTENCE_WINDOW = 450
 _TITLE_MIN = 30  # a cut shorter than this says too little; cut later, or at a word
 _MIN_WORDS = 4  # a first sentence shorter than this after the date ("in Vienna, Austria.") says too little
 _MASK = "\x01"  # a masked date: one of these per character, so offsets stay the same
@@ -68,11 +69,14 @@ _WEAK = (
     " to ", " with ", " for ", " within ", " under ", " between ", " in ", " at ", " on ", " from ",
     " during ", " and ", " by ", " via ", " through ", " after ", " following ", " (",
 )  # fmt: skip
+_BOUNDARY_RE = re.compile("|".join(re.escape(m) for m in sorted(_STRONG + _WEAK, key=len, reverse=True)))
 
 
 def _mask_dates(text: str) -> str:
     """Dates masked character for character, so the commas inside them ("July 19, 2022") are
     not taken for clause ends while every offset stays that of ``text``."""
+    if not any(c.isdigit() for c in text):
+        return text  # no date without a digit; the date pattern is the slow part
     return FULL_DATE_RE.sub(lambda m: _MASK * len(m.group()), text)
 
 
@@ -100,10 +104,13 @@ def _cut(s: str, masked: str) -> str:
     """``s`` cut to ``TITLE_MAX`` at its last clause or phrase boundary, else at a word."""
     if len(s) <= TITLE_MAX:
         return s
-    found = [(m.start(), m.end()) for mark in _STRONG + _WEAK for m in re.finditer(re.escape(mark), masked)]
-    # no cut inside a longer marker: " in order to " is not cut before its " to "
-    inside = {a for a, b in found for c, d in found if c < a < d}
-    cuts = [a for a, _ in found if _TITLE_MIN <= a <= TITLE_MAX and a not in inside and _outside_brackets(s, a)]
+    # One pass, longest markers first, so " in order to " is never cut before its " to ";
+    # markers that start after TITLE_MAX cannot be cuts.
+    cuts = [
+        m.start()
+        for m in _BOUNDARY_RE.finditer(masked, 0, TITLE_MAX + 30)
+        if _TITLE_MIN <= m.start() <= TITLE_MAX and _outside_brackets(s, m.start())
+    ]
     if cuts:
         head = s[: max(cuts)].rstrip(" ,;:–—-")
         # "..., organized" (cut before "by"): a one-word tail after a comma is cut off too.
@@ -121,6 +128,7 @@ def _headline(sentence: str) -> str:
     """The title made from one sentence."""
     if dl := dateline_prefix(sentence):
         sentence = sentence[dl.body :]
+    sentence = sentence[:_SENTENCE_WINDOW]  # an opening clause and a title fit in this
     masked = _mask_dates(sentence)
     start = _opening_end(masked)
     s, masked = sentence[start:].rstrip(" ."), masked[start:].rstrip(" .")
@@ -139,4 +147,5 @@ def lead_title(lead: str) -> str:
     # says what happened.
     if rest and _WHEN_WHERE_RE.fullmatch(_mask_dates(sentence.strip())):
         sentence = first_sentence(rest)
-    return _headline(sentence)
+    # A lead of only punctuation leaves nothing: its text as it stands is the best title then.
+    return _headline(sentence) or lead[:TITLE_MAX].strip()
