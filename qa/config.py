@@ -22,7 +22,7 @@ DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 7860
 # Bump when parsing, sentence splitting, chunking or the lexical analyzer change what an index
 # holds: existing indexes are then rebuilt instead of mixing old and new rows.
-PIPELINE_VERSION = 3
+PIPELINE_VERSION = 4  # 4: captions, photo credits and datelines removed; headline titles
 
 
 # Nothing may reach a model hub at run time: a slip must fail loudly, not hang.

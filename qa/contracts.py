@@ -23,6 +23,10 @@ class ItemInfo:
     date: str | None  # ISO "YYYY-MM-DD" / "YYYY-MM" / "YYYY"
     start: int
     end: int
+    # The document's human title ("CARICC news", an HTML <title>, a one-story file's headline),
+    # and the site it comes from when known ("osce.org", "CARICC"). See qa.ingest.titles.
+    doc_title: str | None = None
+    site: str | None = None
 
 
 @dataclass(frozen=True)
@@ -82,10 +86,15 @@ class Passage:
     def date(self) -> str | None:
         return self.item.date if self.item else None
 
+    @property
+    def doc_title(self) -> str | None:
+        return self.item.doc_title if self.item else None
+
     def to_json(self) -> dict:
         return {
             "rank": self.rank,
             "doc": self.chunk.doc,
+            "doc_title": self.doc_title,
             "title": self.title,
             "date": self.date,
             "text": self.chunk.text,
@@ -108,6 +117,7 @@ class Answer:
     passage_rank: int
     span: tuple[int, int] | None = None  # the short answer inside [start, end), if one was found
     page: int | None = None
+    doc_title: str | None = None  # the document's human title (ItemInfo.doc_title)
 
     @property
     def span_text(self) -> str | None:
@@ -119,6 +129,7 @@ class Answer:
         return {
             "text": self.text,
             "doc": self.doc,
+            "doc_title": self.doc_title,
             "title": self.title,
             "date": self.date,
             "start": self.start,

@@ -76,6 +76,7 @@ def pick_answer(
             text=text,
             doc=row.doc,
             title=p.item.title if p.item else row.doc,
+            doc_title=p.doc_title,
             date=p.item.date if p.item else None,
             start=start,
             end=end,

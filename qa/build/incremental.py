@@ -300,7 +300,8 @@ def _embed_fresh(
             sha256=doc.sha256,
             text=doc.text,
             items=[
-                store.ItemInfo(doc.path, it.index, it.title, it.date, it.start, it.end) for it in doc.items
+                store.ItemInfo(doc.path, it.index, it.title, it.date, it.start, it.end, doc.title or None, doc.site)
+                for it in doc.items
             ],
             sentences=[(s.item, s.start, s.end, s.key) for s in sents],
             chunks=[

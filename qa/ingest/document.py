@@ -36,6 +36,8 @@ class Document:
     text: str
     sha256: str
     items: list[Item]
+    title: str = ""  # human title: the page's own, or its site's name, or its one story's (qa.ingest.titles)
+    site: str | None = None  # "osce.org", "CARICC": where the page comes from, when it says or shows it
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,7 @@ from qa.ingest.dates import find_date
 from qa.ingest.document import Document, DocumentError, Skipped
 from qa.ingest.items import parse_text
 from qa.ingest.readers import is_supported, reader_for, readers
+from qa.ingest.titles import document_title, markdown_title, site_from_text
 
 
 def human_size(n: float) -> str:
@@ -97,7 +98,13 @@ def parse_bytes(name: str, data: bytes, sha256: str | None = None) -> Document:
     if title and len(items) == 1:
         items[0].title = title
         items[0].date = items[0].date or find_date(title)
-    return Document(name, extracted.text, sha256 or hashlib.sha256(data).hexdigest(), items)
+    site = extracted.site or site_from_text(extracted.text, [extracted.text[it.start : it.end] for it in items])
+    own = extracted.doc_title or (markdown_title(extracted.text) if extracted.markdown else None)
+    # A one-story file is called by its story's title, so the two never disagree.
+    doc_title = items[0].title if len(items) == 1 else document_title(own, site, [(it.title, it.date) for it in items])
+    return Document(
+        name, extracted.text, sha256 or hashlib.sha256(data).hexdigest(), items, title=doc_title, site=site
+    )
 
 
 def load_document(path: Path, root: Path, max_bytes: int = MAX_FILE_BYTES) -> Document:

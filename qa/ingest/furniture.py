@@ -7,28 +7,30 @@ import re
 
 
 _SEP, _NOSEP = True, False
-# (pattern, does a run of it separate items?) Whole-line matches on short lines.
+# (pattern, does a run of it separate items?, what it is) Whole-line matches on short lines.
 _FURNITURE_LINES = [
-    (r"rate this (?:item|article|post|page)|\(?\d+ votes?\)?|rating:?\s*[\d.]+\s*(?:/\s*\d+)?", _SEP),
+    (r"rate this (?:item|article|post|page)|\(?\d+ votes?\)?|rating:?\s*[\d.]+\s*(?:/\s*\d+)?", _SEP, "rating"),
     # "Page 13 of 38"; "« Start Prev 1 2 ... Next End »" (a bare number alone stays: it may be data)
     (r"page \d+ of \d+|(?=.*(?:[«»‹›]|\bprev|\bnext\b))(?:[«»‹›<>|…]|\.\.\.|\d+|start|first"
-     r"|prev(?:ious)?|next|end|last|\s)+", _SEP),
-    (r"read (?:more|full (?:story|article))\W*|continue reading\W*|more\W*", _SEP),
+     r"|prev(?:ious)?|next|end|last|\s)+", _SEP, "pagination"),
+    (r"read (?:more|full (?:story|article))\W*|continue reading\W*|more\W*", _SEP, "read-more"),
     (r"(?:share|print|e-?mail|tweet|facebook|twitter|linkedin|whatsapp|telegram|vk)"
-     r"(?:\s*(?:this|article|page|on \w+))?\W*", _SEP),
+     r"(?:\s*(?:this|article|page|on \w+))?\W*", _SEP, "share"),
     (r"other news in\b.*|(?:related|more|latest|recent|top) (?:news|articles|posts|stories)\W*"
-     r"|see also\W*|back to (?:top|list)\W*", _SEP),
-    (r"[\w ]{1,40}\(\d+\)", _SEP),  # counters: "Breaking news (456)", "Comments (3)"
-    (r"(?:source|photo|photos|image|credit|credits|tags|author|posted by)\s*:.{0,80}", _SEP),
-    (r"(?:[-=*_~]\s*){3,}", _SEP),  # horizontal rules
+     r"|see also\W*|back to (?:top|list)\W*", _SEP, "related"),
+    (r"[\w ]{1,40}\(\d+\)", _SEP, "counter"),  # "Breaking news (456)", "Comments (3)"
+    (r"(?:source|photo|photos|image|credit|credits|tags|author|posted by)\s*:.{0,80}", _SEP, "label"),
+    (r"(?:[-=*_~]\s*){3,}", _SEP, "rule"),  # horizontal rules
     (r"i got it\W*|got it\W*|ok\W*|accept(?: all)?(?: cookies)?\W*|reject all\W*|decline\W*"
      r"|(?:manage )?(?:cookie )?(?:settings|preferences)\W*|(?:cookie|privacy) (?:policy|notice)\W*",
-     _NOSEP),
+     _NOSEP, "consent"),
+    # "Copyright" alone starts sentences too ("Copyright law was discussed."): a sign or a year
+    # must follow it.
     (r"wrapper|advertisement|sponsored|menu|home|search|log ?in|sign ?in|sign up|subscribe"
      r"|skip to (?:main )?content|close|toggle navigation|all rights reserved\W*"
-     r"|(?:©|\(c\)|copyright).{0,80}", _NOSEP),
+     r"|(?:©|\(c\)|copyright\s*(?:©|\(c\)|(?:19|20)\d\d\b)).{0,80}", _NOSEP, "chrome"),
 ]  # fmt: skip
-_FURNITURE_RES = [(re.compile(p, re.IGNORECASE), sep) for p, sep in _FURNITURE_LINES]
+_FURNITURE_RES = [(re.compile(p, re.IGNORECASE), sep, why) for p, sep, why in _FURNITURE_LINES]
 _COOKIE_RE = re.compile(
     r"\b(?:we|this (?:web)?site) uses? cookies\b|\bcookie (?:policy|settings|consent)\b"
     r"|\bby continuing to (?:use|browse)\b",
@@ -42,16 +44,22 @@ _HAS_DIGIT_RE = re.compile(r"\d")
 
 def furniture_kind(line: str) -> bool | None:
     """None if ``line`` is not furniture; else whether a run of it separates items."""
+    found = furniture_rule(line)
+    return None if found is None else found[0]
+
+
+def furniture_rule(line: str) -> tuple[bool, str] | None:
+    """None if ``line`` is not furniture; else (does a run of it separate items, which rule)."""
     if len(line) <= 400 and _COOKIE_RE.search(line):
-        return _NOSEP
+        return _NOSEP, "cookie"
     if len(line) > _SHORT_LINE:
         return None
-    for regex, separates in _FURNITURE_RES:
+    for regex, separates, why in _FURNITURE_RES:
         if regex.fullmatch(line):
-            return separates
+            return separates, why
     parts = _MENU_SEP_RE.split(line)
     if len(parts) >= 3 and all(len(p.split()) <= 3 for p in parts):
-        return _NOSEP  # "Home | About | Contact"
+        return _NOSEP, "menu"  # "Home | About | Contact"
     return None
 
 

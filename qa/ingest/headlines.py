@@ -26,6 +26,7 @@ TITLE_MAX = 110
 _SENTENCE_WINDOW = 450
 _TITLE_MIN = 30  # a cut shorter than this says too little; cut later, or at a word
 _MIN_WORDS = 4  # a first sentence shorter than this after the date ("in Vienna, Austria.") says too little
+_DIGIT_RE = re.compile(r"\d")
 _MASK = "\x01"  # a masked date: one of these per character, so offsets stay the same
 _LEAD_DATE_RE = re.compile(
     r"(?:(?:on|from|between|in|at|during|since|as of|by|until|starting|beginning|dated)\s+)?"
@@ -75,7 +76,7 @@ _BOUNDARY_RE = re.compile("|".join(re.escape(m) for m in sorted(_STRONG + _WEAK,
 def _mask_dates(text: str) -> str:
     """Dates masked character for character, so the commas inside them ("July 19, 2022") are
     not taken for clause ends while every offset stays that of ``text``."""
-    if not any(c.isdigit() for c in text):
+    if not _DIGIT_RE.search(text):
         return text  # no date without a digit; the date pattern is the slow part
     return FULL_DATE_RE.sub(lambda m: _MASK * len(m.group()), text)
 
@@ -140,7 +141,7 @@ def _headline(sentence: str) -> str:
 
 def lead_title(lead: str) -> str:
     """A short headline made from a lead paragraph (see the module docstring)."""
-    lead = " ".join(lead.split())
+    lead = " ".join(lead[: 3 * _SENTENCE_WINDOW].split())  # two sentences at most are read
     sentence = first_sentence(lead)
     rest = lead[len(sentence) :].strip()
     # "On October 7-8, 2021, in Vienna, Austria." says only when and where: the next sentence

@@ -7,6 +7,7 @@ from html.parser import HTMLParser
 
 from qa.ingest.readers import Extracted
 from qa.ingest.text import decode_text
+from qa.ingest.titles import html_titles
 
 
 
@@ -73,6 +74,9 @@ def html_to_text(html: str) -> tuple[str, str | None]:
 
 
 def read_html(data: bytes) -> Extracted:
-    """The HTML reader: the page's main text (offsets refer to it) and its <h1> or <title>."""
-    text, title = html_to_text(decode_text(data))
-    return Extracted(text, title)
+    """The HTML reader: the page's main text (offsets refer to it), its <h1> or <title> (a
+    one-story page's title), and its <title> without the site's name plus that name."""
+    html = decode_text(data)
+    text, title = html_to_text(html)
+    page_title, site = html_titles(html)
+    return Extracted(text, title, site=site, doc_title=page_title)

@@ -5,6 +5,12 @@
 * a headline-like line (short, no closing period) after some prose starts a new item;
 * in a page without separators that carries at least ``_MIN_DATED_LEADS`` dated leads
   ("On 28-29 October 2021, ..."), every dated lead starts a new item.
+
+An item's title is its heading or headline, else a headline made from its lead
+(``headlines.lead_title``). Headlines and datelines name and date the item but are not among its
+blocks, so they are never answer sentences, and a dateline that opens the lead ("ALMATY, 12
+October 2022 —") is left out of the lead's block. The item's span starts at its first block, as
+the answer step expects (it tells a news lead by ``sentence.start == item.start``).
 """
 
 from __future__ import annotations
@@ -13,7 +19,7 @@ from dataclasses import dataclass, field
 
 from qa.ingest.dates import find_date
 from qa.ingest.document import Block, Item
-from qa.ingest.leads import cut_title
+from qa.ingest.headlines import lead_title
 from qa.ingest.paragraphs import (
     _DATELINE, _FURNITURE, _HEADING, _HEADLINE, _NAME, _PROSE, Para, classify, lines,
 )  # fmt: skip
@@ -64,7 +70,9 @@ def _assemble(paras: list[Para], split_on_dates: bool) -> tuple[list[_Draft], in
         if kind == _HEADING:
             cur.title = cur.title or p.title
         else:
-            cur.paras.append(Para(p.start, p.end, kind, dated_lead=p.dated_lead))
+            cur.paras.append(
+                Para(p.start, p.end, kind, dated_lead=p.dated_lead, body=p.body, dateline_date=p.dateline_date)
+            )
         cur.has_prose |= kind == _PROSE
         cur.has_dated_lead |= p.dated_lead
         prev_kind = kind
@@ -87,24 +95,28 @@ def _merge_proseless(drafts: list[_Draft]) -> list[_Draft]:
 def _finish(text: str, drafts: list[_Draft]) -> list[Item]:
     items: list[Item] = []
     for d in drafts:
-        blocks = [Block(p.start, p.end) for p in d.paras]
+        # Datelines and headlines name and date the item; they are not sentences of it.
+        blocks = [Block(p.text_start, p.end) for p in d.paras if p.kind not in (_DATELINE, _HEADLINE)]
         if not blocks:
             continue
         header = []  # datelines and headlines before the first prose paragraph
         lead = None
         for p in d.paras:
             if p.kind == _PROSE:
-                lead = text[p.start : p.end]
+                lead = p
                 break
             header.append(p)
+        lead_text = text[lead.text_start : lead.end] if lead is not None else ""
         title = d.title
         if title is None:
             headlines = [text[p.start : p.end] for p in header if p.kind == _HEADLINE]
             title = " ".join(headlines[0].split()) if headlines else None
         if title is None:
-            title = cut_title(lead if lead is not None else text[blocks[0].start : blocks[0].end])
+            title = lead_title(lead_text or text[blocks[0].start : blocks[0].end])
         date = None
-        for source in [text[p.start : p.end] for p in header] + [d.title or "", (lead or "")[:2000]]:
+        sources = [text[p.start : p.end] for p in header] + [d.title or ""]
+        sources += [lead.dateline_date or "" if lead is not None else "", lead_text[:2000]]
+        for source in sources:
             if source and (date := find_date(source)):
                 break
         items.append(Item(len(items), title, date, blocks[0].start, blocks[-1].end, blocks))

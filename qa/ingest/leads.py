@@ -1,4 +1,4 @@
-"""First sentences, titles cut from leads, and the "dated lead" test that opens a news item."""
+"""First sentences, and the "dated lead" test that opens a news item."""
 
 from __future__ import annotations
 
@@ -7,7 +7,6 @@ import re
 from qa.ingest.dates import FULL_DATE_RE
 
 FIRST_SENTENCE_MAX = 400
-_TITLE_MAX = 90
 _LEAD_DATE_WINDOW = 100  # a date this close to the paragraph start is "the lead's date"
 CLOSERS = "\"'”’»)]"
 
@@ -33,17 +32,6 @@ def first_sentence(text: str) -> str:
                 continue
         return head[: m.end()]
     return head
-
-
-def cut_title(text: str) -> str:
-    """The lead as a title: its first sentence, cut at a word boundary to ``_TITLE_MAX`` chars."""
-    sentence = " ".join(first_sentence(text).split())
-    if len(sentence) <= _TITLE_MAX:
-        return sentence
-    cut = sentence[: _TITLE_MAX - 1]
-    if " " in cut:
-        cut = cut[: cut.rindex(" ")]
-    return cut.rstrip(" ,;:–—-") + "…"
 
 
 _CONTINUATION_RE = re.compile(

@@ -1,14 +1,22 @@
 """Lines of decoded text -> paragraphs with a kind (prose, furniture, name, dateline, headline,
-markdown heading), offsets exact."""
+markdown heading), offsets exact.
+
+Furniture carries the rule that removed it (``Para.why``: "rating", "photo-credit", "caption"
+...), for reports. A prose paragraph that opens with a dateline ("ALMATY, 12 October 2022 —")
+keeps the dateline out of its text: ``Para.body`` is where the story's own words start.
+"""
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass
 
 from qa.ingest.dates import FULL_DATE_RE
-from qa.ingest.furniture import furniture_kind, is_name_line
+from qa.ingest.captions import is_caption_by_form, is_photo_credit
+from qa.ingest.datelines import dateline_prefix, is_dateline_line
+from qa.ingest.furniture import furniture_rule, is_name_line
 from qa.ingest.leads import CLOSERS, is_dated_lead
 
 REPEAT_MAX = 40  # short lines repeated this short or shorter are page chrome
@@ -37,6 +45,13 @@ class Para:
     level: int = 0  # markdown headings only
     title: str = ""  # markdown headings only
     dated_lead: bool = False
+    why: str = ""  # furniture only: the rule that removed it ("rating", "caption" ...)
+    body: int | None = None  # prose only: where its text starts after a dateline prefix
+    dateline_date: str | None = None  # prose only: the ISO date of that dateline
+
+    @property
+    def text_start(self) -> int:
+        return self.start if self.body is None else self.body
 
 
 def lines(text: str) -> list[tuple[int, int, bool]]:
@@ -112,24 +127,68 @@ def classify(text: str, lines: list[tuple[int, int, bool]], markdown: bool) -> l
         paras.append(para)
     for p in paras:
         if p.kind == _PROSE:
-            p.dated_lead = is_dated_lead(text[p.start : p.end])
-    # A headline-like line is a headline only if content follows it; else it is prose.
+            para = text[p.start : p.end]
+            p.dated_lead = is_dated_lead(para)
+            if dl := dateline_prefix(para):
+                p.body, p.dateline_date = p.start + dl.body, dl.date
+    _mark_captions(text, paras)
+    # A headline-like line is a headline only if content follows it; else it is prose. Captions,
+    # credits and the names under a photo may stand between a headline and its story.
     for i, p in enumerate(paras):
-        if p.kind == _HEADLINE and not any(q.kind in (_PROSE, _HEADLINE) for q in paras[i + 1 : i + 4]):
+        if p.kind != _HEADLINE:
+            continue
+        after = (q for q in itertools.islice(paras, i + 1, None) if not _under_photo(q))
+        if not any(q.kind in (_PROSE, _HEADLINE) for q in itertools.islice(after, 3)):
             p.kind = _PROSE
     return paras
+
+
+def _under_photo(p: Para) -> bool:
+    return p.kind == _NAME or (p.kind == _FURNITURE and not p.separates)
+
+
+def _ends_open(line: str) -> bool:
+    """No closing full stop, question mark or colon: a title, a caption, not a sentence."""
+    return line.rstrip(CLOSERS)[-1:] not in ".!?:;"
+
+
+def _mark_captions(text: str, paras: list[Para]) -> None:
+    """Title-like lines that sit under a picture become furniture: one next to a photo credit
+    ("Officers at the checkpoint" / "Photo: OSCE"), and an extra title-like line in an item's
+    header that bare names follow (the people in the picture, or who took it). The item's own
+    headline comes first in its header and stays."""
+    headline_seen = False  # since the last sentence: we are in an item's header
+    for i, p in enumerate(paras):
+        line = text[p.start : p.end]
+        if p.kind == _PROSE and not _ends_open(line):
+            headline_seen = False
+        if p.kind not in (_HEADLINE, _PROSE) or not _ends_open(line) or len(line.split()) > _HEADLINE_WORDS[1]:
+            continue
+        prev = paras[i - 1] if i else None
+        nxt = paras[i + 1] if i + 1 < len(paras) else None
+        by_credit = any(q is not None and q.why == "photo-credit" for q in (prev, nxt))
+        by_names = p.kind == _HEADLINE and headline_seen and nxt is not None and nxt.kind == _NAME
+        if by_credit or by_names:
+            p.kind, p.why, p.separates = _FURNITURE, "caption", False
+        elif p.kind == _HEADLINE:
+            headline_seen = True
 
 
 def _classify_line(line: str, start: int, end: int, markdown: bool, short_counts: Counter) -> Para:
     if markdown and (m := _MD_HEADING_RE.fullmatch(line)):
         return Para(start, end, _HEADING, level=len(m[1]), title=m[2].strip())
-    separates = furniture_kind(line)
-    if separates is not None:
-        return Para(start, end, _FURNITURE, separates=separates)
-    if _is_dateline(line):
+    # Photo credits and captions go before the chrome rules, which would take "Photo: X" for a
+    # separator: a picture inside a story must not cut the story in two.
+    if is_photo_credit(line):
+        return Para(start, end, _FURNITURE, why="photo-credit")
+    if is_caption_by_form(line):
+        return Para(start, end, _FURNITURE, why="caption")
+    if (rule := furniture_rule(line)) is not None:
+        return Para(start, end, _FURNITURE, separates=rule[0], why=rule[1])
+    if _is_dateline(line) or is_dateline_line(line):
         return Para(start, end, _DATELINE)
     if len(line) <= REPEAT_MAX and short_counts[line] >= 2 and not line.rstrip(CLOSERS).endswith("."):
-        return Para(start, end, _FURNITURE, separates=True)  # per-item widget text
+        return Para(start, end, _FURNITURE, separates=True, why="repeated")  # per-item widget text
     if is_name_line(line):
         return Para(start, end, _NAME)
     if _is_headline_like(line):

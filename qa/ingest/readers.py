@@ -24,6 +24,8 @@ class Extracted:
     title: str | None = None
     markdown: bool = False  # "#" headings are item titles
     pages: tuple[int, ...] | None = None  # start offset of each page, for paged formats
+    site: str | None = None  # the site the page names (HTML og:site_name, "<title> | Site")
+    doc_title: str | None = None  # the file's own title for the whole of it (HTML <title> without the site)
 
 
 @dataclass(frozen=True)

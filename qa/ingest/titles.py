@@ -4,9 +4,10 @@ A crawled file is called something like ``003_62543a975d45d663.txt``; a person w
 news" or "Kyrgyz Republic strengthens capacities in combatting illicit trafficking ...". The
 document title is, in this order:
 
-1. the title the file gives itself: the HTML ``<title>`` (without the site name it often
-   carries, "… | OSCE"), else its ``<h1>``; a Markdown file's first heading;
-2. for a file holding one story: that story's title (its headline, or one made from its lead);
+1. for a file holding one story: that story's title (its HTML ``<h1>`` or ``<title>``, its
+   headline, or one made from its lead), so the document and its one item never disagree;
+2. the title the file gives itself: the HTML ``<title>`` (without the site name it often
+   carries, "… | OSCE"), else its ``<h1>``; a Markdown file's first level-1 heading;
 3. for a news list of several stories: "<site> news", the site being named by the page
    ("Source: osce.org", ``og:site_name``) or, failing that, the organisation the page is about:
    the acronym that appears in (nearly) every story ("CARICC");
@@ -99,6 +100,15 @@ def site_from_text(text: str, item_texts: list[str]) -> str | None:
     return None if rivals else best
 
 
+_MD_TITLE_RE = re.compile(r"^#\s+(.+?)(?:\s+#+)?\s*$", re.MULTILINE)
+
+
+def markdown_title(text: str) -> str | None:
+    """A Markdown file's first level-1 heading ("# Annual report")."""
+    m = _MD_TITLE_RE.search(text[:20000])
+    return " ".join(m.group(1).split()) if m else None
+
+
 def format_date(iso: str | None) -> str:
     """ISO "2022-07-19" / "2022-07" / "2022" -> "19 Jul 2022" / "Jul 2022" / "2022"."""
     if not iso:
@@ -141,11 +151,12 @@ def document_title(
     return items[0][0] if items else ""
 
 
-def item_label(doc_title: str | None, item_title: str, date: str | None, n_items: int) -> str:
+def item_label(doc_title: str | None, item_title: str, date: str | None) -> str:
     """A citation's label: "CARICC news, 19 Jul 2022 — A de-briefing will be held in Almaty" for
-    a story of a news list; "<title> (19 Jul 2022)" for a file that is one story."""
+    a story of a file that holds several (its document title differs from the story's), and
+    "<title> (19 Jul 2022)" for a file that is one story."""
     when = format_date(date)
-    if n_items > 1 and doc_title and doc_title != item_title:
+    if doc_title and doc_title != item_title:
         head = f"{doc_title}, {when}" if when else doc_title
         return f"{head} — {item_title}"
     return f"{item_title} ({when})" if when else item_title

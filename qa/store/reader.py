@@ -8,6 +8,8 @@ answers until the reader lets go of it.
 
 from __future__ import annotations
 
+import dataclasses
+
 import json
 import sqlite3
 import threading
@@ -86,9 +88,13 @@ class Index:
         self._doc_names: dict[int, str] = {}
         for doc_id, path in self._query("SELECT id, path FROM documents"):
             self._doc_names[doc_id] = path
-        for doc_id, idx, title, date, s, e in self._query("SELECT * FROM items"):
+        # Indexes written before document titles existed have no doc_title/site columns.
+        columns = {row[1] for row in self._query("PRAGMA table_info(items)")}
+        extra = "doc_title, site" if {"doc_title", "site"} <= columns else "NULL, NULL"
+        query = f'SELECT doc_id, idx, title, date, start, "end", {extra} FROM items'
+        for doc_id, idx, title, date, s, e, doc_title, site in self._query(query):
             path = self._doc_names[doc_id]
-            self._items[(path, idx)] = ItemInfo(path, idx, title, date, s, e)
+            self._items[(path, idx)] = ItemInfo(path, idx, title, date, s, e, doc_title, site)
 
     @classmethod
     def open(cls, index_dir: Path) -> "Index":
@@ -248,7 +254,7 @@ class Index:
                     path=new,
                     sha256=sha,
                     text=text,
-                    items=[ItemInfo(new, it.index, it.title, it.date, it.start, it.end) for it in its],
+                    items=[dataclasses.replace(it, doc=new) for it in its],
                     sentences=sentences,
                     chunks=chunk_list,
                     sentence_vectors=svec,

@@ -24,7 +24,7 @@ _SCHEMA = """
 CREATE TABLE documents (id INTEGER PRIMARY KEY, path TEXT UNIQUE NOT NULL, sha256 TEXT NOT NULL,
                         text TEXT NOT NULL, n_items INTEGER, n_chunks INTEGER);
 CREATE TABLE items (doc_id INTEGER, idx INTEGER, title TEXT, date TEXT, start INTEGER, "end" INTEGER,
-                    PRIMARY KEY (doc_id, idx));
+                    doc_title TEXT, site TEXT, PRIMARY KEY (doc_id, idx));
 CREATE TABLE sentences (id INTEGER PRIMARY KEY, doc_id INTEGER, item INTEGER, start INTEGER,
                         "end" INTEGER, text TEXT, key TEXT);
 CREATE TABLE chunks (id INTEGER PRIMARY KEY, doc_id INTEGER, item INTEGER, start INTEGER,
@@ -70,7 +70,7 @@ def write_generation(
     def item_rows():
         for doc_id, d in enumerate(docs):
             for it in d.items:
-                yield (doc_id, it.index, it.title, it.date, it.start, it.end)
+                yield (doc_id, it.index, it.title, it.date, it.start, it.end, it.doc_title, it.site)
 
     def sent_rows():
         sid = 0
@@ -96,7 +96,7 @@ def write_generation(
     conn.execute("PRAGMA synchronous=OFF")
     conn.executescript(_SCHEMA)
     conn.executemany("INSERT INTO documents VALUES (?,?,?,?,?,?)", doc_rows())
-    conn.executemany("INSERT INTO items VALUES (?,?,?,?,?,?)", item_rows())
+    conn.executemany("INSERT INTO items VALUES (?,?,?,?,?,?,?,?)", item_rows())
     conn.executemany("INSERT INTO sentences VALUES (?,?,?,?,?,?,?)", sent_rows())
     conn.executemany("INSERT INTO chunks VALUES (?,?,?,?,?,?,?,?,?,?)", chunk_rows())
     n_items = conn.execute("SELECT count(*) FROM items").fetchone()[0]

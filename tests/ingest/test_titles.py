@@ -82,5 +82,5 @@ def test_document_title_order():
 
 def test_labels_read_like_citations():
     assert format_date("2022-07-19") == "19 Jul 2022" and format_date("2022-07") == "Jul 2022"
-    assert item_label("KRSC news", "A de-briefing was held", "2022-07-19", 8) == "KRSC news, 19 Jul 2022 — A de-briefing was held"
-    assert item_label("One story", "One story", "2022-07-19", 1) == "One story (19 Jul 2022)"
+    assert item_label("KRSC news", "A de-briefing was held", "2022-07-19") == "KRSC news, 19 Jul 2022 — A de-briefing was held"
+    assert item_label("One story", "One story", "2022-07-19") == "One story (19 Jul 2022)"
