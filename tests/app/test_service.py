@@ -56,6 +56,7 @@ def test_headline_question_is_answered_with_the_seizure_and_its_citation(real_se
     item = real_service.index().item(a.doc, next(p.chunk.item for p in r.passages if p.chunk.doc == a.doc
                                                  and p.chunk.start <= a.start < p.chunk.end))
     assert (a.title, a.date) == (item.title, item.date)
+    assert a.doc_title == item.doc_title == "CARICC news"  # a human name, not the file's hash-like one
     assert a.span_text is not None and "740 kg" in a.span_text
     assert_verbatim(r)
 

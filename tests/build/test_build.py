@@ -347,3 +347,13 @@ def test_incremental_update_with_the_real_model(corpus, settings_for, real_embed
     assert report.chunks_embedded == 1
     assert answer(service, "Who is the lighthouse keeper of Port Ellery?") == ("Tobias Wren", "harbour.txt")
     assert_no_trace(settings, DELETED, service)
+
+
+def test_items_carry_their_document_title_into_answers_and_json(built):
+    _, _, service = built
+    museum = [it for it in service.index().items() if it.doc == "museum.md"]
+    assert [(it.title, it.doc_title) for it in museum] == [("Museum", "Museum")]
+    r = service.ask("How heavy is the copper bell in the town museum?")
+    assert r.answer is not None and r.answer.doc == "museum.md"
+    assert r.answer.doc_title == "Museum" and r.to_json()["answer"]["doc_title"] == "Museum"
+    assert r.to_json()["passages"][0]["doc_title"]
