@@ -15,6 +15,7 @@ from qa.answer.question import question_head, question_type, typed_span
 from qa.answer.weights import WEIGHTS
 from qa.contracts import Passage
 from qa.ingest.leads import is_dated_lead
+from qa.ingest.titles import date_words
 from qa.lang import analyze
 from qa.store import Index, SentenceRow
 
@@ -62,7 +63,9 @@ def sentence_features(
     analyzed: dict[int, list[str]] = {}  # sentence id -> terms; passages overlap and share neighbours
     for p in passages:
         dated = p.item is not None and p.item.date is not None
-        title_terms = set(analyze(p.item.title)) if p.item is not None else set()
+        # The terms that name the item: its title and its date (a headline made from the lead
+        # has dropped the lead's date, which still says which item, not which sentence).
+        title_terms = set(analyze(f"{p.item.title} {date_words(p.item.date)}")) if p.item is not None else set()
         ctx = _coverage(idf, set(analyze(p.chunk.text)) | title_terms, total)
         focus_w = {t: w * (TITLE_TERM_WEIGHT if dated and t in title_terms else 1.0) for t, w in idf.items()}
         focus_total = sum(focus_w.values()) or 1.0

@@ -124,6 +124,23 @@ def format_date(iso: str | None) -> str:
     return parts[0]
 
 
+_MONTH_NAMES = (
+    "January February March April May June July August September October November December".split()
+)
+
+
+def date_words(iso: str | None) -> str:
+    """An ISO date as words a question would use: "2022-07-19" -> "19 July 2022"."""
+    if not iso:
+        return ""
+    parts = iso.split("-")
+    try:
+        month = _MONTH_NAMES[int(parts[1]) - 1] if len(parts) >= 2 else ""
+    except (ValueError, IndexError):
+        return iso
+    return " ".join(x for x in (parts[2].lstrip("0") if len(parts) == 3 else "", month, parts[0]) if x)
+
+
 def _months_covered(dates: list[str]) -> str:
     months = sorted({d[:7] for d in dates if len(d) >= 7})
     if not months:

@@ -84,3 +84,10 @@ def test_labels_read_like_citations():
     assert format_date("2022-07-19") == "19 Jul 2022" and format_date("2022-07") == "Jul 2022"
     assert item_label("KRSC news", "A de-briefing was held", "2022-07-19") == "KRSC news, 19 Jul 2022 — A de-briefing was held"
     assert item_label("One story", "One story", "2022-07-19") == "One story (19 Jul 2022)"
+
+
+def test_date_words_name_the_month_as_questions_do():
+    from qa.ingest.titles import date_words
+
+    assert date_words("2022-07-09") == "9 July 2022"
+    assert date_words("2022-07") == "July 2022" and date_words("2022") == "2022" and date_words(None) == ""
