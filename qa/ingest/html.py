@@ -79,4 +79,6 @@ def read_html(data: bytes) -> Extracted:
     html = decode_text(data)
     text, title = html_to_text(html)
     page_title, site = html_titles(html)
+    if page_title and not re.search(r"<h1\b", html, re.IGNORECASE):
+        title = page_title  # the <title> without "| Site" when there is no <h1>
     return Extracted(text, title, site=site, doc_title=page_title)

@@ -106,3 +106,11 @@ def test_documents_get_human_titles(tmp_path):
     html_doc = load_document(tmp_path / "page.html", tmp_path)
     assert len(html_doc.items) == 3 and html_doc.items[1].title == "Border story number 1 of the week"
     assert (html_doc.title, html_doc.site) == ("Border news", "Frontier Daily")
+
+
+def test_a_one_story_html_page_is_called_by_its_title_without_the_site(tmp_path):
+    page = f"<html><head><title>Joint patrols start on the border | Frontier Daily</title></head><body><p>{BODY}</p></body></html>"
+    (tmp_path / "story.html").write_text(page)
+    doc = load_document(tmp_path / "story.html", tmp_path)
+    assert [it.title for it in doc.items] == ["Joint patrols start on the border"]
+    assert (doc.title, doc.site) == ("Joint patrols start on the border", "Frontier Daily")
