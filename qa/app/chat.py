@@ -1,7 +1,7 @@
 """The web app's service layer: conversation, follow-ups, citations, corpus panel, uploads, re-index.
 
-Everything the UI shows is computed here (and rendered to escaped HTML by qa.render), so the
-Gradio callbacks in qa.web stay one-liners and all of this is tested without a browser.
+Everything the UI shows is computed here (and rendered to escaped HTML by qa.app.render), so the
+Gradio callbacks in qa.app.web stay one-liners and all of this is tested without a browser.
 """
 
 from __future__ import annotations

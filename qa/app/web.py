@@ -1,4 +1,4 @@
-"""The Gradio page: layout and thin callbacks over qa.chat.ChatService (where all the logic is)."""
+"""The Gradio page: layout and thin callbacks over qa.app.chat.ChatService (where all the logic is)."""
 
 from __future__ import annotations
 
@@ -305,7 +305,7 @@ def blocked_paths(settings: Settings) -> list[str]:
 def launch_kwargs(settings: Settings, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, auth=None) -> dict:
     """How the app is always launched: no share link, no extra served paths, page CSS and script.
 
-    `auth` is a (user, password) -> bool checker (see qa.auth); None leaves the page open,
+    `auth` is a (user, password) -> bool checker (see qa.app.auth); None leaves the page open,
     which `launch` only allows on a loopback address."""
     return dict(
         server_name=host,
