@@ -30,7 +30,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from qa import index as store  # noqa: E402
+from qa import store  # noqa: E402
 from qa.config import Settings  # noqa: E402
 
 PER_DOC = 100
@@ -103,9 +103,87 @@ def main() -> None:
         synthesize(folder, args.passages, Settings().exact_search_max)
     if args.build_only:
         return
-    from benchmarks.filters_timing import run_timings
-
     run_timings(folder, args.questions)
+
+
+class LookupEmbedder:
+    """Stands in for the model: each benchmark question's vector was made beforehand."""
+
+    name = identity = "synthetic"
+    dim = DIM
+
+    def __init__(self, vectors: dict[str, np.ndarray]):
+        self.vectors = vectors
+
+    def encode(self, texts, role="passage", progress=None):
+        return np.vstack([self.vectors[t] for t in texts]).astype(np.float32)
+
+    def fits(self, text):
+        return True
+
+
+FILTERS = {
+    "10 % (one year of ten)": dict(since="2019", until="2019"),
+    "0.1 % (four days)": dict(since="2020-03-01", until="2020-03-04"),
+    "10 % (10 of 100 folders)": dict(sources=tuple(f"src-{i:02d}/" for i in range(10))),
+}
+
+
+def run_timings(folder: Path, n_questions: int) -> None:
+    from qa.app.service import QAService
+    from qa.contracts import Filters
+    from qa.retrieve import retrieve
+
+    settings = Settings().with_(index_dir=folder)
+    index = store.Index.open(folder)
+    rng = np.random.default_rng(1)
+    rows = rng.choice(index.size, n_questions, replace=False)
+    vectors, texts = {}, []
+    for r, chunk in zip(rows, index.chunks([int(x) for x in rows])):
+        words = chunk.text.rstrip(".").split()
+        text = "What about " + " ".join(rng.choice(words, 4, replace=False)) + "?"
+        v = np.asarray(index.chunk_vectors()[r], dtype=np.float32) + rng.normal(0, 0.03, DIM).astype(np.float32)
+        vectors[text] = v / np.linalg.norm(v)
+        texts.append(text)
+    service = QAService(settings, embedder=LookupEmbedder(vectors))
+    index = service.index()
+    t0 = time.perf_counter()
+    facts = index.row_facts()
+    print(f"{index.size:,} passages, {len(facts.item_doc):,} items, {index.manifest.get('index_type')}; "
+          f"per-row filter facts built in {time.perf_counter() - t0:.2f} s (first filtered question only)")
+    modes = {"unfiltered": Filters()} | {k: Filters(**v) for k, v in FILTERS.items()}
+    for name, f in modes.items():
+        if not f.empty:
+            t0 = time.perf_counter()
+            sel = index.select(f)
+            print(f"  {name}: {sel.n_items:,} items, {sel.n_rows:,} passages ({100 * sel.n_rows / index.size:.2f} %); "
+                  f"mask built in {1000 * (time.perf_counter() - t0):.0f} ms (then cached)")
+    for t in texts[:10]:  # warm-up
+        for f in modes.values():
+            service.ask(t, 5, f)
+    ask_t = {k: [] for k in modes}
+    ret_t = {k: [] for k in modes}
+    names = list(modes)
+    for i, t in enumerate(texts):
+        q = vectors[t]
+        terms = __import__("qa.lang", fromlist=["analyze"]).analyze(t)
+        for name in names[i % len(names):] + names[: i % len(names)]:  # rotate: load drifts
+            f = modes[name]
+            mask = None if f.empty else index.select(f).rows
+            t0 = time.perf_counter()
+            retrieve(index, q, terms, 10, settings.candidates, mask)
+            ret_t[name].append(time.perf_counter() - t0)
+            t0 = time.perf_counter()
+            r = service.ask(t, 5, f)
+            ask_t[name].append(time.perf_counter() - t0)
+            assert f.empty or len(r.passages) == 5 or r.answer is not None or len(r.passages) > 0
+    base_a, base_r = np.median(ask_t["unfiltered"]), np.median(ret_t["unfiltered"])
+    print(f"{len(texts)} questions, p50 ms (ratio to unfiltered); ask = everything after encoding the question")
+    for name in names:
+        a, r = np.median(ask_t[name]), np.median(ret_t[name])
+        print(f"  {name:26} ask {1000 * a:6.1f} ({a / base_a:.2f}x)  p95 {1000 * np.percentile(ask_t[name], 95):6.1f}"
+              f"   retrieve {1000 * r:6.1f} ({r / base_r:.2f}x)")
+    print(f"load average at end: {os.getloadavg()[0]:.2f}")
 
 
 if __name__ == "__main__":

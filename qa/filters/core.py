@@ -291,6 +291,7 @@ class RowFacts:
         self.row_item = np.asarray(row_item, dtype=np.int32)
         self.n = len(self.row_doc)
         self._cache: dict[tuple, Selection] = {}
+        self._ends: tuple[str | None, str | None] | None = None
 
     @classmethod
     def from_store(cls, query) -> "RowFacts":
@@ -317,16 +318,24 @@ class RowFacts:
 
     def date_span(self) -> tuple[str | None, str | None]:
         """The oldest and newest item dates, for people ("7 Oct 2021", "8 Jul 2025")."""
-        dated = sorted((item_span(d), d) for d in self.item_dates if d and item_span(d)[0] != UNDATED)
-        if not dated:
-            return None, None
-        return parse_bound(dated[0][1]).human(), parse_bound(dated[-1][1]).human()
+        oldest, newest = self._dated_ends()
+        return (parse_bound(oldest).human() if oldest else None, parse_bound(newest).human() if newest else None)
 
     def newest(self) -> str | None:
         """The newest item date (ISO, at its own precision), for relative dates in questions."""
-        # by the first day each date names: "2022-08-10" is newer than a bare "2022"
-        dated = [(item_span(d), d) for d in self.item_dates if d and item_span(d)[0] != UNDATED]
-        return max(dated)[1] if dated else None
+        return self._dated_ends()[1]
+
+    def _dated_ends(self) -> tuple[str | None, str | None]:
+        # by the first day each date names: "2022-08-10" is newer than a bare "2022";
+        # computed once: every question without a date filter asks for it
+        if self._ends is None:
+            dated = np.flatnonzero(self.item_lo != UNDATED)
+            if len(dated) == 0:
+                self._ends = (None, None)
+            else:
+                key = self.item_lo[dated].astype(np.int64) * 100_000_000 + self.item_hi[dated]
+                self._ends = (self.item_dates[dated[np.argmin(key)]], self.item_dates[dated[np.argmax(key)]])
+        return self._ends
 
     def select(self, since: str | None = None, until: str | None = None,
                sources: Iterable[str] | None = None) -> Selection:
