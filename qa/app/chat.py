@@ -20,7 +20,7 @@ from qa.app.render import Citation
 from qa.app.service import QAService, QuestionError
 from qa.app.uploads import UploadReport, save_uploads
 from qa.build import BuildError, run_build
-from qa.contracts import Answer, Result
+from qa.contracts import Answer, Filters, Result, Scope
 from qa.ingest import iter_corpus_files
 from qa.store import IndexProblem
 
@@ -45,6 +45,7 @@ class Turn:
     citations: list[Citation]
     reply_html: str
     error: str | None = None
+    scope: Scope | None = None  # what it was searched within (filters, a date in the question)
 
     @property
     def title(self) -> str | None:
@@ -54,6 +55,7 @@ class Turn:
 @dataclass
 class Conversation:
     turns: list[Turn] = field(default_factory=list)
+    filters: Filters = field(default_factory=Filters)  # kept for follow-ups until changed
 
     def resolved_questions(self) -> list[str]:
         return [t.searched for t in self.turns if t.error is None]
@@ -137,14 +139,18 @@ class ChatService:
         self._thread: threading.Thread | None = None
 
     # -- asking
-    def ask(self, conv: Conversation, question: str, k: int | None = None, show_passages: bool = True) -> Turn:
-        """Answer one chat message; the turn (with an error message on failure) is added to conv."""
+    def ask(self, conv: Conversation, question: str, k: int | None = None, show_passages: bool = True,
+            filters: Filters | None = None) -> Turn:
+        """Answer one chat message within `filters` (None: the conversation's, which follow-ups
+        keep); the turn (with an error message on failure) is added to conv."""
         k = self.settings.top_k if k is None else int(k)
         idx = len(conv.turns)
         asked = " ".join(str(question or "").split())
         searched = resolve_followup(asked, conv.resolved_questions(), conv.last_title()) if asked else asked
+        if filters is not None:
+            conv.filters = filters
         try:
-            result = self.service.ask(searched, k)
+            result = self.service.ask(searched, k, conv.filters)
         except QuestionError as e:
             turn = Turn(asked, searched, None, [], render.render_error(str(e)), error=str(e))
         except IndexProblem as e:
@@ -160,17 +166,22 @@ class ChatService:
                 idx, answer, cites,
                 searched=result.question if result.question != asked else None,
                 show_passages=show_passages, notes=result.notes,
+                scope=result.scope.reading if result.scope else None,
             )
-            turn = Turn(asked, result.question, answer, cites, html)
+            turn = Turn(asked, result.question, answer, cites, html, scope=result.scope)
         conv.turns.append(turn)
         return turn
 
-    def ask_api(self, question: str, k: int | None = None, previous: list[str] | None = None) -> dict:
-        """The `ask` API endpoint: Result JSON + the searched question + the rendered reply."""
+    def ask_api(self, question: str, k: int | None = None, previous: list[str] | None = None,
+                since: str | None = None, until: str | None = None, sources=None) -> dict:
+        """The `ask` API endpoint: Result JSON + the searched question + the rendered reply, within
+        an optional date range (YYYY, YYYY-MM or YYYY-MM-DD) and sources (globs or folders)."""
         conv = Conversation()
         for p in previous or []:
             conv.turns.append(Turn(p, p, None, [], ""))
-        turn = self.ask(conv, question, k)
+        if isinstance(sources, str):
+            sources = [sources]
+        turn = self.ask(conv, question, k, filters=Filters(since or None, until or None, tuple(sources or ())))
         if turn.error:
             return {"error": turn.error, "question": turn.question, "searched": turn.searched}
         return {
@@ -183,6 +194,7 @@ class ChatService:
                 for c in turn.citations
             ],
             "reply_html": turn.reply_html,
+            "filters": turn.scope.to_json() if turn.scope else None,
         }
 
     # -- sources
@@ -235,14 +247,30 @@ class ChatService:
         return None
 
     # -- corpus
-    def corpus_panel(self) -> dict:
+    def corpus_panel(self, filters: Filters | None = None) -> dict:
+        """Documents, counts, skipped and pending files; with filters, only the documents holding
+        items they allow (and a line saying what the filter matched)."""
         try:
             index = self.service.index()
         except IndexProblem as e:
             return {"error": index_message(e), "pending": self._pending(set())}
         m = index.manifest
         docs = index.documents()
-        names = {d["doc"] for d in docs}
+        names = {d["doc"] for d in docs}  # all of them: the filter below must not make any "pending"
+        matched = None
+        if filters is not None and not filters.empty:
+            from qa.filters import FilterError
+            from qa.filters.scope import clean_filters
+
+            try:
+                sel = index.select(clean_filters(filters))
+            except FilterError as e:
+                matched = f"Filter not applied: {e}"
+            else:
+                allowed = dict(sel.doc_items)
+                docs = [dict(d, items_matching=allowed[d["doc"]]) for d in docs if d["doc"] in allowed]
+                matched = (f"{len(docs)} documents with {sel.n_items} {sel.reading}"
+                           + "".join(f"; {n}" for n in sel.notes()))
         skipped = m.get("skipped", [])
         # a skipped file is listed with its reason, not as "not indexed yet": re-indexing won't help
         known = names | {s.get("path") for s in skipped if isinstance(s, dict)}
@@ -254,6 +282,7 @@ class ChatService:
             "skipped": skipped,
             "pending": self._pending(known),
             "missing": sorted(n for n in names if not (Path(self.settings.corpus_dir) / n).exists()),
+            "matched": matched,
         }
 
     def _pending(self, indexed: set[str]) -> list[str]:
@@ -264,8 +293,8 @@ class ChatService:
             return []
         return [p.relative_to(root).as_posix() for p in files if p.relative_to(root).as_posix() not in indexed]
 
-    def corpus_html(self) -> str:
-        return render.render_corpus(self.corpus_panel())
+    def corpus_html(self, filters: Filters | None = None) -> str:
+        return render.render_corpus(self.corpus_panel(filters))
 
     # -- uploads
     def upload(self, files: list[tuple[str, Path | bytes]]) -> UploadReport:

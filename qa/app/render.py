@@ -114,6 +114,7 @@ def render_reply(
     show_passages: bool = True,
     notes: list[str] | tuple[str, ...] = (),
     excerpt_chars: int = 320,
+    scope: str | None = None,
 ) -> str:
     """One assistant message: answer (span emphasised) + confidence + numbered citations.
 
@@ -122,6 +123,8 @@ def render_reply(
     parts = ['<div class="qa-reply">']
     if searched:
         parts.append(f'<div class="qa-searched">Searched for: <em>{esc(searched)}</em></div>')
+    if scope:  # "Searched items dated Aug 2022"
+        parts.append(f'<div class="qa-scope">{esc(scope)}</div>')
     if answer is not None:
         sentence = mark_span(answer.text, answer.start, answer.span)
         short = f'<div class="qa-short">{esc(answer.span_text)}</div>' if answer.span else ""
@@ -236,9 +239,11 @@ def render_corpus(panel: dict) -> str:
         + "</div>",
         '<table class="qa-docs"><thead><tr><th>Document</th><th>Items</th><th>Chunks</th><th>Size</th></tr></thead><tbody>',
     ]
+    if panel.get("matched"):  # the corpus panel filtered like a question
+        parts.insert(2, f'<div class="qa-corpus-matched">{esc(panel["matched"])}</div>')
     for d in panel.get("documents", []):
         parts.append(
-            f'<tr><td>{esc(d["doc"])}</td><td>{d["items"]}</td><td>{d["chunks"]}</td>'
+            f'<tr><td>{esc(d["doc"])}</td><td>{_items(d)}</td><td>{d["chunks"]}</td>'
             f'<td>{_size(d["chars"])}</td></tr>'
         )
     parts.append("</tbody></table>")
@@ -256,6 +261,13 @@ def render_corpus(panel: dict) -> str:
         parts.append("</ul>")
     parts.append("</div>")
     return "".join(parts)
+
+
+def _items(d: dict) -> str:
+    """"3" or, in a filtered panel, "2 of 3" (items the filter allows)."""
+    if "items_matching" in d:
+        return f'{d["items_matching"]} of {d["items"]}'
+    return str(d["items"])
 
 
 def _size(chars: int) -> str:

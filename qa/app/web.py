@@ -10,6 +10,7 @@ from pathlib import Path
 
 import gradio as gr
 
+from qa.app import filter_controls as fc
 from qa.app import render
 from qa.app.auth import AuthError, auth_for  # noqa: F401 - AuthError re-exported for callers of launch
 from qa.app.chat import ChatService, Conversation
@@ -22,6 +23,8 @@ log = logging.getLogger("qa.web")
 CSS = """
 #qa-chat .qa-reply { line-height: 1.5; }
 .qa-searched { font-size: .85em; color: var(--body-text-color-subdued); margin-bottom: .3em; }
+.qa-scope, .qa-corpus-matched { font-size: .85em; margin-bottom: .3em; padding: .1em .5em; border-radius: 6px;
+  background: var(--background-fill-secondary); display: inline-block; }
 .qa-short { font-size: 1.15em; font-weight: 700; margin-bottom: .2em; }
 .qa-answer mark, .qa-source mark { padding: 0 .1em; border-radius: 3px; }
 .qa-answer mark { background: #fde68a; color: inherit; }
@@ -104,18 +107,36 @@ def build_app(settings: Settings, service: QAService | None = None) -> gr.Blocks
     max_mb = chat.upload_max_bytes / 1e6
 
     # ------------------------------------------------------------------ callbacks (thin)
-    def on_ask(question, conv, k, show_passages):
+    def on_ask(question, conv, k, show_passages, since, until, srcs):
         conv = conv if isinstance(conv, Conversation) else Conversation()
         if not str(question or "").strip():
-            return gr.skip(), conv, gr.skip(), gr.skip(), gr.skip()
-        turn = chat.ask(conv, question, k, show_passages)
+            return gr.skip(), conv, gr.skip(), gr.skip(), gr.skip(), gr.skip()
+        turn = chat.ask(conv, question, k, show_passages, fc.filters_of(since, until, srcs))
         i = len(conv.turns) - 1
+        frame = fc.timeline(turn.scope)
+        plot = gr.update(value=frame, visible=frame is not None,
+                         label=f"Matching items per month ({turn.scope.reading})" if frame is not None else None)
         ref = chat.default_ref(turn, i)
         choices = chat.source_choices(conv, i)
         view = chat.source_html(conv, *chat.parse_ref(ref)) if ref else render.render_source_placeholder(
             "No sources for this reply."
         )
-        return conv.messages(), conv, "", gr.update(choices=choices, value=ref), view
+        return conv.messages(), conv, "", gr.update(choices=choices, value=ref), view, plot
+
+    def on_filters(since, until, srcs):
+        f = fc.filters_of(since, until, srcs)
+        return gr.update(choices=fc.chips(f), value=fc.chips(f)), chat.corpus_html(f)
+
+    def on_chips(kept, since, until, srcs):
+        f = fc.after_chips(kept, fc.filters_of(since, until, srcs))
+        return f.since or "", f.until or "", list(f.sources)
+
+    def source_list():
+        try:
+            docs = [d["doc"] for d in chat.service.index().documents()]
+        except Exception:  # noqa: BLE001 - no index yet: an empty list, the page says why elsewhere
+            docs = []
+        return gr.update(choices=fc.source_choices(docs))
 
     def on_pick(ref, conv):
         parsed = chat.parse_ref(ref)
@@ -155,9 +176,12 @@ def build_app(settings: Settings, service: QAService | None = None) -> gr.Blocks
         text = chat.reindex(on_progress=show)
         return text, chat.corpus_html()
 
-    def api_ask(question: str, k: int = DEFAULT_K) -> dict:
-        """Answer one question from the documents: the answer (or null), numbered citations, the rendered reply."""
-        return chat.ask_api(question, k)
+    def api_ask(question: str, k: int = DEFAULT_K, since: str = "", until: str = "",
+                sources: list[str] | None = None) -> dict:
+        """Answer one question from the documents: the answer (or null), numbered citations, the rendered reply.
+        Optionally only items dated from `since` to `until` (YYYY, YYYY-MM or YYYY-MM-DD, inclusive)
+        and only `sources` (file globs or folders under the corpus, e.g. "003_*")."""
+        return chat.ask_api(question, k, since=since, until=until, sources=sources)
 
     # ------------------------------------------------------------------ layout
     with gr.Blocks(title="Ask your documents", fill_width=True) as demo:
@@ -190,6 +214,18 @@ def build_app(settings: Settings, service: QAService | None = None) -> gr.Blocks
                         max_lines=4,
                     )
                     ask_btn = gr.Button("Ask", variant="primary", scale=1, min_width=80, elem_id="qa-ask")
+                with gr.Row(elem_id="qa-filters"):
+                    since = gr.Textbox(label="From", placeholder="YYYY, YYYY-MM or YYYY-MM-DD", scale=1,
+                                       elem_id="qa-since", max_lines=1)
+                    until = gr.Textbox(label="To", placeholder="YYYY, YYYY-MM or YYYY-MM-DD", scale=1,
+                                       elem_id="qa-until", max_lines=1)
+                    srcs = gr.Dropdown(choices=[], value=[], multiselect=True, allow_custom_value=True,
+                                       label="Sources (documents, folders or globs)", scale=2,
+                                       elem_id="qa-source-filter")
+                active = gr.Dropdown(choices=[], value=[], multiselect=True, label="Active filters (remove to clear)",
+                                     elem_id="qa-active-filters", interactive=True, allow_custom_value=False)
+                timeline = gr.BarPlot(x="month", y="items", visible=False, height=180, elem_id="qa-timeline",
+                                      label="Matching items per month", x_title="month", y_title="items")
                 with gr.Row():
                     k = gr.Slider(1, 10, value=min(max(settings.top_k, 1), 10), step=1, label="Passages to retrieve", scale=3)
                     show_passages = gr.Checkbox(value=False, label="Show passages in replies", scale=2)
@@ -228,8 +264,8 @@ def build_app(settings: Settings, service: QAService | None = None) -> gr.Blocks
         # ------------------------------------------------------------------ events
         ask_args = dict(
             fn=on_ask,
-            inputs=[question, conv_state, k, show_passages],
-            outputs=[chatbot, conv_state, question, sources, source_view],
+            inputs=[question, conv_state, k, show_passages, since, until, srcs],
+            outputs=[chatbot, conv_state, question, sources, source_view, timeline],
             api_visibility="private",
             concurrency_limit=4,
         )
@@ -243,11 +279,16 @@ def build_app(settings: Settings, service: QAService | None = None) -> gr.Blocks
         )
         clear_btn.click(on_clear, None, [chatbot, conv_state, sources, source_view], api_visibility="private")
         upload.upload(on_upload, [upload], [upload_status, corpus_view, upload], api_visibility="private")
-        refresh_btn.click(chat.corpus_html, None, [corpus_view], api_visibility="private")
+        refresh_btn.click(lambda a, b, c: chat.corpus_html(fc.filters_of(a, b, c)), [since, until, srcs], [corpus_view],
+                          api_visibility="private").then(source_list, None, [srcs], api_visibility="private")
         reindex_btn.click(
             on_reindex, None, [reindex_status, corpus_view], api_visibility="private", concurrency_limit=1
         )
         demo.load(chat.corpus_html, None, [corpus_view], api_visibility="private")
+        demo.load(source_list, None, [srcs], api_visibility="private")
+        for control in (since, until, srcs):
+            control.change(on_filters, [since, until, srcs], [active, corpus_view], api_visibility="private")
+        active.input(on_chips, [active, since, until, srcs], [since, until, srcs], api_visibility="private")
         gr.api(api_ask, api_name="ask")
     demo.chat_service = chat  # for tests and app.py
     return demo

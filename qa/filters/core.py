@@ -256,6 +256,7 @@ class Selection:
     unknown_sources: tuple[str, ...]
     reading: str  # "items dated Aug 2022 from 003_*" ("" when unfiltered)
     months: tuple[tuple[str, int], ...] = field(default=())  # ("2022-08", n items) in order
+    doc_items: tuple[tuple[str, int], ...] = field(default=())  # (document, items it allows)
 
     @property
     def empty(self) -> bool:
@@ -397,7 +398,9 @@ class RowFacts:
         ym = self.item_month[kept]
         values, counts = np.unique(ym[ym > 0], return_counts=True)
         months = {f"{v // 100:04d}-{v % 100:02d}": int(c) for v, c in zip(values, counts)}
+        per_doc = np.bincount(self.item_doc[kept], minlength=len(self.docs)) if len(kept) else np.zeros(0, int)
         return Selection(
+            doc_items=tuple((self.docs[i], int(per_doc[i])) for i in np.flatnonzero(per_doc)),
             rows=rows,
             n_rows=int(np.count_nonzero(rows)),
             n_items=len(kept),

@@ -1,0 +1,58 @@
+"""The web page's filter controls, as plain functions (tested without a browser).
+
+The controls are a "From" and a "To" box (YYYY, YYYY-MM or YYYY-MM-DD) and a multi-select of
+sources (the indexed documents and their folders; globs may be typed). The active filters are
+shown as chips in a second multi-select: removing a chip there clears that control. A filtered
+reply also gets a small timeline of how many matching items fall in each month.
+"""
+
+from __future__ import annotations
+
+from qa.contracts import Filters, Scope
+
+SINCE, UNTIL, SOURCE = "from ", "to ", "source "
+
+
+def filters_of(since: str | None, until: str | None, sources) -> Filters:
+    """The controls' values as a Filters (blank boxes are no bound)."""
+    if isinstance(sources, str):
+        sources = [sources]
+    return Filters((since or "").strip() or None, (until or "").strip() or None,
+                   tuple(s.strip() for s in (sources or ()) if s and s.strip()))
+
+
+def chips(f: Filters) -> list[str]:
+    """The active filters, one chip each: "from 2022-07", "to 2022-08", "source 003_*"."""
+    out = []
+    if f.since:
+        out.append(SINCE + f.since)
+    if f.until:
+        out.append(UNTIL + f.until)
+    out += [SOURCE + s for s in f.sources]
+    return out
+
+
+def after_chips(kept: list[str] | None, f: Filters) -> Filters:
+    """The filters left when the user removed chips (the remaining chips are `kept`)."""
+    kept = set(kept or ())
+    return Filters(
+        f.since if SINCE + (f.since or "") in kept else None,
+        f.until if UNTIL + (f.until or "") in kept else None,
+        tuple(s for s in f.sources if SOURCE + s in kept),
+    )
+
+
+def source_choices(docs: list[str]) -> list[str]:
+    """Folders (as "folder/") first, then every document."""
+    folders = sorted({d.rsplit("/", 1)[0] + "/" for d in docs if "/" in d})
+    return folders + sorted(docs)
+
+
+def timeline(scope: Scope | None):
+    """A DataFrame of items per month for the plot, or None when the search was not narrowed or
+    its items have no month dates."""
+    if scope is None or not scope.months:
+        return None
+    import pandas as pd
+
+    return pd.DataFrame({"month": [m for m, _ in scope.months], "items": [n for _, n in scope.months]})

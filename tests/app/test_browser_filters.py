@@ -1,0 +1,77 @@
+"""In headless Chromium: set a date range, ask, and get an answer from the range, with the filter
+shown as chips, a reading above the reply and a timeline."""
+
+from __future__ import annotations
+
+import re
+import shutil
+
+import pytest
+from conftest import free_port
+from test_browser import ARGS, CHROMIUM, OUT
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+
+@pytest.fixture(scope="module")
+def app_url(real_service, tmp_path_factory):
+    from qa.app.service import QAService
+    from qa.app.web import start
+
+    base = tmp_path_factory.mktemp("browser-filters")
+    index = base / "index"
+    shutil.copytree(real_service.settings.index_dir, index)
+    settings = real_service.settings.with_(index_dir=index)
+    demo, url = start(settings, QAService(settings, embedder=real_service.embedder), port=free_port())
+    yield url
+    demo.close()
+
+
+@pytest.fixture
+def page(tmp_path):
+    if not CHROMIUM.exists():
+        pytest.skip("/usr/bin/chromium is not installed (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    OUT.mkdir(parents=True, exist_ok=True)
+    with sync_playwright() as p:
+        ctx = p.chromium.launch_persistent_context(
+            str(tmp_path / "profile"), executable_path=str(CHROMIUM), headless=True, args=ARGS,
+            viewport={"width": 1400, "height": 1100},
+        )
+        page = ctx.new_page()
+        page.set_default_timeout(30_000)
+        yield page
+        ctx.close()
+
+
+def test_set_a_range_and_ask(page, app_url):
+    from playwright.sync_api import expect
+
+    page.goto(app_url)
+    page.wait_for_selector("#qa-question textarea")
+    page.fill("#qa-since input, #qa-since textarea", "2022-07")
+    page.press("#qa-since input, #qa-since textarea", "Tab")
+    page.fill("#qa-until input, #qa-until textarea", "2022-08")
+    page.press("#qa-until input, #qa-until textarea", "Tab")
+    # the active filters appear as chips
+    expect(page.locator("#qa-active-filters")).to_contain_text("from 2022-07")
+    expect(page.locator("#qa-active-filters")).to_contain_text("to 2022-08")
+
+    page.fill("#qa-question textarea", "What meetings did CARICC hold?")
+    page.click("#qa-ask")
+    page.wait_for_function("document.querySelectorAll('#qa-chat .qa-reply, #qa-chat .qa-error').length >= 1")
+    reply = page.locator("#qa-chat .qa-reply").first
+    expect(reply.locator(".qa-scope")).to_contain_text("Searched items dated Jul 2022 – Aug 2022")
+    expect(reply.locator(".qa-answer")).to_be_visible()
+    # every cited source is dated July or August 2022
+    cites = reply.locator(".qa-cites li").all_inner_texts() + [reply.locator(".qa-conf").inner_text()]
+    dates = [d for t in cites for d in re.findall(r"\((\d{4}-\d\d(?:-\d\d)?)\)", t)]
+    assert dates and all(d[:7] in ("2022-07", "2022-08") for d in dates), cites
+    expect(page.locator("#qa-timeline")).to_be_visible()
+    page.screenshot(path=str(OUT / "filters-range.png"))
+
+    # the corpus panel shows only the documents the range matches
+    page.get_by_role("tab", name="Corpus").click()
+    expect(page.locator("#qa-corpus .qa-corpus-matched")).to_contain_text("items dated Jul 2022 – Aug 2022")
+    expect(page.locator("#qa-corpus")).not_to_contain_text("000_48933f6eaf3e6675.txt")
