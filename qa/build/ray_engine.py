@@ -94,6 +94,8 @@ class ParsedDoc:
     todo: dict[str, str]  # key -> text the stored index has no vector for
     new_vectors: dict[str, np.ndarray]  # key -> vector, filled by the encoder stage
     model: str = ""  # the encoder's identity, filled by the encoder stage
+    doc_title: str | None = None  # the document's human title (qa.ingest.titles)
+    site: str | None = None
 
 
 # ----------------------------------------------------------------------------- the cluster
@@ -284,7 +286,7 @@ def _record(doc: ParsedDoc, prev: store.Index | None, dim: int) -> store.DocReco
         path=doc.path,
         sha256=doc.sha256,
         text=doc.text,
-        items=[store.ItemInfo(doc.path, i, t, d, s, e) for i, t, d, s, e in doc.items],
+        items=[store.ItemInfo(doc.path, i, t, d, s, e, doc.doc_title, doc.site) for i, t, d, s, e in doc.items],
         sentences=doc.sentences,
         chunks=doc.chunks,
         sentence_vectors=np.array([vectors[s[3]] for s in doc.sentences], dtype=np.float32).reshape(-1, dim),
@@ -375,6 +377,8 @@ def parse_batch(batch: dict, root: str, max_bytes: int, chunking: tuple[int, int
                 chunks=[(c.item, c.start, c.end, c.first_sentence, c.n_sentences, c.tokens, c.key) for c in chunks],
                 todo=todo,
                 new_vectors={},
+                doc_title=doc.title or None,
+                site=doc.site,
             )
             payload = pickle.dumps(parsed, protocol=pickle.HIGHEST_PROTOCOL)
         except DocumentError as e:
