@@ -1,0 +1,106 @@
+"""Extraction results kept by content hash, so an unchanged PDF or Word file is not parsed again.
+
+A build carries unchanged files forward from the live index without reading them, but a full
+rebuild (a new pipeline version, other chunk settings, ``qa index --rebuild``) parses every
+file again: for a 300-page PDF that is most of its cost. The cache holds each file's
+``Extracted`` (or the one-line reason it could not be read) under
+``<folder>/<kind>-<sha256>.json.gz``; bumping ``READER_VERSION`` retires every entry.
+Entries are written atomically; an unreadable entry is a miss, never an error.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from qa.documents import DocumentError
+from qa.pages import Extracted, Section
+
+READER_VERSION = 1  # bump when a reader or the page rules change what they extract
+
+
+def _name(kind: str, sha256: str) -> str:
+    return f"v{READER_VERSION}-{kind}-{sha256}.json.gz"
+
+
+def _to_json(x: Extracted) -> dict:
+    return {
+        "text": x.text,
+        "title": x.title,
+        "page_starts": list(x.page_starts) if x.page_starts is not None else None,
+        "sections": [[s.title, s.start, s.end, [list(b) for b in s.blocks], s.page] for s in x.sections],
+    }
+
+
+def _from_json(d: dict) -> Extracted:
+    sections = tuple(
+        Section(title, start, end, tuple(tuple(b) for b in blocks), page)
+        for title, start, end, blocks, page in d["sections"]
+    )
+    starts = tuple(d["page_starts"]) if d["page_starts"] is not None else None
+    return Extracted(d["text"], sections, d["title"], starts)
+
+
+class ExtractCache:
+    def __init__(self, folder: Path):
+        self.folder = Path(folder)
+        self.hits = 0
+        self.misses = 0
+
+    def get(self, kind: str, sha256: str) -> Extracted | DocumentError | None:
+        try:
+            with gzip.open(self.folder / _name(kind, sha256), "rt", encoding="utf-8") as fh:
+                d = json.load(fh)
+            result = DocumentError(d["error"]) if "error" in d else _from_json(d)
+        except (OSError, ValueError, KeyError, TypeError, EOFError):
+            return None
+        self.hits += 1
+        return result
+
+    def put(self, kind: str, sha256: str, result: Extracted | DocumentError) -> None:
+        payload = {"error": str(result)} if isinstance(result, DocumentError) else _to_json(result)
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=self.folder, prefix=".tmp-")
+            with os.fdopen(fd, "wb") as raw, gzip.open(raw, "wt", encoding="utf-8", compresslevel=3) as fh:
+                json.dump(payload, fh, ensure_ascii=False)
+            os.replace(tmp, self.folder / _name(kind, sha256))
+        except OSError:
+            pass  # a full disk or a read-only index folder costs speed next time, nothing else
+
+    def extract(
+        self, kind: str, sha256: str, data: bytes, reader: Callable[[bytes], Extracted]
+    ) -> Extracted:
+        """reader(data), or the stored result for this content. Raises DocumentError."""
+        cached = self.get(kind, sha256)
+        if cached is None:
+            self.misses += 1
+            try:
+                cached = reader(data)
+            except DocumentError as e:
+                cached = e
+            self.put(kind, sha256, cached)
+        if isinstance(cached, DocumentError):
+            raise DocumentError(str(cached))
+        return cached
+
+    def prune(self, keep: set[tuple[str, str]]) -> int:
+        """Delete entries for content no longer in the corpus (and stale versions); how many."""
+        wanted = {_name(kind, sha) for kind, sha in keep}
+        removed = 0
+        try:
+            names = os.listdir(self.folder)
+        except OSError:
+            return 0
+        for name in names:
+            if name not in wanted and (name.endswith(".json.gz") or name.startswith(".tmp-")):
+                try:
+                    os.unlink(self.folder / name)
+                    removed += 1
+                except OSError:
+                    pass
+        return removed

@@ -1,0 +1,263 @@
+"""Text extracted from paged (PDF) and structured (Word) files, and the rules that clean it.
+
+A reader turns a file into an ``Extracted``: the *extracted text* (what the project stores and
+what every ``start``/``end`` indexes: ``qa text DOC`` prints it), the offset where each page
+starts, and *sections* (an item each: a PDF page, a Word heading's part) whose *blocks* are the
+content paragraphs. What a block leaves out stays in the text but is never indexed: repeated
+page headers and footers and page numbers, found by general rules (``furniture_lines``).
+
+Words hyphenated across a line break ("embank-\\nment") stay as they are in the extracted text
+and are joined in the *search text* (``search_text``), a string of the same length in which
+"embank-\\nment was" reads "embankment   was". Sentences, chunks, vectors and BM25 use the
+search text; because both strings have the same length, every offset found in one is the same
+offset in the other, so answers are still sliced from the extracted text.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+PAGE_BREAK = "\n\f\n"  # between pages in the extracted text: `qa text` shows pages like pdftotext
+
+
+@dataclass(frozen=True)
+class Section:
+    """One item: a PDF page or a Word heading's part. Blocks are (start, end) in the text."""
+
+    title: str
+    start: int
+    end: int
+    blocks: tuple[tuple[int, int], ...]
+    page: int | None = None  # 1-based, PDFs only
+
+
+@dataclass(frozen=True)
+class Extracted:
+    text: str
+    sections: tuple[Section, ...]
+    title: str | None
+    page_starts: tuple[int, ...] | None = None  # text offset of each page's first char; None: unpaged
+
+    @property
+    def pages(self) -> int | None:
+        return len(self.page_starts) if self.page_starts is not None else None
+
+    def page_of(self, offset: int) -> int | None:
+        return page_of(self.page_starts, offset)
+
+
+def page_of(page_starts: tuple[int, ...] | list[int] | None, offset: int) -> int | None:
+    """The 1-based page holding text offset ``offset`` (None for unpaged documents)."""
+    if not page_starts:
+        return None
+    return max(1, bisect.bisect_right(page_starts, offset))
+
+
+# ---------------------------------------------------------------------------- hyphenation
+
+# A letter, a hyphen at the end of a line, the rest of the word on the next line (lower case:
+# "Anglo-\nSaxon" keeps its hyphen as a real compound would).
+_HYPHEN_BREAK_RE = re.compile(r"(?<=[^\W\d_])-[ \t]*\r?\n[ \t]*(?=[a-zа-яё])")
+_WORD_REST_RE = re.compile(r"[^\W_]*")
+
+
+def search_text(text: str) -> str:
+    """``text`` with words hyphenated across a line break joined, at the same length.
+
+    The removed hyphen and line break move behind the joined word as spaces, so text outside
+    such words keeps its offsets, and a word's first character stays where it was."""
+    if "-" not in text:
+        return text
+    out: list[str] = []
+    pos = 0
+    for m in _HYPHEN_BREAK_RE.finditer(text):
+        if m.start() < pos:
+            continue  # inside a word joined already
+        rest = _WORD_REST_RE.match(text, m.end())
+        out.append(text[pos : m.start()])
+        out.append(rest.group())
+        out.append(" " * (m.end() - m.start()))
+        pos = rest.end()
+    out.append(text[pos:])
+    joined = "".join(out)
+    assert len(joined) == len(text)
+    return joined
+
+
+# ---------------------------------------------------------------------------- page furniture
+
+_EDGE_LINES = 3  # lines looked at from each edge of a page for headers, footers and numbers
+_FURNITURE_MAX_CHARS = 150  # running headers are short; a repeated paragraph is content
+_REPEAT_SHARE = 0.5  # a line repeated at the same edge of this share of pages is furniture
+# Roman numerals only in lower case ("iv"), so that a word like "Civil" is never a number.
+_PAGE_NUMBER_RE = re.compile(
+    r"[-–—\s]*(?:(?i:page|p\.|pg\.?|стр\.?|страница|seite|página)\s*)?"
+    r"(?:\d{1,4}|[ivxlc]{1,6})(?:\s*(?i:of|/|из|von|de)\s*\d{1,4})?[-–—\s]*"
+)
+_DIGITS_RE = re.compile(r"\d+")
+
+
+def _norm(line: str) -> str:
+    """Page-independent form of an edge line: "Page 3 of 12" and "Page 4 of 12" are one."""
+    return " ".join(_DIGITS_RE.sub("#", line).casefold().split())
+
+
+def _page_lines(page: str) -> list[tuple[int, int]]:
+    """(start, end) of each non-blank line of a page, trimmed."""
+    out = []
+    for m in re.finditer(r"[^\n]+", page):
+        line = m.group()
+        if line.strip():
+            lead = len(line) - len(line.lstrip())
+            out.append((m.start() + lead, m.start() + lead + len(line.strip())))
+    return out
+
+
+def furniture_lines(pages: list[str]) -> list[set[int]]:
+    """For each page, the indexes (into ``_page_lines(page)``) of its header/footer lines.
+
+    General rules, never tied to one producer: at either edge of a page, a line that reads the
+    same (numbers aside) in the same place at that edge of at least half of the pages (two at least), or a line
+    that is only a page number ("12", "- 12 -", "Page 3 of 40", "стр. 5"). Lines are taken from
+    the edge inwards and the first content line stops the walk."""
+    lines = [_page_lines(p) for p in pages]
+    # keyed by (edge, place from the edge, normalised text): a running header sits in the same
+    # place on every page, a sentence that happens to repeat does not
+    seen: Counter[tuple[str, int, str]] = Counter()
+    for p, ls in zip(pages, lines):
+        for n, (s, e) in enumerate(ls[:_EDGE_LINES]):
+            seen[("top", n, _norm(p[s:e]))] += 1
+        for n, (s, e) in enumerate(reversed(ls[-_EDGE_LINES:])):
+            seen[("bottom", n, _norm(p[s:e]))] += 1
+    need = max(2, _REPEAT_SHARE * len(pages))
+    out: list[set[int]] = []
+    for p, ls in zip(pages, lines):
+        drop: set[int] = set()
+        for edge, order in (("top", range(len(ls))), ("bottom", range(len(ls) - 1, -1, -1))):
+            for n, i in enumerate(order):
+                if n >= _EDGE_LINES:
+                    break
+                s, e = ls[i]
+                text = p[s:e]
+                repeated = e - s <= _FURNITURE_MAX_CHARS and seen[(edge, n, _norm(text))] >= need
+                if repeated or _PAGE_NUMBER_RE.fullmatch(text):
+                    drop.add(i)
+                else:
+                    break
+        out.append(drop)
+    return out
+
+
+# ---------------------------------------------------------------------------- paragraphs
+
+_SENTENCE_END = tuple(".!?:;…\"'”’»)")
+_HEADING_MAX_WORDS = 10
+
+
+def _is_heading(line: str, median: float, after_sentence_end: bool) -> bool:
+    """A short line without closing punctuation, after a finished sentence: a heading."""
+    return (
+        after_sentence_end
+        and len(line.split()) <= _HEADING_MAX_WORDS
+        and len(line) < 0.6 * median
+        and not line.endswith(_SENTENCE_END)
+        and line[:1].isalnum()
+    )
+
+
+def paragraph_blocks(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Content lines of a page -> paragraphs as (start, end) in ``text``.
+
+    PDF text has a line break at every printed line and no blank line between paragraphs, so
+    paragraphs are rebuilt: a heading is a block of its own (it must not run into the next
+    sentence), and a paragraph ends at a line that closes a sentence and falls short of the
+    page's full line width."""
+    if not lines:
+        return []
+    lengths = sorted(e - s for s, e in lines)
+    median = lengths[len(lengths) // 2]
+    full = lengths[int(0.9 * (len(lengths) - 1))]
+    blocks: list[tuple[int, int]] = []
+    cur: tuple[int, int] | None = None
+    prev_ended = True
+    for s, e in lines:
+        line = text[s:e]
+        blank_before = cur is not None and text.count("\n", cur[1], s) >= 2
+        if _is_heading(line, median, prev_ended or blank_before):
+            if cur:
+                blocks.append(cur)
+            blocks.append((s, e))
+            cur, prev_ended = None, True
+            continue
+        if cur is None or blank_before:
+            if cur:
+                blocks.append(cur)
+            cur = (s, e)
+        else:
+            cur = (cur[0], e)
+        prev_ended = line.endswith(_SENTENCE_END)
+        if prev_ended and (e - s) < 0.8 * full:
+            blocks.append(cur)
+            cur = None
+    if cur:
+        blocks.append(cur)
+    return blocks
+
+
+# ---------------------------------------------------------------------------- assembling pages
+
+_TITLE_MAX = 90
+
+
+def _short(title: str) -> str:
+    title = " ".join(title.split())
+    if len(title) <= _TITLE_MAX:
+        return title
+    cut = title[: _TITLE_MAX - 1]
+    return (cut[: cut.rindex(" ")] if " " in cut else cut).rstrip(" ,;:-") + "…"
+
+
+def _running_title(pages: list[str], drops: list[set[int]]) -> str | None:
+    """A running header that is not a page number ("Annual Report 2025") names the document."""
+    for page, drop in zip(pages, drops):
+        for i, (s, e) in enumerate(_page_lines(page)):
+            if i not in drop:
+                break
+            line = page[s:e]
+            if not _PAGE_NUMBER_RE.fullmatch(line) and sum(c.isalpha() for c in line) >= 3:
+                return line
+    return None
+
+
+def from_pages(pages: list[str], title: str | None) -> Extracted:
+    """Page texts -> the extracted text with page offsets, furniture left out of the blocks,
+    one section per page that has content. ``title`` (the file's own) else a running header
+    names every section; with neither, the caller names them after the file."""
+    text_parts: list[str] = []
+    starts: list[int] = []
+    pos = 0
+    for i, page in enumerate(pages):
+        if i:
+            text_parts.append(PAGE_BREAK)
+            pos += len(PAGE_BREAK)
+        starts.append(pos)
+        text_parts.append(page)
+        pos += len(page)
+    text = "".join(text_parts)
+    drops = furniture_lines(pages)
+    per_page: list[tuple[int, list[tuple[int, int]]]] = []
+    for n, (page, start, drop) in enumerate(zip(pages, starts, drops), 1):
+        lines = [(start + s, start + e) for i, (s, e) in enumerate(_page_lines(page)) if i not in drop]
+        blocks = paragraph_blocks(text, lines)
+        if blocks:
+            per_page.append((n, blocks))
+    if not title:
+        title = _running_title(pages, drops)
+    title = _short(title) if title else None
+    sections = tuple(
+        Section(title or "", blocks[0][0], blocks[-1][1], tuple(blocks), page=n) for n, blocks in per_page
+    )
+    return Extracted(text, sections, title, tuple(starts))

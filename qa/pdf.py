@@ -1,0 +1,195 @@
+"""PDF files -> extracted text with pages (pypdfium2), and the page picture with the answer outlined.
+
+pypdfium2 (PDFium's bindings, Apache-2.0/BSD) was chosen by measurement over pypdf
+(benchmarks/pdf_readers.py, docs/benchmarks.md): about 4x the pages per second, the same text
+order on two-column pages, and it marks a hyphen at a line end as such (U+FFFE), which this
+module turns back into "-\\n" so the stored text shows the page as printed.
+
+PDFium is not thread-safe, and the web app renders pages while a build may be reading others:
+every call into it holds ``PDFIUM_LOCK``.
+"""
+
+from __future__ import annotations
+
+import io
+import threading
+from collections.abc import Callable
+
+from qa.documents import DocumentError
+from qa.pages import Extracted, from_pages
+
+PDFIUM_LOCK = threading.RLock()
+_NO_TEXT = "scanned, no text layer: OCR is not supported"
+# PDFium's text API: "\r\n" between lines, U+FFFE for a hyphen it took to end a line, U+0002
+# for a soft hyphen. Everything else below U+0020 but the tab is noise from odd fonts.
+_LINE_HYPHENS = ("\ufffe", "\x02")
+_CONTROLS = {c: " " for c in map(chr, range(32)) if c not in "\n\t"}
+
+
+def _normalise(raw: str, with_map: bool = False) -> tuple[str, list[int] | None]:
+    """PDFium page text -> the stored page text; with_map, also the raw index of each char
+    (-1 for the line break put after a line-end hyphen, which has no char on the page)."""
+    if not with_map:
+        text = raw.replace("\r\n", "\n").replace("\r", "\n")
+        for h in _LINE_HYPHENS:
+            text = text.replace(h, "-\n")
+        return text.translate(_CONTROLS).strip("\n"), None
+    out: list[str] = []
+    src: list[int] = []
+    i = 0
+    while i < len(raw):
+        c = raw[i]
+        if c == "\r":
+            out.append("\n")
+            src.append(-1)
+            i += 2 if raw[i + 1 : i + 2] == "\n" else 1
+            continue
+        if c in _LINE_HYPHENS:
+            out += ["-", "\n"]
+            src += [i, -1]
+        else:
+            out.append(_CONTROLS.get(c, c))
+            src.append(i)
+        i += 1
+    text = "".join(out)
+    lead = len(text) - len(text.lstrip("\n"))
+    text = text.strip("\n")
+    return text, src[lead : lead + len(text)]
+
+
+def _open(data: bytes):
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as raw
+
+    try:
+        return pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as e:
+        code = getattr(e, "err_code", None)
+        if code == raw.FPDF_ERR_PASSWORD:
+            raise DocumentError("password-protected") from None
+        if code == raw.FPDF_ERR_SECURITY:
+            raise DocumentError("protected by an unsupported security handler") from None
+        raise DocumentError("damaged or truncated PDF (cannot be opened)") from None
+
+
+def _title(doc) -> str | None:
+    """The file's own title, unless it is a producer's placeholder ("Microsoft Word - x.docx")."""
+    try:
+        title = (doc.get_metadata_value("Title") or "").strip()
+    except Exception:  # noqa: BLE001 - odd metadata is no reason to lose the document
+        return None
+    if not title or title.lower().startswith(("microsoft word", "untitled")) or title.lower().endswith(
+        (".doc", ".docx", ".pdf")
+    ):
+        return None
+    return title
+
+
+def read_pdf(data: bytes, on_page: Callable[[int, int], None] | None = None) -> Extracted:
+    """The text of every page, page by page (each page is closed before the next is read, so
+    memory stays bounded however many pages there are). on_page(done, total) reports progress.
+    Raises DocumentError with a one-line reason for files that cannot be read."""
+    if not data.startswith(b"%PDF") and b"%PDF" not in data[:1024]:
+        raise DocumentError("not a PDF file")
+    pages: list[str] = []
+    with PDFIUM_LOCK:
+        doc = _open(data)
+        try:
+            total = len(doc)
+            title = _title(doc)
+            for i in range(total):
+                try:
+                    page = doc[i]
+                    textpage = page.get_textpage()
+                    raw = textpage.get_text_range()
+                    textpage.close()
+                    page.close()
+                except Exception:  # noqa: BLE001 - one damaged page must not lose the others
+                    raw = ""
+                pages.append(_normalise(raw)[0])
+                if on_page is not None:
+                    on_page(i + 1, total)
+        finally:
+            doc.close()
+    if not any(p.strip() for p in pages):
+        raise DocumentError(_NO_TEXT)
+    extracted = from_pages(pages, title)
+    if not extracted.sections:
+        raise DocumentError("no text content (only page headers, footers and numbers)")
+    return extracted
+
+
+def page_count(data: bytes) -> int:
+    with PDFIUM_LOCK:
+        doc = _open(data)
+        try:
+            return len(doc)
+        finally:
+            doc.close()
+
+
+# ---------------------------------------------------------------------------- page pictures
+
+
+def _answer_boxes(textpage, raw_len: int, src: list[int], start: int, end: int) -> list[tuple[float, ...]]:
+    """PDF-space rectangles (left, bottom, right, top), one per printed line, of page text
+    [start, end)."""
+    import pypdfium2.raw as raw
+
+    chars = sorted(
+        {
+            ci
+            for j in range(max(0, start), min(end, len(src)))
+            if src[j] >= 0 and (ci := raw.FPDFText_GetCharIndexFromTextIndex(textpage, src[j])) >= 0
+        }
+    )
+    boxes: list[tuple[float, ...]] = []
+    run_start = prev = None
+    for ci in chars + [None]:
+        if ci is not None and prev is not None and ci == prev + 1:
+            prev = ci
+            continue
+        if run_start is not None:
+            n = textpage.count_rects(run_start, prev - run_start + 1)
+            boxes.extend(textpage.get_rect(k) for k in range(n))
+        run_start = prev = ci
+    return boxes
+
+
+def render_page(
+    data: bytes, page: int, start: int | None = None, end: int | None = None, width: int = 900
+) -> tuple[bytes, int]:
+    """PNG of 1-based ``page``, ``width`` pixels wide, with page-text span [start, end) outlined
+    line by line; and how many outline boxes were drawn."""
+    from PIL import ImageDraw
+
+    with PDFIUM_LOCK:
+        doc = _open(data)
+        try:
+            if not 1 <= page <= len(doc):
+                raise DocumentError(f"no page {page} (the file has {len(doc)})")
+            pdf_page = doc[page - 1]
+            w, h = pdf_page.get_size()
+            scale = width / w
+            image = pdf_page.render(scale=scale).to_pil().convert("RGB")
+            boxes = []
+            if start is not None and end is not None and end > start:
+                textpage = pdf_page.get_textpage()
+                raw_text = textpage.get_text_range()
+                _, src = _normalise(raw_text, with_map=True)
+                boxes = _answer_boxes(textpage, len(raw_text), src or [], start, end)
+                textpage.close()
+            pdf_page.close()
+        finally:
+            doc.close()
+    draw = ImageDraw.Draw(image)
+    pad = 2
+    for left, bottom, right, top in boxes:
+        draw.rectangle(
+            (left * scale - pad, (h - top) * scale - pad, right * scale + pad, (h - bottom) * scale + pad),
+            outline=(220, 40, 40),
+            width=3,
+        )
+    buf = io.BytesIO()
+    image.save(buf, format="PNG", optimize=False)
+    return buf.getvalue(), len(boxes)

@@ -1,0 +1,265 @@
+"""Small invented PDF and Word files for the reader tests, written with fpdf2 and python-docx.
+
+Every fact in them is made up here, so no test depends on the bundled corpus. The report has
+what real reports have and naive readers get wrong: two columns, a repeating header and footer
+with page numbers, a word hyphenated across a line break, a table, and a Cyrillic page (the font
+is Debian's DejaVu Sans, from fonts-dejavu-core, which `make test` installs when missing).
+"""
+
+from __future__ import annotations
+
+import functools
+import io
+import zipfile
+from pathlib import Path
+
+FONT_PATHS = (
+    "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
+    "/usr/share/fonts/dejavu/DejaVuSans.ttf",
+)
+
+HEADER = "Harrow Valley Water Board - Annual Report 2025"
+
+# Facts by page (1-based), each on one line of the page so that the answer is one sentence.
+PAGE1 = [
+    "Introduction",
+    "The Harrow Valley Water Board supplies drinking water to the towns of the valley.",
+    "The board serves 48,300 households from three pumping stations.",
+    "Its head office has been in the town of Kellsby since 1987.",
+]
+# Two columns. The left one ends a line in "embank-" and carries "ment" to the next line.
+PAGE2_LEFT = [
+    "Reservoirs",
+    "The Caldmere reservoir holds twelve",
+    "million cubic metres of water since the embank-",
+    "ment was raised by four metres in 2023.",
+    "Its catchment covers the northern moors.",
+]
+PAGE2_RIGHT = [
+    "People",
+    "The chief engineer of the board is",
+    "Tomasz Wendell, who joined in 2019.",
+    "The board employs 212 people in all.",
+]
+TABLE = [
+    ("Station", "Output per day", "Staff"),
+    ("Brindle", "8,400 cubic metres", "12"),
+    ("Osgate", "5,100 cubic metres", "9"),
+    ("Fenwick Mill", "2,750 cubic metres", "6"),
+]
+PAGE4_RU = [
+    "Отчёт на русском языке",
+    "Главным инженером станции Лисья Гора работает Ирина Полозова.",
+    "Станция очищает семь тысяч кубометров воды в сутки.",
+]
+PAGE5 = [
+    "Outlook",
+    "The board plans a new filter hall at Osgate, to open in May 2027.",
+    "The filter hall will cost 3.2 million pounds.",
+]
+
+
+def font_path() -> str:
+    for p in FONT_PATHS:
+        if Path(p).is_file():
+            return p
+    raise RuntimeError(
+        "DejaVu Sans not found: install Debian's fonts-dejavu-core (`make test` does this)"
+    )
+
+
+def _pdf(header: str | None = HEADER, footer: bool = True, total: bool = True):
+    from fpdf import FPDF
+
+    class Report(FPDF):
+        def header(self):
+            if header:
+                self.set_font("DejaVu", size=9)
+                self.cell(0, 6, header, align="C", new_x="LMARGIN", new_y="NEXT")
+                self.ln(4)
+
+        def footer(self):
+            if footer:
+                self.set_y(-15)
+                self.set_font("DejaVu", size=9)
+                self.cell(0, 8, f"Page {self.page_no()}" + (" of {nb}" if total else ""), align="C")
+
+    pdf = Report(format="A4")
+    pdf.add_font("DejaVu", fname=font_path())
+    pdf.set_font("DejaVu", size=11)
+    pdf.set_auto_page_break(True, margin=20)
+    return pdf
+
+
+def _lines(pdf, lines: list[str], x: float | None = None, width: float = 0) -> None:
+    """One PDF line per list entry (no automatic wrapping), so line breaks are known."""
+    for line in lines:
+        if x is not None:
+            pdf.set_x(x)
+        pdf.cell(width, 6, line, new_x="LMARGIN" if x is None else "RIGHT", new_y="NEXT")
+
+
+@functools.cache
+def report_pdf(interleaved_columns: bool = False) -> bytes:
+    """The five-page report. With interleaved_columns, the two columns of page 2 are written
+    line by line across both columns (left 1, right 1, left 2, ...), as some producers do."""
+    pdf = _pdf()
+    pdf.add_page()
+    _lines(pdf, PAGE1)
+    pdf.add_page()
+    top = pdf.get_y()
+    left_x, right_x = pdf.l_margin, pdf.l_margin + 95
+    if interleaved_columns:
+        for i in range(max(len(PAGE2_LEFT), len(PAGE2_RIGHT))):
+            y = top + 6 * i
+            if i < len(PAGE2_LEFT):
+                pdf.set_xy(left_x, y)
+                pdf.cell(90, 6, PAGE2_LEFT[i])
+            if i < len(PAGE2_RIGHT):
+                pdf.set_xy(right_x, y)
+                pdf.cell(90, 6, PAGE2_RIGHT[i])
+    else:
+        for i, line in enumerate(PAGE2_LEFT):
+            pdf.set_xy(left_x, top + 6 * i)
+            pdf.cell(90, 6, line)
+        for i, line in enumerate(PAGE2_RIGHT):
+            pdf.set_xy(right_x, top + 6 * i)
+            pdf.cell(90, 6, line)
+    pdf.add_page()
+    _lines(pdf, ["Pumping stations"])
+    with pdf.table(col_widths=(50, 60, 30), width=140, first_row_as_headings=False) as table:
+        for row in TABLE:
+            cells = table.row()
+            for value in row:
+                cells.cell(value)
+    pdf.add_page()
+    _lines(pdf, PAGE4_RU)
+    pdf.add_page()
+    _lines(pdf, PAGE5)
+    return bytes(pdf.output())
+
+
+@functools.cache
+def long_pdf(pages: int, lines_per_page: int = 30) -> bytes:
+    """A plain many-page report (header, footer, page numbers) for speed and memory tests."""
+    pdf = _pdf(header="Long Report of the Test Board", total=False)
+    for n in range(1, pages + 1):
+        pdf.add_page()
+        for i in range(lines_per_page):
+            pdf.cell(0, 6, f"Section {n}.{i}: the gauge at site {n * 100 + i} read {(n * 7 + i) % 97} units "
+                     "on the morning of the survey.", new_x="LMARGIN", new_y="NEXT")
+    return bytes(pdf.output())
+
+
+@functools.cache
+def encrypted_pdf() -> bytes:
+    pdf = _pdf()
+    # RC4, fpdf2's default: AES would need the cryptography package just for this fixture.
+    pdf.set_encryption(owner_password="owner", user_password="secret")
+    pdf.add_page()
+    _lines(pdf, PAGE1)
+    return bytes(pdf.output())
+
+
+def _png(width: int = 400, height: int = 200) -> bytes:
+    from PIL import Image, ImageDraw
+
+    img = Image.new("RGB", (width, height), "white")
+    draw = ImageDraw.Draw(img)
+    draw.rectangle((20, 20, width - 20, height - 20), outline="black", width=3)
+    draw.text((40, 80), "SCANNED PAGE", fill="black")  # pixels, not a text layer
+    buf = io.BytesIO()
+    img.save(buf, format="PNG")
+    return buf.getvalue()
+
+
+@functools.cache
+def scanned_pdf(pages: int = 2) -> bytes:
+    """Pages that are only pictures: what a scanner without OCR produces."""
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    for _ in range(pages):
+        pdf.add_page()
+        pdf.image(io.BytesIO(_png()), x=10, y=10, w=180)
+    return bytes(pdf.output())
+
+
+def truncated_pdf() -> bytes:
+    data = report_pdf()
+    return data[: len(data) // 3]
+
+
+def corrupt_pdf() -> bytes:
+    return b"%PDF-1.7\n" + bytes(range(256)) * 40 + b"\n%%EOF\n"
+
+
+# ------------------------------------------------------------------------------------ Word
+
+DOCX_TITLE = "Minutes of the Kellsby Allotment Society"
+
+
+@functools.cache
+def minutes_docx() -> bytes:
+    """Headings, paragraphs, a bulleted and a numbered list, and a table."""
+    import docx
+
+    d = docx.Document()
+    d.core_properties.title = DOCX_TITLE
+    d.add_heading(DOCX_TITLE, level=1)
+    d.add_paragraph("The society met in the old school hall on 14 March 2026.")
+    d.add_paragraph("The treasurer, Agnes Morrow, reported a balance of 1,845 pounds.")
+    d.add_heading("Decisions", level=2)
+    d.add_paragraph("Plot rents rise to 38 pounds a year from April.", style="List Bullet")
+    d.add_paragraph("The water trough by the east gate will be replaced.", style="List Bullet")
+    d.add_paragraph("Elect a new secretary.", style="List Number")
+    d.add_paragraph("Order seed potatoes.", style="List Number")
+    d.add_heading("Plot holders", level=2)
+    table = d.add_table(rows=3, cols=3)
+    for r, row in enumerate([("Plot", "Holder", "Crop"), ("7", "Hamish Dunmore", "leeks"),
+                             ("12", "Priya Castellan", "runner beans")]):
+        for c, value in enumerate(row):
+            table.cell(r, c).text = value
+    d.add_paragraph("The next meeting is on 9 May 2026.")
+    buf = io.BytesIO()
+    d.save(buf)
+    return buf.getvalue()
+
+
+@functools.cache
+def images_only_docx() -> bytes:
+    import docx
+
+    d = docx.Document()
+    d.add_picture(io.BytesIO(_png()))
+    buf = io.BytesIO()
+    d.save(buf)
+    return buf.getvalue()
+
+
+def fake_docx() -> bytes:
+    """A zip of something else, named .docx."""
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        z.writestr("holiday/photo-list.txt", "beach.jpg\nhills.jpg\n")
+    return buf.getvalue()
+
+
+def write_all(folder: Path) -> dict[str, Path]:
+    """Every fixture into folder, by name."""
+    folder.mkdir(parents=True, exist_ok=True)
+    made = {
+        "report.pdf": report_pdf(),
+        "minutes.docx": minutes_docx(),
+        "locked.pdf": encrypted_pdf(),
+        "scan.pdf": scanned_pdf(),
+        "broken.pdf": truncated_pdf(),
+        "garbage.pdf": corrupt_pdf(),
+        "photos.docx": images_only_docx(),
+        "archive.docx": fake_docx(),
+    }
+    out = {}
+    for name, data in made.items():
+        (folder / name).write_bytes(data)
+        out[name] = folder / name
+    return out

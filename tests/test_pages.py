@@ -1,0 +1,59 @@
+"""Page rules: headers, footers and page numbers left out; hyphenated words joined for search."""
+
+from qa.pages import PAGE_BREAK, from_pages, furniture_lines, page_of, search_text
+
+
+def test_search_text_joins_words_hyphenated_at_a_line_end_and_keeps_offsets():
+    text = "the embank-\nment was raised; the Anglo-\nSaxon name; 1990-\n1995 stays"
+    joined = search_text(text)
+    assert len(joined) == len(text)
+    assert "embankment was raised" in " ".join(joined.split())
+    # a capital or a digit after the break is a real compound or a range: the hyphen stays
+    assert "Anglo-\nSaxon" in joined and "1990-\n1995" in joined
+    # text after the joined word is where it was
+    i = text.index("raised")
+    assert joined[i : i + 6] == "raised"
+
+
+def test_search_text_leaves_text_without_line_end_hyphens_alone():
+    assert search_text("a well-known fact\nnext line") == "a well-known fact\nnext line"
+
+
+def _page(n: int, body: str) -> str:
+    return f"Quarterly Bulletin of the Guild\n{body}\nPage {n} of 4"
+
+
+def test_repeated_header_and_page_numbers_are_furniture_but_body_lines_are_not():
+    bodies = ["Alpha line one.", "Beta line two.", "Gamma line three.", "Delta line four."]
+    pages = [_page(n, b) for n, b in enumerate(bodies, 1)]
+    drops = furniture_lines(pages)
+    assert drops == [{0, 2}] * 4
+
+
+def test_a_sentence_repeated_in_varying_places_is_kept():
+    same = "The same sentence on each page."
+    pages = []
+    for n in range(4):
+        body = [f"Unique line {w} of page {'ABCD'[n]}." for w in "uvwxyz"]
+        body.insert(n, same)  # near the top, but never in the same place twice
+        pages.append("\n".join(body))
+    assert furniture_lines(pages) == [set()] * 4
+
+
+def test_bare_page_number_at_the_bottom_is_removed_even_once():
+    assert furniture_lines(["A real sentence on the only page.\n- 7 -"]) == [{1}]
+
+
+def test_from_pages_sections_blocks_and_page_offsets():
+    pages = [_page(n, b) for n, b in enumerate(
+        ["Harbours\nThe north pier is 300 metres long.", "The south pier is older.", "x y z.", "w."], 1)]
+    x = from_pages(pages, None)
+    assert x.title == "Quarterly Bulletin of the Guild"  # the running header names the document
+    assert x.text.count(PAGE_BREAK) == 3 and x.pages == 4
+    first = x.sections[0]
+    assert [x.text[s:e] for s, e in first.blocks] == ["Harbours", "The north pier is 300 metres long."]
+    for section in x.sections:
+        for s, e in section.blocks:
+            assert "Page" not in x.text[s:e] and "Bulletin" not in x.text[s:e]
+    at = x.text.index("south pier")
+    assert x.page_of(at) == 2 and page_of(None, at) is None

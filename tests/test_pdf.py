@@ -1,0 +1,124 @@
+"""PDF reader: text with pages, furniture left out, bad files refused with one reason each."""
+
+from __future__ import annotations
+
+import io
+import subprocess
+import sys
+import textwrap
+
+import numpy as np
+import pytest
+from PIL import Image
+
+import docgen
+from qa.documents import DocumentError
+from qa.pages import search_text
+from qa.pdf import page_count, read_pdf, render_page
+
+
+@pytest.fixture(scope="module")
+def report():
+    return read_pdf(docgen.report_pdf())
+
+
+def _content(x) -> str:
+    return "\n".join(x.text[s:e] for sec in x.sections for s, e in sec.blocks)
+
+
+def test_every_fact_is_on_its_page(report):
+    assert report.pages == 5
+    for needle, page in [("48,300 households", 1), ("Tomasz Wendell", 2), ("Osgate 5,100", 3),
+                         ("Ирина Полозова", 4), ("3.2 million pounds", 5)]:
+        assert report.page_of(report.text.index(needle)) == page, needle
+
+
+def test_sections_are_pages_named_by_the_running_header(report):
+    assert [s.page for s in report.sections] == [1, 2, 3, 4, 5]
+    assert report.title == docgen.HEADER
+    assert all(s.title == docgen.HEADER for s in report.sections)
+
+
+def test_headers_footers_and_page_numbers_are_not_content(report):
+    content = _content(report)
+    assert docgen.HEADER not in content and "Page 2 of 5" not in content
+    assert docgen.HEADER in report.text  # ... but they stay in the stored text
+
+
+def test_two_columns_read_column_by_column(report):
+    content = " ".join(_content(report).split())
+    assert "The chief engineer of the board is Tomasz Wendell, who joined in 2019." in content
+    assert "holds twelve million cubic metres" in content
+
+
+def test_hyphenated_word_is_printed_as_is_and_joined_for_search(report):
+    assert "the embank-\nment was raised" in report.text
+    assert "the embankment" in search_text(report.text)
+
+
+def test_headings_do_not_run_into_the_next_sentence(report):
+    blocks = [report.text[s:e] for sec in report.sections for s, e in sec.blocks]
+    assert "People" in blocks and "Reservoirs" in blocks
+
+
+def test_table_rows_are_lines(report):
+    assert "\nOsgate 5,100 cubic metres 9\n" in report.text
+
+
+@pytest.mark.parametrize(
+    "make, reason",
+    [
+        (docgen.encrypted_pdf, "password-protected"),
+        (docgen.scanned_pdf, "scanned, no text layer: OCR is not supported"),
+        (docgen.truncated_pdf, "damaged or truncated PDF (cannot be opened)"),
+        (docgen.corrupt_pdf, "damaged or truncated PDF (cannot be opened)"),
+        (docgen.minutes_docx, "not a PDF file"),
+    ],
+)
+def test_bad_files_get_one_line_reasons(make, reason):
+    with pytest.raises(DocumentError) as e:
+        read_pdf(make())
+    assert str(e.value) == reason
+
+
+def _red_pixels(image) -> int:
+    rgb = np.asarray(image).astype(int)
+    return int(((rgb[..., 0] > 180) & (rgb[..., 1] < 90) & (rgb[..., 2] < 90)).sum())
+
+
+def test_page_picture_outlines_the_answer_lines(report):
+    data = docgen.report_pdf()
+    start = report.text.index("The chief engineer")
+    end = report.text.index("2019.") + len("2019.")
+    page = report.page_of(start)
+    offset = report.page_starts[page - 1]
+    png, boxes = render_page(data, page, start - offset, end - offset, width=600)
+    assert boxes == 2  # the sentence is printed on two lines
+    image = Image.open(io.BytesIO(png)).convert("RGB")
+    assert image.width == 600
+    assert _red_pixels(image) > 500
+    plain, none = render_page(data, page, width=600)
+    assert none == 0
+    assert _red_pixels(Image.open(io.BytesIO(plain)).convert("RGB")) == 0
+
+
+def test_page_count():
+    assert page_count(docgen.report_pdf()) == 5
+
+
+@pytest.mark.slow
+def test_thousand_pages_read_with_progress_in_bounded_memory(tmp_path):
+    path = tmp_path / "long.pdf"
+    path.write_bytes(docgen.long_pdf(1000, lines_per_page=20))
+    script = textwrap.dedent(f"""
+        import resource
+        from qa.pdf import read_pdf
+        seen = []
+        x = read_pdf(open({str(path)!r}, "rb").read(), on_page=lambda done, total: seen.append((done, total)))
+        assert seen[0] == (1, 1000) and seen[-1] == (1000, 1000) and len(seen) == 1000
+        assert x.pages == 1000 and len(x.sections) == 1000
+        print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024)
+    """)
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    peak_mb = int(out.stdout.split()[-1])
+    assert peak_mb < 300, f"reading 1,000 pages peaked at {peak_mb} MB"

@@ -1,0 +1,52 @@
+"""Word reader: paragraphs, headings as sections, lists, tables a row a line; bad files refused."""
+
+from __future__ import annotations
+
+import pytest
+
+import docgen
+from qa.documents import DocumentError
+from qa.word import read_docx
+
+
+@pytest.fixture(scope="module")
+def minutes():
+    return read_docx(docgen.minutes_docx())
+
+
+def test_paragraphs_lists_and_table_rows_are_lines(minutes):
+    lines = minutes.text.splitlines()
+    assert "The treasurer, Agnes Morrow, reported a balance of 1,845 pounds." in lines
+    assert "• Plot rents rise to 38 pounds a year from April." in lines
+    assert "1. Elect a new secretary." in lines and "2. Order seed potatoes." in lines
+    assert "7 | Hamish Dunmore | leeks" in lines
+
+
+def test_headings_start_sections_and_word_files_have_no_pages(minutes):
+    assert minutes.title == docgen.DOCX_TITLE
+    assert [s.title for s in minutes.sections] == [docgen.DOCX_TITLE, "Decisions", "Plot holders"]
+    assert minutes.pages is None and minutes.page_of(10) is None
+    assert all(s.page is None for s in minutes.sections)
+
+
+def test_blocks_are_exact_slices(minutes):
+    blocks = [minutes.text[s:e] for sec in minutes.sections for s, e in sec.blocks]
+    assert "12 | Priya Castellan | runner beans" in blocks
+    assert all(b == b.strip() and b for b in blocks)
+
+
+@pytest.mark.parametrize(
+    "data, reason",
+    [
+        (docgen.images_only_docx(), "no text: images only"),
+        (docgen.fake_docx(), "not a Word document (a zip file of something else)"),
+        (docgen.minutes_docx()[:2000], "damaged or truncated Word file"),
+        (b"\xd0\xcf\x11\xe0" + b"\x00" * 600,
+         "an old Word .doc or a password-protected file: save it as .docx without a password"),
+        (b"MZ\x90\x00 a renamed program", "not a Word .docx file"),
+    ],
+)
+def test_bad_files_get_one_line_reasons(data, reason):
+    with pytest.raises(DocumentError) as e:
+        read_docx(data)
+    assert str(e.value) == reason
