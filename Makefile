@@ -10,7 +10,7 @@ PORT   ?= 7860
 export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 
-.PHONY: install ray-deps index run serve test test-fast browser-deps bench eval clean
+.PHONY: install ray-deps index run serve test test-fast browser-deps test-fonts bench eval clean
 
 install: $(STAMP)
 
@@ -48,10 +48,17 @@ $(RAY_STAMP): $(STAMP)
 	rm -f $(VENV)/.ray-*
 	touch $@
 
-test: install ray-deps browser-deps
+# The PDF fixtures of the reader tests have a Cyrillic page, written in Debian's DejaVu Sans.
+test-fonts:
+	@test -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-dejavu-core >/dev/null; \
+	  else echo "note: fonts-dejavu-core missing and cannot be installed here: the PDF reader tests will fail"; fi; }
+
+test: install ray-deps browser-deps test-fonts
 	$(BIN)/python -m pytest -q
 
-test-fast: install ray-deps
+test-fast: install ray-deps test-fonts
 	$(BIN)/python -m pytest -q -m "not slow and not browser"
 
 eval: install

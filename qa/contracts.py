@@ -27,6 +27,7 @@ class ItemInfo:
     # and the site it comes from when known ("osce.org", "CARICC"). See qa.ingest.titles.
     doc_title: str | None = None
     site: str | None = None
+    page: int | None = None  # 1-based, for paged formats: a PDF's items are its pages
 
 
 @dataclass(frozen=True)
@@ -107,7 +108,7 @@ class Passage:
 
 @dataclass(frozen=True)
 class Answer:
-    text: str  # the answer sentence, verbatim: document[start:end]
+    text: str  # the answer sentence, verbatim: document[start:end] (a PDF's: its extracted text, `qa text`)
     doc: str
     title: str
     date: str | None

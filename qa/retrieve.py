@@ -32,15 +32,17 @@ def retrieve(
     order = sorted(range(len(hits.ids)), key=lambda j: -fused[j])[:k]
     at = {int(hits.ids[j]): j for j in order}
     rows = index.chunks([int(hits.ids[j]) for j in order])
+    items = {row.id: index.item(row.doc, row.item) for row in rows}
     return [
         Passage(
             rank=r + 1,
             chunk=row,
-            item=index.item(row.doc, row.item),
+            item=items[row.id],
             score=float(fused[at[row.id]]),
             dense=float(hits.dense[at[row.id]]),
             lexical=float(hits.bm25[at[row.id]]) / best_lex,
             bm25=float(hits.bm25[at[row.id]]),
+            page=items[row.id].page if items[row.id] is not None else None,
         )
         for r, row in enumerate(rows)
     ]

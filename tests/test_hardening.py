@@ -84,7 +84,8 @@ def _write_bad_files(corpus: Path) -> dict[str, str | None]:
         "<html><head><title>Memo</title><script>alert('x')</script></head>"
         "<body><p>The <b>memo</b> says [a link](javascript:alert(1)) and <script>alert(2)</script> ok.</p></body></html>"
     )
-    (corpus / "notes.pdf").write_bytes(pdf)  # unsupported type: skipped, never parsed
+    (corpus / "notes.pdf").write_bytes(pdf)  # a damaged PDF: the PDF reader refuses it
+    (corpus / "slides.odp").write_bytes(png)  # unsupported type: skipped, never parsed
     loop = corpus / "loop"
     loop.mkdir()
     os.symlink(corpus, loop / "back-to-root")  # directory loop
@@ -96,7 +97,7 @@ def _write_bad_files(corpus: Path) -> dict[str, str | None]:
         "empty.txt": "empty file",
         "blank.md": "empty file",
         "bom-only.txt": "empty file",
-        "scan.txt": "binary file",
+        "scan.txt": "damaged or truncated PDF",  # sniffed as a PDF whatever its name
         "photo.txt": "binary file",
         "noise.md": "binary file",
         "zip.html": "binary file",
@@ -108,7 +109,8 @@ def _write_bad_files(corpus: Path) -> dict[str, str | None]:
         "longline.txt": None,
         "furniture.html": "no text content",
         "script.html": None,
-        "notes.pdf": "unsupported type .pdf",
+        "notes.pdf": "damaged or truncated PDF",
+        "slides.odp": "unsupported type .odp",
         "dangling.txt": "broken symbolic link",
         "cycle-a.txt": "unreadable: too many levels of symbolic links",
         "cycle-b.txt": "unreadable: too many levels of symbolic links",

@@ -65,6 +65,12 @@ def pick_answer(
     p = next(x for x in passages if x.chunk.id == best.passage.chunk.id)
     start, end = _trim(row, terms)
     text = row.text[start - row.start:end - row.start]  # row.text is document[row.start:row.end]
+    item = index.item(row.doc, row.item)
+    page = item.page if item is not None else None
+    if page is not None:
+        # a PDF's sentence rows hold its search text (hyphenation at line ends joined); the
+        # answer is the extracted text itself, which `qa text` prints
+        text = index.document_slice(row.doc, start, end) or text
     qtype = question_type(question)
     span = None
     if qtype is not None:
@@ -83,6 +89,7 @@ def pick_answer(
             score=round(conf, 4),
             passage_rank=p.rank,
             span=span,
+            page=page,
         ),
         passages,
     )

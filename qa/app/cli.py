@@ -202,19 +202,47 @@ def render_text(result) -> str:
         lines.append(f"Answer: {a.span_text or a.text}")
         if a.span_text:
             lines.append(f"  in: {a.text}")
-        lines.append(f"  [{a.passage_rank}] {_cite(a.doc, a.title, a.date)}  chars {a.start}-{a.end}, confidence {a.score:.2f}")
+        lines.append(f"  [{a.passage_rank}] {_cite(a.doc, a.title, a.date, a.page)}  chars {a.start}-{a.end}, confidence {a.score:.2f}")
         lines.append("")
         lines.append("Passages:")
     for p in result.passages:
-        lines.append(f"[{p.rank}] {_cite(p.doc, p.title, p.date)}  (score {p.score:.2f})")
+        lines.append(f"[{p.rank}] {_cite(p.doc, p.title, p.date, p.page)}  (score {p.score:.2f})")
         lines.append(textwrap.indent(textwrap.fill(p.chunk.text, 100), "    "))
     for note in result.notes:
         lines.append(f"Note: {note}")
     return "\n".join(lines)
 
 
-def _cite(doc: str, title: str, date: str | None) -> str:
-    return f"{doc} — {title}" + (f" ({date})" if date else "")
+def _cite(doc: str, title: str, date: str | None, page: int | None = None) -> str:
+    from qa.app.render import cite_text
+
+    return cite_text(doc, title, date, page)
+
+
+@main.command("text")
+@click.argument("doc")
+@click.option("--index", "index_dir", type=click.Path(), help="Where the index lives [embeddings].")
+@click.option("--json", "as_json", is_flag=True, help='Print {"doc", "text", "pages"} as one JSON object.')
+def text_cmd(doc, index_dir, as_json) -> None:
+    """Print the stored text of DOC (its path in the corpus), exactly as answers index it.
+
+    An answer's start/end are offsets into this text: answer.text == text[start:end]. For PDF
+    and Word files it is the text extracted from the file (pages of a PDF end with a form feed
+    line); for .txt and .md files it is the file itself."""
+    from qa import store
+
+    try:
+        index = store.Index.open(_settings(index=index_dir).index_dir)
+    except _user_errors() as e:
+        _fail(str(e))
+    text = index.document_text(doc)
+    if text is None:
+        _fail(f"no document {doc!r} in the index (names are paths inside the corpus folder; see `qa index`)")
+    if as_json:
+        click.echo(json.dumps({"doc": doc, "text": text, "pages": index.document_pages(doc)}, ensure_ascii=False))
+    else:
+        sys.stdout.write(text)  # exactly the stored text: no newline added
+        sys.stdout.flush()
 
 
 @main.command("serve")

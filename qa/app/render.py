@@ -72,8 +72,10 @@ class Citation:
         return f"[{self.n}] {cite_text(self.doc, self.title, self.date)}"
 
 
-def cite_text(doc: str, title: str, date: str | None) -> str:
-    return f"{doc} — {title}" + (f" ({date})" if date else "")
+def cite_text(doc: str, title: str, date: str | None, page: int | None = None) -> str:
+    """"report.pdf, p. 12 — Annual report (2025-03-01)"; no page for unpaged documents."""
+    where = f"{doc}, p. {page}" if page is not None else doc
+    return f"{where} — {title}" + (f" ({date})" if date else "")
 
 
 def _cite_html(doc: str, title: str, date: str | None) -> str:

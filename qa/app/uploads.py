@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from qa.config import UPLOAD_MAX_BYTES
-from qa.ingest.readers import supported_suffixes
+from qa.ingest.document import DocumentError
+from qa.ingest.readers import readers, supported_suffixes
 
 MAX_NAME_CHARS = 100  # of the stem, before the suffix
 
@@ -34,11 +35,13 @@ class UploadReport:
     saved: list[str] = field(default_factory=list)  # names in the corpus folder
     refused: list[tuple[str, str]] = field(default_factory=list)  # (name given, reason)
     renamed: list[tuple[str, str]] = field(default_factory=list)  # (name given, name saved)
+    pages: dict[str, int] = field(default_factory=dict)  # name saved -> page count (PDFs)
 
     def message(self) -> str:
         lines = []
         if self.saved:
-            lines.append("Added to the corpus: " + ", ".join(self.saved) + ". Click Re-index to make them searchable.")
+            shown = [f"{s} ({self.pages[s]} pages)" if s in self.pages else s for s in self.saved]
+            lines.append("Added to the corpus: " + ", ".join(shown) + ". Click Re-index to make them searchable.")
         for given, saved in self.renamed:
             lines.append(f"{given} was saved as {saved} (that name was taken).")
         for given, reason in self.refused:
@@ -70,14 +73,27 @@ def sanitize_name(name: str) -> str:
     return stem + suffix
 
 
-def check_content(data: bytes, max_bytes: int) -> None:
+def check_content(data: bytes, max_bytes: int, name: str = "") -> int | None:
+    """Refuse what cannot be indexed; for a PDF, its page count.
+
+    PDF and Word files are checked by content, by reading them as the indexer will: a renamed
+    program, an encrypted or a scanned PDF is refused here with the indexer's own reason."""
     if len(data) > max_bytes:
         raise UploadError(f"the file is {len(data) / 1e6:.1f} MB; the limit is {max_bytes / 1e6:.1f} MB")
     if not data.strip():
         raise UploadError("the file is empty")
+    reader = next((r for r in readers() if r.cached and name.lower().endswith(r.suffixes)), None)
+    if reader is not None:
+        try:
+            return reader.read(data, None).page_count
+        except DocumentError as e:
+            raise UploadError(str(e)) from None
+        except Exception as e:  # noqa: BLE001 - a file that crashes the reader is refused, not a traceback
+            raise UploadError(f"unreadable ({type(e).__name__})") from None
     head = data[:8192]
     if b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise UploadError("the file looks binary, not text")
+    return None
 
 
 def _existing_hashes(corpus: Path) -> dict[str, str]:
@@ -91,10 +107,13 @@ def _existing_hashes(corpus: Path) -> dict[str, str]:
     return out
 
 
-def save_upload(corpus: Path, name: str, data: bytes, max_bytes: int = UPLOAD_MAX_BYTES) -> str:
-    """Write data into corpus under a safe, unused name; returns the name used."""
+def save_upload(
+    corpus: Path, name: str, data: bytes, max_bytes: int = UPLOAD_MAX_BYTES, pages: dict[str, int] | None = None
+) -> str:
+    """Write data into corpus under a safe, unused name; returns the name used (and, for a
+    PDF, notes its page count in ``pages``)."""
     safe = sanitize_name(name)
-    check_content(data, max_bytes)
+    n_pages = check_content(data, max_bytes, safe)
     corpus.mkdir(parents=True, exist_ok=True)
     digest = hashlib.sha256(data).hexdigest()
     same = _existing_hashes(corpus).get(digest)
@@ -110,6 +129,8 @@ def save_upload(corpus: Path, name: str, data: bytes, max_bytes: int = UPLOAD_MA
                 os.link(tmp, corpus / candidate)  # fails if the name exists: never overwrites
             except FileExistsError:
                 continue
+            if n_pages is not None and pages is not None:
+                pages[candidate] = n_pages
             return candidate
     finally:
         tmp.unlink(missing_ok=True)
@@ -133,7 +154,7 @@ def save_uploads(
                 if size > max_bytes:
                     raise UploadError(f"the file is {size / 1e6:.1f} MB; the limit is {max_bytes / 1e6:.1f} MB")
                 data = Path(src).read_bytes()
-            saved = save_upload(corpus, given, data, max_bytes)
+            saved = save_upload(corpus, given, data, max_bytes, report.pages)
         except UploadError as e:
             report.refused.append((shown, str(e)))
             continue

@@ -25,6 +25,7 @@ from qa.build.report import BuildError, BuildProgress, BuildReport
 from qa.config import Settings
 from qa.embed import Embedder
 from qa.ingest import DocumentError, Scanned, scan
+from qa.ingest.extract_cache import EXTRACT_CACHE_DIR, ExtractCache
 from qa.ingest.chunking import chunk_document, document_sentences
 from qa.ingest.readers import describe_types, kind_of
 
@@ -102,12 +103,17 @@ def _build_from(
 
     if progress is not None:
         progress("Reading the corpus", 0, 0)
+    # PDF and Word extraction is kept by content hash: a full rebuild does not parse them again
+    cache = ExtractCache(settings.index_dir / EXTRACT_CACHE_DIR)
     try:
         entries, skipped_files = scan(
-            settings.corpus_dir, settings.max_file_bytes, set(by_content), parse=engine is None
+            settings.corpus_dir, settings.max_file_bytes, set(by_content), parse=engine is None,
+            cache=cache, progress=progress,
         )
     except DocumentError as e:  # the corpus folder itself is missing
         raise BuildError(str(e)) from None
+    # keep what this corpus still holds (read now, or unchanged and carried forward)
+    cache.prune(cache.used | {(e.kind, e.sha256) for e in entries})
     skipped = [{"path": s.path, "reason": s.reason} for s in skipped_files]
     report = BuildReport(skipped=skipped, full_rebuild=prev is None, rebuild_reason=reason)
     if not entries:
@@ -300,7 +306,9 @@ def _embed_fresh(
             sha256=doc.sha256,
             text=doc.text,
             items=[
-                store.ItemInfo(doc.path, it.index, it.title, it.date, it.start, it.end, doc.title or None, doc.site)
+                store.ItemInfo(
+                    doc.path, it.index, it.title, it.date, it.start, it.end, doc.title or None, doc.site, page=it.page
+                )
                 for it in doc.items
             ],
             sentences=[(s.item, s.start, s.end, s.key) for s in sents],
@@ -309,5 +317,6 @@ def _embed_fresh(
             ],
             sentence_vectors=np.array([vectors[s.key] for s in sents], dtype=np.float32).reshape(-1, dim),
             chunk_vectors=np.array([vectors[c.key] for c in chunks], dtype=np.float32).reshape(-1, dim),
+            pages=doc.pages,
         )
     return out

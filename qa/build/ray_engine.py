@@ -96,6 +96,8 @@ class ParsedDoc:
     model: str = ""  # the encoder's identity, filled by the encoder stage
     doc_title: str | None = None  # the document's human title (qa.ingest.titles)
     site: str | None = None
+    pages: tuple[int, ...] | None = None  # page starts of a PDF (qa.ingest.pages)
+    item_pages: tuple[int | None, ...] = ()  # each item's page, in items' order
 
 
 # ----------------------------------------------------------------------------- the cluster
@@ -286,11 +288,15 @@ def _record(doc: ParsedDoc, prev: store.Index | None, dim: int) -> store.DocReco
         path=doc.path,
         sha256=doc.sha256,
         text=doc.text,
-        items=[store.ItemInfo(doc.path, i, t, d, s, e, doc.doc_title, doc.site) for i, t, d, s, e in doc.items],
+        items=[
+            store.ItemInfo(doc.path, i, t, d, s, e, doc.doc_title, doc.site, page=page)
+            for (i, t, d, s, e), page in zip(doc.items, doc.item_pages or (None,) * len(doc.items))
+        ],
         sentences=doc.sentences,
         chunks=doc.chunks,
         sentence_vectors=np.array([vectors[s[3]] for s in doc.sentences], dtype=np.float32).reshape(-1, dim),
         chunk_vectors=np.array([vectors[c[6]] for c in doc.chunks], dtype=np.float32).reshape(-1, dim),
+        pages=doc.pages,
     )
 
 
@@ -379,6 +385,8 @@ def parse_batch(batch: dict, root: str, max_bytes: int, chunking: tuple[int, int
                 new_vectors={},
                 doc_title=doc.title or None,
                 site=doc.site,
+                pages=doc.pages,
+                item_pages=tuple(it.page for it in doc.items),
             )
             payload = pickle.dumps(parsed, protocol=pickle.HIGHEST_PROTOCOL)
         except DocumentError as e:

@@ -50,19 +50,26 @@ def make_engine(settings: Settings):
 
 
 def console_progress() -> BuildProgress | None:
-    """A progress bar on stderr while embedding, when stderr is a terminal (else None)."""
+    """Progress bars on stderr, one per phase (reading a long PDF, embedding), when stderr is a
+    terminal (else None)."""
     if not sys.stderr.isatty():
         return None
     bar = None
+    current = None
 
     def show(phase: str, done: int, total: int) -> None:
-        nonlocal bar
+        nonlocal bar, current
         if not total:
             return
-        if bar is None:
+        if bar is None or phase != current:
+            if bar is not None:
+                bar.close()
             from tqdm.auto import tqdm
 
-            bar = tqdm(total=total, desc="Embedding", unit="text")
+            reading = phase.startswith("Reading ")
+            bar = tqdm(total=total, desc=phase if reading else "Embedding", unit="page" if reading else "text",
+                       leave=not reading)
+            current = phase
         bar.update(done - bar.n)
         if done >= total:
             bar.close()

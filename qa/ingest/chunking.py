@@ -43,7 +43,7 @@ class Chunk:
     item: int
     start: int
     end: int
-    text: str  # == document.text[start:end]
+    text: str  # == document.search_text[start:end] (== document.text[start:end] but for PDFs)
     first_sentence: int  # index into the document's sentence list
     n_sentences: int
     tokens: int
@@ -135,16 +135,17 @@ def document_sentences(
 ) -> list[Sentence]:
     """Every sentence of every item's content blocks, in order; none is longer than the window."""
     out = []
+    text = doc.search_text  # the extracted text, with line-end hyphenation joined (PDF)
     # pysbd costs ~5 ms per KB: on a huge file the rule splitter keeps indexing in bounds
     fast = len(doc.text) > _HUGE_DOCUMENT_CHARS
     for item in doc.items:
         for block in item.blocks:
-            for a, b in split_sentences(doc.text, block.start, block.end, fast):
+            for a, b in split_sentences(text, block.start, block.end, fast):
                 spans = [(a, b)]
-                if fits is not None and not fits(doc.text[a:b]):
-                    spans = _cut_long(doc.text, a, b, fits)
+                if fits is not None and not fits(text[a:b]):
+                    spans = _cut_long(text, a, b, fits)
                 for s, e in spans:
-                    out.append(Sentence(doc.path, item.index, s, e, doc.text[s:e]))
+                    out.append(Sentence(doc.path, item.index, s, e, text[s:e]))
     return out
 
 
@@ -157,29 +158,30 @@ def chunk_document(
 ) -> list[Chunk]:
     """Greedy sentence packing up to chunk_tokens, overlapping by whole sentences, per item.
 
-    A chunk is the verbatim slice document.text[start:end], so it never reaches across a gap
-    that held removed page furniture ("Rate this item", bylines): the gap ends the chunk.
+    A chunk is the slice document.search_text[start:end] (document.text's but for PDFs' joined
+    hyphenation), so it never reaches across a gap that held removed page furniture ("Rate this item", bylines): the gap ends the chunk.
     """
     fits = fits or (lambda _t: True)
+    source = doc.search_text  # same length as doc.text: offsets are the same in both
     counts = [tokens.count(s.text) for s in sentences]
 
     def joins(a: int, b: int) -> bool:
         """Sentences a and b=a+1 can share a chunk: same item, only white space between."""
-        return sentences[a].item == sentences[b].item and not doc.text[sentences[a].end:sentences[b].start].strip()
+        return sentences[a].item == sentences[b].item and not source[sentences[a].end:sentences[b].start].strip()
 
     chunks: list[Chunk] = []
     i = 0
     while i < len(sentences):
         j, total = i + 1, counts[i]
         while j < len(sentences) and joins(j - 1, j):
-            text = doc.text[sentences[i].start:sentences[j].end]
+            text = source[sentences[i].start:sentences[j].end]
             # + one token per gap: the white space between sentences may count on its own
             if total + counts[j] + (j - i) > chunk_tokens or not fits(text):
                 break
             total += counts[j]
             j += 1
         start, end = sentences[i].start, sentences[j - 1].end
-        text = doc.text[start:end]
+        text = source[start:end]
         chunks.append(Chunk(doc.path, sentences[i].item, start, end, text, i, j - i, tokens.count(text)))
         if j >= len(sentences) or not joins(j - 1, j):
             i = j

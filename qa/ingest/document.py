@@ -26,6 +26,7 @@ class Item:
     start: int
     end: int
     blocks: list[Block]
+    page: int | None = None  # 1-based, for paged formats (a PDF item is one page)
 
 
 @dataclass
@@ -38,6 +39,17 @@ class Document:
     items: list[Item]
     title: str = ""  # human title: the page's own, or its site's name, or its one story's (qa.ingest.titles)
     site: str | None = None  # "osce.org", "CARICC": where the page comes from, when it says or shows it
+    pages: tuple[int, ...] | None = None  # start offset of each page (PDF); None: unpaged
+
+    @property
+    def search_text(self) -> str:
+        """The text sentences and chunks are cut from: for paged documents, words hyphenated
+        across a line break are joined, at the same length (qa.ingest.pages.search_text)."""
+        if self.pages is None:
+            return self.text
+        from qa.ingest.pages import search_text
+
+        return search_text(self.text)
 
 
 @dataclass(frozen=True)

@@ -12,14 +12,16 @@ from __future__ import annotations
 import hashlib
 import os
 import stat
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from qa.config import MAX_FILE_BYTES
 from qa.ingest.dates import find_date
-from qa.ingest.document import Document, DocumentError, Skipped
+from qa.ingest.document import Block, Document, DocumentError, Item, Skipped
+from qa.ingest.extract_cache import ExtractCache
 from qa.ingest.items import parse_text
-from qa.ingest.readers import is_supported, reader_for, readers
+from qa.ingest.readers import Extracted, is_supported, reader_for, readers
 from qa.ingest.titles import document_title, markdown_title, site_from_text
 
 
@@ -88,9 +90,28 @@ def read_bytes(path: Path, max_bytes: int = MAX_FILE_BYTES) -> bytes:
     return data
 
 
-def parse_bytes(name: str, data: bytes, sha256: str | None = None) -> Document:
-    """A file's bytes -> a Document (its reader chosen by sniffed content, then by suffix)."""
-    extracted = reader_for(name, data).read(data)
+def parse_bytes(
+    name: str,
+    data: bytes,
+    sha256: str | None = None,
+    cache: ExtractCache | None = None,
+    on_page: Callable[[int, int], None] | None = None,
+) -> Document:
+    """A file's bytes -> a Document (its reader chosen by sniffed content, then by suffix).
+
+    Slow readers (PDF, Word) go through ``cache`` when one is given, and report pages read
+    to on_page(done, total)."""
+    sha256 = sha256 or hashlib.sha256(data).hexdigest()
+    reader = reader_for(name, data)
+    if reader.cached:
+        read = lambda d: reader.read(d, on_page)  # noqa: E731
+        extracted = cache.extract(reader.kind, sha256, data, read) if cache is not None else read(data)
+    else:
+        extracted = reader.read(data)
+    if extracted.sections is not None:
+        items = _section_items(name, extracted)
+        title = extracted.title or name.rsplit("/", 1)[-1]
+        return Document(name, extracted.text, sha256, items, title=title, pages=extracted.pages)
     items = parse_text(extracted.text, markdown=extracted.markdown)
     if not items:
         raise DocumentError("no text content (only page furniture)")
@@ -102,9 +123,16 @@ def parse_bytes(name: str, data: bytes, sha256: str | None = None) -> Document:
     own = extracted.doc_title or (markdown_title(extracted.text) if extracted.markdown else None)
     # A one-story file is called by its story's title, so the two never disagree.
     doc_title = items[0].title if len(items) == 1 else document_title(own, site, [(it.title, it.date) for it in items])
-    return Document(
-        name, extracted.text, sha256 or hashlib.sha256(data).hexdigest(), items, title=doc_title, site=site
-    )
+    return Document(name, extracted.text, sha256, items, title=doc_title, site=site)
+
+
+def _section_items(name: str, extracted: Extracted) -> list[Item]:
+    """A reader's own sections as items; untitled ones are named after the file."""
+    fallback = name.rsplit("/", 1)[-1]
+    return [
+        Item(i, s.title or fallback, s.date, s.start, s.end, [Block(a, b) for a, b in s.blocks], page=s.page)
+        for i, s in enumerate(extracted.sections or ())
+    ]
 
 
 def load_document(path: Path, root: Path, max_bytes: int = MAX_FILE_BYTES) -> Document:
@@ -129,12 +157,15 @@ def scan(
     max_bytes: int = MAX_FILE_BYTES,
     known: set[tuple[str, str]] | frozenset = frozenset(),
     parse: bool = True,
+    cache: ExtractCache | None = None,
+    progress: Callable[[str, int, int], None] | None = None,
 ) -> tuple[list[Scanned], list[Skipped]]:
     """Read and hash every file under root; parse only those whose (sha256, kind) is not in known
     (none with parse=False: a remote build engine parses them where it embeds them).
 
     Unusable files (unsupported ones too) come back as Skipped with a one-line reason; one bad
-    file never stops the rest."""
+    file never stops the rest. PDF and Word extraction goes through ``cache``; a PDF reports
+    its pages to progress(f"Reading {path}", done, total)."""
     root = Path(root)
     if not root.is_dir():
         raise DocumentError(f"corpus folder not found: {root}")
@@ -147,7 +178,10 @@ def scan(
             data = read_bytes(path, max_bytes)
             sha = hashlib.sha256(data).hexdigest()
             kind = reader_for(rel, data).kind
-            doc = None if not parse or (sha, kind) in known else parse_bytes(rel, data, sha)
+            on_page = None
+            if progress is not None:
+                on_page = lambda done, total, rel=rel: progress(f"Reading {rel}", done, total)  # noqa: E731
+            doc = None if not parse or (sha, kind) in known else parse_bytes(rel, data, sha, cache, on_page)
             entries.append(Scanned(rel, sha, kind, doc))
         except DocumentError as e:
             skipped.append(Skipped(rel, str(e)))

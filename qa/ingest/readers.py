@@ -10,10 +10,23 @@ build's notion of "the same file read the same way") asks this registry.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from qa.ingest.document import DocumentError
+
+
+@dataclass(frozen=True)
+class Section:
+    """An item a reader found itself (a PDF page, a Word heading's part): blocks are (start, end)."""
+
+    title: str
+    start: int
+    end: int
+    blocks: tuple[tuple[int, int], ...]
+    page: int | None = None  # 1-based, paged formats only
+    date: str | None = None
 
 
 @dataclass(frozen=True)
@@ -26,6 +39,18 @@ class Extracted:
     pages: tuple[int, ...] | None = None  # start offset of each page, for paged formats
     site: str | None = None  # the site the page names (HTML og:site_name, "<title> | Site")
     doc_title: str | None = None  # the file's own title for the whole of it (HTML <title> without the site)
+    # Items the reader found itself (PDF pages, Word sections); None: the text rules find them.
+    sections: tuple[Section, ...] | None = None
+
+    @property
+    def page_count(self) -> int | None:
+        return len(self.pages) if self.pages is not None else None
+
+    def page_of(self, offset: int) -> int | None:
+        """The 1-based page holding text offset ``offset`` (None for unpaged documents)."""
+        if not self.pages:
+            return None
+        return max(1, bisect.bisect_right(self.pages, offset))
 
 
 @dataclass(frozen=True)
@@ -34,6 +59,9 @@ class Reader:
     suffixes: tuple[str, ...]
     read: Callable[[bytes], Extracted]
     sniff: Callable[[bytes], bool] | None = None  # claims a file by its first bytes, whatever its name
+    # Slow formats (PDF, Word): their extraction is cached by content hash (ingest.extract_cache),
+    # and read(data, on_page) reports progress page by page.
+    cached: bool = False
 
 
 _READERS: list[Reader] = []

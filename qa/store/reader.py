@@ -26,6 +26,7 @@ from qa.store.vectors import DenseIndex, RowFile, _random_access
 
 _SQL_BATCH = 500  # bound parameters per IN (...) query
 
+
 class Index:
     """One opened, read-only generation. Safe to share between threads.
 
@@ -88,13 +89,17 @@ class Index:
         self._doc_names: dict[int, str] = {}
         for doc_id, path in self._query("SELECT id, path FROM documents"):
             self._doc_names[doc_id] = path
-        # Indexes written before document titles existed have no doc_title/site columns.
+        # Indexes written before document titles (or pages) existed lack those columns.
         columns = {row[1] for row in self._query("PRAGMA table_info(items)")}
         extra = "doc_title, site" if {"doc_title", "site"} <= columns else "NULL, NULL"
+        extra += ", page" if "page" in columns else ", NULL"
+        self._pages_column = "pages" if any(
+            row[1] == "pages" for row in self._query("PRAGMA table_info(documents)")
+        ) else "NULL"
         query = f'SELECT doc_id, idx, title, date, start, "end", {extra} FROM items'
-        for doc_id, idx, title, date, s, e, doc_title, site in self._query(query):
+        for doc_id, idx, title, date, s, e, doc_title, site, page in self._query(query):
             path = self._doc_names[doc_id]
-            self._items[(path, idx)] = ItemInfo(path, idx, title, date, s, e, doc_title, site)
+            self._items[(path, idx)] = ItemInfo(path, idx, title, date, s, e, doc_title, site, page)
 
     @classmethod
     def open(cls, index_dir: Path) -> "Index":
@@ -198,10 +203,25 @@ class Index:
         rows = self._query("SELECT text FROM documents WHERE path = ?", (doc,))
         return rows[0][0] if rows else None
 
+    def document_slice(self, doc: str, start: int, end: int) -> str | None:
+        """document_text(doc)[start:end] without reading the whole text."""
+        rows = self._query("SELECT substr(text, ?, ?) FROM documents WHERE path = ?", (start + 1, end - start, doc))
+        return rows[0][0] if rows else None
+
+    def document_pages(self, doc: str) -> tuple[int, ...] | None:
+        """Start offset of each page of a paged document (PDF); None when unpaged or unknown."""
+        rows = self._query(f"SELECT {self._pages_column} FROM documents WHERE path = ?", (doc,))
+        return tuple(json.loads(rows[0][0])) if rows and rows[0][0] else None
+
     def documents(self) -> list[dict]:
-        rows = self._query("SELECT path, sha256, n_items, n_chunks, length(text) FROM documents ORDER BY path")
+        """One dict per document; "pages" is its page count (None when it is not paged)."""
+        rows = self._query(
+            f"SELECT path, sha256, n_items, n_chunks, length(text), {self._pages_column} FROM documents ORDER BY path"
+        )
         return [
-            {"doc": p, "sha256": h, "items": ni, "chunks": nc, "chars": n} for p, h, ni, nc, n in rows
+            {"doc": p, "sha256": h, "items": ni, "chunks": nc, "chars": n,
+             "pages": len(json.loads(pg)) if pg else None}
+            for p, h, ni, nc, n, pg in rows
         ]
 
     def doc_records(self, wanted: dict[str, list[str]]) -> dict[str, DocRecord]:
@@ -213,11 +233,13 @@ class Index:
         if not wanted:
             return out
         docs = {
-            path: (doc_id, sha, text)
-            for doc_id, path, sha, text in self._query("SELECT id, path, sha256, text FROM documents")
+            path: (doc_id, sha, text, pages)
+            for doc_id, path, sha, text, pages in self._query(
+                f"SELECT id, path, sha256, text, {self._pages_column} FROM documents"
+            )
             if path in wanted
         }
-        ids = {doc_id for doc_id, _, _ in docs.values()}
+        ids = {doc_id for doc_id, _, _, _ in docs.values()}
         sents: dict[int, list[tuple]] = {i: [] for i in ids}
         for row in self._query('SELECT doc_id, id, item, start, "end", key FROM sentences ORDER BY id'):
             if row[0] in ids:
@@ -236,7 +258,7 @@ class Index:
         for old, news in wanted.items():
             if old not in docs:
                 continue
-            doc_id, sha, text = docs[old]
+            doc_id, sha, text, pages = docs[old]
             srows, crows = sents[doc_id], chunks[doc_id]
             s0 = srows[0][0] if srows else 0
             c0 = crows[0][0] if crows else 0
@@ -259,6 +281,7 @@ class Index:
                     chunks=chunk_list,
                     sentence_vectors=svec,
                     chunk_vectors=cvec,
+                    pages=tuple(json.loads(pages)) if pages else None,
                 )
         return out
 

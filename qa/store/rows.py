@@ -10,7 +10,7 @@ from qa.contracts import ChunkRow, ItemInfo
 
 __all__ = ["ChunkRow", "DocRecord", "Hits", "IndexProblem", "ItemInfo", "SentenceRow"]
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: page starts per document, a page per item (PDF)
 # How vectors are stored. Sentence vectors are read ~20 rows per question, only to be dotted with
 # the question (qa.answer): float16 halves the file and the pages a question touches, and moves a
 # cosine by < 1e-3 (numpy computes float16 @ float32 in float32). Chunk vectors (vectors.npy) are
@@ -49,6 +49,16 @@ class DocRecord:
     chunks: list[tuple[int, int, int, int, int, int, str]]  # item, start, end, first, n, tokens, key
     sentence_vectors: np.ndarray
     chunk_vectors: np.ndarray
+    pages: tuple[int, ...] | None = None  # start offset of each page (PDF); None: unpaged
+
+    @property
+    def search_text(self) -> str:
+        """What sentence rows and BM25 hold: for PDFs, hyphenation at line ends joined (same length)."""
+        if self.pages is None:
+            return self.text
+        from qa.ingest.pages import search_text
+
+        return search_text(self.text)
 
 
 

@@ -22,9 +22,9 @@ from qa.store.rows import CHUNK_DTYPE, FORMAT_VERSION, SENTENCE_DTYPE, DocRecord
 
 _SCHEMA = """
 CREATE TABLE documents (id INTEGER PRIMARY KEY, path TEXT UNIQUE NOT NULL, sha256 TEXT NOT NULL,
-                        text TEXT NOT NULL, n_items INTEGER, n_chunks INTEGER);
+                        text TEXT NOT NULL, n_items INTEGER, n_chunks INTEGER, pages TEXT);
 CREATE TABLE items (doc_id INTEGER, idx INTEGER, title TEXT, date TEXT, start INTEGER, "end" INTEGER,
-                    doc_title TEXT, site TEXT, PRIMARY KEY (doc_id, idx));
+                    doc_title TEXT, site TEXT, page INTEGER, PRIMARY KEY (doc_id, idx));
 CREATE TABLE sentences (id INTEGER PRIMARY KEY, doc_id INTEGER, item INTEGER, start INTEGER,
                         "end" INTEGER, text TEXT, key TEXT);
 CREATE TABLE chunks (id INTEGER PRIMARY KEY, doc_id INTEGER, item INTEGER, start INTEGER,
@@ -65,17 +65,18 @@ def write_generation(
 
     def doc_rows():
         for doc_id, d in enumerate(docs):
-            yield (doc_id, d.path, d.sha256, d.text, len(d.items), len(d.chunks))
+            pages = json.dumps(list(d.pages)) if d.pages is not None else None
+            yield (doc_id, d.path, d.sha256, d.text, len(d.items), len(d.chunks), pages)
 
     def item_rows():
         for doc_id, d in enumerate(docs):
             for it in d.items:
-                yield (doc_id, it.index, it.title, it.date, it.start, it.end, it.doc_title, it.site)
+                yield (doc_id, it.index, it.title, it.date, it.start, it.end, it.doc_title, it.site, it.page)
 
     def sent_rows():
         sid = 0
         for doc_id, d in enumerate(docs):
-            text = d.text
+            text = d.search_text  # sentences are matched against questions: hyphenation joined
             for it, s, e, key in d.sentences:
                 yield (sid, doc_id, it, s, e, text[s:e], key)
                 sid += 1
@@ -83,10 +84,12 @@ def write_generation(
     def chunk_rows():
         sid = cid = 0
         for doc_id, d in enumerate(docs):
-            text = d.text
+            # chunk rows keep the extracted text (what a passage shows: text[start:end]); BM25
+            # indexes the search text, where hyphenation at line ends is joined
+            text, search = d.text, d.search_text
             for it, s, e, first, n, ntok, key in d.chunks:
-                chunk_texts.append(text[s:e])
-                yield (cid, doc_id, it, s, e, chunk_texts[-1], sid + first, n, ntok, key)
+                chunk_texts.append(search[s:e])
+                yield (cid, doc_id, it, s, e, text[s:e], sid + first, n, ntok, key)
                 cid += 1
             sid += len(d.sentences)
 
@@ -95,8 +98,8 @@ def write_generation(
     conn.execute("PRAGMA journal_mode=OFF")
     conn.execute("PRAGMA synchronous=OFF")
     conn.executescript(_SCHEMA)
-    conn.executemany("INSERT INTO documents VALUES (?,?,?,?,?,?)", doc_rows())
-    conn.executemany("INSERT INTO items VALUES (?,?,?,?,?,?,?,?)", item_rows())
+    conn.executemany("INSERT INTO documents VALUES (?,?,?,?,?,?,?)", doc_rows())
+    conn.executemany("INSERT INTO items VALUES (?,?,?,?,?,?,?,?,?)", item_rows())
     conn.executemany("INSERT INTO sentences VALUES (?,?,?,?,?,?,?)", sent_rows())
     conn.executemany("INSERT INTO chunks VALUES (?,?,?,?,?,?,?,?,?,?)", chunk_rows())
     n_items = conn.execute("SELECT count(*) FROM items").fetchone()[0]

@@ -32,7 +32,7 @@ def test_sanitize_name_limits_length():
     assert name.endswith(".txt") and len(name) == MAX_NAME_CHARS + 4
 
 
-@pytest.mark.parametrize("bad", ["evil.exe", "doc.pdf", "archive.tar.gz", "noext", "script.txt.sh", "", "...txt", "../.txt"])
+@pytest.mark.parametrize("bad", ["evil.exe", "doc.doc", "archive.tar.gz", "noext", "script.txt.sh", "", "...txt", "../.txt"])
 def test_sanitize_name_refuses_other_types(bad):
     with pytest.raises(UploadError, match="can be added"):
         sanitize_name(bad)
@@ -75,3 +75,25 @@ def test_save_uploads_reports_each_file(tmp_path):
     assert ("taken.md", "taken-2.md") in report.renamed
     msg = report.message()
     assert "Re-index" in msg and "x.exe" in msg and "taken-2.md" in msg
+
+
+def test_pdf_and_word_uploads_are_checked_by_content(tmp_path):
+    import docgen
+
+    report = save_uploads(tmp_path, [
+        ("report.pdf", docgen.report_pdf()),
+        ("minutes.docx", docgen.minutes_docx()),
+        ("setup.pdf", b"MZ\x90\x00\x03 a program renamed to .pdf" + b"\x00" * 64),
+        ("locked.pdf", docgen.encrypted_pdf()),
+        ("scan.pdf", docgen.scanned_pdf()),
+        ("archive.docx", docgen.fake_docx()),
+    ])
+    assert report.saved == ["report.pdf", "minutes.docx"]
+    assert dict(report.refused) == {
+        "setup.pdf": "not a PDF file",
+        "locked.pdf": "password-protected",
+        "scan.pdf": "scanned, no text layer: OCR is not supported",
+        "archive.docx": "not a Word document (a zip file of something else)",
+    }
+    assert "report.pdf (5 pages)" in report.message()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["minutes.docx", "report.pdf"]

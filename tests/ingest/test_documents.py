@@ -367,10 +367,11 @@ def test_unusable_files_are_skipped_with_a_reason(tmp_path):
     assert [d.path for d in docs] == ["good.txt"]
     reasons = {s.path: s.reason for s in skipped}
     assert reasons["image.txt"] == "binary file (not text)"
-    assert reasons["report.txt"] == "binary file (not text)"
+    # a PDF is read as a PDF whatever its name (sniffed), and this one is only a header
+    assert reasons["report.txt"] == "damaged or truncated PDF (cannot be opened)"
     assert reasons["empty.txt"] == "empty file"
     assert reasons["blank.md"] == "empty file"
-    assert reasons["slides.pdf"] == "unsupported type .pdf"
+    assert reasons["slides.pdf"] == "damaged or truncated PDF (cannot be opened)"
     assert reasons["huge.txt"].startswith("too large (") and "limit" in reasons["huge.txt"]
 
 
@@ -382,7 +383,7 @@ def test_a_missing_corpus_folder_is_a_clear_error(tmp_path):
 def test_files_are_found_recursively_sorted_and_hidden_ones_skipped(tmp_path):
     (tmp_path / "sub").mkdir()
     (tmp_path / ".git").mkdir()
-    for name in ["b.txt", "a.md", "sub/x.htm", ".hidden.txt", ".git/c.txt", "notes.pdf"]:
+    for name in ["b.txt", "a.md", "sub/x.htm", ".hidden.txt", ".git/c.txt", "notes.odt"]:
         (tmp_path / name).write_text(BODY, encoding="utf-8")
     files = [p.relative_to(tmp_path).as_posix() for p in iter_corpus_files(tmp_path)]
     assert files == ["a.md", "b.txt", "sub/x.htm"]

@@ -12,8 +12,9 @@ from __future__ import annotations
 import io
 import zipfile
 
-from qa.documents import DocumentError
-from qa.pages import Extracted, Section
+from qa.ingest.dates import find_date
+from qa.ingest.document import DocumentError
+from qa.ingest.readers import Extracted, Section
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0"  # old .doc files, and password-protected .docx files
 _MAX_UNPACKED = 512 * 1024 * 1024  # a document.xml bigger than this is a zip bomb, not a text
@@ -61,8 +62,14 @@ def _row_text(row) -> str:
     return " | ".join(cells).strip(" |")
 
 
-def read_docx(data: bytes) -> Extracted:
-    """The body text of a .docx file; raises DocumentError with a one-line reason."""
+def sniff(head: bytes) -> bool:
+    """An Office Open XML package (a Word, or an Excel or PowerPoint file the reader refuses)."""
+    return head.startswith(b"PK\x03\x04") and (b"word/" in head or b"[Content_Types].xml" in head)
+
+
+def read_docx(data: bytes, on_page=None) -> Extracted:
+    """The body text of a .docx file; raises DocumentError with a one-line reason.
+    (on_page is unused: Word files have no pages to report.)"""
     z = _check_package(data)
     has_images = any(n.startswith("word/media/") for n in z.namelist())
     import docx
@@ -128,9 +135,12 @@ def read_docx(data: bytes) -> Extracted:
     text = "".join(parts)
     if not text.strip():
         raise DocumentError("no text: images only" if has_images else "empty document")
+    # A section's date is the first one in its heading or opening lines, else the document's.
+    dates = [find_date(" ".join(text[s:e] for s, e in blocks[:3])) for _, blocks in sections]
+    first_date = next((d for d in dates if d), None)
     out = tuple(
-        Section(heading or title or "", blocks[0][0], blocks[-1][1], tuple(blocks))
-        for heading, blocks in sections
+        Section(heading or title or "", blocks[0][0], blocks[-1][1], tuple(blocks), None, date or first_date)
+        for (heading, blocks), date in zip(sections, dates)
         if blocks
     )
-    return Extracted(text, out, title, None)
+    return Extracted(text, title, sections=out)

@@ -1,6 +1,6 @@
 """Page rules: headers, footers and page numbers left out; hyphenated words joined for search."""
 
-from qa.pages import PAGE_BREAK, from_pages, furniture_lines, page_of, search_text
+from qa.ingest.pages import PAGE_BREAK, from_pages, furniture_lines, page_of, search_text
 
 
 def test_search_text_joins_words_hyphenated_at_a_line_end_and_keeps_offsets():
@@ -49,7 +49,7 @@ def test_from_pages_sections_blocks_and_page_offsets():
         ["Harbours\nThe north pier is 300 metres long.", "The south pier is older.", "x y z.", "w."], 1)]
     x = from_pages(pages, None)
     assert x.title == "Quarterly Bulletin of the Guild"  # the running header names the document
-    assert x.text.count(PAGE_BREAK) == 3 and x.pages == 4
+    assert x.text.count(PAGE_BREAK) == 3 and x.page_count == 4
     first = x.sections[0]
     assert [x.text[s:e] for s, e in first.blocks] == ["Harbours", "The north pier is 300 metres long."]
     for section in x.sections:

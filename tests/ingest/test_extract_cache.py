@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 import docgen
-from qa.documents import DocumentError
-from qa.extract_cache import ExtractCache
-from qa.pdf import read_pdf
+from qa.ingest import DocumentError
+from qa.ingest.extract_cache import ExtractCache
+from qa.ingest.pdf import read_pdf
 
 
 def test_second_extraction_of_the_same_content_does_not_parse(tmp_path):

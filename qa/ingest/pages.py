@@ -1,6 +1,6 @@
 """Text extracted from paged (PDF) and structured (Word) files, and the rules that clean it.
 
-A reader turns a file into an ``Extracted``: the *extracted text* (what the project stores and
+A reader turns a file into an ``Extracted`` (``qa.ingest.readers``): the *extracted text* (what the project stores and
 what every ``start``/``end`` indexes: ``qa text DOC`` prints it), the offset where each page
 starts, and *sections* (an item each: a PDF page, a Word heading's part) whose *blocks* are the
 content paragraphs. What a block leaves out stays in the text but is never indexed: repeated
@@ -18,35 +18,11 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
-from dataclasses import dataclass
+
+from qa.ingest.dates import find_date
+from qa.ingest.readers import Extracted, Section
 
 PAGE_BREAK = "\n\f\n"  # between pages in the extracted text: `qa text` shows pages like pdftotext
-
-
-@dataclass(frozen=True)
-class Section:
-    """One item: a PDF page or a Word heading's part. Blocks are (start, end) in the text."""
-
-    title: str
-    start: int
-    end: int
-    blocks: tuple[tuple[int, int], ...]
-    page: int | None = None  # 1-based, PDFs only
-
-
-@dataclass(frozen=True)
-class Extracted:
-    text: str
-    sections: tuple[Section, ...]
-    title: str | None
-    page_starts: tuple[int, ...] | None = None  # text offset of each page's first char; None: unpaged
-
-    @property
-    def pages(self) -> int | None:
-        return len(self.page_starts) if self.page_starts is not None else None
-
-    def page_of(self, offset: int) -> int | None:
-        return page_of(self.page_starts, offset)
 
 
 def page_of(page_starts: tuple[int, ...] | list[int] | None, offset: int) -> int | None:
@@ -257,7 +233,14 @@ def from_pages(pages: list[str], title: str | None) -> Extracted:
     if not title:
         title = _running_title(pages, drops)
     title = _short(title) if title else None
+    # The date of a report is on its first page; a date deeper in is what a table or a sentence
+    # talks about, so every page carries the first page's.
+    date = find_date(title or "")
+    if date is None and per_page:
+        first = per_page[0][1]
+        date = find_date(text[first[0][0] : first[-1][1]][:2000])
     sections = tuple(
-        Section(title or "", blocks[0][0], blocks[-1][1], tuple(blocks), page=n) for n, blocks in per_page
+        Section(title or "", blocks[0][0], blocks[-1][1], tuple(blocks), page=n, date=date)
+        for n, blocks in per_page
     )
-    return Extracted(text, sections, title, tuple(starts))
+    return Extracted(text, title, pages=tuple(starts), sections=sections)

@@ -12,9 +12,9 @@ import pytest
 from PIL import Image
 
 import docgen
-from qa.documents import DocumentError
-from qa.pages import search_text
-from qa.pdf import page_count, read_pdf, render_page
+from qa.ingest import DocumentError
+from qa.ingest.pages import search_text
+from qa.ingest.pdf import page_count, read_pdf, render_page
 
 
 @pytest.fixture(scope="module")
@@ -27,7 +27,7 @@ def _content(x) -> str:
 
 
 def test_every_fact_is_on_its_page(report):
-    assert report.pages == 5
+    assert report.page_count == 5
     for needle, page in [("48,300 households", 1), ("Tomasz Wendell", 2), ("Osgate 5,100", 3),
                          ("Ирина Полозова", 4), ("3.2 million pounds", 5)]:
         assert report.page_of(report.text.index(needle)) == page, needle
@@ -91,7 +91,7 @@ def test_page_picture_outlines_the_answer_lines(report):
     start = report.text.index("The chief engineer")
     end = report.text.index("2019.") + len("2019.")
     page = report.page_of(start)
-    offset = report.page_starts[page - 1]
+    offset = report.pages[page - 1]
     png, boxes = render_page(data, page, start - offset, end - offset, width=600)
     assert boxes == 2  # the sentence is printed on two lines
     image = Image.open(io.BytesIO(png)).convert("RGB")
@@ -112,11 +112,11 @@ def test_thousand_pages_read_with_progress_in_bounded_memory(tmp_path):
     path.write_bytes(docgen.long_pdf(1000, lines_per_page=20))
     script = textwrap.dedent(f"""
         import resource
-        from qa.pdf import read_pdf
+        from qa.ingest.pdf import read_pdf
         seen = []
         x = read_pdf(open({str(path)!r}, "rb").read(), on_page=lambda done, total: seen.append((done, total)))
         assert seen[0] == (1, 1000) and seen[-1] == (1000, 1000) and len(seen) == 1000
-        assert x.pages == 1000 and len(x.sections) == 1000
+        assert x.page_count == 1000 and len(x.sections) == 1000
         print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024)
     """)
     out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)

@@ -15,8 +15,9 @@ import io
 import threading
 from collections.abc import Callable
 
-from qa.documents import DocumentError
-from qa.pages import Extracted, from_pages
+from qa.ingest.document import DocumentError
+from qa.ingest.pages import from_pages
+from qa.ingest.readers import Extracted
 
 PDFIUM_LOCK = threading.RLock()
 _NO_TEXT = "scanned, no text layer: OCR is not supported"
@@ -57,6 +58,11 @@ def _normalise(raw: str, with_map: bool = False) -> tuple[str, list[int] | None]
     return text, src[lead : lead + len(text)]
 
 
+def sniff(head: bytes) -> bool:
+    """A PDF, whatever its name: the "%PDF-" signature (some producers put junk before it)."""
+    return b"%PDF-" in head[:1024]
+
+
 def _open(data: bytes):
     import pypdfium2 as pdfium
     import pypdfium2.raw as raw
@@ -89,7 +95,7 @@ def read_pdf(data: bytes, on_page: Callable[[int, int], None] | None = None) -> 
     """The text of every page, page by page (each page is closed before the next is read, so
     memory stays bounded however many pages there are). on_page(done, total) reports progress.
     Raises DocumentError with a one-line reason for files that cannot be read."""
-    if not data.startswith(b"%PDF") and b"%PDF" not in data[:1024]:
+    if not sniff(data):
         raise DocumentError("not a PDF file")
     pages: list[str] = []
     with PDFIUM_LOCK:

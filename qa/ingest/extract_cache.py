@@ -17,10 +17,11 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from qa.documents import DocumentError
-from qa.pages import Extracted, Section
+from qa.ingest.document import DocumentError
+from qa.ingest.readers import Extracted, Section
 
 READER_VERSION = 1  # bump when a reader or the page rules change what they extract
+EXTRACT_CACHE_DIR = "extract-cache"  # inside the index folder
 
 
 def _name(kind: str, sha256: str) -> str:
@@ -31,18 +32,23 @@ def _to_json(x: Extracted) -> dict:
     return {
         "text": x.text,
         "title": x.title,
-        "page_starts": list(x.page_starts) if x.page_starts is not None else None,
-        "sections": [[s.title, s.start, s.end, [list(b) for b in s.blocks], s.page] for s in x.sections],
+        "markdown": x.markdown,
+        "pages": list(x.pages) if x.pages is not None else None,
+        "sections": None if x.sections is None else [
+            [s.title, s.start, s.end, [list(b) for b in s.blocks], s.page, s.date] for s in x.sections
+        ],
     }
 
 
 def _from_json(d: dict) -> Extracted:
-    sections = tuple(
-        Section(title, start, end, tuple(tuple(b) for b in blocks), page)
-        for title, start, end, blocks, page in d["sections"]
-    )
-    starts = tuple(d["page_starts"]) if d["page_starts"] is not None else None
-    return Extracted(d["text"], sections, d["title"], starts)
+    sections = None
+    if d["sections"] is not None:
+        sections = tuple(
+            Section(title, start, end, tuple(tuple(b) for b in blocks), page, date)
+            for title, start, end, blocks, page, date in d["sections"]
+        )
+    pages = tuple(d["pages"]) if d["pages"] is not None else None
+    return Extracted(d["text"], d["title"], d["markdown"], pages, sections)
 
 
 class ExtractCache:
@@ -50,6 +56,7 @@ class ExtractCache:
         self.folder = Path(folder)
         self.hits = 0
         self.misses = 0
+        self.used: set[tuple[str, str]] = set()  # (kind, sha256) asked for: prune keeps them
 
     def get(self, kind: str, sha256: str) -> Extracted | DocumentError | None:
         try:
@@ -76,6 +83,7 @@ class ExtractCache:
         self, kind: str, sha256: str, data: bytes, reader: Callable[[bytes], Extracted]
     ) -> Extracted:
         """reader(data), or the stored result for this content. Raises DocumentError."""
+        self.used.add((kind, sha256))
         cached = self.get(kind, sha256)
         if cached is None:
             self.misses += 1

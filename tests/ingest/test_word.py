@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 import docgen
-from qa.documents import DocumentError
-from qa.word import read_docx
+from qa.ingest import DocumentError
+from qa.ingest.word import read_docx
 
 
 @pytest.fixture(scope="module")
