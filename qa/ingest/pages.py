@@ -41,10 +41,16 @@ _WORD_REST_RE = re.compile(r"[^\W_]*")
 
 
 def search_text(text: str) -> str:
-    """``text`` with words hyphenated across a line break joined, at the same length.
+    """``text`` read as prose, at the same length: words hyphenated across a line break joined,
+    and line breaks as spaces (a PDF breaks lines where the page is full, not where a sentence
+    ends; paragraphs are kept apart by the blocks, not by the text).
 
     The removed hyphen and line break move behind the joined word as spaces, so text outside
     such words keeps its offsets, and a word's first character stays where it was."""
+    return _join_hyphens(text).replace("\r", " ").replace("\n", " ")
+
+
+def _join_hyphens(text: str) -> str:
     if "-" not in text:
         return text
     out: list[str] = []
@@ -144,6 +150,29 @@ def _is_heading(line: str, median: float, after_sentence_end: bool) -> bool:
     )
 
 
+def _row_lines(text: str, lines: list[tuple[int, int]]) -> set[int]:
+    """Lines that look like table rows: runs of at least three lines, none ending a sentence,
+    each followed by a line starting with a capital or a digit (wrapped prose goes on in lower
+    case far more often than that)."""
+    rows: set[int] = set()
+    run: list[int] = []
+    for i, (s, e) in enumerate(lines):
+        line = text[s:e]
+        nxt = text[lines[i + 1][0]] if i + 1 < len(lines) else ""
+        open_ended = not line.endswith(_SENTENCE_END)
+        if open_ended and (nxt[:1].isupper() or nxt[:1].isdigit() or (run and not nxt)):
+            run.append(i)
+            continue
+        if run and open_ended:
+            run.append(i)
+        if len(run) >= 3:
+            rows.update(run)
+        run = []
+    if len(run) >= 3:
+        rows.update(run)
+    return rows
+
+
 def paragraph_blocks(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Content lines of a page -> paragraphs as (start, end) in ``text``.
 
@@ -156,13 +185,14 @@ def paragraph_blocks(text: str, lines: list[tuple[int, int]]) -> list[tuple[int,
     lengths = sorted(e - s for s, e in lines)
     median = lengths[len(lengths) // 2]
     full = lengths[int(0.9 * (len(lengths) - 1))]
+    rows = _row_lines(text, lines)
     blocks: list[tuple[int, int]] = []
     cur: tuple[int, int] | None = None
     prev_ended = True
-    for s, e in lines:
+    for i, (s, e) in enumerate(lines):
         line = text[s:e]
         blank_before = cur is not None and text.count("\n", cur[1], s) >= 2
-        if _is_heading(line, median, prev_ended or blank_before):
+        if i in rows or _is_heading(line, median, prev_ended or blank_before):
             if cur:
                 blocks.append(cur)
             blocks.append((s, e))

@@ -118,7 +118,7 @@ def read_docx(data: bytes, on_page=None) -> Extracted:
                 sections.append((line, []))
             elif sections[-1][0] is None:
                 sections[-1] = (line, [])
-            sections[-1][1].append(add(line, "\n\n"))
+            add(line, "\n\n")  # in the text, but a title, not a block (as Markdown headings are)
             prev_list = False
             continue
         kind = _list_kind(block)

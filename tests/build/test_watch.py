@@ -49,7 +49,7 @@ def watcher(corpus, settings_for, hash_embedder):
 
 def test_snapshot_sees_what_an_index_run_reads(corpus):
     (corpus / ".draft.txt").write_text("hidden")
-    (corpus / "scan.pdf").write_bytes(b"%PDF")
+    (corpus / "slides.odp").write_bytes(b"PK\x03\x04")  # a type no reader takes
     (corpus / "sub").mkdir()
     (corpus / "sub" / "notes.md").write_text("# Notes\n\nSome notes.\n")
     snap = snapshot(corpus)

@@ -61,8 +61,17 @@ def test_headings_do_not_run_into_the_next_sentence(report):
     assert "People" in blocks and "Reservoirs" in blocks
 
 
-def test_table_rows_are_lines(report):
+def test_table_rows_are_lines_and_blocks_of_their_own(report):
     assert "\nOsgate 5,100 cubic metres 9\n" in report.text
+    (page3,) = [s for s in report.sections if s.page == 3]
+    assert [report.text[s:e] for s, e in page3.blocks][1:] == [
+        "Station Output per day Staff", "Brindle 8,400 cubic metres 12", "Osgate 5,100 cubic metres 9",
+        "Fenwick Mill 2,750 cubic metres 6"]
+
+
+def test_wrapped_lines_read_as_one_sentence_for_search(report):
+    i = report.text.index("The chief engineer")
+    assert search_text(report.text)[i:].startswith("The chief engineer of the board is Tomasz Wendell,")
 
 
 @pytest.mark.parametrize(

@@ -21,19 +21,24 @@ def _shout(data: bytes) -> Extracted:
 
 
 def test_the_built_in_types():
-    assert readers.supported_suffixes() == (".txt", ".md", ".markdown", ".html", ".htm")
-    assert describe_types() == ".txt, .md or .html"
-    assert [kind_of(n) for n in ("a.TXT", "b.md", "c.markdown", "d.htm")] == ["txt", "md", "md", "html"]
+    assert readers.supported_suffixes() == (".txt", ".md", ".markdown", ".html", ".htm", ".pdf", ".docx")
+    assert describe_types() == ".txt, .md, .html, .pdf or .docx"
+    assert [kind_of(n) for n in ("a.TXT", "b.md", "c.markdown", "d.htm", "e.PDF", "f.docx")] == [
+        "txt", "md", "md", "html", "pdf", "docx"]
 
 
-def test_pdf_is_not_read_until_a_reader_is_registered(tmp_path):
+def test_pdf_and_word_are_recognised_by_content(tmp_path):
     (tmp_path / "a.pdf").write_bytes(b"%PDF-1.7 fake")
-    with pytest.raises(DocumentError, match="unsupported type .pdf"):
+    with pytest.raises(DocumentError, match="damaged or truncated PDF"):
         load_document(tmp_path / "a.pdf", tmp_path)
+    assert reader_for("notes.txt", b"%PDF-1.4\n...").kind == "pdf"
+    assert reader_for("x.bin", b"PK\x03\x04....[Content_Types].xml").kind == "docx"
+    (tmp_path / "setup.pdf").write_bytes(b"MZ\x90\x00 a program")
+    with pytest.raises(DocumentError, match="not a PDF file"):
+        load_document(tmp_path / "setup.pdf", tmp_path)
+    assert sanitize_name("a.pdf") == "a.pdf" and sanitize_name("b.DOCX") == "b.docx"
     with pytest.raises(UploadError):
-        sanitize_name("a.pdf")
-
-
+        sanitize_name("a.doc")
 
 
 def test_a_registered_reader_is_used_everywhere(tmp_path, registry):
