@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from qa.app import render
+from qa.app import pageview, render
 from qa.app.followups import resolve_followup
 from qa.app.render import Citation
 from qa.app.service import QAService, QuestionError
@@ -101,6 +101,7 @@ def citations_of(result: Result) -> list[Citation]:
                 score=round(float(p.score), 4),
                 answer=(a.start, a.end) if holds else None,
                 span=a.span if holds else None,
+                page=p.page,
             )
         )
     return out
@@ -221,7 +222,32 @@ class ChatService:
         else:  # no item: show the passage with some context around it
             start, end = max(0, c.start - 1500), min(len(text), c.end + 1500)
             note = "Showing the passage with the text around it."
-        return render.render_source(c, text[start:end], start, note)
+        picture = None
+        sha = index.document_sha256(c.doc)
+        if c.page is not None and sha is not None:
+            pages = index.document_pages(c.doc) or ()
+            picture = pageview.page_html(
+                Path(self.settings.corpus_dir), c.doc, sha, pages, c.page, c.answer or (c.start, c.end),
+                self.settings.max_file_bytes,
+            )
+            if picture is None:
+                note = "The page picture is not available: the file has changed or gone since it was indexed."
+        download = sha is not None and c.doc.lower().endswith(pageview.DOWNLOAD_SUFFIXES)
+        return render.render_source(c, text[start:end], start, note, picture=picture, download=download)
+
+    def source_file(self, conv: Conversation, ref: str | None, folder: Path) -> str | None:
+        """For the download button: a servable copy of a cited PDF or Word file, as indexed."""
+        parsed = self.parse_ref(ref)
+        c = conv.citation(*parsed) if parsed else None
+        if c is None:
+            return None
+        try:
+            sha = self.service.index().document_sha256(c.doc)
+        except IndexProblem:
+            return None
+        if sha is None:
+            return None
+        return pageview.download_copy(Path(self.settings.corpus_dir), c.doc, sha, folder, self.settings.max_file_bytes)
 
     @staticmethod
     def source_choices(conv: Conversation, turn: int | None = None) -> list[tuple[str, str]]:

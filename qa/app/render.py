@@ -66,10 +66,11 @@ class Citation:
     score: float
     answer: tuple[int, int] | None = None  # the answer sentence, when this passage holds it
     span: tuple[int, int] | None = None  # the short answer inside it
+    page: int | None = None  # 1-based page of a PDF
 
     def label(self) -> str:
-        """Plain text (no HTML): "[1] file.txt — Title (2022-08-10)"."""
-        return f"[{self.n}] {cite_text(self.doc, self.title, self.date)}"
+        """Plain text (no HTML): "[1] file.txt — Title (2022-08-10)", "[2] report.pdf, p. 12 — ..."."""
+        return f"[{self.n}] {cite_text(self.doc, self.title, self.date, self.page)}"
 
 
 def cite_text(doc: str, title: str, date: str | None, page: int | None = None) -> str:
@@ -78,8 +79,9 @@ def cite_text(doc: str, title: str, date: str | None, page: int | None = None) -
     return f"{where} — {title}" + (f" ({date})" if date else "")
 
 
-def _cite_html(doc: str, title: str, date: str | None) -> str:
-    out = f'<span class="qa-doc">{esc(doc)}</span> — <span class="qa-title">{esc(title)}</span>'
+def _cite_html(doc: str, title: str, date: str | None, page: int | None = None) -> str:
+    where = esc(doc) + (f", p. {page}" if page is not None else "")
+    out = f'<span class="qa-doc">{where}</span> — <span class="qa-title">{esc(title)}</span>'
     if date:
         out += f' <span class="qa-date">({esc(date)})</span>'
     return out
@@ -133,7 +135,7 @@ def render_reply(
         parts.append(
             f'{short}<div class="qa-answer">{sentence} {cite_link(turn, answer.passage_rank)}</div>'
             f'<div class="qa-conf">Confidence {answer.score:.2f} · '
-            f"{_cite_html(answer.doc, answer.title, answer.date)}</div>"
+            f"{_cite_html(answer.doc, answer.title, answer.date, answer.page)}</div>"
         )
         heading = "Sources"
     else:
@@ -148,7 +150,7 @@ def render_reply(
         for group in groups.values():
             first = group[0]
             links = " ".join(cite_link(turn, c.n) for c in group)
-            item = f"<li>{links} {_cite_html(first.doc, first.title, first.date)}"
+            item = f"<li>{links} {_cite_html(first.doc, first.title, first.date, first.page)}"
             if show_passages:
                 for c in group:
                     text = " ".join(c.text.split())
@@ -173,10 +175,13 @@ def render_source(
     item_text: str,
     item_start: int,
     note: str | None = None,
+    picture: str | None = None,
+    download: bool = False,
 ) -> str:
     """The cited passage highlighted inside its whole news item, the answer span marked in it.
 
-    item_text is document[item_start:item_start + len(item_text)].
+    item_text is document[item_start:item_start + len(item_text)]. For a PDF, `picture` is the
+    cited page's picture with the answer outlined (qa.app.pageview), shown next to the text.
     """
     c = citation
     end = item_start + len(item_text)
@@ -190,7 +195,7 @@ def render_source(
         cuts.update(x for x in (a, b) if item_start <= x <= end)
     cuts = sorted(cuts)
     body = []
-    focus_done = False
+    focus_done = picture is not None  # with a page picture, its outline is what the panel scrolls to
     for a, b in zip(cuts, cuts[1:]):
         if a == b:
             continue
@@ -216,12 +221,18 @@ def render_source(
         f'<div class="qa-source-head"><div class="qa-source-n">Source &#91;{c.n}&#93;</div>'
         f'<div class="qa-source-title">{esc(c.title)}</div>'
         f'<div class="qa-source-meta">{esc(c.doc)}'
+        + (f" · page {c.page}" if c.page is not None else "")
         + (f" · {esc(c.date)}" if c.date else "")
         + f" · characters {c.start}–{c.end}</div>"
         f'<div class="qa-legend">{legend}</div></div>'
     )
     extra = f'<div class="qa-note">{esc(note)}</div>' if note else ""
-    return f'<div class="qa-source">{head}{extra}<div class="qa-source-body">{"".join(body)}</div></div>'
+    if download:
+        extra += '<div class="qa-note">The original file can be downloaded below.</div>'
+    text = f'<div class="qa-source-body">{"".join(body)}</div>'
+    if picture:
+        text = f'<div class="qa-source-cols">{picture}{text}</div>'
+    return f'<div class="qa-source">{head}{extra}{text}</div>'
 
 
 def render_source_placeholder(message: str = "Click a citation [n] in a reply to read it in its news item.") -> str:
@@ -239,14 +250,16 @@ def render_corpus(panel: dict) -> str:
         f'{counts.get("chunks", 0)} chunks<br>Last indexed: {esc(panel.get("built_at") or "never")}'
         + (f" ({esc(panel['generation'])})" if panel.get("generation") else "")
         + "</div>",
-        '<table class="qa-docs"><thead><tr><th>Document</th><th>Items</th><th>Chunks</th><th>Size</th></tr></thead><tbody>',
+        '<table class="qa-docs"><thead><tr><th>Document</th><th>Items</th><th>Chunks</th><th>Pages</th>'
+        "<th>Size</th></tr></thead><tbody>",
     ]
     if panel.get("matched"):  # the corpus panel filtered like a question
         parts.insert(2, f'<div class="qa-corpus-matched">{esc(panel["matched"])}</div>')
     for d in panel.get("documents", []):
+        pages = d.get("pages")
         parts.append(
             f'<tr><td>{esc(d["doc"])}</td><td>{_items(d)}</td><td>{d["chunks"]}</td>'
-            f'<td>{_size(d["chars"])}</td></tr>'
+            f'<td>{pages if pages is not None else "—"}</td><td>{_size(d["chars"])}</td></tr>'
         )
     parts.append("</tbody></table>")
     if panel.get("skipped"):

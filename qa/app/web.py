@@ -59,6 +59,14 @@ table.qa-docs th, table.qa-docs td { text-align: left; padding: 2px 6px; border-
 table.qa-docs td:first-child { word-break: break-all; }
 .qa-sub { margin-top: .5em; font-weight: 600; font-size: .9em; }
 .qa-skipped, .qa-pending { font-size: .85em; margin: .2em 0 0 1.2em; }
+.qa-source-cols { display: flex; flex-wrap: wrap; gap: .8em; align-items: flex-start; }
+.qa-source-cols > .qa-source-body { flex: 1 1 220px; min-width: 0; }
+.qa-page { flex: 1 1 300px; margin: 0; max-width: 100%; }
+.qa-page-frame { position: relative; border: 1px solid var(--border-color-primary); line-height: 0; }
+.qa-page-img { width: 100%; height: auto; display: block; }
+.qa-page-outline { position: absolute; border: 2px solid #dc2626; border-radius: 2px; background: rgba(253, 230, 138, .25);
+  box-sizing: border-box; pointer-events: none; }
+.qa-page figcaption { font-size: .8em; color: var(--body-text-color-subdued); margin-top: .2em; }
 """
 
 # Clicking a citation [n] anywhere in the chat sends "turn:n" to the hidden box and presses the
@@ -154,6 +162,11 @@ def build_app(settings: Settings, service: QAService | None = None) -> gr.Blocks
             return gr.skip()
         return chat.source_html(conv, *parsed)
 
+    def on_download(ref, conv):
+        """The download button follows the citation shown: the cited PDF or Word file, as indexed."""
+        path = chat.source_file(conv, ref, upload_folder() / "qa-downloads") if isinstance(conv, Conversation) else None
+        return gr.update(value=path, visible=path is not None)
+
     def on_clear():
         return [], Conversation(), gr.update(choices=[], value=None), render.render_source_placeholder()
 
@@ -240,6 +253,9 @@ def build_app(settings: Settings, service: QAService | None = None) -> gr.Blocks
                         source_view = gr.HTML(
                             render.render_source_placeholder(), elem_id="qa-source-view", js_on_load=None
                         )
+                        download = gr.DownloadButton(
+                            "Download the original file", visible=False, size="sm", elem_id="qa-download"
+                        )
                     with gr.Tab("Corpus", id="corpus"):
                         corpus_view = gr.HTML(chat.corpus_html(), elem_id="qa-corpus", js_on_load=None)
                         refresh_btn = gr.Button("Refresh", size="sm")
@@ -269,14 +285,15 @@ def build_app(settings: Settings, service: QAService | None = None) -> gr.Blocks
             api_visibility="private",
             concurrency_limit=4,
         )
-        question.submit(**ask_args).then(None, js=SCROLL_TO_FOCUS)
-        ask_btn.click(**ask_args).then(None, js=SCROLL_TO_FOCUS)
+        download_args = dict(fn=on_download, inputs=[sources, conv_state], outputs=[download], api_visibility="private")
+        question.submit(**ask_args).then(None, js=SCROLL_TO_FOCUS).then(**download_args)
+        ask_btn.click(**ask_args).then(None, js=SCROLL_TO_FOCUS).then(**download_args)
         cite_go.click(
             on_pick, [cite_ref, conv_state], [source_view, sources, tabs], api_visibility="private"
-        ).then(None, js=SCROLL_TO_FOCUS)
+        ).then(None, js=SCROLL_TO_FOCUS).then(**download_args)
         sources.input(on_pick_radio, [sources, conv_state], [source_view], api_visibility="private").then(
             None, js=SCROLL_TO_FOCUS
-        )
+        ).then(**download_args)
         clear_btn.click(on_clear, None, [chatbot, conv_state, sources, source_view], api_visibility="private")
         upload.upload(on_upload, [upload], [upload_status, corpus_view, upload], api_visibility="private")
         refresh_btn.click(lambda a, b, c: chat.corpus_html(fc.filters_of(a, b, c)), [since, until, srcs], [corpus_view],

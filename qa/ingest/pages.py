@@ -238,6 +238,22 @@ def _running_title(pages: list[str], drops: list[set[int]]) -> str | None:
     return None
 
 
+_YEAR_RE = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def _document_date(title: str | None, text: str, per_page: list) -> str | None:
+    """A dated title; else a day or a month on the first page with content ("March 2025"), not a
+    bare year there ("since 1987" is history, not the report's date); else a year in the title."""
+    date = find_date(title or "")
+    if date is None and per_page:
+        first = per_page[0][1]
+        found = find_date(text[first[0][0] : first[-1][1]][:2000])
+        date = found if found and len(found) >= 7 else None
+    if date is None and title and (m := _YEAR_RE.search(title)):
+        date = m.group()
+    return date
+
+
 def from_pages(pages: list[str], title: str | None) -> Extracted:
     """Page texts -> the extracted text with page offsets, furniture left out of the blocks,
     one section per page that has content. ``title`` (the file's own) else a running header
@@ -265,10 +281,7 @@ def from_pages(pages: list[str], title: str | None) -> Extracted:
     title = _short(title) if title else None
     # The date of a report is on its first page; a date deeper in is what a table or a sentence
     # talks about, so every page carries the first page's.
-    date = find_date(title or "")
-    if date is None and per_page:
-        first = per_page[0][1]
-        date = find_date(text[first[0][0] : first[-1][1]][:2000])
+    date = _document_date(title, text, per_page)
     sections = tuple(
         Section(title or "", blocks[0][0], blocks[-1][1], tuple(blocks), page=n, date=date)
         for n, blocks in per_page

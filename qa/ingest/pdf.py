@@ -14,6 +14,7 @@ from __future__ import annotations
 import io
 import threading
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from qa.ingest.document import DocumentError
 from qa.ingest.pages import from_pages
@@ -162,11 +163,24 @@ def _answer_boxes(textpage, raw_len: int, src: list[int], start: int, end: int) 
     return boxes
 
 
-def render_page(
-    data: bytes, page: int, start: int | None = None, end: int | None = None, width: int = 900
-) -> tuple[bytes, int]:
-    """PNG of 1-based ``page``, ``width`` pixels wide, with page-text span [start, end) outlined
-    line by line; and how many outline boxes were drawn."""
+@dataclass(frozen=True)
+class PagePicture:
+    """A rendered page and where a span of its text is printed."""
+
+    png: bytes
+    width: int
+    height: int
+    # (left, top, right, bottom) of each printed line of the span, as fractions of the picture
+    boxes: tuple[tuple[float, float, float, float], ...]
+
+
+def page_picture(
+    data: bytes, page: int, start: int | None = None, end: int | None = None, width: int = 900,
+    draw: bool = False,
+) -> PagePicture:
+    """1-based ``page`` as a PNG ``width`` pixels wide, and the boxes of page-text span
+    [start, end) (offsets into the page's stored text), one per printed line; with draw, the
+    boxes are also drawn into the picture."""
     from PIL import ImageDraw
 
     with PDFIUM_LOCK:
@@ -188,14 +202,19 @@ def render_page(
             pdf_page.close()
         finally:
             doc.close()
-    draw = ImageDraw.Draw(image)
-    pad = 2
-    for left, bottom, right, top in boxes:
-        draw.rectangle(
-            (left * scale - pad, (h - top) * scale - pad, right * scale + pad, (h - bottom) * scale + pad),
-            outline=(220, 40, 40),
-            width=3,
-        )
+    pad = 2  # pixels around the glyphs, so the outline does not touch them
+    pixels = [
+        (left * scale - pad, (h - top) * scale - pad, right * scale + pad, (h - bottom) * scale + pad)
+        for left, bottom, right, top in boxes
+    ]
+    if draw:
+        pen = ImageDraw.Draw(image)
+        for box in pixels:
+            pen.rectangle(box, outline=(220, 40, 40), width=3)
     buf = io.BytesIO()
     image.save(buf, format="PNG", optimize=False)
-    return buf.getvalue(), len(boxes)
+    iw, ih = image.size
+    fractions = tuple(
+        (max(0.0, a / iw), max(0.0, b / ih), min(1.0, c / iw), min(1.0, d / ih)) for a, b, c, d in pixels
+    )
+    return PagePicture(buf.getvalue(), iw, ih, fractions)

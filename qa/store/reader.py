@@ -208,6 +208,10 @@ class Index:
         rows = self._query("SELECT substr(text, ?, ?) FROM documents WHERE path = ?", (start + 1, end - start, doc))
         return rows[0][0] if rows else None
 
+    def document_sha256(self, doc: str) -> str | None:
+        rows = self._query("SELECT sha256 FROM documents WHERE path = ?", (doc,))
+        return rows[0][0] if rows else None
+
     def document_pages(self, doc: str) -> tuple[int, ...] | None:
         """Start offset of each page of a paged document (PDF); None when unpaged or unknown."""
         rows = self._query(f"SELECT {self._pages_column} FROM documents WHERE path = ?", (doc,))

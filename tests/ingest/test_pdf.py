@@ -14,7 +14,7 @@ from PIL import Image
 import docgen
 from qa.ingest import DocumentError
 from qa.ingest.pages import search_text
-from qa.ingest.pdf import page_count, read_pdf, render_page
+from qa.ingest.pdf import page_count, page_picture, read_pdf
 
 
 @pytest.fixture(scope="module")
@@ -101,14 +101,17 @@ def test_page_picture_outlines_the_answer_lines(report):
     end = report.text.index("2019.") + len("2019.")
     page = report.page_of(start)
     offset = report.pages[page - 1]
-    png, boxes = render_page(data, page, start - offset, end - offset, width=600)
-    assert boxes == 2  # the sentence is printed on two lines
-    image = Image.open(io.BytesIO(png)).convert("RGB")
-    assert image.width == 600
+    pic = page_picture(data, page, start - offset, end - offset, width=600, draw=True)
+    assert len(pic.boxes) == 2  # the sentence is printed on two lines
+    image = Image.open(io.BytesIO(pic.png)).convert("RGB")
+    assert (image.width, pic.width) == (600, 600)
     assert _red_pixels(image) > 500
-    plain, none = render_page(data, page, width=600)
-    assert none == 0
-    assert _red_pixels(Image.open(io.BytesIO(plain)).convert("RGB")) == 0
+    # the right column, in the upper part of the page, one line under the other
+    (l1, t1, r1, b1), (l2, t2, r2, b2) = pic.boxes
+    assert 0.45 < l1 < 0.55 and b1 < 0.2 and t2 >= t1
+    plain = page_picture(data, page, width=600)
+    assert plain.boxes == ()
+    assert _red_pixels(Image.open(io.BytesIO(plain.png)).convert("RGB")) == 0
 
 
 def test_page_count():
