@@ -48,7 +48,7 @@ def _from_json(d: dict) -> Extracted:
             for title, start, end, blocks, page, date in d["sections"]
         )
     pages = tuple(d["pages"]) if d["pages"] is not None else None
-    return Extracted(d["text"], d["title"], d["markdown"], pages, sections)
+    return Extracted(d["text"], d["title"], d["markdown"], pages=pages, sections=sections)
 
 
 class ExtractCache:
