@@ -31,11 +31,11 @@ sys.path.insert(0, str(ROOT))
 from qa.answer import MAX_ANSWER_CHARS, pick_answer  # noqa: E402
 from qa.config import Settings  # noqa: E402
 from qa.evaluate import contains_gold, load_jsonl  # noqa: E402
+from qa.app.service import QAService  # noqa: E402
 from qa.filters import DateRange  # noqa: E402
-from qa.lexical import analyze  # noqa: E402
 from qa.filters.question import parse_question_dates  # noqa: E402
+from qa.lang import analyze  # noqa: E402
 from qa.retrieve import retrieve  # noqa: E402
-from qa.service import QAService  # noqa: E402
 
 SHARED = next((p for p in (ROOT.parent / "shared", ROOT.parent.parent / "shared") if p.is_dir()), ROOT.parent / "shared")
 SETS = {
@@ -48,9 +48,9 @@ SETS = {
 def run(service, question: str, mode: str, dates: DateRange | None, boost: float = 0.0):
     settings = service.settings
     index = service.index()
-    qvec = service.embedder.encode([question])[0]
+    qvec = service.embedder.encode([question], role="query")[0]
     terms = analyze(question)
-    everything = retrieve(index, qvec, terms, index.faiss.ntotal, index.faiss.ntotal)
+    everything = retrieve(index, qvec, terms, index.size, index.size)
 
     def inside(p) -> bool:
         return dates is not None and p.item is not None and dates.keeps(p.item.date)
@@ -63,7 +63,7 @@ def run(service, question: str, mode: str, dates: DateRange | None, boost: float
         ranked = sorted(everything, key=lambda p: -(p.score + (boost if inside(p) else 0.0)))
     pool = [dataclasses.replace(p, rank=i + 1, score=p.score + (boost if mode == "boost" and inside(p) else 0.0))
             for i, p in enumerate(ranked[: max(settings.top_k, settings.answer_pool)])]
-    answer, passages = pick_answer(question, qvec, terms, pool, index) if pool else (None, [])
+    answer, passages = pick_answer(question, qvec, terms, pool, index, service.embedder.identity) if pool else (None, [])
     if mode == "filter+fallback" and answer is None:
         return run(service, question, "none", None)
     return answer, passages
@@ -79,7 +79,7 @@ def main() -> None:
     service = QAService(Settings().with_(corpus_dir=Path(args.corpus), index_dir=Path(args.index)))
     service.build()
     index = service.index()
-    newest = max((it.date for it in index.items() if it.date), default=None)
+    newest = index.row_facts().newest()
     modes = [("none", 0.0), ("filter", 0.0), ("filter+fallback", 0.0)] + [("boost", b) for b in args.boost]
     report = {}
     for name, path in SETS.items():

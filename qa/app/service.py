@@ -41,6 +41,13 @@ def clean_question(question: str, max_chars: int) -> tuple[str, list[str]]:
     return text, notes
 
 
+def _warm_filters(index: store.Index) -> None:
+    try:
+        index.row_facts()
+    except Exception:  # noqa: BLE001 - closed or damaged meanwhile: the first filter will say so
+        pass
+
+
 class QAService:
     """Answers questions from the live index generation, switching to a newer one between questions."""
 
@@ -68,6 +75,9 @@ class QAService:
             if self._index is None or self._index.folder != gen:
                 fresh = store.Index(gen)
                 self._check_model(fresh)
+                # the per-row facts filters need (seconds at a million passages), read in the
+                # background now rather than on the first filtered question
+                threading.Thread(target=_warm_filters, args=(fresh,), name="qa-filter-facts", daemon=True).start()
                 # the old generation is not closed here: a question may still be reading it,
                 # and it is dropped when the last reference goes
                 self._index = fresh

@@ -96,6 +96,7 @@ def parse_bound(text: str | None, what: str = "date") -> Bound | None:
     return Bound(year, month or None, day or None)
 
 
+@functools.lru_cache(maxsize=65536)  # a corpus has far fewer distinct dates than items
 def item_span(date: str | None) -> tuple[int, int]:
     """The (first, last) day an item's stored date stands for, or (UNDATED, UNDATED)."""
     if not date:
@@ -317,9 +318,8 @@ class RowFacts:
         item_rows = query("SELECT doc_id, idx, date FROM items ORDER BY doc_id, idx")
         items: list[tuple[int, str | None]] = [(int(doc_pos[d]), date) for d, _, date in item_rows]
         key_of = {(d, idx): i for i, (d, idx, _) in enumerate(item_rows)}
-        flat = np.fromiter((v for row in query("SELECT doc_id, item FROM chunks ORDER BY id") for v in row),
-                           dtype=np.int64)
-        row_doc_id, row_idx = flat[0::2], flat[1::2]
+        pairs = np.array(query("SELECT doc_id, item FROM chunks ORDER BY id"), dtype=np.int64).reshape(-1, 2)
+        row_doc_id, row_idx = pairs[:, 0], pairs[:, 1]
         # an item's position is its document's first item + its index, when a document's items are
         # numbered 0, 1, 2 ... (they are); anything else goes through the dictionary
         first = np.full(len(doc_pos), -1, dtype=np.int64)

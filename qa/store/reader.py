@@ -85,6 +85,7 @@ class Index:
                 )
         self._lock = threading.Lock()
         self._facts: RowFacts | None = None  # per-row document and dates, on the first filter
+        self._facts_lock = threading.Lock()
         self._items: dict[tuple[str, int], ItemInfo] = {}
         self._doc_names: dict[int, str] = {}
         for doc_id, path in self._query("SELECT id, path FROM documents"):
@@ -155,11 +156,13 @@ class Index:
         return self.row_facts().select(filters.since, filters.until, filters.sources)
 
     def row_facts(self) -> RowFacts:
-        facts = self._facts
-        if facts is None:
-            facts = RowFacts.from_store(self._query)  # ~1 s at a million chunks, once per generation
-            self._facts = facts
-        return facts
+        """Per-row document and dates for filters: read once per generation (a few seconds at a
+        million chunks, most of it SQLite scanning the chunks table); the service starts this in
+        the background when it opens a generation."""
+        with self._facts_lock:  # one reader does the work; a second caller waits for it
+            if self._facts is None:
+                self._facts = RowFacts.from_store(self._query)
+            return self._facts
 
     def idf(self, terms: list[str]) -> dict[str, float]:
         """Smoothed inverse document frequency of each term over the chunks."""
