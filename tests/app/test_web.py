@@ -45,3 +45,16 @@ def test_ask_endpoint_reports_errors_and_no_answer(app_url):
 
 def test_app_binds_localhost_only(app_url):
     assert app_url.startswith("http://127.0.0.1:")
+
+
+def test_ask_endpoint_takes_a_date_range_and_sources(app_url):
+    from gradio_client import Client
+
+    client = Client(app_url, verbose=False)
+    out = client.predict("What meetings did CARICC hold?", 5, "2022-07", "2022-08", ["003_*"], api_name="/ask")
+    assert out["filters"]["since"] == "2022-07" and out["filters"]["sources"] == ["003_*"]
+    assert out["answer"] is not None and out["answer"]["date"][:7] in ("2022-07", "2022-08")
+    assert out["citations"] and all(c["date"][:7] in ("2022-07", "2022-08") for c in out["citations"])
+    assert "Searched items dated Jul 2022 – Aug 2022" in out["reply_html"]
+    # keyword arguments, and no filters at all, work as before
+    assert client.predict("What meetings did CARICC hold?", k=3, since="2030", api_name="/ask")["answer"] is None
