@@ -14,7 +14,10 @@ How a build decides what to do, by content and never by file name or time stamp:
 
 from __future__ import annotations
 
+import json
+import shutil
 import time
+from collections.abc import Iterable, Iterator
 from typing import Protocol
 
 import numpy as np
@@ -38,8 +41,8 @@ class Engine(Protocol):
     def embed_fresh(
         self, fresh: list[Scanned], settings: Settings, embedder: Embedder, prev: store.Index | None,
         report: BuildReport, progress: BuildProgress | None,
-    ) -> tuple[dict[str, store.DocRecord], list[dict]]:
-        """Records of the fresh files that could be read, and {"path", "reason"} for those that could not."""
+    ) -> Iterator[store.DocRecord | dict]:
+        """One item per fresh file, in order: its record, or {"path", "reason"} if it cannot be read."""
 
 
 def build_index(
@@ -167,40 +170,57 @@ def _build_from(
     report.chunks_reused = sum(len(r.chunks) for r in carried.values())
     if engine is None:
         made = _embed_fresh(fresh, settings, embedder, prev, report, progress)
-    else:
-        made, failed = engine.embed_fresh(fresh, settings, embedder, prev, report, progress)
-        if failed:  # found unreadable only where they were parsed: as if the scan had skipped them
-            entries = _drop_failed(report, entries, failed, prev_docs)
-            if not entries:
-                raise BuildError(f"no readable documents in {settings.corpus_dir}: add {describe_types()} files"
-                                 + (" (the existing index is kept)" if prev is not None else ""))
-            if prev is not None and _nothing_changed(report):
-                return _up_to_date(report, prev)
-    records = [carried[e.path] if e.path in carried else made[e.path] for e in entries]
+        fresh_records: Iterable[store.DocRecord | dict] = (made[e.path] for e in fresh)
+    else:  # records stream in while the generation is written: the corpus is never all in memory
+        fresh_records = engine.embed_fresh(fresh, settings, embedder, prev, report, progress)
 
+    files: dict[str, dict] = {}
+    failed: list[dict] = []
     manifest = {
         "model": embedder.identity,
         "dim": embedder.dim,
         "chunker": settings.chunker_settings(),
         "built_at": store.now_iso(),
-        "files": {
-            r.path: {"sha256": r.sha256, "items": len(r.items), "chunks": len(r.chunks)} for r in records
-        },
+        "files": files,
         "skipped": report.skipped,
     }
-    gen = store.write_generation(settings.index_dir, records, manifest, settings.exact_search_max)
+
+    def records() -> Iterator[store.DocRecord]:
+        """Every document in corpus order; the manifest is completed as they pass (the writer
+        copies it after the last one)."""
+        pending = iter(fresh_records)
+        for e in entries:
+            r = carried.get(e.path)
+            if r is None:
+                r = next(pending)
+                if isinstance(r, dict):  # unreadable, found where an engine parsed it
+                    failed.append(r)
+                    continue
+            files[r.path] = {"sha256": r.sha256, "items": len(r.items), "chunks": len(r.chunks)}
+            yield r
+        for extra in pending:  # runs the engine to its end (it reports its counts there)
+            raise RuntimeError(f"the build engine returned more records than files: {extra!r:.80}")
+        if failed:  # as if the scan had skipped them
+            _drop_failed(report, failed, prev_docs)
+            manifest["skipped"] = report.skipped
+
+    try:
+        gen = store.write_generation(settings.index_dir, records(), manifest, settings.exact_search_max)
+    except store.IndexProblem:
+        if files:
+            raise
+        gen = None  # nothing readable reached the writer
+    if not files or (prev is not None and _nothing_changed(report)):
+        if gen is not None:
+            shutil.rmtree(gen, ignore_errors=True)  # never published: only unreadable files changed
+        if not files:
+            kept = " (the existing index is kept)" if prev is not None else ""
+            raise BuildError(f"no readable documents in {settings.corpus_dir}: add {describe_types()} files{kept}")
+        return _up_to_date(report, prev)
     store.publish(settings.index_dir, gen)
     store.cleanup(settings.index_dir)
     report.generation = gen.name
-    _fill_counts(
-        report,
-        {
-            "documents": len(records),
-            "items": sum(len(r.items) for r in records),
-            "chunks": sum(len(r.chunks) for r in records),
-            "sentences": sum(len(r.sentences) for r in records),
-        },
-    )
+    _fill_counts(report, json.loads((gen / "manifest.json").read_text())["counts"])
     return report
 
 
@@ -215,9 +235,7 @@ def _up_to_date(report: BuildReport, prev: store.Index) -> BuildReport:
     return report
 
 
-def _drop_failed(
-    report: BuildReport, entries: list[Scanned], failed: list[dict], prev_docs: dict
-) -> list[Scanned]:
+def _drop_failed(report: BuildReport, failed: list[dict], prev_docs: dict) -> None:
     """Files an engine could not parse leave the build the way the scan's skipped files do: an
     added one is only skipped, a changed one is gone from the index (removed)."""
     bad = {f["path"] for f in failed}
@@ -225,7 +243,6 @@ def _drop_failed(
     report.added = [p for p in report.added if p not in bad]
     report.removed = sorted({*report.removed, *(p for p in report.changed if p in bad and p in prev_docs)})
     report.changed = [p for p in report.changed if p not in bad]
-    return [e for e in entries if e.path not in bad]
 
 
 def _fill_counts(report: BuildReport, counts: dict) -> None:

@@ -189,11 +189,11 @@ class RayEngine:
         prev: store.Index | None,
         report: BuildReport,
         progress: BuildProgress | None,
-    ) -> tuple[dict[str, store.DocRecord], list[dict]]:
-        made: dict[str, store.DocRecord] = {}
-        failed: list[dict] = []
+    ) -> Iterator[store.DocRecord | dict]:
+        """One record (or {"path", "reason"}) per fresh file, in order, as the cluster returns
+        them: the caller writes each before the next arrives."""
         if not fresh:
-            return made, failed
+            return
         chunk_keys: set[str] = set()
         sent_keys: set[str] = set()
         phase = "Parsing and embedding on Ray (files)"
@@ -208,20 +208,21 @@ class RayEngine:
                             f"the Ray workers cannot read {item['path']} under {Path(settings.corpus_dir).resolve()}: "
                             "put the corpus on a path every node shares (docs/scale.md)"
                         )
-                    failed.append(item)
+                    yield item
                 else:
                     if item.model != embedder.identity:  # a worker with another model or version
                         raise RayEngineError(
                             f"the Ray workers embed with {item.model!r}, this index with "
                             f"{embedder.identity!r}: install the same qa and model on every node"
                         )
-                    made[item.path] = _record(item, prev, embedder.dim)
+                    record = _record(item, prev, embedder.dim)
                     for c in item.chunks:
                         if c[6] in item.new_vectors:
                             chunk_keys.add(c[6])
                     for s in item.sentences:
                         if s[3] in item.new_vectors and s[3] not in chunk_keys:
                             sent_keys.add(s[3])
+                    yield record
                 if progress is not None:
                     progress(phase, n, len(fresh))
         except BuildError:
@@ -232,7 +233,6 @@ class RayEngine:
             ) from None
         report.chunks_embedded = len(chunk_keys)
         report.sentences_embedded = len(sent_keys - chunk_keys)
-        return made, failed
 
     def run(self, fresh: list[Scanned], settings: Settings, known_keys: Iterable[str]) -> Iterator[ParsedDoc | dict]:
         """Parse, chunk and embed the fresh files on Ray; yields a ParsedDoc (or {"path", "reason"})

@@ -11,6 +11,7 @@ import json
 import os
 import shutil
 import sqlite3
+from collections.abc import Iterable
 from pathlib import Path
 
 import numpy as np
@@ -37,77 +38,36 @@ CREATE INDEX chunks_doc ON chunks (doc_id);
 
 def write_generation(
     index_dir: Path,
-    docs: list[DocRecord],
+    docs: Iterable[DocRecord],
     manifest: dict,
     exact_search_max: int,
 ) -> Path:
-    """Write a complete new generation beside the current one and return its folder (not yet live)."""
+    """Write a complete new generation beside the current one and return its folder (not yet live).
+
+    `docs` is read once, in order, one document at a time: a list, or a stream whose records
+    arrive while this runs (the Ray engine's). Nothing of a document is kept after its rows are
+    written except its chunk texts (the BM25 index is built from all of them at the end), so
+    the caller never needs the whole corpus in memory. The manifest is copied after the last
+    document, so a caller may fill it (its "files") while the documents stream. If reading
+    `docs` raises, the half-written folder is removed and the error propagates."""
     dim = int(manifest["dim"])
-    n_chunks = sum(len(d.chunks) for d in docs)
-    n_sents = sum(len(d.sentences) for d in docs)
-    for d in docs:
-        if _rows(d.chunk_vectors, dim) != len(d.chunks) or _rows(d.sentence_vectors, dim) != len(d.sentences):
-            raise ValueError(
-                f"{d.path}: {len(d.chunks)} chunks / {len(d.sentences)} sentences but vectors "
-                f"{np.shape(d.chunk_vectors)} / {np.shape(d.sentence_vectors)}"
-            )
     index_dir.mkdir(parents=True, exist_ok=True)
     number = _next_number(index_dir)
     final = index_dir / f"gen-{number:06d}"
     tmp = index_dir / f".tmp-gen-{number:06d}-{os.getpid()}"
     shutil.rmtree(tmp, ignore_errors=True)
     tmp.mkdir()
+    try:
+        counts, chunk_texts = _write_rows(tmp, docs, dim)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    n_chunks, n_sents = counts["chunks"], counts["sentences"]
 
-    # Rows go to SQLite one document at a time and vectors straight into the memory-mapped
-    # files: a million passages are never held a second time as Python tuples or concatenated
-    # arrays (that peaked at 14.5 GB; see docs/benchmarks.md).
-    chunk_texts: list[str] = []
-
-    def doc_rows():
-        for doc_id, d in enumerate(docs):
-            pages = json.dumps(list(d.pages)) if d.pages is not None else None
-            yield (doc_id, d.path, d.sha256, d.text, len(d.items), len(d.chunks), pages)
-
-    def item_rows():
-        for doc_id, d in enumerate(docs):
-            for it in d.items:
-                yield (doc_id, it.index, it.title, it.date, it.start, it.end, it.doc_title, it.site, it.page)
-
-    def sent_rows():
-        sid = 0
-        for doc_id, d in enumerate(docs):
-            text = d.search_text  # sentences are matched against questions: hyphenation joined
-            for it, s, e, key in d.sentences:
-                yield (sid, doc_id, it, s, e, text[s:e], key)
-                sid += 1
-
-    def chunk_rows():
-        sid = cid = 0
-        for doc_id, d in enumerate(docs):
-            # chunk rows keep the extracted text (what a passage shows: text[start:end]); BM25
-            # indexes the search text, where hyphenation at line ends is joined
-            text, search = d.text, d.search_text
-            for it, s, e, first, n, ntok, key in d.chunks:
-                chunk_texts.append(search[s:e])
-                yield (cid, doc_id, it, s, e, text[s:e], sid + first, n, ntok, key)
-                cid += 1
-            sid += len(d.sentences)
-
-    # The folder is private until renamed and fsynced below: no journal needed while writing.
-    conn = sqlite3.connect(tmp / "meta.sqlite")
-    conn.execute("PRAGMA journal_mode=OFF")
-    conn.execute("PRAGMA synchronous=OFF")
-    conn.executescript(_SCHEMA)
-    conn.executemany("INSERT INTO documents VALUES (?,?,?,?,?,?,?)", doc_rows())
-    conn.executemany("INSERT INTO items VALUES (?,?,?,?,?,?,?,?,?)", item_rows())
-    conn.executemany("INSERT INTO sentences VALUES (?,?,?,?,?,?,?)", sent_rows())
-    conn.executemany("INSERT INTO chunks VALUES (?,?,?,?,?,?,?,?,?,?)", chunk_rows())
-    n_items = conn.execute("SELECT count(*) FROM items").fetchone()[0]
-    conn.commit()
-    conn.close()
-
-    _save_rows(tmp / "vectors.npy", [d.chunk_vectors for d in docs], n_chunks, dim, CHUNK_DTYPE)
-    _save_rows(tmp / "sentences.npy", [d.sentence_vectors for d in docs], n_sents, dim, SENTENCE_DTYPE)
+    # Vectors were appended to raw files as documents arrived (their number unknown until the
+    # end); each becomes an .npy of the final shape, copied in blocks through memory maps.
+    _raw_to_npy(tmp / "vectors.raw", tmp / "vectors.npy", n_chunks, dim, CHUNK_DTYPE)
+    _raw_to_npy(tmp / "sentences.raw", tmp / "sentences.npy", n_sents, dim, SENTENCE_DTYPE)
     chunk_vecs = np.load(tmp / "vectors.npy", mmap_mode="r", allow_pickle=False)
     index_type = _write_faiss(tmp / "chunks.faiss", chunk_vecs, exact_search_max)
     del chunk_vecs
@@ -121,12 +81,7 @@ def write_generation(
         index_type=index_type,
         storage={"sentences": np.dtype(SENTENCE_DTYPE).name, "chunks": np.dtype(CHUNK_DTYPE).name,
                  "faiss": "float32" if index_type == "flat" else "fp16"},
-        counts={
-            "documents": len(docs),
-            "items": n_items,
-            "chunks": n_chunks,
-            "sentences": n_sents,
-        },
+        counts=counts,
     )
     # the manifest goes last: a folder without one is never mistaken for a generation
     (tmp / "manifest.json").write_text(json.dumps(manifest, indent=1, ensure_ascii=False))
@@ -146,16 +101,71 @@ def _rows(vectors: np.ndarray, dim: int) -> int:
     return 0 if shape and shape[0] == 0 else -1
 
 
-def _save_rows(path: Path, parts: list[np.ndarray], n: int, dim: int, dtype) -> None:
-    """Write the parts, one after another, as one (n, dim) .npy of dtype, without concatenating them."""
+def _write_rows(tmp: Path, docs: Iterable[DocRecord], dim: int) -> tuple[dict, list[str]]:
+    """SQLite rows and raw vector files, one document at a time; returns the counts and the chunk texts."""
+    chunk_texts: list[str] = []
+    n_docs = n_sents = n_chunks = 0
+    # The folder is private until renamed and fsynced: no journal needed while writing.
+    conn = sqlite3.connect(tmp / "meta.sqlite")
+    try:
+        conn.execute("PRAGMA journal_mode=OFF")
+        conn.execute("PRAGMA synchronous=OFF")
+        conn.executescript(_SCHEMA)
+        with open(tmp / "vectors.raw", "wb") as cvec, open(tmp / "sentences.raw", "wb") as svec:
+            for doc_id, d in enumerate(docs):
+                if _rows(d.chunk_vectors, dim) != len(d.chunks) or _rows(d.sentence_vectors, dim) != len(d.sentences):
+                    raise ValueError(
+                        f"{d.path}: {len(d.chunks)} chunks / {len(d.sentences)} sentences but vectors "
+                        f"{np.shape(d.chunk_vectors)} / {np.shape(d.sentence_vectors)}"
+                    )
+                # chunk rows keep the extracted text (what a passage shows: text[start:end]);
+                # sentence rows and BM25 hold the search text (PDF hyphenation at line ends joined)
+                text, search = d.text, d.search_text
+                pages = json.dumps(list(d.pages)) if d.pages is not None else None
+                conn.execute("INSERT INTO documents VALUES (?,?,?,?,?,?,?)",
+                             (doc_id, d.path, d.sha256, text, len(d.items), len(d.chunks), pages))
+                conn.executemany(
+                    "INSERT INTO items VALUES (?,?,?,?,?,?,?,?,?)",
+                    [(doc_id, it.index, it.title, it.date, it.start, it.end, it.doc_title, it.site, it.page)
+                     for it in d.items],
+                )
+                conn.executemany(
+                    "INSERT INTO sentences VALUES (?,?,?,?,?,?,?)",
+                    [(n_sents + i, doc_id, it, s, e, search[s:e], key) for i, (it, s, e, key) in enumerate(d.sentences)],
+                )
+                rows = []
+                for i, (it, s, e, first, n, ntok, key) in enumerate(d.chunks):
+                    chunk_texts.append(search[s:e])
+                    rows.append((n_chunks + i, doc_id, it, s, e, text[s:e], n_sents + first, n, ntok, key))
+                conn.executemany("INSERT INTO chunks VALUES (?,?,?,?,?,?,?,?,?,?)", rows)
+                if len(d.chunks):
+                    cvec.write(np.ascontiguousarray(d.chunk_vectors, dtype=CHUNK_DTYPE).tobytes())
+                if len(d.sentences):
+                    svec.write(np.ascontiguousarray(d.sentence_vectors, dtype=SENTENCE_DTYPE).tobytes())
+                n_docs += 1
+                n_sents += len(d.sentences)
+                n_chunks += len(d.chunks)
+        n_items = conn.execute("SELECT count(*) FROM items").fetchone()[0]
+        conn.commit()
+    finally:
+        conn.close()
+    return {"documents": n_docs, "items": n_items, "chunks": n_chunks, "sentences": n_sents}, chunk_texts
+
+
+_COPY_ROWS = 65_536
+
+
+def _raw_to_npy(raw: Path, path: Path, n: int, dim: int, dtype) -> None:
+    """The (n, dim) rows of dtype in raw -> one .npy file; raw is removed."""
     out = np.lib.format.open_memmap(path, mode="w+", dtype=dtype, shape=(n, dim))
-    pos = 0
-    for p in parts:
-        if len(p):
-            out[pos : pos + len(p)] = p
-            pos += len(p)
+    if n:
+        src = np.memmap(raw, dtype=dtype, mode="r", shape=(n, dim))
+        for start in range(0, n, _COPY_ROWS):
+            out[start : start + _COPY_ROWS] = src[start : start + _COPY_ROWS]
+        del src
     out.flush()
     del out
+    raw.unlink()
 
 
 

@@ -55,7 +55,7 @@ PAUSE = textwrap.dedent(
                 pass
         elif point == "write":
             import qa.store.writer as writer
-            writer._save_rows = before(writer._save_rows)
+            writer._raw_to_npy = before(writer._raw_to_npy)
         elif point == "publish":
             import qa.store
             qa.store.publish = before(qa.store.publish)
