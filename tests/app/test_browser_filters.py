@@ -71,6 +71,14 @@ def test_set_a_range_and_ask(page, app_url):
     expect(page.locator("#qa-timeline")).to_be_visible()
     page.screenshot(path=str(OUT / "filters-range.png"))
 
+    # removing the "to" chip clears the To box; the chip of the other bound stays
+    page.locator("#qa-active-filters").get_by_text("to 2022-08").locator("xpath=..").locator(
+        "[role=button], .token-remove, button").first.click()
+    expect(page.locator("#qa-until input, #qa-until textarea")).to_have_value("")
+    expect(page.locator("#qa-active-filters")).to_contain_text("from 2022-07")
+    page.fill("#qa-until input, #qa-until textarea", "2022-08")
+    page.press("#qa-until input, #qa-until textarea", "Tab")
+
     # the corpus panel shows only the documents the range matches
     page.get_by_role("tab", name="Corpus").click()
     expect(page.locator("#qa-corpus .qa-corpus-matched")).to_contain_text("items dated Jul 2022 – Aug 2022")
