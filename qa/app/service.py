@@ -14,7 +14,7 @@ from qa.answer import pick_answer
 from qa.build import BuildProgress, BuildReport, run_build
 from qa.config import MAX_K, Settings
 from qa.contracts import Filters, Query, Result
-from qa.filters import FilterError, parse_question_dates, scope
+from qa.filters import FilterError, scope
 from qa.embed import Embedder, make_embedder
 from qa.lang import analyze
 from qa.retrieve import retrieve
@@ -44,8 +44,6 @@ def clean_question(question: str, max_chars: int) -> tuple[str, list[str]]:
 def _warm_filters(index: store.Index) -> None:
     try:
         index.row_facts()
-        # dateparser loads its language data on first use (~0.5 s): not on the first dated question
-        parse_question_dates("in 13 October 2021")
     except Exception:  # noqa: BLE001 - closed or damaged meanwhile: the first filter will say so
         pass
 
