@@ -2,13 +2,13 @@
 """Sentence ranking with the relevance model vs. the current sentence model, on held-out questions.
 
     python benchmarks/eval_relevance.py [--sets dev dev2 squad2 xquad] [--top 30] [--limit 400]
-        [--model qa/relevance.safetensors] [--features benchmarks/out/features]
+        [--model qa/answer/relevance.safetensors] [--features benchmarks/out/features]
 
 Reads the candidate sentences the pipeline really scores (every sentence of the 10 retrieved
 passages) from the feature cache that benchmarks/answer_data.py writes (<set>.v1.pkl), so
 retrieval is not re-run. Per set, over answerable questions that the relevance model was never
 trained on and whose candidates hold a gold answer, the share whose top-1 sentence holds one:
-- current: ordered by the log-linear sentence model (qa/answer.py WEIGHTS);
+- current: ordered by the log-linear sentence model (qa/answer/weights.py WEIGHTS);
 - relevance@N: the current model's top N re-ordered by the relevance logit alone;
 - sum@N: current score + relevance logit (an unfitted sum, only to show the signals add up).
 dev and dev2 (bundled corpus) were never trained on. Of the SQuAD-based sets only questions
@@ -35,7 +35,7 @@ sys.path.insert(0, str(ROOT))
 from benchmarks.train_relevance import SQUAD, SQUAD2_OTHER_HALF, held_out_articles  # noqa: E402
 from benchmarks.squad import write_corpus  # noqa: E402
 from qa import answer  # noqa: E402
-from qa.relevance import MODEL_FILE, RelevanceModel, read_metadata  # noqa: E402
+from qa.answer import matcher, relevance  # noqa: E402
 
 
 class _Loose:
@@ -47,9 +47,21 @@ class _Loose:
 
 class _Unpickler(pickle.Unpickler):
     def find_class(self, module, name):
+        # the cache's record classes, and rows pickled before a module moved: attributes suffice
         if module.startswith("benchmarks."):
             return _Loose
-        return super().find_class(module, name)
+        try:
+            return super().find_class(module, name)
+        except (ImportError, AttributeError):
+            return _Loose
+
+
+def load_scorer(path: str, threads: int = 1):
+    """The matcher or the cross-encoder in a shipped file (by its format), and its metadata."""
+    try:
+        return matcher.Matcher(path), matcher.read_metadata(path)
+    except relevance.RelevanceError:
+        return relevance.RelevanceModel(path, threads=threads), relevance.read_metadata(path)
 
 
 def held_out_squad(val_articles: list[str]) -> set[str]:
@@ -67,16 +79,15 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--sets", nargs="+", default=["dev", "dev2", "squad2", "xquad"])
     ap.add_argument("--features", default=str(ROOT / "benchmarks/out/features"))
-    ap.add_argument("--model", default=str(MODEL_FILE))
+    ap.add_argument("--model", default=str(matcher.MODEL_FILE), help="a matcher or a cross-encoder file")
     ap.add_argument("--top", type=int, nargs="+", default=[10, 20, 30])
     ap.add_argument("--limit", type=int, default=400, help="questions per SQuAD-based set (seeded sample)")
     args = ap.parse_args()
 
-    meta = read_metadata(args.model)
+    model, meta = load_scorer(args.model)
     squad = json.loads(SQUAD.read_text(encoding="utf-8"))["data"]
     val = held_out_articles(squad, int(meta.get("seed", 0)), int(meta.get("val_articles", 3)))
     held = held_out_squad(val)
-    model = RelevanceModel(args.model)
     names = list(answer.WEIGHTS)
     w = np.array([answer.WEIGHTS[n] for n in names])
     top_n = max(args.top)

@@ -1,7 +1,7 @@
 #!/usr/bin/env python
-"""Latency of the relevance model (qa/relevance.py): one question's candidates scored at once.
+"""Latency of a relevance model (qa/answer/matcher.py, qa/answer/relevance.py): one question's candidates scored at once.
 
-    python benchmarks/relevance_speed.py [--counts 5 10 20 30] [--questions 40] [--threads 1]
+    python benchmarks/relevance_speed.py [--counts 5 10 20 30] [--questions 40] [--threads 1] [--model FILE]
 
 Candidates are real sentences of the bundled corpus (corpus/), the N sharing the most words with
 each question (the kind the answer step hands over); questions are the dev questions'
@@ -25,8 +25,9 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from qa.chunking import split_sentences  # noqa: E402
-from qa.relevance import MODEL_FILE, RelevanceModel  # noqa: E402
+from qa.ingest.chunking import split_sentences  # noqa: E402
+from benchmarks.eval_relevance import load_scorer  # noqa: E402
+from qa.answer.matcher import MODEL_FILE  # noqa: E402
 
 SHARED = Path(os.environ.get("QA_SHARED") or ROOT.parent / "shared")
 
@@ -49,8 +50,8 @@ def main() -> None:
         for line in (SHARED / "eval/dev_seeds.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()
     ][: args.questions]
     words = [set(re.findall(r"\w+", s.lower())) for s in sentences]
-    model = RelevanceModel(args.model, threads=args.threads)
-    print(f"model {args.model} ({model.layers} layers, {model.max_tokens} tokens), {args.threads} thread(s); "
+    model, meta = load_scorer(args.model, args.threads)
+    print(f"model {args.model} ({meta['format']}), {args.threads} thread(s); "
           f"{len(sentences)} corpus sentences, mean {np.mean([len(s) for s in sentences]):.0f} chars")
     for n in args.counts:
         times, cpu = [], []

@@ -1,8 +1,8 @@
 #!/usr/bin/env python
-"""Train the token-level matcher (qa/matcher.py) and write qa/matcher.safetensors.
+"""Train the token-level matcher (qa/answer/matcher.py) and write qa/answer/matcher.safetensors.
 
     nice -n 10 python benchmarks/train_matcher.py [--seed 0] [--epochs 4] [--dim 128]
-        [--out qa/matcher.safetensors]
+        [--out qa/answer/matcher.safetensors]
 
 Same training groups as benchmarks/train_relevance.py (its docstring says which SQuAD questions are
 left out and why: the reported SQuAD sample, the held-out SQuAD 2.0 half's articles, and seeded
@@ -27,23 +27,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.train_relevance import build_groups, words  # noqa: E402
-from qa import matcher, relevance  # noqa: E402
+from qa.answer import matcher, relevance  # noqa: E402
 from qa.evaluate import contains_gold  # noqa: E402
-
-
-def held_out_top1(path: Path, held: list[dict]) -> dict[str, float]:
-    """With the shipped numpy scorer: the paragraph's top sentence holds a gold answer."""
-    m = matcher.Matcher(path)
-    hits = base = n = 0
-    for h in held:
-        sents = h["sentences"]
-        if len(sents) < 2 or not any(contains_gold(s, h["answers"]) for s in sents):
-            continue
-        hits += contains_gold(sents[int(np.argmax(m.score(h["question"], sents)))], h["answers"])
-        qw = words(h["question"])
-        base += contains_gold(max(sents, key=lambda s: len(qw & words(s))), h["answers"])
-        n += 1
-    return {"n": n, "matcher_top1": round(hits / max(1, n), 4), "overlap_top1": round(base / max(1, n), 4)}
 
 
 def main() -> None:
@@ -58,7 +43,10 @@ def main() -> None:
     ap.add_argument("--lr", type=float, default=2e-3)
     ap.add_argument("--bce-weight", type=float, default=0.5)
     ap.add_argument("--val-articles", type=int, default=3)
-    ap.add_argument("--threads", type=int, default=2)
+    ap.add_argument("--val-limit", type=int, default=100000, help="held-out questions scored after each epoch")
+    # one thread: on a busy shared machine two threads wait for each other at every operation
+    ap.add_argument("--threads", type=int, default=1)
+    ap.add_argument("--save-every", type=int, default=50, help="steps between writes of --out")
     ap.add_argument("--out", default=str(matcher.MODEL_FILE))
     args = ap.parse_args()
 
@@ -122,9 +110,22 @@ def main() -> None:
         save_file({k: v.detach().to(torch.float16).contiguous() for k, v in params.items()}, str(tmp), metadata=meta)
         tmp.replace(path)
 
+    def held_out_top1() -> dict[str, float]:
+        """The paragraph's sentence ranked first holds a gold answer (vs. plain word overlap)."""
+        hits = base = n = 0
+        with torch.no_grad():
+            for h in held[: args.val_limit]:
+                sents = h["sentences"]
+                if len(sents) < 2 or not any(contains_gold(s, h["answers"]) for s in sents):
+                    continue
+                logits = logits_for([(h["question"], s) for s in sents])
+                hits += contains_gold(sents[int(logits.argmax())], h["answers"])
+                qw = words(h["question"])
+                base += contains_gold(max(sents, key=lambda s: len(qw & words(s))), h["answers"])
+                n += 1
+        return {"n": n, "matcher_top1": round(hits / max(1, n), 4), "overlap_top1": round(base / max(1, n), 4)}
+
     out = Path(args.out)
-    save(out)
-    print(f"before training: {held_out_top1(out, held)}", flush=True)
     for epoch in range(args.epochs):
         rng.shuffle(groups)
         losses, t0 = [], time.time()
@@ -146,9 +147,14 @@ def main() -> None:
             loss.backward()
             opt.step()
             losses.append(loss.item())
+            step = s // args.groups + 1
+            if step % args.save_every == 0:
+                save(out)
+                print(f"epoch {epoch + 1} step {step}: loss {np.mean(losses[-args.save_every:]):.4f} "
+                      f"({time.time() - t0:.0f} s)", flush=True)
         save(out)
         print(f"epoch {epoch + 1}: loss {np.mean(losses):.4f} ({time.time() - t0:.0f} s); "
-              f"held-out {held_out_top1(out, held)}", flush=True)
+              f"held-out {held_out_top1()}", flush=True)
     print(f"wrote {out} ({out.stat().st_size / 1e6:.2f} MB, identity {relevance.identity(out)}); "
           f"total {(time.time() - t_start) / 60:.1f} min", flush=True)
 

@@ -1,8 +1,8 @@
 #!/usr/bin/env python
-"""Train the relevance cross-encoder (qa/relevance.py) and write the shipped weight file.
+"""Train the relevance cross-encoder (qa/answer/relevance.py) and write the shipped weight file.
 
     nice -n 10 python benchmarks/train_relevance.py [--seed 0] [--layers 3] [--steps 1200]
-        [--groups 8] [--max-tokens 64] [--out qa/relevance.safetensors] [--resume]
+        [--groups 8] [--max-tokens 64] [--out qa/answer/relevance.safetensors] [--resume]
 
 Data (all in ../shared/data; nothing from the bundled corpus or its dev/dev2 questions, which
 stay for evaluation):
@@ -20,7 +20,7 @@ stay for evaluation):
 - Loss: softmax cross-entropy over each answerable group (rank the answer first) plus binary
   cross-entropy on every pair (so a logit also says "no sentence here answers").
 
-Training: the bundled MiniLM cut to --layers layers (qa.relevance.build_torch_model); word and
+Training: the bundled MiniLM cut to --layers layers (qa.answer.relevance.build_torch_model); word and
 position embeddings frozen, the layers, token-type embeddings and head trained with AdamW,
 linear warm-up and decay; a checkpoint every --checkpoint-every steps (benchmarks/out/relevance/,
 --resume continues). At the end the trainable weights are written in float16 to --out with
@@ -48,8 +48,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.squad import write_corpus  # noqa: E402
-from qa import relevance  # noqa: E402
-from qa.chunking import split_sentences  # noqa: E402
+from qa.answer import relevance  # noqa: E402
+from qa.ingest.chunking import split_sentences  # noqa: E402
 from qa.evaluate import contains_gold  # noqa: E402
 
 # ../shared beside the repository (as in CI); $QA_SHARED for a checkout elsewhere (a worktree)
@@ -123,7 +123,7 @@ def build_groups(args, rng: random.Random) -> tuple[list[Group], list[dict]]:
     def overlap(q: set[str], text: str) -> float:
         if text not in wcache:
             wcache[text] = words(text)
-        return sum(idf(w) for w in q & wcache[text])
+        return sum(idf(w) for w in sorted(q & wcache[text]))  # sorted: the same float sum in every process
 
     groups, held = [], []
     for a in squad:

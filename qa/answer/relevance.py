@@ -168,7 +168,7 @@ def export_onnx(path: str | os.PathLike, target: str) -> None:
 
 def onnx_path(path: str | os.PathLike = MODEL_FILE) -> str:
     """The cached ONNX export of the shipped model (made once, keyed by the file's hash)."""
-    from qa.embedding import onnx_cache_dir
+    from qa.embed.export import onnx_cache_dir
 
     folder = os.path.join(onnx_cache_dir(), f"relevance-{identity(path)}")
     target = os.path.join(folder, "model.onnx")

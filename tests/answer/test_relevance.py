@@ -1,11 +1,11 @@
-"""The learned relevance models (qa/matcher.py, qa/relevance.py): loading, identity, ranking."""
+"""The learned relevance models (qa/answer/matcher.py, qa/answer/relevance.py): loading, identity, ranking."""
 
 from __future__ import annotations
 
 import numpy as np
 import pytest
 
-from qa import matcher, relevance
+from qa.answer import matcher, relevance
 
 # Invented news-style examples: the answering sentence against a same-topic one without the
 # asked-for thing (a count, a date, a person), the commonest wrong pick.
