@@ -233,3 +233,29 @@ def _kill_and_check(thread, marks, settings, old, outcome) -> None:
     assert len({p.name for p in marks.iterdir()} - {str(victims[0])}) >= 1  # a new actor took over
     assert store.current_generation(settings.index_dir).name != old
     assert "note3.txt" in answers(settings, ["What does tide gauge number 3 read?"])[0][1]
+
+
+@pytest.mark.slow
+def test_real_model_ray_build_equals_local_build(tmp_path):
+    """The bundled corpus with the real encoder (ONNX by default): the Ray engine's default
+    local instance (the model loaded in each actor) writes the local build's index."""
+    from conftest import CORPUS
+
+    from qa.embed import make_embedder
+
+    base = Settings().with_(corpus_dir=CORPUS)
+    embedder = make_embedder(base.model, base.batch_size, base.backend)
+    local = base.with_(index_dir=tmp_path / "local")
+    remote = base.with_(index_dir=tmp_path / "ray", engine="ray")
+    a = run_build(local, embedder)
+    running = ray.is_initialized()  # the module's instance, if the fast tests ran first
+    b = run_build(remote, embedder)  # else it starts and stops its own local instance
+    assert ray.is_initialized() == running
+    for f in REPORT_FIELDS:
+        assert getattr(a, f) == getattr(b, f), f
+    same_index(snapshot(local.index_dir), snapshot(remote.index_dir))
+    questions = ["Who hosted the CCASP workshop?", "How much did the CARICC-coordinated operations seize?"]
+    x = [QAService(s, embedder=embedder).ask(q) for s in (local, remote) for q in questions]
+    assert [(r.answer.text if r.answer else None, [p.doc for p in r.passages]) for r in x[:2]] == [
+        (r.answer.text if r.answer else None, [p.doc for p in r.passages]) for r in x[2:]
+    ]
