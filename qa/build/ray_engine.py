@@ -22,23 +22,21 @@ driver writes anything, so the live generation is never touched.
 
 from __future__ import annotations
 
-import functools
 import os
 import pickle
 import socket
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
 from qa import store
+from qa.build.ray_stages import Encoder, ModelFactory, ParsedDoc, digests, parse_batch
 from qa.build.report import BuildError, BuildProgress, BuildReport
 from qa.config import Settings
 from qa.embed import Embedder
-from qa.ingest import DocumentError, Scanned
-from qa.ingest.chunking import chunk_document, document_sentences
-from qa.ingest.files import parse_bytes, read_bytes
+from qa.ingest import Scanned
 
 # what read_bytes says when a worker does not see a file the driver saw
 _UNSEEN = "the file disappeared while indexing"
@@ -50,28 +48,6 @@ class RayEngineError(BuildError):
 
 
 @dataclass(frozen=True)
-class ModelFactory:
-    """How a worker builds the project's embedder: a picklable recipe, not a loaded model."""
-
-    model: str
-    batch_size: int = 32
-    backend: str = "auto"
-
-    def __call__(self, threads: int | None = None) -> Embedder:
-        from qa.embed import make_embedder
-
-        emb = make_embedder(self.model, self.batch_size, self.backend)
-        if threads:
-            if hasattr(emb, "use_threads"):
-                emb.use_threads(threads)
-            else:  # PyTorch
-                import torch
-
-                torch.set_num_threads(threads)
-        return emb
-
-
-@dataclass(frozen=True)
 class RayOptions:
     address: str | None = None  # None: start a local instance; "auto" or HOST:PORT: join a cluster
     workers: int | None = None  # encoder actors; None: one per core (at most 4) locally, else one per free CPU
@@ -79,25 +55,6 @@ class RayOptions:
     docs_per_batch: int = 16  # files per parse task and per encoder call
     factory: Callable | None = None  # builds the embedder on a worker; None: ModelFactory(settings)
     object_store_bytes: int = 1 << 30  # a local instance's object store (spills to disk beyond)
-
-
-@dataclass(frozen=True)
-class ParsedDoc:
-    """One file as the cluster returns it: rows ready for the writer and vectors of its new texts."""
-
-    path: str
-    sha256: str
-    text: str
-    items: tuple[tuple[int, str, str | None, int, int], ...]  # index, title, date, start, end
-    sentences: list[tuple[int, int, int, str]]  # item, start, end, key
-    chunks: list[tuple[int, int, int, int, int, int, str]]  # item, start, end, first, n, tokens, key
-    todo: dict[str, str]  # key -> text the stored index has no vector for
-    new_vectors: dict[str, np.ndarray]  # key -> vector, filled by the encoder stage
-    model: str = ""  # the encoder's identity, filled by the encoder stage
-    doc_title: str | None = None  # the document's human title (qa.ingest.titles)
-    site: str | None = None
-    pages: tuple[int, ...] | None = None  # page starts of a PDF (qa.ingest.pages)
-    item_pages: tuple[int | None, ...] = ()  # each item's page, in items' order
 
 
 # ----------------------------------------------------------------------------- the cluster
@@ -249,7 +206,7 @@ class RayEngine:
         ctx.print_on_execution_start = False
         workers, threads = self._plan(ray)
         factory = self.options.factory or ModelFactory(settings.model, settings.batch_size, settings.backend)
-        known = ray.put(_digests(known_keys))
+        known = ray.put(digests(known_keys))
         n = max(1, self.options.docs_per_batch)
         rows = [{"path": e.path, "sha256": e.sha256} for e in fresh]
         ds = ray.data.from_items(rows, override_num_blocks=max(1, -(-len(rows) // n)))
@@ -318,113 +275,3 @@ def _first_line(e: BaseException) -> str:
         if line and not line.startswith(("Traceback", "File ", "^")):
             return line[:300]
     return type(e).__name__
-
-
-# ----------------------------------------------------------------------------- stage 1: parse, chunk
-def _digests(keys: Iterable[str]) -> np.ndarray:
-    """Content keys (32 hex digits) as a sorted array of 16-byte strings."""
-    arr = np.array([bytes.fromhex(k) for k in keys], dtype="S16")
-    arr.sort()
-    return arr
-
-
-def _known(digests: np.ndarray, key: str) -> bool:
-    if not len(digests):
-        return False
-    d = np.bytes_(bytes.fromhex(key))
-    i = int(np.searchsorted(digests, d))
-    return i < len(digests) and digests[i] == d
-
-
-_RESOLVED: dict[str, np.ndarray] = {}
-
-
-def _resolve(ref) -> np.ndarray:
-    """The known-keys array behind an ObjectRef, fetched once per worker process (Ray Data passes
-    fn_kwargs through as they are, references unresolved)."""
-    if isinstance(ref, np.ndarray):
-        return ref
-    key = ref.hex()
-    if key not in _RESOLVED:
-        import ray
-
-        _RESOLVED.clear()
-        _RESOLVED[key] = ray.get(ref)
-    return _RESOLVED[key]
-
-
-@functools.cache
-def _window_check(factory: Callable) -> Callable[[str], bool]:
-    """The model's window test for chunking, one embedder per worker process (workers are reused)."""
-    return factory().fits
-
-
-def parse_batch(batch: dict, root: str, max_bytes: int, chunking: tuple[int, int], factory, known) -> dict:
-    """Stage 1 (tasks): read, parse, split and chunk files with the project's own functions."""
-    fits = _window_check(factory)
-    known = _resolve(known)
-    out: dict[str, list] = {"path": [], "payload": [], "error": []}
-    for rel, sha in zip(batch["path"], batch["sha256"]):
-        rel, payload, error = str(rel), b"", ""
-        try:
-            data = read_bytes(Path(root) / rel, max_bytes)
-            doc = parse_bytes(rel, data)
-            if doc.sha256 != sha:
-                raise DocumentError("the file changed while indexing (run `qa index` again)")
-            sents = document_sentences(doc, fits)
-            chunks = chunk_document(doc, sents, chunking[0], chunking[1], fits)
-            todo: dict[str, str] = {}
-            for x in (*sents, *chunks):
-                if x.key not in todo and not _known(known, x.key):
-                    todo[x.key] = x.text
-            parsed = ParsedDoc(
-                path=doc.path,
-                sha256=doc.sha256,
-                text=doc.text,
-                items=tuple((it.index, it.title, it.date, it.start, it.end) for it in doc.items),
-                sentences=[(s.item, s.start, s.end, s.key) for s in sents],
-                chunks=[(c.item, c.start, c.end, c.first_sentence, c.n_sentences, c.tokens, c.key) for c in chunks],
-                todo=todo,
-                new_vectors={},
-                doc_title=doc.title or None,
-                site=doc.site,
-                pages=doc.pages,
-                item_pages=tuple(it.page for it in doc.items),
-            )
-            payload = pickle.dumps(parsed, protocol=pickle.HIGHEST_PROTOCOL)
-        except DocumentError as e:
-            error = str(e)
-        except Exception as e:  # noqa: BLE001 - one bad file must never stop the whole corpus
-            error = f"unreadable: {type(e).__name__}: {e}".splitlines()[0]
-        out["path"].append(rel)
-        out["payload"].append(payload)
-        out["error"].append(error)
-    return {k: np.array(v, dtype=object) for k, v in out.items()}
-
-
-# ----------------------------------------------------------------------------- stage 2: encode
-class Encoder:
-    """Stage 2 (actors): the encoder, loaded once per actor, embeds a batch's new texts in one call."""
-
-    def __init__(self, factory: Callable, threads: int):
-        self.embedder = factory(threads) if isinstance(factory, ModelFactory) else factory()
-
-    def __call__(self, batch: dict) -> dict:
-        docs = [pickle.loads(p) if p else None for p in batch["payload"]]
-        texts: dict[str, str] = {}
-        for d in docs:
-            if d is not None:
-                for k, t in d.todo.items():
-                    texts.setdefault(k, t)
-        keys = list(texts)
-        vecs = self.embedder.encode([texts[k] for k in keys], role="passage") if keys else None
-        row = {k: i for i, k in enumerate(keys)}
-        out = []
-        for d in docs:
-            if d is None:
-                out.append(b"")
-                continue
-            new = {k: np.asarray(vecs[row[k]], dtype=np.float32) for k in d.todo}
-            done = replace(d, todo={}, new_vectors=new, model=self.embedder.identity)
-            out.append(pickle.dumps(done, protocol=pickle.HIGHEST_PROTOCOL))
-        return {"path": batch["path"], "payload": np.array(out, dtype=object), "error": batch["error"]}
