@@ -18,6 +18,7 @@ from qa.build import build_index
 from qa.config import Settings
 from qa.ingest import readers as registry
 from qa.ingest.extract_cache import EXTRACT_CACHE_DIR
+from qa.ingest.pdf import read_pdf
 from qa.lang import analyze
 
 BAD = {
@@ -121,3 +122,19 @@ def test_a_full_rebuild_does_not_parse_an_unchanged_pdf_again(settings, hash_emb
     names = sorted(p.name for p in (settings.index_dir / EXTRACT_CACHE_DIR).iterdir())
     gone = hashlib.sha256(docgen.scanned_pdf()).hexdigest()
     assert len(names) == 6 + 3 - 1 and not any(gone in n for n in names)
+
+
+def test_a_renamed_pdf_is_carried_forward_with_its_pages_and_a_deleted_one_disappears(settings, hash_embedder):
+    build_index(settings, hash_embedder)
+    (settings.corpus_dir / "report.pdf").rename(settings.corpus_dir / "annual.pdf")
+    report = build_index(settings, hash_embedder)
+    assert report.renamed == [["report.pdf", "annual.pdf"]] and report.chunks_embedded == 0
+    service = QAService(settings, hash_embedder)
+    index = service.index()
+    assert index.document_pages("annual.pdf") == tuple(read_pdf(docgen.report_pdf()).pages)
+    hit = service.ask("embankment raised", k=3).passages[0]
+    assert (hit.doc, hit.page) == ("annual.pdf", 2)
+    (settings.corpus_dir / "annual.pdf").unlink()
+    report = build_index(settings, hash_embedder)
+    assert report.removed == ["annual.pdf"]
+    assert "annual.pdf" not in {d["doc"] for d in QAService(settings, hash_embedder).index().documents()}
