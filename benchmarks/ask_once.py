@@ -1,0 +1,85 @@
+#!/usr/bin/env python
+"""Wall time of one question from a fresh process: `qa ask "..."`, median of N runs, warm disk cache.
+
+    python benchmarks/ask_once.py [--runs 5] [--index DIR] [--corpus DIR] [--importtime]
+
+Builds an index of the bundled documents in benchmarks/out/ask-once-index when there is none,
+runs the question once to warm the disk cache (and the one-off ONNX export), then times, wall and CPU,
+`--runs` runs of `qa ask QUESTION` (default output) and `qa ask --short QUESTION`.
+The machine's load average is printed: on a busy shared machine the figures are higher.
+With --importtime, also prints the slowest imports of one run (python -X importtime).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import resource
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+QUESTION = "How much did the CARICC-coordinated operations seize?"
+
+
+def timed(cmd: list[str], env: dict) -> tuple[float, float]:
+    """(wall seconds, CPU seconds) of one run; CPU time barely depends on how busy the machine is."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    t0 = time.perf_counter()
+    subprocess.run(cmd, check=True, capture_output=True, env=env, cwd=ROOT)
+    wall = time.perf_counter() - t0
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--index", default=str(ROOT / "benchmarks/out/ask-once-index"))
+    ap.add_argument("--corpus", default=None, help="documents to index when there is no index [the bundled ones]")
+    ap.add_argument("--question", default=QUESTION)
+    ap.add_argument("--importtime", action="store_true")
+    args = ap.parse_args()
+
+    env = dict(os.environ, HF_HUB_OFFLINE="1", TRANSFORMERS_OFFLINE="1", PYTHONPATH=str(ROOT))
+    base = [sys.executable, "-m", "qa.cli"]
+    index = Path(args.index)
+    if not (index / "CURRENT").exists():
+        corpus = args.corpus or str(_bundled())
+        print(f"building {index} from {corpus} …", file=sys.stderr)
+        subprocess.run(base + ["index", "--corpus", corpus, "--index", str(index)], check=True, env=env, cwd=ROOT)
+    ask = base + ["ask", "--index", str(index), args.question]
+    timed(ask, env)  # warm the disk cache
+    print(f"load average at start: {os.getloadavg()[0]:.2f} ({os.cpu_count()} cores)")
+    for label, cmd in (("qa ask", ask), ("qa ask --short", ask[:-1] + ["--short", args.question])):
+        runs = [timed(cmd, env) for _ in range(args.runs)]
+        wall = [w for w, _ in runs]
+        cpu = [c for _, c in runs]
+        print(f"{label}: wall median {statistics.median(wall):.2f} s of {args.runs} runs "
+              f"({', '.join(f'{r:.2f}' for r in wall)}); CPU median {statistics.median(cpu):.2f} s")
+    print(f"load average at end: {os.getloadavg()[0]:.2f}")
+    if args.importtime:
+        err = subprocess.run([sys.executable, "-X", "importtime"] + ask[1:], capture_output=True, text=True,
+                             env=env, cwd=ROOT).stderr
+        top: dict[str, int] = {}
+        for line in err.splitlines():
+            m = re.match(r"import time:\s+\d+ \|\s+(\d+) \|( *)(\S+)", line)
+            if m and len(m.group(2)) <= 1:
+                top[m.group(3)] = max(top.get(m.group(3), 0), int(m.group(1)))
+        print("slowest top-level imports (s): "
+              + ", ".join(f"{k} {v / 1e6:.2f}" for k, v in sorted(top.items(), key=lambda x: -x[1])[:10]))
+
+
+def _bundled() -> Path:
+    for candidate in (ROOT / "samples" / "corpus", ROOT / "corpus"):
+        if candidate.is_dir():
+            return candidate
+    raise SystemExit("Error: no bundled documents found (samples/corpus or corpus); pass --corpus DIR")
+
+
+if __name__ == "__main__":
+    main()
