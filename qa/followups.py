@@ -85,10 +85,22 @@ class Context:
     """What a follow-up may lean on: the previous turn, as searched and as answered."""
 
     searched: str  # the previous question as it was searched (already resolved)
+    # the latest whole question of the conversation (typed in full, or completed from an ellipsis):
+    # what "And when?" takes its verb and topic from; None: the same as searched
+    base: str | None = None
     title: str | None = None  # the previous answer's item title
     span: str | None = None  # the previous answer's short answer (a place, date, name, number)
     doc: str | None = None  # where the previous answer came from
     item: int | None = None
+
+
+def is_whole(question: str, searched: str) -> bool:
+    """True if `searched` is a whole question a later ellipsis can build on (not topic words appended)."""
+    return searched == " ".join(question.split()) or _WH_PHRASE.match(searched) is not None and not _appended(searched)
+
+
+def _appended(searched: str) -> bool:
+    return re.search(r"\?\s+\S", searched) is not None  # "Who organised it? conference Istanbul"
 
 
 def rewrite(question: str, ctx: Context | None) -> str:
@@ -106,6 +118,9 @@ def rewrite(question: str, ctx: Context | None) -> str:
         return f"{ctx.searched.rstrip(' ?.!')} {rest}?"
     core = _OPENERS.sub("", q, count=1).strip() or q
     core = core[0].upper() + core[1:]
+    elliptic = _ellipsis(core, ctx.base or ctx.searched)
+    if elliptic:
+        return elliptic
     have_terms = set(analyze(core))
     extra: list[str] = []
     sources = [ctx.searched, ctx.span or "", " ".join(w for w in content_words(ctx.title or "") if not w[0].isdigit())]
@@ -121,6 +136,46 @@ def rewrite(question: str, ctx: Context | None) -> str:
     return f"{core} {' '.join(extra)}" if extra else core
 
 
+_AUX = r"(?:was|were|is|are|did|does|do|has|have|had|will|would|can|could)"
+_WH_PHRASE = re.compile(
+    r"^\s*(?:(?:in|on|at|from|to|for|by|with|of|under|during|since|until)\s+)?"
+    r"(?:(?:which|what|whose|how\s+many|how\s+much)(?:\s+(?!" + _AUX + r"\b)[\w'-]+)?|who|whom|where|when|why|how)\b",
+    re.I,
+)
+# The question phrase of a whole previous question, up to its verb: "Which Japanese ambassador" did…
+_PREV_WH = re.compile(
+    r"^\s*(?:(?:in|on|at|from|to|for|by|with|of|under|during|since|until)\s+)?"
+    r"(?:which|what|whose|how\s+many|how\s+much)(?:\s+(?!" + _AUX + r"\b)[\w'-]+){0,4}?(?=\s+" + _AUX + r"\b)",
+    re.I,
+)
+_ELLIPTIC_TAIL = re.compile(
+    r"^\s*(?:(?:was|were|is|are|did|does|do|will|would)\s+(?:it|they|that|this|he|she)(?:\s+(?:held|take place|happen))?)?"
+    r"\s*(?:else|exactly|then|again)?\s*[?.!]*\s*$",
+    re.I,
+)
+
+
+def _ellipsis(core: str, previous: str) -> str | None:
+    """"When?" / "On what dates was it?" after "Where did X hold Y?" -> "When did X hold Y?".
+
+    A follow-up that is only a question phrase takes over the rest of the previous question."""
+    m = _WH_PHRASE.match(core)
+    if not m or not _ELLIPTIC_TAIL.match(core[m.end():]):
+        return None
+    prev = _PREV_WH.match(previous) or _WH_PHRASE.match(previous)
+    if not prev:
+        return None
+    rest = previous[prev.end():].strip()
+    if not rest:
+        return None
+    wh = m.group(0).strip()
+    # the noun the previous question asked about ("which Japanese ambassador") still names the topic
+    topic = [w for w in content_words(prev.group(0)) if w.lower() not in rest.lower()]
+    if topic:
+        rest = f"{rest.rstrip(' ?.!')} {' '.join(topic)}?"
+    return f"{wh[0].upper()}{wh[1:]} {rest}"
+
+
 def orphan_hint(question: str) -> str | None:
     """The hint for a follow-up asked with nothing before it, or None for a question that stands alone."""
     if not looks_like_followup(question) or len(content_words(question)) > 3:
@@ -129,3 +184,27 @@ def orphan_hint(question: str) -> str | None:
         "This question seems to refer to an earlier one, but this conversation has none yet. "
         "Ask it in full, naming what it is about (for example the event, place or organisation)."
     )
+
+
+_ISE = re.compile(r"\b(\w{3,}?)(is|iz)(e|ed|es|ing|ation|ations|er|ers)\b", re.I)
+_NOT_ISE = frozenset({"rise", "wise", "raise", "praise", "noise", "poise", "arise", "otherwise", "promise", "premise",
+                      "precise", "concise", "exercise", "expertise", "franchise", "merchandise", "advise", "devise",
+                      "revise", "supervise", "televise", "surprise", "enterprise", "compromise", "disguise",
+                      "cruise", "bruise", "size", "prize", "seize", "citizen"})
+
+
+def spelling_variants(text: str) -> str:
+    """text plus the other spelling of its -ise/-ize words ("organised" -> also "organized").
+
+    Stemming keeps them apart ("organis" vs "organ"), so a question in British spelling would miss
+    a document in American spelling, and the other way round."""
+    extra = []
+    for m in _ISE.finditer(text):
+        word = m.group(0)
+        if any(word.lower().startswith(n[:-1]) and len(word) - len(n) <= 3 for n in _NOT_ISE):
+            continue
+        other = "iz" if m.group(2).lower() == "is" else "is"
+        variant = m.group(1) + other + m.group(3)
+        if variant.lower() not in text.lower():
+            extra.append(variant)
+    return f"{text} {' '.join(extra)}" if extra else text
