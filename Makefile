@@ -1,5 +1,7 @@
 # Two commands for a new user:  `make run` (set up, index corpus/, start the app)
 #                               `make test` (set up, run the whole test suite)
+# corpus/ is the user's own folder (uploads land there; git ignores it). It starts as a copy of
+# the bundled documents in samples/corpus/, which tests read and nothing ever writes to.
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
@@ -23,13 +25,17 @@ $(STAMP): pyproject.toml
 	rm -f $(VENV)/.installed-*
 	touch $@
 
-index: install
+# the first time only: start the user's corpus with the bundled documents
+corpus:
+	cp -r samples/corpus corpus
+
+index: install corpus
 	$(BIN)/qa index
 
 run: index
 	$(BIN)/qa serve --host $(HOST) --port $(PORT)
 
-serve: install
+serve: install corpus
 	$(BIN)/qa serve --host $(HOST) --port $(PORT)
 
 # Browser tests drive Debian's Chromium; installed here when missing and we may (root + apt).

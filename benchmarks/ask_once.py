@@ -75,7 +75,7 @@ def main() -> None:
 
 
 def _bundled() -> Path:
-    for candidate in (ROOT / "samples" / "corpus", ROOT / "corpus"):
+    for candidate in (ROOT / "samples" / "corpus",):
         if candidate.is_dir():
             return candidate
     raise SystemExit("Error: no bundled documents found (samples/corpus or corpus); pass --corpus DIR")

@@ -20,16 +20,19 @@ from qa.config import Settings  # noqa: E402
 from qa.evaluate import evaluate, load_jsonl  # noqa: E402
 from qa.app.service import QAService  # noqa: E402
 
+from benchmarks.shared_data import DEV, need  # noqa: E402
+
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--questions", default=str(ROOT.parent / "shared/eval/dev_seeds.jsonl"))
-    ap.add_argument("--corpus", default=str(ROOT / "corpus"))
+    ap.add_argument("--questions", default=str(DEV))
+    ap.add_argument("--corpus", default=str(ROOT / "samples" / "corpus"))
     ap.add_argument("--index", default=str(ROOT / "benchmarks/out/dev-index"))
     ap.add_argument("-k", type=int, default=5)
     ap.add_argument("--show-misses", action="store_true")
     args = ap.parse_args()
 
+    need(args.questions, "--questions")  # before the model loads
     service = QAService(Settings().with_(corpus_dir=Path(args.corpus), index_dir=Path(args.index)))
     report = service.build()
     print(f"index: {report.summary().splitlines()[0]}", file=sys.stderr)

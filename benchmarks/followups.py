@@ -51,7 +51,7 @@ def load_set(path: Path, corpus: Path) -> list[dict]:
 
 
 def run(chat, convs: list[dict], k: int) -> list[dict]:
-    from qa.chat import Conversation
+    from qa.app.chat import Conversation
 
     rows = []
     for c in convs:
@@ -59,17 +59,26 @@ def run(chat, convs: list[dict], k: int) -> list[dict]:
         for i, t in enumerate(c["turns"]):
             turn = chat.ask(conv, t["q"], k, show_passages=False)
             a = turn.answer
-            ok = a is not None and a["doc"] == c["doc"] and contains_gold(a["text"], t["answers"])
+            ok = a is not None and a.doc == c["doc"] and contains_gold(a.text, t["answers"])
             rows.append({
                 "id": c["id"], "turn": i + 1, "followup": i > 0, "ok": ok, "question": t["q"],
-                "searched": turn.searched, "answer": None if a is None else a["text"],
-                "doc": None if a is None else a["doc"], "gold": t["answers"],
+                "searched": turn.searched, "shown": _shown(turn.reply_html), "answer": None if a is None else a.text,
+                "doc": None if a is None else a.doc, "gold": t["answers"],
             })
     return rows
 
 
+def _shown(html: str) -> str | None:
+    """The "Searched for: …" line of a reply (what was searched, and in which news item)."""
+    import html as h
+    import re
+
+    m = re.search(r'<div class="qa-searched">Searched for: <em>(.*?)</em>', html)
+    return h.unescape(m.group(1)) if m else None
+
+
 def orphan_hints(chat) -> list[dict]:
-    from qa.chat import Conversation
+    from qa.app.chat import Conversation
 
     out = []
     for q in ORPHANS:
@@ -81,16 +90,16 @@ def orphan_hints(chat) -> list[dict]:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--set", default=str(ROOT / "benchmarks/followups.jsonl"))
-    ap.add_argument("--corpus", default=str(ROOT / "corpus"), help="the bundled documents [corpus]")
+    ap.add_argument("--corpus", default=str(ROOT / "samples" / "corpus"), help="the bundled documents [samples/corpus]")
     ap.add_argument("--index", default=str(ROOT / "benchmarks/out/followup-index"))
     ap.add_argument("-k", type=int, default=5)
     ap.add_argument("--show", choices=("all", "misses", "none"), default="misses")
     ap.add_argument("--json", help="also write the rows and figures to this file")
     args = ap.parse_args()
 
-    from qa.chat import ChatService
+    from qa.app.chat import ChatService
     from qa.config import Settings
-    from qa.service import QAService
+    from qa.app.service import QAService
 
     corpus = Path(args.corpus)
     convs = load_set(Path(args.set), corpus)
@@ -109,7 +118,7 @@ def main() -> None:
     for r in rows:
         if args.show == "all" or (args.show == "misses" and not r["ok"]):
             mark = "ok  " if r["ok"] else "MISS"
-            print(f"{mark} {r['id']}.{r['turn']} {r['question']}\n     searched: {r['searched']}\n"
+            print(f"{mark} {r['id']}.{r['turn']} {r['question']}\n     searched: {r['shown'] or r['searched']}\n"
                   f"     answer:   {r['answer']}\n     gold:     {r['gold']}")
     first = [r for r in rows if not r["followup"]]
     follow = [r for r in rows if r["followup"]]

@@ -37,14 +37,13 @@ from qa.evaluate import evaluate, load_jsonl  # noqa: E402
 from qa.app.service import QAService  # noqa: E402
 
 OUT = ROOT / "benchmarks/out"
-SQUAD = ROOT.parent / "shared/data/squad/dev-v1.1.json"
-DEV = ROOT.parent / "shared/eval/dev_seeds.jsonl"
+from benchmarks.shared_data import DEV, SQUAD, need  # noqa: E402
 
 
 def squad_corpus(n: int) -> Path:
     folder = OUT / f"scale-idx-corpus-{n}"
     folder.mkdir(parents=True, exist_ok=True)
-    paras = [p["context"] for a in json.loads(SQUAD.read_text())["data"] for p in a["paragraphs"]][:n]
+    paras = [p["context"] for a in json.loads(need(SQUAD).read_text())["data"] for p in a["paragraphs"]][:n]
     for i, t in enumerate(paras):
         f = folder / f"p{i:05d}.txt"
         if not f.exists():
@@ -269,7 +268,7 @@ def squad_quality(emb: dict, n: int) -> None:
     sys.path.insert(0, str(ROOT / "benchmarks"))
     from squad import write_corpus
 
-    questions = random.Random(0).sample(write_corpus(SQUAD, OUT / "squad-corpus"), n)
+    questions = random.Random(0).sample(write_corpus(need(SQUAD), OUT / "squad-corpus"), n)
     for b, e in emb.items():
         if b == "onnx-int8":
             s = Settings().with_(corpus_dir=OUT / "squad-corpus", index_dir=OUT / "scale-squad-int8")
@@ -325,7 +324,7 @@ def main() -> None:
         speeds[b] = len(texts) / (time.perf_counter() - t0)
     for b, s in speeds.items():
         print(f"  backend {b:10s} {s:7.1f} texts/s  x{s / speeds.get('torch', s):.2f} vs torch")
-    qs = [json.loads(line)["question"] for line in DEV.read_text().splitlines() if line.strip()]
+    qs = [json.loads(line)["question"] for line in need(DEV).read_text().splitlines() if line.strip()]
     for b, e in emb.items():
         ts = []
         for q in qs:
@@ -338,7 +337,7 @@ def main() -> None:
     if not args.no_dev:
         gold = load_jsonl(DEV)
         for b, e in emb.items():
-            svc = QAService(Settings().with_(corpus_dir=ROOT / "corpus", index_dir=OUT / f"scale-dev-{b}"), embedder=e)
+            svc = QAService(Settings().with_(corpus_dir=ROOT / "samples" / "corpus", index_dir=OUT / f"scale-dev-{b}"), embedder=e)
             svc.build(rebuild=True)
             m = evaluate(svc, gold, k=5)["metrics"]
             print(f"  dev set, backend {b:10s}: " + ", ".join(f"{k} {v}" for k, v in m.items() if not isinstance(v, dict)))

@@ -65,7 +65,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--duration", type=float, default=60.0, help="seconds of load [60]")
     ap.add_argument("--concurrency", type=int, default=16, help="concurrent clients [16]")
     ap.add_argument("--reindex-at", type=float, default=0.5, help="when to re-index, as a share of the run [0.5]")
-    ap.add_argument("--corpus", default=str(ROOT / "corpus"), help="corpus to copy [bundled corpus]")
+    ap.add_argument("--corpus", default=str(ROOT / "samples" / "corpus"), help="corpus to copy [bundled corpus]")
     ap.add_argument("--json", action="store_true", help="print one JSON object only")
     args = ap.parse_args(argv)
 

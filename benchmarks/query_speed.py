@@ -33,8 +33,8 @@ from qa.retrieve import retrieve  # noqa: E402
 from qa.app.service import QAService, clean_question  # noqa: E402
 
 OUT = ROOT / "benchmarks/out"
-SQUAD = ROOT.parent / "shared/data/squad/dev-v1.1.json"
-DEV = ROOT.parent / "shared/eval/dev_seeds.jsonl"
+sys.path.insert(0, str(ROOT))
+from benchmarks.shared_data import DEV, SQUAD, need  # noqa: E402
 
 
 def ms(xs: list[float], p: float) -> float:
@@ -98,13 +98,13 @@ def main() -> None:
     emb = make_embedder(Settings().model, 32, args.backend)
     for name in args.corpus:
         if name == "bundled":
-            s = Settings().with_(corpus_dir=ROOT / "corpus", index_dir=OUT / f"scale-bundled-index-{args.backend}")
+            s = Settings().with_(corpus_dir=ROOT / "samples" / "corpus", index_dir=OUT / f"scale-bundled-index-{args.backend}")
             service = QAService(s, embedder=emb)
             service.build()
-            qs = [json.loads(line)["question"] for line in DEV.read_text().splitlines() if line.strip()] * 5
+            qs = [json.loads(line)["question"] for line in need(DEV).read_text().splitlines() if line.strip()] * 5
         else:
             service = QAService(Settings().with_(index_dir=OUT / "squad-index"), embedder=emb)
-            data = json.loads(SQUAD.read_text(encoding="utf-8"))["data"]
+            data = json.loads(need(SQUAD).read_text(encoding="utf-8"))["data"]
             qs = [qa["question"] for a in data for p in a["paragraphs"] for qa in p["qas"]]
             qs = random.Random(0).sample(qs, args.questions)
         print(f"{name} ({args.backend}): {measure(service, qs)}")

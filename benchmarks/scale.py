@@ -34,7 +34,8 @@ sys.path.insert(0, str(ROOT))
 from qa import store  # noqa: E402
 from qa.config import Settings  # noqa: E402
 
-SQUAD = ROOT.parent / "shared/data/squad/dev-v1.1.json"
+sys.path.insert(0, str(ROOT))
+from benchmarks.shared_data import SQUAD, need  # noqa: E402
 SOURCE = ROOT / "benchmarks/out/squad-index"
 PER_DOC = 100  # passages per synthetic document
 
@@ -111,7 +112,7 @@ def synthesize(folder: Path, n: int, exact_search_max: int, seed: int = 0, sourc
 
 
 def squad_questions(n: int, seed: int = 0) -> list[str]:
-    data = json.loads(SQUAD.read_text(encoding="utf-8"))["data"]
+    data = json.loads(need(SQUAD).read_text(encoding="utf-8"))["data"]
     qs = [qa["question"] for a in data for p in a["paragraphs"] for qa in p["qas"]]
     return random.Random(seed).sample(qs, n)
 

@@ -27,7 +27,7 @@ from qa.config import Settings  # noqa: E402
 from qa.evaluate import GoldQuestion, evaluate  # noqa: E402
 from qa.app.service import QAService  # noqa: E402
 
-SQUAD = ROOT.parent / "shared/data/squad/dev-v1.1.json"
+from benchmarks.shared_data import SQUAD, need  # noqa: E402
 
 
 def write_corpus(squad: Path, out: Path) -> list[GoldQuestion]:
@@ -62,6 +62,7 @@ def main() -> None:
     ap.add_argument("--all", action="store_true")
     ap.add_argument("-k", type=int, default=5)
     args = ap.parse_args()
+    need(args.squad, "--squad")
 
     out = Path(args.out)
     questions = write_corpus(Path(args.squad), out / "squad-corpus")

@@ -248,10 +248,13 @@ def main() -> None:
     args = ap.parse_args()
     out = ROOT / "benchmarks/out"
 
-    dev = QAService(Settings().with_(corpus_dir=ROOT / "corpus", index_dir=out / "dev-index"))
+    from benchmarks.shared_data import DEV, SQUAD, need
+
+    need(DEV), need(SQUAD)  # one Error: line, not a traceback, without ../shared
+    dev = QAService(Settings().with_(corpus_dir=ROOT / "samples" / "corpus", index_dir=out / "dev-index"))
     dev.build()
-    dev_data = collect(dev, load_jsonl(ROOT.parent / "shared/eval/dev_seeds.jsonl"))
-    every = write_corpus(ROOT.parent / "shared/data/squad/dev-v1.1.json", out / "squad-corpus")
+    dev_data = collect(dev, load_jsonl(DEV))
+    every = write_corpus(SQUAD, out / "squad-corpus")
     reported = random.Random(0).sample(every, 2000)  # what benchmarks/squad.py reports on
     held = {(q.question, q.doc) for q in reported}
     sq_q = random.Random(args.seed).sample([q for q in every if (q.question, q.doc) not in held], args.squad_sample)

@@ -18,7 +18,10 @@ from qa.config import Settings  # noqa: E402
 from qa.lang import analyze
 
 ROOT = Path(__file__).resolve().parent.parent
-CORPUS = ROOT / "corpus"
+# The bundled documents, as shipped: tests read them (or copy them) and never the user's corpus/,
+# which uploads and the user's own files change.
+BUNDLED = ROOT / "samples" / "corpus"
+CORPUS = BUNDLED
 SHARED = ROOT.parent / "shared"
 
 

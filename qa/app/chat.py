@@ -10,12 +10,12 @@ import logging
 import re
 import threading
 import time
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from qa.app import pageview, render
-from qa.app.followups import resolve_followup
+from qa.app import export, followups, pageview, render
 from qa.app.render import Citation
 from qa.app.service import QAService, QuestionError
 from qa.app.uploads import UploadReport, save_uploads
@@ -46,6 +46,7 @@ class Turn:
     reply_html: str
     error: str | None = None
     scope: Scope | None = None  # what it was searched within (filters, a date in the question)
+    item: int | None = None  # the news item (index in its document) the answer came from
 
     @property
     def title(self) -> str | None:
@@ -56,15 +57,25 @@ class Turn:
 class Conversation:
     turns: list[Turn] = field(default_factory=list)
     filters: Filters = field(default_factory=Filters)  # kept for follow-ups until changed
+    uid: str = field(default_factory=lambda: uuid.uuid4().hex)  # names its export files
 
-    def resolved_questions(self) -> list[str]:
-        return [t.searched for t in self.turns if t.error is None]
-
-    def last_title(self) -> str | None:
-        for t in reversed(self.turns):
-            if t.error is None:
-                return t.title
-        return None
+    def context(self) -> followups.Context | None:
+        """What the next question may lean on, or None when nothing was answered or asked yet."""
+        done = [t for t in self.turns if t.error is None]
+        if not done:
+            return None
+        prev = done[-1]
+        a = prev.answer
+        base = next((t.searched for t in reversed(done) if followups.is_whole(t.question, t.searched)), None)
+        return followups.Context(
+            searched=prev.searched,
+            base=base,
+            title=a.title if a else None,
+            span=a.span_text if a else None,
+            doc=a.doc if a else None,
+            item=prev.item,
+            answer=a.text if a else None,
+        )
 
     def messages(self) -> list[dict]:
         """Chatbot value (messages format)."""
@@ -101,10 +112,19 @@ def citations_of(result: Result) -> list[Citation]:
                 score=round(float(p.score), 4),
                 answer=(a.start, a.end) if holds else None,
                 span=a.span if holds else None,
+                doc_title=getattr(p.item, "doc_title", None),
                 page=p.page,
             )
         )
     return out
+
+
+def _item_of(result: Result) -> int | None:
+    a = result.answer
+    if a is None:
+        return None
+    p = next((p for p in result.passages if p.rank == a.passage_rank), None)
+    return p.item.index if p is not None and p.item is not None else None
 
 
 def answer_json(answer: Answer | None) -> dict | None:
@@ -143,15 +163,20 @@ class ChatService:
     def ask(self, conv: Conversation, question: str, k: int | None = None, show_passages: bool = True,
             filters: Filters | None = None) -> Turn:
         """Answer one chat message within `filters` (None: the conversation's, which follow-ups
-        keep); the turn (with an error message on failure) is added to conv."""
+        keep); the turn (with an error message on failure) is added to conv.
+
+        A follow-up (qa.app.followups) is answered from the previous answer's news item first,
+        and from all documents (within the filters) when that item does not answer it."""
         k = self.settings.top_k if k is None else int(k)
         idx = len(conv.turns)
         asked = " ".join(str(question or "").split())
-        searched = resolve_followup(asked, conv.resolved_questions(), conv.last_title()) if asked else asked
         if filters is not None:
             conv.filters = filters
+        ctx = conv.context()
+        searched = followups.rewrite(asked, ctx)
+        hint = followups.orphan_hint(asked) if ctx is None and asked else None
         try:
-            result = self.service.ask(searched, k, conv.filters)
+            result, within = self._answer(asked, searched, ctx, k, conv.filters)
         except QuestionError as e:
             turn = Turn(asked, searched, None, [], render.render_error(str(e)), error=str(e))
         except IndexProblem as e:
@@ -163,15 +188,29 @@ class ChatService:
         else:
             cites = citations_of(result)
             answer = result.answer
+            shown = searched if searched != asked else None
+            if within is not None:  # answered inside the previous answer's news item
+                shown = f"{result.question} (in: {within})"
+            notes = list(result.notes)
             html = render.render_reply(
-                idx, answer, cites,
-                searched=result.question if result.question != asked else None,
-                show_passages=show_passages, notes=result.notes,
+                idx, answer, cites, searched=shown, show_passages=show_passages, notes=notes,
                 scope=result.scope.reading if result.scope else None,
+                hint=hint if answer is None or hint else None,
             )
-            turn = Turn(asked, result.question, answer, cites, html, scope=result.scope)
+            turn = Turn(asked, searched, answer, cites, html, scope=result.scope, item=_item_of(result))
         conv.turns.append(turn)
         return turn
+
+    def _answer(
+        self, asked: str, searched: str, ctx: followups.Context | None, k: int, filters: Filters
+    ) -> tuple[Result, str | None]:
+        """(result, the item title it was confined to or None): the previous answer's item first
+        (it was found within the filters), then all documents within them."""
+        if ctx is not None and ctx.doc is not None and searched != asked:
+            inside = self.service.ask_within(followups.focus(asked, ctx), ctx.doc, ctx.item, k)
+            if inside is not None and inside.answer is not None:
+                return inside, ctx.title or ctx.doc
+        return self.service.ask(searched, k, filters), None
 
     def ask_api(self, question: str, k: int | None = None, previous: list[str] | None = None,
                 since: str | None = None, until: str | None = None, sources=None) -> dict:
@@ -321,6 +360,27 @@ class ChatService:
 
     def corpus_html(self, filters: Filters | None = None) -> str:
         return render.render_corpus(self.corpus_panel(filters))
+
+    # -- export
+    def export_rows(self, conv: Conversation) -> list[export.ExportRow]:
+        """One row per answered (or not found) question of the conversation; failed turns are left out."""
+        return [
+            export.row_from_answer(t.question, None if t.answer is None else t.answer.to_json(), self.settings.corpus_dir)
+            for t in conv.turns
+            if t.error is None
+        ]
+
+    def write_exports(self, conv: Conversation, folder: Path) -> dict[str, Path]:
+        """The conversation as conversation.md and conversation.csv, in a folder of its own."""
+        out = Path(folder) / conv.uid
+        out.mkdir(parents=True, exist_ok=True)
+        rows = self.export_rows(conv)
+        paths = {}
+        for fmt in export.FORMATS:
+            path = out / f"conversation.{fmt}"
+            path.write_text(export.render(rows, fmt), encoding="utf-8", newline="")
+            paths[fmt] = path
+        return paths
 
     # -- uploads
     def upload(self, files: list[tuple[str, Path | bytes]]) -> UploadReport:

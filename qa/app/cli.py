@@ -83,7 +83,10 @@ def index_cmd(corpus, index_dir, model, rebuild, rollback, wait, as_json, watch,
         click.echo(json.dumps({"generation": name}) if as_json else f"rolled back to {name}")
         return
     if not settings.corpus_dir.is_dir():
-        _fail(f"corpus folder not found: {settings.corpus_dir} (create it or pass --corpus DIR)")
+        _fail(
+            f"corpus folder not found: {settings.corpus_dir} (create it, pass --corpus DIR, or start "
+            "with the bundled documents: cp -r samples/corpus corpus)"
+        )
     if watch:
         from qa.build.watch import watch_command
 
@@ -113,6 +116,12 @@ def index_cmd(corpus, index_dir, model, rebuild, rollback, wait, as_json, watch,
 @click.option("--model", help="Local sentence-transformers model folder (default: bundled MiniLM).")
 @click.option("-k", "k", type=click.IntRange(1, MAX_K), default=DEFAULT_K, show_default=True, help="Passages to show.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON (one object per question).")
+@click.option("--short", is_flag=True, help="Print only the answer and its citation.")
+@click.option("--corpus", type=click.Path(), help="Where the documents are, for the links of --format md/csv [corpus].")
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json", "md", "csv"]), default=None,
+    help="text (default), json (same as --json), or md / csv: the answer written up with its source.",
+)
 @click.option(
     "--questions",
     type=click.Path(dir_okay=False),
@@ -123,16 +132,20 @@ def index_cmd(corpus, index_dir, model, rebuild, rollback, wait, as_json, watch,
 @click.option("--until", help="Only items dated on or before this (inclusive): YYYY, YYYY-MM or YYYY-MM-DD.")
 @click.option("--source", "sources", multiple=True,
               help='Only these documents: a file glob or folder under the corpus ("003_*", "news/"); repeatable.')
-def ask_cmd(question, index_dir, model, k, as_json, questions, since, until, sources) -> None:
+def ask_cmd(question, index_dir, model, k, as_json, short, corpus, fmt, questions, since, until, sources) -> None:
     """Answer QUESTION from the indexed documents."""
     from qa.app.service import QAService
     from qa.contracts import Filters
 
-    settings = _settings(index=index_dir, model=model)
+    fmt = fmt or ("json" if as_json else "text")
+    settings = _settings(corpus, index=index_dir, model=model)
     service = QAService(settings)
     filters = Filters(since, until, tuple(sources))
     if questions:
-        _ask_many(service, questions, k, filters)
+        if fmt in ("md", "csv"):
+            _export_many(service, questions, k, fmt, filters)
+        else:
+            _ask_many(service, questions, k, filters)
         return
     if question is None:
         _fail('give a question, e.g. qa ask "Who hosted the workshop?", or --questions FILE')
@@ -140,8 +153,15 @@ def ask_cmd(question, index_dir, model, k, as_json, questions, since, until, sou
         result = service.ask(question, k, filters)
     except _user_errors() as e:
         _fail(str(e))
-    if as_json:
+    if fmt == "json":
         click.echo(json.dumps(result.to_json(), ensure_ascii=False))
+    elif fmt in ("md", "csv"):
+        from qa.app import export
+
+        rows = [export.row_from_answer(question, _answer_json(result), settings.corpus_dir)]
+        click.echo(export.render(rows, fmt), nl=False)
+    elif short:
+        click.echo(render_short(result))
     else:
         click.echo(render_text(result))
 
@@ -153,6 +173,40 @@ def _line_filters(record: dict, default):
     src = record.get("source", record.get("sources"))
     sources = default.sources if src is None else tuple([src] if isinstance(src, str) else src)
     return Filters(record.get("since", default.since), record.get("until", default.until), sources)
+
+
+def _answer_json(result) -> dict | None:
+    return None if result.answer is None else result.answer.to_json()
+
+
+def _export_many(service, path: str, k: int, fmt: str, filters=None) -> None:
+    """All the questions of a JSON Lines file, written up in one Markdown or CSV document."""
+    from qa.app import export
+
+    rows = []
+    for line in _lines(path):
+        try:
+            record = json.loads(line)
+            q = record.get("question") if isinstance(record, dict) else None
+        except json.JSONDecodeError:
+            q = None
+        if not isinstance(q, str):
+            continue
+        try:
+            result = service.ask(q, k, _line_filters(record, filters) if filters is not None else None)
+            rows.append(export.row_from_answer(q, _answer_json(result), service.settings.corpus_dir))
+        except _user_errors() as e:
+            _fail(str(e))
+    click.echo(export.render(rows, fmt), nl=False)
+
+
+def _lines(path: str) -> list[str]:
+    try:
+        stream = sys.stdin if path == "-" else open(path, encoding="utf-8")
+    except OSError as e:
+        _fail(f"cannot read questions file {path}: {e.strerror}")
+    with stream:
+        return [line for line in stream if line.strip()]
 
 
 def _ask_many(service, path: str, k: int, filters=None) -> None:
@@ -188,8 +242,8 @@ def _ask_many(service, path: str, k: int, filters=None) -> None:
             click.echo(json.dumps(out, ensure_ascii=False))
 
 
-def render_text(result) -> str:
-    """A human-readable answer with numbered citations and the passages."""
+def render_text(result, excerpt_chars: int = 300) -> str:
+    """A human-readable answer with numbered citations and a short excerpt of each passage."""
     lines = []
     a = result.answer
     if result.scope is not None:
@@ -202,21 +256,41 @@ def render_text(result) -> str:
         lines.append(f"Answer: {a.span_text or a.text}")
         if a.span_text:
             lines.append(f"  in: {a.text}")
-        lines.append(f"  [{a.passage_rank}] {_cite(a.doc, a.title, a.date, a.page)}  chars {a.start}-{a.end}, confidence {a.score:.2f}")
+        lines.append(f"  [{a.passage_rank}] {_cite(a)}  chars {a.start}-{a.end}, confidence {a.score:.2f}")
         lines.append("")
         lines.append("Passages:")
     for p in result.passages:
-        lines.append(f"[{p.rank}] {_cite(p.doc, p.title, p.date, p.page)}  (score {p.score:.2f})")
-        lines.append(textwrap.indent(textwrap.fill(p.chunk.text, 100), "    "))
+        lines.append(f"[{p.rank}] {_cite(p)}  (score {p.score:.2f})")
+        text = " ".join(p.chunk.text.split())
+        if len(text) > excerpt_chars:
+            text = text[:excerpt_chars].rsplit(" ", 1)[0] + " …"
+        lines.append(textwrap.indent(textwrap.fill(text, 100), "    "))
     for note in result.notes:
         lines.append(f"Note: {note}")
     return "\n".join(lines)
 
 
-def _cite(doc: str, title: str, date: str | None, page: int | None = None) -> str:
+def render_short(result) -> str:
+    """`qa ask --short`: the answer and its citation, nothing else."""
+    a = result.answer
+    if a is None:
+        return "Not found in the documents."
+    head = a.span_text or a.text
+    out = [head]
+    if a.span_text:
+        out.append(f'  "{a.text}"')
+    out.append(f"  — {_cite(a)}")
+    return "\n".join(out)
+
+
+def _cite(x) -> str:
+    """An answer's or a passage's source: its human title first, the file name (and page) after it."""
     from qa.app.render import cite_text
 
-    return cite_text(doc, title, date, page)
+    doc_title = getattr(x, "doc_title", None)
+    if doc_title is None and getattr(x, "item", None) is not None:
+        doc_title = getattr(x.item, "doc_title", None)
+    return cite_text(x.doc, x.title, x.date, getattr(x, "page", None), doc_title)
 
 
 @main.command("text")
@@ -258,22 +332,24 @@ def serve_cmd(index_dir, corpus, host, port) -> None:
 
 
 def serve(settings: Settings, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT) -> int:
-    """What `qa serve` and `python app.py` run: check the password rule before loading anything,
-    build the index first when there is none (with progress), then serve until Ctrl-C."""
+    """What `qa serve` and `python app.py` run: check the password rule and the port before
+    loading anything, build the index first when there is none (with progress), then serve until Ctrl-C."""
     runtime_env()
     from qa.app.auth import AuthError, auth_for
+    from qa.app.ports import PortBusy, check_port
     from qa.app.service import QAService
     from qa.build import console_progress
 
     try:
+        auth_for(host)  # a public address without a password stops here, before any loading
+        check_port(host, port)  # so does a taken port: one line, before Gradio or the model load
+    except (AuthError, PortBusy) as e:
+        click.echo(f"Error: {e}", err=True)
+        return 1
+    try:
         from qa.app.web import launch
     except ImportError as e:  # gradio missing from a partial install
         click.echo(f"Error: the web app is not available: {e}", err=True)
-        return 1
-    try:
-        auth_for(host)  # a public address without a password stops here, before any loading
-    except AuthError as e:
-        click.echo(f"Error: {e}", err=True)
         return 1
     service = QAService(settings)
     try:
@@ -285,7 +361,7 @@ def serve(settings: Settings, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT
         click.echo(report.summary())
     try:
         launch(settings, host=host, port=port, service=service)
-    except AuthError as e:  # QA_AUTH_FILE changed or vanished since the check above
+    except (AuthError, PortBusy) as e:  # QA_AUTH_FILE changed, or the port was taken, since the checks above
         click.echo(f"Error: {e}", err=True)
         return 1
     return 0

@@ -1,18 +1,59 @@
-"""Follow-up questions in a conversation: tell them from standalone ones and resolve them
-against the earlier turns. The word lists are the language's (``qa.lang``)."""
+"""Follow-up questions in a conversation: when a question leans on the turn before, and what to search.
+
+A person asks "Where was the third working group held?" and then "And on what dates?". The
+second question names nothing; it means "the dates of that event". General rules carry it (the
+word lists and patterns are the language's, ``qa.lang``):
+
+1. Detection. With a turn before it, a question is a follow-up if it opens like one ("and",
+   "but", "what about"), refers back (a pronoun or "else" in a question of at most four content
+   words), or says too little to stand alone: one content word, or two and no name or number
+   that the conversation has not had yet.
+2. Ellipsis. A follow-up that is only a question phrase ("When?", "And on what dates was it?")
+   takes over the rest of the latest whole question: "On what dates did the CCASP hold its
+   first workshop?".
+3. Otherwise the follow-up keeps its own words and gets the topic words it lacks: those of the
+   previous searched question, the previous short answer (a place, a date, a name) and the
+   previous answer's title. Words whose spelling stemming keeps apart are added in the other
+   spelling ("organised" -> "organized").
+4. "What about X?" asks the previous question again about X (a year replaces the year).
+
+The chat (``qa.app.chat``) then answers a follow-up from the news item of the previous answer
+first, and from the whole corpus when that item does not answer it. A follow-up asked with no
+turn before it (right after "New conversation") is searched as typed, with a hint
+(``orphan_hint``).
+"""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from qa.lang import DEFAULT, analyze, get
 
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _WORD = re.compile(r"[\w][\w'’\-]*", re.UNICODE)
+MAX_EXTRA_WORDS = 10
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a follow-up may lean on: the previous turn, as searched and as answered."""
+
+    searched: str  # the previous question as it was searched
+    base: str | None = None  # the latest whole question (typed in full or completed from an ellipsis)
+    title: str | None = None  # the previous answer's item title
+    span: str | None = None  # the previous answer's short answer (a place, date, name, number)
+    doc: str | None = None  # where the previous answer came from
+    item: int | None = None
+    answer: str | None = None  # the previous answer sentence
+
+    def seen(self) -> str:
+        """The text of the conversation a follow-up can lean on."""
+        return " ".join(x for x in (self.base, self.searched, self.title, self.answer) if x)
 
 
 def content_words(text: str, lang: str = DEFAULT) -> list[str]:
-    """The words of text that carry meaning (not stop words or question words), in order."""
+    """The words of text that carry meaning (no stop, question, pronoun or framing words), in order."""
     words = get(lang).followup
     out, seen = [], set()
     for w in _WORD.findall(text):
@@ -28,60 +69,130 @@ def content_words(text: str, lang: str = DEFAULT) -> list[str]:
     return out
 
 
-def is_followup(question: str, lang: str = DEFAULT) -> bool:
-    """True if the question leans on an earlier turn (opener, pronoun in a short question, or too few words)."""
+def _names(question: str) -> list[str]:
+    """Capitalised words after the first, and numbers: what lets a short question stand alone."""
+    words = _WORD.findall(question)
+    return [w for i, w in enumerate(words) if (i > 0 and w[0].isupper()) or any(c.isdigit() for c in w)]
+
+
+def is_followup(question: str, lang: str = DEFAULT, seen: str = "") -> bool:
+    """True if the question leans on an earlier turn (rule 1 of the module docstring).
+
+    `seen` is the conversation so far (earlier questions, answers, titles): a name it already
+    holds does not make a question stand alone ("Which CARICC analyst attended?")."""
     words = [w.lower() for w in _WORD.findall(question)]
     if not words:
         return False
     followup = get(lang).followup
-    n_content = len(content_words(question, lang))
     if followup.openers.match(question):
         return True
-    if n_content <= 1:
+    n = len(content_words(question, lang))
+    if n <= 4 and any(w in followup.pronouns for w in words):
         return True
-    return n_content <= 3 and any(w in followup.pronouns for w in words)
+    known = set(analyze(seen, lang))
+    new_names = [w for w in _names(question) if not set(analyze(w, lang)) <= known]
+    return n <= 1 or (n <= 2 and not new_names)
+
+
+def is_whole(question: str, searched: str, lang: str = DEFAULT) -> bool:
+    """True if `searched` is a whole question a later ellipsis can build on: typed as it was
+    searched, or completed from an ellipsis (not a question with topic words appended)."""
+    if searched == " ".join(question.split()):
+        return True
+    phrase = get(lang).followup.question_phrase
+    return phrase is not None and phrase.match(searched) is not None and not re.search(r"[?]\s+\S", searched)
+
+
+def rewrite(question: str, ctx: Context | None, lang: str = DEFAULT) -> str:
+    """The question to search for: unchanged if standalone (or nothing came before), else completed."""
+    q = " ".join(question.split())
+    if ctx is None or not q or not is_followup(q, lang, ctx.seen()):
+        return q
+    followup = get(lang).followup
+    about = followup.about.match(q)
+    if about:
+        return _about(about.group("rest"), ctx.searched, lang)
+    core = followup.openers.sub("", q, count=1).strip() or q
+    core = core[0].upper() + core[1:]
+    out = _ellipsis(core, ctx.base or ctx.searched, lang) or _with_topic(core, ctx, lang)
+    return followup.spellings(out) if followup.spellings else out
+
+
+def focus(question: str, ctx: Context, lang: str = DEFAULT) -> str:
+    """What a follow-up asks once its topic is fixed (it is answered inside the previous answer's
+    news item): the completed ellipsis, else its own words without the opener. Topic words would
+    only pull the answer towards the sentences that repeat them."""
+    followup = get(lang).followup
+    q = " ".join(question.split())
+    core = followup.openers.sub("", q, count=1).strip() or q
+    core = core[0].upper() + core[1:]
+    out = _ellipsis(core, ctx.base or ctx.searched, lang) or core
+    return followup.spellings(out) if followup.spellings else out
+
+
+def _about(rest: str, previous: str, lang: str) -> str:
+    """"What about 2021?": the previous question with the year swapped, or with X added."""
+    years = _YEAR.findall(rest)
+    if years and _YEAR.search(previous):
+        return _YEAR.sub(years[0], previous, count=1) + (" " + rest if len(years) < len(content_words(rest, lang)) else "")
+    return f"{previous.rstrip(' ?.!')} {rest}?"
+
+
+def _ellipsis(core: str, previous: str, lang: str) -> str | None:
+    """"When?" / "On what dates was it?" after "Where did X hold Y?" -> "When did X hold Y?"."""
+    followup = get(lang).followup
+    if followup.question_phrase is None or followup.elliptic_tail is None:
+        return None
+    m = followup.question_phrase.match(core)
+    if not m or not followup.elliptic_tail.match(core[m.end():]):
+        return None
+    prev = (followup.previous_phrase and followup.previous_phrase.match(previous)) or followup.question_phrase.match(previous)
+    rest = previous[prev.end():].strip() if prev else ""
+    if not rest:
+        return None
+    # the thing the previous question asked about ("which Japanese ambassador") still names the topic
+    topic = [w for w in content_words(prev.group(0), lang) if w.lower() not in rest.lower()]
+    if topic:
+        rest = f"{rest.rstrip(' ?.!')} {' '.join(topic)}?"
+    phrase = m.group(0).strip()
+    return f"{phrase[0].upper()}{phrase[1:]} {rest}"
+
+
+def _with_topic(core: str, ctx: Context, lang: str) -> str:
+    """The follow-up's own words plus the topic words it lacks (previous question, answer, title)."""
+    have_terms = set(analyze(core, lang))
+    extra: list[str] = []
+    title = " ".join(w for w in content_words(ctx.title or "", lang) if not w[0].isdigit())
+    for source in (ctx.searched, ctx.span or "", title):
+        for w in content_words(source, lang):
+            terms = set(analyze(w.replace("-", " "), lang))
+            if not terms or terms <= have_terms:
+                continue
+            have_terms |= terms
+            extra.append(w)
+            if len(extra) >= MAX_EXTRA_WORDS:
+                return f"{core} {' '.join(extra)}"
+    return f"{core} {' '.join(extra)}" if extra else core
 
 
 def resolve_followup(
     question: str, previous: list[str], previous_title: str | None = None, lang: str = DEFAULT
 ) -> str:
-    """The question to search for, given the earlier resolved questions (oldest first).
+    """rewrite() for callers that only have the earlier searched questions (oldest first)."""
+    if not previous:
+        return " ".join(question.split())
+    return rewrite(question, Context(previous[-1], title=previous_title), lang)
 
-    A standalone question comes back unchanged. A follow-up gets the key content words of the
-    previous resolved question (and of the previous answer's item title) that it lacks:
-    "And who organised it?" after "When was the Astana workshop?" becomes
-    "Who organised it? Astana workshop". "What about 2021?" re-asks the previous question with
-    the year swapped (or added).
-    """
+
+ORPHAN_HINT = (
+    "This question seems to refer to an earlier one, but this conversation has none yet: "
+    "ask it in full, naming what it is about (the event, place or organisation)."
+)
+
+
+def orphan_hint(question: str, lang: str = DEFAULT) -> str | None:
+    """The hint for a follow-up asked with no turn before it; None for a question that stands alone."""
     q = " ".join(question.split())
-    if not previous or not is_followup(q, lang):
-        return q
-    followup = get(lang).followup
-    prev = previous[-1]
-    about = followup.about.match(q)
-    if about:
-        rest = about.group("rest")
-        years = _YEAR.findall(rest)
-        if years and _YEAR.search(prev):
-            return _YEAR.sub(years[0], prev, count=1) + (" " + rest if len(years) < len(content_words(rest, lang)) else "")
-        return f"{prev.rstrip(' ?.!')} {rest}?"
-    core = followup.openers.sub("", q, count=1).strip() or q
-    core = core[0].upper() + core[1:]
-    have = {w.lower() for w in content_words(core, lang)}
-    have_terms = set(analyze(core, lang))
-    extra: list[str] = []
-    prev_words = content_words(prev, lang)
-    # the answer's item title names the topic when the previous question said little itself
-    title_words = [w for w in content_words(previous_title or "", lang) if not w[0].isdigit()][:4]
-    for w in prev_words + (title_words if len(prev_words) < 3 else []):
-        terms = set(analyze(w.replace("-", " "), lang))
-        if w.lower() in have or (terms and terms <= have_terms):
-            continue
-        have.add(w.lower())
-        have_terms |= terms
-        extra.append(w)
-        if len(extra) >= 8:
-            break
-    if not extra:
-        return core
-    return f"{core} {' '.join(extra)}"
+    if not q or not is_followup(q, lang):
+        return None
+    return ORPHAN_HINT

@@ -66,24 +66,55 @@ class Citation:
     score: float
     answer: tuple[int, int] | None = None  # the answer sentence, when this passage holds it
     span: tuple[int, int] | None = None  # the short answer inside it
+    doc_title: str | None = None  # the document's own title (a news page: the site's name), if known
     page: int | None = None  # 1-based page of a PDF
 
     def label(self) -> str:
-        """Plain text (no HTML): "[1] file.txt — Title (2022-08-10)", "[2] report.pdf, p. 12 — ..."."""
-        return f"[{self.n}] {cite_text(self.doc, self.title, self.date, self.page)}"
+        """Plain text (no HTML): "[1] CARICC news, 10 Aug 2022 — Title · 003_x.txt",
+        "[2] Annual report (1 Mar 2025) · report.pdf, p. 12"."""
+        return f"[{self.n}] {cite_text(self.doc, self.title, self.date, self.page, self.doc_title)}"
 
 
-def cite_text(doc: str, title: str, date: str | None, page: int | None = None) -> str:
-    """"report.pdf, p. 12 — Annual report (2025-03-01)"; no page for unpaged documents."""
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def nice_date(date: str | None) -> str:
+    """"2022-07-19" -> "19 Jul 2022", "2022-07" -> "Jul 2022"; anything else as it is."""
+    parts = (date or "").split("-")
+    try:
+        if len(parts) == 3:
+            return f"{int(parts[2])} {_MONTHS[int(parts[1]) - 1]} {parts[0]}"
+        if len(parts) == 2:
+            return f"{_MONTHS[int(parts[1]) - 1]} {parts[0]}"
+    except (ValueError, IndexError):
+        pass
+    return date or ""
+
+
+def main_label(title: str, date: str | None, doc_title: str | None = None) -> str:
+    """What a person calls the source: "CARICC news, 19 Jul 2022 — De-briefing on …" for a story
+    of a news page, "Kyrgyz Republic strengthens … (4 Mar 2024)" for a one-story file. The file
+    name is never the main label unless nothing else is known."""
+    when = nice_date(date)
+    if doc_title and doc_title != title:
+        return f"{doc_title}{', ' + when if when else ''} — {title}"
+    return f"{title} ({when})" if when else title
+
+
+def cite_text(doc: str, title: str, date: str | None, page: int | None = None, doc_title: str | None = None) -> str:
+    """The source's label, then its file (and page of a PDF): "Title (19 Jul 2022) · a.txt"."""
+    label = main_label(title, date, doc_title)
     where = f"{doc}, p. {page}" if page is not None else doc
-    return f"{where} — {title}" + (f" ({date})" if date else "")
+    return label if label == where else f"{label} · {where}"
 
 
-def _cite_html(doc: str, title: str, date: str | None, page: int | None = None) -> str:
-    where = esc(doc) + (f", p. {page}" if page is not None else "")
-    out = f'<span class="qa-doc">{where}</span> — <span class="qa-title">{esc(title)}</span>'
-    if date:
-        out += f' <span class="qa-date">({esc(date)})</span>'
+def _cite_html(doc: str, title: str, date: str | None, page: int | None = None, doc_title: str | None = None) -> str:
+    """The human title first; the file name (and page) after it, small: a secondary detail."""
+    label = main_label(title, date, doc_title)
+    where = doc + (f", p. {page}" if page is not None else "")
+    out = f'<span class="qa-title">{esc(label)}</span>'
+    if label != doc:
+        out += f' <span class="qa-doc">{esc(where)}</span>'
     return out
 
 
@@ -119,6 +150,7 @@ def render_reply(
     notes: list[str] | tuple[str, ...] = (),
     excerpt_chars: int = 320,
     scope: str | None = None,
+    hint: str | None = None,
 ) -> str:
     """One assistant message: answer (span emphasised) + confidence + numbered citations.
 
@@ -135,7 +167,7 @@ def render_reply(
         parts.append(
             f'{short}<div class="qa-answer">{sentence} {cite_link(turn, answer.passage_rank)}</div>'
             f'<div class="qa-conf">Confidence {answer.score:.2f} · '
-            f"{_cite_html(answer.doc, answer.title, answer.date, answer.page)}</div>"
+            f"{_cite_html(answer.doc, answer.title, answer.date, answer.page, getattr(answer, 'doc_title', None))}</div>"
         )
         heading = "Sources"
     else:
@@ -150,7 +182,7 @@ def render_reply(
         for group in groups.values():
             first = group[0]
             links = " ".join(cite_link(turn, c.n) for c in group)
-            item = f"<li>{links} {_cite_html(first.doc, first.title, first.date, first.page)}"
+            item = f"<li>{links} {_cite_html(first.doc, first.title, first.date, first.page, first.doc_title)}"
             if show_passages:
                 for c in group:
                     text = " ".join(c.text.split())
@@ -162,6 +194,8 @@ def render_reply(
         parts.append("</ul>")
     for note in notes:
         parts.append(f'<div class="qa-note">Note: {esc(note)}</div>')
+    if hint:
+        parts.append(f'<div class="qa-hint">{esc(hint)}</div>')
     parts.append("</div>")
     return "".join(parts)
 
@@ -219,10 +253,9 @@ def render_source(
         legend += ' <mark class="qa-hl-answer"><strong>answer</strong></mark>'
     head = (
         f'<div class="qa-source-head"><div class="qa-source-n">Source &#91;{c.n}&#93;</div>'
-        f'<div class="qa-source-title">{esc(c.title)}</div>'
+        f'<div class="qa-source-title">{esc(main_label(c.title, c.date, c.doc_title))}</div>'
         f'<div class="qa-source-meta">{esc(c.doc)}'
         + (f" · page {c.page}" if c.page is not None else "")
-        + (f" · {esc(c.date)}" if c.date else "")
         + f" · characters {c.start}–{c.end}</div>"
         f'<div class="qa-legend">{legend}</div></div>'
     )

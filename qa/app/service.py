@@ -8,16 +8,21 @@ from __future__ import annotations
 import threading
 import time
 import unicodedata
+from typing import TYPE_CHECKING
+
+import numpy as np
 
 from qa import store
 from qa.answer import pick_answer
-from qa.build import BuildProgress, BuildReport, run_build
 from qa.config import MAX_K, Settings
 from qa.contracts import Filters, Query, Result
 from qa.filters import FilterError, scope
 from qa.embed import Embedder, make_embedder
 from qa.lang import analyze
 from qa.retrieve import retrieve
+
+if TYPE_CHECKING:  # qa.build is imported only to build: answering a question does not need it
+    from qa.build import BuildProgress, BuildReport
 
 __all__ = ["QAService", "QuestionError", "Query", "Result", "clean_question"]
 
@@ -146,7 +151,35 @@ class QAService:
         passages = retrieve(index, qvec, terms, pool, self.settings.candidates, mask)
         return pick_answer(text, qvec, terms, passages, index, self.embedder.identity)
 
+    def ask_within(self, question: str, doc: str, item: int | None, k: int | None = None) -> Result | None:
+        """Answer from one document's (one news item's) passages only; None when it has none.
+
+        For a follow-up, which is about the news item the answer before it came from."""
+        k = self.settings.top_k if k is None else k
+        text, notes = clean_question(question, self.settings.max_question_chars)
+        index = self.index()
+        ids = index.chunk_ids_in(doc, item)
+        if not ids:
+            return None
+        mask = np.zeros(index.size, dtype=bool)
+        mask[ids] = True
+        t0 = time.perf_counter()
+        embedder = self.embedder
+        self._check_model(index)
+        qvec = embedder.encode([text], role="query")[0]
+        terms = analyze(text)
+        passages = retrieve(index, qvec, terms, max(k, self.settings.answer_pool), self.settings.candidates, mask=mask)
+        if not passages:
+            return None
+        answer, passages = pick_answer(text, qvec, terms, passages, index, embedder.identity)
+        shown = passages[:k]
+        if answer is not None and answer.passage_rank > k:
+            shown.append(passages[answer.passage_rank - 1])  # always show the cited passage
+        return Result(text, answer, shown, index.generation, time.perf_counter() - t0, notes)
+
     def build(self, rebuild: bool = False, progress: BuildProgress | None = None, wait: float = 0) -> BuildReport:
+        from qa.build import run_build
+
         return run_build(self.settings, self.embedder, rebuild=rebuild, progress=progress, wait=wait)
 
     def ensure_index(self, progress: BuildProgress | None = None, say=print) -> BuildReport | None:

@@ -14,11 +14,13 @@ from qa.app import filter_controls as fc
 from qa.app import render
 from qa.app.auth import AuthError, auth_for  # noqa: F401 - AuthError re-exported for callers of launch
 from qa.app.chat import ChatService, Conversation
+from qa.app.ports import PortBusy, busy_message, check_port  # noqa: F401 - PortBusy for callers of launch
 from qa.app.service import QAService
 from qa.app.uploads import upload_suffixes
 from qa.config import DEFAULT_HOST, DEFAULT_K, DEFAULT_PORT, Settings, runtime_env
 
 log = logging.getLogger("qa.web")
+BLANK_QUESTION = "Type a question first, e.g. Who hosted the workshop in Astana?"
 
 CSS = """
 #qa-chat .qa-reply { line-height: 1.5; }
@@ -40,18 +42,23 @@ a.qa-cite:hover { text-decoration: underline; }
 .qa-error { color: #b91c1c; }
 .qa-note { font-size: .85em; font-style: italic; }
 .qa-source { padding: .6em .8em; }
-.qa-source-head { position: sticky; top: 0; background: var(--background-fill-primary); padding-bottom: .4em;
-  border-bottom: 1px solid var(--border-color-primary); margin-bottom: .5em; }
+.qa-source-head { padding-bottom: .4em; border-bottom: 1px solid var(--border-color-primary); margin-bottom: .5em; }
 .qa-source-n { font-size: .8em; text-transform: uppercase; letter-spacing: .05em; color: var(--body-text-color-subdued); }
 .qa-source-title { font-weight: 700; font-size: 1.05em; }
+.qa-doc { font-size: .8em; color: var(--body-text-color-subdued); word-break: break-all; }
 .qa-source-meta { font-size: .85em; color: var(--body-text-color-subdued); word-break: break-all; }
 .qa-legend { font-size: .8em; margin-top: .3em; }
-.qa-source-body { white-space: pre-wrap; line-height: 1.55; }
+/* the body scrolls, under a header that stays put: no text ever slides beneath the header */
+.qa-source-body { white-space: pre-wrap; line-height: 1.55; max-height: 460px; overflow-y: auto; padding-right: .3em; }
 mark.qa-hl-passage { background: #dbeafe; color: inherit; }
 mark.qa-hl-answer { background: #fde68a; color: inherit; }
 .qa-empty { color: var(--body-text-color-subdued); }
-#qa-source-view { max-height: 600px !important; overflow-y: auto !important; border: 1px solid var(--border-color-primary);
-  border-radius: 8px; }
+#qa-source-view { border: 1px solid var(--border-color-primary); border-radius: 8px; }
+/* the citation drop-down: long labels end in an ellipsis before the arrow instead of under it */
+#qa-sources .wrap-inner input { text-overflow: ellipsis; padding-right: 2.2em; min-width: 0; }
+/* the upload box: room above the icon for its floating label */
+#qa-upload button.upload-container { padding-top: 30px; height: 150px !important; }
+.qa-hint { font-size: .9em; margin-top: .4em; padding: .3em .5em; border-left: 3px solid var(--color-accent); }
 .qa-source strong, .qa-answer strong { font-size: inherit; }
 .qa-corpus-head { margin-bottom: .4em; }
 table.qa-docs { width: 100%; font-size: .85em; border-collapse: collapse; }
@@ -87,18 +94,33 @@ document.addEventListener('click', function (ev) {
   box.dispatchEvent(new Event('input', {bubbles: true}));
   setTimeout(function () { go.click(); }, 30);
 }, true);
+function qaClearUploadStatus(ev) {
+  if (!ev.target || !ev.target.closest || !ev.target.closest('#qa-upload')) return;
+  var box = document.querySelector('#qa-upload-status textarea');
+  if (box && box.value) { box.value = ''; box.dispatchEvent(new Event('input', {bubbles: true})); }
+}
+document.addEventListener('change', qaClearUploadStatus, true);
+document.addEventListener('drop', qaClearUploadStatus, true);
 </script>
 """
 
 # Scroll the source panel (not the page) so the highlighted passage is in view.
 SCROLL_TO_FOCUS = """
 () => { setTimeout(() => {
-  const box = document.querySelector('#qa-source-view'); if (!box) return;
-  const m = box.querySelector('#qa-focus');
-  if (!m) { box.scrollTop = 0; return; }
-  const head = box.querySelector('.qa-source-head');
-  box.scrollTop += m.getBoundingClientRect().top - box.getBoundingClientRect().top - (head ? head.offsetHeight + 16 : 90);
+  const body = document.querySelector('#qa-source-view .qa-source-body'); if (!body) return;
+  const m = body.querySelector('#qa-focus');
+  body.scrollTop = m ? body.scrollTop + m.getBoundingClientRect().top - body.getBoundingClientRect().top - 8 : 0;
 }, 200); }
+"""
+# After an answer: the chat shows the newest question and the start of its reply (the answer),
+# not the end of the reply (its list of sources), which on a narrow screen is all that would fit.
+SCROLL_TO_REPLY = """
+() => { setTimeout(() => {
+  const wrap = document.querySelector('#qa-chat .bubble-wrap'); if (!wrap) return;
+  const rows = wrap.querySelectorAll('.message-row.user-row');
+  const last = rows[rows.length - 1]; if (!last) return;
+  wrap.scrollTop += last.getBoundingClientRect().top - wrap.getBoundingClientRect().top - 8;
+}, 150); }
 """
 
 
@@ -113,12 +135,14 @@ def build_app(settings: Settings, service: QAService | None = None) -> gr.Blocks
     """The whole page. The service (model + index) is created once here and shared by all sessions."""
     chat = ChatService(service or QAService(settings))
     max_mb = chat.upload_max_bytes / 1e6
+    exports = upload_folder() / "qa-exports"  # Gradio serves files from its own folder only; one subfolder per conversation
 
     # ------------------------------------------------------------------ callbacks (thin)
     def on_ask(question, conv, k, show_passages, since, until, srcs):
         conv = conv if isinstance(conv, Conversation) else Conversation()
         if not str(question or "").strip():
-            return gr.skip(), conv, gr.skip(), gr.skip(), gr.skip(), gr.skip()
+            gr.Warning(BLANK_QUESTION, duration=6)
+            return gr.skip(), conv, gr.skip(), gr.skip(), gr.skip(), gr.skip(), gr.skip(), gr.skip()
         turn = chat.ask(conv, question, k, show_passages, fc.filters_of(since, until, srcs))
         i = len(conv.turns) - 1
         frame = fc.timeline(turn.scope)
@@ -129,7 +153,12 @@ def build_app(settings: Settings, service: QAService | None = None) -> gr.Blocks
         view = chat.source_html(conv, *chat.parse_ref(ref)) if ref else render.render_source_placeholder(
             "No sources for this reply."
         )
-        return conv.messages(), conv, "", gr.update(choices=choices, value=ref), view, plot
+        md, csv_ = export_files(conv)
+        return conv.messages(), conv, "", gr.update(choices=choices, value=ref), view, plot, md, csv_
+
+    def export_files(conv):
+        paths = chat.write_exports(conv, exports)
+        return (gr.update(value=str(paths["md"]), interactive=True), gr.update(value=str(paths["csv"]), interactive=True))
 
     def on_filters(since, until, srcs):
         f = fc.filters_of(since, until, srcs)
@@ -168,7 +197,8 @@ def build_app(settings: Settings, service: QAService | None = None) -> gr.Blocks
         return gr.update(value=path, visible=path is not None)
 
     def on_clear():
-        return [], Conversation(), gr.update(choices=[], value=None), render.render_source_placeholder()
+        off = gr.update(value=None, interactive=False)
+        return [], Conversation(), gr.update(choices=[], value=None), render.render_source_placeholder(), off, off
 
     def on_upload(files):
         paths = [f if isinstance(f, str) else getattr(f, "name", str(f)) for f in (files or [])]
@@ -215,6 +245,7 @@ def build_app(settings: Settings, service: QAService | None = None) -> gr.Blocks
                     latex_delimiters=[],
                     feedback_options=None,
                     buttons=["copy"],
+                    autoscroll=False,  # SCROLL_TO_REPLY shows the new answer, not the end of its sources
                     allow_tags=False,
                     placeholder="Ask a question about the documents, e.g. Who hosted the workshop in Astana?",
                 )
@@ -243,6 +274,13 @@ def build_app(settings: Settings, service: QAService | None = None) -> gr.Blocks
                     k = gr.Slider(1, 10, value=min(max(settings.top_k, 1), 10), step=1, label="Passages to retrieve", scale=3)
                     show_passages = gr.Checkbox(value=False, label="Show passages in replies", scale=2)
                     clear_btn = gr.Button("New conversation", scale=1, min_width=120, size="sm")
+                with gr.Row():
+                    export_md = gr.DownloadButton(
+                        "Download as Markdown", size="sm", interactive=False, elem_id="qa-export-md", scale=1
+                    )
+                    export_csv = gr.DownloadButton(
+                        "Download as CSV", size="sm", interactive=False, elem_id="qa-export-csv", scale=1
+                    )
             with gr.Column(scale=2, min_width=360):
                 with gr.Tabs() as tabs:
                     with gr.Tab("Sources", id="sources"):
@@ -262,7 +300,8 @@ def build_app(settings: Settings, service: QAService | None = None) -> gr.Blocks
                         upload = gr.File(
                             label=f"Add documents ({', '.join(upload_suffixes())}; up to {max_mb:.0f} MB each)",
                             file_count="multiple",
-                            file_types=list(upload_suffixes()),
+                            # no file_types: a refused type then gets the same status line as any
+                            # other refusal, instead of a toast beside a stale status
                             type="filepath",
                             elem_id="qa-upload",
                             height=120,
@@ -281,20 +320,22 @@ def build_app(settings: Settings, service: QAService | None = None) -> gr.Blocks
         ask_args = dict(
             fn=on_ask,
             inputs=[question, conv_state, k, show_passages, since, until, srcs],
-            outputs=[chatbot, conv_state, question, sources, source_view, timeline],
+            outputs=[chatbot, conv_state, question, sources, source_view, timeline, export_md, export_csv],
             api_visibility="private",
             concurrency_limit=4,
         )
         download_args = dict(fn=on_download, inputs=[sources, conv_state], outputs=[download], api_visibility="private")
-        question.submit(**ask_args).then(None, js=SCROLL_TO_FOCUS).then(**download_args)
-        ask_btn.click(**ask_args).then(None, js=SCROLL_TO_FOCUS).then(**download_args)
+        question.submit(**ask_args).then(None, js=SCROLL_TO_FOCUS).then(None, js=SCROLL_TO_REPLY).then(**download_args)
+        ask_btn.click(**ask_args).then(None, js=SCROLL_TO_FOCUS).then(None, js=SCROLL_TO_REPLY).then(**download_args)
         cite_go.click(
             on_pick, [cite_ref, conv_state], [source_view, sources, tabs], api_visibility="private"
         ).then(None, js=SCROLL_TO_FOCUS).then(**download_args)
         sources.input(on_pick_radio, [sources, conv_state], [source_view], api_visibility="private").then(
             None, js=SCROLL_TO_FOCUS
         ).then(**download_args)
-        clear_btn.click(on_clear, None, [chatbot, conv_state, sources, source_view], api_visibility="private")
+        clear_btn.click(
+            on_clear, None, [chatbot, conv_state, sources, source_view, export_md, export_csv], api_visibility="private"
+        )
         upload.upload(on_upload, [upload], [upload_status, corpus_view, upload], api_visibility="private")
         refresh_btn.click(lambda a, b, c: chat.corpus_html(fc.filters_of(a, b, c)), [since, until, srcs], [corpus_view],
                           api_visibility="private").then(source_list, None, [srcs], api_visibility="private")
@@ -403,21 +444,46 @@ def start(
     return demo, url
 
 
+class _QuietLibraries(logging.Filter):
+    """Our own INFO lines pass; other libraries' only from WARNING up (bm25s sets its own logger to
+    DEBUG when imported, and its "Building index from tokens" would fill the server's output)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return record.levelno >= logging.WARNING or record.name == "qa" or record.name.startswith("qa.")
+
+
+def configure_logging() -> None:
+    """Server output: WARNING and up from libraries, INFO and up from qa, one line each."""
+    handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
+    handler.addFilter(_QuietLibraries())
+    root = logging.getLogger()
+    root.handlers[:] = [handler]
+    root.setLevel(logging.WARNING)
+    logging.getLogger("qa").setLevel(logging.INFO)  # our own events, not every HTTP request
+
+
 def launch(settings: Settings, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, service: QAService | None = None) -> None:
-    """`qa serve` / `python app.py`: load the model and index once, print the URL, serve until Ctrl-C.
+    """`qa serve` / `python app.py`: load the model and index once, serve until Ctrl-C.
 
     Raises AuthError (a one-line `Error: ...` under `qa serve`) before loading anything when
-    `host` is not a loopback address and no QA_AUTH / QA_AUTH_FILE credentials are set."""
+    `host` is not a loopback address and no QA_AUTH / QA_AUTH_FILE credentials are set, and
+    PortBusy when the port is taken. "Serving … on URL" is printed only once the server listens."""
     runtime_env()
     auth = auth_for(host)
-    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
-    logging.getLogger("qa").setLevel(logging.INFO)  # our own events, not every HTTP request
+    check_port(host, port)  # before the model loads: a taken port should not cost seconds
+    configure_logging()
     service = service or QAService(settings)
     service.embedder  # load the model now, once, not on the first question
     demo = build_app(settings, service)
     demo.queue(default_concurrency_limit=2)
+    try:
+        demo.launch(prevent_thread_lock=True, **launch_kwargs(settings, host, port, auth))
+    except OSError as e:  # taken between the check and now ("Cannot find empty port")
+        if "port" not in str(e).lower():
+            raise
+        raise PortBusy(busy_message(host, port)) from None
     url = f"http://{'127.0.0.1' if host in ('0.0.0.0', '::') else host}:{port}"
     note = "  (sign-in required)" if auth else ""
     print(f"Serving the question-answering app on {url}{note}  (Ctrl-C to stop)", flush=True)
-    demo.launch(**launch_kwargs(settings, host, port, auth))
-
+    demo.block_thread()

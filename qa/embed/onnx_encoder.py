@@ -55,11 +55,19 @@ class OnnxEmbedder:
             opts.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
             return ort.InferenceSession(path, opts, providers=["CPUExecutionProvider"])
 
-        # one session for questions (one thread, see SINGLE_THREAD_MAX_TEXTS), one for batches
+        # one session for questions (one thread, see SINGLE_THREAD_MAX_TEXTS), one for batches,
+        # made when the first batch comes: a session costs ~0.2 s to create, and a process that
+        # answers one question (`qa ask`) never embeds a batch
         self._session = session
-        self._batch = session(0)
+        self._batch_session = None
         self._single = session(1)
-        self._inputs = {i.name for i in self._batch.get_inputs()}
+        self._inputs = {i.name for i in self._single.get_inputs()}
+
+    @property
+    def _batch(self):
+        if self._batch_session is None:
+            self._batch_session = self._session(0)
+        return self._batch_session
 
     @property
     def identity(self) -> str:
@@ -70,7 +78,7 @@ class OnnxEmbedder:
     def use_threads(self, threads: int) -> None:
         """Run batches on `threads` threads instead of all cores: several encoders sharing one
         machine (the Ray engine's actors) would otherwise each spin up a thread per core."""
-        self._batch = self._session(max(1, int(threads)))
+        self._batch_session = self._session(max(1, int(threads)))
 
     def _ids(self, texts: list[str]):
         return self._tok.encode_batch(list(texts), add_special_tokens=True)

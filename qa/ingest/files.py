@@ -168,7 +168,9 @@ def scan(
     its pages to progress(f"Reading {path}", done, total)."""
     root = Path(root)
     if not root.is_dir():
-        raise DocumentError(f"corpus folder not found: {root}")
+        raise DocumentError(
+            f"corpus folder not found: {root} (create it, or start with the bundled documents: cp -r samples/corpus {root})"
+        )
     entries: list[Scanned] = []
     skipped: list[Skipped] = []
     for path in walk(root):

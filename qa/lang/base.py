@@ -16,6 +16,14 @@ class Followup:
     about: re.Pattern  # "what about <rest>"; group "rest"
     question_words: frozenset[str]
     light_verbs: frozenset[str]  # verbs that frame a question rather than name its topic
+    # Optional (None: the rule is off for the language). A question phrase at the start of a
+    # question ("on what dates", "who"), that of a whole previous question up to its verb ("which
+    # Japanese ambassador" did ...), and what may follow a bare question phrase ("was it held").
+    question_phrase: re.Pattern | None = None
+    previous_phrase: re.Pattern | None = None
+    elliptic_tail: re.Pattern | None = None
+    # text plus other spellings of its words that stemming keeps apart ("organised" -> "organized")
+    spellings: Callable[[str], str] | None = None
 
 
 @dataclass(frozen=True)

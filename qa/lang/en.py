@@ -19,9 +19,23 @@ s t d ll re ve m
 
 
 def _stop_words() -> frozenset[str]:
-    from bm25s.stopwords import STOPWORDS_EN
+    return _bm25s_stop_words() | frozenset(_QUESTION_WORDS)
 
-    return frozenset(STOPWORDS_EN) | frozenset(_QUESTION_WORDS)
+
+def _bm25s_stop_words() -> frozenset[str]:
+    """bm25s's English list, read from its module file: `import bm25s` runs the package's
+    __init__, which imports scipy (~0.4 s), more than the rest of a one-question `qa ask`."""
+    import importlib.util
+    from pathlib import Path
+
+    spec = importlib.util.find_spec("bm25s")
+    if spec is None or not spec.submodule_search_locations:
+        raise ImportError("bm25s is not installed")
+    path = Path(next(iter(spec.submodule_search_locations))) / "stopwords.py"
+    mod_spec = importlib.util.spec_from_file_location("_qa_bm25s_stopwords", path)
+    module = importlib.util.module_from_spec(mod_spec)
+    mod_spec.loader.exec_module(module)
+    return frozenset(module.STOPWORDS_EN)
 
 
 # Answer types a question asks for, and what a span of that type looks like.
@@ -65,10 +79,34 @@ QUESTION_TYPES = (
     ("place", re.compile(r"^where\b|\bin which (city|country|town|place)\b|\bwhich (city|country|town|region)\b")),
 )  # fmt: skip
 
+_AUX = r"(?:was|were|is|are|did|does|do|has|have|had|will|would|can|could)"
+_PREP = r"(?:(?:in|on|at|from|to|for|by|with|of|under|during|since|until)\s+)?"
+_ISE = re.compile(r"\b(\w{3,}?)(is|iz)(e|ed|es|ing|ation|ations|er|ers)\b", re.I)
+# -ise words that have no -ize spelling (stems compared without their last letter)
+_NOT_ISE = ("rise", "wise", "raise", "praise", "noise", "poise", "arise", "promise", "premise", "precise",
+            "concise", "exercise", "expertise", "franchise", "merchandise", "advise", "devise", "revise",
+            "supervise", "televise", "surprise", "enterprise", "compromise", "disguise", "cruise", "bruise",
+            "size", "prize", "seize", "citizen")  # fmt: skip
+
+
+def _spellings(text: str) -> str:
+    """text plus the other spelling of its -ise/-ize words: stemming keeps "organis" and "organ" apart."""
+    extra = []
+    for m in _ISE.finditer(text):
+        word = m.group(0).lower()
+        if any(word.startswith(n[:-1]) and len(word) - len(n) <= 3 for n in _NOT_ISE):
+            continue
+        variant = m.group(1) + ("iz" if m.group(2).lower() == "is" else "is") + m.group(3)
+        if variant.lower() not in text.lower() and variant not in extra:
+            extra.append(variant)
+    return f"{text} {' '.join(extra)}" if extra else text
+
+
 FOLLOWUP = Followup(
     pronouns=frozenset({
         "it", "its", "they", "them", "their", "theirs", "he", "him", "his", "she", "her", "hers",
         "this", "that", "these", "those", "there", "then", "such", "same", "former", "latter",
+        "else", "one", "ones",
     }),
     openers=re.compile(
         r"^\s*(?:and|but|also|so|then|ok(?:ay)?|what about|how about|and what about|and how about|"
@@ -81,7 +119,24 @@ FOLLOWUP = Followup(
         "did", "do", "does", "done", "is", "was", "were", "are", "be", "been", "has", "have", "had",
         "held", "hold", "happen", "happened", "take", "took", "taken", "make", "made", "get", "got",
         "say", "said", "tell", "told", "give", "gave", "go", "went", "come", "came", "kind", "part",
+        # nouns that only say what kind of answer is wanted ("in which city", "on what date")
+        "place", "city", "country", "date", "dates", "year", "day", "time", "name", "called",
     }),
+    question_phrase=re.compile(
+        rf"^\s*{_PREP}(?:(?:which|what|whose|how\s+many|how\s+much)(?:\s+(?!{_AUX}\b)[\w'-]+)?"
+        r"|who|whom|where|when|why|how)\b",
+        re.I,
+    ),
+    previous_phrase=re.compile(
+        rf"^\s*{_PREP}(?:which|what|whose|how\s+many|how\s+much)(?:\s+(?!{_AUX}\b)[\w'-]+){{0,4}}?(?=\s+{_AUX}\b)",
+        re.I,
+    ),
+    elliptic_tail=re.compile(
+        rf"^\s*(?:{_AUX}\s+(?:it|they|that|this|he|she)(?:\s+(?:held|take\s+place|happen))?)?"
+        r"\s*(?:else|exactly|then|again)?\s*[?.!]*\s*$",
+        re.I,
+    ),
+    spellings=_spellings,
 )  # fmt: skip
 
 LANGUAGE = Language(

@@ -40,9 +40,15 @@ class LexicalIndex:
 
     @classmethod
     def load(cls, folder: Path) -> "LexicalIndex":
-        import bm25s
+        from qa.store.bm25_reader import SavedBM25, UnsupportedIndex
 
-        retriever = bm25s.BM25.load(str(folder), mmap=True, allow_pickle=False)
+        try:
+            # numpy only, the same scores: no bm25s (and scipy) import to answer a question
+            retriever = _SavedRetriever(SavedBM25(folder))
+        except UnsupportedIndex:
+            import bm25s
+
+            retriever = bm25s.BM25.load(str(folder), mmap=True, allow_pickle=False)
         df = np.load(folder / "df.npy", mmap_mode="r", allow_pickle=False)
         n_docs = json.loads((folder / "n_docs.json").read_text())["n_docs"]
         return cls(retriever, df, n_docs)
@@ -67,3 +73,17 @@ class LexicalIndex:
 
     def known(self, term: str) -> bool:
         return term in self._bm25.vocab_dict
+
+
+class _SavedRetriever:
+    """SavedBM25 behind the members of bm25s.BM25 that LexicalIndex uses."""
+
+    def __init__(self, saved):
+        self._saved = saved
+        self.vocab_dict = saved.vocab
+
+    def get_tokens_ids(self, terms: list[str]) -> list[int]:
+        return self._saved.token_ids(terms)
+
+    def get_scores_from_ids(self, ids: list[int], weight_mask=None) -> np.ndarray:
+        return self._saved.scores(ids, weight_mask)

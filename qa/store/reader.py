@@ -189,6 +189,18 @@ class Index:
         by_id = {r[0]: ChunkRow(r[0], self._doc_names[r[1]], *r[2:]) for r in rows}
         return [by_id[i] for i in ids if i in by_id]
 
+    def chunk_ids_in(self, doc: str, item: int | None = None) -> list[int]:
+        """Ids of the chunks of one document (of one of its items, if given): a follow-up
+        question is first answered from the news item the answer before it came from."""
+        doc_id = next((i for i, name in self._doc_names.items() if name == doc), None)
+        if doc_id is None:
+            return []
+        if item is None:
+            rows = self._query("SELECT id FROM chunks WHERE doc_id = ? ORDER BY id", (doc_id,))
+        else:
+            rows = self._query("SELECT id FROM chunks WHERE doc_id = ? AND item = ? ORDER BY id", (doc_id, int(item)))
+        return [r[0] for r in rows]
+
     def sentences(self, first: int, n: int) -> list[SentenceRow]:
         rows = self._query(
             'SELECT id, doc_id, item, start, "end", text FROM sentences WHERE id >= ? AND id < ? ORDER BY id',

@@ -57,7 +57,31 @@ def test_followup_carries_topic_words_once():
         ["How much did the CARICC-coordinated operations seize?"],
         "A long first sentence used as title",
     )
-    assert out == "Who coordinated them? CARICC-coordinated operations seize"
+    # the question's own words first, then the previous question's topic, then the title's; each once
+    assert out.startswith("Who coordinated them? CARICC-coordinated operations seize")
+    words = out.lower().split()
+    assert len(words) == len(set(words))
+
+
+def test_a_bare_question_phrase_takes_over_the_previous_question():
+    prev = ["Where did the Astana workshop take place?"]
+    assert resolve_followup("And on what dates?", prev) == "On what dates did the Astana workshop take place?"
+    assert resolve_followup("When was it?", prev) == "When did the Astana workshop take place?"
+    # the thing the previous question asked about stays in
+    out = resolve_followup("And on what date?", ["Which Japanese ambassador did the director meet in Vienna?"])
+    assert out.startswith("On what date did the director meet in Vienna") and "Japanese ambassador" in out
+
+
+def test_short_questions_lean_on_the_conversation_but_named_ones_stand_alone():
+    assert is_followup("Who gave the welcoming speech?")  # two content words, no name
+    assert is_followup("Who else attended?")
+    assert not is_followup("Who is Jun Yamada?")  # names stand alone
+    assert not is_followup("Where will the regional council meet next?")
+
+
+def test_the_other_spelling_is_searched_too():
+    out = resolve_followup("Who organised it?", ["When was the Astana workshop held?"])
+    assert "organized" in out and "Astana" in out
 
 
 def test_followup_uses_title_words_when_previous_question_was_vague():

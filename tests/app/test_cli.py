@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-CORPUS = ROOT / "corpus"
+CORPUS = ROOT / "samples" / "corpus"  # the bundled documents, never the user's corpus/
 QA = Path(sys.executable).parent / "qa"
 if not QA.exists():  # pragma: no cover - run from a venv without the script on sys.executable's path
     QA = ROOT / ".venv" / "bin" / "qa"

@@ -102,7 +102,7 @@ def test_source_highlights_passage_answer_and_span_in_item():
     assert '<mark class="qa-hl-passage" id="qa-focus">Intro sentence. </mark>' in html
     assert '<mark class="qa-hl-answer"><strong>42</strong></mark>' in html
     assert "HEADLINE\n" in html  # context around the passage, newlines kept for pre-wrap
-    assert "a.txt" in html and "Title" in html and "2022-08-10" in html
+    assert "a.txt" in html and esc("Title (10 Aug 2022)") in html
     # removing tags gives back the item text exactly
     assert __import__("html").unescape(re.sub(r"<[^>]+>", "", html.split('qa-source-body">', 1)[1])) == doc
 
@@ -127,3 +127,19 @@ def test_corpus_panel_lists_documents_skipped_and_pending():
     assert "2025-01-02T03:04:05+0000" in html
     assert "bad.pdf" in html and "unsupported type .pdf" in html
     assert "new.txt" in html and "Re-index" in html
+
+
+def test_human_title_is_the_main_label_and_the_file_name_a_detail():
+    from qa.app.render import main_label
+
+    story = _cite(doc="003_62543a975d45d663.txt", title="De-briefing on controlled deliveries", date="2022-07-19",
+                  doc_title="CARICC news")
+    assert story.label() == "[1] CARICC news, 19 Jul 2022 — De-briefing on controlled deliveries · 003_62543a975d45d663.txt"
+    html = render_reply(0, None, [story])
+    title_at = html.index(esc("CARICC news, 19 Jul 2022"))
+    name = esc("003_62543a975d45d663.txt")
+    assert html.index(name) > title_at  # the file name after the title
+    assert f'<span class="qa-doc">{name}</span>' in html
+    # a file that is one story: its title and date; nothing known: the file name alone
+    assert main_label("Kyrgyz Republic strengthens capacities", "2024-03-04") == "Kyrgyz Republic strengthens capacities (4 Mar 2024)"
+    assert _cite(doc="a.txt", title="a.txt", date=None).label() == "[1] a.txt"

@@ -13,7 +13,7 @@ from qa.ingest import tokens
 from qa.ingest.chunking import chunk_document, document_sentences, split_sentences
 from qa.ingest import Block, Document, Item, load_corpus
 
-CORPUS = Path(__file__).resolve().parents[2] / "corpus"
+CORPUS = Path(__file__).resolve().parents[2] / "samples" / "corpus"  # the bundled documents
 
 WORDS = (
     "customs officers trained border drug seized meeting centre regional analysts heroin "

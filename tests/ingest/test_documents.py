@@ -22,7 +22,7 @@ from qa.ingest import (
     parse_text,
 )
 
-CORPUS = Path(__file__).resolve().parents[2] / "corpus"
+CORPUS = Path(__file__).resolve().parents[2] / "samples" / "corpus"  # the bundled documents
 FURNITURE = ["Rate this item", "(0 votes)", "Page 13 of 38", "Breaking news", "We use cookies",
              "I got it", "wrapper", "Other News in"]  # fmt: skip
 

@@ -10,7 +10,6 @@ Building an index still uses bm25s.
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
 
@@ -45,22 +44,13 @@ class SavedBM25:
         """Ids of the known terms, repeats kept (a repeated question word counts twice, as in bm25s)."""
         return [self.vocab[t] for t in terms if t in self.vocab]
 
-    def scores(self, ids: list[int]) -> np.ndarray:
+    def scores(self, ids: list[int], weight_mask: np.ndarray | None = None) -> np.ndarray:
+        """bm25s's get_scores_from_ids: the sum of the terms' columns, times the weight mask."""
         out = np.zeros(self.n_docs, dtype=self._dtype)
         for t in ids:
             a, b = int(self._indptr[t]), int(self._indptr[t + 1])
             # a column lists each document once, so a plain fancy-index add is exact
             out[self._indices[a:b]] += self._data[a:b]
+        if weight_mask is not None:
+            out *= weight_mask
         return out
-
-
-def bm25s_stopwords_en() -> frozenset[str]:
-    """bm25s's English stop words without importing the bm25s package (its __init__ imports scipy)."""
-    spec = importlib.util.find_spec("bm25s")
-    if spec is None or not spec.submodule_search_locations:
-        raise ImportError("bm25s is not installed")
-    path = Path(next(iter(spec.submodule_search_locations))) / "stopwords.py"
-    mod_spec = importlib.util.spec_from_file_location("_qa_bm25s_stopwords", path)
-    module = importlib.util.module_from_spec(mod_spec)
-    mod_spec.loader.exec_module(module)
-    return frozenset(module.STOPWORDS_EN)

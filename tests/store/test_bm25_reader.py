@@ -5,7 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from qa.bm25_reader import SavedBM25, UnsupportedIndex, bm25s_stopwords_en
+from qa.lang.en import _bm25s_stop_words
+from qa.store.bm25_reader import SavedBM25, UnsupportedIndex
 
 TEXTS = [
     "the lighthouse keeper of port ellery keeps the light",
@@ -33,6 +34,9 @@ def test_scores_equal_bm25s(tmp_path, query):
     assert reader.token_ids(query) == ids
     expected = ref.get_scores_from_ids(ids) if ids else np.zeros(len(TEXTS), dtype=np.float32)
     assert np.array_equal(reader.scores(ids), expected)
+    mask = np.array([True, False, True, True])
+    masked = ref.get_scores_from_ids(ids, weight_mask=mask.astype(np.float32)) if ids else expected
+    assert np.array_equal(reader.scores(ids, mask.astype(np.float32)), masked)
 
 
 def test_variants_with_a_non_occurrence_term_are_left_to_bm25s(tmp_path):
@@ -44,4 +48,4 @@ def test_variants_with_a_non_occurrence_term_are_left_to_bm25s(tmp_path):
 def test_stopwords_match_bm25s_without_importing_it():
     from bm25s.stopwords import STOPWORDS_EN
 
-    assert bm25s_stopwords_en() == frozenset(STOPWORDS_EN)
+    assert _bm25s_stop_words() == frozenset(STOPWORDS_EN)

@@ -7,7 +7,7 @@ import io
 
 import pytest
 
-from qa.export import NOT_FOUND, render, row_from_answer, source_link, to_csv, to_markdown
+from qa.app.export import NOT_FOUND, render, row_from_answer, source_link, to_csv, to_markdown
 
 ANSWER = {
     "text": "The ferry to Skarn Island leaves every Tuesday at noon.",
