@@ -5,6 +5,7 @@ Both the CLI and the web app go through here, so they behave the same.
 
 from __future__ import annotations
 
+import re
 import threading
 import time
 import unicodedata
@@ -13,9 +14,10 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from qa import store
-from qa.answer import pick_answer
+from qa.answer import MAX_ANSWER_CHARS, abstain_features, candidates, confidence, fitted_for, pick_answer
+from qa.answer.question import question_type, typed_span
 from qa.config import MAX_K, Settings
-from qa.contracts import Filters, Query, Result
+from qa.contracts import Answer, Filters, Query, Result
 from qa.filters import FilterError, scope
 from qa.embed import Embedder, make_embedder
 from qa.lang import analyze
@@ -172,6 +174,10 @@ class QAService:
         if not passages:
             return None
         answer, passages = pick_answer(text, qvec, terms, passages, index, embedder.identity)
+        if answer is None or answer.span is None:
+            # the item is known; what is asked for is a date, number, person or place: the item's
+            # best sentence that holds one answers better than a better-scored one that does not
+            answer = _typed_answer(text, qvec, terms, passages, index, embedder.identity) or answer
         shown = passages[:k]
         if answer is not None and answer.passage_rank > k:
             shown.append(passages[answer.passage_rank - 1])  # always show the cited passage
@@ -195,3 +201,62 @@ class QAService:
         report = self.build(progress=progress)
         self.index()
         return report
+
+
+# Answer types whose span patterns are precise; a "person" span is any run of capitalised words
+# (organisations, places and titles too), so it says little about a sentence.
+_PRECISE_TYPES = ("date", "number", "place")
+
+
+def _typed_answer(question: str, qvec, terms: list[str], passages: list, index, model: str) -> Answer | None:
+    """The best-scored sentence of the passages holding a span of the (precise) type the question
+    asks for (None if it asks for none, or no sentence holds one); the span is the answer,
+    its sentence (cut to MAX_ANSWER_CHARS around the span when longer) the quote."""
+    qtype = question_type(question)
+    if qtype not in _PRECISE_TYPES:
+        return None
+    fitted = fitted_for(model)
+    ranked = candidates(question, qvec, terms, passages, index, fitted.sentence)
+    if not ranked:
+        return None
+    qwords = set(re.findall(r"\w+", question.lower()))
+    rank_of = {p.chunk.id: p.rank for p in passages}
+    for c in ranked:
+        row = c.sentence
+        found = typed_span(row.text, qtype, qwords)
+        if found is None:
+            continue
+        a, b = _around(row.text, found)
+        p = c.passage
+        return Answer(
+            text=row.text[a:b], doc=row.doc, title=p.title, date=p.date,
+            start=row.start + a, end=row.start + b,
+            score=round(confidence(abstain_features(ranked), fitted.confidence, fitted.confidence_bias), 4),
+            passage_rank=rank_of.get(p.chunk.id, p.rank),
+            span=(row.start + found[0], row.start + found[1]),
+            page=p.page,
+        )
+    return None
+
+
+def _around(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    """The sentence, or for a long one the clauses around the span, at most MAX_ANSWER_CHARS."""
+    if len(text) <= MAX_ANSWER_CHARS:
+        return 0, len(text)
+    cuts = [0] + [m.end() for m in re.finditer(r"[,;:]\s+", text)] + [len(text)]
+    a = max(c for c in cuts if c <= span[0])
+    b = min(c for c in cuts if c >= span[1])
+    while True:  # widen clause by clause while it fits
+        left = max((c for c in cuts if c < a), default=None)
+        right = min((c for c in cuts if c > b), default=None)
+        if right is not None and right - a <= MAX_ANSWER_CHARS:
+            b = right
+        elif left is not None and b - left <= MAX_ANSWER_CHARS:
+            a = left
+        else:
+            break
+    if b - a > MAX_ANSWER_CHARS:  # one clause longer than the limit: the limit around the span
+        a = max(0, min(span[0], span[1] - MAX_ANSWER_CHARS))
+        b = min(len(text), a + MAX_ANSWER_CHARS)
+    piece = text[a:b]
+    return a + len(piece) - len(piece.lstrip()), b - (len(piece) - len(piece.rstrip()))

@@ -33,8 +33,8 @@ RECT = "s => { const e = document.querySelector(s); if (!e) return null; const r
 
 @pytest.fixture(scope="module")
 def app_url(real_service, tmp_path_factory):
-    from qa.service import QAService
-    from qa.web import start
+    from qa.app.service import QAService
+    from qa.app.web import start
 
     base = tmp_path_factory.mktemp("layout-app")
     shutil.copytree(real_service.settings.corpus_dir, base / "corpus")

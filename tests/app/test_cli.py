@@ -25,7 +25,8 @@ QUESTION = "Which ambassador of Japan delivered opening remarks at the customs w
 
 
 def run(*args: str, cwd: Path, timeout: float = 180) -> subprocess.CompletedProcess:
-    env = dict(os.environ, HF_HUB_OFFLINE="1", TRANSFORMERS_OFFLINE="1", PYTHONWARNINGS="ignore")
+    # PYTHONPATH: the code of this checkout, whichever checkout the venv's `qa` was installed from
+    env = dict(os.environ, HF_HUB_OFFLINE="1", TRANSFORMERS_OFFLINE="1", PYTHONWARNINGS="ignore", PYTHONPATH=str(ROOT))
     env.pop("QA_INDEX", None)
     env.pop("QA_CORPUS", None)
     return subprocess.run(
@@ -106,8 +107,37 @@ def test_ask_prints_a_readable_answer_with_numbered_citations(built, workdir):
     out = proc.stdout
     assert "IIJIMA" in out
     for n in range(1, 6):
-        assert re.search(rf"^\[{n}\] \S+\.txt — \S", out, re.M), f"no citation [{n}] in:\n{out}"
+        # the source's title first, its file name after it as a detail
+        assert re.search(rf"^\[{n}\] \w.* · \S+\.txt ", out, re.M), f"no citation [{n}] in:\n{out}"
     assert "000_48933f6eaf3e6675.txt" in out
+
+
+@pytest.mark.slow
+def test_ask_short_prints_the_answer_and_its_citation_only(built, workdir):
+    index, _ = built
+    proc = run("ask", QUESTION, "--index", str(index), "--short", cwd=workdir)
+    assert proc.returncode == 0, proc.stderr
+    lines = proc.stdout.strip().splitlines()
+    assert "IIJIMA" in lines[0] and len(lines) <= 3
+    assert "000_48933f6eaf3e6675.txt" in lines[-1] and "Passages" not in proc.stdout
+
+
+@pytest.mark.slow
+def test_ask_format_csv_and_md_write_the_answer_up(built, workdir):
+    import csv
+    import io
+
+    index, _ = built
+    proc = run("ask", QUESTION, "--index", str(index), "--corpus", str(CORPUS), "--format", "csv", cwd=workdir)
+    assert proc.returncode == 0, proc.stderr
+    rows = list(csv.reader(io.StringIO(proc.stdout)))
+    assert rows[0] == ["Question", "Answer", "Quoted sentence", "Document", "Title", "Date", "Page", "Link"]
+    question, answer, quote, doc, *_, link = rows[1]
+    assert question == QUESTION and "IIJIMA" in answer and doc == "000_48933f6eaf3e6675.txt"
+    start, end = (int(x) for x in link.split("#char=")[1].split(","))
+    assert original(doc)[start:end] == quote  # the link names exactly the quoted characters
+    md = run("ask", QUESTION, "--index", str(index), "--format", "md", cwd=workdir).stdout
+    assert md.startswith("# ") and "> " in md and "000\\_48933f6eaf3e6675.txt" in md
 
 
 @pytest.mark.slow
@@ -232,3 +262,18 @@ def test_ask_json_has_a_page_key_for_every_passage_and_the_answer(tmp_path):
     out = service.ask("Who is the lighthouse keeper of Port Ellery?").to_json()
     assert all(p["page"] is None for p in out["passages"])
     assert out["answer"] is None or out["answer"]["page"] is None
+
+
+def test_serve_on_a_busy_port_is_one_error_line_suggesting_port(workdir):
+    import socket
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen(1)
+        port = taken.getsockname()[1]
+        started = time.perf_counter()
+        proc = run("serve", "--port", str(port), "--index", str(workdir / "no-index"), cwd=workdir, timeout=60)
+    line = assert_one_line_error(proc, f"port {port}", "--port")
+    assert "Serving" not in proc.stdout + proc.stderr
+    assert "GRADIO_SERVER_PORT" not in line
+    assert time.perf_counter() - started < 30  # said before the model or Gradio load
