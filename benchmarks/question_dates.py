@@ -72,7 +72,7 @@ def run(service, question: str, mode: str, dates: DateRange | None, boost: float
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--index", default=str(ROOT / "benchmarks/out/dev-index"))
-    ap.add_argument("--corpus", default=str(ROOT / "corpus"))
+    ap.add_argument("--corpus", default=str(ROOT / "samples" / "corpus"))
     ap.add_argument("--boost", type=float, nargs="*", default=[0.05, 0.1, 0.2])
     ap.add_argument("--show", action="store_true", help="print each question's reading and outcome")
     args = ap.parse_args()
