@@ -7,7 +7,9 @@ The set (benchmarks/followups.jsonl) holds two- and three-turn conversations ove
 corpus, written for this benchmark: each turn has the question as a person would type it and
 verbatim gold answers from the conversation's document. Every turn goes through the web app's
 conversation service (`ChatService.ask`), so follow-ups are rewritten exactly as on the page.
-A turn is right when its answer sentence contains a gold answer and comes from that document.
+A turn is right when its answer sentence contains a gold answer and comes from that document
+(a turn may name its own document). Turns marked "switch" are standalone questions on another
+topic asked mid-conversation: counted apart, against the same questions asked alone.
 
 Also checks that a follow-up asked with no conversation before it (right after "New
 conversation") gets a hint to ask a whole question instead of a bare "Not found".
@@ -41,11 +43,12 @@ def load_set(path: Path, corpus: Path) -> list[dict]:
         if not line.strip():
             continue
         c = json.loads(line)
-        text = norm((corpus / c["doc"]).read_text(encoding="utf-8"))
         for t in c["turns"]:
+            doc = t.get("doc", c["doc"])
+            text = norm((corpus / doc).read_text(encoding="utf-8"))
             missing = [a for a in t["answers"] if norm(a) not in text]
             if missing:
-                raise SystemExit(f"Error: {path.name} line {n}: gold {missing} is not in {c['doc']}")
+                raise SystemExit(f"Error: {path.name} line {n}: gold {missing} is not in {doc}")
         convs.append(c)
     return convs
 
@@ -59,9 +62,15 @@ def run(chat, convs: list[dict], k: int) -> list[dict]:
         for i, t in enumerate(c["turns"]):
             turn = chat.ask(conv, t["q"], k, show_passages=False)
             a = turn.answer
-            ok = a is not None and a.doc == c["doc"] and contains_gold(a.text, t["answers"])
+            doc = t.get("doc", c["doc"])
+            ok = a is not None and a.doc == doc and contains_gold(a.text, t["answers"])
+            alone = None
+            if t.get("switch"):  # the same question in a conversation of its own, to compare
+                b = chat.ask(Conversation(), t["q"], k, show_passages=False).answer
+                alone = b is not None and b.doc == doc and contains_gold(b.text, t["answers"])
             rows.append({
-                "id": c["id"], "turn": i + 1, "followup": i > 0, "ok": ok, "question": t["q"],
+                "id": c["id"], "turn": i + 1, "followup": i > 0 and not t.get("switch"), "switch": bool(t.get("switch")),
+                "alone": alone, "ok": ok, "question": t["q"],
                 "searched": turn.searched, "shown": _shown(turn.reply_html), "answer": None if a is None else a.text,
                 "doc": None if a is None else a.doc, "gold": t["answers"],
             })
@@ -107,7 +116,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         docs = Path(tmp) / "corpus"
         docs.mkdir()
-        for name in sorted({c["doc"] for c in convs}):
+        for name in sorted({t.get("doc", c["doc"]) for c in convs for t in c["turns"]}):
             shutil.copy2(corpus / name, docs / name)
         service = QAService(Settings().with_(corpus_dir=docs, index_dir=Path(args.index)))
         print(f"index: {service.build().summary().splitlines()[0]}", file=sys.stderr)
@@ -120,8 +129,9 @@ def main() -> None:
             mark = "ok  " if r["ok"] else "MISS"
             print(f"{mark} {r['id']}.{r['turn']} {r['question']}\n     searched: {r['shown'] or r['searched']}\n"
                   f"     answer:   {r['answer']}\n     gold:     {r['gold']}")
-    first = [r for r in rows if not r["followup"]]
+    first = [r for r in rows if r["turn"] == 1]
     follow = [r for r in rows if r["followup"]]
+    switch = [r for r in rows if r["switch"]]
     figures = {
         "conversations": len(convs),
         "first_turns": len(first),
@@ -132,6 +142,11 @@ def main() -> None:
         # follow-ups whose first turn was right: the rewrite's own share, apart from first-turn misses
         "followups_right_after_right_first_pct": _after_right(rows),
         "orphan_followups_with_hint": f"{sum(o['hint'] for o in orphans)} of {len(orphans)}",
+        # standalone questions on another topic in the middle of a conversation: the rules must
+        # leave them alone (compared with the same questions asked with no conversation)
+        "switches": len(switch),
+        "switches_right": sum(r["ok"] for r in switch),
+        "switches_right_when_asked_alone": sum(bool(r["alone"]) for r in switch),
     }
     print(json.dumps(figures, indent=1))
     if args.json:

@@ -6,7 +6,7 @@ word lists and patterns are the language's, ``qa.lang``):
 
 1. Detection. With a turn before it, a question is a follow-up if it opens like one ("and",
    "but", "what about"), refers back (a pronoun or "else" in a question of at most four content
-   words), or says too little to stand alone: one content word, or two and no name or number
+   words; a possessive after a name in the question is that name's), or says too little to stand alone: one content word, or two and no name or number
    that the conversation has not had yet.
 2. Ellipsis. A follow-up that is only a question phrase ("When?", "And on what dates was it?")
    takes over the rest of the latest whole question: "On what dates did the CCASP hold its
@@ -87,11 +87,29 @@ def is_followup(question: str, lang: str = DEFAULT, seen: str = "") -> bool:
     if followup.openers.match(question):
         return True
     n = len(content_words(question, lang))
-    if n <= 4 and any(w in followup.pronouns for w in words):
+    if n <= 4 and _open_pronoun(question, followup.pronouns):
         return True
     known = set(analyze(seen, lang))
     new_names = [w for w in _names(question) if not set(analyze(w, lang)) <= known]
     return n <= 1 or (n <= 2 and not new_names)
+
+
+_POSSESSIVES = frozenset({"its", "their", "his", "her"})
+
+
+def _open_pronoun(question: str, pronouns: frozenset[str]) -> bool:
+    """A pronoun that points outside the question. A possessive after a name in the question
+    belongs to that name ("When did Kazakhstan pass its law?"); any other pronoun ("it",
+    "there", "else") still leans on the conversation ("Which CARICC analyst spoke there?")."""
+    words = _WORD.findall(question)
+    for i, w in enumerate(words):
+        low = w.lower()
+        if low not in pronouns:
+            continue
+        named_before = any(v[0].isupper() or any(c.isdigit() for c in v) for v in words[1:i])
+        if low not in _POSSESSIVES or not named_before:
+            return True
+    return False
 
 
 def is_whole(question: str, searched: str, lang: str = DEFAULT) -> bool:

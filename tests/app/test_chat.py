@@ -77,6 +77,9 @@ def test_short_questions_lean_on_the_conversation_but_named_ones_stand_alone():
     assert is_followup("Who else attended?")
     assert not is_followup("Who is Jun Yamada?")  # names stand alone
     assert not is_followup("Where will the regional council meet next?")
+    # a possessive after a name in the question is that name's; other pronouns point back
+    assert not is_followup("When did Kazakhstan pass its law on corruption?")
+    assert is_followup("Which CARICC analyst spoke there?")
 
 
 def test_the_other_spelling_is_searched_too():
