@@ -42,7 +42,7 @@ def removed_lines(text: str, markdown: bool, items) -> list[tuple[str, str]]:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--corpus", default=str(ROOT / "corpus"))
+    ap.add_argument("--corpus", default=str(ROOT / "samples" / "corpus"))
     ap.add_argument("--show", action="store_true", help="print every removed line")
     args = ap.parse_args()
     docs, skipped = load_corpus(Path(args.corpus))

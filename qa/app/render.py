@@ -92,7 +92,8 @@ def nice_date(date: str | None) -> str:
 
 
 def main_label(title: str, date: str | None, doc_title: str | None = None) -> str:
-    """What a person calls the source: "CARICC news, 19 Jul 2022 — De-briefing on …" for a story
+    """What a person calls the source (as qa.ingest.titles.item_label, which costs an import of
+    qa.ingest here): "CARICC news, 19 Jul 2022 — De-briefing on …" for a story
     of a news page, "Kyrgyz Republic strengthens … (4 Mar 2024)" for a one-story file. The file
     name is never the main label unless nothing else is known."""
     when = nice_date(date)

@@ -143,3 +143,14 @@ def test_human_title_is_the_main_label_and_the_file_name_a_detail():
     # a file that is one story: its title and date; nothing known: the file name alone
     assert main_label("Kyrgyz Republic strengthens capacities", "2024-03-04") == "Kyrgyz Republic strengthens capacities (4 Mar 2024)"
     assert _cite(doc="a.txt", title="a.txt", date=None).label() == "[1] a.txt"
+
+
+def test_the_label_reads_as_ingest_titles_it():
+    # render keeps its own copy (importing qa.ingest costs a one-question `qa ask` 0.3 s)
+    from qa.app.render import main_label
+    from qa.ingest.titles import item_label
+
+    for args in [("CARICC news", "A de-briefing will be held in Almaty", "2022-07-19"),
+                 ("Kyrgyz Republic strengthens", "Kyrgyz Republic strengthens", "2024-03-04"),
+                 (None, "A title", None), ("Site news", "Story", "2022-07")]:
+        assert main_label(args[1], args[2], args[0]) == item_label(*args)
