@@ -113,7 +113,9 @@ def _cite_html(doc: str, title: str, date: str | None, page: int | None = None, 
     """The human title first; the file name (and page) after it, small: a secondary detail."""
     label = main_label(title, date, doc_title)
     where = doc + (f", p. {page}" if page is not None else "")
-    out = f'<span class="qa-title">{esc(label)}</span>'
+    # the item's ISO date as the tooltip: the label shows it in words ("19 Jul 2022")
+    when = f' title="{esc(date)}"' if date else ""
+    out = f'<span class="qa-title"{when}>{esc(label)}</span>'
     if label != doc:
         out += f' <span class="qa-doc">{esc(where)}</span>'
     return out

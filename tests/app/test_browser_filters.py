@@ -66,8 +66,9 @@ def test_set_a_range_and_ask(page, app_url):
     expect(reply.locator(".qa-answer")).to_be_visible()
     # every cited source is dated July or August 2022
     cites = reply.locator(".qa-cites li").all_inner_texts() + [reply.locator(".qa-conf").inner_text()]
-    dates = [d for t in cites for d in re.findall(r"\((\d{4}-\d\d(?:-\d\d)?)\)", t)]
-    assert dates and all(d[:7] in ("2022-07", "2022-08") for d in dates), cites
+    # each source's label shows its date in words; its ISO date is the label's tooltip (title)
+    dates = [e.get_attribute("title") for e in reply.locator(".qa-cites .qa-title, .qa-conf .qa-title").all()]
+    assert dates and all(d and d[:7] in ("2022-07", "2022-08") for d in dates), cites
     expect(page.locator("#qa-timeline")).to_be_visible()
     page.screenshot(path=str(OUT / "filters-range.png"))
 
