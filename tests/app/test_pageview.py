@@ -43,11 +43,12 @@ def test_download_copy_is_the_indexed_file_outside_the_corpus(tmp_path):
 
 
 def test_citations_name_the_page_and_the_source_shows_picture_next_to_text():
-    assert cite_text("report.pdf", "Annual report", None, 12) == "report.pdf, p. 12 — Annual report"
-    assert cite_text("notes.txt", "Notes", "2024-01-02") == "notes.txt — Notes (2024-01-02)"
+    # the title first (issue 17), the file and its page after it
+    assert cite_text("report.pdf", "Annual report", None, 12) == "Annual report · report.pdf, p. 12"
+    assert cite_text("notes.txt", "Notes", "2024-01-02") == "Notes (2 Jan 2024) · notes.txt"
     c = Citation(n=1, doc="report.pdf", title="Annual report", date=None, item=1, start=5, end=9,
                  text="abcd", score=1.0, page=2)
-    assert c.label() == "[1] report.pdf, p. 2 — Annual report"
+    assert c.label() == "[1] Annual report · report.pdf, p. 2"
     html = render_source(c, "xxxxabcdxx", 1, picture='<figure class="qa-page"></figure>', download=True)
     assert '<div class="qa-source-cols"><figure class="qa-page">' in html and "page 2" in html
 
