@@ -56,8 +56,8 @@ mark.qa-hl-answer { background: #fde68a; color: inherit; }
 #qa-source-view { border: 1px solid var(--border-color-primary); border-radius: 8px; }
 /* the citation drop-down: long labels end in an ellipsis before the arrow instead of under it */
 #qa-sources .wrap-inner input { text-overflow: ellipsis; padding-right: 2.2em; min-width: 0; }
-/* the upload box: room above the icon for its floating label */
-#qa-upload button.upload-container { padding-top: 30px; height: 150px !important; }
+/* the upload box: its label sits above the drop area (Gradio floats it over the area's icon) */
+#qa-upload [data-testid="block-label"] { position: static !important; width: 100%; }
 .qa-hint { font-size: .9em; margin-top: .4em; padding: .3em .5em; border-left: 3px solid var(--color-accent); }
 .qa-source strong, .qa-answer strong { font-size: inherit; }
 .qa-corpus-head { margin-bottom: .4em; }
