@@ -46,7 +46,7 @@ def main() -> None:
     args = ap.parse_args()
 
     env = dict(os.environ, HF_HUB_OFFLINE="1", TRANSFORMERS_OFFLINE="1", PYTHONPATH=str(ROOT))
-    base = [sys.executable, "-m", "qa.cli"]
+    base = [sys.executable, "-m", "qa.app.cli"]
     index = Path(args.index)
     if not (index / "CURRENT").exists():
         corpus = args.corpus or str(_bundled())
