@@ -1,0 +1,116 @@
+#!/usr/bin/env python
+"""Fit the answer model on every question set, and cross-validate it per set.
+
+    python benchmarks/fit_answer.py [--cv 5] [--bundled-share 0.4] [--abstain 0.5] [--write FILE]
+
+Reads the per-question caches of benchmarks/answer_data.py (dev, dev2, xquad, squad2,
+squad1-fit; run it first). Fits, in order: the sentence model (log-linear, listwise likelihood of
+the gold sentences, L-BFGS on standardised features), the passage model on top of it, the
+confidence model (logistic: "the answer shown holds a gold answer", real unanswerable questions
+included), an isotonic calibration of that probability, and the short-answer model
+(qa.short_answer). With --cv K each set is split in K folds; every question is scored by models
+fitted without its fold (the calibration too), and every figure of issue 13's bars is printed per
+set (benchmarks/quality_metrics.py), for a sweep of abstention thresholds. The held-out bars are
+measured on other question sets, so choices are made on these cross-validated figures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from benchmarks import answer_data  # noqa: E402
+from benchmarks.fit_models import Model, fit_all, predict_rows  # noqa: E402
+from benchmarks.quality_metrics import calibration, calibration_table, figures, table  # noqa: E402
+
+FIT_SETS = ("dev", "dev2", "xquad", "squad2", "squad1-fit")
+
+
+def folds_of(data: list, k: int, seed: int = 0) -> np.ndarray:
+    """A fold number per question, balanced within each set."""
+    out = np.zeros(len(data), int)
+    rng = np.random.default_rng(seed)
+    by_set: dict[str, list[int]] = {}
+    for i, a in enumerate(data):
+        by_set.setdefault(a.set, []).append(i)
+    for idx in by_set.values():
+        perm = rng.permutation(len(idx))
+        for j, p in enumerate(perm):
+            out[idx[p]] = j % k
+    return out
+
+
+def report(rows_by_set: dict[str, list[dict]], label: str) -> None:
+    figs = {s: figures(r) for s, r in rows_by_set.items()}
+    bundled = rows_by_set.get("dev", []) + rows_by_set.get("dev2", [])
+    if bundled:
+        figs = {"bundled (dev+dev2)": figures(bundled), **figs}
+    print(f"\n## {label}\n")
+    print(table(figs))
+    print()
+    print(calibration_table({s: calibration(r) for s, r in rows_by_set.items()}))
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--cv", type=int, default=5)
+    ap.add_argument("--sets", nargs="+", default=list(FIT_SETS))
+    ap.add_argument("--bundled-share", type=float, default=0.4, help="weight of dev+dev2 in the sentence and passage fits")
+    ap.add_argument("--abstain", type=float, nargs="+", default=[0.5], help="abstention thresholds to report (calibrated)")
+    ap.add_argument("--features", default="", help="comma-separated sentence features to drop (ablation)")
+    ap.add_argument("--write", help="fit on everything and write the constants (JSON) here")
+    ap.add_argument("--report-squad1", action="store_true", help="also score the reported SQuAD v1.1 sample")
+    args = ap.parse_args()
+
+    data = []
+    for s in args.sets:
+        try:
+            data.extend(answer_data.load(s))
+        except FileNotFoundError:
+            print(f"skipped {s}: no cache (run benchmarks/answer_data.py)")
+    drop = {f for f in args.features.split(",") if f}
+    if args.cv:
+        fold = folds_of(data, args.cv)
+        oof: list[tuple] = [None] * len(data)  # (question index, raw prob, model) per question
+        models = []
+        for k in range(args.cv):
+            train = [a for a, f in zip(data, fold) if f != k]
+            models.append(fit_all(train, args.bundled_share, drop))
+            print(f"fold {k}: fitted", file=sys.stderr, flush=True)
+        # calibration of fold k: isotonic on the other folds' out-of-fold raw probabilities
+        raw = np.zeros(len(data))
+        for k, m in enumerate(models):
+            for i in np.flatnonzero(fold == k):
+                raw[i] = m.raw_probability(data[i])
+        rights = np.array([models[fold[i]].right(data[i]) for i in range(len(data))])
+        for k, m in enumerate(models):
+            other = fold != k
+            m.fit_calibration(raw[other], rights[other], [data[i].set for i in np.flatnonzero(other)])
+        for t in args.abstain:
+            rows: dict[str, list[dict]] = {}
+            for i, a in enumerate(data):
+                rows.setdefault(a.set, []).append(predict_rows(models[fold[i]], a, t))
+            report(rows, f"{args.cv}-fold cross-validated, abstain below {t}")
+    if args.write or args.report_squad1:
+        model = fit_all(data, args.bundled_share, drop)
+        raw = np.array([model.raw_probability(a) for a in data])
+        rights = np.array([model.right(a) for a in data])
+        model.fit_calibration(raw, rights, [a.set for a in data])
+        if args.report_squad1:
+            rep = answer_data.load("squad1")
+            report({"squad1": [predict_rows(model, a, args.abstain[0]) for a in rep]}, "reported SQuAD v1.1 sample")
+        if args.write:
+            model.abstain_below = args.abstain[0]
+            Path(args.write).write_text(json.dumps(model.constants(), indent=1))
+            print(f"wrote {args.write}")
+
+
+if __name__ == "__main__":
+    main()

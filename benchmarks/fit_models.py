@@ -1,0 +1,234 @@
+"""The fits behind benchmarks/fit_answer.py: sentence, passage, confidence, calibration, short answer.
+
+Works on benchmarks/answer_data.Asked records (candidates cached per question); every model is
+the one the answer step applies at run time (qa.answer, qa.confidence, qa.short_answer), so the
+cross-validated figures are those of the product, up to retrieval (unchanged by these fits).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+from scipy.optimize import minimize
+from sklearn.isotonic import IsotonicRegression
+from sklearn.linear_model import LogisticRegression
+
+from benchmarks.quality_metrics import span_right
+from qa import answer
+from qa import confidence as conf_mod
+from qa import short_answer
+from qa.answer_types import TYPE_FEATURES, type_features
+from qa.evaluate import contains_gold
+from qa.trim import trim
+
+BASE = list(answer.WEIGHTS)
+PASS = list(answer.PASSAGE_WEIGHTS)
+GROUP = {"dev": "bundled", "dev2": "bundled", "squad2": "squad2", "squad1-fit": "squad1", "xquad": "xquad"}
+# total weight of each group of sets in the confidence and short-answer fits: the bundled corpus
+# is what the tool is for and squad2 holds the real unanswerable questions
+CONF_GROUP_WEIGHT = {"bundled": 1.0, "squad2": 1.0, "squad1": 0.5, "xquad": 0.25}
+
+
+def enrich(a) -> None:
+    """Add the answer-type features to each cached candidate (once) and its feature matrix."""
+    if getattr(a, "_enriched", False):
+        return
+    q = a.question.question
+    for row, p, f in a.feats:
+        item = p.item
+        f.update(type_features(q, row.text, item.title if item else "", item.date if item else None, bool(f["news_lead"])))
+    a._enriched = True
+
+
+def matrix(a, names: list[str]) -> np.ndarray:
+    return np.array([[f[n] for n in names] for _, _, f in a.feats])
+
+
+def pad(items: list[tuple[np.ndarray, np.ndarray]], n_features: int):
+    q, c = len(items), max(len(y) for _, y in items)
+    X, mask, Y = np.zeros((q, c, n_features)), np.zeros((q, c), bool), np.zeros((q, c), bool)
+    for i, (x, y) in enumerate(items):
+        X[i, : len(y)], mask[i, : len(y)], Y[i, : len(y)] = x, True, y
+    return X, mask, Y
+
+
+def listwise(parts: list[tuple[float, list[tuple[np.ndarray, np.ndarray]]]], n: int, l2: float = 1e-3) -> np.ndarray:
+    """Weights maximising the share-weighted mean log softmax mass on each list's gold items
+    (lists without a gold item are skipped), fitted by L-BFGS on standardised features and
+    returned in raw units."""
+    padded = []
+    for share, items in parts:
+        items = [(x, y) for x, y in items if y.any()]
+        if items and share > 0:
+            padded.append((share, *pad(items, n)))
+    real = np.concatenate([X[m] for _, X, m, _ in padded])
+    mu, sd = real.mean(axis=0), real.std(axis=0) + 1e-9
+    padded = [(s, (X - mu) / sd, m, Y) for s, X, m, Y in padded]
+
+    def f(z):
+        val, grad = 0.5 * l2 * z @ z, l2 * z
+        for share, X, m, Y in padded:
+            s = np.where(m, X @ z, -np.inf)
+            top = s.max(axis=1, keepdims=True)
+            e = np.exp(s - top)
+            eg = np.where(Y, e, 0.0)
+            val -= share * np.mean(np.log(eg.sum(axis=1)) - np.log(e.sum(axis=1)))
+            p, pg = e / e.sum(axis=1, keepdims=True), eg / eg.sum(axis=1, keepdims=True)
+            grad -= share * np.einsum("qcf,qc->f", X, pg - p) / len(s)
+        return val, grad
+
+    z = minimize(f, np.zeros(n), jac=True, method="L-BFGS-B", options={"maxiter": 500}).x
+    return z / sd
+
+
+@dataclass
+class Model:
+    sent_names: list[str]
+    sent_w: np.ndarray
+    pass_w: np.ndarray = None
+    conf_w: dict = field(default_factory=dict)
+    conf_b: float = 0.0
+    cal: tuple = ((), ())
+    span_w: dict = field(default_factory=dict)
+    span_b: float = 0.0
+    span_threshold: float = 0.5
+    abstain_below: float = 0.5
+
+    def ranked(self, a) -> list:
+        enrich(a)
+        s = matrix(a, self.sent_names) @ self.sent_w
+        order = np.argsort(-s, kind="stable")
+        return [answer.Candidate(a.feats[i][0], a.feats[i][1], a.feats[i][2], float(s[i])) for i in order]
+
+    def conf_features(self, a, ranked=None) -> dict:
+        ranked = ranked or self.ranked(a)
+        pool = [p for p in a.passages]
+        return conf_mod.features(a.question.question, a.terms, ranked, pool)
+
+    def raw_probability(self, a, ranked=None) -> float:
+        return conf_mod.probability(self.conf_features(a, ranked), self.conf_w, self.conf_b)
+
+    def answer_text(self, a, ranked=None) -> tuple[str, object]:
+        best = (ranked or self.ranked(a))[0]
+        start, end = trim(best.sentence.text, a.question.question, a.terms)
+        return best.sentence.text[start:end], best
+
+    def right(self, a, ranked=None) -> bool:
+        text, _ = self.answer_text(a, ranked)
+        return a.ok and len(text) <= answer.MAX_ANSWER_CHARS and contains_gold(text, a.question.answers)
+
+    def fit_calibration(self, raw: np.ndarray, right: np.ndarray, sets: list[str]) -> None:
+        w = _group_weights(sets)
+        iso = IsotonicRegression(out_of_bounds="clip", y_min=0.0, y_max=1.0).fit(raw, right.astype(float), sample_weight=w)
+        self.cal = (tuple(float(x) for x in iso.X_thresholds_), tuple(float(y) for y in iso.y_thresholds_))
+
+    def constants(self) -> dict:
+        return {
+            "sentence_weights": dict(zip(self.sent_names, map(float, self.sent_w))),
+            "passage_weights": dict(zip(PASS, map(float, self.pass_w))),
+            "confidence_weights": {k: float(v) for k, v in self.conf_w.items()},
+            "confidence_bias": self.conf_b,
+            "calibration": [list(self.cal[0]), list(self.cal[1])],
+            "abstain_below": self.abstain_below,
+            "span_weights": {k: float(v) for k, v in self.span_w.items()},
+            "span_bias": self.span_b,
+            "span_threshold": self.span_threshold,
+        }
+
+
+def _group_weights(sets: list[str]) -> np.ndarray:
+    groups = [GROUP.get(s, s) for s in sets]
+    counts = {g: groups.count(g) for g in set(groups)}
+    return np.array([CONF_GROUP_WEIGHT.get(g, 0.5) / counts[g] for g in groups]) * len(groups)
+
+
+def fit_all(train: list, bundled_share: float = 0.4, drop: set[str] = frozenset(), conf_c: float = 1.0) -> Model:
+    for a in train:
+        enrich(a)
+    names = [n for n in BASE + list(TYPE_FEATURES) if n not in drop]
+    bundled = [a for a in train if GROUP.get(a.set) == "bundled" and a.ok]
+    rest = [a for a in train if GROUP.get(a.set) != "bundled" and a.ok]
+    sent_w = listwise(
+        [(bundled_share, [(matrix(a, names), a.y) for a in bundled]), (1 - bundled_share, [(matrix(a, names), a.y) for a in rest])],
+        len(names),
+    )
+    model = Model(names, sent_w)
+    ranked = {id(a): model.ranked(a) for a in train}
+
+    def plist(group):
+        out = []
+        for a in group:
+            feats = answer.passage_features(a.passages, ranked[id(a)])
+            keep = [i for i, p in enumerate(a.passages) if p.chunk.id in feats]
+            X = np.array([[feats[a.passages[i].chunk.id][n] for n in PASS] for i in keep]).reshape(len(keep), len(PASS))
+            out.append((X, a.pgold[keep]))
+        return out
+
+    model.pass_w = listwise([(bundled_share, plist(bundled)), (1 - bundled_share, plist(rest))], len(PASS))
+
+    # confidence: "the answer shown is right", on every question (unanswerable ones included)
+    feats = [model.conf_features(a, ranked[id(a)]) for a in train]
+    X = np.array([[f[k] for k in conf_mod.CONF_FEATURES] for f in feats])
+    y = np.array([model.right(a, ranked[id(a)]) for a in train])
+    w = _group_weights([a.set for a in train])
+    mu, sd = X.mean(axis=0), X.std(axis=0) + 1e-9
+    lr = LogisticRegression(C=conf_c, max_iter=2000).fit((X - mu) / sd, y, sample_weight=w)
+    coef = lr.coef_[0] / sd
+    model.conf_w = dict(zip(conf_mod.CONF_FEATURES, coef))
+    model.conf_b = float(lr.intercept_[0] - coef @ mu)
+
+    # short answer: every typed span of the (trimmed) answer sentence, target "matches a gold answer"
+    SX, Sy, Sw = [], [], []
+    for a, wt in zip(train, w):
+        if not a.ok:
+            continue
+        text, best = model.answer_text(a, ranked[id(a)])
+        found = short_answer.spans(text, a.question.question)
+        if not found:
+            continue
+        p = conf_mod.probability(model.conf_features(a, ranked[id(a)]), model.conf_w, model.conf_b)
+        for (s, e), f in zip(found, short_answer.span_features(text, a.question.question, found, p, best.features["lex"])):
+            SX.append([f[k] for k in short_answer.SPAN_FEATURES])
+            Sy.append(span_right(text[s:e], a.question.answers))
+            Sw.append(wt)
+    SX, Sy = np.array(SX), np.array(Sy)
+    mu, sd = SX.mean(axis=0), SX.std(axis=0) + 1e-9
+    slr = LogisticRegression(C=1.0, max_iter=2000).fit((SX - mu) / sd, Sy, sample_weight=np.array(Sw))
+    scoef = slr.coef_[0] / sd
+    model.span_w = dict(zip(short_answer.SPAN_FEATURES, scoef))
+    model.span_b = float(slr.intercept_[0] - scoef @ mu)
+    return model
+
+
+def predict_rows(model: Model, a, threshold: float) -> dict:
+    """The outcome row (benchmarks/quality_metrics) of one question under the model."""
+    ranked = model.ranked(a)
+    raw = model.raw_probability(a, ranked)
+    conf = conf_mod.calibrate(raw, model.cal)
+    answered = conf >= threshold
+    text, best = model.answer_text(a, ranked)
+    top_right = model.right(a, ranked)
+    feats = answer.passage_features(a.passages, ranked)
+    order = sorted(a.passages, key=lambda p: -(np.array([feats[p.chunk.id][n] for n in PASS]) @ model.pass_w)
+                   if p.chunk.id in feats else np.inf)
+    gold = {p.chunk.id for p, g in zip(a.passages, a.pgold) if g}
+    span, span_ok = None, False
+    if answered:
+        found, _ = short_answer.pick(text, a.question.question, raw, best.features["lex"], model.span_w,
+                                     model.span_b, model.span_threshold)
+        if found is not None:
+            span = text[found[0]:found[1]]
+            span_ok = a.ok and span_right(span, a.question.answers)
+    return {
+        "answerable": a.ok,
+        "answered": answered,
+        "confidence": conf if answered else None,
+        "hit1": answered and top_right,
+        "top_right": top_right,
+        "doc_ok": answered and a.question.doc is not None and best.sentence.doc == a.question.doc,
+        "r1": bool(order) and order[0].chunk.id in gold,
+        "r5": any(p.chunk.id in gold for p in order[:5]),
+        "span": span,
+        "span_ok": span_ok,
+    }

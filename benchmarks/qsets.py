@@ -1,0 +1,106 @@
+"""The question sets the quality benchmarks and the answer-model fit use, and their corpora.
+
+Each set is a corpus folder (indexed once into benchmarks/out/<corpus>-index and re-used) and a
+list of GoldQuestion. SQuAD-style sets are asked OPEN-CORPUS: every paragraph of the file is one
+document and every question is asked against all of them.
+
+    bundled   ../shared/corpus (= corpus/): dev_seeds.jsonl ("dev"), dev2_seeds.jsonl ("dev2")
+    squad1    SQuAD v1.1 dev, 2,067 paragraphs: "squad1" = the reported sample (--sample 2000
+              --seed 0 of benchmarks/squad.py), "squad1-fit" = every other question
+    squad2    the SQuAD 2.0 dev half, 614 paragraphs, 3,046 answerable + 2,875 unanswerable
+    xquad     the XQuAD-en dev half, 120 paragraphs (a subset of SQuAD v1.1's paragraphs)
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from qa.evaluate import GoldQuestion, load_jsonl
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _shared() -> Path:
+    """../shared beside the repository ($QA_SHARED overrides; a worktree looks further up)."""
+    if os.environ.get("QA_SHARED"):
+        return Path(os.environ["QA_SHARED"])
+    for parent in ROOT.parents:
+        if (parent / "shared").is_dir():
+            return parent / "shared"
+    return ROOT.parent / "shared"
+
+
+SHARED = _shared()
+OUT = ROOT / "benchmarks/out"
+
+
+@dataclass(frozen=True)
+class QSet:
+    name: str
+    corpus: str  # key of CORPORA: which index the questions are asked against
+    questions: list  # list[GoldQuestion]
+
+
+def _squad_corpus(src: Path, out: Path) -> list:
+    """One .txt file per paragraph of a SQuAD-format file (written once); every question."""
+    out.mkdir(parents=True, exist_ok=True)
+    questions = []
+    for article in json.loads(src.read_text(encoding="utf-8"))["data"]:
+        title = re.sub(r"\W+", "_", article["title"])[:60]
+        for i, para in enumerate(article["paragraphs"]):
+            name = f"{title}_{i:03d}.txt"
+            path = out / name
+            if not path.exists():
+                path.write_text(para["context"], encoding="utf-8")
+            for qa in para["qas"]:
+                impossible = bool(qa.get("is_impossible"))
+                answers = [] if impossible else sorted({a["text"] for a in qa["answers"]})
+                questions.append(GoldQuestion(qa["question"], answers, not impossible, name, None))
+    return questions
+
+
+def corpus_dir(key: str) -> Path:
+    return {
+        "bundled": SHARED / "corpus",
+        "squad1": OUT / "squad-corpus",
+        "squad2": OUT / "squad2-corpus",
+        "xquad": OUT / "xquad-corpus",
+    }[key]
+
+
+def index_dir(key: str) -> Path:
+    return {"bundled": OUT / "dev-index", "squad1": OUT / "squad-index"}.get(key, OUT / f"{key}-index")
+
+
+SOURCES = {
+    "dev": SHARED / "eval/dev_seeds.jsonl",
+    "dev2": SHARED / "eval/dev2_seeds.jsonl",
+    "squad1": SHARED / "data/squad/dev-v1.1.json",
+    "squad1-fit": SHARED / "data/squad/dev-v1.1.json",
+    "squad2": SHARED / "data/squad2/dev-v2.0-dev-half.json",
+    "xquad": SHARED / "data/xquad/xquad.en.dev-half.json",
+}
+REPORTED = ("dev", "dev2", "squad1", "squad2", "xquad")
+
+
+def load(name: str, sample: int = 2000, seed: int = 0) -> QSet:
+    """The named set; raises FileNotFoundError (with the missing path) when ../shared lacks it."""
+    src = SOURCES[name]
+    if not src.exists():
+        raise FileNotFoundError(str(src))
+    if name in ("dev", "dev2"):
+        return QSet(name, "bundled", load_jsonl(src))
+    if name.startswith("squad1"):
+        every = _squad_corpus(src, corpus_dir("squad1"))
+        reported = random.Random(seed).sample(every, min(sample, len(every)))
+        if name == "squad1":
+            return QSet(name, "squad1", reported)
+        held = {(q.question, q.doc) for q in reported}
+        return QSet(name, "squad1", [q for q in every if (q.question, q.doc) not in held])
+    key = "squad2" if name == "squad2" else "xquad"
+    return QSet(name, key, _squad_corpus(src, corpus_dir(key)))

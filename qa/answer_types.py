@@ -1,0 +1,145 @@
+"""Does a candidate sentence hold the KIND of thing the question asks for?
+
+Issue 13, pattern 1: a how-many question answered by a sentence about the same event with no
+count of the asked thing, a who-question answered by a sentence with no person, a question about
+the fifth meeting of a series answered by the lead of the third. The sentence model and the
+confidence model read these as features (answer-type consistency counts in choosing AND in
+abstaining); nothing here is a hard rule, the weights are fitted (benchmarks/fit_answer.py).
+
+What a question needs (`needs()`): its answer type (qa.question.question_type), for how-many /
+how-much questions the noun or unit counted ("how many *officers*" -> officer), and the words that
+single out one event of a series: ordinals ("fifth", "5th") and years ("2021").
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from qa.lexical import analyze
+from qa.question import SPAN_PATTERNS, question_type
+
+_ORDINALS = (
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
+    "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth"
+).split()
+_ORDINAL_RE = re.compile(r"\b(" + "|".join(_ORDINALS) + r"|\d{1,3}(?:st|nd|rd|th))\b", re.I)
+_YEAR_RE = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b")
+# "first" asks about an event of a series only before a noun ("the first meeting"), not as an
+# adverb ("who first described"): only ordinals followed by a word that is not a verb-ish "-ed".
+_ORDINAL_ADVERB = re.compile(r"^\s+\w+ed\b")
+# units that answer a how-much question without a noun ("How much did they seize?")
+_QUANTITY_UNIT = re.compile(
+    r"(?:\$|€|£|%|\b(?:percent|per cent|kg|kilograms?|tons?|tonnes?|grams?|km|kilometres?|kilometers?|"
+    r"miles?|metres?|meters?|litres?|liters?|dollars?|euros?|pounds?|rubles?|roubles?|tenge|som|"
+    r"million|billion|thousand|hundred|USD|EUR)\b)",
+    re.I,
+)
+_NUMBER_RE = re.compile(r"(?:\$|€|£)?\b\d[\d,.]*\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+                        r"twelve|fifteen|twenty|thirty|forty|fifty|hundred|thousand|million|billion|"
+                        r"dozens?|several)\b", re.I)
+_SKIP_AFTER_HOW = {"many", "much", "of", "the", "a", "an", "did", "do", "does", "is", "are", "was", "were",
+                   "has", "have", "had", "will", "can", "could"}
+
+
+@dataclass(frozen=True)
+class Needs:
+    """What a question asks for, read once per question."""
+
+    qtype: str | None  # number, date, person, place (qa.question.question_type) or None
+    units: frozenset[str]  # stemmed noun counted by a how-many / how-much question, if named
+    ordinals: frozenset[str]  # "fifth", "5th" -> normalised ordinals that single out the event
+    years: frozenset[str]
+
+
+_ORD_NUM = {w: i + 1 for i, w in enumerate(_ORDINALS)}
+
+
+def _ordinal_key(word: str) -> str:
+    w = word.lower()
+    if w in _ORD_NUM:
+        return str(_ORD_NUM[w])
+    return re.sub(r"\D", "", w)
+
+
+@functools.lru_cache(maxsize=4096)
+def needs(question: str) -> Needs:
+    qtype = question_type(question)
+    units: list[str] = []
+    m = re.search(r"\b(?:how\s+(?:many|much)|what\s+(?:number|amount)\s+of)\s+([\w\s'-]{0,60})", question, re.I)
+    if m:
+        for w in re.findall(r"[\w'-]+", m.group(1).lower()):
+            if w in _SKIP_AFTER_HOW:
+                break
+            units.extend(analyze(w))
+            if len(units) >= 2:
+                break
+    ordinals = {
+        _ordinal_key(o.group(1)) for o in _ORDINAL_RE.finditer(question)
+        if not _ORDINAL_ADVERB.match(question[o.end():])
+    }
+    years = set(_YEAR_RE.findall(question))
+    return Needs(qtype, frozenset(units), frozenset(ordinals), frozenset(years))
+
+
+def _ordinals_in(text: str) -> set[str]:
+    return {_ordinal_key(o.group(1)) for o in _ORDINAL_RE.finditer(text)}
+
+
+def unit_match(text: str, n: Needs) -> float:
+    """1 when a number in text counts the asked noun ("57,000 *people*"), or for a how-much
+    question without a noun when a number carries a unit ("740 *kg*"); 0 when no number does;
+    0.5 for questions that ask for no quantity."""
+    if n.qtype != "number":
+        return 0.5
+    for m in _NUMBER_RE.finditer(text):
+        after = text[m.end():m.end() + 40]
+        before = text[max(0, m.start() - 3):m.start()]
+        if n.units:
+            if set(analyze(after)[:3]) & n.units:
+                return 1.0
+        elif _QUANTITY_UNIT.match(after.lstrip()) or re.search(r"[$€£]", before + m.group(0)):
+            return 1.0
+        elif re.match(r"\s*%", after):
+            return 1.0
+    return 0.0
+
+
+def event_features(context: str, n: Needs) -> tuple[float, float]:
+    """(match, clash) of the question's ordinals and years with a sentence's context (the
+    sentence with its item's title and date): match = share of them present; clash = 1 when the
+    context names another ordinal or year of the same kind and not the asked one."""
+    asked = [("o", o) for o in n.ordinals] + [("y", y) for y in n.years]
+    if not asked:
+        return 0.5, 0.0
+    have_o, have_y = _ordinals_in(context), set(_YEAR_RE.findall(context))
+    found = sum((o in have_o) if kind == "o" else (o in have_y) for kind, o in asked)
+    clash = (bool(n.ordinals) and bool(have_o) and not (n.ordinals & have_o)) or (
+        bool(n.years) and bool(have_y) and not (n.years & have_y)
+    )
+    return found / len(asked), float(clash)
+
+
+def has_date(text: str) -> bool:
+    return SPAN_PATTERNS["date"].search(text) is not None
+
+
+def type_features(
+    question: str, text: str, title: str, item_date: str | None, news_lead: bool
+) -> dict[str, float]:
+    """Answer-type consistency features of one candidate sentence (see the module docstring)."""
+    n = needs(question)
+    context = f"{title} {item_date or ''} {text}"
+    match, clash = event_features(context, n)
+    return {
+        "unit": unit_match(text, n),
+        "event": match,
+        "clash": clash,
+        # a when-question answered by a dated lead: the lead's date IS the answer, so the lead
+        # penalty (news_lead) must not apply to it
+        "date_lead": float(n.qtype == "date" and news_lead and has_date(text)),
+    }
+
+
+TYPE_FEATURES = ("unit", "event", "clash", "date_lead")

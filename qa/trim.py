@@ -1,0 +1,47 @@
+"""A sentence longer than the answer limit, cut to the clause window that holds its answer.
+
+Issue 13, pattern 3: the old cut kept the window with the most question terms, and the answer
+(which is rarely a question term) could fall outside it. Here the window is scored by the question
+terms it holds AND by holding a span of the asked type that does not repeat the question (the
+candidate short answer), and windows grow around the question terms so that what follows them
+(where answers usually sit: "X was founded *in 1870*") is kept.
+"""
+
+from __future__ import annotations
+
+import re
+
+from qa.lexical import analyze
+from qa.short_answer import spans
+
+MAX_ANSWER_CHARS = 400
+
+
+def trim(text: str, question: str, terms: list[str], limit: int = MAX_ANSWER_CHARS) -> tuple[int, int]:
+    """(start, end) offsets into text of the part to show: all of it when it fits."""
+    if len(text) <= limit:
+        return 0, len(text)
+    cuts = [0] + [m.end() for m in re.finditer(r"[,;:]\s+|\s[-–—]\s", text)] + [len(text)]
+    tset = set(terms)
+    typed = spans(text, question)
+    best, best_score = (0, min(len(text), limit)), -1.0
+    for i in range(len(cuts) - 1):
+        for j in range(i + 1, len(cuts)):
+            a, b = cuts[i], cuts[j]
+            if b - a > limit:
+                break
+            s = len(set(analyze(text[a:b])) & tset)
+            if any(a <= x and y <= b for x, y in typed):
+                s += 1.5  # the window holds a candidate answer of the asked type
+            s += 0.001 * (b - a)  # among equals, the longer window
+            if s > best_score:
+                best, best_score = (a, b), s
+    a, b = best
+    if b - a < limit and not any(a <= x and y <= b for x, y in typed):
+        b = min(len(text), a + limit)  # no typed answer inside: show as much as fits after the start
+        if b < len(text):
+            b = text.rfind(" ", a, b) if text.rfind(" ", a, b) > a else b
+    piece = text[a:b]
+    a += len(piece) - len(piece.lstrip())
+    b -= len(piece) - len(piece.rstrip())
+    return a, b
