@@ -32,7 +32,9 @@ def trim(text: str, question: str, terms: list[str], limit: int = MAX_ANSWER_CHA
                 break
             s = len(set(analyze(text[a:b])) & tset)
             if any(a <= x and y <= b for x, y in typed):
-                s += 1.5  # the window holds a candidate answer of the asked type
+                # the window holds a candidate answer of the asked type: preferred to any window
+                # without one, since the question's terms name the topic and the span is what is asked
+                s += 1.0 + len(tset)
             s += 0.001 * (b - a)  # among equals, the longer window
             if s > best_score:
                 best, best_score = (a, b), s
