@@ -27,7 +27,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from benchmarks import answer_data  # noqa: E402
-from benchmarks.fit_models import Model, fit_all, predict_rows  # noqa: E402
+from benchmarks.fit_models import at_threshold, baseline_rows, fit_all, predict_rows  # noqa: E402
 from benchmarks.quality_metrics import calibration, calibration_table, figures, table  # noqa: E402
 
 FIT_SETS = ("dev", "dev2", "xquad", "squad2", "squad1-fit")
@@ -65,6 +65,11 @@ def main() -> None:
     ap.add_argument("--bundled-share", type=float, default=0.4, help="weight of dev+dev2 in the sentence and passage fits")
     ap.add_argument("--abstain", type=float, nargs="+", default=[0.5], help="abstention thresholds to report (calibrated)")
     ap.add_argument("--features", default="", help="comma-separated sentence features to drop (ablation)")
+    ap.add_argument("--abstain-target", choices=("right", "answerable"), default="right",
+                    help="abstain on the confidence (P right) or on a separate model of P(the documents hold the answer)")
+    ap.add_argument("--conf-c", type=float, default=1.0, help="inverse L2 strength of the confidence models")
+    ap.add_argument("--baseline", action="store_true", help="only score the model before issue 13 on the caches")
+    ap.add_argument("--dump", help="write the cross-validated rows (gate, confidence, outcomes) as JSON here")
     ap.add_argument("--write", help="fit on everything and write the constants (JSON) here")
     ap.add_argument("--report-squad1", action="store_true", help="also score the reported SQuAD v1.1 sample")
     args = ap.parse_args()
@@ -76,13 +81,21 @@ def main() -> None:
         except FileNotFoundError:
             print(f"skipped {s}: no cache (run benchmarks/answer_data.py)")
     drop = {f for f in args.features.split(",") if f}
+    if args.baseline:
+        from qa.answer import ABSTAIN_BELOW
+
+        rows: dict[str, list[dict]] = {}
+        for a in data:
+            rows.setdefault(a.set, []).append(at_threshold(baseline_rows(a), ABSTAIN_BELOW))
+        report(rows, f"the answer model before issue 13 (abstain below {ABSTAIN_BELOW}), on the cached candidates")
+        return
     if args.cv:
         fold = folds_of(data, args.cv)
         oof: list[tuple] = [None] * len(data)  # (question index, raw prob, model) per question
         models = []
         for k in range(args.cv):
             train = [a for a, f in zip(data, fold) if f != k]
-            models.append(fit_all(train, args.bundled_share, drop))
+            models.append(fit_all(train, args.bundled_share, drop, args.conf_c, args.abstain_target))
             print(f"fold {k}: fitted", file=sys.stderr, flush=True)
         # calibration of fold k: isotonic on the other folds' out-of-fold raw probabilities
         raw = np.zeros(len(data))
@@ -93,19 +106,23 @@ def main() -> None:
         for k, m in enumerate(models):
             other = fold != k
             m.fit_calibration(raw[other], rights[other], [data[i].set for i in np.flatnonzero(other)])
+        pred = [predict_rows(models[fold[i]], a) for i, a in enumerate(data)]
         for t in args.abstain:
             rows: dict[str, list[dict]] = {}
-            for i, a in enumerate(data):
-                rows.setdefault(a.set, []).append(predict_rows(models[fold[i]], a, t))
+            for a, r in zip(data, pred):
+                rows.setdefault(a.set, []).append(at_threshold(r, t))
             report(rows, f"{args.cv}-fold cross-validated, abstain below {t}")
+        if args.dump:
+            Path(args.dump).write_text(json.dumps([dict(r, set=a.set) for a, r in zip(data, pred)]))
     if args.write or args.report_squad1:
-        model = fit_all(data, args.bundled_share, drop)
+        model = fit_all(data, args.bundled_share, drop, args.conf_c, args.abstain_target)
         raw = np.array([model.raw_probability(a) for a in data])
         rights = np.array([model.right(a) for a in data])
         model.fit_calibration(raw, rights, [a.set for a in data])
         if args.report_squad1:
             rep = answer_data.load("squad1")
-            report({"squad1": [predict_rows(model, a, args.abstain[0]) for a in rep]}, "reported SQuAD v1.1 sample")
+            report({"squad1": [at_threshold(predict_rows(model, a), args.abstain[0]) for a in rep]},
+                   "reported SQuAD v1.1 sample")
         if args.write:
             model.abstain_below = args.abstain[0]
             Path(args.write).write_text(json.dumps(model.constants(), indent=1))

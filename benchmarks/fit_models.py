@@ -30,10 +30,28 @@ GROUP = {"dev": "bundled", "dev2": "bundled", "squad2": "squad2", "squad1-fit": 
 CONF_GROUP_WEIGHT = {"bundled": 1.0, "squad2": 1.0, "squad1": 0.5, "xquad": 0.25}
 
 
+_INDEXES: dict = {}
+
+
+def _lexical(set_name: str):
+    """The lexical index of a set's corpus (for IDF), opened once."""
+    from benchmarks import qsets
+    from qa.index import Index, current_generation
+
+    key = "bundled" if set_name in ("dev", "dev2") else ("squad1" if set_name.startswith("squad1") else set_name)
+    if key not in _INDEXES:
+        _INDEXES[key] = Index(current_generation(qsets.index_dir(key))).lexical
+    return _INDEXES[key]
+
+
 def enrich(a) -> None:
-    """Add the answer-type features to each cached candidate (once) and its feature matrix."""
+    """Add the answer-type features to each cached candidate (once), the question terms' IDF and
+    the retrieved passages' terms."""
     if getattr(a, "_enriched", False):
         return
+    a.idf = _lexical(a.set).idf(sorted(set(a.terms)))
+    a.pool = conf_mod.pool_stems(a.passages)
+    a._m = {}
     q = a.question.question
     for row, p, f in a.feats:
         item = p.item
@@ -42,7 +60,10 @@ def enrich(a) -> None:
 
 
 def matrix(a, names: list[str]) -> np.ndarray:
-    return np.array([[f[n] for n in names] for _, _, f in a.feats])
+    key = tuple(names)
+    if key not in a._m:
+        a._m[key] = np.array([[f[n] for n in names] for _, _, f in a.feats])
+    return a._m[key]
 
 
 def pad(items: list[tuple[np.ndarray, np.ndarray]], n_features: int):
@@ -94,6 +115,9 @@ class Model:
     span_b: float = 0.0
     span_threshold: float = 0.5
     abstain_below: float = 0.5
+    # optional separate abstention model, "the documents hold the answer" (None: abstain on confidence)
+    abst_w: dict | None = None
+    abst_b: float = 0.0
 
     def ranked(self, a) -> list:
         enrich(a)
@@ -103,8 +127,7 @@ class Model:
 
     def conf_features(self, a, ranked=None) -> dict:
         ranked = ranked or self.ranked(a)
-        pool = [p for p in a.passages]
-        return conf_mod.features(a.question.question, a.terms, ranked, pool)
+        return conf_mod.features(a.question.question, a.terms, ranked, a.passages, a.idf, a.pool)
 
     def raw_probability(self, a, ranked=None) -> float:
         return conf_mod.probability(self.conf_features(a, ranked), self.conf_w, self.conf_b)
@@ -134,6 +157,8 @@ class Model:
             "span_weights": {k: float(v) for k, v in self.span_w.items()},
             "span_bias": self.span_b,
             "span_threshold": self.span_threshold,
+            "abstain_weights": None if self.abst_w is None else {k: float(v) for k, v in self.abst_w.items()},
+            "abstain_bias": self.abst_b,
         }
 
 
@@ -143,7 +168,10 @@ def _group_weights(sets: list[str]) -> np.ndarray:
     return np.array([CONF_GROUP_WEIGHT.get(g, 0.5) / counts[g] for g in groups]) * len(groups)
 
 
-def fit_all(train: list, bundled_share: float = 0.4, drop: set[str] = frozenset(), conf_c: float = 1.0) -> Model:
+def fit_all(
+    train: list, bundled_share: float = 0.4, drop: set[str] = frozenset(), conf_c: float = 1.0,
+    abstain_target: str = "right",
+) -> Model:
     for a in train:
         enrich(a)
     names = [n for n in BASE + list(TYPE_FEATURES) if n not in drop]
@@ -177,6 +205,12 @@ def fit_all(train: list, bundled_share: float = 0.4, drop: set[str] = frozenset(
     coef = lr.coef_[0] / sd
     model.conf_w = dict(zip(conf_mod.CONF_FEATURES, coef))
     model.conf_b = float(lr.intercept_[0] - coef @ mu)
+    if abstain_target == "answerable":
+        ya = np.array([a.ok for a in train])
+        la = LogisticRegression(C=conf_c, max_iter=2000).fit((X - mu) / sd, ya, sample_weight=w)
+        acoef = la.coef_[0] / sd
+        model.abst_w = dict(zip(conf_mod.CONF_FEATURES, acoef))
+        model.abst_b = float(la.intercept_[0] - acoef @ mu)
 
     # short answer: every typed span of the (trimmed) answer sentence, target "matches a gold answer"
     SX, Sy, Sw = [], [], []
@@ -201,34 +235,72 @@ def fit_all(train: list, bundled_share: float = 0.4, drop: set[str] = frozenset(
     return model
 
 
-def predict_rows(model: Model, a, threshold: float) -> dict:
-    """The outcome row (benchmarks/quality_metrics) of one question under the model."""
+def predict_rows(model: Model, a) -> dict:
+    """The outcome row (benchmarks/quality_metrics) of one question under the model, as if it were
+    answered; `gate` is what the abstention threshold applies to (see at_threshold)."""
     ranked = model.ranked(a)
-    raw = model.raw_probability(a, ranked)
+    cf = model.conf_features(a, ranked)
+    raw = conf_mod.probability(cf, model.conf_w, model.conf_b)
     conf = conf_mod.calibrate(raw, model.cal)
-    answered = conf >= threshold
+    gate = conf_mod.probability(cf, model.abst_w, model.abst_b) if model.abst_w else conf
     text, best = model.answer_text(a, ranked)
-    top_right = model.right(a, ranked)
+    top_right = a.ok and len(text) <= answer.MAX_ANSWER_CHARS and contains_gold(text, a.question.answers)
     feats = answer.passage_features(a.passages, ranked)
-    order = sorted(a.passages, key=lambda p: -(np.array([feats[p.chunk.id][n] for n in PASS]) @ model.pass_w)
-                   if p.chunk.id in feats else np.inf)
+    pscore = {cid: np.array([f[n] for n in PASS]) @ model.pass_w for cid, f in feats.items()}
+    order = sorted(a.passages, key=lambda p: -pscore.get(p.chunk.id, -np.inf))
     gold = {p.chunk.id for p, g in zip(a.passages, a.pgold) if g}
-    span, span_ok = None, False
-    if answered:
-        found, _ = short_answer.pick(text, a.question.question, raw, best.features["lex"], model.span_w,
-                                     model.span_b, model.span_threshold)
-        if found is not None:
-            span = text[found[0]:found[1]]
-            span_ok = a.ok and span_right(span, a.question.answers)
+    found, _ = short_answer.pick(text, a.question.question, raw, best.features["lex"], model.span_w,
+                                 model.span_b, model.span_threshold)
+    span = None if found is None else text[found[0]:found[1]]
     return {
         "answerable": a.ok,
-        "answered": answered,
-        "confidence": conf if answered else None,
-        "hit1": answered and top_right,
+        "gate": gate,
+        "confidence": conf,
+        "hit1": top_right,
         "top_right": top_right,
-        "doc_ok": answered and a.question.doc is not None and best.sentence.doc == a.question.doc,
+        "doc_ok": a.question.doc is not None and best.sentence.doc == a.question.doc,
         "r1": bool(order) and order[0].chunk.id in gold,
         "r5": any(p.chunk.id in gold for p in order[:5]),
         "span": span,
-        "span_ok": span_ok,
+        "span_ok": span is not None and a.ok and span_right(span, a.question.answers),
     }
+
+
+def baseline_rows(a) -> dict:
+    """The outcome row of the answer model before this work (qa.answer's constants, its trim and
+    typed span), for comparison on the same cached candidates."""
+    import re
+
+    from qa.question import question_type, typed_span
+
+    enrich(a)
+    model = Model(BASE, np.array([answer.WEIGHTS[n] for n in BASE]), np.array([answer.PASSAGE_WEIGHTS[n] for n in PASS]))
+    ranked = model.ranked(a)
+    conf = answer.confidence(answer.abstain_features(a.question.question, a.terms, ranked, None))
+    best = ranked[0]
+    s, e = answer._trim(best.sentence, a.terms)
+    text = best.sentence.text[s - best.sentence.start:e - best.sentence.start]
+    top_right = a.ok and len(text) <= answer.MAX_ANSWER_CHARS and contains_gold(text, a.question.answers)
+    feats = answer.passage_features(a.passages, ranked)
+    pscore = {cid: np.array([f[n] for n in PASS]) @ model.pass_w for cid, f in feats.items()}
+    order = sorted(a.passages, key=lambda p: -pscore.get(p.chunk.id, -np.inf))
+    gold = {p.chunk.id for p, g in zip(a.passages, a.pgold) if g}
+    q = a.question.question
+    qtype = question_type(q)
+    found = typed_span(text, qtype, set(re.findall(r"\w+", q.lower()))) if qtype else None
+    span = None if found is None else text[found[0]:found[1]]
+    return {
+        "answerable": a.ok, "gate": conf, "confidence": conf, "hit1": top_right, "top_right": top_right,
+        "doc_ok": a.question.doc is not None and best.sentence.doc == a.question.doc,
+        "r1": bool(order) and order[0].chunk.id in gold, "r5": any(p.chunk.id in gold for p in order[:5]),
+        "span": span, "span_ok": span is not None and a.ok and span_right(span, a.question.answers),
+    }
+
+
+def at_threshold(row: dict, threshold: float) -> dict:
+    """The row as shown when questions whose gate is below threshold get "not found"."""
+    answered = row["gate"] >= threshold
+    out = dict(row, answered=answered)
+    if not answered:
+        out.update(confidence=None, hit1=False, doc_ok=False, span=None, span_ok=False)
+    return out

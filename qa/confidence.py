@@ -20,12 +20,25 @@ from qa.lexical import analyze
 CONF_FEATURES = (
     "score", "margin", "share", "dense", "lex", "focus", "ctx", "window", "top_bm25", "p_dense",
     "type", "head", "names", "unit", "event", "clash", "date_lead", "pool_cov", "typed_share",
+    "missing_max", "missing_pool_max", "neg",
 )
+_NEGATION = re.compile(r"\b(?:not|never|no|none|nor|without|n't)\b|n't\b", re.I)
 
 
-def features(question: str, terms: list[str], ranked: list, passages: list) -> dict[str, float]:
+def pool_stems(passages: list) -> set[str]:
+    """Every term of the passages (with their item titles): what the documents retrieved say."""
+    words = {w for x in passages for w in re.findall(r"\w+", x.chunk.text.lower())}
+    words |= {w for x in passages if x.item is not None for w in re.findall(r"\w+", x.item.title.lower())}
+    return set(analyze(" ".join(words)))
+
+
+def features(
+    question: str, terms: list[str], ranked: list, passages: list, idf: dict[str, float],
+    pool: set[str] | None = None,
+) -> dict[str, float]:
     """Evidence for and against the best of `ranked` (qa.answer.Candidate, best first) being an
-    answer at all. `passages` are the ones whose sentences compete."""
+    answer at all. `passages` are the ones whose sentences compete, `idf` the question terms'
+    inverse document frequencies, `pool` their pool_stems() when already computed."""
     best = ranked[0]
     second = ranked[1].score if len(ranked) > 1 else best.score - 10.0  # a lone candidate: a clear margin
     f = best.features
@@ -34,9 +47,14 @@ def features(question: str, terms: list[str], ranked: list, passages: list) -> d
     p /= p.sum()
     # the share of the question's terms found anywhere in the retrieved passages: a question
     # whose words the documents never use ("chairmanship") is likely unanswerable
-    pool_words = {w for x in passages for w in re.findall(r"\w+", x.chunk.text.lower())}
-    pool_stems = set(analyze(" ".join(pool_words)))
+    pool = pool_stems(passages) if pool is None else pool
     qset = set(terms)
+    # the rarest question term the best passage (or every passage) lacks: a swapped entity or
+    # detail ("the fifth", "Italy" for "France") is how a question nobody can answer looks
+    top_idf = max((idf.get(t, 0.0) for t in qset), default=0.0) or 1.0
+    own = set(analyze(best.passage.chunk.text + " " + (best.passage.item.title if best.passage.item else "")))
+    missing = max((idf.get(t, 0.0) for t in qset - own), default=0.0) / top_idf
+    missing_pool = max((idf.get(t, 0.0) for t in qset - pool), default=0.0) / top_idf
     tf = f if "unit" in f else {**f, **type_features(question, best.sentence.text, "", None, False)}
     # the sentence model's probability mass on candidates of the asked type
     typed = np.array([c.features["type"] >= 1.0 for c in ranked])
@@ -58,8 +76,11 @@ def features(question: str, terms: list[str], ranked: list, passages: list) -> d
         "event": tf["event"],
         "clash": tf["clash"],
         "date_lead": tf["date_lead"],
-        "pool_cov": len(qset & pool_stems) / len(qset) if qset else 1.0,
+        "pool_cov": len(qset & pool) / len(qset) if qset else 1.0,
         "typed_share": float(p[typed].sum()) if f["type"] != 0.5 else 0.5,
+        "missing_max": missing,
+        "missing_pool_max": missing_pool,
+        "neg": float(bool(_NEGATION.search(question)) and not _NEGATION.search(best.sentence.text)),
     }
 
 
