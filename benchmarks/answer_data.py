@@ -26,9 +26,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from benchmarks import qsets  # noqa: E402
-from qa import answer  # noqa: E402
+from qa.answer.features import sentence_features  # noqa: E402
 from qa.evaluate import GoldQuestion, contains_gold  # noqa: E402
-from qa.lexical import analyze  # noqa: E402
+from qa.lang import analyze  # noqa: E402
 from qa.retrieve import retrieve  # noqa: E402
 
 CACHE = qsets.OUT / "features"
@@ -55,12 +55,12 @@ class Asked:
 def collect(service, name: str, questions: list[GoldQuestion]) -> list[Asked]:
     index = service.index()
     pool, cands = service.settings.answer_pool, service.settings.candidates
-    vectors = service.embedder.encode([q.question for q in questions])
+    vectors = service.embedder.encode([q.question for q in questions], role="query")
     out = []
     for q, qvec in zip(questions, vectors):
         terms = analyze(q.question)
         passages = retrieve(index, qvec, terms, pool, cands)
-        feats = answer.sentence_features(q.question, qvec, terms, passages, index)
+        feats = sentence_features(q.question, qvec, terms, passages, index)
         if not feats:
             continue
         y = np.array([q.answerable and contains_gold(r.text, q.answers) for r, _, _ in feats], bool)
@@ -73,9 +73,43 @@ def path_for(name: str) -> Path:
     return CACHE / f"{name}.v{VERSION}.pkl"
 
 
+class _Unpickler(pickle.Unpickler):
+    """Caches written before the restructure (issue 12) name the row classes by their old modules."""
+
+    MOVED = {
+        ("qa.index", "SentenceRow"): ("qa.store", "SentenceRow"),
+        ("qa.index", "ChunkRow"): ("qa.contracts", "ChunkRow"),
+        ("qa.index", "ItemInfo"): ("qa.contracts", "ItemInfo"),
+        ("qa.retrieve", "Passage"): ("qa.contracts", "Passage"),
+    }
+
+    def find_class(self, module, name):
+        return super().find_class(*self.MOVED.get((module, name), (module, name)))
+
+
 def load(name: str) -> list[Asked]:
     with open(path_for(name), "rb") as f:
-        return pickle.load(f)
+        return _Unpickler(f).load()
+
+
+def relevance_path(name: str, identity: str) -> Path:
+    return CACHE / f"{name}.v{VERSION}.match-{identity}.pkl"
+
+
+def add_relevance(name: str) -> None:
+    """The learned relevance score (qa.answer.matcher) of every cached candidate, cached beside it."""
+    from qa.answer.matcher import default_matcher
+
+    m = default_matcher()
+    out = relevance_path(name, m.identity)
+    if out.exists():
+        print(f"{name}: relevance cached", file=sys.stderr)
+        return
+    t0 = time.perf_counter()
+    scores = [np.asarray(m.score(a.question.question, [r.text for r, _, _ in a.feats]), np.float32) for a in load(name)]
+    with open(out, "wb") as f:
+        pickle.dump(scores, f, protocol=pickle.HIGHEST_PROTOCOL)
+    print(f"{name}: relevance of {sum(map(len, scores))} candidates in {time.perf_counter() - t0:.0f} s", file=sys.stderr)
 
 
 def main() -> None:
@@ -83,7 +117,12 @@ def main() -> None:
     ap.add_argument("--sets", nargs="+", default=["dev", "dev2", "xquad", "squad2", "squad1-fit", "squad1"])
     ap.add_argument("--squad1-fit", type=int, default=4000, help="questions of SQuAD v1.1 outside the reported 2,000")
     ap.add_argument("--force", action="store_true")
+    ap.add_argument("--relevance", action="store_true", help="add the matcher's score of every cached candidate")
     args = ap.parse_args()
+    if args.relevance:
+        for name in args.sets:
+            add_relevance(name)
+        return
     from benchmarks import answer_data as mod  # pickles must name benchmarks.answer_data.Asked, not __main__'s
     from benchmarks.quality import service_for
 

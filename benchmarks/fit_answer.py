@@ -27,9 +27,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from benchmarks import answer_data  # noqa: E402
-from benchmarks.fit_models import at_threshold, baseline_rows, fit_all, predict_rows  # noqa: E402
+from benchmarks.fit_models import at_threshold, baseline_rows, fit_all, predict_rows, write_constants  # noqa: E402
 from benchmarks.quality_metrics import calibration, calibration_table, figures, table  # noqa: E402
 
+CAL_SAMPLE = ROOT / "tests/fixtures/calibration_sample.json"
 FIT_SETS = ("dev", "dev2", "xquad", "squad2", "squad1-fit")
 
 
@@ -70,7 +71,8 @@ def main() -> None:
     ap.add_argument("--conf-c", type=float, default=1.0, help="inverse L2 strength of the confidence models")
     ap.add_argument("--baseline", action="store_true", help="only score the model before issue 13 on the caches")
     ap.add_argument("--dump", help="write the cross-validated rows (gate, confidence, outcomes) as JSON here")
-    ap.add_argument("--write", help="fit on everything and write the constants (JSON) here")
+    ap.add_argument("--span-threshold", type=float, default=0.5, help="show a short answer from this probability")
+    ap.add_argument("--write", help="fit on everything and write the constants here (qa/answer/fitted_minilm.py)")
     ap.add_argument("--report-squad1", action="store_true", help="also score the reported SQuAD v1.1 sample")
     args = ap.parse_args()
 
@@ -110,8 +112,15 @@ def main() -> None:
         for t in args.abstain:
             rows: dict[str, list[dict]] = {}
             for a, r in zip(data, pred):
-                rows.setdefault(a.set, []).append(at_threshold(r, t))
+                rows.setdefault(a.set, []).append(at_threshold(r, t, args.span_threshold))
             report(rows, f"{args.cv}-fold cross-validated, abstain below {t}")
+        if args.write:
+            # a fixed sample of cross-validated (raw confidence, right) pairs for the calibration test
+            rng = np.random.default_rng(0)
+            pick = rng.choice(len(data), size=min(600, len(data)), replace=False)
+            sample = [[round(float(raw[i]), 4), bool(rights[i])] for i in sorted(pick)]
+            CAL_SAMPLE.write_text(json.dumps({"command": "python benchmarks/fit_answer.py " + " ".join(sys.argv[1:]),
+                                              "raw_right": sample}) + "\n")
         if args.dump:
             Path(args.dump).write_text(json.dumps([dict(r, set=a.set) for a, r in zip(data, pred)]))
     if args.write or args.report_squad1:
@@ -121,11 +130,12 @@ def main() -> None:
         model.fit_calibration(raw, rights, [a.set for a in data])
         if args.report_squad1:
             rep = answer_data.load("squad1")
-            report({"squad1": [at_threshold(predict_rows(model, a), args.abstain[0]) for a in rep]},
+            report({"squad1": [at_threshold(predict_rows(model, a), args.abstain[0], args.span_threshold) for a in rep]},
                    "reported SQuAD v1.1 sample")
         if args.write:
             model.abstain_below = args.abstain[0]
-            Path(args.write).write_text(json.dumps(model.constants(), indent=1))
+            model.span_threshold = args.span_threshold
+            write_constants(model, Path(args.write), "python benchmarks/fit_answer.py " + " ".join(sys.argv[1:]))
             print(f"wrote {args.write}")
 
 

@@ -29,7 +29,7 @@ from benchmarks import qsets  # noqa: E402
 from benchmarks.quality_metrics import calibration, calibration_table, figures, span_right, table  # noqa: E402
 from qa.config import Settings  # noqa: E402
 from qa.evaluate import contains_gold  # noqa: E402
-from qa.service import QAService  # noqa: E402
+from qa.app.service import QAService  # noqa: E402
 
 MAX_ANSWER_CHARS = 400
 
@@ -39,7 +39,7 @@ def service_for(key: str, embedder=None) -> QAService:
     settings = Settings().with_(corpus_dir=qsets.corpus_dir(key), index_dir=qsets.index_dir(key))
     service = QAService(settings, embedder=embedder)
     t0 = time.perf_counter()
-    report = service.build(progress=False)
+    report = service.build()
     print(f"[{key}] index: {report.summary().splitlines()[0]} ({time.perf_counter() - t0:.0f} s)", file=sys.stderr)
     return service
 

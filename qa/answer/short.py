@@ -13,9 +13,8 @@ import re
 
 import numpy as np
 
-from qa.answer_types import needs
-from qa.lexical import analyze
-from qa.question import SPAN_PATTERNS, _TITLES
+from qa.answer.types import needs
+from qa.lang import analyze, get
 
 SPAN_FEATURES = (
     "t_number", "t_date", "t_person", "t_place", "first", "count", "unit", "near", "repeat", "words",
@@ -26,14 +25,15 @@ SPAN_FEATURES = (
 def spans(text: str, question: str) -> list[tuple[int, int]]:
     """Every span of the asked type in text that does not just repeat the question."""
     n = needs(question)
-    pattern = SPAN_PATTERNS.get(n.qtype or "")
+    language = get()
+    pattern = language.span_patterns.get(n.qtype or "")
     if pattern is None:
         return []
     qwords = set(re.findall(r"\w+", question.lower()))
     out = []
     for m in pattern.finditer(text):
         g = 1 if m.re.groups else 0
-        words = set(re.findall(r"\w+", m.group(g).lower())) - _TITLES
+        words = set(re.findall(r"\w+", m.group(g).lower())) - language.span_ignore
         if words and not words <= qwords:
             out.append((m.start(g), m.end(g)))
     return out

@@ -6,7 +6,7 @@ the fifth meeting of a series answered by the lead of the third. The sentence mo
 confidence model read these as features (answer-type consistency counts in choosing AND in
 abstaining); nothing here is a hard rule, the weights are fitted (benchmarks/fit_answer.py).
 
-What a question needs (`needs()`): its answer type (qa.question.question_type), for how-many /
+What a question needs (`needs()`): its answer type (qa.answer.question.question_type), for how-many /
 how-much questions the noun or unit counted ("how many *officers*" -> officer), and the words that
 single out one event of a series: ordinals ("fifth", "5th") and years ("2021").
 """
@@ -17,8 +17,8 @@ import functools
 import re
 from dataclasses import dataclass
 
-from qa.lexical import analyze
-from qa.question import SPAN_PATTERNS, question_type
+from qa.answer.question import question_type
+from qa.lang import analyze, get
 
 _ORDINALS = (
     "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
@@ -122,7 +122,7 @@ def event_features(context: str, n: Needs) -> tuple[float, float]:
 
 
 def has_date(text: str) -> bool:
-    return SPAN_PATTERNS["date"].search(text) is not None
+    return get().span_patterns["date"].search(text) is not None
 
 
 def type_features(

@@ -1,11 +1,14 @@
-"""Confidence: the probability that the chosen sentence is a right answer, and abstention.
+"""Confidence that means what it says: the probability that the answer shown is right.
 
-The model is a logistic regression over `features()` of the best candidate, fitted by
-benchmarks/fit_answer.py on real unanswerable questions (the SQuAD 2.0 dev half asked open-corpus,
-dev2's 32 and dev's 6 over the bundled corpus) and answerable ones (the same sets, SQuAD v1.1,
-XQuAD-en), its target being "the answer shown holds a gold answer". Its output is then mapped
-through an isotonic calibration table fitted on cross-validated predictions, so that "0.8" means
-right about 80 % of the time. The assistant answers "not found" below `ModelConstants.abstain_below`.
+`evidence()` gathers what speaks for and against the best candidate: its score, margin and share,
+its answer type (a count of the asked noun, a person, a date), the event words it matches or
+contradicts ("fifth", "2021"), the question terms the documents lack. A logistic model over it,
+fitted by benchmarks/fit_answer.py on real unanswerable questions (the SQuAD 2.0 dev half asked
+open-corpus, dev2's 32 and dev's 6 over the bundled corpus) and answerable ones (the same sets,
+SQuAD v1.1, XQuAD-en) with the target "the answer shown holds a gold answer", then an isotonic
+table fitted on cross-validated predictions (`calibrate`) make "0.8" mean right about 80 % of the
+time. Abstention ("not found") is a threshold on the same or on a separate fitted model
+(qa.answer.weights).
 """
 
 from __future__ import annotations
@@ -14,8 +17,8 @@ import re
 
 import numpy as np
 
-from qa.answer_types import type_features
-from qa.lexical import analyze
+from qa.answer.types import type_features
+from qa.lang import analyze
 
 CONF_FEATURES = (
     "score", "margin", "share", "dense", "lex", "focus", "ctx", "window", "top_bm25", "p_dense",
@@ -32,7 +35,7 @@ def pool_stems(passages: list) -> set[str]:
     return set(analyze(" ".join(words)))
 
 
-def features(
+def evidence(
     question: str, terms: list[str], ranked: list, passages: list, idf: dict[str, float],
     pool: set[str] | None = None,
 ) -> dict[str, float]:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from qa.answer_types import event_features, needs, type_features, unit_match
-from qa.short_answer import spans
-from qa.trim import MAX_ANSWER_CHARS, trim
+from qa.answer.short import spans
+from qa.answer.trim import MAX_ANSWER_CHARS, trim
+from qa.answer.types import event_features, needs, type_features, unit_match
+from qa.lang import analyze
 
 
 def test_a_how_many_question_names_the_noun_it_counts():
@@ -71,8 +72,6 @@ def test_a_long_sentence_keeps_the_answer_of_the_asked_type():
     sentence = "The mayor of Port Ellery opened the Harbour Forum, " + filler + ", on 14 March 1998."
     assert len(sentence) > 1.5 * MAX_ANSWER_CHARS
     q = "When was the Harbour Forum opened by the mayor of Port Ellery?"
-    from qa.lexical import analyze
-
     a, b = trim(sentence, q, analyze(q))
     assert b - a <= MAX_ANSWER_CHARS
     assert "14 March 1998" in sentence[a:b]

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 
-from qa.lexical import analyze
-from qa.short_answer import spans
+from qa.answer.short import spans
+from qa.lang import analyze
 
 MAX_ANSWER_CHARS = 400
 
