@@ -48,6 +48,23 @@ def folds_of(data: list, k: int, seed: int = 0) -> np.ndarray:
     return out
 
 
+def auto_threshold(data: list, pred: list[dict], min_hit: float) -> float:
+    """The highest abstention threshold whose cross-validated answer hit@1 on the SQuAD v1.1
+    fitting sample stays >= min_hit (that bar counts an abstention as a miss) while the bundled
+    corpus abstains on at most 10 % of its answerable questions."""
+    grid = np.round(np.arange(0.05, 0.95, 0.01), 2)
+    ok = 0.05
+    for t in grid:
+        sq = [r for a, r in zip(data, pred) if a.set == "squad1-fit"]
+        bundled = [r for a, r in zip(data, pred) if a.set in ("dev", "dev2") and r["answerable"]]
+        hit = 100 * np.mean([r["top_right"] and r["gate"] >= t for r in sq]) if sq else 100.0
+        abst = 100 * np.mean([r["gate"] < t for r in bundled]) if bundled else 0.0
+        if hit >= min_hit and abst <= 10.0:
+            ok = float(t)
+    print(f"auto threshold: {ok}", flush=True)
+    return ok
+
+
 def report(rows_by_set: dict[str, list[dict]], label: str) -> None:
     figs = {s: figures(r) for s, r in rows_by_set.items()}
     bundled = rows_by_set.get("dev", []) + rows_by_set.get("dev2", [])
@@ -71,6 +88,8 @@ def main() -> None:
     ap.add_argument("--conf-c", type=float, default=1.0, help="inverse L2 strength of the confidence models")
     ap.add_argument("--baseline", action="store_true", help="only score the model before issue 13 on the caches")
     ap.add_argument("--dump", help="write the cross-validated rows (gate, confidence, outcomes) as JSON here")
+    ap.add_argument("--auto-abstain", type=float, default=0.0, metavar="HIT",
+                    help="choose the abstention threshold: the highest keeping squad1-fit CV hit@1 >= HIT")
     ap.add_argument("--span-threshold", type=float, default=0.5, help="show a short answer from this probability")
     ap.add_argument("--write", help="fit on everything and write the constants here (qa/answer/fitted_minilm.py)")
     ap.add_argument("--report-squad1", action="store_true", help="also score the reported SQuAD v1.1 sample")
@@ -93,7 +112,6 @@ def main() -> None:
         return
     if args.cv:
         fold = folds_of(data, args.cv)
-        oof: list[tuple] = [None] * len(data)  # (question index, raw prob, model) per question
         models = []
         for k in range(args.cv):
             train = [a for a, f in zip(data, fold) if f != k]
@@ -109,11 +127,8 @@ def main() -> None:
             other = fold != k
             m.fit_calibration(raw[other], rights[other], [data[i].set for i in np.flatnonzero(other)])
         pred = [predict_rows(models[fold[i]], a) for i, a in enumerate(data)]
-        for t in args.abstain:
-            rows: dict[str, list[dict]] = {}
-            for a, r in zip(data, pred):
-                rows.setdefault(a.set, []).append(at_threshold(r, t, args.span_threshold))
-            report(rows, f"{args.cv}-fold cross-validated, abstain below {t}")
+        if args.dump:
+            Path(args.dump).write_text(json.dumps([dict(r, set=a.set) for a, r in zip(data, pred)]))
         if args.write:
             # a fixed sample of cross-validated (raw confidence, right) pairs for the calibration test
             rng = np.random.default_rng(0)
@@ -121,12 +136,20 @@ def main() -> None:
             sample = [[round(float(raw[i]), 4), bool(rights[i])] for i in sorted(pick)]
             CAL_SAMPLE.write_text(json.dumps({"command": "python benchmarks/fit_answer.py " + " ".join(sys.argv[1:]),
                                               "raw_right": sample}) + "\n")
-        if args.dump:
-            Path(args.dump).write_text(json.dumps([dict(r, set=a.set) for a, r in zip(data, pred)]))
+        thresholds = list(args.abstain)
+        if args.auto_abstain:
+            thresholds.insert(0, auto_threshold(data, pred, args.auto_abstain))
+            args.abstain = thresholds
+        for t in thresholds:
+            rows: dict[str, list[dict]] = {}
+            for a, r in zip(data, pred):
+                rows.setdefault(a.set, []).append(at_threshold(r, t, args.span_threshold))
+            report(rows, f"{args.cv}-fold cross-validated, abstain below {t}")
     if args.write or args.report_squad1:
         model = fit_all(data, args.bundled_share, drop, args.conf_c, args.abstain_target)
-        raw = np.array([model.raw_probability(a) for a in data])
-        rights = np.array([model.right(a) for a in data])
+        if not args.cv:  # else: calibrate on the cross-validated predictions, not in-sample ones
+            raw = np.array([model.raw_probability(a) for a in data])
+            rights = np.array([model.right(a) for a in data])
         model.fit_calibration(raw, rights, [a.set for a in data])
         if args.report_squad1:
             rep = answer_data.load("squad1")

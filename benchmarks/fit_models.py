@@ -60,6 +60,17 @@ def enrich(a) -> None:
     a._enriched = True
 
 
+def _shown(a, row) -> tuple[str, bool]:
+    """The (trimmed) text shown for a candidate sentence, and whether it holds a gold answer;
+    memoised per question, since refits keep choosing among the same sentences."""
+    memo = a.__dict__.setdefault("_shown", {})
+    if row.id not in memo:
+        s, e = trim(row.text, a.question.question, a.terms)
+        text = row.text[s:e]
+        memo[row.id] = (text, a.ok and len(text) <= answer.MAX_ANSWER_CHARS and contains_gold(text, a.question.answers))
+    return memo[row.id]
+
+
 def matrix(a, names: list[str]) -> np.ndarray:
     key = tuple(names)
     if key not in a._m:
@@ -135,12 +146,11 @@ class Model:
 
     def answer_text(self, a, ranked=None) -> tuple[str, object]:
         best = (ranked or self.ranked(a))[0]
-        start, end = trim(best.sentence.text, a.question.question, a.terms)
-        return best.sentence.text[start:end], best
+        return _shown(a, best.sentence)[0], best
 
     def right(self, a, ranked=None) -> bool:
-        text, _ = self.answer_text(a, ranked)
-        return a.ok and len(text) <= answer.MAX_ANSWER_CHARS and contains_gold(text, a.question.answers)
+        best = (ranked or self.ranked(a))[0]
+        return _shown(a, best.sentence)[1]
 
     def fit_calibration(self, raw: np.ndarray, right: np.ndarray, sets: list[str]) -> None:
         w = _group_weights(sets)
@@ -313,10 +323,13 @@ def baseline_rows(a) -> dict:
     }
 
 
-def at_threshold(row: dict, threshold: float) -> dict:
-    """The row as shown when questions whose gate is below threshold get "not found"."""
+def at_threshold(row: dict, threshold: float, span_threshold: float = 0.5) -> dict:
+    """The row as shown when questions whose gate is below threshold get "not found" and short
+    answers below span_threshold are not shown."""
     answered = row["gate"] >= threshold
     out = dict(row, answered=answered)
+    if row.get("span_p", 1.0) < span_threshold:
+        out.update(span=None, span_ok=False)
     if not answered:
         out.update(confidence=None, hit1=False, doc_ok=False, span=None, span_ok=False)
     return out

@@ -25,6 +25,20 @@ FORUM = (
     "maritime history together with several private donors from the mainland, will from now on meet "
     "in the new harbour hall that the councils opened on 2 February 2021.\n"
 )
+# other items of the same kind of site, so that word statistics look like a real small corpus
+OTHER = (
+    "Regional notes\n\n"
+    "Tarrow ferry timetable changes\n\n"
+    "On 2 April 2023 the Tarrow ferry company announced a new summer timetable with two extra "
+    "crossings on Saturdays.\n\n"
+    "The company said the change follows complaints from island shops about late deliveries.\n\n"
+    "Lighthouse trust elects new board\n\n"
+    "On 18 May 2023 the lighthouse trust of Port Ellery elected a new board of seven members. "
+    "The board will oversee the repainting of the Skarn light.\n\n"
+    "School board opens reading room\n\n"
+    "On 6 June 2023 the island school board opened a reading room in Wenlow for pupils from the "
+    "outer islands. The room holds about 2,000 books donated by mainland libraries.\n"
+)
 ORCHARD = (
     "Orchard report\n\n"
     "Wenlow orchard harvest\n\n"
@@ -35,13 +49,14 @@ ORCHARD = (
 
 @pytest.fixture(scope="module")
 def service(tmp_path_factory, real_embedder):
-    from qa.service import QAService
+    from qa.app.service import QAService
 
     root = tmp_path_factory.mktemp("patterns")
     corpus = root / "corpus"
     corpus.mkdir()
     (corpus / "forum.txt").write_text(FORUM, encoding="utf-8")
     (corpus / "orchard.txt").write_text(ORCHARD, encoding="utf-8")
+    (corpus / "notes.txt").write_text(OTHER, encoding="utf-8")
     s = QAService(Settings().with_(corpus_dir=corpus, index_dir=root / "index"), embedder=real_embedder)
     s.build()
     return s
