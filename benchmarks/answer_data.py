@@ -96,6 +96,11 @@ def relevance_path(name: str, identity: str) -> Path:
     return CACHE / f"{name}.v{VERSION}.match-{identity}.pkl"
 
 
+def load_relevance(name: str, identity: str) -> list:
+    with open(relevance_path(name, identity), "rb") as f:
+        return pickle.load(f)
+
+
 def add_relevance(name: str) -> None:
     """The learned relevance score (qa.answer.matcher) of every cached candidate, cached beside it."""
     from qa.answer.matcher import default_matcher

@@ -88,6 +88,7 @@ def main() -> None:
     ap.add_argument("--conf-c", type=float, default=1.0, help="inverse L2 strength of the confidence models")
     ap.add_argument("--baseline", action="store_true", help="only score the model before issue 13 on the caches")
     ap.add_argument("--dump", help="write the cross-validated rows (gate, confidence, outcomes) as JSON here")
+    ap.add_argument("--relevance", metavar="IDENTITY", help="use the matcher's cached scores (this model identity) as features")
     ap.add_argument("--auto-abstain", type=float, default=0.0, metavar="HIT",
                     help="choose the abstention threshold: the highest keeping squad1-fit CV hit@1 >= HIT")
     ap.add_argument("--span-threshold", type=float, default=0.5, help="show a short answer from this probability")
@@ -98,9 +99,14 @@ def main() -> None:
     data = []
     for s in args.sets:
         try:
-            data.extend(answer_data.load(s))
+            part = answer_data.load(s)
         except FileNotFoundError:
             print(f"skipped {s}: no cache (run benchmarks/answer_data.py)")
+            continue
+        if args.relevance:
+            for a, m in zip(part, answer_data.load_relevance(s, args.relevance)):
+                a.match = m
+        data.extend(part)
     drop = {f for f in args.features.split(",") if f}
     if args.baseline:
         from qa.answer import ABSTAIN_BELOW
@@ -153,6 +159,9 @@ def main() -> None:
         model.fit_calibration(raw, rights, [a.set for a in data])
         if args.report_squad1:
             rep = answer_data.load("squad1")
+            if args.relevance:
+                for a, m in zip(rep, answer_data.load_relevance("squad1", args.relevance)):
+                    a.match = m
             report({"squad1": [at_threshold(predict_rows(model, a), args.abstain[0], args.span_threshold) for a in rep]},
                    "reported SQuAD v1.1 sample")
         if args.write:

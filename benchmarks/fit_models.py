@@ -54,6 +54,11 @@ def enrich(a) -> None:
     a.pool = conf_mod.pool_stems(a.passages)
     a._m = {}
     q = a.question.question
+    match = getattr(a, "match", None)  # the matcher's scores, when benchmarks/answer_data.py --relevance ran
+    if match is not None:
+        top = float(np.max(match))
+        for (_, _, f), m in zip(a.feats, match):
+            f["match"], f["match_rel"] = float(m), float(m) - top
     for row, p, f in a.feats:
         item = p.item
         f.update(type_features(q, row.text, item.title if item else "", item.date if item else None, bool(f["news_lead"])))
@@ -200,7 +205,8 @@ def fit_all(
 ) -> Model:
     for a in train:
         enrich(a)
-    names = [n for n in BASE + list(TYPE_FEATURES) if n not in drop]
+    extra = ["match", "match_rel"] if all(getattr(a, "match", None) is not None for a in train) else []
+    names = [n for n in BASE + list(TYPE_FEATURES) + extra if n not in drop]
     bundled = [a for a in train if GROUP.get(a.set) == "bundled" and a.ok]
     rest = [a for a in train if GROUP.get(a.set) != "bundled" and a.ok]
     sent_w = listwise(

@@ -48,14 +48,28 @@ def ranked_candidates(
     weights: dict[str, float],
 ) -> list[Candidate]:
     """Every sentence of the passages with its features (answer types included), best first."""
-    out = []
-    for row, p, f in sentence_features(question, query_vector, terms, passages, index):
+    feats = sentence_features(question, query_vector, terms, passages, index)
+    for row, p, f in feats:
         item = p.item
         f.update(type_features(question, row.text, item.title if item else "", item.date if item else None,
                                bool(f["news_lead"])))
-        out.append(Candidate(row, p, f, sum(w * f[k] for k, w in weights.items())))
+    if feats and "match" in weights:
+        add_match(question, feats)
+    out = [Candidate(row, p, f, sum(w * f[k] for k, w in weights.items())) for row, p, f in feats]
     out.sort(key=lambda c: -c.score)
     return out
+
+
+def add_match(question: str, feats: list) -> None:
+    """The learned matcher's score of each candidate (qa.answer.matcher), and its distance to the
+    best candidate's: how much better the best-matching sentence is than this one."""
+    from qa.answer.matcher import default_matcher
+
+    scores = np.asarray(default_matcher().score(question, [row.text for row, _, _ in feats]), float)
+    top = float(scores.max())
+    for (_, _, f), s in zip(feats, scores):
+        f["match"] = float(s)
+        f["match_rel"] = float(s) - top
 
 
 def pick_answer(
