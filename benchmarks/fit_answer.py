@@ -65,6 +65,24 @@ def auto_threshold(data: list, pred: list[dict], min_hit: float) -> float:
     return ok
 
 
+def auto_span(data: list, pred: list[dict], precision: float) -> float:
+    """The lowest short-answer threshold at which the short answers shown are right at least
+    `precision` of the time on each group of sets (bundled, SQuAD 2.0, SQuAD v1.1, XQuAD)."""
+    groups: dict[str, list[dict]] = {}
+    for a, r in zip(data, pred):
+        groups.setdefault("bundled" if a.set in ("dev", "dev2") else a.set, []).append(r)
+    for t in np.round(np.arange(0.3, 0.99, 0.01), 2):
+        ok = True
+        for rows in groups.values():
+            shown = [r for r in rows if r["span"] is not None and r["span_p"] >= t]
+            if len(shown) >= 5 and np.mean([r["span_ok"] for r in shown]) < precision:
+                ok = False
+        if ok:
+            print(f"auto short-answer threshold: {t}", flush=True)
+            return float(t)
+    return 0.99
+
+
 def report(rows_by_set: dict[str, list[dict]], label: str) -> None:
     figs = {s: figures(r) for s, r in rows_by_set.items()}
     bundled = rows_by_set.get("dev", []) + rows_by_set.get("dev2", [])
@@ -91,6 +109,8 @@ def main() -> None:
     ap.add_argument("--relevance", metavar="IDENTITY", help="use the matcher's cached scores (this model identity) as features")
     ap.add_argument("--auto-abstain", type=float, default=0.0, metavar="HIT",
                     help="choose the abstention threshold: the highest keeping squad1-fit CV hit@1 >= HIT")
+    ap.add_argument("--auto-span", type=float, default=0.0, metavar="PRECISION",
+                    help="choose the short-answer threshold: the lowest whose CV precision is >= PRECISION on every set")
     ap.add_argument("--span-threshold", type=float, default=0.5, help="show a short answer from this probability")
     ap.add_argument("--write", help="fit on everything and write the constants here (qa/answer/fitted_minilm.py)")
     ap.add_argument("--report-squad1", action="store_true", help="also score the reported SQuAD v1.1 sample")
@@ -142,6 +162,8 @@ def main() -> None:
             sample = [[round(float(raw[i]), 4), bool(rights[i])] for i in sorted(pick)]
             CAL_SAMPLE.write_text(json.dumps({"command": "python benchmarks/fit_answer.py " + " ".join(sys.argv[1:]),
                                               "raw_right": sample}) + "\n")
+        if args.auto_span:
+            args.span_threshold = auto_span(data, pred, args.auto_span)
         thresholds = list(args.abstain)
         if args.auto_abstain:
             thresholds.insert(0, auto_threshold(data, pred, args.auto_abstain))

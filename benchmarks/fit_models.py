@@ -29,6 +29,7 @@ GROUP = {"dev": "bundled", "dev2": "bundled", "squad2": "squad2", "squad1-fit": 
 # total weight of each group of sets in the confidence and short-answer fits: the bundled corpus
 # is what the tool is for and squad2 holds the real unanswerable questions
 CONF_GROUP_WEIGHT = {"bundled": 1.0, "squad2": 1.0, "squad1": 0.5, "xquad": 0.25}
+CAL_GROUP_WEIGHT = {"bundled": 1.0, "squad2": 1.0, "squad1": 0.1, "xquad": 0.05}
 
 
 _INDEXES: dict = {}
@@ -158,7 +159,9 @@ class Model:
         return _shown(a, best.sentence)[1]
 
     def fit_calibration(self, raw: np.ndarray, right: np.ndarray, sets: list[str]) -> None:
-        w = _group_weights(sets)
+        # the sets with unanswerable questions dominate: a confidence must hold where questions
+        # may have no answer, so it is conservative on sets where all of them have one
+        w = _group_weights(sets, CAL_GROUP_WEIGHT)
         iso = IsotonicRegression(out_of_bounds="clip", y_min=0.0, y_max=1.0).fit(raw, right.astype(float), sample_weight=w)
         self.cal = (tuple(float(x) for x in iso.X_thresholds_), tuple(float(y) for y in iso.y_thresholds_))
 
@@ -193,10 +196,36 @@ def write_constants(model: "Model", path, command: str) -> None:
     )
 
 
-def _group_weights(sets: list[str]) -> np.ndarray:
+def _group_weights(sets: list[str], table: dict | None = None) -> np.ndarray:
+    table = table or CONF_GROUP_WEIGHT
     groups = [GROUP.get(s, s) for s in sets]
     counts = {g: groups.count(g) for g in set(groups)}
-    return np.array([CONF_GROUP_WEIGHT.get(g, 0.5) / counts[g] for g in groups]) * len(groups)
+    return np.array([table.get(g, 0.5) / counts[g] for g in groups]) * len(groups)
+
+
+def signed_logistic(X: np.ndarray, y: np.ndarray, w: np.ndarray, names: list[str], l2: float = 1.0):
+    """Weighted L2 logistic regression whose weights keep the sign each feature's meaning gives it
+    (qa.answer.evidence.SIGNS: evidence for an answer counts for, evidence against counts against).
+    Unconstrained fits gave correlated features opposite signs ("ctx" against, "score" for) that
+    hold on the fitting distribution and break on a small corpus; fitted by L-BFGS-B with bounds
+    on standardised features, returned in raw units."""
+    mu, sd = X.mean(axis=0), X.std(axis=0) + 1e-9
+    Z = (X - mu) / sd
+    w = w / w.sum()
+    n = Z.shape[1]
+
+    def f(theta):
+        z = Z @ theta[:n] + theta[n]
+        p = 1 / (1 + np.exp(-z))
+        loss = -np.sum(w * (y * np.log(p + 1e-12) + (1 - y) * np.log(1 - p + 1e-12))) + 0.5 * l2 * theta[:n] @ theta[:n] / len(y)
+        g = w * (p - y)
+        return loss, np.concatenate([Z.T @ g + l2 * theta[:n] / len(y), [g.sum()]])
+
+    signs = [conf_mod.SIGNS.get(k, 0) for k in names]
+    bounds = [(0, None) if s > 0 else (None, 0) if s < 0 else (None, None) for s in signs] + [(None, None)]
+    theta = minimize(f, np.zeros(n + 1), jac=True, method="L-BFGS-B", bounds=bounds, options={"maxiter": 1000}).x
+    coef = theta[:n] / sd
+    return dict(zip(names, coef)), float(theta[n] - coef @ mu)
 
 
 def fit_all(
@@ -232,17 +261,10 @@ def fit_all(
     X = np.array([[f[k] for k in conf_mod.CONF_FEATURES] for f in feats])
     y = np.array([model.right(a, ranked[id(a)]) for a in train])
     w = _group_weights([a.set for a in train])
-    mu, sd = X.mean(axis=0), X.std(axis=0) + 1e-9
-    lr = LogisticRegression(C=conf_c, max_iter=2000).fit((X - mu) / sd, y, sample_weight=w)
-    coef = lr.coef_[0] / sd
-    model.conf_w = dict(zip(conf_mod.CONF_FEATURES, coef))
-    model.conf_b = float(lr.intercept_[0] - coef @ mu)
+    names = [k for k in conf_mod.CONF_FEATURES if k in feats[0]]
+    model.conf_w, model.conf_b = signed_logistic(X, y, w, names, 1.0 / conf_c)
     if abstain_target == "answerable":
-        ya = np.array([a.ok for a in train])
-        la = LogisticRegression(C=conf_c, max_iter=2000).fit((X - mu) / sd, ya, sample_weight=w)
-        acoef = la.coef_[0] / sd
-        model.abst_w = dict(zip(conf_mod.CONF_FEATURES, acoef))
-        model.abst_b = float(la.intercept_[0] - acoef @ mu)
+        model.abst_w, model.abst_b = signed_logistic(X, np.array([a.ok for a in train]), w, names, 1.0 / conf_c)
 
     # short answer: every typed span of the (trimmed) answer sentence, target "matches a gold answer"
     SX, Sy, Sw = [], [], []

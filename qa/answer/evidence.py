@@ -25,6 +25,15 @@ CONF_FEATURES = (
     "type", "head", "names", "unit", "event", "clash", "date_lead", "pool_cov", "typed_share",
     "missing_max", "missing_pool_max", "neg",
 )
+# The sign each feature's weight may take in the fitted models (+1: evidence for an answer, -1:
+# against). Free signs let correlated features cancel each other on the fitting sets and then
+# misfire on a corpus unlike them (benchmarks/fit_models.signed_logistic).
+SIGNS = {
+    "score": 1, "margin": 1, "share": 1, "dense": 1, "lex": 1, "focus": 1, "ctx": 1, "window": 1, "top_bm25": 1,
+    "p_dense": 1, "type": 1, "head": 1, "names": 1, "unit": 1, "event": 1, "clash": -1, "date_lead": 1,
+    "pool_cov": 1, "typed_share": 1, "missing_max": -1, "missing_pool_max": -1, "neg": -1,
+    "match": 1, "match_rel": 1, "match_top": 1,
+}
 _NEGATION = re.compile(r"\b(?:not|never|no|none|nor|without|n't)\b|n't\b", re.I)
 
 
@@ -84,7 +93,17 @@ def evidence(
         "missing_max": missing,
         "missing_pool_max": missing_pool,
         "neg": float(bool(_NEGATION.search(question)) and not _NEGATION.search(best.sentence.text)),
+        **_match(ranked),
     }
+
+
+def _match(ranked: list) -> dict[str, float]:
+    """The learned matcher's view, when the sentence model uses it: the chosen sentence's score,
+    its distance to the best-matching candidate's, and that best score (how well anything fits)."""
+    f = ranked[0].features
+    if "match" not in f:
+        return {}
+    return {"match": f["match"], "match_rel": f["match_rel"], "match_top": f["match"] - f["match_rel"]}
 
 
 def probability(feats: dict[str, float], weights: dict[str, float], bias: float) -> float:
