@@ -101,8 +101,13 @@ def built(settings, hash_embedder):
 
 
 def keeper(service) -> str | None:
-    a = service.ask(KEEPER).answer
-    return a.span_text if a else None
+    return named(service.ask(KEEPER).answer)
+
+
+def named(a) -> str | None:
+    """The keeper the answer sentence names ("... of Port Ellery is Margaret Quill."): the short
+    answer is only marked when the answer model is confident, so the sentence is what is read."""
+    return a.text.rsplit(" is ", 1)[-1].rstrip(".") if a else None
 
 
 def change_keeper(corpus: Path, name: str) -> None:
@@ -375,11 +380,11 @@ def test_an_index_with_float32_sentence_vectors_still_answers_and_updates(built,
 def test_a_running_service_serves_a_new_generation_on_the_next_question(built, corpus, hash_embedder):
     service = QAService(built, hash_embedder)
     first = service.ask(KEEPER)
-    assert first.answer.span_text == "Margaret Quill"
+    assert named(first.answer) == "Margaret Quill"
     change_keeper(corpus, "Tobias Wren")
     report = build_index(built, hash_embedder)
     second = service.ask(KEEPER)
-    assert second.answer.span_text == "Tobias Wren"
+    assert named(second.answer) == "Tobias Wren"
     assert (first.generation, second.generation) != (report.generation, report.generation)
     assert second.generation == report.generation
 
@@ -409,7 +414,7 @@ def test_a_question_in_flight_finishes_on_its_generation_even_if_that_is_deleted
     monkeypatch.setattr(qa.app.service, "retrieve", retrieve_after_two_updates)
     result = service.ask(KEEPER)
     assert result.generation == old.name
-    assert result.answer.span_text == "Margaret Quill"
+    assert named(result.answer) == "Margaret Quill"
     assert result.answer.text == "The lighthouse keeper of Port Ellery is Margaret Quill."
     assert keeper(service) == "Ada Finch"  # the next question uses the newest generation
 
