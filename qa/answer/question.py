@@ -7,11 +7,13 @@ from __future__ import annotations
 
 import re
 
-from qa.lang import DEFAULT, analyze, get, stopwords
+from qa.lang import analyze, detect, get, stopwords
 
 
-def question_type(question: str, lang: str = DEFAULT) -> str | None:
-    """The kind of span the question asks for, if it is clear from its wording."""
+def question_type(question: str, lang: str | None = None) -> str | None:
+    """The kind of span the question asks for, if it is clear from its wording (in the
+    question's own language, detected when not given)."""
+    lang = lang or detect(question)
     q = question.lower().strip()
     for qtype, pattern in get(lang).question_types:
         if pattern.search(q):
@@ -19,11 +21,12 @@ def question_type(question: str, lang: str = DEFAULT) -> str | None:
     return None
 
 
-def question_head(question: str, lang: str = DEFAULT) -> list[str]:
+def question_head(question: str, lang: str | None = None) -> list[str]:
     """Stemmed words of the thing asked for: "What is the total budget of X" -> budget terms.
 
     Empty when the question has no such noun phrase ("What did X do?", "Who ...").
     """
+    lang = lang or detect(question)
     language = get(lang)
     words = re.findall(r"[\w'-]+", question.lower())
     for i, w in enumerate(words):
@@ -44,9 +47,11 @@ def question_head(question: str, lang: str = DEFAULT) -> list[str]:
     return []
 
 
-def typed_span(text: str, qtype: str, qwords: set[str], lang: str = DEFAULT) -> tuple[int, int] | None:
-    """The first span of the asked-for type in text that does not just repeat the question."""
-    language = get(lang)
+def typed_span(text: str, qtype: str, qwords: set[str], lang: str | None = None) -> tuple[int, int] | None:
+    """The first span of the asked-for type in text that does not just repeat the question (the
+    patterns of the text's own language, detected when not given: a Russian sentence answers
+    an English question in Russian)."""
+    language = get(lang or detect(text))
     pattern = language.span_patterns.get(qtype)
     if pattern is None:
         return None

@@ -14,7 +14,7 @@ import re
 import numpy as np
 
 from qa.answer.types import needs
-from qa.lang import analyze, get
+from qa.lang import analyze, detect, get
 
 SPAN_FEATURES = (
     "t_number", "t_date", "t_person", "t_place", "first", "count", "unit", "near", "repeat", "words",
@@ -25,7 +25,7 @@ SPAN_FEATURES = (
 def spans(text: str, question: str) -> list[tuple[int, int]]:
     """Every span of the asked type in text that does not just repeat the question."""
     n = needs(question)
-    language = get()
+    language = get(detect(text))  # the sentence's language (issue 14: additive hook)
     pattern = language.span_patterns.get(n.qtype or "")
     if pattern is None:
         return []

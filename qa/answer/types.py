@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 
 from qa.answer.question import question_type
-from qa.lang import analyze, get
+from qa.lang import analyze, detect, get
 
 _ORDINALS = (
     "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
@@ -40,7 +40,8 @@ _NUMBER_RE = re.compile(r"(?:\$|€|£)?\b\d[\d,.]*\b|\b(?:one|two|three|four|fi
                         r"twelve|fifteen|twenty|thirty|forty|fifty|hundred|thousand|million|billion|"
                         r"dozens?|several)\b", re.I)
 _SKIP_AFTER_HOW = {"many", "much", "of", "the", "a", "an", "did", "do", "does", "is", "are", "was", "were",
-                   "has", "have", "had", "will", "can", "could"}
+                   "has", "have", "had", "will", "can", "could",
+                   "было", "были", "был", "была", "всего", "же", "из"}  # after "сколько" (issue 14)
 
 
 @dataclass(frozen=True)
@@ -67,7 +68,7 @@ def _ordinal_key(word: str) -> str:
 def needs(question: str) -> Needs:
     qtype = question_type(question)
     units: list[str] = []
-    m = re.search(r"\b(?:how\s+(?:many|much)|what\s+(?:number|amount)\s+of)\s+([\w\s'-]{0,60})", question, re.I)
+    m = re.search(r"\b(?:how\s+(?:many|much)|what\s+(?:number|amount)\s+of|сколько)\s+([\w\s'-]{0,60})", question, re.I)
     if m:
         for w in re.findall(r"[\w'-]+", m.group(1).lower()):
             if w in _SKIP_AFTER_HOW:
@@ -122,7 +123,7 @@ def event_features(context: str, n: Needs) -> tuple[float, float]:
 
 
 def has_date(text: str) -> bool:
-    return get().span_patterns["date"].search(text) is not None
+    return get(detect(text)).span_patterns["date"].search(text) is not None
 
 
 def type_features(

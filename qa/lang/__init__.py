@@ -1,10 +1,17 @@
 """Language: everything that depends on the language of a text, looked up by language code.
 
 Owns the registry of ``Language`` records (stemmer, stop words, the sentence splitter's
-language, question-type and answer-span patterns, follow-up word lists) and the one text
-analyzer (``analyze``) that passages, sentences and questions share. English (``en``) is the
-only language for now; another is one module like ``en.py`` plus one ``register`` line below.
-Nothing here says which language a document is in: callers pass a code (default ``"en"``).
+language, question-type and answer-span patterns, follow-up word lists), the one text analyzer
+(``analyze``) that passages, sentences and questions share, and ``detect``, which says which
+registered language a text is in (a script-and-stop-word rule, ``qa.lang.detection``). English
+(``en``) and Russian (``ru``) are registered; another language is one module like ``ru.py`` plus
+one ``register`` line below.
+
+``analyze`` routes each word by its script: a Cyrillic word is stemmed and stop-worded as
+Russian, a Latin one as English, whatever ``lang`` says (``lang`` only chooses among languages
+that share a script). So one index holds English and Russian texts consistently, a Latin name
+inside a Russian text ("CARICC") is the same term as in an English text, and a question in
+either language is analysed like the documents, with no language flag anywhere.
 """
 
 from __future__ import annotations
@@ -14,7 +21,9 @@ import re
 
 from qa.lang.base import Followup, Language
 
-__all__ = ["DEFAULT", "Followup", "Language", "analyze", "get", "register", "stopwords"]
+__all__ = [
+    "DEFAULT", "Followup", "Language", "analyze", "detect", "get", "register", "registered", "stopwords",
+]
 
 DEFAULT = "en"
 
@@ -24,6 +33,11 @@ _LANGUAGES: dict[str, Language] = {}
 
 def register(language: Language) -> None:
     _LANGUAGES[language.code] = language
+    _by_script.cache_clear()
+
+
+def registered() -> list[Language]:
+    return list(_LANGUAGES.values())
 
 
 def get(code: str = DEFAULT) -> Language:
@@ -33,7 +47,16 @@ def get(code: str = DEFAULT) -> Language:
         raise ValueError(f"unsupported language {code!r}: one of {', '.join(sorted(_LANGUAGES))}") from None
 
 
+def detect(text: str, default: str | None = None) -> str:
+    """The registered language code that best fits text ("en", "ru"); see qa.lang.detection."""
+    from qa.lang.detection import detect as _detect
+
+    return _detect(text, default)
+
+
 _WORD = re.compile(r"\w+", re.UNICODE)
+# any letter outside ASCII's: only then can a word need another language's analysis
+_NON_LATIN = re.compile(r"[^\W\d_A-Za-z\u00c0-\u024f]")
 
 
 @functools.cache
@@ -48,13 +71,57 @@ def stopwords(code: str = DEFAULT) -> frozenset[str]:
     return get(code).stop_words()
 
 
-def analyze(text: str, lang: str = DEFAULT) -> list[str]:
-    """Lower-cased, stop-word-free, stemmed terms (numbers kept: "CADAP 7", "740 kg")."""
+@functools.cache
+def _by_script() -> dict[str, str]:
+    """script -> the code of the first language registered for it (English for Latin)."""
+    out: dict[str, str] = {}
+    for language in _LANGUAGES.values():
+        out.setdefault(language.script, language.code)
+    return out
+
+
+def normalise(word: str, lang: str) -> str:
+    """A lower-cased word as the language's stop-word list spells it (Russian: ё -> е)."""
+    return word.replace("ё", "е") if lang == "ru" else word
+
+
+def _analyze_one(words: list[str], lang: str) -> list[str]:
     stop = stopwords(lang)
-    words = [w for w in _WORD.findall(text.lower()) if w not in stop and w != "_"]
-    return _stemmer(get(lang).stemmer).stemWords(words) if words else []
+    kept = [w for w in words if normalise(w, lang) not in stop]
+    return _stemmer(get(lang).stemmer).stemWords(kept) if kept else []
 
 
-from qa.lang import en  # noqa: E402 - registered last: it needs nothing above
+def analyze(text: str, lang: str = DEFAULT) -> list[str]:
+    """Lower-cased, stop-word-free, stemmed terms (numbers kept: "CADAP 7", "740 kg"); each word
+    analysed by the language of its script (see the module docstring)."""
+    low = text.lower()
+    words = [w for w in _WORD.findall(low) if w != "_"]
+    if not words:
+        return []
+    own = get(lang).script
+    if own == "latin" and not _NON_LATIN.search(low):
+        return _analyze_one(words, lang)  # the common case, exactly as before languages were routed
+    from qa.lang.detection import script_of
+
+    scripts = _by_script()
+    codes = []
+    for w in words:
+        script = script_of(w)
+        codes.append(lang if script in (None, own) else scripts.get(script, lang))
+    if len(set(codes)) == 1:
+        return _analyze_one(words, codes[0])
+    # stem each language's words in one call, then put the terms back in text order
+    out: list[str | None] = [None] * len(words)
+    for code in set(codes):
+        at = [i for i, c in enumerate(codes) if c == code]
+        stop = stopwords(code)
+        keep = [i for i in at if normalise(words[i], code) not in stop]
+        for i, term in zip(keep, _stemmer(get(code).stemmer).stemWords([words[i] for i in keep])):
+            out[i] = term
+    return [t for t in out if t is not None]
+
+
+from qa.lang import en, ru  # noqa: E402 - registered last: they need nothing above
 
 register(en.LANGUAGE)
+register(ru.LANGUAGE)

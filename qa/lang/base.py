@@ -42,3 +42,6 @@ class Language:
     verb_questions: frozenset[str]  # "What did X do?": no noun phrase asked for
     # follow-up questions in a conversation (qa.app.followups)
     followup: Followup
+    # the writing system of its words ("latin", "cyrillic"): words of another script in a text of
+    # this language are analysed by the language registered for that script (qa.lang.analyze)
+    script: str = "latin"

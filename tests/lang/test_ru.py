@@ -1,0 +1,67 @@
+"""Russian question types and typed short-answer spans."""
+
+from __future__ import annotations
+
+import pytest
+
+from qa.lang import analyze
+from qa.answer.question import question_head, question_type, typed_span
+
+
+@pytest.mark.parametrize(
+    ("question", "qtype"),
+    [
+        ("Кто возглавил делегацию Таджикистана?", "person"),
+        ("Кому вручили награду?", "person"),
+        ("Чей проект получил поддержку?", "person"),
+        ("Когда состоялась встреча?", "date"),
+        ("В каком году был создан центр?", "date"),
+        ("Какого числа прошёл семинар?", "date"),
+        ("Сколько килограммов героина изъяли?", "number"),
+        ("Какой процент грузов проверяют?", "number"),
+        ("Где прошёл семинар?", "place"),
+        ("В каком городе находится штаб-квартира?", "place"),
+        ("Откуда прибыл груз?", "place"),
+        ("Почему операцию перенесли?", None),
+        ("Что обсуждали участники?", None),
+        ("Некто прислал письмо?", None),  # "кто" inside a word is not a question word
+    ],
+)
+def test_russian_question_types(question, qtype):
+    assert question_type(question) == qtype
+
+
+def test_english_question_types_are_unchanged():
+    assert question_type("Who hosted the workshop?") == "person"
+    assert question_type("How much heroin was seized?") == "number"
+    assert question_type("When was it held?") == "date"
+    assert question_type("Where was it held?") == "place"
+
+
+def test_the_asked_for_noun_of_a_russian_question():
+    assert question_head("Сколько офицеров прошли обучение?")[0] == analyze("офицеров")[0]
+    assert question_head("Какой город принял встречу?")[0] == analyze("город")[0]
+    assert question_head("Почему встречу перенесли?") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "qtype", "span"),
+    [
+        ("Встреча прошла 12 октября 2022 года в Бишкеке.", "date", "12 октября 2022 года"),
+        ("Центр был создан в 2009 году.", "date", "2009 году"),
+        ("Изъято более 740 кг героина.", "number", "более 740 кг"),
+        ("Обучение прошли 57 000 человек.", "number", "57 000 человек"),
+        ("Семинар прошёл в Душанбе при поддержке ОБСЕ.", "place", "Душанбе"),
+        ("Делегацию возглавил А. С. Иванов.", "person", "А. С. Иванов"),
+    ],
+)
+def test_typed_spans_in_russian_sentences(sentence, qtype, span):
+    found = typed_span(sentence, qtype, set())
+    assert found is not None and sentence[found[0]:found[1]] == span
+
+
+def test_an_english_question_is_answered_by_a_span_of_the_russian_sentence():
+    qtype = question_type("When was the centre founded?")
+    sentence = "Центр был основан 5 мая 2009 года."
+    found = typed_span(sentence, qtype, {"when", "was", "the", "centre", "founded"})
+    assert sentence[found[0]:found[1]] == "5 мая 2009 года"
