@@ -22,7 +22,8 @@ DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 7860
 # Bump when parsing, sentence splitting, chunking or the lexical analyzer change what an index
 # holds: existing indexes are then rebuilt instead of mixing old and new rows.
-PIPELINE_VERSION = 4  # 4: captions, photo credits and datelines removed; headline titles
+PIPELINE_VERSION = 5  # 5: a UTF-8 BOM kept in the text (offsets); sentences split per item language
+# 4: captions, photo credits and datelines removed; headline titles
 
 
 # Nothing may reach a model hub at run time: a slip must fail loudly, not hang.

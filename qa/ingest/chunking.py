@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from qa.ingest import tokens
-from qa.lang import DEFAULT, get
+from qa.lang import DEFAULT, detect, get
 from qa.ingest.document import Document
 
 # pysbd is accurate but slow on huge paragraphs; past this size a plain rule splitter takes over.
@@ -64,11 +64,11 @@ def _segmenter(lang: str = DEFAULT):
     return pysbd.Segmenter(language=get(lang).pysbd, clean=False, char_span=True)
 
 
-def _raw_sentence_spans(text: str, fast: bool = False) -> Iterator[tuple[int, int]]:
+def _raw_sentence_spans(text: str, fast: bool = False, lang: str = DEFAULT) -> Iterator[tuple[int, int]]:
     """Sentence spans of one paragraph, offsets relative to it (untrimmed)."""
     if not fast and len(text) <= _PYSBD_MAX_CHARS:
         try:
-            spans = _segmenter().segment(text)
+            spans = _segmenter(lang).segment(text)
             # pysbd's char spans occasionally drift on odd input; trust them only if they tile.
             if spans and spans[0].start == 0 and all(
                 a.end <= b.start for a, b in zip(spans, spans[1:])
@@ -89,13 +89,15 @@ def _raw_sentence_spans(text: str, fast: bool = False) -> Iterator[tuple[int, in
 
 
 def split_sentences(
-    text: str, start: int = 0, end: int | None = None, fast: bool = False
+    text: str, start: int = 0, end: int | None = None, fast: bool = False, lang: str | None = None
 ) -> list[tuple[int, int]]:
-    """Trimmed, non-empty sentence spans of text[start:end], as absolute offsets."""
+    """Trimmed, non-empty sentence spans of text[start:end], as absolute offsets, split by the
+    rules of lang (detected from the block when not given: qa.lang.detect)."""
     end = len(text) if end is None else end
     block = text[start:end]
+    lang = lang or detect(block)
     out = []
-    for a, b in _raw_sentence_spans(block, fast):
+    for a, b in _raw_sentence_spans(block, fast, lang):
         piece = block[a:b]
         stripped = piece.strip()
         if not stripped:
@@ -125,9 +127,27 @@ def _cut_long(text: str, start: int, end: int, fits: Callable[[str], bool]) -> l
             else:
                 hi = mid - 1
         j = max(lo, i + 1)  # a single giant "word" still has to go somewhere
+        if j < len(words):
+            j = _clause_end(text, words, i, j)
         pieces.append((words[i][0], words[j - 1][1]))
         i = j
     return pieces
+
+
+_CLAUSE_END = ",;:)»”"
+_DASHES = ("—", "–", "-")
+
+
+def _clause_end(text: str, words: list[tuple[int, int]], i: int, j: int) -> int:
+    """The end (exclusive word index) of a piece words[i:j] moved back to the last clause
+    boundary (a word ending in a comma, semicolon or colon, or one before a dash) in its second
+    half, so the next piece, which an answer may quote, starts a clause rather than mid-phrase
+    (issue 14: Russian sentences overflow the English model's window often); j when none."""
+    for c in range(j, i + max(1, (j - i) // 2), -1):
+        word = text[words[c - 1][0]:words[c - 1][1]]
+        if word[-1] in _CLAUSE_END or text[words[c][0]:words[c][1]] in _DASHES:
+            return c
+    return j
 
 
 def document_sentences(
@@ -139,8 +159,9 @@ def document_sentences(
     # pysbd costs ~5 ms per KB: on a huge file the rule splitter keeps indexing in bounds
     fast = len(doc.text) > _HUGE_DOCUMENT_CHARS
     for item in doc.items:
+        lang = detect(text[item.start:item.end])  # per item: a page may hold stories in two languages
         for block in item.blocks:
-            for a, b in split_sentences(text, block.start, block.end, fast):
+            for a, b in split_sentences(text, block.start, block.end, fast, lang):
                 spans = [(a, b)]
                 if fits is not None and not fits(text[a:b]):
                     spans = _cut_long(text, a, b, fits)

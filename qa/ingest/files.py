@@ -2,8 +2,8 @@
 that both ``load_corpus`` and the index build use.
 
 A *document* is one file. Its ``text`` is what its reader made of the bytes: for plain text and
-Markdown the decoded file content, never newline-translated or stripped (a leading byte-order
-mark is the one thing dropped), so every offset a later step cites points into exactly what the
+Markdown the decoded file content, never newline-translated or stripped (a leading UTF-8
+byte-order mark stays, as U+FEFF), so every offset a later step cites points into exactly what the
 user has on disk; for HTML the plain text extracted from the page, and offsets refer to that.
 """
 

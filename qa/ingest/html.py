@@ -76,7 +76,7 @@ def html_to_text(html: str) -> tuple[str, str | None]:
 def read_html(data: bytes) -> Extracted:
     """The HTML reader: the page's main text (offsets refer to it), its <h1> or <title> (a
     one-story page's title), and its <title> without the site's name plus that name."""
-    html = decode_text(data)
+    html = decode_text(data).lstrip("\ufeff")  # offsets index the extracted text, not the file
     text, title = html_to_text(html)
     page_title, site = html_titles(html)
     if page_title and not re.search(r"<h1\b", html, re.IGNORECASE):

@@ -60,10 +60,10 @@ def lines(text: str) -> list[tuple[int, int, bool]]:
     prev_end = 0
     for m in re.finditer(r"[^\r\n]+", text):
         line = m.group()
-        stripped = line.strip()
+        stripped = line.strip().lstrip("\ufeff").strip()  # a UTF-8 BOM starts the text, not a line
         if not stripped:
             continue
-        start = m.start() + (len(line) - len(line.lstrip()))
+        start = m.start() + (len(line) - len(line.lstrip().lstrip("\ufeff").lstrip()))
         end = start + len(stripped)
         gap = text[prev_end:start]
         blank_before = (gap.count("\n") or gap.count("\r")) >= 2

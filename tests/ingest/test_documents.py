@@ -345,9 +345,9 @@ def test_russian_cp1251_text_decodes(tmp_path):
     assert decode("Привет мир".encode("cp1251")) == "Привет мир"
 
 
-def test_utf8_bom_is_dropped_and_crlf_kept():
+def test_utf8_bom_is_kept_as_python_reads_it_and_crlf_kept():
     text = decode(b"\xef\xbb\xbfFirst line of the report.\r\nSecond line of the report.\r\n")
-    assert text == "First line of the report.\r\nSecond line of the report.\r\n"
+    assert text == "\ufeffFirst line of the report.\r\nSecond line of the report.\r\n"
     (item,) = parse_text(text)
     assert [text[b.start : b.end] for b in item.blocks] == ["First line of the report.", "Second line of the report."]
 
