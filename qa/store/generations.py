@@ -21,10 +21,12 @@ import os
 import shutil
 import time
 from pathlib import Path
-
-from filelock import FileLock
+from typing import TYPE_CHECKING
 
 from qa.store.rows import IndexProblem
+
+if TYPE_CHECKING:
+    from filelock import FileLock
 
 CURRENT = "CURRENT"
 PREVIOUS = "PREVIOUS"
@@ -106,6 +108,8 @@ def cleanup(index_dir: Path, grace: float | None = None) -> list[str]:
 
 def writer_lock(index_dir: Path, timeout: float = 0) -> FileLock:
     """The one-writer lock of an index folder (FileLock: released when the holder dies)."""
+    from filelock import FileLock  # only writers lock: answering a question never imports filelock (~0.02 s)
+
     index_dir.mkdir(parents=True, exist_ok=True)
     return FileLock(str(index_dir / ".lock"), timeout=timeout)
 
