@@ -14,28 +14,15 @@ document and every question is asked against all of them.
 from __future__ import annotations
 
 import json
-import os
 import random
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from benchmarks.shared_data import SHARED
 from qa.evaluate import GoldQuestion, load_jsonl
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def _shared() -> Path:
-    """../shared beside the repository ($QA_SHARED overrides; a worktree looks further up)."""
-    if os.environ.get("QA_SHARED"):
-        return Path(os.environ["QA_SHARED"])
-    for parent in ROOT.parents:
-        if (parent / "shared").is_dir():
-            return parent / "shared"
-    return ROOT.parent / "shared"
-
-
-SHARED = _shared()
 OUT = ROOT / "benchmarks/out"
 
 

@@ -3,7 +3,7 @@
 
     python benchmarks/question_dates.py [--questions FILE ...] [--boost 0.1 0.2]
 
-For every question with a date reading (qa.question_dates) from the dev sets and from
+For every question with a date reading (qa.filters.question) from the dev sets and from
 benchmarks/data/date_questions.jsonl (our own, written so that the date is what tells items
 apart), the same retrieval + answer pipeline runs in several modes:
 
@@ -37,10 +37,11 @@ from qa.filters.question import parse_question_dates  # noqa: E402
 from qa.lang import analyze  # noqa: E402
 from qa.retrieve import retrieve  # noqa: E402
 
-SHARED = next((p for p in (ROOT.parent / "shared", ROOT.parent.parent / "shared") if p.is_dir()), ROOT.parent / "shared")
+from benchmarks.shared_data import DEV, DEV2, WHERE  # noqa: E402
+
 SETS = {
-    "dev": SHARED / "eval/dev_seeds.jsonl",
-    "dev2": SHARED / "eval/dev2_seeds.jsonl",
+    "dev": DEV,
+    "dev2": DEV2,
     "own": ROOT / "benchmarks/data/date_questions.jsonl",
 }
 
@@ -83,6 +84,9 @@ def main() -> None:
     modes = [("none", 0.0), ("filter", 0.0), ("filter+fallback", 0.0)] + [("boost", b) for b in args.boost]
     report = {}
     for name, path in SETS.items():
+        if not path.exists():
+            print(f"skipped {name}: {path} not found ({WHERE})")
+            continue
         qs = [q for q in load_jsonl(path)]
         dated = [(q, parse_question_dates(q.question, newest=newest)) for q in qs]
         dated = [(q, r) for q, r in dated if r is not None]

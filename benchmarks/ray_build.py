@@ -35,7 +35,8 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.squad import SQUAD, write_corpus  # noqa: E402
+from benchmarks.shared_data import SQUAD, need  # noqa: E402
+from benchmarks.squad import write_corpus  # noqa: E402
 from qa import store  # noqa: E402
 from qa.app.service import QAService  # noqa: E402
 from qa.build import build_index  # noqa: E402
@@ -98,13 +99,14 @@ def answers(settings: Settings, embedder, questions: list[str]) -> list:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--squad", default=str(SQUAD if SQUAD.exists() else Path("/work/shared/data/squad/dev-v1.1.json")))
+    ap.add_argument("--squad", default=str(SQUAD), help="SQuAD v1.1 dev [../shared/data/squad/dev-v1.1.json]")
     ap.add_argument("--out", default=str(ROOT / "benchmarks/out"))
     ap.add_argument("--paragraphs", type=int, default=None, help="only the first N paragraphs (default: all)")
     ap.add_argument("--runs", nargs="+", default=["local", "ray1", "ray2"])
     ap.add_argument("--questions", type=int, default=200)
     ap.add_argument("--seed", type=int, default=0)
     args = ap.parse_args()
+    need(args.squad, "--squad")
     runtime_env()
 
     out = Path(args.out)

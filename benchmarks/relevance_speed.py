@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import re
 import sys
 import time
@@ -29,7 +28,7 @@ from qa.ingest.chunking import split_sentences  # noqa: E402
 from benchmarks.eval_relevance import load_scorer  # noqa: E402
 from qa.answer.matcher import MODEL_FILE  # noqa: E402
 
-SHARED = Path(os.environ.get("QA_SHARED") or ROOT.parent / "shared")
+from benchmarks.shared_data import DEV, need  # noqa: E402
 
 
 def main() -> None:
@@ -41,13 +40,13 @@ def main() -> None:
     args = ap.parse_args()
 
     sentences = []
-    for path in sorted((ROOT / "corpus").glob("*")):
+    for path in sorted((ROOT / "samples" / "corpus").glob("*")):  # the bundled documents, not the user's corpus/
         text = path.read_text(encoding="utf-8", errors="replace")
         for para in text.split("\n"):
             sentences += [para[a:b] for a, b in split_sentences(para) if len(para[a:b]) > 30]
     questions = [
         json.loads(line)["question"]
-        for line in (SHARED / "eval/dev_seeds.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()
+        for line in need(DEV).read_text(encoding="utf-8").splitlines() if line.strip()
     ][: args.questions]
     words = [set(re.findall(r"\w+", s.lower())) for s in sentences]
     model, meta = load_scorer(args.model, args.threads)

@@ -1,7 +1,8 @@
 """Where the evaluation data lives, and one clear line when it is not there.
 
 The question sets and SQuAD are not part of the repository: they sit in a folder named `shared`
-beside the clone (`../shared`, or $QA_SHARED). README.md, "Evaluation data", says what is in it.
+beside the clone (`../shared`; for a worktree, beside a folder further up; or $QA_SHARED).
+README.md, "Evaluation data", says what is in it. Every benchmark finds it through ``SHARED``.
 A benchmark that needs a file from it calls `need()`, which exits with one `Error:` line naming
 the file and how to get it, instead of a traceback.
 """
@@ -13,7 +14,19 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = Path(os.environ.get("QA_SHARED") or ROOT.parent / "shared")
+
+
+def _shared() -> Path:
+    """../shared beside the repository ($QA_SHARED overrides; a worktree looks further up)."""
+    if os.environ.get("QA_SHARED"):
+        return Path(os.environ["QA_SHARED"])
+    for parent in ROOT.parents:
+        if (parent / "shared").is_dir():
+            return parent / "shared"
+    return ROOT.parent / "shared"
+
+
+SHARED = _shared()
 
 DEV = SHARED / "eval" / "dev_seeds.jsonl"
 DEV2 = SHARED / "eval" / "dev2_seeds.jsonl"

@@ -33,7 +33,6 @@ from __future__ import annotations
 import argparse
 import json
 import math
-import os
 import random
 import re
 import sys
@@ -52,8 +51,9 @@ from qa.answer import relevance  # noqa: E402
 from qa.ingest.chunking import split_sentences  # noqa: E402
 from qa.evaluate import contains_gold  # noqa: E402
 
-# ../shared beside the repository (as in CI); $QA_SHARED for a checkout elsewhere (a worktree)
-SHARED = Path(os.environ.get("QA_SHARED") or ROOT.parent / "shared") / "data"
+from benchmarks.shared_data import SHARED as _SHARED, need  # noqa: E402
+
+SHARED = _SHARED / "data"
 SQUAD = SHARED / "squad/dev-v1.1.json"
 SQUAD2 = SHARED / "squad2/dev-v2.0-dev-half.json"
 # The odd-position articles of the SQuAD 2.0 dev set: the half not in ../shared, on which the
@@ -267,6 +267,7 @@ def main() -> None:
     ap.add_argument("--resume", action="store_true")
     ap.add_argument("--out", default=str(relevance.MODEL_FILE))
     args = ap.parse_args()
+    need(SQUAD), need(SQUAD2)  # one Error: line, not a traceback, without ../shared
 
     import torch
     import torch.nn.functional as F
