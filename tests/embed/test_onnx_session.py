@@ -1,5 +1,6 @@
-"""The question session of the ONNX backend runs a graph optimised once and saved beside the export:
-the same vectors to the bit as optimising at every start, and a damaged saved file is made again."""
+"""The question session of the ONNX backend runs a graph optimised once and saved beside the export
+(its weights memory-mapped): the same vectors to the bit as optimising at every start, and a
+damaged saved graph is made again."""
 
 from __future__ import annotations
 
@@ -47,10 +48,11 @@ def test_the_saved_graph_gives_the_same_outputs_as_optimising_at_start(export):
     opts.intra_op_num_threads = 1
     opts.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
     every_start = _hidden(ort.InferenceSession(str(export), opts, providers=["CPUExecutionProvider"]))
-    saved = export.with_name("model.optimized.onnx")
+    saved = export.with_name("model.question")
     assert not saved.exists()
     first = _hidden(_question_session(ort, str(export)))
-    assert saved.exists()
+    assert sorted(p.name for p in saved.iterdir()) == ["graph.onnx", "weights.data"]
+    assert (saved / "weights.data").stat().st_size > 80_000_000  # the weights, apart from the graph
     again = _hidden(_question_session(ort, str(export)))  # loads the saved graph
     assert np.array_equal(first, every_start) and np.array_equal(again, every_start)
     assert not list(export.parent.glob("*.tmp*"))
@@ -61,7 +63,8 @@ def test_a_damaged_saved_graph_is_made_again(export):
 
     from qa.embed.onnx_encoder import _question_session
 
-    saved = export.with_name("model.optimized.onnx")
-    saved.write_bytes(b"not an onnx file")
+    saved = export.with_name("model.question")
+    _question_session(ort, str(export))
+    (saved / "weights.data").write_bytes(b"cut short")
     hidden = _hidden(_question_session(ort, str(export)))
-    assert hidden.shape[-1] == 384 and saved.stat().st_size > 1_000_000
+    assert hidden.shape[-1] == 384 and (saved / "weights.data").stat().st_size > 80_000_000
