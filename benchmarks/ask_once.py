@@ -1,7 +1,7 @@
 #!/usr/bin/env python
 """Wall time of one question from a fresh process: `qa ask "..."`, median of N runs, warm disk cache.
 
-    python benchmarks/ask_once.py [--runs 5] [--index DIR] [--corpus DIR] [--importtime]
+    python benchmarks/ask_once.py [--runs 5] [--index DIR] [--corpus DIR] [--importtime] [--compare CHECKOUT]
 
 Builds an index of the bundled documents in benchmarks/out/ask-once-index when there is none,
 runs the question once to warm the disk cache (and the one-off ONNX export), then times, wall and CPU,
@@ -29,11 +29,11 @@ ROOT = Path(__file__).resolve().parent.parent
 QUESTION = "How much did the CARICC-coordinated operations seize?"
 
 
-def timed(cmd: list[str], env: dict) -> tuple[float, float]:
-    """(wall seconds, CPU seconds) of one run; CPU time barely depends on how busy the machine is."""
+def timed(cmd: list[str], env: dict, cwd: Path = ROOT) -> tuple[float, float]:
+    """(wall seconds, CPU seconds) of one run; CPU time depends less on how busy the machine is."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.perf_counter()
-    subprocess.run(cmd, check=True, capture_output=True, env=env, cwd=ROOT)
+    subprocess.run(cmd, check=True, capture_output=True, env=env, cwd=cwd)
     wall = time.perf_counter() - t0
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
@@ -46,38 +46,54 @@ def main() -> None:
     ap.add_argument("--corpus", default=None, help="documents to index when there is no index [the bundled ones]")
     ap.add_argument("--question", default=QUESTION)
     ap.add_argument("--importtime", action="store_true")
+    ap.add_argument("--compare", metavar="CHECKOUT",
+                    help="another checkout of the repository (e.g. a clone at an older commit): its runs are "
+                         "interleaved with this one's, so both see the same machine load")
     args = ap.parse_args()
 
-    env = dict(os.environ, HF_HUB_OFFLINE="1", TRANSFORMERS_OFFLINE="1", PYTHONPATH=str(ROOT))
-    if env.pop("PYTHONDONTWRITEBYTECODE", None):
-        env["PYTHONPYCACHEPREFIX"] = str(ROOT / "benchmarks/out/pycache")
+    trees = [ROOT] + ([Path(args.compare).resolve()] if args.compare else [])
+    envs = {tree: _env(tree) for tree in trees}
     base = [sys.executable, "-m", "qa.app.cli"]
-    index = Path(args.index)
+    index = Path(args.index).resolve()
     if not (index / "CURRENT").exists():
         corpus = args.corpus or str(_bundled())
         print(f"building {index} from {corpus} …", file=sys.stderr)
-        subprocess.run(base + ["index", "--corpus", corpus, "--index", str(index)], check=True, env=env, cwd=ROOT)
+        subprocess.run(base + ["index", "--corpus", corpus, "--index", str(index)], check=True, env=envs[ROOT], cwd=ROOT)
     ask = base + ["ask", "--index", str(index), args.question]
-    timed(ask, env)  # warm the disk cache
+    for tree in trees:
+        timed(ask, envs[tree], tree)  # warm the disk cache (and the bytecode and ONNX caches)
     print(f"load average at start: {os.getloadavg()[0]:.2f} ({os.cpu_count()} cores)")
     for label, cmd in (("qa ask", ask), ("qa ask --short", ask[:-1] + ["--short", args.question])):
-        runs = [timed(cmd, env) for _ in range(args.runs)]
-        wall = [w for w, _ in runs]
-        cpu = [c for _, c in runs]
-        print(f"{label}: wall median {statistics.median(wall):.2f} s of {args.runs} runs "
-              f"({', '.join(f'{r:.2f}' for r in wall)}); CPU median {statistics.median(cpu):.2f} s")
+        runs: dict[Path, list[tuple[float, float]]] = {tree: [] for tree in trees}
+        for _ in range(args.runs):
+            for tree in trees:
+                runs[tree].append(timed(cmd, envs[tree], tree))
+        for tree in trees:
+            wall = [w for w, _ in runs[tree]]
+            cpu = [c for _, c in runs[tree]]
+            name = f" [{tree}]" if args.compare else ""
+            print(f"{label}{name}: wall median {statistics.median(wall):.2f} s of {args.runs} runs "
+                  f"({', '.join(f'{r:.2f}' for r in wall)}); CPU median {statistics.median(cpu):.2f} s")
     print(f"load average at end: {os.getloadavg()[0]:.2f}")
     if args.importtime:
-        err = subprocess.run([sys.executable, "-X", "importtime"] + ask[1:], capture_output=True, text=True,
-                             env=env, cwd=ROOT).stderr
-        top: dict[str, int] = {}
-        for line in err.splitlines():
-            m = re.match(r"import time:\s+\d+ \|\s+(\d+) \|( *)(\S+)", line)
-            if m and len(m.group(2)) <= 1:
-                top[m.group(3)] = max(top.get(m.group(3), 0), int(m.group(1)))
-        print(f"imports in all: {sum(top.values()) / 1e6:.2f} s of one run ({len(top)} top-level)")
-        print("slowest top-level imports (s): "
-              + ", ".join(f"{k} {v / 1e6:.2f}" for k, v in sorted(top.items(), key=lambda x: -x[1])[:10]))
+        for tree in trees:
+            err = subprocess.run([sys.executable, "-X", "importtime"] + ask[1:], capture_output=True, text=True,
+                                 env=envs[tree], cwd=tree).stderr
+            top: dict[str, int] = {}
+            for line in err.splitlines():
+                m = re.match(r"import time:\s+\d+ \|\s+(\d+) \|( *)(\S+)", line)
+                if m and len(m.group(2)) <= 1:
+                    top[m.group(3)] = max(top.get(m.group(3), 0), int(m.group(1)))
+            name = f" [{tree}]" if args.compare else ""
+            print(f"imports{name}: {sum(top.values()) / 1e6:.2f} s in all of one run ({len(top)} top-level); slowest (s): "
+                  + ", ".join(f"{k} {v / 1e6:.2f}" for k, v in sorted(top.items(), key=lambda x: -x[1])[:10]))
+
+
+def _env(tree: Path) -> dict[str, str]:
+    env = dict(os.environ, HF_HUB_OFFLINE="1", TRANSFORMERS_OFFLINE="1", PYTHONPATH=str(tree))
+    if env.pop("PYTHONDONTWRITEBYTECODE", None):  # keep the bytecode cache out of the source tree
+        env["PYTHONPYCACHEPREFIX"] = str(ROOT / "benchmarks/out/pycache" / tree.name)
+    return env
 
 
 def _bundled() -> Path:

@@ -123,20 +123,21 @@ def _question_session(ort, path: str):
     """The one-thread session for questions (added for issue 17's one-question start-up).
 
     It runs the graph as ONNX Runtime optimises it, saved the first time into a folder beside the
-    export (``model.question/``: the graph, and its weights in a separate file that later starts
-    map into memory instead of reading and copying): this takes ~0.2 s of CPU off every `qa ask`
-    (the optimisation, and ~180 MB of page faults), and gives the same vectors to the bit
-    (tests/embed/test_onnx_session.py)."""
-    saved = path[: -len(".onnx")] + ".question"
+    export (``model.question-ort<version>/``: the graph, and its weights in a separate file that
+    later starts map into memory instead of reading and copying): this takes ~0.2 s of CPU off
+    every `qa ask` (the optimisation, and ~180 MB of page faults), and gives the same vectors to
+    the bit (tests/embed/test_onnx_session.py). Keyed by the ONNX Runtime version, whose fused
+    operators the saved graph holds."""
+    saved = f"{path[: -len('.onnx')]}.question-ort{ort.__version__}"
     graph = os.path.join(saved, "graph.onnx")
     if os.path.exists(graph):
         try:
-            return ort.InferenceSession(graph, _options(ort, "none"), providers=["CPUExecutionProvider"])
+            return ort.InferenceSession(graph, _options(ort, optimise=False), providers=["CPUExecutionProvider"])
         except Exception:  # noqa: BLE001 - a damaged folder (a full disk): made again below
             shutil.rmtree(saved, ignore_errors=True)
     # EXTENDED: ALL adds layout changes for this machine's CPU that a saved graph must not carry
     # (none applies to this model: the outputs are the same as with ALL)
-    opts = _options(ort, "extended")
+    opts = _options(ort, optimise=True)
     tmp = f"{saved}.tmp{os.getpid()}"
     keep = os.access(os.path.dirname(path), os.W_OK)
     if keep:
@@ -144,7 +145,11 @@ def _question_session(ort, path: str):
         opts.optimized_model_filepath = os.path.join(tmp, "graph.onnx")
         opts.add_session_config_entry("session.optimized_model_external_initializers_file_name", "weights.data")
         opts.add_session_config_entry("session.optimized_model_external_initializers_min_size_in_bytes", "1024")
-    session = ort.InferenceSession(path, opts, providers=["CPUExecutionProvider"])
+    try:
+        session = ort.InferenceSession(path, opts, providers=["CPUExecutionProvider"])
+    except Exception:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
     if keep:
         try:
             os.rename(tmp, saved)  # atomic: another process sees the whole folder or none
@@ -153,12 +158,13 @@ def _question_session(ort, path: str):
     return session
 
 
-def _options(ort, optimise: str):
+def _options(ort, optimise: bool):
+    """One thread; the graph optimised (EXTENDED) or run as it is (a graph saved optimised)."""
     opts = ort.SessionOptions()
     opts.intra_op_num_threads = 1
     opts.inter_op_num_threads = 1
     level = ort.GraphOptimizationLevel
-    opts.graph_optimization_level = level.ORT_ENABLE_EXTENDED if optimise == "extended" else level.ORT_DISABLE_ALL
+    opts.graph_optimization_level = level.ORT_ENABLE_EXTENDED if optimise else level.ORT_DISABLE_ALL
     return opts
 
 

@@ -48,7 +48,7 @@ def test_the_saved_graph_gives_the_same_outputs_as_optimising_at_start(export):
     opts.intra_op_num_threads = 1
     opts.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
     every_start = _hidden(ort.InferenceSession(str(export), opts, providers=["CPUExecutionProvider"]))
-    saved = export.with_name("model.question")
+    saved = export.with_name(f"model.question-ort{ort.__version__}")
     assert not saved.exists()
     first = _hidden(_question_session(ort, str(export)))
     assert sorted(p.name for p in saved.iterdir()) == ["graph.onnx", "weights.data"]
@@ -63,7 +63,7 @@ def test_a_damaged_saved_graph_is_made_again(export):
 
     from qa.embed.onnx_encoder import _question_session
 
-    saved = export.with_name("model.question")
+    saved = export.with_name(f"model.question-ort{ort.__version__}")
     _question_session(ort, str(export))
     (saved / "weights.data").write_bytes(b"cut short")
     hidden = _hidden(_question_session(ort, str(export)))
