@@ -54,12 +54,9 @@ def word_embeddings(base: str) -> np.ndarray:
 
 
 def make_tokenizer(base: str):
-    from tokenizers import Tokenizer
+    from qa.embed.base import wordpiece_tokenizer
 
-    tok = Tokenizer.from_file(os.path.join(base, "tokenizer.json"))
-    tok.no_padding()
-    tok.no_truncation()
-    return tok
+    return wordpiece_tokenizer(base)  # the one the ONNX encoder reads too (issue 17: read once)
 
 
 def token_ids(tok, texts: Sequence[str], max_tokens: int) -> list[list[int]]:

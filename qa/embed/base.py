@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import contextlib
+import functools
+import os
 from collections.abc import Callable
 from typing import Literal, Protocol
 
@@ -39,6 +41,19 @@ def few_threads(single: bool):
     finally:
         torch.set_num_threads(_ALL_THREADS)
 
+
+
+@functools.cache
+def wordpiece_tokenizer(folder: str):
+    """A model folder's ``tokenizer.json`` without padding or truncation, read once per process and
+    shared: the ONNX encoder and the answer matcher read the same bundled file (~0.03 s each at
+    start-up, issue 17). Callers must not change its settings: make your own Tokenizer for that."""
+    from tokenizers import Tokenizer
+
+    tok = Tokenizer.from_file(os.path.join(os.path.realpath(folder), "tokenizer.json"))
+    tok.no_padding()
+    tok.no_truncation()
+    return tok
 
 
 class ModelError(Exception):

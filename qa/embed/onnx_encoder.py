@@ -10,7 +10,7 @@ import shutil
 
 import numpy as np
 
-from qa.embed.base import SINGLE_THREAD_MAX_TEXTS, ModelError, Progress, Role
+from qa.embed.base import SINGLE_THREAD_MAX_TEXTS, ModelError, Progress, Role, wordpiece_tokenizer
 from qa.embed.export import exported
 
 class OnnxEmbedder:
@@ -32,7 +32,7 @@ class OnnxEmbedder:
             )
         try:
             import onnxruntime as ort
-            from tokenizers import Tokenizer
+            import tokenizers  # noqa: F401 - checked here, read by wordpiece_tokenizer
         except ImportError as e:
             raise ModelError(f"the ONNX backend needs onnxruntime: pip install onnxruntime ({e})") from None
         self.name = model
@@ -45,9 +45,7 @@ class OnnxEmbedder:
             # this class implements mean pooling only; other models run on PyTorch
             raise ModelError(f"the ONNX backend supports mean-pooling models only: use QA_BACKEND=torch for {model}")
         path = exported(model, quantized)
-        self._tok = Tokenizer.from_file(os.path.join(model, "tokenizer.json"))
-        self._tok.no_padding()
-        self._tok.no_truncation()
+        self._tok = wordpiece_tokenizer(model)  # shared with the answer matcher: read once
 
         def session(threads: int):
             opts = ort.SessionOptions()

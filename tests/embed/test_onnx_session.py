@@ -68,3 +68,14 @@ def test_a_damaged_saved_graph_is_made_again(export):
     (saved / "weights.data").write_bytes(b"cut short")
     hidden = _hidden(_question_session(ort, str(export)))
     assert hidden.shape[-1] == 384 and (saved / "weights.data").stat().st_size > 80_000_000
+
+
+def test_the_encoder_and_the_answer_matcher_read_the_tokenizer_once():
+    from qa.answer.matcher import default_matcher
+    from qa.config import Settings
+    from qa.embed.onnx_encoder import OnnxEmbedder
+
+    encoder = OnnxEmbedder(Settings().model)
+    assert encoder._tok is default_matcher()._tok
+    # and it still cuts nothing: the window check and the matcher's token limits need whole texts
+    assert len(encoder._tok.encode(" ".join(["customs"] * 600)).ids) == 602
