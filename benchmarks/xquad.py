@@ -68,6 +68,38 @@ def gold(questions_from: list[dict], docs_from: list[dict]):
     return out
 
 
+class Checked:
+    """The service, checking every answer and passage against its file as Python reads it
+    (issue 14: verbatim, BOM or not) and counting short answers (shown; containing a gold answer)."""
+
+    def __init__(self, service, corpus: Path):
+        self.service, self.corpus = service, corpus
+        self.cited = self.verbatim = self.short = self.short_right = 0
+        self._texts: dict[str, str] = {}
+        self.gold: list[str] = []  # set by the caller before each ask
+
+    def _text(self, doc: str) -> str:
+        if doc not in self._texts:
+            with open(self.corpus / doc, encoding="utf-8", newline="") as f:
+                self._texts[doc] = f.read()
+        return self._texts[doc]
+
+    def ask(self, question: str, k: int):
+        from qa.evaluate import contains_gold
+
+        result = self.service.ask(question, k)
+        a = result.answer
+        for x in ([a] if a is not None else []) + [p.chunk for p in result.passages[:k]]:
+            self.cited += 1
+            self.verbatim += self._text(x.doc)[x.start:x.end] == x.text
+        if a is not None and a.span is not None:
+            self.short += 1
+            self.short_right += contains_gold(a.span_text or "", self.gold) or any(
+                contains_gold(g, [a.span_text or ""]) for g in self.gold
+            )
+        return result
+
+
 def baseline(paragraphs: list[dict], questions, code: str) -> dict:
     """Plain bm25s with the language's Snowball stemmer: see the module docstring."""
     import bm25s
@@ -98,6 +130,17 @@ def baseline(paragraphs: list[dict], questions, code: str) -> dict:
     return {"answer_hit@1": round(100 * hit1 / n, 1), "recall@1": round(100 * r1 / n, 1), "recall@5": round(100 * r5 / n, 1)}
 
 
+class _Golden:
+    """Hands Checked the gold answers of the question being asked (evaluate asks in order)."""
+
+    def __init__(self, checked: Checked, questions):
+        self._checked, self._gold = checked, {q.question: q.answers for q in questions}
+
+    def ask(self, question: str, k: int):
+        self._checked.gold = self._gold.get(question, [])
+        return self._checked.ask(question, k)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--xquad", default=str(XQUAD))
@@ -124,6 +167,7 @@ def main() -> None:
     services = {}
     rows_out = open(args.rows, "w", encoding="utf-8") if args.rows else None
     table = []
+    extra: list[str] = []
     for d in directions:
         qlang, dlang = d.split("-")
         if dlang not in services:
@@ -134,9 +178,14 @@ def main() -> None:
             report = services[dlang].build(progress=console_progress())
             print(f"index {dlang}: {report.summary().splitlines()[0]} ({time.perf_counter() - t0:.1f} s)", file=sys.stderr)
         questions = gold(paragraphs[qlang], paragraphs[dlang])
-        result = evaluate(services[dlang], questions, k=args.k)
+        checked = Checked(services[dlang], out / f"xquad-corpus-{dlang}")
+        result = evaluate(_Golden(checked, questions), questions, k=args.k)
         m = result["metrics"]
         table.append((f"{qlang}->{dlang}", m["answer_hit@1"], m["recall@1"], m["recall@5"], m["abstained_answerable"], m["p50_ms"], len(questions)))
+        extra.append(
+            f"{qlang}->{dlang}: verbatim {checked.verbatim}/{checked.cited} answers and passages; short answer "
+            f"shown for {checked.short} of {len(questions)} questions, {checked.short_right} of them a gold answer"
+        )
         if rows_out:
             for r in result["rows"]:
                 rows_out.write(json.dumps({"direction": d, **r}, ensure_ascii=False) + "\n")
@@ -149,6 +198,8 @@ def main() -> None:
         nf_s = "—" if nf is None else f"{nf:.1f}"
         p50_s = "" if p50 is None else f"{p50:.1f}"
         print(f"{name:24s} {n:5d} {h:6.1f} {r1:6.1f} {r5:6.1f} {nf_s:>11s} {p50_s:>7s}")
+    for line in extra:
+        print(line)
 
 
 if __name__ == "__main__":

@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from qa.lang import DEFAULT, analyze, get
+from qa.lang import DEFAULT, analyze, detect, get
 
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _WORD = re.compile(r"[\w][\w'’\-]*", re.UNICODE)
@@ -121,9 +121,11 @@ def is_whole(question: str, searched: str, lang: str = DEFAULT) -> bool:
     return phrase is not None and phrase.match(searched) is not None and not re.search(r"[?]\s+\S", searched)
 
 
-def rewrite(question: str, ctx: Context | None, lang: str = DEFAULT) -> str:
-    """The question to search for: unchanged if standalone (or nothing came before), else completed."""
+def rewrite(question: str, ctx: Context | None, lang: str | None = None) -> str:
+    """The question to search for: unchanged if standalone (or nothing came before), else completed
+    (by the rules of the question's language, detected when not given)."""
     q = " ".join(question.split())
+    lang = lang or detect(q)
     if ctx is None or not q or not is_followup(q, lang, ctx.seen()):
         return q
     followup = get(lang).followup
@@ -136,12 +138,13 @@ def rewrite(question: str, ctx: Context | None, lang: str = DEFAULT) -> str:
     return followup.spellings(out) if followup.spellings else out
 
 
-def focus(question: str, ctx: Context, lang: str = DEFAULT) -> str:
+def focus(question: str, ctx: Context, lang: str | None = None) -> str:
     """What a follow-up asks once its topic is fixed (it is answered inside the previous answer's
     news item): the completed ellipsis, else its own words without the opener. Topic words would
     only pull the answer towards the sentences that repeat them."""
-    followup = get(lang).followup
     q = " ".join(question.split())
+    lang = lang or detect(q)
+    followup = get(lang).followup
     core = followup.openers.sub("", q, count=1).strip() or q
     core = core[0].upper() + core[1:]
     out = _ellipsis(core, ctx.base or ctx.searched, lang) or core
@@ -194,7 +197,7 @@ def _with_topic(core: str, ctx: Context, lang: str) -> str:
 
 
 def resolve_followup(
-    question: str, previous: list[str], previous_title: str | None = None, lang: str = DEFAULT
+    question: str, previous: list[str], previous_title: str | None = None, lang: str | None = None
 ) -> str:
     """rewrite() for callers that only have the earlier searched questions (oldest first)."""
     if not previous:
@@ -208,9 +211,9 @@ ORPHAN_HINT = (
 )
 
 
-def orphan_hint(question: str, lang: str = DEFAULT) -> str | None:
+def orphan_hint(question: str, lang: str | None = None) -> str | None:
     """The hint for a follow-up asked with no turn before it; None for a question that stands alone."""
     q = " ".join(question.split())
-    if not q or not is_followup(q, lang):
+    if not q or not is_followup(q, lang or detect(q)):
         return None
     return ORPHAN_HINT

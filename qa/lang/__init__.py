@@ -57,6 +57,8 @@ def detect(text: str, default: str | None = None) -> str:
 _WORD = re.compile(r"\w+", re.UNICODE)
 # any letter outside ASCII's: only then can a word need another language's analysis
 _NON_LATIN = re.compile(r"[^\W\d_A-Za-z\u00c0-\u024f]")
+_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
+_NEITHER = re.compile(r"[^\W\d_A-Za-z\u00c0-\u024f\u0400-\u052f]")  # letters of a third script
 
 
 @functools.cache
@@ -87,7 +89,7 @@ def normalise(word: str, lang: str) -> str:
 
 def _analyze_one(words: list[str], lang: str) -> list[str]:
     stop = stopwords(lang)
-    kept = [w for w in words if normalise(w, lang) not in stop]
+    kept = [w for w in words if w not in stop]
     return _stemmer(get(lang).stemmer).stemWords(kept) if kept else []
 
 
@@ -95,27 +97,33 @@ def analyze(text: str, lang: str = DEFAULT) -> list[str]:
     """Lower-cased, stop-word-free, stemmed terms (numbers kept: "CADAP 7", "740 kg"); each word
     analysed by the language of its script (see the module docstring)."""
     low = text.lower()
+    own = get(lang).script
+    if own == "latin" and not _NON_LATIN.search(low):
+        # the common case, exactly as before languages were routed
+        words = [w for w in _WORD.findall(low) if w != "_"]
+        return _analyze_one(words, lang) if words else []
+    low = low.replace("ё", "е")  # as the Russian stop list spells it (Snowball stems both alike)
     words = [w for w in _WORD.findall(low) if w != "_"]
     if not words:
         return []
-    own = get(lang).script
-    if own == "latin" and not _NON_LATIN.search(low):
-        return _analyze_one(words, lang)  # the common case, exactly as before languages were routed
+    scripts = _by_script()
+    cyrillic = lang if own == "cyrillic" else scripts.get("cyrillic", lang)
+    if not _LATIN.search(low) and not _NEITHER.search(low):
+        return _analyze_one(words, cyrillic)  # one script only: no per-word routing needed
     from qa.lang.detection import script_of
 
-    scripts = _by_script()
-    codes = []
-    for w in words:
-        script = script_of(w)
-        codes.append(lang if script in (None, own) else scripts.get(script, lang))
+    latin = lang if own == "latin" else scripts.get("latin", lang)
+    codes = [
+        latin if w.isascii() else (lang if (s := script_of(w)) in (None, own) else scripts.get(s, lang))
+        for w in words
+    ]
     if len(set(codes)) == 1:
         return _analyze_one(words, codes[0])
     # stem each language's words in one call, then put the terms back in text order
     out: list[str | None] = [None] * len(words)
     for code in set(codes):
-        at = [i for i, c in enumerate(codes) if c == code]
         stop = stopwords(code)
-        keep = [i for i in at if normalise(words[i], code) not in stop]
+        keep = [i for i, c in enumerate(codes) if c == code and words[i] not in stop]
         for i, term in zip(keep, _stemmer(get(code).stemmer).stemWords([words[i] for i in keep])):
             out[i] = term
     return [t for t in out if t is not None]

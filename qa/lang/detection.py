@@ -15,6 +15,7 @@ where statistical identifiers are least sure. Accuracy on XQuAD: docs/languages.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 
@@ -24,6 +25,7 @@ _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
 _MAX_WORDS = 2000  # enough to decide; a whole book would only cost time
 
 
+@functools.lru_cache(maxsize=1 << 16)  # words repeat: every sentence of a passage is analysed per question
 def script_of(word: str) -> str | None:
     """"cyrillic" or "latin" by the majority of the word's letters; None for neither (digits, CJK)."""
     cyr = len(_CYRILLIC.findall(word))

@@ -65,3 +65,15 @@ def test_an_english_question_is_answered_by_a_span_of_the_russian_sentence():
     sentence = "Центр был основан 5 мая 2009 года."
     found = typed_span(sentence, qtype, {"when", "was", "the", "centre", "founded"})
     assert sentence[found[0]:found[1]] == "5 мая 2009 года"
+
+
+def test_a_russian_follow_up_gets_the_topic_of_the_previous_question():
+    from qa.app.followups import Context, orphan_hint, rewrite
+
+    previous = Context("Когда прошёл семинар по пограничному контролю в Душанбе?")
+    searched = rewrite("А кто его организовал?", previous)
+    assert searched.startswith("Кто его организовал?")
+    assert {"семинар", "Душанбе"} <= set(searched.split()) and "прошёл" not in searched
+    standalone = "Сколько человек участвовало в семинаре по пограничному контролю в Душанбе?"
+    assert rewrite(standalone, previous) == standalone
+    assert orphan_hint("А кто его организовал?") is not None and orphan_hint(standalone) is None
