@@ -77,3 +77,10 @@ def test_a_russian_follow_up_gets_the_topic_of_the_previous_question():
     standalone = "Сколько человек участвовало в семинаре по пограничному контролю в Душанбе?"
     assert rewrite(standalone, previous) == standalone
     assert orphan_hint("А кто его организовал?") is not None and orphan_hint(standalone) is None
+
+
+def test_the_question_word_of_the_main_clause_wins_over_one_in_a_subordinate_clause():
+    # "когда" here opens "when the Franks entered", not the question
+    assert question_type("Кто был лидером, когда франки вошли в долину?") == "person"
+    assert question_type("Как и когда болезнь проникла в Европу?") == "date"
+    assert question_type("На чей перевод повлияла эта книга?") == "person"
