@@ -20,16 +20,16 @@ import time
 from collections.abc import Iterable, Iterator
 from typing import Protocol
 
-import numpy as np
 from filelock import Timeout
 
-from qa import store
+from qa import store, timing
+from qa.build.local import LocalEngine
+from qa.build.plan import SEPARATE, sentence_mode
 from qa.build.report import BuildError, BuildProgress, BuildReport
 from qa.config import Settings
 from qa.embed import Embedder
 from qa.ingest import DocumentError, Scanned, scan
 from qa.ingest.extract_cache import EXTRACT_CACHE_DIR, ExtractCache
-from qa.ingest.chunking import chunk_document, document_sentences
 from qa.ingest.readers import describe_types, kind_of
 
 
@@ -56,8 +56,10 @@ def build_index(
     """Bring the index in settings.index_dir up to date with settings.corpus_dir.
 
     Only one build runs per index folder: another one fails at once with BuildError, or after
-    `wait` seconds if it is still running then. engine=None parses and embeds in this process."""
+    `wait` seconds if it is still running then. engine=None parses and embeds in this process
+    (``qa.build.local``)."""
     t0 = time.perf_counter()
+    engine = engine if engine is not None else LocalEngine()
     try:
         with store.writer_lock(settings.index_dir, timeout=wait):
             report = _build_locked(settings, embedder, rebuild, progress, engine)
@@ -109,10 +111,11 @@ def _build_from(
     # PDF and Word extraction is kept by content hash: a full rebuild does not parse them again
     cache = ExtractCache(settings.index_dir / EXTRACT_CACHE_DIR)
     try:
-        entries, skipped_files = scan(
-            settings.corpus_dir, settings.max_file_bytes, set(by_content), parse=engine is None,
-            cache=cache, progress=progress,
-        )
+        with timing.stage("scan + hash"):  # the engine reads and parses the files it needs
+            entries, skipped_files = scan(
+                settings.corpus_dir, settings.max_file_bytes, set(by_content), parse=False,
+                cache=cache, progress=progress,
+            )
     except DocumentError as e:  # the corpus folder itself is missing
         raise BuildError(str(e)) from None
     # keep what this corpus still holds (read now, or unchanged and carried forward)
@@ -168,11 +171,10 @@ def _build_from(
     if len(carried) != sum(len(v) for v in sources.values()):
         raise _Damaged("stored documents are missing rows")
     report.chunks_reused = sum(len(r.chunks) for r in carried.values())
-    if engine is None:
-        made = _embed_fresh(fresh, settings, embedder, prev, report, progress)
-        fresh_records: Iterable[store.DocRecord | dict] = (made[e.path] for e in fresh)
-    else:  # records stream in while the generation is written: the corpus is never all in memory
-        fresh_records = engine.embed_fresh(fresh, settings, embedder, prev, report, progress)
+    # records stream in while the generation is written: the corpus is never all in memory
+    fresh_records: Iterable[store.DocRecord | dict] = engine.embed_fresh(
+        fresh, settings, embedder, prev, report, progress
+    )
 
     files: dict[str, dict] = {}
     failed: list[dict] = []
@@ -180,6 +182,7 @@ def _build_from(
         "model": embedder.identity,
         "dim": embedder.dim,
         "chunker": settings.chunker_settings(),
+        "sentence_vectors": sentence_mode(settings.sentence_vectors, embedder),
         "built_at": store.now_iso(),
         "files": files,
         "skipped": report.skipped,
@@ -271,69 +274,10 @@ def _previous(settings: Settings, embedder: Embedder, rebuild: bool) -> tuple[st
         why = f"chunking settings changed ({m.get('chunker')} -> {settings.chunker_settings()})"
     elif m.get("format") != store.FORMAT_VERSION:
         why = f"index format changed ({m.get('format')} -> {store.FORMAT_VERSION})"
+    elif m.get("sentence_vectors", SEPARATE) != sentence_mode(settings.sentence_vectors, embedder):
+        why = (f"sentence vectors changed ({m.get('sentence_vectors', SEPARATE)} -> "
+               f"{sentence_mode(settings.sentence_vectors, embedder)})")
     if why:
         prev.close()
         return None, why
     return prev, None
-
-
-def _embed_fresh(
-    fresh: list[Scanned],
-    settings: Settings,
-    embedder: Embedder,
-    prev: store.Index | None,
-    report: BuildReport,
-    progress: BuildProgress | None,
-) -> dict[str, store.DocRecord]:
-    """Chunk new and changed documents; embed only texts whose content no stored vector has."""
-    parsed = []
-    texts: dict[str, str] = {}  # key -> text, in document order
-    chunk_keys: set[str] = set()
-    for e in fresh:
-        doc = e.doc
-        sents = document_sentences(doc, embedder.fits)
-        chunks = chunk_document(doc, sents, settings.chunk_tokens, settings.overlap_sentences, embedder.fits)
-        for x in (*sents, *chunks):
-            texts.setdefault(x.key, x.text)
-        chunk_keys.update(c.key for c in chunks)
-        parsed.append((doc, sents, chunks))
-
-    try:
-        stored = prev.vectors_for_keys(set(texts)) if prev is not None and texts else {}
-    except Exception as e:  # noqa: BLE001
-        raise _Damaged(f"{type(e).__name__}: {e}") from None
-    keys = [k for k in texts if k not in stored]
-    report.chunks_embedded = sum(1 for k in keys if k in chunk_keys)
-    report.sentences_embedded = len(keys) - report.chunks_embedded
-    vecs = None
-    if keys:
-        on_batch = None
-        if progress is not None:
-            progress("Embedding new text", 0, len(keys))
-            on_batch = lambda done: progress("Embedding new text", done, len(keys))  # noqa: E731
-        vecs = embedder.encode([texts[k] for k in keys], role="passage", progress=on_batch)
-    vectors = dict(stored)
-    vectors.update((k, vecs[i]) for i, k in enumerate(keys))
-
-    dim = embedder.dim
-    out: dict[str, store.DocRecord] = {}
-    for doc, sents, chunks in parsed:
-        out[doc.path] = store.DocRecord(
-            path=doc.path,
-            sha256=doc.sha256,
-            text=doc.text,
-            items=[
-                store.ItemInfo(
-                    doc.path, it.index, it.title, it.date, it.start, it.end, doc.title or None, doc.site, page=it.page
-                )
-                for it in doc.items
-            ],
-            sentences=[(s.item, s.start, s.end, s.key) for s in sents],
-            chunks=[
-                (c.item, c.start, c.end, c.first_sentence, c.n_sentences, c.tokens, c.key) for c in chunks
-            ],
-            sentence_vectors=np.array([vectors[s.key] for s in sents], dtype=np.float32).reshape(-1, dim),
-            chunk_vectors=np.array([vectors[c.key] for c in chunks], dtype=np.float32).reshape(-1, dim),
-            pages=doc.pages,
-        )
-    return out

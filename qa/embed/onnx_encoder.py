@@ -8,10 +8,14 @@ import json
 import os
 import shutil
 
+from collections.abc import Sequence
+
 import numpy as np
 
+from qa import timing
 from qa.embed.base import SINGLE_THREAD_MAX_TEXTS, ModelError, Progress, Role, wordpiece_tokenizer
 from qa.embed.export import exported
+from qa.embed.pooling import Span, pool_spans
 
 class OnnxEmbedder:
     """The same sentence-transformers model (BERT encoder + mean pooling) run by ONNX Runtime.
@@ -80,16 +84,42 @@ class OnnxEmbedder:
         self._batch_session = self._session(max(1, int(threads)))
 
     def _ids(self, texts: list[str]):
-        return self._tok.encode_batch(list(texts), add_special_tokens=True)
+        with timing.stage("tokenise"):
+            return self._tok.encode_batch(list(texts), add_special_tokens=True)
 
     def encode(self, texts: list[str], role: Role = "passage", progress: Progress | None = None) -> np.ndarray:
         """The role is ignored: the model embeds questions and passages alike."""
+        out = np.zeros((len(texts), self.dim), dtype=np.float32)
+        for part, hidden, mask, _ in self._passes(texts, progress):
+            out[part] = _mean_pool(hidden, mask)
+        return out
+
+    def encode_spans(
+        self, texts: list[str], spans: Sequence[Sequence[Span]], role: Role = "passage",
+        progress: Progress | None = None,
+    ) -> tuple[np.ndarray, list[np.ndarray]]:
+        """Each text's vector and, from the same pass, a vector per character span of it
+        (``qa.embed.pooling``): the build's sentence vectors without a second forward pass."""
+        out = np.zeros((len(texts), self.dim), dtype=np.float32)
+        pooled: list[np.ndarray] = [np.zeros((0, self.dim), dtype=np.float32)] * len(texts)
+        for part, hidden, mask, encs in self._passes(texts, progress):
+            out[part] = _mean_pool(hidden, mask)
+            for r, i in enumerate(part):
+                width = int(mask[r].sum())
+                offsets = encs[i].offsets
+                if len(offsets) > width:  # truncated: the last position holds [SEP]
+                    offsets = offsets[: width - 1] + [(0, 0)]
+                pooled[i] = pool_spans(hidden[r, :width], offsets, spans[i], self.dim)
+        return out, pooled
+
+    def _passes(self, texts: list[str], progress: Progress | None):
+        """(rows, last hidden state, attention mask, encodings) per batch of at most batch_size
+        texts, longest first by tokens: little padding per batch."""
         if not texts:
-            return np.zeros((0, self.dim), dtype=np.float32)
+            return
         encs = self._ids(texts)
         lengths = [min(len(e.ids), self._max_tokens) for e in encs]
-        order = np.argsort(lengths, kind="stable")[::-1]  # longest first: little padding per batch
-        out = np.zeros((len(texts), self.dim), dtype=np.float32)
+        order = np.argsort(lengths, kind="stable")[::-1]
         sess = self._single if len(texts) <= SINGLE_THREAD_MAX_TEXTS else self._batch
         for s in range(0, len(order), self.batch_size):
             part = order[s : s + self.batch_size]
@@ -105,16 +135,29 @@ class OnnxEmbedder:
             feed = {"input_ids": ids, "attention_mask": mask}
             if "token_type_ids" in self._inputs:
                 feed["token_type_ids"] = np.zeros_like(ids)
-            hidden = sess.run(None, feed)[0]
-            m = mask[:, :, None].astype(np.float32)
-            pooled = (hidden * m).sum(1) / np.maximum(m.sum(1), 1e-9)
-            out[part] = pooled / np.maximum(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12)
+            with timing.stage("encode"):
+                hidden = sess.run(None, feed)[0]
+            yield part, hidden, mask, encs
             if progress is not None:
                 progress(min(s + self.batch_size, len(texts)))
-        return out
 
     def fits(self, text: str) -> bool:
         return len(self._tok.encode(text, add_special_tokens=True).ids) <= self._max_tokens
+
+    @property
+    def max_tokens(self) -> int:
+        return self._max_tokens
+
+    def token_counts(self, texts: list[str]) -> list[int]:
+        """Tokens of each text with [CLS] and [SEP], untruncated: chunking's window check."""
+        with timing.stage("tokenise"):
+            return [len(e.ids) for e in self._tok.encode_batch(list(texts), add_special_tokens=True)]
+
+
+def _mean_pool(hidden: np.ndarray, mask: np.ndarray) -> np.ndarray:
+    m = mask[:, :, None].astype(np.float32)
+    pooled = (hidden * m).sum(1) / np.maximum(m.sum(1), 1e-9)
+    return pooled / np.maximum(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12)
 
 
 def _question_session(ort, path: str):

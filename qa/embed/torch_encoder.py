@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import os
 
+from collections.abc import Sequence
+
 import numpy as np
 
+from qa import timing
 from qa.embed.base import SINGLE_THREAD_MAX_TEXTS, ModelError, Progress, Role, few_threads
+from qa.embed.pooling import Span, pool_spans
 
 class SentenceTransformerEmbedder:
     """A sentence-transformers model on the CPU, loaded from a local path (or a cached name)."""
@@ -62,15 +66,65 @@ class SentenceTransformerEmbedder:
         return out
 
     def _encode_batch(self, texts: list[str]) -> np.ndarray:
-        return self._model.encode(
-            texts,
-            batch_size=self.batch_size,
-            normalize_embeddings=True,
-            convert_to_numpy=True,
-            show_progress_bar=False,
-        )
+        with timing.stage("encode"):
+            return self._model.encode(
+                texts,
+                batch_size=self.batch_size,
+                normalize_embeddings=True,
+                convert_to_numpy=True,
+                show_progress_bar=False,
+            )
 
     def fits(self, text: str) -> bool:
         ids = self._model.tokenizer(text, add_special_tokens=True, truncation=False)["input_ids"]
         return len(ids) <= self._max_tokens
+
+    @property
+    def max_tokens(self) -> int:
+        return self._max_tokens
+
+    def token_counts(self, texts: list[str]) -> list[int]:
+        """Tokens of each text with the special tokens, untruncated: chunking's window check."""
+        if not texts:
+            return []
+        with timing.stage("tokenise"):
+            ids = self._model.tokenizer(list(texts), add_special_tokens=True, truncation=False,
+                                        return_attention_mask=False, return_token_type_ids=False)["input_ids"]
+        return [len(x) for x in ids]
+
+    def encode_spans(
+        self, texts: list[str], spans: Sequence[Sequence[Span]], role: Role = "passage",
+        progress: Progress | None = None,
+    ) -> tuple[np.ndarray, list[np.ndarray]]:
+        """Each text's vector and, from the same pass, a vector per character span of it
+        (``qa.embed.pooling``): the build's sentence vectors without a second forward pass."""
+        out = np.zeros((len(texts), self.dim), dtype=np.float32)
+        pooled: list[np.ndarray] = [np.zeros((0, self.dim), dtype=np.float32)] * len(texts)
+        if not texts:
+            return out, pooled
+        with timing.stage("tokenise"):
+            enc = self._model.tokenizer(
+                list(texts), add_special_tokens=True, truncation=True, max_length=self._max_tokens,
+                return_offsets_mapping=True, return_attention_mask=False, return_token_type_ids=False,
+            )
+        offsets = enc["offset_mapping"]
+        order = np.argsort([len(x) for x in enc["input_ids"]], kind="stable")[::-1]
+        with few_threads(len(texts) <= SINGLE_THREAD_MAX_TEXTS):
+            for s in range(0, len(order), self.batch_size):
+                part = order[s : s + self.batch_size]
+                with timing.stage("encode"):
+                    # output_value=None: every output of the pass, the token embeddings too
+                    rows = self._model.encode(
+                        [texts[i] for i in part], batch_size=self.batch_size, output_value=None,
+                        convert_to_numpy=False, show_progress_bar=False,
+                    )
+                for i, row in zip(part, rows):
+                    vec = row["sentence_embedding"].float().numpy()
+                    out[i] = vec / max(float(np.linalg.norm(vec)), 1e-12)
+                    width = int(row["attention_mask"].sum())
+                    hidden = row["token_embeddings"][:width].float().numpy()
+                    pooled[i] = pool_spans(hidden, offsets[i][:width], spans[i], self.dim)
+                if progress is not None:
+                    progress(min(s + self.batch_size, len(texts)))
+        return out, pooled
 

@@ -6,7 +6,7 @@ import functools
 import hashlib
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
 from qa.ingest import tokens
 from qa.lang import DEFAULT, detect, get
@@ -24,12 +24,35 @@ _ABBREVIATIONS = frozenset(
 
 
 @dataclass(frozen=True)
+class Window:
+    """The model's window, measured with the model's own tokenizer, many texts per call: chunking
+    tokenises each sentence once and adds the counts up, instead of re-tokenising every growing
+    chunk (``window_of``)."""
+
+    counts: Callable[[list[str]], list[int]]  # tokens of each text, the model's special tokens included
+    max_tokens: int
+    special: int = 2  # tokens the model adds to every text ([CLS] and [SEP])
+
+    def fits(self, text: str) -> bool:
+        return self.counts([text])[0] <= self.max_tokens
+
+
+def window_of(embedder) -> Window | None:
+    """The embedder's window if it can count tokens in batches (``token_counts``, ``max_tokens``);
+    None: chunking asks ``embedder.fits`` of every candidate chunk instead."""
+    counts = getattr(embedder, "token_counts", None)
+    limit = getattr(embedder, "max_tokens", None)
+    return Window(counts, int(limit)) if callable(counts) and limit else None
+
+
+@dataclass(frozen=True)
 class Sentence:
     doc: str
     item: int
     start: int
     end: int
     text: str
+    model_tokens: int = field(default=-1, compare=False)  # with the special tokens; -1: not counted
 
     @property
     def key(self) -> str:
@@ -151,10 +174,12 @@ def _clause_end(text: str, words: list[tuple[int, int]], i: int, j: int) -> int:
 
 
 def document_sentences(
-    doc: Document, fits: Callable[[str], bool] | None = None
+    doc: Document, fits: Callable[[str], bool] | None = None, window: Window | None = None
 ) -> list[Sentence]:
-    """Every sentence of every item's content blocks, in order; none is longer than the window."""
-    out = []
+    """Every sentence of every item's content blocks, in order; none is longer than the window.
+
+    With a ``Window`` every sentence is tokenised once, in one call, and keeps its count."""
+    spans: list[tuple[int, int, int]] = []  # item, start, end
     text = doc.search_text  # the extracted text, with line-end hyphenation joined (PDF)
     # pysbd costs ~5 ms per KB: on a huge file the rule splitter keeps indexing in bounds
     fast = len(doc.text) > _HUGE_DOCUMENT_CHARS
@@ -162,11 +187,21 @@ def document_sentences(
         lang = detect(text[item.start:item.end])  # per item: a page may hold stories in two languages
         for block in item.blocks:
             for a, b in split_sentences(text, block.start, block.end, fast, lang):
-                spans = [(a, b)]
-                if fits is not None and not fits(text[a:b]):
-                    spans = _cut_long(text, a, b, fits)
-                for s, e in spans:
-                    out.append(Sentence(doc.path, item.index, s, e, text[s:e]))
+                spans.append((item.index, a, b))
+    if window is not None:
+        counts = window.counts([text[a:b] for _, a, b in spans]) if spans else []
+        fits = window.fits
+    else:
+        counts = [-1] * len(spans)
+    out = []
+    for (item, a, b), n in zip(spans, counts):
+        if window is not None and n <= window.max_tokens:
+            out.append(Sentence(doc.path, item, a, b, text[a:b], n))
+        elif fits is not None and not fits(text[a:b]):
+            for s, e in _cut_long(text, a, b, fits):
+                out.append(Sentence(doc.path, item, s, e, text[s:e]))
+        else:
+            out.append(Sentence(doc.path, item, a, b, text[a:b]))
     return out
 
 
@@ -176,15 +211,29 @@ def chunk_document(
     chunk_tokens: int = 200,
     overlap_sentences: int = 1,
     fits: Callable[[str], bool] | None = None,
+    window: Window | None = None,
 ) -> list[Chunk]:
     """Greedy sentence packing up to chunk_tokens, overlapping by whole sentences, per item.
 
     A chunk is the slice document.search_text[start:end] (document.text's but for PDFs' joined
     hyphenation), so it never reaches across a gap that held removed page furniture ("Rate this item", bylines): the gap ends the chunk.
     """
+    if window is not None:
+        fits = window.fits
     fits = fits or (lambda _t: True)
     source = doc.search_text  # same length as doc.text: offsets are the same in both
-    counts = [tokens.count(s.text) for s in sentences]
+    counts = tokens.counts([s.text for s in sentences])
+    model = [s.model_tokens for s in sentences] if window is not None else None
+
+    def within(i: int, j: int) -> bool:
+        """sentences[i..j] fit the model's window. WordPiece tokenises text joined by white space
+        as the concatenation of the parts, so the sentences' counts add up; one token of slack per
+        join covers other tokenizers, and only a chunk that close to the limit is tokenised."""
+        if model is not None and all(model[k] >= 0 for k in range(i, j + 1)):
+            body = sum(model[k] - window.special for k in range(i, j + 1))
+            if body + window.special + (j - i) <= window.max_tokens:
+                return True
+        return fits(source[sentences[i].start:sentences[j].end])
 
     def joins(a: int, b: int) -> bool:
         """Sentences a and b=a+1 can share a chunk: same item, only white space between."""
@@ -195,18 +244,18 @@ def chunk_document(
     while i < len(sentences):
         j, total = i + 1, counts[i]
         while j < len(sentences) and joins(j - 1, j):
-            text = source[sentences[i].start:sentences[j].end]
             # + one token per gap: the white space between sentences may count on its own
-            if total + counts[j] + (j - i) > chunk_tokens or not fits(text):
+            if total + counts[j] + (j - i) > chunk_tokens or not within(i, j):
                 break
             total += counts[j]
             j += 1
         start, end = sentences[i].start, sentences[j - 1].end
         text = source[start:end]
-        chunks.append(Chunk(doc.path, sentences[i].item, start, end, text, i, j - i, tokens.count(text)))
+        chunks.append(Chunk(doc.path, sentences[i].item, start, end, text, i, j - i, 0))
         if j >= len(sentences) or not joins(j - 1, j):
             i = j
         else:
             # step back for overlap, but always move forward by at least one sentence
             i = max(j - overlap_sentences, i + 1)
-    return chunks
+    # the stored token count of each chunk (cl100k_base), in one batch call
+    return [replace(c, tokens=n) for c, n in zip(chunks, tokens.counts([c.text for c in chunks]))]

@@ -47,3 +47,10 @@ def encoding() -> tiktoken.Encoding:
 def count(text: str) -> int:
     """Number of cl100k_base tokens in text."""
     return len(encoding().encode_ordinary(text))
+
+
+def counts(texts: list[str]) -> list[int]:
+    """cl100k_base token counts of many texts, in one call (tiktoken encodes them in parallel)."""
+    if not texts:
+        return []
+    return [len(t) for t in encoding().encode_ordinary_batch(texts)]

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import numpy as np
 
+from qa import timing
 from qa.store.generations import _fsync_dir, _fsync_tree, _next_number
 from qa.store.lexical import LexicalIndex
 from qa.store.reader import Index
@@ -66,12 +67,15 @@ def write_generation(
 
     # Vectors were appended to raw files as documents arrived (their number unknown until the
     # end); each becomes an .npy of the final shape, copied in blocks through memory maps.
-    _raw_to_npy(tmp / "vectors.raw", tmp / "vectors.npy", n_chunks, dim, CHUNK_DTYPE)
-    _raw_to_npy(tmp / "sentences.raw", tmp / "sentences.npy", n_sents, dim, SENTENCE_DTYPE)
+    with timing.stage("vector files"):
+        _raw_to_npy(tmp / "vectors.raw", tmp / "vectors.npy", n_chunks, dim, CHUNK_DTYPE)
+        _raw_to_npy(tmp / "sentences.raw", tmp / "sentences.npy", n_sents, dim, SENTENCE_DTYPE)
     chunk_vecs = np.load(tmp / "vectors.npy", mmap_mode="r", allow_pickle=False)
-    index_type = _write_faiss(tmp / "chunks.faiss", chunk_vecs, exact_search_max)
+    with timing.stage("FAISS"):
+        index_type = _write_faiss(tmp / "chunks.faiss", chunk_vecs, exact_search_max)
     del chunk_vecs
-    LexicalIndex.build(chunk_texts).save(tmp / "bm25")
+    with timing.stage("BM25"):
+        LexicalIndex.build(chunk_texts).save(tmp / "bm25")
     del chunk_texts
 
     manifest = dict(manifest)
@@ -85,10 +89,11 @@ def write_generation(
     )
     # the manifest goes last: a folder without one is never mistaken for a generation
     (tmp / "manifest.json").write_text(json.dumps(manifest, indent=1, ensure_ascii=False))
-    _fsync_tree(tmp)
-    _verify(tmp)
-    os.rename(tmp, final)
-    _fsync_dir(index_dir)
+    with timing.stage("fsync + verify"):
+        _fsync_tree(tmp)
+        _verify(tmp)
+        os.rename(tmp, final)
+        _fsync_dir(index_dir)
     return final
 
 
@@ -113,35 +118,8 @@ def _write_rows(tmp: Path, docs: Iterable[DocRecord], dim: int) -> tuple[dict, l
         conn.executescript(_SCHEMA)
         with open(tmp / "vectors.raw", "wb") as cvec, open(tmp / "sentences.raw", "wb") as svec:
             for doc_id, d in enumerate(docs):
-                if _rows(d.chunk_vectors, dim) != len(d.chunks) or _rows(d.sentence_vectors, dim) != len(d.sentences):
-                    raise ValueError(
-                        f"{d.path}: {len(d.chunks)} chunks / {len(d.sentences)} sentences but vectors "
-                        f"{np.shape(d.chunk_vectors)} / {np.shape(d.sentence_vectors)}"
-                    )
-                # chunk rows keep the extracted text (what a passage shows: text[start:end]);
-                # sentence rows and BM25 hold the search text (PDF hyphenation at line ends joined)
-                text, search = d.text, d.search_text
-                pages = json.dumps(list(d.pages)) if d.pages is not None else None
-                conn.execute("INSERT INTO documents VALUES (?,?,?,?,?,?,?)",
-                             (doc_id, d.path, d.sha256, text, len(d.items), len(d.chunks), pages))
-                conn.executemany(
-                    "INSERT INTO items VALUES (?,?,?,?,?,?,?,?,?)",
-                    [(doc_id, it.index, it.title, it.date, it.start, it.end, it.doc_title, it.site, it.page)
-                     for it in d.items],
-                )
-                conn.executemany(
-                    "INSERT INTO sentences VALUES (?,?,?,?,?,?,?)",
-                    [(n_sents + i, doc_id, it, s, e, search[s:e], key) for i, (it, s, e, key) in enumerate(d.sentences)],
-                )
-                rows = []
-                for i, (it, s, e, first, n, ntok, key) in enumerate(d.chunks):
-                    chunk_texts.append(search[s:e])
-                    rows.append((n_chunks + i, doc_id, it, s, e, text[s:e], n_sents + first, n, ntok, key))
-                conn.executemany("INSERT INTO chunks VALUES (?,?,?,?,?,?,?,?,?,?)", rows)
-                if len(d.chunks):
-                    cvec.write(np.ascontiguousarray(d.chunk_vectors, dtype=CHUNK_DTYPE).tobytes())
-                if len(d.sentences):
-                    svec.write(np.ascontiguousarray(d.sentence_vectors, dtype=SENTENCE_DTYPE).tobytes())
+                with timing.stage("SQLite rows"):
+                    _insert(conn, cvec, svec, doc_id, d, n_sents, n_chunks, chunk_texts, dim)
                 n_docs += 1
                 n_sents += len(d.sentences)
                 n_chunks += len(d.chunks)
@@ -150,6 +128,39 @@ def _write_rows(tmp: Path, docs: Iterable[DocRecord], dim: int) -> tuple[dict, l
     finally:
         conn.close()
     return {"documents": n_docs, "items": n_items, "chunks": n_chunks, "sentences": n_sents}, chunk_texts
+
+
+def _insert(conn, cvec, svec, doc_id: int, d: DocRecord, n_sents: int, n_chunks: int, chunk_texts: list[str], dim: int) -> None:
+    """One document's SQLite rows and raw vectors (row ids continue from n_sents / n_chunks)."""
+    if _rows(d.chunk_vectors, dim) != len(d.chunks) or _rows(d.sentence_vectors, dim) != len(d.sentences):
+        raise ValueError(
+            f"{d.path}: {len(d.chunks)} chunks / {len(d.sentences)} sentences but vectors "
+            f"{np.shape(d.chunk_vectors)} / {np.shape(d.sentence_vectors)}"
+        )
+    # chunk rows keep the extracted text (what a passage shows: text[start:end]);
+    # sentence rows and BM25 hold the search text (PDF hyphenation at line ends joined)
+    text, search = d.text, d.search_text
+    pages = json.dumps(list(d.pages)) if d.pages is not None else None
+    conn.execute("INSERT INTO documents VALUES (?,?,?,?,?,?,?)",
+                 (doc_id, d.path, d.sha256, text, len(d.items), len(d.chunks), pages))
+    conn.executemany(
+        "INSERT INTO items VALUES (?,?,?,?,?,?,?,?,?)",
+        [(doc_id, it.index, it.title, it.date, it.start, it.end, it.doc_title, it.site, it.page)
+         for it in d.items],
+    )
+    conn.executemany(
+        "INSERT INTO sentences VALUES (?,?,?,?,?,?,?)",
+        [(n_sents + i, doc_id, it, s, e, search[s:e], key) for i, (it, s, e, key) in enumerate(d.sentences)],
+    )
+    rows = []
+    for i, (it, s, e, first, n, ntok, key) in enumerate(d.chunks):
+        chunk_texts.append(search[s:e])
+        rows.append((n_chunks + i, doc_id, it, s, e, text[s:e], n_sents + first, n, ntok, key))
+    conn.executemany("INSERT INTO chunks VALUES (?,?,?,?,?,?,?,?,?,?)", rows)
+    if len(d.chunks):
+        cvec.write(np.ascontiguousarray(d.chunk_vectors, dtype=CHUNK_DTYPE).tobytes())
+    if len(d.sentences):
+        svec.write(np.ascontiguousarray(d.sentence_vectors, dtype=SENTENCE_DTYPE).tobytes())
 
 
 _COPY_ROWS = 65_536

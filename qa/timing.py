@@ -1,0 +1,45 @@
+"""Wall time per build stage (parse, split, chunk, tokenise, encode, SQLite, BM25, FAISS, ...),
+summed over a build, for ``qa index`` reports and benchmarks/build_speed.py.
+
+A stage is timed where its work is done (``with timing.stage("encode"): ...``); ``collect()``
+gathers what the stages inside it took. Stages may run on several threads at once (the build
+overlaps parsing with encoding), so the sum of the stages can exceed the wall time.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import threading
+import time
+
+_lock = threading.Lock()
+_active: list[dict[str, float]] = []  # the open collect() blocks
+
+
+@contextlib.contextmanager
+def stage(name: str):
+    """Add this block's wall time to `name` in every open collect()."""
+    if not _active:  # nobody is collecting: no cost beyond this check
+        yield
+        return
+    t0 = time.perf_counter()
+    try:
+        yield
+    finally:
+        dt = time.perf_counter() - t0
+        with _lock:
+            for acc in _active:
+                acc[name] = acc.get(name, 0.0) + dt
+
+
+@contextlib.contextmanager
+def collect():
+    """Yield a dict that fills with stage -> seconds while the block runs."""
+    acc: dict[str, float] = {}
+    with _lock:
+        _active.append(acc)
+    try:
+        yield acc
+    finally:
+        with _lock:
+            _active.remove(acc)
