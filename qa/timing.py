@@ -1,9 +1,11 @@
 """Wall time per build stage (parse, split, chunk, tokenise, encode, SQLite, BM25, FAISS, ...),
-summed over a build, for ``qa index`` reports and benchmarks/build_speed.py.
+summed over a build, for benchmarks/build_speed.py.
 
 A stage is timed where its work is done (``with timing.stage("encode"): ...``); ``collect()``
-gathers what the stages inside it took. Stages may run on several threads at once (the build
-overlaps parsing with encoding), so the sum of the stages can exceed the wall time.
+gathers what the stages inside it took. Times are exclusive: a stage opened inside another
+(tokenising inside sentence splitting) is taken out of the outer one. Stages run on several
+threads at once (the build overlaps parsing and writing with encoding), so the sum of the stages
+can exceed the wall time.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import time
 
 _lock = threading.Lock()
 _active: list[dict[str, float]] = []  # the open collect() blocks
+_open = threading.local()  # this thread's open stages, innermost last
 
 
 @contextlib.contextmanager
@@ -22,14 +25,20 @@ def stage(name: str):
     if not _active:  # nobody is collecting: no cost beyond this check
         yield
         return
+    stack = _open.__dict__.setdefault("stack", [])
+    parent = stack[-1] if stack else None
+    stack.append(name)
     t0 = time.perf_counter()
     try:
         yield
     finally:
         dt = time.perf_counter() - t0
+        stack.pop()
         with _lock:
             for acc in _active:
                 acc[name] = acc.get(name, 0.0) + dt
+                if parent is not None:
+                    acc[parent] = acc.get(parent, 0.0) - dt
 
 
 @contextlib.contextmanager

@@ -75,6 +75,33 @@ class HashEmbedder:
         return sum(self.calls)
 
 
+class SpanHashEmbedder(HashEmbedder):
+    """HashEmbedder with token outputs (``qa.embed.pooling.SpanEmbedder``): a span's pooled vector
+    is its own words' vector plus a little of the whole text's, so a test can tell pooled
+    sentence vectors from separately encoded ones."""
+
+    name = identity = "span-hash-64"
+
+    def __init__(self, max_words: int = 200):
+        super().__init__(max_words)
+        self.span_calls: list[int] = []  # texts per encode_spans() call
+
+    def encode_spans(self, texts, spans, role="passage", progress=None):
+        self.span_calls.append(len(texts))
+        whole = HashEmbedder.encode(self, texts, role, progress)
+        self.calls.pop()  # counted in span_calls
+        pooled = []
+        for text, vec, parts in zip(texts, whole, spans):
+            if not parts:
+                pooled.append(np.zeros((0, self.dim), np.float32))
+                continue
+            own = HashEmbedder.encode(self, [text[a:b] for a, b in parts])
+            self.calls.pop()
+            mixed = own + 0.25 * vec
+            pooled.append(mixed / np.linalg.norm(mixed, axis=1, keepdims=True))
+        return whole, pooled
+
+
 @pytest.fixture
 def hash_embedder():
     return HashEmbedder()

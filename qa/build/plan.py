@@ -113,5 +113,5 @@ def embed(embedder: Embedder, jobs: Sequence[Job], progress: Progress | None = N
 
 
 def timed_embed(embedder: Embedder, jobs: Sequence[Job], progress: Progress | None = None) -> dict[str, np.ndarray]:
-    with timing.stage("embed (total)"):
+    with timing.stage("pool + glue"):
         return embed(embedder, jobs, progress)

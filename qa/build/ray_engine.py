@@ -32,6 +32,7 @@ from pathlib import Path
 import numpy as np
 
 from qa import store
+from qa.build.plan import sentence_mode
 from qa.build.ray_stages import Encoder, ModelFactory, ParsedDoc, digests, parse_batch
 from qa.build.report import BuildError, BuildProgress, BuildReport
 from qa.config import Settings
@@ -159,7 +160,7 @@ class RayEngine:
         phase = "Parsing and embedding on Ray (files)"
         if progress is not None:
             progress(phase, 0, len(fresh))
-        results = self.run(fresh, settings, prev.content_keys() if prev is not None else ())
+        results = self.run(fresh, settings, prev.content_keys() if prev is not None else (), embedder)
         try:
             for n, item in enumerate(results, 1):
                 if isinstance(item, dict):
@@ -194,7 +195,9 @@ class RayEngine:
         report.chunks_embedded = len(chunk_keys)
         report.sentences_embedded = len(sent_keys - chunk_keys)
 
-    def run(self, fresh: list[Scanned], settings: Settings, known_keys: Iterable[str]) -> Iterator[ParsedDoc | dict]:
+    def run(
+        self, fresh: list[Scanned], settings: Settings, known_keys: Iterable[str], embedder: Embedder | None = None
+    ) -> Iterator[ParsedDoc | dict]:
         """Parse, chunk and embed the fresh files on Ray; yields a ParsedDoc (or {"path", "reason"})
         per file, in the order given, as batches arrive."""
         ray = self._ray()
@@ -219,6 +222,7 @@ class RayEngine:
                 "chunking": (settings.chunk_tokens, settings.overlap_sentences),
                 "factory": factory,
                 "known": known,
+                "mode": sentence_mode(settings.sentence_vectors, embedder),
             },
             num_cpus=0.5,
         )

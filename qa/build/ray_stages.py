@@ -15,7 +15,8 @@ import numpy as np
 
 from qa.embed import Embedder
 from qa.ingest import DocumentError
-from qa.ingest.chunking import chunk_document, document_sentences
+from qa.build.plan import SEPARATE, Job, embed, needed, plan
+from qa.ingest.chunking import Window, chunk_document, document_sentences, window_of
 from qa.ingest.files import parse_bytes, read_bytes
 
 
@@ -53,7 +54,7 @@ class ParsedDoc:
     items: tuple[tuple[int, str, str | None, int, int], ...]  # index, title, date, start, end
     sentences: list[tuple[int, int, int, str]]  # item, start, end, key
     chunks: list[tuple[int, int, int, int, int, int, str]]  # item, start, end, first, n, tokens, key
-    todo: dict[str, str]  # key -> text the stored index has no vector for
+    todo: list[Job]  # texts to run through the model: keys the stored index has no vector for
     new_vectors: dict[str, np.ndarray]  # key -> vector, filled by the encoder stage
     model: str = ""  # the encoder's identity, filled by the encoder stage
     doc_title: str | None = None  # the document's human title (qa.ingest.titles)
@@ -97,14 +98,17 @@ def _resolve(ref) -> np.ndarray:
 
 
 @functools.cache
-def _window_check(factory: Callable) -> Callable[[str], bool]:
-    """The model's window test for chunking, one embedder per worker process (workers are reused)."""
-    return factory().fits
+def _window(factory: Callable) -> tuple[Callable[[str], bool], Window | None]:
+    """The model's window for chunking, one embedder per worker process (workers are reused)."""
+    emb = factory()
+    return emb.fits, window_of(emb)
 
 
-def parse_batch(batch: dict, root: str, max_bytes: int, chunking: tuple[int, int], factory, known) -> dict:
+def parse_batch(
+    batch: dict, root: str, max_bytes: int, chunking: tuple[int, int], factory, known, mode: str = SEPARATE
+) -> dict:
     """Stage 1 (tasks): read, parse, split and chunk files with the project's own functions."""
-    fits = _window_check(factory)
+    fits, window = _window(factory)
     known = _resolve(known)
     out: dict[str, list] = {"path": [], "payload": [], "error": []}
     for rel, sha in zip(batch["path"], batch["sha256"]):
@@ -114,18 +118,16 @@ def parse_batch(batch: dict, root: str, max_bytes: int, chunking: tuple[int, int
             doc = parse_bytes(rel, data)
             if doc.sha256 != sha:
                 raise DocumentError("the file changed while indexing (run `qa index` again)")
-            sents = document_sentences(doc, fits)
-            chunks = chunk_document(doc, sents, chunking[0], chunking[1], fits)
-            todo: dict[str, str] = {}
-            for x in (*sents, *chunks):
-                if x.key not in todo and not _known(known, x.key):
-                    todo[x.key] = x.text
+            sents = document_sentences(doc, fits, window)
+            chunks = chunk_document(doc, sents, chunking[0], chunking[1], fits, window)
+            keys, jobs = plan(sents, chunks, mode)
+            todo = needed(jobs, lambda k: _known(known, k))
             parsed = ParsedDoc(
                 path=doc.path,
                 sha256=doc.sha256,
                 text=doc.text,
                 items=tuple((it.index, it.title, it.date, it.start, it.end) for it in doc.items),
-                sentences=[(s.item, s.start, s.end, s.key) for s in sents],
+                sentences=[(s.item, s.start, s.end, k) for s, k in zip(sents, keys)],
                 chunks=[(c.item, c.start, c.end, c.first_sentence, c.n_sentences, c.tokens, c.key) for c in chunks],
                 todo=todo,
                 new_vectors={},
@@ -154,20 +156,14 @@ class Encoder:
 
     def __call__(self, batch: dict) -> dict:
         docs = [pickle.loads(p) if p else None for p in batch["payload"]]
-        texts: dict[str, str] = {}
-        for d in docs:
-            if d is not None:
-                for k, t in d.todo.items():
-                    texts.setdefault(k, t)
-        keys = list(texts)
-        vecs = self.embedder.encode([texts[k] for k in keys], role="passage") if keys else None
-        row = {k: i for i, k in enumerate(keys)}
+        jobs = needed((j for d in docs if d is not None for j in d.todo), lambda _k: False)  # each text once
+        vectors = embed(self.embedder, jobs)
         out = []
         for d in docs:
             if d is None:
                 out.append(b"")
                 continue
-            new = {k: np.asarray(vecs[row[k]], dtype=np.float32) for k in d.todo}
+            new = {k: np.asarray(vectors[k], dtype=np.float32) for j in d.todo for k in j.keys()}
             done = replace(d, todo={}, new_vectors=new, model=self.embedder.identity)
             out.append(pickle.dumps(done, protocol=pickle.HIGHEST_PROTOCOL))
         return {"path": batch["path"], "payload": np.array(out, dtype=object), "error": batch["error"]}

@@ -84,6 +84,13 @@ def content_key(text: str) -> str:
 def _segmenter(lang: str = DEFAULT):
     import pysbd
 
+    # pysbd builds ~1,400 distinct regular expressions (one per abbreviation and rule) and looks
+    # them up through re's compile cache, which holds 512: every paragraph recompiled hundreds
+    # of them. A larger cache halves sentence splitting (200 SQuAD paragraphs: 1.08 -> 0.60 CPU-s;
+    # the same sentences). re._MAXCACHE is CPython's own knob; without it nothing changes.
+    if getattr(re, "_MAXCACHE", 4096) < 4096:
+        re._MAXCACHE = 4096
+
     return pysbd.Segmenter(language=get(lang).pysbd, clean=False, char_span=True)
 
 

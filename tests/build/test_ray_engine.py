@@ -20,7 +20,7 @@ import pytest
 
 ray = pytest.importorskip("ray")
 
-from conftest import HARBOUR, ORCHARD, HashEmbedder, free_port  # noqa: E402
+from conftest import HARBOUR, ORCHARD, HashEmbedder, SpanHashEmbedder, free_port  # noqa: E402
 from qa import store  # noqa: E402
 from qa.app.service import QAService  # noqa: E402
 from qa.build import BuildError, build_index, run_build  # noqa: E402
@@ -96,6 +96,31 @@ def answers(settings, questions) -> list:
 REPORT_FIELDS = ("documents", "items", "chunks", "sentences", "added", "changed", "removed", "renamed",
                  "copied", "unchanged", "chunks_embedded", "sentences_embedded", "chunks_reused", "skipped")
 
+
+def test_ray_build_with_pooled_sentence_vectors_equals_local_build(tmp_path, engine):
+    """Pooled sentence vectors (issue 18): the same keys and vectors from the cluster as locally,
+    and an added file costs only its own chunks' pass on both."""
+    pooled = RayEngine(RayOptions(workers=1, threads=1, docs_per_batch=2, factory=SpanHashEmbedder))
+    engine._ray()  # the module's Ray instance (the pooled engine joins it, and leaves it running)
+    settings = {}
+    for name in ("local", "ray"):
+        write(tmp_path / f"corpus-{name}", {"harbour.txt": HARBOUR, "orchard.txt": ORCHARD})
+        settings[name] = Settings().with_(
+            corpus_dir=tmp_path / f"corpus-{name}", index_dir=tmp_path / f"index-{name}", sentence_vectors="pooled"
+        )
+    for step in range(2):
+        if step:
+            for name in settings:
+                write(settings[name].corpus_dir, {"canals.md": CANALS})
+        local = build_index(settings["local"], SpanHashEmbedder())
+        remote = build_index(settings["ray"], SpanHashEmbedder(), engine=pooled)
+        for f in REPORT_FIELDS:
+            assert getattr(local, f) == getattr(remote, f), f
+        same_index(snapshot(settings["local"].index_dir), snapshot(settings["ray"].index_dir))
+        assert store.Index.open(settings["ray"].index_dir).manifest["sentence_vectors"] == "pooled"
+    # canals.md: one chunk of four sentences ("Canal notes" is one); the rest carried forward
+    assert remote.added == ["canals.md"] and remote.chunks_embedded == remote.chunks - remote.chunks_reused == 1
+    assert remote.sentences_embedded == 4
 
 def test_ray_build_equals_local_build_and_reuses_content_the_same_way(tmp_path, engine):
     files = {"harbour.txt": HARBOUR, "orchard.txt": ORCHARD, "canals.md": CANALS, "bees.txt": BEES,
