@@ -67,8 +67,9 @@ def console_progress() -> BuildProgress | None:
             from tqdm.auto import tqdm
 
             reading = phase.startswith("Reading ")
-            bar = tqdm(total=total, desc=phase if reading else "Embedding", unit="page" if reading else "text",
-                       leave=not reading)
+            # tqdm shows the rate and the time left; the local and Ray builds count files
+            unit = "page" if reading else "file" if phase.endswith("files") or "(files)" in phase else "text"
+            bar = tqdm(total=total, desc=phase if reading else "Embedding", unit=unit, leave=not reading)
             current = phase
         bar.update(done - bar.n)
         if done >= total:

@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from qa.ingest import tokens
-from qa.ingest.chunking import chunk_document, document_sentences, split_sentences
+from qa.ingest.chunking import Window, chunk_document, document_sentences, split_sentences
 from qa.ingest import Block, Document, Item, load_corpus
 
 CORPUS = Path(__file__).resolve().parents[2] / "samples" / "corpus"  # the bundled documents
@@ -181,6 +181,34 @@ def test_fits_limits_chunks_even_when_the_token_budget_would_allow_more():
     chunks = chunk_document(doc, sents, chunk_tokens=10_000, overlap_sentences=1, fits=fits)
     assert len(chunks) > 1
     assert all(fits(c.text) for c in chunks)
+
+
+def test_a_window_tokenises_each_sentence_once_and_gives_the_same_chunks():
+    """Issue 18: the window check adds the sentences' token counts instead of re-tokenising every
+    growing chunk; the chunks are the same as with a fits() check per candidate."""
+    long_one = " ".join(f"{WORDS[i % len(WORDS)]}{i}" for i in range(70)).capitalize() + "."
+    paragraphs = [[sentence(WORDS[i:i + 9], 7 * i + 3) for i in range(12)] + [long_one]]
+    doc, _ = make_doc([paragraphs, [[sentence(WORDS[3:11], 5)]]])
+    calls: list[list[str]] = []
+
+    def counts(texts: list[str]) -> list[int]:  # a tokenizer that is one token a word, + [CLS] [SEP]
+        calls.append(texts)
+        return [len(t.split()) + 2 for t in texts]
+
+    def fits(t: str) -> bool:
+        return len(t.split()) + 2 <= 32
+
+    for budget in (200, 40):
+        want = chunk_document(doc, document_sentences(doc, fits), budget, 1, fits)
+        calls.clear()
+        sents = document_sentences(doc, window=Window(counts, 32))
+        got = chunk_document(doc, sents, budget, 1, window=Window(counts, 32))
+        assert [(c.start, c.end, c.tokens) for c in got] == [(c.start, c.end, c.tokens) for c in want]
+        assert len(want) > 3 and all(fits(c.text) for c in got)
+        assert len(calls[0]) == 14  # every sentence in one call
+        # after it only the long sentence's cut and chunks near the window's edge are counted:
+        # far fewer texts than one per growing chunk
+        assert sum(len(c) for c in calls[1:]) < 2 * len(got) + 16
 
 
 def test_text_between_blocks_is_never_in_a_sentence():
