@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 
-# (phase, done, total): "Reading the corpus" (0, 0), then "Embedding new text" (texts embedded, of total).
+# (phase, done, total): "Reading the corpus" (0, 0), then "Embedding new files" (new or changed files
+# parsed, embedded and written, of total; the Ray engine: "Parsing and embedding on Ray (files)").
 BuildProgress = Callable[[str, int, int], None]
 
 

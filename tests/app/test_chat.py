@@ -245,7 +245,7 @@ def test_reindex_reports_reading_then_embedding_progress(chat, tmp_path):
     run_build(chat.settings, chat.service.embedder, progress=lambda *p: seen.append(p))
     assert seen[0] == ("Reading the corpus", 0, 0)
     phase, done, total = seen[-1]
-    assert phase == "Embedding new text" and done == total > 0
+    assert phase == "Embedding new files" and done == total > 0
 
 
 def test_ask_api_shape(chat):
