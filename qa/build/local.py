@@ -76,6 +76,15 @@ class LocalEngine:
                     continue
             return False
 
+        def get(q: queue.Queue):
+            """The next item, or _END once the build is stopped (the caller gave up)."""
+            while not stop.is_set():
+                try:
+                    return q.get(timeout=0.2)
+                except queue.Empty:
+                    continue
+            return _END
+
         def prepare() -> None:
             try:
                 for e in fresh:
@@ -111,7 +120,7 @@ class LocalEngine:
                 while not done:
                     batch, n_texts = [], 0
                     while n_texts < WINDOW_TEXTS:
-                        x = docs.get()
+                        x = get(docs)
                         if x is _END:
                             done = True
                             break
@@ -125,7 +134,8 @@ class LocalEngine:
                         for r in _embed_window(batch, embedder, prev, counts):
                             if not put(records, r):
                                 return
-                report.chunks_embedded, report.sentences_embedded = counts["chunks"], counts["sentences"]
+                if not stop.is_set():
+                    report.chunks_embedded, report.sentences_embedded = counts["chunks"], counts["sentences"]
                 put(records, _END)
             except BaseException as err:  # noqa: BLE001 - handed to the caller
                 put(records, _Failed(err))

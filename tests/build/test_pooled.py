@@ -92,3 +92,28 @@ def test_an_embedder_without_token_outputs_falls_back_to_separate_sentences(corp
     assert np.allclose(vecs[i], HashEmbedder().encode([text[rows[i][1]:rows[i][2]]])[0], atol=1e-3)
     # and a later build with the same embedder is not a rebuild
     assert build_index(settings, emb).up_to_date
+
+
+class BrokenEmbedder(SpanHashEmbedder):
+    """Fails on the second window of texts, after the first documents were written."""
+
+    def encode_spans(self, texts, spans, role="passage", progress=None):
+        if self.span_calls:
+            raise RuntimeError("the model ran out of memory")
+        return super().encode_spans(texts, spans, role, progress)
+
+
+def test_a_failure_inside_the_pipeline_ends_the_build_and_keeps_the_live_index(corpus, settings_for, monkeypatch):
+    from qa.build import local
+
+    monkeypatch.setattr(local, "WINDOW_TEXTS", 1)  # one document per model call
+    settings = settings_for(corpus, sentence_vectors="pooled")
+    build_index(settings, SpanHashEmbedder())
+    before = store.current_generation(settings.index_dir)
+    for i in range(6):
+        (corpus / f"extra{i}.txt").write_text(f"Extra note {i}. The quay number {i} was rebuilt in 19{i}0.\n")
+    with pytest.raises(RuntimeError, match="out of memory"):
+        build_index(settings, BrokenEmbedder())
+    assert store.current_generation(settings.index_dir) == before
+    assert not [p for p in settings.index_dir.iterdir() if p.name.startswith(".tmp-gen")]
+    assert build_index(settings, SpanHashEmbedder()).added == [f"extra{i}.txt" for i in range(6)]
