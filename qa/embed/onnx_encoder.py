@@ -7,7 +7,6 @@ from __future__ import annotations
 import json
 import os
 import shutil
-
 from collections.abc import Sequence
 
 import numpy as np
