@@ -40,7 +40,7 @@ from qa.embed import make_embedder  # noqa: E402
 OUT = qsets.OUT / "build-speed"
 # the build's stages in pipeline order (qa.timing names); others found are printed after these
 STAGES = [
-    "model load", "scan + hash", "read + parse", "split", "chunk", "tokenise", "stored vectors", "encode",
+    "model load", "scan + read + parse", "read + parse", "split", "chunk", "tokenise", "stored vectors", "encode",
     "pool + glue", "SQLite rows", "vector files", "BM25", "FAISS", "fsync + verify",
 ]
 

@@ -111,10 +111,10 @@ def _build_from(
     # PDF and Word extraction is kept by content hash: a full rebuild does not parse them again
     cache = ExtractCache(settings.index_dir / EXTRACT_CACHE_DIR)
     try:
-        with timing.stage("scan + hash"):  # the engine reads and parses the files it needs
+        with timing.stage("scan + read + parse"):  # a remote engine reads and parses where it embeds
             entries, skipped_files = scan(
-                settings.corpus_dir, settings.max_file_bytes, set(by_content), parse=False,
-                cache=cache, progress=progress,
+                settings.corpus_dir, settings.max_file_bytes, set(by_content),
+                parse=getattr(engine, "parses_in_scan", False), cache=cache, progress=progress,
             )
     except DocumentError as e:  # the corpus folder itself is missing
         raise BuildError(str(e)) from None

@@ -48,7 +48,10 @@ class _Failed:
 class LocalEngine:
     """``qa.build.incremental.Engine`` in this process (threads: parsing overlaps encoding)."""
 
-    parses = True  # reads and parses fresh files itself: the scan only hashes them
+    # The scan parses each new file from the bytes it hashed (so a file that changes while the
+    # build runs is indexed as read, and the next build sees the change); sentence splitting,
+    # chunking, encoding and writing overlap in the pipeline below.
+    parses_in_scan = True
 
     def embed_fresh(
         self, fresh: list[Scanned], settings: Settings, embedder: Embedder, prev: store.Index | None,
@@ -96,10 +99,10 @@ class LocalEngine:
                             if doc.sha256 != e.sha256:
                                 raise DocumentError("the file changed while indexing (run `qa index` again)")
                         with timing.stage("split"):
-                            sents = document_sentences(doc, window=window)
+                            sents = document_sentences(doc, embedder.fits, window)
                         with timing.stage("chunk"):
                             chunks = chunk_document(
-                                doc, sents, settings.chunk_tokens, settings.overlap_sentences, window=window
+                                doc, sents, settings.chunk_tokens, settings.overlap_sentences, embedder.fits, window
                             )
                         keys, jobs = plan.plan(sents, chunks, mode)
                         item = (doc, sents, chunks, keys, jobs)

@@ -73,7 +73,7 @@ def test_pooled_vectors_are_reused_for_unchanged_text_and_answers_still_come(cor
 
 def test_changing_the_sentence_vector_setting_rebuilds_with_the_reason(corpus, settings_for):
     emb = SpanHashEmbedder()
-    build_index(settings_for(corpus), emb)  # default: separate
+    build_index(settings_for(corpus, sentence_vectors="separate"), emb)
     report = build_index(settings_for(corpus, sentence_vectors="pooled"), emb)
     assert report.full_rebuild and report.rebuild_reason == "sentence vectors changed (separate -> pooled)"
     again = build_index(settings_for(corpus, sentence_vectors="pooled"), emb)
