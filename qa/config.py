@@ -70,11 +70,11 @@ class Settings:
     overlap_sentences: int = 1
     max_model_tokens: int = 256
     batch_size: int = 32
-    # Sentence vectors: "separate" (each sentence encoded on its own: a second pass over the
-    # corpus) or "pooled" (mean of its tokens' outputs in its chunk's pass: no second pass, the
-    # build ~2x faster; needs an embedder with token outputs, else "separate" is used).
+    # Sentence vectors: "pooled" (the mean of the sentence's token outputs in its chunk's pass: no
+    # second pass over the corpus, the build ~2x fewer model tokens; needs an embedder with token
+    # outputs, else "separate" is used) or "separate" (each sentence encoded on its own).
     # docs/indexing.md has the quality of both.
-    sentence_vectors: str = field(default_factory=lambda: os.environ.get("QA_SENTENCE_VECTORS", "separate"))
+    sentence_vectors: str = field(default_factory=lambda: os.environ.get("QA_SENTENCE_VECTORS", "pooled"))
     # Retrieval and answering.
     top_k: int = DEFAULT_K
     candidates: int = CANDIDATES
