@@ -61,7 +61,7 @@ def test_every_sentence_and_chunk_indexes_the_file_as_python_reads_it(
     for x in (*sentences, *chunks):
         assert text[x.start:x.end] == x.text
         assert "\ufeff" not in x.text
-    assert all("\ufeff" not in item.title for item in doc.items)
+    assert all("\ufeff" not in item.title for item in doc.items) and "\ufeff" not in doc.title
 
 
 def test_answers_and_passages_from_a_bom_file_are_verbatim(tmp_path):
@@ -100,3 +100,17 @@ def test_legacy_russian_encodings_decode_and_answers_index_the_decoded_text(tmp_
     # what `qa text cp1251.txt` prints, and README's check for legacy-encoded files
     stored = service.index().document_text("cp1251.txt")
     assert stored == russian and stored[answer.start:answer.end] == answer.text
+
+
+def test_an_html_page_with_a_bom_is_read_like_one_without():
+    from qa.ingest.files import parse_bytes
+
+    page = (
+        "<html><head><title>Совещание</title></head><body><article><h1>Совещание в Бишкеке</h1>"
+        "<p>Совещание пограничных служб прошло в Бишкеке 12 октября 2022 года. В нём участвовали "
+        "делегации пяти государств региона и эксперты международных организаций.</p>"
+        "</article></body></html>"
+    )
+    plain = parse_bytes("a.html", page.encode("utf-8"))
+    marked = parse_bytes("a.html", b"\xef\xbb\xbf" + page.encode("utf-8"))
+    assert marked.text == plain.text and "Бишкеке" in marked.text and "\ufeff" not in marked.text
