@@ -3,7 +3,7 @@
 
     python benchmarks/filters_speed.py [--passages 1000000] [--questions 200] [--rebuild] [--build-only]
 
-Writes (once) a synthetic generation with `qa.index.write_generation`: passages of ~30 words drawn
+Writes (once) a synthetic generation with `qa.store.write_generation`: passages of ~30 words drawn
 from a Zipf-distributed vocabulary (so BM25 has common and rare terms), clustered unit vectors,
 100 passages per document in 10 items of 10 passages, every item dated on a random day of
 2015-2024, documents spread over 100 folders. No model is needed: a question is a random
