@@ -42,18 +42,13 @@ def supports_spans(embedder) -> bool:
 def pool_spans(hidden: np.ndarray, offsets: Sequence[Span], spans: Sequence[Span], dim: int) -> np.ndarray:
     """Mean of the token rows of `hidden` (tokens, dim) whose character offsets overlap each span,
     L2-normalised; special tokens (offsets (0, 0)) belong to no span. Zero row: no token."""
-    out = np.zeros((len(spans), dim), dtype=np.float32)
     if not len(spans):
-        return out
+        return np.zeros((0, dim), dtype=np.float32)
     n = min(len(offsets), len(hidden))
-    starts = np.fromiter((o[0] for o in offsets[:n]), dtype=np.int64, count=n)
-    ends = np.fromiter((o[1] for o in offsets[:n]), dtype=np.int64, count=n)
-    real = ends > starts
-    for r, (a, b) in enumerate(spans):
-        sel = real & (starts < b) & (ends > a)
-        if sel.any():
-            v = hidden[:n][sel].mean(0)
-            norm = float(np.linalg.norm(v))
-            if norm > 0:
-                out[r] = v / norm
-    return out
+    tok = np.asarray(offsets[:n], dtype=np.int64).reshape(n, 2)
+    sp = np.asarray(spans, dtype=np.int64).reshape(len(spans), 2)
+    # (spans, tokens) membership: one matrix product pools every span of the text at once
+    member = (tok[None, :, 1] > tok[None, :, 0]) & (tok[None, :, 0] < sp[:, 1:2]) & (tok[None, :, 1] > sp[:, 0:1])
+    sums = member.astype(np.float32) @ np.asarray(hidden[:n], dtype=np.float32)
+    norms = np.linalg.norm(sums, axis=1, keepdims=True)
+    return np.where(norms > 0, sums / np.maximum(norms, 1e-30), 0.0).astype(np.float32)
