@@ -17,6 +17,9 @@ import time
 _lock = threading.Lock()
 _active: list[dict[str, float]] = []  # the open collect() blocks
 _open = threading.local()  # this thread's open stages, innermost last
+# key prefix of a stage's CPU seconds on its own thread (time.thread_time): the work a stage does
+# in native threads it starts (ONNX Runtime's, a tokenizer's) is not in it
+CPU = "cpu:"
 
 
 @contextlib.contextmanager
@@ -28,22 +31,25 @@ def stage(name: str):
     stack = _open.__dict__.setdefault("stack", [])
     parent = stack[-1] if stack else None
     stack.append(name)
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.thread_time()
     try:
         yield
     finally:
-        dt = time.perf_counter() - t0
+        dt, dc = time.perf_counter() - t0, time.thread_time() - c0
         stack.pop()
         with _lock:
             for acc in _active:
-                acc[name] = acc.get(name, 0.0) + dt
+                for key, d in ((name, dt), (CPU + name, dc)):
+                    acc[key] = acc.get(key, 0.0) + d
                 if parent is not None:
                     acc[parent] = acc.get(parent, 0.0) - dt
+                    acc[CPU + parent] = acc.get(CPU + parent, 0.0) - dc
 
 
 @contextlib.contextmanager
 def collect():
-    """Yield a dict that fills with stage -> seconds while the block runs."""
+    """Yield a dict that fills with stage -> wall seconds (and "cpu:" + stage -> the CPU seconds of
+    the thread that ran it) while the block runs."""
     acc: dict[str, float] = {}
     with _lock:
         _active.append(acc)
