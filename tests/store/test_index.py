@@ -48,6 +48,7 @@ PAUSE = textwrap.dedent(
             import qa.embed.onnx_encoder as onnx, qa.embed.torch_encoder as st
             for cls in (onnx.OnnxEmbedder, st.SentenceTransformerEmbedder):
                 cls.encode = before(cls.encode)
+                cls.encode_spans = before(cls.encode_spans)  # pooled sentence vectors (issue 18)
             try:
                 from conftest import HashEmbedder
                 HashEmbedder.encode = before(HashEmbedder.encode)
