@@ -2,7 +2,7 @@
 
 Other modules take their limits from here (``Settings`` fields, or the module constants the
 fields default to); the environment (``QA_CORPUS``, ``QA_INDEX``, ``QA_MODEL``, ``QA_BACKEND``)
-is read only here, when a ``Settings`` is made. Nothing changes the process environment on
+is read only here, when a ``Settings`` is made (and ``QA_MULTILINGUAL``). Nothing changes the process environment on
 import: the entry points (``qa``, ``app.py``) and the model loader call ``runtime_env()``.
 """
 
@@ -65,6 +65,10 @@ class Settings:
     # indexing speed and ~2.3x the question speed of PyTorch on CPU; else PyTorch), "torch",
     # "onnx", "onnx-int8". See docs/benchmarks.md.
     backend: str = field(default_factory=lambda: os.environ.get("QA_BACKEND", "auto"))
+    # Which model a corpus is indexed with (qa.embed.choose): "auto" keeps `model` for a corpus
+    # whose items are all English and uses the multilingual model (USE multilingual v3) for one
+    # with any other language; "always" / "never" force one. docs/languages.md.
+    multilingual: str = field(default_factory=lambda: os.environ.get("QA_MULTILINGUAL", "auto"))
     # Chunking, in tiktoken cl100k_base tokens; chunks never exceed the model window either.
     chunk_tokens: int = 200
     overlap_sentences: int = 1

@@ -68,7 +68,11 @@ class QAService:
     def embedder(self) -> Embedder:
         with self._lock:
             if self._embedder is None:
-                self._embedder = make_embedder(self.settings.model, self.settings.batch_size, self.settings.backend)
+                # the model the live index was built with: English or multilingual (qa.embed.choose)
+                from qa.embed import choose
+
+                model, backend = choose.model_for_index(self.settings, choose.index_model(self.settings.index_dir))
+                self._embedder = make_embedder(model, self.settings.batch_size, backend)
             return self._embedder
 
     def index(self) -> store.Index:
@@ -95,6 +99,15 @@ class QAService:
             return
         m = index.manifest
         model = self._embedder.identity
+        if m.get("model") != model:
+            from qa.embed import choose
+
+            if choose.routed(self._embedder, self.settings) and m.get("model") in (
+                choose.MULTILINGUAL_IDENTITY, choose.english_identity(self.settings)
+            ):  # a re-index switched between the English and the multilingual model: follow it
+                model, backend = choose.model_for_index(self.settings, m.get("model"))
+                self._embedder = make_embedder(model, self.settings.batch_size, backend)
+                model = self._embedder.identity
         if m.get("model") != model or m.get("dim") != self._embedder.dim:
             raise store.IndexProblem(
                 f"the index was built with model {m.get('model')} ({m.get('dim')} dims) but the "

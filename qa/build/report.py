@@ -35,6 +35,9 @@ class BuildReport:
     generation: str | None = None
     up_to_date: bool = False
     seconds: float = 0.0
+    model: str | None = None  # the embedding model's identity (qa.embed.choose picks it per corpus)
+    model_reason: str | None = None  # why that model, when it was chosen for the corpus
+
 
     def to_json(self) -> dict:
         return asdict(self)
@@ -56,6 +59,8 @@ class BuildReport:
             )
         parts.append(f"embedded {self.chunks_embedded} chunks and {self.sentences_embedded} sentences")
         lines = ["; ".join(parts)]
+        if self.model_reason:
+            lines.append(f"model {self.model}: {self.model_reason}")
         for s in self.skipped:
             lines.append(f"skipped {s['path']}: {s['reason']}")
         return "\n".join(lines)

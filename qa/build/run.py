@@ -25,13 +25,21 @@ def run_build(
 
     settings.engine "ray" parses, chunks and embeds new files on Ray (qa.build.ray_engine); the
     index it writes is the same. `engine` overrides the setting (tests pass a configured one)."""
-    if embedder is None:
-        embedder = make_embedder(settings.model, settings.batch_size, settings.backend)
+    choice = None
+    from qa.embed import choose
+
+    if choose.routed(embedder, settings):  # the English or the multilingual model, by the corpus
+        choice = choose.choose(settings)
+        if embedder is None or embedder.identity != choice.identity:
+            embedder = make_embedder(choice.model, settings.batch_size, choice.backend)
     own = engine is None and settings.engine != "local"
     if own:
         engine = make_engine(settings)
     try:
-        return build_index(settings, embedder, rebuild=rebuild, progress=progress, wait=wait, engine=engine)
+        report = build_index(settings, embedder, rebuild=rebuild, progress=progress, wait=wait, engine=engine)
+        report.model = embedder.identity
+        report.model_reason = choice.reason if choice is not None else None
+        return report
     finally:
         if own:
             engine.close()  # a local Ray instance stops with the build: no idle processes left

