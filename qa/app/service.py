@@ -68,7 +68,7 @@ class QAService:
     def embedder(self) -> Embedder:
         with self._lock:
             if self._embedder is None:
-                # the model the live index was built with: English or multilingual (qa.embed.choose)
+                # the model the live index was built with (qa.embed.choose): hybrid, multilingual or English
                 from qa.embed import choose
 
                 model, backend = choose.model_for_index(self.settings, choose.index_model(self.settings.index_dir))
@@ -102,9 +102,10 @@ class QAService:
         if m.get("model") != model:
             from qa.embed import choose
 
-            if choose.routed(self._embedder, self.settings) and m.get("model") in (
-                choose.MULTILINGUAL_IDENTITY, choose.english_identity(self.settings)
-            ):  # a re-index switched between the English and the multilingual model: follow it
+            mine = choose.routed(self._embedder, self.settings) or model == choose.english_identity(self.settings)
+            if mine and m.get("model") in (
+                choose.MULTILINGUAL_IDENTITY, choose.hybrid_identity(self.settings)
+            ):  # a re-index switched between the hybrid and the multilingual model: follow it
                 model, backend = choose.model_for_index(self.settings, m.get("model"))
                 self._embedder = make_embedder(model, self.settings.batch_size, backend)
                 model = self._embedder.identity

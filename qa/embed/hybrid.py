@@ -1,0 +1,67 @@
+"""Two models in one vector: the English model for English questions, the multilingual model for
+the others, over the same index (what an English-only corpus is indexed with, qa.embed.choose).
+
+A stored text's vector is [english(text), multilingual(text)] / sqrt(2). A question's vector is
+the half of its own language's model, times sqrt(2), and zeros in the other half, so its inner
+product with a stored vector is *exactly* that model's cosine: an English question scores what
+it scored with the English model alone (same figures, same answer weights), and a Russian
+question over English text gets the multilingual model's cross-language cosine. Nothing
+downstream (store, retrieval, answer features) needs to know: they take inner products.
+Questions are therefore not unit vectors; stored texts are.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from qa.embed.base import Embedder, Progress, Role
+
+_SCALE = math.sqrt(2.0)
+ENGLISH = "en"
+
+
+class HybridEmbedder:
+    def __init__(self, english: Embedder, multilingual: Embedder):
+        self.english = english
+        self.multilingual = multilingual
+        self.name = f"{english.name}+{multilingual.name}"
+        self.dim = english.dim + multilingual.dim
+
+    @property
+    def identity(self) -> str:
+        return f"{self.english.identity}+{self.multilingual.identity}"
+
+    def encode(self, texts: list[str], role: Role = "passage", progress: Progress | None = None) -> np.ndarray:
+        out = np.zeros((len(texts), self.dim), dtype=np.float32)
+        if not texts:
+            return out
+        d = self.english.dim
+        if role == "query":
+            from qa.lang import detect
+
+            english = np.array([detect(t) == ENGLISH for t in texts])
+            for mask, model, cols in ((english, self.english, slice(0, d)), (~english, self.multilingual, slice(d, None))):
+                if mask.any():
+                    rows = np.flatnonzero(mask)
+                    out[rows, cols] = model.encode([texts[i] for i in rows], role="query") * _SCALE
+            if progress is not None:
+                progress(len(texts))
+            return out
+        n = len(texts)
+        # progress over both passes: the English model's texts count once, then the other's
+        first = None if progress is None else (lambda done: progress(done // 2))
+        second = None if progress is None else (lambda done: progress((n + done) // 2))
+        out[:, :d] = self.english.encode(texts, role="passage", progress=first)
+        out[:, d:] = self.multilingual.encode(texts, role="passage", progress=second)
+        out /= _SCALE
+        return out
+
+    def fits(self, text: str) -> bool:
+        return self.english.fits(text) and self.multilingual.fits(text)
+
+    def use_threads(self, threads: int) -> None:
+        for model in (self.english, self.multilingual):
+            if hasattr(model, "use_threads"):
+                model.use_threads(threads)
