@@ -58,6 +58,34 @@ class HybridEmbedder:
         out /= _SCALE
         return out
 
+    @property
+    def token_outputs(self) -> bool:
+        """Sentence vectors pooled from the chunk's pass (qa.embed.pooling) when the English
+        model can: its half is pooled, the multilingual half is encoded per sentence."""
+        from qa.embed.pooling import supports_spans
+
+        return supports_spans(self.english)
+
+    def encode_spans(self, texts: list[str], spans, role: Role = "passage", progress: Progress | None = None):
+        n = len(texts)
+        first = None if progress is None else (lambda done: progress(done // 2))
+        second = None if progress is None else (lambda done: progress((n + done) // 2))
+        vecs_en, pooled_en = self.english.encode_spans(texts, spans, role, first)
+        flat = [t[a:b] for t, ss in zip(texts, spans) for a, b in ss]
+        both = self.multilingual.encode(list(texts) + flat, role=role, progress=second)
+        d = self.english.dim
+        vecs = np.zeros((n, self.dim), dtype=np.float32)
+        vecs[:, :d], vecs[:, d:] = vecs_en, both[:n]
+        vecs /= _SCALE
+        pooled, at = [], n
+        for rows in pooled_en:
+            out = np.zeros((len(rows), self.dim), dtype=np.float32)
+            out[:, :d], out[:, d:] = rows, both[at : at + len(rows)]
+            out[~rows.any(axis=1)] = 0.0  # no token covered: the build encodes that span alone
+            pooled.append(out / _SCALE)
+            at += len(rows)
+        return vecs, pooled
+
     def fits(self, text: str) -> bool:
         return self.english.fits(text) and self.multilingual.fits(text)
 

@@ -54,3 +54,26 @@ def test_progress_runs_to_the_count_once_over_both_models_and_fits_needs_both():
     assert seen == sorted(seen) and seen[-1] == 6
     assert hybrid.fits("short") and not hybrid.fits("longer than ten characters")
     assert hybrid.encode([]).shape == (0, 8)
+
+
+class FakeSpans(Fake):
+    def encode_spans(self, texts, spans, role="passage", progress=None):
+        pooled = [self.encode([t[a:b] for a, b in ss]) if ss else np.zeros((0, self.dim), np.float32) for t, ss in zip(texts, spans)]
+        pooled[0][0] = 0.0  # as if no token covered the first span
+        return self.encode(texts, role, progress), pooled
+
+
+def test_pooled_sentence_vectors_keep_each_half_and_a_zero_row_stays_zero():
+    from qa.embed.pooling import supports_spans
+
+    assert not supports_spans(HybridEmbedder(Fake(1, 4), Fake(2, 4)))  # the English model cannot pool
+    en, multi = FakeSpans(1, 4), Fake(2, 6)
+    hybrid = HybridEmbedder(en, multi)
+    assert supports_spans(hybrid)
+    texts = ["One sentence. Two sentences.", "Третье предложение."]
+    spans = [[(0, 13), (14, 28)], [(0, 19)]]
+    vecs, pooled = hybrid.encode_spans(texts, spans)
+    np.testing.assert_allclose(vecs, hybrid.encode(texts), atol=1e-6)
+    assert not pooled[0][0].any()  # zero: encoded alone by the build
+    np.testing.assert_allclose(pooled[0][1], hybrid.encode(["Two sentences."])[0], atol=1e-6)
+    np.testing.assert_allclose(pooled[1][0], hybrid.encode(["Третье предложение."])[0], atol=1e-6)
