@@ -171,7 +171,10 @@ def pipeline_vs_raw(emb: dict, sides: list[str], paragraphs: int, rounds: int) -
     svc, texts, steps, stage = {}, {}, {}, {}
     for side in sides:
         e = emb[side]
-        svc[side] = QAService(Settings().with_(corpus_dir=corpus, index_dir=OUT / f"scale-idx-{side}-{paragraphs}"), embedder=e)
+        # separate sentence vectors: this compares the build's one encode() of its texts with a raw
+        # encode of the same texts (the pooled build and one raw pass: benchmarks/build_speed.py)
+        svc[side] = QAService(Settings().with_(corpus_dir=corpus, index_dir=OUT / f"scale-idx-{side}-{paragraphs}",
+                                               sentence_vectors="separate"), embedder=e)
         inner = e.encode
         calls: list = []
 
