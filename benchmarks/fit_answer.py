@@ -103,6 +103,8 @@ def main() -> None:
     ap.add_argument("--features", default="", help="comma-separated sentence features to drop (ablation)")
     ap.add_argument("--abstain-target", choices=("right", "answerable"), default="right",
                     help="abstain on the confidence (P right) or on a separate model of P(the documents hold the answer)")
+    ap.add_argument("--abstain-model", choices=("logistic", "trees"), default="logistic",
+                    help="the abstention model (with --abstain-target answerable): signed logistic or monotone boosted trees")
     ap.add_argument("--conf-c", type=float, default=1.0, help="inverse L2 strength of the confidence models")
     ap.add_argument("--baseline", action="store_true", help="only score the model before issue 13 on the caches")
     ap.add_argument("--dump", help="write the cross-validated rows (gate, confidence, outcomes) as JSON here")
@@ -113,6 +115,7 @@ def main() -> None:
                     help="choose the short-answer threshold: the lowest whose CV precision is >= PRECISION on every set")
     ap.add_argument("--span-threshold", type=float, default=0.5, help="show a short answer from this probability")
     ap.add_argument("--write", help="fit on everything and write the constants here (qa/answer/fitted_minilm.py)")
+    ap.add_argument("--cal-sample", default=str(CAL_SAMPLE), help="where --write puts the calibration test's sample")
     ap.add_argument("--report-squad1", action="store_true", help="also score the reported SQuAD v1.1 sample")
     args = ap.parse_args()
 
@@ -141,7 +144,7 @@ def main() -> None:
         models = []
         for k in range(args.cv):
             train = [a for a, f in zip(data, fold) if f != k]
-            models.append(fit_all(train, args.bundled_share, drop, args.conf_c, args.abstain_target))
+            models.append(fit_all(train, args.bundled_share, drop, args.conf_c, args.abstain_target, args.abstain_model))
             print(f"fold {k}: fitted", file=sys.stderr, flush=True)
         # calibration of fold k: isotonic on the other folds' out-of-fold raw probabilities
         raw = np.zeros(len(data))
@@ -160,7 +163,7 @@ def main() -> None:
             rng = np.random.default_rng(0)
             pick = rng.choice(len(data), size=min(600, len(data)), replace=False)
             sample = [[round(float(pred[i]["confidence"]), 4), bool(pred[i]["top_right"])] for i in sorted(pick)]
-            CAL_SAMPLE.write_text(json.dumps({"command": "python benchmarks/fit_answer.py " + " ".join(sys.argv[1:]),
+            Path(args.cal_sample).write_text(json.dumps({"command": "python benchmarks/fit_answer.py " + " ".join(sys.argv[1:]),
                                               "conf_right": sample}) + "\n")
         if args.auto_span:
             args.span_threshold = auto_span(data, pred, args.auto_span)
@@ -174,7 +177,7 @@ def main() -> None:
                 rows.setdefault(a.set, []).append(at_threshold(r, t, args.span_threshold))
             report(rows, f"{args.cv}-fold cross-validated, abstain below {t}")
     if args.write or args.report_squad1:
-        model = fit_all(data, args.bundled_share, drop, args.conf_c, args.abstain_target)
+        model = fit_all(data, args.bundled_share, drop, args.conf_c, args.abstain_target, args.abstain_model)
         if not args.cv:  # else: calibrate on the cross-validated predictions, not in-sample ones
             raw = np.array([model.raw_probability(a) for a in data])
             rights = np.array([model.right(a) for a in data])

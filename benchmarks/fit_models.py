@@ -18,6 +18,7 @@ from benchmarks.quality_metrics import span_right
 from qa import answer
 from qa.answer import evidence as conf_mod
 from qa.answer import short as short_answer
+from qa.answer import trees as trees_mod
 from qa.answer.pick import _trim
 from qa.answer.types import TYPE_FEATURES, type_features
 from qa.evaluate import contains_gold
@@ -136,7 +137,14 @@ class Model:
     # optional separate abstention model, "the documents hold the answer" (None: abstain on confidence)
     abst_w: dict | None = None
     abst_b: float = 0.0
+    abst_trees: dict | None = None  # qa.answer.trees constants, when abstention uses boosted trees
     matcher: str | None = None
+
+    def gate(self, cf: dict, conf: float) -> float:
+        """What the abstention threshold applies to."""
+        if self.abst_trees:
+            return trees_mod.probability(cf, self.abst_trees)
+        return conf_mod.probability(cf, self.abst_w, self.abst_b) if self.abst_w else conf
 
     def ranked(self, a) -> list:
         enrich(a)
@@ -178,6 +186,7 @@ class Model:
             "calibration": (tuple(round(x, 4) for x in self.cal[0]), tuple(round(y, 4) for y in self.cal[1])),
             "abstain": None if self.abst_w is None else r(self.abst_w),
             "abstain_bias": round(self.abst_b, 4),
+            "abstain_trees": self.abst_trees,
             "span": r(self.span_w),
             "span_bias": round(self.span_b, 4),
             "span_threshold": round(self.span_threshold, 4),
@@ -230,9 +239,23 @@ def signed_logistic(X: np.ndarray, y: np.ndarray, w: np.ndarray, names: list[str
     return dict(zip(names, coef)), float(theta[n] - coef @ mu)
 
 
+# boosted trees for abstention: small and shallow (what ~40 unanswerable questions of the bundled
+# corpus and SQuAD 2.0's can support), each feature monotone in its SIGNS direction
+TREES = {"max_iter": 150, "max_depth": 3, "learning_rate": 0.05, "l2_regularization": 1.0, "min_samples_leaf": 40}
+
+
+def fit_trees(X: np.ndarray, y: np.ndarray, w: np.ndarray, names: list[str]) -> dict:
+    from sklearn.ensemble import HistGradientBoostingClassifier
+
+    clf = HistGradientBoostingClassifier(
+        **TREES, monotonic_cst=[conf_mod.SIGNS.get(k, 0) for k in names], early_stopping=False, random_state=0,
+    ).fit(X, y, sample_weight=w / w.mean())
+    return trees_mod.from_sklearn(clf, names)
+
+
 def fit_all(
     train: list, bundled_share: float = 0.4, drop: set[str] = frozenset(), conf_c: float = 1.0,
-    abstain_target: str = "right",
+    abstain_target: str = "right", abstain_model: str = "logistic",
 ) -> Model:
     for a in train:
         enrich(a)
@@ -263,10 +286,13 @@ def fit_all(
     X = np.array([[f[k] for k in conf_mod.CONF_FEATURES] for f in feats])
     y = np.array([model.right(a, ranked[id(a)]) for a in train])
     w = _group_weights([a.set for a in train])
-    names = [k for k in conf_mod.CONF_FEATURES if k in feats[0]]
+    names = [k for k in conf_mod.CONF_FEATURES if k in feats[0] and k not in drop]
+    X = np.array([[f[k] for k in names] for f in feats])
     model.conf_w, model.conf_b = signed_logistic(X, y, w, names, 1.0 / conf_c)
     if abstain_target == "answerable":
         model.abst_w, model.abst_b = signed_logistic(X, np.array([a.ok for a in train]), w, names, 1.0 / conf_c)
+        if abstain_model == "trees":
+            model.abst_trees = fit_trees(X, np.array([a.ok for a in train]), w, names)
 
     # short answer: every typed span of the (trimmed) answer sentence, target "matches a gold answer"
     SX, Sy, Sw = [], [], []
@@ -298,7 +324,7 @@ def predict_rows(model: Model, a) -> dict:
     cf = model.conf_features(a, ranked)
     raw = conf_mod.probability(cf, model.conf_w, model.conf_b)
     conf = conf_mod.calibrate(raw, model.cal)
-    gate = conf_mod.probability(cf, model.abst_w, model.abst_b) if model.abst_w else conf
+    gate = model.gate(cf, conf)
     text, best = model.answer_text(a, ranked)
     top_right = a.ok and len(text) <= answer.MAX_ANSWER_CHARS and contains_gold(text, a.question.answers)
     feats = answer.passage_features(a.passages, ranked)

@@ -23,7 +23,8 @@ from qa.lang import analyze
 CONF_FEATURES = (
     "score", "margin", "share", "dense", "lex", "focus", "ctx", "window", "top_bm25", "p_dense",
     "type", "head", "names", "unit", "event", "clash", "date_lead", "pool_cov", "typed_share",
-    "missing_max", "missing_pool_max", "neg",
+    "missing_max", "missing_pool_max", "neg", "typed", "typed_any", "typed_mass", "names_missing",
+    "match", "match_rel", "match_top",
 )
 # The sign each feature's weight may take in the fitted models (+1: evidence for an answer, -1:
 # against). Free signs let correlated features cancel each other on the fitting sets and then
@@ -32,8 +33,12 @@ SIGNS = {
     "score": 1, "margin": 1, "share": 1, "dense": 1, "lex": 1, "focus": 1, "ctx": 1, "window": 1, "top_bm25": 1,
     "p_dense": 1, "type": 1, "head": 1, "names": 1, "unit": 1, "event": 1, "clash": -1, "date_lead": 1,
     "pool_cov": 1, "typed_share": 1, "missing_max": -1, "missing_pool_max": -1, "neg": -1,
+    "typed": 1, "typed_any": 1, "typed_mass": 1, "names_missing": -1,
     "match": 1, "match_rel": 1, "match_top": 1,
 }
+_NAME_OR_NUMBER = re.compile(r"\b[A-Z][\w'-]*|\b\d[\d,.]*")
+# how many of the best candidates are looked at for a span of the asked kind
+TYPED_TOP = 5
 _NEGATION = re.compile(r"\b(?:not|never|no|none|nor|without|n't)\b|n't\b", re.I)
 
 
@@ -70,6 +75,14 @@ def evidence(
     tf = f if "unit" in f else {**f, **type_features(question, best.sentence.text, "", None, False)}
     # the sentence model's probability mass on candidates of the asked type
     typed = np.array([c.features["type"] >= 1.0 for c in ranked])
+    # the same with the asked kind read from the asked noun too (qa.answer.types.typed_match):
+    # when no sentence near the top holds what was asked, the documents likely do not say it
+    kinds = [c.features.get("typed", 0.5) for c in ranked]
+    wanted = kinds[0] != 0.5
+    # the question's names and numbers ("INTERPOL", "2-3 August") the best passage and its
+    # item title lack: a question about something the documents never mention
+    names = {re.sub(r"['’]s$", "", w.lower()) for w in _NAME_OR_NUMBER.findall(question.split(" ", 1)[1] if " " in question else "")}
+    own_words = set(re.findall(r"[\w'-]+", (best.passage.chunk.text + " " + (best.passage.item.title if best.passage.item else "")).lower()))
     return {
         "score": best.score,
         "margin": best.score - second,
@@ -93,6 +106,10 @@ def evidence(
         "missing_max": missing,
         "missing_pool_max": missing_pool,
         "neg": float(bool(_NEGATION.search(question)) and not _NEGATION.search(best.sentence.text)),
+        "typed": kinds[0],
+        "typed_any": max(kinds[:TYPED_TOP]) if wanted else 0.5,
+        "typed_mass": float(p[np.array(kinds) >= 1.0].sum()) if wanted else 0.5,
+        "names_missing": len(names - own_words) / len(names) if names else 0.0,
         **_match(ranked),
     }
 

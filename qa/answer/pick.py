@@ -6,7 +6,7 @@ import re
 
 import numpy as np
 
-from qa.answer import short
+from qa.answer import short, trees
 from qa.answer.evidence import calibrate, evidence, probability
 from qa.answer.features import Candidate, sentence_features
 from qa.answer.ordering import rerank_passages
@@ -93,7 +93,10 @@ def pick_answer(
     raw = probability(facts, fitted.confidence, fitted.confidence_bias)
     conf = calibrate(raw, fitted.calibration)
     # abstain on a separate model of "the documents hold the answer" when one was fitted
-    gate = probability(facts, fitted.abstain, fitted.abstain_bias) if fitted.abstain else conf
+    if fitted.abstain_trees:
+        gate = trees.probability(facts, fitted.abstain_trees)
+    else:
+        gate = probability(facts, fitted.abstain, fitted.abstain_bias) if fitted.abstain else conf
     if gate < fitted.abstain_below:
         return None, passages
     best = ranked[0]

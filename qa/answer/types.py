@@ -52,6 +52,8 @@ class Needs:
     units: frozenset[str]  # stemmed noun counted by a how-many / how-much question, if named
     ordinals: frozenset[str]  # "fifth", "5th" -> normalised ordinals that single out the event
     years: frozenset[str]
+    # qtype, or person / place read from the asked noun ("which UNODC expert"): used by typed_match
+    wants: str | None = None
 
 
 _ORD_NUM = {w: i + 1 for i, w in enumerate(_ORDINALS)}
@@ -64,28 +66,88 @@ def _ordinal_key(word: str) -> str:
     return re.sub(r"\D", "", w)
 
 
+# Nouns that make a "which / what <noun>" question ask for a person or a place ("Which UNODC
+# *expert* ...", "At which *venue* ..."): the language's question patterns only know a few.
+_PERSON_NOUNS = frozenset(
+    "official officials person persons people representative representatives expert experts envoy analyst "
+    "minister ministers director directors ambassador ambassadors chairman chairperson chair head heads "
+    "manager managers leader leaders president spokesperson spokesman secretary officer officers member "
+    "members speaker speakers trainer trainers lecturer lecturers author founder commander chief deputy "
+    "coordinator advisor adviser judge general player actor singer scientist".split()
+)
+_PLACE_NOUNS = frozenset(
+    "city cities country countries town towns village place places venue venues location region regions "
+    "province state states capital site border checkpoint airport port island continent district".split()
+)
+# People counted under another name: "how many participants" is answered by "50 people".
+_PEOPLE = frozenset(analyze(
+    "people persons participants attendees delegates representatives members officials officers experts "
+    "staff employees specialists students trainees guests"
+))
+# Words that end the noun phrase after "how many": verbs of the question ("took", "attended").
+_VERBISH = re.compile(r"^(?:\w+ed|took|take|takes|make|made|gave|give|came|come|went|go|got|get|held|hold|led|"
+                      r"lead|saw|see|won|win|lost|lose|left|leave|met|meet|ran|run|sent|send|spent|spend|"
+                      r"brought|bring|paid|pay|built|build|became|become|began|begin|kept|keep|found|fell|"
+                      r"fought|live|lives|work|works|exist|exists|remain|remains|die|died)$")
+# Years that bound a period ("since 2020", "before 2019") filter the documents; they do not name
+# the event asked about, so a right answer must not be expected to repeat them.
+_RANGE_YEAR = re.compile(r"\b(?:since|after|before|until|till|through|between|from|by|prior to)\s+(?:\w+\s+)?$", re.I)
+
+
+def _asked_noun(words: list[str]) -> list[str]:
+    """The noun phrase after "how many" up to its verb: "Japan Customs experts lectured" ->
+    [japan, customs, experts]; its last word is the head the count must be of."""
+    phrase = []
+    for w in words:
+        if w in _SKIP_AFTER_HOW or not analyze(w) or _VERBISH.match(w) or len(phrase) == 4:
+            break
+        phrase.append(w)
+    return phrase
+
+
+def _extended_type(question: str, qtype: str | None) -> str | None:
+    """The language's answer type, or person / place for "which / what <noun>" questions."""
+    if qtype is not None:
+        return qtype
+    m = re.search(r"\b(?:which|what)\s+((?:[\w'-]+\s*){1,4})", question, re.I)
+    if not m:
+        return None
+    kind = None
+    # the head is the last noun before the verb: "which EU member *states* sent" -> place
+    for w in m.group(1).lower().split():
+        if w in _SKIP_AFTER_HOW or _VERBISH.match(w):
+            break
+        kind = "person" if w in _PERSON_NOUNS else "place" if w in _PLACE_NOUNS else kind
+    return kind
+
+
 @functools.lru_cache(maxsize=4096)
 def needs(question: str) -> Needs:
     qtype = question_type(question)
     units: list[str] = []
-    m = re.search(r"\b(?:how\s+(?:many|much)|what\s+(?:number|amount)\s+of|сколько)\s+([\w\s'-]{0,60})", question, re.I)
+    # only a count names its noun: "how much funding" is answered by "$5 million", so a how-much
+    # question wants any quantity with a unit (Russian "сколько" is both: its noun is kept)
+    m = re.search(r"\b(?:how\s+many|what\s+number\s+of|сколько)\s+([\w\s'-]{0,60})", question, re.I)
     if m:
-        for w in re.findall(r"[\w'-]+", m.group(1).lower()):
-            if w in _SKIP_AFTER_HOW:
-                break
-            units.extend(analyze(w))
-            if len(units) >= 2:
-                break
+        phrase = _asked_noun(re.findall(r"[\w'-]+", m.group(1).lower()))
+        if phrase:
+            units = analyze(phrase[-1])[-1:]
     ordinals = {
         _ordinal_key(o.group(1)) for o in _ORDINAL_RE.finditer(question)
         if not _ORDINAL_ADVERB.match(question[o.end():])
     }
-    years = set(_YEAR_RE.findall(question))
-    return Needs(qtype, frozenset(units), frozenset(ordinals), frozenset(years))
+    years = {y.group(1) for y in _YEAR_RE.finditer(question) if not _RANGE_YEAR.search(question[:y.start()])}
+    return Needs(qtype, frozenset(units), frozenset(ordinals), frozenset(years), _extended_type(question, qtype))
 
 
 def _ordinals_in(text: str) -> set[str]:
     return {_ordinal_key(o.group(1)) for o in _ORDINAL_RE.finditer(text)}
+
+
+def _counts(after: str, units: frozenset[str]) -> bool:
+    """Whether the words after a number name the asked noun ("57,000 *people*")."""
+    nxt = set(analyze(after)[:3])
+    return bool(nxt & units) or (bool(units & _PEOPLE) and bool(nxt & _PEOPLE))
 
 
 def unit_match(text: str, n: Needs) -> float:
@@ -98,11 +160,33 @@ def unit_match(text: str, n: Needs) -> float:
         after = text[m.end():m.end() + 40]
         before = text[max(0, m.start() - 3):m.start()]
         if n.units:
-            if set(analyze(after)[:3]) & n.units:
+            if _counts(after, n.units):
                 return 1.0
         elif _QUANTITY_UNIT.match(after.lstrip()) or re.search(r"[$€£]", before + m.group(0)):
             return 1.0
         elif re.match(r"\s*%", after):
+            return 1.0
+    return 0.0
+
+
+def typed_match(text: str, question: str, n: Needs) -> float:
+    """1 when text holds a span of the kind asked for that the question does not already name (a
+    count of the asked noun, a date, a name for who / which-official, a place), else 0; 0.5 when
+    the question asks for no clear kind. Across the retrieved sentences this is the strongest
+    sign of "not found": nothing holds what was asked."""
+    if n.wants is None:
+        return 0.5
+    if n.wants == "number":
+        return unit_match(text, n)
+    language = get()
+    pattern = language.span_patterns.get(n.wants)
+    if pattern is None:
+        return 0.5
+    qwords = set(re.findall(r"\w+", question.lower()))
+    for m in pattern.finditer(text):
+        g = 1 if m.re.groups else 0
+        words = set(re.findall(r"\w+", m.group(g).lower())) - language.span_ignore
+        if words and not words <= qwords:
             return 1.0
     return 0.0
 
@@ -135,6 +219,7 @@ def type_features(
     match, clash = event_features(context, n)
     return {
         "unit": unit_match(text, n),
+        "typed": typed_match(text, question, n),
         "event": match,
         "clash": clash,
         # a when-question answered by a dated lead: the lead's date IS the answer, so the lead
@@ -143,4 +228,4 @@ def type_features(
     }
 
 
-TYPE_FEATURES = ("unit", "event", "clash", "date_lead")
+TYPE_FEATURES = ("unit", "typed", "event", "clash", "date_lead")

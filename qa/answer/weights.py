@@ -59,6 +59,9 @@ class Fitted:
     # a separate model of "the documents hold the answer" that abstention thresholds (None: the confidence)
     abstain: dict[str, float] | None = None
     abstain_bias: float = 0.0
+    # boosted trees of "the documents hold the answer" (qa.answer.trees); when set, abstention uses
+    # them instead of the logistic `abstain` model
+    abstain_trees: dict | None = None
     span: dict[str, float] = field(default_factory=dict)  # qa.answer.short: P(this span is the answer)
     span_bias: float = 0.0
     span_threshold: float = 1.0  # no short answer below this probability

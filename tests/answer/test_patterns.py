@@ -46,6 +46,17 @@ ORCHARD = (
     "gathered 120 tonnes of pears, the largest harvest since the orchard was planted in 1871.\n"
 )
 
+# the answer sits in the sentence after the one that holds the question's words (pattern 4)
+PATROLS = (
+    "Coast guard news\n\n"
+    "Joint patrols on the northern route\n\n"
+    "On 3 March 2023 the Skarn Harbour Office reported on its joint patrols with the coast guards.\n\n"
+    "As a result of work carried out on information from the Wenlow side, from 2019 to the present, "
+    "under the coordination of the Skarn Harbour Office, 6 joint patrol operations have been carried "
+    "out with the coast guards of Wenlow and Tarrow. As a result of the patrols, 310 kg of "
+    "contraband tobacco were seized.\n"
+)
+
 
 @pytest.fixture(scope="module")
 def service(tmp_path_factory, real_embedder):
@@ -57,6 +68,7 @@ def service(tmp_path_factory, real_embedder):
     (corpus / "forum.txt").write_text(FORUM, encoding="utf-8")
     (corpus / "orchard.txt").write_text(ORCHARD, encoding="utf-8")
     (corpus / "notes.txt").write_text(OTHER, encoding="utf-8")
+    (corpus / "patrols.txt").write_text(PATROLS, encoding="utf-8")
     s = QAService(Settings().with_(corpus_dir=corpus, index_dir=root / "index"), embedder=real_embedder)
     s.build()
     return s
@@ -97,3 +109,11 @@ def test_a_short_answer_when_shown_is_the_asked_quantity(service):
     r = service.ask("How many tonnes of pears did the Wenlow orchard harvest?")
     assert r.answer is not None and "120 tonnes" in r.answer.text
     assert r.answer.span_text is None or "120" in r.answer.span_text
+
+
+@pytest.mark.slow
+def test_question_words_the_text_lacks_do_not_sink_the_answer(service):
+    # "in total since 2019": words and a period the answer sentence does not repeat
+    r = service.ask("How much did the Skarn Harbour Office-coordinated joint patrols seize in total since 2019?")
+    assert r.answer is not None
+    assert "310 kg" in r.answer.text

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from qa.answer.short import spans
 from qa.answer.trim import MAX_ANSWER_CHARS, trim
-from qa.answer.types import event_features, needs, type_features, unit_match
+from qa.answer.types import event_features, needs, type_features, typed_match, unit_match
 from qa.lang import analyze
 
 
@@ -81,3 +81,40 @@ def test_a_long_sentence_keeps_the_answer_of_the_asked_type():
 def test_a_sentence_that_fits_is_shown_whole():
     s = "The ferry to Skarn Island leaves every Tuesday at noon."
     assert trim(s, "When does the ferry leave?", ["ferri"]) == (0, len(s))
+
+
+def test_the_count_must_be_of_the_head_noun_not_of_a_word_before_it():
+    # "Wenlow harbour pilots": the count must be of pilots, not of anything "harbour"
+    n = needs("How many Wenlow harbour pilots trained on the new tug?")
+    assert n.units == frozenset(analyze("pilots"))
+    assert unit_match("Twelve Wenlow harbour pilots trained on the tug.", n) == 1.0
+    assert unit_match("The 3 Wenlow harbour tugs were refitted.", n) == 0.0
+
+
+def test_people_counted_under_another_name_still_count():
+    n = needs("How many participants attended the Skarn seminar?")
+    assert unit_match("Some 45 people attended the seminar in Skarn.", n) == 1.0
+    assert unit_match("The seminar in Skarn lasted 3 days.", n) == 0.0
+
+
+def test_a_year_that_bounds_a_period_does_not_single_out_an_event():
+    assert needs("How much grain did the cooperative store in total since 2019?").years == frozenset()
+    assert needs("How much grain did the cooperative store before 2019?").years == frozenset()
+    assert needs("How much grain did the cooperative store in 2019?").years == {"2019"}
+
+
+def test_which_questions_ask_for_a_person_or_a_place_by_their_noun():
+    assert needs("Which Skarn official opened the harbour?").wants == "person"
+    assert needs("At which venue in Skarn was the forum held?").wants == "place"
+    # the head is the last noun before the verb: member *states*
+    assert needs("Which member states sent ferries to Skarn?").wants == "place"
+    assert needs("What is the budget of the Skarn ferry?").wants is None
+
+
+def test_typed_match_needs_a_span_of_the_asked_kind_the_question_does_not_name():
+    q = "Which Skarn official opened the harbour?"
+    n = needs(q)
+    assert typed_match("The harbour was opened by Mayor Ilse Braun of Skarn.", q, n) == 1.0
+    # the same event, no name but the question's own
+    assert typed_match("Officials of Skarn opened the harbour in May.", q, n) == 0.0
+    assert typed_match("Anything at all.", "Why does the ferry run?", needs("Why does the ferry run?")) == 0.5
