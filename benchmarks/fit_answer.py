@@ -115,10 +115,15 @@ def main() -> None:
                     help="choose the short-answer threshold: the lowest whose CV precision is >= PRECISION on every set")
     ap.add_argument("--span-threshold", type=float, default=0.5, help="show a short answer from this probability")
     ap.add_argument("--write", help="fit on everything and write the constants here (qa/answer/fitted_minilm.py)")
+    ap.add_argument("--no-neighbour-rule", action="store_true", help="do not apply qa.answer.pick.prefer_typed_neighbour")
     ap.add_argument("--cal-sample", default=str(CAL_SAMPLE), help="where --write puts the calibration test's sample")
     ap.add_argument("--report-squad1", action="store_true", help="also score the reported SQuAD v1.1 sample")
     args = ap.parse_args()
 
+    if args.no_neighbour_rule:
+        import benchmarks.fit_models as fm
+
+        fm.NEIGHBOUR_RULE = False
     data = []
     for s in args.sets:
         try:

@@ -19,7 +19,7 @@ from qa import answer
 from qa.answer import evidence as conf_mod
 from qa.answer import short as short_answer
 from qa.answer import trees as trees_mod
-from qa.answer.pick import _trim
+from qa.answer.pick import _trim, prefer_typed_neighbour
 from qa.answer.types import TYPE_FEATURES, type_features
 from qa.evaluate import contains_gold
 from qa.answer.trim import trim
@@ -34,6 +34,8 @@ CAL_GROUP_WEIGHT = {"bundled": 1.0, "squad2": 1.0, "squad1": 0.1, "xquad": 0.05}
 
 
 _INDEXES: dict = {}
+# qa.answer.pick.prefer_typed_neighbour applied after the sentence model (fit_answer.py --no-neighbour-rule)
+NEIGHBOUR_RULE = True
 
 
 def _lexical(set_name: str):
@@ -150,7 +152,8 @@ class Model:
         enrich(a)
         s = matrix(a, self.sent_names) @ self.sent_w
         order = np.argsort(-s, kind="stable")
-        return [answer.Candidate(a.feats[i][0], a.feats[i][1], a.feats[i][2], float(s[i])) for i in order]
+        out = [answer.Candidate(a.feats[i][0], a.feats[i][1], a.feats[i][2], float(s[i])) for i in order]
+        return prefer_typed_neighbour(out, a.question.question) if NEIGHBOUR_RULE else out
 
     def conf_features(self, a, ranked=None) -> dict:
         ranked = ranked or self.ranked(a)
@@ -191,6 +194,7 @@ class Model:
             "span_bias": round(self.span_b, 4),
             "span_threshold": round(self.span_threshold, 4),
             "matcher": self.matcher,
+            "typed_neighbour": NEIGHBOUR_RULE,
         }
 
 

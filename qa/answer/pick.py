@@ -11,7 +11,7 @@ from qa.answer.evidence import calibrate, evidence, probability
 from qa.answer.features import Candidate, sentence_features
 from qa.answer.ordering import rerank_passages
 from qa.answer.trim import MAX_ANSWER_CHARS, trim
-from qa.answer.types import type_features
+from qa.answer.types import needs, type_features
 from qa.answer.weights import fitted_for
 from qa.contracts import Answer, Passage
 from qa.lang import analyze
@@ -45,7 +45,7 @@ def _trim(row: SentenceRow, terms: list[str]) -> tuple[int, int]:
 
 def ranked_candidates(
     question: str, query_vector: np.ndarray, terms: list[str], passages: list[Passage], index: Index,
-    weights: dict[str, float],
+    weights: dict[str, float], typed_neighbour: bool = False,
 ) -> list[Candidate]:
     """Every sentence of the passages with its features (answer types included), best first."""
     feats = sentence_features(question, query_vector, terms, passages, index)
@@ -57,75 +57,30 @@ def ranked_candidates(
         add_match(question, feats)
     out = [Candidate(row, p, f, sum(w * f[k] for k, w in weights.items())) for row, p, f in feats]
     out.sort(key=lambda c: -c.score)
-    return out
+    return prefer_typed_neighbour(out, question) if typed_neighbour else out
 
 
-def add_match(question: str, feats: list) -> None:
-    """The learned matcher's score of each candidate (qa.answer.matcher), and its distance to the
-    best candidate's: how much better the best-matching sentence is than this one."""
-    from qa.answer.matcher import default_matcher
-
-    scores = np.asarray(default_matcher().score(question, [row.text for row, _, _ in feats]), float)
-    top = float(scores.max())
-    for (_, _, f), s in zip(feats, scores):
-        f["match"] = float(s)
-        f["match_rel"] = float(s) - top
+# how far down the ranking the neighbour that holds the asked kind may sit
+NEIGHBOUR_TOP = 3
 
 
-def pick_answer(
-    question: str,
-    query_vector: np.ndarray,
-    terms: list[str],
-    passages: list[Passage],
-    index: Index,
-    model: str | None = None,
-) -> tuple[Answer | None, list[Passage]]:
-    """The best answer sentence (or None: "not found") and the re-ranked passages.
-
-    `model` is the embedder's identity: it picks the answer weights fitted for its vectors."""
-    fitted = fitted_for(model)
-    ranked = ranked_candidates(question, query_vector, terms, passages, index, fitted.sentence)
-    if not ranked:
-        return None, passages
-    pool = passages
-    passages = rerank_passages(passages, ranked, fitted.passage)
-    facts = evidence(question, terms, ranked, pool, index.idf(sorted(set(terms))))
-    raw = probability(facts, fitted.confidence, fitted.confidence_bias)
-    conf = calibrate(raw, fitted.calibration)
-    # abstain on a separate model of "the documents hold the answer" when one was fitted
-    if fitted.abstain_trees:
-        gate = trees.probability(facts, fitted.abstain_trees)
-    else:
-        gate = probability(facts, fitted.abstain, fitted.abstain_bias) if fitted.abstain else conf
-    if gate < fitted.abstain_below:
-        return None, passages
-    best = ranked[0]
-    row = best.sentence
-    p = next(x for x in passages if x.chunk.id == best.passage.chunk.id)
-    a, b = trim(row.text, question, terms, MAX_ANSWER_CHARS)
-    text = row.text[a:b]  # row.text is document[row.start:row.end]
-    found, _ = short.pick(text, question, raw, best.features["lex"], fitted.span, fitted.span_bias,
-                          fitted.span_threshold)
-    start, end = row.start + a, row.start + b
-    item = index.item(row.doc, row.item)
-    page = item.page if item is not None else None
-    if page is not None:
-        # a PDF's sentence rows hold its search text (hyphenation at line ends joined); the
-        # answer is the extracted text itself, which `qa text` prints
-        text = index.document_slice(row.doc, start, end) or text
-    return (
-        Answer(
-            text=text,
-            doc=row.doc,
-            title=p.item.title if p.item else row.doc,
-            doc_title=p.doc_title,
-            date=p.item.date if p.item else None,
-            start=start,
-            end=end,
-            score=round(conf, 4),
-            passage_rank=p.rank,
-            span=None if found is None else (start + found[0], start + found[1]),
-            page=page,
-        ),
-        passages,
-    )
+def prefer_typed_neighbour(ranked: list[Candidate], question: str) -> list[Candidate]:
+    """Issue 13, patterns 1 and 4: the sentence holding the question's words often sets the scene
+    and the next one gives the figure ("... 7 operations have been carried out ... As a result of
+    the operations, 740 kg of drugs were seized."). When a how-many / how-much question's best
+    sentence holds no such quantity (qa.answer.types.unit_match) and the next sentence of the same
+    item, among the best NEIGHBOUR_TOP, does, that sentence is the answer; the two swap scores, so
+    the confidence reads the winner's evidence with the margin the model gave the pair. (Applied
+    to every answer type and to the sentence before as well, it cost sentence hit@1 on every set
+    in cross-validation: docs/quality.md.)"""
+    if len(ranked) < 2 or needs(question).wants != "number" or ranked[0].features.get("unit") != 0.0:
+        return ranked
+    best = ranked[0].sentence
+    for i in range(1, min(NEIGHBOUR_TOP, len(ranked))):
+        c = ranked[i]
+        row = c.sentence
+        if c.features.get("unit") == 1.0 and row.doc == best.doc and row.item == best.item and row.id == best.id + 1:
+            top = ranked[0]
+            return [Candidate(row, c.passage, c.features, top.score),
+                    *ranked[1:i], Candidate(top.sentence, top.passage, top.features, c.score), *ranked[i + 1:]]
+    return ranked

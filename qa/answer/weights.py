@@ -62,6 +62,8 @@ class Fitted:
     # boosted trees of "the documents hold the answer" (qa.answer.trees); when set, abstention uses
     # them instead of the logistic `abstain` model
     abstain_trees: dict | None = None
+    # whether qa.answer.pick.prefer_typed_neighbour was part of the fit (and so applies)
+    typed_neighbour: bool = False
     span: dict[str, float] = field(default_factory=dict)  # qa.answer.short: P(this span is the answer)
     span_bias: float = 0.0
     span_threshold: float = 1.0  # no short answer below this probability
