@@ -84,3 +84,74 @@ def prefer_typed_neighbour(ranked: list[Candidate], question: str) -> list[Candi
             return [Candidate(row, c.passage, c.features, top.score),
                     *ranked[1:i], Candidate(top.sentence, top.passage, top.features, c.score), *ranked[i + 1:]]
     return ranked
+
+
+def add_match(question: str, feats: list) -> None:
+    """The learned matcher's score of each candidate (qa.answer.matcher), and its distance to the
+    best candidate's: how much better the best-matching sentence is than this one."""
+    from qa.answer.matcher import default_matcher
+
+    scores = np.asarray(default_matcher().score(question, [row.text for row, _, _ in feats]), float)
+    top = float(scores.max())
+    for (_, _, f), s in zip(feats, scores):
+        f["match"] = float(s)
+        f["match_rel"] = float(s) - top
+
+
+def pick_answer(
+    question: str,
+    query_vector: np.ndarray,
+    terms: list[str],
+    passages: list[Passage],
+    index: Index,
+    model: str | None = None,
+) -> tuple[Answer | None, list[Passage]]:
+    """The best answer sentence (or None: "not found") and the re-ranked passages.
+
+    `model` is the embedder's identity: it picks the answer weights fitted for its vectors."""
+    fitted = fitted_for(model)
+    ranked = ranked_candidates(question, query_vector, terms, passages, index, fitted.sentence, fitted.typed_neighbour)
+    if not ranked:
+        return None, passages
+    pool = passages
+    passages = rerank_passages(passages, ranked, fitted.passage)
+    facts = evidence(question, terms, ranked, pool, index.idf(sorted(set(terms))))
+    raw = probability(facts, fitted.confidence, fitted.confidence_bias)
+    conf = calibrate(raw, fitted.calibration)
+    # abstain on a separate model of "the documents hold the answer" when one was fitted
+    if fitted.abstain_trees:
+        gate = trees.probability(facts, fitted.abstain_trees)
+    else:
+        gate = probability(facts, fitted.abstain, fitted.abstain_bias) if fitted.abstain else conf
+    if gate < fitted.abstain_below:
+        return None, passages
+    best = ranked[0]
+    row = best.sentence
+    p = next(x for x in passages if x.chunk.id == best.passage.chunk.id)
+    a, b = trim(row.text, question, terms, MAX_ANSWER_CHARS)
+    text = row.text[a:b]  # row.text is document[row.start:row.end]
+    found, _ = short.pick(text, question, raw, best.features["lex"], fitted.span, fitted.span_bias,
+                          fitted.span_threshold)
+    start, end = row.start + a, row.start + b
+    item = index.item(row.doc, row.item)
+    page = item.page if item is not None else None
+    if page is not None:
+        # a PDF's sentence rows hold its search text (hyphenation at line ends joined); the
+        # answer is the extracted text itself, which `qa text` prints
+        text = index.document_slice(row.doc, start, end) or text
+    return (
+        Answer(
+            text=text,
+            doc=row.doc,
+            title=p.item.title if p.item else row.doc,
+            doc_title=p.doc_title,
+            date=p.item.date if p.item else None,
+            start=start,
+            end=end,
+            score=round(conf, 4),
+            passage_rank=p.rank,
+            span=None if found is None else (start + found[0], start + found[1]),
+            page=page,
+        ),
+        passages,
+    )
