@@ -110,3 +110,10 @@ def test_a_short_answer_when_shown_is_the_asked_quantity(service):
     assert r.answer is not None and "120 tonnes" in r.answer.text
     assert r.answer.span_text is None or "120" in r.answer.span_text
 
+
+@pytest.mark.slow
+def test_a_how_much_question_gets_the_figure_in_the_sentence_after_the_one_with_its_words(service):
+    # the sentence with the question's words sets the scene; the next one gives the quantity
+    r = service.ask("How much did the Skarn Harbour Office-coordinated joint patrols seize?")
+    assert r.answer is not None
+    assert "310 kg" in r.answer.text

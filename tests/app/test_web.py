@@ -25,7 +25,9 @@ def test_ask_endpoint_answers_with_citation(app_url):
 
     client = Client(app_url, verbose=False)
     out = client.predict(QUESTION, 3, api_name="/ask")
-    assert out["answer"]["span"]["text"].startswith("740 kg")
+    assert "740 kg" in out["answer"]["text"]
+    # a short answer is marked only when the fitted model is nearly sure (docs/quality.md); if it is, it is this one
+    assert out["answer"]["span"] is None or out["answer"]["span"]["text"].startswith("740 kg")
     assert out["answer"]["doc"] == "003_62543a975d45d663.txt"
     cited = [c for c in out["citations"] if c["n"] == out["answer"]["n"]]
     assert cited and cited[0]["doc"] == out["answer"]["doc"]
