@@ -4,8 +4,9 @@
     nice -n 10 python benchmarks/build_speed.py [--limit N] [--rounds R]
         [--sentence-vectors pooled separate] [--english-only] [--backend auto] [--json FILE]
 
-In one process, interleaved round by round (the build as `qa index` runs it: on an English corpus
-it adds the multilingual model, qa.embed.choose; --english-only gives it the English model alone):
+In one process, interleaved round by round (the build as `qa index` runs it, the model chosen by
+the corpus's languages, qa.embed.choose: MiniLM on this English corpus, plus the multilingual model
+under QA_MULTILINGUAL=hybrid; --english-only gives it the English model explicitly):
   raw     one `SentenceTransformer.encode` pass (batch 32, torch, the bundled model loaded
           beforehand) over the SQuAD v1.1 dev paragraph texts (all 2,067, or the first --limit);
   build   `qa index --rebuild` of the same paragraphs as .txt files (one per paragraph, written
@@ -151,7 +152,7 @@ def main() -> None:
     ap.add_argument("--backend", default="auto", help="the build's backend (Settings.backend); the raw pass is torch")
     ap.add_argument("--english-only", action="store_true",
                     help="give the build the English model explicitly (no model choice by the corpus's "
-                         "languages, qa.embed.choose: on an English corpus `qa index` adds the multilingual model)")
+                         "languages, qa.embed.choose: with QA_MULTILINGUAL=hybrid `qa index` adds the multilingual model)")
     ap.add_argument("--json", help="also write every round's figures here")
     args = ap.parse_args()
 

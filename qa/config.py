@@ -66,8 +66,10 @@ class Settings:
     # "onnx", "onnx-int8". See docs/benchmarks.md.
     backend: str = field(default_factory=lambda: os.environ.get("QA_BACKEND", "auto"))
     # Which model a corpus is indexed with (qa.embed.choose): "auto" keeps `model` for a corpus
-    # whose items are all English and uses the multilingual model (USE multilingual v3) for one
-    # with any other language; "always" / "never" force one. docs/languages.md.
+    # whose items are all English and uses the multilingual model (multilingual-e5-small) for one
+    # with any other language; "hybrid" also indexes an English-only corpus with both models, so
+    # questions in other languages find its text (about 4x the build); "always" / "never" force
+    # one model. docs/languages.md.
     multilingual: str = field(default_factory=lambda: os.environ.get("QA_MULTILINGUAL", "auto"))
     # Chunking, in tiktoken cl100k_base tokens; chunks never exceed the model window either.
     chunk_tokens: int = 200

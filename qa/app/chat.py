@@ -19,7 +19,7 @@ from qa.app import export, followups, pageview, render
 from qa.app.render import Citation
 from qa.app.service import QAService, QuestionError
 from qa.app.uploads import UploadReport, save_uploads
-from qa.build import BuildError, run_build
+from qa.build import BuildError
 from qa.contracts import Answer, Filters, Result, Scope
 from qa.ingest import iter_corpus_files
 from qa.store import IndexProblem
@@ -405,7 +405,7 @@ class ChatService:
             def progress(phase: str, done: int, total: int) -> None:
                 st.phase, st.done, st.total = phase, done, total
 
-            report = run_build(self.settings, self.service.embedder, progress=progress)
+            report = self.service.build(progress=progress)
             st.report = report.to_json()
             self.service.index()  # open the new generation now, not on the next question
         except (BuildError, IndexProblem) as e:

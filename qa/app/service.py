@@ -61,6 +61,7 @@ class QAService:
     def __init__(self, settings: Settings | None = None, embedder: Embedder | None = None):
         self.settings = settings or Settings()
         self._embedder = embedder
+        self._chosen = embedder is None  # the model follows the index, not the caller
         self._index: store.Index | None = None
         self._lock = threading.Lock()
 
@@ -102,10 +103,10 @@ class QAService:
         if m.get("model") != model:
             from qa.embed import choose
 
-            mine = choose.routed(self._embedder, self.settings) or model == choose.english_identity(self.settings)
+            mine = self._chosen or choose.routed(self._embedder, self.settings)
             if mine and m.get("model") in (
-                choose.MULTILINGUAL_IDENTITY, choose.hybrid_identity(self.settings)
-            ):  # a re-index switched between the hybrid and the multilingual model: follow it
+                choose.MULTILINGUAL_IDENTITY, choose.hybrid_identity(self.settings), choose.english_identity(self.settings)
+            ):  # a re-index switched model with the corpus's languages: follow it
                 model, backend = choose.model_for_index(self.settings, m.get("model"))
                 self._embedder = make_embedder(model, self.settings.batch_size, backend)
                 model = self._embedder.identity
@@ -200,7 +201,8 @@ class QAService:
     def build(self, rebuild: bool = False, progress: BuildProgress | None = None, wait: float = 0) -> BuildReport:
         from qa.build import run_build
 
-        return run_build(self.settings, self.embedder, rebuild=rebuild, progress=progress, wait=wait)
+        return run_build(self.settings, self.embedder, rebuild=rebuild, progress=progress, wait=wait,
+                         route=self._chosen)
 
     def ensure_index(self, progress: BuildProgress | None = None, say=print) -> BuildReport | None:
         """Open the index; when there is none (or it cannot be opened), build it first.

@@ -19,14 +19,17 @@ def run_build(
     wait: float = 0,
     progress: BuildProgress | None = None,
     engine=None,
+    route: bool = False,
 ) -> BuildReport:
     """Bring settings.index_dir up to date with settings.corpus_dir (loading the model if no
     embedder is given). Raises BuildError, ModelError or IndexProblem with a one-line reason.
 
     settings.engine "ray" parses, chunks and embeds new files on Ray (qa.build.ray_engine); the
-    index it writes is the same. `engine` overrides the setting (tests pass a configured one)."""
+    index it writes is the same. `engine` overrides the setting (tests pass a configured one).
+    `route`: the caller chose `embedder` itself (not the user), so the corpus's languages may
+    replace it (qa.embed.choose)."""
     choice = None
-    if choose.routed(embedder, settings):  # the English or the multilingual model, by the corpus
+    if route or choose.routed(embedder, settings):  # the English or the multilingual model, by the corpus
         choice = choose.choose(settings)
         # a build engine's workers make their embedder from settings: the chosen one
         settings = settings.with_(model=choice.model, backend=choice.backend)

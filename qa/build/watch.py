@@ -51,6 +51,7 @@ def watch(
     on_report: Callable[[BuildReport], None] | None = None,
     on_error: Callable[[str], None] | None = None,
     stop: threading.Event | None = None,
+    route: bool = False,
 ) -> None:
     """Build once, then re-build whenever the corpus changes, until `stop` is set (or Ctrl-C).
 
@@ -64,7 +65,7 @@ def watch(
 
     def run(force: bool) -> None:
         try:
-            on_report(run_build(settings, embedder, rebuild=force, wait=wait))
+            on_report(run_build(settings, embedder, rebuild=force, wait=wait, route=route))
         except BuildError as e:
             on_error(str(e))
 
@@ -103,4 +104,5 @@ def watch_command(settings: Settings, *, rebuild: bool = False, as_json: bool = 
 
     if not as_json:
         print(f"watching {settings.corpus_dir} (Ctrl-C to stop)", file=sys.stderr, flush=True)
-    watch(settings, embedder, rebuild=rebuild, wait=max(wait, 60.0), on_report=report, on_error=error)
+    # route: the English model is only where watching starts; the corpus's languages choose
+    watch(settings, embedder, rebuild=rebuild, wait=max(wait, 60.0), on_report=report, on_error=error, route=True)

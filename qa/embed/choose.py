@@ -1,9 +1,12 @@
 """Which embedding model a corpus is indexed with, chosen by the languages of its items.
 
-* English-only corpus: the hybrid (qa.embed.hybrid): stored texts carry both the English model's
-  vector (all-MiniLM-L6-v2, ``Settings.model``) and the multilingual model's; an English question
-  is scored by the English model alone (the same cosines, figures and answer weights as before),
-  a question in another language by the multilingual model (Russian questions over English text).
+* English-only corpus: the English model alone (all-MiniLM-L6-v2, ``Settings.model``). With
+  ``QA_MULTILINGUAL=hybrid`` the hybrid instead (qa.embed.hybrid): stored texts carry both the
+  English model's vector and the multilingual model's; an English question is scored by the
+  English model alone (the same cosines, figures and answer weights), a question in another
+  language by the multilingual model (Russian questions over English text). Not the default: it
+  costs about 4x the build and 2x the vector space on every English corpus, while the answer model
+  (fitted on English questions) still says "not found" to most cross-language questions.
 * A corpus with any non-English item: the multilingual model alone (multilingual-e5-small), for
   every question: Russian text is retrieved from Russian and English questions alike.
 
@@ -67,8 +70,8 @@ def _mode(settings: Settings) -> str:
 
 def routed(embedder: Embedder | None, settings: Settings) -> bool:
     """True if a build may swap this embedder for the one the corpus needs: none given, or one
-    of the models chosen here. An explicitly given other embedder (the plain English model too:
-    tests and benchmarks pass one) is kept."""
+    of the models only chosen here. An explicitly given English model (tests and benchmarks pass
+    one) is kept; a service that chose it itself says so to run_build (``route=True``)."""
     return embedder is None or embedder.identity in (MULTILINGUAL_IDENTITY, hybrid_identity(settings))
 
 
@@ -84,14 +87,18 @@ def decide(languages: dict[str, int], mode: str, settings: Settings) -> Choice:
     if mode == "never":
         return Choice(settings.model, settings.backend, english_identity(settings),
                       "English model only: QA_MULTILINGUAL=never", langs)
-    if mode != "auto":
+    if mode not in ("auto", "hybrid"):
         from qa.embed import ModelError
 
-        raise ModelError(f"unknown multilingual setting {mode!r}: use auto, always or never")
+        raise ModelError(f"unknown multilingual setting {mode!r}: use auto, hybrid, always or never")
     if other:
         return Choice(*multi, f"multilingual model for every question: the corpus has non-English items ({counts})", langs)
-    return Choice(settings.model, HYBRID_BACKEND, hybrid_identity(settings),
-                  f"English model for English questions, multilingual model for others: every item is in English ({counts or 'no items'})",
+    if mode == "hybrid":
+        return Choice(settings.model, HYBRID_BACKEND, hybrid_identity(settings),
+                      f"English model for English questions, multilingual model for others: every item is in English ({counts or 'no items'}), QA_MULTILINGUAL=hybrid",
+                      langs)
+    return Choice(settings.model, settings.backend, english_identity(settings),
+                  f"English model: every item is in English ({counts or 'no items'}); QA_MULTILINGUAL=hybrid lets other languages ask it",
                   langs)
 
 
@@ -109,7 +116,7 @@ def model_for_index(settings: Settings, identity: str | None) -> tuple[str, str]
     mode = _mode(settings)
     if mode != "never" and (identity == MULTILINGUAL_IDENTITY or (identity is None and mode == "always")):
         return "", MULTILINGUAL_BACKEND
-    if mode != "never" and identity in (None, hybrid_identity(settings)):
+    if mode != "never" and (identity == hybrid_identity(settings) or (identity is None and mode == "hybrid")):
         return settings.model, HYBRID_BACKEND
     return settings.model, settings.backend
 

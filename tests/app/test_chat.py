@@ -203,15 +203,13 @@ def test_upload_reindex_ask_flow(chat, tmp_path):
 
 def test_second_reindex_while_one_runs_is_refused(chat, monkeypatch):
     gate = threading.Event()
-    import qa.app.chat as chat_mod
-
-    real = chat_mod.run_build
+    real = chat.service.build
 
     def slow(*a, **k):
         gate.wait(5)
         return real(*a, **k)
 
-    monkeypatch.setattr(chat_mod, "run_build", slow)
+    monkeypatch.setattr(chat.service, "build", slow)
     assert chat.start_reindex()
     assert "already running" in chat.reindex()
     # questions keep working while it runs
@@ -225,13 +223,12 @@ def test_second_reindex_while_one_runs_is_refused(chat, monkeypatch):
 
 
 def test_reindex_errors_are_messages(chat, monkeypatch):
-    import qa.app.chat as chat_mod
     from qa.build import BuildError
 
     def fail(*a, **k):
         raise BuildError("another `qa index` is already updating the index; wait for it to finish")
 
-    monkeypatch.setattr(chat_mod, "run_build", fail)
+    monkeypatch.setattr(chat.service, "build", fail)
     assert chat.reindex(poll=0.01).startswith("Re-index failed: another")
 
 

@@ -24,12 +24,15 @@ def _settings(tmp_path, **kw) -> Settings:
     return Settings().with_(corpus_dir=tmp_path / "corpus", index_dir=tmp_path / "index", **kw)
 
 
-def test_english_only_gets_the_hybrid_and_any_russian_item_the_multilingual_model(tmp_path):
+def test_english_only_keeps_the_english_model_and_any_russian_item_gets_the_multilingual_model(tmp_path):
     s = _settings(tmp_path)
     english = decide({"en": 40}, "auto", s)
-    assert (english.identity, english.model, english.backend) == (hybrid_identity(s), s.model, HYBRID_BACKEND)
-    assert english.identity.startswith(english_identity(s) + "+")  # English questions: the English model
-    assert "every item is in English (40 en)" in english.reason
+    assert (english.identity, english.model, english.backend) == (english_identity(s), s.model, s.backend)
+    assert "every item is in English (40 en)" in english.reason and "QA_MULTILINGUAL=hybrid" in english.reason
+    hybrid = decide({"en": 40}, "hybrid", s)  # opted in: other languages can ask an English corpus
+    assert (hybrid.identity, hybrid.model, hybrid.backend) == (hybrid_identity(s), s.model, HYBRID_BACKEND)
+    assert hybrid.identity.startswith(english_identity(s) + "+")  # English questions: the English model
+    assert decide({"en": 40, "ru": 1}, "hybrid", s).identity == MULTILINGUAL_IDENTITY
     mixed = decide({"en": 40, "ru": 1}, "auto", s)
     assert (mixed.identity, mixed.backend) == (MULTILINGUAL_IDENTITY, MULTILINGUAL_BACKEND)
     assert "non-English" in mixed.reason and "40 en, 1 ru" in mixed.reason
@@ -47,7 +50,8 @@ def test_questions_use_the_model_the_index_records(tmp_path):
     s = _settings(tmp_path)
     assert model_for_index(s, MULTILINGUAL_IDENTITY) == ("", MULTILINGUAL_BACKEND)
     assert model_for_index(s, hybrid_identity(s)) == (s.model, HYBRID_BACKEND)
-    assert model_for_index(s, None) == (s.model, HYBRID_BACKEND)  # no index yet: what a build starts from
+    assert model_for_index(s, None) == (s.model, s.backend)  # no index yet: what a build starts from
+    assert model_for_index(s.with_(multilingual="hybrid"), None) == (s.model, HYBRID_BACKEND)
     assert model_for_index(s, english_identity(s)) == (s.model, s.backend)  # an index from before
     assert model_for_index(s.with_(multilingual="never"), MULTILINGUAL_IDENTITY) == (s.model, s.backend)
 
@@ -92,5 +96,5 @@ def test_a_build_reports_the_model_and_why(tmp_path, monkeypatch, hash_embedder)
     (s.corpus_dir / "b.txt").unlink()
     made.clear()
     report = run_build(s)
-    assert made == [HYBRID_BACKEND] and "every item is in English" in report.model_reason
+    assert made == [s.backend] and "every item is in English" in report.model_reason
     assert report.to_json()["model_reason"] == report.model_reason

@@ -1,8 +1,8 @@
 """A corpus of English and Russian documents: indexed with the multilingual model (chosen
 automatically, and said so), and a question in either language finds the passage that answers it
 in the other language, cited verbatim in that document's language; answers within one language.
-An English-only corpus gets the hybrid: English questions on the English model, Russian ones on
-the multilingual model. Small invented documents; the real models (slow).
+An English-only corpus keeps the English model; with QA_MULTILINGUAL=hybrid it gets the hybrid:
+English questions on the English model, Russian ones on the multilingual model. Small invented documents; the real models (slow).
 
 Known gaps (docs/languages.md), marked xfail(strict): they fail as soon as they are fixed, to be
 turned into plain tests. Across languages the answer model, fitted on MiniLM and English,
@@ -19,7 +19,7 @@ import pytest
 from qa.app.service import QAService
 from qa.build import run_build
 from qa.config import Settings
-from qa.embed.choose import MULTILINGUAL_IDENTITY, hybrid_identity
+from qa.embed.choose import MULTILINGUAL_IDENTITY, english_identity, hybrid_identity
 
 ENGLISH = {
     "harbour.txt": "Port Ellery harbour news\n\nThe new customs post at Port Ellery opened in March 2019. "
@@ -107,7 +107,7 @@ def test_a_mixed_corpus_answers_across_languages(mixed):
 def test_an_english_corpus_finds_english_text_for_russian_questions_and_switches_when_russian_arrives(tmp_path):
     corpus = tmp_path / "corpus"
     _write(corpus, ENGLISH)
-    settings = Settings().with_(corpus_dir=corpus, index_dir=tmp_path / "index")
+    settings = Settings().with_(corpus_dir=corpus, index_dir=tmp_path / "index", multilingual="hybrid")
     service = QAService(settings)
     report = service.build()
     assert report.model == hybrid_identity(settings) and "every item is in English" in report.model_reason
@@ -124,6 +124,27 @@ def test_an_english_corpus_finds_english_text_for_russian_questions_and_switches
 
     (corpus / "kinology.txt").unlink()
     assert service.build().model == hybrid_identity(settings)  # English-only again
+
+
+@pytest.mark.slow
+def test_by_default_an_english_corpus_keeps_the_english_model_until_russian_arrives(tmp_path):
+    corpus = tmp_path / "corpus"
+    _write(corpus, ENGLISH)
+    settings = Settings().with_(corpus_dir=corpus, index_dir=tmp_path / "index")
+    service = QAService(settings)
+    report = service.build()
+    assert report.model == english_identity(settings) and "QA_MULTILINGUAL=hybrid" in report.model_reason
+    assert _ask(service, "Which firm built the customs post at Port Ellery?").doc == "harbour.txt"
+
+    _write(corpus, {"kinology.txt": RUSSIAN["kinology.txt"]})
+    report = service.build()  # the service chose its model: the corpus's languages may change it
+    assert report.model == MULTILINGUAL_IDENTITY and report.full_rebuild
+    top = _top(service, "Who was appointed director of the dog training centre in Bishkek?", corpus)
+    assert top.doc == "kinology.txt" and "Осмонов" in top.chunk.text
+
+    (corpus / "kinology.txt").unlink()
+    assert service.build().model == english_identity(settings)
+    assert _ask(service, "Which firm built the customs post at Port Ellery?").doc == "harbour.txt"
 
 
 CP1251_NEWS = (
