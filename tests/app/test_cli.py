@@ -237,6 +237,7 @@ def test_serve_on_an_empty_index_builds_it_first(tmp_path, monkeypatch, capsys):
     settings = Settings().with_(corpus_dir=corpus, index_dir=tmp_path / "index")
     launched = []
     monkeypatch.setattr("qa.app.service.make_embedder", lambda *a, **k: HashEmbedder())
+    monkeypatch.setattr("qa.build.run.make_embedder", lambda *a, **k: HashEmbedder())  # the build's model choice
     monkeypatch.setattr("qa.app.web.launch", lambda s, host, port, service: launched.append(service.index()))
     assert serve(settings, "127.0.0.1", 0) == 0
     out = capsys.readouterr().out
