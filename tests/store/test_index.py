@@ -248,7 +248,7 @@ def test_kill_9_of_the_qa_index_command(built, corpus, tmp_path, real_embedder):
         capture_output=True, text=True, timeout=300,
     )
     assert done.returncode == 0, done.stderr
-    assert json.loads(done.stdout)["changed"] == ["harbour.txt"]
+    assert json.loads(done.stdout)["changed"] == ["harbour.txt"], done.stdout
     assert keeper(QAService(settings, real_embedder)) == "Tobias Wren"
 
 
