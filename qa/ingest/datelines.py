@@ -16,9 +16,11 @@ the shape of the text, never about particular places:
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
+from qa.ingest import wording
 from qa.ingest.dates import FULL_DATE_RE, find_date
 
 _HEAD_MAX = 90  # characters before the dash: datelines are short
@@ -27,17 +29,17 @@ _LINE_MAX = 90
 # ("New York", "Kuala Lumpur", "Nur-Sultan City").
 _WORD = r"[A-ZА-ЯЁ][\w'’.-]*"
 _PLACE_RE = re.compile(rf"{_WORD}(?:\s+{_WORD}){{0,2}}")
-# Month and day without a year, as agencies write them: "Oct. 12", "October 12", "12 Oct".
-_MONTH = (
-    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
-    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
-)
-# Capitalised words that open a sentence, not a place name ("The Ministry, UNODC — Together ...").
-_NOT_PLACES = frozenset(
-    "the a an in on at from for by to of this that these those it its he she they we our their "
-    "mr mrs ms dr his her as with after before during since".split()
-)
-_SHORT_DATE_RE = re.compile(rf"{_MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH}")
+
+
+@functools.cache
+def _words() -> tuple[re.Pattern, re.Pattern, frozenset[str]]:
+    """Every language's month-and-day form ("Oct. 12", "12 мая"; case-sensitive, so "may" the
+    verb is no month), the words a date may carry ("г.", "года", "Monday") and the capitalised
+    words that open a sentence rather than name a place ("The", "В"), from qa.lang."""
+    filler = re.compile(rf"(?:{wording.field('date_filler')})\W*", re.IGNORECASE)
+    return re.compile(wording.field("short_date")), filler, wording.not_places()
+
+
 _AGENCY_RE = re.compile(r"\s*\(\s*[A-ZА-ЯЁ][\w&.'’/ -]{0,30}\)\s*$")  # "(Reuters)", "(AP)", "(OSCE/UNODC)"
 # The dash that ends a dateline: an em or en dash (spaces optional), or a spaced hyphen / "--".
 _DASH_RE = re.compile(r"\s*[—–]\s*|\s+-{1,2}\s+")
@@ -64,18 +66,26 @@ def _parse_head(head: str) -> tuple[bool, str | None] | None:
     agency = False
     if m := _AGENCY_RE.search(head):
         agency, head = True, head[: m.start()]
+    short_date_re, filler_re, not_places = _words()
     date = None
     if m := FULL_DATE_RE.search(head):
         date = find_date(m.group())
         head = head[: m.start()] + _DATE_MARK + head[m.end() :]
-    elif m := _SHORT_DATE_RE.search(head):
+    elif m := short_date_re.search(head):
         head = head[: m.start()] + _DATE_MARK + head[m.end() :]
-    parts = [p.strip() for p in head.split(",")]
+    # the words around the date go with it: "12 мая 2023 года", "Monday, 12 October 2022"
+    parts = []
+    for part in head.split(","):
+        words = [w for w in part.split() if not filler_re.fullmatch(w)]
+        if _DATE_MARK in part and all(w == _DATE_MARK or w.startswith(_DATE_MARK) for w in words):
+            parts.append(_DATE_MARK)
+        else:
+            parts.append(part.strip())
     places = [p for p in parts if p != _DATE_MARK]
     dated = len(places) < len(parts)
     if not places or len(parts) - len(places) > 1 or len(places) > 3:
         return None
-    if not all(_PLACE_RE.fullmatch(p) and p.split()[0].lower() not in _NOT_PLACES for p in places):
+    if not all(_PLACE_RE.fullmatch(p) and p.split()[0].lower() not in not_places for p in places):
         return None
     # A single place alone ("ALMATY —") is too often an organisation's acronym ("UNODC — The
     # office ...") or a subject ("Kazakhstan — the largest ...") to count without a date or agency.

@@ -1,41 +1,46 @@
 """Page furniture: whole-line rules for page chrome that is not content (cookie banners, rating
-widgets, pagination, share bars, bylines), and whether a run of it separates news items."""
+widgets, pagination, share bars, bylines), and whether a run of it separates news items. The
+words of each rule, per language, are in qa.lang (see ``wording``)."""
 
 from __future__ import annotations
 
+import functools
 import re
+
+from qa.ingest import wording
 
 
 _SEP, _NOSEP = True, False
-# (pattern, does a run of it separate items?, what it is) Whole-line matches on short lines.
-_FURNITURE_LINES = [
-    (r"rate this (?:item|article|post|page)|\(?\d+ votes?\)?|rating:?\s*[\d.]+\s*(?:/\s*\d+)?", _SEP, "rating"),
-    # "Page 13 of 38"; "« Start Prev 1 2 ... Next End »" (a bare number alone stays: it may be data)
-    (r"page \d+ of \d+|(?=.*(?:[«»‹›]|\bprev|\bnext\b))(?:[«»‹›<>|…]|\.\.\.|\d+|start|first"
-     r"|prev(?:ious)?|next|end|last|\s)+", _SEP, "pagination"),
-    (r"read (?:more|full (?:story|article))\W*|continue reading\W*|more\W*", _SEP, "read-more"),
-    (r"(?:share|print|e-?mail|tweet|facebook|twitter|linkedin|whatsapp|telegram|vk)"
-     r"(?:\s*(?:this|article|page|on \w+))?\W*", _SEP, "share"),
-    (r"other news in\b.*|(?:related|more|latest|recent|top) (?:news|articles|posts|stories)\W*"
-     r"|see also\W*|back to (?:top|list)\W*", _SEP, "related"),
-    (r"[\w ]{1,40}\(\d+\)", _SEP, "counter"),  # "Breaking news (456)", "Comments (3)"
-    (r"(?:source|photo|photos|image|credit|credits|tags|author|posted by)\s*:.{0,80}", _SEP, "label"),
-    (r"(?:[-=*_~]\s*){3,}", _SEP, "rule"),  # horizontal rules
-    (r"i got it\W*|got it\W*|ok\W*|accept(?: all)?(?: cookies)?\W*|reject all\W*|decline\W*"
-     r"|(?:manage )?(?:cookie )?(?:settings|preferences)\W*|(?:cookie|privacy) (?:policy|notice)\W*",
-     _NOSEP, "consent"),
-    # "Copyright" alone starts sentences too ("Copyright law was discussed."): a sign or a year
-    # must follow it.
-    (r"wrapper|advertisement|sponsored|menu|home|search|log ?in|sign ?in|sign up|subscribe"
-     r"|skip to (?:main )?content|close|toggle navigation|all rights reserved\W*"
-     r"|(?:©|\(c\)|copyright\s*(?:©|\(c\)|(?:19|20)\d\d\b)).{0,80}", _NOSEP, "chrome"),
-]  # fmt: skip
-_FURNITURE_RES = [(re.compile(p, re.IGNORECASE), sep, why) for p, sep, why in _FURNITURE_LINES]
-_COOKIE_RE = re.compile(
-    r"\b(?:we|this (?:web)?site) uses? cookies\b|\bcookie (?:policy|settings|consent)\b"
-    r"|\bby continuing to (?:use|browse)\b",
-    re.IGNORECASE,
-)
+# (rule, does a run of it separate items?, its language-free part) in the order they are tried;
+# each language's words for a rule come from qa.lang (``wording``). Whole-line matches on short
+# lines only.
+_RULES = [
+    ("rating", _SEP, ""),
+    ("pagination", _SEP, ""),
+    ("read-more", _SEP, ""),
+    ("share", _SEP, ""),
+    ("related", _SEP, ""),
+    ("counter", _SEP, r"[\w ]{1,40}\(\d+\)"),  # "Breaking news (456)", "Comments (3)"
+    ("views", _SEP, ""),  # "Views: 1,234", "Просмотров: 1234"
+    ("label", _SEP, ""),
+    ("rule", _SEP, r"(?:[-=*_~]\s*){3,}"),  # horizontal rules
+    ("consent", _NOSEP, ""),
+    ("chrome", _NOSEP, r"(?:©|\(c\)).{0,80}"),
+]
+_NOTICE_MAX = 400  # a cookie banner or a reprint notice is one paragraph, not a page
+
+
+@functools.cache
+def _line_res() -> list[tuple[re.Pattern, bool, str]]:
+    return [(re.compile(wording.line_rule(why, generic), re.IGNORECASE), sep, why) for why, sep, generic in _RULES]
+
+
+@functools.cache
+def _notice_res() -> list[tuple[re.Pattern, str]]:
+    # matched against the lower-cased line: IGNORECASE makes these scans of long lines ~1.3x slower
+    return [(re.compile(wording.notice(why)), why) for why in wording.notice_rules()]
+
+
 _MENU_SEP_RE = re.compile(r"\s[|•·]\s")
 _SHORT_LINE = 80
 _NAME_RE = re.compile(r"(?:[A-ZА-ЯЁ][\w'’-]*\.?\s+){1,2}[A-ZА-ЯЁ][\w'’-]*")
@@ -50,11 +55,14 @@ def furniture_kind(line: str) -> bool | None:
 
 def furniture_rule(line: str) -> tuple[bool, str] | None:
     """None if ``line`` is not furniture; else (does a run of it separate items, which rule)."""
-    if len(line) <= 400 and _COOKIE_RE.search(line):
-        return _NOSEP, "cookie"
+    if len(line) <= _NOTICE_MAX:
+        low = line.lower()
+        for regex, why in _notice_res():
+            if regex.search(low):
+                return _NOSEP, why
     if len(line) > _SHORT_LINE:
         return None
-    for regex, separates, why in _FURNITURE_RES:
+    for regex, separates, why in _line_res():
         if regex.fullmatch(line):
             return separates, why
     parts = _MENU_SEP_RE.split(line)

@@ -8,11 +8,13 @@ keeps the dateline out of its text: ``Para.body`` is where the story's own words
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass
 
+from qa.ingest import wording
 from qa.ingest.dates import FULL_DATE_RE
 from qa.ingest.captions import is_caption_by_form, is_photo_credit
 from qa.ingest.datelines import dateline_prefix, is_dateline_line
@@ -30,12 +32,6 @@ _BULLET_RE = re.compile(r"(?:[-*+•]|\d{1,3}[.)])\s")
 _HEADLINE_WORDS = (4, 30)
 _HEADLINE_MAX_CHARS = 250
 _DATELINE_MAX_CHARS = 60
-_DATELINE_FILLER_RE = re.compile(
-    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|posted|published|updated"
-    r"|date|on|at|\d{1,2}:\d\d(?:\s*[ap]m)?)\W*",
-    re.IGNORECASE,
-)
-
 @dataclass
 class Para:
     start: int
@@ -93,6 +89,14 @@ def _is_headline_like(line: str) -> bool:
     return first.isupper() and line.rstrip(CLOSERS)[-1:] not in ".,;:" and any(c.islower() for c in line)
 
 
+@functools.cache
+def _date_filler_re() -> re.Pattern:
+    """Words a date-only line may hold besides the date, in every language ("Monday", "posted",
+    "г."), and a time of day."""
+    words = wording.field("date_filler")
+    return re.compile(rf"(?:{words}|\d{{1,2}}:\d\d(?:\s*[ap]m)?)\W*", re.IGNORECASE)
+
+
 def _is_dateline(line: str) -> bool:
     """A line that is only a date ("4 March 2024", "Monday, 04.03.2024 10:30")."""
     if len(line) > _DATELINE_MAX_CHARS:
@@ -101,7 +105,8 @@ def _is_dateline(line: str) -> bool:
     if not m:
         return False
     rest = (line[: m.start()] + " " + line[m.end() :]).split()
-    rest = [w for w in rest if not _DATELINE_FILLER_RE.fullmatch(w) and re.search(r"\w", w)]
+    filler = _date_filler_re()
+    rest = [w for w in rest if not filler.fullmatch(w) and re.search(r"\w", w)]
     return len(rest) == 0
 
 

@@ -27,6 +27,33 @@ class Followup:
 
 
 @dataclass(frozen=True)
+class PageFurniture:
+    """How a language words the furniture of a web page (qa.ingest's furniture, captions and
+    datelines rules): regular-expression alternatives, matched case-insensitively. A page's
+    lines are checked against every registered language's words at once (a Russian site keeps
+    English share buttons), so these are only the words; the rules' logic stays in qa.ingest.
+    """
+
+    # rule -> pattern a whole short line matches ("rating": "rate this item", "оцените материал").
+    # The rule names are qa.ingest.furniture's; a rule a language lacks is left out.
+    lines: dict[str, str]
+    # rule -> phrase found anywhere in a line of up to 400 characters ("cookie": "we use cookies"),
+    # in lower case: it is matched against the lower-cased line
+    notices: dict[str, str]
+    # photo credits: leads after which a few words name the source ("Photo:", "Фото пресс-службы"),
+    # leads after which the source must start with a capital ("Photo by John Smith"), and leads
+    # after which every word must ("Фото Ивана Петрова", not "Фото изъятых наркотиков ...")
+    credit_any: str
+    credit_named: str
+    credit_names: str
+    credit_whole: str  # a whole line that is a credit with no source ("File photo", "Иллюстративное фото")
+    caption_cue: str  # how a caption opens ("(L-R)", "Pictured:", "На фото:")
+    short_date: str  # day and month without a year, as datelines write them ("Oct. 12", "12 мая")
+    not_places: frozenset[str]  # capitalised words that open a sentence, not a place ("The", "В")
+    date_filler: str  # words a date-only line may hold besides the date ("Monday", "posted", "г.")
+
+
+@dataclass(frozen=True)
 class Language:
     code: str
     stemmer: str  # PyStemmer algorithm
@@ -45,3 +72,5 @@ class Language:
     # the writing system of its words ("latin", "cyrillic"): words of another script in a text of
     # this language are analysed by the language registered for that script (qa.lang.analyze)
     script: str = "latin"
+    # the words of page furniture (qa.ingest): None for a language that has none registered
+    furniture: PageFurniture | None = None

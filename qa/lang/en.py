@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from qa.lang.base import Followup, Language
+from qa.lang.base import Followup, Language, PageFurniture
 
 # Lucene's 33 English stop words miss the words questions are made of; left in, "how", "much"
 # and "did" look like rare terms (they seldom occur in news text) and drown the real ones.
@@ -139,6 +139,59 @@ FOLLOWUP = Followup(
     spellings=_spellings,
 )  # fmt: skip
 
+# The words of page furniture (qa.ingest.furniture, captions, datelines): whole-line patterns
+# for page chrome, checked only on short lines, so a sentence that uses a word ("Share prices
+# rose.") is never one of them.
+_PHOTO = r"(?:photo(?:graph)?s?|pictures?|images?|foto)"
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+FURNITURE = PageFurniture(
+    lines={
+        "rating": r"rate this (?:item|article|post|page)|\(?\d+ votes?\)?|rating:?\s*[\d.]+\s*(?:/\s*\d+)?",
+        # "Page 13 of 38"; "« Start Prev 1 2 ... Next End »" (a bare number alone stays: it may be data)
+        "pagination": r"page \d+ of \d+|(?=.*(?:[«»‹›]|\bprev|\bnext\b))(?:[«»‹›<>|…]|\.\.\.|\d+|start|first"
+        r"|prev(?:ious)?|next|end|last|\s)+",
+        "read-more": r"read (?:more|full (?:story|article))\W*|continue reading\W*|more\W*",
+        "share": r"(?:share|print|e-?mail|tweet|facebook|twitter|linkedin|whatsapp|telegram|vk)"
+        r"(?:\s*(?:this|article|page|on \w+))?\W*",
+        "related": r"other news in\b.*|(?:related|more|latest|recent|top) (?:news|articles|posts|stories)\W*"
+        r"|see also\W*|back to (?:top|list)\W*",
+        "views": r"(?:views|hits|reads)\s*:?\s*\d[\d,.]*|\d[\d,.]*\s+views|read \d[\d,.]* times",
+        "label": r"(?:source|photo|photos|image|credit|credits|tags|author|posted by)\s*:.{0,80}",
+        "consent": r"i got it\W*|got it\W*|ok\W*|accept(?: all)?(?: cookies)?\W*|reject all\W*|decline\W*"
+        r"|(?:manage )?(?:cookie )?(?:settings|preferences)\W*|(?:cookie|privacy) (?:policy|notice)\W*",
+        # "Copyright" alone starts sentences too ("Copyright law was discussed."): a sign or a year
+        # must follow it.
+        "chrome": r"wrapper|advertisement|sponsored|menu|home|search|log ?in|sign ?in|sign up|subscribe"
+        r"|skip to (?:main )?content|close|toggle navigation|all rights reserved\W*"
+        r"|copyright\s*(?:©|\(c\)|(?:19|20)\d\d\b).{0,80}"
+        r"|.*\b(?:typo|mistake|error)\b.*\bctrl\s*\+\s*enter\b.*",
+    },
+    notices={
+        "cookie": r"\b(?:we|this (?:web)?site) uses? cookies\b|\bcookie (?:policy|settings|consent)\b"
+        r"|\bby continuing to (?:use|browse)\b",
+    },
+    # "Photo:", "Photo credit:", "Photo courtesy of", "Image ©", "Credit:"; "Photo by" + a name
+    credit_any=rf"{_PHOTO}\s*(?:credits?\s*:?|courtesy(?:\s+of)?\s*:?|©|:)|credits?\s*:|courtesy\s+of\b",
+    credit_named=rf"{_PHOTO}\s*\bby\b",
+    credit_names="",
+    credit_whole=r"(?:file|stock|archive|illustrative) (?:photo|image|picture)|(?:photo|image) for illustration(?: only)?",
+    caption_cue=r"\(?\s*(?:[LR]\s*(?:-|–|to)\s*[RL])\s*[):,]"  # "(L-R)", "L-R:", "(R to L)"
+    r"|(?:from\s+)?(?:left|right)\s+to\s+(?:right|left)\s*[:,]"
+    r"|from\s+(?:left|right)\s*[:,]"
+    r"|pictured(?:\s+(?:above|below|here|left|right))?\s*:"
+    r"|(?:photo\s+)?caption\s*:"
+    r"|in\s+the\s+(?:photo|picture|image)\s*:",
+    short_date=rf"{_MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH}",  # "Oct. 12", "October 12", "12 Oct"
+    not_places=frozenset(
+        "the a an in on at from for by to of this that these those it its he she they we our their "
+        "mr mrs ms dr his her as with after before during since".split()
+    ),
+    date_filler=r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|posted|published|updated|date|on|at",
+)  # fmt: skip
+
 LANGUAGE = Language(
     code="en",
     stemmer="english",
@@ -152,4 +205,5 @@ LANGUAGE = Language(
     head_skip=frozenset({"is", "are", "was", "were", "be", "been", "the", "a", "an", "kind", "type", "sort", "many", "much"}),
     verb_questions=frozenset({"do", "does", "did", "has", "have", "had", "will", "would", "can", "could", "should", "may", "might"}),
     followup=FOLLOWUP,
+    furniture=FURNITURE,
 )

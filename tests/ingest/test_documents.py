@@ -180,6 +180,9 @@ BODY = "The delegation visited the training centre and discussed future cooperat
         "Email",
         "wrapper",
         "Home | About | Contact | News",
+        "Views: 1,234",
+        "Hits: 57",
+        "Found a typo? Select it and press Ctrl+Enter",
     ],
 )
 def test_each_kind_of_furniture_is_dropped(junk):

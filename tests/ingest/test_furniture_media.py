@@ -23,6 +23,8 @@ from qa.ingest.datelines import dateline_prefix, is_dateline_line
         "Credit: AFP",
         "Copyright 2023 Example News",
         "Фото: пресс-служба МВД",
+        "File photo",
+        "(Archive photo: UNODC)",
     ],
 )
 def test_photo_credits_are_recognised(line):
@@ -40,6 +42,8 @@ def test_photo_credits_are_recognised(line):
         "Credit unions joined the anti-fraud campaign",
         "Courtesy of the organisers, lunch was served to every delegate.",
         "The photo exhibition opened in Almaty",
+        "Stock photo agencies sold the pictures to the newspapers.",
+        "File photos show the officers at the same checkpoint in 2019.",
     ],
 )
 def test_sentences_that_mention_a_photo_are_not_credits(line):
