@@ -26,7 +26,7 @@ from qa import store, timing
 from qa.build.local import LocalEngine
 from qa.build.plan import SEPARATE, sentence_mode
 from qa.build.report import BuildError, BuildProgress, BuildReport
-from qa.config import Settings
+from qa.config import PIPELINE_CHANGE, Settings
 from qa.embed import Embedder
 from qa.ingest import DocumentError, Scanned, scan
 from qa.ingest.extract_cache import EXTRACT_CACHE_DIR, ExtractCache
@@ -255,6 +255,14 @@ def _fill_counts(report: BuildReport, counts: dict) -> None:
     report.sentences = counts["sentences"]
 
 
+def _chunker_change(old: dict, new: dict) -> str:
+    """Why the chunks must be made again: the parsing rules (a new PIPELINE_VERSION, said in words)
+    or the chunk settings."""
+    if {k: v for k, v in old.items() if k != "pipeline"} == {k: v for k, v in new.items() if k != "pipeline"}:
+        return f"the parsing rules changed (version {old.get('pipeline')} -> {new['pipeline']}: {PIPELINE_CHANGE})"
+    return f"chunking settings changed ({old} -> {new})"
+
+
 def _previous(settings: Settings, embedder: Embedder, rebuild: bool) -> tuple[store.Index | None, str | None]:
     """The live generation if it can be built upon, else None and the reason for a full rebuild."""
     if rebuild:
@@ -271,7 +279,7 @@ def _previous(settings: Settings, embedder: Embedder, rebuild: bool) -> tuple[st
     if m.get("model") != model or m.get("dim") != embedder.dim:
         why = f"embedding model changed ({m.get('model')}, {m.get('dim')} dims -> {model}, {embedder.dim} dims)"
     elif m.get("chunker") != settings.chunker_settings():
-        why = f"chunking settings changed ({m.get('chunker')} -> {settings.chunker_settings()})"
+        why = _chunker_change(m.get("chunker") or {}, settings.chunker_settings())
     elif m.get("format") != store.FORMAT_VERSION:
         why = f"index format changed ({m.get('format')} -> {store.FORMAT_VERSION})"
     elif m.get("sentence_vectors", SEPARATE) != sentence_mode(settings.sentence_vectors, embedder):

@@ -297,6 +297,21 @@ def test_changed_chunking_settings_force_a_full_rebuild(built):
     assert report.full_rebuild and report.rebuild_reason.startswith("chunking settings changed")
 
 
+def test_new_parsing_rules_rebuild_once_and_say_why(built, monkeypatch):
+    """An index built before the parsing rules changed (PIPELINE_VERSION) is rebuilt on the next
+    `qa index`, which says so in words; the build after that reuses everything."""
+    settings, embedder, _ = built
+    import qa.config
+
+    monkeypatch.setattr(qa.config, "PIPELINE_VERSION", qa.config.PIPELINE_VERSION + 1)
+    report = build_index(settings, embedder)
+    assert report.full_rebuild
+    assert report.rebuild_reason.startswith("the parsing rules changed (version ")
+    assert qa.config.PIPELINE_CHANGE in report.rebuild_reason
+    again = build_index(settings, embedder)
+    assert not again.full_rebuild and again.chunks_embedded == 0
+
+
 def test_rebuild_true_forces_a_full_rebuild(built):
     settings, embedder, _ = built
     report = build_index(settings, embedder, rebuild=True)
