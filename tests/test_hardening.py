@@ -302,17 +302,20 @@ def test_ten_thousand_tiny_files(tmp_path, settings_for):
         (d / f"n{i:05d}.txt").write_text(f"Note {i}. Delegation {i} visited office {i % 97} on 3 May 2021.\n")
     settings = settings_for(corpus)
     embedder = HashEmbedder()
-    started = time.perf_counter()
+    # CPU time of this process (the build's threads included), not wall time: a quadratic step
+    # fails it, a busy machine does not
+    started = time.process_time()
     report = build_index(settings, embedder)
-    first = time.perf_counter() - started
+    first = time.process_time() - started
     assert report.documents == 10_000 and not report.skipped
-    assert first < 120, f"10,000 files took {first:.0f} s"
+    assert first < 120, f"10,000 files took {first:.0f} s of CPU"
     (corpus / "d00" / "n00000.txt").write_text("Note zero changed. The delegation went to Oslo.\n")
-    started = time.perf_counter()
+    started = time.process_time()
     report = build_index(settings, embedder)
+    again = time.process_time() - started
     assert report.changed == ["d00/n00000.txt"] and len(report.unchanged) == 9_999
-    assert time.perf_counter() - started < 30
-    print(f"\n10,000 tiny files: first build {first:.1f} s, one change {report.seconds:.1f} s")
+    assert again < 30, f"one change among 10,000 files took {again:.0f} s of CPU"
+    print(f"\n10,000 tiny files: first build {first:.1f} s CPU, one change {again:.1f} s CPU ({report.seconds:.1f} s wall)")
 
 
 def _big_text(n_bytes: int) -> str:
@@ -325,12 +328,12 @@ def test_a_50_mb_file_is_read_and_parsed_in_bounded_time(tmp_path):
     root = tmp_path / "big"
     root.mkdir()
     (root / "big.txt").write_text(_big_text(50 * 1024 * 1024), encoding="utf-8")
-    started = time.perf_counter()
+    started = time.process_time()  # CPU, not wall time: a busy machine must not fail it
     doc = load_document(root / "big.txt", root)
-    took = time.perf_counter() - started
+    took = time.process_time() - started
     assert len(doc.items) > 1000
-    assert took < 120, f"parsing 50 MB took {took:.0f} s"
-    print(f"\n50 MB: read + parse {took:.1f} s, {len(doc.items)} items")
+    assert took < 120, f"parsing 50 MB took {took:.0f} s of CPU"
+    print(f"\n50 MB: read + parse {took:.1f} s CPU, {len(doc.items)} items")
 
 
 @pytest.mark.slow
@@ -341,10 +344,10 @@ def test_a_multi_megabyte_file_indexes_in_bounded_time(tmp_path, settings_for):
     root.mkdir()
     (root / "big.txt").write_text(_big_text(2 * 1024 * 1024), encoding="utf-8")
     settings = settings_for(root)
-    started = time.perf_counter()
+    started = time.process_time()  # CPU, not wall time: a busy machine must not fail it
     report = build_index(settings, HashEmbedder())
     assert report.documents == 1 and report.chunks > 500
-    assert time.perf_counter() - started < 90
+    assert time.process_time() - started < 90
 
 
 # ----------------------------------------------------------------------------- bad questions
@@ -603,6 +606,7 @@ def test_a_half_megabyte_line_without_sentence_breaks_indexes_quickly(tmp_path, 
     corpus = tmp_path / "c"
     corpus.mkdir()
     (corpus / "line.txt").write_text(" ".join(f"w{i % 1000}" for i in range(100_000)))
-    started = time.perf_counter()
+    started = time.process_time()  # CPU, not wall time: a busy machine must not fail it
     build_index(settings_for(corpus), HashEmbedder())
-    assert time.perf_counter() - started < 2
+    took = time.process_time() - started
+    assert took < 2, f"a half-megabyte line took {took:.1f} s of CPU"
