@@ -37,6 +37,17 @@ ORCHARD = (
 )
 
 
+@pytest.fixture
+def corpus(tmp_path) -> Path:
+    """A corpus folder (tmp_path / "docs") holding the two invented documents above. A test module
+    that needs more documents overrides it with a fixture of the same name that takes this one."""
+    c = tmp_path / "docs"
+    c.mkdir()
+    (c / "harbour.txt").write_text(HARBOUR)
+    (c / "orchard.txt").write_text(ORCHARD)
+    return c
+
+
 def free_port() -> int:
     """A loopback port nobody listens on, for starting the app in a test."""
     with socket.socket() as s:

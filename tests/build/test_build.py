@@ -22,14 +22,11 @@ DELETED = "The secret recipe for Zorbleck pudding uses seventeen quince seeds."
 
 
 @pytest.fixture
-def corpus(tmp_path):
-    c = tmp_path / "docs"
-    c.mkdir()
-    (c / "harbour.txt").write_text(HARBOUR)
-    (c / "orchard.txt").write_text(ORCHARD)
-    (c / "museum.md").write_text(MUSEUM)
-    (c / "pudding.txt").write_text(f"Kitchen notes\n\n{DELETED} Serve it cold.\n")
-    return c
+def corpus(corpus):
+    """conftest's two documents, a Markdown one and one that tests delete."""
+    (corpus / "museum.md").write_text(MUSEUM)
+    (corpus / "pudding.txt").write_text(f"Kitchen notes\n\n{DELETED} Serve it cold.\n")
+    return corpus
 
 
 @pytest.fixture

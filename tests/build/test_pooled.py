@@ -6,22 +6,13 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from conftest import HARBOUR, ORCHARD, HashEmbedder, SpanHashEmbedder
+from conftest import HashEmbedder, SpanHashEmbedder
 
 from qa import store
 from qa.app.service import QAService
 from qa.build import build_index
 
 MUSEUM = "# Museum\n\nThe copper bell in the town museum weighs 740 kg. It was cast by Ansel Brandt.\n"
-
-
-@pytest.fixture
-def corpus(tmp_path):
-    c = tmp_path / "docs"
-    c.mkdir()
-    (c / "harbour.txt").write_text(HARBOUR)
-    (c / "orchard.txt").write_text(ORCHARD)
-    return c
 
 
 def stored(settings):

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from conftest import HARBOUR, ORCHARD
+from conftest import HARBOUR
 
 from qa import store
 from qa.build import BuildError, build_index, writer_lock
@@ -79,15 +79,6 @@ WRITER = textwrap.dedent(
     print(build_index(settings, HashEmbedder()).generation, flush=True)
     """
 ).format(tests=str(TESTS), pause=PAUSE)
-
-
-@pytest.fixture
-def corpus(tmp_path):
-    c = tmp_path / "docs"
-    c.mkdir()
-    (c / "harbour.txt").write_text(HARBOUR)
-    (c / "orchard.txt").write_text(ORCHARD)
-    return c
 
 
 @pytest.fixture
