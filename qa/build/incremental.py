@@ -8,6 +8,7 @@ How a build decides what to do, by content and never by file name or time stamp:
   cost a read and a hash;
 * every other file is parsed, split into sentences and chunks, and only sentence/chunk texts
   whose content key no stored vector has are embedded;
+* new parsing rules or chunk settings parse every file again, with the same reuse of vectors;
 * everything is written as a new generation (``qa.store``) and published in one atomic step,
   so text of deleted or changed files disappears from every structure at once.
 """
@@ -81,9 +82,9 @@ class _Damaged(Exception):
 def _build_locked(
     settings: Settings, embedder: Embedder, rebuild: bool, progress: BuildProgress | None, engine: Engine | None
 ) -> BuildReport:
-    prev, reason = _previous(settings, embedder, rebuild)
+    prev, reason, reparse = _previous(settings, embedder, rebuild)
     try:
-        return _build_from(settings, embedder, prev, reason, progress, engine)
+        return _build_from(settings, embedder, prev, reason, progress, engine, reparse)
     except _Damaged as e:
         return _build_from(settings, embedder, None, f"the existing index is damaged ({e})", progress, engine)
     finally:
@@ -98,9 +99,12 @@ def _build_from(
     reason: str | None,
     progress: BuildProgress | None,
     engine: Engine | None = None,
+    reparse: bool = False,
 ) -> BuildReport:
+    """``reparse``: carry no document forward (each is parsed again), but re-use the vector of
+    every text ``prev`` holds."""
     prev_docs: dict[str, tuple[str, str]] = {}  # stored path -> (sha256, kind)
-    if prev is not None:
+    if prev is not None and not reparse:
         prev_docs = {d["doc"]: (d["sha256"], kind_of(d["doc"])) for d in prev.documents()}
     by_content: dict[tuple[str, str], list[str]] = {}
     for path, key in sorted(prev_docs.items()):
@@ -121,7 +125,7 @@ def _build_from(
     # keep what this corpus still holds (read now, or unchanged and carried forward)
     cache.prune(cache.used | {(e.kind, e.sha256) for e in entries})
     skipped = [{"path": s.path, "reason": s.reason} for s in skipped_files]
-    report = BuildReport(skipped=skipped, full_rebuild=prev is None, rebuild_reason=reason)
+    report = BuildReport(skipped=skipped, full_rebuild=prev is None or reparse, rebuild_reason=reason)
     if not entries:
         kept = " (the existing index is kept)" if prev is not None else ""
         raise BuildError(
@@ -263,23 +267,22 @@ def _chunker_change(old: dict, new: dict) -> str:
     return f"chunking settings changed ({old} -> {new})"
 
 
-def _previous(settings: Settings, embedder: Embedder, rebuild: bool) -> tuple[store.Index | None, str | None]:
-    """The live generation if it can be built upon, else None and the reason for a full rebuild."""
+def _previous(settings: Settings, embedder: Embedder, rebuild: bool) -> tuple[store.Index | None, str | None, bool]:
+    """(the live generation if it can be built upon, else None; the reason for a full rebuild;
+    whether every document must be parsed again with the live generation's vectors reused)."""
     if rebuild:
-        return None, "requested with --rebuild"
+        return None, "requested with --rebuild", False
     if store.current_generation(settings.index_dir) is None:
-        return None, "no index yet"
+        return None, "no index yet", False
     try:
         prev = store.Index.open(settings.index_dir)
     except store.IndexProblem as e:
-        return None, str(e).replace("; run `qa index --rebuild`", "")
+        return None, str(e).replace("; run `qa index --rebuild`", ""), False
     m = prev.manifest
     model = embedder.identity
     why = None
     if m.get("model") != model or m.get("dim") != embedder.dim:
         why = f"embedding model changed ({m.get('model')}, {m.get('dim')} dims -> {model}, {embedder.dim} dims)"
-    elif m.get("chunker") != settings.chunker_settings():
-        why = _chunker_change(m.get("chunker") or {}, settings.chunker_settings())
     elif m.get("format") != store.FORMAT_VERSION:
         why = f"index format changed ({m.get('format')} -> {store.FORMAT_VERSION})"
     elif m.get("sentence_vectors", SEPARATE) != sentence_mode(settings.sentence_vectors, embedder):
@@ -287,5 +290,10 @@ def _previous(settings: Settings, embedder: Embedder, rebuild: bool) -> tuple[st
                f"{sentence_mode(settings.sentence_vectors, embedder)})")
     if why:
         prev.close()
-        return None, why
-    return prev, None
+        return None, why, False
+    if m.get("chunker") != settings.chunker_settings():
+        # Only how texts are parsed and cut changed, not what a text's vector is (the model's, keyed
+        # by content): every document is parsed again, and only texts the index lacks are embedded.
+        why = _chunker_change(m.get("chunker") or {}, settings.chunker_settings())
+        return prev, f"{why}; vectors of unchanged texts are reused", True
+    return prev, None, False

@@ -294,19 +294,34 @@ def test_changed_chunking_settings_force_a_full_rebuild(built):
     assert report.full_rebuild and report.rebuild_reason.startswith("chunking settings changed")
 
 
-def test_new_parsing_rules_rebuild_once_and_say_why(built, monkeypatch):
+def test_new_parsing_rules_reparse_once_say_why_and_embed_only_new_texts(built, monkeypatch):
     """An index built before the parsing rules changed (PIPELINE_VERSION) is rebuilt on the next
-    `qa index`, which says so in words; the build after that reuses everything."""
+    `qa index`, which says so in words. Every document is parsed again, but a text the index
+    already has a vector for is not embedded again; the build after that reuses everything."""
     settings, embedder, _ = built
     import qa.config
 
     monkeypatch.setattr(qa.config, "PIPELINE_VERSION", qa.config.PIPELINE_VERSION + 1)
     report = build_index(settings, embedder)
-    assert report.full_rebuild
+    assert report.full_rebuild and report.generation
     assert report.rebuild_reason.startswith("the parsing rules changed (version ")
     assert qa.config.PIPELINE_CHANGE in report.rebuild_reason
+    assert report.chunks_embedded == 0 and not embedder.calls  # same texts: no model work
     again = build_index(settings, embedder)
-    assert not again.full_rebuild and again.chunks_embedded == 0
+    assert not again.full_rebuild and again.up_to_date
+    service = QAService(settings, embedder)
+    assert "Margaret Quill" in service.ask("Who is the lighthouse keeper?").answer.text
+
+
+def test_new_chunk_settings_reuse_the_vectors_of_unchanged_texts(built):
+    """Chunks of one sentence each: every document is cut again, and each new chunk's text is a
+    sentence the index already has a vector for, so nothing is embedded."""
+    settings, embedder, _ = built
+    before = store.Index.open(settings.index_dir).manifest["counts"]["chunks"]
+    report = build_index(settings.with_(chunk_tokens=10), embedder)
+    assert report.full_rebuild and "vectors of unchanged texts are reused" in report.rebuild_reason
+    assert report.chunks == report.sentences > before
+    assert report.sentences_embedded == report.chunks_embedded == 0 and not embedder.calls
 
 
 def test_rebuild_true_forces_a_full_rebuild(built):
