@@ -43,6 +43,7 @@ def _words() -> tuple[re.Pattern, re.Pattern, frozenset[str]]:
 _AGENCY_RE = re.compile(r"\s*\(\s*[A-ZА-ЯЁ][\w&.'’/ -]{0,30}\)\s*$")  # "(Reuters)", "(AP)", "(OSCE/UNODC)"
 # The dash that ends a dateline: an em or en dash (spaces optional), or a spaced hyphen / "--".
 _DASH_RE = re.compile(r"\s*[—–]\s*|\s+-{1,2}\s+")
+_STOP_RE = re.compile(r"[.:]\s+")
 _BODY_START_RE = re.compile(r"[\"'“‘«(]?[A-ZА-ЯЁ0-9]")
 _DATE_MARK = "\x00"
 
@@ -73,11 +74,15 @@ def _parse_head(head: str) -> tuple[bool, str | None] | None:
         head = head[: m.start()] + _DATE_MARK + head[m.end() :]
     elif m := short_date_re.search(head):
         head = head[: m.start()] + _DATE_MARK + head[m.end() :]
-    # the words around the date go with it: "12 мая 2023 года", "Monday, 12 October 2022"
+    # "ALMATY (12 October 2022)", "Dushanbe, Tajikistan: 16 October 2022": the date in brackets
+    # or after a colon is one more part of the head
+    head = re.sub(rf"\s*\(\s*{_DATE_MARK}\s*\)", f", {_DATE_MARK}", head)
+    head = re.sub(r":(?=\s)", ",", head)
+    # the words after a date go with it: "12 мая 2023 года", "12 мая 2023 г."
     parts = []
     for part in head.split(","):
-        words = [w for w in part.split() if not filler_re.fullmatch(w)]
-        if _DATE_MARK in part and all(w == _DATE_MARK or w.startswith(_DATE_MARK) for w in words):
+        words = part.split()
+        if words[:1] == [_DATE_MARK] and all(filler_re.fullmatch(w) for w in words[1:]):
             parts.append(_DATE_MARK)
         else:
             parts.append(part.strip())
@@ -96,12 +101,22 @@ def _parse_head(head: str) -> tuple[bool, str | None] | None:
 def dateline_prefix(para: str) -> Dateline | None:
     """The dateline that opens ``para`` ("ALMATY, 12 October 2022 — The ..."), or None."""
     m = _DASH_RE.search(para, 0, _HEAD_MAX + 4)
-    if m is None or m.start() == 0:
-        return None
-    parsed = _parse_head(para[: m.start()])  # only the first dash: a dateline has one
-    if parsed is None or not parsed[0] or not _BODY_START_RE.match(para, m.end()):
-        return None
-    return Dateline(m.end(), parsed[1])
+    if m is not None and m.start() > 0:
+        parsed = _parse_head(para[: m.start()])  # only the first dash: a dateline has one
+        if parsed is not None and parsed[0] and _BODY_START_RE.match(para, m.end()):
+            return Dateline(m.end(), parsed[1])
+    # "BISHKEK, 15 October 2022. The agency ...", "ALMATY, 12 October 2022: Officials ...": a
+    # full stop or a colon ends a dateline only after a full date (a head of places alone is too
+    # often the start of a sentence)
+    for m in _STOP_RE.finditer(para, 0, _HEAD_MAX + 2):
+        head = para[: m.start()]
+        date = FULL_DATE_RE.search(head)
+        if date is None or head[date.end() :].strip(" ,") and not head.rstrip().endswith(")"):
+            continue  # the full date ends the head: "BISHKEK, 15 October 2022." (not "On 2 May 2005, Rep.")
+        parsed = _parse_head(head)
+        if parsed is not None and parsed[1] is not None and _BODY_START_RE.match(para, m.end()):
+            return Dateline(m.end(), parsed[1])
+    return None
 
 
 def is_dateline_line(line: str) -> bool:

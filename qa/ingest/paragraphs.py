@@ -31,6 +31,7 @@ _MD_HEADING_RE = re.compile(r"(#{1,6})\s+(.*?)(?:\s+#+)?")
 _BULLET_RE = re.compile(r"(?:[-*+•]|\d{1,3}[.)])\s")
 _HEADLINE_WORDS = (4, 30)
 _HEADLINE_MAX_CHARS = 250
+_CAPS_HEADLINE_LETTERS = 15
 _DATELINE_MAX_CHARS = 60
 @dataclass
 class Para:
@@ -86,7 +87,11 @@ def _is_headline_like(line: str) -> bool:
     if not (_HEADLINE_WORDS[0] <= len(line.split()) <= _HEADLINE_WORDS[1]):
         return False
     first = line.lstrip(CLOSERS + "“‘«(")[:1]
-    return first.isupper() and line.rstrip(CLOSERS)[-1:] not in ".,;:" and any(c.islower() for c in line)
+    if not first.isupper() or line.rstrip(CLOSERS)[-1:] in ".,;:":
+        return False
+    # Some sites set headlines in capitals ("CUSTOMS OFFICERS SEIZE 40 KG OF HEROIN"); a short
+    # all-capital line of codes or figures ("CADAP 7 2021 2022") has too few letters to be one.
+    return any(c.islower() for c in line) or sum(c.isalpha() for c in line) >= _CAPS_HEADLINE_LETTERS
 
 
 @functools.cache
@@ -130,12 +135,13 @@ def classify(text: str, lines: list[tuple[int, int, bool]], markdown: bool) -> l
             prev.kind = _PROSE
             continue
         paras.append(para)
-    for p in paras:
+    for i, p in enumerate(paras):
         if p.kind == _PROSE:
             para = text[p.start : p.end]
             p.dated_lead = is_dated_lead(para)
             if dl := dateline_prefix(para):
                 p.body, p.dateline_date = p.start + dl.body, dl.date
+                _headline_before(text, paras, i)
     _mark_captions(text, paras)
     # A headline-like line is a headline only if content follows it; else it is prose. Captions,
     # credits and the names under a photo may stand between a headline and its story.
@@ -146,6 +152,18 @@ def classify(text: str, lines: list[tuple[int, int, bool]], markdown: bool) -> l
         if not any(q.kind in (_PROSE, _HEADLINE) for q in itertools.islice(after, 3)):
             p.kind = _PROSE
     return paras
+
+
+def _headline_before(text: str, paras: list[Para], i: int) -> None:
+    """A title-like line right above a story's dateline is its headline, however short ("Border
+    patrols agreed" / "ALMATY, 12 October 2022 — ..."): a dateline opens a story."""
+    prev = paras[i - 1] if i else None
+    if prev is None or prev.kind != _PROSE or prev.body is not None:
+        return
+    line = text[prev.start : prev.end]
+    first = line.lstrip(CLOSERS + "“‘«(")[:1]
+    if first.isupper() and _ends_open(line) and 2 <= len(line.split()) <= _HEADLINE_WORDS[1]:
+        prev.kind = _HEADLINE
 
 
 def _under_photo(p: Para) -> bool:

@@ -174,7 +174,9 @@ FURNITURE = PageFurniture(
         r"|\bby continuing to (?:use|browse)\b",
     },
     # "Photo:", "Photo credit:", "Photo courtesy of", "Image ©", "Credit:"; "Photo by" + a name
-    credit_any=rf"{_PHOTO}\s*(?:credits?\s*:?|courtesy(?:\s+of)?\s*:?|©|:)|credits?\s*:|courtesy\s+of\b",
+    # "AP Photo/Jane Doe", "UN Photo/Eskinder Debebe", "Photo/UNODC": agency style
+    credit_any=rf"{_PHOTO}\s*(?:credits?\s*:?|courtesy(?:\s+of)?\s*:?|©|:|/)|credits?\s*:|courtesy\s+of\b"
+    rf"|(?:(?-i:[A-Z])[\w.&'’-]*\s+){{1,3}}{_PHOTO}\s*/",
     credit_named=rf"{_PHOTO}\s*\bby\b",
     credit_names="",
     credit_whole=r"(?:file|stock|archive|illustrative) (?:photo|image|picture)|(?:photo|image) for illustration(?: only)?",
@@ -183,7 +185,8 @@ FURNITURE = PageFurniture(
     r"|from\s+(?:left|right)\s*[:,]"
     r"|pictured(?:\s+(?:above|below|here|left|right))?\s*:"
     r"|(?:photo\s+)?caption\s*:"
-    r"|in\s+the\s+(?:photo|picture|image)\s*:",
+    r"|in\s+the\s+(?:photo|picture|image)\s*:"
+    r"|(?:above|below|inset|(?:top|main|featured)\s+(?:photo|picture|image))\s*:",
     short_date=rf"{_MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH}",  # "Oct. 12", "October 12", "12 Oct"
     not_places=frozenset(
         "the a an in on at from for by to of this that these those it its he she they we our their "

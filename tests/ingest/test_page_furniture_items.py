@@ -114,3 +114,46 @@ def test_a_one_story_html_page_is_called_by_its_title_without_the_site(tmp_path)
     doc = load_document(tmp_path / "story.html", tmp_path)
     assert [it.title for it in doc.items] == ["Joint patrols start on the border"]
     assert (doc.title, doc.site) == ("Joint patrols start on the border", "Frontier Daily")
+
+
+# --- issue 13, pattern 6: more shapes of the same furniture, on invented pages -------------------
+
+
+def test_a_headline_in_capitals_is_the_title_and_no_answer_sentence():
+    text = f"JOINT PATROLS START ON THE KAZAKH-UZBEK BORDER\n\nALMATY, Kazakhstan, October 12, 2022 — {BODY}\n\n{SECOND}\n"
+    [item] = parse_text(text)
+    assert item.title == "JOINT PATROLS START ON THE KAZAKH-UZBEK BORDER"
+    assert item.date == "2022-10-12"
+    assert block_texts(text, [item]) == [BODY, SECOND]
+
+
+def test_a_short_headline_right_above_a_dateline_is_the_title():
+    text = f"Border patrols agreed\n\nALMATY (12 October 2022) — {BODY}\n\n{SECOND}\n"
+    [item] = parse_text(text)
+    assert (item.title, item.date) == ("Border patrols agreed", "2022-10-12")
+    assert block_texts(text, [item]) == [BODY, SECOND]
+
+
+def test_agency_style_credits_and_above_captions_are_dropped():
+    text = (
+        f"{BODY}\n\n(AP Photo/Anna Lee)\n\nUN Photo/Eskinder Debebe\n\nOSCE photo/John Smith\n\n"
+        f"Above: border guards at the Zhibek Zholy checkpoint.\n\n{SECOND}\n"
+    )
+    assert block_texts(text, parse_text(text)) == [BODY, SECOND]
+
+
+def test_datelines_that_end_with_a_full_stop_or_a_colon_only_date_the_story():
+    for dateline in ("BISHKEK, 15 October 2022. ", "ALMATY, KAZAKHSTAN, 12 October 2022: ", "Dushanbe, Tajikistan: 16 October 2022 — "):
+        text = f"{dateline}{BODY}\n"
+        [item] = parse_text(text)
+        assert block_texts(text, [item]) == [BODY], dateline
+        assert item.title.startswith("The border services") and item.date.startswith("2022-10-1")
+
+
+def test_sentences_like_these_shapes_stay_whole():
+    rep = "On 23 June 2005, Rep. Anna Lee wrote to the customs committee about the seizures."
+    slash = "The photo/video evidence was shown to the court in Osh."
+    above = "Above all, the officers checked every truck at the border."
+    caps = "The UNODC and the OSCE trained 40 officers in Almaty."
+    text = "\n\n".join([rep, slash, above, caps]) + "\n"
+    assert block_texts(text, parse_text(text)) == [rep, slash, above, caps]
