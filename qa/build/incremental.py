@@ -28,7 +28,7 @@ from qa.build.local import LocalEngine
 from qa.build.plan import SEPARATE, sentence_mode
 from qa.build.report import BuildError, BuildProgress, BuildReport
 from qa.config import PIPELINE_CHANGE, Settings
-from qa.embed import Embedder
+from qa.embed import Embedder, names
 from qa.ingest import DocumentError, Scanned, scan
 from qa.ingest.extract_cache import EXTRACT_CACHE_DIR, ExtractCache
 from qa.ingest.readers import describe_types, kind_of
@@ -282,7 +282,8 @@ def _previous(settings: Settings, embedder: Embedder, rebuild: bool) -> tuple[st
     model = embedder.identity
     why = None
     if m.get("model") != model or m.get("dim") != embedder.dim:
-        why = f"embedding model changed ({m.get('model')}, {m.get('dim')} dims -> {model}, {embedder.dim} dims)"
+        was, now = names.readable(m.get("model"), settings.model), names.readable(model, settings.model)
+        why = f"embedding model changed ({was}, {m.get('dim')} dims -> {now}, {embedder.dim} dims)"
     elif m.get("format") != store.FORMAT_VERSION:
         why = f"index format changed ({m.get('format')} -> {store.FORMAT_VERSION})"
     elif m.get("sentence_vectors", SEPARATE) != sentence_mode(settings.sentence_vectors, embedder):

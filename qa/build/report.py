@@ -36,6 +36,7 @@ class BuildReport:
     up_to_date: bool = False
     seconds: float = 0.0
     model: str | None = None  # the embedding model's identity (qa.embed.choose picks it per corpus)
+    model_name: str | None = None  # the same, as a user reads it ("all-MiniLM-L6-v2", not "model")
     model_reason: str | None = None  # why that model, when it was chosen for the corpus
 
 
@@ -60,7 +61,7 @@ class BuildReport:
         parts.append(f"embedded {self.chunks_embedded} chunks and {self.sentences_embedded} sentences")
         lines = ["; ".join(parts)]
         if self.model_reason:
-            lines.append(f"model {self.model}: {self.model_reason}")
+            lines.append(f"model {self.model_name or self.model}: {self.model_reason}")
         for s in self.skipped:
             lines.append(f"skipped {s['path']}: {s['reason']}")
         return "\n".join(lines)

@@ -8,7 +8,7 @@ import sys
 from qa.build.incremental import build_index
 from qa.build.report import BuildError, BuildProgress, BuildReport
 from qa.config import Settings
-from qa.embed import Embedder, choose, make_embedder
+from qa.embed import Embedder, choose, make_embedder, names
 
 
 def run_build(
@@ -41,6 +41,7 @@ def run_build(
     try:
         report = build_index(settings, embedder, rebuild=rebuild, progress=progress, wait=wait, engine=engine)
         report.model = embedder.identity
+        report.model_name = names.readable(embedder.identity, settings.model)
         report.model_reason = choice.reason if choice is not None else None
         return report
     finally:
