@@ -56,7 +56,9 @@ def sentence(words: list[str], number: int | None = None) -> str:
 sentences_st = st.builds(
     sentence,
     st.lists(st.sampled_from(WORDS), min_size=1, max_size=40),
-    st.none() | st.integers(0, 5000),
+    # not 0-9: pysbd reads "Customs 0. Customs 1. Customs." as a numbered list on purpose, and
+    # hypothesis tries small numbers first, so the property would fail on pysbd's rule, not ours
+    st.none() | st.integers(10, 5000),
 )
 items_st = st.lists(
     st.lists(st.lists(sentences_st, min_size=1, max_size=8), min_size=1, max_size=3),
