@@ -126,9 +126,9 @@ def test_bad_files_are_indexed_or_skipped_with_one_line_reasons_and_nothing_is_l
     # so load_document's regular-file check guards it: see the xfail below for the second build)
     os.unlink(corpus / "pipe.txt")
     expected.pop("pipe.txt")
-    started = time.perf_counter()
+    started = time.process_time()  # CPU, not wall time: a busy machine must not fail it
     report = build_index(settings, embedder)
-    assert time.perf_counter() - started < 60
+    assert time.process_time() - started < 60
     skipped = _skipped(report)
     assert all(_one_line(r) for r in skipped.values()), skipped
     for name, reason in expected.items():
@@ -284,9 +284,9 @@ def test_a_long_line_without_sentence_breaks_is_cut_into_window_sized_pieces(tmp
     (corpus / "longline.txt").write_text(" ".join(f"token{i}" for i in range(LONG_LINE_WORDS)))
     embedder = HashEmbedder()
     settings = settings_for(corpus)
-    started = time.perf_counter()
+    started = time.process_time()  # CPU, not wall time: a busy machine must not fail it
     report = build_index(settings, embedder)
-    assert time.perf_counter() - started < 30
+    assert time.process_time() - started < 30
     assert report.documents == 1 and report.chunks >= LONG_LINE_WORDS // embedder.max_words
     result = QAService(settings, embedder=embedder).ask("token12345")
     assert result.passages and "token12345" in result.passages[0].chunk.text
@@ -386,7 +386,7 @@ BAD_QUESTIONS = {
 @pytest.mark.parametrize("name", list(BAD_QUESTIONS))
 def test_bad_questions_get_a_clear_message_or_a_sane_answer(small_service, name):
     question = BAD_QUESTIONS[name]
-    started = time.perf_counter()
+    started = time.process_time()  # CPU, not wall time: a busy machine must not fail it
     try:
         result = small_service.ask(question)
     except QuestionError as e:
@@ -394,7 +394,7 @@ def test_bad_questions_get_a_clear_message_or_a_sane_answer(small_service, name)
         assert not question.isprintable() or not question.strip() or name in ("only emoji",)
         return
     finally:
-        assert time.perf_counter() - started < 5
+        assert time.process_time() - started < 5
     max_chars = small_service.settings.max_question_chars
     assert 0 < len(result.question) <= max_chars
     assert result.question.isprintable()
