@@ -14,6 +14,7 @@ document and every question is asked against all of them.
 from __future__ import annotations
 
 import json
+import os
 import random
 import re
 from dataclasses import dataclass
@@ -23,7 +24,9 @@ from benchmarks.shared_data import SHARED
 from qa.evaluate import GoldQuestion, load_jsonl
 
 ROOT = Path(__file__).resolve().parent.parent
-OUT = ROOT / "benchmarks/out"
+# $QA_BENCH_OUT moves the indexes, corpora and caches out of the worktree (e.g. a shared cache
+# folder that several engineers re-use); the default is the git-ignored benchmarks/out.
+OUT = Path(os.environ.get("QA_BENCH_OUT") or ROOT / "benchmarks/out")
 
 
 @dataclass(frozen=True)
