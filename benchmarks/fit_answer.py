@@ -116,6 +116,8 @@ def main() -> None:
     ap.add_argument("--span-threshold", type=float, default=0.5, help="show a short answer from this probability")
     ap.add_argument("--write", help="fit on everything and write the constants here (qa/answer/fitted_minilm.py)")
     ap.add_argument("--no-neighbour-rule", action="store_true", help="do not apply qa.answer.pick.prefer_typed_neighbour")
+    ap.add_argument("--neighbour-top", type=int, default=0,
+                    help="how far down the ranking the neighbour rule looks (qa.answer.pick.NEIGHBOUR_TOP; 0: as shipped)")
     ap.add_argument("--cal-sample", default=str(CAL_SAMPLE), help="where --write puts the calibration test's sample")
     ap.add_argument("--report-squad1", action="store_true", help="also score the reported SQuAD v1.1 sample")
     args = ap.parse_args()
@@ -124,6 +126,10 @@ def main() -> None:
         import benchmarks.fit_models as fm
 
         fm.NEIGHBOUR_RULE = False
+    if args.neighbour_top:
+        import qa.answer.pick as pick_mod
+
+        pick_mod.NEIGHBOUR_TOP = args.neighbour_top
     data = []
     for s in args.sets:
         try:

@@ -83,13 +83,12 @@ class Settings:
     overlap_sentences: int = 1
     max_model_tokens: int = 256
     batch_size: int = 32
-    # Sentence vectors: "separate" (each sentence encoded on its own: a second pass of the model
-    # over the corpus) or "pooled" (the mean of the sentence's token outputs in its chunk's pass:
+    # Sentence vectors: "pooled" (the mean of the sentence's token outputs in its chunk's pass:
     # no second pass, half the model's work; needs an embedder with token outputs, else "separate"
-    # is used). "separate" stays the default until the answer model is refitted on pooled vectors:
-    # with the current fit, pooled vectors lose one question on dev and on dev2 and stop marking
-    # some short answers (docs/indexing.md has both designs' quality).
-    sentence_vectors: str = field(default_factory=lambda: os.environ.get("QA_SENTENCE_VECTORS", "separate"))
+    # is used) or "separate" (each sentence encoded on its own: a second pass of the model over
+    # the corpus). The answer model (qa/answer/fitted_minilm.py) is fitted on pooled vectors;
+    # docs/indexing.md and docs/quality.md have both designs' quality.
+    sentence_vectors: str = field(default_factory=lambda: os.environ.get("QA_SENTENCE_VECTORS", "pooled"))
     # Retrieval and answering.
     top_k: int = DEFAULT_K
     candidates: int = CANDIDATES
