@@ -14,7 +14,9 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from qa import store
-from qa.answer import MAX_ANSWER_CHARS, abstain_features, candidates, confidence, fitted_for, pick_answer
+from qa.answer import MAX_ANSWER_CHARS, fitted_for, pick_answer
+from qa.answer.evidence import calibrate, evidence, probability
+from qa.answer.pick import ranked_candidates
 from qa.answer.question import question_type, typed_span
 from qa.config import MAX_K, Settings
 from qa.contracts import Answer, Filters, Query, Result
@@ -232,7 +234,8 @@ def _typed_answer(question: str, qvec, terms: list[str], passages: list, index, 
     if qtype not in _PRECISE_TYPES:
         return None
     fitted = fitted_for(model)
-    ranked = candidates(question, qvec, terms, passages, index, fitted.sentence)
+    # scored by the whole fitted sentence model (answer types and matcher included), as pick_answer does
+    ranked = ranked_candidates(question, qvec, terms, passages, index, fitted.sentence)
     if not ranked:
         return None
     qwords = set(re.findall(r"\w+", question.lower()))
@@ -244,10 +247,15 @@ def _typed_answer(question: str, qvec, terms: list[str], passages: list, index, 
             continue
         a, b = _around(row.text, found)
         p = c.passage
+        # its confidence: the fitted model over this sentence's evidence as the answer (the same
+        # features the fit read; the pre-issue-13 abstain_features lack most of them)
+        facts = evidence(question, terms, [c, *(x for x in ranked if x is not c)], passages,
+                         index.idf(sorted(set(terms))))
+        conf = calibrate(probability(facts, fitted.confidence, fitted.confidence_bias), fitted.calibration)
         return Answer(
             text=row.text[a:b], doc=row.doc, title=p.title, date=p.date,
             start=row.start + a, end=row.start + b,
-            score=round(confidence(abstain_features(ranked), fitted.confidence, fitted.confidence_bias), 4),
+            score=round(conf, 4),
             passage_rank=rank_of.get(p.chunk.id, p.rank),
             span=(row.start + found[0], row.start + found[1]),
             page=p.page,
