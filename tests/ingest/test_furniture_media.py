@@ -85,6 +85,13 @@ def test_caption_cue_look_alikes_stay():
         ("Tashkent, Uzbekistan, 3 March 2023 – Officials met.", "Officials met", "2023-03-03"),
         ("12.10.2022, Almaty — Customs officers seized 40 kg.", "Customs officers", "2022-10-12"),
         ("VIENNA, Oct. 12 (AP) — Delegates gathered.", "Delegates", None),
+        ("ALMATY (12 October 2022) — The border services agreed.", "The border", "2022-10-12"),
+        ("BISHKEK, 15 October 2022. The agency reported a seizure.", "The agency", "2022-10-15"),
+        ("ALMATY, KAZAKHSTAN, 12 October 2022: Officials met.", "Officials met", "2022-10-12"),
+        ("АЛМАТЫ, 12 мая — Пограничники задержали 40 кг героина.", "Пограничники", None),
+        ("Астана, 3 марта 2023 года — Состоялось заседание рабочей группы.", "Состоялось", "2023-03-03"),
+        ("Бишкек, Кыргызстан, 12.05.2023 — Таможенники провели учения.", "Таможенники", "2023-05-12"),
+        ("ДУШАНБЕ (Ховар) — Министры подписали протокол.", "Министры", None),
     ],
 )
 def test_dateline_prefixes(para, body, date):
@@ -105,6 +112,11 @@ def test_dateline_prefixes(para, body, date):
         "On 12 October 2022 — a date to remember — the border reopened.",
         "Kazakhstan and Uzbekistan — two neighbours — agreed on joint patrols.",
         "Almaty-Tashkent route was used for the controlled delivery.",
+        "On 23 June 2005, Rep. Anna Lee wrote to the customs committee.",
+        "Vienna, 3 March 2023: a date the delegates will remember.",
+        "В Алматы, 12 мая 2023 — в день открытия конференции — прошла встреча экспертов.",
+        "Алматы, крупнейший город Казахстана, принял совещание 12 мая 2023 года.",
+        "Казахстан — крупнейшая страна Центральной Азии — подписал протокол.",
     ],
 )
 def test_sentences_starting_with_a_place_keep_their_start(para):

@@ -1,5 +1,6 @@
 """Russian page furniture (qa/lang/ru.py's PageFurniture, read by qa/ingest/furniture.py,
-captions.py and datelines.py): rating widgets, pagination, share bars, photo credits, captions
+captions.py and datelines.py; Russian datelines are tested with the English ones in
+test_furniture_media.py): rating widgets, pagination, share bars, photo credits, captions
 and datelines of invented Russian pages stay out of items, titles and answer sentences; real
 sentences that merely mention a photo, a page or a subscription stay."""
 
@@ -11,7 +12,6 @@ from qa import store
 from qa.build import build_index
 from qa.ingest import parse_text
 from qa.ingest.captions import ends_with_credit, has_caption_cue, is_caption_by_form, is_photo_credit
-from qa.ingest.datelines import dateline_prefix
 from qa.ingest.furniture import furniture_rule
 
 HEADLINE = "Казахстан и Узбекистан договорились о совместных пограничных патрулях"
@@ -193,34 +193,6 @@ def test_russian_captions():
     assert has_caption_cue("Слева направо: И. Петров, А. Ли")
     # a sentence that opens like a caption but ends with a full stop is a sentence
     assert not has_caption_cue("На фотографии, опубликованной МВД, видны мешки с героином.")
-
-
-@pytest.mark.parametrize(
-    "para, body, date",
-    [
-        ("АЛМАТЫ, 12 мая — Пограничники задержали 40 кг героина.", "Пограничники", None),
-        ("Астана, 3 марта 2023 года — Состоялось заседание рабочей группы.", "Состоялось", "2023-03-03"),
-        ("Бишкек, Кыргызстан, 12.05.2023 — Таможенники провели учения.", "Таможенники", "2023-05-12"),
-        ("ДУШАНБЕ (Ховар) — Министры подписали протокол.", "Министры", None),
-    ],
-)
-def test_russian_dateline_prefixes(para, body, date):
-    dl = dateline_prefix(para)
-    assert dl is not None
-    assert para[dl.body :].startswith(body)
-    assert dl.date == date
-
-
-@pytest.mark.parametrize(
-    "para",
-    [
-        "В Алматы, 12 мая 2023 — в день открытия конференции — прошла встреча экспертов.",
-        "Алматы, крупнейший город Казахстана, принял совещание 12 мая 2023 года.",
-        "Казахстан — крупнейшая страна Центральной Азии — подписал протокол.",
-    ],
-)
-def test_russian_sentences_starting_with_a_place_keep_their_start(para):
-    assert dateline_prefix(para) is None
 
 
 def test_russian_furniture_never_reaches_the_index(tmp_path, settings_for, hash_embedder):
