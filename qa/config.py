@@ -105,14 +105,18 @@ class Settings:
     ray_address: str | None = field(default_factory=lambda: os.environ.get("RAY_ADDRESS") or None)
     ray_workers: int | None = None  # encoder actors; None: one per core group (docs/scale.md)
 
-    def chunker_settings(self) -> dict:
-        """The settings that change chunk boundaries: a change forces a full rebuild."""
-        return {
+    def chunker_settings(self, units: str | None = None) -> dict:
+        """The settings that change chunk boundaries: a change forces a full rebuild. `units`:
+        what chunk_tokens counts when not tiktoken tokens (qa.ingest.chunking.units_of: e5's own)."""
+        out = {
             "pipeline": PIPELINE_VERSION,
             "chunk_tokens": self.chunk_tokens,
             "overlap_sentences": self.overlap_sentences,
             "max_model_tokens": self.max_model_tokens,
         }
+        if units:
+            out["units"] = units
+        return out
 
     def with_(self, **changes) -> "Settings":
         return replace(self, **{k: v for k, v in changes.items() if v is not None})

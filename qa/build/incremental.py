@@ -30,6 +30,7 @@ from qa.build.report import BuildError, BuildProgress, BuildReport
 from qa.config import PIPELINE_CHANGE, Settings
 from qa.embed import Embedder, names
 from qa.ingest import DocumentError, Scanned, scan
+from qa.ingest.chunking import units_of
 from qa.ingest.extract_cache import EXTRACT_CACHE_DIR, ExtractCache
 from qa.ingest.readers import describe_types, kind_of
 
@@ -185,7 +186,7 @@ def _build_from(
     manifest = {
         "model": embedder.identity,
         "dim": embedder.dim,
-        "chunker": settings.chunker_settings(),
+        "chunker": settings.chunker_settings(units_of(embedder)),
         "sentence_vectors": sentence_mode(settings.sentence_vectors, embedder),
         "built_at": store.now_iso(),
         "files": files,
@@ -292,9 +293,10 @@ def _previous(settings: Settings, embedder: Embedder, rebuild: bool) -> tuple[st
     if why:
         prev.close()
         return None, why, False
-    if m.get("chunker") != settings.chunker_settings():
+    chunker = settings.chunker_settings(units_of(embedder))  # what chunks are sized in is part of it (e5: its tokens)
+    if m.get("chunker") != chunker:
         # Only how texts are parsed and cut changed, not what a text's vector is (the model's, keyed
         # by content): every document is parsed again, and only texts the index lacks are embedded.
-        why = _chunker_change(m.get("chunker") or {}, settings.chunker_settings())
+        why = _chunker_change(m.get("chunker") or {}, chunker)
         return prev, f"{why}; vectors of unchanged texts are reused", True
     return prev, None, False

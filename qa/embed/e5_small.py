@@ -23,6 +23,12 @@ IDENTITY = "multilingual-e5-small-q4-c1"
 # Token window of the model; the engine windows longer texts itself, but a chunk that fits is
 # embedded exactly as the model was trained (qa.ingest.chunking asks `fits`).
 MAX_TOKENS = 512
+# Chunks of an e5 index are sized in e5's own (SentencePiece) tokens, not tiktoken's: tiktoken
+# spends ~2.5x more tokens on Cyrillic, so at the same budget a Russian paragraph became ~3.5
+# chunks against ~1.3 for the same paragraph in English (issue 14). In e5 tokens a Russian
+# paragraph of XQuAD averages 217 tokens and an English one 186, so the default budget (200) gives
+# both languages about the same chunks. Recorded in the manifest (qa.ingest.chunking.units_of).
+CHUNK_UNITS = "e5-sentencepiece"
 # Texts per engine call: the engine runs one text per thread; progress is reported per call.
 _CALL = 32
 
@@ -97,6 +103,21 @@ class E5SmallEmbedder:
 
     def fits(self, text: str) -> bool:
         return self._m.token_count(_clean(text), False) <= MAX_TOKENS
+
+    # qa.ingest.chunking.window_of: the window counted in the model's own tokens, and chunks sized in them
+    max_tokens = MAX_TOKENS
+    chunk_units = CHUNK_UNITS
+
+    def token_counts(self, texts: list[str]) -> list[int]:
+        """Tokens the model reads for each text as a passage (its special tokens and the
+        "passage: " prefix included; untruncated)."""
+        count = self._m.token_count
+        return [count(_clean(t), False) for t in texts]
+
+    @property
+    def special_tokens(self) -> int:
+        """Tokens every passage costs besides its own: [CLS], the prefix, [SEP]."""
+        return self._m.token_count("", False)
 
 
 def _clean(text: str) -> str:

@@ -32,17 +32,30 @@ class Window:
     counts: Callable[[list[str]], list[int]]  # tokens of each text, the model's special tokens included
     max_tokens: int
     special: int = 2  # tokens the model adds to every text ([CLS] and [SEP])
+    # None: the chunk budget (chunk_tokens) counts tiktoken cl100k_base tokens, as ever (MiniLM);
+    # a name: it counts the model's own tokens (e5: "e5-sentencepiece"), recorded in the manifest
+    units: str | None = None
 
     def fits(self, text: str) -> bool:
         return self.counts([text])[0] <= self.max_tokens
 
 
 def window_of(embedder) -> Window | None:
-    """The embedder's window if it can count tokens in batches (``token_counts``, ``max_tokens``);
-    None: chunking asks ``embedder.fits`` of every candidate chunk instead."""
+    """The embedder's window if it can count tokens in batches (``token_counts``, ``max_tokens``;
+    optionally ``special_tokens`` and ``chunk_units``); None: chunking asks ``embedder.fits`` of
+    every candidate chunk instead."""
     counts = getattr(embedder, "token_counts", None)
     limit = getattr(embedder, "max_tokens", None)
-    return Window(counts, int(limit)) if callable(counts) and limit else None
+    if not (callable(counts) and limit):
+        return None
+    return Window(counts, int(limit), int(getattr(embedder, "special_tokens", 2)), units_of(embedder))
+
+
+def units_of(embedder) -> str | None:
+    """What an embedder's chunks are sized in when not tiktoken tokens (None: tiktoken). Part of
+    the chunker settings in the manifest, so an index chunked otherwise is rebuilt."""
+    units = getattr(embedder, "chunk_units", None)
+    return units if isinstance(units, str) and units else None
 
 
 @dataclass(frozen=True)
@@ -220,7 +233,8 @@ def chunk_document(
     fits: Callable[[str], bool] | None = None,
     window: Window | None = None,
 ) -> list[Chunk]:
-    """Greedy sentence packing up to chunk_tokens, overlapping by whole sentences, per item.
+    """Greedy sentence packing up to chunk_tokens (tiktoken tokens, or the model's own when the
+    window says so: ``Window.units``), overlapping by whole sentences, per item.
 
     A chunk is the slice document.search_text[start:end] (document.text's but for PDFs' joined
     hyphenation), so it never reaches across a gap that held removed page furniture ("Rate this item", bylines): the gap ends the chunk.
@@ -229,8 +243,16 @@ def chunk_document(
         fits = window.fits
     fits = fits or (lambda _t: True)
     source = doc.search_text  # same length as doc.text: offsets are the same in both
-    counts = tokens.counts([s.text for s in sentences])
     model = [s.model_tokens for s in sentences] if window is not None else None
+    if window is not None and window.units:
+        # the budget in the model's own tokens (without its per-text special tokens); pieces of
+        # cut sentences were not counted yet
+        missing = [k for k, n in enumerate(model) if n < 0]
+        for k, n in zip(missing, window.counts([sentences[k].text for k in missing]) if missing else []):
+            model[k] = n
+        counts = [max(1, n - window.special) for n in model]
+    else:
+        counts = tokens.counts([s.text for s in sentences])
 
     def within(i: int, j: int) -> bool:
         """sentences[i..j] fit the model's window. WordPiece tokenises text joined by white space

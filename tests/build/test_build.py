@@ -388,3 +388,35 @@ def test_items_carry_their_document_title_into_answers_and_json(built):
     assert r.answer is not None and r.answer.doc == "museum.md"
     assert r.answer.doc_title == "Museum" and r.to_json()["answer"]["doc_title"] == "Museum"
     assert r.to_json()["passages"][0]["doc_title"]
+
+
+class ModelSizedChunks:
+    """The same vectors, but an embedder that counts its own tokens and sizes chunks in them
+    (qa.ingest.chunking.window_of; e5 does: issue 14): one token a word, two special tokens."""
+
+    def __init__(self, base, units="words"):
+        self.base, self.name, self.identity, self.dim = base, base.name, base.identity, base.dim
+        self.chunk_units, self.max_tokens, self.special_tokens = units, 200, 2
+
+    def encode(self, texts, role="passage", progress=None):
+        return self.base.encode(texts, role, progress)
+
+    def token_counts(self, texts):
+        return [len(t.split()) + 2 for t in texts]
+
+    def fits(self, text):
+        return len(text.split()) + 2 <= self.max_tokens
+
+
+def test_chunks_sized_in_the_models_own_tokens_are_in_the_manifest_and_a_change_rebuilds(built):
+    """An index whose chunks were sized in tiktoken tokens is not reused by an embedder that sizes
+    them in its own (the chunk boundaries differ): a full rebuild, with the reason; an unchanged
+    build after it reuses everything."""
+    settings, embedder, _ = built
+    assert "units" not in store.Index.open(settings.index_dir).manifest["chunker"]  # tiktoken, as before
+    sized = ModelSizedChunks(embedder)
+    report = build_index(settings, sized)
+    assert report.full_rebuild and report.rebuild_reason.startswith("chunking settings changed")
+    assert store.Index.open(settings.index_dir).manifest["chunker"]["units"] == "words"
+    again = build_index(settings, sized)
+    assert not again.full_rebuild and again.chunks_embedded == 0

@@ -315,3 +315,28 @@ def test_every_indexed_chunk_and_sentence_fits_the_real_models_window(real_servi
     assert too_long == []
     sents = index.sentences(0, index.manifest["counts"]["sentences"])
     assert all(real_embedder.fits(s.text) for s in sents)
+
+
+def test_a_window_in_the_models_own_units_sizes_chunks_in_them_not_in_tiktoken_tokens():
+    """Issue 14: tiktoken spends ~2.5x more tokens on Cyrillic than a multilingual model's own
+    tokenizer, so a Russian paragraph sized in tiktoken tokens became many small chunks. With
+    ``Window.units`` the budget counts the model's tokens (here one a word, 5 special ones)."""
+    words = "таможенники пограничники изъяли героин семинар совещание сотрудничество подготовка".split()
+    sentences = [" ".join(words[(i + k) % len(words)] for k in range(8)).capitalize() + "." for i in range(9)]
+    text = " ".join(sentences)
+    doc = Document("ru.txt", text, "0" * 64, [Item(0, "", None, 0, len(text), [Block(0, len(text))])])
+
+    def counts(texts: list[str]) -> list[int]:
+        return [len(t.split()) + 5 for t in texts]
+
+    tiktoken_sized = Window(counts, 512, 5)
+    model_sized = Window(counts, 512, 5, units="words")
+    budget = 30
+    assert tokens.count(sentences[0]) > budget / 2  # two Russian sentences overflow 30 tiktoken tokens
+    before = chunk_document(doc, document_sentences(doc, window=tiktoken_sized), budget, 1, window=tiktoken_sized)
+    after = chunk_document(doc, document_sentences(doc, window=model_sized), budget, 1, window=model_sized)
+    assert all(c.n_sentences == 1 for c in before)
+    # 8 words a sentence: three sentences and two joins make 26 <= 30 model tokens, four do not
+    assert [c.n_sentences for c in after[:-1]] == [3] * (len(after) - 1)
+    assert all(len(c.text.split()) + (c.n_sentences - 1) <= budget for c in after)
+    assert len(after) < len(before) / 2
