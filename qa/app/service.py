@@ -168,7 +168,7 @@ class QAService:
     def _answer(self, text, qvec, terms, index, pool: int, selection):
         mask = None if selection is None else selection.rows
         passages = retrieve(index, qvec, terms, pool, self.settings.candidates, mask)
-        return pick_answer(text, qvec, terms, passages, index, self.embedder.identity)
+        return pick_answer(text, qvec, terms, passages, index, answer_identity(self.embedder, text))
 
     def ask_within(self, question: str, doc: str, item: int | None, k: int | None = None) -> Result | None:
         """Answer from one document's (one news item's) passages only; None when it has none.
@@ -190,11 +190,12 @@ class QAService:
         passages = retrieve(index, qvec, terms, max(k, self.settings.answer_pool), self.settings.candidates, mask=mask)
         if not passages:
             return None
-        answer, passages = pick_answer(text, qvec, terms, passages, index, embedder.identity)
+        model = answer_identity(embedder, text)
+        answer, passages = pick_answer(text, qvec, terms, passages, index, model)
         if answer is None or answer.span is None:
             # the item is known; what is asked for is a date, number, person or place: the item's
             # best sentence that holds one answers better than a better-scored one that does not
-            answer = _typed_answer(text, qvec, terms, passages, index, embedder.identity) or answer
+            answer = _typed_answer(text, qvec, terms, passages, index, model) or answer
         shown = passages[:k]
         if answer is not None and answer.passage_rank > k:
             shown.append(passages[answer.passage_rank - 1])  # always show the cited passage
@@ -219,6 +220,13 @@ class QAService:
         report = self.build(progress=progress)
         self.index()
         return report
+
+
+def answer_identity(embedder, question: str) -> str:
+    """Whose fitted answer weights answer this question: the embedder's identity, or for the
+    hybrid (two models in one vector) the identity of the model that embeds this question."""
+    of = getattr(embedder, "answer_identity", None)
+    return of(question) if callable(of) else embedder.identity
 
 
 # Answer types whose span patterns are precise; a "person" span is any run of capitalised words

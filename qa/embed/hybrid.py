@@ -33,6 +33,14 @@ class HybridEmbedder:
     def identity(self) -> str:
         return f"{self.english.identity}+{self.multilingual.identity}"
 
+    def answer_identity(self, question: str) -> str:
+        """The identity whose cosines this question's vector carries (see encode), so whose fitted
+        answer weights apply to it (qa.answer.weights.fitted_for): the English model's for an
+        English question, the multilingual model's for any other."""
+        from qa.lang import detect
+
+        return self.english.identity if detect(question) == ENGLISH else self.multilingual.identity
+
     def encode(self, texts: list[str], role: Role = "passage", progress: Progress | None = None) -> np.ndarray:
         out = np.zeros((len(texts), self.dim), dtype=np.float32)
         if not texts:

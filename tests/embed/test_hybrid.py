@@ -77,3 +77,16 @@ def test_pooled_sentence_vectors_keep_each_half_and_a_zero_row_stays_zero():
     assert not pooled[0][0].any()  # zero: encoded alone by the build
     np.testing.assert_allclose(pooled[0][1], hybrid.encode(["Two sentences."])[0], atol=1e-6)
     np.testing.assert_allclose(pooled[1][0], hybrid.encode(["Третье предложение."])[0], atol=1e-6)
+
+
+def test_a_question_is_answered_with_the_weights_of_the_model_that_embedded_it():
+    """The answer weights are keyed to the model whose cosines a question's vector carries: the
+    English model's for an English question, the multilingual model's for a Russian one
+    (qa.app.service.answer_identity), not the hybrid's own identity, which nobody fitted."""
+    from qa.app.service import answer_identity
+
+    en, multi = Fake(1, 8), Fake(2, 12)
+    hybrid = HybridEmbedder(en, multi)
+    assert answer_identity(hybrid, "When did the customs post open?") == "fake1"
+    assert answer_identity(hybrid, "Когда открылся пост?") == "fake2"
+    assert answer_identity(en, "Когда открылся пост?") == "fake1"  # one model: its own identity
