@@ -64,3 +64,47 @@ def test_questions_find_their_answer_across_languages(e5):
 def test_fits_is_false_past_the_512_token_window(e5):
     assert e5.fits("таможня " * 100)
     assert not e5.fits("таможня " * 600)
+
+
+RU_NEWS = (
+    "В Бишкеке завершился двухнедельный курс для сотрудников таможенной службы и пограничной охраны. "
+    "Слушатели изучали методы анализа рисков, досмотр грузовых автомобилей и работу со служебными собаками. "
+    "Занятия вели эксперты из Казахстана, Таджикистана и Узбекистана. "
+    "По словам организаторов, в этом году обучение прошли более ста двадцати специалистов. "
+    "Особое внимание уделили обмену оперативной информацией между соседними странами. "
+    "Следующий курс пройдёт осенью в Душанбе на базе учебного центра. "
+    "Участники получили сертификаты и методические пособия на русском и английском языках. "
+    "Проект финансируется за счёт международной программы технической помощи."
+)
+EN_NEWS = (
+    "A two-week course for customs and border guard officers ended in Bishkek. "
+    "The trainees studied risk analysis methods, the inspection of lorries and work with service dogs. "
+    "The classes were taught by experts from Kazakhstan, Tajikistan and Uzbekistan. "
+    "According to the organisers, more than one hundred and twenty specialists were trained this year. "
+    "Particular attention was paid to the exchange of operational information between neighbouring countries. "
+    "The next course will take place in Dushanbe in the autumn at the training centre. "
+    "The participants received certificates and handbooks in Russian and English. "
+    "The project is funded by an international technical assistance programme."
+)
+
+
+def test_russian_text_is_chunked_in_e5s_own_tokens_like_its_english_translation(e5):
+    """Issue 14: chunks of an e5 index are sized in e5's tokens. In tiktoken tokens (what MiniLM
+    indexes are sized in) Cyrillic costs ~2.5x more, so a Russian text became about twice as many
+    chunks as its English translation, each less of a passage."""
+    from qa.ingest import Block, Document, Item, tokens
+    from qa.ingest.chunking import Window, chunk_document, document_sentences, window_of
+
+    window = window_of(e5)
+    assert window is not None and window.units and window.max_tokens == 512
+
+    def chunks(text: str, w: Window) -> list:
+        doc = Document("news.txt", text, "0" * 64, [Item(0, "", None, 0, len(text), [Block(0, len(text))])])
+        return chunk_document(doc, document_sentences(doc, window=w), 100, 1, window=w)
+
+    tiktoken_sized = Window(window.counts, window.max_tokens, window.special)  # no units: tiktoken
+    ru, en = chunks(RU_NEWS, window), chunks(EN_NEWS, window)
+    assert tokens.count(RU_NEWS) > 2 * tokens.count(EN_NEWS)  # what the old sizing counted
+    assert abs(len(ru) - len(en)) <= 1
+    assert len(chunks(RU_NEWS, tiktoken_sized)) >= 2 * len(ru)
+    assert all(sum(window.counts([c.text])) - window.special <= 100 for c in ru)
