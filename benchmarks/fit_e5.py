@@ -68,9 +68,12 @@ def _service(cache: Path, key: str, corpus: Path, embedder):
     from qa.app.service import QAService
     from qa.config import Settings
 
-    service = QAService(Settings().with_(corpus_dir=corpus, index_dir=index_dir(cache, key)), embedder=embedder)
+    # "always": an English corpus too (given e5 alone, a build would route it to MiniLM)
+    settings = Settings().with_(corpus_dir=corpus, index_dir=index_dir(cache, key), multilingual="always")
+    service = QAService(settings, embedder=embedder)
     t0 = time.perf_counter()
     report = service.build()
+    assert report.model == embedder.identity, report.model
     print(f"[{key}] index: {report.summary().splitlines()[0]} ({time.perf_counter() - t0:.0f} s)", file=sys.stderr, flush=True)
     return service
 
@@ -174,10 +177,38 @@ def folds_of(data: list, k: int, seed: int = 0) -> np.ndarray:
     return out
 
 
+def _without_matcher() -> None:
+    """fit_models.fit_all reads every CONF_FEATURES key once (an unused matrix) before keeping the
+    ones present; without the matcher (not fitted here: an English cross-encoder, noise on Russian
+    text and 20-40 ms a question) "match*" are absent. The fit sees the list without them."""
+    import types
+
+    from qa.answer import evidence
+
+    names = {k: getattr(evidence, k) for k in dir(evidence) if not k.startswith("__")}
+    names["CONF_FEATURES"] = tuple(k for k in evidence.CONF_FEATURES if not k.startswith("match"))
+    fit_models.conf_mod = types.SimpleNamespace(**names)
+
+
+def auto_threshold(pred: list[dict], most: float) -> float:
+    """The highest abstention threshold (steps of 0.01) at which at most `most` % of the
+    answerable questions of every set, pooled, are abstained on (cross-validated): the rule the
+    MiniLM fit applies to the bundled corpus (benchmarks/fit_answer.py --auto-abstain), over all
+    four directions here, since an e5 index serves them all."""
+    gates = np.array([r["gate"] for r in pred if r["answerable"]])
+    ok = 0.05
+    for t in np.round(np.arange(0.05, 0.95, 0.01), 2):
+        if 100 * np.mean(gates < t) <= most:
+            ok = float(t)
+    print(f"auto threshold: {ok}", flush=True)
+    return ok
+
+
 def fit(args) -> None:
     from benchmarks.fit_answer import report
     from benchmarks.fit_models import at_threshold, fit_all, predict_rows
 
+    _without_matcher()
     data = load(Path(args.cache), args.sets)
     opts = dict(bundled_share=args.bundled_share, conf_c=args.conf_c,
                 abstain_target=args.abstain_target, abstain_model=args.abstain_model)
@@ -192,6 +223,12 @@ def fit(args) -> None:
         other = fold != k
         m.fit_calibration(raw[other], rights[other], [data[i].set for i in np.flatnonzero(other)])
     pred = [predict_rows(models[fold[i]], a) for i, a in enumerate(data)]
+    if args.auto_span:
+        from benchmarks.fit_answer import auto_span
+
+        args.span_threshold = auto_span(data, pred, args.auto_span)
+    if args.auto_abstain:
+        args.abstain = [auto_threshold(pred, args.auto_abstain), *args.abstain]
     for t in args.abstain:
         rows: dict[str, list[dict]] = {}
         for a, r in zip(data, pred):
@@ -223,6 +260,10 @@ def main() -> None:
     ap.add_argument("--abstain-target", choices=("right", "answerable"), default="right")
     ap.add_argument("--abstain-model", choices=("logistic", "trees"), default="logistic")
     ap.add_argument("--span-threshold", type=float, default=0.8)
+    ap.add_argument("--auto-abstain", type=float, default=0.0, metavar="PERCENT",
+                    help="choose the threshold: the highest abstaining on at most PERCENT of answerable questions")
+    ap.add_argument("--auto-span", type=float, default=0.0, metavar="PRECISION",
+                    help="choose the short-answer threshold (benchmarks/fit_answer.py auto_span)")
     ap.add_argument("--write", help="fit on everything and write the constants here (qa/answer/fitted_e5.py)")
     args = ap.parse_args()
     if args.step == "collect":

@@ -8,6 +8,7 @@ ones (refit with ``benchmarks/tune_answer.py`` and add an entry to ``FITTED``).
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 
 from qa.answer.fitted_minilm import FITTED_MINILM
@@ -85,10 +86,26 @@ MINILM_BEFORE = Fitted(
 # The current model: written by `benchmarks/fit_answer.py --write` into fitted_minilm.py.
 MINILM = Fitted(fitted_for=MINILM_BEFORE.fitted_for, **FITTED_MINILM)
 FITTED = (MINILM,)
+# multilingual-e5-small, 4-bit, centred (qa.embed.e5_small.IDENTITY): corpora with non-English
+# items and non-English questions over the hybrid index (issue 14). Written by
+# `benchmarks/fit_e5.py fit --write` into fitted_e5.py, on XQuAD's four directions and the bundled
+# questions over e5 indexes (docs/languages.md).
+E5_IDENTITY = "multilingual-e5-small-q4-c1"
+
+
+@functools.cache
+def e5() -> Fitted:
+    """The e5 entry, imported on first use: its boosted trees are ~110 KB of constants (~35 ms to
+    import), which an English index never needs (a fresh `qa ask` pays for what it uses)."""
+    from qa.answer.fitted_e5 import FITTED_E5
+
+    return Fitted(fitted_for=(E5_IDENTITY,), **FITTED_E5)
 
 
 def fitted_for(identity: str | None) -> Fitted:
     """The weights fitted for this embedder; MiniLM's when none were (e.g. onnx-int8, test embedders)."""
+    if identity == E5_IDENTITY:
+        return e5()
     for fitted in FITTED:
         if identity in fitted.fitted_for:
             return fitted

@@ -108,3 +108,14 @@ def test_russian_text_is_chunked_in_e5s_own_tokens_like_its_english_translation(
     assert abs(len(ru) - len(en)) <= 1
     assert len(chunks(RU_NEWS, tiktoken_sized)) >= 2 * len(ru)
     assert all(sum(window.counts([c.text])) - window.special <= 100 for c in ru)
+
+
+def test_e5_indexes_get_the_answer_weights_fitted_for_e5():
+    """Across languages lexical evidence is zero: the MiniLM-fitted answer model said "not found"
+    to most such questions. An e5 index gets its own fit (qa/answer/fitted_e5.py)."""
+    from qa.answer.weights import MINILM, fitted_for
+    from qa.embed.e5_small import IDENTITY
+
+    e5_fit = fitted_for(IDENTITY)
+    assert e5_fit is not MINILM and IDENTITY in e5_fit.fitted_for
+    assert fitted_for("model") is MINILM
