@@ -409,9 +409,9 @@ class ModelSizedChunks:
 
 
 def test_chunks_sized_in_the_models_own_tokens_are_in_the_manifest_and_a_change_rebuilds(built):
-    """An index whose chunks were sized in tiktoken tokens is not reused by an embedder that sizes
-    them in its own (the chunk boundaries differ): a full rebuild, with the reason; an unchanged
-    build after it reuses everything."""
+    """An index whose chunks were sized in tiktoken tokens is not built upon by an embedder that
+    sizes them in its own (the chunk boundaries differ): every document is chunked again, with the
+    reason; an unchanged build after it reuses everything."""
     settings, embedder, _ = built
     assert "units" not in store.Index.open(settings.index_dir).manifest["chunker"]  # tiktoken, as before
     sized = ModelSizedChunks(embedder)
