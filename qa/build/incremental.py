@@ -261,11 +261,18 @@ def _fill_counts(report: BuildReport, counts: dict) -> None:
 
 
 def _chunker_change(old: dict, new: dict) -> str:
-    """Why the chunks must be made again: the parsing rules (a new PIPELINE_VERSION, said in words)
-    or the chunk settings."""
-    if {k: v for k, v in old.items() if k != "pipeline"} == {k: v for k, v in new.items() if k != "pipeline"}:
-        return f"the parsing rules changed (version {old.get('pipeline')} -> {new['pipeline']}: {PIPELINE_CHANGE})"
-    return f"chunking settings changed ({old} -> {new})"
+    """Why the chunks must be made again: the parsing rules (a new PIPELINE_VERSION, said in words),
+    what chunks are sized in (the model's own tokens: e5), or the chunk settings."""
+    rest = ("pipeline", "units")
+    if {k: v for k, v in old.items() if k not in rest} != {k: v for k, v in new.items() if k not in rest}:
+        return f"chunking settings changed ({old} -> {new})"
+    why = []
+    if old.get("pipeline") != new.get("pipeline"):
+        why.append(f"the parsing rules changed (version {old.get('pipeline')} -> {new['pipeline']}: {PIPELINE_CHANGE})")
+    if old.get("units") != new.get("units"):
+        why.append(f"chunking settings changed: chunks are sized in {new.get('units') or 'tiktoken'} tokens "
+                   f"(were {old.get('units') or 'tiktoken'} tokens)")
+    return "; ".join(why)
 
 
 def _previous(settings: Settings, embedder: Embedder, rebuild: bool) -> tuple[store.Index | None, str | None, bool]:

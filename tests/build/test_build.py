@@ -416,7 +416,8 @@ def test_chunks_sized_in_the_models_own_tokens_are_in_the_manifest_and_a_change_
     assert "units" not in store.Index.open(settings.index_dir).manifest["chunker"]  # tiktoken, as before
     sized = ModelSizedChunks(embedder)
     report = build_index(settings, sized)
-    assert report.full_rebuild and report.rebuild_reason.startswith("chunking settings changed")
+    assert report.full_rebuild and report.rebuild_reason.startswith(
+        "chunking settings changed: chunks are sized in words tokens (were tiktoken tokens)")
     assert store.Index.open(settings.index_dir).manifest["chunker"]["units"] == "words"
     again = build_index(settings, sized)
     assert not again.full_rebuild and again.chunks_embedded == 0
