@@ -118,6 +118,8 @@ def main() -> None:
     ap.add_argument("--no-neighbour-rule", action="store_true", help="do not apply qa.answer.pick.prefer_typed_neighbour")
     ap.add_argument("--neighbour-top", type=int, default=0,
                     help="how far down the ranking the neighbour rule looks (qa.answer.pick.NEIGHBOUR_TOP; 0: as shipped)")
+    ap.add_argument("--calibration", choices=("pooled", "worst"), default="pooled",
+                    help="one isotonic table over all sets, or per group the lowest share right (benchmarks/fit_models.py)")
     ap.add_argument("--cal-sample", default=str(CAL_SAMPLE), help="where --write puts the calibration test's sample")
     ap.add_argument("--report-squad1", action="store_true", help="also score the reported SQuAD v1.1 sample")
     args = ap.parse_args()
@@ -126,6 +128,9 @@ def main() -> None:
         import benchmarks.fit_models as fm
 
         fm.NEIGHBOUR_RULE = False
+    import benchmarks.fit_models as fm_cal
+
+    fm_cal.CALIBRATION = args.calibration
     if args.neighbour_top:
         import qa.answer.pick as pick_mod
 

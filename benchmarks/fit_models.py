@@ -34,6 +34,28 @@ CAL_GROUP_WEIGHT = {"bundled": 1.0, "squad2": 1.0, "squad1": 0.1, "xquad": 0.05}
 
 
 _INDEXES: dict = {}
+# how raw confidence becomes "share right" (fit_answer.py --calibration): "pooled" = one isotonic
+# table over every set, weighted by CAL_GROUP_WEIGHT; "worst" = per group of sets, the lowest
+# isotonic share right at each raw value (a confidence that holds on the hardest kind of set)
+CALIBRATION = "pooled"
+# a group needs this many questions for its own isotonic table in the "worst" calibration
+WORST_MIN_ROWS = 100
+
+
+def worst_calibration(raw: np.ndarray, right: np.ndarray, sets: list[str]) -> tuple:
+    """The pointwise minimum, over the groups of sets (GROUP), of each group's isotonic share
+    right: monotone, and on every group at most what that group shows (up to the fit's noise)."""
+    groups = np.array([GROUP.get(s, s) for s in sets])
+    grid = np.unique(np.round(raw, 4))
+    low = np.ones(len(grid))
+    for g in np.unique(groups):
+        m = groups == g
+        if m.sum() < WORST_MIN_ROWS:
+            continue
+        iso = IsotonicRegression(out_of_bounds="clip", y_min=0.0, y_max=1.0).fit(raw[m], right[m].astype(float))
+        low = np.minimum(low, iso.predict(grid))
+    keep = np.r_[True, np.diff(low) != 0] | np.r_[np.diff(low) != 0, True]  # the breakpoints
+    return tuple(float(x) for x in grid[keep]), tuple(float(y) for y in low[keep])
 # qa.answer.pick.prefer_typed_neighbour applied after the sentence model (fit_answer.py --no-neighbour-rule)
 NEIGHBOUR_RULE = True
 
@@ -171,6 +193,9 @@ class Model:
         return _shown(a, best.sentence)[1]
 
     def fit_calibration(self, raw: np.ndarray, right: np.ndarray, sets: list[str]) -> None:
+        if CALIBRATION == "worst":
+            self.cal = worst_calibration(raw, right, sets)
+            return
         # the sets with unanswerable questions dominate: a confidence must hold where questions
         # may have no answer, so it is conservative on sets where all of them have one
         w = _group_weights(sets, CAL_GROUP_WEIGHT)
@@ -346,6 +371,7 @@ def predict_rows(model: Model, a) -> dict:
     return {
         "answerable": a.ok,
         "gate": gate,
+        "raw": raw,
         "confidence": conf,
         "hit1": top_right,
         "top_right": top_right,
