@@ -152,6 +152,7 @@ class QAService:
         searched = scope.scope_of(plan, used, fell_back, len(index.row_facts().item_doc))
         if searched is not None:
             notes = notes + searched.notes()
+        notes = notes + self._language_notes(text, index)
         shown = passages[:k]
         if answer is not None and answer.passage_rank > k:
             shown.append(passages[answer.passage_rank - 1])  # always show the cited passage
@@ -164,6 +165,24 @@ class QAService:
             notes=notes,
             scope=searched,
         )
+
+    def _language_notes(self, question: str, index: store.Index) -> list[str]:
+        """A note when the question's language cannot reach this index: an English-only index
+        embedded with the English model matches questions in other languages poorly, and a user
+        seeing "not found" should learn why and what to do rather than conclude the answer is absent."""
+        from qa.lang import DEFAULT as ENGLISH, detect
+
+        lang = detect(question, ENGLISH)
+        if lang == ENGLISH:
+            return []
+        from qa.embed import choose
+
+        english_only = {choose.english_identity(self.settings, b) for b in ("auto", "onnx-int8")}
+        if index.manifest.get("model") not in english_only:
+            return []
+        return [f"the question is not in English (detected: {lang}), but this index's documents are all in "
+                "English and embedded with the English model, so it finds little here: ask in English, or "
+                "re-index with QA_MULTILINGUAL=hybrid to ask in other languages too"]
 
     def _answer(self, text, qvec, terms, index, pool: int, selection):
         mask = None if selection is None else selection.rows

@@ -88,6 +88,13 @@ def test_a_question_the_corpus_cannot_answer_gets_no_answer_but_still_passages(r
 
 
 @pytest.mark.slow
+def test_a_russian_question_over_english_documents_says_why_it_finds_little(real_service):
+    r = real_service.ask("Сколько килограммов наркотиков изъяли в ходе операций?")
+    assert any("QA_MULTILINGUAL=hybrid" in n and "English" in n for n in r.notes)
+    assert not any("QA_MULTILINGUAL" in n for n in real_service.ask("How much was seized?").notes)
+
+
+@pytest.mark.slow
 @pytest.mark.parametrize("k", [1, 3, 8])
 def test_k_passages_are_shown(real_service, k):
     r = real_service.ask("Which customs experts lectured at the Astana workshop?", k)
