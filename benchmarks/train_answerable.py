@@ -1,25 +1,28 @@
 #!/usr/bin/env python
 """Train the answerability model (qa/answer/answerable.py) and write its weight file.
 
-    nice -n 10 python benchmarks/train_answerable.py [--fold K --folds 3] [--seed 0] [--epochs 1]
-        [--out qa/answer/answerable.safetensors]
+    nice -n 10 python benchmarks/answer_data.py --sets squad2 squad1-fit     # the candidates, once
+    nice -n 10 python benchmarks/train_answerable.py [--features benchmarks/out/features]
+        [--fold K --folds 3] [--seed 0] [--out qa/answer/answerable.safetensors]
 
 Data (../shared/data; the bundled corpus and its dev / dev2 questions are never used):
-- SQuAD v1.1 dev questions, except every question of the sample benchmarks/squad.py reports on
-  (--sample 2000 --seed 0) and of the 17 articles of the SQuAD 2.0 dev half not in ../shared (held
-  out for the SQuAD 2.0 bar). Per question a group: the sentence holding the gold answer, its
-  neighbours, another sentence of the paragraph, and the sentences of the article's other
-  paragraphs sharing the most IDF-weighted words with the question (on topic, not the answer),
-  each with its paragraph as context.
-- The unanswerable questions of the SQuAD 2.0 half in ../shared: a group of only negatives, the
-  sentence holding the "plausible answer", the paragraph's closest sentences and the closest ones
-  of the article's other paragraphs.
+- --data pipeline (the shipped recipe): the answer step's own candidates, asked open-corpus
+  (benchmarks/answer_data.py's caches): every question of the SQuAD 2.0 half and 2,500 of
+  "squad1-fit" (SQuAD v1.1 questions outside the reported sample and the other SQuAD 2.0 half);
+  per question the gold candidate closest to the question and the 8 closest that hold no answer,
+  or for an unanswerable question its 9 closest candidates, each with its passage.
+- --data paragraphs (tried first, see docs/relevance.md): per SQuAD v1.1 dev question (not of the
+  reported sample, --sample 2000 --seed 0, nor of the 17 articles of the other SQuAD 2.0 half,
+  held out for its bar) the sentence holding the gold answer, its neighbours, another sentence of
+  the paragraph and the article's other sentences sharing the most IDF-weighted words with the
+  question, each with its paragraph as context; per unanswerable question of the SQuAD 2.0 half,
+  the sentence holding its "plausible answer" and the closest sentences of its paragraph and article.
 - Loss: softmax cross-entropy over [no answer, the group's sentences] (target: the gold sentence,
   or "no answer" for an unanswerable question; the no-answer logit is learned) plus binary
   cross-entropy on every pair.
 
 Cross-validation by article: --folds F --fold K leaves out every question of the articles of fold
-K (folds.fold_of: every SQuAD v1.1 article outside the other half, seeded, the SQuAD 2.0 half's 18
+K (fold_of: every SQuAD v1.1 article outside the other half, seeded, the SQuAD 2.0 half's 18
 spread evenly), so benchmarks/eval_answerable.py scores each question with a model that never saw
 its article. Without --fold every article is used (the shipped file).
 """
@@ -206,7 +209,7 @@ def main() -> None:
     ap.add_argument("--s-tokens", type=int, default=96)
     ap.add_argument("--c-tokens", type=int, default=256)
     ap.add_argument("--negatives", type=int, default=4)
-    ap.add_argument("--data", choices=("paragraphs", "pipeline", "both"), default="paragraphs")
+    ap.add_argument("--data", choices=("paragraphs", "pipeline", "both"), default="pipeline")
     ap.add_argument("--features", default=None, help="answer_data.py's cache folder (--data pipeline/both)")
     ap.add_argument("--pipeline-negatives", type=int, default=8)
     ap.add_argument("--squad1", type=int, default=2500, help="squad1-fit questions in --data pipeline")
@@ -214,7 +217,7 @@ def main() -> None:
     ap.add_argument("--lr", type=float, default=2e-3)
     ap.add_argument("--bce-weight", type=float, default=0.5)
     ap.add_argument("--threads", type=int, default=1)  # two threads on a busy shared machine wait for each other
-    ap.add_argument("--parts", default=",".join(answerable.PARTS), help="what the head reads (answerable.PARTS)")
+    ap.add_argument("--parts", default="mean_sentence,min_sentence", help="what the head reads (answerable.PARTS)")
     ap.add_argument("--head-lr", type=float, default=0.05, help="for the head, bias and no-answer logit")
     ap.add_argument("--plain", action="store_true",
                     help="the matcher's recipe for comparison: the sentence's mean match only, no no-answer logit")

@@ -99,6 +99,8 @@ class AnswerabilityModel:
     ) -> np.ndarray:
         """One logit per sentence (float32): higher = more likely to answer the question.
         contexts[i] is the passage holding sentences[i] (None: each sentence is its own context)."""
+        if contexts is not None and len(contexts) != len(sentences):
+            raise ValueError("one context per sentence")
         out = np.zeros(len(sentences), dtype=np.float32)
         if not len(sentences):
             return out
@@ -110,8 +112,6 @@ class AnswerabilityModel:
         if contexts is None or not any(p.endswith("_context") for p in self.parts):
             best_c = best_s
         else:
-            if len(contexts) != len(sentences):
-                raise ValueError("one context per sentence")
             unique = list(dict.fromkeys(contexts))
             at = {c: i for i, c in enumerate(unique)}
             # a sentence's own tokens count as context even when the passage was cut before them
