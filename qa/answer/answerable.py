@@ -2,15 +2,17 @@
 it merely on topic? In numpy, no torch at question time.
 
 The same late interaction as qa/answer/matcher.py (every question token finds its best match
-among a text's tokens; tokens are the bundled MiniLM's frozen WordPiece embeddings read through a
-learned convolution over three neighbouring tokens), read twice: within the sentence and within
-the whole passage holding it. Besides the weighted mean of the matches (how well the sentence
-fits, the matcher's score), a weighted soft minimum says whether some important question token
-has no match at all. That is how SQuAD 2.0's unanswerable questions look: the right topic and
-paragraph with one entity, number or relation swapped, so the mean stays high while one token
-finds nothing. Trained by ``benchmarks/train_answerable.py`` with SQuAD 2.0's unanswerable
-questions as hard negatives and a learned "no answer" logit (listwise over [no answer, the
-candidates]); only the learned part ships (``answerable.safetensors``, under 1 MB).
+among a sentence's tokens; tokens are the bundled MiniLM's frozen WordPiece embeddings read through
+a learned convolution over three neighbouring tokens), with a different head and objective. Besides
+the weighted mean of the matches (how well the sentence fits, the matcher's score), a weighted
+soft minimum says whether some important question token has no match at all. That is how SQuAD
+2.0's unanswerable questions look: the right topic and paragraph with one entity, number or
+relation swapped, so the mean stays high while one token finds nothing. The head may also read
+the same two over the whole passage holding the sentence (PARTS; the file's metadata says which it
+reads: the shipped one reads the sentence only, docs/relevance.md says why). Trained by
+``benchmarks/train_answerable.py`` on the answer step's own candidates, with SQuAD 2.0's
+unanswerable questions as hard negatives and a learned "no answer" logit (a softmax over [no
+answer, the candidates]); only the learned part ships (``answerable.safetensors``, under 1 MB).
 
     m = default_model()
     logits = m.score(question, sentences, contexts)   # contexts[i]: the passage text of sentences[i]
