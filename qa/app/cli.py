@@ -293,11 +293,22 @@ def _cite(x) -> str:
     return cite_text(x.doc, x.title, x.date, getattr(x, "page", None), doc_title)
 
 
+def _inside(path: str, corpus: Path) -> str | None:
+    """``path`` as a document name (its path inside the corpus folder, "/"-separated), if it is a
+    file path under that folder; else None."""
+    try:
+        rel = Path(path).resolve().relative_to(Path(corpus).resolve())
+    except (ValueError, OSError):
+        return None
+    return rel.as_posix() if rel.parts else None
+
+
 @main.command("text")
 @click.argument("doc")
 @click.option("--index", "index_dir", type=click.Path(), help="Where the index lives [embeddings].")
+@click.option("--corpus", type=click.Path(), help="The corpus folder, for a DOC given as a file path [corpus].")
 @click.option("--json", "as_json", is_flag=True, help='Print {"doc", "text", "pages"} as one JSON object.')
-def text_cmd(doc, index_dir, as_json) -> None:
+def text_cmd(doc, index_dir, corpus, as_json) -> None:
     """Print the stored text of DOC (its path in the corpus), exactly as answers index it.
 
     An answer's start/end are offsets into this text: answer.text == text[start:end]. For PDF
@@ -305,11 +316,14 @@ def text_cmd(doc, index_dir, as_json) -> None:
     line); for .txt and .md files it is the file itself."""
     from qa import store
 
+    settings = _settings(corpus, index=index_dir)
     try:
-        index = store.Index.open(_settings(index=index_dir).index_dir)
+        index = store.Index.open(settings.index_dir)
     except _user_errors() as e:
         _fail(str(e))
     text = index.document_text(doc)
+    if text is None and (inside := _inside(doc, settings.corpus_dir)) is not None:
+        doc, text = inside, index.document_text(inside)  # "corpus/report.pdf", as the shell completes it
     if text is None:
         _fail(f"no document {doc!r} in the index (names are paths inside the corpus folder; see `qa index`)")
     if as_json:

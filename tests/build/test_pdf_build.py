@@ -97,6 +97,10 @@ def test_qa_text_prints_the_stored_text_exactly(settings, hash_embedder):
     assert json.loads(res.output)["pages"] == list(index.document_pages("report.pdf"))
     res = runner.invoke(main, ["text", "nope.pdf", "--index", str(settings.index_dir)])
     assert res.exit_code == 1 and res.output.startswith("Error: no document 'nope.pdf'")
+    # the file's path, as a shell completes it from outside the corpus folder, names it too
+    path = str(settings.corpus_dir / "report.pdf")
+    res = runner.invoke(main, ["text", path, "--corpus", str(settings.corpus_dir), "--index", str(settings.index_dir)])
+    assert res.exit_code == 0 and res.output == index.document_text("report.pdf")
 
 
 def test_a_full_rebuild_does_not_parse_an_unchanged_pdf_again(settings, hash_embedder, monkeypatch):
