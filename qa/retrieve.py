@@ -1,7 +1,12 @@
 """Question -> top passages: dense (FAISS) and lexical (BM25) candidates from ``Index.search``,
-fused by score."""
+fused by score.
+
+In an e5 index holding both English and Russian passages, the dense score of a passage in the
+other language than the question's is first freed of e5's language offset (``_cross_language``)."""
 
 from __future__ import annotations
+
+import weakref
 
 import numpy as np
 
@@ -28,7 +33,8 @@ def retrieve(
         return []
     hits = index.search(query_vector, terms, max(candidates, k), mask)
     best_lex = max((float(b) for b in hits.bm25), default=0.0) or 1.0
-    fused = DENSE_WEIGHT * hits.dense + (1 - DENSE_WEIGHT) * hits.bm25 / best_lex
+    ranked = hits.dense - _cross_language(index, query_vector, hits.ids)
+    fused = DENSE_WEIGHT * ranked + (1 - DENSE_WEIGHT) * hits.bm25 / best_lex
     order = sorted(range(len(hits.ids)), key=lambda j: -fused[j])[:k]
     at = {int(hits.ids[j]): j for j in order}
     rows = index.chunks([int(hits.ids[j]) for j in order])
@@ -46,3 +52,41 @@ def retrieve(
         )
         for r, row in enumerate(rows)
     ]
+
+
+# chunk id -> language, per open index generation (a chunk's text never changes within one)
+_LANGUAGES: "weakref.WeakKeyDictionary[Index, dict[int, str]]" = weakref.WeakKeyDictionary()
+
+
+def _cross_language(index: Index, query_vector: np.ndarray, ids: np.ndarray) -> np.ndarray | float:
+    """What to take off each candidate's dense score for its language: 0 unless the index is e5's
+    and the candidates hold both English and Russian passages.
+
+    e5-small puts each language's vectors around its own mean, so a question scores passages of
+    its own language higher than the other language's, whatever they say: among English news on
+    drug seizures an English question ranked them all above the Russian passage holding the
+    answer. The difference of the two languages' means on parallel text (qa.embed.e5_language) is
+    that offset alone, free of topic; a passage's score is moved by the question vector's share of
+    it, relative to the question's own language (its language's passages keep their scores, the
+    order within one language never changes). Measured: docs/languages.md."""
+    from qa.embed.e5_small import IDENTITY
+
+    if index.manifest.get("model") != IDENTITY or len(ids) == 0:
+        return 0.0
+    known = _LANGUAGES.setdefault(index, {})
+    todo = [int(i) for i in ids if int(i) not in known]
+    if todo:
+        from qa.lang import detect
+
+        for row in index.chunks(todo):
+            known[row.id] = detect(row.text, "en")
+    langs = np.array([known[int(i)] for i in ids])
+    ru = langs == "ru"
+    if ru.all() or not ru.any():
+        return 0.0
+    from qa.embed.e5_language import RU_MINUS_EN
+
+    share = float(np.dot(np.asarray(RU_MINUS_EN, dtype=np.float32), query_vector))  # > 0: a Russian-like question
+    # half the offset to each side of the middle, then relative to the question's side
+    own = abs(share) / 2
+    return np.where(ru, share / 2, -share / 2) - own
