@@ -83,6 +83,17 @@ def auto_span(data: list, pred: list[dict], precision: float) -> float:
     return 0.99
 
 
+def _attach_answerable(part: list, path: str) -> None:
+    import pickle
+
+    with open(path, "rb") as f:
+        scores = pickle.load(f)
+    if len(scores) != len(part) or any(len(s) != len(a.feats) for s, a in zip(scores, part)):
+        raise SystemExit(f"Error: {path} is not aligned with the feature cache")
+    for a, s in zip(part, scores):
+        a.ans = np.asarray(s, np.float32)
+
+
 def report(rows_by_set: dict[str, list[dict]], label: str) -> None:
     figs = {s: figures(r) for s, r in rows_by_set.items()}
     bundled = rows_by_set.get("dev", []) + rows_by_set.get("dev2", [])
@@ -109,6 +120,10 @@ def main() -> None:
     ap.add_argument("--baseline", action="store_true", help="only score the model before issue 13 on the caches")
     ap.add_argument("--dump", help="write the cross-validated rows (gate, confidence, outcomes) as JSON here")
     ap.add_argument("--relevance", metavar="IDENTITY", help="use the matcher's cached scores (this model identity) as features")
+    ap.add_argument("--answerable", metavar="SCORES",
+                    help="qa.answer.answerable's per-candidate scores as evidence: a file pattern with {set} "
+                         "(lists aligned with the caches, as answer_data --relevance writes)")
+    ap.add_argument("--answerable-in-sentence", action="store_true", help="with --answerable: in the sentence model too")
     ap.add_argument("--auto-abstain", type=float, default=0.0, metavar="HIT",
                     help="choose the abstention threshold: the highest keeping squad1-fit CV hit@1 >= HIT")
     ap.add_argument("--auto-span", type=float, default=0.0, metavar="PRECISION",
@@ -131,6 +146,7 @@ def main() -> None:
     import benchmarks.fit_models as fm_cal
 
     fm_cal.CALIBRATION = args.calibration
+    fm_cal.ANSWERABLE_IN_SENTENCE = args.answerable_in_sentence
     if args.neighbour_top:
         import qa.answer.pick as pick_mod
 
@@ -145,6 +161,8 @@ def main() -> None:
         if args.relevance:
             for a, m in zip(part, answer_data.load_relevance(s, args.relevance)):
                 a.match = m
+        if args.answerable:
+            _attach_answerable(part, args.answerable.format(set=s))
         data.extend(part)
     drop = {f for f in args.features.split(",") if f}
     if args.baseline:
@@ -203,6 +221,8 @@ def main() -> None:
             if args.relevance:
                 for a, m in zip(rep, answer_data.load_relevance("squad1", args.relevance)):
                     a.match = m
+            if args.answerable:
+                _attach_answerable(rep, args.answerable.format(set="squad1"))
             report({"squad1": [at_threshold(predict_rows(model, a), args.abstain[0], args.span_threshold) for a in rep]},
                    "reported SQuAD v1.1 sample")
         if args.write:

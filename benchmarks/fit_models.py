@@ -34,6 +34,9 @@ CAL_GROUP_WEIGHT = {"bundled": 1.0, "squad2": 1.0, "squad1": 0.1, "xquad": 0.05}
 
 
 _INDEXES: dict = {}
+# whether the answerability scores (fit_answer.py --answerable) also enter the sentence model, not
+# only the confidence and abstention evidence
+ANSWERABLE_IN_SENTENCE = False
 # how raw confidence becomes "share right" (fit_answer.py --calibration): "pooled" = one isotonic
 # table over every set, weighted by CAL_GROUP_WEIGHT; "worst" = per group of sets, the lowest
 # isotonic share right at each raw value (a confidence that holds on the hardest kind of set)
@@ -85,6 +88,11 @@ def enrich(a) -> None:
         top = float(np.max(match))
         for (_, _, f), m in zip(a.feats, match):
             f["match"], f["match_rel"] = float(m), float(m) - top
+    ans = getattr(a, "ans", None)  # qa.answer.answerable's scores, when fit_answer.py --answerable gave them
+    if ans is not None:
+        top = float(np.max(ans))
+        for (_, _, f), v in zip(a.feats, ans):
+            f["ans"], f["ans_rel"] = float(v), float(v) - top
     for row, p, f in a.feats:
         item = p.item
         f.update(type_features(q, row.text, item.title if item else "", item.date if item else None, bool(f["news_lead"])))
@@ -294,6 +302,8 @@ def fit_all(
     for a in train:
         enrich(a)
     extra = ["match", "match_rel"] if all(getattr(a, "match", None) is not None for a in train) else []
+    if ANSWERABLE_IN_SENTENCE and all(getattr(a, "ans", None) is not None for a in train):
+        extra += ["ans", "ans_rel"]
     names = [n for n in BASE + list(TYPE_FEATURES) + extra if n not in drop]
     bundled = [a for a in train if GROUP.get(a.set) == "bundled" and a.ok]
     rest = [a for a in train if GROUP.get(a.set) != "bundled" and a.ok]

@@ -24,7 +24,7 @@ CONF_FEATURES = (
     "score", "margin", "share", "dense", "lex", "focus", "ctx", "window", "top_bm25", "p_dense",
     "type", "head", "names", "unit", "event", "clash", "date_lead", "pool_cov", "typed_share",
     "missing_max", "missing_pool_max", "neg", "typed", "typed_any", "typed_mass", "names_missing",
-    "match", "match_rel", "match_top",
+    "match", "match_rel", "match_top", "ans", "ans_rel", "ans_top",
 )
 # The sign each feature's weight may take in the fitted models (+1: evidence for an answer, -1:
 # against). Free signs let correlated features cancel each other on the fitting sets and then
@@ -34,7 +34,7 @@ SIGNS = {
     "p_dense": 1, "type": 1, "head": 1, "names": 1, "unit": 1, "event": 1, "clash": -1, "date_lead": 1,
     "pool_cov": 1, "typed_share": 1, "missing_max": -1, "missing_pool_max": -1, "neg": -1,
     "typed": 1, "typed_any": 1, "typed_mass": 1, "names_missing": -1,
-    "match": 1, "match_rel": 1, "match_top": 1,
+    "match": 1, "match_rel": 1, "match_top": 1, "ans": 1, "ans_rel": 1, "ans_top": 1,
 }
 _NAME_OR_NUMBER = re.compile(r"\b[A-Z][\w'-]*|\b\d[\d,.]*")
 # how many of the best candidates are looked at for a span of the asked kind
@@ -111,6 +111,7 @@ def evidence(
         "typed_mass": float(p[np.array(kinds) >= 1.0].sum()) if wanted else 0.5,
         "names_missing": len(names - own_words) / len(names) if names else 0.0,
         **_match(ranked),
+        **_answerable(ranked),
     }
 
 
@@ -121,6 +122,16 @@ def _match(ranked: list) -> dict[str, float]:
     if "match" not in f:
         return {}
     return {"match": f["match"], "match_rel": f["match_rel"], "match_top": f["match"] - f["match_rel"]}
+
+
+def _answerable(ranked: list) -> dict[str, float]:
+    """The answerability model's view (qa.answer.answerable), when the candidates carry its scores
+    (only in benchmarks/fit_answer.py --answerable so far): the chosen sentence's, its distance to
+    the best one's, and the best (logit minus the no-answer logit: > 0 reads as an answer)."""
+    f = ranked[0].features
+    if "ans" not in f:
+        return {}
+    return {"ans": f["ans"], "ans_rel": f["ans_rel"], "ans_top": f["ans"] - f["ans_rel"]}
 
 
 def probability(feats: dict[str, float], weights: dict[str, float], bias: float) -> float:
