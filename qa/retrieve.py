@@ -33,8 +33,12 @@ def retrieve(
         return []
     hits = index.search(query_vector, terms, max(candidates, k), mask)
     best_lex = max((float(b) for b in hits.bm25), default=0.0) or 1.0
-    ranked = hits.dense - _cross_language(index, query_vector, hits.ids)
-    fused = DENSE_WEIGHT * ranked + (1 - DENSE_WEIGHT) * hits.bm25 / best_lex
+    shift = _cross_language(index, query_vector, hits.ids)
+    ranked = hits.dense - shift
+    lexical = hits.bm25 / best_lex
+    if not np.isscalar(shift):
+        lexical = _stand_in(ranked, lexical, shift)
+    fused = DENSE_WEIGHT * ranked + (1 - DENSE_WEIGHT) * lexical
     order = sorted(range(len(hits.ids)), key=lambda j: -fused[j])[:k]
     at = {int(hits.ids[j]): j for j in order}
     rows = index.chunks([int(hits.ids[j]) for j in order])
@@ -56,6 +60,23 @@ def retrieve(
 
 # chunk id -> language, per open index generation (a chunk's text never changes within one)
 _LANGUAGES: "weakref.WeakKeyDictionary[Index, dict[int, str]]" = weakref.WeakKeyDictionary()
+
+
+def _stand_in(ranked: np.ndarray, lexical: np.ndarray, shift: np.ndarray) -> np.ndarray:
+    """The lexical half of the fusion for passages in the other language than the question's.
+
+    BM25 matches the question's words, so it is zero for a passage in another language whatever
+    it says, and half of the fused score was lost for every cross-language answer. It cannot be
+    measured there, so such a passage's own dense score stands in for it, relative to the best
+    dense score of the question's language (capped at 1, as a normalised BM25 is). Passages of the
+    question's language (shift 0; the other language's are moved up, qa.retrieve._cross_language)
+    keep their BM25. Measured: docs/languages.md ("Questions across languages in one index")."""
+    other = shift < 0
+    own = ranked[~other]
+    top = float(own.max()) if own.size else 0.0
+    if top <= 0:
+        return lexical
+    return np.where(other, np.clip(ranked / top, 0.0, 1.0), lexical)
 
 
 def _cross_language(index: Index, query_vector: np.ndarray, ids: np.ndarray) -> np.ndarray | float:

@@ -22,14 +22,16 @@ TEXTS = {
 class FakeIndex:
     """The part of qa.store.Index that retrieve reads: fixed candidates and their dense cosines."""
 
-    def __init__(self, model: str, dense: dict[int, float]):
+    def __init__(self, model: str, dense: dict[int, float], bm25: dict[int, float] | None = None):
         self.manifest = {"model": model}
         self.size = len(dense)
         self._dense = dense
+        self._bm25 = bm25 or {}
 
     def search(self, query_vector, terms, n, mask=None):
         ids = np.array(sorted(self._dense))
-        return Hits(ids, np.array([self._dense[i] for i in ids], dtype=np.float32), np.zeros(len(ids), dtype=np.float32))
+        return Hits(ids, np.array([self._dense[i] for i in ids], dtype=np.float32),
+                    np.array([self._bm25.get(i, 0.0) for i in ids], dtype=np.float32))
 
     def chunks(self, ids):
         return [SimpleNamespace(id=i, doc=f"d{i}.txt", item=0, text=TEXTS[i]) for i in ids]
@@ -54,6 +56,18 @@ def test_in_a_mixed_e5_index_an_english_question_can_rank_a_russian_passage_firs
     assert [round(p.dense, 2) for p in passages] == [0.30, 0.40, 0.35]
     english = {p.chunk.id: p.score for p in passages if p.chunk.id != 2}
     assert all(abs(english[i] - 0.5 * s) < 1e-6 for i, s in ((0, 0.40), (1, 0.35)))  # the question's language: as before
+
+
+def test_english_keyword_matches_do_not_bury_the_russian_answer():
+    # BM25 cannot match an English question's words in Russian text, so the Russian passage's
+    # lexical half is its dense standing instead of zero: the best match in meaning still wins
+    q = _english_question()
+    index = FakeIndex(IDENTITY, {0: 0.40, 1: 0.35, 2: 0.30}, bm25={0: 5.0, 1: 2.0})
+    passages = retrieve(index, q, ["kilogram", "hashish"], k=3)
+    assert [p.chunk.id for p in passages] == [2, 0, 1]
+    english = {p.chunk.id: p.score for p in passages if p.chunk.id != 2}  # fused as before
+    assert abs(english[0] - (0.5 * 0.40 + 0.5 * 1.0)) < 1e-6 and abs(english[1] - (0.5 * 0.35 + 0.5 * 0.4)) < 1e-6
+    assert passages[0].lexical == 0.0  # what is shown is still the measured BM25
 
 
 def test_other_models_and_one_language_indexes_are_ranked_by_the_plain_cosine():

@@ -181,8 +181,6 @@ def bundled_with_cp1251(tmp_path_factory):
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(strict=True, reason="among English news on the same subject, English passages win on BM25 "
-                   "(zero for the Russian one), though its dense score is now the best (docs/languages.md)")
 def test_a_cp1251_russian_file_in_the_bundled_corpus_is_found_from_an_english_question(bundled_with_cp1251):
     corpus, service = bundled_with_cp1251
     top = _top(service, QUESTION, corpus, encoding="cp1251")  # offsets index the decoded text
@@ -190,8 +188,6 @@ def test_a_cp1251_russian_file_in_the_bundled_corpus_is_found_from_an_english_qu
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(strict=True, reason="the Russian passage is only 4th of the answer model's pool (the test above), "
-                   "and the answer model says 'not found' rather than quote English text (docs/languages.md)")
 def test_a_cp1251_russian_file_in_the_bundled_corpus_answers_an_english_question(bundled_with_cp1251):
     corpus, service = bundled_with_cp1251
     answer = _ask(service, QUESTION)
