@@ -30,8 +30,9 @@ from pathlib import Path
 
 import numpy as np
 
+from qa.answer import matcher
 from qa.answer.matcher import _cached_tables, _read, make_tokenizer, token_ids
-from qa.answer.relevance import RelevanceError, base_model_dir, identity
+from qa.answer.relevance import RelevanceError, identity
 
 MODEL_FILE = Path(__file__).with_name("answerable.safetensors")
 FORMAT = "qa-answerable-1"
@@ -44,14 +45,7 @@ TAU = 10.0
 
 
 def read_metadata(path: str | os.PathLike) -> dict[str, str]:
-    import json
-
-    with open(path, "rb") as f:
-        n = int.from_bytes(f.read(8), "little")
-        meta = json.loads(f.read(n)).get("__metadata__") or {}
-    if meta.get("format") != FORMAT:
-        raise RelevanceError(f"{path} is not an answerability model of format {FORMAT}")
-    return meta
+    return matcher.read_metadata(path, FORMAT, "answerability model")
 
 
 def soft_min(x: np.ndarray, w: np.ndarray) -> np.ndarray:
@@ -65,13 +59,7 @@ class AnswerabilityModel:
     """The shipped model; score() is pure numpy, safe to call from several threads."""
 
     def __init__(self, path: str | os.PathLike = MODEL_FILE):
-        if not os.path.exists(path):
-            raise RelevanceError(f"answerability model not found: {path}")
-        from safetensors.numpy import load_file
-
-        meta = read_metadata(path)
-        base = base_model_dir()
-        w = {k: v.astype(np.float32) for k, v in load_file(str(path)).items()}
+        meta, base, w = matcher.load_learned(path, FORMAT, "answerability model")
         self.path = str(path)
         self.identity = identity(path)
         self.q_tokens = int(meta["q_tokens"])

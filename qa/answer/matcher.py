@@ -35,13 +35,27 @@ FORMAT = "qa-matcher-1"
 WORD_EMBEDDINGS = "embeddings.word_embeddings.weight"
 
 
-def read_metadata(path: str | os.PathLike) -> dict[str, str]:
+def read_metadata(path: str | os.PathLike, fmt: str = FORMAT, what: str = "matcher") -> dict[str, str]:
+    """The safetensors file's metadata; an error unless it is `what` of format `fmt`."""
     with open(path, "rb") as f:
         n = int.from_bytes(f.read(8), "little")
         meta = json.loads(f.read(n)).get("__metadata__") or {}
-    if meta.get("format") != FORMAT:
-        raise RelevanceError(f"{path} is not a matcher of format {FORMAT}")
+    if meta.get("format") != fmt:
+        raise RelevanceError(f"{path} is not {'an' if what[0] in 'aeiou' else 'a'} {what} of format {fmt}")
     return meta
+
+
+def load_learned(
+    path: str | os.PathLike, fmt: str = FORMAT, what: str = "matcher"
+) -> tuple[dict[str, str], str, dict[str, np.ndarray]]:
+    """A shipped late-interaction file (this matcher, qa.answer.answerable): its metadata, the
+    bundled base model's folder its tables are read from, and its learned weights in float32."""
+    if not os.path.exists(path):
+        raise RelevanceError(f"{what} not found: {path}")
+    from safetensors.numpy import load_file
+
+    meta = read_metadata(path, fmt, what)
+    return meta, base_model_dir(), {k: v.astype(np.float32) for k, v in load_file(str(path)).items()}
 
 
 @functools.cache
@@ -114,13 +128,7 @@ class Matcher:
     """The shipped matcher; score() is pure numpy, safe to call from several threads."""
 
     def __init__(self, path: str | os.PathLike = MODEL_FILE):
-        if not os.path.exists(path):
-            raise RelevanceError(f"matcher not found: {path}")
-        from safetensors.numpy import load_file
-
-        meta = read_metadata(path)
-        base = base_model_dir()
-        w = {k: v.astype(np.float32) for k, v in load_file(str(path)).items()}
+        meta, base, w = load_learned(path)
         self.path = str(path)
         self.identity = identity(path)
         self.q_tokens = int(meta["q_tokens"])
