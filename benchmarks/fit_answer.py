@@ -94,6 +94,21 @@ def _attach_answerable(part: list, path: str) -> None:
         a.ans = np.asarray(s, np.float32)
 
 
+def _attach_rerank(part: list, path: str) -> None:
+    """benchmarks/score_relevance.py's scores of each question's best candidates, as a per-candidate
+    array aligned with the feature cache (NaN where not scored) and the no-answer logit."""
+    import pickle
+
+    with open(path, "rb") as f:
+        rows = pickle.load(f)
+    if len(rows) != len(part) or any(max(r["index"], default=-1) >= len(a.feats) for r, a in zip(rows, part)):
+        raise SystemExit(f"Error: {path} is not aligned with the feature cache")
+    for a, r in zip(part, rows):
+        x = np.full(len(a.feats), np.nan, np.float32)
+        x[list(r["index"])] = r["score"]
+        a.xenc, a.xenc_null = x, float(r["null"])
+
+
 def report(rows_by_set: dict[str, list[dict]], label: str) -> None:
     figs = {s: figures(r) for s, r in rows_by_set.items()}
     bundled = rows_by_set.get("dev", []) + rows_by_set.get("dev2", [])
@@ -124,6 +139,13 @@ def main() -> None:
                     help="qa.answer.answerable's per-candidate scores as evidence: a file pattern with {set} "
                          "(lists aligned with the caches, as answer_data --relevance writes)")
     ap.add_argument("--answerable-in-sentence", action="store_true", help="with --answerable: in the sentence model too")
+    ap.add_argument("--rerank", metavar="SCORES",
+                    help="the cross-encoder's scores of each question's best candidates (benchmarks/score_relevance.py): "
+                         "a file pattern with {set}; re-rank the sentence model's best --rerank-top with them "
+                         "and give them to the evidence (qa.answer.rerank)")
+    ap.add_argument("--rerank-top", type=int, default=5, help="with --rerank: how many candidates the cross-encoder reads")
+    ap.add_argument("--rerank-use", choices=("both", "rank", "gate"), default="both",
+                    help="with --rerank: re-rank and evidence, re-rank only, or evidence only")
     ap.add_argument("--auto-abstain", type=float, default=0.0, metavar="HIT",
                     help="choose the abstention threshold: the highest keeping squad1-fit CV hit@1 >= HIT")
     ap.add_argument("--auto-span", type=float, default=0.0, metavar="PRECISION",
@@ -150,6 +172,10 @@ def main() -> None:
 
     fm_cal.CALIBRATION = args.calibration
     fm_cal.ANSWERABLE_IN_SENTENCE = args.answerable_in_sentence
+    if args.rerank:
+        fm_cal.RERANK_TOP = args.rerank_top
+        fm_cal.RERANK_RANK = args.rerank_use != "gate"
+        fm_cal.RERANK_EVIDENCE = args.rerank_use != "rank"
     if args.neighbour_top:
         import qa.answer.pick as pick_mod
 
@@ -175,6 +201,8 @@ def main() -> None:
                 a.match = m
         if args.answerable:
             _attach_answerable(part, args.answerable.format(set=s))
+        if args.rerank:
+            _attach_rerank(part, args.rerank.format(set=s))
         data.extend(part)
     drop = {f for f in args.features.split(",") if f}
     if args.baseline:
@@ -235,12 +263,18 @@ def main() -> None:
                     a.match = m
             if args.answerable:
                 _attach_answerable(rep, args.answerable.format(set="squad1"))
+            if args.rerank:
+                _attach_rerank(rep, args.rerank.format(set="squad1"))
             report({"squad1": [at_threshold(predict_rows(model, a), args.abstain[0], args.span_threshold) for a in rep]},
                    "reported SQuAD v1.1 sample")
         if args.write:
             model.abstain_below = args.abstain[0]
             model.span_threshold = args.span_threshold
             model.matcher = args.relevance
+            if args.rerank:
+                from benchmarks.score_relevance import ident_of
+
+                model.relevance = ident_of(args.rerank)
             write_constants(model, Path(args.write), "python benchmarks/fit_answer.py " + " ".join(sys.argv[1:]))
             print(f"wrote {args.write}")
 

@@ -61,6 +61,12 @@ def worst_calibration(raw: np.ndarray, right: np.ndarray, sets: list[str]) -> tu
     return tuple(float(x) for x in grid[keep]), tuple(float(y) for y in low[keep])
 # qa.answer.pick.prefer_typed_neighbour applied after the sentence model (fit_answer.py --no-neighbour-rule)
 NEIGHBOUR_RULE = True
+# the cross-encoder's scores (fit_answer.py --rerank): re-rank the sentence model's best RERANK_TOP
+# candidates with them (RERANK_RANK) and/or give them to the confidence and abstention evidence
+# (RERANK_EVIDENCE)
+RERANK_TOP = 0
+RERANK_RANK = True
+RERANK_EVIDENCE = True
 
 
 def _lexical(set_name: str):
@@ -108,6 +114,25 @@ def _shown(a, row) -> tuple[str, bool]:
         text = row.text[s:e]
         memo[row.id] = (text, a.ok and len(text) <= answer.MAX_ANSWER_CHARS and contains_gold(text, a.question.answers))
     return memo[row.id]
+
+
+def xenc_features(a, s1: np.ndarray, top: int) -> tuple[np.ndarray, np.ndarray]:
+    """The cross-encoder features of every candidate of a cached question (qa.answer.rerank's,
+    from the scores fit_answer.py --rerank attached as a.xenc, NaN where not scored): the logit of
+    each of the stage-1 model's best `top` (one not scored reads as the lowest scored), the lowest of
+    them for every other candidate, and each minus the best; written into the candidates' feature
+    dicts with "xenc_top" (the best minus the no-answer logit) for the evidence."""
+    from qa.answer.rerank import fill
+
+    head = np.argsort(-s1, kind="stable")[:top]
+    vals = a.xenc[head]
+    if np.isnan(vals).all():
+        vals = np.full(len(head), a.xenc_null)
+    vals = np.where(np.isnan(vals), np.nanmin(vals), vals)
+    fx, fr, best = fill(len(s1), head, vals)
+    for (_, _, f), x, r in zip(a.feats, fx, fr):
+        f["xenc"], f["xenc_rel"], f["xenc_top"] = float(x), float(r), best - a.xenc_null
+    return fx, fr
 
 
 def matrix(a, names: list[str]) -> np.ndarray:
@@ -171,6 +196,11 @@ class Model:
     abst_b: float = 0.0
     abst_trees: dict | None = None  # qa.answer.trees constants, when abstention uses boosted trees
     matcher: str | None = None
+    # stage 2 (fit_answer.py --rerank): weights of the stage-1 score and the cross-encoder features
+    # over the best rerank_top candidates (qa.answer.rerank)
+    rerank_w: dict | None = None
+    rerank_top: int = 0
+    relevance: str | None = None
 
     def gate(self, cf: dict, conf: float) -> float:
         """What the abstention threshold applies to."""
@@ -181,6 +211,11 @@ class Model:
     def ranked(self, a) -> list:
         enrich(a)
         s = matrix(a, self.sent_names) @ self.sent_w
+        if self.rerank_top:
+            fx, fr = xenc_features(a, s, self.rerank_top)
+            if self.rerank_w:
+                w = self.rerank_w
+                s = w["stage1"] * s + w["xenc"] * fx + w["xenc_rel"] * fr
         order = np.argsort(-s, kind="stable")
         out = [answer.Candidate(a.feats[i][0], a.feats[i][1], a.feats[i][2], float(s[i])) for i in order]
         return prefer_typed_neighbour(out, a.question.question) if NEIGHBOUR_RULE else out
@@ -228,6 +263,9 @@ class Model:
             "span_threshold": round(self.span_threshold, 4),
             "matcher": self.matcher,
             "typed_neighbour": NEIGHBOUR_RULE,
+            "rerank": None if self.rerank_w is None else r(self.rerank_w),
+            "rerank_top": self.rerank_top,
+            "relevance": self.relevance,
         }
 
 
@@ -312,6 +350,17 @@ def fit_all(
         len(names),
     )
     model = Model(names, sent_w)
+    if RERANK_TOP and all(getattr(a, "xenc", None) is not None for a in train):
+        model.rerank_top = RERANK_TOP
+        if RERANK_RANK:
+            def stage2(a):
+                s1 = matrix(a, names) @ sent_w
+                return np.column_stack([s1, *xenc_features(a, s1, RERANK_TOP)]), a.y
+
+            w2 = listwise([(bundled_share, [stage2(a) for a in bundled]), (1 - bundled_share, [stage2(a) for a in rest])], 3)
+            model.rerank_w = dict(zip(("stage1", "xenc", "xenc_rel"), w2))
+        else:  # evidence only: the order stays the stage-1 order
+            model.rerank_w = {"stage1": 1.0, "xenc": 0.0, "xenc_rel": 0.0}
     ranked = {id(a): model.ranked(a) for a in train}
 
     def plist(group):
@@ -327,10 +376,10 @@ def fit_all(
 
     # confidence: "the answer shown is right", on every question (unanswerable ones included)
     feats = [model.conf_features(a, ranked[id(a)]) for a in train]
-    X = np.array([[f[k] for k in conf_mod.CONF_FEATURES] for f in feats])
     y = np.array([model.right(a, ranked[id(a)]) for a in train])
     w = _group_weights([a.set for a in train])
-    names = [k for k in conf_mod.CONF_FEATURES if k in feats[0] and k not in drop]
+    off = set() if RERANK_EVIDENCE else {"xenc", "xenc_rel", "xenc_top"}
+    names = [k for k in conf_mod.CONF_FEATURES if k in feats[0] and k not in drop | off]
     X = np.array([[f[k] for k in names] for f in feats])
     model.conf_w, model.conf_b = signed_logistic(X, y, w, names, 1.0 / conf_c)
     if abstain_target == "answerable":

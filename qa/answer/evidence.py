@@ -24,7 +24,7 @@ CONF_FEATURES = (
     "score", "margin", "share", "dense", "lex", "focus", "ctx", "window", "top_bm25", "p_dense",
     "type", "head", "names", "unit", "event", "clash", "date_lead", "pool_cov", "typed_share",
     "missing_max", "missing_pool_max", "neg", "typed", "typed_any", "typed_mass", "names_missing",
-    "match", "match_rel", "match_top", "ans", "ans_rel", "ans_top",
+    "match", "match_rel", "match_top", "ans", "ans_rel", "ans_top", "xenc", "xenc_rel", "xenc_top",
 )
 # The sign each feature's weight may take in the fitted models (+1: evidence for an answer, -1:
 # against). Free signs let correlated features cancel each other on the fitting sets and then
@@ -35,6 +35,7 @@ SIGNS = {
     "pool_cov": 1, "typed_share": 1, "missing_max": -1, "missing_pool_max": -1, "neg": -1,
     "typed": 1, "typed_any": 1, "typed_mass": 1, "names_missing": -1,
     "match": 1, "match_rel": 1, "match_top": 1, "ans": 1, "ans_rel": 1, "ans_top": 1,
+    "xenc": 1, "xenc_rel": 1, "xenc_top": 1,
 }
 _NAME_OR_NUMBER = re.compile(r"\b[A-Z][\w'-]*|\b\d[\d,.]*")
 # how many of the best candidates are looked at for a span of the asked kind
@@ -112,6 +113,7 @@ def evidence(
         "names_missing": len(names - own_words) / len(names) if names else 0.0,
         **_match(ranked),
         **_answerable(ranked),
+        **_xenc(ranked),
     }
 
 
@@ -132,6 +134,15 @@ def _answerable(ranked: list) -> dict[str, float]:
     if "ans" not in f:
         return {}
     return {"ans": f["ans"], "ans_rel": f["ans_rel"], "ans_top": f["ans"] - f["ans_rel"]}
+
+
+def _xenc(ranked: list) -> dict[str, float]:
+    """The cross-encoder's view (qa.answer.rerank), when the candidates carry its scores: the
+    chosen sentence's logit, its distance to the best read, and the best minus the no-answer logit."""
+    f = ranked[0].features
+    if "xenc" not in f:
+        return {}
+    return {"xenc": f["xenc"], "xenc_rel": f["xenc_rel"], "xenc_top": f["xenc_top"]}
 
 
 def probability(feats: dict[str, float], weights: dict[str, float], bias: float) -> float:
