@@ -2,7 +2,7 @@
 
 Other modules take their limits from here (``Settings`` fields, or the module constants the
 fields default to); the environment (``QA_CORPUS``, ``QA_INDEX``, ``QA_MODEL``, ``QA_BACKEND``)
-is read only here, when a ``Settings`` is made (and ``QA_MULTILINGUAL``). Nothing changes the process environment on
+is read only here, when a ``Settings`` is made (and ``QA_MULTILINGUAL``, ``QA_CROSS_LANGUAGE``). Nothing changes the process environment on
 import: the entry points (``qa``, ``app.py``) and the model loader call ``runtime_env()``.
 """
 
@@ -78,6 +78,10 @@ class Settings:
     # questions in other languages find its text (about 4x the build); "always" / "never" force
     # one model. docs/languages.md.
     multilingual: str = field(default_factory=lambda: os.environ.get("QA_MULTILINGUAL", "auto"))
+    # When an English-only index gets the multilingual model's vectors of its text, so questions
+    # in other languages find it (qa.embed.crosslang): "auto" on the first such question (once
+    # per generation), "index" also right after every `qa index`, "off" never. docs/languages.md.
+    cross_language: str = field(default_factory=lambda: os.environ.get("QA_CROSS_LANGUAGE", "auto"))
     # Chunking, in tiktoken cl100k_base tokens; chunks never exceed the model window either.
     chunk_tokens: int = 200
     overlap_sentences: int = 1

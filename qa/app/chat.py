@@ -161,12 +161,14 @@ class ChatService:
 
     # -- asking
     def ask(self, conv: Conversation, question: str, k: int | None = None, show_passages: bool = True,
-            filters: Filters | None = None) -> Turn:
+            filters: Filters | None = None, progress: Callable[[int, int], None] | None = None) -> Turn:
         """Answer one chat message within `filters` (None: the conversation's, which follow-ups
         keep); the turn (with an error message on failure) is added to conv.
 
         A follow-up (qa.app.followups) is answered from the previous answer's news item first,
-        and from all documents (within the filters) when that item does not answer it."""
+        and from all documents (within the filters) when that item does not answer it.
+        `progress(done, total)`: while a question in another language waits, once per index, for
+        the multilingual vectors of an English-only index (qa.embed.crosslang)."""
         k = self.settings.top_k if k is None else int(k)
         idx = len(conv.turns)
         asked = " ".join(str(question or "").split())
@@ -176,7 +178,7 @@ class ChatService:
         searched = followups.rewrite(asked, ctx)
         hint = followups.orphan_hint(asked) if ctx is None and asked else None
         try:
-            result, within = self._answer(asked, searched, ctx, k, conv.filters)
+            result, within = self._answer(asked, searched, ctx, k, conv.filters, progress)
         except QuestionError as e:
             turn = Turn(asked, searched, None, [], render.render_error(str(e)), error=str(e))
         except IndexProblem as e:
@@ -202,15 +204,16 @@ class ChatService:
         return turn
 
     def _answer(
-        self, asked: str, searched: str, ctx: followups.Context | None, k: int, filters: Filters
+        self, asked: str, searched: str, ctx: followups.Context | None, k: int, filters: Filters,
+        progress: Callable[[int, int], None] | None = None,
     ) -> tuple[Result, str | None]:
         """(result, the item title it was confined to or None): the previous answer's item first
         (it was found within the filters), then all documents within them."""
         if ctx is not None and ctx.doc is not None and searched != asked:
-            inside = self.service.ask_within(followups.focus(asked, ctx), ctx.doc, ctx.item, k)
+            inside = self.service.ask_within(followups.focus(asked, ctx), ctx.doc, ctx.item, k, progress)
             if inside is not None and inside.answer is not None:
                 return inside, ctx.title or ctx.doc
-        return self.service.ask(searched, k, filters), None
+        return self.service.ask(searched, k, filters, progress), None
 
     def ask_api(self, question: str, k: int | None = None, previous: list[str] | None = None,
                 since: str | None = None, until: str | None = None, sources=None) -> dict:

@@ -150,7 +150,7 @@ def ask_cmd(question, index_dir, model, k, as_json, short, corpus, fmt, question
     if question is None:
         _fail('give a question, e.g. qa ask "Who hosted the workshop?", or --questions FILE')
     try:
-        result = service.ask(question, k, filters)
+        result = service.ask(question, k, filters, progress=preparing_progress())
     except _user_errors() as e:
         _fail(str(e))
     if fmt == "json":
@@ -164,6 +164,37 @@ def ask_cmd(question, index_dir, model, k, as_json, short, corpus, fmt, question
         click.echo(render_short(result))
     else:
         click.echo(render_text(result))
+
+
+def preparing_progress():
+    """progress(done, total) for the one wait a question in another language may have over an
+    English-only index (its multilingual vectors, made once: qa.embed.crosslang), on stderr: a
+    bar with rate and time left on a terminal, else a line when it starts and one when it ends."""
+    from qa.embed.crosslang import PREPARING
+
+    bar = None
+    said = False
+
+    def show(done: int, total: int) -> None:
+        nonlocal bar, said
+        if not total:
+            return
+        if not sys.stderr.isatty():
+            if not said:
+                click.echo(f"{PREPARING}: embedding {total} texts of the index with the multilingual model…", err=True)
+                said = True
+            if done >= total:
+                click.echo(f"{PREPARING}: done", err=True)
+            return
+        if bar is None:
+            from tqdm.auto import tqdm
+
+            bar = tqdm(total=total, desc=PREPARING, unit="text")
+        bar.update(done - bar.n)
+        if done >= total:
+            bar.close()
+
+    return show
 
 
 def _line_filters(record: dict, default):
@@ -193,7 +224,8 @@ def _export_many(service, path: str, k: int, fmt: str, filters=None) -> None:
         if not isinstance(q, str):
             continue
         try:
-            result = service.ask(q, k, _line_filters(record, filters) if filters is not None else None)
+            result = service.ask(q, k, _line_filters(record, filters) if filters is not None else None,
+                                 progress=preparing_progress())
             rows.append(export.row_from_answer(q, _answer_json(result), service.settings.corpus_dir))
         except _user_errors() as e:
             _fail(str(e))
@@ -234,7 +266,7 @@ def _ask_many(service, path: str, k: int, filters=None) -> None:
                 q = record["question"] if isinstance(record, dict) else None
                 if not isinstance(q, str):
                     raise KeyError
-                out = service.ask(q, k, _line_filters(record, filters)).to_json()
+                out = service.ask(q, k, _line_filters(record, filters), progress=preparing_progress()).to_json()
             except (json.JSONDecodeError, KeyError):
                 out = {"line": n, "error": "not a JSON object with a string `question` field"}
             except QuestionError as e:

@@ -9,6 +9,7 @@ import re
 import threading
 import time
 import unicodedata
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -29,6 +30,9 @@ if TYPE_CHECKING:  # qa.build is imported only to build: answering a question do
     from qa.build import BuildProgress, BuildReport
 
 __all__ = ["QAService", "QuestionError", "Query", "Result", "clean_question"]
+
+# (texts embedded so far, texts to embed) while a question waits for cross-language vectors
+CompanionProgress = Callable[[int, int], None]
 
 
 class QuestionError(ValueError):
@@ -60,12 +64,20 @@ def _warm_filters(index: store.Index) -> None:
 class QAService:
     """Answers questions from the live index generation, switching to a newer one between questions."""
 
-    def __init__(self, settings: Settings | None = None, embedder: Embedder | None = None):
+    def __init__(self, settings: Settings | None = None, embedder: Embedder | None = None,
+                 multilingual: Embedder | None = None):
         self.settings = settings or Settings()
         self._embedder = embedder
         self._chosen = embedder is None  # the model follows the index, not the caller
         self._index: store.Index | None = None
         self._lock = threading.Lock()
+        # questions in another language over an English-only index (qa.embed.crosslang): the
+        # multilingual model (loaded on the first such question) and, per generation, the view of
+        # the index through its companion vectors
+        self._multilingual = multilingual
+        self._multilingual_given = multilingual is not None
+        self._views: dict[str, store.Index] = {}
+        self._prepare_lock = threading.Lock()  # one thread of this process builds a companion
 
     @property
     def embedder(self) -> Embedder:
@@ -118,9 +130,13 @@ class QAService:
                 f"assistant is using {model} ({self._embedder.dim} dims): run `qa index --rebuild`"
             )
 
-    def ask(self, question: str | Query, k: int | None = None, filters: Filters | None = None) -> Result:
+    def ask(self, question: str | Query, k: int | None = None, filters: Filters | None = None,
+            progress: CompanionProgress | None = None) -> Result:
         """Answer one question (a string, or a Query with its k and filters), searching only what
-        the filters allow, and first only what a date named in the question allows (qa.filters.scope)."""
+        the filters allow, and first only what a date named in the question allows (qa.filters.scope).
+
+        `progress(done, total)` is called while a question in another language waits for the
+        multilingual vectors of an English-only index to be made (once per index generation)."""
         t0 = time.perf_counter()
         if isinstance(question, Query):
             question, k, filters = question.text, question.k if k is None else k, filters or question.filters
@@ -131,6 +147,7 @@ class QAService:
         index = self.index()  # before the model: "no index yet" should not take seconds
         embedder = self.embedder
         self._check_model(index)
+        index, embedder, model, language_notes = self._route(text, index, embedder, progress)
         qvec = embedder.encode([text], role="query")[0]
         terms = analyze(text)
         try:
@@ -145,14 +162,14 @@ class QAService:
         # answers are looked for in more passages than are shown; sentence evidence re-orders them
         pool = max(k, self.settings.answer_pool)
         used, fell_back = plan.first, False
-        answer, passages = self._answer(text, qvec, terms, index, pool, used)
+        answer, passages = self._answer(text, qvec, terms, index, pool, used, model)
         if answer is None and plan.reading is not None:  # nothing dated then answers: drop the date
             used, fell_back = plan.fallback, True
-            answer, passages = self._answer(text, qvec, terms, index, pool, used)
+            answer, passages = self._answer(text, qvec, terms, index, pool, used, model)
         searched = scope.scope_of(plan, used, fell_back, len(index.row_facts().item_doc))
         if searched is not None:
             notes = notes + searched.notes()
-        notes = notes + self._language_notes(text, index)
+        notes = notes + language_notes
         shown = passages[:k]
         if answer is not None and answer.passage_rank > k:
             shown.append(passages[answer.passage_rank - 1])  # always show the cited passage
@@ -166,30 +183,57 @@ class QAService:
             scope=searched,
         )
 
-    def _language_notes(self, question: str, index: store.Index) -> list[str]:
-        """A note when the question's language cannot reach this index: an English-only index
-        embedded with the English model matches questions in other languages poorly, and a user
-        seeing "not found" should learn why and what to do rather than conclude the answer is absent."""
-        from qa.lang import DEFAULT as ENGLISH, detect
+    def _route(self, text: str, index: store.Index, embedder: Embedder, progress: CompanionProgress | None):
+        """(index, embedder, answer weights' identity, notes) a question is answered with: as
+        given, or for a question in another language over an English-only index, the index read
+        through its multilingual companion vectors, made first if this generation has none
+        (qa.embed.crosslang). When they cannot be made, the question is answered through the
+        English model with a note saying why: the user should not conclude the answer is absent."""
+        from qa.embed import crosslang
 
-        lang = detect(question, ENGLISH)
-        if lang == ENGLISH:
-            return []
-        from qa.embed import choose
+        need = crosslang.need(self.settings, index.manifest.get("model"), text, self._multilingual_given)
+        if not need.needed:
+            notes = [] if need.reason is None else [_not_reached(need.language, need.reason)]
+            return index, embedder, answer_identity(embedder, text), notes
+        notes: list[str] = []
+        try:
+            view, built = self._companion(index, progress)
+        except Exception as e:  # noqa: BLE001 - the English answer still stands, with the reason
+            reason = f"the multilingual vectors of this index could not be prepared ({type(e).__name__}: {e})"
+            return index, embedder, answer_identity(embedder, text), [_not_reached(need.language, reason)]
+        if built is not None:
+            notes.append(f"cross-language search was prepared for this index (once, {built:.0f} s): later "
+                         "questions in other languages are answered at once")
+        multi = self._multilingual
+        return view, multi, multi.identity, notes
 
-        english_only = {choose.english_identity(self.settings, b) for b in ("auto", "onnx-int8")}
-        if index.manifest.get("model") not in english_only:
-            return []
-        return [f"the question is not in English (detected: {lang}), but this index's documents are all in "
-                "English and embedded with the English model, so it finds little here: ask in English, or "
-                "re-index with QA_MULTILINGUAL=hybrid to ask in other languages too"]
+    def _companion(self, index: store.Index, progress: CompanionProgress | None):
+        """(the view of index through its companion, seconds spent making it or None if it existed)."""
+        from qa.embed import crosslang
+        from qa.store.companion import open_companion
 
-    def _answer(self, text, qvec, terms, index, pool: int, selection):
+        with self._prepare_lock:
+            view = self._views.get(index.generation)
+            if view is not None and view.base is index:
+                return view, None
+            if self._multilingual is None:
+                self._multilingual = crosslang.make_multilingual(self.settings)
+            spent = None
+            view = open_companion(index, self._multilingual.identity)
+            if view is None:  # this process makes it (or waits for another that is making it)
+                t0 = time.perf_counter()
+                view = crosslang.prepare(index, self._multilingual, self.settings, progress)
+                spent = time.perf_counter() - t0
+            self._views = {index.generation: view}  # one generation at a time: older views are dropped
+            return view, spent
+
+    def _answer(self, text, qvec, terms, index, pool: int, selection, model: str):
         mask = None if selection is None else selection.rows
         passages = retrieve(index, qvec, terms, pool, self.settings.candidates, mask)
-        return pick_answer(text, qvec, terms, passages, index, answer_identity(self.embedder, text))
+        return pick_answer(text, qvec, terms, passages, index, model)
 
-    def ask_within(self, question: str, doc: str, item: int | None, k: int | None = None) -> Result | None:
+    def ask_within(self, question: str, doc: str, item: int | None, k: int | None = None,
+                   progress: CompanionProgress | None = None) -> Result | None:
         """Answer from one document's (one news item's) passages only; None when it has none.
 
         For a follow-up, which is about the news item the answer before it came from."""
@@ -204,12 +248,13 @@ class QAService:
         t0 = time.perf_counter()
         embedder = self.embedder
         self._check_model(index)
+        index, embedder, model, language_notes = self._route(text, index, embedder, progress)
+        notes = notes + language_notes
         qvec = embedder.encode([text], role="query")[0]
         terms = analyze(text)
         passages = retrieve(index, qvec, terms, max(k, self.settings.answer_pool), self.settings.candidates, mask=mask)
         if not passages:
             return None
-        model = answer_identity(embedder, text)
         answer, passages = pick_answer(text, qvec, terms, passages, index, model)
         if answer is None or answer.span is None:
             # the item is known; what is asked for is a date, number, person or place: the item's
@@ -224,7 +269,7 @@ class QAService:
         from qa.build import run_build
 
         return run_build(self.settings, self.embedder, rebuild=rebuild, progress=progress, wait=wait,
-                         route=self._chosen)
+                         route=self._chosen, multilingual=self._multilingual)
 
     def ensure_index(self, progress: BuildProgress | None = None, say=print) -> BuildReport | None:
         """Open the index; when there is none (or it cannot be opened), build it first.
@@ -239,6 +284,11 @@ class QAService:
         report = self.build(progress=progress)
         self.index()
         return report
+
+
+def _not_reached(language: str, reason: str) -> str:
+    return (f"the question is not in English (detected: {language}) and this index is embedded with the "
+            f"English model only, so it finds little here: {reason}; ask in English, or see docs/languages.md")
 
 
 def answer_identity(embedder, question: str) -> str:

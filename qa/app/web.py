@@ -19,6 +19,7 @@ from qa.app.ports import PortBusy, busy_message, check_port  # noqa: F401 - Port
 from qa.app.service import QAService
 from qa.app.uploads import upload_suffixes
 from qa.config import DEFAULT_HOST, DEFAULT_K, DEFAULT_PORT, Settings, runtime_env
+from qa.embed.crosslang import PREPARING
 
 log = logging.getLogger("qa.web")
 BLANK_QUESTION = "Type a question first, e.g. Who hosted the workshop in Astana?"
@@ -37,12 +38,16 @@ def build_app(settings: Settings, service: QAService | None = None) -> gr.Blocks
     exports = upload_folder() / "qa-exports"  # Gradio serves files from its own folder only; one subfolder per conversation
 
     # ------------------------------------------------------------------ callbacks (thin)
-    def on_ask(question, conv, k, show_passages, since, until, srcs):
+    def on_ask(question, conv, k, show_passages, since, until, srcs, progress=gr.Progress()):
         conv = conv if isinstance(conv, Conversation) else Conversation()
         if not str(question or "").strip():
             gr.Warning(BLANK_QUESTION, duration=6)
             return gr.skip(), conv, gr.skip(), gr.skip(), gr.skip(), gr.skip(), gr.skip(), gr.skip()
-        turn = chat.ask(conv, question, k, show_passages, fc.filters_of(since, until, srcs))
+
+        def preparing(done, total):  # a question in another language over an English-only index, once
+            progress((done, total), desc=f"{PREPARING}: {done} of {total}", unit="texts")
+
+        turn = chat.ask(conv, question, k, show_passages, fc.filters_of(since, until, srcs), preparing)
         i = len(conv.turns) - 1
         frame = fc.timeline(turn.scope)
         plot = gr.update(value=frame, visible=frame is not None,

@@ -38,6 +38,7 @@ class BuildReport:
     model: str | None = None  # the embedding model's identity (qa.embed.choose picks it per corpus)
     model_name: str | None = None  # the same, as a user reads it ("all-MiniLM-L6-v2", not "model")
     model_reason: str | None = None  # why that model, when it was chosen for the corpus
+    cross_language: str | None = None  # QA_CROSS_LANGUAGE=index: the companion made after the build
 
 
     def to_json(self) -> dict:
@@ -62,6 +63,8 @@ class BuildReport:
         lines = ["; ".join(parts)]
         if self.model_reason:
             lines.append(f"model {self.model_name or self.model}: {self.model_reason}")
+        if self.cross_language:
+            lines.append(self.cross_language)
         for s in self.skipped:
             lines.append(f"skipped {s['path']}: {s['reason']}")
         return "\n".join(lines)

@@ -20,6 +20,7 @@ def run_build(
     progress: BuildProgress | None = None,
     engine=None,
     route: bool = False,
+    multilingual: Embedder | None = None,
 ) -> BuildReport:
     """Bring settings.index_dir up to date with settings.corpus_dir (loading the model if no
     embedder is given). Raises BuildError, ModelError or IndexProblem with a one-line reason.
@@ -27,7 +28,9 @@ def run_build(
     settings.engine "ray" parses, chunks and embeds new files on Ray (qa.build.ray_engine); the
     index it writes is the same. `engine` overrides the setting (tests pass a configured one).
     `route`: the caller chose `embedder` itself (not the user), so the corpus's languages may
-    replace it (qa.embed.choose)."""
+    replace it (qa.embed.choose). With QA_CROSS_LANGUAGE=index, an English-only index also gets
+    its multilingual vectors once the build is published (qa.embed.crosslang; `multilingual`:
+    the model to make them with, default multilingual-e5-small)."""
     choice = None
     if route or choose.routed(embedder, settings):  # the English or the multilingual model, by the corpus
         choice = choose.choose(settings)
@@ -43,6 +46,11 @@ def run_build(
         report.model = embedder.identity
         report.model_name = names.readable(embedder.identity, settings.model)
         report.model_reason = choice.reason if choice is not None else None
+        from qa.embed import crosslang
+
+        # after publishing: English questions are answered meanwhile, and a failure here leaves the
+        # new generation live (the first question in another language tries again)
+        report.cross_language = crosslang.prepare_after_build(settings, progress, multilingual)
         return report
     finally:
         if own:
@@ -81,7 +89,8 @@ def console_progress() -> BuildProgress | None:
             reading = phase.startswith("Reading ")
             # tqdm shows the rate and the time left; the local and Ray builds count files
             unit = "page" if reading else "file" if phase.endswith("files") or "(files)" in phase else "text"
-            bar = tqdm(total=total, desc=phase if reading else "Embedding", unit=unit, leave=not reading)
+            named = reading or phase.startswith("Preparing ")  # QA_CROSS_LANGUAGE=index: after the build
+            bar = tqdm(total=total, desc=phase if named else "Embedding", unit=unit, leave=not reading)
             current = phase
         bar.update(done - bar.n)
         if done >= total:

@@ -1,6 +1,8 @@
 """Which embedding model a corpus is indexed with, chosen by the languages of its items.
 
-* English-only corpus: the English model alone (all-MiniLM-L6-v2, ``Settings.model``). With
+* English-only corpus: the English model alone (all-MiniLM-L6-v2, ``Settings.model``); the first
+  question in another language adds the multilingual model's vectors of the same text, once per
+  index generation, beside it (qa.embed.crosslang, ``QA_CROSS_LANGUAGE``). With
   ``QA_MULTILINGUAL=hybrid`` the hybrid instead (qa.embed.hybrid): stored texts carry both the
   English model's vector and the multilingual model's; an English question is scored by the
   English model alone (the same cosines, figures and answer weights), a question in another
@@ -98,7 +100,8 @@ def decide(languages: dict[str, int], mode: str, settings: Settings) -> Choice:
                       f"English model for English questions, multilingual model for others: every item is in English ({counts or 'no items'}), QA_MULTILINGUAL=hybrid",
                       langs)
     return Choice(settings.model, settings.backend, english_identity(settings),
-                  f"English model: every item is in English ({counts or 'no items'}); QA_MULTILINGUAL=hybrid lets other languages ask it",
+                  f"English model: every item is in English ({counts or 'no items'}); a question in another language "
+                  "first adds the multilingual model's vectors, once (QA_CROSS_LANGUAGE)",
                   langs)
 
 

@@ -28,7 +28,7 @@ def test_english_only_keeps_the_english_model_and_any_russian_item_gets_the_mult
     s = _settings(tmp_path)
     english = decide({"en": 40}, "auto", s)
     assert (english.identity, english.model, english.backend) == (english_identity(s), s.model, s.backend)
-    assert "every item is in English (40 en)" in english.reason and "QA_MULTILINGUAL=hybrid" in english.reason
+    assert "every item is in English (40 en)" in english.reason and "QA_CROSS_LANGUAGE" in english.reason
     hybrid = decide({"en": 40}, "hybrid", s)  # opted in: other languages can ask an English corpus
     assert (hybrid.identity, hybrid.model, hybrid.backend) == (hybrid_identity(s), s.model, HYBRID_BACKEND)
     assert hybrid.identity.startswith(english_identity(s) + "+")  # English questions: the English model
