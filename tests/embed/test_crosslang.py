@@ -200,3 +200,14 @@ def test_the_web_chat_reports_progress_while_preparing(built):
     turn = ChatService(service(built)).ask(Conversation(), RU_FERRY, progress=lambda d, t: seen.append((d, t)))
     assert turn.error is None and seen and seen[-1][0] == seen[-1][1] > 0
     assert "prepared for this index" in turn.reply_html
+
+
+def test_the_cli_says_when_it_prepares_and_when_it_is_done(capsys):
+    from qa.app.cli import preparing_progress
+
+    show = preparing_progress()  # stderr is not a terminal under pytest: two lines, no bar
+    for done in (0, 32, 64, 70):
+        show(done, 70)
+    err = capsys.readouterr().err.splitlines()
+    assert err == ["Preparing cross-language search, once: embedding 70 texts of the index with the multilingual model…",
+                   "Preparing cross-language search, once: done"]
