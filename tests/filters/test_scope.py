@@ -79,11 +79,11 @@ def test_the_question_date_is_dropped_when_nothing_in_its_range_answers(service,
     calls = []
     real = QAService._answer
 
-    def first_finds_nothing(self, text, qvec, terms, index, pool, selection):
+    def first_finds_nothing(self, text, qvec, terms, index, pool, selection, *rest):
         calls.append(selection)
         if len(calls) == 1:
             return None, []
-        return real(self, text, qvec, terms, index, pool, selection)
+        return real(self, text, qvec, terms, index, pool, selection, *rest)
 
     monkeypatch.setattr(QAService, "_answer", first_finds_nothing)
     r = service.ask("Who chose the pilot boats in July 2019?", 3)
