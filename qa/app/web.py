@@ -231,6 +231,7 @@ def build_app(settings: Settings, service: QAService | None = None) -> gr.Blocks
             outputs=[chatbot, conv_state, question, sources, source_view, timeline, export_md, export_csv],
             api_visibility="private",
             concurrency_limit=4,
+            show_progress_on=[chatbot],  # one status over the chat (e.g. preparing cross-language search)
         )
         download_args = dict(fn=on_download, inputs=[sources, conv_state], outputs=[download], api_visibility="private")
         question.submit(**ask_args).then(None, js=SCROLL_TO_FOCUS).then(None, js=SCROLL_TO_REPLY).then(**download_args)

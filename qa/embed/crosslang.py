@@ -102,10 +102,30 @@ def prepare(index, embedder, settings: Settings, progress=None, wait=None):
     if found is not None:
         return found
     return build_companion(
-        index, embedder.identity, embedder.dim,
-        lambda texts, done: embedder.encode(texts, role="passage", progress=done),
+        index, embedder.identity, embedder.dim, lambda texts, done: _encode(embedder, texts, done),
         progress=progress, exact_search_max=settings.exact_search_max, wait=wait,
     )
+
+
+# Texts per encoder call while making a companion: a progress step every few seconds (the e5
+# engine's own calls take 32 texts, 20-30 s on 2 busy cores for long chunks), and still more texts
+# than the encoder runs on one thread (qa.embed.base.SINGLE_THREAD_MAX_TEXTS).
+STEP_TEXTS = 8
+
+
+def _encode(embedder, texts: list[str], done=None):
+    """embedder.encode(texts) in steps of STEP_TEXTS, longest first (a step's texts finish
+    together), reporting done(n) after each step."""
+    import numpy as np
+
+    out = np.zeros((len(texts), embedder.dim), dtype=np.float32)
+    order = sorted(range(len(texts)), key=lambda i: -len(texts[i]))
+    for s in range(0, len(order), STEP_TEXTS):
+        part = order[s : s + STEP_TEXTS]
+        out[part] = embedder.encode([texts[i] for i in part], role="passage")
+        if done is not None:
+            done(min(s + STEP_TEXTS, len(texts)))
+    return out
 
 
 def prepare_after_build(settings: Settings, progress=None, embedder=None) -> str | None:

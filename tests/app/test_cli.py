@@ -285,3 +285,26 @@ def test_serve_on_a_busy_port_is_one_error_line_suggesting_port(workdir):
     assert "Serving" not in proc.stdout + proc.stderr
     assert "GRADIO_SERVER_PORT" not in line
     assert time.perf_counter() - started < 30  # said before the model or Gradio load
+
+
+@pytest.mark.slow
+def test_a_russian_question_over_english_documents_prepares_once_and_the_next_process_reuses_it(tmp_path):
+    """Each `qa ask` is a new process: the first Russian question makes the e5 vectors of the
+    English index (saying so on stderr), the next process answers without making them again."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "harbour.txt").write_text(
+        "Harbour news\n\nThe lighthouse keeper of Port Ellery is Margaret Quill. The ferry to Skarn "
+        "Island leaves every Tuesday at noon.\n")
+    (corpus / "orchard.txt").write_text(
+        "Orchard report\n\nThe Wenlow orchard grows forty varieties of pear. Its oldest tree was planted in 1871.\n")
+    assert run("index", "--corpus", str(corpus), "--index", str(tmp_path / "idx"), cwd=tmp_path).returncode == 0
+    ask = ("ask", "--json", "--corpus", str(corpus), "--index", str(tmp_path / "idx"))
+    first = run(*ask, "Сколько сортов груш растёт в саду Венлоу?", cwd=tmp_path)
+    assert first.returncode == 0 and "Preparing cross-language search, once" in first.stderr
+    out = json.loads(first.stdout)
+    assert out["passages"][0]["doc"] == "orchard.txt"
+    assert any("prepared for this index" in n for n in out.get("notes", []))
+    second = run(*ask, "Кто смотритель маяка в Порт-Эллери?", cwd=tmp_path)
+    assert second.returncode == 0 and "Preparing" not in second.stderr
+    assert json.loads(second.stdout)["passages"][0]["doc"] == "harbour.txt"
