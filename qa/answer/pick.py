@@ -11,7 +11,7 @@ from qa.answer.evidence import calibrate, evidence, probability
 from qa.answer.features import Candidate, sentence_features
 from qa.answer.ordering import rerank_passages
 from qa.answer.trim import MAX_ANSWER_CHARS, trim
-from qa.answer.types import needs, type_features
+from qa.answer.types import TYPE_FEATURES, named_person, needs, type_features
 from qa.answer.weights import fitted_for
 from qa.contracts import Answer, Passage
 from qa.lang import analyze
@@ -60,29 +60,89 @@ def ranked_candidates(
     return prefer_typed_neighbour(out, question) if typed_neighbour else out
 
 
-# how far down the ranking the neighbour that holds the asked kind may sit
-NEIGHBOUR_TOP = 3
+# how far down the ranking the next sentence holding the asked quantity may sit (None: anywhere
+# among the candidates); and whether it must hold a question term the best sentence lacks
+NEIGHBOUR_TOP: int | None = None
+NEIGHBOUR_NEEDS_TERM = True
+# whether the figure sentence taken after a scene-setting one reads the pair's evidence of matching
+# the question (the better of the two: they answer together) while keeping its own answer type
+NEIGHBOUR_MERGE = True
+# what a sentence says of its own kind (kept per sentence when the pair's evidence is merged)
+_OWN = frozenset(TYPE_FEATURES) | {"type", "length", "news_lead", "other_lead"}
+# a who-question's best sentence that names no person gives way to one of the best PERSON_TOP
+# that does, when the model scores it within PERSON_MARGIN of the best (0: never)
+PERSON_TOP = 3
+PERSON_MARGIN = 0.5
+
+
+def _swap(ranked: list[Candidate], i: int, merge: bool = False) -> list[Candidate]:
+    """ranked with candidate i first: the two swap scores, so the confidence reads the winner's
+    evidence with the margin the model gave the pair. With `merge`, the winner's evidence of
+    matching the question is the better of the pair's: "As a result, 740 kg were seized." shares
+    few words with a question whose words the sentence before it holds, and without this the
+    confidence would read the figure as matching nothing (issue 13, pattern 4)."""
+    top, c = ranked[0], ranked[i]
+    feats = c.features
+    if merge:
+        feats = {k: v if k in _OWN else max(v, top.features.get(k, v)) for k, v in c.features.items()}
+    return [Candidate(c.sentence, c.passage, feats, top.score), *ranked[1:i],
+            Candidate(top.sentence, top.passage, top.features, c.score), *ranked[i + 1:]]
 
 
 def prefer_typed_neighbour(ranked: list[Candidate], question: str) -> list[Candidate]:
-    """Issue 13, patterns 1 and 4: the sentence holding the question's words often sets the scene
-    and the next one gives the figure ("... 7 operations have been carried out ... As a result of
-    the operations, 740 kg of drugs were seized."). When a how-many / how-much question's best
-    sentence holds no such quantity (qa.answer.types.unit_match) and the next sentence of the same
-    item, among the best NEIGHBOUR_TOP, does, that sentence is the answer; the two swap scores, so
-    the confidence reads the winner's evidence with the margin the model gave the pair. (Applied
-    to every answer type and to the sentence before as well, it cost sentence hit@1 on every set
-    in cross-validation: docs/quality.md.)"""
-    if len(ranked) < 2 or needs(question).wants != "number" or ranked[0].features.get("unit") != 0.0:
+    """Answer-type consistency in choosing (issue 13, patterns 1 and 4), after the sentence model.
+
+    Quantities: the sentence holding the question's words often sets the scene and the next one
+    gives the figure ("... 7 operations have been carried out ... As a result of the operations,
+    740 kg of drugs were seized."). When a how-many / how-much question's best sentence holds no
+    such quantity (qa.answer.types.unit_match) and the next sentence of the same item does, and
+    that sentence holds a question word the best one lacks ("seized"), the next sentence is the
+    answer, wherever the model ranked it. (The rule before it took the next sentence only among
+    the best 3, with no word condition: it cost sentence hit@1 on SQuAD in cross-validation, and
+    widening it cost more; applied to every answer type and to the sentence before it cost on
+    every set: docs/quality.md.)
+
+    People: when a who-question's best sentence names no person (qa.answer.types.named_person:
+    "The heads of analytical departments ... took part") and one of the next best, scored within
+    PERSON_MARGIN of it, does ("Major General Rustam Aziz, Director of CARICC, ..."), that one is
+    the answer: among near ties, the sentence of the asked type."""
+    if len(ranked) < 2:
+        return ranked
+    wants = needs(question).wants
+    if wants == "number":
+        return _quantity_next(ranked, question)
+    if wants == "person" and PERSON_MARGIN > 0:
+        return _person_near_tie(ranked, question)
+    return ranked
+
+
+def _quantity_next(ranked: list[Candidate], question: str) -> list[Candidate]:
+    if ranked[0].features.get("unit") != 0.0:
         return ranked
     best = ranked[0].sentence
-    for i in range(1, min(NEIGHBOUR_TOP, len(ranked))):
+    stop = len(ranked) if NEIGHBOUR_TOP is None else min(NEIGHBOUR_TOP, len(ranked))
+    for i in range(1, stop):
         c = ranked[i]
         row = c.sentence
-        if c.features.get("unit") == 1.0 and row.doc == best.doc and row.item == best.item and row.id == best.id + 1:
-            top = ranked[0]
-            return [Candidate(row, c.passage, c.features, top.score),
-                    *ranked[1:i], Candidate(top.sentence, top.passage, top.features, c.score), *ranked[i + 1:]]
+        if row.doc == best.doc and row.item == best.item and row.id == best.id + 1:
+            if c.features.get("unit") != 1.0:
+                return ranked
+            if NEIGHBOUR_NEEDS_TERM:
+                asked = set(analyze(question))
+                if not (asked & set(analyze(row.text))) - set(analyze(best.text)):
+                    return ranked
+            return _swap(ranked, i, NEIGHBOUR_MERGE)
+    return ranked
+
+
+def _person_near_tie(ranked: list[Candidate], question: str) -> list[Candidate]:
+    if named_person(ranked[0].sentence.text, question) != 0.0:
+        return ranked
+    for i in range(1, min(PERSON_TOP, len(ranked))):
+        if ranked[i].score < ranked[0].score - PERSON_MARGIN:
+            break
+        if named_person(ranked[i].sentence.text, question) == 1.0:
+            return _swap(ranked, i)
     return ranked
 
 

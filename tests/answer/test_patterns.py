@@ -117,3 +117,11 @@ def test_a_how_much_question_gets_the_figure_in_the_sentence_after_the_one_with_
     r = service.ask("How much did the Skarn Harbour Office-coordinated joint patrols seize?")
     assert r.answer is not None
     assert "310 kg" in r.answer.text
+
+
+@pytest.mark.slow
+def test_question_words_the_figure_sentence_lacks_do_not_cost_the_answer(service):
+    # pattern 4: "in total", "since 2019" and "operations" sit in the sentence before the figure
+    r = service.ask("How much did the Skarn Harbour Office-coordinated joint patrol operations seize in total since 2019?")
+    assert r.answer is not None
+    assert "310 kg" in r.answer.text

@@ -1,0 +1,94 @@
+"""Answer-type consistency in choosing (qa.answer.pick.prefer_typed_neighbour), on invented sentences.
+
+The sentence model ranks; these rules then prefer, among sentences of the same news item or near
+ties, the one that holds the kind of thing asked for (issue 13, patterns 1 and 4).
+"""
+
+from __future__ import annotations
+
+from qa.answer import Candidate
+from qa.answer.pick import prefer_typed_neighbour
+from qa.answer.types import named_person, type_features
+from qa.contracts import Passage
+from qa.store import ChunkRow, SentenceRow
+
+PASSAGE = Passage(1, ChunkRow(0, "news.txt", 0, 0, 9, "text", 0, 9), None, 1.0, 0.5, 1.0, 3.0)
+
+
+def ranked(question: str, sentences: list[tuple[int, int, str, float]]) -> list[Candidate]:
+    """Candidates (item, sentence id, text, score), best first, with their answer-type features."""
+    out = []
+    for item, sid, text, score in sentences:
+        f = type_features(question, text, "", None, False)
+        out.append(Candidate(SentenceRow(sid, "news.txt", item, 0, len(text), text), PASSAGE, f, score))
+    return sorted(out, key=lambda c: -c.score)
+
+
+SCENE = ("From 2019 to the present, under the coordination of the Skarn Harbour Office, 6 joint patrol "
+         "operations have been carried out with the coast guards of Wenlow and Tarrow.")
+FIGURE = "As a result of the patrols, 310 kg of contraband tobacco were seized."
+OTHER = [(1, 20, "The Skarn Harbour Office opened a new radar station in 2021.", 5.0),
+         (1, 21, "The office employs coast guards from Wenlow and Tarrow.", 4.5)]
+
+
+def test_a_how_much_question_takes_the_figure_in_the_next_sentence_wherever_it_ranks():
+    q = "How much did the Skarn Harbour Office-coordinated patrol operations seize in total since 2019?"
+    r = ranked(q, [(0, 7, SCENE, 8.0), (0, 8, FIGURE, 3.0), *OTHER])
+    assert r[3].sentence.text == FIGURE  # fourth by the model's score
+    out = prefer_typed_neighbour(r, q)
+    assert out[0].sentence.text == FIGURE
+    assert out[0].score == 8.0  # it takes the best score; the scene-setting sentence takes its own
+    assert sorted(c.sentence.id for c in out) == sorted(c.sentence.id for c in r)
+
+
+def test_the_next_sentence_is_not_taken_when_it_adds_none_of_the_question_words():
+    # "As a result, 310 kg were found." holds a quantity but none of the asked words the best lacks
+    q = "How much did the Skarn Harbour Office-coordinated patrol operations seize in total since 2019?"
+    r = ranked(q, [(0, 7, SCENE, 8.0), (0, 8, "As a result, 310 kg were found.", 3.0), *OTHER])
+    assert prefer_typed_neighbour(r, q)[0].sentence.text == SCENE
+
+
+def test_a_figure_of_another_item_or_before_the_best_sentence_is_not_taken():
+    q = "How much did the Skarn Harbour Office-coordinated patrol operations seize in total since 2019?"
+    for item, sid in ((1, 8), (0, 6)):
+        r = ranked(q, [(0, 7, SCENE, 8.0), (item, sid, FIGURE, 7.0)])
+        assert prefer_typed_neighbour(r, q)[0].sentence.text == SCENE
+
+
+PARTICIPANTS = ("The heads of analytical units of the harbour offices of Skarn, Wenlow and Tarrow, and experts "
+                "from the Island Fisheries Agency took part in the meeting.")
+DIRECTOR = "Captain Edwin Marlow, Director of the Skarn Harbour Office, opened the meeting."
+
+
+def test_a_who_question_prefers_a_near_tie_that_names_a_person():
+    q = "Who heads the Skarn Harbour Office?"
+    r = ranked(q, [(0, 3, PARTICIPANTS, 10.0), (0, 4, DIRECTOR, 9.7), (0, 5, "The meeting ended at noon.", 2.0)])
+    out = prefer_typed_neighbour(r, q)
+    assert out[0].sentence.text == DIRECTOR and out[0].score == 10.0
+
+
+def test_a_who_question_keeps_the_model_s_choice_when_the_person_sentence_is_far_behind():
+    q = "Who heads the Skarn Harbour Office?"
+    r = ranked(q, [(0, 3, PARTICIPANTS, 10.0), (0, 4, DIRECTOR, 7.0)])
+    assert prefer_typed_neighbour(r, q)[0].sentence.text == PARTICIPANTS
+
+
+def test_a_who_question_whose_best_sentence_names_a_person_is_left_alone():
+    q = "Who opened the harbour meeting?"
+    best = "Its chair, Margaret Quill, opened the harbour meeting."
+    r = ranked(q, [(0, 3, best, 10.0), (0, 4, DIRECTOR, 9.9)])
+    assert prefer_typed_neighbour(r, q)[0].sentence.text == best
+
+
+def test_a_person_is_one_named_as_a_person_not_any_capitalised_words():
+    q = "Who heads the Skarn Harbour Office?"
+    assert named_person(DIRECTOR, q) == 1.0  # a title and a role
+    assert named_person("The delegation was led by R. T. Calloway.", q) == 1.0  # initials
+    assert named_person("Its chair, Margaret Quill, thanked the councils.", q) == 1.0  # a role before
+    # organisations and places in capitals are not people; a group ("experts from ...") is not one
+    assert named_person(PARTICIPANTS, q) == 0.0
+    assert named_person("Delegates of the Kyrgyz Republic and Central Asia met.", q) == 0.0
+    # the person the question already names is not an answer to it
+    assert named_person("Mr. Edwin Marlow spoke.", "Who did Edwin Marlow meet?") == 0.0
+    # questions that ask for no person are neutral
+    assert named_person(DIRECTOR, "How many offices are there?") == 0.5
