@@ -156,8 +156,8 @@ def main() -> None:
     ap.add_argument("--neighbour-top", type=int, default=0,
                     help="how far down the ranking the neighbour rule looks (qa.answer.pick.NEIGHBOUR_TOP; 0: as shipped)")
     ap.add_argument("--pick", action="append", default=[], metavar="NAME=VALUE",
-                    help="set a rule constant of qa.answer.pick for this run (e.g. PERSON_MARGIN=0, NEIGHBOUR_TOP=3): "
-                         "measures a choosing rule against its variants; repeatable")
+                    help="set a rule constant of qa.answer.pick (or of another qa.answer module: types.PERSON_NOT_ORG=False) "
+                         "for this run (e.g. PERSON_MARGIN=0): measures a choosing rule against its variants; repeatable")
     ap.add_argument("--calibration", choices=("pooled", "worst"), default="pooled",
                     help="one isotonic table over all sets, or per group the lowest share right (benchmarks/fit_models.py)")
     ap.add_argument("--cal-sample", default=str(CAL_SAMPLE), help="where --write puts the calibration test's sample")
@@ -182,13 +182,14 @@ def main() -> None:
         pick_mod.NEIGHBOUR_TOP = args.neighbour_top
     for setting in args.pick:
         import ast
+        import importlib
 
-        import qa.answer.pick as pick_mod
-
-        name, _, value = setting.partition("=")
-        if not name.isupper() or not hasattr(pick_mod, name):
-            ap.error(f"--pick {setting}: qa.answer.pick has no rule constant {name}")
-        setattr(pick_mod, name, ast.literal_eval(value))
+        target, _, value = setting.partition("=")
+        module, _, name = target.rpartition(".")  # NAME (qa.answer.pick's) or types.NAME
+        mod = importlib.import_module("qa.answer." + (module or "pick"))
+        if not name.isupper() or not hasattr(mod, name):
+            ap.error(f"--pick {setting}: {mod.__name__} has no rule constant {name}")
+        setattr(mod, name, ast.literal_eval(value))
     data = []
     for s in args.sets:
         try:
