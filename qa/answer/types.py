@@ -170,8 +170,9 @@ def unit_match(text: str, n: Needs) -> float:
 
 
 # whether a who-question's typed span must not be an organisation's or a place's name ("Kyrgyz
-# Republic", "UNODC Programme Offices"): measured by cross-validation (docs/quality.md)
-PERSON_NOT_ORG = True
+# Republic", "UNODC Programme Offices"). Off: "who funded / hosted / organised" is answered by an
+# organisation, and cross-validation showed no gain (docs/quality.md, "tried and not kept")
+PERSON_NOT_ORG = False
 
 
 def typed_match(text: str, question: str, n: Needs) -> float:
