@@ -64,12 +64,14 @@ def index_dir(cache: Path, key: str) -> Path:
     return cache / "xq" / "xquad-index-ru" if key == "xquad-ru" else cache / f"e5-index-{key}"
 
 
-def _service(cache: Path, key: str, corpus: Path, embedder):
+def _service(cache: Path, key: str, corpus: Path, embedder, chunk_tokens: int | None = None):
     from qa.app.service import QAService
     from qa.config import Settings
 
-    # "always": an English corpus too (given e5 alone, a build would route it to MiniLM)
-    settings = Settings().with_(corpus_dir=corpus, index_dir=index_dir(cache, key), multilingual="always")
+    # "always": an English corpus too (given e5 alone, a build would route it to MiniLM);
+    # chunk_tokens: e5's chunk budget in its own tokens (None: Settings' default)
+    settings = Settings().with_(corpus_dir=corpus, index_dir=index_dir(cache, key), multilingual="always",
+                                model_chunk_tokens=chunk_tokens)
     service = QAService(settings, embedder=embedder)
     t0 = time.perf_counter()
     report = service.build()
@@ -107,7 +109,7 @@ def collect_masked(service, name: str, questions) -> list:
     return out
 
 
-def collect(cache: Path, force: bool) -> None:
+def collect(cache: Path, force: bool, chunk_tokens: int | None = None) -> None:
     from benchmarks import qsets
     from qa.embed.e5_small import E5SmallEmbedder
 
@@ -125,7 +127,7 @@ def collect(cache: Path, force: bool) -> None:
         if dlang not in services:
             corpus = cache / "xq" / f"xquad-corpus-{dlang}"
             xquad.write_corpus(paragraphs[dlang], corpus)
-            services[dlang] = _service(cache, f"xquad-{dlang}", corpus, e5)
+            services[dlang] = _service(cache, f"xquad-{dlang}", corpus, e5, chunk_tokens)
         questions = xquad.gold(paragraphs[qlang], paragraphs[dlang])
         t0 = time.perf_counter()
         data = answer_data.collect(services[dlang], set_name(d), questions)
@@ -139,7 +141,7 @@ def collect(cache: Path, force: bool) -> None:
         if out.exists() and not force:
             print(f"{name}: cached", file=sys.stderr)
             continue
-        service = service or _service(cache, "bundled", SHARED / "corpus", e5)
+        service = service or _service(cache, "bundled", SHARED / "corpus", e5, chunk_tokens)
         t0 = time.perf_counter()
         data = answer_data.collect(service, name, qsets.load(name).questions)
         with open(out, "wb") as f:
@@ -180,13 +182,15 @@ def folds_of(data: list, k: int, seed: int = 0) -> np.ndarray:
 def _without_matcher() -> None:
     """fit_models.fit_all reads every CONF_FEATURES key once (an unused matrix) before keeping the
     ones present; without the matcher (not fitted here: an English cross-encoder, noise on Russian
-    text and 20-40 ms a question) "match*" are absent. The fit sees the list without them."""
+    text and 20-40 ms a question) "match*" are absent, and so are the other English-trained
+    signals' ("ans*": qa.answer.answerable; "xenc*": the cross-encoder). The fit sees the list
+    without them."""
     import types
 
     from qa.answer import evidence
 
     names = {k: getattr(evidence, k) for k in dir(evidence) if not k.startswith("__")}
-    names["CONF_FEATURES"] = tuple(k for k in evidence.CONF_FEATURES if not k.startswith("match"))
+    names["CONF_FEATURES"] = tuple(k for k in evidence.CONF_FEATURES if not k.startswith(("match", "ans", "xenc")))
     fit_models.conf_mod = types.SimpleNamespace(**names)
 
 
@@ -202,6 +206,45 @@ def auto_threshold(pred: list[dict], most: float) -> float:
             ok = float(t)
     print(f"auto threshold: {ok}", flush=True)
     return ok
+
+
+def misses(data: list, pred: list[dict], models: list, fold: np.ndarray, threshold: float, sets: list[str]) -> None:
+    """Where the answerable questions of each set are lost (cross-validated, at `threshold`): each
+    question lands in the first of these that applies."""
+    from qa.evaluate import contains_gold
+
+    order = ("right", "abstained, answer was right", "abstained, answer was wrong", "no sentence holds it",
+             "no sentence holds it, a passage does (split)", "right sentence, shown text lacks it (trim)",
+             "wrong sentence, in a passage holding it", "wrong sentence, in a passage without it")
+    for name in sets:
+        counts = dict.fromkeys(order, 0)
+        r1_miss = r1_miss_r5 = 0
+        rows = [(a, r, models[fold[i]]) for i, (a, r) in enumerate(zip(data, pred)) if a.set == name and a.ok]
+        for a, r, m in rows:
+            r1_miss += not r["r1"]
+            r1_miss_r5 += (not r["r1"]) and r["r5"]
+            if r["gate"] < threshold:
+                counts["abstained, answer was right" if r["top_right"] else "abstained, answer was wrong"] += 1
+                continue
+            if r["top_right"]:
+                counts["right"] += 1
+                continue
+            if not a.y.any():
+                split = any(contains_gold(p.chunk.text, a.question.answers) for p in a.passages)
+                counts["no sentence holds it, a passage does (split)" if split else "no sentence holds it"] += 1
+                continue
+            best = m.ranked(a)[0]
+            if contains_gold(best.sentence.text, a.question.answers):
+                counts["right sentence, shown text lacks it (trim)"] += 1
+            elif contains_gold(best.passage.chunk.text, a.question.answers):
+                counts["wrong sentence, in a passage holding it"] += 1
+            else:
+                counts["wrong sentence, in a passage without it"] += 1
+        n = len(rows)
+        print(f"\n{name}: {n} answerable, abstain below {threshold}; recall@1 misses {r1_miss} "
+              f"({100 * r1_miss / max(n, 1):.1f} %), {r1_miss_r5} of them with the answer in the top 5")
+        for k in order:
+            print(f"  {k:<45} {counts[k]:>4}  {100 * counts[k] / max(n, 1):5.1f} %")
 
 
 def fit(args) -> None:
@@ -234,6 +277,8 @@ def fit(args) -> None:
         for a, r in zip(data, pred):
             rows.setdefault(a.set, []).append(at_threshold(r, t, args.span_threshold))
         report(rows, f"{args.cv}-fold cross-validated (XQuAD by article), abstain below {t}")
+    if args.misses:
+        misses(data, pred, models, fold, args.abstain[0], args.misses)
     if args.write:
         model = fit_all(data, **opts)
         model.fit_calibration(raw, rights, [a.set for a in data])  # on the cross-validated predictions
@@ -252,6 +297,7 @@ def main() -> None:
     ap.add_argument("step", choices=("collect", "fit"))
     ap.add_argument("--cache", default=str(CACHE), help="indexes and feature caches (outside git)")
     ap.add_argument("--force", action="store_true", help="collect again")
+    ap.add_argument("--chunk-tokens", type=int, help="collect: e5's chunk budget in its own tokens (default: Settings')")
     ap.add_argument("--sets", nargs="+", default=[set_name(d) for d in DIRECTIONS] + list(BUNDLED))
     ap.add_argument("--cv", type=int, default=5)
     ap.add_argument("--abstain", type=float, nargs="+", default=[0.5], help="thresholds to report; the first is written")
@@ -264,10 +310,11 @@ def main() -> None:
                     help="choose the threshold: the highest abstaining on at most PERCENT of answerable questions")
     ap.add_argument("--auto-span", type=float, default=0.0, metavar="PRECISION",
                     help="choose the short-answer threshold (benchmarks/fit_answer.py auto_span)")
+    ap.add_argument("--misses", nargs="+", metavar="SET", help="where each set's answerable questions are lost")
     ap.add_argument("--write", help="fit on everything and write the constants here (qa/answer/fitted_e5.py)")
     args = ap.parse_args()
     if args.step == "collect":
-        collect(Path(args.cache), args.force)
+        collect(Path(args.cache), args.force, args.chunk_tokens)
     else:
         fit(args)
 
