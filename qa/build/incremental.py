@@ -263,7 +263,7 @@ def _fill_counts(report: BuildReport, counts: dict) -> None:
 def _chunker_change(old: dict, new: dict) -> str:
     """Why the chunks must be made again: the parsing rules (a new PIPELINE_VERSION, said in words),
     what chunks are sized in (the model's own tokens: e5), or the chunk settings."""
-    rest = ("pipeline", "units")
+    rest = ("pipeline", "units", "chunk_tokens")
     if {k: v for k, v in old.items() if k not in rest} != {k: v for k, v in new.items() if k not in rest}:
         return f"chunking settings changed ({old} -> {new})"
     why = []
@@ -272,6 +272,10 @@ def _chunker_change(old: dict, new: dict) -> str:
     if old.get("units") != new.get("units"):
         why.append(f"chunking settings changed: chunks are sized in {new.get('units') or 'tiktoken'} tokens "
                    f"(were {old.get('units') or 'tiktoken'} tokens)")
+    elif old.get("chunk_tokens") != new.get("chunk_tokens"):
+        # e5's budget (Settings.model_chunk_tokens) or chunk_tokens
+        why.append(f"chunking settings changed: chunks hold up to {new.get('chunk_tokens')} "
+                   f"{new.get('units') or 'tiktoken'} tokens (were {old.get('chunk_tokens')})")
     return "; ".join(why)
 
 

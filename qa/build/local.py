@@ -61,6 +61,7 @@ class LocalEngine:
             return
         mode = plan.sentence_mode(settings.sentence_vectors, embedder)
         window = window_of(embedder)
+        budget = settings.chunk_budget(window.units if window else None)  # e5: in its own tokens
         docs: queue.Queue = queue.Queue(QUEUE_DOCS)
         records: queue.Queue = queue.Queue(QUEUE_DOCS)
         stop = threading.Event()
@@ -102,7 +103,7 @@ class LocalEngine:
                             sents = document_sentences(doc, embedder.fits, window)
                         with timing.stage("chunk"):
                             chunks = chunk_document(
-                                doc, sents, settings.chunk_tokens, settings.overlap_sentences, embedder.fits, window
+                                doc, sents, budget, settings.overlap_sentences, embedder.fits, window
                             )
                         keys, jobs = plan.plan(sents, chunks, mode)
                         item = (doc, sents, chunks, keys, jobs)

@@ -16,6 +16,7 @@ from qa import store
 from qa.build import BuildError, build_index, writer_lock
 from qa.lang import analyze
 from qa.app.service import QAService
+from qa.config import Settings
 
 MUSEUM = "# Museum\n\nThe copper bell in the town museum weighs 740 kg. It was cast by Ansel Brandt.\n"
 DELETED = "The secret recipe for Zorbleck pudding uses seventeen quince seeds."
@@ -421,3 +422,40 @@ def test_chunks_sized_in_the_models_own_tokens_are_in_the_manifest_and_a_change_
     assert store.Index.open(settings.index_dir).manifest["chunker"]["units"] == "words"
     again = build_index(settings, sized)
     assert not again.full_rebuild and again.chunks_embedded == 0
+
+
+def _chunk_words(settings) -> list[int]:
+    index = store.Index.open(settings.index_dir)
+    try:
+        return [len(c.text.split()) for c in index.chunks(list(range(index.size)))]
+    finally:
+        index.close()
+
+
+def test_chunks_sized_in_the_models_own_tokens_take_the_models_budget(tmp_path, hash_embedder):
+    """Issue 14: an embedder that counts its own tokens gets its own chunk budget
+    (Settings.model_chunk_tokens, e5's: a Russian e5 chunk holds about as much text as an English
+    MiniLM chunk); a change of it chunks such an index again, and leaves tiktoken-sized ones alone."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "log.txt").write_text(
+        "Harbour log\n\n" + " ".join(f"Inspectors checked container number {i} at the pier." for i in range(40)) + "\n",
+        encoding="utf-8")
+    sized = ModelSizedChunks(hash_embedder)
+
+    def build(embedder, **kw):
+        settings = Settings().with_(corpus_dir=corpus, index_dir=tmp_path / "index", chunk_tokens=30, **kw)
+        return settings, build_index(settings, embedder)
+
+    settings, _ = build(sized, model_chunk_tokens=60)
+    assert store.Index.open(settings.index_dir).manifest["chunker"]["chunk_tokens"] == 60
+    words = _chunk_words(settings)
+    assert max(words) <= 60 - 2 and max(words) > 30  # the model's budget, in its own tokens
+    settings, report = build(sized, model_chunk_tokens=120)
+    assert report.full_rebuild and "chunking settings changed" in report.rebuild_reason
+    assert max(_chunk_words(settings)) > max(words)
+
+    settings, _ = build(hash_embedder, model_chunk_tokens=60)  # tiktoken-sized: chunk_tokens only
+    before = _chunk_words(settings)
+    settings, report = build(hash_embedder, model_chunk_tokens=120)
+    assert not report.full_rebuild and _chunk_words(settings) == before
