@@ -7,14 +7,14 @@ from __future__ import annotations
 
 import re
 
-from qa.lang import analyze, detect, get, stopwords
+from qa.lang import analyze, detect, get, question_case, stopwords
 
 
 def question_type(question: str, lang: str | None = None) -> str | None:
     """The kind of span the question asks for, if it is clear from its wording (in the
     question's own language, detected when not given)."""
     lang = lang or detect(question)
-    q = question.lower().strip()
+    q = question_case(question, lang).strip()  # a capitalised question word inside is a name
     for qtype, pattern in get(lang).question_types:
         if pattern.search(q):
             return qtype

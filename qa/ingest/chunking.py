@@ -139,7 +139,8 @@ def split_sentences(
     end = len(text) if end is None else end
     block = text[start:end]
     lang = lang or detect(block)
-    out = []
+    rejoin = get(lang).rejoin_false_splits
+    out: list[tuple[int, int]] = []
     for a, b in _raw_sentence_spans(block, fast, lang):
         piece = block[a:b]
         stripped = piece.strip()
@@ -147,8 +148,29 @@ def split_sentences(
             continue
         lead = len(piece) - len(piece.lstrip())
         a2 = start + a + lead
-        out.append((a2, a2 + len(stripped)))
+        if rejoin and out and _continues(text, out[-1], a2):
+            out[-1] = (out[-1][0], a2 + len(stripped))
+        else:
+            out.append((a2, a2 + len(stripped)))
     return out
+
+
+# pysbd's Russian rules still end a sentence after some abbreviations and initials
+# (Language.rejoin_false_splits): "... т.е. | иностранной державе.", "Джонса и соавт. | и Бриффа",
+# "Y. p. | orientalis", "Например, Э. | Смит". A sentence does not start in lower case, nor does one
+# end with a lone initial.
+_ABBREVIATION_END = re.compile(r"(?:^|\s)(?:\w{1,5}\.){1,3}$")  # "т.е.", "соавт.", "p."
+_INITIAL_END = re.compile(r"(?:^|\s)[А-ЯЁ]\.$")  # a Cyrillic initial: "Э."
+
+
+def _continues(text: str, prev: tuple[int, int], start: int) -> bool:
+    """The sentence at start continues the one before it (a false split), on the same line."""
+    if "\n" in text[prev[1]:start]:
+        return False
+    before, first = text[prev[0]:prev[1]], text[start]
+    return (first.islower() and bool(_ABBREVIATION_END.search(before))) or (
+        first.isupper() and bool(_INITIAL_END.search(before))
+    )
 
 
 def _cut_long(text: str, start: int, end: int, fits: Callable[[str], bool]) -> list[tuple[int, int]]:

@@ -22,7 +22,8 @@ import re
 from qa.lang.base import Followup, Language
 
 __all__ = [
-    "DEFAULT", "Followup", "Language", "analyze", "detect", "get", "register", "registered", "stopwords",
+    "DEFAULT", "Followup", "Language", "analyze", "detect", "get", "question_case", "register", "registered",
+    "stopwords",
 ]
 
 DEFAULT = "en"
@@ -52,6 +53,23 @@ def detect(text: str, default: str | None = None) -> str:
     from qa.lang.detection import detect as _detect
 
     return _detect(text, default)
+
+
+# A capitalised word that is not the first of its sentence (after a letter, digit, comma, quote...)
+_INNER_CAPITAL = re.compile(r"(?<=[\w,;:«\"'(\-–—]\s)([A-ZА-ЯЁ][\w-]*)")
+
+
+def question_case(question: str, lang: str = DEFAULT) -> str:
+    """The question lower-cased for its type patterns, with any question word written with a
+    capital inside a sentence masked out: there it is part of a name, not the question's
+    ("Доктор Кто", "Doctor Who", "The Who"), and the patterns must not read it as "who"."""
+    words = get(lang).followup.question_words
+
+    def mask(m: re.Match) -> str:
+        w = m.group(1)
+        return "_" * len(w) if w.lower() in words else w
+
+    return _INNER_CAPITAL.sub(mask, question).lower()
 
 
 _WORD = re.compile(r"\w+", re.UNICODE)

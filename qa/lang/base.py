@@ -74,3 +74,7 @@ class Language:
     script: str = "latin"
     # the words of page furniture (qa.ingest): None for a language that has none registered
     furniture: PageFurniture | None = None
+    # qa.ingest.chunking: rejoin the splitter's false sentence ends (a piece that starts in lower case
+    # after an abbreviation, a lone initial): pysbd's Russian rules leave some, its English ones
+    # (which the MiniLM answer model was fitted on) are kept exactly as they split
+    rejoin_false_splits: bool = False

@@ -25,6 +25,13 @@ from qa.answer.question import question_head, question_type, typed_span
         ("Почему операцию перенесли?", None),
         ("Что обсуждали участники?", None),
         ("Некто прислал письмо?", None),  # "кто" inside a word is not a question word
+        ("Как долго длилась операция?", "number"),  # English's "how long"
+        ("Насколько выросли изъятия?", "number"),  # "how much"
+        ("Какой период охватывает отчёт?", "date"),  # "what period"
+        # a question word written with a capital inside the question is a name ("Doctor Who")
+        ("Где снимали сериал «Доктор Кто»?", "place"),
+        ("Как называется первый сериал про Доктора Кто?", None),
+        ("Кто сыграл Доктора Кто?", "person"),
     ],
 )
 def test_russian_question_types(question, qtype):
@@ -36,6 +43,8 @@ def test_english_question_types_are_unchanged():
     assert question_type("How much heroin was seized?") == "number"
     assert question_type("When was it held?") == "date"
     assert question_type("Where was it held?") == "place"
+    assert question_type("What enemy of Doctor Who is a Time Lord?") is None
+    assert question_type("Who played Doctor Who?") == "person"
 
 
 def test_the_asked_for_noun_of_a_russian_question():

@@ -28,6 +28,21 @@ def test_russian_abbreviations_and_initials_do_not_end_sentences():
     assert _texts(RU, "en")[:2] == ["Центр был создан в 2009 г.", "в Алматы."]
 
 
+def test_russian_false_splits_after_abbreviations_and_initials_are_rejoined():
+    text = (
+        "Духовенство не может подчиняться Риму, т.е. иностранной державе. Так считали многие. "
+        "Данные Петрова и соавт. и Сидорова совпали. Например, Э. Смит основал фабрику."
+    )
+    assert _texts(text, "ru") == [
+        "Духовенство не может подчиняться Риму, т.е. иностранной державе.",
+        "Так считали многие.",
+        "Данные Петрова и соавт. и Сидорова совпали.",
+        "Например, Э. Смит основал фабрику.",
+    ]
+    # never across a line break: a heading ending in an abbreviation stays apart
+    assert _texts("Итоги за 2020 г.\nвстреча прошла в мае.", "ru") == ["Итоги за 2020 г.", "встреча прошла в мае."]
+
+
 def test_english_splitting_is_unchanged():
     text = "Mr. Smith arrived on Monday. The meeting began at 9 a.m. and ended at noon. It was held in Almaty."
     assert _texts(text) == _texts(text, "en")
