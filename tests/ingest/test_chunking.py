@@ -49,16 +49,15 @@ def make_doc(items: list[list[list[str]]], path: str = "synthetic.txt") -> tuple
 def sentence(words: list[str], number: int | None = None) -> str:
     body = " ".join(words)
     if number is not None:
-        body += f" {number}"
+        # not last: pysbd reads "Customs 10. Customs 11. Customs." as a numbered list on purpose
+        body += f" {number} {words[-1]}"
     return body[0].upper() + body[1:] + "."
 
 
 sentences_st = st.builds(
     sentence,
     st.lists(st.sampled_from(WORDS), min_size=1, max_size=40),
-    # not 0-9: pysbd reads "Customs 0. Customs 1. Customs." as a numbered list on purpose, and
-    # hypothesis tries small numbers first, so the property would fail on pysbd's rule, not ours
-    st.none() | st.integers(10, 5000),
+    st.none() | st.integers(0, 5000),
 )
 items_st = st.lists(
     st.lists(st.lists(sentences_st, min_size=1, max_size=8), min_size=1, max_size=3),
