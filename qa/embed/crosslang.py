@@ -107,10 +107,11 @@ def prepare(index, embedder, settings: Settings, progress=None, wait=None):
     )
 
 
-# Texts per encoder call while making a companion: a progress step every few seconds (the e5
-# engine's own calls take 32 texts, 20-30 s on 2 busy cores for long chunks), and still more texts
-# than the encoder runs on one thread (qa.embed.base.SINGLE_THREAD_MAX_TEXTS).
-STEP_TEXTS = 8
+# Texts per encoder call while making a companion, and so per progress step: the e5 engine's own
+# call size. Smaller steps would report progress more often but cost more: 8 texts a call took 114 s
+# wall / 64 s CPU for the bundled corpus's companion against 61 s / 41 s with 32 (same run, load ~5:
+# `python benchmarks/companion_speed.py`), the engine's threads waiting at the end of every call.
+STEP_TEXTS = 32
 
 
 def _encode(embedder, texts: list[str], done=None):
