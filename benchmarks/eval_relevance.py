@@ -56,12 +56,13 @@ class _Unpickler(pickle.Unpickler):
             return _Loose
 
 
-def load_scorer(path: str, threads: int = 1):
-    """The matcher or the cross-encoder in a shipped file (by its format), and its metadata."""
+def load_scorer(path: str, threads: int = 1, quantized: bool = True):
+    """The matcher or the cross-encoder in a shipped file (by its format), and its metadata;
+    the cross-encoder on int8 ONNX unless not `quantized`."""
     try:
         return matcher.Matcher(path), matcher.read_metadata(path)
     except relevance.RelevanceError:
-        return relevance.RelevanceModel(path, threads=threads), relevance.read_metadata(path)
+        return relevance.RelevanceModel(path, threads=threads, quantized=quantized), relevance.read_metadata(path)
 
 
 def held_out_squad(val_articles: list[str]) -> set[str]:

@@ -1,7 +1,7 @@
 #!/usr/bin/env python
 """Latency of a relevance model (qa/answer/matcher.py, qa/answer/relevance.py): one question's candidates scored at once.
 
-    python benchmarks/relevance_speed.py [--counts 5 10 20 30] [--questions 40] [--threads 1] [--model FILE]
+    python benchmarks/relevance_speed.py [--counts 5 10 20 30] [--questions 40] [--threads 1] [--model FILE] [--float]
 
 Candidates are real sentences of the bundled corpus (corpus/), the N sharing the most words with
 each question (the kind the answer step hands over); questions are the dev questions'
@@ -37,6 +37,7 @@ def main() -> None:
     ap.add_argument("--questions", type=int, default=40)
     ap.add_argument("--threads", type=int, default=1)
     ap.add_argument("--model", default=str(MODEL_FILE))
+    ap.add_argument("--float", action="store_true", help="a cross-encoder on float32 ONNX, not int8")
     args = ap.parse_args()
 
     sentences = []
@@ -49,7 +50,7 @@ def main() -> None:
         for line in need(DEV).read_text(encoding="utf-8").splitlines() if line.strip()
     ][: args.questions]
     words = [set(re.findall(r"\w+", s.lower())) for s in sentences]
-    model, meta = load_scorer(args.model, args.threads)
+    model, meta = load_scorer(args.model, args.threads, quantized=not args.float)
     print(f"model {args.model} ({meta['format']}), {args.threads} thread(s); "
           f"{len(sentences)} corpus sentences, mean {np.mean([len(s) for s in sentences]):.0f} chars")
     for n in args.counts:
