@@ -202,8 +202,11 @@ class QAService:
             reason = f"the multilingual vectors of this index could not be prepared ({type(e).__name__}: {e})"
             return index, embedder, answer_identity(embedder, text), [_not_reached(need.language, reason)]
         if built is not None:
-            notes.append(f"cross-language search was prepared for this index (once, {built:.0f} s): later "
-                         "questions in other languages are answered at once")
+            made = view.manifest.get("companion", {})
+            reused = f", {made['reused']} re-used from an earlier index" if made.get("reused") else ""
+            notes.append(f"cross-language search was prepared for this index (once, {built:.0f} s: "
+                         f"{made.get('embedded', 0)} texts embedded{reused}): later questions in other "
+                         "languages are answered at once")
         multi = self._multilingual
         return view, multi, multi.identity, notes
 

@@ -108,7 +108,8 @@ def open_companion(index: Index, model: str) -> VectorView | None:
     ):
         return None
     view_manifest = dict(index.manifest, model=model, dim=dim, index_type=manifest.get("index_type"),
-                         companion_of=index.manifest.get("model"))
+                         companion_of=index.manifest.get("model"),
+                         companion={k: manifest.get(k) for k in ("embedded", "reused")})
     return VectorView(index, dense, chunk_vectors, sentence_vectors, view_manifest)
 
 
