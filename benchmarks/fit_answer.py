@@ -163,6 +163,11 @@ def main() -> None:
     ap.add_argument("--cal-sample", default=str(CAL_SAMPLE), help="where --write puts the calibration test's sample")
     ap.add_argument("--report-squad1", action="store_true", help="also score the reported SQuAD v1.1 sample")
     args = ap.parse_args()
+    if args.write and (args.answerable or args.rerank):
+        # the answer step computes neither score at question time (qa.answer.pick has no hook for
+        # them yet): weights fitted on them would be read without them and answer differently
+        ap.error("--write cannot be combined with --answerable or --rerank: the answer step does not compute "
+                 "those scores yet (docs/relevance.md says how to wire them first)")
 
     if args.no_neighbour_rule:
         import benchmarks.fit_models as fm
@@ -272,10 +277,6 @@ def main() -> None:
             model.abstain_below = args.abstain[0]
             model.span_threshold = args.span_threshold
             model.matcher = args.relevance
-            if args.rerank:
-                from benchmarks.score_relevance import ident_of
-
-                model.relevance = ident_of(args.rerank)
             write_constants(model, Path(args.write), "python benchmarks/fit_answer.py " + " ".join(sys.argv[1:]))
             print(f"wrote {args.write}")
 

@@ -31,21 +31,11 @@ sys.path.insert(0, str(ROOT))
 
 from benchmarks import answer_data, relevance_data  # noqa: E402
 from benchmarks.train_relevance import article_folds, title_of  # noqa: E402
-from qa.answer.relevance import MODEL_FILE, RelevanceModel, identity  # noqa: E402
+from qa.answer.relevance import RelevanceModel, identity  # noqa: E402
 
 
 def path_for(out: Path, name: str, ident: str) -> Path:
     return out / f"{name}.xenc-{ident}.pkl"
-
-
-def ident_of(pattern: str) -> str:
-    """The scoring model's identity in a scores file name (fit_answer.py --rerank records it)."""
-    import re
-
-    m = re.search(r"xenc-([0-9a-f]{16})", pattern)
-    if not m:
-        raise SystemExit(f"Error: {pattern} does not name a relevance model identity (<set>.xenc-<identity>.pkl)")
-    return m.group(1)
 
 
 def load(out: Path, name: str, ident: str) -> list[dict]:
@@ -59,7 +49,7 @@ def main() -> None:
     ap.add_argument("--fold-models", required=True, help="a file pattern with {} for the fold")
     ap.add_argument("--folds", type=int, default=2)
     ap.add_argument("--seed", type=int, default=0, help="the folds' seed (train_relevance.py --seed)")
-    ap.add_argument("--model", default=str(MODEL_FILE), help="for questions outside every fold")
+    ap.add_argument("--model", required=True, help="a model file, for questions outside every fold (none ships: docs/relevance.md)")
     ap.add_argument("--top", type=int, default=8, help="the --top relevance_data.py was run with")
     ap.add_argument("--score-top", type=int, default=8)
     ap.add_argument("--top-dir", default=str(answer_data.CACHE))
