@@ -65,22 +65,18 @@ def auto_threshold(data: list, pred: list[dict], min_hit: float) -> float:
     return ok
 
 
-def auto_span(data: list, pred: list[dict], precision: float) -> float:
+def auto_span(data: list, pred: list[dict], precision: float, abstain_below: float = 0.0) -> float:
     """The lowest short-answer threshold at which the short answers shown are right at least
-    `precision` of the time on each group of sets (bundled, SQuAD 2.0, SQuAD v1.1, XQuAD)."""
-    groups: dict[str, list[dict]] = {}
-    for a, r in zip(data, pred):
-        groups.setdefault("bundled" if a.set in ("dev", "dev2") else a.set, []).append(r)
-    for t in np.round(np.arange(0.3, 0.99, 0.01), 2):
-        ok = True
-        for rows in groups.values():
-            shown = [r for r in rows if r["span"] is not None and r["span_p"] >= t]
-            if len(shown) >= 5 and np.mean([r["span_ok"] for r in shown]) < precision:
-                ok = False
-        if ok:
-            print(f"auto short-answer threshold: {t}", flush=True)
-            return float(t)
-    return 0.99
+    `precision` of the time on each group of sets (benchmarks/fit_short.choose_threshold: every
+    answer shown on the bundled corpus, answerable questions elsewhere); an answer is shown when
+    its gate clears abstain_below."""
+    from benchmarks.fit_short import choose_threshold
+
+    rows = [dict(set=a.set, answerable=a.ok, answered=r["gate"] >= abstain_below,
+                 span_p=r["span_p"] if r["span"] is not None else None, span_ok=r["span_ok"]) for a, r in zip(data, pred)]
+    t = choose_threshold(rows, precision)
+    print(f"auto short-answer threshold: {t}", flush=True)
+    return t
 
 
 def _attach_answerable(part: list, path: str) -> None:
@@ -237,7 +233,7 @@ def main() -> None:
             m.fit_calibration(raw[other], rights[other], [data[i].set for i in np.flatnonzero(other)])
         pred = [predict_rows(models[fold[i]], a) for i, a in enumerate(data)]
         if args.dump:
-            Path(args.dump).write_text(json.dumps([dict(r, set=a.set) for a, r in zip(data, pred)]))
+            dumped = [_dump_row(a, r) for a, r in zip(data, pred)]
         if args.write:
             # a fixed sample of cross-validated (raw confidence, right) pairs for the calibration test
             rng = np.random.default_rng(0)
@@ -245,12 +241,12 @@ def main() -> None:
             sample = [[round(float(pred[i]["confidence"]), 4), bool(pred[i]["top_right"])] for i in sorted(pick)]
             Path(args.cal_sample).write_text(json.dumps({"command": "python benchmarks/fit_answer.py " + " ".join(sys.argv[1:]),
                                               "conf_right": sample}) + "\n")
-        if args.auto_span:
-            args.span_threshold = auto_span(data, pred, args.auto_span)
         thresholds = list(args.abstain)
         if args.auto_abstain:
             thresholds.insert(0, auto_threshold(data, pred, args.auto_abstain))
             args.abstain = thresholds
+        if args.auto_span:
+            args.span_threshold = auto_span(data, pred, args.auto_span, thresholds[0])
         for t in thresholds:
             rows: dict[str, list[dict]] = {}
             for a, r in zip(data, pred):
@@ -271,14 +267,27 @@ def main() -> None:
                 _attach_answerable(rep, args.answerable.format(set="squad1"))
             if args.rerank:
                 _attach_rerank(rep, args.rerank.format(set="squad1"))
-            report({"squad1": [at_threshold(predict_rows(model, a), args.abstain[0], args.span_threshold) for a in rep]},
+            rep_rows = [predict_rows(model, a) for a in rep]
+            report({"squad1": [at_threshold(r, args.abstain[0], args.span_threshold) for r in rep_rows]},
                    "reported SQuAD v1.1 sample")
+            if args.dump and args.cv:
+                dumped += [_dump_row(a, r) for a, r in zip(rep, rep_rows)]
         if args.write:
             model.abstain_below = args.abstain[0]
             model.span_threshold = args.span_threshold
             model.matcher = args.relevance
             write_constants(model, Path(args.write), "python benchmarks/fit_answer.py " + " ".join(sys.argv[1:]))
             print(f"wrote {args.write}")
+    if args.dump and args.cv:
+        for r in dumped:
+            r["answered"] = bool(r["gate"] >= args.abstain[0])
+        Path(args.dump).write_text(json.dumps(dumped))
+
+
+def _dump_row(a, r: dict) -> dict:
+    """A prediction row with what benchmarks/fit_short.py re-fits the short answer from."""
+    q = a.question
+    return dict(r, set=a.set, question=q.question, answers=q.answers, doc=q.doc)
 
 
 if __name__ == "__main__":

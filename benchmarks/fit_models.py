@@ -12,7 +12,6 @@ from dataclasses import dataclass, field
 import numpy as np
 from scipy.optimize import minimize
 from sklearn.isotonic import IsotonicRegression
-from sklearn.linear_model import LogisticRegression
 
 from benchmarks.quality_metrics import span_right
 from qa import answer
@@ -387,26 +386,16 @@ def fit_all(
         if abstain_model == "trees":
             model.abst_trees = fit_trees(X, np.array([a.ok for a in train]), w, names)
 
-    # short answer: every typed span of the (trimmed) answer sentence, target "matches a gold answer"
-    SX, Sy, Sw = [], [], []
-    for a, wt in zip(train, w):
-        if not a.ok:
-            continue
+    # short answer: every candidate span of the (trimmed) answer sentence of every question,
+    # target "a right short answer" (benchmarks/fit_short.py: unanswerable questions count as wrong)
+    from benchmarks.fit_short import fit_span, samples
+
+    items = []
+    for a in train:
         text, best = model.answer_text(a, ranked[id(a)])
-        found = short_answer.spans(text, a.question.question)
-        if not found:
-            continue
         p = conf_mod.probability(model.conf_features(a, ranked[id(a)]), model.conf_w, model.conf_b)
-        for (s, e), f in zip(found, short_answer.span_features(text, a.question.question, found, p, best.features["lex"])):
-            SX.append([f[k] for k in short_answer.SPAN_FEATURES])
-            Sy.append(span_right(text[s:e], a.question.answers))
-            Sw.append(wt)
-    SX, Sy = np.array(SX), np.array(Sy)
-    mu, sd = SX.mean(axis=0), SX.std(axis=0) + 1e-9
-    slr = LogisticRegression(C=1.0, max_iter=2000).fit((SX - mu) / sd, Sy, sample_weight=np.array(Sw))
-    scoef = slr.coef_[0] / sd
-    model.span_w = dict(zip(short_answer.SPAN_FEATURES, scoef))
-    model.span_b = float(slr.intercept_[0] - scoef @ mu)
+        items.append(samples(text, a.question.question, a.question.answers, a.ok, p, best.features["lex"]))
+    model.span_w, model.span_b = fit_span(items, w)
     return model
 
 
@@ -440,6 +429,8 @@ def predict_rows(model: Model, a) -> dict:
         "span": span,
         "span_p": span_p,
         "span_ok": span is not None and a.ok and span_right(span, a.question.answers),
+        "text": text,  # what benchmarks/fit_short.py re-fits the short answer from
+        "lex": float(best.features["lex"]),
     }
 
 

@@ -2,9 +2,19 @@
 
 Issue 13, pattern 5: a short answer picked by type heuristics alone ("210" for "57,000 people
 trained", "Major General" for an ambassador's name) is worse than none. Every span of the asked
-type in the sentence is a candidate; a logistic model (fitted by benchmarks/fit_answer.py on
-whether the span matches a gold answer) scores them, and the best is shown only when its
-probability clears `threshold`. Questions without a clear answer type get no short answer.
+type in the sentence is a candidate (`candidates`); a logistic model (fitted by
+benchmarks/fit_models.py on whether the span is a right short answer to the question, every
+question of every fitting set included, so an answer to an unanswerable question or in the wrong
+sentence counts as wrong) scores them, and the best is shown only when its probability clears
+`threshold`. Questions without a clear answer type get no short answer.
+
+What tells the right span from the others (benchmarks/fit_short.py measures each by
+cross-validation): how sure the answer step is of the sentence (`conf`, `lex`); whether the span
+is the only one of its kind; whether the words around it are the question's words (an answer sits
+where the question's own words are, "trained *57,000 people*" for "how many people were
+trained"); whether it has the granularity asked ("what year" -> a year, not "12 March"; "what
+percentage" -> a percentage; "how many" -> not a bare year); for persons, whether the span looks
+like an organisation rather than a person.
 """
 
 from __future__ import annotations
@@ -13,20 +23,79 @@ import re
 
 import numpy as np
 
-from qa.answer.types import needs
+from qa.answer.types import _counts, needs
 from qa.lang import analyze, detect, get
 
 SPAN_FEATURES = (
     "t_number", "t_date", "t_person", "t_place", "first", "count", "unit", "near", "repeat", "words",
     "digits", "conf", "lex",
+    "only", "left", "right", "window", "clause", "best_window", "gran", "year_like", "org", "title",
+    "start", "paren", "conf_only", "role", "owned", "prox", "single", "range", "after_prep",
 )
+
+# "what year" asks for a year, "what month" for a month, "what day / date" for a day
+_ASKED_DATE = (
+    ("year", re.compile(r"\b(?:what|which)\s+years?\b|\bin what year\b|\bгод\w*\b", re.I)),
+    ("month", re.compile(r"\b(?:what|which)\s+months?\b|\bмесяц\w*\b", re.I)),
+    ("day", re.compile(r"\b(?:what|which)\s+(?:day|date)s?\b|\bчисл\w*\b|\bдат\w*\b", re.I)),
+)
+_YEAR_ONLY = re.compile(r"^(?:1[5-9]|20)\d\d(?:\s*[-–]\s*(?:1[5-9]|20)?\d\d)?$")
+_HAS_DAY = re.compile(r"\b\d{1,2}\b(?!\d)")
+# what kind of quantity a number question asks for, and whether a span is of that kind
+_ASKED_NUMBER = (
+    ("percent", re.compile(r"\bpercent|\bpercentage\b|\bproportion\b|\bprocent|\bпроцент", re.I)),
+    ("money", re.compile(r"\bhow much (?:money|did \w+ (?:cost|pay|spend))|\bcost\b|\bprice\b|\bworth\b|"
+                         r"\bbudget\b|\bfunding\b|\bspent?\b|\bpaid\b|\bdollars?\b", re.I)),
+    ("span", re.compile(r"\bhow (?:long|old|far|tall|high|large|big|wide|deep)\b", re.I)),
+)
+_PERCENT = re.compile(r"%|\bper\s*cent\b|\bpercent\b|\bпроцент", re.I)
+_MONEY = re.compile(r"[$€£¥]|\b(?:dollars?|euros?|pounds?|rubles?|roubles?|usd|eur|рубл\w*|доллар\w*)\b", re.I)
+# words that make a capitalised span an organisation, a place or a thing rather than a person
+_ORG = re.compile(
+    r"\b(?:University|College|School|Institute|Academy|Ministry|Office|Council|Committee|Commission|"
+    r"Agency|Organi[sz]ation|Department|Republic|Kingdom|Empire|States|Union|Nations|Association|"
+    r"Company|Corporation|Inc|Ltd|Group|Party|Bank|Centre|Center|Court|Church|Army|Force|Forces|Service|"
+    r"Services|Government|Parliament|League|Club|Society|Foundation|Museum|Library|Hospital|Street|"
+    r"River|Mountains?|Island|Sea|Ocean|Lake|Park|Bridge|Airport|Station|Project|Programme|Program|"
+    r"Conference|Summit|Award|Prize|Cup|Games|War|Act|Treaty|Day|Festival|Road|Region|Province|City|"
+    r"County|District|North|South|East|West|Northern|Southern|Eastern|Western|Central|International|"
+    r"National|Federal|Royal|United|European|American|British|Declaration|Unit|Initiative|Pact|Network|"
+    r"Team|Operation|Strategy|Plan|Index|Agreement|Convention|Protocol|Report|Forum|Board|Bureau|"
+    r"Directorate|Authority|Administration|Secretariat|Mission|Embassy|Customs|Police|Guard|Border)\b"
+)
+# capitalised words that open a sentence or a phrase before a name: "On June 5 ...", "The EU ..."
+_LEADING = re.compile(
+    r"^(?:(?:On|In|At|The|A|An|For|By|From|With|As|After|Before|During|This|That|These|Those|His|Her|"
+    r"Their|Its|Our|And|But|Of|To|When|While|According|Since|Under|Following|Today|Yesterday)\s+)+"
+)
+_CALENDAR = re.compile(
+    r"\b(?:Jan(?:uary)?|Feb(?:ruary)?|March|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|"
+    r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+)
+_INNER_TITLE = re.compile(r"\b(?:Mr|Ms|Mrs|Dr|Prof|H\.E)\b")
+# a role named by capitalised words is not a person's name: "Ambassador Extraordinary", "Head of"
+_ROLE = re.compile(
+    r"\b(?:Ambassador|Director|Head|Minister|Chairman|Chairperson|Chair|Secretary|Deputy|Chief|Officer|"
+    r"Analyst|Expert|Manager|Coordinator|Representative|Extraordinary|Plenipotentiary|Adviser|Advisor|"
+    r"Commissioner|Governor|Mayor|Senator|Professor|Colonel|Captain|Major|Lieutenant|Spokesperson)\b"
+)
+_SINGLE = re.compile(r"\b[A-Z][a-z][\w'’\-]+\b")
+_RANGE_GAP = re.compile(r"\s*(?:and|to|until|till|-|–|—)\s*")
+_RANGE_LEAD = re.compile(r"\b(?:between|from)\s+$", re.I)
+_ACRONYM = re.compile(r"^[A-Z]{2,}\b")
+_TITLE = re.compile(r"^(?:Mr|Ms|Mrs|Dr|Prof|Sir|Lord|Lady|King|Queen|President|General|Minister|H\.E)\b\.?")
+_CLAUSE = re.compile(r"[;:()]|,\s|\s[-–—]\s|\b(?:which|who|while|whereas|but)\b")
 
 
 def spans(text: str, question: str) -> list[tuple[int, int]]:
-    """Every span of the asked type in text that does not just repeat the question."""
-    n = needs(question)
+    """Every span of the asked type in text that does not just repeat the question (the answer
+    type the question's own words give; qa.answer.trim keeps a window holding one)."""
+    return _typed(text, question, needs(question).qtype)
+
+
+def _typed(text: str, question: str, kind: str | None) -> list[tuple[int, int]]:
     language = get(detect(text))  # the sentence's language (issue 14: additive hook)
-    pattern = language.span_patterns.get(n.qtype or "")
+    pattern = language.span_patterns.get(kind or "")
     if pattern is None:
         return []
     qwords = set(re.findall(r"\w+", question.lower()))
@@ -39,33 +108,178 @@ def spans(text: str, question: str) -> list[tuple[int, int]]:
     return out
 
 
+def _asked_date(question: str) -> str | None:
+    return next((k for k, p in _ASKED_DATE if p.search(question)), None)
+
+
+def candidates(text: str, question: str) -> list[tuple[int, int]]:
+    """The short-answer candidates: spans of the asked type (a person or place also when the
+    question asks "which official / which country"), and for a "what year" question the year of a
+    full date ("12 March 2021" -> "2021"), since the span should be what was asked."""
+    n = needs(question)
+    kind = n.qtype or n.wants
+    found = _typed(text, question, kind)
+    matched = list(found)  # before cleaning: a word of a dropped span is no one-word name either
+    if kind in ("person", "place"):
+        # a name does not start with "On" or "The", and a month is neither a person nor a place
+        cleaned = []
+        for a, b in found:
+            m = _LEADING.match(text[a:b])
+            if m:
+                a += m.end()
+            if kind == "person":
+                t = _INNER_TITLE.search(text[a:b])
+                if t and t.start() > 0:  # "CARICC IAD Mr. X" -> "Mr. X", "CARICC IAD Mr" -> dropped below
+                    a += t.start()
+                if _TITLE.fullmatch(text[a:b].rstrip(".")):
+                    continue
+            if b - a > 1 and not _CALENDAR.search(text[a:b]):
+                cleaned.append((a, b))
+        found = cleaned
+    if kind == "number":
+        # the day of a date ("12" of "12 March 2021") is not a count
+        dates = [(m.start(), m.end()) for m in get(detect(text)).span_patterns["date"].finditer(text)]
+        found = [(a, b) for a, b in found if not any(x <= a and b <= y and (x, y) != (a, b) for x, y in dates)]
+    if kind == "person":
+        # a one-word name inside the sentence ("sacked by *Newton*"): the pattern wants two words
+        taken = matched + found
+        qwords = set(re.findall(r"\w+", question.lower()))
+        for m in _SINGLE.finditer(text):
+            a, b = m.span()
+            if (text[:a].strip() and m.group(0).lower() not in qwords and not any(x <= a < y for x, y in taken)
+                    and not (_CALENDAR.match(m.group(0)) or _ORG.match(m.group(0)) or _ROLE.match(m.group(0))
+                             or _TITLE.match(m.group(0)) or _LEADING.match(m.group(0) + " "))):
+                found.append((a, b))
+        found.sort()
+    if kind in ("date", "number"):
+        # a range is one answer: "between 1945 and 1970", "8–15"
+        ranges = []
+        for (a1, b1), (a2, b2) in zip(found, found[1:]):
+            if _RANGE_GAP.fullmatch(text[b1:a2]):
+                lead = _RANGE_LEAD.search(text[:a1])
+                ranges.append((lead.start() if lead else a1, b2))
+        found = sorted(set(found) | set(ranges))
+    if kind == "date" and _asked_date(question) == "year":
+        extra = []
+        for a, b in found:
+            for m in re.finditer(r"\b(?:1[5-9]|20)\d\d\b", text[a:b]):
+                if (a + m.start(), a + m.end()) != (a, b):
+                    extra.append((a + m.start(), a + m.end()))
+        found = sorted(set(found) | set(extra))
+    return found
+
+
 def span_features(text: str, question: str, found: list[tuple[int, int]], conf: float, lex: float) -> list[dict]:
     n = needs(question)
+    kind = n.qtype or n.wants
     qterms = set(analyze(question))
-    # character positions of the question's terms in the sentence
-    at = [m.start() for m in re.finditer(r"\w+", text) if set(analyze(m.group(0))) & qterms]
+    # the sentence's words with their offsets, and which are the question's terms
+    toks = [(m.start(), m.end(), set(analyze(m.group(0))) & qterms) for m in re.finditer(r"\w+", text)]
+    at = [s for s, _, hit in toks if hit]
     qwords = set(re.findall(r"\w+", question.lower()))
+    asked_date = _asked_date(question) if kind == "date" else None
+    asked_number = next((k for k, p in _ASKED_NUMBER if p.search(question)), None) if kind == "number" else None
+    clauses = [0] + [m.end() for m in _CLAUSE.finditer(text)] + [len(text) + 1]
+
+    def share(lo: int, hi: int, a: int, b: int) -> float:
+        """The share of the question's terms found in text[lo:hi] outside the span itself."""
+        if not qterms:
+            return 0.0
+        hit = set()
+        for s, e, h in toks:
+            if s >= lo and e <= hi and not (s >= a and e <= b):
+                hit |= h
+        return len(hit) / len(qterms)
+
+    def word_at(i: int, step: int, a: int, b: int) -> int:
+        """The offset `i` words before (step -1) or after (+1) the span."""
+        if step < 0:
+            before = [s for s, _, _ in toks if s < a]
+            return before[-i] if len(before) >= i else 0
+        after = [e for s, e, _ in toks if s >= b]
+        return after[i - 1] if len(after) >= i else len(text)
+
+    # which candidate each occurrence of a question term is nearest to (in words): an answer
+    # "owns" the question's words around it ("heroin increased by *82.1%*, opium by *41.5%*")
+    starts = [s for s, _, _ in toks]
+    def word_index(x: int) -> int:
+        return sum(1 for s in starts if s < x)
+    spans_w = [(word_index(a), word_index(b)) for a, b in found]
+    owned = [0.0] * len(found)
+    prox = [0.0] * len(found)
+    seen: list[set] = [set() for _ in found]
+    for j, (_, _, hit) in enumerate(toks):
+        if not hit or not found:
+            continue
+        dists = [0 if wa <= j < wb else (wa - j if j < wa else j - wb + 1) for wa, wb in spans_w]
+        near = min(dists)
+        for i, d in enumerate(dists):
+            if d == near and d > 0:
+                owned[i] += 1.0
+            if d > 0 and not hit <= seen[i]:
+                prox[i] += len(hit - seen[i]) / d
+                seen[i] |= hit
+    total = sum(1 for _, _, hit in toks if hit) or 1
+    owned = [o / total for o in owned]
+    prox = [p / max(1, len(qterms)) for p in prox]
     out = []
+    windows = []
     for i, (a, b) in enumerate(found):
         piece = text[a:b]
         words = re.findall(r"\w+", piece.lower())
         after = analyze(text[b:b + 40])[:3]
         dist = min((abs(p - a) if p < a else abs(p - b) for p in at), default=200)
+        c = max(x for x in clauses if x <= a)
+        d = min(x for x in clauses if x >= b) if any(x >= b for x in clauses) else len(text)
+        window = share(word_at(8, -1, a, b), word_at(8, 1, a, b), a, b)
+        windows.append(window)
+        if asked_date is not None:
+            has_month = bool(re.search(r"[^\W\d]{3,}", piece))
+            has_day = has_month and bool(_HAS_DAY.search(piece))
+            got = "year" if _YEAR_ONLY.match(piece.strip()) else "day" if has_day else "month" if has_month else None
+            gran = 1.0 if got == asked_date else 0.0
+        elif asked_number is not None:
+            got = "percent" if _PERCENT.search(text[a:b + 10]) else "money" if _MONEY.search(text[max(0, a - 2):b + 10]) else None
+            gran = 1.0 if got == asked_number or (asked_number == "span" and bool(after)) else 0.0
+        else:
+            gran = 0.5
         out.append({
-            "t_number": float(n.qtype == "number"),
-            "t_date": float(n.qtype == "date"),
-            "t_person": float(n.qtype == "person"),
-            "t_place": float(n.qtype == "place"),
+            "t_number": float(kind == "number"),
+            "t_date": float(kind == "date"),
+            "t_person": float(kind == "person"),
+            "t_place": float(kind == "place"),
             "first": float(i == 0),
             "count": float(np.log1p(len(found))),
-            "unit": float(bool(n.units) and bool(set(after) & n.units)),
+            "unit": float(bool(n.units) and _counts(text[b:b + 60], n.units)),
             "near": float(np.log1p(dist / 10)),
             "repeat": sum(w in qwords for w in words) / max(1, len(words)),
             "words": float(np.log1p(len(words))),
             "digits": float(bool(re.search(r"\d", piece))),
             "conf": conf,
             "lex": lex,
+            "only": float(len(found) == 1),
+            "left": share(word_at(4, -1, a, b), a, a, b),
+            "right": share(b, word_at(4, 1, a, b), a, b),
+            "window": window,
+            "clause": share(c, d, a, b),
+            "best_window": 0.0,  # filled below
+            "gran": gran,
+            "year_like": float(kind == "number" and bool(_YEAR_ONLY.match(piece.strip()))),
+            "org": float(kind == "person" and bool(_ORG.search(piece) or _ACRONYM.match(piece))),
+            "role": float(kind == "person" and bool(_ROLE.search(_TITLE.sub("", piece, count=1)))),
+            "owned": owned[i],
+            "prox": prox[i],
+            "after_prep": float(kind == "person" and bool(re.search(r"\b(?:in|at|from|to|near|of)\s+(?:the\s+)?$", text[max(0, a - 12):a], re.I))),
+            "single": float(kind == "person" and " " not in piece.strip()),
+            "range": float(bool(_RANGE_GAP.search(piece)) and kind in ("date", "number") and bool(re.search(r"\d.*\D\d|\d\s*[-–—]", piece))),
+            "title": float(kind == "person" and bool(_TITLE.match(piece))),
+            "start": float(not text[:a].strip()),
+            "paren": float(text[:a].count("(") > text[:a].count(")")),
+            "conf_only": conf * float(len(found) == 1),
         })
+    top = max(windows, default=0.0)
+    for f, w in zip(out, windows):
+        f["best_window"] = float(w >= top)
     return out
 
 
@@ -73,11 +287,12 @@ def pick(
     text: str, question: str, conf: float, lex: float, weights: dict[str, float], bias: float, threshold: float
 ) -> tuple[tuple[int, int] | None, float]:
     """(span offsets in text, probability) of the best candidate; None when below threshold."""
-    found = spans(text, question)
+    found = candidates(text, question)
     if not found or not weights:
         return None, 0.0
     feats = span_features(text, question, found, conf, lex)
-    z = np.array([bias + sum(weights[k] * f[k] for k in weights) for f in feats])
+    # a weight fitted on a feature this version does not compute reads as 0 (never a KeyError)
+    z = np.array([bias + sum(w * f.get(k, 0.0) for k, w in weights.items()) for f in feats])
     i = int(z.argmax())
     p = float(1.0 / (1.0 + np.exp(-z[i])))
     return (found[i] if p >= threshold else None), p

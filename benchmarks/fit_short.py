@@ -1,0 +1,178 @@
+#!/usr/bin/env python
+"""The short-answer model (qa.answer.short): its fit, and a cross-validation of it by document.
+
+    python benchmarks/fit_answer.py --cv 5 ... --report-squad1 --dump ROWS.json   # the answers, CV
+    python benchmarks/fit_short.py ROWS.json [--target 0.85] [--misses 20]
+
+`fit_span` is the fit benchmarks/fit_models.fit_all runs (so fit_answer.py and fit_e5.py write its
+weights into the generated answer constants): a weighted logistic regression over every typed
+span of the answer sentence of every question, target "this span is a right short answer" (SQuAD
+token F1 >= 0.5 with a gold answer; any span of an unanswerable question is wrong), so the
+probability it gives already counts the chance that the sentence itself is wrong.
+
+The command line re-fits it on the answer sentences a fit_answer.py --dump holds (each chosen by an
+answer model fitted without that question) and cross-validates it by DOCUMENT (all questions
+about one article or item in one fold: a SQuAD article asks several questions of one paragraph),
+then prints, per set and per question type, how many answers get a short answer and how many of
+those are right, at the threshold the precision rule picks (`choose_threshold`, the rule of
+fit_answer.py --auto-span). The SQuAD v1.1 report sample is scored by the model fitted on all.
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import json
+import sys
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from benchmarks.quality_metrics import span_right  # noqa: E402
+from qa.answer import short  # noqa: E402
+from qa.answer.types import needs  # noqa: E402
+
+# fewer short answers shown than this in a group and its precision is not checked (noise)
+MIN_SHOWN = 5
+
+
+def samples(text: str, question: str, answers: list[str], answerable: bool, conf: float, lex: float):
+    """(spans, feature matrix, right per span) of one answer sentence; None without candidates."""
+    found = short.candidates(text, question)
+    if not found:
+        return None
+    feats = short.span_features(text, question, found, conf, lex)
+    X = np.array([[f[k] for k in short.SPAN_FEATURES] for f in feats], float)
+    y = np.array([answerable and span_right(text[a:b], answers) for a, b in found], bool)
+    return found, X, y
+
+
+def fit_span(items: list[tuple], weights: np.ndarray, C: float = 1.0) -> tuple[dict[str, float], float]:
+    """Weights (raw feature units) and bias of the short-answer model, from `samples` tuples (None
+    skipped) and one weight per question."""
+    from sklearn.linear_model import LogisticRegression
+
+    keep = [(s, w) for s, w in zip(items, weights) if s is not None]
+    if not keep:
+        return {}, 0.0
+    X = np.vstack([s[1] for s, _ in keep])
+    y = np.concatenate([s[2] for s, _ in keep])
+    w = np.concatenate([np.full(len(s[2]), wt) for s, wt in keep])
+    if y.all() or not y.any():
+        return {}, 0.0
+    mu, sd = X.mean(axis=0), X.std(axis=0) + 1e-9
+    lr = LogisticRegression(C=C, max_iter=3000).fit((X - mu) / sd, y, sample_weight=w)
+    coef = lr.coef_[0] / sd
+    return dict(zip(short.SPAN_FEATURES, (float(c) for c in coef))), float(lr.intercept_[0] - coef @ mu)
+
+
+def group_of(set_name: str) -> str:
+    return "bundled" if set_name in ("dev", "dev2") else set_name
+
+
+def choose_threshold(rows: list[dict], precision: float) -> float:
+    """The lowest short-answer threshold at which the short answers shown are right at least
+    `precision` of the time in each group of sets (with at least MIN_SHOWN shown). A row holds set,
+    answerable, answered, span_p, span_ok. The bundled corpus counts every answer shown (an answer
+    to a question it cannot answer has a wrong short answer); on other sets only answerable
+    questions count: issue 13's short-answer bar is about answers, SQuAD 2.0's unanswerable ones
+    are the abstention's bar."""
+    groups: dict[str, list[dict]] = collections.defaultdict(list)
+    for r in rows:
+        g = group_of(r["set"])
+        if r["answered"] and (r["answerable"] or g == "bundled"):
+            groups[g].append(r)
+    for t in np.round(np.arange(0.3, 0.99, 0.01), 2):
+        if all(_precision(g, t) >= precision for g in groups.values()):
+            return float(t)
+    return 0.99
+
+
+def _precision(rows: list[dict], t: float) -> float:
+    shown = [r for r in rows if r["span_p"] is not None and r["span_p"] >= t]
+    return 1.0 if len(shown) < MIN_SHOWN else float(np.mean([r["span_ok"] for r in shown]))
+
+
+def _folds_by_document(rows: list[dict], k: int, seed: int = 0) -> np.ndarray:
+    ids: dict[tuple, int] = {}
+    doc = np.array([ids.setdefault((r["set"], r.get("doc") or r["question"]), len(ids)) for r in rows])
+    return np.random.default_rng(seed).integers(0, k, len(ids))[doc]
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("rows", help="fit_answer.py --dump output (with --report-squad1: the report sample too)")
+    ap.add_argument("--cv", type=int, default=5)
+    ap.add_argument("--target", type=float, default=0.85, help="precision the threshold rule asks of every group")
+    ap.add_argument("--threshold", type=float, help="report at this threshold instead of the rule's")
+    ap.add_argument("--misses", type=int, default=0, help="print this many wrong short answers shown per group")
+    args = ap.parse_args()
+
+    from benchmarks.fit_models import _group_weights
+
+    rows = [r for r in json.loads(Path(args.rows).read_text()) if "text" in r]
+    if not rows:
+        raise SystemExit("Error: the dump holds no answer texts (made by fit_answer.py before this script?)")
+    items = [samples(r["text"], r["question"], r["answers"], r["answerable"], r["raw"], r["lex"]) for r in rows]
+    fitting = np.array([r["set"] != "squad1" for r in rows])
+    weights = np.zeros(len(rows))
+    weights[fitting] = _group_weights([r["set"] for r in rows if r["set"] != "squad1"])
+    fold = _folds_by_document(rows, args.cv)
+    p = np.full(len(rows), np.nan)
+    pick = [None] * len(rows)
+
+    def score(i: int, w: dict, b: float) -> None:
+        if items[i] is None or not w:
+            return
+        found, X, y = items[i]
+        z = X @ np.array([w[k] for k in short.SPAN_FEATURES]) + b
+        j = int(z.argmax())
+        p[i], pick[i] = 1 / (1 + np.exp(-z[j])), (found[j], bool(y[j]))
+
+    for k in range(args.cv):
+        train = [i for i in range(len(rows)) if fitting[i] and fold[i] != k]
+        w, b = fit_span([items[i] for i in train], weights[train])
+        for i in np.flatnonzero(fitting & (fold == k)):
+            score(i, w, b)
+    w, b = fit_span([items[i] for i in np.flatnonzero(fitting)], weights[fitting])
+    for i in np.flatnonzero(~fitting):
+        score(i, w, b)
+    out = [dict(set=r["set"], answerable=r["answerable"], answered=r["answered"],
+                span_p=None if np.isnan(p[i]) else float(p[i]), span_ok=bool(pick[i] and pick[i][1]))
+           for i, r in enumerate(rows)]
+    t = args.threshold if args.threshold is not None else choose_threshold([o for o, f in zip(out, fitting) if f], args.target)
+    print(f"short-answer threshold: {t} ({'given' if args.threshold is not None else f'lowest with CV precision >= {args.target} in every group'})\n")
+    print("| set | answers shown | with a short answer | right | by type: shown / answers, right |")
+    print("|---|---|---|---|---|")
+    by_group: dict[str, list[int]] = collections.defaultdict(list)
+    for i, r in enumerate(rows):
+        by_group[group_of(r["set"])].append(i)
+        if r["set"] == "squad2" and r["answerable"]:
+            by_group["squad2 answerable"].append(i)
+    for g, idx in by_group.items():
+        answered = [i for i in idx if rows[i]["answered"]]
+        shown = [i for i in answered if out[i]["span_p"] is not None and out[i]["span_p"] >= t]
+        right = sum(out[i]["span_ok"] for i in shown)
+        types = collections.defaultdict(lambda: [0, 0, 0])
+        for i in answered:
+            n = needs(rows[i]["question"])
+            c = types[n.qtype or (n.wants and f"which-{n.wants}") or "other"]
+            c[0] += 1
+            if i in shown:
+                c[1] += 1
+                c[2] += out[i]["span_ok"]
+        per = "; ".join(f"{k} {c[1]}/{c[0]}, {100 * c[2] / c[1]:.0f} %" if c[1] else f"{k} 0/{c[0]}"
+                        for k, c in sorted(types.items()) if k != "other")
+        pct = f"{100 * right / len(shown):.1f} %" if shown else "—"
+        print(f"| {g} | {len(answered)} | {len(shown)} ({100 * len(shown) / max(1, len(answered)):.1f} %) | {pct} | {per} |")
+        if args.misses:
+            for i in [i for i in shown if not out[i]["span_ok"]][: args.misses]:
+                (a, b_), _ = pick[i]
+                print(f"    {out[i]['span_p']:.2f} {rows[i]['question']!r} -> {rows[i]['text'][a:b_]!r} gold {rows[i]['answers'][:2]}")
+
+
+if __name__ == "__main__":
+    main()
