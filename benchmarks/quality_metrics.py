@@ -56,6 +56,9 @@ def figures(rows: list[dict]) -> dict:
         "answerable_abstained": _pct(sum(not r["answered"] for r in ans), len(ans)),
         "short_answer_shown": _pct(len(spans), len(answered)),
         "short_answer_right": _pct(sum(bool(r.get("span_ok")) for r in spans), len(spans)),
+        # the same over answers to answerable questions only (a set with unanswerable ones: SQuAD 2.0)
+        "short_answer_right_answerable": _pct(sum(bool(r.get("span_ok")) for r in spans if r["answerable"]),
+                                              sum(1 for r in spans if r["answerable"])) if una else None,
         "right_at_conf>=0.8": None,
         "answers_at_conf>=0.8": None,
     }
