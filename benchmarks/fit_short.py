@@ -150,8 +150,8 @@ def main() -> None:
     by_group: dict[str, list[int]] = collections.defaultdict(list)
     for i, r in enumerate(rows):
         by_group[group_of(r["set"])].append(i)
-        if r["set"] == "squad2" and r["answerable"]:
-            by_group["squad2 answerable"].append(i)
+        if r["set"] in ("squad2", "dev", "dev2") and r["answerable"]:
+            by_group[f"{group_of(r['set'])} answerable"].append(i)
     for g, idx in by_group.items():
         answered = [i for i in idx if rows[i]["answered"]]
         shown = [i for i in answered if out[i]["span_p"] is not None and out[i]["span_p"] >= t]
