@@ -82,6 +82,7 @@ _ROLE = re.compile(
 _SINGLE = re.compile(r"\b[A-Z][a-z][\w'’\-]+\b")
 _RANGE_GAP = re.compile(r"\s*(?:and|to|until|till|-|–|—)\s*")
 _RANGE_LEAD = re.compile(r"\b(?:between|from)\s+$", re.I)
+_NUMBER_LEAD = re.compile(r"^[^\d]*[\d,.]+|^\w+")  # "about 2,000" -> "", "120 tonnes" -> " tonnes"
 _ACRONYM = re.compile(r"^[A-Z]{2,}\b")
 _TITLE = re.compile(r"^(?:Mr|Ms|Mrs|Dr|Prof|Sir|Lord|Lady|King|Queen|President|General|Minister|H\.E)\b\.?")
 _CLAUSE = re.compile(r"[;:()]|,\s|\s[-–—]\s|\b(?:which|who|while|whereas|but)\b")
@@ -227,6 +228,10 @@ def span_features(text: str, question: str, found: list[tuple[int, int]], conf: 
     for i, (a, b) in enumerate(found):
         piece = text[a:b]
         words = re.findall(r"\w+", piece.lower())
+        # a quantity's unit repeats the question by design ("how many tonnes" -> "120 tonnes"):
+        # only the words up to its number can repeat it
+        lead = re.match(r"^\D*\d[\d,.]*", piece) if kind == "number" else None
+        head = re.findall(r"\w+", lead.group(0).lower()) if lead else words
         after = analyze(text[b:b + 40])[:3]
         dist = min((abs(p - a) if p < a else abs(p - b) for p in at), default=200)
         c = max(x for x in clauses if x <= a)
@@ -250,9 +255,10 @@ def span_features(text: str, question: str, found: list[tuple[int, int]], conf: 
             "t_place": float(kind == "place"),
             "first": float(i == 0),
             "count": float(np.log1p(len(found))),
-            "unit": float(bool(n.units) and _counts(text[b:b + 60], n.units)),
+            # the asked noun or unit right after the number, inside the span ("120 tonnes") or after it
+            "unit": float(bool(n.units) and _counts(_NUMBER_LEAD.sub("", piece) + text[b:b + 60], n.units)),
             "near": float(np.log1p(dist / 10)),
-            "repeat": sum(w in qwords for w in words) / max(1, len(words)),
+            "repeat": sum(w in qwords for w in head) / max(1, len(head)),
             "words": float(np.log1p(len(words))),
             "digits": float(bool(re.search(r"\d", piece))),
             "conf": conf,

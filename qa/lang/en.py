@@ -58,7 +58,7 @@ SPAN_PATTERNS = {
     "number": re.compile(
         rf"(?:\b(?:more than|over|about|around|almost|nearly|up to|at least|some)\s+)?"
         rf"(?:\$|€|£)?\b(?:\d[\d,.]*|{_NUMBER_WORDS})\b(?:\s*(?:%|percent|per cent))?"
-        rf"(?:\s+(?:kg|tons?|tonnes?|grams?|km|million|billion|thousand|hundred))?"
+        rf"(?:\s+(?:kg|tonnes?|tons?|grams?|km|million|billion|thousand|hundred)\b)?"
         rf"(?:\s+of\s+[a-z]+)?",
         re.I,
     ),

@@ -77,3 +77,13 @@ def test_old_weights_with_features_this_version_lacks_do_not_break_picking():
     text = "The Wenlow orchard harvested 120 tonnes of pears in 2021."
     found, _ = pick(text, "How many tonnes of pears?", 0.6, 0.6, {"conf": 1.0, "gone": 3.0}, 0.0, 0.0)
     assert found is not None
+
+
+def test_a_quantity_keeps_its_whole_unit_and_counts_as_naming_the_asked_unit():
+    text = "Pickers from three villages gathered 120 tonnes of pears in the Wenlow orchard."
+    question = "How many tonnes of pears did the Wenlow orchard gather?"
+    found = candidates(text, question)
+    spans = [text[a:b] for a, b in found]
+    assert "120 tonnes of pears" in spans  # not "120 ton"
+    feats = dict(zip(spans, span_features(text, question, found, 0.5, 0.5)))
+    assert feats["120 tonnes of pears"]["unit"] == 1.0 and feats["three"]["unit"] == 0.0
