@@ -112,6 +112,14 @@ def test_a_short_answer_when_shown_is_the_asked_quantity(service):
 
 
 @pytest.mark.slow
+def test_a_clear_count_is_marked_as_the_short_answer(service):
+    # one count in a sentence that holds every word of the question: the bold short answer is the count
+    r = service.ask("How many books does the Wenlow reading room hold?")
+    assert r.answer is not None and "2,000 books" in r.answer.text
+    assert r.answer.span_text is not None and "2,000" in r.answer.span_text
+
+
+@pytest.mark.slow
 def test_a_how_much_question_gets_the_figure_in_the_sentence_after_the_one_with_its_words(service):
     # the sentence with the question's words sets the scene; the next one gives the quantity
     r = service.ask("How much did the Skarn Harbour Office-coordinated joint patrols seize?")
