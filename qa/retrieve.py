@@ -6,8 +6,6 @@ other language than the question's is first freed of e5's language offset (``_cr
 
 from __future__ import annotations
 
-import weakref
-
 import numpy as np
 
 from qa.config import CANDIDATES, DEFAULT_K
@@ -58,10 +56,6 @@ def retrieve(
     ]
 
 
-# chunk id -> language, per open index generation (a chunk's text never changes within one)
-_LANGUAGES: "weakref.WeakKeyDictionary[Index, dict[int, str]]" = weakref.WeakKeyDictionary()
-
-
 def _stand_in(ranked: np.ndarray, lexical: np.ndarray, shift: np.ndarray) -> np.ndarray:
     """The lexical half of the fusion for passages in the other language than the question's.
 
@@ -89,19 +83,15 @@ def _cross_language(index: Index, query_vector: np.ndarray, ids: np.ndarray) -> 
     answer. The difference of the two languages' means on parallel text (qa.embed.e5_language) is
     that offset alone, free of topic; a passage's score is moved by the question vector's share of
     it, relative to the question's own language (its language's passages keep their scores, the
-    order within one language never changes). Measured: docs/languages.md."""
+    order within one language never changes). Measured: docs/languages.md.
+
+    Each chunk's language was stored when it was indexed (``Index.chunk_languages``,
+    qa.store.languages): nothing is detected here."""
     from qa.embed.e5_small import IDENTITY
 
     if index.manifest.get("model") != IDENTITY or len(ids) == 0:
         return 0.0
-    known = _LANGUAGES.setdefault(index, {})
-    todo = [int(i) for i in ids if int(i) not in known]
-    if todo:
-        from qa.lang import detect
-
-        for row in index.chunks(todo):
-            known[row.id] = detect(row.text, "en")
-    langs = np.array([known[int(i)] for i in ids])
+    langs = np.array(index.chunk_languages(ids))
     ru = langs == "ru"
     if ru.all() or not ru.any():
         return 0.0

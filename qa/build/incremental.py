@@ -166,7 +166,7 @@ def _build_from(
             sources.setdefault(source, []).append(e.path)
     report.removed = sorted(p for p in prev_docs if p not in current and p not in claimed)
 
-    if prev is not None and _nothing_changed(report):
+    if prev is not None and _nothing_changed(report) and not _older_format(prev):
         return _up_to_date(report, prev)
 
     try:
@@ -218,7 +218,7 @@ def _build_from(
         if files:
             raise
         gen = None  # nothing readable reached the writer
-    if not files or (prev is not None and _nothing_changed(report)):
+    if not files or (prev is not None and _nothing_changed(report) and not _older_format(prev)):
         if gen is not None:
             shutil.rmtree(gen, ignore_errors=True)  # never published: only unreadable files changed
         if not files:
@@ -230,6 +230,13 @@ def _build_from(
     report.generation = gen.name
     _fill_counts(report, json.loads((gen / "manifest.json").read_text())["counts"])
     return report
+
+
+def _older_format(prev: store.Index) -> bool:
+    """The live generation is of an older format a build carries forward (READABLE_FORMATS): it is
+    written again in this one even if no file changed, every document and vector carried (format 2
+    -> 3: the chunk and sentence languages are detected once, qa.store.languages)."""
+    return prev.manifest.get("format") != store.FORMAT_VERSION
 
 
 def _nothing_changed(report: BuildReport) -> bool:
@@ -296,7 +303,7 @@ def _previous(settings: Settings, embedder: Embedder, rebuild: bool) -> tuple[st
     if m.get("model") != model or m.get("dim") != embedder.dim:
         was, now = names.readable(m.get("model"), settings.model), names.readable(model, settings.model)
         why = f"embedding model changed ({was}, {m.get('dim')} dims -> {now}, {embedder.dim} dims)"
-    elif m.get("format") != store.FORMAT_VERSION:
+    elif m.get("format") not in store.READABLE_FORMATS:
         why = f"index format changed ({m.get('format')} -> {store.FORMAT_VERSION})"
     elif m.get("sentence_vectors", SEPARATE) != sentence_mode(settings.sentence_vectors, embedder):
         why = (f"sentence vectors changed ({m.get('sentence_vectors', SEPARATE)} -> "

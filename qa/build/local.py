@@ -106,7 +106,9 @@ class LocalEngine:
                                 doc, sents, budget, settings.overlap_sentences, embedder.fits, window
                             )
                         keys, jobs = plan.plan(sents, chunks, mode)
-                        item = (doc, sents, chunks, keys, jobs)
+                        with timing.stage("languages"):
+                            langs = plan.languages(doc, sents, chunks)
+                        item = (doc, sents, chunks, keys, jobs, langs)
                     except DocumentError as err:
                         item = {"path": e.path, "reason": str(err)}
                     except Exception as err:  # noqa: BLE001 - one bad file must never stop the corpus
@@ -182,10 +184,11 @@ def _embed_window(batch: list, embedder: Embedder, prev: store.Index | None, cou
         for k in j.keys():
             if k not in stored:
                 counts["chunks" if k in chunk_keys else "sentences"] += 1
-    return [x if isinstance(x, dict) else record(*x[:4], vectors, embedder.dim) for x in batch]
+    return [x if isinstance(x, dict) else record(*x[:4], vectors, embedder.dim, x[5]) for x in batch]
 
 
-def record(doc, sents, chunks, keys, vectors: dict[str, np.ndarray], dim: int) -> store.DocRecord:
+def record(doc, sents, chunks, keys, vectors: dict[str, np.ndarray], dim: int,
+           langs: tuple[tuple[str, ...], tuple[str, ...]] | None = None) -> store.DocRecord:
     return store.DocRecord(
         path=doc.path,
         sha256=doc.sha256,
@@ -199,4 +202,6 @@ def record(doc, sents, chunks, keys, vectors: dict[str, np.ndarray], dim: int) -
         sentence_vectors=np.array([vectors[k] for k in keys], dtype=np.float32).reshape(-1, dim),
         chunk_vectors=np.array([vectors[c.key] for c in chunks], dtype=np.float32).reshape(-1, dim),
         pages=doc.pages,
+        chunk_langs=langs[0] if langs is not None else None,
+        sentence_langs=langs[1] if langs is not None else None,
     )

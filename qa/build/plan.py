@@ -72,6 +72,14 @@ def plan(sentences: Sequence[Sentence], chunks: Sequence[Chunk], mode: str) -> t
     return keys, jobs  # type: ignore[return-value]
 
 
+def languages(doc, sentences: Sequence[Sentence], chunks: Sequence[Chunk]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(each chunk's language, each sentence's language) of a parsed document, as the index stores
+    them (qa.store.languages): detected where it is parsed, by the local build and the Ray workers alike."""
+    from qa.store.languages import of_document
+
+    return of_document(doc.text, doc.search_text, [(s.start, s.end) for s in sentences], [(c.start, c.end) for c in chunks])
+
+
 def needed(jobs: Iterable[Job], known: Callable[[str], bool]) -> list[Job]:
     """The jobs with a key no stored vector has, each text once; a job whose own vector is stored
     keeps only its unknown spans (it is run again for them: rare, e.g. after a crash)."""

@@ -219,7 +219,7 @@ class RayEngine:
             fn_kwargs={
                 "root": str(Path(settings.corpus_dir).resolve()),
                 "max_bytes": settings.max_file_bytes,
-                "chunking": (settings.chunk_tokens, settings.overlap_sentences),
+                "chunking": (settings.chunk_tokens, settings.overlap_sentences, settings.model_chunk_tokens),
                 "factory": factory,
                 "known": known,
                 "mode": sentence_mode(settings.sentence_vectors, embedder),
@@ -261,6 +261,8 @@ def _record(doc: ParsedDoc, prev: store.Index | None, dim: int) -> store.DocReco
         sentence_vectors=np.array([vectors[s[3]] for s in doc.sentences], dtype=np.float32).reshape(-1, dim),
         chunk_vectors=np.array([vectors[c[6]] for c in doc.chunks], dtype=np.float32).reshape(-1, dim),
         pages=doc.pages,
+        chunk_langs=doc.chunk_langs,
+        sentence_langs=doc.sentence_langs,
     )
 
 

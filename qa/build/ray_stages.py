@@ -15,7 +15,7 @@ import numpy as np
 
 from qa.embed import Embedder
 from qa.ingest import DocumentError
-from qa.build.plan import SEPARATE, Job, embed, needed, plan
+from qa.build.plan import SEPARATE, Job, embed, languages, needed, plan
 from qa.ingest.chunking import Window, chunk_document, document_sentences, window_of
 from qa.ingest.files import parse_bytes, read_bytes
 
@@ -61,6 +61,8 @@ class ParsedDoc:
     site: str | None = None
     pages: tuple[int, ...] | None = None  # page starts of a PDF (qa.ingest.pages)
     item_pages: tuple[int | None, ...] = ()  # each item's page, in items' order
+    chunk_langs: tuple[str, ...] | None = None  # each chunk's language (qa.store.languages), detected here
+    sentence_langs: tuple[str, ...] | None = None
 
 
 
@@ -105,10 +107,14 @@ def _window(factory: Callable) -> tuple[Callable[[str], bool], Window | None]:
 
 
 def parse_batch(
-    batch: dict, root: str, max_bytes: int, chunking: tuple[int, int], factory, known, mode: str = SEPARATE
+    batch: dict, root: str, max_bytes: int, chunking: tuple[int, ...], factory, known, mode: str = SEPARATE
 ) -> dict:
-    """Stage 1 (tasks): read, parse, split and chunk files with the project's own functions."""
+    """Stage 1 (tasks): read, parse, split and chunk files with the project's own functions.
+
+    `chunking`: (chunk_tokens, overlap_sentences[, model_chunk_tokens]); the third is the budget
+    of a model that sizes chunks in its own tokens (e5), as in the local build (Settings.chunk_budget)."""
     fits, window = _window(factory)
+    budget = chunking[2] if len(chunking) > 2 and window is not None and window.units else chunking[0]
     known = _resolve(known)
     out: dict[str, list] = {"path": [], "payload": [], "error": []}
     for rel, sha in zip(batch["path"], batch["sha256"]):
@@ -119,8 +125,9 @@ def parse_batch(
             if doc.sha256 != sha:
                 raise DocumentError("the file changed while indexing (run `qa index` again)")
             sents = document_sentences(doc, fits, window)
-            chunks = chunk_document(doc, sents, chunking[0], chunking[1], fits, window)
+            chunks = chunk_document(doc, sents, budget, chunking[1], fits, window)
             keys, jobs = plan(sents, chunks, mode)
+            chunk_langs, sentence_langs = languages(doc, sents, chunks)
             todo = needed(jobs, lambda k: _known(known, k))
             parsed = ParsedDoc(
                 path=doc.path,
@@ -135,6 +142,8 @@ def parse_batch(
                 site=doc.site,
                 pages=doc.pages,
                 item_pages=tuple(it.page for it in doc.items),
+                chunk_langs=chunk_langs,
+                sentence_langs=sentence_langs,
             )
             payload = pickle.dumps(parsed, protocol=pickle.HIGHEST_PROTOCOL)
         except DocumentError as e:

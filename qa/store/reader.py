@@ -18,7 +18,7 @@ from pathlib import Path
 import numpy as np
 
 from qa.filters.core import RowFacts, Selection
-from qa.store import masks
+from qa.store import languages, masks
 from qa.store.generations import current_generation
 from qa.store.lexical import LexicalIndex
 from qa.store.rows import ChunkRow, DocRecord, Hits, IndexProblem, ItemInfo, SentenceRow
@@ -57,6 +57,7 @@ class Index:
             self.sentence_vectors = RowFile(self.folder / "sentences.npy")
             self._chunk_vectors = _random_access(np.load(self.folder / "vectors.npy", mmap_mode="r", allow_pickle=False))
             self.lexical = LexicalIndex.load(self.folder / "bm25")
+            self._chunk_lang, self._sentence_lang = _language_columns(self.folder, self.manifest)
         except Exception as e:  # noqa: BLE001 - any damage reads the same to the user
             raise IndexProblem(
                 f"the index at {index_dir} is damaged or incomplete ({type(e).__name__}: {_short(e)}); "
@@ -70,6 +71,14 @@ class Index:
             "chunk vectors": self._chunk_vectors.shape,
             "sentence vectors": self.sentence_vectors.shape,
         }
+        if self._chunk_lang is not None:
+            for what, n, want in (("chunk languages", len(self._chunk_lang), expected[0]),
+                                  ("sentence languages", len(self._sentence_lang), expected[1])):
+                if n != want:
+                    raise IndexProblem(
+                        f"the index at {index_dir} does not match its manifest ({what}: {n}, manifest "
+                        f"says {want}); run `qa index --rebuild`"
+                    )
         for what, arr in (("chunk vectors", self._chunk_vectors), ("sentence vectors", self.sentence_vectors)):
             if arr.dtype not in (np.float16, np.float32):
                 raise IndexProblem(
@@ -84,6 +93,8 @@ class Index:
                     f"says {want}x{dim}); run `qa index --rebuild`"
                 )
         self._lock = threading.Lock()
+        self._codes = languages.Codes(self.manifest.get("languages") or ())
+        self._detected: dict[int, str] = {}  # a format-2 generation's chunk languages, detected on first need
         self._facts: RowFacts | None = None  # per-row document and dates, on the first filter
         self._facts_lock = threading.Lock()
         self._items: dict[tuple[str, int], ItemInfo] = {}
@@ -206,7 +217,28 @@ class Index:
             'SELECT id, doc_id, item, start, "end", text FROM sentences WHERE id >= ? AND id < ? ORDER BY id',
             (first, first + n),
         )
-        return [SentenceRow(r[0], self._doc_names[r[1]], *r[2:]) for r in rows]
+        langs = self.sentence_languages([r[0] for r in rows]) if self._sentence_lang is not None else [None] * len(rows)
+        return [SentenceRow(r[0], self._doc_names[r[1]], *r[2:], lang) for r, lang in zip(rows, langs)]
+
+    def chunk_languages(self, ids) -> list[str]:
+        """The language code of each chunk in ids, as stored at index time (qa.store.languages). A
+        format-2 generation has none stored: they are detected from the chunk texts, once per chunk
+        and generation, as retrieval did before format 3."""
+        if self._chunk_lang is not None:
+            return self._codes.decode(self._chunk_lang[np.asarray(ids, dtype=np.int64)])
+        known = self._detected
+        todo = [int(i) for i in ids if int(i) not in known]
+        if todo:
+            for row in self.chunks(todo):
+                known[row.id] = languages.detect_chunk(row.text)
+        return [known[int(i)] for i in ids]
+
+    def sentence_languages(self, ids) -> list[str | None]:
+        """The language code of each sentence in ids as stored at index time; None for each in a
+        format-2 generation (a caller then detects it from the text, as before)."""
+        if self._sentence_lang is None:
+            return [None] * len(ids)
+        return self._codes.decode(self._sentence_lang[np.asarray(ids, dtype=np.int64)])
 
     def item(self, doc: str, index: int) -> ItemInfo | None:
         return self._items.get((doc, index))
@@ -289,6 +321,10 @@ class Index:
             chunk_list = [(it, s, e, first - s0, n, ntok, key) for _, it, s, e, first, n, ntok, key in crows]
             svec = self.sentence_vectors[s0 : s0 + len(srows)]
             cvec = self._chunk_vectors[c0 : c0 + len(crows)]
+            clangs = slangs = None  # a format-2 generation: the writer detects them
+            if self._chunk_lang is not None:
+                clangs = tuple(self._codes.decode(self._chunk_lang[c0 : c0 + len(crows)]))
+                slangs = tuple(self._codes.decode(self._sentence_lang[s0 : s0 + len(srows)]))
             its = sorted(items.get(old, []), key=lambda it: it.index)
             for new in news:
                 out[new] = DocRecord(
@@ -301,6 +337,8 @@ class Index:
                     sentence_vectors=svec,
                     chunk_vectors=cvec,
                     pages=tuple(json.loads(pages)) if pages else None,
+                    chunk_langs=clangs,
+                    sentence_langs=slangs,
                 )
         return out
 
@@ -331,6 +369,24 @@ class Index:
         with self._lock:
             self._conn.close()
 
+
+
+def _language_columns(folder: Path, manifest: dict) -> tuple[np.ndarray | None, np.ndarray | None]:
+    """The chunk and sentence language columns, memory-mapped; (None, None) for a generation
+    written before format 3 (qa.store.languages). Missing in a format-3 generation is damage."""
+    if int(manifest.get("format", 0)) < 3:
+        return None, None
+    if not isinstance(manifest.get("languages"), list):
+        raise ValueError("manifest.json has no 'languages' list")
+    out = []
+    for name in (languages.CHUNK_FILE, languages.SENTENCE_FILE):
+        arr = _random_access(np.load(folder / name, mmap_mode="r", allow_pickle=False))
+        if arr.ndim != 1 or arr.dtype != languages.LANG_DTYPE:
+            raise ValueError(f"{name} is not one {np.dtype(languages.LANG_DTYPE).name} per row")
+        if len(arr) and int(arr.max()) >= len(manifest["languages"]):
+            raise ValueError(f"{name} names a language the manifest does not list")
+        out.append(arr)
+    return out[0], out[1]
 
 
 def _short(e: Exception, limit: int = 160) -> str:

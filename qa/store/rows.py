@@ -10,7 +10,11 @@ from qa.contracts import ChunkRow, ItemInfo
 
 __all__ = ["ChunkRow", "DocRecord", "Hits", "IndexProblem", "ItemInfo", "SentenceRow"]
 
-FORMAT_VERSION = 2  # 2: page starts per document, a page per item (PDF)
+FORMAT_VERSION = 3  # 3: the language of every chunk and sentence (qa.store.languages)
+# 2: page starts per document, a page per item (PDF)
+# Older formats a reader still opens and a build still carries forward (their missing columns are
+# filled: a format-2 generation's languages are detected once, as before format 3).
+READABLE_FORMATS = (2, 3)
 # How vectors are stored. Sentence vectors are read ~20 rows per question, only to be dotted with
 # the question (qa.answer): float16 halves the file and the pages a question touches, and moves a
 # cosine by < 1e-3 (numpy computes float16 @ float32 in float32). Chunk vectors (vectors.npy) are
@@ -35,6 +39,7 @@ class SentenceRow:
     start: int
     end: int
     text: str
+    lang: str | None = None  # stored at index time (format 3); None in an older generation
 
 
 @dataclass
@@ -50,6 +55,9 @@ class DocRecord:
     sentence_vectors: np.ndarray
     chunk_vectors: np.ndarray
     pages: tuple[int, ...] | None = None  # start offset of each page (PDF); None: unpaged
+    # the language of each chunk and each sentence (qa.store.languages); None: the writer detects them
+    chunk_langs: tuple[str, ...] | None = None
+    sentence_langs: tuple[str, ...] | None = None
 
     @property
     def search_text(self) -> str:

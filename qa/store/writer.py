@@ -18,6 +18,7 @@ import numpy as np
 
 from qa import timing
 from qa.store.generations import _fsync_dir, _fsync_tree, _next_number
+from qa.store import languages
 from qa.store.lexical import LexicalIndex
 from qa.store.reader import Index
 from qa.store.rows import CHUNK_DTYPE, FORMAT_VERSION, SENTENCE_DTYPE, DocRecord, IndexProblem
@@ -59,7 +60,7 @@ def write_generation(
     shutil.rmtree(tmp, ignore_errors=True)
     tmp.mkdir()
     try:
-        counts, chunk_texts = _write_rows(tmp, docs, dim)
+        counts, chunk_texts, codes = _write_rows(tmp, docs, dim)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
@@ -70,6 +71,8 @@ def write_generation(
     with timing.stage("vector files"):
         _raw_to_npy(tmp / "vectors.raw", tmp / "vectors.npy", n_chunks, dim, CHUNK_DTYPE)
         _raw_to_npy(tmp / "sentences.raw", tmp / "sentences.npy", n_sents, dim, SENTENCE_DTYPE)
+        _raw_to_npy(tmp / "chunk_lang.raw", tmp / languages.CHUNK_FILE, n_chunks, None, languages.LANG_DTYPE)
+        _raw_to_npy(tmp / "sentence_lang.raw", tmp / languages.SENTENCE_FILE, n_sents, None, languages.LANG_DTYPE)
     chunk_vecs = np.load(tmp / "vectors.npy", mmap_mode="r", allow_pickle=False)
     with timing.stage("FAISS"):
         index_type = _write_faiss(tmp / "chunks.faiss", chunk_vecs, exact_search_max)
@@ -86,6 +89,7 @@ def write_generation(
         storage={"sentences": np.dtype(SENTENCE_DTYPE).name, "chunks": np.dtype(CHUNK_DTYPE).name,
                  "faiss": "float32" if index_type == "flat" else "fp16"},
         counts=counts,
+        languages=codes.codes,  # what each byte of chunk_lang.npy / sentence_lang.npy stands for
     )
     # the manifest goes last: a folder without one is never mistaken for a generation
     (tmp / "manifest.json").write_text(json.dumps(manifest, indent=1, ensure_ascii=False))
@@ -106,9 +110,11 @@ def _rows(vectors: np.ndarray, dim: int) -> int:
     return 0 if shape and shape[0] == 0 else -1
 
 
-def _write_rows(tmp: Path, docs: Iterable[DocRecord], dim: int) -> tuple[dict, list[str]]:
-    """SQLite rows and raw vector files, one document at a time; returns the counts and the chunk texts."""
+def _write_rows(tmp: Path, docs: Iterable[DocRecord], dim: int) -> tuple[dict, list[str], languages.Codes]:
+    """SQLite rows, raw vector and language files, one document at a time; returns the counts, the
+    chunk texts and the language codes the language files use."""
     chunk_texts: list[str] = []
+    codes = languages.Codes()
     n_docs = n_sents = n_chunks = 0
     # The folder is private until renamed and fsynced: no journal needed while writing.
     conn = sqlite3.connect(tmp / "meta.sqlite")
@@ -116,10 +122,12 @@ def _write_rows(tmp: Path, docs: Iterable[DocRecord], dim: int) -> tuple[dict, l
         conn.execute("PRAGMA journal_mode=OFF")
         conn.execute("PRAGMA synchronous=OFF")
         conn.executescript(_SCHEMA)
-        with open(tmp / "vectors.raw", "wb") as cvec, open(tmp / "sentences.raw", "wb") as svec:
+        with (open(tmp / "vectors.raw", "wb") as cvec, open(tmp / "sentences.raw", "wb") as svec,
+              open(tmp / "chunk_lang.raw", "wb") as clang, open(tmp / "sentence_lang.raw", "wb") as slang):
             for doc_id, d in enumerate(docs):
                 with timing.stage("SQLite rows"):
                     _insert(conn, cvec, svec, doc_id, d, n_sents, n_chunks, chunk_texts, dim)
+                _languages(clang, slang, d, codes)
                 n_docs += 1
                 n_sents += len(d.sentences)
                 n_chunks += len(d.chunks)
@@ -127,7 +135,25 @@ def _write_rows(tmp: Path, docs: Iterable[DocRecord], dim: int) -> tuple[dict, l
         conn.commit()
     finally:
         conn.close()
-    return {"documents": n_docs, "items": n_items, "chunks": n_chunks, "sentences": n_sents}, chunk_texts
+    return {"documents": n_docs, "items": n_items, "chunks": n_chunks, "sentences": n_sents}, chunk_texts, codes
+
+
+def _languages(clang, slang, d: DocRecord, codes: languages.Codes) -> None:
+    """One document's chunk and sentence languages, appended to the raw language files. A record
+    without them (carried forward from a format-2 generation) has them detected here."""
+    chunk_langs, sentence_langs = d.chunk_langs, d.sentence_langs
+    if chunk_langs is None or sentence_langs is None:
+        with timing.stage("languages"):
+            chunk_langs, sentence_langs = languages.of_document(
+                d.text, d.search_text, [(s[1], s[2]) for s in d.sentences], [(c[1], c[2]) for c in d.chunks]
+            )
+    if len(chunk_langs) != len(d.chunks) or len(sentence_langs) != len(d.sentences):
+        raise ValueError(
+            f"{d.path}: {len(d.chunks)} chunks / {len(d.sentences)} sentences but "
+            f"{len(chunk_langs)} / {len(sentence_langs)} languages"
+        )
+    clang.write(codes.encode(chunk_langs))
+    slang.write(codes.encode(sentence_langs))
 
 
 def _insert(conn, cvec, svec, doc_id: int, d: DocRecord, n_sents: int, n_chunks: int, chunk_texts: list[str], dim: int) -> None:
@@ -166,11 +192,12 @@ def _insert(conn, cvec, svec, doc_id: int, d: DocRecord, n_sents: int, n_chunks:
 _COPY_ROWS = 65_536
 
 
-def _raw_to_npy(raw: Path, path: Path, n: int, dim: int, dtype) -> None:
-    """The (n, dim) rows of dtype in raw -> one .npy file; raw is removed."""
-    out = np.lib.format.open_memmap(path, mode="w+", dtype=dtype, shape=(n, dim))
+def _raw_to_npy(raw: Path, path: Path, n: int, dim: int | None, dtype) -> None:
+    """The (n, dim) rows of dtype in raw (dim None: n values) -> one .npy file; raw is removed."""
+    shape = (n,) if dim is None else (n, dim)
+    out = np.lib.format.open_memmap(path, mode="w+", dtype=dtype, shape=shape)
     if n:
-        src = np.memmap(raw, dtype=dtype, mode="r", shape=(n, dim))
+        src = np.memmap(raw, dtype=dtype, mode="r", shape=shape)
         for start in range(0, n, _COPY_ROWS):
             out[start : start + _COPY_ROWS] = src[start : start + _COPY_ROWS]
         del src

@@ -17,6 +17,7 @@ TEXTS = {
     1: "Police in the capital found heroin hidden in a truck carrying apples.",
     2: "Под арбузами пограничники нашли 420 килограммов гашиша.",
 }
+LANGS = {0: "en", 1: "en", 2: "ru"}  # as the index stores them (qa.store.languages)
 
 
 class FakeIndex:
@@ -35,6 +36,9 @@ class FakeIndex:
 
     def chunks(self, ids):
         return [SimpleNamespace(id=i, doc=f"d{i}.txt", item=0, text=TEXTS[i]) for i in ids]
+
+    def chunk_languages(self, ids):
+        return [LANGS[int(i)] for i in ids]
 
     def item(self, doc, item):
         return None
