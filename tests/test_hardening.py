@@ -565,9 +565,14 @@ def _drop_generation(gen: Path) -> None:
     shutil.rmtree(gen)
 
 
+def _drop_languages(gen: Path) -> None:
+    (gen / "chunk_lang.npy").unlink()  # store format 3: a language column (qa.store.languages)
+
+
 @pytest.mark.parametrize(
-    "damage", [_truncate_faiss, _edit_manifest_dim, _garble_manifest, _drop_meta, _drop_generation],
-    ids=["truncated-faiss", "edited-manifest", "garbled-manifest", "missing-meta", "missing-generation"],
+    "damage", [_truncate_faiss, _edit_manifest_dim, _garble_manifest, _drop_meta, _drop_generation, _drop_languages],
+    ids=["truncated-faiss", "edited-manifest", "garbled-manifest", "missing-meta", "missing-generation",
+         "missing-languages"],
 )
 def test_a_damaged_index_shows_one_line_naming_the_fix_and_the_app_still_starts(built, damage):
     from qa.app.web import build_app

@@ -91,7 +91,7 @@ def sentence_features(
                     window.update(analyzed[nid])
             typed = 0.5
             if qtype is not None:
-                span = typed_span(row.text, qtype, qwords)
+                span = typed_span(row.text, qtype, qwords, row.lang)  # the language stored at index time
                 typed = 0.0 if span is None else 1.0
                 if span is not None and qtype == "number" and not re.search(r"\d", row.text[span[0]:span[1]]):
                     typed = 0.6  # "several", "dozens": a count, but a vague one

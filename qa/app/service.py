@@ -322,7 +322,7 @@ def _typed_answer(question: str, qvec, terms: list[str], passages: list, index, 
     rank_of = {p.chunk.id: p.rank for p in passages}
     for c in ranked:
         row = c.sentence
-        found = typed_span(row.text, qtype, qwords)
+        found = typed_span(row.text, qtype, qwords, row.lang)
         if found is None:
             continue
         a, b = _around(row.text, found)

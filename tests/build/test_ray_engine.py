@@ -38,6 +38,10 @@ CANALS = (
     "Narrowboats may moor at Oxley wharf for two nights at most.\n"
 )
 BEES = "Apiary\n\nThe Hollin apiary keeps sixty hives of black bees. Honey is sold at the gate on Fridays.\n"
+CUSTOMS = (  # Russian: the workers store each chunk's and sentence's language as the local build does
+    "Таможенные новости\n\n"
+    "Сотрудники таможни изъяли 420 килограммов гашиша на границе. Груз был спрятан под арбузами.\n"
+)
 
 
 def write(folder: Path, files: dict[str, str]) -> None:
@@ -67,6 +71,8 @@ def snapshot(index_dir: Path) -> dict:
             "counts": idx.manifest["counts"],
             "model": idx.manifest["model"],
             "files": idx.manifest["files"],
+            "languages": (idx.chunk_languages(list(range(n))),
+                          [r.lang for r in idx.sentences(0, idx.manifest["counts"]["sentences"])]),
         }
     finally:
         idx.close()
@@ -77,6 +83,7 @@ def same_index(a: dict, b: dict) -> None:
     assert a["documents"] == b["documents"]
     assert a["chunks"] == b["chunks"]
     assert a["model"] == b["model"] and a["files"] == b["files"]
+    assert a["languages"] == b["languages"] and None not in a["languages"][1]
     for key in ("vectors", "sentences"):
         x, y = a[key], b[key]
         assert x.shape == y.shape
@@ -122,9 +129,38 @@ def test_ray_build_with_pooled_sentence_vectors_equals_local_build(tmp_path, eng
     assert remote.added == ["canals.md"] and remote.chunks_embedded == remote.chunks - remote.chunks_reused == 1
     assert remote.sentences_embedded == 4
 
+class WordUnitsEmbedder(HashEmbedder):
+    """Sizes chunks in its own tokens (words here), as e5 does (qa.ingest.chunking.Window.units)."""
+
+    name = identity = "word-units-hash-64"
+    max_tokens = 256
+    chunk_units = "words"
+
+    def token_counts(self, texts):
+        return [len(t.split()) + 2 for t in texts]
+
+
+def test_ray_build_sizes_chunks_in_the_models_own_tokens_as_the_local_build(tmp_path, engine):
+    """An embedder whose chunks are sized in its own tokens (e5) gets the budget
+    Settings.model_chunk_tokens on the cluster too, not chunk_tokens."""
+    words = WordUnitsEmbedder
+    engine._ray()
+    remote_engine = RayEngine(RayOptions(workers=1, threads=1, docs_per_batch=2, factory=words))
+    settings = {}
+    for name in ("local", "ray"):
+        write(tmp_path / f"corpus-{name}", {"harbour.txt": HARBOUR, "canals.md": CANALS, "customs.txt": CUSTOMS})
+        settings[name] = Settings().with_(corpus_dir=tmp_path / f"corpus-{name}", index_dir=tmp_path / f"index-{name}",
+                                          model_chunk_tokens=12)
+    build_index(settings["local"], words())
+    build_index(settings["ray"], words(), engine=remote_engine)
+    local, remote = snapshot(settings["local"].index_dir), snapshot(settings["ray"].index_dir)
+    same_index(local, remote)
+    assert local["counts"]["chunks"] > local["documents"].__len__()  # the small budget split documents
+
+
 def test_ray_build_equals_local_build_and_reuses_content_the_same_way(tmp_path, engine):
     files = {"harbour.txt": HARBOUR, "orchard.txt": ORCHARD, "canals.md": CANALS, "bees.txt": BEES,
-             "empty.txt": "   \n"}
+             "customs.txt": CUSTOMS, "empty.txt": "   \n"}
     corpora = {name: tmp_path / f"corpus-{name}" for name in ("local", "ray")}
     settings = {}
     for name, folder in corpora.items():
@@ -140,7 +176,8 @@ def test_ray_build_equals_local_build_and_reuses_content_the_same_way(tmp_path, 
         return remote
 
     first = both()
-    assert first.documents == 4 and first.skipped[0]["path"] == "empty.txt"
+    assert first.documents == 5 and first.skipped[0]["path"] == "empty.txt"
+    assert set(snapshot(settings["ray"].index_dir)["languages"][0]) == {"en", "ru"}
     questions = ["Who keeps the Port Ellery lighthouse?", "When was the Brindle canal dug?",
                  "How many hives does the Hollin apiary keep?"]
     assert answers(settings["ray"], questions) == answers(settings["local"], questions)
