@@ -3,7 +3,8 @@
 Owns writing a generation (``writer``), publishing, rolling back and cleaning up generations
 under one writer lock (``generations``), reading one (``reader.Index``: ``search(query_vector,
 terms, n, mask)`` and row look-ups), the lexical index (``lexical``), how vectors are held
-(``vectors``) and the stored row shapes (``rows``). Nothing outside this package touches FAISS,
+(``vectors``), the language of each stored chunk and sentence (``languages``: detected at build
+time, read at question time) and the stored row shapes (``rows``). Nothing outside this package touches FAISS,
 bm25s or SQLite: retrieval goes through ``Index.search``, builds through ``write_generation``
 and ``publish``. A retrieval filter is a boolean mask over chunk rows passed to ``search``.
 """

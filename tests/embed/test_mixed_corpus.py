@@ -87,6 +87,29 @@ def test_a_mixed_corpus_finds_passages_across_languages(mixed):
 
 
 @pytest.mark.slow
+def test_a_mixed_corpus_stores_each_passages_language_and_retrieval_reads_it(mixed, monkeypatch):
+    """Store format 3: each chunk's language is detected when it is indexed; at question time the
+    cross-language offset reads it, so no chunk text goes through the detector."""
+    import qa.lang.detection
+
+    corpus, _, service = mixed
+    index = service.index()
+    rows = index.chunks(list(range(index.size)))
+    stored = dict(zip((r.doc for r in rows), index.chunk_languages([r.id for r in rows])))
+    assert stored == {**dict.fromkeys(ENGLISH, "en"), **dict.fromkeys(RUSSIAN, "ru")}
+    chunk_texts = {r.text for r in rows}
+    real = qa.lang.detection.detect
+
+    def guarded(text, default=None):
+        assert text not in chunk_texts, f"a chunk's language detected at question time: {text[:50]!r}"
+        return real(text, default)
+
+    monkeypatch.setattr(qa.lang.detection, "detect", guarded)
+    top = _top(service, "Who was appointed director of the dog training centre in Bishkek?", corpus)
+    assert top.doc == "kinology.txt"
+
+
+@pytest.mark.slow
 def test_a_mixed_corpus_answers_within_a_language(mixed):
     corpus, _, service = mixed
     answer = _ask(service, "Which engineering firm built the new customs post at Port Ellery?")
