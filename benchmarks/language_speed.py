@@ -13,8 +13,10 @@ from the run before), times its first question alone, then the rest.
 
 The detector (qa.lang.detection.detect) is counted on texts that are not the question: before store
 format 3, retrieval detected every candidate chunk's language at question time (once per chunk and
-generation) and the answer step every candidate sentence's. Runs from any checkout with the same
-APIs (cwd's `qa` is imported), so the same INDEX can be measured before and after a change.
+generation) and the answer step every candidate sentence's. The time inside those calls is printed beside their
+number: the timings of whole questions move more with the load of a shared machine than by that.
+Runs against another checkout's `qa` with the same APIs (`cd CHECKOUT && PYTHONPATH=$PWD python
+/path/to/language_speed.py INDEX`), so the same INDEX can be measured before and after a change.
 """
 
 from __future__ import annotations
@@ -70,35 +72,41 @@ def main() -> None:
 
     real = detection.detect
     asked = {"q": ""}
-    calls = {"n": 0}
+    calls = {"n": 0, "s": 0.0}
 
     def counting(text, default=None):
-        if text != asked["q"]:
+        if text == asked["q"]:
+            return real(text, default)
+        t0 = time.perf_counter()
+        try:
+            return real(text, default)
+        finally:
             calls["n"] += 1
-        return real(text, default)
+            calls["s"] += time.perf_counter() - t0
 
     detection.detect = counting
-    first_ms, rest_ms, first_calls, rest_calls = [], [], [], []
+    first_ms, rest_ms, first_calls, rest_calls, first_det, rest_det = [], [], [], [], [], []
     for _ in range(args.runs):
         index = store.Index(gen)  # a fresh reader: no per-generation cache survives from the last run
         for i, (q, v, t) in enumerate(zip(questions, vectors, terms)):
             asked["q"] = q
-            calls["n"] = 0
+            calls["n"], calls["s"] = 0, 0.0
             t0 = time.perf_counter()
             passages = retrieve(index, v, t, pool, CANDIDATES)
             pick_answer(q, v, t, passages, index, identity)
             dt = (time.perf_counter() - t0) * 1000
             (first_ms if i == 0 else rest_ms).append(dt)
             (first_calls if i == 0 else rest_calls).append(calls["n"])
+            (first_det if i == 0 else rest_det).append(calls["s"] * 1000)
         index.close()
     detection.detect = real
     print(f"index {args.index} ({gen.name}, format {fmt}, {identity}, {n_chunks} chunks); "
           f"{len(questions)} questions x {args.runs} runs; load average {os.getloadavg()[0]:.1f} (2 cores)")
     print(f"first question on a fresh reader: median {statistics.median(first_ms):.1f} ms "
           f"(runs: {', '.join(f'{x:.0f}' for x in first_ms)}); detector calls on indexed text: "
-          f"{statistics.median(first_calls):.0f}")
+          f"{statistics.median(first_calls):.0f}, {statistics.median(first_det):.2f} ms")
     print(f"later questions: p50 {np.percentile(rest_ms, 50):.1f} ms, p95 {np.percentile(rest_ms, 95):.1f} ms; "
-          f"detector calls on indexed text per question: mean {np.mean(rest_calls):.1f}")
+          f"detector calls on indexed text per question: mean {np.mean(rest_calls):.1f}, {np.mean(rest_det):.3f} ms")
 
 
 if __name__ == "__main__":
