@@ -127,6 +127,9 @@ def _build_from(
     cache.prune(cache.used | {(e.kind, e.sha256) for e in entries})
     skipped = [{"path": s.path, "reason": s.reason} for s in skipped_files]
     report = BuildReport(skipped=skipped, full_rebuild=prev is None or reparse, rebuild_reason=reason)
+    if prev is not None and not reparse and _older_format(prev):
+        report.rebuild_reason = (f"index format {prev.manifest.get('format')} -> {store.FORMAT_VERSION}: "
+                                 f"{store.FORMAT_CHANGE}; every document and vector carried forward")
     if not entries:
         kept = " (the existing index is kept)" if prev is not None else ""
         raise BuildError(

@@ -59,6 +59,8 @@ class BuildReport:
                 f"added {len(self.added)}, changed {len(self.changed)}, removed {len(self.removed)}, "
                 f"renamed {len(self.renamed)}, copied {len(self.copied)}, unchanged {len(self.unchanged)}"
             )
+            if self.rebuild_reason:  # written again without a full rebuild: an older index format
+                parts.append(self.rebuild_reason)
         parts.append(f"embedded {self.chunks_embedded} chunks and {self.sentences_embedded} sentences")
         lines = ["; ".join(parts)]
         if self.model_reason:

@@ -13,11 +13,11 @@ from qa.store.generations import (
     cleanup, current_generation, now_iso, previous_generation, publish, rollback, writer_lock,
 )  # fmt: skip
 from qa.store.reader import Index
-from qa.store.rows import FORMAT_VERSION, READABLE_FORMATS, ChunkRow, DocRecord, Hits, IndexProblem, ItemInfo, SentenceRow
+from qa.store.rows import FORMAT_CHANGE, FORMAT_VERSION, READABLE_FORMATS, ChunkRow, DocRecord, Hits, IndexProblem, ItemInfo, SentenceRow
 from qa.store.writer import write_generation
 
 __all__ = [
-    "FORMAT_VERSION", "READABLE_FORMATS", "ChunkRow", "DocRecord", "Hits", "Index", "IndexProblem", "ItemInfo", "SentenceRow",
+    "FORMAT_CHANGE", "FORMAT_VERSION", "READABLE_FORMATS", "ChunkRow", "DocRecord", "Hits", "Index", "IndexProblem", "ItemInfo", "SentenceRow",
     "cleanup", "current_generation", "now_iso", "previous_generation", "publish", "rollback",
     "write_generation", "writer_lock",
 ]  # fmt: skip

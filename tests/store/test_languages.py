@@ -197,6 +197,7 @@ def test_an_index_of_the_previous_format_opens_answers_and_is_rewritten_with_its
     # the next `qa index` writes the current format although no file changed, re-embedding nothing
     report = build_index(mixed, E5Hash())
     assert not report.up_to_date and not report.full_rebuild
+    assert "index format 2 -> 3: the language of every chunk and sentence is stored" in report.summary()
     assert report.chunks_embedded == report.sentences_embedded == 0 and report.chunks_reused == report.chunks
     assert store.current_generation(mixed.index_dir) != gen
     new = store.Index.open(mixed.index_dir)
