@@ -7,7 +7,8 @@ Layout under the index folder::
     PREVIOUS         the generation before it, kept for ``qa index --rollback``
     .lock            held by the one writer
     .retired.json    when each superseded generation stopped being live (deleted after a grace period)
-    gen-000007/      manifest.json, meta.sqlite, chunks.faiss, vectors.npy, sentences.npy, bm25/
+    gen-000007/      manifest.json, meta.sqlite, chunks.faiss, vectors.npy, sentences.npy, bm25/,
+                     chunk_lang.npy, sentence_lang.npy (format 3: qa.store.languages)
 
 A generation that stops being CURRENT or PREVIOUS is not deleted at once: it stays for
 ``RETIRE_GRACE_SECONDS`` so that a reader that read CURRENT a moment before the switch can
