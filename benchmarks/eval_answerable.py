@@ -1,5 +1,5 @@
 #!/usr/bin/env python
-"""Held-out figures of the answerability model (qa/answer/answerable.py) against the matcher.
+"""Held-out figures of the answerability model (benchmarks/answerable_model.py) against the matcher.
 
     python benchmarks/eval_answerable.py --features /work/cache/fit/features \
         --fold-models benchmarks/out/answerable/fold{}.safetensors --folds 3 [--sets squad2 dev2] \
@@ -10,11 +10,11 @@ candidate sentences, every sentence of the retrieved passages, asked open-corpus
 over its candidates, and how well that tells answerable from unanswerable questions: ROC AUC, and
 the share of unanswerable questions below the threshold that wrongly abstains on 10 % / 15 % of the
 answerable ones. A SQuAD question is scored by the fold model that never saw its article
-(train_answerable.fold_of); other questions (bundled corpus, the other SQuAD 2.0 half) by the shipped
-model. The matcher (qa/answer/matcher.py) was trained on the SQuAD 2.0 half's articles except
+(train_answerable.fold_of); other questions (bundled corpus, the other SQuAD 2.0 half) by the
+all-articles model. The matcher (qa/answer/matcher.py) was trained on the SQuAD 2.0 half's articles except
 Harvard_University and Victoria_(Australia): its figures on that set are in-sample except the
 line for those two articles. --write-scores writes every candidate's score, aligned with the
-cache (<set>.v1.answerable-<identity of the shipped model>.pkl), for the answer model's fit.
+cache (<set>.v1.answerable-<identity of the model>.pkl), for the answer model's fit.
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ sys.path.insert(0, str(ROOT))
 
 from benchmarks import answer_data  # noqa: E402
 from benchmarks.train_answerable import fold_of  # noqa: E402
-from qa.answer.answerable import MODEL_FILE, AnswerabilityModel  # noqa: E402
+from benchmarks.answerable_model import MODEL_FILE, AnswerabilityModel  # noqa: E402
 
 MATCHER_HELD = ("Harvard_University", "Victoria_(Australia)")
 
@@ -59,7 +59,7 @@ def main() -> None:
     ap.add_argument("--sets", nargs="+", default=["squad2", "dev2", "dev"])
     ap.add_argument("--fold-models", default=str(ROOT / "benchmarks/out/answerable/fold{}.safetensors"))
     ap.add_argument("--folds", type=int, default=3)
-    ap.add_argument("--model", default=str(MODEL_FILE), help="the shipped model (all articles)")
+    ap.add_argument("--model", default=str(MODEL_FILE), help="the model trained on all articles (train_answerable.py without --fold)")
     ap.add_argument("--no-matcher", action="store_true")
     ap.add_argument("--write-scores", default=None)
     args = ap.parse_args()

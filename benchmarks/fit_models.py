@@ -115,14 +115,22 @@ def _shown(a, row) -> tuple[str, bool]:
     return memo[row.id]
 
 
+def fill(n: int, head: np.ndarray, vals: np.ndarray) -> tuple[np.ndarray, np.ndarray, float]:
+    """Per candidate (n of them): the cross-encoder's logit of the scored ones (positions `head`), the
+    lowest scored logit for the rest (so re-scoring leaves their order alone); each minus the best;
+    and the best."""
+    best = float(vals.max())
+    fx = np.full(n, float(vals.min()))
+    fx[head] = vals
+    return fx, fx - best, best
+
+
 def xenc_features(a, s1: np.ndarray, top: int) -> tuple[np.ndarray, np.ndarray]:
-    """The cross-encoder features of every candidate of a cached question (qa.answer.rerank's,
-    from the scores fit_answer.py --rerank attached as a.xenc, NaN where not scored): the logit of
-    each of the stage-1 model's best `top` (one not scored reads as the lowest scored), the lowest of
+    """The cross-encoder features of every candidate of a cached question (what a re-ranking stage
+    would read), from the scores fit_answer.py --rerank attached as a.xenc (NaN where not scored): the
+    logit of each of the stage-1 model's best `top` (one not scored reads as the lowest scored), the lowest of
     them for every other candidate, and each minus the best; written into the candidates' feature
     dicts with "xenc_top" (the best minus the no-answer logit) for the evidence."""
-    from qa.answer.rerank import fill
-
     head = np.argsort(-s1, kind="stable")[:top]
     vals = a.xenc[head]
     if np.isnan(vals).all():
@@ -195,11 +203,10 @@ class Model:
     abst_b: float = 0.0
     abst_trees: dict | None = None  # qa.answer.trees constants, when abstention uses boosted trees
     matcher: str | None = None
-    # stage 2 (fit_answer.py --rerank): weights of the stage-1 score and the cross-encoder features
-    # over the best rerank_top candidates (qa.answer.rerank)
+    # stage 2 (fit_answer.py --rerank, an experiment the answer step does not run: never written):
+    # weights of the stage-1 score and the cross-encoder features over the best rerank_top candidates
     rerank_w: dict | None = None
     rerank_top: int = 0
-    relevance: str | None = None
 
     def gate(self, cf: dict, conf: float) -> float:
         """What the abstention threshold applies to."""
@@ -262,9 +269,6 @@ class Model:
             "span_threshold": round(self.span_threshold, 4),
             "matcher": self.matcher,
             "typed_neighbour": NEIGHBOUR_RULE,
-            "rerank": None if self.rerank_w is None else r(self.rerank_w),
-            "rerank_top": self.rerank_top,
-            "relevance": self.relevance,
         }
 
 
@@ -332,10 +336,22 @@ def fit_trees(X: np.ndarray, y: np.ndarray, w: np.ndarray, names: list[str]) -> 
     return trees_mod.from_sklearn(clf, names)
 
 
+# deletion negatives (benchmarks/deletion.py, fit_answer.py --deletion): their group's total weight
+# in the abstention fit, and whether they enter the confidence fit too
+NEG_WEIGHT = 0.5
+NEG_CONFIDENCE = False
+# keep only the negatives whose evidence `key` is at least the `pct` percentile of the answerable
+# training questions' of their set (None: all): removing the gold sentence leaves mostly weak
+# candidates, an easy negative unlike the real unanswerable questions, which look answerable
+NEG_HARD: tuple[str, float] | None = None
+
+
 def fit_all(
     train: list, bundled_share: float = 0.4, drop: set[str] = frozenset(), conf_c: float = 1.0,
-    abstain_target: str = "right", abstain_model: str = "logistic",
+    abstain_target: str = "right", abstain_model: str = "logistic", negatives: list = (),
 ) -> Model:
+    """The models fitted on `train`; `negatives` (unanswerable rows made from answerable ones,
+    benchmarks/deletion.py) join the abstention fit (and the confidence fit with NEG_CONFIDENCE)."""
     for a in train:
         enrich(a)
     extra = ["match", "match_rel"] if all(getattr(a, "match", None) is not None for a in train) else []
@@ -380,11 +396,29 @@ def fit_all(
     off = set() if RERANK_EVIDENCE else {"xenc", "xenc_rel", "xenc_top"}
     names = [k for k in conf_mod.CONF_FEATURES if k in feats[0] and k not in drop | off]
     X = np.array([[f[k] for k in names] for f in feats])
-    model.conf_w, model.conf_b = signed_logistic(X, y, w, names, 1.0 / conf_c)
+    ok = np.array([a.ok for a in train])
+    if negatives:
+        nf = [(n.set, model.conf_features(n)) for n in negatives]
+        if NEG_HARD:
+            key, pct = NEG_HARD
+            cut = {s: np.percentile([f[key] for a, f in zip(train, feats) if a.set == s and a.ok], pct)
+                   for s in {a.set for a in train if a.ok}}
+            nf = [(s, f) for s, f in nf if f[key] >= cut.get(s, np.inf)]
+        negatives = nf
+        nX = np.array([[f[k] for k in names] for _, f in nf]).reshape(len(nf), len(names))
+        sets = [a.set for a in train] + ["synthetic"] * len(negatives)
+        w_all = _group_weights(sets, {**CONF_GROUP_WEIGHT, "synthetic": NEG_WEIGHT})
+        X_all, ok_all = np.vstack([X, nX]), np.r_[ok, np.zeros(len(negatives), bool)]
+    else:
+        w_all, X_all, ok_all = w, X, ok
+    if negatives and NEG_CONFIDENCE:
+        model.conf_w, model.conf_b = signed_logistic(X_all, np.r_[y, np.zeros(len(negatives), bool)], w_all, names, 1.0 / conf_c)
+    else:
+        model.conf_w, model.conf_b = signed_logistic(X, y, w, names, 1.0 / conf_c)
     if abstain_target == "answerable":
-        model.abst_w, model.abst_b = signed_logistic(X, np.array([a.ok for a in train]), w, names, 1.0 / conf_c)
+        model.abst_w, model.abst_b = signed_logistic(X_all, ok_all, w_all, names, 1.0 / conf_c)
         if abstain_model == "trees":
-            model.abst_trees = fit_trees(X, np.array([a.ok for a in train]), w, names)
+            model.abst_trees = fit_trees(X_all, ok_all, w_all, names)
 
     # short answer: every candidate span of the (trimmed) answer sentence of every question,
     # target "a right short answer" (benchmarks/fit_short.py: unanswerable questions count as wrong)

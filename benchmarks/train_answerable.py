@@ -1,12 +1,12 @@
 #!/usr/bin/env python
-"""Train the answerability model (qa/answer/answerable.py) and write its weight file.
+"""Train the answerability model (benchmarks/answerable_model.py) and write its weight file.
 
     nice -n 10 python benchmarks/answer_data.py --sets squad2 squad1-fit     # the candidates, once
     nice -n 10 python benchmarks/train_answerable.py [--features benchmarks/out/features]
-        [--fold K --folds 3] [--seed 0] [--out qa/answer/answerable.safetensors]
+        [--fold K --folds 3] [--seed 0] [--out benchmarks/out/answerable/answerable.safetensors]
 
 Data (../shared/data; the bundled corpus and its dev / dev2 questions are never used):
-- --data pipeline (the shipped recipe): the answer step's own candidates, asked open-corpus
+- --data pipeline (the recipe of the last file): the answer step's own candidates, asked open-corpus
   (benchmarks/answer_data.py's caches): every question of the SQuAD 2.0 half and 2,500 of
   "squad1-fit" (SQuAD v1.1 questions outside the reported sample and the other SQuAD 2.0 half);
   per question the gold candidate closest to the question and the 8 closest that hold no answer,
@@ -24,7 +24,7 @@ Data (../shared/data; the bundled corpus and its dev / dev2 questions are never 
 Cross-validation by article: --folds F --fold K leaves out every question of the articles of fold
 K (fold_of: every SQuAD v1.1 article outside the other half, seeded, the SQuAD 2.0 half's 18
 spread evenly), so benchmarks/eval_answerable.py scores each question with a model that never saw
-its article. Without --fold every article is used (the shipped file).
+its article. Without --fold every article is used (the all-articles file).
 """
 
 from __future__ import annotations
@@ -48,7 +48,8 @@ sys.path.insert(0, str(ROOT))
 
 from benchmarks.shared_data import need  # noqa: E402
 from benchmarks.train_relevance import SQUAD, SQUAD2, SQUAD2_OTHER_HALF, sentences_of, words  # noqa: E402
-from qa.answer import answerable, matcher, relevance  # noqa: E402
+from benchmarks import answerable_model as answerable  # noqa: E402
+from qa.answer import matcher, relevance  # noqa: E402
 from qa.evaluate import contains_gold  # noqa: E402
 
 OUT = ROOT / "benchmarks/out/answerable"

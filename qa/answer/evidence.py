@@ -127,9 +127,10 @@ def _match(ranked: list) -> dict[str, float]:
 
 
 def _answerable(ranked: list) -> dict[str, float]:
-    """The answerability model's view (qa.answer.answerable), when the candidates carry its scores
-    (only in benchmarks/fit_answer.py --answerable so far): the chosen sentence's, its distance to
-    the best one's, and the best (logit minus the no-answer logit: > 0 reads as an answer)."""
+    """The answerability model's view (benchmarks/answerable_model.py, an experiment), when the
+    candidates carry its scores (benchmarks/fit_answer.py --answerable; never at run time): the
+    chosen sentence's, its distance to the best one's, and the best (logit minus the no-answer
+    logit: > 0 reads as an answer)."""
     f = ranked[0].features
     if "ans" not in f:
         return {}
@@ -137,8 +138,9 @@ def _answerable(ranked: list) -> dict[str, float]:
 
 
 def _xenc(ranked: list) -> dict[str, float]:
-    """The cross-encoder's view (qa.answer.rerank), when the candidates carry its scores: the
-    chosen sentence's logit, its distance to the best read, and the best minus the no-answer logit."""
+    """The cross-encoder's view (benchmarks/fit_answer.py --rerank, never at run time), when the
+    candidates carry its scores: the chosen sentence's logit, its distance to the best read, and
+    the best minus the no-answer logit."""
     f = ranked[0].features
     if "xenc" not in f:
         return {}

@@ -1848,7 +1848,4 @@ FITTED_E5 = {'sentence': {'dense': 12.2216,
  'span_bias': -2.0549,
  'span_threshold': 0.84,
  'matcher': None,
- 'typed_neighbour': True,
- 'rerank': None,
- 'rerank_top': 0,
- 'relevance': None}
+ 'typed_neighbour': True}

@@ -2193,7 +2193,4 @@ FITTED_MINILM = {'sentence': {'dense': 2.5905,
  'span_bias': -1.5558,
  'span_threshold': 0.8,
  'matcher': '8b0dce6497845cff',
- 'typed_neighbour': True,
- 'rerank': None,
- 'rerank_top': 0,
- 'relevance': None}
+ 'typed_neighbour': True}

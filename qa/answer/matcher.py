@@ -48,8 +48,8 @@ def read_metadata(path: str | os.PathLike, fmt: str = FORMAT, what: str = "match
 def load_learned(
     path: str | os.PathLike, fmt: str = FORMAT, what: str = "matcher"
 ) -> tuple[dict[str, str], str, dict[str, np.ndarray]]:
-    """A shipped late-interaction file (this matcher, qa.answer.answerable): its metadata, the
-    bundled base model's folder its tables are read from, and its learned weights in float32."""
+    """A late-interaction file (this matcher; benchmarks/answerable_model.py's too): its metadata,
+    the bundled base model's folder its tables are read from, and its learned weights in float32."""
     if not os.path.exists(path):
         raise RelevanceError(f"{what} not found: {path}")
     from safetensors.numpy import load_file

