@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -34,17 +35,28 @@ CAL_SAMPLE = ROOT / "tests/fixtures/calibration_sample.json"
 FIT_SETS = ("dev", "dev2", "xquad", "squad2", "squad1-fit")
 
 
-def folds_of(data: list, k: int, seed: int = 0) -> np.ndarray:
-    """A fold number per question, balanced within each set."""
+def folds_of(data: list, k: int, seed: int = 0, by: str = "question") -> np.ndarray:
+    """A fold number per question, balanced within each set. by="article": the questions of one
+    article (a SQuAD / XQuAD paragraph file's title part, a bundled document) share a fold, so no
+    fit sees the held-out questions' passages through their siblings; questions without a gold
+    document (the unanswerable ones) are folded one by one."""
     out = np.zeros(len(data), int)
     rng = np.random.default_rng(seed)
-    by_set: dict[str, list[int]] = {}
+    by_set: dict[str, dict[str, list[int]]] = {}
     for i, a in enumerate(data):
-        by_set.setdefault(a.set, []).append(i)
-    for idx in by_set.values():
-        perm = rng.permutation(len(idx))
+        doc = a.question.doc
+        key = re.sub(r"_\d+\.txt$", "", doc) if by == "article" and doc else f"q{i}"
+        by_set.setdefault(a.set, {}).setdefault(key, []).append(i)
+    for groups in by_set.values():
+        keys = list(groups)
+        perm = rng.permutation(len(keys))
+        if by == "article":  # largest groups first, each to the emptiest fold: balanced sizes
+            perm = sorted(perm, key=lambda p: (-len(groups[keys[p]]), p))
+        size = np.zeros(k, int)
         for j, p in enumerate(perm):
-            out[idx[p]] = j % k
+            f = int(np.argmin(size)) if by == "article" else j % k
+            out[groups[keys[p]]] = f
+            size[f] += len(groups[keys[p]])
     return out
 
 
@@ -138,7 +150,7 @@ def main() -> None:
     ap.add_argument("--rerank", metavar="SCORES",
                     help="the cross-encoder's scores of each question's best candidates (benchmarks/score_relevance.py): "
                          "a file pattern with {set}; re-rank the sentence model's best --rerank-top with them "
-                         "and give them to the evidence (qa.answer.rerank)")
+                         "and give them to the evidence (an experiment: the answer step runs no cross-encoder)")
     ap.add_argument("--rerank-top", type=int, default=5, help="with --rerank: how many candidates the cross-encoder reads")
     ap.add_argument("--rerank-use", choices=("both", "rank", "gate"), default="both",
                     help="with --rerank: re-rank and evidence, re-rank only, or evidence only")
@@ -158,6 +170,16 @@ def main() -> None:
                     help="one isotonic table over all sets, or per group the lowest share right (benchmarks/fit_models.py)")
     ap.add_argument("--cal-sample", default=str(CAL_SAMPLE), help="where --write puts the calibration test's sample")
     ap.add_argument("--report-squad1", action="store_true", help="also score the reported SQuAD v1.1 sample")
+    ap.add_argument("--folds", choices=("question", "article"), default="question",
+                    help="cross-validation folds by question (within each set) or by article")
+    ap.add_argument("--deletion", choices=("sentence", "passage", "both"),
+                    help="add unanswerable rows made from the training folds' answerable questions "
+                         "(benchmarks/deletion.py) to the abstention fit")
+    ap.add_argument("--deletion-weight", type=float, default=0.5, help="with --deletion: the rows' total weight (a set's is 0.25-1)")
+    ap.add_argument("--deletion-confidence", action="store_true", help="with --deletion: in the confidence fit too")
+    ap.add_argument("--deletion-hard", metavar="FEATURE=PCT",
+                    help="with --deletion: keep only negatives whose evidence FEATURE is at least the PCT percentile of "
+                         "their set's answerable training questions' (e.g. match_top=25)")
     args = ap.parse_args()
     if args.write and (args.answerable or args.rerank):
         # the answer step computes neither score at question time (qa.answer.pick has no hook for
@@ -172,6 +194,10 @@ def main() -> None:
     import benchmarks.fit_models as fm_cal
 
     fm_cal.CALIBRATION = args.calibration
+    fm_cal.NEG_WEIGHT, fm_cal.NEG_CONFIDENCE = args.deletion_weight, args.deletion_confidence
+    if args.deletion_hard:
+        key, _, pct = args.deletion_hard.partition("=")
+        fm_cal.NEG_HARD = (key, float(pct))
     fm_cal.ANSWERABLE_IN_SENTENCE = args.answerable_in_sentence
     if args.rerank:
         fm_cal.RERANK_TOP = args.rerank_top
@@ -207,6 +233,13 @@ def main() -> None:
             _attach_rerank(part, args.rerank.format(set=s))
         data.extend(part)
     drop = {f for f in args.features.split(",") if f}
+    negs: list[list] = [[] for _ in data]  # per question, the unanswerable rows made from it
+    if args.deletion:
+        from benchmarks.deletion import negatives
+
+        negs = [negatives([a], args.deletion, fm_cal._lexical) for a in data]
+        print(f"deletion negatives: {sum(map(len, negs))} from {sum(a.ok for a in data)} answerable questions",
+              file=sys.stderr, flush=True)
     if args.baseline:
         from qa.answer import ABSTAIN_BELOW
 
@@ -216,11 +249,13 @@ def main() -> None:
         report(rows, f"the answer model before issue 13 (abstain below {ABSTAIN_BELOW}), on the cached candidates")
         return
     if args.cv:
-        fold = folds_of(data, args.cv)
+        fold = folds_of(data, args.cv, by=args.folds)
         models = []
         for k in range(args.cv):
             train = [a for a, f in zip(data, fold) if f != k]
-            models.append(fit_all(train, args.bundled_share, drop, args.conf_c, args.abstain_target, args.abstain_model))
+            train_negs = [n for ns, f in zip(negs, fold) if f != k for n in ns]
+            models.append(fit_all(train, args.bundled_share, drop, args.conf_c, args.abstain_target, args.abstain_model,
+                                  train_negs))
             print(f"fold {k}: fitted", file=sys.stderr, flush=True)
         # calibration of fold k: isotonic on the other folds' out-of-fold raw probabilities
         raw = np.zeros(len(data))
@@ -253,7 +288,8 @@ def main() -> None:
                 rows.setdefault(a.set, []).append(at_threshold(r, t, args.span_threshold))
             report(rows, f"{args.cv}-fold cross-validated, abstain below {t}")
     if args.write or args.report_squad1:
-        model = fit_all(data, args.bundled_share, drop, args.conf_c, args.abstain_target, args.abstain_model)
+        model = fit_all(data, args.bundled_share, drop, args.conf_c, args.abstain_target, args.abstain_model,
+                        [n for ns in negs for n in ns])
         if not args.cv:  # else: calibrate on the cross-validated predictions, not in-sample ones
             raw = np.array([model.raw_probability(a) for a in data])
             rights = np.array([model.right(a) for a in data])
