@@ -149,18 +149,49 @@ def collect(cache: Path, force: bool, chunk_tokens: int | None = None) -> None:
         print(f"{name}: {len(data)} questions in {time.perf_counter() - t0:.0f} s", file=sys.stderr, flush=True)
 
 
-def load(cache: Path, sets: list[str]) -> list:
+def load(cache: Path, sets: list[str], uncentred: bool = True) -> list:
     from qa.store import Index, current_generation
 
     data = []
     for s in sets:
         with open(cache / "features" / f"{s}.pkl", "rb") as f:
-            data.extend(answer_data._Unpickler(f).load())
+            part = answer_data._Unpickler(f).load()
         # fit_models reads each set's IDF from its lexical index: the e5 index the set was asked on
         key = "bundled" if s in BUNDLED else s
         where = index_dir(cache, "bundled" if s in BUNDLED else f"xquad-{s.rsplit('-', 1)[1]}")
-        fit_models._INDEXES.setdefault(key, Index(current_generation(where)))
+        index = fit_models._INDEXES.setdefault(key, Index(current_generation(where)))
+        if uncentred:
+            add_uncentred(cache, part, index)
+        data.extend(part)
     return data
+
+
+def question_vectors(cache: Path, questions: set[str]) -> dict[str, np.ndarray]:
+    """e5 query vectors of the questions (centred, as the answer step gets them), cached in
+    CACHE/qvecs.pkl: the candidates' cache holds no question vectors."""
+    path = cache / "qvecs.pkl"
+    have = pickle.loads(path.read_bytes()) if path.exists() else {}
+    todo = sorted(questions - have.keys())
+    if todo:
+        from qa.embed.e5_small import E5SmallEmbedder
+
+        have.update(zip(todo, E5SmallEmbedder().encode(todo, role="query")))
+        path.write_bytes(pickle.dumps(have, protocol=pickle.HIGHEST_PROTOCOL))
+    return have
+
+
+def add_uncentred(cache: Path, data: list, index) -> None:
+    """qa.answer.features.add_uncentred on cached candidates: the features the answer step adds
+    when the weights name them (qa.answer.pick.ranked_candidates), from the same index rows."""
+    from qa.answer import features
+
+    qv = question_vectors(cache, {a.question.question for a in data})
+    texts = {r.id: r.text for r in index.sentences(0, len(index.sentence_vectors))}
+    for a in data:
+        assert all(texts.get(r.id) == r.text for r, _, _ in a.feats), "the cached candidates are not this index's rows"
+        features.add_uncentred(qv[a.question.question], a.feats, index.sentence_vectors)
+    if features.UNCENTRED[0] not in fit_models.EXTRA_SENTENCE:
+        fit_models.EXTRA_SENTENCE.extend(features.UNCENTRED)
 
 
 def folds_of(data: list, k: int, seed: int = 0) -> np.ndarray:
@@ -252,10 +283,10 @@ def fit(args) -> None:
     from benchmarks.fit_models import at_threshold, fit_all, predict_rows
 
     _without_matcher()
-    data = load(Path(args.cache), args.sets)
+    data = load(Path(args.cache), args.sets, not args.centred_only)
     opts = dict(bundled_share=args.bundled_share, conf_c=args.conf_c,
                 abstain_target=args.abstain_target, abstain_model=args.abstain_model)
-    fold = folds_of(data, args.cv)
+    fold = folds_of(data, args.cv, args.seed)
     models = []
     for k in range(args.cv):
         models.append(fit_all([a for a, f in zip(data, fold) if f != k], **opts))
@@ -300,6 +331,7 @@ def main() -> None:
     ap.add_argument("--chunk-tokens", type=int, help="collect: e5's chunk budget in its own tokens (default: Settings')")
     ap.add_argument("--sets", nargs="+", default=[set_name(d) for d in DIRECTIONS] + list(BUNDLED))
     ap.add_argument("--cv", type=int, default=5)
+    ap.add_argument("--seed", type=int, default=0, help="which articles go to which fold")
     ap.add_argument("--abstain", type=float, nargs="+", default=[0.5], help="thresholds to report; the first is written")
     ap.add_argument("--bundled-share", type=float, default=0.4)
     ap.add_argument("--conf-c", type=float, default=1.0)
@@ -310,6 +342,8 @@ def main() -> None:
                     help="choose the threshold: the highest abstaining on at most PERCENT of answerable questions")
     ap.add_argument("--auto-span", type=float, default=0.0, metavar="PRECISION",
                     help="choose the short-answer threshold (benchmarks/fit_answer.py auto_span)")
+    ap.add_argument("--centred-only", action="store_true",
+                    help="without e5's uncentred cosine (qa.answer.features.UNCENTRED): the fit before it")
     ap.add_argument("--misses", nargs="+", metavar="SET", help="where each set's answerable questions are lost")
     ap.add_argument("--write", help="fit on everything and write the constants here (qa/answer/fitted_e5.py)")
     args = ap.parse_args()

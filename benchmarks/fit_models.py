@@ -24,6 +24,9 @@ from qa.evaluate import contains_gold
 from qa.answer.trim import trim
 
 BASE = list(answer.WEIGHTS)
+# sentence features one embedder's fit adds to BASE, present in every candidate's features
+# (benchmarks/fit_e5.py: qa.answer.features.UNCENTRED, e5's uncentred cosine)
+EXTRA_SENTENCE: list[str] = []
 PASS = list(answer.PASSAGE_WEIGHTS)
 GROUP = {"dev": "bundled", "dev2": "bundled", "squad2": "squad2", "squad1-fit": "squad1", "xquad": "xquad"}
 # total weight of each group of sets in the confidence and short-answer fits: the bundled corpus
@@ -357,7 +360,7 @@ def fit_all(
     extra = ["match", "match_rel"] if all(getattr(a, "match", None) is not None for a in train) else []
     if ANSWERABLE_IN_SENTENCE and all(getattr(a, "ans", None) is not None for a in train):
         extra += ["ans", "ans_rel"]
-    names = [n for n in BASE + list(TYPE_FEATURES) + extra if n not in drop]
+    names = [n for n in BASE + EXTRA_SENTENCE + list(TYPE_FEATURES) + extra if n not in drop]
     bundled = [a for a in train if GROUP.get(a.set) == "bundled" and a.ok]
     rest = [a for a in train if GROUP.get(a.set) != "bundled" and a.ok]
     sent_w = listwise(

@@ -8,7 +8,7 @@ import numpy as np
 
 from qa.answer import short, trees
 from qa.answer.evidence import calibrate, evidence, probability
-from qa.answer.features import Candidate, sentence_features
+from qa.answer.features import Candidate, add_uncentred, sentence_features
 from qa.answer.ordering import rerank_passages
 from qa.answer.trim import MAX_ANSWER_CHARS, trim
 from qa.answer.types import TYPE_FEATURES, named_person, needs, type_features
@@ -55,6 +55,8 @@ def ranked_candidates(
                                bool(f["news_lead"])))
     if feats and "match" in weights:
         add_match(question, feats)
+    if "dense_raw" in weights:  # the e5 fit's (qa/answer/fitted_e5.py): e5's uncentred cosine
+        add_uncentred(query_vector, feats, index.sentence_vectors)
     out = [Candidate(row, p, f, sum(w * f[k] for k, w in weights.items())) for row, p, f in feats]
     out.sort(key=lambda c: -c.score)
     return prefer_typed_neighbour(out, question) if typed_neighbour else out
