@@ -31,7 +31,22 @@ class Candidate:
 # sentence: they count less. (An undated text's "title" is only its first sentence cut short.)
 TITLE_TERM_WEIGHT = 0.3
 
-_NAME_OR_NUMBER = re.compile(r"\b[A-Z][\w'-]*|\b\d[\d,.]*")
+_NAME_OR_NUMBER = re.compile(r"\b[A-ZА-ЯЁ][\w'-]*|\b\d[\d,.]*")
+_CYRILLIC = re.compile(r"[а-яё]", re.I)
+
+
+def _name_keys(words) -> set[str]:
+    """How a name is matched: a Latin word or a number as written (lower case), a Cyrillic word
+    by its stem, since Russian inflects names ("Джареда Аллена" is "Джаред Аллен")."""
+    out = set()
+    for w in words:
+        w = w.lower()
+        if _CYRILLIC.search(w):
+            stems = analyze(w, "ru")
+            out.update(stems[-1:] or [w])
+        else:
+            out.add(w)
+    return out
 
 
 def _coverage(weights: dict[str, float], terms: set[str], total: float) -> float:
@@ -55,7 +70,7 @@ def sentence_features(
     qtype = question_type(question)
     qwords = set(re.findall(r"\w+", question.lower()))
     # capitalised words after the first, and numbers: the names the question is about
-    names = {w.lower() for w in _NAME_OR_NUMBER.findall(question.split(" ", 1)[1] if " " in question else "")}
+    names = _name_keys(_NAME_OR_NUMBER.findall(question.split(" ", 1)[1] if " " in question else ""))
     best_passage = max(p.score for p in passages) or 1.0
     head = set(question_head(question))
     out = []
@@ -98,6 +113,7 @@ def sentence_features(
             lead = p.item is not None and row.start == p.item.start
             news_lead = lead and is_dated_lead(row.text)
             words = set(re.findall(r"[\w'-]+", row.text.lower()))
+            words.update(t for t in sterms if _CYRILLIC.search(t))  # Cyrillic names by stem (_name_keys)
             feats = {
                 "dense": float(vec @ query_vector),
                 "lex": _coverage(idf, sterms, total),

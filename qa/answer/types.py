@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from qa.answer.question import question_type
 from qa.lang import analyze, detect, get
+from qa.lang.ru import number_words as ru_number_words
 
 _ORDINALS = (
     "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
@@ -36,6 +37,13 @@ _QUANTITY_UNIT = re.compile(
     r"million|billion|thousand|hundred|USD|EUR)\b)",
     re.I,
 )
+# Russian: units after a number, and numbers written as words (qa.lang.ru's list)
+_QUANTITY_UNIT_RU = re.compile(
+    r"(?:%|процент\w*|кг|килограмм\w*|тонн\w*|грамм\w*|км|километр\w*|метр\w*|литр\w*|млн|млрд|тыс\.?|"
+    r"миллион\w*|миллиард\w*|тысяч\w*|доллар\w*|рубл\w*|евро|фунт\w*|сом\w*|тенге)(?![\w])",
+    re.I,
+)
+_NUMBER_RE_RU = re.compile(r"(?:\$|€|£)?(?<![\w-])(?:\d[\d,.  ]*(?<![,.  ])|" + ru_number_words() + r")(?![\w])", re.I)
 _NUMBER_RE = re.compile(r"(?:\$|€|£)?\b\d[\d,.]*\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
                         r"twelve|fifteen|twenty|thirty|forty|fifty|hundred|thousand|million|billion|"
                         r"dozens?|several)\b", re.I)
@@ -82,7 +90,8 @@ _PLACE_NOUNS = frozenset(
 # People counted under another name: "how many participants" is answered by "50 people".
 _PEOPLE = frozenset(analyze(
     "people persons participants attendees delegates representatives members officials officers experts "
-    "staff employees specialists students trainees guests"
+    "staff employees specialists students trainees guests "
+    "человек людей участников делегатов представителей членов сотрудников специалистов студентов гостей"
 ))
 # Words that end the noun phrase after "how many": verbs of the question ("took", "attended").
 _VERBISH = re.compile(r"^(?:\w+ed|took|take|takes|make|made|gave|give|came|come|went|go|got|get|held|hold|led|"
@@ -129,15 +138,27 @@ def needs(question: str) -> Needs:
     # question wants any quantity with a unit (Russian "сколько" is both: its noun is kept)
     m = re.search(r"\b(?:how\s+many|what\s+number\s+of|сколько)\s+([\w\s'-]{0,60})", question, re.I)
     if m:
-        phrase = _asked_noun(re.findall(r"[\w'-]+", m.group(1).lower()))
-        if phrase:
-            units = analyze(phrase[-1])[-1:]
+        words = re.findall(r"[\w'-]+", m.group(1).lower())
+        if re.search(r"[а-яё]", m.group(0), re.I):
+            # Russian: the counted noun is the first word after "сколько" that is not an
+            # adjective agreeing with it ("сколько квадратных *километров*", "сколько *лет* было");
+            # the English rule's "up to the verb" would run past it into the verb or a name
+            noun = next((w for w in words if w not in _SKIP_AFTER_HOW and not _RU_ADJECTIVE.search(w)), None)
+            units = analyze(noun)[-1:] if noun else []
+        else:
+            phrase = _asked_noun(words)
+            if phrase:
+                units = analyze(phrase[-1])[-1:]
     ordinals = {
         _ordinal_key(o.group(1)) for o in _ORDINAL_RE.finditer(question)
         if not _ORDINAL_ADVERB.match(question[o.end():])
     }
     years = {y.group(1) for y in _YEAR_RE.finditer(question) if not _RANGE_YEAR.search(question[:y.start()])}
     return Needs(qtype, frozenset(units), frozenset(ordinals), frozenset(years), _extended_type(question, qtype))
+
+
+# adjective and participle endings that agree with the counted noun after "сколько"
+_RU_ADJECTIVE = re.compile(r"(?:ых|их|ые|ие|ый|ий|ой|ая|яя|ое|ее|ую|юю)$")
 
 
 def _ordinals_in(text: str) -> set[str]:
@@ -150,19 +171,26 @@ def _counts(after: str, units: frozenset[str]) -> bool:
     return bool(nxt & units) or (bool(units & _PEOPLE) and bool(nxt & _PEOPLE))
 
 
+def _cyrillic(text: str) -> bool:
+    """Whether text is Russian for the number rules (qa.lang.detect, its cheap English case first)."""
+    return bool(re.search(r"[а-яё]", text, re.I)) and detect(text) == "ru"
+
+
 def unit_match(text: str, n: Needs) -> float:
     """1 when a number in text counts the asked noun ("57,000 *people*"), or for a how-much
     question without a noun when a number carries a unit ("740 *kg*"); 0 when no number does;
     0.5 for questions that ask for no quantity."""
     if n.qtype != "number":
         return 0.5
-    for m in _NUMBER_RE.finditer(text):
+    russian = _cyrillic(text)
+    numbers, units = (_NUMBER_RE_RU, _QUANTITY_UNIT_RU) if russian else (_NUMBER_RE, _QUANTITY_UNIT)
+    for m in numbers.finditer(text):
         after = text[m.end():m.end() + 40]
         before = text[max(0, m.start() - 3):m.start()]
         if n.units:
             if _counts(after, n.units):
                 return 1.0
-        elif _QUANTITY_UNIT.match(after.lstrip()) or re.search(r"[$€£]", before + m.group(0)):
+        elif units.match(after.lstrip()) or re.search(r"[$€£]", before + m.group(0)):
             return 1.0
         elif re.match(r"\s*%", after):
             return 1.0
@@ -184,7 +212,9 @@ def typed_match(text: str, question: str, n: Needs) -> float:
         return 0.5
     if n.wants == "number":
         return unit_match(text, n)
-    language = get()
+    # the patterns of the text's own language, as qa.answer.question.typed_span reads them (a
+    # Russian sentence holds a Russian date or name, whatever the question's language)
+    language = get(detect(text))
     pattern = language.span_patterns.get(n.wants)
     if pattern is None:
         return 0.5

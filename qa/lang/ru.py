@@ -53,6 +53,13 @@ _NUMBER_WORDS = (
     r"восемь|восьми|девять|девяти|десять|десяти|двенадцать|пятнадцать|двадцать|тридцать|сорок|"
     r"пятьдесят|сто|ста|сотни|тысяч[аиу]?|миллион\w*|миллиард\w*|десятк\w+|нескольк\w+)"
 )
+
+
+def number_words() -> str:
+    """Numbers written as words, a regex group (qa.answer.types counts with it)."""
+    return _NUMBER_WORDS
+
+
 _CAP = r"[А-ЯЁ][а-яёА-ЯЁ'’\-]+"
 _INITIAL = r"[А-ЯЁ]\."
 SPAN_PATTERNS = {
