@@ -176,13 +176,13 @@ def _cyrillic(text: str) -> bool:
     return bool(re.search(r"[а-яё]", text, re.I)) and detect(text) == "ru"
 
 
-def unit_match(text: str, n: Needs) -> float:
+def unit_match(text: str, n: Needs, lang: str | None = None) -> float:
     """1 when a number in text counts the asked noun ("57,000 *people*"), or for a how-much
     question without a noun when a number carries a unit ("740 *kg*"); 0 when no number does;
     0.5 for questions that ask for no quantity."""
     if n.qtype != "number":
         return 0.5
-    russian = _cyrillic(text)
+    russian = lang == "ru" if lang else _cyrillic(text)  # lang: the sentence's stored language
     numbers, units = (_NUMBER_RE_RU, _QUANTITY_UNIT_RU) if russian else (_NUMBER_RE, _QUANTITY_UNIT)
     for m in numbers.finditer(text):
         after = text[m.end():m.end() + 40]
@@ -203,7 +203,7 @@ def unit_match(text: str, n: Needs) -> float:
 PERSON_NOT_ORG = False
 
 
-def typed_match(text: str, question: str, n: Needs) -> float:
+def typed_match(text: str, question: str, n: Needs, lang: str | None = None) -> float:
     """1 when text holds a span of the kind asked for that the question does not already name (a
     count of the asked noun, a date, a name for who / which-official, a place), else 0; 0.5 when
     the question asks for no clear kind. Across the retrieved sentences this is the strongest
@@ -211,10 +211,10 @@ def typed_match(text: str, question: str, n: Needs) -> float:
     if n.wants is None:
         return 0.5
     if n.wants == "number":
-        return unit_match(text, n)
+        return unit_match(text, n, lang)
     # the patterns of the text's own language, as qa.answer.question.typed_span reads them (a
     # Russian sentence holds a Russian date or name, whatever the question's language)
-    language = get(detect(text))
+    language = get(lang or detect(text))
     pattern = language.span_patterns.get(n.wants)
     if pattern is None:
         return 0.5
@@ -300,15 +300,16 @@ def has_date(text: str) -> bool:
 
 
 def type_features(
-    question: str, text: str, title: str, item_date: str | None, news_lead: bool
+    question: str, text: str, title: str, item_date: str | None, news_lead: bool, lang: str | None = None
 ) -> dict[str, float]:
-    """Answer-type consistency features of one candidate sentence (see the module docstring)."""
+    """Answer-type consistency features of one candidate sentence (see the module docstring);
+    `lang` is the sentence's language when the index stores it (detected from the text if not)."""
     n = needs(question)
     context = f"{title} {item_date or ''} {text}"
     match, clash = event_features(context, n)
     return {
-        "unit": unit_match(text, n),
-        "typed": typed_match(text, question, n),
+        "unit": unit_match(text, n, lang),
+        "typed": typed_match(text, question, n, lang),
         "event": match,
         "clash": clash,
         # a when-question answered by a dated lead: the lead's date IS the answer, so the lead
