@@ -18,6 +18,8 @@ from conftest import HARBOUR, HashEmbedder
 import qa.lang.detection
 from qa import store
 from qa.answer.features import sentence_features
+from qa.answer.pick import ranked_candidates
+from qa.answer.weights import fitted_for
 from qa.app.service import QAService
 from qa.build import build_index
 from qa.embed.e5_small import IDENTITY as E5
@@ -168,6 +170,10 @@ def test_retrieval_and_sentence_scoring_read_stored_languages_and_never_run_the_
         assert {p.chunk.doc for p in passages} == {"harbour.txt", "customs.txt", "bulletin.md"}
         feats = sentence_features(question, qvec, terms, passages, index)  # asks for a number: typed spans
         assert feats and {row.lang for row, _, _ in feats} == {"en", "ru"}
+        # the whole sentence scoring of the answer step (answer-type features included), as e5 answers are scored
+        fitted = fitted_for(E5)
+        ranked = ranked_candidates(question, qvec, terms, passages, index, fitted.sentence, fitted.typed_neighbour)
+        assert {c.sentence.lang for c in ranked} == {"en", "ru"}
     finally:
         index.close()
 
