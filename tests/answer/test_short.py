@@ -57,7 +57,7 @@ def test_a_question_without_an_answer_type_gets_no_short_answer():
                 WEIGHTS.span_threshold) == (None, 0.0)
 
 
-def test_the_candidate_next_to_the_question_words_scores_higher():
+def test_of_two_figures_the_one_counting_the_asked_unit_is_picked():
     # the shipped weights: of two figures, the one that counts the asked noun is preferred
     text = "The Wenlow orchard employed 35 pickers and harvested 120 tonnes of pears in 2021."
     question = "How many tonnes of pears did the Wenlow orchard harvest?"
