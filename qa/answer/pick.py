@@ -52,7 +52,7 @@ def ranked_candidates(
     for row, p, f in feats:
         item = p.item
         f.update(type_features(question, row.text, item.title if item else "", item.date if item else None,
-                               bool(f["news_lead"])))
+                               bool(f["news_lead"]), row.lang))  # the language stored at index time
     if feats and "match" in weights:
         add_match(question, feats)
     if "dense_raw" in weights:  # the e5 fit's (qa/answer/fitted_e5.py): e5's uncentred cosine

@@ -295,8 +295,8 @@ def event_features(context: str, n: Needs) -> tuple[float, float]:
     return found / len(asked), float(clash)
 
 
-def has_date(text: str) -> bool:
-    return get(detect(text)).span_patterns["date"].search(text) is not None
+def has_date(text: str, lang: str | None = None) -> bool:
+    return get(lang or detect(text)).span_patterns["date"].search(text) is not None
 
 
 def type_features(
@@ -314,7 +314,7 @@ def type_features(
         "clash": clash,
         # a when-question answered by a dated lead: the lead's date IS the answer, so the lead
         # penalty (news_lead) must not apply to it
-        "date_lead": float(n.qtype == "date" and news_lead and has_date(text)),
+        "date_lead": float(n.qtype == "date" and news_lead and has_date(text, lang)),
     }
 
 
