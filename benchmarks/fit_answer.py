@@ -177,6 +177,9 @@ def main() -> None:
                          "(benchmarks/deletion.py) to the abstention fit")
     ap.add_argument("--deletion-weight", type=float, default=0.5, help="with --deletion: the rows' total weight (a set's is 0.25-1)")
     ap.add_argument("--deletion-confidence", action="store_true", help="with --deletion: in the confidence fit too")
+    ap.add_argument("--gate-weight", action="append", default=[], metavar="GROUP=W",
+                    help="a group's total weight in the abstention fit (bundled, squad2, squad1, xquad; default the "
+                         "confidence fit's: 1, 1, 0.5, 0.25); repeatable")
     ap.add_argument("--deletion-hard", metavar="FEATURE=PCT",
                     help="with --deletion: keep only negatives whose evidence FEATURE is at least the PCT percentile of "
                          "their set's answerable training questions' (e.g. match_top=25)")
@@ -195,6 +198,11 @@ def main() -> None:
 
     fm_cal.CALIBRATION = args.calibration
     fm_cal.NEG_WEIGHT, fm_cal.NEG_CONFIDENCE = args.deletion_weight, args.deletion_confidence
+    for setting in args.gate_weight:
+        group, _, value = setting.partition("=")
+        if group not in fm_cal.CONF_GROUP_WEIGHT:
+            ap.error(f"--gate-weight {setting}: the groups are {', '.join(fm_cal.CONF_GROUP_WEIGHT)}")
+        fm_cal.GATE_GROUP_WEIGHT[group] = float(value)
     if args.deletion_hard:
         key, _, pct = args.deletion_hard.partition("=")
         fm_cal.NEG_HARD = (key, float(pct))

@@ -347,6 +347,9 @@ NEG_CONFIDENCE = False
 # training questions' of their set (None: all): removing the gold sentence leaves mostly weak
 # candidates, an easy negative unlike the real unanswerable questions, which look answerable
 NEG_HARD: tuple[str, float] | None = None
+# per group of sets, a weight in the abstention fit other than CONF_GROUP_WEIGHT's (fit_answer.py
+# --gate-weight bundled=0.25): the confidence and the calibration keep theirs
+GATE_GROUP_WEIGHT: dict[str, float] = {}
 
 
 def fit_all(
@@ -409,19 +412,20 @@ def fit_all(
             nf = [(s, f) for s, f in nf if f[key] >= cut.get(s, np.inf)]
         negatives = nf
         nX = np.array([[f[k] for k in names] for _, f in nf]).reshape(len(nf), len(names))
-        sets = [a.set for a in train] + ["synthetic"] * len(negatives)
-        w_all = _group_weights(sets, {**CONF_GROUP_WEIGHT, "synthetic": NEG_WEIGHT})
         X_all, ok_all = np.vstack([X, nX]), np.r_[ok, np.zeros(len(negatives), bool)]
     else:
-        w_all, X_all, ok_all = w, X, ok
+        X_all, ok_all = X, ok
+    sets = [a.set for a in train] + ["synthetic"] * len(negatives)
+    w_gate = _group_weights(sets, {**CONF_GROUP_WEIGHT, **GATE_GROUP_WEIGHT, "synthetic": NEG_WEIGHT})
     if negatives and NEG_CONFIDENCE:
+        w_all = _group_weights(sets, {**CONF_GROUP_WEIGHT, "synthetic": NEG_WEIGHT})
         model.conf_w, model.conf_b = signed_logistic(X_all, np.r_[y, np.zeros(len(negatives), bool)], w_all, names, 1.0 / conf_c)
     else:
         model.conf_w, model.conf_b = signed_logistic(X, y, w, names, 1.0 / conf_c)
     if abstain_target == "answerable":
-        model.abst_w, model.abst_b = signed_logistic(X_all, ok_all, w_all, names, 1.0 / conf_c)
+        model.abst_w, model.abst_b = signed_logistic(X_all, ok_all, w_gate, names, 1.0 / conf_c)
         if abstain_model == "trees":
-            model.abst_trees = fit_trees(X_all, ok_all, w_all, names)
+            model.abst_trees = fit_trees(X_all, ok_all, w_gate, names)
 
     # short answer: every candidate span of the (trimmed) answer sentence of every question,
     # target "a right short answer" (benchmarks/fit_short.py: unanswerable questions count as wrong)
