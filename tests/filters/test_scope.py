@@ -101,3 +101,21 @@ def test_an_explicit_date_filter_wins_over_a_date_in_the_question(service):
 def test_a_question_without_dates_or_filters_has_no_scope(service):
     r = service.ask("Who is the head gardener?", 3)
     assert r.scope is None and "filters" not in r.to_json()
+
+
+def test_a_year_asked_about_in_mostly_undated_texts_searches_everything(tmp_path, settings_for, hash_embedder):
+    # reference texts: one opens with a date (so it is dated), the others carry none; the year
+    # the question names is what it asks about, and the answer is in an undated text
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "lighthouse.txt").write_text(
+        "On 3 May 2015 the lighthouse museum opened its doors. It shows old lenses.\n", encoding="utf-8")
+    (corpus / "canal.txt").write_text(
+        "The canal\n\nMost barges carry grain. The canal carried 4,000 barges in 2015.\n", encoding="utf-8")
+    for name in ("mill", "bakery", "orchard"):
+        (corpus / f"{name}.txt").write_text(f"The {name}\n\nThe {name} is by the river.\n", encoding="utf-8")
+    s = QAService(settings_for(corpus), embedder=hash_embedder)
+    s.build()
+    r = s.ask("How many barges did the canal carry in 2015?", 3)
+    assert r.scope is None  # not narrowed to the one dated text
+    assert "canal.txt" in [p.doc for p in r.passages]
