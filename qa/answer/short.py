@@ -23,7 +23,7 @@ import re
 
 import numpy as np
 
-from qa.answer.types import _counts, needs
+from qa.answer.types import counts_asked_noun, needs
 from qa.lang import analyze, detect, get
 
 SPAN_FEATURES = (
@@ -256,7 +256,7 @@ def span_features(text: str, question: str, found: list[tuple[int, int]], conf: 
             "first": float(i == 0),
             "count": float(np.log1p(len(found))),
             # the asked noun or unit right after the number, inside the span ("120 tonnes") or after it
-            "unit": float(bool(n.units) and _counts(_NUMBER_LEAD.sub("", piece) + text[b:b + 60], n.units)),
+            "unit": float(bool(n.units) and counts_asked_noun(_NUMBER_LEAD.sub("", piece) + text[b:b + 60], n.units)),
             "near": float(np.log1p(dist / 10)),
             "repeat": sum(w in qwords for w in head) / max(1, len(head)),
             "words": float(np.log1p(len(words))),

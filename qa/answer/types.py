@@ -165,7 +165,7 @@ def _ordinals_in(text: str) -> set[str]:
     return {_ordinal_key(o.group(1)) for o in _ORDINAL_RE.finditer(text)}
 
 
-def _counts(after: str, units: frozenset[str]) -> bool:
+def counts_asked_noun(after: str, units: frozenset[str]) -> bool:
     """Whether the words after a number name the asked noun ("57,000 *people*")."""
     nxt = set(analyze(after)[:3])
     return bool(nxt & units) or (bool(units & _PEOPLE) and bool(nxt & _PEOPLE))
@@ -188,7 +188,7 @@ def unit_match(text: str, n: Needs, lang: str | None = None) -> float:
         after = text[m.end():m.end() + 40]
         before = text[max(0, m.start() - 3):m.start()]
         if n.units:
-            if _counts(after, n.units):
+            if counts_asked_noun(after, n.units):
                 return 1.0
         elif units.match(after.lstrip()) or re.search(r"[$€£]", before + m.group(0)):
             return 1.0
