@@ -37,7 +37,7 @@ import numpy as np
 
 from qa.answer import matcher
 from qa.answer.matcher import _cached_tables, _read, make_tokenizer, token_ids
-from qa.answer.relevance import RelevanceError, identity
+from qa.answer.matcher import RelevanceError, identity
 
 MODEL_FILE = Path(__file__).resolve().parent / "out/answerable/answerable.safetensors"
 FORMAT = "qa-answerable-1"

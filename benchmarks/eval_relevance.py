@@ -35,7 +35,8 @@ sys.path.insert(0, str(ROOT))
 from benchmarks.train_relevance import SQUAD, SQUAD2_OTHER_HALF, held_out_articles  # noqa: E402
 from benchmarks.squad import write_corpus  # noqa: E402
 from qa import answer  # noqa: E402
-from qa.answer import matcher, relevance  # noqa: E402
+from benchmarks import relevance_model as relevance  # noqa: E402
+from qa.answer import matcher  # noqa: E402
 
 
 class _Loose:

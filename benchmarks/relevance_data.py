@@ -4,7 +4,7 @@
     QA_BENCH_OUT=/work/cache/fit python benchmarks/relevance_data.py [--sets dev dev2 xquad squad2 squad1-fit squad1]
         [--top 8] [--out DIR]
 
-The cross-encoder (qa/answer/relevance.py) costs ~3 ms of CPU per (question, sentence) pair and
+The cross-encoder (benchmarks/relevance_model.py) costs ~3 ms of CPU per (question, sentence) pair and
 layer, so at question time it reads only the few sentences the fitted sentence model ranks first
 (qa.answer.rerank). Training and scoring therefore use the same sentences: per question of the
 answer step's feature caches (benchmarks/answer_data.py: every sentence of the passages retrieved

@@ -1,5 +1,5 @@
 #!/usr/bin/env python
-"""Latency of a relevance model (qa/answer/matcher.py, qa/answer/relevance.py): one question's candidates scored at once.
+"""Latency of a relevance model (qa/answer/matcher.py; benchmarks/relevance_model.py, an experiment): one question's candidates scored at once.
 
     python benchmarks/relevance_speed.py [--counts 5 10 20 30] [--questions 40] [--threads 1] [--model FILE] [--float]
 

@@ -31,7 +31,7 @@ sys.path.insert(0, str(ROOT))
 
 from benchmarks import answer_data, relevance_data  # noqa: E402
 from benchmarks.train_relevance import article_folds, title_of  # noqa: E402
-from qa.answer.relevance import RelevanceModel, identity  # noqa: E402
+from benchmarks.relevance_model import RelevanceModel, identity  # noqa: E402
 
 
 def path_for(out: Path, name: str, ident: str) -> Path:

