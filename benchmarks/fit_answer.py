@@ -39,7 +39,16 @@ def folds_of(data: list, k: int, seed: int = 0, by: str = "question") -> np.ndar
     """A fold number per question, balanced within each set. by="article": the questions of one
     article (a SQuAD / XQuAD paragraph file's title part, a bundled document) share a fold, so no
     fit sees the held-out questions' passages through their siblings; questions without a gold
-    document (the unanswerable ones) are folded one by one."""
+    document (the unanswerable ones) are folded one by one. by="group": one fold per group of sets
+    (fit_models.GROUP: bundled, xquad, squad2, squad1; k must be 4): every set is scored by models
+    fitted on the other kinds of set only, as a new question set would be."""
+    if by == "group":
+        from benchmarks.fit_models import GROUP
+
+        names = sorted({GROUP.get(a.set, a.set) for a in data})
+        if k != len(names):
+            raise SystemExit(f"Error: --folds group needs --cv {len(names)} (the groups: {', '.join(names)})")
+        return np.array([names.index(GROUP.get(a.set, a.set)) for a in data])
     out = np.zeros(len(data), int)
     rng = np.random.default_rng(seed)
     by_set: dict[str, dict[str, list[int]]] = {}
@@ -166,12 +175,15 @@ def main() -> None:
     ap.add_argument("--pick", action="append", default=[], metavar="NAME=VALUE",
                     help="set a rule constant of qa.answer.pick (or of another qa.answer module: types.PERSON_NOT_ORG=False) "
                          "for this run (e.g. PERSON_MARGIN=0): measures a choosing rule against its variants; repeatable")
-    ap.add_argument("--calibration", choices=("pooled", "worst"), default="pooled",
-                    help="one isotonic table over all sets, or per group the lowest share right (benchmarks/fit_models.py)")
-    ap.add_argument("--cal-sample", default=str(CAL_SAMPLE), help="where --write puts the calibration test's sample")
+    ap.add_argument("--calibration", choices=("pooled", "worst", "bound"), default="pooled",
+                    help="one isotonic table over all sets, per group the lowest share right, or pooled blocks of at "
+                         "least 30 effective questions at a lower bound of their share right (benchmarks/calibrate.py)")
+    ap.add_argument("--cal-sample", help="write the calibration test's sample here (with --write: by default "
+                                          "tests/fixtures/calibration_sample.json)")
     ap.add_argument("--report-squad1", action="store_true", help="also score the reported SQuAD v1.1 sample")
-    ap.add_argument("--folds", choices=("question", "article"), default="question",
-                    help="cross-validation folds by question (within each set) or by article")
+    ap.add_argument("--folds", choices=("question", "article", "group"), default="question",
+                    help="cross-validation folds by question (within each set), by article, or one per group of "
+                         "sets (with --cv 4: each kind of set scored by models fitted on the others only)")
     ap.add_argument("--deletion", choices=("sentence", "passage", "both"),
                     help="add unanswerable rows made from the training folds' answerable questions "
                          "(benchmarks/deletion.py) to the abstention fit")
@@ -277,19 +289,14 @@ def main() -> None:
         pred = [predict_rows(models[fold[i]], a) for i, a in enumerate(data)]
         if args.dump:
             dumped = [_dump_row(a, r) for a, r in zip(data, pred)]
-        if args.write:
-            # a fixed sample of cross-validated (raw confidence, right) pairs for the calibration test
-            rng = np.random.default_rng(0)
-            pick = rng.choice(len(data), size=min(600, len(data)), replace=False)
-            sample = [[round(float(pred[i]["confidence"]), 4), bool(pred[i]["top_right"])] for i in sorted(pick)]
-            Path(args.cal_sample).write_text(json.dumps({"command": "python benchmarks/fit_answer.py " + " ".join(sys.argv[1:]),
-                                              "conf_right": sample}) + "\n")
         thresholds = list(args.abstain)
         if args.auto_abstain:
             thresholds.insert(0, auto_threshold(data, pred, args.auto_abstain))
             args.abstain = thresholds
         if args.auto_span:
             args.span_threshold = auto_span(data, pred, args.auto_span, thresholds[0])
+        if args.write or args.cal_sample:
+            _write_cal_sample(Path(args.cal_sample or CAL_SAMPLE), data, pred, thresholds[0])
         for t in thresholds:
             rows: dict[str, list[dict]] = {}
             for a, r in zip(data, pred):
@@ -326,6 +333,16 @@ def main() -> None:
         for r in dumped:
             r["answered"] = bool(r["gate"] >= args.abstain[0])
         Path(args.dump).write_text(json.dumps(dumped))
+
+
+def _write_cal_sample(path: Path, data: list, pred: list[dict], threshold: float, size: int = 2000) -> None:
+    """A fixed seeded sample of the cross-validated rows for tests/answer/test_calibration.py: per
+    question [confidence shown, answer right, set, answered at the abstention threshold]."""
+    pick = np.random.default_rng(0).choice(len(data), size=min(size, len(data)), replace=False)
+    sample = [[round(float(pred[i]["confidence"]), 4), bool(pred[i]["top_right"]), data[i].set,
+               bool(pred[i]["gate"] >= threshold)] for i in sorted(pick)]
+    path.write_text(json.dumps({"command": "python benchmarks/fit_answer.py " + " ".join(sys.argv[1:]),
+                                "conf_right": sample}) + "\n")
 
 
 def _dump_row(a, r: dict) -> dict:

@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 from scipy.optimize import minimize
-from sklearn.isotonic import IsotonicRegression
 
+from benchmarks import calibrate
 from benchmarks.quality_metrics import span_right
 from qa import answer
 from qa.answer import evidence as conf_mod
@@ -39,28 +39,13 @@ _INDEXES: dict = {}
 # whether the answerability scores (fit_answer.py --answerable) also enter the sentence model, not
 # only the confidence and abstention evidence
 ANSWERABLE_IN_SENTENCE = False
-# how raw confidence becomes "share right" (fit_answer.py --calibration): "pooled" = one isotonic
-# table over every set, weighted by CAL_GROUP_WEIGHT; "worst" = per group of sets, the lowest
-# isotonic share right at each raw value (a confidence that holds on the hardest kind of set)
+# how raw confidence becomes "share right" (fit_answer.py --calibration): one of
+# benchmarks/calibrate.METHODS ("pooled": one isotonic table over every set, weighted by
+# CAL_GROUP_WEIGHT; "worst": per group of sets the lowest; "bound": pooled, blocks of at least
+# calibrate.MIN_BLOCK effective questions at a lower bound of their share right)
 CALIBRATION = "pooled"
-# a group needs this many questions for its own isotonic table in the "worst" calibration
-WORST_MIN_ROWS = 100
 
 
-def worst_calibration(raw: np.ndarray, right: np.ndarray, sets: list[str]) -> tuple:
-    """The pointwise minimum, over the groups of sets (GROUP), of each group's isotonic share
-    right: monotone, and on every group at most what that group shows (up to the fit's noise)."""
-    groups = np.array([GROUP.get(s, s) for s in sets])
-    grid = np.unique(np.round(raw, 4))
-    low = np.ones(len(grid))
-    for g in np.unique(groups):
-        m = groups == g
-        if m.sum() < WORST_MIN_ROWS:
-            continue
-        iso = IsotonicRegression(out_of_bounds="clip", y_min=0.0, y_max=1.0).fit(raw[m], right[m].astype(float))
-        low = np.minimum(low, iso.predict(grid))
-    keep = np.r_[True, np.diff(low) != 0] | np.r_[np.diff(low) != 0, True]  # the breakpoints
-    return tuple(float(x) for x in grid[keep]), tuple(float(y) for y in low[keep])
 # qa.answer.pick.prefer_typed_neighbour applied after the sentence model (fit_answer.py --no-neighbour-rule)
 NEIGHBOUR_RULE = True
 # the cross-encoder's scores (fit_answer.py --rerank): re-rank the sentence model's best RERANK_TOP
@@ -245,14 +230,10 @@ class Model:
         return _shown(a, best.sentence)[1]
 
     def fit_calibration(self, raw: np.ndarray, right: np.ndarray, sets: list[str]) -> None:
-        if CALIBRATION == "worst":
-            self.cal = worst_calibration(raw, right, sets)
-            return
         # the sets with unanswerable questions dominate: a confidence must hold where questions
         # may have no answer, so it is conservative on sets where all of them have one
-        w = _group_weights(sets, CAL_GROUP_WEIGHT)
-        iso = IsotonicRegression(out_of_bounds="clip", y_min=0.0, y_max=1.0).fit(raw, right.astype(float), sample_weight=w)
-        self.cal = (tuple(float(x) for x in iso.X_thresholds_), tuple(float(y) for y in iso.y_thresholds_))
+        groups = np.array([GROUP.get(s, s) for s in sets])
+        self.cal = calibrate.fit(CALIBRATION, raw, right, groups, _group_weights(sets, CAL_GROUP_WEIGHT))
 
     def constants(self) -> dict:
         """The keyword arguments of qa.answer.weights.Fitted (all but fitted_for)."""

@@ -1,0 +1,109 @@
+"""How a raw confidence becomes "share right": the calibration tables fit_answer.py can fit.
+
+A table is a pair of breakpoint tuples (raw probability -> confidence shown) that
+qa.answer.evidence.calibrate interpolates. Every method is monotone (isotonic regression first) and
+is fitted on cross-validated raw probabilities of every question set, weighted per group of sets
+(fit_models.CAL_GROUP_WEIGHT):
+
+- "pooled": the isotonic share right of each block of raw values.
+- "worst": per group of sets (fit_models.GROUP) its own isotonic table, and the lowest of them at
+  each raw value (a confidence that holds on the hardest kind of set; far too low on the others).
+- "bound": the pooled blocks, merged from the top down until each holds MIN_BLOCK effective
+  questions (under the group weights), each shown at a lower confidence bound of its share right
+  (the BOUND_LEVEL quantile of a Beta posterior, Jeffreys prior, over that effective number). A
+  block of a few heavily weighted questions, or of a few dozen, can no longer say "0.9": a high
+  confidence needs many right answers behind it. Large blocks keep their share within a point or
+  two. The bounds are made monotone again by a running maximum, which never lifts a block above
+  its own share.
+
+How each transfers to a question set it never saw: benchmarks/calibration_cv.py.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from scipy.stats import beta
+from sklearn.isotonic import IsotonicRegression
+
+METHODS = ("pooled", "worst", "bound")
+# the one-sided level of "bound": a block's true share right lies under the shown one with this
+# posterior probability (0.25: a block shown at 0.7 is right at least 70 % of the time with 75 %
+# probability). Chosen with MIN_BLOCK by benchmarks/calibration_cv.py (docs/quality.md, "Calibration").
+BOUND_LEVEL = 0.25
+# a block of fewer effective questions (under the group weights) joins the block below it before
+# its bound is taken: at the top, single heavily weighted bundled answers and a few dozen SQuAD v1.1
+# ones made blocks of their own that said 0.9 where SQuAD 2.0's answers are right 75 % of the time
+MIN_BLOCK = 30.0
+# a group needs this many questions for its own isotonic table in the "worst" calibration
+WORST_MIN_ROWS = 100
+
+Table = tuple[tuple[float, ...], tuple[float, ...]]
+
+
+def _isotonic(raw: np.ndarray, right: np.ndarray, w: np.ndarray) -> IsotonicRegression:
+    return IsotonicRegression(out_of_bounds="clip", y_min=0.0, y_max=1.0).fit(raw, right.astype(float), sample_weight=w)
+
+
+def pooled(raw: np.ndarray, right: np.ndarray, w: np.ndarray) -> Table:
+    iso = _isotonic(raw, right, w)
+    return tuple(float(x) for x in iso.X_thresholds_), tuple(float(y) for y in iso.y_thresholds_)
+
+
+def bound(raw: np.ndarray, right: np.ndarray, w: np.ndarray, level: float | None = None,
+          min_block: float | None = None) -> Table:
+    """The pooled isotonic blocks at a lower bound of their share right (see the module doc)."""
+    level = BOUND_LEVEL if level is None else level
+    min_block = MIN_BLOCK if min_block is None else min_block
+    order = np.argsort(raw, kind="stable")
+    x, y, w = raw[order], right[order].astype(float), w[order]
+    fitted = _isotonic(x, y, w).predict(x)
+    # the blocks: runs of one fitted value (adjacent blocks differ, or the fit would have pooled them)
+    cuts = list(np.flatnonzero(np.r_[True, np.diff(fitted) != 0])) + [len(x)]
+    # from the top down, a block with fewer than min_block effective questions joins the one below
+    # it (its share then lies between the two: still monotone)
+    merged = [len(x)]
+    for c in reversed(cuts[:-1]):
+        ww = w[c:merged[-1]]
+        if ww.sum() ** 2 / (ww ** 2).sum() >= min_block or c == 0:
+            merged.append(c)
+    merged = merged[::-1]
+    if merged[0] != 0:  # the lowest blocks are too small: they join the block above them
+        merged[0] = 0
+    xs: list[float] = []
+    ys: list[float] = []
+    low = 0.0
+    for s, e in zip(merged, merged[1:]):
+        ww = w[s:e]
+        n = ww.sum() ** 2 / (ww ** 2).sum()  # the effective number of questions in the block
+        share = float(np.dot(ww, y[s:e]) / ww.sum())
+        low = max(low, float(beta.ppf(level, share * n + 0.5, (1 - share) * n + 0.5)))
+        xs += [float(x[s]), float(x[e - 1])]
+        ys += [low, low]
+    keep = np.r_[True, np.diff(xs) > 0]  # a one-question block has one breakpoint, not two
+    return tuple(np.array(xs)[keep].tolist()), tuple(np.array(ys)[keep].tolist())
+
+
+def worst(raw: np.ndarray, right: np.ndarray, groups: np.ndarray) -> Table:
+    """The pointwise minimum, over the groups of sets, of each group's isotonic share right:
+    monotone, and on every group at most what that group shows (up to the fit's noise)."""
+    grid = np.unique(np.round(raw, 4))
+    low = np.ones(len(grid))
+    for g in np.unique(groups):
+        m = groups == g
+        if m.sum() < WORST_MIN_ROWS:
+            continue
+        low = np.minimum(low, _isotonic(raw[m], right[m], np.ones(int(m.sum()))).predict(grid))
+    keep = np.r_[True, np.diff(low) != 0] | np.r_[np.diff(low) != 0, True]  # the breakpoints
+    return tuple(float(x) for x in grid[keep]), tuple(float(y) for y in low[keep])
+
+
+def fit(method: str, raw: np.ndarray, right: np.ndarray, groups: np.ndarray, w: np.ndarray) -> Table:
+    """The calibration table of `method` (METHODS); groups = each question's group of sets,
+    w = its weight."""
+    if method == "worst":
+        return worst(raw, right, groups)
+    if method == "bound":
+        return bound(raw, right, w)
+    if method == "pooled":
+        return pooled(raw, right, w)
+    raise ValueError(f"unknown calibration {method!r}: one of {', '.join(METHODS)}")
