@@ -461,12 +461,13 @@ def baseline_rows(a) -> dict:
     typed span), for comparison on the same cached candidates."""
     import re
 
+    from benchmarks import baseline_confidence
     from qa.answer.question import question_type, typed_span
 
     enrich(a)
     model = Model(BASE, np.array([answer.WEIGHTS[n] for n in BASE]), np.array([answer.PASSAGE_WEIGHTS[n] for n in PASS]))
     ranked = model.ranked(a)
-    conf = answer.confidence(answer.abstain_features(ranked))
+    conf = baseline_confidence.confidence(baseline_confidence.abstain_features(ranked))
     best = ranked[0]
     s, e = _trim(best.sentence, a.terms)
     text = best.sentence.text[s - best.sentence.start:e - best.sentence.start]

@@ -37,6 +37,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.squad import write_corpus  # noqa: E402
+from benchmarks.baseline_confidence import abstain_features  # noqa: E402
 from qa import answer  # noqa: E402
 from qa.config import Settings  # noqa: E402
 from qa.evaluate import GoldQuestion, contains_gold, load_jsonl  # noqa: E402
@@ -207,7 +208,7 @@ def conf_rows(data: list[Asked], w: np.ndarray, index):
     rows = []
     for a in data:
         cands = ranked(a, w)
-        f = answer.abstain_features(cands)
+        f = abstain_features(cands)
         right = a.ok and contains_gold(cands[0].sentence.text, a.question.answers)
         rows.append(([f[n] for n in CONF], right, a.ok))
     return rows

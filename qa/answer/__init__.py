@@ -2,11 +2,10 @@
 
 Owns question analysis (``question``: answer type, asked-for noun, typed spans), the sentence
 features and scores (``features``), the fitted models keyed to the embedder identity they were
-fitted for (``weights``), confidence and abstention (``confidence``), passage ordering
+fitted for (``weights``), confidence and abstention (``evidence``, ``trees``), passage ordering
 (``ordering``) and picking and trimming the answer (``pick``).
 """
 
-from qa.answer.confidence import abstain_features, confidence
 from qa.answer.features import Candidate, candidates, score, sentence_features
 from qa.answer.ordering import passage_features, rerank_passages
 from qa.answer.pick import MAX_ANSWER_CHARS, pick_answer
@@ -16,6 +15,6 @@ from qa.answer.weights import (
 
 __all__ = [
     "ABSTAIN_BELOW", "CONFIDENCE_BIAS", "CONFIDENCE_WEIGHTS", "FITTED", "MAX_ANSWER_CHARS", "PASSAGE_WEIGHTS",
-    "WEIGHTS", "Candidate", "Fitted", "abstain_features", "candidates", "confidence", "fitted_for",
+    "WEIGHTS", "Candidate", "Fitted", "candidates", "fitted_for",
     "passage_features", "pick_answer", "rerank_passages", "score", "sentence_features",
 ]  # fmt: skip

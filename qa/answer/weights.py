@@ -24,7 +24,7 @@ WEIGHTS = {
 # Below this confidence the assistant says the documents do not hold the answer.
 ABSTAIN_BELOW = 0.713
 
-# Logistic model of "the documents hold the answer", over abstain_features(); fitted by
+# Logistic model of "the documents hold the answer", over benchmarks/baseline_confidence.abstain_features(); fitted by
 # benchmarks/tune_answer.py on SQuAD questions asked with and without their gold paragraph, and
 # on the dev questions over the bundled corpus (the only real unanswerable questions we have).
 # Weights are constrained to be >= 0 (each feature is evidence for an answer): with six

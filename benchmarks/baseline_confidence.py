@@ -1,4 +1,8 @@
-"""Whether the best sentence answers the question at all: a logistic model over its evidence."""
+"""The confidence of the answer model before issue 13 (2026-11-22): a logistic model over a few
+features of the best sentence, with weights.CONFIDENCE_WEIGHTS. The answer step no longer reads it
+(its confidence is qa.answer.evidence's evidence, probability and calibration, fitted by
+benchmarks/fit_answer.py); kept for benchmarks/fit_answer.py --baseline and benchmarks/tune_answer.py,
+which compare against that model. Moved here from qa/answer/confidence.py in the fifth session."""
 
 from __future__ import annotations
 
