@@ -416,7 +416,7 @@ def fit_all(
     for a in train:
         text, best = model.answer_text(a, ranked[id(a)])
         p = conf_mod.probability(model.conf_features(a, ranked[id(a)]), model.conf_w, model.conf_b)
-        items.append(samples(text, a.question.question, a.question.answers, a.ok, p, best.features["lex"]))
+        items.append(samples(text, a.question.question, a.question.answers, a.ok, p, best.features["lex"], a.idf))
     model.span_w, model.span_b = fit_span(items, w)
     return model
 
@@ -436,7 +436,7 @@ def predict_rows(model: Model, a) -> dict:
     order = sorted(a.passages, key=lambda p: -pscore.get(p.chunk.id, -np.inf))
     gold = {p.chunk.id for p, g in zip(a.passages, a.pgold) if g}
     found, span_p = short_answer.pick(text, a.question.question, raw, best.features["lex"], model.span_w,
-                                      model.span_b, 0.0)
+                                      model.span_b, 0.0, a.idf)
     span = None if found is None else text[found[0]:found[1]]
     return {
         "answerable": a.ok,

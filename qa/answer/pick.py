@@ -177,7 +177,8 @@ def pick_answer(
         return None, passages
     pool = passages
     passages = rerank_passages(passages, ranked, fitted.passage)
-    facts = evidence(question, terms, ranked, pool, index.idf(sorted(set(terms))))
+    idf = index.idf(sorted(set(terms)))
+    facts = evidence(question, terms, ranked, pool, idf)
     raw = probability(facts, fitted.confidence, fitted.confidence_bias)
     conf = calibrate(raw, fitted.calibration)
     # abstain on a separate model of "the documents hold the answer" when one was fitted
@@ -193,7 +194,7 @@ def pick_answer(
     a, b = trim(row.text, question, terms, MAX_ANSWER_CHARS)
     text = row.text[a:b]  # row.text is document[row.start:row.end]
     found, _ = short.pick(text, question, raw, best.features["lex"], fitted.span, fitted.span_bias,
-                          fitted.span_threshold)
+                          fitted.span_threshold, idf)
     start, end = row.start + a, row.start + b
     item = index.item(row.doc, row.item)
     page = item.page if item is not None else None

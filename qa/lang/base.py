@@ -78,3 +78,6 @@ class Language:
     # after an abbreviation, a lone initial): pysbd's Russian rules leave some, its English ones
     # (which the MiniLM answer model was fitted on) are kept exactly as they split
     rejoin_false_splits: bool = False
+    # the language's names of countries, lower-cased (lazy: read from CLDR through babel once);
+    # qa.answer.short: a country is no person, and "which country" asks for one
+    countries: Callable[[], frozenset[str]] | None = None

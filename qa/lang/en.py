@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 from qa.lang.base import Followup, Language, PageFurniture
+from qa.lang.countries import country_names
 
 # Lucene's 33 English stop words miss the words questions are made of; left in, "how", "much"
 # and "did" look like rare terms (they seldom occur in news text) and drown the real ones.
@@ -209,4 +211,5 @@ LANGUAGE = Language(
     verb_questions=frozenset({"do", "does", "did", "has", "have", "had", "will", "would", "can", "could", "should", "may", "might"}),
     followup=FOLLOWUP,
     furniture=FURNITURE,
+    countries=functools.partial(country_names, "en"),
 )

@@ -7,9 +7,11 @@ Russian sentences ("12 октября 2022 года", "более 57 000 чел�
 
 from __future__ import annotations
 
+import functools
 import re
 
 from qa.lang.base import Followup, Language, PageFurniture
+from qa.lang.countries import country_names
 
 # Snowball's Russian list (via bm25s) misses the words questions are made of, and the forms of
 # "какой" / "который" / "являться" that frame a question; left in, they look like rare terms.
@@ -227,5 +229,6 @@ LANGUAGE = Language(
     followup=FOLLOWUP,
     script="cyrillic",
     furniture=FURNITURE,
+    countries=functools.partial(country_names, "ru"),
     rejoin_false_splits=True,
 )
