@@ -118,6 +118,8 @@ def _roles(words: list[str]) -> set[str]:
     return out
 
 
+_OF_TAIL = re.compile(r"\s+of\s+([^\W\d]+)$")
+_OF_STOP = frozenset("the a an its their his her this that these those all them us our your my which whom".split())
 _CLAUSE = re.compile(r"[;:()]|,\s|\s[-–—]\s|\b(?:which|who|while|whereas|but)\b")
 
 
@@ -181,6 +183,16 @@ def candidates(text: str, question: str) -> list[tuple[int, int]]:
                 cleaned.append((a, b))
         found = cleaned
     if kind == "number":
+        # "of X" belongs to a count's unit ("120 tonnes of pears"), not to a percentage ("90 % of
+        # Australian ...") nor before a stop word ("30 per cent of the"); "one of the" is no count
+        cut = []
+        for a, b in found:
+            tail = _OF_TAIL.search(text[a:b])
+            if tail and (_PERCENT.search(text[a:a + tail.start()]) or tail.group(1).lower() in _OF_STOP):
+                b = a + tail.start()
+            if not re.fullmatch(r"(?:\w+\s+)?one", text[a:b].strip(), re.I) or not re.match(r"\s+of\b", text[b:]):
+                cut.append((a, b))
+        found = cut
         # the day of a date ("12" of "12 March 2021") is not a count
         dates = [(m.start(), m.end()) for m in get(code).span_patterns["date"].finditer(text)]
         found = [(a, b) for a, b in found if not any(x <= a and b <= y and (x, y) != (a, b) for x, y in dates)]
@@ -202,7 +214,8 @@ def candidates(text: str, question: str) -> list[tuple[int, int]]:
         for (a1, b1), (a2, b2) in zip(found, found[1:]):
             if _RANGE_GAP.fullmatch(text[b1:a2]):
                 lead = _RANGE_LEAD.search(text[:a1])
-                ranges.append((lead.start() if lead else a1, b2))
+                if lead or not re.search(r"[^\W\d]{3,}$", text[a1:b1]):  # not "120 tonnes of pears and 30"
+                    ranges.append((lead.start() if lead else a1, b2))
         found = sorted(set(found) | set(ranges))
     if kind == "date" and _asked_date(question) == "year":
         extra = []

@@ -162,3 +162,13 @@ def test_the_threshold_rule_is_not_set_by_one_lucky_dip():
     rows = [dict(set="dev", answerable=True, answered=True, span_p=p, span_ok=ok) for p, ok in shown]
     t = choose_threshold(rows, 0.9)
     assert all(ok for p, ok in shown if p >= t)
+
+
+def test_a_percentage_or_count_does_not_run_into_the_words_after_it():
+    text = "Wenlow grows nearly 90 % of Skarn pears, and 30 per cent of the apples; it is one of the five orchards."
+    found = [text[a:b] for a, b in candidates(text, "How many orchards are there in Wenlow?")]
+    assert "nearly 90 %" in found and "30 per cent" in found and "five" in " ".join(found)
+    assert not any(f.startswith("one") or f.endswith(("of Skarn", "of the")) for f in found)
+    # a count's unit keeps its "of": "120 tonnes of pears" (and is no range with the next figure)
+    text = "The orchard harvested 120 tonnes of pears and 30 per cent of the apples."
+    assert _texts(text, "How many tonnes of pears did the orchard harvest?") == ["120 tonnes of pears", "30 per cent"]
