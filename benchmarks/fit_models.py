@@ -18,9 +18,11 @@ from qa import answer
 from qa.answer import evidence as conf_mod
 from qa.answer import short as short_answer
 from qa.answer import trees as trees_mod
+from qa.answer.features import CONTEXT_FEATURES, item_leads, lead_coverage
 from qa.answer.pick import _trim, prefer_typed_neighbour
 from qa.answer.types import TYPE_FEATURES, type_features
 from qa.evaluate import contains_gold
+from qa.lang import analyze
 from qa.answer.trim import trim
 
 BASE = list(answer.WEIGHTS)
@@ -86,10 +88,34 @@ def enrich(a) -> None:
         top = float(np.max(ans))
         for (_, _, f), v in zip(a.feats, ans):
             f["ans"], f["ans_rel"] = float(v), float(v) - top
+    add_context(a)
     for row, p, f in a.feats:
         item = p.item
         f.update(type_features(q, row.text, item.title if item else "", item.date if item else None, bool(f["news_lead"])))
     a._enriched = True
+
+
+_STEMS: dict[tuple[str, int], set[str]] = {}  # (set, sentence id) -> its terms, for add_context
+
+
+def add_context(a) -> None:
+    """qa.answer.features' CONTEXT_FEATURES for caches collected before they existed, from the
+    same index rows the answer step reads (an item's lead through qa.answer.features.item_leads)."""
+    if all(k in f for _, _, f in a.feats for k in CONTEXT_FEATURES):
+        return
+    index = _lexical(a.set)
+    total = sum(a.idf.values()) or 1.0
+    leads = item_leads(index, [r for r, _, _ in a.feats])
+
+    def stems(r):
+        key = (a.set, r.id)
+        if key not in _STEMS:
+            _STEMS[key] = set(analyze(r.text))
+        return _STEMS[key]
+
+    for r, _, f in a.feats:
+        lead = leads[(r.doc, r.item)]
+        f["lead_cov"] = lead_coverage(a.idf, total, stems(r), None if lead.id == r.id else stems(lead))
 
 
 def _shown(a, row) -> tuple[str, bool]:
@@ -344,7 +370,7 @@ def fit_all(
     extra = ["match", "match_rel"] if all(getattr(a, "match", None) is not None for a in train) else []
     if ANSWERABLE_IN_SENTENCE and all(getattr(a, "ans", None) is not None for a in train):
         extra += ["ans", "ans_rel"]
-    names = [n for n in BASE + EXTRA_SENTENCE + list(TYPE_FEATURES) + extra if n not in drop]
+    names = [n for n in BASE + list(CONTEXT_FEATURES) + EXTRA_SENTENCE + list(TYPE_FEATURES) + extra if n not in drop]
     bundled = [a for a in train if GROUP.get(a.set) == "bundled" and a.ok]
     rest = [a for a in train if GROUP.get(a.set) != "bundled" and a.ok]
     sent_w = listwise(

@@ -53,6 +53,44 @@ def _coverage(weights: dict[str, float], terms: set[str], total: float) -> float
     return sum(w for t, w in weights.items() if t in terms) / total
 
 
+# Features of the item around a sentence, added to the fitted sentence model (issue 13, "the right
+# sentence"): old weights that do not name them give them no weight.
+CONTEXT_FEATURES = ("lead_cov",)
+
+
+def item_leads(index: Index, rows) -> dict[tuple[str, int], SentenceRow]:
+    """The first sentence of each item the rows belong to: an item's sentences have consecutive
+    ids, so it is found by walking back from the item's earliest row given."""
+    first: dict[tuple[str, int], SentenceRow] = {}
+    for r in rows:
+        key = (r.doc, r.item)
+        if key not in first or r.id < first[key].id:
+            first[key] = r
+    for key, r in first.items():
+        lead, done = r, False
+        while lead.id > 0 and not done:
+            lo = max(0, lead.id - 16)
+            done = lo == 0
+            for b in sorted(index.sentences(lo, lead.id - lo), key=lambda b: -b.id):
+                if (b.doc, b.item) != key:
+                    done = True
+                    break
+                lead = b
+        first[key] = lead
+    return first
+
+
+def lead_coverage(idf: dict[str, float], total: float, own: set[str], lead: set[str] | None) -> float:
+    """The share (IDF-weighted) of the question's terms that a sentence's item states in its first
+    sentence and the sentence itself does not repeat: a sentence deep in an item about the asked
+    event ("He thanked the State Revenue Committee for hosting the event") answers about what the
+    item's lead names ("... the CCASP held its Regional Awareness Workshop in Astana"). 0 for the
+    lead itself. Fitted, not a rule: the sentence model weighs it (benchmarks/fit_answer.py)."""
+    if lead is None:
+        return 0.0
+    return sum(w for t, w in idf.items() if t in lead and t not in own) / total
+
+
 def sentence_features(
     question: str,
     query_vector: np.ndarray,
@@ -76,6 +114,7 @@ def sentence_features(
     out = []
     seen: set[int] = set()
     analyzed: dict[int, list[str]] = {}  # sentence id -> terms; passages overlap and share neighbours
+    leads: dict[tuple[str, int], SentenceRow] = {}
     for p in passages:
         dated = p.item is not None and p.item.date is not None
         # The terms that name the item: its title and its date (a headline made from the lead
@@ -92,6 +131,11 @@ def sentence_features(
                 analyzed[r.id] = analyze(r.text)
         by_id = {r.id: r for r in around}
         rows = [r for r in around if first <= r.id < first + n]
+        if rows and (rows[0].doc, rows[0].item) not in leads:
+            leads.update(item_leads(index, rows[:1]))
+        for r in rows[1:]:
+            if (r.doc, r.item) not in leads:  # a passage that crosses into another item
+                leads.update(item_leads(index, [r]))
         vecs = index.sentence_vectors[[r.id for r in rows]] if rows else np.zeros((0, 1))
         for row, vec in zip(rows, vecs):
             if row.id in seen:
@@ -131,6 +175,11 @@ def sentence_features(
                 "news_lead": float(news_lead),
                 "other_lead": float(lead and not news_lead),
             }
+            item_lead = leads.get((row.doc, row.item))
+            if item_lead is not None and item_lead.id != row.id and item_lead.id not in analyzed:
+                analyzed[item_lead.id] = analyze(item_lead.text)
+            feats["lead_cov"] = lead_coverage(
+                idf, total, sterms, None if item_lead is None or item_lead.id == row.id else set(analyzed[item_lead.id]))
             out.append((row, p, feats))
     return out
 
@@ -176,7 +225,7 @@ def add_uncentred(query_vector: np.ndarray, feats: list, sentence_vectors) -> No
 
 
 def score(feats: dict[str, float], weights: dict[str, float] = WEIGHTS) -> float:
-    return sum(weights[f] * v for f, v in feats.items())
+    return sum(weights.get(f, 0.0) * v for f, v in feats.items())
 
 
 def candidates(

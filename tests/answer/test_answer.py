@@ -15,6 +15,7 @@ from qa.answer import (
     rerank_passages,
     sentence_features,
 )
+from qa.answer.features import CONTEXT_FEATURES
 from qa.answer.pick import _trim, ranked_candidates
 from qa.answer.weights import fitted_for
 from qa.store import ChunkRow, SentenceRow
@@ -123,10 +124,23 @@ def test_every_candidate_sentence_has_every_weighted_feature(news_service):
     feats = sentence_features(question, *retrieved(news_service, question))
     assert feats
     for row, _, f in feats:
-        assert set(f) == set(WEIGHTS)
+        assert set(f) == set(WEIGHTS) | set(CONTEXT_FEATURES)
         assert all(np.isfinite(v) for v in f.values())
         # the three items open with dated leads; no other sentence is a lead
         assert f["news_lead"] == float(row.text.startswith("On "))
+
+
+def test_a_sentence_deep_in_an_item_reads_the_question_words_its_lead_states(news_service):
+    # "Twelve officers took part." repeats none of "course", "Riga", "May 2024": its item's lead
+    # (the dated first sentence) states them, so they count for it; for the lead itself they are
+    # its own words already, and a sentence of another item gets nothing from this item's lead
+    question = "How many officers took part in the course in Riga in May 2024?"
+    feats = {row.text: f for row, _, f in sentence_features(question, *retrieved(news_service, question))}
+    deep = feats["Twelve officers took part."]["lead_cov"]
+    assert deep > 0.3
+    assert feats["The course was funded by the Nordic Council of Ministers."]["lead_cov"] > 0.0
+    assert feats[next(t for t in feats if t.startswith("On 3 May 2024"))]["lead_cov"] == 0.0
+    assert feats.get("They agreed to meet every quarter.", {"lead_cov": 0.0})["lead_cov"] < deep
 
 
 def test_every_passage_with_candidates_has_every_weighted_passage_feature(news_service):
