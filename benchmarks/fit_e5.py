@@ -284,7 +284,7 @@ def fit(args) -> None:
 
     _without_matcher()
     data = load(Path(args.cache), args.sets, not args.centred_only)
-    opts = dict(bundled_share=args.bundled_share, conf_c=args.conf_c,
+    opts = dict(bundled_share=args.bundled_share, drop={f for f in args.features.split(",") if f}, conf_c=args.conf_c,
                 abstain_target=args.abstain_target, abstain_model=args.abstain_model)
     fold = folds_of(data, args.cv, args.seed)
     models = []
@@ -334,6 +334,7 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=0, help="which articles go to which fold")
     ap.add_argument("--abstain", type=float, nargs="+", default=[0.5], help="thresholds to report; the first is written")
     ap.add_argument("--bundled-share", type=float, default=0.4)
+    ap.add_argument("--features", default="", help="comma-separated sentence features to drop (ablation)")
     ap.add_argument("--conf-c", type=float, default=1.0)
     ap.add_argument("--abstain-target", choices=("right", "answerable"), default="right")
     ap.add_argument("--abstain-model", choices=("logistic", "trees"), default="logistic")
