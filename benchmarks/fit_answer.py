@@ -87,16 +87,22 @@ def auto_threshold(data: list, pred: list[dict], min_hit: float) -> float:
 
 
 def auto_span(data: list, pred: list[dict], precision: float, abstain_below: float = 0.0) -> float:
-    """The lowest short-answer threshold at which the short answers shown are right at least
+    """The lowest short-answer threshold from which the short answers shown are right at least
     `precision` of the time on each group of sets (benchmarks/fit_short.choose_threshold: every
     answer shown on the bundled corpus, answerable questions elsewhere); an answer is shown when
-    its gate clears abstain_below."""
-    from benchmarks.fit_short import choose_threshold
+    its gate clears abstain_below. The span model is re-fitted on the cross-validated answers with
+    folds by DOCUMENT (benchmarks/fit_short.cv_by_document): question folds let a SQuAD article's
+    sibling questions into the fit and set the threshold too low for held-out documents."""
+    from benchmarks.fit_short import choose_threshold, cv_by_document, samples
 
-    rows = [dict(set=a.set, answerable=a.ok, answered=r["gate"] >= abstain_below,
-                 span_p=r["span_p"] if r["span"] is not None else None, span_ok=r["span_ok"]) for a, r in zip(data, pred)]
+    rows = [dict(set=a.set, answerable=a.ok, question=a.question.question, doc=a.question.doc) for a in data]
+    items = [samples(r["text"], a.question.question, a.question.answers, a.ok, r["raw"], r["lex"], getattr(a, "idf", None))
+             for a, r in zip(data, pred)]
+    p, pick = cv_by_document(rows, items)
+    rows = [dict(row, answered=r["gate"] >= abstain_below, span_p=None if np.isnan(q) else float(q),
+                 span_ok=bool(k and k[1])) for row, r, q, k in zip(rows, pred, p, pick)]
     t = choose_threshold(rows, precision)
-    print(f"auto short-answer threshold: {t}", flush=True)
+    print(f"auto short-answer threshold: {t} (span model re-fitted by document folds)", flush=True)
     return t
 
 

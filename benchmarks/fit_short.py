@@ -110,6 +110,38 @@ def _folds_by_document(rows: list[dict], k: int, seed: int = 0) -> np.ndarray:
     return np.random.default_rng(seed).integers(0, k, len(ids))[doc]
 
 
+def cv_by_document(rows: list[dict], items: list, k: int = 5) -> tuple[np.ndarray, list]:
+    """The span model's probability of each row's best span (NaN: no candidate) and (span, right),
+    each from a fit on the other folds by DOCUMENT (all questions about one article or item in one
+    fold); rows of set "squad1" (the reported sample) are scored by the fit on all the others."""
+    from benchmarks.fit_models import _group_weights
+
+    fitting = np.array([r["set"] != "squad1" for r in rows])
+    weights = np.zeros(len(rows))
+    weights[fitting] = _group_weights([r["set"] for r in rows if r["set"] != "squad1"])
+    fold = _folds_by_document(rows, k)
+    p = np.full(len(rows), np.nan)
+    pick: list = [None] * len(rows)
+
+    def score(i: int, w: dict, b: float) -> None:
+        if items[i] is None or not w:
+            return
+        found, X, y = items[i]
+        z = X @ np.array([w[n] for n in short.SPAN_FEATURES]) + b
+        j = int(z.argmax())
+        p[i], pick[i] = 1 / (1 + np.exp(-z[j])), (found[j], bool(y[j]))
+
+    for f in range(k):
+        train = [i for i in range(len(rows)) if fitting[i] and fold[i] != f]
+        w, b = fit_span([items[i] for i in train], weights[train])
+        for i in np.flatnonzero(fitting & (fold == f)):
+            score(i, w, b)
+    w, b = fit_span([items[i] for i in np.flatnonzero(fitting)], weights[fitting])
+    for i in np.flatnonzero(~fitting):
+        score(i, w, b)
+    return p, pick
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("rows", help="fit_answer.py --dump output (with --report-squad1: the report sample too)")
@@ -118,8 +150,6 @@ def main() -> None:
     ap.add_argument("--threshold", type=float, help="report at this threshold instead of the rule's")
     ap.add_argument("--misses", type=int, default=0, help="print this many wrong short answers shown per group")
     args = ap.parse_args()
-
-    from benchmarks.fit_models import _group_weights
 
     rows = [r for r in json.loads(Path(args.rows).read_text()) if "text" in r]
     if not rows:
@@ -130,29 +160,8 @@ def main() -> None:
     # the question terms' IDF in each set's index (the answer step's; needs QA_BENCH_OUT's indexes)
     items = [samples(r["text"], r["question"], r["answers"], r["answerable"], r["raw"], r["lex"],
                      _lexical(r["set"]).idf(sorted(set(analyze(r["question"]))))) for r in rows]
-    fitting = np.array([r["set"] != "squad1" for r in rows])
-    weights = np.zeros(len(rows))
-    weights[fitting] = _group_weights([r["set"] for r in rows if r["set"] != "squad1"])
-    fold = _folds_by_document(rows, args.cv)
-    p = np.full(len(rows), np.nan)
-    pick = [None] * len(rows)
-
-    def score(i: int, w: dict, b: float) -> None:
-        if items[i] is None or not w:
-            return
-        found, X, y = items[i]
-        z = X @ np.array([w[k] for k in short.SPAN_FEATURES]) + b
-        j = int(z.argmax())
-        p[i], pick[i] = 1 / (1 + np.exp(-z[j])), (found[j], bool(y[j]))
-
-    for k in range(args.cv):
-        train = [i for i in range(len(rows)) if fitting[i] and fold[i] != k]
-        w, b = fit_span([items[i] for i in train], weights[train])
-        for i in np.flatnonzero(fitting & (fold == k)):
-            score(i, w, b)
-    w, b = fit_span([items[i] for i in np.flatnonzero(fitting)], weights[fitting])
-    for i in np.flatnonzero(~fitting):
-        score(i, w, b)
+    p, pick = cv_by_document(rows, items, args.cv)
+    fitting = [r["set"] != "squad1" for r in rows]
     out = [dict(set=r["set"], answerable=r["answerable"], answered=r["answered"],
                 span_p=None if np.isnan(p[i]) else float(p[i]), span_ok=bool(pick[i] and pick[i][1]))
            for i, r in enumerate(rows)]
