@@ -1811,6 +1811,6 @@ FITTED_E5 = {'sentence': {'dense': 4.5189,
           'place_gran': 7.8199,
           'role_match': 0.651},
  'span_bias': -7.0035,
- 'span_threshold': 0.91,
+ 'span_threshold': 0.89,
  'matcher': None,
  'typed_neighbour': True}
