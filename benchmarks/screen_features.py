@@ -1,0 +1,164 @@
+#!/usr/bin/env python
+"""Screen sentence features from an item's context, and sort the misses of the sentence choice by kind.
+
+    QA_SENTENCE_VECTORS=pooled QA_BENCH_OUT=/work/cache/fit python benchmarks/screen_features.py \
+        [--folds article|question] [--variants lead_cov prev_cov ...] [--analyse]
+
+This refits the sentence model per fold, as benchmarks/fit_answer.py does, with the matcher's cached
+scores and the neighbour rule, without each feature and with it. For every set it prints the sentence
+hit@1 (the best sentence, shown or not, holds a gold answer), with the questions the feature won (+)
+and lost (-). It is a screen, not the verdict: a feature that passes it is cross-validated whole with
+fit_answer.py, since the confidence and abstention read the sentence chosen. Each feature is the
+IDF-weighted share of the question's terms, as "lex" is, and 0 where there is no such sentence:
+  prev_cov / next_cov  terms the previous / next sentence of the item holds and the sentence lacks
+  prev_all             terms the previous sentence holds, all of them
+  title_cov            terms the item's title holds and the sentence lacks
+  lead_cov             terms the item's first sentence holds and the sentence lacks (shipped:
+                       qa.answer.features.CONTEXT_FEATURES)
+  pos                  log(1 + the sentence's position in its item)
+--analyse sorts each held-out miss of the model without the features into a kind. The kinds are:
+trimmed, no sentence holds it, the wrong sentence of the right item, the same document's other item,
+another document. For the wrong-sentence kinds it also prints where the gold sentence ranked.
+docs/quality.md, "The right sentence", has its figures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import Counter
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from benchmarks import answer_data  # noqa: E402
+from benchmarks import fit_models as fm  # noqa: E402
+from benchmarks.fit_answer import FIT_SETS, folds_of  # noqa: E402
+from qa import answer  # noqa: E402
+from qa.answer import pick  # noqa: E402
+from qa.answer.features import item_leads  # noqa: E402
+from qa.evaluate import contains_gold  # noqa: E402
+from qa.lang import analyze  # noqa: E402
+
+VARIANTS = ("prev_cov", "next_cov", "prev_all", "title_cov", "lead_cov", "pos")
+
+
+def context(a, stems: dict) -> None:
+    """The screened features of every candidate of a cached question (neighbours from its index)."""
+    index = fm._lexical(a.set)
+    total = sum(a.idf.values()) or 1.0
+    share = lambda terms, own: sum(w for t, w in a.idf.items() if t in terms and t not in own) / total  # noqa: E731
+
+    def row(sid):
+        got = index.sentences(sid, 1) if sid >= 0 else []
+        return got[0] if got else None
+
+    def terms(r):
+        if (a.set, r.id) not in stems:
+            stems[(a.set, r.id)] = set(analyze(r.text))
+        return stems[(a.set, r.id)]
+
+    leads = item_leads(index, [r for r, _, _ in a.feats])
+    for r, p, f in a.feats:
+        own = terms(r)
+        for name, nid in (("prev", r.id - 1), ("next", r.id + 1)):
+            nb = row(nid)
+            same = nb is not None and (nb.doc, nb.item) == (r.doc, r.item)
+            f[f"{name}_cov"] = share(terms(nb), own) if same else 0.0
+            if name == "prev":
+                f["prev_all"] = share(terms(nb), set()) if same else 0.0
+        lead = leads[(r.doc, r.item)]
+        f["lead_cov"] = 0.0 if lead.id == r.id else share(terms(lead), own)
+        f["title_cov"] = share(set(analyze(p.item.title)), own) if p.item is not None else 0.0
+        f["pos"] = float(np.log1p(r.id - lead.id))
+
+
+def held_out(data: list, fold: np.ndarray, names: list[str], k: int) -> dict[int, list]:
+    """Each question's candidates ranked by the sentence model fitted without its fold, then the rule."""
+    ranked = {}
+    for f in range(k):
+        train = [a for a, g in zip(data, fold) if g != f]
+        parts = [(0.4, [(fm.matrix(a, names), a.y) for a in train if fm.GROUP.get(a.set) == "bundled" and a.ok]),
+                 (0.6, [(fm.matrix(a, names), a.y) for a in train if fm.GROUP.get(a.set) != "bundled" and a.ok])]
+        w = fm.listwise(parts, len(names))
+        for i in np.flatnonzero(fold == f):
+            a = data[i]
+            s = fm.matrix(a, names) @ w
+            r = [answer.Candidate(*a.feats[j], float(s[j])) for j in np.argsort(-s, kind="stable")]
+            ranked[i] = pick.prefer_typed_neighbour(r, a.question.question)
+    return ranked
+
+
+def kind(a, ranked: list) -> tuple[str, int] | None:
+    """None when the best sentence is right, else (kind of miss, rank of the first gold sentence)."""
+    best = ranked[0].sentence
+    if fm._shown(a, best)[1]:
+        return None
+    if contains_gold(best.text, a.question.answers):
+        return "trimmed", 0
+    gold = [i for i, c in enumerate(ranked) if contains_gold(c.sentence.text, a.question.answers)]
+    if not gold:
+        return "no sentence holds it", -1
+    g = ranked[gold[0]].sentence
+    if g.doc != best.doc:
+        return "another document", gold[0]
+    return ("wrong sentence, same item" if g.item == best.item else "same document, other item"), gold[0]
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--folds", choices=("question", "article"), default="article")
+    ap.add_argument("--variants", nargs="*", default=["lead_cov"], help=f"features to add, one run each; "
+                    f"join with + for several at once (of {', '.join(VARIANTS)})")
+    ap.add_argument("--analyse", action="store_true")
+    ap.add_argument("--relevance", default="8b0dce6497845cff")
+    ap.add_argument("--cv", type=int, default=5)
+    ap.add_argument("--sets", nargs="+", default=list(FIT_SETS))
+    args = ap.parse_args()
+    data, stems = [], {}
+    for s in args.sets:
+        part = answer_data.load(s)
+        for a, m in zip(part, answer_data.load_relevance(s, args.relevance)):
+            a.match = m
+        for a in part:
+            fm.enrich(a)
+            context(a, stems)
+        data.extend(part)
+    fold = folds_of(data, args.cv, by=args.folds)
+    base = [n for n in fm.BASE + list(fm.TYPE_FEATURES) + ["match", "match_rel"]]
+    runs = {"none": held_out(data, fold, base, args.cv)}
+    for v in args.variants:
+        runs[v] = held_out(data, fold, base + v.split("+"), args.cv)
+    right = {v: {i: data[i].ok and fm._shown(data[i], r[0].sentence)[1] for i, r in rk.items()} for v, rk in runs.items()}
+    groups = {"bundled": ("dev", "dev2"), **{s: (s,) for s in args.sets}}
+    print(f"sentence hit@1, {args.cv}-fold CV by {args.folds} (questions won / lost against no feature)\n")
+    print("| feature added | " + " | ".join(groups) + " |\n|---|" + "---|" * len(groups))
+    for v, out in right.items():
+        cells = []
+        for sets in groups.values():
+            ok = [i for i in out if data[i].set in sets and data[i].ok]
+            won = sum(out[i] and not right["none"][i] for i in ok)
+            lost = sum(right["none"][i] and not out[i] for i in ok)
+            cells.append(f"{100 * np.mean([out[i] for i in ok]):.1f} (+{won} -{lost})")
+        print(f"| {v} | " + " | ".join(cells) + " |", flush=True)
+    if args.analyse:
+        print("\nmisses of the model without the features, by kind:")
+        for s in args.sets:
+            kinds, ranks = Counter(), Counter()
+            idx = [i for i in runs["none"] if data[i].set == s and data[i].ok]
+            for i in idx:
+                k = kind(data[i], runs["none"][i])
+                if k is not None:
+                    kinds[k[0]] += 1
+                    if k[1] > 0:
+                        ranks[min(k[1] + 1, 6)] += 1
+            print(f"{s}: {len(idx)} answerable, {sum(kinds.values())} missed: "
+                  + ", ".join(f"{n} {c}" for n, c in kinds.most_common())
+                  + "; gold sentence's rank (6 = 6th or lower): " + ", ".join(f"{r}: {c}" for r, c in sorted(ranks.items())))
+
+
+if __name__ == "__main__":
+    main()
