@@ -23,6 +23,7 @@ from __future__ import annotations
 import argparse
 import collections
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -104,9 +105,21 @@ def _precision(rows: list[dict], t: float) -> float:
     return 1.0 if len(shown) < MIN_SHOWN else float(np.mean([r["span_ok"] for r in shown]))
 
 
+def _article(doc: str) -> str:
+    """The article a paragraph file belongs to, across sets: SQuAD 2.0, SQuAD v1.1 and XQuAD share
+    articles ("Super_Bowl_50_042.txt" -> "Super_Bowl_50"), and an XQuAD paragraph's translations
+    share "a07" ("a07_p03.txt"); a bundled document is its own."""
+    m = re.match(r"(a\d+)_p\d+\.txt$", doc)
+    return m.group(1) if m else re.sub(r"_\d+\.txt$", "", doc)
+
+
 def _folds_by_document(rows: list[dict], k: int, seed: int = 0) -> np.ndarray:
+    """A fold per row: all questions about one article share it, whichever set they are in (no
+    sibling or translated question of a held-out one in the fit); a question without a document
+    (an unanswerable one) is its own."""
     ids: dict[tuple, int] = {}
-    doc = np.array([ids.setdefault((r["set"], r.get("doc") or r["question"]), len(ids)) for r in rows])
+    doc = np.array([ids.setdefault(("doc", _article(r["doc"])) if r.get("doc") else ("q", r["set"], r["question"]),
+                                   len(ids)) for r in rows])
     return np.random.default_rng(seed).integers(0, k, len(ids))[doc]
 
 

@@ -104,30 +104,26 @@ _ROLES = ("head", "lead", "led", "chair", "direct", "presid", "minist", "ambassa
           "manag", "coordinat", "analyst", "expert", "spokes", "found", "mayor", "captain", "coach", "king", "queen",
           "emperor", "ceo", "chief", "deput", "rector", "dean", "editor", "author", "architect", "inventor", "engineer",
           "officer", "judge", "general", "representat", "envoy", "adviser", "advisor", "consul")
-_ROLE_KEY = {"led": "lead", "leader": "lead", "ceo": "chief"}
+_ROLE_KEY = {"led": "lead", "ceo": "chief"}
+_NOT_ROLES = frozenset({"found", "direct", "directly", "ledger"})
 
 
 def _roles(words: list[str]) -> set[str]:
-    out = set()
-    for w in words:
-        w = w.lower()
-        for r in _ROLES:
-            if w.startswith(r) and not (r == "found" and w in ("found",)) and not (r == "direct" and w in ("direct", "directly")):
-                out.add(_ROLE_KEY.get(r, r))
-                break
-    return out
+    """The roles words name, by their starts ("heads", "Head" -> "head")."""
+    low = [w.lower() for w in words]
+    return {_ROLE_KEY.get(r, r) for w in low if w not in _NOT_ROLES for r in _ROLES if w.startswith(r)}
 
 
 _OF_TAIL = re.compile(r"\s+of\s+([^\W\d]+)$")
 _OF_STOP = frozenset("the a an its their his her this that these those all them us our your my which whom".split())
 _CLAUSE = re.compile(r"[;:()]|,\s|\s[-–—]\s|\b(?:which|who|while|whereas|but)\b")
-
-
 # "which country" asks for a country, "which city / town" for a place that is not one
 _ASKED_PLACE = (
     ("country", re.compile(r"\b(?:countr(?:y|ies)|nations?)\b|\bстран\w*|\bгосударств\w*", re.I)),
     ("city", re.compile(r"\b(?:city|cities|town|village|capital)\b|\bгород\w*|\bстолиц\w*", re.I)),
 )
+
+
 def _asked_place(question: str) -> str | None:
     return next((k for k, p in _ASKED_PLACE if p.search(question)), None)
 
