@@ -59,25 +59,36 @@ CONTEXT_FEATURES = ("lead_cov",)
 
 
 def item_leads(index: Index, rows) -> dict[tuple[str, int], SentenceRow]:
-    """The first sentence of each item the rows belong to: an item's sentences have consecutive
-    ids, so it is found by walking back from the item's earliest row given."""
+    """The first sentence of each item the rows belong to. An item's sentences have consecutive
+    ids: its start is usually among the 16 sentences before its earliest row given (one read), and
+    in a long item (a whole report is one item) it is found by binary search over the ids."""
     first: dict[tuple[str, int], SentenceRow] = {}
     for r in rows:
         key = (r.doc, r.item)
         if key not in first or r.id < first[key].id:
             first[key] = r
-    for key, r in first.items():
-        lead, done = r, False
-        while lead.id > 0 and not done:
-            lo = max(0, lead.id - 16)
-            done = lo == 0
-            for b in sorted(index.sentences(lo, lead.id - lo), key=lambda b: -b.id):
-                if (b.doc, b.item) != key:
-                    done = True
-                    break
-                lead = b
-        first[key] = lead
-    return first
+    return {key: _item_start(index, r) for key, r in first.items()}
+
+
+def _item_start(index: Index, r: SentenceRow) -> SentenceRow:
+    key = (r.doc, r.item)
+    lo = max(0, r.id - 16)
+    lead = r
+    for b in sorted(index.sentences(lo, r.id - lo), key=lambda b: -b.id):
+        if (b.doc, b.item) != key:
+            return lead
+        lead = b
+    if lo == 0:
+        return lead
+    low, high = 0, lead.id  # the first sentence of the item is in [low, high]
+    while low < high:
+        mid = (low + high) // 2
+        got = index.sentences(mid, 1)
+        if got and (got[0].doc, got[0].item) == key:
+            high = mid
+        else:
+            low = mid + 1
+    return index.sentences(high, 1)[0]
 
 
 def lead_coverage(idf: dict[str, float], total: float, own: set[str], lead: set[str] | None) -> float:

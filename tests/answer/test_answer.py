@@ -15,7 +15,7 @@ from qa.answer import (
     rerank_passages,
     sentence_features,
 )
-from qa.answer.features import CONTEXT_FEATURES
+from qa.answer.features import CONTEXT_FEATURES, item_leads
 from qa.answer.pick import _trim, ranked_candidates
 from qa.answer.weights import fitted_for
 from qa.store import ChunkRow, SentenceRow
@@ -141,6 +141,25 @@ def test_a_sentence_deep_in_an_item_reads_the_question_words_its_lead_states(new
     assert feats["The course was funded by the Nordic Council of Ministers."]["lead_cov"] > 0.0
     assert feats[next(t for t in feats if t.startswith("On 3 May 2024"))]["lead_cov"] == 0.0
     assert feats.get("They agreed to meet every quarter.", {"lead_cov": 0.0})["lead_cov"] < deep
+
+
+def test_the_lead_of_a_long_item_is_its_first_sentence(tmp_path, settings_for, hash_embedder):
+    # a report of one item, far longer than the 16 sentences read back in one go: the lead is found
+    # by binary search over the sentence ids, and another document's sentences never count
+    corpus = tmp_path / "reports"
+    corpus.mkdir()
+    (corpus / "a_short.txt").write_text("The depot opened in spring. It stores grain.\n", encoding="utf-8")
+    body = " ".join(f"Section {i} of the audit lists finding number {i}." for i in range(1, 80))
+    (corpus / "b_audit.txt").write_text("The audit of the northern depot began in March. " + body + "\n", encoding="utf-8")
+    service = QAService(settings_for(corpus), embedder=hash_embedder)
+    service.build()
+    index = service.index()
+    rows = [r for r in index.sentences(0, 1000) if r.doc == "b_audit.txt"]
+    assert len(rows) > 60 and len({r.item for r in rows}) == 1
+    deep = rows[-1]
+    leads = item_leads(index, [deep, rows[40]])
+    assert list(leads) == [(deep.doc, deep.item)]
+    assert leads[(deep.doc, deep.item)].text == "The audit of the northern depot began in March."
 
 
 def test_every_passage_with_candidates_has_every_weighted_passage_feature(news_service):
