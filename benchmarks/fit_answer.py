@@ -198,6 +198,11 @@ def main() -> None:
     ap.add_argument("--gate-weight", action="append", default=[], metavar="GROUP=W",
                     help="a group's total weight in the abstention fit (bundled, squad2, squad1, xquad; default the "
                          "confidence fit's: 1, 1, 0.5, 0.25); repeatable")
+    ap.add_argument("--gate-drop", default="", metavar="FEATURES",
+                    help="comma-separated evidence features the abstention model leaves out (e.g. match,match_top)")
+    ap.add_argument("--count-veto", action="store_true",
+                    help="a how-many question whose counted noun the best passage names and no candidate near the top "
+                         "counts is \"not found\" (qa.answer.evidence.uncounted)")
     ap.add_argument("--deletion-hard", metavar="FEATURE=PCT",
                     help="with --deletion: keep only negatives whose evidence FEATURE is at least the PCT percentile of "
                          "their set's answerable training questions' (e.g. match_top=25)")
@@ -221,6 +226,8 @@ def main() -> None:
         if group not in fm_cal.CONF_GROUP_WEIGHT:
             ap.error(f"--gate-weight {setting}: the groups are {', '.join(fm_cal.CONF_GROUP_WEIGHT)}")
         fm_cal.GATE_GROUP_WEIGHT[group] = float(value)
+    fm_cal.GATE_DROP = {f for f in args.gate_drop.split(",") if f}
+    fm_cal.COUNT_VETO = args.count_veto
     if args.deletion_hard:
         key, _, pct = args.deletion_hard.partition("=")
         fm_cal.NEG_HARD = (key, float(pct))

@@ -17,7 +17,8 @@ import re
 
 import numpy as np
 
-from qa.answer.types import type_features
+from qa.answer import trees
+from qa.answer.types import needs, type_features
 from qa.lang import analyze
 
 CONF_FEATURES = (
@@ -111,10 +112,37 @@ def evidence(
         "typed_any": max(kinds[:TYPED_TOP]) if wanted else 0.5,
         "typed_mass": float(p[np.array(kinds) >= 1.0].sum()) if wanted else 0.5,
         "names_missing": len(names - own_words) / len(names) if names else 0.0,
+        # not a model feature (not in CONF_FEATURES): read by abstain_gate's count rule
+        "uncounted": uncounted(question, kinds[:TYPED_TOP], own),
         **_match(ranked),
         **_answerable(ranked),
         **_xenc(ranked),
     }
+
+
+def uncounted(question: str, kinds: list[float], own: set[str]) -> float:
+    """1.0 when a how-many question's counted noun ("How many *ferries* ...") is named by the best
+    passage (`own`: its stems with the item title's) while none of the best candidates (`kinds`:
+    their typed_match) counts it: the documents speak of the thing and never give its number,
+    the issue's pattern 1 ("a sentence about the same event with no count of that thing").
+    SQuAD 2.0's unanswerable questions were written to have an answer of the asked type nearby, so
+    the fitted gate learns little from answer types (typed_any: AUC 0.49 there); this rule states
+    the consistency directly (docs/quality.md, "The gate, fifth session")."""
+    units = needs(question).units
+    if not units or not kinds or max(kinds) >= 1.0:
+        return 0.0
+    return 1.0 if units & own else 0.0
+
+
+def abstain_gate(facts: dict[str, float], fitted, conf: float) -> float:
+    """What the abstention threshold applies to, for a qa.answer.weights.Fitted: 0 when its count
+    rule holds (`count_veto` and uncounted()), else its trees' or logistic model's P(the documents
+    hold the answer), else the calibrated confidence `conf`."""
+    if getattr(fitted, "count_veto", False) and facts.get("uncounted", 0.0) >= 1.0:
+        return 0.0
+    if fitted.abstain_trees:
+        return trees.probability(facts, fitted.abstain_trees)
+    return probability(facts, fitted.abstain, fitted.abstain_bias) if fitted.abstain else conf
 
 
 def _match(ranked: list) -> dict[str, float]:

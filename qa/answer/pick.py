@@ -6,8 +6,8 @@ import re
 
 import numpy as np
 
-from qa.answer import short, trees
-from qa.answer.evidence import calibrate, evidence, probability
+from qa.answer import short
+from qa.answer.evidence import abstain_gate, calibrate, evidence, probability
 from qa.answer.features import Candidate, add_uncentred, sentence_features
 from qa.answer.ordering import rerank_passages
 from qa.answer.trim import MAX_ANSWER_CHARS, trim
@@ -182,11 +182,7 @@ def pick_answer(
     raw = probability(facts, fitted.confidence, fitted.confidence_bias)
     conf = calibrate(raw, fitted.calibration)
     # abstain on a separate model of "the documents hold the answer" when one was fitted
-    if fitted.abstain_trees:
-        gate = trees.probability(facts, fitted.abstain_trees)
-    else:
-        gate = probability(facts, fitted.abstain, fitted.abstain_bias) if fitted.abstain else conf
-    if gate < fitted.abstain_below:
+    if abstain_gate(facts, fitted, conf) < fitted.abstain_below:
         return None, passages
     best = ranked[0]
     row = best.sentence

@@ -65,6 +65,9 @@ class Fitted:
     abstain_trees: dict | None = None
     # whether qa.answer.pick.prefer_typed_neighbour was part of the fit (and so applies)
     typed_neighbour: bool = False
+    # whether a how-many question whose counted noun the best passage names but no candidate near
+    # the top counts is "not found" whatever the gate says (qa.answer.evidence.uncounted)
+    count_veto: bool = False
     span: dict[str, float] = field(default_factory=dict)  # qa.answer.short: P(this span is the answer)
     span_bias: float = 0.0
     span_threshold: float = 1.0  # no short answer below this probability
