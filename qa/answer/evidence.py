@@ -14,12 +14,16 @@ time. Abstention ("not found") is a threshold on the same or on a separate fitte
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from qa.answer import trees
 from qa.answer.types import needs, type_features
 from qa.lang import analyze
+
+if TYPE_CHECKING:
+    from qa.answer.weights import Fitted
 
 CONF_FEATURES = (
     "score", "margin", "share", "dense", "lex", "focus", "ctx", "window", "top_bm25", "p_dense",
@@ -134,11 +138,12 @@ def uncounted(question: str, kinds: list[float], own: set[str]) -> float:
     return 1.0 if units & own else 0.0
 
 
-def abstain_gate(facts: dict[str, float], fitted, conf: float) -> float:
-    """What the abstention threshold applies to, for a qa.answer.weights.Fitted: 0 when its count
-    rule holds (`count_veto` and uncounted()), else its trees' or logistic model's P(the documents
-    hold the answer), else the calibrated confidence `conf`."""
-    if getattr(fitted, "count_veto", False) and facts.get("uncounted", 0.0) >= 1.0:
+def abstain_gate(facts: dict[str, float], fitted: Fitted, conf: float) -> float:
+    """What the abstention threshold applies to (`fitted`: the run-time weights, or the fit's model
+    with the same fields in benchmarks/fit_models.py): 0 when the fit's count rule holds
+    (`count_veto` and uncounted()), else its trees' or logistic model's P(the documents hold the
+    answer), else the calibrated confidence `conf`."""
+    if fitted.count_veto and facts.get("uncounted", 0.0) >= 1.0:
         return 0.0
     if fitted.abstain_trees:
         return trees.probability(facts, fitted.abstain_trees)
