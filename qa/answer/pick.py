@@ -190,7 +190,7 @@ def pick_answer(
     a, b = trim(row.text, question, terms, MAX_ANSWER_CHARS)
     text = row.text[a:b]  # row.text is document[row.start:row.end]
     found, _ = short.pick(text, question, raw, best.features["lex"], fitted.span, fitted.span_bias,
-                          fitted.span_threshold, idf)
+                          fitted.span_threshold, idf, row.lang)
     start, end = row.start + a, row.start + b
     item = index.item(row.doc, row.item)
     page = item.page if item is not None else None

@@ -134,8 +134,8 @@ def spans(text: str, question: str) -> list[tuple[int, int]]:
     return _typed(text, question, needs(question).qtype)
 
 
-def _typed(text: str, question: str, kind: str | None) -> list[tuple[int, int]]:
-    language = get(detect(text))  # the sentence's language (issue 14: additive hook)
+def _typed(text: str, question: str, kind: str | None, lang: str | None = None) -> list[tuple[int, int]]:
+    language = get(lang or detect(text))  # the sentence's language (issue 14: additive hook)
     pattern = language.span_patterns.get(kind or "")
     if pattern is None:
         return []
@@ -153,14 +153,15 @@ def _asked_date(question: str) -> str | None:
     return next((k for k, p in _ASKED_DATE if p.search(question)), None)
 
 
-def candidates(text: str, question: str) -> list[tuple[int, int]]:
+def candidates(text: str, question: str, lang: str | None = None) -> list[tuple[int, int]]:
     """The short-answer candidates: spans of the asked type (a person or place also when the
     question asks "which official / which country"), and for a "what year" question the year of a
-    full date ("12 March 2021" -> "2021"), since the span should be what was asked."""
+    full date ("12 March 2021" -> "2021"), since the span should be what was asked. `lang`: the
+    sentence's language as stored at index time (None: detected here)."""
     n = needs(question)
     kind = n.qtype or n.wants
-    code = detect(text)
-    found = _typed(text, question, kind)
+    code = lang or detect(text)
+    found = _typed(text, question, kind, code)
     matched = list(found)  # before cleaning: a word of a dropped span is no one-word name either
     if kind in ("person", "place"):
         # a name does not start with "On" or "The", and a month is neither a person nor a place
@@ -236,13 +237,13 @@ def _next_clause(text: str, clauses: list[int], b: int) -> int:
 
 def span_features(
     text: str, question: str, found: list[tuple[int, int]], conf: float, lex: float,
-    idf: dict[str, float] | None = None,
+    idf: dict[str, float] | None = None, lang: str | None = None,
 ) -> list[dict]:
     """One feature dict per candidate; `idf` is the question terms' IDF in the index (None: all
-    terms weigh alike)."""
+    terms weigh alike), `lang` the sentence's stored language (None: detected here)."""
     n = needs(question)
     kind = n.qtype or n.wants
-    code = detect(text)
+    code = lang or detect(text)
     qterms = set(analyze(question))
     # a term's weight in the IDF-weighted alignment: a rare question word next to a span says more
     # than a common one ("heroin increased by 82.1 %" vs "increased by 21.9 %"); a term the index
@@ -383,14 +384,16 @@ def span_features(
 
 def pick(
     text: str, question: str, conf: float, lex: float, weights: dict[str, float], bias: float, threshold: float,
-    idf: dict[str, float] | None = None,
+    idf: dict[str, float] | None = None, lang: str | None = None,
 ) -> tuple[tuple[int, int] | None, float]:
     """(span offsets in text, probability) of the best candidate; None when below threshold.
-    `idf`: the question terms' IDF in the index (the weights were fitted with it)."""
-    found = candidates(text, question)
+    `idf`: the question terms' IDF in the index (the weights were fitted with it); `lang`: the
+    sentence's stored language, so it is not detected again per step (None: detected once here)."""
+    lang = lang or detect(text)
+    found = candidates(text, question, lang)
     if not found or not weights:
         return None, 0.0
-    feats = span_features(text, question, found, conf, lex, idf)
+    feats = span_features(text, question, found, conf, lex, idf, lang)
     # a weight fitted on a feature this version does not compute reads as 0 (never a KeyError)
     z = np.array([bias + sum(w * f.get(k, 0.0) for k, w in weights.items()) for f in feats])
     i = int(z.argmax())
