@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 
 from qa.answer.question import question_type
-from qa.lang import analyze, detect, get
+from qa.lang import analyze, detect, get, stopwords
 from qa.lang.ru import number_words as ru_number_words
 
 _ORDINALS = (
@@ -44,9 +44,10 @@ _QUANTITY_UNIT_RU = re.compile(
     re.I,
 )
 _NUMBER_RE_RU = re.compile(r"(?:\$|€|£)?(?<![\w-])(?:\d[\d,.  ]*(?<![,.  ])|" + ru_number_words() + r")(?![\w])", re.I)
+# a figure, or a count written as a word ("seventeen", "ninety", "a dozen")
 _NUMBER_RE = re.compile(r"(?:\$|€|£)?\b\d[\d,.]*\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
-                        r"twelve|fifteen|twenty|thirty|forty|fifty|hundred|thousand|million|billion|"
-                        r"dozens?|several)\b", re.I)
+                        r"twelve|(?:thir|four|fif|six|seven|eigh|nine)teen|(?:twen|thir|for|fif|six|seven|eigh|nine)ty|"
+                        r"hundred|thousand|million|billion|dozens?|several)\b", re.I)
 _SKIP_AFTER_HOW = {"many", "much", "of", "the", "a", "an", "did", "do", "does", "is", "are", "was", "were",
                    "has", "have", "had", "will", "can", "could",
                    "было", "были", "был", "была", "всего", "же", "из"}  # after "сколько" (issue 14)
@@ -103,11 +104,73 @@ _VERBISH = re.compile(r"^(?:\w+ed|took|take|takes|make|made|gave|give|came|come|
 _RANGE_YEAR = re.compile(r"\b(?:since|after|before|until|till|through|between|from|by|prior to)\s+(?:\w+\s+)?$", re.I)
 
 
+# The counted noun of a how-many question is plural ("how many *ferries*"), and so is the head of
+# any noun phrase a number counts: English morphology finds that head without a tagger. Plurals
+# not written with -s, and -s endings that are not plurals ("bus", "class", "analysis", "Gaga's"):
+_PLURAL_IRREGULAR = re.compile(
+    r"^(?:people|children|\w*men|\w*women|police|staff|personnel|cattle|feet|teeth|mice|geese|data|media|"
+    r"criteria|phenomena|sheep|fish|deer|aircraft|spacecraft|horsepower|offspring|livestock)$"
+)
+_NOT_PLURAL = re.compile(r"(?:ss|us|is|'s|’s)$")
+# function words that can stand inside a counted noun phrase ("two *other* teams", "how many *more*
+# sites"); any other stop word ends it ("bodies *of* water", "miles *east* of" stop at the head)
+_NP_INNER = frozenset({"more", "most", "other", "few", "such", "own", "same"})
+_MAX_MODIFIERS = 5  # "how many Major League Soccer teams", "two Grade One listed railway stations"
+
+
+def _plural(word: str) -> bool:
+    w = word.lower()
+    return bool(_PLURAL_IRREGULAR.match(w)) or (len(w) > 2 and w.endswith("s") and not _NOT_PLURAL.search(w))
+
+
+def _ends_phrase(word: str) -> bool:
+    """Whether word cannot stand inside a noun phrase: an auxiliary, or a stop word not written
+    with a capital (then it is part of a name: "US presidents", "Doctor Who episodes")."""
+    w = word.lower()
+    if w in _SKIP_AFTER_HOW:
+        return True
+    stop = stopwords("ru") if re.search(r"[а-яё]", w) else stopwords()
+    return w in stop and w not in _NP_INNER and not word[:1].isupper()
+
+
+def plural_head(words: list[str]) -> list[str]:
+    """The noun phrase at the start of words up to its plural head ("Japan Customs experts
+    lectured" -> [Japan, Customs, experts]; "events occur" -> [events]; "extended metropolitan areas"
+    -> all three), or [] when no plural comes within a few modifiers before the phrase ends."""
+    phrase: list[str] = []
+    for i, w in enumerate(words[:_MAX_MODIFIERS + 1]):
+        # coordinated modifiers share the head: "working-group *and* intersessional activities"
+        if _ends_phrase(w) and not (phrase and w.lower() in ("and", "or")):
+            break
+        phrase.append(w)
+        if _plural(w):
+            # a run of plurals is a compound: its last is the head ("Customs *experts*")
+            for nxt in words[i + 1:]:
+                if _ends_phrase(nxt) or not _plural(nxt):
+                    break
+                phrase.append(nxt)
+            return phrase
+    return []
+
+
 def _asked_noun(words: list[str]) -> list[str]:
-    """The noun phrase after "how many" up to its verb: "Japan Customs experts lectured" ->
-    [japan, customs, experts]; its last word is the head the count must be of."""
+    """The noun phrase after "how many" (words keep their case); its last word is the head the
+    count must be of. The head is the phrase's plural (plural_head): a verb after it ("how many
+    events *occur*") or a hyphenated modifier before it ("working-group *activities*") is not it.
+    "How many of the four field goal attempts" counts attempts. With no plural ("how many
+    horsepower"), the phrase runs up to its verb."""
+    low = [w.lower() for w in words]
+    if low[:1] == ["of"]:
+        # "how many of the / of Warsaw's ..." : the partitive's noun phrase
+        rest = 1
+        while rest < len(low) and low[rest] in ("the", "these", "those", "its", "their", "his", "her", "our"):
+            rest += 1
+        words, low = words[rest:], low[rest:]
+    head = plural_head(words)
+    if head:
+        return [w.lower() for w in head]
     phrase = []
-    for w in words:
+    for w in low:
         if w in _SKIP_AFTER_HOW or not analyze(w) or _VERBISH.match(w) or len(phrase) == 4:
             break
         phrase.append(w)
@@ -138,7 +201,8 @@ def needs(question: str) -> Needs:
     # question wants any quantity with a unit (Russian "сколько" is both: its noun is kept)
     m = re.search(r"\b(?:how\s+many|what\s+number\s+of|сколько)\s+([\w\s'-]{0,60})", question, re.I)
     if m:
-        words = re.findall(r"[\w'-]+", m.group(1).lower())
+        cased = re.findall(r"[\w'’-]+", m.group(1))
+        words = [w.lower() for w in cased]
         if re.search(r"[а-яё]", m.group(0), re.I):
             # Russian: the counted noun is the first word after "сколько" that is not an
             # adjective agreeing with it ("сколько квадратных *километров*", "сколько *лет* было");
@@ -146,7 +210,7 @@ def needs(question: str) -> Needs:
             noun = next((w for w in words if w not in _SKIP_AFTER_HOW and not _RU_ADJECTIVE.search(w)), None)
             units = analyze(noun)[-1:] if noun else []
         else:
-            phrase = _asked_noun(words)
+            phrase = _asked_noun(cased)
             if phrase:
                 units = analyze(phrase[-1])[-1:]
     ordinals = {
@@ -166,8 +230,13 @@ def _ordinals_in(text: str) -> set[str]:
 
 
 def counts_asked_noun(after: str, units: frozenset[str]) -> bool:
-    """Whether the words after a number name the asked noun ("57,000 *people*")."""
-    nxt = set(analyze(after)[:3])
+    """Whether the noun phrase after a number names the asked noun: "57,000 *people*", "two Major
+    League Soccer *teams*", "three working-*groups*" (its modifiers, compounds and plural read as
+    in the question: plural_head), or people counted under another name."""
+    words = re.findall(r"[\w'’-]+", re.split(r"[.,;:!?()\[\]\"«»]", after, maxsplit=1)[0])
+    phrase = plural_head(words)
+    # no plural head ("1 ferry", "один паром", a Russian count's genitive): its first words
+    nxt = set(analyze(" ".join(phrase))) if phrase else set(analyze(after)[:3])
     return bool(nxt & units) or (bool(units & _PEOPLE) and bool(nxt & _PEOPLE))
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from qa.answer.evidence import abstain_gate, uncounted
+from qa.answer.types import needs, typed_match
 from qa.answer.weights import MINILM
 from qa.lang import analyze
 
@@ -41,3 +42,21 @@ def test_the_rule_abstains_only_where_the_fit_switched_it_on():
     assert abstain_gate(facts, on, 0.5) == 0.0
     assert abstain_gate(facts, off, 0.5) > 0.8
     assert abstain_gate({**facts, "uncounted": 0.0}, on, 0.5) > 0.8
+
+
+def _kinds(question: str, sentences: list[str]) -> list[float]:
+    """typed_match of each candidate, as qa.answer.evidence reads it from the candidates' features."""
+    n = needs(question)
+    return [typed_match(s, question, n) for s in sentences]
+
+
+def test_a_count_of_the_asked_noun_after_a_verb_the_question_goes_on_with_clears_the_rule():
+    # the counted noun is "storms", not the verb "hit" nor "harbour" further on: a passage that
+    # counts the storms answers the question, one that only names them does not
+    question = "How many storms hit Wenlow harbour last year?"
+    answered = ["Wenlow harbour was hit by eleven storms last year.", "The harbour wall was repaired in May."]
+    own = set(analyze(" ".join(answered)))
+    assert uncounted(question, _kinds(question, answered), own) == 0.0
+    unanswered = ["Storms hit Wenlow harbour last year.", "The harbour lost 40 boats in the floods."]
+    own = set(analyze(" ".join(unanswered)))
+    assert uncounted(question, _kinds(question, unanswered), own) == 1.0

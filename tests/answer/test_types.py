@@ -119,3 +119,32 @@ def test_typed_match_needs_a_span_of_the_asked_kind_the_question_does_not_name()
     assert typed_match("Officials of Skarn opened the harbour in May.", q, n) == 0.0
     assert typed_match("Anything at all.", "Why does the ferry run?", needs("Why does the ferry run?")) == 0.5
 
+
+
+# The counted noun is the plural head of the phrase after "how many" (qa.answer.types.plural_head):
+# a verb the question goes on with, a coordinated or hyphenated modifier, a partitive "of the" and
+# an acronym that spells a stop word are not it.
+
+
+def test_the_counted_noun_is_not_the_verb_that_follows_it():
+    assert needs("How many buoys drift past the Skarn lighthouse each winter?").units == frozenset(analyze("buoys"))
+    assert needs("How many storms hit Wenlow harbour last year?").units == frozenset(analyze("storms"))
+
+
+def test_coordinated_and_hyphenated_modifiers_do_not_hide_the_head():
+    n = needs("How many harbour-safety and fire-drill exercises did the Wenlow crews run?")
+    assert n.units == frozenset(analyze("exercises"))
+    assert needs("How many extended cargo-handling cranes stand in Skarn port?").units == frozenset(analyze("cranes"))
+
+
+def test_a_partitive_or_an_acronym_before_the_noun_still_names_it():
+    assert needs("How many of the Skarn pilots retired in 2020?").units == frozenset(analyze("pilots"))
+    assert needs("How many US ferries docked at Skarn?").units == frozenset(analyze("ferries"))
+
+
+def test_a_count_several_modifiers_or_a_number_word_before_its_noun_still_counts_it():
+    n = needs("How many deep-water berths did Wenlow port open?")
+    assert unit_match("In May the port opened two new Wenlow deep-water cargo berths.", n) == 1.0
+    assert unit_match("Wenlow port now has seventeen berths.", n) == 1.0
+    assert unit_match("Wenlow port opened 2 new cranes beside its berths.", n) == 0.0
+    assert unit_match("Two ferries moor at the berths of Wenlow port.", n) == 0.0
