@@ -13,6 +13,7 @@ time. Abstention ("not found") is a threshold on the same or on a separate fitte
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import TYPE_CHECKING
 
@@ -30,6 +31,7 @@ CONF_FEATURES = (
     "type", "head", "names", "unit", "event", "clash", "date_lead", "pool_cov", "typed_share",
     "missing_max", "missing_pool_max", "neg", "typed", "typed_any", "typed_mass", "names_missing",
     "match", "match_rel", "match_top", "ans", "ans_rel", "ans_top", "xenc", "xenc_rel", "xenc_top",
+    "antonym",
 )
 # The sign each feature's weight may take in the fitted models (+1: evidence for an answer, -1:
 # against). Free signs let correlated features cancel each other on the fitting sets and then
@@ -40,12 +42,38 @@ SIGNS = {
     "pool_cov": 1, "typed_share": 1, "missing_max": -1, "missing_pool_max": -1, "neg": -1,
     "typed": 1, "typed_any": 1, "typed_mass": 1, "names_missing": -1,
     "match": 1, "match_rel": 1, "match_top": 1, "ans": 1, "ans_rel": 1, "ans_top": 1,
-    "xenc": 1, "xenc_rel": 1, "xenc_top": 1,
+    "xenc": 1, "xenc_rel": 1, "xenc_top": 1, "antonym": -1,
 }
 _NAME_OR_NUMBER = re.compile(r"\b[A-Z][\w'-]*|\b\d[\d,.]*")
 # how many of the best candidates are looked at for a span of the asked kind
 TYPED_TOP = 5
 _NEGATION = re.compile(r"\b(?:not|never|no|none|nor|without|n't)\b|n't\b", re.I)
+# Common English opposites (general pairs, not read off any question set). Matched on stems, so
+# "increased" / "decreases" pair too; words whose stem has another common sense are left out
+# ("important" stems to "import", "likely" to "like"; "live", "light", "found", "present"), and so
+# are stop words ("more", "before"), which question terms never hold.
+_ANTONYM_PAIRS = (
+    "large small|larger smaller|largest smallest|big small|bigger smaller|biggest smallest|high low|"
+    "higher lower|highest lowest|increase decrease|increase reduce|rise fall|"
+    "rose fell|gain loss|first last|early late|earlier later|earliest latest|north south|"
+    "east west|northern southern|eastern western|best worst|better worse|good bad|long short|longer shorter|"
+    "longest shortest|older newer|oldest newest|older younger|oldest youngest|old young|major minor|"
+    "maximum minimum|majority minority|positive negative|win lose|won lost|victory defeat|rich poor|"
+    "wealthy poor|inner outer|upper lower|begin end|start end|start finish|open close|opened closed|"
+    "public private|internal external|domestic foreign|modern ancient|strong weak|stronger weaker|"
+    "success failure|succeed fail|accept reject|allow forbid|allow prohibit|legal illegal|permit ban|"
+    "include exclude|buy sell|bought sold|enter exit|arrive depart|inside outside|"
+    "top bottom|male female|men women|man woman|father mother|son daughter|brother sister|husband wife|"
+    "king queen|hot cold|warm cool|wet dry|fast slow|faster slower|easy difficult|simple complex|"
+    "cheap expensive|deep shallow|wide narrow|thick thin|full empty|true false|correct incorrect|common rare|"
+    "always never|presence absence|possible impossible|known unknown|able unable|"
+    "urban rural|civilian military|attack defend|"
+    "offensive defensive|support oppose|agree disagree|approve reject|ally enemy|friend enemy|peace war|"
+    "love hate|birth death|born died|alive dead|create destroy|build destroy|join leave|add remove|"
+    "appear disappear|send receive|sent received|teach learn|permanent temporary|"
+    "partial complete|horizontal vertical|active passive|voluntary mandatory|optional required|"
+    "junior senior|upstream downstream|past future|previous next|former latter"
+)
 
 
 def pool_stems(passages: list) -> set[str]:
@@ -116,12 +144,34 @@ def evidence(
         "typed_any": max(kinds[:TYPED_TOP]) if wanted else 0.5,
         "typed_mass": float(p[np.array(kinds) >= 1.0].sum()) if wanted else 0.5,
         "names_missing": len(names - own_words) / len(names) if names else 0.0,
+        "antonym": antonym_swap(qset, set(analyze(best.sentence.text))),
         # not a model feature (not in CONF_FEATURES): read by abstain_gate's count rule
         "uncounted": uncounted(question, kinds[:TYPED_TOP], own),
         **_match(ranked),
         **_answerable(ranked),
         **_xenc(ranked),
     }
+
+
+@functools.cache
+def _antonyms() -> dict[str, frozenset[str]]:
+    """Each stem of _ANTONYM_PAIRS -> the stems of its opposites."""
+    out: dict[str, set[str]] = {}
+    for pair in _ANTONYM_PAIRS.split("|"):
+        a, b = (analyze(w)[0] for w in pair.split())
+        out.setdefault(a, set()).add(b)
+        out.setdefault(b, set()).add(a)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def antonym_swap(terms: set[str], sentence: set[str]) -> float:
+    """1.0 when the chosen sentence (`sentence`: its stems) lacks a question term (`terms`) and holds
+    its opposite ("Which park is the *smallest*?" against "... is the largest park"), else 0.0.
+    SQuAD 2.0's unanswerable questions were often written from an answerable one by such a swap, and
+    nothing else the gate reads tells them apart: the sentence matches every other word. Read on
+    the sentence alone, which screened a little better than with its neighbours."""
+    opposite = _antonyms()
+    return float(any(t not in sentence and opposite.get(t, frozenset()) & sentence for t in terms))
 
 
 def uncounted(question: str, kinds: list[float], own: set[str]) -> float:
