@@ -1,8 +1,19 @@
 #!/usr/bin/env python
-"""Screen sentence features from an item's context, and sort the misses of the sentence choice by kind.
+"""Screen sentence features from an item's context, and sort the misses of the sentence choice by kind;
+or (--gate) screen the abstention gate's evidence features.
 
     QA_SENTENCE_VECTORS=pooled QA_BENCH_OUT=/work/cache/fit python benchmarks/screen_features.py \
         [--folds article|question] [--variants lead_cov prev_cov ...] [--analyse]
+    QA_SENTENCE_VECTORS=pooled QA_BENCH_OUT=/work/cache/fit python benchmarks/screen_features.py --gate \
+        [--folds article|question] --variants FEATURE [FEATURE+FEATURE ...]
+
+--gate: every question's evidence (qa.answer.evidence.evidence, every key it returns, in
+CONF_FEATURES or not; "none" is CONF_FEATURES without the variants) is computed once, for the best sentence of the sentence model fitted without
+its fold; then the gate's trees are refitted per fold on that evidence with the shipped flags
+(bundled weight 0.25, no match / match_top, the count rule), without each variant and with it. It
+prints gate AUC per group and "not found" at a per-group and at fit_answer.py's rule threshold. It
+ranks features as fit_answer.py does within about 0.01 of AUC (its training rows are out-of-fold,
+not in-sample); a feature that passes is cross-validated whole with fit_answer.py.
 
 This refits the sentence model per fold, as benchmarks/fit_answer.py does, with the matcher's cached
 scores and the neighbour rule, without each feature and with it. For every set it prints the sentence
@@ -39,7 +50,7 @@ from benchmarks import fit_models as fm  # noqa: E402
 from benchmarks.fit_answer import FIT_SETS, folds_of  # noqa: E402
 from qa import answer  # noqa: E402
 from qa.answer import pick  # noqa: E402
-from qa.answer.features import item_leads  # noqa: E402
+from qa.answer.features import CONTEXT_FEATURES, item_leads  # noqa: E402
 from qa.evaluate import contains_gold  # noqa: E402
 from qa.lang import analyze  # noqa: E402
 
@@ -108,12 +119,85 @@ def kind(a, ranked: list) -> tuple[str, int] | None:
     return ("wrong sentence, same item" if g.item == best.item else "same document, other item"), gold[0]
 
 
+def gate_rows(data: list, fold: np.ndarray, k: int) -> list[tuple[dict, bool]]:
+    """Each question's evidence (qa.answer.evidence.evidence, every key it computes) for the best
+    candidate of the sentence model fitted without its fold, as fit_answer.py's sentence model is
+    (benchmarks/fit_models.fit_all's features and bundled share), and whether that answer is right."""
+    names = fm.BASE + list(CONTEXT_FEATURES) + list(fm.TYPE_FEATURES) + ["match", "match_rel"]
+    out: list = [None] * len(data)
+    for f in range(k):
+        train = [a for a, g in zip(data, fold) if g != f]
+        parts = [(0.4, [(fm.matrix(a, names), a.y) for a in train if fm.GROUP.get(a.set) == "bundled" and a.ok]),
+                 (0.6, [(fm.matrix(a, names), a.y) for a in train if fm.GROUP.get(a.set) != "bundled" and a.ok])]
+        model = fm.Model(names, fm.listwise(parts, len(names)))
+        for i in np.flatnonzero(fold == f):
+            ranked = model.ranked(data[i])
+            out[i] = (model.conf_features(data[i], ranked), model.right(data[i], ranked))
+    return out
+
+
+def gate_screen(data: list, fold: np.ndarray, k: int, variants: list[str], gate_weight: dict[str, float]) -> None:
+    """The abstention gate (monotone trees, the count rule, fit_answer.py's shipped flags) refitted per
+    fold on the held-out evidence of gate_rows, without each candidate feature and with it: gate AUC
+    per group of sets, "not found" at a per-group threshold abstaining on 10 % / 15 % of the
+    answerable questions, and at the one threshold of fit_answer.py's rule (the highest whose bundled
+    answerable abstention stays <= 10 % and squad1-fit hit@1 >= 75.5)."""
+    from sklearn.ensemble import HistGradientBoostingClassifier
+    from sklearn.metrics import roc_auc_score
+
+    from qa.answer import evidence
+
+    rows = gate_rows(data, fold, k)
+    sets = [a.set for a in data]
+    ok = np.array([a.ok for a in data])
+    w = fm._group_weights(sets, {**fm.CONF_GROUP_WEIGHT, **gate_weight})
+    screened = {n for v in variants for n in v.split("+")}  # "none" is without them, in CONF_FEATURES or not
+    base = [n for n in evidence.CONF_FEATURES if n in rows[0][0] and n not in {"match", "match_top"} | screened]
+    groups = {"bundled": ("dev", "dev2"), "squad2": ("squad2",)}
+    print(f"gate, {k}-fold CV ({', '.join(f'{g} {v}' for g, v in gate_weight.items())})\n")
+    print("| features added | AUC bundled / squad2 | not found at 10 % / 15 % | rule threshold: bundled not found / "
+          "abstained; squad2 not found / abstained; squad1-fit hit@1 |\n|---|---|---|---|")
+    for v in ["none", *variants]:
+        names = base + ([] if v == "none" else v.split("+"))
+        X = np.array([[r[n] for n in names] for r, _ in rows])
+        gate = np.zeros(len(data))
+        for f in range(k):
+            tr, te = fold != f, fold == f
+            # fit_models.fit_trees' model, read through sklearn (the same trees, faster than qa.answer.trees)
+            clf = HistGradientBoostingClassifier(
+                **fm.TREES, monotonic_cst=[evidence.SIGNS.get(n, 0) for n in names], early_stopping=False,
+                random_state=0).fit(X[tr], ok[tr], sample_weight=w[tr] / w[tr].mean())
+            gate[te] = clf.predict_proba(X[te])[:, 1]
+        gate[np.array([r.get("uncounted", 0.0) >= 1.0 for r, _ in rows])] = 0.0
+        auc, at = [], []
+        for g, (pct, members) in zip(groups, ((10, groups["bundled"]), (15, groups["squad2"]))):
+            m = np.isin(sets, members)
+            auc.append(roc_auc_score(ok[m], gate[m]))
+            t = np.percentile(gate[m & ok], pct)
+            at.append(100 * np.mean(gate[m & ~ok] < t))
+        sq1 = np.array(sets) == "squad1-fit"
+        right = np.array([r for _, r in rows])
+        bund = np.isin(sets, groups["bundled"])
+        t_rule = 0.05
+        for t in np.round(np.arange(0.05, 0.95, 0.01), 2):
+            if 100 * np.mean(right[sq1] & (gate[sq1] >= t)) >= 75.5 and 100 * np.mean(gate[bund & ok] < t) <= 10.0:
+                t_rule = float(t)
+        cell = []
+        for members in groups.values():
+            m = np.isin(sets, members)
+            cell.append(f"{100 * np.mean(gate[m & ~ok] < t_rule):.1f} / {100 * np.mean(gate[m & ok] < t_rule):.1f}")
+        print(f"| {v} | {auc[0]:.3f} / {auc[1]:.3f} | {at[0]:.1f} / {at[1]:.1f} | {t_rule}: {'; '.join(cell)}; "
+              f"{100 * np.mean(right[sq1] & (gate[sq1] >= t_rule)):.1f} |", flush=True)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--folds", choices=("question", "article"), default="article")
     ap.add_argument("--variants", nargs="*", default=["lead_cov"], help=f"features to add, one run each; "
                     f"join with + for several at once (of {', '.join(VARIANTS)})")
     ap.add_argument("--analyse", action="store_true")
+    ap.add_argument("--gate", action="store_true", help="screen evidence features (qa.answer.evidence) for the "
+                    "abstention gate instead of sentence features")
     ap.add_argument("--relevance", default="8b0dce6497845cff")
     ap.add_argument("--cv", type=int, default=5)
     ap.add_argument("--sets", nargs="+", default=list(FIT_SETS))
@@ -125,9 +209,13 @@ def main() -> None:
             a.match = m
         for a in part:
             fm.enrich(a)
-            context(a, stems)
+            if not args.gate:
+                context(a, stems)
         data.extend(part)
     fold = folds_of(data, args.cv, by=args.folds)
+    if args.gate:
+        gate_screen(data, fold, args.cv, args.variants, {"bundled": 0.25})
+        return
     base = [n for n in fm.BASE + list(fm.TYPE_FEATURES) + ["match", "match_rel"]]
     runs = {"none": held_out(data, fold, base, args.cv)}
     for v in args.variants:
