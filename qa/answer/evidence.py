@@ -171,7 +171,11 @@ def antonym_swap(terms: set[str], sentence: set[str]) -> float:
     nothing else the gate reads tells them apart: the sentence matches every other word. Read on
     the sentence alone, which screened a little better than with its neighbours."""
     opposite = _antonyms()
-    return float(any(t not in sentence and opposite.get(t, frozenset()) & sentence for t in terms))
+    # a question that names both opposites asks to choose between them ("high or low?"): no swap
+    return float(any(
+        t not in sentence and opposite.get(t, frozenset()) & sentence and not opposite.get(t, frozenset()) & terms
+        for t in terms
+    ))
 
 
 def uncounted(question: str, kinds: list[float], own: set[str]) -> float:

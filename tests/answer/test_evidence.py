@@ -37,6 +37,11 @@ def test_a_sentence_that_states_the_asked_word_too_is_no_swap():
     assert antonym_swap(stems("When is the lowest tide at Port Ellery?"), stems(sentence)) == 0.0
 
 
+def test_a_question_that_names_both_opposites_is_no_swap():
+    # it asks to choose between them, and the sentence answers with one
+    assert antonym_swap(stems("Was the harvest large or small?"), stems(HARVEST)) == 0.0
+
+
 def test_a_word_whose_stem_has_another_sense_is_no_opposite():
     # "important" stems to "import", which must not read as the opposite of "export"
     assert antonym_swap(stems("What important goods leave the harbour?"), stems("The harbour exports wool.")) == 0.0
