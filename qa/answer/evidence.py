@@ -21,7 +21,7 @@ import numpy as np
 
 from qa.answer import trees
 from qa.answer.types import needs, type_features
-from qa.lang import analyze
+from qa.lang import analyze, registered
 
 if TYPE_CHECKING:
     from qa.answer.weights import Fitted
@@ -48,32 +48,6 @@ _NAME_OR_NUMBER = re.compile(r"\b[A-Z][\w'-]*|\b\d[\d,.]*")
 # how many of the best candidates are looked at for a span of the asked kind
 TYPED_TOP = 5
 _NEGATION = re.compile(r"\b(?:not|never|no|none|nor|without|n't)\b|n't\b", re.I)
-# Common English opposites (general pairs, not read off any question set). Matched on stems, so
-# "increased" / "decreases" pair too; words whose stem has another common sense are left out
-# ("important" stems to "import", "likely" to "like"; "live", "light", "found", "present"), and so
-# are stop words ("more", "before"), which question terms never hold.
-_ANTONYM_PAIRS = (
-    "large small|larger smaller|largest smallest|big small|bigger smaller|biggest smallest|high low|"
-    "higher lower|highest lowest|increase decrease|increase reduce|rise fall|"
-    "rose fell|gain loss|first last|early late|earlier later|earliest latest|north south|"
-    "east west|northern southern|eastern western|best worst|better worse|good bad|long short|longer shorter|"
-    "longest shortest|older newer|oldest newest|older younger|oldest youngest|old young|major minor|"
-    "maximum minimum|majority minority|positive negative|win lose|won lost|victory defeat|rich poor|"
-    "wealthy poor|inner outer|upper lower|begin end|start end|start finish|open close|opened closed|"
-    "public private|internal external|domestic foreign|modern ancient|strong weak|stronger weaker|"
-    "success failure|succeed fail|accept reject|allow forbid|allow prohibit|legal illegal|permit ban|"
-    "include exclude|buy sell|bought sold|enter exit|arrive depart|inside outside|"
-    "top bottom|male female|men women|man woman|father mother|son daughter|brother sister|husband wife|"
-    "king queen|hot cold|warm cool|wet dry|fast slow|faster slower|easy difficult|simple complex|"
-    "cheap expensive|deep shallow|wide narrow|thick thin|full empty|true false|correct incorrect|common rare|"
-    "always never|presence absence|possible impossible|known unknown|able unable|"
-    "urban rural|civilian military|attack defend|"
-    "offensive defensive|support oppose|agree disagree|approve reject|ally enemy|friend enemy|peace war|"
-    "love hate|birth death|born died|alive dead|create destroy|build destroy|join leave|add remove|"
-    "appear disappear|send receive|sent received|teach learn|permanent temporary|"
-    "partial complete|horizontal vertical|active passive|voluntary mandatory|optional required|"
-    "junior senior|upstream downstream|past future|previous next|former latter"
-)
 
 
 def pool_stems(passages: list) -> set[str]:
@@ -155,12 +129,14 @@ def evidence(
 
 @functools.cache
 def _antonyms() -> dict[str, frozenset[str]]:
-    """Each stem of _ANTONYM_PAIRS -> the stems of its opposites."""
+    """Each stem of every registered language's opposites (Language.antonym_pairs) -> the stems of
+    its opposites."""
     out: dict[str, set[str]] = {}
-    for pair in _ANTONYM_PAIRS.split("|"):
-        a, b = (analyze(w)[0] for w in pair.split())
-        out.setdefault(a, set()).add(b)
-        out.setdefault(b, set()).add(a)
+    for language in registered():
+        for pair in language.antonym_pairs:
+            a, b = (analyze(w, language.code)[0] for w in pair.split())
+            out.setdefault(a, set()).add(b)
+            out.setdefault(b, set()).add(a)
     return {k: frozenset(v) for k, v in out.items()}
 
 

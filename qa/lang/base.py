@@ -81,3 +81,6 @@ class Language:
     # the language's names of countries, lower-cased (lazy: read from CLDR through babel once);
     # qa.answer.short: a country is no person, and "which country" asks for one
     countries: Callable[[], frozenset[str]] | None = None
+    # opposite words, one "word opposite" pair a string ("largest smallest"): a question that swaps a
+    # word of the sentence for its opposite is not answered by it (qa.answer.evidence.antonym_swap)
+    antonym_pairs: tuple[str, ...] = ()

@@ -197,6 +197,33 @@ FURNITURE = PageFurniture(
     date_filler=r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|posted|published|updated|date|on|at",
 )  # fmt: skip
 
+# Common opposites (general pairs, not read off any question set): qa.answer.evidence.antonym_swap.
+# Matched on stems, so "increased" / "decreases" pair too; words whose stem has another common
+# sense are left out ("important" stems to "import", "likely" to "like"; "live", "light", "found",
+# "present"), and so are stop words ("more", "before"), which question terms never hold.
+ANTONYM_PAIRS = tuple((
+    "large small|larger smaller|largest smallest|big small|bigger smaller|biggest smallest|high low|"
+    "higher lower|highest lowest|increase decrease|increase reduce|rise fall|"
+    "rose fell|gain loss|first last|early late|earlier later|earliest latest|north south|"
+    "east west|northern southern|eastern western|best worst|better worse|good bad|long short|longer shorter|"
+    "longest shortest|older newer|oldest newest|older younger|oldest youngest|old young|major minor|"
+    "maximum minimum|majority minority|positive negative|win lose|won lost|victory defeat|rich poor|"
+    "wealthy poor|inner outer|upper lower|begin end|start end|start finish|open close|opened closed|"
+    "public private|internal external|domestic foreign|modern ancient|strong weak|stronger weaker|"
+    "success failure|succeed fail|accept reject|allow forbid|allow prohibit|legal illegal|permit ban|"
+    "include exclude|buy sell|bought sold|enter exit|arrive depart|inside outside|"
+    "top bottom|male female|men women|man woman|father mother|son daughter|brother sister|husband wife|"
+    "king queen|hot cold|warm cool|wet dry|fast slow|faster slower|easy difficult|simple complex|"
+    "cheap expensive|deep shallow|wide narrow|thick thin|full empty|true false|correct incorrect|common rare|"
+    "always never|presence absence|possible impossible|known unknown|able unable|"
+    "urban rural|civilian military|attack defend|"
+    "offensive defensive|support oppose|agree disagree|approve reject|ally enemy|friend enemy|peace war|"
+    "love hate|birth death|born died|alive dead|create destroy|build destroy|join leave|add remove|"
+    "appear disappear|send receive|sent received|teach learn|permanent temporary|"
+    "partial complete|horizontal vertical|active passive|voluntary mandatory|optional required|"
+    "junior senior|upstream downstream|past future|previous next|former latter"
+).split("|"))
+
 LANGUAGE = Language(
     code="en",
     stemmer="english",
@@ -212,4 +239,5 @@ LANGUAGE = Language(
     followup=FOLLOWUP,
     furniture=FURNITURE,
     countries=functools.partial(country_names, "en"),
+    antonym_pairs=ANTONYM_PAIRS,
 )
