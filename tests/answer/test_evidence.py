@@ -9,7 +9,6 @@ from __future__ import annotations
 import pytest
 
 from qa.answer.evidence import antonym_swap
-from qa.answer.weights import MINILM
 from qa.config import Settings
 from qa.lang import analyze
 
@@ -78,8 +77,6 @@ def service(tmp_path_factory, real_embedder):
 
 
 @pytest.mark.slow
-@pytest.mark.skipif("antonym" not in (MINILM.abstain_trees or {}).get("features", ()),
-                    reason="the shipped gate reads the antonym evidence from the next refit on")
 def test_an_antonym_swapped_question_gets_not_found_and_its_twin_an_answer(service):
     assert service.ask("How many tonnes of pears made the smallest harvest at the Wenlow orchard?").answer is None
     answer = service.ask("How many tonnes of pears made the largest harvest at the Wenlow orchard?").answer
