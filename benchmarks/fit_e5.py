@@ -239,6 +239,24 @@ def auto_threshold(pred: list[dict], most: float) -> float:
     return ok
 
 
+def auto_span(data: list, pred: list[dict], precision: float, abstain_below: float) -> float:
+    """The lowest short-answer threshold from which the short answers shown (gate at least
+    abstain_below) are right at least `precision` of the time in every direction and in the bundled
+    questions, each a group of its own with at least fit_short.MIN_SHOWN shown
+    (benchmarks/fit_short.choose_threshold), read from this fit's own article-fold predictions.
+    Why not fit_answer.auto_span: it re-fits the span model by document folds because the MiniLM
+    fit folds by question; here the folds are already by article, and a second CV over all
+    questions, abstained ones included, chose 0.89, where this CV's shown Russian -> Russian short
+    answers came out 81.8 % right."""
+    from benchmarks.fit_short import choose_threshold
+
+    rows = [dict(set=a.set, answerable=a.question.answerable, answered=r["gate"] >= abstain_below,
+                 span_p=r["span_p"], span_ok=r["span_ok"]) for a, r in zip(data, pred)]
+    t = choose_threshold(rows, precision)
+    print(f"auto short-answer threshold: {t} (article-fold CV, answers shown at {abstain_below})", flush=True)
+    return t
+
+
 def misses(data: list, pred: list[dict], models: list, fold: np.ndarray, threshold: float, sets: list[str]) -> None:
     """Where the answerable questions of each set are lost (cross-validated, at `threshold`): each
     question lands in the first of these that applies."""
@@ -297,12 +315,10 @@ def fit(args) -> None:
         other = fold != k
         m.fit_calibration(raw[other], rights[other], [data[i].set for i in np.flatnonzero(other)])
     pred = [predict_rows(models[fold[i]], a) for i, a in enumerate(data)]
-    if args.auto_span:
-        from benchmarks.fit_answer import auto_span
-
-        args.span_threshold = auto_span(data, pred, args.auto_span)
     if args.auto_abstain:
         args.abstain = [auto_threshold(pred, args.auto_abstain), *args.abstain]
+    if args.auto_span:
+        args.span_threshold = auto_span(data, pred, args.auto_span, args.abstain[0])
     for t in args.abstain:
         rows: dict[str, list[dict]] = {}
         for a, r in zip(data, pred):

@@ -30,3 +30,21 @@ def test_every_direction_and_masked_twin_of_an_article_share_one_fold_and_folds_
     assert sorted(next(iter(f)) for f in by_article.values()) == [0, 0, 1, 1, 2, 2, 3, 3, 4, 4]
     dev = [int(f) for a, f in zip(data, fold) if a.set == "dev"]
     assert sorted(dev) == sorted([0, 1, 2, 3, 4] * 4)  # bundled questions spread over every fold
+
+
+def _shown(set_name: str, span_p: float, right: bool, gate: float = 0.9) -> tuple:
+    return asked(set_name, "a00_p00.txt"), {"gate": gate, "span_p": span_p, "span_ok": right}
+
+
+def test_short_answer_threshold_holds_in_every_direction_not_pooled_and_ignores_abstained_answers():
+    from benchmarks.fit_e5 import auto_span
+
+    rows = [_shown("xq-en-en", 0.6, True) for _ in range(200)]
+    # Russian -> Russian: wrong short answers at 0.75, right ones above; pooled with English's, the
+    # answers from 0.6 are 92 % right, so a pooled rule would show the wrong ones
+    rows += [_shown("xq-ru-ru", 0.75, False) for _ in range(20)] + [_shown("xq-ru-ru", 0.8, True) for _ in range(20)]
+    # wrong short answers of questions abstained on are never shown: they must not raise it
+    rows += [_shown("xq-ru-ru", 0.95, False, gate=0.1) for _ in range(20)]
+    data, pred = zip(*rows)
+    t = auto_span(list(data), list(pred), 0.85, abstain_below=0.3)
+    assert 0.75 < t <= 0.8
