@@ -241,17 +241,19 @@ def auto_threshold(pred: list[dict], most: float) -> float:
 
 def auto_span(data: list, pred: list[dict], precision: float, abstain_below: float) -> float:
     """The lowest short-answer threshold from which the short answers shown (gate at least
-    abstain_below) are right at least `precision` of the time in every direction and in the bundled
-    questions, each a group of its own with at least fit_short.MIN_SHOWN shown
-    (benchmarks/fit_short.choose_threshold), read from this fit's own article-fold predictions.
-    Why not fit_answer.auto_span: it re-fits the span model by document folds because the MiniLM
-    fit folds by question; here the folds are already by article, and a second CV over all
-    questions, abstained ones included, chose 0.89, where this CV's shown Russian -> Russian short
-    answers came out 81.8 % right."""
+    abstain_below, unanswerable questions' too) are right at least `precision` of the time in
+    every direction and in the bundled questions, each a group of its own with at least
+    fit_short.MIN_SHOWN shown (benchmarks/fit_short.choose_threshold), read from this fit's own
+    article-fold predictions. Why not fit_answer.auto_span: it re-fits the span model by document
+    folds because the MiniLM fit folds by question; here the folds are already by article, and a
+    second CV over every answer, abstained ones included, chose 0.89, where this CV's shown
+    Russian -> Russian short answers came out 81.8 % right."""
     from benchmarks.fit_short import choose_threshold
 
-    rows = [dict(set=a.set, answerable=a.question.answerable, answered=r["gate"] >= abstain_below,
-                 span_p=r["span_p"], span_ok=r["span_ok"]) for a, r in zip(data, pred)]
+    # every short answer shown counts, a masked (unanswerable) question's too: the user sees it,
+    # and the figures report it so (choose_threshold counts only answerable ones outside "bundled")
+    rows = [dict(set=a.set, answerable=True, answered=r["gate"] >= abstain_below, span_p=r["span_p"],
+                 span_ok=r["span_ok"]) for a, r in zip(data, pred)]
     t = choose_threshold(rows, precision)
     print(f"auto short-answer threshold: {t} (article-fold CV, answers shown at {abstain_below})", flush=True)
     return t

@@ -32,8 +32,8 @@ def test_every_direction_and_masked_twin_of_an_article_share_one_fold_and_folds_
     assert sorted(dev) == sorted([0, 1, 2, 3, 4] * 4)  # bundled questions spread over every fold
 
 
-def _shown(set_name: str, span_p: float, right: bool, gate: float = 0.9) -> tuple:
-    return asked(set_name, "a00_p00.txt"), {"gate": gate, "span_p": span_p, "span_ok": right}
+def _shown(set_name: str, span_p: float, right: bool, gate: float = 0.9, answerable: bool = True) -> tuple:
+    return asked(set_name, "a00_p00.txt", answerable), {"gate": gate, "span_p": span_p, "span_ok": right}
 
 
 def test_short_answer_threshold_holds_in_every_direction_not_pooled_and_ignores_abstained_answers():
@@ -48,3 +48,13 @@ def test_short_answer_threshold_holds_in_every_direction_not_pooled_and_ignores_
     data, pred = zip(*rows)
     t = auto_span(list(data), list(pred), 0.85, abstain_below=0.3)
     assert 0.75 < t <= 0.8
+
+
+def test_a_short_answer_shown_to_a_question_the_documents_cannot_answer_counts_as_wrong():
+    from benchmarks.fit_e5 import auto_span
+
+    rows = [_shown("xq-ru-ru", 0.8, True) for _ in range(20)]
+    rows += [_shown("xq-ru-ru", 0.8, False, answerable=False) for _ in range(20)]  # masked paragraph
+    rows += [_shown("xq-ru-ru", 0.9, True) for _ in range(20)]
+    data, pred = zip(*rows)
+    assert auto_span(list(data), list(pred), 0.85, abstain_below=0.3) > 0.8
