@@ -143,6 +143,25 @@ def real_embedder():
 
 
 @pytest.fixture(scope="session")
+def invented_service(tmp_path_factory, real_embedder):
+    """Make the assistant, with the real model, over small invented documents:
+    `invented_service({"forum.txt": FORUM, ...})` (each call builds its own index)."""
+    from qa.app.service import QAService
+
+    def make(files: dict[str, str]) -> QAService:
+        root = tmp_path_factory.mktemp("invented")
+        corpus = root / "corpus"
+        corpus.mkdir()
+        for name, text in files.items():
+            (corpus / name).write_text(text, encoding="utf-8")
+        service = QAService(Settings().with_(corpus_dir=corpus, index_dir=root / "index"), embedder=real_embedder)
+        service.build()
+        return service
+
+    return make
+
+
+@pytest.fixture(scope="session")
 def real_service(tmp_path_factory, real_embedder):
     """The assistant over the bundled corpus with the real model (index built once per session)."""
     from qa.app.service import QAService

@@ -9,7 +9,6 @@ from __future__ import annotations
 import pytest
 
 from qa.answer.evidence import antonym_swap
-from qa.config import Settings
 from qa.lang import analyze
 
 HARVEST = "Pickers from three villages gathered 120 tonnes of pears, the largest harvest since the orchard was planted."
@@ -63,17 +62,8 @@ NOTES = (
 
 
 @pytest.fixture(scope="module")
-def service(tmp_path_factory, real_embedder):
-    from qa.app.service import QAService
-
-    root = tmp_path_factory.mktemp("antonym")
-    corpus = root / "corpus"
-    corpus.mkdir()
-    (corpus / "orchard.txt").write_text(ORCHARD, encoding="utf-8")
-    (corpus / "notes.txt").write_text(NOTES, encoding="utf-8")
-    s = QAService(Settings().with_(corpus_dir=corpus, index_dir=root / "index"), embedder=real_embedder)
-    s.build()
-    return s
+def service(invented_service):
+    return invented_service({"orchard.txt": ORCHARD, "notes.txt": NOTES})
 
 
 @pytest.mark.slow

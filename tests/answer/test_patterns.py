@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import pytest
 
-from qa.config import Settings
 
 FORUM = (
     "Island news\n\n"
@@ -59,19 +58,8 @@ PATROLS = (
 
 
 @pytest.fixture(scope="module")
-def service(tmp_path_factory, real_embedder):
-    from qa.app.service import QAService
-
-    root = tmp_path_factory.mktemp("patterns")
-    corpus = root / "corpus"
-    corpus.mkdir()
-    (corpus / "forum.txt").write_text(FORUM, encoding="utf-8")
-    (corpus / "orchard.txt").write_text(ORCHARD, encoding="utf-8")
-    (corpus / "notes.txt").write_text(OTHER, encoding="utf-8")
-    (corpus / "patrols.txt").write_text(PATROLS, encoding="utf-8")
-    s = QAService(Settings().with_(corpus_dir=corpus, index_dir=root / "index"), embedder=real_embedder)
-    s.build()
-    return s
+def service(invented_service):
+    return invented_service({"forum.txt": FORUM, "orchard.txt": ORCHARD, "notes.txt": OTHER, "patrols.txt": PATROLS})
 
 
 @pytest.mark.slow
