@@ -29,10 +29,12 @@ sys.path.insert(0, str(ROOT))
 
 from benchmarks import answer_data  # noqa: E402
 from benchmarks.fit_models import at_threshold, baseline_rows, fit_all, predict_rows, write_constants  # noqa: E402
-from benchmarks.quality_metrics import calibration, calibration_table, figures, table  # noqa: E402
+from benchmarks.quality_metrics import calibration, calibration_table, figures, gate_separation, table  # noqa: E402
 
 CAL_SAMPLE = ROOT / "tests/fixtures/calibration_sample.json"
 FIT_SETS = ("dev", "dev2", "xquad", "squad2", "squad1-fit")
+# the "not found" bars: each group's gate separation at its own abstention point
+GATE_POINTS = {"bundled": (("dev", "dev2"), 10.0), "squad2": (("squad2",), 15.0)}
 
 
 def folds_of(data: list, k: int, seed: int = 0, by: str = "question") -> np.ndarray:
@@ -302,6 +304,12 @@ def main() -> None:
         pred = [predict_rows(models[fold[i]], a) for i, a in enumerate(data)]
         if args.dump:
             dumped = [_dump_row(a, r) for a, r in zip(data, pred)]
+        for name, (members, pct) in GATE_POINTS.items():
+            part = [(r["gate"], a.ok) for a, r in zip(data, pred) if a.set in members]
+            if len({ok for _, ok in part}) == 2:
+                auc, nf = gate_separation(*zip(*part), pct)
+                print(f"gate {name}: AUC {auc:.3f}; not found {nf:.1f} % at the threshold abstaining on {pct:g} % "
+                      "of its answerable questions", flush=True)
         thresholds = list(args.abstain)
         if args.auto_abstain:
             thresholds.insert(0, auto_threshold(data, pred, args.auto_abstain))

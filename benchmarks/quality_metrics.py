@@ -90,6 +90,18 @@ BAR_KEYS = (
 )
 
 
+def gate_separation(gate: list[float], answerable: list[bool], abstain_pct: float) -> tuple[float, float]:
+    """How well the abstention gate tells answerable questions from unanswerable ones: its ROC AUC,
+    and the share (%) of unanswerable questions below the threshold at which `abstain_pct` % of the
+    answerable ones are abstained on (the issue's operating points: 10 % bundled, 15 % SQuAD 2.0)."""
+    import numpy as np
+    from sklearn.metrics import roc_auc_score
+
+    g, ok = np.asarray(gate, float), np.asarray(answerable, bool)
+    t = np.percentile(g[ok], abstain_pct)
+    return float(roc_auc_score(ok, g)), float(100 * np.mean(g[~ok] < t))
+
+
 def table(results: dict[str, dict]) -> str:
     """A markdown table: one column per set, one line per figure."""
     names = list(results)
