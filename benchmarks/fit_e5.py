@@ -38,7 +38,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from benchmarks import answer_data, fit_models, xquad  # noqa: E402
+from benchmarks import answer_data, calibrate, fit_models, xquad  # noqa: E402
 from benchmarks.shared_data import SHARED  # noqa: E402
 
 CACHE = Path("/work/cache/lang")
@@ -303,6 +303,8 @@ def fit(args) -> None:
     from benchmarks.fit_models import at_threshold, fit_all, predict_rows
 
     _without_matcher()
+    fit_models.CALIBRATION = args.calibration
+    fit_models.COUNT_VETO = args.count_veto
     data = load(Path(args.cache), args.sets, not args.centred_only)
     opts = dict(bundled_share=args.bundled_share, drop={f for f in args.features.split(",") if f}, conf_c=args.conf_c,
                 abstain_target=args.abstain_target, abstain_model=args.abstain_model)
@@ -361,6 +363,10 @@ def main() -> None:
                     help="choose the threshold: the highest abstaining on at most PERCENT of answerable questions")
     ap.add_argument("--auto-span", type=float, default=0.0, metavar="PRECISION",
                     help="choose the short-answer threshold (benchmarks/fit_answer.py auto_span)")
+    ap.add_argument("--calibration", choices=calibrate.METHODS, default="pooled",
+                    help="the calibration table (benchmarks/calibrate.py; fit_answer.py --calibration)")
+    ap.add_argument("--count-veto", action="store_true",
+                    help="the count rule in the gate (qa.answer.evidence.uncounted; fit_answer.py --count-veto)")
     ap.add_argument("--centred-only", action="store_true",
                     help="without e5's uncentred cosine (qa.answer.features.UNCENTRED): the fit before it")
     ap.add_argument("--misses", nargs="+", metavar="SET", help="where each set's answerable questions are lost")

@@ -81,5 +81,25 @@ def test_a_few_right_answers_cannot_make_a_high_confidence():
     assert abs(calibrate_at(bound, 0.5) - 0.6) < 0.05
 
 
+def test_a_confidence_must_hold_on_every_kind_of_question_set_at_once():
+    # benchmarks/calibrate.py "worst-bound": a large set right 90 % of the time at high raw values,
+    # and a small one whose answers at the same raw values are right only half the time
+    from benchmarks import calibrate
+
+    rng = np.random.default_rng(1)
+    raw_big = rng.uniform(0.0, 1.0, 3000)
+    raw_small = rng.uniform(0.0, 1.0, 300)
+    raw = np.r_[raw_big, raw_small]
+    right = np.r_[rng.random(3000) < 0.9 * raw_big, rng.random(300) < 0.5 * raw_small]
+    groups = np.array(["big"] * 3000 + ["small"] * 300)
+    w = np.ones(len(raw))
+    bound = calibrate.fit("bound", raw, right, groups, w)
+    both = calibrate.fit("worst-bound", raw, right, groups, w)
+    assert calibrate_at(bound, 0.95) > 0.75  # the pooled blocks believe the large set
+    assert calibrate_at(both, 0.95) < 0.55  # the small set's answers there are right half the time
+    grid = np.linspace(0.0, 1.0, 101)
+    assert np.all(np.diff([calibrate_at(both, p) for p in grid]) >= 0)
+
+
 def calibrate_at(table, p: float) -> float:
     return calibrate(p, table)
