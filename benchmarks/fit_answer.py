@@ -204,7 +204,9 @@ def main() -> None:
                     help="comma-separated evidence features the abstention model leaves out (e.g. match,match_top)")
     ap.add_argument("--count-veto", action="store_true",
                     help="a how-many question whose counted noun the best passage names and no candidate near the top "
-                         "counts is \"not found\" (qa.answer.evidence.uncounted)")
+                         "counts is \"not found\" (qa.answer.evidence.uncounted), and so is a count, amount or person "
+                         "question answered by an item's dated lead that states none (evidence.scene_only; "
+                         "--pick evidence.SCENE_RULE=False leaves it out)")
     ap.add_argument("--deletion-hard", metavar="FEATURE=PCT",
                     help="with --deletion: keep only negatives whose evidence FEATURE is at least the PCT percentile of "
                          "their set's answerable training questions' (e.g. match_top=25)")

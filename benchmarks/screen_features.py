@@ -5,14 +5,16 @@ or (--gate) screen the abstention gate's evidence features.
     QA_SENTENCE_VECTORS=pooled QA_BENCH_OUT=/work/cache/fit python benchmarks/screen_features.py \
         [--folds article|question] [--variants lead_cov prev_cov ...] [--analyse]
     QA_SENTENCE_VECTORS=pooled QA_BENCH_OUT=/work/cache/fit python benchmarks/screen_features.py --gate \
-        [--folds article|question] --variants FEATURE [FEATURE+FEATURE ...]
+        [--folds article|question] --variants FEATURE [FEATURE+FEATURE ...] [rule:KEY ...]
 
 --gate: every question's evidence (qa.answer.evidence.evidence, every key it returns, in
 CONF_FEATURES or not; "none" is CONF_FEATURES without the variants) is computed once, for the best sentence of the sentence model fitted without
 its fold; then the gate's trees are refitted per fold on that evidence with the shipped flags
-(bundled weight 0.25, no match / match_top, the count rule), without each variant and with it. It
-prints gate AUC per group and "not found" at a per-group and at fit_answer.py's rule threshold. It
-ranks features as fit_answer.py does within about 0.01 of AUC (its training rows are out-of-fold,
+(bundled weight 0.25, no match / match_top, the answer-type rules of abstain_gate), without each variant and
+with it. It prints gate AUC per group and "not found" at a per-group and at fit_answer.py's rule threshold.
+A variant "rule:KEY" is screened as a rule instead (the gate is 0 where the evidence KEY is 1, as the count
+rule does), and how often it fires beyond the shipped rules is printed per set, answerable (right) or not.
+It ranks features as fit_answer.py does within about 0.01 of AUC (its training rows are out-of-fold,
 not in-sample); a feature that passes is cross-validated whole with fit_answer.py.
 
 This refits the sentence model per fold, as benchmarks/fit_answer.py does, with the matcher's cached
@@ -137,7 +139,7 @@ def gate_rows(data: list, fold: np.ndarray, k: int) -> list[tuple[dict, bool]]:
 
 
 def gate_screen(data: list, fold: np.ndarray, k: int, variants: list[str], gate_weight: dict[str, float]) -> None:
-    """The abstention gate (monotone trees, the count rule, fit_answer.py's shipped flags) refitted per
+    """The abstention gate (monotone trees, the answer-type rules, fit_answer.py's shipped flags) refitted per
     fold on the held-out evidence of gate_rows, without each candidate feature and with it: gate AUC
     per group of sets, "not found" at a per-group threshold abstaining on 10 % / 15 % of the
     answerable questions, and at the one threshold of fit_answer.py's rule (the highest whose bundled
@@ -151,14 +153,17 @@ def gate_screen(data: list, fold: np.ndarray, k: int, variants: list[str], gate_
     sets = [a.set for a in data]
     ok = np.array([a.ok for a in data])
     w = fm._group_weights(sets, {**fm.CONF_GROUP_WEIGHT, **gate_weight})
-    screened = {n for v in variants for n in v.split("+")}  # "none" is without them, in CONF_FEATURES or not
+    # "rule:KEY" vetoes (gate 0) where the evidence KEY is 1, as the count rule does, instead of adding a feature
+    screened = {n for v in variants for n in v.split("+") if not n.startswith("rule:")}  # "none": without them
     base = [n for n in evidence.CONF_FEATURES if n in rows[0][0] and n not in {"match", "match_top"} | screened]
     groups = {"bundled": ("dev", "dev2"), "squad2": ("squad2",)}
     print(f"gate, {k}-fold CV ({', '.join(f'{g} {v}' for g, v in gate_weight.items())})\n")
     print("| features added | AUC bundled / squad2 | not found at 10 % / 15 % | rule threshold: bundled not found / "
           "abstained; squad2 not found / abstained; squad1-fit hit@1 |\n|---|---|---|---|")
     for v in ["none", *variants]:
-        names = base + ([] if v == "none" else v.split("+"))
+        parts = [] if v == "none" else v.split("+")
+        rules = [n[len("rule:"):] for n in parts if n.startswith("rule:")]
+        names = base + [n for n in parts if not n.startswith("rule:")]
         X = np.array([[r[n] for n in names] for r, _ in rows])
         gate = np.zeros(len(data))
         for f in range(k):
@@ -168,7 +173,14 @@ def gate_screen(data: list, fold: np.ndarray, k: int, variants: list[str], gate_
                 **fm.TREES, monotonic_cst=[evidence.SIGNS.get(n, 0) for n in names], early_stopping=False,
                 random_state=0).fit(X[tr], ok[tr], sample_weight=w[tr] / w[tr].mean())
             gate[te] = clf.predict_proba(X[te])[:, 1]
-        gate[np.array([r.get("uncounted", 0.0) >= 1.0 for r, _ in rows])] = 0.0
+        # the shipped answer-type rules (qa.answer.evidence.abstain_gate with count_veto)
+        shipped = np.array([r.get("uncounted", 0.0) >= 1.0 or evidence.SCENE_RULE and r.get("scene", 0.0) >= 1.0
+                            for r, _ in rows])
+        gate[shipped] = 0.0
+        for rule in rules:
+            fires = np.array([r.get(rule, 0.0) >= 1.0 for r, _ in rows]) & ~shipped
+            gate[fires] = 0.0
+            _fired(rule, fires, sets, ok, [r for _, r in rows])
         auc, at = [], []
         for g, (pct, members) in zip(groups, ((10, groups["bundled"]), (15, groups["squad2"]))):
             m = np.isin(sets, members)
@@ -188,6 +200,17 @@ def gate_screen(data: list, fold: np.ndarray, k: int, variants: list[str], gate_
             cell.append(f"{100 * np.mean(gate[m & ~ok] < t_rule):.1f} / {100 * np.mean(gate[m & ok] < t_rule):.1f}")
         print(f"| {v} | {auc[0]:.3f} / {auc[1]:.3f} | {at[0]:.1f} / {at[1]:.1f} | {t_rule}: {'; '.join(cell)}; "
               f"{100 * np.mean(right[sq1] & (gate[sq1] >= t_rule)):.1f} |", flush=True)
+
+
+def _fired(rule: str, fires: np.ndarray, sets: list[str], ok: np.ndarray, right: list[bool]) -> None:
+    """How often a veto rule fires beyond the shipped rules, per set: on unanswerable questions, and on
+    answerable ones (of which otherwise answered right)."""
+    cells = []
+    for s in dict.fromkeys(sets):
+        m = (np.array(sets) == s) & fires
+        cells.append(f"{s} {int((m & ~ok).sum())} unanswerable, {int((m & ok).sum())} answerable "
+                     f"({sum(right[i] for i in np.flatnonzero(m & ok))} right)")
+    print(f"  {rule} fires (beyond the shipped rules): " + "; ".join(cells), flush=True)
 
 
 def main() -> None:

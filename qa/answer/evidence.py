@@ -20,8 +20,8 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from qa.answer import trees
-from qa.answer.types import needs, type_features
-from qa.lang import analyze, registered
+from qa.answer.types import named_person, names_someone, needs, type_features, unit_match
+from qa.lang import analyze, detect, get, registered
 
 if TYPE_CHECKING:
     from qa.answer.weights import Fitted
@@ -119,8 +119,9 @@ def evidence(
         "typed_mass": float(p[np.array(kinds) >= 1.0].sum()) if wanted else 0.5,
         "names_missing": len(names - own_words) / len(names) if names else 0.0,
         "antonym": antonym_swap(qset, set(analyze(best.sentence.text))),
-        # not a model feature (not in CONF_FEATURES): read by abstain_gate's count rule
+        # not model features (not in CONF_FEATURES): read by abstain_gate's answer-type rules
         "uncounted": uncounted(question, kinds[:TYPED_TOP], own),
+        "scene": scene_only(question, best.sentence.text, f.get("news_lead", 0.0) >= 1.0, best.sentence.lang),
         **_match(ranked),
         **_answerable(ranked),
         **_xenc(ranked),
@@ -168,12 +169,42 @@ def uncounted(question: str, kinds: list[float], own: set[str]) -> float:
     return 1.0 if units & own else 0.0
 
 
+_COUNT_OR_AMOUNT = re.compile(r"\bhow\s+(?:many|much)\b|\bwhat\s+(?:number|amount|sum)\b", re.I)
+# whether abstain_gate's answer-type rules (Fitted.count_veto) include scene_only (fit_answer.py
+# --pick evidence.SCENE_RULE=False measures the count rule alone)
+SCENE_RULE = True
+
+
+def scene_only(question: str, sentence: str, news_lead: bool, lang: str | None = None) -> float:
+    """1.0 when the chosen sentence is an item's dated lead and the question asks for a detail of a
+    kind the lead does not state: a count or an amount with no figure in the sentence besides its
+    date, or a person with no one named ("Who chaired the June 2022 meeting?" against "On June 29,
+    2022, in Almaty, a regular meeting of the Council ... was held"). A lead sets the scene of its item
+    (when, where, who organised): it names every word that singles out the event, so it outscores the
+    rest of the item even when the item never gives the detail asked. When-, where- and
+    what-questions are left alone (a lead states a date, a place and what it names), and so are
+    how-long / how-old ones (a lead's dates can answer them). `lang`: the sentence's stored language
+    (detected when None). English only."""
+    # English wording (its person marks, its question words), measured on English sets only: a
+    # Russian question or sentence is left to the fitted gate
+    if not news_lead or (lang or detect(sentence)) != "en" or detect(question) != "en":
+        return 0.0
+    n = needs(question)
+    if n.wants == "number" and _COUNT_OR_AMOUNT.search(question):
+        # the lead's own date is no count ("On October 25-26, 2021 the delegation ...")
+        undated = get("en").span_patterns["date"].sub(lambda m: " " * len(m.group(0)), sentence)
+        return float(unit_match(undated, n, "en") == 0.0)
+    if n.wants == "person":
+        return float(named_person(sentence, question) == 0.0 and not names_someone(sentence, question))
+    return 0.0
+
+
 def abstain_gate(facts: dict[str, float], fitted: Fitted, conf: float) -> float:
     """What the abstention threshold applies to (`fitted`: the run-time weights, or the fit's model
-    with the same fields in benchmarks/fit_models.py): 0 when the fit's count rule holds
-    (`count_veto` and uncounted()), else its trees' or logistic model's P(the documents hold the
-    answer), else the calibrated confidence `conf`."""
-    if fitted.count_veto and facts.get("uncounted", 0.0) >= 1.0:
+    with the same fields in benchmarks/fit_models.py): 0 when one of the fit's answer-type rules
+    holds (`count_veto`, and uncounted() or scene_only()), else its trees' or logistic model's
+    P(the documents hold the answer), else the calibrated confidence `conf`."""
+    if fitted.count_veto and (facts.get("uncounted", 0.0) >= 1.0 or SCENE_RULE and facts.get("scene", 0.0) >= 1.0):
         return 0.0
     if fitted.abstain_trees:
         return trees.probability(facts, fitted.abstain_trees)

@@ -335,6 +335,22 @@ def loose_person(text: str, question: str) -> bool:
     return False
 
 
+_MONTHS = frozenset("january february march april may june july august september october november december".split())
+
+
+def names_someone(text: str, question: str) -> bool:
+    """Whether text holds a run of capitalised words that may be a person's name, marked as one or
+    not ("Soviet cosmonaut *Yuri Gagarin*", "redesigned by *Kim Wilkie*"): loose_person without the
+    runs that only a sentence's first word or a month made ("On June 29"). English wording."""
+    language = get("en")
+    qwords = set(re.findall(r"\w+", question.lower()))
+    for m in language.span_patterns["person"].finditer(text):
+        words = set(re.findall(r"\w+", m.group(0).lower())) - language.span_ignore - stopwords("en") - _MONTHS
+        if words and not words <= qwords and not words & _NOT_A_PERSON:
+            return True
+    return False
+
+
 def named_person(text: str, question: str) -> float:
     """1 when text names a person marked as one (see _NAMED_PERSON) whom the question does not
     already name, else 0; 0.5 when the question asks for no person or is not in English."""

@@ -1,13 +1,17 @@
-"""The gate's count rule (qa.answer.evidence.uncounted / abstain_gate), on invented sentences.
+"""The gate's answer-type rules (qa.answer.evidence.uncounted, scene_only / abstain_gate), on invented
+sentences and end to end.
 
 A how-many question whose counted noun the documents name but never count is "not found": the
-issue's pattern 1 ("a sentence about the same event with no count of that thing")."""
+issue's pattern 1 ("a sentence about the same event with no count of that thing"). So is a question
+about a detail of an event (who chaired, how much it cost) that only the item's dated lead names."""
 
 from __future__ import annotations
 
 from dataclasses import replace
 
-from qa.answer.evidence import abstain_gate, uncounted
+import pytest
+
+from qa.answer.evidence import abstain_gate, scene_only, uncounted
 from qa.answer.types import needs, typed_match
 from qa.answer.weights import MINILM
 from qa.lang import analyze
@@ -60,3 +64,104 @@ def test_a_count_of_the_asked_noun_after_a_verb_the_question_goes_on_with_clears
     unanswered = ["Storms hit Wenlow harbour last year.", "The harbour lost 40 boats in the floods."]
     own = set(analyze(" ".join(unanswered)))
     assert uncounted(question, _kinds(question, unanswered), own) == 1.0
+
+
+# The scene rule (qa.answer.evidence.scene_only): an item's dated lead names every word that singles
+# out its event, so it is chosen for questions about any detail of that event; it states when, where
+# and who organised, not who chaired or how much it cost.
+LEAD = "On 14 March 2023, in Dunmore, the spring meeting of the Harlow beekeepers' council was held in the town library."
+
+
+def test_a_lead_chosen_for_who_chaired_sets_only_the_scene():
+    assert scene_only("Who chaired the spring meeting of the Harlow beekeepers' council?", LEAD, True) == 1.0
+
+
+def test_a_lead_chosen_for_how_many_or_how_much_sets_only_the_scene():
+    assert scene_only("How many beekeepers attended the spring meeting of the Harlow council?", LEAD, True) == 1.0
+    assert scene_only("How much did the spring meeting of the Harlow beekeepers' council cost?", LEAD, True) == 1.0
+
+
+def test_a_lead_that_states_the_asked_detail_answers_it():
+    counted = "On 14 March 2023, in Dunmore, 42 beekeepers attended the spring meeting of the Harlow council."
+    assert scene_only("How many beekeepers attended the spring meeting of the Harlow council?", counted, True) == 0.0
+    chaired = "On 14 March 2023 Mrs Edith Carrow chaired the spring meeting of the Harlow beekeepers' council."
+    assert scene_only("Who chaired the spring meeting of the Harlow beekeepers' council?", chaired, True) == 0.0
+
+
+def test_the_lead_s_own_date_is_no_count():
+    dated = "On October 25-26, 2021 the delegation of the Harlow beekeepers' council visited Dunmore."
+    assert scene_only("How many delegates visited Dunmore?", dated, True) == 1.0
+
+
+def test_a_lead_that_names_someone_without_a_title_answers_who():
+    lead = "On 2 May 2023, in Dunmore, beekeeper Edith Carrow opened the spring meeting of the Harlow council."
+    assert scene_only("Who opened the spring meeting of the Harlow council?", lead, True) == 0.0
+
+
+def test_a_how_long_question_is_left_alone_since_a_lead_s_dates_can_answer_it():
+    lead = "From 3 May to 9 June 2023 the Harlow beekeepers' council ran its spring course in Dunmore."
+    assert scene_only("How long did the Harlow beekeepers' spring course run?", lead, True) == 0.0
+
+
+def test_when_and_where_questions_are_what_a_lead_answers():
+    assert scene_only("When was the spring meeting of the Harlow beekeepers' council held?", LEAD, True) == 0.0
+    assert scene_only("Where was the spring meeting of the Harlow beekeepers' council held?", LEAD, True) == 0.0
+
+
+def test_russian_is_left_to_the_fitted_gate():
+    # the person marks and question words are English: a Russian lead names no one they can read
+    lead_ru = "14 марта 2023 года в Данморе прошло весеннее заседание совета пчеловодов Харлоу."
+    assert scene_only("Who chaired the spring meeting of the Harlow beekeepers' council?", lead_ru, True) == 0.0
+    assert scene_only("Кто председательствовал на весеннем заседании совета пчеловодов?", lead_ru, True) == 0.0
+
+
+def test_a_sentence_that_is_not_a_lead_is_left_to_the_fitted_gate():
+    assert scene_only("Who chaired the spring meeting of the Harlow beekeepers' council?", LEAD, False) == 0.0
+
+
+def test_the_scene_rule_abstains_with_the_count_rule_switch():
+    stump = {"features": ["share"], "bias": 2.0, "trees": []}
+    on = replace(MINILM, abstain_trees=stump, count_veto=True)
+    off = replace(MINILM, abstain_trees=stump, count_veto=False)
+    facts = {"share": 0.9, "uncounted": 0.0, "scene": 1.0}
+    assert abstain_gate(facts, on, 0.5) == 0.0
+    assert abstain_gate(facts, off, 0.5) > 0.8
+
+
+MEETING = (
+    "Valley news\n\n"
+    "Spring meeting of the Harlow beekeepers' council\n\n"
+    "On 14 March 2023, in Dunmore, the spring meeting of the Harlow beekeepers' council was held in the "
+    "town library. The members discussed the winter losses of hives and new rules for moving colonies "
+    "between districts.{detail} A summer field day at the Dunmore apiary was announced.\n\n"
+    "Ferry timetable changes\n\n"
+    "On 2 April 2023 the Tarrow ferry company announced a new summer timetable with two extra crossings "
+    "on Saturdays.\n"
+)
+STATED = " The meeting was chaired by Mrs Edith Carrow, the council's secretary, and cost the council 300 pounds."
+
+
+@pytest.fixture(scope="module")
+def unstated(invented_service):
+    return invented_service({"valley.txt": MEETING.format(detail="")})
+
+
+@pytest.fixture(scope="module")
+def stated(invented_service):
+    return invented_service({"valley.txt": MEETING.format(detail=STATED)})
+
+
+@pytest.mark.slow
+def test_who_chaired_an_event_only_the_lead_names_gets_not_found_and_its_stated_twin_an_answer(unstated, stated):
+    question = "Who chaired the spring meeting of the Harlow beekeepers' council?"
+    assert unstated.ask(question).answer is None
+    answer = stated.ask(question).answer
+    assert answer is not None and "Edith Carrow" in answer.text
+
+
+@pytest.mark.slow
+def test_how_much_an_event_only_the_lead_names_cost_gets_not_found_and_its_stated_twin_an_answer(unstated, stated):
+    question = "How much did the spring meeting of the Harlow beekeepers' council cost?"
+    assert unstated.ask(question).answer is None
+    answer = stated.ask(question).answer
+    assert answer is not None and "300 pounds" in answer.text
