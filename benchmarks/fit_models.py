@@ -23,7 +23,7 @@ from qa.answer.pick import _trim, prefer_typed_neighbour
 from qa.answer.types import TYPE_FEATURES, type_features
 from qa.evaluate import contains_gold
 from qa.lang import analyze
-from qa.answer.trim import trim
+from qa.answer.shown import shown_answer
 
 BASE = list(answer.WEIGHTS)
 # sentence features one embedder's fit adds to BASE, present in every candidate's features
@@ -118,15 +118,21 @@ def add_context(a) -> None:
         f["lead_cov"] = lead_coverage(a.idf, total, stems(r), None if lead.id == r.id else stems(lead))
 
 
-def _shown(a, row) -> tuple[str, bool]:
-    """The (trimmed) text shown for a candidate sentence, and whether it holds a gold answer;
-    memoised per question, since refits keep choosing among the same sentences."""
+def _shown(a, row) -> tuple[str, bool, str, bool]:
+    """What the answer step shows for a candidate sentence (qa.answer.shown: its trimmed part, after
+    the sentence before it when it refers back to it, read from the set's index) and whether it holds
+    a gold answer; then the same for the sentence's part alone (what the short answer is found in,
+    and "sentence alone" hit@1). Memoised per question, since refits keep choosing among the same
+    sentences."""
     memo = a.__dict__.setdefault("_shown", {})
     if row.id not in memo:
-        s, e = trim(row.text, a.question.question, a.terms)
-        text = row.text[s:e]
-        memo[row.id] = (text, a.ok and len(text) <= answer.MAX_ANSWER_CHARS and contains_gold(text, a.question.answers))
+        s = shown_answer(_lexical(a.set), row, a.question.question, a.terms)
+        memo[row.id] = (s.text, _holds(a, s.text), s.sentence_text, _holds(a, s.sentence_text))
     return memo[row.id]
+
+
+def _holds(a, text: str) -> bool:
+    return a.ok and len(text) <= answer.MAX_ANSWER_CHARS and contains_gold(text, a.question.answers)
 
 
 def fill(n: int, head: np.ndarray, vals: np.ndarray) -> tuple[np.ndarray, np.ndarray, float]:
@@ -259,10 +265,12 @@ class Model:
         return conf_mod.probability(self.conf_features(a, ranked), self.conf_w, self.conf_b)
 
     def answer_text(self, a, ranked=None) -> tuple[str, object]:
+        """The answer sentence's shown part (what the short answer is found in) and its candidate."""
         best = (ranked or self.ranked(a))[0]
-        return _shown(a, best.sentence)[0], best
+        return _shown(a, best.sentence)[2], best
 
     def right(self, a, ranked=None) -> bool:
+        """Whether the text shown (the sentence before included) holds a gold answer."""
         best = (ranked or self.ranked(a))[0]
         return _shown(a, best.sentence)[1]
 
@@ -477,8 +485,8 @@ def predict_rows(model: Model, a) -> dict:
     raw = conf_mod.probability(cf, model.conf_w, model.conf_b)
     conf = conf_mod.calibrate(raw, model.cal)
     gate = model.gate(cf, conf)
-    text, best = model.answer_text(a, ranked)
-    top_right = a.ok and len(text) <= answer.MAX_ANSWER_CHARS and contains_gold(text, a.question.answers)
+    best = ranked[0]
+    shown, top_right, text, alone_right = _shown(a, best.sentence)
     feats = answer.passage_features(a.passages, ranked)
     pscore = {cid: np.array([f[n] for n in PASS]) @ model.pass_w for cid, f in feats.items()}
     order = sorted(a.passages, key=lambda p: -pscore.get(p.chunk.id, -np.inf))
@@ -493,6 +501,8 @@ def predict_rows(model: Model, a) -> dict:
         "confidence": conf,
         "hit1": top_right,
         "top_right": top_right,
+        "alone_hit1": alone_right,  # the answer sentence alone, without the sentence before it
+        "with_before": shown != text,
         "doc_ok": a.question.doc is not None and best.sentence.doc == a.question.doc,
         "r1": bool(order) and order[0].chunk.id in gold,
         "r5": any(p.chunk.id in gold for p in order[:5]),
@@ -500,6 +510,7 @@ def predict_rows(model: Model, a) -> dict:
         "span_p": span_p,
         "span_ok": span is not None and a.ok and span_right(span, a.question.answers),
         "text": text,  # what benchmarks/fit_short.py re-fits the short answer from
+        "shown": shown,
         "lex": float(best.features["lex"]),
     }
 
@@ -544,5 +555,5 @@ def at_threshold(row: dict, threshold: float, span_threshold: float = 0.5) -> di
     if row.get("span_p", 1.0) < span_threshold:
         out.update(span=None, span_ok=False)
     if not answered:
-        out.update(confidence=None, hit1=False, doc_ok=False, span=None, span_ok=False)
+        out.update(confidence=None, hit1=False, alone_hit1=False, doc_ok=False, span=None, span_ok=False)
     return out

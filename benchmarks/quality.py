@@ -8,7 +8,7 @@ sample of `benchmarks/squad.py --sample 2000 --seed 0`; squad2 = the SQuAD 2.0 d
 open-corpus (all 614 paragraphs indexed, every question against all of them); xquad = XQuAD-en
 dev half, open-corpus. Indexes are built once into benchmarks/out/ and re-used (run the first
 time under `nice`: SQuAD takes minutes on 2 cores). Per-question rows go to
-benchmarks/out/quality/<set>.jsonl. Prints per set: answer hit@1, cited right document,
+benchmarks/out/quality/<set>.jsonl (--out DIR: elsewhere). Prints per set: answer hit@1, cited right document,
 recall@1/@5, unanswerable -> "not found", answerable wrongly abstained, share of answers with a
 short answer and its precision, share right at confidence >= 0.8, latency, and a calibration
 table (confidence bucket -> share right).
@@ -63,6 +63,9 @@ def ask_all(service: QAService, questions, k: int = 5) -> list[dict]:
             "confidence": None if a is None else a.score,
             "hit1": a is not None and q.answerable and len(a.text) <= MAX_ANSWER_CHARS
             and contains_gold(a.text, q.answers),
+            # the answer sentence alone, without the sentence before it that a back-reference brings
+            "alone_hit1": a is not None and q.answerable and contains_gold(a.sentence_text, q.answers),
+            "with_before": a is not None and a.sentence_start is not None,
             "doc_ok": a is not None and q.doc is not None and a.doc == q.doc,
             "r1": bool(passages) and contains_gold(passages[0].chunk.text, q.answers),
             "r5": any(contains_gold(p.chunk.text, q.answers) for p in passages),
@@ -79,11 +82,13 @@ def main() -> None:
     ap.add_argument("--limit", type=int, default=0, help="ask only the first N questions of each set (quick looks)")
     ap.add_argument("-k", type=int, default=5)
     ap.add_argument("--json", help="also write the figures and calibration tables to this file")
+    ap.add_argument("--out", type=Path, default=qsets.OUT / "quality",
+                    help="where the per-question rows go (<set>.jsonl; default: quality/ beside the indexes)")
     args = ap.parse_args()
 
     results, cals, services = {}, {}, {}
     embedder = None
-    out = qsets.OUT / "quality"
+    out = args.out
     for name in args.sets:
         try:
             qs = qsets.load(name)

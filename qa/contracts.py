@@ -108,7 +108,9 @@ class Passage:
 
 @dataclass(frozen=True)
 class Answer:
-    text: str  # the answer sentence, verbatim: document[start:end] (a PDF's: its extracted text, `qa text`)
+    # the answer sentence, verbatim: document[start:end] (a PDF's: its extracted text, `qa text`); when
+    # it opens by referring back ("For this purpose, ..."), the sentence before it and it (qa.answer.shown)
+    text: str
     doc: str
     title: str
     date: str | None
@@ -119,6 +121,14 @@ class Answer:
     span: tuple[int, int] | None = None  # the short answer inside [start, end), if one was found
     page: int | None = None
     doc_title: str | None = None  # the document's human title (ItemInfo.doc_title)
+    # where the answer sentence starts inside [start, end) when the text opens with the sentence
+    # before it; None: the text is the answer sentence (or its trimmed part) alone
+    sentence_start: int | None = None
+
+    @property
+    def sentence_text(self) -> str:
+        """The answer sentence's part of the text (the text without the sentence before it)."""
+        return self.text if self.sentence_start is None else self.text[self.sentence_start - self.start:]
 
     @property
     def span_text(self) -> str | None:
@@ -138,6 +148,7 @@ class Answer:
             "score": self.score,
             "span": None if self.span is None else {"text": self.span_text, "start": self.span[0], "end": self.span[1]},
             "page": self.page,
+            "sentence_start": self.sentence_start,
         }
 
 

@@ -10,7 +10,8 @@ from qa.answer import short
 from qa.answer.evidence import abstain_gate, calibrate, evidence, probability
 from qa.answer.features import Candidate, add_uncentred, sentence_features
 from qa.answer.ordering import rerank_passages
-from qa.answer.trim import MAX_ANSWER_CHARS, trim
+from qa.answer.shown import shown_answer
+from qa.answer.trim import MAX_ANSWER_CHARS
 from qa.answer.types import TYPE_FEATURES, named_person, needs, type_features
 from qa.answer.weights import fitted_for
 from qa.contracts import Answer, Passage
@@ -160,6 +161,16 @@ def add_match(question: str, feats: list) -> None:
         f["match_rel"] = float(s) - top
 
 
+def _cited(passages: list[Passage], chunk_id: int, doc: str, start: int, end: int) -> Passage:
+    """The passage cited for an answer: the answer sentence's own, unless it does not hold the
+    whole text shown (the sentence before it ends the chunk before) and another passage shown does
+    (chunks overlap by a sentence, so the one before often holds both)."""
+    own = next(x for x in passages if x.chunk.id == chunk_id)
+    if own.chunk.start <= start and end <= own.chunk.end:
+        return own
+    return next((x for x in passages if x.chunk.doc == doc and x.chunk.start <= start and end <= x.chunk.end), own)
+
+
 def pick_answer(
     question: str,
     query_vector: np.ndarray,
@@ -186,12 +197,14 @@ def pick_answer(
         return None, passages
     best = ranked[0]
     row = best.sentence
-    p = next(x for x in passages if x.chunk.id == best.passage.chunk.id)
-    a, b = trim(row.text, question, terms, MAX_ANSWER_CHARS)
-    text = row.text[a:b]  # row.text is document[row.start:row.end]
-    found, _ = short.pick(text, question, raw, best.features["lex"], fitted.span, fitted.span_bias,
+    # the sentence's trimmed part, after the sentence before it when it opens by referring back
+    shown = shown_answer(index, row, question, terms, MAX_ANSWER_CHARS)
+    p = _cited(passages, best.passage.chunk.id, row.doc, shown.start, shown.end)
+    text = shown.text  # row.text is document[row.start:row.end], and so is the sentence before's
+    # the short answer is the answer sentence's (the sentence before only says what it refers to)
+    found, _ = short.pick(shown.sentence_text, question, raw, best.features["lex"], fitted.span, fitted.span_bias,
                           fitted.span_threshold, idf, row.lang)
-    start, end = row.start + a, row.start + b
+    start, end = shown.start, shown.end
     item = index.item(row.doc, row.item)
     page = item.page if item is not None else None
     if page is not None:
@@ -209,8 +222,9 @@ def pick_answer(
             end=end,
             score=round(conf, 4),
             passage_rank=p.rank,
-            span=None if found is None else (start + found[0], start + found[1]),
+            span=None if found is None else (shown.sentence_start + found[0], shown.sentence_start + found[1]),
             page=page,
+            sentence_start=shown.sentence_start if shown.with_before else None,
         ),
         passages,
     )

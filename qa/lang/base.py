@@ -84,3 +84,7 @@ class Language:
     # opposite words, one "word opposite" pair a string ("largest smallest"): a question that swaps a
     # word of the sentence for its opposite is not answered by it (qa.answer.evidence.antonym_swap)
     antonym_pairs: tuple[str, ...] = ()
+    # how a sentence opens when it refers back to the sentence before it ("This course ...", "For
+    # this purpose, ...", "He added ...", "As a result, ..."), matched case-insensitively at its start:
+    # such an answer is shown with the sentence before it (qa.answer.shown); None: never
+    anaphor_openers: re.Pattern | None = None

@@ -224,6 +224,32 @@ ANTONYM_PAIRS = tuple((
     "junior senior|upstream downstream|past future|previous next|former latter"
 ).split("|"))
 
+# Sentence openers that refer back to the sentence before (qa.answer.shown shows that sentence too).
+# General words of the language, not read off any question set: a demonstrative or a personal
+# pronoun as the first word ("This course was organized", "Such measures", "It was also noted",
+# "He added", "Their aim"), a preposition before one ("For this purpose", "In its report",
+# "According to him", "Of these"), and connectives whose sense hangs on the sentence before ("As a
+# result", "In addition,", "However", "Also", "Thus", "Then", "The latter"). Left out: "the" + noun
+# ("The meeting ..."), which refers back as often as not but opens most self-contained sentences
+# too, and "there" / "we", which rarely point at the sentence before.
+_DEMONSTRATIVE = r"this|that|these|those|such"
+_PRONOUN = r"he|she|it|they|him|her|them|his|its|their"
+_PREPOSITION = (
+    r"for|to|in|as|with|at|on|by|of|from|during|after|before|under|among|despite|since|following|through|"
+    r"throughout|within|besides|like|unlike|according\s+to|because\s+of|due\s+to|apart\s+from|"
+    r"in\s+addition\s+to|along\s+with|together\s+with|in\s+spite\s+of"
+)
+_CONNECTIVE = (
+    r"as\s+a\s+(?:result|consequence)|in\s+addition(?!\s+to\b)|also|moreover|furthermore|besides|however|"
+    r"nevertheless|nonetheless|therefore|thereafter|thus|hence|consequently|accordingly|meanwhile|then|later|afterwards|"
+    r"subsequently|similarly|likewise|instead|otherwise|in\s+turn|at\s+the\s+same\s+time|in\s+particular|"
+    r"for\s+(?:example|instance)|the\s+(?:latter|former|same)|both"
+)
+ANAPHOR_OPENERS = re.compile(
+    rf"[\"'“‘(\[]?(?:(?:{_PREPOSITION})\s+(?:{_DEMONSTRATIVE}|{_PRONOUN})|{_DEMONSTRATIVE}|{_PRONOUN}|{_CONNECTIVE})\b",
+    re.IGNORECASE,
+)
+
 LANGUAGE = Language(
     code="en",
     stemmer="english",
@@ -240,4 +266,5 @@ LANGUAGE = Language(
     furniture=FURNITURE,
     countries=functools.partial(country_names, "en"),
     antonym_pairs=ANTONYM_PAIRS,
+    anaphor_openers=ANAPHOR_OPENERS,
 )

@@ -209,6 +209,32 @@ FURNITURE = PageFurniture(
     r"|дата|г|гг|года?|в",
 )  # fmt: skip
 
+# Sentence openers that refer back to the sentence before (qa.answer.shown), as English's
+# (qa.lang.en.ANAPHOR_OPENERS): a demonstrative or personal pronoun first ("Это позволит", "Данное
+# мероприятие", "Он отметил", "Их целью"), a preposition before one ("С этой целью", "По его словам",
+# "При этом", "Кроме того", "В связи с этим"), and connectives ("Также", "Однако", "В результате",
+# "Таким образом", "Затем"). "Последние" is left out: it means "recent" as often as "the latter".
+_RU_DEMONSTRATIVE = (
+    r"эт(?:от|а|о|и|ого|ой|ому|им|ом|у|их|ими)|т(?:от|а|о|е|ого|ой|ому|ем|ом|у|ех|еми)|"
+    r"так(?:ой|ая|ое|ие|ого|их|им|ими|ую|ому)|данн\w+|указанн\w+|вышеуказанн\w+"
+)
+_RU_PRONOUN = r"он|она|оно|они|его|е[её]|их|ему|ей|им|ими|н(?:его|е[её]|их|ему|ей|им|ими)"
+_RU_PREPOSITION = (
+    r"в|во|на|для|с|со|по|при|после|до|из|от|к|о|об|за|под|над|перед|среди|кроме|помимо|благодаря|"
+    r"согласно|вследствие|несмотря\s+на|в\s+ходе|в\s+рамках|в\s+результате|в\s+связи\s+с|наряду\s+с|"
+    r"вместе\s+с|в\s+течение|в\s+целях|с\s+целью"
+)
+_RU_CONNECTIVE = (
+    r"также|более\s+того|однако|поэтому|таким\s+образом|в\s+результате|тем\s+не\s+менее|вместе\s+с\s+тем|"
+    r"в\s+то\s+же\s+время|затем|потом|далее|впоследствии|позднее|позже|следовательно|соответственно|итак|"
+    r"в\s+частности|например|в\s+свою\s+очередь|в\s+том\s+числе|тогда|там|оба|обе"
+)
+ANAPHOR_OPENERS = re.compile(
+    rf"[\"'«„“(\[]?(?:(?:{_RU_PREPOSITION})\s+(?:{_RU_DEMONSTRATIVE}|{_RU_PRONOUN})|{_RU_DEMONSTRATIVE}|"
+    rf"{_RU_PRONOUN}|{_RU_CONNECTIVE})\b",
+    re.IGNORECASE,
+)
+
 LANGUAGE = Language(
     code="ru",
     stemmer="russian",
@@ -231,4 +257,5 @@ LANGUAGE = Language(
     furniture=FURNITURE,
     countries=functools.partial(country_names, "ru"),
     rejoin_false_splits=True,
+    anaphor_openers=ANAPHOR_OPENERS,
 )

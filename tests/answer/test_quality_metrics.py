@@ -24,3 +24,19 @@ def test_a_gate_that_separates_perfectly_refuses_every_unanswerable_question():
     gate = [0.9, 0.8, 0.7, 0.2, 0.1]
     auc, not_found = gate_separation(gate, [True, True, True, False, False], 10.0)
     assert auc == 1.0 and not_found == 100.0
+
+
+def _row(hit1: bool, alone: bool, answered: bool = True) -> dict:
+    return {"answerable": True, "answered": answered, "hit1": hit1, "alone_hit1": alone, "confidence": 0.6}
+
+
+def test_hit_at_1_counts_the_text_shown_and_alone_hit_at_1_the_answer_sentence_without_the_one_before():
+    from benchmarks.quality_metrics import figures, table
+
+    # the second answer is right only with the sentence before it shown; the fourth is withheld
+    rows = [_row(True, True), _row(True, False), _row(False, False), _row(False, False, answered=False)]
+    out = figures(rows)
+    assert out["answer_hit@1"] == 50.0 and out["alone_hit@1"] == 25.0
+    assert "| alone_hit@1 | 25.0 |" in table({"set": out})
+    # rows from before the sentence before was shown say nothing of it
+    assert figures([{k: v for k, v in r.items() if k != "alone_hit1"} for r in rows])["alone_hit@1"] is None

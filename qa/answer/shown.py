@@ -1,0 +1,142 @@
+"""What an answer shows: its sentence, and the sentence before it when the answer refers back to it.
+
+"For this purpose, several high-level meetings were held ..." does not say what the purpose was;
+the sentence before it does ("... to maintain the financial sustainability of the Centre."). An
+answer sentence that opens with a back-reference (each registered language's
+``Language.anaphor_openers``: "This", "It", "He", "For this purpose", "As a result", "However" ...)
+is shown with the sentence before it, as one verbatim slice of the document, when that sentence
+is of the same item, nothing but white space lies between them (no page furniture, no caption
+removed at indexing), it reads as a sentence (not a headline) and the two fit the answer cap.
+
+Only what is shown changes: the short answer is still found in the answer sentence, and the
+confidence and abstention are still those of the answer sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from qa.answer.trim import MAX_ANSWER_CHARS, trim
+from qa.lang import registered
+from qa.store import Index, SentenceRow
+
+# whether a back-referring answer is shown with the sentence before it (False: the sentence alone)
+CONTEXT = True
+# when the two sentences do not fit the cap: "clause" shows the last clauses of the sentence before
+# that fit (cut after a comma, semicolon, colon or dash), "alone" the answer sentence alone
+OVER_CAP = "clause"
+
+# a sentence end: the stored sentence before must end as a sentence does, or it is a headline,
+# a heading or a list's lead-in ("as follows:") rather than a statement the answer refers to
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*$")
+_CLAUSE_CUT = re.compile(r"[,;:]\s+|\s[-–—]\s")
+_WORDS = re.compile(r"\w+")
+# a clause of the sentence before shorter than this says nothing the answer could refer to
+MIN_CLAUSE_WORDS = 4
+
+
+@dataclass(frozen=True)
+class Before:
+    """The stored sentence before an answer sentence, and the document text between the two."""
+
+    row: SentenceRow
+    gap: str  # white space only
+
+
+@dataclass(frozen=True)
+class Shown:
+    """The answer's text: document[start:end]; the answer sentence's shown part is [sentence_start, end)."""
+
+    start: int
+    end: int
+    sentence_start: int
+    text: str
+
+    @property
+    def with_before(self) -> bool:
+        return self.start < self.sentence_start
+
+    @property
+    def sentence_text(self) -> str:
+        return self.text[self.sentence_start - self.start:]
+
+
+@lru_cache(maxsize=1)
+def _openers() -> tuple[re.Pattern, ...]:
+    return tuple(lang.anaphor_openers for lang in registered() if lang.anaphor_openers is not None)
+
+
+def refers_back(text: str) -> bool:
+    """Whether a sentence opens with a back-reference of a registered language. Every language's
+    openers are tried: a Cyrillic opener matches only Russian's, a Latin one only English's."""
+    t = text.lstrip()
+    return any(p.match(t) for p in _openers())
+
+
+def sentence_before(index: Index, row: SentenceRow) -> Before | None:
+    """The sentence before `row` in its item, when it may be shown with it (see the module); else None."""
+    if row.id <= 0:
+        return None
+    got = index.sentences(row.id - 1, 1)
+    if not got:
+        return None
+    prev = got[0]
+    # an item's sentences have consecutive ids: the row before of another item (or document) means
+    # `row` opens its item, and the previous item's last sentence is no part of its story
+    if (prev.doc, prev.item) != (row.doc, row.item) or prev.end > row.start:
+        return None
+    gap = index.document_slice(row.doc, prev.end, row.start)
+    if gap is None or gap.strip():
+        return None  # text that was not indexed lies between: furniture, a caption, a table
+    item = index.item(row.doc, row.item)
+    if not _reads_as_sentence(prev.text, item.title if item is not None else None):
+        return None
+    return Before(prev, gap)
+
+
+def _reads_as_sentence(text: str, title: str | None) -> bool:
+    t = text.strip()
+    if not _SENTENCE_END.search(t):
+        return False
+    return not title or _WORDS.findall(t.lower()) != _WORDS.findall(title.lower())
+
+
+def shown(row: SentenceRow, question: str, terms: list[str], before: Before | None,
+          limit: int = MAX_ANSWER_CHARS) -> Shown:
+    """The text shown for answer sentence `row`: its trimmed part (qa.answer.trim), after the
+    sentence before it (`before`, from sentence_before) when it opens with a back-reference."""
+    a, b = trim(row.text, question, terms, limit)
+    text = row.text[a:b]
+    start, end = row.start + a, row.start + b
+    # a long sentence cut after its start no longer opens with its back-reference
+    if CONTEXT and before is not None and a == 0 and refers_back(text):
+        prev = before.row
+        cut = _fits_from(prev.text, len(before.gap) + len(text), limit)
+        if cut is not None:
+            return Shown(prev.start + cut, end, start, prev.text[cut:] + before.gap + text)
+    return Shown(start, end, start, text)
+
+
+def _fits_from(prev: str, rest: int, limit: int) -> int | None:
+    """Where the sentence before starts being shown when `rest` characters follow it: 0 when it
+    fits whole; with OVER_CAP "clause" the first clause boundary after which it fits; None: it is
+    left out."""
+    if len(prev) + rest <= limit:
+        return 0
+    if OVER_CAP != "clause":
+        return None
+    for m in _CLAUSE_CUT.finditer(prev):
+        if len(prev) - m.end() + rest <= limit:  # the first that fits: the longest tail
+            return m.end() if len(_WORDS.findall(prev[m.end():])) >= MIN_CLAUSE_WORDS else None
+    return None
+
+
+def shown_answer(index: Index, row: SentenceRow, question: str, terms: list[str],
+                 limit: int = MAX_ANSWER_CHARS) -> Shown:
+    """shown() with the sentence before read from the index, only when the answer refers back."""
+    before = None
+    if CONTEXT and refers_back(row.text):
+        before = sentence_before(index, row)
+    return shown(row, question, terms, before, limit)

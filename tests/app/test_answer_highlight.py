@@ -1,0 +1,64 @@
+"""The web app's source view highlights exactly the answer shown, when the answer is two sentences
+(one that refers back, "For this purpose, ...", after the sentence it refers to: qa.answer.shown)."""
+
+from __future__ import annotations
+
+import html
+import re
+
+import pytest
+
+from qa.app.chat import ChatService, Conversation
+from qa.app.service import QAService
+
+NEWS = (
+    "Harbour news\n\n"
+    "Skarn council keeps the lighthouse\n\n"
+    "On 3 May 2024 the Skarn council voted to keep the old lighthouse of Port Ellery running for ten more "
+    "years. For this purpose, the council set aside 40,000 crowns from the harbour fund. It also asked the "
+    "lighthouse trust to report every spring.\n\n"
+    "Wenlow opens a ferry office\n\n"
+    "On 9 June 2024 the Tarrow ferry company opened a ticket office in Wenlow. The office sells tickets for "
+    "all crossings to the outer islands.\n"
+)
+
+
+@pytest.fixture
+def chat(tmp_path, settings_for, hash_embedder):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "news.txt").write_text(NEWS, encoding="utf-8")
+    service = QAService(settings_for(corpus), embedder=hash_embedder)
+    service.build()
+    return ChatService(service)
+
+
+def highlighted(source_html: str) -> str:
+    """The text inside the answer marks of the source view's body (not its legend), in order."""
+    body = source_html.split('class="qa-source-body">', 1)[1]
+    return "".join(html.unescape(re.sub(r"<[^>]+>", "", m))
+                   for m in re.findall(r'<mark class="qa-hl-answer"[^>]*>(.*?)</mark>', body))
+
+
+def test_a_two_sentence_answer_is_highlighted_whole_in_its_source(chat):
+    conv = Conversation()
+    turn = chat.ask(conv, "Why did the council set aside 40,000 crowns from the harbour fund?", k=3)
+    a = turn.answer
+    assert a is not None and a.text.startswith("On 3 May 2024") and a.text.endswith("from the harbour fund.")
+    assert a.sentence_start is not None and a.sentence_text.startswith("For this purpose")
+    assert a.text == NEWS[a.start:a.end]
+    cited = conv.citation(0, a.passage_rank)
+    assert cited.answer == (a.start, a.end)
+    assert cited.start <= a.start and a.end <= cited.end  # the cited passage holds both sentences
+    assert highlighted(chat.source_html(conv, 0, a.passage_rank)) == a.text
+    # the reply quotes the same two sentences
+    assert html.escape("For this purpose") in turn.reply_html and "On 3 May 2024" in turn.reply_html
+
+
+def test_a_one_sentence_answer_is_highlighted_alone(chat):
+    conv = Conversation()
+    turn = chat.ask(conv, "What does the office in Wenlow sell tickets for?", k=3)
+    a = turn.answer
+    assert a is not None and a.text == "The office sells tickets for all crossings to the outer islands."
+    assert a.sentence_start is None
+    assert highlighted(chat.source_html(conv, 0, a.passage_rank)) == a.text
