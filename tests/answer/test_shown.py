@@ -149,23 +149,18 @@ LONG_BEFORE = ("On 3 May 2024 the council of Skarn, after a long debate that ran
 ANSWER = "For this purpose, the council set aside 40,000 crowns from the harbour fund."
 
 
-def test_a_pair_over_the_cap_keeps_the_last_clauses_of_the_sentence_before_that_fit():
+def test_a_pair_over_the_cap_shows_the_answer_sentence_alone_not_a_piece_of_the_one_before():
     assert len(LONG_BEFORE) + 1 + len(ANSWER) > MAX_ANSWER_CHARS
     row, before = pair(LONG_BEFORE, ANSWER)
     s = shown(row, "Why did the council set aside 40,000 crowns?", ["council", "crown"], before)
-    document = LONG_BEFORE + " " + ANSWER
-    assert len(s.text) <= MAX_ANSWER_CHARS and s.text == document[s.start:s.end]
-    assert s.with_before and s.text.endswith(" " + ANSWER)
-    assert document[s.start - 2:s.start] == ", "  # it starts where a clause starts
-    assert "to pay its two keepers for ten more years." in s.text
+    assert s.text == ANSWER and not s.with_before and (s.start, s.end) == (row.start, row.end)
 
 
-def test_with_no_clause_that_fits_the_answer_is_shown_alone(monkeypatch):
-    row, before = pair("A" * 20 + " " + "b" * 400 + ".", ANSWER)
-    assert shown(row, "Why?", [], before).text == ANSWER
-    monkeypatch.setattr(shown_mod, "OVER_CAP", "alone")
-    row, before = pair(LONG_BEFORE, ANSWER)
-    assert shown(row, "Why?", [], before).text == ANSWER
+def test_a_pair_that_just_fits_the_cap_is_shown_whole():
+    before_text = LONG_BEFORE[: MAX_ANSWER_CHARS - 1 - len(ANSWER) - 1] + "."
+    row, before = pair(before_text, ANSWER)
+    s = shown(row, "Why?", [], before)
+    assert len(s.text) == MAX_ANSWER_CHARS and s.text == before_text + " " + ANSWER and s.start == 0
 
 
 def test_a_long_answer_cut_after_its_opening_no_longer_takes_the_sentence_before():
