@@ -26,7 +26,7 @@ from qa.store import Index, SentenceRow
 # whether a back-referring answer is shown with the sentence before it (False: the sentence alone).
 # When the two do not fit the cap, the answer sentence is shown alone: showing the last clauses of
 # the sentence before that fit instead gained 3 answers of ~8,000 in cross-validation and showed
-# readers fragments such as "and effective post-seizure procedures." (docs: notes/context.md)
+# readers fragments such as "and effective post-seizure procedures."
 CONTEXT = True
 
 # a sentence end: the stored sentence before must end as a sentence does, or it is a headline,
