@@ -27,7 +27,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from benchmarks import answer_data  # noqa: E402
+from benchmarks import answer_data, calibrate  # noqa: E402
 from benchmarks.fit_models import at_threshold, baseline_rows, fit_all, predict_rows, write_constants  # noqa: E402
 from benchmarks.quality_metrics import calibration, calibration_table, figures, gate_separation, table  # noqa: E402
 
@@ -183,9 +183,12 @@ def main() -> None:
     ap.add_argument("--pick", action="append", default=[], metavar="NAME=VALUE",
                     help="set a rule constant of qa.answer.pick (or of another qa.answer module: types.PERSON_NOT_ORG=False) "
                          "for this run (e.g. PERSON_MARGIN=0): measures a choosing rule against its variants; repeatable")
-    ap.add_argument("--calibration", choices=("pooled", "worst", "bound"), default="pooled",
-                    help="one isotonic table over all sets, per group the lowest share right, or pooled blocks of at "
-                         "least 30 effective questions at a lower bound of their share right (benchmarks/calibrate.py)")
+    ap.add_argument("--calibration", choices=calibrate.METHODS, default="pooled",
+                    help="one isotonic table over all sets, per group the lowest share right, pooled blocks of at "
+                         "least 30 effective questions at a lower bound of their share right, or per group such blocks and the lowest "
+                         "(benchmarks/calibrate.py)")
+    ap.add_argument("--min-block", type=float, default=calibrate.MIN_BLOCK,
+                    help="bound calibrations: the fewest effective questions a block needs (benchmarks/calibrate.py MIN_BLOCK)")
     ap.add_argument("--cal-sample", help="write the calibration test's sample here (with --write: by default "
                                           "tests/fixtures/calibration_sample.json)")
     ap.add_argument("--report-squad1", action="store_true", help="also score the reported SQuAD v1.1 sample")
@@ -224,6 +227,7 @@ def main() -> None:
     import benchmarks.fit_models as fm_cal
 
     fm_cal.CALIBRATION = args.calibration
+    calibrate.MIN_BLOCK = args.min_block
     fm_cal.NEG_WEIGHT, fm_cal.NEG_CONFIDENCE = args.deletion_weight, args.deletion_confidence
     for setting in args.gate_weight:
         group, _, value = setting.partition("=")
