@@ -86,18 +86,23 @@ def bound(raw: np.ndarray, right: np.ndarray, w: np.ndarray, level: float | None
     return tuple(np.array(xs)[keep].tolist()), tuple(np.array(ys)[keep].tolist())
 
 
-def worst(raw: np.ndarray, right: np.ndarray, groups: np.ndarray) -> Table:
-    """The pointwise minimum, over the groups of sets, of each group's isotonic share right:
-    monotone, and on every group at most what that group shows (up to the fit's noise)."""
+def _lowest(raw: np.ndarray, groups: np.ndarray, table) -> Table:
+    """The pointwise minimum over the groups of sets (those with WORST_MIN_ROWS questions or more)
+    of table(mask, grid): each group's own confidence at the grid's raw values."""
     grid = np.unique(np.round(raw, 4))
     low = np.ones(len(grid))
     for g in np.unique(groups):
         m = groups == g
-        if m.sum() < WORST_MIN_ROWS:
-            continue
-        low = np.minimum(low, _isotonic(raw[m], right[m], np.ones(int(m.sum()))).predict(grid))
+        if m.sum() >= WORST_MIN_ROWS:
+            low = np.minimum(low, table(m, grid))
     keep = np.r_[True, np.diff(low) != 0] | np.r_[np.diff(low) != 0, True]  # the breakpoints
     return tuple(float(x) for x in grid[keep]), tuple(float(y) for y in low[keep])
+
+
+def worst(raw: np.ndarray, right: np.ndarray, groups: np.ndarray) -> Table:
+    """The pointwise minimum, over the groups of sets, of each group's isotonic share right:
+    monotone, and on every group at most what that group shows (up to the fit's noise)."""
+    return _lowest(raw, groups, lambda m, grid: _isotonic(raw[m], right[m], np.ones(int(m.sum()))).predict(grid))
 
 
 def worst_bound(raw: np.ndarray, right: np.ndarray, groups: np.ndarray) -> Table:
@@ -105,16 +110,7 @@ def worst_bound(raw: np.ndarray, right: np.ndarray, groups: np.ndarray) -> Table
     confidence holds on every kind of set at once, and a group's few high-raw answers can no longer
     borrow the share right of another group's many (the e5 fit: English news questions at raw 0.9
     were right 55 % of the time where XQuAD's were right 90 %)."""
-    grid = np.unique(np.round(raw, 4))
-    low = np.ones(len(grid))
-    for g in np.unique(groups):
-        m = groups == g
-        if m.sum() < WORST_MIN_ROWS:
-            continue
-        xs, ys = bound(raw[m], right[m], np.ones(int(m.sum())))
-        low = np.minimum(low, np.interp(grid, xs, ys))
-    keep = np.r_[True, np.diff(low) != 0] | np.r_[np.diff(low) != 0, True]
-    return tuple(float(x) for x in grid[keep]), tuple(float(y) for y in low[keep])
+    return _lowest(raw, groups, lambda m, grid: np.interp(grid, *bound(raw[m], right[m], np.ones(int(m.sum())))))
 
 
 def fit(method: str, raw: np.ndarray, right: np.ndarray, groups: np.ndarray, w: np.ndarray) -> Table:
