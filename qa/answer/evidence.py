@@ -21,7 +21,7 @@ import numpy as np
 
 from qa.answer import trees
 from qa.answer.types import named_person, names_someone, needs, type_features, unit_match
-from qa.lang import analyze, detect, get, registered
+from qa.lang import analyze, detect, get, registered, stopwords
 
 if TYPE_CHECKING:
     from qa.answer.weights import Fitted
@@ -121,7 +121,10 @@ def evidence(
         "antonym": antonym_swap(qset, set(analyze(best.sentence.text))),
         # not model features (not in CONF_FEATURES): read by abstain_gate's answer-type rules
         "uncounted": uncounted(question, kinds[:TYPED_TOP], own),
-        "scene": scene_only(question, best.sentence.text, f.get("news_lead", 0.0) >= 1.0, best.sentence.lang),
+        "scene": scene_only(
+            question, best.sentence.text, f.get("news_lead", 0.0) >= 1.0, best.sentence.lang,
+            best.passage.item.title if best.passage.item else "",
+        ),
         **_match(ranked),
         **_answerable(ranked),
         **_xenc(ranked),
@@ -173,9 +176,51 @@ _COUNT_OR_AMOUNT = re.compile(r"\bhow\s+(?:many|much)\b|\bwhat\s+(?:number|amoun
 # whether abstain_gate's answer-type rules (Fitted.count_veto) include scene_only (fit_answer.py
 # --pick evidence.SCENE_RULE=False measures the count rule alone)
 SCENE_RULE = True
+# whether scene_only reads when-questions too (fit_answer.py --pick evidence.DATE_SCENE=False: without)
+DATE_SCENE = True
 
 
-def scene_only(question: str, sentence: str, news_lead: bool, lang: str | None = None) -> float:
+# words of a when-question that a lead's date answers whatever its verb: a plan or a schedule ("When is
+# the meeting *scheduled*?" against "... a meeting will be held"), the start, end or run of the event
+# ("When did the course *begin*?" against "From 3 May to 9 June ... ran its course"). Stems.
+_DATE_FRAME = frozenset(analyze(
+    "scheduled planned expected due set slated intended begin began begun start started end ended open "
+    "opened close closed last lasted run ran finish finished commence commenced conclude concluded", "en"
+))
+
+
+# a lead that reports a gathering: its date is the meeting's, visit's or workshop's, the usual news
+# item's scene ("On October 14, 2021 the Advisor ... attended the online briefing"). A lead that
+# reports some other act ("On August 15, 1971, the United States pulled out of the Bretton Woods
+# Accord") dates that act, and a when-question about it words it its own way ("withdraw"), so the
+# date rule below reads gathering leads only.
+_GATHERING = re.compile(
+    r"\b(?:(?:was|were|is|are|be|been|being)\s+held|held\s+(?:its|their|a|an|the)|attended|took\s+part|"
+    r"participated|visited|met\s+with|hosted|convened|gathered)\b",
+    re.I,
+)
+
+
+def unstated(question: str, context: str) -> list[str]:
+    """The lower-case content words of an English question (its verbs and common nouns: what it asks
+    about, not the names that single out the event) whose stems `context` lacks, leaving out the
+    words that only frame a question (the follow-up rules' light verbs and question words, _DATE_FRAME)."""
+    words = get("en").followup
+    frame = words.light_verbs | words.question_words | words.pronouns | stopwords("en")
+    own = set(analyze(context, "en"))
+    out = []
+    for word in re.findall(r"\b[a-z][\w'-]*", question.split(" ", 1)[1] if " " in question else ""):
+        stems = set(analyze(word, "en"))
+        if word in frame or not stems or stems <= _DATE_FRAME:
+            continue
+        if not stems & own:
+            out.append(word)
+    return out
+
+
+def scene_only(
+    question: str, sentence: str, news_lead: bool, lang: str | None = None, title: str | None = None,
+) -> float:
     """1.0 when the chosen sentence is an item's dated lead and the question asks for a detail of a
     kind the lead does not state: a count or an amount with no figure in the sentence besides its
     date, or a person with no one named ("Who chaired the June 2022 meeting?" against "On June 29,
@@ -183,8 +228,13 @@ def scene_only(question: str, sentence: str, news_lead: bool, lang: str | None =
     (when, where, who organised): it names every word that singles out the event, so it outscores the
     rest of the item even when the item never gives the detail asked. When-, where- and
     what-questions are left alone (a lead states a date, a place and what it names), and so are
-    how-long / how-old ones (a lead's dates can answer them). `lang`: the sentence's stored language
-    (detected when None). English only."""
+    how-long / how-old ones (a lead's dates can answer them). A when-question is answered by the
+    lead's date only when it asks about the lead's event: with `title` (the item's title, None to
+    leave when-questions alone), 1.0 when the lead reports a gathering (_GATHERING) and a word the
+    question asks about (`unstated`: "When was the
+    agency *established*?", "In which year did China *ban* ...") is in neither the lead nor the title,
+    since the date a lead gives is its own event's. `lang`: the sentence's stored language (detected
+    when None). English only."""
     # English wording (its person marks, its question words), measured on English sets only: a
     # Russian question or sentence is left to the fitted gate
     if not news_lead or (lang or detect(sentence)) != "en" or detect(question) != "en":
@@ -196,6 +246,8 @@ def scene_only(question: str, sentence: str, news_lead: bool, lang: str | None =
         return float(unit_match(undated, n, "en") == 0.0)
     if n.wants == "person":
         return float(named_person(sentence, question) == 0.0 and not names_someone(sentence, question))
+    if n.wants == "date" and title is not None and DATE_SCENE and _GATHERING.search(sentence):
+        return float(bool(unstated(question, sentence + " " + title)))
     return 0.0
 
 

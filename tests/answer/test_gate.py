@@ -108,6 +108,39 @@ def test_when_and_where_questions_are_what_a_lead_answers():
     assert scene_only("Where was the spring meeting of the Harlow beekeepers' council held?", LEAD, True) == 0.0
 
 
+TITLE = "Beekeepers meet in Dunmore"
+
+
+def test_a_lead_s_date_does_not_date_another_event():
+    # the lead's date is its meeting's; the question asks when the council was founded
+    assert scene_only("When was the Harlow beekeepers' council founded?", LEAD, True, None, TITLE) == 1.0
+    assert scene_only("In which year did Harlow ban imported honey?", LEAD, True, None, TITLE) == 1.0
+
+
+def test_a_lead_s_date_answers_when_its_own_event_happened_began_or_is_planned():
+    assert scene_only("When did the spring meeting of the Harlow beekeepers' council take place?", LEAD, True, None, TITLE) == 0.0
+    assert scene_only("In what year did the Harlow beekeepers meet in Dunmore?", LEAD, True, None, TITLE) == 0.0
+    course = "From 3 May to 9 June 2023 the Harlow beekeepers' council held its spring course in Dunmore."
+    assert scene_only("When did the Harlow beekeepers' spring course begin?", course, True, None, TITLE) == 0.0
+    planned = "On 2 June 2024, a meeting of the Harlow beekeepers' council will be held in Dunmore."
+    assert scene_only("On what date is the council meeting in Dunmore scheduled?", planned, True, None, TITLE) == 0.0
+
+
+def test_a_lead_that_reports_an_act_dates_that_act_however_the_question_words_it():
+    # not a gathering: the lead's date is the act's, and "leave" words "withdrew" another way
+    act = "On 14 March 2023 the Harlow beekeepers' council withdrew from the national federation."
+    assert scene_only("When did the Harlow council leave the national federation?", act, True, None, TITLE) == 0.0
+
+
+def test_the_item_title_states_the_event_too():
+    lead = "On 14 March 2023, in Dunmore, the council's spring meeting was held in the town library."
+    assert scene_only("When did the beekeepers hold their spring meeting?", lead, True, None, "Harlow beekeepers meet") == 0.0
+
+
+def test_when_questions_are_left_alone_without_the_item_title():
+    assert scene_only("When was the Harlow beekeepers' council founded?", LEAD, True) == 0.0
+
+
 def test_russian_is_left_to_the_fitted_gate():
     # the person marks and question words are English: a Russian lead names no one they can read
     lead_ru = "14 марта 2023 года в Данморе прошло весеннее заседание совета пчеловодов Харлоу."
