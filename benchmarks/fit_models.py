@@ -23,7 +23,7 @@ from qa.answer.pick import _trim, prefer_typed_neighbour
 from qa.answer.types import TYPE_FEATURES, type_features
 from qa.evaluate import contains_gold
 from qa.lang import analyze
-from qa.answer.shown import shown_answer
+from qa.answer.shown import max_shown_chars, shown_answer
 
 BASE = list(answer.WEIGHTS)
 # sentence features one embedder's fit adds to BASE, present in every candidate's features
@@ -132,7 +132,7 @@ def _shown(a, row) -> tuple[str, bool, str, bool]:
 
 
 def _holds(a, text: str) -> bool:
-    return a.ok and len(text) <= answer.MAX_ANSWER_CHARS and contains_gold(text, a.question.answers)
+    return a.ok and len(text) <= max_shown_chars() and contains_gold(text, a.question.answers)
 
 
 def fill(n: int, head: np.ndarray, vals: np.ndarray) -> tuple[np.ndarray, np.ndarray, float]:

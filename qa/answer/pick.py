@@ -10,7 +10,7 @@ from qa.answer import short
 from qa.answer.evidence import abstain_gate, calibrate, evidence, probability
 from qa.answer.features import Candidate, add_uncentred, sentence_features
 from qa.answer.ordering import rerank_passages
-from qa.answer.shown import shown_answer
+from qa.answer.shown import Shown, shown_answer
 from qa.answer.trim import MAX_ANSWER_CHARS
 from qa.answer.types import TYPE_FEATURES, named_person, needs, type_features
 from qa.answer.weights import fitted_for
@@ -199,32 +199,37 @@ def pick_answer(
     row = best.sentence
     # the sentence's trimmed part, after the sentence before it when it opens by referring back
     shown = shown_answer(index, row, question, terms, MAX_ANSWER_CHARS)
-    p = _cited(passages, best.passage.chunk.id, row.doc, shown.start, shown.end)
-    text = shown.text  # row.text is document[row.start:row.end], and so is the sentence before's
     # the short answer is the answer sentence's (the sentence before only says what it refers to)
     found, _ = short.pick(shown.sentence_text, question, raw, best.features["lex"], fitted.span, fitted.span_bias,
                           fitted.span_threshold, idf, row.lang)
-    start, end = shown.start, shown.end
+    span = None if found is None else (shown.sentence_start + found[0], shown.sentence_start + found[1])
+    return sentence_answer(index, row, shown, passages, best.passage.chunk.id, conf, span), passages
+
+
+def sentence_answer(index: Index, row: SentenceRow, shown: Shown, passages: list[Passage], chunk_id: int,
+                    confidence: float, span: tuple[int, int] | None) -> Answer:
+    """The Answer of a chosen sentence `row` (from passage `chunk_id`) showing `shown` (shown_answer's),
+    `span` its short answer in document offsets: the one place an answer is made of a sentence, for
+    the answer step and the follow-up's typed answer (qa.app.service) alike."""
+    p = _cited(passages, chunk_id, row.doc, shown.start, shown.end)
+    text = shown.text  # row.text is document[row.start:row.end], and so is the sentence before's
     item = index.item(row.doc, row.item)
     page = item.page if item is not None else None
     if page is not None:
         # a PDF's sentence rows hold its search text (hyphenation at line ends joined); the
         # answer is the extracted text itself, which `qa text` prints
-        text = index.document_slice(row.doc, start, end) or text
-    return (
-        Answer(
-            text=text,
-            doc=row.doc,
-            title=p.item.title if p.item else row.doc,
-            doc_title=p.doc_title,
-            date=p.item.date if p.item else None,
-            start=start,
-            end=end,
-            score=round(conf, 4),
-            passage_rank=p.rank,
-            span=None if found is None else (shown.sentence_start + found[0], shown.sentence_start + found[1]),
-            page=page,
-            sentence_start=shown.sentence_start if shown.with_before else None,
-        ),
-        passages,
+        text = index.document_slice(row.doc, shown.start, shown.end) or text
+    return Answer(
+        text=text,
+        doc=row.doc,
+        title=p.title,
+        doc_title=p.doc_title,
+        date=p.date,
+        start=shown.start,
+        end=shown.end,
+        score=round(confidence, 4),
+        passage_rank=p.rank,
+        span=span,
+        page=page,
+        sentence_start=shown.sentence_start if shown.with_before else None,
     )

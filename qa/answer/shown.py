@@ -6,8 +6,9 @@ answer sentence that opens with a back-reference (each registered language's
 ``Language.anaphor_openers``: "This", "It", "He", "For this purpose", "As a result", "However" ...)
 is shown with the sentence before it, as one verbatim slice of the document, when that sentence
 is of the same item, nothing but white space lies between them (no page furniture, no caption
-removed at indexing), it reads as a sentence (not a headline) and the two fit the answer cap;
-else the answer sentence is shown alone.
+removed at indexing), it reads as a sentence (not a headline) and the two fit PAIR_MAX_CHARS;
+else the answer sentence is shown alone. The answer sentence's own part is within MAX_ANSWER_CHARS
+either way (qa.answer.trim).
 
 Only what is shown changes: the short answer is still found in the answer sentence, and the
 confidence and abstention are still those of the answer sentence.
@@ -29,10 +30,18 @@ from qa.store import Index, SentenceRow
 # readers fragments such as "and effective post-seizure procedures."
 CONTEXT = True
 
+# the cap of a two-sentence answer; the answer sentence's part is within MAX_ANSWER_CHARS on its own
+PAIR_MAX_CHARS = MAX_ANSWER_CHARS
+
 # a sentence end: the stored sentence before must end as a sentence does, or it is a headline,
 # a heading or a list's lead-in ("as follows:") rather than a statement the answer refers to
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*$")
 _WORDS = re.compile(r"\w+")
+
+
+def max_shown_chars() -> int:
+    """The longest answer text shown: a two-sentence answer's cap, the answer cap's when lower."""
+    return max(MAX_ANSWER_CHARS, PAIR_MAX_CHARS)
 
 
 @dataclass(frozen=True)
@@ -102,25 +111,49 @@ def _reads_as_sentence(text: str, title: str | None) -> bool:
 
 
 def shown(row: SentenceRow, question: str, terms: list[str], before: Before | None,
-          limit: int = MAX_ANSWER_CHARS) -> Shown:
-    """The text shown for answer sentence `row`: its trimmed part (qa.answer.trim), after the
-    sentence before it (`before`, from sentence_before) when it opens with a back-reference."""
-    a, b = trim(row.text, question, terms, limit)
+          limit: int = MAX_ANSWER_CHARS, span: tuple[int, int] | None = None) -> Shown:
+    """The text shown for answer sentence `row`: its part (within `limit`: qa.answer.trim's, or
+    with `span`, a span's offsets in row.text, the clauses around it), after the sentence before
+    it (`before`, from sentence_before) when it opens with a back-reference."""
+    a, b = trim(row.text, question, terms, limit) if span is None else around(row.text, span, limit)
     text = row.text[a:b]
     start, end = row.start + a, row.start + b
     # a long sentence cut after its start no longer opens with its back-reference
     if CONTEXT and before is not None and a == 0 and refers_back(text):
         prev = before.row
         both = prev.text + before.gap + text
-        if len(both) <= limit:  # whole sentences or the answer sentence alone
+        if len(both) <= max(limit, PAIR_MAX_CHARS):  # whole sentences or the answer sentence alone
             return Shown(prev.start, end, start, both)
     return Shown(start, end, start, text)
 
 
 def shown_answer(index: Index, row: SentenceRow, question: str, terms: list[str],
-                 limit: int = MAX_ANSWER_CHARS) -> Shown:
+                 limit: int = MAX_ANSWER_CHARS, span: tuple[int, int] | None = None) -> Shown:
     """shown() with the sentence before read from the index, only when the answer refers back."""
     before = None
     if CONTEXT and refers_back(row.text):
         before = sentence_before(index, row)
-    return shown(row, question, terms, before, limit)
+    return shown(row, question, terms, before, limit, span)
+
+
+def around(text: str, span: tuple[int, int], limit: int = MAX_ANSWER_CHARS) -> tuple[int, int]:
+    """(start, end) in text of the sentence, or for a long one of the clauses around `span`, within `limit`."""
+    if len(text) <= limit:
+        return 0, len(text)
+    cuts = [0] + [m.end() for m in re.finditer(r"[,;:]\s+", text)] + [len(text)]
+    a = max(c for c in cuts if c <= span[0])
+    b = min(c for c in cuts if c >= span[1])
+    while True:  # widen clause by clause while it fits
+        left = max((c for c in cuts if c < a), default=None)
+        right = min((c for c in cuts if c > b), default=None)
+        if right is not None and right - a <= limit:
+            b = right
+        elif left is not None and b - left <= limit:
+            a = left
+        else:
+            break
+    if b - a > limit:  # one clause longer than the limit: the limit around the span
+        a = max(0, min(span[0], span[1] - limit))
+        b = min(len(text), a + limit)
+    piece = text[a:b]
+    return a + len(piece) - len(piece.lstrip()), b - (len(piece) - len(piece.rstrip()))

@@ -17,8 +17,9 @@ import numpy as np
 from qa import store
 from qa.answer import MAX_ANSWER_CHARS, fitted_for, pick_answer
 from qa.answer.evidence import calibrate, evidence, probability
-from qa.answer.pick import ranked_candidates
+from qa.answer.pick import ranked_candidates, sentence_answer
 from qa.answer.question import question_type, typed_span
+from qa.answer.shown import shown_answer
 from qa.config import MAX_K, Settings
 from qa.contracts import Answer, Filters, Query, Result
 from qa.filters import FilterError, scope
@@ -308,8 +309,9 @@ _PRECISE_TYPES = ("date", "number", "place")
 
 def _typed_answer(question: str, qvec, terms: list[str], passages: list, index, model: str) -> Answer | None:
     """The best-scored sentence of the passages holding a span of the (precise) type the question
-    asks for (None if it asks for none, or no sentence holds one); the span is the answer,
-    its sentence (cut to MAX_ANSWER_CHARS around the span when longer) the quote."""
+    asks for (None if it asks for none, or no sentence holds one); the span is the answer, and the
+    text shown is what the answer step shows (qa.answer.shown: the sentence, cut to MAX_ANSWER_CHARS
+    around the span when longer, after the sentence before when it refers back to it)."""
     qtype = question_type(question)
     if qtype not in _PRECISE_TYPES:
         return None
@@ -319,48 +321,17 @@ def _typed_answer(question: str, qvec, terms: list[str], passages: list, index, 
     if not ranked:
         return None
     qwords = set(re.findall(r"\w+", question.lower()))
-    rank_of = {p.chunk.id: p.rank for p in passages}
     for c in ranked:
         row = c.sentence
         found = typed_span(row.text, qtype, qwords, row.lang)
         if found is None:
             continue
-        a, b = _around(row.text, found)
-        p = c.passage
         # its confidence: the fitted model over this sentence's evidence as the answer (the same
         # features the fit read; the pre-issue-13 abstain_features lack most of them)
         facts = evidence(question, terms, [c, *(x for x in ranked if x is not c)], passages,
                          index.idf(sorted(set(terms))))
         conf = calibrate(probability(facts, fitted.confidence, fitted.confidence_bias), fitted.calibration)
-        return Answer(
-            text=row.text[a:b], doc=row.doc, title=p.title, date=p.date,
-            start=row.start + a, end=row.start + b,
-            score=round(conf, 4),
-            passage_rank=rank_of.get(p.chunk.id, p.rank),
-            span=(row.start + found[0], row.start + found[1]),
-            page=p.page,
-        )
+        shown = shown_answer(index, row, question, terms, MAX_ANSWER_CHARS, span=found)
+        span = (row.start + found[0], row.start + found[1])
+        return sentence_answer(index, row, shown, passages, c.passage.chunk.id, conf, span)
     return None
-
-
-def _around(text: str, span: tuple[int, int]) -> tuple[int, int]:
-    """The sentence, or for a long one the clauses around the span, at most MAX_ANSWER_CHARS."""
-    if len(text) <= MAX_ANSWER_CHARS:
-        return 0, len(text)
-    cuts = [0] + [m.end() for m in re.finditer(r"[,;:]\s+", text)] + [len(text)]
-    a = max(c for c in cuts if c <= span[0])
-    b = min(c for c in cuts if c >= span[1])
-    while True:  # widen clause by clause while it fits
-        left = max((c for c in cuts if c < a), default=None)
-        right = min((c for c in cuts if c > b), default=None)
-        if right is not None and right - a <= MAX_ANSWER_CHARS:
-            b = right
-        elif left is not None and b - left <= MAX_ANSWER_CHARS:
-            a = left
-        else:
-            break
-    if b - a > MAX_ANSWER_CHARS:  # one clause longer than the limit: the limit around the span
-        a = max(0, min(span[0], span[1] - MAX_ANSWER_CHARS))
-        b = min(len(text), a + MAX_ANSWER_CHARS)
-    piece = text[a:b]
-    return a + len(piece) - len(piece.lstrip()), b - (len(piece) - len(piece.rstrip()))

@@ -1,0 +1,64 @@
+"""A follow-up answered inside the previous answer's news item (QAService.ask_within) shows its answer
+the way every answer is shown (qa.answer.shown through qa.answer.pick.sentence_answer): a sentence
+that opens by referring back ("For this purpose, ...") comes with the sentence it refers to, as one
+verbatim slice of the document. Small invented news, the fast test embedder."""
+
+from __future__ import annotations
+
+import html
+
+import pytest
+
+from qa.app import service as service_mod
+from qa.app.chat import ChatService, Conversation
+from qa.app.service import QAService
+
+NEWS = (
+    "Harbour news\n\n"
+    "Skarn council keeps the lighthouse\n\n"
+    "The Skarn council voted on Friday to keep the old lighthouse of Port Ellery running. "
+    "For this purpose, the council set aside 40,000 crowns from the harbour fund. "
+    "The lighthouse trust will report to the council every spring.\n\n"
+    "Wenlow opens a ferry office\n\n"
+    "The Tarrow ferry company opened a ticket office in Wenlow. The office sells tickets for "
+    "all crossings to the outer islands.\n"
+)
+BEFORE = "The Skarn council voted on Friday to keep the old lighthouse of Port Ellery running."
+ANSWER = "For this purpose, the council set aside 40,000 crowns from the harbour fund."
+
+
+@pytest.fixture
+def chat(tmp_path, settings_for, hash_embedder):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "news.txt").write_text(NEWS, encoding="utf-8")
+    service = QAService(settings_for(corpus), embedder=hash_embedder)
+    service.build()
+    return ChatService(service)
+
+
+def test_a_followup_answered_by_its_typed_sentence_shows_the_sentence_it_refers_to(chat, monkeypatch):
+    conv = Conversation()
+    first = chat.ask(conv, "Why did the Skarn council keep the lighthouse of Port Ellery?", k=3)
+    assert first.answer is not None and first.answer.title == "Skarn council keeps the lighthouse"
+    # the answer step finds nothing: within the item, the sentence holding a figure answers "how much"
+    monkeypatch.setattr(service_mod, "pick_answer", lambda q, v, t, passages, index, model: (None, passages))
+    turn = chat.ask(conv, "How much did it set aside?", k=3)
+    a = turn.answer
+    assert a is not None, turn.reply_html
+    assert "(in: Skarn council keeps the lighthouse)" in html.unescape(turn.reply_html)  # inside the item
+    assert a.text == BEFORE + " " + ANSWER and a.text == NEWS[a.start:a.end]
+    assert a.sentence_text == ANSWER and a.start + NEWS[a.start:].index(ANSWER) == a.sentence_start
+    assert a.span_text.startswith("40,000") and a.sentence_start <= a.span[0]
+    cited = conv.citation(1, a.passage_rank)
+    assert cited.start <= a.start and a.end <= cited.end  # the cited passage holds both sentences
+
+
+def test_a_followup_whose_typed_sentence_stands_alone_is_shown_alone(chat, monkeypatch):
+    conv = Conversation()
+    chat.ask(conv, "Which office did the Tarrow ferry company open in Wenlow?", k=3)
+    monkeypatch.setattr(service_mod, "pick_answer", lambda q, v, t, passages, index, model: (None, passages))
+    turn = chat.ask(conv, "Where did it open the office?", k=3)
+    a = turn.answer
+    assert a is not None, turn.reply_html
+    assert a.text == "The Tarrow ferry company opened a ticket office in Wenlow." and a.sentence_start is None
