@@ -112,6 +112,7 @@ def citations_of(result: Result) -> list[Citation]:
                 score=round(float(p.score), 4),
                 answer=(a.start, a.end) if holds else None,
                 span=a.span if holds else None,
+                sentence_start=a.sentence_start if holds else None,
                 doc_title=getattr(p.item, "doc_title", None),
                 page=p.page,
             )

@@ -31,6 +31,9 @@ a.qa-cite:hover { text-decoration: underline; }
 .qa-source-body { white-space: pre-wrap; line-height: 1.55; max-height: 460px; overflow-y: auto; padding-right: .3em; }
 mark.qa-hl-passage { background: #dbeafe; color: inherit; }
 mark.qa-hl-answer { background: #fde68a; color: inherit; }
+/* the sentence a back-referring answer refers to: shown with the answer, as context (qa.answer.shown) */
+mark.qa-hl-before { background: #fdf6e3; color: inherit; text-decoration: underline dotted #b45309; text-underline-offset: 3px; }
+.qa-before { color: var(--body-text-color-subdued); }
 .qa-empty { color: var(--body-text-color-subdued); }
 #qa-source-view { border: 1px solid var(--border-color-primary); border-radius: 8px; }
 /* the citation drop-down: long labels end in an ellipsis before the arrow instead of under it */

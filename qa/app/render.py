@@ -64,8 +64,10 @@ class Citation:
     end: int
     text: str
     score: float
-    answer: tuple[int, int] | None = None  # the answer sentence, when this passage holds it
+    answer: tuple[int, int] | None = None  # the answer shown, when this passage holds it
     span: tuple[int, int] | None = None  # the short answer inside it
+    # where the answer sentence starts when the answer shows the sentence it refers back to before it
+    sentence_start: int | None = None
     doc_title: str | None = None  # the document's own title (a news page: the site's name), if known
     page: int | None = None  # 1-based page of a PDF
 
@@ -139,6 +141,16 @@ def mark_span(sentence: str, offset: int, span: tuple[int, int] | None) -> str:
     return f"{esc(sentence[:a])}<mark><strong>{esc(sentence[a:b])}</strong></mark>{esc(sentence[b:])}"
 
 
+def _quote(answer: Answer) -> str:
+    """The answer's text, its short answer marked; the sentence it refers back to (qa.answer.shown),
+    when shown, in a muted span before the answer sentence: context, not the answer."""
+    if answer.sentence_start is None:
+        return mark_span(answer.text, answer.start, answer.span)
+    cut = answer.sentence_start - answer.start
+    return (f'<span class="qa-before">{esc(answer.text[:cut])}</span>'
+            + mark_span(answer.text[cut:], answer.sentence_start, answer.span))
+
+
 def render_question(text: str) -> str:
     """The user's message, shown as typed but never interpreted."""
     return f'<span class="qa-q">{esc(text)}</span>'
@@ -165,7 +177,7 @@ def render_reply(
     if scope:  # "Searched items dated Aug 2022"
         parts.append(f'<div class="qa-scope">{esc(scope)}</div>')
     if answer is not None:
-        sentence = mark_span(answer.text, answer.start, answer.span)
+        sentence = _quote(answer)
         short = f'<div class="qa-short">{esc(answer.span_text)}</div>' if answer.span else ""
         parts.append(
             f'{short}<div class="qa-answer">{sentence} {cite_link(turn, answer.passage_rank)}</div>'
@@ -224,7 +236,10 @@ def render_source(
     end = item_start + len(item_text)
     cuts = {item_start, end}
     ranges = {"passage": (c.start, c.end)}
-    if c.answer:
+    if c.answer and c.sentence_start is not None:  # the sentence it refers to, then the answer sentence
+        ranges["before"] = (c.answer[0], c.sentence_start)
+        ranges["answer"] = (c.sentence_start, c.answer[1])
+    elif c.answer:
         ranges["answer"] = c.answer
     if c.span:
         ranges["span"] = c.span
@@ -241,15 +256,20 @@ def render_source(
         if not inside:
             body.append(piece)
             continue
-        cls = "qa-hl-answer" if "answer" in inside or "span" in inside else "qa-hl-passage"
+        if "answer" in inside or "span" in inside:
+            cls = "qa-hl-answer"
+        else:
+            cls = "qa-hl-before" if "before" in inside else "qa-hl-passage"
         attr = ""
-        if not focus_done and ("answer" in inside or "passage" in inside):
+        if not focus_done and ("answer" in inside or "before" in inside or "passage" in inside):
             attr = ' id="qa-focus"'
             focus_done = True
         if "span" in inside:
             piece = f"<strong>{piece}</strong>"
         body.append(f'<mark class="{cls}"{attr}>{piece}</mark>')
     legend = '<mark class="qa-hl-passage">cited passage</mark>'
+    if "before" in ranges:
+        legend += ' <mark class="qa-hl-before">sentence the answer refers to</mark>'
     if c.answer:
         legend += ' <mark class="qa-hl-answer">answer sentence</mark>'
     if c.span:

@@ -1,5 +1,7 @@
 """The web app's source view highlights exactly the answer shown, when the answer is two sentences
-(one that refers back, "For this purpose, ...", after the sentence it refers to: qa.answer.shown)."""
+(one that refers back, "For this purpose, ...", after the sentence it refers to: qa.answer.shown):
+the answer sentence as the answer, the sentence before it as what it refers to, each named so in the
+legend; the chat reply quotes both, the sentence before muted."""
 
 from __future__ import annotations
 
@@ -33,11 +35,16 @@ def chat(tmp_path, settings_for, hash_embedder):
     return ChatService(service)
 
 
-def highlighted(source_html: str) -> str:
-    """The text inside the answer marks of the source view's body (not its legend), in order."""
+def highlighted(source_html: str, cls: str = "qa-hl-answer") -> str:
+    """The text inside the source view body's marks of class `cls` (not its legend's), in order."""
     body = source_html.split('class="qa-source-body">', 1)[1]
     return "".join(html.unescape(re.sub(r"<[^>]+>", "", m))
-                   for m in re.findall(r'<mark class="qa-hl-answer"[^>]*>(.*?)</mark>', body))
+                   for m in re.findall(rf'<mark class="{cls}"[^>]*>(.*?)</mark>', body))
+
+
+def legend(source_html: str) -> str:
+    part = source_html.split('class="qa-legend">', 1)[1].split("</div>", 1)[0]
+    return html.unescape(re.sub(r"<[^>]+>", "", part))
 
 
 def test_a_two_sentence_answer_is_highlighted_whole_in_its_source(chat):
@@ -50,9 +57,16 @@ def test_a_two_sentence_answer_is_highlighted_whole_in_its_source(chat):
     cited = conv.citation(0, a.passage_rank)
     assert cited.answer == (a.start, a.end)
     assert cited.start <= a.start and a.end <= cited.end  # the cited passage holds both sentences
-    assert highlighted(chat.source_html(conv, 0, a.passage_rank)) == a.text
-    # the reply quotes the same two sentences
-    assert html.escape("For this purpose") in turn.reply_html and "On 3 May 2024" in turn.reply_html
+    source = chat.source_html(conv, 0, a.passage_rank)
+    before = a.text[:a.sentence_start - a.start]
+    assert highlighted(source, "qa-hl-before") == before and before.startswith("On 3 May 2024")
+    assert highlighted(source, "qa-hl-before") + highlighted(source) == a.text  # the whole answer, in order
+    assert highlighted(source) == a.sentence_text
+    assert "sentence the answer refers to" in legend(source) and "answer sentence" in legend(source)
+    # the reply quotes the same two sentences, the one referred to muted before the answer sentence
+    reply = turn.reply_html
+    assert '<span class="qa-before">On 3 May 2024' in reply and html.escape("For this purpose") in reply
+    assert reply.index("qa-before") < reply.index("For this purpose")
 
 
 def test_a_one_sentence_answer_is_highlighted_alone(chat):
@@ -61,4 +75,6 @@ def test_a_one_sentence_answer_is_highlighted_alone(chat):
     a = turn.answer
     assert a is not None and a.text == "The office sells tickets for all crossings to the outer islands."
     assert a.sentence_start is None
-    assert highlighted(chat.source_html(conv, 0, a.passage_rank)) == a.text
+    source = chat.source_html(conv, 0, a.passage_rank)
+    assert highlighted(source) == a.text and highlighted(source, "qa-hl-before") == ""
+    assert "refers to" not in legend(source) and "qa-before" not in turn.reply_html

@@ -107,6 +107,27 @@ def test_source_highlights_passage_answer_and_span_in_item():
     assert __import__("html").unescape(re.sub(r"<[^>]+>", "", html.split('qa-source-body">', 1)[1])) == doc
 
 
+def test_a_two_sentence_answer_is_named_for_what_each_highlight_is():
+    # "It ..." refers back: the answer shows the sentence before it too (qa.answer.shown)
+    doc = "HEADLINE\nThe pier was rebuilt in 2021. It cost 42 million crowns. Tail text."
+    b0, a0 = doc.index("The pier"), doc.index("It cost")
+    a1, s0 = doc.index("Tail") - 1, doc.index("42")
+    c = _cite(start=b0, end=len(doc), text=doc[b0:], answer=(b0, a1), span=(s0, s0 + 10), sentence_start=a0)
+    html = render_source(c, doc, 0)
+    assert '<mark class="qa-hl-before" id="qa-focus">The pier was rebuilt in 2021. </mark>' in html
+    assert '<mark class="qa-hl-answer">It cost </mark>' in html
+    legend = html.split('class="qa-legend">', 1)[1]
+    assert legend.index("sentence the answer refers to") < legend.index("answer sentence")
+    one = render_source(_cite(start=b0, end=len(doc), text=doc[b0:], answer=(a0, a1)), doc, 0)
+    assert "refers to" not in one and "qa-hl-before" not in one
+
+    answer = Answer(text=doc[b0:a1], doc="a.txt", title="Pier", date=None, start=b0, end=a1, score=0.5,
+                    passage_rank=1, span=(s0, s0 + 10), sentence_start=a0)
+    reply = render_reply(0, answer, [c])
+    assert ('<span class="qa-before">The pier was rebuilt in 2021. </span>It cost '
+            "<mark><strong>42 million</strong></mark> crowns.") in reply
+
+
 def test_source_escapes_script_and_markdown_in_documents():
     doc = "Before <script>alert(1)</script> and [a link](http://x.example) after."
     c = _cite(start=0, end=len(doc), text=doc)
