@@ -147,29 +147,48 @@ LONG_BEFORE = ("On 3 May 2024 the council of Skarn, after a long debate that ran
                "guild and from the school board, voted to keep the old lighthouse of Port Ellery running, "
                "to repair its lamp and to pay its two keepers for ten more years.")
 ANSWER = "For this purpose, the council set aside 40,000 crowns from the harbour fund."
+LONGER = LONG_BEFORE[:-1] + (", " + LONG_BEFORE[0].lower() + LONG_BEFORE[1:-1]) * 2 + "."
 
 
-def test_a_pair_over_the_cap_shows_the_answer_sentence_alone_not_a_piece_of_the_one_before():
-    assert len(LONG_BEFORE) + 1 + len(ANSWER) > MAX_ANSWER_CHARS
+def test_a_long_sentence_before_is_shown_whole_though_the_two_pass_the_answer_cap():
+    # news sentences are long: the sentence before is shown whole when the two fit PAIR_MAX_CHARS
+    assert MAX_ANSWER_CHARS < len(LONG_BEFORE) + 1 + len(ANSWER) <= shown_mod.PAIR_MAX_CHARS
     row, before = pair(LONG_BEFORE, ANSWER)
+    s = shown(row, "Why did the council set aside 40,000 crowns?", ["council", "crown"], before)
+    assert s.text == LONG_BEFORE + " " + ANSWER and s.sentence_text == ANSWER and s.start == 0
+
+
+def test_a_pair_over_the_pair_cap_shows_the_answer_sentence_alone_not_a_piece_of_the_one_before():
+    assert len(LONGER) + 1 + len(ANSWER) > shown_mod.PAIR_MAX_CHARS
+    row, before = pair(LONGER, ANSWER)
     s = shown(row, "Why did the council set aside 40,000 crowns?", ["council", "crown"], before)
     assert s.text == ANSWER and not s.with_before and (s.start, s.end) == (row.start, row.end)
 
 
-def test_a_pair_that_just_fits_the_cap_is_shown_whole():
-    before_text = LONG_BEFORE[: MAX_ANSWER_CHARS - 1 - len(ANSWER) - 1] + "."
+def test_a_pair_that_just_fits_the_pair_cap_is_shown_whole():
+    before_text = LONGER[: shown_mod.PAIR_MAX_CHARS - 1 - len(ANSWER) - 1] + "."
     row, before = pair(before_text, ANSWER)
     s = shown(row, "Why?", [], before)
-    assert len(s.text) == MAX_ANSWER_CHARS and s.text == before_text + " " + ANSWER and s.start == 0
+    assert len(s.text) == shown_mod.PAIR_MAX_CHARS and s.text == before_text + " " + ANSWER and s.start == 0
+
+
+def test_a_long_answer_sentence_is_trimmed_to_the_answer_cap_before_the_sentence_before_is_added():
+    long_answer = ("For this purpose, the council set aside 40,000 crowns from the harbour fund, "
+                   + "which the councils of the three islands have kept, " * 8 + "and asked for a report.")
+    assert len(long_answer) > MAX_ANSWER_CHARS
+    row, before = pair("The council voted to keep the lighthouse.", long_answer)
+    s = shown(row, "How much did the council set aside?", ["council", "set", "asid"], before)
+    assert s.with_before and s.text.startswith("The council voted to keep the lighthouse. For this purpose")
+    assert len(s.sentence_text) <= MAX_ANSWER_CHARS and "40,000 crowns" in s.sentence_text
 
 
 def test_a_long_answer_cut_after_its_opening_no_longer_takes_the_sentence_before():
     # the cut part of a long sentence does not start with "This", so nothing refers back
-    long_answer = ("This harbour fund, " + "which the councils of the three islands have kept, " * 8
+    long_answer = ("This harbour fund, " + "which the island councils have kept for years, " * 9
                    + "paid 40,000 crowns to the lighthouse trust in 2024.")
     row, before = pair("The lighthouse was saved.", long_answer)
     s = shown(row, "How much did the harbour fund pay to the lighthouse trust?", ["fund", "pay", "trust"], before)
-    assert not s.with_before and len(s.text) <= MAX_ANSWER_CHARS
+    assert not s.with_before and len(s.text) <= MAX_ANSWER_CHARS and s.text.endswith("in 2024.")
 
 
 def test_showing_the_sentence_before_can_be_switched_off(monkeypatch):
