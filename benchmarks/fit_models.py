@@ -23,7 +23,7 @@ from qa.answer.pick import _trim, prefer_typed_neighbour
 from qa.answer.types import TYPE_FEATURES, type_features
 from qa.evaluate import contains_gold
 from qa.lang import analyze
-from qa.answer.shown import max_shown_chars, shown_answer
+from qa.answer.shown import shown_answer, within_cap
 
 BASE = list(answer.WEIGHTS)
 # sentence features one embedder's fit adds to BASE, present in every candidate's features
@@ -127,12 +127,13 @@ def _shown(a, row) -> tuple[str, bool, str, bool]:
     memo = a.__dict__.setdefault("_shown", {})
     if row.id not in memo:
         s = shown_answer(_lexical(a.set), row, a.question.question, a.terms)
-        memo[row.id] = (s.text, _holds(a, s.text), s.sentence_text, _holds(a, s.sentence_text))
+        memo[row.id] = (s.text, _holds(a, s.text, s.sentence_text), s.sentence_text,
+                        _holds(a, s.sentence_text, s.sentence_text))
     return memo[row.id]
 
 
-def _holds(a, text: str) -> bool:
-    return a.ok and len(text) <= max_shown_chars() and contains_gold(text, a.question.answers)
+def _holds(a, text: str, sentence_text: str) -> bool:
+    return a.ok and within_cap(text, sentence_text) and contains_gold(text, a.question.answers)
 
 
 def fill(n: int, head: np.ndarray, vals: np.ndarray) -> tuple[np.ndarray, np.ndarray, float]:

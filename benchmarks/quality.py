@@ -29,10 +29,9 @@ from benchmarks import qsets  # noqa: E402
 from benchmarks.quality_metrics import calibration, calibration_table, figures, span_right, table  # noqa: E402
 from qa.config import Settings  # noqa: E402
 from qa.evaluate import contains_gold  # noqa: E402
-from qa.answer.shown import max_shown_chars  # noqa: E402
+from qa.answer.shown import within_cap  # noqa: E402
 from qa.app.service import QAService  # noqa: E402
 
-MAX_ANSWER_CHARS = 400  # the answer sentence's shown part; with the sentence before: qa.answer.shown's cap
 
 
 def service_for(key: str, embedder=None) -> QAService:
@@ -62,8 +61,8 @@ def ask_all(service: QAService, questions, k: int = 5) -> list[dict]:
             "answer": None if a is None else a.text,
             "answer_doc": None if a is None else a.doc,
             "confidence": None if a is None else a.score,
-            "hit1": a is not None and q.answerable and len(a.sentence_text) <= MAX_ANSWER_CHARS
-            and len(a.text) <= max_shown_chars() and contains_gold(a.text, q.answers),
+            "hit1": a is not None and q.answerable and within_cap(a.text, a.sentence_text)
+            and contains_gold(a.text, q.answers),
             # the answer sentence alone, without the sentence before it that a back-reference brings
             "alone_hit1": a is not None and q.answerable and contains_gold(a.sentence_text, q.answers),
             "with_before": a is not None and a.sentence_start is not None,

@@ -28,7 +28,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from qa.answer import MAX_ANSWER_CHARS, pick_answer  # noqa: E402
+from qa.answer import pick_answer  # noqa: E402
+from qa.answer.shown import within_cap  # noqa: E402
 from qa.config import Settings  # noqa: E402
 from qa.evaluate import contains_gold, load_jsonl  # noqa: E402
 from qa.app.service import QAService  # noqa: E402
@@ -96,7 +97,8 @@ def main() -> None:
             for q, reading in dated:
                 answer, passages = run(service, q.question, mode, reading.range, w)
                 if q.answerable:
-                    hits += answer is not None and len(answer.text) <= MAX_ANSWER_CHARS and contains_gold(answer.text, q.answers)
+                    hits += (answer is not None and within_cap(answer.text, answer.sentence_text)
+                             and contains_gold(answer.text, q.answers))
                     r1 += bool(passages) and contains_gold(passages[0].chunk.text, q.answers)
                     r5 += any(contains_gold(p.chunk.text, q.answers) for p in passages[:5])
                 else:

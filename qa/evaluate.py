@@ -9,7 +9,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from qa.answer import MAX_ANSWER_CHARS
+from qa.answer.shown import within_cap
 from qa.config import DEFAULT_K
 
 
@@ -60,7 +60,7 @@ def evaluate(service, questions: list[GoldQuestion], k: int = DEFAULT_K) -> dict
                 "answerable": q.answerable,
                 "answer": None if a is None else a.text,
                 "answer_doc": None if a is None else a.doc,
-                "hit1": a is not None and len(a.text) <= MAX_ANSWER_CHARS and contains_gold(a.text, q.answers),
+                "hit1": a is not None and within_cap(a.text, a.sentence_text) and contains_gold(a.text, q.answers),
                 "r1": bool(passages) and contains_gold(passages[0].chunk.text, q.answers),
                 "r5": any(contains_gold(p.chunk.text, q.answers) for p in passages[:5]),
                 "doc_ok": a is not None and q.doc is not None and a.doc == q.doc,

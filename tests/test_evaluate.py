@@ -37,8 +37,10 @@ def passage(text):
     return SimpleNamespace(chunk=SimpleNamespace(text=text))
 
 
-def result(answer, doc="a.txt", passages=()):
-    ans = None if answer is None else SimpleNamespace(text=answer, doc=doc)
+def result(answer, doc="a.txt", passages=(), before=None):
+    """`before`: the sentence before a back-referring answer sentence, shown with it (qa.answer.shown)."""
+    text = answer if before is None else before + " " + answer
+    ans = None if answer is None else SimpleNamespace(text=text, doc=doc, sentence_text=answer)
     return SimpleNamespace(answer=ans, passages=[passage(t) for t in passages])
 
 
@@ -123,3 +125,18 @@ def test_load_jsonl_reads_gold_questions(tmp_path):
         GoldQuestion("Q?", ["A"], True, "a.txt", "person"),
         GoldQuestion("U?", [], False, None, None),
     ]
+
+
+def test_a_two_sentence_answer_over_the_answer_cap_but_within_the_pair_cap_counts():
+    from qa.answer import shown
+
+    before = "The council met in Skarn on Friday, " + "after a long debate, " * 16 + "and voted to keep the lighthouse."
+    two = result("For this purpose, it set aside 40,000 crowns.", "a.txt", ["p"], before=before)
+    assert MAX_ANSWER_CHARS < len(two.answer.text) <= shown.PAIR_MAX_CHARS
+    one = result("It set aside 40,000 crowns " + "x" * MAX_ANSWER_CHARS, "a.txt", ["p"])  # one sentence over the cap
+    longer = result("For this purpose, it set aside 40,000 crowns.", "a.txt", ["p"], before=before * 2)
+    assert len(longer.answer.text) > shown.PAIR_MAX_CHARS
+    service = FakeService({"two": two, "one": one, "longer": longer})
+    rows = {r["question"]: r for r in evaluate(service, [GoldQuestion(q, ["40,000 crowns"]) for q in service.results])["rows"]}
+    assert rows["two"]["hit1"] is True
+    assert rows["one"]["hit1"] is False and rows["longer"]["hit1"] is False

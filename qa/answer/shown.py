@@ -47,6 +47,13 @@ def max_shown_chars() -> int:
     return max(MAX_ANSWER_CHARS, PAIR_MAX_CHARS)
 
 
+def within_cap(text: str, sentence_text: str) -> bool:
+    """Whether an answer keeps the caps: its answer sentence's part (`sentence_text`, the end of
+    `text`) within MAX_ANSWER_CHARS, and the whole, the sentence before it included, within
+    max_shown_chars(). What evaluations check before counting an answer right."""
+    return len(sentence_text) <= MAX_ANSWER_CHARS and len(text) <= max_shown_chars()
+
+
 @dataclass(frozen=True)
 class Before:
     """The stored sentence before an answer sentence, and the document text between the two."""
