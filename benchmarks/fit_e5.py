@@ -305,6 +305,7 @@ def fit(args) -> None:
     _without_matcher()
     fit_models.CALIBRATION = args.calibration
     fit_models.COUNT_VETO = args.count_veto
+    fit_models.SCENE_VETO = args.scene_veto
     data = load(Path(args.cache), args.sets, not args.centred_only)
     opts = dict(bundled_share=args.bundled_share, drop={f for f in args.features.split(",") if f}, conf_c=args.conf_c,
                 abstain_target=args.abstain_target, abstain_model=args.abstain_model)
@@ -367,6 +368,9 @@ def main() -> None:
                     help="the calibration table (benchmarks/calibrate.py; fit_answer.py --calibration)")
     ap.add_argument("--count-veto", action="store_true",
                     help="the count rule in the gate (qa.answer.evidence.uncounted; fit_answer.py --count-veto)")
+    ap.add_argument("--scene-veto", action="store_true",
+                    help="the scene rule alone in the gate (qa.answer.evidence.scene_only, English leads; "
+                         "--count-veto includes it)")
     ap.add_argument("--centred-only", action="store_true",
                     help="without e5's uncentred cosine (qa.answer.features.UNCENTRED): the fit before it")
     ap.add_argument("--misses", nargs="+", metavar="SET", help="where each set's answerable questions are lost")

@@ -229,6 +229,7 @@ class Model:
     rerank_w: dict | None = None
     rerank_top: int = 0
     count_veto: bool = False  # qa.answer.evidence.abstain_gate's count rule (fit_answer.py --count-veto)
+    scene_veto: bool = False  # its scene rule alone (fit_e5.py --scene-veto)
 
     @property
     def abstain_trees(self) -> dict | None:  # the names qa.answer.evidence.abstain_gate reads
@@ -300,6 +301,7 @@ class Model:
             "matcher": self.matcher,
             "typed_neighbour": NEIGHBOUR_RULE,
             "count_veto": self.count_veto,
+            "scene_veto": self.scene_veto,
         }
 
 
@@ -383,8 +385,10 @@ GATE_GROUP_WEIGHT: dict[str, float] = {}
 # answerable questions alike (it was trained on SQuAD), so one threshold abstained on the bundled
 # corpus long before SQuAD 2.0; its score relative to the best candidate (match_rel) stays
 GATE_DROP: set[str] = set()
-# qa.answer.evidence.uncounted as a rule of the gate (fit_answer.py --count-veto)
+# qa.answer.evidence.uncounted and scene_only as rules of the gate (fit_answer.py --count-veto), or
+# scene_only alone (fit_e5.py --scene-veto)
 COUNT_VETO = False
+SCENE_VETO = False
 
 
 def fit_all(
@@ -464,6 +468,7 @@ def fit_all(
         if abstain_model == "trees":
             model.abst_trees = fit_trees(X_gate, ok_all, w_gate, gate_names)
     model.count_veto = COUNT_VETO
+    model.scene_veto = SCENE_VETO
 
     # short answer: every candidate span of the (trimmed) answer sentence of every question,
     # target "a right short answer" (benchmarks/fit_short.py: unanswerable questions count as wrong)

@@ -173,7 +173,7 @@ def uncounted(question: str, kinds: list[float], own: set[str]) -> float:
 
 
 _COUNT_OR_AMOUNT = re.compile(r"\bhow\s+(?:many|much)\b|\bwhat\s+(?:number|amount|sum)\b", re.I)
-# whether abstain_gate's answer-type rules (Fitted.count_veto) include scene_only (fit_answer.py
+# whether abstain_gate's answer-type rules (Fitted.count_veto, scene_veto) include scene_only (fit_answer.py
 # --pick evidence.SCENE_RULE=False measures the count rule alone)
 SCENE_RULE = True
 # whether scene_only reads when-questions too (fit_answer.py --pick evidence.DATE_SCENE=False: without)
@@ -254,9 +254,11 @@ def scene_only(
 def abstain_gate(facts: dict[str, float], fitted: Fitted, conf: float) -> float:
     """What the abstention threshold applies to (`fitted`: the run-time weights, or the fit's model
     with the same fields in benchmarks/fit_models.py): 0 when one of the fit's answer-type rules
-    holds (`count_veto`, and uncounted() or scene_only()), else its trees' or logistic model's
-    P(the documents hold the answer), else the calibrated confidence `conf`."""
-    if fitted.count_veto and (facts.get("uncounted", 0.0) >= 1.0 or SCENE_RULE and facts.get("scene", 0.0) >= 1.0):
+    holds (`count_veto` and uncounted(); `count_veto` or `scene_veto`, and scene_only()), else its
+    trees' or logistic model's P(the documents hold the answer), else the calibrated confidence `conf`."""
+    if fitted.count_veto and facts.get("uncounted", 0.0) >= 1.0:
+        return 0.0
+    if (fitted.count_veto or fitted.scene_veto) and SCENE_RULE and facts.get("scene", 0.0) >= 1.0:
         return 0.0
     if fitted.abstain_trees:
         return trees.probability(facts, fitted.abstain_trees)

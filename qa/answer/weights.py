@@ -68,6 +68,10 @@ class Fitted:
     # whether a how-many question whose counted noun the best passage names but no candidate near
     # the top counts is "not found" whatever the gate says (qa.answer.evidence.uncounted)
     count_veto: bool = False
+    # whether a dated lead chosen for a detail it does not state is "not found" (qa.answer.evidence.
+    # scene_only); count_veto implies it. The e5 fit takes this rule alone: the count rule cost it
+    # Russian answers (docs/languages.md)
+    scene_veto: bool = False
     span: dict[str, float] = field(default_factory=dict)  # qa.answer.short: P(this span is the answer)
     span_bias: float = 0.0
     span_threshold: float = 1.0  # no short answer below this probability

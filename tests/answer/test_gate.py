@@ -198,3 +198,11 @@ def test_how_much_an_event_only_the_lead_names_cost_gets_not_found_and_its_state
     assert unstated.ask(question).answer is None
     answer = stated.ask(question).answer
     assert answer is not None and "300 pounds" in answer.text
+
+
+def test_the_scene_rule_alone_leaves_the_count_rule_out():
+    # the e5 fit takes the scene rule without the count rule (Fitted.scene_veto)
+    stump = {"features": ["share"], "bias": 2.0, "trees": []}
+    scene_only_fit = replace(MINILM, abstain_trees=stump, count_veto=False, scene_veto=True)
+    assert abstain_gate({"share": 0.9, "uncounted": 0.0, "scene": 1.0}, scene_only_fit, 0.5) == 0.0
+    assert abstain_gate({"share": 0.9, "uncounted": 1.0, "scene": 0.0}, scene_only_fit, 0.5) > 0.8
