@@ -182,7 +182,7 @@ DATE_SCENE = True
 
 # words of a when-question that a lead's date answers whatever its verb: a plan or a schedule ("When is
 # the meeting *scheduled*?" against "... a meeting will be held"), the start, end or run of the event
-# ("When did the course *begin*?" against "From 3 May to 9 June ... ran its course"). Stems.
+# ("When did the course *begin*?" against "From 3 May to 9 June ... held its course"). Stems.
 _DATE_FRAME = frozenset(analyze(
     "scheduled planned expected due set slated intended begin began begun start started end ended open "
     "opened close closed last lasted run ran finish finished commence commenced conclude concluded", "en"
@@ -221,20 +221,19 @@ def unstated(question: str, context: str) -> list[str]:
 def scene_only(
     question: str, sentence: str, news_lead: bool, lang: str | None = None, title: str | None = None,
 ) -> float:
-    """1.0 when the chosen sentence is an item's dated lead and the question asks for a detail of a
-    kind the lead does not state: a count or an amount with no figure in the sentence besides its
-    date, or a person with no one named ("Who chaired the June 2022 meeting?" against "On June 29,
-    2022, in Almaty, a regular meeting of the Council ... was held"). A lead sets the scene of its item
-    (when, where, who organised): it names every word that singles out the event, so it outscores the
-    rest of the item even when the item never gives the detail asked. When-, where- and
-    what-questions are left alone (a lead states a date, a place and what it names), and so are
-    how-long / how-old ones (a lead's dates can answer them). A when-question is answered by the
-    lead's date only when it asks about the lead's event: with `title` (the item's title, None to
-    leave when-questions alone), 1.0 when the lead reports a gathering (_GATHERING) and a word the
-    question asks about (`unstated`: "When was the
-    agency *established*?", "In which year did China *ban* ...") is in neither the lead nor the title,
-    since the date a lead gives is its own event's. `lang`: the sentence's stored language (detected
-    when None). English only."""
+    """1.0 when the chosen sentence is an item's dated lead and the question asks for a detail the
+    lead does not state. A lead sets the scene of its item (when, where, who organised): it names
+    every word that singles out the event, so it outscores the rest of the item even when the item
+    never gives the detail asked. The details:
+    - a count or an amount, with no figure in the lead besides its date;
+    - a person, with no one named ("Who chaired the June 2022 meeting?" against "On June 29, 2022, in
+      Almaty, a regular meeting of the Council ... was held");
+    - with `title` (the item's title; None leaves when-questions alone), a date when the lead reports a
+      gathering (_GATHERING) and a word the question asks about (`unstated`: "When was the agency
+      *established*?") is in neither the lead nor the title: the date a lead gives is its own event's.
+    Where- and what-questions are left alone (a lead states a place and what it names), and so are
+    how-long / how-old ones (a lead's dates can answer them). `lang`: the sentence's stored language
+    (detected when None). English only."""
     # English wording (its person marks, its question words), measured on English sets only: a
     # Russian question or sentence is left to the fitted gate
     if not news_lead or (lang or detect(sentence)) != "en" or detect(question) != "en":
