@@ -221,28 +221,50 @@ def needs(question: str) -> Needs:
     return Needs(qtype, frozenset(units), frozenset(ordinals), frozenset(years), _extended_type(question, qtype))
 
 
-# adjective and participle endings that agree with the counted noun after "сколько"
-_RU_ADJECTIVE = re.compile(r"(?:ых|их|ые|ие|ый|ий|ой|ая|яя|ое|ее|ую|юю)$")
+# adjective and participle endings that agree with the counted noun after "сколько"; not "-ий",
+# which after "сколько" ends a noun's genitive plural ("сколько операций", "премий", "комиссий")
+_RU_ADJECTIVE = re.compile(r"(?:ых|их|ые|ие|ый|ой|ая|яя|ое|ее|ую|юю)$")
 
 
 def _ordinals_in(text: str) -> set[str]:
     return {_ordinal_key(o.group(1)) for o in _ORDINAL_RE.finditer(text)}
 
 
-def counts_asked_noun(after: str, units: frozenset[str]) -> bool:
+_ASIDE = re.compile(r"\s*\([^()]*\)")
+
+
+def counts_asked_noun(after: str, units: frozenset[str], plural_only: bool = False) -> bool:
     """Whether the noun phrase after a number names the asked noun: "57,000 *people*", "two Major
     League Soccer *teams*", "three working-*groups*" (its modifiers, compounds and plural read as
     in the question: plural_head), or people counted under another name."""
-    words = re.findall(r"[\w'’-]+", re.split(r"[.,;:!?()\[\]\"«»]", after, maxsplit=1)[0])
+    # its clause, without an aside ("1,388 (0.9%) same-sex couples"); quotes and an abbreviation's
+    # dot stay inside it (two "lead authors", eight U.S. presidents, 5 тыс. человек)
+    clause = re.split(r"[,;:!?()\[\]]|\.(?=\s+[A-ZА-ЯЁ\d]|\s*$)", _ASIDE.sub("", after), maxsplit=1)[0]
+    words = re.findall(r"[\w'’-]+", clause)
     phrase = plural_head(words)
-    # no plural head ("1 ferry", "один паром", a Russian count's genitive): its first words
-    nxt = set(analyze(" ".join(phrase))) if phrase else set(analyze(after)[:3])
+    if phrase:
+        nxt = set(analyze(" ".join(phrase)))
+    elif plural_only:
+        return False
+    else:
+        # no plural head ("1 ferry", "один паром", a Russian count's genitive): the first words of
+        # its clause ("In 2004, the company ..." counts no company)
+        nxt = set(analyze(clause)[:3])
     return bool(nxt & units) or (bool(units & _PEOPLE) and bool(nxt & _PEOPLE))
 
 
 def _cyrillic(text: str) -> bool:
     """Whether text is Russian for the number rules (qa.lang.detect, its cheap English case first)."""
     return bool(re.search(r"[а-яё]", text, re.I)) and detect(text) == "ru"
+
+
+def _in_date(span: tuple[int, int], dates: list[tuple[int, int]]) -> str | None:
+    """"part" when a number lies inside a longer date span (the day or year of "12 March 2021"),
+    "whole" when it is a date by itself (a bare year: "2021", "1993-94"), else None."""
+    for x, y in dates:
+        if x < span[1] and span[0] < y:
+            return "whole" if (x, y) == span else "part"
+    return None
 
 
 def unit_match(text: str, n: Needs, lang: str | None = None) -> float:
@@ -253,13 +275,22 @@ def unit_match(text: str, n: Needs, lang: str | None = None) -> float:
         return 0.5
     russian = lang == "ru" if lang else _cyrillic(text)  # lang: the sentence's stored language
     numbers, units = (_NUMBER_RE_RU, _QUANTITY_UNIT_RU) if russian else (_NUMBER_RE, _QUANTITY_UNIT)
+    dates = [d.span() for d in get("ru" if russian else "en").span_patterns["date"].finditer(text)]
     for m in numbers.finditer(text):
         after = text[m.end():m.end() + 40]
         before = text[max(0, m.start() - 3):m.start()]
+        # a currency sign makes a year-like figure an amount ("$1900")
+        date = None if m.group(0)[:1] in "$€£" else _in_date(m.span(), dates)
+        if date == "part":
+            continue  # the day or the year of a date ("October 25-26, 2021 the delegation")
         if n.units:
-            if counts_asked_noun(after, n.units):
+            # a bare year counts only a plural right after it ("2000 guests", not "In 2004 the company")
+            if counts_asked_noun(after, n.units, plural_only=date == "whole"):
                 return 1.0
-        elif units.match(after.lstrip()) or re.search(r"[$€£]", before + m.group(0)):
+            continue
+        if date == "whole":
+            continue  # "in 2020 tons of ..." is rarer than a year before a unit-less noun
+        if units.match(after.lstrip()) or re.search(r"[$€£]", before + m.group(0)):
             return 1.0
         elif re.match(r"\s*%", after):
             return 1.0

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from qa.answer.short import spans
 from qa.answer.trim import MAX_ANSWER_CHARS, trim
+import pytest
+
+from qa.answer.evidence import uncounted
 from qa.answer.types import event_features, needs, type_features, typed_match, unit_match
 from qa.lang import analyze
 
@@ -148,3 +151,119 @@ def test_a_count_several_modifiers_or_a_number_word_before_its_noun_still_counts
     assert unit_match("Wenlow port now has seventeen berths.", n) == 1.0
     assert unit_match("Wenlow port opened 2 new cranes beside its berths.", n) == 0.0
     assert unit_match("Two ferries moor at the berths of Wenlow port.", n) == 0.0
+
+
+# A date is no count (qa.answer.types.unit_match): its day and its year are figures the number
+# reader would otherwise read as counting the words after them.
+
+
+def test_a_dated_lead_with_no_count_does_not_count_the_asked_noun():
+    n = needs("How many delegations came to the Skarn harbour forum?")
+    lead = "On October 25-26, 2021 the delegation of Wenlow visited the Skarn harbour forum."
+    assert unit_match(lead, n) == 0.0
+    assert typed_match(lead, "How many delegations came to the Skarn harbour forum?", n) == 0.0
+    assert type_features("How many delegations came to the Skarn harbour forum?", lead, "", None, True)["unit"] == 0.0
+    # the same lead stating the count
+    assert unit_match("On October 25-26, 2021, five delegations visited the Skarn harbour forum.", n) == 1.0
+    assert unit_match("On 12 March 2021 twelve delegations visited the forum.", n) == 1.0
+
+
+def test_a_year_counts_nothing_unless_a_plural_follows_it_directly():
+    n = needs("How many ferries does the Skarn company run?")
+    assert unit_match("In 2004, the company bought a ferry from Wenlow.", n) == 0.0
+    assert unit_match("Between 1975 and 1990 the ferries sailed twice a day.", n) == 0.0
+    assert unit_match("It was a hit in the 1993–94 season of ferries.", n) == 0.0
+    # a figure that only looks like a year is still a count
+    assert unit_match("The harbour was built for 2000 ferries a year.", n) == 1.0
+    assert unit_match("The company bought 1 ferry in 2004.", n) == 1.0
+
+
+def test_an_amount_that_looks_like_a_year_is_still_an_amount():
+    n = needs("How much did the Skarn ferry ticket cost?")
+    assert unit_match("A ticket cost $1900 in 2019.", n) == 1.0
+    assert unit_match("The ticket office opened in 2019.", n) == 0.0
+
+
+def test_the_counted_noun_is_read_within_its_clause_past_an_aside_or_quotes():
+    n = needs("How many lead authors does a Skarn report chapter have?")
+    assert unit_match('A chapter has two "coordinating lead authors" and ten reviewers.', n) == 1.0
+    n = needs("How many ferry companies are in Skarn?")
+    assert unit_match("There were 1,388 (0.9%) ferry companies in Skarn.", n) == 1.0
+    # the noun after a comma belongs to the next clause, not to the number before it
+    assert unit_match("By 1,200, companies had left Skarn.", n) == 0.0
+    n = needs("How many U.S. presidents visited Skarn?")
+    assert unit_match("Skarn was visited by eight U.S. presidents.", n) == 1.0
+
+
+def test_a_russian_date_is_no_count():
+    n = needs("Сколько судов прибыло в порт Скарн?")
+    assert unit_match("25 октября 2021 года суда из Венлоу прибыли в порт Скарн.", n) == 0.0
+    assert unit_match("В 2021 году суда прибыли в порт Скарн.", n) == 0.0
+    assert unit_match("25 октября 2021 года 12 судов прибыли в порт Скарн.", n) == 1.0
+
+
+def test_a_russian_count_of_a_noun_in_ii_is_read_as_that_noun():
+    # "-ий" after "сколько" ends a genitive plural noun, not an adjective ("сколько операций")
+    n = needs("Сколько операций провела таможня Скарна?")
+    assert n.units == frozenset(analyze("операций"))
+    assert unit_match("Таможня Скарна провела 14 операций.", n) == 1.0
+    assert needs("Сколько новых операций провела таможня?").units == frozenset(analyze("операций"))
+
+
+def test_an_abbreviated_unit_does_not_end_the_counted_noun():
+    n = needs("Сколько человек участвовало в семинаре в Скарнске?")
+    assert unit_match("В семинаре в Скарнске участвовали 5 тыс. человек.", n) == 1.0
+    n = needs("How many square miles does the Skarn forest cover?")
+    assert unit_match("The Skarn forest covers 160 sq. miles of the island.", n) == 1.0
+
+
+def test_documents_that_date_the_asked_thing_but_never_count_it_give_not_found():
+    # the count rule (qa.answer.evidence.uncounted) reads typed_match: a date before the noun must
+    # not pass for its count, or "How many delegations ...?" is answered by a sentence with none
+    question = "How many delegations visited the Skarn harbour forum?"
+    dated = ["In March 2023 the delegation of Wenlow visited the Skarn harbour forum.",
+             "On 14 March 2023, delegations were welcomed at the Skarn harbour forum by the mayor."]
+    n = needs(question)
+    kinds = [typed_match(s, question, n) for s in dated]
+    assert uncounted(question, kinds, set(analyze(" ".join(dated)))) == 1.0
+    counted = [*dated, "Nine delegations visited the Skarn harbour forum."]
+    kinds = [typed_match(s, question, n) for s in counted]
+    assert uncounted(question, kinds, set(analyze(" ".join(counted)))) == 0.0
+
+
+FORUM = (
+    "Harbour news\n\n"
+    "Skarn harbour forum\n\n"
+    "The Skarn harbour forum on ferry safety opened in the town library on 14 March 2023. "
+    "In March 2023 the delegation of Wenlow presented a report on the repair of the breakwater.{detail} "
+    "The forum closed with a visit to the Dunmore lighthouse.\n\n"
+    "Ferry timetable changes\n\n"
+    "On 2 April 2023 the Tarrow ferry company announced a new summer timetable with two extra crossings "
+    "on Saturdays.\n"
+)
+
+
+@pytest.mark.slow
+def test_how_many_delegations_over_a_dated_sentence_with_none_counted_is_not_found(invented_service):
+    # "2023 the delegation" is no count of delegations: without a count the answer is "not found",
+    # and the twin document that states the count answers with it
+    question = "How many delegations took part in the Skarn harbour forum?"
+    assert invented_service({"news.txt": FORUM.format(detail="")}).ask(question).answer is None
+    stated = " Nine delegations from the island towns took part in the forum."
+    answer = invented_service({"news.txt": FORUM.format(detail=stated)}).ask(question).answer
+    assert answer is not None and "Nine delegations" in answer.text
+
+
+def test_the_day_or_year_of_a_date_is_no_span_for_a_how_many_question():
+    # the sentence feature "type" (qa.answer.features) and the typed answer read typed_span
+    from qa.answer.question import question_type, typed_span
+
+    question = "How many delegations came to the Skarn harbour forum?"
+    qtype, qwords = question_type(question), {"how", "many", "delegations", "came", "to", "the", "skarn"}
+    assert typed_span("On October 7-8, 2021, in Wenlow, the forum opened.", qtype, qwords) is None
+    text = "On 7 October 2021, nine delegations came to the forum."
+    found = typed_span(text, qtype, qwords)
+    assert found is not None and text[found[0]:found[1]] == "nine"
+    # a when-question still gets the whole date
+    found = typed_span(text, question_type("When did the forum open?"), set())
+    assert text[found[0]:found[1]] == "7 October 2021"
