@@ -45,6 +45,12 @@ _MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
     r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
 )
+# a month or a weekday as a capitalised word (an abbreviation only before a day: "Mar 3", not "Mar del Plata")
+_CALENDAR_WORD = (
+    r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)"
+    r"\b\.?\s*\d)"
+)
 _NUMBER_WORDS = (
     r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
     r"forty|fifty|hundred|thousand|million|billion|dozens?|several)"
@@ -68,9 +74,12 @@ SPAN_PATTERNS = {
         r"\b(?:(?:Mr|Ms|Mrs|Dr|H\.E|Prof)\.?\s+)?(?:(?:[A-Z]\.){1,3}|[A-Z][A-Za-z'’\-]+)"
         r"(?:\s+(?:(?:[A-Z]\.){1,3}|[A-Z][A-Za-z'’\-]+)){1,3}\b"
     ),
-    # the place itself is group 1: "in Vienna", "at the Almaty Academy"
+    # the place itself is group 1: "in Vienna", "at the Almaty Academy", "in the city of Istanbul",
+    # "in the capital, Astana"; a month or a weekday is no place ("to June 30", "from July 19")
     "place": re.compile(
-        r"\b(?:in|at|to|from|near)\s+(?:the\s+)?((?:[A-Z][\w'’\-]+)(?:\s+(?:of\s+)?[A-Z][\w'’\-]+){0,3})"
+        r"\b(?:in|at|to|from|near)\s+(?:the\s+(?:(?:city|town|village|province|region|district|county|state|"
+        r"capital|island|port)\s+of\s+|capital,?\s+)?)?"
+        rf"(?!{_CALENDAR_WORD})((?:[A-Z][\w'’\-]+)(?:\s+(?:of\s+)?[A-Z][\w'’\-]+){{0,3}})"
     ),
 }
 # Matched against the lower-cased, stripped question; the first that matches gives the type.

@@ -85,8 +85,12 @@ SPAN_PATTERNS = {
         rf"(?<![\w-])(?:(?:{_INITIAL}\s*){{1,2}}{_CAP}|{_CAP}(?:\s+(?:{_INITIAL}\s*){{1,2}}|"
         rf"(?:\s+(?:{_CAP}|(?:{_INITIAL}\s*){{1,2}})){{1,3}}))(?![\w])"
     ),
-    # the place itself is group 1: "в Вене", "на Кипре", "из Душанбе"
-    "place": re.compile(rf"(?<![\w-])(?:в|во|на|из|под|около|близ|возле|у)\s+((?:{_CAP})(?:\s+{_CAP}){{0,3}})"),
+    # the place itself is group 1: "в Вене", "на Кипре", "из Душанбе"; also after the place's kind
+    # ("в городе Алматы", "в г. Бишкеке", "в столице Казахстана")
+    "place": re.compile(
+        rf"(?<![\w-])(?:в|во|на|из|под|около|близ|возле|у)\s+(?:(?:город[еау]?|г\.|столиц[еуы]|сел[еоа]|"
+        rf"деревн[еиюя]|посёлк[еау]|поселк[еау]|област[иь]|провинци[июя]|штат[еау]?)\s*)?((?:{_CAP})(?:\s+{_CAP}){{0,3}})"
+    ),
 }
 
 # Matched against the lower-cased, stripped question; the first that matches gives the type.
