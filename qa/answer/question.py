@@ -55,9 +55,15 @@ def typed_span(text: str, qtype: str, qwords: set[str], lang: str | None = None)
     pattern = language.span_patterns.get(qtype)
     if pattern is None:
         return None
+    # the day or the year of a date is no count ("7" and "2016" of "February 7, 2016")
+    date = language.span_patterns.get("date") if qtype == "number" else None
+    dates = [d.span() for d in date.finditer(text)] if date is not None else []
     for m in pattern.finditer(text):
         g = 1 if m.re.groups else 0
+        a, b = m.start(g), m.end(g)
+        if any(x <= a and b <= y and (x, y) != (a, b) for x, y in dates):
+            continue
         words = set(re.findall(r"\w+", m.group(g).lower())) - language.span_ignore
         if words and not words <= qwords:
-            return m.start(g), m.end(g)
+            return a, b
     return None
