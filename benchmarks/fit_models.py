@@ -7,6 +7,7 @@ cross-validated figures are those of the product, up to retrieval (unchanged by 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -18,8 +19,9 @@ from qa import answer
 from qa.answer import evidence as conf_mod
 from qa.answer import short as short_answer
 from qa.answer import trees as trees_mod
-from qa.answer.features import CONTEXT_FEATURES, item_leads, lead_coverage
+from qa.answer.features import CONTEXT_FEATURES, item_leads, lead_coverage, typed_feature
 from qa.answer.pick import _trim, prefer_typed_neighbour
+from qa.answer.question import question_type
 from qa.answer.types import TYPE_FEATURES, type_features
 from qa.evaluate import contains_gold
 from qa.lang import analyze
@@ -89,8 +91,12 @@ def enrich(a) -> None:
         for (_, _, f), v in zip(a.feats, ans):
             f["ans"], f["ans_rel"] = float(v), float(v) - top
     add_context(a)
+    # "type" is cached when the candidates are collected; recomputed so that a fit reads the span
+    # patterns the answer step reads now, not those of the day the cache was collected
+    qtype, qwords = question_type(q), set(re.findall(r"\w+", q.lower()))
     for row, p, f in a.feats:
         item = p.item
+        f["type"] = typed_feature(row.text, qtype, qwords, row.lang)
         f.update(type_features(q, row.text, item.title if item else "", item.date if item else None, bool(f["news_lead"])))
     a._enriched = True
 

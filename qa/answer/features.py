@@ -91,6 +91,18 @@ def _item_start(index: Index, r: SentenceRow) -> SentenceRow:
     return index.sentences(high, 1)[0]
 
 
+def typed_feature(text: str, qtype: str | None, qwords: set[str], lang: str | None) -> float:
+    """The feature "type": 1 when the sentence holds a span of the asked kind (qa.answer.question.
+    typed_span) the question does not name, 0.6 for a vague count ("several", "dozens"), 0 when it
+    holds none, 0.5 when the question asks for no kind. `lang`: the sentence's stored language."""
+    if qtype is None:
+        return 0.5
+    span = typed_span(text, qtype, qwords, lang)
+    if span is None:
+        return 0.0
+    return 0.6 if qtype == "number" and not re.search(r"\d", text[span[0]:span[1]]) else 1.0
+
+
 def lead_coverage(idf: dict[str, float], total: float, own: set[str], lead: set[str] | None) -> float:
     """The share (IDF-weighted) of the question's terms that a sentence's item states in its first
     sentence and the sentence itself does not repeat: a sentence deep in an item about the asked
@@ -159,12 +171,7 @@ def sentence_features(
                 nb = by_id.get(nid)
                 if nb is not None and nb.doc == row.doc and nb.item == row.item:
                     window.update(analyzed[nid])
-            typed = 0.5
-            if qtype is not None:
-                span = typed_span(row.text, qtype, qwords, row.lang)  # the language stored at index time
-                typed = 0.0 if span is None else 1.0
-                if span is not None and qtype == "number" and not re.search(r"\d", row.text[span[0]:span[1]]):
-                    typed = 0.6  # "several", "dozens": a count, but a vague one
+            typed = typed_feature(row.text, qtype, qwords, row.lang)  # the language stored at index time
             lead = p.item is not None and row.start == p.item.start
             news_lead = lead and is_dated_lead(row.text)
             words = set(re.findall(r"[\w'-]+", row.text.lower()))
