@@ -27,11 +27,10 @@ sys.path.insert(0, str(ROOT))
 
 from benchmarks import qsets  # noqa: E402
 from benchmarks.quality_metrics import calibration, calibration_table, figures, span_right, table  # noqa: E402
-from qa.config import Settings  # noqa: E402
-from qa.evaluate import contains_gold  # noqa: E402
 from qa.answer.shown import within_cap  # noqa: E402
 from qa.app.service import QAService  # noqa: E402
-
+from qa.config import Settings  # noqa: E402
+from qa.evaluate import contains_gold  # noqa: E402
 
 
 def service_for(key: str, embedder=None) -> QAService:
