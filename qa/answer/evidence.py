@@ -201,6 +201,15 @@ _GATHERING = re.compile(
 )
 
 
+# a when-question that itself asks when a gathering took place ("When was the briefing on anti-corruption
+# reforms *held*?") is what the gathering's lead answers, whatever topic words it adds
+_ASKS_GATHERING = re.compile(
+    r"\b(?:held|hold|holds|take\s+place|took\s+place|taken\s+place|happen\w*|meet|meets|met|attend\w*|"
+    r"visit\w*|host\w*|convene\w*|gather\w*|participat\w*)\b",
+    re.I,
+)
+
+
 def unstated(question: str, context: str) -> list[str]:
     """The lower-case content words of an English question (its verbs and common nouns: what it asks
     about, not the names that single out the event) whose stems `context` lacks, leaving out the
@@ -231,6 +240,8 @@ def scene_only(
     - with `title` (the item's title; None leaves when-questions alone), a date when the lead reports a
       gathering (_GATHERING) and a word the question asks about (`unstated`: "When was the agency
       *established*?") is in neither the lead nor the title: the date a lead gives is its own event's.
+      A question that asks when a gathering took place (_ASKS_GATHERING: "When was the briefing on
+      anti-corruption *reforms* held?") is left alone: its other words name the gathering's topic.
     Where- and what-questions are left alone (a lead states a place and what it names), and so are
     how-long / how-old ones (a lead's dates can answer them). `lang`: the sentence's stored language
     (detected when None). English only."""
@@ -245,7 +256,8 @@ def scene_only(
         return float(unit_match(undated, n, "en") == 0.0)
     if n.wants == "person":
         return float(named_person(sentence, question) == 0.0 and not names_someone(sentence, question))
-    if n.wants == "date" and title is not None and DATE_SCENE and _GATHERING.search(sentence):
+    if (n.wants == "date" and title is not None and DATE_SCENE and _GATHERING.search(sentence)
+            and not _ASKS_GATHERING.search(question)):
         return float(bool(unstated(question, sentence + " " + title)))
     return 0.0
 

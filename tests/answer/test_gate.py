@@ -132,6 +132,13 @@ def test_a_lead_that_reports_an_act_dates_that_act_however_the_question_words_it
     assert scene_only("When did the Harlow council leave the national federation?", act, True, None, TITLE) == 0.0
 
 
+def test_a_question_asking_when_a_gathering_took_place_is_what_its_lead_answers():
+    # "reforms" is not in the lead: the topic of the meeting the question asks about, not another event
+    question = "When was the Harlow beekeepers' meeting on hive reforms held?"
+    assert scene_only(question, LEAD, True, None, TITLE) == 0.0
+    assert scene_only("When did the Harlow beekeepers' council adopt the hive reforms?", LEAD, True, None, TITLE) == 1.0
+
+
 def test_the_item_title_states_the_event_too():
     lead = "On 14 March 2023, in Dunmore, the council's spring meeting was held in the town library."
     assert scene_only("When did the beekeepers hold their spring meeting?", lead, True, None, "Harlow beekeepers meet") == 0.0
