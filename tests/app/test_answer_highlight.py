@@ -10,8 +10,7 @@ import re
 
 import pytest
 
-from qa.app.chat import ChatService, Conversation
-from qa.app.service import QAService
+from qa.app.chat import Conversation
 
 NEWS = (
     "Harbour news\n\n"
@@ -26,13 +25,8 @@ NEWS = (
 
 
 @pytest.fixture
-def chat(tmp_path, settings_for, hash_embedder):
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "news.txt").write_text(NEWS, encoding="utf-8")
-    service = QAService(settings_for(corpus), embedder=hash_embedder)
-    service.build()
-    return ChatService(service)
+def chat(chat_over):
+    return chat_over(NEWS)
 
 
 def highlighted(source_html: str, cls: str = "qa-hl-answer") -> str:

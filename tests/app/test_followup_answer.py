@@ -10,8 +10,7 @@ import html
 import pytest
 
 from qa.app import service as service_mod
-from qa.app.chat import ChatService, Conversation
-from qa.app.service import QAService
+from qa.app.chat import Conversation
 
 NEWS = (
     "Harbour news\n\n"
@@ -28,13 +27,8 @@ ANSWER = "For this purpose, the council set aside 40,000 crowns from the harbour
 
 
 @pytest.fixture
-def chat(tmp_path, settings_for, hash_embedder):
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "news.txt").write_text(NEWS, encoding="utf-8")
-    service = QAService(settings_for(corpus), embedder=hash_embedder)
-    service.build()
-    return ChatService(service)
+def chat(chat_over):
+    return chat_over(NEWS)
 
 
 def test_a_followup_answered_by_its_typed_sentence_shows_the_sentence_it_refers_to(chat, monkeypatch):
