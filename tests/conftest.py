@@ -134,6 +134,25 @@ def settings_for(tmp_path):
     return make
 
 
+@pytest.fixture
+def chat_over(tmp_path, settings_for, hash_embedder):
+    """chat_over(text): the app's chat over a corpus of one file, news.txt, holding `text`, indexed
+    with the fast embedder."""
+    # imported here: only the app's tests pay for loading the app
+    from qa.app.chat import ChatService
+    from qa.app.service import QAService
+
+    def make(text: str):
+        corpus = tmp_path / "corpus"
+        corpus.mkdir()
+        (corpus / "news.txt").write_text(text, encoding="utf-8")
+        service = QAService(settings_for(corpus), embedder=hash_embedder)
+        service.build()
+        return ChatService(service)
+
+    return make
+
+
 @pytest.fixture(scope="session")
 def real_embedder():
     """The bundled all-MiniLM-L6-v2, loaded once for the whole session."""
