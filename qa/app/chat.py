@@ -66,6 +66,10 @@ class Conversation:
             return None
         prev = done[-1]
         a = prev.answer
+        people: tuple[str, ...] = ()  # whom a "he" or "she" means, turn by turn ("his" after "he" is the same man)
+        for t in done:
+            people = followups.people_after(t.question, t.searched, t.answer.text if t.answer else None,
+                                            t.answer.span_text if t.answer else None, people)
         base = next((t.searched for t in reversed(done) if followups.is_whole(t.question, t.searched)), None)
         return followups.Context(
             searched=prev.searched,
@@ -75,6 +79,7 @@ class Conversation:
             doc=a.doc if a else None,
             item=prev.item,
             answer=a.text if a else None,
+            people=people,
         )
 
     def messages(self) -> list[dict]:

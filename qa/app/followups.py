@@ -46,6 +46,7 @@ class Context:
     doc: str | None = None  # where the previous answer came from
     item: int | None = None
     answer: str | None = None  # the previous answer sentence
+    people: tuple[str, ...] = ()  # whom a "he" or "she" in the next question may mean (``people_after``)
 
     def seen(self) -> str:
         """The text of the conversation a follow-up can lean on."""
@@ -148,7 +149,102 @@ def focus(question: str, ctx: Context, lang: str | None = None) -> str:
     core = followup.openers.sub("", q, count=1).strip() or q
     core = core[0].upper() + core[1:]
     out = _ellipsis(core, ctx.base or ctx.searched, lang) or core
+    person = referent(q, ctx.people, lang)
+    if person and person.lower() not in out.lower():
+        # "What is his position?" inside the item names nobody; with the man the previous answer
+        # named ("Mr. Zhanbolat ALMAZOV") the sentences about him are in reach. Only a personal
+        # pronoun does this: "Who else attended?" or "Who organised it?" ask about someone else.
+        out = f"{out.rstrip(' ?.!')} {person}?"
     return followup.spellings(out) if followup.spellings else out
+
+
+def _gender(words: list[str], followup) -> str | None:
+    """"he" or "she" for the first of words in the language's pronoun lists, else None."""
+    for w in words:
+        low = w.lower()
+        if low in followup.he:
+            return "he"
+        if low in followup.she:
+            return "she"
+    return None
+
+
+def _title(name: str, followup) -> str | None:
+    """The title a name opens with ("mr" of "Mr. N. Riaz"), None if it has none."""
+    first = name.split()[0].rstrip(".").lower() if len(name.split()) > 1 else ""
+    return first if first in followup.titles_he | followup.titles_she | followup.titles_any else None
+
+
+def _gender_of(name: str, followup) -> str | None:
+    """"he" or "she" as the name's title says; None for a title of either ("Dr.") or none."""
+    title = _title(name, followup)
+    return "he" if title in followup.titles_he else "she" if title in followup.titles_she else None
+
+
+def _titled(text: str, question: str, lang: str) -> list[str]:
+    """The names in text that carry a title ("Mr. N. Riaz", "Ms. Asel Rakhimova", "H.E. Yasumasa
+    IIJIMA"), the title kept, that the question did not name ("Mr. Veller" names "Mr. Tomas VELLER")."""
+    language = get(lang)
+    followup, pattern = language.followup, language.span_patterns.get("person")
+    if pattern is None:
+        return []
+    asked = {w.lower() for w in _WORD.findall(question)}
+    out = []
+    for m in pattern.finditer(text):
+        name = m.group(0)
+        if _title(name, followup) is None:  # a title the name pattern leaves out ("г-н Иванов")
+            before = text[max(0, m.start() - 12):m.start()].split()
+            name = f"{before[-1]} {name}" if before else name
+            if _title(name, followup) is None:
+                continue
+        # its words past the title and initials; one of them in the question: the question named it
+        words = {w.lower() for w in _WORD.findall(name) if len(w) > 1} - language.span_ignore - {_title(name, followup)}
+        if words and not words & asked:
+            out.append(name)
+    return out
+
+
+def people_after(question: str, searched: str, answer: str | None, span: str | None,
+                 before: tuple[str, ...] = (), lang: str | None = None) -> tuple[str, ...]:
+    """Whom a "he" or "she" in the next question may mean, after this turn (question as typed and
+    searched, its answer sentence and shown short answer; `before`: the same after the turn before).
+
+    A question that itself said "he" or "she" still speaks of the people before it. Otherwise the
+    people this answer named: its short answer when the question asked for a person, then the
+    names in its sentence that carry a title (the title tells "he" from "she"); none when the
+    answer names nobody that way."""
+    from qa.answer.question import question_type
+
+    lang = lang or detect(question)
+    followup = get(lang).followup
+    if before and _gender(_WORD.findall(question), followup):
+        return before
+    if not answer:
+        return ()
+    names = _titled(answer, question, lang)
+    if span and question_type(searched) == "person":
+        names.insert(0, span)
+    out: list[str] = []
+    for n in names:  # "Mr. Alisher Bazarbayev" once, not again as the short answer "Mr Alisher Bazarbayev"
+        words = set(analyze(n, lang))
+        if not any(words <= set(analyze(o, lang)) for o in out):
+            out.append(n)
+    return tuple(out)
+
+
+def referent(question: str, people: tuple[str, ...], lang: str | None = None) -> str | None:
+    """Whom a question's "his" or "her" stands for: those of `people` of that gender (by the
+    title), else those whose gender is not known; None without such a pronoun. When the answer
+    before named two men, "his" may be either: both are named, which keeps the sentence that
+    names them in reach."""
+    lang = lang or detect(question)
+    followup = get(lang).followup
+    gender = _gender(_WORD.findall(question), followup)
+    if gender is None or not people:
+        return None
+    same = [p for p in people if _gender_of(p, followup) == gender]
+    either = [p for p in people if _gender_of(p, followup) is None]
+    return " ".join(same or either) or None
 
 
 def _about(rest: str, previous: str, lang: str) -> str:

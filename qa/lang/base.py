@@ -24,6 +24,15 @@ class Followup:
     elliptic_tail: re.Pattern | None = None
     # text plus other spellings of its words that stemming keeps apart ("organised" -> "organized")
     spellings: Callable[[str], str] | None = None
+    # Pronouns that stand for a man / a woman ("What is his position?" after an answer naming
+    # "Mr. X"), and the titles that tell a name's gender ("mr" / "ms") or name a person of either
+    # ("dr"): which person the previous answer named a follow-up's "his" or "her" means. Empty:
+    # the rule is off for the language.
+    he: frozenset[str] = frozenset()
+    she: frozenset[str] = frozenset()
+    titles_he: frozenset[str] = frozenset()
+    titles_she: frozenset[str] = frozenset()
+    titles_any: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)

@@ -148,6 +148,11 @@ FOLLOWUP = Followup(
         re.I,
     ),
     spellings=_spellings,
+    he=frozenset({"he", "him", "his", "himself"}),
+    she=frozenset({"she", "her", "hers", "herself"}),
+    titles_he=frozenset({"mr", "sir"}),
+    titles_she=frozenset({"ms", "mrs", "miss", "madam"}),
+    titles_any=frozenset({"h.e", "dr", "prof"}),
 )  # fmt: skip
 
 # The words of page furniture (qa.ingest.furniture, captions, datelines): whole-line patterns

@@ -143,6 +143,10 @@ FOLLOWUP = Followup(
         "состоялся состоялась состоялось состоялись случилось произошло сделал сделала сделали "
         "место город страна дата даты год день время".split()
     ),
+    he=frozenset("он его ему него нему".split()),
+    she=frozenset("она ее её ей нее неё ней".split()),
+    titles_he=frozenset({"г-н", "господин"}),
+    titles_she=frozenset({"г-жа", "госпожа"}),
 )
 
 # The words of Russian page furniture (see qa.lang.en.FURNITURE): what Russian news sites put
