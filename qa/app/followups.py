@@ -18,7 +18,11 @@ word lists and patterns are the language's, ``qa.lang``):
 4. "What about X?" asks the previous question again about X (a year replaces the year).
 
 The chat (``qa.app.chat``) then answers a follow-up from the news item of the previous answer
-first, and from the whole corpus when that item does not answer it. A follow-up asked with no
+first, and from the whole corpus when that item does not answer it. Inside the item a follow-up
+asks its own words (``focus``), plus, when it says "he" or "she" ("What is his position?"), the
+name of the person the previous answer named (``people_after``, ``referent``): its short answer,
+else the names with a title of that gender ("Mr. X", "Ms. Y"). A follow-up about someone or
+something else of the same event ("Who else attended?", "Who organised it?") names no one. A follow-up asked with no
 turn before it (right after "New conversation") is searched as typed, with a hint
 (``orphan_hint``).
 """

@@ -59,7 +59,8 @@ def test_who_else_or_who_organised_it_is_not_dragged_back_to_the_person_named():
 
 def test_the_person_is_the_one_the_answer_named_not_the_one_the_question_named():
     answer = "Mr. Tomas VELLER met Ms. Ilse MARROW, Director of the Skarn Fish Market, on the quay."
-    people = people_after("Whom did Mr. Veller meet on the quay?", "Whom did Mr. Veller meet on the quay?", answer, None)
+    asked = "Whom did Mr. Veller meet on the quay?"
+    people = people_after(asked, asked, answer, None)
     assert people == ("Ms. Ilse MARROW",)
     # "he" in the next question still means the man before it, whatever its own answer named
     assert people_after("Where did he meet her?", "Where did he meet her?", answer, None, ("Mr. Tomas VELLER",)) == (
