@@ -22,9 +22,10 @@ first, and from the whole corpus when that item does not answer it. Inside the i
 asks its own words (``focus``), plus, when it says "he" or "she" ("What is his position?"), the
 name of the person the previous answer named (``people_after``, ``referent``): its short answer,
 else the names with a title of that gender ("Mr. X", "Ms. Y"). A follow-up about someone or
-something else of the same event ("Who else attended?", "Who organised it?") names no one. A follow-up asked with no
-turn before it (right after "New conversation") is searched as typed, with a hint
-(``orphan_hint``).
+something else of the same event ("Who else attended?", "Who organised it?") names no one.
+
+A follow-up asked with no turn before it (right after "New conversation") is searched as typed,
+with a hint (``orphan_hint``).
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ import re
 from dataclasses import dataclass
 
 from qa.lang import DEFAULT, analyze, detect, get
+from qa.lang.base import Followup
 
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _WORD = re.compile(r"[\w][\w'’\-]*", re.UNICODE)
@@ -162,7 +164,7 @@ def focus(question: str, ctx: Context, lang: str | None = None) -> str:
     return followup.spellings(out) if followup.spellings else out
 
 
-def _gender(words: list[str], followup) -> str | None:
+def _gender(words: list[str], followup: Followup) -> str | None:
     """"he" or "she" for the first of words in the language's pronoun lists, else None."""
     for w in words:
         low = w.lower()
@@ -173,13 +175,13 @@ def _gender(words: list[str], followup) -> str | None:
     return None
 
 
-def _title(name: str, followup) -> str | None:
+def _title(name: str, followup: Followup) -> str | None:
     """The title a name opens with ("mr" of "Mr. N. Riaz"), None if it has none."""
     first = name.split()[0].rstrip(".").lower() if len(name.split()) > 1 else ""
     return first if first in followup.titles_he | followup.titles_she | followup.titles_any else None
 
 
-def _gender_of(name: str, followup) -> str | None:
+def _gender_of(name: str, followup: Followup) -> str | None:
     """"he" or "she" as the name's title says; None for a title of either ("Dr.") or none."""
     title = _title(name, followup)
     return "he" if title in followup.titles_he else "she" if title in followup.titles_she else None
@@ -202,7 +204,8 @@ def _titled(text: str, question: str, lang: str) -> list[str]:
             if _title(name, followup) is None:
                 continue
         # its words past the title and initials; one of them in the question: the question named it
-        words = {w.lower() for w in _WORD.findall(name) if len(w) > 1} - language.span_ignore - {_title(name, followup)}
+        words = {w.lower() for w in _WORD.findall(name) if len(w) > 1}
+        words -= language.span_ignore | {_title(name, followup)}
         if words and not words & asked:
             out.append(name)
     return out
@@ -217,7 +220,7 @@ def people_after(question: str, searched: str, answer: str | None, span: str | N
     people this answer named: its short answer when the question asked for a person, then the
     names in its sentence that carry a title (the title tells "he" from "she"); none when the
     answer names nobody that way."""
-    from qa.answer.question import question_type
+    from qa.answer.question import question_type  # here: qa.answer loads the answer model's modules
 
     lang = lang or detect(question)
     followup = get(lang).followup
@@ -229,7 +232,7 @@ def people_after(question: str, searched: str, answer: str | None, span: str | N
     if span and question_type(searched) == "person":
         names.insert(0, span)
     out: list[str] = []
-    for n in names:  # "Mr. Alisher Bazarbayev" once, not again as the short answer "Mr Alisher Bazarbayev"
+    for n in names:  # one man once: the short answer "Mr Alisher" and "Mr. Alisher Bazarbayev" in the sentence
         words = set(analyze(n, lang))
         if not any(words <= set(analyze(o, lang)) for o in out):
             out.append(n)
