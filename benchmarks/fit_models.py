@@ -19,7 +19,9 @@ from qa import answer
 from qa.answer import evidence as conf_mod
 from qa.answer import short as short_answer
 from qa.answer import trees as trees_mod
-from qa.answer.features import CONTEXT_FEATURES, item_leads, lead_coverage, typed_feature
+from qa.answer.features import (
+    CONTEXT_FEATURES, item_leads, lead_coverage, names_feature, question_names, typed_feature,
+)
 from qa.answer.pick import _trim, prefer_typed_neighbour
 from qa.answer.question import question_type
 from qa.answer.types import TYPE_FEATURES, type_features
@@ -94,14 +96,32 @@ def enrich(a) -> None:
     # "type" is cached when the candidates are collected; recomputed so that a fit reads the span
     # patterns the answer step reads now, not those of the day the cache was collected
     qtype, qwords = question_type(q), set(re.findall(r"\w+", q.lower()))
+    names = question_names(q)
     for row, p, f in a.feats:
         item = p.item
         f["type"] = typed_feature(row.text, qtype, qwords, row.lang)
+        # as "type": a cache keeps the names of the day it was collected (possessives came later)
+        f["names"] = names_feature(names, row.text, _stems(a.set, row))
         f.update(type_features(q, row.text, item.title if item else "", item.date if item else None, bool(f["news_lead"])))
     a._enriched = True
 
 
 _STEMS: dict[tuple[str, int], set[str]] = {}  # (set, sentence id) -> its terms, for add_context
+_LEADS: dict[tuple[str, int], str] = {}  # (set, sentence id) -> its item's lead, for evidence
+
+
+def _stems(name: str, row) -> set[str]:
+    key = (name, row.id)
+    if key not in _STEMS:
+        _STEMS[key] = set(analyze(row.text))
+    return _STEMS[key]
+
+
+def _lead_text(name: str, row) -> str:
+    key = (name, row.id)
+    if key not in _LEADS:
+        _LEADS[key] = conf_mod.lead_text(_lexical(name), row)
+    return _LEADS[key]
 
 
 def add_context(a) -> None:
@@ -113,15 +133,9 @@ def add_context(a) -> None:
     total = sum(a.idf.values()) or 1.0
     leads = item_leads(index, [r for r, _, _ in a.feats])
 
-    def stems(r):
-        key = (a.set, r.id)
-        if key not in _STEMS:
-            _STEMS[key] = set(analyze(r.text))
-        return _STEMS[key]
-
     for r, _, f in a.feats:
         lead = leads[(r.doc, r.item)]
-        f["lead_cov"] = lead_coverage(a.idf, total, stems(r), None if lead.id == r.id else stems(lead))
+        f["lead_cov"] = lead_coverage(a.idf, total, _stems(a.set, r), None if lead.id == r.id else _stems(a.set, lead))
 
 
 def _shown(a, row) -> tuple[str, bool, str, bool]:
@@ -267,7 +281,8 @@ class Model:
 
     def conf_features(self, a, ranked=None) -> dict:
         ranked = ranked or self.ranked(a)
-        return conf_mod.evidence(a.question.question, a.terms, ranked, a.passages, a.idf, a.pool)
+        return conf_mod.evidence(a.question.question, a.terms, ranked, a.passages, a.idf, a.pool,
+                                 lead=_lead_text(a.set, ranked[0].sentence))
 
     def raw_probability(self, a, ranked=None) -> float:
         return conf_mod.probability(self.conf_features(a, ranked), self.conf_w, self.conf_b)

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from qa.answer import trees
+from qa.answer.features import POSSESSIVE, item_leads, name_words
 from qa.answer.types import named_person, names_someone, needs, type_features, unit_match
 from qa.lang import analyze, detect, get, registered, stopwords
 
@@ -59,11 +60,12 @@ def pool_stems(passages: list) -> set[str]:
 
 def evidence(
     question: str, terms: list[str], ranked: list, passages: list, idf: dict[str, float],
-    pool: set[str] | None = None,
+    pool: set[str] | None = None, lead: str = "",
 ) -> dict[str, float]:
     """Evidence for and against the best of `ranked` (qa.answer.Candidate, best first) being an
     answer at all. `passages` are the ones whose sentences compete, `idf` the question terms'
-    inverse document frequencies, `pool` their pool_stems() when already computed."""
+    inverse document frequencies, `pool` their pool_stems() when already computed, `lead` the first
+    sentence of the best candidate's item (lead_text())."""
     best = ranked[0]
     second = ranked[1].score if len(ranked) > 1 else best.score - 10.0  # a lone candidate: a clear margin
     f = best.features
@@ -77,7 +79,10 @@ def evidence(
     # the rarest question term the best passage (or every passage) lacks: a swapped entity or
     # detail ("the fifth", "Italy" for "France") is how a question nobody can answer looks
     top_idf = max((idf.get(t, 0.0) for t in qset), default=0.0) or 1.0
-    own = set(analyze(best.passage.chunk.text + " " + (best.passage.item.title if best.passage.item else "")))
+    # what the best passage says, with its item's title and lead: a sentence deep in a news item
+    # leaves out the place and date its lead gave ("the workshop in Astana")
+    own_text = " ".join((best.passage.chunk.text, best.passage.item.title if best.passage.item else "", lead))
+    own = set(analyze(own_text))
     missing = max((idf.get(t, 0.0) for t in qset - own), default=0.0) / top_idf
     missing_pool = max((idf.get(t, 0.0) for t in qset - pool), default=0.0) / top_idf
     tf = f if "unit" in f else {**f, **type_features(question, best.sentence.text, "", None, False)}
@@ -88,9 +93,9 @@ def evidence(
     kinds = [c.features.get("typed", 0.5) for c in ranked]
     wanted = kinds[0] != 0.5
     # the question's names and numbers ("INTERPOL", "2-3 August") the best passage and its
-    # item title lack: a question about something the documents never mention
-    names = {re.sub(r"['’]s$", "", w.lower()) for w in _NAME_OR_NUMBER.findall(question.split(" ", 1)[1] if " " in question else "")}
-    own_words = set(re.findall(r"[\w'-]+", (best.passage.chunk.text + " " + (best.passage.item.title if best.passage.item else "")).lower()))
+    # item's title and lead lack: a question about something the documents never mention
+    names = {POSSESSIVE.sub("", w.lower()) for w in _NAME_OR_NUMBER.findall(question.split(" ", 1)[1] if " " in question else "")}
+    own_words = name_words(own_text)
     return {
         "score": best.score,
         "margin": best.score - second,
@@ -260,6 +265,13 @@ def scene_only(
             and not _ASKS_GATHERING.search(question)):
         return float(bool(unstated(question, sentence + " " + title)))
     return 0.0
+
+
+def lead_text(index, row) -> str:
+    """The first sentence of `row`'s item (a qa.store SentenceRow), or "" when `row` is it: what
+    evidence() reads as the item's lead."""
+    lead = item_leads(index, [row])[(row.doc, row.item)]
+    return "" if lead.id == row.id else lead.text
 
 
 def abstain_gate(facts: dict[str, float], fitted: Fitted, conf: float) -> float:

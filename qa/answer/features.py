@@ -32,6 +32,8 @@ class Candidate:
 TITLE_TERM_WEIGHT = 0.3
 
 _NAME_OR_NUMBER = re.compile(r"\b[A-ZА-ЯЁ][\w'-]*|\b\d[\d,.]*")
+# "CARICC's", "Reynolds'": a possessive is not part of the name
+POSSESSIVE = re.compile(r"['’]s?$")
 _CYRILLIC = re.compile(r"[а-яё]", re.I)
 
 
@@ -45,8 +47,29 @@ def _name_keys(words) -> set[str]:
             stems = analyze(w, "ru")
             out.update(stems[-1:] or [w])
         else:
-            out.add(w)
+            out.add(POSSESSIVE.sub("", w))
     return out
+
+
+def question_names(question: str) -> set[str]:
+    """Capitalised words after the first, and numbers: the names the question is about."""
+    return _name_keys(_NAME_OR_NUMBER.findall(question.split(" ", 1)[1] if " " in question else ""))
+
+
+def name_words(text: str) -> set[str]:
+    """The words a question's names are looked up in (lower case, each also without a possessive)."""
+    words = set(re.findall(r"[\w'-]+", text.lower()))
+    return words | {POSSESSIVE.sub("", w) for w in words}
+
+
+def names_feature(names: set[str], text: str, terms) -> float:
+    """The share of the question's `names` a sentence holds (`terms`: its analysed terms), 0.5 when
+    the question names nothing."""
+    if not names:
+        return 0.5
+    words = name_words(text)
+    words.update(t for t in terms if _CYRILLIC.search(t))  # Cyrillic names by stem (_name_keys)
+    return len(names & words) / len(names)
 
 
 def _coverage(weights: dict[str, float], terms: set[str], total: float) -> float:
@@ -130,8 +153,7 @@ def sentence_features(
     pairs_total = sum(pairs.values()) or 1.0
     qtype = question_type(question)
     qwords = set(re.findall(r"\w+", question.lower()))
-    # capitalised words after the first, and numbers: the names the question is about
-    names = _name_keys(_NAME_OR_NUMBER.findall(question.split(" ", 1)[1] if " " in question else ""))
+    names = question_names(question)
     best_passage = max(p.score for p in passages) or 1.0
     head = set(question_head(question))
     out = []
@@ -174,8 +196,6 @@ def sentence_features(
             typed = typed_feature(row.text, qtype, qwords, row.lang)  # the language stored at index time
             lead = p.item is not None and row.start == p.item.start
             news_lead = lead and is_dated_lead(row.text)
-            words = set(re.findall(r"[\w'-]+", row.text.lower()))
-            words.update(t for t in sterms if _CYRILLIC.search(t))  # Cyrillic names by stem (_name_keys)
             feats = {
                 "dense": float(vec @ query_vector),
                 "lex": _coverage(idf, sterms, total),
@@ -188,7 +208,7 @@ def sentence_features(
                 "passage_lex": p.lexical,
                 "type": typed,
                 "head": len(head & sterms) / len(head) if head else 0.5,
-                "names": len(names & words) / len(names) if names else 0.5,
+                "names": names_feature(names, row.text, sterms),
                 "length": float(np.log1p(len(seq))),
                 "news_lead": float(news_lead),
                 "other_lead": float(lead and not news_lead),

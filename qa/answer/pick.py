@@ -7,7 +7,7 @@ import re
 import numpy as np
 
 from qa.answer import short
-from qa.answer.evidence import abstain_gate, calibrate, evidence, probability
+from qa.answer.evidence import abstain_gate, calibrate, evidence, lead_text, probability
 from qa.answer.features import Candidate, add_uncentred, sentence_features
 from qa.answer.ordering import rerank_passages
 from qa.answer.shown import Shown, shown_answer
@@ -189,7 +189,7 @@ def pick_answer(
     pool = passages
     passages = rerank_passages(passages, ranked, fitted.passage)
     idf = index.idf(sorted(set(terms)))
-    facts = evidence(question, terms, ranked, pool, idf)
+    facts = evidence(question, terms, ranked, pool, idf, lead=lead_text(index, ranked[0].sentence))
     raw = probability(facts, fitted.confidence, fitted.confidence_bias)
     conf = calibrate(raw, fitted.calibration)
     # abstain on a separate model of "the documents hold the answer" when one was fitted
