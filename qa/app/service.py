@@ -16,7 +16,7 @@ import numpy as np
 
 from qa import store
 from qa.answer import MAX_ANSWER_CHARS, fitted_for, pick_answer
-from qa.answer.evidence import calibrate, evidence, probability
+from qa.answer.evidence import calibrate, evidence, lead_text, probability
 from qa.answer.pick import ranked_candidates, sentence_answer
 from qa.answer.question import question_type, typed_span
 from qa.answer.shown import shown_answer
@@ -329,7 +329,7 @@ def _typed_answer(question: str, qvec, terms: list[str], passages: list, index, 
         # its confidence: the fitted model over this sentence's evidence as the answer (the same
         # features the fit read; the pre-issue-13 abstain_features lack most of them)
         facts = evidence(question, terms, [c, *(x for x in ranked if x is not c)], passages,
-                         index.idf(sorted(set(terms))))
+                         index.idf(sorted(set(terms))), lead=lead_text(index, row))
         conf = calibrate(probability(facts, fitted.confidence, fitted.confidence_bias), fitted.calibration)
         shown = shown_answer(index, row, question, terms, MAX_ANSWER_CHARS, span=found)
         span = (row.start + found[0], row.start + found[1])
