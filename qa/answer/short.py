@@ -22,6 +22,7 @@ for "which country / city" whether the span is a country.
 
 from __future__ import annotations
 
+import functools
 import re
 
 import numpy as np
@@ -87,6 +88,13 @@ _ROLE = re.compile(
     r"Commissioner|Governor|Mayor|Senator|Professor|Colonel|Captain|Major|Lieutenant|Spokesperson)\b"
 )
 _SINGLE = re.compile(r"\b[A-Z][a-z][\w'’\-]+\b")
+# a name's particle between two of its parts: "Robert of Jumièges", "Guy de Lusignan", "Jerónimo de
+# Ayanz y Beaumont", "Ludwig van Beethoven", "Muhammad ibn Zakariya"; and an Arabic article that
+# starts a name in lower case ("al-Turabi")
+_PARTICLE_GAP = re.compile(r"\s+(?:(?:de|da|di|del|della|do|dos|das|du|des|la|le|van|von|der|den|ten|ter|zu|ibn|bin|bint|"
+                           r"y|of|the|al|el)\s+)+")
+_ARTICLE_NAME = re.compile(r"(?:\b[A-Z][\w'’]+\s+)?(?<![\w\-])(?:al|el|ad|an|ar|as|at|az|ash)-[A-Z][\w'’\-]+")
+_FRACTION = re.compile(r"(?<![\w.,])\d*[½⅓⅔¼¾⅕⅛](?!\w)")
 _RANGE_GAP = re.compile(r"\s*(?:and|to|until|till|-|–|—)\s*")
 _RANGE_LEAD = re.compile(r"\b(?:between|from)\s+$", re.I)
 _NUMBER_LEAD = re.compile(r"^[^\d]*[\d,.]+|^\w+")  # "about 2,000" -> "", "120 tonnes" -> " tonnes"
@@ -122,6 +130,70 @@ _ASKED_PLACE = (
     ("country", re.compile(r"\b(?:countr(?:y|ies)|nations?)\b|\bстран\w*|\bгосударств\w*", re.I)),
     ("city", re.compile(r"\b(?:city|cities|town|village|capital)\b|\bгород\w*|\bстолиц\w*", re.I)),
 )
+
+
+# Dates the shared English date pattern leaves out (it feeds sentence features fitted on it, so
+# the short answer adds these as its own candidates): a year before 1800 after a preposition or in
+# brackets ("in 1066", "(1288)", "around 1712"; not "in 1500 soldiers"), a year with an era
+# ("221 BC"), a decade ("the 1950s"), a century ("the 10th and 11th centuries"), a season of a
+# year ("summer of 1521") and a month without its day ("launch in March").
+_ORDINAL = (r"(?:\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|"
+            r"twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|"
+            r"twenty-first)")
+_MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_FUNCTION_NEXT = (r"(?:and|or|to|when|the|a|an|for|at|as|on|in|by|with|from|after|before|during|until|but|was|were|is|"
+                  r"are|had|he|she|it|they|while|which|that|where|under|through|against|onwards|onward|led|saw)\b")
+_DATE_EXTRA = {
+    "en": tuple(re.compile(p, re.I) for p in (
+        r"\b(?:spring|summer|autumn|fall|winter)\s+(?:of\s+)?\d{3,4}\b",
+        rf"\b(?:in|since|by|until|till|around|about|after|before|from|circa|c\.|ca\.|during|between|and|to|early|"
+        rf"late|of|year|as early as|as late as)\s+(1[0-7]\d\d|[1-9]\d\d)\b(?!\s*[%$€£])(?=\s*(?:[^\w\s]|$|"
+        rf"{_FUNCTION_NEXT}))",
+        r"\((1[0-7]\d\d|[1-9]\d\d)\)",
+        r"\b\d{1,4}\s*(?:BCE?|AD|CE|B\.C\.(?:E\.)?|A\.D\.)(?!\w)|\b(?:AD|A\.D\.)\s*\d{1,4}\b",
+        r"\b(?:(?:early|mid|late)[-\s])?(?:1\d|20)?\d0s\b",
+        rf"\b(?:(?:early|mid|late)[-\s])?{_ORDINAL}(?:\s*(?:and|or|to|-|–)\s*{_ORDINAL})?[-\s]centur(?:y|ies)"
+        rf"(?:\s+(?:BCE?|AD|CE)\b)?",
+        rf"\b(?:in|by|until|since|from|during|of|early|late|mid-?|end of|beginning of)\s+(?-i:({_MONTHS}))\b(?!\s*\d)",
+    )),
+}
+
+
+# Places the shared English place pattern leaves out (it wants in/at/to/from/near in lower case):
+# after other prepositions of place ("flowed toward the Pacific", "into Sicily") and after a
+# capitalised one at a sentence start ("In Vienna, ..."); group 1 is the place
+_PLACE_NAME = r"((?:[A-Z][\w'’\-]+)(?:\s+(?:of\s+)?[A-Z][\w'’\-]+){0,3})"
+_PLACE_EXTRA = {
+    "en": (
+        re.compile(r"\b(?:into|onto|toward|towards|through|throughout|across|within|inside|outside|around|along|"
+                   rf"beyond|via|across|reaching|visited)\s+(?:the\s+)?{_PLACE_NAME}"),
+        re.compile(rf"(?:^|[.;:!?]\s+)(?:In|At|From|Near)\s+(?:the\s+)?{_PLACE_NAME}"),
+    ),
+}
+
+
+@functools.cache
+def _languages(code: str) -> frozenset[str]:
+    """The names of languages in `code` (CLDR through babel, lower-cased): "in German" is no place."""
+    try:
+        from babel import Locale
+
+        return frozenset(n.lower() for n in Locale.parse(code).languages.values())
+    except (ImportError, ValueError, LookupError):
+        return frozenset()
+
+
+def _extra(text: str, question: str, patterns: tuple[re.Pattern, ...], taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Spans of `patterns` (group 1 when it has one) that overlap no span taken and do not just
+    repeat the question."""
+    qwords = set(re.findall(r"\w+", question.lower()))
+    out: list[tuple[int, int]] = []
+    for p in patterns:
+        for m in p.finditer(text):
+            a, b = m.span(1 if p.groups else 0)
+            if not any(a < y and x < b for x, y in taken + out) and not set(re.findall(r"\w+", text[a:b].lower())) <= qwords:
+                out.append((a, b))
+    return out
 
 
 def _asked_place(question: str) -> str | None:
@@ -162,6 +234,10 @@ def candidates(text: str, question: str, lang: str | None = None) -> list[tuple[
     kind = n.qtype or n.wants
     code = lang or detect(text)
     found = _typed(text, question, kind, code)
+    if kind == "date":
+        found = sorted(found + _extra(text, question, _DATE_EXTRA.get(code, ()), found))
+    if kind == "place":
+        found = sorted(found + _extra(text, question, _PLACE_EXTRA.get(code, ()), found))
     matched = list(found)  # before cleaning: a word of a dropped span is no one-word name either
     if kind in ("person", "place"):
         # a name does not start with "On" or "The", and a month is neither a person nor a place
@@ -176,7 +252,8 @@ def candidates(text: str, question: str, lang: str | None = None) -> list[tuple[
                     a += t.start()
                 if _TITLE.fullmatch(text[a:b].rstrip(".")) or _ONLY_TITLES.fullmatch(text[a:b]):
                     continue  # "Major General", "Ambassador Extraordinary": a rank, not a name
-            if b - a > 1 and not _CALENDAR.search(text[a:b]) and not (kind == "person" and is_country(text[a:b], code)):
+            if b - a > 1 and not _CALENDAR.search(text[a:b]) and not (kind == "person" and is_country(text[a:b], code)) \
+                    and not (kind == "place" and text[a:b].lower() in _languages(code)):
                 cleaned.append((a, b))
         found = cleaned
     if kind == "number":
@@ -189,22 +266,39 @@ def candidates(text: str, question: str, lang: str | None = None) -> list[tuple[
                 b = a + tail.start()
             if not re.fullmatch(r"(?:\w+\s+)?one", text[a:b].strip(), re.I) or not re.match(r"\s+of\b", text[b:]):
                 cut.append((a, b))
-        found = cut
+        # a number with a vulgar fraction ("2½ sacks"): the pattern's word boundary fails before "½"
+        found = sorted(cut + _extra(text, question, (_FRACTION,), cut))
         # the day of a date ("12" of "12 March 2021") is not a count
         dates = [(m.start(), m.end()) for m in get(code).span_patterns["date"].finditer(text)]
         found = [(a, b) for a, b in found if not any(x <= a and b <= y and (x, y) != (a, b) for x, y in dates)]
     if kind == "person":
-        # a one-word name inside the sentence ("sacked by *Newton*"): the pattern wants two words
-        taken = matched + found
+        # a one-word name inside the sentence ("sacked by *Newton*"): the pattern wants two words;
+        # at the sentence start only before a particle ("*Lothar* de Maizière"); a name with an
+        # Arabic article ("Hassan al-Turabi") is one
         qwords = set(re.findall(r"\w+", question.lower()))
+        for m in _ARTICLE_NAME.finditer(text):
+            if not any(x < m.end() and m.start() < y for x, y in found) and m.group(0).lower() not in qwords:
+                found.append(m.span())
+        taken = matched + found
         for m in _SINGLE.finditer(text):
             a, b = m.span()
-            if (text[:a].strip() and m.group(0).lower() not in qwords and not any(x <= a < y for x, y in taken)
+            if ((text[:a].strip() or _PARTICLE_GAP.match(text, b)) and m.group(0).lower() not in qwords
+                    and not any(x <= a < y for x, y in taken) and not text[:a].endswith("-")
                     and not (_CALENDAR.match(m.group(0)) or _ORG.match(m.group(0)) or _ROLE.match(m.group(0))
                              or _TITLE.match(m.group(0)) or _LEADING.match(m.group(0) + " ")
                              or is_country(m.group(0), code))):
                 found.append((a, b))
         found.sort()
+        # a name with a particle is one candidate besides its parts; a chain joins ("A de B y C")
+        joined = []
+        for i in range(len(found)):
+            a, b = found[i]
+            for a2, b2 in found[i + 1:]:
+                if not _PARTICLE_GAP.fullmatch(text[b:a2]) or _ORG.search(text[a:b2]) or is_country(text[a2:b2], code):
+                    break
+                b = b2
+                joined.append((a, b))
+        found = sorted(set(found) | set(joined))
     if kind in ("date", "number"):
         # a range is one answer: "between 1945 and 1970", "8–15"
         ranges = []
@@ -217,7 +311,7 @@ def candidates(text: str, question: str, lang: str | None = None) -> list[tuple[
     if kind == "date" and _asked_date(question) == "year":
         extra = []
         for a, b in found:
-            for m in re.finditer(r"\b(?:1[5-9]|20)\d\d\b", text[a:b]):
+            for m in re.finditer(r"\b(?:1\d|20)\d\d\b", text[a:b]):
                 if (a + m.start(), a + m.end()) != (a, b):
                     extra.append((a + m.start(), a + m.end()))
         found = sorted(set(found) | set(extra))
