@@ -29,7 +29,19 @@ IDF-weighted share of the question's terms, as "lex" is, and 0 where there is no
   lead_cov             terms the item's first sentence holds and the sentence lacks (shipped:
                        qa.answer.features.CONTEXT_FEATURES)
   pos                  log(1 + the sentence's position in its item)
---analyse sorts each held-out miss of the model without the features into a kind. The kinds are:
+  resid                of the question's terms the item's lead and title do not state (what the question
+                       asks beyond naming the event), the share the sentence holds (0 for the lead itself)
+  resid_abs            the same terms the sentence holds, as a share of all the question's terms
+  resid_title(_abs)    the same with the title's terms only left out
+  resid(_abs)_dated    resid / resid_abs in a dated item, 0 elsewhere (SQuAD's paragraphs are undated)
+  prox / prox_idf      a span of the asked kind (typed_span's readers, every span) with a question term
+                       within PROX_WORDS words in its clause (not across ';' or ':'); prox_idf: the largest
+                       IDF-weighted share of the question's terms so near one span (0.5 for an untyped question)
+  prox_resid           prox_idf counting only the question's terms the item's title does not state
+--base FEATURE ...: features the model without the variants has too (lead_cov: the shipped sentence model), so
+the +/- counts are against it.
+--analyse sorts each held-out miss of the model without the features into a kind (--show N prints N of the
+wrong-sentence ones per set: the question, the sentence chosen, the first gold one and the item's lead). The kinds are:
 trimmed, no sentence holds it, the wrong sentence of the right item, the same document's other item,
 another document. For the wrong-sentence kinds it also prints where the gold sentence ranked.
 docs/quality.md, "The right sentence", has its figures.
@@ -38,6 +50,8 @@ docs/quality.md, "The right sentence", has its figures.
 from __future__ import annotations
 
 import argparse
+import functools
+import re
 import sys
 from collections import Counter
 from pathlib import Path
@@ -54,9 +68,13 @@ from qa import answer  # noqa: E402
 from qa.answer import pick  # noqa: E402
 from qa.answer.features import CONTEXT_FEATURES, item_leads  # noqa: E402
 from qa.evaluate import contains_gold  # noqa: E402
-from qa.lang import analyze  # noqa: E402
+from qa.ingest.titles import date_words  # noqa: E402
+from qa.answer.question import question_type  # noqa: E402
+from qa.lang import analyze, detect, get  # noqa: E402
 
-VARIANTS = ("prev_cov", "next_cov", "prev_all", "title_cov", "lead_cov", "pos")
+VARIANTS = ("prev_cov", "next_cov", "prev_all", "title_cov", "lead_cov", "pos", "resid", "resid_abs", "resid_title",
+            "resid_title_abs", "prox", "prox_idf", "prox_resid", "resid_dated",
+            "resid_abs_dated")
 
 
 def context(a, stems: dict) -> None:
@@ -75,6 +93,8 @@ def context(a, stems: dict) -> None:
         return stems[(a.set, r.id)]
 
     leads = item_leads(index, [r for r, _, _ in a.feats])
+    q = a.question.question
+    qtype, qwords = question_type(q), set(re.findall(r"\w+", q.lower()))
     for r, p, f in a.feats:
         own = terms(r)
         for name, nid in (("prev", r.id - 1), ("next", r.id + 1)):
@@ -87,6 +107,70 @@ def context(a, stems: dict) -> None:
         f["lead_cov"] = 0.0 if lead.id == r.id else share(terms(lead), own)
         f["title_cov"] = share(set(analyze(p.item.title)), own) if p.item is not None else 0.0
         f["pos"] = float(np.log1p(r.id - lead.id))
+        title = set(analyze(f"{p.item.title} {date_words(p.item.date)}")) if p.item is not None else set()
+        f["prox"], f["prox_idf"] = proximity(r.text, qtype, qwords, a.idf, total, r.lang)
+        # the same, counting only the question's terms the item's title does not state (its predicate)
+        f["prox_resid"] = proximity(r.text, qtype, qwords, {t: w for t, w in a.idf.items() if t not in title},
+                                    total, r.lang)[1]
+        # residual: the question's terms the item's lead (and title) do not state, the part the
+        # question asks beyond naming the event; the share of them the sentence holds
+        for name, named in (("resid", terms(lead) | title), ("resid_title", title)):
+            rest = {t: w for t, w in a.idf.items() if t not in named}
+            rest_total = sum(rest.values())
+            f[name] = sum(w for t, w in rest.items() if t in own) / rest_total if rest_total else 0.0
+            f[name + "_abs"] = sum(w for t, w in rest.items() if t in own) / total
+            # only in a dated (news) item, whose lead sets the scene; 0 elsewhere (SQuAD's paragraphs)
+            dated = p.item is not None and p.item.date is not None
+            f[name + "_dated"] = f[name] if dated else 0.0
+            f[name + "_abs_dated"] = f[name + "_abs"] if dated else 0.0
+
+
+_WORD = re.compile(r"\w+")
+PROX_WORDS = 6  # how near (in words) a question term must be to the asked-type span
+
+
+@functools.lru_cache(maxsize=200_000)
+def _stem(word: str, lang: str) -> str:
+    got = analyze(word, lang)
+    return got[0] if got else ""
+
+
+def proximity(text: str, qtype: str | None, qwords: set[str], idf: dict[str, float], total: float,
+              lang: str | None) -> tuple[float, float]:
+    """(prox, prox_idf): whether a span of the asked type (the spans typed_span reads, each) has a question
+    term within PROX_WORDS words in the same clause (not across ';' or ':'), and the largest IDF-weighted
+    share of the question's terms so near one span. 0.5 / 0.5 when the question asks for no kind."""
+    if qtype is None:
+        return 0.5, 0.5
+    language = get(lang or detect(text))
+    pattern = language.span_patterns.get(qtype)
+    if pattern is None:
+        return 0.0, 0.0
+    date = language.span_patterns.get("date") if qtype == "number" else None
+    dates = [d.span() for d in date.finditer(text)] if date is not None else []
+    toks = [(m.start(), m.end(), _stem(m.group().lower(), language.code)) for m in _WORD.finditer(text)]
+    best = 0.0
+    for m in pattern.finditer(text):
+        g = 1 if m.re.groups else 0
+        a0, b0 = m.start(g), m.end(g)
+        if any(x <= a0 and b0 <= y and (x, y) != (a0, b0) for x, y in dates):
+            continue
+        words = set(_WORD.findall(m.group(g).lower())) - language.span_ignore
+        if not words or words <= qwords:
+            continue
+        inside = [i for i, (s0, e0, _) in enumerate(toks) if s0 < b0 and e0 > a0]
+        if not inside:
+            continue
+        lo, hi = inside[0], inside[-1]
+        near = set()
+        for rng in (range(lo - 1, max(-1, lo - 1 - PROX_WORDS), -1), range(hi + 1, min(len(toks), hi + 1 + PROX_WORDS))):
+            for i in rng:
+                gap = text[toks[i][1]:toks[lo][0]] if i < lo else text[toks[hi][1]:toks[i][0]]
+                if ";" in gap or ":" in gap:
+                    break
+                near.add(toks[i][2])
+        best = max(best, sum(w for t, w in idf.items() if t in near) / total)
+    return float(best > 0), best
 
 
 def held_out(data: list, fold: np.ndarray, names: list[str], k: int) -> dict[int, list]:
@@ -218,7 +302,11 @@ def main() -> None:
     ap.add_argument("--folds", choices=("question", "article"), default="article")
     ap.add_argument("--variants", nargs="*", default=["lead_cov"], help=f"features to add, one run each; "
                     f"join with + for several at once (of {', '.join(VARIANTS)})")
+    ap.add_argument("--base", nargs="*", default=[], help="features the model without the variants has too "
+                    "(lead_cov: the shipped sentence model)")
     ap.add_argument("--analyse", action="store_true")
+    ap.add_argument("--show", type=int, default=0, metavar="N", help="with --analyse: print N wrong-sentence "
+                    "misses per set (question, the sentence chosen, the first gold one, the item's lead)")
     ap.add_argument("--gate", action="store_true", help="screen evidence features (qa.answer.evidence) for the "
                     "abstention gate instead of sentence features")
     ap.add_argument("--relevance", default="8b0dce6497845cff")
@@ -239,7 +327,7 @@ def main() -> None:
     if args.gate:
         gate_screen(data, fold, args.cv, args.variants, {"bundled": 0.25})
         return
-    base = [n for n in fm.BASE + list(fm.TYPE_FEATURES) + ["match", "match_rel"]]
+    base = [n for n in fm.BASE + args.base + list(fm.TYPE_FEATURES) + ["match", "match_rel"]]
     runs = {"none": held_out(data, fold, base, args.cv)}
     for v in args.variants:
         runs[v] = held_out(data, fold, base + v.split("+"), args.cv)
@@ -269,6 +357,26 @@ def main() -> None:
             print(f"{s}: {len(idx)} answerable, {sum(kinds.values())} missed: "
                   + ", ".join(f"{n} {c}" for n, c in kinds.most_common())
                   + "; gold sentence's rank (6 = 6th or lower): " + ", ".join(f"{r}: {c}" for r, c in sorted(ranks.items())))
+            if args.show:
+                show(data, runs["none"], idx, args.show)
+
+
+def show(data: list, ranked: dict, idx: list[int], n: int) -> None:
+    """Print n held-out misses whose gold sentence is another of the same document's (the kinds a
+    sentence feature can reach): the question, the sentence chosen, the first gold one and the item's lead."""
+    shown = 0
+    for i in idx:
+        k = kind(data[i], ranked[i])
+        if k is None or not k[0].startswith(("wrong sentence", "same document")) or shown >= n:
+            continue
+        a, rk = data[i], ranked[i]
+        g = rk[k[1]].sentence
+        lead = item_leads(fm._lexical(a.set), [g])[(g.doc, g.item)]
+        print(f"\n[{a.set}] Q: {a.question.question}  (gold: {a.question.answers[:2]}; gold rank {k[1] + 1})")
+        for tag, r in (("chosen", rk[0].sentence), ("gold", g), ("lead", lead)):
+            pos = f"#{r.id - lead.id}" if (r.doc, r.item) == (g.doc, g.item) else "other item"
+            print(f"  {tag:6} {pos:>10} {r.text[:300]}")
+        shown += 1
 
 
 if __name__ == "__main__":
