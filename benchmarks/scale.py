@@ -147,7 +147,7 @@ def main() -> None:
     ap.add_argument("--rebuild", action="store_true")
     ap.add_argument("--source", type=Path, default=SOURCE,
                     help="index of SQuAD dev whose sentences and vectors are drawn from (benchmarks/squad.py)")
-    ap.add_argument("--backend", default="torch", help="encoder backend: torch, onnx, onnx-int8")
+    ap.add_argument("--backend", default="auto", help="encoder backend: auto (what the app uses: onnx), torch, onnx, onnx-int8")
     ap.add_argument("--nprobe", type=int, nargs="*", default=[], help="also report recall at these nprobe")
     ap.add_argument("--set-nprobe", type=int, default=None,
                     help="ask with this nprobe (default: the stored one; qa.store.writer.ivf_params for a new build)")
