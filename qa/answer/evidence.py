@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from qa.answer import trees
-from qa.answer.features import POSSESSIVE, item_leads, name_words
+from qa.answer.features import item_leads, name_key, name_words
 from qa.answer.types import named_person, names_someone, needs, type_features, unit_match
 from qa.lang import analyze, detect, get, registered, stopwords
 
@@ -94,7 +94,7 @@ def evidence(
     wanted = kinds[0] != 0.5
     # the question's names and numbers ("INTERPOL", "2-3 August") the best passage and its
     # item's title and lead lack: a question about something the documents never mention
-    names = {POSSESSIVE.sub("", w.lower()) for w in _NAME_OR_NUMBER.findall(question.split(" ", 1)[1] if " " in question else "")}
+    names = {name_key(w) for w in _NAME_OR_NUMBER.findall(question.split(" ", 1)[1] if " " in question else "")}
     own_words = name_words(own_text)
     return {
         "score": best.score,

@@ -34,6 +34,16 @@ TITLE_TERM_WEIGHT = 0.3
 _NAME_OR_NUMBER = re.compile(r"\b[A-ZА-ЯЁ][\w'-]*|\b\d[\d,.]*")
 # "CARICC's", "Reynolds'": a possessive is not part of the name
 POSSESSIVE = re.compile(r"['’]s?$")
+# "CARICC-coordinated", "Japan-funded": a name before a hyphen and a lower-case word is the name
+_NAME_COMPOUND = re.compile(r"^([A-ZА-ЯЁ\d][\w'’]*)-[a-zа-яё]")
+
+
+def name_key(word: str) -> str:
+    """A question word as a name is looked up: lower case, without a possessive or a hyphenated tail."""
+    m = _NAME_COMPOUND.match(word)
+    return POSSESSIVE.sub("", (m.group(1) if m else word).lower())
+
+
 _CYRILLIC = re.compile(r"[а-яё]", re.I)
 
 
@@ -42,12 +52,12 @@ def _name_keys(words) -> set[str]:
     by its stem, since Russian inflects names ("Джареда Аллена" is "Джаред Аллен")."""
     out = set()
     for w in words:
-        w = w.lower()
         if _CYRILLIC.search(w):
+            w = w.lower()
             stems = analyze(w, "ru")
             out.update(stems[-1:] or [w])
         else:
-            out.add(POSSESSIVE.sub("", w))
+            out.add(name_key(w))
     return out
 
 

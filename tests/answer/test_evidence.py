@@ -119,8 +119,9 @@ def test_a_place_neither_the_passage_nor_the_lead_names_is_still_missing():
     "Which union sent the Orchard Guild's experts?",
     "Who spoke for the Beekeepers' Union?",
     "Who spoke for the Beekeepers’ Union?",
+    "How many experts did the Guild-funded union send?",
 ])
-def test_a_possessive_name_is_found_without_its_possessive(question):
+def test_a_name_is_found_without_its_possessive_or_a_hyphenated_tail(question):
     best = deep_sentence_candidate()
     terms = analyze(question)
     facts = evidence(question, terms, [best], [best.passage], {t: 1.0 for t in terms})
