@@ -166,7 +166,7 @@ _PLACE_NAME = r"((?:[A-Z][\w'’\-]+)(?:\s+(?:of\s+)?[A-Z][\w'’\-]+){0,3})"
 _PLACE_EXTRA = {
     "en": (
         re.compile(r"\b(?:into|onto|toward|towards|through|throughout|across|within|inside|outside|around|along|"
-                   rf"beyond|via|across|reaching|visited)\s+(?:the\s+)?{_PLACE_NAME}"),
+                   rf"beyond|via|reaching|visited)\s+(?:the\s+)?{_PLACE_NAME}"),
         re.compile(rf"(?:^|[.;:!?]\s+)(?:In|At|From|Near)\s+(?:the\s+)?{_PLACE_NAME}"),
     ),
 }
