@@ -38,10 +38,16 @@ POSSESSIVE = re.compile(r"['’]s?$")
 _NAME_COMPOUND = re.compile(r"^([A-ZА-ЯЁ\d][\w'’]*)-[a-zа-яё]")
 
 
+# "VASPs", "NGOs": an acronym's plural names what the acronym names
+ACRONYM_PLURAL = re.compile(r"\b([A-ZА-ЯЁ][A-ZА-ЯЁ\d]+)s\b")
+
+
 def name_key(word: str) -> str:
-    """A question word as a name is looked up: lower case, without a possessive or a hyphenated tail."""
+    """A question word as a name is looked up: lower case, without a possessive, a hyphenated tail
+    or an acronym's plural "s"."""
     m = _NAME_COMPOUND.match(word)
-    return POSSESSIVE.sub("", (m.group(1) if m else word).lower())
+    word = POSSESSIVE.sub("", m.group(1) if m else word)
+    return ACRONYM_PLURAL.sub(r"\1", word).lower()
 
 
 _CYRILLIC = re.compile(r"[а-яё]", re.I)
@@ -69,7 +75,8 @@ def question_names(question: str) -> set[str]:
 def name_words(text: str) -> set[str]:
     """The words a question's names are looked up in (lower case, each also without a possessive)."""
     words = set(re.findall(r"[\w'-]+", text.lower()))
-    return words | {POSSESSIVE.sub("", w) for w in words}
+    acronyms = {a.lower() for a in ACRONYM_PLURAL.findall(text)}
+    return words | acronyms | {POSSESSIVE.sub("", w) for w in words}
 
 
 def names_feature(names: set[str], text: str, terms) -> float:

@@ -213,6 +213,9 @@ def needs(question: str) -> Needs:
             phrase = _asked_noun(cased)
             if phrase:
                 units = analyze(phrase[-1])[-1:]
+                # "how many Master Trainers" is answered by "210 MTs", and "how many MTs" by "210 Master
+                # Trainers": the phrase's acronym counts it too
+                units += sorted(acronyms(plural_head(cased)))
     ordinals = {
         _ordinal_key(o.group(1)) for o in _ORDINAL_RE.finditer(question)
         if not _ORDINAL_ADVERB.match(question[o.end():])
@@ -233,6 +236,27 @@ def _ordinals_in(text: str) -> set[str]:
 _ASIDE = re.compile(r"\s*\([^()]*\)")
 
 
+# "MTs", "NGOs", "VASPs": an acronym's plural, whose key is the acronym
+_ACRONYM_PLURAL = re.compile(r"^([A-ZА-ЯЁ][A-ZА-ЯЁ\d]+)s$")
+
+
+def acronyms(phrase: list[str]) -> set[str]:
+    """The lower-case acronym a counted noun phrase (its words as written) may also go by: a
+    plural acronym's singular ("MTs" -> mt), or the initials of a name of two or more capitalised
+    words at its end ("Master Trainers" -> mt, "Japan Customs experts" -> none)."""
+    if not phrase:
+        return set()
+    plural = _ACRONYM_PLURAL.match(phrase[-1])
+    if plural:
+        return {plural.group(1).lower()}
+    run = []
+    for w in reversed(phrase):
+        if not w[:1].isupper() or w.isupper():
+            break
+        run.append(w)
+    return {"".join(w[0] for w in reversed(run)).lower()} if len(run) >= 2 else set()
+
+
 def counts_asked_noun(after: str, units: frozenset[str], plural_only: bool = False) -> bool:
     """Whether the noun phrase after a number names the asked noun: "57,000 *people*", "two Major
     League Soccer *teams*", "three working-*groups*" (its modifiers, compounds and plural read as
@@ -243,7 +267,7 @@ def counts_asked_noun(after: str, units: frozenset[str], plural_only: bool = Fal
     words = re.findall(r"[\w'’-]+", clause)
     phrase = plural_head(words)
     if phrase:
-        nxt = set(analyze(" ".join(phrase)))
+        nxt = set(analyze(" ".join(phrase))) | acronyms(phrase)
     elif plural_only:
         return False
     else:
@@ -267,6 +291,18 @@ def _in_date(span: tuple[int, int], dates: list[tuple[int, int]]) -> str | None:
     return None
 
 
+_AFTER_CHARS = 80
+
+
+def _words_after(text: str, start: int) -> str:
+    """About _AFTER_CHARS characters of text from start, without a word the cut would split."""
+    end = start + _AFTER_CHARS
+    after = text[start:end]
+    if end < len(text) and text[end - 1:end + 1].isalnum():
+        after = re.sub(r"\w+$", "", after)
+    return after
+
+
 def unit_match(text: str, n: Needs, lang: str | None = None) -> float:
     """1 when a number in text counts the asked noun ("57,000 *people*"), or for a how-much
     question without a noun when a number carries a unit ("740 *kg*"); 0 when no number does;
@@ -277,7 +313,9 @@ def unit_match(text: str, n: Needs, lang: str | None = None) -> float:
     numbers, units = (_NUMBER_RE_RU, _QUANTITY_UNIT_RU) if russian else (_NUMBER_RE, _QUANTITY_UNIT)
     dates = [d.span() for d in get("ru" if russian else "en").span_patterns["date"].finditer(text)]
     for m in numbers.finditer(text):
-        after = text[m.end():m.end() + 40]
+        # the noun phrase after it, in whole words: a phrase of five modifiers runs past 40
+        # characters ("five progressive WG and intersessional activities")
+        after = _words_after(text, m.end())
         before = text[max(0, m.start() - 3):m.start()]
         # a currency sign makes a year-like figure an amount ("$1900")
         date = None if m.group(0)[:1] in "$€£" else _in_date(m.span(), dates)

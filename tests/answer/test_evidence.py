@@ -127,3 +127,10 @@ def test_a_name_is_found_without_its_possessive_or_a_hyphenated_tail(question):
     facts = evidence(question, terms, [best], [best.passage], {t: 1.0 for t in terms})
     assert facts["names_missing"] == 0.0
     assert names_feature(question_names(question), DEEP, set()) == 1.0
+
+
+def test_an_acronym_s_plural_is_the_acronym():
+    question = "Which guild trained the MRs at the workshop?"
+    assert question_names(question) == {"mr"}
+    assert names_feature(question_names(question), "The MR programme of the Orchard Guild.", set()) == 1.0
+    assert names_feature(question_names("Which guild trained the MR?"), "It trained 40 MRs.", set()) == 1.0

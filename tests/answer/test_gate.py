@@ -213,3 +213,23 @@ def test_the_scene_rule_alone_leaves_the_count_rule_out():
     scene_only_fit = replace(MINILM, abstain_trees=stump, count_veto=False, scene_veto=True)
     assert abstain_gate({"share": 0.9, "uncounted": 0.0, "scene": 1.0}, scene_only_fit, 0.5) == 0.0
     assert abstain_gate({"share": 0.9, "uncounted": 1.0, "scene": 0.0}, scene_only_fit, 0.5) > 0.8
+
+
+@pytest.mark.parametrize(("question", "sentence"), [
+    # the count of an acronym's plural is a count of what the acronym stands for, either way round
+    ("How many Master Rangers have been trained in the valleys?", "To date, 340 MRs in the valleys have been trained."),
+    ("How many MRs have been trained in the valleys?", "To date, 340 Master Rangers in the valleys have been trained."),
+    # a counted noun after five modifiers is still the asked one
+    ("How many courses do the harbour pilots take?",
+     "The harbour pilots take seven progressive pilotage and night-time navigation courses over two years."),
+])
+def test_a_count_under_another_name_or_after_many_modifiers_clears_the_rule(question, sentence):
+    own = set(analyze(sentence))
+    assert typed_match(sentence, question, needs(question)) == 1.0
+    assert uncounted(question, _kinds(question, [sentence]), own) == 0.0
+
+
+def test_initials_that_spell_no_acronym_of_the_noun_do_not_count_it():
+    question = "How many Master Rangers have been trained in the valleys?"
+    sentence = "To date, 340 MTs in the valleys have been trained by Master Rangers."
+    assert uncounted(question, _kinds(question, [sentence]), set(analyze(sentence))) == 1.0
