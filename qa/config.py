@@ -22,7 +22,8 @@ DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 7860
 # Bump when parsing, sentence splitting, chunking or the lexical analyzer change what an index
 # holds: existing indexes are then rebuilt instead of mixing old and new rows.
-PIPELINE_VERSION = 8  # 8: Russian sentences no longer end after an abbreviation or an initial
+PIPELINE_VERSION = 9  # 9: English sentences no longer end after a two-letter initial ("Sh. Komilzoda")
+# 8: Russian sentences no longer end after an abbreviation or an initial
 # ("т.е.", "соавт.", "Э."): pysbd's false splits rejoined (Language.rejoin_false_splits)
 # 7: headlines in capitals, agency credits ("AP Photo/X"), "Above:" captions,
 # datelines ending in "." or ":" or with the date in brackets

@@ -139,7 +139,7 @@ def split_sentences(
     end = len(text) if end is None else end
     block = text[start:end]
     lang = lang or detect(block)
-    rejoin = get(lang).rejoin_false_splits
+    language = get(lang)
     out: list[tuple[int, int]] = []
     for a, b in _raw_sentence_spans(block, fast, lang):
         piece = block[a:b]
@@ -148,7 +148,7 @@ def split_sentences(
             continue
         lead = len(piece) - len(piece.lstrip())
         a2 = start + a + lead
-        if rejoin and out and _continues(text, out[-1], a2):
+        if out and _continues(text, out[-1], a2, language):
             out[-1] = (out[-1][0], a2 + len(stripped))
         else:
             out.append((a2, a2 + len(stripped)))
@@ -157,20 +157,20 @@ def split_sentences(
 
 # pysbd's Russian rules still end a sentence after some abbreviations and initials
 # (Language.rejoin_false_splits): "... т.е. | иностранной державе.", "Джонса и соавт. | и Бриффа",
-# "Y. p. | orientalis", "Например, Э. | Смит". A sentence does not start in lower case, nor does one
-# end with a lone initial.
+# "Y. p. | orientalis", "Например, Э. | Смит"; its English ones after an initial of two letters
+# ("Sh. | Komilzoda", Language.name_initial). A sentence does not start in lower case, nor does one
+# end with a name's initial.
 _ABBREVIATION_END = re.compile(r"(?:^|\s)(?:\w{1,5}\.){1,3}$")  # "т.е.", "соавт.", "p."
-_INITIAL_END = re.compile(r"(?:^|\s)[А-ЯЁ]\.$")  # a Cyrillic initial: "Э."
 
 
-def _continues(text: str, prev: tuple[int, int], start: int) -> bool:
+def _continues(text: str, prev: tuple[int, int], start: int, language) -> bool:
     """The sentence at start continues the one before it (a false split), on the same line."""
     if "\n" in text[prev[1]:start]:
         return False
     before, first = text[prev[0]:prev[1]], text[start]
-    return (first.islower() and bool(_ABBREVIATION_END.search(before))) or (
-        first.isupper() and bool(_INITIAL_END.search(before))
-    )
+    if language.rejoin_false_splits and first.islower() and _ABBREVIATION_END.search(before):
+        return True
+    return first.isupper() and language.name_initial is not None and bool(language.name_initial.search(before))
 
 
 def _cut_long(text: str, start: int, end: int, fits: Callable[[str], bool]) -> list[tuple[int, int]]:

@@ -87,6 +87,9 @@ class Language:
     # after an abbreviation, a lone initial): pysbd's Russian rules leave some, its English ones
     # (which the MiniLM answer model was fitted on) are kept exactly as they split
     rejoin_false_splits: bool = False
+    # a name's initial that ends a piece the splitter cut ("analyst Sh. | Komilzoda"): the next piece,
+    # in capitals on the same line, continues the sentence (qa.ingest.chunking); None: never
+    name_initial: re.Pattern | None = None
     # the language's names of countries, lower-cased (lazy: read from CLDR through babel once);
     # qa.answer.short: a country is no person, and "which country" asks for one
     countries: Callable[[], frozenset[str]] | None = None

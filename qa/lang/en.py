@@ -264,6 +264,11 @@ ANAPHOR_OPENERS = re.compile(
     re.IGNORECASE,
 )
 
+# A transliterated Cyrillic letter written as two Latin ones is an initial too: "Sh. Komilzoda",
+# "R.Kh. Nazarov", "Kh.A. Rakhimov" (Ш, Ж, Х, Ч, Ц, Ю, Я, Ё, Е, Щ, Дж). pysbd knows single-letter
+# initials only, so it ended a sentence after each of these.
+NAME_INITIAL = re.compile(r"(?:^|\s)(?:[A-Z]\.)*(?:Sh|Zh|Kh|Ch|Ts|Yu|Ya|Yo|Ye|Shch|Sch|Dzh)\.(?:[A-Z]\.)*$")
+
 LANGUAGE = Language(
     code="en",
     stemmer="english",
@@ -281,4 +286,5 @@ LANGUAGE = Language(
     countries=functools.partial(country_names, "en"),
     antonym_pairs=ANTONYM_PAIRS,
     anaphor_openers=ANAPHOR_OPENERS,
+    name_initial=NAME_INITIAL,
 )

@@ -265,5 +265,6 @@ LANGUAGE = Language(
     furniture=FURNITURE,
     countries=functools.partial(country_names, "ru"),
     rejoin_false_splits=True,
+    name_initial=re.compile(r"(?:^|\s)[А-ЯЁ]\.$"),  # a Cyrillic initial: "Э."
     anaphor_openers=ANAPHOR_OPENERS,
 )

@@ -43,6 +43,19 @@ def test_russian_false_splits_after_abbreviations_and_initials_are_rejoined():
     assert _texts("Итоги за 2020 г.\nвстреча прошла в мае.", "ru") == ["Итоги за 2020 г.", "встреча прошла в мае."]
 
 
+def test_a_transliterated_two_letter_initial_does_not_end_an_english_sentence():
+    # Ш, Ж, Х ... written Sh., Zh., Kh.: the names of the region's officials
+    text = ("The seminar was attended by CARICC analyst Sh. Komilzoda. Zh. Almazov and R.Kh. Nazarov "
+            "opened it. The report of Kh.A. Rakhimov followed.")
+    assert _texts(text, "en") == [
+        "The seminar was attended by CARICC analyst Sh. Komilzoda.",
+        "Zh. Almazov and R.Kh. Nazarov opened it.",
+        "The report of Kh.A. Rakhimov followed.",
+    ]
+    # never across a line break: a list line ending in an initial stays apart
+    assert _texts("Signed: Sh.\nKomilzoda arrived later.", "en") == ["Signed: Sh.", "Komilzoda arrived later."]
+
+
 def test_english_splitting_is_unchanged():
     text = "Mr. Smith arrived on Monday. The meeting began at 9 a.m. and ended at noon. It was held in Almaty."
     assert _texts(text) == _texts(text, "en")
