@@ -15,6 +15,15 @@ from qa.answer.short import spans
 from qa.lang import analyze
 
 MAX_ANSWER_CHARS = 400
+# A question after a title, a theme or a name ("What was the theme of the conference?", "Как
+# называлась конференция?") is answered by a quoted part ("on the topic: “Future without drugs”"):
+# no answer type names it, so the window is chosen to keep a quotation. Only the cut reads this:
+# SQuAD's titles are mostly unquoted, so it is no answer type of the sentence model.
+_ASKS_TITLE = re.compile(
+    r"\b(?:title[sd]?|theme|topic|motto|slogan|name[sd]?|entitled|called|названи\w*|называ\w*|тем[аеуы]|девиз\w*|лозунг\w*)\b",
+    re.I,
+)
+_QUOTED = re.compile(r"[\"“«„]([^\"”»“„]{3,300})[\"”»“]")
 
 
 def trim(text: str, question: str, terms: list[str], limit: int = MAX_ANSWER_CHARS) -> tuple[int, int]:
@@ -24,6 +33,8 @@ def trim(text: str, question: str, terms: list[str], limit: int = MAX_ANSWER_CHA
     cuts = [0] + [m.end() for m in re.finditer(r"[,;:]\s+|\s[-–—]\s", text)] + [len(text)]
     tset = set(terms)
     typed = spans(text, question)
+    if _ASKS_TITLE.search(question):
+        typed += [m.span(1) for m in _QUOTED.finditer(text)]
     best, best_score = (0, min(len(text), limit)), -1.0
     for i in range(len(cuts) - 1):
         for j in range(i + 1, len(cuts)):
