@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from qa.answer import trees
+from qa.answer.acronyms import asked_acronym, defines
 from qa.answer.features import item_leads, name_key, name_words
 from qa.answer.types import named_person, names_someone, needs, type_features, unit_match
 from qa.lang import analyze, detect, get, registered, stopwords
@@ -126,6 +127,7 @@ def evidence(
         "antonym": antonym_swap(qset, set(analyze(best.sentence.text))),
         # not model features (not in CONF_FEATURES): read by abstain_gate's answer-type rules
         "uncounted": uncounted(question, kinds[:TYPED_TOP], own),
+        "undefined": undefined(question, [c.sentence.text for c in ranked[:TYPED_TOP]]),
         "scene": scene_only(
             question, best.sentence.text, f.get("news_lead", 0.0) >= 1.0, best.sentence.lang,
             best.passage.item.title if best.passage.item else "",
@@ -175,6 +177,18 @@ def uncounted(question: str, kinds: list[float], own: set[str]) -> float:
     if not units or not kinds or max(kinds) >= 1.0:
         return 0.0
     return 1.0 if units & own else 0.0
+
+
+# whether abstain_gate's answer-type rules include undefined() (fit_answer.py --pick evidence.EXPANSION_RULE=False
+# measures without it)
+EXPANSION_RULE = True
+
+
+def undefined(question: str, sentences: list[str]) -> float:
+    """1.0 when the question asks what an acronym stands for and none of the best candidates
+    (`sentences`, best first) spells it out (qa.answer.acronyms): the documents use it without saying."""
+    acronym = asked_acronym(question)
+    return float(bool(acronym) and not any(defines(s, acronym) for s in sentences))
 
 
 _COUNT_OR_AMOUNT = re.compile(r"\bhow\s+(?:many|much)\b|\bwhat\s+(?:number|amount|sum)\b", re.I)
@@ -277,9 +291,11 @@ def lead_text(index, row) -> str:
 def abstain_gate(facts: dict[str, float], fitted: Fitted, conf: float) -> float:
     """What the abstention threshold applies to (`fitted`: the run-time weights, or the fit's model
     with the same fields in benchmarks/fit_models.py): 0 when one of the fit's answer-type rules
-    holds (`count_veto` and uncounted(); `count_veto` or `scene_veto`, and scene_only()), else its
+    holds (`count_veto` and uncounted() or undefined(); `count_veto` or `scene_veto`, and scene_only()), else its
     trees' or logistic model's P(the documents hold the answer), else the calibrated confidence `conf`."""
     if fitted.count_veto and facts.get("uncounted", 0.0) >= 1.0:
+        return 0.0
+    if fitted.count_veto and EXPANSION_RULE and facts.get("undefined", 0.0) >= 1.0:
         return 0.0
     if (fitted.count_veto or fitted.scene_veto) and SCENE_RULE and facts.get("scene", 0.0) >= 1.0:
         return 0.0

@@ -7,6 +7,7 @@ import re
 import numpy as np
 
 from qa.answer import short
+from qa.answer.acronyms import asked_acronym, defines
 from qa.answer.evidence import abstain_gate, calibrate, evidence, lead_text, probability
 from qa.answer.features import Candidate, add_uncentred, sentence_features
 from qa.answer.ordering import rerank_passages
@@ -76,6 +77,9 @@ _OWN = frozenset(TYPE_FEATURES) | {"type", "length", "news_lead", "other_lead"}
 # that does, when the model scores it within PERSON_MARGIN of the best (0: never)
 PERSON_TOP = 3
 PERSON_MARGIN = 0.5
+# a question asking what an acronym stands for takes the first of the best EXPANSION_TOP that spells
+# it out, whatever the scores (0: never)
+EXPANSION_TOP = 5
 
 
 def _swap(ranked: list[Candidate], i: int, merge: bool = False) -> list[Candidate]:
@@ -105,12 +109,18 @@ def prefer_typed_neighbour(ranked: list[Candidate], question: str) -> list[Candi
     widening it cost more; applied to every answer type and to the sentence before it cost on
     every set: docs/quality.md.)
 
+    Acronyms: a question asking what one stands for ("What does CADAP stand for?") is answered by
+    the first of the best EXPANSION_TOP that spells it out (qa.answer.acronyms.defines).
+
     People: when a who-question's best sentence names no person (qa.answer.types.named_person:
     "The heads of analytical departments ... took part") and one of the next best, scored within
     PERSON_MARGIN of it, does ("Major General Rustam Aziz, Director of CARICC, ..."), that one is
     the answer: among near ties, the sentence of the asked type."""
     if len(ranked) < 2:
         return ranked
+    acronym = asked_acronym(question)
+    if acronym and EXPANSION_TOP:
+        return _expansion(ranked, acronym)
     wants = needs(question).wants
     if wants == "number":
         return _quantity_next(ranked, question)
@@ -135,6 +145,15 @@ def _quantity_next(ranked: list[Candidate], question: str) -> list[Candidate]:
                 if not (asked & set(analyze(row.text))) - set(analyze(best.text)):
                     return ranked
             return _swap(ranked, i, NEIGHBOUR_MERGE)
+    return ranked
+
+
+def _expansion(ranked: list[Candidate], acronym: str) -> list[Candidate]:
+    """The first candidate that spells the acronym out ("... Drug Action Programme (CADAP)"): one that
+    only uses it does not say what it stands for (qa.answer.acronyms)."""
+    for i in range(min(EXPANSION_TOP, len(ranked))):
+        if defines(ranked[i].sentence.text, acronym):
+            return ranked if i == 0 else _swap(ranked, i)
     return ranked
 
 

@@ -1,0 +1,75 @@
+"""What an acronym stands for: questions that ask it, and the sentences that spell it out.
+
+"What does CADAP stand for?" and "What is FIIAPP's full name?" are answered only by a sentence that
+defines the acronym ("... the Central Asia Drug Action Programme (CADAP) ..."); a sentence that merely
+uses it names the thing without saying what was asked (issue 13, pattern 1).
+"""
+
+from __future__ import annotations
+
+import re
+
+# how a question asks for an acronym's expansion (English; other languages ask in their own words
+# and are left to the fitted models)
+_ASKS = re.compile(
+    r"\b(?:stands?|stood)\s+for\b|\bshort\s+for\b|\bfull\s+(?:name|title|form)\b|\babbreviat\w*|\bacronym\b"
+    r"|\bspelled?\s+out\b|\bexpan(?:d|sion)\b",
+    re.I,
+)
+# "What is CARICC?", "What was the UMC?": a question that is the acronym alone asks what it is
+_WHAT_IS = re.compile(r"^\s*(?i:what\s+(?:is|was|are|were)\s+(?:the\s+)?)([A-Z][A-Z\d&-]{1,11})s?\s*\??\s*$")
+_ACRONYM = re.compile(r"\b([A-Z][A-Z\d&]{1,11})(?:['’]s|s)?\b")
+_ENDS = re.compile(r"\s*(?:\?|$|(?:stands?|stood|mean|means)\b)")
+_SMALL = frozenset("of and for the on in to de del la le du des et y a an".split())
+
+
+def asked_acronym(question: str) -> str | None:
+    """The acronym whose expansion the question asks for, or None."""
+    m = _WHAT_IS.match(question)
+    if m:
+        return m.group(1)
+    cues = list(_ASKS.finditer(question))
+    for m in _ACRONYM.finditer(question):
+        if m.group(1).isdigit():
+            continue
+        for cue in cues:
+            # "What does CADAP stand for?", "FIIAPP's full name": the acronym just before the cue;
+            # "the full name of CADAP?", "the acronym FISS stand for": just after it, ending its phrase
+            before = m.end() <= cue.start() and len(question[m.end():cue.start()].split()) <= 2
+            after = cue.end() <= m.start() and len(question[cue.end():m.start()].split()) <= 2 and \
+                bool(_ENDS.match(question[m.end():]))
+            if before or after:
+                return m.group(1)
+    return None
+
+
+def _initials_match(text: str, acronym: str) -> bool:
+    """Whether a run of capitalised words in text (small words allowed inside) has the acronym's
+    letters as its initials ("Time And Relative Dimension In Space" for TARDIS)."""
+    letters = acronym.replace("&", "").replace("-", "").lower()
+    words = re.findall(r"[\w'’-]+", text)
+    for i, w in enumerate(words):
+        if not w[:1].isupper() or w[:1].lower() != letters[0]:
+            continue
+        got, j = "", i
+        while j < len(words) and len(got) < len(letters):
+            word = words[j]
+            if word[:1].isupper():
+                got += word[0].lower()
+            elif word.lower() not in _SMALL:
+                break
+            if not letters.startswith(got):
+                break
+            j += 1
+        if got == letters:
+            return True
+    return False
+
+
+def defines(text: str, acronym: str) -> bool:
+    """Whether text spells out the acronym: "Full Name (ACR)", "ACR (Full Name)", "ACR stands for ...",
+    or its letters as the initials of a capitalised name."""
+    a = re.escape(acronym)
+    if re.search(rf"\(\s*{a}\s*[),;]|\b{a}\s*\(\s*[A-Z]|\b{a}\s+(?:stands|stood|is\s+short)\s+for\b", text):
+        return True
+    return len(acronym) >= 3 and _initials_match(text, acronym)

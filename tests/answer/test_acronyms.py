@@ -1,0 +1,72 @@
+"""What an acronym stands for (qa.answer.acronyms): the question that asks it, the sentence that says
+it, and what the answer step does with both, on invented sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from qa.answer.acronyms import asked_acronym, defines
+from qa.answer.evidence import undefined
+from qa.answer.pick import prefer_typed_neighbour
+from test_pick import ranked
+
+USES = "The SHWA opened a new radar station in Skarn in 2021."
+DEFINES = "The Skarn Harbour Wardens Association (SHWA) was founded by the island's pilots."
+
+
+@pytest.mark.parametrize(("question", "acronym"), [
+    ("What does SHWA stand for?", "SHWA"),
+    ("What is the SHWA's full name as given in the TWCC report?", "SHWA"),
+    ("What does the acronym SHWA stand for?", "SHWA"),
+    ("What is the full name of SHWA?", "SHWA"),
+    ("What is SHWA?", "SHWA"),
+    # the office's full name, not the acronym's; and questions that ask something else
+    ("What is the full name of the SHWA office in Skarn?", None),
+    ("Who heads the SHWA?", None),
+    ("When was the SHWA founded?", None),
+])
+def test_a_question_asks_what_an_acronym_stands_for(question, acronym):
+    assert asked_acronym(question) == acronym
+
+
+def test_a_sentence_spells_an_acronym_out_in_brackets_either_way_or_by_its_initials():
+    assert defines(DEFINES, "SHWA")
+    assert defines("The SHWA (Skarn Harbour Wardens Association) met.", "SHWA")
+    assert defines("In the Skarn Harbour Wardens Association, pilots vote.", "SHWA")
+    assert not defines(USES, "SHWA")
+
+
+def test_the_answer_is_the_sentence_that_spells_it_out():
+    q = "What does SHWA stand for?"
+    r = ranked(q, [(0, 3, USES, 9.0), (0, 1, "Skarn lies north of Wenlow.", 8.0), (0, 2, DEFINES, 4.0)])
+    assert prefer_typed_neighbour(r, q)[0].sentence.text == DEFINES
+
+
+def test_documents_that_only_use_the_acronym_do_not_answer():
+    q = "What does SHWA stand for?"
+    assert undefined(q, [USES, "Skarn lies north of Wenlow."]) == 1.0
+    assert undefined(q, [USES, DEFINES]) == 0.0
+    assert undefined("When did the SHWA open a radar station?", [USES]) == 0.0
+
+
+HARBOUR = (
+    "Harbour news\n\n"
+    "Wardens meet in Skarn\n\n"
+    "On 4 June 2023 the Skarn Harbour Wardens Association (SHWA) held its yearly meeting in Skarn. "
+    "The SHWA elected a new board and opened a radar station.\n\n"
+    "Ferry safety week\n\n"
+    "On 9 July 2023 the TWCC ran a ferry safety week in Wenlow. The TWCC trained 40 pilots.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def service(invented_service):
+    return invented_service({"harbour.txt": HARBOUR})
+
+
+@pytest.mark.slow
+def test_what_an_acronym_stands_for_is_answered_only_where_the_documents_say_it(service):
+    answer = service.ask("What does SHWA stand for?").answer
+    assert answer is not None and "Skarn Harbour Wardens Association (SHWA)" in answer.text
+    # the TWCC is only ever used, never spelled out
+    assert service.ask("What does TWCC stand for?").answer is None
