@@ -6,9 +6,10 @@
 
 `fit_span` is the fit benchmarks/fit_models.fit_all runs (so fit_answer.py and fit_e5.py write its
 weights into the generated answer constants): a weighted logistic regression over every typed
-span of the answer sentence of every question, target "this span is a right short answer" (SQuAD
-token F1 >= 0.5 with a gold answer; any span of an unanswerable question is wrong), so the
-probability it gives already counts the chance that the sentence itself is wrong.
+span of the answer sentences that hold a gold answer, target "this span is a right short answer"
+(SQuAD token F1 >= 0.5 with a gold answer). It is P(span right | sentence right); the chance that
+the sentence itself is wrong is the answer step's confidence, which multiplies it
+(qa.answer.short.probability), not a feature the span model has to learn it from.
 
 The command line re-fits it on the answer sentences a fit_answer.py --dump holds (each chosen by an
 answer model fitted without that question) and cross-validates it by DOCUMENT (all questions
@@ -25,6 +26,7 @@ import collections
 import json
 import re
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -35,35 +37,48 @@ sys.path.insert(0, str(ROOT))
 from benchmarks.quality_metrics import span_right  # noqa: E402
 from qa.answer import short  # noqa: E402
 from qa.answer.types import needs  # noqa: E402
+from qa.evaluate import contains_gold  # noqa: E402
 
 # fewer short answers shown than this in a group and its precision is not checked (noise)
 MIN_SHOWN = 5
 
 
+@dataclass(frozen=True)
+class Sample:
+    """The short-answer candidates of one answer sentence, as the span model sees them."""
+
+    spans: list[tuple[int, int]]
+    X: np.ndarray  # one row of short.SPAN_FEATURES per span
+    right: np.ndarray  # per span: a right short answer
+    sentence_right: bool  # the sentence holds a gold answer: only these fit the span model
+    conf: float  # the answer step's probability that the sentence is right
+
+
 def samples(text: str, question: str, answers: list[str], answerable: bool, conf: float, lex: float,
-            idf: dict[str, float] | None = None):
-    """(spans, feature matrix, right per span) of one answer sentence; None without candidates.
-    `idf`: the question terms' IDF in the set's index (as the answer step passes it)."""
+            idf: dict[str, float] | None = None) -> Sample | None:
+    """The Sample of one answer sentence; None without candidates. `conf`: the answer step's raw
+    confidence; `idf`: the question terms' IDF in the set's index (as the answer step passes it)."""
     found = short.candidates(text, question)
     if not found:
         return None
     feats = short.span_features(text, question, found, conf, lex, idf)
     X = np.array([[f[k] for k in short.SPAN_FEATURES] for f in feats], float)
     y = np.array([answerable and span_right(text[a:b], answers) for a, b in found], bool)
-    return found, X, y
+    return Sample(found, X, y, answerable and contains_gold(text, answers), conf)
 
 
-def fit_span(items: list[tuple], weights: np.ndarray, C: float = 1.0) -> tuple[dict[str, float], float]:
-    """Weights (raw feature units) and bias of the short-answer model, from `samples` tuples (None
-    skipped) and one weight per question."""
+def fit_span(items: list[Sample | None], weights: np.ndarray, C: float = 1.0) -> tuple[dict[str, float], float]:
+    """Weights (raw feature units) and bias of the short-answer model, P(span right | sentence
+    right), from `samples` (None skipped) and one weight per question: only sentences that hold a
+    gold answer are fitted on (a wrong sentence's doubt is the answer step's confidence)."""
     from sklearn.linear_model import LogisticRegression
 
-    keep = [(s, w) for s, w in zip(items, weights) if s is not None]
+    keep = [(s, w) for s, w in zip(items, weights) if s is not None and s.sentence_right]
     if not keep:
         return {}, 0.0
-    X = np.vstack([s[1] for s, _ in keep])
-    y = np.concatenate([s[2] for s, _ in keep])
-    w = np.concatenate([np.full(len(s[2]), wt) for s, wt in keep])
+    X = np.vstack([s.X for s, _ in keep])
+    y = np.concatenate([s.right for s, _ in keep])
+    w = np.concatenate([np.full(len(s.right), wt) for s, wt in keep])
     if y.all() or not y.any():
         return {}, 0.0
     mu, sd = X.mean(axis=0), X.std(axis=0) + 1e-9
@@ -123,8 +138,8 @@ def _folds_by_document(rows: list[dict], k: int, seed: int = 0) -> np.ndarray:
     return np.random.default_rng(seed).integers(0, k, len(ids))[doc]
 
 
-def cv_by_document(rows: list[dict], items: list, k: int = 5) -> tuple[np.ndarray, list]:
-    """The span model's probability of each row's best span (NaN: no candidate) and (span, right),
+def cv_by_document(rows: list[dict], items: list[Sample | None], k: int = 5) -> tuple[np.ndarray, list]:
+    """The probability of a right short answer of each row's best span (NaN: no candidate) and (span, right),
     each from a fit on the other folds by DOCUMENT (all questions about one article or item in one
     fold); rows of set "squad1" (the reported sample) are scored by the fit on all the others."""
     from benchmarks.fit_models import _group_weights
@@ -137,12 +152,12 @@ def cv_by_document(rows: list[dict], items: list, k: int = 5) -> tuple[np.ndarra
     pick: list = [None] * len(rows)
 
     def score(i: int, w: dict, b: float) -> None:
-        if items[i] is None or not w:
+        s = items[i]
+        if s is None or not w:
             return
-        found, X, y = items[i]
-        z = X @ np.array([w[n] for n in short.SPAN_FEATURES]) + b
+        z = s.X @ np.array([w[n] for n in short.SPAN_FEATURES]) + b
         j = int(z.argmax())
-        p[i], pick[i] = 1 / (1 + np.exp(-z[j])), (found[j], bool(y[j]))
+        p[i], pick[i] = short.probability(float(z[j]), s.conf), (s.spans[j], bool(s.right[j]))
 
     for f in range(k):
         train = [i for i in range(len(rows)) if fitting[i] and fold[i] != f]

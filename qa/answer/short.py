@@ -2,11 +2,15 @@
 
 Issue 13, pattern 5: a short answer picked by type heuristics alone ("210" for "57,000 people
 trained", "Major General" for an ambassador's name) is worse than none. Every span of the asked
-type in the sentence is a candidate (`candidates`); a logistic model (fitted by
-benchmarks/fit_models.py on whether the span is a right short answer to the question, every
-question of every fitting set included, so an answer to an unanswerable question or in the wrong
-sentence counts as wrong) scores them, and the best is shown only when its probability clears
-`threshold`. Questions without a clear answer type get no short answer.
+type in the sentence is a candidate (`candidates`); a logistic model scores them, and the best is
+shown only when its probability of being a right short answer clears `threshold`. That probability
+is P(the sentence is right) x P(the span is the answer | the sentence is right): the first is the
+answer step's own confidence in the sentence (`conf`, the confidence model's probability, fitted on
+many more features than a span sees), the second the span model's, fitted by
+benchmarks/fit_models.py on the answer sentences that hold a gold answer only (a span is right when
+it is one). A span model fitted on every sentence had to learn the sentence's doubt from `conf` as
+one linear feature, and ranked right spans in likely sentences below the threshold. Questions
+without a clear answer type get no short answer.
 
 What tells the right span from the others (benchmarks/fit_short.py measures each by
 cross-validation): how sure the answer step is of the sentence (`conf`, `lex`); whether the span
@@ -481,8 +485,10 @@ def pick(
     idf: dict[str, float] | None = None, lang: str | None = None,
 ) -> tuple[tuple[int, int] | None, float]:
     """(span offsets in text, probability) of the best candidate; None when below threshold.
-    `idf`: the question terms' IDF in the index (the weights were fitted with it); `lang`: the
-    sentence's stored language, so it is not detected again per step (None: detected once here)."""
+    `conf`: the answer step's probability that the sentence is right (its confidence model's, before
+    calibration); `idf`: the question terms' IDF in the index (the weights were fitted with it);
+    `lang`: the sentence's stored language, so it is not detected again per step (None: detected
+    once here)."""
     lang = lang or detect(text)
     found = candidates(text, question, lang)
     if not found or not weights:
@@ -491,5 +497,11 @@ def pick(
     # a weight fitted on a feature this version does not compute reads as 0 (never a KeyError)
     z = np.array([bias + sum(w * f.get(k, 0.0) for k, w in weights.items()) for f in feats])
     i = int(z.argmax())
-    p = float(1.0 / (1.0 + np.exp(-z[i])))
+    p = probability(float(z[i]), conf)
     return (found[i] if p >= threshold else None), p
+
+
+def probability(z: float, conf: float) -> float:
+    """P(a right short answer) from the span model's logit `z` (given a right sentence) and the
+    answer step's probability `conf` that the sentence is right."""
+    return float(conf / (1.0 + np.exp(-z)))
