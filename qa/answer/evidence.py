@@ -291,11 +291,13 @@ def lead_text(index, row) -> str:
 def abstain_gate(facts: dict[str, float], fitted: Fitted, conf: float) -> float:
     """What the abstention threshold applies to (`fitted`: the run-time weights, or the fit's model
     with the same fields in benchmarks/fit_models.py): 0 when one of the fit's answer-type rules
-    holds (`count_veto` and uncounted() or undefined(); `count_veto` or `scene_veto`, and scene_only()), else its
+    holds (`count_veto` and uncounted(); `count_veto` or `scene_veto`, and scene_only() or undefined()), else its
     trees' or logistic model's P(the documents hold the answer), else the calibrated confidence `conf`."""
     if fitted.count_veto and facts.get("uncounted", 0.0) >= 1.0:
         return 0.0
-    if fitted.count_veto and EXPANSION_RULE and facts.get("undefined", 0.0) >= 1.0:
+    # an acronym the documents never spell out: a rule of answer types like the scene rule, so either fit's
+    # flag turns it on (the e5 fit takes the scene rule without the count rule)
+    if (fitted.count_veto or fitted.scene_veto) and EXPANSION_RULE and facts.get("undefined", 0.0) >= 1.0:
         return 0.0
     if (fitted.count_veto or fitted.scene_veto) and SCENE_RULE and facts.get("scene", 0.0) >= 1.0:
         return 0.0
