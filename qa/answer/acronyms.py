@@ -9,18 +9,22 @@ from __future__ import annotations
 
 import re
 
-# how a question asks for an acronym's expansion (English; other languages ask in their own words
-# and are left to the fitted models)
+# how a question asks for an acronym's expansion, in English and Russian ("Как расшифровывается
+# ЦАРИКЦ?", "полное название")
 _ASKS = re.compile(
     r"\b(?:stands?|stood)\s+for\b|\bshort\s+for\b|\bfull\s+(?:name|title|form)\b|\babbreviat\w*|\bacronym\b"
-    r"|\bspelled?\s+out\b|\bexpan(?:d|sion)\b",
+    r"|\bspelled?\s+out\b|\bexpan(?:d|sion)\b"
+    r"|расшифров\w*|аббревиатур\w*|сокращени\w*|означа\w*|полн\w+\s+(?:названи|наименовани)\w*",
     re.I,
 )
-# "What is CARICC?", "What was the UMC?": a question that is the acronym alone asks what it is
-_WHAT_IS = re.compile(r"^\s*(?i:what\s+(?:is|was|are|were)\s+(?:the\s+)?)([A-Z][A-Z\d&-]{1,11})s?\s*\??\s*$")
-_ACRONYM = re.compile(r"\b([A-Z][A-Z\d&]{1,11})(?:['’]s|s)?\b")
-_ENDS = re.compile(r"\s*(?:\?|$|(?:stands?|stood|mean|means)\b)")
-_SMALL = frozenset("of and for the on in to de del la le du des et y a an".split())
+_CAPS = "A-ZА-ЯЁ"
+# "What is CARICC?", "Что такое ЦАРИКЦ?": a question that is the acronym alone asks what it is
+_WHAT_IS = re.compile(
+    rf"^\s*(?i:what\s+(?:is|was|are|were)\s+(?:the\s+)?|что\s+такое\s+)([{_CAPS}][{_CAPS}\d&-]{{1,11}})s?\s*\??\s*$"
+)
+_ACRONYM = re.compile(rf"\b([{_CAPS}][{_CAPS}\d&]{{1,11}})(?:['’]s|s)?\b")
+_ENDS = re.compile(r"\s*(?:\?|$|(?:stands?|stood|mean|means|означает|расшифровывается)\b)")
+_SMALL = frozenset("of and for the on in to de del la le du des et y a an и по в на для с о".split())
 
 
 def asked_acronym(question: str) -> str | None:
@@ -70,6 +74,6 @@ def defines(text: str, acronym: str) -> bool:
     """Whether text spells out the acronym: "Full Name (ACR)", "ACR (Full Name)", "ACR stands for ...",
     or its letters as the initials of a capitalised name."""
     a = re.escape(acronym)
-    if re.search(rf"\(\s*{a}\s*[),;]|\b{a}\s*\(\s*[A-Z]|\b{a}\s+(?:stands|stood|is\s+short)\s+for\b", text):
+    if re.search(rf"\(\s*{a}\s*[),;]|\b{a}\s*\(\s*[{_CAPS}]|\b{a}\s+(?:stands|stood|is\s+short)\s+for\b", text):
         return True
     return len(acronym) >= 3 and _initials_match(text, acronym)

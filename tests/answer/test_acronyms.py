@@ -20,6 +20,8 @@ DEFINES = "The Skarn Harbour Wardens Association (SHWA) was founded by the islan
     ("What does the acronym SHWA stand for?", "SHWA"),
     ("What is the full name of SHWA?", "SHWA"),
     ("What is SHWA?", "SHWA"),
+    ("Как расшифровывается СХВА?", "СХВА"),
+    ("Что такое СХВА?", "СХВА"),
     # the office's full name, not the acronym's; and questions that ask something else
     ("What is the full name of the SHWA office in Skarn?", None),
     ("Who heads the SHWA?", None),
@@ -33,6 +35,7 @@ def test_a_sentence_spells_an_acronym_out_in_brackets_either_way_or_by_its_initi
     assert defines(DEFINES, "SHWA")
     assert defines("The SHWA (Skarn Harbour Wardens Association) met.", "SHWA")
     assert defines("In the Skarn Harbour Wardens Association, pilots vote.", "SHWA")
+    assert defines("Ассоциация смотрителей гавани Скарн (СХВА) провела встречу.", "СХВА")
     assert not defines(USES, "SHWA")
 
 
