@@ -74,6 +74,6 @@ def defines(text: str, acronym: str) -> bool:
     """Whether text spells out the acronym: "Full Name (ACR)", "ACR (Full Name)", "ACR stands for ...",
     or its letters as the initials of a capitalised name."""
     a = re.escape(acronym)
-    if re.search(rf"\(\s*{a}\s*[),;]|\b{a}\s*\(\s*[{_CAPS}]|\b{a}\s+(?:stands|stood|is\s+short)\s+for\b", text):
+    if re.search(rf"\(\s*{a}\s*[),;/]|\b{a}\s*\(\s*[{_CAPS}]|\b{a}\s+(?:stands|stood|is\s+short)\s+for\b", text):
         return True
     return len(acronym) >= 3 and _initials_match(text, acronym)

@@ -127,7 +127,7 @@ def evidence(
         "antonym": antonym_swap(qset, set(analyze(best.sentence.text))),
         # not model features (not in CONF_FEATURES): read by abstain_gate's answer-type rules
         "uncounted": uncounted(question, kinds[:TYPED_TOP], own),
-        "undefined": undefined(question, [c.sentence.text for c in ranked[:TYPED_TOP]]),
+        "undefined": undefined(question, [c.sentence.text for c in ranked]),
         "scene": scene_only(
             question, best.sentence.text, f.get("news_lead", 0.0) >= 1.0, best.sentence.lang,
             best.passage.item.title if best.passage.item else "",
@@ -185,8 +185,9 @@ EXPANSION_RULE = True
 
 
 def undefined(question: str, sentences: list[str]) -> float:
-    """1.0 when the question asks what an acronym stands for and none of the best candidates
-    (`sentences`, best first) spells it out (qa.answer.acronyms): the documents use it without saying."""
+    """1.0 when the question asks what an acronym stands for and none of the candidates (`sentences`:
+    every sentence of the retrieved passages) spells it out (qa.answer.acronyms): the documents use
+    it without saying."""
     acronym = asked_acronym(question)
     return float(bool(acronym) and not any(defines(s, acronym) for s in sentences))
 

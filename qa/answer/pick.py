@@ -78,8 +78,9 @@ _OWN = frozenset(TYPE_FEATURES) | {"type", "length", "news_lead", "other_lead"}
 PERSON_TOP = 3
 PERSON_MARGIN = 0.5
 # a question asking what an acronym stands for takes the first of the best EXPANSION_TOP that spells
-# it out, whatever the scores (0: never)
-EXPANSION_TOP = 5
+# it out, whatever the scores (None: any candidate; 0: never). An acronym a news page uses on every
+# line puts its spelled-out form far down the ranking ("What does CARICC stand for?")
+EXPANSION_TOP: int | None = None
 
 
 def _swap(ranked: list[Candidate], i: int, merge: bool = False) -> list[Candidate]:
@@ -110,7 +111,7 @@ def prefer_typed_neighbour(ranked: list[Candidate], question: str) -> list[Candi
     every set: docs/quality.md.)
 
     Acronyms: a question asking what one stands for ("What does CADAP stand for?") is answered by
-    the first of the best EXPANSION_TOP that spells it out (qa.answer.acronyms.defines).
+    the best-ranked candidate that spells it out (qa.answer.acronyms.defines).
 
     People: when a who-question's best sentence names no person (qa.answer.types.named_person:
     "The heads of analytical departments ... took part") and one of the next best, scored within
@@ -119,7 +120,7 @@ def prefer_typed_neighbour(ranked: list[Candidate], question: str) -> list[Candi
     if len(ranked) < 2:
         return ranked
     acronym = asked_acronym(question)
-    if acronym and EXPANSION_TOP:
+    if acronym and EXPANSION_TOP != 0:
         return _expansion(ranked, acronym)
     wants = needs(question).wants
     if wants == "number":
@@ -151,7 +152,7 @@ def _quantity_next(ranked: list[Candidate], question: str) -> list[Candidate]:
 def _expansion(ranked: list[Candidate], acronym: str) -> list[Candidate]:
     """The first candidate that spells the acronym out ("... Drug Action Programme (CADAP)"): one that
     only uses it does not say what it stands for (qa.answer.acronyms)."""
-    for i in range(min(EXPANSION_TOP, len(ranked))):
+    for i in range(len(ranked) if EXPANSION_TOP is None else min(EXPANSION_TOP, len(ranked))):
         if defines(ranked[i].sentence.text, acronym):
             return ranked if i == 0 else _swap(ranked, i)
     return ranked
