@@ -13,12 +13,17 @@ single out one event of a series: ordinals ("fifth", "5th") and years ("2021").
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from dataclasses import dataclass
 
 from qa.answer.question import question_type
 from qa.lang import analyze, detect, get, stopwords
+from qa.lang.en import EVENT_WORDS as _EN_EVENT_WORDS
+from qa.lang.ru import EVENT_WORDS as _RU_EVENT_WORDS
+from qa.lang.ru import ORDINAL_ENDINGS as _RU_ORDINAL_ENDINGS
+from qa.lang.ru import ORDINAL_STEMS as _RU_ORDINAL_STEMS
 from qa.lang.ru import number_words as ru_number_words
 
 _ORDINALS = (
@@ -26,6 +31,31 @@ _ORDINALS = (
     "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth"
 ).split()
 _ORDINAL_RE = re.compile(r"\b(" + "|".join(_ORDINALS) + r"|\d{1,3}(?:st|nd|rd|th))\b", re.I)
+# Settings of the clash reading (event_features), each measurable alone: benchmarks/fit_answer.py
+# --pick types.NAME=False turns one off.
+# The ordinal a sentence names itself is the one it speaks of ("Looking ahead, the *third* WG activity
+# ..." on a page titled "the second WG activity"): its title and date count only when it names none.
+OWN_ORDINALS = True
+# The same for years ("in 2021 compared to 2020" names both, so it still matches either).
+OWN_YEARS = True
+# A question that sets the event in a place ("in Brussels", "at the Vienna meeting") clashes with a
+# sentence that names another place when neither it nor its title names the asked one. "event": only
+# a question about a gathering or event (qa.lang EVENT_WORDS: "meeting", "held", ...); "any": every
+# question's place; False: off.
+PLACE_CLASH: str | bool = "event"
+_EVENT_WORDS = {"en": _EN_EVENT_WORDS, "ru": _RU_EVENT_WORDS}
+# "inaugural" is the first of a series, and Russian ordinals ("второе", "5-й") are read as English's.
+ORDINAL_SYNONYMS = True
+_RU_ORDINAL_RE = re.compile(
+    r"(?<![\w-])(" + "|".join(_RU_ORDINAL_STEMS) + r")" + _RU_ORDINAL_ENDINGS + r"(?![\w-])"
+    r"|(?<![\w.,-])(\d{1,3})-(?:[йяеомух]|го|му|ми|ой|ый|ом|ых)(?![\w-])"
+    # "5-го мая" is a date, not the fifth of a series
+    r"(?!\s+(?:январ|феврал|март|апрел|ма[йяе]|июн|июл|август|сентябр|октябр|ноябр|декабр))",
+    re.I,
+)
+_RU_ORD_NUM = {stem.replace("[её]", "е"): str(i + 1) for i, stem in enumerate(_RU_ORDINAL_STEMS)}
+# "first" that is no event's: "for the first time", "at first", "first of all", "the first half of 2021"
+_NOT_EVENT_ORDINAL = re.compile(r"^(?:[\s-]+(?:time|times|half|quarter|of\s+all|hand|glance|sight|ever)\b|\s+\w+ed\b)", re.I)
 _YEAR_RE = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b")
 # "first" asks about an event of a series only before a noun ("the first meeting"), not as an
 # adverb ("who first described"): only ordinals followed by a word that is not a verb-ish "-ed".
@@ -63,6 +93,7 @@ class Needs:
     years: frozenset[str]
     # qtype, or person / place read from the asked noun ("which UNODC expert"): used by typed_match
     wants: str | None = None
+    places: frozenset[tuple[str, ...]] = frozenset()  # where the question sets its event ("in Brussels"), as stems
 
 
 _ORD_NUM = {w: i + 1 for i, w in enumerate(_ORDINALS)}
@@ -73,6 +104,19 @@ def _ordinal_key(word: str) -> str:
     if w in _ORD_NUM:
         return str(_ORD_NUM[w])
     return re.sub(r"\D", "", w)
+
+
+def _ordinal_matches(text: str) -> list[tuple[str, int, int]]:
+    """(key, start, end) of each ordinal in text: "fifth", "5th", and with ORDINAL_SYNONYMS "inaugural"
+    and Russian ordinals ("пятое", "5-й")."""
+    out = [(_ordinal_key(o.group(1)), o.start(), o.end()) for o in _ORDINAL_RE.finditer(text)]
+    if ORDINAL_SYNONYMS:
+        out += [("1", o.start(), o.end()) for o in re.finditer(r"\binaugural\b", text, re.I)]
+        if re.search(r"[а-яё]", text, re.I):
+            for o in _RU_ORDINAL_RE.finditer(text):
+                key = o.group(2) or _RU_ORD_NUM[o.group(1).lower().replace("ё", "е")]
+                out.append((key, o.start(), o.end()))
+    return out
 
 
 # Nouns that make a "which / what <noun>" question ask for a person or a place ("Which UNODC
@@ -224,13 +268,58 @@ def needs(question: str) -> Needs:
     return Needs(qtype, frozenset(units), frozenset(ordinals), frozenset(years), _extended_type(question, qtype))
 
 
+@functools.lru_cache(maxsize=4096)
+def event_needs(question: str) -> Needs:
+    """needs() with what the clash reads besides: the ordinal synonyms ("inaugural", Russian
+    ordinals; ORDINAL_SYNONYMS) and the places the question sets its event in (PLACE_CLASH)."""
+    n = needs(question)
+    ordinals = {key for key, _, end in _ordinal_matches(question) if not _ORDINAL_ADVERB.match(question[end:])}
+    return dataclasses.replace(n, ordinals=n.ordinals | frozenset(ordinals), places=_asked_places(question))
+
+
 # adjective and participle endings that agree with the counted noun after "сколько"; not "-ий",
 # which after "сколько" ends a noun's genitive plural ("сколько операций", "премий", "комиссий")
 _RU_ADJECTIVE = re.compile(r"(?:ых|их|ые|ие|ый|ой|ая|яя|ое|ее|ую|юю)$")
 
 
 def _ordinals_in(text: str) -> set[str]:
-    return {_ordinal_key(o.group(1)) for o in _ORDINAL_RE.finditer(text)}
+    return {key for key, _, _ in _ordinal_matches(text)}
+
+
+def _event_ordinals(text: str) -> set[str]:
+    """The ordinals a sentence names for an event of a series: not "for the first time", "at
+    first", "first launched", "the first half of 2021"."""
+    return {key for key, start, end in _ordinal_matches(text)
+            if not _NOT_EVENT_ORDINAL.match(text[end:]) and not re.search(r"\bat\s+$", text[:start], re.I)}
+
+
+def _event_years(text: str) -> set[str]:
+    """The years a sentence names, without those that bound a period ("since 2018")."""
+    return {y.group(1) for y in _YEAR_RE.finditer(text) if not _RANGE_YEAR.search(text[:y.start()])}
+
+
+# the prepositions of the place patterns that set where something is or happens; "to" and "from" name
+# a destination, an origin or anything else ("lost to the Broncos", "stripped the ball from Newton")
+_SETTING = re.compile(r"(?:in|at|near|в|во|на|под|около|близ|возле)\s", re.I)
+
+
+def _places_in(text: str, before_event: bool = True) -> frozenset[tuple[str, ...]]:
+    """The places text sets something in ("in Brussels", "at the Vienna meeting", "в Вене"), read by
+    its language's place pattern, each as its stems. before_event=False leaves out a name followed by
+    an event word, which in a sentence is more often a body's than a place's ("participated in the
+    EWG meeting")."""
+    places = set()
+    lang = detect(text)
+    events = _EVENT_WORDS.get(lang)
+    for m in get(lang).span_patterns["place"].finditer(text):
+        if not _SETTING.match(m.group(0)):
+            continue
+        if not before_event and events is not None and events.match(text, m.end(1) + 1):
+            continue
+        stems = tuple(analyze(m.group(1)))
+        if stems:
+            places.add(stems)
+    return frozenset(places)
 
 
 _ASIDE = re.compile(r"\s*\([^()]*\)")
@@ -434,19 +523,48 @@ def named_person(text: str, question: str) -> float:
     return 0.0
 
 
-def event_features(context: str, n: Needs) -> tuple[float, float]:
+def event_features(context: str, n: Needs, text: str | None = None) -> tuple[float, float]:
     """(match, clash) of the question's ordinals and years with a sentence's context (the
     sentence with its item's title and date): match = share of them present; clash = 1 when the
-    context names another ordinal or year of the same kind and not the asked one."""
+    context names another ordinal or year of the same kind and not the asked one, or (PLACE_CLASH)
+    the sentence sets its event in another place than the question's and the context lacks that
+    one. `text` is the sentence alone: with OWN_ORDINALS / OWN_YEARS, the ordinals (years) it names
+    itself are read instead of its context's."""
     asked = [("o", o) for o in n.ordinals] + [("y", y) for y in n.years]
+    place_clash = bool(n.places) and text is not None and _place_clash(context, text, n.places)
     if not asked:
-        return 0.5, 0.0
+        return 0.5, float(place_clash)
     have_o, have_y = _ordinals_in(context), set(_YEAR_RE.findall(context))
+    if text is not None:
+        # a sentence that names an ordinal (a year) of its own speaks of that one, whatever its title says
+        own_o = _event_ordinals(text) if OWN_ORDINALS and n.ordinals else set()
+        own_y = _event_years(text) if OWN_YEARS and n.years else set()
+        have_o, have_y = own_o or have_o, own_y or have_y
     found = sum((o in have_o) if kind == "o" else (o in have_y) for kind, o in asked)
     clash = (bool(n.ordinals) and bool(have_o) and not (n.ordinals & have_o)) or (
         bool(n.years) and bool(have_y) and not (n.years & have_y)
     )
-    return found / len(asked), float(clash)
+    return found / len(asked), float(clash or place_clash)
+
+
+def _asked_places(question: str) -> frozenset[tuple[str, ...]]:
+    """Where the question sets its event (PLACE_CLASH), as stems; empty when it sets none."""
+    if not PLACE_CLASH:
+        return frozenset()
+    words = _EVENT_WORDS.get(detect(question))
+    if PLACE_CLASH == "event" and (words is None or not words.search(question)):
+        return frozenset()
+    return _places_in(question)
+
+
+def _place_clash(context: str, text: str, asked: frozenset[tuple[str, ...]]) -> bool:
+    """The sentence names a place, and none of the question's places is named by it or its context."""
+    said = _places_in(text, before_event=False)
+    if not said:
+        return False
+    stems = set(analyze(context))
+    # a place is named when one of its words is ("the Republic of Korea" ~ "Korea")
+    return not any(stems.intersection(place) for place in asked)
 
 
 def has_date(text: str, lang: str | None = None) -> bool:
@@ -458,9 +576,9 @@ def type_features(
 ) -> dict[str, float]:
     """Answer-type consistency features of one candidate sentence (see the module docstring);
     `lang` is the sentence's language when the index stores it (detected from the text if not)."""
-    n = needs(question)
+    n = event_needs(question)
     context = f"{title} {item_date or ''} {text}"
-    match, clash = event_features(context, n)
+    match, clash = event_features(context, n, text)
     return {
         "unit": unit_match(text, n, lang),
         "typed": typed_match(text, question, n, lang),

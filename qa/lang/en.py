@@ -211,6 +211,17 @@ FURNITURE = PageFurniture(
     date_filler=r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|posted|published|updated|date|on|at",
 )  # fmt: skip
 
+# Words that make a question ask about a gathering or another event that happens somewhere ("the
+# meeting in Vienna", "the workshop held at ..."): qa.answer.types reads the question's place as the
+# event's setting only then (a place in any other question is often a scope: "dairy farms in Victoria").
+EVENT_WORDS = re.compile(
+    r"\b(?:meetings?|workshops?|conferences?|seminars?|webinars?|symposi(?:um|a)|trainings?|courses?|forums?|"
+    r"sessions?|summits?|visits?|briefings?|exercises?|operations?|talks|consultations?|round\s?tables?|"
+    r"ceremon(?:y|ies)|congress(?:es)?|assembl(?:y|ies)|events?|gatherings?|negotiations?|"
+    r"held|hold|holds|took\s+place|take\s+place|met|meet|meets|attend\w*|visited|hosted|convened)\b",
+    re.I,
+)
+
 # Common opposites (general pairs, not read off any question set): qa.answer.evidence.antonym_swap.
 # Matched on stems, so "increased" / "decreases" pair too; words whose stem has another common
 # sense are left out ("important" stems to "import", "likely" to "like"; "live", "light", "found",

@@ -57,6 +57,23 @@ _NUMBER_WORDS = (
 )
 
 
+# Ordinals 1-10 as stems with their endings in every case and gender ("второе", "третьей",
+# "пятого"), and a figure with a case ending ("5-й", "3-го"): what singles out one event of a series
+# for qa.answer.types (the key is the number; "первый" reads as English "first")
+ORDINAL_STEMS = ("перв", "втор", "трет", "четв[её]рт", "пят", "шест", "седьм", "восьм", "девят", "десят")
+ORDINAL_ENDINGS = r"(?:ый|ий|ой|ая|ья|ое|ье|ые|ьи|ого|его|ьего|ой|ей|ьей|ому|ему|ьему|ым|им|ьим|ом|ем|ьем|ую|ью|ых|их|ьих)"
+
+
+# As English's EVENT_WORDS: a question about a gathering or event ("заседание в Вене", "семинар прошёл в ...").
+EVENT_WORDS = re.compile(
+    r"(?<![\w-])(?:встреч\w*|совещани\w*|заседани\w*|семинар\w*|вебинар\w*|конференци\w*|тренинг\w*|"
+    r"курс\w*|форум\w*|сесси\w*|саммит\w*|визит\w*|брифинг\w*|учени[яйе]\w*|операци\w*|переговор\w*|"
+    r"консультаци\w*|кругл\w+\s+стол\w*|церемони\w*|съезд\w*|мероприяти\w*|прош[её]л|прошл[аои]|состоял\w*|"
+    r"провед\w*|проводил\w*|посетил\w*|встретил\w*)(?![\w-])",
+    re.I,
+)
+
+
 def number_words() -> str:
     """Numbers written as words, a regex group (qa.answer.types counts with it)."""
     return _NUMBER_WORDS

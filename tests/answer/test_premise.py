@@ -1,0 +1,75 @@
+"""A question whose detail the text contradicts (another ordinal, year or place of the same kind of
+event) reads a clash in the sentence that tells the true event (qa.answer.types, invented text)."""
+
+from __future__ import annotations
+
+from qa.answer.types import event_needs, type_features
+
+WG_TITLE = "Skarn holds the second working group activity on harbour safety"
+
+
+def test_a_sentence_naming_another_ordinal_clashes_even_under_a_title_naming_the_asked_one():
+    question = "When did the second working group activity take place?"
+    ahead = "Looking ahead, the third WG activity is expected to take place from 14 to 18 April 2025."
+    f = type_features(question, ahead, WG_TITLE, None, False)
+    assert f["clash"] == 1.0 and f["event"] == 0.0
+    # the page's own sentence about the second activity is still its match
+    held = "The activity took place in Skarn from 3 to 7 June 2024."
+    f = type_features(question, held, WG_TITLE, None, False)
+    assert f["clash"] == 0.0 and f["event"] == 1.0
+    # "for the first time" names no other activity of the series
+    text = "For the first time, harbour pilots from Wenlow took part in the activity."
+    assert type_features(question, text, WG_TITLE, None, False)["clash"] == 0.0
+
+
+def test_a_sentence_naming_another_year_clashes_under_an_item_dated_the_asked_one():
+    question = "How many ferries did the Tarrow company add in 2023?"
+    text = "In 2019 the Tarrow company added four ferries to its fleet."
+    f = type_features(question, text, "Tarrow ferry news", "2023-04-02", False)
+    assert f["clash"] == 1.0
+    # a year that only bounds a period is no other event ("since 2019")
+    text = "Since 2019 the Tarrow company has added four ferries to its fleet."
+    assert type_features(question, text, "Tarrow ferry news", "2023-04-02", False)["clash"] == 0.0
+    # a sentence naming both years still matches the asked one
+    text = "The company added four ferries in 2023 compared to two in 2019."
+    assert type_features(question, text, "Tarrow ferry news", None, False)["clash"] == 0.0
+
+
+def test_a_question_set_in_another_place_than_the_sentence_and_its_title_clashes():
+    question = "When did the Wenlow harbour master meet the ferry operators in Brussels?"
+    assert event_needs(question).places
+    text = "On 3 May 2024 the Wenlow harbour master met the ferry operators in Madrid."
+    assert type_features(question, text, "Harbour master visits Spain", None, False)["clash"] == 1.0
+    # a sentence whose context holds the asked place does not clash
+    text = "On 3 May 2024 the harbour master met the ferry operators at the Skarn Line office."
+    # the item's title sets the meeting in Brussels: the office is in it
+    title = "Wenlow harbour master meets ferry operators in Brussels"
+    assert type_features(question, text, title, None, False)["clash"] == 0.0
+    # and a sentence that names no place at all is no clash
+    assert type_features(question, "The operators met the harbour master on 3 May.", "News", None, False)["clash"] == 0.0
+    # a place in a question about no event is a scope, not a setting: "in Tarrow" bounds what is
+    # counted, and a sentence about a town inside it is no swap
+    question = "What share of the ferries in Tarrow are electric?"
+    text = "In Wenlow harbour, half of the ferries are electric."
+    assert type_features(question, text, "Ferries", None, False)["clash"] == 0.0
+
+
+def test_inaugural_is_the_first_of_a_series():
+    question = "When was the second Skarn harbour workshop held?"
+    text = "The inaugural Skarn harbour workshop was held on 3 May 2024."
+    assert event_needs("When was the inaugural Skarn harbour workshop held?").ordinals == {"1"}
+    assert type_features(question, text, "Skarn harbour workshop", None, False)["clash"] == 1.0
+
+
+def test_russian_ordinals_are_read_as_english_ones():
+    assert event_needs("Когда прошло второе заседание рабочей группы?").ordinals == {"2"}
+    f = type_features("Когда прошло второе заседание рабочей группы?",
+                      "Третье заседание рабочей группы прошло 5 мая 2024 года.", "Новости", None, False, "ru")
+    assert f["clash"] == 1.0
+    f = type_features("When was the second meeting of the working group held?",
+                      "Второе заседание рабочей группы прошло 5 мая 2024 года.", "Новости", None, False, "ru")
+    assert f["clash"] == 0.0 and f["event"] == 1.0
+    # "3-го мая" is a date, not the third of a series
+    f = type_features("Когда прошло второе заседание рабочей группы?", "Заседание рабочей группы прошло 3-го мая.",
+                      "Новости", None, False, "ru")
+    assert f["clash"] == 0.0
