@@ -304,6 +304,7 @@ def fit(args) -> None:
 
     _without_matcher()
     fit_models.CALIBRATION = args.calibration
+    calibrate.MIN_BLOCK = args.min_block
     fit_models.COUNT_VETO = args.count_veto
     fit_models.SCENE_VETO = args.scene_veto
     data = load(Path(args.cache), args.sets, not args.centred_only)
@@ -366,6 +367,8 @@ def main() -> None:
                     help="choose the short-answer threshold (benchmarks/fit_answer.py auto_span)")
     ap.add_argument("--calibration", choices=calibrate.METHODS, default="pooled",
                     help="the calibration table (benchmarks/calibrate.py; fit_answer.py --calibration)")
+    ap.add_argument("--min-block", type=float, default=calibrate.MIN_BLOCK,
+                    help="bound calibrations: the fewest questions a block needs (fit_answer.py --min-block)")
     ap.add_argument("--count-veto", action="store_true",
                     help="the count rule in the gate (qa.answer.evidence.uncounted; fit_answer.py --count-veto)")
     ap.add_argument("--scene-veto", action="store_true",
