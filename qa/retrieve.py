@@ -6,10 +6,14 @@ other language than the question's is first freed of e5's language offset (``_cr
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 
+from qa.answer.acronyms import defines
 from qa.config import CANDIDATES, DEFAULT_K
 from qa.contracts import Passage
+from qa.lang import analyze
 from qa.store import Index
 
 # Weight of the dense score in the fusion; the rest goes to BM25 (normalised by its best score).
@@ -54,6 +58,25 @@ def retrieve(
         )
         for r, row in enumerate(rows)
     ]
+
+
+def spelled_out(
+    index: Index, query_vector: np.ndarray, passages: list[Passage], acronym: str,
+    candidates: int = CANDIDATES, mask: np.ndarray | None = None,
+) -> list[Passage]:
+    """`passages`, and after them the best passage that spells `acronym` out, when none of them does.
+
+    A question asking what an acronym stands for retrieves the passages that use it most, and a
+    news page uses it on every line while spelling it out once ("What does CARICC stand for?"):
+    the passages found for the acronym alone are searched for the one that says it
+    (qa.answer.acronyms.defines)."""
+    if any(defines(p.chunk.text, acronym) for p in passages):
+        return passages
+    taken = {p.chunk.id for p in passages}
+    for p in retrieve(index, query_vector, analyze(acronym), candidates, candidates, mask):
+        if p.chunk.id not in taken and defines(p.chunk.text, acronym):
+            return [*passages, replace(p, rank=len(passages) + 1)]
+    return passages
 
 
 def _stand_in(ranked: np.ndarray, lexical: np.ndarray, shift: np.ndarray) -> np.ndarray:

@@ -16,6 +16,7 @@ import numpy as np
 
 from qa import store
 from qa.answer import MAX_ANSWER_CHARS, fitted_for, pick_answer
+from qa.answer.acronyms import asked_acronym
 from qa.answer.evidence import calibrate, evidence, lead_text, probability
 from qa.answer.pick import ranked_candidates, sentence_answer
 from qa.answer.question import question_type, typed_span
@@ -25,7 +26,7 @@ from qa.contracts import Answer, Filters, Query, Result
 from qa.filters import FilterError, scope
 from qa.embed import Embedder, make_embedder
 from qa.lang import analyze
-from qa.retrieve import retrieve
+from qa.retrieve import retrieve, spelled_out
 
 if TYPE_CHECKING:  # qa.build is imported only to build: answering a question does not need it
     from qa.build import BuildProgress, BuildReport
@@ -234,6 +235,9 @@ class QAService:
     def _answer(self, text, qvec, terms, index, pool: int, selection, model: str):
         mask = None if selection is None else selection.rows
         passages = retrieve(index, qvec, terms, pool, self.settings.candidates, mask)
+        acronym = asked_acronym(text)
+        if acronym:
+            passages = spelled_out(index, qvec, passages, acronym, self.settings.candidates, mask)
         return pick_answer(text, qvec, terms, passages, index, model)
 
     def ask_within(self, question: str, doc: str, item: int | None, k: int | None = None,

@@ -73,3 +73,34 @@ def test_what_an_acronym_stands_for_is_answered_only_where_the_documents_say_it(
     assert answer is not None and "Skarn Harbour Wardens Association (SHWA)" in answer.text
     # the TWCC is only ever used, never spelled out
     assert service.ask("What does TWCC stand for?").answer is None
+
+
+def _harbour_page() -> str:
+    """A news page that uses SHWA in every item and spells it out once, in an item about something else."""
+    places = ["Skarn", "Wenlow", "Tarrow", "Port Ellery", "Brask", "Orme", "Lune", "Kessel", "Vardo", "Mell",
+              "Haddon", "Crail", "Fenn", "Ostry"]
+    items = [f"SHWA news from {p}\n\nThe SHWA met in {p}. SHWA wardens inspected the {p} quay, and the SHWA "
+             f"board thanked the SHWA pilots of {p}.\n" for p in places]
+    items.insert(9, "Lighthouse news\n\nThe old lighthouse of Gale Point was repainted white and red in May, "
+                    "and its lamp was replaced by a lens from the mainland. The work was paid for by the "
+                    "Skarn Harbour Wardens Association (SHWA) and the island council.\n")
+    return "\n".join(items)
+
+
+@pytest.fixture(scope="module")
+def busy_service(invented_service):
+    return invented_service({"harbour.txt": _harbour_page()})
+
+
+@pytest.mark.slow
+def test_an_acronym_used_everywhere_is_spelled_out_from_the_one_passage_that_says_it(busy_service):
+    from qa.lang import analyze
+    from qa.retrieve import retrieve
+
+    question = "What does SHWA stand for?"
+    index = busy_service.index()
+    qvec = busy_service.embedder.encode([question])[0]
+    plain = retrieve(index, qvec, analyze(question), busy_service.settings.answer_pool, busy_service.settings.candidates)
+    assert not any("(SHWA)" in p.chunk.text for p in plain)  # the passages that use it most crowd it out
+    answer = busy_service.ask(question).answer
+    assert answer is not None and "Skarn Harbour Wardens Association (SHWA)" in answer.text
