@@ -27,6 +27,10 @@ def app_url(real_service, tmp_path_factory):
     demo.close()
 
 
+# ms to wait for a filter chip: playwright's default 5 s was too short with two test suites sharing 2 cores
+CHIP_WAIT = 30_000
+
+
 @pytest.fixture
 def page(tmp_path):
     if not CHROMIUM.exists():
@@ -54,9 +58,9 @@ def test_set_a_range_and_ask(page, app_url):
     page.press("#qa-since input, #qa-since textarea", "Tab")
     page.fill("#qa-until input, #qa-until textarea", "2022-08")
     page.press("#qa-until input, #qa-until textarea", "Tab")
-    # the active filters appear as chips
-    expect(page.locator("#qa-active-filters")).to_contain_text("from 2022-07")
-    expect(page.locator("#qa-active-filters")).to_contain_text("to 2022-08")
+    # the active filters appear as chips (a server round trip per field: slow on a busy machine)
+    expect(page.locator("#qa-active-filters")).to_contain_text("from 2022-07", timeout=CHIP_WAIT)
+    expect(page.locator("#qa-active-filters")).to_contain_text("to 2022-08", timeout=CHIP_WAIT)
 
     page.fill("#qa-question textarea", "What meetings did CARICC hold?")
     page.click("#qa-ask")
@@ -76,7 +80,7 @@ def test_set_a_range_and_ask(page, app_url):
     page.locator("#qa-active-filters").get_by_text("to 2022-08").locator("xpath=..").locator(
         "[role=button], .token-remove, button").first.click()
     expect(page.locator("#qa-until input, #qa-until textarea")).to_have_value("")
-    expect(page.locator("#qa-active-filters")).to_contain_text("from 2022-07")
+    expect(page.locator("#qa-active-filters")).to_contain_text("from 2022-07", timeout=CHIP_WAIT)
     page.fill("#qa-until input, #qa-until textarea", "2022-08")
     page.press("#qa-until input, #qa-until textarea", "Tab")
 
