@@ -7,7 +7,11 @@ uses it names the thing without saying what was asked (issue 13, pattern 1).
 
 from __future__ import annotations
 
+import functools
 import re
+
+# "VASPs", "NGOs", "MTs": an acronym's plural names what the acronym names
+ACRONYM_PLURAL = re.compile(r"\b([A-ZА-ЯЁ][A-ZА-ЯЁ\d]+)s\b")
 
 # how a question asks for an acronym's expansion, in English and Russian ("Как расшифровывается
 # ЦАРИКЦ?", "полное название")
@@ -27,6 +31,7 @@ _ENDS = re.compile(r"\s*(?:\?|$|(?:stands?|stood|mean|means|означает|р�
 _SMALL = frozenset("of and for the on in to de del la le du des et y a an и по в на для с о".split())
 
 
+@functools.lru_cache(maxsize=4096)
 def asked_acronym(question: str) -> str | None:
     """The acronym whose expansion the question asks for, or None."""
     m = _WHAT_IS.match(question)
@@ -77,3 +82,20 @@ def defines(text: str, acronym: str) -> bool:
     if re.search(rf"\(\s*{a}\s*[),;/]|\b{a}\s*\(\s*[{_CAPS}]|\b{a}\s+(?:stands|stood|is\s+short)\s+for\b", text):
         return True
     return len(acronym) >= 3 and _initials_match(text, acronym)
+
+
+def phrase_acronym(phrase: list[str]) -> set[str]:
+    """The lower-case acronym a counted noun phrase (its words as written) may also go by: a
+    plural acronym's singular ("MTs" -> mt), or the initials of a name of two or more capitalised
+    words at its end ("Master Trainers" -> mt, "Japan Customs experts" -> none)."""
+    if not phrase:
+        return set()
+    plural = ACRONYM_PLURAL.fullmatch(phrase[-1])
+    if plural:
+        return {plural.group(1).lower()}
+    run = []
+    for w in reversed(phrase):
+        if not w[:1].isupper() or w.isupper():
+            break
+        run.append(w)
+    return {"".join(w[0] for w in reversed(run)).lower()} if len(run) >= 2 else set()

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from qa.answer.acronyms import ACRONYM_PLURAL
 from qa.answer.question import question_head, question_type, typed_span
 from qa.answer.weights import WEIGHTS
 from qa.contracts import Passage
@@ -36,10 +37,6 @@ _NAME_OR_NUMBER = re.compile(r"\b[A-ZА-ЯЁ][\w'-]*|\b\d[\d,.]*")
 POSSESSIVE = re.compile(r"['’]s?$")
 # "CARICC-coordinated", "Japan-funded": a name before a hyphen and a lower-case word is the name
 _NAME_COMPOUND = re.compile(r"^([A-ZА-ЯЁ\d][\w'’]*)-[a-zа-яё]")
-
-
-# "VASPs", "NGOs": an acronym's plural names what the acronym names
-ACRONYM_PLURAL = re.compile(r"\b([A-ZА-ЯЁ][A-ZА-ЯЁ\d]+)s\b")
 
 
 def name_key(word: str) -> str:

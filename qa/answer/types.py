@@ -18,6 +18,7 @@ import functools
 import re
 from dataclasses import dataclass
 
+from qa.answer.acronyms import phrase_acronym
 from qa.answer.question import question_type
 from qa.lang import analyze, detect, get, stopwords
 from qa.lang.en import EVENT_WORDS as _EN_EVENT_WORDS
@@ -259,7 +260,7 @@ def needs(question: str) -> Needs:
                 units = analyze(phrase[-1])[-1:]
                 # "how many Master Trainers" is answered by "210 MTs", and "how many MTs" by "210 Master
                 # Trainers": the phrase's acronym counts it too
-                units += sorted(acronyms(plural_head(cased)))
+                units += sorted(phrase_acronym(plural_head(cased)))
     ordinals = {
         _ordinal_key(o.group(1)) for o in _ORDINAL_RE.finditer(question)
         if not _ORDINAL_ADVERB.match(question[o.end():])
@@ -325,27 +326,6 @@ def _places_in(text: str, before_event: bool = True) -> frozenset[tuple[str, ...
 _ASIDE = re.compile(r"\s*\([^()]*\)")
 
 
-# "MTs", "NGOs", "VASPs": an acronym's plural, whose key is the acronym
-_ACRONYM_PLURAL = re.compile(r"^([A-ZА-ЯЁ][A-ZА-ЯЁ\d]+)s$")
-
-
-def acronyms(phrase: list[str]) -> set[str]:
-    """The lower-case acronym a counted noun phrase (its words as written) may also go by: a
-    plural acronym's singular ("MTs" -> mt), or the initials of a name of two or more capitalised
-    words at its end ("Master Trainers" -> mt, "Japan Customs experts" -> none)."""
-    if not phrase:
-        return set()
-    plural = _ACRONYM_PLURAL.match(phrase[-1])
-    if plural:
-        return {plural.group(1).lower()}
-    run = []
-    for w in reversed(phrase):
-        if not w[:1].isupper() or w.isupper():
-            break
-        run.append(w)
-    return {"".join(w[0] for w in reversed(run)).lower()} if len(run) >= 2 else set()
-
-
 def counts_asked_noun(after: str, units: frozenset[str], plural_only: bool = False) -> bool:
     """Whether the noun phrase after a number names the asked noun: "57,000 *people*", "two Major
     League Soccer *teams*", "three working-*groups*" (its modifiers, compounds and plural read as
@@ -356,7 +336,7 @@ def counts_asked_noun(after: str, units: frozenset[str], plural_only: bool = Fal
     words = re.findall(r"[\w'’-]+", clause)
     phrase = plural_head(words)
     if phrase:
-        nxt = set(analyze(" ".join(phrase))) | acronyms(phrase)
+        nxt = set(analyze(" ".join(phrase))) | phrase_acronym(phrase)
     elif plural_only:
         return False
     else:

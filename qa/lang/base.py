@@ -85,7 +85,7 @@ class Language:
     furniture: PageFurniture | None = None
     # qa.ingest.chunking: rejoin the splitter's false sentence ends (a piece that starts in lower case
     # after an abbreviation, a lone initial): pysbd's Russian rules leave some, its English ones
-    # (which the MiniLM answer model was fitted on) are kept exactly as they split
+    # (which the MiniLM answer model was fitted on) are kept as they split but for name_initial
     rejoin_false_splits: bool = False
     # a name's initial that ends a piece the splitter cut ("analyst Sh. | Komilzoda"): the next piece,
     # in capitals on the same line, continues the sentence (qa.ingest.chunking); None: never
