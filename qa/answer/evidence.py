@@ -21,9 +21,10 @@ import numpy as np
 
 from qa.answer import trees
 from qa.answer.acronyms import asked_acronym, defines
-from qa.answer.features import item_leads, name_key, name_words
+from qa.answer.features import item_leads, name_key, name_words, names_held
 from qa.answer.types import named_person, names_someone, needs, type_features, unit_match
 from qa.lang import analyze, detect, get, registered, stopwords
+from qa.lang.demonyms import found
 
 if TYPE_CHECKING:
     from qa.answer.weights import Fitted
@@ -84,8 +85,11 @@ def evidence(
     # leaves out the place and date its lead gave ("the workshop in Astana")
     own_text = " ".join((best.passage.chunk.text, best.passage.item.title if best.passage.item else "", lead))
     own = set(analyze(own_text))
-    missing = max((idf.get(t, 0.0) for t in qset - own), default=0.0) / top_idf
-    missing_pool = max((idf.get(t, 0.0) for t in qset - pool), default=0.0) / top_idf
+    # a place the text names by its adjective is not missing ("Africa": "African countries")
+    lacks_own = {t for t in qset if not found(t, own)}
+    lacks_pool = {t for t in qset if not found(t, pool)}
+    missing = max((idf.get(t, 0.0) for t in lacks_own), default=0.0) / top_idf
+    missing_pool = max((idf.get(t, 0.0) for t in lacks_pool), default=0.0) / top_idf
     tf = f if "unit" in f else {**f, **type_features(question, best.sentence.text, "", None, False)}
     # the sentence model's probability mass on candidates of the asked type
     typed = np.array([c.features["type"] >= 1.0 for c in ranked])
@@ -115,7 +119,7 @@ def evidence(
         "event": tf["event"],
         "clash": tf["clash"],
         "date_lead": tf["date_lead"],
-        "pool_cov": len(qset & pool) / len(qset) if qset else 1.0,
+        "pool_cov": 1.0 - len(lacks_pool) / len(qset) if qset else 1.0,
         "typed_share": float(p[typed].sum()) if f["type"] != 0.5 else 0.5,
         "missing_max": missing,
         "missing_pool_max": missing_pool,
@@ -123,7 +127,7 @@ def evidence(
         "typed": kinds[0],
         "typed_any": max(kinds[:TYPED_TOP]) if wanted else 0.5,
         "typed_mass": float(p[np.array(kinds) >= 1.0].sum()) if wanted else 0.5,
-        "names_missing": len(names - own_words) / len(names) if names else 0.0,
+        "names_missing": 1.0 - names_held(names, own_words) / len(names) if names else 0.0,
         "antonym": antonym_swap(qset, set(analyze(best.sentence.text))),
         # not model features (not in CONF_FEATURES): read by abstain_gate's answer-type rules
         "uncounted": uncounted(question, kinds[:TYPED_TOP], own),

@@ -18,6 +18,7 @@ from qa.contracts import Passage
 from qa.ingest.leads import is_dated_lead
 from qa.ingest.titles import date_words
 from qa.lang import analyze
+from qa.lang.demonyms import found
 from qa.store import Index, SentenceRow
 
 @dataclass(frozen=True)
@@ -76,6 +77,12 @@ def name_words(text: str) -> set[str]:
     return words | acronyms | {POSSESSIVE.sub("", w) for w in words}
 
 
+def names_held(names: set[str], words: set[str]) -> int:
+    """How many of `names` are among `words`, a place also by its adjective ("Africa" in "African
+    countries", qa.lang.demonyms)."""
+    return sum(found(n, words) for n in names)
+
+
 def names_feature(names: set[str], text: str, terms) -> float:
     """The share of the question's `names` a sentence holds (`terms`: its analysed terms), 0.5 when
     the question names nothing."""
@@ -83,7 +90,7 @@ def names_feature(names: set[str], text: str, terms) -> float:
         return 0.5
     words = name_words(text)
     words.update(t for t in terms if _CYRILLIC.search(t))  # Cyrillic names by stem (_name_keys)
-    return len(names & words) / len(names)
+    return names_held(names, words) / len(names)
 
 
 def _coverage(weights: dict[str, float], terms: set[str], total: float) -> float:

@@ -6,6 +6,8 @@ matches every other word of the question, and only this evidence tells the two a
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from qa.answer.evidence import antonym_swap, evidence
@@ -134,3 +136,20 @@ def test_an_acronym_s_plural_is_the_acronym():
     assert question_names(question) == {"mr"}
     assert names_feature(question_names(question), "The MR programme of the Orchard Guild.", set()) == 1.0
     assert names_feature(question_names("Which guild trained the MR?"), "It trained 40 MRs.", set()) == 1.0
+
+
+
+def test_a_place_named_by_its_adjective_is_not_missing():
+    # "trained in Africa" against "in African countries": the same place, not a question about
+    # something the documents never mention; "in Asia" against the same text still is one
+    best = deep_sentence_candidate()
+    text = "Since 2015, 210 trainers in African countries have trained 57,000 officers."
+    passage = replace(best.passage, chunk=replace(best.passage.chunk, text=text))
+    best = Candidate(replace(best.sentence, text=text), passage, best.features, 1.0)
+    for place, missing in (("Africa", 0.0), ("Asia", 1.0)):
+        question = f"How many trainers have been trained in {place}?"
+        terms = analyze(question)
+        idf = {t: 5.0 if t == place.lower() else 1.0 for t in terms}
+        facts = evidence(question, terms, [best], [passage], idf)
+        assert facts["names_missing"] == missing
+        assert facts["missing_max"] == missing and facts["missing_pool_max"] == missing
