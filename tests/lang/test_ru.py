@@ -27,6 +27,7 @@ from qa.answer.question import question_head, question_type, typed_span
         ("Некто прислал письмо?", None),  # "кто" inside a word is not a question word
         ("Как долго длилась операция?", "number"),  # English's "how long"
         ("Насколько выросли изъятия?", "number"),  # "how much"
+        ("Каков бюджет программы?", "number"),
         ("Какой период охватывает отчёт?", "date"),  # "what period"
         # a question word written with a capital inside the question is a name ("Doctor Who")
         ("Где снимали сериал «Доктор Кто»?", "place"),
