@@ -85,9 +85,12 @@ def evidence(
     # leaves out the place and date its lead gave ("the workshop in Astana")
     own_text = " ".join((best.passage.chunk.text, best.passage.item.title if best.passage.item else "", lead))
     own = set(analyze(own_text))
-    # a place the text names by its adjective is not missing ("Africa": "African countries")
-    lacks_own = {t for t in qset if not found(t, own)}
-    lacks_pool = {t for t in qset if not found(t, pool)}
+    # a place the text names by its adjective is not missing ("Africa": "African countries"); only
+    # the question's names are looked up so, other words as they stem
+    named = {name_key(w) for w in _NAME_OR_NUMBER.findall(question.split(" ", 1)[1] if " " in question else "")}
+    places = set(analyze(" ".join(named))) & qset
+    lacks_own = {t for t in qset - own if t not in places or not found(t, own)}
+    lacks_pool = {t for t in qset - pool if t not in places or not found(t, pool)}
     missing = max((idf.get(t, 0.0) for t in lacks_own), default=0.0) / top_idf
     missing_pool = max((idf.get(t, 0.0) for t in lacks_pool), default=0.0) / top_idf
     tf = f if "unit" in f else {**f, **type_features(question, best.sentence.text, "", None, False)}
@@ -99,7 +102,6 @@ def evidence(
     wanted = kinds[0] != 0.5
     # the question's names and numbers ("INTERPOL", "2-3 August") the best passage and its
     # item's title and lead lack: a question about something the documents never mention
-    names = {name_key(w) for w in _NAME_OR_NUMBER.findall(question.split(" ", 1)[1] if " " in question else "")}
     own_words = name_words(own_text)
     return {
         "score": best.score,
@@ -127,7 +129,7 @@ def evidence(
         "typed": kinds[0],
         "typed_any": max(kinds[:TYPED_TOP]) if wanted else 0.5,
         "typed_mass": float(p[np.array(kinds) >= 1.0].sum()) if wanted else 0.5,
-        "names_missing": 1.0 - names_held(names, own_words) / len(names) if names else 0.0,
+        "names_missing": 1.0 - names_held(named, own_words) / len(named) if named else 0.0,
         "antonym": antonym_swap(qset, set(analyze(best.sentence.text))),
         # not model features (not in CONF_FEATURES): read by abstain_gate's answer-type rules
         "uncounted": uncounted(question, kinds[:TYPED_TOP], own),
