@@ -85,10 +85,11 @@ SPAN_PATTERNS = {
 # Matched against the lower-cased, stripped question; the first that matches gives the type.
 QUESTION_TYPES = (
     ("number", re.compile(r"\bhow (many|much)\b|\bwhat (percentage|proportion|number|amount)\b|\bhow (large|big|long|old)\b"
-                          r"|\bwhat (?:is|was|were|are) (?:the |its |their )?(?:total |overall |annual |estimated )?"
-                          r"(?:budget|cost|costs|price|funding|salary|revenue)\b")),
+                          r"|\bwhat (?:is|was|were|are) (?:the |its |their )?(?:[\w-]+ ){0,2}"
+                          r"(?:budget|cost|costs|price|prices|funding|salary|revenue)\b")),
     ("date", re.compile(r"^when\b|\bwhat (years?|dates?|days?|months?|period|time)\b|\bwhich (years?|dates?|days?|months?|period)\b|\bsince when\b")),
-    ("person", re.compile(r"^(who|whom|whose)\b|\bwhich (official|person|envoy|analyst|minister|director|ambassador)\b")),
+    ("person", re.compile(r"^(who|whom|whose)\b|\bwhich (?:[\w-]+ ){0,2}(?:official|person|envoy|analyst|minister|director|"
+                          r"ambassador|representative|expert|officer|player|author|writer)s?\b")),
     ("place", re.compile(r"^where\b|\bin which (city|country|town|place)\b|\bwhich (city|country|town|region)\b")),
 )  # fmt: skip
 
