@@ -47,6 +47,8 @@ def _bases(word: str) -> set[str]:
     for end in endings:
         if word.endswith(end) and len(word) - len(end) >= _MIN_BASE:
             base = word[: -len(end)]
+            if end == "i" and base.endswith("i"):
+                continue  # a Roman numeral: "Raoul III" is not "Raoul II"
             out.add(base)
             if base[-1] not in vowels:
                 out.update(base + v for v in vowels)

@@ -30,7 +30,7 @@ def test_russian_stems_pair_too():
 
 @pytest.mark.parametrize("a, b", [
     ("austria", "australia"), ("austria", "australian"), ("iran", "iraq"), ("niger", "nigeria"),
-    ("india", "indiana"), ("paris", "parish"),
+    ("india", "indiana"), ("paris", "parish"), ("raoulii", "raouliii"),
 ])
 def test_places_that_only_look_alike_stay_apart(a, b):
     assert not same_place(a, b)
