@@ -111,7 +111,8 @@ def test_which_questions_ask_for_a_person_or_a_place_by_their_noun():
     assert needs("At which venue in Skarn was the forum held?").wants == "place"
     # the head is the last noun before the verb: member *states*
     assert needs("Which member states sent ferries to Skarn?").wants == "place"
-    assert needs("What is the budget of the Skarn ferry?").wants is None
+    assert needs("What is the purpose of the Skarn ferry?").wants is None
+    assert needs("What is the budget of the Skarn ferry?").wants == "number"  # an amount
 
 
 def test_typed_match_needs_a_span_of_the_asked_kind_the_question_does_not_name():
