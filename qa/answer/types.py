@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from qa.answer.acronyms import phrase_acronym
 from qa.answer.question import question_type
-from qa.lang import analyze, detect, get, stopwords
+from qa.lang import analyze, demonyms, detect, get, stopwords
 from qa.lang.en import EVENT_WORDS as _EN_EVENT_WORDS
 from qa.lang.ru import EVENT_WORDS as _RU_EVENT_WORDS
 from qa.lang.ru import ORDINAL_ENDINGS as _RU_ORDINAL_ENDINGS
@@ -44,6 +44,9 @@ OWN_YEARS = True
 # a question about a gathering or event (qa.lang EVENT_WORDS: "meeting", "held", ...); "any": every
 # question's place; False: off.
 PLACE_CLASH: str | bool = "event"
+# A place named by its adjective is the same place ("Africa" ~ "African", "Japan" ~ "Japanese",
+# "Kazakh" ~ "Kazakhstan"; qa.lang.demonyms): a demonym is no swap.
+PLACE_DEMONYMS = True
 _EVENT_WORDS = {"en": _EN_EVENT_WORDS, "ru": _RU_EVENT_WORDS}
 # "inaugural" is the first of a series, and Russian ordinals ("второе", "5-й") are read as English's.
 ORDINAL_SYNONYMS = True
@@ -537,14 +540,21 @@ def _asked_places(question: str) -> frozenset[tuple[str, ...]]:
     return _places_in(question)
 
 
+def _names_place(stems: set[str], place: tuple[str, ...]) -> bool:
+    """Whether one of a place's words is among stems ("the Republic of Korea" ~ "Korea"); with
+    PLACE_DEMONYMS, its adjective too ("Africa" ~ "African", "Kazakh" ~ "Kazakhstan": qa.lang.demonyms)."""
+    if stems.intersection(place):
+        return True
+    return PLACE_DEMONYMS and any(demonyms.found(p, stems) for p in place)
+
+
 def _place_clash(context: str, text: str, asked: frozenset[tuple[str, ...]]) -> bool:
     """The sentence names a place, and none of the question's places is named by it or its context."""
     said = _places_in(text, before_event=False)
     if not said:
         return False
     stems = set(analyze(context))
-    # a place is named when one of its words is ("the Republic of Korea" ~ "Korea")
-    return not any(stems.intersection(place) for place in asked)
+    return not any(_names_place(stems, place) for place in asked)
 
 
 def has_date(text: str, lang: str | None = None) -> bool:

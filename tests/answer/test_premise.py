@@ -73,3 +73,15 @@ def test_russian_ordinals_are_read_as_english_ones():
     f = type_features("Когда прошло второе заседание рабочей группы?", "Заседание рабочей группы прошло 3-го мая.",
                       "Новости", None, False, "ru")
     assert f["clash"] == 0.0
+
+
+def test_a_place_named_by_its_adjective_is_the_same_place():
+    question = "When was the harbour pilots' workshop held in Africa?"
+    text = "The harbour pilots' workshop was held in African ports in May 2024."
+    assert type_features(question, text, "Harbour pilots", None, False)["clash"] == 0.0
+    text = "The harbour pilots' workshop was held in Asian ports in May 2024."
+    assert type_features(question, text, "Harbour pilots", None, False)["clash"] == 1.0
+    # and the other way round: the question names the adjective, the title the place
+    question = "When was the workshop held at the Japanese coast guard academy?"
+    text = "The workshop was held in Skarn harbour in May 2024."
+    assert type_features(question, text, "Coast guard academy in Japan", None, False)["clash"] == 0.0
