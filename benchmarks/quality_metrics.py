@@ -87,6 +87,31 @@ def calibration(rows: list[dict]) -> list[tuple[str, int, float | None]]:
     return out
 
 
+def by_kind(rows: list[dict]) -> dict[str, tuple[int, int, int, int]]:
+    """Per question kind (the question file's `kind`; "—" when it has none): answerable questions
+    right, answerable asked, unanswerable questions given "not found", unanswerable asked."""
+    out: dict[str, list[int]] = {}
+    for r in rows:
+        c = out.setdefault(r.get("kind") or "—", [0, 0, 0, 0])
+        if r["answerable"]:
+            c[0] += bool(r["hit1"])
+            c[1] += 1
+        else:
+            c[2] += not r["answered"]
+            c[3] += 1
+    return {k: tuple(v) for k, v in sorted(out.items())}
+
+
+def kind_table(kinds: dict[str, tuple[int, int, int, int]]) -> str:
+    """A markdown table of by_kind: one line per kind."""
+    lines = ["| kind | answerable: right / asked | unanswerable: \"not found\" / asked |", "|---|---|---|"]
+    for kind, (right, asked, refused, unanswerable) in kinds.items():
+        a = f"{right} / {asked} ({_pct(right, asked)} %)" if asked else "—"
+        u = f"{refused} / {unanswerable} ({_pct(refused, unanswerable)} %)" if unanswerable else "—"
+        lines.append(f"| {kind} | {a} | {u} |")
+    return "\n".join(lines)
+
+
 BAR_KEYS = (
     "answer_hit@1", "alone_hit@1", "sentence_hit@1", "cited_right_doc", "recall@1", "recall@5", "unanswerable_not_found", "answerable_abstained",
     "short_answer_shown", "short_answer_right", "answers_at_conf>=0.8", "right_at_conf>=0.8", "p50_ms",

@@ -32,10 +32,16 @@ def contains_gold(text: str, answers: list[str]) -> bool:
 
 
 def load_jsonl(path: Path) -> list[GoldQuestion]:
+    """Questions from JSON lines (question, answers, answerable, doc, kind); ValueError names a bad line."""
     out = []
-    for line in Path(path).read_text(encoding="utf-8").splitlines():
+    for n, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), 1):
         if line.strip():
-            d = json.loads(line)
+            try:
+                d = json.loads(line)
+            except json.JSONDecodeError as e:
+                raise ValueError(f"line {n}: {e.msg}") from None
+            if not isinstance(d, dict) or not isinstance(d.get("question"), str):
+                raise ValueError(f'line {n}: not an object with a "question"')
             out.append(
                 GoldQuestion(
                     d["question"], d.get("answers", []), d.get("answerable", True), d.get("doc"), d.get("kind")

@@ -140,3 +140,15 @@ def test_a_two_sentence_answer_over_the_answer_cap_but_within_the_pair_cap_count
     rows = {r["question"]: r for r in evaluate(service, [GoldQuestion(q, ["40,000 crowns"]) for q in service.results])["rows"]}
     assert rows["two"]["hit1"] is True
     assert rows["one"]["hit1"] is False and rows["longer"]["hit1"] is False
+
+
+@pytest.mark.parametrize(
+    ("second_line", "said"),
+    [("not json", "line 2: Expecting value"), ('["Q?"]', 'line 2: not an object with a "question"'),
+     ('{"answers": ["A"]}', 'line 2: not an object with a "question"')],
+)
+def test_a_bad_line_in_a_question_file_is_named(tmp_path, second_line, said):
+    path = tmp_path / "mine.jsonl"
+    path.write_text(json.dumps({"question": "Q?", "answers": ["A"]}) + "\n" + second_line + "\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=said):
+        load_jsonl(path)

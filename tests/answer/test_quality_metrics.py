@@ -40,3 +40,57 @@ def test_hit_at_1_counts_the_text_shown_and_alone_hit_at_1_the_answer_sentence_w
     assert "| alone_hit@1 | 25.0 |" in table({"set": out})
     # rows from before the sentence before was shown say nothing of it
     assert figures([{k: v for k, v in r.items() if k != "alone_hit1"} for r in rows])["alone_hit@1"] is None
+
+
+def test_figures_per_question_kind_count_right_answers_and_honest_not_founds():
+    from benchmarks.quality_metrics import by_kind, kind_table
+
+    rows = [
+        {"kind": "date", "answerable": True, "answered": True, "hit1": True},
+        {"kind": "date", "answerable": True, "answered": True, "hit1": False},
+        {"kind": "date", "answerable": True, "answered": False, "hit1": False},
+        {"kind": "premise", "answerable": False, "answered": False, "hit1": False},
+        {"kind": "premise", "answerable": False, "answered": True, "hit1": False},
+        {"kind": None, "answerable": True, "answered": True, "hit1": True},
+    ]
+    kinds = by_kind(rows)
+    assert kinds == {"date": (1, 3, 0, 0), "premise": (0, 0, 1, 2), "—": (1, 1, 0, 0)}
+    lines = kind_table(kinds).splitlines()
+    assert "| date | 1 / 3 (33.3 %) | — |" in lines
+    assert '| premise | — | 1 / 2 (50.0 %) |' in lines
+
+
+@pytest.mark.slow
+def test_a_question_set_of_ones_own_is_measured_on_ones_own_documents(tmp_path):
+    """`quality.py --questions` (a blind set, say) prints the same figures as the project's sets, per kind too."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    from tests.conftest import HARBOUR, ORCHARD, ROOT
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "harbour.txt").write_text(HARBOUR, encoding="utf-8")
+    (docs / "orchard.txt").write_text(ORCHARD, encoding="utf-8")
+    mine = tmp_path / "mine.jsonl"
+    mine.write_text("\n".join(json.dumps(q) for q in [
+        {"question": "Who keeps the lighthouse of Port Ellery?", "answers": ["Margaret Quill"], "doc": "harbour.txt",
+         "kind": "person"},
+        {"question": "How many varieties of pear does the Wenlow orchard grow?", "answers": ["forty"],
+         "doc": "orchard.txt", "kind": "number"},
+        {"question": "Who painted the Wenlow orchard's gate?", "answers": [], "answerable": False, "kind": "detail"},
+    ]) + "\n", encoding="utf-8")
+    out = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks/quality.py"), "--questions", str(mine), "--corpus", str(docs),
+         "--by-kind", "--json", str(tmp_path / "figures.json")],
+        capture_output=True, text=True, timeout=600, cwd=tmp_path,
+        env=dict(os.environ, QA_BENCH_OUT=str(tmp_path / "bench"), HF_HUB_OFFLINE="1", TRANSFORMERS_OFFLINE="1"),
+    )
+    assert out.returncode == 0, out.stderr[-2000:]
+    figures = json.loads((tmp_path / "figures.json").read_text())["figures"]["mine"]
+    assert (figures["answerable"], figures["unanswerable"]) == (2, 1)
+    assert figures["answer_hit@1"] == 100.0 and figures["cited_right_doc"] == 100.0
+    assert "| person | 1 / 1 (100.0 %) | — |" in out.stdout
+    assert (tmp_path / "bench" / "quality" / "mine.jsonl").exists()  # the rows, one per question
