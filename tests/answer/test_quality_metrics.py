@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import sys
+
 import pytest
 
 from benchmarks.quality_metrics import gate_separation
@@ -63,11 +68,6 @@ def test_figures_per_question_kind_count_right_answers_and_honest_not_founds():
 @pytest.mark.slow
 def test_a_question_set_of_ones_own_is_measured_on_ones_own_documents(tmp_path):
     """`quality.py --questions` (a blind set, say) prints the same figures as the project's sets, per kind too."""
-    import json
-    import os
-    import subprocess
-    import sys
-
     from tests.conftest import HARBOUR, ORCHARD, ROOT
 
     docs = tmp_path / "docs"
