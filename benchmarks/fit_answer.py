@@ -205,6 +205,8 @@ def main() -> None:
     ap.add_argument("--cal-sample", help="write the calibration test's sample here (with --write: by default "
                                           "tests/fixtures/calibration_sample.json)")
     ap.add_argument("--report-squad1", action="store_true", help="also score the reported SQuAD v1.1 sample")
+    ap.add_argument("--seed", type=int, default=0,
+                    help="which questions go to which fold: another seed measures how much a figure moves by the folds alone")
     ap.add_argument("--folds", choices=("question", "article", "group"), default="question",
                     help="cross-validation folds by question (within each set), by article, or one per group of "
                          "sets (with --cv 4: each kind of set scored by models fitted on the others only)")
@@ -303,7 +305,7 @@ def main() -> None:
         report(rows, f"the answer model before issue 13 (abstain below {ABSTAIN_BELOW}), on the cached candidates")
         return
     if args.cv:
-        fold = folds_of(data, args.cv, by=args.folds)
+        fold = folds_of(data, args.cv, args.seed, by=args.folds)
         models = []
         for k in range(args.cv):
             train = [a for a, f in zip(data, fold) if f != k]
