@@ -74,6 +74,8 @@ SPAN_PATTERNS = {
         r"\b(?:(?:Mr|Ms|Mrs|Dr|H\.E|Prof)\.?\s+)?(?:(?:[A-Z]\.){1,3}|[A-Z][A-Za-z'’\-]+)"
         r"(?:\s+(?:(?:[A-Z]\.){1,3}|[A-Z][A-Za-z'’\-]+)){1,3}\b"
     ),
+    # a title or theme is quoted: the words inside the quotes are group 1
+    "title": re.compile(r"[“\"«]([^”\"«»“]{3,200}?)[”\"»]"),
     # the place itself is group 1: "in Vienna", "at the Almaty Academy", "in the city of Istanbul",
     # "in the capital, Astana"; a month or a weekday is no place ("to June 30", "from July 19")
     "place": re.compile(
@@ -90,6 +92,9 @@ QUESTION_TYPES = (
     ("date", re.compile(r"^when\b|\bwhat (years?|dates?|days?|months?|period|time)\b|\bwhich (years?|dates?|days?|months?|period)\b|\bsince when\b")),
     ("person", re.compile(r"^(who|whom|whose)\b|\bwhich (official|person|envoy|analyst|minister|director|ambassador)\b")),
     ("place", re.compile(r"^where\b|\bin which (city|country|town|place)\b|\bwhich (city|country|town|region)\b")),
+    # the title of a work or an event ("the title of the conference", not a rank: "which title did he hold")
+    ("title", re.compile(r"\b(?:what|which) (?:is|was|were|are) (?:the |its |their )?(?:[\w-]+ ){0,3}"
+                         r"(?:titles? of|theme|motto|slogan)\b|\bunder (?:what|which) (?:title|theme|heading|motto|slogan)\b")),
 )  # fmt: skip
 
 _AUX = r"(?:was|were|is|are|did|does|do|has|have|had|will|would|can|could)"

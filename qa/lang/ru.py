@@ -82,6 +82,8 @@ def number_words() -> str:
 _CAP = r"[А-ЯЁ][а-яёА-ЯЁ'’\-]+"
 _INITIAL = r"[А-ЯЁ]\."
 SPAN_PATTERNS = {
+    # a title or theme is quoted (« », „ “ or " "): the words inside the quotes are group 1
+    "title": re.compile(r"[«„“\"]([^«»„“”\"]{3,200}?)[»“”\"]"),
     "date": re.compile(
         rf"(?<![\w-])(?:(?:\d{{1,2}}(?:\s*[-–]\s*\d{{1,2}})?\s+{_MONTH}(?:\s+\d{{4}}{_YEAR_WORD})?)|"
         rf"(?:{_MONTH}\s+\d{{4}}{_YEAR_WORD})|"
@@ -136,6 +138,9 @@ QUESTION_TYPES = (
         rf"^(?:где|откуда|куда){_E}|{_W}(?:где|откуда|куда){_E}|{_W}в\s+как(?:ом|ой)\s+"
         rf"(?:город|стран|регион|мест|област|район|государств)|{_W}как(?:ой|ая|ое)\s+"
         rf"(?:город|страна|регион|место|область|район|государство)")),
+    # the title of a work or an event, as the English type: "под каким названием", "какова тема"
+    ("title", re.compile(rf"{_W}под\s+каким\s+(?:названием|заголовком|девизом|лозунгом){_E}|"
+                         rf"{_W}как(?:ова|ая)(?:\s+была)?\s+тем[аы]|{_W}как(?:ов|ой)(?:\s+был)?\s+(?:девиз|лозунг)")),
 )  # fmt: skip
 
 FOLLOWUP = Followup(

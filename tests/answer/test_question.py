@@ -42,6 +42,10 @@ def span(text: str, question: str, qtype: str | None = None) -> str | None:
         ("Where was the conference held?", "place"),
         ("In which city did the forum meet?", "place"),
         ("Which country chaired the forum?", "place"),
+        ("What was the title of the June 2022 conference in Istanbul?", "title"),
+        ("Under what title did the expert present?", "title"),
+        ("What is the theme of this year's forum?", "title"),
+        ("Which title did the envoy hold?", None),  # a rank, not the title of a work or an event
         ("What is the long-term goal of the programme?", None),
         ("Why are virtual assets a concern?", None),
         ("What did the participants discuss?", None),

@@ -115,6 +115,20 @@ def test_which_questions_ask_for_a_person_or_a_place_by_their_noun():
     assert needs("What is the budget of the Skarn ferry?").wants == "number"  # an amount
 
 
+def test_a_title_question_wants_the_quoted_title_not_a_sentence_about_the_same_event():
+    q = "What was the title of the May 2023 conference in Port Ellery?"
+    n = needs(q)
+    assert n.wants == "title"
+    lead = "From 10 to 12 May 2023, a conference was held in the town of Port Ellery, “Safe harbours for small fleets”."
+    assert typed_match(lead, q, n) == 1.0
+    assert typed_match("The event was attended by more than 40 delegates in person.", q, n) == 0.0
+    # quotes that only repeat the question's words are no title
+    assert typed_match("The conference was held in “Port Ellery” in May 2023.", q, n) == 0.0
+    # Russian titles stand in guillemets
+    ru = "Под каким названием прошла конференция в Порт-Эллери?"
+    assert typed_match("В мае 2023 года прошла конференция «Безопасные гавани для малого флота».", ru, needs(ru)) == 1.0
+
+
 def test_typed_match_needs_a_span_of_the_asked_kind_the_question_does_not_name():
     q = "Which Skarn official opened the harbour?"
     n = needs(q)
@@ -268,3 +282,4 @@ def test_the_day_or_year_of_a_date_is_no_span_for_a_how_many_question():
     # a when-question still gets the whole date
     found = typed_span(text, question_type("When did the forum open?"), set())
     assert text[found[0]:found[1]] == "7 October 2021"
+

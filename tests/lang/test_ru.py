@@ -29,6 +29,8 @@ from qa.answer.question import question_head, question_type, typed_span
         ("Насколько выросли изъятия?", "number"),  # "how much"
         ("Каков бюджет программы?", "number"),
         ("Какой период охватывает отчёт?", "date"),  # "what period"
+        ("Под каким названием прошла конференция?", "title"),
+        ("Какова тема форума?", "title"),
         # a question word written with a capital inside the question is a name ("Doctor Who")
         ("Где снимали сериал «Доктор Кто»?", "place"),
         ("Как называется первый сериал про Доктора Кто?", None),
