@@ -282,4 +282,3 @@ def test_the_day_or_year_of_a_date_is_no_span_for_a_how_many_question():
     # a when-question still gets the whole date
     found = typed_span(text, question_type("When did the forum open?"), set())
     assert text[found[0]:found[1]] == "7 October 2021"
-
