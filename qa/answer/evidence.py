@@ -22,7 +22,7 @@ import numpy as np
 from qa.answer import trees
 from qa.answer.acronyms import asked_acronym, defines
 from qa.answer.features import item_leads, name_key, name_words, names_held
-from qa.answer.types import named_person, names_someone, needs, type_features, unit_match
+from qa.answer.types import money_match, named_person, names_someone, needs, type_features, unit_match
 from qa.lang import analyze, detect, get, registered, stopwords
 from qa.lang.demonyms import found
 
@@ -133,6 +133,8 @@ def evidence(
         "antonym": antonym_swap(qset, set(analyze(best.sentence.text))),
         # not model features (not in CONF_FEATURES): read by abstain_gate's answer-type rules
         "uncounted": uncounted(question, kinds[:TYPED_TOP], own),
+        "unpriced": unpriced(question, [c.sentence.text for c in ranked[:TYPED_TOP]],
+                             [c.sentence.lang for c in ranked[:TYPED_TOP]]),
         "undefined": undefined(question, [c.sentence.text for c in ranked]),
         "scene": scene_only(
             question, best.sentence.text, f.get("news_lead", 0.0) >= 1.0, best.sentence.lang,
@@ -183,6 +185,24 @@ def uncounted(question: str, kinds: list[float], own: set[str]) -> float:
     if not units or not kinds or max(kinds) >= 1.0:
         return 0.0
     return 1.0 if units & own else 0.0
+
+
+# whether abstain_gate's answer-type rules include unpriced() (fit_answer.py --pick evidence.MONEY_RULE=False
+# measures without it)
+MONEY_RULE = True
+
+
+def unpriced(question: str, sentences: list[str], langs: list[str | None] | None = None) -> float:
+    """1.0 when the question asks for an amount of money (a price, a cost, a budget, funding:
+    qa.answer.types.needs().money) and none of the best candidates (`sentences`, with their stored
+    languages `langs`) holds an amount in a currency: the documents speak of the thing and never
+    price it ("What was the street price of heroin?" against "740 kg of drugs were seized"). The
+    issue's pattern 1 for money, as uncounted() is for counts."""
+    n = needs(question)
+    if not n.money or not sentences:
+        return 0.0
+    langs = langs or [None] * len(sentences)
+    return float(not any(money_match(s, n, lang) >= 1.0 for s, lang in zip(sentences, langs)))
 
 
 # whether abstain_gate's answer-type rules include undefined() (fit_answer.py --pick evidence.EXPANSION_RULE=False
@@ -298,13 +318,17 @@ def lead_text(index, row) -> str:
 def abstain_gate(facts: dict[str, float], fitted: Fitted, conf: float) -> float:
     """What the abstention threshold applies to (`fitted`: the run-time weights, or the fit's model
     with the same fields in benchmarks/fit_models.py): 0 when one of the fit's answer-type rules
-    holds (`count_veto` and uncounted(); `count_veto` or `scene_veto`, and scene_only() or undefined()), else its
-    trees' or logistic model's P(the documents hold the answer), else the calibrated confidence `conf`."""
+    holds (`count_veto` and uncounted(); `count_veto` or `scene_veto`, and scene_only(), undefined() or
+    unpriced()), else its trees' or logistic model's P(the documents hold the answer), else the calibrated
+    confidence `conf`."""
     if fitted.count_veto and facts.get("uncounted", 0.0) >= 1.0:
         return 0.0
     # an acronym the documents never spell out: a rule of answer types like the scene rule, so either fit's
     # flag turns it on (the e5 fit takes the scene rule without the count rule)
     if (fitted.count_veto or fitted.scene_veto) and EXPANSION_RULE and facts.get("undefined", 0.0) >= 1.0:
+        return 0.0
+    # a question about money that no candidate prices: a rule of answer types like the others, either fit's flag
+    if (fitted.count_veto or fitted.scene_veto) and MONEY_RULE and facts.get("unpriced", 0.0) >= 1.0:
         return 0.0
     if (fitted.count_veto or fitted.scene_veto) and SCENE_RULE and facts.get("scene", 0.0) >= 1.0:
         return 0.0

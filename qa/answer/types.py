@@ -48,6 +48,10 @@ PLACE_CLASH: str | bool = "event"
 # "Kazakh" ~ "Kazakhstan"; qa.lang.demonyms): a demonym is no swap.
 PLACE_DEMONYMS = True
 _EVENT_WORDS = {"en": _EN_EVENT_WORDS, "ru": _RU_EVENT_WORDS}
+# Whether needs() tells a question about money (a price, a cost, a budget) from other number
+# questions: it is answered by an amount in a currency, not by any quantity ("740 kg of drugs" does not
+# answer "What was the street price of heroin?"); read by money_match and qa.answer.evidence.unpriced
+MONEY_ANSWERS = True
 # "inaugural" is the first of a series, and Russian ordinals ("второе", "5-й") are read as English's.
 ORDINAL_SYNONYMS = True
 _RU_ORDINAL_RE = re.compile(
@@ -98,6 +102,7 @@ class Needs:
     # qtype, or person / place read from the asked noun ("which UNODC expert"): used by typed_match
     wants: str | None = None
     places: frozenset[tuple[str, ...]] = frozenset()  # where the question sets its event ("in Brussels"), as stems
+    money: bool = False  # a number question that asks for an amount of money (qa.lang's money_question)
 
 
 _ORD_NUM = {w: i + 1 for i, w in enumerate(_ORDINALS)}
@@ -245,6 +250,7 @@ def _extended_type(question: str, qtype: str | None) -> str | None:
 def needs(question: str) -> Needs:
     qtype = question_type(question)
     units: list[str] = []
+    counted = ""  # the counted noun as written
     # only a count names its noun: "how much funding" is answered by "$5 million", so a how-much
     # question wants any quantity with a unit (Russian "сколько" is both: its noun is kept)
     m = re.search(r"\b(?:how\s+many|what\s+number\s+of|сколько)\s+([\w\s'-]{0,60})", question, re.I)
@@ -257,10 +263,12 @@ def needs(question: str) -> Needs:
             # the English rule's "up to the verb" would run past it into the verb or a name
             noun = next((w for w in words if w not in _SKIP_AFTER_HOW and not _RU_ADJECTIVE.search(w)), None)
             units = analyze(noun)[-1:] if noun else []
+            counted = noun or ""
         else:
             phrase = _asked_noun(cased)
             if phrase:
                 units = analyze(phrase[-1])[-1:]
+                counted = phrase[-1]
                 # "how many Master Trainers" is answered by "210 MTs", and "how many MTs" by "210 Master
                 # Trainers": the phrase's acronym counts it too
                 units += sorted(phrase_acronym(plural_head(cased)))
@@ -269,7 +277,27 @@ def needs(question: str) -> Needs:
         if not _ORDINAL_ADVERB.match(question[o.end():])
     }
     years = {y.group(1) for y in _YEAR_RE.finditer(question) if not _RANGE_YEAR.search(question[:y.start()])}
-    return Needs(qtype, frozenset(units), frozenset(ordinals), frozenset(years), _extended_type(question, qtype))
+    return Needs(qtype, frozenset(units), frozenset(ordinals), frozenset(years), _extended_type(question, qtype),
+                 money=_asks_money(question, qtype, counted))
+
+
+def _asks_money(question: str, qtype: str | None, counted: str) -> bool:
+    """Whether a number question asks for an amount of money: its language's money_question matches,
+    and it counts no noun or counts money itself ("how many dollars", "сколько стоил"): "how many
+    grants" counts grants."""
+    if qtype != "number" or not MONEY_ANSWERS:
+        return False
+    language = get(detect(question))
+    if language.money_question is None or not language.money_question.search(question):
+        return False
+    return not counted or bool(_MONEY_COUNTED.match(counted)) or bool(
+        language.currency is not None and language.currency.fullmatch(counted))
+
+
+# what "how many / сколько" counts when it asks for money: money itself, or (Russian) the verb of a
+# price or a payment that follows "сколько" where a noun would ("сколько стоил", "сколько выделено")
+_MONEY_COUNTED = re.compile(r"^(?:money|cash|funds|денег|деньги|средств\w*|стои\w*|обош\w*|потрач\w*|выделен\w*|"
+                            r"выделил\w*|заплати\w*|заплачен\w*|выплачен\w*)$", re.I)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -405,6 +433,37 @@ def unit_match(text: str, n: Needs, lang: str | None = None) -> float:
         elif re.match(r"\s*%", after):
             return 1.0
     return 0.0
+
+
+def money_match(text: str, n: Needs, lang: str | None = None) -> float:
+    """For a question about money (`n.money`): 1 when a number in text is an amount in a currency
+    ("$25 a gram", "5 million euros", "3 млн рублей"), else 0; 0.5 for every other question. A
+    rule of the gate reads it (qa.answer.evidence.unpriced), not the fitted features: unit_match
+    still takes any quantity with a unit for a how-much question."""
+    if not n.money:
+        return 0.5
+    russian = lang == "ru" if lang else _cyrillic(text)
+    for m in (_NUMBER_RE_RU if russian else _NUMBER_RE).finditer(text):
+        if _in_currency(text, m, _words_after(text, m.end()), russian):
+            return 1.0
+    return 0.0
+
+
+_SCALE = re.compile(r"\s*(?:(?:million|billion|trillion|thousand|mln|bn|млн|млрд|трлн|тыс|миллион\w*|миллиард\w*|"
+                    r"тысяч\w*)\.?\s+)?", re.I)
+
+
+def _in_currency(text: str, number: re.Match, after: str, russian: bool) -> bool:
+    """Whether a currency marks the number as money: a sign or code just before it ("$5", "EUR 2"),
+    or a currency word after it and its scale ("5 million dollars", "3 млн рублей")."""
+    currency = get("ru" if russian else "en").currency
+    if currency is None:
+        return False
+    before = text[max(0, number.start() - 6):number.start()].rstrip()
+    if currency.match(number.group(0)) or any(c.end() == len(before) for c in currency.finditer(before)):
+        return True
+    rest = after[_SCALE.match(after).end():]
+    return bool(currency.match(rest))
 
 
 # whether a who-question's typed span must not be an organisation's or a place's name ("Kyrgyz

@@ -100,3 +100,10 @@ class Language:
     # this purpose, ...", "He added ...", "As a result, ..."), matched case-insensitively at its start:
     # such an answer is shown with the sentence before it (qa.answer.shown); None: never
     anaphor_openers: re.Pattern | None = None
+    # a number question that asks for money ("how much did it cost", "what was the budget"; not "how
+    # much did the price rise"), and the currency that marks an amount of money next to a number
+    # ("$5 million", "5 million euros", "EUR 2"): such a question whose best candidates hold no amount of
+    # money is "not found" (qa.answer.types.money_match, qa.answer.evidence.unpriced), whatever other
+    # quantity they hold ("740 kg"). None: the language's number questions are not told apart
+    money_question: re.Pattern | None = None
+    currency: re.Pattern | None = None

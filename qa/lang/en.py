@@ -287,6 +287,25 @@ ANAPHOR_OPENERS = re.compile(
 # initials only, so it ended a sentence after each of these.
 NAME_INITIAL = re.compile(r"(?:^|\s)(?:[A-Z]\.)*(?:Sh|Zh|Kh|Ch|Ts|Yu|Ya|Yo|Ye|Shch|Sch|Dzh)\.(?:[A-Z]\.)*$")
 
+# A number question that asks for money, unless it asks how an amount changed or what share it is
+# ("How much did the price of oil increase?" wants "two percent"); read by qa.answer.types.
+_RATE_WORDS = (r"percent\w*|per\s+cent|percentage|proportion|share|ratio|rate|increased?|increases|rise|rose|risen|"
+               r"grow|grew|grown|growth|fall|fell|fallen|drop|dropped|declined?|decreased?|changed?|time|long|often")
+MONEY_QUESTION = re.compile(
+    rf"^(?!.*\b(?:{_RATE_WORDS})\b).*(?:\bhow much (?:money|did .{{0,60}}?\b(?:cost|pay|spend|earn|raise|donate|"
+    r"invest|allocate|sell for|fetch))\b|\b(?:cost|costs|price|prices|priced|worth|budget|budgets|funding|funds|"
+    r"salary|salaries|wages?|revenue|revenues|income|spent|spend|spending|paid|fee|fees|fine|fines|dollars?|euros?|"
+    r"investment|grant|grants|loan|loans|profit|profits|bribe|bribes)\b)",
+    re.IGNORECASE | re.DOTALL,
+)
+# A currency beside a number: a sign or code before it ("$5", "US$ 5", "EUR 2.5"), a word after it
+# ("5 million dollars"); "pounds of" is a weight.
+CURRENCY = re.compile(
+    r"[$€£¥₹₽]|\b(?:US\$|dollars?|euros?|pounds?(?!\s+of\b)|rubles?|roubles?|tenge|soms?|somoni|soums?|manats?|"
+    r"yuan|renminbi|yen|francs?|lire|lira|rupees?|pesos?|cents?|USD|EUR|GBP|KZT|RUB|KGS|TJS|UZS|TMT|CHF|JPY|CNY)\b",
+    re.IGNORECASE,
+)
+
 LANGUAGE = Language(
     code="en",
     stemmer="english",
@@ -305,4 +324,6 @@ LANGUAGE = Language(
     antonym_pairs=ANTONYM_PAIRS,
     anaphor_openers=ANAPHOR_OPENERS,
     name_initial=NAME_INITIAL,
+    money_question=MONEY_QUESTION,
+    currency=CURRENCY,
 )

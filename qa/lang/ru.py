@@ -265,6 +265,23 @@ ANAPHOR_OPENERS = re.compile(
     re.IGNORECASE,
 )
 
+# A number question that asks for money (English's MONEY_QUESTION): the price, the cost, the budget,
+# "сколько стоил", "сколько денег выделено"; not how an amount changed or what share it is.
+_RU_RATE_WORDS = (r"процент\w*|дол[яиюе]|вырос\w*|рост\w*|увеличи\w*|уменьши\w*|снизи\w*|сократи\w*|упал\w*|"
+                  r"измени\w*|врем\w*|долго")
+MONEY_QUESTION = re.compile(
+    rf"^(?!.*{_W}(?:{_RU_RATE_WORDS}){_E}).*{_W}(?:стои(?:т|л|ла|ло|ли|ят|мост\w*)|обош\w+|цен[аыуе]|бюджет\w*|"
+    rf"финансировани\w*|затрат\w*|расход\w*|зарплат\w*|доход\w*|выручк\w*|штраф\w*|взнос\w*|инвестици\w*|"
+    rf"грант\w*|денег|деньг\w*|средств\w*|потрач\w*|выделен\w*|выделил\w*|заплати\w*|заплачен\w*|выплачен\w*|"
+    rf"выплат\w*|доллар\w*|рубл\w*|евро){_E}",
+    re.IGNORECASE | re.DOTALL,
+)
+CURRENCY = re.compile(
+    r"[$€£¥₹₽]|(?<![\w])(?:доллар\w*|долл\.|рубл\w*|руб\.|евро|фунт\w*\s+стерлинг\w*|тенге|сом(?:ов|а|ы)?|сомони|"
+    r"сум(?:ов|а)?|манат\w*|юан\w*|иен\w*|йен\w*|франк\w*|USD|EUR|KZT|RUB|KGS|TJS|UZS)(?![\w])",
+    re.IGNORECASE,
+)
+
 LANGUAGE = Language(
     code="ru",
     stemmer="russian",
@@ -289,4 +306,6 @@ LANGUAGE = Language(
     rejoin_false_splits=True,
     name_initial=re.compile(r"(?:^|\s)[А-ЯЁ]\.$"),  # a Cyrillic initial: "Э."
     anaphor_openers=ANAPHOR_OPENERS,
+    money_question=MONEY_QUESTION,
+    currency=CURRENCY,
 )

@@ -11,7 +11,7 @@ from dataclasses import replace
 
 import pytest
 
-from qa.answer.evidence import abstain_gate, scene_only, uncounted
+from qa.answer.evidence import abstain_gate, scene_only, uncounted, unpriced
 from qa.answer.types import needs, typed_match
 from qa.answer.weights import MINILM
 from qa.lang import analyze
@@ -36,6 +36,26 @@ def test_a_noun_the_passage_never_names_is_left_to_the_fitted_gate():
 def test_questions_that_count_no_noun_are_not_ruled():
     assert uncounted("How much did the harbour forum cost?", [0.0, 0.0], PASSAGE) == 0.0
     assert uncounted("When did the harbour forum discuss ferry safety?", [0.0, 0.0], PASSAGE) == 0.0
+
+
+WEIGHED = ["The harbour forum discussed ferry safety.", "Divers lifted 12 tonnes of stone from the breakwater."]
+
+
+def test_a_question_about_money_that_no_candidate_prices_is_unpriced():
+    assert unpriced("How much did the repair of the breakwater cost?", WEIGHED) == 1.0
+    assert unpriced("What was the price of a ferry ticket?", WEIGHED) == 1.0
+    priced = [*WEIGHED, "The repair of the breakwater cost 40,000 euros."]
+    assert unpriced("How much did the repair of the breakwater cost?", priced) == 0.0
+    # a quantity question that is not about money is the fitted gate's
+    assert unpriced("How much stone was lifted from the breakwater?", WEIGHED) == 0.0
+
+
+def test_the_money_rule_abstains_only_where_a_fit_switched_the_answer_type_rules_on():
+    stump = {"features": ["share"], "bias": 2.0, "trees": []}
+    facts = {"share": 0.9, "uncounted": 0.0, "unpriced": 1.0}
+    assert abstain_gate(facts, replace(MINILM, abstain_trees=stump, count_veto=True), 0.5) == 0.0
+    assert abstain_gate(facts, replace(MINILM, abstain_trees=stump, count_veto=False, scene_veto=True), 0.5) == 0.0
+    assert abstain_gate(facts, replace(MINILM, abstain_trees=stump, count_veto=False, scene_veto=False), 0.5) > 0.8
 
 
 def test_the_rule_abstains_only_where_the_fit_switched_it_on():
@@ -233,3 +253,16 @@ def test_initials_that_spell_no_acronym_of_the_noun_do_not_count_it():
     question = "How many Master Rangers have been trained in the valleys?"
     sentence = "To date, 340 MTs in the valleys have been trained by Master Rangers."
     assert uncounted(question, _kinds(question, [sentence]), set(analyze(sentence))) == 1.0
+
+
+
+@pytest.mark.slow
+def test_a_price_question_over_documents_that_weigh_but_never_price_is_not_found(invented_service):
+    # "40 kg of honey" is a quantity with a unit, not a price: without the money rule (evidence.unpriced)
+    # this was answered at confidence 0.75; the twin that states the price answers with it
+    question = "What was the price of the honey sold at the spring meeting?"
+    weighed = " The council sold 40 kg of honey at the meeting to pay for the new hives."
+    assert invented_service({"valley.txt": MEETING.format(detail=weighed)}).ask(question).answer is None
+    priced = weighed + " The honey sold at the spring meeting fetched a price of 12 pounds a jar."
+    answer = invented_service({"valley.txt": MEETING.format(detail=priced)}).ask(question).answer
+    assert answer is not None and "12 pounds" in answer.text

@@ -7,7 +7,7 @@ from qa.answer.trim import MAX_ANSWER_CHARS, trim
 import pytest
 
 from qa.answer.evidence import uncounted
-from qa.answer.types import event_features, needs, type_features, typed_match, unit_match
+from qa.answer.types import event_features, money_match, needs, type_features, typed_match, unit_match
 from qa.lang import analyze
 
 
@@ -31,6 +31,31 @@ def test_a_how_much_question_without_a_noun_wants_a_quantity_with_a_unit():
     n = needs("How much did the Wenlow cooperative store?")
     assert unit_match("The cooperative stored 1,200 tonnes of grain.", n) == 1.0
     assert unit_match("The cooperative was founded by 12 farmers.", n) == 0.0
+
+
+def test_a_question_about_money_wants_an_amount_in_a_currency_not_any_quantity():
+    n = needs("What was the average street price of honey in Wenlow in 2022?")
+    assert n.money
+    assert money_match("As a result, 740 kg of honey were seized.", n) == 0.0
+    assert money_match("Twelve pounds of honey were sold.", n) == 0.0  # a weight
+    for priced in ("Honey sold for $25 a jar.", "The stall took 5 million euros.", "It cost EUR 2.5 million.",
+                   "Honey fetched 300 pounds a barrel.", "A jar cost 1,200 tenge."):
+        assert money_match(priced, n) == 1.0, priced
+    russian = needs("Сколько стоил ремонт маяка в Скарнске?")
+    assert russian.money
+    assert money_match("Ремонт маяка обошёлся в 3 млн рублей.", russian) == 1.0
+    assert money_match("На ремонт ушло 740 кг краски.", russian) == 0.0
+    # any other question is neutral
+    assert money_match("740 kg of honey were seized.", needs("How much honey was seized?")) == 0.5
+
+
+def test_a_change_in_a_price_or_a_count_of_grants_is_no_question_about_money():
+    # "how much did the price rise" wants a rate, "how many grants" counts grants
+    assert not needs("From 1947 to 1967, how much did the price of honey increase?").money
+    assert not needs("How many grants did the Wenlow council give?").money
+    assert not needs("Сколько грантов выдал совет?").money
+    assert needs("How many dollars did the repair cost?").money  # counts money itself
+    assert not needs("How much honey did the Skarn stalls sell?").money
 
 
 def test_questions_that_ask_for_no_quantity_are_neutral():
