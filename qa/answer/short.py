@@ -61,6 +61,10 @@ _ASKED_NUMBER = (
     ("span", re.compile(r"\bhow (?:long|old|far|tall|high|large|big|wide|deep)\b", re.I)),
 )
 _PERCENT = re.compile(r"%|\bper\s*cent\b|\bpercent\b|\bпроцент", re.I)
+# questions that ask for a length, a duration or an age: "how long is the border" is not answered by "13 kg"
+_MEASURED = re.compile(r"\bhow (?:long|old|far|tall|high|wide|deep)\b", re.I)
+_WEIGHT = re.compile(r"^\W*(?:kg|kilos?|kilograms?|grams?|g|mg|milligrams?|tons?|tonnes?|lbs?|ounces?|oz|кг|г|"
+                     r"грамм\w*|килограмм\w*|тонн\w*)\b", re.I)
 _MONEY = re.compile(r"[$€£¥]|\b(?:dollars?|euros?|pounds?|rubles?|roubles?|usd|eur|рубл\w*|доллар\w*)\b", re.I)
 # words that make a capitalised span an organisation, a place or a thing rather than a person
 _ORG = re.compile(
@@ -319,7 +323,18 @@ def candidates(text: str, question: str, lang: str | None = None) -> list[tuple[
                 if (a + m.start(), a + m.end()) != (a, b):
                     extra.append((a + m.start(), a + m.end()))
         found = sorted(set(found) | set(extra))
+    if kind == "number" and _MEASURED.search(question):
+        found = [(a, b) for a, b in found if not _other_measure(text, a, b)]
     return found
+
+
+def _other_measure(text: str, a: int, b: int) -> bool:
+    """Whether the quantity text[a:b] is a weight, a share or an amount of money, none of which
+    answers a question about a length, a duration or an age (_MEASURED)."""
+    number = re.search(r"\d[\d,.]*|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|hundred|thousand|million)\b",
+                       text[a:b], re.I)
+    unit = text[a + number.end():b + 12] if number else ""
+    return bool(_PERCENT.match(unit.lstrip()) or _MONEY.search(text[max(0, a - 2):b]) or _WEIGHT.match(unit))
 
 
 def _next_clause(text: str, clauses: list[int], b: int) -> int:

@@ -24,6 +24,9 @@ _ASKS_TITLE = re.compile(
     re.I,
 )
 _QUOTED = re.compile(r"[\"“«„]([^\"”»“„]{3,300})[\"”»“]")
+# or by the phrase after a colon, up to its clause's end ("... II thematic section of the Vienna Declaration:
+# Detecting and blocking financial flows ... (Paris Pact Initiative)"): the cut used to end at the colon
+_AFTER_COLON = re.compile(r":\s+([A-ZА-ЯЁ][^.;:()“”\"«»\n]{9,300}?)(?=\s*[.;(]|\s*$)")
 
 
 def trim(text: str, question: str, terms: list[str], limit: int = MAX_ANSWER_CHARS) -> tuple[int, int]:
@@ -34,7 +37,7 @@ def trim(text: str, question: str, terms: list[str], limit: int = MAX_ANSWER_CHA
     tset = set(terms)
     typed = spans(text, question)
     if _ASKS_TITLE.search(question):
-        typed += [m.span(1) for m in _QUOTED.finditer(text)]
+        typed += [m.span(1) for pattern in (_QUOTED, _AFTER_COLON) for m in pattern.finditer(text)]
     best, best_score = (0, min(len(text), limit)), -1.0
     for i in range(len(cuts) - 1):
         for j in range(i + 1, len(cuts)):

@@ -114,6 +114,14 @@ def test_a_growth_is_the_percentage_not_the_year_it_is_compared_with():
     assert text[span[0]:span[1]] == "82.1 %"
 
 
+def test_a_length_or_an_age_is_never_a_weight_a_share_or_a_price():
+    text = "Near Skarn 13 kg of honey were seized, 40 % of the harvest, on a border 2,300 km long, worth $5,000."
+    assert [text[a:b] for a, b in candidates(text, "How long is the border near Skarn?")] == ["2,300 km"]
+    assert not candidates("Near Skarn 13 kg of honey were seized.", "How long is the border near Skarn?")
+    # "how big" or "how much" may be any of them
+    assert len(candidates(text, "How big was the seizure near Skarn?")) == 4
+
+
 def test_a_rank_alone_is_no_name_and_the_asked_role_marks_the_person():
     text = "Major General of Militia Arlen Tosk met Ms. Brenna Vahl, Ambassador of Skarn to Wenlow."
     question = "Who is the ambassador of Skarn to Wenlow?"
