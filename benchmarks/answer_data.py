@@ -119,7 +119,7 @@ def add_relevance(name: str) -> None:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--sets", nargs="+", default=["dev", "dev2", "xquad", "squad2", "squad1-fit", "squad1"])
+    ap.add_argument("--sets", nargs="+", default=[*qsets.BUNDLED, "xquad", "squad2", "squad1-fit", "squad1"])
     ap.add_argument("--squad1-fit", type=int, default=4000, help="questions of SQuAD v1.1 outside the reported 2,000")
     ap.add_argument("--force", action="store_true")
     ap.add_argument("--relevance", action="store_true", help="add the matcher's score of every cached candidate")

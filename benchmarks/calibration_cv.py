@@ -37,9 +37,10 @@ sys.path.insert(0, str(ROOT))
 from benchmarks import calibrate  # noqa: E402
 from benchmarks.fit_answer import folds_of  # noqa: E402
 from benchmarks.fit_models import CAL_GROUP_WEIGHT, GROUP, _group_weights  # noqa: E402
+from benchmarks.qsets import FITTED_BUNDLED  # noqa: E402
 from benchmarks.quality_metrics import BUCKETS, calibration, calibration_table  # noqa: E402
 
-FIT_SETS = ("dev", "dev2", "xquad", "squad2", "squad1-fit")
+FIT_SETS = (*FITTED_BUNDLED, "xquad", "squad2", "squad1-fit")
 
 
 def apply(table: calibrate.Table, raw: np.ndarray) -> np.ndarray:
@@ -112,7 +113,7 @@ def main() -> None:
     print("cells: answers at >= 0.8 (% of answered), right % · mean bucket gap (of it over-confident) · thirds rise, "
           "largest gap (points)\n")
     for scheme in ("5-fold", "logo"):
-        names = ["bundled", "dev", "dev2", "xquad", "squad2", "squad1-fit"] + (["squad1 (reported)"] if report else [])
+        names = ["bundled", *FITTED_BUNDLED, "xquad", "squad2", "squad1-fit"] + (["squad1 (reported)"] if report else [])
         print(f"### {scheme}\n")
         print("| method | sample test | " + " | ".join(names) + " |")
         print("|---" * (len(names) + 2) + "|")
@@ -122,7 +123,7 @@ def main() -> None:
             conf = calibrated(method, rows, scheme)
             cells = []
             for n in names[:-1] if report else names:
-                m = answered & (np.isin(sets, ["dev", "dev2"]) if n == "bundled" else sets == n)
+                m = answered & (np.isin(sets, list(FITTED_BUNDLED)) if n == "bundled" else sets == n)
                 cells.append(_cell(set_figures(conf[m], right[m])))
             if report:
                 groups = np.array([GROUP.get(s, s) for s in sets])

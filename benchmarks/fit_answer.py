@@ -28,13 +28,14 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from benchmarks import answer_data, calibrate  # noqa: E402
+from benchmarks.qsets import BUNDLED, FITTED_BUNDLED  # noqa: E402
 from benchmarks.fit_models import at_threshold, baseline_rows, fit_all, predict_rows, write_constants  # noqa: E402
 from benchmarks.quality_metrics import calibration, calibration_table, figures, gate_separation, table  # noqa: E402
 
 CAL_SAMPLE = ROOT / "tests/fixtures/calibration_sample.json"
-FIT_SETS = ("dev", "dev2", "xquad", "squad2", "squad1-fit")
+FIT_SETS = (*FITTED_BUNDLED, "xquad", "squad2", "squad1-fit")
 # the issue's "not found" bars: each group's gate separation at its own abstention point
-GATE_POINTS = {"bundled": (("dev", "dev2"), 10.0), "squad2": (("squad2",), 15.0)}
+GATE_POINTS = {"bundled": (BUNDLED, 10.0), "squad2": (("squad2",), 15.0)}
 
 
 def folds_of(data: list, k: int, seed: int = 0, by: str = "question") -> np.ndarray:
@@ -81,7 +82,7 @@ def auto_threshold(data: list, pred: list[dict], min_hit: float, rule: str = "le
     answerable questions for no more "not found"."""
     grid = np.round(np.arange(0.05, 0.95, 0.01), 2)
     sq = [r for a, r in zip(data, pred) if a.set == "squad1-fit"]
-    bundled = [r for a, r in zip(data, pred) if a.set in ("dev", "dev2")]
+    bundled = [r for a, r in zip(data, pred) if a.set in BUNDLED]
     answerable = [r for r in bundled if r["answerable"]]
     unanswerable = [r for r in bundled if not r["answerable"]]
     ok, best = 0.05, -1
@@ -145,9 +146,9 @@ def _attach_rerank(part: list, path: str) -> None:
 
 def report(rows_by_set: dict[str, list[dict]], label: str) -> None:
     figs = {s: figures(r) for s, r in rows_by_set.items()}
-    bundled = rows_by_set.get("dev", []) + rows_by_set.get("dev2", [])
+    bundled = [r for s in BUNDLED for r in rows_by_set.get(s, [])]
     if bundled:
-        figs = {"bundled (dev+dev2)": figures(bundled), **figs}
+        figs = {f"bundled ({'+'.join(s for s in BUNDLED if s in rows_by_set)})": figures(bundled), **figs}
     print(f"\n## {label}\n")
     print(table(figs))
     print()

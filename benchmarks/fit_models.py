@@ -14,6 +14,7 @@ import numpy as np
 from scipy.optimize import minimize
 
 from benchmarks import calibrate
+from benchmarks.qsets import BUNDLED
 from benchmarks.quality_metrics import span_right
 from qa import answer
 from qa.answer import evidence as conf_mod
@@ -34,7 +35,7 @@ BASE = list(answer.WEIGHTS)
 # (benchmarks/fit_e5.py: qa.answer.features.UNCENTRED, e5's uncentred cosine)
 EXTRA_SENTENCE: list[str] = []
 PASS = list(answer.PASSAGE_WEIGHTS)
-GROUP = {"dev": "bundled", "dev2": "bundled", "squad2": "squad2", "squad1-fit": "squad1", "xquad": "xquad"}
+GROUP = {**{s: "bundled" for s in BUNDLED}, "squad2": "squad2", "squad1-fit": "squad1", "xquad": "xquad"}
 # total weight of each group of sets in the confidence and short-answer fits: the bundled corpus
 # is what the tool is for and squad2 holds the real unanswerable questions
 CONF_GROUP_WEIGHT = {"bundled": 1.0, "squad2": 1.0, "squad1": 0.5, "xquad": 0.25}
@@ -67,7 +68,7 @@ def _lexical(set_name: str):
     from benchmarks import qsets
     from qa.store import Index, current_generation
 
-    key = "bundled" if set_name in ("dev", "dev2") else ("squad1" if set_name.startswith("squad1") else set_name)
+    key = "bundled" if set_name in BUNDLED else ("squad1" if set_name.startswith("squad1") else set_name)
     if key not in _INDEXES:
         _INDEXES[key] = Index(current_generation(qsets.index_dir(key)))
     return _INDEXES[key]

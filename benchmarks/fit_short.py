@@ -34,6 +34,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.qsets import BUNDLED  # noqa: E402
 from benchmarks.quality_metrics import span_right  # noqa: E402
 from qa.answer import short  # noqa: E402
 from qa.answer.types import needs  # noqa: E402
@@ -88,7 +89,7 @@ def fit_span(items: list[Sample | None], weights: np.ndarray, C: float = 1.0) ->
 
 
 def group_of(set_name: str) -> str:
-    return "bundled" if set_name in ("dev", "dev2") else set_name
+    return "bundled" if set_name in BUNDLED else set_name
 
 
 def choose_threshold(rows: list[dict], precision: float) -> float:
@@ -200,7 +201,7 @@ def main() -> None:
     by_group: dict[str, list[int]] = collections.defaultdict(list)
     for i, r in enumerate(rows):
         by_group[group_of(r["set"])].append(i)
-        if r["set"] in ("squad2", "dev", "dev2") and r["answerable"]:
+        if (r["set"] == "squad2" or r["set"] in BUNDLED) and r["answerable"]:
             by_group[f"{group_of(r['set'])} answerable"].append(i)
     for g, idx in by_group.items():
         answered = [i for i in idx if rows[i]["answered"]]

@@ -29,8 +29,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from benchmarks import answer_data  # noqa: E402
+from benchmarks.qsets import BUNDLED  # noqa: E402
 
-SETS = ("dev", "dev2", "xquad", "squad2", "squad1-fit", "squad1")
+SETS = (*BUNDLED, "xquad", "squad2", "squad1-fit", "squad1")
 
 
 @dataclass(frozen=True)

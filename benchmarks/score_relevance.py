@@ -30,6 +30,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from benchmarks import answer_data, relevance_data  # noqa: E402
+from benchmarks.qsets import BUNDLED  # noqa: E402
 from benchmarks.train_relevance import article_folds, title_of  # noqa: E402
 from benchmarks.relevance_model import RelevanceModel, identity  # noqa: E402
 
@@ -68,7 +69,7 @@ def main() -> None:
         t0 = time.perf_counter()
         rows = []
         for r in relevance_data.load(Path(args.top_dir), name, args.top):
-            k = folds.get(title_of(r.doc) or "") if name not in ("dev", "dev2") else None
+            k = folds.get(title_of(r.doc) or "") if name not in BUNDLED else None
             m = full if k is None else fold_models[k]
             n = min(args.score_top, len(r.index))
             rows.append({"index": r.index[:n], "score": m.score(r.question, list(r.texts[:n])).astype(np.float32),

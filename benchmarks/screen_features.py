@@ -64,6 +64,7 @@ sys.path.insert(0, str(ROOT))
 from benchmarks import answer_data  # noqa: E402
 from benchmarks import fit_models as fm  # noqa: E402
 from benchmarks.fit_answer import FIT_SETS, folds_of  # noqa: E402
+from benchmarks.qsets import BUNDLED  # noqa: E402
 from qa import answer  # noqa: E402
 from qa.answer import pick  # noqa: E402
 from qa.answer.features import CONTEXT_FEATURES, item_leads  # noqa: E402
@@ -240,7 +241,7 @@ def gate_screen(data: list, fold: np.ndarray, k: int, variants: list[str], gate_
     # "rule:KEY" vetoes (gate 0) where the evidence KEY is 1, as the count rule does, instead of adding a feature
     screened = {n for v in variants for n in v.split("+") if not n.startswith("rule:")}  # "none": without them
     base = [n for n in evidence.CONF_FEATURES if n in rows[0][0] and n not in {"match", "match_top"} | screened]
-    groups = {"bundled": ("dev", "dev2"), "squad2": ("squad2",)}
+    groups = {"bundled": BUNDLED, "squad2": ("squad2",)}
     print(f"gate, {k}-fold CV ({', '.join(f'{g} {v}' for g, v in gate_weight.items())})\n")
     print("| features added | AUC bundled / squad2 | not found at 10 % / 15 % | rule threshold: bundled not found / "
           "abstained; squad2 not found / abstained; squad1-fit hit@1 |\n|---|---|---|---|")
@@ -332,7 +333,7 @@ def main() -> None:
     for v in args.variants:
         runs[v] = held_out(data, fold, base + v.split("+"), args.cv)
     right = {v: {i: data[i].ok and fm._shown(data[i], r[0].sentence)[1] for i, r in rk.items()} for v, rk in runs.items()}
-    groups = {"bundled": ("dev", "dev2"), **{s: (s,) for s in args.sets}}
+    groups = {"bundled": BUNDLED, **{s: (s,) for s in args.sets}}
     print(f"sentence hit@1, {args.cv}-fold CV by {args.folds} (questions won / lost against no feature)\n")
     print("| feature added | " + " | ".join(groups) + " |\n|---|" + "---|" * len(groups))
     for v, out in right.items():
