@@ -22,7 +22,9 @@ import numpy as np
 from qa.answer import trees
 from qa.answer.acronyms import asked_acronym, defines
 from qa.answer.features import item_leads, name_key, name_words, names_held
-from qa.answer.types import money_match, named_person, names_someone, needs, type_features, unit_match
+from qa.answer.types import (
+    measure_match, money_match, named_person, names_someone, needs, type_features, unit_match,
+)
 from qa.lang import analyze, detect, get, registered, stopwords
 from qa.lang.demonyms import found
 
@@ -135,6 +137,8 @@ def evidence(
         "uncounted": uncounted(question, kinds[:TYPED_TOP], own),
         "unpriced": unpriced(question, [c.sentence.text for c in ranked[:TYPED_TOP]],
                              [c.sentence.lang for c in ranked[:TYPED_TOP]]),
+        "unmeasured": unmeasured(question, [c.sentence.text for c in ranked[:MEASURE_TOP]],
+                                 [c.sentence.lang for c in ranked[:MEASURE_TOP]]),
         "undefined": undefined(question, [c.sentence.text for c in ranked]),
         "scene": scene_only(
             question, best.sentence.text, f.get("news_lead", 0.0) >= 1.0, best.sentence.lang,
@@ -203,6 +207,29 @@ def unpriced(question: str, sentences: list[str], langs: list[str | None] | None
         return 0.0
     langs = langs or [None] * len(sentences)
     return float(not any(money_match(s, n, lang) >= 1.0 for s, lang in zip(sentences, langs)))
+
+
+# whether abstain_gate's answer-type rules include unmeasured() (fit_answer.py --pick evidence.MEASURE_RULE=False
+# measures without it)
+MEASURE_RULE = True
+# how many of the best candidates unmeasured() reads: the one shown. Lengths, durations and date spans are
+# common in text, so any of the best five nearly always holds one (on SQuAD 2.0 the rule then refused 2
+# answerable questions and no unanswerable one; over the best one it refused 8 unanswerable questions the
+# gate answered and no answerable one it answered right: docs/quality.md, "Fourteenth session")
+MEASURE_TOP = 1
+
+
+def unmeasured(question: str, sentences: list[str], langs: list[str | None] | None = None) -> float:
+    """1.0 when the question asks for a measure (a length, a duration, a height, an age:
+    qa.answer.types.needs().measure) and none of the best candidates (`sentences`, with their stored
+    languages `langs`; evidence() passes the best MEASURE_TOP) holds a quantity of that kind: "How long is the border between Kazakhstan and
+    Uzbekistan?" is not answered by "more than 13 kg of mephedrone" nor by a date. The issue's
+    pattern 1 for measures, as unpriced() is for money."""
+    n = needs(question)
+    if not n.measure or not sentences:
+        return 0.0
+    langs = langs or [None] * len(sentences)
+    return float(not any(measure_match(s, n, lang) >= 1.0 for s, lang in zip(sentences, langs)))
 
 
 # whether abstain_gate's answer-type rules include undefined() (fit_answer.py --pick evidence.EXPANSION_RULE=False
@@ -318,8 +345,8 @@ def lead_text(index, row) -> str:
 def abstain_gate(facts: dict[str, float], fitted: Fitted, conf: float) -> float:
     """What the abstention threshold applies to (`fitted`: the run-time weights, or the fit's model
     with the same fields in benchmarks/fit_models.py): 0 when one of the fit's answer-type rules
-    holds (`count_veto` and uncounted(); `count_veto` or `scene_veto`, and scene_only(), undefined() or
-    unpriced()), else its trees' or logistic model's P(the documents hold the answer), else the calibrated
+    holds (`count_veto` and uncounted(); `count_veto` or `scene_veto`, and scene_only(), undefined(),
+    unpriced() or unmeasured()), else its trees' or logistic model's P(the documents hold the answer), else the calibrated
     confidence `conf`."""
     if fitted.count_veto and facts.get("uncounted", 0.0) >= 1.0:
         return 0.0
@@ -329,6 +356,9 @@ def abstain_gate(facts: dict[str, float], fitted: Fitted, conf: float) -> float:
         return 0.0
     # a question about money that no candidate prices: a rule of answer types like the others, either fit's flag
     if (fitted.count_veto or fitted.scene_veto) and MONEY_RULE and facts.get("unpriced", 0.0) >= 1.0:
+        return 0.0
+    # a question about a length, a duration or an age that no candidate measures: the same, for measures
+    if (fitted.count_veto or fitted.scene_veto) and MEASURE_RULE and facts.get("unmeasured", 0.0) >= 1.0:
         return 0.0
     if (fitted.count_veto or fitted.scene_veto) and SCENE_RULE and facts.get("scene", 0.0) >= 1.0:
         return 0.0

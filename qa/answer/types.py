@@ -52,6 +52,9 @@ _EVENT_WORDS = {"en": _EN_EVENT_WORDS, "ru": _RU_EVENT_WORDS}
 # questions: it is answered by an amount in a currency, not by any quantity ("740 kg of drugs" does not
 # answer "What was the street price of heroin?"); read by money_match and qa.answer.evidence.unpriced
 MONEY_ANSWERS = True
+# Whether needs() reads what measure a question asks for (a length, a duration, a height, an age: the
+# languages' measure_questions); read by measure_match and qa.answer.evidence.unmeasured
+MEASURE_ANSWERS = True
 # "inaugural" is the first of a series, and Russian ordinals ("второе", "5-й") are read as English's.
 ORDINAL_SYNONYMS = True
 _RU_ORDINAL_RE = re.compile(
@@ -103,6 +106,8 @@ class Needs:
     wants: str | None = None
     places: frozenset[tuple[str, ...]] = frozenset()  # where the question sets its event ("in Brussels"), as stems
     money: bool = False  # a number question that asks for an amount of money (qa.lang's money_question)
+    # the kinds of quantity that answer a question about a measure ("how far": length, time), or ()
+    measure: tuple[str, ...] = ()
 
 
 _ORD_NUM = {w: i + 1 for i, w in enumerate(_ORDINALS)}
@@ -278,7 +283,7 @@ def needs(question: str) -> Needs:
     }
     years = {y.group(1) for y in _YEAR_RE.finditer(question) if not _RANGE_YEAR.search(question[:y.start()])}
     return Needs(qtype, frozenset(units), frozenset(ordinals), frozenset(years), _extended_type(question, qtype),
-                 money=_asks_money(question, qtype, counted))
+                 money=_asks_money(question, qtype, counted), measure=_asks_measure(question, units))
 
 
 def _asks_money(question: str, qtype: str | None, counted: str) -> bool:
@@ -292,6 +297,18 @@ def _asks_money(question: str, qtype: str | None, counted: str) -> bool:
         return False
     return not counted or bool(_MONEY_COUNTED.match(counted)) or bool(
         language.currency is not None and language.currency.fullmatch(counted))
+
+
+def _asks_measure(question: str, counted: list[str]) -> tuple[str, ...]:
+    """The kinds of quantity that answer a question about a measure (its language's
+    measure_questions: "how far" wants a length or a time), or () for any other question and for
+    one that counts a noun ("how many years", "сколько лет": the count rule reads those)."""
+    if not MEASURE_ANSWERS or counted:
+        return ()
+    for kinds, pattern in get(detect(question)).measure_questions:
+        if pattern.search(question):
+            return kinds
+    return ()
 
 
 # what "how many / сколько" counts when it asks for money: money itself, or (Russian) the verb of a
@@ -447,6 +464,40 @@ def money_match(text: str, n: Needs, lang: str | None = None) -> float:
         if _in_currency(text, m, _words_after(text, m.end()), russian):
             return 1.0
     return 0.0
+
+
+def measure_match(text: str, n: Needs, lang: str | None = None) -> float:
+    """For a question about a measure (`n.measure`): 1 when text holds a quantity of a kind that
+    answers it (a number or a quantifier before a unit of that kind: "13 km", "two weeks", "a mile";
+    a span of dates for a duration: "from 1754 to 1763", "since 2005"; for an age, any number: "aged
+    45", "founded in 1636"), else 0; 0.5 for every other question. Like money_match, read by a rule of the gate
+    (qa.answer.evidence.unmeasured), not by the fitted features."""
+    if not n.measure:
+        return 0.5
+    russian = lang == "ru" if lang else _cyrillic(text)
+    language = get("ru" if russian else "en")
+    units = language.measure_units or {}
+    if "range" in n.measure and "range" in units and units["range"].search(text):
+        return 1.0
+    dates = [d.span() for d in language.span_patterns["date"].finditer(text)]
+    for m in (_NUMBER_RE_RU if russian else _NUMBER_RE).finditer(text):
+        if "age" in n.measure:
+            return 1.0  # "aged 45", "at seven", "founded in 1636": any number may give an age
+        if m.group(0)[:1] not in "$€£" and _in_date(m.span(), dates):
+            continue  # a date's day or year measures nothing ("On 12 May the delegation ...")
+        after = _words_after(text, m.end()).lstrip(" -–\u00a0")  # "13 km", "a 30-minute drive"
+        if any(k in units and units[k].match(after) for k in n.measure):
+            return 1.0
+    quantifier = language.measure_quantifiers
+    for k in n.measure if quantifier is not None else ():
+        if k in _COUNTED_UNITS and k in units:
+            for u in re.finditer(rf"(?<![\w])(?:{units[k].pattern})", text, units[k].flags):
+                if quantifier.search(text[max(0, u.start() - 20):u.start()]):
+                    return 1.0  # "half a mile", "several weeks"
+    return 0.0
+
+
+_COUNTED_UNITS = ("length", "time", "floors")  # the kinds a quantifier can stand before ("a mile", "a few days")
 
 
 _SCALE = re.compile(r"\s*(?:(?:million|billion|trillion|thousand|mln|bn|млн|млрд|трлн|тыс|миллион\w*|миллиард\w*|"

@@ -107,3 +107,14 @@ class Language:
     # quantity they hold ("740 kg"). None: the language's number questions are not told apart
     money_question: re.Pattern | None = None
     currency: re.Pattern | None = None
+    # a question about a measure ("how long", "how far", "how high", "how old"; Russian "как долго",
+    # "какова длина"), as (the kinds of quantity that answer it, question pattern), first match wins;
+    # and per kind, the unit words that make a number that quantity ("13 km", "two weeks", "38 °C"):
+    # such a question whose best candidates hold no quantity of those kinds is "not found"
+    # (qa.answer.types.measure_match, qa.answer.evidence.unmeasured). Kinds: length, time,
+    # temperature, floors (units after a number); range (a span of dates: "from 1754 to 1763", "since
+    # 2005"), age (any number that is not a date); `measure_quantifiers`: words that stand for a number
+    # before a unit ("a mile", "several weeks").
+    measure_questions: tuple[tuple[tuple[str, ...], re.Pattern], ...] = ()
+    measure_units: dict[str, re.Pattern] | None = None
+    measure_quantifiers: re.Pattern | None = None

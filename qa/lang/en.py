@@ -306,6 +306,49 @@ CURRENCY = re.compile(
     re.IGNORECASE,
 )
 
+# A question about a measure, and the units that answer it (qa.lang.base.Language.measure_questions).
+# "How far back", "how far does it date back" and "how long ago" ask for a date, "how far west" a place,
+# "how high on the charts" a rank, "how high" may ask for a rate ("How high did unemployment rise?": a
+# percentage answers it).
+MEASURE_QUESTIONS = (
+    (("length", "time", "range"), re.compile(r"\bhow\s+long\b(?!\s+ago\b)|\bfor\s+what\s+(?:length\s+of\s+time|period)\b|"
+                                             r"\bwhat\s+(?:is|was|were|are)\s+the\s+(?:length|duration)\b", re.I)),
+    (("length", "time"), re.compile(r"\bhow\s+far\b(?!.*\bback\b)(?!\s+(?:north|south|east|west|up|down|inland|into|"
+                                   r"along|ahead|behind)\w*\b)|\bwhat\s+(?:is|was|were|are)\s+the\s+distance\b", re.I)),
+    (("length", "temperature", "floors", "percent"), re.compile(
+        r"\bhow\s+tall\b|\bhow\s+high\b(?!\s+(?:on|in|up)\b)(?!.*\b(?:charts?|rank\w*|polls?)\b)|\bwhat\s+(?:is|was|were|are)\s+the\s+(?:height|elevation|altitude)\b", re.I)),
+    (("length",), re.compile(r"\bhow\s+(?:wide|deep|thick)\b|\bwhat\s+(?:is|was|were|are)\s+the\s+(?:width|depth|"
+                             r"thickness)\b", re.I)),
+    (("age",), re.compile(r"\bhow\s+old\b|\bwhat\s+age\b|\bwhat\s+(?:is|was|were|are)\s+the\s+age\b", re.I)),
+)
+_ME = r"(?:er|re)s?"  # metre, meters
+MEASURE_UNITS = {
+    "length": re.compile(
+        rf"(?:km|kilomet{_ME}|miles?|mi|met{_ME}|m|feet|foot|ft|inch(?:es)?|cm|centimet{_ME}|mm|millimet{_ME}|nm|"
+        rf"nanomet{_ME}|micromet{_ME}|µm|μm|microns?|yards?|yds?|light[- ]years?|astronomical\s+units?|AU|parsecs?|"
+        rf"leagues?|nautical\s+miles?|kilometre|versts?)\b",
+        re.I,
+    ),
+    "time": re.compile(
+        r"(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|nights?|weeks?|fortnights?|months?|years?|yrs?|"
+        r"decades?|centur(?:y|ies)|millenni(?:um|a)|generations?|semesters?)\b",
+        re.I,
+    ),
+    "temperature": re.compile(r"(?:°|º|degrees?\b|deg\b|kelvin\b|K\b)", re.I),
+    "floors": re.compile(r"(?:stor(?:e)?ys?|stories|floors?)\b", re.I),
+    "percent": re.compile(r"(?:%|percent\b|per\s+cent\b)", re.I),
+    "range": re.compile(
+        r"\b(?:from|between|since|until|till)\s+(?:(?:the\s+)?(?:early|late|mid|end\s+of|beginning\s+of|\w+)[\s-]+){0,3}?"
+        r"(?:1\d|20)\d\d\b|\b(?:1\d|20)\d\d\s*(?:[-–—]|to|until|through)\s*(?:(?:1\d|20)?\d\d)\b|"
+        r"\b(?:1\d|20)\d0s\b|"
+        r"\b(?:\d{1,2}(?:st|nd|rd|th)|first|second|third|(?:four|fif|six|seven|eigh|nin|ten|eleven|twelf)th|"
+        r"(?:thir|four|fif|six|seven|eigh|nine)teenth|twentieth|twenty[\s-]first)[\s-]+centur(?:y|ies)\b",
+        re.I,
+    ),
+}
+MEASURE_QUANTIFIERS = re.compile(r"\b(?:an?|half(?:\s+an?)?|for|several|a\s+few|few|many|some|a\s+couple\s+of|dozens\s+of)\s+$",
+                                 re.I)
+
 LANGUAGE = Language(
     code="en",
     stemmer="english",
@@ -326,4 +369,7 @@ LANGUAGE = Language(
     name_initial=NAME_INITIAL,
     money_question=MONEY_QUESTION,
     currency=CURRENCY,
+    measure_questions=MEASURE_QUESTIONS,
+    measure_units=MEASURE_UNITS,
+    measure_quantifiers=MEASURE_QUANTIFIERS,
 )

@@ -282,6 +282,34 @@ CURRENCY = re.compile(
     re.IGNORECASE,
 )
 
+# A question about a measure, and the units that answer it (qa.lang.base.Language.measure_questions);
+# "сколько лет / километров" counts a noun (qa.answer.types.needs().units).
+MEASURE_QUESTIONS = (
+    (("time", "range"), re.compile(
+        rf"{_W}как\s+долго{_E}|{_W}сколько\s+времени{_E}|{_W}в\s+течение\s+какого\s+(?:времени|срока|периода){_E}|"
+        rf"{_W}как(?:ова|ой|ую)\s+(?:продолжительность|длительность|срок){_E}", re.I)),
+    (("length", "time"), re.compile(
+        rf"{_W}как(?:ова|ой|ую)\s+(?:длина|длину|протяж[её]нность){_E}|{_W}какой\s+(?:длины|протяж[её]нности){_E}|"
+        rf"{_W}как\s+далеко{_E}|{_W}на\s+каком\s+расстоянии{_E}|{_W}как(?:ово|ое)\s+расстояние{_E}", re.I)),
+    (("length", "floors"), re.compile(
+        rf"{_W}как(?:ова|ой|ую)\s+(?:высота|высоту|ширина|ширину|глубина|глубину|толщина|толщину){_E}|"
+        rf"{_W}какой\s+(?:высоты|ширины|глубины|толщины){_E}", re.I)),
+    (("age",), re.compile(rf"{_W}(?:какого\s+возраста|в\s+каком\s+возрасте|каков\s+(?:был\s+)?возраст){_E}", re.I)),
+)
+MEASURE_UNITS = {
+    "length": re.compile(r"(?:км|километр\w*|метр\w*|м|миль|мили|миля|милю|сантиметр\w*|см|мм|миллиметр\w*|"
+                         r"нанометр\w*|микрометр\w*|микрон\w*|ярд\w*|фут\w*|дюйм\w*|верст\w*|световых\s+лет)(?![\w])",
+                         re.I),
+    "time": re.compile(r"(?:секунд\w*|сек|минут\w*|мин|час\w*|ч|сут(?:ки|ок)|дн(?:я|ей|ям)|день|ноч\w*|недел\w*|"
+                       r"месяц\w*|мес|год(?:а|у)?|лет|десятилети\w*|век\w*|столети\w*|тысячелети\w*|поколени\w*|"
+                       r"семестр\w*)\.?(?![\w])", re.I),
+    "floors": re.compile(r"(?:этаж\w*)(?![\w])", re.I),
+    "range": re.compile(r"(?<![\w-])(?:с|со|от|между|до|по)\s+(?:\w+\s+){0,3}?(?:1\d|20)\d\d(?![\w])|"
+                        r"(?<![\w-])(?:1\d|20)\d\d\s*(?:[-–—]|по|до)\s*(?:(?:1\d|20)?\d\d)(?![\d])", re.I),
+}
+MEASURE_QUANTIFIERS = re.compile(r"(?<![\w-])(?:несколько|нескольких|пар[уыа]|полтор[аы]|много|многих|около)\s+$",
+                                 re.I)
+
 LANGUAGE = Language(
     code="ru",
     stemmer="russian",
@@ -308,4 +336,7 @@ LANGUAGE = Language(
     anaphor_openers=ANAPHOR_OPENERS,
     money_question=MONEY_QUESTION,
     currency=CURRENCY,
+    measure_questions=MEASURE_QUESTIONS,
+    measure_units=MEASURE_UNITS,
+    measure_quantifiers=MEASURE_QUANTIFIERS,
 )

@@ -11,7 +11,7 @@ from dataclasses import replace
 
 import pytest
 
-from qa.answer.evidence import abstain_gate, scene_only, uncounted, unpriced
+from qa.answer.evidence import abstain_gate, scene_only, uncounted, unmeasured, unpriced
 from qa.answer.types import needs, typed_match
 from qa.answer.weights import MINILM
 from qa.lang import analyze
@@ -53,6 +53,23 @@ def test_a_question_about_money_that_no_candidate_prices_is_unpriced():
 def test_the_money_rule_abstains_only_where_a_fit_switched_the_answer_type_rules_on():
     stump = {"features": ["share"], "bias": 2.0, "trees": []}
     facts = {"share": 0.9, "uncounted": 0.0, "unpriced": 1.0}
+    assert abstain_gate(facts, replace(MINILM, abstain_trees=stump, count_veto=True), 0.5) == 0.0
+    assert abstain_gate(facts, replace(MINILM, abstain_trees=stump, count_veto=False, scene_veto=True), 0.5) == 0.0
+    assert abstain_gate(facts, replace(MINILM, abstain_trees=stump, count_veto=False, scene_veto=False), 0.5) > 0.8
+
+
+def test_a_question_about_a_measure_that_no_candidate_measures_is_unmeasured():
+    # a weight and a date are no length; "12 tonnes" does not say how long the breakwater is
+    assert unmeasured("How long is the breakwater?", WEIGHED) == 1.0
+    assert unmeasured("How long is the breakwater?", [*WEIGHED, "The breakwater runs 1.2 km into the bay."]) == 0.0
+    assert unmeasured("How long did the repair of the breakwater take?", [*WEIGHED, "The repair took six weeks."]) == 0.0
+    # a question about no measure is the fitted gate's
+    assert unmeasured("How much stone was lifted from the breakwater?", WEIGHED) == 0.0
+
+
+def test_the_measure_rule_abstains_only_where_a_fit_switched_the_answer_type_rules_on():
+    stump = {"features": ["share"], "bias": 2.0, "trees": []}
+    facts = {"share": 0.9, "uncounted": 0.0, "unmeasured": 1.0}
     assert abstain_gate(facts, replace(MINILM, abstain_trees=stump, count_veto=True), 0.5) == 0.0
     assert abstain_gate(facts, replace(MINILM, abstain_trees=stump, count_veto=False, scene_veto=True), 0.5) == 0.0
     assert abstain_gate(facts, replace(MINILM, abstain_trees=stump, count_veto=False, scene_veto=False), 0.5) > 0.8
@@ -266,3 +283,16 @@ def test_a_price_question_over_documents_that_weigh_but_never_price_is_not_found
     priced = weighed + " The honey sold at the spring meeting fetched a price of 12 pounds a jar."
     answer = invented_service({"valley.txt": MEETING.format(detail=priced)}).ask(question).answer
     assert answer is not None and "12 pounds" in answer.text
+
+
+@pytest.mark.slow
+def test_a_length_question_over_documents_that_weigh_but_never_measure_is_not_found(invented_service):
+    # "40 kg of honey" and the meeting's date say nothing of a length: without the measure rule
+    # (evidence.unmeasured) this was answered with the honey sentence; the twin that states the length answers
+    question = "How long is the new apiary fence at Dunmore?"
+    weighed = " The council sold 40 kg of honey at the meeting to pay for the new apiary fence at Dunmore."
+    assert invented_service({"valley.txt": MEETING.format(detail=weighed)}).ask(question).answer is None
+    measured = weighed + " The new apiary fence at Dunmore is 300 metres long."
+    answer = invented_service({"valley.txt": MEETING.format(detail=measured)}).ask(question).answer
+    assert answer is not None and "300 metres" in answer.text
+

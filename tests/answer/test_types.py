@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from qa.answer.short import spans
-from qa.answer.trim import MAX_ANSWER_CHARS, trim
 import pytest
 
 from qa.answer.evidence import uncounted
-from qa.answer.types import event_features, money_match, needs, type_features, typed_match, unit_match
+from qa.answer.short import spans
+from qa.answer.trim import MAX_ANSWER_CHARS, trim
+from qa.answer.types import event_features, measure_match, money_match, needs, type_features, typed_match, unit_match
 from qa.lang import analyze
 
 
@@ -47,6 +47,55 @@ def test_a_question_about_money_wants_an_amount_in_a_currency_not_any_quantity()
     assert money_match("На ремонт ушло 740 кг краски.", russian) == 0.0
     # any other question is neutral
     assert money_match("740 kg of honey were seized.", needs("How much honey was seized?")) == 0.5
+
+
+@pytest.mark.parametrize(("question", "measured", "unmeasured"), [
+    # a length: a weight or a date is no length
+    ("How long is the breakwater at Wenlow?", "The breakwater runs 1.2 km into the bay.",
+     "Divers lifted 12 tonnes of stone from the breakwater on 3 May 2021."),
+    ("How far is the lighthouse from the harbour?", "The lighthouse stands half a mile from the harbour.",
+     "The lighthouse was built in 1872 by 40 masons."),
+    ("How far is the lighthouse from the harbour?", "The lighthouse is a 30-minute walk from the harbour.",
+     "The lighthouse was built in 1872 by 40 masons."),
+    # a duration: a count of time, a span of years, a century
+    ("How long did the ferry strike last?", "The ferry strike lasted eight days.",
+     "The ferry strike ended on 3 May 2021 with 12 crossings cancelled."),
+    ("How long was the old ferry in service?", "The old ferry was in service from 1954 to 1981.",
+     "The old ferry carried 300 passengers."),
+    ("How long has the fair been held in Wenlow?", "The fair has been held in Wenlow since the 14th century.",
+     "The fair was held in Wenlow with 80 stalls."),
+    # a height may be a temperature or a number of floors
+    ("How high did the fever of the ferrymen run?", "The ferrymen ran a fever of 39 °C.",
+     "Twelve ferrymen fell ill in May 2021."),
+    ("How tall is the harbour office?", "The harbour office is a six-storey building.",
+     "The harbour office employs 45 people."),
+    # an age is any number
+    ("How old was the keeper when he retired?", "The keeper retired at seventy.", "The keeper retired."),
+    # Russian
+    ("Как долго длилась забастовка паромщиков?", "Забастовка продолжалась три недели.",
+     "Забастовка закончилась 3 мая 2021 года."),
+    ("Какова протяжённость волнолома?", "Протяжённость волнолома составляет 1,2 км.", "С волнолома подняли 12 тонн камня."),
+])
+def test_a_question_about_a_measure_wants_a_quantity_of_that_measure(question, measured, unmeasured):
+    n = needs(question)
+    assert n.measure, question
+    assert measure_match(measured, n) == 1.0, measured
+    assert measure_match(unmeasured, n) == 0.0, unmeasured
+
+
+@pytest.mark.parametrize("question", [
+    "How long ago was the lighthouse built?",  # a date
+    "How far back does the fair date?",  # a date
+    "How far does the fair date back to?",
+    "How many years did the ferry strike last?",  # a count: the count rule reads it
+    "Сколько лет длилась забастовка?",
+    "How much did the ferry strike cost?",
+    "When did the ferry strike end?",
+])
+def test_questions_that_ask_for_no_measure_are_neutral(question):
+    n = needs(question)
+    assert n.measure == ()
+    assert measure_match("The strike ended on 3 May.", n) == 0.5
 
 
 def test_a_change_in_a_price_or_a_count_of_grants_is_no_question_about_money():
