@@ -65,7 +65,8 @@ def run(service, question: str, mode: str, dates: DateRange | None, boost: float
         ranked = sorted(everything, key=lambda p: -(p.score + (boost if inside(p) else 0.0)))
     pool = [dataclasses.replace(p, rank=i + 1, score=p.score + (boost if mode == "boost" and inside(p) else 0.0))
             for i, p in enumerate(ranked[: max(settings.top_k, settings.answer_pool)])]
-    answer, passages = pick_answer(question, qvec, terms, pool, index, service.embedder.identity) if pool else (None, [])
+    picked = pick_answer(question, qvec, terms, pool, index, service.embedder.identity) if pool else None
+    answer, passages = (picked.answer, picked.passages) if picked else (None, [])
     if mode == "filter+fallback" and answer is None:
         return run(service, question, "none", None)
     return answer, passages

@@ -196,6 +196,9 @@ class Result:
     seconds: float
     notes: list[str] = field(default_factory=list)
     scope: Scope | None = None  # set when filters or a date in the question narrowed the search
+    # with no answer: what the passages lack, when an answer-type rule found it ("None of the best
+    # passages states an amount of money."); None when the answer step's model found nothing to trust
+    not_found: str | None = None
 
     def to_json(self) -> dict:
         """The documented JSON shape of `qa ask --json` ("filters" only when the search was narrowed)."""
@@ -208,4 +211,6 @@ class Result:
             out["filters"] = self.scope.to_json()
         if self.notes:
             out["notes"] = list(self.notes)
+        if self.not_found is not None:
+            out["not_found"] = self.not_found
         return out

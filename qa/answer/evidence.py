@@ -342,29 +342,53 @@ def lead_text(index, row) -> str:
     return "" if lead.id == row.id else lead.text
 
 
+def rule_that_holds(facts: dict[str, float], fitted: Fitted) -> str | None:
+    """The name of the fit's answer-type rule that holds for these facts ("uncounted", "undefined",
+    "unpriced", "unmeasured", "scene"), or None: `count_veto` turns on uncounted(), and either
+    `count_veto` or `scene_veto` (the e5 fit takes the scene rule without the count rule) the rest."""
+    if fitted.count_veto and facts.get("uncounted", 0.0) >= 1.0:
+        return "uncounted"
+    if not (fitted.count_veto or fitted.scene_veto):
+        return None
+    for name, on in (("undefined", EXPANSION_RULE), ("unpriced", MONEY_RULE), ("unmeasured", MEASURE_RULE),
+                     ("scene", SCENE_RULE)):
+        if on and facts.get(name, 0.0) >= 1.0:
+            return name
+    return None
+
+
 def abstain_gate(facts: dict[str, float], fitted: Fitted, conf: float) -> float:
     """What the abstention threshold applies to (`fitted`: the run-time weights, or the fit's model
     with the same fields in benchmarks/fit_models.py): 0 when one of the fit's answer-type rules
-    holds (`count_veto` and uncounted(); `count_veto` or `scene_veto`, and scene_only(), undefined(),
-    unpriced() or unmeasured()), else its trees' or logistic model's P(the documents hold the answer), else the calibrated
-    confidence `conf`."""
-    if fitted.count_veto and facts.get("uncounted", 0.0) >= 1.0:
-        return 0.0
-    # an acronym the documents never spell out: a rule of answer types like the scene rule, so either fit's
-    # flag turns it on (the e5 fit takes the scene rule without the count rule)
-    if (fitted.count_veto or fitted.scene_veto) and EXPANSION_RULE and facts.get("undefined", 0.0) >= 1.0:
-        return 0.0
-    # a question about money that no candidate prices: a rule of answer types like the others, either fit's flag
-    if (fitted.count_veto or fitted.scene_veto) and MONEY_RULE and facts.get("unpriced", 0.0) >= 1.0:
-        return 0.0
-    # a question about a length, a duration or an age that no candidate measures: the same, for measures
-    if (fitted.count_veto or fitted.scene_veto) and MEASURE_RULE and facts.get("unmeasured", 0.0) >= 1.0:
-        return 0.0
-    if (fitted.count_veto or fitted.scene_veto) and SCENE_RULE and facts.get("scene", 0.0) >= 1.0:
+    holds (rule_that_holds()), else its trees' or logistic model's P(the documents hold the answer),
+    else the calibrated confidence `conf`."""
+    if rule_that_holds(facts, fitted) is not None:
         return 0.0
     if fitted.abstain_trees:
         return trees.probability(facts, fitted.abstain_trees)
     return probability(facts, fitted.abstain, fitted.abstain_bias) if fitted.abstain else conf
+
+
+# what "not found" tells the user when an answer-type rule made it (qa.app shows it under the reply)
+_MEASURE_NAMES = {"length": "length", "time": "duration", "temperature": "temperature", "age": "age"}
+
+
+def not_found_note(rule: str | None, question: str) -> str | None:
+    """Why the documents were found not to answer `question`, when rule_that_holds() said so: what
+    the passages lack ("None of the best passages states an amount of money."); None for the fitted
+    gate's own "not found", which has no one reason."""
+    if rule == "uncounted":
+        return "The passages speak of what the question counts but none gives its number."
+    if rule == "unpriced":
+        return "None of the best passages states an amount of money."
+    if rule == "unmeasured":
+        kinds = [_MEASURE_NAMES[k] for k in needs(question).measure if k in _MEASURE_NAMES]
+        return f"The best passage states no {' or '.join(kinds) or 'such measure'}."
+    if rule == "undefined":
+        return f"No passage spells out what {asked_acronym(question)} stands for."
+    if rule == "scene":
+        return "The passage that sets the scene of this event does not state what was asked."
+    return None
 
 
 def _match(ranked: list) -> dict[str, float]:

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 import numpy as np
 
 from qa.answer import short
 from qa.answer.acronyms import asked_acronym, defines
-from qa.answer.evidence import abstain_gate, calibrate, evidence, lead_text, probability
+from qa.answer.evidence import (
+    abstain_gate, calibrate, evidence, lead_text, not_found_note, probability, rule_that_holds,
+)
 from qa.answer.features import Candidate, add_uncentred, sentence_features
 from qa.answer.ordering import rerank_passages
 from qa.answer.shown import Shown, shown_answer
@@ -191,6 +194,17 @@ def _cited(passages: list[Passage], chunk_id: int, doc: str, start: int, end: in
     return next((x for x in passages if x.chunk.doc == doc and x.chunk.start <= start and end <= x.chunk.end), own)
 
 
+@dataclass(frozen=True)
+class Picked:
+    """What the answer step found: the answer (None: "not found"), the passages re-ranked by their
+    sentences, and for a "not found" that an answer-type rule made, what the passages lack
+    (qa.answer.evidence.not_found_note; the app shows it under the reply)."""
+
+    answer: Answer | None
+    passages: list[Passage]
+    not_found: str | None = None
+
+
 def pick_answer(
     question: str,
     query_vector: np.ndarray,
@@ -198,14 +212,15 @@ def pick_answer(
     passages: list[Passage],
     index: Index,
     model: str | None = None,
-) -> tuple[Answer | None, list[Passage]]:
-    """The best answer sentence (or None: "not found") and the re-ranked passages.
+) -> Picked:
+    """The best answer sentence (or None: "not found"), the re-ranked passages, and why not found
+    when an answer-type rule said so.
 
     `model` is the embedder's identity: it picks the answer weights fitted for its vectors."""
     fitted = fitted_for(model)
     ranked = ranked_candidates(question, query_vector, terms, passages, index, fitted.sentence, fitted.typed_neighbour)
     if not ranked:
-        return None, passages
+        return Picked(None, passages)
     pool = passages
     passages = rerank_passages(passages, ranked, fitted.passage)
     idf = index.idf(sorted(set(terms)))
@@ -214,7 +229,7 @@ def pick_answer(
     conf = calibrate(raw, fitted.calibration)
     # abstain on a separate model of "the documents hold the answer" when one was fitted
     if abstain_gate(facts, fitted, conf) < fitted.abstain_below:
-        return None, passages
+        return Picked(None, passages, not_found_note(rule_that_holds(facts, fitted), question))
     best = ranked[0]
     row = best.sentence
     # the sentence's trimmed part, after the sentence before it when it opens by referring back
@@ -223,7 +238,7 @@ def pick_answer(
     found, _ = short.pick(shown.sentence_text, question, raw, best.features["lex"], fitted.span, fitted.span_bias,
                           fitted.span_threshold, idf, row.lang)
     span = None if found is None else (shown.sentence_start + found[0], shown.sentence_start + found[1])
-    return sentence_answer(index, row, shown, passages, best.passage.chunk.id, conf, span), passages
+    return Picked(sentence_answer(index, row, shown, passages, best.passage.chunk.id, conf, span), passages)
 
 
 def sentence_answer(index: Index, row: SentenceRow, shown: Shown, passages: list[Passage], chunk_id: int,

@@ -203,7 +203,7 @@ class ChatService:
             html = render.render_reply(
                 idx, answer, cites, searched=shown, show_passages=show_passages, notes=notes,
                 scope=result.scope.reading if result.scope else None,
-                hint=hint if answer is None or hint else None,
+                hint=hint if answer is None or hint else None, not_found=result.not_found,
             )
             turn = Turn(asked, searched, answer, cites, html, scope=result.scope, item=_item_of(result))
         conv.turns.append(turn)

@@ -281,7 +281,7 @@ def render_text(result, excerpt_chars: int = 300) -> str:
     if result.scope is not None:
         lines.append(f"{result.scope.reading} ({result.scope.items} items).")
     if a is None:
-        lines.append("Not found in the documents.")
+        lines.append("Not found in the documents." + (f" {result.not_found}" if result.not_found else ""))
         if result.passages:
             lines.append("Possibly related passages:")
     else:

@@ -18,6 +18,7 @@ CSS = """
 a.qa-cite { font-weight: 700; text-decoration: none; cursor: pointer; color: var(--color-accent); }
 a.qa-cite:hover { text-decoration: underline; }
 .qa-none { margin-bottom: .3em; }
+.qa-why { font-size: .9em; }
 .qa-error { color: #b91c1c; }
 .qa-note { font-size: .85em; font-style: italic; }
 .qa-source { padding: .6em .8em; }

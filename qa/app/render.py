@@ -166,10 +166,12 @@ def render_reply(
     excerpt_chars: int = 320,
     scope: str | None = None,
     hint: str | None = None,
+    not_found: str | None = None,
 ) -> str:
     """One assistant message: answer (span emphasised) + confidence + numbered citations.
 
-    `answer` is the Result's answer (its citation number is its passage_rank), or None.
+    `answer` is the Result's answer (its citation number is its passage_rank), or None; then
+    `not_found` says what the passages lack, when the answer step knows (Result.not_found).
     """
     parts = ['<div class="qa-reply">']
     if searched:
@@ -186,7 +188,8 @@ def render_reply(
         )
         heading = "Sources"
     else:
-        parts.append('<div class="qa-none"><strong>Not found in the documents.</strong></div>')
+        why = f' <span class="qa-why">{esc(not_found)}</span>' if not_found else ""
+        parts.append(f'<div class="qa-none"><strong>Not found in the documents.</strong>{why}</div>')
         heading = "Possibly related" if citations else ""
     if citations:
         # several passages of one news item are one source with several numbers, listed once

@@ -18,7 +18,7 @@ from qa import store
 from qa.answer import MAX_ANSWER_CHARS, fitted_for, pick_answer
 from qa.answer.acronyms import asked_acronym
 from qa.answer.evidence import calibrate, evidence, lead_text, probability
-from qa.answer.pick import ranked_candidates, sentence_answer
+from qa.answer.pick import Picked, ranked_candidates, sentence_answer
 from qa.answer.question import question_type, typed_span
 from qa.answer.shown import shown_answer
 from qa.config import MAX_K, Settings
@@ -164,10 +164,11 @@ class QAService:
         # answers are looked for in more passages than are shown; sentence evidence re-orders them
         pool = max(k, self.settings.answer_pool)
         used, fell_back = plan.first, False
-        answer, passages = self._answer(text, qvec, terms, index, pool, used, model)
-        if answer is None and plan.reading is not None:  # nothing dated then answers: drop the date
+        picked = self._answer(text, qvec, terms, index, pool, used, model)
+        if picked.answer is None and plan.reading is not None:  # nothing dated then answers: drop the date
             used, fell_back = plan.fallback, True
-            answer, passages = self._answer(text, qvec, terms, index, pool, used, model)
+            picked = self._answer(text, qvec, terms, index, pool, used, model)
+        answer, passages = picked.answer, picked.passages
         searched = scope.scope_of(plan, used, fell_back, len(index.row_facts().item_doc))
         if searched is not None:
             notes = notes + searched.notes()
@@ -183,6 +184,7 @@ class QAService:
             seconds=time.perf_counter() - t0,
             notes=notes,
             scope=searched,
+            not_found=picked.not_found if answer is None else None,
         )
 
     def _route(self, text: str, index: store.Index, embedder: Embedder, progress: CompanionProgress | None):
@@ -232,7 +234,7 @@ class QAService:
             self._views = {index.generation: view}  # one generation at a time: older views are dropped
             return view, spent
 
-    def _answer(self, text, qvec, terms, index, pool: int, selection, model: str):
+    def _answer(self, text, qvec, terms, index, pool: int, selection, model: str) -> Picked:
         mask = None if selection is None else selection.rows
         passages = retrieve(index, qvec, terms, pool, self.settings.candidates, mask)
         acronym = asked_acronym(text)
@@ -263,7 +265,8 @@ class QAService:
         passages = retrieve(index, qvec, terms, max(k, self.settings.answer_pool), self.settings.candidates, mask=mask)
         if not passages:
             return None
-        answer, passages = pick_answer(text, qvec, terms, passages, index, model)
+        picked = pick_answer(text, qvec, terms, passages, index, model)
+        answer, passages = picked.answer, picked.passages
         if answer is None or answer.span is None:
             # the item is known; what is asked for is a date, number, person or place: the item's
             # best sentence that holds one answers better than a better-scored one that does not
@@ -271,7 +274,8 @@ class QAService:
         shown = passages[:k]
         if answer is not None and answer.passage_rank > k:
             shown.append(passages[answer.passage_rank - 1])  # always show the cited passage
-        return Result(text, answer, shown, index.generation, time.perf_counter() - t0, notes)
+        return Result(text, answer, shown, index.generation, time.perf_counter() - t0, notes,
+                      not_found=picked.not_found if answer is None else None)
 
     def build(self, rebuild: bool = False, progress: BuildProgress | None = None, wait: float = 0) -> BuildReport:
         from qa.build import run_build

@@ -11,7 +11,9 @@ from dataclasses import replace
 
 import pytest
 
-from qa.answer.evidence import abstain_gate, scene_only, uncounted, unmeasured, unpriced
+from qa.answer.evidence import (
+    abstain_gate, not_found_note, rule_that_holds, scene_only, uncounted, unmeasured, unpriced,
+)
 from qa.answer.types import needs, typed_match
 from qa.answer.weights import MINILM
 from qa.lang import analyze
@@ -73,6 +75,19 @@ def test_the_measure_rule_abstains_only_where_a_fit_switched_the_answer_type_rul
     assert abstain_gate(facts, replace(MINILM, abstain_trees=stump, count_veto=True), 0.5) == 0.0
     assert abstain_gate(facts, replace(MINILM, abstain_trees=stump, count_veto=False, scene_veto=True), 0.5) == 0.0
     assert abstain_gate(facts, replace(MINILM, abstain_trees=stump, count_veto=False, scene_veto=False), 0.5) > 0.8
+
+
+def test_a_rule_s_not_found_says_what_the_passages_lack():
+    # the user sees why, so they can ask again in other words or look elsewhere
+    on = replace(MINILM, count_veto=True)
+    assert rule_that_holds({"unmeasured": 1.0}, on) == "unmeasured"
+    assert not_found_note("unmeasured", "How long is the breakwater?") == "The best passage states no length or duration."
+    assert not_found_note("unmeasured", "How old was the keeper?") == "The best passage states no age."
+    assert not_found_note("unpriced", "What did the ferry cost?") == "None of the best passages states an amount of money."
+    assert "FPA" in not_found_note("undefined", "What does FPA stand for?")
+    # the fitted gate's own "not found" has no one reason, and no rule holds where the fit switched them off
+    assert not_found_note(rule_that_holds({"unmeasured": 0.0}, on), "How long is the breakwater?") is None
+    assert rule_that_holds({"unmeasured": 1.0}, replace(MINILM, count_veto=False, scene_veto=False)) is None
 
 
 def test_the_rule_abstains_only_where_the_fit_switched_it_on():
@@ -279,7 +294,8 @@ def test_a_price_question_over_documents_that_weigh_but_never_price_is_not_found
     # this was answered at confidence 0.75; the twin that states the price answers with it
     question = "What was the price of the honey sold at the spring meeting?"
     weighed = " The council sold 40 kg of honey at the meeting to pay for the new hives."
-    assert invented_service({"valley.txt": MEETING.format(detail=weighed)}).ask(question).answer is None
+    result = invented_service({"valley.txt": MEETING.format(detail=weighed)}).ask(question)
+    assert result.answer is None and result.not_found == "None of the best passages states an amount of money."
     priced = weighed + " The honey sold at the spring meeting fetched a price of 12 pounds a jar."
     answer = invented_service({"valley.txt": MEETING.format(detail=priced)}).ask(question).answer
     assert answer is not None and "12 pounds" in answer.text
@@ -291,8 +307,11 @@ def test_a_length_question_over_documents_that_weigh_but_never_measure_is_not_fo
     # (evidence.unmeasured) this was answered with the honey sentence; the twin that states the length answers
     question = "How long is the new apiary fence at Dunmore?"
     weighed = " The council sold 40 kg of honey at the meeting to pay for the new apiary fence at Dunmore."
-    assert invented_service({"valley.txt": MEETING.format(detail=weighed)}).ask(question).answer is None
+    result = invented_service({"valley.txt": MEETING.format(detail=weighed)}).ask(question)
+    assert result.answer is None and result.not_found == "The best passage states no length or duration."
+    assert result.to_json()["not_found"] == result.not_found
     measured = weighed + " The new apiary fence at Dunmore is 300 metres long."
-    answer = invented_service({"valley.txt": MEETING.format(detail=measured)}).ask(question).answer
-    assert answer is not None and "300 metres" in answer.text
+    result = invented_service({"valley.txt": MEETING.format(detail=measured)}).ask(question)
+    assert result.answer is not None and "300 metres" in result.answer.text and result.not_found is None
+    assert "not_found" not in result.to_json()
 

@@ -308,3 +308,14 @@ def test_a_russian_question_over_english_documents_prepares_once_and_the_next_pr
     second = run(*ask, "Кто смотритель маяка в Порт-Эллери?", cwd=tmp_path)
     assert second.returncode == 0 and "Preparing" not in second.stderr
     assert json.loads(second.stdout)["passages"][0]["doc"] == "harbour.txt"
+
+
+def test_a_not_found_says_what_the_passages_lack_in_the_shell_too():
+    from qa.app.cli import render_text
+    from qa.contracts import Result
+
+    why = "The best passage states no length or duration."
+    assert render_text(Result("How long is the pier?", None, [], "gen-1", 0.01, not_found=why)).splitlines()[0] == (
+        "Not found in the documents. " + why)
+    assert render_text(Result("How long is the pier?", None, [], "gen-1", 0.01)).splitlines()[0] == (
+        "Not found in the documents.")

@@ -9,6 +9,7 @@ import html
 
 import pytest
 
+from qa.answer.pick import Picked
 from qa.app import service as service_mod
 from qa.app.chat import Conversation
 
@@ -36,7 +37,7 @@ def test_a_followup_answered_by_its_typed_sentence_shows_the_sentence_it_refers_
     first = chat.ask(conv, "Why did the Skarn council keep the lighthouse of Port Ellery?", k=3)
     assert first.answer is not None and first.answer.title == "Skarn council keeps the lighthouse"
     # the answer step finds nothing: within the item, the sentence holding a figure answers "how much"
-    monkeypatch.setattr(service_mod, "pick_answer", lambda q, v, t, passages, index, model: (None, passages))
+    monkeypatch.setattr(service_mod, "pick_answer", lambda q, v, t, passages, index, model: Picked(None, passages))
     turn = chat.ask(conv, "How much did it set aside?", k=3)
     a = turn.answer
     assert a is not None, turn.reply_html
@@ -51,7 +52,7 @@ def test_a_followup_answered_by_its_typed_sentence_shows_the_sentence_it_refers_
 def test_a_followup_whose_typed_sentence_stands_alone_is_shown_alone(chat, monkeypatch):
     conv = Conversation()
     chat.ask(conv, "Which office did the Tarrow ferry company open in Wenlow?", k=3)
-    monkeypatch.setattr(service_mod, "pick_answer", lambda q, v, t, passages, index, model: (None, passages))
+    monkeypatch.setattr(service_mod, "pick_answer", lambda q, v, t, passages, index, model: Picked(None, passages))
     turn = chat.ask(conv, "Where did it open the office?", k=3)
     a = turn.answer
     assert a is not None, turn.reply_html

@@ -70,6 +70,14 @@ def test_reply_without_answer_says_so_and_lists_related():
     assert "Possibly related:" in html and "Close one" in html
 
 
+def test_a_not_found_says_what_the_passages_lack_when_known():
+    why = "None of the best passages states an amount of money."
+    html = render_reply(0, None, [_cite(n=1, title="Close one")], not_found=why)
+    assert html.index("Not found in the documents.") < html.index(why) < html.index("Possibly related:")
+    assert "qa-why" not in render_reply(0, None, [_cite(n=1, title="Close one")])
+    assert "<b>" not in render_reply(0, None, [], not_found="<b>x</b>")  # escaped like every text
+
+
 def test_reply_hides_passages_when_asked():
     cites = [_cite(text="passage body text")]
     assert "passage body text" in render_reply(0, None, cites, show_passages=True)
