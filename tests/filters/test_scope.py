@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from qa.answer.pick import Picked
 from qa.app.service import QAService, QuestionError
 from qa.contracts import Filters, Query
 
@@ -82,7 +83,7 @@ def test_the_question_date_is_dropped_when_nothing_in_its_range_answers(service,
     def first_finds_nothing(self, text, qvec, terms, index, pool, selection, *rest):
         calls.append(selection)
         if len(calls) == 1:
-            return None, []
+            return Picked(None, [])
         return real(self, text, qvec, terms, index, pool, selection, *rest)
 
     monkeypatch.setattr(QAService, "_answer", first_finds_nothing)
