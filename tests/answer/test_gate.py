@@ -52,14 +52,6 @@ def test_a_question_about_money_that_no_candidate_prices_is_unpriced():
     assert unpriced("How much stone was lifted from the breakwater?", WEIGHED) == 0.0
 
 
-def test_the_money_rule_abstains_only_where_a_fit_switched_the_answer_type_rules_on():
-    stump = {"features": ["share"], "bias": 2.0, "trees": []}
-    facts = {"share": 0.9, "uncounted": 0.0, "unpriced": 1.0}
-    assert abstain_gate(facts, replace(MINILM, abstain_trees=stump, count_veto=True), 0.5) == 0.0
-    assert abstain_gate(facts, replace(MINILM, abstain_trees=stump, count_veto=False, scene_veto=True), 0.5) == 0.0
-    assert abstain_gate(facts, replace(MINILM, abstain_trees=stump, count_veto=False, scene_veto=False), 0.5) > 0.8
-
-
 def test_a_question_about_a_measure_that_no_candidate_measures_is_unmeasured():
     # a weight and a date are no length; "12 tonnes" does not say how long the breakwater is
     assert unmeasured("How long is the breakwater?", WEIGHED) == 1.0
@@ -69,9 +61,10 @@ def test_a_question_about_a_measure_that_no_candidate_measures_is_unmeasured():
     assert unmeasured("How much stone was lifted from the breakwater?", WEIGHED) == 0.0
 
 
-def test_the_measure_rule_abstains_only_where_a_fit_switched_the_answer_type_rules_on():
+@pytest.mark.parametrize("rule", ["unpriced", "unmeasured"])
+def test_the_money_and_measure_rules_abstain_only_where_a_fit_switched_the_answer_type_rules_on(rule):
     stump = {"features": ["share"], "bias": 2.0, "trees": []}
-    facts = {"share": 0.9, "uncounted": 0.0, "unmeasured": 1.0}
+    facts = {"share": 0.9, "uncounted": 0.0, rule: 1.0}
     assert abstain_gate(facts, replace(MINILM, abstain_trees=stump, count_veto=True), 0.5) == 0.0
     assert abstain_gate(facts, replace(MINILM, abstain_trees=stump, count_veto=False, scene_veto=True), 0.5) == 0.0
     assert abstain_gate(facts, replace(MINILM, abstain_trees=stump, count_veto=False, scene_veto=False), 0.5) > 0.8
