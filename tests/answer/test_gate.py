@@ -280,31 +280,28 @@ def test_initials_that_spell_no_acronym_of_the_noun_do_not_count_it():
     assert uncounted(question, _kinds(question, [sentence]), set(analyze(sentence))) == 1.0
 
 
+# a question, a detail that weighs but neither prices nor measures, what "not found" then says, and the
+# twin detail that answers. Without the money rule (evidence.unpriced) the price question was answered
+# at confidence 0.75 with the honey sentence; without the measure rule (evidence.unmeasured), the length one
+WEIGHED_NOT_STATED = [
+    ("What was the price of the honey sold at the spring meeting?",
+     " The council sold 40 kg of honey at the meeting to pay for the new hives.",
+     "None of the best passages states an amount of money.",
+     " The honey sold at the spring meeting fetched a price of 12 pounds a jar.", "12 pounds"),
+    ("How long is the new apiary fence at Dunmore?",
+     " The council sold 40 kg of honey at the meeting to pay for the new apiary fence at Dunmore.",
+     "The best passage states no length or duration.",
+     " The new apiary fence at Dunmore is 300 metres long.", "300 metres"),
+]
+
 
 @pytest.mark.slow
-def test_a_price_question_over_documents_that_weigh_but_never_price_is_not_found(invented_service):
-    # "40 kg of honey" is a quantity with a unit, not a price: without the money rule (evidence.unpriced)
-    # this was answered at confidence 0.75; the twin that states the price answers with it
-    question = "What was the price of the honey sold at the spring meeting?"
-    weighed = " The council sold 40 kg of honey at the meeting to pay for the new hives."
+@pytest.mark.parametrize(("question", "weighed", "why", "stated", "answer"), WEIGHED_NOT_STATED)
+def test_a_price_or_length_question_over_documents_that_only_weigh_is_not_found_and_says_why(
+    invented_service, question, weighed, why, stated, answer,
+):
     result = invented_service({"valley.txt": MEETING.format(detail=weighed)}).ask(question)
-    assert result.answer is None and result.not_found == "None of the best passages states an amount of money."
-    priced = weighed + " The honey sold at the spring meeting fetched a price of 12 pounds a jar."
-    answer = invented_service({"valley.txt": MEETING.format(detail=priced)}).ask(question).answer
-    assert answer is not None and "12 pounds" in answer.text
-
-
-@pytest.mark.slow
-def test_a_length_question_over_documents_that_weigh_but_never_measure_is_not_found(invented_service):
-    # "40 kg of honey" and the meeting's date say nothing of a length: without the measure rule
-    # (evidence.unmeasured) this was answered with the honey sentence; the twin that states the length answers
-    question = "How long is the new apiary fence at Dunmore?"
-    weighed = " The council sold 40 kg of honey at the meeting to pay for the new apiary fence at Dunmore."
-    result = invented_service({"valley.txt": MEETING.format(detail=weighed)}).ask(question)
-    assert result.answer is None and result.not_found == "The best passage states no length or duration."
-    assert result.to_json()["not_found"] == result.not_found
-    measured = weighed + " The new apiary fence at Dunmore is 300 metres long."
-    result = invented_service({"valley.txt": MEETING.format(detail=measured)}).ask(question)
-    assert result.answer is not None and "300 metres" in result.answer.text and result.not_found is None
-    assert "not_found" not in result.to_json()
-
+    assert result.answer is None and result.not_found == why and result.to_json()["not_found"] == why
+    result = invented_service({"valley.txt": MEETING.format(detail=weighed + stated)}).ask(question)
+    assert result.answer is not None and answer in result.answer.text
+    assert result.not_found is None and "not_found" not in result.to_json()
