@@ -47,6 +47,7 @@ class Turn:
     error: str | None = None
     scope: Scope | None = None  # what it was searched within (filters, a date in the question)
     item: int | None = None  # the news item (index in its document) the answer came from
+    not_found: str | None = None  # with no answer: what the passages lack, when known (Result.not_found)
 
     @property
     def title(self) -> str | None:
@@ -205,7 +206,8 @@ class ChatService:
                 scope=result.scope.reading if result.scope else None,
                 hint=hint if answer is None or hint else None, not_found=result.not_found,
             )
-            turn = Turn(asked, searched, answer, cites, html, scope=result.scope, item=_item_of(result))
+            turn = Turn(asked, searched, answer, cites, html, scope=result.scope, item=_item_of(result),
+                        not_found=result.not_found)
         conv.turns.append(turn)
         return turn
 
@@ -237,6 +239,7 @@ class ChatService:
             "question": turn.question,
             "searched": turn.searched,
             "answer": answer_json(turn.answer),
+            "not_found": turn.not_found,
             "citations": [
                 {"n": c.n, "doc": c.doc, "title": c.title, "date": c.date, "start": c.start, "end": c.end,
                  "score": c.score, "text": c.text}
@@ -374,7 +377,8 @@ class ChatService:
     def export_rows(self, conv: Conversation) -> list[export.ExportRow]:
         """One row per answered (or not found) question of the conversation; failed turns are left out."""
         return [
-            export.row_from_answer(t.question, None if t.answer is None else t.answer.to_json(), self.settings.corpus_dir)
+            export.row_from_answer(t.question, None if t.answer is None else t.answer.to_json(), self.settings.corpus_dir,
+                                   t.not_found)
             for t in conv.turns
             if t.error is None
         ]

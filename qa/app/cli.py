@@ -158,7 +158,7 @@ def ask_cmd(question, index_dir, model, k, as_json, short, corpus, fmt, question
     elif fmt in ("md", "csv"):
         from qa.app import export
 
-        rows = [export.row_from_answer(question, _answer_json(result), settings.corpus_dir)]
+        rows = [export.row_from_answer(question, _answer_json(result), settings.corpus_dir, result.not_found)]
         click.echo(export.render(rows, fmt), nl=False)
     elif short:
         click.echo(render_short(result))
@@ -226,7 +226,7 @@ def _export_many(service, path: str, k: int, fmt: str, filters=None) -> None:
         try:
             result = service.ask(q, k, _line_filters(record, filters) if filters is not None else None,
                                  progress=preparing_progress())
-            rows.append(export.row_from_answer(q, _answer_json(result), service.settings.corpus_dir))
+            rows.append(export.row_from_answer(q, _answer_json(result), service.settings.corpus_dir, result.not_found))
         except _user_errors() as e:
             _fail(str(e))
     click.echo(export.render(rows, fmt), nl=False)

@@ -18,7 +18,7 @@ FORMATS = ("md", "csv")
 @dataclass(frozen=True)
 class ExportRow:
     question: str
-    answer: str  # the short answer when there is one, else the sentence; "" when not found
+    answer: str  # the short answer when there is one, else the sentence; NOT_FOUND (and why) when not found
     quote: str  # the answer sentence, verbatim
     document: str
     title: str
@@ -43,10 +43,12 @@ def source_link(corpus_dir: Path | str | None, doc: str, start: int, end: int) -
     return f"{(Path(corpus_dir) / doc).resolve().as_uri()}#char={start},{end}"
 
 
-def row_from_answer(question: str, answer: dict | None, corpus_dir: Path | str | None = None) -> ExportRow:
-    """A row from the JSON answer shape of `qa ask --json` (None: not found)."""
+def row_from_answer(question: str, answer: dict | None, corpus_dir: Path | str | None = None,
+                    not_found: str | None = None) -> ExportRow:
+    """A row from the JSON answer shape of `qa ask --json` (None: not found, then `not_found` says
+    what the passages lack when the answer step knows: Result.not_found)."""
     if answer is None:
-        return ExportRow(question, NOT_FOUND, "", "", "", "", "", "")
+        return ExportRow(question, NOT_FOUND + (f" {not_found}" if not_found else ""), "", "", "", "", "", "")
     span = answer.get("span") or {}
     page = answer.get("page")
     return ExportRow(

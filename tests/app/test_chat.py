@@ -247,8 +247,20 @@ def test_reindex_reports_reading_then_embedding_progress(chat, tmp_path):
 
 def test_ask_api_shape(chat):
     out = chat.ask_api("Who hosted the workshop in Astana?", 3)
-    assert set(out) >= {"question", "searched", "answer", "citations", "reply_html"}
+    assert set(out) >= {"question", "searched", "answer", "not_found", "citations", "reply_html"}
     assert out["citations"] and out["citations"][0]["n"] == 1
     followup = chat.ask_api("And who funded it?", 3, previous=["When was the Astana workshop held?"])
     assert "Astana" in followup["searched"]
     assert "error" in chat.ask_api("", 3)
+
+
+def test_a_not_found_says_why_in_the_reply_the_api_and_the_export(chat):
+    # no passage of the corpus prices anything: the money rule's "not found" carries its reason
+    conv = Conversation()
+    question = "What was the price of the workshop in Astana?"
+    turn = chat.ask(conv, question, k=3)
+    why = "None of the best passages states an amount of money."
+    assert turn.answer is None and turn.not_found == why and why in turn.reply_html
+    assert chat.ask_api(question, 3)["not_found"] == why
+    assert chat.export_rows(conv)[0].answer == f"Not found in the documents. {why}"
+

@@ -33,6 +33,9 @@ def test_row_has_every_column_and_a_link_to_the_exact_characters(tmp_path):
 def test_not_found_is_said_not_left_blank():
     row = row_from_answer("Who owns the moon?", None)
     assert row.answer == NOT_FOUND and row.quote == "" and row.link == ""
+    # and why, when the answer step knows what the passages lack
+    why = "None of the best passages states an amount of money."
+    assert row_from_answer("What did the moon cost?", None, None, why).answer == f"{NOT_FOUND} {why}"
 
 
 def test_csv_round_trips_through_a_csv_reader():
