@@ -222,9 +222,9 @@ MEASURE_TOP = 1
 def unmeasured(question: str, sentences: list[str], langs: list[str | None] | None = None) -> float:
     """1.0 when the question asks for a measure (a length, a duration, a height, an age:
     qa.answer.types.needs().measure) and none of the best candidates (`sentences`, with their stored
-    languages `langs`; evidence() passes the best MEASURE_TOP) holds a quantity of that kind: "How long is the border between Kazakhstan and
-    Uzbekistan?" is not answered by "more than 13 kg of mephedrone" nor by a date. The issue's
-    pattern 1 for measures, as unpriced() is for money."""
+    languages `langs`; evidence() passes the best MEASURE_TOP) holds a quantity of that kind: "How long
+    is the border between Kazakhstan and Uzbekistan?" is not answered by "more than 13 kg of
+    mephedrone" nor by a date. The issue's pattern 1 for measures, as unpriced() is for money."""
     n = needs(question)
     if not n.measure or not sentences:
         return 0.0

@@ -466,12 +466,15 @@ def money_match(text: str, n: Needs, lang: str | None = None) -> float:
     return 0.0
 
 
+_COUNTED_UNITS = ("length", "time", "floors")  # the kinds a quantifier can stand before ("a mile", "a few days")
+
+
 def measure_match(text: str, n: Needs, lang: str | None = None) -> float:
     """For a question about a measure (`n.measure`): 1 when text holds a quantity of a kind that
     answers it (a number or a quantifier before a unit of that kind: "13 km", "two weeks", "a mile";
     a span of dates for a duration: "from 1754 to 1763", "since 2005"; for an age, any number: "aged
-    45", "founded in 1636"), else 0; 0.5 for every other question. Like money_match, read by a rule of the gate
-    (qa.answer.evidence.unmeasured), not by the fitted features."""
+    45", "founded in 1636"), else 0; 0.5 for every other question. Like money_match, read by a rule
+    of the gate (qa.answer.evidence.unmeasured), not by the fitted features."""
     if not n.measure:
         return 0.5
     russian = lang == "ru" if lang else _cyrillic(text)
@@ -495,9 +498,6 @@ def measure_match(text: str, n: Needs, lang: str | None = None) -> float:
                 if quantifier.search(text[max(0, u.start() - 20):u.start()]):
                     return 1.0  # "half a mile", "several weeks"
     return 0.0
-
-
-_COUNTED_UNITS = ("length", "time", "floors")  # the kinds a quantifier can stand before ("a mile", "a few days")
 
 
 _SCALE = re.compile(r"\s*(?:(?:million|billion|trillion|thousand|mln|bn|млн|млрд|трлн|тыс|миллион\w*|миллиард\w*|"

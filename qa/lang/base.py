@@ -110,11 +110,11 @@ class Language:
     # a question about a measure ("how long", "how far", "how high", "how old"; Russian "как долго",
     # "какова длина"), as (the kinds of quantity that answer it, question pattern), first match wins;
     # and per kind, the unit words that make a number that quantity ("13 km", "two weeks", "38 °C"):
-    # such a question whose best candidates hold no quantity of those kinds is "not found"
+    # such a question whose shown sentence holds no quantity of those kinds is "not found"
     # (qa.answer.types.measure_match, qa.answer.evidence.unmeasured). Kinds: length, time,
-    # temperature, floors (units after a number); range (a span of dates: "from 1754 to 1763", "since
-    # 2005"), age (any number that is not a date); `measure_quantifiers`: words that stand for a number
-    # before a unit ("a mile", "several weeks").
+    # temperature, floors, percent (a unit after a number); range (a span of dates anywhere: "from
+    # 1754 to 1763", "since 2005"); age (any number). `measure_quantifiers`: words that stand for a
+    # number before a unit ("a mile", "several weeks").
     measure_questions: tuple[tuple[tuple[str, ...], re.Pattern], ...] = ()
     measure_units: dict[str, re.Pattern] | None = None
     measure_quantifiers: re.Pattern | None = None

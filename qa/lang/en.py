@@ -311,12 +311,14 @@ CURRENCY = re.compile(
 # "how high on the charts" a rank, "how high" may ask for a rate ("How high did unemployment rise?": a
 # percentage answers it).
 MEASURE_QUESTIONS = (
-    (("length", "time", "range"), re.compile(r"\bhow\s+long\b(?!\s+ago\b)|\bfor\s+what\s+(?:length\s+of\s+time|period)\b|"
-                                             r"\bwhat\s+(?:is|was|were|are)\s+the\s+(?:length|duration)\b", re.I)),
+    (("length", "time", "range"), re.compile(
+        r"\bhow\s+long\b(?!\s+ago\b)|\bfor\s+what\s+(?:length\s+of\s+time|period)\b|"
+        r"\bwhat\s+(?:is|was|were|are)\s+the\s+(?:length|duration)\b", re.I)),
     (("length", "time"), re.compile(r"\bhow\s+far\b(?!.*\bback\b)(?!\s+(?:north|south|east|west|up|down|inland|into|"
                                    r"along|ahead|behind)\w*\b)|\bwhat\s+(?:is|was|were|are)\s+the\s+distance\b", re.I)),
     (("length", "temperature", "floors", "percent"), re.compile(
-        r"\bhow\s+tall\b|\bhow\s+high\b(?!\s+(?:on|in|up)\b)(?!.*\b(?:charts?|rank\w*|polls?)\b)|\bwhat\s+(?:is|was|were|are)\s+the\s+(?:height|elevation|altitude)\b", re.I)),
+        r"\bhow\s+tall\b|\bhow\s+high\b(?!\s+(?:on|in|up)\b)(?!.*\b(?:charts?|rank\w*|polls?)\b)|"
+        r"\bwhat\s+(?:is|was|were|are)\s+the\s+(?:height|elevation|altitude)\b", re.I)),
     (("length",), re.compile(r"\bhow\s+(?:wide|deep|thick)\b|\bwhat\s+(?:is|was|were|are)\s+the\s+(?:width|depth|"
                              r"thickness)\b", re.I)),
     (("age",), re.compile(r"\bhow\s+old\b|\bwhat\s+age\b|\bwhat\s+(?:is|was|were|are)\s+the\s+age\b", re.I)),
@@ -326,7 +328,7 @@ MEASURE_UNITS = {
     "length": re.compile(
         rf"(?:km|kilomet{_ME}|miles?|mi|met{_ME}|m|feet|foot|ft|inch(?:es)?|cm|centimet{_ME}|mm|millimet{_ME}|nm|"
         rf"nanomet{_ME}|micromet{_ME}|µm|μm|microns?|yards?|yds?|light[- ]years?|astronomical\s+units?|AU|parsecs?|"
-        rf"leagues?|nautical\s+miles?|kilometre|versts?)\b",
+        rf"leagues?|nautical\s+miles?|versts?)\b",
         re.I,
     ),
     "time": re.compile(
@@ -338,16 +340,17 @@ MEASURE_UNITS = {
     "floors": re.compile(r"(?:stor(?:e)?ys?|stories|floors?)\b", re.I),
     "percent": re.compile(r"(?:%|percent\b|per\s+cent\b)", re.I),
     "range": re.compile(
-        r"\b(?:from|between|since|until|till)\s+(?:(?:the\s+)?(?:early|late|mid|end\s+of|beginning\s+of|\w+)[\s-]+){0,3}?"
-        r"(?:1\d|20)\d\d\b|\b(?:1\d|20)\d\d\s*(?:[-–—]|to|until|through)\s*(?:(?:1\d|20)?\d\d)\b|"
+        r"\b(?:from|between|since|until|till)\s+"
+        r"(?:(?:the\s+)?(?:early|late|mid|end\s+of|beginning\s+of|\w+)[\s-]+){0,3}?(?:1\d|20)\d\d\b|"
+        r"\b(?:1\d|20)\d\d\s*(?:[-–—]|to|until|through)\s*(?:(?:1\d|20)?\d\d)\b|"
         r"\b(?:1\d|20)\d0s\b|"
         r"\b(?:\d{1,2}(?:st|nd|rd|th)|first|second|third|(?:four|fif|six|seven|eigh|nin|ten|eleven|twelf)th|"
         r"(?:thir|four|fif|six|seven|eigh|nine)teenth|twentieth|twenty[\s-]first)[\s-]+centur(?:y|ies)\b",
         re.I,
     ),
 }
-MEASURE_QUANTIFIERS = re.compile(r"\b(?:an?|half(?:\s+an?)?|for|several|a\s+few|few|many|some|a\s+couple\s+of|dozens\s+of)\s+$",
-                                 re.I)
+MEASURE_QUANTIFIERS = re.compile(
+    r"\b(?:an?|half(?:\s+an?)?|for|several|a\s+few|few|many|some|a\s+couple\s+of|dozens\s+of)\s+$", re.I)
 
 LANGUAGE = Language(
     code="en",
