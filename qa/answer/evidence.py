@@ -387,7 +387,9 @@ def not_found_note(rule: str | None, question: str) -> str | None:
     if rule == "undefined":
         return f"No passage spells out what {asked_acronym(question)} stands for."
     if rule == "scene":
-        return "The passage that sets the scene of this event does not state what was asked."
+        lacks = {"person": "names no one for what was asked", "number": "gives no such number",
+                 "date": "dates the event, not what was asked"}.get(needs(question).wants, "does not state what was asked")
+        return f"The best passage sets the scene of this event but {lacks}."
     return None
 
 
