@@ -19,7 +19,7 @@ from qa.answer.trim import MAX_ANSWER_CHARS
 from qa.answer.types import TYPE_FEATURES, named_person, needs, type_features
 from qa.answer.weights import fitted_for
 from qa.contracts import Answer, Passage
-from qa.lang import analyze
+from qa.lang import analyze, detect
 from qa.store import Index, SentenceRow
 
 
@@ -229,7 +229,9 @@ def pick_answer(
     conf = calibrate(raw, fitted.calibration)
     # abstain on a separate model of "the documents hold the answer" when one was fitted
     if abstain_gate(facts, fitted, conf) < fitted.abstain_below:
-        return Picked(None, passages, not_found_note(rule_that_holds(facts, fitted), question))
+        # the words no document uses are worth saying only when the passages are in the question's language
+        known = index.lexical.known if ranked[0].sentence.lang in (None, detect(question)) else None
+        return Picked(None, passages, not_found_note(rule_that_holds(facts, fitted), question, known))
     best = ranked[0]
     row = best.sentence
     # the sentence's trimmed part, after the sentence before it when it opens by referring back

@@ -11,9 +11,7 @@ from dataclasses import replace
 
 import pytest
 
-from qa.answer.evidence import (
-    abstain_gate, not_found_note, rule_that_holds, scene_only, uncounted, unmeasured, unpriced,
-)
+from qa.answer.evidence import abstain_gate, scene_only, uncounted, unmeasured, unpriced
 from qa.answer.types import needs, typed_match
 from qa.answer.weights import MINILM
 from qa.lang import analyze
@@ -68,21 +66,6 @@ def test_the_money_and_measure_rules_abstain_only_where_a_fit_switched_the_answe
     assert abstain_gate(facts, replace(MINILM, abstain_trees=stump, count_veto=True), 0.5) == 0.0
     assert abstain_gate(facts, replace(MINILM, abstain_trees=stump, count_veto=False, scene_veto=True), 0.5) == 0.0
     assert abstain_gate(facts, replace(MINILM, abstain_trees=stump, count_veto=False, scene_veto=False), 0.5) > 0.8
-
-
-def test_a_rule_s_not_found_says_what_the_passages_lack():
-    # the user sees why, so they can ask again in other words or look elsewhere
-    on = replace(MINILM, count_veto=True)
-    assert rule_that_holds({"unmeasured": 1.0}, on) == "unmeasured"
-    assert not_found_note("unmeasured", "How long is the breakwater?") == "The best passage states no length or duration."
-    assert not_found_note("unmeasured", "How old was the keeper?") == "The best passage states no age."
-    assert not_found_note("unpriced", "What did the ferry cost?") == "None of the best passages states an amount of money."
-    assert "FPA" in not_found_note("undefined", "What does FPA stand for?")
-    assert not_found_note("scene", "Who chaired the spring meeting?") == (
-        "The best passage sets the scene of this event but names no one for what was asked.")
-    # the fitted gate's own "not found" has no one reason, and no rule holds where the fit switched them off
-    assert not_found_note(rule_that_holds({"unmeasured": 0.0}, on), "How long is the breakwater?") is None
-    assert rule_that_holds({"unmeasured": 1.0}, replace(MINILM, count_veto=False, scene_veto=False)) is None
 
 
 def test_the_rule_abstains_only_where_the_fit_switched_it_on():

@@ -1,0 +1,49 @@
+"""What a "not found" tells the user (qa.answer.evidence.not_found_note, unmentioned): what the documents
+lack, so they can ask again in other words or look elsewhere. Invented questions and documents."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from qa.answer.evidence import not_found_note, rule_that_holds, unmentioned
+from qa.answer.weights import MINILM
+from qa.lang import analyze
+
+HARBOUR = "The Wenlow harbour council met on 3 May 2021 and agreed to repair the breakwater before winter."
+KNOWN = set(analyze(HARBOUR)).__contains__  # the stems the invented index would know
+
+
+def test_a_rule_s_not_found_says_what_the_passages_lack():
+    on = replace(MINILM, count_veto=True)
+    assert rule_that_holds({"unmeasured": 1.0}, on) == "unmeasured"
+    assert not_found_note("unmeasured", "How long is the breakwater?") == "The best passage states no length or duration."
+    assert not_found_note("unmeasured", "How old was the keeper?") == "The best passage states no age."
+    assert not_found_note("unpriced", "What did the ferry cost?") == "None of the best passages states an amount of money."
+    assert "FPA" in not_found_note("undefined", "What does FPA stand for?")
+    assert not_found_note("scene", "Who chaired the spring meeting?") == (
+        "The best passage sets the scene of this event but names no one for what was asked.")
+    # no rule holds where the fit switched the rules off
+    assert rule_that_holds({"unmeasured": 1.0}, replace(MINILM, count_veto=False, scene_veto=False)) is None
+
+
+def test_the_fitted_gate_s_not_found_names_the_words_no_document_uses():
+    assert unmentioned("What is the population of Wenlow?", KNOWN) == ["population"]
+    assert unmentioned("Which INTERPOL officer inspected the breakwater?", KNOWN) == ["INTERPOL", "officer", "inspected"]
+    assert not_found_note(None, "What is the population of Wenlow?", KNOWN) == (
+        "None of the documents mentions “population”.")
+
+
+def test_words_that_only_frame_a_question_are_not_named():
+    # question words, light verbs and short lower-case words ("far", "led") say nothing of the topic
+    assert unmentioned("Who led the council so far?", KNOWN) == []
+    assert not_found_note(None, "When did the Wenlow harbour council meet?", KNOWN) is None
+    assert not_found_note(None, "What is the population of Wenlow?") is None  # no index to ask
+
+
+@pytest.mark.slow
+def test_a_question_about_what_no_document_mentions_says_so(invented_service):
+    result = invented_service({"harbour.txt": HARBOUR + "\n"}).ask("What is the capital of France?")
+    assert result.answer is None
+    assert result.not_found == "None of the documents mentions “capital” or “France”."
