@@ -183,7 +183,9 @@ def test_ask_many_prints_one_object_per_question_in_order_loading_the_model_once
     answers = [o for i, o in enumerate(outs) if i not in (10, 20)]
     assert [o["question"] for o in answers] == questions
     for o in answers:
-        assert set(o) == {"question", "answer", "passages"}
+        # "not_found" only with no answer, when the answer step knows what the documents lack
+        assert set(o) - {"not_found"} == {"question", "answer", "passages"}
+        assert "not_found" not in o or o["answer"] is None
         assert len(o["passages"]) >= 5
         if o["answer"] is not None:
             a = o["answer"]
