@@ -2,8 +2,9 @@
 
 Owns question analysis (``question``: answer type, asked-for noun, typed spans), the sentence
 features and scores (``features``), the fitted models keyed to the embedder identity they were
-fitted for (``weights``), confidence and abstention (``evidence``, ``trees``), passage ordering
-(``ordering``) and picking and trimming the answer (``pick``).
+fitted for (``weights``), confidence and abstention (``evidence``, ``trees``), what a "not found"
+tells the user (``not_found``), passage ordering (``ordering``) and picking and trimming the answer
+(``pick``).
 """
 
 from qa.answer.features import Candidate, candidates, score, sentence_features

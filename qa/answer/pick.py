@@ -9,10 +9,9 @@ import numpy as np
 
 from qa.answer import short
 from qa.answer.acronyms import asked_acronym, defines
-from qa.answer.evidence import (
-    abstain_gate, calibrate, evidence, lead_text, not_found_note, probability, rule_that_holds,
-)
+from qa.answer.evidence import abstain_gate, calibrate, evidence, lead_text, probability, rule_that_holds
 from qa.answer.features import Candidate, add_uncentred, sentence_features
+from qa.answer.not_found import not_found_note
 from qa.answer.ordering import rerank_passages
 from qa.answer.shown import Shown, shown_answer
 from qa.answer.trim import MAX_ANSWER_CHARS
@@ -197,8 +196,8 @@ def _cited(passages: list[Passage], chunk_id: int, doc: str, start: int, end: in
 @dataclass(frozen=True)
 class Picked:
     """What the answer step found: the answer (None: "not found"), the passages re-ranked by their
-    sentences, and for a "not found" that an answer-type rule made, what the passages lack
-    (qa.answer.evidence.not_found_note; the app shows it under the reply)."""
+    sentences, and for a "not found", what the documents lack when that is known
+    (qa.answer.not_found.not_found_note; the app shows it under the reply)."""
 
     answer: Answer | None
     passages: list[Passage]
@@ -213,8 +212,8 @@ def pick_answer(
     index: Index,
     model: str | None = None,
 ) -> Picked:
-    """The best answer sentence (or None: "not found"), the re-ranked passages, and why not found
-    when an answer-type rule said so.
+    """The best answer sentence (or None: "not found"), the re-ranked passages, and for a "not
+    found" what the documents lack, when that is known.
 
     `model` is the embedder's identity: it picks the answer weights fitted for its vectors."""
     fitted = fitted_for(model)

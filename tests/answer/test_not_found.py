@@ -1,5 +1,5 @@
-"""What a "not found" tells the user (qa.answer.evidence.not_found_note, unmentioned): what the documents
-lack, so they can ask again in other words or look elsewhere. Invented questions and documents."""
+"""What a "not found" tells the user (qa.answer.not_found): what the documents lack, so they can ask
+again in other words or look elsewhere. Invented questions and documents."""
 
 from __future__ import annotations
 
@@ -7,7 +7,8 @@ from dataclasses import replace
 
 import pytest
 
-from qa.answer.evidence import not_found_note, rule_that_holds, unmentioned
+from qa.answer.evidence import rule_that_holds
+from qa.answer.not_found import not_found_note, unmentioned
 from qa.answer.weights import MINILM
 from qa.lang import analyze
 

@@ -1,0 +1,64 @@
+"""What a "not found" tells the user: what the documents lack, so they can ask again in other words
+or look elsewhere. An answer-type rule of the gate (qa.answer.evidence.rule_that_holds) names the
+thing it found missing; the fitted gate's own "not found" has no one reason, so only the question's
+words that no document uses at all are named."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from qa.answer.acronyms import asked_acronym
+from qa.answer.types import needs
+from qa.lang import analyze, detect, get
+
+# the measures a rule of the gate names (qa.answer.types.needs().measure kinds)
+_MEASURE_NAMES = {"length": "length", "time": "duration", "temperature": "temperature", "age": "age"}
+# what the scene-setting passage does not state, by the kind of answer asked
+_SCENE_LACKS = {"person": "names no one for what was asked", "number": "gives no such number",
+                "date": "dates the event, not what was asked"}
+_SCENE_ELSE = "does not state what was asked"
+
+
+def not_found_note(rule: str | None, question: str, known: Callable[[str], bool] | None = None) -> str | None:
+    """Why the documents were found not to answer `question`: what they lack. For a rule
+    (rule_that_holds()) the thing it found missing ("None of the best passages states an amount of
+    money."); for the fitted gate's own "not found", which has no one reason, the question's words
+    that no document uses at all (`known`: whether the index knows a stem), when there are any
+    ('None of the documents mentions “population”.'); else None."""
+    if rule is None:
+        missing = unmentioned(question, known) if known is not None else []
+        if not missing:
+            return None
+        return f"None of the documents mentions {' or '.join(f'“{w}”' for w in missing[:3])}."
+    if rule == "uncounted":
+        return "The passages speak of what the question counts but none gives its number."
+    if rule == "unpriced":
+        return "None of the best passages states an amount of money."
+    if rule == "unmeasured":
+        kinds = [_MEASURE_NAMES[k] for k in needs(question).measure if k in _MEASURE_NAMES]
+        return f"The best passage states no {' or '.join(kinds) or 'such measure'}."
+    if rule == "undefined":
+        return f"No passage spells out what {asked_acronym(question)} stands for."
+    if rule == "scene":
+        return f"The best passage sets the scene of this event but {_SCENE_LACKS.get(needs(question).wants, _SCENE_ELSE)}."
+    return None
+
+
+def unmentioned(question: str, known: Callable[[str], bool]) -> list[str]:
+    """The question's words, as written, none of whose stems the documents use (`known`: whether the
+    index knows a stem), leaving out the words that only frame a question (its language's question
+    words, light verbs and pronouns, and lower-case words under five letters: "far", "led", "near"
+    frame a question as often as they name its topic): what the documents never speak of ("population",
+    "INTERPOL")."""
+    code = detect(question)
+    words = get(code).followup
+    frame = words.light_verbs | words.question_words | words.pronouns
+    out: list[str] = []
+    for word in re.findall(r"\w[\w'’-]*\w|\w", question):
+        if word.lower() in frame or (word.islower() and len(word) < 5) or word in out:
+            continue
+        stems = analyze(word, code)
+        if stems and not any(known(t) for t in stems):
+            out.append(word)
+    return out
