@@ -150,3 +150,14 @@ def test_page_escapes_document_markup(page, app_url):
     assert page.locator("#qa-chat img[src=x]").count() == 0
     assert page.locator("#qa-chat a[href='http://example.com']").count() == 0
     assert page.evaluate("window.__xss") == 0
+
+
+def test_a_not_found_says_what_the_documents_lack(page, app_url):
+    """The bundled news never gives a length: the reply says "not found" and why, under the verdict."""
+    page.goto(app_url)
+    page.wait_for_selector("#qa-question textarea")
+    reply = ask(page, "How long is the border between Kazakhstan and Uzbekistan?", 1)
+    verdict = reply.locator(".qa-none")
+    assert verdict.inner_text() == "Not found in the documents. The best passage states no length or duration."
+    assert reply.locator(".qa-why").is_visible()
+    page.screenshot(path=str(OUT / "not-found-why.png"))
