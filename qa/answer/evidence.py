@@ -203,10 +203,7 @@ def unpriced(question: str, sentences: list[str], langs: list[str | None] | None
     price it ("What was the street price of heroin?" against "740 kg of drugs were seized"). The
     issue's pattern 1 for money, as uncounted() is for counts."""
     n = needs(question)
-    if not n.money or not sentences:
-        return 0.0
-    langs = langs or [None] * len(sentences)
-    return float(not any(money_match(s, n, lang) >= 1.0 for s, lang in zip(sentences, langs)))
+    return _none_holds(money_match, n, sentences, langs) if n.money else 0.0
 
 
 # whether abstain_gate's answer-type rules include unmeasured() (fit_answer.py --pick evidence.MEASURE_RULE=False
@@ -226,10 +223,14 @@ def unmeasured(question: str, sentences: list[str], langs: list[str | None] | No
     is the border between Kazakhstan and Uzbekistan?" is not answered by "more than 13 kg of
     mephedrone" nor by a date. The issue's pattern 1 for measures, as unpriced() is for money."""
     n = needs(question)
-    if not n.measure or not sentences:
-        return 0.0
+    return _none_holds(measure_match, n, sentences, langs) if n.measure else 0.0
+
+
+def _none_holds(match, n, sentences: list[str], langs: list[str | None] | None) -> float:
+    """1.0 when there are sentences and none holds what `match` (qa.answer.types.money_match,
+    measure_match: text, needs, stored language -> 0 / 1) looks for, else 0.0."""
     langs = langs or [None] * len(sentences)
-    return float(not any(measure_match(s, n, lang) >= 1.0 for s, lang in zip(sentences, langs)))
+    return float(bool(sentences) and not any(match(s, n, lang) >= 1.0 for s, lang in zip(sentences, langs)))
 
 
 # whether abstain_gate's answer-type rules include undefined() (fit_answer.py --pick evidence.EXPANSION_RULE=False
