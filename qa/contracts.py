@@ -196,8 +196,8 @@ class Result:
     seconds: float
     notes: list[str] = field(default_factory=list)
     scope: Scope | None = None  # set when filters or a date in the question narrowed the search
-    # with no answer: what the passages lack, when an answer-type rule found it ("None of the best
-    # passages states an amount of money."); None when the answer step's model found nothing to trust
+    # with no answer: what the documents lack, when the answer step knows (qa.answer.not_found: "None of
+    # the best passages states an amount of money.", "None of the documents mentions “population”."), else None
     not_found: str | None = None
 
     def to_json(self) -> dict:

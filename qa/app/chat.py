@@ -47,7 +47,7 @@ class Turn:
     error: str | None = None
     scope: Scope | None = None  # what it was searched within (filters, a date in the question)
     item: int | None = None  # the news item (index in its document) the answer came from
-    not_found: str | None = None  # with no answer: what the passages lack, when known (Result.not_found)
+    not_found: str | None = None  # with no answer: what the documents lack, when known (Result.not_found)
 
     @property
     def title(self) -> str | None:

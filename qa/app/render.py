@@ -171,7 +171,7 @@ def render_reply(
     """One assistant message: answer (span emphasised) + confidence + numbered citations.
 
     `answer` is the Result's answer (its citation number is its passage_rank), or None; then
-    `not_found` says what the passages lack, when the answer step knows (Result.not_found).
+    `not_found` says what the documents lack, when the answer step knows (Result.not_found).
     """
     parts = ['<div class="qa-reply">']
     if searched:

@@ -184,7 +184,7 @@ class QAService:
             seconds=time.perf_counter() - t0,
             notes=notes,
             scope=searched,
-            not_found=picked.not_found if answer is None else None,
+            not_found=picked.not_found,
         )
 
     def _route(self, text: str, index: store.Index, embedder: Embedder, progress: CompanionProgress | None):
