@@ -61,8 +61,6 @@ _ASKED_NUMBER = (
     ("span", re.compile(r"\bhow (?:long|old|far|tall|high|large|big|wide|deep)\b", re.I)),
 )
 _PERCENT = re.compile(r"%|\bper\s*cent\b|\bpercent\b|\bпроцент", re.I)
-# questions that ask for a length, a duration or an age: "how long is the border" is not answered by "13 kg"
-_MEASURED = re.compile(r"\bhow (?:long|old|far|tall|high|wide|deep)\b", re.I)
 _WEIGHT = re.compile(r"^\W*(?:kg|kilos?|kilograms?|grams?|g|mg|milligrams?|tons?|tonnes?|lbs?|ounces?|oz|кг|г|"
                      r"грамм\w*|килограмм\w*|тонн\w*)\b", re.I)
 _MONEY = re.compile(r"[$€£¥]|\b(?:dollars?|euros?|pounds?|rubles?|roubles?|usd|eur|рубл\w*|доллар\w*)\b", re.I)
@@ -323,18 +321,21 @@ def candidates(text: str, question: str, lang: str | None = None) -> list[tuple[
                 if (a + m.start(), a + m.end()) != (a, b):
                     extra.append((a + m.start(), a + m.end()))
         found = sorted(set(found) | set(extra))
-    if kind == "number" and _MEASURED.search(question):
-        found = [(a, b) for a, b in found if not _other_measure(text, a, b)]
+    measure = needs(question).measure  # a length, a duration, an age: "how long is the border" is not "13 kg"
+    if kind == "number" and measure:
+        found = [(a, b) for a, b in found if not _other_measure(text, a, b, "percent" in measure)]
     return found
 
 
-def _other_measure(text: str, a: int, b: int) -> bool:
-    """Whether the quantity text[a:b] is a weight, a share or an amount of money, none of which
-    answers a question about a length, a duration or an age (_MEASURED)."""
+def _other_measure(text: str, a: int, b: int, share_too: bool = False) -> bool:
+    """Whether the quantity text[a:b] is a weight, an amount of money or (unless `share_too`: "how high
+    did unemployment rise") a share, none of which answers a question about a measure
+    (qa.answer.types.needs().measure)."""
     number = re.search(r"\d[\d,.]*|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|hundred|thousand|million)\b",
                        text[a:b], re.I)
     unit = text[a + number.end():b + 12] if number else ""
-    return bool(_PERCENT.match(unit.lstrip()) or _MONEY.search(text[max(0, a - 2):b]) or _WEIGHT.match(unit))
+    share = not share_too and _PERCENT.match(unit.lstrip())
+    return bool(share or _MONEY.search(text[max(0, a - 2):b]) or _WEIGHT.match(unit))
 
 
 def _next_clause(text: str, clauses: list[int], b: int) -> int:
