@@ -9,7 +9,7 @@ import re
 from collections.abc import Callable
 
 from qa.answer.acronyms import asked_acronym
-from qa.answer.types import needs
+from qa.answer.types import asked_place, needs
 from qa.lang import analyze, detect, get
 
 # the measures a rule of the gate names (qa.answer.types.needs().measure kinds)
@@ -40,6 +40,9 @@ def not_found_note(rule: str | None, question: str, known: Callable[[str], bool]
         return f"The best passage states no {' or '.join(kinds) or 'such measure'}."
     if rule == "undefined":
         return f"No passage spells out what {asked_acronym(question)} stands for."
+    if rule == "misplaced":
+        place = asked_place(question)
+        return f"The best passage holds this event in another place{f' than {place}' if place else ''}."
     if rule == "scene":
         return f"The best passage sets the scene of this event but {_SCENE_LACKS.get(needs(question).wants, _SCENE_ELSE)}."
     return None

@@ -21,7 +21,9 @@ from dataclasses import dataclass
 from qa.answer.acronyms import phrase_acronym
 from qa.answer.question import question_type
 from qa.lang import analyze, demonyms, detect, get, stopwords
+from qa.lang.en import EVENT_VERBS as _EN_EVENT_VERBS
 from qa.lang.en import EVENT_WORDS as _EN_EVENT_WORDS
+from qa.lang.ru import EVENT_VERBS as _RU_EVENT_VERBS
 from qa.lang.ru import EVENT_WORDS as _RU_EVENT_WORDS
 from qa.lang.ru import ORDINAL_ENDINGS as _RU_ORDINAL_ENDINGS
 from qa.lang.ru import ORDINAL_STEMS as _RU_ORDINAL_STEMS
@@ -48,6 +50,7 @@ PLACE_CLASH: str | bool = "event"
 # "Kazakh" ~ "Kazakhstan"; qa.lang.demonyms): a demonym is no swap.
 PLACE_DEMONYMS = True
 _EVENT_WORDS = {"en": _EN_EVENT_WORDS, "ru": _RU_EVENT_WORDS}
+_EVENT_VERBS = {"en": _EN_EVENT_VERBS, "ru": _RU_EVENT_VERBS}
 # Whether needs() tells a question about money (a price, a cost, a budget) from other number
 # questions: it is answered by an amount in a currency, not by any quantity ("740 kg of drugs" does not
 # answer "What was the street price of heroin?"); read by money_match and qa.answer.evidence.unpriced
@@ -665,6 +668,43 @@ def _place_clash(context: str, text: str, asked: frozenset[tuple[str, ...]]) -> 
         return False
     stems = set(analyze(context))
     return not any(_names_place(stems, place) for place in asked)
+
+
+def misplaced(question: str, sentence: str, lead: str, title: str, passage: str) -> bool:
+    """Whether the question sets its event in a place the documents do not ("Who opened the
+    workshop held in *Tashkent*?" of an item whose lead holds it in Astana): the question names where
+    its event happened (event_needs().places), the chosen sentence names no place, the first sentence
+    of its item (`lead`) sets the event in another, and the asked place is named nowhere in the item's
+    `title`, lead and the `passage` holding the sentence. The words that single out an event must
+    match; a place is one of them, as its ordinal and year are (event_features). Only an item whose
+    lead or title speaks of the same kind of gathering ("workshop", "meeting") is read."""
+    asked = event_needs(question).places
+    if not asked or not lead or _places_in(sentence, before_event=False):
+        return False
+    # the lead must speak of the same kind of gathering ("the workshop"): a lead about another event
+    # says nothing of where the asked one was held
+    if not _gatherings(question) & _gatherings(f"{title} {lead}"):
+        return False
+    return _place_clash(f"{title} {lead} {passage} {sentence}", lead, asked)
+
+
+def _gatherings(text: str) -> set[str]:
+    """The stems of the gatherings text speaks of: its language's EVENT_WORDS that are not verbs."""
+    lang = detect(text)
+    words, verbs = _EVENT_WORDS.get(lang), _EVENT_VERBS.get(lang)
+    if words is None or verbs is None:
+        return set()
+    return {t for m in words.finditer(text) if not verbs.fullmatch(m.group(0)) for t in analyze(m.group(0), lang)}
+
+
+def asked_place(question: str) -> str | None:
+    """The place the question sets its event in, as written ("Tashkent"), or None."""
+    if not event_needs(question).places:
+        return None
+    for m in get(detect(question)).span_patterns["place"].finditer(question):
+        if _SETTING.match(m.group(0)):
+            return m.group(1)
+    return None
 
 
 def has_date(text: str, lang: str | None = None) -> bool:

@@ -94,7 +94,7 @@ class Language:
     # qa.answer.short: a country is no person, and "which country" asks for one
     countries: Callable[[], frozenset[str]] | None = None
     # opposite words, one "word opposite" pair a string ("largest smallest"): a question that swaps a
-    # word of the sentence for its opposite is not answered by it (qa.answer.evidence.antonym_swap)
+    # word of the sentence for its opposite is not answered by it (qa.answer.swaps.antonym_swap)
     antonym_pairs: tuple[str, ...] = ()
     # how a sentence opens when it refers back to the sentence before it ("This course ...", "For
     # this purpose, ...", "He added ...", "As a result, ..."), matched case-insensitively at its start:

@@ -218,6 +218,9 @@ FURNITURE = PageFurniture(
     date_filler=r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|posted|published|updated|date|on|at",
 )  # fmt: skip
 
+# The EVENT_WORDS that are verbs: "held" says that something happened, not which gathering it was
+# (qa.answer.types.misplaced matches the gathering by its nouns).
+_EVENT_VERBS = r"held|hold|holds|took\s+place|take\s+place|met|meet|meets|attend\w*|visited|hosted|convened"
 # Words that make a question ask about a gathering or another event that happens somewhere ("the
 # meeting in Vienna", "the workshop held at ..."): qa.answer.types reads the question's place as the
 # event's setting only then (a place in any other question is often a scope: "dairy farms in Victoria").
@@ -225,11 +228,12 @@ EVENT_WORDS = re.compile(
     r"\b(?:meetings?|workshops?|conferences?|seminars?|webinars?|symposi(?:um|a)|trainings?|courses?|forums?|"
     r"sessions?|summits?|visits?|briefings?|exercises?|operations?|talks|consultations?|round\s?tables?|"
     r"ceremon(?:y|ies)|congress(?:es)?|assembl(?:y|ies)|events?|gatherings?|negotiations?|"
-    r"held|hold|holds|took\s+place|take\s+place|met|meet|meets|attend\w*|visited|hosted|convened)\b",
+    rf"{_EVENT_VERBS})\b",
     re.I,
 )
+EVENT_VERBS = re.compile(_EVENT_VERBS, re.I)
 
-# Common opposites (general pairs, not read off any question set): qa.answer.evidence.antonym_swap.
+# Common opposites (general pairs, not read off any question set): qa.answer.swaps.antonym_swap.
 # Matched on stems, so "increased" / "decreases" pair too; words whose stem has another common
 # sense are left out ("important" stems to "import", "likely" to "like"; "live", "light", "found",
 # "present"), and so are stop words ("more", "before"), which question terms never hold.

@@ -1,8 +1,5 @@
-"""The gate's antonym evidence (qa.answer.evidence.antonym_swap), on invented sentences and end to end.
-
-SQuAD 2.0's unanswerable questions were often written from an answerable one by swapping a word for
-its opposite ("the *smallest* harvest" where the text says the largest): the chosen sentence then
-matches every other word of the question, and only this evidence tells the two apart."""
+"""The gate's evidence (qa.answer.evidence) end to end: a question with a swapped detail (qa.answer.swaps)
+gets "not found" and its twin an answer; the names a question asks about and the documents lack."""
 
 from __future__ import annotations
 
@@ -10,45 +7,11 @@ from dataclasses import replace
 
 import pytest
 
-from qa.answer.evidence import antonym_swap, evidence
+from qa.answer.evidence import evidence
 from qa.answer.features import Candidate, names_feature, question_names
 from qa.contracts import ChunkRow, ItemInfo, Passage
 from qa.lang import analyze
 from qa.store import SentenceRow
-
-HARVEST = "Pickers from three villages gathered 120 tonnes of pears, the largest harvest since the orchard was planted."
-
-
-def stems(text: str) -> set[str]:
-    return set(analyze(text))
-
-
-def test_a_question_that_swaps_a_word_for_its_opposite_is_flagged():
-    assert antonym_swap(stems("What was the smallest harvest since the orchard was planted?"), stems(HARVEST)) == 1.0
-
-
-def test_its_answerable_twin_is_not():
-    assert antonym_swap(stems("What was the largest harvest since the orchard was planted?"), stems(HARVEST)) == 0.0
-
-
-def test_inflected_opposites_pair_through_their_stems():
-    assert antonym_swap(stems("When did ferry traffic decrease?"), stems("Ferry traffic increased in 2019.")) == 1.0
-
-
-def test_a_sentence_that_states_the_asked_word_too_is_no_swap():
-    sentence = "Tides at Port Ellery range from the highest in March to the lowest in June."
-    assert antonym_swap(stems("When is the lowest tide at Port Ellery?"), stems(sentence)) == 0.0
-
-
-def test_a_question_that_names_both_opposites_is_no_swap():
-    # it asks to choose between them, and the sentence answers with one
-    assert antonym_swap(stems("Was the harvest large or small?"), stems(HARVEST)) == 0.0
-
-
-def test_a_word_whose_stem_has_another_sense_is_no_opposite():
-    # "important" stems to "import", which must not read as the opposite of "export"
-    assert antonym_swap(stems("What important goods leave the harbour?"), stems("The harbour exports wool.")) == 0.0
-
 
 ORCHARD = (
     "Orchard report\n\n"
@@ -66,9 +29,18 @@ NOTES = (
 )
 
 
+GUILD = (
+    "Guild news\n\n"
+    "Orchard guilds elect their chairs\n\n"
+    "On 3 March 2023 the orchard guilds of the valley met in Tarrow to elect their chairs. "
+    "The Wenlow orchard guild elected Mara Voss as its chair. "
+    "The meeting also agreed a common price for pears.\n"
+)
+
+
 @pytest.fixture(scope="module")
 def service(invented_service):
-    return invented_service({"orchard.txt": ORCHARD, "notes.txt": NOTES})
+    return invented_service({"orchard.txt": ORCHARD, "notes.txt": NOTES, "guild.txt": GUILD})
 
 
 @pytest.mark.slow
@@ -76,6 +48,16 @@ def test_an_antonym_swapped_question_gets_not_found_and_its_twin_an_answer(servi
     assert service.ask("How many tonnes of pears made the smallest harvest at the Wenlow orchard?").answer is None
     answer = service.ask("How many tonnes of pears made the largest harvest at the Wenlow orchard?").answer
     assert answer is not None and "120 tonnes" in answer.text
+
+
+@pytest.mark.slow
+def test_an_answer_about_another_name_than_asked_is_shown_with_low_confidence(service):
+    # "Tarrow" is in the documents (the guilds met there), so nothing is missing; only the sentence
+    # names another guild in its place
+    asked = service.ask("Whom did the Wenlow orchard guild elect as its chair?").answer
+    swapped = service.ask("Whom did the Tarrow orchard guild elect as its chair?").answer
+    assert asked is not None and "Mara Voss" in asked.text and asked.score >= 0.6
+    assert swapped is None or swapped.score < 0.4
 
 
 # What the gate reads as "the question's names the documents lack": a sentence deep in a news item

@@ -292,3 +292,16 @@ def test_a_price_or_length_question_over_documents_that_only_weigh_is_not_found_
     result = invented_service({"valley.txt": MEETING.format(detail=weighed + stated)}).ask(question)
     assert result.answer is not None and answer in result.answer.text
     assert result.not_found is None and "not_found" not in result.to_json()
+
+
+@pytest.mark.slow
+def test_a_question_that_holds_a_meeting_elsewhere_is_not_found_and_says_so(invented_service):
+    # Tarrow is in the documents (the ferry news), so the fitted gate alone could not name what is missing
+    meeting, ferry = MEETING.format(detail=STATED).split("Ferry timetable changes")
+    service = invented_service({"valley.txt": meeting, "ferry.txt": f"Ferry news\n\nFerry timetable changes{ferry}"})
+    result = service.ask("Who chaired the beekeepers' meeting in Tarrow?")
+    assert result.answer is None
+    assert result.not_found == "The best passage holds this event in another place than Tarrow."
+    answer = service.ask("Who chaired the beekeepers' meeting in Dunmore?").answer
+    assert answer is not None and "Edith Carrow" in answer.text
+

@@ -25,6 +25,9 @@ def test_a_rule_s_not_found_says_what_the_passages_lack():
     assert "FPA" in not_found_note("undefined", "What does FPA stand for?")
     assert not_found_note("scene", "Who chaired the spring meeting?") == (
         "The best passage sets the scene of this event but names no one for what was asked.")
+    assert rule_that_holds({"misplaced": 1.0}, on) == "misplaced"
+    assert not_found_note("misplaced", "Who chaired the council meeting in Tarrow?") == (
+        "The best passage holds this event in another place than Tarrow.")
     # no rule holds where the fit switched the rules off
     assert rule_that_holds({"unmeasured": 1.0}, replace(MINILM, count_veto=False, scene_veto=False)) is None
 

@@ -7,7 +7,9 @@ import pytest
 from qa.answer.evidence import uncounted
 from qa.answer.short import spans
 from qa.answer.trim import MAX_ANSWER_CHARS, trim
-from qa.answer.types import event_features, measure_match, money_match, needs, type_features, typed_match, unit_match
+from qa.answer.types import (
+    asked_place, event_features, measure_match, misplaced, money_match, needs, type_features, typed_match, unit_match,
+)
 from qa.lang import analyze
 
 
@@ -356,3 +358,35 @@ def test_the_day_or_year_of_a_date_is_no_span_for_a_how_many_question():
     # a when-question still gets the whole date
     found = typed_span(text, question_type("When did the forum open?"), set())
     assert text[found[0]:found[1]] == "7 October 2021"
+
+
+# A question that sets its event in a place the documents do not (types.misplaced): the chosen sentence
+# names no place, and the first sentence of its item holds the same kind of gathering elsewhere.
+COUNCIL_LEAD = "On 14 March 2023, in Dunmore, the spring meeting of the beekeepers' council was held in the library."
+CHAIRED = "The meeting was chaired by Mrs Edith Carrow, the council's secretary."
+
+
+def test_a_question_that_holds_the_event_elsewhere_than_the_item_is_misplaced():
+    question = "Who chaired the beekeepers' meeting in Tarrow?"
+    assert misplaced(question, CHAIRED, COUNCIL_LEAD, "Spring meeting", CHAIRED)
+    assert asked_place(question) == "Tarrow"
+
+
+@pytest.mark.parametrize(("question", "sentence", "lead", "passage"), [
+    # the place the item gives
+    ("Who chaired the beekeepers' meeting in Dunmore?", CHAIRED, COUNCIL_LEAD, CHAIRED),
+    # the sentence sets its own scene: the fitted clash reads that (event_features)
+    ("Who chaired the beekeepers' meeting in Tarrow?", "The meeting in Harlow was chaired by Mrs Carrow.",
+     COUNCIL_LEAD, CHAIRED),
+    # the lead speaks of another kind of gathering, which says nothing of where a workshop was held
+    ("Who opened the grafting workshop in Tarrow?", CHAIRED, COUNCIL_LEAD, CHAIRED),
+    # the passage names the asked place too
+    ("Who chaired the beekeepers' meeting in Tarrow?", CHAIRED, COUNCIL_LEAD,
+     f"{CHAIRED} Members from Tarrow came by ferry."),
+    # no place asked, or a place that is a scope, not the event's setting
+    ("Who chaired the beekeepers' meeting?", CHAIRED, COUNCIL_LEAD, CHAIRED),
+    ("How many hives do the beekeepers in Tarrow keep?", CHAIRED, COUNCIL_LEAD, CHAIRED),
+])
+def test_a_question_the_item_does_not_contradict_is_not_misplaced(question, sentence, lead, passage):
+    assert not misplaced(question, sentence, lead, "Spring meeting", passage)
+

@@ -1,0 +1,123 @@
+"""Swapped details: a question written from a sentence by changing one detail of it.
+
+SQuAD 2.0's unanswerable questions were often written so: the right sentence with one word
+swapped for its opposite ("the *smallest* harvest" where the text says the largest) or one name
+for another ("in *Tarrow's* orchards" where it says Wenlow's). The chosen sentence then matches
+every other word of the question; the abstention gate reads these as evidence against an answer
+(qa.answer.evidence)."""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from qa.lang import analyze, registered, stopwords
+from qa.lang.demonyms import found
+
+
+@functools.cache
+def _antonyms() -> dict[str, frozenset[str]]:
+    """Each stem of every registered language's opposites (Language.antonym_pairs) -> the stems of
+    its opposites."""
+    out: dict[str, set[str]] = {}
+    for language in registered():
+        for pair in language.antonym_pairs:
+            a, b = (analyze(w, language.code)[0] for w in pair.split())
+            out.setdefault(a, set()).add(b)
+            out.setdefault(b, set()).add(a)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def antonym_swap(terms: set[str], sentence: set[str]) -> float:
+    """1.0 when the chosen sentence (`sentence`: its stems) lacks a question term (`terms`) and holds
+    its opposite ("Which park is the *smallest*?" against "... is the largest park"), else 0.0.
+    SQuAD 2.0's unanswerable questions were often written from an answerable one by such a swap, and
+    nothing else the gate reads tells them apart: the sentence matches every other word. Read on
+    the sentence alone, which screened a little better than with its neighbours."""
+    opposite = _antonyms()
+    # a question that names both opposites asks to choose between them ("high or low?"): no swap
+    return float(any(
+        t not in sentence and opposite.get(t, frozenset()) & sentence and not opposite.get(t, frozenset()) & terms
+        for t in terms
+    ))
+
+
+_WORD = re.compile(r"[^\W\d_][\w'’-]*|\d[\d,.]*")
+
+
+def _words(text: str) -> list[str]:
+    """The words of `text` as written, a possessive "'s" dropped ("Galileo's" -> "Galileo")."""
+    return [re.sub(r"['’]s$", "", w) for w in _WORD.findall(text)]
+
+
+def _name_runs(words: list[str]) -> list[tuple[int, int]]:
+    """(start, end) of each run of capitalised words."""
+    runs, i = [], 0
+    while i < len(words):
+        if words[i][0].isupper():
+            j = i
+            while j < len(words) and words[j][0].isupper():
+                j += 1
+            runs.append((i, j))
+            i = j
+        else:
+            i += 1
+    return runs
+
+
+def _same_name(a: list[str], b: list[str]) -> bool:
+    """Whether two runs of lower-case words may name one thing: a shared word start ("Victoria",
+    "Victorian"; "Norman", "Normans"), a place and its adjective, or one the initials of the other
+    ("UMC", "United Methodist Church")."""
+    if any(x[:4] == y[:4] or found(x, {y}) for x in a for y in b):
+        return True
+    return "".join(a) == "".join(w[0] for w in b) or "".join(b) == "".join(w[0] for w in a)
+
+
+def _context(words: list[str], i: int, step: int, stop: frozenset[str], lang: str) -> tuple[str, ...] | None:
+    """The words from i on (step -1: backwards) up to the first content word, at most two."""
+    out = []
+    for j in (i, i + step):
+        if not 0 <= j < len(words):
+            return None
+        low = words[j].lower()
+        if low in stop:
+            out.append(low)
+            continue
+        if len(low) < 3 or not words[j][0].islower():
+            return None
+        return (*out, *analyze(low, lang)[:1])
+    return None
+
+
+def name_swap(question: str, sentence: str, lang: str = "en") -> float:
+    """1.0 when a name of the question is absent from the chosen sentence and another name stands
+    there in the same words ("In *Galileo's* view, ..." against "In Aristotle's view, ...";
+    "until the work of *Galileo*" against "until the work of Isaac Newton"; "How many sports does
+    *Yale* compete in" against "The Harvard Crimson competes in 42 ..."), else 0.0. It is how many
+    of SQuAD 2.0's unanswerable questions were written: the right sentence with one name swapped,
+    which matches every other word. The words beside the name are read up to the first content word
+    (not a stop word, three letters or more, in lower case), at most two; a name at the very start
+    of the sentence is not read (a capital there says nothing)."""
+    stop = stopwords(lang)
+    asked, told = _words(question), _words(sentence)
+    told_low = {w.lower() for w in told}
+
+    others = [(c, d) for c, d in _name_runs(told) if not (c == 0 and d == 1)]
+    for a, b in _name_runs(asked):
+        if a == 0:  # the question's first word is capitalised anyway
+            a += 1
+            if a == b:
+                continue
+        name = [w.lower() for w in asked[a:b]]
+        if told_low & set(name):
+            continue
+        before, after = _context(asked, a - 1, -1, stop, lang), _context(asked, b, 1, stop, lang)
+        for c, d in others:
+            other = [w for w in (w.lower() for w in told[c:d]) if w not in stop]
+            if not other or _same_name(name, other):
+                continue
+            if (before and _context(told, c - 1, -1, stop, lang) == before) or (
+                after and _context(told, d, 1, stop, lang) == after):
+                return 1.0
+    return 0.0
