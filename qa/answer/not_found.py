@@ -9,7 +9,7 @@ import re
 from collections.abc import Callable
 
 from qa.answer.acronyms import asked_acronym
-from qa.answer.types import asked_place, needs
+from qa.answer.types import asked_place, needs, setting
 from qa.lang import analyze, detect, get
 
 # the measures a rule of the gate names (qa.answer.types.needs().measure kinds)
@@ -20,10 +20,13 @@ _SCENE_LACKS = {"person": "names no one for what was asked", "number": "gives no
 _SCENE_ELSE = "does not state what was asked"
 
 
-def not_found_note(rule: str | None, question: str, known: Callable[[str], bool] | None = None) -> str | None:
+def not_found_note(
+    rule: str | None, question: str, known: Callable[[str], bool] | None = None, lead: str = "",
+) -> str | None:
     """Why the documents were found not to answer `question`: what they lack. For a rule
     (rule_that_holds()) the thing it found missing ("None of the best passages states an amount of
-    money."); for the fitted gate's own "not found", which has no one reason, the question's words
+    money."; `lead`, the first sentence of the best passage's item, says where an event misplaced
+    was held); for the fitted gate's own "not found", which has no one reason, the question's words
     that no document uses at all (`known`: whether the index knows a stem), when there are any
     ('None of the documents mentions “population”.'); else None."""
     if rule is None:
@@ -41,8 +44,10 @@ def not_found_note(rule: str | None, question: str, known: Callable[[str], bool]
     if rule == "undefined":
         return f"No passage spells out what {asked_acronym(question)} stands for."
     if rule == "misplaced":
-        place = asked_place(question)
-        return f"The best passage holds this event in another place{f' than {place}' if place else ''}."
+        asked, held = asked_place(question), setting(lead)
+        if asked and held:
+            return f"The best passage holds this event in {held}, not in {asked}."
+        return f"The best passage holds this event in another place{f' than {asked}' if asked else ''}."
     if rule == "scene":
         return f"The best passage sets the scene of this event but {_SCENE_LACKS.get(needs(question).wants, _SCENE_ELSE)}."
     return None

@@ -223,14 +223,15 @@ def pick_answer(
     pool = passages
     passages = rerank_passages(passages, ranked, fitted.passage)
     idf = index.idf(sorted(set(terms)))
-    facts = evidence(question, terms, ranked, pool, idf, lead=lead_text(index, ranked[0].sentence))
+    lead = lead_text(index, ranked[0].sentence)
+    facts = evidence(question, terms, ranked, pool, idf, lead=lead)
     raw = probability(facts, fitted.confidence, fitted.confidence_bias)
     conf = calibrate(raw, fitted.calibration)
     # abstain on a separate model of "the documents hold the answer" when one was fitted
     if abstain_gate(facts, fitted, conf) < fitted.abstain_below:
         # the words no document uses are worth saying only when the passages are in the question's language
         known = index.lexical.known if ranked[0].sentence.lang in (None, detect(question)) else None
-        return Picked(None, passages, not_found_note(rule_that_holds(facts, fitted), question, known))
+        return Picked(None, passages, not_found_note(rule_that_holds(facts, fitted), question, known, lead))
     best = ranked[0]
     row = best.sentence
     # the sentence's trimmed part, after the sentence before it when it opens by referring back

@@ -699,9 +699,12 @@ def _gatherings(text: str) -> set[str]:
 
 def asked_place(question: str) -> str | None:
     """The place the question sets its event in, as written ("Tashkent"), or None."""
-    if not event_needs(question).places:
-        return None
-    for m in get(detect(question)).span_patterns["place"].finditer(question):
+    return setting(question) if event_needs(question).places else None
+
+
+def setting(text: str) -> str | None:
+    """The first place text sets something in, as written ("in Astana": "Astana"), or None."""
+    for m in get(detect(text)).span_patterns["place"].finditer(text):
         if _SETTING.match(m.group(0)):
             return m.group(1)
     return None

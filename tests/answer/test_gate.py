@@ -301,7 +301,7 @@ def test_a_question_that_holds_a_meeting_elsewhere_is_not_found_and_says_so(inve
     service = invented_service({"valley.txt": meeting, "ferry.txt": f"Ferry news\n\nFerry timetable changes{ferry}"})
     result = service.ask("Who chaired the beekeepers' meeting in Tarrow?")
     assert result.answer is None
-    assert result.not_found == "The best passage holds this event in another place than Tarrow."
+    assert result.not_found == "The best passage holds this event in Dunmore, not in Tarrow."
     answer = service.ask("Who chaired the beekeepers' meeting in Dunmore?").answer
     assert answer is not None and "Edith Carrow" in answer.text
 

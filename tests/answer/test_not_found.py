@@ -28,6 +28,9 @@ def test_a_rule_s_not_found_says_what_the_passages_lack():
     assert rule_that_holds({"misplaced": 1.0}, on) == "misplaced"
     assert not_found_note("misplaced", "Who chaired the council meeting in Tarrow?") == (
         "The best passage holds this event in another place than Tarrow.")
+    assert not_found_note("misplaced", "Who chaired the council meeting in Tarrow?",
+                          lead="On 14 March 2023, in Dunmore, the council met.") == (
+        "The best passage holds this event in Dunmore, not in Tarrow.")
     # no rule holds where the fit switched the rules off
     assert rule_that_holds({"unmeasured": 1.0}, replace(MINILM, count_veto=False, scene_veto=False)) is None
 
