@@ -23,7 +23,8 @@ from qa.answer.acronyms import asked_acronym, defines
 from qa.answer.features import item_leads, name_key, name_words, names_held
 from qa.answer.swaps import antonym_swap, name_swap
 from qa.answer.types import (
-    measure_match, misplaced, money_match, named_person, names_someone, needs, type_features, unit_match,
+    measure_match, misplaced, money_match, named_person, names_someone, needs, same_unit, type_features,
+    unit_match,
 )
 from qa.lang import analyze, detect, get, stopwords
 from qa.lang.demonyms import found
@@ -165,7 +166,7 @@ def uncounted(question: str, kinds: list[float], own: set[str]) -> float:
     units = needs(question).units
     if not units or not kinds or max(kinds) >= 1.0:
         return 0.0
-    return 1.0 if units & own else 0.0
+    return 1.0 if same_unit(units) & same_unit(own) else 0.0
 
 
 # whether abstain_gate's answer-type rules include unpriced() (fit_answer.py --pick evidence.MONEY_RULE=False

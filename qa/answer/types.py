@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from qa.answer.acronyms import phrase_acronym
 from qa.answer.question import question_type
-from qa.lang import analyze, demonyms, detect, get, stopwords
+from qa.lang import analyze, demonyms, detect, get, registered, stopwords
 from qa.lang.en import EVENT_VERBS as _EN_EVENT_VERBS
 from qa.lang.en import EVENT_WORDS as _EN_EVENT_WORDS
 from qa.lang.ru import EVENT_VERBS as _RU_EVENT_VERBS
@@ -377,6 +377,25 @@ def _places_in(text: str, before_event: bool = True) -> frozenset[tuple[str, ...
 _ASIDE = re.compile(r"\s*\([^()]*\)")
 
 
+@functools.cache
+def _unit_names() -> dict[str, str]:
+    """Each stem of every registered language's unit forms (Language.unit_names) -> the stem of its
+    unit's first form."""
+    out: dict[str, str] = {}
+    for language in registered():
+        for forms in language.unit_names:
+            stems = [t for w in forms.split() for t in analyze(w, language.code)]
+            out.update((t, stems[0]) for t in stems)
+    return out
+
+
+def same_unit(stems: set[str] | frozenset[str]) -> set[str]:
+    """stems with each unit's name in its first form as well ("kg" -> "kilogram" too): a count of the
+    asked unit may be written in any of its forms."""
+    names = _unit_names()
+    return set(stems) | {names[t] for t in stems if t in names}
+
+
 def counts_asked_noun(after: str, units: frozenset[str], plural_only: bool = False) -> bool:
     """Whether the noun phrase after a number names the asked noun: "57,000 *people*", "two Major
     League Soccer *teams*", "three working-*groups*" (its modifiers, compounds and plural read as
@@ -394,7 +413,7 @@ def counts_asked_noun(after: str, units: frozenset[str], plural_only: bool = Fal
         # no plural head ("1 ferry", "один паром", a Russian count's genitive): the first words of
         # its clause ("In 2004, the company ..." counts no company)
         nxt = set(analyze(clause)[:3])
-    return bool(nxt & units) or (bool(units & _PEOPLE) and bool(nxt & _PEOPLE))
+    return bool(same_unit(nxt) & same_unit(units)) or (bool(units & _PEOPLE) and bool(nxt & _PEOPLE))
 
 
 def _cyrillic(text: str) -> bool:

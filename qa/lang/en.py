@@ -353,6 +353,23 @@ MEASURE_UNITS = {
         re.I,
     ),
 }
+# Units a count may be written in (Language.unit_names): full names, spellings and abbreviations.
+UNIT_NAMES = (
+    "kilogram kilograms kilogramme kilogrammes kilo kilos kg kgs",
+    "tonne tonnes ton tons",
+    "gram grams gramme grammes",
+    "milligram milligrams mg",
+    "pound pounds lb lbs",
+    "kilometre kilometres kilometer kilometers km kms",
+    "metre metres meter meters",
+    "centimetre centimetres centimeter centimeters cm",
+    "millimetre millimetres millimeter millimeters mm",
+    "mile miles mi",
+    "hectare hectares ha",
+    "litre litres liter liters",
+    "hour hours hr hrs",
+    "minute minutes min mins",
+)
 MEASURE_QUANTIFIERS = re.compile(
     r"\b(?:an?|half(?:\s+an?)?|for|several|a\s+few|few|many|some|a\s+couple\s+of|dozens\s+of)\s+$", re.I)
 
@@ -372,6 +389,7 @@ LANGUAGE = Language(
     furniture=FURNITURE,
     countries=functools.partial(country_names, "en"),
     antonym_pairs=ANTONYM_PAIRS,
+    unit_names=UNIT_NAMES,
     anaphor_openers=ANAPHOR_OPENERS,
     name_initial=NAME_INITIAL,
     money_question=MONEY_QUESTION,

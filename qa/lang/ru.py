@@ -313,6 +313,15 @@ MEASURE_UNITS = {
 MEASURE_QUANTIFIERS = re.compile(r"(?<![\w-])(?:несколько|нескольких|пар[уыа]|полтор[аы]|много|многих|около)\s+$",
                                  re.I)
 
+# Units a count may be written in (Language.unit_names), as English's UNIT_NAMES.
+UNIT_NAMES = (
+    "килограмм килограммов килограмма кг",
+    "тонна тонн тонны",
+    "грамм граммов грамма",
+    "километр километров километра км",
+    "гектар гектаров гектара га",
+)
+
 LANGUAGE = Language(
     code="ru",
     stemmer="russian",
@@ -342,4 +351,5 @@ LANGUAGE = Language(
     measure_questions=MEASURE_QUESTIONS,
     measure_units=MEASURE_UNITS,
     measure_quantifiers=MEASURE_QUANTIFIERS,
+    unit_names=UNIT_NAMES,
 )

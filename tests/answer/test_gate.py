@@ -33,6 +33,14 @@ def test_a_noun_the_passage_never_names_is_left_to_the_fitted_gate():
     assert uncounted("How many lighthouses were repainted at the harbour forum?", [0.0, 0.0], PASSAGE) == 0.0
 
 
+def test_a_unit_the_passage_writes_short_is_named_by_it():
+    # "How many kilograms ...?" over a passage that weighs in kg speaks of the asked unit
+    weighed = set(analyze("Island news. Divers lifted 12 kg of stone and 3 km of cable from the harbour."))
+    assert uncounted("How many kilograms of sand did the divers lift?", [0.0, 0.0], weighed) == 1.0
+    assert uncounted("How many kilometres of rope did the divers lift?", [0.0, 0.0], weighed) == 1.0
+    assert uncounted("How many litres of oil did the divers lift?", [0.0, 0.0], weighed) == 0.0
+
+
 def test_questions_that_count_no_noun_are_not_ruled():
     assert uncounted("How much did the harbour forum cost?", [0.0, 0.0], PASSAGE) == 0.0
     assert uncounted("When did the harbour forum discuss ferry safety?", [0.0, 0.0], PASSAGE) == 0.0

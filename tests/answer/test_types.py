@@ -176,6 +176,19 @@ def test_people_counted_under_another_name_still_count():
     assert unit_match("The seminar in Skarn lasted 3 days.", n) == 0.0
 
 
+@pytest.mark.parametrize(("question", "sentence"), [
+    ("How many kilograms of honey did the council sell?", "The council sold 40 kg of honey."),
+    ("How many tonnes of pears were gathered?", "Pickers gathered 120 tons of pears."),
+    ("How many kilometres long is the new fence?", "The fence runs for 3.5 km along the river."),
+    ("Сколько килограммов мёда продал совет?", "Совет продал 40 кг мёда."),
+])
+def test_a_count_of_a_unit_may_be_written_in_any_of_its_forms(question, sentence):
+    assert unit_match(sentence, needs(question)) == 1.0
+    # another unit is no count of the asked one
+    assert unit_match(sentence.replace("40 kg", "40 litres").replace("120 tons", "120 crates")
+                      .replace("3.5 km", "3.5 hours").replace("40 кг", "40 банок"), needs(question)) == 0.0
+
+
 def test_a_year_that_bounds_a_period_does_not_single_out_an_event():
     assert needs("How much grain did the cooperative store in total since 2019?").years == frozenset()
     assert needs("How much grain did the cooperative store before 2019?").years == frozenset()
