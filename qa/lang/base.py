@@ -98,8 +98,8 @@ class Language:
     antonym_pairs: tuple[str, ...] = ()
     # the forms of one unit a string, full names and abbreviations ("kilogram kilograms kg kgs"): a
     # count of the asked unit may be written in any of them ("How many kilograms ...?" - "740 kg";
-    # qa.answer.types.same_unit). No one-letter abbreviation: "m" and "t" after a number are as often
-    # a million or a ton's other sense, "г" a year
+    # qa.answer.types.same_unit). No one-letter abbreviation: after a number "m" is as often a million as
+    # a metre, and Russian "г" a year
     unit_names: tuple[str, ...] = ()
     # how a sentence opens when it refers back to the sentence before it ("This course ...", "For
     # this purpose, ...", "He added ...", "As a result, ..."), matched case-insensitively at its start:
