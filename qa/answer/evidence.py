@@ -26,7 +26,7 @@ from qa.answer.types import (
     measure_match, misplaced, money_match, named_person, names_someone, needs, same_unit, type_features,
     unit_match,
 )
-from qa.lang import analyze, detect, get, stopwords
+from qa.lang import analyze, detect, frame_stems, get, stopwords
 from qa.lang.demonyms import found
 
 if TYPE_CHECKING:
@@ -55,6 +55,8 @@ _NAME_OR_NUMBER = re.compile(r"\b[A-Z][\w'-]*|\b\d[\d,.]*")
 # how many of the best candidates are looked at for a span of the asked kind
 TYPED_TOP = 5
 _NEGATION = re.compile(r"\b(?:not|never|no|none|nor|without|n't)\b|n't\b", re.I)
+# what a count leaves out is no negated premise ("How many attended, *not counting* those online?")
+_LEAVES_OUT = re.compile(r"\b(?:not|without)\s+(?:counting|including)\b", re.I)
 
 
 def pool_stems(passages: list) -> set[str]:
@@ -82,9 +84,12 @@ def evidence(
     # whose words the documents never use ("chairmanship") is likely unanswerable
     pool = pool_stems(passages) if pool is None else pool
     qset = set(terms)
+    # what the question asks about: a word that only frames it ("roughly", "in total", "via") is missing
+    # from no answer
+    asked = qset - frame_stems()
     # the rarest question term the best passage (or every passage) lacks: a swapped entity or
     # detail ("the fifth", "Italy" for "France") is how a question nobody can answer looks
-    top_idf = max((idf.get(t, 0.0) for t in qset), default=0.0) or 1.0
+    top_idf = max((idf.get(t, 0.0) for t in asked), default=0.0) or 1.0
     # what the best passage says, with its item's title and lead: a sentence deep in a news item
     # leaves out the place and date its lead gave ("the workshop in Astana")
     own_text = " ".join((best.passage.chunk.text, best.passage.item.title if best.passage.item else "", lead))
@@ -92,9 +97,9 @@ def evidence(
     # a place the text names by its adjective is not missing ("Africa": "African countries"); only
     # the question's names are looked up so, other words as they stem
     named = {name_key(w) for w in _NAME_OR_NUMBER.findall(question.split(" ", 1)[1] if " " in question else "")}
-    places = set(analyze(" ".join(named))) & qset
-    lacks_own = {t for t in qset - own if t not in places or not found(t, own)}
-    lacks_pool = {t for t in qset - pool if t not in places or not found(t, pool)}
+    places = set(analyze(" ".join(named))) & asked
+    lacks_own = {t for t in asked - own if t not in places or not found(t, own)}
+    lacks_pool = {t for t in asked - pool if t not in places or not found(t, pool)}
     missing = max((idf.get(t, 0.0) for t in lacks_own), default=0.0) / top_idf
     missing_pool = max((idf.get(t, 0.0) for t in lacks_pool), default=0.0) / top_idf
     tf = f if "unit" in f else {**f, **type_features(question, best.sentence.text, "", None, False)}
@@ -125,11 +130,12 @@ def evidence(
         "event": tf["event"],
         "clash": tf["clash"],
         "date_lead": tf["date_lead"],
-        "pool_cov": 1.0 - len(lacks_pool) / len(qset) if qset else 1.0,
+        "pool_cov": 1.0 - len(lacks_pool) / len(asked) if asked else 1.0,
         "typed_share": float(p[typed].sum()) if f["type"] != 0.5 else 0.5,
         "missing_max": missing,
         "missing_pool_max": missing_pool,
-        "neg": float(bool(_NEGATION.search(question)) and not _NEGATION.search(best.sentence.text)),
+        "neg": float(bool(_NEGATION.search(_LEAVES_OUT.sub("", question)))
+                     and not _NEGATION.search(best.sentence.text)),
         "typed": kinds[0],
         "typed_any": max(kinds[:TYPED_TOP]) if wanted else 0.5,
         "typed_mass": float(p[np.array(kinds) >= 1.0].sum()) if wanted else 0.5,
@@ -262,7 +268,7 @@ _GATHERING = re.compile(
 # reforms *held*?") is what the gathering's lead answers, whatever topic words it adds
 _ASKS_GATHERING = re.compile(
     r"\b(?:held|hold|holds|take\s+place|took\s+place|taken\s+place|happen\w*|meet|meets|met|attend\w*|"
-    r"visit\w*|host\w*|convene\w*|gather\w*|participat\w*)\b",
+    r"visit\w*|host\w*|convene\w*|gather\w*|participat\w*|(?:sit|sits|sat)\s+down)\b",
     re.I,
 )
 
@@ -270,9 +276,11 @@ _ASKS_GATHERING = re.compile(
 def unstated(question: str, context: str) -> list[str]:
     """The lower-case content words of an English question (its verbs and common nouns: what it asks
     about, not the names that single out the event) whose stems `context` lacks, leaving out the
-    words that only frame a question (the follow-up rules' light verbs and question words, _DATE_FRAME)."""
-    words = get("en").followup
-    frame = words.light_verbs | words.question_words | words.pronouns | stopwords("en")
+    words that only frame a question (the follow-up rules' light verbs and question words, the language's
+    frame words, _DATE_FRAME)."""
+    language = get("en")
+    words = language.followup
+    frame = words.light_verbs | words.question_words | words.pronouns | stopwords("en") | language.frame_words
     own = set(analyze(context, "en"))
     out = []
     for word in re.findall(r"\b[a-z][\w'-]*", question.split(" ", 1)[1] if " " in question else ""):

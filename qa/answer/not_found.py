@@ -56,12 +56,13 @@ def not_found_note(
 def unmentioned(question: str, known: Callable[[str], bool]) -> list[str]:
     """The question's words, as written, none of whose stems the documents use (`known`: whether the
     index knows a stem), leaving out the words that only frame a question (its language's question
-    words, light verbs and pronouns, and lower-case words under five letters: "far", "led", "near"
-    frame a question as often as they name its topic): what the documents never speak of ("population",
-    "INTERPOL")."""
+    words, light verbs, pronouns and frame words: "roughly", "in total"; and lower-case words under five
+    letters: "far", "led", "near" frame a question as often as they name its topic): what the documents
+    never speak of ("population", "INTERPOL")."""
     code = detect(question)
-    words = get(code).followup
-    frame = words.light_verbs | words.question_words | words.pronouns
+    language = get(code)
+    words = language.followup
+    frame = words.light_verbs | words.question_words | words.pronouns | language.frame_words
     out: list[str] = []
     for word in re.findall(r"\w[\w'’-]*\w|\w", question):
         if word.lower() in frame or (word.islower() and len(word) < 5) or word in out:

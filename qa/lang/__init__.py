@@ -22,8 +22,8 @@ import re
 from qa.lang.base import Followup, Language
 
 __all__ = [
-    "DEFAULT", "Followup", "Language", "analyze", "detect", "get", "question_case", "register", "registered",
-    "stopwords",
+    "DEFAULT", "Followup", "Language", "analyze", "detect", "frame_stems", "get", "question_case", "register",
+    "registered", "stopwords",
 ]
 
 DEFAULT = "en"
@@ -35,6 +35,7 @@ _LANGUAGES: dict[str, Language] = {}
 def register(language: Language) -> None:
     _LANGUAGES[language.code] = language
     _by_script.cache_clear()
+    frame_stems.cache_clear()
 
 
 def registered() -> list[Language]:
@@ -89,6 +90,15 @@ def _stemmer(name: str):
 @functools.cache
 def stopwords(code: str = DEFAULT) -> frozenset[str]:
     return get(code).stop_words()
+
+
+@functools.cache
+def frame_stems() -> frozenset[str]:
+    """The stems of every registered language's frame words (Language.frame_words), as analyze()
+    gives them: a question's terms less these are what it asks about."""
+    return frozenset(
+        t for language in _LANGUAGES.values() for t in analyze(" ".join(language.frame_words), language.code)
+    )
 
 
 @functools.cache

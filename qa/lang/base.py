@@ -101,6 +101,12 @@ class Language:
     # qa.answer.types.same_unit). No one-letter abbreviation: after a number "m" is as often a million as
     # a metre, and Russian "г" a year
     unit_names: tuple[str, ...] = ()
+    # words that shape a question without naming anything it asks about: hedges ("roughly", "approximately"),
+    # totals ("in total", "overall"), time frames ("currently", "still"), exactness ("exactly"), what a count
+    # leaves in or out ("including", "not counting"), and prepositions the stop words lack ("via"). A text
+    # that does not use them still answers the question, so the gate's missing-word evidence
+    # (qa.answer.evidence), the scene rule's unstated words and a "not found"'s unused words leave them out
+    frame_words: frozenset[str] = frozenset()
     # how a sentence opens when it refers back to the sentence before it ("This course ...", "For
     # this purpose, ...", "He added ...", "As a result, ..."), matched case-insensitively at its start:
     # such an answer is shown with the sentence before it (qa.answer.shown); None: never

@@ -353,6 +353,14 @@ MEASURE_UNITS = {
         re.I,
     ),
 }
+# Words that frame a question without naming what it asks about (Language.frame_words): "Roughly how
+# many ...", "... in total", "... currently", "not counting ...", "... via Kazakhstan".
+FRAME_WORDS = frozenset("""
+roughly approximately approximate around nearly almost exactly precisely specifically actually really
+total overall altogether combined currently nowadays now today still yet ever already
+counting excluding including particular particularly
+via across within toward towards among amongst amid per upon onto along beside throughout
+""".split())
 # Units a count may be written in (Language.unit_names): full names, spellings and abbreviations.
 UNIT_NAMES = (
     "kilogram kilograms kilogramme kilogrammes kilo kilos kg kgs",
@@ -390,6 +398,7 @@ LANGUAGE = Language(
     countries=functools.partial(country_names, "en"),
     antonym_pairs=ANTONYM_PAIRS,
     unit_names=UNIT_NAMES,
+    frame_words=FRAME_WORDS,
     anaphor_openers=ANAPHOR_OPENERS,
     name_initial=NAME_INITIAL,
     money_question=MONEY_QUESTION,

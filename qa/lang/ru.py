@@ -313,6 +313,12 @@ MEASURE_UNITS = {
 MEASURE_QUANTIFIERS = re.compile(r"(?<![\w-])(?:несколько|нескольких|пар[уыа]|полтор[аы]|много|многих|около)\s+$",
                                  re.I)
 
+# Words that frame a question without naming what it asks about (Language.frame_words), as English's
+# FRAME_WORDS: "примерно сколько ...", "сколько всего ...", "кто сейчас ...".
+FRAME_WORDS = frozenset("""
+примерно приблизительно около почти порядка ровно точно именно всего
+сейчас ныне нынешний нынешняя текущий текущая ещё еще уже включая исключая учитывая считая
+""".split())
 # Units a count may be written in (Language.unit_names), as English's UNIT_NAMES.
 UNIT_NAMES = (
     "килограмм килограммов килограмма кг",
@@ -352,4 +358,5 @@ LANGUAGE = Language(
     measure_units=MEASURE_UNITS,
     measure_quantifiers=MEASURE_QUANTIFIERS,
     unit_names=UNIT_NAMES,
+    frame_words=FRAME_WORDS,
 )

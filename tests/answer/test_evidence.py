@@ -99,6 +99,24 @@ def test_a_place_neither_the_passage_nor_the_lead_names_is_still_missing():
     assert facts["names_missing"] == 1.0 and facts["missing_max"] == 1.0
 
 
+def test_a_hedge_or_a_total_the_text_does_not_use_is_not_missing():
+    # "roughly" and "in total" frame the question; "parade" names something the passage never mentions
+    best = deep_sentence_candidate()
+    for question, missing in (("Roughly how many experts from the Orchard Guild featured in total?", 0.0),
+                              ("How many experts from the Orchard Guild featured in the parade?", 1.0)):
+        terms = analyze(question)
+        facts = evidence(question, terms, [best], [best.passage], {t: 1.0 for t in terms}, lead=LEAD)
+        assert facts["missing_max"] == missing and facts["missing_pool_max"] == missing
+        assert (facts["pool_cov"] == 1.0) == (missing == 0.0)
+
+
+def test_a_count_that_leaves_something_out_is_no_negated_question():
+    best = deep_sentence_candidate()
+    for question, neg in (("How many experts featured, not counting the Orchard Guild's?", 0.0),
+                          ("Which experts did not feature at the workshop?", 1.0)):
+        assert evidence(question, analyze(question), [best], [best.passage], {}, lead=LEAD)["neg"] == neg
+
+
 @pytest.mark.parametrize("question", [
     "Which union sent the Orchard Guild's experts?",
     "Who spoke for the Beekeepers' Union?",

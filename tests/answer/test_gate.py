@@ -164,6 +164,18 @@ def test_a_lead_s_date_answers_when_its_own_event_happened_began_or_is_planned()
     assert scene_only("On what date is the council meeting in Dunmore scheduled?", planned, True, None, TITLE) == 0.0
 
 
+def test_a_lead_s_date_answers_a_question_that_frames_its_event_in_other_words():
+    # "via" and "roughly" name nothing the lead must state; "sit down with" is a meeting
+    planned = "On 2 June 2024, a meeting on honey shipped from Harlow through Dunmore will be held in Dunmore."
+    assert scene_only("On which day is the meeting on honey shipped from Harlow via Dunmore scheduled?", planned, True,
+                      None, TITLE) == 0.0
+    met = "On 14 March 2023 the chair of the Harlow beekeepers' council met with the mayor of Dunmore."
+    assert scene_only("When did the Harlow council's chair sit down with Dunmore's mayor?", met, True, None,
+                      TITLE) == 0.0
+    assert scene_only("When did the Harlow council's chair quarrel with Dunmore's mayor?", met, True, None,
+                      TITLE) == 1.0
+
+
 def test_a_lead_that_reports_an_act_dates_that_act_however_the_question_words_it():
     # not a gathering: the lead's date is the act's, and "leave" words "withdrew" another way
     act = "On 14 March 2023 the Harlow beekeepers' council withdrew from the national federation."

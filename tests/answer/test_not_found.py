@@ -49,6 +49,13 @@ def test_words_that_only_frame_a_question_are_not_named():
     assert not_found_note(None, "What is the population of Wenlow?") is None  # no index to ask
 
 
+def test_hedges_and_totals_are_not_named_as_what_the_documents_lack():
+    # "Roughly", "in total", "not counting", "currently": no document has to use them to answer
+    assert unmentioned("Roughly how many breakwaters did the council repair in total, not counting jetties?",
+                       KNOWN) == ["jetties"]
+    assert unmentioned("Who currently chairs the Wenlow council?", KNOWN) == ["chairs"]
+
+
 @pytest.mark.slow
 def test_a_question_about_what_no_document_mentions_says_so(invented_service):
     result = invented_service({"harbour.txt": HARBOUR + "\n"}).ask("What is the capital of France?")
