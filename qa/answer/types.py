@@ -46,6 +46,9 @@ OWN_YEARS = True
 # a question about a gathering or event (qa.lang EVENT_WORDS: "meeting", "held", ...); "any": every
 # question's place; False: off.
 PLACE_CLASH: str | bool = "event"
+# A name numbered in its series ("CADAP 7", "WG3", "Phase 3", "the third WG") singles out its event
+# as an ordinal does: "CADAP 8" clashes with a sentence about CADAP 7 only.
+SERIES_CLASH = True
 # A place named by its adjective is the same place ("Africa" ~ "African", "Japan" ~ "Japanese",
 # "Kazakh" ~ "Kazakhstan"; qa.lang.demonyms): a demonym is no swap.
 PLACE_DEMONYMS = True
@@ -108,6 +111,7 @@ class Needs:
     # qtype, or person / place read from the asked noun ("which UNODC expert"): used by typed_match
     wants: str | None = None
     places: frozenset[tuple[str, ...]] = frozenset()  # where the question sets its event ("in Brussels"), as stems
+    series: frozenset[tuple[str, str]] = frozenset()  # numbered names ("CADAP 7", "the third WG"): (name, number)
     money: bool = False  # a number question that asks for an amount of money (qa.lang's money_question)
     # the kinds of quantity that answer a question about a measure ("how far": length, time), or ()
     measure: tuple[str, ...] = ()
@@ -326,7 +330,8 @@ def event_needs(question: str) -> Needs:
     ordinals; ORDINAL_SYNONYMS) and the places the question sets its event in (PLACE_CLASH)."""
     n = needs(question)
     ordinals = {key for key, _, end in _ordinal_matches(question) if not _ORDINAL_ADVERB.match(question[end:])}
-    return dataclasses.replace(n, ordinals=n.ordinals | frozenset(ordinals), places=_asked_places(question))
+    return dataclasses.replace(n, ordinals=n.ordinals | frozenset(ordinals), places=_asked_places(question),
+                               series=frozenset(_series_in(question)) if SERIES_CLASH else frozenset())
 
 
 # adjective and participle endings that agree with the counted noun after "сколько"; not "-ий",
@@ -343,6 +348,37 @@ def _event_ordinals(text: str) -> set[str]:
     first", "first launched", "the first half of 2021"."""
     return {key for key, start, end in _ordinal_matches(text)
             if not _NOT_EVENT_ORDINAL.match(text[end:]) and not re.search(r"\bat\s+$", text[:start], re.I)}
+
+
+# a name and its number in a series: "CADAP 7", "WG3", "WG-3", "Apollo 11" (not a year, a decimal, a time, a
+# percentage or an ordinal's "5th"); and an ordinal before a name: "the third WG", "the 5th Harbour Forum"
+_NUMBERED_NAME = re.compile(
+    r"(?<![\w.-])([A-ZА-ЯЁ][A-Za-zА-Яа-яЁё]*[A-Za-zА-Яа-яЁё])[\s-]?(\d{1,3})(?![\w.,:/%-]\w|\w)"
+)
+_ORDINAL_NAME = re.compile(
+    r"(?:^|(?<=\s))(" + "|".join(_ORDINALS) + r"|\d{1,3}(?:st|nd|rd|th))\s+([A-ZА-ЯЁ][\w-]*)", re.I
+)
+# words before a number that name no series: months and weekdays ("May 5"), and hedges ("about 30")
+_NOT_SERIES = frozenset(
+    "january february march april may june july august september october november december jan feb mar apr jun jul "
+    "aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday".split()
+) | get("en").frame_words | get("ru").frame_words
+
+
+def _series_in(text: str) -> set[tuple[str, str]]:
+    """The numbered names text holds, as (name in lower case, number): "CADAP 7" and "the seventh CADAP"
+    give ("cadap", "7"). A stop word, a frame word or a month before a number names nothing ("In 12",
+    "About 30", "May 5")."""
+    out = set()
+    for m in _NUMBERED_NAME.finditer(text):
+        name = m.group(1).lower()
+        if name in _NOT_SERIES or name in stopwords("en") or name in stopwords("ru"):
+            continue
+        out.add((name, str(int(m.group(2)))))
+    for m in _ORDINAL_NAME.finditer(text):
+        if m.group(2)[:1].isupper():
+            out.add((m.group(2).lower(), _ordinal_key(m.group(1))))
+    return out
 
 
 def _event_years(text: str) -> set[str]:
@@ -643,23 +679,30 @@ def event_features(context: str, n: Needs, text: str | None = None) -> tuple[flo
     sentence with its item's title and date): match = share of them present; clash = 1 when the
     context names another ordinal or year of the same kind and not the asked one, or (PLACE_CLASH)
     the sentence sets its event in another place than the question's and the context lacks that
-    one. `text` is the sentence alone: with OWN_ORDINALS / OWN_YEARS, the ordinals (years) it names
-    itself are read instead of its context's."""
-    asked = [("o", o) for o in n.ordinals] + [("y", y) for y in n.years]
+    one, or (SERIES_CLASH) it numbers a name of the question otherwise ("CADAP 7" for "CADAP 8"). `text` is the
+    sentence alone: with OWN_ORDINALS / OWN_YEARS, the ordinals (years) it names itself are read instead of its
+    context's, and so are its own numbered names."""
+    asked = [("o", o) for o in n.ordinals] + [("y", y) for y in n.years] + [("s", key) for key in n.series]
     place_clash = bool(n.places) and text is not None and _place_clash(context, text, n.places)
     if not asked:
         return 0.5, float(place_clash)
+    # a numbered name the sentence names itself speaks of that one, whatever its title says
+    have_s = ((_series_in(text) if text is not None else set()) or _series_in(context)) if n.series else set()
+    series_clash = any(
+        k not in nums for name, k in n.series if (nums := {j for other, j in have_s if other == name})
+    )
     have_o, have_y = _ordinals_in(context), set(_YEAR_RE.findall(context))
     if text is not None:
         # a sentence that names an ordinal (a year) of its own speaks of that one, whatever its title says
         own_o = _event_ordinals(text) if OWN_ORDINALS and n.ordinals else set()
         own_y = _event_years(text) if OWN_YEARS and n.years else set()
         have_o, have_y = own_o or have_o, own_y or have_y
-    found = sum((o in have_o) if kind == "o" else (o in have_y) for kind, o in asked)
+    have = {"o": have_o, "y": have_y, "s": have_s}
+    found = sum(o in have[kind] for kind, o in asked)
     clash = (bool(n.ordinals) and bool(have_o) and not (n.ordinals & have_o)) or (
         bool(n.years) and bool(have_y) and not (n.years & have_y)
     )
-    return found / len(asked), float(clash or place_clash)
+    return found / len(asked), float(clash or place_clash or series_clash)
 
 
 def _asked_places(question: str) -> frozenset[tuple[str, ...]]:

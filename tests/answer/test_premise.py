@@ -85,3 +85,30 @@ def test_a_place_named_by_its_adjective_is_the_same_place():
     question = "When was the workshop held at the Japanese coast guard academy?"
     text = "The workshop was held in Skarn harbour in May 2024."
     assert type_features(question, text, "Coast guard academy in Japan", None, False)["clash"] == 0.0
+
+
+def test_a_sentence_naming_another_number_of_the_asked_series_clashes():
+    question = "What did the council agree with the HARP 8 programme in Skarn?"
+    assert event_needs(question).series == {("harp", "8")}
+    f = type_features(question, "The council and the HARP 7 programme met in Skarn.", "Council news", None, False)
+    assert f["clash"] == 1.0 and f["event"] == 0.0
+    f = type_features(question, "The council and the HARP 8 programme met in Skarn.", "Council news", None, False)
+    assert f["clash"] == 0.0 and f["event"] == 1.0
+    # a sentence that numbers nothing reads its item's title
+    assert type_features(question, "The council met in Skarn.", "HARP 7 in Skarn", None, False)["clash"] == 1.0
+    assert type_features(question, "The council met in Skarn.", "Council news", None, False)["clash"] == 0.0
+
+
+def test_a_numbered_name_and_an_ordinal_before_it_are_one_place_in_the_series():
+    # "WG3", "WG-3" and "the third WG" name the same activity
+    question = "Where is WG3 expected to be held?"
+    ahead = "Looking ahead, the third WG activity will take place in Tbilisi."
+    assert type_features(question, ahead, WG_TITLE, None, False)["clash"] == 0.0
+    held = "The WG-2 activity was held in Astana, just like WG1."
+    assert type_features(question, held, WG_TITLE, None, False)["clash"] == 1.0
+
+
+def test_a_number_after_a_stop_word_a_month_or_a_hedge_numbers_no_name():
+    for question in ("How many ferries sailed in 2019?", "What happened at 10:30 on May 5?",
+                     "Were there about 30 or nearly 40 boats?", "Did prices rise by 5.5% or 12 %?"):
+        assert event_needs(question).series == frozenset(), question
