@@ -12,6 +12,8 @@ from qa.answer.acronyms import asked_acronym
 from qa.answer.types import asked_place, needs, setting
 from qa.lang import analyze, detect, get
 
+# a name and its number in one word ("WG3", "COP-26"): qa.answer.types reads it as the third WG of a series
+_NUMBERED = re.compile(r"^([A-Za-zА-Яа-яЁё]{2,})-?\d{1,3}$")
 # the measures a rule of the gate names (qa.answer.types.needs().measure kinds)
 _MEASURE_NAMES = {"length": "length", "time": "duration", "temperature": "temperature", "age": "age"}
 # what the scene-setting passage does not state, by the kind of answer asked
@@ -58,7 +60,8 @@ def unmentioned(question: str, known: Callable[[str], bool]) -> list[str]:
     index knows a stem), leaving out the words that only frame a question (its language's question
     words, light verbs, pronouns and frame words: "roughly", "in total"; and lower-case words under five
     letters: "far", "led", "near" frame a question as often as they name its topic): what the documents
-    never speak of ("population", "INTERPOL")."""
+    never speak of ("population", "INTERPOL"). A numbered name ("WG3") counts as mentioned when its name
+    ("WG") is: the documents may number it otherwise ("WG 3", "the third WG")."""
     code = detect(question)
     language = get(code)
     words = language.followup
@@ -67,7 +70,9 @@ def unmentioned(question: str, known: Callable[[str], bool]) -> list[str]:
     for word in re.findall(r"\w[\w'’-]*\w|\w", question):
         if word.lower() in frame or (word.islower() and len(word) < 5) or word in out:
             continue
-        stems = analyze(word, code)
+        # a numbered name ("WG3") whose name the documents use is mentioned in another form ("the third WG")
+        numbered = _NUMBERED.match(word)
+        stems = analyze(numbered.group(1) if numbered else word, code)
         if stems and not any(known(t) for t in stems):
             out.append(word)
     return out

@@ -56,6 +56,12 @@ def test_hedges_and_totals_are_not_named_as_what_the_documents_lack():
     assert unmentioned("Who currently chairs the Wenlow council?", KNOWN) == ["chairs"]
 
 
+def test_a_numbered_name_is_mentioned_when_its_name_is():
+    # the council's third session may be written "the third council session"; a name no document uses is still named
+    assert unmentioned("Where will Council3 meet?", KNOWN) == []
+    assert unmentioned("Where will Senate3 meet?", KNOWN) == ["Senate3"]
+
+
 @pytest.mark.slow
 def test_a_question_about_what_no_document_mentions_says_so(invented_service):
     result = invented_service({"harbour.txt": HARBOUR + "\n"}).ask("What is the capital of France?")
