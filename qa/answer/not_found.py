@@ -9,11 +9,9 @@ import re
 from collections.abc import Callable
 
 from qa.answer.acronyms import asked_acronym
-from qa.answer.types import asked_place, needs, setting
+from qa.answer.types import asked_place, needs, numbered_name, setting
 from qa.lang import analyze, detect, get
 
-# a name and its number in one word ("WG3", "COP-26"): qa.answer.types reads it as the third WG of a series
-_NUMBERED = re.compile(r"^([A-Za-zА-Яа-яЁё]{2,})-?\d{1,3}$")
 # the measures a rule of the gate names (qa.answer.types.needs().measure kinds)
 _MEASURE_NAMES = {"length": "length", "time": "duration", "temperature": "temperature", "age": "age"}
 # what the scene-setting passage does not state, by the kind of answer asked
@@ -71,8 +69,7 @@ def unmentioned(question: str, known: Callable[[str], bool]) -> list[str]:
         if word.lower() in frame or (word.islower() and len(word) < 5) or word in out:
             continue
         # a numbered name ("WG3") whose name the documents use is mentioned in another form ("the third WG")
-        numbered = _NUMBERED.match(word)
-        stems = analyze(numbered.group(1) if numbered else word, code)
+        stems = analyze(numbered_name(word) or word, code)
         if stems and not any(known(t) for t in stems):
             out.append(word)
     return out

@@ -358,11 +358,23 @@ _NUMBERED_NAME = re.compile(
 _ORDINAL_NAME = re.compile(
     r"(?:^|(?<=\s))(" + "|".join(_ORDINALS) + r"|\d{1,3}(?:st|nd|rd|th))\s+([A-ZА-ЯЁ][\w-]*)", re.I
 )
+_MONTHS = frozenset("january february march april may june july august september october november december".split())
 # words before a number that name no series: months and weekdays ("May 5"), and hedges ("about 30")
-_NOT_SERIES = frozenset(
-    "january february march april may june july august september october november december jan feb mar apr jun jul "
-    "aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday".split()
+_NOT_SERIES = _MONTHS | frozenset(
+    "jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday".split()
 ) | get("en").frame_words | get("ru").frame_words
+
+
+def _series_name(name: str) -> str | None:
+    """name in lower case, or None when it names no series before a number (a stop word, a frame word, a month)."""
+    low = name.lower()
+    return None if low in _NOT_SERIES or low in stopwords("en") or low in stopwords("ru") else low
+
+
+def numbered_name(word: str) -> str | None:
+    """The name of a numbered name written as one word ("WG3", "WG-3" -> "wg"), or None."""
+    m = _NUMBERED_NAME.fullmatch(word)
+    return _series_name(m.group(1)) if m else None
 
 
 def _series_in(text: str) -> set[tuple[str, str]]:
@@ -371,10 +383,9 @@ def _series_in(text: str) -> set[tuple[str, str]]:
     "About 30", "May 5")."""
     out = set()
     for m in _NUMBERED_NAME.finditer(text):
-        name = m.group(1).lower()
-        if name in _NOT_SERIES or name in stopwords("en") or name in stopwords("ru"):
-            continue
-        out.add((name, str(int(m.group(2)))))
+        name = _series_name(m.group(1))
+        if name is not None:
+            out.add((name, str(int(m.group(2)))))
     for m in _ORDINAL_NAME.finditer(text):
         if m.group(2)[:1].isupper():
             out.add((m.group(2).lower(), _ordinal_key(m.group(1))))
@@ -642,9 +653,6 @@ def loose_person(text: str, question: str) -> bool:
         if words and not words <= qwords and not words & _NOT_A_PERSON:
             return True
     return False
-
-
-_MONTHS = frozenset("january february march april may june july august september october november december".split())
 
 
 def names_someone(text: str, question: str) -> bool:
