@@ -410,15 +410,19 @@ def _places_in(text: str, before_event: bool = True) -> frozenset[tuple[str, ...
     places = set()
     lang = detect(text)
     events = _EVENT_WORDS.get(lang)
-    for m in get(lang).span_patterns["place"].finditer(text):
-        if not _SETTING.match(m.group(0)):
-            continue
+    for m in _settings(text, lang):
         if not before_event and events is not None and events.match(text, m.end(1) + 1):
             continue
         stems = tuple(analyze(m.group(1)))
         if stems:
             places.add(stems)
     return frozenset(places)
+
+
+def _settings(text: str, lang: str):
+    """The matches of the language's place pattern that set something in a place ("in Brussels", not
+    "from Brussels"): the place is group 1."""
+    return (m for m in get(lang).span_patterns["place"].finditer(text) if _SETTING.match(m.group(0)))
 
 
 _ASIDE = re.compile(r"\s*\([^()]*\)")
@@ -774,10 +778,7 @@ def asked_place(question: str) -> str | None:
 
 def setting(text: str) -> str | None:
     """The first place text sets something in, as written ("in Astana": "Astana"), or None."""
-    for m in get(detect(text)).span_patterns["place"].finditer(text):
-        if _SETTING.match(m.group(0)):
-            return m.group(1)
-    return None
+    return next((m.group(1) for m in _settings(text, detect(text))), None)
 
 
 def has_date(text: str, lang: str | None = None) -> bool:
