@@ -21,10 +21,11 @@ import numpy as np
 from qa.answer import trees
 from qa.answer.acronyms import asked_acronym, defines
 from qa.answer.features import item_leads, name_key, name_words, names_held
+from qa.answer.shown import refers_back
 from qa.answer.swaps import antonym_swap, name_swap
 from qa.answer.types import (
-    measure_match, misplaced, money_match, named_person, names_someone, needs, same_unit, type_features,
-    unit_match,
+    asked_grain, measure_match, misplaced, money_match, named_person, names_someone, needs, same_unit, states_date,
+    type_features, unit_match,
 )
 from qa.lang import analyze, detect, frame_stems, get, stopwords
 from qa.lang.demonyms import found
@@ -149,6 +150,8 @@ def evidence(
         "unmeasured": unmeasured(question, [c.sentence.text for c in ranked[:MEASURE_TOP]],
                                  [c.sentence.lang for c in ranked[:MEASURE_TOP]]),
         "undefined": undefined(question, [c.sentence.text for c in ranked]),
+        "undated": undated(question, best.sentence.text, best.sentence.lang,
+                           best.passage.chunk.text[:max(0, best.sentence.start - best.passage.chunk.start)]),
         "misplaced": float(misplaced(question, best.sentence.text, lead,
                                      best.passage.item.title if best.passage.item else "", best.passage.chunk.text)),
         "scene": scene_only(
@@ -215,6 +218,33 @@ def _none_holds(match, n, sentences: list[str], langs: list[str | None] | None) 
     measure_match: text, needs, stored language -> 0 / 1) looks for, else 0.0."""
     langs = langs or [None] * len(sentences)
     return float(bool(sentences) and not any(match(s, n, lang) >= 1.0 for s, lang in zip(sentences, langs)))
+
+
+# whether abstain_gate's answer-type rules include undated() (fit_answer.py --pick evidence.DATE_RULE=False
+# measures without it)
+DATE_RULE = True
+
+
+def undated(question: str, sentence: str, lang: str | None = None, before: str = "") -> float:
+    """1.0 when an English question asks for a date of a grain (a year: "In what year ...?", a month, a day:
+    "On which day in March 2022 ...?") and the best candidate, `sentence` (its stored language `lang`), states
+    none beyond the question's own (types.states_date): "... in March 2022, a controlled delivery was carried
+    out" gives no day. "What date" asks for any date (types.asked_grain). The issue's pattern 1 for dates at
+    the grain asked, as unmeasured() is for measures, and like it read from the sentence shown only: nearly
+    any five sentences hold some date. A sentence that refers back ("These included ...") is read with
+    `before`, its passage's text before it, which the answer shows with it and which may give the date; with
+    none, it is left to the fitted gate. A when-question asks no grain ("When did the course begin?" is
+    answered by "in spring") and is left to the fitted gate too."""
+    grain = asked_grain(question)
+    if grain is None or detect(question) != "en" or (lang or detect(sentence)) != "en":
+        return 0.0
+    if refers_back(sentence):
+        # shown after the sentence before it, which may give the date ("These included legalizing the forward
+        # pass" after "In 1906 ...")
+        if not before.strip():
+            return 0.0
+        sentence = f"{before} {sentence}"
+    return float(not states_date(sentence, question, grain))
 
 
 # whether abstain_gate's answer-type rules include types.misplaced(): a question that sets its event in another
@@ -336,14 +366,14 @@ def lead_text(index, row) -> str:
 
 def rule_that_holds(facts: dict[str, float], fitted: Fitted) -> str | None:
     """The name of the fit's answer-type rule that holds for these facts ("uncounted", "undefined",
-    "unpriced", "unmeasured", "misplaced", "scene"), or None: `count_veto` turns on uncounted(), and either
+    "unpriced", "unmeasured", "undated", "misplaced", "scene"), or None: `count_veto` turns on uncounted(), and either
     `count_veto` or `scene_veto` (the e5 fit takes the scene rule without the count rule) the rest."""
     if fitted.count_veto and facts.get("uncounted", 0.0) >= 1.0:
         return "uncounted"
     if not (fitted.count_veto or fitted.scene_veto):
         return None
     for name, on in (("undefined", EXPANSION_RULE), ("unpriced", MONEY_RULE), ("unmeasured", MEASURE_RULE),
-                     ("misplaced", PLACE_RULE), ("scene", SCENE_RULE)):
+                     ("undated", DATE_RULE), ("misplaced", PLACE_RULE), ("scene", SCENE_RULE)):
         if on and facts.get(name, 0.0) >= 1.0:
             return name
     return None

@@ -9,7 +9,7 @@ import re
 from collections.abc import Callable
 
 from qa.answer.acronyms import asked_acronym
-from qa.answer.types import asked_place, needs, numbered_name, setting
+from qa.answer.types import asked_grain, asked_place, needs, numbered_name, setting
 from qa.lang import analyze, detect, get
 
 # the measures a rule of the gate names (qa.answer.types.needs().measure kinds)
@@ -41,6 +41,8 @@ def not_found_note(
     if rule == "unmeasured":
         kinds = [_MEASURE_NAMES[k] for k in needs(question).measure if k in _MEASURE_NAMES]
         return f"The best passage states no {' or '.join(kinds) or 'such measure'}."
+    if rule == "undated":
+        return f"The best passage states no {asked_grain(question) or 'date'}."
     if rule == "undefined":
         return f"No passage spells out what {asked_acronym(question)} stands for."
     if rule == "misplaced":

@@ -31,7 +31,7 @@ import re
 
 import numpy as np
 
-from qa.answer.types import counts_asked_noun, needs
+from qa.answer.types import asked_date, counts_asked_noun, needs
 from qa.lang import analyze, detect, get
 from qa.lang.countries import is_country
 
@@ -45,12 +45,6 @@ SPAN_FEATURES = (
     "prox_idf", "seg_idf", "country", "place_gran", "role_match",
 )
 
-# "what year" asks for a year, "what month" for a month, "what day / date" for a day
-_ASKED_DATE = (
-    ("year", re.compile(r"\b(?:what|which)\s+years?\b|\bin what year\b|\bгод\w*\b", re.I)),
-    ("month", re.compile(r"\b(?:what|which)\s+months?\b|\bмесяц\w*\b", re.I)),
-    ("day", re.compile(r"\b(?:what|which)\s+(?:day|date)s?\b|\bчисл\w*\b|\bдат\w*\b", re.I)),
-)
 _YEAR_ONLY = re.compile(r"^(?:1[5-9]|20)\d\d(?:\s*[-–]\s*(?:1[5-9]|20)?\d\d)?$")
 _HAS_DAY = re.compile(r"\b\d{1,2}\b(?!\d)")
 # what kind of quantity a number question asks for, and whether a span is of that kind
@@ -227,10 +221,6 @@ def _typed(text: str, question: str, kind: str | None, lang: str | None = None) 
     return out
 
 
-def _asked_date(question: str) -> str | None:
-    return next((k for k, p in _ASKED_DATE if p.search(question)), None)
-
-
 def candidates(text: str, question: str, lang: str | None = None) -> list[tuple[int, int]]:
     """The short-answer candidates: spans of the asked type (a person or place also when the
     question asks "which official / which country"), and for a "what year" question the year of a
@@ -314,7 +304,7 @@ def candidates(text: str, question: str, lang: str | None = None) -> list[tuple[
                 if lead or not re.search(r"[^\W\d]{3,}$", text[a1:b1]):  # not "120 tonnes of pears and 30"
                     ranges.append((lead.start() if lead else a1, b2))
         found = sorted(set(found) | set(ranges))
-    if kind == "date" and _asked_date(question) == "year":
+    if kind == "date" and asked_date(question) == "year":
         extra = []
         for a, b in found:
             for m in re.finditer(r"\b(?:1\d|20)\d\d\b", text[a:b]):
@@ -369,7 +359,7 @@ def span_features(
     toks = [(m.start(), m.end(), set(analyze(m.group(0))) & qterms) for m in re.finditer(r"\w+", text)]
     at = [s for s, _, hit in toks if hit]
     qwords = set(re.findall(r"\w+", question.lower()))
-    asked_date = _asked_date(question) if kind == "date" else None
+    grain = asked_date(question) if kind == "date" else None
     asked_number = next((k for k, p in _ASKED_NUMBER if p.search(question)), None) if kind == "number" else None
     clauses = [0] + [m.end() for m in _CLAUSE.finditer(text)] + [len(text) + 1]
 
@@ -434,11 +424,11 @@ def span_features(
         d = min(x for x in clauses if x >= b) if any(x >= b for x in clauses) else len(text)
         window = share(word_at(8, -1, a, b), word_at(8, 1, a, b), a, b)
         windows.append(window)
-        if asked_date is not None:
+        if grain is not None:
             has_month = bool(re.search(r"[^\W\d]{3,}", piece))
             has_day = has_month and bool(_HAS_DAY.search(piece))
             got = "year" if _YEAR_ONLY.match(piece.strip()) else "day" if has_day else "month" if has_month else None
-            gran = 1.0 if got == asked_date else 0.0
+            gran = 1.0 if got == grain else 0.0
         elif asked_number is not None:
             got = "percent" if _PERCENT.search(text[a:b + 10]) else "money" if _MONEY.search(text[max(0, a - 2):b + 10]) else None
             gran = 1.0 if got == asked_number or (asked_number == "span" and bool(after)) else 0.0

@@ -785,6 +785,56 @@ def has_date(text: str, lang: str | None = None) -> bool:
     return get(lang or detect(text)).span_patterns["date"].search(text) is not None
 
 
+# the grain of date a question asks for ("In what year", "Which month", "On what day / date")
+_ASKED_DATE = (
+    ("year", re.compile(r"\b(?:what|which)\s+years?\b|\bin what year\b|\bгод\w*\b", re.I)),
+    ("month", re.compile(r"\b(?:what|which)\s+months?\b|\bмесяц\w*\b", re.I)),
+    ("day", re.compile(r"\b(?:what|which)\s+(?:day|date)s?\b|\bчисл\w*\b|\bдат\w*\b", re.I)),
+)
+
+
+def asked_date(question: str) -> str | None:
+    """The grain of date a question asks for: "year", "month", "day", or None."""
+    return next((k for k, p in _ASKED_DATE if p.search(question)), None)
+
+
+_MONTH_WORD = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
+               r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?")
+# What may state a date of each grain, in English. Read loosely, since a rule refuses where none is found: any
+# number of three or four digits may be a year ("in 825", "c1180"), a season a month, and "the next day" or a
+# weekday a day.
+_GRAIN = {
+    "year": re.compile(r"(?<![\d,.])\d{3,4}(?!\d)(?![,.]\d)|\bcentur(?:y|ies)\b|\bdecades?\b", re.I),
+    "month": re.compile(rf"\b{_MONTH_WORD}|\b(?:spring|summer|autumn|fall|winter)\b", re.I),
+    "day": re.compile(
+        rf"\b\d{{1,2}}(?:st|nd|rd|th)?(?:\s*[-–]\s*\d{{1,2}}(?:st|nd|rd|th)?)?\s+(?:of\s+)?{_MONTH_WORD}"
+        rf"|\b{_MONTH_WORD}\s*\d{{1,2}}(?:st|nd|rd|th)?\b|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b"
+        r"|\b(?:today|yesterday|tomorrow|day|eve)\b|\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b",
+        re.I,
+    ),
+}
+_GRAIN["date"] = re.compile("|".join(p.pattern for p in _GRAIN.values()), re.I)  # any of them
+_ASKS_DATE_WORD = re.compile(r"\b(?:what|which)\s+dates?\b", re.I)
+
+
+def asked_grain(question: str) -> str | None:
+    """asked_date(), with "date" for "On what date ...?" and "Between what dates ...?": any date answers them,
+    since a year is given for them too ("prior to which date?" "1973")."""
+    grain = asked_date(question)
+    return "date" if grain == "day" and _ASKS_DATE_WORD.search(question) else grain
+
+
+def states_date(text: str, question: str, grain: str) -> bool:
+    """Whether English `text` may state a date of `grain` ("year", "month", "day", "date": any) that `question`
+    does not already state: "in March 2022" states no day for "Which day in March 2022 ...?", only the
+    question's own month."""
+    pattern = _GRAIN[grain]
+    for _, asking in _ASKED_DATE:  # "On which day ..." itself states no day
+        question = asking.sub(" ", question)
+    own = {" ".join(m.group(0).lower().split()) for m in pattern.finditer(question)}
+    return any(" ".join(m.group(0).lower().split()) not in own for m in pattern.finditer(text))
+
+
 def type_features(
     question: str, text: str, title: str, item_date: str | None, news_lead: bool, lang: str | None = None
 ) -> dict[str, float]:

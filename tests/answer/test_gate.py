@@ -11,7 +11,7 @@ from dataclasses import replace
 
 import pytest
 
-from qa.answer.evidence import abstain_gate, scene_only, uncounted, unmeasured, unpriced
+from qa.answer.evidence import abstain_gate, scene_only, uncounted, undated, unmeasured, unpriced
 from qa.answer.types import needs, typed_match
 from qa.answer.weights import MINILM
 from qa.lang import analyze
@@ -67,7 +67,48 @@ def test_a_question_about_a_measure_that_no_candidate_measures_is_unmeasured():
     assert unmeasured("How much stone was lifted from the breakwater?", WEIGHED) == 0.0
 
 
-@pytest.mark.parametrize("rule", ["unpriced", "unmeasured"])
+@pytest.mark.parametrize(("question", "sentence"), [
+    # the question's own month and year give no day
+    ("On which day in March 2022 was the ferry inspected?", "In March 2022 the ferry was inspected at Wenlow."),
+    ("On what date was the ferry inspected?", "The ferry was inspected by the harbour council."),
+    ("In what year was the breakwater repaired?", "The breakwater was repaired by the harbour council."),
+    ("In which month of 2021 did the divers lift the stone?", "The divers lifted the stone in 2021."),
+])
+def test_a_question_asking_a_date_the_sentence_does_not_give_at_that_grain_is_undated(question, sentence):
+    assert undated(question, sentence) == 1.0
+
+
+def test_a_sentence_that_refers_back_is_read_with_the_text_before_it():
+    question = "In what year were the harbour rules changed?"
+    sentence = "These included closing the harbour at night."
+    assert undated(question, sentence, before="The harbour rules were changed in 1906.") == 0.0
+    assert undated(question, sentence, before="The harbour council met in the town hall.") == 1.0
+
+
+@pytest.mark.parametrize(("question", "sentence"), [
+    ("On which day in March 2022 was the ferry inspected?", "On 14 March 2022 the ferry was inspected at Wenlow."),
+    ("On what date was the ferry inspected?", "The ferry was inspected on March 14."),
+    ("What day of the week is the ferry inspected?", "The ferry is inspected every Tuesday."),
+    ("On which day was the ferry inspected?", "The ferry was inspected the next day."),
+    ("In what year was the breakwater repaired?", "The breakwater was repaired in 1998."),
+    ("In what year was the casket made?", "The casket is dated c1180."),  # read loosely: a rule refuses
+    ("In which month of 2021 did the divers lift the stone?", "The divers lifted the stone in October 2021."),
+    ("In which month did the divers lift the stone?", "The divers lifted the stone in early spring."),
+    # "what date" asks for any date: a year is given for it too
+    ("Between what dates was the breakwater repaired?", "The breakwater was repaired between 1931 and 1938."),
+    ("On what date was the breakwater repaired?", "The breakwater was repaired in 1998."),
+    # shown after the sentence before it, which may give the date; unread, it may
+    ("In what year were the harbour rules changed?", "These included closing the harbour at night."),
+    # a when-question asks for no grain ("in spring", "after the storm" answer it): the fitted gate's
+    ("When was the breakwater repaired?", "The breakwater was repaired by the harbour council."),
+    # Russian wording is the fitted gate's
+    ("В каком году отремонтировали мол?", "Мол отремонтировал портовый совет."),
+])
+def test_a_date_at_the_asked_grain_or_a_question_asking_no_grain_clears_the_date_rule(question, sentence):
+    assert undated(question, sentence) == 0.0
+
+
+@pytest.mark.parametrize("rule", ["unpriced", "unmeasured", "undated"])
 def test_the_money_and_measure_rules_abstain_only_where_a_fit_switched_the_answer_type_rules_on(rule):
     stump = {"features": ["share"], "bias": 2.0, "trees": []}
     facts = {"share": 0.9, "uncounted": 0.0, rule: 1.0}
@@ -325,3 +366,29 @@ def test_a_question_that_holds_a_meeting_elsewhere_is_not_found_and_says_so(inve
     answer = service.ask("Who chaired the beekeepers' meeting in Dunmore?").answer
     assert answer is not None and "Edith Carrow" in answer.text
 
+
+
+# a question that asks for a date at a grain (a day, a month, a year), a detail that gives a coarser date or
+# none, what "not found" then says, and the twin detail that answers. Without the date rule
+# (evidence.undated) the coarser sentence was given as the answer at confidence 0.64
+DRAFTED = " The new rules for moving colonies had been drafted by the district inspectors{when}."
+DATED_NOT_STATED = [
+    ("On which day in 2021 did the district inspectors draft the new rules for moving colonies?",
+     " in 2021", "The best passage states no day.", " on 9 November 2021", "9 November 2021"),
+    ("In which month of 2021 were the new rules for moving colonies drafted?",
+     " in 2021", "The best passage states no month.", " on 9 November 2021", "9 November 2021"),
+    ("In what year did the district inspectors draft the new rules for moving colonies?",
+     "", "The best passage states no year.", " in 2019", "2019"),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("question", "coarse", "why", "stated", "answer"), DATED_NOT_STATED)
+def test_a_date_question_over_documents_that_date_coarser_is_not_found_and_says_why(
+    invented_service, question, coarse, why, stated, answer,
+):
+    result = invented_service({"valley.txt": MEETING.format(detail=DRAFTED.format(when=coarse))}).ask(question)
+    assert result.answer is None and result.not_found == why
+    result = invented_service({"valley.txt": MEETING.format(detail=DRAFTED.format(when=stated))}).ask(question)
+    assert result.answer is not None and answer in result.answer.text
+    assert result.not_found is None

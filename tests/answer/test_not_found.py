@@ -21,6 +21,10 @@ def test_a_rule_s_not_found_says_what_the_passages_lack():
     assert rule_that_holds({"unmeasured": 1.0}, on) == "unmeasured"
     assert not_found_note("unmeasured", "How long is the breakwater?") == "The best passage states no length or duration."
     assert not_found_note("unmeasured", "How old was the keeper?") == "The best passage states no age."
+    assert rule_that_holds({"undated": 1.0}, on) == "undated"
+    assert not_found_note("undated", "On which day in May 2021 did the council meet?") == "The best passage states no day."
+    assert not_found_note("undated", "In what year was the breakwater built?") == "The best passage states no year."
+    assert not_found_note("undated", "On what date was the breakwater built?") == "The best passage states no date."
     assert not_found_note("unpriced", "What did the ferry cost?") == "None of the best passages states an amount of money."
     assert "FPA" in not_found_note("undefined", "What does FPA stand for?")
     assert not_found_note("scene", "Who chaired the spring meeting?") == (
