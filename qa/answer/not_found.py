@@ -42,7 +42,10 @@ def not_found_note(
         kinds = [_MEASURE_NAMES[k] for k in needs(question).measure if k in _MEASURE_NAMES]
         return f"The best passage states no {' or '.join(kinds) or 'such measure'}."
     if rule == "undated":
-        return f"The best passage states no {asked_grain(question) or 'date'}."
+        grain = asked_grain(question) or "date"
+        if grain == "century" and re.search(r"\bdecades?\b", question, re.I):
+            grain = "decade"
+        return f"The best passage states no {grain}."
     if rule == "undefined":
         return f"No passage spells out what {asked_acronym(question)} stands for."
     if rule == "misplaced":

@@ -814,22 +814,28 @@ _GRAIN = {
     ),
 }
 _GRAIN["date"] = re.compile("|".join(p.pattern for p in _GRAIN.values()), re.I)  # any of them
+# a century or a decade: "the 12th century", "the 1990s", "the '60s", or a year in it
+_GRAIN["century"] = re.compile(_GRAIN["year"].pattern + r"|\b\d{1,2}(?:st|nd|rd|th)\b|['’]\d0s\b", re.I)
 _ASKS_DATE_WORD = re.compile(r"\b(?:what|which)\s+dates?\b", re.I)
+_ASKS_CENTURY = re.compile(r"\b(?:what|which)\s+(?:century|centuries|decade|decades)\b", re.I)
 
 
 def asked_grain(question: str) -> str | None:
     """asked_date(), with "date" for "On what date ...?" and "Between what dates ...?": any date answers them,
-    since a year is given for them too ("prior to which date?" "1973")."""
+    since a year is given for them too ("prior to which date?" "1973"); and "century" for "In which century /
+    decade ...?"."""
     grain = asked_date(question)
+    if grain is None and _ASKS_CENTURY.search(question):
+        return "century"
     return "date" if grain == "day" and _ASKS_DATE_WORD.search(question) else grain
 
 
 def states_date(text: str, question: str, grain: str) -> bool:
-    """Whether English `text` may state a date of `grain` ("year", "month", "day", "date": any) that `question`
+    """Whether English `text` may state a date of `grain` ("year", "month", "day", "century", "date": any) that `question`
     does not already state: "in March 2022" states no day for "Which day in March 2022 ...?", only the
     question's own month."""
     pattern = _GRAIN[grain]
-    for _, asking in _ASKED_DATE:  # "On which day ..." itself states no day
+    for asking in (*(p for _, p in _ASKED_DATE), _ASKS_CENTURY):  # "On which day ..." itself states no day
         question = asking.sub(" ", question)
     own = {" ".join(m.group(0).lower().split()) for m in pattern.finditer(question)}
     return any(" ".join(m.group(0).lower().split()) not in own for m in pattern.finditer(text))

@@ -73,6 +73,7 @@ def test_a_question_about_a_measure_that_no_candidate_measures_is_unmeasured():
     ("On what date was the ferry inspected?", "The ferry was inspected by the harbour council."),
     ("In what year was the breakwater repaired?", "The breakwater was repaired by the harbour council."),
     ("In which month of 2021 did the divers lift the stone?", "The divers lifted the stone in 2021."),
+    ("In which century was the breakwater built?", "The breakwater was built by the harbour council."),
 ])
 def test_a_question_asking_a_date_the_sentence_does_not_give_at_that_grain_is_undated(question, sentence):
     assert undated(question, sentence) == 1.0
@@ -94,6 +95,9 @@ def test_a_sentence_that_refers_back_is_read_with_the_text_before_it():
     ("In what year was the casket made?", "The casket is dated c1180."),  # read loosely: a rule refuses
     ("In which month of 2021 did the divers lift the stone?", "The divers lifted the stone in October 2021."),
     ("In which month did the divers lift the stone?", "The divers lifted the stone in early spring."),
+    ("In which century was the breakwater built?", "The breakwater was built in the 12th century."),
+    ("In what decade was the breakwater built?", "The breakwater was built in the '60s."),
+    ("In which century was the breakwater built?", "The breakwater was built in 1154."),
     # "what date" asks for any date: a year is given for it too
     ("Between what dates was the breakwater repaired?", "The breakwater was repaired between 1931 and 1938."),
     ("On what date was the breakwater repaired?", "The breakwater was repaired in 1998."),
