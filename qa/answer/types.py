@@ -831,9 +831,9 @@ def asked_grain(question: str) -> str | None:
 
 
 def states_date(text: str, question: str, grain: str) -> bool:
-    """Whether English `text` may state a date of `grain` ("year", "month", "day", "century", "date": any) that `question`
-    does not already state: "in March 2022" states no day for "Which day in March 2022 ...?", only the
-    question's own month."""
+    """Whether English `text` may state a date of `grain` ("year", "month", "day", "century", "date": any)
+    that `question` does not already state: "in March 2022" states no day for "Which day in March 2022 ...?",
+    only the question's own month."""
     pattern = _GRAIN[grain]
     for asking in (*(p for _, p in _ASKED_DATE), _ASKS_CENTURY):  # "On which day ..." itself states no day
         question = asking.sub(" ", question)
