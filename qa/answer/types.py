@@ -23,6 +23,7 @@ from qa.answer.question import question_type
 from qa.lang import analyze, demonyms, detect, get, registered, stopwords
 from qa.lang.en import EVENT_VERBS as _EN_EVENT_VERBS
 from qa.lang.en import EVENT_WORDS as _EN_EVENT_WORDS
+from qa.lang.en import MONTH as _EN_MONTH
 from qa.lang.ru import EVENT_VERBS as _RU_EVENT_VERBS
 from qa.lang.ru import EVENT_WORDS as _RU_EVENT_WORDS
 from qa.lang.ru import ORDINAL_ENDINGS as _RU_ORDINAL_ENDINGS
@@ -798,8 +799,7 @@ def asked_date(question: str) -> str | None:
     return next((k for k, p in _ASKED_DATE if p.search(question)), None)
 
 
-_MONTH_WORD = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
-               r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?")
+_MONTH_WORD = rf"{_EN_MONTH}\b\.?"
 # What may state a date of each grain, in English. Read loosely, since a rule refuses where none is found: any
 # number of three or four digits may be a year ("in 825", "c1180"), a season a month, and "the next day" or a
 # weekday a day.

@@ -41,7 +41,8 @@ def _bm25s_stop_words() -> frozenset[str]:
 
 
 # Answer types a question asks for, and what a span of that type looks like.
-_MONTH = (
+# a month's name or abbreviation (qa.answer.types reads it for the grain of a date too)
+MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
     r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
 )
@@ -57,9 +58,9 @@ _NUMBER_WORDS = (
 )
 SPAN_PATTERNS = {
     "date": re.compile(
-        rf"\b(?:(?:\d{{1,2}}(?:\s*[-–]\s*\d{{1,2}})?\s+{_MONTH}(?:\s+\d{{4}})?)|"
-        rf"(?:{_MONTH}\s+\d{{1,2}}(?:\s*[-–]\s*\d{{1,2}})?(?:,\s*\d{{4}})?)|"
-        rf"(?:{_MONTH}\s+\d{{4}})|(?:(?:1[89]|20)\d\d(?:\s*[-–]\s*(?:1[89]|20)?\d\d)?)|"
+        rf"\b(?:(?:\d{{1,2}}(?:\s*[-–]\s*\d{{1,2}})?\s+{MONTH}(?:\s+\d{{4}})?)|"
+        rf"(?:{MONTH}\s+\d{{1,2}}(?:\s*[-–]\s*\d{{1,2}})?(?:,\s*\d{{4}})?)|"
+        rf"(?:{MONTH}\s+\d{{4}})|(?:(?:1[89]|20)\d\d(?:\s*[-–]\s*(?:1[89]|20)?\d\d)?)|"
         rf"(?:(?:first|second|third|fourth|last)\s+(?:half|quarter)\s+of\s+\d{{4}}))\b",
         re.I,
     ),
