@@ -167,10 +167,7 @@ FOLLOWUP = Followup(
 # for page chrome, checked only on short lines, so a sentence that uses a word ("Share prices
 # rose.") is never one of them.
 _PHOTO = r"(?:photo(?:graph)?s?|pictures?|images?|foto)"
-_MONTH = (
-    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
-    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
-)
+_MONTH_DOT = rf"{MONTH}\.?"  # "Oct.", "October"
 FURNITURE = PageFurniture(
     lines={
         "rating": r"rate this (?:item|article|post|page)|\(?\d+ votes?\)?|rating:?\s*[\d.]+\s*(?:/\s*\d+)?",
@@ -211,7 +208,7 @@ FURNITURE = PageFurniture(
     r"|(?:photo\s+)?caption\s*:"
     r"|in\s+the\s+(?:photo|picture|image)\s*:"
     r"|(?:above|below|inset|(?:top|main|featured)\s+(?:photo|picture|image))\s*:",
-    short_date=rf"{_MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH}",  # "Oct. 12", "October 12", "12 Oct"
+    short_date=rf"{_MONTH_DOT}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH_DOT}",  # "Oct. 12", "October 12", "12 Oct"
     not_places=frozenset(
         "the a an in on at from for by to of this that these those it its he she they we our their "
         "mr mrs ms dr his her as with after before during since".split()
