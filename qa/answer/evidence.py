@@ -226,17 +226,20 @@ DATE_RULE = True
 
 
 def undated(question: str, sentence: str, lang: str | None = None, before: str = "") -> float:
-    """1.0 when an English question asks for a date of a grain (a year: "In what year ...?", a month, a day:
-    "On which day in March 2022 ...?") and the best candidate, `sentence` (its stored language `lang`), states
-    none beyond the question's own (types.states_date): "... in March 2022, a controlled delivery was carried
-    out" gives no day. "What date" asks for any date (types.asked_grain). The issue's pattern 1 for dates at
-    the grain asked, as unmeasured() is for measures, and like it read from the sentence shown only: nearly
-    any five sentences hold some date. A sentence that refers back ("These included ...") is read with
-    `before`, its passage's text before it, which the answer shows with it and which may give the date; with
-    none, it is left to the fitted gate. A when-question asks no grain ("When did the course begin?" is
-    answered by "in spring") and is left to the fitted gate too."""
+    """1.0 when a question asks for a date of a grain (a year: "In what year ...?", "В каком году ...?", a month,
+    a day: "On which day in March 2022 ...?") and the best candidate, `sentence` (its stored language `lang`),
+    states none beyond the question's own (types.states_date): "... in March 2022, a controlled delivery was
+    carried out" gives no day. "What date" asks for any date (types.asked_grain). The question and the sentence
+    are each read in their own language, so a Russian question over English text is read too. The issue's
+    pattern 1 for dates at the grain asked, as unmeasured() is for measures, and like it read from the sentence
+    shown only: nearly any five sentences hold some date. A sentence that refers back ("These included ...") is
+    read with `before`, its passage's text before it, which the answer shows with it and which may give the
+    date; with none, it is left to the fitted gate. A when-question asks no grain ("When did the course
+    begin?" is answered by "in spring") and is left to the fitted gate too, as is a language without date
+    readers (Language.date_questions, date_grains)."""
     grain = asked_grain(question)
-    if grain is None or detect(question) != "en" or (lang or detect(sentence)) != "en":
+    lang = lang or detect(sentence)
+    if grain is None or not get(lang).date_grains:
         return 0.0
     if refers_back(sentence):
         # shown after the sentence before it, which may give the date ("These included legalizing the forward
@@ -244,7 +247,7 @@ def undated(question: str, sentence: str, lang: str | None = None, before: str =
         if not before.strip():
             return 0.0
         sentence = f"{before} {sentence}"
-    return float(not states_date(sentence, question, grain))
+    return float(not states_date(sentence, question, grain, lang))
 
 
 # whether abstain_gate's answer-type rules include types.misplaced(): a question that sets its event in another

@@ -23,7 +23,6 @@ from qa.answer.question import question_type
 from qa.lang import analyze, demonyms, detect, get, registered, stopwords
 from qa.lang.en import EVENT_VERBS as _EN_EVENT_VERBS
 from qa.lang.en import EVENT_WORDS as _EN_EVENT_WORDS
-from qa.lang.en import MONTH as _EN_MONTH
 from qa.lang.ru import EVENT_VERBS as _RU_EVENT_VERBS
 from qa.lang.ru import EVENT_WORDS as _RU_EVENT_WORDS
 from qa.lang.ru import ORDINAL_ENDINGS as _RU_ORDINAL_ENDINGS
@@ -786,7 +785,8 @@ def has_date(text: str, lang: str | None = None) -> bool:
     return get(lang or detect(text)).span_patterns["date"].search(text) is not None
 
 
-# the grain of date a question asks for ("In what year", "Which month", "On what day / date")
+# the grain of date a question asks for ("In what year", "Which month", "On what day / date"), read loosely in
+# both languages: any "год" word
 _ASKED_DATE = (
     ("year", re.compile(r"\b(?:what|which)\s+years?\b|\bin what year\b|\bгод\w*\b", re.I)),
     ("month", re.compile(r"\b(?:what|which)\s+months?\b|\bмесяц\w*\b", re.I)),
@@ -795,47 +795,27 @@ _ASKED_DATE = (
 
 
 def asked_date(question: str) -> str | None:
-    """The grain of date a question asks for: "year", "month", "day", or None."""
+    """The grain of date a question asks for: "year", "month", "day", or None. Loose, for the short answer of
+    a question already known to ask for a date (qa.answer.short); asked_grain() is the strict reading."""
     return next((k for k, p in _ASKED_DATE if p.search(question)), None)
 
 
-_MONTH_WORD = rf"{_EN_MONTH}\b\.?"
-# What may state a date of each grain, in English. Read loosely, since a rule refuses where none is found: any
-# number of three or four digits may be a year ("in 825", "c1180"), a season a month, and "the next day" or a
-# weekday a day.
-_GRAIN = {
-    "year": re.compile(r"(?<![\d,.])\d{3,4}(?!\d)(?![,.]\d)|\bcentur(?:y|ies)\b|\bdecades?\b", re.I),
-    "month": re.compile(rf"\b{_MONTH_WORD}|\b(?:spring|summer|autumn|fall|winter)\b", re.I),
-    "day": re.compile(
-        rf"\b\d{{1,2}}(?:st|nd|rd|th)?(?:\s*[-–]\s*\d{{1,2}}(?:st|nd|rd|th)?)?\s+(?:of\s+)?{_MONTH_WORD}"
-        rf"|\b{_MONTH_WORD}\s*\d{{1,2}}(?:st|nd|rd|th)?\b|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b"
-        r"|\b(?:today|yesterday|tomorrow|day|eve)\b|\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b",
-        re.I,
-    ),
-}
-_GRAIN["date"] = re.compile("|".join(p.pattern for p in _GRAIN.values()), re.I)  # any of them
-# a century or a decade: "the 12th century", "the 1990s", "the '60s", or a year in it
-_GRAIN["century"] = re.compile(_GRAIN["year"].pattern + r"|\b\d{1,2}(?:st|nd|rd|th)\b|['’]\d0s\b", re.I)
-_ASKS_DATE_WORD = re.compile(r"\b(?:what|which)\s+dates?\b", re.I)
-_ASKS_CENTURY = re.compile(r"\b(?:what|which)\s+(?:century|centuries|decade|decades)\b", re.I)
-
-
 def asked_grain(question: str) -> str | None:
-    """asked_date(), with "date" for "On what date ...?" and "Between what dates ...?": any date answers them,
-    since a year is given for them too ("prior to which date?" "1973"); and "century" for "In which century /
-    decade ...?"."""
-    grain = asked_date(question)
-    if grain is None and _ASKS_CENTURY.search(question):
-        return "century"
-    return "date" if grain == "day" and _ASKS_DATE_WORD.search(question) else grain
+    """The grain of date `question` asks for, read strictly in its language (Language.date_questions): "year",
+    "month", "day", "century" (a century or a decade), "date" (any: "On what date ...?", since a year is given for
+    it too), or None. asked_date() reads the grain loosely, for a question already known to ask for a date."""
+    return next((grain for grain, p in get(detect(question)).date_questions if p.search(question)), None)
 
 
-def states_date(text: str, question: str, grain: str) -> bool:
-    """Whether English `text` may state a date of `grain` ("year", "month", "day", "century", "date": any)
-    that `question` does not already state: "in March 2022" states no day for "Which day in March 2022 ...?",
-    only the question's own month."""
-    pattern = _GRAIN[grain]
-    for asking in (*(p for _, p in _ASKED_DATE), _ASKS_CENTURY):  # "On which day ..." itself states no day
+def states_date(text: str, question: str, grain: str, lang: str | None = None) -> bool:
+    """Whether `text` (in `lang`, detected if None) may state a date of `grain` that `question` does not
+    already state: "in March 2022" states no day for "Which day in March 2022 ...?", only the question's own
+    month. True when the text's language has no date readers (Language.date_grains): nothing to tell."""
+    grains = get(lang or detect(text)).date_grains
+    if not grains:
+        return True
+    pattern = grains[grain]
+    for _, asking in get(detect(question)).date_questions:  # "On which day ..." itself states no day
         question = asking.sub(" ", question)
     own = {" ".join(m.group(0).lower().split()) for m in pattern.finditer(question)}
     return any(" ".join(m.group(0).lower().split()) not in own for m in pattern.finditer(text))

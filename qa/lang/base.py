@@ -129,3 +129,11 @@ class Language:
     measure_questions: tuple[tuple[tuple[str, ...], re.Pattern], ...] = ()
     measure_units: dict[str, re.Pattern] | None = None
     measure_quantifiers: re.Pattern | None = None
+    # a question that asks for a date of one grain, as (grain, question pattern), first match wins: "In what
+    # year" (year), "Which month", "On which day" (day), "On what date" (date: any grain, since a year is given
+    # for it too), "In which century / decade" (century); and per grain, what may state a date of it in a
+    # sentence. Such a question whose shown sentence states no date of that grain beyond the question's own
+    # is "not found" (qa.answer.types.states_date, qa.answer.evidence.undated). Read loosely, since the rule
+    # refuses where nothing is found. Empty / None: the rule is off for the language.
+    date_questions: tuple[tuple[str, re.Pattern], ...] = ()
+    date_grains: dict[str, re.Pattern] | None = None

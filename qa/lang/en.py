@@ -379,6 +379,33 @@ UNIT_NAMES = (
 MEASURE_QUANTIFIERS = re.compile(
     r"\b(?:an?|half(?:\s+an?)?|for|several|a\s+few|few|many|some|a\s+couple\s+of|dozens\s+of)\s+$", re.I)
 
+# A question that asks for a date of one grain (Language.date_questions), first match wins: "what date" and
+# "between what dates" ask for any date, since a year is given for them too ("prior to which date?" "1973").
+DATE_QUESTIONS = (
+    ("year", re.compile(r"\b(?:what|which)\s+years?\b", re.I)),
+    ("month", re.compile(r"\b(?:what|which)\s+months?\b", re.I)),
+    ("date", re.compile(r"\b(?:what|which)\s+dates?\b", re.I)),
+    ("day", re.compile(r"\b(?:what|which)\s+days?\b", re.I)),
+    ("century", re.compile(r"\b(?:what|which)\s+(?:century|centuries|decade|decades)\b", re.I)),
+)
+_MONTH_WORD = rf"{MONTH}\b\.?"
+# What may state a date of each grain (Language.date_grains): any number of three or four digits may be a year
+# ("in 825", "c1180"), a season a month, and "the next day" or a weekday a day.
+_NUMERIC_DATE = r"\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b"  # "12/03/2021"
+_DATE_GRAINS = {
+    "year": rf"(?<![\d,.])\d{{3,4}}(?!\d)(?![,.]\d)|\bcentur(?:y|ies)\b|\bdecades?\b|{_NUMERIC_DATE}",
+    "month": rf"\b{_MONTH_WORD}|\b(?:spring|summer|autumn|fall|winter)\b",
+    "day": (
+        rf"\b\d{{1,2}}(?:st|nd|rd|th)?(?:\s*[-–]\s*\d{{1,2}}(?:st|nd|rd|th)?)?\s+(?:of\s+)?{_MONTH_WORD}"
+        rf"|\b{_MONTH_WORD}\s*\d{{1,2}}(?:st|nd|rd|th)?\b|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b"
+        rf"|\b(?:today|yesterday|tomorrow|day|eve)\b|{_NUMERIC_DATE}"
+    ),
+}
+# a century or a decade: "the 12th century", "the 1990s", "the '60s", or a year in it
+_DATE_GRAINS["century"] = _DATE_GRAINS["year"] + r"|\b\d{1,2}(?:st|nd|rd|th)\b|['’]\d0s\b"
+_DATE_GRAINS["date"] = "|".join(_DATE_GRAINS[g] for g in ("year", "month", "day"))  # any of them
+DATE_GRAINS = {grain: re.compile(pattern, re.I) for grain, pattern in _DATE_GRAINS.items()}
+
 LANGUAGE = Language(
     code="en",
     stemmer="english",
@@ -404,4 +431,6 @@ LANGUAGE = Language(
     measure_questions=MEASURE_QUESTIONS,
     measure_units=MEASURE_UNITS,
     measure_quantifiers=MEASURE_QUANTIFIERS,
+    date_questions=DATE_QUESTIONS,
+    date_grains=DATE_GRAINS,
 )

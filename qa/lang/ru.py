@@ -328,6 +328,36 @@ UNIT_NAMES = (
     "гектар гектаров гектара га",
 )
 
+# A question that asks for a date of one grain (Language.date_questions), as English's DATE_QUESTIONS: "в каком
+# году", "какого года" (year), "в каком месяце", "какого числа", "в какой день", "какова дата" (any date), "в каком
+# веке / десятилетии". Only a question word before the grain's noun: "год" alone is in "в прошлом году".
+_ASKING = rf"{_W}(?:как|котор)\w*\s+(?:именно\s+)?"
+DATE_QUESTIONS = (
+    ("year", re.compile(rf"{_ASKING}год(?:а|у|ы|ах|ов)?{_E}", re.I)),
+    ("month", re.compile(rf"{_ASKING}месяц\w*{_E}", re.I)),
+    ("date", re.compile(rf"{_ASKING}дат\w*{_E}", re.I)),
+    ("day", re.compile(rf"{_ASKING}(?:числа|день|дня|дне|дни|дней){_E}", re.I)),
+    ("century", re.compile(rf"{_ASKING}(?:век\w*|столети\w*|десятилети\w*){_E}", re.I)),
+)
+# What may state a date of each grain (Language.date_grains), as English's DATE_GRAINS: any number of three or
+# four digits may be a year, a season a month ("весной", "летом"), a weekday or "накануне" a day.
+_NUMERIC_DATE = r"(?<![\d.])\d{1,2}[./]\d{1,2}[./]\d{2,4}(?!\d)"  # "12.03.2021"
+_DATE_GRAINS = {
+    "year": rf"(?<![\d,.])\d{{3,4}}(?!\d)(?![,.]\d)|{_W}(?:век(?:а|е|у|ом|ов|ами|ах)?|столети\w*|десятилети\w*){_E}"
+            rf"|(?<![\w-])\d0-?(?:х|е|ые|ых){_E}|{_NUMERIC_DATE}",
+    "month": rf"{_W}(?:{_MONTH}|весн(?:а|ы|е|у|ой|ою)|весен\w+|лет(?:о|ом|а|е|н\w+)|осен(?:ь|и|ью|н\w+)|"
+             rf"зим(?:а|ы|е|у|ой|ою|н\w+)){_E}",
+    "day": (
+        rf"(?<![\w-])\d{{1,2}}(?:-?(?:го|е|й))?(?:\s*[-–]\s*\d{{1,2}}(?:-?(?:го|е|й))?)?\s+{_MONTH}{_E}"
+        rf"|{_W}(?:понедельник\w*|вторник\w*|сред[аеуы]|четверг\w*|пятниц\w*|суббот\w*|воскресень\w*|сегодня|"
+        rf"вчера|завтра|накануне|день|дня|дне|дн[её]м|сутки|суток){_E}|{_NUMERIC_DATE}"
+    ),
+}
+# a century or a decade ("в XII веке", "в 1990-х", "в 90-е") is read as a year is
+_DATE_GRAINS["century"] = _DATE_GRAINS["year"]
+_DATE_GRAINS["date"] = "|".join(_DATE_GRAINS[g] for g in ("year", "month", "day"))  # any of them
+DATE_GRAINS = {grain: re.compile(pattern, re.I) for grain, pattern in _DATE_GRAINS.items()}
+
 LANGUAGE = Language(
     code="ru",
     stemmer="russian",
@@ -359,4 +389,6 @@ LANGUAGE = Language(
     measure_quantifiers=MEASURE_QUANTIFIERS,
     unit_names=UNIT_NAMES,
     frame_words=FRAME_WORDS,
+    date_questions=DATE_QUESTIONS,
+    date_grains=DATE_GRAINS,
 )

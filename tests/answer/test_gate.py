@@ -74,6 +74,11 @@ def test_a_question_about_a_measure_that_no_candidate_measures_is_unmeasured():
     ("In what year was the breakwater repaired?", "The breakwater was repaired by the harbour council."),
     ("In which month of 2021 did the divers lift the stone?", "The divers lifted the stone in 2021."),
     ("In which century was the breakwater built?", "The breakwater was built by the harbour council."),
+    # Russian, and a Russian question over English text: each read in its own language
+    ("В каком году отремонтировали мол?", "Мол отремонтировал портовый совет."),
+    ("Какого числа в марте 2022 года осмотрели паром?", "В марте 2022 года паром осмотрели в Уэнлоу."),
+    ("В каком месяце 2021 года водолазы подняли камень?", "Водолазы подняли камень в 2021 году."),
+    ("В каком году отремонтировали мол?", "The breakwater was repaired by the harbour council."),
 ])
 def test_a_question_asking_a_date_the_sentence_does_not_give_at_that_grain_is_undated(question, sentence):
     assert undated(question, sentence) == 1.0
@@ -105,8 +110,13 @@ def test_a_sentence_that_refers_back_is_read_with_the_text_before_it():
     ("In what year were the harbour rules changed?", "These included closing the harbour at night."),
     # a when-question asks for no grain ("in spring", "after the storm" answer it): the fitted gate's
     ("When was the breakwater repaired?", "The breakwater was repaired by the harbour council."),
-    # Russian wording is the fitted gate's
-    ("В каком году отремонтировали мол?", "Мол отремонтировал портовый совет."),
+    ("В каком году отремонтировали мол?", "Мол отремонтировали в 1998 г."),
+    ("Какого числа в марте 2022 года осмотрели паром?", "Паром осмотрели 14 марта 2022 года."),
+    ("В каком месяце водолазы подняли камень?", "Водолазы подняли камень весной."),
+    ("В каком веке построили мол?", "Мол построили в XII веке."),
+    ("В каком году отремонтировали мол?", "The breakwater was repaired in 1998."),
+    # "год" without a question word before it asks for no grain: "в прошлом году" is the question's own time
+    ("Кто отремонтировал мол в прошлом году?", "Мол отремонтировал портовый совет."),
 ])
 def test_a_date_at_the_asked_grain_or_a_question_asking_no_grain_clears_the_date_rule(question, sentence):
     assert undated(question, sentence) == 0.0

@@ -127,6 +127,29 @@ def test_a_mixed_corpus_answers_an_english_question_from_russian_text(mixed):
     assert (corpus / answer.doc).read_text(encoding="utf-8")[answer.start : answer.end] == answer.text
 
 
+# a date asked at a finer grain than the documents give it, in Russian and across languages, and its twin at the
+# grain they give: before the date rule read Russian, the coarser sentence was given as the answer
+DATES = [
+    ("В каком месяце открылся учебный центр кинологов в Бишкеке?", "The best passage states no month.",
+     "В каком году открылся учебный центр кинологов в Бишкеке?", "в 2021 году"),
+    ("Какого числа на перевале Торугарт выпал рекордный снег?", "The best passage states no day.",
+     "В каком месяце на перевале Торугарт выпал рекордный снег?", "В январе"),
+    ("Какого числа открылся новый таможенный пост в Порт-Эллери?", "The best passage states no day.",
+     "В каком месяце открылся новый таможенный пост в Порт-Эллери?", "March 2019"),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("finer", "why", "given", "date"), DATES)
+def test_a_russian_question_asking_a_finer_date_than_the_documents_give_is_not_found_and_says_why(
+    mixed, finer, why, given, date,
+):
+    _, _, service = mixed
+    result = service.ask(finer)
+    assert result.answer is None and result.not_found == why
+    assert date in _ask(service, given).text
+
+
 @pytest.mark.slow
 @pytest.mark.xfail(strict=True, reason="across languages the sentence is chosen by the dense score alone, "
                    "which prefers the sentence naming the post to the one saying who built 'it' (docs/languages.md)")
