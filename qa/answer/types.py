@@ -273,8 +273,9 @@ def needs(question: str) -> Needs:
             # Russian: the counted noun is the first word after "сколько" that is not an
             # adjective agreeing with it ("сколько квадратных *километров*", "сколько *лет* было");
             # the English rule's "up to the verb" would run past it into the verb or a name
-            noun = next((w for w in words if w not in _SKIP_AFTER_HOW and not _RU_ADJECTIVE.search(w)), None)
-            units = analyze(noun)[-1:] if noun else []
+            noun = next((w for w in words if w not in _SKIP_AFTER_HOW and not _RU_ADJECTIVE.search(w)
+                         and (_MONEY_COUNTED.match(w) or not _RU_VERB.match(w))), None)
+            units = analyze(noun)[-1:] if noun and noun not in _RU_NOT_COUNTED else []
             counted = noun or ""
         else:
             phrase = _asked_noun(cased)
@@ -337,6 +338,12 @@ def event_needs(question: str) -> Needs:
 # adjective and participle endings that agree with the counted noun after "сколько"; not "-ий",
 # which after "сколько" ends a noun's genitive plural ("сколько операций", "премий", "комиссий")
 _RU_ADJECTIVE = re.compile(r"(?:ых|их|ые|ие|ый|ой|ая|яя|ое|ее|ую|юю)$")
+# a verb that may stand between "сколько" and its noun ("сколько *погибло* людей", "сколько *насчитывалось* пар"):
+# a past tense or a present third person, in words of five letters or more ("лет" is a noun). A verb of money
+# ("сколько *стоил* ремонт") stays the counted word: it makes the question one about money (_asks_money)
+_RU_VERB = re.compile(r"^(?=\w{5})\w+?(?:л[аои]?|лось|лась|лись|лся|ется|ются|ится|ятся|ает|яет|ует|еет|ают|яют|уют|еют)$")
+# "сколько (было) времени" asks for a duration, as "how much time" does: no noun is counted
+_RU_NOT_COUNTED = frozenset({"времени", "время"})
 
 
 def _ordinals_in(text: str) -> set[str]:
@@ -458,6 +465,11 @@ def counts_asked_noun(after: str, units: frozenset[str], plural_only: bool = Fal
     phrase = plural_head(words)
     if phrase:
         nxt = set(analyze(" ".join(phrase))) | phrase_acronym(phrase)
+    elif plural_only and _cyrillic(clause):
+        # Russian marks no plural that plural_head reads: a year-like number counts the noun right after it and
+        # its adjectives ("1388 однополых *пар*"), not the words further on ("в 2004 году *компания* ...")
+        noun = next((w for w in words if not _RU_ADJECTIVE.search(w.lower())), "")
+        nxt = set(analyze(noun))
     elif plural_only:
         return False
     else:

@@ -335,7 +335,7 @@ MEASURE_UNITS = {
     ),
     "time": re.compile(
         r"(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|nights?|weeks?|fortnights?|months?|years?|yrs?|"
-        r"decades?|centur(?:y|ies)|millenni(?:um|a)|generations?|semesters?)\b",
+        r"decades?|centur(?:y|ies)|millenni(?:um|a)|generations?|semesters?|:\d\d(?!\d))\b",  # "3:08" left, "2:03:59"
         re.I,
     ),
     "temperature": re.compile(r"(?:°|º|degrees?\b|deg\b|kelvin\b|K\b)", re.I),

@@ -109,6 +109,11 @@ def test_the_noun_a_russian_how_many_question_counts_is_the_one_after_the_questi
     # an adjective before it agrees with it and is not the noun
     assert needs("Сколько квадратных километров занимает бассейн?").units == frozenset(analyze("километров"))
     assert needs("Сколько было лет капитану?").units == frozenset(analyze("лет"))
+    # a verb before it is not the noun either ("сколько *погибло* людей")
+    assert needs("Сколько погибло людей при шторме?").units == frozenset(analyze("людей"))
+    assert needs("Сколько насчитывалось паромов в порту?").units == frozenset(analyze("паромов"))
+    # "сколько времени" asks for a duration, as "how much time" does: no noun is counted
+    assert needs("Сколько было времени на часах?").units == frozenset()
 
 
 def test_a_russian_count_of_the_asked_noun_matches_and_a_count_of_something_else_does_not():
@@ -116,6 +121,9 @@ def test_a_russian_count_of_the_asked_noun_matches_and_a_count_of_something_else
     assert unit_match("Он сделал 136 перехватов за карьеру.", n) == 1.0
     assert unit_match("Он сделал четыре перехвата в финале.", n) == 1.0  # a number written as a word
     assert unit_match("Тренер пришла в команду в 2012 году.", n) == 0.0
+    # a year-like number counts the noun right after it, as an English plural after it does ("2000 guests")
+    assert unit_match("За карьеру он сделал 1388 перехватов.", n) == 1.0
+    assert unit_match("В 2012 году перехваты стали его сильной стороной.", n) == 0.0
     n = needs("Насколько выросли продажи?")  # how much, no noun: a quantity with a unit
     assert unit_match("Продажи выросли на 12 процентов.", n) == 1.0
     assert unit_match("Продажи выросли за 3 года.", n) == 0.0

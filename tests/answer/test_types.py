@@ -66,6 +66,8 @@ def test_a_question_about_money_wants_an_amount_in_a_currency_not_any_quantity()
      "The old ferry carried 300 passengers."),
     ("How long has the fair been held in Wenlow?", "The fair has been held in Wenlow since the 14th century.",
      "The fair was held in Wenlow with 80 stalls."),
+    # a clock reading is a time
+    ("How long did the ferry race take?", "The Skarn ferry won the race in 2:03:59.", "The Skarn ferry won the race."),
     # a height may be a temperature or a number of floors
     ("How high did the fever of the ferrymen run?", "The ferrymen ran a fever of 39 °C.",
      "Twelve ferrymen fell ill in May 2021."),
@@ -77,6 +79,9 @@ def test_a_question_about_money_wants_an_amount_in_a_currency_not_any_quantity()
     ("Как долго длилась забастовка паромщиков?", "Забастовка продолжалась три недели.",
      "Забастовка закончилась 3 мая 2021 года."),
     ("Какова протяжённость волнолома?", "Протяжённость волнолома составляет 1,2 км.", "С волнолома подняли 12 тонн камня."),
+    # "сколько времени" counts no noun, as "how much time" does not: it asks for a duration
+    ("Сколько времени оставалось до конца гонки паромов?", "Паром Скарна вышел вперёд, когда оставалось 3:08.",
+     "Паром Скарна вышел вперёд в конце гонки."),
 ])
 def test_a_question_about_a_measure_wants_a_quantity_of_that_measure(question, measured, unmeasured):
     n = needs(question)
