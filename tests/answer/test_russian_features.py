@@ -120,6 +120,8 @@ def test_a_russian_count_of_the_asked_noun_matches_and_a_count_of_something_else
     n = needs("Сколько перехватов сделал Кедров?")
     assert unit_match("Он сделал 136 перехватов за карьеру.", n) == 1.0
     assert unit_match("Он сделал четыре перехвата в финале.", n) == 1.0  # a number written as a word
+    assert unit_match("За сезон он сделал шестьдесят перехватов.", n) == 1.0  # in any of them
+    assert unit_match("Из двухсот перехватов лиги его были лучшими.", n) == 1.0  # and in any case
     assert unit_match("Тренер пришла в команду в 2012 году.", n) == 0.0
     # a year-like number counts the noun right after it, as an English plural after it does ("2000 guests")
     assert unit_match("За карьеру он сделал 1388 перехватов.", n) == 1.0
