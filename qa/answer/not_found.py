@@ -43,7 +43,7 @@ def not_found_note(
         return f"The best passage states no {' or '.join(kinds) or 'such measure'}."
     if rule == "undated":
         grain = asked_grain(question) or "date"
-        if grain == "century" and re.search(r"\bdecades?\b", question, re.I):
+        if grain == "century" and re.search(r"\bdecades?\b|десятилети", question, re.I):
             grain = "decade"
         return f"The best passage states no {grain}."
     if rule == "undefined":

@@ -27,6 +27,8 @@ def test_a_rule_s_not_found_says_what_the_passages_lack():
     assert not_found_note("undated", "On what date was the breakwater built?") == "The best passage states no date."
     assert not_found_note("undated", "In which century was the breakwater built?") == "The best passage states no century."
     assert not_found_note("undated", "In what decade was the breakwater built?") == "The best passage states no decade."
+    assert not_found_note("undated", "Какого числа построили мол?") == "The best passage states no day."
+    assert not_found_note("undated", "В каком десятилетии построили мол?") == "The best passage states no decade."
     assert not_found_note("unpriced", "What did the ferry cost?") == "None of the best passages states an amount of money."
     assert "FPA" in not_found_note("undefined", "What does FPA stand for?")
     assert not_found_note("scene", "Who chaired the spring meeting?") == (
