@@ -41,8 +41,8 @@ def _bm25s_stop_words() -> frozenset[str]:
 
 
 # Answer types a question asks for, and what a span of that type looks like.
-# a month's name or abbreviation (qa.answer.types reads it for the grain of a date too)
-MONTH = (
+# a month's name or abbreviation (dates in answers, page furniture's short dates, the date rule's grains)
+_MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
     r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
 )
@@ -58,9 +58,9 @@ _NUMBER_WORDS = (
 )
 SPAN_PATTERNS = {
     "date": re.compile(
-        rf"\b(?:(?:\d{{1,2}}(?:\s*[-–]\s*\d{{1,2}})?\s+{MONTH}(?:\s+\d{{4}})?)|"
-        rf"(?:{MONTH}\s+\d{{1,2}}(?:\s*[-–]\s*\d{{1,2}})?(?:,\s*\d{{4}})?)|"
-        rf"(?:{MONTH}\s+\d{{4}})|(?:(?:1[89]|20)\d\d(?:\s*[-–]\s*(?:1[89]|20)?\d\d)?)|"
+        rf"\b(?:(?:\d{{1,2}}(?:\s*[-–]\s*\d{{1,2}})?\s+{_MONTH}(?:\s+\d{{4}})?)|"
+        rf"(?:{_MONTH}\s+\d{{1,2}}(?:\s*[-–]\s*\d{{1,2}})?(?:,\s*\d{{4}})?)|"
+        rf"(?:{_MONTH}\s+\d{{4}})|(?:(?:1[89]|20)\d\d(?:\s*[-–]\s*(?:1[89]|20)?\d\d)?)|"
         rf"(?:(?:first|second|third|fourth|last)\s+(?:half|quarter)\s+of\s+\d{{4}}))\b",
         re.I,
     ),
@@ -167,7 +167,7 @@ FOLLOWUP = Followup(
 # for page chrome, checked only on short lines, so a sentence that uses a word ("Share prices
 # rose.") is never one of them.
 _PHOTO = r"(?:photo(?:graph)?s?|pictures?|images?|foto)"
-_MONTH_DOT = rf"{MONTH}\.?"  # "Oct.", "October"
+_MONTH_DOT = rf"{_MONTH}\.?"  # "Oct.", "October"
 FURNITURE = PageFurniture(
     lines={
         "rating": r"rate this (?:item|article|post|page)|\(?\d+ votes?\)?|rating:?\s*[\d.]+\s*(?:/\s*\d+)?",
@@ -388,7 +388,7 @@ DATE_QUESTIONS = (
     ("day", re.compile(r"\b(?:what|which)\s+days?\b", re.I)),
     ("century", re.compile(r"\b(?:what|which)\s+(?:century|centuries|decade|decades)\b", re.I)),
 )
-_MONTH_WORD = rf"{MONTH}\b\.?"
+_MONTH_WORD = rf"{_MONTH}\b\.?"
 # What may state a date of each grain (Language.date_grains): any number of three or four digits may be a year
 # ("in 825", "c1180"), a season a month, and "the next day" or a weekday a day.
 _NUMERIC_DATE = r"\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b"  # "12/03/2021"
