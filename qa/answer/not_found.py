@@ -13,7 +13,8 @@ from qa.answer.types import asked_grain, asked_place, needs, numbered_name, sett
 from qa.lang import analyze, detect, get
 
 # the measures a rule of the gate names (qa.answer.types.needs().measure kinds)
-_MEASURE_NAMES = {"length": "length", "time": "duration", "temperature": "temperature", "age": "age"}
+_MEASURE_NAMES = {"length": "length", "time": "duration", "temperature": "temperature", "age": "age", "mass": "weight",
+                  "area": "area", "volume": "volume"}
 # what the scene-setting passage does not state, by the kind of answer asked
 _SCENE_LACKS = {"person": "names no one for what was asked", "number": "gives no such number",
                 "date": "dates the event, not what was asked"}
@@ -45,6 +46,8 @@ def not_found_note(
         grain = asked_grain(question) or "date"
         if grain == "century" and re.search(r"\bdecades?\b|десятилети", question, re.I):
             grain = "decade"
+        if grain == "clock":
+            grain = "time of day"
         return f"The best passage states no {grain}."
     if rule == "undefined":
         return f"No passage spells out what {asked_acronym(question)} stands for."

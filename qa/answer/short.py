@@ -313,19 +313,20 @@ def candidates(text: str, question: str, lang: str | None = None) -> list[tuple[
         found = sorted(set(found) | set(extra))
     measure = needs(question).measure  # a length, a duration, an age: "how long is the border" is not "13 kg"
     if kind == "number" and measure:
-        found = [(a, b) for a, b in found if not _other_measure(text, a, b, "percent" in measure)]
+        found = [(a, b) for a, b in found if not _other_measure(text, a, b, measure)]
     return found
 
 
-def _other_measure(text: str, a: int, b: int, share_too: bool = False) -> bool:
-    """Whether the quantity text[a:b] is a weight, an amount of money or (unless `share_too`: "how high
-    did unemployment rise") a share, none of which answers a question about a measure
-    (qa.answer.types.needs().measure)."""
+def _other_measure(text: str, a: int, b: int, measure: tuple[str, ...] = ()) -> bool:
+    """Whether the quantity text[a:b] is an amount of money, a weight (unless the question asks for a mass: "how
+    many kilograms") or a share (unless it asks for one: "how high did unemployment rise"), none of which
+    answers a question about another measure (`measure`: qa.answer.types.needs().measure)."""
     number = re.search(r"\d[\d,.]*|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|hundred|thousand|million)\b",
                        text[a:b], re.I)
     unit = text[a + number.end():b + 12] if number else ""
-    share = not share_too and _PERCENT.match(unit.lstrip())
-    return bool(share or _MONEY.search(text[max(0, a - 2):b]) or _WEIGHT.match(unit))
+    share = "percent" not in measure and _PERCENT.match(unit.lstrip())
+    weight = "mass" not in measure and _WEIGHT.match(unit)
+    return bool(share or weight or _MONEY.search(text[max(0, a - 2):b]))
 
 
 def _next_clause(text: str, clauses: list[int], b: int) -> int:

@@ -61,6 +61,10 @@ MONEY_ANSWERS = True
 # Whether needs() reads what measure a question asks for (a length, a duration, a height, an age: the
 # languages' measure_questions); read by measure_match and qa.answer.evidence.unmeasured
 MEASURE_ANSWERS = True
+# the kinds of measure whose units a count may name (_asks_measure: "how many kilograms"), the first that reads
+# the unit wins: an area's "square kilometres" before a length's "kilometres". Durations are left to the count
+# rule: "how many days" is answered by "from 8 to 11 July", which no unit reads
+UNIT_MEASURES = ("area", "volume", "mass", "length")
 # "inaugural" is the first of a series, and Russian ordinals ("второе", "5-й") are read as English's.
 ORDINAL_SYNONYMS = True
 _RU_ORDINAL_RE = re.compile(
@@ -266,6 +270,7 @@ def needs(question: str) -> Needs:
     # only a count names its noun: "how much funding" is answered by "$5 million", so a how-much
     # question wants any quantity with a unit (Russian "сколько" is both: its noun is kept)
     m = re.search(r"\b(?:how\s+many|what\s+number\s+of|сколько)\s+([\w\s'-]{0,60})", question, re.I)
+    unit = ""  # the counted noun with its modifiers ("square kilometres"), which may name a unit
     if m:
         cased = re.findall(r"[\w'’-]+", m.group(1))
         words = [w.lower() for w in cased]
@@ -277,11 +282,15 @@ def needs(question: str) -> Needs:
                          and (_MONEY_COUNTED.match(w) or not _RU_VERB.match(w))), None)
             units = analyze(noun)[-1:] if noun and noun not in _RU_NOT_COUNTED else []
             counted = noun or ""
+            # with the adjectives before it: "квадратных километров" is an area
+            unit = " ".join(w for w in words[:words.index(noun) + 1] if w not in _SKIP_AFTER_HOW
+                            and not _RU_VERB.match(w)) if noun else ""
         else:
             phrase = _asked_noun(cased)
             if phrase:
                 units = analyze(phrase[-1])[-1:]
                 counted = phrase[-1]
+                unit = " ".join(phrase)
                 # "how many Master Trainers" is answered by "210 MTs", and "how many MTs" by "210 Master
                 # Trainers": the phrase's acronym counts it too
                 units += sorted(phrase_acronym(plural_head(cased)))
@@ -291,7 +300,7 @@ def needs(question: str) -> Needs:
     }
     years = {y.group(1) for y in _YEAR_RE.finditer(question) if not _RANGE_YEAR.search(question[:y.start()])}
     return Needs(qtype, frozenset(units), frozenset(ordinals), frozenset(years), _extended_type(question, qtype),
-                 money=_asks_money(question, qtype, counted), measure=_asks_measure(question, units))
+                 money=_asks_money(question, qtype, counted), measure=_asks_measure(question, units, unit, counted))
 
 
 def _asks_money(question: str, qtype: str | None, counted: str) -> bool:
@@ -307,12 +316,29 @@ def _asks_money(question: str, qtype: str | None, counted: str) -> bool:
         language.currency is not None and language.currency.fullmatch(counted))
 
 
-def _asks_measure(question: str, counted: list[str]) -> tuple[str, ...]:
+def _asks_measure(question: str, units: list[str], unit: str = "", counted: str = "") -> tuple[str, ...]:
     """The kinds of quantity that answer a question about a measure (its language's
-    measure_questions: "how far" wants a length or a time), or () for any other question and for
-    one that counts a noun ("how many years", "сколько лет": the count rule reads those)."""
-    if not MEASURE_ANSWERS or counted:
+    measure_questions: "how far" wants a length or a time), or () for any other question. A question
+    that counts (`units`: its counted noun's stems) asks for a measure when it counts a unit of one
+    (`unit`: the counted noun with its modifiers): "how many *kilograms*", "how many *square miles*",
+    "сколько *тонн*" want a mass or an area in any of its units ("1.2 tonnes" answers "how many
+    kilograms"). Other counts ("how many years", "сколько лет") are the count rule's; so are counts
+    of money ("how many pounds did it cost")."""
+    if not MEASURE_ANSWERS:
         return ()
+    if units:
+        kinds = get(detect(question)).measure_units or {}
+        if not unit or _asks_money(question, "number", counted):
+            return ()
+        asked = next((k for k in UNIT_MEASURES if k in kinds and kinds[k].fullmatch(unit)), None)
+        at = question.lower().find(unit)
+        rest = question[at + len(unit):] if at >= 0 else question
+        # a unit of another kind after it leaves unclear what is measured ("how many tonnes per hectare", "how many
+        # kilometers of acres")
+        if asked is None or any(re.search(rf"(?<![\w])(?:{kinds[k].pattern})", rest, kinds[k].flags)
+                                for k in UNIT_MEASURES if k != asked and k in kinds):
+            return ()
+        return (asked,)
     for kinds, pattern in get(detect(question)).measure_questions:
         if pattern.search(question):
             return kinds

@@ -338,6 +338,21 @@ MEASURE_UNITS = {
         r"decades?|centur(?:y|ies)|millenni(?:um|a)|generations?|semesters?|:\d\d(?!\d))\b",  # "3:08" left, "2:03:59"
         re.I,
     ),
+    "mass": re.compile(
+        r"(?:kg|kgs|kilo(?:gram(?:me)?)?s?|(?:metric\s+)?(?:giga|mega|kilo)?(?:tonnes?|tons?)|grams?|grammes?|g|mg|"
+        r"milligrams?|pounds?|lbs?|ounces?|oz|carats?)\b",
+        re.I,
+    ),
+    "area": re.compile(
+        r"(?:(?:square|sq\.?)\s*(?:kilomet\w*|met(?:er|re)s?|miles?|feet|foot|yards?|km|m|mi|ft)|km2|km²|m2|m²|"
+        r"hectares?|ha|acres?)(?!\w)",
+        re.I,
+    ),
+    "volume": re.compile(
+        r"(?:lit(?:er|re)s?|l|ml|millilit(?:er|re)s?|gallons?|gal|barrels?|bbls?|"
+        r"(?:cubic|cu\.?)\s*(?:met(?:er|re)s?|kilomet\w*|feet|foot|yards?|km|m|ft)|m3|m³)(?!\w)",
+        re.I,
+    ),
     "temperature": re.compile(r"(?:°|º|degrees?\b|deg\b|kelvin\b|K\b)", re.I),
     "floors": re.compile(r"(?:stor(?:e)?ys?|stories|floors?)\b", re.I),
     "percent": re.compile(r"(?:%|percent\b|per\s+cent\b)", re.I),
@@ -382,6 +397,13 @@ MEASURE_QUANTIFIERS = re.compile(
 # A question that asks for a date of one grain (Language.date_questions), first match wins: "what date" and
 # "between what dates" ask for any date, since a year is given for them too ("prior to which date?" "1973").
 DATE_QUESTIONS = (
+    ("month", re.compile(r"\b(?:what|which)\s+times?\s+of\s+(?:the\s+)?year\b", re.I)),  # a season answers it
+    # "what time" may ask for an era ("During what time did the rainforest span a narrow band?"); it asks for a
+    # time of day when what happened opens, closes or sets off: "What time did the briefing start?"
+    ("clock", re.compile(r"\b(?:what|which)\s+time\s+of\s+(?:the\s+)?day\b|\b(?:what|which)\s+hour\b|"
+                         r"\bwhat\s+time\b(?=.*\b(?:start\w*|begin\w*|began|begun|open\w*|clos(?:e|es|ed|ing)|"
+                         r"end(?:s|ed|ing)?|finish\w*|leav(?:e|es|ing)|left|depart\w*|arriv(?:e|es|ed|ing)|"
+                         r"land(?:s|ed|ing)?|(?:take|takes|took|taking|kick|kicks|kicked|kicking)\s+off)\b)", re.I)),
     ("year", re.compile(r"\b(?:what|which)\s+years?\b", re.I)),
     ("month", re.compile(r"\b(?:what|which)\s+months?\b", re.I)),
     ("date", re.compile(r"\b(?:what|which)\s+dates?\b", re.I)),
@@ -401,6 +423,12 @@ _DATE_GRAINS = {
         rf"|\b(?:today|yesterday|tomorrow|day|eve)\b|{_NUMERIC_DATE}"
     ),
 }
+# a time of day: "10:30", "9 a.m.", "noon", "in the morning"
+_DATE_GRAINS["clock"] = (
+    r"\b\d{1,2}(?:[:.]\d\d)?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)|\b\d{1,2}:\d\d\b|\b\d{1,2}h\d\d\b|\b\d{4}\s+hours\b|"
+    r"\b(?:noon|midday|midnight|o['’]clock|morning|afternoon|evening|night|dawn|dusk|sunrise|sunset|daybreak|"
+    r"nightfall|tonight|overnight|lunchtime)\b"
+)
 # a century or a decade: "the 12th century", "the 1990s", "the '60s", or a year in it
 _DATE_GRAINS["century"] = _DATE_GRAINS["year"] + r"|\b\d{1,2}(?:st|nd|rd|th)\b|['’]\d0s\b"
 _DATE_GRAINS["date"] = "|".join(_DATE_GRAINS[g] for g in ("year", "month", "day"))  # any of them

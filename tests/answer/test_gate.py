@@ -67,6 +67,24 @@ def test_a_question_about_a_measure_that_no_candidate_measures_is_unmeasured():
     assert unmeasured("How much stone was lifted from the breakwater?", WEIGHED) == 0.0
 
 
+@pytest.mark.parametrize(("question", "measured"), [
+    ("How many kilograms of stone did the divers lift?", "Divers lifted 1.2 tonnes of stone."),
+    ("How many square kilometres does the harbour cover?", "The harbour covers 3 km² of the bay."),
+    ("How many litres of fuel does the ferry burn?", "The ferry burns 400 litres of fuel a crossing."),
+    ("How many miles does the breakwater run?", "The breakwater runs 1.2 km into the bay."),
+    ("Сколько килограммов камня подняли водолазы?", "Водолазы подняли 1,2 т камня."),
+])
+def test_a_count_of_a_unit_asks_for_a_measure_in_any_unit_of_its_kind(question, measured):
+    # a share, a count of something else and a date weigh nothing: "12 % more" does not say how many kilograms
+    unmeasured_ = ["Divers lifted 12 % more stone than in 2020, with 14 boats."]
+    assert unmeasured(question, unmeasured_) == 1.0
+    assert unmeasured(question, [measured]) == 0.0
+    # counting money is the money rule's: "how many pounds did it cost" is answered by "300 pounds"
+    assert needs("How many pounds did the repair cost?").measure == ()
+    # and a unit of another kind after the asked one leaves unclear what is measured
+    assert needs("How many tonnes of stone per hectare did the divers lift?").measure == ()
+
+
 @pytest.mark.parametrize(("question", "sentence"), [
     # the question's own month and year give no day
     ("On which day in March 2022 was the ferry inspected?", "In March 2022 the ferry was inspected at Wenlow."),
@@ -79,6 +97,10 @@ def test_a_question_about_a_measure_that_no_candidate_measures_is_unmeasured():
     ("Какого числа в марте 2022 года осмотрели паром?", "В марте 2022 года паром осмотрели в Уэнлоу."),
     ("В каком месяце 2021 года водолазы подняли камень?", "Водолазы подняли камень в 2021 году."),
     ("В каком году отремонтировали мол?", "The breakwater was repaired by the harbour council."),
+    # a time of day: the question's own date gives none
+    ("What time did the ferry leave on 14 March 2022?", "On 14 March 2022 the ferry left Wenlow for Tarrow."),
+    ("Во сколько паром отправился 14 марта?", "14 марта паром отправился из Уэнлоу."),
+    ("What time of year was the ferry inspected?", "The ferry was inspected by the harbour council."),
 ])
 def test_a_question_asking_a_date_the_sentence_does_not_give_at_that_grain_is_undated(question, sentence):
     assert undated(question, sentence) == 1.0
@@ -117,6 +139,13 @@ def test_a_sentence_that_refers_back_is_read_with_the_text_before_it():
     ("В каком году отремонтировали мол?", "The breakwater was repaired in 1998."),
     # "год" without a question word before it asks for no grain: "в прошлом году" is the question's own time
     ("Кто отремонтировал мол в прошлом году?", "Мол отремонтировал портовый совет."),
+    ("What time did the ferry leave on 14 March 2022?", "The ferry left Wenlow at 9:30 a.m. on 14 March 2022."),
+    ("At what hour did the ferry leave?", "The ferry left at noon."),
+    ("Во сколько паром отправился 14 марта?", "Паром отправился в 10.00."),
+    ("What time of year was the ferry inspected?", "The ferry was inspected in early spring."),
+    # a time period, a time frame and "во сколько раз" ask for no time of day
+    ("What time period does the survey cover?", "The survey covers the harbour's fishing fleet."),
+    ("Во сколько раз выросли перевозки?", "Перевозки выросли втрое."),
 ])
 def test_a_date_at_the_asked_grain_or_a_question_asking_no_grain_clears_the_date_rule(question, sentence):
     assert undated(question, sentence) == 0.0
@@ -354,6 +383,10 @@ WEIGHED_NOT_STATED = [
      " The council sold 40 kg of honey at the meeting to pay for the new apiary fence at Dunmore.",
      "The best passage states no length or duration.",
      " The new apiary fence at Dunmore is 300 metres long.", "300 metres"),
+    ("How many kilograms of honey did the council sell at the spring meeting?",
+     " The council sold 20 % more honey at the meeting than a year before.",
+     "The best passage states no weight.",
+     " The council sold 40 kg of honey at the meeting.", "40 kg"),
 ]
 
 
@@ -393,6 +426,8 @@ DATED_NOT_STATED = [
      " in 2021", "The best passage states no month.", " on 9 November 2021", "9 November 2021"),
     ("In what year did the district inspectors draft the new rules for moving colonies?",
      "", "The best passage states no year.", " in 2019", "2019"),
+    ("At what time of day did the district inspectors draft the new rules for moving colonies?",
+     " on 9 November 2021", "The best passage states no time of day.", " on 9 November 2021 at 10:30", "10:30"),
 ]
 
 

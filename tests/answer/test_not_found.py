@@ -21,6 +21,8 @@ def test_a_rule_s_not_found_says_what_the_passages_lack():
     assert rule_that_holds({"unmeasured": 1.0}, on) == "unmeasured"
     assert not_found_note("unmeasured", "How long is the breakwater?") == "The best passage states no length or duration."
     assert not_found_note("unmeasured", "How old was the keeper?") == "The best passage states no age."
+    assert not_found_note("unmeasured", "How many tonnes of stone were lifted?") == "The best passage states no weight."
+    assert not_found_note("unmeasured", "How many acres does the park cover?") == "The best passage states no area."
     assert rule_that_holds({"undated": 1.0}, on) == "undated"
     assert not_found_note("undated", "On which day in May 2021 did the council meet?") == "The best passage states no day."
     assert not_found_note("undated", "In what year was the breakwater built?") == "The best passage states no year."
@@ -28,6 +30,7 @@ def test_a_rule_s_not_found_says_what_the_passages_lack():
     assert not_found_note("undated", "In which century was the breakwater built?") == "The best passage states no century."
     assert not_found_note("undated", "In what decade was the breakwater built?") == "The best passage states no decade."
     assert not_found_note("undated", "Какого числа построили мол?") == "The best passage states no day."
+    assert not_found_note("undated", "What time did the ferry leave?") == "The best passage states no time of day."
     assert not_found_note("undated", "В каком десятилетии построили мол?") == "The best passage states no decade."
     assert not_found_note("unpriced", "What did the ferry cost?") == "None of the best passages states an amount of money."
     assert "FPA" in not_found_note("undefined", "What does FPA stand for?")

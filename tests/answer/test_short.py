@@ -177,9 +177,11 @@ def test_a_percentage_or_count_does_not_run_into_the_words_after_it():
     found = [text[a:b] for a, b in candidates(text, "How many orchards are there in Wenlow?")]
     assert "nearly 90 %" in found and "30 per cent" in found and "five" in " ".join(found)
     assert not any(f.startswith("one") or f.endswith(("of Skarn", "of the")) for f in found)
-    # a count's unit keeps its "of": "120 tonnes of pears" (and is no range with the next figure)
+    # a count's unit keeps its "of": "120 tonnes of pears" (and is no range with the next figure); a share
+    # weighs nothing, so it is no candidate for a question about tonnes
     text = "The orchard harvested 120 tonnes of pears and 30 per cent of the apples."
-    assert _texts(text, "How many tonnes of pears did the orchard harvest?") == ["120 tonnes of pears", "30 per cent"]
+    assert _texts(text, "How many tonnes of pears did the orchard harvest?") == ["120 tonnes of pears"]
+    assert _texts(text, "How many pears did the orchard harvest?") == ["120 tonnes of pears", "30 per cent"]
 
 
 def test_a_when_question_gets_old_years_decades_centuries_and_a_month_alone():
