@@ -577,7 +577,8 @@ def money_match(text: str, n: Needs, lang: str | None = None) -> float:
     return 0.0
 
 
-_COUNTED_UNITS = ("length", "time", "floors")  # the kinds a quantifier can stand before ("a mile", "a few days")
+# the kinds a quantifier can stand before ("a mile", "a few days", "hundreds of kilograms")
+_COUNTED_UNITS = ("length", "time", "floors", "mass", "area", "volume")
 
 
 def measure_match(text: str, n: Needs, lang: str | None = None) -> float:

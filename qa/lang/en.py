@@ -392,7 +392,8 @@ UNIT_NAMES = (
     "minute minutes min mins",
 )
 MEASURE_QUANTIFIERS = re.compile(
-    r"\b(?:an?|half(?:\s+an?)?|for|several|a\s+few|few|many|some|a\s+couple\s+of|dozens\s+of)\s+$", re.I)
+    r"\b(?:an?|half(?:\s+an?)?|for|several|a\s+few|few|many|some|a\s+couple\s+of|(?:dozens|tens|hundreds|thousands|"
+    r"millions)\s+of)\s+$", re.I)
 
 # A question that asks for a date of one grain (Language.date_questions), first match wins: "what date" and
 # "between what dates" ask for any date, since a year is given for them too ("prior to which date?" "1973").

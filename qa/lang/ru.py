@@ -324,8 +324,8 @@ MEASURE_UNITS = {
     "range": re.compile(r"(?<![\w-])(?:с|со|от|между|до|по)\s+(?:\w+\s+){0,3}?(?:1\d|20)\d\d(?![\w])|"
                         r"(?<![\w-])(?:1\d|20)\d\d\s*(?:[-–—]|по|до)\s*(?:(?:1\d|20)?\d\d)(?![\d])", re.I),
 }
-MEASURE_QUANTIFIERS = re.compile(r"(?<![\w-])(?:несколько|нескольких|пар[уыа]|полтор[аы]|много|многих|около)\s+$",
-                                 re.I)
+MEASURE_QUANTIFIERS = re.compile(r"(?<![\w-])(?:несколько|нескольких|пар[уыа]|полтор[аы]|много|многих|около|"
+                                 r"десятки|десятков|сотни|сотен|тысячи|тысяч|миллионы|миллионов)\s+$", re.I)
 
 # Words that frame a question without naming what it asks about (Language.frame_words), as English's
 # FRAME_WORDS: "примерно сколько ...", "сколько всего ...", "кто сейчас ...".
