@@ -326,6 +326,7 @@ MEASURE_QUESTIONS = (
     (("age",), re.compile(r"\bhow\s+old\b|\bwhat\s+age\b|\bwhat\s+(?:is|was|were|are)\s+the\s+age\b", re.I)),
 )
 _ME = r"(?:er|re)s?"  # metre, meters
+_DAY = r"\d{1,2}(?:st|nd|rd|th)?"  # a day of the month
 MEASURE_UNITS = {
     "length": re.compile(
         rf"(?:km|kilomet{_ME}|miles?|mi|met{_ME}|m|feet|foot|ft|inch(?:es)?|cm|centimet{_ME}|mm|millimet{_ME}|nm|"
@@ -362,7 +363,10 @@ MEASURE_UNITS = {
         r"\b(?:1\d|20)\d\d\s*(?:[-–—]|to|until|through)\s*(?:(?:1\d|20)?\d\d)\b|"
         r"\b(?:1\d|20)\d0s\b|"
         r"\b(?:\d{1,2}(?:st|nd|rd|th)|first|second|third|(?:four|fif|six|seven|eigh|nin|ten|eleven|twelf)th|"
-        r"(?:thir|four|fif|six|seven|eigh|nine)teenth|twentieth|twenty[\s-]first)[\s-]+centur(?:y|ies)\b",
+        r"(?:thir|four|fif|six|seven|eigh|nine)teenth|twentieth|twenty[\s-]first)[\s-]+centur(?:y|ies)\b|"
+        # days of one month: "from 3 to 7 February", "3-7 February", "July 19-21", "from July 19 to 21"
+        rf"\b{_DAY}\s*(?:[-–—]|to|until|till|through)\s*{_DAY}\s+(?:of\s+)?{_MONTH}\b|"
+        rf"\b{_MONTH}\s+{_DAY}\s*(?:[-–—]|to|until|till|through)\s*{_DAY}\b",
         re.I,
     ),
 }

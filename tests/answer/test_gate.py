@@ -63,6 +63,11 @@ def test_a_question_about_a_measure_that_no_candidate_measures_is_unmeasured():
     assert unmeasured("How long is the breakwater?", WEIGHED) == 1.0
     assert unmeasured("How long is the breakwater?", [*WEIGHED, "The breakwater runs 1.2 km into the bay."]) == 0.0
     assert unmeasured("How long did the repair of the breakwater take?", [*WEIGHED, "The repair took six weeks."]) == 0.0
+    # days of one month give a duration: "from 3 to 7 February", "July 19-21", "с 3 по 7 февраля"
+    for days in ("The repair ran from 3 to 7 February 2025.", "The repair ran July 19-21.",
+                 "Ремонт шёл с 3 по 7 февраля."):
+        assert unmeasured("How long did the repair of the breakwater take?", [days]) == 0.0
+    assert unmeasured("How long did the repair of the breakwater take?", ["The repair ended on 7 February 2025."]) == 1.0
     # a question about no measure is the fitted gate's
     assert unmeasured("How much stone was lifted from the breakwater?", WEIGHED) == 0.0
 
