@@ -312,10 +312,13 @@ def candidates(text: str, question: str, lang: str | None = None) -> list[tuple[
                 lead = _RANGE_LEAD.search(text[:a1])
                 if lead or not re.search(r"[^\W\d]{3,}$", text[a1:b1]):  # not "120 tonnes of pears and 30"
                     ranges.append((lead.start() if lead else a1, b2))
-        if kind == "date":
-            # days of one month, whose first day is no date of its own: "from 14 to 18 April 2025", "с 3 по 7 февраля"
-            ranges += [m.span() for p in _DAY_RANGES.get(code, ()) for m in p.finditer(text)]
         found = sorted(set(found) | set(ranges))
+        if kind == "date":
+            # days of one month, whose first day is no date of its own: "from 14 to 18 April 2025", "с 3 по 7 февраля".
+            # The last day alone ("18 April 2025") would say less than the documents do: it is no candidate.
+            days = [m.span() for p in _DAY_RANGES.get(code, ()) for m in p.finditer(text)]
+            inside = lambda a, b: any(x <= a and b <= y and (x, y) != (a, b) for x, y in days)  # noqa: E731
+            found = sorted({(a, b) for a, b in found if not inside(a, b)} | set(days))
     if kind == "date" and asked_date(question) == "year":
         extra = []
         for a, b in found:
