@@ -143,15 +143,6 @@ _ORDINAL = (r"(?:\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|se
 _MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 _FUNCTION_NEXT = (r"(?:and|or|to|when|the|a|an|for|at|as|on|in|by|with|from|after|before|during|until|but|was|were|is|"
                   r"are|had|he|she|it|they|while|which|that|where|under|through|against|onwards|onward|led|saw)\b")
-_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
-_DAY_RANGES = {
-    "en": (re.compile(rf"\b(?:(?:from|between)\s+)?{_DAY}\s*(?:-|–|to|until|till|and)\s*{_DAY}\s+(?:of\s+)?"
-                      rf"(?-i:{_MONTHS})(?:,?\s+\d{{4}})?\b", re.I),
-           re.compile(rf"\b(?:(?:from|between)\s+)?(?-i:{_MONTHS})\s+{_DAY}\s*(?:-|–|to|until|till|and)\s*{_DAY}"
-                      rf"(?:,?\s+\d{{4}})?\b", re.I)),
-    "ru": (re.compile(r"(?<![\w-])(?:(?:с|со)\s+)?\d{1,2}\s*(?:-|–|по|до)\s*\d{1,2}\s+(?:январ|феврал|март|апрел|ма[йяе]|"
-                      r"июн|июл|август|сентябр|октябр|ноябр|декабр)\w*(?:\s+\d{4}(?:\s*(?:г\.|года))?)?", re.I),),
-}
 _DATE_EXTRA = {
     "en": tuple(re.compile(p, re.I) for p in (
         r"\b(?:spring|summer|autumn|fall|winter)\s+(?:of\s+)?\d{3,4}\b",
@@ -316,7 +307,8 @@ def candidates(text: str, question: str, lang: str | None = None) -> list[tuple[
         if kind == "date":
             # days of one month, whose first day is no date of its own: "from 14 to 18 April 2025", "с 3 по 7 февраля".
             # The last day alone ("18 April 2025") would say less than the documents do: it is no candidate.
-            days = [m.span() for p in _DAY_RANGES.get(code, ()) for m in p.finditer(text)]
+            day_range = get(code).day_range
+            days = [m.span() for m in day_range.finditer(text)] if day_range is not None else []
             inside = lambda a, b: any(x <= a and b <= y and (x, y) != (a, b) for x, y in days)  # noqa: E731
             found = sorted({(a, b) for a, b in found if not inside(a, b)} | set(days))
     if kind == "date" and asked_date(question) == "year":

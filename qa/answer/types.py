@@ -299,8 +299,9 @@ def needs(question: str) -> Needs:
         if not _ORDINAL_ADVERB.match(question[o.end():])
     }
     years = {y.group(1) for y in _YEAR_RE.finditer(question) if not _RANGE_YEAR.search(question[:y.start()])}
+    money = _asks_money(question, qtype, counted)
     return Needs(qtype, frozenset(units), frozenset(ordinals), frozenset(years), _extended_type(question, qtype),
-                 money=_asks_money(question, qtype, counted), measure=_asks_measure(question, units, unit, counted))
+                 money=money, measure=_asks_measure(question, units, unit, money))
 
 
 def _asks_money(question: str, qtype: str | None, counted: str) -> bool:
@@ -316,19 +317,19 @@ def _asks_money(question: str, qtype: str | None, counted: str) -> bool:
         language.currency is not None and language.currency.fullmatch(counted))
 
 
-def _asks_measure(question: str, units: list[str], unit: str = "", counted: str = "") -> tuple[str, ...]:
+def _asks_measure(question: str, units: list[str], unit: str = "", money: bool = False) -> tuple[str, ...]:
     """The kinds of quantity that answer a question about a measure (its language's
     measure_questions: "how far" wants a length or a time), or () for any other question. A question
     that counts (`units`: its counted noun's stems) asks for a measure when it counts a unit of one
     (`unit`: the counted noun with its modifiers): "how many *kilograms*", "how many *square miles*",
     "сколько *тонн*" want a mass or an area in any of its units ("1.2 tonnes" answers "how many
     kilograms"). Other counts ("how many years", "сколько лет") are the count rule's; so are counts
-    of money ("how many pounds did it cost")."""
+    of money (`money`: "how many pounds did it cost")."""
     if not MEASURE_ANSWERS:
         return ()
     if units:
         kinds = get(detect(question)).measure_units or {}
-        if not unit or _asks_money(question, "number", counted):
+        if not unit or money:
             return ()
         asked = next((k for k in UNIT_MEASURES if k in kinds and kinds[k].fullmatch(unit)), None)
         at = question.lower().find(unit)
@@ -842,7 +843,7 @@ def asked_date(question: str) -> str | None:
 def asked_grain(question: str) -> str | None:
     """The grain of date `question` asks for, read strictly in its language (Language.date_questions): "year",
     "month", "day", "century" (a century or a decade), "date" (any: "On what date ...?", since a year is given for
-    it too), or None. asked_date() reads the grain loosely, for a question already known to ask for a date."""
+    it too), "clock" (a time of day: "What time did the briefing start?"), or None. asked_date() reads the grain loosely, for a question already known to ask for a date."""
     return next((grain for grain, p in get(detect(question)).date_questions if p.search(question)), None)
 
 

@@ -129,10 +129,14 @@ class Language:
     measure_questions: tuple[tuple[tuple[str, ...], re.Pattern], ...] = ()
     measure_units: dict[str, re.Pattern] | None = None
     measure_quantifiers: re.Pattern | None = None
+    # a range of days in one month ("from 3 to 7 February 2025"): a duration for the measure rule (its "range"
+    # unit) and one short answer (qa.answer.short)
+    day_range: re.Pattern | None = None
     # a question that asks for a date of one grain, as (grain, question pattern), first match wins: "In what
     # year" (year), "Which month", "On which day" (day), "On what date" (date: any grain, since a year is given
-    # for it too), "In which century / decade" (century); and per grain, what may state a date of it in a
-    # sentence. Such a question whose shown sentence states no date of that grain beyond the question's own
+    # for it too), "In which century / decade" (century), "What time did it start?" (clock: a time of day); and
+    # per grain, what may state a date of it in a sentence. Such a question whose shown sentence states no date
+    # of that grain beyond the question's own
     # is "not found" (qa.answer.types.states_date, qa.answer.evidence.undated). Read loosely, since the rule
     # refuses where nothing is found. Empty / None: the rule is off for the language.
     date_questions: tuple[tuple[str, re.Pattern], ...] = ()

@@ -327,6 +327,15 @@ MEASURE_QUESTIONS = (
 )
 _ME = r"(?:er|re)s?"  # metre, meters
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"  # a day of the month
+# A range of days in one month, with its year when one follows (Language.day_range): "from 3 to 7 February 2025",
+# "3-7 Feb", "July 19-21, 2022", "between July 19 and 21". A duration, and one short answer. Month names in capitals
+# only: "3 to 5 may" is no date.
+_DAY_TO_DAY = rf"{_DAY}\s*(?:[-–—]|to|until|till|through|and)\s*{_DAY}"
+DAY_RANGE = re.compile(
+    rf"\b(?:(?:from|between)\s+)?(?:{_DAY_TO_DAY}\s+(?:of\s+)?(?-i:{_MONTH})|(?-i:{_MONTH})\s+{_DAY_TO_DAY})\b"
+    r"(?:,?\s+\d{4}\b)?",
+    re.I,
+)
 MEASURE_UNITS = {
     "length": re.compile(
         rf"(?:km|kilomet{_ME}|miles?|mi|met{_ME}|m|feet|foot|ft|inch(?:es)?|cm|centimet{_ME}|mm|millimet{_ME}|nm|"
@@ -364,9 +373,8 @@ MEASURE_UNITS = {
         r"\b(?:1\d|20)\d0s\b|"
         r"\b(?:\d{1,2}(?:st|nd|rd|th)|first|second|third|(?:four|fif|six|seven|eigh|nin|ten|eleven|twelf)th|"
         r"(?:thir|four|fif|six|seven|eigh|nine)teenth|twentieth|twenty[\s-]first)[\s-]+centur(?:y|ies)\b|"
-        # days of one month: "from 3 to 7 February", "3-7 February", "July 19-21", "from July 19 to 21"
-        rf"\b{_DAY}\s*(?:[-–—]|to|until|till|through)\s*{_DAY}\s+(?:of\s+)?{_MONTH}\b|"
-        rf"\b{_MONTH}\s+{_DAY}\s*(?:[-–—]|to|until|till|through)\s*{_DAY}\b",
+        # days of one month: "from 3 to 7 February", "July 19-21"
+        + DAY_RANGE.pattern,
         re.I,
     ),
 }
@@ -464,6 +472,7 @@ LANGUAGE = Language(
     measure_questions=MEASURE_QUESTIONS,
     measure_units=MEASURE_UNITS,
     measure_quantifiers=MEASURE_QUANTIFIERS,
+    day_range=DAY_RANGE,
     date_questions=DATE_QUESTIONS,
     date_grains=DATE_GRAINS,
 )

@@ -305,6 +305,10 @@ MEASURE_QUESTIONS = (
         rf"{_W}какой\s+(?:высоты|ширины|глубины|толщины){_E}", re.I)),
     (("age",), re.compile(rf"{_W}(?:какого\s+возраста|в\s+каком\s+возрасте|каков\s+(?:был\s+)?возраст){_E}", re.I)),
 )
+# A range of days in one month, with its year when one follows (Language.day_range, as English's DAY_RANGE): "с 3 по 7
+# февраля 2025 года", "3-7 февраля", "между 3 и 7 февраля".
+DAY_RANGE = re.compile(rf"(?<![\w-])(?:(?:с|со|между)\s+)?\d{{1,2}}\s*(?:[-–—]|по|до|и)\s*\d{{1,2}}\s+{_MONTH}(?![\w])"
+                       r"(?:\s+\d{4}(?:\s*(?:г\.|года))?)?", re.I)
 MEASURE_UNITS = {
     "length": re.compile(r"(?:км|километр\w*|метр\w*|м|миль|мили|миля|милю|сантиметр\w*|см|мм|миллиметр\w*|"
                          r"нанометр\w*|микрометр\w*|микрон\w*|ярд\w*|фут\w*|дюйм\w*|верст\w*|световых\s+лет)(?![\w])",
@@ -324,7 +328,7 @@ MEASURE_UNITS = {
     "range": re.compile(r"(?<![\w-])(?:с|со|от|между|до|по)\s+(?:\w+\s+){0,3}?(?:1\d|20)\d\d(?![\w])|"
                         r"(?<![\w-])(?:1\d|20)\d\d\s*(?:[-–—]|по|до)\s*(?:(?:1\d|20)?\d\d)(?![\d])|"
                         # days of one month: "с 3 по 7 февраля", "3-7 февраля"
-                        rf"(?<![\w-])\d{{1,2}}\s*(?:[-–—]|по|до)\s*\d{{1,2}}\s+{_MONTH}(?![\w])", re.I),
+                        + DAY_RANGE.pattern, re.I),
 }
 MEASURE_QUANTIFIERS = re.compile(r"(?<![\w-])(?:несколько|нескольких|пар[уыа]|полтор[аы]|много|многих|около|"
                                  r"десятки|десятков|сотни|сотен|тысячи|тысяч|миллионы|миллионов)\s+$", re.I)
@@ -411,6 +415,7 @@ LANGUAGE = Language(
     measure_questions=MEASURE_QUESTIONS,
     measure_units=MEASURE_UNITS,
     measure_quantifiers=MEASURE_QUANTIFIERS,
+    day_range=DAY_RANGE,
     unit_names=UNIT_NAMES,
     frame_words=FRAME_WORDS,
     date_questions=DATE_QUESTIONS,
