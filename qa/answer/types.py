@@ -634,13 +634,19 @@ def _in_currency(text: str, number: re.Match, after: str, russian: bool) -> bool
 # Republic", "UNODC Programme Offices"). Off: "who funded / hosted / organised" is answered by an
 # organisation, and cross-validation showed no gain (docs/quality.md, "tried and not kept")
 PERSON_NOT_ORG = False
+# whether typed_match reads a measure question's quantity by measure_match (its kind, any unit)
+MEASURE_TYPED = True
 
 
 def typed_match(text: str, question: str, n: Needs, lang: str | None = None) -> float:
     """1 when text holds a span of the kind asked for that the question does not already name (a
     count of the asked noun, a date, a name for who / which-official, a place), else 0; 0.5 when
     the question asks for no clear kind. Across the retrieved sentences this is the strongest
-    sign of "not found": nothing holds what was asked."""
+    sign of "not found": nothing holds what was asked. A question about a measure ("how long", "how
+    many kilograms") wants a quantity of that measure in any unit (measure_match): "from 3 to 7
+    February" answers "how long did it last", "1.2 tonnes" "how many kilograms"."""
+    if n.measure and MEASURE_TYPED:
+        return measure_match(text, n, lang)
     if n.wants is None:
         return 0.5
     if n.wants == "number":
