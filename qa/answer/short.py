@@ -31,7 +31,7 @@ import re
 
 import numpy as np
 
-from qa.answer.types import asked_date, counts_asked_noun, needs
+from qa.answer.types import asked_date, asked_grain, counts_asked_noun, needs
 from qa.lang import analyze, detect, get
 from qa.lang.countries import is_country
 
@@ -229,6 +229,8 @@ def candidates(text: str, question: str, lang: str | None = None) -> list[tuple[
     n = needs(question)
     kind = n.qtype or n.wants
     code = lang or detect(text)
+    if asked_grain(question) == "clock":
+        return _clock_times(text, question, code)
     found = _typed(text, question, kind, code)
     if kind == "date":
         found = sorted(found + _extra(text, question, _DATE_EXTRA.get(code, ()), found))
@@ -324,6 +326,27 @@ def candidates(text: str, question: str, lang: str | None = None) -> list[tuple[
     return found
 
 
+# a number of hours before a word of the clock: "10 o'clock", "в 9 часов"
+_HOURS_BEFORE = re.compile(r"\d{1,2}\s*$")
+
+
+def _clock_times(text: str, question: str, code: str) -> list[tuple[int, int]]:
+    """The times of day in text that the question does not state (its language's date_grains["clock"]: "10:30",
+    "9 a.m.", "noon", "в 9 часов"), the answers to "What time did it start?": a day or a year is none."""
+    grains = get(code).date_grains
+    if not grains or "clock" not in grains:
+        return []
+    own = {m.group(0).lower() for m in grains["clock"].finditer(question)}
+    found = []
+    for m in grains["clock"].finditer(text):
+        if m.group(0).lower() in own:
+            continue
+        a, b = m.span()
+        hours = _HOURS_BEFORE.search(text[max(0, a - 4):a])
+        found.append((a - len(hours.group(0)) if hours else a, b))
+    return found
+
+
 def _other_measure(text: str, a: int, b: int, measure: tuple[str, ...] = ()) -> bool:
     """Whether the quantity text[a:b] is an amount of money, a weight (unless the question asks for a mass: "how
     many kilograms") or a share (unless it asks for one: "how high did unemployment rise"), none of which
@@ -367,7 +390,7 @@ def span_features(
     toks = [(m.start(), m.end(), set(analyze(m.group(0))) & qterms) for m in re.finditer(r"\w+", text)]
     at = [s for s, _, hit in toks if hit]
     qwords = set(re.findall(r"\w+", question.lower()))
-    grain = asked_date(question) if kind == "date" else None
+    grain = "clock" if asked_grain(question) == "clock" else asked_date(question) if kind == "date" else None
     asked_number = next((k for k, p in _ASKED_NUMBER if p.search(question)), None) if kind == "number" else None
     clauses = [0] + [m.end() for m in _CLAUSE.finditer(text)] + [len(text) + 1]
 
@@ -435,7 +458,8 @@ def span_features(
         if grain is not None:
             has_month = bool(re.search(r"[^\W\d]{3,}", piece))
             has_day = has_month and bool(_HAS_DAY.search(piece))
-            got = "year" if _YEAR_ONLY.match(piece.strip()) else "day" if has_day else "month" if has_month else None
+            got = ("clock" if grain == "clock" else "year" if _YEAR_ONLY.match(piece.strip()) else "day" if has_day
+                   else "month" if has_month else None)
             gran = 1.0 if got == grain else 0.0
         elif asked_number is not None:
             got = "percent" if _PERCENT.search(text[a:b + 10]) else "money" if _MONEY.search(text[max(0, a - 2):b + 10]) else None

@@ -269,7 +269,9 @@ def needs(question: str) -> Needs:
     counted = ""  # the counted noun as written
     # only a count names its noun: "how much funding" is answered by "$5 million", so a how-much
     # question wants any quantity with a unit (Russian "сколько" is both: its noun is kept)
-    m = re.search(r"\b(?:how\s+many|what\s+number\s+of|сколько)\s+([\w\s'-]{0,60})", question, re.I)
+    # a question about another kind counts nothing ("Во сколько открылась выставка?" asks for a time of day)
+    m = re.search(r"\b(?:how\s+many|what\s+number\s+of|сколько)\s+([\w\s'-]{0,60})", question, re.I) \
+        if qtype == "number" else None
     unit = ""  # the counted noun with its modifiers ("square kilometres"), which may name a unit
     if m:
         cased = re.findall(r"[\w'’-]+", m.group(1))
@@ -644,9 +646,13 @@ def typed_match(text: str, question: str, n: Needs, lang: str | None = None) -> 
     the question asks for no clear kind. Across the retrieved sentences this is the strongest
     sign of "not found": nothing holds what was asked. A question about a measure ("how long", "how
     many kilograms") wants a quantity of that measure in any unit (measure_match): "from 3 to 7
-    February" answers "how long did it last", "1.2 tonnes" "how many kilograms"."""
+    February" answers "how long did it last", "1.2 tonnes" "how many kilograms". A question about a
+    time of day wants one ("10:30", "в 9 часов"): a day or a year does not answer "What time did it
+    start?"."""
     if n.measure and MEASURE_TYPED:
         return measure_match(text, n, lang)
+    if n.wants == "date" and asked_grain(question) == "clock":
+        return float(states_date(text, question, "clock", lang))
     if n.wants is None:
         return 0.5
     if n.wants == "number":

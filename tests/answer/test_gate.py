@@ -112,6 +112,8 @@ def test_a_quantifier_before_a_unit_states_a_measure():
     # a time of day: the question's own date gives none
     ("What time did the ferry leave on 14 March 2022?", "On 14 March 2022 the ferry left Wenlow for Tarrow."),
     ("Во сколько паром отправился 14 марта?", "14 марта паром отправился из Уэнлоу."),
+    # "в частности" (in particular) is no hour
+    ("В котором часу паром отправился 14 марта?", "14 марта паром, в частности, отправился из Уэнлоу."),
     ("What time of year was the ferry inspected?", "The ferry was inspected by the harbour council."),
 ])
 def test_a_question_asking_a_date_the_sentence_does_not_give_at_that_grain_is_undated(question, sentence):

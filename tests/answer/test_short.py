@@ -195,6 +195,20 @@ def test_days_of_one_month_are_one_date_range():
         "с 3 по 7 февраля 2025 года"]
 
 
+def test_a_what_time_question_gets_the_time_of_day_not_the_date():
+    text = "On 14 March 2023 the Skarn ferry left Wenlow at 10:30 and reached Tarrow at 4 p.m."
+    question = "What time did the Skarn ferry leave Wenlow?"
+    assert _texts(text, question) == ["10:30", "4 p.m."]
+    assert _texts("The briefing opened at 9 o'clock on 2 May 2022.", "What time did the briefing open?") == ["9 o'clock"]
+    assert _texts("Брифинг начался 2 мая в 9 часов утра.", "Во сколько начался брифинг?") == ["9 часов", "утра"]
+    assert _texts("Брифинг начался 2 мая 2022 года.", "В котором часу начался брифинг?") == []
+    found = candidates(text, question)
+    assert all(f["gran"] == 1.0 for f in span_features(text, question, found, 0.9, 0.5))
+    # a sure sentence gets the time as its short answer
+    (a, b), _ = pick(text, question, 0.95, 0.5, WEIGHTS.span, WEIGHTS.span_bias, WEIGHTS.span_threshold)
+    assert text[a:b] == "10:30"
+
+
 def test_a_when_question_gets_old_years_decades_centuries_and_a_month_alone():
     # the shared date pattern reads years from 1800 on only; the short answer needs the others too
     assert _texts("The Skarn guild hall was built in 1066, long before the harbour.",

@@ -223,6 +223,17 @@ def test_a_title_question_wants_the_quoted_title_not_a_sentence_about_the_same_e
     assert typed_match("В мае 2023 года прошла конференция «Безопасные гавани для малого флота».", ru, needs(ru)) == 1.0
 
 
+def test_a_question_about_a_time_of_day_wants_one_and_counts_nothing():
+    # "во сколько" asks for a time, not for a count of the exhibition: the count rule must not read it
+    for question in ("Во сколько открылась выставка мёда?", "What time did the honey fair open?"):
+        n = needs(question)
+        assert n.qtype == "date" and n.units == frozenset()
+        assert typed_match("The fair opened at 10:30 on 14 May.", question, n) == 1.0
+        assert typed_match("Выставка открылась в 9 часов утра.", question, n) == 1.0
+        assert typed_match("The fair opened on 14 May in Wenlow.", question, n) == 0.0
+    assert needs("Во сколько раз выросли продажи мёда?").qtype == "number"
+
+
 def test_typed_match_needs_a_span_of_the_asked_kind_the_question_does_not_name():
     q = "Which Skarn official opened the harbour?"
     n = needs(q)
