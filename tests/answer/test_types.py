@@ -243,6 +243,22 @@ def test_typed_match_needs_a_span_of_the_asked_kind_the_question_does_not_name()
     assert typed_match("Anything at all.", "Why does the ferry run?", needs("Why does the ferry run?")) == 0.5
 
 
+@pytest.mark.parametrize("question, measured, unmeasured", [
+    # a span of days is how long an event lasted, though no number in it carries a unit
+    ("How long did the Skarn lighthouse survey last?",
+     "The survey was held from 3 to 7 February 2025 on Skarn.", "The survey was opened by Mayor Ilse Braun."),
+    # a weight in another unit answers a count of kilograms
+    ("How many kilograms of honey did the Wenlow cooperative sell?",
+     "The cooperative sold 1.2 tonnes of honey in 2022.", "Honey sales of the cooperative rose by 12 % in 2022."),
+    ("How far is the Skarn lighthouse from the harbour?",
+     "The lighthouse stands half a mile from the harbour.", "The lighthouse was built in 1871."),
+])
+def test_typed_match_reads_a_measure_in_any_unit_of_its_kind(question, measured, unmeasured):
+    n = needs(question)
+    assert typed_match(measured, question, n) == 1.0
+    assert typed_match(unmeasured, question, n) == 0.0
+
+
 
 # The counted noun is the plural head of the phrase after "how many" (qa.answer.types.plural_head):
 # a verb the question goes on with, a coordinated or hyphenated modifier, a partitive "of the" and
