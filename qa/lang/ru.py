@@ -129,7 +129,7 @@ _E = r"(?![\w-])"
 # время суток". It asks for a date of the grain "clock" (DATE_QUESTIONS), not for a count: "Во сколько открылась
 # выставка?" is answered by "в 9 часов".
 CLOCK_QUESTION = re.compile(rf"{_W}(?:в\s+котором\s+часу|во\s+сколько(?!\s+(?:раз|лет|обош\w*|обойд\w*|оцен\w*|стал\w*))"
-                            rf"|(?:в\s+)?как\w*\s+(?:время|часы)\s+суток|(?:в\s+)?котор\w*\s+час\w*){_E}", re.I)
+                            rf"|(?:в\s+)?как\w*\s+(?:время|часы)\s+суток|(?:в\s+)?котор\w*\s+час(?:а|у|ов)?){_E}", re.I)
 
 QUESTION_TYPES = (
     ("date", CLOCK_QUESTION),

@@ -8,7 +8,7 @@ from qa.answer.evidence import uncounted
 from qa.answer.short import spans
 from qa.answer.trim import MAX_ANSWER_CHARS, trim
 from qa.answer.types import (
-    asked_place, event_features, measure_match, misplaced, money_match, needs, type_features, typed_match, unit_match,
+    asked_grain, asked_place, event_features, measure_match, misplaced, money_match, needs, type_features, typed_match, unit_match,
 )
 from qa.lang import analyze
 
@@ -232,6 +232,8 @@ def test_a_question_about_a_time_of_day_wants_one_and_counts_nothing():
         assert typed_match("Выставка открылась в 9 часов утра.", question, n) == 1.0
         assert typed_match("The fair opened on 14 May in Wenlow.", question, n) == 0.0
     assert needs("Во сколько раз выросли продажи мёда?").qtype == "number"
+    # "части" (part) is no hour
+    assert asked_grain("В которой части города открылась выставка?") is None
 
 
 def test_typed_match_needs_a_span_of_the_asked_kind_the_question_does_not_name():
