@@ -807,11 +807,23 @@ def misplaced(question: str, sentence: str, lead: str, title: str, passage: str)
     asked = event_needs(question).places
     if not asked or not lead or _places_in(sentence, before_event=False):
         return False
+    lead = _with_its_paragraph(lead, passage)
     # the lead must speak of the same kind of gathering ("the workshop"): a lead about another event
     # says nothing of where the asked one was held
     if not _gatherings(question) & _gatherings(f"{title} {lead}"):
         return False
     return _place_clash(f"{title} {lead} {passage} {sentence}", lead, asked)
+
+
+def _with_its_paragraph(lead: str, passage: str) -> str:
+    """A lead that names no gathering is read with the rest of its paragraph when the passage holds it: a dateline
+    split off as a sentence of its own ("On October 7-8, 2021, in Vienna, Austria.") sets the scene of the
+    sentences after it ("Mr. X … took part in the Experts Working Group meeting …")."""
+    at = passage.find(lead)
+    if _gatherings(lead) or at < 0:
+        return lead
+    end = passage.find("\n\n", at)
+    return passage[at:end if end >= 0 else len(passage)]
 
 
 def _gatherings(text: str) -> set[str]:
