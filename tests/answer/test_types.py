@@ -437,3 +437,17 @@ def test_a_question_that_holds_the_event_elsewhere_than_the_item_is_misplaced():
 def test_a_question_the_item_does_not_contradict_is_not_misplaced(question, sentence, lead, passage):
     assert not misplaced(question, sentence, lead, "Spring meeting", passage)
 
+
+
+def test_a_dateline_split_off_as_the_lead_is_read_with_its_paragraph():
+    # the crawl made "On 14 March 2023, in Dunmore." a sentence of its own; the gathering is named after it
+    dateline = "On 14 March 2023, in Dunmore."
+    passage = (f"{dateline} The spring meeting of the Harlow beekeepers' council was held in the town library.\n\n"
+               "Forty members attended the meeting.")
+    question = "How many members attended the beekeepers' meeting in Tarrow?"
+    assert misplaced(question, "Forty members attended the meeting.", dateline, "Valley news", passage)
+    assert not misplaced(question.replace("Tarrow", "Dunmore"), "Forty members attended the meeting.", dateline,
+                         "Valley news", passage)
+    # without its paragraph the dateline names no gathering, and the rule does not read it
+    assert not misplaced(question, "Forty members attended the meeting.", dateline, "Valley news",
+                         "Forty members attended the meeting.")
