@@ -136,8 +136,8 @@ class Language:
     # year" (year), "Which month", "On which day" (day), "On what date" (date: any grain, since a year is given
     # for it too), "In which century / decade" (century), "What time did it start?" (clock: a time of day); and
     # per grain, what may state a date of it in a sentence. Such a question whose shown sentence states no date
-    # of that grain beyond the question's own
-    # is "not found" (qa.answer.types.states_date, qa.answer.evidence.undated). Read loosely, since the rule
-    # refuses where nothing is found. Empty / None: the rule is off for the language.
+    # of that grain beyond the question's own is "not found" (qa.answer.types.states_date,
+    # qa.answer.evidence.undated). Read loosely, since the rule refuses where nothing is found. Empty / None: the
+    # rule is off for the language.
     date_questions: tuple[tuple[str, re.Pattern], ...] = ()
     date_grains: dict[str, re.Pattern] | None = None
