@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Mapping
 
 from qa.lang.base import Followup, Language
 
@@ -35,6 +36,7 @@ _LANGUAGES: dict[str, Language] = {}
 def register(language: Language) -> None:
     _LANGUAGES[language.code] = language
     _by_script.cache_clear()
+    _spellings.cache_clear()
     frame_stems.cache_clear()
 
 
@@ -115,10 +117,22 @@ def normalise(word: str, lang: str) -> str:
     return word.replace("ё", "е") if lang == "ru" else word
 
 
+@functools.cache
+def _spellings(code: str) -> Mapping[str, str]:
+    table = get(code).spellings
+    return table() if table is not None else {}
+
+
+def _stem(words: list[str], lang: str) -> list[str]:
+    """Stop-word-free words stemmed, each first written as the language's analyzer spells it."""
+    spell = _spellings(lang)
+    return _stemmer(get(lang).stemmer).stemWords([spell.get(w, w) for w in words] if spell else words)
+
+
 def _analyze_one(words: list[str], lang: str) -> list[str]:
     stop = stopwords(lang)
     kept = [w for w in words if w not in stop]
-    return _stemmer(get(lang).stemmer).stemWords(kept) if kept else []
+    return _stem(kept, lang) if kept else []
 
 
 def analyze(text: str, lang: str = DEFAULT) -> list[str]:
@@ -152,7 +166,7 @@ def analyze(text: str, lang: str = DEFAULT) -> list[str]:
     for code in set(codes):
         stop = stopwords(code)
         keep = [i for i, c in enumerate(codes) if c == code and words[i] not in stop]
-        for i, term in zip(keep, _stemmer(get(code).stemmer).stemWords([words[i] for i in keep])):
+        for i, term in zip(keep, _stem([words[i] for i in keep], code)):
             out[i] = term
     return [t for t in out if t is not None]
 

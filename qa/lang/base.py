@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 
@@ -118,6 +118,9 @@ class Language:
     # quantity they hold ("740 kg"). None: the language's number questions are not told apart
     money_question: re.Pattern | None = None
     currency: re.Pattern | None = None
+    # a word's other spelling -> the one the analyzer stems (lazy; English: British -> American,
+    # qa.lang.spelling), so "organised" and "organized" are one term everywhere; None: no such list
+    spellings: Callable[[], Mapping[str, str]] | None = None
     # a question about a measure ("how long", "how far", "how high", "how old"; Russian "как долго",
     # "какова длина"), as (the kinds of quantity that answer it, question pattern), first match wins;
     # and per kind, the unit words that make a number that quantity ("13 km", "two weeks", "38 °C"):

@@ -7,6 +7,7 @@ import re
 
 from qa.lang.base import Followup, Language, PageFurniture
 from qa.lang.countries import country_names
+from qa.lang.spelling import american_spellings
 
 # Lucene's 33 English stop words miss the words questions are made of; left in, "how", "much"
 # and "did" look like rare terms (they seldom occur in news text) and drown the real ones.
@@ -475,4 +476,5 @@ LANGUAGE = Language(
     day_range=DAY_RANGE,
     date_questions=DATE_QUESTIONS,
     date_grains=DATE_GRAINS,
+    spellings=american_spellings,
 )

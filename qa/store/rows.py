@@ -10,12 +10,13 @@ from qa.contracts import ChunkRow, ItemInfo
 
 __all__ = ["ChunkRow", "DocRecord", "Hits", "IndexProblem", "ItemInfo", "SentenceRow"]
 
-FORMAT_VERSION = 3  # 3: the language of every chunk and sentence (qa.store.languages)
+FORMAT_VERSION = 4  # 4: British and American spellings of a word are one term of the lexical index (qa.lang.spelling)
+# 3: the language of every chunk and sentence (qa.store.languages)
 # 2: page starts per document, a page per item (PDF)
 # Older formats a reader still opens and a build still carries forward (their missing columns are
 # filled: a format-2 generation's languages are detected once, as before format 3).
-READABLE_FORMATS = (2, 3)
-FORMAT_CHANGE = "the language of every chunk and sentence is stored"  # the last change, in words
+READABLE_FORMATS = (2, 3, 4)
+FORMAT_CHANGE = "British and American spellings of a word are one term of the lexical index"  # the last change, in words
 # How vectors are stored. Sentence vectors are read ~20 rows per question, only to be dotted with
 # the question (qa.answer): float16 halves the file and the pages a question touches, and moves a
 # cosine by < 1e-3 (numpy computes float16 @ float32 in float32). Chunk vectors (vectors.npy) are

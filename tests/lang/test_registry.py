@@ -25,6 +25,7 @@ def test_a_registered_language_is_used_by_the_analyzer_and_question_rules(monkey
         code="toy",
         stop_words=lambda: frozenset({"zap"}),
         question_types=(("date", __import__("re").compile(r"^quand\b")),),
+        spellings=None,  # no second spelling: "harbours" stays British
     )
     lang.register(toy)
     lang.stopwords.cache_clear()

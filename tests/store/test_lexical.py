@@ -117,3 +117,22 @@ def test_empty_texts_do_not_break_the_index():
     index = LexicalIndex.build(["", "customs workshop", "   "])
     s = index.scores(analyze("customs"))
     assert list(np.argsort(-s))[0] == 1
+
+
+def test_british_and_american_spellings_of_a_word_are_one_term():
+    assert analyze("organised programme centre") == analyze("organized program center")
+    assert analyze("labour defence harmonisation") == analyze("labor defense harmonization")
+    assert analyze("travelled catalogue") == analyze("traveled catalog")
+    # two words, not two spellings, stay apart
+    assert analyze("tonnes") != analyze("tons") and analyze("tyres") != analyze("tires")
+    assert analyze("draught") != analyze("draft")
+
+
+def test_a_question_spelled_the_british_way_finds_a_passage_spelled_the_american_way():
+    idx = LexicalIndex.build([
+        "The seminar on risk profiling was organized by the border management program at its training center.",
+        "The seminar on risk profiling gathered customs officers from five countries in Almaty.",
+    ])
+    scores = idx.scores(analyze("Which programme organised the risk profiling seminar at the training centre?"))
+    assert scores[0] > scores[1]
+    assert idx.known(analyze("organisation")[0])  # in no text, but "organized" is, and they share a stem
