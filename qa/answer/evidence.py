@@ -24,8 +24,8 @@ from qa.answer.features import item_leads, name_key, name_words, names_held
 from qa.answer.shown import refers_back
 from qa.answer.swaps import antonym_swap, name_swap
 from qa.answer.types import (
-    asked_grain, measure_match, misplaced, money_match, named_person, names_someone, needs, same_unit, states_date,
-    type_features, unit_match,
+    asked_grain, measure_match, misplaced, money_match, named_person, names_someone, needs, numbered_alike, same_unit,
+    states_date, type_features, unit_match,
 )
 from qa.lang import analyze, detect, frame_stems, get, stopwords
 from qa.lang.demonyms import found
@@ -99,8 +99,13 @@ def evidence(
     # the question's names are looked up so, other words as they stem
     named = {name_key(w) for w in _NAME_OR_NUMBER.findall(question.split(" ", 1)[1] if " " in question else "")}
     places = set(analyze(" ".join(named))) & asked
-    lacks_own = {t for t in asked - own if t not in places or not found(t, own)}
-    lacks_pool = {t for t in asked - pool if t not in places or not found(t, pool)}
+    # a numbered name the text numbers otherwise is there ("WG3": "the third WG", "WG-3")
+    alike_own = numbered_alike(question, own_text)
+    alike_pool = numbered_alike(question, " ".join(p.chunk.text for p in passages))
+    lacks_own = {t for t in asked - own - set(analyze(" ".join(alike_own)))
+                 if t not in places or not found(t, own)}
+    lacks_pool = {t for t in asked - pool - set(analyze(" ".join(alike_pool)))
+                  if t not in places or not found(t, pool)}
     missing = max((idf.get(t, 0.0) for t in lacks_own), default=0.0) / top_idf
     missing_pool = max((idf.get(t, 0.0) for t in lacks_pool), default=0.0) / top_idf
     tf = f if "unit" in f else {**f, **type_features(question, best.sentence.text, "", None, False)}
@@ -112,7 +117,7 @@ def evidence(
     wanted = kinds[0] != 0.5
     # the question's names and numbers ("INTERPOL", "2-3 August") the best passage and its
     # item's title and lead lack: a question about something the documents never mention
-    own_words = name_words(own_text)
+    own_words = name_words(own_text) | name_words(" ".join(alike_own))
     return {
         "score": best.score,
         "margin": best.score - second,

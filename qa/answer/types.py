@@ -413,6 +413,17 @@ def numbered_name(word: str) -> str | None:
     return _series_name(m.group(1)) if m else None
 
 
+def numbered_alike(question: str, text: str) -> set[str]:
+    """The question's numbered names ("WG3", "CADAP 7", "WG-3"), lower case as written, that `text` numbers
+    alike in any form ("the third WG", "WG 3"): the gate's missing-word evidence must not count "wg3" as a word
+    no passage holds when the passage says "the third WG"."""
+    if not _NUMBERED_NAME.search(question):
+        return set()
+    have = _series_in(text)
+    return {m.group(0).lower() for m in _NUMBERED_NAME.finditer(question)
+            if (name := _series_name(m.group(1))) is not None and (name, str(int(m.group(2)))) in have}
+
+
 def _series_in(text: str) -> set[tuple[str, str]]:
     """The numbered names text holds, as (name in lower case, number): "CADAP 7" and "the seventh CADAP"
     give ("cadap", "7"). A stop word, a frame word or a month before a number names nothing ("In 12",

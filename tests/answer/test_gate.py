@@ -455,3 +455,22 @@ def test_a_date_question_over_documents_that_date_coarser_is_not_found_and_says_
     result = invented_service({"valley.txt": MEETING.format(detail=DRAFTED.format(when=stated))}).ask(question)
     assert result.answer is not None and answer in result.answer.text
     assert result.not_found is None
+
+
+SERIES = (
+    "Valley news\n\nBeekeepers meet on colony health\n\n"
+    "The second HX seminar on colony health was held in Dunmore from 3 to 5 May 2024. "
+    "Twelve beekeepers from four valleys took part and shared how they treat mites. "
+    "The district inspectors presented the new rules for moving colonies. "
+    "Looking ahead, the third HX seminar is expected to take place in Tarrow in October 2024.\n"
+)
+
+
+@pytest.mark.slow
+def test_a_numbered_name_the_documents_write_as_an_ordinal_is_no_missing_word(invented_service):
+    # "HX3" is in no document, "the third HX seminar" is: the gate's missing-word evidence counted "hx3" as missing
+    service = invented_service({"valley.txt": SERIES})
+    for question, place in (("Where is HX3 expected to be held?", "Tarrow"), ("Where was HX2 held?", "Dunmore")):
+        answer = service.ask(question).answer
+        assert answer is not None and place in answer.text, question
+    assert service.ask("Where is HX4 expected to be held?").answer is None  # the series has no fourth

@@ -3,7 +3,7 @@ event) reads a clash in the sentence that tells the true event (qa.answer.types,
 
 from __future__ import annotations
 
-from qa.answer.types import event_needs, type_features
+from qa.answer.types import event_needs, numbered_alike, type_features
 
 WG_TITLE = "Skarn holds the second working group activity on harbour safety"
 
@@ -106,6 +106,15 @@ def test_a_numbered_name_and_an_ordinal_before_it_are_one_place_in_the_series():
     assert type_features(question, ahead, WG_TITLE, None, False)["clash"] == 0.0
     held = "The WG-2 activity was held in Astana, just like WG1."
     assert type_features(question, held, WG_TITLE, None, False)["clash"] == 1.0
+
+
+def test_a_numbered_name_is_held_by_a_text_that_numbers_it_alike_in_any_form():
+    ahead = "Looking ahead, the third WG activity and the seventh CADAP programme will start in Tbilisi."
+    assert numbered_alike("Where is WG3 expected to be held?", ahead) == {"wg3"}
+    assert numbered_alike("Where is WG-3 expected to be held?", ahead) == {"wg-3"}
+    assert numbered_alike("When does CADAP 7 start?", ahead) == {"cadap 7"}
+    assert numbered_alike("When does CADAP 8 start?", ahead) == set()  # another of the series
+    assert numbered_alike("Where is the third WG expected to be held?", ahead) == set()  # its words are the text's
 
 
 def test_a_number_after_a_stop_word_a_month_or_a_hedge_numbers_no_name():
