@@ -57,9 +57,7 @@ def test_an_answer_about_another_name_than_asked_is_shown_with_low_confidence(se
     asked = service.ask("Whom did the Wenlow orchard guild elect as its chair?").answer
     swapped = service.ask("Whom did the Tarrow orchard guild elect as its chair?").answer
     assert asked is not None and "Mara Voss" in asked.text and asked.score >= 0.6
-    # shown, it says it is more likely wrong than right, well below the asked twin (0.34 before the
-    # twenty-first session's refit, 0.47 after: the calibration's blocks move with each refit)
-    assert swapped is None or (swapped.score < 0.5 and swapped.score <= asked.score - 0.2)
+    assert swapped is None or swapped.score < 0.4
 
 
 # What the gate reads as "the question's names the documents lack": a sentence deep in a news item
