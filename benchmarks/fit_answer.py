@@ -195,7 +195,7 @@ def main() -> None:
     ap.add_argument("--neighbour-top", type=int, default=0,
                     help="how far down the ranking the neighbour rule looks (qa.answer.pick.NEIGHBOUR_TOP; 0: as shipped)")
     ap.add_argument("--pick", action="append", default=[], metavar="NAME=VALUE",
-                    help="set a rule constant of qa.answer.pick (or of another qa.answer module: types.PERSON_NOT_ORG=False) "
+                    help="set a rule constant of qa.answer.pick (or of another qa.answer module: types.PERSON_NOT_ORG=False, events.OWN_YEARS=False) "
                          "for this run (e.g. PERSON_MARGIN=0): measures a choosing rule against its variants; repeatable")
     ap.add_argument("--calibration", choices=calibrate.METHODS, default="pooled",
                     help="one isotonic table over all sets, per group the lowest share right, pooled blocks of at "

@@ -37,7 +37,7 @@ sys.path.insert(0, str(ROOT))
 from benchmarks.qsets import BUNDLED  # noqa: E402
 from benchmarks.quality_metrics import span_right  # noqa: E402
 from qa.answer import short  # noqa: E402
-from qa.answer.types import needs  # noqa: E402
+from qa.answer.needs import needs  # noqa: E402
 from qa.evaluate import contains_gold  # noqa: E402
 
 # fewer short answers shown than this in a group and its precision is not checked (noise)

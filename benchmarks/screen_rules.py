@@ -27,7 +27,8 @@ from benchmarks import fit_models as fm  # noqa: E402
 from benchmarks.fit_answer import FIT_SETS, folds_of  # noqa: E402
 from qa import answer  # noqa: E402
 from qa.answer import pick  # noqa: E402
-from qa.answer.types import loose_person, named_person, needs  # noqa: E402
+from qa.answer.needs import needs  # noqa: E402
+from qa.answer.persons import loose_person, named_person  # noqa: E402
 
 
 def _set(**constants):

@@ -20,13 +20,13 @@ import numpy as np
 
 from qa.answer import trees
 from qa.answer.acronyms import asked_acronym, defines
+from qa.answer.events import misplaced, numbered_alike
 from qa.answer.features import item_leads, name_key, name_words, names_held
+from qa.answer.needs import asked_grain, needs
+from qa.answer.persons import named_person, names_someone
 from qa.answer.shown import refers_back
 from qa.answer.swaps import antonym_swap, name_swap
-from qa.answer.types import (
-    asked_grain, measure_match, misplaced, money_match, named_person, names_someone, needs, numbered_alike, same_unit,
-    states_date, type_features, unit_match,
-)
+from qa.answer.types import measure_match, money_match, same_unit, states_date, type_features, unit_match
 from qa.lang import analyze, detect, frame_stems, get, stopwords
 from qa.lang.demonyms import found
 
@@ -190,7 +190,7 @@ MONEY_RULE = True
 
 def unpriced(question: str, sentences: list[str], langs: list[str | None] | None = None) -> float:
     """1.0 when the question asks for an amount of money (a price, a cost, a budget, funding:
-    qa.answer.types.needs().money) and none of the best candidates (`sentences`, with their stored
+    qa.answer.needs.needs().money) and none of the best candidates (`sentences`, with their stored
     languages `langs`) holds an amount in a currency: the documents speak of the thing and never
     price it ("What was the street price of heroin?" against "740 kg of drugs were seized"). The
     issue's pattern 1 for money, as uncounted() is for counts."""
@@ -210,7 +210,7 @@ MEASURE_TOP = 1
 
 def unmeasured(question: str, sentences: list[str], langs: list[str | None] | None = None) -> float:
     """1.0 when the question asks for a measure (a length, a duration, a height, an age:
-    qa.answer.types.needs().measure) and none of the best candidates (`sentences`, with their stored
+    qa.answer.needs.needs().measure) and none of the best candidates (`sentences`, with their stored
     languages `langs`; evidence() passes the best MEASURE_TOP) holds a quantity of that kind: "How long
     is the border between Kazakhstan and Uzbekistan?" is not answered by "more than 13 kg of
     mephedrone" nor by a date. The issue's pattern 1 for measures, as unpriced() is for money."""
@@ -234,7 +234,7 @@ def undated(question: str, sentence: str, lang: str | None = None, before: str =
     """1.0 when a question asks for a date of a grain (a year: "In what year ...?", "В каком году ...?", a month,
     a day: "On which day in March 2022 ...?") and the best candidate, `sentence` (its stored language `lang`),
     states none beyond the question's own (types.states_date): "... in March 2022, a controlled delivery was
-    carried out" gives no day. "What date" asks for any date (types.asked_grain). The question and the sentence
+    carried out" gives no day. "What date" asks for any date (qa.answer.needs.asked_grain). The question and the sentence
     are each read in their own language, so a Russian question over English text is read too. The issue's
     pattern 1 for dates at the grain asked, as unmeasured() is for measures, and like it read from the sentence
     shown only: nearly any five sentences hold some date. A sentence that refers back ("These included ...") is
@@ -255,7 +255,7 @@ def undated(question: str, sentence: str, lang: str | None = None, before: str =
     return float(not states_date(sentence, question, grain, lang))
 
 
-# whether abstain_gate's answer-type rules include types.misplaced(): a question that sets its event in another
+# whether abstain_gate's answer-type rules include events.misplaced(): a question that sets its event in another
 # place than the best passage's item does ("the workshop held in Tashkent", held in Astana) is "not found". Never
 # fired on SQuAD or XQuAD (their items are paragraphs, not dated events); over dev, dev2 and dev3 it fired on 2
 # unanswerable questions and no answerable one (fit_answer.py --pick evidence.PLACE_RULE=False switches it off)

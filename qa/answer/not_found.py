@@ -9,10 +9,11 @@ import re
 from collections.abc import Callable
 
 from qa.answer.acronyms import asked_acronym
-from qa.answer.types import asked_grain, asked_place, needs, numbered_name, setting
+from qa.answer.events import asked_place, numbered_name, setting
+from qa.answer.needs import asked_grain, needs
 from qa.lang import analyze, detect, get
 
-# the measures a rule of the gate names (qa.answer.types.needs().measure kinds)
+# the measures a rule of the gate names (qa.answer.needs.needs().measure kinds)
 _MEASURE_NAMES = {"length": "length", "time": "duration", "temperature": "temperature", "age": "age", "mass": "weight",
                   "area": "area", "volume": "volume"}
 # what the scene-setting passage does not state, by the kind of answer asked

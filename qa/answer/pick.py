@@ -11,16 +11,17 @@ from qa.answer import short
 from qa.answer.acronyms import asked_acronym, defines
 from qa.answer.evidence import abstain_gate, calibrate, evidence, lead_text, probability, rule_that_holds
 from qa.answer.features import Candidate, add_uncentred, sentence_features
+from qa.answer.needs import needs
 from qa.answer.not_found import not_found_note
 from qa.answer.ordering import rerank_passages
+from qa.answer.persons import named_person
 from qa.answer.shown import Shown, shown_answer
 from qa.answer.trim import MAX_ANSWER_CHARS
-from qa.answer.types import TYPE_FEATURES, named_person, needs, type_features
+from qa.answer.types import TYPE_FEATURES, type_features
 from qa.answer.weights import fitted_for
 from qa.contracts import Answer, Passage
 from qa.lang import analyze, detect
 from qa.store import Index, SentenceRow
-
 
 
 def _trim(row: SentenceRow, terms: list[str]) -> tuple[int, int]:
@@ -115,7 +116,7 @@ def prefer_typed_neighbour(ranked: list[Candidate], question: str) -> list[Candi
     Acronyms: a question asking what one stands for ("What does CADAP stand for?") is answered by
     the best-ranked candidate that spells it out (qa.answer.acronyms.defines).
 
-    People: when a who-question's best sentence names no person (qa.answer.types.named_person:
+    People: when a who-question's best sentence names no person (qa.answer.persons.named_person:
     "The heads of analytical departments ... took part") and one of the next best, scored within
     PERSON_MARGIN of it, does ("Major General Rustam Aziz, Director of CARICC, ..."), that one is
     the answer: among near ties, the sentence of the asked type."""

@@ -31,7 +31,8 @@ import re
 
 import numpy as np
 
-from qa.answer.types import asked_date, asked_grain, counts_asked_noun, needs
+from qa.answer.needs import asked_date, asked_grain, needs
+from qa.answer.types import counts_asked_noun
 from qa.lang import analyze, detect, get
 from qa.lang.countries import is_country
 
@@ -350,7 +351,7 @@ def _clock_times(text: str, question: str, code: str) -> list[tuple[int, int]]:
 def _other_measure(text: str, a: int, b: int, measure: tuple[str, ...] = ()) -> bool:
     """Whether the quantity text[a:b] is an amount of money, a weight (unless the question asks for a mass: "how
     many kilograms") or a share (unless it asks for one: "how high did unemployment rise"), none of which
-    answers a question about another measure (`measure`: qa.answer.types.needs().measure)."""
+    answers a question about another measure (`measure`: qa.answer.needs.needs().measure)."""
     number = re.search(r"\d[\d,.]*|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|hundred|thousand|million)\b",
                        text[a:b], re.I)
     unit = text[a + number.end():b + 12] if number else ""

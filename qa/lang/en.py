@@ -218,7 +218,7 @@ FURNITURE = PageFurniture(
 )  # fmt: skip
 
 # The EVENT_WORDS that are verbs: "held" says that something happened, not which gathering it was
-# (qa.answer.types.misplaced matches the gathering by its nouns).
+# (qa.answer.events.misplaced matches the gathering by its nouns).
 _EVENT_VERBS = r"held|hold|holds|took\s+place|take\s+place|met|meet|meets|attend\w*|visited|hosted|convened"
 # Words that make a question ask about a gathering or another event that happens somewhere ("the
 # meeting in Vienna", "the workshop held at ..."): qa.answer.types reads the question's place as the

@@ -299,7 +299,7 @@ CURRENCY = re.compile(
 )
 
 # A question about a measure, and the units that answer it (qa.lang.base.Language.measure_questions);
-# "сколько лет / километров" counts a noun (qa.answer.types.needs().units).
+# "сколько лет / километров" counts a noun (qa.answer.needs.needs().units).
 MEASURE_QUESTIONS = (
     (("time", "range"), re.compile(
         rf"{_W}как\s+долго{_E}|{_W}сколько\s+времени{_E}|{_W}в\s+течение\s+какого\s+(?:времени|срока|периода){_E}|"

@@ -12,7 +12,8 @@ from dataclasses import replace
 import pytest
 
 from qa.answer.evidence import abstain_gate, scene_only, uncounted, undated, unmeasured, unpriced
-from qa.answer.types import needs, typed_match
+from qa.answer.needs import needs
+from qa.answer.types import typed_match
 from qa.answer.weights import MINILM
 from qa.lang import analyze
 

@@ -7,8 +7,9 @@ ties, the one that holds the kind of thing asked for (issue 13, patterns 1 and 4
 from __future__ import annotations
 
 from qa.answer import Candidate
+from qa.answer.persons import named_person
 from qa.answer.pick import prefer_typed_neighbour
-from qa.answer.types import named_person, type_features
+from qa.answer.types import type_features
 from qa.contracts import Passage
 from qa.store import ChunkRow, SentenceRow
 

@@ -3,7 +3,9 @@ event) reads a clash in the sentence that tells the true event (qa.answer.types,
 
 from __future__ import annotations
 
-from qa.answer.types import event_needs, numbered_alike, type_features
+from qa.answer.events import numbered_alike
+from qa.answer.needs import event_needs
+from qa.answer.types import type_features
 
 WG_TITLE = "Skarn holds the second working group activity on harbour safety"
 

@@ -10,8 +10,9 @@ import pytest
 
 from qa.answer import WEIGHTS, sentence_features
 from qa.answer.features import UNCENTRED, add_uncentred, uncentred
+from qa.answer.needs import needs
 from qa.answer.pick import ranked_candidates
-from qa.answer.types import needs, typed_match, unit_match
+from qa.answer.types import typed_match, unit_match
 from qa.answer.weights import E5_IDENTITY, fitted_for
 from qa.app.service import QAService
 from qa.embed.e5_center import MEAN

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from qa.answer.types import needs, typed_match
+from qa.answer.needs import needs
+from qa.answer.types import typed_match
 from qa.lang import get
 
 

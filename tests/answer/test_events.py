@@ -1,0 +1,66 @@
+"""Which event a question or a sentence speaks of: its ordinal, its year, the place it is held in (invented text;
+qa.answer.events)."""
+
+from __future__ import annotations
+
+import pytest
+
+from qa.answer.events import asked_place, event_features, misplaced
+from qa.answer.needs import needs
+
+
+def test_ordinals_and_years_that_single_out_an_event_must_match():
+    n = needs("Where was the fifth Harbour Forum held in 2021?")
+    assert n.ordinals == {"5"} and n.years == {"2021"}
+    match, clash = event_features("The 5th Harbour Forum met in Skarn in 2021.", n)
+    assert match == 1.0 and clash == 0.0
+    match, clash = event_features("The third Harbour Forum met in Skarn in 2019.", n)
+    assert match == 0.0 and clash == 1.0
+    # a sentence naming neither is not a clash, only not a match
+    assert event_features("The forum met in Skarn.", n) == (0.0, 0.0)
+
+
+# A question that sets its event in a place the documents do not (qa.answer.events.misplaced): the chosen sentence
+# names no place, and the first sentence of its item holds the same kind of gathering elsewhere.
+COUNCIL_LEAD = "On 14 March 2023, in Dunmore, the spring meeting of the beekeepers' council was held in the library."
+CHAIRED = "The meeting was chaired by Mrs Edith Carrow, the council's secretary."
+
+
+def test_a_question_that_holds_the_event_elsewhere_than_the_item_is_misplaced():
+    question = "Who chaired the beekeepers' meeting in Tarrow?"
+    assert misplaced(question, CHAIRED, COUNCIL_LEAD, "Spring meeting", CHAIRED)
+    assert asked_place(question) == "Tarrow"
+
+
+@pytest.mark.parametrize(("question", "sentence", "lead", "passage"), [
+    # the place the item gives
+    ("Who chaired the beekeepers' meeting in Dunmore?", CHAIRED, COUNCIL_LEAD, CHAIRED),
+    # the sentence sets its own scene: the fitted clash reads that (event_features)
+    ("Who chaired the beekeepers' meeting in Tarrow?", "The meeting in Harlow was chaired by Mrs Carrow.",
+     COUNCIL_LEAD, CHAIRED),
+    # the lead speaks of another kind of gathering, which says nothing of where a workshop was held
+    ("Who opened the grafting workshop in Tarrow?", CHAIRED, COUNCIL_LEAD, CHAIRED),
+    # the passage names the asked place too
+    ("Who chaired the beekeepers' meeting in Tarrow?", CHAIRED, COUNCIL_LEAD,
+     f"{CHAIRED} Members from Tarrow came by ferry."),
+    # no place asked, or a place that is a scope, not the event's setting
+    ("Who chaired the beekeepers' meeting?", CHAIRED, COUNCIL_LEAD, CHAIRED),
+    ("How many hives do the beekeepers in Tarrow keep?", CHAIRED, COUNCIL_LEAD, CHAIRED),
+])
+def test_a_question_the_item_does_not_contradict_is_not_misplaced(question, sentence, lead, passage):
+    assert not misplaced(question, sentence, lead, "Spring meeting", passage)
+
+
+
+def test_a_dateline_split_off_as_the_lead_is_read_with_its_paragraph():
+    # the crawl made "On 14 March 2023, in Dunmore." a sentence of its own; the gathering is named after it
+    dateline = "On 14 March 2023, in Dunmore."
+    passage = (f"{dateline} The spring meeting of the Harlow beekeepers' council was held in the town library.\n\n"
+               "Forty members attended the meeting.")
+    question = "How many members attended the beekeepers' meeting in Tarrow?"
+    assert misplaced(question, "Forty members attended the meeting.", dateline, "Valley news", passage)
+    assert not misplaced(question.replace("Tarrow", "Dunmore"), "Forty members attended the meeting.", dateline,
+                         "Valley news", passage)
+    # without its paragraph the dateline names no gathering, and the rule does not read it
+    assert not misplaced(question, "Forty members attended the meeting.", dateline, "Valley news",
+                         "Forty members attended the meeting.")
