@@ -18,6 +18,10 @@ is fitted on cross-validated raw probabilities of every question set, weighted p
   confidence needs many right answers behind it. Large blocks keep their share within a point or
   two. The bounds are made monotone again by a running maximum, which never lifts a block above
   its own share.
+- "bound-linear": the "bound" blocks, each at its centre (the mean raw value of its questions,
+  weighted), interpolated between the centres: the same confidences, without steps. A step table
+  showed two answers whose raw probabilities differ by 0.002 at 0.23 and 0.47 (twenty-second
+  session, docs/quality.md); interpolated, confidence moves as the evidence does.
 
 How each transfers to a question set it never saw: benchmarks/calibration_cv.py.
 """
@@ -28,7 +32,7 @@ import numpy as np
 from scipy.stats import beta
 from sklearn.isotonic import IsotonicRegression
 
-METHODS = ("pooled", "worst", "bound", "worst-bound")
+METHODS = ("pooled", "worst", "bound", "worst-bound", "bound-linear")
 # the one-sided level of "bound": a block's true share right lies under the shown one with this
 # posterior probability (0.25: a block shown at 0.7 is right at least 70 % of the time with 75 %
 # probability). Chosen with MIN_BLOCK by benchmarks/calibration_cv.py (docs/quality.md, "Calibration").
@@ -53,8 +57,9 @@ def pooled(raw: np.ndarray, right: np.ndarray, w: np.ndarray) -> Table:
 
 
 def bound(raw: np.ndarray, right: np.ndarray, w: np.ndarray, level: float | None = None,
-          min_block: float | None = None) -> Table:
-    """The pooled isotonic blocks at a lower bound of their share right (see the module doc)."""
+          min_block: float | None = None, linear: bool = False) -> Table:
+    """The pooled isotonic blocks at a lower bound of their share right (see the module doc); `linear`:
+    each block's bound at its centre (its mean raw value), interpolated between them."""
     level = BOUND_LEVEL if level is None else level
     min_block = MIN_BLOCK if min_block is None else min_block
     order = np.argsort(raw, kind="stable")
@@ -80,8 +85,12 @@ def bound(raw: np.ndarray, right: np.ndarray, w: np.ndarray, level: float | None
         n = ww.sum() ** 2 / (ww ** 2).sum()  # the effective number of questions in the block
         share = float(np.dot(ww, y[s:e]) / ww.sum())
         low = max(low, float(beta.ppf(level, share * n + 0.5, (1 - share) * n + 0.5)))
-        xs += [float(x[s]), float(x[e - 1])]
-        ys += [low, low]
+        if linear:
+            xs.append(float(np.dot(ww, x[s:e]) / ww.sum()))
+            ys.append(low)
+        else:
+            xs += [float(x[s]), float(x[e - 1])]
+            ys += [low, low]
     keep = np.r_[True, np.diff(xs) > 0]  # a one-question block has one breakpoint, not two
     return tuple(np.array(xs)[keep].tolist()), tuple(np.array(ys)[keep].tolist())
 
@@ -120,6 +129,8 @@ def fit(method: str, raw: np.ndarray, right: np.ndarray, groups: np.ndarray, w: 
         return worst(raw, right, groups)
     if method == "bound":
         return bound(raw, right, w)
+    if method == "bound-linear":
+        return bound(raw, right, w, linear=True)
     if method == "worst-bound":
         return worst_bound(raw, right, groups)
     if method == "pooled":

@@ -108,8 +108,8 @@ def main() -> None:
     answered = np.array([r.get("answered", r["gate"] >= args.threshold) for r in rows])
     right = np.array([bool(r["top_right"]) for r in rows], float)
     sets = np.array([r["set"] for r in rows])
-    variants = [(m, (lv, mb)) for m in args.methods for lv in (args.level if m == "bound" else [None])
-                for mb in (args.min_block if m == "bound" else [None])]
+    variants = [(m, (lv, mb)) for m in args.methods for lv in (args.level if m.startswith("bound") else [None])
+                for mb in (args.min_block if m.startswith("bound") else [None])]
     print("cells: answers at >= 0.8 (% of answered), right % · mean bucket gap (of it over-confident) · thirds rise, "
           "largest gap (points)\n")
     for scheme in ("5-fold", "logo"):

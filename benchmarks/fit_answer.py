@@ -199,7 +199,8 @@ def main() -> None:
                          "for this run (e.g. PERSON_MARGIN=0): measures a choosing rule against its variants; repeatable")
     ap.add_argument("--calibration", choices=calibrate.METHODS, default="pooled",
                     help="one isotonic table over all sets, per group the lowest share right, pooled blocks of at "
-                         "least 30 effective questions at a lower bound of their share right, or per group such blocks and the lowest "
+                         "least 30 effective questions at a lower bound of their share right (bound-linear: interpolated between "
+                         "their centres), or per group such blocks and the lowest "
                          "(benchmarks/calibrate.py)")
     ap.add_argument("--min-block", type=float, default=calibrate.MIN_BLOCK,
                     help="bound calibrations: the fewest effective questions a block needs (benchmarks/calibrate.py MIN_BLOCK)")

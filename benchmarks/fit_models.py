@@ -540,6 +540,9 @@ def predict_rows(model: Model, a) -> dict:
         "text": text,  # what benchmarks/fit_short.py re-fits the short answer from
         "shown": shown,
         "lex": float(best.features["lex"]),
+        # the swaps the evidence read (qa.answer.swaps): how confident an answer about another name is
+        "name_swap": float(cf.get("name_swap", 0.0)),
+        "antonym": float(cf.get("antonym", 0.0)),
     }
 
 

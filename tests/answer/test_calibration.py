@@ -79,6 +79,19 @@ def test_a_few_right_answers_cannot_make_a_high_confidence():
     assert np.all(np.diff([calibrate_at(bound, p) for p in grid]) >= 0)
     # a large block keeps about its share right
     assert abs(calibrate_at(bound, 0.5) - 0.6) < 0.05
+    # the same blocks read at their centres and interpolated ("bound-linear") say no more
+    linear = calibrate.fit("bound-linear", raw, right, groups, w)
+    assert calibrate_at(linear, 0.93) < 0.7 and abs(calibrate_at(linear, 0.5) - 0.6) < 0.05
+    assert np.all(np.diff([calibrate_at(linear, p) for p in grid]) >= 0)
+
+
+def test_two_answers_with_almost_the_same_evidence_show_almost_the_same_confidence():
+    # the shipped table interpolates between its blocks' centres (benchmarks/calibrate.py "bound-linear"): a table
+    # of steps showed one answer at 0.23 and another at 0.47 for raw probabilities 0.443 and 0.445
+    grid = np.linspace(0.0, 1.0, 1001)
+    out = np.array([calibrate(p, MINILM.calibration) for p in grid])
+    assert np.max(np.diff(out)) < 0.01
+    assert out[-1] - out[0] > 0.4  # and it still tells weak evidence from strong
 
 
 def test_a_confidence_must_hold_on_every_kind_of_question_set_at_once():
