@@ -22,6 +22,7 @@ is fitted on cross-validated raw probabilities of every question set, weighted p
   weighted), interpolated between the centres: the same confidences, without steps. A step table
   showed two answers whose raw probabilities differ by 0.002 at 0.23 and 0.47 (twenty-second
   session, docs/quality.md); interpolated, confidence moves as the evidence does.
+- "worst-bound-linear": "worst-bound" over the groups' "bound-linear" tables (the e5 fit's).
 
 How each transfers to a question set it never saw: benchmarks/calibration_cv.py.
 """
@@ -32,7 +33,7 @@ import numpy as np
 from scipy.stats import beta
 from sklearn.isotonic import IsotonicRegression
 
-METHODS = ("pooled", "worst", "bound", "worst-bound", "bound-linear")
+METHODS = ("pooled", "worst", "bound", "worst-bound", "bound-linear", "worst-bound-linear")
 # the one-sided level of "bound": a block's true share right lies under the shown one with this
 # posterior probability (0.25: a block shown at 0.7 is right at least 70 % of the time with 75 %
 # probability). Chosen with MIN_BLOCK by benchmarks/calibration_cv.py (docs/quality.md, "Calibration").
@@ -95,16 +96,22 @@ def bound(raw: np.ndarray, right: np.ndarray, w: np.ndarray, level: float | None
     return tuple(np.array(xs)[keep].tolist()), tuple(np.array(ys)[keep].tolist())
 
 
-def _lowest(raw: np.ndarray, groups: np.ndarray, table) -> Table:
+def _lowest(raw: np.ndarray, groups: np.ndarray, table, linear: bool = False) -> Table:
     """The pointwise minimum over the groups of sets (those with WORST_MIN_ROWS questions or more)
-    of table(mask, grid): each group's own confidence at the grid's raw values."""
+    of table(mask, grid): each group's own confidence at the grid's raw values. `linear`: the tables
+    are piecewise linear, so the breakpoints kept are where the slope of the minimum changes."""
     grid = np.unique(np.round(raw, 4))
     low = np.ones(len(grid))
     for g in np.unique(groups):
         m = groups == g
         if m.sum() >= WORST_MIN_ROWS:
             low = np.minimum(low, table(m, grid))
-    keep = np.r_[True, np.diff(low) != 0] | np.r_[np.diff(low) != 0, True]  # the breakpoints
+    if linear:
+        slope = np.diff(low) / np.diff(grid)
+        bend = np.abs(np.diff(slope)) > 1e-6 * (1.0 + np.abs(slope[1:]))
+        keep = np.r_[True, bend, True]
+    else:
+        keep = np.r_[True, np.diff(low) != 0] | np.r_[np.diff(low) != 0, True]  # the breakpoints
     return tuple(float(x) for x in grid[keep]), tuple(float(y) for y in low[keep])
 
 
@@ -114,12 +121,13 @@ def worst(raw: np.ndarray, right: np.ndarray, groups: np.ndarray) -> Table:
     return _lowest(raw, groups, lambda m, grid: _isotonic(raw[m], right[m], np.ones(int(m.sum()))).predict(grid))
 
 
-def worst_bound(raw: np.ndarray, right: np.ndarray, groups: np.ndarray) -> Table:
+def worst_bound(raw: np.ndarray, right: np.ndarray, groups: np.ndarray, linear: bool = False) -> Table:
     """The pointwise minimum, over the groups of sets, of each group's own "bound" table: a
     confidence holds on every kind of set at once, and a group's few high-raw answers can no longer
     borrow the share right of another group's many (the e5 fit: English news questions at raw 0.9
     were right 55 % of the time where XQuAD's were right 90 %)."""
-    return _lowest(raw, groups, lambda m, grid: np.interp(grid, *bound(raw[m], right[m], np.ones(int(m.sum())))))
+    return _lowest(raw, groups, lambda m, grid: np.interp(grid, *bound(raw[m], right[m], np.ones(int(m.sum())),
+                                                                       linear=linear)), linear)
 
 
 def fit(method: str, raw: np.ndarray, right: np.ndarray, groups: np.ndarray, w: np.ndarray) -> Table:
@@ -133,6 +141,8 @@ def fit(method: str, raw: np.ndarray, right: np.ndarray, groups: np.ndarray, w: 
         return bound(raw, right, w, linear=True)
     if method == "worst-bound":
         return worst_bound(raw, right, groups)
+    if method == "worst-bound-linear":
+        return worst_bound(raw, right, groups, linear=True)
     if method == "pooled":
         return pooled(raw, right, w)
     raise ValueError(f"unknown calibration {method!r}: one of {', '.join(METHODS)}")

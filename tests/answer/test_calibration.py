@@ -112,6 +112,11 @@ def test_a_confidence_must_hold_on_every_kind_of_question_set_at_once():
     assert calibrate_at(both, 0.95) < 0.55  # the small set's answers there are right half the time
     grid = np.linspace(0.0, 1.0, 101)
     assert np.all(np.diff([calibrate_at(both, p) for p in grid]) >= 0)
+    # the same read at the blocks' centres and interpolated: as cautious, monotone, and a table of a few points
+    linear = calibrate.fit("worst-bound-linear", raw, right, groups, w)
+    assert calibrate_at(linear, 0.95) < 0.55
+    assert np.all(np.diff([calibrate_at(linear, p) for p in grid]) >= 0)
+    assert len(linear[0]) < 40
 
 
 def calibrate_at(table, p: float) -> float:
