@@ -258,7 +258,8 @@ _MONEY_COUNTED = re.compile(r"^(?:money|cash|funds|денег|деньги|ср�
 @functools.lru_cache(maxsize=4096)
 def event_needs(question: str) -> Needs:
     """needs() with what the clash reads besides: the ordinal synonyms ("inaugural", Russian
-    ordinals; ORDINAL_SYNONYMS) and the places the question sets its event in (PLACE_CLASH)."""
+    ordinals; qa.answer.events.ORDINAL_SYNONYMS), the places the question sets its event in (events.PLACE_CLASH) and
+    its numbered names (events.SERIES_CLASH)."""
     n = needs(question)
     return dataclasses.replace(n, ordinals=n.ordinals | question_ordinals(question, synonyms=True),
                                places=asked_places(question), series=asked_series(question))
