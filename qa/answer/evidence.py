@@ -234,7 +234,7 @@ def undated(question: str, sentence: str, lang: str | None = None, before: str =
     """1.0 when a question asks for a date of a grain (a year: "In what year ...?", "В каком году ...?", a month,
     a day: "On which day in March 2022 ...?") and the best candidate, `sentence` (its stored language `lang`),
     states none beyond the question's own (types.states_date): "... in March 2022, a controlled delivery was
-    carried out" gives no day. "What date" asks for any date (qa.answer.needs.asked_grain). The question and the sentence
+    carried out" gives no day. "What date" asks for any date (needs.asked_grain). The question and the sentence
     are each read in their own language, so a Russian question over English text is read too. The issue's
     pattern 1 for dates at the grain asked, as unmeasured() is for measures, and like it read from the sentence
     shown only: nearly any five sentences hold some date. A sentence that refers back ("These included ...") is

@@ -221,7 +221,7 @@ FURNITURE = PageFurniture(
 # (qa.answer.events.misplaced matches the gathering by its nouns).
 _EVENT_VERBS = r"held|hold|holds|took\s+place|take\s+place|met|meet|meets|attend\w*|visited|hosted|convened"
 # Words that make a question ask about a gathering or another event that happens somewhere ("the
-# meeting in Vienna", "the workshop held at ..."): qa.answer.types reads the question's place as the
+# meeting in Vienna", "the workshop held at ..."): qa.answer.events reads the question's place as the
 # event's setting only then (a place in any other question is often a scope: "dairy farms in Victoria").
 EVENT_WORDS = re.compile(
     r"\b(?:meetings?|workshops?|conferences?|seminars?|webinars?|symposi(?:um|a)|trainings?|courses?|forums?|"
