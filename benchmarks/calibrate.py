@@ -20,8 +20,8 @@ is fitted on cross-validated raw probabilities of every question set, weighted p
   its own share.
 - "bound-linear": the "bound" blocks, each at its centre (the mean raw value of its questions,
   weighted), interpolated between the centres: the same confidences, without steps. A step table
-  showed two answers whose raw probabilities differ by 0.002 at 0.23 and 0.47 (twenty-second
-  session, docs/quality.md); interpolated, confidence moves as the evidence does.
+  showed two answers whose raw probabilities differ by 0.0005 (0.4437, 0.4442) at 0.23 and 0.47
+  (twenty-second session, docs/quality.md); interpolated, confidence moves as the evidence does.
 - "worst-bound-linear": "worst-bound" over the groups' "bound-linear" tables (the e5 fit's).
 
 How each transfers to a question set it never saw: benchmarks/calibration_cv.py.
