@@ -99,3 +99,30 @@ def phrase_acronym(phrase: list[str]) -> set[str]:
             break
         run.append(w)
     return {"".join(w[0] for w in reversed(run)).lower()} if len(run) >= 2 else set()
+
+
+# a name of capitalised words, small words allowed inside ("State Revenue Committee", "Bank of China")
+_NAME_RUN = re.compile(rf"[{_CAPS}][\w'’-]*(?:\s+(?:(?:of|and|for|the|on|de|и|по)\s+)*[{_CAPS}][\w'’-]*)+")
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in re.findall(r"[\w'’-]+", name) if w[:1].isupper())
+
+
+def acronym_alike(question: str, text: str) -> set[str]:
+    """The question's names that `text` writes the other way: "State Revenue Committee" where it says
+    "SRC", "SRC" where it spells out "State Revenue Committee" (three letters or more either way). The
+    gate's missing-name evidence must not count a name as absent when the passage uses its acronym."""
+    # the question's first word is capitalised for being first ("Who", "Which"), not for being a name
+    body = question.split(" ", 1)[1] if " " in question else ""
+    out = set()
+    for m in _NAME_RUN.finditer(body):
+        letters = _initials(m.group(0))
+        if len(letters) >= 3 and re.search(rf"\b{re.escape(letters)}(?:s|['’]s)?\b", text):
+            out.add(m.group(0))
+    for m in _ACRONYM.finditer(body):
+        acronym = m.group(1)
+        if len(acronym) >= 3 and not acronym.isdigit() and not any(c.isdigit() for c in acronym) \
+                and _initials_match(text, acronym):
+            out.add(acronym)
+    return out

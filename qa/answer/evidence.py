@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from qa.answer import trees
-from qa.answer.acronyms import asked_acronym, defines
+from qa.answer.acronyms import acronym_alike, asked_acronym, defines
 from qa.answer.events import misplaced, numbered_alike
 from qa.answer.features import item_leads, name_key, name_words, names_held
 from qa.answer.needs import asked_grain, needs
@@ -58,6 +58,9 @@ TYPED_TOP = 5
 _NEGATION = re.compile(r"\b(?:not|never|no|none|nor|without|n't)\b|n't\b", re.I)
 # what a count leaves out is no negated premise ("How many attended, *not counting* those online?")
 _LEAVES_OUT = re.compile(r"\b(?:not|without)\s+(?:counting|including)\b", re.I)
+# a quoted name is no negated premise: "the 'Future without drugs' conference" asks nothing negative. A single
+# quote opens only after a space or a bracket (an apostrophe follows a letter: "CARICC's")
+_QUOTED_NAME = re.compile(r"[\"“«„]([^\"”»“„]{1,200})[\"”»“]|(?:^|(?<=[\s(]))[‘']([^‘’']{1,200})[’'](?!\w)")
 
 
 def pool_stems(passages: list) -> set[str]:
@@ -99,9 +102,11 @@ def evidence(
     # the question's names are looked up so, other words as they stem
     named = {name_key(w) for w in _NAME_OR_NUMBER.findall(question.split(" ", 1)[1] if " " in question else "")}
     places = set(analyze(" ".join(named))) & asked
-    # a numbered name the text numbers otherwise is there ("WG3": "the third WG", "WG-3")
-    alike_own = numbered_alike(question, own_text)
-    alike_pool = numbered_alike(question, " ".join(p.chunk.text for p in passages))
+    # a numbered name the text numbers otherwise is there ("WG3": "the third WG", "WG-3"), and so is a name
+    # the text writes as its acronym or spells out ("State Revenue Committee": "SRC")
+    pool_text = " ".join(p.chunk.text for p in passages)
+    alike_own = numbered_alike(question, own_text) | acronym_alike(question, own_text)
+    alike_pool = numbered_alike(question, pool_text) | acronym_alike(question, pool_text)
     lacks_own = {t for t in asked - own - set(analyze(" ".join(alike_own)))
                  if t not in places or not found(t, own)}
     lacks_pool = {t for t in asked - pool - set(analyze(" ".join(alike_pool)))
@@ -140,7 +145,7 @@ def evidence(
         "typed_share": float(p[typed].sum()) if f["type"] != 0.5 else 0.5,
         "missing_max": missing,
         "missing_pool_max": missing_pool,
-        "neg": float(bool(_NEGATION.search(_LEAVES_OUT.sub("", question)))
+        "neg": float(bool(_NEGATION.search(_LEAVES_OUT.sub("", _QUOTED_NAME.sub("", question))))
                      and not _NEGATION.search(best.sentence.text)),
         "typed": kinds[0],
         "typed_any": max(kinds[:TYPED_TOP]) if wanted else 0.5,

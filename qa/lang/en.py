@@ -380,12 +380,12 @@ MEASURE_UNITS = {
     ),
 }
 # Words that frame a question without naming what it asks about (Language.frame_words): "Roughly how
-# many ...", "... in total", "... currently", "not counting ...", "... via Kazakhstan".
+# many ...", "... in total", "... currently", "not counting ...", "... via Kazakhstan", "on behalf of ...".
 FRAME_WORDS = frozenset("""
 roughly approximately approximate around nearly almost exactly precisely specifically actually really
 total overall altogether combined currently nowadays now today still yet ever already
 counting excluding including particular particularly
-via across within toward towards among amongst amid per upon onto along beside throughout
+via across within toward towards among amongst amid per upon onto along beside throughout behalf
 """.split())
 # Units a count may be written in (Language.unit_names): full names, spellings and abbreviations.
 UNIT_NAMES = (

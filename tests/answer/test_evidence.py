@@ -117,6 +117,35 @@ def test_a_count_that_leaves_something_out_is_no_negated_question():
         assert evidence(question, analyze(question), [best], [best.passage], {}, lead=LEAD)["neg"] == neg
 
 
+@pytest.mark.parametrize("question, neg", [
+    ('Which experts featured at the "Growing without pesticides" workshop?', 0.0),
+    ("Which experts featured at the 'No Frost' workshop?", 0.0),
+    ("Which experts featured at the “Never Again” workshop?", 0.0),
+    ("Which experts did not feature at the 'No Frost' workshop?", 1.0),
+    ("Which experts didn't feature at the Orchard Guild's workshop?", 1.0),
+])
+def test_a_negation_inside_a_quoted_name_is_no_negated_question(question, neg):
+    best = deep_sentence_candidate()
+    assert evidence(question, analyze(question), [best], [best.passage], {}, lead=LEAD)["neg"] == neg
+
+
+@pytest.mark.parametrize("question, text, missing", [
+    # the question spells out the name the passage gives as an acronym, and the other way round
+    ("Who spoke for the Wenlow Orchard Guild at the workshop?", "Experts of the WOG spoke first.", 0.0),
+    ("Who spoke for the WOG at the workshop?", "Experts of the Wenlow Orchard Guild spoke first.", 0.0),
+    # other initials are another name
+    ("Who spoke for the Wenlow Orchard Guild at the workshop?", "Experts of the WBU spoke first.", 1.0),
+])
+def test_a_name_the_passage_writes_as_its_acronym_is_not_missing(question, text, missing):
+    best = deep_sentence_candidate()
+    passage = replace(best.passage, chunk=replace(best.passage.chunk, text=text))
+    best = Candidate(replace(best.sentence, text=text), passage, best.features, 1.0)
+    terms = analyze(question)
+    facts = evidence(question, terms, [best], [passage], {t: 1.0 for t in terms})
+    assert facts["names_missing"] == missing
+    assert (facts["missing_pool_max"] == 0.0) == (missing == 0.0)
+
+
 @pytest.mark.parametrize("question", [
     "Which union sent the Orchard Guild's experts?",
     "Who spoke for the Beekeepers' Union?",
