@@ -2,7 +2,8 @@
 
 "What does CADAP stand for?" and "What is FIIAPP's full name?" are answered only by a sentence that
 defines the acronym ("... the Central Asia Drug Action Programme (CADAP) ..."); a sentence that merely
-uses it names the thing without saying what was asked (issue 13, pattern 1).
+uses it names the thing without saying what was asked (issue 13, pattern 1). And a question that spells
+out a name ("the State Revenue Committee") asks about what a passage calls by its acronym ("the SRC").
 """
 
 from __future__ import annotations
@@ -122,7 +123,6 @@ def acronym_alike(question: str, text: str) -> set[str]:
             out.add(m.group(0))
     for m in _ACRONYM.finditer(body):
         acronym = m.group(1)
-        if len(acronym) >= 3 and not acronym.isdigit() and not any(c.isdigit() for c in acronym) \
-                and _initials_match(text, acronym):
+        if len(acronym) >= 3 and not any(c.isdigit() for c in acronym) and _initials_match(text, acronym):
             out.add(acronym)
     return out

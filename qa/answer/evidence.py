@@ -60,7 +60,8 @@ _NEGATION = re.compile(r"\b(?:not|never|no|none|nor|without|n't)\b|n't\b", re.I)
 _LEAVES_OUT = re.compile(r"\b(?:not|without)\s+(?:counting|including)\b", re.I)
 # a quoted name is no negated premise: "the 'Future without drugs' conference" asks nothing negative. A single
 # quote opens only after a space or a bracket (an apostrophe follows a letter: "CARICC's")
-_QUOTED_NAME = re.compile(r"[\"“«„]([^\"”»“„]{1,200})[\"”»“]|(?:^|(?<=[\s(]))[‘']([^‘’']{1,200})[’'](?!\w)")
+_QUOTED_NAME = re.compile(r"[\"“«„]([^\"”»“„]{1,200})[\"”»“]"
+                          r"|(?:^|(?<=[\s(]))[‘']([^‘’']{1,200})[’'](?!\w)")
 
 
 def pool_stems(passages: list) -> set[str]:

@@ -100,9 +100,10 @@ def test_a_place_neither_the_passage_nor_the_lead_names_is_still_missing():
 
 
 def test_a_hedge_or_a_total_the_text_does_not_use_is_not_missing():
-    # "roughly" and "in total" frame the question; "parade" names something the passage never mentions
+    # "roughly", "in total" and "on behalf of" frame the question; "parade" names something the passage never mentions
     best = deep_sentence_candidate()
     for question, missing in (("Roughly how many experts from the Orchard Guild featured in total?", 0.0),
+                              ("How many experts featured on behalf of the Orchard Guild?", 0.0),
                               ("How many experts from the Orchard Guild featured in the parade?", 1.0)):
         terms = analyze(question)
         facts = evidence(question, terms, [best], [best.passage], {t: 1.0 for t in terms}, lead=LEAD)
