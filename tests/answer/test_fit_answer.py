@@ -31,6 +31,17 @@ def test_the_old_rule_took_the_highest_allowed_and_abstained_on_more_for_nothing
     assert auto_threshold(*DATA, min_hit=75.0, rule="highest") == 0.61
 
 
+def test_more_not_found_is_taken_only_when_it_costs_fewer_answers_than_it_gains():
+    # 10 unanswerable questions (10 % each), 5 of them under 0.31; one more at 0.50 costs 2 answerable
+    # questions in 20 (10 %): "least" takes it, "balanced" (the default) does not
+    data = rows([0.45, 0.46] + [0.9] * 18, [0.30] * 5 + [0.50] + [0.9] * 4, [0.9] * 10)
+    assert auto_threshold(*data, min_hit=75.0, rule="least") == 0.51
+    assert auto_threshold(*data, min_hit=75.0) == 0.31
+    # the same step costing one answerable question is worth it
+    data = rows([0.45] + [0.9] * 19, [0.30] * 5 + [0.50] + [0.9] * 4, [0.9] * 10)
+    assert auto_threshold(*data, min_hit=75.0) == 0.51
+
+
 def test_no_threshold_abstains_on_more_than_a_tenth_of_the_answerable_questions():
     data = rows([0.35, 0.45, 0.48] + [0.9] * 17, [0.30, 0.50], [0.9] * 10)
     # 0.51 would give both "not found" but abstain on 3 of 20 answerable questions
