@@ -124,11 +124,20 @@ class Answer:
     # where the answer sentence starts inside [start, end) when the text opens with the sentence
     # before it; None: the text is the answer sentence (or its trimmed part) alone
     sentence_start: int | None = None
+    # whether the answer sentence goes on before / after the text: a sentence longer than the answer's
+    # limit is cut to the clauses that hold the answer (qa.answer.trim); readers see "…" there
+    cut_before: bool = False
+    cut_after: bool = False
 
     @property
     def sentence_text(self) -> str:
         """The answer sentence's part of the text (the text without the sentence before it)."""
         return self.text if self.sentence_start is None else self.text[self.sentence_start - self.start:]
+
+    @property
+    def marked_text(self) -> str:
+        """The text as a reader sees it: "…" where the answer sentence goes on (cut_before, cut_after)."""
+        return ("… " if self.cut_before else "") + self.text + (" …" if self.cut_after else "")
 
     @property
     def span_text(self) -> str | None:
@@ -149,6 +158,8 @@ class Answer:
             "span": None if self.span is None else {"text": self.span_text, "start": self.span[0], "end": self.span[1]},
             "page": self.page,
             "sentence_start": self.sentence_start,
+            "cut_before": self.cut_before,
+            "cut_after": self.cut_after,
         }
 
 

@@ -270,4 +270,6 @@ def sentence_answer(index: Index, row: SentenceRow, shown: Shown, passages: list
         span=span,
         page=page,
         sentence_start=shown.sentence_start if shown.with_before else None,
+        cut_before=shown.sentence_start > row.start,
+        cut_after=shown.end < row.end,
     )

@@ -285,9 +285,9 @@ def render_text(result, excerpt_chars: int = 300) -> str:
         if result.passages:
             lines.append("Possibly related passages:")
     else:
-        lines.append(f"Answer: {a.span_text or a.text}")
+        lines.append(f"Answer: {a.span_text or a.marked_text}")
         if a.span_text:
-            lines.append(f"  in: {a.text}")
+            lines.append(f"  in: {a.marked_text}")
         lines.append(f"  [{a.passage_rank}] {_cite(a)}  chars {a.start}-{a.end}, confidence {a.score:.2f}")
         lines.append("")
         lines.append("Passages:")
@@ -307,10 +307,10 @@ def render_short(result) -> str:
     a = result.answer
     if a is None:
         return "Not found in the documents."
-    head = a.span_text or a.text
+    head = a.span_text or a.marked_text
     out = [head]
     if a.span_text:
-        out.append(f'  "{a.text}"')
+        out.append(f'  "{a.marked_text}"')
     out.append(f"  — {_cite(a)}")
     return "\n".join(out)
 

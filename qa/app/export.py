@@ -19,7 +19,7 @@ FORMATS = ("md", "csv")
 class ExportRow:
     question: str
     answer: str  # the short answer when there is one, else the sentence; NOT_FOUND (and why) when not found
-    quote: str  # the answer sentence, verbatim
+    quote: str  # the answer sentence, verbatim ("…" where it goes on beyond the part quoted)
     document: str
     title: str
     date: str
@@ -51,10 +51,12 @@ def row_from_answer(question: str, answer: dict | None, corpus_dir: Path | str |
         return ExportRow(question, NOT_FOUND + (f" {not_found}" if not_found else ""), "", "", "", "", "", "")
     span = answer.get("span") or {}
     page = answer.get("page")
+    # "…" where the answer sentence goes on beyond the part quoted (Answer.cut_before, cut_after)
+    quote = ("… " if answer.get("cut_before") else "") + answer["text"] + (" …" if answer.get("cut_after") else "")
     return ExportRow(
         question=question,
-        answer=span.get("text") or answer["text"],
-        quote=answer["text"],
+        answer=span.get("text") or quote,
+        quote=quote,
         document=answer["doc"],
         title=answer.get("title") or "",
         date=answer.get("date") or "",

@@ -143,12 +143,14 @@ def mark_span(sentence: str, offset: int, span: tuple[int, int] | None) -> str:
 
 def _quote(answer: Answer) -> str:
     """The answer's text, its short answer marked; the sentence it refers back to (qa.answer.shown),
-    when shown, in a muted span before the answer sentence: context, not the answer."""
+    when shown, in a muted span before the answer sentence: context, not the answer. "…" where the
+    answer sentence goes on beyond the part shown (Answer.cut_before, cut_after)."""
+    before, after = ("… " if answer.cut_before else ""), (" …" if answer.cut_after else "")
     if answer.sentence_start is None:
-        return mark_span(answer.text, answer.start, answer.span)
+        return before + mark_span(answer.text, answer.start, answer.span) + after
     cut = answer.sentence_start - answer.start
     return (f'<span class="qa-before">{esc(answer.text[:cut])}</span>'
-            + mark_span(answer.text[cut:], answer.sentence_start, answer.span))
+            + before + mark_span(answer.text[cut:], answer.sentence_start, answer.span) + after)
 
 
 def render_question(text: str) -> str:

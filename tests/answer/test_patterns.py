@@ -75,6 +75,7 @@ def test_a_when_question_gets_the_date_of_the_dated_lead(service):
     r = service.ask("When did the fifth Skarn Harbour Forum open?")
     assert r.answer is not None
     assert "14 March 2023" in r.answer.text
+    assert not (r.answer.cut_before or r.answer.cut_after)  # a whole sentence, shown whole
 
 
 @pytest.mark.slow
@@ -83,6 +84,9 @@ def test_a_long_answer_sentence_keeps_the_answer(service):
     assert r.answer is not None
     assert len(r.answer.text) <= 400
     assert "2 February 2021" in r.answer.text
+    # the part shown ends the sentence; the sentence began before it, and the reader is told so
+    assert r.answer.cut_before and not r.answer.cut_after
+    assert r.answer.marked_text == "… " + r.answer.text
 
 
 @pytest.mark.slow

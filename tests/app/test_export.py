@@ -30,6 +30,12 @@ def test_row_has_every_column_and_a_link_to_the_exact_characters(tmp_path):
     assert row.link.startswith("file://") and row.link.endswith("harbour%20news.txt#char=120,175")
 
 
+def test_a_quote_cut_from_a_long_sentence_says_so():
+    cut = {**ANSWER, "span": None, "cut_before": True, "cut_after": False}
+    row = row_from_answer("When does the ferry leave?", cut)
+    assert row.quote == "… " + ANSWER["text"] and row.answer == row.quote
+
+
 def test_not_found_is_said_not_left_blank():
     row = row_from_answer("Who owns the moon?", None)
     assert row.answer == NOT_FOUND and row.quote == "" and row.link == ""

@@ -93,6 +93,18 @@ def test_reply_escapes_document_text_and_titles():
     assert "&lt;script&gt;" in html
 
 
+def test_an_answer_cut_from_a_long_sentence_shows_where_the_sentence_goes_on():
+    answer = Answer(
+        text="the Drug Enforcement Administration of the US Department of Justice,", doc="d.txt", title="Ops",
+        date="2021-10-28", start=200, end=268, score=0.65, passage_rank=1, cut_before=True, cut_after=True,
+    )
+    html = render_reply(1, answer, [_cite(n=1, doc="d.txt")])
+    assert "… the Drug Enforcement Administration of the US Department of Justice, …" in html
+    whole = Answer(text="The course ran for five days.", doc="d.txt", title="Ops", date=None, start=0, end=29,
+                   score=0.7, passage_rank=1)
+    assert "…" not in render_reply(2, whole, [_cite(n=1, doc="d.txt")])
+
+
 def test_mark_span_ignores_span_outside_sentence():
     assert mark_span("abc", 10, (0, 5)) == "abc"
     assert mark_span("hello world", 10, (16, 21)) == "hello <mark><strong>world</strong></mark>"
