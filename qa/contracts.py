@@ -106,6 +106,11 @@ class Passage:
         }
 
 
+def marked(text: str, cut_before: bool, cut_after: bool) -> str:
+    """`text` with "…" where the sentence it was cut from goes on (Answer.cut_before, cut_after)."""
+    return ("… " if cut_before else "") + text + (" …" if cut_after else "")
+
+
 @dataclass(frozen=True)
 class Answer:
     # the answer sentence, verbatim: document[start:end] (a PDF's: its extracted text, `qa text`); when
@@ -137,7 +142,7 @@ class Answer:
     @property
     def marked_text(self) -> str:
         """The text as a reader sees it: "…" where the answer sentence goes on (cut_before, cut_after)."""
-        return ("… " if self.cut_before else "") + self.text + (" …" if self.cut_after else "")
+        return marked(self.text, self.cut_before, self.cut_after)
 
     @property
     def span_text(self) -> str | None:

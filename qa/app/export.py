@@ -12,6 +12,8 @@ import io
 from dataclasses import astuple, dataclass, fields
 from pathlib import Path
 
+from qa.contracts import marked
+
 FORMATS = ("md", "csv")
 
 
@@ -51,8 +53,7 @@ def row_from_answer(question: str, answer: dict | None, corpus_dir: Path | str |
         return ExportRow(question, NOT_FOUND + (f" {not_found}" if not_found else ""), "", "", "", "", "", "")
     span = answer.get("span") or {}
     page = answer.get("page")
-    # "…" where the answer sentence goes on beyond the part quoted (Answer.cut_before, cut_after)
-    quote = ("… " if answer.get("cut_before") else "") + answer["text"] + (" …" if answer.get("cut_after") else "")
+    quote = marked(answer["text"], bool(answer.get("cut_before")), bool(answer.get("cut_after")))
     return ExportRow(
         question=question,
         answer=span.get("text") or quote,

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from qa.contracts import Answer
+from qa.contracts import Answer, marked
 
 # Characters that mean something to HTML, Markdown, KaTeX or an HTML template engine.
 _ESCAPES = {
@@ -145,12 +145,12 @@ def _quote(answer: Answer) -> str:
     """The answer's text, its short answer marked; the sentence it refers back to (qa.answer.shown),
     when shown, in a muted span before the answer sentence: context, not the answer. "…" where the
     answer sentence goes on beyond the part shown (Answer.cut_before, cut_after)."""
-    before, after = ("… " if answer.cut_before else ""), (" …" if answer.cut_after else "")
     if answer.sentence_start is None:
-        return before + mark_span(answer.text, answer.start, answer.span) + after
+        return marked(mark_span(answer.text, answer.start, answer.span), answer.cut_before, answer.cut_after)
     cut = answer.sentence_start - answer.start
     return (f'<span class="qa-before">{esc(answer.text[:cut])}</span>'
-            + before + mark_span(answer.text[cut:], answer.sentence_start, answer.span) + after)
+            + marked(mark_span(answer.text[cut:], answer.sentence_start, answer.span), answer.cut_before,
+                     answer.cut_after))
 
 
 def render_question(text: str) -> str:
