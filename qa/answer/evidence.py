@@ -21,13 +21,16 @@ import numpy as np
 from qa.answer import trees
 from qa.answer.acronyms import acronym_alike, asked_acronym, defines
 from qa.answer.events import misplaced, numbered_alike
-from qa.answer.features import item_leads, name_key, name_words, names_held
+from qa.answer.features import item_leads, name_key, name_like, name_words, names_held
 from qa.answer.needs import asked_grain, needs
 from qa.answer.persons import named_person, names_someone
 from qa.answer.shown import refers_back
 from qa.answer.swaps import antonym_swap, name_swap
-from qa.answer.types import measure_match, money_match, same_unit, states_date, type_features, unit_match
-from qa.lang import analyze, detect, frame_stems, get, stopwords
+from qa.answer.types import (
+    measure_match, money_match, same_unit, states_date, type_features, typed_match, unit_match,
+)
+from qa.lang import analyze, contact_stems, detect, frame_stems, get, stopwords
+from qa.lang.contacts import CONTACT_KINDS
 from qa.lang.demonyms import found
 
 if TYPE_CHECKING:
@@ -55,7 +58,8 @@ SIGNS = {
 _NAME_OR_NUMBER = re.compile(r"\b[A-Z][\w'-]*|\b\d[\d,.]*")
 # how many of the best candidates are looked at for a span of the asked kind
 TYPED_TOP = 5
-_NEGATION = re.compile(r"\b(?:not|never|no|none|nor|without|n't)\b|n't\b", re.I)
+# a negation, or a name or noun negated by its prefix ("the *non-Arab* Spring", "*non-Islamist* groups")
+_NEGATION = re.compile(r"\b(?:not|never|no|none|nor|without|n't)\b|n't\b|\bnon-(?=\w)", re.I)
 # what a count leaves out is no negated premise ("How many attended, *not counting* those online?")
 _LEAVES_OUT = re.compile(r"\b(?:not|without)\s+(?:counting|including)\b", re.I)
 # a quoted name is no negated premise: "the 'Future without drugs' conference" asks nothing negative. A single
@@ -92,6 +96,8 @@ def evidence(
     # what the question asks about: a word that only frames it ("roughly", "in total", "via") is missing
     # from no answer
     asked = qset - frame_stems()
+    if needs(question).qtype in CONTACT_KINDS:  # "What e-mail address ...": the address itself is the answer
+        asked -= contact_stems()
     # the rarest question term the best passage (or every passage) lacks: a swapped entity or
     # detail ("the fifth", "Italy" for "France") is how a question nobody can answer looks
     top_idf = max((idf.get(t, 0.0) for t in asked), default=0.0) or 1.0
@@ -101,7 +107,7 @@ def evidence(
     own = set(analyze(own_text))
     # a place the text names by its adjective is not missing ("Africa": "African countries"); only
     # the question's names are looked up so, other words as they stem
-    named = {name_key(w) for w in _NAME_OR_NUMBER.findall(question.split(" ", 1)[1] if " " in question else "")}
+    named = {name_key(w) for w in name_like(question, _NAME_OR_NUMBER)}
     places = set(analyze(" ".join(named))) & asked
     # a numbered name the text numbers otherwise is there ("WG3": "the third WG", "WG-3"), and so is a name
     # the text writes as its acronym or spells out ("State Revenue Committee": "SRC")
@@ -161,6 +167,7 @@ def evidence(
         "unmeasured": unmeasured(question, [c.sentence.text for c in ranked[:MEASURE_TOP]],
                                  [c.sentence.lang for c in ranked[:MEASURE_TOP]]),
         "undefined": undefined(question, [c.sentence.text for c in ranked]),
+        "unlisted": unlisted(question, [c.sentence.text for c in ranked], [c.sentence.lang for c in ranked]),
         "undated": undated(question, best.sentence.text, best.sentence.lang,
                            best.passage.chunk.text[:max(0, best.sentence.start - best.passage.chunk.start)]),
         "misplaced": float(misplaced(question, best.sentence.text, lead,
@@ -279,6 +286,22 @@ def undefined(question: str, sentences: list[str]) -> float:
     return float(bool(acronym) and not any(defines(s, acronym) for s in sentences))
 
 
+# whether abstain_gate's answer-type rules include unlisted() (fit_answer.py --pick evidence.CONTACT_RULE=False
+# measures without it)
+CONTACT_RULE = True
+
+
+def unlisted(question: str, sentences: list[str], langs: list[str | None] | None = None) -> float:
+    """1.0 when the question asks how to reach someone (an e-mail address, a web address, a phone number:
+    qa.lang.contacts) and none of the candidates (`sentences`: every sentence of the retrieved passages, with
+    their stored languages `langs`) gives one of that kind: the documents name the office and never its
+    address ("What is the phone number of the Skarn office?" against "The Skarn office opened in 2021.")."""
+    n = needs(question)
+    if n.qtype not in CONTACT_KINDS:
+        return 0.0
+    return _none_holds(lambda text, _, lang: typed_match(text, question, n, lang), n, sentences, langs)
+
+
 _COUNT_OR_AMOUNT = re.compile(r"\bhow\s+(?:many|much)\b|\bwhat\s+(?:number|amount|sum)\b", re.I)
 # whether abstain_gate's answer-type rules (Fitted.count_veto, scene_veto) include scene_only (fit_answer.py
 # --pick evidence.SCENE_RULE=False measures the count rule alone)
@@ -380,14 +403,16 @@ def lead_text(index, row) -> str:
 
 def rule_that_holds(facts: dict[str, float], fitted: Fitted) -> str | None:
     """The name of the fit's answer-type rule that holds for these facts ("uncounted", "undefined",
-    "unpriced", "unmeasured", "undated", "misplaced", "scene"), or None: `count_veto` turns on uncounted(), and either
-    `count_veto` or `scene_veto` (the e5 fit takes the scene rule without the count rule) the rest."""
+    "unlisted", "unpriced", "unmeasured", "undated", "misplaced", "scene"), or None: `count_veto` turns on
+    uncounted(), and either `count_veto` or `scene_veto` (the e5 fit takes the scene rule without the count rule)
+    the rest."""
     if fitted.count_veto and facts.get("uncounted", 0.0) >= 1.0:
         return "uncounted"
     if not (fitted.count_veto or fitted.scene_veto):
         return None
-    for name, on in (("undefined", EXPANSION_RULE), ("unpriced", MONEY_RULE), ("unmeasured", MEASURE_RULE),
-                     ("undated", DATE_RULE), ("misplaced", PLACE_RULE), ("scene", SCENE_RULE)):
+    for name, on in (("undefined", EXPANSION_RULE), ("unlisted", CONTACT_RULE), ("unpriced", MONEY_RULE),
+                     ("unmeasured", MEASURE_RULE), ("undated", DATE_RULE), ("misplaced", PLACE_RULE),
+                     ("scene", SCENE_RULE)):
         if on and facts.get(name, 0.0) >= 1.0:
             return name
     return None

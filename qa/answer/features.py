@@ -65,9 +65,24 @@ def _name_keys(words) -> set[str]:
     return out
 
 
+def name_like(question: str, pattern: re.Pattern = _NAME_OR_NUMBER) -> list[str]:
+    """The question's capitalised words after the first, and its numbers (`pattern`'s matches), as written. The
+    pronoun "I" is no name ("What e-mail address should I write to?") unless a capitalised word goes before it:
+    then it is a numeral ("Philip I", "Super Bowl I")."""
+    rest = question.split(" ", 1)[1] if " " in question else ""
+    out = []
+    for m in pattern.finditer(rest):
+        if m.group(0) == "I":
+            before = rest[:m.start()].split()
+            if not before or not before[-1][:1].isupper():
+                continue
+        out.append(m.group(0))
+    return out
+
+
 def question_names(question: str) -> set[str]:
     """Capitalised words after the first, and numbers: the names the question is about."""
-    return _name_keys(_NAME_OR_NUMBER.findall(question.split(" ", 1)[1] if " " in question else ""))
+    return _name_keys(name_like(question))
 
 
 def name_words(text: str) -> set[str]:

@@ -16,6 +16,8 @@ from qa.lang import analyze, detect, get
 # the measures a rule of the gate names (qa.answer.needs.needs().measure kinds)
 _MEASURE_NAMES = {"length": "length", "time": "duration", "temperature": "temperature", "age": "age", "mass": "weight",
                   "area": "area", "volume": "volume"}
+# what a rule of the gate found no passage giving (qa.lang.contacts kinds)
+_CONTACT_NAMES = {"email": "an e-mail address", "web": "a web address", "phone": "a phone number"}
 # what the scene-setting passage does not state, by the kind of answer asked
 _SCENE_LACKS = {"person": "names no one for what was asked", "number": "gives no such number",
                 "date": "dates the event, not what was asked"}
@@ -38,6 +40,8 @@ def not_found_note(
         return f"None of the documents mentions {' or '.join(f'“{w}”' for w in missing[:3])}."
     if rule == "uncounted":
         return "The passages speak of what the question counts but none gives its number."
+    if rule == "unlisted":
+        return f"None of the best passages gives {_CONTACT_NAMES[needs(question).qtype]}."
     if rule == "unpriced":
         return "None of the best passages states an amount of money."
     if rule == "unmeasured":

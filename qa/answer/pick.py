@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -21,6 +22,7 @@ from qa.answer.types import TYPE_FEATURES, type_features
 from qa.answer.weights import fitted_for
 from qa.contracts import Answer, Passage
 from qa.lang import analyze, detect
+from qa.lang.contacts import CONTACT_KINDS
 from qa.store import Index, SentenceRow
 
 
@@ -84,6 +86,10 @@ PERSON_MARGIN = 0.5
 # it out, whatever the scores (None: any candidate; 0: never). An acronym a news page uses on every
 # line puts its spelled-out form far down the ranking ("What does CARICC stand for?")
 EXPANSION_TOP: int | None = None
+# a question asking how to reach someone (an e-mail address, a web address, a phone number) takes the first of
+# the best CONTACT_TOP that gives one of that kind (None: any candidate; 0: never): "For more information,
+# please contact ...@..." shares no word with "What e-mail address ...?" but the address
+CONTACT_TOP: int | None = None
 
 
 def _swap(ranked: list[Candidate], i: int, merge: bool = False) -> list[Candidate]:
@@ -116,6 +122,9 @@ def prefer_typed_neighbour(ranked: list[Candidate], question: str) -> list[Candi
     Acronyms: a question asking what one stands for ("What does CADAP stand for?") is answered by
     the best-ranked candidate that spells it out (qa.answer.acronyms.defines).
 
+    Addresses: a question asking for an e-mail address, a web address or a phone number
+    (qa.lang.contacts) is answered by the best-ranked candidate that gives one of that kind.
+
     People: when a who-question's best sentence names no person (qa.answer.persons.named_person:
     "The heads of analytical departments ... took part") and one of the next best, scored within
     PERSON_MARGIN of it, does ("Major General Rustam Aziz, Director of CARICC, ..."), that one is
@@ -124,8 +133,10 @@ def prefer_typed_neighbour(ranked: list[Candidate], question: str) -> list[Candi
         return ranked
     acronym = asked_acronym(question)
     if acronym and EXPANSION_TOP != 0:
-        return _expansion(ranked, acronym)
+        return _first_that(ranked, lambda c: defines(c.sentence.text, acronym), EXPANSION_TOP)
     wants = needs(question).wants
+    if wants in CONTACT_KINDS and CONTACT_TOP != 0:
+        return _first_that(ranked, lambda c: c.features.get("typed") == 1.0, CONTACT_TOP)
     if wants == "number":
         return _quantity_next(ranked, question)
     if wants == "person" and PERSON_MARGIN > 0:
@@ -152,11 +163,11 @@ def _quantity_next(ranked: list[Candidate], question: str) -> list[Candidate]:
     return ranked
 
 
-def _expansion(ranked: list[Candidate], acronym: str) -> list[Candidate]:
-    """The first candidate that spells the acronym out ("... Drug Action Programme (CADAP)"): one that
-    only uses it does not say what it stands for (qa.answer.acronyms)."""
-    for i in range(len(ranked) if EXPANSION_TOP is None else min(EXPANSION_TOP, len(ranked))):
-        if defines(ranked[i].sentence.text, acronym):
+def _first_that(ranked: list[Candidate], holds: Callable[[Candidate], bool], top: int | None) -> list[Candidate]:
+    """ranked with the first of its best `top` (None: any) that `holds` first: the sentence that spells an
+    acronym out ("... Drug Action Programme (CADAP)"), or gives the address asked for."""
+    for i in range(len(ranked) if top is None else min(top, len(ranked))):
+        if holds(ranked[i]):
             return ranked if i == 0 else _swap(ranked, i)
     return ranked
 

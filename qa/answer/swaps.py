@@ -8,8 +8,10 @@ every other word of the question; the abstention gate reads these as evidence ag
 
 from __future__ import annotations
 
+import difflib
 import functools
 import re
+import unicodedata
 
 from qa.lang import analyze, registered, stopwords
 from qa.lang.demonyms import found
@@ -74,6 +76,29 @@ def _same_name(a: list[str], b: list[str]) -> bool:
     return "".join(a) == "".join(w[0] for w in b) or "".join(b) == "".join(w[0] for w in a)
 
 
+def _one_word_swapped(name: list[str], other: list[str], told: set[str], stop: frozenset[str]) -> bool:
+    """Whether `other`, a name of the sentence (whose words are `told`), is `name` with one word swapped for
+    another that the sentence lacks in any spelling: "the *Lower* Rhine region" against "the Upper Rhine region"."""
+    if len(other) != len(name):
+        return False
+    differ = [(x, y) for x, y in zip(name, other) if x != y]
+    if len(differ) != 1:
+        return False
+    x, y = differ[0]
+    return not (x in stop or y in stop or _same_name([x], [y]) or any(_spelled_alike(x, t) for t in told))
+
+
+def _spelled_alike(a: str, b: str) -> bool:
+    """Whether two words may be one name spelled two ways: with and without its accents ("Mongke", "Möngke"), or
+    a letter or two apart ("Rhou", "Rou"; "Sentanta", "Setanta"). A question's typo is no swapped name."""
+    a, b = _plain(a), _plain(b)
+    return a == b or difflib.SequenceMatcher(None, a, b).ratio() >= 0.75
+
+
+def _plain(word: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+
+
 def _context(words: list[str], i: int, step: int, stop: frozenset[str], lang: str) -> tuple[str, ...] | None:
     """The words from i on (step -1: backwards) up to the first content word, at most two."""
     out = []
@@ -98,7 +123,9 @@ def name_swap(question: str, sentence: str, lang: str = "en") -> float:
     of SQuAD 2.0's unanswerable questions were written: the right sentence with one name swapped,
     which matches every other word. The words beside the name are read up to the first content word
     (not a stop word, three letters or more, in lower case), at most two; a name at the very start
-    of the sentence is not read (a capital there says nothing)."""
+    of the sentence is not read (a capital there says nothing). A name with one of its words swapped for
+    another counts too ("the *Lower* Rhine region" against "the Upper Rhine region"), unless the two may be one
+    word spelled two ways ("Mongke", "Möngke")."""
     stop = stopwords(lang)
     asked, told = _words(question), _words(sentence)
     told_low = {w.lower() for w in told}
@@ -110,12 +137,15 @@ def name_swap(question: str, sentence: str, lang: str = "en") -> float:
             if a == b:
                 continue
         name = [w.lower() for w in asked[a:b]]
-        if told_low & set(name):
-            continue
         before, after = _context(asked, a - 1, -1, stop, lang), _context(asked, b, 1, stop, lang)
+        part = bool(told_low & set(name))  # some of its words are there: is one of the others swapped?
         for c, d in others:
             other = [w for w in (w.lower() for w in told[c:d]) if w not in stop]
-            if not other or _same_name(name, other):
+            if not other:
+                continue
+            if part and not _one_word_swapped(name, other, told_low, stop):
+                continue
+            if not part and _same_name(name, other):
                 continue
             if (before and _context(told, c - 1, -1, stop, lang) == before) or (
                 after and _context(told, d, 1, stop, lang) == after):

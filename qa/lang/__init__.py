@@ -23,8 +23,8 @@ from collections.abc import Mapping
 from qa.lang.base import Followup, Language
 
 __all__ = [
-    "DEFAULT", "Followup", "Language", "analyze", "detect", "frame_stems", "get", "question_case", "register",
-    "registered", "stopwords",
+    "DEFAULT", "Followup", "Language", "analyze", "contact_stems", "detect", "frame_stems", "get", "question_case",
+    "register", "registered", "stopwords",
 ]
 
 DEFAULT = "en"
@@ -38,6 +38,7 @@ def register(language: Language) -> None:
     _by_script.cache_clear()
     _spellings.cache_clear()
     frame_stems.cache_clear()
+    contact_stems.cache_clear()
 
 
 def registered() -> list[Language]:
@@ -100,6 +101,14 @@ def frame_stems() -> frozenset[str]:
     gives them: a question's terms less these are what it asks about."""
     return frozenset(
         t for language in _LANGUAGES.values() for t in analyze(" ".join(language.frame_words), language.code)
+    )
+
+
+@functools.cache
+def contact_stems() -> frozenset[str]:
+    """The stems of every registered language's contact words (Language.contact_words)."""
+    return frozenset(
+        t for language in _LANGUAGES.values() for t in analyze(" ".join(language.contact_words), language.code)
     )
 
 

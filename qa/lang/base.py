@@ -107,6 +107,10 @@ class Language:
     # that does not use them still answers the question, so the gate's missing-word evidence
     # (qa.answer.evidence), the scene rule's unstated words and a "not found"'s unused words leave them out
     frame_words: frozenset[str] = frozenset()
+    # words that only say a question asks how to reach someone ("e-mail", "address", "phone", "write",
+    # "contact"): a text gives an address without them ("For more information: info@..."), so in a question that
+    # asks for one (qa.lang.contacts) the gate's missing-word evidence leaves them out, as it does frame words
+    contact_words: frozenset[str] = frozenset()
     # how a sentence opens when it refers back to the sentence before it ("This course ...", "For
     # this purpose, ...", "He added ...", "As a result, ..."), matched case-insensitively at its start:
     # such an answer is shown with the sentence before it (qa.answer.shown); None: never

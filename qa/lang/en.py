@@ -6,6 +6,7 @@ import functools
 import re
 
 from qa.lang.base import Followup, Language, PageFurniture
+from qa.lang.contacts import CONTACT_SPANS
 from qa.lang.countries import country_names
 from qa.lang.spelling import american_spellings
 
@@ -58,6 +59,7 @@ _NUMBER_WORDS = (
     r"forty|fifty|hundred|thousand|million|billion|dozens?|several)"
 )
 SPAN_PATTERNS = {
+    **CONTACT_SPANS,
     "date": re.compile(
         rf"\b(?:(?:\d{{1,2}}(?:\s*[-–]\s*\d{{1,2}})?\s+{_MONTH}(?:\s+\d{{4}})?)|"
         rf"(?:{_MONTH}\s+\d{{1,2}}(?:\s*[-–]\s*\d{{1,2}})?(?:,\s*\d{{4}})?)|"
@@ -93,6 +95,15 @@ QUESTION_TYPES = (
                           r"(?:budget|cost|costs|price|prices|funding|salary|revenue)\b")),
     ("date", re.compile(r"^when\b|\bwhat (years?|dates?|days?|months?|period|time)\b|\bwhich (years?|dates?|days?|months?|period)\b|\bsince when\b")),
     ("person", re.compile(r"^(who|whom|whose)\b|\bwhich (official|person|envoy|analyst|minister|director|ambassador)\b")),
+    # how to reach someone (qa.lang.contacts): "What e-mail address is given for enquiries?", "Which website ...?",
+    # "What is the centre's phone number?"; after number and date ("How many e-mails ...", "When was the website
+    # launched?")
+    ("email", re.compile(r"\be-?mail(?:\s+|-)address|\b(?:what|which)\s+(?!(?:did|does|do)\b)(?:[\w'’-]+\s+){0,3}?"
+                         r"e-?mail\b(?!\s+(?:was|were|did|said))")),
+    ("web", re.compile(r"\bweb\s*address|\burl\b|\b(?:what|which)\s+(?!(?:did|does|do)\b)(?:[\w'’&-]+\s+){0,3}?"
+                       r"(?:web\s*(?:site|page)|home\s?page)s?\b")),
+    ("phone", re.compile(r"\b(?:(?:tele)?phone|fax|hotline|helpline)\s+(?:numbers?|line)\b|\b(?:what|which)\s+"
+                         r"(?!(?:did|does|do)\b)(?:[\w'’-]+\s+){0,3}?(?:tele)?phone\b")),
     ("place", re.compile(r"^where\b|\bin which (city|country|town|place)\b|\bwhich (city|country|town|region)\b")),
     # the title of a work or an event ("the title of the conference", not a rank: "which title did he hold")
     ("title", re.compile(r"\b(?:what|which) (?:is|was|were|are) (?:the |its |their )?(?:[\w-]+ ){0,3}"
@@ -387,6 +398,11 @@ total overall altogether combined currently nowadays now today still yet ever al
 counting excluding including particular particularly
 via across within toward towards among amongst amid per upon onto along beside throughout behalf
 """.split())
+# Language.contact_words: what names an address asked for, and how one uses it
+CONTACT_WORDS = frozenset("""
+email e-mail mail address addresses website site web webpage page homepage url link phone telephone fax hotline
+helpline number contact contacts write call reach enquiries inquiries
+""".split())
 # Units a count may be written in (Language.unit_names): full names, spellings and abbreviations.
 UNIT_NAMES = (
     "kilogram kilograms kilogramme kilogrammes kilo kilos kg kgs",
@@ -466,6 +482,7 @@ LANGUAGE = Language(
     antonym_pairs=ANTONYM_PAIRS,
     unit_names=UNIT_NAMES,
     frame_words=FRAME_WORDS,
+    contact_words=CONTACT_WORDS,
     anaphor_openers=ANAPHOR_OPENERS,
     name_initial=NAME_INITIAL,
     money_question=MONEY_QUESTION,

@@ -11,6 +11,7 @@ import functools
 import re
 
 from qa.lang.base import Followup, Language, PageFurniture
+from qa.lang.contacts import CONTACT_SPANS
 from qa.lang.countries import country_names
 
 # Snowball's Russian list (via bm25s) misses the words questions are made of, and the forms of
@@ -91,6 +92,7 @@ def number_words() -> str:
 _CAP = r"[А-ЯЁ][а-яёА-ЯЁ'’\-]+"
 _INITIAL = r"[А-ЯЁ]\."
 SPAN_PATTERNS = {
+    **CONTACT_SPANS,
     # a title or theme is quoted (« », „ “ or " "): the words inside the quotes are group 1
     "title": re.compile(r"[«„“\"]([^«»„“”\"]{3,200}?)[»“”\"]"),
     "date": re.compile(
@@ -150,6 +152,11 @@ QUESTION_TYPES = (
         rf"чьего|чьей|чьих|чьим|чьему){_E}|"
         rf"{_W}как(?:ой|ая|ого|ому|им)\s+(?:чиновник|человек|министр|посол|директор|президент|учен|"
         rf"автор|руководител|офицер|представител)")),
+    # how to reach someone (qa.lang.contacts): "Какой адрес электронной почты указан?", "На каком сайте ...?",
+    # "Какой номер телефона у центра?"
+    ("email", re.compile(rf"{_W}электронн\w*\s+(?:почт|адрес)\w*|{_W}e-?mail{_E}|{_W}(?:и|е)?мейл\w*")),
+    ("web", re.compile(rf"{_W}(?:веб-?)?сайт\w*|{_W}(?:интернет|веб)-?(?:страниц|ресурс|адрес)\w*")),
+    ("phone", re.compile(rf"{_W}телефон\w*|{_W}факс\w*")),
     ("place", re.compile(
         rf"^(?:где|откуда|куда){_E}|{_W}(?:где|откуда|куда){_E}|{_W}в\s+как(?:ом|ой)\s+"
         rf"(?:город|стран|регион|мест|област|район|государств)|{_W}как(?:ой|ая|ое)\s+"
@@ -346,6 +353,11 @@ FRAME_WORDS = frozenset("""
 примерно приблизительно около почти порядка ровно точно именно всего
 сейчас ныне нынешний нынешняя текущий текущая ещё еще уже включая исключая учитывая считая
 """.split())
+# Language.contact_words, as English's CONTACT_WORDS
+CONTACT_WORDS = frozenset("""
+электронный электронной электронная почта почты почту адрес адреса сайт сайта сайте страница страницы ссылка
+телефон телефона номер номера факс связаться написать позвонить обращаться контакт контакты
+""".split())
 # Units a count may be written in (Language.unit_names), as English's UNIT_NAMES.
 UNIT_NAMES = (
     "килограмм килограммов килограмма кг",
@@ -424,6 +436,7 @@ LANGUAGE = Language(
     day_range=DAY_RANGE,
     unit_names=UNIT_NAMES,
     frame_words=FRAME_WORDS,
+    contact_words=CONTACT_WORDS,
     date_questions=DATE_QUESTIONS,
     date_grains=DATE_GRAINS,
 )

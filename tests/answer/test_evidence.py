@@ -124,6 +124,8 @@ def test_a_count_that_leaves_something_out_is_no_negated_question():
     ("Which experts featured at the “Never Again” workshop?", 0.0),
     ("Which experts did not feature at the 'No Frost' workshop?", 1.0),
     ("Which experts didn't feature at the Orchard Guild's workshop?", 1.0),
+    # a prefix negates a name or a noun as "not" does
+    ("Which non-Guild experts featured at the workshop?", 1.0),
 ])
 def test_a_negation_inside_a_quoted_name_is_no_negated_question(question, neg):
     best = deep_sentence_candidate()

@@ -68,6 +68,18 @@ def test_a_name_the_sentence_holds_or_nothing_stands_in_for_is_no_swap(question)
     assert name_swap(question, PICKERS) == 0.0
 
 
+UPPER = "The Upper Tarrow orchards yielded 120 tonnes of pears in 2021."
+
+
+def test_a_name_with_one_of_its_words_swapped_is_flagged():
+    # "Lower" stands where the sentence has "Upper", beside the same words
+    assert name_swap("How many tonnes of pears did the Lower Tarrow orchards yield?", UPPER) == 1.0
+    assert name_swap("How many tonnes of pears did the Upper Tarrow orchards yield?", UPPER) == 0.0
+    # a typo or a name written without its accent is the same name
+    assert name_swap("How many tonnes of pears did the Upper Tarow orchards yield?", UPPER) == 0.0
+    assert name_swap("How many tonnes did the Ölund Tarrow farms grow?", "The Olund Tarrow farms grow pears.") == 0.0
+
+
 @pytest.mark.parametrize("question, sentence", [
     # the same place by its adjective, the same name in another form, an acronym and its expansion
     ("How much of Wenlow's farmland grows pears?", "Wenlovian farmland grows pears and plums."),
