@@ -23,6 +23,9 @@ def test_a_rule_s_not_found_says_what_the_passages_lack():
     assert not_found_note("unmeasured", "How old was the keeper?") == "The best passage states no age."
     assert not_found_note("unmeasured", "How many tonnes of stone were lifted?") == "The best passage states no weight."
     assert not_found_note("unmeasured", "How many acres does the park cover?") == "The best passage states no area."
+    assert rule_that_holds({"unlisted": 1.0}, on) == "unlisted"
+    assert not_found_note("unlisted", "What is the harbour board's e-mail address?") == (
+        "None of the best passages gives an e-mail address.")
     assert rule_that_holds({"undated": 1.0}, on) == "undated"
     assert not_found_note("undated", "On which day in May 2021 did the council meet?") == "The best passage states no day."
     assert not_found_note("undated", "In what year was the breakwater built?") == "The best passage states no year."
