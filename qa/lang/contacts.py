@@ -1,8 +1,8 @@
 """How an e-mail address, a web address and a phone number are written, in any language's text.
 
-The answer types "email", "web" and "phone" (each language's question_types say which questions ask
-for one: "What e-mail address is given for enquiries?", "Какой номер телефона у центра?"). These
-span patterns are the same for every language, so each language's span_patterns take them from here.
+A question that asks for one has the answer type "email", "web" or "phone" (each language's question_types
+say which questions do: "What e-mail address is given for enquiries?", "Какой номер телефона у центра?"). How
+an address is written is the same in every language, so each language's span_patterns take these from here.
 """
 
 from __future__ import annotations

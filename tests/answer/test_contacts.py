@@ -26,11 +26,14 @@ OTHER = "The office opened a new radar station in Wenlow in 2021."
     ("Какой адрес электронной почты у портовой службы?", "email"),
     ("На каком сайте опубликована новость?", "web"),
     ("Какой номер телефона у портовой службы?", "phone"),
+    ("Какой e-mail у портовой службы?", "email"),
     # other questions that name an e-mail or a website
     ("How many e-mails did the office receive?", "number"),
     ("When was the website launched?", "date"),
     ("Who sent the e-mail?", "person"),
     ("What did the email say?", None),
+    ("Что сообщается на сайте службы о встрече?", None),
+    ("О чём говорили по телефону капитаны?", None),
 ])
 def test_a_question_asks_for_an_address_by_its_words(question, kind):
     assert question_type(question) == kind
