@@ -96,6 +96,7 @@ def _spelled_alike(a: str, b: str) -> bool:
 
 
 def _plain(word: str) -> str:
+    """`word` without its accents ("Möngke" -> "Mongke")."""
     return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
 
 
