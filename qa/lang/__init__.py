@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 from qa.lang.base import Followup, Language
 
@@ -99,17 +99,18 @@ def stopwords(code: str = DEFAULT) -> frozenset[str]:
 def frame_stems() -> frozenset[str]:
     """The stems of every registered language's frame words (Language.frame_words), as analyze()
     gives them: a question's terms less these are what it asks about."""
-    return frozenset(
-        t for language in _LANGUAGES.values() for t in analyze(" ".join(language.frame_words), language.code)
-    )
+    return _stems(lambda language: language.frame_words)
 
 
 @functools.cache
 def contact_stems() -> frozenset[str]:
     """The stems of every registered language's contact words (Language.contact_words)."""
-    return frozenset(
-        t for language in _LANGUAGES.values() for t in analyze(" ".join(language.contact_words), language.code)
-    )
+    return _stems(lambda language: language.contact_words)
+
+
+def _stems(words: Callable[[Language], frozenset[str]]) -> frozenset[str]:
+    """The stems of a word list of every registered language, each analysed in its own language."""
+    return frozenset(t for language in _LANGUAGES.values() for t in analyze(" ".join(words(language)), language.code))
 
 
 @functools.cache
