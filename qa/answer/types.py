@@ -255,17 +255,8 @@ def typed_match(text: str, question: str, n: Needs, lang: str | None = None) -> 
     return 0.0
 
 
-# A person NAMED as one (issue 13, pattern 1): the language's person pattern takes any run of
-# capitalised words ("Kyrgyz Republic", "Central Asia"), so for who-questions nearly every sentence
-# "holds a person". A name counts here only when something marks it as a person's: a title before
-
-
 def has_date(text: str, lang: str | None = None) -> bool:
     return get(lang or detect(text)).span_patterns["date"].search(text) is not None
-
-
-
-
 
 
 def states_date(text: str, question: str, grain: str, lang: str | None = None) -> bool:

@@ -306,7 +306,8 @@ def render_short(result) -> str:
     """`qa ask --short`: the answer and its citation, nothing else."""
     a = result.answer
     if a is None:
-        return "Not found in the documents."
+        # the reason is part of the answer ("None of the best passages gives a phone number."), not detail
+        return "Not found in the documents." + (f" {result.not_found}" if result.not_found else "")
     head = a.span_text or a.marked_text
     out = [head]
     if a.span_text:

@@ -313,11 +313,14 @@ def test_a_russian_question_over_english_documents_prepares_once_and_the_next_pr
 
 
 def test_a_not_found_says_what_the_passages_lack_in_the_shell_too():
-    from qa.app.cli import render_text
+    from qa.app.cli import render_short, render_text
     from qa.contracts import Result
 
     why = "The best passage states no length or duration."
-    assert render_text(Result("How long is the pier?", None, [], "gen-1", 0.01, not_found=why)).splitlines()[0] == (
-        "Not found in the documents. " + why)
-    assert render_text(Result("How long is the pier?", None, [], "gen-1", 0.01)).splitlines()[0] == (
-        "Not found in the documents.")
+    lacking = Result("How long is the pier?", None, [], "gen-1", 0.01, not_found=why)
+    plain = Result("How long is the pier?", None, [], "gen-1", 0.01)
+    assert render_text(lacking).splitlines()[0] == "Not found in the documents. " + why
+    assert render_text(plain).splitlines()[0] == "Not found in the documents."
+    # `qa ask --short` keeps the reason: it is the answer, not a detail
+    assert render_short(lacking) == "Not found in the documents. " + why
+    assert render_short(plain) == "Not found in the documents."
