@@ -187,7 +187,9 @@ def needs(question: str) -> Needs:
             # the English rule's "up to the verb" would run past it into the verb or a name
             noun = next((w for w in words if w not in _SKIP_AFTER_HOW and not RU_ADJECTIVE.search(w)
                          and (_MONEY_COUNTED.match(w) or not _RU_VERB.match(w))), None)
-            units = analyze(noun)[-1:] if noun and noun not in _RU_NOT_COUNTED else []
+            # "сколько стоит / денег" asks for money as "how much" does, and counts no noun: "стоит" is no unit
+            counted_money = bool(noun and _MONEY_COUNTED.match(noun))
+            units = analyze(noun)[-1:] if noun and noun not in _RU_NOT_COUNTED and not counted_money else []
             counted = noun or ""
             # with the adjectives before it: "квадратных километров" is an area
             unit = " ".join(w for w in words[:words.index(noun) + 1] if w not in _SKIP_AFTER_HOW
@@ -251,7 +253,7 @@ def _asks_measure(question: str, units: list[str], unit: str = "", money: bool =
 
 # what "how many / сколько" counts when it asks for money: money itself, or (Russian) the verb of a
 # price or a payment that follows "сколько" where a noun would ("сколько стоил", "сколько выделено")
-_MONEY_COUNTED = re.compile(r"^(?:money|cash|funds|денег|деньги|средств\w*|стои\w*|обош\w*|потрач\w*|выделен\w*|"
+_MONEY_COUNTED = re.compile(r"^(?:money|cash|funds|денег|деньги|средств\w*|сто(?:ит|ил|ят|имост)\w*|обош\w*|потрач\w*|выделен\w*|"
                             r"выделил\w*|заплати\w*|заплачен\w*|выплачен\w*)$", re.I)
 
 

@@ -6,12 +6,17 @@ words that no document uses at all are named."""
 from __future__ import annotations
 
 import re
+import weakref
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from qa.answer.acronyms import asked_acronym
 from qa.answer.events import asked_place, numbered_name, setting
 from qa.answer.needs import asked_grain, needs
 from qa.lang import analyze, detect, get
+
+if TYPE_CHECKING:
+    from qa.store import Index
 
 # the measures a rule of the gate names (qa.answer.needs.needs().measure kinds)
 _MEASURE_NAMES = {"length": "length", "time": "duration", "temperature": "temperature", "age": "age", "mass": "weight",
@@ -86,3 +91,18 @@ def unmentioned(question: str, known: Callable[[str], bool]) -> list[str]:
         if stems and not any(known(t) for t in stems):
             out.append(word)
     return out
+
+
+# per index generation: the stems of its items' and documents' titles (computed once, on the first "not found")
+_TITLE_STEMS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def mentioned(index: Index) -> Callable[[str], bool]:
+    """Whether any document of `index` uses a stem, in its text or in a title: a headline's words ("Harbor City
+    opens new library") may be nowhere else once the dateline ("HARBOR CITY, 5 September -") is cut from the
+    text, and a "not found" must not say the documents never mention them."""
+    titles = _TITLE_STEMS.get(index)
+    if titles is None:
+        titles = _TITLE_STEMS[index] = frozenset(
+            t for item in index.items() for title in {item.title, item.doc_title or ""} for t in analyze(title))
+    return lambda stem: index.lexical.known(stem) or stem in titles

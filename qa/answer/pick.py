@@ -13,7 +13,7 @@ from qa.answer.acronyms import asked_acronym, defines
 from qa.answer.evidence import abstain_gate, calibrate, evidence, lead_text, probability, rule_that_holds
 from qa.answer.features import Candidate, add_uncentred, sentence_features
 from qa.answer.needs import needs
-from qa.answer.not_found import not_found_note
+from qa.answer.not_found import mentioned, not_found_note
 from qa.answer.ordering import rerank_passages
 from qa.answer.persons import named_person
 from qa.answer.shown import Shown, shown_answer
@@ -242,7 +242,7 @@ def pick_answer(
     # abstain on a separate model of "the documents hold the answer" when one was fitted
     if abstain_gate(facts, fitted, conf) < fitted.abstain_below:
         # the words no document uses are worth saying only when the passages are in the question's language
-        known = index.lexical.known if ranked[0].sentence.lang in (None, detect(question)) else None
+        known = mentioned(index) if ranked[0].sentence.lang in (None, detect(question)) else None
         return Picked(None, passages, not_found_note(rule_that_holds(facts, fitted), question, known, lead))
     best = ranked[0]
     row = best.sentence

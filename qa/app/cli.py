@@ -279,7 +279,8 @@ def render_text(result, excerpt_chars: int = 300) -> str:
     lines = []
     a = result.answer
     if result.scope is not None:
-        lines.append(f"{result.scope.reading} ({result.scope.items} items).")
+        n = result.scope.items
+        lines.append(f"{result.scope.reading} ({n} item{'' if n == 1 else 's'}).")
     if a is None:
         lines.append("Not found in the documents." + (f" {result.not_found}" if result.not_found else ""))
         if result.passages:

@@ -49,6 +49,8 @@ def clean_question(question: str, max_chars: int) -> tuple[str, list[str]]:
     text = " ".join(text.split())
     if not text:
         raise QuestionError("the question is empty: type a question about your documents")
+    if not any(ch.isalnum() for ch in text):  # "???", "—": nothing to look up, and any passage would be "found"
+        raise QuestionError("the question has no words: type a question about your documents")
     notes = []
     if len(text) > max_chars:
         text = text[:max_chars].rsplit(" ", 1)[0] or text[:max_chars]

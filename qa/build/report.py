@@ -63,10 +63,25 @@ class BuildReport:
                 parts.append(self.rebuild_reason)
         parts.append(f"embedded {self.chunks_embedded} chunks and {self.sentences_embedded} sentences")
         lines = ["; ".join(parts)]
+        if not self.full_rebuild:  # which files: the counts alone leave the user to guess
+            for what, paths in (("added", self.added), ("changed", self.changed), ("removed", self.removed),
+                                ("renamed", [f"{a} -> {b}" for a, b in self.renamed]),
+                                ("copied", [f"{a} -> {b}" for a, b in self.copied])):
+                if paths:
+                    lines.append(f"{what}: {_some(paths)}")
         if self.model_reason:
             lines.append(f"model {self.model_name or self.model}: {self.model_reason}")
         if self.cross_language:
             lines.append(self.cross_language)
+        removed = set(self.removed)
         for s in self.skipped:
-            lines.append(f"skipped {s['path']}: {s['reason']}")
+            # a file indexed before that no longer reads: what it held is out of the index now
+            gone = "; its earlier version is out of the index until it reads again" if s["path"] in removed else ""
+            lines.append(f"skipped {s['path']}: {s['reason']}{gone}")
         return "\n".join(lines)
+
+
+def _some(paths: list[str], most: int = 5) -> str:
+    """The first `most` paths, and how many more there are."""
+    more = f" and {len(paths) - most} more" if len(paths) > most else ""
+    return ", ".join(paths[:most]) + more

@@ -46,7 +46,14 @@ def previous_generation(index_dir: Path) -> Path | None:
     return _pointer(index_dir, PREVIOUS)
 
 
+def _not_a_file(index_dir: Path) -> None:
+    """An index is a folder: a file in its place (a mistyped --index) is said so, not met as an OS error."""
+    if Path(index_dir).is_file():
+        raise IndexProblem(f"{index_dir} is a file, not an index folder: give --index (or QA_INDEX) a folder")
+
+
 def _pointer(index_dir: Path, name: str) -> Path | None:
+    _not_a_file(index_dir)
     try:
         target = (Path(index_dir) / name).read_text().strip()
     except FileNotFoundError:
@@ -111,6 +118,7 @@ def writer_lock(index_dir: Path, timeout: float = 0) -> FileLock:
     """The one-writer lock of an index folder (FileLock: released when the holder dies)."""
     from filelock import FileLock  # only writers lock: answering a question never imports filelock (~0.02 s)
 
+    _not_a_file(index_dir)
     index_dir.mkdir(parents=True, exist_ok=True)
     return FileLock(str(index_dir / ".lock"), timeout=timeout)
 

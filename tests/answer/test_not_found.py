@@ -81,3 +81,24 @@ def test_a_question_about_what_no_document_mentions_says_so(invented_service):
     result = invented_service({"harbour.txt": HARBOUR + "\n"}).ask("What is the capital of France?")
     assert result.answer is None
     assert result.not_found == "None of the documents mentions “capital” or “France”."
+
+
+def test_a_word_only_a_headline_holds_is_mentioned(tmp_path, settings_for, hash_embedder):
+    # the dateline ("TARROW BAY, 5 May 2023 -") is cut from the text, so the place is left only in the headline:
+    # "None of the documents mentions “Tarrow”" would be false
+    from qa.answer.not_found import mentioned
+    from qa.app.service import QAService
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "news.txt").write_text(
+        "Tarrow Bay opens a new lighthouse\n\nTARROW BAY, 5 May 2023 - The mayor opened the lighthouse on the pier.\n"
+        "It cost 2 million dollars.\n", encoding="utf-8")
+    service = QAService(settings_for(corpus), embedder=hash_embedder)
+    service.build()
+    index = service.index()
+    assert not index.lexical.known("tarrow")  # not in the text the lexical index holds
+    known = mentioned(index)
+    assert known("tarrow") and known("lighthous")
+    assert not_found_note(None, "What is the population of Tarrow Bay?", known) == (
+        "None of the documents mentions “population”.")

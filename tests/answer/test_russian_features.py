@@ -9,6 +9,7 @@ import numpy as np
 import pytest
 
 from qa.answer import WEIGHTS, sentence_features
+from qa.answer.evidence import uncounted
 from qa.answer.features import UNCENTRED, add_uncentred, uncentred
 from qa.answer.needs import needs
 from qa.answer.pick import ranked_candidates
@@ -115,6 +116,19 @@ def test_the_noun_a_russian_how_many_question_counts_is_the_one_after_the_questi
     assert needs("Сколько насчитывалось паромов в порту?").units == frozenset(analyze("паромов"))
     # "сколько времени" asks for a duration, as "how much time" does: no noun is counted
     assert needs("Сколько было времени на часах?").units == frozenset()
+
+
+def test_a_russian_question_about_a_price_counts_no_noun():
+    # "сколько стоит" asks for money as "how much does it cost" does: "стоит" is no counted noun ("сто", a
+    # hundred, as it stems), so the count rule cannot refuse the price the documents give
+    for question in ("Сколько стоит входной билет?", "Сколько стоил ремонт маяка?", "Сколько стоят билеты?",
+                     "Сколько денег выделили на ремонт?"):
+        n = needs(question)
+        assert n.money and n.units == frozenset(), question
+    passage = set(analyze("Входной билет в музей стоит 350 рублей."))
+    assert uncounted("Сколько стоит входной билет?", [0.0], passage) == 0.0
+    # a count is still a count
+    assert needs("Сколько столов стоит в зале?").units == frozenset(analyze("столов"))
 
 
 def test_a_russian_count_of_the_asked_noun_matches_and_a_count_of_something_else_does_not():

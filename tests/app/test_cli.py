@@ -227,6 +227,16 @@ def test_index_of_a_missing_corpus_folder_fails_clearly(tmp_path):
     assert not (tmp_path / "index").exists() or not any((tmp_path / "index").iterdir()), line
 
 
+def test_an_index_that_is_a_file_fails_clearly_and_the_file_is_left_alone(tmp_path):
+    mistyped = tmp_path / "notes.txt"
+    mistyped.write_text("my notes", encoding="utf-8")
+    asked = run("ask", "--index", str(mistyped), "Who hosted the workshop?", cwd=tmp_path)
+    assert_one_line_error(asked, "is a file, not an index folder", str(mistyped))
+    built = run("index", "--corpus", str(CORPUS), "--index", str(mistyped), cwd=tmp_path)
+    assert_one_line_error(built, "is a file, not an index folder")
+    assert mistyped.read_text(encoding="utf-8") == "my notes"
+
+
 def test_a_missing_questions_file_fails_clearly(tmp_path):
     proc = run("ask", "--json", "--questions", str(tmp_path / "nope.jsonl"), "--index", str(tmp_path), cwd=tmp_path)
     assert_one_line_error(proc, "nope.jsonl")

@@ -171,6 +171,14 @@ def test_an_empty_question_is_refused_with_a_clear_message(small_service, questi
     assert "\n" not in str(err.value)
 
 
+@pytest.mark.parametrize("question", ["?", "?!...", "???", "—", "🙂"])
+def test_a_question_of_punctuation_alone_is_refused_with_a_clear_message(small_service, question):
+    with pytest.raises(QuestionError) as err:
+        small_service.ask(question)
+    assert "no words" in str(err.value)
+    assert small_service.ask("2022?") is not None  # a number is something to look up
+
+
 def test_a_question_that_is_not_text_is_refused(small_service):
     with pytest.raises(QuestionError):
         small_service.ask(None)

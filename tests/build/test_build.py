@@ -232,6 +232,10 @@ def test_a_document_that_becomes_unreadable_is_removed_and_reported(built, corpu
     assert report.removed == ["pudding.txt"]
     assert report.skipped == [{"path": "pudding.txt", "reason": "empty file"}]
     assert_no_trace(settings, DELETED, service)
+    # the summary says which file went and why, not only "removed 1"
+    lines = report.summary().splitlines()
+    assert "removed: pudding.txt" in lines
+    assert "skipped pudding.txt: empty file; its earlier version is out of the index until it reads again" in lines
 
 
 def test_everything_at_once(built, corpus):
@@ -248,6 +252,9 @@ def test_everything_at_once(built, corpus):
     assert report.changed == ["harbour.txt"] and report.added == ["new.txt"]
     assert report.unchanged == ["museum.md"]
     assert report.documents == 5
+    for line in ("added: new.txt", "changed: harbour.txt", "removed: pudding.txt", "renamed: orchard.txt -> pears.txt",
+                 "copied: museum.md -> museum-copy.md"):
+        assert line in report.summary().splitlines()
     assert_no_trace(settings, DELETED, service)
     j = report.to_json()
     for key in ("added", "changed", "removed", "renamed", "copied", "unchanged", "chunks_embedded",
