@@ -20,7 +20,7 @@ from pathlib import Path
 from qa.ingest.document import DocumentError
 from qa.ingest.readers import Extracted, Section
 
-READER_VERSION = 1  # bump when a reader or the page rules change what they extract
+READER_VERSION = 2  # bump when a reader or the page rules change what they extract (2: a PDF's first heading)
 EXTRACT_CACHE_DIR = "extract-cache"  # inside the index folder
 
 

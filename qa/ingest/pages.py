@@ -19,7 +19,7 @@ import bisect
 import re
 from collections import Counter
 
-from qa.ingest.dates import find_date
+from qa.ingest.dates import FULL_DATE_RE, find_date
 from qa.ingest.readers import Extracted, Section
 
 PAGE_BREAK = "\n\f\n"  # between pages in the extracted text: `qa text` shows pages like pdftotext
@@ -238,6 +238,35 @@ def _running_title(pages: list[str], drops: list[set[int]]) -> str | None:
     return None
 
 
+_TITLE_WORDS = (2, 20)
+_TITLE_MAX_CHARS = 150
+
+
+def _first_heading(pages: list[str], drops: list[set[int]]) -> str | None:
+    """The first line of the first page with content, when it reads as a title: a report's name ("Northbridge
+    Water Authority: Annual Report 2023") on a file with no title of its own and no running header. A line
+    that ends a sentence or a clause, a date alone, or a page's only line is no title."""
+    for page, drop in zip(pages, drops):
+        lines = [page[s:e].strip() for i, (s, e) in enumerate(_page_lines(page)) if i not in drop]
+        lines = [ln for ln in lines if ln]
+        if not lines:
+            continue
+        line = lines[0]
+        words = len(line.split())
+        if (len(lines) > 1 and _TITLE_WORDS[0] <= words <= _TITLE_WORDS[1] and len(line) <= _TITLE_MAX_CHARS
+                and line[:1].isupper() and not line.endswith(_SENTENCE_END + (",",))
+                and sum(c.isalpha() for c in line) >= 5 and not _mostly_date(line)):
+            return line
+        return None
+    return None
+
+
+def _mostly_date(line: str) -> bool:
+    """A date with at most one other word ("14 March 2024", "Updated 14 March 2024")."""
+    m = FULL_DATE_RE.search(line)
+    return m is not None and len((line[: m.start()] + " " + line[m.end():]).split()) <= 1
+
+
 _YEAR_RE = re.compile(r"\b(?:19|20)\d\d\b")
 
 
@@ -277,7 +306,7 @@ def from_pages(pages: list[str], title: str | None) -> Extracted:
         if blocks:
             per_page.append((n, blocks))
     if not title:
-        title = _running_title(pages, drops)
+        title = _running_title(pages, drops) or _first_heading(pages, drops)
     title = _short(title) if title else None
     # The date of a report is on its first page; a date deeper in is what a table or a sentence
     # talks about, so every page carries the first page's.

@@ -58,3 +58,15 @@ def test_from_pages_sections_blocks_and_page_offsets():
             assert "Page" not in x.text[s:e] and "Bulletin" not in x.text[s:e]
     at = x.text.index("south pier")
     assert x.page_of(at) == 2 and page_of(None, at) is None
+
+
+def test_a_report_without_a_title_of_its_own_is_named_by_its_first_page_s_heading():
+    # no title in the file's metadata and no running header: citations would read "report.pdf"
+    first = "Northbridge Water Authority: Annual Report 2023\nPublished on 14 March 2024 in Ashford.\nIt grew."
+    x = from_pages([first, "Operations\nThe plant in Ashford treats water."], None)
+    assert x.title == "Northbridge Water Authority: Annual Report 2023"
+    assert all(s.title == x.title for s in x.sections)
+    # a first line that is a sentence, a date, or the page's only line names nothing
+    assert from_pages(["The plant in Ashford treats water every day.\nIt grew in 2023."], None).title is None
+    assert from_pages(["14 March 2024\nThe plant in Ashford treats water."], None).title is None
+    assert from_pages(["Northbridge Water Authority"], None).title is None
