@@ -30,16 +30,34 @@ def _antonyms() -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in out.items()}
 
 
+@functools.cache
+def _negative_prefixes() -> tuple[tuple[str, int, str], ...]:
+    """Every registered language's prefixes that make a word its opposite (Language.negative_prefixes)."""
+    return tuple(rule for language in registered() for rule in language.negative_prefixes)
+
+
+def negates(stem: str, other: str) -> bool:
+    """Whether `other` is `stem` made its opposite by a prefix: "unnatur" of "natur", "illegitim" of "legitim"."""
+    for prefix, shortest, first in _negative_prefixes():
+        base = other[len(prefix):]
+        if other.startswith(prefix) and base == stem and len(stem) >= shortest and (not first or stem[0] in first):
+            return True
+    return False
+
+
 def antonym_swap(terms: set[str], sentence: set[str]) -> float:
     """1.0 when the chosen sentence (`sentence`: its stems) lacks a question term (`terms`) and holds
-    its opposite ("Which park is the *smallest*?" against "... is the largest park"), else 0.0.
-    SQuAD 2.0's unanswerable questions were often written from an answerable one by such a swap, and
-    nothing else the gate reads tells them apart: the sentence matches every other word. Read on
-    the sentence alone, which screened a little better than with its neighbours."""
+    its opposite ("Which park is the *smallest*?" against "... is the largest park"; "an *indirect*
+    relationship" against "a direct impact"), else 0.0. SQuAD 2.0's unanswerable questions were often
+    written from an answerable one by such a swap, and nothing else the gate reads tells them apart: the
+    sentence matches every other word. Read on the sentence alone, which screened a little better than
+    with its neighbours."""
     opposite = _antonyms()
     # a question that names both opposites asks to choose between them ("high or low?"): no swap
     return float(any(
-        t not in sentence and opposite.get(t, frozenset()) & sentence and not opposite.get(t, frozenset()) & terms
+        t not in sentence and (
+            (opposite.get(t, frozenset()) & sentence and not opposite.get(t, frozenset()) & terms)
+            or any(s not in terms and (negates(t, s) or negates(s, t)) for s in sentence))
         for t in terms
     ))
 

@@ -96,6 +96,10 @@ class Language:
     # opposite words, one "word opposite" pair a string ("largest smallest"): a question that swaps a
     # word of the sentence for its opposite is not answered by it (qa.answer.swaps.antonym_swap)
     antonym_pairs: tuple[str, ...] = ()
+    # a word made its opposite by a prefix ("natural" / "unnatural", "legitimate" / "illegitimate"), read on
+    # stems by antonym_swap too: (prefix, the fewest letters of the word it negates, the letters that word may
+    # start with, "" for any). The fewest letters keep "in-come", "im-prove" and "un-less" out
+    negative_prefixes: tuple[tuple[str, int, str], ...] = ()
     # the forms of one unit a string, full names and abbreviations ("kilogram kilograms kg kgs"): a
     # count of the asked unit may be written in any of them ("How many kilograms ...?" - "740 kg";
     # qa.answer.types.same_unit). No one-letter abbreviation: after a number "m" is as often a million as

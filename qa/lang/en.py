@@ -270,6 +270,10 @@ ANTONYM_PAIRS = tuple((
     "junior senior|upstream downstream|past future|previous next|former latter"
 ).split("|"))
 
+# Prefixes that make a word its opposite (qa.lang.base.Language.negative_prefixes): "un-known", "non-violent",
+# "in-direct", and "in-" as it is written before p, b, m ("im-possible"), l ("il-legal") and r ("ir-regular").
+NEGATIVE_PREFIXES = (("un", 4, ""), ("non", 4, ""), ("in", 5, ""), ("im", 5, "pbm"), ("il", 5, "l"), ("ir", 5, "r"))
+
 # Sentence openers that refer back to the sentence before (qa.answer.shown shows that sentence too).
 # General words of the language, not read off any question set: a demonstrative or a personal
 # pronoun as the first word ("This course was organized", "Such measures", "It was also noted",
@@ -480,6 +484,7 @@ LANGUAGE = Language(
     furniture=FURNITURE,
     countries=functools.partial(country_names, "en"),
     antonym_pairs=ANTONYM_PAIRS,
+    negative_prefixes=NEGATIVE_PREFIXES,
     unit_names=UNIT_NAMES,
     frame_words=FRAME_WORDS,
     contact_words=CONTACT_WORDS,
