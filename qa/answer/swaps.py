@@ -40,7 +40,9 @@ def negates(stem: str, other: str) -> bool:
     """Whether `other` is `stem` made its opposite by a prefix: "unnatur" of "natur", "illegitim" of "legitim"."""
     for prefix, shortest, first in _negative_prefixes():
         base = other[len(prefix):]
-        if other.startswith(prefix) and base == stem and len(stem) >= shortest and (not first or stem[0] in first):
+        # the stemmer may keep a final "e" in one and drop it in the other ("safe", "unsaf")
+        same = base == stem or base.rstrip("e") == stem.rstrip("e")
+        if other.startswith(prefix) and same and len(stem) >= shortest and (not first or stem[0] in first):
             return True
     return False
 

@@ -271,8 +271,9 @@ ANTONYM_PAIRS = tuple((
 ).split("|"))
 
 # Prefixes that make a word its opposite (qa.lang.base.Language.negative_prefixes): "un-known", "non-violent",
-# "in-direct", and "in-" as it is written before p, b, m ("im-possible"), l ("il-legal") and r ("ir-regular").
-NEGATIVE_PREFIXES = (("un", 4, ""), ("non", 4, ""), ("in", 5, ""), ("im", 5, "pbm"), ("il", 5, "l"), ("ir", 5, "r"))
+# "in-direct", and "in-" as it is written before p, b, m ("im-possible"), l ("il-legal") and r ("ir-regular"). The
+# shortest words they negate, counted in stem letters, keep "in-come", "im-prove", "im-press" out.
+NEGATIVE_PREFIXES = (("un", 4, ""), ("non", 4, ""), ("in", 5, ""), ("im", 6, "pbm"), ("il", 5, "l"), ("ir", 5, "r"))
 
 # Sentence openers that refer back to the sentence before (qa.answer.shown shows that sentence too).
 # General words of the language, not read off any question set: a demonstrative or a personal

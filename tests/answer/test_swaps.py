@@ -41,6 +41,26 @@ def test_a_question_that_names_both_opposites_is_no_swap():
     assert antonym_swap(stems("Was the harvest large or small?"), stems(HARVEST)) == 0.0
 
 
+@pytest.mark.parametrize(("question", "sentence"), [
+    ("When did the Tarrow guild suffer unnatural losses?", "The Tarrow guild suffered natural losses in 1902."),
+    ("Which ferry sailings were irregular?", "The Wenlow ferry sailings were regular until 1950."),
+    ("Who called the toll illegitimate?", "The harbour board called the toll legitimate."),
+    ("What had an indirect effect on the harvest?", "The frost had a direct effect on the harvest."),
+    ("What made the bridge safe?", "The storm made the bridge unsafe."),
+])
+def test_a_word_made_its_opposite_by_a_prefix_is_a_swap(question, sentence):
+    assert antonym_swap(stems(question), stems(sentence)) == 1.0
+
+
+@pytest.mark.parametrize(("question", "sentence"), [
+    ("Where did the income of the guild go?", "The guild's money went to the harbour."),  # "in-come" is no negation
+    ("How did the board improve the pier?", "The board had to prove the pier was safe."),  # nor "im-prove"
+    ("Were the losses natural or unnatural?", "The guild suffered natural losses."),  # both asked: a choice
+])
+def test_a_prefix_that_negates_nothing_is_no_swap(question, sentence):
+    assert antonym_swap(stems(question), stems(sentence)) == 0.0
+
+
 def test_a_word_whose_stem_has_another_sense_is_no_opposite():
     # "important" stems to "import", which must not read as the opposite of "export"
     assert antonym_swap(stems("What important goods leave the harbour?"), stems("The harbour exports wool.")) == 0.0
