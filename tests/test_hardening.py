@@ -390,8 +390,8 @@ def test_bad_questions_get_a_clear_message_or_a_sane_answer(small_service, name)
     try:
         result = small_service.ask(question)
     except QuestionError as e:
-        assert _one_line(str(e)) and "empty" in str(e)
-        assert not question.isprintable() or not question.strip() or name in ("only emoji",)
+        assert _one_line(str(e)) and ("empty" in str(e) or "no words" in str(e))
+        assert not any(ch.isalnum() for ch in question), name  # refused only with nothing to look up
         return
     finally:
         assert time.process_time() - started < 5
