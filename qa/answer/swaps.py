@@ -41,7 +41,7 @@ def negates(stem: str, other: str) -> bool:
     for prefix, shortest, first in _negative_prefixes():
         base = other[len(prefix):]
         # the stemmer may keep a final "e" in one and drop it in the other ("safe", "unsaf")
-        same = base == stem or base.rstrip("e") == stem.rstrip("e")
+        same = base.rstrip("e") == stem.rstrip("e")
         if other.startswith(prefix) and same and len(stem) >= shortest and (not first or stem[0] in first):
             return True
     return False

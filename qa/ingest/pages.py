@@ -244,21 +244,20 @@ _TITLE_MAX_CHARS = 150
 
 def _first_heading(pages: list[str], drops: list[set[int]]) -> str | None:
     """The first line of the first page with content, when it reads as a title: a report's name ("Northbridge
-    Water Authority: Annual Report 2023") on a file with no title of its own and no running header. A line
-    that ends a sentence or a clause, a date alone, or a page's only line is no title."""
+    Water Authority: Annual Report 2023") on a file with no title of its own and no running header. The page's
+    only line is no title: it is the content."""
     for page, drop in zip(pages, drops):
-        lines = [page[s:e].strip() for i, (s, e) in enumerate(_page_lines(page)) if i not in drop]
-        lines = [ln for ln in lines if ln]
-        if not lines:
-            continue
-        line = lines[0]
-        words = len(line.split())
-        if (len(lines) > 1 and _TITLE_WORDS[0] <= words <= _TITLE_WORDS[1] and len(line) <= _TITLE_MAX_CHARS
-                and line[:1].isupper() and not line.endswith(_SENTENCE_END + (",",))
-                and sum(c.isalpha() for c in line) >= 5 and not _mostly_date(line)):
-            return line
-        return None
+        lines = [ln for i, (s, e) in enumerate(_page_lines(page)) if i not in drop and (ln := page[s:e].strip())]
+        if lines:
+            return lines[0] if len(lines) > 1 and _reads_as_title(lines[0]) else None
     return None
+
+
+def _reads_as_title(line: str) -> bool:
+    """A short line with a capital first and no closing punctuation that is not a date alone."""
+    return (_TITLE_WORDS[0] <= len(line.split()) <= _TITLE_WORDS[1] and len(line) <= _TITLE_MAX_CHARS
+            and line[:1].isupper() and not line.endswith(_SENTENCE_END + (",",))
+            and sum(c.isalpha() for c in line) >= 5 and not _mostly_date(line))
 
 
 def _mostly_date(line: str) -> bool:
