@@ -12,7 +12,7 @@ import threading
 import time
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from qa.app import export, followups, pageview, render
@@ -182,6 +182,8 @@ class ChatService:
         if filters is not None:
             conv.filters = filters
         ctx = conv.context()
+        if ctx is not None and ctx.doc is not None:
+            ctx = replace(ctx, about=self._item_text(ctx.doc, ctx.item))
         searched = followups.rewrite(asked, ctx)
         hint = followups.orphan_hint(asked) if ctx is None and asked else None
         try:
@@ -210,6 +212,15 @@ class ChatService:
                         not_found=result.not_found)
         conv.turns.append(turn)
         return turn
+
+    def _item_text(self, doc: str, item: int | None) -> str | None:
+        """The text of a document's news item (the whole document when its item is not known), or None."""
+        try:
+            index = self.service.index()
+            info = index.item(doc, item) if item is not None else None
+            return index.document_slice(doc, info.start, info.end) if info else index.document_text(doc)
+        except (IndexProblem, OSError):  # the index went away meanwhile: the question is asked as typed
+            return None
 
     def _answer(
         self, asked: str, searched: str, ctx: followups.Context | None, k: int, filters: Filters,

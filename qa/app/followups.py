@@ -7,7 +7,9 @@ word lists and patterns are the language's, ``qa.lang``):
 1. Detection. With a turn before it, a question is a follow-up if it opens like one ("and",
    "but", "what about"), refers back (a pronoun or "else" in a question of at most four content
    words; a possessive after a name in the question is that name's), or says too little to stand alone: one content word, or two and no name or number
-   that the conversation has not had yet.
+   that the conversation has not had yet. A short question of the last kind that names something new
+   which the previous answer's news item does not speak of either starts a new topic ("Who opened the
+   library?" after an answer from the water report) and is searched as typed.
 2. Ellipsis. A follow-up that is only a question phrase ("When?", "And on what dates was it?")
    takes over the rest of the latest whole question: "On what dates did the CCASP hold its
    first workshop?".
@@ -53,6 +55,7 @@ class Context:
     item: int | None = None
     answer: str | None = None  # the previous answer sentence
     people: tuple[str, ...] = ()  # whom a "he" or "she" in the next question may mean (``people_after``)
+    about: str | None = None  # the text of the previous answer's news item: what a short follow-up may ask about
 
     def seen(self) -> str:
         """The text of the conversation a follow-up can lean on."""
@@ -82,23 +85,35 @@ def _names(question: str) -> list[str]:
     return [w for i, w in enumerate(words) if (i > 0 and w[0].isupper()) or any(c.isdigit() for c in w)]
 
 
-def is_followup(question: str, lang: str = DEFAULT, seen: str = "") -> bool:
+def is_followup(question: str, lang: str = DEFAULT, seen: str = "", about: str | None = None) -> bool:
     """True if the question leans on an earlier turn (rule 1 of the module docstring).
 
     `seen` is the conversation so far (earlier questions, answers, titles): a name it already
-    holds does not make a question stand alone ("Which CARICC analyst attended?")."""
-    words = [w.lower() for w in _WORD.findall(question)]
-    if not words:
+    holds does not make a question stand alone ("Which CARICC analyst attended?"). `about`, the
+    previous answer's news item: a short question whose new words it does not hold asks about
+    something else."""
+    if refers_back(question, lang):
+        return True
+    words = content_words(question, lang)
+    known = set(analyze(seen, lang))
+    new_names = [w for w in _names(question) if not set(analyze(w, lang)) <= known]
+    if not (len(words) <= 1 or (len(words) <= 2 and not new_names)):
+        return False
+    new = {t for w in words for t in analyze(w.replace("-", " "), lang)} - known
+    return about is None or not new or bool(new & set(analyze(about, lang)))
+
+
+def refers_back(question: str, lang: str = DEFAULT) -> bool:
+    """Whether the question says it leans on something said before: it opens like a follow-up ("And …",
+    "What about …"), points back with a pronoun or "else" ("When was it built?", "Who else spoke?"), or is
+    a bare question phrase ("When?")."""
+    if not _WORD.search(question):
         return False
     followup = get(lang).followup
     if followup.openers.match(question):
         return True
     n = len(content_words(question, lang))
-    if n <= 4 and _open_pronoun(question, followup.pronouns):
-        return True
-    known = set(analyze(seen, lang))
-    new_names = [w for w in _names(question) if not set(analyze(w, lang)) <= known]
-    return n <= 1 or (n <= 2 and not new_names)
+    return n == 0 or (n <= 4 and _open_pronoun(question, followup.pronouns))
 
 
 _POSSESSIVES = frozenset({"its", "their", "his", "her"})
@@ -133,7 +148,7 @@ def rewrite(question: str, ctx: Context | None, lang: str | None = None) -> str:
     (by the rules of the question's language, detected when not given)."""
     q = " ".join(question.split())
     lang = lang or detect(q)
-    if ctx is None or not q or not is_followup(q, lang, ctx.seen()):
+    if ctx is None or not q or not is_followup(q, lang, ctx.seen(), ctx.about):
         return q
     followup = get(lang).followup
     about = followup.about.match(q)
@@ -315,8 +330,9 @@ ORPHAN_HINT = (
 
 
 def orphan_hint(question: str, lang: str | None = None) -> str | None:
-    """The hint for a follow-up asked with no turn before it; None for a question that stands alone."""
+    """The hint for a question that says it leans on an earlier one ("Who organised it?") asked with no turn
+    before it; None for one that may stand alone ("How much did the pipeline cost?" is short, but whole)."""
     q = " ".join(question.split())
-    if not q or not is_followup(q, lang or detect(q)):
+    if not q or not refers_back(q, lang or detect(q)):
         return None
     return ORPHAN_HINT

@@ -117,9 +117,10 @@ class DateRange:
 
     @classmethod
     def parse(cls, since: str | None, until: str | None) -> "DateRange":
-        lo, hi = parse_bound(since, "since"), parse_bound(until, "until")
+        # named as the page's fields and the command's options both read ("From", --since)
+        lo, hi = parse_bound(since, "from (since)"), parse_bound(until, "to (until)")
         if lo and hi and lo.first > hi.last:
-            raise FilterError(f"the range starts ({lo.iso}) after it ends ({hi.iso}): swap since and until")
+            raise FilterError(f"the range starts ({lo.iso}) after it ends ({hi.iso}): swap the two dates")
         return cls(lo, hi)
 
     @property

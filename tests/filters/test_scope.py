@@ -64,7 +64,8 @@ def test_unknown_sources_are_an_error_when_nothing_else_is_left(service):
 
 @pytest.mark.parametrize(("since", "until"), [("2021-13", None), ("last week", None), ("2022", "2021")])
 def test_bad_dates_are_a_clear_error(service, since, until):
-    with pytest.raises(QuestionError, match="since|swap"):
+    # the page labels the fields From and To, the command --since and --until: the message names both
+    with pytest.raises(QuestionError, match=r"from \(since\)|swap the two dates"):
         service.ask("Who did the board meet?", 5, Filters(since=since, until=until))
 
 

@@ -1,0 +1,63 @@
+"""A short question after an answer is a follow-up only when it may be about that answer's news item: one
+that names something the item does not speak of starts a new topic and is searched as typed (a user asked
+"Who opened the library?" after an answer from a water report, and got the report's chief engineer).
+Small invented documents, the fast test embedder."""
+
+from __future__ import annotations
+
+import pytest
+
+from qa.app.chat import ChatService, Conversation
+from qa.app.followups import is_followup, orphan_hint
+from qa.app.service import QAService
+
+REPORT = (
+    "Northbridge Water Authority: Annual Report 2023\n\n"
+    "The new pipeline from Redmond to Ashford is 37 kilometres long. The pipeline cost 12.4 million pounds and "
+    "was completed on 2 October 2023. The project was led by the Chief Engineer, Dr. Helen Marsh.\n"
+)
+LIBRARY = (
+    "Harbor City opens new central library\n\n"
+    "Mayor Grace Mbeki opened the new central library on Elm Street on Tuesday. The building cost 18 million "
+    "dollars and holds 250,000 books.\n"
+)
+
+
+def test_a_short_question_about_something_the_item_never_mentions_is_no_followup():
+    seen = "How much did the pipeline cost? The pipeline cost 12.4 million pounds and was completed in 2023."
+    assert is_followup("Who opened the library?", seen=seen)  # short and nameless: it may lean on the talk
+    assert not is_followup("Who opened the library?", seen=seen, about=REPORT)  # but the report has no library
+    assert is_followup("Who opened the library?", seen=seen, about=LIBRARY)
+    # a question that says it leans back does, whatever the item holds
+    assert is_followup("Who opened it?", seen=seen, about=REPORT)
+    assert is_followup("And the library?", seen=seen, about=REPORT)
+
+
+def test_only_a_question_that_points_back_gets_the_no_earlier_turn_hint():
+    assert orphan_hint("Who organised it?") is not None
+    assert orphan_hint("When?") is not None
+    assert orphan_hint("How much did the pipeline cost?") is None  # short, but whole
+
+
+@pytest.fixture
+def chat(tmp_path, settings_for, hash_embedder):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "report.txt").write_text(REPORT, encoding="utf-8")
+    (corpus / "library.txt").write_text(LIBRARY, encoding="utf-8")
+    service = QAService(settings_for(corpus), embedder=hash_embedder)
+    service.build()
+    return ChatService(service)
+
+
+def test_a_new_topic_after_an_answer_is_searched_as_typed_in_every_document(chat):
+    conv = Conversation()
+    first = chat.ask(conv, "How much did the pipeline cost?", k=3)
+    assert first.answer is not None and first.answer.doc == "report.txt"
+    turn = chat.ask(conv, "Who opened the library?", k=3)
+    assert turn.searched == "Who opened the library?"  # no words of the pipeline question added
+    assert "(in: " not in turn.reply_html  # not confined to the report
+    # a real follow-up still leans on the answer before it
+    chat.ask(conv, "How much did the pipeline cost?", k=3)
+    again = chat.ask(conv, "When was it completed?", k=3)
+    assert again.searched != "When was it completed?"
