@@ -22,7 +22,8 @@ from qa.config import DEFAULT_HOST, DEFAULT_K, DEFAULT_PORT, Settings, runtime_e
 from qa.embed.crosslang import PREPARING
 
 log = logging.getLogger("qa.web")
-BLANK_QUESTION = "Type a question first, e.g. Who hosted the workshop in Astana?"
+# no example from the bundled documents: the user's own corpus holds no workshop in Astana
+BLANK_QUESTION = "Type a question first: who, what, when, where or how many, about your documents."
 
 # System fonts only: the default theme fetches Google Fonts, which an offline machine cannot reach.
 THEME = gr.themes.Default(
@@ -155,7 +156,7 @@ def build_app(settings: Settings, service: QAService | None = None) -> gr.Blocks
                     buttons=["copy"],
                     autoscroll=False,  # SCROLL_TO_REPLY shows the new answer, not the end of its sources
                     allow_tags=False,
-                    placeholder="Ask a question about the documents, e.g. Who hosted the workshop in Astana?",
+                    placeholder="Ask a question about the documents: who, what, when, where, how many …",
                 )
                 with gr.Row():
                     question = gr.Textbox(
