@@ -296,7 +296,7 @@ def render_source(
     return f'<div class="qa-source">{head}{extra}{text}</div>'
 
 
-def render_source_placeholder(message: str = "Click a citation [n] in a reply to read it in its news item.") -> str:
+def render_source_placeholder(message: str = "Click a citation [n] in a reply to read it in its document.") -> str:
     return f'<div class="qa-source qa-empty">{esc(message)}</div>'
 
 

@@ -140,7 +140,7 @@ def build_app(settings: Settings, service: QAService | None = None) -> gr.Blocks
         conv_state = gr.State(Conversation())
         gr.Markdown(
             "### Ask your documents\nAnswers are copied word for word from the indexed documents, "
-            "with numbered citations: click a **[n]** to read the passage in its news item."
+            "with numbered citations: click a **[n]** to read the passage in its document."
         )
         with gr.Row(equal_height=False):
             with gr.Column(scale=3, min_width=420):
