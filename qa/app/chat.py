@@ -213,12 +213,15 @@ class ChatService:
         conv.turns.append(turn)
         return turn
 
-    def _item_text(self, doc: str, item: int | None) -> str | None:
-        """The text of a document's news item (the whole document when its item is not known), or None."""
+    def _item_text(self, doc: str, item: int | None, most: int = 20_000) -> str | None:
+        """The text of a document's news item (the document's start when its item is not known), at most `most`
+        characters (a follow-up stems it: a long document must not slow the reply), or None."""
         try:
             index = self.service.index()
             info = index.item(doc, item) if item is not None else None
-            return index.document_slice(doc, info.start, info.end) if info else index.document_text(doc)
+            if info is not None:
+                return index.document_slice(doc, info.start, min(info.end, info.start + most))
+            return index.document_slice(doc, 0, most)
         except (IndexProblem, OSError):  # the index went away meanwhile: the question is asked as typed
             return None
 

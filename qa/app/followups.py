@@ -92,6 +92,8 @@ def is_followup(question: str, lang: str = DEFAULT, seen: str = "", about: str |
     holds does not make a question stand alone ("Which CARICC analyst attended?"). `about`, the
     previous answer's news item: a short question whose new words it does not hold asks about
     something else."""
+    if not _WORD.search(question):
+        return False
     if refers_back(question, lang):
         return True
     words = content_words(question, lang)
