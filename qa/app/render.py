@@ -153,8 +153,15 @@ def _quote(answer: Answer) -> str:
                      answer.cut_after))
 
 
-def render_question(text: str) -> str:
-    """The user's message, shown as typed but never interpreted."""
+QUESTION_SHOWN_CHARS = 400
+
+
+def render_question(text: str, most: int = QUESTION_SHOWN_CHARS) -> str:
+    """The user's message, shown as typed but never interpreted; a very long one only in its start, so the reply
+    below it stays in view (the whole question is still what was asked and exported)."""
+    if len(text) > most:
+        cut = text[:most].rsplit(" ", 1)[0] or text[:most]
+        return f'<span class="qa-q">{esc(cut)} … <i>({len(text):,} characters)</i></span>'
     return f'<span class="qa-q">{esc(text)}</span>'
 
 

@@ -30,6 +30,10 @@ def test_esc_keeps_text_readable_after_html_decoding():
 
 def test_question_is_escaped():
     assert "<b>" not in render_question("<b>hi</b> [x](y)")
+    # a very long question shows its start and its length, so the reply below it stays in view
+    long = "Who hosted the workshop " * 120
+    shown = render_question(long.strip())
+    assert len(shown) < 600 and "(2,879 characters)" in shown and shown.count("Who hosted") < 20
 
 
 def test_reply_marks_span_and_numbers_citations():
