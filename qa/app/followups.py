@@ -7,9 +7,9 @@ word lists and patterns are the language's, ``qa.lang``):
 1. Detection. With a turn before it, a question is a follow-up if it opens like one ("and",
    "but", "what about"), refers back (a pronoun or "else" in a question of at most four content
    words; a possessive after a name in the question is that name's), or says too little to stand alone: one content word, or two and no name or number
-   that the conversation has not had yet. A short question of the last kind that names something new
-   which the previous answer's news item does not speak of either starts a new topic ("Who opened the
-   library?" after an answer from the water report) and is searched as typed.
+   that the conversation has not had yet. A short question of the last kind with a word new to the
+   conversation that the previous answer's news item does not hold either starts a new topic ("Who
+   opened the library?" after an answer from the water report) and is searched as typed.
 2. Ellipsis. A follow-up that is only a question phrase ("When?", "And on what dates was it?")
    takes over the rest of the latest whole question: "On what dates did the CCASP hold its
    first workshop?".
@@ -90,7 +90,7 @@ def is_followup(question: str, lang: str = DEFAULT, seen: str = "", about: str |
 
     `seen` is the conversation so far (earlier questions, answers, titles): a name it already
     holds does not make a question stand alone ("Which CARICC analyst attended?"). `about`, the
-    previous answer's news item: a short question whose new words it does not hold asks about
+    previous answer's news item: a short question with a new word it does not hold asks about
     something else."""
     if not _WORD.search(question):
         return False
@@ -101,8 +101,9 @@ def is_followup(question: str, lang: str = DEFAULT, seen: str = "", about: str |
     new_names = [w for w in _names(question) if not set(analyze(w, lang)) <= known]
     if not (len(words) <= 1 or (len(words) <= 2 and not new_names)):
         return False
+    # every new word must be the item's: "opened" is, in "the event opened with …", but "library" is not
     new = {t for w in words for t in analyze(w.replace("-", " "), lang)} - known
-    return about is None or not new or bool(new & set(analyze(about, lang)))
+    return about is None or new <= set(analyze(about, lang))
 
 
 def refers_back(question: str, lang: str = DEFAULT) -> bool:

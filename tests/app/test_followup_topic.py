@@ -28,6 +28,8 @@ def test_a_short_question_about_something_the_item_never_mentions_is_no_followup
     assert is_followup("Who opened the library?", seen=seen)  # short and nameless: it may lean on the talk
     assert not is_followup("Who opened the library?", seen=seen, about=REPORT)  # but the report has no library
     assert is_followup("Who opened the library?", seen=seen, about=LIBRARY)
+    # one of its new words in the item is not enough: the event "opened with" remarks, but held no library
+    assert not is_followup("Who opened the library?", seen=seen, about="The event opened with welcome remarks.")
     # a question that says it leans back does, whatever the item holds
     assert is_followup("Who opened it?", seen=seen, about=REPORT)
     assert is_followup("And the library?", seen=seen, about=REPORT)
