@@ -182,8 +182,8 @@ class ChatService:
         if filters is not None:
             conv.filters = filters
         ctx = conv.context()
-        if ctx is not None and ctx.doc is not None:
-            ctx = replace(ctx, about=self._item_text(ctx.doc, ctx.item))
+        if ctx is not None:  # after a "not found" there is no item a short question could be about
+            ctx = replace(ctx, about=self._item_text(ctx.doc, ctx.item) if ctx.doc is not None else "")
         searched = followups.rewrite(asked, ctx)
         hint = followups.orphan_hint(asked) if ctx is None and asked else None
         try:

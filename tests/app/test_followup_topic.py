@@ -30,6 +30,9 @@ def test_a_short_question_about_something_the_item_never_mentions_is_no_followup
     assert is_followup("Who opened the library?", seen=seen, about=LIBRARY)
     # one of its new words in the item is not enough: the event "opened with" remarks, but held no library
     assert not is_followup("Who opened the library?", seen=seen, about="The event opened with welcome remarks.")
+    # after a "not found" (the chat passes an empty item) a new word starts a new topic too
+    assert not is_followup("Who gave the remarks?", seen="Who opened the harbour museum?", about="")
+    assert is_followup("Who opened it?", seen="Who opened the harbour museum?", about="")
     # a question that says it leans back does, whatever the item holds
     assert is_followup("Who opened it?", seen=seen, about=REPORT)
     assert is_followup("And the library?", seen=seen, about=REPORT)
