@@ -136,16 +136,17 @@ def settings_for(tmp_path):
 
 @pytest.fixture
 def chat_over(tmp_path, settings_for, hash_embedder):
-    """chat_over(text): the app's chat over a corpus of one file, news.txt, holding `text`, indexed
-    with the fast embedder."""
+    """chat_over(text): the app's chat over a corpus of one file, news.txt, holding `text` (or of the files
+    of a {name: text} dict), indexed with the fast embedder."""
     # imported here: only the app's tests pay for loading the app
     from qa.app.chat import ChatService
     from qa.app.service import QAService
 
-    def make(text: str):
+    def make(text: str | dict[str, str]):
         corpus = tmp_path / "corpus"
         corpus.mkdir()
-        (corpus / "news.txt").write_text(text, encoding="utf-8")
+        for name, body in ({"news.txt": text} if isinstance(text, str) else text).items():
+            (corpus / name).write_text(body, encoding="utf-8")
         service = QAService(settings_for(corpus), embedder=hash_embedder)
         service.build()
         return ChatService(service)

@@ -7,9 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from qa.app.chat import ChatService, Conversation
+from qa.app.chat import Conversation
 from qa.app.followups import is_followup, orphan_hint
-from qa.app.service import QAService
 
 REPORT = (
     "Northbridge Water Authority: Annual Report 2023\n\n"
@@ -45,14 +44,8 @@ def test_only_a_question_that_points_back_gets_the_no_earlier_turn_hint():
 
 
 @pytest.fixture
-def chat(tmp_path, settings_for, hash_embedder):
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "report.txt").write_text(REPORT, encoding="utf-8")
-    (corpus / "library.txt").write_text(LIBRARY, encoding="utf-8")
-    service = QAService(settings_for(corpus), embedder=hash_embedder)
-    service.build()
-    return ChatService(service)
+def chat(chat_over):
+    return chat_over({"report.txt": REPORT, "library.txt": LIBRARY})
 
 
 def test_a_new_topic_after_an_answer_is_searched_as_typed_in_every_document(chat):
