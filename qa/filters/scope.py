@@ -107,8 +107,10 @@ def scope_of(p: Plan, used: Selection | None, fell_back: bool, total_items: int 
     reading = p.reading
     source = used if used is not None else p.first
     if fell_back:
-        text = (f"Nothing dated {reading.range.human()} answered this, so all "
-                f"{'items' if p.filters.empty else describe(DateRange(), p.filters.sources)} were searched")
+        # said as what was searched, like every other reading: "Nothing dated 2023 answered this" above an
+        # answer read as if nothing had
+        text = (f"Searched all {'items' if p.filters.empty else describe(DateRange(), p.filters.sources)}: "
+                f"none dated {reading.range.human()} answers this")
     elif reading is not None and used is p.first:
         text = "Searched " + reading.reading() + (f" from {', '.join(p.filters.sources)}" if p.filters.sources else "")
     else:

@@ -91,7 +91,7 @@ def test_the_question_date_is_dropped_when_nothing_in_its_range_answers(service,
     r = service.ask("Who chose the pilot boats in July 2019?", 3)
     assert calls[0] is not None and calls[1] is None  # filtered first, then everything
     assert not r.scope.from_question
-    assert r.scope.reading.startswith("Nothing dated Jul 2019 answered this")
+    assert r.scope.reading == "Searched all items: none dated Jul 2019 answers this"
 
 
 def test_an_explicit_date_filter_wins_over_a_date_in_the_question(service):
