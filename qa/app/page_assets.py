@@ -25,8 +25,8 @@ a.qa-cite:hover { text-decoration: underline; }
 .qa-source-head { padding-bottom: .4em; border-bottom: 1px solid var(--border-color-primary); margin-bottom: .5em; }
 .qa-source-n { font-size: .8em; text-transform: uppercase; letter-spacing: .05em; color: var(--body-text-color-subdued); }
 .qa-source-title { font-weight: 700; font-size: 1.05em; }
-.qa-doc { font-size: .8em; color: var(--body-text-color-subdued); word-break: break-all; }
-.qa-source-meta { font-size: .85em; color: var(--body-text-color-subdued); word-break: break-all; }
+.qa-doc { font-size: .8em; color: var(--body-text-color-subdued); overflow-wrap: anywhere; }
+.qa-source-meta { font-size: .85em; color: var(--body-text-color-subdued); overflow-wrap: anywhere; }
 .qa-legend { font-size: .8em; margin-top: .3em; }
 /* the body scrolls, under a header that stays put: no text ever slides beneath the header */
 .qa-source-body { white-space: pre-wrap; line-height: 1.55; max-height: 460px; overflow-y: auto; padding-right: .3em; }
@@ -46,7 +46,7 @@ mark.qa-hl-before { background: #fdf6e3; color: inherit; text-decoration: underl
 .qa-corpus-head { margin-bottom: .4em; }
 table.qa-docs { width: 100%; font-size: .85em; border-collapse: collapse; }
 table.qa-docs th, table.qa-docs td { text-align: left; padding: 2px 6px; border-bottom: 1px solid var(--border-color-primary); }
-table.qa-docs td:first-child { word-break: break-all; }
+table.qa-docs td:first-child { overflow-wrap: anywhere; }
 .qa-sub { margin-top: .5em; font-weight: 600; font-size: .9em; }
 .qa-skipped, .qa-pending { font-size: .85em; margin: .2em 0 0 1.2em; }
 .qa-source-cols { display: flex; flex-wrap: wrap; gap: .8em; align-items: flex-start; }
