@@ -1,6 +1,7 @@
 """Per question, everything the answer model is fitted from, computed once and cached.
 
     python benchmarks/answer_data.py [--sets dev dev2 squad1-fit squad2 xquad squad1] [--squad1-fit 4000]
+    python benchmarks/answer_data.py --relevance [--crossfit 'DIR/matcher-fold{fold}.safetensors' --folds 5]
 
 For each question: the retrieved passages (retrieval runs once), every candidate sentence with
 its features (qa.answer.sentence_features) and which of them hold a gold answer. Cached per set in
@@ -101,17 +102,41 @@ def load_relevance(name: str, identity: str) -> list:
         return pickle.load(f)
 
 
-def add_relevance(name: str) -> None:
-    """The learned relevance score (qa.answer.matcher) of every cached candidate, cached beside it."""
-    from qa.answer.matcher import default_matcher
+# the sets whose SQuAD questions the shipped matcher was trained on (benchmarks/train_matcher.py): the bundled
+# sets and the reported SQuAD sample never were
+MATCHER_TRAINED = ("squad1-fit", "squad2", "xquad")
+
+
+def crossfit_identity(identity: str, folds: int) -> str:
+    """The key of the cross-fitted scores of the matcher `identity` (fit_answer.py --crossfit)."""
+    return f"{identity}-cf{folds}"
+
+
+def add_relevance(name: str, crossfit: str | None = None, folds: int = 2) -> None:
+    """The learned relevance score (qa.answer.matcher) of every cached candidate, cached beside it.
+
+    With `crossfit` (a file pattern with {fold}: benchmarks/train_matcher.py --fold K --folds F), a
+    question of a set the shipped matcher was trained on is scored by the fold model that never saw its
+    article, as any new question is by the shipped one; the others by the shipped one."""
+    from benchmarks.train_matcher import FOLD_SEED
+    from benchmarks.train_relevance import article_folds, title_of
+    from qa.answer.matcher import Matcher, default_matcher
 
     m = default_matcher()
-    out = relevance_path(name, m.identity)
+    out = relevance_path(name, crossfit_identity(m.identity, folds) if crossfit else m.identity)
     if out.exists():
         print(f"{name}: relevance cached", file=sys.stderr)
         return
+    fold_of = article_folds(folds, FOLD_SEED) if crossfit and name in MATCHER_TRAINED else {}
+    fold_models = {k: Matcher(crossfit.format(fold=k)) for k in set(fold_of.values())}
+
+    def scorer(a: Asked) -> Matcher:
+        k = fold_of.get(title_of(a.question.doc) or "")
+        return m if k is None else fold_models[k]
+
     t0 = time.perf_counter()
-    scores = [np.asarray(m.score(a.question.question, [r.text for r, _, _ in a.feats]), np.float32) for a in load(name)]
+    scores = [np.asarray(scorer(a).score(a.question.question, [r.text for r, _, _ in a.feats]), np.float32)
+              for a in load(name)]
     with open(out, "wb") as f:
         pickle.dump(scores, f, protocol=pickle.HIGHEST_PROTOCOL)
     print(f"{name}: relevance of {sum(map(len, scores))} candidates in {time.perf_counter() - t0:.0f} s", file=sys.stderr)
@@ -123,10 +148,14 @@ def main() -> None:
     ap.add_argument("--squad1-fit", type=int, default=4000, help="questions of SQuAD v1.1 outside the reported 2,000")
     ap.add_argument("--force", action="store_true")
     ap.add_argument("--relevance", action="store_true", help="add the matcher's score of every cached candidate")
+    ap.add_argument("--crossfit", metavar="PATTERN",
+                    help="with --relevance: fold matchers' files ({fold} in the name), for the sets the shipped one "
+                         "was trained on (benchmarks/train_matcher.py --fold)")
+    ap.add_argument("--folds", type=int, default=2, help="with --crossfit: how many fold matchers")
     args = ap.parse_args()
     if args.relevance:
         for name in args.sets:
-            add_relevance(name)
+            add_relevance(name, args.crossfit, args.folds)
         return
     from benchmarks import answer_data as mod  # pickles must name benchmarks.answer_data.Asked, not __main__'s
     from benchmarks.quality import service_for

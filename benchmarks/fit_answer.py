@@ -178,6 +178,9 @@ def main() -> None:
     ap.add_argument("--baseline", action="store_true", help="only score the model before issue 13 on the caches")
     ap.add_argument("--dump", help="write the cross-validated rows (gate, confidence, outcomes) as JSON here")
     ap.add_argument("--relevance", metavar="IDENTITY", help="use the matcher's cached scores (this model identity) as features")
+    ap.add_argument("--crossfit", type=int, metavar="FOLDS", default=None,
+                    help="with --relevance: read the matcher's cross-fitted scores (answer_data.py --relevance "
+                         "--crossfit --folds FOLDS): SQuAD questions it was trained on scored by fold models")
     ap.add_argument("--answerable", metavar="SCORES",
                     help="qa.answer.answerable's per-candidate scores as evidence: a file pattern with {set} "
                          "(lists aligned with the caches, as answer_data --relevance writes)")
@@ -285,6 +288,8 @@ def main() -> None:
         if not name.isupper() or not hasattr(mod, name):
             ap.error(f"--pick {setting}: {mod.__name__} has no rule constant {name}")
         setattr(mod, name, ast.literal_eval(value))
+    scores_key = args.relevance and (answer_data.crossfit_identity(args.relevance, args.crossfit)
+                                     if args.crossfit else args.relevance)
     data = []
     for s in args.sets:
         try:
@@ -293,7 +298,7 @@ def main() -> None:
             print(f"skipped {s}: no cache (run benchmarks/answer_data.py)")
             continue
         if args.relevance:
-            for a, m in zip(part, answer_data.load_relevance(s, args.relevance)):
+            for a, m in zip(part, answer_data.load_relevance(s, scores_key)):
                 a.match = m
         if args.answerable:
             _attach_answerable(part, args.answerable.format(set=s))
@@ -366,7 +371,7 @@ def main() -> None:
         if args.report_squad1:
             rep = answer_data.load("squad1")
             if args.relevance:
-                for a, m in zip(rep, answer_data.load_relevance("squad1", args.relevance)):
+                for a, m in zip(rep, answer_data.load_relevance("squad1", scores_key)):
                     a.match = m
             if args.answerable:
                 _attach_answerable(rep, args.answerable.format(set="squad1"))

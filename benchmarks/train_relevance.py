@@ -113,8 +113,9 @@ def held_out_articles(squad: list[dict], seed: int, n: int) -> list[str]:
     return sorted(random.Random(seed).sample(pool, n))
 
 
-def build_groups(args, rng: random.Random) -> tuple[list[Group], list[dict]]:
-    """Training groups, and the held-out questions (with all their paragraph's sentences)."""
+def build_groups(args, rng: random.Random, skip: frozenset[str] = frozenset()) -> tuple[list[Group], list[dict]]:
+    """Training groups, and the held-out questions (with all their paragraph's sentences). `skip`:
+    article titles left out of both (a fold model's left-out fold)."""
     squad = json.loads(SQUAD.read_text(encoding="utf-8"))["data"]
     titles = {a["title"] for a in squad}
     unknown = set(SQUAD2_OTHER_HALF) - titles
@@ -148,7 +149,7 @@ def build_groups(args, rng: random.Random) -> tuple[list[Group], list[dict]]:
     groups, held = [], []
     for a in squad:
         title = a["title"]
-        if title in SQUAD2_OTHER_HALF:
+        if title in SQUAD2_OTHER_HALF or title in skip:
             continue
         all_sents = [
             (i, p["context"][s:e]) for i, p in enumerate(a["paragraphs"]) for s, e in split[(title, i)]
@@ -183,7 +184,7 @@ def build_groups(args, rng: random.Random) -> tuple[list[Group], list[dict]]:
     squad2 = json.loads(SQUAD2.read_text(encoding="utf-8"))["data"]
     n_neg = 0
     for a in squad2:
-        if a["title"] in val_articles:
+        if a["title"] in val_articles or a["title"] in skip:
             continue
         for p in a["paragraphs"]:
             ctx = p["context"]
