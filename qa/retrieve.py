@@ -110,12 +110,20 @@ def _cross_language(index: Index, query_vector: np.ndarray, ids: np.ndarray) -> 
 
     Each chunk's language was stored when it was indexed (``Index.chunk_languages``,
     qa.store.languages): nothing is detected here."""
+    if len(ids) == 0:
+        return 0.0
+    return language_shift(index, query_vector, index.chunk_languages(ids))
+
+
+def language_shift(index: Index, query_vector: np.ndarray, languages) -> np.ndarray | float:
+    """_cross_language for rows of the given stored languages (chunks, or sentences: qa.answer.features):
+    0 for the question's own language, less than 0 for the other, or 0.0 when the index is not e5's or
+    the rows are in one language."""
     from qa.embed.e5_small import IDENTITY
 
-    if index.manifest.get("model") != IDENTITY or len(ids) == 0:
+    if index.manifest.get("model") != IDENTITY:
         return 0.0
-    langs = np.array(index.chunk_languages(ids))
-    ru = langs == "ru"
+    ru = np.array(languages) == "ru"
     if ru.all() or not ru.any():
         return 0.0
     from qa.embed.e5_language import RU_MINUS_EN

@@ -255,7 +255,29 @@ def sentence_features(
             feats["lead_cov"] = lead_coverage(
                 idf, total, sterms, None if item_lead is None or item_lead.id == row.id else set(analyzed[item_lead.id]))
             out.append((row, p, feats))
+    _across_languages(out, query_vector, index)
     return out
+
+
+def _across_languages(out: list, query_vector: np.ndarray, index: Index) -> None:
+    """In an e5 index whose candidates are in both English and Russian, the dense cosine of a sentence in the
+    other language than the question's, freed of e5's language offset as retrieval frees a passage's
+    (qa.retrieve.language_shift): e5 puts each language's vectors around its own mean, so a question's own
+    language's sentences outscored the sentence that answers it in the other. The order within one language
+    never changes, and candidates in one language, and other indexes, are left as they are.
+
+    Measured with `benchmarks/xquad_mixed.py --split` (docs/languages.md, "The twenty-seventh session"): answer
+    hit@1 of questions whose answer is only in the other language 54.3 -> 58.9 % (English questions) and
+    53.7 -> 56.2 % (Russian), within one language unchanged. Standing in for the word-counting features as
+    retrieval does (qa.retrieve._stand_in) lost 3-8 points within one language, so the words are still
+    counted only in the question's language."""
+    from qa.retrieve import language_shift
+
+    shift = language_shift(index, query_vector, [row.lang for row, _, _ in out])
+    if np.isscalar(shift):
+        return
+    for (_, _, f), s in zip(out, shift):
+        f["dense"] -= float(s)
 
 
 # Sentence features of the multilingual-e5 fit only (qa/answer/fitted_e5.py names them; the MiniLM

@@ -8,7 +8,8 @@ English questions on the English model, Russian ones on the multilingual model. 
 Known gaps (docs/languages.md), marked xfail(strict): they fail as soon as they are fixed, to be
 turned into plain tests. Across languages the answer sentence is chosen by the dense score alone
 (no lexical evidence crosses a language), which can miss a sentence that refers back ("It was
-built by ..."); and in a corpus of English news with one Russian file on the same subject,
+built by ..."), and lose to a sentence in the question's language that shares one of its words;
+and in a corpus of English news with one Russian file on the same subject,
 e5-small ranks English text above the Russian answer to an English question."""
 
 from __future__ import annotations
@@ -165,6 +166,69 @@ def test_a_mixed_corpus_answers_a_russian_question_from_english_text(mixed):
     _, _, service = mixed
     answer = _ask(service, "Какая фирма построила таможенный пост в Порт-Эллери?")
     assert answer.doc == "harbour.txt" and "Calder and Voss" in answer.text
+
+
+# Two prices, one per language: each question's own language holds a sentence sharing its verb ("стоит",
+# "cost") that prices something else
+PRICES = {
+    "water.txt": "Northbridge Water Authority: Annual Report 2023\n\n"
+    "The Chief Executive Officer, Mark Delaney, presented the report to the board. "
+    "In 2023 the authority supplied water to 412,000 residents across the county.\n\n"
+    "Infrastructure projects\n\nThe new pipeline from Redmond to Ashford is 37 kilometres long. "
+    "The pipeline cost 12.4 million pounds and was completed on 2 October 2023. "
+    "The project was led by the Chief Engineer, Dr. Helen Marsh.\n\n"
+    "Operations\n\nThe treatment plant in Ashford processes 95,000 cubic metres of water per day. "
+    "The authority employs 640 staff, including 85 apprentices.\n",
+    "museum.txt": "В Новосибирске открылся музей науки\n\n20 ноября 2023 года в Новосибирске открылся новый музей науки. "
+    "Директором музея назначена Елена Павловна Орлова. Площадь музея составляет 4500 квадратных метров. "
+    "Входной билет стоит 350 рублей. Строительство музея заняло два года.\n",
+    "orchard.txt": ENGLISH["orchard.txt"],
+    "weather.txt": RUSSIAN["weather.txt"],
+}
+
+
+@pytest.fixture(scope="module")
+def priced(tmp_path_factory):
+    root = tmp_path_factory.mktemp("priced")
+    _write(root / "corpus", PRICES)
+    settings = Settings().with_(corpus_dir=root / "corpus", index_dir=root / "index")
+    run_build(settings)
+    return QAService(settings)
+
+
+@pytest.mark.slow
+def test_a_sentence_in_the_other_language_is_scored_without_e5s_language_offset(priced):
+    # e5 scores the question's own language higher whatever it says; retrieval takes that offset off a passage's
+    # score, and the answer step off a sentence's, so the English pipeline sentence competes on what it says
+    from qa.answer import sentence_features
+    from qa.lang import analyze
+    from qa.retrieve import retrieve
+
+    question = "Сколько стоил новый трубопровод?"
+    index = priced.index()
+    qvec = priced.embedder.encode([question], role="query")[0]
+    terms = analyze(question)
+    feats = sentence_features(question, qvec, terms, retrieve(index, qvec, terms, 5), index)
+    raw = {row.id: float(index.sentence_vectors[row.id] @ qvec) for row, _, _ in feats}
+    english = [(row, f) for row, _, f in feats if row.lang == "en"]
+    russian = [(row, f) for row, _, f in feats if row.lang == "ru"]
+    assert english and russian
+    assert all(f["dense"] == pytest.approx(raw[row.id]) for row, f in russian)
+    assert all(f["dense"] > raw[row.id] + 0.01 for row, f in english)
+
+
+@pytest.mark.slow
+@pytest.mark.xfail(strict=True, reason="words are counted only in the question's language: a Russian sentence "
+                   "sharing 'стоит' with the question outscores the English one that answers it (docs/languages.md)")
+def test_an_answer_in_the_other_language_beats_a_sentence_of_the_questions_language_that_shares_a_word(priced):
+    answer = _ask(priced, "Сколько стоил новый трубопровод?")
+    assert answer.doc == "water.txt" and "12.4 million pounds" in answer.text
+
+
+@pytest.mark.slow
+def test_an_english_question_about_a_russian_price_gets_it_over_an_english_sentence_that_shares_a_word(priced):
+    answer = _ask(priced, "How much does a ticket to the science museum cost?")
+    assert answer.doc == "museum.txt" and "350 рублей" in answer.text
 
 
 @pytest.mark.slow
