@@ -110,7 +110,9 @@ def _cross_language(index: Index, query_vector: np.ndarray, ids: np.ndarray) -> 
 
     Each chunk's language was stored when it was indexed (``Index.chunk_languages``,
     qa.store.languages): nothing is detected here."""
-    if len(ids) == 0:
+    from qa.embed.e5_small import IDENTITY
+
+    if index.manifest.get("model") != IDENTITY or len(ids) == 0:  # before reading any language
         return 0.0
     return language_shift(index, query_vector, index.chunk_languages(ids))
 
