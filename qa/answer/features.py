@@ -271,7 +271,7 @@ def _across_languages(out: list, query_vector: np.ndarray, index: Index) -> None
     53.7 -> 56.2 % (Russian), within one language unchanged. Standing in for the word-counting features as
     retrieval does (qa.retrieve._stand_in) lost 3-8 points within one language, so the words are still
     counted only in the question's language."""
-    from qa.retrieve import language_shift
+    from qa.retrieve import language_shift  # here, not at the top: qa.retrieve imports qa.answer
 
     shift = language_shift(index, query_vector, [row.lang for row, _, _ in out])
     if np.isscalar(shift):
