@@ -41,7 +41,7 @@ CONF_FEATURES = (
     "type", "head", "names", "unit", "event", "clash", "date_lead", "pool_cov", "typed_share",
     "missing_max", "missing_pool_max", "neg", "typed", "typed_any", "typed_mass", "names_missing",
     "match", "match_rel", "match_top", "ans", "ans_rel", "ans_top", "xenc", "xenc_rel", "xenc_top",
-    "antonym", "name_swap",
+    "antonym", "name_swap", "cross",
 )
 # The sign each feature's weight may take in the fitted models (+1: evidence for an answer, -1:
 # against). Free signs let correlated features cancel each other on the fitting sets and then
@@ -53,7 +53,7 @@ SIGNS = {
     "typed": 1, "typed_any": 1, "typed_mass": 1, "names_missing": -1,
     "match": 1, "match_rel": 1, "match_top": 1, "ans": 1, "ans_rel": 1, "ans_top": 1,
     "xenc": 1, "xenc_rel": 1, "xenc_top": 1, "antonym": -1,
-    "name_swap": -1,
+    "name_swap": -1, "cross": 1,
 }
 _NAME_OR_NUMBER = re.compile(r"\b[A-Z][\w'-]*|\b\d[\d,.]*")
 # how many of the best candidates are looked at for a span of the asked kind
@@ -160,6 +160,9 @@ def evidence(
         "names_missing": 1.0 - names_held(named, own_words) / len(named) if named else 0.0,
         "antonym": antonym_swap(qset, set(analyze(best.sentence.text))),
         "name_swap": name_swap(question, best.sentence.text, best.sentence.lang or "en"),
+        # the answer is in another language than the question: its words cannot be the question's, so
+        # the word-counting evidence above reads low for a right answer too
+        "cross": float(best.sentence.lang is not None and best.sentence.lang != detect(question)),
         # not model features (not in CONF_FEATURES): read by abstain_gate's answer-type rules
         "uncounted": uncounted(question, kinds[:TYPED_TOP], own),
         "unpriced": unpriced(question, [c.sentence.text for c in ranked[:TYPED_TOP]],

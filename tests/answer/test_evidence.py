@@ -185,3 +185,17 @@ def test_a_place_named_by_its_adjective_is_not_missing():
         facts = evidence(question, terms, [best], [passage], idf)
         assert facts["names_missing"] == missing
         assert facts["missing_max"] == missing and facts["missing_pool_max"] == missing
+
+
+def test_the_gate_is_told_when_the_answer_is_in_another_language_than_the_question():
+    # none of a Russian question's words can be in an English sentence: the gate must not read that as "not found"
+    best = deep_sentence_candidate()
+    unknown = Candidate(replace(best.sentence, lang=None), best.passage, best.features, best.score)
+    for question, candidate, cross in (
+        ("Which organisations sent experts to the workshop in Wenlow?", best, 0.0),
+        ("Какие организации прислали экспертов на семинар в Уэнлоу?", best, 1.0),
+        ("Какие организации прислали экспертов на семинар в Уэнлоу?", unknown, 0.0),  # an index without languages
+    ):
+        terms = analyze(question)
+        facts = evidence(question, terms, [candidate], [candidate.passage], {t: 1.0 for t in terms}, lead=LEAD)
+        assert facts["cross"] == cross, question

@@ -128,6 +128,16 @@ def test_a_mixed_corpus_answers_an_english_question_from_russian_text(mixed):
     assert (corpus / answer.doc).read_text(encoding="utf-8")[answer.start : answer.end] == answer.text
 
 
+@pytest.mark.slow
+def test_an_english_question_over_russian_text_is_answered_though_none_of_its_words_are_there(mixed):
+    """The gate knows when the answer is in another language than the question (qa.answer.evidence's
+    "cross"): none of the question's words can be in it, so that is no sign of "not found". Before, the
+    gate read it as one and refused this question."""
+    _, _, service = mixed
+    answer = _ask(service, "For how many days was the road to the Torugart pass closed?")
+    assert answer.doc == "weather.txt" and "четыре дня" in answer.text
+
+
 # a date asked at a finer grain than the documents give it, in Russian and across languages, and its twin at the
 # grain they give: before the date rule read Russian, the coarser sentence was given as the answer
 DATES = [
