@@ -14,7 +14,7 @@ import numpy as np
 from qa.answer.acronyms import ACRONYM_PLURAL
 from qa.answer.question import question_head, question_type, typed_span
 from qa.answer.weights import WEIGHTS
-from qa.contracts import Passage
+from qa.contracts import ChunkRow, Passage
 from qa.ingest.leads import is_dated_lead
 from qa.ingest.titles import date_words
 from qa.lang import analyze
@@ -173,6 +173,31 @@ def lead_coverage(idf: dict[str, float], total: float, own: set[str], lead: set[
     return sum(w for t, w in idf.items() if t in lead and t not in own) / total
 
 
+# A heading: a line of at most this many words, on its own between line breaks, with no figure and no closing
+# punctuation ("Railway works", "Pipelines", a PDF page's "Executive summary"). It names what follows: it stays
+# in its passage for retrieval and as a neighbour's context, but it answers nothing.
+HEADING_MAX_WORDS = 3
+_HEADING_CLOSERS = ".!?:;…,"
+
+
+def is_heading(row: SentenceRow, chunk: ChunkRow) -> bool:
+    """Whether the sentence `row` of the passage's `chunk` is a heading line."""
+    text = row.text.strip()
+    if not text or len(text.split()) > HEADING_MAX_WORDS or re.search(r"\d", text):
+        return False
+    if not text[:1].isupper() or text.rstrip("\"'”’»)")[-1:] in _HEADING_CLOSERS:
+        return False
+    before = chunk.text[: max(0, row.start - chunk.start)].rstrip(" \t")
+    after = chunk.text[max(0, row.end - chunk.start):]
+    if before and not before.endswith("\n"):
+        return False
+    rest = after.lstrip()
+    gap = after[: len(after) - len(rest)].replace("\r", "")
+    # what follows starts a paragraph, or a line in capitals (a PDF's next line): not a line broken inside a
+    # sentence ("Breathing pure O" / "2 ...", where a formula's subscript went to the next line)
+    return not rest or "\n\n" in gap or ("\n" in gap and rest[:1].isupper())
+
+
 def sentence_features(
     question: str,
     query_vector: np.ndarray,
@@ -222,6 +247,8 @@ def sentence_features(
             if row.id in seen:
                 continue
             seen.add(row.id)
+            if is_heading(row, p.chunk):
+                continue
             seq = analyzed[row.id]
             sterms = set(seq)
             window = set(sterms)
