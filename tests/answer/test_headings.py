@@ -50,6 +50,37 @@ def test_the_sentences_under_a_heading_still_answer(service):
     assert answer is not None and "37 kilometres" in answer.text
 
 
+@pytest.fixture(scope="module")
+def pdf_report(tmp_path_factory, real_embedder):
+    """The invented water board report (tests/docgen.py): a PDF whose pages open with "Introduction",
+    "Reservoirs", "People", "Outlook"."""
+    import docgen
+
+    from qa.app.service import QAService
+    from qa.config import Settings
+
+    root = tmp_path_factory.mktemp("pdf-headings")
+    corpus = root / "corpus"
+    corpus.mkdir()
+    (corpus / "report.pdf").write_bytes(docgen.report_pdf())
+    service = QAService(Settings().with_(corpus_dir=corpus, index_dir=root / "index"), embedder=real_embedder)
+    service.build()
+    return service
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("question", "heading"), [
+    # each got its page's heading as the answer before
+    ("What does the outlook say?", "Outlook"),
+    ("Who are the people of the board?", "People"),
+    ("What is in the introduction?", "Introduction"),
+    ("Which reservoirs does the board have?", "Reservoirs"),
+])
+def test_a_pdf_page_heading_is_never_the_answer(pdf_report, question, heading):
+    answer = pdf_report.ask(question).answer
+    assert answer is None or answer.text.strip() != heading
+
+
 def _row(doc: str, sentence: str) -> tuple[SentenceRow, ChunkRow]:
     start = doc.index(sentence)
     row = SentenceRow(0, "doc.txt", 0, start, start + len(sentence), sentence)
