@@ -15,7 +15,7 @@ from qa.answer.acronyms import ACRONYM_PLURAL
 from qa.answer.question import question_head, question_type, typed_span
 from qa.answer.weights import WEIGHTS
 from qa.contracts import ChunkRow, Passage
-from qa.ingest.leads import is_dated_lead
+from qa.ingest.leads import CLOSERS, is_dated_lead
 from qa.ingest.titles import date_words
 from qa.lang import analyze
 from qa.lang.demonyms import found
@@ -185,7 +185,7 @@ def is_heading(row: SentenceRow, chunk: ChunkRow) -> bool:
     text = row.text.strip()
     if not text or len(text.split()) > HEADING_MAX_WORDS or re.search(r"\d", text):
         return False
-    if not text[:1].isupper() or text.rstrip("\"'”’»)")[-1:] in _HEADING_CLOSERS:
+    if not text[:1].isupper() or text.rstrip(CLOSERS)[-1:] in _HEADING_CLOSERS:
         return False
     before = chunk.text[: max(0, row.start - chunk.start)].rstrip(" \t")
     after = chunk.text[max(0, row.end - chunk.start):]
