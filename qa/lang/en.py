@@ -58,6 +58,10 @@ _NUMBER_WORDS = (
     r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
     r"forty|fifty|hundred|thousand|million|billion|dozens?|several)"
 )
+# Currencies written as words or codes after an amount ("5 million dollars", "38 pounds", "KZT")
+_CURRENCY_NAMES = (r"(?:US\s+)?dollars?|euros?|pounds?|rubles?|roubles?|tenge|soms?|somoni|soums?|manats?|yuan|"
+                   r"renminbi|yen|francs?|lire|lira|rupees?|pesos?|cents?|USD|EUR|GBP|KZT|RUB|KGS|TJS|UZS|TMT|CHF|"
+                   r"JPY|CNY")
 SPAN_PATTERNS = {
     **CONTACT_SPANS,
     "date": re.compile(
@@ -70,7 +74,9 @@ SPAN_PATTERNS = {
     "number": re.compile(
         rf"(?:\b(?:more than|over|about|around|almost|nearly|up to|at least|some)\s+)?"
         rf"(?:\$|€|£)?\b(?:\d[\d,.]*|{_NUMBER_WORDS})\b(?:\s*(?:%|percent|per cent))?"
-        rf"(?:\s+(?:kg|tonnes?|tons?|grams?|km|million|billion|thousand|hundred)\b)?"
+        # a scale, then a unit or a currency: "3.2 million pounds", "38 pounds", "2 million tonnes"
+        rf"(?:\s+(?:million|billion|thousand|hundred)\b)?"
+        rf"(?:\s+(?:kg|tonnes?|tons?|grams?|km|{_CURRENCY_NAMES})\b)?"
         rf"(?:\s+of\s+[a-z]+)?",
         re.I,
     ),
@@ -319,11 +325,7 @@ MONEY_QUESTION = re.compile(
 )
 # A currency beside a number: a sign or code before it ("$5", "US$ 5", "EUR 2.5"), a word after it
 # ("5 million dollars"); "pounds of" is a weight.
-CURRENCY = re.compile(
-    r"[$€£¥₹₽]|\b(?:US\$|dollars?|euros?|pounds?(?!\s+of\b)|rubles?|roubles?|tenge|soms?|somoni|soums?|manats?|"
-    r"yuan|renminbi|yen|francs?|lire|lira|rupees?|pesos?|cents?|USD|EUR|GBP|KZT|RUB|KGS|TJS|UZS|TMT|CHF|JPY|CNY)\b",
-    re.IGNORECASE,
-)
+CURRENCY = re.compile(rf"[$€£¥₹₽]|\b(?:US\$|(?!pounds?\s+of\b)(?:{_CURRENCY_NAMES}))\b", re.IGNORECASE)
 
 # A question about a measure, and the units that answer it (qa.lang.base.Language.measure_questions).
 # "How far back", "how far does it date back" and "how long ago" ask for a date, "how far west" a place,

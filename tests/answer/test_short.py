@@ -184,6 +184,21 @@ def test_a_percentage_or_count_does_not_run_into_the_words_after_it():
     assert _texts(text, "How many pears did the orchard harvest?") == ["120 tonnes of pears", "30 per cent"]
 
 
+def test_an_amount_keeps_its_currency_and_its_scale():
+    # "38" for "38 pounds a year" and "3.2 million" for "3.2 million pounds" left out what the money was in;
+    # a sign before the figure was kept, a currency word after it was not
+    assert _texts("Plot rents rise to 38 pounds a year from April.", "How much is the plot rent?") == ["38 pounds"]
+    assert _texts("The filter hall will cost 3.2 million pounds.", "How much will the filter hall cost?") == [
+        "3.2 million pounds"]
+    assert _texts("The fine at the Dostuk post was 5,000 som.", "How much was the fine?") == ["5,000 som"]
+    assert _texts("The mill shipped 2 million tonnes of grain.", "How much grain did the mill ship?") == [
+        "2 million tonnes of grain"]
+    # Russian: a scale and then the currency ("3,2 млн рублей", "42 тысячи тенге"), and a unit is a whole word
+    assert _texts("Проект стоил 3,2 млн рублей.", "Сколько стоил проект?") == ["3,2 млн рублей"]
+    assert _texts("Собрали 42 тысячи тенге.", "Сколько денег собрали?") == ["42 тысячи тенге"]
+    assert _texts("Было 5 разных случаев.", "Сколько было случаев?") == ["5"]
+
+
 def test_days_of_one_month_are_one_date_range():
     # the first day is no date of its own, and the last day alone says less than the sentence: without the range the
     # short answer was "18 April 2025"
