@@ -59,9 +59,9 @@ _NUMBER_WORDS = (
     r"forty|fifty|hundred|thousand|million|billion|dozens?|several)"
 )
 # Currencies written as words or codes after an amount ("5 million dollars", "38 pounds", "KZT")
+_CURRENCY_CODES = r"USD|EUR|GBP|KZT|RUB|KGS|TJS|UZS|TMT|CHF|JPY|CNY"
 _CURRENCY_NAMES = (r"(?:US\s+)?dollars?|euros?|pounds?|rubles?|roubles?|tenge|soms?|somoni|soums?|manats?|yuan|"
-                   r"renminbi|yen|francs?|lire|lira|rupees?|pesos?|cents?|USD|EUR|GBP|KZT|RUB|KGS|TJS|UZS|TMT|CHF|"
-                   r"JPY|CNY")
+                   rf"renminbi|yen|francs?|lire|lira|rupees?|pesos?|cents?|{_CURRENCY_CODES}")
 SPAN_PATTERNS = {
     **CONTACT_SPANS,
     "date": re.compile(
@@ -73,7 +73,9 @@ SPAN_PATTERNS = {
     ),
     "number": re.compile(
         rf"(?:\b(?:more than|over|about|around|almost|nearly|up to|at least|some)\s+)?"
-        rf"(?:\$|€|£)?\b(?:\d[\d,.]*|{_NUMBER_WORDS})\b(?:\s*(?:%|percent|per cent))?"
+        # a currency sign or code before the figure: "$5", "US$ 5", "EUR 2.5 million", "KZT 120,000"
+        rf"(?:(?:US\$|[$€£]|(?:{_CURRENCY_CODES})\b)\s?)?"
+        rf"\b(?:\d[\d,.]*|{_NUMBER_WORDS})\b(?:\s*(?:%|percent|per cent))?"
         # a scale, then a unit or a currency: "3.2 million pounds", "38 pounds", "2 million tonnes"
         rf"(?:\s+(?:million|billion|thousand|hundred)\b)?"
         rf"(?:\s+(?:kg|tonnes?|tons?|grams?|km|{_CURRENCY_NAMES})\b)?"

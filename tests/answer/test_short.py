@@ -185,12 +185,15 @@ def test_a_percentage_or_count_does_not_run_into_the_words_after_it():
 
 
 def test_an_amount_keeps_its_currency_and_its_scale():
-    # "38" for "38 pounds a year" and "3.2 million" for "3.2 million pounds" left out what the money was in;
-    # a sign before the figure was kept, a currency word after it was not
+    # "38" for "38 pounds a year", "3.2 million" for "3.2 million pounds" and "2.4 million" for "EUR 2.4
+    # million" left out what the money was in: only a sign right before the figure was kept
     assert _texts("Plot rents rise to 38 pounds a year from April.", "How much is the plot rent?") == ["38 pounds"]
     assert _texts("The filter hall will cost 3.2 million pounds.", "How much will the filter hall cost?") == [
         "3.2 million pounds"]
     assert _texts("The fine at the Dostuk post was 5,000 som.", "How much was the fine?") == ["5,000 som"]
+    # and a currency code or sign before it, as reports write budgets
+    assert _texts("The project budget is EUR 2.4 million.", "How much is the project budget?") == ["EUR 2.4 million"]
+    assert _texts("The project cost US$ 5 million.", "How much did the project cost?") == ["US$ 5 million"]
     assert _texts("The mill shipped 2 million tonnes of grain.", "How much grain did the mill ship?") == [
         "2 million tonnes of grain"]
     # Russian: a scale and then the currency ("3,2 млн рублей", "42 тысячи тенге"), and a unit is a whole word
