@@ -10,7 +10,8 @@ is fitted on cross-validated raw probabilities of every question set, weighted p
   each raw value (a confidence that holds on the hardest kind of set; far too low on the others).
 - "worst-bound": per group of sets its own "bound" table (unweighted), and the lowest of them at
   each raw value: what "worst" is to "pooled". For a fit whose groups disagree at the top (the e5
-  fit: XQuAD's answers right 90 % of the time where the bundled news questions' were right 55 %).
+  fit: XQuAD's answers right 90 % of the time where the bundled news questions' were right 55 %). A
+  group too small for two blocks of MIN_BLOCK is cut in two blocks (its weaker and stronger half).
 - "bound": the pooled blocks, merged from the top down until each holds MIN_BLOCK effective
   questions (under the group weights), each shown at a lower confidence bound of its share right
   (the BOUND_LEVEL quantile of a Beta posterior, Jeffreys prior, over that effective number). A

@@ -58,7 +58,8 @@ _NUMBER_WORDS = (
     r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
     r"forty|fifty|hundred|thousand|million|billion|dozens?|several)"
 )
-# Currencies written as words or codes after an amount ("5 million dollars", "38 pounds", "KZT")
+# Currencies as words or codes after an amount ("5 million dollars", "38 pounds", "120,000 KZT"); a code
+# also stands before one ("EUR 2.4 million")
 _CURRENCY_CODES = r"USD|EUR|GBP|KZT|RUB|KGS|TJS|UZS|TMT|CHF|JPY|CNY"
 _CURRENCY_NAMES = (r"(?:US\s+)?dollars?|euros?|pounds?|rubles?|roubles?|tenge|soms?|somoni|soums?|manats?|yuan|"
                    rf"renminbi|yen|francs?|lire|lira|rupees?|pesos?|cents?|{_CURRENCY_CODES}")
