@@ -101,7 +101,10 @@ SPAN_PATTERNS = {
 QUESTION_TYPES = (
     ("number", re.compile(r"\bhow (many|much)\b|\bwhat (percentage|proportion|number|amount)\b|\bhow (large|big|long|old)\b"
                           r"|\bwhat (?:is|was|were|are) (?:the |its |their )?(?:[\w-]+ ){0,2}"
-                          r"(?:budget|cost|costs|price|prices|funding|salary|revenue)\b")),
+                          r"(?:budget|cost|costs|price|prices|funding|salary|revenue)\b"
+                          # "What will the filter hall cost?", "What did the pipeline cost?"
+                          r"|^what (?:will|would|did|does|do) (?:[\w'’-]+ ){1,6}?cost\b"
+                          r"(?!\s+(?:cutting|overruns?|savings?|estimates?|of)\b)")),
     ("date", re.compile(r"^when\b|\bwhat (years?|dates?|days?|months?|period|time)\b|\bwhich (years?|dates?|days?|months?|period)\b|\bsince when\b")),
     ("person", re.compile(r"^(who|whom|whose)\b|\bwhich (official|person|envoy|analyst|minister|director|ambassador)\b")),
     # how to reach someone (qa.lang.contacts): "What e-mail address is given for enquiries?", "Which website ...?",

@@ -36,6 +36,11 @@ def span(text: str, question: str, qtype: str | None = None) -> str | None:
         ("What is the total budget of the programme?", "number"),
         ("What was the cost of the new border post?", "number"),
         ("What was the average street price of heroin?", "number"),
+        # "cost" as the verb asks for an amount; the noun in another question does not
+        ("What will the new filter hall cost?", "number"),
+        ("What did the border post cost?", "number"),
+        ("What did the costs include?", None),
+        ("What did the cost of the project cover?", None),
         ("Who delivered the opening remarks?", "person"),
         ("Whom did the Director meet?", "person"),
         ("Which ambassador attended?", "person"),

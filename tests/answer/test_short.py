@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from qa.answer.weights import MINILM
 from qa.answer.short import candidates, pick, span_features
 
@@ -300,3 +302,34 @@ def test_the_span_model_learns_from_right_sentences_and_unanswerable_questions_d
     # the sentence is likely right (0.9) and its opening year is the answer when it is: shown (a
     # model fitted on every sentence puts the year near one in two, the share of answerable questions)
     assert found is not None and text[found[0]:found[1]] == "1932" and p > 0.8
+
+
+# The same over a small invented collection, end to end: the bold short answer a user sees
+MINUTES = (
+    "Kellsby Allotment Society: minutes of the spring meeting\n\n"
+    "The society met in the old school hall on 14 March 2026. The treasurer, Agnes Morrow, reported a balance of "
+    "1,845 pounds.\n\n"
+    "Plot rents rise to 38 pounds a year from April. The water trough by the east gate will be replaced.\n"
+)
+BOARD = (
+    "Harrow Valley Water Board: outlook\n\n"
+    "The board plans a new filter hall at Osgate, to open in May 2027. The filter hall will cost 3.2 million pounds.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def amounts(invented_service):
+    return invented_service({"minutes.txt": MINUTES, "board.txt": BOARD})
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("question", "short"), [
+    ("What will the filter hall cost?", "3.2 million pounds"),  # no short answer before: "cost" as a verb
+    ("How much will the filter hall cost?", "3.2 million pounds"),  # "3.2 million" before
+    ("How much is the plot rent?", "38 pounds"),  # "38" before
+])
+def test_the_bold_short_answer_is_the_whole_amount(amounts, question, short):
+    answer = amounts.ask(question).answer
+    assert answer is not None and answer.span is not None
+    text = {"minutes.txt": MINUTES, "board.txt": BOARD}[answer.doc]
+    assert text[answer.span[0]:answer.span[1]] == short
