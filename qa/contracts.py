@@ -133,6 +133,9 @@ class Answer:
     # limit is cut to the clauses that hold the answer (qa.answer.trim); readers see "…" there
     cut_before: bool = False
     cut_after: bool = False
+    # the header row of the table whose row the answer is (its cells parted by " | "), shown above the row:
+    # a row alone does not say what its cells are
+    header: str | None = None
 
     @property
     def sentence_text(self) -> str:
@@ -165,6 +168,7 @@ class Answer:
             "sentence_start": self.sentence_start,
             "cut_before": self.cut_before,
             "cut_after": self.cut_after,
+            "header": self.header,
         }
 
 

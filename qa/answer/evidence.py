@@ -120,7 +120,7 @@ def evidence(
                   if t not in places or not found(t, pool)}
     missing = max((idf.get(t, 0.0) for t in lacks_own), default=0.0) / top_idf
     missing_pool = max((idf.get(t, 0.0) for t in lacks_pool), default=0.0) / top_idf
-    tf = f if "unit" in f else {**f, **type_features(question, best.sentence.text, "", None, False)}
+    tf = f if "unit" in f else {**f, **type_features(question, best.text, "", None, False)}
     # the sentence model's probability mass on candidates of the asked type
     typed = np.array([c.features["type"] >= 1.0 for c in ranked])
     # the same with the asked kind read from the asked noun too (qa.answer.types.typed_match):
@@ -153,30 +153,30 @@ def evidence(
         "missing_max": missing,
         "missing_pool_max": missing_pool,
         "neg": float(bool(_NEGATION.search(_LEAVES_OUT.sub("", _QUOTED_NAME.sub("", question))))
-                     and not _NEGATION.search(best.sentence.text)),
+                     and not _NEGATION.search(best.text)),
         "typed": kinds[0],
         "typed_any": max(kinds[:TYPED_TOP]) if wanted else 0.5,
         "typed_mass": float(p[np.array(kinds) >= 1.0].sum()) if wanted else 0.5,
         "names_missing": 1.0 - names_held(named, own_words) / len(named) if named else 0.0,
-        "antonym": antonym_swap(qset, set(analyze(best.sentence.text))),
-        "name_swap": name_swap(question, best.sentence.text, best.sentence.lang or "en"),
+        "antonym": antonym_swap(qset, set(analyze(best.text))),
+        "name_swap": name_swap(question, best.text, best.sentence.lang or "en"),
         # the answer is in another language than the question: its words cannot be the question's, so
         # the word-counting evidence above reads low for a right answer too
         "cross": float(best.sentence.lang is not None and best.sentence.lang != detect(question)),
         # not model features (not in CONF_FEATURES): read by abstain_gate's answer-type rules
         "uncounted": uncounted(question, kinds[:TYPED_TOP], own),
-        "unpriced": unpriced(question, [c.sentence.text for c in ranked[:TYPED_TOP]],
+        "unpriced": unpriced(question, [c.text for c in ranked[:TYPED_TOP]],
                              [c.sentence.lang for c in ranked[:TYPED_TOP]]),
-        "unmeasured": unmeasured(question, [c.sentence.text for c in ranked[:MEASURE_TOP]],
+        "unmeasured": unmeasured(question, [c.text for c in ranked[:MEASURE_TOP]],
                                  [c.sentence.lang for c in ranked[:MEASURE_TOP]]),
-        "undefined": undefined(question, [c.sentence.text for c in ranked]),
-        "unlisted": unlisted(question, [c.sentence.text for c in ranked], [c.sentence.lang for c in ranked]),
-        "undated": undated(question, best.sentence.text, best.sentence.lang,
+        "undefined": undefined(question, [c.text for c in ranked]),
+        "unlisted": unlisted(question, [c.text for c in ranked], [c.sentence.lang for c in ranked]),
+        "undated": undated(question, best.text, best.sentence.lang,
                            best.passage.chunk.text[:max(0, best.sentence.start - best.passage.chunk.start)]),
-        "misplaced": float(misplaced(question, best.sentence.text, lead,
+        "misplaced": float(misplaced(question, best.text, lead,
                                      best.passage.item.title if best.passage.item else "", best.passage.chunk.text)),
         "scene": scene_only(
-            question, best.sentence.text, f.get("news_lead", 0.0) >= 1.0, best.sentence.lang,
+            question, best.text, f.get("news_lead", 0.0) >= 1.0, best.sentence.lang,
             best.passage.item.title if best.passage.item else "",
         ),
         **_match(ranked),

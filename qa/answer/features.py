@@ -13,6 +13,7 @@ import numpy as np
 
 from qa.answer.acronyms import ACRONYM_PLURAL
 from qa.answer.question import question_head, question_type, typed_span
+from qa.answer.tables import heads_table, row_reading
 from qa.answer.weights import WEIGHTS
 from qa.contracts import ChunkRow, Passage
 from qa.ingest.leads import CLOSERS, is_dated_lead
@@ -27,6 +28,12 @@ class Candidate:
     passage: Passage
     features: dict[str, float]
     score: float
+    reading: str | None = None  # how a table's row reads with its header (qa.answer.tables.reading)
+
+    @property
+    def text(self) -> str:
+        """What the evidence reads of the sentence: a table row's reading, else the sentence."""
+        return self.reading or self.sentence.text
 
 
 # In a dated news item, question terms found in the item's title say which item, not which
@@ -247,16 +254,18 @@ def sentence_features(
             if row.id in seen:
                 continue
             seen.add(row.id)
-            if is_heading(row, p.chunk):
+            if is_heading(row, p.chunk) or heads_table(row, by_id.get(row.id + 1)):
                 continue
-            seq = analyzed[row.id]
+            # a table's row says what it holds only through its header: its words are its reading's
+            text = row_reading(index, row) or row.text
+            seq = analyzed[row.id] if text is row.text else analyze(text)
             sterms = set(seq)
             window = set(sterms)
             for nid in (row.id - 1, row.id + 1):
                 nb = by_id.get(nid)
                 if nb is not None and nb.doc == row.doc and nb.item == row.item:
                     window.update(analyzed[nid])
-            typed = typed_feature(row.text, qtype, qwords, row.lang)  # the language stored at index time
+            typed = typed_feature(text, qtype, qwords, row.lang)  # the language stored at index time
             lead = p.item is not None and row.start == p.item.start
             news_lead = lead and is_dated_lead(row.text)
             feats = {
@@ -271,7 +280,7 @@ def sentence_features(
                 "passage_lex": p.lexical,
                 "type": typed,
                 "head": len(head & sterms) / len(head) if head else 0.5,
-                "names": names_feature(names, row.text, sterms),
+                "names": names_feature(names, text, sterms),
                 "length": float(np.log1p(len(seq))),
                 "news_lead": float(news_lead),
                 "other_lead": float(lead and not news_lead),

@@ -17,6 +17,7 @@ from qa.answer.not_found import mentioned, not_found_note
 from qa.answer.ordering import rerank_passages
 from qa.answer.persons import named_person
 from qa.answer.shown import Shown, shown_answer
+from qa.answer.tables import asked_cell, cells, row_reading, table_row
 from qa.answer.trim import MAX_ANSWER_CHARS
 from qa.answer.types import TYPE_FEATURES, type_features
 from qa.answer.weights import fitted_for
@@ -56,17 +57,42 @@ def ranked_candidates(
 ) -> list[Candidate]:
     """Every sentence of the passages with its features (answer types included), best first."""
     feats = sentence_features(question, query_vector, terms, passages, index)
+    readings = {row.id: row_reading(index, row) for row, _, _ in feats}
     for row, p, f in feats:
         item = p.item
-        f.update(type_features(question, row.text, item.title if item else "", item.date if item else None,
-                               bool(f["news_lead"]), row.lang))  # the language stored at index time
+        f.update(type_features(question, readings[row.id] or row.text, item.title if item else "",
+                               item.date if item else None, bool(f["news_lead"]), row.lang))  # language stored at index time
     if feats and "match" in weights:
         add_match(question, feats)
     if "dense_raw" in weights:  # the e5 fit's (qa/answer/fitted_e5.py): e5's uncentred cosine
         add_uncentred(query_vector, feats, index.sentence_vectors)
-    out = [Candidate(row, p, f, sum(w * f[k] for k, w in weights.items())) for row, p, f in feats]
+    out = [Candidate(row, p, f, sum(w * f[k] for k, w in weights.items()), readings[row.id]) for row, p, f in feats]
     out.sort(key=lambda c: -c.score)
+    out = prefer_named_row(out, terms)
     return prefer_typed_neighbour(out, question) if typed_neighbour else out
+
+
+def prefer_named_row(ranked: list[Candidate], terms: list[str]) -> list[Candidate]:
+    """When the best candidate is a table's row, the row of that table whose own cells hold the most question
+    terms: rows of one table share their header's words, and what tells them apart is the row the question
+    names ("Which station has *9* staff?", "the output of *Osgate*"); the sentence model, fitted on prose,
+    weighs that little."""
+    top = ranked[0] if ranked else None
+    if top is None or top.reading is None:
+        return ranked
+    asked = set(terms)
+    width = len(cells(top.sentence.text))
+
+    def named(c: Candidate) -> int:
+        return len(asked & set(analyze(c.sentence.text)))
+
+    best, most = 0, named(top)
+    for i, c in enumerate(ranked[1:], 1):
+        row = c.sentence
+        if (c.reading is not None and (row.doc, row.item) == (top.sentence.doc, top.sentence.item)
+                and len(cells(row.text)) == width and named(c) > most):
+            best, most = i, named(c)
+    return ranked if best == 0 else _swap(ranked, best)
 
 
 # how far down the ranking the next sentence holding the asked quantity may sit (None: anywhere
@@ -102,8 +128,8 @@ def _swap(ranked: list[Candidate], i: int, merge: bool = False) -> list[Candidat
     feats = c.features
     if merge:
         feats = {k: v if k in _OWN else max(v, top.features.get(k, v)) for k, v in c.features.items()}
-    return [Candidate(c.sentence, c.passage, feats, top.score), *ranked[1:i],
-            Candidate(top.sentence, top.passage, top.features, c.score), *ranked[i + 1:]]
+    return [Candidate(c.sentence, c.passage, feats, top.score, c.reading), *ranked[1:i],
+            Candidate(top.sentence, top.passage, top.features, c.score, top.reading), *ranked[i + 1:]]
 
 
 def prefer_typed_neighbour(ranked: list[Candidate], question: str) -> list[Candidate]:
@@ -133,7 +159,7 @@ def prefer_typed_neighbour(ranked: list[Candidate], question: str) -> list[Candi
         return ranked
     acronym = asked_acronym(question)
     if acronym and EXPANSION_TOP != 0:
-        return _first_that(ranked, lambda c: defines(c.sentence.text, acronym), EXPANSION_TOP)
+        return _first_that(ranked, lambda c: defines(c.text, acronym), EXPANSION_TOP)
     wants = needs(question).wants
     if wants in CONTACT_KINDS and CONTACT_TOP != 0:
         return _first_that(ranked, lambda c: c.features.get("typed") == 1.0, CONTACT_TOP)
@@ -173,12 +199,12 @@ def _first_that(ranked: list[Candidate], holds: Callable[[Candidate], bool], top
 
 
 def _person_near_tie(ranked: list[Candidate], question: str) -> list[Candidate]:
-    if named_person(ranked[0].sentence.text, question) != 0.0:
+    if named_person(ranked[0].text, question) != 0.0:
         return ranked
     for i in range(1, min(PERSON_TOP, len(ranked))):
         if ranked[i].score < ranked[0].score - PERSON_MARGIN:
             break
-        if named_person(ranked[i].sentence.text, question) == 1.0:
+        if named_person(ranked[i].text, question) == 1.0:
             return _swap(ranked, i)
     return ranked
 
@@ -248,6 +274,12 @@ def pick_answer(
     row = best.sentence
     # the sentence's trimmed part, after the sentence before it when it opens by referring back
     shown = shown_answer(index, row, question, terms, MAX_ANSWER_CHARS)
+    table = table_row(index, row)
+    if table is not None:  # a table's row: the cell under the column asked for, read against the header
+        cell = asked_cell(question, table, row.text, row.lang)
+        span = None if cell is None else (row.start + cell[0], row.start + cell[1])
+        return Picked(sentence_answer(index, row, shown, passages, best.passage.chunk.id, conf, span,
+                                      header=table.header), passages)
     # the short answer is the answer sentence's (the sentence before only says what it refers to)
     found, _ = short.pick(shown.sentence_text, question, raw, best.features["lex"], fitted.span, fitted.span_bias,
                           fitted.span_threshold, idf, row.lang)
@@ -256,10 +288,11 @@ def pick_answer(
 
 
 def sentence_answer(index: Index, row: SentenceRow, shown: Shown, passages: list[Passage], chunk_id: int,
-                    confidence: float, span: tuple[int, int] | None) -> Answer:
+                    confidence: float, span: tuple[int, int] | None, header: SentenceRow | None = None) -> Answer:
     """The Answer of a chosen sentence `row` (from passage `chunk_id`) showing `shown` (shown_answer's),
-    `span` its short answer in document offsets: the one place an answer is made of a sentence, for
-    the answer step and the follow-up's typed answer (qa.app.service) alike."""
+    `span` its short answer in document offsets, `header` the header row of the table `row` is a row of:
+    the one place an answer is made of a sentence, for the answer step and the follow-up's typed answer
+    (qa.app.service) alike."""
     p = _cited(passages, chunk_id, row.doc, shown.start, shown.end)
     text = shown.text  # row.text is document[row.start:row.end], and so is the sentence before's
     item = index.item(row.doc, row.item)
@@ -268,6 +301,10 @@ def sentence_answer(index: Index, row: SentenceRow, shown: Shown, passages: list
         # a PDF's sentence rows hold its search text (hyphenation at line ends joined); the
         # answer is the extracted text itself, which `qa text` prints
         text = index.document_slice(row.doc, shown.start, shown.end) or text
+    header_text = None
+    if header is not None:
+        header_text = (index.document_slice(header.doc, header.start, header.end) if page is not None else None) \
+            or header.text
     return Answer(
         text=text,
         doc=row.doc,
@@ -283,4 +320,5 @@ def sentence_answer(index: Index, row: SentenceRow, shown: Shown, passages: list
         sentence_start=shown.sentence_start if shown.with_before else None,
         cut_before=shown.sentence_start > row.start,
         cut_after=shown.end < row.end,
+        header=header_text,
     )

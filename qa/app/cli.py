@@ -289,6 +289,8 @@ def render_text(result, excerpt_chars: int = 300) -> str:
         lines.append(f"Answer: {a.span_text or a.marked_text}")
         if a.span_text:
             lines.append(f"  in: {a.marked_text}")
+        if a.header:
+            lines.append(f"  under the table's header: {a.header}")
         lines.append(f"  [{a.passage_rank}] {_cite(a)}  chars {a.start}-{a.end}, confidence {a.score:.2f}")
         lines.append("")
         lines.append("Passages:")
@@ -313,6 +315,8 @@ def render_short(result) -> str:
     out = [head]
     if a.span_text:
         out.append(f'  "{a.marked_text}"')
+    if a.header:
+        out.append(f"  under the table's header: {a.header}")
     out.append(f"  — {_cite(a)}")
     return "\n".join(out)
 

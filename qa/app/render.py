@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from qa.contracts import Answer, marked
+from qa.ingest.readers import CELL_SEPARATOR
 
 # Characters that mean something to HTML, Markdown, KaTeX or an HTML template engine.
 _ESCAPES = {
@@ -141,10 +142,27 @@ def mark_span(sentence: str, offset: int, span: tuple[int, int] | None) -> str:
     return f"{esc(sentence[:a])}<mark><strong>{esc(sentence[a:b])}</strong></mark>{esc(sentence[b:])}"
 
 
+def _table(answer: Answer) -> str | None:
+    """A table row's answer as a small table: its header row above it, the short answer's cell marked;
+    None when the row and its header do not have the same cells."""
+    head, row = answer.header.split(CELL_SEPARATOR), answer.text.split(CELL_SEPARATOR)
+    if len(head) != len(row):
+        return None
+    at, tds = answer.start, []
+    for cell in row:
+        tds.append(f"<td>{mark_span(cell, at, answer.span)}</td>")
+        at += len(cell) + len(CELL_SEPARATOR)
+    ths = "".join(f"<th>{esc(h.strip())}</th>" for h in head)
+    return f'<table class="qa-row"><tr>{ths}</tr><tr>{"".join(tds)}</tr></table>'
+
+
 def _quote(answer: Answer) -> str:
     """The answer's text, its short answer marked; the sentence it refers back to (qa.answer.shown),
     when shown, in a muted span before the answer sentence: context, not the answer. "…" where the
-    answer sentence goes on beyond the part shown (Answer.cut_before, cut_after)."""
+    answer sentence goes on beyond the part shown (Answer.cut_before, cut_after). A table row shows
+    under its header row."""
+    if answer.header is not None and (table := _table(answer)) is not None:
+        return table
     if answer.sentence_start is None:
         return marked(mark_span(answer.text, answer.start, answer.span), answer.cut_before, answer.cut_after)
     cut = answer.sentence_start - answer.start

@@ -150,7 +150,7 @@ def _is_heading(line: str, median: float, after_sentence_end: bool) -> bool:
     )
 
 
-def _row_lines(text: str, lines: list[tuple[int, int]]) -> set[int]:
+def row_lines(text: str, lines: list[tuple[int, int]]) -> set[int]:
     """Lines that look like table rows: runs of at least three lines, none ending a sentence,
     each followed by a line starting with a capital or a digit (wrapped prose goes on in lower
     case far more often than that)."""
@@ -185,7 +185,7 @@ def paragraph_blocks(text: str, lines: list[tuple[int, int]]) -> list[tuple[int,
     lengths = sorted(e - s for s, e in lines)
     median = lengths[len(lengths) // 2]
     full = lengths[int(0.9 * (len(lengths) - 1))]
-    rows = _row_lines(text, lines)
+    rows = row_lines(text, lines)
     blocks: list[tuple[int, int]] = []
     cur: tuple[int, int] | None = None
     prev_ended = True

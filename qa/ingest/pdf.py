@@ -12,13 +12,14 @@ every call into it holds ``PDFIUM_LOCK``.
 from __future__ import annotations
 
 import io
+import re
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from qa.ingest.document import DocumentError
-from qa.ingest.pages import from_pages
-from qa.ingest.readers import Extracted
+from qa.ingest.pages import from_pages, row_lines
+from qa.ingest.readers import CELL_SEPARATOR, Extracted
 
 PDFIUM_LOCK = threading.RLock()
 _NO_TEXT = "scanned, no text layer: OCR is not supported"
@@ -57,6 +58,55 @@ def _normalise(raw: str, with_map: bool = False) -> tuple[str, list[int] | None]
     lead = len(text) - len(text.lstrip("\n"))
     text = text.strip("\n")
     return text, src[lead : lead + len(text)]
+
+
+# A space PDFium made up (none in the file) over a gap this many times the font size wide parts two cells
+# of a table row: words are ~0.3 em apart, even in justified lines, and cells are several em apart.
+_CELL_GAP_EM = 2.0
+
+
+def _cell_gaps(textpage, text: str, src: list[int]) -> list[int]:
+    """Offsets in ``text`` of the spaces that part the cells of its table rows (pages.row_lines)."""
+    import pypdfium2.raw as raw
+
+    lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
+    gaps = []
+    for i in sorted(row_lines(text, lines)):
+        s, e = lines[i]
+        for j in range(s + 1, e - 1):
+            if text[j] != " " or src[j] < 0 or src[j - 1] < 0 or src[j + 1] < 0:
+                continue
+            ci = raw.FPDFText_GetCharIndexFromTextIndex(textpage, src[j])
+            if ci <= 0 or not raw.FPDFText_IsGenerated(textpage, ci):
+                continue
+            size = raw.FPDFText_GetFontSize(textpage, ci - 1) or 10.0
+            left, right = textpage.get_charbox(ci - 1), textpage.get_charbox(ci + 1)
+            if right[0] - left[2] > _CELL_GAP_EM * size:
+                gaps.append(j)
+    return gaps
+
+
+def page_text(textpage, with_map: bool = False) -> tuple[str, list[int] | None]:
+    """A page's stored text (and, with_map, the raw index of each char: -1 for chars not on the page):
+    _normalise's, with the cells of a table row parted by CELL_SEPARATOR ("Brindle | 8,400 cubic metres | 12"),
+    so a row can be read against its header row (qa.answer.tables)."""
+    raw_text = textpage.get_text_range()
+    text, src = _normalise(raw_text)
+    lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
+    if not with_map and not row_lines(text, lines):  # the common page: no table, no per-char work
+        return text, None
+    text, src = _normalise(raw_text, with_map=True)
+    gaps = _cell_gaps(textpage, text, src)
+    if not gaps:
+        return text, src
+    out, out_src, at = [], [], 0
+    for j in gaps:
+        out += [text[at:j], CELL_SEPARATOR]
+        out_src += src[at:j] + [src[j]] + [-1] * (len(CELL_SEPARATOR) - 1)
+        at = j + 1
+    out.append(text[at:])
+    out_src += src[at:]
+    return "".join(out), (out_src if with_map else None)
 
 
 def sniff(head: bytes) -> bool:
@@ -108,12 +158,12 @@ def read_pdf(data: bytes, on_page: Callable[[int, int], None] | None = None) -> 
                 try:
                     page = doc[i]
                     textpage = page.get_textpage()
-                    raw = textpage.get_text_range()
+                    text = page_text(textpage)[0]
                     textpage.close()
                     page.close()
                 except Exception:  # noqa: BLE001 - one damaged page must not lose the others
-                    raw = ""
-                pages.append(_normalise(raw)[0])
+                    text = ""
+                pages.append(text)
                 if on_page is not None:
                     on_page(i + 1, total)
         finally:
@@ -138,7 +188,7 @@ def page_count(data: bytes) -> int:
 # ---------------------------------------------------------------------------- page pictures
 
 
-def _answer_boxes(textpage, raw_len: int, src: list[int], start: int, end: int) -> list[tuple[float, ...]]:
+def _answer_boxes(textpage, src: list[int], start: int, end: int) -> list[tuple[float, ...]]:
     """PDF-space rectangles (left, bottom, right, top), one per printed line, of page text
     [start, end)."""
     import pypdfium2.raw as raw
@@ -195,9 +245,8 @@ def page_picture(
             boxes = []
             if start is not None and end is not None and end > start:
                 textpage = pdf_page.get_textpage()
-                raw_text = textpage.get_text_range()
-                _, src = _normalise(raw_text, with_map=True)
-                boxes = _answer_boxes(textpage, len(raw_text), src or [], start, end)
+                _, src = page_text(textpage, with_map=True)
+                boxes = _answer_boxes(textpage, src or [], start, end)
                 textpage.close()
             pdf_page.close()
         finally:

@@ -19,6 +19,11 @@ from dataclasses import dataclass
 from qa.ingest.document import DocumentError
 
 
+# Parts the cells of a table row in the extracted text of every reader that knows tables (Word, PDF):
+# one line a row, "Brindle | 8,400 cubic metres | 12", an empty cell as nothing between two separators
+CELL_SEPARATOR = " | "
+
+
 @dataclass(frozen=True)
 class Section:
     """An item a reader found itself (a PDF page, a Word heading's part): blocks are (start, end)."""

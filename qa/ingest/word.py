@@ -14,7 +14,7 @@ import zipfile
 
 from qa.ingest.dates import find_date
 from qa.ingest.document import DocumentError
-from qa.ingest.readers import Extracted, Section
+from qa.ingest.readers import CELL_SEPARATOR, Extracted, Section
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0"  # old .doc files, and password-protected .docx files
 _MAX_UNPACKED = 512 * 1024 * 1024  # a document.xml bigger than this is a zip bomb, not a text
@@ -52,14 +52,15 @@ def _list_kind(paragraph) -> str | None:
 
 
 def _row_text(row) -> str:
-    """A table row as one line; a merged cell (the same cell repeated) counts once."""
+    """A table row as one line; a merged cell (the same cell repeated) counts once, and an empty cell
+    keeps its place, so each cell stays under its header (qa.answer.tables)."""
     seen, cells = set(), []
     for cell in row.cells:
         if id(cell._tc) in seen:
             continue
         seen.add(id(cell._tc))
         cells.append(" ".join(cell.text.split()))
-    return " | ".join(cells).strip(" |")
+    return CELL_SEPARATOR.join(cells) if any(cells) else ""
 
 
 def sniff(head: bytes) -> bool:

@@ -334,3 +334,16 @@ def test_a_not_found_says_what_the_passages_lack_in_the_shell_too():
     # `qa ask --short` keeps the reason: it is the answer, not a detail
     assert render_short(lacking) == "Not found in the documents. " + why
     assert render_short(plain) == "Not found in the documents."
+
+
+def test_a_table_row_answer_names_its_header_in_the_shell():
+    from qa.app.cli import render_short, render_text
+    from qa.contracts import Answer, Result
+
+    row = "12 | Priya Castellan | runner beans"
+    answer = Answer(text=row, doc="minutes.docx", title="Plot holders", date=None, start=400, end=400 + len(row),
+                    score=0.48, passage_rank=1, span=(405, 420), header="Plot | Holder | Crop")
+    result = Result("Who holds plot 12?", answer, [], "gen-1", 0.01)
+    assert render_short(result).splitlines()[:3] == [
+        "Priya Castellan", f'  "{row}"', "  under the table's header: Plot | Holder | Crop"]
+    assert "  under the table's header: Plot | Holder | Crop" in render_text(result).splitlines()

@@ -109,6 +109,16 @@ def test_an_answer_cut_from_a_long_sentence_shows_where_the_sentence_goes_on():
     assert "…" not in render_reply(2, whole, [_cite(n=1, doc="d.txt")])
 
 
+def test_a_table_row_answer_shows_under_its_header_with_the_asked_cell_marked():
+    row = "Osgate | 5,100 cubic metres | 9"
+    answer = Answer(text=row, doc="report.pdf", title="Report", date=None, start=700, end=700 + len(row), score=0.58,
+                    passage_rank=1, span=(709, 727), page=3, header="Station | Output per day | Staff")
+    html = render_reply(1, answer, [_cite(n=1, doc="report.pdf")])
+    assert '<div class="qa-short">5,100 cubic metres</div>' in html
+    assert "<th>Station</th><th>Output per day</th><th>Staff</th>" in html
+    assert "<td>Osgate</td><td><mark><strong>5,100 cubic metres</strong></mark></td><td>9</td>" in html
+
+
 def test_mark_span_ignores_span_outside_sentence():
     assert mark_span("abc", 10, (0, 5)) == "abc"
     assert mark_span("hello world", 10, (16, 21)) == "hello <mark><strong>world</strong></mark>"

@@ -19,6 +19,15 @@ FACTS = [
     ("How much water does the Caldmere reservoir hold?", "report.pdf", 2, "twelve"),
     ("What balance did the treasurer of the allotment society report?", "minutes.docx", None, "1,845"),
 ]
+# (question, document, the short answer: the cell asked for, the header row shown above the answer row)
+TABLE_FACTS = [
+    ("What is the output per day of the Osgate station?", "report.pdf", "5,100 cubic metres",
+     "Station | Output per day | Staff"),
+    ("How many staff work at Fenwick Mill?", "report.pdf", "6", "Station | Output per day | Staff"),
+    ("What is the daily output of Fenwick Mill?", "report.pdf", "2,750 cubic metres", "Station | Output per day | Staff"),
+    ("Who holds plot 12?", "minutes.docx", "Priya Castellan", "Plot | Holder | Crop"),
+    ("What crop does Priya Castellan grow?", "minutes.docx", "runner beans", "Plot | Holder | Crop"),
+]
 
 
 @pytest.fixture(scope="module")
@@ -51,4 +60,13 @@ def test_facts_are_answered_verbatim_with_their_page(service, question, doc, pag
     assert answer is not None, question
     assert (answer.doc, answer.page) == (doc, page)
     assert needle in answer.text
+    assert answer.text == service.index().document_text(doc)[answer.start:answer.end]
+
+
+@pytest.mark.parametrize("question, doc, cell, header", TABLE_FACTS)
+def test_a_table_row_answers_under_its_header_with_the_cell_asked(service, question, doc, cell, header):
+    answer = service.ask(question).answer
+    assert answer is not None, question
+    assert answer.doc == doc and answer.header == header  # never the header row itself
+    assert answer.span_text == cell
     assert answer.text == service.index().document_text(doc)[answer.start:answer.end]

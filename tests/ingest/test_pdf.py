@@ -28,7 +28,7 @@ def _content(x) -> str:
 
 def test_every_fact_is_on_its_page(report):
     assert report.page_count == 5
-    for needle, page in [("48,300 households", 1), ("Tomasz Wendell", 2), ("Osgate 5,100", 3),
+    for needle, page in [("48,300 households", 1), ("Tomasz Wendell", 2), ("Osgate | 5,100", 3),
                          ("Ирина Полозова", 4), ("3.2 million pounds", 5)]:
         assert report.page_of(report.text.index(needle)) == page, needle
 
@@ -61,12 +61,28 @@ def test_headings_do_not_run_into_the_next_sentence(report):
     assert "People" in blocks and "Reservoirs" in blocks
 
 
-def test_table_rows_are_lines_and_blocks_of_their_own(report):
-    assert "\nOsgate 5,100 cubic metres 9\n" in report.text
+def test_table_rows_are_lines_and_blocks_of_their_own_with_their_cells_parted(report):
+    assert "\nOsgate | 5,100 cubic metres | 9\n" in report.text
     (page3,) = [s for s in report.sections if s.page == 3]
     assert [report.text[s:e] for s, e in page3.blocks][1:] == [
-        "Station Output per day Staff", "Brindle 8,400 cubic metres 12", "Osgate 5,100 cubic metres 9",
-        "Fenwick Mill 2,750 cubic metres 6"]
+        "Station | Output per day | Staff", "Brindle | 8,400 cubic metres | 12", "Osgate | 5,100 cubic metres | 9",
+        "Fenwick Mill | 2,750 cubic metres | 6"]
+
+
+def test_only_the_wide_gaps_of_table_rows_part_cells(report):
+    # words of a cell ("Fenwick Mill", "cubic metres") and every line of prose keep their single spaces
+    assert report.text.count(" | ") == 8
+    assert "Harrow Valley Water Board" in report.text and "The board employs 212 people in all." in report.text
+
+
+def test_page_picture_outlines_each_cell_of_a_table_row(report):
+    p3 = report.pages[2]
+    start = report.text.index("Osgate | 5,100")
+    end = report.text.index("\n", start)
+    pic = page_picture(docgen.report_pdf(), 3, start - p3, end - p3)
+    assert len(pic.boxes) == 3  # "Osgate", "5,100 cubic metres", "9": the separators are not on the page
+    (_, t1, r1, _), (l2, t2, r2, _), (l3, t3, _, _) = pic.boxes
+    assert abs(t1 - t2) < 0.01 and abs(t2 - t3) < 0.01 and r1 < l2 < r2 < l3
 
 
 def test_wrapped_lines_read_as_one_sentence_for_search(report):

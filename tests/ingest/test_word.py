@@ -35,6 +35,22 @@ def test_blocks_are_exact_slices(minutes):
     assert all(b == b.strip() and b for b in blocks)
 
 
+def test_an_empty_cell_keeps_its_place_under_its_header():
+    import io
+
+    import docx
+
+    d = docx.Document()
+    table = d.add_table(rows=3, cols=3)
+    for r, row in enumerate([("Plot", "Holder", "Crop"), ("", "Hamish Dunmore", "leeks"), ("", "", "")]):
+        for c, value in enumerate(row):
+            table.cell(r, c).text = value
+    buf = io.BytesIO()
+    d.save(buf)
+    lines = read_docx(buf.getvalue()).text.splitlines()
+    assert lines == ["Plot | Holder | Crop", " | Hamish Dunmore | leeks"]  # an empty row is no line
+
+
 @pytest.mark.parametrize(
     "data, reason",
     [

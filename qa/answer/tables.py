@@ -1,0 +1,156 @@
+"""A table row as an answer: the header row it is read against, and the cell the question asks for.
+
+Readers write a table a row a line, its cells parted by ``CELL_SEPARATOR`` ("Osgate | 5,100 cubic metres |
+9"), so a row is a sentence like any other. Alone it lacks what its columns mean: "What is the output per day
+of the Osgate station?" shares only "Osgate" with it, and the header row ("Station | Output per day |
+Staff") won instead and was given as the answer. Here a row finds its header (the first row of its table),
+the answer step reads the header's words as the row's own, and the short answer is the cell under the
+column the question names ("5,100 cubic metres"), or, when no column is named, the one cell of the kind
+asked for ("Who holds plot 12?" -> the one name in the row).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from qa.answer.needs import needs
+from qa.ingest.readers import CELL_SEPARATOR
+from qa.lang import analyze, get
+from qa.store import Index, SentenceRow
+
+# how far up a table a row looks for its header: tables longer than this are read without one
+MAX_ROWS_ABOVE = 300
+_DIGIT = re.compile(r"\d")
+_YEAR = re.compile(r"(?:1[89]|20)\d\d(?:\s*[-–/]\s*\d{2,4})?")
+
+
+@dataclass(frozen=True)
+class TableRow:
+    """A sentence that is a row of a table with a header row."""
+
+    header: SentenceRow
+    cells: tuple[tuple[int, int], ...]  # each cell's (start, end) in the row's text, stripped
+    header_cells: tuple[str, ...]
+
+
+def cells(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each cell of a table row's text, without the spaces around it; [] for
+    text that is not a row of two cells or more."""
+    if CELL_SEPARATOR not in text or "\n" in text.strip():
+        return []
+    out, at = [], 0
+    for part in text.split(CELL_SEPARATOR):
+        lead = len(part) - len(part.lstrip())
+        out.append((at + lead, at + len(part.rstrip())))
+        at += len(part) + len(CELL_SEPARATOR)
+    return out if len(out) >= 2 else []
+
+
+def _cell_texts(text: str) -> list[str]:
+    return [text[a:b] for a, b in cells(text)]
+
+
+def _reads_as_data(first: list[str], row: list[str]) -> bool:
+    """Whether a table's first row is a row of data like `row`, not a header: figures in the same
+    columns, none of them a year (a header of years, "Country | 2019 | 2020", is a header)."""
+    digits = [bool(_DIGIT.search(c)) for c in first]
+    if not any(digits) or digits != [bool(_DIGIT.search(c)) for c in row]:
+        return False
+    return not all(_YEAR.fullmatch(c.strip()) for c, d in zip(first, digits) if d)
+
+
+def table_row(index: Index, row: SentenceRow) -> TableRow | None:
+    """The row's table header when `row` is a row of a table below its header row, else None."""
+    own = cells(row.text)
+    if not own:
+        return None
+    first = max(0, row.id - MAX_ROWS_ABOVE)
+    above = index.sentences(first, row.id - first)
+    header = None
+    for r in reversed(above):
+        if r.doc != row.doc or r.item != row.item or len(cells(r.text)) != len(own):
+            break
+        header = r
+    if header is None:
+        return None
+    header_cells = _cell_texts(header.text)
+    if _reads_as_data(header_cells, _cell_texts(row.text)):
+        return None
+    return TableRow(header, tuple(own), tuple(header_cells))
+
+
+def heads_table(row: SentenceRow, below: SentenceRow | None) -> bool:
+    """Whether `row` is the header row of a table whose next row is `below`: a header says what the
+    columns hold and answers nothing itself."""
+    own = cells(row.text)
+    if not own or below is None or below.doc != row.doc or below.item != row.item:
+        return False
+    under = _cell_texts(below.text)
+    return len(under) == len(own) and not _reads_as_data(_cell_texts(row.text), under)
+
+
+_BARE_NUMBER = re.compile(r"[\d][\d,.\s]*")
+
+
+def reading(table: TableRow, row_text: str) -> str:
+    """The row as a sentence reads it, each cell after its header, a bare figure before it (a count of what
+    the header names): "Station: Fenwick Mill; Output per day: 2,750 cubic metres; 6 Staff." The answer
+    step's word, type and count evidence reads this; the answer shown is the row itself."""
+    parts = []
+    for (a, b), head in zip(table.cells, table.header_cells):
+        value, head = row_text[a:b], head.strip()
+        if not value or not head:
+            parts.append(value or "")
+        elif _BARE_NUMBER.fullmatch(value):
+            parts.append(f"{value} {head}")
+        else:
+            parts.append(f"{head}: {value}")
+    return "; ".join(p for p in parts if p) + "."
+
+
+def row_reading(index: Index, row: SentenceRow) -> str | None:
+    """reading() of `row` when it is a row of a table with a header, else None."""
+    if CELL_SEPARATOR not in row.text:
+        return None
+    table = table_row(index, row)
+    return None if table is None else reading(table, row.text)
+
+
+_CAPITALISED = re.compile(r"[^\W\d_][\w'’.-]*(?:\s+[^\W\d_][\w'’.-]*)*")
+
+
+def _is_kind(cell: str, kind: str | None, lang: str) -> bool:
+    """Whether a cell is wholly of the kind a question asks for (a figure, a name, a place, a date)."""
+    if kind == "number":
+        return bool(_DIGIT.search(cell))
+    if kind == "place":
+        return cell[:1].isupper() and _CAPITALISED.fullmatch(cell) is not None
+    if kind in ("person", "date"):
+        m = get(lang).span_patterns[kind].search(cell)
+        return m is not None and len(m.group(0)) >= 0.8 * len(cell)
+    return False
+
+
+def asked_cell(question: str, table: TableRow, row_text: str, lang: str | None = None) -> tuple[int, int] | None:
+    """The (start, end) in `row_text` of the cell the question asks for, or None when no one cell is.
+
+    A cell the question already names ("Osgate", "plot 12") picks the row, not the answer. Among the others,
+    the cell under the header sharing the most words with the question ("output per day"); failing that,
+    the one cell of the asked kind (a who-question's name, a how-many question's figure)."""
+    lang = lang or "en"
+    qterms = set(analyze(question, lang))
+    free = []
+    for (a, b), head in zip(table.cells, table.header_cells):
+        own = set(analyze(row_text[a:b], lang))
+        if b > a and not (own and own <= qterms):
+            free.append(((a, b), len(set(analyze(head, lang)) & qterms)))
+    if not free:
+        return None
+    best = max(shared for _, shared in free)
+    named = [span for span, shared in free if shared == best]
+    if best > 0:
+        return named[0] if len(named) == 1 else None
+    kind = needs(question).wants
+    typed = [span for span, _ in free if _is_kind(row_text[span[0]:span[1]], kind, lang)]
+    return typed[0] if len(typed) == 1 else None

@@ -1,0 +1,101 @@
+"""A table row answers read against its header row: the cell the question asks for, and no header as an answer."""
+
+from __future__ import annotations
+
+import pytest
+
+from qa.answer.tables import asked_cell, cells, heads_table, table_row
+from qa.store import SentenceRow
+
+STATIONS = ["Pumping stations", "Station | Output per day | Staff", "Brindle | 8,400 cubic metres | 12",
+            "Osgate | 5,100 cubic metres | 9", "Fenwick Mill | 2,750 cubic metres | 6"]
+PLOTS = ["Plot | Holder | Crop", "7 | Hamish Dunmore | leeks", "12 | Priya Castellan | runner beans"]
+SEIZURES = ["Country | 2021 | 2022", "Kazakhstan | 1,240 kg | 980 kg", "Tajikistan | 3,100 kg | 2,650 kg"]
+
+
+class Rows:
+    """The part of an index a table needs: its sentences in order (one item per list)."""
+
+    def __init__(self, *items: list[str]):
+        self.rows, at = [], 0
+        for item, lines in enumerate(items):
+            for line in lines:
+                self.rows.append(SentenceRow(len(self.rows), "doc.pdf", item, at, at + len(line), line, "en"))
+                at += len(line) + 1
+
+    def sentences(self, first: int, n: int) -> list[SentenceRow]:
+        return self.rows[first:first + n]
+
+    def find(self, text: str) -> SentenceRow:
+        return next(r for r in self.rows if r.text == text)
+
+
+def _cell(index: Rows, question: str, row: str) -> str | None:
+    r = index.find(row)
+    table = table_row(index, r)
+    assert table is not None
+    span = asked_cell(question, table, r.text)
+    return None if span is None else r.text[span[0]:span[1]]
+
+
+def test_cells_are_the_parts_between_separators():
+    text = "Fenwick Mill | 2,750 cubic metres | 6"
+    assert [text[a:b] for a, b in cells(text)] == ["Fenwick Mill", "2,750 cubic metres", "6"]
+    assert cells("One cell only") == [] and cells("a | b\nc | d") == []
+
+
+def test_a_row_finds_the_first_row_of_its_table_as_its_header():
+    index = Rows(STATIONS)
+    table = table_row(index, index.find("Fenwick Mill | 2,750 cubic metres | 6"))
+    assert table.header.text == "Station | Output per day | Staff"
+    assert table_row(index, index.find("Station | Output per day | Staff")) is None  # a header has none
+
+
+def test_a_table_of_data_rows_only_has_no_header():
+    index = Rows(STATIONS[2:])  # no header row: the first row holds figures in the same columns
+    assert table_row(index, index.find("Osgate | 5,100 cubic metres | 9")) is None
+
+
+def test_a_header_of_years_is_a_header():
+    index = Rows(SEIZURES)
+    assert table_row(index, index.find(SEIZURES[2])).header.text == SEIZURES[0]
+
+
+def test_a_table_ends_at_its_item():
+    index = Rows(STATIONS[:2], STATIONS[2:])  # the header on another page than the rows
+    assert table_row(index, index.find("Osgate | 5,100 cubic metres | 9")) is None
+
+
+@pytest.mark.parametrize(
+    "question, row, cell",
+    [
+        ("What is the output per day of the Osgate station?", STATIONS[3], "5,100 cubic metres"),
+        ("How many staff work at Fenwick Mill?", STATIONS[4], "6"),
+        ("Which station has 9 staff?", STATIONS[3], "Osgate"),
+        ("What crop does Priya Castellan grow?", PLOTS[2], "runner beans"),
+        ("Which plot does Hamish Dunmore hold?", PLOTS[1], "7"),
+        ("How much heroin did Tajikistan seize in 2022?", SEIZURES[2], "2,650 kg"),
+    ],
+)
+def test_the_short_answer_is_the_cell_under_the_column_asked(question, row, cell):
+    assert _cell(Rows(STATIONS, PLOTS, SEIZURES), question, row) == cell
+
+
+def test_without_a_column_named_the_one_cell_of_the_kind_asked_answers():
+    index = Rows(PLOTS)
+    assert _cell(index, "Who holds plot 12?", PLOTS[2]) == "Priya Castellan"  # "holds" is not "Holder"
+
+
+def test_no_short_answer_when_no_one_cell_is_asked_for():
+    index = Rows(PLOTS, SEIZURES)
+    assert _cell(index, "What does Hamish Dunmore grow?", PLOTS[1]) is None
+    # both years' figures are quantities and the question names neither year
+    assert _cell(index, "How much heroin did Tajikistan seize?", SEIZURES[2]) is None
+
+
+def test_a_header_row_heads_its_table_and_a_data_row_does_not():
+    index = Rows(STATIONS)
+    header, first, second = (index.find(t) for t in STATIONS[1:4])
+    assert heads_table(header, first)
+    assert not heads_table(first, second)
+    assert not heads_table(index.find("Pumping stations"), header)
