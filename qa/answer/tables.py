@@ -22,7 +22,8 @@ from qa.store import Index, SentenceRow
 # how far up a table a row looks for its header: tables longer than this are read without one
 MAX_ROWS_ABOVE = 300
 _DIGIT = re.compile(r"\d")
-_YEAR = re.compile(r"(?:1[89]|20)\d\d(?:\s*[-–/]\s*\d{2,4})?")
+# a year, not part of a longer figure ("2021", "2021 год", "FY2019-20"; not "12,020" or "1 2021")
+_YEAR = re.compile(r"(?<![\d,.])(?<!\d\s)(?:1[89]|20)\d\d(?![\d,.])")
 
 
 @dataclass(frozen=True)
@@ -57,7 +58,7 @@ def _reads_as_data(first: list[str], row: list[str]) -> bool:
     digits = [bool(_DIGIT.search(c)) for c in first]
     if not any(digits) or digits != [bool(_DIGIT.search(c)) for c in row]:
         return False
-    return not all(_YEAR.fullmatch(c.strip()) for c, d in zip(first, digits) if d)
+    return not all(_YEAR.search(c) for c, d in zip(first, digits) if d)
 
 
 def table_row(index: Index, row: SentenceRow) -> TableRow | None:

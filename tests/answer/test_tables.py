@@ -11,6 +11,7 @@ STATIONS = ["Pumping stations", "Station | Output per day | Staff", "Brindle | 8
             "Osgate | 5,100 cubic metres | 9", "Fenwick Mill | 2,750 cubic metres | 6"]
 PLOTS = ["Plot | Holder | Crop", "7 | Hamish Dunmore | leeks", "12 | Priya Castellan | runner beans"]
 SEIZURES = ["Country | 2021 | 2022", "Kazakhstan | 1,240 kg | 980 kg", "Tajikistan | 3,100 kg | 2,650 kg"]
+ИЗЪЯТИЯ = ["Страна | 2021 год | 2022 год", "Казахстан | 1 240 кг | 980 кг", "Таджикистан | 3 100 кг | 2 650 кг"]
 
 
 class Rows:
@@ -59,6 +60,15 @@ def test_a_table_of_data_rows_only_has_no_header():
 def test_a_header_of_years_is_a_header():
     index = Rows(SEIZURES)
     assert table_row(index, index.find(SEIZURES[2])).header.text == SEIZURES[0]
+
+
+def test_a_russian_table_is_read_as_an_english_one():
+    index = Rows(ИЗЪЯТИЯ)
+    row = index.find(ИЗЪЯТИЯ[2])
+    table = table_row(index, row)
+    assert table.header.text == ИЗЪЯТИЯ[0]  # "2021 год" is a year: a header, not a row of figures
+    span = asked_cell("Сколько героина изъял Таджикистан в 2022 году?", table, row.text, "ru")
+    assert row.text[span[0]:span[1]] == "2 650 кг"
 
 
 def test_a_table_ends_at_its_item():
