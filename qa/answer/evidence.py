@@ -103,7 +103,9 @@ def evidence(
     top_idf = max((idf.get(t, 0.0) for t in asked), default=0.0) or 1.0
     # what the best passage says, with its item's title and lead: a sentence deep in a news item
     # leaves out the place and date its lead gave ("the workshop in Astana")
-    own_text = " ".join((best.passage.chunk.text, best.passage.item.title if best.passage.item else "", lead))
+    # (and a table row's header, which its reading holds: the header may sit in the passage before)
+    own_text = " ".join((best.passage.chunk.text, best.passage.item.title if best.passage.item else "", lead,
+                         best.reading or ""))
     own = set(analyze(own_text))
     # a place the text names by its adjective is not missing ("Africa": "African countries"); only
     # the question's names are looked up so, other words as they stem

@@ -1,7 +1,7 @@
 """A table row as an answer: the header row it is read against, and the cell the question asks for.
 
 Readers write a table a row a line, its cells parted by ``CELL_SEPARATOR`` ("Osgate | 5,100 cubic metres |
-9"), so a row is a sentence like any other. Alone it lacks what its columns mean: "What is the output per day
+9"; a web page's as a Markdown row, "| Osgate | 5,100 cubic metres | 9 |"), so a row is a sentence like any other. Alone it lacks what its columns mean: "What is the output per day
 of the Osgate station?" shares only "Osgate" with it, and the header row ("Station | Output per day |
 Staff") won instead and was given as the answer. Here a row finds its header (the first row of its table),
 the answer step reads the header's words as the row's own, and the short answer is the cell under the
@@ -37,11 +37,15 @@ class TableRow:
 
 def cells(text: str) -> list[tuple[int, int]]:
     """(start, end) of each cell of a table row's text, without the spaces around it; [] for
-    text that is not a row of two cells or more."""
+    text that is not a row of two cells or more. A Markdown row's outer pipes ("| a | b |", an HTML
+    table as trafilatura writes it) are no cells."""
     if CELL_SEPARATOR not in text or "\n" in text.strip():
         return []
-    out, at = [], 0
-    for part in text.split(CELL_SEPARATOR):
+    at, end = 0, len(text.rstrip())
+    if text.startswith("| ") and text[:end].endswith(" |"):
+        at, end = 2, end - 2
+    out = []
+    for part in text[at:end].split(CELL_SEPARATOR):
         lead = len(part) - len(part.lstrip())
         out.append((at + lead, at + len(part.rstrip())))
         at += len(part) + len(CELL_SEPARATOR)
@@ -49,6 +53,7 @@ def cells(text: str) -> list[tuple[int, int]]:
 
 
 def _cell_texts(text: str) -> list[str]:
+    """The cells of a table row's text."""
     return [text[a:b] for a, b in cells(text)]
 
 

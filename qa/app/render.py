@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from qa.answer.tables import cells
 from qa.contracts import Answer, marked
-from qa.ingest.readers import CELL_SEPARATOR
 
 # Characters that mean something to HTML, Markdown, KaTeX or an HTML template engine.
 _ESCAPES = {
@@ -145,15 +145,12 @@ def mark_span(sentence: str, offset: int, span: tuple[int, int] | None) -> str:
 def _table(answer: Answer) -> str | None:
     """A table row's answer as a small table: its header row above it, the short answer's cell marked;
     None when the row and its header do not have the same cells."""
-    head, row = answer.header.split(CELL_SEPARATOR), answer.text.split(CELL_SEPARATOR)
-    if len(head) != len(row):
+    head, row = cells(answer.header), cells(answer.text)
+    if not row or len(head) != len(row):
         return None
-    at, tds = answer.start, []
-    for cell in row:
-        tds.append(f"<td>{mark_span(cell, at, answer.span)}</td>")
-        at += len(cell) + len(CELL_SEPARATOR)
-    ths = "".join(f"<th>{esc(h.strip())}</th>" for h in head)
-    return f'<table class="qa-row"><tr>{ths}</tr><tr>{"".join(tds)}</tr></table>'
+    tds = "".join(f"<td>{mark_span(answer.text[a:b], answer.start + a, answer.span)}</td>" for a, b in row)
+    ths = "".join(f"<th>{esc(answer.header[a:b])}</th>" for a, b in head)
+    return f'<table class="qa-row"><tr>{ths}</tr><tr>{tds}</tr></table>'
 
 
 def _quote(answer: Answer) -> str:

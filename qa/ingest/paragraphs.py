@@ -115,6 +115,31 @@ def _is_dateline(line: str) -> bool:
     return len(rest) == 0
 
 
+# A Markdown table (trafilatura writes an HTML <table> so): rows "| a | b |" around a rule row "|---|---|"
+_PIPE_ROW_RE = re.compile(r"\|.*\|")
+_PIPE_RULE_RE = re.compile(r"\|(?:\s*:?-{3,}:?\s*\|)+")
+
+
+def _table_lines(text: str, lines: list[tuple[int, int, bool]]) -> dict[int, bool]:
+    """Line index -> whether it is the rule row, for the lines of the Markdown tables in the text: a run of
+    pipe rows holding a rule row, or of two rows or more with as many cells each (trafilatura writes no rule
+    row under a header of <td> cells). The menu rule would take each row for a menu ("Home | About")."""
+    out: dict[int, bool] = {}
+    run: list[int] = []
+    for i, (s, e, blank_before) in enumerate([*lines, (0, 0, True)]):
+        line = text[s:e].strip() if e > s else ""
+        if run and (blank_before or not _PIPE_ROW_RE.fullmatch(line)):
+            rows = [text[lines[j][0]:lines[j][1]].strip() for j in run]
+            rules = {j for j, row in zip(run, rows) if _PIPE_RULE_RE.fullmatch(row)}
+            widths = {row.count("|") for j, row in zip(run, rows) if j not in rules}
+            if len(run) > len(rules) and (rules or (len(run) >= 2 and len(widths) == 1)):
+                out.update({j: j in rules for j in run})
+            run = []
+        if line and _PIPE_ROW_RE.fullmatch(line):
+            run.append(i)
+    return out
+
+
 def classify(text: str, lines: list[tuple[int, int, bool]], markdown: bool) -> list[Para]:
     """One Para per line (or per wrapped paragraph), with its kind."""
     short_counts = Counter(
@@ -122,12 +147,16 @@ def classify(text: str, lines: list[tuple[int, int, bool]], markdown: bool) -> l
     )
     paras: list[Para] = []
     wrapped = _looks_hard_wrapped(text, lines)
-    for start, end, blank_before in lines:
+    table = _table_lines(text, lines)
+    for i, (start, end, blank_before) in enumerate(lines):
         line = text[start:end]
+        if i in table:  # a table's row is a paragraph of its own (qa.answer.tables); its rule row is no content
+            paras.append(Para(start, end, _FURNITURE, why="table-rule") if table[i] else Para(start, end, _PROSE))
+            continue
         para = _classify_line(line, start, end, markdown, short_counts)
         prev = paras[-1] if paras else None
         if (
-            wrapped and prev is not None and not blank_before
+            wrapped and prev is not None and not blank_before and i - 1 not in table
             and prev.kind in (_PROSE, _HEADLINE) and para.kind in (_PROSE, _HEADLINE)
             and not _BULLET_RE.match(line)
         ):

@@ -109,3 +109,20 @@ def test_a_header_row_heads_its_table_and_a_data_row_does_not():
     assert heads_table(header, first)
     assert not heads_table(first, second)
     assert not heads_table(index.find("Pumping stations"), header)
+
+
+@pytest.mark.slow
+def test_a_web_page_table_answers_with_the_cell_of_the_year_asked(invented_service):
+    rows = [("Country", "Heroin 2021", "Heroin 2022"), ("Kazakhstan", "1,240 kg", "980 kg"),
+            ("Tajikistan", "3,100 kg", "2,650 kg")]
+    table = "".join("<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>" for row in rows)
+    page = ("<html><head><title>Drug seizures by country</title></head><body><article><h1>Drug seizures by country</h1>"
+            "<p>The regional centre published its annual figures on drug seizures across Central Asia in March 2023, "
+            f"covering every member state.</p><table>{table}</table>"
+            "<p>The figures include joint operations coordinated by the centre with its partners.</p>"
+            "</article></body></html>")
+    service = invented_service({"seizures.html": page})
+    answer = service.ask("How much heroin did Tajikistan seize in 2022?").answer
+    assert answer is not None
+    assert (answer.text, answer.header) == ("| Tajikistan | 3,100 kg | 2,650 kg |", "| Country | Heroin 2021 | Heroin 2022 |")
+    assert answer.span_text == "2,650 kg"

@@ -3,6 +3,8 @@ qa/ingest/items.py, qa/ingest/files.py): what a user sees as answers, titles and
 
 from __future__ import annotations
 
+import pytest
+
 from qa.ingest import load_document, parse_text
 
 
@@ -157,3 +159,30 @@ def test_sentences_like_these_shapes_stay_whole():
     caps = "The UNODC and the OSCE trained 40 officers in Almaty."
     text = "\n\n".join([rep, slash, above, caps]) + "\n"
     assert block_texts(text, parse_text(text)) == [rep, slash, above, caps]
+
+
+# --- tables in web pages: rows are content, not menus ------------------------------------------------
+
+SEIZURES_PAGE = (
+    "<html><head><title>Drug seizures by country</title></head><body><article><h1>Drug seizures by country</h1>"
+    f"<p>{BODY}</p>"
+    "<table><tr><th>Country</th><th>Heroin 2021</th><th>Heroin 2022</th></tr>"
+    "<tr><td>Kazakhstan</td><td>1,240 kg</td><td>980 kg</td></tr>"
+    "<tr><td>Tajikistan</td><td>3,100 kg</td><td>2,650 kg</td></tr></table>"
+    f"<p>{SECOND}</p></article></body></html>"
+)
+
+
+@pytest.mark.parametrize("header_cell", ["th", "td"])  # trafilatura writes a rule row under <th> cells only
+def test_a_web_page_table_keeps_its_rows_a_block_each_and_drops_its_rule_row(tmp_path, header_cell):
+    page = SEIZURES_PAGE.replace("<th>", f"<{header_cell}>").replace("</th>", f"</{header_cell}>")
+    (tmp_path / "seizures.html").write_text(page)
+    doc = load_document(tmp_path / "seizures.html", tmp_path)
+    blocks = block_texts(doc.text, doc.items)
+    assert blocks == [BODY, "| Country | Heroin 2021 | Heroin 2022 |", "| Kazakhstan | 1,240 kg | 980 kg |",
+                      "| Tajikistan | 3,100 kg | 2,650 kg |", SECOND]
+
+
+def test_a_menu_of_pipes_is_still_furniture():
+    text = f"Home | About | Contact | News\n\n{BODY}\n"
+    assert block_texts(text, parse_text(text)) == [BODY]
