@@ -1,7 +1,7 @@
 #!/usr/bin/env python
 """PDF extraction speed alone and its share of a whole build, on a generated 300-page PDF.
 
-    .venv/bin/python benchmarks/pdf_speed.py [--pages 300] [--runs 3] [--out benchmarks/out] [--compare]
+    .venv/bin/python benchmarks/pdf_speed.py [--pages 300] [--runs 3] [--out benchmarks/out] [--compare] [--tables]
 
 Generates the PDF with fpdf2 (the test fixtures' writer: a running header, a page-number footer,
 30 lines of text a page), then times
@@ -11,6 +11,8 @@ Generates the PDF with fpdf2 (the test fixtures' writer: a running header, a pag
   3. a `--rebuild` of the same corpus, where the extraction comes from the cache.
 With --compare it also times pypdf's extract_text on the same file (pypdf is not a dependency
 of qa: install it to compare) and pypdfium2's raw text, without the page rules.
+With --tables every page is a 25-row table under its header row instead (docgen.table_pdf): what parting
+each row's cells costs (qa.ingest.pdf.page_text reads PDFium's character boxes at the spaces of table rows).
 Targets (issue 15): extraction >= 50 pages/s, and <= 15 % of the build.
 """
 
@@ -75,10 +77,11 @@ def main() -> None:
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--out", default=str(ROOT / "benchmarks" / "out"))
     ap.add_argument("--compare", action="store_true")
+    ap.add_argument("--tables", action="store_true", help="pages of tables (docgen.table_pdf) instead of prose")
     args = ap.parse_args()
     runtime_env()
-    data = docgen.long_pdf(args.pages)
-    out: dict = {"pages": args.pages, "bytes": len(data), "machine": platform.machine(), "runs": args.runs}
+    data = docgen.table_pdf(args.pages) if args.tables else docgen.long_pdf(args.pages)
+    out: dict = {"pages": args.pages, "tables": args.tables, "bytes": len(data), "machine": platform.machine(), "runs": args.runs}
 
     seconds = best_of(args.runs, lambda: read_pdf(data))
     out["extract_seconds"] = round(seconds, 3)
@@ -115,7 +118,7 @@ def main() -> None:
 
     print(json.dumps(out, indent=1))
     Path(args.out).mkdir(parents=True, exist_ok=True)
-    (Path(args.out) / "pdf_speed.json").write_text(json.dumps(out, indent=1))
+    (Path(args.out) / f"pdf_speed{'_tables' if args.tables else ''}.json").write_text(json.dumps(out, indent=1))
 
 
 if __name__ == "__main__":

@@ -151,6 +151,21 @@ def long_pdf(pages: int, lines_per_page: int = 30) -> bytes:
     return bytes(pdf.output())
 
 
+def table_pdf(pages: int, rows: int = 25) -> bytes:
+    """A many-page report whose every page is a table under its header row (for speed tests of the cells)."""
+    pdf = _pdf(header="Seizures of the Test Board", total=False)
+    for n in range(1, pages + 1):
+        pdf.add_page()
+        _lines(pdf, [f"Table {n}", "The gauges reported these volumes for the year."])
+        with pdf.table(col_widths=(45, 35, 35, 35), width=150, first_row_as_headings=False) as table:
+            for r in range(rows + 1):
+                cells = table.row()
+                for c in range(4):
+                    cells.cell(("Site", "Spring", "Summer", "Autumn")[c] if r == 0
+                               else f"Site {n}.{r}" if c == 0 else f"{(r + 1) * (c + 7) * 13:,} litres")
+    return bytes(pdf.output())
+
+
 @functools.cache
 def encrypted_pdf() -> bytes:
     pdf = _pdf()

@@ -254,7 +254,7 @@ def sentence_features(
             if row.id in seen:
                 continue
             seen.add(row.id)
-            if is_heading(row, p.chunk) or heads_table(row, by_id.get(row.id + 1)):
+            if is_heading(row, p.chunk) or heads_table(row, by_id.get(row.id - 1), by_id.get(row.id + 1)):
                 continue
             # a table's row says what it holds only through its header: its words are its reading's
             text = row_reading(index, row) or row.text

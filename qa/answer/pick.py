@@ -72,15 +72,30 @@ def ranked_candidates(
     return prefer_typed_neighbour(out, question) if typed_neighbour else out
 
 
+# how far down the ranking a table's row may sit and still win over prose that holds fewer question terms
+ROW_TOP = 3
+
+
 def prefer_named_row(ranked: list[Candidate], terms: list[str]) -> list[Candidate]:
-    """When the best candidate is a table's row, the row of that table whose own cells hold the most question
-    terms: rows of one table share their header's words, and what tells them apart is the row the question
-    names ("Which station has *9* staff?", "the output of *Osgate*"); the sentence model, fitted on prose,
-    weighs that little."""
-    top = ranked[0] if ranked else None
-    if top is None or top.reading is None:
+    """Table rows against the sentence model, which was fitted on prose (qa.answer.tables).
+
+    A row among the best ROW_TOP that holds more question terms, read with its header, than the best
+    sentence wins over it: the sentence that introduces a table ("Five crossing points took part in the
+    exercise.") shares the table's topic words and holds none of its facts. Then, when the best candidate
+    is a row, the row of its table whose own cells hold the most question terms wins: rows of one table
+    share their header's words, and what tells them apart is the row the question names ("Which station
+    has *9* staff?", "the output of *Osgate*")."""
+    if not ranked:
         return ranked
     asked = set(terms)
+    if ranked[0].reading is None:
+        held = len(asked & set(analyze(ranked[0].text)))
+        rows = [i for i, c in enumerate(ranked[1:ROW_TOP], 1)
+                if c.reading is not None and len(asked & set(analyze(c.reading))) > held]
+        if not rows:
+            return ranked
+        ranked = _swap(ranked, rows[0])
+    top = ranked[0]
     width = len(cells(top.sentence.text))
 
     def named(c: Candidate) -> int:

@@ -86,28 +86,36 @@ def table_row(index: Index, row: SentenceRow) -> TableRow | None:
     return TableRow(header, tuple(own), tuple(header_cells))
 
 
-def heads_table(row: SentenceRow, below: SentenceRow | None) -> bool:
-    """Whether `row` is the header row of a table whose next row is `below`: a header says what the
-    columns hold and answers nothing itself."""
+def heads_table(row: SentenceRow, above: SentenceRow | None, below: SentenceRow | None) -> bool:
+    """Whether `row` is the header row of a table, between the sentences `above` and `below` it: the first
+    row of a table whose next row is of data. A header says what the columns hold and answers nothing."""
     own = cells(row.text)
-    if not own or below is None or below.doc != row.doc or below.item != row.item:
+    if not own or below is None or (below.doc, below.item) != (row.doc, row.item):
         return False
+    if above is not None and (above.doc, above.item) == (row.doc, row.item) and len(cells(above.text)) == len(own):
+        return False  # a row under another row of the table
     under = _cell_texts(below.text)
     return len(under) == len(own) and not _reads_as_data(_cell_texts(row.text), under)
 
 
-_BARE_NUMBER = re.compile(r"[\d][\d,.\s]*")
+_BARE_NUMBER = re.compile(r"\d[\d,.\s]*")
+# a header naming its column's unit: "Drugs seized (kg)", "Budget, EUR", "Area [km²]"
+_HEADER_UNIT = re.compile(r"(?P<name>.*?\w)\s*(?:\((?P<a>[^()]{1,15})\)|\[(?P<b>[^\[\]]{1,15})\]|,\s*(?P<c>[^,\s]{1,6}))")
 
 
 def reading(table: TableRow, row_text: str) -> str:
     """The row as a sentence reads it, each cell after its header, a bare figure before it (a count of what
-    the header names): "Station: Fenwick Mill; Output per day: 2,750 cubic metres; 6 Staff." The answer
-    step's word, type and count evidence reads this; the answer shown is the row itself."""
+    the header names) or with the header's unit: "Station: Fenwick Mill; Output per day: 2,750 cubic
+    metres; 6 Staff.", "Year: 2023; 12 Operations; Drugs seized: 905 kg." The answer step's word, type and
+    count evidence reads this; the answer shown is the row itself."""
     parts = []
     for (a, b), head in zip(table.cells, table.header_cells):
         value, head = row_text[a:b], head.strip()
+        unit = _HEADER_UNIT.fullmatch(head)
         if not value or not head:
             parts.append(value or "")
+        elif _BARE_NUMBER.fullmatch(value) and unit:
+            parts.append(f"{unit['name']}: {value} {unit['a'] or unit['b'] or unit['c']}")
         elif _BARE_NUMBER.fullmatch(value):
             parts.append(f"{value} {head}")
         else:

@@ -104,11 +104,14 @@ def test_no_short_answer_when_no_one_cell_is_asked_for():
 
 
 def test_a_header_row_heads_its_table_and_a_data_row_does_not():
-    index = Rows(STATIONS)
-    header, first, second = (index.find(t) for t in STATIONS[1:4])
-    assert heads_table(header, first)
-    assert not heads_table(first, second)
-    assert not heads_table(index.find("Pumping stations"), header)
+    index = Rows(STATIONS, PLOTS[:1] + ["Hamish Dunmore | leeks | east", "Priya Castellan | beans | west"])
+    heading, header, first, second, third = (index.find(t) for t in STATIONS)
+    assert heads_table(header, heading, first)
+    assert not heads_table(first, header, second) and not heads_table(second, first, third)
+    assert not heads_table(heading, None, header)
+    # rows of words only: the row under the header is no header, though no figure tells it from one
+    plots, hamish, priya = index.rows[5:8]
+    assert heads_table(plots, None, hamish) and not heads_table(hamish, plots, priya)
 
 
 @pytest.mark.slow
