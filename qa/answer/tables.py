@@ -105,8 +105,8 @@ _HEADER_UNIT = re.compile(r"(?P<name>.*?\w)\s*(?:\((?P<a>[^()]{1,15})\)|\[(?P<b>
 
 def reading(table: TableRow, row_text: str) -> str:
     """The row as a sentence reads it, each cell after its header, a bare figure before it (a count of what
-    the header names) or with the header's unit: "Station: Fenwick Mill; Output per day: 2,750 cubic
-    metres; 6 Staff.", "Year: 2023; 12 Operations; Drugs seized: 905 kg." The answer step's word, type and
+    the header names; a year is none) or with the header's unit: "Station: Fenwick Mill; Output per day:
+    2,750 cubic metres; 6 Staff.", "Year: 2023; 12 Operations; Drugs seized: 905 kg." The answer step's word, type and
     count evidence reads this; the answer shown is the row itself."""
     parts = []
     for (a, b), head in zip(table.cells, table.header_cells):
@@ -114,6 +114,8 @@ def reading(table: TableRow, row_text: str) -> str:
         unit = _HEADER_UNIT.fullmatch(head)
         if not value or not head:
             parts.append(value or "")
+        elif _YEAR.fullmatch(value):  # a year is no count: "Year: 2021", "Opened: 2007"
+            parts.append(f"{head}: {value}")
         elif _BARE_NUMBER.fullmatch(value) and unit:
             parts.append(f"{unit['name']}: {value} {unit['a'] or unit['b'] or unit['c']}")
         elif _BARE_NUMBER.fullmatch(value):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from qa.answer.tables import asked_cell, cells, heads_table, table_row
+from qa.answer.tables import asked_cell, cells, heads_table, reading, table_row
 from qa.store import SentenceRow
 
 STATIONS = ["Pumping stations", "Station | Output per day | Staff", "Brindle | 8,400 cubic metres | 12",
@@ -129,3 +129,13 @@ def test_a_web_page_table_answers_with_the_cell_of_the_year_asked(invented_servi
     assert answer is not None
     assert (answer.text, answer.header) == ("| Tajikistan | 3,100 kg | 2,650 kg |", "| Country | Heroin 2021 | Heroin 2022 |")
     assert answer.span_text == "2,650 kg"
+
+
+def test_a_row_reads_as_a_sentence_of_its_header_and_cells():
+    index = Rows(STATIONS, ["Year | Operations | Drugs seized (kg)", "2023 | 12 | 905", "2024 | 9 | 780"])
+    row = index.find("Fenwick Mill | 2,750 cubic metres | 6")
+    assert reading(table_row(index, row), row.text) == (
+        "Station: Fenwick Mill; Output per day: 2,750 cubic metres; 6 Staff.")  # a bare figure counts its header
+    row = index.find("2023 | 12 | 905")
+    # a year is no count, and a header's unit goes with its figures
+    assert reading(table_row(index, row), row.text) == "Year: 2023; 12 Operations; Drugs seized: 905 kg."
