@@ -21,7 +21,8 @@ from qa.ingest.document import DocumentError
 from qa.ingest.readers import Extracted, Section
 
 READER_VERSION = 3  # bump when a reader or the page rules change what they extract
-# (3: a PDF table row's cells parted by " | ", a Word row's empty cells kept; 2: a PDF's first heading)
+# (3: a PDF table row's cells parted by " | "; a Word row's empty cells kept, its dates no section's date;
+# 2: a PDF's first heading)
 EXTRACT_CACHE_DIR = "extract-cache"  # inside the index folder
 
 

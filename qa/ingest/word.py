@@ -90,6 +90,7 @@ def read_docx(data: bytes, on_page=None) -> Extracted:
     sections: list[tuple[str | None, list[tuple[int, int]]]] = [(None, [])]
     numbers: dict[str, int] = {}
     prev_list = False
+    rows: set[tuple[int, int]] = set()  # the table rows' blocks
 
     def add(line: str, sep: str) -> tuple[int, int]:
         nonlocal pos
@@ -107,7 +108,9 @@ def read_docx(data: bytes, on_page=None) -> Extracted:
             for i, row in enumerate(block.rows):
                 line = _row_text(row)
                 if line:
-                    sections[-1][1].append(add(line, "\n\n" if i == 0 else "\n"))
+                    span = add(line, "\n\n" if i == 0 else "\n")
+                    rows.add(span)
+                    sections[-1][1].append(span)
             continue
         line = " ".join(block.text.split())
         if not line:
@@ -136,8 +139,10 @@ def read_docx(data: bytes, on_page=None) -> Extracted:
     text = "".join(parts)
     if not text.strip():
         raise DocumentError("no text: images only" if has_images else "empty document")
-    # A section's date is the first one in its heading or opening lines, else the document's.
-    dates = [find_date(" ".join(text[s:e] for s, e in blocks[:3])) for _, blocks in sections]
+    # A section's date is the first one in its opening lines, else the document's; a table's dates are what
+    # its rows are about (a deadline, a year of figures), not when the section was written.
+    dates = [find_date(" ".join(text[s:e] for s, e in [b for b in blocks if b not in rows][:3]))
+             for _, blocks in sections]
     first_date = next((d for d in dates if d), None)
     out = tuple(
         Section(heading or title or "", blocks[0][0], blocks[-1][1], tuple(blocks), None, date or first_date)

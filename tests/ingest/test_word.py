@@ -66,3 +66,24 @@ def test_bad_files_get_one_line_reasons(data, reason):
     with pytest.raises(DocumentError) as e:
         read_docx(data)
     assert str(e.value) == reason
+
+
+def test_a_date_in_a_table_row_does_not_date_its_section():
+    import io
+
+    import docx
+
+    d = docx.Document()
+    d.add_heading("Minutes of the working group", level=1)
+    d.add_paragraph("The working group met in Tashkent on 12 September 2023.")
+    d.add_heading("Actions", level=2)
+    d.add_paragraph("The group agreed on the following actions.")
+    table = d.add_table(rows=2, cols=2)
+    for r, row in enumerate([("Action", "Deadline"), ("Draft the patrol plan", "31 October 2023")]):
+        for c, value in enumerate(row):
+            table.cell(r, c).text = value
+    buf = io.BytesIO()
+    d.save(buf)
+    sections = read_docx(buf.getvalue()).sections
+    assert [(s.title, s.date) for s in sections] == [("Minutes of the working group", "2023-09-12"),
+                                                     ("Actions", "2023-09-12")]  # not the deadline's
