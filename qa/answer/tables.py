@@ -103,25 +103,30 @@ _BARE_NUMBER = re.compile(r"\d[\d,.\s]*")
 _HEADER_UNIT = re.compile(r"(?P<name>.*?\w)\s*(?:\((?P<a>[^()]{1,15})\)|\[(?P<b>[^\[\]]{1,15})\]|,\s*(?P<c>[^,\s]{1,6}))")
 
 
-def reading(table: TableRow, row_text: str) -> str:
-    """The row as a sentence reads it, each cell after its header, a bare figure before it (a count of what
-    the header names; a year is none) or with the header's unit: "Station: Fenwick Mill; Output per day:
-    2,750 cubic metres; 6 Staff.", "Year: 2023; 12 Operations; Drugs seized: 905 kg." The answer step's word, type and
-    count evidence reads this; the answer shown is the row itself."""
+def _year_only(head: str) -> bool:
+    """A header that is a year and nothing more ("2021", "2021 год", "FY 2021")."""
+    return _YEAR.search(head) is not None and len(re.sub(r"[\W\d_]", "", head)) <= 4
+
+
+def reading(table: TableRow, row_text: str, lang: str | None = None) -> str:
+    """The row as a sentence reads it, each cell after its header; a quantity before it, as what it counts
+    (with the header's unit when the figure is bare); a year or a date after it: "Station: Fenwick Mill;
+    2,750 cubic metres Output per day; 6 Staff.", "Year: 2023; 12 Operations; 905 kg Drugs seized.",
+    "Страна: Таджикистан; 2 240 кг Опий." The answer step's word, type and count evidence reads this (a
+    count rule looks for the counted noun after the figure); the answer shown is the row itself."""
     parts = []
     for (a, b), head in zip(table.cells, table.header_cells):
         value, head = row_text[a:b], head.strip()
-        unit = _HEADER_UNIT.fullmatch(head)
         if not value or not head:
-            parts.append(value or "")
-        elif _YEAR.fullmatch(value):  # a year is no count: "Year: 2021", "Opened: 2007"
+            parts.append(value)
+        elif (_YEAR.fullmatch(value) or _is_kind(value, "date", lang or "en") or not value[0].isdigit()
+              or _year_only(head)):
+            # a year or a date is no count ("Year: 2021", "Deadline: 1 May 2024"), and a year counts nothing
             parts.append(f"{head}: {value}")
-        elif _BARE_NUMBER.fullmatch(value) and unit:
-            parts.append(f"{unit['name']}: {value} {unit['a'] or unit['b'] or unit['c']}")
-        elif _BARE_NUMBER.fullmatch(value):
-            parts.append(f"{value} {head}")
+        elif _BARE_NUMBER.fullmatch(value) and (unit := _HEADER_UNIT.fullmatch(head)):
+            parts.append(f"{value} {unit['a'] or unit['b'] or unit['c']} {unit['name']}")
         else:
-            parts.append(f"{head}: {value}")
+            parts.append(f"{value} {head}")
     return "; ".join(p for p in parts if p) + "."
 
 
@@ -130,7 +135,7 @@ def row_reading(index: Index, row: SentenceRow) -> str | None:
     if CELL_SEPARATOR not in row.text:
         return None
     table = table_row(index, row)
-    return None if table is None else reading(table, row.text)
+    return None if table is None else reading(table, row.text, row.lang)
 
 
 _CAPITALISED = re.compile(r"[^\W\d_][\w'’.-]*(?:\s+[^\W\d_][\w'’.-]*)*")

@@ -132,10 +132,17 @@ def test_a_web_page_table_answers_with_the_cell_of_the_year_asked(invented_servi
 
 
 def test_a_row_reads_as_a_sentence_of_its_header_and_cells():
-    index = Rows(STATIONS, ["Year | Operations | Drugs seized (kg)", "2023 | 12 | 905", "2024 | 9 | 780"])
+    index = Rows(STATIONS, ["Year | Operations | Drugs seized (kg) | Next review",
+                            "2023 | 12 | 905 | 1 May 2024", "2024 | 9 | 780 | 3 May 2025"])
     row = index.find("Fenwick Mill | 2,750 cubic metres | 6")
+    # a quantity before its header, as what it counts ("How many staff ...")
     assert reading(table_row(index, row), row.text) == (
-        "Station: Fenwick Mill; Output per day: 2,750 cubic metres; 6 Staff.")  # a bare figure counts its header
-    row = index.find("2023 | 12 | 905")
-    # a year is no count, and a header's unit goes with its figures
-    assert reading(table_row(index, row), row.text) == "Year: 2023; 12 Operations; Drugs seized: 905 kg."
+        "Station: Fenwick Mill; 2,750 cubic metres Output per day; 6 Staff.")
+    row = index.find("2023 | 12 | 905 | 1 May 2024")
+    # a year and a date are no counts, and a header's unit goes with its bare figures
+    assert reading(table_row(index, row), row.text) == (
+        "Year: 2023; 12 Operations; 905 kg Drugs seized; Next review: 1 May 2024.")
+    russian = Rows(ИЗЪЯТИЯ)
+    row = russian.find(ИЗЪЯТИЯ[2])
+    assert reading(table_row(russian, row), row.text, "ru") == (
+        "Страна: Таджикистан; 2021 год: 3 100 кг; 2022 год: 2 650 кг.")
