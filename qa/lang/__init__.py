@@ -37,6 +37,7 @@ def register(language: Language) -> None:
     _LANGUAGES[language.code] = language
     _by_script.cache_clear()
     _spellings.cache_clear()
+    _fixed_stems.cache_clear()
     frame_stems.cache_clear()
     contact_stems.cache_clear()
 
@@ -133,10 +134,19 @@ def _spellings(code: str) -> Mapping[str, str]:
     return table() if table is not None else {}
 
 
+@functools.cache
+def _fixed_stems(code: str) -> Mapping[str, str]:
+    table = get(code).stems
+    return table() if table is not None else {}
+
+
 def _stem(words: list[str], lang: str) -> list[str]:
-    """Stop-word-free words stemmed, each first written as the language's analyzer spells it."""
+    """Stop-word-free words stemmed, each first written as the language's analyzer spells it (and a word
+    whose stem the language fixes, Language.stems, stemmed so)."""
     spell = _spellings(lang)
-    return _stemmer(get(lang).stemmer).stemWords([spell.get(w, w) for w in words] if spell else words)
+    stems = _stemmer(get(lang).stemmer).stemWords([spell.get(w, w) for w in words] if spell else words)
+    fixed = _fixed_stems(lang)
+    return [fixed.get(w, s) for w, s in zip(words, stems)] if fixed else stems
 
 
 def _analyze_one(words: list[str], lang: str) -> list[str]:

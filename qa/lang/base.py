@@ -129,6 +129,9 @@ class Language:
     # a word's other spelling -> the one the analyzer stems (lazy; English: British -> American,
     # qa.lang.spelling), so "organised" and "organized" are one term everywhere; None: no such list
     spellings: Callable[[], Mapping[str, str]] | None = None
+    # word -> its stem, for words the stemmer stems unevenly across their forms (lazy; Russian: the case
+    # forms of country names in -ан, qa.lang.ru.whole_names); None: the stemmer's stems only
+    stems: Callable[[], Mapping[str, str]] | None = None
     # a question about a measure ("how long", "how far", "how high", "how old"; Russian "как долго",
     # "какова длина"), as (the kinds of quantity that answer it, question pattern), first match wins;
     # and per kind, the unit words that make a number that quantity ("13 km", "two weeks", "38 °C"):

@@ -17,9 +17,10 @@ import re
 # Longest first. English: Japan-ese, Canad(a)-ian, Europe-an / Europ-ean (a stem), Asia-n, Pakistan-i,
 # Turk-ish, Kazakh-stan, Uzbek-istan, Chin(a)-es (the stem of "Chinese").
 _LATIN_ENDINGS = ("istani", "stani", "istan", "stan", "ese", "ean", "ian", "ish", "es", "an", "n", "i")
-# Russian, read on stems (qa.lang.analyze): "африканск" -> африк, "казахста" (Казахстан) -> казах,
-# "российск" -> росс, "европейск" -> европ, "китайск" -> кита.
-_CYRILLIC_ENDINGS = ("истанск", "станск", "иатск", "ийск", "ейск", "анск", "йск", "ск", "иста", "ста", "ан")
+# Russian, read on stems (qa.lang.analyze): "африканск" -> африк, "казахстан" (Казахстан in any case:
+# qa.lang.ru.whole_names) -> казах, "российск" -> росс, "европейск" -> европ, "китайск" -> кита.
+_CYRILLIC_ENDINGS = ("истанск", "станск", "иатск", "ийск", "ейск", "анск", "йск", "ск", "истан", "стан", "иста", "ста",
+                     "ан")
 # a base ending in a consonant may have lost its final vowel: Canad-ian -> Canada, Ital-ian -> Italy
 _LATIN_VOWELS = ("a", "e", "o", "y")
 _CYRILLIC_VOWELS = ("а", "я", "и")

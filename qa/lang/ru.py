@@ -408,9 +408,31 @@ _DATE_GRAINS["century"] = _DATE_GRAINS["year"]
 _DATE_GRAINS["date"] = "|".join(_DATE_GRAINS[g] for g in ("year", "month", "day"))  # any of them
 DATE_GRAINS = {grain: re.compile(pattern, re.I) for grain, pattern in _DATE_GRAINS.items()}
 
+# Snowball reads the "-ан" of a noun as a verb ending, so a country's name loses its "н" in two cases and keeps
+# it in the others: Казахстан, Казахстана -> "казахста"; Казахстане, Казахстаном -> "казахстан". A question "в
+# Таджикистане" then missed a table or a sentence saying "Таджикистан". These names are stemmed by their case
+# endings alone, to the name itself.
+_CASE_ENDINGS = ("", "а", "у", "е", "ом", "ы", "ов", "ам", "ами", "ах")
+
+
+@functools.cache
+def whole_names() -> dict[str, str]:
+    """Every case form of a country name in -ан / -ян that Snowball stems unevenly -> the name (Language.stems)."""
+    import Stemmer
+
+    stemmer = Stemmer.Stemmer("russian")
+    out = {}
+    for name in country_names("ru"):
+        for word in name.replace("-", " ").split():
+            if word.endswith(("ан", "ян")) and stemmer.stemWord(word) != word:
+                out.update({word + ending: word for ending in _CASE_ENDINGS})
+    return out
+
+
 LANGUAGE = Language(
     code="ru",
     stemmer="russian",
+    stems=whole_names,
     pysbd="ru",
     stop_words=_stop_words,
     question_types=QUESTION_TYPES,

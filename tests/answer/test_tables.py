@@ -146,3 +146,26 @@ def test_a_row_reads_as_a_sentence_of_its_header_and_cells():
     row = russian.find(ИЗЪЯТИЯ[2])
     assert reading(table_row(russian, row), row.text, "ru") == (
         "Страна: Таджикистан; 2021 год: 3 100 кг; 2022 год: 2 650 кг.")
+
+
+@pytest.mark.slow
+def test_a_russian_table_answers_a_question_naming_its_row_in_another_case(tmp_path):
+    # "в Казахстане" asks about the row "Казахстан": one term in every case (qa.lang.ru.whole_names)
+    from qa.app.service import QAService
+    from qa.build import run_build
+    from qa.config import Settings
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "obzor.md").write_text(
+        "# Изъятия наркотиков по странам\n\n"
+        "Национальные ведомства сообщили об изъятиях наркотиков за 2023 год.\n\n"
+        "| Страна | Героин | Опий |\n|---|---|---|\n| Казахстан | 412 кг | 1 050 кг |\n"
+        "| Кыргызстан | 96 кг | 310 кг |\n| Таджикистан | 1 380 кг | 2 240 кг |\n\n"
+        "В таблицу вошли итоги всех ведомств каждой страны.\n", encoding="utf-8")
+    settings = Settings().with_(corpus_dir=corpus, index_dir=tmp_path / "index")
+    run_build(settings)
+    answer = QAService(settings).ask("Сколько героина изъяли в Казахстане?").answer
+    assert answer is not None
+    assert (answer.text, answer.header) == ("| Казахстан | 412 кг | 1 050 кг |", "| Страна | Героин | Опий |")
+    assert answer.span_text == "412 кг"

@@ -99,3 +99,13 @@ def test_the_question_word_of_the_main_clause_wins_over_one_in_a_subordinate_cla
     assert question_type("Кто был лидером, когда франки вошли в долину?") == "person"
     assert question_type("Как и когда болезнь проникла в Европу?") == "date"
     assert question_type("На чей перевод повлияла эта книга?") == "person"
+
+
+def test_a_country_name_is_one_term_in_every_case():
+    # Snowball alone: Казахстан, Казахстана -> "казахста", Казахстане, Казахстаном -> "казахстан"
+    forms = "Казахстан Казахстана Казахстану Казахстане Казахстаном"
+    assert set(analyze(forms, "ru")) == {"казахстан"}
+    assert set(analyze("Таджикистан в Таджикистане", "ru")) == {"таджикистан"}
+    assert analyze("Иран Ирана", "ru") == ["иран", "иран"]
+    # other words stem as before: "суда" (of a court) is not a form of Судан
+    assert analyze("суда судам", "ru") == ["суд", "суд"]
