@@ -257,8 +257,9 @@ def sentence_features(
             if is_heading(row, p.chunk) or heads_table(row, by_id.get(row.id - 1), by_id.get(row.id + 1)):
                 continue
             # a table's row says what it holds only through its header: its words are its reading's
-            text = row_reading(index, row) or row.text
-            seq = analyzed[row.id] if text is row.text else analyze(text)
+            reading = row_reading(index, row)
+            text = reading or row.text
+            seq = analyze(reading) if reading else analyzed[row.id]
             sterms = set(seq)
             window = set(sterms)
             for nid in (row.id - 1, row.id + 1):

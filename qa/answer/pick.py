@@ -60,8 +60,9 @@ def ranked_candidates(
     readings = {row.id: row_reading(index, row) for row, _, _ in feats}
     for row, p, f in feats:
         item = p.item
+        # the language stored at index time; a table's row read with its header
         f.update(type_features(question, readings[row.id] or row.text, item.title if item else "",
-                               item.date if item else None, bool(f["news_lead"]), row.lang))  # language stored at index time
+                               item.date if item else None, bool(f["news_lead"]), row.lang))
     if feats and "match" in weights:
         add_match(question, feats)
     if "dense_raw" in weights:  # the e5 fit's (qa/answer/fitted_e5.py): e5's uncentred cosine

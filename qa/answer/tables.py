@@ -1,12 +1,13 @@
 """A table row as an answer: the header row it is read against, and the cell the question asks for.
 
 Readers write a table a row a line, its cells parted by ``CELL_SEPARATOR`` ("Osgate | 5,100 cubic metres |
-9"; a web page's as a Markdown row, "| Osgate | 5,100 cubic metres | 9 |"), so a row is a sentence like any other. Alone it lacks what its columns mean: "What is the output per day
-of the Osgate station?" shares only "Osgate" with it, and the header row ("Station | Output per day |
-Staff") won instead and was given as the answer. Here a row finds its header (the first row of its table),
-the answer step reads the header's words as the row's own, and the short answer is the cell under the
-column the question names ("5,100 cubic metres"), or, when no column is named, the one cell of the kind
-asked for ("Who holds plot 12?" -> the one name in the row).
+9"; a web page's as a Markdown row, "| Osgate | 5,100 cubic metres | 9 |"), so a row is a sentence like any
+other. Alone it lacks what its columns mean: "What is the output per day of the Osgate station?" shares only
+"Osgate" with it, and the header row ("Station | Output per day | Staff") won instead and was given as the
+answer. Here a row finds its header (the first row of its table), the answer step reads the row with its
+header (`reading`), and the short answer is the cell under the column the question names ("5,100 cubic
+metres"), or, when no column is named, the one cell of the kind asked for ("Who holds plot 12?" -> the one
+name in the row).
 """
 
 from __future__ import annotations
@@ -19,8 +20,10 @@ from qa.ingest.readers import CELL_SEPARATOR
 from qa.lang import analyze, get
 from qa.store import Index, SentenceRow
 
-# how far up a table a row looks for its header: tables longer than this are read without one
+# how far up a table a row looks for its header: tables longer than this are read without one; rows are
+# fetched this many at a time
 MAX_ROWS_ABOVE = 300
+_FETCH = 24
 _DIGIT = re.compile(r"\d")
 # a year, not part of a longer figure ("2021", "2021 год", "FY2019-20"; not "12,020" or "1 2021")
 _YEAR = re.compile(r"(?<![\d,.])(?<!\d\s)(?:1[89]|20)\d\d(?![\d,.])")
@@ -71,13 +74,17 @@ def table_row(index: Index, row: SentenceRow) -> TableRow | None:
     own = cells(row.text)
     if not own:
         return None
-    first = max(0, row.id - MAX_ROWS_ABOVE)
-    above = index.sentences(first, row.id - first)
-    header = None
-    for r in reversed(above):
-        if r.doc != row.doc or r.item != row.item or len(cells(r.text)) != len(own):
-            break
-        header = r
+    header, end = None, row.id
+    while end > max(0, row.id - MAX_ROWS_ABOVE):
+        first = max(0, end - _FETCH, row.id - MAX_ROWS_ABOVE)
+        above = index.sentences(first, end - first)
+        for r in reversed(above):
+            if r.doc != row.doc or r.item != row.item or len(cells(r.text)) != len(own):
+                end = -1  # the table starts below r
+                break
+            header = r
+        else:
+            end = first
     if header is None:
         return None
     header_cells = _cell_texts(header.text)
@@ -100,7 +107,8 @@ def heads_table(row: SentenceRow, above: SentenceRow | None, below: SentenceRow 
 
 _BARE_NUMBER = re.compile(r"\d[\d,.\s]*")
 # a header naming its column's unit: "Drugs seized (kg)", "Budget, EUR", "Area [km²]"
-_HEADER_UNIT = re.compile(r"(?P<name>.*?\w)\s*(?:\((?P<a>[^()]{1,15})\)|\[(?P<b>[^\[\]]{1,15})\]|,\s*(?P<c>[^,\s]{1,6}))")
+_HEADER_UNIT = re.compile(
+    r"(?P<name>.*?\w)\s*(?:\((?P<a>[^()]{1,15})\)|\[(?P<b>[^\[\]]{1,15})\]|,\s*(?P<c>[^,\s]{1,6}))")
 
 
 def _year_only(head: str) -> bool:

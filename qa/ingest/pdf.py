@@ -98,7 +98,7 @@ def page_text(textpage, with_map: bool = False) -> tuple[str, list[int] | None]:
     text, src = _normalise(raw_text, with_map=True)
     gaps = _cell_gaps(textpage, text, src)
     if not gaps:
-        return text, src
+        return text, (src if with_map else None)
     out, out_src, at = [], [], 0
     for j in gaps:
         out += [text[at:j], CELL_SEPARATOR]

@@ -52,6 +52,12 @@ def test_a_row_finds_the_first_row_of_its_table_as_its_header():
     assert table_row(index, index.find("Station | Output per day | Staff")) is None  # a header has none
 
 
+def test_a_row_far_down_a_long_table_finds_its_header():
+    rows = [f"Site {n} | {n * 40:,} litres | {n % 9}" for n in range(1, 120)]
+    index = Rows(["Gauges", "Site | Volume | Staff", *rows])
+    assert table_row(index, index.find(rows[-1])).header.text == "Site | Volume | Staff"
+
+
 def test_a_table_of_data_rows_only_has_no_header():
     index = Rows(STATIONS[2:])  # no header row: the first row holds figures in the same columns
     assert table_row(index, index.find("Osgate | 5,100 cubic metres | 9")) is None
