@@ -27,11 +27,12 @@ class ExportRow:
     date: str
     page: str
     link: str
+    header: str = ""  # the header row of the table whose row is quoted (Answer.header), else ""
 
 
 HEADERS = {
     "question": "Question", "answer": "Answer", "quote": "Quoted sentence", "document": "Document",
-    "title": "Title", "date": "Date", "page": "Page", "link": "Link",
+    "title": "Title", "date": "Date", "page": "Page", "link": "Link", "header": "Table header",
 }
 NOT_FOUND = "Not found in the documents."
 
@@ -63,6 +64,7 @@ def row_from_answer(question: str, answer: dict | None, corpus_dir: Path | str |
         date=answer.get("date") or "",
         page="" if page is None else str(page),
         link=source_link(corpus_dir, answer["doc"], answer["start"], answer["end"]),
+        header=answer.get("header") or "",
     )
 
 
@@ -97,6 +99,8 @@ def to_markdown(rows: list[ExportRow], heading: str = "Answers from the document
         parts += [f"## {i}. {_md_text(r.question)}", "", f"**Answer:** {_md_text(r.answer)}", ""]
         if r.quote:
             parts += [f"> {_md_text(r.quote)}", ""]
+            if r.header:  # a table's row says what its cells are only under its header
+                parts += [f"Under the table's header: {_md_text(r.header)}", ""]
             source = [f"*{_md_text(r.title)}*" if r.title else "", _md_text(r.date), f"page {_md_text(r.page)}" if r.page else ""]
             where = ", ".join(s for s in source if s)
             link = f"[{_md_text(r.document)}](<{r.link}>)" if r.link else _md_text(r.document)

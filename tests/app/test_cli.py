@@ -138,8 +138,10 @@ def test_ask_format_csv_and_md_write_the_answer_up(built, workdir):
     proc = run("ask", QUESTION, "--index", str(index), "--corpus", str(CORPUS), "--format", "csv", cwd=workdir)
     assert proc.returncode == 0, proc.stderr
     rows = list(csv.reader(io.StringIO(proc.stdout)))
-    assert rows[0] == ["Question", "Answer", "Quoted sentence", "Document", "Title", "Date", "Page", "Link"]
-    question, answer, quote, doc, *_, link = rows[1]
+    assert rows[0] == ["Question", "Answer", "Quoted sentence", "Document", "Title", "Date", "Page", "Link",
+                       "Table header"]
+    question, answer, quote, doc, *_, link, header = rows[1]
+    assert header == ""  # no table row
     assert question == QUESTION and "IIJIMA" in answer and doc == "000_48933f6eaf3e6675.txt"
     start, end = (int(x) for x in link.split("#char=")[1].split(","))
     assert original(doc)[start:end] == quote  # the link names exactly the quoted characters

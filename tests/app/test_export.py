@@ -47,7 +47,8 @@ def test_not_found_is_said_not_left_blank():
 def test_csv_round_trips_through_a_csv_reader():
     rows = [row_from_answer('Is "quoted", text, kept?', ANSWER), row_from_answer("Nothing?", None)]
     parsed = list(csv.reader(io.StringIO(to_csv(rows))))
-    assert parsed[0] == ["Question", "Answer", "Quoted sentence", "Document", "Title", "Date", "Page", "Link"]
+    assert parsed[0] == ["Question", "Answer", "Quoted sentence", "Document", "Title", "Date", "Page", "Link",
+                         "Table header"]
     assert parsed[1][0] == 'Is "quoted", text, kept?'
     assert parsed[1][2] == ANSWER["text"]
     assert parsed[2][1] == NOT_FOUND
@@ -77,3 +78,14 @@ def test_unknown_format_is_refused():
 
 def test_link_without_a_corpus_folder_still_names_the_characters():
     assert source_link(None, "a.txt", 1, 5) == "a.txt#char=1,5"
+
+
+def test_a_table_row_is_exported_with_its_header():
+    row = dict(ANSWER, text="Osgate | 5,100 cubic metres | 9", span={"text": "5,100 cubic metres", "start": 129,
+               "end": 147}, header="Station | Output per day | Staff")
+    exported = row_from_answer("What is the output per day of the Osgate station?", row)
+    assert (exported.answer, exported.header) == ("5,100 cubic metres", "Station | Output per day | Staff")
+    assert list(csv.reader(io.StringIO(to_csv([exported]))))[1][-1] == "Station | Output per day | Staff"
+    md = to_markdown([exported])
+    assert "> Osgate \\| 5,100 cubic metres \\| 9" in md
+    assert "Under the table's header: Station \\| Output per day \\| Staff" in md
