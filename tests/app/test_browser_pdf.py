@@ -109,3 +109,23 @@ def test_pdf_citation_shows_the_page_with_the_answer_outlined(page, app_url, tmp
     expect(corpus.locator("tr", has_text="report.pdf")).to_contain_text("5")
     expect(corpus.locator(".qa-skipped")).to_contain_text("locked.pdf: password-protected")
     page.screenshot(path=str(OUT / "pdf-2-corpus.png"))
+
+
+def test_a_table_row_answer_shows_under_its_header_and_its_cells_are_outlined_on_the_page(page, app_url):
+    from playwright.sync_api import expect
+
+    page.goto(app_url)
+    page.fill("#qa-question textarea", "What is the output per day of the Osgate station?")
+    page.click("#qa-ask")
+    page.wait_for_selector("#qa-chat .qa-reply")
+    reply = page.locator("#qa-chat .qa-reply").first
+    expect(reply.locator(".qa-short")).to_have_text("5,100 cubic metres")
+    table = reply.locator("table.qa-row")
+    expect(table.locator("th")).to_have_text(["Station", "Output per day", "Staff"])
+    expect(table.locator("td")).to_have_text(["Osgate", "5,100 cubic metres", "9"])
+    expect(table.locator("td mark")).to_have_text("5,100 cubic metres")
+    expect(reply.locator(".qa-conf")).to_contain_text("report.pdf, p. 3")
+    # on the page picture, one outline per cell of the row: the separators are not printed
+    outlines = page.locator("#qa-source-view .qa-page-outline")
+    expect(outlines).to_have_count(3)
+    page.screenshot(path=str(OUT / "pdf-3-table-row.png"))
