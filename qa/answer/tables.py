@@ -60,13 +60,11 @@ def _cell_texts(text: str) -> list[str]:
     return [text[a:b] for a, b in cells(text)]
 
 
-def _reads_as_data(first: list[str], row: list[str]) -> bool:
-    """Whether a table's first row is a row of data like `row`, not a header: figures in the same
-    columns, none of them a year (a header of years, "Country | 2019 | 2020", is a header)."""
-    digits = [bool(_DIGIT.search(c)) for c in first]
-    if not any(digits) or digits != [bool(_DIGIT.search(c)) for c in row]:
-        return False
-    return not all(_YEAR.search(c) for c, d in zip(first, digits) if d)
+def _is_header(first: list[str]) -> bool:
+    """Whether a table's first row names its columns: no cell holds a figure other than a year ("Country |
+    2019 | 2020" is a header; "Brindle | 8,400 cubic metres | 12" is a row of data, and so is the first row
+    of a table of labels and values, "Date | 12 September 2023")."""
+    return not any(_DIGIT.search(_YEAR.sub("", c)) for c in first)
 
 
 def table_row(index: Index, row: SentenceRow) -> TableRow | None:
@@ -88,21 +86,20 @@ def table_row(index: Index, row: SentenceRow) -> TableRow | None:
     if header is None:
         return None
     header_cells = _cell_texts(header.text)
-    if _reads_as_data(header_cells, _cell_texts(row.text)):
+    if not _is_header(header_cells):
         return None
     return TableRow(header, tuple(own), tuple(header_cells))
 
 
 def heads_table(row: SentenceRow, above: SentenceRow | None, below: SentenceRow | None) -> bool:
     """Whether `row` is the header row of a table, between the sentences `above` and `below` it: the first
-    row of a table whose next row is of data. A header says what the columns hold and answers nothing."""
+    row of a table, naming its columns (_is_header). A header says what the columns hold and answers nothing."""
     own = cells(row.text)
     if not own or below is None or (below.doc, below.item) != (row.doc, row.item):
         return False
     if above is not None and (above.doc, above.item) == (row.doc, row.item) and len(cells(above.text)) == len(own):
         return False  # a row under another row of the table
-    under = _cell_texts(below.text)
-    return len(under) == len(own) and not _reads_as_data(_cell_texts(row.text), under)
+    return len(cells(below.text)) == len(own) and _is_header(_cell_texts(row.text))
 
 
 _BARE_NUMBER = re.compile(r"\d[\d,.\s]*")

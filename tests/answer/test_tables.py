@@ -63,6 +63,14 @@ def test_a_table_of_data_rows_only_has_no_header():
     assert table_row(index, index.find("Osgate | 5,100 cubic metres | 9")) is None
 
 
+def test_a_table_of_labels_and_values_has_no_header_and_its_first_row_is_a_fact():
+    facts = ["Date | 12 September 2023", "Venue | Tashkent", "Chair | Aigerim Sadykova"]
+    index = Rows(["Meeting", *facts])
+    assert table_row(index, index.find("Chair | Aigerim Sadykova")) is None
+    first, second = index.find(facts[0]), index.find(facts[1])
+    assert not heads_table(first, index.find("Meeting"), second)  # a candidate answer like the others
+
+
 def test_a_header_of_years_is_a_header():
     index = Rows(SEIZURES)
     assert table_row(index, index.find(SEIZURES[2])).header.text == SEIZURES[0]
