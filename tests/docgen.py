@@ -166,6 +166,27 @@ def table_pdf(pages: int, rows: int = 25) -> bytes:
     return bytes(pdf.output())
 
 
+# A table whose columns are tight: its data rows' cells are about 1 em apart, less than its header's.
+TIGHT_TABLE = [
+    ("Participant", "Organisation", "Role"),
+    ("Elena Morozova", "OSCE Programme Office", "Observer"),
+    ("Timur Rakhimov", "State Customs Service", "Rapporteur"),
+    ("Ilhom Nazarov", "Drug Control Agency", "Member"),
+]
+
+
+def tight_table_pdf() -> bytes:
+    pdf = _pdf(header="Minutes of the Working Group")
+    pdf.add_page()
+    _lines(pdf, ["Participants", "The working group met in Tashkent on 12 September 2023."])
+    with pdf.table(col_widths=(34, 50, 24), width=108, first_row_as_headings=False) as table:
+        for row in TIGHT_TABLE:
+            cells = table.row()
+            for value in row:
+                cells.cell(value)
+    return bytes(pdf.output())
+
+
 @functools.cache
 def encrypted_pdf() -> bytes:
     pdf = _pdf()

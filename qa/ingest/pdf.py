@@ -61,8 +61,12 @@ def _normalise(raw: str, with_map: bool = False) -> tuple[str, list[int] | None]
 
 
 # A space PDFium made up (none in the file) over a gap this many times the font size wide parts two cells
-# of a table row: words are ~0.3 em apart, even in justified lines, and cells are several em apart.
+# of a table row: words are ~0.3 em apart, even in justified lines, and cells are several em apart. A made-up
+# space before a word that starts where such a gap started a cell on another row of the table (within
+# _ALIGNED points) parts cells too: tight columns leave less than 2 em between their cells ("Elena Morozova
+# OSCE Programme Office", 1 em), and cells are left-aligned under each other.
 _CELL_GAP_EM = 2.0
+_ALIGNED = 1.5
 
 
 def _cell_gaps(textpage, text: str, src: list[int]) -> list[int]:
@@ -70,8 +74,11 @@ def _cell_gaps(textpage, text: str, src: list[int]) -> list[int]:
     import pypdfium2.raw as raw
 
     lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
-    gaps = []
+    spaces = []  # (table, offset, gap in em, where the next word starts); a table is a run of row lines
+    table, prev = 0, None
     for i in sorted(row_lines(text, lines)):
+        table += prev is not None and i != prev + 1
+        prev = i
         s, e = lines[i]
         for j in range(s + 1, e - 1):
             if text[j] != " " or src[j] < 0 or src[j - 1] < 0 or src[j + 1] < 0:
@@ -81,9 +88,10 @@ def _cell_gaps(textpage, text: str, src: list[int]) -> list[int]:
                 continue
             size = raw.FPDFText_GetFontSize(textpage, ci - 1) or 10.0
             left, right = textpage.get_charbox(ci - 1), textpage.get_charbox(ci + 1)
-            if right[0] - left[2] > _CELL_GAP_EM * size:
-                gaps.append(j)
-    return gaps
+            spaces.append((table, j, (right[0] - left[2]) / size, right[0]))
+    starts = [(t, x) for t, _, em, x in spaces if em > _CELL_GAP_EM]
+    return [j for t, j, em, x in spaces
+            if em > _CELL_GAP_EM or any(t == t0 and abs(x - x0) <= _ALIGNED for t0, x0 in starts)]
 
 
 def page_text(textpage, with_map: bool = False) -> tuple[str, list[int] | None]:

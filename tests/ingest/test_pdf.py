@@ -75,6 +75,14 @@ def test_only_the_wide_gaps_of_table_rows_part_cells(report):
     assert "Harrow Valley Water Board" in report.text and "The board employs 212 people in all." in report.text
 
 
+def test_cells_of_tight_columns_are_parted_where_the_header_starts_its_columns():
+    # the data rows' cells are ~1 em apart, as far as words of a justified line; the header's are far apart,
+    # and each cell starts where its column's header does
+    text = read_pdf(docgen.tight_table_pdf()).text
+    for row in docgen.TIGHT_TABLE:
+        assert " | ".join(row) in text.splitlines()
+
+
 def test_page_picture_outlines_each_cell_of_a_table_row(report):
     p3 = report.pages[2]
     start = report.text.index("Osgate | 5,100")
