@@ -13,7 +13,7 @@ import numpy as np
 
 from qa.answer.acronyms import ACRONYM_PLURAL
 from qa.answer.question import question_head, question_type, typed_span
-from qa.answer.tables import heads_table, row_reading
+from qa.answer.tables import Tables, heads_table
 from qa.answer.weights import WEIGHTS
 from qa.contracts import ChunkRow, Passage
 from qa.ingest.leads import CLOSERS, is_dated_lead
@@ -211,10 +211,13 @@ def sentence_features(
     terms: list[str],
     passages: list[Passage],
     index: Index,
+    tables: Tables | None = None,
 ) -> list[tuple[SentenceRow, Passage, dict[str, float]]]:
-    """Every distinct sentence of the passages with the features the score is made of."""
+    """Every distinct sentence of the passages with the features the score is made of (`tables`: the
+    question's reader of table rows, when the caller reads them too)."""
     if not passages:
         return []
+    tables = tables or Tables(index)
     idf = index.idf(sorted(set(terms)))
     total = sum(idf.values()) or 1.0
     pairs = {(a, b): idf[a] + idf[b] for a, b in zip(terms, terms[1:])}
@@ -257,7 +260,7 @@ def sentence_features(
             if is_heading(row, p.chunk) or heads_table(row, by_id.get(row.id - 1), by_id.get(row.id + 1)):
                 continue
             # a table's row says what it holds only through its header: its words are its reading's
-            reading = row_reading(index, row)
+            reading = tables.reading(row)
             text = reading or row.text
             seq = analyze(reading) if reading else analyzed[row.id]
             sterms = set(seq)

@@ -17,7 +17,7 @@ from qa.answer.not_found import mentioned, not_found_note
 from qa.answer.ordering import rerank_passages
 from qa.answer.persons import named_person
 from qa.answer.shown import Shown, shown_answer
-from qa.answer.tables import asked_cell, cells, row_reading, table_row
+from qa.answer.tables import Tables, asked_cell, cells
 from qa.answer.trim import MAX_ANSWER_CHARS
 from qa.answer.types import TYPE_FEATURES, type_features
 from qa.answer.weights import fitted_for
@@ -53,11 +53,12 @@ def _trim(row: SentenceRow, terms: list[str]) -> tuple[int, int]:
 
 def ranked_candidates(
     question: str, query_vector: np.ndarray, terms: list[str], passages: list[Passage], index: Index,
-    weights: dict[str, float], typed_neighbour: bool = False,
+    weights: dict[str, float], typed_neighbour: bool = False, tables: Tables | None = None,
 ) -> list[Candidate]:
     """Every sentence of the passages with its features (answer types included), best first."""
-    feats = sentence_features(question, query_vector, terms, passages, index)
-    readings = {row.id: row_reading(index, row) for row, _, _ in feats}
+    tables = tables or Tables(index)
+    feats = sentence_features(question, query_vector, terms, passages, index, tables)
+    readings = {row.id: tables.reading(row) for row, _, _ in feats}
     for row, p, f in feats:
         item = p.item
         # the language stored at index time; a table's row read with its header
@@ -271,7 +272,9 @@ def pick_answer(
 
     `model` is the embedder's identity: it picks the answer weights fitted for its vectors."""
     fitted = fitted_for(model)
-    ranked = ranked_candidates(question, query_vector, terms, passages, index, fitted.sentence, fitted.typed_neighbour)
+    tables = Tables(index)
+    ranked = ranked_candidates(question, query_vector, terms, passages, index, fitted.sentence, fitted.typed_neighbour,
+                               tables)
     if not ranked:
         return Picked(None, passages)
     pool = passages
@@ -290,7 +293,7 @@ def pick_answer(
     row = best.sentence
     # the sentence's trimmed part, after the sentence before it when it opens by referring back
     shown = shown_answer(index, row, question, terms, MAX_ANSWER_CHARS)
-    table = table_row(index, row)
+    table = tables.row(row)
     if table is not None:  # a table's row: the cell under the column asked for, read against the header
         cell = asked_cell(question, table, row.text, row.lang)
         span = None if cell is None else (row.start + cell[0], row.start + cell[1])

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from qa.answer.tables import asked_cell, cells, heads_table, reading, table_row
+from qa.answer.tables import Tables, asked_cell, cells, heads_table, reading, table_row
 from qa.store import SentenceRow
 
 STATIONS = ["Pumping stations", "Station | Output per day | Staff", "Brindle | 8,400 cubic metres | 12",
@@ -25,6 +25,7 @@ class Rows:
                 at += len(line) + 1
 
     def sentences(self, first: int, n: int) -> list[SentenceRow]:
+        self.fetched = getattr(self, "fetched", 0) + n
         return self.rows[first:first + n]
 
     def find(self, text: str) -> SentenceRow:
@@ -56,6 +57,15 @@ def test_a_row_far_down_a_long_table_finds_its_header():
     rows = [f"Site {n} | {n * 40:,} litres | {n % 9}" for n in range(1, 120)]
     index = Rows(["Gauges", "Site | Volume | Staff", *rows])
     assert table_row(index, index.find(rows[-1])).header.text == "Site | Volume | Staff"
+
+
+def test_a_question_walks_up_a_long_table_once_for_all_its_rows():
+    rows = [f"Site {n} | {n * 40:,} litres | {n % 9}" for n in range(1, 1001)]
+    index = Rows(["Gauges", "Site | Volume | Staff", *rows])
+    tables = Tables(index)
+    for row in rows[-30:]:  # the candidates of one question: rows deep down the table
+        assert tables.row(index.find(row)).header.text == "Site | Volume | Staff"
+    assert index.fetched < 1100  # once up the table, not 30 times (30,000 rows)
 
 
 def test_a_table_of_data_rows_only_has_no_header():
