@@ -2,6 +2,7 @@
 """Questions answered by table rows, in a PDF report, Word minutes and a web page (invented here).
 
     .venv/bin/python benchmarks/tables.py [--questions FILE] [--out benchmarks/out/tables] [--with-bundled]
+    .venv/bin/python benchmarks/tables.py --long-table 2000 [--asks 40]
 
 Writes three documents whose facts sit in tables (a PDF review with a table of seizures by country and
 one of border crossing points, Word minutes with a table of participants and one of actions, a web page
@@ -12,6 +13,10 @@ qa.answer.tables were then made on its misses: docs/pdf.md, "Tables"), or the 16
 question's answer and short answer, then the figures of benchmarks/quality.py (answer hit@1: the row
 shown holds the gold cell; short answer right; unanswerable -> "not found"). --with-bundled adds the
 bundled news pages beside them, as distractors.
+
+--long-table N instead indexes one Word file holding an N-row table of gauge readings (Site | Spring |
+Summer | Autumn) and asks --asks seeded questions about rows anywhere in it ("What was the summer reading at
+Site 1731?"): the figures, and the time a question takes when every candidate is a row deep in a table.
 """
 
 from __future__ import annotations
@@ -19,6 +24,7 @@ from __future__ import annotations
 import argparse
 import io
 import json
+import random
 import shutil
 import sys
 from pathlib import Path
@@ -136,6 +142,41 @@ def operations_html() -> str:
     )
 
 
+SEASONS = ("Spring", "Summer", "Autumn")
+
+
+def gauge(site: int, season: int) -> str:
+    return f"{site * (13 + 4 * season) % 9973:,} litres"
+
+
+def long_table_docx(rows: int) -> bytes:
+    import docx
+
+    d = docx.Document()
+    d.add_heading("Gauge readings of the year", level=1)
+    d.add_paragraph("The board lists every gauge's readings for the year, site by site.")
+    t = d.add_table(rows=0, cols=4)
+    for r in range(rows + 1):
+        values = ("Site", *SEASONS) if r == 0 else (f"Site {r}", *(gauge(r, s) for s in range(3)))
+        for cell, value in zip(t.add_row().cells, values):  # table.cell(r, c) walks the whole table each time
+            cell.text = value
+    buf = io.BytesIO()
+    d.save(buf)
+    return buf.getvalue()
+
+
+def long_table_questions(rows: int, asks: int) -> list:
+    from qa.evaluate import GoldQuestion
+
+    rng = random.Random(0)
+    out = []
+    for _ in range(asks):
+        site, season = rng.randint(1, rows), rng.randrange(3)
+        out.append(GoldQuestion(f"What was the {SEASONS[season].lower()} reading at Site {site}?", [gauge(site, season)],
+                            True, "gauges.docx", "number"))
+    return out
+
+
 def write_corpus(folder: Path, with_bundled: bool) -> None:
     if folder.exists():
         shutil.rmtree(folder)
@@ -152,14 +193,23 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "out" / "tables")
     ap.add_argument("--questions", type=Path, default=QUESTIONS)
+    ap.add_argument("--long-table", type=int, metavar="ROWS", help="one Word table of ROWS rows instead")
+    ap.add_argument("--asks", type=int, default=40, help="with --long-table: how many questions")
     ap.add_argument("--with-bundled", action="store_true", help="the bundled news pages beside the three documents")
     args = ap.parse_args()
     corpus, index = args.out / "corpus", args.out / "index"
-    write_corpus(corpus, args.with_bundled)
+    if args.long_table:
+        shutil.rmtree(corpus, ignore_errors=True)
+        corpus.mkdir(parents=True)
+        (corpus / "gauges.docx").write_bytes(long_table_docx(args.long_table))
+        questions = long_table_questions(args.long_table, args.asks)
+    else:
+        write_corpus(corpus, args.with_bundled)
+        questions = load_jsonl(args.questions)
     if index.exists():
         shutil.rmtree(index)
     service = _service("tables", corpus, index)
-    rows = ask_all(service, load_jsonl(args.questions))
+    rows = ask_all(service, questions)
     for r in rows:
         if not r["answered"]:
             verdict = "not found" + (" (right)" if not r["answerable"] else " (MISSED)")

@@ -74,6 +74,11 @@ def ranked_candidates(
     return prefer_typed_neighbour(out, question) if typed_neighbour else out
 
 
+def _key_cells(text: str, asked: set[str]) -> list[frozenset[str]]:
+    """The terms of each cell of a row's text that the question names whole ("Site 677", "Osgate")."""
+    return [t for a, b in cells(text) if (t := frozenset(analyze(text[a:b]))) and t <= asked]
+
+
 # how far down the ranking a table's row may sit and still win over prose that holds fewer question terms
 ROW_TOP = 3
 
@@ -84,9 +89,10 @@ def prefer_named_row(ranked: list[Candidate], terms: list[str]) -> list[Candidat
     A row among the best ROW_TOP that holds more question terms, read with its header, than the best
     sentence wins over it: the sentence that introduces a table ("Five crossing points took part in the
     exercise.") shares the table's topic words and holds none of its facts. Then, when the best candidate
-    is a row, the row of its table whose own cells hold the most question terms wins: rows of one table
-    share their header's words, and what tells them apart is the row the question names ("Which station
-    has *9* staff?", "the output of *Osgate*")."""
+    is a row, the row of its table that the question names wins: the one whose cells the question names
+    whole hold the most of its terms ("at *Site 677*", not "5,*677* litres"), then the one whose cells hold
+    the most. Rows of one table share their header's words; what tells them apart is the row the question
+    names ("Which station has *9* staff?", "the output of *Osgate*")."""
     if not ranked:
         return ranked
     asked = set(terms)
@@ -100,8 +106,9 @@ def prefer_named_row(ranked: list[Candidate], terms: list[str]) -> list[Candidat
     top = ranked[0]
     width = len(cells(top.sentence.text))
 
-    def named(c: Candidate) -> int:
-        return len(asked & set(analyze(c.sentence.text)))
+    def named(c: Candidate) -> tuple[int, int]:
+        # first the terms of the cells the question names whole ("Site 677"), then of any cell ("5,677 litres")
+        return sum(map(len, _key_cells(c.sentence.text, asked))), len(asked & set(analyze(c.sentence.text)))
 
     best, most = 0, named(top)
     for i, c in enumerate(ranked[1:], 1):

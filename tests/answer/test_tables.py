@@ -193,3 +193,38 @@ def test_a_russian_table_answers_a_question_naming_its_row_in_another_case(tmp_p
     assert answer is not None
     assert (answer.text, answer.header) == ("| Казахстан | 412 кг | 1 050 кг |", "| Страна | Героин | Опий |")
     assert answer.span_text == "412 кг"
+
+
+def _candidates(index: Rows, scored: list[tuple[str, float]]) -> list:
+    """The rows as the answer step's candidates, best first, each with its reading."""
+    from qa.answer import Candidate
+    from qa.contracts import Passage
+    from qa.store import ChunkRow
+
+    passage = Passage(1, ChunkRow(0, "doc.pdf", 0, 0, 9, "text", 0, 9), None, 1.0, 0.5, 1.0, 3.0)
+    tables = Tables(index)
+    out = [Candidate(index.find(t), passage, {}, score, tables.reading(index.find(t))) for t, score in scored]
+    return sorted(out, key=lambda c: -c.score)
+
+
+def test_the_row_the_question_names_wins_over_a_row_whose_figure_holds_the_same_digits():
+    from qa.answer.pick import prefer_named_row
+    from qa.lang import analyze
+
+    rows = ["Site 677 | 8,804 litres | 1,353 litres", "Site 1971 | 5,677 litres | 3,588 litres"]
+    index = Rows(["Site | Spring | Summer", *rows])
+    question = "What was the summer reading at Site 677?"
+    ranked = _candidates(index, [(rows[1], 9.0), (rows[0], 8.0)])  # the sentence model's order
+    assert prefer_named_row(ranked, analyze(question))[0].sentence.text == rows[0]
+
+
+def test_a_row_holding_more_of_the_question_wins_over_the_prose_that_introduces_its_table():
+    from qa.answer.pick import prefer_named_row
+    from qa.lang import analyze
+
+    intro = "Five crossing points took part in the joint profiling exercise."
+    rows = ["Karasu | Kyrgyzstan–Uzbekistan | 85", "Farap | Turkmenistan–Uzbekistan | 64"]
+    index = Rows([intro, "Crossing point | Border | Officers", *rows])
+    question = "How many officers work at the Karasu crossing point?"
+    ranked = _candidates(index, [(intro, 9.5), (rows[0], 9.2), (rows[1], 6.0)])
+    assert prefer_named_row(ranked, analyze(question))[0].sentence.text == rows[0]
