@@ -37,7 +37,8 @@ mark.qa-hl-before { background: #fdf6e3; color: inherit; text-decoration: underl
 .qa-before { color: var(--body-text-color-subdued); }
 /* a table row's answer, under its header row (qa.answer.tables) */
 table.qa-row { display: inline-table; border-collapse: collapse; margin: .1em 0; font-size: .95em; }
-table.qa-row th, table.qa-row td { border: 1px solid var(--border-color-primary); padding: .15em .5em; text-align: left; }
+table.qa-row th, table.qa-row td {
+  border: 1px solid var(--border-color-primary); padding: .15em .5em; text-align: left; }
 table.qa-row th { font-weight: 600; color: var(--body-text-color-subdued); }
 .qa-empty { color: var(--body-text-color-subdued); }
 #qa-source-view { border: 1px solid var(--border-color-primary); border-radius: 8px; }
