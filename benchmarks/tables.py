@@ -38,7 +38,7 @@ import docgen  # noqa: E402
 from benchmarks import qsets  # noqa: E402
 from benchmarks.quality import _service, ask_all  # noqa: E402
 from benchmarks.quality_metrics import figures, table  # noqa: E402
-from qa.evaluate import load_jsonl  # noqa: E402
+from qa.evaluate import GoldQuestion, load_jsonl  # noqa: E402
 
 QUESTIONS = ROOT / "benchmarks" / "data" / "table_questions.jsonl"
 
@@ -165,15 +165,14 @@ def long_table_docx(rows: int) -> bytes:
     return buf.getvalue()
 
 
-def long_table_questions(rows: int, asks: int) -> list:
-    from qa.evaluate import GoldQuestion
-
+def long_table_questions(rows: int, asks: int) -> list[GoldQuestion]:
+    """Seeded questions about rows anywhere in long_table_docx(rows), each with its cell as the gold answer."""
     rng = random.Random(0)
     out = []
     for _ in range(asks):
         site, season = rng.randint(1, rows), rng.randrange(3)
-        out.append(GoldQuestion(f"What was the {SEASONS[season].lower()} reading at Site {site}?", [gauge(site, season)],
-                            True, "gauges.docx", "number"))
+        question = f"What was the {SEASONS[season].lower()} reading at Site {site}?"
+        out.append(GoldQuestion(question, [gauge(site, season)], True, "gauges.docx", "number"))
     return out
 
 
