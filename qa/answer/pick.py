@@ -93,7 +93,7 @@ def prefer_named_row(ranked: list[Candidate], terms: list[str]) -> list[Candidat
     whole hold the most of its terms ("at *Site 677*", not "5,*677* litres"), then the one whose cells hold
     the most. Rows of one table share their header's words; what tells them apart is the row the question
     names ("Which station has *9* staff?", "the output of *Osgate*")."""
-    if not ranked:
+    if not ranked or all(c.reading is None for c in ranked):  # no table row: nothing to read (most questions)
         return ranked
     asked = set(terms)
     if ranked[0].reading is None:

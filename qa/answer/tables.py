@@ -176,11 +176,6 @@ def reading(table: TableRow, row_text: str, lang: str | None = None) -> str:
     return "; ".join(p for p in parts if p) + "."
 
 
-def row_reading(index: Index, row: SentenceRow) -> str | None:
-    """reading() of `row` when it is a row of a table with a header, else None."""
-    return Tables(index).reading(row)
-
-
 _CAPITALISED = re.compile(r"[^\W\d_][\w'’.-]*(?:\s+[^\W\d_][\w'’.-]*)*")
 
 
