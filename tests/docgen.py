@@ -91,6 +91,15 @@ def _pdf(header: str | None = HEADER, footer: bool = True, total: bool = True):
     return pdf
 
 
+def pdf_table(pdf, rows, widths: tuple[float, ...]) -> None:
+    """A bordered table of `rows` (the first is its header), columns `widths` millimetres wide."""
+    with pdf.table(col_widths=widths, width=sum(widths), first_row_as_headings=False) as table:
+        for row in rows:
+            cells = table.row()
+            for value in row:
+                cells.cell(value)
+
+
 def _lines(pdf, lines: list[str], x: float | None = None, width: float = 0) -> None:
     """One PDF line per list entry (no automatic wrapping), so line breaks are known."""
     for line in lines:
@@ -127,11 +136,7 @@ def report_pdf(interleaved_columns: bool = False) -> bytes:
             pdf.cell(90, 6, line)
     pdf.add_page()
     _lines(pdf, ["Pumping stations"])
-    with pdf.table(col_widths=(50, 60, 30), width=140, first_row_as_headings=False) as table:
-        for row in TABLE:
-            cells = table.row()
-            for value in row:
-                cells.cell(value)
+    pdf_table(pdf, TABLE, (50, 60, 30))
     pdf.add_page()
     _lines(pdf, PAGE4_RU)
     pdf.add_page()
@@ -157,12 +162,9 @@ def table_pdf(pages: int, rows: int = 25) -> bytes:
     for n in range(1, pages + 1):
         pdf.add_page()
         _lines(pdf, [f"Table {n}", "The gauges reported these volumes for the year."])
-        with pdf.table(col_widths=(45, 35, 35, 35), width=150, first_row_as_headings=False) as table:
-            for r in range(rows + 1):
-                cells = table.row()
-                for c in range(4):
-                    cells.cell(("Site", "Spring", "Summer", "Autumn")[c] if r == 0
-                               else f"Site {n}.{r}" if c == 0 else f"{(r + 1) * (c + 7) * 13:,} litres")
+        readings = [(f"Site {n}.{r}", *(f"{(r + 1) * (c + 7) * 13:,} litres" for c in (1, 2, 3)))
+                    for r in range(1, rows + 1)]
+        pdf_table(pdf, [("Site", "Spring", "Summer", "Autumn"), *readings], (45, 35, 35, 35))
     return bytes(pdf.output())
 
 
@@ -179,11 +181,7 @@ def tight_table_pdf() -> bytes:
     pdf = _pdf(header="Minutes of the Working Group")
     pdf.add_page()
     _lines(pdf, ["Participants", "The working group met in Tashkent on 12 September 2023."])
-    with pdf.table(col_widths=(34, 50, 24), width=108, first_row_as_headings=False) as table:
-        for row in TIGHT_TABLE:
-            cells = table.row()
-            for value in row:
-                cells.cell(value)
+    pdf_table(pdf, TIGHT_TABLE, (34, 50, 24))
     return bytes(pdf.output())
 
 
