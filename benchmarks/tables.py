@@ -2,6 +2,7 @@
 """Questions answered by table rows, in a PDF report, Word minutes and a web page (invented here).
 
     .venv/bin/python benchmarks/tables.py [--questions FILE] [--out benchmarks/out/tables] [--with-bundled]
+    .venv/bin/python benchmarks/tables.py --wrapped --questions benchmarks/data/table_questions_wrapped.jsonl
     .venv/bin/python benchmarks/tables.py --long-table 2000 [--asks 40]
 
 Writes three documents whose facts sit in tables (a PDF review with a table of seizures by country and
@@ -13,6 +14,10 @@ qa.answer.tables were then made on its misses: docs/pdf.md, "Tables"), or the 16
 question's answer and short answer, then the figures of benchmarks/quality.py (answer hit@1: the row
 shown holds the gold cell; short answer right; unanswerable -> "not found"). --with-bundled adds the
 bundled news pages beside them, as distractors.
+
+--wrapped writes instead one PDF report whose two bordered tables wrap their cells onto two or three lines,
+for the 12 + 4 questions of benchmarks/data/table_questions_wrapped.jsonl (written before the ruled-table
+reader of qa.ingest.ruled_tables, and run once before and once after it).
 
 --long-table N instead indexes one Word file holding an N-row table of gauge readings (Site | Spring |
 Summer | Autumn) and asks --asks seeded questions about rows anywhere in it ("What was the summer reading at
@@ -134,6 +139,46 @@ def operations_html() -> str:
     )
 
 
+OPERATIONS_2023 = [
+    ("Operation", "Agencies taking part", "Period", "Seized"),
+    ("Kanal-Patrol Central Asia", "Border and customs services of Kazakhstan, Kyrgyzstan and Tajikistan",
+     "3 to 21 April 2023", "1,240 kg of heroin and 310 kg of opium"),
+    ("Northern Route", "Drug control agencies of Kazakhstan and Uzbekistan with the Russian Federal Customs Service",
+     "12 June to 2 July 2023", "86 kg of synthetic drugs"),
+    ("Caspian Gate", "Customs services of Turkmenistan and Kazakhstan, observed by the OSCE",
+     "4 to 18 September 2023", "2.6 tonnes of precursor chemicals"),
+    ("Mountain Pass", "Border troops of Tajikistan and Kyrgyzstan", "1 to 30 November 2023",
+     "412 kg of cannabis resin"),
+]
+COURSES_2023 = [
+    ("Course", "Organised with", "Place and dates", "Participants"),
+    ("Risk profiling of cargo and passengers", "World Customs Organization", "Almaty, 14-18 March 2023",
+     "32 customs officers"),
+    ("Detection of synthetic drugs and precursors", "UNODC Regional Office", "Tashkent, 5-9 June 2023",
+     "27 officers of five agencies"),
+    ("Controlled deliveries across borders", "OSCE Border Management Staff College", "Dushanbe, 2-6 October 2023",
+     "41 investigators"),
+]
+
+
+def annual_report_pdf() -> bytes:
+    """A PDF report whose two bordered tables wrap their cells onto two or three lines."""
+    pdf = docgen._pdf(header="Regional Centre Annual Report 2023")
+    pdf.add_page()
+    docgen._lines(pdf, [
+        "Joint operations",
+        "The centre coordinated four joint operations of the member states' agencies in 2023.",
+    ])
+    docgen.pdf_table(pdf, OPERATIONS_2023, (42, 58, 38, 42))
+    pdf.add_page()
+    docgen._lines(pdf, [
+        "Training",
+        "Three courses were delivered with the centre's partners.",
+    ])
+    docgen.pdf_table(pdf, COURSES_2023, (50, 45, 40, 35))
+    return bytes(pdf.output())
+
+
 SEASONS = ("Spring", "Summer", "Autumn")
 
 
@@ -168,13 +213,16 @@ def long_table_questions(rows: int, asks: int) -> list[GoldQuestion]:
     return out
 
 
-def write_corpus(folder: Path, with_bundled: bool) -> None:
+def write_corpus(folder: Path, with_bundled: bool, wrapped: bool = False) -> None:
     if folder.exists():
         shutil.rmtree(folder)
     folder.mkdir(parents=True)
-    (folder / "seizures_review.pdf").write_bytes(review_pdf())
-    (folder / "working_group_minutes.docx").write_bytes(minutes_docx())
-    (folder / "operations.html").write_text(operations_html(), encoding="utf-8")
+    if wrapped:
+        (folder / "centre_annual_report.pdf").write_bytes(annual_report_pdf())
+    else:
+        (folder / "seizures_review.pdf").write_bytes(review_pdf())
+        (folder / "working_group_minutes.docx").write_bytes(minutes_docx())
+        (folder / "operations.html").write_text(operations_html(), encoding="utf-8")
     if with_bundled:
         for f in qsets.corpus_dir("bundled").glob("*.txt"):
             shutil.copy(f, folder / f.name)
@@ -186,7 +234,10 @@ def main() -> None:
     ap.add_argument("--questions", type=Path, default=QUESTIONS)
     ap.add_argument("--long-table", type=int, metavar="ROWS", help="one Word table of ROWS rows instead")
     ap.add_argument("--asks", type=int, default=40, help="with --long-table: how many questions")
-    ap.add_argument("--with-bundled", action="store_true", help="the bundled news pages beside the three documents")
+    ap.add_argument("--with-bundled", action="store_true", help="the bundled news pages beside the documents")
+    ap.add_argument("--wrapped", action="store_true",
+                    help="instead of the three documents, a PDF report whose table cells wrap onto several lines "
+                         "(ask it benchmarks/data/table_questions_wrapped.jsonl)")
     args = ap.parse_args()
     corpus, index = args.out / "corpus", args.out / "index"
     if args.long_table:
@@ -195,7 +246,7 @@ def main() -> None:
         (corpus / "gauges.docx").write_bytes(long_table_docx(args.long_table))
         questions = long_table_questions(args.long_table, args.asks)
     else:
-        write_corpus(corpus, args.with_bundled)
+        write_corpus(corpus, args.with_bundled, args.wrapped)
         questions = load_jsonl(args.questions)
     if index.exists():
         shutil.rmtree(index)

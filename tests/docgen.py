@@ -91,9 +91,11 @@ def _pdf(header: str | None = HEADER, footer: bool = True, total: bool = True):
     return pdf
 
 
-def pdf_table(pdf, rows, widths: tuple[float, ...]) -> None:
-    """A bordered table of `rows` (the first is its header), columns `widths` millimetres wide."""
-    with pdf.table(col_widths=widths, width=sum(widths), first_row_as_headings=False) as table:
+def pdf_table(pdf, rows, widths: tuple[float, ...], borders: str = "ALL") -> None:
+    """A table of `rows` (the first is its header), columns `widths` millimetres wide, ruled as fpdf2's
+    `borders` layout says ("ALL": every cell; "NO_HORIZONTAL_LINES": the columns only; "NONE")."""
+    with pdf.table(col_widths=widths, width=sum(widths), first_row_as_headings=False,
+                   borders_layout=borders) as table:
         for row in rows:
             cells = table.row()
             for value in row:
@@ -178,10 +180,36 @@ TIGHT_TABLE = [
 
 
 def tight_table_pdf() -> bytes:
+    """TIGHT_TABLE without rules: its cells are found by the gaps between them alone."""
     pdf = _pdf(header="Minutes of the Working Group")
     pdf.add_page()
     _lines(pdf, ["Participants", "The working group met in Tashkent on 12 September 2023."])
-    pdf_table(pdf, TIGHT_TABLE, (34, 50, 24))
+    pdf_table(pdf, TIGHT_TABLE, (34, 50, 24), borders="NONE")
+    return bytes(pdf.output())
+
+
+# A table whose cells wrap onto two or three lines (PDF writers write such a table cell by cell).
+WRAPPED_TABLE = [
+    ("Operation", "Agencies taking part", "Seized"),
+    ("Kanal-Patrol Central Asia", "Border and customs services of Kazakhstan, Kyrgyzstan and Tajikistan",
+     "1,240 kg of heroin and 310 kg of opium"),
+    ("Northern Route", "Drug control agencies of Kazakhstan and Uzbekistan", "86 kg of synthetic drugs"),
+    ("Caspian Gate", "Customs services of Turkmenistan, observed by the OSCE", "2.6 tonnes of precursors"),
+]
+
+
+def wrapped_table_pdf(borders: str = "ALL", framed_note: bool = False) -> bytes:
+    """WRAPPED_TABLE between two paragraphs, ruled as `borders` says; with framed_note, a paragraph in a
+    drawn frame follows it."""
+    pdf = _pdf(header="Regional Centre Annual Report")
+    pdf.add_page()
+    _lines(pdf, ["Joint operations", "The centre coordinated three joint operations in 2023."])
+    pdf_table(pdf, WRAPPED_TABLE, (45, 70, 50), borders=borders)
+    _lines(pdf, ["The centre will report on the operations of 2024 next spring."])
+    if framed_note:
+        pdf.ln(4)
+        pdf.multi_cell(165, 6, "Note: the figures of the Caspian Gate operation are provisional until the customs "
+                       "services of Turkmenistan confirm them in their own annual report for 2023.", border=1)
     return bytes(pdf.output())
 
 

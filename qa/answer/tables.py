@@ -191,18 +191,33 @@ def _is_kind(cell: str, kind: str | None, lang: str) -> bool:
     return False
 
 
+def _holds_kind(cell: str, kind: str | None, lang: str) -> bool:
+    """Whether a cell holds a span of the kind a question asks for, anywhere in it ("Almaty, 14-18 March 2023"
+    holds a date; a date's figures are no count). True for kinds without such a test."""
+    if kind == "number":
+        date = get(lang).span_patterns["date"]
+        return bool(_DIGIT.search(_YEAR.sub("", date.sub("", cell))))
+    if kind in ("person", "date"):
+        return get(lang).span_patterns[kind].search(cell) is not None
+    if kind == "place":
+        return any(w[:1].isupper() for w in cell.split())
+    return True
+
+
 def asked_cell(question: str, table: TableRow, row_text: str, lang: str | None = None) -> tuple[int, int] | None:
     """The (start, end) in `row_text` of the cell the question asks for, or None when no one cell is.
 
-    A cell the question already names ("Osgate", "plot 12") picks the row, not the answer. Among the others,
-    the cell under the header sharing the most words with the question ("output per day"); failing that,
-    the one cell of the asked kind (a who-question's name, a how-many question's figure)."""
+    A cell the question already names ("Osgate", "plot 12") picks the row, not the answer, and a cell without
+    a span of the asked kind is no answer (a how-many question's cell holds a figure). Among the others, the
+    cell under the header sharing the most words with the question ("output per day"); failing that, the one
+    cell of the asked kind (a who-question's name, a how-many question's figure), or the one that holds one."""
     lang = lang or "en"
     qterms = set(analyze(question, lang))
+    kind = needs(question).wants
     free = []
     for (a, b), head in zip(table.cells, table.header_cells):
         own = set(analyze(row_text[a:b], lang))
-        if b > a and not (own and own <= qterms):
+        if b > a and not (own and own <= qterms) and _holds_kind(row_text[a:b], kind, lang):
             free.append(((a, b), len(set(analyze(head, lang)) & qterms)))
     if not free:
         return None
@@ -210,6 +225,10 @@ def asked_cell(question: str, table: TableRow, row_text: str, lang: str | None =
     named = [span for span, shared in free if shared == best]
     if best > 0:
         return named[0] if len(named) == 1 else None
-    kind = needs(question).wants
     typed = [span for span, _ in free if _is_kind(row_text[span[0]:span[1]], kind, lang)]
-    return typed[0] if len(typed) == 1 else None
+    if len(typed) == 1:
+        return typed[0]
+    return free[0][0] if len(free) == 1 and kind in _KIND_TESTED else None
+
+
+_KIND_TESTED = ("number", "date", "person", "place")

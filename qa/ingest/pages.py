@@ -20,7 +20,7 @@ import re
 from collections import Counter
 
 from qa.ingest.dates import FULL_DATE_RE, find_date
-from qa.ingest.readers import Extracted, Section
+from qa.ingest.readers import CELL_SEPARATOR, Extracted, Section
 
 PAGE_BREAK = "\n\f\n"  # between pages in the extracted text: `qa text` shows pages like pdftotext
 
@@ -151,13 +151,15 @@ def _is_heading(line: str, median: float, after_sentence_end: bool) -> bool:
 
 
 def row_lines(text: str, lines: list[tuple[int, int]]) -> set[int]:
-    """Lines that look like table rows: runs of at least three lines, none ending a sentence,
-    each followed by a line starting with a capital or a digit (wrapped prose goes on in lower
-    case far more often than that)."""
+    """Lines that look like table rows: lines whose cells a reader parted (CELL_SEPARATOR), and runs of
+    at least three lines, none ending a sentence, each followed by a line starting with a capital or a
+    digit (wrapped prose goes on in lower case far more often than that)."""
     rows: set[int] = set()
     run: list[int] = []
     for i, (s, e) in enumerate(lines):
         line = text[s:e]
+        if CELL_SEPARATOR in line:
+            rows.add(i)
         nxt = text[lines[i + 1][0]] if i + 1 < len(lines) else ""
         open_ended = not line.endswith(_SENTENCE_END)
         if open_ended and (nxt[:1].isupper() or nxt[:1].isdigit() or (run and not nxt)):
@@ -271,11 +273,12 @@ _YEAR_RE = re.compile(r"\b(?:19|20)\d\d\b")
 
 def _document_date(title: str | None, text: str, per_page: list) -> str | None:
     """A dated title; else a day or a month on the first page with content ("March 2025"), not a
-    bare year there ("since 1987" is history, not the report's date); else a year in the title."""
+    bare year there ("since 1987" is history, not the report's date) nor in a table's row (what the
+    row is about: "3 to 21 April 2023" under "Period"); else a year in the title."""
     date = find_date(title or "")
     if date is None and per_page:
-        first = per_page[0][1]
-        found = find_date(text[first[0][0] : first[-1][1]][:2000])
+        blocks = [text[s:e] for s, e in per_page[0][1]]
+        found = find_date("\n".join(b for b in blocks if CELL_SEPARATOR not in b)[:2000])
         date = found if found and len(found) >= 7 else None
     if date is None and title and (m := _YEAR_RE.search(title)):
         date = m.group()

@@ -17,6 +17,7 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from qa.ingest import ruled_tables
 from qa.ingest.document import DocumentError
 from qa.ingest.pages import from_pages, row_lines
 from qa.ingest.readers import CELL_SEPARATOR, Extracted
@@ -80,6 +81,8 @@ def _cell_gaps(textpage, text: str, src: list[int]) -> list[int]:
         table += prev is not None and i != prev + 1
         prev = i
         s, e = lines[i]
+        if CELL_SEPARATOR in text[s:e]:  # a ruled table's row (qa.ingest.ruled_tables): its cells are known
+            continue
         for j in range(s + 1, e - 1):
             if text[j] != " " or src[j] < 0 or src[j - 1] < 0 or src[j + 1] < 0:
                 continue
@@ -96,14 +99,18 @@ def _cell_gaps(textpage, text: str, src: list[int]) -> list[int]:
 
 def page_text(textpage, with_map: bool = False) -> tuple[str, list[int] | None]:
     """A page's stored text (and, with_map, the raw index of each char: -1 for chars not on the page):
-    _normalise's, with the cells of a table row parted by CELL_SEPARATOR ("Brindle | 8,400 cubic metres | 12"),
-    so a row can be read against its header row (qa.answer.tables)."""
+    _normalise's, with each ruled table written a row a line (qa.ingest.ruled_tables) and the cells of a table
+    row parted by CELL_SEPARATOR ("Brindle | 8,400 cubic metres | 12"), so a row can be read against its
+    header row (qa.answer.tables)."""
     raw_text = textpage.get_text_range()
     text, src = _normalise(raw_text)
+    ruled = ruled_tables.grids(textpage.page)
     lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
-    if not with_map and not row_lines(text, lines):  # the common page: no table, no per-char work
+    if not with_map and not ruled and not row_lines(text, lines):  # the common page: no table, no per-char work
         return text, None
     text, src = _normalise(raw_text, with_map=True)
+    if ruled:
+        text, src = ruled_tables.rewrite(textpage, text, src, ruled)
     gaps = _cell_gaps(textpage, text, src)
     if not gaps:
         return text, (src if with_map else None)

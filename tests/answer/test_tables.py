@@ -11,6 +11,10 @@ STATIONS = ["Pumping stations", "Station | Output per day | Staff", "Brindle | 8
             "Osgate | 5,100 cubic metres | 9", "Fenwick Mill | 2,750 cubic metres | 6"]
 PLOTS = ["Plot | Holder | Crop", "7 | Hamish Dunmore | leeks", "12 | Priya Castellan | runner beans"]
 SEIZURES = ["Country | 2021 | 2022", "Kazakhstan | 1,240 kg | 980 kg", "Tajikistan | 3,100 kg | 2,650 kg"]
+COURSES = ["Course | Held with | Place and dates | Participants",
+           "Cargo risk profiling | World Customs Organization | Almaty, 14-18 March 2023 | 32 customs officers",
+           "Canine handling | Border Guard Academy | Osh, 2-6 October 2023 | 18 dog handlers"]
+PATROLS = ["Patrol | Units taking part | Period", "Mountain Pass | Border troops of two states | 1 to 30 November 2023"]
 ИЗЪЯТИЯ = ["Страна | 2021 год | 2022 год", "Казахстан | 1 240 кг | 980 кг", "Таджикистан | 3 100 кг | 2 650 кг"]
 
 
@@ -118,6 +122,21 @@ def test_the_short_answer_is_the_cell_under_the_column_asked(question, row, cell
 def test_without_a_column_named_the_one_cell_of_the_kind_asked_answers():
     index = Rows(PLOTS)
     assert _cell(index, "Who holds plot 12?", PLOTS[2]) == "Priya Castellan"  # "holds" is not "Holder"
+
+
+@pytest.mark.parametrize(
+    "question, row, cell",
+    [
+        # "course" names the Course column, but a how-many question is answered by a figure
+        ("How many customs officers attended the cargo risk profiling course?", COURSES[1], "32 customs officers"),
+        # a date is no count: the place-and-dates cell holds figures, only the participants' cell a number
+        ("How many dog handlers took part in the canine handling course?", COURSES[2], "18 dog handlers"),
+        # "take place" shares "take" with "Units taking part"; a when-question is answered by a date
+        ("When did the Mountain Pass patrol take place?", PATROLS[1], "1 to 30 November 2023"),
+    ],
+)
+def test_a_column_named_by_the_question_answers_only_with_the_kind_asked(question, row, cell):
+    assert _cell(Rows(COURSES, PATROLS), question, row) == cell
 
 
 def test_no_short_answer_when_no_one_cell_is_asked_for():

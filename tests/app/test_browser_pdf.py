@@ -34,6 +34,7 @@ def app_url(real_embedder, tmp_path_factory):
     (corpus / "harbour.txt").write_text(HARBOUR)
     (corpus / "report.pdf").write_bytes(docgen.report_pdf())
     (corpus / "minutes.docx").write_bytes(docgen.minutes_docx())
+    (corpus / "operations.pdf").write_bytes(docgen.wrapped_table_pdf())
     (corpus / "locked.pdf").write_bytes(docgen.encrypted_pdf())
     settings = Settings().with_(corpus_dir=corpus, index_dir=base / "index")
     service = QAService(settings, embedder=real_embedder)
@@ -129,3 +130,26 @@ def test_a_table_row_answer_shows_under_its_header_and_its_cells_are_outlined_on
     outlines = page.locator("#qa-source-view .qa-page-outline")
     expect(outlines).to_have_count(3)
     page.screenshot(path=str(OUT / "pdf-3-table-row.png"))
+
+
+def test_a_row_whose_cells_wrap_is_shown_whole_and_outlined_line_by_line(page, app_url):
+    from playwright.sync_api import expect
+
+    page.goto(app_url)
+    page.fill("#qa-question textarea", "Which agencies took part in operation Northern Route?")
+    page.click("#qa-ask")
+    page.wait_for_selector("#qa-chat .qa-reply")
+    reply = page.locator("#qa-chat .qa-reply").first
+    table = reply.locator("table.qa-row")
+    expect(table.locator("th")).to_have_text(["Operation", "Agencies taking part", "Seized"])
+    expect(table.locator("td")).to_have_text(
+        ["Northern Route", "Drug control agencies of Kazakhstan and Uzbekistan", "86 kg of synthetic drugs"])
+    expect(reply.locator(".qa-short")).to_have_text("Drug control agencies of Kazakhstan and Uzbekistan")
+    expect(reply.locator(".qa-conf")).to_contain_text("operations.pdf, p. 1")
+    # the row's cells are printed on four lines (the agencies' cell on two): one outline each, all in one row
+    outlines = page.locator("#qa-source-view .qa-page-outline")
+    expect(outlines).to_have_count(4)
+    boxes = [outlines.nth(i).bounding_box() for i in range(4)]
+    tops, bottoms = [b["y"] for b in boxes], [b["y"] + b["height"] for b in boxes]
+    assert max(tops) < min(bottoms) + 20  # within one row's height of each other
+    page.screenshot(path=str(OUT / "pdf-4-wrapped-row.png"))

@@ -27,6 +27,11 @@ TABLE_FACTS = [
     ("What is the daily output of Fenwick Mill?", "report.pdf", "2,750 cubic metres", "Station | Output per day | Staff"),
     ("Who holds plot 12?", "minutes.docx", "Priya Castellan", "Plot | Holder | Crop"),
     ("What crop does Priya Castellan grow?", "minutes.docx", "runner beans", "Plot | Holder | Crop"),
+    # a table whose cells wrap onto two or three lines (docgen.WRAPPED_TABLE)
+    ("Which agencies took part in operation Northern Route?", "operations.pdf",
+     "Drug control agencies of Kazakhstan and Uzbekistan", "Operation | Agencies taking part | Seized"),
+    ("How much did the Kanal-Patrol Central Asia operation seize?", "operations.pdf",
+     "1,240 kg of heroin and 310 kg of opium", "Operation | Agencies taking part | Seized"),
 ]
 
 
@@ -40,6 +45,7 @@ def service(tmp_path_factory, real_embedder):
     corpus = root / "corpus"
     shutil.copytree(CORPUS, corpus)
     docgen.write_all(corpus)
+    (corpus / "operations.pdf").write_bytes(docgen.wrapped_table_pdf())
     svc = QAService(Settings().with_(corpus_dir=corpus, index_dir=root / "index"), embedder=real_embedder)
     svc.report = svc.build()
     return svc
