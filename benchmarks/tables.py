@@ -4,6 +4,7 @@
     .venv/bin/python benchmarks/tables.py [--questions FILE] [--out benchmarks/out/tables] [--with-bundled]
     .venv/bin/python benchmarks/tables.py --wrapped --questions benchmarks/data/table_questions_wrapped.jsonl
     .venv/bin/python benchmarks/tables.py --long-table 2000 [--asks 40]
+    .venv/bin/python benchmarks/tables.py --paged-table 200 [--asks 40]
 
 Writes three documents whose facts sit in tables (a PDF review with a table of seizures by country and
 one of border crossing points, Word minutes with a table of participants and one of actions, a web page
@@ -18,6 +19,9 @@ bundled news pages beside them, as distractors.
 --wrapped writes instead one PDF report whose two bordered tables wrap their cells onto two or three lines,
 for the 12 + 4 questions of benchmarks/data/table_questions_wrapped.jsonl (written before the ruled-table
 reader of qa.ingest.ruled_tables, and run once before and once after it).
+
+--paged-table N writes the same table as a ruled PDF table running over several pages, with its header row on
+the first page only (fpdf2 repeats none), and asks the same kind of questions.
 
 --long-table N instead indexes one Word file holding an N-row table of gauge readings (Site | Spring |
 Summer | Autumn) and asks --asks seeded questions about rows anywhere in it ("What was the summer reading at
@@ -202,14 +206,21 @@ def long_table_docx(rows: int) -> bytes:
     return buf.getvalue()
 
 
-def long_table_questions(rows: int, asks: int) -> list[GoldQuestion]:
+def paged_table_pdf(rows: int) -> bytes:
+    """The gauge table of long_table_docx as a ruled PDF table over several pages, its header on the first only."""
+    readings = [(f"Site {r}", *(gauge(r, s) for s in range(3))) for r in range(1, rows + 1)]
+    return docgen.paged_table_pdf([("Site", *SEASONS), *readings], (40, 40, 40, 40), "Gauge readings of the year",
+                                  "The board lists every gauge's readings for the year, site by site.")
+
+
+def long_table_questions(rows: int, asks: int, doc: str = "gauges.docx") -> list[GoldQuestion]:
     """Seeded questions about rows anywhere in long_table_docx(rows), each with its cell as the gold answer."""
     rng = random.Random(0)
     out = []
     for _ in range(asks):
         site, season = rng.randint(1, rows), rng.randrange(3)
         question = f"What was the {SEASONS[season].lower()} reading at Site {site}?"
-        out.append(GoldQuestion(question, [gauge(site, season)], True, "gauges.docx", "number"))
+        out.append(GoldQuestion(question, [gauge(site, season)], True, doc, "number"))
     return out
 
 
@@ -233,7 +244,9 @@ def main() -> None:
     ap.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "out" / "tables")
     ap.add_argument("--questions", type=Path, default=QUESTIONS)
     ap.add_argument("--long-table", type=int, metavar="ROWS", help="one Word table of ROWS rows instead")
-    ap.add_argument("--asks", type=int, default=40, help="with --long-table: how many questions")
+    ap.add_argument("--paged-table", type=int, metavar="ROWS",
+                    help="one PDF whose ruled table of ROWS rows runs over several pages, its header on the first")
+    ap.add_argument("--asks", type=int, default=40, help="with --long-table or --paged-table: how many questions")
     ap.add_argument("--with-bundled", action="store_true", help="the bundled news pages beside the documents")
     ap.add_argument("--wrapped", action="store_true",
                     help="instead of the three documents, a PDF report whose table cells wrap onto several lines "
@@ -245,6 +258,11 @@ def main() -> None:
         corpus.mkdir(parents=True)
         (corpus / "gauges.docx").write_bytes(long_table_docx(args.long_table))
         questions = long_table_questions(args.long_table, args.asks)
+    elif args.paged_table:
+        shutil.rmtree(corpus, ignore_errors=True)
+        corpus.mkdir(parents=True)
+        (corpus / "gauges.pdf").write_bytes(paged_table_pdf(args.paged_table))
+        questions = long_table_questions(args.paged_table, args.asks, "gauges.pdf")
     else:
         write_corpus(corpus, args.with_bundled, args.wrapped)
         questions = load_jsonl(args.questions)

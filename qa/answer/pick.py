@@ -70,7 +70,7 @@ def ranked_candidates(
         add_uncentred(query_vector, feats, index.sentence_vectors)
     out = [Candidate(row, p, f, sum(w * f[k] for k, w in weights.items()), readings[row.id]) for row, p, f in feats]
     out.sort(key=lambda c: -c.score)
-    out = prefer_named_row(out, terms)
+    out = prefer_named_row(out, terms, tables)
     return prefer_typed_neighbour(out, question) if typed_neighbour else out
 
 
@@ -83,28 +83,39 @@ def _key_cells(text: str, asked: set[str]) -> list[frozenset[str]]:
 ROW_TOP = 3
 
 
-def prefer_named_row(ranked: list[Candidate], terms: list[str]) -> list[Candidate]:
+def prefer_named_row(ranked: list[Candidate], terms: list[str], tables: Tables) -> list[Candidate]:
     """Table rows against the sentence model, which was fitted on prose (qa.answer.tables).
 
     A row among the best ROW_TOP that holds more question terms, read with its header, than the best
     sentence wins over it: the sentence that introduces a table ("Five crossing points took part in the
-    exercise.") shares the table's topic words and holds none of its facts. Then, when the best candidate
+    exercise.") shares the table's topic words and holds none of its facts. So does a row further down
+    that has a cell the question names whole ("at *Site 73*"): in a long table, the rows nearest the
+    introducing sentence outrank the one asked for. Then, when the best candidate
     is a row, the row of its table that the question names wins: the one whose cells the question names
     whole hold the most of its terms ("at *Site 677*", not "5,*677* litres"), then the one whose cells hold
     the most. Rows of one table share their header's words; what tells them apart is the row the question
-    names ("Which station has *9* staff?", "the output of *Osgate*")."""
+    names ("Which station has *9* staff?", "the output of *Osgate*"). A table's rows are those read against
+    the same header row (`tables`), on whichever page of a PDF they are printed."""
     if not ranked or all(c.reading is None for c in ranked):  # no table row: nothing to read (most questions)
         return ranked
     asked = set(terms)
     if ranked[0].reading is None:
         held = len(asked & set(analyze(ranked[0].text)))
-        rows = [i for i, c in enumerate(ranked[1:ROW_TOP], 1)
-                if c.reading is not None and len(asked & set(analyze(c.reading))) > held]
+        rows = [i for i, c in enumerate(ranked[1:], 1)
+                if c.reading is not None and len(asked & set(analyze(c.reading))) > held
+                and (i < ROW_TOP or _key_cells(c.sentence.text, asked))]
         if not rows:
             return ranked
         ranked = _swap(ranked, rows[0])
     top = ranked[0]
     width = len(cells(top.sentence.text))
+    head = tables.row(top.sentence)
+
+    def same_table(row: SentenceRow) -> bool:
+        if head is not None:
+            other = tables.row(row)
+            return other is not None and other.header.id == head.header.id
+        return (row.doc, row.item) == (top.sentence.doc, top.sentence.item) and len(cells(row.text)) == width
 
     def named(c: Candidate) -> tuple[int, int]:
         # first the terms of the cells the question names whole ("Site 677"), then of any cell ("5,677 litres")
@@ -113,8 +124,7 @@ def prefer_named_row(ranked: list[Candidate], terms: list[str]) -> list[Candidat
     best, most = 0, named(top)
     for i, c in enumerate(ranked[1:], 1):
         row = c.sentence
-        if (c.reading is not None and (row.doc, row.item) == (top.sentence.doc, top.sentence.item)
-                and len(cells(row.text)) == width and named(c) > most):
+        if c.reading is not None and same_table(row) and named(c) > most:
             best, most = i, named(c)
     return ranked if best == 0 else _swap(ranked, best)
 

@@ -106,16 +106,39 @@ class Tables:
             self._top[i] = (top, width)
         return top
 
+    def _page_before(self, top: SentenceRow, width: int) -> SentenceRow | None:
+        """The last row of the page before, when `top` (the first row of its run) opens a PDF page right after
+        a page that ends with a row as wide: the same table, run over the page break."""
+        prev = self.index.sentences(top.id - 1, 1) if top.id > 0 else []
+        if not prev or prev[0].doc != top.doc or prev[0].item == top.item or _width(prev[0].text) != width:
+            return None
+        here, there = self.index.item(top.doc, top.item), self.index.item(top.doc, prev[0].item)
+        if here is None or there is None or here.page is None or there.page is None or here.page != there.page + 1:
+            return None
+        return prev[0]
+
+    def _header(self, row: SentenceRow, width: int) -> SentenceRow | None:
+        """The header row of `row`'s table: the first row of its run of rows as wide, when that names columns
+        (_is_header) and is not `row` itself. A run that opens a PDF page with a row of data goes on from the
+        page before: a long table's header is often printed on its first page only."""
+        top = self._first_row(row, width)
+        while not _is_header(_cell_texts(top.text)):
+            above = self._page_before(top, width)
+            if above is None:
+                return None
+            top = self._first_row(above, width)
+        return top if top.id != row.id else None
+
     def row(self, row: SentenceRow) -> TableRow | None:
         """The row's table header when `row` is a row of a table below its header row, else None."""
         own = cells(row.text)
         if not own:
             return None
-        header = self._first_row(row, _width(row.text))
-        if header.id == row.id:
+        header = self._header(row, _width(row.text))
+        if header is None:
             return None
         header_cells = _cell_texts(header.text)
-        if len(header_cells) != len(own) or not _is_header(header_cells):
+        if len(header_cells) != len(own):
             return None
         return TableRow(header, tuple(own), tuple(header_cells))
 

@@ -104,7 +104,9 @@ def furniture_lines(pages: list[str]) -> list[set[int]]:
     General rules, never tied to one producer: at either edge of a page, a line that reads the
     same (numbers aside) in the same place at that edge of at least half of the pages (two at least), or a line
     that is only a page number ("12", "- 12 -", "Page 3 of 40", "стр. 5"). Lines are taken from
-    the edge inwards and the first content line stops the walk."""
+    the edge inwards and the first content line stops the walk. A table's row is content: the rows
+    "Site 31 | 403 litres" and "Site 64 | 832 litres" atop two pages read the same numbers aside, and a
+    header row repeated atop each page of its table is what the rows there are read against."""
     lines = [_page_lines(p) for p in pages]
     # keyed by (edge, place from the edge, normalised text): a running header sits in the same
     # place on every page, a sentence that happens to repeat does not
@@ -124,6 +126,8 @@ def furniture_lines(pages: list[str]) -> list[set[int]]:
                     break
                 s, e = ls[i]
                 text = p[s:e]
+                if CELL_SEPARATOR in text:
+                    break  # a table's row: a long table's first and last rows of each page look alike
                 repeated = e - s <= _FURNITURE_MAX_CHARS and seen[(edge, n, _norm(text))] >= need
                 if repeated or _PAGE_NUMBER_RE.fullmatch(text):
                     drop.add(i)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from qa.answer.tables import Tables, asked_cell, cells, heads_table, reading, table_row
+from qa.contracts import ItemInfo
 from qa.store import SentenceRow
 
 STATIONS = ["Pumping stations", "Station | Output per day | Staff", "Brindle | 8,400 cubic metres | 12",
@@ -19,9 +20,11 @@ PATROLS = ["Patrol | Units taking part | Period", "Mountain Pass | Border troops
 
 
 class Rows:
-    """The part of an index a table needs: its sentences in order (one item per list)."""
+    """The part of an index a table needs: its sentences in order (one item per list), and its items (with
+    paged, item n is page n + 1 of a PDF)."""
 
-    def __init__(self, *items: list[str]):
+    def __init__(self, *items: list[str], paged: bool = False):
+        self.paged = paged
         self.rows, at = [], 0
         for item, lines in enumerate(items):
             for line in lines:
@@ -31,6 +34,9 @@ class Rows:
     def sentences(self, first: int, n: int) -> list[SentenceRow]:
         self.fetched = getattr(self, "fetched", 0) + n
         return self.rows[first:first + n]
+
+    def item(self, doc: str, index: int) -> ItemInfo:
+        return ItemInfo(doc, index, "", None, 0, 0, page=index + 1 if self.paged else None)
 
     def find(self, text: str) -> SentenceRow:
         return next(r for r in self.rows if r.text == text)
@@ -100,8 +106,18 @@ def test_a_russian_table_is_read_as_an_english_one():
 
 
 def test_a_table_ends_at_its_item():
-    index = Rows(STATIONS[:2], STATIONS[2:])  # the header on another page than the rows
+    index = Rows(STATIONS[:2], STATIONS[2:])  # the header in another section than the rows
     assert table_row(index, index.find("Osgate | 5,100 cubic metres | 9")) is None
+
+
+def test_a_pdf_table_run_over_pages_is_read_against_its_header_on_the_first():
+    index = Rows(STATIONS[:3], STATIONS[3:4], STATIONS[4:], paged=True)  # a row a page after the header's
+    for text in STATIONS[3:]:
+        table = table_row(index, index.find(text))
+        assert table is not None and table.header.text == STATIONS[1]
+    # only when the page before ends with a row of the table
+    index = Rows(STATIONS[:3], ["Staff figures are for March."], STATIONS[3:], paged=True)
+    assert table_row(index, index.find(STATIONS[3])) is None
 
 
 @pytest.mark.parametrize(
@@ -234,7 +250,7 @@ def test_the_row_the_question_names_wins_over_a_row_whose_figure_holds_the_same_
     index = Rows(["Site | Spring | Summer", *rows])
     question = "What was the summer reading at Site 677?"
     ranked = _candidates(index, [(rows[1], 9.0), (rows[0], 8.0)])  # the sentence model's order
-    assert prefer_named_row(ranked, analyze(question))[0].sentence.text == rows[0]
+    assert prefer_named_row(ranked, analyze(question), Tables(index))[0].sentence.text == rows[0]
 
 
 def test_a_row_holding_more_of_the_question_wins_over_the_prose_that_introduces_its_table():
@@ -246,4 +262,28 @@ def test_a_row_holding_more_of_the_question_wins_over_the_prose_that_introduces_
     index = Rows([intro, "Crossing point | Border | Officers", *rows])
     question = "How many officers work at the Karasu crossing point?"
     ranked = _candidates(index, [(intro, 9.5), (rows[0], 9.2), (rows[1], 6.0)])
-    assert prefer_named_row(ranked, analyze(question))[0].sentence.text == rows[0]
+    assert prefer_named_row(ranked, analyze(question), Tables(index))[0].sentence.text == rows[0]
+
+
+def test_a_row_far_down_that_the_question_names_wins_over_the_prose_that_introduces_its_table():
+    from qa.answer.pick import prefer_named_row
+    from qa.lang import analyze
+
+    intro = "The board lists every gauge's readings for the year, site by site."
+    rows = [f"Site {n} | {n * 13} litres | {n * 17} litres" for n in range(1, 8)]
+    index = Rows([intro, "Site | Spring | Summer", *rows])
+    question = "What was the summer reading at Site 7?"
+    # the rows nearest the introduction rank above the one asked for
+    ranked = _candidates(index, [(intro, 9.5), *((r, 8.0 - i / 10) for i, r in enumerate(rows))])
+    assert prefer_named_row(ranked, analyze(question), Tables(index))[0].sentence.text == rows[6]
+
+
+def test_the_named_row_wins_on_whichever_page_of_its_table_it_is_printed():
+    from qa.answer.pick import prefer_named_row
+    from qa.lang import analyze
+
+    first, second = ["Site 677 | 8,804 litres | 1,353 litres"], ["Site 1971 | 5,677 litres | 3,588 litres"]
+    index = Rows(["Site | Spring | Summer", *second], first, paged=True)  # the row asked for on page 2
+    ranked = _candidates(index, [(second[0], 9.0), (first[0], 8.0)])
+    question = "What was the summer reading at Site 677?"
+    assert prefer_named_row(ranked, analyze(question), Tables(index))[0].sentence.text == first[0]

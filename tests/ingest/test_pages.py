@@ -31,6 +31,13 @@ def test_repeated_header_and_page_numbers_are_furniture_but_body_lines_are_not()
     assert drops == [{0, 2}] * 4
 
 
+def test_a_long_table_s_rows_atop_each_page_are_content_and_so_is_its_repeated_header_row():
+    # the first rows of each page read alike numbers aside, and the header row repeats word for word
+    pages = [_page(n, f"Site | Spring | Summer\nSite {n}1 | {n}03 litres | {n}27 litres\nSite {n}2 | {n}16 litres | {n}44 litres")
+             for n in range(1, 5)]
+    assert furniture_lines(pages) == [{0, 4}] * 4
+
+
 def test_a_sentence_repeated_in_varying_places_is_kept():
     same = "The same sentence on each page."
     pages = []
