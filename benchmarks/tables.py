@@ -25,7 +25,8 @@ the first page only (fpdf2 repeats none), and asks the same kind of questions.
 
 --long-table N instead indexes one Word file holding an N-row table of gauge readings (Site | Spring |
 Summer | Autumn) and asks --asks seeded questions about rows anywhere in it ("What was the summer reading at
-Site 1731?"): the figures, and the time a question takes when every candidate is a row deep in a table.
+Site 1731?"), and a quarter as many it cannot answer (a site past the last row, a "winter" reading): the figures,
+and the time a question takes when every candidate is a row deep in a table.
 """
 
 from __future__ import annotations
@@ -214,13 +215,21 @@ def paged_table_pdf(rows: int) -> bytes:
 
 
 def long_table_questions(rows: int, asks: int, doc: str = "gauges.docx") -> list[GoldQuestion]:
-    """Seeded questions about rows anywhere in long_table_docx(rows), each with its cell as the gold answer."""
+    """Seeded questions about rows anywhere in long_table_docx(rows), each with its cell as the gold answer;
+    then asks // 4 the table cannot answer, half about a site past its last row, half about a season it has no
+    column for ("winter")."""
     rng = random.Random(0)
     out = []
     for _ in range(asks):
         site, season = rng.randint(1, rows), rng.randrange(3)
         question = f"What was the {SEASONS[season].lower()} reading at Site {site}?"
         out.append(GoldQuestion(question, [gauge(site, season)], True, doc, "number"))
+    for k in range(asks // 4):
+        if k % 2:
+            question = f"What was the winter reading at Site {rng.randint(1, rows)}?"
+        else:
+            question = f"What was the {SEASONS[rng.randrange(3)].lower()} reading at Site {rows + rng.randint(1, rows)}?"
+        out.append(GoldQuestion(question, [], False, None, "number"))
     return out
 
 

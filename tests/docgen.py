@@ -231,6 +231,24 @@ def gauges_pdf(sites: int = 80) -> bytes:
                            "The board lists every gauge's readings for the year, site by site.")
 
 
+def gauges_docx(sites: int = 300) -> bytes:
+    """Word minutes with one long table of seasonal gauge readings, a row a site."""
+    import docx
+
+    d = docx.Document()
+    d.add_heading("Gauge readings of the year", level=1)
+    d.add_paragraph("The board lists every gauge's readings for the year, site by site.")
+    t = d.add_table(rows=0, cols=4)
+    for n in range(sites + 1):
+        values = ("Site", "Spring", "Summer", "Autumn") if n == 0 else (
+            f"Site {n}", *(f"{n * k % 9973:,} litres" for k in (13, 17, 21)))
+        for cell, value in zip(t.add_row().cells, values):
+            cell.text = value
+    buf = io.BytesIO()
+    d.save(buf)
+    return buf.getvalue()
+
+
 @functools.cache
 def encrypted_pdf() -> bytes:
     pdf = _pdf()

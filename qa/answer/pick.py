@@ -17,7 +17,7 @@ from qa.answer.not_found import mentioned, not_found_note
 from qa.answer.ordering import rerank_passages
 from qa.answer.persons import named_person
 from qa.answer.shown import Shown, shown_answer
-from qa.answer.tables import Tables, asked_cell, cells
+from qa.answer.tables import Tables, asked_cell, cells, named_column
 from qa.answer.trim import MAX_ANSWER_CHARS
 from qa.answer.types import TYPE_FEATURES, type_features
 from qa.answer.weights import fitted_for
@@ -255,6 +255,15 @@ def add_match(question: str, feats: list) -> None:
         f["match_rel"] = float(s) - top
 
 
+def _row_and_column_named(question: str, terms: list[str], tables: Tables, row: SentenceRow) -> bool:
+    """Whether `row` is a table's row that the question names by a whole cell ("at *Site 73*") and whose column
+    it names by its header ("the *spring reading*"): the table itself then says the documents hold the answer.
+    The gate, fitted on prose, reads the rows of one table as near ties of each other."""
+    table = tables.row(row)
+    return (table is not None and bool(_key_cells(row.text, set(terms)))
+            and named_column(question, table, row.text, row.lang) is not None)
+
+
 def _cited(passages: list[Passage], chunk_id: int, doc: str, start: int, end: int) -> Passage:
     """The passage cited for an answer: the answer sentence's own, unless it does not hold the
     whole text shown (the sentence before it ends the chunk before) and another passage shown does
@@ -302,7 +311,8 @@ def pick_answer(
     raw = probability(facts, fitted.confidence, fitted.confidence_bias)
     conf = calibrate(raw, fitted.calibration)
     # abstain on a separate model of "the documents hold the answer" when one was fitted
-    if abstain_gate(facts, fitted, conf) < fitted.abstain_below:
+    if abstain_gate(facts, fitted, conf) < fitted.abstain_below and not _row_and_column_named(
+            question, terms, tables, ranked[0].sentence):
         # the words no document uses are worth saying only when the passages are in the question's language
         known = mentioned(index) if ranked[0].sentence.lang in (None, detect(question)) else None
         return Picked(None, passages, not_found_note(rule_that_holds(facts, fitted), question, known, lead))

@@ -234,14 +234,7 @@ def asked_cell(question: str, table: TableRow, row_text: str, lang: str | None =
     a span of the asked kind is no answer (a how-many question's cell holds a figure). Among the others, the
     cell under the header sharing the most words with the question ("output per day"); failing that, the one
     cell of the asked kind (a who-question's name, a how-many question's figure), or the one that holds one."""
-    lang = lang or "en"
-    qterms = set(analyze(question, lang))
-    kind = needs(question).wants
-    free = []
-    for (a, b), head in zip(table.cells, table.header_cells):
-        own = set(analyze(row_text[a:b], lang))
-        if b > a and not (own and own <= qterms) and _holds_kind(row_text[a:b], kind, lang):
-            free.append(((a, b), len(set(analyze(head, lang)) & qterms)))
+    free, kind, lang = _free_cells(question, table, row_text, lang)
     if not free:
         return None
     best = max(shared for _, shared in free)
@@ -252,6 +245,29 @@ def asked_cell(question: str, table: TableRow, row_text: str, lang: str | None =
     if len(typed) == 1:
         return typed[0]
     return free[0][0] if len(free) == 1 and kind in _KIND_TESTED else None
+
+
+def named_column(question: str, table: TableRow, row_text: str, lang: str | None = None) -> tuple[int, int] | None:
+    """The cell asked_cell gives when the question names its column (its header shares the most words with
+    the question, and no other's shares as many), else None."""
+    free, _, _ = _free_cells(question, table, row_text, lang)
+    best = max((shared for _, shared in free), default=0)
+    named = [span for span, shared in free if shared == best]
+    return named[0] if best > 0 and len(named) == 1 else None
+
+
+def _free_cells(question: str, table: TableRow, row_text: str, lang: str | None):
+    """The row's cells that may answer: not named by the question itself, holding a span of the asked kind;
+    each with how many words its header shares with the question. Also the asked kind and the language."""
+    lang = lang or "en"
+    qterms = set(analyze(question, lang))
+    kind = needs(question).wants
+    free = []
+    for (a, b), head in zip(table.cells, table.header_cells):
+        own = set(analyze(row_text[a:b], lang))
+        if b > a and not (own and own <= qterms) and _holds_kind(row_text[a:b], kind, lang):
+            free.append(((a, b), len(set(analyze(head, lang)) & qterms)))
+    return free, kind, lang
 
 
 _KIND_TESTED = ("number", "date", "person", "place")
