@@ -16,7 +16,8 @@ question's answer and short answer, then the figures of benchmarks/quality.py (a
 shown holds the gold cell; short answer right; unanswerable -> "not found"). --with-bundled adds the
 bundled news pages beside them, as distractors.
 
---wrapped writes instead one PDF report whose two bordered tables wrap their cells onto two or three lines,
+--wrapped [ALL|BOOKTABS|NONE] writes instead one PDF report whose two tables (every cell ruled; or booktabs'
+three rules; or none) wrap their cells onto two or three lines,
 for the 12 + 4 questions of benchmarks/data/table_questions_wrapped.jsonl (written before the ruled-table
 reader of qa.ingest.ruled_tables, and run once before and once after it).
 
@@ -166,21 +167,22 @@ COURSES_2023 = [
 ]
 
 
-def annual_report_pdf() -> bytes:
-    """A PDF report whose two bordered tables wrap their cells onto two or three lines."""
+def annual_report_pdf(borders: str = "ALL") -> bytes:
+    """A PDF report whose two tables wrap their cells onto two or three lines, ruled as `borders` says
+    (docgen.pdf_table: "ALL", "BOOKTABS", "NONE", ...)."""
     pdf = docgen._pdf(header="Regional Centre Annual Report 2023")
     pdf.add_page()
     docgen._lines(pdf, [
         "Joint operations",
         "The centre coordinated four joint operations of the member states' agencies in 2023.",
     ])
-    docgen.pdf_table(pdf, OPERATIONS_2023, (42, 58, 38, 42))
+    docgen.pdf_table(pdf, OPERATIONS_2023, (42, 58, 38, 42), borders)
     pdf.add_page()
     docgen._lines(pdf, [
         "Training",
         "Three courses were delivered with the centre's partners.",
     ])
-    docgen.pdf_table(pdf, COURSES_2023, (50, 45, 40, 35))
+    docgen.pdf_table(pdf, COURSES_2023, (50, 45, 40, 35), borders)
     return bytes(pdf.output())
 
 
@@ -233,12 +235,12 @@ def long_table_questions(rows: int, asks: int, doc: str = "gauges.docx") -> list
     return out
 
 
-def write_corpus(folder: Path, with_bundled: bool, wrapped: bool = False) -> None:
+def write_corpus(folder: Path, with_bundled: bool, wrapped: str | None = None) -> None:
     if folder.exists():
         shutil.rmtree(folder)
     folder.mkdir(parents=True)
     if wrapped:
-        (folder / "centre_annual_report.pdf").write_bytes(annual_report_pdf())
+        (folder / "centre_annual_report.pdf").write_bytes(annual_report_pdf(wrapped))
     else:
         (folder / "seizures_review.pdf").write_bytes(review_pdf())
         (folder / "working_group_minutes.docx").write_bytes(minutes_docx())
@@ -257,9 +259,10 @@ def main() -> None:
                     help="one PDF whose ruled table of ROWS rows runs over several pages, its header on the first")
     ap.add_argument("--asks", type=int, default=40, help="with --long-table or --paged-table: how many questions")
     ap.add_argument("--with-bundled", action="store_true", help="the bundled news pages beside the documents")
-    ap.add_argument("--wrapped", action="store_true",
-                    help="instead of the three documents, a PDF report whose table cells wrap onto several lines "
-                         "(ask it benchmarks/data/table_questions_wrapped.jsonl)")
+    ap.add_argument("--wrapped", nargs="?", const="ALL", metavar="BORDERS",
+                    help="instead of the three documents, a PDF report whose table cells wrap onto several lines, "
+                         "ruled as BORDERS says: ALL (the default), BOOKTABS (rules above, under the header and "
+                         "below), NONE (ask it benchmarks/data/table_questions_wrapped.jsonl)")
     args = ap.parse_args()
     corpus, index = args.out / "corpus", args.out / "index"
     if args.long_table:

@@ -91,11 +91,20 @@ def _pdf(header: str | None = HEADER, footer: bool = True, total: bool = True):
     return pdf
 
 
-def pdf_table(pdf, rows, widths: tuple[float, ...], borders: str = "ALL") -> None:
+def pdf_table(pdf, rows, widths: tuple[float, ...], borders: str = "ALL", align: str = "JUSTIFY") -> None:
     """A table of `rows` (the first is its header), columns `widths` millimetres wide, ruled as fpdf2's
-    `borders` layout says ("ALL": every cell; "NO_HORIZONTAL_LINES": the columns only; "NONE")."""
+    `borders` layout says ("ALL": every cell; "NO_HORIZONTAL_LINES": the columns only; "NONE"), or "BOOKTABS":
+    a rule above the table, one under its header and one under the table, as reports draw them. Cells are
+    justified (fpdf2's default), or aligned as `align` says."""
+    if borders == "BOOKTABS":
+        left, width = (pdf.w - sum(widths)) / 2, sum(widths)  # fpdf2 centres a table
+        for part in (rows[:1], rows[1:]):
+            pdf.line(left, pdf.get_y(), left + width, pdf.get_y())
+            pdf_table(pdf, part, widths, "NONE", align)
+        pdf.line(left, pdf.get_y(), left + width, pdf.get_y())
+        return
     with pdf.table(col_widths=widths, width=sum(widths), first_row_as_headings=False,
-                   borders_layout=borders) as table:
+                   borders_layout=borders, text_align=align) as table:
         for row in rows:
             cells = table.row()
             for value in row:
@@ -198,13 +207,13 @@ WRAPPED_TABLE = [
 ]
 
 
-def wrapped_table_pdf(borders: str = "ALL", framed_note: bool = False) -> bytes:
-    """WRAPPED_TABLE between two paragraphs, ruled as `borders` says; with framed_note, a paragraph in a
-    drawn frame follows it."""
+def wrapped_table_pdf(borders: str = "ALL", framed_note: bool = False, align: str = "JUSTIFY") -> bytes:
+    """WRAPPED_TABLE between two paragraphs, ruled as `borders` says (pdf_table); with framed_note, a
+    paragraph in a drawn frame follows it."""
     pdf = _pdf(header="Regional Centre Annual Report")
     pdf.add_page()
     _lines(pdf, ["Joint operations", "The centre coordinated three joint operations in 2023."])
-    pdf_table(pdf, WRAPPED_TABLE, (45, 70, 50), borders=borders)
+    pdf_table(pdf, WRAPPED_TABLE, (45, 70, 50), borders=borders, align=align)
     _lines(pdf, ["The centre will report on the operations of 2024 next spring."])
     if framed_note:
         pdf.ln(4)

@@ -8,17 +8,25 @@ and a row falls apart:
     Asia                          (first cell, second line)
     Border and customs services   (second cell) ...
 
-A table whose columns are ruled (lines or thin rectangles, as Word's default "Table Grid" and most report
-templates draw them) says where each cell is. ``grids`` reads those lines from the page's path objects: rules
-that meet make a grid, and vertical rules of one height without any horizontal one (the rules between columns
-only) make a grid of one band. ``rewrite`` puts every character printed inside a cell back into its cell, so
-the table is written as qa.answer.tables reads one: a row a line, cells parted by CELL_SEPARATOR, each cell's
-lines joined by a space. Rows that no rule parts are told apart by the order of writing.
+A table drawn with rules (lines or thin rectangles) says where its cells are. ``grids`` reads those rules from
+the page's path objects:
+
+- rules that meet make a grid (every cell ruled, as Word's default "Table Grid" draws it, or only the inner
+  lines);
+- vertical rules of one height that meet no horizontal one (the rules between columns only) make a grid of
+  one band;
+- horizontal rules of one width that meet no vertical one (booktabs: above the table, under its header, below
+  it) make a grid whose columns are found in the text: where its lines of text (PDFium's text objects, a
+  justified line's stretched spaces inside one) leave a gap from top to bottom.
+
+``rewrite`` puts every character printed inside a cell back into its cell, so the table is written as
+qa.answer.tables reads one: a row a line, cells parted by CELL_SEPARATOR, each cell's lines joined by a space.
+Rows that no rule parts are told apart by the order of writing.
 
     Kanal-Patrol Central Asia | Border and customs services of Kazakhstan, Kyrgyzstan and Tajikistan | ...
 
-Tables whose columns no line draws are left to the gap rule of qa.ingest.pdf (``_cell_gaps``): finding their
-columns in the text failed on justified cells, whose stretched spaces look like the gaps between columns.
+Tables with no rule at all are left to the gap rule of qa.ingest.pdf (``_cell_gaps``), which cannot keep a
+wrapped cell whole.
 """
 
 from __future__ import annotations
@@ -46,6 +54,7 @@ class Grid:
     right: float
     bands: tuple[tuple[float, float], ...]
     cells: tuple[tuple[tuple[float, float], ...], ...]
+    drawn: bool = True  # whether lines draw the columns (else they were found in the text: _unruled_columns)
 
     def cell_at(self, x: float, y: float) -> tuple[int, int] | None:
         """(band, column) of the cell holding point (x, y), or None outside every cell."""
@@ -186,7 +195,70 @@ def grids(page) -> list[Grid]:
     found = [_grid(hs, vs) for hs, vs in groups.values() if hs and vs]
     upright = [vs[0] for hs, vs in groups.values() if len(vs) == 1 and not hs]
     found += [_ruled_columns(side, page.get_width()) for side in _sides(upright)]
+    alone = [hs[0] for hs, vs in groups.values() if len(hs) == 1 and not vs]
+    stacks = _stacks(alone)
+    if stacks:
+        lines = _text_lines(page)
+        found += [_unruled_columns(stack, lines) for stack in stacks]
     return [g for g in found if g is not None]
+
+
+def _stacks(across: list[_Rule]) -> list[list[_Rule]]:
+    """Horizontal rules of one width (within _TOL at each end) that meet no vertical one, top first: a table
+    ruled only above and below (and under its header), as booktabs and many report templates draw one."""
+    stacks: list[list[_Rule]] = []
+    for h in sorted(across, key=lambda r: -r.at):
+        for stack in stacks:
+            if abs(stack[0].start - h.start) <= _TOL and abs(stack[0].end - h.end) <= _TOL:
+                stack.append(h)
+                break
+        else:
+            stacks.append([h])
+    return [st for st in stacks if len(st) >= 2]
+
+
+def _text_lines(page) -> list[tuple[float, float, float, float]]:
+    """(left, bottom, right, top) of the page's text objects: a writer puts a line of a cell in one (a
+    justified line too, its stretched spaces inside it), or a line in a few runs side by side."""
+    import pypdfium2.raw as raw
+
+    return [obj.get_bounds() for obj in page.get_objects(filter=[raw.FPDF_PAGEOBJ_TEXT], max_depth=0)]
+
+
+_COLUMN_GAP = 4.0  # points: text lines of one column are further apart than this from the next column's
+
+
+def _unruled_columns(stack: list[_Rule], lines: list[tuple[float, float, float, float]]) -> Grid | None:
+    """The grid of a stack of rules whose columns no line draws: its bands between the rules, and columns where
+    the text lines of its fullest band leave a gap wider than _COLUMN_GAP from its top to its bottom. Text
+    lines, not characters: a justified line's stretched spaces are not gaps between columns. None when fewer
+    than two columns are found (a page between a header rule and a footer rule)."""
+    left, right = stack[0].start, stack[0].end
+    ys = [h.at for h in stack]
+    bands = [(top, bottom) for top, bottom in zip(ys, ys[1:]) if top - bottom >= _MIN_BAND]
+
+    def inside(band, box) -> bool:
+        return left <= (box[0] + box[2]) / 2 <= right and band[1] <= (box[1] + box[3]) / 2 <= band[0]
+
+    if not bands:
+        return None
+    # a line that overflows the rules' ends is still the table's (the rules may be drawn short of the text)
+    within = [b for b in lines if any(inside(band, b) for band in bands)]
+    left, right = min([left] + [b[0] for b in within]), max([right] + [b[2] for b in within])
+    fullest = max(bands, key=lambda band: sum(inside(band, b) for b in lines))
+    spans = sorted((b[0], b[2]) for b in lines if inside(fullest, b))
+    if not spans:
+        return None
+    xs, reach = [left], spans[0][1]
+    for start, end in spans[1:]:
+        if start - reach > _COLUMN_GAP:
+            xs.append((start + reach) / 2)
+        reach = max(reach, end)
+    xs.append(right)
+    if len(xs) < 3:
+        return None
+    edges = tuple(zip(xs, xs[1:]))
+    return Grid(left, right, tuple(bands), tuple(edges for _ in bands), drawn=False)
 
 
 def _sides(down: list[_Rule]) -> list[list[_Rule]]:
@@ -236,7 +308,8 @@ def rewrite(textpage, text: str, src: list[int], tables: list[Grid]) -> tuple[st
             if cell is not None:
                 where[j] = (g, *cell)
                 break
-    rows = {g: _rows(text, src, where, g, len(grid.cells)) for g, grid in enumerate(tables)}
+    rows = {g: _rows(text, src, where, g, len(grid.cells), _MAX_CELL if grid.drawn else _MAX_FOUND_CELL)
+            for g, grid in enumerate(tables)}
     rows = {g: lines for g, lines in rows.items() if lines is not None}
     if not rows:
         return text, src
@@ -261,15 +334,17 @@ def rewrite(textpage, text: str, src: list[int], tables: list[Grid]) -> tuple[st
                     add(line + "\n", line_src + [-1])
             continue
         if ch.isspace() and near_table[j]:
-            continue  # the gaps between cells and around a table: the table brings its own line breaks
+            continue  # the gaps between cells and at a table's ends: the table brings its own line breaks
         add(ch, [src[j]])
     return "".join(out), out_src
 
 
 _MAX_CELL = 1000  # chars: a "cell" longer than this is a column of prose between rules, not a table's cell
+_MAX_FOUND_CELL = 400  # the same, where the columns were found in the text (two columns of prose have gaps too)
 
 
-def _rows(text: str, src: list[int], where: list, g: int, bands: int) -> list[tuple[str, list[int]]] | None:
+def _rows(text: str, src: list[int], where: list, g: int, bands: int,
+          max_cell: int) -> list[tuple[str, list[int]]] | None:
     """Table g's rows as (line, src of each char), empty rows left out; None when it is no table."""
     members: dict[tuple[int, int, int], list[int]] = {}
     row_of = [0] * bands  # the current row of each band, and the column written last in it
@@ -292,7 +367,7 @@ def _rows(text: str, src: list[int], where: list, g: int, bands: int) -> list[tu
             cells = [_cell(text, src, members.get((band, row, c), [])) for c in range(width.get((band, row), 0))]
             if not cells:
                 continue
-            if any(len(s) > _MAX_CELL for s, _ in cells):
+            if any(len(s) > max_cell for s, _ in cells):
                 return None
             filled += sum(bool(s) for s, _ in cells) >= 2
             line, line_src = [], []

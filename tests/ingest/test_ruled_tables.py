@@ -16,9 +16,13 @@ def _lines(data: bytes) -> list[str]:
     return read_pdf(data).text.splitlines()
 
 
-@pytest.mark.parametrize("borders", ["ALL", "INTERNAL", "NO_HORIZONTAL_LINES"])
-def test_a_table_whose_cells_wrap_is_read_a_row_a_line(borders):
-    lines = _lines(docgen.wrapped_table_pdf(borders))
+@pytest.mark.parametrize("borders, align", [("ALL", "JUSTIFY"), ("INTERNAL", "JUSTIFY"),
+                                            ("NO_HORIZONTAL_LINES", "JUSTIFY"), ("BOOKTABS", "LEFT"),
+                                            ("BOOKTABS", "JUSTIFY")])
+def test_a_table_whose_cells_wrap_is_read_a_row_a_line(borders, align):
+    # booktabs draws no column: the columns are where its lines of text leave a gap from top to bottom,
+    # and a justified line's stretched spaces are inside one line of text
+    lines = _lines(docgen.wrapped_table_pdf(borders, align=align))
     # every row whole, in order, right under the paragraph that introduces the table
     at = lines.index("The centre coordinated three joint operations in 2023.")
     assert lines[at + 1 : at + 1 + len(ROWS)] == ROWS
@@ -30,6 +34,21 @@ def test_without_drawn_rules_a_wrapped_row_still_falls_apart():
     lines = _lines(docgen.wrapped_table_pdf("NONE"))
     assert ROWS[1] not in lines
     assert "Kanal-Patrol Central" in lines
+
+
+@pytest.mark.parametrize("columns", [1, 2])
+def test_prose_between_a_header_rule_and_a_footer_rule_is_no_table(columns):
+    pdf = docgen._pdf(header="Harrow Valley Water Board Bulletin")
+    pdf.add_page()
+    pdf.line(10, 18, 200, 18)
+    pdf.line(10, 280, 200, 280)
+    top = pdf.get_y()
+    for k in range(columns):
+        pdf.set_xy(10 + 100 * k, top)
+        pdf.multi_cell(190 if columns == 1 else 90, 5, " ".join(docgen.PAGE1) * 2)
+    text = read_pdf(bytes(pdf.output())).text
+    assert CELL_SEPARATOR not in text
+    assert docgen.PAGE1[0] in text
 
 
 def test_a_paragraph_in_a_drawn_frame_is_no_table():
