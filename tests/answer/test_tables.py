@@ -307,5 +307,6 @@ def test_a_long_table_answers_for_the_row_and_column_the_question_names(tmp_path
         answer = service.ask(f"What was the {column} reading at Site {site}?").answer
         assert answer is not None and answer.text.startswith(f"Site {site} |"), (site, column)
         assert answer.span_text == f"{site * k:,} litres"
+        assert answer.score >= 0.7  # not the prose calibration's 0.17-0.3 (pick.NAMED_CELL_CONFIDENCE)
     # a site past the table's last row names no row: still "not found"
     assert service.ask("What was the spring reading at Site 512?").answer is None
