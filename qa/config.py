@@ -22,7 +22,7 @@ DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 7860
 # Bump when parsing, sentence splitting, chunking or the lexical analyzer change what an index
 # holds: existing indexes are then rebuilt instead of mixing old and new rows.
-PIPELINE_VERSION = 12  # 12: a PDF table with ruled columns is read a row a line, its wrapped cells whole;
+PIPELINE_VERSION = 12  # 12: a PDF table drawn with rules is read a row a line, its wrapped cells whole;
 # a table's rows atop or at the foot of a page are never page furniture; a table row dates no PDF
 # 11: tables: a PDF row's cells parted by " | "; a web page's table rows kept (were menus);
 # a Russian country name in -ан is one term in every case

@@ -214,6 +214,9 @@ def _is_kind(cell: str, kind: str | None, lang: str) -> bool:
     return False
 
 
+_KIND_TESTED = ("number", "date", "person", "place")  # the kinds _holds_kind tells
+
+
 def _holds_kind(cell: str, kind: str | None, lang: str) -> bool:
     """Whether a cell holds a span of the kind a question asks for, anywhere in it ("Almaty, 14-18 March 2023"
     holds a date; a date's figures are no count). True for kinds without such a test."""
@@ -269,5 +272,3 @@ def _free_cells(question: str, table: TableRow, row_text: str, lang: str | None)
             free.append(((a, b), len(set(analyze(head, lang)) & qterms)))
     return free, kind, lang
 
-
-_KIND_TESTED = ("number", "date", "person", "place")

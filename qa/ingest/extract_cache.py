@@ -21,8 +21,9 @@ from qa.ingest.document import DocumentError
 from qa.ingest.readers import Extracted, Section
 
 READER_VERSION = 4  # bump when a reader or the page rules change what they extract
-# (4: a PDF table with ruled columns read a row a line (qa.ingest.ruled_tables), table rows never page
-# furniture, a table row no PDF's date; 3: a PDF table row's cells parted by " | "; a Word row's empty cells kept, its dates no section's date;
+# (4: a PDF table drawn with rules read a row a line (qa.ingest.ruled_tables), table rows never page
+# furniture, a table row no PDF's date;
+# 3: a PDF table row's cells parted by " | "; a Word row's empty cells kept, its dates no section's date;
 # 2: a PDF's first heading)
 EXTRACT_CACHE_DIR = "extract-cache"  # inside the index folder
 

@@ -45,10 +45,10 @@ _MAX_RULES = 2000  # a page with more straight lines than this is a drawing, not
 
 @dataclass(frozen=True)
 class Grid:
-    """A ruled table: its bands top first, as (top, bottom) in PDF points (y grows up), and the (left, right)
-    edges of each band's cells (a merged cell is one wide cell). A band is the space between two horizontal
-    rules: one row when every row is ruled, several when only the header is (they are told apart by the
-    order the cells are written in: ``rewrite``)."""
+    """A table drawn with rules: its bands top first, as (top, bottom) in PDF points (y grows up), and the
+    (left, right) edges of each band's cells (a merged cell is one wide cell). A band is the space between two
+    horizontal rules: one row when every row is ruled, several when only the header is (they are told apart by
+    the order the cells are written in: ``rewrite``)."""
 
     left: float
     right: float
@@ -168,8 +168,8 @@ def _grid(across: list[_Rule], down: list[_Rule]) -> Grid | None:
 
 
 def grids(page) -> list[Grid]:
-    """The ruled tables of a pypdfium2 page: sets of horizontal and vertical lines that meet, drawing at least
-    two columns (whether their text fills two rows of two cells is ``rewrite``'s to tell)."""
+    """The tables drawn with rules on a pypdfium2 page (the three kinds of the module's docstring), each of at
+    least two columns; whether their text fills two rows of two cells is ``rewrite``'s to tell."""
     across, down = _path_lines(page)
     if not across and not down:
         return []
@@ -193,28 +193,31 @@ def grids(page) -> list[Grid]:
     for j, v in enumerate(down):
         groups.setdefault(root(len(across) + j), ([], []))[1].append(v)
     found = [_grid(hs, vs) for hs, vs in groups.values() if hs and vs]
+    # vertical rules of one height that meet no horizontal one: the rules between the columns of a table
+    # without row lines
     upright = [vs[0] for hs, vs in groups.values() if len(vs) == 1 and not hs]
-    found += [_ruled_columns(side, page.get_width()) for side in _sides(upright)]
+    found += [_ruled_columns(side, page.get_width()) for side in _alike(upright, lambda r: r.at)]
+    # horizontal rules of one width that meet no vertical one, top first: a table ruled only above and below
+    # (and under its header), as booktabs and many report templates draw one
     alone = [hs[0] for hs, vs in groups.values() if len(hs) == 1 and not vs]
-    stacks = _stacks(alone)
+    stacks = _alike(alone, lambda r: -r.at)
     if stacks:
         lines = _text_lines(page)
         found += [_unruled_columns(stack, lines) for stack in stacks]
     return [g for g in found if g is not None]
 
 
-def _stacks(across: list[_Rule]) -> list[list[_Rule]]:
-    """Horizontal rules of one width (within _TOL at each end) that meet no vertical one, top first: a table
-    ruled only above and below (and under its header), as booktabs and many report templates draw one."""
-    stacks: list[list[_Rule]] = []
-    for h in sorted(across, key=lambda r: -r.at):
-        for stack in stacks:
-            if abs(stack[0].start - h.start) <= _TOL and abs(stack[0].end - h.end) <= _TOL:
-                stack.append(h)
+def _alike(rules: list[_Rule], order) -> list[list[_Rule]]:
+    """Groups of two or more `rules` of one extent (within _TOL at each end), each in `order`."""
+    groups: list[list[_Rule]] = []
+    for rule in sorted(rules, key=order):
+        for group in groups:
+            if abs(group[0].start - rule.start) <= _TOL and abs(group[0].end - rule.end) <= _TOL:
+                group.append(rule)
                 break
         else:
-            stacks.append([h])
-    return [st for st in stacks if len(st) >= 2]
+            groups.append([rule])
+    return [g for g in groups if len(g) >= 2]
 
 
 def _text_lines(page) -> list[tuple[float, float, float, float]]:
@@ -225,7 +228,9 @@ def _text_lines(page) -> list[tuple[float, float, float, float]]:
     return [obj.get_bounds() for obj in page.get_objects(filter=[raw.FPDF_PAGEOBJ_TEXT], max_depth=0)]
 
 
-_COLUMN_GAP = 4.0  # points: text lines of one column are further apart than this from the next column's
+# points: a gap this wide between lines of text, from a band's top to its bottom, parts two columns (cell margins
+# leave 6 pt and more; the runs that make up one line of text touch)
+_COLUMN_GAP = 4.0
 
 
 def _unruled_columns(stack: list[_Rule], lines: list[tuple[float, float, float, float]]) -> Grid | None:
@@ -259,20 +264,6 @@ def _unruled_columns(stack: list[_Rule], lines: list[tuple[float, float, float, 
         return None
     edges = tuple(zip(xs, xs[1:]))
     return Grid(left, right, tuple(bands), tuple(edges for _ in bands), drawn=False)
-
-
-def _sides(down: list[_Rule]) -> list[list[_Rule]]:
-    """Vertical rules that meet no horizontal and span the same height (within _TOL at each end): the rules
-    between the columns of a table without row lines."""
-    sides: list[list[_Rule]] = []
-    for v in sorted(down, key=lambda r: r.at):
-        for side in sides:
-            if abs(side[0].start - v.start) <= _TOL and abs(side[0].end - v.end) <= _TOL:
-                side.append(v)
-                break
-        else:
-            sides.append([v])
-    return [sd for sd in sides if len(sd) >= 2]
 
 
 def _ruled_columns(side: list[_Rule], page_width: float) -> Grid:

@@ -112,14 +112,19 @@ def test_pdf_citation_shows_the_page_with_the_answer_outlined(page, app_url, tmp
     page.screenshot(path=str(OUT / "pdf-2-corpus.png"))
 
 
+def _ask(page, app_url: str, question: str):
+    """The reply to `question`, asked on a fresh page."""
+    page.goto(app_url)
+    page.fill("#qa-question textarea", question)
+    page.click("#qa-ask")
+    page.wait_for_selector("#qa-chat .qa-reply")
+    return page.locator("#qa-chat .qa-reply").first
+
+
 def test_a_table_row_answer_shows_under_its_header_and_its_cells_are_outlined_on_the_page(page, app_url):
     from playwright.sync_api import expect
 
-    page.goto(app_url)
-    page.fill("#qa-question textarea", "What is the output per day of the Osgate station?")
-    page.click("#qa-ask")
-    page.wait_for_selector("#qa-chat .qa-reply")
-    reply = page.locator("#qa-chat .qa-reply").first
+    reply = _ask(page, app_url, "What is the output per day of the Osgate station?")
     expect(reply.locator(".qa-short")).to_have_text("5,100 cubic metres")
     table = reply.locator("table.qa-row")
     expect(table.locator("th")).to_have_text(["Station", "Output per day", "Staff"])
@@ -135,11 +140,7 @@ def test_a_table_row_answer_shows_under_its_header_and_its_cells_are_outlined_on
 def test_a_row_whose_cells_wrap_is_shown_whole_and_outlined_line_by_line(page, app_url):
     from playwright.sync_api import expect
 
-    page.goto(app_url)
-    page.fill("#qa-question textarea", "Which agencies took part in operation Northern Route?")
-    page.click("#qa-ask")
-    page.wait_for_selector("#qa-chat .qa-reply")
-    reply = page.locator("#qa-chat .qa-reply").first
+    reply = _ask(page, app_url, "Which agencies took part in operation Northern Route?")
     table = reply.locator("table.qa-row")
     expect(table.locator("th")).to_have_text(["Operation", "Agencies taking part", "Seized"])
     expect(table.locator("td")).to_have_text(
