@@ -16,8 +16,8 @@ question's answer and short answer, then the figures of benchmarks/quality.py (a
 shown holds the gold cell; short answer right; unanswerable -> "not found"). --with-bundled adds the
 bundled news pages beside them, as distractors.
 
---wrapped [ALL|BOOKTABS|NONE] writes instead one PDF report whose two tables (every cell ruled; or booktabs'
-three rules; or none) wrap their cells onto two or three lines,
+--wrapped [ALL|BOOKTABS|BANDED|NONE] writes instead one PDF report whose two tables (every cell ruled; or
+booktabs' three rules; or every other row shaded; or nothing drawn) wrap their cells onto two or three lines,
 for the 12 + 4 questions of benchmarks/data/table_questions_wrapped.jsonl (written before the ruled-table
 reader of qa.ingest.ruled_tables, and run once before and once after it).
 
@@ -262,7 +262,8 @@ def main() -> None:
     ap.add_argument("--wrapped", nargs="?", const="ALL", metavar="BORDERS",
                     help="instead of the three documents, a PDF report whose table cells wrap onto several lines, "
                          "ruled as BORDERS says: ALL (the default), BOOKTABS (rules above, under the header and "
-                         "below), NONE (ask it benchmarks/data/table_questions_wrapped.jsonl)")
+                         "below), BANDED (every other row shaded, no rule), NONE (ask it "
+                         "benchmarks/data/table_questions_wrapped.jsonl)")
     args = ap.parse_args()
     corpus, index = args.out / "corpus", args.out / "index"
     if args.long_table:

@@ -94,8 +94,9 @@ def _pdf(header: str | None = HEADER, footer: bool = True, total: bool = True):
 def pdf_table(pdf, rows, widths: tuple[float, ...], borders: str = "ALL", align: str = "JUSTIFY") -> None:
     """A table of `rows` (the first is its header), columns `widths` millimetres wide, ruled as fpdf2's
     `borders` layout says ("ALL": every cell; "NO_HORIZONTAL_LINES": the columns only; "NONE"), or "BOOKTABS":
-    a rule above the table, one under its header and one under the table, as reports draw them. Cells are
-    justified (fpdf2's default), or aligned as `align` says."""
+    a rule above the table, one under its header and one under the table, as reports draw them, or "BANDED":
+    no rule, every other row shaded (cell by cell, as fpdf2 and Word fill them). Cells are justified (fpdf2's
+    default), or aligned as `align` says."""
     if borders == "BOOKTABS":
         left, width = (pdf.w - sum(widths)) / 2, sum(widths)  # fpdf2 centres a table
         for part in (rows[:1], rows[1:]):
@@ -103,8 +104,9 @@ def pdf_table(pdf, rows, widths: tuple[float, ...], borders: str = "ALL", align:
             pdf_table(pdf, part, widths, "NONE", align)
         pdf.line(left, pdf.get_y(), left + width, pdf.get_y())
         return
-    with pdf.table(col_widths=widths, width=sum(widths), first_row_as_headings=False,
-                   borders_layout=borders, text_align=align) as table:
+    shading = {"cell_fill_color": (225, 230, 240), "cell_fill_mode": "ROWS"} if borders == "BANDED" else {}
+    with pdf.table(col_widths=widths, width=sum(widths), first_row_as_headings=False, text_align=align,
+                   borders_layout="NONE" if borders == "BANDED" else borders, **shading) as table:
         for row in rows:
             cells = table.row()
             for value in row:

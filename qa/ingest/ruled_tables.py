@@ -12,7 +12,8 @@ A table drawn with rules (lines or thin rectangles) says where its cells are. ``
 the page's path objects:
 
 - rules that meet make a grid (every cell ruled, as Word's default "Table Grid" draws it, or only the inner
-  lines);
+  lines, or the outline of each shaded cell), and grids one above the other with the same columns are one
+  (banded rows: the unshaded row between two shaded ones is the band between their grids);
 - vertical rules of one height that meet no horizontal one (the rules between columns only) make a grid of
   one band;
 - horizontal rules of one width that meet no vertical one (booktabs: above the table, under its header, below
@@ -192,7 +193,8 @@ def grids(page) -> list[Grid]:
         groups.setdefault(root(i), ([], []))[0].append(h)
     for j, v in enumerate(down):
         groups.setdefault(root(len(across) + j), ([], []))[1].append(v)
-    found = [_grid(hs, vs) for hs, vs in groups.values() if hs and vs]
+    lines = functools.cache(lambda: _text_lines(page))
+    found = _joined([g for hs, vs in groups.values() if hs and vs and (g := _grid(hs, vs)) is not None], lines)
     # vertical rules of one height that meet no horizontal one: the rules between the columns of a table
     # without row lines
     upright = [vs[0] for hs, vs in groups.values() if len(vs) == 1 and not hs]
@@ -201,10 +203,39 @@ def grids(page) -> list[Grid]:
     # (and under its header), as booktabs and many report templates draw one
     alone = [hs[0] for hs, vs in groups.values() if len(hs) == 1 and not vs]
     stacks = _alike(alone, lambda r: -r.at)
-    if stacks:
-        lines = _text_lines(page)
-        found += [_unruled_columns(stack, lines) for stack in stacks]
+    found += [_unruled_columns(stack, lines()) for stack in stacks]
     return [g for g in found if g is not None]
+
+
+def _same_columns(a: tuple[tuple[float, float], ...], b: tuple[tuple[float, float], ...]) -> bool:
+    return len(a) == len(b) and all(abs(x - y) <= _TOL for p, q in zip(a, b) for x, y in zip(p, q))
+
+
+def _joined(found: list[Grid], lines) -> list[Grid]:
+    """Grids one above the other with the same columns, as one table: the rows of a table with banded rows
+    are outlined one filled row in two (fpdf2, Word's shading), and the unfilled row between two filled ones
+    is the band between their grids. Not when a line of text between them crosses a column's edge: two
+    tables of the same columns, a caption between them. (`lines`: the page's text lines, read when needed.)"""
+    out: list[Grid] = []
+    for grid in sorted(found, key=lambda g: -g.bands[0][0]):
+        above = out[-1] if out else None
+        if (above is not None and abs(above.left - grid.left) <= _TOL and abs(above.right - grid.right) <= _TOL
+                and above.bands[-1][1] >= grid.bands[0][0] - _TOL
+                and _same_columns(above.cells[-1], grid.cells[0])
+                and not _crossed(above.cells[-1], above.bands[-1][1], grid.bands[0][0], lines())):
+            gap = ((above.bands[-1][1], grid.bands[0][0]),) if above.bands[-1][1] - grid.bands[0][0] >= _MIN_BAND else ()
+            out[-1] = Grid(above.left, above.right, above.bands + gap + grid.bands,
+                           above.cells + tuple(above.cells[-1] for _ in gap) + grid.cells)
+        else:
+            out.append(grid)
+    return out
+
+
+def _crossed(edges: tuple[tuple[float, float], ...], top: float, bottom: float, lines) -> bool:
+    """Whether a line of text between `top` and `bottom` runs across one of the inner edges of `edges`."""
+    inner = [right for _, right in edges[:-1]]
+    return any(bottom <= (b[1] + b[3]) / 2 <= top and any(b[0] < x - _TOL and b[2] > x + _TOL for x in inner)
+               for b in lines)
 
 
 def _alike(rules: list[_Rule], order) -> list[list[_Rule]]:

@@ -18,7 +18,7 @@ def _lines(data: bytes) -> list[str]:
 
 @pytest.mark.parametrize("borders, align", [("ALL", "JUSTIFY"), ("INTERNAL", "JUSTIFY"),
                                             ("NO_HORIZONTAL_LINES", "JUSTIFY"), ("BOOKTABS", "LEFT"),
-                                            ("BOOKTABS", "JUSTIFY")])
+                                            ("BOOKTABS", "JUSTIFY"), ("BANDED", "JUSTIFY")])
 def test_a_table_whose_cells_wrap_is_read_a_row_a_line(borders, align):
     # booktabs draws no column: the columns are where its lines of text leave a gap from top to bottom,
     # and a justified line's stretched spaces are inside one line of text
@@ -49,6 +49,20 @@ def test_prose_between_a_header_rule_and_a_footer_rule_is_no_table(columns):
     text = read_pdf(bytes(pdf.output())).text
     assert CELL_SEPARATOR not in text
     assert docgen.PAGE1[0] in text
+
+
+def test_two_tables_of_the_same_columns_with_a_caption_between_stay_two():
+    pdf = docgen._pdf(header="Regional Centre Annual Report")
+    pdf.add_page()
+    header, first, *rest = docgen.WRAPPED_TABLE
+    docgen.pdf_table(pdf, [header, first], (45, 70, 50))
+    caption = "Table 2 lists the operations of the second half of the year, with their agencies and seizures."
+    pdf.multi_cell(165, 6, caption, align="C")
+    docgen.pdf_table(pdf, [header, *rest], (45, 70, 50))
+    lines = _lines(bytes(pdf.output()))
+    at = lines.index(ROWS[0])
+    assert lines[at:at + 2] == ROWS[:2] and " ".join(lines[at + 2:at + 4]) == caption
+    assert lines[at + 4:at + 7] == [ROWS[0], *ROWS[2:]]
 
 
 def test_a_paragraph_in_a_drawn_frame_is_no_table():
