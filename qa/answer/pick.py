@@ -17,7 +17,7 @@ from qa.answer.not_found import mentioned, not_found_note
 from qa.answer.ordering import rerank_passages
 from qa.answer.persons import named_person
 from qa.answer.shown import Shown, shown_answer
-from qa.answer.tables import Tables, asked_cell, cells, named_column
+from qa.answer.tables import Tables, asked_cell, cells, lacks_kind, named_column
 from qa.answer.trim import MAX_ANSWER_CHARS
 from qa.answer.types import TYPE_FEATURES, type_features
 from qa.answer.weights import fitted_for
@@ -320,8 +320,11 @@ def pick_answer(
     named_cell = _row_and_column_named(question, terms, tables, ranked[0].sentence)
     if named_cell:
         conf = max(conf, NAMED_CELL_CONFIDENCE)
-    # abstain on a separate model of "the documents hold the answer" when one was fitted
-    if abstain_gate(facts, fitted, conf) < fitted.abstain_below and not named_cell:
+    best_row = tables.row(ranked[0].sentence)
+    # a table's row with no cell of the kind asked cannot answer ("Who commanded …?" of a row without a name);
+    # else abstain on a separate model of "the documents hold the answer" when one was fitted
+    if (best_row is not None and lacks_kind(question, best_row, ranked[0].sentence.text, ranked[0].sentence.lang)
+            or abstain_gate(facts, fitted, conf) < fitted.abstain_below and not named_cell):
         # the words no document uses are worth saying only when the passages are in the question's language
         known = mentioned(index) if ranked[0].sentence.lang in (None, detect(question)) else None
         return Picked(None, passages, not_found_note(rule_that_holds(facts, fitted), question, known, lead))

@@ -230,6 +230,14 @@ def _holds_kind(cell: str, kind: str | None, lang: str) -> bool:
     return True
 
 
+def lacks_kind(question: str, table: TableRow, row_text: str, lang: str | None = None) -> bool:
+    """Whether no cell of the row holds a span of the kind the question asks for (a who-question's name, a
+    when-question's date, a how-many question's figure), the cells the question names itself left out
+    ("Mountain Pass" in "Who commanded the Mountain Pass operation?"): such a row cannot answer it."""
+    free, kind, _ = _free_cells(question, table, row_text, lang)
+    return kind in _KIND_TESTED and not free
+
+
 def asked_cell(question: str, table: TableRow, row_text: str, lang: str | None = None) -> tuple[int, int] | None:
     """The (start, end) in `row_text` of the cell the question asks for, or None when no one cell is.
 

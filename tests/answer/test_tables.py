@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from qa.answer.tables import Tables, asked_cell, cells, heads_table, reading, table_row
+from qa.answer.tables import Tables, asked_cell, cells, heads_table, lacks_kind, reading, table_row
 from qa.contracts import ItemInfo
 from qa.store import SentenceRow
 
@@ -310,3 +310,32 @@ def test_a_long_table_answers_for_the_row_and_column_the_question_names(tmp_path
         assert answer.score >= 0.7  # not the prose calibration's 0.17-0.3 (pick.NAMED_CELL_CONFIDENCE)
     # a site past the table's last row names no row: still "not found"
     assert service.ask("What was the spring reading at Site 512?").answer is None
+
+
+@pytest.mark.slow
+def test_a_row_without_a_cell_of_the_kind_asked_does_not_answer(tmp_path):
+    # over e5, whose gate passed them at confidence 0.05-0.18, "who" got a row of agencies and figures
+    import docgen
+
+    from qa.app.service import QAService
+    from qa.build import run_build
+    from qa.config import Settings
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "operations.pdf").write_bytes(docgen.wrapped_table_pdf())
+    settings = Settings().with_(corpus_dir=corpus, index_dir=tmp_path / "index", multilingual="always")
+    run_build(settings)
+    service = QAService(settings)
+    assert service.ask("Who commanded the Caspian Gate operation?").answer is None
+    assert service.ask("Who headed the Kanal-Patrol Central Asia operation?").answer is None
+    answer = service.ask("Which agencies took part in operation Northern Route?").answer
+    assert answer is not None and answer.span_text == "Drug control agencies of Kazakhstan and Uzbekistan"
+
+
+def test_a_row_lacks_the_kind_asked_when_only_the_cell_the_question_names_has_it():
+    index = Rows(PATROLS)
+    table = table_row(index, index.find(PATROLS[1]))
+    # "Mountain Pass" reads as a name, but the question names it: it picks the row, it does not answer
+    assert lacks_kind("Who commanded the Mountain Pass patrol?", table, PATROLS[1])
+    assert not lacks_kind("When did the Mountain Pass patrol take place?", table, PATROLS[1])
