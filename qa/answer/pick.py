@@ -17,7 +17,7 @@ from qa.answer.not_found import mentioned, not_found_note
 from qa.answer.ordering import rerank_passages
 from qa.answer.persons import named_person
 from qa.answer.shown import Shown, shown_answer
-from qa.answer.tables import Tables, asked_cell, cells, lacks_kind, named_column
+from qa.answer.tables import Tables, TableRow, asked_cell, cells, lacks_kind, named_column
 from qa.answer.trim import MAX_ANSWER_CHARS
 from qa.answer.types import TYPE_FEATURES, type_features
 from qa.answer.weights import fitted_for
@@ -262,13 +262,11 @@ def add_match(question: str, feats: list) -> None:
 NAMED_CELL_CONFIDENCE = 0.7
 
 
-def _row_and_column_named(question: str, terms: list[str], tables: Tables, row: SentenceRow) -> bool:
-    """Whether `row` is a table's row that the question names by a whole cell ("at *Site 73*") and whose column
-    it names by its header ("the *spring reading*"): the table itself then says the documents hold the answer.
-    The gate, fitted on prose, reads the rows of one table as near ties of each other."""
-    table = tables.row(row)
-    return (table is not None and bool(_key_cells(row.text, set(terms)))
-            and named_column(question, table, row.text, row.lang) is not None)
+def _row_and_column_named(question: str, terms: list[str], table: TableRow, row: SentenceRow) -> bool:
+    """Whether the question names `row` (a row of `table`) by a whole cell ("at *Site 73*") and its column by
+    its header ("the *spring reading*"): the table itself then says the documents hold the answer. The gate,
+    fitted on prose, reads the rows of one table as near ties of each other."""
+    return bool(_key_cells(row.text, set(terms))) and named_column(question, table, row.text, row.lang) is not None
 
 
 def _cited(passages: list[Passage], chunk_id: int, doc: str, start: int, end: int) -> Passage:
@@ -317,22 +315,21 @@ def pick_answer(
     facts = evidence(question, terms, ranked, pool, idf, lead=lead)
     raw = probability(facts, fitted.confidence, fitted.confidence_bias)
     conf = calibrate(raw, fitted.calibration)
-    named_cell = _row_and_column_named(question, terms, tables, ranked[0].sentence)
+    best = ranked[0]
+    row = best.sentence
+    table = tables.row(row)  # the header it is read against, when the best candidate is a table's row
+    named_cell = table is not None and _row_and_column_named(question, terms, table, row)
     if named_cell:
         conf = max(conf, NAMED_CELL_CONFIDENCE)
-    best_row = tables.row(ranked[0].sentence)
     # a table's row with no cell of the kind asked cannot answer ("Who commanded …?" of a row without a name);
     # else abstain on a separate model of "the documents hold the answer" when one was fitted
-    if (best_row is not None and lacks_kind(question, best_row, ranked[0].sentence.text, ranked[0].sentence.lang)
+    if (table is not None and lacks_kind(question, table, row.text, row.lang)
             or abstain_gate(facts, fitted, conf) < fitted.abstain_below and not named_cell):
         # the words no document uses are worth saying only when the passages are in the question's language
         known = mentioned(index) if ranked[0].sentence.lang in (None, detect(question)) else None
         return Picked(None, passages, not_found_note(rule_that_holds(facts, fitted), question, known, lead))
-    best = ranked[0]
-    row = best.sentence
     # the sentence's trimmed part, after the sentence before it when it opens by referring back
     shown = shown_answer(index, row, question, terms, MAX_ANSWER_CHARS)
-    table = tables.row(row)
     if table is not None:  # a table's row: the cell under the column asked for, read against the header
         cell = asked_cell(question, table, row.text, row.lang)
         span = None if cell is None else (row.start + cell[0], row.start + cell[1])

@@ -223,7 +223,8 @@ def _joined(found: list[Grid], lines) -> list[Grid]:
                 and above.bands[-1][1] >= grid.bands[0][0] - _TOL
                 and _same_columns(above.cells[-1], grid.cells[0])
                 and not _crossed(above.cells[-1], above.bands[-1][1], grid.bands[0][0], lines())):
-            gap = ((above.bands[-1][1], grid.bands[0][0]),) if above.bands[-1][1] - grid.bands[0][0] >= _MIN_BAND else ()
+            between = (above.bands[-1][1], grid.bands[0][0])
+            gap = (between,) if between[0] - between[1] >= _MIN_BAND else ()
             out[-1] = Grid(above.left, above.right, above.bands + gap + grid.bands,
                            above.cells + tuple(above.cells[-1] for _ in gap) + grid.cells)
         else:
