@@ -257,6 +257,7 @@ def _text_lines(page) -> list[tuple[float, float, float, float]]:
     justified line too, its stretched spaces inside it), or a line in a few runs side by side."""
     import pypdfium2.raw as raw
 
+    # the page's own objects only: the bounds of an object inside a form are in the form's space
     return [obj.get_bounds() for obj in page.get_objects(filter=[raw.FPDF_PAGEOBJ_TEXT], max_depth=0)]
 
 
@@ -298,12 +299,13 @@ def _unruled_columns(stack: list[_Rule], lines: list[tuple[float, float, float, 
     return Grid(left, right, tuple(bands), tuple(edges for _ in bands), drawn=False)
 
 
-def _ruled_columns(side: list[_Rule], page_width: float) -> Grid:
-    """The grid of rules between columns: one band their height, the outer columns out to the page's edges."""
+def _ruled_columns(side: list[_Rule], page_width: float) -> Grid | None:
+    """The grid of rules between columns: one band their height, the outer columns out to the page's edges
+    (None when the rules are too short to hold a line)."""
     xs = [0.0, *(v.at for v in side), page_width]
     edges = tuple((a, b) for a, b in zip(xs, xs[1:]) if b - a >= _MIN_BAND)
     top, bottom = max(v.end for v in side), min(v.start for v in side)
-    return Grid(0.0, page_width, ((top, bottom),), (edges,) if top - bottom >= _MIN_BAND else ())
+    return Grid(0.0, page_width, ((top, bottom),), (edges,)) if top - bottom >= _MIN_BAND else None
 
 
 def rewrite(textpage, text: str, src: list[int], tables: list[Grid]) -> tuple[str, list[int]]:
@@ -322,7 +324,6 @@ def rewrite(textpage, text: str, src: list[int], tables: list[Grid]) -> tuple[st
             ci = raw.FPDFText_GetCharIndexFromTextIndex(textpage, src[j])
             if ci >= 0:
                 boxes[j] = textpage.get_charbox(ci)
-    tables = [g for g in tables if g.cells]
     where: list[tuple[int, int, int] | None] = [None] * len(text)
     for j, (left, bottom, right, top) in boxes.items():
         x, y = (left + right) / 2, (bottom + top) / 2
