@@ -1,7 +1,8 @@
 #!/usr/bin/env python
 """PDF extraction speed alone and its share of a whole build, on a generated 300-page PDF.
 
-    .venv/bin/python benchmarks/pdf_speed.py [--pages 300] [--runs 3] [--out benchmarks/out] [--compare] [--tables]
+    .venv/bin/python benchmarks/pdf_speed.py [--pages 300] [--runs 3] [--out benchmarks/out] [--compare]
+        [--tables [ALL|NONE]]
 
 Generates the PDF with fpdf2 (the test fixtures' writer: a running header, a page-number footer,
 30 lines of text a page), then times
@@ -12,7 +13,8 @@ Generates the PDF with fpdf2 (the test fixtures' writer: a running header, a pag
 With --compare it also times pypdf's extract_text on the same file (pypdf is not a dependency
 of qa: install it to compare) and pypdfium2's raw text, without the page rules.
 With --tables every page is a 25-row table under its header row instead (docgen.table_pdf): what parting
-each row's cells costs (qa.ingest.pdf.page_text reads PDFium's character boxes at the spaces of table rows).
+each row's cells costs (qa.ingest.pdf.page_text reads PDFium's character boxes at the spaces of table rows); the
+table is ruled (ALL, qa.ingest.ruled_tables) or has no rule (NONE, qa.ingest.text_tables).
 Targets (issue 15): extraction >= 50 pages/s, and <= 15 % of the build.
 """
 
@@ -77,10 +79,11 @@ def main() -> None:
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--out", default=str(ROOT / "benchmarks" / "out"))
     ap.add_argument("--compare", action="store_true")
-    ap.add_argument("--tables", action="store_true", help="pages of tables (docgen.table_pdf) instead of prose")
+    ap.add_argument("--tables", nargs="?", const="ALL", choices=["ALL", "NONE"],
+                    help="pages of tables (docgen.table_pdf) instead of prose, ruled or not")
     args = ap.parse_args()
     runtime_env()
-    data = docgen.table_pdf(args.pages) if args.tables else docgen.long_pdf(args.pages)
+    data = docgen.table_pdf(args.pages, borders=args.tables) if args.tables else docgen.long_pdf(args.pages)
     out: dict = {"pages": args.pages, "tables": args.tables, "bytes": len(data), "machine": platform.machine(), "runs": args.runs}
 
     seconds = best_of(args.runs, lambda: read_pdf(data))
@@ -118,7 +121,8 @@ def main() -> None:
 
     print(json.dumps(out, indent=1))
     Path(args.out).mkdir(parents=True, exist_ok=True)
-    (Path(args.out) / f"pdf_speed{'_tables' if args.tables else ''}.json").write_text(json.dumps(out, indent=1))
+    name = {None: "", "ALL": "_tables", "NONE": "_tables_none"}[args.tables]
+    (Path(args.out) / f"pdf_speed{name}.json").write_text(json.dumps(out, indent=1))
 
 
 if __name__ == "__main__":

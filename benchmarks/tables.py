@@ -21,6 +21,10 @@ booktabs' three rules; or every other row shaded; or nothing drawn) wrap their c
 for the 12 + 4 questions of benchmarks/data/table_questions_wrapped.jsonl (written before the ruled-table
 reader of qa.ingest.ruled_tables, and run once before and once after it).
 
+--borderless writes instead one PDF progress report whose three tables have no rule at all, laid out three ways,
+for the 14 + 4 questions of benchmarks/data/table_questions_borderless.jsonl (written with the report, after the
+reader of qa.ingest.text_tables and before either was run).
+
 --paged-table N writes the same table as a ruled PDF table running over several pages, with its header row on
 the first page only (fpdf2 repeats none), and asks the same kind of questions.
 
@@ -186,6 +190,51 @@ def annual_report_pdf(borders: str = "ALL") -> bytes:
     return bytes(pdf.output())
 
 
+CROSSING_POINTS_2024 = [
+    ("Crossing point", "Border", "Works completed", "Cost"),
+    ("Dostyk-Alashankou", "Kazakhstan-China", "Scanning equipment for rail cargo installed and staff trained to use it",
+     "EUR 1.8 million"),
+    ("Kordai", "Kazakhstan-Kyrgyzstan", "New passenger hall with eight inspection lanes", "EUR 2.4 million"),
+    ("Oybek", "Uzbekistan-Tajikistan", "Canine unit kennels and a training ground for detection dogs",
+     "EUR 0.6 million"),
+    ("Farap", "Turkmenistan-Uzbekistan", "Solar power for the crossing's lighting and the radio relay station",
+     "EUR 0.9 million"),
+]
+KEY_FIGURES_2024 = [
+    ("Indicator", "2024"),
+    ("Officers trained in risk profiling", "640 officers, 210 of them women"),
+    ("Mobile teams equipped", "14 teams with vehicles, radios and thermal cameras"),
+    ("Seizures reported by the supported posts", "3.1 tonnes of drugs, most of it hashish"),
+]
+MEETINGS_2024 = [
+    ("Meeting", "Venue", "Date", "Chair"),
+    ("First meeting of the working group on risk analysis", "Almaty", "12 February 2024",
+     "Aigerim Seitkali, State Revenue Committee of Kazakhstan"),
+    ("Second meeting of the working group", "Bishkek", "3 June 2024", "Nurlan Abdyldaev, Border Service of Kyrgyzstan"),
+    ("Third meeting of the working group", "Dushanbe", "21 October 2024",
+     "Farrukh Rahimov, Customs Service of Tajikistan"),
+]
+
+
+def border_programme_pdf() -> bytes:
+    """A PDF progress report whose three tables have no rule at all, laid out three ways (cells set at the top
+    of their row or centred in it, left-aligned or justified, four columns or two), their cells wrapping."""
+    pdf = docgen._pdf(header="Border Management Programme: Progress Report 2024")
+    pdf.add_page()
+    docgen._lines(pdf, ["Crossing points",
+                        "The programme upgraded four border crossing points in 2024."])
+    docgen.pdf_table(pdf, CROSSING_POINTS_2024, (38, 40, 70, 30), "NONE", align="LEFT", v_align="TOP")
+    docgen._lines(pdf, ["All works were handed over to the national services by December."])
+    pdf.ln(4)
+    docgen._lines(pdf, ["Key figures"])
+    docgen.pdf_table(pdf, KEY_FIGURES_2024, (70, 80), "NONE", align="LEFT")
+    pdf.add_page()
+    docgen._lines(pdf, ["Working group on risk analysis",
+                        "The working group met three times in 2024."])
+    docgen.pdf_table(pdf, MEETINGS_2024, (55, 28, 35, 57), "NONE", v_align="TOP")
+    return bytes(pdf.output())
+
+
 SEASONS = ("Spring", "Summer", "Autumn")
 
 
@@ -235,11 +284,13 @@ def long_table_questions(rows: int, asks: int, doc: str = "gauges.docx") -> list
     return out
 
 
-def write_corpus(folder: Path, with_bundled: bool, wrapped: str | None = None) -> None:
+def write_corpus(folder: Path, with_bundled: bool, wrapped: str | None = None, borderless: bool = False) -> None:
     if folder.exists():
         shutil.rmtree(folder)
     folder.mkdir(parents=True)
-    if wrapped:
+    if borderless:
+        (folder / "border_programme_report.pdf").write_bytes(border_programme_pdf())
+    elif wrapped:
         (folder / "centre_annual_report.pdf").write_bytes(annual_report_pdf(wrapped))
     else:
         (folder / "seizures_review.pdf").write_bytes(review_pdf())
@@ -264,6 +315,9 @@ def main() -> None:
                          "ruled as BORDERS says: ALL (the default), BOOKTABS (rules above, under the header and "
                          "below), BANDED (every other row shaded, no rule), NONE (ask it "
                          "benchmarks/data/table_questions_wrapped.jsonl)")
+    ap.add_argument("--borderless", action="store_true",
+                    help="instead, a PDF progress report of three tables without rules, laid out three ways (ask it "
+                         "benchmarks/data/table_questions_borderless.jsonl)")
     args = ap.parse_args()
     corpus, index = args.out / "corpus", args.out / "index"
     if args.long_table:
@@ -277,7 +331,7 @@ def main() -> None:
         (corpus / "gauges.pdf").write_bytes(paged_table_pdf(args.paged_table))
         questions = long_table_questions(args.paged_table, args.asks, "gauges.pdf")
     else:
-        write_corpus(corpus, args.with_bundled, args.wrapped)
+        write_corpus(corpus, args.with_bundled, args.wrapped, args.borderless)
         questions = load_jsonl(args.questions)
     if index.exists():
         shutil.rmtree(index)

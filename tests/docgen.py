@@ -91,22 +91,24 @@ def _pdf(header: str | None = HEADER, footer: bool = True, total: bool = True):
     return pdf
 
 
-def pdf_table(pdf, rows, widths: tuple[float, ...], borders: str = "ALL", align: str = "JUSTIFY") -> None:
+def pdf_table(pdf, rows, widths: tuple[float, ...], borders: str = "ALL", align: str = "JUSTIFY",
+              v_align: str = "MIDDLE") -> None:
     """A table of `rows` (the first is its header), columns `widths` millimetres wide, ruled as fpdf2's
     `borders` layout says ("ALL": every cell; "NO_HORIZONTAL_LINES": the columns only; "NONE"), or "BOOKTABS":
     a rule above the table, one under its header and one under the table, as reports draw them, or "BANDED":
     no rule, every other row shaded (cell by cell, as fpdf2 and Word fill them). Cells are justified (fpdf2's
-    default), or aligned as `align` says."""
+    default), or aligned as `align` says; and centred in their row's height (fpdf2's default), or set at its top
+    as Word sets them (`v_align` "TOP")."""
     if borders == "BOOKTABS":
         left, width = (pdf.w - sum(widths)) / 2, sum(widths)  # fpdf2 centres a table
         for part in (rows[:1], rows[1:]):
             pdf.line(left, pdf.get_y(), left + width, pdf.get_y())
-            pdf_table(pdf, part, widths, "NONE", align)
+            pdf_table(pdf, part, widths, "NONE", align, v_align)
         pdf.line(left, pdf.get_y(), left + width, pdf.get_y())
         return
     shading = {"cell_fill_color": (225, 230, 240), "cell_fill_mode": "ROWS"} if borders == "BANDED" else {}
     with pdf.table(col_widths=widths, width=sum(widths), first_row_as_headings=False, text_align=align,
-                   borders_layout="NONE" if borders == "BANDED" else borders, **shading) as table:
+                   v_align=v_align, borders_layout="NONE" if borders == "BANDED" else borders, **shading) as table:
         for row in rows:
             cells = table.row()
             for value in row:
@@ -169,15 +171,16 @@ def long_pdf(pages: int, lines_per_page: int = 30) -> bytes:
     return bytes(pdf.output())
 
 
-def table_pdf(pages: int, rows: int = 25) -> bytes:
-    """A many-page report whose every page is a table under its header row (for speed tests of the cells)."""
+def table_pdf(pages: int, rows: int = 25, borders: str = "ALL") -> bytes:
+    """A many-page report whose every page is a table under its header row (for speed tests of the cells), ruled
+    as `borders` says (pdf_table)."""
     pdf = _pdf(header="Seizures of the Test Board", total=False)
     for n in range(1, pages + 1):
         pdf.add_page()
         _lines(pdf, [f"Table {n}", "The gauges reported these volumes for the year."])
         readings = [(f"Site {n}.{r}", *(f"{(r + 1) * (c + 7) * 13:,} litres" for c in (1, 2, 3)))
                     for r in range(1, rows + 1)]
-        pdf_table(pdf, [("Site", "Spring", "Summer", "Autumn"), *readings], (45, 35, 35, 35))
+        pdf_table(pdf, [("Site", "Spring", "Summer", "Autumn"), *readings], (45, 35, 35, 35), borders)
     return bytes(pdf.output())
 
 
@@ -209,18 +212,38 @@ WRAPPED_TABLE = [
 ]
 
 
-def wrapped_table_pdf(borders: str = "ALL", framed_note: bool = False, align: str = "JUSTIFY") -> bytes:
+def wrapped_table_pdf(borders: str = "ALL", framed_note: bool = False, align: str = "JUSTIFY",
+                      v_align: str = "MIDDLE") -> bytes:
     """WRAPPED_TABLE between two paragraphs, ruled as `borders` says (pdf_table); with framed_note, a
     paragraph in a drawn frame follows it."""
     pdf = _pdf(header="Regional Centre Annual Report")
     pdf.add_page()
     _lines(pdf, ["Joint operations", "The centre coordinated three joint operations in 2023."])
-    pdf_table(pdf, WRAPPED_TABLE, (45, 70, 50), borders=borders, align=align)
+    pdf_table(pdf, WRAPPED_TABLE, (45, 70, 50), borders=borders, align=align, v_align=v_align)
     _lines(pdf, ["The centre will report on the operations of 2024 next spring."])
     if framed_note:
         pdf.ln(4)
         pdf.multi_cell(165, 6, "Note: the figures of the Caspian Gate operation are provisional until the customs "
                        "services of Turkmenistan confirm them in their own annual report for 2023.", border=1)
+    return bytes(pdf.output())
+
+
+# A table with no rule at all, its cells wrapping and set at the top of their row, as Word sets them.
+CROSSINGS_TABLE = [
+    ("Crossing point", "Works completed", "Cost"),
+    ("Kordai", "New passenger hall with eight inspection lanes and a waiting room", "EUR 2.4 million"),
+    ("Farap", "Solar power for the crossing's lighting and the radio relay station", "EUR 0.9 million"),
+    ("Oybek", "Kennels for the canine unit and a training ground for detection dogs", "EUR 0.6 million"),
+]
+
+
+def crossings_pdf() -> bytes:
+    """CROSSINGS_TABLE, drawn without rules, between two paragraphs."""
+    pdf = _pdf(header="Border Management Programme")
+    pdf.add_page()
+    _lines(pdf, ["Crossing points", "The programme upgraded three border crossing points in 2024."])
+    pdf_table(pdf, CROSSINGS_TABLE, (40, 80, 40), borders="NONE", align="LEFT", v_align="TOP")
+    _lines(pdf, ["All works were handed over to the national services by December."])
     return bytes(pdf.output())
 
 

@@ -17,7 +17,7 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from qa.ingest import ruled_tables
+from qa.ingest import ruled_tables, text_tables
 from qa.ingest.document import DocumentError
 from qa.ingest.pages import from_pages, row_lines
 from qa.ingest.readers import CELL_SEPARATOR, Extracted
@@ -99,18 +99,21 @@ def _cell_gaps(textpage, text: str, src: list[int]) -> list[int]:
 
 def page_text(textpage, with_map: bool = False) -> tuple[str, list[int] | None]:
     """A page's stored text (and, with_map, the raw index of each char: -1 for chars not on the page):
-    _normalise's, with each ruled table written a row a line (qa.ingest.ruled_tables) and the cells of a table
-    row parted by CELL_SEPARATOR ("Brindle | 8,400 cubic metres | 12"), so a row can be read against its
-    header row (qa.answer.tables)."""
+    _normalise's, with each table written a row a line (drawn with rules: qa.ingest.ruled_tables; without:
+    qa.ingest.text_tables) and the cells of a table row parted by CELL_SEPARATOR ("Brindle | 8,400 cubic metres
+    | 12"), so a row can be read against its header row (qa.answer.tables)."""
     raw_text = textpage.get_text_range()
     text, src = _normalise(raw_text)
-    ruled = ruled_tables.grids(textpage.page)
+    tables = ruled_tables.grids(textpage.page)
     lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
-    if not with_map and not ruled and not row_lines(text, lines):  # the common page: no table, no per-char work
+    rows = row_lines(text, lines)
+    if not with_map and not tables and not rows:  # the common page: no table, no per-char work
         return text, None
+    if rows or tables:  # a table with no rule has lines read as rows (its header at least); rules may leave rows out
+        tables = text_tables.grids(ruled_tables.text_lines(textpage.page), tables)
     text, src = _normalise(raw_text, with_map=True)
-    if ruled:
-        text, src = ruled_tables.rewrite(textpage, text, src, ruled)
+    if tables:
+        text, src = ruled_tables.rewrite(textpage, text, src, tables)
     gaps = _cell_gaps(textpage, text, src)
     if not gaps:
         return text, (src if with_map else None)

@@ -26,8 +26,8 @@ Rows that no rule parts are told apart by the order of writing.
 
     Kanal-Patrol Central Asia | Border and customs services of Kazakhstan, Kyrgyzstan and Tajikistan | ...
 
-Tables with no rule at all are left to the gap rule of qa.ingest.pdf (``_cell_gaps``), which cannot keep a
-wrapped cell whole.
+Tables with no rule at all, and the rows a table's rules leave out, are found in the text (qa.ingest.text_tables)
+and written by ``rewrite`` too.
 """
 
 from __future__ import annotations
@@ -35,6 +35,7 @@ from __future__ import annotations
 import bisect
 import ctypes
 import functools
+import re
 from dataclasses import dataclass
 
 from qa.ingest.readers import CELL_SEPARATOR
@@ -193,7 +194,7 @@ def grids(page) -> list[Grid]:
         groups.setdefault(root(i), ([], []))[0].append(h)
     for j, v in enumerate(down):
         groups.setdefault(root(len(across) + j), ([], []))[1].append(v)
-    lines = functools.cache(lambda: _text_lines(page))
+    lines = functools.cache(lambda: text_lines(page))
     found = _joined([g for hs, vs in groups.values() if hs and vs and (g := _grid(hs, vs)) is not None], lines)
     # vertical rules of one height that meet no horizontal one: the rules between the columns of a table
     # without row lines
@@ -252,7 +253,7 @@ def _alike(rules: list[_Rule], order) -> list[list[_Rule]]:
     return [g for g in groups if len(g) >= 2]
 
 
-def _text_lines(page) -> list[tuple[float, float, float, float]]:
+def text_lines(page) -> list[tuple[float, float, float, float]]:
     """(left, bottom, right, top) of the page's text objects: a writer puts a line of a cell in one (a
     justified line too, its stretched spaces inside it), or a line in a few runs side by side."""
     import pypdfium2.raw as raw
@@ -263,12 +264,12 @@ def _text_lines(page) -> list[tuple[float, float, float, float]]:
 
 # points: a gap this wide between lines of text, from a band's top to its bottom, parts two columns (cell margins
 # leave 6 pt and more; the runs that make up one line of text touch)
-_COLUMN_GAP = 4.0
+COLUMN_GAP = 4.0
 
 
 def _unruled_columns(stack: list[_Rule], lines: list[tuple[float, float, float, float]]) -> Grid | None:
     """The grid of a stack of rules whose columns no line draws: its bands between the rules, and columns where
-    the text lines of its fullest band leave a gap wider than _COLUMN_GAP from its top to its bottom. Text
+    the text lines of its fullest band leave a gap wider than COLUMN_GAP from its top to its bottom. Text
     lines, not characters: a justified line's stretched spaces are not gaps between columns. None when fewer
     than two columns are found (a page between a header rule and a footer rule)."""
     left, right = stack[0].start, stack[0].end
@@ -289,7 +290,7 @@ def _unruled_columns(stack: list[_Rule], lines: list[tuple[float, float, float, 
         return None
     xs, reach = [left], spans[0][1]
     for start, end in spans[1:]:
-        if start - reach > _COLUMN_GAP:
+        if start - reach > COLUMN_GAP:
             xs.append((start + reach) / 2)
         reach = max(reach, end)
     xs.append(right)
@@ -332,7 +333,7 @@ def rewrite(textpage, text: str, src: list[int], tables: list[Grid]) -> tuple[st
             if cell is not None:
                 where[j] = (g, *cell)
                 break
-    rows = {g: _rows(text, src, where, g, len(grid.cells), _MAX_CELL if grid.drawn else _MAX_FOUND_CELL)
+    rows = {g: _rows(text, src, where, boxes, g, len(grid.cells), found=not grid.drawn)
             for g, grid in enumerate(tables)}
     rows = {g: lines for g, lines in rows.items() if lines is not None}
     if not rows:
@@ -367,9 +368,14 @@ _MAX_CELL = 1000  # chars: a "cell" longer than this is a column of prose betwee
 _MAX_FOUND_CELL = 400  # the same, where the columns were found in the text (two columns of prose have gaps too)
 
 
-def _rows(text: str, src: list[int], where: list, g: int, bands: int,
-          max_cell: int) -> list[tuple[str, list[int]]] | None:
-    """Table g's rows as (line, src of each char), empty rows left out; None when it is no table."""
+def _rows(text: str, src: list[int], where: list, boxes: dict, g: int, bands: int,
+          found: bool) -> list[tuple[str, list[int]]] | None:
+    """Table g's rows as (line, src of each char), empty rows left out; None when it is no table (``found``: its
+    columns were found in the text, so prose, lists and contents may look like one: _reads_as_no_table). Nor is it
+    one when the rows of a band (told apart by the order of writing) have cells that do not stand side by side
+    (_side_by_side): a page of two columns, each a list with its page numbers (an index), is written down one
+    column and then down the other."""
+    max_cell = _MAX_FOUND_CELL if found else _MAX_CELL
     members: dict[tuple[int, int, int], list[int]] = {}
     row_of = [0] * bands  # the current row of each band, and the column written last in it
     last_col = [-1] * bands
@@ -385,6 +391,7 @@ def _rows(text: str, src: list[int], where: list, g: int, bands: int,
     for band, row, col in members:
         width[band, row] = max(width.get((band, row), 0), col + 1)
     lines = []
+    table: list[list[str]] = []
     filled = 0
     for band in range(bands):
         for row in range(row_of[band] + 1):
@@ -393,7 +400,11 @@ def _rows(text: str, src: list[int], where: list, g: int, bands: int,
                 continue
             if any(len(s) > max_cell for s, _ in cells):
                 return None
+            placed = [members.get((band, row, c), []) for c in range(len(cells))]
+            if row_of[band] and not _side_by_side(placed, boxes):  # rows told apart by the order of writing only
+                return None
             filled += sum(bool(s) for s, _ in cells) >= 2
+            table.append([s for s, _ in cells])
             line, line_src = [], []
             for k, (s, s_src) in enumerate(cells):
                 if k:
@@ -402,7 +413,38 @@ def _rows(text: str, src: list[int], where: list, g: int, bands: int,
                 line.append(s)
                 line_src.extend(s_src)
             lines.append(("".join(line), line_src))
-    return lines if filled >= 2 else None
+    return lines if filled >= 2 and not (found and _reads_as_no_table(table)) else None
+
+
+def _side_by_side(cells: list[list[int]], boxes: dict) -> bool:
+    """Whether a level line crosses every cell of a row (cells: the offsets of each cell's chars)."""
+    tops, bottoms = [], []
+    for chars in cells:
+        ys = [boxes[j] for j in chars if j in boxes]
+        if ys:
+            tops.append(max(b[3] for b in ys))
+            bottoms.append(min(b[1] for b in ys))
+    return not tops or max(bottoms) < min(tops)
+
+
+_PROSE_LINE = 20  # chars: a shorter cell is a table's ("heroin" over "opium"), not a line of prose that reads on
+_LIST_MARK = re.compile(r"[^\w\s]|\(?(\d{1,3}|[a-zA-Z]|[ivxIVX]{1,4})[.)]|\d{1,3}")
+_LEADERS = re.compile(r"(\.\s?){3,}$")  # "Introduction . . . . 1": a table of contents' dots
+
+
+def _reads_as_no_table(rows: list[list[str]]) -> bool:
+    """Whether the rows of a table whose columns were found in the text are a list, contents or prose instead: a
+    first column of list marks only ("•", "1.", "a)": a list with a hanging indent), or mostly of titles ending in
+    leader dots (a table of contents, left as the lines it was), or more than a third of the cells reading on in
+    lower case into the same column of the next row (two columns of prose written line across line)."""
+    firsts = [r[0] for r in rows if r and r[0]]
+    if firsts and all(_LIST_MARK.fullmatch(c) for c in firsts):
+        return True
+    if sum(bool(_LEADERS.search(c)) for c in firsts) > len(firsts) / 2:
+        return True
+    pairs = [(a, b) for upper, lower in zip(rows, rows[1:]) for a, b in zip(upper, lower) if a and b]
+    flowing = sum(len(a) >= _PROSE_LINE and a[-1] not in ".!?:;" and b[0].islower() for a, b in pairs)
+    return flowing > len(pairs) / 3
 
 
 def _nearest_marks(text: str, in_table: list[bool]) -> list[bool]:

@@ -35,6 +35,7 @@ def app_url(real_embedder, tmp_path_factory):
     (corpus / "report.pdf").write_bytes(docgen.report_pdf())
     (corpus / "minutes.docx").write_bytes(docgen.minutes_docx())
     (corpus / "operations.pdf").write_bytes(docgen.wrapped_table_pdf())
+    (corpus / "crossings.pdf").write_bytes(docgen.crossings_pdf())
     (corpus / "locked.pdf").write_bytes(docgen.encrypted_pdf())
     settings = Settings().with_(corpus_dir=corpus, index_dir=base / "index")
     service = QAService(settings, embedder=real_embedder)
@@ -137,20 +138,33 @@ def test_a_table_row_answer_shows_under_its_header_and_its_cells_are_outlined_on
     page.screenshot(path=str(OUT / "pdf-3-table-row.png"))
 
 
-def test_a_row_whose_cells_wrap_is_shown_whole_and_outlined_line_by_line(page, app_url):
+# (question, header row, the row's cells, short answer, citation, screenshot): rows whose cells wrap, in a table
+# ruled around every cell (docgen.WRAPPED_TABLE) and in one without any rule (docgen.CROSSINGS_TABLE)
+WRAPPED_ROWS = [
+    ("Which agencies took part in operation Northern Route?", ["Operation", "Agencies taking part", "Seized"],
+     ["Northern Route", "Drug control agencies of Kazakhstan and Uzbekistan", "86 kg of synthetic drugs"],
+     "Drug control agencies of Kazakhstan and Uzbekistan", "operations.pdf, p. 1", "pdf-4-wrapped-row.png"),
+    ("How much did the works at the Kordai crossing cost?", ["Crossing point", "Works completed", "Cost"],
+     ["Kordai", "New passenger hall with eight inspection lanes and a waiting room", "EUR 2.4 million"],
+     "EUR 2.4 million", "crossings.pdf, p. 1", "pdf-5-row-without-rules.png"),
+]
+
+
+@pytest.mark.parametrize("question, header, cells, short, cited, shot", WRAPPED_ROWS)
+def test_a_row_whose_cells_wrap_is_shown_whole_and_outlined_line_by_line(page, app_url, question, header, cells,
+                                                                           short, cited, shot):
     from playwright.sync_api import expect
 
-    reply = _ask(page, app_url, "Which agencies took part in operation Northern Route?")
+    reply = _ask(page, app_url, question)
     table = reply.locator("table.qa-row")
-    expect(table.locator("th")).to_have_text(["Operation", "Agencies taking part", "Seized"])
-    expect(table.locator("td")).to_have_text(
-        ["Northern Route", "Drug control agencies of Kazakhstan and Uzbekistan", "86 kg of synthetic drugs"])
-    expect(reply.locator(".qa-short")).to_have_text("Drug control agencies of Kazakhstan and Uzbekistan")
-    expect(reply.locator(".qa-conf")).to_contain_text("operations.pdf, p. 1")
-    # the row's cells are printed on four lines (the agencies' cell on two): one outline each, all in one row
+    expect(table.locator("th")).to_have_text(header)
+    expect(table.locator("td")).to_have_text(cells)
+    expect(reply.locator(".qa-short")).to_have_text(short)
+    expect(reply.locator(".qa-conf")).to_contain_text(cited)
+    # the row's cells are printed on four lines (one cell on two): one outline each, all in one row
     outlines = page.locator("#qa-source-view .qa-page-outline")
     expect(outlines).to_have_count(4)
     boxes = [outlines.nth(i).bounding_box() for i in range(4)]
     tops, bottoms = [b["y"] for b in boxes], [b["y"] + b["height"] for b in boxes]
     assert max(tops) < min(bottoms) + 20  # within one row's height of each other
-    page.screenshot(path=str(OUT / "pdf-4-wrapped-row.png"))
+    page.screenshot(path=str(OUT / shot))

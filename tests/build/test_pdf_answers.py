@@ -32,6 +32,9 @@ TABLE_FACTS = [
      "Drug control agencies of Kazakhstan and Uzbekistan", "Operation | Agencies taking part | Seized"),
     ("How much did the Kanal-Patrol Central Asia operation seize?", "operations.pdf",
      "1,240 kg of heroin and 310 kg of opium", "Operation | Agencies taking part | Seized"),
+    # a table with no rule, its cells wrapping (docgen.CROSSINGS_TABLE)
+    ("What works were completed at the Farap crossing?", "crossings.pdf",
+     "Solar power for the crossing's lighting and the radio relay station", "Crossing point | Works completed | Cost"),
     # a row on the table's second page, its header printed on the first only (docgen.gauges_pdf)
     ("What was the autumn reading at Site 57?", "gauges.pdf", "662 litres", "Site | Spring reading | Autumn reading"),
 ]
@@ -49,6 +52,7 @@ def service(tmp_path_factory, real_embedder):
     docgen.write_all(corpus)
     (corpus / "operations.pdf").write_bytes(docgen.wrapped_table_pdf())
     (corpus / "gauges.pdf").write_bytes(docgen.gauges_pdf())
+    (corpus / "crossings.pdf").write_bytes(docgen.crossings_pdf())
     svc = QAService(Settings().with_(corpus_dir=corpus, index_dir=root / "index"), embedder=real_embedder)
     svc.report = svc.build()
     return svc

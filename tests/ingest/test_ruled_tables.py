@@ -29,13 +29,6 @@ def test_a_table_whose_cells_wrap_is_read_a_row_a_line(borders, align):
     assert lines[at + 1 + len(ROWS)] == "The centre will report on the operations of 2024 next spring."
 
 
-def test_without_drawn_rules_a_wrapped_row_still_falls_apart():
-    # what the rules buy: PDFium writes the cells one after the other, each on lines of its own
-    lines = _lines(docgen.wrapped_table_pdf("NONE"))
-    assert ROWS[1] not in lines
-    assert "Kanal-Patrol Central" in lines
-
-
 @pytest.mark.parametrize("columns", [1, 2])
 def test_prose_between_a_header_rule_and_a_footer_rule_is_no_table(columns):
     pdf = docgen._pdf(header="Harrow Valley Water Board Bulletin")
