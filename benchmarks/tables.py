@@ -23,7 +23,9 @@ reader of qa.ingest.ruled_tables, and run once before and once after it).
 
 --borderless writes instead one PDF progress report whose three tables have no rule at all, laid out three ways,
 for the 14 + 4 questions of benchmarks/data/table_questions_borderless.jsonl (written with the report, after the
-reader of qa.ingest.text_tables and before either was run).
+reader of qa.ingest.text_tables and before either was run). With --wrapped too, both reports are indexed: ask
+them the 12 + 6 questions of benchmarks/data/table_questions_kinds.jsonl (when, where and who of a row named by
+a cell, the column not named; written before the rule of qa.answer.pick that answers them).
 
 --paged-table N writes the same table as a ruled PDF table running over several pages, with its header row on
 the first page only (fpdf2 repeats none), and asks the same kind of questions.
@@ -290,9 +292,9 @@ def write_corpus(folder: Path, with_bundled: bool, wrapped: str | None = None, b
     folder.mkdir(parents=True)
     if borderless:
         (folder / "border_programme_report.pdf").write_bytes(border_programme_pdf())
-    elif wrapped:
+    if wrapped:
         (folder / "centre_annual_report.pdf").write_bytes(annual_report_pdf(wrapped))
-    else:
+    if not borderless and not wrapped:
         (folder / "seizures_review.pdf").write_bytes(review_pdf())
         (folder / "working_group_minutes.docx").write_bytes(minutes_docx())
         (folder / "operations.html").write_text(operations_html(), encoding="utf-8")

@@ -16,10 +16,11 @@ a table from PDFium's text objects (a line of a cell is one object, a justified 
 - its columns are the gaps that stay open from its top to its bottom.
 
 Each found table is a one-band ``Grid`` with ``drawn=False``, so ``ruled_tables.rewrite`` writes it a row a line,
-telling rows apart by the order of writing. Fewer than three slices, or fewer than two columns with text on two
-slices, make no table (two lines of justified prose whose stretched spaces line up), and ``rewrite`` leaves
-as it was a found table that reads as a list, a table of contents or prose, or whose rows' cells do not stand
-side by side (ruled_tables._rows).
+telling rows apart by the order of writing. Fewer than three slices (two will do when one holds a wrapped cell's
+lines: a writer that prints a row's cells from one height makes a slice of each row), or fewer than two columns
+with text on two slices, make no table (two lines of justified prose whose stretched spaces line up), and
+``rewrite`` leaves as it was a found table that reads as a list, a table of contents or prose, or whose rows'
+cells do not stand side by side (ruled_tables._rows).
 
 Rows just above or below a ruled table whose text lies within its columns are that table's rows (_outside_rows):
 a table ruled only between its rows leaves its first and last rows outside its rules, and a table of banded rows
@@ -99,6 +100,13 @@ def _pulled_back(slices: list[list[Box]], start: int, floor: int, edges, line: f
     return start
 
 
+def _stacked(s: list[Box]) -> bool:
+    """Whether the slice has two lines one above the other in one column: a cell that wraps. Writers that set
+    the lines of a row's cells at the same height make a slice of each row, so two rows are two slices."""
+    return any(a[0] < b[2] and b[0] < a[2] and (a[1] >= b[3] or b[1] >= a[3])
+               for i, a in enumerate(s) for b in s[i + 1:])
+
+
 def _gap(upper: list[Box], lower: list[Box]) -> float:
     return min(b[1] for b in upper) - max(b[3] for b in lower)
 
@@ -171,7 +179,8 @@ def grids(lines: list[Box], ruled: list[Grid]) -> list[Grid]:
         else:
             start = _pulled_back(slices, start, floor, _spans([b for s in slices[start:end] for b in s]), line)
             region = slices[start:end]
-            if len(region) >= _MIN_SLICES and _columns_filled(region) >= 2:
+            if (len(region) >= _MIN_SLICES or len(region) == 2 and any(map(_stacked, region))) \
+                    and _columns_filled(region) >= 2:
                 boxes = [b for s in region for b in s]
                 found.append(_grid(boxes, max(b[3] for b in boxes), min(b[1] for b in boxes)))
         floor = end
