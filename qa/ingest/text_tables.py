@@ -94,8 +94,7 @@ def _pulled_back(slices: list[list[Box]], start: int, floor: int, edges, line: f
     """The run's start moved up over the slices just above it whose every box lies in one column of `edges`
     ((left, right) pairs): the first row's taller cell starts above the row's first line across its cells."""
     while (start > floor and _gap(slices[start - 1], slices[start]) <= _MAX_LINE_GAP * line
-           and all(any(a - COLUMN_GAP <= b[0] and b[2] <= z + COLUMN_GAP for a, z in edges)
-                   for b in slices[start - 1])):
+           and _within(edges, slices[start - 1])):
         start -= 1
     return start
 
@@ -181,14 +180,14 @@ def grids(lines: list[Box], ruled: list[Grid]) -> list[Grid]:
             region = slices[start:end]
             if (len(region) >= _MIN_SLICES or len(region) == 2 and any(map(_stacked, region))) \
                     and _columns_filled(region) >= 2:
-                boxes = [b for s in region for b in s]
-                found.append(_grid(boxes, max(b[3] for b in boxes), min(b[1] for b in boxes)))
+                found.append(_grid([b for s in region for b in s]))
         floor = end
     return found
 
 
-def _grid(boxes: list[Box], top: float, bottom: float) -> Grid:
+def _grid(boxes: list[Box]) -> Grid:
     """A table found in the text: one band, its columns parted in the middle of each gap."""
+    top, bottom = max(b[3] for b in boxes), min(b[1] for b in boxes)
     spans = _spans(boxes)
     left, right = spans[0][0], spans[-1][1]
     xs = [left, *((a[1] + b[0]) / 2 for a, b in zip(spans, spans[1:])), right]
