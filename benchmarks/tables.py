@@ -3,6 +3,7 @@
 
     .venv/bin/python benchmarks/tables.py [--questions FILE] [--out benchmarks/out/tables] [--with-bundled]
     .venv/bin/python benchmarks/tables.py --wrapped --questions benchmarks/data/table_questions_wrapped.jsonl
+    .venv/bin/python benchmarks/tables.py --borderless --questions benchmarks/data/table_questions_borderless.jsonl
     .venv/bin/python benchmarks/tables.py --long-table 2000 [--asks 40]
     .venv/bin/python benchmarks/tables.py --paged-table 200 [--asks 40]
 
@@ -25,7 +26,8 @@ reader of qa.ingest.ruled_tables, and run once before and once after it).
 for the 14 + 4 questions of benchmarks/data/table_questions_borderless.jsonl (written with the report, after the
 reader of qa.ingest.text_tables and before either was run). With --wrapped too, both reports are indexed: ask
 them the 12 + 6 questions of benchmarks/data/table_questions_kinds.jsonl (when, where and who of a row named by
-a cell, the column not named; written before the rule of qa.answer.pick that answers them).
+a cell, its column not named; written to decide on a rule of qa.answer.pick for them, which was not built:
+docs/pdf.md, "Tables without rules").
 
 --paged-table N writes the same table as a ruled PDF table running over several pages, with its header row on
 the first page only (fpdf2 repeats none), and asks the same kind of questions.
