@@ -433,12 +433,14 @@ _LEADERS = re.compile(r"(\.\s?){3,}$")  # "Introduction . . . . 1": a table of c
 
 
 def _reads_as_no_table(rows: list[list[str]]) -> bool:
-    """Whether the rows of a table whose columns were found in the text are a list, contents or prose instead: a
-    first column of list marks only ("•", "1.", "a)": a list with a hanging indent), or mostly of titles ending in
-    leader dots (a table of contents, left as the lines it was), or more than a third of the cells reading on in
-    lower case into the same column of the next row (two columns of prose written line across line)."""
+    """Whether the rows of a table whose columns were found in the text are a list, contents or prose instead:
+    two columns, the first of list marks only ("•", "1.", "a)": a list with a hanging indent); a first column
+    mostly of titles ending in leader dots (a table of contents, left as the lines it was); or more than a third
+    of the cells reading on in lower case into the same column of the next row (two columns of prose written
+    line across line)."""
     firsts = [r[0] for r in rows if r and r[0]]
-    if firsts and all(_LIST_MARK.fullmatch(c) for c in firsts):
+    # marks and two columns more are a numbered table ("# | Operation | Seized")
+    if firsts and all(_LIST_MARK.fullmatch(c) for c in firsts) and max(map(len, rows)) <= 2:
         return True
     if sum(bool(_LEADERS.search(c)) for c in firsts) > len(firsts) / 2:
         return True

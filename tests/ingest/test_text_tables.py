@@ -148,6 +148,16 @@ def test_a_list_with_a_hanging_indent_is_no_table(mark):
     assert "Customs services of Turkmenistan stopped 2.6 tonnes of precursors" in text
 
 
+def test_a_numbered_table_without_rules_is_a_table_not_a_list():
+    rows = [("#", *docgen.WRAPPED_TABLE[0]), *((str(n), *row) for n, row in enumerate(docgen.WRAPPED_TABLE[1:], 1))]
+    pdf = docgen._pdf(header="Regional Centre Annual Report")
+    pdf.add_page()
+    docgen._lines(pdf, ["The centre coordinated three joint operations in 2023."])
+    docgen.pdf_table(pdf, rows, (10, 45, 70, 45), borders="NONE", align="LEFT")
+    lines = _lines(bytes(pdf.output()))
+    assert [line for line in lines if CELL_SEPARATOR in line] == [CELL_SEPARATOR.join(row) for row in rows]
+
+
 def test_an_index_in_two_columns_keeps_each_entry_with_its_page():
     # each column a list of entries with their page numbers, written down one column, then down the other
     entries = [(f"{name} operation", str(page)) for name, page in
