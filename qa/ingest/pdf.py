@@ -11,6 +11,7 @@ every call into it holds ``PDFIUM_LOCK``.
 
 from __future__ import annotations
 
+import functools
 import io
 import re
 import threading
@@ -104,13 +105,14 @@ def page_text(textpage, with_map: bool = False) -> tuple[str, list[int] | None]:
     | 12"), so a row can be read against its header row (qa.answer.tables)."""
     raw_text = textpage.get_text_range()
     text, src = _normalise(raw_text)
-    tables = ruled_tables.grids(textpage.page)
+    text_lines = functools.cache(lambda: ruled_tables.text_lines(textpage.page))  # read once, only if needed
+    tables = ruled_tables.grids(textpage.page, text_lines)
     lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
     rows = row_lines(text, lines)
     if not with_map and not tables and not rows:  # the common page: no table, no per-char work
         return text, None
     if rows or tables:  # a table with no rule has lines read as rows (its header at least); rules may leave rows out
-        tables = text_tables.grids(ruled_tables.text_lines(textpage.page), tables)
+        tables = text_tables.grids(text_lines(), tables)
     text, src = _normalise(raw_text, with_map=True)
     if tables:
         text, src = ruled_tables.rewrite(textpage, text, src, tables)

@@ -169,9 +169,10 @@ def _grid(across: list[_Rule], down: list[_Rule]) -> Grid | None:
     return Grid(left, right, tuple(bands), tuple(cells))
 
 
-def grids(page) -> list[Grid]:
+def grids(page, lines=None) -> list[Grid]:
     """The tables drawn with rules on a pypdfium2 page (the three kinds of the module's docstring), each of at
-    least two columns; whether their text fills two rows of two cells is ``rewrite``'s to tell."""
+    least two columns; whether their text fills two rows of two cells is ``rewrite``'s to tell. `lines`: the
+    page's text_lines, as a function that reads them once when first called (read here only if needed)."""
     across, down = _path_lines(page)
     if not across and not down:
         return []
@@ -194,7 +195,7 @@ def grids(page) -> list[Grid]:
         groups.setdefault(root(i), ([], []))[0].append(h)
     for j, v in enumerate(down):
         groups.setdefault(root(len(across) + j), ([], []))[1].append(v)
-    lines = functools.cache(lambda: text_lines(page))
+    lines = lines or functools.cache(lambda: text_lines(page))
     found = _joined([g for hs, vs in groups.values() if hs and vs and (g := _grid(hs, vs)) is not None], lines)
     # vertical rules of one height that meet no horizontal one: the rules between the columns of a table
     # without row lines
