@@ -22,7 +22,9 @@ DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 7860
 # Bump when parsing, sentence splitting, chunking or the lexical analyzer change what an index
 # holds: existing indexes are then rebuilt instead of mixing old and new rows.
-PIPELINE_VERSION = 13  # 13: a PDF table with no rule is read a row a line too (its columns found in the gaps of
+PIPELINE_VERSION = 14  # 14: a PDF paragraph whose lines go on with names or figures is no longer cut into
+# one-line "rows"; a PDF heading is short against the page's full line, not its median one
+# 13: a PDF table with no rule is read a row a line too (its columns found in the gaps of
 # its text), and a ruled table's rows outside its rules (a last unshaded row) join it
 # 12: a PDF table drawn with rules is read a row a line, its wrapped cells whole;
 # a table's rows atop or at the foot of a page are never page furniture; a table row dates no PDF
@@ -39,8 +41,8 @@ PIPELINE_VERSION = 13  # 13: a PDF table with no rule is read a row a line too (
 # 4: captions, photo credits and datelines removed; headline titles
 # What the last bump changed, in words: `qa index` states it as the reason of the one rebuild.
 PIPELINE_CHANGE = (
-    "PDF tables are read a row a line, each wrapped cell whole, whether rules are drawn around the cells or not, "
-    "and a table's rows at the top and foot of its pages are kept as rows"
+    "PDF paragraphs whose lines go on with a name or a figure are read as whole sentences, no longer as "
+    "one-line table rows"
 )
 
 

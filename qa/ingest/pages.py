@@ -143,29 +143,55 @@ _SENTENCE_END = tuple(".!?:;…\"'”’»)")
 _HEADING_MAX_WORDS = 10
 
 
-def _is_heading(line: str, median: float, after_sentence_end: bool) -> bool:
+def _is_heading(line: str, full: float, after_sentence_end: bool) -> bool:
     """A short line without closing punctuation, after a finished sentence: a heading."""
     return (
         after_sentence_end
         and len(line.split()) <= _HEADING_MAX_WORDS
-        and len(line) < 0.6 * median
+        and len(line) < 0.6 * full
         and not line.endswith(_SENTENCE_END)
         and line[:1].isalnum()
     )
 
 
-def row_lines(text: str, lines: list[tuple[int, int]]) -> set[int]:
+# A line this share of the page's full line width or longer, its cells not parted, is wrapped prose: a writer
+# breaks a paragraph's lines where the next word no longer fits, so they run (nearly) full. A table's rows run
+# short and ragged, or have their cells parted (CELL_SEPARATOR) when a reader found the table.
+_FILLED = 0.8
+# leader dots (". . . . 12", "....... 12") make a line a row of a contents or an index, however long
+_LEADER_DOTS = re.compile(r"(?:\. ?){5}")
+
+
+def full_width(lines: list[tuple[int, int]]) -> float:
+    """The length of a page's full line: the median of its lines at least half as long as its longest (a
+    paragraph's last line, a list, a heading or a table run short, and a page may hold more of them than of
+    full lines)."""
+    lengths = sorted(e - s for s, e in lines)
+    if not lengths:
+        return 0.0
+    long = [n for n in lengths if n >= lengths[-1] / 2]
+    return float(long[len(long) // 2])
+
+
+def row_lines(text: str, lines: list[tuple[int, int]], full: float = 0.0) -> set[int]:
     """Lines that look like table rows: lines whose cells a reader parted (CELL_SEPARATOR), and runs of
     at least three lines, none ending a sentence, each followed by a line starting with a capital or a
-    digit (wrapped prose goes on in lower case far more often than that)."""
+    digit (wrapped prose goes on in lower case far more often than that).
+
+    With ``full``, the page's full_width(), a line running (nearly) that full is wrapped prose and in no run:
+    a paragraph whose lines go on with a name or a figure ("… representatives of UNODC, the" / "United States,
+    the Kingdom of the Netherlands, …") is no table. Without it, any such run is a place to look for a table."""
     rows: set[int] = set()
     run: list[int] = []
+    filled = _FILLED * full if full else float("inf")
     for i, (s, e) in enumerate(lines):
         line = text[s:e]
         if CELL_SEPARATOR in line:
             rows.add(i)
         nxt = text[lines[i + 1][0]] if i + 1 < len(lines) else ""
-        open_ended = not line.endswith(_SENTENCE_END)
+        open_ended = not line.endswith(_SENTENCE_END) and (
+            CELL_SEPARATOR in line or e - s < filled or _LEADER_DOTS.search(line) is not None
+        )
         if open_ended and (nxt[:1].isupper() or nxt[:1].isdigit() or (run and not nxt)):
             run.append(i)
             continue
@@ -188,17 +214,15 @@ def paragraph_blocks(text: str, lines: list[tuple[int, int]]) -> list[tuple[int,
     page's full line width."""
     if not lines:
         return []
-    lengths = sorted(e - s for s, e in lines)
-    median = lengths[len(lengths) // 2]
-    full = lengths[int(0.9 * (len(lengths) - 1))]
-    rows = row_lines(text, lines)
+    full = full_width(lines)
+    rows = row_lines(text, lines, full)
     blocks: list[tuple[int, int]] = []
     cur: tuple[int, int] | None = None
     prev_ended = True
     for i, (s, e) in enumerate(lines):
         line = text[s:e]
         blank_before = cur is not None and text.count("\n", cur[1], s) >= 2
-        if i in rows or _is_heading(line, median, prev_ended or blank_before):
+        if i in rows or _is_heading(line, full, prev_ended or blank_before):
             if cur:
                 blocks.append(cur)
             blocks.append((s, e))

@@ -18,6 +18,10 @@ FACTS = [
     ("When will the new filter hall at Osgate open?", "report.pdf", 5, "May 2027"),
     ("How much water does the Caldmere reservoir hold?", "report.pdf", 2, "twelve"),
     ("What balance did the treasurer of the allotment society report?", "minutes.docx", None, "1,845"),
+    # prose whose lines go on with a figure or a name (docgen.LIAISON_LINES): each sentence is read whole
+    ("How many Border Liaison Offices were there at the end of 2023?", "liaison.pdf", 1, "from 28 to\n34 offices"),
+    ("How much funding did the Border Liaison Offices programme have in 2023?", "liaison.pdf", 1, "USD\n4.2 million"),
+    ("Who led the Border Liaison Offices programme?", "liaison.pdf", 1, "Aigerim Nurlanovna, the\nRegional"),
 ]
 # (question, document, the short answer: the cell asked for, the header row shown above the answer row)
 TABLE_FACTS = [
@@ -53,6 +57,7 @@ def service(tmp_path_factory, real_embedder):
     (corpus / "operations.pdf").write_bytes(docgen.wrapped_table_pdf())
     (corpus / "gauges.pdf").write_bytes(docgen.gauges_pdf())
     (corpus / "crossings.pdf").write_bytes(docgen.crossings_pdf())
+    (corpus / "liaison.pdf").write_bytes(docgen.liaison_pdf())
     svc = QAService(Settings().with_(corpus_dir=corpus, index_dir=root / "index"), embedder=real_embedder)
     svc.report = svc.build()
     return svc

@@ -77,3 +77,64 @@ def test_a_report_without_a_title_of_its_own_is_named_by_its_first_page_s_headin
     assert from_pages(["The plant in Ashford treats water every day.\nIt grew in 2023."], None).title is None
     assert from_pages(["14 March 2024\nThe plant in Ashford treats water."], None).title is None
     assert from_pages(["Northbridge Water Authority"], None).title is None
+
+
+def _blocks(page: str) -> list[str]:
+    x = from_pages([page], None)
+    return [x.text[s:e] for section in x.sections for s, e in section.blocks]
+
+
+# A paragraph as a writer wraps it: every line runs the full width, and three of them go on with a name or a
+# figure, as a report on delegations, offices and sums does on every page.
+WRAPPED_NAMES = (
+    "The de-briefing was attended by 40 representatives from the delegations of UNODC, the\n"
+    "United States, the Kingdom of the Netherlands, Italy, Azerbaijan, Kazakhstan, Kyrgyzstan,\n"
+    "Tajikistan and Uzbekistan, as well as in the online format over 80 employees of the\n"
+    "competent authorities of the participating states and CARICC observers, international\n"
+    "organizations.\n"
+    "In 2023 the network of Border Liaison Offices in Central Asia was expanded from 28 to\n"
+    "34 offices. The programme was led by Ms. Aigerim Nurlanovna, the Regional Programme\n"
+    "Coordinator based in Bishkek. Total funding for the year amounted to USD 4.2 million,\n"
+    "contributed mainly by the Government of Japan and the European Union."
+)
+
+
+def test_a_paragraph_whose_lines_go_on_with_names_and_figures_is_not_cut_into_rows():
+    blocks = _blocks(WRAPPED_NAMES)
+    # each paragraph one block, so each sentence is whole: "… expanded from 28 to 34 offices."
+    assert [" ".join(b.split()) for b in blocks] == [" ".join(p.split()) for p in (
+        WRAPPED_NAMES[: WRAPPED_NAMES.index("In 2023")], WRAPPED_NAMES[WRAPPED_NAMES.index("In 2023"):])]
+
+
+def test_short_lines_going_on_with_capitals_are_still_rows_beside_full_prose():
+    # a table whose cells no reader parted: short, ragged lines, each followed by a capital or a figure
+    page = (
+        "The table below lists the crossing points that were upgraded during the year, with\n"
+        "the agency in charge of each one and the number of lanes that were opened there.\n"
+        "Kordai Border Service 8\n"
+        "Farap State Customs 4\n"
+        "Oybek Border Troops 6\n"
+        "All works were handed over to the national services by the end of December 2024."
+    )
+    blocks = _blocks(page)
+    assert "Kordai Border Service 8" in blocks and "Farap State Customs 4" in blocks
+    assert "Oybek Border Troops 6" in blocks
+
+
+def test_a_table_of_contents_keeps_a_line_an_entry_however_long():
+    entries = [f"{n} Chapter number {n} of the guide . . . . . . . . . . . . . . . . . . . . . . . . . {n * 4}"
+               for n in range(1, 6)]
+    page = "Contents\n" + "\n".join(entries) + "\nThe guide was written in 2023 by the staff of the centre."
+    blocks = _blocks(page)
+    assert all(entry in blocks for entry in entries)
+
+
+def test_a_heading_on_a_page_of_short_lines_is_a_block_of_its_own():
+    # a list and a code sample make most lines short: a heading is short against a full line, not the median one
+    page = (
+        "The parser reads every definition of the module and checks each name against the ones before it.\n"
+        "2.2 Naming\n"
+        "Consider this definition of a structure with three members and a version number:\n"
+        "• INTEGER;\n• BOOLEAN;\n• NULL;\n• BIT STRING;\n• OCTET STRING;\n• UTCTime;"
+    )
+    assert "2.2 Naming" in _blocks(page)
