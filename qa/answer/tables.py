@@ -250,7 +250,7 @@ def asked_cell(question: str, table: TableRow, row_text: str, lang: str | None =
         return None
     best = max(shared for _, shared in free)
     named = [span for span, shared in free if shared == best]
-    if best > 0:
+    if best > _NONE_SHARED:
         return named[0] if len(named) == 1 else None
     typed = [span for span, _ in free if _is_kind(row_text[span[0]:span[1]], kind, lang)]
     if len(typed) == 1:
@@ -262,21 +262,28 @@ def named_column(question: str, table: TableRow, row_text: str, lang: str | None
     """The cell asked_cell gives when the question names its column (its header shares the most words with
     the question, and no other's shares as many), else None."""
     free, _, _ = _free_cells(question, table, row_text, lang)
-    best = max((shared for _, shared in free), default=0)
+    best = max((shared for _, shared in free), default=_NONE_SHARED)
     named = [span for span, shared in free if shared == best]
-    return named[0] if best > 0 and len(named) == 1 else None
+    return named[0] if best > _NONE_SHARED and len(named) == 1 else None
+
+
+_NONE_SHARED = (0, 0)  # a header naming neither what a how-many question counts nor any of its words
 
 
 def _free_cells(question: str, table: TableRow, row_text: str, lang: str | None):
     """The row's cells that may answer: not named by the question itself, holding a span of the asked kind;
-    each with how many words its header shares with the question. Also the asked kind and the language."""
+    each with how its header matches the question: whether it names the noun a how-many question counts, and how
+    many words it shares with the question. The counted noun comes first: "How many acetic anhydride *cases* did
+    Kazakhstan have?" asks for the "Cases" column, not for "Acetic anhydride seized (litres)", which shares more
+    words. Also the asked kind and the language."""
     lang = lang or "en"
     qterms = set(analyze(question, lang))
-    kind = needs(question).wants
+    asked = needs(question)
     free = []
     for (a, b), head in zip(table.cells, table.header_cells):
         own = set(analyze(row_text[a:b], lang))
-        if b > a and not (own and own <= qterms) and _holds_kind(row_text[a:b], kind, lang):
-            free.append(((a, b), len(set(analyze(head, lang)) & qterms)))
-    return free, kind, lang
+        if b > a and not (own and own <= qterms) and _holds_kind(row_text[a:b], asked.wants, lang):
+            words = set(analyze(head, lang))
+            free.append(((a, b), (int(bool(words & asked.units)), len(words & qterms))))
+    return free, asked.wants, lang
 

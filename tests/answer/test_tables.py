@@ -16,6 +16,7 @@ COURSES = ["Course | Held with | Place and dates | Participants",
            "Cargo risk profiling | World Customs Organization | Almaty, 14-18 March 2023 | 32 customs officers",
            "Canine handling | Border Guard Academy | Osh, 2-6 October 2023 | 18 dog handlers"]
 PATROLS = ["Patrol | Units taking part | Period", "Mountain Pass | Border troops of two states | 1 to 30 November 2023"]
+PRECURSORS = ["Country | Acetic anhydride seized (litres) | Cases", "Kazakhstan | 1,250 | 7", "Uzbekistan | 920 | 5"]
 ИЗЪЯТИЯ = ["Страна | 2021 год | 2022 год", "Казахстан | 1 240 кг | 980 кг", "Таджикистан | 3 100 кг | 2 650 кг"]
 
 
@@ -153,6 +154,19 @@ def test_without_a_column_named_the_one_cell_of_the_kind_asked_answers():
 )
 def test_a_column_named_by_the_question_answers_only_with_the_kind_asked(question, row, cell):
     assert _cell(Rows(COURSES, PATROLS), question, row) == cell
+
+
+@pytest.mark.parametrize(
+    "question, cell",
+    [
+        # "acetic anhydride" names the other column more fully, but the question counts cases
+        ("How many acetic anhydride cases did Kazakhstan have?", "7"),
+        ("How many litres of acetic anhydride did Kazakhstan seize?", "1,250"),
+        ("How much acetic anhydride did Kazakhstan seize?", "1,250"),
+    ],
+)
+def test_a_how_many_question_is_answered_from_the_column_of_what_it_counts(question, cell):
+    assert _cell(Rows(PRECURSORS), question, PRECURSORS[1]) == cell
 
 
 def test_no_short_answer_when_no_one_cell_is_asked_for():
