@@ -6,10 +6,14 @@ import json
 import sys
 import textwrap
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from qa.config import DEFAULT_HOST, DEFAULT_K, DEFAULT_PORT, MAX_K, Settings, runtime_env
+
+if TYPE_CHECKING:
+    from qa.store import Rollback
 
 # Errors a user can fix; anything else is a bug and keeps its traceback.
 _USER_ERRORS: tuple[type[Exception], ...] = ()
@@ -53,7 +57,11 @@ def main() -> None:
 @click.option("--index", "index_dir", type=click.Path(), help="Where the index lives [embeddings].")
 @click.option("--model", help="Local sentence-transformers model folder (default: bundled MiniLM).")
 @click.option("--rebuild", is_flag=True, help="Re-embed everything instead of updating.")
-@click.option("--rollback", is_flag=True, help="Switch back to the previous index generation.")
+@click.option("--rollback", is_flag=True,
+              help="Switch back to the previous index generation (run again: undo, back to the newer one).")
+@click.option("--purge", is_flag=True,
+              help="Update, then delete every older generation at once: a deleted document's text leaves the disk "
+              "(no rollback afterwards).")
 @click.option("--wait", type=float, default=0, help="Seconds to wait for another running indexer.")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
 @click.option("--watch", is_flag=True, help="Keep running: re-index whenever files in the corpus change.")
@@ -61,26 +69,17 @@ def main() -> None:
               help="Where new files are parsed and embedded: this process, or Ray (pip install 'qa[ray]') [local].")
 @click.option("--ray-address", help="Ray cluster to join (HOST:PORT, ray://HOST:PORT, auto); none: a local instance.")
 @click.option("--ray-workers", type=click.IntRange(1), help="Encoder actors on Ray [one per core (at most 4) locally, one per CPU on a cluster].")
-def index_cmd(corpus, index_dir, model, rebuild, rollback, wait, as_json, watch, engine, ray_address, ray_workers) -> None:
+def index_cmd(corpus, index_dir, model, rebuild, rollback, purge, wait, as_json, watch, engine, ray_address, ray_workers) -> None:
     """Build the index, or update it with what changed in the corpus."""
     settings = _settings(corpus, index_dir, model).with_(
         engine=engine, ray_address=ray_address, ray_workers=ray_workers
     )
     if (ray_address or ray_workers) and settings.engine != "ray":
         _fail("--ray-address and --ray-workers need --engine ray")
+    if purge and (rollback or watch):
+        _fail("--purge cannot be combined with --rollback or --watch: run `qa index --purge` on its own")
     if rollback:
-        from filelock import Timeout
-
-        from qa import store
-
-        try:
-            with store.writer_lock(settings.index_dir, timeout=wait):
-                name = store.rollback(settings.index_dir)
-        except Timeout:
-            _fail("another `qa index` is running on this index; try again when it ends (or pass --wait)")
-        except _user_errors() as e:
-            _fail(str(e))
-        click.echo(json.dumps({"generation": name}) if as_json else f"rolled back to {name}")
+        _rollback(settings, wait, as_json)
         return
     if not settings.corpus_dir.is_dir():
         _fail(
@@ -104,10 +103,52 @@ def index_cmd(corpus, index_dir, model, rebuild, rollback, wait, as_json, watch,
         _fail(f"no readable documents in {settings.corpus_dir} (add {describe_types()} files)")
     try:
         progress = None if as_json else console_progress()
-        report = run_build(settings, rebuild=rebuild, wait=wait, progress=progress)
+        report = run_build(settings, rebuild=rebuild, wait=wait, progress=progress, purge=purge)
     except _user_errors() as e:
         _fail(str(e))
     click.echo(json.dumps(report.to_json()) if as_json else report.summary())
+
+
+def _rollback(settings: Settings, wait: float, as_json: bool) -> None:
+    """`qa index --rollback`: swap CURRENT and PREVIOUS, say which way that went, and warn when the
+    generation now live does not match the corpus folder (answers would cite what is not there).
+    The check runs after the lock is released: it only reads and hashes the corpus files."""
+    from filelock import Timeout
+
+    from qa import store
+    from qa.build.changes import corpus_changes, describe
+
+    try:
+        with store.writer_lock(settings.index_dir, timeout=wait):
+            done = store.rollback(settings.index_dir)
+    except Timeout:
+        _fail("another `qa index` is running on this index; try again when it ends (or pass --wait)")
+    except _user_errors() as e:
+        _fail(str(e))
+    changes = corpus_changes(settings.corpus_dir, settings.index_dir / done.generation, settings.max_file_bytes)
+    differs = describe(changes) if changes is not None else ""
+    if as_json:
+        click.echo(json.dumps({"generation": done.generation, "replaced": done.replaced, "undo": done.undo,
+                               "corpus_differs": differs or None}))
+    else:
+        click.echo(_rollback_message(done))
+    if differs:
+        click.echo(
+            f"Warning: {done.generation} does not match {settings.corpus_dir} ({differs} since it was built): "
+            "answers may cite files that are gone or older text; `qa index` brings it up to date",
+            err=True,
+        )
+
+
+def _rollback_message(done: Rollback) -> str:
+    """Rolling back swaps the two generations, so say which way this one went."""
+    if done.undo:
+        return (f"undid the last rollback: {done.generation} is live again (the newer generation); "
+                f"`qa index --rollback` goes back to {done.replaced}")
+    if done.replaced is None:  # CURRENT named a folder that is gone: nothing to return to
+        return f"rolled back to {done.generation}"
+    return (f"rolled back to {done.generation}, the generation before {done.replaced}; "
+            f"`qa index --rollback` again returns to {done.replaced}")
 
 
 @main.command("ask")

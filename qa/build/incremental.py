@@ -24,6 +24,7 @@ from typing import Protocol
 from filelock import Timeout
 
 from qa import store, timing
+from qa.build.changes import Stored, classify, nothing_changed, stored
 from qa.build.local import LocalEngine
 from qa.build.plan import SEPARATE, sentence_mode
 from qa.build.report import BuildError, BuildProgress, BuildReport
@@ -32,7 +33,7 @@ from qa.embed import Embedder, names
 from qa.ingest import DocumentError, Scanned, scan
 from qa.ingest.chunking import units_of
 from qa.ingest.extract_cache import EXTRACT_CACHE_DIR, ExtractCache
-from qa.ingest.readers import describe_types, kind_of
+from qa.ingest.readers import describe_types
 
 
 class Engine(Protocol):
@@ -54,17 +55,21 @@ def build_index(
     progress: BuildProgress | None = None,
     wait: float = 0,
     engine: Engine | None = None,
+    purge: bool = False,
 ) -> BuildReport:
     """Bring the index in settings.index_dir up to date with settings.corpus_dir.
 
     Only one build runs per index folder: another one fails at once with BuildError, or after
     `wait` seconds if it is still running then. engine=None parses and embeds in this process
-    (``qa.build.local``)."""
+    (``qa.build.local``). `purge`: then delete every older generation at once (``store.purge``),
+    so nothing of a deleted document is left on disk; nothing remains to roll back to."""
     t0 = time.perf_counter()
     engine = engine if engine is not None else LocalEngine()
     try:
         with store.writer_lock(settings.index_dir, timeout=wait):
             report = _build_locked(settings, embedder, rebuild, progress, engine)
+            if purge:  # under the same lock: the generation kept is the one this build made live
+                report.purged = store.purge(settings.index_dir)
     except Timeout:
         waited = f" (waited {wait:g} s)" if wait > 0 else ""
         raise BuildError(
@@ -104,12 +109,10 @@ def _build_from(
 ) -> BuildReport:
     """``reparse``: carry no document forward (each is parsed again), but re-use the vector of
     every text ``prev`` holds."""
-    prev_docs: dict[str, tuple[str, str]] = {}  # stored path -> (sha256, kind)
+    prev_docs: Stored = {}
     if prev is not None and not reparse:
-        prev_docs = {d["doc"]: (d["sha256"], kind_of(d["doc"])) for d in prev.documents()}
-    by_content: dict[tuple[str, str], list[str]] = {}
-    for path, key in sorted(prev_docs.items()):
-        by_content.setdefault(key, []).append(path)
+        prev_docs = stored(prev.documents())
+    known = set(prev_docs.values())  # (sha256, kind) pairs a file need not be parsed for
 
     if progress is not None:
         progress("Reading the corpus", 0, 0)
@@ -118,7 +121,7 @@ def _build_from(
     try:
         with timing.stage("scan + read + parse"):  # a remote engine reads and parses where it embeds
             entries, skipped_files = scan(
-                settings.corpus_dir, settings.max_file_bytes, set(by_content),
+                settings.corpus_dir, settings.max_file_bytes, known,
                 parse=getattr(engine, "parses_in_scan", False), cache=cache, progress=progress,
             )
     except DocumentError as e:  # the corpus folder itself is missing
@@ -137,39 +140,9 @@ def _build_from(
         )
 
     # Where each file's rows come from: a stored document (by content) or a fresh parse.
-    current = {e.path for e in entries}
-    claimed: set[str] = set()  # stored paths that moved to a new name
-    sources: dict[str, list[str]] = {}  # stored path -> new paths that re-use its rows
-    fresh: list[Scanned] = []
-    for e in entries:
-        key = (e.sha256, e.kind)
-        same = by_content.get(key, [])
-        if e.path in prev_docs:
-            if prev_docs[e.path] == key:
-                report.unchanged.append(e.path)
-                source = e.path
-            else:
-                report.changed.append(e.path)
-                source = same[0] if same else None  # changed into a copy of another document
-        else:
-            gone = [p for p in same if p not in current and p not in claimed]
-            if gone:
-                source = gone[0]
-                claimed.add(source)
-                report.renamed.append([source, e.path])
-            elif same:
-                source = same[0]
-                report.copied.append([source, e.path])
-            else:
-                source = None
-                report.added.append(e.path)
-        if source is None:
-            fresh.append(e)
-        else:
-            sources.setdefault(source, []).append(e.path)
-    report.removed = sorted(p for p in prev_docs if p not in current and p not in claimed)
+    sources, fresh = classify(entries, prev_docs, report)
 
-    if prev is not None and _nothing_changed(report) and not _older_format(prev):
+    if prev is not None and nothing_changed(report) and not _older_format(prev):
         return _up_to_date(report, prev)
 
     try:
@@ -221,7 +194,7 @@ def _build_from(
         if files:
             raise
         gen = None  # nothing readable reached the writer
-    if not files or (prev is not None and _nothing_changed(report) and not _older_format(prev)):
+    if not files or (prev is not None and nothing_changed(report) and not _older_format(prev)):
         if gen is not None:
             shutil.rmtree(gen, ignore_errors=True)  # never published: only unreadable files changed
         if not files:
@@ -240,10 +213,6 @@ def _older_format(prev: store.Index) -> bool:
     written again in this one even if no file changed, every document and vector carried (format 2
     -> 3: the chunk and sentence languages are detected once, qa.store.languages)."""
     return prev.manifest.get("format") != store.FORMAT_VERSION
-
-
-def _nothing_changed(report: BuildReport) -> bool:
-    return not (report.added or report.changed or report.removed or report.renamed or report.copied)
 
 
 def _up_to_date(report: BuildReport, prev: store.Index) -> BuildReport:

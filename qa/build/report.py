@@ -39,6 +39,7 @@ class BuildReport:
     model_name: str | None = None  # the same, as a user reads it ("all-MiniLM-L6-v2", not "model")
     model_reason: str | None = None  # why that model, when it was chosen for the corpus
     cross_language: str | None = None  # QA_CROSS_LANGUAGE=index: the companion made after the build
+    purged: list[str] | None = None  # --purge: the older generations deleted (None: not asked for)
 
 
     def to_json(self) -> dict:
@@ -73,12 +74,20 @@ class BuildReport:
             lines.append(f"model {self.model_name or self.model}: {self.model_reason}")
         if self.cross_language:
             lines.append(self.cross_language)
+        if self.purged is not None:
+            lines.append(_purged(self.purged, self.generation))
         removed = set(self.removed)
         for s in self.skipped:
             # a file indexed before that no longer reads: what it held is out of the index now
             gone = "; its earlier version is out of the index until it reads again" if s["path"] in removed else ""
             lines.append(f"skipped {s['path']}: {s['reason']}{gone}")
         return "\n".join(lines)
+
+
+def _purged(names: list[str], kept: str | None) -> str:
+    """The --purge line: what was deleted, and that rollback has nothing left to go back to."""
+    what = f"deleted {_some(names)}" if names else "no older generation was on disk"
+    return f"purged: {what}; only {kept} is left, so `qa index --rollback` has nothing to go back to"
 
 
 def _some(paths: list[str], most: int = 5) -> str:

@@ -21,6 +21,7 @@ def run_build(
     engine=None,
     route: bool = False,
     multilingual: Embedder | None = None,
+    purge: bool = False,
 ) -> BuildReport:
     """Bring settings.index_dir up to date with settings.corpus_dir (loading the model if no
     embedder is given). Raises BuildError, ModelError or IndexProblem with a one-line reason.
@@ -30,7 +31,8 @@ def run_build(
     `route`: the caller chose `embedder` itself (not the user), so the corpus's languages may
     replace it (qa.embed.choose). With QA_CROSS_LANGUAGE=index, an English-only index also gets
     its multilingual vectors once the build is published (qa.embed.crosslang; `multilingual`:
-    the model to make them with, default multilingual-e5-small)."""
+    the model to make them with, default multilingual-e5-small). `purge`: delete every older
+    generation once the index is up to date (``qa index --purge``: qa.build.build_index)."""
     choice = None
     if route or choose.routed(embedder, settings):  # the English or the multilingual model, by the corpus
         choice = choose.choose(settings)
@@ -42,7 +44,8 @@ def run_build(
     if own:
         engine = make_engine(settings)
     try:
-        report = build_index(settings, embedder, rebuild=rebuild, progress=progress, wait=wait, engine=engine)
+        report = build_index(settings, embedder, rebuild=rebuild, progress=progress, wait=wait, engine=engine,
+                             purge=purge)
         report.model = embedder.identity
         report.model_name = names.readable(embedder.identity, settings.model)
         report.model_reason = choice.reason if choice is not None else None

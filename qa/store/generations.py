@@ -7,12 +7,14 @@ Layout under the index folder::
     PREVIOUS         the generation before it, kept for ``qa index --rollback``
     .lock            held by the one writer
     .retired.json    when each superseded generation stopped being live (deleted after a grace period)
+    .last-generation the highest generation name a purge deleted, so that no name is ever reused
     gen-000007/      manifest.json, meta.sqlite, chunks.faiss, vectors.npy, sentences.npy, bm25/,
                      chunk_lang.npy, sentence_lang.npy (format 3: qa.store.languages)
 
 A generation that stops being CURRENT or PREVIOUS is not deleted at once: it stays for
 ``RETIRE_GRACE_SECONDS`` so that a reader that read CURRENT a moment before the switch can
-still open it.
+still open it. ``purge`` is the exception: it deletes every generation but CURRENT at once, for
+text that must not survive anywhere (``qa index --purge``).
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ import json
 import os
 import shutil
 import time
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -32,6 +35,7 @@ if TYPE_CHECKING:
 CURRENT = "CURRENT"
 PREVIOUS = "PREVIOUS"
 RETIRED = ".retired.json"
+LAST = ".last-generation"
 # How long a superseded generation stays on disk for readers that are just opening it.
 RETIRE_GRACE_SECONDS = 60.0
 
@@ -72,16 +76,56 @@ def publish(index_dir: Path, generation: Path) -> None:
     _atomic_write(index_dir / CURRENT, generation.name)
 
 
-def rollback(index_dir: Path) -> str:
-    """Switch back to the previous generation; returns its name."""
+@dataclass(frozen=True)
+class Rollback:
+    """What ``rollback`` did: `generation` is live now and `replaced` (the one that was) is the new
+    PREVIOUS. Rolling back swaps the two, so a second rollback undoes the first: then `undo` is
+    True, because the generation made live is the newer one."""
+
+    generation: str
+    replaced: str | None
+    undo: bool
+
+
+def rollback(index_dir: Path) -> Rollback:
+    """Switch CURRENT and PREVIOUS (each rollback undoes the one before)."""
     prev = previous_generation(index_dir)
     cur = current_generation(index_dir)
     if prev is None or not (prev / "manifest.json").exists() or (cur is not None and cur.name == prev.name):
         raise IndexProblem("no previous index generation to roll back to")
     _atomic_write(index_dir / CURRENT, prev.name)
-    if cur is not None and cur.exists():
-        _atomic_write(index_dir / PREVIOUS, cur.name)
-    return prev.name
+    kept = cur.name if cur is not None and cur.exists() else None
+    if kept is not None:
+        _atomic_write(index_dir / PREVIOUS, kept)
+    # numbers only grow (_next_number), so a higher one is a newer generation
+    undo = kept is not None and _number(prev.name) > _number(kept)
+    return Rollback(prev.name, kept, undo)
+
+
+def purge(index_dir: Path) -> list[str]:
+    """Delete every generation but CURRENT now, without the grace period: what they hold (the text
+    of deleted or edited documents) must not stay on disk. Leaves nothing to roll back to. Call
+    only while holding the writer lock. Returns the names deleted.
+
+    CURRENT is never touched. PREVIOUS goes first, so a crash part-way leaves no pointer to a
+    half-deleted folder; each folder is renamed out of the ``gen-*`` names before it is deleted,
+    so a leftover is an ordinary ``.tmp-*`` that the next purge, or update that publishes, removes."""
+    cur = current_generation(index_dir)
+    if cur is None or not cur.exists():
+        raise IndexProblem(f"no index in {index_dir} to purge: run `qa index` first")
+    doomed = sorted(p for p in index_dir.glob("gen-*") if p.name != cur.name)
+    newest = max([cur.name, *(p.name for p in doomed), *_read_retired(index_dir)], key=_number)
+    if _number(newest) > _number(cur.name):  # after a rollback: remember it, or the next build would reuse it
+        _atomic_write(index_dir / LAST, newest)
+    (index_dir / PREVIOUS).unlink(missing_ok=True)
+    _fsync_dir(index_dir)
+    for gen in doomed:
+        trash = index_dir / f".tmp-purged-{gen.name}-{os.getpid()}"
+        os.replace(gen, trash)
+        _remove(trash)
+    cleanup(index_dir, grace=None)  # any other leftovers; forgets the deleted names in .retired.json
+    _fsync_dir(index_dir)
+    return [g.name for g in doomed]
 
 
 def cleanup(index_dir: Path, grace: float | None = None) -> list[str]:
@@ -127,8 +171,21 @@ def _next_number(index_dir: Path) -> int:
     """One more than any generation number ever seen here, so a name is never reused."""
     names = [p.name for p in index_dir.glob("gen-*")] + list(_read_retired(index_dir))
     names += [p.name for p in (current_generation(index_dir), previous_generation(index_dir)) if p]
-    numbers = [int(n.split("-")[1]) for n in names if n.split("-")[1].isdigit()]
-    return max(numbers, default=0) + 1
+    names += _last_purged(index_dir)
+    return max((_number(n) for n in names), default=0) + 1
+
+
+def _number(name: str) -> int:
+    """gen-000007 -> 7 (0 for a name that is not a generation's)."""
+    digits = name.partition("-")[2]
+    return int(digits) if digits.isdigit() else 0
+
+
+def _last_purged(index_dir: Path) -> list[str]:
+    try:
+        return [(index_dir / LAST).read_text().strip()]
+    except OSError:
+        return []
 
 
 def _read_retired(index_dir: Path) -> dict[str, float]:

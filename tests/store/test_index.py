@@ -14,10 +14,12 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from click.testing import CliRunner, Result
 from conftest import HARBOUR
 
 from qa import store
 from qa.build import BuildError, build_index, writer_lock
+from qa.app.cli import main
 from qa.app.service import QAService
 
 TESTS = Path(__file__).resolve().parents[1]
@@ -131,6 +133,51 @@ def test_rollback_switches_to_the_previous_generation_and_back(built, corpus, ha
     assert keeper(service) == "Margaret Quill"
     store.rollback(built.index_dir)
     assert keeper(service) == "Tobias Wren"
+
+
+def test_a_second_rollback_undoes_the_first_and_says_it_moved_forward(built, corpus, hash_embedder):
+    first = store.current_generation(built.index_dir).name
+    change_keeper(corpus, "Tobias Wren")
+    second = build_index(built, hash_embedder).generation
+
+    assert store.rollback(built.index_dir) == store.Rollback(first, replaced=second, undo=False)
+    assert store.rollback(built.index_dir) == store.Rollback(second, replaced=first, undo=True)
+    assert store.rollback(built.index_dir) == store.Rollback(first, replaced=second, undo=False)
+
+
+def qa_index_rollback(settings) -> Result:
+    """`qa index --rollback`, as typed (no model is loaded for it)."""
+    args = ["index", "--rollback", "--corpus", str(settings.corpus_dir), "--index", str(settings.index_dir)]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 0, result.output
+    return result
+
+
+def test_qa_index_rollback_says_whether_it_went_back_or_undid_a_rollback(built, corpus, hash_embedder):
+    first = store.current_generation(built.index_dir).name
+    change_keeper(corpus, "Tobias Wren")
+    second = build_index(built, hash_embedder).generation
+
+    assert [qa_index_rollback(built).stdout for _ in range(3)] == [
+        f"rolled back to {first}, the generation before {second}; `qa index --rollback` again returns to {second}\n",
+        f"undid the last rollback: {second} is live again (the newer generation); "
+        f"`qa index --rollback` goes back to {first}\n",
+        f"rolled back to {first}, the generation before {second}; `qa index --rollback` again returns to {second}\n",
+    ]
+
+
+def test_qa_index_rollback_warns_when_the_restored_generation_does_not_match_the_corpus(built, corpus, hash_embedder):
+    first = store.current_generation(built.index_dir).name
+    change_keeper(corpus, "Tobias Wren")
+    (corpus / "orchard.txt").unlink()
+    build_index(built, hash_embedder)
+
+    back = qa_index_rollback(built)
+    assert back.stderr == (
+        f"Warning: {first} does not match {corpus} (1 changed, 1 removed since it was built): answers may cite "
+        "files that are gone or older text; `qa index` brings it up to date\n"
+    )
+    assert qa_index_rollback(built).stderr == ""  # the newer generation is the corpus as it is
 
 
 def test_rollback_without_a_previous_generation_says_so(built):
