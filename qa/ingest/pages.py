@@ -210,8 +210,8 @@ def paragraph_blocks(text: str, lines: list[tuple[int, int]]) -> list[tuple[int,
 
     PDF text has a line break at every printed line and no blank line between paragraphs, so
     paragraphs are rebuilt: a heading is a block of its own (it must not run into the next
-    sentence), and a paragraph ends at a line that closes a sentence and falls short of the
-    page's full line width."""
+    sentence), and a paragraph ends at a line that falls short of the page's full line width and closes a
+    sentence, or could have held the next line's first word."""
     if not lines:
         return []
     full = full_width(lines)
@@ -235,12 +235,30 @@ def paragraph_blocks(text: str, lines: list[tuple[int, int]]) -> list[tuple[int,
         else:
             cur = (cur[0], e)
         prev_ended = line.endswith(_SENTENCE_END)
-        if prev_ended and (e - s) < 0.8 * full:
+        short = (e - s) < _FILLED * full
+        if short and (prev_ended or _broken_by_writer(e - s, text, lines, i, full)):
             blocks.append(cur)
             cur = None
     if cur:
         blocks.append(cur)
     return blocks
+
+
+def _broken_by_writer(length: int, text: str, lines: list[tuple[int, int]], i: int, full: float) -> bool:
+    """Whether a short line ends where its writer broke it (a headline, a caption, a line of an address) rather
+    than where the page was full: the next line's first word would have fitted on it, and does not go on in lower
+    case (a sentence broken by hand, "verbatim copies" / "of this license document", stays one). Wrapped prose
+    moves a word to the next line only when it does not fit. Counted in characters, so with a margin (a line of
+    capitals is wider than its count says)."""
+    if i + 1 >= len(lines):
+        return False
+    s, e = lines[i + 1]
+    word = text[s:e].split(" ", 1)[0]
+    return not word[:1].islower() and length + 1 + len(word) < _FITS * full
+
+
+# A line break a writer made, not the page: the next word would have fitted within this share of a full line.
+_FITS = 0.9
 
 
 # ---------------------------------------------------------------------------- assembling pages

@@ -138,3 +138,21 @@ def test_a_heading_on_a_page_of_short_lines_is_a_block_of_its_own():
         "• INTEGER;\n• BOOLEAN;\n• NULL;\n• BIT STRING;\n• OCTET STRING;\n• UTCTime;"
     )
     assert "2.2 Naming" in _blocks(page)
+
+
+def test_a_line_that_stops_short_before_a_capital_ends_its_block():
+    # a headline over two lines, its second stopping short with no full stop, then the story: "Officers" would have
+    # fitted on the headline's line, so its writer broke the line there, and the story is no part of the headline
+    headline = ("Kyrgyz Republic strengthens capacities in combatting illicit trafficking of small arms and\n"
+                "light weapons, ammunition and explosives with the support of the OSCE")
+    story = ("Officers of the Border Guard Service of the Kyrgyz Republic completed a course in Osh, where they\n"
+             "trained for five days with experts from INTERPOL and the OSCE Conflict Prevention Centre.")
+    assert _blocks(headline + "\n" + story) == [headline, story]
+
+
+def test_a_sentence_broken_by_hand_before_a_lower_case_word_stays_one_block():
+    page = ("Everyone is permitted to copy and distribute verbatim copies\n"
+            "of this license document, but changing it is not allowed, and nobody may sell it for a fee.\n"
+            "The licence was first published by the foundation in the year two thousand and two.")
+    sentence = page[: page.index("fee.") + 4]
+    assert any(sentence in block for block in _blocks(page))
