@@ -23,7 +23,8 @@ DEFAULT_PORT = 7860
 # Bump when parsing, sentence splitting, chunking or the lexical analyzer change what an index
 # holds: existing indexes are then rebuilt instead of mixing old and new rows.
 PIPELINE_VERSION = 14  # 14: a PDF paragraph whose lines go on with names or figures is no longer cut into
-# one-line "rows"; a PDF heading is short against the page's full line, not its median one
+# one-line "rows"; a PDF heading is short against the page's full line, not its median one; a Word section
+# carries the document's date, not a deadline or a past event it mentions
 # 13: a PDF table with no rule is read a row a line too (its columns found in the gaps of
 # its text), and a ruled table's rows outside its rules (a last unshaded row) join it
 # 12: a PDF table drawn with rules is read a row a line, its wrapped cells whole;
@@ -42,7 +43,7 @@ PIPELINE_VERSION = 14  # 14: a PDF paragraph whose lines go on with names or fig
 # What the last bump changed, in words: `qa index` states it as the reason of the one rebuild.
 PIPELINE_CHANGE = (
     "PDF paragraphs whose lines go on with a name or a figure are read as whole sentences, no longer as "
-    "one-line table rows"
+    "one-line table rows, and a Word file's sections carry the document's date"
 )
 
 

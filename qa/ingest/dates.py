@@ -90,3 +90,11 @@ def find_date(text: str) -> str | None:
         return _iso(int(m[1]))
     return None
 
+
+def starting_date(text: str) -> str | None:
+    """The date ``text`` starts with, as ISO: a full date or a month and year ("12 May 2024 — Visit
+    to Osh", "May 2024: field visits", "12.05.2024"), else None (also for a date later in the text)."""
+    for pattern in (FULL_DATE_RE, _MONTH_YEAR_RE):
+        if (m := pattern.match(text)) and (iso := find_date(m.group())):
+            return iso
+    return None

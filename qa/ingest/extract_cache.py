@@ -20,8 +20,12 @@ from pathlib import Path
 from qa.ingest.document import DocumentError
 from qa.ingest.readers import Extracted, Section
 
-READER_VERSION = 6  # bump when a reader or the page rules change what they extract
-# (5: a PDF table with no rule read a row a line (qa.ingest.text_tables), and a ruled table's rows outside its
+READER_VERSION = 7  # bump when a reader or the page rules change what they extract
+# (7: a PDF paragraph whose lines go on with a name or a figure read whole, not as one-line table rows, and a
+# headline or caption its writer broke off a block of its own; a Word section carries the document's date, not the
+# first date in its text, unless its heading or dateline is dated;
+# 6: the PDF half of 7, briefly;
+# 5: a PDF table with no rule read a row a line (qa.ingest.text_tables), and a ruled table's rows outside its
 # rules joined to it;
 # 4: a PDF table drawn with rules read a row a line (qa.ingest.ruled_tables), table rows never page
 # furniture, a table row no PDF's date;

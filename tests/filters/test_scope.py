@@ -121,3 +121,25 @@ def test_a_year_asked_about_in_mostly_undated_texts_searches_everything(tmp_path
     r = s.ask("How many barges did the canal carry in 2015?", 3)
     assert r.scope is None  # not narrowed to the one dated text
     assert "canal.txt" in [p.doc for p in r.passages]
+
+
+@pytest.fixture
+def minutes_service(tmp_path, settings_for, hash_embedder):
+    """Word minutes dated 14 March 2024 at their top, whose sections mention November 2023 and 30 June 2024."""
+    import docgen
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "minutes.docx").write_bytes(docgen.working_group_docx())
+    s = QAService(settings_for(corpus), embedder=hash_embedder)
+    s.build()
+    return s
+
+
+def test_a_date_filter_finds_a_decision_in_minutes_whatever_deadline_it_names(minutes_service):
+    r = minutes_service.ask("What did the working group decide?", 5, Filters(since="2024-03", until="2024-03"))
+    assert r.scope.reading == "Searched items dated Mar 2024"
+    decisions = [p for p in r.passages if p.title == "3. Decisions"]
+    assert decisions and decisions[0].date == "2024-03-14"  # cited as the minutes' date, not the deadline's
+    assert r.answer is not None and "decided to set up a joint precursor watch list" in r.answer.text
+

@@ -87,3 +87,26 @@ def test_a_date_in_a_table_row_does_not_date_its_section():
     sections = read_docx(buf.getvalue()).sections
     assert [(s.title, s.date) for s in sections] == [("Minutes of the working group", "2023-09-12"),
                                                      ("Actions", "2023-09-12")]  # not the deadline's
+
+
+def test_every_section_of_minutes_carries_the_date_at_their_top():
+    """A past session or a deadline named inside a section is not when the minutes were written."""
+    sections = read_docx(docgen.working_group_docx()).sections
+    assert [(s.title, s.date) for s in sections] == [
+        (docgen.WORKING_GROUP_TITLE, "2024-03-14"),
+        ("Attendees", "2024-03-14"),
+        ("1. Opening", "2024-03-14"),  # not November 2023, the previous session's
+        ("2. Seizure statistics", "2024-03-14"),
+        ("3. Decisions", "2024-03-14"),  # not 30 June 2024, the deadline's
+    ]
+
+
+def test_a_diary_entry_keeps_the_date_of_its_heading_or_its_dateline():
+    sections = read_docx(docgen.field_diary_docx()).sections
+    assert [(s.title, s.date) for s in sections] == [
+        ("Field diary of the border assessment mission", "2024-05-20"),
+        ("12 May 2024 — Visit to Osh", "2024-05-12"),  # not June 2021
+        ("Monday, 13 May 2024", "2024-05-13"),  # not 1 September 2024
+        ("Jalal-Abad", "2024-05-15"),  # its dateline's
+        ("Summary", "2024-05-20"),  # no date of its own: the diary's, not the deadline's
+    ]
