@@ -325,7 +325,8 @@ def render_source_placeholder(message: str = "Click a citation [n] in a reply to
 
 
 def render_corpus(panel: dict) -> str:
-    """The corpus panel: documents with counts, last indexed time, skipped and pending files."""
+    """The corpus panel: documents with counts, last indexed time, skipped and pending files, files
+    changed since indexed and indexed files gone from the folder."""
     if panel.get("error"):
         return render_error(panel["error"])
     counts = panel.get("counts", {})
@@ -354,6 +355,10 @@ def render_corpus(panel: dict) -> str:
     if panel.get("pending"):
         parts.append('<div class="qa-sub">Not indexed yet (click Re-index):</div><ul class="qa-pending">')
         parts.extend(f"<li>{esc(p)}</li>" for p in panel["pending"])
+        parts.append("</ul>")
+    if panel.get("changed"):
+        parts.append('<div class="qa-sub">Changed since indexed (click Re-index):</div><ul class="qa-pending">')
+        parts.extend(f"<li>{esc(p)}</li>" for p in panel["changed"])
         parts.append("</ul>")
     if panel.get("missing"):
         parts.append('<div class="qa-sub">Indexed but no longer in the corpus folder:</div><ul class="qa-pending">')

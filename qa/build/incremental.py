@@ -3,7 +3,8 @@
 How a build decides what to do, by content and never by file name or time stamp:
 
 * every corpus file is read and hashed (sha256 of its bytes); a file whose bytes (and kind:
-  text, Markdown or HTML) match a stored document is carried forward from the live generation
+  text, Markdown or HTML; ``qa.ingest.content_key``, ``qa.build.changes.stored_keys``) match a stored
+  document is carried forward from the live generation
   with its rows and vectors, *without being parsed again* — unchanged, renamed and copied files
   cost a read and a hash;
 * every other file is parsed, split into sentences and chunks, and only sentence/chunk texts
@@ -24,6 +25,7 @@ from typing import Protocol
 from filelock import Timeout
 
 from qa import store, timing
+from qa.build.changes import stored_keys
 from qa.build.local import LocalEngine
 from qa.build.plan import SEPARATE, sentence_mode
 from qa.build.report import BuildError, BuildProgress, BuildReport
@@ -32,7 +34,7 @@ from qa.embed import Embedder, names
 from qa.ingest import DocumentError, Scanned, scan
 from qa.ingest.chunking import units_of
 from qa.ingest.extract_cache import EXTRACT_CACHE_DIR, ExtractCache
-from qa.ingest.readers import describe_types, kind_of
+from qa.ingest.readers import describe_types
 
 
 class Engine(Protocol):
@@ -106,7 +108,7 @@ def _build_from(
     every text ``prev`` holds."""
     prev_docs: dict[str, tuple[str, str]] = {}  # stored path -> (sha256, kind)
     if prev is not None and not reparse:
-        prev_docs = {d["doc"]: (d["sha256"], kind_of(d["doc"])) for d in prev.documents()}
+        prev_docs = stored_keys(prev.documents())
     by_content: dict[tuple[str, str], list[str]] = {}
     for path, key in sorted(prev_docs.items()):
         by_content.setdefault(key, []).append(path)

@@ -184,6 +184,17 @@ def test_corpus_panel_lists_documents_skipped_and_pending():
     assert "new.txt" in html and "Re-index" in html
 
 
+def test_corpus_panel_lists_files_changed_since_indexed_apart_from_new_and_gone_ones():
+    html = render_corpus({
+        "counts": {"documents": 2}, "documents": [],
+        "pending": ["new.txt"], "changed": ["edited <1>.txt"], "missing": ["gone.txt"],
+    })
+    lists = re.findall(r'<div class="qa-sub">([^<]*)</div><ul class="qa-pending">(.*?)</ul>', html)
+    assert lists == [("Not indexed yet (click Re-index):", "<li>new.txt</li>"),
+                     ("Changed since indexed (click Re-index):", "<li>edited &lt;1&gt;.txt</li>"),
+                     ("Indexed but no longer in the corpus folder:", "<li>gone.txt</li>")]
+
+
 def test_human_title_is_the_main_label_and_the_file_name_a_detail():
     from qa.app.render import main_label
 
