@@ -8,6 +8,7 @@ the stored rows a passage points at (``qa.store`` reads them).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from qa.config import DEFAULT_K
@@ -106,6 +107,19 @@ class Passage:
         }
 
 
+_WHITESPACE_RUN = re.compile(r"\s+")
+
+
+def one_line(text: str) -> str:
+    """`text` as a reader sees it in a line of prose: each line break (with any spaces or tabs around it) one space.
+
+    Stored text keeps every line end a PDF printed or a writer typed, also inside a sentence; on screen
+    such a break is only a gap between words (passage previews, answers, exports). A gap at either end
+    stays a space, so pieces of one text read the same after joining (a sentence cut around its short
+    answer). Verbatim text (`qa ask --json`, offsets) never goes through this."""
+    return _WHITESPACE_RUN.sub(" ", text)
+
+
 def marked(text: str, cut_before: bool, cut_after: bool) -> str:
     """`text` with "…" where the sentence it was cut from goes on (Answer.cut_before, cut_after)."""
     return ("… " if cut_before else "") + text + (" …" if cut_after else "")
@@ -144,8 +158,9 @@ class Answer:
 
     @property
     def marked_text(self) -> str:
-        """The text as a reader sees it: "…" where the answer sentence goes on (cut_before, cut_after)."""
-        return marked(self.text, self.cut_before, self.cut_after)
+        """The text as a reader sees it: on one line (one_line), "…" where the answer sentence goes on
+        (cut_before, cut_after)."""
+        return marked(one_line(self.text), self.cut_before, self.cut_after)
 
     @property
     def span_text(self) -> str | None:

@@ -20,6 +20,7 @@ from qa.app.render import Citation
 from qa.app.service import QAService, QuestionError
 from qa.app.uploads import UploadReport, save_uploads
 from qa.build import BuildError
+from qa.build.changes import EditedFiles, stored_keys
 from qa.contracts import Answer, Filters, Result, Scope
 from qa.ingest import iter_corpus_files
 from qa.store import IndexProblem
@@ -163,6 +164,7 @@ class ChatService:
         limit = upload_max_bytes or self.settings.upload_max_bytes
         self.upload_max_bytes = min(limit, self.settings.max_file_bytes)
         self._build_lock = threading.Lock()
+        self._edited = EditedFiles(self.settings.max_file_bytes)  # remembers hashes: the panel is redrawn often
         self._status = BuildStatus()
         self._thread: threading.Thread | None = None
 
@@ -339,8 +341,9 @@ class ChatService:
 
     # -- corpus
     def corpus_panel(self, filters: Filters | None = None) -> dict:
-        """Documents, counts, skipped and pending files; with filters, only the documents holding
-        items they allow (and a line saying what the filter matched)."""
+        """Documents, counts, skipped and pending files, indexed files edited since ("changed") and gone
+        ("missing"); with filters, only the documents holding items they allow (and a line saying what
+        the filter matched)."""
         try:
             index = self.service.index()
         except IndexProblem as e:
@@ -348,6 +351,7 @@ class ChatService:
         m = index.manifest
         docs = index.documents()
         names = {d["doc"] for d in docs}  # all of them: the filter below must not make any "pending"
+        edited = self._edited(Path(self.settings.corpus_dir), stored_keys(docs))  # all of them too
         matched = None
         if filters is not None and not filters.empty:
             from qa.filters import FilterError
@@ -372,6 +376,7 @@ class ChatService:
             "documents": docs,
             "skipped": skipped,
             "pending": self._pending(known),
+            "changed": edited,
             "missing": sorted(n for n in names if not (Path(self.settings.corpus_dir) / n).exists()),
             "matched": matched,
         }

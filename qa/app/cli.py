@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 import click
 
 from qa.config import DEFAULT_HOST, DEFAULT_K, DEFAULT_PORT, MAX_K, Settings, runtime_env
+from qa.contracts import one_line
 
 if TYPE_CHECKING:
     from qa.store import Rollback
@@ -327,7 +328,7 @@ def render_text(result, excerpt_chars: int = 300) -> str:
         if result.passages:
             lines.append("Possibly related passages:")
     else:
-        lines.append(f"Answer: {a.span_text or a.marked_text}")
+        lines.append(f"Answer: {one_line(a.span_text or a.marked_text)}")
         if a.span_text:
             lines.append(f"  in: {a.marked_text}")
         if a.header:
@@ -337,7 +338,7 @@ def render_text(result, excerpt_chars: int = 300) -> str:
         lines.append("Passages:")
     for p in result.passages:
         lines.append(f"[{p.rank}] {_cite(p)}  (score {p.score:.2f})")
-        text = " ".join(p.chunk.text.split())
+        text = one_line(p.chunk.text).strip()
         if len(text) > excerpt_chars:
             text = text[:excerpt_chars].rsplit(" ", 1)[0] + " …"
         lines.append(textwrap.indent(textwrap.fill(text, 100), "    "))
@@ -352,7 +353,7 @@ def render_short(result) -> str:
     if a is None:
         # the reason is part of the answer ("None of the best passages gives a phone number."), not detail
         return "Not found in the documents." + (f" {result.not_found}" if result.not_found else "")
-    head = a.span_text or a.marked_text
+    head = one_line(a.span_text or a.marked_text)
     out = [head]
     if a.span_text:
         out.append(f'  "{a.marked_text}"')

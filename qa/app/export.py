@@ -12,7 +12,7 @@ import io
 from dataclasses import astuple, dataclass, fields
 from pathlib import Path
 
-from qa.contracts import marked
+from qa.contracts import marked, one_line
 
 FORMATS = ("md", "csv")
 
@@ -21,7 +21,7 @@ FORMATS = ("md", "csv")
 class ExportRow:
     question: str
     answer: str  # the short answer when there is one, else the sentence; NOT_FOUND (and why) when not found
-    quote: str  # the answer sentence, verbatim ("…" where it goes on beyond the part quoted)
+    quote: str  # the answer sentence, verbatim but on one line ("…" where it goes on beyond the part quoted)
     document: str
     title: str
     date: str
@@ -54,10 +54,12 @@ def row_from_answer(question: str, answer: dict | None, corpus_dir: Path | str |
         return ExportRow(question, NOT_FOUND + (f" {not_found}" if not_found else ""), "", "", "", "", "", "")
     span = answer.get("span") or {}
     page = answer.get("page")
-    quote = marked(answer["text"], bool(answer.get("cut_before")), bool(answer.get("cut_after")))
+    # on one line: a spreadsheet cell would show a PDF's printed line ends inside the sentence; the link
+    # still names the exact characters
+    quote = marked(one_line(answer["text"]), bool(answer.get("cut_before")), bool(answer.get("cut_after")))
     return ExportRow(
         question=question,
-        answer=span.get("text") or quote,
+        answer=one_line(span["text"]) if span.get("text") else quote,
         quote=quote,
         document=answer["doc"],
         title=answer.get("title") or "",
@@ -86,7 +88,7 @@ def _no_formula(value: str) -> str:
 
 def _md_text(text: str) -> str:
     """Text that Markdown shows as written: its syntax characters escaped, on one line."""
-    out = " ".join(str(text).split())
+    out = one_line(str(text)).strip()
     for ch in "\\`*_{}[]<>()#+!|~":
         out = out.replace(ch, "\\" + ch)
     return out

@@ -56,3 +56,18 @@ def timeline(scope: Scope | None):
     import pandas as pd
 
     return pd.DataFrame({"month": [m for m, _ in scope.months], "items": [n for _, n in scope.months]})
+
+
+# The lowest top the timeline's y-axis gets. Vega-Lite gives the 180 px plot about three y ticks (one per
+# 40 px of bars) and steps them by whole items only when the axis spans some 0.7 items per tick: over
+# 0..1 the ticks would be 0.2 apart, over 0..4 or more they are 1, 2, 5 ... items apart.
+TIMELINE_MIN_TOP = 4
+
+
+def timeline_y_lim(frame) -> list[int]:
+    """The timeline's y-axis: from 0, up to the busiest month (at least TIMELINE_MIN_TOP: whole-item ticks).
+
+    From 0 because Gradio's bar plot starts the axis at the lowest count otherwise (Vega-Lite `zero: false`):
+    the months with the fewest items get bars of no height, and a single month no bar at all."""
+    busiest = int(frame["items"].max()) if frame is not None and len(frame) else 0
+    return [0, max(busiest, TIMELINE_MIN_TOP)]

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from qa.answer.tables import cells
-from qa.contracts import Answer, marked
+from qa.contracts import Answer, marked, one_line
 
 # Characters that mean something to HTML, Markdown, KaTeX or an HTML template engine.
 _ESCAPES = {
@@ -133,13 +133,15 @@ def cite_link(turn: int, n: int) -> str:
 
 
 def mark_span(sentence: str, offset: int, span: tuple[int, int] | None) -> str:
-    """The answer sentence (starting at document offset `offset`) with the span in <mark><strong>."""
+    """The answer sentence (starting at document offset `offset`) with the span in <mark><strong>, on one
+    line: a line break the document has inside it (a PDF's printed lines) reads as a space."""
     if span is None:
-        return esc(sentence)
+        return esc(one_line(sentence))
     a, b = span[0] - offset, span[1] - offset
     if not 0 <= a < b <= len(sentence):
-        return esc(sentence)
-    return f"{esc(sentence[:a])}<mark><strong>{esc(sentence[a:b])}</strong></mark>{esc(sentence[b:])}"
+        return esc(one_line(sentence))
+    before, inside, after = (esc(one_line(part)) for part in (sentence[:a], sentence[a:b], sentence[b:]))
+    return f"{before}<mark><strong>{inside}</strong></mark>{after}"
 
 
 def _table(answer: Answer) -> str | None:
@@ -163,7 +165,7 @@ def _quote(answer: Answer) -> str:
     if answer.sentence_start is None:
         return marked(mark_span(answer.text, answer.start, answer.span), answer.cut_before, answer.cut_after)
     cut = answer.sentence_start - answer.start
-    return (f'<span class="qa-before">{esc(answer.text[:cut])}</span>'
+    return (f'<span class="qa-before">{esc(one_line(answer.text[:cut]))}</span>'
             + marked(mark_span(answer.text[cut:], answer.sentence_start, answer.span), answer.cut_before,
                      answer.cut_after))
 
@@ -204,7 +206,7 @@ def render_reply(
         parts.append(f'<div class="qa-scope">{esc(scope)}</div>')
     if answer is not None:
         sentence = _quote(answer)
-        short = f'<div class="qa-short">{esc(answer.span_text)}</div>' if answer.span else ""
+        short = f'<div class="qa-short">{esc(one_line(answer.span_text))}</div>' if answer.span else ""
         parts.append(
             f'{short}<div class="qa-answer">{sentence} {cite_link(turn, answer.passage_rank)}</div>'
             f'<div class="qa-conf">Confidence {answer.score:.2f} · '
@@ -227,7 +229,7 @@ def render_reply(
             item = f"<li>{links} {_cite_html(first.doc, first.title, first.date, first.page, first.doc_title)}"
             if show_passages:
                 for c in group:
-                    text = " ".join(c.text.split())
+                    text = one_line(c.text).strip()
                     if len(text) > excerpt_chars:
                         text = text[:excerpt_chars].rsplit(" ", 1)[0] + " …"
                     label = f'<span class="qa-excerpt-n">&#91;{c.n}&#93;</span> ' if len(group) > 1 else ""
@@ -323,7 +325,8 @@ def render_source_placeholder(message: str = "Click a citation [n] in a reply to
 
 
 def render_corpus(panel: dict) -> str:
-    """The corpus panel: documents with counts, last indexed time, skipped and pending files."""
+    """The corpus panel: documents with counts, last indexed time, skipped and pending files, files
+    changed since indexed and indexed files gone from the folder."""
     if panel.get("error"):
         return render_error(panel["error"])
     counts = panel.get("counts", {})
@@ -352,6 +355,10 @@ def render_corpus(panel: dict) -> str:
     if panel.get("pending"):
         parts.append('<div class="qa-sub">Not indexed yet (click Re-index):</div><ul class="qa-pending">')
         parts.extend(f"<li>{esc(p)}</li>" for p in panel["pending"])
+        parts.append("</ul>")
+    if panel.get("changed"):
+        parts.append('<div class="qa-sub">Changed since indexed (click Re-index):</div><ul class="qa-pending">')
+        parts.extend(f"<li>{esc(p)}</li>" for p in panel["changed"])
         parts.append("</ul>")
     if panel.get("missing"):
         parts.append('<div class="qa-sub">Indexed but no longer in the corpus folder:</div><ul class="qa-pending">')

@@ -61,6 +61,13 @@ def build_app(settings: Settings, service: QAService | None = None) -> gr.Blocks
         md, csv_ = export_files(conv)
         return conv.messages(), conv, "", gr.update(choices=choices, value=ref), view, plot, md, csv_
 
+    def on_timeline_axis(conv):
+        """The timeline's y-axis for the latest reply, set after its bars: a new y_lim makes Gradio draw the
+        plot again, and in the same update as new bars it drew the previous reply's bars on the new axis."""
+        turns = conv.turns if isinstance(conv, Conversation) else []
+        frame = fc.timeline(turns[-1].scope) if turns else None
+        return gr.update(y_lim=fc.timeline_y_lim(frame)) if frame is not None else gr.skip()
+
     def export_files(conv):
         paths = chat.write_exports(conv, exports)
         return (gr.update(value=str(paths["md"]), interactive=True), gr.update(value=str(paths["csv"]), interactive=True))
@@ -177,8 +184,11 @@ def build_app(settings: Settings, service: QAService | None = None) -> gr.Blocks
                                        elem_id="qa-source-filter")
                 active = gr.Dropdown(choices=[], value=[], multiselect=True, label="Active filters (remove to clear)",
                                      elem_id="qa-active-filters", interactive=True, allow_custom_value=False)
+                # y from 0 (its top set per reply: on_timeline_axis), ticks printed as whole numbers ("d": d3-format);
+                # months in order also when a reply's bars replace the previous reply's in place
                 timeline = gr.BarPlot(x="month", y="items", visible=False, height=180, elem_id="qa-timeline",
-                                      label="Matching items per month", x_title="month", y_title="items")
+                                      label="Matching items per month", x_title="month", y_title="items",
+                                      y_lim=[0, fc.TIMELINE_MIN_TOP], y_axis_format="d", sort="x")
                 with gr.Row():
                     k = gr.Slider(1, 10, value=min(max(settings.top_k, 1), 10), step=1, label="Passages to retrieve", scale=3)
                     show_passages = gr.Checkbox(value=False, label="Show passages in replies", scale=2)
@@ -234,9 +244,11 @@ def build_app(settings: Settings, service: QAService | None = None) -> gr.Blocks
             concurrency_limit=4,
             show_progress_on=[chatbot],  # one status over the chat (e.g. preparing cross-language search)
         )
+        axis_args = dict(fn=on_timeline_axis, inputs=[conv_state], outputs=[timeline], api_visibility="private")
         download_args = dict(fn=on_download, inputs=[sources, conv_state], outputs=[download], api_visibility="private")
-        question.submit(**ask_args).then(None, js=SCROLL_TO_FOCUS).then(None, js=SCROLL_TO_REPLY).then(**download_args)
-        ask_btn.click(**ask_args).then(None, js=SCROLL_TO_FOCUS).then(None, js=SCROLL_TO_REPLY).then(**download_args)
+        for asked in (question.submit(**ask_args), ask_btn.click(**ask_args)):
+            asked.then(**axis_args)  # beside the scrolling, not before it: no wait for the reply's place
+            asked.then(None, js=SCROLL_TO_FOCUS).then(None, js=SCROLL_TO_REPLY).then(**download_args)
         cite_go.click(
             on_pick, [cite_ref, conv_state], [source_view, sources, tabs], api_visibility="private"
         ).then(None, js=SCROLL_TO_FOCUS).then(**download_args)

@@ -1,27 +1,36 @@
 """How the corpus folder differs from a generation, by content: the one comparison behind every
-update (``qa.build.incremental``) and the check after ``qa index --rollback`` (``corpus_changes``).
+update (``qa.build.incremental``), the check after ``qa index --rollback`` (``corpus_changes``) and the
+web app's list of files edited since they were indexed (``EditedFiles``).
 
-A file is matched to a stored document by its bytes and kind (sha256, reader kind), never by name
-or time stamp: same path and bytes is unchanged; other bytes, changed; a new path with the bytes of
-a stored document is renamed (its old path is gone) or copied (it is still there); anything else
-is added, and a stored path with no file any more is removed.
+A file is matched to a stored document by its content key, the sha256 of its bytes and its reader
+kind (``qa.ingest.content_key``), never by name or time stamp: same path and key is unchanged; another
+key, changed; a new path with the key of a stored document is renamed (its old path is gone) or copied
+(it is still there); anything else is added, and a stored path with no file any more is removed.
+Knowing it costs a read and a hash of every file, which a build pays anyway. The corpus panel asks far
+more often (on opening the page, on every filter change), so ``EditedFiles`` keeps each file's key
+with the size and modification time it was read at and reads a file again only when one of those
+moved: a file touched but not edited is read once more, found equal and not listed, as the build will
+call it unchanged.
 """
 
 from __future__ import annotations
 
 import json
+import threading
+from collections.abc import Iterable
 from pathlib import Path
 
 from qa.build.report import BuildReport
 from qa.ingest import DocumentError, Scanned, scan
+from qa.ingest.files import content_key, read_bytes
 from qa.ingest.readers import kind_of
 
-# stored path -> (sha256, kind): what a generation holds, as the comparison needs it
-Stored = dict[str, tuple[str, str]]
+Key = tuple[str, str]  # (sha256, reader kind)
+Stored = dict[str, Key]  # stored path -> its key: what a generation holds, as the comparison needs it
 
 
-def stored(documents: list[dict]) -> Stored:
-    """The comparison's view of a generation's documents (``Index.documents()`` rows)."""
+def stored_keys(documents: Iterable[dict]) -> Stored:
+    """Stored path -> content key, from ``Index.documents()`` (a stored kind is its path's)."""
     return {d["doc"]: (d["sha256"], kind_of(d["doc"])) for d in documents}
 
 
@@ -81,7 +90,7 @@ def corpus_changes(corpus_dir: Path, generation: Path, max_bytes: int) -> BuildR
     except (OSError, ValueError, KeyError, TypeError, DocumentError):
         return None
     report = BuildReport()
-    classify(entries, stored([{"doc": p, "sha256": f["sha256"]} for p, f in files.items()]), report)
+    classify(entries, stored_keys([{"doc": p, "sha256": f["sha256"]} for p, f in files.items()]), report)
     return report
 
 
@@ -90,3 +99,36 @@ def describe(report: BuildReport) -> str:
     counts = (("added", report.added), ("changed", report.changed), ("removed", report.removed),
               ("renamed", report.renamed), ("copied", report.copied))
     return ", ".join(f"{len(paths)} {what}" for what, paths in counts if paths)
+
+
+class EditedFiles:
+    """``edited(root, stored)``: the stored paths whose files under root hold other content now, sorted
+    (what the next build reports as "changed"). A file that is gone or unreadable is not listed: a
+    build would not call it changed but removed or skipped."""
+
+    def __init__(self, max_bytes: int):
+        self.max_bytes = max_bytes
+        self._known: dict[Path, tuple[tuple[int, int], Key | None]] = {}  # file -> ((size, mtime ns), its key)
+        self._lock = threading.Lock()  # the panel is drawn for several browser sessions at once
+
+    def __call__(self, root: Path, stored: dict[str, Key]) -> list[str]:
+        root = Path(root)
+        with self._lock:
+            return sorted(p for p, key in stored.items() if self._key(root / p, p) not in (key, None))
+
+    def _key(self, path: Path, name: str) -> Key | None:
+        """The file's content key now; read only when its size or modification time moved since."""
+        try:
+            st = path.stat()
+        except OSError:
+            return None
+        stamp = (st.st_size, st.st_mtime_ns)
+        known = self._known.get(path)
+        if known is not None and known[0] == stamp:
+            return known[1]
+        try:
+            key = content_key(name, read_bytes(path, self.max_bytes))
+        except DocumentError:
+            key = None
+        self._known[path] = (stamp, key)
+        return key

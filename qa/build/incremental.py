@@ -3,7 +3,8 @@
 How a build decides what to do, by content and never by file name or time stamp:
 
 * every corpus file is read and hashed (sha256 of its bytes); a file whose bytes (and kind:
-  text, Markdown or HTML) match a stored document is carried forward from the live generation
+  text, Markdown or HTML; ``qa.ingest.content_key``, ``qa.build.changes.stored_keys``) match a stored
+  document is carried forward from the live generation
   with its rows and vectors, *without being parsed again* — unchanged, renamed and copied files
   cost a read and a hash;
 * every other file is parsed, split into sentences and chunks, and only sentence/chunk texts
@@ -24,7 +25,7 @@ from typing import Protocol
 from filelock import Timeout
 
 from qa import store, timing
-from qa.build.changes import Stored, classify, nothing_changed, stored
+from qa.build.changes import Stored, classify, nothing_changed, stored_keys
 from qa.build.local import LocalEngine
 from qa.build.plan import SEPARATE, sentence_mode
 from qa.build.report import BuildError, BuildProgress, BuildReport
@@ -111,7 +112,7 @@ def _build_from(
     every text ``prev`` holds."""
     prev_docs: Stored = {}
     if prev is not None and not reparse:
-        prev_docs = stored(prev.documents())
+        prev_docs = stored_keys(prev.documents())
     known = set(prev_docs.values())  # (sha256, kind) pairs a file need not be parsed for
 
     if progress is not None:

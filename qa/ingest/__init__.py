@@ -25,6 +25,7 @@ register(Reader("docx", (".docx",), Deferred("qa.ingest.word", "read_docx"), Def
 _LAZY = {
     "find_date": "qa.ingest.dates",
     "Scanned": "qa.ingest.files",
+    "content_key": "qa.ingest.files",
     "iter_corpus_files": "qa.ingest.files",
     "load_corpus": "qa.ingest.files",
     "load_document": "qa.ingest.files",

@@ -142,6 +142,12 @@ def load_document(path: Path, root: Path, max_bytes: int = MAX_FILE_BYTES) -> Do
     return parse_bytes(relative(path, root), read_bytes(path, max_bytes))
 
 
+def content_key(name: str, data: bytes) -> tuple[str, str]:
+    """(sha256 of the bytes, reader kind): what a build knows a file's content by. A stored document
+    with the same key is the same document, whatever the file's name or time stamps."""
+    return hashlib.sha256(data).hexdigest(), reader_for(name, data).kind
+
+
 @dataclass(frozen=True)
 class Scanned:
     """One usable corpus file. doc is None when its (sha256, kind) was already known."""
@@ -178,8 +184,7 @@ def scan(
         try:
             _claimable(path)
             data = read_bytes(path, max_bytes)
-            sha = hashlib.sha256(data).hexdigest()
-            kind = reader_for(rel, data).kind
+            sha, kind = content_key(rel, data)
             on_page = None
             if progress is not None:
                 on_page = lambda done, total, rel=rel: progress(f"Reading {rel}", done, total)  # noqa: E731

@@ -88,3 +88,45 @@ def test_set_a_range_and_ask(page, app_url):
     page.get_by_role("tab", name="Corpus").click()
     expect(page.locator("#qa-corpus .qa-corpus-matched")).to_contain_text("items dated Jul 2022 – Aug 2022")
     expect(page.locator("#qa-corpus")).not_to_contain_text("000_48933f6eaf3e6675.txt")
+
+
+def _ask_within(page, since: str, until: str, question: str = "What meetings were held?") -> None:
+    from playwright.sync_api import expect
+
+    for box, value in (("#qa-since", since), ("#qa-until", until)):
+        page.fill(f"{box} input, {box} textarea", value)
+        page.press(f"{box} input, {box} textarea", "Tab")
+    expect(page.locator("#qa-active-filters")).to_contain_text(f"to {until}", timeout=CHIP_WAIT)
+    page.get_by_role("button", name="New conversation").click()  # the same question again is not a follow-up
+    page.fill("#qa-question textarea", question)
+    page.click("#qa-ask")
+
+
+def _timeline(page, months: list[str]) -> tuple[list[str], list[float]]:
+    """The timeline's y-axis tick labels and its bars' heights in px, once it shows these months, in order."""
+    x_axis = "#qa-timeline svg g.role-axis[aria-label^='X-axis'] g.role-axis-label text"
+    shown = f"[...document.querySelectorAll({x_axis!r})].map(t => t.textContent).join() === {','.join(months)!r}"
+    page.wait_for_function(shown, timeout=CHIP_WAIT)
+    page.wait_for_timeout(1000)  # the reply's y-axis follows its bars (qa.app.web, on_timeline_axis)
+    y_axis = "#qa-timeline svg g.role-axis[aria-label^='Y-axis'] g.role-axis-label text"
+    ticks = page.eval_on_selector_all(y_axis, "ts => ts.map(t => t.textContent)")  # SVG text: no innerText
+    heights = page.eval_on_selector_all("#qa-timeline svg g.role-mark path", "ps => ps.map(p => p.getBBox().height)")
+    return ticks, heights
+
+
+def test_the_timeline_shows_every_month_with_items_on_an_axis_from_zero_in_whole_items(page, app_url):
+    page.goto(app_url)
+    page.wait_for_selector("#qa-question textarea")
+    # the bundled corpus has one item in March 2024: one month, at the lowest (and only) count
+    _ask_within(page, "2024-03", "2024-03")
+    ticks, heights = _timeline(page, ["2024-03"])
+    page.locator("#qa-timeline").screenshot(path=str(OUT / "timeline-one-month.png"))
+    assert ticks == ["0", "1", "2", "3", "4"] and heights[0] > 10
+    # 2021 to 2025 next, on the same page: eight months in order, four of them with 1 item, one with 7
+    _ask_within(page, "2021", "2025")
+    ticks, heights = _timeline(page, ["2021-10", "2021-11", "2022-06", "2022-07", "2022-08", "2024-03", "2025-02",
+                                      "2025-07"])
+    page.locator("#qa-timeline").screenshot(path=str(OUT / "timeline-five-years.png"))
+    assert ticks[0] == "0" and all(t.isdigit() for t in ticks), ticks
+    assert min(heights) > 10 and max(heights) == pytest.approx(7 * min(heights), rel=0.05), heights
+

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import threading
 import time
+from pathlib import Path
 
 import pytest
 
@@ -11,6 +13,7 @@ from qa.app.chat import ChatService, Conversation
 from qa.app.followups import content_words, is_followup, resolve_followup
 from qa.app.render import esc
 from qa.app.service import QAService
+from qa.contracts import Filters
 
 # ----------------------------------------------------------------------------- follow-ups
 STANDALONE = [
@@ -181,6 +184,45 @@ def test_corpus_panel_data(chat):
     assert all(d["items"] >= 1 and d["chunks"] >= 1 for d in panel["documents"])
     assert panel["built_at"] and panel["pending"] == [] and panel["missing"] == []
     assert "Last indexed" in chat.corpus_html()
+
+
+def _save_again(path: Path) -> None:
+    """What an editor does when a file is saved with nothing edited: same bytes, a newer modification time."""
+    later = path.stat().st_mtime_ns + 2_000_000_000
+    os.utime(path, ns=(later, later))
+
+
+def test_the_corpus_panel_lists_files_edited_since_indexed_as_re_index_will_report_them(chat):
+    corpus = Path(chat.settings.corpus_dir)
+    edited, saved_again = sorted(p.name for p in corpus.iterdir())[:2]
+    with open(corpus / edited, "a", encoding="utf-8") as fh:
+        fh.write("\nThe Quellton ferry now also sails on Sundays.\n")
+    _save_again(corpus / saved_again)  # not edited: not listed, as Re-index will call it unchanged
+
+    panel = chat.corpus_panel()
+    assert panel["changed"] == [edited] and panel["pending"] == [] and panel["missing"] == []
+    listed = 'Changed since indexed (click Re-index):</div><ul class="qa-pending"><li>' + esc(edited)
+    assert listed in chat.corpus_html()
+    assert chat.corpus_panel(Filters(since="2099"))["changed"] == [edited]  # a filter narrows the documents only
+
+    report = chat.reindex(poll=0.01)
+    assert "changed 1," in report and f"Changed: {edited}" in report
+    assert chat.corpus_panel()["changed"] == []
+
+
+def test_the_corpus_panel_reads_a_file_again_only_when_its_size_or_time_moved(chat, monkeypatch):
+    import qa.build.changes as changes
+
+    chat.corpus_panel()  # the first panel reads and hashes every indexed file, as a build does
+    reads = []
+    real = changes.read_bytes
+    monkeypatch.setattr(changes, "read_bytes", lambda path, *a: reads.append(path.name) or real(path, *a))
+    chat.corpus_panel()
+    chat.corpus_html(Filters(since="2022"))  # the panel is drawn again on every filter change
+    assert reads == []
+    saved_again = sorted(Path(chat.settings.corpus_dir).iterdir())[0]
+    _save_again(saved_again)
+    assert chat.corpus_panel()["changed"] == [] and reads == [saved_again.name]
 
 
 def test_upload_reindex_ask_flow(chat, tmp_path):

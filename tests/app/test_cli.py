@@ -349,3 +349,22 @@ def test_a_table_row_answer_names_its_header_in_the_shell():
     assert render_short(result).splitlines()[:3] == [
         "Priya Castellan", f'  "{row}"', "  under the table's header: Plot | Holder | Crop"]
     assert "  under the table's header: Plot | Holder | Crop" in render_text(result).splitlines()
+
+
+def test_an_answer_printed_on_several_pdf_lines_reads_as_one_line_in_the_shell_and_verbatim_in_json():
+    from qa.app.cli import render_short, render_text
+    from qa.contracts import Answer, Result
+
+    printed = "The evaluation\nrecommended that a second regional\ntraining centre open in Osh."
+    span = (printed.index("a second"), printed.index(" open"))
+    answer = Answer(text=printed, doc="review.pdf", title="Review", date=None, start=0, end=len(printed), score=0.7,
+                    passage_rank=1, span=span, page=4)
+    result = Result("What did the evaluation recommend?", answer, [], "gen-1", 0.01)
+    one_line = "The evaluation recommended that a second regional training centre open in Osh."
+    assert render_text(result).splitlines()[:2] == ["Answer: a second regional training centre", f"  in: {one_line}"]
+    assert render_short(result).splitlines()[:2] == ["a second regional training centre", f'  "{one_line}"']
+    without_span = Result(result.question, Answer(**{**answer.__dict__, "span": None}), [], "gen-1", 0.01)
+    assert render_text(without_span).splitlines()[0] == f"Answer: {one_line}"
+    # `qa ask --json` stays verbatim: answer.text == stored_text[start:end]
+    assert result.to_json()["answer"]["text"] == printed
+    assert result.to_json()["answer"]["span"]["text"] == "a second regional\ntraining centre"

@@ -89,3 +89,18 @@ def test_a_table_row_is_exported_with_its_header():
     md = to_markdown([exported])
     assert "> Osgate \\| 5,100 cubic metres \\| 9" in md
     assert "Under the table's header: Station \\| Output per day \\| Staff" in md
+
+
+def test_an_answer_printed_on_several_pdf_lines_is_exported_on_one_line():
+    printed = "The evaluation\nrecommended that a second regional\ntraining centre open in Osh."
+    a = printed.index("a second")
+    pdf = dict(ANSWER, doc="review.pdf", text=printed, start=0, end=len(printed),
+               span={"text": printed[a:printed.index(" open")], "start": a, "end": printed.index(" open")})
+    exported = row_from_answer("What did the evaluation recommend?", pdf)
+    assert exported.answer == "a second regional training centre"
+    assert exported.quote == "The evaluation recommended that a second regional training centre open in Osh."
+    parsed = list(csv.reader(io.StringIO(to_csv([exported]))))
+    assert parsed[1][1:3] == [exported.answer, exported.quote]
+    assert f"> {exported.quote}" in to_markdown([exported])
+    # the link still names the exact characters of the stored text
+    assert exported.link.endswith(f"#char=0,{len(printed)}")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -44,6 +45,16 @@ def test_a_filtered_reply_says_what_it_searched_and_has_a_timeline(chat):
     assert all(c.date[:4] in ("2019", "2020", "2021") for c in turn.citations)
     frame = fc.timeline(turn.scope)
     assert list(frame["month"]) == ["2019-03", "2019-07", "2021-08"] and list(frame["items"]) == [1, 1, 2]
+
+
+def test_the_timeline_counts_from_zero_in_whole_items(chat):
+    # Gradio's bar plot starts its y-axis at the lowest count unless told: months of 1 item got no bar
+    turn = chat.ask(Conversation(), "Who did the board meet?", 3, filters=Filters(since="2019", until="2021"))
+    assert fc.timeline_y_lim(fc.timeline(turn.scope)) == [0, 4]  # 1, 1 and 2 items: ticks 0, 1, 2, 3, 4
+    alone = chat.ask(Conversation(), "Who did the board meet?", 3, filters=Filters(since="2021-08", until="2021-08"))
+    assert fc.timeline_y_lim(fc.timeline(alone.scope)) == [0, 4]
+    busy = fc.timeline(replace(turn.scope, months=(("2019-03", 1), ("2019-07", 12))))
+    assert fc.timeline_y_lim(busy) == [0, 12]
 
 
 def test_follow_ups_keep_the_conversations_filters(chat):

@@ -184,6 +184,17 @@ def test_corpus_panel_lists_documents_skipped_and_pending():
     assert "new.txt" in html and "Re-index" in html
 
 
+def test_corpus_panel_lists_files_changed_since_indexed_apart_from_new_and_gone_ones():
+    html = render_corpus({
+        "counts": {"documents": 2}, "documents": [],
+        "pending": ["new.txt"], "changed": ["edited <1>.txt"], "missing": ["gone.txt"],
+    })
+    lists = re.findall(r'<div class="qa-sub">([^<]*)</div><ul class="qa-pending">(.*?)</ul>', html)
+    assert lists == [("Not indexed yet (click Re-index):", "<li>new.txt</li>"),
+                     ("Changed since indexed (click Re-index):", "<li>edited &lt;1&gt;.txt</li>"),
+                     ("Indexed but no longer in the corpus folder:", "<li>gone.txt</li>")]
+
+
 def test_human_title_is_the_main_label_and_the_file_name_a_detail():
     from qa.app.render import main_label
 
@@ -209,3 +220,27 @@ def test_the_label_reads_as_ingest_titles_it():
                  ("Kyrgyz Republic strengthens", "Kyrgyz Republic strengthens", "2024-03-04"),
                  (None, "A title", None), ("Site news", "Story", "2022-07")]:
         assert main_label(args[1], args[2], args[0]) == item_label(*args)
+
+
+# A PDF's extracted text keeps the line end of every printed line, inside sentences too.
+PRINTED = "The evaluation\nrecommended that a second regional\ntraining centre open in Osh."
+
+
+def test_a_pdf_answer_printed_on_several_lines_reads_as_one_line_in_the_bubble():
+    span = (PRINTED.index("a second"), PRINTED.index(" open"))
+    answer = Answer(text=PRINTED, doc="review.pdf", title="Review", date=None, start=0, end=len(PRINTED), score=0.7,
+                    passage_rank=1, span=span, page=4)
+    html = render_reply(1, answer, [_cite(n=1, doc="review.pdf", text=PRINTED)])
+    assert "<br>" not in html
+    assert ('The evaluation recommended that <mark><strong>a second regional training centre</strong></mark> open'
+            in html)
+    assert '<div class="qa-short">a second regional training centre</div>' in html
+
+
+def test_the_sentence_an_answer_refers_to_reads_as_one_line_too():
+    text = "The review covered\nthree regions. It also\nnamed Osh."
+    answer = Answer(text=text, doc="review.pdf", title="Review", date=None, start=0, end=len(text), score=0.7,
+                    passage_rank=1, sentence_start=text.index("It"))
+    html = render_reply(1, answer, [_cite(n=1, doc="review.pdf")])
+    assert "<br>" not in html
+    assert '<span class="qa-before">The review covered three regions. </span>It also named Osh.' in html

@@ -88,3 +88,16 @@ def test_a_table_row_answers_under_its_header_with_the_cell_asked(service, quest
     assert answer.doc == doc and answer.header == header  # never the header row itself
     assert answer.span_text == cell
     assert answer.text == service.index().document_text(doc)[answer.start:answer.end]
+
+
+def test_an_answer_printed_on_two_lines_is_shown_on_one_and_stays_verbatim_in_json(service):
+    from qa.app.cli import render_text
+    from qa.app.render import render_reply
+
+    result = service.ask("Who is the chief engineer of the Harrow Valley Water Board?")
+    answer = result.answer
+    assert "is\nTomasz Wendell" in answer.text  # stored as printed: one sentence over two lines of page 2
+    assert answer.to_json()["text"] == service.index().document_text("report.pdf")[answer.start:answer.end]
+    shown = "The chief engineer of the board is Tomasz Wendell, who joined in 2019."
+    assert any(line.endswith(shown) for line in render_text(result).splitlines()[:2])
+    assert "<br>" not in render_reply(1, answer, [])
