@@ -29,6 +29,7 @@ from qa.answer.swaps import antonym_swap, name_swap
 from qa.answer.types import (
     measure_match, money_match, same_unit, states_date, type_features, typed_match, unit_match,
 )
+from qa.ingest.dates import date_words
 from qa.lang import analyze, contact_stems, detect, frame_stems, get, stopwords
 from qa.lang.contacts import CONTACT_KINDS
 from qa.lang.demonyms import found
@@ -104,8 +105,11 @@ def evidence(
     # what the best passage says, with its item's title and lead: a sentence deep in a news item
     # leaves out the place and date its lead gave ("the workshop in Astana")
     # (and a table row's header, which its reading holds: the header may sit in the passage before)
-    own_text = " ".join((best.passage.chunk.text, best.passage.item.title if best.passage.item else "", lead,
-                         best.reading or ""))
+    # and its item's date: a section of minutes or a report's page is dated by a line at the document's top, so
+    # "in March 2024" is said by its date, not by its words
+    item = best.passage.item
+    own_text = " ".join((best.passage.chunk.text, item.title if item else "", lead, best.reading or "",
+                         date_words(item.date) if item else ""))
     own = set(analyze(own_text))
     # a place the text names by its adjective is not missing ("Africa": "African countries"); only
     # the question's names are looked up so, other words as they stem
