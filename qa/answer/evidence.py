@@ -29,6 +29,8 @@ from qa.answer.swaps import antonym_swap, name_swap
 from qa.answer.types import (
     measure_match, money_match, same_unit, states_date, type_features, typed_match, unit_match,
 )
+from qa.ingest.dates import date_words
+from qa.ingest.readers import kind_of
 from qa.lang import analyze, contact_stems, detect, frame_stems, get, stopwords
 from qa.lang.contacts import CONTACT_KINDS
 from qa.lang.demonyms import found
@@ -75,6 +77,10 @@ def pool_stems(passages: list) -> set[str]:
     return set(analyze(" ".join(words)))
 
 
+# Readers whose items carry the document's date, stated once at its top (qa.ingest.pages, qa.ingest.word)
+DATED_BY_DOCUMENT = frozenset({"pdf", "docx"})
+
+
 def evidence(
     question: str, terms: list[str], ranked: list, passages: list, idf: dict[str, float],
     pool: set[str] | None = None, lead: str = "",
@@ -104,8 +110,12 @@ def evidence(
     # what the best passage says, with its item's title and lead: a sentence deep in a news item
     # leaves out the place and date its lead gave ("the workshop in Astana")
     # (and a table row's header, which its reading holds: the header may sit in the passage before)
-    own_text = " ".join((best.passage.chunk.text, best.passage.item.title if best.passage.item else "", lead,
-                         best.reading or ""))
+    # and, for a PDF page or a Word section, its item's date: those readers date every page or section by the
+    # line at the document's top ("Date: 14 March 2024"), which the passage does not repeat, so "in March 2024"
+    # is said by that date, not by the passage's words (a news item's date is its own lead's or dateline's)
+    item = best.passage.item
+    own_text = " ".join((best.passage.chunk.text, item.title if item else "", lead, best.reading or "",
+                         date_words(item.date) if item and kind_of(item.doc) in DATED_BY_DOCUMENT else ""))
     own = set(analyze(own_text))
     # a place the text names by its adjective is not missing ("Africa": "African countries"); only
     # the question's names are looked up so, other words as they stem

@@ -99,6 +99,19 @@ def test_a_place_neither_the_passage_nor_the_lead_names_is_still_missing():
     assert facts["names_missing"] == 1.0 and facts["missing_max"] == 1.0
 
 
+def test_the_month_a_report_or_minutes_are_dated_by_is_not_missing_from_their_pages():
+    # a PDF page or a Word section carries the date stated once at the document's top; a news item's date is
+    # its own lead's or dateline's, which the gate reads from the lead itself
+    question = "Which experts featured at the workshop in March 2024?"
+    terms = analyze(question)
+    idf = {t: 5.0 if t in ("march", "2024") else 1.0 for t in terms}
+    news = deep_sentence_candidate()
+    for doc, missing in (("news.txt", 1.0), ("minutes.docx", 0.0), ("report.pdf", 0.0)):
+        item = replace(news.passage.item, doc=doc, date="2024-03-14")
+        best = replace(news, passage=replace(news.passage, item=item))
+        assert evidence(question, terms, [best], [best.passage], idf)["missing_max"] == missing, doc
+
+
 def test_a_hedge_or_a_total_the_text_does_not_use_is_not_missing():
     # "roughly", "in total" and "on behalf of" frame the question; "parade" names something the passage never mentions
     best = deep_sentence_candidate()

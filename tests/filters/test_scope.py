@@ -143,3 +143,10 @@ def test_a_date_filter_finds_a_decision_in_minutes_whatever_deadline_it_names(mi
     assert decisions and decisions[0].date == "2024-03-14"  # cited as the minutes' date, not the deadline's
     assert r.answer is not None and "decided to set up a joint precursor watch list" in r.answer.text
 
+
+
+def test_a_question_naming_the_month_the_minutes_are_dated_gets_their_decision(minutes_service):
+    # the month is stated once, at the top ("Date: 14 March 2024"); the Decisions section names only its deadline
+    r = minutes_service.ask("What did the working group decide in March 2024?", 5)
+    assert r.scope.reading == "Searched items dated Mar 2024"
+    assert r.answer is not None and "decided to set up a joint precursor watch list" in r.answer.text
