@@ -382,51 +382,55 @@ def minutes_docx() -> bytes:
 WORKING_GROUP_TITLE = "Minutes of the Joint Working Group on Precursor Control"
 
 
+def _headed_docx(title: str, parts: list[str]) -> bytes:
+    """A Word file: `title` as its Title, then `parts` in order, each a paragraph or ("# ...") a Heading 1."""
+    import docx
+
+    d = docx.Document()
+    d.add_heading(title, level=0)
+    for part in parts:
+        if part.startswith("# "):
+            d.add_heading(part[2:], level=1)
+        else:
+            d.add_paragraph(part)
+    buf = io.BytesIO()
+    d.save(buf)
+    return buf.getvalue()
+
+
 @functools.cache
 def working_group_docx() -> bytes:
     """Minutes dated on a "Date:" line at the top, whose sections mention other dates: a past
     session (November 2023) and a deadline (30 June 2024)."""
-    import docx
-
-    d = docx.Document()
-    d.add_heading(WORKING_GROUP_TITLE, level=0)
-    d.add_paragraph("Date: 14 March 2024")
-    d.add_paragraph("Venue: Almaty, Kazakhstan")
-    d.add_heading("Attendees", level=1)
-    d.add_paragraph("Representatives of the customs and drug control agencies of five countries attended.")
-    d.add_heading("1. Opening", level=1)
-    d.add_paragraph("The chair recalled the conclusions of the previous session held in Dushanbe in November 2023.")
-    d.add_heading("2. Seizure statistics", level=1)
-    d.add_paragraph("Members reported 4,200 litres of acetic anhydride seized at the borders in the last quarter.")
-    d.add_heading("3. Decisions", level=1)
-    d.add_paragraph(
-        "The working group decided to set up a joint precursor watch list, to be circulated by 30 June 2024."
-    )
-    buf = io.BytesIO()
-    d.save(buf)
-    return buf.getvalue()
+    return _headed_docx(WORKING_GROUP_TITLE, [
+        "Date: 14 March 2024",
+        "Venue: Almaty, Kazakhstan",
+        "# Attendees",
+        "Representatives of the customs and drug control agencies of five countries attended.",
+        "# 1. Opening",
+        "The chair recalled the conclusions of the previous session held in Dushanbe in November 2023.",
+        "# 2. Seizure statistics",
+        "Members reported 4,200 litres of acetic anhydride seized at the borders in the last quarter.",
+        "# 3. Decisions",
+        "The working group decided to set up a joint precursor watch list, to be circulated by 30 June 2024.",
+    ])
 
 
 @functools.cache
 def field_diary_docx() -> bytes:
     """A diary whose entries are dated by their headings, or by a dateline under an undated heading,
     and end with an undated summary; the entries mention other dates."""
-    import docx
-
-    d = docx.Document()
-    d.add_heading("Field diary of the border assessment mission", level=0)
-    d.add_paragraph("Written up on 20 May 2024 from the notes of the mission team.")
-    d.add_heading("12 May 2024 — Visit to Osh", level=1)
-    d.add_paragraph("The team inspected the Dostuk checkpoint, rebuilt in June 2021.")
-    d.add_heading("Monday, 13 May 2024", level=1)
-    d.add_paragraph("The team met the regional customs chief, who retires on 1 September 2024.")
-    d.add_heading("Jalal-Abad", level=1)
-    d.add_paragraph("JALAL-ABAD, 15 May 2024 — The team visited the provincial drug control office.")
-    d.add_heading("Summary", level=1)
-    d.add_paragraph("The mission recommends new scanners by 31 December 2024.")
-    buf = io.BytesIO()
-    d.save(buf)
-    return buf.getvalue()
+    return _headed_docx("Field diary of the border assessment mission", [
+        "Written up on 20 May 2024 from the notes of the mission team.",
+        "# 12 May 2024 — Visit to Osh",
+        "The team inspected the Dostuk checkpoint, rebuilt in June 2021.",
+        "# Monday, 13 May 2024",
+        "The team met the regional customs chief, who retires on 1 September 2024.",
+        "# Jalal-Abad",
+        "JALAL-ABAD, 15 May 2024 — The team visited the provincial drug control office.",
+        "# Summary",
+        "The mission recommends new scanners by 31 December 2024.",
+    ])
 
 
 @functools.cache
