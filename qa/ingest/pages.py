@@ -158,6 +158,8 @@ def _is_heading(line: str, full: float, after_sentence_end: bool) -> bool:
 # breaks a paragraph's lines where the next word no longer fits, so they run (nearly) full. A table's rows run
 # short and ragged, or have their cells parted (CELL_SEPARATOR) when a reader found the table.
 _FILLED = 0.8
+# A line break its writer made, not the page: the next word would have fitted within this share of a full line.
+_FITS = 0.9
 # leader dots (". . . . 12", "....... 12") make a line a row of a contents or an index, however long
 _LEADER_DOTS = re.compile(r"(?:\. ?){5}")
 
@@ -255,10 +257,6 @@ def _broken_by_writer(length: int, text: str, lines: list[tuple[int, int]], i: i
     s, e = lines[i + 1]
     word = text[s:e].split(" ", 1)[0]
     return not word[:1].islower() and length + 1 + len(word) < _FITS * full
-
-
-# A line break a writer made, not the page: the next word would have fitted within this share of a full line.
-_FITS = 0.9
 
 
 # ---------------------------------------------------------------------------- assembling pages
