@@ -120,6 +120,17 @@ def one_line(text: str) -> str:
     return _WHITESPACE_RUN.sub(" ", text)
 
 
+# Below this confidence an answer is said to be unsure: calibrated (docs/quality.md, "Calibration"), such
+# answers are right about one time in three or less where the documents may not hold the answer (SQuAD 2.0),
+# about half the time where they do.
+LOW_CONFIDENCE = 0.3
+
+
+def confidence_text(score: float) -> str:
+    """How a confidence reads beside an answer: "0.74", or "0.05, low: the passage may not answer this"."""
+    return f"{score:.2f}" + (", low: the passage may not answer this" if score < LOW_CONFIDENCE else "")
+
+
 def marked(text: str, cut_before: bool, cut_after: bool) -> str:
     """`text` with "…" where the sentence it was cut from goes on (Answer.cut_before, cut_after)."""
     return ("… " if cut_before else "") + text + (" …" if cut_after else "")

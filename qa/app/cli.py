@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 import click
 
 from qa.config import DEFAULT_HOST, DEFAULT_K, DEFAULT_PORT, MAX_K, Settings, runtime_env
-from qa.contracts import one_line
+from qa.contracts import confidence_text, one_line
 
 if TYPE_CHECKING:
     from qa.store import Rollback
@@ -333,7 +333,7 @@ def render_text(result, excerpt_chars: int = 300) -> str:
             lines.append(f"  in: {a.marked_text}")
         if a.header:
             lines.append(f"  under the table's header: {a.header}")
-        lines.append(f"  [{a.passage_rank}] {_cite(a)}  chars {a.start}-{a.end}, confidence {a.score:.2f}")
+        lines.append(f"  [{a.passage_rank}] {_cite(a)}  chars {a.start}-{a.end}, confidence {confidence_text(a.score)}")
         lines.append("")
         lines.append("Passages:")
     for p in result.passages:

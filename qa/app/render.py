@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from qa.answer.tables import cells
-from qa.contracts import Answer, marked, one_line
+from qa.contracts import Answer, confidence_text, marked, one_line
 
 # Characters that mean something to HTML, Markdown, KaTeX or an HTML template engine.
 _ESCAPES = {
@@ -209,7 +209,7 @@ def render_reply(
         short = f'<div class="qa-short">{esc(one_line(answer.span_text))}</div>' if answer.span else ""
         parts.append(
             f'{short}<div class="qa-answer">{sentence} {cite_link(turn, answer.passage_rank)}</div>'
-            f'<div class="qa-conf">Confidence {answer.score:.2f} · '
+            f'<div class="qa-conf">Confidence {esc(confidence_text(answer.score))} · '
             f"{_cite_html(answer.doc, answer.title, answer.date, answer.page, getattr(answer, 'doc_title', None))}</div>"
         )
         heading = "Sources"

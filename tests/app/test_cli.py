@@ -368,3 +368,16 @@ def test_an_answer_printed_on_several_pdf_lines_reads_as_one_line_in_the_shell_a
     # `qa ask --json` stays verbatim: answer.text == stored_text[start:end]
     assert result.to_json()["answer"]["text"] == printed
     assert result.to_json()["answer"]["span"]["text"] == "a second regional\ntraining centre"
+
+
+def test_an_unsure_answer_says_its_confidence_is_low_in_the_shell():
+    from qa.app.cli import render_text
+    from qa.contracts import Answer, Result
+
+    def cited(score: float) -> str:
+        answer = Answer(text="The pier is 300 metres long.", doc="a.txt", title="Piers", date=None, start=0, end=28,
+                        score=score, passage_rank=1)
+        return render_text(Result("How long is the pier?", answer, [], "gen-1", 0.01)).splitlines()[1]
+
+    assert cited(0.74).endswith("chars 0-28, confidence 0.74")
+    assert cited(0.05).endswith("chars 0-28, confidence 0.05, low: the passage may not answer this")

@@ -244,3 +244,10 @@ def test_the_sentence_an_answer_refers_to_reads_as_one_line_too():
     html = render_reply(1, answer, [_cite(n=1, doc="review.pdf")])
     assert "<br>" not in html
     assert '<span class="qa-before">The review covered three regions. </span>It also named Osh.' in html
+
+
+def test_an_unsure_answer_says_its_confidence_is_low():
+    sure, unsure = (Answer(text="The pier is 300 metres long.", doc="a.txt", title="Piers", date=None, start=0, end=28,
+                           score=score, passage_rank=1) for score in (0.74, 0.05))
+    assert "Confidence 0.74 ·" in render_reply(1, sure, [_cite(n=1)])
+    assert "Confidence 0.05, low: the passage may not answer this ·" in render_reply(1, unsure, [_cite(n=1)])
