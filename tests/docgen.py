@@ -268,6 +268,31 @@ def liaison_pdf() -> bytes:
     return bytes(pdf.output())
 
 
+# Two narrow columns of justified prose (fpdf2's default alignment): a line of two or three words is stretched
+# across the column, its gaps as wide as a table's, and several lines go on with a name.
+BULLETIN_COLUMNS = (
+    "The regional workshop on container profiling was held in Almaty and brought together forty-two customs "
+    "officers. The opening address was given by Ambassador Konstantin Zhakupov, who welcomed delegations from "
+    "Kazakhstan, Kyrgyzstan, Tajikistan, Turkmenistan and Uzbekistan. Training was delivered by Eleanor "
+    "Whitfield-Hargreaves of the World Customs Organization.",
+    "In the second half of the year the mobile interdiction teams seized 2,315 kilograms of heroin and 740 "
+    "kilograms of opium. Operation Kanal, coordinated by CARICC, accounted for most of the seizures. "
+    "Superintendent Gulnara Abdrakhmanova received a commendation for her work at the Dostyk crossing.",
+)
+
+
+def bulletin_pdf() -> bytes:
+    """BULLETIN_COLUMNS side by side, 62 mm wide each, justified."""
+    pdf = _pdf(header=None, footer=False)
+    pdf.set_font("DejaVu", size=10)
+    pdf.add_page()
+    top = pdf.get_y()
+    for x, text in zip((10, 78), BULLETIN_COLUMNS):
+        pdf.set_xy(x, top)
+        pdf.multi_cell(62, 5, text)
+    return bytes(pdf.output())
+
+
 def paged_table_pdf(rows: list[tuple[str, ...]], widths: tuple[float, ...], title: str, intro: str) -> bytes:
     """A ruled table of `rows` (the first its header) long enough to run over several pages, its header row
     printed on the first page only (fpdf2 repeats no row that is not a heading)."""

@@ -76,26 +76,71 @@ def _cell_gaps(textpage, text: str, src: list[int]) -> list[int]:
     import pypdfium2.raw as raw
 
     lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
+    gaps = {i: _made_up_gaps(textpage, raw, text, src, *lines[i]) for i in row_lines(text, lines)}
     spaces = []  # (table, offset, gap in em, where the next word starts); a table is a run of row lines
     table, prev = 0, None
-    for i in sorted(row_lines(text, lines)):
+    for i in sorted(gaps):
         table += prev is not None and i != prev + 1
         prev = i
-        s, e = lines[i]
-        if CELL_SEPARATOR in text[s:e]:  # a ruled table's row (qa.ingest.ruled_tables): its cells are known
+        if CELL_SEPARATOR in text[slice(*lines[i])]:  # a ruled table's row (qa.ingest.ruled_tables): its cells are known
             continue
-        for j in range(s + 1, e - 1):
-            if text[j] != " " or src[j] < 0 or src[j - 1] < 0 or src[j + 1] < 0:
-                continue
-            ci = raw.FPDFText_GetCharIndexFromTextIndex(textpage, src[j])
-            if ci <= 0 or not raw.FPDFText_IsGenerated(textpage, ci):
-                continue
-            size = raw.FPDFText_GetFontSize(textpage, ci - 1) or 10.0
-            left, right = textpage.get_charbox(ci - 1), textpage.get_charbox(ci + 1)
-            spaces.append((table, j, (right[0] - left[2]) / size, right[0]))
+        if _justified(textpage, raw, text, src, lines, i, gaps[i]):
+            continue
+        spaces += [(table, j, em, x) for j, em, x in gaps[i]]
     starts = [(t, x) for t, _, em, x in spaces if em > _CELL_GAP_EM]
     return [j for t, j, em, x in spaces
             if em > _CELL_GAP_EM or any(t == t0 and abs(x - x0) <= _ALIGNED for t0, x0 in starts)]
+
+
+def _made_up_gaps(textpage, raw, text: str, src: list[int], s: int, e: int) -> list[tuple[int, float, float]]:
+    """The spaces PDFium made up between the words of the line text[s:e]: (offset, gap in em, where the next
+    word starts)."""
+    out = []
+    for j in range(s + 1, e - 1):
+        if text[j] != " " or src[j] < 0 or src[j - 1] < 0 or src[j + 1] < 0:
+            continue
+        ci = raw.FPDFText_GetCharIndexFromTextIndex(textpage, src[j])
+        if ci <= 0 or not raw.FPDFText_IsGenerated(textpage, ci):
+            continue
+        size = raw.FPDFText_GetFontSize(textpage, ci - 1) or 10.0
+        left, right = textpage.get_charbox(ci - 1), textpage.get_charbox(ci + 1)
+        out.append((j, (right[0] - left[2]) / size, right[0]))
+    return out
+
+
+# A justified line stretches every gap between its words alike: gaps within this ratio of each other are word
+# spaces, however wide (a narrow column's line of three words can leave 2 em between them), not cell borders.
+_EVEN_GAPS = 1.25
+
+
+def _justified(textpage, raw, text: str, src: list[int], lines: list[tuple[int, int]], i: int,
+               gaps: list[tuple[int, float, float]]) -> bool:
+    """Whether line i is a line of justified prose rather than a table row: its made-up gaps are all alike
+    (two or more), or its one wide gap spans a line that starts and ends where a line of ordinary prose next to
+    it does ("Ambassador          Konstantin" under "opening address was given by")."""
+    widths = [em for _, em, _ in gaps]
+    if len(widths) >= 2:
+        return max(widths) <= _EVEN_GAPS * min(widths)
+    if len(widths) != 1 or widths[0] <= _CELL_GAP_EM:
+        return False
+    edges = _line_edges(textpage, raw, src, *lines[i])
+    for k in (i - 1, i + 1):
+        if edges is None or not 0 <= k < len(lines):
+            continue
+        near = _line_edges(textpage, raw, src, *lines[k])
+        prose = all(em <= _CELL_GAP_EM for _, em, _ in _made_up_gaps(textpage, raw, text, src, *lines[k]))
+        if near is not None and prose and all(abs(a - b) <= _ALIGNED for a, b in zip(edges, near)):
+            return True
+    return False
+
+
+def _line_edges(textpage, raw, src: list[int], s: int, e: int) -> tuple[float, float] | None:
+    """Where the line's first character starts and its last ends on the page, or None (a character not on it)."""
+    if src[s] < 0 or src[e - 1] < 0:
+        return None
+    first = textpage.get_charbox(raw.FPDFText_GetCharIndexFromTextIndex(textpage, src[s]))
+    last = textpage.get_charbox(raw.FPDFText_GetCharIndexFromTextIndex(textpage, src[e - 1]))
+    return first[0], last[2]
 
 
 def page_text(textpage, with_map: bool = False) -> tuple[str, list[int] | None]:

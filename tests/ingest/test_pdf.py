@@ -75,6 +75,14 @@ def test_only_the_wide_gaps_of_table_rows_part_cells(report):
     assert "Harrow Valley Water Board" in report.text and "The board employs 212 people in all." in report.text
 
 
+def test_justified_prose_in_a_narrow_column_is_no_table_row():
+    # "Ambassador          Konstantin": a justified line of two words leaves a gap as wide as a table's
+    x = read_pdf(docgen.bulletin_pdf())
+    assert " | " not in x.text
+    sentence = "The opening address was given by Ambassador Konstantin Zhakupov, who welcomed delegations from"
+    assert any(sentence in " ".join(x.text[s:e].split()) for sec in x.sections for s, e in sec.blocks)
+
+
 def test_cells_of_tight_columns_are_parted_where_the_header_starts_its_columns():
     # the data rows' cells are ~1 em apart, as far as words of a justified line; the header's are far apart,
     # and each cell starts where its column's header does
