@@ -22,8 +22,9 @@ from qa.ingest.readers import Extracted, Section
 
 READER_VERSION = 7  # bump when a reader or the page rules change what they extract
 # (7: a PDF paragraph whose lines go on with a name or a figure read whole, not as one-line table rows, and a
-# headline or caption its writer broke off a block of its own; a Word section carries the document's date, not the
-# first date in its text, unless its heading or dateline is dated;
+# headline or caption its writer broke off a block of its own, justified prose no table row; a Word section carries
+# the document's date, not the first date in its text, unless its heading or dateline is dated, and a Word file
+# opening with its name as a plain paragraph is named by it;
 # 6: the PDF half of 7, briefly;
 # 5: a PDF table with no rule read a row a line (qa.ingest.text_tables), and a ruled table's rows outside its
 # rules joined to it;

@@ -295,11 +295,11 @@ def _first_heading(pages: list[str], drops: list[set[int]]) -> str | None:
     for page, drop in zip(pages, drops):
         lines = [ln for i, (s, e) in enumerate(_page_lines(page)) if i not in drop and (ln := page[s:e].strip())]
         if lines:
-            return lines[0] if len(lines) > 1 and _reads_as_title(lines[0]) else None
+            return lines[0] if len(lines) > 1 and reads_as_title(lines[0]) else None
     return None
 
 
-def _reads_as_title(line: str) -> bool:
+def reads_as_title(line: str) -> bool:
     """A short line with a capital first and no closing punctuation that is not a date alone."""
     return (_TITLE_WORDS[0] <= len(line.split()) <= _TITLE_WORDS[1] and len(line) <= _TITLE_MAX_CHARS
             and line[:1].isupper() and not line.endswith(_SENTENCE_END + (",",))

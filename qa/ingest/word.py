@@ -18,6 +18,7 @@ from qa.ingest import wording
 from qa.ingest.datelines import dateline_prefix, is_dateline_line
 from qa.ingest.dates import FULL_DATE_RE, find_date, starting_date
 from qa.ingest.document import DocumentError
+from qa.ingest.pages import reads_as_title
 from qa.ingest.readers import CELL_SEPARATOR, Extracted, Section
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0"  # old .doc files, and password-protected .docx files
@@ -179,6 +180,8 @@ def read_docx(data: bytes, on_page=None) -> Extracted:
             add(line, "\n\n")  # in the text, but a title, not a block (as Markdown headings are)
             prev_list = False
             continue
+        if not parts and title is None and reads_as_title(line):
+            title = line  # a file opening with its name as a plain paragraph, the headings below it its sections
         kind = _list_kind(block)
         if kind == "number":
             numbers[style] = numbers.get(style, 0) + 1

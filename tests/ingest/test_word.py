@@ -110,3 +110,31 @@ def test_a_diary_entry_keeps_the_date_of_its_heading_or_its_dateline():
         ("Jalal-Abad", "2024-05-15"),  # its dateline's
         ("Summary", "2024-05-20"),  # no date of its own: the diary's, not the deadline's
     ]
+
+
+def _plain_first_paragraph_docx(first: str) -> bytes:
+    """Minutes whose first line is a plain paragraph (no Title style), then headed sections."""
+    import io
+
+    import docx
+
+    d = docx.Document()
+    d.add_paragraph(first)
+    d.add_paragraph("Date: 14 March 2024")
+    d.add_heading("1. Previous meeting", level=1)
+    d.add_paragraph("The group approved the minutes of its meeting in Osh.")
+    d.add_heading("2. Decisions", level=1)
+    d.add_paragraph("The group decided to fund a joint sediment survey.")
+    buf = io.BytesIO()
+    d.save(buf)
+    return buf.getvalue()
+
+
+def test_a_name_written_as_the_first_plain_paragraph_names_the_file():
+    # citations read "Regional Water Working Group — Minutes, 14 Mar 2024 — 2. Decisions", not "1. Previous meeting"
+    x = read_docx(_plain_first_paragraph_docx("Regional Water Working Group — Minutes"))
+    assert x.title == "Regional Water Working Group — Minutes"
+    assert [s.title for s in x.sections][1:] == ["1. Previous meeting", "2. Decisions"]
+    # a sentence first is no name: the first heading names the file, as before
+    x = read_docx(_plain_first_paragraph_docx("The regional water working group met in Tashkent."))
+    assert x.title == "1. Previous meeting"
