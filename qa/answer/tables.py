@@ -284,6 +284,14 @@ def _free_cells(question: str, table: TableRow, row_text: str, lang: str | None)
         own = set(analyze(row_text[a:b], lang))
         if b > a and not (own and own <= qterms) and _holds_kind(row_text[a:b], asked.wants, lang):
             words = set(analyze(head, lang))
-            free.append(((a, b), (int(bool(words & asked.units)), len(words & qterms))))
+            named = {w for w in words if w in qterms or _agent_noun_of(w) in qterms}
+            free.append(((a, b), (int(bool(words & asked.units)), len(named))))
     return free, asked.wants, lang
+
+
+def _agent_noun_of(stem: str) -> str:
+    """The verb a header's agent noun is made from, as the stemmer writes both ("supervisor" -> "supervis", "leader"
+    -> "lead", "inspector" -> "inspect"): Snowball leaves -or and some -er on, so "Who supervises …?" named no
+    "Supervisor" column. "" for any other word."""
+    return stem[:-2] if len(stem) > 5 and stem.endswith(("or", "er")) else ""
 

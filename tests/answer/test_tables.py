@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from qa.answer.tables import Tables, asked_cell, cells, heads_table, lacks_kind, reading, table_row
+from qa.answer.tables import Tables, asked_cell, cells, heads_table, lacks_kind, named_column, reading, table_row
 from qa.contracts import ItemInfo
 from qa.store import SentenceRow
 
@@ -17,6 +17,7 @@ COURSES = ["Course | Held with | Place and dates | Participants",
            "Canine handling | Border Guard Academy | Osh, 2-6 October 2023 | 18 dog handlers"]
 PATROLS = ["Patrol | Units taking part | Period", "Mountain Pass | Border troops of two states | 1 to 30 November 2023"]
 PRECURSORS = ["Country | Acetic anhydride seized (litres) | Cases", "Kazakhstan | 1,250 | 7", "Uzbekistan | 920 | 5"]
+DEPOTS = ["Depot | Vehicles | Fuel used | Supervisor", "Eastwick | 15 | 41,200 litres | Tomasz Nowak"]
 ИЗЪЯТИЯ = ["Страна | 2021 год | 2022 год", "Казахстан | 1 240 кг | 980 кг", "Таджикистан | 3 100 кг | 2 650 кг"]
 
 
@@ -167,6 +168,18 @@ def test_a_column_named_by_the_question_answers_only_with_the_kind_asked(questio
 )
 def test_a_how_many_question_is_answered_from_the_column_of_what_it_counts(question, cell):
     assert _cell(Rows(PRECURSORS), question, PRECURSORS[1]) == cell
+
+
+def test_a_verb_names_the_column_of_its_agent_noun():
+    # "supervises" and "Supervisor" are two Snowball stems: the question named no column, and the gate, which the
+    # table overrules only for a named row and column, refused it while "Who is the supervisor …?" was answered
+    index = Rows(DEPOTS)
+    row = index.find(DEPOTS[1])
+    table = table_row(index, row)
+    for question in ("Who supervises the Eastwick depot?", "Who is the supervisor of the Eastwick depot?"):
+        span = named_column(question, table, row.text)
+        assert span is not None and row.text[span[0]:span[1]] == "Tomasz Nowak", question
+    assert named_column("Who drives at the Eastwick depot?", table, row.text) is None
 
 
 def test_no_short_answer_when_no_one_cell_is_asked_for():
