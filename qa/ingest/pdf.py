@@ -76,17 +76,16 @@ def _cell_gaps(textpage, text: str, src: list[int]) -> list[int]:
     import pypdfium2.raw as raw
 
     lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
-    gaps = {i: _made_up_gaps(textpage, raw, text, src, *lines[i]) for i in row_lines(text, lines)}
     spaces = []  # (table, offset, gap in em, where the next word starts); a table is a run of row lines
     table, prev = 0, None
-    for i in sorted(gaps):
+    for i in sorted(row_lines(text, lines)):
         table += prev is not None and i != prev + 1
         prev = i
         if CELL_SEPARATOR in text[slice(*lines[i])]:  # a ruled table's row (qa.ingest.ruled_tables): its cells are known
             continue
-        if _justified(textpage, raw, text, src, lines, i, gaps[i]):
-            continue
-        spaces += [(table, j, em, x) for j, em, x in gaps[i]]
+        gaps = _made_up_gaps(textpage, raw, text, src, *lines[i])
+        if not _justified(textpage, raw, text, src, lines, i, gaps):
+            spaces += [(table, j, em, x) for j, em, x in gaps]
     starts = [(t, x) for t, _, em, x in spaces if em > _CELL_GAP_EM]
     return [j for t, j, em, x in spaces
             if em > _CELL_GAP_EM or any(t == t0 and abs(x - x0) <= _ALIGNED for t0, x0 in starts)]
