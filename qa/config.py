@@ -22,7 +22,8 @@ DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 7860
 # Bump when parsing, sentence splitting, chunking or the lexical analyzer change what an index
 # holds: existing indexes are then rebuilt instead of mixing old and new rows.
-PIPELINE_VERSION = 14  # 14: a PDF paragraph whose lines go on with names or figures is no longer cut into
+PIPELINE_VERSION = 15  # 15: each item of a PDF's bulleted or numbered list is a paragraph of its own
+# 14: a PDF paragraph whose lines go on with names or figures is no longer cut into
 # one-line "rows"; a PDF heading is short against the page's full line, not its median one; a Word section
 # carries the document's date, not a deadline or a past event it mentions
 # 13: a PDF table with no rule is read a row a line too (its columns found in the gaps of

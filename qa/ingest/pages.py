@@ -162,6 +162,13 @@ _FILLED = 0.8
 _FITS = 0.9
 # leader dots (". . . . 12", "....... 12") make a line a row of a contents or an index, however long
 _LEADER_DOTS = re.compile(r"(?:\. ?){5}")
+# A list item's first line: a bullet glyph, a number of one or two digits closed by "." or ")" before a capital
+# ("1. Kazakhstan will host …", "2) The budget …"), or a dash. Wrapped prose seldom goes on with one: a number opens an
+# item only where the list's count goes on (1, then 2, …) or after a closed sentence ("LEN !=" / "0. With this …"
+# is prose), a dash only after a closed sentence or clause ("… as follows:" / "– training of …").
+_BULLET_RE = re.compile(r"[•●▪◦‣■□►▸∙]\s")
+_NUMBER_ITEM_RE = re.compile(r"\(?(\d{1,2})[.)]\s+[A-ZА-ЯЁ]")
+_DASH_ITEM_RE = re.compile(r"[-–—]\s+\w")
 
 
 def full_width(lines: list[tuple[int, int]]) -> float:
@@ -221,9 +228,11 @@ def paragraph_blocks(text: str, lines: list[tuple[int, int]]) -> list[tuple[int,
     blocks: list[tuple[int, int]] = []
     cur: tuple[int, int] | None = None
     prev_ended = True
+    counted = 0  # the number of the list's last numbered item
     for i, (s, e) in enumerate(lines):
         line = text[s:e]
-        blank_before = cur is not None and text.count("\n", cur[1], s) >= 2
+        item, counted = _list_item(line, prev_ended, counted)
+        blank_before = cur is not None and (text.count("\n", cur[1], s) >= 2 or item)
         if i in rows or _is_heading(line, full, prev_ended or blank_before):
             if cur:
                 blocks.append(cur)
@@ -244,6 +253,16 @@ def paragraph_blocks(text: str, lines: list[tuple[int, int]]) -> list[tuple[int,
     if cur:
         blocks.append(cur)
     return blocks
+
+
+def _list_item(line: str, after_sentence_end: bool, counted: int) -> tuple[bool, int]:
+    """Whether a line starts an item of a bulleted or numbered list, which is a paragraph of its own (an item whose
+    last line ran long, or closed without a full stop, ran into the next one: "… starting in April 2024" / "• The
+    next meeting …", and a list into the sentence that introduced it), and the list's count after it."""
+    if (m := _NUMBER_ITEM_RE.match(line)) and (after_sentence_end or int(m.group(1)) == counted + 1):
+        return True, int(m.group(1))
+    opens = _BULLET_RE.match(line) is not None or (after_sentence_end and _DASH_ITEM_RE.match(line) is not None)
+    return opens, counted
 
 
 def _broken_by_writer(length: int, text: str, lines: list[tuple[int, int]], i: int, full: float) -> bool:

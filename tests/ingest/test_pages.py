@@ -156,3 +156,30 @@ def test_a_sentence_broken_by_hand_before_a_lower_case_word_stays_one_block():
             "The licence was first published by the foundation in the year two thousand and two.")
     sentence = page[: page.index("fee.") + 4]
     assert any(sentence in block for block in _blocks(page))
+
+
+# Minutes' decisions as a PDF prints them: the list's introduction and the first item run the full line, and an
+# item closes with no full stop, so nothing but the bullet or the number says where the next one starts.
+DECISIONS = (
+    "The working group agreed the following decisions at its meeting in Almaty, after a long discussion of\n"
+    "the results of the previous year and of the plans for the next one, as recorded by the secretariat:\n"
+    "• Customs services of the five states will exchange data on seizures of precursors every month\n"
+    "through the CARICC secure channel, starting in April 2024\n"
+    "• The next meeting will be held in Tashkent in October 2024\n"
+    "1. Kazakhstan will host the regional training centre for canine units, which will open in 2025 in\n"
+    "Almaty region and train the canine handlers of the five states in searching cargo and passengers\n"
+    "2. The budget of the project is 2.4 million US dollars"
+)
+
+
+def test_each_item_of_a_bulleted_or_numbered_list_is_a_paragraph_of_its_own():
+    lines = DECISIONS.split("\n")
+    assert _blocks(DECISIONS) == [
+        "\n".join(lines[0:2]), "\n".join(lines[2:4]), lines[4], "\n".join(lines[5:7]), lines[7]]
+
+
+def test_a_wrapped_line_that_goes_on_with_a_number_out_of_a_list_s_count_is_prose():
+    page = ("With this instruction the value must be the null terminated string NEW and its length must not be\n"
+            "0. With this instruction another element is appended in the sequence, and its name will be the next one\n"
+            "in the order of the elements that were appended before it to the same sequence of the structure.")
+    assert _blocks(page) == [page]
