@@ -22,7 +22,9 @@ DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 7860
 # Bump when parsing, sentence splitting, chunking or the lexical analyzer change what an index
 # holds: existing indexes are then rebuilt instead of mixing old and new rows.
-PIPELINE_VERSION = 15  # 15: each item of a PDF's bulleted or numbered list is a paragraph of its own
+PIPELINE_VERSION = 16  # 16: a headline next to a photo credit that a date line or a dated lead follows
+# is a story's headline (its item's title), no longer a dropped caption
+# 15: each item of a PDF's bulleted or numbered list is a paragraph of its own
 # 14: a PDF paragraph whose lines go on with names or figures is no longer cut into
 # one-line "rows"; a PDF heading is short against the page's full line, not its median one; a Word section
 # carries the document's date, not a deadline or a past event it mentions

@@ -204,11 +204,21 @@ def _ends_open(line: str) -> bool:
     return line.rstrip(CLOSERS)[-1:] not in ".!?:;"
 
 
+def _opens_story(paras: list[Para], i: int) -> bool:
+    """Does a story open right under ``paras[i]`` (past a picture's credits, captions and names):
+    a date line, or a lead that opens with its dateline or its date?"""
+    for q in itertools.islice(paras, i + 1, None):
+        if _under_photo(q):
+            continue
+        return q.kind == _DATELINE or (q.kind == _PROSE and (q.body is not None or q.dated_lead))
+    return False
+
+
 def _mark_captions(text: str, paras: list[Para]) -> None:
     """Title-like lines that sit under a picture become furniture: one next to a photo credit
-    ("Officers at the checkpoint" / "Photo: OSCE"), and an extra title-like line in an item's
-    header that bare names follow (the people in the picture, or who took it). The item's own
-    headline comes first in its header and stays."""
+    ("Officers at the checkpoint" / "Photo: OSCE"), unless a story opens under it, and an extra
+    title-like line in an item's header that bare names follow (the people in the picture, or who
+    took it). The item's own headline comes first in its header and stays."""
     headline_seen = False  # since the last sentence: we are in an item's header
     for i, p in enumerate(paras):
         line = text[p.start : p.end]
@@ -218,7 +228,10 @@ def _mark_captions(text: str, paras: list[Para]) -> None:
             continue
         prev = paras[i - 1] if i else None
         nxt = paras[i + 1] if i + 1 < len(paras) else None
+        # A credit closes the story above as readily as it sits by a caption: a headline that a
+        # date line or a dated lead follows stays the next story's, as it would be without the credit.
         by_credit = any(q is not None and q.why == "photo-credit" for q in (prev, nxt))
+        by_credit = by_credit and not (p.kind == _HEADLINE and _opens_story(paras, i))
         by_names = p.kind == _HEADLINE and headline_seen and nxt is not None and nxt.kind == _NAME
         if by_credit or by_names:
             p.kind, p.why, p.separates = _FURNITURE, "caption", False
