@@ -167,6 +167,9 @@ def _extended_type(question: str, qtype: str | None) -> str | None:
     return kind
 
 
+_BY_HOW_MUCH = re.compile(r"\bна\s+сколько\b", re.I)
+
+
 @functools.lru_cache(maxsize=4096)
 def needs(question: str) -> Needs:
     qtype = question_type(question)
@@ -187,6 +190,11 @@ def needs(question: str) -> Needs:
             # the English rule's "up to the verb" would run past it into the verb or a name
             noun = next((w for w in words if w not in _SKIP_AFTER_HOW and not RU_ADJECTIVE.search(w)
                          and (_MONEY_COUNTED.match(w) or not _RU_VERB.match(w))), None)
+            if noun and _BY_HOW_MUCH.search(question[:m.start() + 8]) and words.index(noun) > 0:
+                # "на сколько сократилась площадь" asks by how much the area shrank (a share, a figure in any
+                # unit), as "by how much" does: the noun after the verb is what changed, not what is counted;
+                # "на сколько процентов" names its unit straight after
+                noun = None
             # "сколько стоит / денег" asks for money as "how much" does, and counts no noun: "стоит" is no unit
             counted_money = bool(noun and _MONEY_COUNTED.match(noun))
             units = analyze(noun)[-1:] if noun and noun not in _RU_NOT_COUNTED and not counted_money else []
@@ -273,7 +281,10 @@ RU_ADJECTIVE = re.compile(r"(?:ых|их|ые|ие|ый|ой|ая|яя|ое|ее
 # a verb that may stand between "сколько" and its noun ("сколько *погибло* людей", "сколько *насчитывалось* пар"):
 # a past tense or a present third person, in words of five letters or more ("лет" is a noun). A verb of money
 # ("сколько *стоил* ремонт") stays the counted word: it makes the question one about money (_asks_money)
-_RU_VERB = re.compile(r"^(?=\w{5})\w+?(?:л[аои]?|лось|лась|лись|лся|ется|ются|ится|ятся|ает|яет|ует|еет|ают|яют|уют|еют)$")
+# a verb, or a short passive participle ("сколько было *изъято* героина", "сколько *задержано* человек"): the counted
+# noun is after it
+_RU_VERB = re.compile(r"^(?=\w{5})\w+?(?:л[аои]?|лось|лась|лись|лся|ется|ются|ится|ятся|ает|яет|ует|еет|ают|яют|уют|еют"
+                      r"|[аяе]н[оы]|ен[аы]|ят[оаы]|ыт[оы]|ут[оы])$")
 # "сколько (было) времени" asks for a duration, as "how much time" does: no noun is counted
 _RU_NOT_COUNTED = frozenset({"времени", "время"})
 

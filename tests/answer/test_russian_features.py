@@ -116,6 +116,21 @@ def test_the_noun_a_russian_how_many_question_counts_is_the_one_after_the_questi
     assert needs("Сколько насчитывалось паромов в порту?").units == frozenset(analyze("паромов"))
     # "сколько времени" asks for a duration, as "how much time" does: no noun is counted
     assert needs("Сколько было времени на часах?").units == frozenset()
+    # nor a short passive participle ("сколько было *изъято* героина")
+    assert needs("Сколько было изъято героина?").units == frozenset(analyze("героина"))
+    assert needs("Сколько всего задержано человек?").units == frozenset(analyze("человек"))
+
+
+def test_by_how_much_in_russian_counts_no_noun_and_is_answered_by_a_share():
+    # "на сколько сократилась площадь" asks by how much the area shrank: "площадь" is what changed, not a count,
+    # so "на 95 процентов" answers it, and the count rule does not refuse it
+    n = needs("На сколько сократилась площадь посевов мака?")
+    assert n.units == frozenset()
+    assert unit_match("Площадь посевов мака сократилась на 95 процентов.", n) == 1.0
+    passage = set(analyze("Площадь посевов мака сократилась на 95 процентов."))
+    assert uncounted("На сколько сократилась площадь посевов мака?", [1.0], passage) == 0.0
+    # "на сколько процентов" names its unit straight after
+    assert needs("На сколько процентов сократилась площадь?").units == frozenset(analyze("процентов"))
 
 
 def test_a_russian_question_about_a_price_counts_no_noun():
