@@ -22,7 +22,9 @@ DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 7860
 # Bump when parsing, sentence splitting, chunking or the lexical analyzer change what an index
 # holds: existing indexes are then rebuilt instead of mixing old and new rows.
-PIPELINE_VERSION = 15  # 15: each item of a PDF's bulleted or numbered list is a paragraph of its own
+PIPELINE_VERSION = 16  # 16: a Russian sentence ends after a figure and a unit or year abbreviation before a
+# capital ("изъято 48 кг. | Водитель задержан", "4 мая 2024 г. | Её провели")
+# 15: each item of a PDF's bulleted or numbered list is a paragraph of its own
 # 14: a PDF paragraph whose lines go on with names or figures is no longer cut into
 # one-line "rows"; a PDF heading is short against the page's full line, not its median one; a Word section
 # carries the document's date, not a deadline or a past event it mentions
@@ -43,8 +45,8 @@ PIPELINE_VERSION = 15  # 15: each item of a PDF's bulleted or numbered list is a
 # 4: captions, photo credits and datelines removed; headline titles
 # What the last bump changed, in words: `qa index` states it as the reason of the one rebuild.
 PIPELINE_CHANGE = (
-    "PDF paragraphs whose lines go on with a name or a figure are read as whole sentences, no longer as "
-    "one-line table rows, and a Word file's sections carry the document's date"
+    "Russian sentences end after a figure and a unit or year abbreviation (\"48 кг.\", \"2024 г.\") when a "
+    "capital follows, so they are no longer cited together with the next sentence"
 )
 
 
