@@ -22,7 +22,9 @@ DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 7860
 # Bump when parsing, sentence splitting, chunking or the lexical analyzer change what an index
 # holds: existing indexes are then rebuilt instead of mixing old and new rows.
-PIPELINE_VERSION = 16  # 16: a Russian sentence ends after a figure and a unit or year abbreviation before a
+PIPELINE_VERSION = 17  # 17: a PDF's title wrapped over lines names it whole; a PDF opening with wrapped prose
+# is not named by its first line
+# 16: a Russian sentence ends after a figure and a unit or year abbreviation before a
 # capital ("изъято 48 кг. | Водитель задержан", "4 мая 2024 г. | Её провели")
 # 15: each item of a PDF's bulleted or numbered list is a paragraph of its own
 # 14: a PDF paragraph whose lines go on with names or figures is no longer cut into
@@ -45,8 +47,8 @@ PIPELINE_VERSION = 16  # 16: a Russian sentence ends after a figure and a unit o
 # 4: captions, photo credits and datelines removed; headline titles
 # What the last bump changed, in words: `qa index` states it as the reason of the one rebuild.
 PIPELINE_CHANGE = (
-    "Russian sentences end after a figure and a unit or year abbreviation (\"48 кг.\", \"2024 г.\") when a "
-    "capital follows, so they are no longer cited together with the next sentence"
+    "a PDF whose title runs over two lines is named by the whole title, and Russian sentences end after a figure and "
+    "a unit or year abbreviation (\"48 кг.\", \"2024 г.\") when a capital follows"
 )
 
 
