@@ -22,7 +22,10 @@ DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 7860
 # Bump when parsing, sentence splitting, chunking or the lexical analyzer change what an index
 # holds: existing indexes are then rebuilt instead of mixing old and new rows.
-PIPELINE_VERSION = 16  # 16: a headline next to a photo credit that a date line or a dated lead follows
+PIPELINE_VERSION = 17  # 17: a PDF's title wrapped over lines names it whole; a PDF opening with wrapped prose
+# is not named by its first line; a Russian sentence ends after a figure and a unit or year abbreviation before a
+# capital ("изъято 48 кг. | Водитель задержан", "4 мая 2024 г. | Её провели")
+# 16: a headline next to a photo credit that a date line or a dated lead follows
 # is a story's headline (its item's title), no longer a dropped caption
 # 15: each item of a PDF's bulleted or numbered list is a paragraph of its own
 # 14: a PDF paragraph whose lines go on with names or figures is no longer cut into
@@ -45,8 +48,9 @@ PIPELINE_VERSION = 16  # 16: a headline next to a photo credit that a date line 
 # 4: captions, photo credits and datelines removed; headline titles
 # What the last bump changed, in words: `qa index` states it as the reason of the one rebuild.
 PIPELINE_CHANGE = (
-    "PDF paragraphs whose lines go on with a name or a figure are read as whole sentences, no longer as "
-    "one-line table rows, and a Word file's sections carry the document's date"
+    "a PDF's list items are paragraphs and a title over two lines names it whole, a headline after a photo credit "
+    "stays its story's title, and Russian sentences end after a figure and a unit or year abbreviation (\"48 кг.\", "
+    "\"2024 г.\") when a capital follows"
 )
 
 

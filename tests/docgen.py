@@ -293,6 +293,20 @@ def bulletin_pdf() -> bytes:
     return bytes(pdf.output())
 
 
+def titled_pdf(title: str, body: list[str], title_size: float = 20) -> bytes:
+    """A report with no title in its metadata and no running header: its title printed in a larger size at the top,
+    wrapped over lines where it does not fit one (fpdf2's multi_cell, as a word processor wraps it), a date line
+    and the body's paragraphs in 11 points."""
+    pdf = _pdf(header=None, footer=False)
+    pdf.add_page()
+    pdf.set_font("DejaVu", size=title_size)
+    pdf.multi_cell(0, title_size * 0.5, title, new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("DejaVu", size=11)
+    for paragraph in ["Published on 26 June 2024.", *body]:
+        pdf.multi_cell(0, 6, paragraph, new_x="LMARGIN", new_y="NEXT")
+    return bytes(pdf.output())
+
+
 def paged_table_pdf(rows: list[tuple[str, ...]], widths: tuple[float, ...], title: str, intro: str) -> bytes:
     """A ruled table of `rows` (the first its header) long enough to run over several pages, its header row
     printed on the first page only (fpdf2 repeats no row that is not a heading)."""

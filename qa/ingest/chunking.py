@@ -141,7 +141,7 @@ def split_sentences(
     lang = lang or detect(block)
     language = get(lang)
     out: list[tuple[int, int]] = []
-    for a, b in _raw_sentence_spans(block, fast, lang):
+    for a, b in _cut_after_units(block, _raw_sentence_spans(block, fast, lang), language):
         piece = block[a:b]
         stripped = piece.strip()
         if not stripped:
@@ -153,6 +153,19 @@ def split_sentences(
         else:
             out.append((a2, a2 + len(stripped)))
     return out
+
+
+def _cut_after_units(
+    block: str, spans: Iterator[tuple[int, int]], language
+) -> Iterator[tuple[int, int]]:
+    """The splitter's spans, each also cut after a figure and a unit or year abbreviation that end a
+    sentence (Language.unit_end): both splitters read "48 кг. Водитель" as one sentence."""
+    for a, b in spans:
+        if language.unit_end is not None:
+            for m in language.unit_end.finditer(block, a, b):
+                yield a, m.end()
+                a = m.end()
+        yield a, b
 
 
 # pysbd's Russian rules still end a sentence after some abbreviations and initials

@@ -20,8 +20,10 @@ from pathlib import Path
 from qa.ingest.document import DocumentError
 from qa.ingest.readers import Extracted, Section
 
-READER_VERSION = 8  # bump when a reader or the page rules change what they extract
-# (7: a PDF paragraph whose lines go on with a name or a figure read whole, not as one-line table rows, and a
+READER_VERSION = 9  # bump when a reader or the page rules change what they extract
+# (9: a PDF's title wrapped over lines read whole, and a page opening with wrapped prose names nothing;
+# 8: each item of a PDF's list a paragraph of its own;
+# 7: a PDF paragraph whose lines go on with a name or a figure read whole, not as one-line table rows, and a
 # headline or caption its writer broke off a block of its own, justified prose no table row; a Word section carries
 # the document's date, not the first date in its text, unless its heading or dateline is dated, and a Word file
 # opening with its name as a plain paragraph is named by it;

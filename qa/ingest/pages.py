@@ -87,7 +87,7 @@ def _norm(line: str) -> str:
     return " ".join(_DIGITS_RE.sub("#", line).casefold().split())
 
 
-def _page_lines(page: str) -> list[tuple[int, int]]:
+def page_lines(page: str) -> list[tuple[int, int]]:
     """(start, end) of each non-blank line of a page, trimmed."""
     out = []
     for m in re.finditer(r"[^\n]+", page):
@@ -99,7 +99,7 @@ def _page_lines(page: str) -> list[tuple[int, int]]:
 
 
 def furniture_lines(pages: list[str]) -> list[set[int]]:
-    """For each page, the indexes (into ``_page_lines(page)``) of its header/footer lines.
+    """For each page, the indexes (into ``page_lines(page)``) of its header/footer lines.
 
     General rules, never tied to one producer: at either edge of a page, a line that reads the
     same (numbers aside) in the same place at that edge of at least half of the pages (two at least), or a line
@@ -107,7 +107,7 @@ def furniture_lines(pages: list[str]) -> list[set[int]]:
     the edge inwards and the first content line stops the walk. A table's row is content: the rows
     "Site 31 | 403 litres" and "Site 64 | 832 litres" atop two pages read the same numbers aside, and a
     header row repeated atop each page of its table is what the rows there are read against."""
-    lines = [_page_lines(p) for p in pages]
+    lines = [page_lines(p) for p in pages]
     # keyed by (edge, place from the edge, normalised text): a running header sits in the same
     # place on every page, a sentence that happens to repeat does not
     seen: Counter[tuple[str, int, str]] = Counter()
@@ -294,7 +294,7 @@ def _short(title: str) -> str:
 def _running_title(pages: list[str], drops: list[set[int]]) -> str | None:
     """A running header that is not a page number ("Annual Report 2025") names the document."""
     for page, drop in zip(pages, drops):
-        for i, (s, e) in enumerate(_page_lines(page)):
+        for i, (s, e) in enumerate(page_lines(page)):
             if i not in drop:
                 break
             line = page[s:e]
@@ -307,15 +307,27 @@ _TITLE_WORDS = (2, 20)
 _TITLE_MAX_CHARS = 150
 
 
-def _first_heading(pages: list[str], drops: list[set[int]]) -> str | None:
-    """The first line of the first page with content, when it reads as a title: a report's name ("Northbridge
+def _first_heading(pages: list[str], drops: list[set[int]], wrapped: dict[int, set[int]]) -> str | None:
+    """The first line of the first page with content, with the lines it wraps onto (``wrapped``: page -> indexes
+    into page_lines(page), as the reader measured them), when it reads as a title: a report's name ("Northbridge
     Water Authority: Annual Report 2023") on a file with no title of its own and no running header. The page's
     only line is no title: it is the content."""
-    for page, drop in zip(pages, drops):
-        lines = [ln for i, (s, e) in enumerate(_page_lines(page)) if i not in drop and (ln := page[s:e].strip())]
+    for n, (page, drop) in enumerate(zip(pages, drops)):
+        lines = [(i, ln) for i, (s, e) in enumerate(page_lines(page)) if i not in drop and (ln := page[s:e].strip())]
         if lines:
-            return lines[0] if len(lines) > 1 and reads_as_title(lines[0]) else None
+            return _heading_at_top(lines, wrapped.get(n, set()))
     return None
+
+
+def _heading_at_top(lines: list[tuple[int, str]], wrapped: set[int]) -> str | None:
+    """The top line of a page and the lines right below it that go on with it (a title too long for one line:
+    "… через Центральную" / "Азию за 2023 год"), as one title when they read as one and more of the page follows.
+    A wrapped line of prose at the top is no title: its paragraph, read whole, closes a sentence."""
+    k = 1
+    while k < len(lines) and lines[k][0] in wrapped and lines[k][0] == lines[k - 1][0] + 1:
+        k += 1
+    title = " ".join(ln for _, ln in lines[:k])
+    return title if k < len(lines) and reads_as_title(title) else None
 
 
 def reads_as_title(line: str) -> bool:
@@ -348,10 +360,11 @@ def _document_date(title: str | None, text: str, per_page: list) -> str | None:
     return date
 
 
-def from_pages(pages: list[str], title: str | None) -> Extracted:
+def from_pages(pages: list[str], title: str | None, wrapped: dict[int, set[int]] | None = None) -> Extracted:
     """Page texts -> the extracted text with page offsets, furniture left out of the blocks,
-    one section per page that has content. ``title`` (the file's own) else a running header
-    names every section; with neither, the caller names them after the file."""
+    one section per page that has content. ``title`` (the file's own) else a running header, else the
+    first page's heading (its lines the reader found ``wrapped`` read whole) names every section; with none,
+    the caller names them after the file."""
     text_parts: list[str] = []
     starts: list[int] = []
     pos = 0
@@ -366,12 +379,12 @@ def from_pages(pages: list[str], title: str | None) -> Extracted:
     drops = furniture_lines(pages)
     per_page: list[tuple[int, list[tuple[int, int]]]] = []
     for n, (page, start, drop) in enumerate(zip(pages, starts, drops), 1):
-        lines = [(start + s, start + e) for i, (s, e) in enumerate(_page_lines(page)) if i not in drop]
+        lines = [(start + s, start + e) for i, (s, e) in enumerate(page_lines(page)) if i not in drop]
         blocks = paragraph_blocks(text, lines)
         if blocks:
             per_page.append((n, blocks))
     if not title:
-        title = _running_title(pages, drops) or _first_heading(pages, drops)
+        title = _running_title(pages, drops) or _first_heading(pages, drops, wrapped or {})
     title = _short(title) if title else None
     # The date of a report is on its first page; a date deeper in is what a table or a sentence
     # talks about, so every page carries the first page's.

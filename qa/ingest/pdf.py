@@ -11,6 +11,7 @@ every call into it holds ``PDFIUM_LOCK``.
 
 from __future__ import annotations
 
+import ctypes
 import functools
 import io
 import re
@@ -20,7 +21,7 @@ from dataclasses import dataclass
 
 from qa.ingest import ruled_tables, text_tables
 from qa.ingest.document import DocumentError
-from qa.ingest.pages import from_pages, row_lines
+from qa.ingest.pages import from_pages, page_lines, row_lines
 from qa.ingest.readers import CELL_SEPARATOR, Extracted
 
 PDFIUM_LOCK = threading.RLock()
@@ -173,6 +174,59 @@ def page_text(textpage, with_map: bool = False) -> tuple[str, list[int] | None]:
     return "".join(out), (out_src if with_map else None)
 
 
+# A heading too long for one line goes on on the next in the same type: that line is set in the same size (within
+# _SAME_SIZE points), its baseline at most _LINE_SPACING sizes below, and the line above it ran too full to have held
+# its first word. A line its writer broke off (a subtitle, a date, the body in a smaller size) fails one of these.
+# Only a first page's top lines are measured: the title is there (pages._first_heading).
+_SAME_SIZE = 0.5
+_LINE_SPACING = 2.0
+_TOP_LINES = 6
+
+
+def wrapped_lines(textpage, text: str, src: list[int]) -> set[int]:
+    """Indexes (into pages.page_lines(text)) of the page's top lines that go on with the line above them."""
+    import pypdfium2.raw as raw
+
+    lines = page_lines(text)[:_TOP_LINES]
+    edges = [_line_edges(textpage, raw, src, s, e) for s, e in page_lines(text)]
+    known = [x for x in edges if x is not None]
+    if not known:
+        return set()
+    # the text's width, at least the page's less its left margin twice: a cover page's lines may all run short
+    margin = min(left for left, _ in known)
+    column = max(max(right for _, right in known) - margin, textpage.page.get_width() - 2 * margin)
+    return {i for i in range(1, len(lines)) if _goes_on(textpage, raw, text, src, lines, edges, i, column)}
+
+
+def _goes_on(textpage, raw, text: str, src: list[int], lines: list[tuple[int, int]],
+             edges: list[tuple[float, float] | None], i: int, column: float) -> bool:
+    """Whether line i goes on with line i - 1: the same size, right below it, and its first word would not have
+    fitted on it."""
+    above, below = _type_at(textpage, raw, src, lines[i - 1][0]), _type_at(textpage, raw, src, lines[i][0])
+    if above is None or below is None or edges[i - 1] is None:
+        return False
+    (size, baseline), (size2, baseline2) = above, below
+    if abs(size - size2) > _SAME_SIZE or not 0 < baseline - baseline2 <= _LINE_SPACING * size:
+        return False
+    s = lines[i][0]
+    word = _line_edges(textpage, raw, src, s, s + len(text[s:lines[i][1]].split(" ", 1)[0]))
+    if word is None:
+        return False
+    left, right = edges[i - 1]
+    return (right - left) + (word[1] - word[0]) > column  # the word overruns the column even without its space
+
+
+def _type_at(textpage, raw, src: list[int], j: int) -> tuple[float, float] | None:
+    """The font size and the baseline of the character at text offset j (None: a character not on the page)."""
+    if src[j] < 0:
+        return None
+    ci = raw.FPDFText_GetCharIndexFromTextIndex(textpage, src[j])
+    x, y = ctypes.c_double(), ctypes.c_double()
+    if ci < 0 or not raw.FPDFText_GetCharOrigin(textpage, ci, x, y):
+        return None
+    return raw.FPDFText_GetFontSize(textpage, ci), y.value
+
+
 def sniff(head: bytes) -> bool:
     """A PDF, whatever its name: the "%PDF-" signature (some producers put junk before it)."""
     return b"%PDF-" in head[:1024]
@@ -213,20 +267,16 @@ def read_pdf(data: bytes, on_page: Callable[[int, int], None] | None = None) -> 
     if not sniff(data):
         raise DocumentError("not a PDF file")
     pages: list[str] = []
+    wrapped: dict[int, set[int]] = {}  # the first page with text -> its title's lines (pages._first_heading)
     with PDFIUM_LOCK:
         doc = _open(data)
         try:
             total = len(doc)
             title = _title(doc)
             for i in range(total):
-                try:
-                    page = doc[i]
-                    textpage = page.get_textpage()
-                    text = page_text(textpage)[0]
-                    textpage.close()
-                    page.close()
-                except Exception:  # noqa: BLE001 - one damaged page must not lose the others
-                    text = ""
+                text, measured = _read_page(doc, i, measure=not wrapped)
+                if measured is not None:
+                    wrapped[i] = measured
                 pages.append(text)
                 if on_page is not None:
                     on_page(i + 1, total)
@@ -234,10 +284,33 @@ def read_pdf(data: bytes, on_page: Callable[[int, int], None] | None = None) -> 
             doc.close()
     if not any(p.strip() for p in pages):
         raise DocumentError(_NO_TEXT)
-    extracted = from_pages(pages, title)
+    extracted = from_pages(pages, title, wrapped)
     if not extracted.sections:
         raise DocumentError("no text content (only page headers, footers and numbers)")
     return extracted
+
+
+def _read_page(doc, i: int, measure: bool) -> tuple[str, set[int] | None]:
+    """Page i's stored text ("" for a damaged page), and with ``measure``, once it has text, its top lines that
+    go on with the line above (wrapped_lines; None when not measured)."""
+    try:
+        page = doc[i]
+        textpage = page.get_textpage()
+    except Exception:  # noqa: BLE001 - one damaged page must not lose the others
+        return "", None
+    try:
+        text, src = page_text(textpage, with_map=measure)
+    except Exception:  # noqa: BLE001
+        text, src = "", None
+    wrapped = None
+    if src is not None and text.strip():
+        try:
+            wrapped = wrapped_lines(textpage, text, src)
+        except Exception:  # noqa: BLE001 - a font PDFium cannot measure costs the title's second line, no more
+            wrapped = set()
+    textpage.close()
+    page.close()
+    return text, wrapped
 
 
 def page_count(data: bytes) -> int:

@@ -90,6 +90,10 @@ class Language:
     # a name's initial that ends a piece the splitter cut ("analyst Sh. | Komilzoda"): the next piece,
     # in capitals on the same line, continues the sentence (qa.ingest.chunking); None: never
     name_initial: re.Pattern | None = None
+    # a number and a unit or a year written short, up to the abbreviation's full stop, where a capital follows:
+    # a sentence end the splitter read as an abbreviation inside one ("изъято 48 кг. | Водитель задержан";
+    # qa.ingest.chunking cuts there); None: never
+    unit_end: re.Pattern | None = None
     # the language's names of countries, lower-cased (lazy: read from CLDR through babel once);
     # qa.answer.short: a country is no person, and "which country" asks for one
     countries: Callable[[], frozenset[str]] | None = None

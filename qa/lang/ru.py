@@ -362,6 +362,17 @@ CONTACT_WORDS = frozenset("""
 электронный электронной электронная почта почты почту адрес адреса сайт сайта сайте страница страницы ссылка
 телефон телефона номер номера факс связаться написать позвонить обращаться контакт контакты
 """.split())
+# A figure ("48", "1 050", "2022-2023", "1990-х"), thousands or millions ("2 млн"), then a unit or a year written
+# short and a capital (Language.unit_end): pysbd reads "кг.", "г.", "руб." as inside a sentence, but after a figure
+# they end one as often as not ("изъято 48 кг. | Водитель задержан", "4 мая 2024 г. | Её провели"). Not a city
+# ("в г. Алматы": no figure), "т.е." or initials (no space after the stop), nor "5 млн. долларов" (lower case) or
+# "млн долл. США" (the dollar's country). A Latin capital must start a word: "2020 г. N 5" is a law's number.
+UNIT_END = re.compile(
+    r"\d(?:-[а-яё]{1,3})?\s+(?:(?:тыс|млн|млрд|трлн)\.?\s+)*"
+    r"(?:гг|г|кг|км|т|руб|тыс|млн|млрд|трлн|долл(?!\.\s+США\b))\."
+    r"(?=\s+[«\"“„(]?(?:[А-ЯЁ]|[A-Z][A-Za-z]))"
+)
+
 # Units a count may be written in (Language.unit_names), as English's UNIT_NAMES.
 UNIT_NAMES = (
     "килограмм килограммов килограмма кг",
@@ -453,6 +464,7 @@ LANGUAGE = Language(
     countries=functools.partial(country_names, "ru"),
     rejoin_false_splits=True,
     name_initial=re.compile(r"(?:^|\s)[А-ЯЁ]\.$"),  # a Cyrillic initial: "Э."
+    unit_end=UNIT_END,
     anaphor_openers=ANAPHOR_OPENERS,
     money_question=MONEY_QUESTION,
     currency=CURRENCY,

@@ -91,6 +91,27 @@ def test_cells_of_tight_columns_are_parted_where_the_header_starts_its_columns()
         assert " | ".join(row) in text.splitlines()
 
 
+TITLE_BODY = ["Seizures of heroin in the region rose in 2023, although the production of opium in Afghanistan fell "
+              "by 95 per cent after the ban on poppy cultivation."]
+
+
+@pytest.mark.parametrize("title", ["Review of Opiate Trafficking through Central Asia in 2023",
+                                   "Обзор незаконного оборота опиатов через Центральную Азию за 2023 год"])
+def test_a_title_wrapped_over_two_lines_names_the_report_whole(title):
+    # every citation of the tester's report read "Обзор … через Центральную", the title's first line
+    x = read_pdf(docgen.titled_pdf(title, TITLE_BODY))
+    assert title not in x.text  # the title does wrap onto a second line
+    assert x.title == title and all(s.title == title for s in x.sections)  # not the date line below it either
+
+
+def test_a_title_its_writer_broke_keeps_its_first_line_and_the_body_stays_out():
+    x = read_pdf(docgen.titled_pdf("Annual Report 2023\nNorthbridge Water Authority", TITLE_BODY))
+    assert x.title == "Annual Report 2023"
+    # a first page that opens with a paragraph of prose: a wrapped line of it names nothing
+    x = read_pdf(docgen.titled_pdf(TITLE_BODY[0], TITLE_BODY, title_size=11))
+    assert x.title is None
+
+
 def test_page_picture_outlines_each_cell_of_a_table_row(report):
     p3 = report.pages[2]
     start = report.text.index("Osgate | 5,100")

@@ -87,3 +87,59 @@ def test_a_sentence_over_the_window_is_cut_at_a_clause_end_not_mid_phrase():
     # every piece but the last ends a clause, so the next one starts one
     assert all(p.text.endswith(",") for p in pieces[:-1])
     assert all(p.text.startswith("участники") for p in pieces[1:])
+
+
+# A number and a unit or a year written short end a Russian sentence as often as not: the tester's
+# "изъято 48 кг. Водитель задержан." was cited whole for "сколько изъято?".
+UNIT_ENDS = (
+    "На посту Дустлик изъято 48 кг. Водитель задержан. Операция завершилась 4 мая 2024 г. Её провели "
+    "пограничники. Ущерб составил 2 млн руб. Дело передано в суд. Изъято 1 050 кг. Эксперты связывают это "
+    "с запасами. В 1990-х гг. Рынок вырос."
+)
+UNIT_END_SENTENCES = [
+    "На посту Дустлик изъято 48 кг.",
+    "Водитель задержан.",
+    "Операция завершилась 4 мая 2024 г.",
+    "Её провели пограничники.",
+    "Ущерб составил 2 млн руб.",
+    "Дело передано в суд.",
+    "Изъято 1 050 кг.",
+    "Эксперты связывают это с запасами.",
+    "В 1990-х гг.",
+    "Рынок вырос.",
+]
+# ... but a city, "т.е.", "и т.д.", initials, a lower-case word or "США" go on with the sentence
+UNIT_NO_ENDS = [
+    "Встреча прошла в г. Алматы в 2023 г. и была успешной.",
+    "Он живёт в г. Бишкеке, т.е. в столице.",
+    "Изъяли героин, гашиш и т.д. и передали их экспертам.",
+    "Доклад 2024 г. представил Р. А. Мирализода.",
+    "Выделено 5 млн. долларов на проект.",
+    "Выделено 5 млн долл. США на проект.",
+]
+
+
+def test_a_number_and_a_unit_abbreviation_end_a_russian_sentence_before_a_capital():
+    assert _texts(UNIT_ENDS, "ru") == UNIT_END_SENTENCES
+    assert _texts(" ".join(UNIT_NO_ENDS), "ru") == UNIT_NO_ENDS
+
+
+def test_a_number_and_a_unit_abbreviation_end_a_sentence_in_a_huge_paragraph_too():
+    text = (UNIT_ENDS + " ") * 150  # over 20,000 characters: the rule splitter, not pysbd
+    assert len(text) > 20_000
+    assert _texts(text, "ru")[:len(UNIT_END_SENTENCES)] == UNIT_END_SENTENCES
+
+
+def test_sentences_cut_after_a_unit_keep_exact_offsets_in_a_document():
+    text = "Ош, 5 мая 2024 г.\n\n" + UNIT_ENDS + "\n"  # the tester's file: a dateline, then the story
+    doc = _doc(text, "s.txt")
+    sentences = document_sentences(doc)
+    assert [s.text for s in sentences][-len(UNIT_END_SENTENCES):] == UNIT_END_SENTENCES
+    assert all(doc.text[s.start:s.end] == s.text for s in sentences)
+
+
+def test_english_units_after_numbers_split_as_before():
+    text = "The team seized 48 kg. The driver was held. It cost $5 mln. The case went to court in 2024."
+    assert _texts(text, "en") == [
+        "The team seized 48 kg.", "The driver was held.", "It cost $5 mln.", "The case went to court in 2024."
+    ]
