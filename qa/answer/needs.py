@@ -167,6 +167,9 @@ def _extended_type(question: str, qtype: str | None) -> str | None:
     return kind
 
 
+# after "сколько" a count's noun is in the genitive plural ("перехватов", "стран", "людей"); one in the genitive
+# singular, ending in a vowel, is a mass ("героина", "опия", "нефти", "марихуаны")
+_RU_MASS = re.compile(r"[аяыи]$")
 _BY_HOW_MUCH = re.compile(r"\bна\s+сколько\b", re.I)
 
 
@@ -198,6 +201,10 @@ def needs(question: str) -> Needs:
             # "сколько стоит / денег" asks for money as "how much" does, and counts no noun: "стоит" is no unit
             counted_money = bool(noun and _MONEY_COUNTED.match(noun))
             units = analyze(noun)[-1:] if noun and noun not in _RU_NOT_COUNTED and not counted_money else []
+            if noun and _RU_MASS.search(noun):
+                # a noun in the genitive singular is a mass ("сколько *героина*" is "how much heroin"), counted in
+                # no units of its own: any quantity with a unit answers, as it does English "how much"
+                units = []
             counted = noun or ""
             # with the adjectives before it: "квадратных километров" is an area
             unit = " ".join(w for w in words[:words.index(noun) + 1] if w not in _SKIP_AFTER_HOW

@@ -116,8 +116,8 @@ def test_the_noun_a_russian_how_many_question_counts_is_the_one_after_the_questi
     assert needs("Сколько насчитывалось паромов в порту?").units == frozenset(analyze("паромов"))
     # "сколько времени" asks for a duration, as "how much time" does: no noun is counted
     assert needs("Сколько было времени на часах?").units == frozenset()
-    # nor a short passive participle ("сколько было *изъято* героина")
-    assert needs("Сколько было изъято героина?").units == frozenset(analyze("героина"))
+    # nor a short passive participle ("сколько было *изъято* патронов")
+    assert needs("Сколько было изъято патронов?").units == frozenset(analyze("патронов"))
     assert needs("Сколько всего задержано человек?").units == frozenset(analyze("человек"))
 
 
@@ -131,6 +131,16 @@ def test_by_how_much_in_russian_counts_no_noun_and_is_answered_by_a_share():
     assert uncounted("На сколько сократилась площадь посевов мака?", [1.0], passage) == 0.0
     # "на сколько процентов" names its unit straight after
     assert needs("На сколько процентов сократилась площадь?").units == frozenset(analyze("процентов"))
+
+
+def test_how_much_of_a_mass_in_russian_is_answered_by_a_quantity_in_any_unit():
+    # "сколько героина" (a genitive singular) asks how much heroin, as English "how much" does: "1 050 кг" answers
+    n = needs("Сколько героина изъяли в Таджикистане?")
+    assert n.units == frozenset()
+    assert unit_match("Наибольший объём изъятий героина пришёлся на Таджикистан: 1 050 кг.", n) == 1.0
+    assert unit_match("Таджикистан провёл три операции против героина.", n) == 0.0
+    # a count's noun is in the genitive plural, and counted
+    assert needs("Сколько стран приняли участие?").units == frozenset(analyze("стран"))
 
 
 def test_a_russian_question_about_a_price_counts_no_noun():
