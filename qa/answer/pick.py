@@ -16,7 +16,7 @@ from qa.answer.needs import needs
 from qa.answer.not_found import mentioned, not_found_note
 from qa.answer.ordering import rerank_passages
 from qa.answer.persons import named_person
-from qa.answer.shown import Shown, shown_answer
+from qa.answer.shown import Shown, refers_back, shown_answer
 from qa.answer.tables import Tables, TableRow, asked_cell, cells, lacks_kind, named_column
 from qa.answer.trim import MAX_ANSWER_CHARS
 from qa.answer.types import TYPE_FEATURES, type_features
@@ -142,6 +142,10 @@ _OWN = frozenset(TYPE_FEATURES) | {"type", "length", "news_lead", "other_lead"}
 # that does, when the model scores it within PERSON_MARGIN of the best (0: never)
 PERSON_TOP = 3
 PERSON_MARGIN = 0.5
+# the answer kinds whose best sentence, holding none of that kind, gives way to the next sentence of its item when
+# that one holds one and refers back to it ("… held WG2 of the MTP …" / "This event … was held from 3 to 7 February
+# 2025 in Astana."): shown with the sentence before it, the pair answers (() : never)
+NEXT_KINDS: tuple[str, ...] = ("date",)
 # a question asking what an acronym stands for takes the first of the best EXPANSION_TOP that spells
 # it out, whatever the scores (None: any candidate; 0: never). An acronym a news page uses on every
 # line puts its spelled-out form far down the ranking ("What does CARICC stand for?")
@@ -201,6 +205,8 @@ def prefer_typed_neighbour(ranked: list[Candidate], question: str) -> list[Candi
         return _quantity_next(ranked, question)
     if wants == "person" and PERSON_MARGIN > 0:
         return _person_near_tie(ranked, question)
+    if wants in NEXT_KINDS:
+        return _typed_next(ranked)
     return ranked
 
 
@@ -220,6 +226,22 @@ def _quantity_next(ranked: list[Candidate], question: str) -> list[Candidate]:
                 if not (asked & set(analyze(row.text))) - set(analyze(best.text)):
                     return ranked
             return _swap(ranked, i, NEIGHBOUR_MERGE)
+    return ranked
+
+
+def _typed_next(ranked: list[Candidate]) -> list[Candidate]:
+    """ranked with the best sentence's next one first when the best holds no span of the asked kind (a date, a
+    place), and the next one, of the same item, holds one and opens by referring back to the best: the two are
+    one statement, split by a full stop, and the answer shows them together (qa.answer.shown)."""
+    if ranked[0].features.get("typed") != 0.0:
+        return ranked
+    best = ranked[0].sentence
+    for i in range(1, len(ranked)):
+        row = ranked[i].sentence
+        if row.doc == best.doc and row.item == best.item and row.id == best.id + 1:
+            if ranked[i].features.get("typed") == 1.0 and refers_back(row.text):
+                return _swap(ranked, i, NEIGHBOUR_MERGE)
+            return ranked
     return ranked
 
 

@@ -93,3 +93,24 @@ def test_a_person_is_one_named_as_a_person_not_any_capitalised_words():
     assert named_person("Mr. Edwin Marlow spoke.", "Who did Edwin Marlow meet?") == 0.0
     # questions that ask for no person are neutral
     assert named_person(DIRECTOR, "How many offices are there?") == 0.5
+
+
+LAUNCH = ("Under the Harbour Safety Programme, the Skarn Harbour Office held the second training course on "
+          "container inspection for the coast guards of Wenlow and Tarrow.")
+WHEN_WHERE = "This course was hosted by the Tarrow Port Authority and was held from 3 to 7 February 2025."
+
+
+def test_a_when_question_takes_the_next_sentence_that_dates_what_the_best_one_names():
+    # the best sentence names the course and holds no date; the next one, referring back to it, dates it
+    q = "On what dates did the second container inspection course take place?"
+    r = ranked(q, [(0, 7, LAUNCH, 8.0), (0, 8, WHEN_WHERE, 2.0), *OTHER])
+    assert prefer_typed_neighbour(r, q)[0].sentence.text == WHEN_WHERE
+
+
+def test_the_next_sentence_is_kept_out_when_it_does_not_refer_back_or_the_best_one_is_dated():
+    q = "On what dates did the second container inspection course take place?"
+    unlinked = "The Tarrow Port Authority was founded on 3 February 1925."
+    assert prefer_typed_neighbour(ranked(q, [(0, 7, LAUNCH, 8.0), (0, 8, unlinked, 2.0)]), q)[0].sentence.text == LAUNCH
+    dated = LAUNCH.replace("held the", "held in January 2025 the")
+    r = ranked(q, [(0, 7, dated, 8.0), (0, 8, WHEN_WHERE, 2.0)])
+    assert prefer_typed_neighbour(r, q)[0].sentence.text == dated
