@@ -73,6 +73,22 @@ _RELATIVE_RE = re.compile(
     r"|(?:in|over|during|within)\s+the\s+(?:past|last|previous)\s+(?:(?P<n>\d+|one|two|three|four|five|six|seven|"
     r"eight|nine|ten|twelve)\s+)?(?P<units>years?|months?)\b)"
 )
+# Russian: "в этом / прошлом году", "в прошлом месяце", "за последний год", "за последние 3 года"; the words are
+# read as English's (_RU_RELATIVE_WORDS)
+_RU_RELATIVE_RE = re.compile(
+    r"(?i)\b(?:в|за)\s+(?P<this>этом|этот|текущем|текущий|прошлом|прошлый|прошедшем|прошедший|минувшем|минувший"
+    r"|последний)\s+(?P<unit>году|год|месяце|месяц)\b"
+    r"|\bза\s+последние\s+(?:(?P<n>\d+|два|две|три|четыре|пять|шесть|семь|восемь|девять|десять|двенадцать)\s+)?"
+    r"(?P<units>года|лет|месяца|месяцев)\b"
+)
+_RU_RELATIVE_WORDS = {
+    **dict.fromkeys(("этом", "этот", "текущем", "текущий"), "this"),
+    **dict.fromkeys(("прошлом", "прошлый", "прошедшем", "прошедший", "минувшем", "минувший"), "last"),
+    "последний": "past", "году": "year", "год": "year", "месяце": "month", "месяц": "month",
+    "года": "years", "лет": "years", "месяца": "months", "месяцев": "months",
+    "два": "two", "две": "two", "три": "three", "четыре": "four", "пять": "five", "шесть": "six", "семь": "seven",
+    "восемь": "eight", "девять": "nine", "десять": "ten", "двенадцать": "twelve",
+}
 _EVENT_NOUNS = (
     r"meeting|conference|workshop|seminar|visit|forum|training|course|session|summit|briefing|"
     r"de-?briefing|operation|exercise|mission|talks|consultations|event|launch|signing|festival|ceremony|"
@@ -303,7 +319,7 @@ def parse_question_dates(
             rel, start = None, s
         lo, hi = _apply(rel, b, b2)
         return QuestionDates(lo.iso if lo else None, hi.iso if hi else None, q[start:e], start, e)
-    if newest and (m := _RELATIVE_RE.search(q)):
+    if newest and (m := _RELATIVE_RE.search(q) or _RU_RELATIVE_RE.search(q)):
         return _relative(q, m, newest)
     if resolve_event and (m := _compiled(_EVENT).search(q)):
         when = resolve_event(m["event"])
@@ -317,13 +333,19 @@ def parse_question_dates(
     return None
 
 
+def _word(m: re.Match, group: str) -> str | None:
+    """A group of a relative expression in English's words ("прошлом" -> "last", "лет" -> "years")."""
+    w = m[group]
+    return None if w is None else _RU_RELATIVE_WORDS.get(w.lower(), w.lower())
+
+
 def _relative(q: str, m: re.Match, newest: str) -> QuestionDates | None:
     ref = parse_bound(newest)
     if ref is None:
         return None
     if m["unit"]:
-        which = m["this"].lower()
-        if m["unit"].lower() == "year":
+        which = _word(m, "this")
+        if _word(m, "unit") == "year":
             year = ref.year if which == "this" else ref.year - 1
             if which == "past":  # "the past year": the twelve months up to the newest item
                 return _rolling(q, m, ref, months=12)
@@ -336,9 +358,9 @@ def _relative(q: str, m: re.Match, newest: str) -> QuestionDates | None:
             mb = Bound(ref.year, ref.month) if which == "this" else _before(Bound(ref.year, ref.month))
             lo = hi = mb
         return QuestionDates(lo.iso, hi.iso, m.group(), m.start(), m.end(), relative_to=ref.iso)
-    n = m["n"]
-    count = int(n) if n and n.isdigit() else _NUMBERS.get((n or "one").lower(), 1)
-    months = count * (12 if m["units"].lower().startswith("year") else 1)
+    n = _word(m, "n")
+    count = int(n) if n and n.isdigit() else _NUMBERS.get(n or "one", 1)
+    months = count * (12 if _word(m, "units").startswith("year") else 1)
     return _rolling(q, m, ref, months)
 
 

@@ -65,6 +65,17 @@ def test_relative_dates_count_from_the_newest_item():
     assert read("What was decided over the last two years?") == ("2021-06", "2023-05")
 
 
+def test_russian_relative_dates_count_from_the_newest_item_as_english_ones_do():
+    r = parse_question_dates("Какие решения приняло правление в прошлом году?", newest="2023-05-17")
+    assert (r.since, r.until) == ("2022", "2022")
+    assert "в прошлом году" in r.reading() and "newest item" in r.reading()
+    assert read("Что произошло в этом году?") == ("2023", "2023")
+    assert read("Что произошло в прошлом месяце?") == ("2023-04", "2023-04")
+    assert read("Что решили за последний год?") == ("2022-06", "2023-05")
+    assert read("Что решили за последние 6 месяцев?") == ("2022-12", "2023-05")
+    assert read("Что решили за последние два года?") == ("2021-06", "2023-05")
+
+
 def test_relative_dates_need_a_dated_corpus():
     assert parse_question_dates("What happened last year?", newest=None) is None
 
