@@ -293,7 +293,30 @@ def misplaced(question: str, sentence: str, lead: str, title: str, passage: str)
     # says nothing of where the asked one was held
     if not _gatherings(question) & _gatherings(f"{title} {lead}"):
         return False
+    # a place the question misspells ("Алмты", "Almty") is the one the lead holds the event in: the answer stands
+    if _misspelt(asked, _places_in(lead, before_event=False)):
+        return False
     return _place_clash(f"{title} {lead} {passage} {sentence}", lead, asked)
+
+
+def _misspelt(asked: frozenset[tuple[str, ...]], held: frozenset[tuple[str, ...]]) -> bool:
+    """Whether a word of an asked place is one edit from a word of a place the event is `held` in (a letter
+    left out, added, changed or two swapped: "алмт" for "алмат"), the longer of the two at least five
+    letters: shorter names one letter apart are other places ("Iran", "Iraq")."""
+    return any(_one_edit(word, other) for place in asked for word in place for there in held for other in there
+               if max(len(word), len(other)) >= 5)
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Whether two different words are one insertion, deletion, substitution or transposition apart."""
+    if a == b:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    i = next((k for k, (x, y) in enumerate(zip(a, b)) if x != y), len(a))
+    if len(a) < len(b):
+        return a[i:] == b[i + 1:]
+    return a[i + 1:] == b[i + 1:] or (a[i + 2:] == b[i + 2:] and a[i:i + 2] == b[i:i + 2][::-1])
 
 
 def _with_its_paragraph(lead: str, passage: str) -> str:

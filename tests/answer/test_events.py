@@ -78,6 +78,14 @@ def test_a_russian_lead_that_holds_the_event_elsewhere_is_misplaced():
                          CHAIRED_RU)
 
 
+@pytest.mark.parametrize("question", ["Кто открыл совещание пчеловодов в Данмре?",
+                                      "Who chaired the beekeepers' meeting in Dunmroe?"])
+def test_a_place_the_question_misspells_is_the_item_s_own(question):
+    # one letter left out or two swapped: the user means Dunmore, and the item's answer stands
+    lead, sentence = (COUNCIL_LEAD_RU, CHAIRED_RU) if "Данмре" in question else (COUNCIL_LEAD, CHAIRED)
+    assert not misplaced(question, sentence, lead, "Valley news", sentence)
+
+
 @pytest.mark.parametrize(("question", "lead", "asked"), [
     ("Когда прошёл семинар пчеловодов в Тарроу?", "С 3 по 5 мая 2023 года в Данморе прошёл семинар пчеловодов.",
      "Данморе"),
