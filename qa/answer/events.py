@@ -186,18 +186,26 @@ _SETTING = re.compile(r"(?:in|at|near|в|во|на|под|около|близ|в
 def _places_in(text: str, before_event: bool = True) -> frozenset[tuple[str, ...]]:
     """The places text sets something in ("in Brussels", "at the Vienna meeting", "в Вене"), read by
     its language's place pattern, each as its stems. before_event=False leaves out a name followed by
-    an event word, which in a sentence is more often a body's than a place's ("participated in the
-    EWG meeting")."""
+    a gathering's noun, which in a sentence is more often a body's than a place's ("participated in the
+    EWG meeting"); a name followed by an event verb is the place ("в Душанбе прошёл семинар")."""
     places = set()
     lang = detect(text)
-    events = _EVENT_WORDS.get(lang)
     for m in _settings(text, lang):
-        if not before_event and events is not None and events.match(text, m.end(1) + 1):
+        if not before_event and _gathering_at(text, m.end(1) + 1, lang):
             continue
         stems = tuple(analyze(m.group(1)))
         if stems:
             places.add(stems)
     return frozenset(places)
+
+
+def _gathering_at(text: str, at: int, lang: str) -> bool:
+    """Whether a gathering's noun ("meeting", "совещание") starts at `at`: one of the language's
+    EVENT_WORDS that is not an EVENT_VERB. A verb only says that something happened, where the words
+    before it set it (Russian puts it after the place: "в Алматы состоялось совещание")."""
+    words, verbs = _EVENT_WORDS.get(lang), _EVENT_VERBS.get(lang)
+    found = words.match(text, at) if words is not None else None
+    return found is not None and not (verbs is not None and verbs.fullmatch(found.group(0)))
 
 
 def _settings(text: str, lang: str):
@@ -268,20 +276,47 @@ def _place_clash(context: str, text: str, asked: frozenset[tuple[str, ...]]) -> 
 def misplaced(question: str, sentence: str, lead: str, title: str, passage: str) -> bool:
     """Whether the question sets its event in a place the documents do not ("Who opened the
     workshop held in *Tashkent*?" of an item whose lead holds it in Astana): the question names where
-    its event happened (asked_places), the chosen sentence names no place, the first sentence
-    of its item (`lead`) sets the event in another, and the asked place is named nowhere in the item's
-    `title`, lead and the `passage` holding the sentence. The words that single out an event must
-    match; a place is one of them, as its ordinal and year are (event_features). Only an item whose
-    lead or title speaks of the same kind of gathering ("workshop", "meeting") is read."""
+    its event happened (asked_places), the first sentence of the chosen sentence's item (`lead`) sets the
+    event in another, the chosen sentence names no place unless it is that lead, and the asked place is
+    named nowhere in the item's `title`, lead and the `passage` holding the sentence. The words that single
+    out an event must match; a place is one of them, as its ordinal and year are (event_features). Only an
+    item whose lead or title speaks of the same kind of gathering ("workshop", "meeting") is read."""
     asked = asked_places(question)
-    if not asked or not lead or _places_in(sentence, before_event=False):
+    if not asked or not lead:
+        return False
+    # a sentence after the lead that sets its own scene may speak of another event: the fitted clash
+    # reads it (event_features); the lead itself, chosen as the answer, sets the item's scene
+    if lead.strip() != sentence.strip() and _places_in(sentence, before_event=False):
         return False
     lead = _with_its_paragraph(lead, passage)
     # the lead must speak of the same kind of gathering ("the workshop"): a lead about another event
     # says nothing of where the asked one was held
     if not _gatherings(question) & _gatherings(f"{title} {lead}"):
         return False
+    # a place the question misspells ("Алмты", "Almty") is the one the lead holds the event in: the answer stands
+    if _misspelt(asked, _places_in(lead, before_event=False)):
+        return False
     return _place_clash(f"{title} {lead} {passage} {sentence}", lead, asked)
+
+
+def _misspelt(asked: frozenset[tuple[str, ...]], held: frozenset[tuple[str, ...]]) -> bool:
+    """Whether a word of an asked place is one edit from a word of a place the event is `held` in (a letter
+    left out, added, changed or two swapped: "алмт" for "алмат"), the longer of the two at least five
+    letters: shorter names one letter apart are other places ("Iran", "Iraq")."""
+    return any(_one_edit(word, other) for place in asked for word in place for there in held for other in there
+               if max(len(word), len(other)) >= 5)
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Whether two different words are one insertion, deletion, substitution or transposition apart."""
+    if a == b:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    i = next((k for k, (x, y) in enumerate(zip(a, b)) if x != y), len(a))
+    if len(a) < len(b):
+        return a[i:] == b[i + 1:]
+    return a[i + 1:] == b[i + 1:] or (a[i + 2:] == b[i + 2:] and a[i:i + 2] == b[i:i + 2][::-1])
 
 
 def _with_its_paragraph(lead: str, passage: str) -> str:

@@ -410,10 +410,9 @@ def scene_only(
 
 
 def lead_text(index, row) -> str:
-    """The first sentence of `row`'s item (a qa.store SentenceRow), or "" when `row` is it: what
-    evidence() reads as the item's lead."""
-    lead = item_leads(index, [row])[(row.doc, row.item)]
-    return "" if lead.id == row.id else lead.text
+    """The first sentence of `row`'s item (a qa.store SentenceRow), `row`'s own text when it is that
+    sentence: what evidence() reads as the item's lead."""
+    return item_leads(index, [row])[(row.doc, row.item)].text
 
 
 def rule_that_holds(facts: dict[str, float], fitted: Fitted) -> str | None:

@@ -1,7 +1,9 @@
 """What a "not found" tells the user: what the documents lack, so they can ask again in other words
 or look elsewhere. An answer-type rule of the gate (qa.answer.evidence.rule_that_holds) names the
 thing it found missing; the fitted gate's own "not found" has no one reason, so only the question's
-words that no document uses at all are named."""
+words that no document uses at all are named, and only where a word absent is a topic absent: when
+every document is in the word's own language (a collection that also holds another language may speak
+of it in that language's words: "посол" in a Russian question, "ambassador" in an English page)."""
 
 from __future__ import annotations
 
@@ -13,7 +15,8 @@ from typing import TYPE_CHECKING
 from qa.answer.acronyms import asked_acronym
 from qa.answer.events import asked_place, numbered_name, setting
 from qa.answer.needs import asked_grain, needs
-from qa.lang import analyze, detect, get
+from qa.lang import analyze, detect, get, registered
+from qa.lang.detection import script_of
 
 if TYPE_CHECKING:
     from qa.store import Index
@@ -36,8 +39,8 @@ def not_found_note(
     (rule_that_holds()) the thing it found missing ("None of the best passages states an amount of
     money."; `lead`, the first sentence of the best passage's item, says where an event misplaced
     was held); for the fitted gate's own "not found", which has no one reason, the question's words
-    that no document uses at all (`known`: whether the index knows a stem), when there are any
-    ('None of the documents mentions “population”.'); else None."""
+    that no document uses at all (`known`: whether the documents may speak of a stem, mentioned()), when
+    there are any ('None of the documents mentions “population”.'); else None."""
     if rule is None:
         missing = unmentioned(question, known) if known is not None else []
         if not missing:
@@ -72,8 +75,8 @@ def not_found_note(
 
 
 def unmentioned(question: str, known: Callable[[str], bool]) -> list[str]:
-    """The question's words, as written, none of whose stems the documents use (`known`: whether the
-    index knows a stem), leaving out the words that only frame a question (its language's question
+    """The question's words, as written, none of whose stems the documents use (`known`: whether they
+    may speak of a stem, mentioned()), leaving out the words that only frame a question (its language's question
     words, light verbs, pronouns and frame words: "roughly", "in total"; and lower-case words under five
     letters: "far", "led", "near" frame a question as often as they name its topic): what the documents
     never speak of ("population", "INTERPOL"). A numbered name ("WG3") counts as mentioned when its name
@@ -99,13 +102,29 @@ _TITLES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
 def mentioned(index: Index) -> Callable[[str], bool]:
-    """Whether any document of `index` uses a stem, in its text or in a title: a headline's words ("Harbor City
-    opens new library") may be nowhere else once the dateline ("HARBOR CITY, 5 September -") is cut from the
-    text, and a "not found" must not say the documents never mention them. A title is read as written: a stem
-    inside it counts ("harbor" in "Harbor City"), and a stem inside a longer word too, which at worst leaves a
-    word out of the note."""
+    """Whether the documents of `index` may speak of a stem: one uses it, in its text or in a title, or some are
+    in another language than the stem's (written_alike), whose words for it no stem of the question's can
+    match. A headline's words ("Harbor City opens new library") may be nowhere else once the dateline
+    ("HARBOR CITY, 5 September -") is cut from the text, and a "not found" must not say the documents never
+    mention them. A title is read as written: a stem inside it counts ("harbor" in "Harbor City"), and a stem
+    inside a longer word too, which at worst leaves a word out of the note."""
     titles = _TITLES.get(index)
     if titles is None:
         titles = _TITLES[index] = "\n".join(
             title.lower() for item in index.items() for title in {item.title, item.doc_title or ""} if title)
-    return lambda stem: index.lexical.known(stem) or stem in titles
+    languages = index.languages()
+    return lambda stem: not written_alike(stem, languages) or index.lexical.known(stem) or stem in titles
+
+
+def written_alike(stem: str, languages: frozenset[str]) -> bool:
+    """Whether a document in any of `languages` would write `stem` itself to speak of what it names, so that
+    its absence from the index says the documents never do: a stem without letters (a number) is written
+    alike in every language; a word only when the documents are all in the one registered language written
+    in its script ("population" over English documents, not over English and Russian ones, nor "UNODC" over
+    Russian ones, which write "УНП ООН")."""
+    script = script_of(stem)
+    if script is None:
+        return True
+    own = [language.code for language in registered() if language.script == script]
+    # two languages sharing a script (English and German) cannot be told apart by a stem: no word is sure
+    return len(own) == 1 and languages == {own[0]}

@@ -95,6 +95,7 @@ class Index:
         self._lock = threading.Lock()
         self._codes = languages.Codes(self.manifest.get("languages") or ())
         self._detected: dict[int, str] = {}  # a format-2 generation's chunk languages, detected on first need
+        self._languages: frozenset[str] | None = None  # the codes of all its chunks, on the first languages()
         self._facts: RowFacts | None = None  # per-row document and dates, on the first filter
         self._facts_lock = threading.Lock()
         self._items: dict[tuple[str, int], ItemInfo] = {}
@@ -232,6 +233,17 @@ class Index:
             for row in self.chunks(todo):
                 known[row.id] = languages.detect_chunk(row.text)
         return [known[int(i)] for i in ids]
+
+    def languages(self) -> frozenset[str]:
+        """The language codes its chunks are written in, as chunk_languages() gives them (a format-2
+        generation's detected once, on the first call)."""
+        if self._languages is None:  # a generation never changes: read once
+            if self._chunk_lang is None:
+                self._languages = frozenset(self.chunk_languages(range(self.size)))
+            else:
+                counts = np.bincount(np.asarray(self._chunk_lang), minlength=len(self._codes.codes))
+                self._languages = frozenset(self._codes.decode(np.flatnonzero(counts)))
+        return self._languages
 
     def sentence_languages(self, ids) -> list[str | None]:
         """The language code of each sentence in ids as stored at index time; None for each in a

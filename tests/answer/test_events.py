@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from qa.answer.events import asked_place, event_features, misplaced
-from qa.answer.needs import needs
+from qa.answer.needs import event_needs, needs
 
 
 def test_ordinals_and_years_that_single_out_an_event_must_match():
@@ -64,3 +64,45 @@ def test_a_dateline_split_off_as_the_lead_is_read_with_its_paragraph():
     # without its paragraph the dateline names no gathering, and the rule does not read it
     assert not misplaced(question, "Forty members attended the meeting.", dateline, "Valley news",
                          "Forty members attended the meeting.")
+
+
+# Russian puts the event's verb after its place ("в Данморе состоялось совещание"): the place still sets the event.
+COUNCIL_LEAD_RU = "14 марта 2023 года в Данморе состоялось весеннее совещание совета пчеловодов."
+CHAIRED_RU = "Совещание открыла секретарь совета Эдит Кэрроу."
+
+
+def test_a_russian_lead_that_holds_the_event_elsewhere_is_misplaced():
+    question = "Кто открыл совещание пчеловодов в Тарроу?"
+    assert misplaced(question, CHAIRED_RU, COUNCIL_LEAD_RU, "Новости долины", CHAIRED_RU)
+    assert not misplaced("Кто открыл совещание пчеловодов в Данморе?", CHAIRED_RU, COUNCIL_LEAD_RU, "Новости долины",
+                         CHAIRED_RU)
+
+
+@pytest.mark.parametrize("question", ["Кто открыл совещание пчеловодов в Данмре?",
+                                      "Who chaired the beekeepers' meeting in Dunmroe?"])
+def test_a_place_the_question_misspells_is_the_item_s_own(question):
+    # one letter left out or two swapped: the user means Dunmore, and the item's answer stands
+    lead, sentence = (COUNCIL_LEAD_RU, CHAIRED_RU) if "Данмре" in question else (COUNCIL_LEAD, CHAIRED)
+    assert not misplaced(question, sentence, lead, "Valley news", sentence)
+
+
+@pytest.mark.parametrize(("question", "lead", "asked"), [
+    ("Когда прошёл семинар пчеловодов в Тарроу?", "С 3 по 5 мая 2023 года в Данморе прошёл семинар пчеловодов.",
+     "Данморе"),
+    ("When was the beekeepers' seminar in Tarrow held?", "From 3 to 5 May 2023 the beekeepers' seminar was held in "
+     "Dunmore.", "Dunmore"),
+])
+def test_a_lead_chosen_as_the_answer_that_holds_the_event_elsewhere_is_misplaced(question, lead, asked):
+    # the chosen sentence is its item's lead: the place it sets is the item's, not another event's
+    assert misplaced(question, lead, lead, "Valley news", lead)
+    assert not misplaced(question.replace("Тарроу", asked).replace("Tarrow", asked), lead, lead, "Valley news", lead)
+
+
+def test_a_place_before_a_gathering_s_noun_names_a_body_and_before_its_verb_the_setting():
+    n = event_needs("Кто открыл совещание пчеловодов в Тарроу?")
+    # "в Данморе состоялось": the clash reads the Russian sentence's own place
+    assert event_features(COUNCIL_LEAD_RU, n, COUNCIL_LEAD_RU)[1] == 1.0
+    # "participated in the Dunmore meeting": Dunmore names whose meeting, not where it was
+    n = event_needs("Who opened the beekeepers' meeting in Tarrow?")
+    assert event_features("She participated in the Dunmore meeting.", n, "She participated in the Dunmore meeting.") \
+        == (0.5, 0.0)

@@ -475,3 +475,45 @@ def test_a_numbered_name_the_documents_write_as_an_ordinal_is_no_missing_word(in
         answer = service.ask(question).answer
         assert answer is not None and place in answer.text, question
     assert service.ask("Where is HX4 expected to be held?").answer is None  # the series has no fourth
+
+
+# The same over Russian news, whose verb follows the place ("в Данморе прошёл семинар"), and with the chosen
+# sentence the item's lead itself: Tarrow is in another document, so no missing word can say it.
+SEMINAR_RU = ("Новости долины\n\nСеминар пчеловодов в Данморе\n\n"
+              "С 3 по 5 мая 2023 года в Данморе прошёл семинар пчеловодов совета Харлоу. Семинар провела инспектор "
+              "Эдит Кэрроу. Участники изучили новые правила перевозки пчелиных семей между районами.\n")
+FERRY_RU = "Новости паромов\n\nПаром из Тарроу на остров Скарн отправляется каждый вторник в полдень.\n"
+
+
+@pytest.mark.slow
+def test_a_russian_question_that_holds_a_seminar_elsewhere_is_not_found_and_says_so(tmp_path):
+    from qa.app.service import QAService
+    from qa.build import run_build
+    from qa.config import Settings
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "valley.txt").write_text(SEMINAR_RU, encoding="utf-8")
+    (corpus / "ferry.txt").write_text(FERRY_RU, encoding="utf-8")
+    settings = Settings().with_(corpus_dir=corpus, index_dir=tmp_path / "index")  # Russian: the e5 index
+    run_build(settings)
+    service = QAService(settings)
+    result = service.ask("Когда прошёл семинар пчеловодов в Тарроу?")
+    assert result.answer is None
+    assert result.not_found == "The best passage holds this event in Данморе, not in Тарроу."
+    answer = service.ask("Когда прошёл семинар пчеловодов в Данморе?").answer
+    assert answer is not None and answer.text.startswith("С 3 по 5 мая 2023 года")
+
+
+@pytest.mark.slow
+def test_a_lead_that_holds_a_seminar_elsewhere_is_not_found_and_says_so(invented_service):
+    seminar = ("Valley news\n\nBeekeepers' seminar in Dunmore\n\nFrom 3 to 5 May 2023 the seminar of the Harlow "
+               "beekeepers' council was held in Dunmore. It was led by the inspector Edith Carrow. The members "
+               "studied new rules for moving colonies between districts.\n")
+    ferry = "Ferry news\n\nThe ferry from Tarrow to Skarn Island leaves every Tuesday at noon.\n"
+    service = invented_service({"valley.txt": seminar, "ferry.txt": ferry})
+    result = service.ask("When was the beekeepers' seminar in Tarrow held?")
+    assert result.answer is None
+    assert result.not_found == "The best passage holds this event in Dunmore, not in Tarrow."
+    answer = service.ask("When was the beekeepers' seminar in Dunmore held?").answer
+    assert answer is not None and answer.text.startswith("From 3 to 5 May 2023")

@@ -102,3 +102,57 @@ def test_a_word_only_a_headline_holds_is_mentioned(tmp_path, settings_for, hash_
     assert known("tarrow") and known("lighthous")
     assert not_found_note(None, "What is the population of Tarrow Bay?", known) == (
         "None of the documents mentions “population”.")
+
+
+def _index_of(tmp_path, settings_for, hash_embedder, files: dict[str, str]):
+    """The index of a corpus of `files` ({name: text}), built with the fast embedder."""
+    from qa.app.service import QAService
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for name, text in files.items():
+        (corpus / name).write_text(text, encoding="utf-8")
+    service = QAService(settings_for(corpus), embedder=hash_embedder)
+    service.build()
+    return service.index()
+
+
+# An English page that names the ambassador and a Russian one that does not: a Russian question's words are
+# missing from the Russian text and the English page speaks of them in English ("ambassador", "Japan").
+EMBASSY = "The Ambassador of Japan to Wenlow, Mr Ito Kenji, opened the harbour exhibition on 3 May 2021.\n"
+FERRY_RU = "Паром из Венлоу на остров Скарн отправляется каждый вторник в полдень. Билет стоит 12 евро.\n"
+AMBASSADOR_RU = "Кто является послом Японии в Венлоу?"
+
+
+def test_a_word_missing_in_its_language_is_not_named_when_other_documents_may_say_it_in_theirs(
+        tmp_path, settings_for, hash_embedder):
+    from qa.answer.not_found import mentioned
+
+    index = _index_of(tmp_path, settings_for, hash_embedder, {"embassy.txt": EMBASSY, "ferry_ru.txt": FERRY_RU})
+    known = mentioned(index)
+    # "послом" and "Японии" are in no Russian text, but the English page speaks of both: no word is the reason
+    assert not index.lexical.known(analyze("послом")[0])
+    assert not_found_note(None, AMBASSADOR_RU, known) is None
+    assert index.languages() == {"en", "ru"}
+    # nor is an English word the Russian file may say in Russian ("population": "население")
+    assert not_found_note(None, "What is the population of Wenlow?", known) is None
+    # a number is written alike in every language: no document holds it
+    assert unmentioned("What happened in 1871?", known) == ["1871"]
+
+
+def test_a_word_missing_from_a_collection_all_in_its_language_is_named(tmp_path, settings_for, hash_embedder):
+    from qa.answer.not_found import mentioned
+
+    index = _index_of(tmp_path, settings_for, hash_embedder, {"ferry_ru.txt": FERRY_RU})
+    assert index.languages() == {"ru"}
+    assert not_found_note(None, AMBASSADOR_RU, mentioned(index)) == "None of the documents mentions “послом” or “Японии”."
+
+
+def test_a_word_is_written_alike_only_where_every_document_is_in_its_language():
+    from qa.answer.not_found import written_alike
+
+    assert written_alike("popul", frozenset({"en"})) and written_alike("посл", frozenset({"ru"}))
+    assert not written_alike("popul", frozenset({"en", "ru"})) and not written_alike("посл", frozenset({"en", "ru"}))
+    # a Latin name over Russian documents: they may write it in Cyrillic ("UNODC": "УНП ООН")
+    assert not written_alike("unodc", frozenset({"ru"})) and not written_alike("посл", frozenset({"en"}))
+    assert written_alike("1871", frozenset({"en", "ru"}))

@@ -128,6 +128,7 @@ def test_a_mixed_corpus_stores_english_and_russian_per_chunk_and_sentence(mixed)
         column = np.load(index.folder / languages.CHUNK_FILE, mmap_mode="r")
         assert column.dtype == np.uint8 and column.shape == (index.size,)
         assert set(index.manifest["languages"]) == {"en", "ru"}
+        assert index.languages() == {"en", "ru"}  # what a "not found" asks before naming a missing word
     finally:
         index.close()
 
@@ -189,6 +190,7 @@ def test_an_index_of_the_previous_format_opens_answers_and_is_rewritten_with_its
     old = store.Index.open(mixed.index_dir)  # opens, and detects once what it lacks, as before format 3
     try:
         assert chunk_langs(old) == want_chunks
+        assert old.languages() == {"en", "ru"}
         assert {r.lang for r in old.sentences(0, 5)} == {None}  # the answer step detects, as before
         watch = Detector(monkeypatch)
         question = "How many kilograms of hashish were seized?"
