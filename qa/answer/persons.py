@@ -50,6 +50,16 @@ def loose_person(text: str, question: str) -> bool:
     return False
 
 
+# whether a name's initials are left out when asking if the question names its person already ("R.A. Miralizoda"
+# is the "Miralizoda" of "Which ambassador met Miralizoda?"; fit_answer.py --pick persons.SURNAMES=False: not)
+SURNAMES = True
+
+
+def _surnames(words: set[str]) -> set[str]:
+    """A name's words without its initials (SURNAMES)."""
+    return ({w for w in words if len(w) > 1} or words) if SURNAMES else words
+
+
 def names_someone(text: str, question: str) -> bool:
     """Whether text holds a run of capitalised words that may be a person's name, marked as one or
     not ("Soviet cosmonaut *Yuri Gagarin*", "redesigned by *Kim Wilkie*"): loose_person without the
@@ -58,7 +68,7 @@ def names_someone(text: str, question: str) -> bool:
     qwords = set(re.findall(r"\w+", question.lower()))
     for m in language.span_patterns["person"].finditer(text):
         words = set(re.findall(r"\w+", m.group(0).lower())) - language.span_ignore - stopwords("en") - MONTHS
-        if words and not words <= qwords and not words & NOT_A_PERSON:
+        if words and not _surnames(words) <= qwords and not words & NOT_A_PERSON:
             return True
     return False
 
@@ -72,6 +82,6 @@ def named_person(text: str, question: str) -> float:
     for m in _NAMED_PERSON.finditer(text):
         name = next(g for g in m.groups() if g)
         words = set(re.findall(r"\w+", name.lower())) - {"mr", "mrs", "ms", "dr"}
-        if words and not words <= qwords and not words & NOT_A_PERSON:
+        if words and not _surnames(words) <= qwords and not words & NOT_A_PERSON:
             return 1.0
     return 0.0
