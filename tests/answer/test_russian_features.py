@@ -156,6 +156,15 @@ def test_a_russian_question_about_a_price_counts_no_noun():
     assert needs("Сколько столов стоит в зале?").units == frozenset(analyze("столов"))
 
 
+def test_drugs_and_vehicles_are_no_funds():
+    # "средства" are funds alone or as "денежных средств", but "наркотических средств" are drugs: a question about
+    # them must not be refused with "None of the best passages states an amount of money."
+    assert needs("Сколько средств выделено на проект?").money
+    assert needs("Сколько денежных средств выделил Евросоюз?").money
+    assert not needs("Сколько наркотических средств изъято в Кыргызской Республике?").money
+    assert not needs("Сколько транспортных средств задержано на границе?").money
+
+
 def test_a_russian_count_of_the_asked_noun_matches_and_a_count_of_something_else_does_not():
     n = needs("Сколько перехватов сделал Кедров?")
     assert unit_match("Он сделал 136 перехватов за карьеру.", n) == 1.0
