@@ -176,11 +176,21 @@ def _cut_after_units(
 _ABBREVIATION_END = re.compile(r"(?:^|\s)(?:\w{1,5}\.){1,3}$")  # "т.е.", "соавт.", "p."
 
 
+# A reference's abbreviation that a number follows ("ч. 3 ст. 200 УК", "п. 4", "Art. 5", "para. 12", "pp. 4-6"): a
+# figure after it goes on with the reference, where the splitters cut ("… по ч. 3 ст. | 200 УК РТ.")
+_BEFORE_NUMBER = re.compile(
+    r"(?:^|[\s(])(?i:ст|ч|п|пп|гл|рис|табл|стр|разд|прил|абз|подп|art|arts|para|paras|sec|secs|ch|fig|figs|no|nos|vol"
+    r"|p|pp)\.$"
+)
+
+
 def _continues(text: str, prev: tuple[int, int], start: int, language) -> bool:
     """The sentence at start continues the one before it (a false split), on the same line."""
     if "\n" in text[prev[1]:start]:
         return False
     before, first = text[prev[0]:prev[1]], text[start]
+    if first.isdigit() and _BEFORE_NUMBER.search(before):
+        return True
     if language.rejoin_false_splits and first.islower() and _ABBREVIATION_END.search(before):
         return True
     return first.isupper() and language.name_initial is not None and bool(language.name_initial.search(before))

@@ -143,3 +143,14 @@ def test_english_units_after_numbers_split_as_before():
     assert _texts(text, "en") == [
         "The team seized 48 kg.", "The driver was held.", "It cost $5 mln.", "The case went to court in 2024."
     ]
+
+
+def test_a_reference_s_abbreviation_before_its_number_ends_no_sentence():
+    # "ч. 3 ст. 200 УК" cites an article: the splitters cut after "ст.", and the answer read "… по ч. 3 ст."
+    text = "Возбуждено уголовное дело по ч. 3 ст. 200 УК РТ. Водитель задержан."
+    assert _texts(text) == ["Возбуждено уголовное дело по ч. 3 ст. 200 УК РТ.", "Водитель задержан."]
+    text = "The rule is set out in Art. 5 of the convention. It was adopted in 2019."
+    assert _texts(text) == ["The rule is set out in Art. 5 of the convention.", "It was adopted in 2019."]
+    # a figure that opens a sentence after an ordinary one still starts it
+    assert _texts("Drugs were seized in March. 12 people were arrested.") == [
+        "Drugs were seized in March.", "12 people were arrested."]
