@@ -39,6 +39,7 @@ class Plan:
     fallback: Selection | None  # the explicit filters alone (None = everything)
     reading: QuestionDates | None  # the date read from the question, if used
     empty_message: str | None = None  # the explicit filters allow nothing: say this instead
+    undated: QuestionDates | None = None  # a date read from the question that no item is dated in
 
 
 def clean_filters(filters: Filters | None) -> Filters:
@@ -66,7 +67,7 @@ def plan(index, question: str, filters: Filters | None, resolve_event: Callable[
                           f"folders relative to the corpus, e.g. \"003_*\" or \"news/\")")
     if explicit is not None and explicit.empty:
         return Plan(filters, explicit, None, None, empty_message=_nothing_in(index, filters, explicit))
-    reading = None
+    reading = undated = None
     first = explicit
     facts = index.row_facts()
     if use_question_dates and not (filters.since or filters.until) and mostly_dated(facts):
@@ -74,10 +75,11 @@ def plan(index, question: str, filters: Filters | None, resolve_event: Callable[
         if reading is not None:
             sel = index.select(Filters(reading.since, reading.until, filters.sources))
             if sel.empty:
-                reading = None  # nothing dated then: search as if the date were not there
+                # nothing dated then: search as if the date were not there, and say so
+                reading, undated = None, reading
             else:
                 first = sel
-    return Plan(filters, first, explicit if reading is not None else None, reading)
+    return Plan(filters, first, explicit if reading is not None else None, reading, undated=undated)
 
 
 def mostly_dated(facts) -> bool:
@@ -103,7 +105,12 @@ def _nothing_in(index, filters: Filters, sel: Selection) -> str:
 def scope_of(p: Plan, used: Selection | None, fell_back: bool, total_items: int = 0) -> Scope | None:
     """What the reply says it searched (total_items: the index's, for an unfiltered fallback)."""
     if used is None and p.reading is None:
-        return None
+        if p.undated is None:
+            return None
+        # an answer from any date must not read as one from the date asked ("What happened in April 2024?")
+        return Scope(since=None, until=None, sources=p.filters.sources, items=total_items, undated_left_out=0,
+                     reading=f"Searched all items: none is dated {p.undated.range.human()}",
+                     from_question=False, question_words=p.undated.text)
     reading = p.reading
     source = used if used is not None else p.first
     if fell_back:

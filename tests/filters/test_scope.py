@@ -94,6 +94,14 @@ def test_the_question_date_is_dropped_when_nothing_in_its_range_answers(service,
     assert r.scope.reading == "Searched all items: none dated Jul 2019 answers this"
 
 
+def test_a_date_no_item_is_dated_in_is_searched_past_and_said(service):
+    # no item is dated 2015: the answer may come from any date, and the reply says so, as it does when the
+    # items of the date asked do not answer
+    r = service.ask("Who did the harbour board appoint in March 2015?", 3)
+    assert r.scope is not None and not r.scope.from_question
+    assert r.scope.reading == "Searched all items: none is dated Mar 2015"
+
+
 def test_an_explicit_date_filter_wins_over_a_date_in_the_question(service):
     r = service.ask("What did the board do in July 2019?", 3, Filters(since="2021", until="2021"))
     assert not r.scope.from_question
