@@ -22,7 +22,9 @@ DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 7860
 # Bump when parsing, sentence splitting, chunking or the lexical analyzer change what an index
 # holds: existing indexes are then rebuilt instead of mixing old and new rows.
-PIPELINE_VERSION = 18  # 18: a reference's abbreviation before its number ends no sentence ("ч. 3 ст. 200 УК",
+PIPELINE_VERSION = 19  # 19: a PDF whose first page prints its full title is named by it, not by the later pages'
+# shorter running header
+# 18: a reference's abbreviation before its number ends no sentence ("ч. 3 ст. 200 УК",
 # "Art. 5", "рис. 3.20")
 # 17: a PDF's title wrapped over lines names it whole; a PDF opening with wrapped prose
 # is not named by its first line; a Russian sentence ends after a figure and a unit or year abbreviation before a
@@ -52,7 +54,8 @@ PIPELINE_VERSION = 18  # 18: a reference's abbreviation before its number ends n
 PIPELINE_CHANGE = (
     "a PDF's list items are paragraphs and a title over two lines names it whole, a headline after a photo credit "
     "stays its story's title, Russian sentences end after a figure and a unit or year abbreviation (\"48 кг.\", "
-    "\"2024 г.\") when a capital follows, and a reference's abbreviation before its number (\"ст. 200\") ends none"
+    "\"2024 г.\") when a capital follows, a reference's abbreviation before its number (\"ст. 200\") ends none, and a report's first-page title "
+    "names it before its running header"
 )
 
 

@@ -291,16 +291,37 @@ def _short(title: str) -> str:
     return (cut[: cut.rindex(" ")] if " " in cut else cut).rstrip(" ,;:-") + "…"
 
 
-def _running_title(pages: list[str], drops: list[set[int]]) -> str | None:
-    """A running header that is not a page number ("Annual Report 2025") names the document."""
-    for page, drop in zip(pages, drops):
+def _running_title(pages: list[str], drops: list[set[int]]) -> tuple[str, int] | None:
+    """A running header that is not a page number ("Annual Report 2025"), and the first page it heads."""
+    for n, (page, drop) in enumerate(zip(pages, drops)):
         for i, (s, e) in enumerate(page_lines(page)):
             if i not in drop:
                 break
             line = page[s:e]
             if not _PAGE_NUMBER_RE.fullmatch(line) and sum(c.isalpha() for c in line) >= 3:
-                return line
+                return line, n
     return None
+
+
+def _document_title(pages: list[str], drops: list[set[int]], wrapped: dict[int, set[int]]) -> str | None:
+    """What names a document without a title of its own: a running header, unless the first page with text has none
+    and opens with a title of the same words (a report's first page prints its full title, the pages after it a
+    short form: "Review of Border Liaison Offices on the Tajik-Afghan and Uzbek-Afghan Borders, 2021-2023" over
+    "UNODC … Border Liaison Office Review 2023"; a first page opening on "Executive summary" keeps the header's);
+    else the first page's heading."""
+    running = _running_title(pages, drops)
+    first = _first_heading(pages, drops, wrapped)
+    if running is None:
+        return first
+    first_text = next((n for n, page in enumerate(pages) if page.strip()), 0)
+    if first is not None and running[1] > first_text and _words_of(first) & _words_of(running[0]):
+        return first
+    return running[0]
+
+
+def _words_of(line: str) -> set[str]:
+    """The words of a title that may name its subject: of four letters or more, in lower case."""
+    return {w for w in re.findall(r"[^\W\d_]{4,}", line.lower())}
 
 
 _TITLE_WORDS = (2, 20)
@@ -384,7 +405,7 @@ def from_pages(pages: list[str], title: str | None, wrapped: dict[int, set[int]]
         if blocks:
             per_page.append((n, blocks))
     if not title:
-        title = _running_title(pages, drops) or _first_heading(pages, drops, wrapped or {})
+        title = _document_title(pages, drops, wrapped or {})
     title = _short(title) if title else None
     # The date of a report is on its first page; a date deeper in is what a table or a sentence
     # talks about, so every page carries the first page's.

@@ -79,6 +79,19 @@ def test_a_report_without_a_title_of_its_own_is_named_by_its_first_page_s_headin
     assert from_pages(["Northbridge Water Authority"], None).title is None
 
 
+def test_a_report_whose_first_page_prints_its_full_title_is_named_by_it_not_by_the_later_pages_header():
+    # the pages after the first carry a short form of the title as their running header
+    header = "UNODC Programme for Central Asia - Border Liaison Office Review 2023"
+    first = ("Review of Border Liaison Offices on the Tajik-Afghan Border, 2021-2023\n"
+             "The offices were set up in 2021 on both sides of the border.")
+    later = [f"{header}\nThe office in Termez reported {n} joint checks.\n{n + 1}" for n in (2, 3)]
+    assert from_pages([first, *later], None).title == ("Review of Border Liaison Offices on the Tajik-Afghan Border, "
+                                                       "2021-2023")
+    # a first page that opens on a section's heading, not on the title, keeps the running header's name
+    first = "Executive summary\nThe offices were set up in 2021 on both sides of the border."
+    assert from_pages([first, *later], None).title == header
+
+
 def _blocks(page: str) -> list[str]:
     x = from_pages([page], None)
     return [x.text[s:e] for section in x.sections for s, e in section.blocks]
