@@ -323,6 +323,8 @@ def render_text(result, excerpt_chars: int = 300) -> str:
     if result.scope is not None:
         n = result.scope.items
         lines.append(f"{result.scope.reading} ({n} item{'' if n == 1 else 's'}).")
+    # before the answer, which they qualify ("the question was cut to its first 2000 characters")
+    lines += [f"Note: {note}" for note in result.notes]
     if a is None:
         lines.append("Not found in the documents." + (f" {result.not_found}" if result.not_found else ""))
         if result.passages:
@@ -342,19 +344,21 @@ def render_text(result, excerpt_chars: int = 300) -> str:
         if len(text) > excerpt_chars:
             text = text[:excerpt_chars].rsplit(" ", 1)[0] + " …"
         lines.append(textwrap.indent(textwrap.fill(text, 100), "    "))
-    for note in result.notes:
-        lines.append(f"Note: {note}")
     return "\n".join(lines)
 
 
 def render_short(result) -> str:
     """`qa ask --short`: the answer and its citation, nothing else."""
     a = result.answer
+    # a question cut to the length allowed was not the question asked: said even here
+    from qa.app.service import QUESTION_CUT
+
+    cut = [f"Note: {note}" for note in result.notes if note.startswith(QUESTION_CUT)]
     if a is None:
         # the reason is part of the answer ("None of the best passages gives a phone number."), not detail
-        return "Not found in the documents." + (f" {result.not_found}" if result.not_found else "")
+        return "\n".join([*cut, "Not found in the documents." + (f" {result.not_found}" if result.not_found else "")])
     head = one_line(a.span_text or a.marked_text)
-    out = [head]
+    out = [*cut, head]
     if a.span_text:
         out.append(f'  "{a.marked_text}"')
     if a.header:

@@ -37,6 +37,9 @@ __all__ = ["QAService", "QuestionError", "Query", "Result", "clean_question"]
 CompanionProgress = Callable[[int, int], None]
 
 
+QUESTION_CUT = "the question was cut to its first"  # a note's opening: the question asked was not the one answered
+
+
 class QuestionError(ValueError):
     """The question cannot be asked as given; the message says what to do."""
 
@@ -54,7 +57,7 @@ def clean_question(question: str, max_chars: int) -> tuple[str, list[str]]:
     notes = []
     if len(text) > max_chars:
         text = text[:max_chars].rsplit(" ", 1)[0] or text[:max_chars]
-        notes.append(f"the question was cut to its first {len(text)} characters")
+        notes.append(f"{QUESTION_CUT} {len(text)} characters")
     return text, notes
 
 

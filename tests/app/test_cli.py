@@ -381,3 +381,13 @@ def test_an_unsure_answer_says_its_confidence_is_low_in_the_shell():
 
     assert cited(0.74).endswith("chars 0-28, confidence 0.74")
     assert cited(0.05).endswith("chars 0-28, confidence 0.05, low: the passage may not answer this")
+
+
+def test_a_question_cut_to_the_length_allowed_says_so_before_the_answer_even_in_short():
+    from qa.app.cli import render_short, render_text
+    from qa.contracts import Result
+
+    cut = "the question was cut to its first 1999 characters"
+    result = Result("How long is the pier? " * 90, None, [], "gen-1", 0.01, notes=[cut])
+    assert render_text(result).splitlines()[:2] == [f"Note: {cut}", "Not found in the documents."]
+    assert render_short(result).splitlines() == [f"Note: {cut}", "Not found in the documents."]
