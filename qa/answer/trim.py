@@ -29,6 +29,24 @@ _QUOTED = re.compile(r"[\"“«„]([^\"”»“„]{3,300})[\"”»“]")
 _AFTER_COLON = re.compile(r":\s+([A-ZА-ЯЁ][^.;:()“”\"«»\n]{9,300}?)(?=\s*[.;(]|\s*$)")
 
 
+# words that cannot end a cut piece: it would stop on "… training courses and …"
+_DANGLING = frozenset("and or but nor of the a an in on at to for with by from as than that which who whose its their "
+                      "и или а но в во на с со по к ко о об для из от до что который которые".split())
+
+
+def _without_dangling_word(text: str, a: int, b: int) -> int:
+    """b moved back past the conjunctions, prepositions and articles that would end text[a:b] mid-phrase."""
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    while True:
+        start = text.rfind(" ", a, b) + 1  # the last word's start
+        if start <= a or text[start:b].rstrip(",;:").lower() not in _DANGLING:
+            return b
+        b = start - 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+
+
 def trim(text: str, question: str, terms: list[str], limit: int = MAX_ANSWER_CHARS) -> tuple[int, int]:
     """(start, end) offsets into text of the part to show: all of it when it fits."""
     if len(text) <= limit:
@@ -57,6 +75,8 @@ def trim(text: str, question: str, terms: list[str], limit: int = MAX_ANSWER_CHA
         b = min(len(text), a + limit)  # no typed answer inside: show as much as fits after the start
         if b < len(text):
             b = text.rfind(" ", a, b) if text.rfind(" ", a, b) > a else b
+    if b < len(text):
+        b = _without_dangling_word(text, a, b)
     piece = text[a:b]
     a += len(piece) - len(piece.lstrip())
     b -= len(piece) - len(piece.rstrip())

@@ -38,3 +38,13 @@ def test_a_long_sentence_keeps_a_title_given_after_a_colon():
     q = "What is the theme of the second thematic section of the Skarn Declaration?"
     a, b = trim(sentence, q, analyze(q))
     assert "Detecting and blocking ferry captains linked to unlicensed piloting" in sentence[a:b]
+
+
+def test_a_cut_piece_does_not_end_on_a_conjunction_or_a_preposition():
+    # no clause break and no span of an asked kind: the piece runs on as far as it fits, which here is right after an
+    # "and"; it must stop before it ("… training courses and …" read as if the list ended there)
+    sentence = ("The partners agreed" + " very" * 15 + " to continue "
+                + " ".join(["training courses and study visits"] * 20) + ".")
+    question = "What did the partners agree to continue?"
+    a, b = trim(sentence, question, analyze(question))
+    assert sentence[a:b].endswith("study visits training courses")
