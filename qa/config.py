@@ -22,7 +22,8 @@ DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 7860
 # Bump when parsing, sentence splitting, chunking or the lexical analyzer change what an index
 # holds: existing indexes are then rebuilt instead of mixing old and new rows.
-PIPELINE_VERSION = 19  # 19: a PDF whose first page prints its full title is named by it, not by the later pages'
+PIPELINE_VERSION = 20  # 20: a web page's first story keeps its headline and date (trafilatura's weighing dropped them)
+# 19: a PDF whose first page prints its full title is named by it, not by the later pages'
 # shorter running header
 # 18: a reference's abbreviation before its number ends no sentence ("ч. 3 ст. 200 УК",
 # "Art. 5", "рис. 3.20")
@@ -54,8 +55,8 @@ PIPELINE_VERSION = 19  # 19: a PDF whose first page prints its full title is nam
 PIPELINE_CHANGE = (
     "a PDF's list items are paragraphs and a title over two lines names it whole, a headline after a photo credit "
     "stays its story's title, Russian sentences end after a figure and a unit or year abbreviation (\"48 кг.\", "
-    "\"2024 г.\") when a capital follows, a reference's abbreviation before its number (\"ст. 200\") ends none, and a report's first-page title "
-    "names it before its running header"
+    "\"2024 г.\") when a capital follows, a reference's abbreviation before its number (\"ст. 200\") ends none, a report's first-page title "
+    "names it before its running header, and a web page's first story keeps its headline"
 )
 
 

@@ -20,8 +20,9 @@ from pathlib import Path
 from qa.ingest.document import DocumentError
 from qa.ingest.readers import Extracted, Section
 
-READER_VERSION = 10  # bump when a reader or the page rules change what they extract
-# (10: a PDF whose first page prints its full title named by it before its later pages' running header;
+READER_VERSION = 11  # bump when a reader or the page rules change what they extract
+# (11: a web page's first story keeps its headline and date;
+# 10: a PDF whose first page prints its full title named by it before its later pages' running header;
 # 9: a PDF's title wrapped over lines read whole, and a page opening with wrapped prose names nothing;
 # 8: each item of a PDF's list a paragraph of its own;
 # 7: a PDF paragraph whose lines go on with a name or a figure read whole, not as one-line table rows, and a

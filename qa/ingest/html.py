@@ -64,12 +64,30 @@ def html_to_text(html: str) -> tuple[str, str | None]:
     try:
         import trafilatura
 
-        text = trafilatura.extract(html, include_comments=False, include_tables=True, favor_recall=True)
+        options = dict(include_comments=False, include_tables=True, favor_recall=True)
+        text = trafilatura.extract(html, **options)
+        if text:
+            text = _with_lost_head(text, trafilatura.extract(html, fast=True, **options) or "")
     except Exception:  # noqa: BLE001 - a page trafilatura chokes on still has tag-strippable text
         text = None
     if not text or not text.strip():
         text = _strip_tags(html)
     return text, _html_title(html)
+
+
+def _with_lost_head(text: str, fast: str) -> str:
+    """`text` with the lines trafilatura's own pass (`fast`, without the other extractors it weighs against) read
+    before text's first line: weighing them, it may start the page at the first story's first paragraph and lose
+    that story's headline and date ("New canine centre opens in Dushanbe" / "15 January 2024"), which name and
+    date the story's item."""
+    lines = text.splitlines()
+    first = lines[0].strip() if lines else ""
+    head = []
+    for line in fast.splitlines():
+        if line.strip() == first:
+            return "\n".join([*head, text]) if head else text
+        head.append(line)
+    return text
 
 
 
