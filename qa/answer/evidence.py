@@ -402,7 +402,7 @@ def scene_only(
         undated = get("en").span_patterns["date"].sub(lambda m: " " * len(m.group(0)), sentence)
         return float(unit_match(undated, n, "en") == 0.0)
     if n.wants == "person":
-        return float(named_person(sentence, question) == 0.0 and not names_someone(sentence, question))
+        return float(named_person(sentence, question, lang) == 0.0 and not names_someone(sentence, question))
     if (n.wants == "date" and title is not None and DATE_SCENE and _GATHERING.search(sentence)
             and not _ASKS_GATHERING.search(question)):
         return float(bool(unstated(question, sentence + " " + title)))

@@ -73,10 +73,13 @@ def names_someone(text: str, question: str) -> bool:
     return False
 
 
-def named_person(text: str, question: str) -> float:
+def named_person(text: str, question: str, lang: str | None = None) -> float:
     """1 when text names a person marked as one (see _NAMED_PERSON) whom the question does not
-    already name, else 0; 0.5 when the question asks for no person or is not in English."""
-    if needs(question).wants != "person" or detect(question) != "en":
+    already name, else 0; 0.5 when the question asks for no person or text is not in English (`lang`: its
+    stored language, detected when None)."""
+    # the marks are English wording read in the sentence: a Russian question over English text ("Кто посол
+    # Японии ...?") is read as an English one is
+    if needs(question).wants != "person" or (lang or detect(text)) != "en":
         return 0.5
     qwords = set(re.findall(r"\w+", question.lower()))
     for m in _NAMED_PERSON.finditer(text):

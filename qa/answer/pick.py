@@ -255,12 +255,12 @@ def _first_that(ranked: list[Candidate], holds: Callable[[Candidate], bool], top
 
 
 def _person_near_tie(ranked: list[Candidate], question: str) -> list[Candidate]:
-    if named_person(ranked[0].text, question) != 0.0:
+    if named_person(ranked[0].text, question, ranked[0].sentence.lang) != 0.0:
         return ranked
     for i in range(1, min(PERSON_TOP, len(ranked))):
         if ranked[i].score < ranked[0].score - PERSON_MARGIN:
             break
-        if named_person(ranked[i].text, question) == 1.0:
+        if named_person(ranked[i].text, question, ranked[i].sentence.lang) == 1.0:
             return _swap(ranked, i)
     return ranked
 

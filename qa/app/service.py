@@ -26,6 +26,7 @@ from qa.contracts import Answer, Filters, Query, Result
 from qa.filters import FilterError, scope
 from qa.embed import Embedder, make_embedder
 from qa.lang import analyze
+from qa.lang.latin import names_romanised
 from qa.retrieve import retrieve, spelled_out
 
 if TYPE_CHECKING:  # qa.build is imported only to build: answering a question does not need it
@@ -154,9 +155,9 @@ class QAService:
         index = self.index()  # before the model: "no index yet" should not take seconds
         embedder = self.embedder
         self._check_model(index)
-        index, embedder, model, language_notes = self._route(text, index, embedder, progress)
+        routed, embedder, model, language_notes = self._route(text, index, embedder, progress)
+        index, terms = routed, _terms(text, routed, index)
         qvec = embedder.encode([text], role="query")[0]
-        terms = analyze(text)
         try:
             resolver = scope.event_resolver(
                 index, lambda t: embedder.encode([t], role="query")[0], analyze, retrieve)
@@ -263,10 +264,10 @@ class QAService:
         t0 = time.perf_counter()
         embedder = self.embedder
         self._check_model(index)
-        index, embedder, model, language_notes = self._route(text, index, embedder, progress)
+        routed, embedder, model, language_notes = self._route(text, index, embedder, progress)
+        index, terms = routed, _terms(text, routed, index)
         notes = notes + language_notes
         qvec = embedder.encode([text], role="query")[0]
-        terms = analyze(text)
         passages = retrieve(index, qvec, terms, max(k, self.settings.answer_pool), self.settings.candidates, mask=mask)
         if not passages:
             return None
@@ -301,6 +302,31 @@ class QAService:
         report = self.build(progress=progress)
         self.index()
         return report
+
+
+def question_terms(question: str, known: Callable[[str], bool] | None = None) -> list[str]:
+    """The question's terms for BM25 and the answer step; with `known` (the index's lexical vocabulary, for a
+    question asked across languages through its companion vectors), its names romanised too (qa.lang.latin): an
+    English text writes "Мирализода" as "Miralizoda", and no other word of the question can be found there. Only
+    a romanisation the documents write is added: one they never write ("Menning" for "Manning") would count as a
+    question word no passage holds."""
+    terms = analyze(question)
+    if known is None:
+        return terms
+    return terms + [t for name in names_romanised(question) if (t := _name_term(name)) and t not in terms and known(t)]
+
+
+def _name_term(name: str) -> str | None:
+    """A romanised name's one English term, or None when analysis makes it another word: the stemmer cuts an
+    English ending off a foreign name ("Menning": "men") or a hyphen splits it ("Tayn-end-Uir": "end")."""
+    stems = analyze(name, "en")
+    return stems[0] if len(stems) == 1 and len(stems[0]) >= len(name) - 1 else None
+
+
+def _terms(question: str, routed: store.Index, index: store.Index) -> list[str]:
+    """question_terms() for a question answered from `routed`: `index` itself, or its companion view (across
+    languages)."""
+    return question_terms(question, None if routed is index else routed.lexical.known)
 
 
 def _not_reached(language: str, reason: str) -> str:

@@ -105,6 +105,25 @@ def test_a_who_question_naming_one_side_of_a_meeting_gets_the_sentence_naming_th
     assert named_person(DIRECTOR, "How many offices are there?") == 0.5
 
 
+def test_a_russian_who_question_over_english_text_prefers_a_near_tie_that_names_a_person():
+    # the person marks are English wording read in the sentence, whatever the question's language: "Кто посол
+    # ...?" over an English page took the sentence that names no one, and the gate then refused it
+    q = "Кто возглавляет Управление порта Скарн?"
+    r = ranked(q, [(0, 3, PARTICIPANTS, 10.0), (0, 4, DIRECTOR, 9.7), (0, 5, "The meeting ended at noon.", 2.0)])
+    out = prefer_typed_neighbour(r, q)
+    assert out[0].sentence.text == DIRECTOR and out[0].score == 10.0
+
+
+def test_a_person_is_read_in_an_english_sentence_and_not_in_a_russian_one():
+    q = "Кто возглавляет Управление порта Скарн?"
+    assert named_person(DIRECTOR, q) == 1.0
+    assert named_person(PARTICIPANTS, q, "en") == 0.0
+    # the marks are English: a Russian sentence is left neutral, whatever the question's language
+    ru = "Капитан Эдвин Марлоу, директор Управления порта Скарн, открыл совещание."
+    assert named_person(ru, q) == 0.5
+    assert named_person(ru, "Who heads the Skarn Harbour Office?", "ru") == 0.5
+
+
 LAUNCH = ("Under the Harbour Safety Programme, the Skarn Harbour Office held the second training course on "
           "container inspection for the coast guards of Wenlow and Tarrow.")
 WHEN_WHERE = "This course was hosted by the Tarrow Port Authority and was held from 3 to 7 February 2025."

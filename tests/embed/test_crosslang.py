@@ -102,6 +102,24 @@ def test_a_russian_question_over_english_documents_prepares_the_companion_once_a
     assert not any("prepared" in n for n in r2.notes)
 
 
+def test_a_russian_question_finds_a_name_the_english_text_writes_in_latin_letters(built):
+    # "Финч" is no word the model reads (not in the glossary): only the name romanised ("Finch") finds the passage,
+    # through the lexical index, where no Cyrillic stem can match an English text
+    r = service(built).ask("Кто такая Ада Финч?")
+    assert top_doc(r) == "school.txt" and r.passages[0].bm25 > 0
+    # an acronym is translated, not romanised
+    from qa.app.service import question_terms
+    from qa.lang import analyze
+
+    assert question_terms("Кто возглавляет ЦАРИКЦ в Алматы?", lambda t: True)[-1:] == ["almati"]
+    # a romanisation the documents never write is left out; an English question is analysed as before
+    assert question_terms("Кто такая Ада Финч?", {"finch"}.__contains__) == analyze("Кто такая Ада Финч?") + ["finch"]
+    assert question_terms("Кто такая Ада Финч?", lambda t: False) == analyze("Кто такая Ада Финч?")
+    # nor a romanisation that English analysis makes another word: "Menning" stems as "men", a hyphen splits
+    assert question_terms("Где играл Мэннинг в Тайн-энд-Уир?", lambda t: True) == analyze("Где играл Мэннинг в Тайн-энд-Уир?")
+    assert question_terms("Кто такая Ада Финч?") == analyze("Кто такая Ада Финч?")
+
+
 def test_a_second_process_reuses_the_companion_from_disk(built):
     service(built).ask(RU_FERRY)
     multi = FakeMultilingual()
