@@ -1,4 +1,4 @@
-"""The project's own question set over the bundled corpus (benchmarks/data/dev3_seeds.jsonl, "dev3"):
+"""The project's own question sets over the bundled corpus (benchmarks/data/dev3_seeds.jsonl, "dev3", and dev4_seeds.jsonl):
 every answer is quoted from the documents, so its figures measure the assistant, not the set."""
 
 from __future__ import annotations
@@ -28,3 +28,20 @@ def test_dev3_is_one_of_the_bundled_sets_and_loads_with_its_kinds():
     questions = qsets.load("dev3").questions
     assert len(questions) == 166 and sum(q.answerable for q in questions) == 106
     assert {q.kind for q in questions if not q.answerable} == {"detail", "premise", "relation", "outside"}
+
+
+DEV4 = ROOT / "benchmarks/data/dev4_seeds.jsonl"
+
+
+def test_every_answer_of_dev4_is_quoted_from_its_document():
+    # dev4 was written blind in the thirty-fourth session by a reader of the five documents alone
+    rows = [json.loads(line) for line in DEV4.read_text(encoding="utf-8").splitlines()]
+    assert len({r["id"] for r in rows}) == len(rows) == 105
+    for r in rows:
+        if r["answerable"]:
+            text = (CORPUS / r["doc"]).read_text(encoding="utf-8")
+            assert " ".join(r["evidence"].split()) in " ".join(text.split()), r["id"]
+            assert r["answers"] and all(a in text for a in r["answers"]), r["id"]
+        else:
+            assert not r["answers"] and not r["evidence"], r["id"]
+    assert sum(r["answerable"] for r in rows) == 70
