@@ -126,12 +126,15 @@ class QuestionDates:
 
     def reading(self) -> str:
         """"Searched items dated Aug 2022" and, when it matters, how it was resolved."""
-        out = f"items dated {self.range.human()}"
+        return f"items dated {self.range.human()}{self.resolved()}"
+
+    def resolved(self) -> str:
+        """How the range was resolved, when it was: from an event's date or from the newest item's ("" else)."""
         if self.event:
-            out += f" ({self.event} was on {parse_bound(self.event_date).human()})"
-        elif self.relative_to:
-            out += f" (\"{self.text.strip()}\" counted from the newest item, {parse_bound(self.relative_to).human()})"
-        return out
+            return f" ({self.event} was on {parse_bound(self.event_date).human()})"
+        if self.relative_to:
+            return f" (\"{self.text.strip()}\" counted from the newest item, {parse_bound(self.relative_to).human()})"
+        return ""
 
 
 @functools.cache

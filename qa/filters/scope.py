@@ -109,7 +109,7 @@ def scope_of(p: Plan, used: Selection | None, fell_back: bool, total_items: int 
             return None
         # an answer from any date must not read as one from the date asked ("What happened in April 2024?")
         return Scope(since=None, until=None, sources=p.filters.sources, items=total_items, undated_left_out=0,
-                     reading=f"Searched all items: none is dated {p.undated.range.human()}",
+                     reading=f"Searched all items: none is dated {p.undated.range.human()}{p.undated.resolved()}",
                      from_question=False, question_words=p.undated.text)
     reading = p.reading
     source = used if used is not None else p.first
@@ -117,7 +117,7 @@ def scope_of(p: Plan, used: Selection | None, fell_back: bool, total_items: int 
         # said as what was searched, like every other reading: "Nothing dated 2023 answered this" above an
         # answer read as if nothing had
         text = (f"Searched all {'items' if p.filters.empty else describe(DateRange(), p.filters.sources)}: "
-                f"none dated {reading.range.human()} answers this")
+                f"none dated {reading.range.human()}{reading.resolved()} answers this")
     elif reading is not None and used is p.first:
         text = "Searched " + reading.reading() + (f" from {', '.join(p.filters.sources)}" if p.filters.sources else "")
     else:

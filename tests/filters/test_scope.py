@@ -94,6 +94,20 @@ def test_the_question_date_is_dropped_when_nothing_in_its_range_answers(service,
     assert r.scope.reading == "Searched all items: none dated Jul 2019 answers this"
 
 
+def test_a_relative_date_dropped_says_what_it_was_counted_from(service, monkeypatch):
+    # "last year" is the year before the newest item's, not before today's: said when it is dropped too
+    real = QAService._answer
+    calls = []
+
+    def first_finds_nothing(self, text, qvec, terms, index, pool, selection, *rest):
+        calls.append(selection)
+        return Picked(None, []) if len(calls) == 1 else real(self, text, qvec, terms, index, pool, selection, *rest)
+
+    monkeypatch.setattr(QAService, "_answer", first_finds_nothing)
+    r = service.ask("Who did the harbour board appoint last year?", 3)
+    assert r.scope.reading.startswith("Searched all items: none dated 2021 (\"last year\" counted from the newest item")
+
+
 def test_a_date_no_item_is_dated_in_is_searched_past_and_said(service):
     # no item is dated 2015: the answer may come from any date, and the reply says so, as it does when the
     # items of the date asked do not answer
