@@ -85,9 +85,16 @@ def _with_lost_head(text: str, fast: str) -> str:
     head = []
     for line in fast.splitlines():
         if line.strip() == first:
+            # a headline, a date, a caption: a few short lines; more is another reading of the page, not a lost head
+            if len(head) > _LOST_HEAD_LINES or any(len(h) > _LOST_HEAD_CHARS for h in head):
+                return text
             return "\n".join([*head, text]) if head else text
         head.append(line)
     return text
+
+
+_LOST_HEAD_LINES = 5
+_LOST_HEAD_CHARS = 300
 
 
 
