@@ -291,7 +291,7 @@ def misplaced(question: str, sentence: str, lead: str, title: str, passage: str)
     lead = _with_its_paragraph(lead, passage)
     # the lead must speak of the same kind of gathering ("the workshop"): a lead about another event
     # says nothing of where the asked one was held
-    if not _gatherings(question) & _gatherings(f"{title} {lead}"):
+    if not gatherings(question) & gatherings(f"{title} {lead}"):
         return False
     # a place the question misspells ("Алмты", "Almty") is the one the lead holds the event in: the answer stands
     if _misspelt(asked, _places_in(lead, before_event=False)):
@@ -324,13 +324,13 @@ def _with_its_paragraph(lead: str, passage: str) -> str:
     split off as a sentence of its own ("On October 7-8, 2021, in Vienna, Austria.") sets the scene of the
     sentences after it ("Mr. X … took part in the Experts Working Group meeting …")."""
     at = passage.find(lead)
-    if _gatherings(lead) or at < 0:
+    if gatherings(lead) or at < 0:
         return lead
     end = passage.find("\n\n", at)
     return passage[at:end if end >= 0 else len(passage)]
 
 
-def _gatherings(text: str) -> set[str]:
+def gatherings(text: str) -> set[str]:
     """The stems of the gatherings text speaks of: its language's EVENT_WORDS that are not verbs."""
     lang = detect(text)
     words, verbs = _EVENT_WORDS.get(lang), _EVENT_VERBS.get(lang)

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from qa.answer.acronyms import ACRONYM_PLURAL
+from qa.answer.fields import field_of
 from qa.answer.question import question_head, question_type, typed_span
 from qa.answer.tables import Tables, heads_table
 from qa.answer.weights import WEIGHTS
@@ -193,6 +194,8 @@ def is_heading(row: SentenceRow, chunk: ChunkRow) -> bool:
     if not text or len(text.split()) > HEADING_MAX_WORDS or re.search(r"\d", text):
         return False
     if not text[:1].isupper() or text.rstrip(CLOSERS)[-1:] in _HEADING_CLOSERS:
+        return False
+    if field_of(text) is not None:  # "Venue: Almaty, Kazakhstan" is a field, and states something (qa.answer.fields)
         return False
     before = chunk.text[: max(0, row.start - chunk.start)].rstrip(" \t")
     after = chunk.text[max(0, row.end - chunk.start):]

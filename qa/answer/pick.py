@@ -12,6 +12,7 @@ from qa.answer import short
 from qa.answer.acronyms import asked_acronym, defines
 from qa.answer.evidence import abstain_gate, calibrate, evidence, lead_text, probability, rule_that_holds
 from qa.answer.features import Candidate, add_uncentred, sentence_features
+from qa.answer.fields import asked_field, field_candidate
 from qa.answer.needs import needs
 from qa.answer.not_found import mentioned, not_found_note
 from qa.answer.ordering import rerank_passages
@@ -284,6 +285,22 @@ def add_match(question: str, feats: list) -> None:
 NAMED_CELL_CONFIDENCE = 0.7
 
 
+def _prefer_field(question: str, ranked: list[Candidate], index: Index) -> tuple[list[Candidate], bool]:
+    """ranked with the field line that states when or where the question's gathering was held first
+    (qa.answer.fields: "Date: 21 September 2023" in the minutes of that meeting), and whether there is one: its
+    document names the gathering, so the gate, fitted on prose, does not decide."""
+    if asked_field(question) is None:
+        return ranked, False
+    titles = []
+    for c in ranked:
+        item = index.item(c.sentence.doc, c.sentence.item)
+        titles.append(f"{item.doc_title or ''} {item.title}" if item else "")
+    i = field_candidate(question, [c.text for c in ranked], titles, [c.features.get("typed", 0.0) for c in ranked])
+    if i is None:
+        return ranked, False
+    return (ranked if i == 0 else _swap(ranked, i)), True
+
+
 def _row_and_column_named(question: str, terms: list[str], table: TableRow, row: SentenceRow) -> bool:
     """Whether the question names `row` (a row of `table`) by a whole cell ("at *Site 73*") and its column by
     its header ("the *spring reading*"): the table itself then says the documents hold the answer. The gate,
@@ -330,6 +347,7 @@ def pick_answer(
                                tables)
     if not ranked:
         return Picked(None, passages)
+    ranked, fielded = _prefer_field(question, ranked, index)
     pool = passages
     passages = rerank_passages(passages, ranked, fitted.passage)
     idf = index.idf(sorted(set(terms)))
@@ -341,12 +359,12 @@ def pick_answer(
     row = best.sentence
     table = tables.row(row)  # the header it is read against, when the best candidate is a table's row
     named_cell = table is not None and _row_and_column_named(question, terms, table, row)
-    if named_cell:
+    if named_cell or fielded:
         conf = max(conf, NAMED_CELL_CONFIDENCE)
     # a table's row with no cell of the kind asked cannot answer ("Who commanded …?" of a row without a name);
     # else abstain on a separate model of "the documents hold the answer" when one was fitted
     if (table is not None and lacks_kind(question, table, row.text, row.lang)
-            or abstain_gate(facts, fitted, conf) < fitted.abstain_below and not named_cell):
+            or abstain_gate(facts, fitted, conf) < fitted.abstain_below and not (named_cell or fielded)):
         # the words no document uses are worth saying only when the passages are in the question's language
         known = mentioned(index) if ranked[0].sentence.lang in (None, detect(question)) else None
         return Picked(None, passages, not_found_note(rule_that_holds(facts, fitted), question, known, lead))
