@@ -23,11 +23,12 @@ def test_a_field_line_is_a_label_and_a_value():
     ("When did the Harbour Council meet?", "date"),
     ("Where did the council session take place?", "place"),
     ("Когда состоялось заседание Совета?", "date"),
-    # not about a gathering, or not when or where
+    ("Who chaired the 14th meeting?", "chair"),
+    # not about a gathering, nor about one of its offices
     ("When will the new pier open?", None),
-    ("Who chaired the 14th meeting?", None),
+    ("Who opened the 14th meeting?", None),
 ])
-def test_a_question_asks_a_field_when_it_asks_when_or_where_a_gathering_was_held(question, kind):
+def test_a_question_asks_a_field_when_it_asks_when_or_where_a_gathering_was_held_or_who_chaired_it(question, kind):
     assert asked_field(question) == kind
 
 
@@ -68,3 +69,19 @@ def test_minutes_answer_when_and_where_their_meeting_was_held(tmp_path, settings
     assert answer is not None and answer.text == "Date: 14 March 2024"
     answer = service.ask("Where did the working group meet?").answer
     assert answer is not None and answer.text == "Venue: Almaty, Kazakhstan"
+
+
+def test_a_who_question_about_an_office_of_the_meeting_is_answered_by_the_line_that_marks_it():
+    # the attendee list marks the chair in brackets; "Vice-Chair" in a decision is another office
+    texts = ["4. Ms. Mara Venn was elected Vice-Chair of the Harbour Council for two years.",
+             "• Mr. Edwin Marlow, harbour master, Skarn (Chair)", "Secretary: Ms. Ida Orrin"]
+    titles = [MINUTES] * 3
+    typed = [1.0, 1.0, 1.0]
+    assert asked_field("Who chaired the Harbour Council meeting?") == "chair"
+    assert field_candidate("Who chaired the Harbour Council meeting?", texts, titles, typed) == 1
+    assert field_candidate("Who was the Chair of the 14th meeting?", texts, titles, typed) == 1
+    assert field_candidate("Who took the minutes of the meeting?", texts, titles, typed) == 2
+    # another meeting, or an office no line marks
+    assert field_candidate("Who chaired the 15th meeting?", texts, titles, typed) is None
+    assert field_candidate("Who moderated the meeting?", texts, titles, typed) is None
+    assert asked_field("Who opened the meeting?") is None
