@@ -6,8 +6,9 @@ it as matching nothing: "When was the 14th meeting of the Council held?" over th
 found", and "When did the Council meet?" the decision to hold the *next* meeting; "Who chaired the Council
 meeting?" never reached the attendee "Mr. Serik Zhakupov, National Coordinator, Kazakhstan (Chair)". A field line
 answers a when- or where-question about a gathering, or a who-question about one of its offices, when its label
-names what is asked and the title of its document or item names the same gathering (the same kind, the same number in its series, the same names): as a table's row does when the
-question names its row and column (qa.answer.tables), the document itself then says it holds the answer.
+names what is asked and the title of its document or item names the same gathering (the same kind, the same number
+in its series, the same names): as a table's row does when the question names its row and column
+(qa.answer.tables), the document itself then says it holds the answer.
 """
 
 from __future__ import annotations
