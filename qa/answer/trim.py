@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from qa.answer.short import spans
-from qa.lang import analyze
+from qa.lang import analyze, stopwords
 
 MAX_ANSWER_CHARS = 400
 # A question after a title, a theme or a name ("What was the theme of the conference?", "Как
@@ -29,18 +29,15 @@ _QUOTED = re.compile(r"[\"“«„]([^\"”»“„]{3,300})[\"”»“]")
 _AFTER_COLON = re.compile(r":\s+([A-ZА-ЯЁ][^.;:()“”\"«»\n]{9,300}?)(?=\s*[.;(]|\s*$)")
 
 
-# words that cannot end a cut piece: it would stop on "… training courses and …"
-_DANGLING = frozenset("and or but nor of the a an in on at to for with by from as than that which who whose its their "
-                      "и или а но в во на с со по к ко о об для из от до что который которые".split())
-
-
 def _without_dangling_word(text: str, a: int, b: int) -> int:
-    """b moved back past the conjunctions, prepositions and articles that would end text[a:b] mid-phrase."""
+    """b moved back past the stop words (conjunctions, prepositions, articles) that would end text[a:b] mid-phrase:
+    "… training courses and …"."""
+    dangling = stopwords("en") | stopwords("ru")
     while b > a and text[b - 1].isspace():
         b -= 1
     while True:
         start = text.rfind(" ", a, b) + 1  # the last word's start
-        if start <= a or text[start:b].rstrip(",;:").lower() not in _DANGLING:
+        if start <= a or text[start:b].rstrip(",;:").lower() not in dangling:
             return b
         b = start - 1
         while b > a and text[b - 1].isspace():
