@@ -29,8 +29,9 @@ from qa.answer.swaps import antonym_swap, name_swap
 from qa.answer.types import (
     measure_match, money_match, same_unit, states_date, type_features, typed_match, unit_match,
 )
-from qa.ingest.dates import date_words
+from qa.ingest.dates import russian_month
 from qa.ingest.readers import kind_of
+from qa.ingest.titles import date_words
 from qa.lang import analyze, contact_stems, detect, frame_stems, get, stopwords
 from qa.lang.contacts import CONTACT_KINDS
 from qa.lang.demonyms import found
@@ -81,6 +82,14 @@ def pool_stems(passages: list) -> set[str]:
 DATED_BY_DOCUMENT = frozenset({"pdf", "docx"})
 
 
+def _document_date_words(item) -> str:
+    """A PDF page's or a Word section's date in the words an English or Russian question names it by ("14 March
+    2024 марта"); "" for any other item."""
+    if item is None or kind_of(item.doc) not in DATED_BY_DOCUMENT:
+        return ""
+    return f"{date_words(item.date)} {russian_month(item.date)}"
+
+
 def evidence(
     question: str, terms: list[str], ranked: list, passages: list, idf: dict[str, float],
     pool: set[str] | None = None, lead: str = "",
@@ -115,7 +124,7 @@ def evidence(
     # is said by that date, not by the passage's words (a news item's date is its own lead's or dateline's)
     item = best.passage.item
     own_text = " ".join((best.passage.chunk.text, item.title if item else "", lead, best.reading or "",
-                         date_words(item.date) if item and kind_of(item.doc) in DATED_BY_DOCUMENT else ""))
+                         _document_date_words(item)))
     own = set(analyze(own_text))
     # a place the text names by its adjective is not missing ("Africa": "African countries"); only
     # the question's names are looked up so, other words as they stem

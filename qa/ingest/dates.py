@@ -100,18 +100,10 @@ def starting_date(text: str) -> str | None:
     return None
 
 
-_EN_MONTHS = ("January February March April May June July August September October November December").split()
 _RU_MONTHS = ("января февраля марта апреля мая июня июля августа сентября октября ноября декабря").split()
 
 
-def date_words(iso: str | None) -> str:
-    """An item's ISO date ("2024-03-14", "2024-03", "2024") in the words a question names it by, English and
-    Russian ("14 March 2024 марта"); "" for None."""
-    if not iso:
-        return ""
-    parts = iso.split("-")
-    if len(parts) == 1:
-        return parts[0]
-    month = int(parts[1]) - 1
-    day = f"{int(parts[2])} " if len(parts) > 2 else ""
-    return f"{day}{_EN_MONTHS[month]} {parts[0]} {_RU_MONTHS[month]}"
+def russian_month(iso: str | None) -> str:
+    """The month of an ISO date as a Russian date names it ("2024-03-14" -> "марта"); "" without a month."""
+    parts = (iso or "").split("-")
+    return _RU_MONTHS[int(parts[1]) - 1] if len(parts) >= 2 and parts[1].isdigit() and 1 <= int(parts[1]) <= 12 else ""
