@@ -55,8 +55,9 @@ PIPELINE_VERSION = 20  # 20: a web page's first story keeps its headline and dat
 PIPELINE_CHANGE = (
     "a PDF's list items are paragraphs and a title over two lines names it whole, a headline after a photo credit "
     "stays its story's title, Russian sentences end after a figure and a unit or year abbreviation (\"48 кг.\", "
-    "\"2024 г.\") when a capital follows, a reference's abbreviation before its number (\"ст. 200\") ends none, a report's first-page title "
-    "names it before its running header, and a web page's first story keeps its headline"
+    "\"2024 г.\") when a capital follows, a reference's abbreviation before its number (\"ст. 200\") ends none, "
+    "a report's first-page title names it before its running header, and a web page's first story keeps its "
+    "headline"
 )
 
 

@@ -75,6 +75,11 @@ def html_to_text(html: str) -> tuple[str, str | None]:
     return text, _html_title(html)
 
 
+# what a lost head is at most: a headline, a date, a caption
+_LOST_HEAD_LINES = 5
+_LOST_HEAD_CHARS = 300
+
+
 def _with_lost_head(text: str, fast: str) -> str:
     """`text` with the lines trafilatura's own pass (`fast`, without the other extractors it weighs against) read
     before text's first line: weighing them, it may start the page at the first story's first paragraph and lose
@@ -85,17 +90,12 @@ def _with_lost_head(text: str, fast: str) -> str:
     head = []
     for line in fast.splitlines():
         if line.strip() == first:
-            # a headline, a date, a caption: a few short lines; more is another reading of the page, not a lost head
+            # more is another reading of the page, not a lost head
             if len(head) > _LOST_HEAD_LINES or any(len(h) > _LOST_HEAD_CHARS for h in head):
                 return text
             return "\n".join([*head, text]) if head else text
         head.append(line)
     return text
-
-
-_LOST_HEAD_LINES = 5
-_LOST_HEAD_CHARS = 300
-
 
 
 def read_html(data: bytes) -> Extracted:
