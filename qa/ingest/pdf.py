@@ -82,8 +82,8 @@ def _cell_gaps(textpage, text: str, src: list[int]) -> list[int]:
     for i in sorted(row_lines(text, lines)):
         table += prev is not None and i != prev + 1
         prev = i
-        if CELL_SEPARATOR in text[slice(*lines[i])]:  # a ruled table's row (qa.ingest.ruled_tables): its cells are known
-            continue
+        if CELL_SEPARATOR in text[slice(*lines[i])]:
+            continue  # a ruled table's row (qa.ingest.ruled_tables): its cells are known
         gaps = _made_up_gaps(textpage, raw, text, src, *lines[i])
         if not _justified(textpage, raw, text, src, lines, i, gaps):
             spaces += [(table, j, em, x) for j, em, x in gaps]
