@@ -202,6 +202,16 @@ def test_ask_without_an_index_says_to_run_qa_index(workdir):
 
 
 @pytest.mark.slow
+def test_python_dash_m_qa_is_the_same_command_line(tmp_path):
+    env = dict(os.environ, HF_HUB_OFFLINE="1", PYTHONPATH=str(ROOT))
+    proc = subprocess.run([sys.executable, "-m", "qa", "ask", "--index", str(tmp_path / "none"), "Who?"],
+                          cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120)
+    assert_one_line_error(proc, "qa index")
+    usage = subprocess.run([sys.executable, "-m", "qa", "--help"], cwd=tmp_path, env=env, capture_output=True,
+                           text=True, timeout=120)
+    assert usage.returncode == 0 and usage.stdout.startswith("Usage: qa ")
+
+
 def test_index_of_a_corpus_without_readable_documents_fails_clearly(workdir):
     corpus = workdir / "unreadable"
     corpus.mkdir()
