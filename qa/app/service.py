@@ -170,7 +170,16 @@ class QAService:
         # answers are looked for in more passages than are shown; sentence evidence re-orders them
         pool = max(k, self.settings.answer_pool)
         used, fell_back = plan.first, False
-        picked = self._answer(text, qvec, terms, index, pool, used, model)
+        # within the period, a relative date is read as the period it was counted to: "last year" is "in 2023"
+        asked = plan.reading.written_out(text) if plan.reading is not None else text
+        asked_terms, asked_vec = (terms, qvec) if asked == text else (
+            _terms(asked, routed, index), embedder.encode([asked], role="query")[0])
+        picked = self._answer(asked, asked_vec, asked_terms, index, pool, used, model)
+        if picked.answer is not None and not scope.in_period(picked.answer, plan):
+            # from an item that names the period only elsewhere: the items dated in it, if any, answer instead
+            used, picked = plan.dated, Picked(None, [])
+            if used is not None:
+                picked = self._answer(asked, asked_vec, asked_terms, index, pool, used, model)
         if picked.answer is None and plan.reading is not None:  # nothing dated then answers: drop the date
             used, fell_back = plan.fallback, True
             picked = self._answer(text, qvec, terms, index, pool, used, model)

@@ -26,7 +26,7 @@ import fnmatch
 import functools
 import re
 from dataclasses import dataclass, field
-from typing import Iterable, Sequence
+from typing import Callable, Iterable, Sequence
 
 import numpy as np
 
@@ -259,6 +259,7 @@ class Selection:
     reading: str  # "items dated Aug 2022 from 003_*" ("" when unfiltered)
     months: tuple[tuple[str, int], ...] = field(default=())  # ("2022-08", n items) in order
     doc_items: tuple[tuple[str, int], ...] = field(default=())  # (document, items it allows)
+    mentioning: int = 0  # items kept for naming the period in their text, not for their date (qa.filters.mentions)
 
     @property
     def empty(self) -> bool:
@@ -366,23 +367,26 @@ class RowFacts:
         return self._ends
 
     def select(self, since: str | None = None, until: str | None = None,
-               sources: Iterable[str] | None = None) -> Selection:
-        """The rows a filter allows (cached: the same filter asked again costs a dict lookup)."""
+               sources: Iterable[str] | None = None,
+               mentioning: Callable[[DateRange], np.ndarray | None] | None = None) -> Selection:
+        """The rows a filter allows (cached: the same filter asked again costs a dict lookup). `mentioning`
+        (a date read from a question): the items whose text names the range, kept beside those dated in it
+        (qa.filters.mentions.items_mentioning)."""
         dates = DateRange.parse(since, until)
         pats = clean_sources(sources)
-        key = (dates, pats)
+        key = (dates, pats, mentioning is not None)
         if key in self._cache:
             return self._cache[key]
         if not dates.active and not pats:
             sel = Selection(None, self.n, len(self.item_doc), 0, (), "")
         else:
-            sel = self._select(dates, pats)
+            sel = self._select(dates, pats, mentioning(dates) if mentioning is not None and dates.active else None)
         if len(self._cache) >= 16:
             self._cache.pop(next(iter(self._cache)))
         self._cache[key] = sel
         return sel
 
-    def _select(self, dates: DateRange, pats: tuple[str, ...]) -> Selection:
+    def _select(self, dates: DateRange, pats: tuple[str, ...], mentioned: np.ndarray | None = None) -> Selection:
         item_ok = np.ones(len(self.item_doc), dtype=bool)
         unknown: tuple[str, ...] = ()
         if pats:
@@ -390,10 +394,14 @@ class RowFacts:
             doc_ok = np.zeros(len(self.docs), dtype=bool)
             doc_ok[[i for i, d in enumerate(self.docs) if d in names]] = True
             item_ok &= doc_ok[self.item_doc] if len(self.item_doc) else item_ok
-        undated = 0
+        undated = extra = 0
         if dates.active:
-            undated = int(np.count_nonzero(item_ok & (self.item_lo == UNDATED)))
-            item_ok &= (self.item_lo != UNDATED) & (self.item_lo >= dates.lo) & (self.item_hi <= dates.hi)
+            dated_in = (self.item_lo != UNDATED) & (self.item_lo >= dates.lo) & (self.item_hi <= dates.hi)
+            if mentioned is not None:
+                extra = int(np.count_nonzero(item_ok & mentioned & ~dated_in))
+                dated_in = dated_in | mentioned
+            undated = int(np.count_nonzero(item_ok & (self.item_lo == UNDATED) & ~dated_in))
+            item_ok &= dated_in
         rows = item_ok[self.row_item] if self.n else np.zeros(0, dtype=bool)
         kept = np.flatnonzero(item_ok)
         ym = self.item_month[kept]
@@ -409,4 +417,5 @@ class RowFacts:
             unknown_sources=unknown,
             reading=describe(dates, pats),
             months=tuple(sorted(months.items())),
+            mentioning=extra,
         )

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from qa.filters.core import Bound, DateRange, parse_bound
+from qa.lang.detection import script_of
 
 _EN_MONTHS = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
@@ -107,6 +108,10 @@ def _compiled(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern)
 
 
+# words before a relative date that already say how it bounds the period ("since last year")
+_PREPOSITIONS = {"since", "before", "after", "until", "till", "from", "by", "to"}
+
+
 @dataclass(frozen=True)
 class QuestionDates:
     """A date reading of a question."""
@@ -124,9 +129,34 @@ class QuestionDates:
     def range(self) -> DateRange:
         return DateRange.parse(self.since, self.until)
 
-    def reading(self) -> str:
-        """"Searched items dated Aug 2022" and, when it matters, how it was resolved."""
-        return f"items dated {self.range.human()}{self.resolved()}"
+    def reading(self, mentioning: bool = False) -> str:
+        """"Searched items dated Aug 2022" and, when it matters, how it was resolved; `mentioning`: items
+        that name the period in their text were searched too ("items dated or mentioning 2023")."""
+        return f"items dated {'or mentioning ' if mentioning else ''}{self.range.human()}{self.resolved()}"
+
+    def written_out(self, question: str) -> str:
+        """`question` with its relative date written as the period it was counted to: "… seize last year?" ->
+        "… seize in 2023?". The answer step reads the period's own words, as a text reporting it writes
+        them ("In 2023, operations … seized 6.3 tonnes"); "last year" matches none of them. Unchanged when
+        the date is not relative, or is a Russian one other than a year."""
+        if not self.relative_to or not question[self.start:self.end] == self.text:
+            return question
+        span = self.range
+        before = question[:self.start].rstrip().rsplit(None, 1)[-1:] or [""]
+        if script_of(self.text) == "cyrillic":
+            if not (span.since and span.until and span.since == span.until and span.since.month is None):
+                return question
+            words = f"в {span.since.year} году"
+        else:
+            human = span.human()
+            if before[0].lower() in _PREPOSITIONS:  # "since last year": "since 2023"
+                words = human
+            elif "–" in human:  # "Jun 2022 – May 2024", "2022–2023"
+                first, last = (x.strip() for x in human.split("–", 1))
+                words = f"between {first} and {last}"
+            else:
+                words = f"in {human}"
+        return question[:self.start] + words + question[self.end:]
 
     def resolved(self) -> str:
         """How the range was resolved, when it was: from an event's date or from the newest item's ("" else)."""

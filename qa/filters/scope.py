@@ -20,8 +20,9 @@ from typing import Callable
 
 import numpy as np
 
-from qa.contracts import Filters, Scope
+from qa.contracts import Answer, Filters, Scope
 from qa.filters.core import DateRange, FilterError, Selection, clean_sources, describe
+from qa.filters.mentions import names_period
 from qa.filters.question import QuestionDates, parse_question_dates
 
 # Words that name the kind of event, not which one: an event's passage must hold the other words.
@@ -40,6 +41,9 @@ class Plan:
     reading: QuestionDates | None  # the date read from the question, if used
     empty_message: str | None = None  # the explicit filters allow nothing: say this instead
     undated: QuestionDates | None = None  # a date read from the question that no item is dated in
+    # `first` without the items it holds only for naming the question's period in their text (None: it
+    # holds none such, or no item is dated in the period)
+    dated: Selection | None = None
 
 
 def clean_filters(filters: Filters | None) -> Filters:
@@ -67,19 +71,30 @@ def plan(index, question: str, filters: Filters | None, resolve_event: Callable[
                           f"folders relative to the corpus, e.g. \"003_*\" or \"news/\")")
     if explicit is not None and explicit.empty:
         return Plan(filters, explicit, None, None, empty_message=_nothing_in(index, filters, explicit))
-    reading = undated = None
+    reading = undated = dated = None
     first = explicit
     facts = index.row_facts()
     if use_question_dates and not (filters.since or filters.until) and mostly_dated(facts):
         reading = parse_question_dates(question, newest=facts.newest(), resolve_event=resolve_event)
         if reading is not None:
-            sel = index.select(Filters(reading.since, reading.until, filters.sources))
+            sel = index.select(Filters(reading.since, reading.until, filters.sources), mentioning=True)
             if sel.empty:
                 # nothing dated then: search as if the date were not there, and say so
                 reading, undated = None, reading
             else:
                 first = sel
-    return Plan(filters, first, explicit if reading is not None else None, reading, undated=undated)
+                if sel.mentioning:
+                    dated = index.select(Filters(reading.since, reading.until, filters.sources))
+                    dated = None if dated.empty else dated
+    return Plan(filters, first, explicit if reading is not None else None, reading, undated=undated, dated=dated)
+
+
+def in_period(answer: Answer, p: Plan) -> bool:
+    """Whether an answer found in `p.first` is one about the question's period: its item is dated in it, or
+    the answer names it (an item kept for mentioning the period elsewhere is not about it here)."""
+    if p.reading is None or not p.first.mentioning:
+        return True
+    return p.reading.range.keeps(answer.date) or names_period(answer.text, p.reading.range)
 
 
 def mostly_dated(facts) -> bool:
@@ -116,10 +131,12 @@ def scope_of(p: Plan, used: Selection | None, fell_back: bool, total_items: int 
     if fell_back:
         # said as what was searched, like every other reading: "Nothing dated 2023 answered this" above an
         # answer read as if nothing had
+        named = "dated or mentioning" if p.first is not None and p.first.mentioning else "dated"
         text = (f"Searched all {'items' if p.filters.empty else describe(DateRange(), p.filters.sources)}: "
-                f"none dated {reading.range.human()}{reading.resolved()} answers this")
-    elif reading is not None and used is p.first:
-        text = "Searched " + reading.reading() + (f" from {', '.join(p.filters.sources)}" if p.filters.sources else "")
+                f"none {named} {reading.range.human()}{reading.resolved()} answers this")
+    elif reading is not None and used is not None and (used is p.first or used is p.dated):
+        text = "Searched " + reading.reading(mentioning=bool(used.mentioning)) + (
+            f" from {', '.join(p.filters.sources)}" if p.filters.sources else "")
     else:
         text = "Searched " + (source.reading if source is not None else "all items")
     since, until = (reading.since, reading.until) if reading is not None and not fell_back else (p.filters.since, p.filters.until)

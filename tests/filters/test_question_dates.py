@@ -105,3 +105,14 @@ def test_a_date_naming_an_event_means_that_event_whatever_the_preposition():
     # "after the March 2022 delivery" asks about the delivery, reported in items dated March 2022
     assert read("How much was seized after the March 2022 delivery?") == ("2022-03", "2022-03")
     assert read("What was seized after March 2022?") == ("2022-04", None)
+
+
+@pytest.mark.parametrize(("question", "asked"), [
+    ("How much did they seize last year?", "How much did they seize in 2023?"),
+    ("What was done since last year?", "What was done since 2023?"),
+    ("What happened in the past 6 months?", "What happened between Dec 2023 and May 2024?"),
+    ("Сколько изъято в прошлом году?", "Сколько изъято в 2023 году?"),
+    ("What happened in August 2022?", "What happened in August 2022?"),  # not relative: as asked
+])
+def test_a_relative_date_is_written_out_as_the_period_it_was_counted_to(question, asked):
+    assert parse_question_dates(question, newest="2024-05-14").written_out(question) == asked

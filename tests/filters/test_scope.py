@@ -116,6 +116,37 @@ def test_a_date_no_item_is_dated_in_is_searched_past_and_said(service):
     assert r.scope.reading == "Searched all items: none is dated Mar 2015"
 
 
+def results_press_release(corpus: Path) -> None:
+    """A press release dated January 2022 on the harbour's results of 2021 (the fixture's items are dated 2019-2022)."""
+    (corpus / "harbour" / "results.txt").write_text(
+        "Port Ellery harbour board summarises 2021\n\nPort Ellery, 20 January 2022\n\n"
+        "In 2021 the harbour board repaired 14 piers and dredged the north channel.\n\n"
+        "The board thanked the Skarn quarry for its granite.\n", encoding="utf-8")
+
+
+def test_a_year_asked_about_searches_the_items_that_report_it_as_well_as_those_dated_in_it(service):
+    results_press_release(service.settings.corpus_dir)
+    service.build()
+    r = service.ask("How many piers did the harbour board repair in 2021?", 3)
+    assert r.scope.from_question
+    assert r.scope.reading.startswith("Searched items dated or mentioning 2021")
+    assert r.answer is not None and r.answer.doc == "harbour/results.txt"  # dated 2022, about 2021
+    assert "14 piers" in r.answer.text
+    # an explicit filter stays a filter on the items' own dates
+    r = service.ask("How many piers did the harbour board repair?", 3, Filters(since="2021", until="2021"))
+    assert "harbour/results.txt" not in [p.doc for p in r.passages]
+
+
+def test_a_relative_date_is_answered_as_the_period_it_was_counted_to(service):
+    # "last year" (counted from the newest item, January 2022) is 2021, which the text writes as "In 2021"
+    results_press_release(service.settings.corpus_dir)
+    service.build()
+    r = service.ask("How many piers did the harbour board repair last year?", 3)
+    assert r.question == "How many piers did the harbour board repair last year?"  # shown as asked
+    assert r.scope.reading.startswith("Searched items dated or mentioning 2021 (\"last year\" counted from")
+    assert r.answer is not None and "14 piers" in r.answer.text
+
+
 def test_an_explicit_date_filter_wins_over_a_date_in_the_question(service):
     r = service.ask("What did the board do in July 2019?", 3, Filters(since="2021", until="2021"))
     assert not r.scope.from_question
@@ -172,3 +203,40 @@ def test_a_question_naming_the_month_the_minutes_are_dated_gets_their_decision(m
     r = minutes_service.ask("What did the working group decide in March 2024?", 5)
     assert r.scope.reading == "Searched items dated Mar 2024"
     assert r.answer is not None and "decided to set up a joint precursor watch list" in r.answer.text
+
+
+# A drug-control centre's news, dated by publication: the results of 2023 come out in January 2024.
+CENTRE_NEWS = {
+    "news1.txt": "Centre hosts customs officers\n\nAlmaty, 14 March 2022\n\nThe Regional Centre hosted 20 customs "
+                 "officers from Kyrgyzstan for a week of training on risk profiling.\n",
+    "news2.txt": "Centre signs agreement with border service\n\nAlmaty, 9 June 2022\n\nThe Regional Centre signed a "
+                 "cooperation agreement with the Border Service of Tajikistan on the exchange of information.\n",
+    "news3.txt": "Working group meets in Tashkent\n\nTashkent, 18 May 2023\n\nThe working group on precursors met in "
+                 "Tashkent and agreed a common list of controlled substances.\n",
+    "news4.txt": "Centre director visits Bishkek\n\nBishkek, 2 October 2023\n\nThe director of the Regional Centre "
+                 "met the head of the Kyrgyz drug control service to discuss joint operations.\n",
+    "results.txt": "Regional Centre summarises the results of 2023\n\nAlmaty, 25 January 2024\n\nIn 2023, operations "
+                   "coordinated by the Regional Centre seized 6.3 tonnes of drugs, including 410 kilograms of "
+                   "methamphetamine.\n\nThe Regional Centre supported 14 international controlled deliveries in "
+                   "2023, against 9 in 2022.\n",
+}
+
+
+@pytest.mark.slow
+def test_a_year_asked_about_is_answered_by_the_report_published_after_it(invented_service):
+    service = invented_service(CENTRE_NEWS)
+    r = service.ask("How many controlled deliveries did the Regional Centre support in 2023?", 3)
+    assert r.scope.reading.startswith("Searched items dated or mentioning 2023")
+    assert r.answer is not None and r.answer.doc == "results.txt" and "14 international" in r.answer.text
+    # "last year" is 2023 here (counted from the newest item), written as the report writes it
+    r = service.ask("How much did operations coordinated by the Regional Centre seize last year?", 3)
+    assert r.answer is not None and "6.3 tonnes" in r.answer.text
+
+
+@pytest.mark.slow
+def test_a_report_that_names_a_year_only_in_passing_gives_no_answer_about_it(invented_service):
+    # results.txt names 2022 once ("against 9 in 2022"): its 2023 methamphetamine figure is no answer about 2022
+    service = invented_service(CENTRE_NEWS)
+    r = service.ask("How much methamphetamine did operations coordinated by the Regional Centre seize in 2022?", 3)
+    if r.answer is not None and "410 kilograms" in r.answer.text:
+        assert r.scope.reading == "Searched all items: none dated or mentioning 2022 answers this"

@@ -1,0 +1,75 @@
+"""Which items state a period a question names. "How many deliveries did CARICC support in 2023?" is
+answered by the press release of 25 January 2024 on the results of 2023: news is dated by its own
+publication, not by the period it reports, so the items a question's date scopes are those dated in it
+*and* those whose text names it.
+
+Read from the lexical index's terms (a year; a month's name beside its year), a few BM25 posting lookups
+rather than a scan of the text. Only a closed range of a few years or months is read so: "since 2015"
+or "before 2021" would take in most items that mention any year."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from qa.filters.core import DateRange
+from qa.lang import analyze
+
+MAX_YEARS = 3  # a closed range of whole years read from the text: 2021-2023, not 2000-2023
+MAX_MONTHS = 12  # a closed range of months (or days: read as their months)
+
+# each month as the documents write it, English and Russian, analysed as the lexical index analyses text
+_MONTH_WORDS = (
+    "January Jan январь января", "February Feb февраль февраля", "March Mar март марта",
+    "April Apr апрель апреля", "May май мая", "June Jun июнь июня", "July Jul июль июля",
+    "August Aug август августа", "September Sep Sept сентябрь сентября", "October Oct октябрь октября",
+    "November Nov ноябрь ноября", "December Dec декабрь декабря",
+)  # fmt: skip
+
+
+def _month_terms(month: int) -> frozenset[str]:
+    words = _MONTH_WORDS[month - 1].split()
+    return frozenset(t for w in words for t in analyze(w, "ru" if w[0] > "z" else "en"))
+
+
+def period_terms(dates: DateRange) -> list[list[frozenset[str]]]:
+    """The terms that name `dates` in a text: alternatives (any one will do), each a list of groups a
+    row must all hold, one term of each. [[{"2023"}]] for 2023; [[{"march", "mar", "март"}, {"2022"}],
+    …] for March-April 2022. [] for an open range, or one too long to be named (MAX_YEARS, MAX_MONTHS)."""
+    lo, hi = dates.since, dates.until
+    if lo is None or hi is None:
+        return []
+    if lo.month is None and hi.month is None:
+        if hi.year - lo.year + 1 > MAX_YEARS:
+            return []
+        return [[frozenset({str(y)})] for y in range(lo.year, hi.year + 1)]
+    first, last = lo.year * 12 + (lo.month or 1) - 1, hi.year * 12 + (hi.month or 12) - 1
+    if last - first + 1 > MAX_MONTHS:
+        return []
+    return [[_month_terms(m % 12 + 1), frozenset({str(m // 12)})] for m in range(first, last + 1)]
+
+
+def items_mentioning(index, dates: DateRange) -> np.ndarray | None:
+    """One bool per item of `index` (its RowFacts' items): whether one of its passages names the period
+    `dates` (period_terms()). None when the period cannot be read from text."""
+    alternatives = period_terms(dates)
+    if not alternatives:
+        return None
+    facts = index.row_facts()
+    rows = np.zeros(facts.n, dtype=bool)
+    for groups in alternatives:
+        hit = np.ones(facts.n, dtype=bool)
+        for terms in groups:
+            # a BM25 score is positive exactly where a row holds one of the terms (its idf is never 0)
+            hit &= index.lexical.scores(sorted(terms)) > 0
+        rows |= hit
+    items = np.zeros(len(facts.item_doc), dtype=bool)
+    items[facts.row_item[rows]] = True
+    return items
+
+
+def names_period(text: str, dates: DateRange) -> bool:
+    """Whether `text` names the period `dates` (period_terms()): an answer taken from an item that is in a
+    question's period only by mentioning it must be the part that does ("In 2023, … seized 6.3 tonnes", not
+    "… 14 deliveries, against 9 in 2022" for a question about 2023)."""
+    words = set(analyze(text))
+    return any(all(terms & words for terms in groups) for groups in period_terms(dates))
