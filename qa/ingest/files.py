@@ -128,7 +128,8 @@ def parse_bytes(
     if len(items) == 1:
         doc_title = items[0].title
     else:  # a fallback title is worded in the page's language ("Новости, март 2024")
-        doc_title = document_title(own, site, [(it.title, it.date) for it in items], detect(extracted.text[:_LANGUAGE_SAMPLE]))
+        language = detect(extracted.text[:_LANGUAGE_SAMPLE])
+        doc_title = document_title(own, site, [(it.title, it.date) for it in items], language)
     return Document(name, extracted.text, sha256, items, title=doc_title, site=site)
 
 

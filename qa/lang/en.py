@@ -491,7 +491,9 @@ LANGUAGE = Language(
     verb_questions=frozenset({"do", "does", "did", "has", "have", "had", "will", "would", "can", "could", "should", "may", "might"}),
     followup=FOLLOWUP,
     furniture=FURNITURE,
-    news_titles=NewsTitles("{site} news", "News, {months}", tuple("Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split())),
+    news_titles=NewsTitles(
+        "{site} news", "News, {months}", tuple("Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split())
+    ),
     countries=functools.partial(country_names, "en"),
     antonym_pairs=ANTONYM_PAIRS,
     negative_prefixes=NEGATIVE_PREFIXES,

@@ -14,7 +14,7 @@ from qa.ingest.headlines import lead_title
 
 EN = {
     "header": "News of the Drug Control Agency",
-    "lead_a": "{date_a} officers of the Drug Control Agency stopped a truck coming from Afghanistan at the Aivaj customs post.",
+    "lead_a": "{date_a} officers of the Drug Control Agency stopped a truck from Afghanistan at the Aivaj customs post.",
     "body_a": "The driver was detained. A criminal case was opened.",
     "credit": "Photo: DCA press service",
     "lead_b": "{date_b} a meeting of the heads of counter-narcotics units of Central Asia took place in Almaty.",
@@ -25,7 +25,7 @@ EN = {
 }
 RU = {
     "header": "Новости Агентства по контролю за наркотиками",
-    "lead_a": "{date_a} на таможенном посту «Айвадж» сотрудники Агентства задержали грузовой автомобиль из Афганистана.",
+    "lead_a": "{date_a} на таможенном посту «Айвадж» сотрудники Агентства задержали грузовик из Афганистана.",
     "body_a": "Водитель задержан. Возбуждено уголовное дело.",
     "credit": "Фото пресс-службы АКН",
     "lead_b": "{date_b} в г. Алматы состоялось совещание руководителей подразделений по борьбе с наркотиками.",
