@@ -76,18 +76,36 @@ def _full_date_iso(matched: str) -> str | None:
     return _iso(int(years[-1]), month, int(day_m[1])) if month else None
 
 
+# A date right after one of these is what the text compares with, not when its story happened:
+# "11% more than in 2022", "compared with March 2022", "чем в 2022 году", "по сравнению с 2022 г.".
+_COMPARED_BEFORE_RE = re.compile(
+    r"(?:\bthan|\bcompared\s+(?:with|to)|\bcomparison\s+(?:with|to)|\bversus|\bvs\.?|\b(?:up|down)\s+from"
+    r"|\brelative\s+to|(?<!\w)чем|(?<!\w)сравнени[юи]\s+со?|(?<!\w)сравнительно\s+со?|(?<!\w)против)"
+    r"\s+(?:(?:in|on|during|в|во|на|за)\s+)?$",
+    re.IGNORECASE,
+)
+_COMPARED_WINDOW = 40
+
+
+def _compared(text: str, start: int) -> bool:
+    """Is the date at ``start`` a point of comparison ("than in 2022", "чем в 2022 году")?"""
+    return _COMPARED_BEFORE_RE.search(text, max(0, start - _COMPARED_WINDOW), start) is not None
+
+
 def find_date(text: str) -> str | None:
-    """The first date stated in ``text`` as ISO: a full date, else month + year, else "in YYYY"."""
-    if m := FULL_DATE_RE.search(text):
-        if iso := _full_date_iso(m.group()):
+    """The first date stated in ``text`` as ISO: a full date, else month + year, else "in YYYY";
+    a date the text compares with ("than in 2022", "по сравнению с 2022 годом") is not one."""
+    for m in FULL_DATE_RE.finditer(text):
+        if not _compared(text, m.start()) and (iso := _full_date_iso(m.group())):
             return iso
-    if m := _MONTH_YEAR_RE.search(text):
+    for m in _MONTH_YEAR_RE.finditer(text):
         month = _month_number(_MONTH_TOKEN_RE.search(m.group()).group())
         year = int(_YEAR_TOKEN_RE.findall(m.group())[-1])
-        if month and (iso := _iso(year, month)):
+        if not _compared(text, m.start()) and month and (iso := _iso(year, month)):
             return iso
-    if m := _YEAR_ONLY_RE.search(text):
-        return _iso(int(m[1]))
+    for m in _YEAR_ONLY_RE.finditer(text):
+        if not _compared(text, m.start()):
+            return _iso(int(m[1]))
     return None
 
 

@@ -23,6 +23,9 @@ from qa.ingest.extract_cache import ExtractCache
 from qa.ingest.items import parse_text
 from qa.ingest.readers import Extracted, is_supported, reader_for, readers
 from qa.ingest.titles import document_title, markdown_title, site_from_text
+from qa.lang import detect
+
+_LANGUAGE_SAMPLE = 20_000  # characters a page's language is told from: enough, and a 50 MB file costs no more
 
 
 def human_size(n: float) -> str:
@@ -122,7 +125,11 @@ def parse_bytes(
     site = extracted.site or site_from_text(extracted.text, [extracted.text[it.start : it.end] for it in items])
     own = extracted.doc_title or (markdown_title(extracted.text) if extracted.markdown else None)
     # A one-story file is called by its story's title, so the two never disagree.
-    doc_title = items[0].title if len(items) == 1 else document_title(own, site, [(it.title, it.date) for it in items])
+    if len(items) == 1:
+        doc_title = items[0].title
+    else:  # a fallback title is worded in the page's language ("Новости, март 2024")
+        language = detect(extracted.text[:_LANGUAGE_SAMPLE])
+        doc_title = document_title(own, site, [(it.title, it.date) for it in items], language)
     return Document(name, extracted.text, sha256, items, title=doc_title, site=site)
 
 

@@ -28,9 +28,11 @@ _TITLE_MIN = 30  # a cut shorter than this says too little; cut later, or at a w
 _MIN_WORDS = 4  # a first sentence shorter than this after the date ("in Vienna, Austria.") says too little
 _DIGIT_RE = re.compile(r"\d")
 _MASK = "\x01"  # a masked date: one of these per character, so offsets stay the same
+# Russian writes a preposition before a date ("С 20 по 22 ноября 2023 года") and "г." or "года"
+# after it ("3 апреля 2024 г. в Алматы ..."): both go with the date.
 _LEAD_DATE_RE = re.compile(
-    r"(?:(?:on|from|between|in|at|during|since|as of|by|until|starting|beginning|dated)\s+)?"
-    r"(?:the\s+)?\x01+\s*,?\s*",
+    r"(?:(?:on|from|between|in|at|during|since|as of|by|until|starting|beginning|dated|с|со|в|во)\s+)?"
+    r"(?:the\s+)?\x01+(?:\s*(?:г\.|гг\.|года?\b))?\s*,?\s*",
     re.IGNORECASE,
 )
 # Opening adverbials that set the scene ("In accordance with ..., ", "As part of ..., ").

@@ -4,7 +4,10 @@
   ends the current item;
 * a headline-like line (short, no closing period) after some prose starts a new item;
 * in a page without separators that carries at least ``_MIN_DATED_LEADS`` dated leads
-  ("On 28-29 October 2021, ..."), every dated lead starts a new item.
+  ("On 28-29 October 2021, ..."), every dated lead starts a new item;
+* in any page, a lead that opens with a full date ("3 апреля 2024 г. в Алматы ...", "On 3 April
+  2024, ...") or a dateline starts a new item when the item before opened with another date in
+  the same way: that page lists dated stories, whatever separators or pictures stand between them.
 
 An item's title is its heading or headline, else a headline made from its lead
 (``headlines.lead_title``). Headlines and datelines name and date the item but are not among its
@@ -25,6 +28,7 @@ from qa.ingest.paragraphs import (
 )  # fmt: skip
 
 _MIN_DATED_LEADS = 3  # fewer dated leads than this look like one article that mentions dates
+_MIN_LEAD_WORDS = 8  # a dated line shorter than this ("3 April 2024 in Almaty.") is too short for a lead
 
 
 
@@ -34,9 +38,24 @@ class _Draft:
     title: str | None = None
     has_prose: bool = False
     has_dated_lead: bool = False
+    story_date: str | None = None  # the date the item opens with: a date line, its lead's dateline or first words
 
 
-def _assemble(paras: list[Para], split_on_dates: bool) -> tuple[list[_Draft], int]:
+def _story_date(p: Para) -> str | None:
+    """The date a prose paragraph opens a story with: its dateline's, else its first words'."""
+    return p.dateline_date or p.opening_date
+
+
+def _opens_next_story(p: Para, kind: str, cur: _Draft, text: str) -> bool:
+    """Does this paragraph open a story of its own after ``cur``: both open with their date (a
+    dateline or a full date as first words), the dates differ, and this one is a lead's length?"""
+    date = _story_date(p) if kind == _PROSE else None
+    if date is None or cur.story_date is None or date == cur.story_date:
+        return False
+    return len(text[p.text_start : p.end].split()) >= _MIN_LEAD_WORDS
+
+
+def _assemble(text: str, paras: list[Para], split_on_dates: bool) -> tuple[list[_Draft], int]:
     """Group paragraphs into item drafts; also returns how many splits separators caused."""
     drafts = [_Draft()]
     separator_splits = 0
@@ -61,6 +80,7 @@ def _assemble(paras: list[Para], split_on_dates: bool) -> tuple[list[_Draft], in
             or (kind == _HEADING and p.level <= 2)
             # Prose before the first dated lead is that item's preamble, not an item of its own.
             or (split_on_dates and p.dated_lead and (cur.has_dated_lead or len(drafts) > 1))
+            or _opens_next_story(p, kind, cur, text)
         )
         if starts_item:
             separator_splits += pending_separator
@@ -71,8 +91,15 @@ def _assemble(paras: list[Para], split_on_dates: bool) -> tuple[list[_Draft], in
             cur.title = cur.title or p.title
         else:
             cur.paras.append(
-                Para(p.start, p.end, kind, dated_lead=p.dated_lead, body=p.body, dateline_date=p.dateline_date)
+                Para(
+                    p.start, p.end, kind, dated_lead=p.dated_lead, body=p.body, dateline_date=p.dateline_date,
+                    opening_date=p.opening_date,
+                )
             )
+        if kind == _DATELINE and not cur.has_prose:
+            cur.story_date = cur.story_date or find_date(text[p.start : p.end])
+        if kind == _PROSE and not cur.has_prose:
+            cur.story_date = cur.story_date or _story_date(p)
         cur.has_prose |= kind == _PROSE
         cur.has_dated_lead |= p.dated_lead
         prev_kind = kind
@@ -130,9 +157,9 @@ def parse_text(text: str, *, markdown: bool = False) -> list[Item]:
     headings after some prose start a new item.
     """
     paras = classify(text, lines(text), markdown)
-    drafts, separator_splits = _assemble(paras, split_on_dates=False)
+    drafts, separator_splits = _assemble(text, paras, split_on_dates=False)
     # Pages with no separators may still list several stories, each opening with its date.
     if separator_splits == 0 and sum(p.dated_lead for p in paras) >= _MIN_DATED_LEADS:
-        drafts, _ = _assemble(paras, split_on_dates=True)
+        drafts, _ = _assemble(text, paras, split_on_dates=True)
     return _finish(text, _merge_proseless(drafts))
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from qa.ingest.dates import FULL_DATE_RE
+from qa.ingest.dates import FULL_DATE_RE, find_date
 
 FIRST_SENTENCE_MAX = 400
 _LEAD_DATE_WINDOW = 100  # a date this close to the paragraph start is "the lead's date"
@@ -61,3 +61,20 @@ def is_dated_lead(para: str) -> bool:
             return True
     return False
 
+
+# A full date as a paragraph's first words, after at most a preposition: "3 апреля 2024 г. в
+# Алматы ...", "03.04.2024 ...", "On 3 April 2024, ...", "From 20 to 22 November 2023 ...",
+# "С 20 по 22 ноября 2023 года ...". The preposition is matched in any case, the date as written
+# (a capital keeps "may" the verb from being a month).
+_OPENING_DATE_RE = re.compile(rf"(?i:(?:on|from|between|с|со)\s+)?(?:{FULL_DATE_RE.pattern})")
+# A dash or a colon after the date ("3 April 2024: first seizure", "12.03.2024 — ...") makes the
+# line an entry of a list of dates, not a sentence that opens with when it happened.
+_ENTRY_AFTER_DATE_RE = re.compile(r"(?:\s*(?:г\.|гг\.|года?\b))?\s*(?:[—–:]|-{1,2}\s)")
+
+
+def opening_date(para: str) -> str | None:
+    """The ISO date a paragraph's first sentence opens with ("3 апреля 2024 г. в Алматы ...",
+    "On 3 April 2024, ..."), else None; also None for a list entry ("3 April 2024: ...")."""
+    if (m := _OPENING_DATE_RE.match(para)) and not _ENTRY_AFTER_DATE_RE.match(para, m.end()):
+        return find_date(m.group())
+    return None

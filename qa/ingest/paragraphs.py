@@ -19,7 +19,7 @@ from qa.ingest.dates import FULL_DATE_RE
 from qa.ingest.captions import is_caption_by_form, is_photo_credit
 from qa.ingest.datelines import dateline_prefix, is_dateline_line
 from qa.ingest.furniture import furniture_rule, is_name_line
-from qa.ingest.leads import CLOSERS, is_dated_lead
+from qa.ingest.leads import CLOSERS, is_dated_lead, opening_date
 
 REPEAT_MAX = 40  # short lines repeated this short or shorter are page chrome
 
@@ -45,6 +45,7 @@ class Para:
     why: str = ""  # furniture only: the rule that removed it ("rating", "caption" ...)
     body: int | None = None  # prose only: where its text starts after a dateline prefix
     dateline_date: str | None = None  # prose only: the ISO date of that dateline
+    opening_date: str | None = None  # prose only: the ISO date its own text opens with ("3 апреля 2024 г. ...")
 
     @property
     def text_start(self) -> int:
@@ -171,6 +172,7 @@ def classify(text: str, lines: list[tuple[int, int, bool]], markdown: bool) -> l
             if dl := dateline_prefix(para):
                 p.body, p.dateline_date = p.start + dl.body, dl.date
                 _headline_before(text, paras, i)
+            p.opening_date = opening_date(text[p.text_start : p.end])
     _mark_captions(text, paras)
     # A headline-like line is a headline only if content follows it; else it is prose. Captions,
     # credits and the names under a photo may stand between a headline and its story.

@@ -13,6 +13,9 @@ document title is, in this order:
    the acronym that appears in (nearly) every story ("CARICC");
 4. else "News, <months covered>", or the first story's title.
 
+3 and 4 are worded in the page's language ("Новости ЦАРИКЦ", "Новости, март–апрель 2024"; the
+words are the language record's ``news_titles``, English's for a language without them).
+
 ``item_label`` joins the three parts the way a citation reads:
 "CARICC news, 19 Jul 2022 — A de-briefing will be held in Almaty".
 """
@@ -22,6 +25,9 @@ from __future__ import annotations
 import html as _html
 import re
 from collections import Counter
+
+from qa import lang as _lang
+from qa.lang.base import NewsTitles
 
 _SITE_SEPARATORS_RE = re.compile(r"\s+(?:\||–|—|-|::|»|·)\s+")
 _META_RE = re.compile(r"<meta\b[^>]*>", re.IGNORECASE)
@@ -141,11 +147,25 @@ def date_words(iso: str | None) -> str:
     return " ".join(x for x in (parts[2].lstrip("0") if len(parts) == 3 else "", month, parts[0]) if x)
 
 
-def _months_covered(dates: list[str]) -> str:
-    months = sorted({d[:7] for d in dates if len(d) >= 7})
+def _news_titles(language: str) -> NewsTitles:
+    """The fallback title's words of a language, English's when it has none or is not registered."""
+    try:
+        words = _lang.get(language).news_titles
+    except ValueError:
+        words = None
+    return words or _lang.get("en").news_titles
+
+
+def _month_year(ym: str, month_names: tuple[str, ...]) -> str:
+    """"2024-03" -> "Mar 2024" / "март 2024"."""
+    return f"{month_names[int(ym[5:7]) - 1]} {ym[:4]}"
+
+
+def _months_covered(dates: list[str], month_names: tuple[str, ...]) -> str:
+    months = sorted({d[:7] for d in dates if len(d) >= 7 and d[5:7].isdigit() and 1 <= int(d[5:7]) <= 12})
     if not months:
         return ""
-    first, last = format_date(months[0]), format_date(months[-1])
+    first, last = _month_year(months[0], month_names), _month_year(months[-1], month_names)
     if first == last:
         return first
     if months[0][:4] == months[-1][:4]:
@@ -154,17 +174,19 @@ def _months_covered(dates: list[str]) -> str:
 
 
 def document_title(
-    own_title: str | None, site: str | None, items: list[tuple[str, str | None]]
+    own_title: str | None, site: str | None, items: list[tuple[str, str | None]], language: str = "en"
 ) -> str:
-    """The document's human title (see the module docstring); ``items`` are (title, date)."""
+    """The document's human title (see the module docstring); ``items`` are (title, date), ``language``
+    the code of the page's language (qa.lang.detect), which words the fallback titles."""
     if own_title and own_title.strip():
         return " ".join(own_title.split())
     if len(items) == 1:
         return items[0][0]
+    words = _news_titles(language)
     if site:
-        return f"{site} news"
-    if covered := _months_covered([d for _, d in items if d]):
-        return f"News, {covered}"
+        return words.site.format(site=site)
+    if covered := _months_covered([d for _, d in items if d], words.month_names):
+        return words.months.format(months=covered)
     return items[0][0] if items else ""
 
 

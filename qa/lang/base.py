@@ -63,6 +63,15 @@ class PageFurniture:
 
 
 @dataclass(frozen=True)
+class NewsTitles:
+    """How a news page of several stories is named when it names itself nowhere (qa.ingest.titles)."""
+
+    site: str  # the page of a site: "{site} news", "Новости {site}"
+    months: str  # the months its stories cover: "News, {months}", "Новости, {months}"
+    month_names: tuple[str, ...]  # January to December as such a title writes them ("Mar", "март")
+
+
+@dataclass(frozen=True)
 class Language:
     code: str
     stemmer: str  # PyStemmer algorithm
@@ -83,6 +92,8 @@ class Language:
     script: str = "latin"
     # the words of page furniture (qa.ingest): None for a language that has none registered
     furniture: PageFurniture | None = None
+    # a news page's fallback title (qa.ingest.titles): None for a language without one (English's then)
+    news_titles: NewsTitles | None = None
     # qa.ingest.chunking: rejoin the splitter's false sentence ends (a piece that starts in lower case
     # after an abbreviation, a lone initial): pysbd's Russian rules leave some, its English ones
     # (which the MiniLM answer model was fitted on) are kept as they split but for name_initial

@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import re
 
-from qa.lang.base import Followup, Language, PageFurniture
+from qa.lang.base import Followup, Language, NewsTitles, PageFurniture
 from qa.lang.contacts import CONTACT_SPANS
 from qa.lang.countries import country_names
 from qa.lang.spelling import american_spellings
@@ -491,6 +491,9 @@ LANGUAGE = Language(
     verb_questions=frozenset({"do", "does", "did", "has", "have", "had", "will", "would", "can", "could", "should", "may", "might"}),
     followup=FOLLOWUP,
     furniture=FURNITURE,
+    news_titles=NewsTitles(
+        "{site} news", "News, {months}", tuple("Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split())
+    ),
     countries=functools.partial(country_names, "en"),
     antonym_pairs=ANTONYM_PAIRS,
     negative_prefixes=NEGATIVE_PREFIXES,

@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import re
 
-from qa.lang.base import Followup, Language, PageFurniture
+from qa.lang.base import Followup, Language, NewsTitles, PageFurniture
 from qa.lang.contacts import CONTACT_SPANS
 from qa.lang.countries import country_names
 
@@ -464,6 +464,11 @@ LANGUAGE = Language(
     followup=FOLLOWUP,
     script="cyrillic",
     furniture=FURNITURE,
+    news_titles=NewsTitles(  # the nominative month: "Новости, март 2024", as a heading names a month
+        "Новости {site}",
+        "Новости, {months}",
+        tuple("январь февраль март апрель май июнь июль август сентябрь октябрь ноябрь декабрь".split()),
+    ),
     countries=functools.partial(country_names, "ru"),
     rejoin_false_splits=True,
     name_initial=re.compile(r"(?:^|\s)[А-ЯЁ]\.$"),  # a Cyrillic initial: "Э."
