@@ -6,7 +6,9 @@
   an error when nothing else is left, a note otherwise.
 * A date the question names ("in August 2022", "last year", "before the Vienna meeting") is tried
   as a filter *first*, and dropped when nothing in its range answers: a news item about a March
-  2022 operation may be dated in June, or not at all. Measured on the date questions of the dev
+  2022 operation may be dated in June, or not at all. The filter keeps the items dated in the range
+  and those whose text names it (qa.filters.mentions: the January 2024 report on 2023), and an
+  answer from the latter must be one that names it (in_period). Measured on the date questions of the dev
   sets and on benchmarks/data/date_questions.jsonl (benchmarks/question_dates.py,
   docs/filters.md), this is never worse than ignoring the date and better on one set, where a
   hard filter lost a third of the answers and a score bonus changed none.

@@ -79,8 +79,10 @@ SPAN_PATTERNS = {
         rf"\b(?:\d[\d,.]*|{_NUMBER_WORDS})\b(?:\s*(?:%|percent|per cent))?"
         # a scale, then a unit or a currency: "3.2 million pounds", "38 pounds", "2 million tonnes"
         rf"(?:\s+(?:million|billion|thousand|hundred)\b)?"
-        rf"(?:\s+(?:kg|tonnes?|tons?|grams?|km|{_CURRENCY_NAMES})\b)?"
-        rf"(?:\s+of\s+[a-z]+)?",
+        rf"(?:\s+(?:kg|kilo(?:gram(?:me)?)?s?|tonnes?|tons?|grams?|km|kilomet(?:re|er)s?|litres?|liters?|"
+        rf"{_CURRENCY_NAMES})\b)?"
+        # what is counted, with the adjective before it: "of heroin", "of narcotic drugs", "of chemical precursors"
+        rf"(?:\s+of\s+(?:[a-z]+(?:ic|al|ous|ive)\s+(?=[a-z]))?[a-z]+)?",
         re.I,
     ),
     "person": re.compile(

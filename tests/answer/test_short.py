@@ -91,6 +91,20 @@ def test_a_quantity_keeps_its_whole_unit_and_counts_as_naming_the_asked_unit():
     assert feats["120 tonnes of pears"]["unit"] == 1.0 and feats["three"]["unit"] == 0.0
 
 
+@pytest.mark.parametrize(("text", "question", "span"), [
+    # "412" alone for a weight written out in kilograms
+    ("Officers seized 412 kilograms of heroin hidden in a truck at the Skarn checkpoint.",
+     "How much heroin was seized at the Skarn checkpoint?", "412 kilograms of heroin"),
+    # "over 5.1 tonnes of narcotic", cut before its noun
+    ("Operations seized over 5.1 tonnes of narcotic drugs in the first nine months.",
+     "How many tonnes of drugs did the operations seize?", "over 5.1 tonnes of narcotic drugs"),
+    ("The Wenlow works use 30 litres of water a day.", "How much water do the Wenlow works use?",
+     "30 litres of water"),
+])
+def test_a_quantity_keeps_its_unit_and_what_it_counts(text, question, span):
+    assert span in _texts(text, question)
+
+
 # issue 13's wrong bold answers, as patterns on invented sentences: "210" for "57,000 people
 # trained", "2020" for "a growth of 82.1 %", "Major General" for an ambassador's name
 
