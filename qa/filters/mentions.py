@@ -55,12 +55,15 @@ def items_mentioning(index, dates: DateRange) -> np.ndarray | None:
     if not alternatives:
         return None
     facts = index.row_facts()
+    holding: dict[frozenset[str], np.ndarray] = {}  # a year is a group of every month of it: looked up once
     rows = np.zeros(facts.n, dtype=bool)
     for groups in alternatives:
         hit = np.ones(facts.n, dtype=bool)
         for terms in groups:
-            # a BM25 score is positive exactly where a row holds one of the terms (its idf is never 0)
-            hit &= index.lexical.scores(sorted(terms)) > 0
+            if terms not in holding:
+                # a BM25 score is positive exactly where a row holds one of the terms (its idf is never 0)
+                holding[terms] = index.lexical.scores(sorted(terms)) > 0
+            hit &= holding[terms]
         rows |= hit
     items = np.zeros(len(facts.item_doc), dtype=bool)
     items[facts.row_item[rows]] = True
