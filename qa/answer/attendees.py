@@ -152,7 +152,8 @@ def answers(question: str, party: Party, line: str, title: str) -> bool:
     return bool((set(analyze(rest, qlang)) - gatherings(rest)) & words)
 
 
-def party_candidate(question: str, texts: list[str], listed: Callable[[int], tuple[Hashable, str] | None]) -> int | None:
+def party_candidate(question: str, texts: list[str],
+                    listed: Callable[[int], tuple[Hashable, str] | None]) -> int | None:
     """The index of the first candidate (by `texts`) that is a line of an attendee list answering who stood for
     the party the question names, else None. `listed(i)` gives candidate i's list (a key telling lists apart) and
     the title of the gathering it belongs to, or None when it is on no attendee list."""

@@ -7,8 +7,9 @@ import pytest
 from qa.answer.attendees import asked_party, is_attendance_heading, list_heading, party_candidate
 
 TITLE = "Minutes of the 9th Meeting of the North Atlantic Fisheries Council Attendees"
-LINES = ["• Mr. Olaf Brekke, National Delegate, Norway (Chair)", "• Ms. Sigrun Halldorsdottir, National Delegate, Iceland",
-         "• Mr. Pavel Orlov, observer, Russian Federation", "• Ms. Ines Carvalho, FAO Fisheries Division"]
+LINES = ["• Mr. Olaf Brekke, National Delegate, Norway (Chair)",
+         "• Ms. Sigrun Halldorsdottir, National Delegate, Iceland", "• Mr. Pavel Orlov, observer, Russian Federation",
+         "• Ms. Ines Carvalho, FAO Fisheries Division"]
 RU_TITLE = "Протокол заседания рабочей группы по прекурсорам Присутствовали"
 RU_LINES = ["• Каримов Бахтиёр Усманович – председатель рабочей группы (Узбекистан)",
             "• Ахмедова Сабина Рашидовна – эксперт УНП ООН",
