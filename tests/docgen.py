@@ -422,7 +422,8 @@ WORKING_GROUP_TITLE = "Minutes of the Joint Working Group on Precursor Control"
 
 
 def _headed_docx(title: str, parts: list[str]) -> bytes:
-    """A Word file: `title` as its Title, then `parts` in order, each a paragraph or ("# ...") a Heading 1."""
+    """A Word file: `title` as its Title, then `parts` in order, each a paragraph, ("# ...") a Heading 1 or ("- ...")
+    a bulleted line."""
     import docx
 
     d = docx.Document()
@@ -430,6 +431,8 @@ def _headed_docx(title: str, parts: list[str]) -> bytes:
     for part in parts:
         if part.startswith("# "):
             d.add_heading(part[2:], level=1)
+        elif part.startswith("- "):
+            d.add_paragraph(part[2:], style="List Bullet")
         else:
             d.add_paragraph(part)
     buf = io.BytesIO()
@@ -452,6 +455,36 @@ def working_group_docx() -> bytes:
         "Members reported 4,200 litres of acetic anhydride seized at the borders in the last quarter.",
         "# 3. Decisions",
         "The working group decided to set up a joint precursor watch list, to be circulated by 30 June 2024.",
+    ])
+
+
+FISHERIES_TITLE = "Minutes of the 9th Meeting of the North Atlantic Fisheries Council"
+# news of another meeting of the same council, whose sentences share the questions' words
+FISHERIES_NEWS = (
+    "Fisheries Council news\n\n"
+    "At the 8th meeting of the North Atlantic Fisheries Council, the members recommended that a representative of "
+    "Iceland be appointed to the post of Executive Secretary in the order of rotation. The meeting was attended by "
+    "members of the Council and their delegated representatives, and by staff of the secretariat. Finland has "
+    "applied to join the Council as an observer.\n"
+)
+
+
+@functools.cache
+def fisheries_minutes_docx() -> bytes:
+    """Minutes whose attendee list gives one line per person and the party they stood for."""
+    return _headed_docx(FISHERIES_TITLE, [
+        "Date: 12 June 2024",
+        "Venue: Council headquarters, Torshavn",
+        "# Attendees",
+        "- Mr. Olaf Brekke, National Delegate, Norway (Chair)",
+        "- Ms. Sigrun Halldorsdottir, National Delegate, Iceland",
+        "- Mr. Jonas Lindqvist, National Delegate, Sweden",
+        "- Mr. Pavel Orlov, observer, Russian Federation",
+        "- Ms. Ines Carvalho, FAO Fisheries Division",
+        "# 1. Quotas for 2025",
+        "The Council reviewed the herring quotas for 2025 and asked the scientific committee for a new stock estimate.",
+        "# 2. Decisions",
+        "The Council decided to hold the 10th meeting in Bergen in March 2025.",
     ])
 
 

@@ -80,9 +80,13 @@ def names_its_gathering(question: str, title: str) -> bool:
         return False
     lang = detect(title)
     held = set(analyze(title, lang))
-    # an office's name in capitals ("Who was the Chair …?") is what is asked, not a name the title must hold
-    names = [n for n in _NAME.findall(question) if not any(asks.fullmatch(n) for asks in _ROLE_ASKED.values())]
-    return all(set(analyze(name, lang)) <= held for name in names)
+    return all(set(analyze(name, lang)) <= held for name in question_names(question))
+
+
+def question_names(question: str) -> list[str]:
+    """The names of a question (its capitalised words after the first), but an office's name in capitals ("Who
+    was the Chair …?"), which is what is asked, not a name."""
+    return [n for n in _NAME.findall(question) if not any(asks.fullmatch(n) for asks in _ROLE_ASKED.values())]
 
 
 def field_candidate(question: str, texts: list[str], titles: list[str], typed: list[float]) -> int | None:

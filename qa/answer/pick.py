@@ -10,6 +10,7 @@ import numpy as np
 
 from qa.answer import short
 from qa.answer.acronyms import asked_acronym, defines
+from qa.answer.attendees import LOOK_BACK, list_heading, party_candidate
 from qa.answer.evidence import abstain_gate, calibrate, evidence, lead_text, probability, rule_that_holds
 from qa.answer.features import Candidate, add_uncentred, sentence_features
 from qa.answer.fields import asked_field, field_candidate
@@ -287,18 +288,37 @@ NAMED_CELL_CONFIDENCE = 0.7
 
 def _prefer_field(question: str, ranked: list[Candidate], index: Index) -> tuple[list[Candidate], bool]:
     """ranked with the field line that states when or where the question's gathering was held first
-    (qa.answer.fields: "Date: 21 September 2023" in the minutes of that meeting), and whether there is one: its
-    document names the gathering, so the gate, fitted on prose, does not decide."""
+    (qa.answer.fields: "Date: 21 September 2023" in the minutes of that meeting), or the line of its attendee list
+    that names the party the question asks about (qa.answer.attendees: "Who attended for Turkmenistan?"), and
+    whether there is one: its document names the gathering, so the gate, fitted on prose, does not decide."""
     if asked_field(question) is None:
-        return ranked, False
-    titles = []
-    for c in ranked:
-        item = index.item(c.sentence.doc, c.sentence.item)
-        titles.append(f"{item.doc_title or ''} {item.title}" if item else "")
+        i = party_candidate(question, [c.text for c in ranked], lambda j: _attendee_list(ranked[j].sentence, index))
+        return (ranked, False) if i is None else ((ranked if i == 0 else _swap(ranked, i)), True)
+    titles = [_gathering_title(c.sentence, index) for c in ranked]
     i = field_candidate(question, [c.text for c in ranked], titles, [c.features.get("typed", 0.0) for c in ranked])
     if i is None:
         return ranked, False
     return (ranked if i == 0 else _swap(ranked, i)), True
+
+
+def _gathering_title(row: SentenceRow, index: Index) -> str:
+    """The titles of a sentence's document and item, which name the gathering a field or list belongs to."""
+    item = index.item(row.doc, row.item)
+    return f"{item.doc_title or ''} {item.title}" if item else ""
+
+
+def _attendee_list(row: SentenceRow, index: Index) -> tuple[tuple[str, int, str], str] | None:
+    """The attendee list a sentence is a line of ((its document, item and heading), the gathering's title), else
+    None: its heading is read back over the lines before it in its item (qa.answer.attendees.list_heading)."""
+    item = index.item(row.doc, row.item)
+    first = max(0, row.id - LOOK_BACK)
+    before = []
+    for r in reversed(index.sentences(first, row.id - first) if row.id > first else []):
+        if (r.doc, r.item) != (row.doc, row.item):
+            break
+        before.append(r.text)
+    heading = list_heading(row.text, before, item.title if item else "")
+    return None if heading is None else ((row.doc, row.item, heading), _gathering_title(row, index))
 
 
 def _row_and_column_named(question: str, terms: list[str], table: TableRow, row: SentenceRow) -> bool:
