@@ -123,7 +123,21 @@ def plural_head(words: list[str]) -> list[str]:
                 if _ends_phrase(nxt) or not _plural(nxt):
                     break
                 phrase.append(nxt)
-            return phrase
+            return phrase + _coordinated_head(words[len(phrase):])  # phrase is words[:len(phrase)]
+    return []
+
+
+def _coordinated_head(words: list[str]) -> list[str]:
+    """The second half of a coordinated noun phrase after a plural, up to its own plural head: "640 customs *and
+    border officers*", "drugs *and precursors*"; [] when none follows ("200 officers and 30 dogs" ends at
+    "officers": a number opens a phrase of its own)."""
+    if not words or words[0].lower() not in ("and", "or"):
+        return []
+    for j, w in enumerate(words[1:_MAX_MODIFIERS + 1], start=1):
+        if _ends_phrase(w) or w[:1].isdigit():
+            return []
+        if _plural(w):
+            return words[:j + 1]
     return []
 
 
