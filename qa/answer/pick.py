@@ -367,7 +367,7 @@ def pick_answer(
             or abstain_gate(facts, fitted, conf) < fitted.abstain_below and not (named_cell or fielded)):
         # the words no document uses are worth saying only when the passages are in the question's language
         known = mentioned(index) if ranked[0].sentence.lang in (None, detect(question)) else None
-        return Picked(None, passages, not_found_note(rule_that_holds(facts, fitted), question, known, lead))
+        return Picked(None, passages, not_found_note(rule_that_holds(facts, fitted), question, known, lead, best))
     # the sentence's trimmed part, after the sentence before it when it opens by referring back
     shown = shown_answer(index, row, question, terms, MAX_ANSWER_CHARS)
     if table is not None:  # a table's row: the cell under the column asked for, read against the header
