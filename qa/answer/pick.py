@@ -18,6 +18,7 @@ from qa.answer.not_found import mentioned, not_found_note
 from qa.answer.ordering import rerank_passages
 from qa.answer.persons import named_person
 from qa.answer.shown import Shown, refers_back, shown_answer
+from qa.answer.substances import prefer_asked_substance
 from qa.answer.tables import Tables, TableRow, asked_cell, cells, lacks_kind, named_column
 from qa.answer.trim import MAX_ANSWER_CHARS
 from qa.answer.types import TYPE_FEATURES, type_features
@@ -348,6 +349,7 @@ def pick_answer(
     if not ranked:
         return Picked(None, passages)
     ranked, fielded = _prefer_field(question, ranked, index)
+    ranked = prefer_asked_substance(question, ranked)
     pool = passages
     passages = rerank_passages(passages, ranked, fitted.passage)
     idf = index.idf(sorted(set(terms)))

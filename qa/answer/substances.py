@@ -21,7 +21,7 @@ What is read, and why:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from qa.answer.shown import refers_back
@@ -83,3 +83,30 @@ def candidate_swap(question: str, best: Candidate) -> Swap | None:
     passage, row = best.passage, best.sentence
     before = passage.chunk.text[:max(0, row.start - passage.chunk.start)]
     return swapped(question, best.text, before, passage.item.title if passage.item is not None else "")
+
+
+# the best sentence, when it speaks of another substance than asked, gives way to one of the best SUBSTANCE_TOP that
+# names the asked one, when the sentence model scores it within SUBSTANCE_MARGIN of the best (0: never); as the person
+# near tie does (qa.answer.pick: PERSON_TOP, PERSON_MARGIN), with twice its margin: the best is sure to be "not
+# found" (the "substituted" rule), where a person near tie takes over from an answer that may be right. An invented
+# item with a heroin seizure and, a sentence later, a cocaine one at the same checkpoint ranked the two 0.63 apart
+# for "How much cocaine was seized at the Wenlow checkpoint in March 2023?" (tests/answer/test_substances.py)
+SUBSTANCE_TOP = 3
+SUBSTANCE_MARGIN = 1.0
+
+
+def prefer_asked_substance(question: str, ranked: list[Candidate]) -> list[Candidate]:
+    """`ranked` (best first) with a near tie that names the asked substance first, when the best speaks of another
+    (candidate_swap()): "How much cocaine ...?" over an item that reports a heroin seizure and, a sentence later, a
+    cocaine one. The two swap scores, so the confidence reads the winner with the margin the model gave the pair."""
+    if SUBSTANCE_MARGIN <= 0 or len(ranked) < 2 or candidate_swap(question, ranked[0]) is None:
+        return ranked
+    kinds = frozenset(k for what in named(question) for k in what.kinds)
+    for i in range(1, min(SUBSTANCE_TOP, len(ranked))):
+        c = ranked[i]
+        if c.score < ranked[0].score - SUBSTANCE_MARGIN:
+            break
+        if any(what.kinds & kinds for what in named(c.text)):
+            top = ranked[0]
+            return [replace(c, score=top.score), *ranked[1:i], replace(top, score=c.score), *ranked[i + 1:]]
+    return ranked

@@ -109,3 +109,38 @@ def test_a_russian_question_about_another_substance_is_not_found(service):
     assert result.not_found == "The best passage speaks of героин, not of кокаин."
     answer = service.ask("Сколько героина изъяли на КПП Уэнлоу в марте 2023 года?").answer
     assert answer is not None and "412" in answer.text
+
+
+def test_the_rule_is_named_first_and_says_which_substance():
+    from dataclasses import replace
+
+    from qa.answer.evidence import rule_that_holds
+    from qa.answer.not_found import not_found_note
+    from qa.answer.weights import MINILM
+
+    on = replace(MINILM, count_veto=True)
+    # whatever else the answer lacks, its substance is what is wrong
+    assert rule_that_holds({"substituted": 1.0, "uncounted": 1.0, "unmeasured": 1.0}, on) == "substituted"
+    assert rule_that_holds({"substituted": 1.0}, replace(MINILM, count_veto=False, scene_veto=False)) is None
+    # without the candidate, the note still says what kind of thing is wrong
+    assert not_found_note("substituted", "How much cocaine was seized?") == (
+        "The best passage speaks of another substance than the question asks about.")
+
+
+BOTH_SEIZURES = (
+    "Skarn customs report two seizures at Wenlow checkpoint\n\n"
+    "SKARN, 16 March 2023 - Officers of the Skarn Customs Office seized 412 kilograms of heroin hidden in a truck "
+    "loaded with dried apricots at the Wenlow checkpoint on 14 March 2023. The truck was bound for Tarrow. "
+    "Two days later, officers at the same checkpoint seized 15 kilograms of cocaine in the luggage of a bus "
+    "passenger. Both drivers were detained.\n"
+)
+
+
+@pytest.mark.slow
+def test_a_near_tie_that_names_the_asked_substance_is_the_answer(invented_service):
+    # the heroin lead holds every other word of the question; the cocaine sentence, 0.63 behind, answers it
+    service = invented_service({"news.txt": BOTH_SEIZURES})
+    answer = service.ask("How much cocaine was seized at the Wenlow checkpoint in March 2023?").answer
+    assert answer is not None and "15 kilograms of cocaine" in answer.text
+    answer = service.ask("How much heroin was seized at the Wenlow checkpoint in March 2023?").answer
+    assert answer is not None and "412 kilograms of heroin" in answer.text
