@@ -42,3 +42,15 @@ def test_one_substance_across_languages_and_its_family():
     # a class stands for its members
     assert {"acetic anhydride", "potassium permanganate"} <= identities("прекурсоры")
     assert "heroin" in identities("opiates")
+
+
+@pytest.mark.parametrize("text", [
+    # English stems that an everyday verb shares: "stimulate" is "stimulants", "design drugs" "designer drugs"
+    "What was he hoping to stimulate with the toe squishing?",
+    "Pharmaceutical companies design drugs for rare diseases.",
+    # a heroine, in either language
+    "Who is the heroine of the novel?",
+    "Кто главная героиня романа?",
+])
+def test_everyday_words_name_no_substance(text):
+    assert named(text) == []
