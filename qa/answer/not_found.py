@@ -85,9 +85,15 @@ def _substituted_note(question: str, best: Candidate | None) -> str:
     if swap is None:
         return "The best passage speaks of another substance than the question asks about."
     lang = "ru" if detect(question) == "ru" else "en"
-    told = " and ".join(what.name(lang) for what in swap.told[:3])
-    asked = " or ".join(what.name(lang) for what in swap.asked[:3])
+    told = _listed([what.name(lang) for what in swap.told], "and")
+    asked = _listed([what.name(lang) for what in swap.asked], "or")
     return f"The best passage speaks of {told}, not of {asked}."
+
+
+def _listed(names: list[str], conjunction: str, most: int = 4) -> str:
+    """"heroin", "heroin and opium", "heroin, opium and MDMA": the first `most` names."""
+    names = names[:most]
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} {conjunction} {names[-1]}"
 
 
 def unmentioned(question: str, known: Callable[[str], bool]) -> list[str]:

@@ -144,3 +144,21 @@ def test_a_near_tie_that_names_the_asked_substance_is_the_answer(invented_servic
     assert answer is not None and "15 kilograms of cocaine" in answer.text
     answer = service.ask("How much heroin was seized at the Wenlow checkpoint in March 2023?").answer
     assert answer is not None and "412 kilograms of heroin" in answer.text
+
+
+def test_the_note_lists_the_substances_the_answer_names():
+    from qa.answer.features import Candidate
+    from qa.answer.not_found import not_found_note
+    from qa.contracts import ChunkRow, ItemInfo, Passage
+    from qa.store import SentenceRow
+
+    text = "As a result, 740 kg of drugs (heroin, mephedrone, MDMA, cannabis) were seized."
+    item = ItemInfo(doc="news.txt", index=0, title="Operations review", date="2023-10-12", start=0, end=len(text))
+    chunk = ChunkRow(id=1, doc="news.txt", item=0, start=0, end=len(text), text=text, first_sentence=0, n_sentences=1)
+    passage = Passage(rank=1, chunk=chunk, item=item, score=1.0, dense=0.5, lexical=1.0, bm25=3.0)
+    best = Candidate(SentenceRow(id=0, doc="news.txt", item=0, start=0, end=len(text), text=text, lang="en"), passage,
+                     {}, 1.0)
+    assert not_found_note("substituted", "How many kilograms of cocaine were seized?", best=best) == (
+        "The best passage speaks of heroin, mephedrone, MDMA and cannabis, not of cocaine.")
+    assert not_found_note("substituted", "Сколько кокаина изъято?", best=best) == (
+        "The best passage speaks of героин, мефедрон, МДМА and каннабис, not of кокаин.")
