@@ -25,7 +25,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from qa.answer.shown import refers_back
-from qa.lang.substances import Named, named
+from qa.lang.substances import Named, asks_which, named
 
 if TYPE_CHECKING:
     from qa.answer.features import Candidate
@@ -62,9 +62,10 @@ def swapped(question: str, sentence: str, passage_before: str = "", title: str =
     """What the question names and the answer (`sentence`, with `passage_before`: its passage's text before it)
     names instead, when the question names a substance or class of them (its own identities, qa.lang.substances),
     the answer names one or more and none of them is of those identities, and neither the sentence before it nor
-    the item's `title` names one of them; else None."""
+    the item's `title` names one of them; else None. A question that asks which substance ("Which drug replaced
+    heroin …?") is answered by another one, and is never a swap."""
     asked = named(question)
-    if not asked:
+    if not asked or asks_which(question):  # "Which drug replaced heroin?" is answered by another drug
         return None
     kinds = frozenset(k for what in asked for k in what.kinds)
     told = named(answer_text(sentence, passage_before))

@@ -135,6 +135,15 @@ _LEXICON: tuple[tuple[tuple[str, str], frozenset[str] | str, tuple[str, ...], tu
     (("hallucinogens", "галлюциногены"), _HALLUCINOGENS, ("hallucinogens",), ("галлюциногены",)),
 )
 
+# a question that asks which substance ("Which drug replaced heroin …?", "What precursor is made into heroin?",
+# "Какой наркотик …?"): its answer names another substance than the one it names, by design
+_ASKS_WHICH = re.compile(
+    r"\b(?:which|what)\s+(?:(?:other|kinds?\s+of|types?\s+of)\s+)?(?:[a-z-]+\s+)?"
+    r"(?:drugs?|substances?|narcotics?|precursors?|chemicals?|stimulants?|opiates?|opioids?)\b"
+    r"|\b(?:как(?:ой|ая|ое|ие|ого|ую|их|им|ому)|что\s+за)\s+(?:[а-яё-]+\s+)?"
+    r"(?:наркотик|веществ|прекурсор|препарат|средств)",
+    re.I,
+)
 # words whose stems are a substance's and which name something else: "heroine" stems as "heroin", and so does
 # Russian "героиня" (a heroine) in the forms not shared with "героин"
 _LOOKALIKES = re.compile(r"\bheroines?\b|\bгероин(?:я|ю|ей|ь|ям|ями|ях|и)\b", re.I)
@@ -213,6 +222,11 @@ def named(text: str) -> list[Named]:
                 break
         i += step
     return out
+
+
+def asks_which(question: str) -> bool:
+    """Whether `question` asks which substance ("Which drug replaced heroin …?"): its answer names another one."""
+    return bool(_ASKS_WHICH.search(question))
 
 
 def identities(text: str) -> frozenset[str]:

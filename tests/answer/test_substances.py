@@ -162,3 +162,13 @@ def test_the_note_lists_the_substances_the_answer_names():
         "The best passage speaks of heroin, mephedrone, MDMA and cannabis, not of cocaine.")
     assert not_found_note("substituted", "Сколько кокаина изъято?", best=best) == (
         "The best passage speaks of героин, мефедрон, МДМА and каннабис, not of кокаин.")
+
+
+@pytest.mark.parametrize("question", [
+    "Which drug replaced heroin as the most seized substance in 2023?",
+    "What precursor is used to make heroin?",
+    "Which synthetic drugs were seized besides heroin?",
+    "Какой наркотик вытеснил героин в 2023 году?",
+])
+def test_a_question_that_asks_which_substance_is_answered_by_another(question):
+    assert swapped(question, "In 2023 methamphetamine seizures overtook all others, at 1.2 tonnes.") is None
