@@ -25,6 +25,7 @@ from qa.answer.features import item_leads, name_key, name_like, name_words, name
 from qa.answer.needs import asked_grain, needs
 from qa.answer.persons import named_person, names_someone
 from qa.answer.shown import refers_back
+from qa.answer.substances import candidate_swap
 from qa.answer.swaps import antonym_swap, name_swap
 from qa.answer.types import (
     measure_match, money_match, same_unit, states_date, type_features, typed_match, unit_match,
@@ -194,6 +195,7 @@ def evidence(
         "unlisted": unlisted(question, [c.text for c in ranked], [c.sentence.lang for c in ranked]),
         "undated": undated(question, best.text, best.sentence.lang,
                            best.passage.chunk.text[:max(0, best.sentence.start - best.passage.chunk.start)]),
+        "substituted": float(SUBSTANCE_RULE and candidate_swap(question, best) is not None),
         "misplaced": float(misplaced(question, best.text, lead,
                                      best.passage.item.title if best.passage.item else "", best.passage.chunk.text)),
         "scene": scene_only(
@@ -297,6 +299,11 @@ def undated(question: str, sentence: str, lang: str | None = None, before: str =
 # fired on SQuAD or XQuAD (their items are paragraphs, not dated events); over dev, dev2 and dev3 it fired on 2
 # unanswerable questions and no answerable one (fit_answer.py --pick evidence.PLACE_RULE=False switches it off)
 PLACE_RULE = True
+# whether abstain_gate's answer-type rules include qa.answer.substances: a question about one controlled substance or
+# precursor answered by a sentence about another ("How much cocaine ...?" against "... 412 kilograms of heroin ...")
+# is "not found" (fit_answer.py --pick evidence.SUBSTANCE_RULE=False measures without it; docs/quality.md,
+# "Thirty-fifth session")
+SUBSTANCE_RULE = True
 # whether abstain_gate's answer-type rules include undefined() (fit_answer.py --pick evidence.EXPANSION_RULE=False
 # measures without it)
 EXPANSION_RULE = True
@@ -425,10 +432,12 @@ def lead_text(index, row) -> str:
 
 
 def rule_that_holds(facts: dict[str, float], fitted: Fitted) -> str | None:
-    """The name of the fit's answer-type rule that holds for these facts ("uncounted", "undefined",
+    """The name of the fit's answer-type rule that holds for these facts ("substituted", "uncounted", "undefined",
     "unlisted", "unpriced", "unmeasured", "undated", "misplaced", "scene"), or None: `count_veto` turns on
     uncounted(), and either `count_veto` or `scene_veto` (the e5 fit takes the scene rule without the count rule)
-    the rest."""
+    the rest. An answer about another substance is named first: whatever else it lacks, that is what is wrong."""
+    if (fitted.count_veto or fitted.scene_veto) and SUBSTANCE_RULE and facts.get("substituted", 0.0) >= 1.0:
+        return "substituted"
     if fitted.count_veto and facts.get("uncounted", 0.0) >= 1.0:
         return "uncounted"
     if not (fitted.count_veto or fitted.scene_veto):

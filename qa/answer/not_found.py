@@ -15,10 +15,12 @@ from typing import TYPE_CHECKING
 from qa.answer.acronyms import asked_acronym
 from qa.answer.events import asked_place, numbered_name, setting
 from qa.answer.needs import asked_grain, needs
+from qa.answer.substances import candidate_swap
 from qa.lang import analyze, detect, get, registered
 from qa.lang.detection import script_of
 
 if TYPE_CHECKING:
+    from qa.answer.features import Candidate
     from qa.store import Index
 
 # the measures a rule of the gate names (qa.answer.needs.needs().measure kinds)
@@ -34,11 +36,12 @@ _SCENE_ELSE = "does not state what was asked"
 
 def not_found_note(
     rule: str | None, question: str, known: Callable[[str], bool] | None = None, lead: str = "",
+    best: Candidate | None = None,
 ) -> str | None:
     """Why the documents were found not to answer `question`: what they lack. For a rule
     (rule_that_holds()) the thing it found missing ("None of the best passages states an amount of
     money."; `lead`, the first sentence of the best passage's item, says where an event misplaced
-    was held); for the fitted gate's own "not found", which has no one reason, the question's words
+    was held; `best`, the best candidate, which substance it speaks of instead of the asked one); for the fitted gate's own "not found", which has no one reason, the question's words
     that no document uses at all (`known`: whether the documents may speak of a stem, mentioned()), when
     there are any ('None of the documents mentions “population”.'); else None."""
     if rule is None:
@@ -46,6 +49,8 @@ def not_found_note(
         if not missing:
             return None
         return f"None of the documents mentions {' or '.join(f'“{w}”' for w in missing[:3])}."
+    if rule == "substituted":
+        return _substituted_note(question, best)
     if rule == "uncounted":
         return "The passages speak of what the question counts but none gives its number."
     if rule == "unlisted":
@@ -72,6 +77,23 @@ def not_found_note(
     if rule == "scene":
         return f"The best passage sets the scene of this event but {_SCENE_LACKS.get(needs(question).wants, _SCENE_ELSE)}."
     return None
+
+
+def _substituted_note(question: str, best: Candidate | None) -> str:
+    """"The best passage speaks of heroin, not of cocaine.": the substances named in the question's language."""
+    swap = candidate_swap(question, best) if best is not None else None
+    if swap is None:
+        return "The best passage speaks of another substance than the question asks about."
+    lang = "ru" if detect(question) == "ru" else "en"
+    told = _listed([what.name(lang) for what in swap.told], "and")
+    asked = _listed([what.name(lang) for what in swap.asked], "or")
+    return f"The best passage speaks of {told}, not of {asked}."
+
+
+def _listed(names: list[str], conjunction: str, most: int = 4) -> str:
+    """"heroin", "heroin and opium", "heroin, opium and MDMA": the first `most` names."""
+    names = names[:most]
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} {conjunction} {names[-1]}"
 
 
 def unmentioned(question: str, known: Callable[[str], bool]) -> list[str]:

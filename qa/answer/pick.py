@@ -19,6 +19,7 @@ from qa.answer.not_found import mentioned, not_found_note
 from qa.answer.ordering import rerank_passages
 from qa.answer.persons import named_person
 from qa.answer.shown import Shown, refers_back, shown_answer
+from qa.answer.substances import prefer_asked_substance
 from qa.answer.tables import Tables, TableRow, asked_cell, cells, lacks_kind, named_column
 from qa.answer.trim import MAX_ANSWER_CHARS
 from qa.answer.types import TYPE_FEATURES, type_features
@@ -368,6 +369,7 @@ def pick_answer(
     if not ranked:
         return Picked(None, passages)
     ranked, fielded = _prefer_field(question, ranked, index)
+    ranked = prefer_asked_substance(question, ranked)
     pool = passages
     passages = rerank_passages(passages, ranked, fitted.passage)
     idf = index.idf(sorted(set(terms)))
@@ -387,7 +389,7 @@ def pick_answer(
             or abstain_gate(facts, fitted, conf) < fitted.abstain_below and not (named_cell or fielded)):
         # the words no document uses are worth saying only when the passages are in the question's language
         known = mentioned(index) if ranked[0].sentence.lang in (None, detect(question)) else None
-        return Picked(None, passages, not_found_note(rule_that_holds(facts, fitted), question, known, lead))
+        return Picked(None, passages, not_found_note(rule_that_holds(facts, fitted), question, known, lead, best))
     # the sentence's trimmed part, after the sentence before it when it opens by referring back
     shown = shown_answer(index, row, question, terms, MAX_ANSWER_CHARS)
     if table is not None:  # a table's row: the cell under the column asked for, read against the header

@@ -1,0 +1,113 @@
+"""A question about one drug or precursor answered by a sentence about another.
+
+"How much cocaine was seized at the Dostuk checkpoint in March 2023?" was answered at 0.74, with a short answer,
+by "Officers ... seized 412 kilograms of heroin ... at the Dostuk checkpoint on 14 March 2023.": every other word
+of the question is there, so nothing the gate reads tells it apart from a right answer, and an answer about the
+wrong substance looks right. When the question names a controlled substance or a precursor (qa.lang.substances,
+English and Russian, in any inflection, across languages) and the answer names one or more others and neither the
+asked one nor a class that holds it, the answer is "not found" (qa.answer.evidence.rule_that_holds, "substituted").
+
+What is read, and why:
+- the answer: the sentence (a table's row read with its header: the header's columns say what its figures count),
+  and the sentence before it when the answer is shown with it (it refers back: qa.answer.shown);
+- what may say the sentence is about the asked substance after all, though it does not name it: the item's title
+  ("Cocaine found in a banana shipment" over "Officers found 300 kg in the crates, and 2 kg of cannabis") and the
+  sentence before it ("Acetic anhydride is the main precursor of heroin. Traffickers ship it in ..."). These count
+  only for the asked substance, never as what the answer names instead: a title covers its whole item, which may
+  list many substances, and a sentence that names none is left to the gate, as a sentence that names only "drugs"
+  or "narcotics" is (those words are in no list: they name no one substance).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from qa.answer.shown import refers_back
+from qa.lang.substances import Named, asks_which, named
+
+if TYPE_CHECKING:
+    from qa.answer.features import Candidate
+
+# a sentence end in the passage text before the answer sentence
+_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’»)\]]*\s+")
+
+
+@dataclass(frozen=True)
+class Swap:
+    """What the question names and what the answer names instead (qa.lang.substances.Named)."""
+
+    asked: tuple[Named, ...]
+    told: tuple[Named, ...]
+
+
+def sentence_before(passage_before: str) -> str:
+    """The last sentence of `passage_before` (the passage's text before the answer sentence), "" when none."""
+    pieces = [p for p in _SENTENCE_END.split(passage_before.strip()) if p.strip()]
+    return pieces[-1] if pieces else ""
+
+
+def answer_text(sentence: str, passage_before: str) -> str:
+    """What the answer shows of its substances: `sentence` (a table's row read with its header), after the sentence
+    before it when it refers back to it."""
+    if refers_back(sentence):
+        before = sentence_before(passage_before)
+        if before:
+            return f"{before} {sentence}"
+    return sentence
+
+
+def swapped(question: str, sentence: str, passage_before: str = "", title: str = "") -> Swap | None:
+    """What the question names and the answer (`sentence`, with `passage_before`: its passage's text before it)
+    names instead, when the question names a substance or class of them (its own identities, qa.lang.substances),
+    the answer names one or more and none of them is of those identities, and neither the sentence before it nor
+    the item's `title` names one of them; else None. A question that asks which substance ("Which drug replaced
+    heroin …?") is answered by another one, and is never a swap."""
+    asked = named(question)
+    if not asked or asks_which(question):  # "Which drug replaced heroin?" is answered by another drug
+        return None
+    kinds = frozenset(k for what in asked for k in what.kinds)
+    told = named(answer_text(sentence, passage_before))
+    if not told or any(what.kinds & kinds for what in told):
+        return None
+    # a title or the sentence before that names the asked substance may say what the sentence's figure is of
+    context = named(f"{title}\n{sentence_before(passage_before)}")
+    if any(what.kinds & kinds for what in context):
+        return None
+    return Swap(tuple(asked), tuple(told))
+
+
+def candidate_swap(question: str, best: Candidate) -> Swap | None:
+    """swapped() of an answer candidate (qa.answer.features.Candidate): its text, its passage's text before it, its
+    item's title."""
+    passage, row = best.passage, best.sentence
+    before = passage.chunk.text[:max(0, row.start - passage.chunk.start)]
+    return swapped(question, best.text, before, passage.item.title if passage.item is not None else "")
+
+
+# the best sentence, when it speaks of another substance than asked, gives way to one of the best SUBSTANCE_TOP that
+# names the asked one, when the sentence model scores it within SUBSTANCE_MARGIN of the best (0: never); as the person
+# near tie does (qa.answer.pick: PERSON_TOP, PERSON_MARGIN), with twice its margin: the best is sure to be "not
+# found" (the "substituted" rule), where a person near tie takes over from an answer that may be right. An invented
+# item with a heroin seizure and, a sentence later, a cocaine one at the same checkpoint ranked the two 0.63 apart
+# for "How much cocaine was seized at the Wenlow checkpoint in March 2023?" (tests/answer/test_substances.py)
+SUBSTANCE_TOP = 3
+SUBSTANCE_MARGIN = 1.0
+
+
+def prefer_asked_substance(question: str, ranked: list[Candidate]) -> list[Candidate]:
+    """`ranked` (best first) with a near tie that names the asked substance first, when the best speaks of another
+    (candidate_swap()): "How much cocaine ...?" over an item that reports a heroin seizure and, a sentence later, a
+    cocaine one. The two swap scores, so the confidence reads the winner with the margin the model gave the pair."""
+    if SUBSTANCE_MARGIN <= 0 or len(ranked) < 2 or candidate_swap(question, ranked[0]) is None:
+        return ranked
+    kinds = frozenset(k for what in named(question) for k in what.kinds)
+    for i in range(1, min(SUBSTANCE_TOP, len(ranked))):
+        c = ranked[i]
+        if c.score < ranked[0].score - SUBSTANCE_MARGIN:
+            break
+        if any(what.kinds & kinds for what in named(c.text)):
+            top = ranked[0]
+            return [replace(c, score=top.score), *ranked[1:i], replace(top, score=c.score), *ranked[i + 1:]]
+    return ranked
