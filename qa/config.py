@@ -22,7 +22,8 @@ DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 7860
 # Bump when parsing, sentence splitting, chunking or the lexical analyzer change what an index
 # holds: existing indexes are then rebuilt instead of mixing old and new rows.
-PIPELINE_VERSION = 20  # 20: a web page's first story keeps its headline and date (trafilatura's weighing dropped them)
+PIPELINE_VERSION = 21  # 21: a PDF sentence over a page break is one paragraph; a row atop the next page keeps its cells
+# 20: a web page's first story keeps its headline and date (trafilatura's weighing dropped them)
 # 19: a PDF whose first page prints its full title is named by it, not by the later pages'
 # shorter running header
 # 18: a reference's abbreviation before its number ends no sentence ("ч. 3 ст. 200 УК",
