@@ -35,8 +35,9 @@ def page_of(page_starts: tuple[int, ...] | list[int] | None, offset: int) -> int
 # ---------------------------------------------------------------------------- hyphenation
 
 # A letter, a hyphen at the end of a line, the rest of the word on the next line (lower case:
-# "Anglo-\nSaxon" keeps its hyphen as a real compound would).
-_HYPHEN_BREAK_RE = re.compile(r"(?<=[^\W\d_])-[ \t]*\r?\n[ \t]*(?=[a-zа-яё])")
+# "Anglo-\nSaxon" keeps its hyphen as a real compound would), or on the next page: the footer and header between
+# are blank lines by then (_without_furniture).
+_HYPHEN_BREAK_RE = re.compile(r"(?<=[^\W\d_])-[ \t]*\r?\n(?:[ \t]*\r?\n)*[ \t]*(?=[a-zа-яё])")
 _WORD_REST_RE = re.compile(r"[^\W_]*")
 
 

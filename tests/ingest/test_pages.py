@@ -245,3 +245,12 @@ def test_no_paragraph_goes_on_from_a_heading_a_table_or_into_a_heading():
     item = from_pages(_broken("Findings\n• Radio equipment was delivered to all offices", "Staff turnover was high."),
                       None)
     assert (2, "Staff turnover was high.") in _paged_blocks(item)
+
+
+def test_a_word_hyphenated_over_a_page_break_is_read_whole():
+    x = from_pages(_broken(f"Reservoirs\n{_FULL[:-7]} embank-", "ment was raised by four metres in 2023."), None)
+    start = x.text.index("The evaluator")
+    block = next(x.text[s:e] for sec in x.sections for s, e in sec.blocks if s == start)
+    assert block.endswith("embank-\nPage 1 of 2\n\f\nBorder Liaison Office Review 2023\nment was raised by four "
+                          "metres in 2023.")
+    assert "in Ayvadj embankment was raised" in " ".join(search_text(x.text)[start : start + len(block)].split())
