@@ -27,6 +27,7 @@ Place = Callable[[int, int], "tuple[float, float] | None"]
 # A figure: what a count, an amount or a share starts with ("612", "5,100 cubic metres", "-3.5 %", "(12)", "$4.2").
 _FIGURE_RE = re.compile(r"[-–+(]?[$€£¥]?\d")
 _LEFT_SLACK = 3.0  # points: glyphs of one column start that far apart ("A" and "K" of a left-aligned column)
+_ROWS = 8  # the last rows a table's columns are measured on (each cell's place costs PDFium's character boxes)
 
 
 @dataclass(frozen=True)
@@ -56,9 +57,9 @@ def is_figure(cell: str) -> bool:
 
 def table_end(text: str, place: Place) -> TableEnd | None:
     """The columns of the table rows that end the page's stored ``text`` (only page furniture, up to EDGE_LINES
-    lines, after them): where the cells of its last rows of as many cells lie, and which cells of the last row are
-    figures. None when the page ends with no table, or with one whose last row has no figure but in its first
-    cell (a table of words goes on with words: nothing tells its row from a line of prose)."""
+    lines, after them): where the cells of its last rows (up to _ROWS) of as many cells lie, and which cells of the
+    last row are figures. None when the page ends with no table, or with one whose last row has no figure but in its
+    first cell (a table of words goes on with words: nothing tells its row from a line of prose)."""
     lines = page_lines(text)
     last = next((i for i in range(len(lines) - 1, max(-1, len(lines) - 2 - EDGE_LINES), -1)
                  if CELL_SEPARATOR in text[slice(*lines[i])]), None)
@@ -66,7 +67,7 @@ def table_end(text: str, place: Place) -> TableEnd | None:
         return None
     width = text[slice(*lines[last])].count(CELL_SEPARATOR) + 1
     rows = []
-    for i in range(last, -1, -1):
+    for i in range(last, max(-1, last - _ROWS), -1):
         s, e = lines[i]
         if text[s:e].count(CELL_SEPARATOR) + 1 != width:
             break

@@ -16,6 +16,7 @@ offset in the other, so answers are still sliced from the extracted text.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections import Counter
 
@@ -41,6 +42,7 @@ _HYPHEN_BREAK_RE = re.compile(r"(?<=[^\W\d_])-[ \t]*\r?\n(?:[ \t]*\r?\n)*[ \t]*(
 _WORD_REST_RE = re.compile(r"[^\W_]*")
 
 
+@functools.lru_cache(maxsize=2)  # a build reads one document's search text five times over, one after the other
 def search_text(text: str) -> str:
     """``text`` read as prose, at the same length: words hyphenated across a line break joined,
     and line breaks as spaces (a PDF breaks lines where the page is full, not where a sentence
