@@ -161,6 +161,18 @@ class Answer:
     # the header row of the table whose row the answer is (its cells parted by " | "), shown above the row:
     # a row alone does not say what its cells are
     header: str | None = None
+    # document offsets, inside [start, end), of the page furniture between the halves of a sentence printed over a
+    # page break (a PDF page's footer, the next page's running header): in the verbatim text, never shown
+    furniture: tuple[tuple[int, int], ...] = ()
+
+    @property
+    def shown_text(self) -> str:
+        """The text as shown: its page furniture (``furniture``) blanked, at the same length, so offsets hold."""
+        text = self.text
+        for s, e in self.furniture:
+            a, b = max(0, s - self.start), min(len(text), e - self.start)
+            text = text[:a] + " " * (b - a) + text[b:]
+        return text
 
     @property
     def sentence_text(self) -> str:
@@ -169,9 +181,9 @@ class Answer:
 
     @property
     def marked_text(self) -> str:
-        """The text as a reader sees it: on one line (one_line), "…" where the answer sentence goes on
-        (cut_before, cut_after)."""
-        return marked(one_line(self.text), self.cut_before, self.cut_after)
+        """The text as a reader sees it: on one line (one_line), without page furniture, "…" where the answer
+        sentence goes on (cut_before, cut_after)."""
+        return marked(one_line(self.shown_text), self.cut_before, self.cut_after)
 
     @property
     def span_text(self) -> str | None:

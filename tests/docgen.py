@@ -325,6 +325,53 @@ def gauges_pdf(sites: int = 80) -> bytes:
                            "The board lists every gauge's readings for the year, site by site.")
 
 
+# A review whose pages were broken where the page was full, as a writer breaks them: sentences run over the page
+# breaks (on in lower case, and on with a figure after "to"), a table leaves its last row atop the next page, and a
+# list's item that closes no sentence ends a page whose next opens on a heading. Each entry is a page: a string is a
+# line of the PDF, a tuple the table's rows (the first its header).
+BROKEN_HEADER = "Border Liaison Office Review 2023"
+BROKEN_TABLE = [
+    ("Office", "Hashish (kg)", "Heroin (kg)", "Joint checks"),
+    ("Termez", "612", "205", "311"),
+    ("Panji Poyon", "540", "198", "247"),
+    ("Ishkashim", "301", "87", "129"),
+    ("Khorog", "288", "142", "164"),
+]
+BROKEN_ROW = ("Ayvadj", "197", "64", "98")
+BROKEN_PAGES = [
+    ["Cooperation",
+     "The review covers the twelve Border Liaison Offices on the Tajik-Afghan and Uzbek-Afghan borders.",
+     "The evaluator recommends that the mentoring programme be extended to the office in Ayvadj by the"],
+    ["end of 2024, together with a common template for the monthly reports of every office.",
+     "Seizures",
+     "Table 1 shows the seizures recorded by the five busiest offices in the years 2021 to 2023.",
+     tuple(BROKEN_TABLE)],
+    [(BROKEN_ROW,),
+     "Staffing",
+     "Staff turnover remained high in every office visited by the evaluator over the summer of 2023.",
+     "In 2023 the number of women among the trained officers of the twelve offices rose from 6 to"],
+    ["19 of 210, a share the evaluator still finds too low.",
+     "• Radio and secure messaging equipment was delivered to all twelve offices"],
+    ["Conclusion",
+     "The mechanism has proved a useful tool for cooperation across the border."],
+]
+
+
+def broken_pages_pdf(borders: str = "NONE") -> bytes:
+    """BROKEN_PAGES, under BROKEN_HEADER and a "Page N of 5" footer, the table ruled as `borders` says (pdf_table),
+    in 10 pt so the longest line fits."""
+    pdf = _pdf(header=BROKEN_HEADER)
+    pdf.set_font("DejaVu", size=10)
+    for page in BROKEN_PAGES:
+        pdf.add_page()
+        for part in page:
+            if isinstance(part, tuple):
+                pdf_table(pdf, list(part), (50, 40, 40, 40), borders, align="LEFT")
+            else:
+                _lines(pdf, [part])
+    return bytes(pdf.output())
+
+
 def gauges_docx(sites: int = 300) -> bytes:
     """Word minutes with one long table of seasonal gauge readings, a row a site."""
     import docx

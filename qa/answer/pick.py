@@ -18,7 +18,7 @@ from qa.answer.needs import needs
 from qa.answer.not_found import mentioned, not_found_note
 from qa.answer.ordering import rerank_passages
 from qa.answer.persons import named_person
-from qa.answer.shown import Shown, refers_back, shown_answer
+from qa.answer.shown import Shown, blanked_lines, refers_back, shown_answer
 from qa.answer.substances import prefer_asked_substance
 from qa.answer.tables import Tables, TableRow, asked_cell, cells, lacks_kind, named_column
 from qa.answer.trim import MAX_ANSWER_CHARS
@@ -414,10 +414,12 @@ def sentence_answer(index: Index, row: SentenceRow, shown: Shown, passages: list
     text = shown.text  # row.text is document[row.start:row.end], and so is the sentence before's
     item = index.item(row.doc, row.item)
     page = item.page if item is not None else None
+    furniture: tuple[tuple[int, int], ...] = ()
     if page is not None:
-        # a PDF's sentence rows hold its search text (hyphenation at line ends joined); the
+        # a PDF's sentence rows hold its search text (hyphenation at line ends joined, page furniture blank); the
         # answer is the extracted text itself, which `qa text` prints
         text = index.document_slice(row.doc, shown.start, shown.end) or text
+        furniture = blanked_lines(text, shown.text, shown.start)
     header_text = None
     if header is not None:
         header_text = (index.document_slice(header.doc, header.start, header.end) if page is not None else None) \
@@ -438,4 +440,5 @@ def sentence_answer(index: Index, row: SentenceRow, shown: Shown, passages: list
         cut_before=shown.sentence_start > row.start,
         cut_after=shown.end < row.end,
         header=header_text,
+        furniture=furniture,
     )

@@ -80,6 +80,17 @@ class Shown:
         return self.text[self.sentence_start - self.start:]
 
 
+def blanked_lines(text: str, read: str, offset: int) -> tuple[tuple[int, int], ...]:
+    """Document offsets (``text`` starts at ``offset``) of the lines of ``text`` that ``read``, its search text at the
+    same offsets, holds as blanks only: the page furniture between the halves of a sentence printed over a page break
+    (qa.ingest.pages.search_text). A word joined over a line break moves letters, never blanks a whole line."""
+    out = []
+    for m in re.finditer(r"[^\n]+", text):
+        if m.group().strip() and not read[m.start():m.end()].strip():
+            out.append((offset + m.start(), offset + m.end()))
+    return tuple(out)
+
+
 @lru_cache(maxsize=1)
 def _openers() -> tuple[re.Pattern, ...]:
     return tuple(lang.anaphor_openers for lang in registered() if lang.anaphor_openers is not None)

@@ -147,10 +147,11 @@ def mark_span(sentence: str, offset: int, span: tuple[int, int] | None) -> str:
 def _table(answer: Answer) -> str | None:
     """A table row's answer as a small table: its header row above it, the short answer's cell marked;
     None when the row and its header do not have the same cells."""
-    head, row = cells(answer.header), cells(answer.text)
+    text = answer.shown_text
+    head, row = cells(answer.header), cells(text)
     if not row or len(head) != len(row):
         return None
-    tds = "".join(f"<td>{mark_span(answer.text[a:b], answer.start + a, answer.span)}</td>" for a, b in row)
+    tds = "".join(f"<td>{mark_span(text[a:b], answer.start + a, answer.span)}</td>" for a, b in row)
     ths = "".join(f"<th>{esc(answer.header[a:b])}</th>" for a, b in head)
     return f'<table class="qa-row"><tr>{ths}</tr><tr>{tds}</tr></table>'
 
@@ -162,11 +163,12 @@ def _quote(answer: Answer) -> str:
     under its header row."""
     if answer.header is not None and (table := _table(answer)) is not None:
         return table
+    text = answer.shown_text  # a sentence over a page break without the footer and header between its halves
     if answer.sentence_start is None:
-        return marked(mark_span(answer.text, answer.start, answer.span), answer.cut_before, answer.cut_after)
+        return marked(mark_span(text, answer.start, answer.span), answer.cut_before, answer.cut_after)
     cut = answer.sentence_start - answer.start
-    return (f'<span class="qa-before">{esc(one_line(answer.text[:cut]))}</span>'
-            + marked(mark_span(answer.text[cut:], answer.sentence_start, answer.span), answer.cut_before,
+    return (f'<span class="qa-before">{esc(one_line(text[:cut]))}</span>'
+            + marked(mark_span(text[cut:], answer.sentence_start, answer.span), answer.cut_before,
                      answer.cut_after))
 
 

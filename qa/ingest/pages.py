@@ -16,6 +16,7 @@ offset in the other, so answers are still sliced from the extracted text.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections import Counter
 
@@ -35,19 +36,40 @@ def page_of(page_starts: tuple[int, ...] | list[int] | None, offset: int) -> int
 # ---------------------------------------------------------------------------- hyphenation
 
 # A letter, a hyphen at the end of a line, the rest of the word on the next line (lower case:
-# "Anglo-\nSaxon" keeps its hyphen as a real compound would).
-_HYPHEN_BREAK_RE = re.compile(r"(?<=[^\W\d_])-[ \t]*\r?\n[ \t]*(?=[a-zа-яё])")
+# "Anglo-\nSaxon" keeps its hyphen as a real compound would), or on the next page: the footer and header between
+# are blank lines by then (_without_furniture).
+_HYPHEN_BREAK_RE = re.compile(r"(?<=[^\W\d_])-[ \t]*\r?\n(?:[ \t]*\r?\n)*[ \t]*(?=[a-zа-яё])")
 _WORD_REST_RE = re.compile(r"[^\W_]*")
 
 
+@functools.lru_cache(maxsize=2)  # a build reads one document's search text five times over, one after the other
 def search_text(text: str) -> str:
     """``text`` read as prose, at the same length: words hyphenated across a line break joined,
     and line breaks as spaces (a PDF breaks lines where the page is full, not where a sentence
     ends; paragraphs are kept apart by the blocks, not by the text).
 
     The removed hyphen and line break move behind the joined word as spaces, so text outside
-    such words keeps its offsets, and a word's first character stays where it was."""
-    return _join_hyphens(text).replace("\r", " ").replace("\n", " ")
+    such words keeps its offsets, and a word's first character stays where it was.
+
+    A paged text's furniture (``furniture_lines``) and its page breaks are blanks: a paragraph that goes on over a
+    page break (``from_pages``) reads on from one half to the other, without the page's footer and the next page's
+    header between them. No other block holds furniture, so nothing else reads differently."""
+    return _join_hyphens(_without_furniture(text)).replace("\r", " ").replace("\n", " ")
+
+
+def _without_furniture(text: str) -> str:
+    """A paged text with its furniture lines as spaces and its page breaks as blank lines, at the same length."""
+    if PAGE_BREAK not in text:
+        return text
+    pages = text.split(PAGE_BREAK)
+    out: list[str] = []
+    for page, drop in zip(pages, furniture_lines(pages)):
+        at = 0
+        for s, e in (span for i, span in enumerate(page_lines(page)) if i in drop):
+            out += [page[at:s], " " * (e - s)]
+            at = e
+        out += [page[at:], "\n \n"]
+    return "".join(out)[: len(text)]
 
 
 def _join_hyphens(text: str) -> str:
@@ -71,7 +93,7 @@ def _join_hyphens(text: str) -> str:
 
 # ---------------------------------------------------------------------------- page furniture
 
-_EDGE_LINES = 3  # lines looked at from each edge of a page for headers, footers and numbers
+EDGE_LINES = 3  # lines looked at from each edge of a page for headers, footers and numbers
 _FURNITURE_MAX_CHARS = 150  # running headers are short; a repeated paragraph is content
 _REPEAT_SHARE = 0.5  # a line repeated at the same edge of this share of pages is furniture
 # Roman numerals only in lower case ("iv"), so that a word like "Civil" is never a number.
@@ -112,9 +134,9 @@ def furniture_lines(pages: list[str]) -> list[set[int]]:
     # place on every page, a sentence that happens to repeat does not
     seen: Counter[tuple[str, int, str]] = Counter()
     for p, ls in zip(pages, lines):
-        for n, (s, e) in enumerate(ls[:_EDGE_LINES]):
+        for n, (s, e) in enumerate(ls[:EDGE_LINES]):
             seen[("top", n, _norm(p[s:e]))] += 1
-        for n, (s, e) in enumerate(reversed(ls[-_EDGE_LINES:])):
+        for n, (s, e) in enumerate(reversed(ls[-EDGE_LINES:])):
             seen[("bottom", n, _norm(p[s:e]))] += 1
     need = max(2, _REPEAT_SHARE * len(pages))
     out: list[set[int]] = []
@@ -122,7 +144,7 @@ def furniture_lines(pages: list[str]) -> list[set[int]]:
         drop: set[int] = set()
         for edge, order in (("top", range(len(ls))), ("bottom", range(len(ls) - 1, -1, -1))):
             for n, i in enumerate(order):
-                if n >= _EDGE_LINES:
+                if n >= EDGE_LINES:
                     break
                 s, e = ls[i]
                 text = p[s:e]
@@ -214,20 +236,27 @@ def row_lines(text: str, lines: list[tuple[int, int]], full: float = 0.0) -> set
     return rows
 
 
-def paragraph_blocks(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def paragraph_blocks(text: str, lines: list[tuple[int, int]], opened: bool = False) -> list[tuple[int, int]]:
     """Content lines of a page -> paragraphs as (start, end) in ``text``.
 
     PDF text has a line break at every printed line and no blank line between paragraphs, so
     paragraphs are rebuilt: a heading is a block of its own (it must not run into the next
     sentence), and a paragraph ends at a line that falls short of the page's full line width and closes a
-    sentence, or could have held the next line's first word."""
+    sentence, or could have held the next line's first word. With ``opened``, the page opens in the middle of a
+    sentence (the page before left it open: ``from_pages``), so its first line is no heading."""
+    return [(s, e) for s, e, _ in _paragraphs(text, lines, opened)]
+
+
+def _paragraphs(text: str, lines: list[tuple[int, int]], opened: bool = False) -> list[tuple[int, int, bool]]:
+    """paragraph_blocks, each with whether it is prose (not a heading, not a table's row): only prose goes on over
+    a page break."""
     if not lines:
         return []
     full = full_width(lines)
     rows = row_lines(text, lines, full)
-    blocks: list[tuple[int, int]] = []
+    blocks: list[tuple[int, int, bool]] = []
     cur: tuple[int, int] | None = None
-    prev_ended = True
+    prev_ended = not opened
     counted = 0  # the number of the list's last numbered item
     for i, (s, e) in enumerate(lines):
         line = text[s:e]
@@ -235,24 +264,67 @@ def paragraph_blocks(text: str, lines: list[tuple[int, int]]) -> list[tuple[int,
         blank_before = cur is not None and (text.count("\n", cur[1], s) >= 2 or item)
         if i in rows or _is_heading(line, full, prev_ended or blank_before):
             if cur:
-                blocks.append(cur)
-            blocks.append((s, e))
+                blocks.append((*cur, True))
+            blocks.append((s, e, False))
             cur, prev_ended = None, True
             continue
         if cur is None or blank_before:
             if cur:
-                blocks.append(cur)
+                blocks.append((*cur, True))
             cur = (s, e)
         else:
             cur = (cur[0], e)
         prev_ended = line.endswith(_SENTENCE_END)
         short = (e - s) < _FILLED * full
         if short and (prev_ended or _broken_by_writer(e - s, text, lines, i, full)):
-            blocks.append(cur)
+            blocks.append((*cur, True))
             cur = None
     if cur:
-        blocks.append(cur)
+        blocks.append((*cur, True))
     return blocks
+
+
+def _going_on(text: str, before: tuple[int, int], ran_full: bool, lines: list[tuple[int, int]],
+              paras: list[tuple[int, int, bool]]) -> list[tuple[int, int, bool]] | None:
+    """A page's paragraphs read as opening in the sentence the page before left open (its last paragraph,
+    ``before``, is prose that closes no sentence: ``ran_full``, its last line ran the page's full width), when the
+    page's first paragraph goes on with it; else None. It goes on when it starts in lower case ("… with a
+    handover" / "period of at least two weeks …"), or, being prose when read as a page of its own (no heading, no
+    table's row, no list's item), when it starts with a capital or a figure after a word that cannot end a
+    sentence ("… from 28 to" / "34 offices.") or after a full line that is no list's item ("… amounted to USD" /
+    "4.2 million")."""
+    first = text[slice(*lines[0])]
+    if first[:1].islower():
+        opened = _paragraphs(text, lines, opened=True)
+        return opened if opened[0][2] else None
+    if not first[:1].isalnum() or not paras[0][2] or _list_item(first, True, 0)[0]:
+        return None
+    paragraph = text[before[0]:before[1]]
+    # a list's item often runs a full line with no full stop: only a word that cannot end it says it goes on
+    if _dangles(paragraph) or ran_full and not _list_item(paragraph, True, 0)[0]:
+        return paras
+    return None
+
+
+def _open_end(text: str, n: int, last: tuple[int, int, bool], lines: list[tuple[int, int]]) -> tuple[int, bool] | None:
+    """(n, whether its last line ran full) when page n's last paragraph is prose that closes no sentence, else None."""
+    s, e, prose = last
+    line = text[max(s, text.rfind("\n", s, e) + 1):e]
+    if not prose or line.endswith(_SENTENCE_END):
+        return None
+    return n, len(line) >= _FILLED * full_width(lines)
+
+
+def _dangles(paragraph: str) -> bool:
+    """Whether a paragraph stops on a word after which a sentence must go on: a comma, a dash, or a stop word
+    ("the", "of", "to", "и", "в")."""
+    from qa.lang import stopwords
+
+    words = paragraph.split()
+    if not words:
+        return False
+    last = words[-1]
+    return last.endswith((",", "-", "–", "—")) or last.lower() in stopwords("en") | stopwords("ru")
 
 
 def _list_item(line: str, after_sentence_end: bool, counted: int) -> tuple[bool, int]:
@@ -399,11 +471,21 @@ def from_pages(pages: list[str], title: str | None, wrapped: dict[int, set[int]]
     text = "".join(text_parts)
     drops = furniture_lines(pages)
     per_page: list[tuple[int, list[tuple[int, int]]]] = []
+    open_end: tuple[int, bool] | None = None  # (page, its last line ran full) when its last paragraph goes on
     for n, (page, start, drop) in enumerate(zip(pages, starts, drops), 1):
         lines = [(start + s, start + e) for i, (s, e) in enumerate(page_lines(page)) if i not in drop]
-        blocks = paragraph_blocks(text, lines)
-        if blocks:
-            per_page.append((n, blocks))
+        paras = _paragraphs(text, lines)
+        if open_end is not None and open_end[0] == n - 1 and paras:
+            if (opened := _going_on(text, per_page[-1][1][-1], open_end[1], lines, paras)) is not None:
+                # the sentence goes on from the page before: its paragraph takes this page's first one, and the
+                # section it is in (the page where it starts) cites it
+                joined = per_page[-1][1][-1] = (per_page[-1][1][-1][0], opened[0][1])
+                paras = opened[1:]
+                if not paras:  # the page held only the sentence's end: its paragraph may go on further still
+                    open_end = _open_end(text, n, (*joined, True), lines)
+        if paras:
+            per_page.append((n, [(s, e) for s, e, _ in paras]))
+            open_end = _open_end(text, n, paras[-1], lines)
     if not title:
         title = _document_title(pages, drops, wrapped or {})
     title = _short(title) if title else None

@@ -19,7 +19,8 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from qa.ingest import ruled_tables, text_tables
+from qa.ingest import carried_rows, ruled_tables, text_tables
+from qa.ingest.carried_rows import TableEnd
 from qa.ingest.document import DocumentError
 from qa.ingest.pages import from_pages, page_lines, row_lines
 from qa.ingest.readers import CELL_SEPARATOR, Extracted
@@ -143,35 +144,53 @@ def _line_edges(textpage, raw, src: list[int], s: int, e: int) -> tuple[float, f
     return first[0], last[2]
 
 
-def page_text(textpage, with_map: bool = False) -> tuple[str, list[int] | None]:
+def page_text(textpage, with_map: bool = False, carried: TableEnd | None = None) -> tuple[str, list[int] | None]:
     """A page's stored text (and, with_map, the raw index of each char: -1 for chars not on the page):
     _normalise's, with each table written a row a line (drawn with rules: qa.ingest.ruled_tables; without:
     qa.ingest.text_tables) and the cells of a table row parted by CELL_SEPARATOR ("Brindle | 8,400 cubic metres
-    | 12"), so a row can be read against its header row (qa.answer.tables)."""
+    | 12"), so a row can be read against its header row (qa.answer.tables). ``carried``: the columns of the table
+    the page before ended with, whose rows may go on atop this page (qa.ingest.carried_rows)."""
+    text, src, _ = _page_text(textpage, with_map, carried)
+    return text, src
+
+
+def _page_text(textpage, with_map: bool, carried: TableEnd | None) -> tuple[str, list[int] | None, TableEnd | None]:
+    """page_text's, and the columns of the table the page ends with (None: it ends with none)."""
     raw_text = textpage.get_text_range()
     text, src = _normalise(raw_text)
     text_lines = functools.cache(lambda: ruled_tables.text_lines(textpage.page))  # read once, only if needed
     tables = ruled_tables.grids(textpage.page, text_lines)
     lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
     rows = row_lines(text, lines)
-    if not with_map and not tables and not rows:  # the common page: no table, no per-char work
-        return text, None
+    if not with_map and not tables and not rows and carried is None:  # the common page: no table, no per-char work
+        return text, None, None
     if rows or tables:  # a table with no rule has lines read as rows (its header at least); rules may leave rows out
         tables = text_tables.grids(text_lines(), tables)
     text, src = _normalise(raw_text, with_map=True)
     if tables:
         text, src = ruled_tables.rewrite(textpage, text, src, tables)
     gaps = _cell_gaps(textpage, text, src)
-    if not gaps:
-        return text, (src if with_map else None)
-    out, out_src, at = [], [], 0
-    for j in gaps:
-        out += [text[at:j], CELL_SEPARATOR]
-        out_src += src[at:j] + [src[j]] + [-1] * (len(CELL_SEPARATOR) - 1)
-        at = j + 1
-    out.append(text[at:])
-    out_src += src[at:]
-    return "".join(out), (out_src if with_map else None)
+    if carried is not None:
+        place = functools.partial(_place, textpage, src)
+        gaps = sorted(set(gaps) | set(carried_rows.carried_gaps(text, carried, set(gaps), place)))
+    if gaps:
+        out, out_src, at = [], [], 0
+        for j in gaps:
+            out += [text[at:j], CELL_SEPARATOR]
+            out_src += src[at:j] + [src[j]] + [-1] * (len(CELL_SEPARATOR) - 1)
+            at = j + 1
+        out.append(text[at:])
+        out_src += src[at:]
+        text, src = "".join(out), out_src
+    end = carried_rows.table_end(text, functools.partial(_place, textpage, src)) if CELL_SEPARATOR in text else None
+    return text, (src if with_map else None), end
+
+
+def _place(textpage, src: list[int], s: int, e: int) -> tuple[float, float] | None:
+    """Where the text between stored offsets s and e starts and ends on the page (carried_rows.Place)."""
+    import pypdfium2.raw as raw
+
+    return _line_edges(textpage, raw, src, s, e)
 
 
 # A heading too long for one line goes on on the next in the same type: that line is set in the same size (within
@@ -273,8 +292,9 @@ def read_pdf(data: bytes, on_page: Callable[[int, int], None] | None = None) -> 
         try:
             total = len(doc)
             title = _title(doc)
+            carried = None  # the table the page before ended with, whose rows may go on
             for i in range(total):
-                text, measured = _read_page(doc, i, measure=not wrapped)
+                text, measured, carried = _read_page(doc, i, measure=not wrapped, carried=carried)
                 if measured is not None:
                     wrapped[i] = measured
                 pages.append(text)
@@ -290,18 +310,20 @@ def read_pdf(data: bytes, on_page: Callable[[int, int], None] | None = None) -> 
     return extracted
 
 
-def _read_page(doc, i: int, measure: bool) -> tuple[str, set[int] | None]:
+def _read_page(doc, i: int, measure: bool, carried: TableEnd | None = None
+               ) -> tuple[str, set[int] | None, TableEnd | None]:
     """Page i's stored text ("" for a damaged page), and with ``measure``, once it has text, its top lines that
-    go on with the line above (wrapped_lines; None when not measured)."""
+    go on with the line above (wrapped_lines; None when not measured), and the columns of the table it ends with
+    (``carried``: the page before's)."""
     try:
         page = doc[i]
         textpage = page.get_textpage()
     except Exception:  # noqa: BLE001 - one damaged page must not lose the others
-        return "", None
+        return "", None, None
     try:
-        text, src = page_text(textpage, with_map=measure)
+        text, src, end = _page_text(textpage, measure, carried)
     except Exception:  # noqa: BLE001
-        text, src = "", None
+        text, src, end = "", None, None
     wrapped = None
     if src is not None and text.strip():
         try:
@@ -310,7 +332,20 @@ def _read_page(doc, i: int, measure: bool) -> tuple[str, set[int] | None]:
             wrapped = set()
     textpage.close()
     page.close()
-    return text, wrapped
+    return text, wrapped, end
+
+
+# A page picture reads the pages before it for the table a page ends with (_read_page's ``carried``), this many at
+# most: a table's rows go on over one page break, or over pages of a row or two each.
+_CARRIED_PAGES = 3
+
+
+def _carried(doc, i: int) -> TableEnd | None:
+    """The columns of the table page i - 1 ends with, as read_pdf passes them to page i."""
+    carried = None
+    for j in range(max(0, i - _CARRIED_PAGES), i):
+        carried = _read_page(doc, j, measure=False, carried=carried)[2]
+    return carried
 
 
 def page_count(data: bytes) -> int:
@@ -382,7 +417,7 @@ def page_picture(
             boxes = []
             if start is not None and end is not None and end > start:
                 textpage = pdf_page.get_textpage()
-                _, src = page_text(textpage, with_map=True)
+                _, src = page_text(textpage, with_map=True, carried=_carried(doc, page - 1))
                 boxes = _answer_boxes(textpage, src or [], start, end)
                 textpage.close()
             pdf_page.close()

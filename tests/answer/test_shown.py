@@ -275,3 +275,28 @@ def test_a_pdf_sentence_that_refers_back_across_a_page_break_is_shown_alone(pdf_
     # the page before is another item: its last sentence is not pulled in, the page stays the answer's
     assert s.text == row.text and not s.with_before
     assert index.item(row.doc, row.item).page == 2
+
+
+def test_a_pdf_sentence_over_a_page_break_is_shown_without_the_footer_and_header_between(tmp_path, hash_embedder):
+    import docgen
+
+    from qa.app.cli import render_short
+    from qa.app.render import render_reply
+    from qa.app.service import QAService
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "review.pdf").write_bytes(docgen.broken_pages_pdf())
+    service = QAService(Settings().with_(corpus_dir=corpus, index_dir=tmp_path / "index"), embedder=hash_embedder)
+    service.build()
+    result = service.ask("By when should the mentoring programme be extended to the office in Ayvadj?")
+    a = result.answer
+    assert a is not None and a.page == 1  # cited on the page where the sentence starts
+    # verbatim: the stored text as printed, the page's footer and the next page's header between the halves
+    assert a.text == service.index().document_text("review.pdf")[a.start:a.end]
+    assert "by the\nPage 1 of 5\n\f\nBorder Liaison Office Review 2023\nend of 2024" in a.text
+    # shown as the one sentence it is
+    sentence = "extended to the office in Ayvadj by the end of 2024, together with a common template"
+    assert sentence in a.marked_text and "Page 1" not in a.marked_text
+    assert sentence in render_short(result)
+    assert sentence in render_reply(1, a, []) and "Page 1" not in render_reply(1, a, [])

@@ -22,6 +22,9 @@ FACTS = [
     ("How many Border Liaison Offices were there at the end of 2023?", "liaison.pdf", 1, "from 28 to\n34 offices"),
     ("How much funding did the Border Liaison Offices programme have in 2023?", "liaison.pdf", 1, "USD\n4.2 million"),
     ("Who led the Border Liaison Offices programme?", "liaison.pdf", 1, "Aigerim Nurlanovna, the\nRegional"),
+    # sentences over a page break (docgen.BROKEN_PAGES): read whole, cited on the page where they start
+    ("By when should the mentoring programme be extended to the office in Ayvadj?", "review.pdf", 1, "end of 2024"),
+    ("What did the number of women among the trained officers rise to in 2023?", "review.pdf", 3, "19 of 210"),
 ]
 # (question, document, the short answer: the cell asked for, the header row shown above the answer row)
 TABLE_FACTS = [
@@ -41,6 +44,9 @@ TABLE_FACTS = [
      "Solar power for the crossing's lighting and the radio relay station", "Crossing point | Works completed | Cost"),
     # a row on the table's second page, its header printed on the first only (docgen.gauges_pdf)
     ("What was the autumn reading at Site 57?", "gauges.pdf", "662 litres", "Site | Spring reading | Autumn reading"),
+    # the table's last row atop the next page, with no rule and no header there (docgen.BROKEN_ROW)
+    ("How much heroin did the Ayvadj office seize?", "review.pdf", "64",
+     "Office | Hashish (kg) | Heroin (kg) | Joint checks"),
 ]
 
 
@@ -58,6 +64,7 @@ def service(tmp_path_factory, real_embedder):
     (corpus / "gauges.pdf").write_bytes(docgen.gauges_pdf())
     (corpus / "crossings.pdf").write_bytes(docgen.crossings_pdf())
     (corpus / "liaison.pdf").write_bytes(docgen.liaison_pdf())
+    (corpus / "review.pdf").write_bytes(docgen.broken_pages_pdf())
     svc = QAService(Settings().with_(corpus_dir=corpus, index_dir=root / "index"), embedder=real_embedder)
     svc.report = svc.build()
     return svc

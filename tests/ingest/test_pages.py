@@ -196,3 +196,61 @@ def test_a_wrapped_line_that_goes_on_with_a_number_out_of_a_list_s_count_is_pros
             "0. With this instruction another element is appended in the sequence, and its name will be the next one\n"
             "in the order of the elements that were appended before it to the same sequence of the structure.")
     assert _blocks(page) == [page]
+
+
+# A sentence over a page break: the page's footer and the next page's running header sit between its halves.
+_FULL = "The evaluator recommends that the mentoring programme be extended to the office in Ayvadj by the"
+
+
+def _broken(*bodies: str) -> list[str]:
+    n = len(bodies)
+    return [f"Border Liaison Office Review 2023\n{body}\nPage {k} of {n}" for k, body in enumerate(bodies, 1)]
+
+
+def _paged_blocks(x) -> list[tuple[int, str]]:
+    return [(sec.page, x.text[s:e]) for sec in x.sections for s, e in sec.blocks]
+
+
+def test_a_sentence_over_a_page_break_is_one_paragraph_cited_on_the_page_where_it_starts():
+    x = from_pages(_broken(f"Cooperation\n{_FULL}", "end of 2024, with a template for monthly reports.\nFunding\n"
+                           "The project was funded by Japan."), None)
+    page, block = _paged_blocks(x)[1]
+    assert page == 1 and block.startswith("The evaluator") and block.endswith("monthly reports.")
+    assert "Page 1 of 2" in block  # the stored text is the pages as printed
+    start = x.text.index("The evaluator")
+    read = " ".join(search_text(x.text)[start : start + len(block)].split())
+    # read for search, sentences and answers without the footer and header between its halves
+    assert read == _FULL + " end of 2024, with a template for monthly reports."
+    assert _paged_blocks(x)[2:] == [(2, "Funding"), (2, "The project was funded by Japan.")]
+    assert x.sections[1].start == x.text.index("Funding")  # the next page's section starts after it
+
+
+def test_a_sentence_goes_on_with_a_figure_after_a_word_that_cannot_end_it():
+    rose = "In 2023 the number of women among the trained officers of the offices rose from 6 to"
+    x = from_pages(_broken(f"Staffing\n{rose}", "19 of 210.\nFunding\nThe project was funded by Japan."), None)
+    assert _paged_blocks(x)[1] == (1, f"{rose}\nPage 1 of 2\n\f\nBorder Liaison Office Review 2023\n19 of 210.")
+    assert _paged_blocks(x)[2:] == [(2, "Funding"), (2, "The project was funded by Japan.")]
+
+
+def test_no_paragraph_goes_on_from_a_heading_a_table_or_into_a_heading():
+    # the page ends with a heading, with a table's row, or the next page opens on a heading: no join
+    ends_with_heading = from_pages(_broken("The pier is old.\nOutlook", "plans for the pier are due in May."), None)
+    assert (1, "Outlook") in _paged_blocks(ends_with_heading)
+    assert (2, "plans for the pier are due in May.") in _paged_blocks(ends_with_heading)
+    ends_with_row = from_pages(_broken("Office | Heroin (kg)\nTermez | 205", "seized in 2023 by the office."), None)
+    assert (2, "seized in 2023 by the office.") in _paged_blocks(ends_with_row)
+    into_heading = from_pages(_broken(f"Cooperation\n{_FULL}", "Funding\nThe project was funded by Japan."), None)
+    assert (1, _FULL) in _paged_blocks(into_heading) and (2, "Funding") in _paged_blocks(into_heading)
+    # a list's item that closes with no full stop (here the page's fullest line) before a capital goes on with nothing
+    item = from_pages(_broken("Findings\n• Radio equipment was delivered to all offices", "Staff turnover was high."),
+                      None)
+    assert (2, "Staff turnover was high.") in _paged_blocks(item)
+
+
+def test_a_word_hyphenated_over_a_page_break_is_read_whole():
+    x = from_pages(_broken(f"Reservoirs\n{_FULL[:-7]} embank-", "ment was raised by four metres in 2023."), None)
+    start = x.text.index("The evaluator")
+    block = next(x.text[s:e] for sec in x.sections for s, e in sec.blocks if s == start)
+    assert block.endswith("embank-\nPage 1 of 2\n\f\nBorder Liaison Office Review 2023\nment was raised by four "
+                          "metres in 2023.")
+    assert "in Ayvadj embankment was raised" in " ".join(search_text(x.text)[start : start + len(block)].split())

@@ -189,3 +189,34 @@ def test_thousand_pages_read_with_progress_in_bounded_memory(tmp_path):
     out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
     peak_mb = int(out.stdout.split()[-1])
     assert peak_mb < 300, f"reading 1,000 pages peaked at {peak_mb} MB"
+
+
+@pytest.mark.parametrize("borders", ["NONE", "ALL"])
+def test_a_sentence_over_a_page_break_is_read_whole_and_cited_on_its_first_page(borders):
+    x = read_pdf(docgen.broken_pages_pdf(borders))
+    read = search_text(x.text)
+    for start, page, sentence in [
+        ("The evaluator recommends", 1, "by the end of 2024, together with a common template"),
+        ("In 2023 the number of women", 3, "rose from 6 to 19 of 210, a share"),
+    ]:
+        section, (s, e) = next((sec, b) for sec in x.sections for b in sec.blocks if start in x.text[b[0]:b[1]])
+        assert section.page == page and x.page_of(x.text.index(start)) == page  # the page where it starts cites it
+        assert x.page_of(e) == page + 1
+        # read for search and answers as one sentence, the footer and the running header between its halves left out
+        assert sentence in " ".join(read[s:e].split())
+        assert "Page" not in read[s:e] and docgen.BROKEN_HEADER not in read[s:e]
+
+
+@pytest.mark.parametrize("borders", ["NONE", "ALL"])
+def test_a_table_row_carried_atop_the_next_page_keeps_its_cells(borders):
+    data = docgen.broken_pages_pdf(borders)
+    x = read_pdf(data)
+    row = " | ".join(docgen.BROKEN_ROW)
+    blocks = [(sec.page, x.text[s:e]) for sec in x.sections for s, e in sec.blocks]
+    assert (3, row) in blocks  # a row of the table the page before ends with, not the line "Ayvadj 197 64 98"
+    assert (3, "Staffing") in blocks  # the lines under it are no rows
+    assert (2, " | ".join(docgen.BROKEN_TABLE[0])) in blocks
+    # the page picture reads the page as the index stored it: the row's cells are outlined where they are printed
+    start = x.text.index(row) - x.pages[2]
+    boxes = page_picture(data, 3, start, start + len(row)).boxes
+    assert len(boxes) == 4 and all(b[1] < 0.15 for b in boxes)  # four cells atop the page
