@@ -20,7 +20,7 @@ from pathlib import Path
 from qa.ingest.document import DocumentError
 from qa.ingest.readers import Extracted, Section
 
-READER_VERSION = 11  # bump when a reader or the page rules change what they extract
+READER_VERSION = 12  # bump when a reader or the page rules change what they extract
 # (11: a web page's first story keeps its headline and date;
 # 10: a PDF whose first page prints its full title named by it before its later pages' running header;
 # 9: a PDF's title wrapped over lines read whole, and a page opening with wrapped prose names nothing;

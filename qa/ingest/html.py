@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import difflib
 import re
 from html.parser import HTMLParser
 
+from qa.ingest.datelines import is_date_line
 from qa.ingest.readers import Extracted
 from qa.ingest.text import decode_text
 from qa.ingest.titles import html_titles
@@ -68,6 +70,7 @@ def html_to_text(html: str) -> tuple[str, str | None]:
         text = trafilatura.extract(html, **options)
         if text:
             text = _with_lost_head(text, trafilatura.extract(html, fast=True, **options) or "")
+            text = _with_lost_dates(text, html)
     except Exception:  # noqa: BLE001 - a page trafilatura chokes on still has tag-strippable text
         text = None
     if not text or not text.strip():
@@ -96,6 +99,35 @@ def _with_lost_head(text: str, fast: str) -> str:
             return "\n".join([*head, text]) if head else text
         head.append(line)
     return text
+
+
+def _with_lost_dates(text: str, html: str) -> str:
+    """`text` with the date lines trafilatura dropped put back where they stood in the page. It keeps a bare
+    `<div>`'s text only while the page has little `<p>` text, so on a real page it drops each story's
+    `<div class="date">12 October 2023</div>` and "Published: 20 May 2024" line, the date that dates the
+    story (the story was dated by an event in its text, or not at all). A lost date line comes back only
+    between two lines the text kept, among a few short lost lines (a date, a caption): not the page's header
+    or footer ("Monday, 6 December 2026", "Last updated ..."), nor a sidebar's list of dated links."""
+    kept = [" ".join(line.split()) for line in text.splitlines()]
+    page = _strip_tags(html).splitlines()
+    known = set(kept)
+    if not any(line not in known and is_date_line(line) for line in page):
+        return text  # the usual case, decided without aligning the two
+    out = list(text.splitlines())
+    inserts: list[tuple[int, list[str]]] = []
+    matcher = difflib.SequenceMatcher(None, page, kept, autojunk=False)
+    for tag, i1, i2, j1, _ in matcher.get_opcodes():
+        lost = page[i1:i2]
+        if tag not in ("delete", "replace") or not 0 < j1 < len(kept):
+            continue
+        if len(lost) > _LOST_HEAD_LINES or any(len(line) > _LOST_HEAD_CHARS for line in lost):
+            continue
+        dates = [line for line in lost if is_date_line(line)]
+        if dates:
+            inserts.append((j1, dates))
+    for j, dates in reversed(inserts):
+        out[j:j] = dates
+    return "\n".join(out)
 
 
 def read_html(data: bytes) -> Extracted:
