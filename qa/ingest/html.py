@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import difflib
+import bisect
 import re
 from html.parser import HTMLParser
 
@@ -113,18 +113,26 @@ def _with_lost_dates(text: str, html: str) -> str:
     known = set(kept)
     if not any(line not in known and is_date_line(line) for line in page):
         return text  # the usual case, decided without aligning the two
-    out = list(text.splitlines())
+    # The page's lines in order, each matched to the next kept line that equals it: the lines between two
+    # matched ones are what trafilatura dropped there (linear; difflib took 40 ms on a page of 63 stories).
+    at: dict[str, list[int]] = {}
+    for j, line in enumerate(kept):
+        at.setdefault(line, []).append(j)
     inserts: list[tuple[int, list[str]]] = []
-    matcher = difflib.SequenceMatcher(None, page, kept, autojunk=False)
-    for tag, i1, i2, j1, _ in matcher.get_opcodes():
-        lost = page[i1:i2]
-        if tag not in ("delete", "replace") or not 0 < j1 < len(kept):
+    lost: list[str] = []
+    nxt, matched = 0, False
+    for line in page:
+        found = at.get(line, ())
+        k = bisect.bisect_left(found, nxt)
+        if k == len(found):
+            lost.append(line)
             continue
-        if len(lost) > _LOST_HEAD_LINES or any(len(line) > _LOST_HEAD_CHARS for line in lost):
-            continue
-        dates = [line for line in lost if is_date_line(line)]
-        if dates:
-            inserts.append((j1, dates))
+        j = found[k]
+        dates = [lost_line for lost_line in lost if is_date_line(lost_line)]
+        if matched and dates and len(lost) <= _LOST_HEAD_LINES and all(len(x) <= _LOST_HEAD_CHARS for x in lost):
+            inserts.append((j, dates))
+        lost, nxt, matched = [], j + 1, True
+    out = text.splitlines()
     for j, dates in reversed(inserts):
         out[j:j] = dates
     return "\n".join(out)

@@ -28,6 +28,7 @@ _MD_HEADING_RE = re.compile(r"(#{1,6})\s+(.*?)(?:\s+#+)?")
 _BULLET_RE = re.compile(r"(?:[-*+•]|\d{1,3}[.)])\s")
 _HEADLINE_WORDS = (4, 30)
 _HEADLINE_MAX_CHARS = 250
+_PAGE_HEADING_WORDS = 3  # a page's own heading above its first story: "News", "Latest news"
 _CAPS_HEADLINE_LETTERS = 15
 @dataclass
 class Para:
@@ -190,20 +191,23 @@ def _is_sentence(text: str, p: Para) -> bool:
 
 
 def _page_heading(text: str, paras: list[Para]) -> None:
-    """The lines above the first story's headline are the page's own heading, not a story: "News" /
-    "15th meeting of the Council held in Almaty" / "12 October 2023" / lead, and a press release's agency
-    lines ("United Nations Office on Drugs and Crime" / "Regional Office for Central Asia" / its title /
-    "Tashkent, 15 June 2022 – ..."). Read where the text opens with a story's header, its title-like lines
+    """The lines above the first story's headline that name the page, not the story, are no story's text: "News"
+    / "15th meeting of the Council held in Almaty" / "12 October 2023" / lead, and a press release's agency
+    lines ("PRESS RELEASE" / "United Nations Office on Drugs and Crime" / "Regional Office for Central Asia" / its
+    title / "Tashkent, 15 June 2022 – ..."). Read where the text opens with a story's header, its title-like lines
     before the first sentence: its headline is the line right above the story's date line (its place-and-date
     line, or its lead's dateline), else the line right under that date line, else, under a press-release label,
-    the line right above the lead. The lines before the headline become furniture; without such a header
-    (a date line, a dateline or a press-release label) nothing changes."""
+    the line right above the lead. Under a press-release label every line before the headline is the agency's;
+    elsewhere only a short one ("News", "Latest news", "Новости ЦАРИКЦ") is the page's: a longer title-like line
+    stays in the header and names the story ("Minutes of the meeting" / "Council of Harbour Masters" / "Date: 12
+    May 2024"). Without such a header (a date line, a dateline or a press-release label) nothing changes."""
     first = next((i for i, p in enumerate(paras) if _is_sentence(text, p)), len(paras))
     if first == len(paras):
         return
     dated = [i for i in range(first) if paras[i].kind == _DATELINE]
     anchor = dated[0] if dated else first
-    if not dated and paras[first].body is None and not any(p.why == "press-release" for p in paras[:first]):
+    press = any(p.why == "press-release" for p in paras[:first])
+    if not dated and paras[first].body is None and not press:
         return
     heads = [i for i in range(first) if paras[i].kind in (_PROSE, _HEADLINE, _NAME)]
     before, after = [i for i in heads if i < anchor], [i for i in heads if anchor < i]
@@ -215,8 +219,13 @@ def _page_heading(text: str, paras: list[Para]) -> None:
         return
     paras[headline].kind = _HEADLINE
     for i in heads:
-        if i < headline:
+        if i >= headline:
+            continue
+        line = text[paras[i].start : paras[i].end]
+        if press or paras[i].kind == _NAME or len(line.split()) <= _PAGE_HEADING_WORDS or not _title_like(line):
             paras[i].kind, paras[i].why, paras[i].separates = _FURNITURE, "page-heading", False
+        else:
+            paras[i].kind = _HEADLINE
 
 
 def _under_photo(p: Para) -> bool:

@@ -1,5 +1,6 @@
 """Press releases: one story, named and dated by its header (the agency's lines, the "press release" label, the
-title, the place-and-date line), whatever the order of those lines (qa.ingest.paragraphs, qa.ingest.items)."""
+title, the place-and-date line), whatever the order of those lines; a page's own heading ("News") above its first
+story is no story (qa.ingest.paragraphs, qa.ingest.items)."""
 
 from __future__ import annotations
 
@@ -106,3 +107,31 @@ Read more
     assert [(item.title, item.date) for item in doc.items] == [
         ("12th meeting of the Harbour Board held in Skarn", "2023-10-12"),
         ("Radar course held at the harbour office", "2023-02-20")]
+
+
+def test_a_report_opened_by_its_publisher_and_date_is_one_item_under_its_own_title():
+    text = """Skarn Harbour Office
+Annual Report 2023
+
+29 February 2024
+
+Introduction
+
+The harbour office handled 14,200 vehicles on the ferries in 2023, a record for the island.
+"""
+    doc = parse_bytes("report.txt", text.encode())
+    # the publisher's line and the title were an undated item of their own
+    assert [(item.title, item.date) for item in doc.items] == [("Annual Report 2023", "2024-02-29")]
+
+
+def test_minutes_keep_their_first_title_line_over_the_line_under_it():
+    text = """Minutes of the meeting
+Council of Harbour Masters
+
+Date: 12 May 2024
+
+The council met to discuss the winter timetable of the ferries and the dredging of the strait.
+"""
+    doc = parse_bytes("minutes.txt", text.encode())
+    # a title-like line of four words or more above the story's headline is not taken for a page's heading
+    assert [(item.title, item.date) for item in doc.items] == [("Minutes of the meeting", "2024-05-12")]
