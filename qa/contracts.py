@@ -210,6 +210,15 @@ class Answer:
         }
 
 
+UNDATED_NAMED = 3  # a note names the undated items it left out when they are this few
+
+
+def undated_note(n: int, named: tuple[str, ...] = ()) -> str:
+    """"1 item without a date was left out (News · news/caricc-news.html)": which, when they are few."""
+    note = f"{n} item{'s' if n != 1 else ''} without a date {'were' if n != 1 else 'was'} left out"
+    return note + (f" ({'; '.join(named)})" if named else "")
+
+
 @dataclass(frozen=True)
 class Scope:
     """What a question was searched within: its filters, or a date the question named (qa.filters)."""
@@ -224,12 +233,12 @@ class Scope:
     undated_left_out: int  # items without a date a date filter left out
     months: tuple[tuple[str, int], ...] = ()  # ("2022-08", items) of the searched items, in order
     unknown_sources: tuple[str, ...] = ()
+    undated_named: tuple[str, ...] = ()  # "title · document" of each undated item left out, when they are few
 
     def notes(self) -> list[str]:
         out = []
         if self.undated_left_out:
-            n = self.undated_left_out
-            out.append(f"{n} item{'s' if n != 1 else ''} without a date {'were' if n != 1 else 'was'} left out")
+            out.append(undated_note(self.undated_left_out, self.undated_named))
         out += [f"no indexed document matches the source {p!r}" for p in self.unknown_sources]
         return out
 

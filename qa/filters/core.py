@@ -30,6 +30,8 @@ from typing import Callable, Iterable, Sequence
 
 import numpy as np
 
+from qa.contracts import UNDATED_NAMED, undated_note
+
 UNDATED = -1  # the lo/hi of an item without a date: outside every date range
 
 _ISO_RE = re.compile(r"(\d{4})(?:[-/.](\d{1,2})(?:[-/.](\d{1,2}))?)?")
@@ -260,6 +262,7 @@ class Selection:
     months: tuple[tuple[str, int], ...] = field(default=())  # ("2022-08", n items) in order
     doc_items: tuple[tuple[str, int], ...] = field(default=())  # (document, items it allows)
     mentioning: int = 0  # items kept for naming the period in their text, not for their date (qa.filters.mentions)
+    undated_named: tuple[str, ...] = ()  # "title · document" of each undated item left out, when they are few
 
     @property
     def empty(self) -> bool:
@@ -268,8 +271,7 @@ class Selection:
     def notes(self) -> list[str]:
         out = []
         if self.undated_left_out:
-            n = self.undated_left_out
-            out.append(f"{n} item{'s' if n != 1 else ''} without a date {'were' if n != 1 else 'was'} left out")
+            out.append(undated_note(self.undated_left_out, self.undated_named))
         for p in self.unknown_sources:
             out.append(f"no indexed document matches the source {p!r}")
         return out
@@ -292,10 +294,12 @@ class RowFacts:
     Built once per opened index generation (generations never change)."""
 
     def __init__(self, docs: Sequence[str], items: Sequence[tuple[int, str | None]],
-                 row_doc: np.ndarray, row_item: np.ndarray):
+                 row_doc: np.ndarray, row_item: np.ndarray, title_of: Callable[[int], str | None] | None = None):
         """docs: document paths by doc id; items: (doc id, date) by item id;
-        row_doc / row_item: doc id and item id of every chunk row."""
+        row_doc / row_item: doc id and item id of every chunk row; title_of: an item id's title (a note
+        names the few undated items a date filter leaves out; read when asked, not held)."""
         self.docs = list(docs)
+        self.title_of = title_of or (lambda item: None)
         self.item_doc = np.asarray([d for d, _ in items], dtype=np.int32)
         self.item_dates = [dt for _, dt in items]
         spans = np.asarray([item_span(dt) for _, dt in items], dtype=np.int32).reshape(-1, 2)
@@ -343,7 +347,15 @@ class RowFacts:
                 pos = key_of[(d, it)] = len(items)
                 items.append((int(doc_pos[d]), None))
             row_item[r] = pos
-        return cls([docs_by_id[i] for i in ids], items, doc_pos[row_doc_id], row_item)
+
+        def title_of(item: int) -> str | None:
+            if item >= len(item_rows):
+                return None
+            key = (int(item_doc_id[item]), int(item_idx[item]))
+            found = query("SELECT title FROM items WHERE doc_id = ? AND idx = ?", key)
+            return found[0][0] if found else None
+
+        return cls([docs_by_id[i] for i in ids], items, doc_pos[row_doc_id], row_item, title_of)
 
     def date_span(self) -> tuple[str | None, str | None]:
         """The oldest and newest item dates, for people ("7 Oct 2021", "8 Jul 2025")."""
@@ -395,12 +407,16 @@ class RowFacts:
             doc_ok[[i for i, d in enumerate(self.docs) if d in names]] = True
             item_ok &= doc_ok[self.item_doc] if len(self.item_doc) else item_ok
         undated = extra = 0
+        named: tuple[str, ...] = ()
         if dates.active:
             dated_in = (self.item_lo != UNDATED) & (self.item_lo >= dates.lo) & (self.item_hi <= dates.hi)
             if mentioned is not None:
                 extra = int(np.count_nonzero(item_ok & mentioned & ~dated_in))
                 dated_in = dated_in | mentioned
-            undated = int(np.count_nonzero(item_ok & (self.item_lo == UNDATED) & ~dated_in))
+            left_out = np.flatnonzero(item_ok & (self.item_lo == UNDATED) & ~dated_in)
+            undated = len(left_out)
+            if undated <= UNDATED_NAMED:
+                named = tuple(self._name(int(i)) for i in left_out)
             item_ok &= dated_in
         rows = item_ok[self.row_item] if self.n else np.zeros(0, dtype=bool)
         kept = np.flatnonzero(item_ok)
@@ -418,4 +434,11 @@ class RowFacts:
             reading=describe(dates, pats),
             months=tuple(sorted(months.items())),
             mentioning=extra,
+            undated_named=named,
         )
+
+    def _name(self, item: int) -> str:
+        """"News · news/caricc-news.html": an item's title and document, or its document alone."""
+        doc = self.docs[self.item_doc[item]]
+        title = self.title_of(item)
+        return f"{title} · {doc}" if title and title != doc.rsplit("/", 1)[-1] else doc

@@ -153,6 +153,7 @@ def scope_of(p: Plan, used: Selection | None, fell_back: bool, total_items: int 
         undated_left_out=source.undated_left_out if source is not None and not fell_back else 0,
         months=source.months if source is not None and not (fell_back and used is None) else (),
         unknown_sources=source.unknown_sources if source is not None else (),
+        undated_named=source.undated_named if source is not None and not fell_back else (),
     )
 
 

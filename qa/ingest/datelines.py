@@ -127,3 +127,31 @@ def is_dateline_line(line: str) -> bool:
     line = re.sub(r"\s*(?:[—–]|-{1,2})\s*$", "", line)
     parsed = _parse_head(line)
     return parsed is not None and FULL_DATE_RE.search(line) is not None
+
+
+_DATE_ONLY_MAX = 60
+
+
+@functools.cache
+def _date_filler_re() -> re.Pattern:
+    """Words a date-only line may hold besides the date, in every language ("Monday", "posted",
+    "г."), and a time of day."""
+    words = wording.field("date_filler")
+    return re.compile(rf"(?:{words}|\d{{1,2}}:\d\d(?:\s*[ap]m)?)\W*", re.IGNORECASE)
+
+
+def is_date_only_line(line: str) -> bool:
+    """A line that is only a date ("4 March 2024", "Monday, 04.03.2024 10:30", "Published: 20 May 2024")."""
+    if len(line) > _DATE_ONLY_MAX:
+        return False
+    m = FULL_DATE_RE.search(line)
+    if not m:
+        return False
+    rest = (line[: m.start()] + " " + line[m.end() :]).split()
+    filler = _date_filler_re()
+    return not [w for w in rest if not filler.fullmatch(w) and re.search(r"\w", w)]
+
+
+def is_date_line(line: str) -> bool:
+    """A line that only dates a story: a date alone (with a "Published:" or a weekday) or a dateline."""
+    return is_date_only_line(line) or is_dateline_line(line)

@@ -23,6 +23,7 @@ _RULES = [
     ("counter", _SEP, r"[\w ]{1,40}\(\d+\)"),  # "Breaking news (456)", "Comments (3)"
     ("views", _SEP, ""),  # "Views: 1,234", "Просмотров: 1234"
     ("label", _SEP, ""),
+    ("press-release", _SEP, ""),  # "CARICC PRESS RELEASE", "ПРЕСС-РЕЛИЗ": a press release starts
     ("rule", _SEP, r"(?:[-=*_~]\s*){3,}"),  # horizontal rules
     ("consent", _NOSEP, ""),
     ("chrome", _NOSEP, r"(?:©|\(c\)).{0,80}"),

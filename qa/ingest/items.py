@@ -141,8 +141,12 @@ def _finish(text: str, drafts: list[_Draft]) -> list[Item]:
         if title is None:
             title = lead_title(lead_text or text[blocks[0].start : blocks[0].end])
         date = None
-        sources = [text[p.start : p.end] for p in header] + [d.title or ""]
-        sources += [lead.dateline_date or "" if lead is not None else "", lead_text[:2000]]
+        # The story's own date lines and its lead's dateline date it before a date its headline names ("… in
+        # 2023 году" / "Алматы, 25 января 2024 г."), and the text's dates only after all of them.
+        dated = [text[p.start : p.end] for p in header if p.kind == _DATELINE]
+        dated.append(lead.dateline_date or "" if lead is not None else "")
+        sources = dated + [text[p.start : p.end] for p in header if p.kind != _DATELINE] + [d.title or ""]
+        sources.append(lead_text[:2000])
         for source in sources:
             if source and (date := find_date(source)):
                 break

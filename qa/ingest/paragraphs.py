@@ -8,16 +8,13 @@ keeps the dateline out of its text: ``Para.body`` is where the story's own words
 
 from __future__ import annotations
 
-import functools
 import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass
 
-from qa.ingest import wording
-from qa.ingest.dates import FULL_DATE_RE
 from qa.ingest.captions import is_caption_by_form, is_photo_credit
-from qa.ingest.datelines import dateline_prefix, is_dateline_line
+from qa.ingest.datelines import dateline_prefix, is_date_line
 from qa.ingest.furniture import furniture_rule, is_name_line
 from qa.ingest.leads import CLOSERS, is_dated_lead, opening_date
 
@@ -31,8 +28,8 @@ _MD_HEADING_RE = re.compile(r"(#{1,6})\s+(.*?)(?:\s+#+)?")
 _BULLET_RE = re.compile(r"(?:[-*+•]|\d{1,3}[.)])\s")
 _HEADLINE_WORDS = (4, 30)
 _HEADLINE_MAX_CHARS = 250
+_PAGE_HEADING_WORDS = 3  # a page's own heading above its first story: "News", "Latest news"
 _CAPS_HEADLINE_LETTERS = 15
-_DATELINE_MAX_CHARS = 60
 @dataclass
 class Para:
     start: int
@@ -95,27 +92,6 @@ def _is_headline_like(line: str) -> bool:
     return any(c.islower() for c in line) or sum(c.isalpha() for c in line) >= _CAPS_HEADLINE_LETTERS
 
 
-@functools.cache
-def _date_filler_re() -> re.Pattern:
-    """Words a date-only line may hold besides the date, in every language ("Monday", "posted",
-    "г."), and a time of day."""
-    words = wording.field("date_filler")
-    return re.compile(rf"(?:{words}|\d{{1,2}}:\d\d(?:\s*[ap]m)?)\W*", re.IGNORECASE)
-
-
-def _is_dateline(line: str) -> bool:
-    """A line that is only a date ("4 March 2024", "Monday, 04.03.2024 10:30")."""
-    if len(line) > _DATELINE_MAX_CHARS:
-        return False
-    m = FULL_DATE_RE.search(line)
-    if not m:
-        return False
-    rest = (line[: m.start()] + " " + line[m.end() :]).split()
-    filler = _date_filler_re()
-    rest = [w for w in rest if not filler.fullmatch(w) and re.search(r"\w", w)]
-    return len(rest) == 0
-
-
 # A Markdown table (trafilatura writes an HTML <table> so): rows "| a | b |" around a rule row "|---|---|"
 _PIPE_ROW_RE = re.compile(r"\|.*\|")
 _PIPE_RULE_RE = re.compile(r"\|(?:\s*:?-{3,}:?\s*\|)+")
@@ -173,6 +149,9 @@ def classify(text: str, lines: list[tuple[int, int, bool]], markdown: bool) -> l
                 p.body, p.dateline_date = p.start + dl.body, dl.date
                 _headline_before(text, paras, i)
             p.opening_date = opening_date(text[p.text_start : p.end])
+        elif p.kind == _DATELINE:
+            _headline_before(text, paras, i)
+    _page_heading(text, paras)
     _mark_captions(text, paras)
     # A headline-like line is a headline only if content follows it; else it is prose. Captions,
     # credits and the names under a photo may stand between a headline and its story.
@@ -191,10 +170,62 @@ def _headline_before(text: str, paras: list[Para], i: int) -> None:
     prev = paras[i - 1] if i else None
     if prev is None or prev.kind != _PROSE or prev.body is not None:
         return
-    line = text[prev.start : prev.end]
-    first = line.lstrip(CLOSERS + "“‘«(")[:1]
-    if first.isupper() and _ends_open(line) and 2 <= len(line.split()) <= _HEADLINE_WORDS[1]:
+    if _title_like(text[prev.start : prev.end]):
         prev.kind = _HEADLINE
+
+
+def _title_like(line: str) -> bool:
+    """A line that may be a story's headline where its place says so: 2-30 words, no closing full stop,
+    opening with a capital or a figure ("15th meeting of the Council held in Almaty"), not a list's item."""
+    first = line.lstrip(CLOSERS + "“‘«(")[:1]
+    return (
+        (first.isupper() or first.isdigit()) and _ends_open(line) and not _BULLET_RE.match(line)
+        and 2 <= len(line.split()) <= _HEADLINE_WORDS[1]
+    )
+
+
+def _is_sentence(text: str, p: Para) -> bool:
+    """A prose paragraph that is a story's text, not a title-like line of its header."""
+    line = text[p.start : p.end]
+    return p.kind == _PROSE and (p.body is not None or not _ends_open(line) or len(line.split()) > _HEADLINE_WORDS[1])
+
+
+def _page_heading(text: str, paras: list[Para]) -> None:
+    """The lines above the first story's headline that name the page, not the story, are no story's text: "News"
+    / "15th meeting of the Council held in Almaty" / "12 October 2023" / lead, and a press release's agency
+    lines ("PRESS RELEASE" / "United Nations Office on Drugs and Crime" / "Regional Office for Central Asia" / its
+    title / "Tashkent, 15 June 2022 – ..."). Read where the text opens with a story's header, its title-like lines
+    before the first sentence: its headline is the line right above the story's date line (its place-and-date
+    line, or its lead's dateline), else the line right under that date line, else, under a press-release label,
+    the line right above the lead. Under a press-release label every line before the headline is the agency's;
+    elsewhere only a short one ("News", "Latest news", "Новости ЦАРИКЦ") is the page's: a longer title-like line
+    stays in the header and names the story ("Minutes of the meeting" / "Council of Harbour Masters" / "Date: 12
+    May 2024"). Without such a header (a date line, a dateline or a press-release label) nothing changes."""
+    first = next((i for i, p in enumerate(paras) if _is_sentence(text, p)), len(paras))
+    if first == len(paras):
+        return
+    dated = [i for i in range(first) if paras[i].kind == _DATELINE]
+    anchor = dated[0] if dated else first
+    press = any(p.why == "press-release" for p in paras[:first])
+    if not dated and paras[first].body is None and not press:
+        return
+    heads = [i for i in range(first) if paras[i].kind in (_PROSE, _HEADLINE, _NAME)]
+    before, after = [i for i in heads if i < anchor], [i for i in heads if anchor < i]
+    if before and _title_like(text[paras[before[-1]].start : paras[before[-1]].end]):
+        headline = before[-1]
+    elif after and _title_like(text[paras[after[0]].start : paras[after[0]].end]):
+        headline = after[0]
+    else:
+        return
+    paras[headline].kind = _HEADLINE
+    for i in heads:
+        if i >= headline:
+            continue
+        line = text[paras[i].start : paras[i].end]
+        if press or paras[i].kind == _NAME or len(line.split()) <= _PAGE_HEADING_WORDS or not _title_like(line):
+            paras[i].kind, paras[i].why, paras[i].separates = _FURNITURE, "page-heading", False
+        else:
+            paras[i].kind = _HEADLINE
 
 
 def _under_photo(p: Para) -> bool:
@@ -250,10 +281,12 @@ def _classify_line(line: str, start: int, end: int, markdown: bool, short_counts
         return Para(start, end, _FURNITURE, why="photo-credit")
     if is_caption_by_form(line):
         return Para(start, end, _FURNITURE, why="caption")
+    # A date line before the chrome rules, which would take "Опубликовано: 20 мая 2024" for a label: it dates
+    # its story.
+    if is_date_line(line):
+        return Para(start, end, _DATELINE)
     if (rule := furniture_rule(line)) is not None:
         return Para(start, end, _FURNITURE, separates=rule[0], why=rule[1])
-    if _is_dateline(line) or is_dateline_line(line):
-        return Para(start, end, _DATELINE)
     if len(line) <= REPEAT_MAX and short_counts[line] >= 2 and not line.rstrip(CLOSERS).endswith("."):
         return Para(start, end, _FURNITURE, separates=True, why="repeated")  # per-item widget text
     if is_name_line(line):

@@ -207,6 +207,9 @@ FURNITURE = PageFurniture(
         r"|see also\W*|back to (?:top|list)\W*",
         "views": r"(?:views|hits|reads)\s*:?\s*\d[\d,.]*|\d[\d,.]*\s+views|read \d[\d,.]* times",
         "label": r"(?:source|photo|photos|image|credit|credits|tags|author|posted by)\s*:.{0,80}",
+        # "PRESS RELEASE", "CARICC Press Release", "Joint press release No. 12/2024", "For immediate release"
+        "press-release": r"(?:[\w.&'’/-]+\s+){0,3}(?:press|news|media)\s+release(?:\s+(?:no\.?|#)\s*[\w/.-]+)?\W*"
+        r"|for immediate release\W*",
         "consent": r"i got it\W*|got it\W*|ok\W*|accept(?: all)?(?: cookies)?\W*|reject all\W*|decline\W*"
         r"|(?:manage )?(?:cookie )?(?:settings|preferences)\W*|(?:cookie|privacy) (?:policy|notice)\W*",
         # "Copyright" alone starts sentences too ("Copyright law was discussed."): a sign or a year

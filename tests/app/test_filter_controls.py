@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 from dataclasses import replace
+from html import unescape
 from pathlib import Path
 
 import pytest
@@ -79,7 +80,8 @@ def test_the_api_takes_the_same_filters(chat):
 
 def test_the_corpus_panel_filters_by_the_same_fields(chat):
     html = chat.corpus_html(Filters(since="2021-08", until="2021-08"))
-    assert "harbour/board.txt" in html and "ferries.md" not in html and "orchard.txt" not in html
+    table = html[html.index("<table"):]
+    assert "harbour/board.txt" in table and "ferries.md" not in table and "orchard.txt" not in table
     assert "1 documents with 2 items dated Aug 2021" in html and "2 of 4" in html
-    assert "1 item without a date was left out" in html
+    assert "1 item without a date was left out (Orchard report · orchard.txt)" in unescape(html)
     assert "ferries.md" in chat.corpus_html()

@@ -107,7 +107,8 @@ def test_rows_of_a_date_filter_and_the_undated_count():
     assert sel.rows.tolist() == [True, True, False, False, False, False, False, False]
     assert (sel.n_rows, sel.n_items) == (2, 1)
     assert sel.undated_left_out == 1
-    assert "1 item without a date was left out" in sel.notes()
+    # which item, when they are few: its document here (the facts know no titles)
+    assert "1 item without a date was left out (003_x.txt)" in sel.notes()
     assert sel.reading == "items dated Jul 2022 – Aug 2022"
     assert sel.months == (("2022-08", 1),)
 
@@ -184,3 +185,16 @@ def test_row_facts_from_a_built_index(tmp_path, settings_for, hash_embedder):
 )
 def test_readings_say_whole_months_and_years_plainly(since, until, reading):
     assert DateRange.parse(since, until).human() == reading
+
+
+def test_the_note_names_the_few_undated_items_it_left_out_and_only_counts_many():
+    # a news page whose first story lost its date, and a report: titled items, named by title and document
+    docs = ["news/harbour.html", "reports/orchard.txt"]
+    items = [(0, None), (0, "2023-07-03"), (1, None)]
+    titles = {0: "News", 2: "orchard.txt"}  # an item called after its file is named by its document alone
+    row_item = np.arange(3)
+    facts = RowFacts(docs, items, np.array([d for d, _ in items]), row_item, titles.get)
+    assert facts.select("2023").notes() == [
+        "2 items without a date were left out (News · news/harbour.html; reports/orchard.txt)"]
+    many = RowFacts(["a.txt"], [(0, None)] * 4 + [(0, "2023")], np.zeros(5, int), np.arange(5), titles.get)
+    assert many.select("2023").notes() == ["4 items without a date were left out"]

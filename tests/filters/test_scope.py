@@ -32,7 +32,7 @@ def test_a_date_filter_returns_only_passages_dated_in_the_range(service):
     assert r.passages and all(d.startswith("2021-08") for d in dates(r))
     assert r.scope.reading == "Searched items dated Aug 2021"
     assert r.scope.undated_left_out == 1
-    assert "1 item without a date was left out" in r.notes
+    assert "1 item without a date was left out (Orchard report · orchard.txt)" in r.notes
     j = r.to_json()
     assert j["filters"]["since"] == "2021-08" and all(p["date"].startswith("2021-08") for p in j["passages"])
 
