@@ -21,6 +21,7 @@ from qa.answer.acronyms import phrase_acronym
 from qa.answer.events import event_features
 from qa.answer.needs import PEOPLE, RU_ADJECTIVE, Needs, asked_grain, event_needs, plural_head
 from qa.answer.persons import NOT_A_PERSON
+from qa.lang.countries import countries_in
 from qa.lang import analyze, detect, get, registered
 from qa.lang.ru import number_words as ru_number_words
 
@@ -240,6 +241,8 @@ def typed_match(text: str, question: str, n: Needs, lang: str | None = None) -> 
         return 0.5
     if n.wants == "number":
         return unit_match(text, n, lang)
+    if n.wants == "place" and _ASKS_COUNTRY.search(question) and _names_country(text, question, lang):
+        return 1.0  # "The member states are Azerbaijan, Kazakhstan, …": a country needs no "in" before it
     # the patterns of the text's own language, as qa.answer.question.typed_span reads them (a
     # Russian sentence holds a Russian date or name, whatever the question's language)
     language = get(lang or detect(text))
@@ -253,6 +256,16 @@ def typed_match(text: str, question: str, n: Needs, lang: str | None = None) -> 
         if words and not words <= qwords and not (n.wants == "person" and PERSON_NOT_ORG and words & NOT_A_PERSON):
             return 1.0
     return 0.0
+
+
+# a question that asks for a country: "Which countries …?", "Какая страна …?"
+_ASKS_COUNTRY = re.compile(r"\b(?:which|what)\s+(?:\w+\s+)?countr(?:y|ies)\b|\b(?:как(?:ая|ие|ой|их)|котор(?:ая|ые|ой|ых))\s+стран", re.I)
+
+
+def _names_country(text: str, question: str, lang: str | None) -> bool:
+    """Whether text names a country (by its name, not an adjective) that the question does not name."""
+    code = lang or detect(text)
+    return bool(countries_in(text, code, adjectives=False) - countries_in(question, detect(question), adjectives=False))
 
 
 def has_date(text: str, lang: str | None = None) -> bool:

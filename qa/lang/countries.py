@@ -92,9 +92,10 @@ def country_terms(codes: frozenset[str]) -> frozenset[str]:
     return frozenset(t for terms, code in _codes()[0].items() if code in codes for t in terms)
 
 
-def countries_in(text: str, code: str = "en") -> frozenset[str]:
+def countries_in(text: str, code: str = "en", adjectives: bool = True) -> frozenset[str]:
     """The two-letter codes of the countries a text names, in any registered language and any form: "Russia",
-    "the Russian Federation", "Russian", "России" are all "RU"; "Kyrgyz", "Kyrgyzstan", "Kyrgyz Republic" "KG"."""
+    "the Russian Federation", "Russian", "России" are all "RU"; "Kyrgyz", "Kyrgyzstan", "Kyrgyz Republic" "KG".
+    `adjectives`: False reads names only ("Russian experts" names no country)."""
     from qa.lang import analyze
     from qa.lang.demonyms import same_place
 
@@ -111,6 +112,7 @@ def countries_in(text: str, code: str = "en") -> frozenset[str]:
                 break
         else:  # an adjective or demonym of a one-word name ("Kyrgyz", "российский")
             word = terms[i]
-            found.update(c for name, c in singles.get(word[:3], ()) if word.isalpha() and same_place(word, name))
+            if adjectives:
+                found.update(c for name, c in singles.get(word[:3], ()) if word.isalpha() and same_place(word, name))
             i += 1
     return frozenset(found)

@@ -338,3 +338,13 @@ def test_the_day_or_year_of_a_date_is_no_span_for_a_how_many_question():
     # a when-question still gets the whole date
     found = typed_span(text, question_type("When did the forum open?"), set())
     assert text[found[0]:found[1]] == "7 October 2021"
+
+
+def test_a_which_country_question_is_answered_by_a_list_of_country_names():
+    # no "in" before them: the place pattern alone read none ("The member states are Azerbaijan, …")
+    q = "Which countries are members of the Skarn Pact?"
+    n = needs(q)
+    assert typed_match("The member states of the Skarn Pact are Estonia, Latvia and Lithuania.", q, n, "en") == 1.0
+    assert typed_match("Latvian experts chaired the Skarn Pact meeting.", q, n, "en") == 0.0  # an adjective names none
+    q = "Which country besides Estonia signed the Skarn Pact?"
+    assert typed_match("Estonia signed the Skarn Pact first.", q, needs(q), "en") == 0.0  # the question's own
