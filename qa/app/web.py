@@ -266,8 +266,10 @@ def build_app(settings: Settings, service: QAService | None = None) -> gr.Blocks
         )
         demo.load(chat.corpus_html, None, [corpus_view], api_visibility="private")
         demo.load(source_list, None, [srcs], api_visibility="private")
-        for control in (since, until, srcs):
-            control.change(on_filters, [since, until, srcs], [active, corpus_view], api_visibility="private")
+        # one listener for the three controls: separate ones each had a queue of their own, and under load the
+        # answer to "From" changed could arrive after the one to "To" and show the chips without "to …"
+        gr.on([since.change, until.change, srcs.change], on_filters, [since, until, srcs], [active, corpus_view],
+              api_visibility="private", trigger_mode="always_last")
         active.input(on_chips, [active, since, until, srcs], [since, until, srcs], api_visibility="private")
         gr.api(api_ask, api_name="ask")
     demo.chat_service = chat  # for tests and app.py

@@ -130,3 +130,40 @@ def test_the_timeline_shows_every_month_with_items_on_an_axis_from_zero_in_whole
     assert ticks[0] == "0" and all(t.isdigit() for t in ticks), ticks
     assert min(heights) > 10 and max(heights) == pytest.approx(7 * min(heights), rel=0.05), heights
 
+
+
+def test_both_bounds_stay_chips_when_the_first_is_answered_late(page, real_service, tmp_path):
+    # on a busy server the reply to "From" changed may come after the one to "To": the chips must show both
+    import time
+
+    from playwright.sync_api import expect
+
+    from qa.app.service import QAService
+    from qa.app.web import start
+
+    index = tmp_path / "index"
+    shutil.copytree(real_service.settings.index_dir, index)
+    settings = real_service.settings.with_(index_dir=index)
+    demo, url = start(settings, QAService(settings, embedder=real_service.embedder), port=free_port())
+    chat, calls = demo.chat_service, []
+    listing = chat.corpus_html
+
+    def slow_first(filters=None):
+        calls.append(filters)
+        if len(calls) == 1 and filters is not None and filters.since and not filters.until:
+            time.sleep(3)
+        return listing(filters)
+
+    chat.corpus_html = slow_first
+    try:
+        page.goto(url)
+        page.wait_for_selector("#qa-question textarea")
+        page.fill("#qa-since input, #qa-since textarea", "2022-07")
+        page.press("#qa-since input, #qa-since textarea", "Tab")
+        page.fill("#qa-until input, #qa-until textarea", "2022-08")
+        page.press("#qa-until input, #qa-until textarea", "Tab")
+        time.sleep(4)  # past the slow reply
+        expect(page.locator("#qa-active-filters")).to_contain_text("from 2022-07", timeout=CHIP_WAIT)
+        expect(page.locator("#qa-active-filters")).to_contain_text("to 2022-08", timeout=CHIP_WAIT)
+    finally:
+        demo.close()
