@@ -26,7 +26,7 @@ from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 
 from qa.answer.events import gatherings
-from qa.answer.fields import field_of, names_its_gathering, question_names
+from qa.answer.fields import asks_another_gathering, field_of, names_its_gathering, question_names
 from qa.answer.needs import needs
 from qa.lang import analyze, detect
 from qa.lang.countries import countries_in, country_terms
@@ -100,8 +100,9 @@ class Party:
 
 
 def asked_party(question: str) -> Party | None:
-    """The party a who-question names (a country in any form, an organisation's name), else None."""
-    if needs(question).wants != "person":
+    """The party a who-question names (a country in any form, an organisation's name), else None; None too when
+    it asks about another gathering than a list's own ("the previous meeting")."""
+    if needs(question).wants != "person" or asks_another_gathering(question):
         return None
     lang = detect(question)
     names = question_names(question)
