@@ -112,6 +112,11 @@ def asks_another_gathering(question: str) -> bool:
     return False
 
 
+def opens_with_count(text: str) -> bool:
+    """Whether a line or a field's value opens with a count ("42 participants from …", "42"), not a list's number."""
+    return bool(_COUNT.match(text))
+
+
 def own_setting(head: str) -> str:
     """The values of the date and place fields among the lines of a document's or section's head ("12-13
     September 2023 Orion Hotel, Bishkek, Kyrgyzstan"): they name its own gathering, as its title does."""
@@ -180,7 +185,7 @@ def _states(kind: str, text: str, holds: float, heading: str | None = None) -> b
     field = field_of(text)
     value = field[1] if field is not None else text if heading else None
     if kind == "participants":
-        return value is not None and bool(_COUNT.match(value))
+        return value is not None and opens_with_count(value)
     if kind != "place":
         return holds == 1.0
     return value is not None and bool(re.search(r"\b[A-ZА-ЯЁ]", value))

@@ -88,6 +88,9 @@ def test_a_list_is_known_by_its_heading_or_label():
     prose = "The Council reviewed the herring quotas for 2025 and asked the committee for a new stock estimate."
     assert list_heading(line, [prose, "Present:"], "Minutes") is None
     assert list_heading(line, [], "Decisions") is None
+    # how many attended, said before the list, is no prose between it and its heading
+    count = "38 participants from the harbour authorities, pilot services and coast guards of four provinces."
+    assert list_heading(line, ["- Ms. Sigrun Halldorsdottir, Iceland", count], "Participants") == "Participants"
     assert asked_party("When did the Council meet?") is None
 
 
