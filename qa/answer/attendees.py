@@ -14,6 +14,8 @@ the line: "Who was the National Coordinator for Turkmenistan?") for a party the 
   the same kind, number and names), or the question names none;
 - no line of another list among the candidates names that party too: two meetings' lists that both hold it leave
   the question to the usual answer step.
+- the question asks about the list's own gathering, not the next or the previous one of its series
+  (qa.answer.fields.asks_another_gathering).
 
 A party no line names leaves the question to the usual answer step, which may say "not found": another party's
 line is never the answer.

@@ -385,7 +385,8 @@ def pick_answer(
     passages = rerank_passages(passages, ranked, fitted.passage)
     idf = index.idf(sorted(set(terms)))
     lead = lead_text(index, ranked[0].sentence)
-    facts = evidence(question, terms, ranked, pool, idf, lead=lead, held_at=_held_at(question, ranked[0].sentence, heads))
+    held_at = _held_at(question, ranked[0].sentence, heads)
+    facts = evidence(question, terms, ranked, pool, idf, lead=lead, held_at=held_at)
     raw = probability(facts, fitted.confidence, fitted.confidence_bias)
     conf = calibrate(raw, fitted.calibration)
     best = ranked[0]
