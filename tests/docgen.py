@@ -535,6 +535,31 @@ def fisheries_minutes_docx() -> bytes:
     ])
 
 
+HARBOUR_WORKSHOP_TITLE = "Regional Workshop on Harbour Safety: Programme and Minutes"
+
+
+@functools.cache
+def harbour_workshop_docx() -> bytes:
+    """Minutes of a two-day workshop whose title names no place (its "Venue:" line does), whose "Participants"
+    section opens with how many attended and lists its chair, and whose decisions set the next workshop elsewhere."""
+    return _headed_docx(HARBOUR_WORKSHOP_TITLE, [
+        "Date: 4-5 June 2024",
+        "Venue: Harbour Hall, Port Ellery, Skarn",
+        "Organisers: the Skarn Harbour Authority and the Coastal Pilots Association of Wenlow",
+        "# Participants",
+        "38 participants from the harbour authorities, pilot services and coast guards of four coastal provinces.",
+        "- Edwin Marlow, Harbour Master of Port Ellery (Chair)",
+        "- Mara Venn, Director of the Coastal Pilots Association",
+        "- Ida Orrin, Rapporteur, Skarn Harbour Authority",
+        "# Summary of discussions",
+        "Participants of the workshop on harbour safety noted that only 6 harbour accidents were reported in Port "
+        "Ellery in 2023.",
+        "# Decisions",
+        "1. Prepare a common pilotage checklist by 31 December 2024.",
+        "2. Hold the next workshop in Wenlow in May 2025.",
+    ])
+
+
 @functools.cache
 def field_diary_docx() -> bytes:
     """A diary whose entries are dated by their headings, or by a dateline under an undated heading,

@@ -14,6 +14,8 @@ the line: "Who was the National Coordinator for Turkmenistan?") for a party the 
   the same kind, number and names), or the question names none;
 - no line of another list among the candidates names that party too: two meetings' lists that both hold it leave
   the question to the usual answer step.
+- the question asks about the list's own gathering, not the next or the previous one of its series
+  (qa.answer.fields.asks_another_gathering).
 
 A party no line names leaves the question to the usual answer step, which may say "not found": another party's
 line is never the answer.
@@ -26,7 +28,7 @@ from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 
 from qa.answer.events import gatherings
-from qa.answer.fields import field_of, names_its_gathering, question_names
+from qa.answer.fields import asks_another_gathering, field_of, names_its_gathering, opens_with_count, question_names
 from qa.answer.needs import needs
 from qa.lang import analyze, detect
 from qa.lang.countries import countries_in, country_terms
@@ -76,7 +78,8 @@ def list_heading(line: str, before: list[str], item_title: str) -> str | None:
     """The heading of the attendee list a line belongs to, else None: the line itself when it is a label with
     the list as its value ("Present: Mr. A, Kazakhstan; …"), else the label or heading line read back over list
     lines (`before`: the lines before it in its section, nearest first), else its section's title when every
-    line before it in its section is a line of the list."""
+    line before it in its section is a line of the list. A line that says how many attended ("42 participants from
+    …", which often opens the list) is read over as one of the list's."""
     if is_attendance_heading(line) and field_of(line) is not None:
         return line
     if not is_list_line(line):
@@ -84,7 +87,7 @@ def list_heading(line: str, before: list[str], item_title: str) -> str | None:
     for text in before:
         if is_attendance_heading(text):
             return text
-        if not is_list_line(text):
+        if not (is_list_line(text) or opens_with_count(text)):
             return None
     return item_title if is_attendance_heading(item_title) else None
 
@@ -100,8 +103,9 @@ class Party:
 
 
 def asked_party(question: str) -> Party | None:
-    """The party a who-question names (a country in any form, an organisation's name), else None."""
-    if needs(question).wants != "person":
+    """The party a who-question names (a country in any form, an organisation's name), else None; None too when
+    it asks about another gathering than a list's own ("the previous meeting")."""
+    if needs(question).wants != "person" or asks_another_gathering(question):
         return None
     lang = detect(question)
     names = question_names(question)

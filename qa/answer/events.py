@@ -273,16 +273,21 @@ def _place_clash(context: str, text: str, asked: frozenset[tuple[str, ...]]) -> 
     return not any(_names_place(stems, place) for place in asked)
 
 
-def misplaced(question: str, sentence: str, lead: str, title: str, passage: str) -> bool:
+def misplaced(question: str, sentence: str, lead: str, title: str, passage: str, held_at: str = "") -> bool:
     """Whether the question sets its event in a place the documents do not ("Who opened the
     workshop held in *Tashkent*?" of an item whose lead holds it in Astana): the question names where
     its event happened (asked_places), the first sentence of the chosen sentence's item (`lead`) sets the
     event in another, the chosen sentence names no place unless it is that lead, and the asked place is
     named nowhere in the item's `title`, lead and the `passage` holding the sentence. The words that single
     out an event must match; a place is one of them, as its ordinal and year are (event_features). Only an
-    item whose lead or title speaks of the same kind of gathering ("workshop", "meeting") is read."""
+    item whose lead or title speaks of the same kind of gathering ("workshop", "meeting") is read. `held_at` is
+    where the document's own field line says its gathering of that kind was held ("Venue: Orion Hotel, Bishkek":
+    qa.answer.heads): an asked place it names is where the event was held, whatever a decision about the next
+    one says ("Hold the next workshop in Dushanbe")."""
     asked = asked_places(question)
     if not asked or not lead:
+        return False
+    if held_at and any(_names_place(set(analyze(held_at)), place) for place in asked):
         return False
     # a sentence after the lead that sets its own scene may speak of another event: the fitted clash
     # reads it (event_features); the lead itself, chosen as the answer, sets the item's scene

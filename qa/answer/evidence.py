@@ -93,12 +93,13 @@ def _document_date_words(item) -> str:
 
 def evidence(
     question: str, terms: list[str], ranked: list, passages: list, idf: dict[str, float],
-    pool: set[str] | None = None, lead: str = "",
+    pool: set[str] | None = None, lead: str = "", held_at: str = "",
 ) -> dict[str, float]:
     """Evidence for and against the best of `ranked` (qa.answer.Candidate, best first) being an
     answer at all. `passages` are the ones whose sentences compete, `idf` the question terms'
     inverse document frequencies, `pool` their pool_stems() when already computed, `lead` the first
-    sentence of the best candidate's item (lead_text())."""
+    sentence of the best candidate's item (lead_text()), `held_at` where its document's own field lines say its
+    gathering was held (qa.answer.heads)."""
     best = ranked[0]
     second = ranked[1].score if len(ranked) > 1 else best.score - 10.0  # a lone candidate: a clear margin
     f = best.features
@@ -197,7 +198,8 @@ def evidence(
                            best.passage.chunk.text[:max(0, best.sentence.start - best.passage.chunk.start)]),
         "substituted": float(SUBSTANCE_RULE and candidate_swap(question, best) is not None),
         "misplaced": float(misplaced(question, best.text, lead,
-                                     best.passage.item.title if best.passage.item else "", best.passage.chunk.text)),
+                                     best.passage.item.title if best.passage.item else "", best.passage.chunk.text,
+                                     held_at)),
         "scene": scene_only(
             question, best.text, f.get("news_lead", 0.0) >= 1.0, best.sentence.lang,
             best.passage.item.title if best.passage.item else "",

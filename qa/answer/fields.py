@@ -9,6 +9,14 @@ answers a when- or where-question about a gathering, or a who-question about one
 names what is asked and the title of its document or item names the same gathering (the same kind, the same number
 in its series, the same names): as a table's row does when the question names its row and column
 (qa.answer.tables), the document itself then says it holds the answer.
+
+What the field lines at the head of a document or section say of its own gathering's date and place names it
+too (own_setting): "the workshop in Bishkek" is the one whose "Venue:" is in Bishkek, though the title ("Regional
+Workshop on Controlled Deliveries") names no place. A heading that is a label ("Participants") makes the first line
+of its section its value ("42 participants from …"): how many attended is read from it, or from a "Participants:
+42" line. A question about another gathering of the series than the document's own ("the next workshop", "the
+previous meeting", "следующее заседание") is answered by none of its fields (asks_another_gathering): the minutes
+say where *this* workshop was held, and the decision "Hold the next workshop in Dushanbe" where the next one is.
 """
 
 from __future__ import annotations
@@ -16,7 +24,7 @@ from __future__ import annotations
 import re
 
 from qa.answer.events import gatherings, question_ordinals
-from qa.answer.needs import needs
+from qa.answer.needs import PEOPLE, needs
 from qa.lang import analyze, detect
 
 # "Label: value" on a line of its own: a label of one to three words, capitalised
@@ -30,6 +38,8 @@ LABELS = {
     "secretary": frozenset({"secretary", "minutes", "minutes taken by", "секретарь"}),
     "moderator": frozenset({"moderator", "facilitator", "модератор"}),
     "rapporteur": frozenset({"rapporteur", "докладчик"}),
+    "participants": frozenset({"participants", "number of participants", "attendance", "attendees", "participation",
+                               "участники", "количество участников", "число участников", "участие"}),
 }
 # the words of a who-question that ask for the holder of one of those offices ("Who chaired the meeting?")
 _ROLE_ASKED = {
@@ -44,6 +54,24 @@ _BRACKETED = re.compile(r"\((?P<label>[^()]{2,30})\)\s*[.;]?\s*$")
 _MET = re.compile(r"\b(?:meet|met|meets|convene[ds]?|собирал\w*|собрал\w*|заседал\w*)\b", re.I)
 # a name of the question (a capitalised word after its first), which the document's title must hold too
 _NAME = re.compile(r"(?<!^)\b[A-ZА-ЯЁ][\w-]+")
+# a how-many question that asks who attended without naming whom it counts ("How many attended the meeting?")
+_ATTENDED = re.compile(r"\b(?:attend\w*|took\s+part|take\s+part|participat\w*|present|присутствова\w*|"
+                       r"участвова\w*|участи[ея])\b", re.I)
+# a value that opens with a count ("42", "about 40 participants", "всего 42 человека"), not a list's number ("1.
+# Mr. Olaf Brekke", "(2) …")
+_COUNT = re.compile(r"^\W*(?:(?:about|around|approximately|some|over|more\s+than|nearly|almost|a\s+total\s+of|total|"
+                    r"около|более|свыше|всего|почти|примерно)\s+)*\d+(?:[,\s]\d{3})*(?![\d)]|\.\s*\S)", re.I)
+# a word that sets a gathering before or after the one a document records ("the *next* workshop"); the
+# gathering's noun must follow within three words, with no preposition between ("the last day *of* the workshop"),
+# or a word that stands for it ("the next one", "следующее?")
+_ANOTHER = re.compile(r"\b(?:next|following|upcoming|forthcoming|subsequent|future|previous|preceding|prior|last|"
+                      r"past|earlier|former|следующ\w*|предыдущ\w*|прошл\w*|последн\w*|предстоящ\w*|ближайш\w*|"
+                      r"будущ\w*|прежн\w*)\b(?P<after>(?:\s+[\w-]+){0,3})", re.I)
+_BETWEEN = frozenset({"of", "on", "in", "at", "for", "to", "with", "by", "from", "about", "day", "days", "week",
+                      "year", "month", "time", "о", "об", "в", "во", "на", "по", "для", "с", "со", "день", "год",
+                      "неделе", "году", "раз"})
+# how much of a document's or section's head is read for its own fields (minutes give them under the title)
+HEAD_CHARS = 1500
 
 
 def field_of(text: str) -> tuple[str, str] | None:
@@ -54,20 +82,61 @@ def field_of(text: str) -> tuple[str, str] | None:
 
 def asked_field(question: str) -> str | None:
     """The field a question asks for: "date" or "place" when it asks when or where a gathering took place, an
-    office's ("chair", …) when it asks who held it ("Who chaired the meeting?"), else None."""
-    wants = needs(question).wants
-    if wants == "person":
-        return next((role for role, asks in _ROLE_ASKED.items() if asks.search(question)), None)
-    if wants not in LABELS or not (gatherings(question) or _MET.search(question)):
+    office's ("chair", …) when it asks who held it ("Who chaired the meeting?"), "participants" when it asks how
+    many attended it; None when it asks none, or asks about another gathering than a document's own (the next
+    one, the previous one)."""
+    if asks_another_gathering(question):
         return None
-    return wants
+    n = needs(question)
+    if n.wants == "person":
+        return next((role for role, asks in _ROLE_ASKED.items() if asks.search(question)), None)
+    if not (gatherings(question) or _MET.search(question)):
+        return None
+    if n.wants == "number":
+        # whom it counts are people ("participants", "delegates", "человек"), or it counts who attended
+        counts_people = bool(n.units & PEOPLE) or (not n.units and bool(_ATTENDED.search(question)))
+        return "participants" if counts_people and not n.measure and not n.money else None
+    return n.wants if n.wants in LABELS else None
 
 
-def _labels_of(text: str) -> list[str]:
-    """The labels a line gives what it states: a field's, or an office in brackets at its end."""
+def asks_another_gathering(question: str) -> bool:
+    """Whether the question asks about a gathering before or after another ("Where will the *next* workshop be
+    held?", "Кто председательствовал на предыдущем заседании?"): a document's own fields do not answer it."""
+    for m in _ANOTHER.finditer(question):
+        words = m["after"].split()
+        if not words or words[0].lower() in ("one", "ones"):  # "Where will the next one be held?"
+            return True
+        cut = next((i for i, w in enumerate(words) if w.lower() in _BETWEEN), len(words))
+        if cut and gatherings(" ".join(words[:cut])):
+            return True
+    return False
+
+
+def opens_with_count(text: str) -> bool:
+    """Whether a line or a field's value opens with a count ("42 participants from …", "42"), not a list's number."""
+    return bool(_COUNT.match(text))
+
+
+def own_setting(head: str) -> str:
+    """The values of the date and place fields among the lines of a document's or section's head ("12-13
+    September 2023 Orion Hotel, Bishkek, Kyrgyzstan"): they name its own gathering, as its title does."""
+    wanted = LABELS["date"] | LABELS["place"]
+    return " ".join(f[1] for line in head.splitlines() if (f := field_of(line)) and f[0] in wanted)
+
+
+def own_place(head: str) -> str:
+    """The values of the place fields among the lines of a document's or section's head ("Orion Hotel, Bishkek")."""
+    return " ".join(f[1] for line in head.splitlines() if (f := field_of(line)) and f[0] in LABELS["place"])
+
+
+def _labels_of(text: str, heading: str | None = None) -> list[str]:
+    """The labels a line gives what it states: a field's, an office in brackets at its end, or the label its
+    section's heading is when the line opens that section (`heading`: "Participants" over "42 participants …")."""
     field = field_of(text)
     bracketed = _BRACKETED.search(text)
-    return [x for x in (field[0] if field else None, bracketed["label"].strip().lower() if bracketed else None) if x]
+    label = heading.strip().rstrip(":").strip().lower() if heading else None
+    return [x for x in (field[0] if field else None, bracketed["label"].strip().lower() if bracketed else None,
+                        label) if x]
 
 
 def names_its_gathering(question: str, title: str) -> bool:
@@ -89,25 +158,34 @@ def question_names(question: str) -> list[str]:
     return [n for n in _NAME.findall(question) if not any(asks.fullmatch(n) for asks in _ROLE_ASKED.values())]
 
 
-def field_candidate(question: str, texts: list[str], titles: list[str], typed: list[float]) -> int | None:
-    """The index of the first candidate (its text, its document's or item's title, and whether it holds a span of
-    the asked kind: types.typed_match) that is a field answering the question, else None."""
+def field_candidate(question: str, texts: list[str], titles: list[str], typed: list[float],
+                    headings: list[str | None] | None = None) -> int | None:
+    """The index of the first candidate (its text, the title of its document and item with what their own
+    fields say of its gathering's date and place, whether it holds a span of the asked kind: types.typed_match,
+    and the heading of its section when it opens the section) that is a field answering the question, else None."""
     kind = asked_field(question)
     if kind is None:
         return None
-    for i, (text, title, holds) in enumerate(zip(texts, titles, typed)):
-        if not any(label in LABELS[kind] for label in _labels_of(text)) or not _states(kind, text, holds):
+    headings = headings or [None] * len(texts)
+    for i, (text, title, holds, heading) in enumerate(zip(texts, titles, typed, headings)):
+        labels = _labels_of(text, heading)
+        if not any(label in LABELS[kind] for label in labels) or not _states(kind, text, holds, heading):
             continue
         if names_its_gathering(question, title):
             return i
     return None
 
 
-def _states(kind: str, text: str, holds: float) -> bool:
+def _states(kind: str, text: str, holds: float, heading: str | None = None) -> bool:
     """Whether a field line states what is asked: a date or a person the patterns read (types.typed_match); a
     place named (a capitalised word after the label: the place patterns want the preposition a sentence gives
-    it, "in Almaty", which a field has not)."""
+    it, "in Almaty", which a field has not); a count of who attended (its value opens with a number: "42",
+    "42 participants from …", which the patterns read as a count of nothing when the label names what it counts).
+    A line that opens a section headed by the label is the value itself."""
+    field = field_of(text)
+    value = field[1] if field is not None else text if heading else None
+    if kind == "participants":
+        return value is not None and opens_with_count(value)
     if kind != "place":
         return holds == 1.0
-    field = field_of(text)
-    return field is not None and bool(re.search(r"\b[A-ZА-ЯЁ]", field[1]))
+    return value is not None and bool(re.search(r"\b[A-ZА-ЯЁ]", value))

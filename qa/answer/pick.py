@@ -12,8 +12,10 @@ from qa.answer import short
 from qa.answer.acronyms import asked_acronym, defines
 from qa.answer.attendees import LOOK_BACK, list_heading, party_candidate
 from qa.answer.evidence import abstain_gate, calibrate, evidence, lead_text, probability, rule_that_holds
+from qa.answer.events import asked_places, gatherings
 from qa.answer.features import Candidate, add_uncentred, sentence_features
 from qa.answer.fields import asked_field, field_candidate
+from qa.answer.heads import Heads
 from qa.answer.needs import needs
 from qa.answer.not_found import mentioned, not_found_note
 from qa.answer.ordering import rerank_passages
@@ -287,30 +289,29 @@ def add_match(question: str, feats: list) -> None:
 NAMED_CELL_CONFIDENCE = 0.7
 
 
-def _prefer_field(question: str, ranked: list[Candidate], index: Index) -> tuple[list[Candidate], bool]:
+def _prefer_field(question: str, ranked: list[Candidate], heads: Heads) -> tuple[list[Candidate], bool]:
     """ranked with the field line that states when or where the question's gathering was held first
     (qa.answer.fields: "Date: 21 September 2023" in the minutes of that meeting), or the line of its attendee list
     that names the party the question asks about (qa.answer.attendees: "Who attended for Turkmenistan?"), and
-    whether there is one: its document names the gathering, so the gate, fitted on prose, does not decide."""
+    whether there is one: its document names the gathering, so the gate, fitted on prose, does not decide. A line
+    is read against its document's and section's heads (qa.answer.heads): their titles and own date and place
+    name the gathering, and a heading that is a label ("Participants") has its section's first line as value."""
+    texts = [c.text for c in ranked]
     if asked_field(question) is None:
-        i = party_candidate(question, [c.text for c in ranked], lambda j: _attendee_list(ranked[j].sentence, index))
+        i = party_candidate(question, texts, lambda j: _attendee_list(ranked[j].sentence, heads))
         return (ranked, False) if i is None else ((ranked if i == 0 else _swap(ranked, i)), True)
-    titles = [_gathering_title(c.sentence, index) for c in ranked]
-    i = field_candidate(question, [c.text for c in ranked], titles, [c.features.get("typed", 0.0) for c in ranked])
+    titles = [heads.title(c.sentence) for c in ranked]
+    headings = [heads.heading(c.sentence) for c in ranked]
+    i = field_candidate(question, texts, titles, [c.features.get("typed", 0.0) for c in ranked], headings)
     if i is None:
         return ranked, False
     return (ranked if i == 0 else _swap(ranked, i)), True
 
 
-def _gathering_title(row: SentenceRow, index: Index) -> str:
-    """The titles of a sentence's document and item, which name the gathering a field or list belongs to."""
-    item = index.item(row.doc, row.item)
-    return f"{item.doc_title or ''} {item.title}" if item else ""
-
-
-def _attendee_list(row: SentenceRow, index: Index) -> tuple[tuple[str, int, str], str] | None:
+def _attendee_list(row: SentenceRow, heads: Heads) -> tuple[tuple[str, int, str], str] | None:
     """The attendee list a sentence is a line of ((its document, item and heading), the gathering's title), else
     None: its heading is read back over the lines before it in its item (qa.answer.attendees.list_heading)."""
+    index = heads.index
     item = index.item(row.doc, row.item)
     first = max(0, row.id - LOOK_BACK)
     before = []
@@ -319,7 +320,16 @@ def _attendee_list(row: SentenceRow, index: Index) -> tuple[tuple[str, int, str]
             break
         before.append(r.text)
     heading = list_heading(row.text, before, item.title if item else "")
-    return None if heading is None else ((row.doc, row.item, heading), _gathering_title(row, index))
+    return None if heading is None else ((row.doc, row.item, heading), heads.title(row))
+
+
+def _held_at(question: str, row: SentenceRow, heads: Heads) -> str:
+    """Where the best sentence's document says its own gathering was held ("Venue: Orion Hotel, Bishkek"), when
+    its titles name the kind of gathering the question sets in a place (the place rule reads it: events.misplaced);
+    else ""."""
+    if not asked_places(question):
+        return ""
+    return heads.place(row) if gatherings(question) & gatherings(heads.title(row)) else ""
 
 
 def _row_and_column_named(question: str, terms: list[str], table: TableRow, row: SentenceRow) -> bool:
@@ -368,13 +378,15 @@ def pick_answer(
                                tables)
     if not ranked:
         return Picked(None, passages)
-    ranked, fielded = _prefer_field(question, ranked, index)
+    heads = Heads(index)
+    ranked, fielded = _prefer_field(question, ranked, heads)
     ranked = prefer_asked_substance(question, ranked)
     pool = passages
     passages = rerank_passages(passages, ranked, fitted.passage)
     idf = index.idf(sorted(set(terms)))
     lead = lead_text(index, ranked[0].sentence)
-    facts = evidence(question, terms, ranked, pool, idf, lead=lead)
+    held_at = _held_at(question, ranked[0].sentence, heads)
+    facts = evidence(question, terms, ranked, pool, idf, lead=lead, held_at=held_at)
     raw = probability(facts, fitted.confidence, fitted.confidence_bias)
     conf = calibrate(raw, fitted.calibration)
     best = ranked[0]

@@ -234,9 +234,11 @@ class ChatService:
         """(result, the item title it was confined to or None): the previous answer's item first
         (it was found within the filters), then all documents within them."""
         if ctx is not None and ctx.doc is not None and searched != asked:
-            inside = self.service.ask_within(followups.focus(asked, ctx), ctx.doc, ctx.item, k, progress)
+            item = followups.item_asked(searched, ctx.item)  # None: the whole document (its head's fields)
+            inside = self.service.ask_within(followups.focus(asked, ctx), ctx.doc, item, k, progress)
             if inside is not None and inside.answer is not None:
-                return inside, ctx.title or ctx.doc
+                whole = item is None and ctx.item is not None
+                return inside, (inside.answer.doc_title if whole else ctx.title) or ctx.doc
         return self.service.ask(searched, k, filters, progress), None
 
     def ask_api(self, question: str, k: int | None = None, previous: list[str] | None = None,

@@ -20,7 +20,11 @@ word lists and patterns are the language's, ``qa.lang``):
 4. "What about X?" asks the previous question again about X (a year replaces the year).
 
 The chat (``qa.app.chat``) then answers a follow-up from the news item of the previous answer
-first, and from the whole corpus when that item does not answer it. Inside the item a follow-up
+first, and from the whole corpus when that item does not answer it. A follow-up that asks what the record of a
+gathering says of the gathering itself ("Who chaired it?", "Where was it held?", "How many attended?":
+``qa.answer.fields.asked_field`` of the question searched) is first answered from the whole document of the previous
+answer (``item_asked``): minutes give those at their head or in another section ("Participants") than the one the
+answer before came from ("Date: 12-13 September 2023"). Inside the item a follow-up
 asks its own words (``focus``), plus, when it says "he" or "she" ("What is his position?"), the
 name of the person the previous answer named (``people_after``, ``referent``): its short answer,
 else the names with a title of that gender ("Mr. X", "Ms. Y"). A follow-up about someone or
@@ -315,6 +319,15 @@ def _with_topic(core: str, ctx: Context, lang: str) -> str:
             if len(extra) >= MAX_EXTRA_WORDS:
                 return f"{core} {' '.join(extra)}"
     return f"{core} {' '.join(extra)}" if extra else core
+
+
+def item_asked(searched: str, item: int | None) -> int | None:
+    """The item of the previous answer's document a follow-up is first answered in: that answer's own (`item`),
+    or None (the whole document) when the question searched asks when or where a gathering was held, who held one
+    of its offices or how many attended (qa.answer.fields)."""
+    from qa.answer.fields import asked_field  # here: qa.answer loads the answer model's modules
+
+    return None if asked_field(searched) is not None else item
 
 
 def resolve_followup(

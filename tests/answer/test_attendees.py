@@ -43,6 +43,8 @@ def test_the_line_naming_the_party_answers(question, line):
     "Who attended the 8th Council meeting for Iceland?",
     "Who attended the Whaling Board meeting for Iceland?",
     "Who attended the workshop for Iceland?",
+    # another meeting than the list's own, named by its place in the series
+    "Who attended the previous Council meeting for Iceland?",
     # not who stood for the party
     "Who presented the report for Iceland?",
     "When did Iceland join the Council?",
@@ -86,6 +88,9 @@ def test_a_list_is_known_by_its_heading_or_label():
     prose = "The Council reviewed the herring quotas for 2025 and asked the committee for a new stock estimate."
     assert list_heading(line, [prose, "Present:"], "Minutes") is None
     assert list_heading(line, [], "Decisions") is None
+    # how many attended, said before the list, is no prose between it and its heading
+    count = "38 participants from the harbour authorities, pilot services and coast guards of four provinces."
+    assert list_heading(line, ["- Ms. Sigrun Halldorsdottir, Iceland", count], "Participants") == "Participants"
     assert asked_party("When did the Council meet?") is None
 
 

@@ -106,3 +106,15 @@ def test_a_place_before_a_gathering_s_noun_names_a_body_and_before_its_verb_the_
     n = event_needs("Who opened the beekeepers' meeting in Tarrow?")
     assert event_features("She participated in the Dunmore meeting.", n, "She participated in the Dunmore meeting.") \
         == (0.5, 0.0)
+
+
+def test_the_place_a_documents_venue_line_gives_is_where_its_gathering_was_held():
+    # minutes whose decisions set the next workshop elsewhere: their "Venue:" line (qa.answer.heads) says where
+    # this one was held
+    decisions = "1. Prepare a common pilotage checklist by 31 December 2024.\n2. Hold the next workshop in Wenlow."
+    first = "1. Prepare a common pilotage checklist by 31 December 2024."
+    question = "When was the workshop on harbour safety in Port Ellery held?"
+    assert misplaced(question, first, first, "Decisions", decisions)
+    assert not misplaced(question, first, first, "Decisions", decisions, held_at="Harbour Hall, Port Ellery, Skarn")
+    # a venue elsewhere says nothing for the asked place
+    assert misplaced(question, first, first, "Decisions", decisions, held_at="Town Hall, Tarrow")

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from qa.answer.fields import asked_field, field_candidate, field_of, names_its_gathering
+from qa.answer.fields import (
+    asked_field,
+    asks_another_gathering,
+    field_candidate,
+    field_of,
+    names_its_gathering,
+    own_place,
+    own_setting,
+)
 
 MINUTES = "Minutes of the 14th Meeting of the Harbour Council of Skarn"
 
@@ -85,3 +93,92 @@ def test_a_who_question_about_an_office_of_the_meeting_is_answered_by_the_line_t
     assert field_candidate("Who chaired the 15th meeting?", texts, titles, typed) is None
     assert field_candidate("Who moderated the meeting?", texts, titles, typed) is None
     assert asked_field("Who opened the meeting?") is None
+
+
+WORKSHOP = "Regional Workshop on Harbour Safety: Programme and Minutes"
+# what the field lines at the head of the minutes say of their own workshop (qa.answer.heads reads them)
+SETTING = "4-5 June 2024 Harbour Hall, Port Ellery, Skarn"
+
+
+def test_the_date_and_place_of_a_documents_own_fields_name_its_gathering():
+    head = (f"{WORKSHOP}\n\nDate: 4-5 June 2024\n\nVenue: Harbour Hall, Port Ellery, Skarn\n\n"
+            "Organisers: the Skarn Harbour Authority")
+    assert own_setting(head) == SETTING
+    assert own_place(head) == "Harbour Hall, Port Ellery, Skarn"
+    # the title names no place; the venue does
+    question = "When was the workshop on harbour safety in Port Ellery held?"
+    assert not names_its_gathering(question, WORKSHOP)
+    assert names_its_gathering(question, f"{WORKSHOP} {SETTING}")
+    assert not names_its_gathering("When was the workshop on harbour safety in Wenlow held?", f"{WORKSHOP} {SETTING}")
+    texts = ["2. Hold the next workshop in Wenlow in May 2025.", "Date: 4-5 June 2024"]
+    assert field_candidate(question, texts, [f"{WORKSHOP} Decisions {SETTING}", f"{WORKSHOP} {SETTING}"],
+                           [1.0, 1.0]) == 1
+
+
+@pytest.mark.parametrize("question", [
+    "Where will the next workshop on harbour safety be held?",
+    "When is the upcoming workshop?",
+    "When was the previous meeting of the Harbour Council held?",
+    "Who chaired the last Harbour Council meeting?",
+    "Where will the next one be held?",
+    "Где пройдёт следующее заседание Совета?",
+    "Кто председательствовал на предыдущем совещании?",
+])
+def test_a_question_about_the_next_or_the_previous_gathering_asks_no_field_of_the_documents_own(question):
+    assert asks_another_gathering(question)
+    assert asked_field(question) is None
+
+
+@pytest.mark.parametrize("question", [
+    "Where was the workshop on harbour safety held?",
+    "When was the last day of the workshop?",  # a day of the workshop, not another workshop
+    "Who chaired the workshop last year?",
+    "What happened next at the meeting?",
+])
+def test_words_that_set_no_other_gathering(question):
+    assert not asks_another_gathering(question)
+
+
+def test_how_many_attended_is_read_from_a_participants_field_or_the_line_under_that_heading():
+    question = "How many participants attended the workshop on harbour safety?"
+    assert asked_field(question) == "participants"
+    assert asked_field("Сколько человек приняли участие в семинаре?") == "participants"
+    assert asked_field("How many attended the meeting?") == "participants"
+    # what is counted are not people, or nothing says it was at a gathering
+    assert asked_field("How many countries took part in the workshop?") is None
+    assert asked_field("How many members does the Harbour Council have?") is None
+    line = "38 participants from the harbour authorities, pilot services and coast guards of four provinces."
+    titles = [f"{WORKSHOP} Participants {SETTING}"] * 2
+    prose = "Participants noted that only 6 harbour accidents were reported in the province in 2023."
+    # the line that opens the "Participants" section is that field's value
+    assert field_candidate(question, [prose, line], titles, [0.0, 1.0], [None, "Participants"]) == 1
+    assert field_candidate(question, ["Number of participants: 38"], titles[:1], [0.0]) == 0
+    # not the first line of its section, a list's number, or a section headed otherwise
+    assert field_candidate(question, [prose, line], titles, [0.0, 1.0]) is None
+    assert field_candidate(question, ["1. Mr. Edwin Marlow, Harbour Master"], titles[:1], [0.0],
+                           ["Participants"]) is None
+    assert field_candidate(question, [line], titles[:1], [1.0], ["Summary of discussions"]) is None
+
+
+def test_workshop_minutes_answer_from_their_venue_line_their_chair_and_their_participants(
+        tmp_path, settings_for, real_embedder):
+    # the title names no place: "… in Port Ellery" got "not found: the best passage holds this event in another
+    # place" (the decision to hold the next one in Wenlow), "Who chaired …" the "Organisers:" line, "How many
+    # participants …" "not found", and "Where will the next workshop …" this workshop's "Venue:" line
+    import docgen
+
+    from qa.app.service import QAService
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "minutes.docx").write_bytes(docgen.harbour_workshop_docx())
+    service = QAService(settings_for(corpus), embedder=real_embedder)
+    service.build()
+    answer = service.ask("When was the workshop on harbour safety in Port Ellery held?").answer
+    assert answer is not None and answer.text == "Date: 4-5 June 2024"
+    answer = service.ask("Who chaired the Port Ellery workshop on harbour safety?").answer
+    assert answer is not None and answer.text == "• Edwin Marlow, Harbour Master of Port Ellery (Chair)"
+    answer = service.ask("How many participants attended the workshop on harbour safety in Port Ellery?").answer
+    assert answer is not None and answer.text.startswith("38 participants")
+    answer = service.ask("Where will the next workshop on harbour safety be held?").answer
+    assert answer is None or "Venue" not in answer.text

@@ -57,3 +57,34 @@ def test_a_followup_whose_typed_sentence_stands_alone_is_shown_alone(chat, monke
     a = turn.answer
     assert a is not None, turn.reply_html
     assert a.text == "The Tarrow ferry company opened a ticket office in Wenlow." and a.sentence_start is None
+
+
+def test_a_followup_about_the_gathering_itself_is_asked_of_the_whole_document():
+    from qa.app.followups import item_asked
+
+    # minutes give who chaired, where and how many attended in other sections than the "Date:" line answered before
+    assert item_asked("Who chaired it? workshop harbour safety Port Ellery", 0) is None
+    assert item_asked("How many participants attended it? workshop harbour safety", 0) is None
+    # anything else is asked of the previous answer's item first
+    assert item_asked("How much did it set aside? Skarn council lighthouse", 3) == 3
+
+
+def test_who_chaired_it_after_when_the_workshop_was_held(tmp_path, settings_for, real_embedder):
+    # the "Date:" line answered; "Who chaired it?" was then asked of that line's section (the minutes' head) and got
+    # the "Organisers:" line
+    import docgen
+
+    from qa.app.chat import ChatService
+    from qa.app.service import QAService
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "minutes.docx").write_bytes(docgen.harbour_workshop_docx())
+    service = QAService(settings_for(corpus), embedder=real_embedder)
+    service.build()
+    chat, conv = ChatService(service), Conversation()
+    first = chat.ask(conv, "When was the workshop on harbour safety in Port Ellery held?")
+    assert first.answer is not None and first.answer.text == "Date: 4-5 June 2024"
+    turn = chat.ask(conv, "Who chaired it?")
+    assert turn.answer is not None and turn.answer.text == "• Edwin Marlow, Harbour Master of Port Ellery (Chair)"
+    assert f"(in: {docgen.HARBOUR_WORKSHOP_TITLE})" in html.unescape(turn.reply_html)
