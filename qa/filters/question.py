@@ -139,17 +139,17 @@ class QuestionDates:
         "… seize in 2023?". The answer step reads the period's own words, as a text reporting it writes
         them ("In 2023, operations … seized 6.3 tonnes"); "last year" matches none of them. Unchanged when
         the date is not relative, or is a Russian one other than a year."""
-        if not self.relative_to or not question[self.start:self.end] == self.text:
+        if not self.relative_to or question[self.start:self.end] != self.text:
             return question
         span = self.range
-        before = question[:self.start].rstrip().rsplit(None, 1)[-1:] or [""]
+        before = (question[:self.start].split() or [""])[-1].lower()
         if script_of(self.text) == "cyrillic":
             if not (span.since and span.until and span.since == span.until and span.since.month is None):
                 return question
             words = f"в {span.since.year} году"
         else:
             human = span.human()
-            if before[0].lower() in _PREPOSITIONS:  # "since last year": "since 2023"
+            if before in _PREPOSITIONS:  # "since last year": "since 2023"
                 words = human
             elif "–" in human:  # "Jun 2022 – May 2024", "2022–2023"
                 first, last = (x.strip() for x in human.split("–", 1))
