@@ -165,15 +165,19 @@ def real_embedder():
 @pytest.fixture(scope="session")
 def invented_service(tmp_path_factory, real_embedder):
     """Make the assistant, with the real model, over small invented documents:
-    `invented_service({"forum.txt": FORUM, ...})` (each call builds its own index)."""
+    `invented_service({"forum.txt": FORUM, "minutes.docx": docgen.working_group_docx(), ...})` (text or a file's
+    bytes; each call builds its own index)."""
     from qa.app.service import QAService
 
-    def make(files: dict[str, str]) -> QAService:
+    def make(files: dict[str, str | bytes]) -> QAService:
         root = tmp_path_factory.mktemp("invented")
         corpus = root / "corpus"
         corpus.mkdir()
-        for name, text in files.items():
-            (corpus / name).write_text(text, encoding="utf-8")
+        for name, content in files.items():
+            if isinstance(content, bytes):
+                (corpus / name).write_bytes(content)
+            else:
+                (corpus / name).write_text(content, encoding="utf-8")
         service = QAService(Settings().with_(corpus_dir=corpus, index_dir=root / "index"), embedder=real_embedder)
         service.build()
         return service

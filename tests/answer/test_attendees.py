@@ -94,19 +94,12 @@ def test_a_list_is_known_by_its_heading_or_label():
     assert asked_party("When did the Council meet?") is None
 
 
-def test_minutes_answer_who_stood_for_a_party(tmp_path, settings_for, real_embedder):
+def test_minutes_answer_who_stood_for_a_party(invented_service):
     # the news of another meeting of the council, which shares the question's words, was the answer; a party
     # the list does not hold gets no other party's line
     import docgen
 
-    from qa.app.service import QAService
-
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "minutes.docx").write_bytes(docgen.fisheries_minutes_docx())
-    (corpus / "news.txt").write_text(docgen.FISHERIES_NEWS, encoding="utf-8")
-    service = QAService(settings_for(corpus), embedder=real_embedder)
-    service.build()
+    service = invented_service({"minutes.docx": docgen.fisheries_minutes_docx(), "news.txt": docgen.FISHERIES_NEWS})
     answer = service.ask("Who attended the Council meeting for Iceland?").answer
     assert answer is not None and answer.text == "• Ms. Sigrun Halldorsdottir, National Delegate, Iceland"
     answer = service.ask("Who represented Sweden at the Council meeting?").answer

@@ -61,18 +61,12 @@ def test_the_field_answering_the_question_is_found_among_the_candidates():
     assert field_candidate("When did the Harbour Council meet?", texts, ["Ferry timetable 2024"] * 3, typed) is None
 
 
-def test_minutes_answer_when_and_where_their_meeting_was_held(tmp_path, settings_for, real_embedder):
+def test_minutes_answer_when_and_where_their_meeting_was_held(invented_service):
     # over the minutes of one meeting, the gate (fitted on news and encyclopaedia prose) refused the "Date:" line,
     # and "When did … meet?" got the decision to hold the *next* meeting
     import docgen
 
-    from qa.app.service import QAService
-
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "minutes.docx").write_bytes(docgen.working_group_docx())
-    service = QAService(settings_for(corpus), embedder=real_embedder)
-    service.build()
+    service = invented_service({"minutes.docx": docgen.working_group_docx()})
     answer = service.ask("When did the Joint Working Group on Precursor Control meet?").answer
     assert answer is not None and answer.text == "Date: 14 March 2024"
     answer = service.ask("Where did the working group meet?").answer
@@ -160,20 +154,13 @@ def test_how_many_attended_is_read_from_a_participants_field_or_the_line_under_t
     assert field_candidate(question, [line], titles[:1], [1.0], ["Summary of discussions"]) is None
 
 
-def test_workshop_minutes_answer_from_their_venue_line_their_chair_and_their_participants(
-        tmp_path, settings_for, real_embedder):
+def test_workshop_minutes_answer_from_their_venue_line_their_chair_and_their_participants(invented_service):
     # the title names no place: "… in Port Ellery" got "not found: the best passage holds this event in another
     # place" (the decision to hold the next one in Wenlow), "Who chaired …" the "Organisers:" line, "How many
     # participants …" "not found", and "Where will the next workshop …" this workshop's "Venue:" line
     import docgen
 
-    from qa.app.service import QAService
-
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "minutes.docx").write_bytes(docgen.harbour_workshop_docx())
-    service = QAService(settings_for(corpus), embedder=real_embedder)
-    service.build()
+    service = invented_service({"minutes.docx": docgen.harbour_workshop_docx()})
     answer = service.ask("When was the workshop on harbour safety in Port Ellery held?").answer
     assert answer is not None and answer.text == "Date: 4-5 June 2024"
     answer = service.ask("Who chaired the Port Ellery workshop on harbour safety?").answer

@@ -54,10 +54,7 @@ def test_set_a_range_and_ask(page, app_url):
 
     page.goto(app_url)
     page.wait_for_selector("#qa-question textarea")
-    page.fill("#qa-since input, #qa-since textarea", "2022-07")
-    page.press("#qa-since input, #qa-since textarea", "Tab")
-    page.fill("#qa-until input, #qa-until textarea", "2022-08")
-    page.press("#qa-until input, #qa-until textarea", "Tab")
+    _type_range(page, "2022-07", "2022-08")
     # the active filters appear as chips (a server round trip per field: slow on a busy machine)
     expect(page.locator("#qa-active-filters")).to_contain_text("from 2022-07", timeout=CHIP_WAIT)
     expect(page.locator("#qa-active-filters")).to_contain_text("to 2022-08", timeout=CHIP_WAIT)
@@ -90,12 +87,17 @@ def test_set_a_range_and_ask(page, app_url):
     expect(page.locator("#qa-corpus")).not_to_contain_text("000_48933f6eaf3e6675.txt")
 
 
-def _ask_within(page, since: str, until: str, question: str = "What meetings were held?") -> None:
-    from playwright.sync_api import expect
-
+def _type_range(page, since: str, until: str) -> None:
+    """Type the range into From and To, leaving each with Tab as a person would."""
     for box, value in (("#qa-since", since), ("#qa-until", until)):
         page.fill(f"{box} input, {box} textarea", value)
         page.press(f"{box} input, {box} textarea", "Tab")
+
+
+def _ask_within(page, since: str, until: str, question: str = "What meetings were held?") -> None:
+    from playwright.sync_api import expect
+
+    _type_range(page, since, until)
     expect(page.locator("#qa-active-filters")).to_contain_text(f"to {until}", timeout=CHIP_WAIT)
     page.get_by_role("button", name="New conversation").click()  # the same question again is not a follow-up
     page.fill("#qa-question textarea", question)
@@ -158,10 +160,7 @@ def test_both_bounds_stay_chips_when_the_first_is_answered_late(page, real_servi
     try:
         page.goto(url)
         page.wait_for_selector("#qa-question textarea")
-        page.fill("#qa-since input, #qa-since textarea", "2022-07")
-        page.press("#qa-since input, #qa-since textarea", "Tab")
-        page.fill("#qa-until input, #qa-until textarea", "2022-08")
-        page.press("#qa-until input, #qa-until textarea", "Tab")
+        _type_range(page, "2022-07", "2022-08")
         time.sleep(4)  # past the slow reply
         expect(page.locator("#qa-active-filters")).to_contain_text("from 2022-07", timeout=CHIP_WAIT)
         expect(page.locator("#qa-active-filters")).to_contain_text("to 2022-08", timeout=CHIP_WAIT)

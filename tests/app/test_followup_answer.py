@@ -69,19 +69,14 @@ def test_a_followup_about_the_gathering_itself_is_asked_of_the_whole_document():
     assert item_asked("How much did it set aside? Skarn council lighthouse", 3) == 3
 
 
-def test_who_chaired_it_after_when_the_workshop_was_held(tmp_path, settings_for, real_embedder):
+def test_who_chaired_it_after_when_the_workshop_was_held(invented_service):
     # the "Date:" line answered; "Who chaired it?" was then asked of that line's section (the minutes' head) and got
     # the "Organisers:" line
     import docgen
 
     from qa.app.chat import ChatService
-    from qa.app.service import QAService
 
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "minutes.docx").write_bytes(docgen.harbour_workshop_docx())
-    service = QAService(settings_for(corpus), embedder=real_embedder)
-    service.build()
+    service = invented_service({"minutes.docx": docgen.harbour_workshop_docx()})
     chat, conv = ChatService(service), Conversation()
     first = chat.ask(conv, "When was the workshop on harbour safety in Port Ellery held?")
     assert first.answer is not None and first.answer.text == "Date: 4-5 June 2024"
