@@ -25,7 +25,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from qa.answer.shown import refers_back
-from qa.lang.substances import Named, asks_which, named
+from qa.lang.substances import Named, asks_which, identities, named
 
 if TYPE_CHECKING:
     from qa.answer.features import Candidate
@@ -72,8 +72,7 @@ def swapped(question: str, sentence: str, passage_before: str = "", title: str =
     if not told or any(what.kinds & kinds for what in told):
         return None
     # a title or the sentence before that names the asked substance may say what the sentence's figure is of
-    context = named(f"{title}\n{sentence_before(passage_before)}")
-    if any(what.kinds & kinds for what in context):
+    if identities(f"{title}\n{sentence_before(passage_before)}") & kinds:
         return None
     return Swap(tuple(asked), tuple(told))
 
@@ -102,12 +101,12 @@ def prefer_asked_substance(question: str, ranked: list[Candidate]) -> list[Candi
     cocaine one. The two swap scores, so the confidence reads the winner with the margin the model gave the pair."""
     if SUBSTANCE_MARGIN <= 0 or len(ranked) < 2 or candidate_swap(question, ranked[0]) is None:
         return ranked
-    kinds = frozenset(k for what in named(question) for k in what.kinds)
+    kinds = identities(question)
     for i in range(1, min(SUBSTANCE_TOP, len(ranked))):
         c = ranked[i]
         if c.score < ranked[0].score - SUBSTANCE_MARGIN:
             break
-        if any(what.kinds & kinds for what in named(c.text)):
+        if identities(c.text) & kinds:
             top = ranked[0]
             return [replace(c, score=top.score), *ranked[1:i], replace(top, score=c.score), *ranked[i + 1:]]
     return ranked

@@ -23,7 +23,6 @@ _EXTRA_CODES = {
     "ru": {"США": "US", "Великобритания": "GB", "Российская Федерация": "RU", "Республика Казахстан": "KZ",
            "Республика Узбекистан": "UZ", "Республика Таджикистан": "TJ", "Кыргызстан": "KG", "Киргизия": "KG"},
 }
-_EXTRA = {locale: tuple(names) for locale, names in _EXTRA_CODES.items()}
 
 
 def _territories(locale: str) -> dict[str, str]:
@@ -42,7 +41,7 @@ def _territories(locale: str) -> dict[str, str]:
 def country_names(locale: str) -> frozenset[str]:
     """The lower-cased names of countries in `locale` ("en", "ru"); empty when babel lacks it."""
     names = {name.lower() for name in _territories(locale).values()}
-    names.update(n.lower() for n in _EXTRA.get(locale, ()))
+    names.update(n.lower() for n in _EXTRA_CODES.get(locale, {}))
     return frozenset(names)
 
 
