@@ -247,6 +247,54 @@ def crossings_pdf() -> bytes:
     return bytes(pdf.output())
 
 
+# A fisheries inspectorate's table of a figure per quarter and a row for the whole year, between a sentence that
+# introduces it and one that comments on it with no figure (what a report's tables look like: docs/pdf.md,
+# "Thirty-sixth session").
+QUARTERLY_TITLE = "Coastal Fisheries Inspectorate: Annual Report 2024"
+QUARTERLY_TABLE = [
+    ("Quarter", "Vessels boarded", "Nets seized", "Catch returned (tonnes)"),
+    ("Q1 2024", "212", "38", "14"),
+    ("Q2 2024", "305", "51", "22"),
+    ("Q3 2024", "287", "46", "19"),
+    ("Q4 2024", "198", "73", "31"),
+    ("Total 2024", "1,002", "208", "86"),
+]
+QUARTERLY_BEFORE = ["Inspections at sea",
+                    "The table gives the inspectorate's boardings and seizures in each quarter of 2024."]
+QUARTERLY_AFTER = ["Boardings fell in the winter, while the seizures of illegal nets rose in the fourth quarter.",
+                   "Most vessels were boarded in the spring, when the herring season opens."]
+
+
+def quarterly_pdf() -> bytes:
+    """QUARTERLY_TABLE, ruled, between QUARTERLY_BEFORE and QUARTERLY_AFTER."""
+    pdf = _pdf(header=QUARTERLY_TITLE)
+    pdf.add_page()
+    _lines(pdf, QUARTERLY_BEFORE)
+    pdf_table(pdf, QUARTERLY_TABLE, (35, 40, 35, 50))
+    _lines(pdf, QUARTERLY_AFTER)
+    return bytes(pdf.output())
+
+
+def quarterly_docx() -> bytes:
+    """QUARTERLY_TABLE in a Word report, between QUARTERLY_BEFORE and QUARTERLY_AFTER."""
+    import docx
+
+    d = docx.Document()
+    d.core_properties.title = QUARTERLY_TITLE
+    d.add_heading(QUARTERLY_TITLE, level=1)
+    d.add_heading(QUARTERLY_BEFORE[0], level=2)
+    d.add_paragraph(QUARTERLY_BEFORE[1])
+    t = d.add_table(rows=0, cols=len(QUARTERLY_TABLE[0]))
+    for values in QUARTERLY_TABLE:
+        for cell, value in zip(t.add_row().cells, values):
+            cell.text = value
+    for line in QUARTERLY_AFTER:
+        d.add_paragraph(line)
+    buf = io.BytesIO()
+    d.save(buf)
+    return buf.getvalue()
+
+
 # A page of prose as a writer wraps it, its lines running the full width and going on with a name or a figure
 # ("... from 28 to" / "34 offices."): lines a reader must not take for a table's rows.
 LIAISON_LINES = [

@@ -19,6 +19,7 @@ from qa.answer.heads import Heads
 from qa.answer.needs import needs
 from qa.answer.not_found import mentioned, not_found_note
 from qa.answer.ordering import rerank_passages
+from qa.answer.periods import Label, Period, asked_period, row_label
 from qa.answer.persons import named_person
 from qa.answer.shown import Shown, blanked_lines, refers_back, shown_answer
 from qa.answer.substances import prefer_asked_substance
@@ -76,6 +77,7 @@ def ranked_candidates(
     out = [Candidate(row, p, f, sum(w * f[k] for k, w in weights.items()), readings[row.id]) for row, p, f in feats]
     out.sort(key=lambda c: -c.score)
     out = prefer_named_row(out, terms, tables)
+    out = prefer_asked_period(out, question, terms, tables)
     return prefer_typed_neighbour(out, question) if typed_neighbour else out
 
 
@@ -131,6 +133,74 @@ def prefer_named_row(ranked: list[Candidate], terms: list[str], tables: Tables) 
         row = c.sentence
         if c.reading is not None and same_table(row) and named(c) > most:
             best, most = i, named(c)
+    return ranked if best == 0 else _swap(ranked, best)
+
+
+def _label(text: str) -> Label | None:
+    """What the first cell of a table row that is a period's label says (qa.answer.periods.row_label)."""
+    return next((label for a, b in cells(text) if (label := row_label(text[a:b])) is not None), None)
+
+
+def _answers_period(label: Label | None, period: Period, others: list[Label]) -> bool:
+    """Whether a row labelled `label` is the row of the asked `period`: its label names that period ("Total 2023",
+    "2023", "Q4 2023" for "the fourth quarter of 2023"), or it is a total naming none ("Total", "Итого") in a table
+    whose other rows (`others`' labels) are parts of the period asked (its quarters, its months)."""
+    if label is None:
+        return False
+    if label.period is not None:
+        return label.period.same(period)
+    parts = [o.period for o in others if o.period is not None]
+    return label.total and bool(parts) and all(p.within(period) for p in parts)
+
+
+def prefer_asked_period(ranked: list[Candidate], question: str, terms: list[str], tables: Tables) -> list[Candidate]:
+    """The row of the period the question asks (qa.answer.periods), after prefer_named_row.
+
+    A table giving a figure per quarter and one for the year ("Q1 2023 | 455 | 2,100", …, "Total 2023 | 1,230 |
+    6,150") answers "How much hashish was seized in 2023?" with its year's row, not with a quarter's, which the
+    sentence model ranks above it (they share the same words); and "… in the fourth quarter of 2023?" with "Q4
+    2023", which shares no word with "fourth quarter". So when the best candidate is a row whose label names
+    another period, the best-ranked row of its table labelled with the asked one wins, the one naming the row the
+    question names (a whole cell, as in prefer_named_row) first.
+
+    A how-much / how-many question whose best candidate is a sentence stating no quantity of what it asks
+    ("… methamphetamine seizures rose in the fourth quarter.") gives way in the same way to a row of the asked
+    period under a column the question names ("Methamphetamine (kg)"): the table states what the sentence
+    only talks about. Only the next sentence was looked at before (prefer_typed_neighbour), and a table's rows
+    precede the sentence that comments on them."""
+    if not ranked or all(c.reading is None for c in ranked):
+        return ranked
+    period = asked_period(question)
+    if period is None:
+        return ranked
+    top, asked = ranked[0], set(terms)
+    labels = [_label(c.sentence.text) if c.reading is not None else None for c in ranked]
+    headers = [None if c.reading is None else tables.row(c.sentence) for c in ranked]
+    if top.reading is not None:
+        if headers[0] is None or labels[0] is None:
+            return ranked
+        head = headers[0].header.id
+        rows = [i for i, h in enumerate(headers) if h is not None and h.header.id == head]
+        floor = sum(map(len, _key_cells(top.sentence.text, asked)))
+    else:
+        if needs(question).wants != "number" or top.features.get("unit") != 0.0:
+            return ranked
+        rows = [i for i, h in enumerate(headers) if h is not None
+                and named_column(question, h, ranked[i].sentence.text, ranked[i].sentence.lang) is not None]
+        floor = 0
+    if top.reading is not None and _answers_period(labels[0], period, [labels[j] for j in rows if j != 0]):
+        return ranked
+
+    def answers(i: int) -> bool:
+        head = headers[i].header.id
+        others = [labels[j] for j in rows if j != i and headers[j].header.id == head and labels[j] is not None]
+        return _answers_period(labels[i], period, others)
+
+    named = {i: sum(map(len, _key_cells(ranked[i].sentence.text, asked))) for i in rows if answers(i)}
+    named = {i: n for i, n in named.items() if n >= floor}
+    if not named:
+        return ranked
+    best = max(named, key=lambda i: (named[i], -i))
     return ranked if best == 0 else _swap(ranked, best)
 
 
@@ -336,7 +406,17 @@ def _row_and_column_named(question: str, terms: list[str], table: TableRow, row:
     """Whether the question names `row` (a row of `table`) by a whole cell ("at *Site 73*") and its column by
     its header ("the *spring reading*"): the table itself then says the documents hold the answer. The gate,
     fitted on prose, reads the rows of one table as near ties of each other."""
-    return bool(_key_cells(row.text, set(terms))) and named_column(question, table, row.text, row.lang) is not None
+    if not _key_cells(row.text, set(terms)) and not _names_period(question, row):
+        return False
+    return named_column(question, table, row.text, row.lang) is not None
+
+
+def _names_period(question: str, row: SentenceRow) -> bool:
+    """Whether the row's label names the period the question asks ("Q4 2023" for "in the fourth quarter of 2023",
+    "Total 2023" for "in 2023"): the question names the row by it, as by a whole cell."""
+    label = _label(row.text)
+    period = asked_period(question) if label is not None and label.period is not None else None
+    return period is not None and label.period.same(period)
 
 
 def _cited(passages: list[Passage], chunk_id: int, doc: str, start: int, end: int) -> Passage:
