@@ -188,7 +188,7 @@ def prefer_asked_period(ranked: list[Candidate], question: str, terms: list[str]
         rows = [i for i, h in enumerate(headers) if h is not None
                 and named_column(question, h, ranked[i].sentence.text, ranked[i].sentence.lang) is not None]
         floor = 0
-    if top.reading is not None and _answers_period(labels[0], period, [labels[j] for j in rows if j != 0]):
+    if top.reading is not None and _answers_period(labels[0], period, [labels[j] for j in rows if j and labels[j]]):
         return ranked
 
     def answers(i: int) -> bool:

@@ -464,3 +464,10 @@ def test_a_reports_quarterly_table_answers_for_the_period_asked(invented_service
         assert answer is not None, question
         assert (answer.text, answer.span_text) == (row, cell), question
     assert service.ask("How many vessels did the inspectorate board in the first quarter of 2025?").answer is None
+
+
+def test_a_total_row_ranked_first_keeps_its_place_beside_rows_of_no_period():
+    rows = ["Month | Vessels boarded", "January 2024 | 71", "Chartered boats | 12", "Total | 83"]
+    index = Rows(rows)
+    scored = [(rows[3], 9.0), (rows[2], 8.5), (rows[1], 8.0)]
+    assert _asked_period_first(index, "How many vessels were boarded in 2024?", scored) == rows[3]
