@@ -11,23 +11,27 @@ quantity of the asked kind (qa.answer.types' "typed"), for a question whose date
 period a text can name (a year, a quarter, a month: qa.filters.mentions.period_terms):
 - a sentence that says its figure covers part of a period (Language.partial_period, every registered language's
   words: "in the first nine months of", "so far this year", "as of 30 September", "за девять месяцев", "в первом
-  полугодии") gives way to one that names the asked period and says no such thing;
-- of two that name the period with no such words, the one from an item dated within it gives way to one from an
-  item dated after it ended: what is reported when a period is over is its whole ("In 2023, …" in a December 2023
-  story, against the results of 2023 published in January 2024).
+  полугодии") gives way to one that reports the asked period as a whole and says no such thing;
+- of two that report the period as a whole, the one from an item dated within it gives way to one from an item
+  dated after it ended: what is reported when a period is over is all of it ("In 2023, …" in a December 2023 story,
+  against the results of 2023 published in January 2024).
+A sentence reports the period as a whole when it names it other than inside a finer date (reports_whole): "In
+2023, …" does, "on 14 March 2023, officers seized 412 kg" names a day of 2023 and of March 2023, and is an event's
+figure, not the period's, whenever it was published.
 Never when the question itself asks for part of a period ("in the first nine months of 2023"): then the partial
 figure is the answer.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from qa.answer.needs import needs
 from qa.filters.core import UNDATED, DateRange, item_span
 from qa.filters.mentions import names_period, period_terms
-from qa.filters.question import parse_question_dates
+from qa.filters.question import DAY, MONTH, YEAR, parse_question_dates
 from qa.lang import registered
 
 if TYPE_CHECKING:
@@ -60,6 +64,23 @@ def asked_period(question: str) -> DateRange | None:
     return dates if period_terms(dates) else None
 
 
+# the dates finer than a year ("14 March 2023", "March 2023", "March 14, 2023", "14 марта 2023 года", "2023-03-14",
+# "14.03.2023") and than a month (the same, less "March 2023"): a sentence that names a period only inside one of them
+# reports a day or a month of it, not the whole ("on 14 March 2023, officers seized 412 kg" is no total for 2023)
+_WITHIN_YEAR = re.compile(rf"(?:(?<![\d.]){DAY}(?:\s*[-–]\s*{DAY})?\s+(?:of\s+)?)?{MONTH}(?:\s+{DAY})?,?\s+{YEAR}"
+                          rf"|{YEAR}-(?:0[1-9]|1[0-2])(?:-\d\d)?|(?<![\d.])\d{{1,2}}\.\d{{1,2}}\.{YEAR}")
+_WITHIN_MONTH = re.compile(rf"(?<![\d.]){DAY}(?:\s*[-–]\s*{DAY})?\s+(?:of\s+)?{MONTH},?\s+{YEAR}|{MONTH}\s+{DAY},?\s+{YEAR}"
+                           rf"|{YEAR}-\d\d-\d\d|(?<![\d.])\d{{1,2}}\.\d{{1,2}}\.{YEAR}")
+
+
+def reports_whole(text: str, dates: DateRange) -> bool:
+    """Whether `text` names the period `dates` as a whole (qa.filters.mentions.names_period), not only inside a
+    finer date: "In 2023, …" reports 2023; "on 14 March 2023" names a day of it."""
+    by_months = dates.since is not None and dates.since.month is not None
+    rest = (_WITHIN_MONTH if by_months else _WITHIN_YEAR).sub(" ", text)
+    return names_period(rest, dates)
+
+
 def _dated_after(c: Candidate, dates: DateRange) -> bool:
     first, _ = item_span(c.passage.item.date if c.passage.item is not None else None)
     return first != UNDATED and first > dates.hi
@@ -82,13 +103,13 @@ def prefer_whole_period(question: str, ranked: list[Candidate]) -> list[Candidat
         return ranked
     top = ranked[0]
     top_partial = partial(top.text)
-    if not top_partial and not (names_period(top.text, dates) and _dated_within(top, dates)):
+    if not top_partial and not (reports_whole(top.text, dates) and _dated_within(top, dates)):
         return ranked
     for i in range(1, min(PERIOD_TOP, len(ranked))):
         c = ranked[i]
         if c.score < top.score - PERIOD_MARGIN:
             break
-        if c.features.get("typed") != 1.0 or partial(c.text) or not names_period(c.text, dates):
+        if c.features.get("typed") != 1.0 or partial(c.text) or not reports_whole(c.text, dates):
             continue
         if top_partial or _dated_after(c, dates):
             return [replace(c, score=top.score), *ranked[1:i], replace(top, score=c.score), *ranked[i + 1:]]

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from qa.answer.features import Candidate
-from qa.answer.periods import PERIOD_MARGIN, asked_period, partial, prefer_whole_period
+from qa.answer.periods import PERIOD_MARGIN, asked_period, partial, prefer_whole_period, reports_whole
 from qa.contracts import ChunkRow, ItemInfo, Passage
 from qa.store import SentenceRow
 
@@ -95,6 +95,31 @@ def test_a_report_after_the_period_wins_over_one_within_it_when_both_report_the_
     assert prefer_whole_period(Q, ranked)[0].text == YEAR
     ranked = [candidate(december, "2023-12-20", 20.0, "december.txt"), candidate(YEAR, "2023-12-28", 19.0, "results.txt")]
     assert prefer_whole_period(Q, ranked)[0].text == december
+
+
+def test_a_period_named_only_inside_a_finer_date_is_not_reported_whole():
+    year, march = asked_period("How much was seized in 2023?"), asked_period("How much was seized in March 2023?")
+    assert reports_whole(YEAR, year) and reports_whole(YEAR_RU, year) and reports_whole("За 2023 год изъято 5 т.", year)
+    assert reports_whole("In March 2023, 40 kg were seized.", march)
+    assert reports_whole("В марте 2023 года изъято 40 кг.", march)
+    for day in ("On 14 March 2023, officers seized 412 kg.", "On March 14, 2023, officers seized 412 kg.",
+                "14 марта 2023 года изъято 412 кг.", "Officers seized 412 kg on 14.03.2023."):
+        assert not reports_whole(day, year) and not reports_whole(day, march)
+    assert not reports_whole("In March 2023, 40 kg were seized.", year)  # a month of the year
+
+
+def test_an_events_figure_stays_whoever_reported_it_later():
+    # a story of the seizure and the year's report on it: both name a day of March 2023, neither the month's total
+    story = "Officers seized 412 kilograms of heroin at the Dostuk checkpoint on 14 March 2023."
+    report = "The largest single seizure of 2023 was 398 kg of heroin at the Dostuk checkpoint on 14 March 2023."
+    ranked = [candidate(story, "2023-03-16", 20.0, "story.txt"), candidate(report, "2024-02-01", 19.5, "report.pdf")]
+    assert prefer_whole_period("How much heroin was seized at the Dostuk checkpoint in March 2023?",
+                               ranked)[0].text == story
+    # nor does a day's figure take over from a figure for part of the year
+    ranked = [candidate(NINE_MONTHS, "2023-10-12", 20.0, "story.txt"),
+              candidate("On 14 March 2023, operations coordinated by the Regional Centre seized 412 kg of heroin.",
+                        "2024-01-25", 19.5, "results.txt")]
+    assert prefer_whole_period(Q, ranked)[0].text == NINE_MONTHS
 
 
 def test_only_a_near_tie_that_states_a_quantity_and_names_the_period_takes_over():
