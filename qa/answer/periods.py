@@ -8,7 +8,7 @@ reports a period while it runs and again once it has ended, and the question ask
 
 So, among near ties (the sentence model's scores within PERIOD_MARGIN, among the best PERIOD_TOP) that state a
 quantity of the asked kind (qa.answer.types' "typed"), for a question whose date (qa.filters.question) is a closed
-period a text can name (a year, a quarter, a month: qa.filters.mentions.period_terms):
+period a text can name (a year or a month, or up to 3 years or 12 months: qa.filters.mentions.period_terms):
 - a sentence that says its figure covers part of a period (Language.partial_period, every registered language's
   words: "in the first nine months of", "so far this year", "as of 30 September", "за девять месяцев", "в первом
   полугодии") gives way to one that reports the asked period as a whole and says no such thing;
@@ -69,7 +69,8 @@ def asked_period(question: str) -> DateRange | None:
 # reports a day or a month of it, not the whole ("on 14 March 2023, officers seized 412 kg" is no total for 2023)
 _WITHIN_YEAR = re.compile(rf"(?:(?<![\d.]){DAY}(?:\s*[-–]\s*{DAY})?\s+(?:of\s+)?)?{MONTH}(?:\s+{DAY})?,?\s+{YEAR}"
                           rf"|{YEAR}-(?:0[1-9]|1[0-2])(?:-\d\d)?|(?<![\d.])\d{{1,2}}\.\d{{1,2}}\.{YEAR}")
-_WITHIN_MONTH = re.compile(rf"(?<![\d.]){DAY}(?:\s*[-–]\s*{DAY})?\s+(?:of\s+)?{MONTH},?\s+{YEAR}|{MONTH}\s+{DAY},?\s+{YEAR}"
+_WITHIN_MONTH = re.compile(rf"(?<![\d.]){DAY}(?:\s*[-–]\s*{DAY})?\s+(?:of\s+)?{MONTH},?\s+{YEAR}"
+                           rf"|{MONTH}\s+{DAY},?\s+{YEAR}"
                            rf"|{YEAR}-\d\d-\d\d|(?<![\d.])\d{{1,2}}\.\d{{1,2}}\.{YEAR}")
 
 
