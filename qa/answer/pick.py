@@ -19,7 +19,7 @@ from qa.answer.heads import Heads
 from qa.answer.needs import needs
 from qa.answer.not_found import mentioned, not_found_note
 from qa.answer.ordering import rerank_passages
-from qa.answer.periods import prefer_whole_period
+from qa.answer.whole_period import prefer_whole_period
 from qa.answer.persons import named_person
 from qa.answer.shown import Shown, blanked_lines, refers_back, shown_answer
 from qa.answer.substances import prefer_asked_substance

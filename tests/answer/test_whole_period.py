@@ -1,12 +1,12 @@
 """A question about a whole period is answered by the near tie that reports all of it, not by a figure for part of
-it or an earlier report (qa.answer.periods). Invented documents and questions."""
+it or an earlier report (qa.answer.whole_period). Invented documents and questions."""
 
 from __future__ import annotations
 
 import pytest
 
 from qa.answer.features import Candidate
-from qa.answer.periods import PERIOD_MARGIN, asked_period, partial, prefer_whole_period, reports_whole
+from qa.answer.whole_period import PERIOD_MARGIN, asked_period, partial, prefer_whole_period, reports_whole
 from qa.contracts import ChunkRow, ItemInfo, Passage
 from qa.store import SentenceRow
 
