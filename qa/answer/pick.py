@@ -23,6 +23,7 @@ from qa.answer.periods import Label, Period, asked_period, row_label
 from qa.answer.persons import named_person
 from qa.answer.shown import Shown, blanked_lines, refers_back, shown_answer
 from qa.answer.substances import prefer_asked_substance
+from qa.answer.whole_period import prefer_whole_period
 from qa.answer.tables import Tables, TableRow, asked_cell, cells, lacks_kind, named_column
 from qa.answer.trim import MAX_ANSWER_CHARS
 from qa.answer.types import TYPE_FEATURES, type_features
@@ -461,6 +462,7 @@ def pick_answer(
     heads = Heads(index)
     ranked, fielded = _prefer_field(question, ranked, heads)
     ranked = prefer_asked_substance(question, ranked)
+    ranked = prefer_whole_period(question, ranked)
     pool = passages
     passages = rerank_passages(passages, ranked, fitted.passage)
     idf = index.idf(sorted(set(terms)))
