@@ -11,6 +11,7 @@ from qa.ingest.readers import Extracted
 from qa.ingest.text import decode_text
 from qa.ingest.titles import html_titles
 
+_SOURCE_BREAK_RE = re.compile(r"[\r\n]+")
 
 
 class _TextCollector(HTMLParser):
@@ -24,22 +25,28 @@ class _TextCollector(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
         self._skipping = 0
+        self._pre = 0
 
     def handle_starttag(self, tag: str, attrs) -> None:
         if tag in self._SKIP:
             self._skipping += 1
         elif tag in self._BLOCK:
             self.parts.append("\n")
+        self._pre += tag == "pre"
 
     def handle_endtag(self, tag: str) -> None:
         if tag in self._SKIP:
             self._skipping = max(0, self._skipping - 1)
         elif tag in self._BLOCK:
             self.parts.append("\n")
+        if tag == "pre":
+            self._pre = max(0, self._pre - 1)
 
     def handle_data(self, data: str) -> None:
         if not self._skipping:
-            self.parts.append(data)
+            # A line break in the page's source is a space, as a browser shows it (a <p> wrapped at 120
+            # characters is one paragraph); only block elements and <br> break lines, and <pre> keeps its own.
+            self.parts.append(data if self._pre else _SOURCE_BREAK_RE.sub(" ", data))
 
 
 def _strip_tags(html: str) -> str:
@@ -69,6 +76,7 @@ def html_to_text(html: str) -> tuple[str, str | None]:
         options = dict(include_comments=False, include_tables=True, favor_recall=True)
         text = trafilatura.extract(html, **options)
         if text:
+            text = _without_source_breaks(text, html)
             text = _with_lost_head(text, trafilatura.extract(html, fast=True, **options) or "")
             text = _with_lost_dates(text, html)
     except Exception:  # noqa: BLE001 - a page trafilatura chokes on still has tag-strippable text
@@ -76,6 +84,29 @@ def html_to_text(html: str) -> tuple[str, str | None]:
     if not text or not text.strip():
         text = _strip_tags(html)
     return text, _html_title(html)
+
+
+def _without_source_breaks(text: str, html: str) -> str:
+    """`text` with the line breaks it kept from the page's source joined: two lines that stand next to each other,
+    a space between them, in one block of the page (a `<p>` wrapped in its source, which a browser shows as one
+    paragraph) are one line. Weighing its extractors, trafilatura may take one that keeps the source's line breaks
+    ("… наибольшая партия гашиша" / "(640 кг) была обнаружена …"), and each line would be read as a paragraph of its
+    own: the first a story's headline. A <br>'s line break is the page's own and stays."""
+    kept = text.splitlines()
+    page = _strip_tags(html)
+    known = set(page.splitlines())
+    if all(" ".join(line.split()) in known for line in kept if line.strip()):
+        return text  # the usual case: every line is a block of the page
+    blocks = f"\n{page}\n"
+    out = kept[:1]
+    for line in kept[1:]:
+        before, this = " ".join(out[-1].split()), " ".join(line.split())
+        # a line that is a whole block of the page has nothing of that block after it
+        if before and this and before not in known and f"{before} {this}" in blocks:
+            out[-1] = f"{out[-1].rstrip()} {line.lstrip()}"
+        else:
+            out.append(line)
+    return "\n".join(out)
 
 
 # what a lost head is at most: a headline, a date, a caption
