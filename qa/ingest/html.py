@@ -11,7 +11,8 @@ from qa.ingest.readers import Extracted
 from qa.ingest.text import decode_text
 from qa.ingest.titles import html_titles
 
-_SOURCE_BREAK_RE = re.compile(r"[\r\n]+")
+_SOURCE_BREAK_RE = re.compile(r"[ \t]*[\r\n]+\s*")
+_SOURCE_BREAK = "\ue000"  # a private-use character, no white space: where the page's source broke a line
 
 
 class _TextCollector(HTMLParser):
@@ -21,8 +22,9 @@ class _TextCollector(HTMLParser):
     _BLOCK = {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "section",
               "article", "header", "footer", "blockquote", "pre", "table", "ul", "ol", "title"}  # fmt: skip
 
-    def __init__(self) -> None:
+    def __init__(self, source_break: str = " ") -> None:
         super().__init__(convert_charrefs=True)
+        self.source_break = source_break
         self.parts: list[str] = []
         self._skipping = 0
         self._pre = 0
@@ -46,14 +48,18 @@ class _TextCollector(HTMLParser):
         if not self._skipping:
             # A line break in the page's source is a space, as a browser shows it (a <p> wrapped at 120
             # characters is one paragraph); only block elements and <br> break lines, and <pre> keeps its own.
-            self.parts.append(data if self._pre else _SOURCE_BREAK_RE.sub(" ", data))
+            self.parts.append(data if self._pre else _SOURCE_BREAK_RE.sub(self.source_break, data))
 
 
-def _strip_tags(html: str) -> str:
-    collector = _TextCollector()
+def _strip_tags(html: str, source_break: str = " ") -> str:
+    """The page's visible text, a line per block element or <br>; the source's own line breaks as `source_break`."""
+    collector = _TextCollector(source_break)
     collector.feed(html)
     collector.close()
     lines = (" ".join(line.split()) for line in "".join(collector.parts).split("\n"))
+    if source_break.strip():  # one mark per break inside a line's text, none at its ends nor between blocks
+        mark = re.escape(source_break)
+        lines = (re.sub(rf"\s*{mark}[\s{mark}]*", source_break, line).strip(f"{source_break} ") for line in lines)
     return "\n".join(line for line in lines if line)
 
 
@@ -93,8 +99,10 @@ def _without_source_breaks(text: str, html: str) -> str:
     ("… наибольшая партия гашиша" / "(640 кг) была обнаружена …"), and each line would be read as a paragraph of its
     own: the first a story's headline. A <br>'s line break is the page's own and stays."""
     kept = text.splitlines()
-    page = _strip_tags(html)
-    known = set(page.splitlines())
+    page = _strip_tags(html, _SOURCE_BREAK)
+    if _SOURCE_BREAK not in page:
+        return text  # no line break in the source's text: nothing to join
+    known = set(page.replace(_SOURCE_BREAK, " ").splitlines())
     if all(" ".join(line.split()) in known for line in kept if line.strip()):
         return text  # the usual case: every line is a block of the page
     blocks = f"\n{page}\n"
@@ -102,7 +110,7 @@ def _without_source_breaks(text: str, html: str) -> str:
     for line in kept[1:]:
         before, this = " ".join(out[-1].split()), " ".join(line.split())
         # a line that is a whole block of the page has nothing of that block after it
-        if before and this and before not in known and f"{before} {this}" in blocks:
+        if before and this and before not in known and f"{before}{_SOURCE_BREAK}{this}" in blocks:
             out[-1] = f"{out[-1].rstrip()} {line.lstrip()}"
         else:
             out.append(line)
