@@ -82,9 +82,10 @@ def html_to_text(html: str) -> tuple[str, str | None]:
         options = dict(include_comments=False, include_tables=True, favor_recall=True)
         text = trafilatura.extract(html, **options)
         if text:
-            text = _without_source_breaks(text, html)
+            page = _strip_tags(html, _SOURCE_BREAK)  # the page's blocks, read once for both rules below
+            text = _without_source_breaks(text, page)
             text = _with_lost_head(text, trafilatura.extract(html, fast=True, **options) or "")
-            text = _with_lost_dates(text, html)
+            text = _with_lost_dates(text, page.replace(_SOURCE_BREAK, " "))
     except Exception:  # noqa: BLE001 - a page trafilatura chokes on still has tag-strippable text
         text = None
     if not text or not text.strip():
@@ -92,25 +93,33 @@ def html_to_text(html: str) -> tuple[str, str | None]:
     return text, _html_title(html)
 
 
-def _without_source_breaks(text: str, html: str) -> str:
-    """`text` with the line breaks it kept from the page's source joined: two lines that stand next to each other,
-    a space between them, in one block of the page (a `<p>` wrapped in its source, which a browser shows as one
-    paragraph) are one line. Weighing its extractors, trafilatura may take one that keeps the source's line breaks
+def _without_source_breaks(text: str, page: str) -> str:
+    """`text` with the line breaks it kept from the page's source joined: two lines that stand next to each other in
+    one block of the page, a line break of the source between them (a `<p>` wrapped in its source, which a browser
+    shows as one paragraph), are one line; a block's inline parts that trafilatura set apart ("<a>Title</a>
+    <span>Teaser</span>") stay apart. Weighing its extractors, trafilatura may take one that keeps the source's line breaks
     ("… наибольшая партия гашиша" / "(640 кг) была обнаружена …"), and each line would be read as a paragraph of its
-    own: the first a story's headline. A <br>'s line break is the page's own and stays."""
+    own: the first a story's headline. A <br>'s line break is the page's own and stays. `page`: the page's text,
+    a line per block, its source's line breaks marked (`_strip_tags(html, _SOURCE_BREAK)`)."""
     kept = text.splitlines()
-    page = _strip_tags(html, _SOURCE_BREAK)
     if _SOURCE_BREAK not in page:
         return text  # no line break in the source's text: nothing to join
     known = set(page.replace(_SOURCE_BREAK, " ").splitlines())
     if all(" ".join(line.split()) in known for line in kept if line.strip()):
         return text  # the usual case: every line is a block of the page
-    blocks = f"\n{page}\n"
+    # each source break inside a block: the block's text before it and after it, by the first word after it
+    breaks: dict[str, list[tuple[str, str]]] = {}
+    for block in page.splitlines():
+        parts = block.split(_SOURCE_BREAK)
+        for k in range(1, len(parts)):
+            breaks.setdefault(parts[k].split(" ", 1)[0], []).append((" ".join(parts[:k]), " ".join(parts[k:])))
     out = kept[:1]
     for line in kept[1:]:
         before, this = " ".join(out[-1].split()), " ".join(line.split())
         # a line that is a whole block of the page has nothing of that block after it
-        if before and this and before not in known and f"{before}{_SOURCE_BREAK}{this}" in blocks:
+        if before and this and before not in known and any(
+            head.endswith(before) and rest.startswith(this) for head, rest in breaks.get(this.split(" ", 1)[0], ())
+        ):
             out[-1] = f"{out[-1].rstrip()} {line.lstrip()}"
         else:
             out.append(line)
@@ -140,15 +149,16 @@ def _with_lost_head(text: str, fast: str) -> str:
     return text
 
 
-def _with_lost_dates(text: str, html: str) -> str:
+def _with_lost_dates(text: str, page_text: str) -> str:
     """`text` with the date lines trafilatura dropped put back where they stood in the page. It keeps a bare
     `<div>`'s text only while the page has little `<p>` text, so on a real page it drops each story's
     `<div class="date">12 October 2023</div>` and "Published: 20 May 2024" line, the date that dates the
     story (the story was dated by an event in its text, or not at all). A lost date line comes back only
     between two lines the text kept, among a few short lost lines (a date, a caption): not the page's header
-    or footer ("Monday, 6 December 2026", "Last updated ..."), nor a sidebar's list of dated links."""
+    or footer ("Monday, 6 December 2026", "Last updated ..."), nor a sidebar's list of dated links. `page_text`:
+    the page read by the tag stripper (`_strip_tags`)."""
     kept = [" ".join(line.split()) for line in text.splitlines()]
-    page = _strip_tags(html).splitlines()
+    page = page_text.splitlines()
     known = set(kept)
     if not any(line not in known and is_date_line(line) for line in page):
         return text  # the usual case, decided without aligning the two
