@@ -70,7 +70,8 @@ def ranked_candidates(
         item = p.item
         # the language stored at index time; a table's row read with its header
         f.update(type_features(question, readings[row.id] or row.text, item.title if item else "",
-                               item.date if item else None, bool(f["news_lead"]), row.lang))
+                               item.date if item else None, bool(f["news_lead"]), row.lang,
+                               lead=bool(f["news_lead"] or f["other_lead"])))
     if feats and "match" in weights:
         add_match(question, feats)
     if "dense_raw" in weights:  # the e5 fit's (qa/answer/fitted_e5.py): e5's uncentred cosine
