@@ -51,6 +51,7 @@ class Value:
     end: int
     key: object
     unit: str = ""
+    thing: str = ""  # what a quantity is of, when it says ("tonnes of *potatoes*"): the stem of its noun
 
 
 @dataclass(frozen=True)
@@ -78,6 +79,8 @@ _CURRENCIES = {"$": "usd", "usd": "usd", "dollar": "usd", "€": "eur", "eur": "
                "gbp": "gbp", "rub": "rub", "rubl": "rub", "roubl": "rub"}
 _CURRENCY_BEFORE = re.compile(r"(\$|€|£|\b(?:USD|EUR|GBP|RUB)\b)\s*$")
 _WORD = re.compile(r"\s*(%|[^\W\d_]+)")
+# what a quantity is of: "412 kg *of heroin*", "6.3 tonnes *of narcotic drugs*" (its first words)
+_OF = re.compile(r"\s+of\s+((?:[^\W\d_]+[\s-]+){0,2}[^\W\d_]+)")
 
 
 def _number_values(text: str, question: str, lang: str) -> list[Value]:
@@ -97,6 +100,8 @@ def _number_values(text: str, question: str, lang: str) -> list[Value]:
         if n.units:  # "how many officers": the number counts the asked noun, whatever its unit is called
             if not counts_asked_noun(text[end:end + 80], n.units):
                 continue
+            if m.group(2) and not any(unit_name(u) for u in n.units):
+                continue  # "a magnitude 6.7 earthquake": a count is whole, unless the noun is a unit ("5.1 tonnes")
             unit = "count:" + " ".join(sorted(same_unit(n.units)))
         elif before:
             unit = _CURRENCIES.get(before.group(1).lower(), before.group(1).lower())
@@ -107,7 +112,10 @@ def _number_values(text: str, question: str, lang: str) -> list[Value]:
                 continue  # "380 plastic packages", "in 2023 was": no unit of a how-much question
         else:
             continue  # a bare number says no quantity of anything
-        out.append(Value(a, b, round(value, 6), unit))
+        word = _WORD.match(text, end)  # the unit or counted noun, then what it is of
+        of = _OF.match(text, word.end()) if word else None
+        thing = next((t for t in analyze(of.group(1), lang)), "") if of else ""
+        out.append(Value(a, b, round(value, 6), unit, thing))
     return out
 
 
@@ -137,8 +145,9 @@ def values(text: str, question: str, kind: str, lang: str | None = None) -> list
 
 
 def comparable(x: Value, y: Value) -> bool:
-    """Whether two values are of one thing: numbers of one unit or counted noun; any two dates or people."""
-    return x.unit == y.unit
+    """Whether two values are of one thing: numbers of one unit or counted noun, and of one stuff when both say what
+    they are of ("tonnes of potatoes" and "tonnes of seafood" are not); any two dates or people."""
+    return x.unit == y.unit and (x.thing == y.thing or not x.thing or not y.thing)
 
 
 def agree(x: Value, y: Value) -> bool:

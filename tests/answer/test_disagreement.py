@@ -66,6 +66,11 @@ def test_a_quantity_of_another_unit_or_another_counted_noun_is_no_disagreement()
     tonnes = "In 2023 the Wenlow pier customs seized 6.3 tonnes of cocoa paste in all, at the pier and on the ships."
     assert note(HOW_MUCH, candidate("news.txt", NEWS, 20.0, HOW_MUCH),
                 candidate("report.pdf", tonnes, 19.0, HOW_MUCH)) is None
+    # tonnes of another stuff
+    q = "How many tonnes of figs does the Wenlow valley produce?"
+    figs = candidate("news.txt", "The Wenlow valley produces 270,000 tonnes of figs a year.", 20.0, q)
+    fish = candidate("report.pdf", "The Wenlow valley's fishers landed 11,634 tonnes of fish.", 19.0, q)
+    assert note(q, figs, fish) is None
     q = "How many officers graduated from the Wenlow staff course in February 2024?"
     answer = candidate("news.txt", "The Wenlow staff course graduated 28 officers in February 2024.", 20.0, q)
     other = candidate("report.pdf", "The Wenlow staff course in February 2024 lasted 12 weeks for its officers.", 19.0, q)
