@@ -113,3 +113,11 @@ def test_a_question_of_no_comparable_kind_gets_no_note():
     a = candidate("press.txt", "The Harbour Integrity project delivered 12 scanners.", 15.0, q)
     b = candidate("news.html", "The Harbour Integrity project delivered 14 scanners.", 14.0, q)
     assert note(q, a, b) is None
+
+
+def test_an_undated_document_gives_no_note():
+    # which of the two is current cannot be said; undated paragraphs of one article mostly speak of other things
+    assert note(HOW_MUCH, candidate("news.txt", NEWS, 20.0, HOW_MUCH),
+                candidate("report.pdf", REPORT, 18.0, HOW_MUCH, date=None)) is None
+    assert note(HOW_MUCH, candidate("news.txt", NEWS, 20.0, HOW_MUCH, date=None),
+                candidate("report.pdf", REPORT, 18.0, HOW_MUCH)) is None
