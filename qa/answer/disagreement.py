@@ -15,9 +15,8 @@ another thing and never a disagreement. Both documents must be dated: the note s
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from qa.answer.features import Candidate, name_words, names_held, question_names
 from qa.answer.needs import needs
@@ -36,7 +35,7 @@ DISAGREE_MARGIN = 10.0
 DISAGREE_TOP = 8
 # Both documents must be dated: two dated reports that give one thing two values are a correction or an update, and
 # the note says which is newer. Undated paragraphs (SQuAD's: one article cut in paragraphs) gave notes of other
-# things: 14 of the first 34 questions of squad2 with a note were within the margin, none a disagreement when read.
+# things: of squad2's first 2,162 questions, 37 had a note, 16 of them within the margin, none a disagreement when read.
 KINDS = ("date", "number", "person")
 # "Until when does the project run?", "By when …?": a date question the question patterns do not read as one
 # (their reading sets the sentence model's features, which a note must not move)
