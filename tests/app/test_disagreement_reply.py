@@ -33,8 +33,8 @@ def test_the_reply_says_another_document_gives_another_figure_and_which_is_newer
     assert d is not None and d.doc == "report.txt" and d.value.startswith("398 kg") and d.newer == "other"
     assert any(p.rank == d.passage_rank and p.doc == "report.txt" for p in r.passages)  # its citation works
     lines = render_text(r).splitlines()
-    assert "Another document says otherwise: 398 kg of cocoa (29 Feb 2024, newer than the answer's 16 Mar 2023)" \
-        in lines
+    assert ("Another document says otherwise: 398 kg of cocoa (29 Feb 2024, newer than the answer's 16 Mar 2023)"
+            in lines)
     assert any(line.startswith(f"  [{d.passage_rank}] ") and "report.txt" in line for line in lines)
     assert "Another document says otherwise: 398 kg" in render_short(r)
     js = r.to_json()["answer"]["disagreement"]
