@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
 from qa.answer import short
 from qa.answer.acronyms import asked_acronym, defines
 from qa.answer.attendees import LOOK_BACK, list_heading, party_candidate
+from qa.answer.disagreement import disagreeing, newer
 from qa.answer.evidence import abstain_gate, calibrate, evidence, lead_text, probability, rule_that_holds
 from qa.answer.events import asked_places, gatherings
 from qa.answer.features import Candidate, add_uncentred, sentence_features
@@ -21,14 +22,14 @@ from qa.answer.not_found import mentioned, not_found_note
 from qa.answer.ordering import rerank_passages
 from qa.answer.periods import Label, Period, asked_period, row_label
 from qa.answer.persons import named_person
-from qa.answer.shown import Shown, blanked_lines, refers_back, shown_answer
+from qa.answer.shown import Shown, around, blanked_lines, refers_back, shown_answer
 from qa.answer.substances import prefer_asked_substance
 from qa.answer.whole_period import prefer_whole_period
 from qa.answer.tables import Tables, TableRow, asked_cell, cells, lacks_kind, named_column
 from qa.answer.trim import MAX_ANSWER_CHARS
 from qa.answer.types import TYPE_FEATURES, type_features
 from qa.answer.weights import fitted_for
-from qa.contracts import Answer, Passage
+from qa.contracts import Answer, Disagreement, Passage
 from qa.lang import analyze, detect
 from qa.lang.contacts import CONTACT_KINDS
 from qa.store import Index, SentenceRow
@@ -485,18 +486,64 @@ def pick_answer(
         # the words no document uses are worth saying only when the passages are in the question's language
         known = mentioned(index) if ranked[0].sentence.lang in (None, detect(question)) else None
         return Picked(None, passages, not_found_note(rule_that_holds(facts, fitted), question, known, lead, best))
+
+    def short_answer(c: Candidate) -> tuple[int, int] | None:
+        # the span the short-answer model finds likeliest in another candidate's sentence (read with the answer's own
+        # probability of being right: the candidate is a near tie of it), shown or not
+        return short.pick(c.sentence.text, question, raw, c.features["lex"], fitted.span, fitted.span_bias,
+                          0.0, idf, c.sentence.lang)[0]
+
+    def credible(i: int) -> bool:
+        # ranked[i] made the answer as the near-tie rules make one (_swap: the pair's scores swapped), read by the
+        # same evidence, confidence and abstention gate as the answer itself
+        swapped = _swap(ranked, i)
+        other = swapped[0].sentence
+        f = evidence(question, terms, swapped, pool, idf, lead=lead_text(index, other),
+                     held_at=_held_at(question, other, heads))
+        c = calibrate(probability(f, fitted.confidence, fitted.confidence_bias), fitted.calibration)
+        return abstain_gate(f, fitted, c) >= fitted.abstain_below
+
     # the sentence's trimmed part, after the sentence before it when it opens by referring back
     shown = shown_answer(index, row, question, terms, MAX_ANSWER_CHARS)
     if table is not None:  # a table's row: the cell under the column asked for, read against the header
         cell = asked_cell(question, table, row.text, row.lang)
         span = None if cell is None else (row.start + cell[0], row.start + cell[1])
-        return Picked(sentence_answer(index, row, shown, passages, best.passage.chunk.id, conf, span,
-                                      header=table.header), passages)
+        return Picked(with_disagreement(sentence_answer(index, row, shown, passages, best.passage.chunk.id, conf, span,
+                                                        header=table.header), question, ranked, passages, index,
+                                        short_answer, credible), passages)
     # the short answer is the answer sentence's (the sentence before only says what it refers to)
     found, _ = short.pick(shown.sentence_text, question, raw, best.features["lex"], fitted.span, fitted.span_bias,
                           fitted.span_threshold, idf, row.lang)
     span = None if found is None else (shown.sentence_start + found[0], shown.sentence_start + found[1])
-    return Picked(sentence_answer(index, row, shown, passages, best.passage.chunk.id, conf, span), passages)
+    answer = sentence_answer(index, row, shown, passages, best.passage.chunk.id, conf, span)
+
+    return Picked(with_disagreement(answer, question, ranked, passages, index, short_answer, credible), passages)
+
+
+def with_disagreement(answer: Answer, question: str, ranked: list[Candidate], passages: list[Passage],
+                      index: Index, short_answer=None, credible=None) -> Answer:
+    """`answer` (chosen from ranked[0]) with the note of another document that states a different value of the asked
+    kind, when one of the candidates near it does (qa.answer.disagreement); the choice itself is left as it is.
+    `short_answer`, `credible`: a candidate's short answer and whether it would be given, as disagreeing reads them."""
+    span = None if answer.span is None else (answer.span[0] - answer.start, answer.span[1] - answer.start)
+    found = disagreeing(question, ranked, answer.text, span, ranked[0].sentence.lang, short_answer, credible)
+    if found is None:
+        return answer
+    row, value = found.candidate.sentence, found.value
+    item = index.item(row.doc, row.item)
+    page = item.page if item is not None else None
+    text = row.text
+    if page is not None:  # a PDF's verbatim text, as the answer's (sentence_answer)
+        text = index.document_slice(row.doc, row.start, row.end) or text
+    a, b = around(text, (value.start, value.end))
+    p = _cited(passages, found.candidate.passage.chunk.id, row.doc, row.start + a, row.start + b)
+    note = Disagreement(
+        value=row.text[value.start:value.end], text=text[a:b], doc=row.doc, title=p.title, date=p.date,
+        start=row.start + a, end=row.start + b, span=(row.start + value.start, row.start + value.end),
+        passage_rank=p.rank, page=page, doc_title=p.doc_title, newer=newer(answer.date, p.date),
+        cut_before=a > 0, cut_after=b < len(text),
+    )
+    return replace(answer, disagreement=note)
 
 
 def sentence_answer(index: Index, row: SentenceRow, shown: Shown, passages: list[Passage], chunk_id: int,

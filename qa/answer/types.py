@@ -62,6 +62,11 @@ def _unit_names() -> dict[str, str]:
     return out
 
 
+def unit_name(stem: str) -> str | None:
+    """The stem of the first form of the unit `stem` names ("kg" -> "kilogram"), or None when it names no unit."""
+    return _unit_names().get(stem)
+
+
 def same_unit(stems: set[str] | frozenset[str]) -> set[str]:
     """stems with each unit's name in its first form as well ("kg" -> "kilogram" too): a count of the
     asked unit may be written in any of its forms."""

@@ -22,7 +22,7 @@ from qa.answer.pick import Picked, ranked_candidates, sentence_answer
 from qa.answer.question import question_type, typed_span
 from qa.answer.shown import shown_answer
 from qa.config import MAX_K, Settings
-from qa.contracts import Answer, Filters, Query, Result
+from qa.contracts import Answer, Filters, Passage, Query, Result
 from qa.filters import FilterError, scope
 from qa.embed import Embedder, make_embedder
 from qa.lang import analyze
@@ -190,9 +190,7 @@ class QAService:
         if searched is not None:
             notes = notes + searched.notes()
         notes = notes + language_notes
-        shown = passages[:k]
-        if answer is not None and answer.passage_rank > k:
-            shown.append(passages[answer.passage_rank - 1])  # always show the cited passage
+        shown = cited_shown(passages, k, answer)
         return Result(
             question=text,
             answer=answer,
@@ -288,9 +286,7 @@ class QAService:
             # the item is known; what is asked for is a date, number, person or place: the item's
             # best sentence that holds one answers better than a better-scored one that does not
             answer = _typed_answer(text, qvec, terms, passages, index, model) or answer
-        shown = passages[:k]
-        if answer is not None and answer.passage_rank > k:
-            shown.append(passages[answer.passage_rank - 1])  # always show the cited passage
+        shown = cited_shown(passages, k, answer)
         return Result(text, answer, shown, index.generation, time.perf_counter() - t0, notes,
                       not_found=picked.not_found if answer is None else None)
 
@@ -343,6 +339,17 @@ def _terms(question: str, routed: store.Index, index: store.Index) -> list[str]:
 def _not_reached(language: str, reason: str) -> str:
     return (f"the question is not in English (detected: {language}) and this index is embedded with the "
             f"English model only, so it finds little here: {reason}; ask in English, or see docs/languages.md")
+
+
+def cited_shown(passages: list[Passage], k: int, answer: Answer | None) -> list[Passage]:
+    """The first k passages, and after them any the answer cites beyond them: its own, and its disagreement's."""
+    shown = passages[:k]
+    cited = [] if answer is None else [answer.passage_rank] + (
+        [answer.disagreement.passage_rank] if answer.disagreement is not None else [])
+    for n in sorted(set(cited)):
+        if n > k:
+            shown.append(passages[n - 1])  # always show a cited passage
+    return shown
 
 
 def answer_identity(embedder, question: str) -> str:
