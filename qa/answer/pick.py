@@ -20,6 +20,7 @@ from qa.answer.needs import needs
 from qa.answer.not_found import mentioned, not_found_note
 from qa.answer.ordering import rerank_passages
 from qa.answer.persons import named_person
+from qa.answer.roles import prefer_holder
 from qa.answer.shown import Shown, blanked_lines, refers_back, shown_answer
 from qa.answer.substances import prefer_asked_substance
 from qa.answer.tables import Tables, TableRow, asked_cell, cells, lacks_kind, named_column
@@ -381,6 +382,7 @@ def pick_answer(
     heads = Heads(index)
     ranked, fielded = _prefer_field(question, ranked, heads)
     ranked = prefer_asked_substance(question, ranked)
+    ranked = prefer_holder(question, ranked)
     pool = passages
     passages = rerank_passages(passages, ranked, fitted.passage)
     idf = index.idf(sorted(set(terms)))
