@@ -22,13 +22,14 @@ from qa.answer.not_found import mentioned, not_found_note
 from qa.answer.ordering import rerank_passages
 from qa.answer.periods import Label, Period, asked_period, row_label
 from qa.answer.persons import named_person
+from qa.answer.roles import prefer_holder
 from qa.answer.shown import Shown, around, blanked_lines, refers_back, shown_answer
 from qa.answer.substances import prefer_asked_substance
-from qa.answer.whole_period import prefer_whole_period
 from qa.answer.tables import Tables, TableRow, asked_cell, cells, lacks_kind, named_column
 from qa.answer.trim import MAX_ANSWER_CHARS
 from qa.answer.types import TYPE_FEATURES, type_features
 from qa.answer.weights import fitted_for
+from qa.answer.whole_period import prefer_whole_period
 from qa.contracts import Answer, Disagreement, Passage
 from qa.lang import analyze, detect
 from qa.lang.contacts import CONTACT_KINDS
@@ -465,6 +466,7 @@ def pick_answer(
     ranked, fielded = _prefer_field(question, ranked, heads)
     ranked = prefer_asked_substance(question, ranked)
     ranked = prefer_whole_period(question, ranked)
+    ranked = prefer_holder(question, ranked)
     pool = passages
     passages = rerank_passages(passages, ranked, fitted.passage)
     idf = index.idf(sorted(set(terms)))

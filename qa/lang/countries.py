@@ -25,6 +25,7 @@ _EXTRA_CODES = {
 }
 
 
+@functools.cache
 def _territories(locale: str) -> dict[str, str]:
     """CLDR's country names of `locale` by their two-letter code ("RU": "Russia"); empty when babel lacks it."""
     try:
@@ -35,6 +36,12 @@ def _territories(locale: str) -> dict[str, str]:
         territories = {}
     return {code: re.sub(r"\s*\([^)]*\)", "", name).replace("&", "and")  # "Myanmar (Burma)" -> "Myanmar"
             for code, name in territories.items() if len(code) == 2 and code.isalpha() and code not in _NOT_COUNTRIES}
+
+
+def country_name(code: str, locale: str = "en") -> str:
+    """A country's name in `locale` by its two-letter code ("KG" -> "Kyrgyzstan"); the code itself when babel lacks
+    it."""
+    return _territories(locale).get(code, code)
 
 
 @functools.cache
