@@ -581,6 +581,19 @@ HARBOUR_NEWS = {
 }
 
 
+@functools.cache
+def harbour_minutes_pdf() -> bytes:
+    """The workshop's minutes as a PDF: label lines, and headings that are lines of the page (no Word sections)."""
+    return titled_pdf("Minutes of the Workshop on Harbour Safety", [
+        "Date: 4-5 June 2024", "Venue: Harbour Hall, Port Ellery, Skarn", "Chair: Edwin Marlow, Harbour Master",
+        "Participants", "38 participants from the harbour authorities of four provinces.",
+        "Summary of discussions",
+        "Participants of the workshop on harbour safety noted that only 6 harbour accidents were reported in 2023.",
+        "Decisions", "1. Prepare a common pilotage checklist by 31 December 2024.",
+        "2. Hold the next workshop in Wenlow in May 2025.",
+    ])
+
+
 def fisheries_council_docx(number: int, date: str, venue: str, chair: str, decision: str) -> bytes:
     """Minutes of one meeting of the North Atlantic Fisheries Council: its number, date, venue, chair, a decision."""
     return _headed_docx(f"Minutes of the {number}th Meeting of the North Atlantic Fisheries Council", [

@@ -74,15 +74,19 @@ def _title_terms(title: str) -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(gatherings(title)), frozenset(analyze(title, detect(title)))
 
 
-def _may_name(question: str, item: ItemInfo) -> bool:
+def _may_name(question: str) -> Callable[[ItemInfo], bool]:
     """Whether a document's first item's titles may name the question's gathering: its kind, else every name of
     the question (read before its head is: most documents are news, named otherwise)."""
-    kinds, terms = _title_terms(f"{item.doc_title or ''} {item.title}")
-    asked = gatherings(question)
-    if asked:
-        return bool(asked & kinds)
-    names = question_names(question)
-    return bool(names) and all(set(analyze(n, detect(n))) <= terms for n in names)
+    asked = frozenset(gatherings(question))
+    names = [frozenset(analyze(n, detect(n))) for n in question_names(question)]
+
+    def may(item: ItemInfo) -> bool:
+        kinds, terms = _title_terms(f"{item.doc_title or ''} {item.title}")
+        if asked:
+            return bool(asked & kinds)
+        return bool(names) and all(n <= terms for n in names)
+
+    return may
 
 
 def _wanted(asked: Asked, chunk: ChunkRow, item: ItemInfo | None) -> bool:
@@ -119,7 +123,8 @@ def minutes_passages(index: Index, query_vector: np.ndarray, terms: list[str], p
         listed = {item.doc for item in index.items() if is_attendance_heading(item.title)}
         docs = [d for d in docs if d in retrieved or d in listed]
     else:
-        docs = [d for d in docs if _may_name(question, firsts[d])]
+        may = _may_name(question)
+        docs = [d for d in docs if may(firsts[d])]
     heads = Heads(index)
     named = [d for d in docs[:MAX_HEADS] if asked.names(heads.doc_title(d))]
     found: dict[str, list[int]] = {}

@@ -36,6 +36,18 @@ def test_minutes_answer_where_and_when_and_what_was_decided_though_retrieval_bro
     assert answer is not None and answer.text == "1. Prepare a common pilotage checklist by 31 December 2024."
 
 
+def test_pdf_minutes_answer_the_same_way(invented_service):
+    # a PDF's headings are lines of its page: "Decisions" is read back to as a label; before, the where- and
+    # when-questions got news stories and "What was decided …?" a news story about the decisions
+    import docgen
+
+    service = invented_service({"minutes.pdf": docgen.harbour_minutes_pdf(), **docgen.HARBOUR_NEWS})
+    answer = service.ask("Where was the workshop on harbour safety held?").answer
+    assert answer is not None and answer.text == "Venue: Harbour Hall, Port Ellery, Skarn"
+    answer = service.ask("What was decided at the workshop on harbour safety?").answer
+    assert answer is not None and answer.text == "1. Prepare a common pilotage checklist by 31 December 2024."
+
+
 def test_the_last_meeting_of_a_series_is_answered_from_its_newest_minutes(invented_service):
     # two meetings' minutes and news of an older one: "the last meeting" got the news of the 8th meeting
     import docgen
