@@ -171,9 +171,10 @@ def names_its_gathering(question: str, title: str) -> bool:
         return False
     if not question_ordinals(question, synonyms=True) <= question_ordinals(title, synonyms=True):
         return False
-    # a year names one gathering of a series as its number does ("the 2022 workshop"): the title or its own date
-    # must hold it
-    if not needs(question).years <= set(_YEAR.findall(title)):
+    # a year names one gathering of a series as its number does ("the 2022 workshop", "… meet in 2022?"): the
+    # title or its own date must hold it; a question about no gathering dates something else ("Who was the project
+    # manager in 2022?" of an attendee list)
+    if (asked or _MET.search(question)) and not needs(question).years <= set(_YEAR.findall(title)):
         return False
     lang = detect(title)
     held = set(analyze(title, lang))

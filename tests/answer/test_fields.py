@@ -155,6 +155,8 @@ def test_a_year_the_question_gives_names_one_gathering_of_a_series():
     assert names_its_gathering("When was the 2024 workshop on harbour safety held?", titled)
     assert not names_its_gathering("When was the 2022 workshop on harbour safety held?", titled)
     assert not names_its_gathering("Who chaired the workshop on harbour safety in 2022?", titled)
+    # a year that dates no gathering the question names is not the gathering's
+    assert names_its_gathering("Who was the harbour master in 2022?", titled)
     # an item's ISO date holds its year too (qa.answer.heads adds it to the titles)
     assert names_its_gathering("Who chaired the 2022 Harbour Council meeting?", f"{MINUTES} 2022-03-14")
 
