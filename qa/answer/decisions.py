@@ -28,6 +28,9 @@ _FILLER = frozenset({"the", "of", "and", "taken", "adopted", "key", "main", "lis
 # были приняты …?", "Что решили …?")
 _ASKS_DECIDED = re.compile(r"\b(?:decid\w*|decision\w*|agreed|agree|resolv\w*|resolution\w*|реши\w*|решен\w*|"
                            r"постанови\w*|договорил\w*)\b", re.I)
+# a what-question ("What was decided …?", "Which decisions …?", "Что решили …?", "Какие решения …?"), not a why-
+# or how-question about a decision ("Why is it difficult to resolve …?")
+_WHAT = re.compile(r"\s*(?:what|which|что|како\w*|каки\w*|какое)\b", re.I)
 # the words that say a decision was made ("taken", "приняты"), which name nothing it is about
 _TAKEN = re.compile(r"\b(?:taken|made|adopted|reached|принят\w*|приня\w*|вынес\w*)\b", re.I)
 # how many lines before a line are read back looking for the decisions' label
@@ -45,10 +48,10 @@ def is_decisions_heading(text: str) -> bool:
 
 
 def asks_decided(question: str) -> bool:
-    """Whether the question asks what a gathering decided: it names a decision and no other kind of answer (when,
+    """Whether the question asks what a gathering decided: a what-question that names a decision and no other kind of answer (when,
     who, how many), and a gathering or a name ("What did the Council decide?"), not another gathering of its series
     ("… at the previous meeting")."""
-    if not _ASKS_DECIDED.search(question) or needs(question).wants is not None:
+    if not (_WHAT.match(question) and _ASKS_DECIDED.search(question)) or needs(question).wants is not None:
         return False
     if asks_another_gathering(question):
         return False

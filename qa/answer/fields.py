@@ -114,15 +114,16 @@ def asks_latest(question: str) -> bool:
     """Whether the question asks about the most recent gathering of a series ("When was the *last* meeting of the
     Council held?", "Кто председательствовал на последнем заседании?"): the newest minutes of that series answer
     it, not another gathering's news."""
-    return _sets_gathering(question, _LATEST)
+    return _sets_gathering(question, _LATEST, alone=False)
 
 
-def _sets_gathering(question: str, pattern: re.Pattern) -> bool:
+def _sets_gathering(question: str, pattern: re.Pattern, alone: bool = True) -> bool:
     """Whether a word of `pattern` sets a gathering: its noun within three words after it, no preposition between,
-    or a word that stands for it ("the next one", "следующее?")."""
+    or a word that stands for it ("the next one"), or with `alone` the word at the question's end ("следующее?";
+    not "last": "How long did the Cold War *last*?")."""
     for m in pattern.finditer(question):
         words = m["after"].split()
-        if not words or words[0].lower() in ("one", "ones"):  # "Where will the next one be held?"
+        if (alone and not words) or (words and words[0].lower() in ("one", "ones")):  # "the next one"
             return True
         cut = next((i for i, w in enumerate(words) if w.lower() in _BETWEEN), len(words))
         if cut and gatherings(" ".join(words[:cut])):

@@ -41,6 +41,7 @@ def test_a_decisions_heading_or_label(text, heads):
     ("Who decided to close the harbour?", False),  # a person is asked
     ("What was decided at the previous meeting?", False),  # another gathering's minutes
     ("What is the capital of Skarn?", False),
+    ("Why is it difficult to resolve disputes at the meeting?", False),
 ])
 def test_a_question_asking_what_a_gathering_decided(question, asks):
     assert asks_decided(question) is asks

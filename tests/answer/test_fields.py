@@ -140,6 +140,7 @@ def test_words_that_set_no_other_gathering(question):
     ("Кто председательствовал на последнем заседании Совета?", True),
     ("When was the last day of the workshop?", False),
     ("Who chaired the workshop last year?", False),
+    ("How long did the Cold War last?", False),  # a verb
 ])
 def test_the_last_gathering_of_a_series_is_its_most_recent_not_another(question, latest):
     # "the last meeting" is the newest of the series, whose minutes may well be in the documents: its own fields
