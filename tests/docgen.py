@@ -608,6 +608,83 @@ def harbour_workshop_docx() -> bytes:
     ])
 
 
+# news of the harbour-safety workshop and of another one, whose sentences share the questions' words
+HARBOUR_NEWS = {
+    f"news{i:02d}.txt": f"Harbour news {i}\n\n{story}\n" for i, story in enumerate([
+        "The workshop on harbour safety brought pilots and harbour masters together to discuss harbour safety, "
+        "pilotage and the safety of small craft in the coastal provinces.",
+        "Harbour safety was held to be the first concern of every harbour master at the workshop.",
+        "A workshop on harbour safety for the northern ports was held in 2022, and its participants asked for a "
+        "common pilotage checklist.",
+        "Speakers at the workshop on harbour safety held that night pilotage needs two pilots on large tankers.",
+        "The pilots' association held that the workshop on harbour safety should become a yearly event.",
+        "Harbour masters held a round of talks on harbour safety during the workshop's coffee breaks.",
+        "The coast guard held a demonstration of rescue boats for the workshop on harbour safety.",
+        "Where the workshop on harbour safety should go next was held over to the decisions.",
+        "Safety officers said the workshop on harbour safety was the best held in years.",
+        "Small craft owners held that harbour safety rules are too strict for fishing boats.",
+        "The harbour authority held its own safety drill a week after the workshop.",
+        "Photos of the workshop on harbour safety were held in the harbour museum's archive.",
+    ], 1)
+}
+
+
+@functools.cache
+def harbour_minutes_pdf() -> bytes:
+    """The workshop's minutes as a PDF: label lines, and headings that are lines of the page (no Word sections)."""
+    return titled_pdf("Minutes of the Workshop on Harbour Safety", [
+        "Date: 4-5 June 2024", "Venue: Harbour Hall, Port Ellery, Skarn", "Chair: Edwin Marlow, Harbour Master",
+        "Participants", "38 participants from the harbour authorities of four provinces.",
+        "Summary of discussions",
+        "Participants of the workshop on harbour safety noted that only 6 harbour accidents were reported in 2023.",
+        "Decisions", "1. Prepare a common pilotage checklist by 31 December 2024.",
+        "2. Hold the next workshop in Wenlow in May 2025.",
+    ])
+
+
+def fisheries_council_docx(number: int, date: str, venue: str, chair: str, decision: str) -> bytes:
+    """Minutes of one meeting of the North Atlantic Fisheries Council: its number, date, venue, chair, a decision."""
+    return _headed_docx(f"Minutes of the {number}th Meeting of the North Atlantic Fisheries Council", [
+        f"Date: {date}",
+        f"Venue: {venue}",
+        "# Attendees",
+        f"- {chair} (Chair)",
+        "- Ms. Ines Carvalho, FAO Fisheries Division",
+        "# Decisions",
+        f"1. {decision}",
+    ])
+
+
+RU_MINUTES_TITLE = "Протокол заседания рабочей группы по контролю над прекурсорами"
+
+
+@functools.cache
+def ru_minutes_docx() -> bytes:
+    """Russian minutes: place, chair and participants on label lines at their head, then "Решили:" over the
+    numbered decisions."""
+    return _headed_docx(RU_MINUTES_TITLE, [
+        "Дата: 14 марта 2024 г.",
+        "Место проведения: гостиница «Достык», Алматы, Казахстан",
+        "Председатель: Жумабаев Нурлан Серикович",
+        "Участники:",
+        "- Исмаилов Рустам – Агентство по контролю за наркотиками Таджикистана",
+        "- Орлова Ирина – ФТС России",
+        "Обсуждение",
+        "Участники заседания рабочей группы обсудили рост изъятий прекурсоров на границах в 2023 году.",
+        "Решили:",
+        "1. Подготовить общий перечень контролируемых прекурсоров до 30 июня 2024 г.",
+        "2. Провести следующее заседание в Ташкенте в октябре 2024 г.",
+    ])
+
+
+RU_NEWS = (
+    "Новости\n\n"
+    "Рабочая группа по контролю над прекурсорами провела заседание, на котором обсуждались изъятия прекурсоров "
+    "на границах. Заседание рабочей группы по контролю над прекурсорами прошло в дружеской обстановке. Участники "
+    "заседания рабочей группы обменялись опытом контроля над прекурсорами.\n"
+)
+
+
 @functools.cache
 def field_diary_docx() -> bytes:
     """A diary whose entries are dated by their headings, or by a dateline under an undated heading,

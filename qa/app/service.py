@@ -18,6 +18,7 @@ from qa import store
 from qa.answer import MAX_ANSWER_CHARS, fitted_for, pick_answer
 from qa.answer.acronyms import asked_acronym
 from qa.answer.evidence import calibrate, evidence, lead_text, probability
+from qa.answer.own_minutes import minutes_passages
 from qa.answer.pick import Picked, ranked_candidates, sentence_answer
 from qa.answer.question import question_type, typed_span
 from qa.answer.shown import shown_answer
@@ -255,6 +256,8 @@ class QAService:
         acronym = asked_acronym(text)
         if acronym:
             passages = spelled_out(index, qvec, passages, acronym, self.settings.candidates, mask)
+        # a field question about a gathering: its minutes' lines that answer, when retrieval did not bring them
+        passages = minutes_passages(index, qvec, terms, passages, text, mask)
         return pick_answer(text, qvec, terms, passages, index, model)
 
     def ask_within(self, question: str, doc: str, item: int | None, k: int | None = None,
