@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from qa import lang
 from qa.answer.tables import cells
 from qa.contracts import Answer, confidence_text, marked, one_line
 
@@ -78,28 +79,13 @@ class Citation:
         return f"[{self.n}] {cite_text(self.doc, self.title, self.date, self.page, self.doc_title)}"
 
 
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-
-
-def nice_date(date: str | None) -> str:
-    """"2022-07-19" -> "19 Jul 2022", "2022-07" -> "Jul 2022"; anything else as it is."""
-    parts = (date or "").split("-")
-    try:
-        if len(parts) == 3:
-            return f"{int(parts[2])} {_MONTHS[int(parts[1]) - 1]} {parts[0]}"
-        if len(parts) == 2:
-            return f"{_MONTHS[int(parts[1]) - 1]} {parts[0]}"
-    except (ValueError, IndexError):
-        pass
-    return date or ""
-
-
 def main_label(title: str, date: str | None, doc_title: str | None = None) -> str:
     """What a person calls the source (as qa.ingest.titles.item_label, which costs an import of
     qa.ingest here): "CARICC news, 19 Jul 2022 — De-briefing on …" for a story
     of a news page, "Kyrgyz Republic strengthens … (4 Mar 2024)" for a one-story file. The file
-    name is never the main label unless nothing else is known."""
-    when = nice_date(date)
+    name is never the main label unless nothing else is known. The date is worded in the language of
+    the titles beside it: "Новости ЦАРИКЦ, 12 марта 2024 — …" (qa.lang.label_language)."""
+    when = lang.written_date(date, lang.label_language(doc_title, title))
     if doc_title and doc_title != title:
         return f"{doc_title}{', ' + when if when else ''} — {title}"
     return f"{title} ({when})" if when else title

@@ -471,6 +471,8 @@ LANGUAGE = Language(
         "Новости {site}",
         "Новости, {months}",
         tuple("январь февраль март апрель май июнь июль август сентябрь октябрь ноябрь декабрь".split()),
+        # the genitive after a day: "12 марта 2024" (also qa.ingest.dates.russian_month)
+        tuple("января февраля марта апреля мая июня июля августа сентября октября ноября декабря".split()),
     ),
     countries=functools.partial(country_names, "ru"),
     rejoin_false_splits=True,
