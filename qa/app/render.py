@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from qa import lang
 from qa.answer.tables import cells
-from qa.contracts import Answer, confidence_text, marked, one_line
+from qa.contracts import Answer, blanked, confidence_text, marked, one_line
 
 # Characters that mean something to HTML, Markdown, KaTeX or an HTML template engine.
 _ESCAPES = {
@@ -72,6 +72,8 @@ class Citation:
     sentence_start: int | None = None
     doc_title: str | None = None  # the document's own title (a news page: the site's name), if known
     page: int | None = None  # 1-based page of a PDF
+    # the page furniture inside a sentence over a page break (Passage.furniture): left out of the excerpt
+    furniture: tuple[tuple[int, int], ...] = ()
 
     def label(self) -> str:
         """Plain text (no HTML): "[1] CARICC news, 10 Aug 2022 — Title · 003_x.txt",
@@ -217,7 +219,7 @@ def render_reply(
             item = f"<li>{links} {_cite_html(first.doc, first.title, first.date, first.page, first.doc_title)}"
             if show_passages:
                 for c in group:
-                    text = one_line(c.text).strip()
+                    text = one_line(blanked(c.text, c.start, c.furniture)).strip()
                     if len(text) > excerpt_chars:
                         text = text[:excerpt_chars].rsplit(" ", 1)[0] + " …"
                     label = f'<span class="qa-excerpt-n">&#91;{c.n}&#93;</span> ' if len(group) > 1 else ""

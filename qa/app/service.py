@@ -20,7 +20,7 @@ from qa.answer.acronyms import asked_acronym
 from qa.answer.evidence import calibrate, evidence, lead_text, probability
 from qa.answer.pick import Picked, ranked_candidates, sentence_answer
 from qa.answer.question import question_type, typed_span
-from qa.answer.shown import shown_answer
+from qa.answer.shown import shown_answer, with_furniture
 from qa.config import MAX_K, Settings
 from qa.contracts import Answer, Filters, Query, Result
 from qa.filters import FilterError, scope
@@ -191,6 +191,7 @@ class QAService:
         shown = passages[:k]
         if answer is not None and answer.passage_rank > k:
             shown.append(passages[answer.passage_rank - 1])  # always show the cited passage
+        shown = with_furniture(index, shown)  # their excerpts without a page's footer and header inside a sentence
         return Result(
             question=text,
             answer=answer,
@@ -289,6 +290,7 @@ class QAService:
         shown = passages[:k]
         if answer is not None and answer.passage_rank > k:
             shown.append(passages[answer.passage_rank - 1])  # always show the cited passage
+        shown = with_furniture(index, shown)  # their excerpts without a page's footer and header inside a sentence
         return Result(text, answer, shown, index.generation, time.perf_counter() - t0, notes,
                       not_found=picked.not_found if answer is None else None)
 
