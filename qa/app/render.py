@@ -238,6 +238,25 @@ def render_error(message: str) -> str:
     return f'<div class="qa-error">⚠ {esc(message)}</div>'
 
 
+def _furniture_gaps(text: str, start: int, furniture: tuple[tuple[int, int], ...]) -> list[tuple[int, int]]:
+    """The document ranges of ``text`` (which starts at ``start``) that the page furniture ``furniture`` and the
+    white space around it fill, merged: each reads as one space between the halves of its sentence."""
+    out: list[tuple[int, int]] = []
+    for s, e in sorted(furniture):
+        a, b = max(s, start) - start, min(e, start + len(text)) - start
+        if a >= b:
+            continue
+        while a > 0 and text[a - 1].isspace():
+            a -= 1
+        while b < len(text) and text[b].isspace():
+            b += 1
+        if out and a + start <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], b + start))
+        else:
+            out.append((a + start, b + start))
+    return out
+
+
 def render_source(
     citation: Citation,
     item_text: str,
@@ -264,13 +283,20 @@ def render_source(
         ranges["span"] = c.span
     for a, b in ranges.values():
         cuts.update(x for x in (a, b) if item_start <= x <= end)
+    gaps = _furniture_gaps(item_text, item_start, c.furniture)
+    for a, b in gaps:
+        cuts.update((a, b))
     cuts = sorted(cuts)
     body = []
     focus_done = picture is not None  # with a page picture, its outline is what the panel scrolls to
     for a, b in zip(cuts, cuts[1:]):
         if a == b:
             continue
-        piece = esc_block(item_text[a - item_start:b - item_start])
+        gap = next((g for g in gaps if g[0] <= a and b <= g[1]), None)
+        if gap is not None and a != gap[0]:
+            continue
+        # the page's footer and the next page's header inside a sentence over a page break: one space
+        piece = " " if gap is not None else esc_block(item_text[a - item_start:b - item_start])
         inside = {k for k, (s, e) in ranges.items() if s <= a and b <= e}
         if not inside:
             body.append(piece)

@@ -61,3 +61,15 @@ def test_a_pdf_passages_excerpt_on_the_web_leaves_the_page_furniture_out(service
     assert SENTENCE in excerpts and "Page 1 of 5" not in excerpts
     (cited,) = [c for c in out["citations"] if PRINTED in c["text"]]
     assert cited["furniture"] and cited["text"] == service.index().document_text("review.pdf")[cited["start"]:cited["end"]]
+
+
+def test_the_source_view_reads_a_pdf_sentence_over_a_page_break_as_one(service):
+    from qa.app.chat import ChatService, Conversation
+
+    chat = ChatService(service)
+    conv = Conversation()
+    turn = chat.ask(conv, QUESTION, 3)
+    (n,) = [c.n for c in turn.citations if PRINTED in c.text]
+    body = chat.source_html(conv, 0, n).split('class="qa-source-body">', 1)[1]
+    shown = html.unescape(re.sub(r"<[^>]+>", "", body))
+    assert "in Ayvadj by the end of 2024, together with" in shown and "Page 1 of 5" not in shown
