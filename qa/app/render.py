@@ -257,6 +257,19 @@ def _furniture_gaps(text: str, start: int, furniture: tuple[tuple[int, int], ...
     return out
 
 
+def _without_gaps(text: str, start: int, a: int, b: int, gaps: list[tuple[int, int]]) -> str:
+    """document[a:b] of ``text`` (which starts at ``start``) with each of ``gaps`` (_furniture_gaps) one space."""
+    out, pos = [], a
+    for g0, g1 in gaps:
+        if g1 <= a or b <= g0:
+            continue
+        s, e = max(g0, a), min(g1, b)
+        out.append(text[pos - start:s - start] + (" " if s == g0 else ""))
+        pos = e
+    out.append(text[pos - start:b - start])
+    return "".join(out)
+
+
 def render_source(
     citation: Citation,
     item_text: str,
@@ -284,19 +297,14 @@ def render_source(
     for a, b in ranges.values():
         cuts.update(x for x in (a, b) if item_start <= x <= end)
     gaps = _furniture_gaps(item_text, item_start, c.furniture)
-    for a, b in gaps:
-        cuts.update((a, b))
     cuts = sorted(cuts)
     body = []
     focus_done = picture is not None  # with a page picture, its outline is what the panel scrolls to
     for a, b in zip(cuts, cuts[1:]):
-        if a == b:
+        shown = _without_gaps(item_text, item_start, a, b, gaps)
+        if not shown:
             continue
-        gap = next((g for g in gaps if g[0] <= a and b <= g[1]), None)
-        if gap is not None and a != gap[0]:
-            continue
-        # the page's footer and the next page's header inside a sentence over a page break: one space
-        piece = " " if gap is not None else esc_block(item_text[a - item_start:b - item_start])
+        piece = esc_block(shown)
         inside = {k for k, (s, e) in ranges.items() if s <= a and b <= e}
         if not inside:
             body.append(piece)
