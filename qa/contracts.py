@@ -75,6 +75,9 @@ class Passage:
     lexical: float  # BM25, divided by the best BM25 score among the candidates
     bm25: float  # raw BM25 score: low when the question's words are rare or absent in the corpus
     page: int | None = None  # for paged formats (PDF), the page the passage starts on
+    # document offsets, inside the chunk, of the page furniture between the halves of a sentence printed over a
+    # page break (as Answer.furniture): in the verbatim text, never shown (qa.answer.shown.with_furniture)
+    furniture: tuple[tuple[int, int], ...] = ()
 
     @property
     def doc(self) -> str:
@@ -92,6 +95,12 @@ class Passage:
     def doc_title(self) -> str | None:
         return self.item.doc_title if self.item else None
 
+    @property
+    def shown_text(self) -> str:
+        """The passage's text as shown (an excerpt in the CLI and the web reply): its page furniture blanked, at
+        the same length (see Answer.shown_text)."""
+        return blanked(self.chunk.text, self.chunk.start, self.furniture)
+
     def to_json(self) -> dict:
         return {
             "rank": self.rank,
@@ -104,7 +113,19 @@ class Passage:
             "end": self.chunk.end,
             "score": round(self.score, 4),
             "page": self.page,
+            "furniture": [list(r) for r in self.furniture],
         }
+
+
+def blanked(text: str, start: int, furniture: tuple[tuple[int, int], ...]) -> str:
+    """``text`` (document[start:start + len(text)]) with the document ranges ``furniture`` as spaces, at the same
+    length: an answer or a passage as shown, without the page footer and header printed inside a sentence that runs
+    over a page break (one_line then reads it as one sentence)."""
+    for s, e in furniture:
+        a, b = max(0, s - start), min(len(text), e - start)
+        if a < b:
+            text = text[:a] + " " * (b - a) + text[b:]
+    return text
 
 
 _WHITESPACE_RUN = re.compile(r"\s+")
@@ -213,11 +234,7 @@ class Answer:
     @property
     def shown_text(self) -> str:
         """The text as shown: its page furniture (``furniture``) blanked, at the same length, so offsets hold."""
-        text = self.text
-        for s, e in self.furniture:
-            a, b = max(0, s - self.start), min(len(text), e - self.start)
-            text = text[:a] + " " * (b - a) + text[b:]
-        return text
+        return blanked(self.text, self.start, self.furniture)
 
     @property
     def sentence_text(self) -> str:
@@ -253,6 +270,7 @@ class Answer:
             "cut_after": self.cut_after,
             "header": self.header,
             "disagreement": None if self.disagreement is None else self.disagreement.to_json(),
+            "furniture": [list(r) for r in self.furniture],
         }
 
 

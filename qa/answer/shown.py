@@ -17,10 +17,11 @@ confidence and abstention are still those of the answer sentence.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from qa.answer.trim import MAX_ANSWER_CHARS, trim
+from qa.contracts import Passage
 from qa.lang import registered
 from qa.store import Index, SentenceRow
 
@@ -89,6 +90,25 @@ def blanked_lines(text: str, read: str, offset: int) -> tuple[tuple[int, int], .
         if m.group().strip() and not read[m.start():m.end()].strip():
             out.append((offset + m.start(), offset + m.end()))
     return tuple(out)
+
+
+def passage_furniture(index: Index, passage: Passage) -> tuple[tuple[int, int], ...]:
+    """The page furniture inside a PDF passage (``blanked_lines`` of each of its sentences: their rows hold the
+    search text, the passage the verbatim text); () for any other passage."""
+    chunk = passage.chunk
+    if passage.page is None or chunk.n_sentences <= 0:
+        return ()
+    out: list[tuple[int, int]] = []
+    for row in index.sentences(chunk.first_sentence, chunk.n_sentences):
+        if chunk.start <= row.start and row.end <= chunk.end:
+            out += blanked_lines(chunk.text[row.start - chunk.start:row.end - chunk.start], row.text, row.start)
+    return tuple(out)
+
+
+def with_furniture(index: Index, passages: list[Passage]) -> list[Passage]:
+    """The passages a reply shows, each with its page furniture (Passage.furniture), so their excerpts read a
+    sentence over a page break as one (Passage.shown_text), as the answer does."""
+    return [replace(p, furniture=f) if (f := passage_furniture(index, p)) else p for p in passages]
 
 
 @lru_cache(maxsize=1)

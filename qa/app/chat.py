@@ -122,6 +122,7 @@ def citations_of(result: Result) -> list[Citation]:
                 sentence_start=a.sentence_start if holds else None,
                 doc_title=getattr(p.item, "doc_title", None),
                 page=p.page,
+                furniture=p.furniture,
             )
         )
     return out
@@ -260,7 +261,7 @@ class ChatService:
             "not_found": turn.not_found,
             "citations": [
                 {"n": c.n, "doc": c.doc, "title": c.title, "date": c.date, "start": c.start, "end": c.end,
-                 "score": c.score, "text": c.text}
+                 "score": c.score, "text": c.text, "furniture": [list(r) for r in c.furniture]}
                 for c in turn.citations
             ],
             "reply_html": turn.reply_html,

@@ -345,7 +345,7 @@ def render_text(result, excerpt_chars: int = 300) -> str:
         lines.append("Passages:")
     for p in result.passages:
         lines.append(f"[{p.rank}] {_cite(p)}  (score {p.score:.2f})")
-        text = one_line(p.chunk.text).strip()
+        text = one_line(p.shown_text).strip()  # a sentence over a page break without the footer between its halves
         if len(text) > excerpt_chars:
             text = text[:excerpt_chars].rsplit(" ", 1)[0] + " …"
         lines.append(textwrap.indent(textwrap.fill(text, 100), "    "))

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from qa import lang
 from qa.answer.tables import cells
-from qa.contracts import Answer, confidence_text, marked, one_line
+from qa.contracts import Answer, blanked, confidence_text, marked, one_line
 
 # Characters that mean something to HTML, Markdown, KaTeX or an HTML template engine.
 _ESCAPES = {
@@ -71,6 +72,8 @@ class Citation:
     sentence_start: int | None = None
     doc_title: str | None = None  # the document's own title (a news page: the site's name), if known
     page: int | None = None  # 1-based page of a PDF
+    # the page furniture inside a sentence over a page break (Passage.furniture): left out of the excerpt
+    furniture: tuple[tuple[int, int], ...] = ()
 
     def label(self) -> str:
         """Plain text (no HTML): "[1] CARICC news, 10 Aug 2022 — Title · 003_x.txt",
@@ -78,28 +81,13 @@ class Citation:
         return f"[{self.n}] {cite_text(self.doc, self.title, self.date, self.page, self.doc_title)}"
 
 
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-
-
-def nice_date(date: str | None) -> str:
-    """"2022-07-19" -> "19 Jul 2022", "2022-07" -> "Jul 2022"; anything else as it is."""
-    parts = (date or "").split("-")
-    try:
-        if len(parts) == 3:
-            return f"{int(parts[2])} {_MONTHS[int(parts[1]) - 1]} {parts[0]}"
-        if len(parts) == 2:
-            return f"{_MONTHS[int(parts[1]) - 1]} {parts[0]}"
-    except (ValueError, IndexError):
-        pass
-    return date or ""
-
-
 def main_label(title: str, date: str | None, doc_title: str | None = None) -> str:
     """What a person calls the source (as qa.ingest.titles.item_label, which costs an import of
     qa.ingest here): "CARICC news, 19 Jul 2022 — De-briefing on …" for a story
     of a news page, "Kyrgyz Republic strengthens … (4 Mar 2024)" for a one-story file. The file
-    name is never the main label unless nothing else is known."""
-    when = nice_date(date)
+    name is never the main label unless nothing else is known. The date is worded in the language of
+    the titles beside it: "Новости ЦАРИКЦ, 12 марта 2024 — …" (qa.lang.label_language)."""
+    when = lang.written_date(date, lang.label_language(doc_title, title))
     if doc_title and doc_title != title:
         return f"{doc_title}{', ' + when if when else ''} — {title}"
     return f"{title} ({when})" if when else title
@@ -261,7 +249,7 @@ def render_reply(
             item = f"<li>{links} {_cite_html(first.doc, first.title, first.date, first.page, first.doc_title)}"
             if show_passages:
                 for c in group:
-                    text = one_line(c.text).strip()
+                    text = one_line(blanked(c.text, c.start, c.furniture)).strip()
                     if len(text) > excerpt_chars:
                         text = text[:excerpt_chars].rsplit(" ", 1)[0] + " …"
                     label = f'<span class="qa-excerpt-n">&#91;{c.n}&#93;</span> ' if len(group) > 1 else ""
@@ -278,6 +266,38 @@ def render_reply(
 
 def render_error(message: str) -> str:
     return f'<div class="qa-error">⚠ {esc(message)}</div>'
+
+
+def _furniture_gaps(text: str, start: int, furniture: tuple[tuple[int, int], ...]) -> list[tuple[int, int]]:
+    """The document ranges of ``text`` (which starts at ``start``) that the page furniture ``furniture`` and the
+    white space around it fill, merged: each reads as one space between the halves of its sentence."""
+    out: list[tuple[int, int]] = []
+    for s, e in sorted(furniture):
+        a, b = max(s, start) - start, min(e, start + len(text)) - start
+        if a >= b:
+            continue
+        while a > 0 and text[a - 1].isspace():
+            a -= 1
+        while b < len(text) and text[b].isspace():
+            b += 1
+        if out and a + start <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], b + start))
+        else:
+            out.append((a + start, b + start))
+    return out
+
+
+def _without_gaps(text: str, start: int, a: int, b: int, gaps: list[tuple[int, int]]) -> str:
+    """document[a:b] of ``text`` (which starts at ``start``) with each of ``gaps`` (_furniture_gaps) one space."""
+    out, pos = [], a
+    for g0, g1 in gaps:
+        if g1 <= a or b <= g0:
+            continue
+        s, e = max(g0, a), min(g1, b)
+        out.append(text[pos - start:s - start] + (" " if s == g0 else ""))
+        pos = e
+    out.append(text[pos - start:b - start])
+    return "".join(out)
 
 
 def render_source(
@@ -306,13 +326,15 @@ def render_source(
         ranges["span"] = c.span
     for a, b in ranges.values():
         cuts.update(x for x in (a, b) if item_start <= x <= end)
+    gaps = _furniture_gaps(item_text, item_start, c.furniture)
     cuts = sorted(cuts)
     body = []
     focus_done = picture is not None  # with a page picture, its outline is what the panel scrolls to
     for a, b in zip(cuts, cuts[1:]):
-        if a == b:
+        shown = _without_gaps(item_text, item_start, a, b, gaps)
+        if not shown:
             continue
-        piece = esc_block(item_text[a - item_start:b - item_start])
+        piece = esc_block(shown)
         inside = {k for k, (s, e) in ranges.items() if s <= a and b <= e}
         if not inside:
             body.append(piece)

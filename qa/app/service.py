@@ -21,7 +21,7 @@ from qa.answer.evidence import calibrate, evidence, lead_text, probability
 from qa.answer.own_minutes import minutes_passages
 from qa.answer.pick import Picked, ranked_candidates, sentence_answer
 from qa.answer.question import question_type, typed_span
-from qa.answer.shown import shown_answer
+from qa.answer.shown import shown_answer, with_furniture
 from qa.config import MAX_K, Settings
 from qa.contracts import Answer, Filters, Passage, Query, Result
 from qa.filters import FilterError, scope
@@ -192,6 +192,7 @@ class QAService:
             notes = notes + searched.notes()
         notes = notes + language_notes
         shown = cited_shown(passages, k, answer)
+        shown = with_furniture(index, shown)  # their excerpts without a page's footer and header inside a sentence
         return Result(
             question=text,
             answer=answer,
@@ -290,6 +291,7 @@ class QAService:
             # best sentence that holds one answers better than a better-scored one that does not
             answer = _typed_answer(text, qvec, terms, passages, index, model) or answer
         shown = cited_shown(passages, k, answer)
+        shown = with_furniture(index, shown)  # their excerpts without a page's footer and header inside a sentence
         return Result(text, answer, shown, index.generation, time.perf_counter() - t0, notes,
                       not_found=picked.not_found if answer is None else None)
 

@@ -119,10 +119,10 @@ def starting_date(text: str) -> str | None:
     return None
 
 
-_RU_MONTHS = ("января февраля марта апреля мая июня июля августа сентября октября ноября декабря").split()
-
-
 def russian_month(iso: str | None) -> str:
     """The month of an ISO date as a Russian date names it ("2024-03-14" -> "марта"); "" without a month."""
+    from qa import lang  # the names are the Russian record's (a citation's label writes them too)
+
+    names = lang.get("ru").news_titles.day_month_names
     parts = (iso or "").split("-")
-    return _RU_MONTHS[int(parts[1]) - 1] if len(parts) >= 2 and parts[1].isdigit() and 1 <= int(parts[1]) <= 12 else ""
+    return names[int(parts[1]) - 1] if len(parts) >= 2 and parts[1].isdigit() and 1 <= int(parts[1]) <= 12 else ""

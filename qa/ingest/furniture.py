@@ -24,11 +24,17 @@ _RULES = [
     ("views", _SEP, ""),  # "Views: 1,234", "Просмотров: 1234"
     ("label", _SEP, ""),
     ("press-release", _SEP, ""),  # "CARICC PRESS RELEASE", "ПРЕСС-РЕЛИЗ": a press release starts
+    ("press-end", _SEP, ""),  # "###", "-ends-": a press release ends
+    # "Media contact: …", "Контакты для СМИ: …": a press release's closing label (its signature,
+    # "Press service of CARICC", is told by its place: qa.ingest.paragraphs)
+    ("press-contact", _NOSEP, ""),
     ("rule", _SEP, r"(?:[-=*_~]\s*){3,}"),  # horizontal rules
     ("consent", _NOSEP, ""),
     ("chrome", _NOSEP, r"(?:©|\(c\)).{0,80}"),
 ]
 _NOTICE_MAX = 400  # a cookie banner or a reprint notice is one paragraph, not a page
+# rules a line longer than _SHORT_LINE may match whole: a contact label lists names, phones and addresses
+_LONG_RULES = frozenset({"press-contact"})
 
 
 @functools.cache
@@ -61,11 +67,14 @@ def furniture_rule(line: str) -> tuple[bool, str] | None:
         for regex, why in _notice_res():
             if regex.search(low):
                 return _NOSEP, why
-    if len(line) > _SHORT_LINE:
+    short = len(line) <= _SHORT_LINE
+    if not short and len(line) > _NOTICE_MAX:
         return None
     for regex, separates, why in _line_res():
-        if regex.fullmatch(line):
+        if (short or why in _LONG_RULES) and regex.fullmatch(line):
             return separates, why
+    if not short:
+        return None
     parts = _MENU_SEP_RE.split(line)
     if len(parts) >= 3 and all(len(p.split()) <= 3 for p in parts):
         return _NOSEP, "menu"  # "Home | About | Contact"
@@ -76,3 +85,14 @@ def is_name_line(line: str) -> bool:
     """2-3 capitalised words and nothing else: a byline or a photo-caption name."""
     return len(line) <= 60 and not _HAS_DIGIT_RE.search(line) and bool(_NAME_RE.fullmatch(line))
 
+
+
+@functools.cache
+def _signature_re() -> re.Pattern:
+    return re.compile(wording.line_rule("press-signature"), re.IGNORECASE)
+
+
+def is_press_signature(line: str) -> bool:
+    """Is the short line worded as a press release's signature ("Press service of CARICC", "Пресс-служба
+    ЦАРИКЦ")? Whether it closes a release is for its place to say (qa.ingest.paragraphs)."""
+    return len(line) <= _SHORT_LINE and bool(_signature_re().fullmatch(line))

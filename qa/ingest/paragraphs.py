@@ -15,9 +15,10 @@ from dataclasses import dataclass
 
 from qa.ingest.captions import is_caption_by_form, is_photo_credit
 from qa.ingest.datelines import dateline_prefix, is_date_line
-from qa.ingest.furniture import furniture_rule, is_name_line
+from qa.ingest.furniture import furniture_rule, is_name_line, is_press_signature
 from qa.ingest.leads import CLOSERS, is_dated_lead, opening_date
 from qa.ingest.wraps import goes_on
+from qa.lang.contacts import CONTACT_SPANS
 
 REPEAT_MAX = 40  # short lines repeated this short or shorter are page chrome
 
@@ -155,6 +156,7 @@ def classify(text: str, lines: list[tuple[int, int, bool]], markdown: bool) -> l
             _headline_before(text, paras, i)
     _page_heading(text, paras)
     _mark_captions(text, paras)
+    _mark_press_signatures(text, paras)
     # A headline-like line is a headline only if content follows it; else it is prose. Captions,
     # credits and the names under a photo may stand between a headline and its story.
     for i, p in enumerate(paras):
@@ -272,6 +274,58 @@ def _mark_captions(text: str, paras: list[Para]) -> None:
             p.kind, p.why, p.separates = _FURNITURE, "caption", False
         elif p.kind == _HEADLINE:
             headline_seen = True
+
+
+def _mark_press_signatures(text: str, paras: list[Para]) -> None:
+    """A press release's signature ("Press service of CARICC", "Пресс-служба ЦАРИКЦ") after a story's text
+    becomes furniture where nothing of a story follows it: the text's end, furniture ("Media contact: …",
+    "###"), a name or a line of contact details. Above a dateline or a lead the same words head a story."""
+    seen_text = closing = False
+    for i, p in enumerate(paras):
+        if p.kind == _FURNITURE:
+            closing = p.why in _PRESS_CLOSING or (closing and p.why != "press-release")
+            continue
+        line = text[p.start : p.end]
+        if p.kind not in (_PROSE, _HEADLINE, _NAME) or p.body is not None:
+            closing = False
+        elif seen_text and is_press_signature(line) and _closing_follows(text, paras, i + 1):
+            p.kind, p.why, p.separates = _FURNITURE, "press-signature", False
+        elif closing and (p.kind == _NAME or _contact_lines(line)):
+            # the closing's contact lines ("Jane Doe" / "press@skarn.org" under "Media contact:" or "-ends-")
+            p.kind, p.why, p.separates = _FURNITURE, "press-contact", False
+        else:
+            closing = False
+        closing = closing or p.why == "press-signature"
+        seen_text = seen_text or _is_sentence(text, p)
+
+
+_PRESS_CLOSING = frozenset({"press-end", "press-contact", "press-signature"})
+_CONTACT_LINE = 80  # a line of contact details under a closing, not a sentence that gives one
+
+
+def _holds_contact(line: str) -> bool:
+    return any(span.search(line) for span in CONTACT_SPANS.values())
+
+
+def _contact_lines(para: str) -> bool:
+    """Short lines of contact details, no sentence ("Communications Unit, UNODC ROCA" / "Email: x@unodc.org")."""
+    return (
+        _holds_contact(para) and _ends_open(para)
+        and all(len(line.strip()) <= _CONTACT_LINE for line in para.splitlines())
+    )
+
+
+def _closing_follows(text: str, paras: list[Para], i: int) -> bool:
+    """Is ``paras[i]`` (if any) more of a press release's close: furniture, a name, a line holding an e-mail
+    address, phone number or web address, or another signature?"""
+    if i >= len(paras):
+        return True
+    p = paras[i]
+    line = text[p.start : p.end]
+    return (
+        p.kind in (_FURNITURE, _NAME) or is_press_signature(line)
+        or _holds_contact(line)
+    )
 
 
 def _classify_line(line: str, start: int, end: int, markdown: bool, short_counts: Counter) -> Para:

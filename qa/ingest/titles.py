@@ -17,7 +17,8 @@ document title is, in this order:
 words are the language record's ``news_titles``, English's for a language without them).
 
 ``item_label`` joins the three parts the way a citation reads:
-"CARICC news, 19 Jul 2022 — A de-briefing will be held in Almaty".
+"CARICC news, 19 Jul 2022 — A de-briefing will be held in Almaty", its date in the titles'
+language ("Новости ЦАРИКЦ, 12 марта 2024 — …").
 """
 
 from __future__ import annotations
@@ -40,7 +41,6 @@ _SOURCE_LINE_RE = re.compile(
 _ACRONYM_RE = re.compile(r"\b[A-ZА-ЯЁ][A-ZА-ЯЁ]{2,9}\b")
 _SITE_SHARE = 0.75  # the site's acronym is in at least this share of the stories
 _MIN_ITEMS_FOR_ACRONYM = 3
-_MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
 
 
 def _clean(text: str) -> str:
@@ -115,19 +115,10 @@ def markdown_title(text: str) -> str | None:
     return " ".join(m.group(1).split()) if m else None
 
 
-def format_date(iso: str | None) -> str:
-    """ISO "2022-07-19" / "2022-07" / "2022" -> "19 Jul 2022" / "Jul 2022" / "2022"."""
-    if not iso:
-        return ""
-    parts = iso.split("-")
-    try:
-        if len(parts) == 3:
-            return f"{int(parts[2])} {_MONTHS[int(parts[1]) - 1]} {parts[0]}"
-        if len(parts) == 2:
-            return f"{_MONTHS[int(parts[1]) - 1]} {parts[0]}"
-    except (ValueError, IndexError):
-        return iso
-    return parts[0]
+def format_date(iso: str | None, language: str = "en") -> str:
+    """ISO "2022-07-19" / "2022-07" / "2022" -> "19 Jul 2022" / "Jul 2022" / "2022" (in Russian
+    "19 июля 2022" / "июль 2022": the language record's words, qa.lang.written_date)."""
+    return _lang.written_date(iso, language)
 
 
 _MONTH_NAMES = (
@@ -193,8 +184,9 @@ def document_title(
 def item_label(doc_title: str | None, item_title: str, date: str | None) -> str:
     """A citation's label: "CARICC news, 19 Jul 2022 — A de-briefing will be held in Almaty" for
     a story of a file that holds several (its document title differs from the story's), and
-    "<title> (19 Jul 2022)" for a file that is one story."""
-    when = format_date(date)
+    "<title> (19 Jul 2022)" for a file that is one story. The date is worded in the titles' language
+    ("Новости ЦАРИКЦ, 12 марта 2024 — …")."""
+    when = format_date(date, _lang.label_language(doc_title, item_title))
     if doc_title and doc_title != item_title:
         head = f"{doc_title}, {when}" if when else doc_title
         return f"{head} — {item_title}"

@@ -24,7 +24,7 @@ from qa.lang.base import Followup, Language
 
 __all__ = [
     "DEFAULT", "Followup", "Language", "analyze", "contact_stems", "detect", "frame_stems", "get", "question_case",
-    "register", "registered", "stopwords",
+    "label_language", "register", "registered", "stopwords", "written_date",
 ]
 
 DEFAULT = "en"
@@ -58,6 +58,19 @@ def detect(text: str, default: str | None = None) -> str:
     from qa.lang.detection import detect as _detect
 
     return _detect(text, default)
+
+
+def written_date(iso: str | None, code: str = DEFAULT) -> str:
+    """An ISO date as a citation's label in language ``code`` writes it ("12 Mar 2024", "12 марта 2024",
+    "март 2024"); English's words for a language that has none (Language.news_titles)."""
+    words = _LANGUAGES[code].news_titles if code in _LANGUAGES else None
+    return (words or _LANGUAGES[DEFAULT].news_titles).date(iso)
+
+
+def label_language(*titles: str | None) -> str:
+    """The language a citation's label is worded in: that of the titles it shows (the document's and the
+    item's), so its date reads like the title beside it ("Новости ЦАРИКЦ, 12 марта 2024 — …")."""
+    return detect(" ".join(t for t in titles if t))
 
 
 # A capitalised word that is not the first of its sentence (after a letter, digit, comma, quote...)

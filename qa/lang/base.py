@@ -69,6 +69,21 @@ class NewsTitles:
     site: str  # the page of a site: "{site} news", "Новости {site}"
     months: str  # the months its stories cover: "News, {months}", "Новости, {months}"
     month_names: tuple[str, ...]  # January to December as such a title writes them ("Mar", "март")
+    # January to December after a day's number ("12 Mar 2024", "12 марта 2024"); empty: as month_names
+    day_month_names: tuple[str, ...] = ()
+
+    def date(self, iso: str | None) -> str:
+        """An ISO date as a citation's label writes it: "2024-03-12" -> "12 Mar 2024" / "12 марта 2024",
+        "2024-03" -> "Mar 2024" / "март 2024", "2024" -> "2024"; anything else as it is."""
+        parts = (iso or "").split("-")
+        try:
+            if len(parts) == 3:
+                return f"{int(parts[2])} {(self.day_month_names or self.month_names)[int(parts[1]) - 1]} {parts[0]}"
+            if len(parts) == 2:
+                return f"{self.month_names[int(parts[1]) - 1]} {parts[0]}"
+        except (ValueError, IndexError):
+            pass
+        return iso or ""
 
 
 @dataclass(frozen=True)

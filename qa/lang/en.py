@@ -210,6 +210,18 @@ FURNITURE = PageFurniture(
         # "PRESS RELEASE", "CARICC Press Release", "Joint press release No. 12/2024", "For immediate release"
         "press-release": r"(?:[\w.&'’/-]+\s+){0,3}(?:press|news|media)\s+release(?:\s+(?:no\.?|#)\s*[\w/.-]+)?\W*"
         r"|for immediate release\W*",
+        # a press release's end mark ("###", "-ends-", "- END -", "ENDS")
+        "press-end": r"(?:#\s*){3}|[-–—]+\s*ends?\s*[-–—]+|ends\W*|end of (?:the )?(?:press |news )?release\W*",
+        # its contact label, whatever follows the colon ("For more information, contact: …", "Media contact: …");
+        # the sentence "For more information, please contact press@x.org." is no label and stays text
+        "press-contact": r"(?:for (?:more|further) (?:information|details)|for (?:media|press) (?:enquiries|inquiries)"
+        r"|(?:media|press) (?:contacts?|enquiries|inquiries|relations)|contacts? for (?:the )?(?:media|press))"
+        r"(?:,?\s*(?:please\s+)?contact)?\s*:.*",
+        # its signature ("Press service of CARICC", "UNODC Press Office"): closing only where nothing of a story
+        # follows it (qa.ingest.paragraphs), since "Press Office of the ministry opens in Osh" may head one
+        "press-signature": r"(?:the\s+)?(?:[\w.&'’/-]+\s+){0,3}(?:press|media|communications?|public information)"
+        r"\s+(?:service|office|unit|department|section|team|centre|center|desk)"
+        r"(?:\s+of\s+.{1,60}|\s*[,–—-]\s*.{1,60})?",
         "consent": r"i got it\W*|got it\W*|ok\W*|accept(?: all)?(?: cookies)?\W*|reject all\W*|decline\W*"
         r"|(?:manage )?(?:cookie )?(?:settings|preferences)\W*|(?:cookie|privacy) (?:policy|notice)\W*",
         # "Copyright" alone starts sentences too ("Copyright law was discussed."): a sign or a year

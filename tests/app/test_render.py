@@ -212,13 +212,15 @@ def test_human_title_is_the_main_label_and_the_file_name_a_detail():
 
 
 def test_the_label_reads_as_ingest_titles_it():
-    # render keeps its own copy (importing qa.ingest costs a one-question `qa ask` 0.3 s)
+    # render keeps its own copy (importing qa.ingest costs a one-question `qa ask` 0.3 s); both word the date
+    # in the titles' language (qa.lang.written_date)
     from qa.app.render import main_label
     from qa.ingest.titles import item_label
 
     for args in [("CARICC news", "A de-briefing will be held in Almaty", "2022-07-19"),
                  ("Kyrgyz Republic strengthens", "Kyrgyz Republic strengthens", "2024-03-04"),
-                 (None, "A title", None), ("Site news", "Story", "2022-07")]:
+                 (None, "A title", None), ("Site news", "Story", "2022-07"),
+                 ("Новости ЦАРИКЦ", "Встреча в Алматы", "2024-03-12"), (None, "Отчёт центра", "2024-03")]:
         assert main_label(args[1], args[2], args[0]) == item_label(*args)
 
 

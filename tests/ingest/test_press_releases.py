@@ -135,3 +135,80 @@ The council met to discuss the winter timetable of the ferries and the dredging 
     doc = parse_bytes("minutes.txt", text.encode())
     # a title-like line of four words or more above the story's headline is not taken for a page's heading
     assert [(item.title, item.date) for item in doc.items] == [("Minutes of the meeting", "2024-05-12")]
+
+
+# A press release's closing lines: its end mark, its signature and its contact labels, in the forms agencies use.
+CLOSINGS = {
+    "en": """-ends-
+
+Press service of the Skarn Harbour Office
+
+For more information, contact: Jane Doe, press officer, Skarn Harbour Office, tel. +44 20 7946 0000, press@skarn.example.org
+
+Media contact: Anna Lee, +44 20 7946 0001
+
+###
+""",
+    "en-office": """ENDS
+
+Skarn Harbour Office Press Office
+press@skarn.example.org
+""",
+    "ru": """Пресс-служба портовой службы Скарна
+
+Контакты для СМИ: Анна Ли, +7 727 000 00 00, press@skarn.example.org
+""",
+    "ru-end": """Пресс-служба ЦАРИКЦ
+""",
+}
+
+
+@pytest.mark.parametrize("kind", sorted(CLOSINGS))
+def test_a_press_releases_closing_lines_are_no_text_of_its_story(kind):
+    if kind.startswith("ru"):
+        head = """ПРЕСС-РЕЛИЗ
+
+Скарн и Тарроу подвели итоги совместного патрулирования пролива в 2023 году
+
+Скарн, 25 января 2024 г.
+
+Портовая служба Скарна и береговая охрана Тарроу подвели итоги совместного ночного патрулирования пролива.
+
+В 2023 году патрули досмотрели 1 240 судов, на 14 больше, чем в 2022 году.
+"""
+        title, date = "Скарн и Тарроу подвели итоги совместного патрулирования пролива в 2023 году", "2024-01-25"
+    else:
+        head, title, date = RELEASES["date-line"], TITLE_EN, "2021-11-09"
+    text = head + "\n" + CLOSINGS[kind]
+    doc = parse_bytes("press/release.txt", text.encode())
+    # "Press service of …" was a story of its own (undated, its text the contact lines), "-ends-" and the
+    # contact label were the release's sentences
+    assert [(item.title, item.date) for item in doc.items] == [(title, date)]
+    blocks = [doc.text[b.start:b.end] for b in doc.items[0].blocks]
+    closing = [line for line in CLOSINGS[kind].splitlines() if line.strip()]
+    assert not set(blocks) & set(closing)
+    assert blocks[-1].endswith("2022 году.") or blocks[-1].startswith("Contact: press@skarn")
+    assert doc.text == text  # still in the document's text, for the viewer
+
+
+def test_a_story_headed_by_a_press_office_and_a_contact_sentence_stay_text():
+    text = """Press Office of the Skarn Harbour Office opens in Wenlow
+
+Wenlow, 3 May 2024
+
+The Skarn Harbour Office opened a press office in Wenlow to answer questions from island newspapers.
+
+For more information, please contact press@skarn.example.org.
+
+Press service of the Tarrow coast guard
+
+Tarrow, 4 May 2024
+
+The Tarrow coast guard named a new spokesperson for its night patrols of the strait.
+"""
+    doc = parse_bytes("news.txt", text.encode())
+    assert [(item.title, item.date) for item in doc.items] == [
+        ("Press Office of the Skarn Harbour Office opens in Wenlow", "2024-05-03"),
+        ("Press service of the Tarrow coast guard", "2024-05-04")]
+    assert doc.text[doc.items[0].blocks[-1].start:doc.items[0].blocks[-1].end] == (
+        "For more information, please contact press@skarn.example.org.")

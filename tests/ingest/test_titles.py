@@ -84,6 +84,8 @@ def test_labels_read_like_citations():
     assert format_date("2022-07-19") == "19 Jul 2022" and format_date("2022-07") == "Jul 2022"
     assert item_label("KRSC news", "A de-briefing was held", "2022-07-19") == "KRSC news, 19 Jul 2022 — A de-briefing was held"
     assert item_label("One story", "One story", "2022-07-19") == "One story (19 Jul 2022)"
+    assert item_label("Новости ЦАРИКЦ", "Встреча в Алматы", "2024-03-12") == "Новости ЦАРИКЦ, 12 марта 2024 — Встреча в Алматы"
+    assert item_label("Отчёт центра", "Отчёт центра", "2024-03") == "Отчёт центра (март 2024)"
 
 
 def test_date_words_name_the_month_as_questions_do():
