@@ -126,7 +126,8 @@ def disagreement_line(answer: Answer) -> str:
     d = answer.disagreement
     if d is None:
         return ""
-    theirs, ours = nice_date(d.date), nice_date(answer.date)
+    # the line is worded in English: so are its dates
+    theirs, ours = lang.written_date(d.date), lang.written_date(answer.date)
     if d.newer == "other":
         when = f" ({theirs}, newer than the answer's {ours})"
     elif d.newer == "answer":
