@@ -45,6 +45,16 @@ def country_names(locale: str) -> frozenset[str]:
     return frozenset(names)
 
 
+# the name a country's own documents use where CLDR has another ("Киргизия")
+_NAME_USED = {"ru": {"KG": "Кыргызстан"}}
+
+
+def country_name(code: str, locale: str = "en") -> str:
+    """A country's name in `locale` ("KG" -> "Kyrgyzstan", "Кыргызстан"), its code when babel lacks it."""
+    return (_NAME_USED.get(locale, {}).get(code) or _territories(locale).get(code) or _territories("en").get(code)
+            or code)
+
+
 _POSSESSIVE = re.compile(r"['’]s?$")
 
 
