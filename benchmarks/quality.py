@@ -102,6 +102,11 @@ def ask_all(service: QAService, questions, k: int = 5) -> list[dict]:
             "r5": any(contains_gold(p.chunk.text, q.answers) for p in passages),
             "span": span,
             "span_ok": bool(span) and q.answerable and span_right(span, q.answers),
+            # another document's different value, shown under the answer (qa.answer.disagreement)
+            "disagreement": None if a is None or a.disagreement is None else {
+                "value": a.disagreement.value, "text": a.disagreement.text, "doc": a.disagreement.doc,
+                "date": a.disagreement.date, "answer_date": a.date, "newer": a.disagreement.newer,
+                "gold_in_note": contains_gold(a.disagreement.text, q.answers)},
             "ms": ms,
         })
     return rows

@@ -22,7 +22,9 @@ DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 7860
 # Bump when parsing, sentence splitting, chunking or the lexical analyzer change what an index
 # holds: existing indexes are then rebuilt instead of mixing old and new rows.
-PIPELINE_VERSION = 23  # 23: a web page's date lines trafilatura dropped are put back; a story's date line
+PIPELINE_VERSION = 24  # 24: a line break in mid-sentence (a page's <p> wrapped in its source, a <br>, a
+# hard-wrapped .txt) neither ends the sentence nor starts a paragraph, item or headline
+# 23: a web page's date lines trafilatura dropped are put back; a story's date line
 # dates it over its headline's and text's dates; a page's own heading and a press release's agency lines are no story
 # 22: a PDF sentence over a page break is one paragraph; a row atop the next page keeps its cells
 # 21: a lead opening with its date after a story so dated starts an item; a year

@@ -137,6 +137,49 @@ def marked(text: str, cut_before: bool, cut_after: bool) -> str:
 
 
 @dataclass(frozen=True)
+class Disagreement:
+    """Another document's different value for what the question asks (qa.answer.disagreement): shown under the
+    answer, cited like it. Its sentence is verbatim document[start:end] (a long one cut to the clauses around the
+    value: cut_before, cut_after)."""
+
+    value: str  # the other document's value as written ("June 2025", "398 kg")
+    text: str
+    doc: str
+    title: str
+    date: str | None
+    start: int
+    end: int
+    span: tuple[int, int]  # the value's document offsets, inside [start, end)
+    passage_rank: int  # its citation number
+    page: int | None = None
+    doc_title: str | None = None
+    # which of the two documents is dated later: "other" (this one), "answer", or None (either undated, or one date)
+    newer: str | None = None
+    cut_before: bool = False
+    cut_after: bool = False
+
+    @property
+    def marked_text(self) -> str:
+        return marked(one_line(self.text), self.cut_before, self.cut_after)
+
+    def to_json(self) -> dict:
+        return {
+            "value": self.value,
+            "text": self.text,
+            "doc": self.doc,
+            "doc_title": self.doc_title,
+            "title": self.title,
+            "date": self.date,
+            "start": self.start,
+            "end": self.end,
+            "span": {"start": self.span[0], "end": self.span[1]},
+            "page": self.page,
+            "n": self.passage_rank,
+            "newer": self.newer,
+        }
+
+
+@dataclass(frozen=True)
 class Answer:
     # the answer sentence, verbatim: document[start:end] (a PDF's: its extracted text, `qa text`); when
     # it opens by referring back ("For this purpose, ..."), the sentence before it and it (qa.answer.shown)
@@ -164,6 +207,8 @@ class Answer:
     # document offsets, inside [start, end), of the page furniture between the halves of a sentence printed over a
     # page break (a PDF page's footer, the next page's running header): in the verbatim text, never shown
     furniture: tuple[tuple[int, int], ...] = ()
+    # another document that states a different value of the asked kind (qa.answer.disagreement), if one does
+    disagreement: Disagreement | None = None
 
     @property
     def shown_text(self) -> str:
@@ -207,6 +252,7 @@ class Answer:
             "cut_before": self.cut_before,
             "cut_after": self.cut_after,
             "header": self.header,
+            "disagreement": None if self.disagreement is None else self.disagreement.to_json(),
         }
 
 

@@ -247,6 +247,54 @@ def crossings_pdf() -> bytes:
     return bytes(pdf.output())
 
 
+# A fisheries inspectorate's table of a figure per quarter and a row for the whole year, between a sentence that
+# introduces it and one that comments on it with no figure (what a report's tables look like: docs/pdf.md,
+# "Thirty-sixth session").
+QUARTERLY_TITLE = "Coastal Fisheries Inspectorate: Annual Report 2024"
+QUARTERLY_TABLE = [
+    ("Quarter", "Vessels boarded", "Nets seized", "Catch returned (tonnes)"),
+    ("Q1 2024", "212", "38", "14"),
+    ("Q2 2024", "305", "51", "22"),
+    ("Q3 2024", "287", "46", "19"),
+    ("Q4 2024", "198", "73", "31"),
+    ("Total 2024", "1,002", "208", "86"),
+]
+QUARTERLY_BEFORE = ["Inspections at sea",
+                    "The table gives the inspectorate's boardings and seizures in each quarter of 2024."]
+QUARTERLY_AFTER = ["Boardings fell in the winter, while the seizures of illegal nets rose in the fourth quarter.",
+                   "Most vessels were boarded in the spring, when the herring season opens."]
+
+
+def quarterly_pdf() -> bytes:
+    """QUARTERLY_TABLE, ruled, between QUARTERLY_BEFORE and QUARTERLY_AFTER."""
+    pdf = _pdf(header=QUARTERLY_TITLE)
+    pdf.add_page()
+    _lines(pdf, QUARTERLY_BEFORE)
+    pdf_table(pdf, QUARTERLY_TABLE, (35, 40, 35, 50))
+    _lines(pdf, QUARTERLY_AFTER)
+    return bytes(pdf.output())
+
+
+def quarterly_docx() -> bytes:
+    """QUARTERLY_TABLE in a Word report, between QUARTERLY_BEFORE and QUARTERLY_AFTER."""
+    import docx
+
+    d = docx.Document()
+    d.core_properties.title = QUARTERLY_TITLE
+    d.add_heading(QUARTERLY_TITLE, level=1)
+    d.add_heading(QUARTERLY_BEFORE[0], level=2)
+    d.add_paragraph(QUARTERLY_BEFORE[1])
+    t = d.add_table(rows=0, cols=len(QUARTERLY_TABLE[0]))
+    for values in QUARTERLY_TABLE:
+        for cell, value in zip(t.add_row().cells, values):
+            cell.text = value
+    for line in QUARTERLY_AFTER:
+        d.add_paragraph(line)
+    buf = io.BytesIO()
+    d.save(buf)
+    return buf.getvalue()
+
+
 # A page of prose as a writer wraps it, its lines running the full width and going on with a name or a figure
 # ("... from 28 to" / "34 offices."): lines a reader must not take for a table's rows.
 LIAISON_LINES = [
@@ -558,6 +606,83 @@ def harbour_workshop_docx() -> bytes:
         "1. Prepare a common pilotage checklist by 31 December 2024.",
         "2. Hold the next workshop in Wenlow in May 2025.",
     ])
+
+
+# news of the harbour-safety workshop and of another one, whose sentences share the questions' words
+HARBOUR_NEWS = {
+    f"news{i:02d}.txt": f"Harbour news {i}\n\n{story}\n" for i, story in enumerate([
+        "The workshop on harbour safety brought pilots and harbour masters together to discuss harbour safety, "
+        "pilotage and the safety of small craft in the coastal provinces.",
+        "Harbour safety was held to be the first concern of every harbour master at the workshop.",
+        "A workshop on harbour safety for the northern ports was held in 2022, and its participants asked for a "
+        "common pilotage checklist.",
+        "Speakers at the workshop on harbour safety held that night pilotage needs two pilots on large tankers.",
+        "The pilots' association held that the workshop on harbour safety should become a yearly event.",
+        "Harbour masters held a round of talks on harbour safety during the workshop's coffee breaks.",
+        "The coast guard held a demonstration of rescue boats for the workshop on harbour safety.",
+        "Where the workshop on harbour safety should go next was held over to the decisions.",
+        "Safety officers said the workshop on harbour safety was the best held in years.",
+        "Small craft owners held that harbour safety rules are too strict for fishing boats.",
+        "The harbour authority held its own safety drill a week after the workshop.",
+        "Photos of the workshop on harbour safety were held in the harbour museum's archive.",
+    ], 1)
+}
+
+
+@functools.cache
+def harbour_minutes_pdf() -> bytes:
+    """The workshop's minutes as a PDF: label lines, and headings that are lines of the page (no Word sections)."""
+    return titled_pdf("Minutes of the Workshop on Harbour Safety", [
+        "Date: 4-5 June 2024", "Venue: Harbour Hall, Port Ellery, Skarn", "Chair: Edwin Marlow, Harbour Master",
+        "Participants", "38 participants from the harbour authorities of four provinces.",
+        "Summary of discussions",
+        "Participants of the workshop on harbour safety noted that only 6 harbour accidents were reported in 2023.",
+        "Decisions", "1. Prepare a common pilotage checklist by 31 December 2024.",
+        "2. Hold the next workshop in Wenlow in May 2025.",
+    ])
+
+
+def fisheries_council_docx(number: int, date: str, venue: str, chair: str, decision: str) -> bytes:
+    """Minutes of one meeting of the North Atlantic Fisheries Council: its number, date, venue, chair, a decision."""
+    return _headed_docx(f"Minutes of the {number}th Meeting of the North Atlantic Fisheries Council", [
+        f"Date: {date}",
+        f"Venue: {venue}",
+        "# Attendees",
+        f"- {chair} (Chair)",
+        "- Ms. Ines Carvalho, FAO Fisheries Division",
+        "# Decisions",
+        f"1. {decision}",
+    ])
+
+
+RU_MINUTES_TITLE = "Протокол заседания рабочей группы по контролю над прекурсорами"
+
+
+@functools.cache
+def ru_minutes_docx() -> bytes:
+    """Russian minutes: place, chair and participants on label lines at their head, then "Решили:" over the
+    numbered decisions."""
+    return _headed_docx(RU_MINUTES_TITLE, [
+        "Дата: 14 марта 2024 г.",
+        "Место проведения: гостиница «Достык», Алматы, Казахстан",
+        "Председатель: Жумабаев Нурлан Серикович",
+        "Участники:",
+        "- Исмаилов Рустам – Агентство по контролю за наркотиками Таджикистана",
+        "- Орлова Ирина – ФТС России",
+        "Обсуждение",
+        "Участники заседания рабочей группы обсудили рост изъятий прекурсоров на границах в 2023 году.",
+        "Решили:",
+        "1. Подготовить общий перечень контролируемых прекурсоров до 30 июня 2024 г.",
+        "2. Провести следующее заседание в Ташкенте в октябре 2024 г.",
+    ])
+
+
+RU_NEWS = (
+    "Новости\n\n"
+    "Рабочая группа по контролю над прекурсорами провела заседание, на котором обсуждались изъятия прекурсоров "
+    "на границах. Заседание рабочей группы по контролю над прекурсорами прошло в дружеской обстановке. Участники "
+    "заседания рабочей группы обменялись опытом контроля над прекурсорами.\n"
+)
 
 
 @functools.cache

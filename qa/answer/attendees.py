@@ -56,6 +56,11 @@ LIST_LINE_WORDS = 12
 LOOK_BACK = 80
 
 
+def asks_attendance(question: str) -> bool:
+    """Whether a question asks who attended, represented or observed ("Who attended for UNODC?")."""
+    return bool(_ASKS_ATTENDANCE.search(question))
+
+
 def is_attendance_heading(text: str) -> bool:
     """Whether a heading or label ("Attendees", "List of participants", "Present:", "Присутствовали:") heads a list
     of who attended; a label's value on the same line ("Present: Mr. A, Mr. B") does not matter."""
@@ -129,6 +134,27 @@ def _holds(words: set[str], name: str, lang: str) -> bool:
     return bool(terms) and all(found(t, words) for t in terms)
 
 
+def party_names(party: Party, title: str, lang: str) -> list[str]:
+    """The names of the question that are the party's: those the title (of a list's document and section) does
+    not hold. A name the title does not hold is the party's (or another gathering's): a line must hold it."""
+    held = set(analyze(title, detect(title)))
+    return [n for n in party.names if not _holds(held, n, lang)]
+
+
+def gathering_asked(party: Party, title: str) -> str:
+    """What the question says of the gathering, read against a list's `title`: the question without the party's
+    countries and names."""
+    return _without(party.rest, party_names(party, title, detect(party.rest)))
+
+
+def names_party(party: Party, text: str) -> bool:
+    """Whether a text (a list's line, a passage) names the party: every country, or else one of its names."""
+    lang = detect(text)
+    if party.countries:
+        return party.countries <= countries_in(text, lang)
+    return any(_holds(set(analyze(text, lang)), n, lang) for n in party.names)
+
+
 def answers(question: str, party: Party, line: str, title: str) -> bool:
     """Whether an attendee list's `line`, under `title` (its document's and section's), names the party the
     question asks about, and the gathering the question names."""
@@ -136,9 +162,7 @@ def answers(question: str, party: Party, line: str, title: str) -> bool:
     if not party.countries <= countries_in(line, lang):
         return False
     words = set(analyze(line, lang))
-    held = set(analyze(title, detect(title)))
-    # a name the title does not hold is the party's (or another gathering's): the line must hold it
-    own = [n for n in party.names if not _holds(held, n, lang)]
+    own = party_names(party, title, lang)
     if not party.countries and not own:
         return False  # every name is the gathering's: no party is named
     if not all(_holds(words, n, lang) for n in own):
@@ -169,10 +193,7 @@ def party_candidate(question: str, texts: list[str],
         # first what the line itself says (most candidates: prose, or no party's name), then where it stands
         if not (is_list_line(text) or is_attendance_heading(text)):
             continue
-        lang = detect(text)
-        if party.countries and not party.countries <= countries_in(text, lang):
-            continue
-        if not party.countries and not any(_holds(set(analyze(text, lang)), n, lang) for n in party.names):
+        if not names_party(party, text):
             continue
         where = listed(i)
         if where is None or not answers(question, party, text, where[1]):

@@ -24,6 +24,7 @@ from qa.answer.events import misplaced, numbered_alike
 from qa.answer.features import item_leads, name_key, name_like, name_words, names_held
 from qa.answer.needs import asked_grain, needs
 from qa.answer.persons import named_person, names_someone
+from qa.answer.roles import miscast
 from qa.answer.shown import refers_back
 from qa.answer.country_swaps import candidate_country_swap
 from qa.answer.substances import candidate_swap
@@ -198,6 +199,7 @@ def evidence(
         "undated": undated(question, best.text, best.sentence.lang,
                            best.passage.chunk.text[:max(0, best.sentence.start - best.passage.chunk.start)]),
         "substituted": float(SUBSTANCE_RULE and candidate_swap(question, best) is not None),
+        "miscast": float(ROLE_RULE and miscast(question, best.text, best.sentence.lang) is not None),
         "other_country": float(COUNTRY_RULE and candidate_country_swap(question, best) is not None),
         "misplaced": float(misplaced(question, best.text, lead,
                                      best.passage.item.title if best.passage.item else "", best.passage.chunk.text,
@@ -308,6 +310,11 @@ PLACE_RULE = True
 # is "not found" (fit_answer.py --pick evidence.SUBSTANCE_RULE=False measures without it; docs/quality.md,
 # "Thirty-fifth session")
 SUBSTANCE_RULE = True
+# whether abstain_gate's answer-type rules include qa.answer.roles: a who-question about the holder of an office
+# answered by a sentence that names someone in another office ("First Deputy Chairman … of Uzbekistan" for "Who is the
+# Chairman of the State Customs Service of Kyrgyzstan?") is "not found" (fit_answer.py --pick evidence.ROLE_RULE=False
+# measures without it; docs/quality.md, "Thirty-sixth session")
+ROLE_RULE = True
 # whether abstain_gate's answer-type rules include qa.answer.country_swaps: a question about one country answered by a
 # sentence that names others and not it ("… to Kyrgyzstan?" against "… to the Border Troops of Tajikistan") is "not
 # found" (fit_answer.py --pick evidence.COUNTRY_RULE=False measures without it; docs/quality.md, "Thirty-sixth
@@ -441,23 +448,20 @@ def lead_text(index, row) -> str:
 
 
 def rule_that_holds(facts: dict[str, float], fitted: Fitted) -> str | None:
-    """The name of the fit's answer-type rule that holds for these facts ("substituted", "other_country", "uncounted",
-    "undefined",
-    "unlisted", "unpriced", "unmeasured", "undated", "misplaced", "scene"), or None: `count_veto` turns on
-    uncounted(), and either `count_veto` or `scene_veto` (the e5 fit takes the scene rule without the count rule)
-    the rest. An answer about another substance or country is named first: whatever else it lacks, that is what is
-    wrong."""
+    """The name of the fit's answer-type rule that holds for these facts ("substituted", "uncounted", "miscast",
+    "other_country", "undefined", "unlisted", "unpriced", "unmeasured", "undated", "misplaced", "scene"), or None:
+    `count_veto` turns on uncounted(), and either `count_veto` or `scene_veto` (the e5 fit takes the scene rule
+    without the count rule) the rest. An answer about another substance is named first: whatever else it lacks, that is what is wrong; one
+    naming someone in another office before one about another country (its note says both)."""
     if (fitted.count_veto or fitted.scene_veto) and SUBSTANCE_RULE and facts.get("substituted", 0.0) >= 1.0:
         return "substituted"
-    if (fitted.count_veto or fitted.scene_veto) and COUNTRY_RULE and facts.get("other_country", 0.0) >= 1.0:
-        return "other_country"
     if fitted.count_veto and facts.get("uncounted", 0.0) >= 1.0:
         return "uncounted"
     if not (fitted.count_veto or fitted.scene_veto):
         return None
-    for name, on in (("undefined", EXPANSION_RULE), ("unlisted", CONTACT_RULE), ("unpriced", MONEY_RULE),
-                     ("unmeasured", MEASURE_RULE), ("undated", DATE_RULE), ("misplaced", PLACE_RULE),
-                     ("scene", SCENE_RULE)):
+    for name, on in (("miscast", ROLE_RULE), ("other_country", COUNTRY_RULE), ("undefined", EXPANSION_RULE),
+                     ("unlisted", CONTACT_RULE), ("unpriced", MONEY_RULE), ("unmeasured", MEASURE_RULE),
+                     ("undated", DATE_RULE), ("misplaced", PLACE_RULE), ("scene", SCENE_RULE)):
         if on and facts.get(name, 0.0) >= 1.0:
             return name
     return None

@@ -15,6 +15,7 @@ from qa.answer.acronyms import ACRONYM_PLURAL
 from qa.answer.fields import field_of
 from qa.answer.question import question_head, question_type, typed_span
 from qa.answer.tables import Tables, heads_table
+from qa.answer.types import dated_by_item
 from qa.answer.weights import WEIGHTS
 from qa.contracts import ChunkRow, Passage
 from qa.ingest.leads import CLOSERS, is_dated_lead
@@ -272,8 +273,10 @@ def sentence_features(
                 nb = by_id.get(nid)
                 if nb is not None and nb.doc == row.doc and nb.item == row.item:
                     window.update(analyzed[nid])
-            typed = typed_feature(text, qtype, qwords, row.lang)  # the language stored at index time
             lead = p.item is not None and row.start == p.item.start
+            # the language stored at index time; "… today launched …" in an item's lead states the item's date
+            typed = typed_feature(dated_by_item(text, p.item.date, lead) if qtype == "date" and lead else text,
+                                  qtype, qwords, row.lang)
             news_lead = lead and is_dated_lead(row.text)
             feats = {
                 "dense": float(vec @ query_vector),

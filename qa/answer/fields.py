@@ -64,12 +64,17 @@ _COUNT = re.compile(r"^\W*(?:(?:about|around|approximately|some|over|more\s+than
 # a word that sets a gathering before or after the one a document records ("the *next* workshop"); the
 # gathering's noun must follow within three words, with no preposition between ("the last day *of* the workshop"),
 # or a word that stands for it ("the next one", "следующее?")
-_ANOTHER = re.compile(r"\b(?:next|following|upcoming|forthcoming|subsequent|future|previous|preceding|prior|last|"
-                      r"past|earlier|former|следующ\w*|предыдущ\w*|прошл\w*|последн\w*|предстоящ\w*|ближайш\w*|"
+_ANOTHER = re.compile(r"\b(?:next|following|upcoming|forthcoming|subsequent|future|previous|preceding|prior|"
+                      r"past|earlier|former|следующ\w*|предыдущ\w*|прошл\w*|предстоящ\w*|ближайш\w*|"
                       r"будущ\w*|прежн\w*)\b(?P<after>(?:\s+[\w-]+){0,3})", re.I)
+# a word that asks for the most recent gathering of a series ("the *last* meeting of the Council", "the latest
+# workshop", "последнее заседание"): one whose minutes may well be in the documents, the newest of them
+_LATEST = re.compile(r"\b(?:last|latest|most\s+recent|recent|последн\w*|недавн\w*)\b(?P<after>(?:\s+[\w-]+){0,3})",
+                     re.I)
 _BETWEEN = frozenset({"of", "on", "in", "at", "for", "to", "with", "by", "from", "about", "day", "days", "week",
                       "year", "month", "time", "о", "об", "в", "во", "на", "по", "для", "с", "со", "день", "год",
                       "неделе", "году", "раз"})
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 # how much of a document's or section's head is read for its own fields (minutes give them under the title)
 HEAD_CHARS = 1500
 
@@ -102,9 +107,23 @@ def asked_field(question: str) -> str | None:
 def asks_another_gathering(question: str) -> bool:
     """Whether the question asks about a gathering before or after another ("Where will the *next* workshop be
     held?", "Кто председательствовал на предыдущем заседании?"): a document's own fields do not answer it."""
-    for m in _ANOTHER.finditer(question):
+    return _sets_gathering(question, _ANOTHER)
+
+
+def asks_latest(question: str) -> bool:
+    """Whether the question asks about the most recent gathering of a series ("When was the *last* meeting of the
+    Council held?", "Кто председательствовал на последнем заседании?"): the newest minutes of that series answer
+    it, not another gathering's news."""
+    return _sets_gathering(question, _LATEST, alone=False)
+
+
+def _sets_gathering(question: str, pattern: re.Pattern, alone: bool = True) -> bool:
+    """Whether a word of `pattern` sets a gathering: its noun within three words after it, no preposition between,
+    or a word that stands for it ("the next one"), or with `alone` the word at the question's end ("следующее?";
+    not "last": "How long did the Cold War *last*?")."""
+    for m in pattern.finditer(question):
         words = m["after"].split()
-        if not words or words[0].lower() in ("one", "ones"):  # "Where will the next one be held?"
+        if (alone and not words) or (words and words[0].lower() in ("one", "ones")):  # "the next one"
             return True
         cut = next((i for i, w in enumerate(words) if w.lower() in _BETWEEN), len(words))
         if cut and gatherings(" ".join(words[:cut])):
@@ -139,6 +158,12 @@ def _labels_of(text: str, heading: str | None = None) -> list[str]:
                         label) if x]
 
 
+def labelled(kind: str, text: str, heading: str | None = None) -> bool:
+    """Whether a line is labelled as the field `kind` ("Venue: …" for "place", "… (Chair)" for "chair"), or opens
+    a section whose heading is that label (`heading`)."""
+    return any(label in LABELS[kind] for label in _labels_of(text, heading))
+
+
 def names_its_gathering(question: str, title: str) -> bool:
     """Whether a document or item `title` ("Minutes of the 14th Meeting of the CARICC Council") names the gathering
     the question asks about: the same kind when the question names one, its number in its series, and its names."""
@@ -146,6 +171,11 @@ def names_its_gathering(question: str, title: str) -> bool:
     if asked and not asked & gatherings(title):
         return False
     if not question_ordinals(question, synonyms=True) <= question_ordinals(title, synonyms=True):
+        return False
+    # a year names one gathering of a series as its number does ("the 2022 workshop", "… meet in 2022?"): the
+    # title or its own date must hold it; a question about no gathering dates something else ("Who was the project
+    # manager in 2022?" of an attendee list)
+    if (asked or _MET.search(question)) and not needs(question).years <= set(_YEAR.findall(title)):
         return False
     lang = detect(title)
     held = set(analyze(title, lang))
@@ -168,8 +198,7 @@ def field_candidate(question: str, texts: list[str], titles: list[str], typed: l
         return None
     headings = headings or [None] * len(texts)
     for i, (text, title, holds, heading) in enumerate(zip(texts, titles, typed, headings)):
-        labels = _labels_of(text, heading)
-        if not any(label in LABELS[kind] for label in labels) or not _states(kind, text, holds, heading):
+        if not labelled(kind, text, heading) or not _states(kind, text, holds, heading):
             continue
         if names_its_gathering(question, title):
             return i

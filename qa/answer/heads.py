@@ -10,6 +10,7 @@ qa.answer.events.misplaced).
 
 from __future__ import annotations
 
+from qa.answer.events import question_ordinals
 from qa.answer.fields import HEAD_CHARS, own_place, own_setting
 from qa.store import Index, SentenceRow
 
@@ -42,7 +43,31 @@ class Heads:
         if item is None:
             return ""
         setting = " ".join(s for head in self._heads_of(row) if (s := own_setting(head)))
-        return " ".join(x for x in (item.doc_title or "", item.title, setting) if x)
+        # the item's date too: a year the question names ("the 2022 workshop") is read from it (fields)
+        return " ".join(x for x in (item.doc_title or "", item.title, setting, item.date or "") if x)
+
+    def doc_title(self, doc: str) -> str:
+        """What names the gathering a whole document records: its title, its first item's, and the date and place
+        its head's field lines give."""
+        item = self.index.item(doc, 0)
+        if item is None:
+            return ""
+        return " ".join(x for x in (item.doc_title or "", item.title, own_setting(self._head(doc, 0)),
+                                    item.date or "") if x)
+
+    def has_fields(self, doc: str) -> bool:
+        """Whether a document's head gives its own gathering's date or place on field lines (minutes, a notice)."""
+        return bool(own_setting(self._head(doc, 0)))
+
+    def recency(self, doc: str) -> tuple[str, int]:
+        """How recent a document's gathering is, to tell the last of a series: its first item's date (ISO), then the
+        highest ordinal its title gives ("the 14th meeting")."""
+        item = self.index.item(doc, 0)
+        if item is None:
+            return "", 0
+        ordinals = [int(o) for o in question_ordinals(f"{item.doc_title or ''} {item.title}", synonyms=True)
+                    if o.isdigit()]
+        return item.date or "", max(ordinals, default=0)
 
     def heading(self, row: SentenceRow) -> str | None:
         """The title of the line's section when the line opens it (only blanks before it in the section), else

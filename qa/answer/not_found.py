@@ -13,9 +13,10 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from qa.answer.acronyms import asked_acronym
+from qa.answer.country_swaps import candidate_country_swap
 from qa.answer.events import asked_place, numbered_name, setting
 from qa.answer.needs import asked_grain, needs
-from qa.answer.country_swaps import candidate_country_swap
+from qa.answer.roles import miscast, miscast_note
 from qa.answer.substances import candidate_swap
 from qa.lang import analyze, detect, get, registered
 from qa.lang.countries import country_name
@@ -53,6 +54,8 @@ def not_found_note(
         return f"None of the documents mentions {' or '.join(f'“{w}”' for w in missing[:3])}."
     if rule == "substituted":
         return _substituted_note(question, best)
+    if rule == "miscast":
+        return miscast_note(miscast(question, best.text, best.sentence.lang) if best is not None else None)
     if rule == "other_country":
         return _other_country_note(question, best)
     if rule == "uncounted":

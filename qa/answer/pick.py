@@ -4,29 +4,35 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
 from qa.answer import short
 from qa.answer.acronyms import asked_acronym, defines
 from qa.answer.attendees import LOOK_BACK, list_heading, party_candidate
+from qa.answer.decisions import LOOK_BACK as DECISIONS_LOOK_BACK
+from qa.answer.decisions import asks_decided, decision_candidate, decisions_heading, is_field_line
+from qa.answer.disagreement import disagreeing, newer
 from qa.answer.evidence import abstain_gate, calibrate, evidence, lead_text, probability, rule_that_holds
 from qa.answer.events import asked_places, gatherings
 from qa.answer.features import Candidate, add_uncentred, sentence_features
-from qa.answer.fields import asked_field, field_candidate
+from qa.answer.fields import asked_field, asks_latest, field_candidate
 from qa.answer.heads import Heads
 from qa.answer.needs import needs
 from qa.answer.not_found import mentioned, not_found_note
 from qa.answer.ordering import rerank_passages
+from qa.answer.periods import Label, Period, asked_period, row_label
 from qa.answer.persons import named_person
-from qa.answer.shown import Shown, blanked_lines, refers_back, shown_answer
+from qa.answer.roles import prefer_holder
+from qa.answer.shown import Shown, around, blanked_lines, refers_back, shown_answer
 from qa.answer.substances import prefer_asked_substance
 from qa.answer.tables import Tables, TableRow, asked_cell, cells, lacks_kind, named_column
 from qa.answer.trim import MAX_ANSWER_CHARS
 from qa.answer.types import TYPE_FEATURES, type_features
 from qa.answer.weights import fitted_for
-from qa.contracts import Answer, Passage
+from qa.answer.whole_period import prefer_whole_period
+from qa.contracts import Answer, Disagreement, Passage
 from qa.lang import analyze, detect
 from qa.lang.contacts import CONTACT_KINDS
 from qa.store import Index, SentenceRow
@@ -68,7 +74,8 @@ def ranked_candidates(
         item = p.item
         # the language stored at index time; a table's row read with its header
         f.update(type_features(question, readings[row.id] or row.text, item.title if item else "",
-                               item.date if item else None, bool(f["news_lead"]), row.lang))
+                               item.date if item else None, bool(f["news_lead"]), row.lang,
+                               lead=bool(f["news_lead"] or f["other_lead"])))
     if feats and "match" in weights:
         add_match(question, feats)
     if "dense_raw" in weights:  # the e5 fit's (qa/answer/fitted_e5.py): e5's uncentred cosine
@@ -76,6 +83,7 @@ def ranked_candidates(
     out = [Candidate(row, p, f, sum(w * f[k] for k, w in weights.items()), readings[row.id]) for row, p, f in feats]
     out.sort(key=lambda c: -c.score)
     out = prefer_named_row(out, terms, tables)
+    out = prefer_asked_period(out, question, terms, tables)
     return prefer_typed_neighbour(out, question) if typed_neighbour else out
 
 
@@ -131,6 +139,74 @@ def prefer_named_row(ranked: list[Candidate], terms: list[str], tables: Tables) 
         row = c.sentence
         if c.reading is not None and same_table(row) and named(c) > most:
             best, most = i, named(c)
+    return ranked if best == 0 else _swap(ranked, best)
+
+
+def _label(text: str) -> Label | None:
+    """What the first cell of a table row that is a period's label says (qa.answer.periods.row_label)."""
+    return next((label for a, b in cells(text) if (label := row_label(text[a:b])) is not None), None)
+
+
+def _answers_period(label: Label | None, period: Period, others: list[Label]) -> bool:
+    """Whether a row labelled `label` is the row of the asked `period`: its label names that period ("Total 2023",
+    "2023", "Q4 2023" for "the fourth quarter of 2023"), or it is a total naming none ("Total", "Итого") in a table
+    whose other rows (`others`' labels) are parts of the period asked (its quarters, its months)."""
+    if label is None:
+        return False
+    if label.period is not None:
+        return label.period.same(period)
+    parts = [o.period for o in others if o.period is not None]
+    return label.total and bool(parts) and all(p.within(period) for p in parts)
+
+
+def prefer_asked_period(ranked: list[Candidate], question: str, terms: list[str], tables: Tables) -> list[Candidate]:
+    """The row of the period the question asks (qa.answer.periods), after prefer_named_row.
+
+    A table giving a figure per quarter and one for the year ("Q1 2023 | 455 | 2,100", …, "Total 2023 | 1,230 |
+    6,150") answers "How much hashish was seized in 2023?" with its year's row, not with a quarter's, which the
+    sentence model ranks above it (they share the same words); and "… in the fourth quarter of 2023?" with "Q4
+    2023", which shares no word with "fourth quarter". So when the best candidate is a row whose label names
+    another period, the best-ranked row of its table labelled with the asked one wins, the one naming the row the
+    question names (a whole cell, as in prefer_named_row) first.
+
+    A how-much / how-many question whose best candidate is a sentence stating no quantity of what it asks
+    ("… methamphetamine seizures rose in the fourth quarter.") gives way in the same way to a row of the asked
+    period under a column the question names ("Methamphetamine (kg)"): the table states what the sentence
+    only talks about. Only the next sentence was looked at before (prefer_typed_neighbour), and a table's rows
+    precede the sentence that comments on them."""
+    if not ranked or all(c.reading is None for c in ranked):
+        return ranked
+    period = asked_period(question)
+    if period is None:
+        return ranked
+    top, asked = ranked[0], set(terms)
+    labels = [_label(c.sentence.text) if c.reading is not None else None for c in ranked]
+    headers = [None if c.reading is None else tables.row(c.sentence) for c in ranked]
+    if top.reading is not None:
+        if headers[0] is None or labels[0] is None:
+            return ranked
+        head = headers[0].header.id
+        rows = [i for i, h in enumerate(headers) if h is not None and h.header.id == head]
+        floor = sum(map(len, _key_cells(top.sentence.text, asked)))
+    else:
+        if needs(question).wants != "number" or top.features.get("unit") != 0.0:
+            return ranked
+        rows = [i for i, h in enumerate(headers) if h is not None
+                and named_column(question, h, ranked[i].sentence.text, ranked[i].sentence.lang) is not None]
+        floor = 0
+    if top.reading is not None and _answers_period(labels[0], period, [labels[j] for j in rows if j and labels[j]]):
+        return ranked
+
+    def answers(i: int) -> bool:
+        head = headers[i].header.id
+        others = [labels[j] for j in rows if j != i and headers[j].header.id == head and labels[j] is not None]
+        return _answers_period(labels[i], period, others)
+
+    named = {i: sum(map(len, _key_cells(ranked[i].sentence.text, asked))) for i in rows if answers(i)}
+    named = {i: n for i, n in named.items() if n >= floor}
+    if not named:
+        return ranked
+    best = max(named, key=lambda i: (named[i], -i))
     return ranked if best == 0 else _swap(ranked, best)
 
 
@@ -292,15 +368,22 @@ NAMED_CELL_CONFIDENCE = 0.7
 def _prefer_field(question: str, ranked: list[Candidate], heads: Heads) -> tuple[list[Candidate], bool]:
     """ranked with the field line that states when or where the question's gathering was held first
     (qa.answer.fields: "Date: 21 September 2023" in the minutes of that meeting), or the line of its attendee list
-    that names the party the question asks about (qa.answer.attendees: "Who attended for Turkmenistan?"), and
-    whether there is one: its document names the gathering, so the gate, fitted on prose, does not decide. A line
-    is read against its document's and section's heads (qa.answer.heads): their titles and own date and place
-    name the gathering, and a heading that is a label ("Participants") has its section's first line as value."""
+    that names the party the question asks about (qa.answer.attendees: "Who attended for Turkmenistan?"), or the
+    first of its decisions when it asks what was decided (qa.answer.decisions), and whether there is one: its
+    document names the gathering, so the gate, fitted on prose, does not decide. A line is read against its
+    document's and section's heads (qa.answer.heads): their titles and own date and place name the gathering, and a
+    heading that is a label ("Participants") has its section's first line as value. A question about the last
+    gathering of a series reads the newest of the documents that name it only (fields.asks_latest)."""
     texts = [c.text for c in ranked]
+    if asks_decided(question):
+        return _prefer_decision(question, ranked, heads, _titles(question, ranked, heads))
     if asked_field(question) is None:
-        i = party_candidate(question, texts, lambda j: _attendee_list(ranked[j].sentence, heads))
+        # the titles are read only for the lines on an attendee list (most questions have none)
+        latest = _titles(question, ranked, heads) if asks_latest(question) else None
+        i = party_candidate(question, texts, lambda j: _attendee_list(
+            ranked[j].sentence, heads, heads.title(ranked[j].sentence) if latest is None else latest[j]))
         return (ranked, False) if i is None else ((ranked if i == 0 else _swap(ranked, i)), True)
-    titles = [heads.title(c.sentence) for c in ranked]
+    titles = _titles(question, ranked, heads)
     headings = [heads.heading(c.sentence) for c in ranked]
     i = field_candidate(question, texts, titles, [c.features.get("typed", 0.0) for c in ranked], headings)
     if i is None:
@@ -308,19 +391,62 @@ def _prefer_field(question: str, ranked: list[Candidate], heads: Heads) -> tuple
     return (ranked if i == 0 else _swap(ranked, i)), True
 
 
-def _attendee_list(row: SentenceRow, heads: Heads) -> tuple[tuple[str, int, str], str] | None:
-    """The attendee list a sentence is a line of ((its document, item and heading), the gathering's title), else
-    None: its heading is read back over the lines before it in its item (qa.answer.attendees.list_heading)."""
-    index = heads.index
-    item = index.item(row.doc, row.item)
-    first = max(0, row.id - LOOK_BACK)
+def _titles(question: str, ranked: list[Candidate], heads: Heads) -> list[str]:
+    """What names the gathering each candidate belongs to (Heads.title); for a question about the last gathering
+    of a series, nothing for those of every document but the newest of its records (the documents whose titles
+    name the kind of gathering asked and whose heads give its own date or place: minutes, not news of it), so that
+    only its lines answer."""
+    titles = [heads.title(c.sentence) for c in ranked]
+    if not asks_latest(question):
+        return titles
+    asked = gatherings(question)
+    docs = {c.sentence.doc for c, title in zip(ranked, titles)
+            if (not asked or asked & gatherings(title)) and heads.has_fields(c.sentence.doc)}
+    if len(docs) < 2:
+        return titles
+    newest = max(docs, key=heads.recency)
+    return [title if c.sentence.doc == newest else "" for c, title in zip(ranked, titles)]
+
+
+def _prefer_decision(question: str, ranked: list[Candidate], heads: Heads,
+                     titles: list[str]) -> tuple[list[Candidate], bool]:
+    """ranked with the first decision of the gathering the question names first, and whether there is one; with
+    none, a field line ("Venue: …") is not the best candidate: it says where, not what was decided."""
+    headings = [_decisions_of(c.sentence, heads) for c in ranked]
+    order = [(c.sentence.doc, c.sentence.item, c.sentence.start) for c in ranked]
+    i = decision_candidate(question, [c.text for c in ranked], headings, titles, order)
+    if i is not None:
+        return (ranked if i == 0 else _swap(ranked, i)), True
+    if is_field_line(ranked[0].text):
+        j = next((j for j, c in enumerate(ranked) if not is_field_line(c.text)), None)
+        return (ranked if j is None else _swap(ranked, j)), False
+    return ranked, False
+
+
+def _lines_before(row: SentenceRow, index: Index, n: int) -> list[str]:
+    """The texts of up to n sentences before a sentence in its item, nearest first."""
+    first = max(0, row.id - n)
     before = []
     for r in reversed(index.sentences(first, row.id - first) if row.id > first else []):
         if (r.doc, r.item) != (row.doc, row.item):
             break
         before.append(r.text)
-    heading = list_heading(row.text, before, item.title if item else "")
-    return None if heading is None else ((row.doc, row.item, heading), heads.title(row))
+    return before
+
+
+def _decisions_of(row: SentenceRow, heads: Heads) -> str | None:
+    """The heading of the decisions a sentence is a line of, else None (qa.answer.decisions.decisions_heading)."""
+    item = heads.index.item(row.doc, row.item)
+    return decisions_heading(row.text, _lines_before(row, heads.index, DECISIONS_LOOK_BACK),
+                             item.title if item else "")
+
+
+def _attendee_list(row: SentenceRow, heads: Heads, title: str) -> tuple[tuple[str, int, str], str] | None:
+    """The attendee list a sentence is a line of ((its document, item and heading), the gathering's title), else
+    None: its heading is read back over the lines before it in its item (qa.answer.attendees.list_heading)."""
+    item = heads.index.item(row.doc, row.item)
+    heading = list_heading(row.text, _lines_before(row, heads.index, LOOK_BACK), item.title if item else "")
+    return None if heading is None else ((row.doc, row.item, heading), title)
 
 
 def _held_at(question: str, row: SentenceRow, heads: Heads) -> str:
@@ -336,7 +462,17 @@ def _row_and_column_named(question: str, terms: list[str], table: TableRow, row:
     """Whether the question names `row` (a row of `table`) by a whole cell ("at *Site 73*") and its column by
     its header ("the *spring reading*"): the table itself then says the documents hold the answer. The gate,
     fitted on prose, reads the rows of one table as near ties of each other."""
-    return bool(_key_cells(row.text, set(terms))) and named_column(question, table, row.text, row.lang) is not None
+    if not _key_cells(row.text, set(terms)) and not _names_period(question, row):
+        return False
+    return named_column(question, table, row.text, row.lang) is not None
+
+
+def _names_period(question: str, row: SentenceRow) -> bool:
+    """Whether the row's label names the period the question asks ("Q4 2023" for "in the fourth quarter of 2023",
+    "Total 2023" for "in 2023"): the question names the row by it, as by a whole cell."""
+    label = _label(row.text)
+    period = asked_period(question) if label is not None and label.period is not None else None
+    return period is not None and label.period.same(period)
 
 
 def _cited(passages: list[Passage], chunk_id: int, doc: str, start: int, end: int) -> Passage:
@@ -381,6 +517,8 @@ def pick_answer(
     heads = Heads(index)
     ranked, fielded = _prefer_field(question, ranked, heads)
     ranked = prefer_asked_substance(question, ranked)
+    ranked = prefer_whole_period(question, ranked)
+    ranked = prefer_holder(question, ranked)
     pool = passages
     passages = rerank_passages(passages, ranked, fitted.passage)
     idf = index.idf(sorted(set(terms)))
@@ -402,18 +540,64 @@ def pick_answer(
         # the words no document uses are worth saying only when the passages are in the question's language
         known = mentioned(index) if ranked[0].sentence.lang in (None, detect(question)) else None
         return Picked(None, passages, not_found_note(rule_that_holds(facts, fitted), question, known, lead, best))
+
+    def short_answer(c: Candidate) -> tuple[int, int] | None:
+        # the span the short-answer model finds likeliest in another candidate's sentence (read with the answer's own
+        # probability of being right: the candidate is a near tie of it), shown or not
+        return short.pick(c.sentence.text, question, raw, c.features["lex"], fitted.span, fitted.span_bias,
+                          0.0, idf, c.sentence.lang)[0]
+
+    def credible(i: int) -> bool:
+        # ranked[i] made the answer as the near-tie rules make one (_swap: the pair's scores swapped), read by the
+        # same evidence, confidence and abstention gate as the answer itself
+        swapped = _swap(ranked, i)
+        other = swapped[0].sentence
+        f = evidence(question, terms, swapped, pool, idf, lead=lead_text(index, other),
+                     held_at=_held_at(question, other, heads))
+        c = calibrate(probability(f, fitted.confidence, fitted.confidence_bias), fitted.calibration)
+        return abstain_gate(f, fitted, c) >= fitted.abstain_below
+
     # the sentence's trimmed part, after the sentence before it when it opens by referring back
     shown = shown_answer(index, row, question, terms, MAX_ANSWER_CHARS)
     if table is not None:  # a table's row: the cell under the column asked for, read against the header
         cell = asked_cell(question, table, row.text, row.lang)
         span = None if cell is None else (row.start + cell[0], row.start + cell[1])
-        return Picked(sentence_answer(index, row, shown, passages, best.passage.chunk.id, conf, span,
-                                      header=table.header), passages)
+        return Picked(with_disagreement(sentence_answer(index, row, shown, passages, best.passage.chunk.id, conf, span,
+                                                        header=table.header), question, ranked, passages, index,
+                                        short_answer, credible), passages)
     # the short answer is the answer sentence's (the sentence before only says what it refers to)
     found, _ = short.pick(shown.sentence_text, question, raw, best.features["lex"], fitted.span, fitted.span_bias,
                           fitted.span_threshold, idf, row.lang)
     span = None if found is None else (shown.sentence_start + found[0], shown.sentence_start + found[1])
-    return Picked(sentence_answer(index, row, shown, passages, best.passage.chunk.id, conf, span), passages)
+    answer = sentence_answer(index, row, shown, passages, best.passage.chunk.id, conf, span)
+
+    return Picked(with_disagreement(answer, question, ranked, passages, index, short_answer, credible), passages)
+
+
+def with_disagreement(answer: Answer, question: str, ranked: list[Candidate], passages: list[Passage],
+                      index: Index, short_answer=None, credible=None) -> Answer:
+    """`answer` (chosen from ranked[0]) with the note of another document that states a different value of the asked
+    kind, when one of the candidates near it does (qa.answer.disagreement); the choice itself is left as it is.
+    `short_answer`, `credible`: a candidate's short answer and whether it would be given, as disagreeing reads them."""
+    span = None if answer.span is None else (answer.span[0] - answer.start, answer.span[1] - answer.start)
+    found = disagreeing(question, ranked, answer.text, span, ranked[0].sentence.lang, short_answer, credible)
+    if found is None:
+        return answer
+    row, value = found.candidate.sentence, found.value
+    item = index.item(row.doc, row.item)
+    page = item.page if item is not None else None
+    text = row.text
+    if page is not None:  # a PDF's verbatim text, as the answer's (sentence_answer)
+        text = index.document_slice(row.doc, row.start, row.end) or text
+    a, b = around(text, (value.start, value.end))
+    p = _cited(passages, found.candidate.passage.chunk.id, row.doc, row.start + a, row.start + b)
+    note = Disagreement(
+        value=row.text[value.start:value.end], text=text[a:b], doc=row.doc, title=p.title, date=p.date,
+        start=row.start + a, end=row.start + b, span=(row.start + value.start, row.start + value.end),
+        passage_rank=p.rank, page=page, doc_title=p.doc_title, newer=newer(answer.date, p.date),
+        cut_before=a > 0, cut_after=b < len(text),
+    )
+    return replace(answer, disagreement=note)
 
 
 def sentence_answer(index: Index, row: SentenceRow, shown: Shown, passages: list[Passage], chunk_id: int,

@@ -207,6 +207,11 @@ def spans(text: str, question: str) -> list[tuple[int, int]]:
     return _typed(text, question, needs(question).qtype)
 
 
+def typed_spans(text: str, question: str, kind: str, lang: str | None = None) -> list[tuple[int, int]]:
+    """Every span of `kind` in text that does not just repeat the question, whatever kind the question asks for."""
+    return _typed(text, question, kind, lang)
+
+
 def _typed(text: str, question: str, kind: str | None, lang: str | None = None) -> list[tuple[int, int]]:
     language = get(lang or detect(text))  # the sentence's language (issue 14: additive hook)
     pattern = language.span_patterns.get(kind or "")

@@ -15,7 +15,8 @@ What is read, and why:
   sentence before it ("Acetic anhydride is the main precursor of heroin. Traffickers ship it in ..."). These count
   only for the asked substance, never as what the answer names instead: a title covers its whole item, which may
   list many substances, and a sentence that names none is left to the gate, as a sentence that names only "drugs"
-  or "narcotics" is (those words are in no list: they name no one substance).
+  or "narcotics" is (those words are in no list: they name no one substance). "Narcotic drugs" is a class of every
+  drug: it answers a question about heroin no worse than "opiates" does, and none about a precursor.
 """
 
 from __future__ import annotations

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 
 from qa.answer.needs import needs
+from qa.answer.periods import row_label
 from qa.ingest.readers import CELL_SEPARATOR
 from qa.lang import analyze, get
 from qa.store import Index, SentenceRow
@@ -219,8 +220,11 @@ _KIND_TESTED = ("number", "date", "person", "place")  # the kinds _holds_kind te
 
 def _holds_kind(cell: str, kind: str | None, lang: str) -> bool:
     """Whether a cell holds a span of the kind a question asks for, anywhere in it ("Almaty, 14-18 March 2023"
-    holds a date; a date's figures are no count). True for kinds without such a test."""
+    holds a date; a date's figures are no count, nor are a period's: "Q4 2023" labels its row). True for kinds
+    without such a test."""
     if kind == "number":
+        if row_label(cell) is not None:
+            return False
         date = get(lang).span_patterns["date"]
         return bool(_DIGIT.search(_YEAR.sub("", date.sub("", cell))))
     if kind in ("person", "date"):

@@ -21,7 +21,9 @@ from qa.answer.acronyms import phrase_acronym
 from qa.answer.events import event_features
 from qa.answer.needs import PEOPLE, RU_ADJECTIVE, Needs, asked_grain, event_needs, plural_head
 from qa.answer.persons import NOT_A_PERSON
+from qa.ingest.titles import date_words
 from qa.lang.countries import countries_in
+from qa.lang.item_days import says_item_day
 from qa.lang import analyze, detect, get, registered
 from qa.lang.ru import number_words as ru_number_words
 
@@ -58,6 +60,11 @@ def _unit_names() -> dict[str, str]:
             stems = [t for w in forms.split() for t in analyze(w, language.code)]
             out.update((t, stems[0]) for t in stems)
     return out
+
+
+def unit_name(stem: str) -> str | None:
+    """The stem of the first form of the unit `stem` names ("kg" -> "kilogram"), or None when it names no unit."""
+    return _unit_names().get(stem)
 
 
 def same_unit(stems: set[str] | frozenset[str]) -> set[str]:
@@ -286,17 +293,28 @@ def states_date(text: str, question: str, grain: str, lang: str | None = None) -
     return any(" ".join(m.group(0).lower().split()) not in own for m in pattern.finditer(text))
 
 
+def dated_by_item(text: str, item_date: str | None, lead: bool) -> str:
+    """`text` with its item's date written after it when it is the item's lead and dates its event by the item's own
+    day ("UNODC and the EU today formally launched the project", under the dateline "Tashkent, 15 June 2022 –"):
+    for a when-question it states that date. Else `text`."""
+    if lead and item_date and says_item_day(text):
+        return f"{text} ({date_words(item_date)})"
+    return text
+
+
 def type_features(
-    question: str, text: str, title: str, item_date: str | None, news_lead: bool, lang: str | None = None
+    question: str, text: str, title: str, item_date: str | None, news_lead: bool, lang: str | None = None,
+    lead: bool = False,
 ) -> dict[str, float]:
     """Answer-type consistency features of one candidate sentence (see the module docstring);
-    `lang` is the sentence's language when the index stores it (detected from the text if not)."""
+    `lang` is the sentence's language when the index stores it (detected from the text if not); `lead`: the
+    sentence is its item's first."""
     n = event_needs(question)
     context = f"{title} {item_date or ''} {text}"
     match, clash = event_features(context, n, text)
     return {
         "unit": unit_match(text, n, lang),
-        "typed": typed_match(text, question, n, lang),
+        "typed": typed_match(dated_by_item(text, item_date, lead) if n.wants == "date" else text, question, n, lang),
         "event": match,
         "clash": clash,
         # a when-question answered by a dated lead: the lead's date IS the answer, so the lead

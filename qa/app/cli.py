@@ -336,6 +336,11 @@ def render_text(result, excerpt_chars: int = 300) -> str:
         if a.header:
             lines.append(f"  under the table's header: {a.header}")
         lines.append(f"  [{a.passage_rank}] {_cite(a)}  chars {a.start}-{a.end}, confidence {confidence_text(a.score)}")
+        if a.disagreement is not None:
+            d = a.disagreement
+            lines.append(f"{disagreement_text(a)}")
+            lines.append(f"  in: {d.marked_text}")
+            lines.append(f"  [{d.passage_rank}] {_cite(d)}  chars {d.start}-{d.end}")
         lines.append("")
         lines.append("Passages:")
     for p in result.passages:
@@ -364,7 +369,17 @@ def render_short(result) -> str:
     if a.header:
         out.append(f"  under the table's header: {a.header}")
     out.append(f"  — {_cite(a)}")
+    if a.disagreement is not None:
+        out.append(disagreement_text(a))
+        out.append(f'  "{a.disagreement.marked_text}" — {_cite(a.disagreement)}')
     return "\n".join(out)
+
+
+def disagreement_text(a) -> str:
+    """The line that says another document states otherwise, and which of the two is dated later."""
+    from qa.app.render import disagreement_line
+
+    return disagreement_line(a)
 
 
 def _cite(x) -> str:

@@ -132,6 +132,35 @@ def cite_link(turn: int, n: int) -> str:
     )
 
 
+def disagreement_line(answer: Answer) -> str:
+    """"Another document says otherwise: June 2025 (20 May 2024, newer than the answer's 15 Jun 2022)": the other
+    document's value, and the two documents' dates in order (qa.answer.disagreement)."""
+    d = answer.disagreement
+    if d is None:
+        return ""
+    theirs, ours = nice_date(d.date), nice_date(answer.date)
+    if d.newer == "other":
+        when = f" ({theirs}, newer than the answer's {ours})"
+    elif d.newer == "answer":
+        when = f" ({theirs}, older than the answer's {ours})"
+    elif theirs and theirs == ours:
+        when = f" (of the same date, {theirs})"
+    else:
+        when = f" ({theirs or 'undated'}; the answer's: {ours or 'undated'})"
+    return f"Another document says otherwise: {one_line(d.value)}{when}"
+
+
+def _disagreement_html(turn: int, answer: Answer) -> str:
+    """The note under an answer that another document states a different value: its line, its sentence with the value
+    marked, its source, cited like the answer."""
+    d = getattr(answer, "disagreement", None)
+    if d is None:
+        return ""
+    quote = marked(mark_span(d.text, d.start, d.span), d.cut_before, d.cut_after)
+    return (f'<div class="qa-disagree"><strong>{esc(disagreement_line(answer))}</strong>: “{quote}” '
+            f'{cite_link(turn, d.passage_rank)} · {_cite_html(d.doc, d.title, d.date, d.page, d.doc_title)}</div>')
+
+
 def mark_span(sentence: str, offset: int, span: tuple[int, int] | None) -> str:
     """The answer sentence (starting at document offset `offset`) with the span in <mark><strong>, on one
     line: a line break the document has inside it (a PDF's printed lines) reads as a space."""
@@ -213,6 +242,7 @@ def render_reply(
             f'{short}<div class="qa-answer">{sentence} {cite_link(turn, answer.passage_rank)}</div>'
             f'<div class="qa-conf">Confidence {esc(confidence_text(answer.score))} · '
             f"{_cite_html(answer.doc, answer.title, answer.date, answer.page, getattr(answer, 'doc_title', None))}</div>"
+            + _disagreement_html(turn, answer)
         )
         heading = "Sources"
     else:

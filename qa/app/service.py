@@ -18,11 +18,12 @@ from qa import store
 from qa.answer import MAX_ANSWER_CHARS, fitted_for, pick_answer
 from qa.answer.acronyms import asked_acronym
 from qa.answer.evidence import calibrate, evidence, lead_text, probability
+from qa.answer.own_minutes import minutes_passages
 from qa.answer.pick import Picked, ranked_candidates, sentence_answer
 from qa.answer.question import question_type, typed_span
 from qa.answer.shown import shown_answer
 from qa.config import MAX_K, Settings
-from qa.contracts import Answer, Filters, Query, Result
+from qa.contracts import Answer, Filters, Passage, Query, Result
 from qa.filters import FilterError, scope
 from qa.embed import Embedder, make_embedder
 from qa.lang import analyze
@@ -183,14 +184,14 @@ class QAService:
         if picked.answer is None and plan.reading is not None:  # nothing dated then answers: drop the date
             used, fell_back = plan.fallback, True
             picked = self._answer(text, qvec, terms, index, pool, used, model)
+        if picked.answer is not None and (other := scope.about_other_years(picked.answer, plan, fell_back)):
+            picked = Picked(None, picked.passages, other)
         answer, passages = picked.answer, picked.passages
         searched = scope.scope_of(plan, used, fell_back, len(index.row_facts().item_doc))
         if searched is not None:
             notes = notes + searched.notes()
         notes = notes + language_notes
-        shown = passages[:k]
-        if answer is not None and answer.passage_rank > k:
-            shown.append(passages[answer.passage_rank - 1])  # always show the cited passage
+        shown = cited_shown(passages, k, answer)
         return Result(
             question=text,
             answer=answer,
@@ -255,6 +256,8 @@ class QAService:
         acronym = asked_acronym(text)
         if acronym:
             passages = spelled_out(index, qvec, passages, acronym, self.settings.candidates, mask)
+        # a field question about a gathering: its minutes' lines that answer, when retrieval did not bring them
+        passages = minutes_passages(index, qvec, terms, passages, text, mask)
         return pick_answer(text, qvec, terms, passages, index, model)
 
     def ask_within(self, question: str, doc: str, item: int | None, k: int | None = None,
@@ -286,9 +289,7 @@ class QAService:
             # the item is known; what is asked for is a date, number, person or place: the item's
             # best sentence that holds one answers better than a better-scored one that does not
             answer = _typed_answer(text, qvec, terms, passages, index, model) or answer
-        shown = passages[:k]
-        if answer is not None and answer.passage_rank > k:
-            shown.append(passages[answer.passage_rank - 1])  # always show the cited passage
+        shown = cited_shown(passages, k, answer)
         return Result(text, answer, shown, index.generation, time.perf_counter() - t0, notes,
                       not_found=picked.not_found if answer is None else None)
 
@@ -341,6 +342,17 @@ def _terms(question: str, routed: store.Index, index: store.Index) -> list[str]:
 def _not_reached(language: str, reason: str) -> str:
     return (f"the question is not in English (detected: {language}) and this index is embedded with the "
             f"English model only, so it finds little here: {reason}; ask in English, or see docs/languages.md")
+
+
+def cited_shown(passages: list[Passage], k: int, answer: Answer | None) -> list[Passage]:
+    """The first k passages, and after them any the answer cites beyond them: its own, and its disagreement's."""
+    shown = passages[:k]
+    cited = [] if answer is None else [answer.passage_rank] + (
+        [answer.disagreement.passage_rank] if answer.disagreement is not None else [])
+    for n in sorted(set(cited)):
+        if n > k:
+            shown.append(passages[n - 1])  # always show a cited passage
+    return shown
 
 
 def answer_identity(embedder, question: str) -> str:

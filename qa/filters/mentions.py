@@ -9,6 +9,8 @@ or "before 2021" would take in most items that mention any year."""
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 
 from qa.filters.core import DateRange
@@ -76,3 +78,25 @@ def names_period(text: str, dates: DateRange) -> bool:
     "… 14 deliveries, against 9 in 2022" for a question about 2023)."""
     words = set(analyze(text))
     return any(all(terms & words for terms in groups) for groups in period_terms(dates))
+
+
+# a year, or a span of years ("2024-2026", "2024–26"), not inside a longer number ("1,2023", "2023.5")
+_YEARS = re.compile(r"(?<![\d.,])((?:19|20)\d\d)(?:\s*[-–—]\s*((?:19|20)\d\d|\d\d)(?!\d))?(?![\d]|[.,]\d)")
+
+
+def other_years(text: str, dates: DateRange) -> tuple[int, ...]:
+    """The years `text` names when it names none in the closed range `dates` (a span of years counts for each of
+    its years), else (): "Its approved budget for 2024 was USD 14.6 million" names 2024 and is no answer about
+    2023. () for an open range."""
+    lo, hi = dates.since, dates.until
+    if lo is None or hi is None:
+        return ()
+    named: set[int] = set()
+    for m in _YEARS.finditer(text):
+        first = int(m.group(1))
+        last = first if m.group(2) is None else int(m.group(2)) if len(m.group(2)) == 4 else first // 100 * 100 + int(m.group(2))
+        years = range(first, max(first, min(last, first + 20)) + 1)
+        if any(lo.year <= y <= hi.year for y in years):
+            return ()
+        named.update(years)
+    return tuple(sorted(named))

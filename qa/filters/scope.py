@@ -24,7 +24,7 @@ import numpy as np
 
 from qa.contracts import Answer, Filters, Scope
 from qa.filters.core import DateRange, FilterError, Selection, clean_sources, describe
-from qa.filters.mentions import names_period
+from qa.filters.mentions import names_period, other_years
 from qa.filters.question import QuestionDates, parse_question_dates
 
 # Words that name the kind of event, not which one: an event's passage must hold the other words.
@@ -97,6 +97,21 @@ def in_period(answer: Answer, p: Plan) -> bool:
     if p.reading is None or not p.first.mentioning:
         return True
     return p.reading.range.keeps(answer.date) or names_period(answer.text, p.reading.range)
+
+
+def about_other_years(answer: Answer, p: Plan, fell_back: bool) -> str | None:
+    """Why an answer found with the question's date dropped is no answer, else None: its item is not dated in the
+    question's period and it names only other years ("Its approved budget for 2024 was …" for "What was the
+    budget in 2023?", once nothing dated or mentioning 2023 answered). An answer that names no year may still be
+    about the period (a news item is dated by its publication, not by what it reports), and is kept."""
+    reading = p.reading if fell_back else p.undated if p.reading is None else None
+    if reading is None or reading.range.keeps(answer.date):
+        return None
+    years = other_years(answer.text, reading.range)
+    if not years:
+        return None
+    named = ", ".join(str(y) for y in years[:3])
+    return f"The best passage is about {named}, not {reading.range.human()}."
 
 
 def mostly_dated(facts) -> bool:

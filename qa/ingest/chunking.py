@@ -11,6 +11,7 @@ from dataclasses import dataclass, field, replace
 from qa.ingest import tokens
 from qa.lang import DEFAULT, detect, get
 from qa.ingest.document import Document
+from qa.ingest.wraps import full_width, soft_breaks
 
 # pysbd is accurate but slow on huge paragraphs; past this size a plain rule splitter takes over.
 _PYSBD_MAX_CHARS = 20_000
@@ -132,13 +133,17 @@ def _raw_sentence_spans(text: str, fast: bool = False, lang: str = DEFAULT) -> I
 
 
 def split_sentences(
-    text: str, start: int = 0, end: int | None = None, fast: bool = False, lang: str | None = None
+    text: str, start: int = 0, end: int | None = None, fast: bool = False, lang: str | None = None,
+    width: float = 0.0,
 ) -> list[tuple[int, int]]:
     """Trimmed, non-empty sentence spans of text[start:end], as absolute offsets, split by the
-    rules of lang (detected from the block when not given: qa.lang.detect)."""
+    rules of lang (detected from the block when not given: qa.lang.detect). A line break that wraps
+    a sentence (qa.ingest.wraps.soft_breaks; ``width``: the text's full line, for a hard-wrapped
+    text) is read as a space: the splitters end a sentence at every line break."""
     end = len(text) if end is None else end
     block = text[start:end]
     lang = lang or detect(block)
+    block = soft_breaks(block, width)  # same length: the spans are offsets into text still
     language = get(lang)
     out: list[tuple[int, int]] = []
     for a, b in _cut_after_units(block, _raw_sentence_spans(block, fast, lang), language):
@@ -248,10 +253,12 @@ def document_sentences(
     text = doc.search_text  # the extracted text, with line-end hyphenation joined (PDF)
     # pysbd costs ~5 ms per KB: on a huge file the rule splitter keeps indexing in bounds
     fast = len(doc.text) > _HUGE_DOCUMENT_CHARS
+    # a hard-wrapped text's full line, for its wrapped sentences (a paged text's search text has no line breaks)
+    width = full_width(text) if doc.pages is None and "\n" in text else 0.0
     for item in doc.items:
         lang = detect(text[item.start:item.end])  # per item: a page may hold stories in two languages
         for block in item.blocks:
-            for a, b in split_sentences(text, block.start, block.end, fast, lang):
+            for a, b in split_sentences(text, block.start, block.end, fast, lang, width):
                 spans.append((item.index, a, b))
     if window is not None:
         counts = window.counts([text[a:b] for _, a, b in spans]) if spans else []

@@ -37,7 +37,8 @@ _ISO_PARTS_RE = re.compile(r"(\d{4})-(\d\d)-(\d\d)")
 _DOTTED_PARTS_RE = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})")
 
 
-def _month_number(token: str) -> int | None:
+def month_number(token: str) -> int | None:
+    """The month (1-12) an English or Russian month name or its abbreviation opens with, else None."""
     low = token.lower().rstrip(".")
     for stem in sorted(_MONTHS, key=len, reverse=True):  # longest stem first: "март" before "ма"
         if low.startswith(stem):
@@ -72,7 +73,7 @@ def _full_date_iso(matched: str) -> str | None:
     day_m = _DAY_TOKEN_RE.search(without_year)
     if not (month_m and years and day_m):
         return None
-    month = _month_number(month_m.group())
+    month = month_number(month_m.group())
     return _iso(int(years[-1]), month, int(day_m[1])) if month else None
 
 
@@ -99,7 +100,7 @@ def find_date(text: str) -> str | None:
         if not _compared(text, m.start()) and (iso := _full_date_iso(m.group())):
             return iso
     for m in _MONTH_YEAR_RE.finditer(text):
-        month = _month_number(_MONTH_TOKEN_RE.search(m.group()).group())
+        month = month_number(_MONTH_TOKEN_RE.search(m.group()).group())
         year = int(_YEAR_TOKEN_RE.findall(m.group())[-1])
         if not _compared(text, m.start()) and month and (iso := _iso(year, month)):
             return iso

@@ -11,6 +11,8 @@ from qa.ingest.readers import Extracted
 from qa.ingest.text import decode_text
 from qa.ingest.titles import html_titles
 
+_SOURCE_BREAK_RE = re.compile(r"[ \t]*[\r\n]+\s*")
+_SOURCE_BREAK = "\ue000"  # a private-use character, no white space: where the page's source broke a line
 
 
 class _TextCollector(HTMLParser):
@@ -20,33 +22,44 @@ class _TextCollector(HTMLParser):
     _BLOCK = {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "section",
               "article", "header", "footer", "blockquote", "pre", "table", "ul", "ol", "title"}  # fmt: skip
 
-    def __init__(self) -> None:
+    def __init__(self, source_break: str = " ") -> None:
         super().__init__(convert_charrefs=True)
+        self.source_break = source_break
         self.parts: list[str] = []
         self._skipping = 0
+        self._pre = 0
 
     def handle_starttag(self, tag: str, attrs) -> None:
         if tag in self._SKIP:
             self._skipping += 1
         elif tag in self._BLOCK:
             self.parts.append("\n")
+        self._pre += tag == "pre"
 
     def handle_endtag(self, tag: str) -> None:
         if tag in self._SKIP:
             self._skipping = max(0, self._skipping - 1)
         elif tag in self._BLOCK:
             self.parts.append("\n")
+        if tag == "pre":
+            self._pre = max(0, self._pre - 1)
 
     def handle_data(self, data: str) -> None:
         if not self._skipping:
-            self.parts.append(data)
+            # A line break in the page's source is a space, as a browser shows it (a <p> wrapped at 120
+            # characters is one paragraph); only block elements and <br> break lines, and <pre> keeps its own.
+            self.parts.append(data if self._pre else _SOURCE_BREAK_RE.sub(self.source_break, data))
 
 
-def _strip_tags(html: str) -> str:
-    collector = _TextCollector()
+def _strip_tags(html: str, source_break: str = " ") -> str:
+    """The page's visible text, a line per block element or <br>; the source's own line breaks as `source_break`."""
+    collector = _TextCollector(source_break)
     collector.feed(html)
     collector.close()
     lines = (" ".join(line.split()) for line in "".join(collector.parts).split("\n"))
+    if source_break.strip():  # one mark per break inside a line's text, none at its ends nor between blocks
+        mark = re.escape(source_break)
+        lines = (re.sub(rf"\s*{mark}[\s{mark}]*", source_break, line).strip(f"{source_break} ") for line in lines)
     return "\n".join(line for line in lines if line)
 
 
@@ -69,13 +82,48 @@ def html_to_text(html: str) -> tuple[str, str | None]:
         options = dict(include_comments=False, include_tables=True, favor_recall=True)
         text = trafilatura.extract(html, **options)
         if text:
+            page = _strip_tags(html, _SOURCE_BREAK)  # the page's blocks, read once for both rules below
+            text = _without_source_breaks(text, page)
             text = _with_lost_head(text, trafilatura.extract(html, fast=True, **options) or "")
-            text = _with_lost_dates(text, html)
+            text = _with_lost_dates(text, page.replace(_SOURCE_BREAK, " "))
     except Exception:  # noqa: BLE001 - a page trafilatura chokes on still has tag-strippable text
         text = None
     if not text or not text.strip():
         text = _strip_tags(html)
     return text, _html_title(html)
+
+
+def _without_source_breaks(text: str, page: str) -> str:
+    """`text` with the line breaks it kept from the page's source joined: two lines that stand next to each other in
+    one block of the page, a line break of the source between them (a `<p>` wrapped in its source, which a browser
+    shows as one paragraph), are one line; a block's inline parts that trafilatura set apart ("<a>Title</a>
+    <span>Teaser</span>") stay apart. Weighing its extractors, trafilatura may take one that keeps the source's line breaks
+    ("… наибольшая партия гашиша" / "(640 кг) была обнаружена …"), and each line would be read as a paragraph of its
+    own: the first a story's headline. A <br>'s line break is the page's own and stays. `page`: the page's text,
+    a line per block, its source's line breaks marked (`_strip_tags(html, _SOURCE_BREAK)`)."""
+    kept = text.splitlines()
+    if _SOURCE_BREAK not in page:
+        return text  # no line break in the source's text: nothing to join
+    known = set(page.replace(_SOURCE_BREAK, " ").splitlines())
+    if all(" ".join(line.split()) in known for line in kept if line.strip()):
+        return text  # the usual case: every line is a block of the page
+    # each source break inside a block: the block's text before it and after it, by the first word after it
+    breaks: dict[str, list[tuple[str, str]]] = {}
+    for block in page.splitlines():
+        parts = block.split(_SOURCE_BREAK)
+        for k in range(1, len(parts)):
+            breaks.setdefault(parts[k].split(" ", 1)[0], []).append((" ".join(parts[:k]), " ".join(parts[k:])))
+    out = kept[:1]
+    for line in kept[1:]:
+        before, this = " ".join(out[-1].split()), " ".join(line.split())
+        # a line that is a whole block of the page has nothing of that block after it
+        if before and this and before not in known and any(
+            head.endswith(before) and rest.startswith(this) for head, rest in breaks.get(this.split(" ", 1)[0], ())
+        ):
+            out[-1] = f"{out[-1].rstrip()} {line.lstrip()}"
+        else:
+            out.append(line)
+    return "\n".join(out)
 
 
 # what a lost head is at most: a headline, a date, a caption
@@ -101,15 +149,16 @@ def _with_lost_head(text: str, fast: str) -> str:
     return text
 
 
-def _with_lost_dates(text: str, html: str) -> str:
+def _with_lost_dates(text: str, page_text: str) -> str:
     """`text` with the date lines trafilatura dropped put back where they stood in the page. It keeps a bare
     `<div>`'s text only while the page has little `<p>` text, so on a real page it drops each story's
     `<div class="date">12 October 2023</div>` and "Published: 20 May 2024" line, the date that dates the
     story (the story was dated by an event in its text, or not at all). A lost date line comes back only
     between two lines the text kept, among a few short lost lines (a date, a caption): not the page's header
-    or footer ("Monday, 6 December 2026", "Last updated ..."), nor a sidebar's list of dated links."""
+    or footer ("Monday, 6 December 2026", "Last updated ..."), nor a sidebar's list of dated links. `page_text`:
+    the page read by the tag stripper (`_strip_tags`)."""
     kept = [" ".join(line.split()) for line in text.splitlines()]
-    page = _strip_tags(html).splitlines()
+    page = page_text.splitlines()
     known = set(kept)
     if not any(line not in known and is_date_line(line) for line in page):
         return text  # the usual case, decided without aligning the two

@@ -17,6 +17,7 @@ from qa.ingest.captions import is_caption_by_form, is_photo_credit
 from qa.ingest.datelines import dateline_prefix, is_date_line
 from qa.ingest.furniture import furniture_rule, is_name_line
 from qa.ingest.leads import CLOSERS, is_dated_lead, opening_date
+from qa.ingest.wraps import goes_on
 
 REPEAT_MAX = 40  # short lines repeated this short or shorter are page chrome
 
@@ -132,10 +133,11 @@ def classify(text: str, lines: list[tuple[int, int, bool]], markdown: bool) -> l
             continue
         para = _classify_line(line, start, end, markdown, short_counts)
         prev = paras[-1] if paras else None
-        if (
-            wrapped and prev is not None and not blank_before and i - 1 not in table
-            and prev.kind in (_PROSE, _HEADLINE) and para.kind in (_PROSE, _HEADLINE)
-            and not _BULLET_RE.match(line)
+        if prev is not None and not blank_before and i - 1 not in table and prev.kind in (_PROSE, _HEADLINE) and (
+            (wrapped and para.kind in (_PROSE, _HEADLINE) and not _BULLET_RE.match(line))
+            # A line break in mid-sentence (a page's <p> wrapped in its source, a <br>): the line that reads on
+            # joins its paragraph, which is then no headline ("… наибольшая партия гашиша" / "(640 кг) была …").
+            or (para.kind in (_PROSE, _HEADLINE, _NAME) and goes_on(text[prev.start : prev.end], line))
         ):
             prev.end = end  # a wrapped continuation line joins its paragraph
             prev.kind = _PROSE

@@ -170,3 +170,8 @@ class Language:
     # rule is off for the language.
     date_questions: tuple[tuple[str, re.Pattern], ...] = ()
     date_grains: dict[str, re.Pattern] | None = None
+    # words that say a figure covers only part of the period it names ("in the first nine months of 2023", "so far
+    # this year", "as of 30 September", "за девять месяцев", "в первом полугодии"): a question about the whole
+    # period (a year, a month) is answered by a near tie that reports all of it (qa.answer.whole_period). Matched
+    # case-insensitively; None: the rule reads no such words in the language.
+    partial_period: re.Pattern | None = None

@@ -25,6 +25,7 @@ _EXTRA_CODES = {
 }
 
 
+@functools.cache
 def _territories(locale: str) -> dict[str, str]:
     """CLDR's country names of `locale` by their two-letter code ("RU": "Russia"); empty when babel lacks it."""
     try:

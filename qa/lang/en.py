@@ -482,6 +482,30 @@ _DATE_GRAINS["century"] = _DATE_GRAINS["year"] + r"|\b\d{1,2}(?:st|nd|rd|th)\b|[
 _DATE_GRAINS["date"] = "|".join(_DATE_GRAINS[g] for g in ("year", "month", "day"))  # any of them
 DATE_GRAINS = {grain: re.compile(pattern, re.I) for grain, pattern in _DATE_GRAINS.items()}
 
+# Words that say a figure covers only part of the period it names (Language.partial_period): "in the first nine
+# months of 2023", "the nine-month total", "in the first half of", "in the third quarter", "Q3", "so far this
+# year", "year to date", "since the beginning of the year", "as of 30 September", "by the end of September",
+# "January-September 2023". A quarter or a half is part of a year; "by the end of December" and "January to
+# December" are the whole of one, and "so far" or "to date" alone ("the largest seizure to date") name no period.
+_SOME_MONTHS = r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|[2-9]|1[01])"
+_MONTH_NOT_DEC = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|"
+    r"Oct(?:ober)?|Nov(?:ember)?)\b"
+)
+PARTIAL_PERIOD = re.compile(
+    rf"\bfirst\s+{_SOME_MONTHS}\s+months\b"
+    rf"|\b{_SOME_MONTHS}\s+months\s+(?:of\s+(?:the\s+year|this\s+year|(?:19|20)\d\d)|to|ending|ended)\b"
+    rf"|\b{_SOME_MONTHS}-month\s+(?:period|total|figures?|results?)\b"
+    r"|\b(?:first|second|third|fourth|last|1st|2nd|3rd|4th)\s+(?:half|quarter|semester)\b|\b(?:H[12]|Q[1-4])\b"
+    r"|\b(?:so|thus)\s+far\s+(?:this\s+(?:year|month)|in\s+(?:the\s+year|(?:19|20)\d\d))\b"
+    r"|\byear[-\s]to[-\s]date\b|\bYTD\b"
+    r"|\bsince\s+the\s+(?:beginning|start)\s+of\s+(?:the\s+year|this\s+year|(?:19|20)\d\d)\b"
+    rf"|\bas\s+(?:of|at)\s+(?:the\s+end\s+of\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?{_MONTH}\b"
+    rf"|\bby\s+the\s+end\s+of\s+(?:{_MONTH_NOT_DEC}|the\s+(?:first|second|third)\s+(?:quarter|half))"
+    rf"|\bJan(?:uary)?\.?\s*(?:-|–|—|to|through)\s*{_MONTH_NOT_DEC}",
+    re.I,
+)
+
 LANGUAGE = Language(
     code="en",
     stemmer="english",
@@ -515,5 +539,6 @@ LANGUAGE = Language(
     day_range=DAY_RANGE,
     date_questions=DATE_QUESTIONS,
     date_grains=DATE_GRAINS,
+    partial_period=PARTIAL_PERIOD,
     spellings=american_spellings,
 )

@@ -425,6 +425,25 @@ _DATE_GRAINS["century"] = _DATE_GRAINS["year"]
 _DATE_GRAINS["date"] = "|".join(_DATE_GRAINS[g] for g in ("year", "month", "day"))  # any of them
 DATE_GRAINS = {grain: re.compile(pattern, re.I) for grain, pattern in _DATE_GRAINS.items()}
 
+# Words that say a figure covers only part of the period it names (Language.partial_period, as English's): "за
+# девять месяцев 2023 года", "по итогам 9 месяцев", "в первом полугодии", "за III квартал", "с начала года", "по
+# состоянию на 1 октября", "к концу сентября", "в январе–сентябре", "с января по сентябрь", "за истекший период".
+_SOME_MONTHS = (r"(?:дв(?:а|ух)|тр(?:и|[её]х)|четыр(?:е|[её]х)|пят[ьи]|шест[ьи]|сем[ьи]|восьм[и]|восемь|девят[ьи]|"
+                r"десят[ьи]|одиннадцат[ьи]|[2-9]|1[01])")
+_MONTH_NOT_DEC = (r"(?:январ[ьяюе]|феврал[ьяюе]|март[ауе]?|апрел[ьяюе]|ма[йяюе]|июн[ьяюе]|июл[ьяюе]|август[ауе]?|"
+                  r"сентябр[ьяюе]|октябр[ьяюе]|ноябр[ьяюе])")
+PARTIAL_PERIOD = re.compile(
+    rf"\b(?:за|в|в\s+течение|по\s+итогам)\s+(?:перв(?:ые|ых)\s+)?{_SOME_MONTHS}\s+месяц(?:а|ев)\b"
+    r"|(?:\b(?:перв|втор|трет|четв[её]рт)\w*|\b(?:I{1,3}|IV))\s+(?:полугоди|квартал)\w*"
+    r"|\b(?:за|по\s+итогам)\s+полугоди\w*"
+    r"|\bс\s+начала\s+(?:года|этого\s+года|текущего\s+года|(?:19|20)\d\d\s+года)"
+    r"|\bпо\s+состоянию\s+на\b"
+    rf"|\bк\s+концу\s+(?:{_MONTH_NOT_DEC}|(?:перв|втор|трет)\w*\s+(?:квартал|полугоди)\w*)"
+    rf"|\bянвар[ьеяю]\s*[-–—]\s*{_MONTH_NOT_DEC}|\bс\s+января\s+по\s+{_MONTH_NOT_DEC}"
+    r"|\bистекш\w*\s+период\w*",
+    re.I,
+)
+
 # Snowball reads the "-ан" of a noun as a verb ending, so a country's name loses its "н" in two cases and keeps
 # it in the others: Казахстан, Казахстана -> "казахста"; Казахстане, Казахстаном -> "казахстан". A question "в
 # Таджикистане" then missed a table or a sentence saying "Таджикистан". These names are stemmed by their case
@@ -488,4 +507,5 @@ LANGUAGE = Language(
     contact_words=CONTACT_WORDS,
     date_questions=DATE_QUESTIONS,
     date_grains=DATE_GRAINS,
+    partial_period=PARTIAL_PERIOD,
 )

@@ -11,10 +11,11 @@ the substances each names (qa.answer.substances). Every name here stands for one
   "amphetamine-type stimulants"; "synthetic cathinones" ...), so a question about precursors answered by a sentence
   about acetic anhydride, or a heroin question answered by a sentence about opiates, is about one thing.
 
-The words that cover every drug ("drugs", "narcotics", "narcotic drugs", "psychotropic substances", "наркотики",
-"наркотические средства") are not here: they name no substance, and they fill drug-control prose ("drug trafficking",
-"Drug Control Agency", "незаконный оборот наркотиков"), so a sentence that uses them next to another named substance
-still speaks of that substance. Slang that is an everyday word elsewhere ("crack", "ice", "speed", "weed", "spice",
+The Conventions' own class, "narcotic drugs and psychotropic substances" ("наркотические средства и психотропные
+вещества"), stands for every drug and for no precursor: "over 5.1 tonnes of narcotic drugs" answers no question
+about acetic anhydride. The bare words ("drugs", "narcotics", "наркотики") are not here: they fill drug-control prose
+("drug trafficking", "Drug Control Agency", "незаконный оборот наркотиков") and name no substance, so a sentence that
+uses them next to another named substance still speaks of that substance. Slang that is an everyday word elsewhere ("crack", "ice", "speed", "weed", "spice",
 "hash", "salt"; "кат") is left out too, and so are abbreviations with common other meanings ("NPS", "ATS", "NPP",
 "PCP") and English words whose stem is an everyday verb's ("stimulants" stems as "stimulate" does, "designer drugs"
 as "design drugs"): they are named only in a longer name ("amphetamine-type stimulants").
@@ -55,6 +56,9 @@ _STIMULANTS = frozenset({_AMPHETAMINE, _METH, _MDMA}) | _CATHINONES
 _HALLUCINOGENS = frozenset({_LSD, _PSILOCYBIN, _MESCALINE, _DMT})
 _NPS = _CATHINONES | {_SYNTH_CANNABINOIDS}
 _SYNTHETIC = _STIMULANTS | _NPS | {_FENTANYL, _TRAMADOL, _METHADONE, _KETAMINE, _LSD, _GHB, _PREGABALIN}
+# what the Conventions call "narcotic drugs and psychotropic substances": every drug, and no precursor
+_DRUGS = _OPIOIDS | _STIMULANTS | _HALLUCINOGENS | _NPS | {
+    _COCA, _CANNABIS, _KETAMINE, _GHB, _PREGABALIN, _BENZODIAZEPINES, _METHAQUALONE}
 
 # (what a note calls it in English, in Russian), the identities it stands for, its English names, its Russian names
 _LEXICON: tuple[tuple[tuple[str, str], frozenset[str] | str, tuple[str, ...], tuple[str, ...]], ...] = (
@@ -133,6 +137,8 @@ _LEXICON: tuple[tuple[tuple[str, str], frozenset[str] | str, tuple[str, ...], tu
     (("synthetic drugs", "синтетические наркотики"), _SYNTHETIC, ("synthetic drugs",),
      ("синтетические наркотики", "синтетических наркотиков")),
     (("hallucinogens", "галлюциногены"), _HALLUCINOGENS, ("hallucinogens",), ("галлюциногены",)),
+    (("narcotic drugs", "наркотические средства"), _DRUGS,
+     ("narcotic drugs", "psychotropic substances"), ("наркотические средства", "психотропные вещества")),
 )
 
 # a question that asks which substance ("Which drug replaced heroin …?", "What precursor is made into heroin?",

@@ -19,6 +19,9 @@ def test_an_answer_about_another_substance_is_a_swap():
                    "In the first quarter of 2024 customs seized 3.4 tonnes of precursor chemicals, mostly acetic "
                    "anhydride.") is not None
     assert swapped("How much acetic anhydride was seized in 2023?", HEROIN) is not None
+    # narcotic drugs are no precursor
+    assert swapped("How much acetic anhydride was seized in 2023?",
+                   "In the first nine months of 2023, operations seized over 5.1 tonnes of narcotic drugs.") is not None
     # Russian, in any case, and across languages
     assert swapped("Сколько кокаина изъято на КПП Уэнлоу в марте 2023 года?",
                    "Сотрудники таможни изъяли 412 килограммов героина на КПП Уэнлоу 14 марта 2023 года.") is not None
@@ -49,6 +52,8 @@ def test_an_answer_about_another_substance_is_a_swap():
     # a sentence that names no substance, or only "drugs", is left to the gate
     ("How much cocaine was seized at Wenlow?", "Officers seized 412 kilograms at the Wenlow checkpoint.", "", ""),
     ("How much cocaine was seized at Wenlow?", "Officers seized 412 kilograms of drugs at Wenlow.", "", ""),
+    # "narcotic drugs" hold every drug
+    ("How much cocaine was seized in 2023?", "In 2023 operations seized 6.3 tonnes of narcotic drugs.", "", ""),
     # a question that names no one substance
     ("How many tonnes of drugs were seized at Wenlow?", HEROIN, "", ""),
     # the title or the sentence before names the asked substance: the figure may be its

@@ -366,3 +366,108 @@ def test_a_row_lacks_the_kind_asked_when_only_the_cell_the_question_names_has_it
     # "Mountain Pass" reads as a name, but the question names it: it picks the row, it does not answer
     assert lacks_kind("Who commanded the Mountain Pass patrol?", table, PATROLS[1])
     assert not lacks_kind("When did the Mountain Pass patrol take place?", table, PATROLS[1])
+
+
+QUARTERS = ["Quarter | Heroin (kg) | Hashish (kg) | Methamphetamine (kg)", "Q1 2023 | 455 | 2,100 | 85",
+            "Q2 2023 | 310 | 1,750 | 120", "Q3 2023 | 275 | 990 | 64", "Q4 2023 | 190 | 1,310 | 141",
+            "Total 2023 | 1,230 | 6,150 | 410"]
+
+
+def _asked_period_first(index: Rows, question: str, scored: list[tuple[str, float]], unit: float = 1.0) -> str:
+    """The text of the candidate prefer_asked_period puts first; a sentence's `unit` feature (whether it holds a
+    quantity of what is asked) as the answer types give it."""
+    from qa.answer.pick import prefer_asked_period
+    from qa.lang import analyze
+
+    ranked = _candidates(index, scored)
+    for c in ranked:
+        c.features["unit"] = 1.0 if c.reading is not None else unit
+    return prefer_asked_period(ranked, question, analyze(question), Tables(index))[0].sentence.text
+
+
+def test_a_question_naming_a_year_is_answered_by_the_years_row_not_a_quarters():
+    index = Rows(QUARTERS)
+    # the sentence model ranks the quarters' rows above the year's: they share the same words
+    scored = [(QUARTERS[1], 9.0), (QUARTERS[2], 8.9), (QUARTERS[5], 8.5), (QUARTERS[4], 8.0)]
+    assert _asked_period_first(index, "How much hashish was seized in 2023?", scored) == QUARTERS[5]
+    # a quarter's row still answers for its quarter, "fourth quarter" naming "Q4"
+    scored = [(QUARTERS[5], 9.0), (QUARTERS[1], 8.9), (QUARTERS[4], 8.0)]
+    question = "How much methamphetamine was seized in the fourth quarter of 2023?"
+    assert _asked_period_first(index, question, scored) == QUARTERS[4]
+    assert _asked_period_first(index, "How much opium was seized in Q1 2023?", scored) == QUARTERS[1]
+    # no row of the year asked: the model's order stands
+    assert _asked_period_first(index, "How much hashish was seized in 2022?", scored) == QUARTERS[5]
+
+
+def test_a_total_naming_no_year_answers_for_the_year_its_rows_are_parts_of():
+    rows = ["Month | Vessels boarded", "January 2024 | 71", "February 2024 | 64", "Total | 135"]
+    index = Rows(rows)
+    scored = [(rows[1], 9.0), (rows[2], 8.5), (rows[3], 8.0)]
+    assert _asked_period_first(index, "How many vessels were boarded in 2024?", scored) == rows[3]
+    assert _asked_period_first(index, "How many vessels were boarded in February 2024?", scored) == rows[2]
+
+
+def test_a_russian_table_answers_a_year_with_its_total_row():
+    rows = ["Период | Героин (кг) | Опий (кг)", "I квартал 2023 г. | 455 | 1 240", "II квартал 2023 г. | 310 | 980",
+            "Итого за 2023 год | 765 | 2 220"]
+    index = Rows([(r) for r in rows])
+    scored = [(rows[1], 9.0), (rows[2], 8.5), (rows[3], 8.0)]
+    assert _asked_period_first(index, "Сколько опия изъято в 2023 году?", scored) == rows[3]
+
+
+def test_the_years_row_of_the_place_asked_wins_not_another_places():
+    rows = ["Country | Year | Heroin (kg)", "Kazakhstan | 2023 | 412", "Tajikistan | 2022 | 1,380",
+            "Tajikistan | 2023 | 1,120"]
+    index = Rows(rows)
+    scored = [(rows[2], 9.0), (rows[1], 8.5), (rows[3], 8.0)]
+    assert _asked_period_first(index, "How much heroin did Tajikistan seize in 2023?", scored) == rows[3]
+
+
+def test_a_row_with_the_figure_wins_over_a_sentence_that_states_none():
+    after = "Heroin seizures fell in every quarter of 2023, while methamphetamine seizures rose in the fourth quarter."
+    index = Rows([*QUARTERS, after])
+    question = "How much methamphetamine did the border offices seize in the fourth quarter of 2023?"
+    scored = [(after, 12.0), (QUARTERS[5], 9.0), (QUARTERS[4], 8.0), (QUARTERS[1], 7.9)]
+    assert _asked_period_first(index, question, scored, unit=0.0) == QUARTERS[4]
+    assert _asked_period_first(index, "How much methamphetamine was seized in 2023?", scored, unit=0.0) == QUARTERS[5]
+    # a sentence that states a quantity of what is asked keeps its place: the model weighs the two
+    assert _asked_period_first(index, question, scored, unit=1.0) == after
+    # a column no header names ("cocaine") states nothing of what is asked
+    assert _asked_period_first(index, "How much cocaine was seized in 2023?", scored, unit=0.0) == after
+
+
+def test_a_quarters_label_is_no_count_and_the_asked_column_answers():
+    index = Rows(QUARTERS)
+    question = "How much methamphetamine was seized in the fourth quarter of 2023?"
+    assert _cell(index, question, QUARTERS[4]) == "141"  # not "Q4 2023" under "Quarter"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", ["report.pdf", "report.docx"])
+def test_a_reports_quarterly_table_answers_for_the_period_asked(invented_service, name):
+    # docgen.QUARTERLY_TABLE: a row a quarter and one for the year, and a sentence after it that names the fourth
+    # quarter with no figure
+    import docgen
+
+    service = invented_service({name: docgen.quarterly_pdf() if name.endswith(".pdf") else docgen.quarterly_docx()})
+    for question, row, cell in (
+        # the year's row, not a quarter's the model ranks above it
+        ("How many vessels did the inspectorate board in 2024?", "Total 2024 | 1,002 | 208 | 86", "1,002"),
+        # a quarter's row, "second quarter" naming "Q2"
+        ("How many vessels did the inspectorate board in the second quarter of 2024?", "Q2 2024 | 305 | 51 | 22", "305"),
+        ("How many vessels were boarded in Q2 2024?", "Q2 2024 | 305 | 51 | 22", "305"),
+        # the row stating the figure, not the sentence that states none
+        ("How many illegal nets did the inspectorate seize in the fourth quarter of 2024?", "Q4 2024 | 198 | 73 | 31",
+         "73"),
+    ):
+        answer = service.ask(question).answer
+        assert answer is not None, question
+        assert (answer.text, answer.span_text) == (row, cell), question
+    assert service.ask("How many vessels did the inspectorate board in the first quarter of 2025?").answer is None
+
+
+def test_a_total_row_ranked_first_keeps_its_place_beside_rows_of_no_period():
+    rows = ["Month | Vessels boarded", "January 2024 | 71", "Chartered boats | 12", "Total | 83"]
+    index = Rows(rows)
+    scored = [(rows[3], 9.0), (rows[2], 8.5), (rows[1], 8.0)]
+    assert _asked_period_first(index, "How many vessels were boarded in 2024?", scored) == rows[3]

@@ -348,3 +348,38 @@ def test_a_which_country_question_is_answered_by_a_list_of_country_names():
     assert typed_match("Latvian experts chaired the Skarn Pact meeting.", q, n, "en") == 0.0  # an adjective names none
     q = "Which country besides Estonia signed the Skarn Pact?"
     assert typed_match("Estonia signed the Skarn Pact first.", q, needs(q), "en") == 0.0  # the question's own
+
+
+def test_a_lead_that_says_today_states_its_items_date():
+    from qa.answer.types import dated_by_item
+
+    lead = "The Skarn Agency and the Wenlow Fund today formally launched the Border Watch project in Tarrow."
+    question = "When was the Border Watch project launched?"
+    assert type_features(question, lead, "", "2022-06-15", False, lead=True)["typed"] == 1.0
+    # not when it is no lead, or the item has no date: "today" is then any day
+    assert type_features(question, lead, "", "2022-06-15", False, lead=False)["typed"] == 0.0
+    assert type_features(question, lead, "", None, False, lead=True)["typed"] == 0.0
+    assert dated_by_item(lead, "2022-06-15", True).endswith("(15 June 2022)")
+    assert dated_by_item("Вчера в Тарроу открылся семинар.", "2024-03-12", True).endswith("(12 March 2024)")
+    # a how-many question reads no figure into the date
+    assert type_features("How many projects were launched?", lead, "", "2022-06-15", False, lead=True)["typed"] == 0.0
+
+
+LAUNCH = (
+    "PRESS RELEASE\n\n"
+    "Skarn Agency and the Wenlow Fund launch the Border Watch in Central Asia project\n\n"
+    "Tarrow, 15 June 2022 – The Skarn Agency and the Wenlow Fund today formally launched the project \"Border Watch "
+    "in Central Asia\" (BWCA) at a ceremony in Tarrow attended by the border services of four countries.\n\n"
+    "The project is funded by the Wenlow Fund with EUR 8.5 million. It started its inception phase in July 2021 "
+    "and will run until December 2024.\n\n"
+    "BWCA will open 12 border liaison offices and train 1,500 officers.\n"
+)
+
+
+@pytest.mark.slow
+def test_when_a_press_release_says_today_the_lead_answers_when(invented_service):
+    # the lead said "today" under its dateline; the sentence with the date of another phase answered instead
+    service = invented_service({"release.txt": LAUNCH})
+    answer = service.ask("When was the BWCA project launched?").answer
+    assert answer is not None and "today formally launched" in answer.text
+    assert answer.date == "2022-06-15"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from qa.filters.core import DateRange
-from qa.filters.mentions import period_terms
+from qa.filters.mentions import other_years, period_terms
 
 
 def test_a_year_is_named_by_its_number():
@@ -25,3 +25,19 @@ def test_a_range_of_days_is_read_as_its_months():
 def test_an_open_or_long_range_is_read_from_item_dates_alone(since, until):
     # "since 2015" would take in every item that mentions any later year
     assert period_terms(DateRange.parse(since, until)) == []
+
+
+def test_a_text_about_other_years_names_them_and_one_about_the_period_none():
+    y2023 = DateRange.parse("2023", "2023")
+    assert other_years("Its approved budget for 2024 was USD 14.6 million.", y2023) == (2024,)
+    assert other_years("7 мая 2025 года таможенники изъяли 540 кг гашиша.", y2023) == (2025,)
+    # the period named among others, a span of years that holds it, no year at all: nothing to say
+    assert other_years("14 deliveries in 2023, against 9 in 2022", y2023) == ()
+    assert other_years("the work plan for 2022-2024", y2023) == ()
+    assert other_years("the work plan for 2024–26", y2023) == (2024, 2025, 2026)
+    assert other_years("The director met the head of the service.", y2023) == ()
+    # figures are no years
+    assert other_years("The border is 1,357 km long; 2,024 officers were trained; 2024.5 tonnes", y2023) == ()
+    # a month's range reads its year
+    assert other_years("Seized in June 2024.", DateRange.parse("2023-08", "2023-08")) == (2024,)
+    assert other_years("Seized in June 2023.", DateRange.parse("2023-08", "2023-08")) == ()
