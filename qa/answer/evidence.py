@@ -26,6 +26,7 @@ from qa.answer.needs import asked_grain, needs
 from qa.answer.persons import named_person, names_someone
 from qa.answer.roles import miscast
 from qa.answer.shown import refers_back
+from qa.answer.country_swaps import candidate_country_swap
 from qa.answer.substances import candidate_swap
 from qa.answer.swaps import antonym_swap, name_swap
 from qa.answer.types import (
@@ -199,6 +200,7 @@ def evidence(
                            best.passage.chunk.text[:max(0, best.sentence.start - best.passage.chunk.start)]),
         "substituted": float(SUBSTANCE_RULE and candidate_swap(question, best) is not None),
         "miscast": float(ROLE_RULE and miscast(question, best.text, best.sentence.lang) is not None),
+        "other_country": float(COUNTRY_RULE and candidate_country_swap(question, best) is not None),
         "misplaced": float(misplaced(question, best.text, lead,
                                      best.passage.item.title if best.passage.item else "", best.passage.chunk.text,
                                      held_at)),
@@ -313,6 +315,11 @@ SUBSTANCE_RULE = True
 # Chairman of the State Customs Service of Kyrgyzstan?") is "not found" (fit_answer.py --pick evidence.ROLE_RULE=False
 # measures without it; docs/quality.md, "Thirty-sixth session")
 ROLE_RULE = True
+# whether abstain_gate's answer-type rules include qa.answer.country_swaps: a question about one country answered by a
+# sentence that names others and not it ("… to Kyrgyzstan?" against "… to the Border Troops of Tajikistan") is "not
+# found" (fit_answer.py --pick evidence.COUNTRY_RULE=False measures without it; docs/quality.md, "Thirty-sixth
+# session")
+COUNTRY_RULE = True
 # whether abstain_gate's answer-type rules include undefined() (fit_answer.py --pick evidence.EXPANSION_RULE=False
 # measures without it)
 EXPANSION_RULE = True
@@ -442,18 +449,19 @@ def lead_text(index, row) -> str:
 
 def rule_that_holds(facts: dict[str, float], fitted: Fitted) -> str | None:
     """The name of the fit's answer-type rule that holds for these facts ("substituted", "uncounted", "miscast",
-    "undefined", "unlisted", "unpriced", "unmeasured", "undated", "misplaced", "scene"), or None: `count_veto` turns on
-    uncounted(), and either `count_veto` or `scene_veto` (the e5 fit takes the scene rule without the count rule)
-    the rest. An answer about another substance is named first: whatever else it lacks, that is what is wrong."""
+    "other_country", "undefined", "unlisted", "unpriced", "unmeasured", "undated", "misplaced", "scene"), or None:
+    `count_veto` turns on uncounted(), and either `count_veto` or `scene_veto` (the e5 fit takes the scene rule
+    without the count rule) the rest. An answer about another substance is named first: whatever else it lacks, that is what is wrong; one
+    naming someone in another office before one about another country (its note says both)."""
     if (fitted.count_veto or fitted.scene_veto) and SUBSTANCE_RULE and facts.get("substituted", 0.0) >= 1.0:
         return "substituted"
     if fitted.count_veto and facts.get("uncounted", 0.0) >= 1.0:
         return "uncounted"
     if not (fitted.count_veto or fitted.scene_veto):
         return None
-    for name, on in (("miscast", ROLE_RULE), ("undefined", EXPANSION_RULE), ("unlisted", CONTACT_RULE), ("unpriced", MONEY_RULE),
-                     ("unmeasured", MEASURE_RULE), ("undated", DATE_RULE), ("misplaced", PLACE_RULE),
-                     ("scene", SCENE_RULE)):
+    for name, on in (("miscast", ROLE_RULE), ("other_country", COUNTRY_RULE), ("undefined", EXPANSION_RULE),
+                     ("unlisted", CONTACT_RULE), ("unpriced", MONEY_RULE), ("unmeasured", MEASURE_RULE),
+                     ("undated", DATE_RULE), ("misplaced", PLACE_RULE), ("scene", SCENE_RULE)):
         if on and facts.get(name, 0.0) >= 1.0:
             return name
     return None

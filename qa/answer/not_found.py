@@ -13,11 +13,13 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from qa.answer.acronyms import asked_acronym
+from qa.answer.country_swaps import candidate_country_swap
 from qa.answer.events import asked_place, numbered_name, setting
 from qa.answer.needs import asked_grain, needs
 from qa.answer.roles import miscast, miscast_note
 from qa.answer.substances import candidate_swap
 from qa.lang import analyze, detect, get, registered
+from qa.lang.countries import country_name
 from qa.lang.detection import script_of
 
 if TYPE_CHECKING:
@@ -54,6 +56,8 @@ def not_found_note(
         return _substituted_note(question, best)
     if rule == "miscast":
         return miscast_note(miscast(question, best.text, best.sentence.lang) if best is not None else None)
+    if rule == "other_country":
+        return _other_country_note(question, best)
     if rule == "uncounted":
         return "The passages speak of what the question counts but none gives its number."
     if rule == "unlisted":
@@ -90,6 +94,17 @@ def _substituted_note(question: str, best: Candidate | None) -> str:
     lang = "ru" if detect(question) == "ru" else "en"
     told = _listed([what.name(lang) for what in swap.told], "and")
     asked = _listed([what.name(lang) for what in swap.asked], "or")
+    return f"The best passage speaks of {told}, not of {asked}."
+
+
+def _other_country_note(question: str, best: Candidate | None) -> str:
+    """"The best passage speaks of Tajikistan, not of Kyrgyzstan.": the countries named in the question's language."""
+    swap = candidate_country_swap(question, best) if best is not None else None
+    if swap is None:
+        return "The best passage speaks of another country than the question asks about."
+    lang = "ru" if detect(question) == "ru" else "en"
+    told = _listed(sorted(country_name(c, lang) for c in swap.told), "and")
+    asked = _listed(sorted(country_name(c, lang) for c in swap.asked), "or")
     return f"The best passage speaks of {told}, not of {asked}."
 
 

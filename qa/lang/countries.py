@@ -38,18 +38,22 @@ def _territories(locale: str) -> dict[str, str]:
             for code, name in territories.items() if len(code) == 2 and code.isalpha() and code not in _NOT_COUNTRIES}
 
 
-def country_name(code: str, locale: str = "en") -> str:
-    """A country's name in `locale` by its two-letter code ("KG" -> "Kyrgyzstan"); the code itself when babel lacks
-    it."""
-    return _territories(locale).get(code, code)
-
-
 @functools.cache
 def country_names(locale: str) -> frozenset[str]:
     """The lower-cased names of countries in `locale` ("en", "ru"); empty when babel lacks it."""
     names = {name.lower() for name in _territories(locale).values()}
     names.update(n.lower() for n in _EXTRA_CODES.get(locale, {}))
     return frozenset(names)
+
+
+# the name a country's own documents use where CLDR has another ("Киргизия")
+_NAME_USED = {"ru": {"KG": "Кыргызстан"}}
+
+
+def country_name(code: str, locale: str = "en") -> str:
+    """A country's name in `locale` ("KG" -> "Kyrgyzstan", "Кыргызстан"), its code when babel lacks it."""
+    return (_NAME_USED.get(locale, {}).get(code) or _territories(locale).get(code) or _territories("en").get(code)
+            or code)
 
 
 _POSSESSIVE = re.compile(r"['’]s?$")

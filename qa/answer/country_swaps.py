@@ -1,0 +1,71 @@
+"""A question about one country answered by a sentence about another.
+
+"How many X-ray scanners did the OSCE hand over to Kyrgyzstan?" was answered by "The OSCE Programme Office in
+Dushanbe handed over 12 mobile X-ray scanners … to the Border Troops of Tajikistan …": every other word of the
+question is there, and asked in Russian of an English page no word of the question is there at all, so nothing the
+gate weighs tells it from a right answer. When the question names a country (qa.lang.countries: any form, any
+registered language, "Kyrgyz" and "Кыргызстану" too) and the answer names one or more others and not that one, the
+answer is "not found" (qa.answer.evidence.rule_that_holds, "elsewhere").
+
+What is read, as for a substance (qa.answer.substances): the answer as shown (with the sentence before it when it
+refers back), and, as what may say the sentence is about the asked country after all, its item's title and the
+sentence before it. Not read so: a question that asks for a place or a country ("Where did the Kyrgyz officers
+train?" is answered by another country) and a sentence that names no country (left to the gate)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from qa.answer.needs import needs
+from qa.answer.substances import answer_text, sentence_before
+from qa.lang import detect
+from qa.lang.countries import countries_in
+
+if TYPE_CHECKING:
+    from qa.answer.features import Candidate
+
+# a question that asks which country: "Which countries …?", "Какая страна …?", "From what country …?"
+_ASKS_COUNTRY = re.compile(
+    r"\b(?:which|what)\s+(?:\w+\s+)?(?:countr(?:y|ies)|nations?|states?)\b"
+    r"|\b(?:как(?:ая|ие|ой|их|ую)|котор(?:ая|ые|ой|ых|ую))\s+(?:\w+\s+)?(?:стран|государств)",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class CountrySwap:
+    """The countries the question names, and those the answer names instead (two-letter codes)."""
+
+    asked: frozenset[str]
+    told: frozenset[str]
+
+
+def country_swap(question: str, sentence: str, passage_before: str = "", title: str = "",
+                 lang: str | None = None) -> CountrySwap | None:
+    """What the question names and the answer (`sentence`, with `passage_before`: its passage's text before it, in
+    `lang`) names instead, when the question names a country, the answer names others and not it, and neither the
+    sentence before it nor the item's `title` names it; else None. A question that asks for a place or a country is
+    never a swap."""
+    if needs(question).wants == "place" or _ASKS_COUNTRY.search(question):
+        return None
+    asked = countries_in(question, detect(question))
+    if not asked:
+        return None
+    code = lang or detect(sentence)
+    told = countries_in(answer_text(sentence, passage_before), code)
+    if not told or told & asked:
+        return None
+    context = f"{title}\n{sentence_before(passage_before)}"
+    if countries_in(context, detect(context) if context.strip() else code) & asked:
+        return None
+    return CountrySwap(asked, told)
+
+
+def candidate_country_swap(question: str, best: Candidate) -> CountrySwap | None:
+    """country_swap() of an answer candidate: its text, its passage's text before it, its item's title."""
+    passage, row = best.passage, best.sentence
+    before = passage.chunk.text[:max(0, row.start - passage.chunk.start)]
+    title = passage.item.title if passage.item is not None else ""
+    return country_swap(question, best.text, before, title, row.lang)

@@ -1,0 +1,55 @@
+"""A question about one country answered by a sentence about another is "not found" (qa.answer.country_swaps, the
+gate's "other_country" rule). Invented documents and questions."""
+
+from __future__ import annotations
+
+import pytest
+
+from qa.answer.country_swaps import country_swap
+
+SCANNERS = ("The OSCE Programme Office in Tarrow handed over 12 mobile X-ray scanners worth EUR 450,000 to the "
+            "Border Troops of Tajikistan at the Wenlow crossing point on 10 May 2025.")
+
+
+def test_an_answer_about_another_country_is_a_swap():
+    swap = country_swap("How many X-ray scanners did the OSCE hand over to Kyrgyzstan?", SCANNERS)
+    assert swap is not None and swap.asked == {"KG"} and swap.told == {"TJ"}
+    # asked in Russian, in any case, of an English page
+    assert country_swap("Сколько рентгеновских сканеров ОБСЕ передала Кыргызстану?", SCANNERS) is not None
+    # a deputy of another country's service is no answer about this one's
+    assert country_swap("Who chairs the State Customs Service of Kyrgyzstan?",
+                        "The workshop was opened by Akmal Yusupov, First Deputy Chairman of the State Customs "
+                        "Committee of the Republic of Uzbekistan.") is not None
+
+
+@pytest.mark.parametrize(("question", "sentence", "before", "title"), [
+    # the sentence names the asked country among others, or by its adjective or its long name
+    ("How many officers from Kyrgyzstan took part?", "24 officers from Kazakhstan, Kyrgyzstan and Tajikistan took "
+     "part.", "", ""),
+    ("How many Kyrgyz officers were trained?", "The Kyrgyz Republic sent 20 officers, Tajikistan 12.", "", ""),
+    # the question asks for a place or a country: another one answers it
+    ("Where did the Kyrgyz officers train?", "They trained in Kazakhstan.", "", ""),
+    ("Which country hosted the Kyrgyz delegation?", "The delegation was hosted by Kazakhstan.", "", ""),
+    ("Какая страна приняла делегацию Кыргызстана?", "Делегацию принял Казахстан.", "", ""),
+    # the sentence names no country: left to the gate
+    ("How many scanners did the OSCE hand over to Kyrgyzstan?", "The OSCE handed over 12 scanners.", "", ""),
+    # the item's title or the sentence before names the asked country: the sentence may be about it
+    ("How many scanners did Kyrgyzstan receive?", "They came from a factory in Germany.", "",
+     "OSCE hands over 12 scanners to Kyrgyzstan"),
+])
+def test_an_answer_that_may_be_about_the_asked_country_is_no_swap(question, sentence, before, title):
+    assert country_swap(question, sentence, before, title) is None
+
+
+@pytest.mark.slow
+def test_a_question_about_another_country_is_not_found_and_says_which(invented_service):
+    service = invented_service({"news.txt": (
+        "OSCE hands over mobile X-ray scanners to the Border Troops\n\n"
+        "Tarrow, 12 May 2025 – " + SCANNERS + " The scanners were bought with funds from Norway.\n")})
+    result = service.ask("How many X-ray scanners did the OSCE hand over to Kyrgyzstan?")
+    assert result.answer is None
+    assert result.not_found == "The best passage speaks of Tajikistan, not of Kyrgyzstan."
+    result = service.ask("Сколько рентгеновских сканеров ОБСЕ передала Кыргызстану?")
+    assert result.answer is None and result.not_found == "The best passage speaks of Таджикистан, not of Кыргызстан."
+    answer = service.ask("How many X-ray scanners did the OSCE hand over to Tajikistan?").answer
+    assert answer is not None and "12 mobile X-ray scanners" in answer.text
