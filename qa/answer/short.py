@@ -123,7 +123,8 @@ def _roles(words: list[str]) -> set[str]:
     return {_ROLE_KEY.get(r, r) for w in low if w not in _NOT_ROLES for r in _ROLES if w.startswith(r)}
 
 
-_OF_TAIL = re.compile(r"\s+of\s+([^\W\d]+)$")
+# the "of" after a count and the word after it (then up to two more: "of the apples", "of narcotic drugs")
+_OF_TAIL = re.compile(r"\s+of\s+([^\W\d]+)(?:\s+[^\W\d]+){0,2}$")
 _OF_STOP = frozenset("the a an its their his her this that these those all them us our your my which whom".split())
 _CLAUSE = re.compile(r"[;:()]|,\s|\s[-–—]\s|\b(?:which|who|while|whereas|but)\b")
 # "which country" asks for a country, "which city / town" for a place that is not one

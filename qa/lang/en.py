@@ -63,6 +63,9 @@ _NUMBER_WORDS = (
 _CURRENCY_CODES = r"USD|EUR|GBP|KZT|RUB|KGS|TJS|UZS|TMT|CHF|JPY|CNY"
 _CURRENCY_NAMES = (r"(?:US\s+)?dollars?|euros?|pounds?|rubles?|roubles?|tenge|soms?|somoni|soums?|manats?|yuan|"
                    rf"renminbi|yen|francs?|lire|lira|rupees?|pesos?|cents?|{_CURRENCY_CODES}")
+# words ending in "s" that are no plural noun counted after another ("of heroin was", "of hashish across")
+_NOT_PLURAL_NOUNS = (r"(?:was|has|is|its|his|hers|ours|yours|theirs|this|thus|plus|across|towards|afterwards|besides|"
+                     r"unless|always|perhaps|whereas|as|us|less|yes|does|goes)")
 SPAN_PATTERNS = {
     **CONTACT_SPANS,
     "date": re.compile(
@@ -81,8 +84,10 @@ SPAN_PATTERNS = {
         rf"(?:\s+(?:million|billion|thousand|hundred)\b)?"
         rf"(?:\s+(?:kg|kilo(?:gram(?:me)?)?s?|tonnes?|tons?|grams?|km|kilomet(?:re|er)s?|litres?|liters?|"
         rf"{_CURRENCY_NAMES})\b)?"
-        # what is counted, with the adjective before it: "of heroin", "of narcotic drugs", "of chemical precursors"
-        rf"(?:\s+of\s+(?:[a-z]+(?:ic|al|ous|ive)\s+(?=[a-z]))?[a-z]+)?",
+        # what is counted, with the adjective before it: "of heroin", "of narcotic drugs", "of chemical precursors",
+        # or a plural noun after a noun that qualifies it: "of precursor chemicals", "of cannabis plants"
+        rf"(?:\s+of\s+(?:[a-z]+(?:ic|al|ous|ive)\s+(?=[a-z]))?[a-z]+"
+        rf"(?:\s+(?!{_NOT_PLURAL_NOUNS}\b)[a-z]{{2,}}s\b)?)?",
         re.I,
     ),
     "person": re.compile(

@@ -100,6 +100,11 @@ def test_a_quantity_keeps_its_whole_unit_and_counts_as_naming_the_asked_unit():
      "How many tonnes of drugs did the operations seize?", "over 5.1 tonnes of narcotic drugs"),
     ("The Wenlow works use 30 litres of water a day.", "How much water do the Wenlow works use?",
      "30 litres of water"),
+    # "3.4 tonnes of precursor", cut inside its noun: a noun qualifying a plural one
+    ("In the first quarter customs seized 3.4 tonnes of precursor chemicals, mostly acetic anhydride.",
+     "How many tonnes of precursor chemicals were seized in the first quarter?", "3.4 tonnes of precursor chemicals"),
+    ("Customs seized 900 litres of precursor solvents at the Wenlow post.",
+     "How much precursor solvent did customs seize at the Wenlow post?", "900 litres of precursor solvents"),
 ])
 def test_a_quantity_keeps_its_unit_and_what_it_counts(text, question, span):
     assert span in _texts(text, question)
@@ -198,6 +203,9 @@ def test_a_percentage_or_count_does_not_run_into_the_words_after_it():
     text = "The orchard harvested 120 tonnes of pears and 30 per cent of the apples."
     assert _texts(text, "How many tonnes of pears did the orchard harvest?") == ["120 tonnes of pears"]
     assert _texts(text, "How many pears did the orchard harvest?") == ["120 tonnes of pears", "30 per cent"]
+    # a word ending in "s" after the counted noun is no second noun of it
+    assert _texts("The crew found 12 kg of heroin was hidden in the tank.", "How much heroin was found?") == [
+        "12 kg of heroin"]
 
 
 def test_an_amount_keeps_its_currency_and_its_scale():
