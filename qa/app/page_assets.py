@@ -22,6 +22,7 @@ a.qa-cite:hover { text-decoration: underline; }
 .qa-why { font-size: .9em; }
 .qa-error { color: #b91c1c; }
 .qa-note { font-size: .85em; font-style: italic; }
+.qa-more { font-size: .85em; color: #666; margin: .2em 0 .4em; }
 .qa-source { padding: .6em .8em; }
 .qa-source-head { padding-bottom: .4em; border-bottom: 1px solid var(--border-color-primary); margin-bottom: .5em; }
 .qa-source-n { font-size: .8em; text-transform: uppercase; letter-spacing: .05em; color: var(--body-text-color-subdued); }

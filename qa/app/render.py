@@ -202,6 +202,11 @@ def render_question(text: str, most: int = QUESTION_SHOWN_CHARS) -> str:
     return f'<span class="qa-q">{esc(text)}</span>'
 
 
+# a passage whose score (the passage model's likelihood against the best passage's: qa.answer.ordering) is below this
+# is not listed among an answer's sources: e^-3, twenty times less likely than the best
+SOURCE_FLOOR = 0.05
+
+
 def render_reply(
     turn: int,
     answer: Answer | None,
@@ -238,6 +243,14 @@ def render_reply(
         why = f' <span class="qa-why">{esc(not_found)}</span>' if not_found else ""
         parts.append(f'<div class="qa-none"><strong>Not found in the documents.</strong>{why}</div>')
         heading = "Possibly related" if citations else ""
+    left_out = 0
+    if answer is not None:
+        # under an answer, the passages the answer step found far less likely to hold it than the best one are no
+        # sources of it (they stay in the sources panel)
+        other = getattr(answer, "disagreement", None)
+        cited = {answer.passage_rank, *((other.passage_rank,) if other is not None else ())}
+        listed = [c for c in citations if c.score >= SOURCE_FLOOR or c.n in cited]
+        left_out, citations = len(citations) - len(listed), listed
     if citations:
         # several passages of one news item are one source with several numbers, listed once
         groups: dict[tuple, list[Citation]] = {}
@@ -257,6 +270,9 @@ def render_reply(
                     item += f'<div class="qa-excerpt">{label}{esc(text)}</div>'
             parts.append(item + "</li>")
         parts.append("</ul>")
+    if left_out:
+        more = "1 more passage" if left_out == 1 else f"{left_out} more passages"
+        parts.append(f'<div class="qa-more">{more}, far less likely to hold the answer, in the sources panel.</div>')
     for note in notes:
         parts.append(f'<div class="qa-note">Note: {esc(note)}</div>')
     if hint:

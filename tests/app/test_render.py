@@ -253,3 +253,20 @@ def test_an_unsure_answer_says_its_confidence_is_low():
                            score=score, passage_rank=1) for score in (0.74, 0.05))
     assert "Confidence 0.74 ·" in render_reply(1, sure, [_cite(n=1)])
     assert "Confidence 0.05, low: the passage may not answer this ·" in render_reply(1, unsure, [_cite(n=1)])
+
+
+def test_an_answers_sources_leave_out_passages_far_less_likely_to_hold_it():
+    # a tester saw the reply's "Sources" padded with documents the answer step scored 0.00
+    answer = Answer(text="Officers seized 740 kg.", doc="d.txt", title="Ops", date="2022-06-29", start=0, end=23,
+                    score=0.7, passage_rank=3)
+    cites = [_cite(n=1, doc="d.txt", title="Best", score=1.0), _cite(n=2, doc="e.txt", title="Unrelated", score=0.01),
+             _cite(n=3, doc="d.txt", title="Ops", score=0.02), _cite(n=4, doc="f.txt", title="Also", score=0.2),
+             _cite(n=5, doc="g.txt", title="Far", score=0.0)]
+    html = render_reply(1, answer, cites)
+    assert "Best" in html and "Also" in html
+    assert "Ops" in html  # the answer's own passage, however it scored
+    assert "Unrelated" not in html and "Far" not in html
+    assert "2 more passages, far less likely to hold the answer, in the sources panel." in html
+    # with no answer, every passage found is "possibly related"
+    html = render_reply(1, None, cites)
+    assert "Unrelated" in html and "Far" in html and "more passage" not in html
