@@ -10,6 +10,7 @@ import numpy as np
 
 from qa.answer import short
 from qa.answer.acronyms import asked_acronym, defines
+from qa.answer.corrections import prefer_correction
 from qa.answer.attendees import LOOK_BACK, list_heading, party_candidate
 from qa.answer.evidence import abstain_gate, calibrate, evidence, lead_text, probability, rule_that_holds
 from qa.answer.events import asked_places, gatherings
@@ -464,6 +465,7 @@ def pick_answer(
     ranked, fielded = _prefer_field(question, ranked, heads)
     ranked = prefer_asked_substance(question, ranked)
     ranked = prefer_whole_period(question, ranked)
+    ranked = prefer_correction(question, ranked)
     pool = passages
     passages = rerank_passages(passages, ranked, fitted.passage)
     idf = index.idf(sorted(set(terms)))
