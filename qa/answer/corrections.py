@@ -27,6 +27,7 @@ from qa.answer.substances import candidate_swap
 from qa.answer.types import unit_match
 from qa.filters.core import UNDATED, item_span
 from qa.lang import detect, get, registered
+from qa.lang.substances import identities
 
 if TYPE_CHECKING:
     from qa.answer.features import Candidate
@@ -137,6 +138,41 @@ def _first_day(c: Candidate) -> int:
     return first
 
 
+def _item(c: Candidate) -> tuple[str, int]:
+    return c.sentence.doc, c.sentence.item
+
+
+def _revised(question: str, n: Needs, ranked: list[Candidate], asked: set[float], day: int) -> int | None:
+    """The place of the candidate that gives the asked figure anew in an item correcting the best (a later item with
+    a sentence that states one of the figures of the best's passage, of any kind, as superseded), when that item states none of the
+    asked values of the best; else None. "Общий объём изъятого гашиша составил 1 320 кг, а не 1 230 кг, как
+    сообщалось ранее. Количество задержанных увеличилось до 52 человек." corrects the story's "1,230 kg of hashish
+    … and 47 people were detained" for the detainees too. The candidate holds a quantity of the asked kind
+    (qa.answer.types' "typed"), none of the best's figures ("Данные об изъятии героина (86 кг) остались без
+    изменений" confirms one), and, since a bare quantity could count anything, counts the noun the question names
+    ("How many people …") or names the substance it asks about."""
+    top = ranked[0]
+    # the figures of the best's passage: a correction may correct another sentence of the report ("Задержаны 47
+    # человек" after "изъяли 1 230 кг гашиша")
+    held = {f.value for text in (top.text, top.passage.chunk.text) for f in figures(text, top.sentence.lang)}
+    items = {_item(c) for c in ranked[1:] if _first_day(c) != UNDATED and _first_day(c) >= day
+             and corrects(c.text, c.sentence.lang, held)}
+    if not items:
+        return None
+    stated = {f.value for c in ranked[1:] if _item(c) in items for f in figures(c.text, c.sentence.lang)}
+    if stated & asked:
+        return None  # the correcting item confirms the asked figure, or corrects it itself (prefer_correction)
+    kinds = identities(question)
+    for i, c in enumerate(ranked[1:], 1):
+        if _item(c) not in items or c.features.get("typed") != 1.0:
+            continue
+        if {f.value for f in figures(c.text, c.sentence.lang)} & held:
+            continue
+        if n.units or (kinds and identities(c.text) & kinds):
+            return i
+    return None
+
+
 def prefer_correction(question: str, ranked: list[Candidate]) -> list[Candidate]:
     """`ranked` (best first) with the candidate that corrects the best's figure first (the module docstring). The two
     swap scores, so the confidence reads the winner with the margin the model gave the pair."""
@@ -151,14 +187,15 @@ def prefer_correction(question: str, ranked: list[Candidate]) -> list[Candidate]
         day = _first_day(top)
         if not values or day == UNDATED:
             return ranked
-        for i, c in enumerate(ranked[1:], 1):
-            later = _first_day(c)
-            if later == UNDATED or later < day or not corrects(c.text, c.sentence.lang, values):
-                continue
-            if candidate_swap(question, c) is not None:
-                continue  # it corrects a figure of another substance than asked
-            ranked = [replace(c, score=top.score), *ranked[1:i], replace(top, score=c.score), *ranked[i + 1:]]
-            break
-        else:
+        found = next((i for i, c in enumerate(ranked[1:], 1)
+                      if _first_day(c) != UNDATED and _first_day(c) >= day
+                      and corrects(c.text, c.sentence.lang, values)
+                      # one that corrects a figure of another substance than asked is no answer
+                      and candidate_swap(question, c) is None), None)
+        if found is None and n.wants == "number":
+            found = _revised(question, n, ranked, values, day)
+        if found is None:
             return ranked
+        c = ranked[found]
+        ranked = [replace(c, score=top.score), *ranked[1:found], replace(top, score=c.score), *ranked[found + 1:]]
     return ranked

@@ -91,6 +91,26 @@ def test_only_a_correction_of_the_asked_figure_and_substance():
                              ranked)[0].text == CORRECTION_RU
 
 
+DETAINED_RU = "Количество задержанных увеличилось до 41 человека."
+UNCHANGED_RU = "Данные об изъятии героина (65 кг) остались без изменений."
+
+
+def test_the_correcting_items_new_count_answers_for_a_figure_it_does_not_restate():
+    # the correction restates the hashish figure it corrects, and gives the detainees' count anew
+    def ranked(*others: str) -> list[Candidate]:
+        return story_and(candidate(others[0], "2025-03-28", 23.0, "correction.html", "ru")) + [
+            candidate(o, "2025-03-28", 22.0 - k, "correction.html", "ru") for k, o in enumerate(others[1:])]
+
+    for c in ranked(DETAINED_RU, CORRECTION_RU, UNCHANGED_RU):
+        c.features["typed"] = 1.0
+    q = "How many people were detained in Operation Amber Road 2025?"
+    assert prefer_correction(q, ranked(DETAINED_RU, CORRECTION_RU, UNCHANGED_RU))[0].text == DETAINED_RU
+    # the heroin figure it confirms stays the story's, and without a correction in the item nothing moves
+    assert prefer_correction("How much heroin was seized in Operation Amber Road 2025?",
+                             ranked(UNCHANGED_RU, CORRECTION_RU, DETAINED_RU))[0].text == STORY
+    assert prefer_correction(q, ranked(DETAINED_RU, UNCHANGED_RU))[0].text == STORY
+
+
 # A centre's story of 17 March and its correction of 28 March, as a centre publishes them (English both: the
 # MiniLM model of the slow tests reads no Russian; the tester's Russian correction, with e5, is in docs/quality.md)
 STORY_PAGE = (
@@ -116,6 +136,7 @@ def correction_page(date: str) -> str:
         f'<div class="date">{date}</div>\n'
         "<p>After checking the data submitted by national agencies, RICC corrects the results of the operation.</p>\n"
         f"<p>{CORRECTION_EN}</p>\n"
+        "<p>Three more suspects were arrested: in all, 41 people were detained.</p>\n"
         "<p>The heroin figure (65 kg) is unchanged.</p>\n"
         "</main></body></html>\n"
     )
@@ -126,9 +147,11 @@ def test_a_later_correction_answers_end_to_end_and_an_earlier_one_does_not(inven
     service = invented_service({"news.html": STORY_PAGE, "correction.html": correction_page("28 March 2025")})
     answer = service.ask(Q).answer
     assert answer is not None and answer.doc == "correction.html" and "2,740 kg" in answer.text
-    # the heroin figure it leaves as it was is still the story's
+    # the heroin figure it leaves as it was is still the story's; the detainees' count it gives anew is its own
     answer = service.ask("How much heroin was seized in Operation Amber Road 2025?").answer
     assert answer is not None and answer.doc == "news.html"
+    answer = service.ask("How many people were detained in Operation Amber Road 2025?").answer
+    assert answer is not None and answer.doc == "correction.html" and "41" in answer.text
     # a "correction" dated before the story corrects nothing it reported
     service = invented_service({"news.html": STORY_PAGE, "correction.html": correction_page("10 March 2025")})
     answer = service.ask(Q).answer
