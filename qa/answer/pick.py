@@ -465,15 +465,19 @@ def pick_answer(
     ranked, fielded = _prefer_field(question, ranked, heads)
     ranked = prefer_asked_substance(question, ranked)
     ranked = prefer_whole_period(question, ranked)
-    ranked = prefer_correction(question, ranked)
+    # a later correction of the best's figure is shown in its place (qa.answer.corrections); whether the documents
+    # answer at all, and how surely, is still read on the report it corrects: a correction found at any rank must not
+    # answer a question its report did not (its own words match the question less, or more, by chance)
+    corrected = prefer_correction(question, ranked)
     pool = passages
-    passages = rerank_passages(passages, ranked, fitted.passage)
+    passages = rerank_passages(passages, corrected, fitted.passage)
     idf = index.idf(sorted(set(terms)))
     lead = lead_text(index, ranked[0].sentence)
     held_at = _held_at(question, ranked[0].sentence, heads)
     facts = evidence(question, terms, ranked, pool, idf, lead=lead, held_at=held_at)
     raw = probability(facts, fitted.confidence, fitted.confidence_bias)
     conf = calibrate(raw, fitted.calibration)
+    reported, ranked = ranked, corrected
     best = ranked[0]
     row = best.sentence
     table = tables.row(row)  # the header it is read against, when the best candidate is a table's row
@@ -485,8 +489,9 @@ def pick_answer(
     if (table is not None and lacks_kind(question, table, row.text, row.lang)
             or abstain_gate(facts, fitted, conf) < fitted.abstain_below and not (named_cell or fielded)):
         # the words no document uses are worth saying only when the passages are in the question's language
-        known = mentioned(index) if ranked[0].sentence.lang in (None, detect(question)) else None
-        return Picked(None, passages, not_found_note(rule_that_holds(facts, fitted), question, known, lead, best))
+        known = mentioned(index) if reported[0].sentence.lang in (None, detect(question)) else None
+        return Picked(None, passages, not_found_note(rule_that_holds(facts, fitted), question, known, lead,
+                                                     reported[0]))
     # the sentence's trimmed part, after the sentence before it when it opens by referring back
     shown = shown_answer(index, row, question, terms, MAX_ANSWER_CHARS)
     if table is not None:  # a table's row: the cell under the column asked for, read against the header
