@@ -10,6 +10,7 @@ import numpy as np
 
 from qa.answer import short
 from qa.answer.acronyms import asked_acronym, defines
+from qa.answer.corrections import prefer_correction
 from qa.answer.attendees import LOOK_BACK, list_heading, party_candidate
 from qa.answer.decisions import LOOK_BACK as DECISIONS_LOOK_BACK
 from qa.answer.decisions import asks_decided, decision_candidate, decisions_heading, is_field_line
@@ -519,14 +520,19 @@ def pick_answer(
     ranked = prefer_asked_substance(question, ranked)
     ranked = prefer_whole_period(question, ranked)
     ranked = prefer_holder(question, ranked)
+    # a later correction of the best's figure is shown in its place (qa.answer.corrections); whether the documents
+    # answer at all, and how surely, is still read on the report it corrects: a correction found at any rank must not
+    # answer a question its report did not (its own words match the question less, or more, by chance)
+    corrected = prefer_correction(question, ranked)
     pool = passages
-    passages = rerank_passages(passages, ranked, fitted.passage)
+    passages = rerank_passages(passages, corrected, fitted.passage)
     idf = index.idf(sorted(set(terms)))
     lead = lead_text(index, ranked[0].sentence)
     held_at = _held_at(question, ranked[0].sentence, heads)
     facts = evidence(question, terms, ranked, pool, idf, lead=lead, held_at=held_at)
     raw = probability(facts, fitted.confidence, fitted.confidence_bias)
     conf = calibrate(raw, fitted.calibration)
+    reported, ranked = ranked, corrected
     best = ranked[0]
     row = best.sentence
     table = tables.row(row)  # the header it is read against, when the best candidate is a table's row
@@ -538,8 +544,9 @@ def pick_answer(
     if (table is not None and lacks_kind(question, table, row.text, row.lang)
             or abstain_gate(facts, fitted, conf) < fitted.abstain_below and not (named_cell or fielded)):
         # the words no document uses are worth saying only when the passages are in the question's language
-        known = mentioned(index) if ranked[0].sentence.lang in (None, detect(question)) else None
-        return Picked(None, passages, not_found_note(rule_that_holds(facts, fitted), question, known, lead, best))
+        known = mentioned(index) if reported[0].sentence.lang in (None, detect(question)) else None
+        return Picked(None, passages, not_found_note(rule_that_holds(facts, fitted), question, known, lead,
+                                                     reported[0]))
 
     def short_answer(c: Candidate) -> tuple[int, int] | None:
         # the span the short-answer model finds likeliest in another candidate's sentence (read with the answer's own

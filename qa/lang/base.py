@@ -190,3 +190,11 @@ class Language:
     # period (a year, a month) is answered by a near tie that reports all of it (qa.answer.whole_period). Matched
     # case-insensitively; None: the rule reads no such words in the language.
     partial_period: re.Pattern | None = None
+    # how a sentence says a figure it states is superseded by another it states (qa.answer.corrections): `superseded`
+    # matches the words right before the old figure, up to it ("not", "instead of", "corrected from", "а не",
+    # "вместо"); a cue caught by its group "weak" ("not", "from", "previously", "а не", "с") says so only in a
+    # sentence that `corrects` also matches: one that says it corrects an earlier report ("as previously reported",
+    # "corrected", "revised", "как сообщалось ранее", "уточнённые данные"). Matched case-insensitively; None: the
+    # rule reads no corrections in the language.
+    superseded: re.Pattern | None = None
+    corrects: re.Pattern | None = None

@@ -523,6 +523,25 @@ PARTIAL_PERIOD = re.compile(
     re.I,
 )
 
+# A figure a sentence says is superseded by the one it gives (Language.superseded, Language.corrects;
+# qa.answer.corrections): "1,320 kg, not 1,230 kg as previously reported", "52 instead of 47", "revised from 47 to
+# 52", "1,320 kg (previously 1,230 kg)". The cues before the old figure, up to it (a hedge or an article may stand
+# between); "not", "rather than", "from" and "previously" say it only in a sentence that says it corrects a report.
+SUPERSEDED = re.compile(
+    r"(?:\b(?:instead\s+of|in\s+place\s+of|(?:corrected|revised|amended|changed|adjusted)(?:\s+(?:up|down)(?:wards?)?)?"
+    r"\s+from|(?:previously|earlier|initially|originally|first|wrongly|erroneously|mistakenly)\s+"
+    r"(?:reported|stated|given|announced|published)\s+(?:as|at|to\s+be))"
+    r"|(?P<weak>\b(?:not|rather\s+than|from|previously|earlier|formerly)))"
+    r"\s*[-–—:,]?\s+(?:the\s+)?(?:(?:about|some|around|approximately|nearly|over)\s+)?$",
+    re.I,
+)
+CORRECTS = re.compile(
+    r"\bas\s+(?:was\s+)?(?:previously|earlier|initially|originally|first|wrongly|erroneously|mistakenly)\s+"
+    r"(?:reported|stated|announced|published|given)"
+    r"|\b(?:correct(?:ed|ion|s)?|revis(?:ed|ion)|amend(?:ed|ment)|updated|in\s+error|erroneous(?:ly)?|mistaken(?:ly)?)\b",
+    re.I,
+)
+
 LANGUAGE = Language(
     code="en",
     stemmer="english",
@@ -557,5 +576,7 @@ LANGUAGE = Language(
     date_questions=DATE_QUESTIONS,
     date_grains=DATE_GRAINS,
     partial_period=PARTIAL_PERIOD,
+    superseded=SUPERSEDED,
+    corrects=CORRECTS,
     spellings=american_spellings,
 )

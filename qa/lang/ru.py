@@ -457,6 +457,23 @@ PARTIAL_PERIOD = re.compile(
     re.I,
 )
 
+# A figure a sentence says is superseded by the one it gives (Language.superseded, Language.corrects, as English's):
+# "1 320 кг, а не 1 230 кг, как сообщалось ранее", "52 вместо 47", "уточнено с 47 до 52", "1 320 кг (ранее — 1 230
+# кг)", "вместо ранее сообщавшихся 1 230 кг". "а не", "не", "с", "ранее" say it only in a sentence that says it
+# corrects a report ("как сообщалось ранее", "уточнённые данные", "исправлено", "ошибочно").
+SUPERSEDED = re.compile(
+    r"(?:(?<![\w-])(?:вместо(?:\s+(?:ранее\s+)?(?:сообщ|указ|заявл|объявл|опубликова)\w*)?"
+    r"|(?:ранее|первоначально|ошибочно)\s+(?:сообщ|указ|заявл|объявл|опубликова)\w*(?:\s+(?:о|об|в))?)"
+    r"|(?P<weak>(?<![\w-])(?:а\s+не|не|с|ранее|прежде)))"
+    r"\s*[-–—:,]?\s+(?:(?:около|примерно|более|свыше|почти)\s+)?$",
+    re.I,
+)
+CORRECTS = re.compile(
+    r"(?<![\w-])(?:как\s+(?:и\s+)?(?:сообщалось|указывалось|говорилось|заявлялось|было\s+(?:объявлено|сообщено))"
+    r"|ранее\s+сообщ\w*|уточн\w*|исправл\w*|скорректир\w*|пересмотр\w*|ошибочн\w*|по\s+ошибке|обновл[её]нн\w*)",
+    re.I,
+)
+
 # Snowball reads the "-ан" of a noun as a verb ending, so a country's name loses its "н" in two cases and keeps
 # it in the others: Казахстан, Казахстана -> "казахста"; Казахстане, Казахстаном -> "казахстан". A question "в
 # Таджикистане" then missed a table or a sentence saying "Таджикистан". These names are stemmed by their case
@@ -523,4 +540,6 @@ LANGUAGE = Language(
     date_questions=DATE_QUESTIONS,
     date_grains=DATE_GRAINS,
     partial_period=PARTIAL_PERIOD,
+    superseded=SUPERSEDED,
+    corrects=CORRECTS,
 )
