@@ -21,6 +21,7 @@ from qa.answer.not_found import mentioned, not_found_note
 from qa.answer.ordering import rerank_passages
 from qa.answer.periods import Label, Period, asked_period, row_label
 from qa.answer.persons import named_person
+from qa.answer.present_holder import prefer_present_holder
 from qa.answer.shown import Shown, blanked_lines, refers_back, shown_answer
 from qa.answer.substances import prefer_asked_substance
 from qa.answer.whole_period import prefer_whole_period
@@ -464,6 +465,7 @@ def pick_answer(
     ranked, fielded = _prefer_field(question, ranked, heads)
     ranked = prefer_asked_substance(question, ranked)
     ranked = prefer_whole_period(question, ranked)
+    ranked = prefer_present_holder(question, ranked)
     pool = passages
     passages = rerank_passages(passages, ranked, fitted.passage)
     idf = index.idf(sorted(set(terms)))
