@@ -25,6 +25,7 @@ from qa.answer.not_found import mentioned, not_found_note
 from qa.answer.ordering import rerank_passages
 from qa.answer.periods import Label, Period, asked_period, row_label
 from qa.answer.persons import named_person
+from qa.answer.present_holder import prefer_present_holder
 from qa.answer.roles import prefer_holder
 from qa.answer.shown import Shown, around, blanked_lines, refers_back, shown_answer
 from qa.answer.substances import prefer_asked_substance
@@ -520,6 +521,7 @@ def pick_answer(
     ranked = prefer_asked_substance(question, ranked)
     ranked = prefer_whole_period(question, ranked)
     ranked = prefer_holder(question, ranked)
+    ranked = prefer_present_holder(question, ranked)
     # a later correction of the best's figure is shown in its place (qa.answer.corrections); whether the documents
     # answer at all, and how surely, is still read on the report it corrects: a correction found at any rank must not
     # answer a question its report did not (its own words match the question less, or more, by chance)

@@ -117,7 +117,7 @@ _ROLE_KEY = {"led": "lead", "ceo": "chief"}
 _NOT_ROLES = frozenset({"found", "direct", "directly", "ledger"})
 
 
-def _roles(words: list[str]) -> set[str]:
+def roles(words: list[str]) -> set[str]:
     """The roles words name, by their starts ("heads", "Head" -> "head")."""
     low = [w.lower() for w in words]
     return {_ROLE_KEY.get(r, r) for w in low if w not in _NOT_ROLES for r in _ROLES if w.startswith(r)}
@@ -446,7 +446,7 @@ def span_features(
     prox = [p / max(1, len(qterms)) for p in prox]
     prox_w = [p / total_w for p in prox_w]
     asked_place = _asked_place(question) if kind == "place" else None
-    asked_roles = _roles(re.findall(r"\w+", question)) if kind == "person" else set()
+    asked_roles = roles(re.findall(r"\w+", question)) if kind == "person" else set()
     out = []
     windows = []
     for i, (a, b) in enumerate(found):
@@ -514,7 +514,7 @@ def span_features(
             "country": float(kind in ("person", "place") and is_country(piece, code)),
             # the asked role ("who heads") beside the name: before it in its clause ("Head of the
             # Office Mr. X") or in the clause after it (an apposition: "X, Head of the Office,")
-            "role_match": (0.5 if not asked_roles else float(bool(asked_roles & _roles(
+            "role_match": (0.5 if not asked_roles else float(bool(asked_roles & roles(
                 re.findall(r"\w+", text[c:a] + " " + text[b:_next_clause(text, clauses, b)]))))),
             "place_gran": (0.5 if asked_place is None else
                            float(is_country(piece, code) == (asked_place == "country"))),

@@ -87,6 +87,28 @@ class NewsTitles:
 
 
 @dataclass(frozen=True)
+class HolderWords:
+    """What says who holds a role now (qa.answer.present_holder), all matched case-insensitively: in a question,
+    `present` asks for the present explicitly ("current", "now", "кто сейчас") and `past` for a past holder ("was",
+    "before", "был"); in the clause of a sentence that names the role, `held_before` marks its holder as past
+    ("until December 2023", "former", "до декабря 2023 года") and `started` states a start ("since January 2024",
+    "was appointed", "назначен"); `roles`: the language's role words by their starts, each with the English role
+    it is read as (qa.answer.short.roles reads English's); `who_is`: below."""
+
+    present: re.Pattern
+    past: re.Pattern
+    held_before: re.Pattern
+    started: re.Pattern
+    roles: tuple[tuple[str, str], ...] = ()
+    # a who-question about someone else than the role's holder ("Who do the authors report to?", "Кому подчиняется
+    # директор?"); None: none read
+    other: re.Pattern | None = None
+    # the words of "Who is …?" besides the stop words ("who", "кто такая"): a question of a name and these asks
+    # who the named person is now
+    who_is: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
 class Language:
     code: str
     stemmer: str  # PyStemmer algorithm
@@ -198,3 +220,6 @@ class Language:
     # rule reads no corrections in the language.
     superseded: re.Pattern | None = None
     corrects: re.Pattern | None = None
+    # a who-question about a role asked in the present is answered by the role's present holder
+    # (qa.answer.present_holder): the words that read it (HolderWords); None: the rule is off for the language
+    holder_words: HolderWords | None = None

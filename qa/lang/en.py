@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import re
 
-from qa.lang.base import Followup, Language, NewsTitles, PageFurniture
+from qa.lang.base import Followup, HolderWords, Language, NewsTitles, PageFurniture
 from qa.lang.contacts import CONTACT_SPANS
 from qa.lang.countries import country_names
 from qa.lang.spelling import american_spellings
@@ -542,6 +542,30 @@ CORRECTS = re.compile(
     re.I,
 )
 
+# Who holds a role now (Language.holder_words, qa.answer.present_holder). A question asks for the present
+# explicitly ("current", "now", "at present") or for the past ("was", "did", "before", "former"); a sentence's clause
+# that names the role marks its holder as past ("until December 2023", "from 2021 to December 2023", "former",
+# "previously", "stepped down") or states a start ("since January 2024", "took office", "was appointed").
+_EN_MONTH_OR_YEAR = rf"(?:(?:\d{{1,2}}\s+)?{_MONTH}\.?\s+(?:\d{{1,2}},?\s+)?)?(?:19|20)\d\d\b"
+HOLDER_WORDS = HolderWords(
+    present=re.compile(r"\b(?:current(?:ly)?|now|today|at\s+present|presently|incumbent|these\s+days)\b", re.I),
+    past=re.compile(r"\b(?:was|were|did|had|used\s+to|before|earlier|former(?:ly)?|previous(?:ly)?|prior|until|"
+                    r"first|originally|initially)\b"
+                    # a relative clause in the past names the holder by what they did ("the President that went
+                    # to Harvard"), whenever that was
+                    r"|\b(?:that|who|which)\s+(?:\w+\s+)?(?:\w+ed|went|won|led|took|made|became|wrote|ran|held|met|"
+                    r"saw|gave|came|began|left|lost|built|fought|sent|brought|taught|found)\b", re.I),
+    held_before=re.compile(
+        rf"\b(?:until|till|up\s+to)\s+{_EN_MONTH_OR_YEAR}|\bfrom\s+{_EN_MONTH_OR_YEAR}\s*(?:to|until|till|-|–)\s*"
+        rf"{_EN_MONTH_OR_YEAR}|\b(?:former(?:ly)?|previous(?:ly)?|outgoing|retired|ex-)\b|\bstepped\s+down\b"
+        r"|\bleft\s+(?:the|his|her)\s+(?:post|office|position|role)\b", re.I),
+    started=re.compile(
+        rf"\bsince\s+{_EN_MONTH_OR_YEAR}|\btook\s+(?:office|over|up\s+(?:the\s+)?(?:post|position|role|duties))\b"
+        r"|\b(?:appointed|named|elected|succeeded|replaced|assumed)\b", re.I),
+    other=re.compile(r"^\W*(?:who|whom)\s+(?:do|does|did)\b|\b(?:reports?|answers?)\s+to\b|\bto\s+whom\b", re.I),
+    who_is=frozenset({"who"}),
+)
+
 LANGUAGE = Language(
     code="en",
     stemmer="english",
@@ -578,5 +602,6 @@ LANGUAGE = Language(
     partial_period=PARTIAL_PERIOD,
     superseded=SUPERSEDED,
     corrects=CORRECTS,
+    holder_words=HOLDER_WORDS,
     spellings=american_spellings,
 )

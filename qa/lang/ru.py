@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import re
 
-from qa.lang.base import Followup, Language, NewsTitles, PageFurniture
+from qa.lang.base import Followup, HolderWords, Language, NewsTitles, PageFurniture
 from qa.lang.contacts import CONTACT_SPANS
 from qa.lang.countries import country_names
 
@@ -495,6 +495,30 @@ def whole_names() -> dict[str, str]:
     return out
 
 
+# Who holds a role now (Language.holder_words, as English's): "кто сейчас", "кто является", "возглавляет" ask for
+# the present; "был", "раньше", "до" for the past; "бывший", "ранее", "до декабря 2023 года", "с 2021 по декабрь 2023
+# года" mark a holder as past; "с января 2024 года", "назначен", "вступил в должность" state a start. The roles, by
+# their starts, read as English's (qa.answer.short.roles): "руководитель проекта" is its manager or head.
+_RU_MONTH = r"(?:январ|феврал|март|апрел|ма[йяе]|июн|июл|август|сентябр|октябр|ноябр|декабр)[а-яё]*"
+_RU_WHEN = rf"(?:(?:\d{{1,2}}\s+)?{_RU_MONTH}\s+)?(?:19|20)\d\d"
+HOLDER_WORDS = HolderWords(
+    present=re.compile(r"(?<!\w)(?:сейчас|ныне|нынешн\w*|текущ\w*|в\s+настоящее\s+время|является|являются|"
+                       r"возглавляет|руководит|занимает)(?!\w)", re.I),
+    past=re.compile(r"(?<!\w)(?:был[аио]?|раньше|ранее|прежде|до|бывш\w*|прежн\w*|"
+                    r"(?:руководил|возглавлял|занимал|являл(?:ся|ась|ись)|управлял)[аи]?)(?!\w)", re.I),
+    held_before=re.compile(
+        rf"(?<!\w)до\s+{_RU_WHEN}|(?<!\w)по\s+{_RU_WHEN}|(?<!\w)(?:бывш\w*|прежн\w*|ранее|покинул\w*)(?!\w)"
+        r"|(?<!\w)(?:руководил|возглавлял|занимал|управлял)[аи]?(?!\w)", re.I),
+    started=re.compile(
+        rf"(?<!\w)с\s+{_RU_WHEN}|(?<!\w)(?:назнач\w*|избран\w*)(?!\w)|вступил\w*\s+в\s+должность", re.I),
+    roles=(("руковод", "head"), ("возглав", "head"), ("начальник", "head"), ("глав", "head"), ("директор", "direct"),
+           ("председател", "chair"), ("заместител", "deput"), ("координатор", "coordinat"), ("менеджер", "manag"),
+           ("посол", "ambassad"), ("министр", "minist"), ("представител", "representat"), ("советник", "adviser"),
+           ("эксперт", "expert"), ("аналитик", "analyst"), ("командир", "command"), ("секретар", "secretar")),
+    other=re.compile(r"^\W*(?:кому|с\s+кем|перед\s+кем)(?!\w)|подчиняет\w*", re.I),
+    who_is=frozenset({"кто", "такой", "такая", "такие"}),
+)
+
 LANGUAGE = Language(
     code="ru",
     stemmer="russian",
@@ -542,4 +566,5 @@ LANGUAGE = Language(
     partial_period=PARTIAL_PERIOD,
     superseded=SUPERSEDED,
     corrects=CORRECTS,
+    holder_words=HOLDER_WORDS,
 )

@@ -1,0 +1,168 @@
+"""A present-tense question about a role answered by an earlier holder of it.
+
+"Who is the current BICA project manager?" was answered by "• Aibek Dzhumabaev, Project Manager, UNODC BICA project",
+an attendee line of September 2023 minutes, 4.6 ahead of a 2024 report's "Dilnoza Rakhimova has been the BICA Project
+Manager since January 2024; …", with the same report's "Aibek Dzhumabaev, who managed the project from 2021 to December
+2023, was appointed Deputy Director of CARICC." between them. Each names a person in the asked role; the model reads
+how closely each words the question, not when each was true. Documents date themselves, and a role changes hands.
+
+So, for a who-question asked in the present that names no past period (the question's Language.holder_words: no
+"in 2022", no "was", "before", "до", unless "current", "now", "сейчас" say the present outright), among the best
+HOLDER_TOP within HOLDER_MARGIN of the best that name a person (qa.answer.types' "typed") in the asked role
+(qa.answer.short.roles, and a language's own role words read as English's), or that name the person asked about in
+"Who is Aigul Satpaeva?" with a role:
+- one whose clause naming the role marks its holder as past ("until December 2023", "from 2021 to December 2023",
+  "former", "до декабря 2023 года") is never the answer while another is not;
+- of the rest, the one whose item is dated latest, or whose clause states a start later than that ("since January
+  2024", "с января 2024 года"), takes the best's place. The two swap scores, as the other near-tie rules do
+  (qa.answer.substances, qa.answer.whole_period).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from qa.answer.needs import needs
+from qa.answer.short import roles
+from qa.filters.core import UNDATED, item_span
+from qa.filters.question import parse_question_dates
+from qa.ingest.dates import find_date
+from qa.lang import detect, get, registered, stopwords
+from qa.lang.latin import romanised
+
+if TYPE_CHECKING:
+    from qa.answer.features import Candidate
+    from qa.lang.base import HolderWords
+
+# the best HOLDER_TOP within HOLDER_MARGIN of the best (0: never). Wider than the other near-tie rules' 1.0-2.0: the
+# minutes' attendee line words the question as closely as the new holder's sentence does, and lines of names and
+# roles score high by nature; docs/quality.md ("Thirty-sixth session: the role's present holder") has what a wider
+# margin changes on the dev sets and SQuAD 2.0
+HOLDER_TOP = 3
+HOLDER_MARGIN = 5.0
+
+# roles that name one and the same holder of a body's or a project's lead ("project manager", "руководитель проекта")
+_LEADS = frozenset({"head", "manag", "lead", "direct", "chief", "chair"})
+# a clause of a sentence: a role's holder is marked past or new in the clause that names the role
+_CLAUSE = re.compile(r"[;,:()\[\]]|\s[—–-]\s")
+# a capitalised word of a name in "Who is Aigul Satpaeva?" (Latin or Cyrillic)
+_NAME_WORD = re.compile(r"(?<!^)(?<![\w-])[A-ZА-ЯЁ][a-zа-яё'’-]{3,}")
+
+
+
+@dataclass(frozen=True)
+class Asked:
+    """What a present-tense who-question asks about: the roles it names, else the name words of the person."""
+
+    roles: frozenset[str]
+    names: tuple[str, ...] = ()
+
+
+def _words(language: str) -> HolderWords | None:
+    return get(language).holder_words
+
+
+def _role_keys(text: str) -> set[str]:
+    """The roles `text` names, as English's role starts (qa.answer.short.roles), in any registered language."""
+    words = re.findall(r"\w+", text)
+    keys = roles(words)
+    low = [w.lower() for w in words]
+    for language in registered():
+        if language.holder_words is not None:
+            keys |= {key for w in low for start, key in language.holder_words.roles if w.startswith(start)}
+    return keys
+
+
+def _same_role(asked: frozenset[str], told: set[str]) -> bool:
+    """Whether a clause naming roles `told` names the asked role (a deputy's role is another: "Deputy Director")."""
+    if ("deput" in asked) != ("deput" in told):
+        return False
+    return bool(asked & told) or bool(asked & _LEADS and told & _LEADS)
+
+
+def asked_holder(question: str) -> Asked | None:
+    """What `question` asks about when it asks who holds a role now (or who a named person is now), else None."""
+    if needs(question).wants != "person":
+        return None
+    language = detect(question)
+    words = _words(language)
+    if words is None or parse_question_dates(question) is not None:
+        return None
+    if words.past.search(question) and not words.present.search(question):
+        return None
+    if words.other is not None and words.other.search(question):
+        return None
+    asked = frozenset(_role_keys(question))
+    if asked:
+        return Asked(asked)
+    # "Who is Aigul Satpaeva?": a name and nothing else ("Which official does Naweed Riaz report to?" asks another)
+    found = _NAME_WORD.findall(question.strip())
+    rest = set(re.findall(r"\w+", question.lower())) - {w.lower() for w in found} - words.who_is - stopwords(language)
+    return Asked(frozenset(), tuple(romanised(w)[:5] for w in found)) if found and not rest else None
+
+
+@dataclass(frozen=True)
+class Held:
+    """A candidate's holder of the asked role: marked past or not, and the first day it is known to hold it."""
+
+    past: bool
+    since: int
+
+
+def held(c: Candidate, asked: Asked) -> Held | None:
+    """How candidate `c` names the asked role's holder, or None when it names no person in the asked role."""
+    if c.features.get("typed") != 1.0:
+        return None
+    text = c.text
+    if asked.names and not any(romanised(w)[:5] in asked.names for w in re.findall(r"\w+", text)):
+        return None
+    pieces = [(p, _role_keys(p)) for p in _CLAUSE.split(text)]
+    # the clauses that name the asked role itself; else the first that names one of the lead's other names
+    # (across languages: "руководитель проекта" for "project manager"; a later clause's "she previously led the
+    # training component" is another role), else any role (for a person asked about by name)
+    clauses = ([p for p, told in pieces if told & asked.roles and _same_role(asked.roles, told)]
+               or [p for p, told in pieces if told and _same_role(asked.roles, told)][:1]) if asked.roles \
+        else [p for p, told in pieces if told]
+    if not clauses:
+        return None
+    item = c.passage.item
+    since, _ = item_span(item.date if item is not None else None)
+    past = False
+    for clause in clauses:
+        for language in registered():
+            words = language.holder_words
+            if words is None:
+                continue
+            past = past or bool(words.held_before.search(clause))
+            if words.started.search(clause) and (start := find_date(clause)):
+                since = max(since, item_span(start)[0])
+    return Held(past, since)
+
+
+def prefer_present_holder(question: str, ranked: list[Candidate]) -> list[Candidate]:
+    """`ranked` (best first) with the role's present holder first among near ties (the module docstring)."""
+    if HOLDER_MARGIN <= 0 or len(ranked) < 2:
+        return ranked
+    asked = asked_holder(question)
+    if asked is None:
+        return ranked
+    top = ranked[0]
+    first = held(top, asked)
+    if first is None:
+        return ranked
+    chosen, latest = (None, UNDATED) if first.past else (0, first.since)
+    for i in range(1, min(HOLDER_TOP, len(ranked))):
+        c = ranked[i]
+        if c.score < top.score - HOLDER_MARGIN:
+            break
+        h = held(c, asked)
+        if h is None or h.past:
+            continue
+        if chosen is None or h.since > latest:
+            chosen, latest = i, h.since
+    if not chosen:
+        return ranked
+    c = ranked[chosen]
+    return [replace(c, score=top.score), *ranked[1:chosen], replace(top, score=c.score), *ranked[chosen + 1:]]

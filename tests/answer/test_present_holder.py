@@ -1,0 +1,146 @@
+"""A present-tense question about a role is answered by whoever holds it now by the documents' own dates, not by an
+earlier holder (qa.answer.present_holder). Invented documents and questions."""
+
+from __future__ import annotations
+
+import pytest
+
+from qa.answer.features import Candidate
+from qa.answer.present_holder import HOLDER_MARGIN, asked_holder, prefer_present_holder
+from qa.contracts import ChunkRow, ItemInfo, Passage
+from qa.store import SentenceRow
+
+ATTENDEE = "• Timur Askarov, Project Manager, UNODC WELLS project"
+LEFT = "Timur Askarov, who managed the project from 2020 to November 2023, was appointed Head of the Regional Centre."
+NEW = "Saule Nurova has been the WELLS Project Manager since December 2023; she previously led its training component."
+
+
+def candidate(text: str, date: str | None, score: float, doc: str = "report.txt", typed: float = 1.0) -> Candidate:
+    item = ItemInfo(doc=doc, index=0, title="Report", date=date, start=0, end=len(text))
+    chunk = ChunkRow(id=hash(doc) % 1000, doc=doc, item=0, start=0, end=len(text), text=text, first_sentence=0,
+                     n_sentences=1)
+    passage = Passage(rank=1, chunk=chunk, item=item, score=1.0, dense=0.5, lexical=1.0, bm25=3.0)
+    return Candidate(SentenceRow(id=0, doc=doc, item=0, start=0, end=len(text), text=text), passage,
+                     {"typed": typed}, score)
+
+
+def minutes_and_report(gap: float = 4.5) -> list[Candidate]:
+    """The 2023 minutes' attendee line first, the 2024 report's two sentences `gap` and less below it."""
+    return [candidate(ATTENDEE, "2023-09-12", 11.0, "minutes.docx"), candidate(LEFT, "2024-02-29", 7.0),
+            candidate(NEW, "2024-02-29", 11.0 - gap)]
+
+
+@pytest.mark.parametrize("question", [
+    "Who is the current WELLS project manager?", "Who manages the WELLS project?", "Who is the WELLS project manager now?",
+    "Кто сейчас руководит проектом WELLS?", "Кто является руководителем проекта WELLS?",
+])
+def test_a_present_question_about_a_role_asks_for_its_holder(question):
+    assert asked_holder(question) is not None
+
+
+@pytest.mark.parametrize("question", [
+    "Who was the WELLS project manager in 2022?", "Who was the WELLS project manager before Saule Nurova?",
+    "Who managed the WELLS project in 2021?", "Кто руководил проектом WELLS в 2022 году?",
+    "Кто был руководителем проекта WELLS до Сауле Нуровой?", "What does the WELLS project do?",
+])
+def test_a_past_question_does_not(question):
+    assert asked_holder(question) is None
+
+
+def test_the_present_holder_answers_the_present_question():
+    ranked = prefer_present_holder("Who is the current WELLS project manager?", minutes_and_report())
+    assert ranked[0].text == NEW and ranked[0].score == 11.0  # the two swap scores
+    assert ranked[2].text == ATTENDEE
+    assert prefer_present_holder("Who manages the WELLS project?", minutes_and_report())[0].text == NEW
+
+
+def test_a_holder_marked_past_gives_way_even_from_the_latest_item():
+    ranked = [candidate(LEFT, "2024-02-29", 9.0), candidate(NEW, "2024-02-29", 8.0)]
+    assert prefer_present_holder("Who is the current WELLS project manager?", ranked)[0].text == NEW
+
+
+def test_a_start_later_than_the_others_item_dates_counts_as_its_date():
+    # an undated report that says when the new holder started
+    ranked = [candidate(ATTENDEE, "2023-09-12", 11.0, "minutes.docx"), candidate(NEW, None, 9.0)]
+    assert prefer_present_holder("Who is the current WELLS project manager?", ranked)[0].text == NEW
+
+
+def test_the_past_question_keeps_the_earlier_holder():
+    for question in ("Who was the WELLS project manager in 2022?",
+                     "Who was the WELLS project manager before Saule Nurova?"):
+        assert prefer_present_holder(question, minutes_and_report())[0].text == ATTENDEE
+
+
+def test_nothing_changes_with_one_holder_named_or_beyond_the_margin():
+    one = [candidate(ATTENDEE, "2023-09-12", 11.0, "minutes.docx"),
+           candidate("The project opened three border liaison offices in 2024.", "2024-02-29", 10.0, typed=0.0)]
+    assert prefer_present_holder("Who is the current WELLS project manager?", one)[0].text == ATTENDEE
+    far = minutes_and_report(gap=HOLDER_MARGIN + 0.5)
+    assert prefer_present_holder("Who is the current WELLS project manager?", far)[0].text == ATTENDEE
+
+
+def test_a_person_asked_about_by_name_is_read_in_the_role_they_hold_now():
+    earlier = candidate("• Сатова Айгерим Маратовна — начальник аналитического отдела РИКЦ", "2025-02-12", 27.5,
+                        "minutes.docx")
+    later = candidate("Совет назначил заместителем директора РИКЦ Айгерим Сатову (Республика Казахстан).",
+                      "2025-04-20", 25.7, "news.html")
+    assert prefer_present_holder("Who is Aigerim Satova?", [earlier, later])[0].text == later.text
+    # another person's role, however late, is not hers
+    other = candidate("Совет назначил заместителем директора РИКЦ Илхома Назарова.", "2025-04-20", 25.7, "news.html")
+    assert prefer_present_holder("Who is Aigerim Satova?", [earlier, other])[0].text == earlier.text
+
+
+MINUTES = (
+    "Minutes of the WELLS Project Steering Committee\n"
+    "\n"
+    "Tarrow, 12 September 2023\n"
+    "\n"
+    "Participants:\n"
+    "• Timur Askarov, Project Manager, UNODC WELLS project\n"
+    "• Erlan Sadykov, Border Service of Wenlow\n"
+    "\n"
+    "The Committee approved the WELLS work plan for 2024 and the opening of three border liaison offices.\n"
+)
+REPORT = (
+    "WELLS project: annual progress report 2023\n"
+    "\n"
+    "Tarrow, 29 February 2024\n"
+    "\n"
+    "The WELLS project opened two border liaison offices in 2023 and trained 640 officers.\n"
+    "\n"
+    "Timur Askarov, who managed the project from 2020 to November 2023, was appointed Head of the Regional Centre. "
+    "Saule Nurova has been the WELLS Project Manager since December 2023; she previously led the project's training "
+    "component. The project team has 12 staff members in Tarrow and Wenlow.\n"
+)
+
+
+@pytest.mark.slow
+def test_the_new_manager_answers_end_to_end(invented_service):
+    service = invented_service({"minutes.txt": MINUTES, "report.txt": REPORT})
+    for question in ("Who is the current WELLS project manager?", "Who manages the WELLS project?"):
+        answer = service.ask(question).answer
+        assert answer is not None and answer.doc == "report.txt" and "Saule Nurova" in answer.text, question
+    answer = service.ask("Who was the WELLS project manager in 2022?").answer
+    assert answer is None or "Saule Nurova" not in answer.text
+
+
+def test_a_question_about_someone_else_than_the_named_person_is_not_read_as_who_they_are():
+    assert asked_holder("Who is Aigerim Satova?") is not None and asked_holder("Кто такая Айгерим Сатова?") is not None
+    assert asked_holder("Which official does Aigerim Satova report to?") is None
+
+
+@pytest.mark.parametrize("question", [
+    "Who do the WELLS project managers report to?", "Who is the WELLS project manager that founded the centre?",
+    "Кому подчиняется руководитель проекта WELLS?",
+])
+def test_a_question_about_someone_else_or_a_past_deed_does_not_ask_for_the_present_holder(question):
+    assert asked_holder(question) is None
+
+
+def test_a_deputy_is_not_the_holder_of_the_role_itself():
+    director = candidate("Centre Director Kanat Orazov met the Ambassador on 3 July 2023.", "2023-07-05", 10.0, "news")
+    deputy = candidate("Timur Askarov, who managed the project until November 2023, was appointed Deputy Director of "
+                       "the Centre.", "2024-02-29", 9.0)
+    assert prefer_present_holder("Who is the Director of the Centre?", [director, deputy])[0].text == director.text
+    earlier = candidate("• Aliya Serikova, Deputy Director of the Centre", "2023-09-12", 10.0, "minutes.docx")
+    assert prefer_present_holder("Who is the Deputy Director of the Centre?", [earlier, deputy])[0].text == deputy.text
