@@ -141,6 +141,17 @@ def held(c: Candidate, asked: Asked) -> Held | None:
     return Held(past, since)
 
 
+def _named_in(question: str) -> set[str]:
+    """The question's capitalised words after its first, lower-cased: the names of the body whose role it asks."""
+    return {w.lower() for w in re.findall(r"(?<!^)\b[A-ZА-ЯЁ][\w'’-]*", question.strip())}
+
+
+def _words_of(c: Candidate) -> set[str]:
+    """The lower-cased words of a candidate's sentence and its item's title."""
+    title = c.passage.item.title if c.passage.item is not None else ""
+    return {w.lower() for w in re.findall(r"[\w'’-]+", f"{c.text} {title}")}
+
+
 def prefer_present_holder(question: str, ranked: list[Candidate]) -> list[Candidate]:
     """`ranked` (best first) with the role's present holder first among near ties (the module docstring)."""
     if HOLDER_MARGIN <= 0 or len(ranked) < 2:
@@ -153,12 +164,17 @@ def prefer_present_holder(question: str, ranked: list[Candidate]) -> list[Candid
     if first is None:
         return ranked
     chosen, latest = (None, UNDATED) if first.past else (0, first.since)
+    named = _named_in(question)
     for i in range(1, min(HOLDER_TOP, len(ranked))):
         c = ranked[i]
         if c.score < top.score - HOLDER_MARGIN:
             break
         h = held(c, asked)
         if h is None or h.past:
+            continue
+        # the body whose role is asked ("the CARICC Organizational Unit") must be named as fully as by the best: a
+        # later item's "heads of analytical departments" hold another body's lead
+        if len(named & _words_of(c)) < len(named & _words_of(top)):
             continue
         if chosen is None or h.since > latest:
             chosen, latest = i, h.since

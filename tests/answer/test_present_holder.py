@@ -144,3 +144,11 @@ def test_a_deputy_is_not_the_holder_of_the_role_itself():
     assert prefer_present_holder("Who is the Director of the Centre?", [director, deputy])[0].text == director.text
     earlier = candidate("• Aliya Serikova, Deputy Director of the Centre", "2023-09-12", 10.0, "minutes.docx")
     assert prefer_present_holder("Who is the Deputy Director of the Centre?", [earlier, deputy])[0].text == deputy.text
+
+
+def test_a_later_item_naming_another_bodys_heads_does_not_take_the_asked_bodys_head():
+    # "Who heads the CARICC Organizational Unit?" lost its answer to a later item's "heads of analytical departments"
+    asked = "Head of the UNODC Almaty Office, Mr. Leon Varga, and the Head of the Skarn Organizational Unit, Ms. Ada Moss"
+    other = "The heads of analytical departments of the border agencies, Mr. Ivo Petrov and Ms. Lea Tamm, met in Skarn."
+    ranked = [candidate(asked, "2022-03-01", 16.9, "news1.txt"), candidate(other, "2022-08-03", 13.3, "news2.txt")]
+    assert prefer_present_holder("Who heads the Skarn Organizational Unit?", ranked)[0].text == asked
