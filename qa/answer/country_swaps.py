@@ -34,6 +34,16 @@ _ASKS_COUNTRY = re.compile(
 )
 
 
+# a country the question sets aside ("outside of Germany", "other than Kazakhstan", "кроме Казахстана") is not the one
+# it asks about: an answer naming another is what it asks for
+_SET_ASIDE = re.compile(
+    r"\b(?:outside(?:\s+of)?|other\s+than|except(?:\s+for)?|besides|apart\s+from|beyond|excluding|not\s+in)\s+"
+    r"(?:the\s+)?[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]*)*"
+    r"|(?<![а-яё])(?:кроме|помимо|за\s+пределами|вне|за\s+исключением)\s+[а-яё-]+(?:\s+(?-i:[А-ЯЁ])[а-яё-]*)*",
+    re.I,
+)
+
+
 @dataclass(frozen=True)
 class CountrySwap:
     """The countries the question names, and those the answer names instead (two-letter codes)."""
@@ -50,7 +60,7 @@ def country_swap(question: str, sentence: str, passage_before: str = "", title: 
     never a swap."""
     if needs(question).wants == "place" or _ASKS_COUNTRY.search(question):
         return None
-    asked = countries_in(question, detect(question))
+    asked = countries_in(_SET_ASIDE.sub(" ", question), detect(question))
     if not asked:
         return None
     code = lang or detect(sentence)

@@ -31,6 +31,10 @@ def test_an_answer_about_another_country_is_a_swap():
     ("Where did the Kyrgyz officers train?", "They trained in Kazakhstan.", "", ""),
     ("Which country hosted the Kyrgyz delegation?", "The delegation was hosted by Kazakhstan.", "", ""),
     ("Какая страна приняла делегацию Кыргызстана?", "Делегацию принял Казахстан.", "", ""),
+    # the question sets the country aside: another one is what it asks for
+    ("Which direction does two thirds of the Rhine flow outside of Germany?", "Two thirds of the water flows "
+     "farther west, through the Waal, in the Netherlands.", "", ""),
+    ("Сколько изъято в странах региона, кроме Казахстана?", "В Узбекистане изъято 540 кг.", "", ""),
     # the sentence names no country: left to the gate
     ("How many scanners did the OSCE hand over to Kyrgyzstan?", "The OSCE handed over 12 scanners.", "", ""),
     # the item's title or the sentence before names the asked country: the sentence may be about it
