@@ -5,7 +5,7 @@ Dushanbe handed over 12 mobile X-ray scanners … to the Border Troops of Tajiki
 question is there, and asked in Russian of an English page no word of the question is there at all, so nothing the
 gate weighs tells it from a right answer. When the question names a country (qa.lang.countries: any form, any
 registered language, "Kyrgyz" and "Кыргызстану" too) and the answer names one or more others and not that one, the
-answer is "not found" (qa.answer.evidence.rule_that_holds, "elsewhere").
+answer is "not found" (qa.answer.evidence.rule_that_holds, "other_country").
 
 What is read, as for a substance (qa.answer.substances): the answer as shown (with the sentence before it when it
 refers back), and, as what may say the sentence is about the asked country after all, its item's title and the
