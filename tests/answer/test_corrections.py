@@ -7,8 +7,7 @@ import pytest
 
 from qa.answer.corrections import corrects, figures, prefer_correction, value
 from qa.answer.features import Candidate
-from qa.contracts import ChunkRow, ItemInfo, Passage
-from qa.store import SentenceRow
+from tests.candidates import lone_candidate
 
 STORY = ("Customs and police of three member states seized 2,470 kg of hashish and 65 kg of heroin in Operation "
          "Amber Road 2025, and 38 people were detained.")
@@ -19,12 +18,7 @@ Q = "How much hashish was seized in Operation Amber Road 2025?"
 
 
 def candidate(text: str, date: str | None, score: float, doc: str, lang: str | None = None) -> Candidate:
-    item = ItemInfo(doc=doc, index=0, title="News", date=date, start=0, end=len(text))
-    chunk = ChunkRow(id=hash(doc) % 1000, doc=doc, item=0, start=0, end=len(text), text=text, first_sentence=0,
-                     n_sentences=1)
-    passage = Passage(rank=1, chunk=chunk, item=item, score=1.0, dense=0.5, lexical=1.0, bm25=3.0)
-    return Candidate(SentenceRow(id=0, doc=doc, item=0, start=0, end=len(text), text=text, lang=lang), passage,
-                     {"typed": 1.0}, score)
+    return lone_candidate(text, date, score, doc, lang=lang)
 
 
 def test_one_value_however_its_thousands_are_written():

@@ -10,20 +10,14 @@ from __future__ import annotations
 from qa.answer.disagreement import DISAGREE_MARGIN, agree, asked_kind, disagreeing, newer, values
 from qa.answer.features import Candidate
 from qa.answer.types import type_features
-from qa.contracts import ChunkRow, ItemInfo, Passage
-from qa.store import SentenceRow
+from tests.candidates import lone_candidate
 
 
 def candidate(doc: str, text: str, score: float, question: str, date: str = "2024-01-01",
               title: str = "Harbour news") -> Candidate:
     """A candidate sentence alone in its passage of document `doc` (dated `date`), with its answer-type features."""
-    item = ItemInfo(doc=doc, index=0, title=title, date=date, start=0, end=len(text))
-    chunk = ChunkRow(id=hash(doc + text) % 10_000, doc=doc, item=0, start=0, end=len(text), text=text,
-                     first_sentence=0, n_sentences=1)
-    passage = Passage(rank=1, chunk=chunk, item=item, score=1.0, dense=0.5, lexical=1.0, bm25=3.0)
-    f = {**type_features(question, text, title, date, False, "en"), "lex": 0.5}
-    return Candidate(SentenceRow(id=0, doc=doc, item=0, start=0, end=len(text), text=text, lang="en"), passage, f,
-                     score)
+    features = {**type_features(question, text, title, date, False, "en"), "lex": 0.5}
+    return lone_candidate(text, date, score, doc, title=title, lang="en", features=features)
 
 
 def first_value(question: str, kind: str):

@@ -7,8 +7,7 @@ import pytest
 
 from qa.answer.features import Candidate
 from qa.answer.present_holder import HOLDER_MARGIN, asked_holder, prefer_present_holder
-from qa.contracts import ChunkRow, ItemInfo, Passage
-from qa.store import SentenceRow
+from tests.candidates import lone_candidate
 
 ATTENDEE = "• Timur Askarov, Project Manager, UNODC WELLS project"
 LEFT = "Timur Askarov, who managed the project from 2020 to November 2023, was appointed Head of the Regional Centre."
@@ -16,12 +15,7 @@ NEW = "Saule Nurova has been the WELLS Project Manager since December 2023; she 
 
 
 def candidate(text: str, date: str | None, score: float, doc: str = "report.txt", typed: float = 1.0) -> Candidate:
-    item = ItemInfo(doc=doc, index=0, title="Report", date=date, start=0, end=len(text))
-    chunk = ChunkRow(id=hash(doc) % 1000, doc=doc, item=0, start=0, end=len(text), text=text, first_sentence=0,
-                     n_sentences=1)
-    passage = Passage(rank=1, chunk=chunk, item=item, score=1.0, dense=0.5, lexical=1.0, bm25=3.0)
-    return Candidate(SentenceRow(id=0, doc=doc, item=0, start=0, end=len(text), text=text), passage,
-                     {"typed": typed}, score)
+    return lone_candidate(text, date, score, doc, title="Report", features={"typed": typed})
 
 
 def minutes_and_report(gap: float = 4.5) -> list[Candidate]:

@@ -7,8 +7,7 @@ import pytest
 
 from qa.answer.features import Candidate
 from qa.answer.whole_period import PERIOD_MARGIN, asked_period, partial, prefer_whole_period, reports_whole
-from qa.contracts import ChunkRow, ItemInfo, Passage
-from qa.store import SentenceRow
+from tests.candidates import lone_candidate
 
 NINE_MONTHS = ("The director reported that in the first nine months of 2023, operations coordinated by the Regional "
                "Centre seized over 4.2 tonnes of narcotic drugs.")
@@ -20,12 +19,7 @@ YEAR_RU = "В 2023 году в ходе операций, скоординиро
 
 
 def candidate(text: str, date: str | None, score: float, doc: str = "news.txt", typed: float = 1.0) -> Candidate:
-    item = ItemInfo(doc=doc, index=0, title="News", date=date, start=0, end=len(text))
-    chunk = ChunkRow(id=hash(doc) % 1000, doc=doc, item=0, start=0, end=len(text), text=text, first_sentence=0,
-                     n_sentences=1)
-    passage = Passage(rank=1, chunk=chunk, item=item, score=1.0, dense=0.5, lexical=1.0, bm25=3.0)
-    return Candidate(SentenceRow(id=0, doc=doc, item=0, start=0, end=len(text), text=text), passage,
-                     {"typed": typed}, score)
+    return lone_candidate(text, date, score, doc, features={"typed": typed})
 
 
 def story_and_release(story: str, release: str, gap: float = 1.5) -> list[Candidate]:
