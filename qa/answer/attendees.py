@@ -28,7 +28,9 @@ from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 
 from qa.answer.events import gatherings
-from qa.answer.fields import asks_another_gathering, field_of, names_its_gathering, opens_with_count, question_names
+from qa.answer.fields import (
+    asks_another_gathering, field_of, is_heading_of, names_its_gathering, opens_with_count, question_names,
+)
 from qa.answer.needs import needs
 from qa.lang import analyze, detect
 from qa.lang.countries import countries_in, country_terms
@@ -64,11 +66,7 @@ def asks_attendance(question: str) -> bool:
 def is_attendance_heading(text: str) -> bool:
     """Whether a heading or label ("Attendees", "List of participants", "Present:", "Присутствовали:") heads a list
     of who attended; a label's value on the same line ("Present: Mr. A, Mr. B") does not matter."""
-    field = field_of(text)
-    head = field[0] if field else text.strip().rstrip(":").strip()
-    words = re.findall(r"[^\W\d_]+", head.lower())
-    return 0 < len(words) <= 6 and any(w in _ATTENDANCE for w in words) and all(
-        w in _ATTENDANCE or w in _FILLER for w in words)
+    return is_heading_of(text, _ATTENDANCE, _FILLER, 6)
 
 
 def is_list_line(text: str) -> bool:

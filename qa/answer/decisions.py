@@ -15,7 +15,7 @@ import re
 
 from qa.answer.attendees import is_list_line
 from qa.answer.events import gatherings
-from qa.answer.fields import LABELS, asks_another_gathering, field_of, names_its_gathering, question_names
+from qa.answer.fields import LABELS, asks_another_gathering, field_of, is_heading_of, names_its_gathering, question_names
 from qa.answer.needs import needs
 from qa.lang import analyze, detect
 
@@ -40,11 +40,7 @@ LOOK_BACK = 40
 def is_decisions_heading(text: str) -> bool:
     """Whether a heading or label ("Decisions", "3. Decisions", "Decisions taken", "Решили:") heads decisions; a
     label's value on the same line ("Решили: одобрить план.") does not matter."""
-    field = field_of(text)
-    head = field[0] if field else text.strip().rstrip(":").strip()
-    words = re.findall(r"[^\W\d_]+", head.lower())
-    return 0 < len(words) <= 5 and any(w in _DECISION for w in words) and all(
-        w in _DECISION or w in _FILLER for w in words)
+    return is_heading_of(text, _DECISION, _FILLER, 5)
 
 
 def asks_decided(question: str) -> bool:

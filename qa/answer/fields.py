@@ -85,6 +85,15 @@ def field_of(text: str) -> tuple[str, str] | None:
     return (m["label"].lower(), m["value"].strip()) if m and "\n" not in text.strip() else None
 
 
+def is_heading_of(text: str, keys: frozenset[str], filler: frozenset[str], most: int) -> bool:
+    """Whether a heading or label (a field line's label, its value on the same line aside) names a section by one of
+    `keys` and holds nothing but them and `filler`, in at most `most` words ("List of participants", "Решили:")."""
+    field = field_of(text)
+    head = field[0] if field else text.strip().rstrip(":").strip()
+    words = re.findall(r"[^\W\d_]+", head.lower())
+    return 0 < len(words) <= most and any(w in keys for w in words) and all(w in keys or w in filler for w in words)
+
+
 def asked_field(question: str) -> str | None:
     """The field a question asks for: "date" or "place" when it asks when or where a gathering took place, an
     office's ("chair", …) when it asks who held it ("Who chaired the meeting?"), "participants" when it asks how
