@@ -27,6 +27,7 @@ from benchmarks import fit_models as fm  # noqa: E402
 from benchmarks.fit_answer import FIT_SETS, folds_of  # noqa: E402
 from qa import answer  # noqa: E402
 from qa.answer import pick  # noqa: E402
+from qa.answer.features import swap  # noqa: E402
 from qa.answer.needs import needs  # noqa: E402
 from qa.answer.persons import loose_person, named_person  # noqa: E402
 
@@ -62,7 +63,7 @@ def _person_any(top: int, where: str, loose: bool = False):
             same = s.doc == b.doc and s.item == b.item
             if {"adj": same and abs(s.id - b.id) == 1, "item": same, "any": True}[where] and \
                     named_person(s.text, question) == 1.0:
-                return pick._swap(ranked, i)
+                return swap(ranked, i)
         return ranked
     return rule
 

@@ -17,7 +17,7 @@ from qa.answer.decisions import asks_decided, decision_candidate, decisions_head
 from qa.answer.disagreement import disagreeing, newer
 from qa.answer.evidence import abstain_gate, calibrate, evidence, lead_text, probability, rule_that_holds
 from qa.answer.events import asked_places, gatherings
-from qa.answer.features import Candidate, add_uncentred, sentence_features
+from qa.answer.features import Candidate, add_uncentred, sentence_features, swap
 from qa.answer.fields import asked_field, asks_latest, field_candidate
 from qa.answer.heads import Heads
 from qa.answer.needs import needs
@@ -31,7 +31,7 @@ from qa.answer.shown import Shown, around, blanked_lines, refers_back, shown_ans
 from qa.answer.substances import prefer_asked_substance
 from qa.answer.tables import Tables, TableRow, asked_cell, cells, lacks_kind, named_column
 from qa.answer.trim import MAX_ANSWER_CHARS
-from qa.answer.types import TYPE_FEATURES, type_features
+from qa.answer.types import type_features
 from qa.answer.weights import fitted_for
 from qa.answer.whole_period import prefer_whole_period
 from qa.contracts import Answer, Disagreement, Passage
@@ -121,7 +121,7 @@ def prefer_named_row(ranked: list[Candidate], terms: list[str], tables: Tables) 
                 and (i < ROW_TOP or _key_cells(c.sentence.text, asked))]
         if not rows:
             return ranked
-        ranked = _swap(ranked, rows[0])
+        ranked = swap(ranked, rows[0])
     top = ranked[0]
     width = len(cells(top.sentence.text))
     head = tables.row(top.sentence)
@@ -141,7 +141,7 @@ def prefer_named_row(ranked: list[Candidate], terms: list[str], tables: Tables) 
         row = c.sentence
         if c.reading is not None and same_table(row) and named(c) > most:
             best, most = i, named(c)
-    return ranked if best == 0 else _swap(ranked, best)
+    return ranked if best == 0 else swap(ranked, best)
 
 
 def _label(text: str) -> Label | None:
@@ -209,7 +209,7 @@ def prefer_asked_period(ranked: list[Candidate], question: str, terms: list[str]
     if not named:
         return ranked
     best = max(named, key=lambda i: (named[i], -i))
-    return ranked if best == 0 else _swap(ranked, best)
+    return ranked if best == 0 else swap(ranked, best)
 
 
 # how far down the ranking the next sentence holding the asked quantity may sit (None: anywhere
@@ -219,8 +219,6 @@ NEIGHBOUR_NEEDS_TERM = True
 # whether the figure sentence taken after a scene-setting one reads the pair's evidence of matching
 # the question (the better of the two: they answer together) while keeping its own answer type
 NEIGHBOUR_MERGE = True
-# what a sentence says of its own kind (kept per sentence when the pair's evidence is merged)
-_OWN = frozenset(TYPE_FEATURES) | {"type", "length", "news_lead", "other_lead"}
 # a who-question's best sentence that names no person gives way to one of the best PERSON_TOP
 # that does, when the model scores it within PERSON_MARGIN of the best (0: never)
 PERSON_TOP = 3
@@ -237,20 +235,6 @@ EXPANSION_TOP: int | None = None
 # the best CONTACT_TOP that gives one of that kind (None: any candidate; 0: never): "For more information,
 # please contact ...@..." shares no word with "What e-mail address ...?" but the address
 CONTACT_TOP: int | None = None
-
-
-def _swap(ranked: list[Candidate], i: int, merge: bool = False) -> list[Candidate]:
-    """ranked with candidate i first: the two swap scores, so the confidence reads the winner's
-    evidence with the margin the model gave the pair. With `merge`, the winner's evidence of
-    matching the question is the better of the pair's: "As a result, 740 kg were seized." shares
-    few words with a question whose words the sentence before it holds, and without this the
-    confidence would read the figure as matching nothing (issue 13, pattern 4)."""
-    top, c = ranked[0], ranked[i]
-    feats = c.features
-    if merge:
-        feats = {k: v if k in _OWN else max(v, top.features.get(k, v)) for k, v in c.features.items()}
-    return [Candidate(c.sentence, c.passage, feats, top.score, c.reading), *ranked[1:i],
-            Candidate(top.sentence, top.passage, top.features, c.score, top.reading), *ranked[i + 1:]]
 
 
 def prefer_typed_neighbour(ranked: list[Candidate], question: str) -> list[Candidate]:
@@ -308,7 +292,7 @@ def _quantity_next(ranked: list[Candidate], question: str) -> list[Candidate]:
                 asked = set(analyze(question))
                 if not (asked & set(analyze(row.text))) - set(analyze(best.text)):
                     return ranked
-            return _swap(ranked, i, NEIGHBOUR_MERGE)
+            return swap(ranked, i, NEIGHBOUR_MERGE)
     return ranked
 
 
@@ -323,7 +307,7 @@ def _typed_next(ranked: list[Candidate]) -> list[Candidate]:
         row = ranked[i].sentence
         if row.doc == best.doc and row.item == best.item and row.id == best.id + 1:
             if ranked[i].features.get("typed") == 1.0 and refers_back(row.text):
-                return _swap(ranked, i, NEIGHBOUR_MERGE)
+                return swap(ranked, i, NEIGHBOUR_MERGE)
             return ranked
     return ranked
 
@@ -333,7 +317,7 @@ def _first_that(ranked: list[Candidate], holds: Callable[[Candidate], bool], top
     acronym out ("... Drug Action Programme (CADAP)"), or gives the address asked for."""
     for i in range(len(ranked) if top is None else min(top, len(ranked))):
         if holds(ranked[i]):
-            return ranked if i == 0 else _swap(ranked, i)
+            return ranked if i == 0 else swap(ranked, i)
     return ranked
 
 
@@ -344,7 +328,7 @@ def _person_near_tie(ranked: list[Candidate], question: str) -> list[Candidate]:
         if ranked[i].score < ranked[0].score - PERSON_MARGIN:
             break
         if named_person(ranked[i].text, question, ranked[i].sentence.lang) == 1.0:
-            return _swap(ranked, i)
+            return swap(ranked, i)
     return ranked
 
 
@@ -384,13 +368,13 @@ def _prefer_field(question: str, ranked: list[Candidate], heads: Heads) -> tuple
         latest = _titles(question, ranked, heads) if asks_latest(question) else None
         i = party_candidate(question, texts, lambda j: _attendee_list(
             ranked[j].sentence, heads, heads.title(ranked[j].sentence) if latest is None else latest[j]))
-        return (ranked, False) if i is None else ((ranked if i == 0 else _swap(ranked, i)), True)
+        return (ranked, False) if i is None else ((ranked if i == 0 else swap(ranked, i)), True)
     titles = _titles(question, ranked, heads)
     headings = [heads.heading(c.sentence) for c in ranked]
     i = field_candidate(question, texts, titles, [c.features.get("typed", 0.0) for c in ranked], headings)
     if i is None:
         return ranked, False
-    return (ranked if i == 0 else _swap(ranked, i)), True
+    return (ranked if i == 0 else swap(ranked, i)), True
 
 
 def _titles(question: str, ranked: list[Candidate], heads: Heads) -> list[str]:
@@ -418,10 +402,10 @@ def _prefer_decision(question: str, ranked: list[Candidate], heads: Heads,
     order = [(c.sentence.doc, c.sentence.item, c.sentence.start) for c in ranked]
     i = decision_candidate(question, [c.text for c in ranked], headings, titles, order)
     if i is not None:
-        return (ranked if i == 0 else _swap(ranked, i)), True
+        return (ranked if i == 0 else swap(ranked, i)), True
     if is_field_line(ranked[0].text):
         j = next((j for j, c in enumerate(ranked) if not is_field_line(c.text)), None)
-        return (ranked if j is None else _swap(ranked, j)), False
+        return (ranked if j is None else swap(ranked, j)), False
     return ranked, False
 
 
@@ -557,9 +541,9 @@ def pick_answer(
                           0.0, idf, c.sentence.lang)[0]
 
     def credible(i: int) -> bool:
-        # ranked[i] made the answer as the near-tie rules make one (_swap: the pair's scores swapped), read by the
+        # ranked[i] made the answer as the near-tie rules make one (swap: the pair's scores swapped), read by the
         # same evidence, confidence and abstention gate as the answer itself
-        swapped = _swap(ranked, i)
+        swapped = swap(ranked, i)
         other = swapped[0].sentence
         f = evidence(question, terms, swapped, pool, idf, lead=lead_text(index, other),
                      held_at=_held_at(question, other, heads))
