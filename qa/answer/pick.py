@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 import numpy as np
 
 from qa.answer import short
 from qa.answer.corrections import prefer_correction
-from qa.answer.disagreement import disagreeing, newer
+from qa.answer.disagreement import with_disagreement
 from qa.answer.evidence import abstain_gate, calibrate, evidence, lead_text, probability, rule_that_holds
 from qa.answer.features import Candidate, add_uncentred, sentence_features, swap
 from qa.answer.heads import Heads
@@ -20,14 +20,14 @@ from qa.answer.ordering import rerank_passages
 from qa.answer.present_holder import prefer_present_holder
 from qa.answer.roles import prefer_holder
 from qa.answer.rows import prefer_asked_period, prefer_named_row, row_and_column_named
-from qa.answer.shown import Shown, around, blanked_lines, shown_answer
+from qa.answer.shown import Shown, blanked_lines, cited, shown_answer
 from qa.answer.substances import prefer_asked_substance
 from qa.answer.tables import Tables, asked_cell, lacks_kind
 from qa.answer.trim import MAX_ANSWER_CHARS
 from qa.answer.types import type_features
 from qa.answer.weights import fitted_for
 from qa.answer.whole_period import prefer_whole_period
-from qa.contracts import Answer, Disagreement, Passage
+from qa.contracts import Answer, Passage
 from qa.lang import analyze, detect
 from qa.store import Index, SentenceRow
 
@@ -98,16 +98,6 @@ def add_match(question: str, feats: list) -> None:
 # right in 17 of the 18 answers of the table sets written before the rule (benchmarks/tables.py: held-out and
 # --wrapped: 95 % Wilson interval from 0.74), and in 147 of 149 over all table sets.
 NAMED_CELL_CONFIDENCE = 0.7
-
-
-def _cited(passages: list[Passage], chunk_id: int, doc: str, start: int, end: int) -> Passage:
-    """The passage cited for an answer: the answer sentence's own, unless it does not hold the
-    whole text shown (the sentence before it ends the chunk before) and another passage shown does
-    (chunks overlap by a sentence, so the one before often holds both)."""
-    own = next(x for x in passages if x.chunk.id == chunk_id)
-    if own.chunk.start <= start and end <= own.chunk.end:
-        return own
-    return next((x for x in passages if x.chunk.doc == doc and x.chunk.start <= start and end <= x.chunk.end), own)
 
 
 @dataclass(frozen=True)
@@ -206,39 +196,13 @@ def pick_answer(
     return Picked(with_disagreement(answer, question, ranked, passages, index, short_answer, credible), passages)
 
 
-def with_disagreement(answer: Answer, question: str, ranked: list[Candidate], passages: list[Passage],
-                      index: Index, short_answer=None, credible=None) -> Answer:
-    """`answer` (chosen from ranked[0]) with the note of another document that states a different value of the asked
-    kind, when one of the candidates near it does (qa.answer.disagreement); the choice itself is left as it is.
-    `short_answer`, `credible`: a candidate's short answer and whether it would be given, as disagreeing reads them."""
-    span = None if answer.span is None else (answer.span[0] - answer.start, answer.span[1] - answer.start)
-    found = disagreeing(question, ranked, answer.text, span, ranked[0].sentence.lang, short_answer, credible)
-    if found is None:
-        return answer
-    row, value = found.candidate.sentence, found.value
-    item = index.item(row.doc, row.item)
-    page = item.page if item is not None else None
-    text = row.text
-    if page is not None:  # a PDF's verbatim text, as the answer's (sentence_answer)
-        text = index.document_slice(row.doc, row.start, row.end) or text
-    a, b = around(text, (value.start, value.end))
-    p = _cited(passages, found.candidate.passage.chunk.id, row.doc, row.start + a, row.start + b)
-    note = Disagreement(
-        value=row.text[value.start:value.end], text=text[a:b], doc=row.doc, title=p.title, date=p.date,
-        start=row.start + a, end=row.start + b, span=(row.start + value.start, row.start + value.end),
-        passage_rank=p.rank, page=page, doc_title=p.doc_title, newer=newer(answer.date, p.date),
-        cut_before=a > 0, cut_after=b < len(text),
-    )
-    return replace(answer, disagreement=note)
-
-
 def sentence_answer(index: Index, row: SentenceRow, shown: Shown, passages: list[Passage], chunk_id: int,
                     confidence: float, span: tuple[int, int] | None, header: SentenceRow | None = None) -> Answer:
     """The Answer of a chosen sentence `row` (from passage `chunk_id`) showing `shown` (shown_answer's),
     `span` its short answer in document offsets, `header` the header row of the table `row` is a row of:
     the one place an answer is made of a sentence, for the answer step and the follow-up's typed answer
     (qa.app.service) alike."""
-    p = _cited(passages, chunk_id, row.doc, shown.start, shown.end)
+    p = cited(passages, chunk_id, row.doc, shown.start, shown.end)
     text = shown.text  # row.text is document[row.start:row.end], and so is the sentence before's
     item = index.item(row.doc, row.item)
     page = item.page if item is not None else None
