@@ -1,4 +1,13 @@
-"""Passages -> one verbatim answer sentence (and a typed span inside it), or no answer."""
+"""Passages -> one verbatim answer sentence (and a typed span inside it), or no answer.
+
+The answer step's order; each step is its own module's. ranked_candidates: every sentence scored by the sentence
+model, then a table's rows (qa.answer.rows: the row the question names, the row of the period it asks) and the
+best sentence's typed neighbours and near ties (qa.answer.neighbours). pick_answer: then a gathering's minutes
+lines (qa.answer.minutes), the asked substance, whole period, office holder and its present holder, a later
+correction; the evidence, confidence and abstention gate (qa.answer.evidence); the answer shown
+(qa.answer.shown, sentence_answer) with its short answer (qa.answer.short), and the note of another document that
+disagrees (qa.answer.disagreement).
+"""
 
 from __future__ import annotations
 
