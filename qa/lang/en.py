@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import re
 
-from qa.lang.base import Followup, HolderWords, Language, NewsTitles, PageFurniture
+from qa.lang.base import Followup, HolderWords, Language, NewsTitles, PageFurniture, ReplyWords
 from qa.lang.contacts import CONTACT_SPANS
 from qa.lang.countries import country_names
 from qa.lang.spelling import american_spellings
@@ -566,6 +566,26 @@ HOLDER_WORDS = HolderWords(
     who_is=frozenset({"who"}),
 )
 
+REPLY = ReplyWords(
+    not_found="Not found in the documents.",
+    sources="Sources",
+    related="Possibly related",
+    confidence="Confidence",
+    low=", low: the passage may not answer this",
+    searched_for="Searched for: {question}",
+    within="{question} (in: {item})",
+    more={"one": "{n} more passage, far less likely to hold the answer, in the sources panel.",
+          "other": "{n} more passages, far less likely to hold the answer, in the sources panel."},
+    note="Note: {note}",
+    show_source="Show source {n}",
+    otherwise="Another document says otherwise: {value}",
+    newer=" ({theirs}, newer than the answer's {ours})",
+    older=" ({theirs}, older than the answer's {ours})",
+    same_day=" (of the same date, {theirs})",
+    dated=" ({theirs}; the answer's: {ours})",
+    undated="undated",
+)
+
 LANGUAGE = Language(
     code="en",
     stemmer="english",
@@ -583,6 +603,7 @@ LANGUAGE = Language(
     news_titles=NewsTitles(
         "{site} news", "News, {months}", tuple("Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split())
     ),
+    reply=REPLY,
     countries=functools.partial(country_names, "en"),
     antonym_pairs=ANTONYM_PAIRS,
     negative_prefixes=NEGATIVE_PREFIXES,

@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import re
 
-from qa.lang.base import Followup, HolderWords, Language, NewsTitles, PageFurniture
+from qa.lang.base import Followup, HolderWords, Language, NewsTitles, PageFurniture, ReplyWords
 from qa.lang.contacts import CONTACT_SPANS
 from qa.lang.countries import country_names
 
@@ -519,6 +519,28 @@ HOLDER_WORDS = HolderWords(
     who_is=frozenset({"кто", "такой", "такая", "такие"}),
 )
 
+REPLY = ReplyWords(
+    not_found="В документах не найдено.",
+    sources="Источники",
+    related="Возможно, по теме",
+    confidence="Уверенность",
+    low=", низкая: фрагмент может не отвечать на вопрос",
+    searched_for="Искали: {question}",
+    within="{question} (в: {item})",
+    more={"one": "Ещё {n} фрагмент, где ответ гораздо менее вероятен, — в панели источников.",
+          "few": "Ещё {n} фрагмента, где ответ гораздо менее вероятен, — в панели источников.",
+          "many": "Ещё {n} фрагментов, где ответ гораздо менее вероятен, — в панели источников.",
+          "other": "Ещё {n} фрагмента, где ответ гораздо менее вероятен, — в панели источников."},
+    note="Примечание: {note}",
+    show_source="Показать источник {n}",
+    otherwise="В другом документе сказано иначе: {value}",
+    newer=" ({theirs}, позже, чем в ответе: {ours})",
+    older=" ({theirs}, раньше, чем в ответе: {ours})",
+    same_day=" (той же датой, {theirs})",
+    dated=" ({theirs}; в ответе: {ours})",
+    undated="без даты",
+)
+
 LANGUAGE = Language(
     code="ru",
     stemmer="russian",
@@ -547,6 +569,7 @@ LANGUAGE = Language(
         # the genitive after a day: "12 марта 2024" (also qa.ingest.dates.russian_month)
         tuple("января февраля марта апреля мая июня июля августа сентября октября ноября декабря".split()),
     ),
+    reply=REPLY,
     countries=functools.partial(country_names, "ru"),
     rejoin_false_splits=True,
     name_initial=re.compile(r"(?:^|\s)[А-ЯЁ]\.$"),  # a Cyrillic initial: "Э."
