@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True)
@@ -108,6 +108,13 @@ class ReplyWords:
     same_day: str  # " (of the same date, {theirs})"
     dated: str  # " ({theirs}; the answer's: {ours})", either may be `undated`
     undated: str
+    # why the documents were found not to answer (qa.answer.not_found), by the reason's key ("unpriced", "scene.person",
+    # "measure.mass" ...): each language words them all, English's being the reference (tests/lang check the keys)
+    reasons: Mapping[str, str] = field(default_factory=dict)
+
+    def reason(self, key: str, **parts: str) -> str:
+        """The reason `key` with its `{parts}` filled in."""
+        return self.reasons[key].format(**parts)
 
     def more_passages(self, n: int, locale: str) -> str:
         """"3 more passages, …" in the plural form `locale` (CLDR, through babel) gives the count `n`."""

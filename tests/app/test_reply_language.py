@@ -59,6 +59,16 @@ def test_a_russian_not_found_says_so_in_russian(chat):
     assert turn.answer is None
     reply = text_of(turn.reply_html)
     assert "В документах не найдено." in reply and "Not found in the documents." not in reply
+    # and why, when the answer step says, in Russian too
+    assert "The best passage" not in reply and "None of the" not in reply
+
+
+def test_a_russian_questions_reason_is_worded_in_russian():
+    from qa.answer.not_found import not_found_note
+
+    assert not_found_note("unpriced", "Сколько стоил грузовой автомобиль?") == (
+        "Ни один из лучших фрагментов не называет денежную сумму.")
+    assert not_found_note("unpriced", "What did the truck cost?") == "None of the best passages states an amount of money."
 
 
 def test_a_follow_up_without_words_keeps_the_conversations_language(chat):
