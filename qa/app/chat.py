@@ -214,6 +214,9 @@ class ChatService:
             shown = searched if searched != asked else None
             if within is not None:  # answered inside the previous answer's news item
                 shown = lang.reply_words(language).within.format(question=result.question, item=within)
+            elif shown is not None and not followups.is_whole(asked, searched, language) and conv.turns:
+                # topic words added to the follow-up read as a jumble: the user sees which question it leans on
+                shown = lang.reply_words(language).read_with.format(question=asked, previous=conv.turns[-1].question)
             notes = list(result.notes)
             html = render.render_reply(
                 idx, answer, cites, searched=shown, show_passages=show_passages, notes=notes,
@@ -237,14 +240,34 @@ class ChatService:
         except (IndexProblem, OSError):  # the index went away meanwhile: the question is asked as typed
             return None
 
+    def _one_record(self, doc: str, most: int = 1000) -> bool:
+        """Whether a document is the record of one gathering (minutes, whose sections are its items): its items,
+        up to `most`, carry one date or none, where a news page's stories are dated apart."""
+        try:
+            index = self.service.index()
+        except IndexProblem:
+            return True
+        dates = set()
+        for i in range(most):
+            info = index.item(doc, i)
+            if info is None:
+                break
+            if info.date:
+                dates.add(info.date)
+        return len(dates) <= 1
+
     def _answer(
         self, asked: str, searched: str, ctx: followups.Context | None, k: int, filters: Filters,
         progress: Callable[[int, int], None] | None = None,
     ) -> tuple[Result, str | None]:
         """(result, the item title it was confined to or None): the previous answer's item first
         (it was found within the filters), then all documents within them."""
-        if ctx is not None and ctx.doc is not None and searched != asked:
+        if ctx is not None and ctx.doc is not None and searched != asked and not followups.asks_about_another(asked):
             item = followups.item_asked(searched, ctx.item)  # None: the whole document (its head's fields)
+            if item is None and ctx.item is not None and not self._one_record(ctx.doc):
+                # a page of stories dated apart is one event each: "Who chaired it?" asks the story answered, not
+                # the next meeting's story on the page
+                item = ctx.item
             inside = self.service.ask_within(followups.focus(asked, ctx), ctx.doc, item, k, progress)
             if inside is not None and inside.answer is not None:
                 whole = item is None and ctx.item is not None

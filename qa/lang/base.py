@@ -99,6 +99,9 @@ class ReplyWords:
     low: str  # after a low confidence: ", low: the passage may not answer this"
     searched_for: str  # "Searched for: {question}"
     within: str  # "{question} (in: {item})": a follow-up answered inside the previous answer's item
+    # a follow-up searched with the topic words of the question before it, shown as the two questions rather than
+    # as the bag of words searched: "{question} (read with the question before: {previous})"
+    read_with: str
     more: Mapping[str, str]  # "{n} more passages, far less likely to hold the answer, in the sources panel."
     note: str  # "Note: {note}"
     show_source: str  # a citation's tooltip: "Show source {n}"

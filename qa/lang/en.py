@@ -574,6 +574,7 @@ REPLY = ReplyWords(
     low=", low: the passage may not answer this",
     searched_for="Searched for: {question}",
     within="{question} (in: {item})",
+    read_with="{question} (read with the question before: {previous})",
     more={"one": "{n} more passage, far less likely to hold the answer, in the sources panel.",
           "other": "{n} more passages, far less likely to hold the answer, in the sources panel."},
     note="Note: {note}",
