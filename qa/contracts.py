@@ -147,9 +147,10 @@ def one_line(text: str) -> str:
 LOW_CONFIDENCE = 0.3
 
 
-def confidence_text(score: float) -> str:
-    """How a confidence reads beside an answer: "0.74", or "0.05, low: the passage may not answer this"."""
-    return f"{score:.2f}" + (", low: the passage may not answer this" if score < LOW_CONFIDENCE else "")
+def confidence_text(score: float, low: str = ", low: the passage may not answer this") -> str:
+    """How a confidence reads beside an answer: "0.74", or "0.05, low: the passage may not answer this" (`low`: the
+    words after a low one, in the reply's language)."""
+    return f"{score:.2f}" + (low if score < LOW_CONFIDENCE else "")
 
 
 def marked(text: str, cut_before: bool, cut_after: bool) -> str:

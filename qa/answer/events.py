@@ -353,3 +353,9 @@ def setting(text: str) -> str | None:
     """The first place text sets something in, as written ("in Astana": "Astana"), or None."""
     return next((m.group(1) for m in _settings(text, detect(text))), None)
 
+
+
+def ordinal_spans(text: str) -> list[tuple[str, int, int]]:
+    """(number, start, end) of each ordinal `text` names, in order: "the fifth meeting" -> [("5", 4, 9)]; Russian's
+    too ("пятое", "5-й")."""
+    return sorted(_ordinal_matches(text), key=lambda m: m[1])

@@ -18,7 +18,7 @@ from qa.answer.events import asked_place, numbered_name, setting
 from qa.answer.needs import asked_grain, needs
 from qa.answer.roles import miscast, miscast_note
 from qa.answer.substances import candidate_swap
-from qa.lang import analyze, detect, get, registered
+from qa.lang import analyze, detect, get, registered, reply_words
 from qa.lang.countries import country_name
 from qa.lang.detection import script_of
 
@@ -26,92 +26,79 @@ if TYPE_CHECKING:
     from qa.answer.features import Candidate
     from qa.store import Index
 
-# the measures a rule of the gate names (qa.answer.needs.needs().measure kinds)
-_MEASURE_NAMES = {"length": "length", "time": "duration", "temperature": "temperature", "age": "age", "mass": "weight",
-                  "area": "area", "volume": "volume"}
-# what a rule of the gate found no passage giving (qa.lang.contacts kinds)
-_CONTACT_NAMES = {"email": "an e-mail address", "web": "a web address", "phone": "a phone number"}
-# what the scene-setting passage does not state, by the kind of answer asked
-_SCENE_LACKS = {"person": "names no one for what was asked", "number": "gives no such number",
-                "date": "dates the event, not what was asked"}
-_SCENE_ELSE = "does not state what was asked"
-
-
 def not_found_note(
     rule: str | None, question: str, known: Callable[[str], bool] | None = None, lead: str = "",
     best: Candidate | None = None,
 ) -> str | None:
-    """Why the documents were found not to answer `question`: what they lack. For a rule
-    (rule_that_holds()) the thing it found missing ("None of the best passages states an amount of
-    money."; `lead`, the first sentence of the best passage's item, says where an event misplaced
-    was held; `best`, the best candidate, which substance it speaks of instead of the asked one); for the fitted gate's own "not found", which has no one reason, the question's words
-    that no document uses at all (`known`: whether the documents may speak of a stem, mentioned()), when
-    there are any ('None of the documents mentions “population”.'); else None."""
+    """Why the documents were found not to answer `question`: what they lack, worded in the question's language
+    (Language.reply's reasons). For a rule (rule_that_holds()) the thing it found missing ("None of the best passages
+    states an amount of money."; `lead`, the first sentence of the best passage's item, says where an event
+    misplaced was held; `best`, the best candidate, which substance it speaks of instead of the asked one); for the
+    fitted gate's own "not found", which has no one reason, the question's words that no document uses at all
+    (`known`: whether the documents may speak of a stem, mentioned()), when there are any ('None of the documents
+    mentions “population”.'); else None."""
+    code = detect(question)
+    words = reply_words(code)
     if rule is None:
         missing = unmentioned(question, known) if known is not None else []
         if not missing:
             return None
-        return f"None of the documents mentions {' or '.join(f'“{w}”' for w in missing[:3])}."
-    if rule == "substituted":
-        return _substituted_note(question, best)
+        return words.reason("unmentioned", words=words.reasons["or"].join(f"“{w}”" for w in missing[:3]))
+    if rule in ("substituted", "other_country"):
+        return _swapped_note(rule, question, best, code)
     if rule == "miscast":
-        return miscast_note(miscast(question, best.text, best.sentence.lang) if best is not None else None)
-    if rule == "other_country":
-        return _other_country_note(question, best)
+        return miscast_note(miscast(question, best.text, best.sentence.lang) if best is not None else None, code)
     if rule == "uncounted":
-        return "The passages speak of what the question counts but none gives its number."
+        return words.reason("uncounted")
     if rule == "unlisted":
-        return f"None of the best passages gives {_CONTACT_NAMES[needs(question).qtype]}."
+        return words.reason("unlisted", contact=words.reason(f"contact.{needs(question).qtype}"))
     if rule == "unpriced":
-        return "None of the best passages states an amount of money."
+        return words.reason("unpriced")
     if rule == "unmeasured":
-        kinds = [_MEASURE_NAMES[k] for k in needs(question).measure if k in _MEASURE_NAMES]
-        return f"The best passage states no {' or '.join(kinds) or 'such measure'}."
+        kinds = [words.reasons[f"measure.{k}"] for k in needs(question).measure if f"measure.{k}" in words.reasons]
+        return words.reason("unmeasured", kinds=words.reasons["or"].join(kinds) or words.reasons["measure.any"])
     if rule == "undated":
         grain = asked_grain(question) or "date"
         if grain == "century" and re.search(r"\bdecades?\b|десятилети", question, re.I):
             grain = "decade"
-        if grain == "clock":
-            grain = "time of day"
-        return f"The best passage states no {grain}."
+        return words.reason("undated", grain=words.reasons.get(f"grain.{grain}", words.reasons["grain.date"]))
     if rule == "undefined":
-        return f"No passage spells out what {asked_acronym(question)} stands for."
+        return words.reason("undefined", acronym=asked_acronym(question))
     if rule == "misplaced":
         asked, held = asked_place(question), setting(lead)
         if asked and held:
-            return f"The best passage holds this event in {held}, not in {asked}."
-        return f"The best passage holds this event in another place{f' than {asked}' if asked else ''}."
+            return words.reason("misplaced", held=held, asked=asked)
+        return words.reason("misplaced.other", asked=asked) if asked else words.reason("misplaced.any")
     if rule == "scene":
-        return f"The best passage sets the scene of this event but {_SCENE_LACKS.get(needs(question).wants, _SCENE_ELSE)}."
+        wants = needs(question).wants
+        return words.reason(f"scene.{wants}" if f"scene.{wants}" in words.reasons else "scene.any")
     return None
 
 
-def _substituted_note(question: str, best: Candidate | None) -> str:
-    """"The best passage speaks of heroin, not of cocaine.": the substances named in the question's language."""
-    swap = candidate_swap(question, best) if best is not None else None
-    if swap is None:
-        return "The best passage speaks of another substance than the question asks about."
-    lang = "ru" if detect(question) == "ru" else "en"
-    told = _listed([what.name(lang) for what in swap.told], "and")
-    asked = _listed([what.name(lang) for what in swap.asked], "or")
-    return f"The best passage speaks of {told}, not of {asked}."
-
-
-def _other_country_note(question: str, best: Candidate | None) -> str:
-    """"The best passage speaks of Tajikistan, not of Kyrgyzstan.": the countries named in the question's language."""
-    swap = candidate_country_swap(question, best) if best is not None else None
-    if swap is None:
-        return "The best passage speaks of another country than the question asks about."
-    lang = "ru" if detect(question) == "ru" else "en"
-    told = _listed(sorted(country_name(c, lang) for c in swap.told), "and")
-    asked = _listed(sorted(country_name(c, lang) for c in swap.asked), "or")
-    return f"The best passage speaks of {told}, not of {asked}."
+def _swapped_note(rule: str, question: str, best: Candidate | None, code: str) -> str:
+    """"The best passage speaks of heroin, not of cocaine." (substituted) or "… of Tajikistan, not of Kyrgyzstan."
+    (other_country): what it names instead of what was asked, named in the question's language."""
+    words = reply_words(code)
+    lang = "ru" if code == "ru" else "en"
+    if rule == "substituted":
+        swap = candidate_swap(question, best) if best is not None else None
+        if swap is None:
+            return words.reason("substance.other")
+        told = [what.name(lang) for what in swap.told]
+        asked = [what.name(lang) for what in swap.asked]
+    else:
+        swap = candidate_country_swap(question, best) if best is not None else None
+        if swap is None:
+            return words.reason("country.other")
+        told = sorted(country_name(c, lang) for c in swap.told)
+        asked = sorted(country_name(c, lang) for c in swap.asked)
+    return words.reason("swapped", told=_listed(told, words.reasons["and"]), asked=_listed(asked, words.reasons["or"]))
 
 
 def _listed(names: list[str], conjunction: str, most: int = 4) -> str:
-    """"heroin", "heroin and opium", "heroin, opium and MDMA": the first `most` names."""
+    """"heroin", "heroin and opium", "heroin, opium and MDMA": the first `most` names (`conjunction`: " and ")."""
     names = names[:most]
-    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} {conjunction} {names[-1]}"
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])}{conjunction}{names[-1]}"
 
 
 def unmentioned(question: str, known: Callable[[str], bool]) -> list[str]:

@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING
 from qa.answer.acronyms import acronym_alike
 from qa.answer.events import MONTHS
 from qa.answer.persons import NOT_A_PERSON
-from qa.lang import analyze, detect, stopwords
+from qa.lang import analyze, detect, reply_words, stopwords
 from qa.lang.countries import country_name, country_terms, countries_in
 
 if TYPE_CHECKING:
@@ -296,10 +296,11 @@ def described(role: Role, against: Role) -> str:
     return role.written
 
 
-def miscast_note(found: Miscast | None) -> str:
+def miscast_note(found: Miscast | None, language: str = "en") -> str:
     """"The best passage names Akmal Yusupov as First Deputy Chairman in Uzbekistan, not as Chairman in
-    Kyrgyzstan.\""""
+    Kyrgyzstan.", worded in `language` (Language.reply's reasons)."""
+    words = reply_words(language)
     if found is None:
-        return "The best passage names someone in another post than the one asked about."
+        return words.reason("miscast.other")
     held, asked = found.held, found.asked
-    return f"The best passage names {held.person} as {described(held, asked)}, not as {described(asked, held)}."
+    return words.reason("miscast", person=held.person, held=described(held, asked), asked=described(asked, held))

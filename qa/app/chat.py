@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from qa import lang
 from qa.app import export, followups, pageview, render
 from qa.app.render import Citation
 from qa.app.service import QAService, QuestionError
@@ -49,6 +50,7 @@ class Turn:
     scope: Scope | None = None  # what it was searched within (filters, a date in the question)
     item: int | None = None  # the news item (index in its document) the answer came from
     not_found: str | None = None  # with no answer: what the documents lack, when known (Result.not_found)
+    language: str = lang.DEFAULT  # the language the question was asked in: the reply's own words are in it
 
     @property
     def title(self) -> str | None:
@@ -60,6 +62,12 @@ class Conversation:
     turns: list[Turn] = field(default_factory=list)
     filters: Filters = field(default_factory=Filters)  # kept for follow-ups until changed
     uid: str = field(default_factory=lambda: uuid.uuid4().hex)  # names its export files
+
+    def language(self, question: str) -> str:
+        """The language a reply to `question` is worded in: the question's, or the conversation's so far when the
+        question shows none ("2023?")."""
+        before = self.turns[-1].language if self.turns else lang.DEFAULT
+        return lang.detect(question, default=before)
 
     def context(self) -> followups.Context | None:
         """What the next question may lean on, or None when nothing was answered or asked yet."""
@@ -182,6 +190,7 @@ class ChatService:
         k = self.settings.top_k if k is None else int(k)
         idx = len(conv.turns)
         asked = " ".join(str(question or "").split())
+        language = conv.language(asked)
         if filters is not None:
             conv.filters = filters
         ctx = conv.context()
@@ -192,27 +201,30 @@ class ChatService:
         try:
             result, within = self._answer(asked, searched, ctx, k, conv.filters, progress)
         except QuestionError as e:
-            turn = Turn(asked, searched, None, [], render.render_error(str(e)), error=str(e))
+            turn = Turn(asked, searched, None, [], render.render_error(str(e)), error=str(e), language=language)
         except IndexProblem as e:
             msg = index_message(e)
-            turn = Turn(asked, searched, None, [], render.render_error(msg), error=msg)
+            turn = Turn(asked, searched, None, [], render.render_error(msg), error=msg, language=language)
         except Exception:  # noqa: BLE001 - never a traceback on the page
             log.exception("answering %r failed", searched)
-            turn = Turn(asked, searched, None, [], render.render_error(GENERIC_ERROR), error=GENERIC_ERROR)
+            turn = Turn(asked, searched, None, [], render.render_error(GENERIC_ERROR), error=GENERIC_ERROR, language=language)
         else:
             cites = citations_of(result)
             answer = result.answer
             shown = searched if searched != asked else None
             if within is not None:  # answered inside the previous answer's news item
-                shown = f"{result.question} (in: {within})"
+                shown = lang.reply_words(language).within.format(question=result.question, item=within)
+            elif shown is not None and not followups.is_whole(asked, searched, language) and conv.turns:
+                # topic words added to the follow-up read as a jumble: the user sees which question it leans on
+                shown = lang.reply_words(language).read_with.format(question=asked, previous=conv.turns[-1].question)
             notes = list(result.notes)
             html = render.render_reply(
                 idx, answer, cites, searched=shown, show_passages=show_passages, notes=notes,
                 scope=result.scope.reading if result.scope else None,
-                hint=hint if answer is None or hint else None, not_found=result.not_found,
+                hint=hint if answer is None or hint else None, not_found=result.not_found, language=language,
             )
             turn = Turn(asked, searched, answer, cites, html, scope=result.scope, item=_item_of(result),
-                        not_found=result.not_found)
+                        not_found=result.not_found, language=language)
         conv.turns.append(turn)
         return turn
 
@@ -228,14 +240,34 @@ class ChatService:
         except (IndexProblem, OSError):  # the index went away meanwhile: the question is asked as typed
             return None
 
+    def _one_record(self, doc: str, most: int = 1000) -> bool:
+        """Whether a document is the record of one gathering (minutes, whose sections are its items): its items,
+        up to `most`, carry one date or none, where a news page's stories are dated apart."""
+        try:
+            index = self.service.index()
+        except IndexProblem:
+            return True
+        dates = set()
+        for i in range(most):
+            info = index.item(doc, i)
+            if info is None:
+                break
+            if info.date:
+                dates.add(info.date)
+        return len(dates) <= 1
+
     def _answer(
         self, asked: str, searched: str, ctx: followups.Context | None, k: int, filters: Filters,
         progress: Callable[[int, int], None] | None = None,
     ) -> tuple[Result, str | None]:
         """(result, the item title it was confined to or None): the previous answer's item first
         (it was found within the filters), then all documents within them."""
-        if ctx is not None and ctx.doc is not None and searched != asked:
+        if ctx is not None and ctx.doc is not None and searched != asked and not followups.asks_about_another(asked):
             item = followups.item_asked(searched, ctx.item)  # None: the whole document (its head's fields)
+            if item is None and ctx.item is not None and not self._one_record(ctx.doc):
+                # a page of stories dated apart is one event each: "Who chaired it?" asks the story answered, not
+                # the next meeting's story on the page
+                item = ctx.item
             inside = self.service.ask_within(followups.focus(asked, ctx), ctx.doc, item, k, progress)
             if inside is not None and inside.answer is not None:
                 whole = item is None and ctx.item is not None

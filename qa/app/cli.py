@@ -12,6 +12,7 @@ import click
 
 from qa.config import DEFAULT_HOST, DEFAULT_K, DEFAULT_PORT, MAX_K, Settings, runtime_env
 from qa.contracts import confidence_text, one_line
+from qa.lang import detect, reply_words
 
 if TYPE_CHECKING:
     from qa.store import Rollback
@@ -326,7 +327,7 @@ def render_text(result, excerpt_chars: int = 300) -> str:
     # before the answer, which they qualify ("the question was cut to its first 2000 characters")
     lines += [f"Note: {note}" for note in result.notes]
     if a is None:
-        lines.append("Not found in the documents." + (f" {result.not_found}" if result.not_found else ""))
+        lines.append(_not_found_line(result))
         if result.passages:
             lines.append("Possibly related passages:")
     else:
@@ -361,7 +362,7 @@ def render_short(result) -> str:
     cut = [f"Note: {note}" for note in result.notes if note.startswith(QUESTION_CUT)]
     if a is None:
         # the reason is part of the answer ("None of the best passages gives a phone number."), not detail
-        return "\n".join([*cut, "Not found in the documents." + (f" {result.not_found}" if result.not_found else "")])
+        return "\n".join([*cut, _not_found_line(result)])
     head = one_line(a.span_text or a.marked_text)
     out = [*cut, head]
     if a.span_text:
@@ -373,6 +374,12 @@ def render_short(result) -> str:
         out.append(disagreement_text(a))
         out.append(f'  "{a.disagreement.marked_text}" — {_cite(a.disagreement)}')
     return "\n".join(out)
+
+
+def _not_found_line(result) -> str:
+    """"Not found in the documents." and why, in the question's language as the reason is."""
+    said = reply_words(detect(result.question)).not_found
+    return said + (f" {result.not_found}" if result.not_found else "")
 
 
 def disagreement_text(a) -> str:

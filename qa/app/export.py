@@ -13,6 +13,7 @@ from dataclasses import astuple, dataclass, fields
 from pathlib import Path
 
 from qa.contracts import marked, one_line
+from qa.lang import detect, reply_words
 
 FORMATS = ("md", "csv")
 
@@ -34,7 +35,7 @@ HEADERS = {
     "question": "Question", "answer": "Answer", "quote": "Quoted sentence", "document": "Document",
     "title": "Title", "date": "Date", "page": "Page", "link": "Link", "header": "Table header",
 }
-NOT_FOUND = "Not found in the documents."
+NOT_FOUND = reply_words().not_found  # English's; a Russian question's row says it in Russian
 
 
 def source_link(corpus_dir: Path | str | None, doc: str, start: int, end: int) -> str:
@@ -51,7 +52,8 @@ def row_from_answer(question: str, answer: dict | None, corpus_dir: Path | str |
     """A row from the JSON answer shape of `qa ask --json` (None: not found, then `not_found` says
     what the passages lack when the answer step knows: Result.not_found)."""
     if answer is None:
-        return ExportRow(question, NOT_FOUND + (f" {not_found}" if not_found else ""), "", "", "", "", "", "")
+        said = reply_words(detect(question)).not_found  # the reason beside it is worded in the question's language
+        return ExportRow(question, said + (f" {not_found}" if not_found else ""), "", "", "", "", "", "")
     span = answer.get("span") or {}
     page = answer.get("page")
     # on one line: a spreadsheet cell would show a PDF's printed line ends inside the sentence; the link

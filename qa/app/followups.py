@@ -277,11 +277,27 @@ def referent(question: str, people: tuple[str, ...], lang: str | None = None) ->
 
 
 def _about(rest: str, previous: str, lang: str) -> str:
-    """"What about 2021?": the previous question with the year swapped, or with X added."""
+    """"What about 2021?" / "What about the sixth?": the previous question with the year or the ordinal swapped,
+    or with X added."""
     years = _YEAR.findall(rest)
     if years and _YEAR.search(previous):
         return _YEAR.sub(years[0], previous, count=1) + (" " + rest if len(years) < len(content_words(rest, lang)) else "")
+    from qa.answer.events import ordinal_spans  # here: qa.answer loads the answer model's modules
+
+    asked, before = ordinal_spans(rest), ordinal_spans(previous)
+    if asked and before:
+        (_, a0, a1), (_, b0, b1) = asked[0], before[0]
+        swapped = previous[:b0] + rest[a0:a1] + previous[b1:]
+        more = [w for w in content_words(rest, lang) if w.lower() not in rest[a0:a1].lower()]
+        return f"{swapped.rstrip(' ?.!')} {' '.join(more)}?" if more else swapped
     return f"{previous.rstrip(' ?.!')} {rest}?"
+
+
+def asks_about_another(question: str, lang: str | None = None) -> bool:
+    """Whether a follow-up asks the previous question of something else ("What about the sixth?", "And in 2021?"
+    read as "what about"): the previous answer's item is then no place to look for it."""
+    q = " ".join(question.split())
+    return get(lang or detect(q)).followup.about.match(q) is not None
 
 
 def _ellipsis(core: str, previous: str, lang: str) -> str | None:

@@ -112,42 +112,45 @@ def _cite_html(doc: str, title: str, date: str | None, page: int | None = None, 
     return out
 
 
-def cite_link(turn: int, n: int) -> str:
+def cite_link(turn: int, n: int, language: str = lang.DEFAULT) -> str:
     """A clickable [n]: the page script sends "turn:n" to the sources panel."""
+    tip = esc(lang.reply_words(language).show_source.format(n=n))
     return (
         f'<a class="qa-cite" href="#cite-{turn}-{n}" data-cite="{turn}:{n}" '
-        f'title="Show source {n}">&#91;{n}&#93;</a>'
+        f'title="{tip}">&#91;{n}&#93;</a>'
     )
 
 
-def disagreement_line(answer: Answer) -> str:
+def disagreement_line(answer: Answer, language: str = lang.DEFAULT) -> str:
     """"Another document says otherwise: June 2025 (20 May 2024, newer than the answer's 15 Jun 2022)": the other
-    document's value, and the two documents' dates in order (qa.answer.disagreement)."""
+    document's value, and the two documents' dates in order (qa.answer.disagreement), worded in `language`."""
     d = answer.disagreement
     if d is None:
         return ""
-    # the line is worded in English: so are its dates
-    theirs, ours = lang.written_date(d.date), lang.written_date(answer.date)
+    words = lang.reply_words(language)
+    # the dates read in the line's own language
+    theirs, ours = lang.written_date(d.date, language), lang.written_date(answer.date, language)
     if d.newer == "other":
-        when = f" ({theirs}, newer than the answer's {ours})"
+        when = words.newer.format(theirs=theirs, ours=ours)
     elif d.newer == "answer":
-        when = f" ({theirs}, older than the answer's {ours})"
+        when = words.older.format(theirs=theirs, ours=ours)
     elif theirs and theirs == ours:
-        when = f" (of the same date, {theirs})"
+        when = words.same_day.format(theirs=theirs)
     else:
-        when = f" ({theirs or 'undated'}; the answer's: {ours or 'undated'})"
-    return f"Another document says otherwise: {one_line(d.value)}{when}"
+        when = words.dated.format(theirs=theirs or words.undated, ours=ours or words.undated)
+    return words.otherwise.format(value=one_line(d.value)) + when
 
 
-def _disagreement_html(turn: int, answer: Answer) -> str:
+def _disagreement_html(turn: int, answer: Answer, language: str = lang.DEFAULT) -> str:
     """The note under an answer that another document states a different value: its line, its sentence with the value
     marked, its source, cited like the answer."""
     d = getattr(answer, "disagreement", None)
     if d is None:
         return ""
     quote = marked(mark_span(d.text, d.start, d.span), d.cut_before, d.cut_after)
-    return (f'<div class="qa-disagree"><strong>{esc(disagreement_line(answer))}</strong>: “{quote}” '
-            f'{cite_link(turn, d.passage_rank)} · {_cite_html(d.doc, d.title, d.date, d.page, d.doc_title)}</div>')
+    return (f'<div class="qa-disagree"><strong>{esc(disagreement_line(answer, language))}</strong>: “{quote}” '
+            f'{cite_link(turn, d.passage_rank, language)} · '
+            f'{_cite_html(d.doc, d.title, d.date, d.page, d.doc_title)}</div>')
 
 
 def mark_span(sentence: str, offset: int, span: tuple[int, int] | None) -> str:
@@ -218,31 +221,35 @@ def render_reply(
     scope: str | None = None,
     hint: str | None = None,
     not_found: str | None = None,
+    language: str = lang.DEFAULT,
 ) -> str:
-    """One assistant message: answer (span emphasised) + confidence + numbered citations.
+    """One assistant message: answer (span emphasised) + confidence + numbered citations, its own words in
+    `language`, the question's (Language.reply).
 
     `answer` is the Result's answer (its citation number is its passage_rank), or None; then
     `not_found` says what the documents lack, when the answer step knows (Result.not_found).
     """
+    words = lang.reply_words(language)
     parts = ['<div class="qa-reply">']
     if searched:
-        parts.append(f'<div class="qa-searched">Searched for: <em>{esc(searched)}</em></div>')
+        head, _, tail = words.searched_for.partition("{question}")
+        parts.append(f'<div class="qa-searched">{esc(head)}<em>{esc(searched)}</em>{esc(tail)}</div>')
     if scope:  # "Searched items dated Aug 2022"
         parts.append(f'<div class="qa-scope">{esc(scope)}</div>')
     if answer is not None:
         sentence = _quote(answer)
         short = f'<div class="qa-short">{esc(one_line(answer.span_text))}</div>' if answer.span else ""
         parts.append(
-            f'{short}<div class="qa-answer">{sentence} {cite_link(turn, answer.passage_rank)}</div>'
-            f'<div class="qa-conf">Confidence {esc(confidence_text(answer.score))} · '
+            f'{short}<div class="qa-answer">{sentence} {cite_link(turn, answer.passage_rank, language)}</div>'
+            f'<div class="qa-conf">{esc(words.confidence)} {esc(confidence_text(answer.score, words.low))} · '
             f"{_cite_html(answer.doc, answer.title, answer.date, answer.page, getattr(answer, 'doc_title', None))}</div>"
-            + _disagreement_html(turn, answer)
+            + _disagreement_html(turn, answer, language)
         )
-        heading = "Sources"
+        heading = words.sources
     else:
         why = f' <span class="qa-why">{esc(not_found)}</span>' if not_found else ""
-        parts.append(f'<div class="qa-none"><strong>Not found in the documents.</strong>{why}</div>')
-        heading = "Possibly related" if citations else ""
+        parts.append(f'<div class="qa-none"><strong>{esc(words.not_found)}</strong>{why}</div>')
+        heading = words.related if citations else ""
     left_out = 0
     if answer is not None:
         # under an answer, the passages the answer step found far less likely to hold it than the best one are no
@@ -259,7 +266,7 @@ def render_reply(
         parts.append(f'<div class="qa-cites-head">{heading}:</div><ul class="qa-cites">')
         for group in groups.values():
             first = group[0]
-            links = " ".join(cite_link(turn, c.n) for c in group)
+            links = " ".join(cite_link(turn, c.n, language) for c in group)
             item = f"<li>{links} {_cite_html(first.doc, first.title, first.date, first.page, first.doc_title)}"
             if show_passages:
                 for c in group:
@@ -271,10 +278,9 @@ def render_reply(
             parts.append(item + "</li>")
         parts.append("</ul>")
     if left_out:
-        more = "1 more passage" if left_out == 1 else f"{left_out} more passages"
-        parts.append(f'<div class="qa-more">{more}, far less likely to hold the answer, in the sources panel.</div>')
+        parts.append(f'<div class="qa-more">{esc(words.more_passages(left_out, language))}</div>')
     for note in notes:
-        parts.append(f'<div class="qa-note">Note: {esc(note)}</div>')
+        parts.append(f'<div class="qa-note">{esc(words.note.format(note=note))}</div>')
     if hint:
         parts.append(f'<div class="qa-hint">{esc(hint)}</div>')
     parts.append("</div>")

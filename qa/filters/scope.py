@@ -26,6 +26,7 @@ from qa.contracts import Answer, Filters, Scope
 from qa.filters.core import DateRange, FilterError, Selection, clean_sources, describe
 from qa.filters.mentions import names_period, other_years
 from qa.filters.question import QuestionDates, parse_question_dates
+from qa.lang import detect, reply_words
 
 # Words that name the kind of event, not which one: an event's passage must hold the other words.
 _GENERIC = {"meet", "meeting", "confer", "conference", "workshop", "seminar", "visit", "forum", "train",
@@ -99,11 +100,12 @@ def in_period(answer: Answer, p: Plan) -> bool:
     return p.reading.range.keeps(answer.date) or names_period(answer.text, p.reading.range)
 
 
-def about_other_years(answer: Answer, p: Plan, fell_back: bool) -> str | None:
+def about_other_years(answer: Answer, p: Plan, fell_back: bool, question: str = "") -> str | None:
     """Why an answer found with the question's date dropped is no answer, else None: its item is not dated in the
     question's period and it names only other years ("Its approved budget for 2024 was …" for "What was the
-    budget in 2023?", once nothing dated or mentioning 2023 answered). An answer that names no year may still be
-    about the period (a news item is dated by its publication, not by what it reports), and is kept."""
+    budget in 2023?", once nothing dated or mentioning 2023 answered), worded in `question`'s language. An answer
+    that names no year may still be about the period (a news item is dated by its publication, not by what it
+    reports), and is kept."""
     reading = p.reading if fell_back else p.undated if p.reading is None else None
     if reading is None or reading.range.keeps(answer.date):
         return None
@@ -111,7 +113,7 @@ def about_other_years(answer: Answer, p: Plan, fell_back: bool) -> str | None:
     if not years:
         return None
     named = ", ".join(str(y) for y in years[:3])
-    return f"The best passage is about {named}, not {reading.range.human()}."
+    return reply_words(detect(question)).reason("other_years", named=named, asked=reading.range.human())
 
 
 def mostly_dated(facts) -> bool:

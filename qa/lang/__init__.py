@@ -20,7 +20,7 @@ import functools
 import re
 from collections.abc import Callable, Mapping
 
-from qa.lang.base import Followup, Language
+from qa.lang.base import Followup, Language, ReplyWords
 
 __all__ = [
     "DEFAULT", "Followup", "Language", "analyze", "contact_stems", "detect", "frame_stems", "get", "question_case",
@@ -65,6 +65,12 @@ def written_date(iso: str | None, code: str = DEFAULT) -> str:
     "март 2024"); English's words for a language that has none (Language.news_titles)."""
     words = _LANGUAGES[code].news_titles if code in _LANGUAGES else None
     return (words or _LANGUAGES[DEFAULT].news_titles).date(iso)
+
+
+def reply_words(code: str = DEFAULT) -> ReplyWords:
+    """The web reply's own words in language ``code`` (Language.reply); English's for a language that has none."""
+    words = _LANGUAGES[code].reply if code in _LANGUAGES else None
+    return words or _LANGUAGES[DEFAULT].reply
 
 
 def label_language(*titles: str | None) -> str:

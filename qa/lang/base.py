@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True)
@@ -87,6 +87,47 @@ class NewsTitles:
 
 
 @dataclass(frozen=True)
+class ReplyWords:
+    """The words the web reply frames an answer with (qa.app.render), in the language of the question it answers:
+    its labels, not what the documents say. Each `{name}` is filled in by the reply; `more` holds one wording per
+    CLDR plural form of the count ("one", "few", "many", "other")."""
+
+    not_found: str  # "Not found in the documents."
+    sources: str  # the heading of the passages an answer cites
+    related: str  # the heading of the passages shown under a "not found"
+    confidence: str  # "Confidence"
+    low: str  # after a low confidence: ", low: the passage may not answer this"
+    searched_for: str  # "Searched for: {question}"
+    within: str  # "{question} (in: {item})": a follow-up answered inside the previous answer's item
+    # a follow-up searched with the topic words of the question before it, shown as the two questions rather than
+    # as the bag of words searched: "{question} (read with the question before: {previous})"
+    read_with: str
+    more: Mapping[str, str]  # "{n} more passages, far less likely to hold the answer, in the sources panel."
+    note: str  # "Note: {note}"
+    show_source: str  # a citation's tooltip: "Show source {n}"
+    otherwise: str  # "Another document says otherwise: {value}"
+    newer: str  # " ({theirs}, newer than the answer's {ours})"
+    older: str  # " ({theirs}, older than the answer's {ours})"
+    same_day: str  # " (of the same date, {theirs})"
+    dated: str  # " ({theirs}; the answer's: {ours})", either may be `undated`
+    undated: str
+    # why the documents were found not to answer (qa.answer.not_found), by the reason's key ("unpriced", "scene.person",
+    # "measure.mass" ...): each language words them all, English's being the reference (tests/lang check the keys)
+    reasons: Mapping[str, str] = field(default_factory=dict)
+
+    def reason(self, key: str, **parts: str) -> str:
+        """The reason `key` with its `{parts}` filled in."""
+        return self.reasons[key].format(**parts)
+
+    def more_passages(self, n: int, locale: str) -> str:
+        """"3 more passages, …" in the plural form `locale` (CLDR, through babel) gives the count `n`."""
+        from babel import Locale
+
+        form = Locale.parse(locale).plural_form(n)
+        return (self.more.get(form) or self.more["other"]).format(n=n)
+
+
+@dataclass(frozen=True)
 class HolderWords:
     """What says who holds a role now (qa.answer.present_holder), all matched case-insensitively: in a question,
     `present` asks for the present explicitly ("current", "now", "кто сейчас") and `past` for a past holder ("was",
@@ -131,6 +172,8 @@ class Language:
     furniture: PageFurniture | None = None
     # a news page's fallback title (qa.ingest.titles): None for a language without one (English's then)
     news_titles: NewsTitles | None = None
+    # the web reply's own words in the language (None: English's)
+    reply: ReplyWords | None = None
     # qa.ingest.chunking: rejoin the splitter's false sentence ends (a piece that starts in lower case
     # after an abbreviation, a lone initial): pysbd's Russian rules leave some, its English ones
     # (which the MiniLM answer model was fitted on) are kept as they split but for name_initial

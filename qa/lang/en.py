@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import re
 
-from qa.lang.base import Followup, HolderWords, Language, NewsTitles, PageFurniture
+from qa.lang.base import Followup, HolderWords, Language, NewsTitles, PageFurniture, ReplyWords
 from qa.lang.contacts import CONTACT_SPANS
 from qa.lang.countries import country_names
 from qa.lang.spelling import american_spellings
@@ -566,6 +566,69 @@ HOLDER_WORDS = HolderWords(
     who_is=frozenset({"who"}),
 )
 
+REPLY = ReplyWords(
+    not_found="Not found in the documents.",
+    sources="Sources",
+    related="Possibly related",
+    confidence="Confidence",
+    low=", low: the passage may not answer this",
+    searched_for="Searched for: {question}",
+    within="{question} (in: {item})",
+    read_with="{question} (read with the question before: {previous})",
+    more={"one": "{n} more passage, far less likely to hold the answer, in the sources panel.",
+          "other": "{n} more passages, far less likely to hold the answer, in the sources panel."},
+    note="Note: {note}",
+    show_source="Show source {n}",
+    otherwise="Another document says otherwise: {value}",
+    newer=" ({theirs}, newer than the answer's {ours})",
+    older=" ({theirs}, older than the answer's {ours})",
+    same_day=" (of the same date, {theirs})",
+    dated=" ({theirs}; the answer's: {ours})",
+    undated="undated",
+    reasons={
+        "unmentioned": "None of the documents mentions {words}.",
+        "or": " or ",
+        "and": " and ",
+        "uncounted": "The passages speak of what the question counts but none gives its number.",
+        "unlisted": "None of the best passages gives {contact}.",
+        "contact.email": "an e-mail address",
+        "contact.web": "a web address",
+        "contact.phone": "a phone number",
+        "unpriced": "None of the best passages states an amount of money.",
+        "unmeasured": "The best passage states no {kinds}.",
+        "measure.length": "length",
+        "measure.time": "duration",
+        "measure.temperature": "temperature",
+        "measure.age": "age",
+        "measure.mass": "weight",
+        "measure.area": "area",
+        "measure.volume": "volume",
+        "measure.any": "such measure",
+        "undated": "The best passage states no {grain}.",
+        "grain.date": "date",
+        "grain.year": "year",
+        "grain.month": "month",
+        "grain.day": "day",
+        "grain.decade": "decade",
+        "grain.century": "century",
+        "grain.clock": "time of day",
+        "undefined": "No passage spells out what {acronym} stands for.",
+        "misplaced": "The best passage holds this event in {held}, not in {asked}.",
+        "misplaced.other": "The best passage holds this event in another place than {asked}.",
+        "misplaced.any": "The best passage holds this event in another place.",
+        "scene.person": "The best passage sets the scene of this event but names no one for what was asked.",
+        "scene.number": "The best passage sets the scene of this event but gives no such number.",
+        "scene.date": "The best passage sets the scene of this event but dates the event, not what was asked.",
+        "scene.any": "The best passage sets the scene of this event but does not state what was asked.",
+        "swapped": "The best passage speaks of {told}, not of {asked}.",
+        "substance.other": "The best passage speaks of another substance than the question asks about.",
+        "country.other": "The best passage speaks of another country than the question asks about.",
+        "miscast": "The best passage names {person} as {held}, not as {asked}.",
+        "miscast.other": "The best passage names someone in another post than the one asked about.",
+        "other_years": "The best passage is about {named}, not {asked}.",
+    },
+)
+
 LANGUAGE = Language(
     code="en",
     stemmer="english",
@@ -583,6 +646,7 @@ LANGUAGE = Language(
     news_titles=NewsTitles(
         "{site} news", "News, {months}", tuple("Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split())
     ),
+    reply=REPLY,
     countries=functools.partial(country_names, "en"),
     antonym_pairs=ANTONYM_PAIRS,
     negative_prefixes=NEGATIVE_PREFIXES,

@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import re
 
-from qa.lang.base import Followup, HolderWords, Language, NewsTitles, PageFurniture
+from qa.lang.base import Followup, HolderWords, Language, NewsTitles, PageFurniture, ReplyWords
 from qa.lang.contacts import CONTACT_SPANS
 from qa.lang.countries import country_names
 
@@ -519,6 +519,71 @@ HOLDER_WORDS = HolderWords(
     who_is=frozenset({"кто", "такой", "такая", "такие"}),
 )
 
+REPLY = ReplyWords(
+    not_found="В документах не найдено.",
+    sources="Источники",
+    related="Возможно, по теме",
+    confidence="Уверенность",
+    low=", низкая: фрагмент может не отвечать на вопрос",
+    searched_for="Искали: {question}",
+    within="{question} (в: {item})",
+    read_with="{question} (вместе с предыдущим вопросом: {previous})",
+    more={"one": "Ещё {n} фрагмент, где ответ гораздо менее вероятен, — в панели источников.",
+          "few": "Ещё {n} фрагмента, где ответ гораздо менее вероятен, — в панели источников.",
+          "many": "Ещё {n} фрагментов, где ответ гораздо менее вероятен, — в панели источников.",
+          "other": "Ещё {n} фрагмента, где ответ гораздо менее вероятен, — в панели источников."},
+    note="Примечание: {note}",
+    show_source="Показать источник {n}",
+    otherwise="В другом документе сказано иначе: {value}",
+    newer=" ({theirs}, позже, чем в ответе: {ours})",
+    older=" ({theirs}, раньше, чем в ответе: {ours})",
+    same_day=" (той же датой, {theirs})",
+    dated=" ({theirs}; в ответе: {ours})",
+    undated="без даты",
+    reasons={
+        "unmentioned": "Ни в одном документе не упоминается {words}.",
+        "or": " или ",
+        "and": " и ",
+        "uncounted": "Фрагменты говорят о том, что считается в вопросе, но ни один не называет число.",
+        "unlisted": "Ни один из лучших фрагментов не называет {contact}.",
+        "contact.email": "адрес электронной почты",
+        "contact.web": "адрес сайта",
+        "contact.phone": "номер телефона",
+        "unpriced": "Ни один из лучших фрагментов не называет денежную сумму.",
+        "unmeasured": "Лучший фрагмент не называет {kinds}.",
+        "measure.length": "длину",
+        "measure.time": "продолжительность",
+        "measure.temperature": "температуру",
+        "measure.age": "возраст",
+        "measure.mass": "вес",
+        "measure.area": "площадь",
+        "measure.volume": "объём",
+        "measure.any": "такую величину",
+        "undated": "Лучший фрагмент не называет {grain}.",
+        "grain.date": "дату",
+        "grain.year": "год",
+        "grain.month": "месяц",
+        "grain.day": "день",
+        "grain.decade": "десятилетие",
+        "grain.century": "век",
+        "grain.clock": "время суток",
+        "undefined": "Ни один фрагмент не расшифровывает {acronym}.",
+        "misplaced": "По лучшему фрагменту событие прошло в {held}, а не в {asked}.",
+        "misplaced.other": "По лучшему фрагменту событие прошло не в {asked}, а в другом месте.",
+        "misplaced.any": "По лучшему фрагменту событие прошло в другом месте.",
+        "scene.person": "Лучший фрагмент описывает обстановку события, но не называет, кто сделал то, о чём спрошено.",
+        "scene.number": "Лучший фрагмент описывает обстановку события, но не называет такого числа.",
+        "scene.date": "Лучший фрагмент датирует само событие, а не то, о чём спрошено.",
+        "scene.any": "Лучший фрагмент описывает обстановку события, но не говорит того, о чём спрошено.",
+        "swapped": "Лучший фрагмент говорит о другом: {told}, а не {asked}.",
+        "substance.other": "Лучший фрагмент говорит о другом веществе, чем спрошено.",
+        "country.other": "Лучший фрагмент говорит о другой стране, чем спрошено.",
+        "miscast": "Лучший фрагмент называет {person} в другой должности: {held}, а не {asked}.",
+        "miscast.other": "Лучший фрагмент называет человека в другой должности, чем спрошено.",
+        "other_years": "Лучший фрагмент относится к другому году: {named}, а не {asked}.",
+    },
+)
+
 LANGUAGE = Language(
     code="ru",
     stemmer="russian",
@@ -547,6 +612,7 @@ LANGUAGE = Language(
         # the genitive after a day: "12 марта 2024" (also qa.ingest.dates.russian_month)
         tuple("января февраля марта апреля мая июня июля августа сентября октября ноября декабря".split()),
     ),
+    reply=REPLY,
     countries=functools.partial(country_names, "ru"),
     rejoin_false_splits=True,
     name_initial=re.compile(r"(?:^|\s)[А-ЯЁ]\.$"),  # a Cyrillic initial: "Э."

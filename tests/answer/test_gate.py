@@ -500,7 +500,7 @@ def test_a_russian_question_that_holds_a_seminar_elsewhere_is_not_found_and_says
     service = QAService(settings)
     result = service.ask("Когда прошёл семинар пчеловодов в Тарроу?")
     assert result.answer is None
-    assert result.not_found == "The best passage holds this event in Данморе, not in Тарроу."
+    assert result.not_found == "По лучшему фрагменту событие прошло в Данморе, а не в Тарроу."
     answer = service.ask("Когда прошёл семинар пчеловодов в Данморе?").answer
     assert answer is not None and answer.text.startswith("С 3 по 5 мая 2023 года")
 

@@ -32,9 +32,10 @@ def test_a_rule_s_not_found_says_what_the_passages_lack():
     assert not_found_note("undated", "On what date was the breakwater built?") == "The best passage states no date."
     assert not_found_note("undated", "In which century was the breakwater built?") == "The best passage states no century."
     assert not_found_note("undated", "In what decade was the breakwater built?") == "The best passage states no decade."
-    assert not_found_note("undated", "Какого числа построили мол?") == "The best passage states no day."
+    # worded in the question's language
+    assert not_found_note("undated", "Какого числа построили мол?") == "Лучший фрагмент не называет день."
     assert not_found_note("undated", "What time did the ferry leave?") == "The best passage states no time of day."
-    assert not_found_note("undated", "В каком десятилетии построили мол?") == "The best passage states no decade."
+    assert not_found_note("undated", "В каком десятилетии построили мол?") == "Лучший фрагмент не называет десятилетие."
     assert not_found_note("unpriced", "What did the ferry cost?") == "None of the best passages states an amount of money."
     assert "FPA" in not_found_note("undefined", "What does FPA stand for?")
     assert not_found_note("scene", "Who chaired the spring meeting?") == (
@@ -145,7 +146,8 @@ def test_a_word_missing_from_a_collection_all_in_its_language_is_named(tmp_path,
 
     index = _index_of(tmp_path, settings_for, hash_embedder, {"ferry_ru.txt": FERRY_RU})
     assert index.languages() == {"ru"}
-    assert not_found_note(None, AMBASSADOR_RU, mentioned(index)) == "None of the documents mentions “послом” or “Японии”."
+    assert not_found_note(None, AMBASSADOR_RU, mentioned(index)) == (
+        "Ни в одном документе не упоминается “послом” или “Японии”.")
 
 
 def test_a_word_is_written_alike_only_where_every_document_is_in_its_language():

@@ -111,7 +111,7 @@ def test_a_question_about_precursors_is_answered_by_the_precursor_it_names(servi
 def test_a_russian_question_about_another_substance_is_not_found(service):
     result = service.ask("Сколько кокаина изъяли на КПП Уэнлоу в марте 2023 года?")
     assert result.answer is None
-    assert result.not_found == "The best passage speaks of героин, not of кокаин."
+    assert result.not_found == "Лучший фрагмент говорит о другом: героин, а не кокаин."
     answer = service.ask("Сколько героина изъяли на КПП Уэнлоу в марте 2023 года?").answer
     assert answer is not None and "412" in answer.text
 
@@ -166,7 +166,7 @@ def test_the_note_lists_the_substances_the_answer_names():
     assert not_found_note("substituted", "How many kilograms of cocaine were seized?", best=best) == (
         "The best passage speaks of heroin, mephedrone, MDMA and cannabis, not of cocaine.")
     assert not_found_note("substituted", "Сколько кокаина изъято?", best=best) == (
-        "The best passage speaks of героин, мефедрон, МДМА and каннабис, not of кокаин.")
+        "Лучший фрагмент говорит о другом: героин, мефедрон, МДМА и каннабис, а не кокаин.")
 
 
 @pytest.mark.parametrize("question", [

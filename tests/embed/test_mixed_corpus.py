@@ -141,11 +141,11 @@ def test_an_english_question_over_russian_text_is_answered_though_none_of_its_wo
 # a date asked at a finer grain than the documents give it, in Russian and across languages, and its twin at the
 # grain they give: before the date rule read Russian, the coarser sentence was given as the answer
 DATES = [
-    ("В каком месяце открылся учебный центр кинологов в Бишкеке?", "The best passage states no month.",
+    ("В каком месяце открылся учебный центр кинологов в Бишкеке?", "Лучший фрагмент не называет месяц.",
      "В каком году открылся учебный центр кинологов в Бишкеке?", "в 2021 году"),
-    ("Какого числа на перевале Торугарт выпал рекордный снег?", "The best passage states no day.",
+    ("Какого числа на перевале Торугарт выпал рекордный снег?", "Лучший фрагмент не называет день.",
      "В каком месяце на перевале Торугарт выпал рекордный снег?", "В январе"),
-    ("Какого числа открылся новый таможенный пост в Порт-Эллери?", "The best passage states no day.",
+    ("Какого числа открылся новый таможенный пост в Порт-Эллери?", "Лучший фрагмент не называет день.",
      "В каком месяце открылся новый таможенный пост в Порт-Эллери?", "March 2019"),
 ]
 

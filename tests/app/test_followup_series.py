@@ -1,0 +1,69 @@
+"""Follow-ups about one meeting of a series on a page of dated stories: "And who chaired it?" after "Where was the
+fifth meeting held?" is asked of the fifth meeting's story, not of the whole page (whose next story chaired the
+sixth); "What about the sixth?" asks the same of the sixth meeting; and a follow-up searched with the topic words of
+the question before it shows the two questions, not the bag of words searched."""
+
+from __future__ import annotations
+
+import html
+import re
+
+import pytest
+
+from qa.app.chat import Conversation
+from qa.app.followups import Context, rewrite
+
+COUNCIL = (
+    "Source: Council of Harbour Masters\n\n"
+    "On 14 November 2023 the harbour masters of the five coastal towns met in Dunmore for the fifth meeting of the "
+    "Council. The meeting, chaired by the Port Authority of Skarn, adopted new rules for pilot boats.\n\n"
+    "On 9 October 2024 the sixth meeting of the Council of Harbour Masters took place in Tarrow, chaired by the "
+    "Wenlow Harbour Board. The members agreed a joint plan for winter storms.\n"
+)
+
+
+@pytest.fixture
+def chat(chat_over):
+    return chat_over(COUNCIL)
+
+
+def text_of(fragment: str) -> str:
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", fragment)).split())
+
+
+def test_who_chaired_it_is_asked_of_the_meeting_answered_not_of_the_whole_page(chat):
+    conv = Conversation()
+    first = chat.ask(conv, "Where did the Council of Harbour Masters hold its fifth meeting?", 3)
+    assert first.answer is not None and "fifth meeting" in first.answer.text
+    turn = chat.ask(conv, "And who chaired it?", 3)
+    assert turn.answer is not None and "Port Authority of Skarn" in turn.answer.text, turn.reply_html
+    assert turn.answer.date == "2023-11-14"  # the fifth meeting's story
+
+
+def test_what_about_the_sixth_asks_the_same_of_the_sixth_meeting(chat):
+    conv = Conversation()
+    chat.ask(conv, "Where did the Council of Harbour Masters hold its fifth meeting?", 3)
+    turn = chat.ask(conv, "What about the sixth?", 3)
+    assert turn.searched == "Where did the Council of Harbour Masters hold its sixth meeting?"
+    assert turn.answer is not None and "Tarrow" in turn.answer.text, turn.reply_html
+
+
+def test_a_followup_searched_with_topic_words_shows_the_question_it_leans_on(chat, monkeypatch):
+    conv = Conversation()
+    chat.ask(conv, "Where did the Council of Harbour Masters hold its fifth meeting?", 3)
+    # the meeting's story does not answer it: the follow-up is searched in every document, with topic words added
+    monkeypatch.setattr(chat.service, "ask_within", lambda *a, **k: None)
+    turn = chat.ask(conv, "And the winter plan?", 3)
+    assert turn.searched != "And the winter plan?"  # searched with the words of the question before
+    shown = text_of(turn.reply_html)
+    assert ("And the winter plan? (read with the question before: Where did the Council of Harbour Masters hold its "
+            "fifth meeting?)") in shown
+    assert turn.searched not in shown
+
+
+def test_an_ordinal_replaces_the_ordinal_of_the_question_before():
+    ctx = Context("Who chaired the fourth meeting of the council?")
+    assert rewrite("What about the fifth?", ctx) == "Who chaired the fifth meeting of the council?"
+    ctx = Context("Где прошло четвёртое заседание Совета?")
+    assert rewrite("А как насчёт пятого?", ctx, "ru") in ("Где прошло пятого заседание Совета?",
+                                                         "Где прошло четвёртое заседание Совета? пятого?")
