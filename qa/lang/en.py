@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import re
 
-from qa.lang.base import Followup, HolderWords, Language, NewsTitles, PageFurniture
+from qa.lang.base import Followup, HolderWords, Language, NewsTitles, OfficeWords, PageFurniture
 from qa.lang.contacts import CONTACT_SPANS
 from qa.lang.countries import country_names
 from qa.lang.spelling import american_spellings
@@ -566,6 +566,18 @@ HOLDER_WORDS = HolderWords(
     who_is=frozenset({"who"}),
 )
 
+# A question about an office's holder (Language.office_words, qa.answer.roles, whose own patterns read English's
+# offices): "What post does X hold in Y?", "What did X do before becoming Y?", "Who was the manager before X?"
+OFFICE_WORDS = OfficeWords(
+    asks_post=re.compile(r"^\s*(?:what|which)\s+(?:post|position|role|office|job|title)\s+(?:does|did|do|has)\s+"
+                         r"(?P<name>.+?)\s+(?:hold|have|occupy|held|had)(?:\s+(?:in|at|with)\s+(?P<of>.+?))?\s*\??\s*$"
+                         r"|^\s*what\s+(?:does|did)\s+(?P<name2>.+?)\s+do(?:\s+(?:in|at|with)\s+(?P<of2>.+?))?\s*\??\s*$",
+                         re.I),
+    before=re.compile(r"\s+(?:before|prior\s+to)\s+(?P<after>(?!\d)(?!" + _EN_MONTH_OR_YEAR + r").+?)\s*\??\s*$", re.I),
+    becoming=re.compile(r"^(?:(?:he|she|they)\s+became|becoming|being\s+(?:appointed|named|elected)(?:\s+as)?|"
+                        r"(?:his|her|their)\s+(?:appointment|election)\s+as)\s+(?:the\s+)?(?P<role>.+)$", re.I),
+)
+
 LANGUAGE = Language(
     code="en",
     stemmer="english",
@@ -603,5 +615,6 @@ LANGUAGE = Language(
     superseded=SUPERSEDED,
     corrects=CORRECTS,
     holder_words=HOLDER_WORDS,
+    office_words=OFFICE_WORDS,
     spellings=american_spellings,
 )
