@@ -315,10 +315,13 @@ def miscast(question: str, sentence: str, lang: str | None = None) -> Miscast | 
         return _misposted(question, sentence, lang)
     held = held_roles(sentence, lang)
     if asked.after:
-        # "Who was the manager before X?": a sentence that gives the office to X alone names the next holder
+        # "Who was the manager before X?": a sentence that gives the office to X alone names the next holder. Any
+        # other is left to the gate: an earlier holder is often named by a verb ("who managed the project from 2021
+        # to December 2023, was appointed Deputy Director"; qa.answer.present_holder puts that one first)
         holders = [r for r in held if r.person and holds(asked, r)]
         if holders and all(same_person(r.person, asked.after) for r in holders):
             return Miscast(asked, holders[0], "after")
+        return None
     if any(holds(asked, r) for r in held):
         return None
     # the note names the person whose office is nearest the asked one: the same office of another body first
@@ -407,6 +410,7 @@ _CAP_WORD = r"[A-ZА-ЯЁ][a-zа-яё'’]+(?:-[A-ZА-ЯЁ][a-zа-яё'’]+)?"
 _NAME_RUN = re.compile(rf"(?<![\w-]){_CAP_WORD}(?:\s+{_CAP_WORD}){{1,5}}(?![\w-])")
 _NAME_BEFORE_DASH = re.compile(rf"(?P<name>{_CAP_WORD}(?:\s+{_CAP_WORD}){{1,2}})\s*(?:[—–-]|,)\s*$")
 _TOKEN = re.compile(r"\w+")
+_CLAUSES = re.compile(r"[;,:()\[\]]|\s[—–-]\s")
 
 
 def _office_words(language: str) -> OfficeWords | None:
@@ -539,6 +543,11 @@ def _misposted(question: str, sentence: str, lang: str) -> Miscast | None:
     if not mine:
         return None
     if post.became is not None:
+        # left to the gate when a clause says what was held before ("who managed the project from 2021 to
+        # December 2023, was appointed Director"): an earlier post is often named by a verb
+        words = get(lang).holder_words
+        if words is not None and any(words.held_before.search(p) for p in _CLAUSES.split(sentence)):
+            return None
         if all(holds(post.became, r) for r in mine):
             return Miscast(post.became, mine[0], "became")
         return None
