@@ -81,7 +81,9 @@ def _role_keys(text: str) -> set[str]:
     for language in registered():
         if language.holder_words is not None:
             keys |= {key for w in low for start, key in language.holder_words.roles if w.startswith(start)}
-        offices = language.office_words.offices if language.office_words is not None else {}
+        # a deputy's word is read by holder_words ("deput"), not as the office it governs
+        words = language.office_words
+        offices = {k: v for k, v in words.offices.items() if k not in words.deputy} if words is not None else {}
         if offices and language.script != "latin":
             own = [w for w in low if detect(w) == language.code]
             keys |= {_OFFICE_KEY.get(o, o) for stem in (analyze(" ".join(own), language.code) if own else [])
