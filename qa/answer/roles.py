@@ -321,11 +321,14 @@ def miscast(question: str, sentence: str, lang: str | None = None) -> Miscast | 
         holders = [r for r in held if r.person and holds(asked, r)]
         if holders and all(same_person(r.person, asked.after) for r in holders):
             return Miscast(asked, holders[0], "after")
-        return None
+        if _says_before(sentence, lang):
+            return None
     if any(holds(asked, r) for r in held):
         return None
     # the note names the person whose office is nearest the asked one: the same office of another body first
     given = sorted((r for r in held if r.person), key=lambda r: not _same_office(asked, r))
+    if given and asked.after and same_person(given[0].person, asked.after):
+        return Miscast(asked, given[0], "after")  # "Hoesung Lee is the chair" for the President before him
     return Miscast(asked, given[0]) if given else None
 
 
@@ -545,8 +548,7 @@ def _misposted(question: str, sentence: str, lang: str) -> Miscast | None:
     if post.became is not None:
         # left to the gate when a clause says what was held before ("who managed the project from 2021 to
         # December 2023, was appointed Director"): an earlier post is often named by a verb
-        words = get(lang).holder_words
-        if words is not None and any(words.held_before.search(p) for p in _CLAUSES.split(sentence)):
+        if _says_before(sentence, lang):
             return None
         if all(holds(post.became, r) for r in mine):
             return Miscast(post.became, mine[0], "became")
@@ -554,3 +556,10 @@ def _misposted(question: str, sentence: str, lang: str) -> Miscast | None:
     if all(r.of and another_body(post.of, r.of) for r in mine):
         return Miscast(Role("", "", frozenset(), post.of), mine[0], "post")
     return None
+
+
+def _says_before(sentence: str, lang: str) -> bool:
+    """Whether a clause of the sentence marks something held before (HolderWords.held_before: "from 2021 to December
+    2023", "former", "до декабря 2023 года")."""
+    words = get(lang).holder_words
+    return words is not None and any(words.held_before.search(p) for p in _CLAUSES.split(sentence))

@@ -233,6 +233,11 @@ def test_a_persons_post_in_another_body_does_not_answer_what_post_they_hold_in_t
     ("Кто был руководителем проекта Скарн до Бренн?", "• Бренн Ида — руководитель проекта Скарн", "ru",
      "The best passage names Бренн Ида as руководитель of проекта Скарн, the holder after the one asked about; the "
      "documents found do not say who held it before Бренн Ида."),
+    # the one named after, in another word for the office, is no answer either
+    ("Who was President of the Skarn Council before Ida Brenn?",
+     "Scottish economist Ida Brenn is the chair of the Skarn Council since 8 October 2015.", "en",
+     "The best passage names Ida Brenn as chair, the holder after the one asked about; the documents found do not "
+     "say who held it before Ida Brenn."),
     # the office a person took is no answer to what they held before it
     ("What post did Tom Vell hold before becoming Director of the Skarn Institute?",
      "Skarn Institute Director Tom Vell opened the seminar.", "en",
