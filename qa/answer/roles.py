@@ -17,7 +17,11 @@ qa.answer.evidence.rule_that_holds, "miscast"). A role is another one when:
   Bishkek": each names a word the other lacks, and neither is the other's acronym).
 A sentence that names no role at all is left to the gate: SQuAD names people without titles ("led by Guy de
 Lusignan"), and a head rule that read "names no one in the post" cost answers there (docs/quality.md, "Twenty-fifth
-session"). English wording; a question or a sentence in another language is left alone.
+session"). English is read by the patterns below; another language by its words (qa.lang's OfficeWords, by their
+stems: "председателем", "заместителя директора"), and an office across languages by its body's names romanised.
+Two more question shapes are read: a named person's post in a body ("Какую должность занимает X в Y?", `asked_post`:
+posts of other bodies only do not answer) and the holder before someone ("Who was ROLE before NAME?", `Role.after`:
+NAME's own sentence does not answer; "What post did X hold before becoming ROLE?": the office taken does not).
 """
 
 from __future__ import annotations

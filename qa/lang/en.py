@@ -571,7 +571,8 @@ HOLDER_WORDS = HolderWords(
 OFFICE_WORDS = OfficeWords(
     asks_post=re.compile(r"^\s*(?:what|which)\s+(?:post|position|role|office|job|title)\s+(?:does|did|do|has)\s+"
                          r"(?P<name>.+?)\s+(?:hold|have|occupy|held|had)(?:\s+(?:in|at|with)\s+(?P<of>.+?))?\s*\??\s*$"
-                         r"|^\s*what\s+(?:does|did)\s+(?P<name2>.+?)\s+do(?:\s+(?:in|at|with)\s+(?P<of2>.+?))?\s*\??\s*$",
+                         r"|^\s*what\s+(?:does|did)\s+(?P<name2>.+?)\s+do"
+                         r"(?:\s+(?:in|at|with)\s+(?P<of2>.+?))?\s*\??\s*$",
                          re.I),
     before=re.compile(r"\s+(?:before|prior\s+to)\s+(?P<after>(?!\d)(?!" + _EN_MONTH_OR_YEAR + r").+?)\s*\??\s*$", re.I),
     becoming=re.compile(r"^(?:(?:he|she|they)\s+became|becoming|being\s+(?:appointed|named|elected)(?:\s+as)?|"

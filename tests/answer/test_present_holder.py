@@ -175,8 +175,9 @@ def test_a_question_about_the_holder_before_a_named_one(question, after):
 
 
 @pytest.mark.parametrize("question", [
-    "Who was the WELLS project manager before 2023?", "What post did Timur Askarov hold before becoming Head of the "
-    "Regional Centre?", "Кто был руководителем проекта WELLS до 2023 года?", "Who is the current WELLS project manager?",
+    "Who was the WELLS project manager before 2023?",
+    "What post did Timur Askarov hold before becoming Head of the Regional Centre?",
+    "Кто был руководителем проекта WELLS до 2023 года?", "Who is the current WELLS project manager?",
 ])
 def test_a_question_before_a_date_or_a_post_taken_asks_no_holder_before_a_named_one(question):
     assert asked_before(question) is None
