@@ -32,6 +32,7 @@ from qa.answer.fields import (
     asks_another_gathering, field_of, is_heading_of, names_its_gathering, opens_with_count, question_names,
 )
 from qa.answer.needs import needs
+from qa.answer.roles import miscast
 from qa.lang import analyze, detect
 from qa.lang.countries import countries_in, country_terms
 from qa.lang.demonyms import found
@@ -193,6 +194,8 @@ def party_candidate(question: str, texts: list[str],
             continue
         if not names_party(party, text):
             continue
+        if miscast(question, text) is not None:
+            continue  # "• Ida Brenn, Programme Manager, …" for the manager before her: no answer (qa.answer.roles)
         where = listed(i)
         if where is None or not answers(question, party, text, where[1]):
             continue

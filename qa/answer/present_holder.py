@@ -25,11 +25,12 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from qa.answer.needs import needs
+from qa.answer.roles import miscast
 from qa.answer.short import roles
 from qa.filters.core import UNDATED, item_span
 from qa.filters.question import parse_question_dates
 from qa.ingest.dates import find_date
-from qa.lang import detect, get, registered, stopwords
+from qa.lang import analyze, detect, get, registered, stopwords
 from qa.lang.latin import romanised
 
 if TYPE_CHECKING:
@@ -45,6 +46,10 @@ HOLDER_MARGIN = 5.0
 
 # roles that name one and the same holder of a body's or a project's lead ("project manager", "руководитель проекта")
 _LEADS = frozenset({"head", "manag", "lead", "direct", "chief", "chair"})
+# an office as qa.answer.roles names it, as a role start of qa.answer.short.roles
+_OFFICE_KEY = {"director": "direct", "manager": "manag", "president": "presid", "minister": "minist",
+               "ambassador": "ambassad", "secretary": "secretar", "governor": "govern", "commander": "command",
+               "coordinator": "coordinat", "representative": "representat"}
 # a clause of a sentence: a role's holder is marked past or new in the clause that names the role
 _CLAUSE = re.compile(r"[;,:()\[\]]|\s[—–-]\s")
 # a capitalised word of a name in "Who is Aigul Satpaeva?" (Latin or Cyrillic)
@@ -58,6 +63,8 @@ class Asked:
 
     roles: frozenset[str]
     names: tuple[str, ...] = ()
+    # "Who was the manager before Dilnoza Rakhimova?": the name words of the holder after the one asked (romanised)
+    after: tuple[str, ...] = ()
 
 
 def _words(language: str) -> HolderWords | None:
@@ -65,13 +72,22 @@ def _words(language: str) -> HolderWords | None:
 
 
 def _role_keys(text: str) -> set[str]:
-    """The roles `text` names, as English's role starts (qa.answer.short.roles), in any registered language."""
+    """The roles `text` names, as English's role starts (qa.answer.short.roles), in any registered language: by the
+    starts of its role words (Language.holder_words), and by the stems of its office words (Language.office_words,
+    every case: "послом", "посла" are "ambassad")."""
     words = re.findall(r"\w+", text)
     keys = roles(words)
     low = [w.lower() for w in words]
     for language in registered():
         if language.holder_words is not None:
             keys |= {key for w in low for start, key in language.holder_words.roles if w.startswith(start)}
+        # a deputy's word is read by holder_words ("deput"), not as the office it governs
+        words = language.office_words
+        offices = {k: v for k, v in words.offices.items() if k not in words.deputy} if words is not None else {}
+        if offices and language.script != "latin":
+            own = [w for w in low if detect(w) == language.code]
+            keys |= {_OFFICE_KEY.get(o, o) for stem in (analyze(" ".join(own), language.code) if own else [])
+                     if (o := offices.get(stem))}
     return keys
 
 
@@ -101,6 +117,25 @@ def asked_holder(question: str) -> Asked | None:
     found = _NAME_WORD.findall(question.strip())
     rest = set(re.findall(r"\w+", question.lower())) - {w.lower() for w in found} - words.who_is - stopwords(language)
     return Asked(frozenset(), tuple(romanised(w)[:5] for w in found)) if found and not rest else None
+
+
+def asked_before(question: str) -> Asked | None:
+    """What `question` asks when it asks who held a role before a named person ("Who was the BICA project manager
+    before Dilnoza Rakhimova?", "Кто был руководителем проекта до Рахимовой?"), else None."""
+    language = detect(question)
+    words = get(language).office_words
+    if words is None or words.before is None or needs(question).wants != "person":
+        return None
+    b = words.before.search(question)
+    if b is None or words.becoming is not None and words.becoming.match(b["after"]):
+        return None
+    asked = frozenset(_role_keys(question[:b.start()]))
+    after = tuple(romanised(w).lower()[:5] for w in re.findall(r"[A-ZА-ЯЁ][\w'’-]+", b["after"]))
+    return Asked(asked, after=after) if asked and after else None
+
+
+def _names_after(c: Candidate, asked: Asked) -> bool:
+    return any(romanised(w).lower()[:5] in asked.after for w in re.findall(r"\w+", c.text))
 
 
 @dataclass(frozen=True)
@@ -158,7 +193,8 @@ def prefer_present_holder(question: str, ranked: list[Candidate]) -> list[Candid
         return ranked
     asked = asked_holder(question)
     if asked is None:
-        return ranked
+        before = asked_before(question)
+        return _prefer_earlier(question, ranked, before) if before is not None else ranked
     top = ranked[0]
     first = held(top, asked)
     if first is None:
@@ -182,3 +218,30 @@ def prefer_present_holder(question: str, ranked: list[Candidate]) -> list[Candid
         return ranked
     c = ranked[chosen]
     return [replace(c, score=top.score), *ranked[1:chosen], replace(top, score=c.score), *ranked[chosen + 1:]]
+
+
+def _prefer_earlier(question: str, ranked: list[Candidate], asked: Asked) -> list[Candidate]:
+    """`ranked` with the holder before the named one first, for "Who was ROLE before NAME?": when the best names
+    NAME, the first of the best HOLDER_TOP within HOLDER_MARGIN that names another person in the role, marked past
+    ("who managed the project from 2021 to December 2023") or from an item dated before NAME's start, takes its
+    place (scores swapped). The best that names NAME alone is no answer (qa.answer.roles, the "after" note)."""
+    top = ranked[0]
+    if not _names_after(top, asked):
+        return ranked
+    mine = held(top, asked)
+    start = mine.since if mine is not None else None
+    # a best that gives the role to the named holder alone is sure to be "not found" (roles.miscast, "after"): the
+    # earlier holder loses nothing by taking its place, whatever the scores (as roles.prefer_holder)
+    found = miscast(question, top.text, top.sentence.lang)
+    refused = found is not None and found.why == "after"
+    for i in range(1, min(HOLDER_TOP, len(ranked))):
+        c = ranked[i]
+        if not refused and c.score < top.score - HOLDER_MARGIN:
+            break
+        if _names_after(c, asked):
+            continue
+        h = held(c, asked)
+        if h is None or not (h.past or start is not None and start != UNDATED and h.since < start):
+            continue
+        return [replace(c, score=top.score), *ranked[1:i], replace(top, score=c.score), *ranked[i + 1:]]
+    return ranked

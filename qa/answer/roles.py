@@ -17,7 +17,11 @@ qa.answer.evidence.rule_that_holds, "miscast"). A role is another one when:
   Bishkek": each names a word the other lacks, and neither is the other's acronym).
 A sentence that names no role at all is left to the gate: SQuAD names people without titles ("led by Guy de
 Lusignan"), and a head rule that read "names no one in the post" cost answers there (docs/quality.md, "Twenty-fifth
-session"). English wording; a question or a sentence in another language is left alone.
+session"). English is read by the patterns below; another language by its words (qa.lang's OfficeWords, by their
+stems: "председателем", "заместителя директора"), and an office across languages by its body's names romanised.
+Two more question shapes are read: a named person's post in a body ("Какую должность занимает X в Y?", `asked_post`:
+posts of other bodies only do not answer) and the holder before someone ("Who was ROLE before NAME?", `Role.after`:
+NAME's own sentence does not answer; "What post did X hold before becoming ROLE?": the office taken does not).
 """
 
 from __future__ import annotations
@@ -29,11 +33,13 @@ from typing import TYPE_CHECKING
 from qa.answer.acronyms import acronym_alike
 from qa.answer.events import MONTHS
 from qa.answer.persons import NOT_A_PERSON
-from qa.lang import analyze, detect, reply_words, stopwords
+from qa.lang import analyze, detect, get, reply_words, stopwords
 from qa.lang.countries import country_name, country_terms, countries_in
+from qa.lang.latin import romanised
 
 if TYPE_CHECKING:
     from qa.answer.features import Candidate
+    from qa.lang.base import OfficeWords
 
 # an office's words by the office they name ("Chairwoman", "chair" -> chair)
 _OFFICES = {
@@ -53,6 +59,8 @@ _ANY_HEAD = frozenset({"head"})
 # the offices that head what they are of
 _HEADS = frozenset({"head", "chair", "director", "president", "minister", "ambassador", "secretary-general",
                     "governor", "mayor", "commander", "rector", "ceo", "commissioner"})
+# a head and a manager of one body lead it alike: "руководитель проекта" is the project's manager
+_LEAD = {"head", "manager"}
 # words before an office that make it another one (the deputy of a chairman is no chairman): a deputy, a vice-, an
 # assistant, a former holder, one not yet in office. "Acting" and "interim" are not here: they hold it.
 OTHER_OFFICE = {"deputy": "deputy", "vice": "deputy", "assistant": "assistant", "associate": "associate",
@@ -110,14 +118,28 @@ class Role:
     other: frozenset[str]  # what makes it another office (OTHER_OFFICE: "deputy", "former")
     of: str  # whose office it is, as written ("State Customs Committee of the Republic of Uzbekistan")
     person: str = ""  # the person it is given to, when the sentence names them beside it
+    after: str = ""  # in a question "Who was ROLE before NAME?": the person whose predecessor is asked
 
 
 @dataclass(frozen=True)
 class Miscast:
-    """The office a question asks about, and the person the answer names in another one."""
+    """The office a question asks about, and the person the answer names in another one (`why`: "" another
+    office; "after": the asked office, given to the one the question names as its next holder; "became": the
+    office the person took, when what they held before is asked; "post": a post of another body than asked)."""
 
     asked: Role
     held: Role
+    why: str = ""
+
+
+@dataclass(frozen=True)
+class Post:
+    """A question about a named person's post: "What post does X hold in Y?" (`of` Y), "What did X do before becoming
+    Z?" (`became` Z)."""
+
+    name: str
+    of: str = ""
+    became: Role | None = None
 
 
 def _role(m: re.Match, owner: str = "") -> Role:
@@ -133,8 +155,21 @@ def _role(m: re.Match, owner: str = "") -> Role:
 def asked_role(question: str) -> Role | None:
     """The office a who-question asks who holds ("Who is the Chairman of the State Customs Service of Kyrgyzstan?"
     -> chair, of "State Customs Service of Kyrgyzstan"), or None: another question, or one in another language."""
-    if detect(question) != "en":
-        return None
+    language = detect(question)
+    words = _office_words(language)
+    after = ""
+    if words is not None and words.before is not None and (b := words.before.search(question)):
+        if words.becoming is not None and words.becoming.match(b["after"]):
+            return None  # "… before becoming Director …": asks the person's earlier post (asked_post)
+        after, question = b["after"].strip(" ?"), question[:b.start()] + "?"
+    if language != "en":
+        found = _asked_other(question, words) if words is not None and words.offices else None
+        return replace(found, after=after) if found is not None and after else found
+    found = _asked_en(question)
+    return replace(found, after=after) if found is not None and after else found
+
+
+def _asked_en(question: str) -> Role | None:
     q = _ASKS.match(question)
     if not q:
         return None
@@ -154,8 +189,12 @@ def asked_role(question: str) -> Role | None:
     return _role(r, re.sub(r"^(?:current|present|new)\s+", "", owner, flags=re.I))
 
 
-def held_roles(sentence: str) -> list[Role]:
-    """The offices a sentence names, each with the person it gives it to ("" when it gives it to no one it names)."""
+def held_roles(sentence: str, lang: str = "en") -> list[Role]:
+    """The offices a sentence names, each with the person it gives it to ("" when it gives it to no one it names);
+    `lang`: the sentence's language (English's patterns, or the language's OfficeWords)."""
+    if lang != "en":
+        words = _office_words(lang)
+        return _held_other(sentence, words) if words is not None and words.offices else []
     out = []
     for m in _ROLE.finditer(sentence):
         if m.start() > 0 and (sentence[m.start() - 1].isalnum() or sentence[m.start() - 1] == "-"):
@@ -180,7 +219,10 @@ def held_roles(sentence: str) -> list[Role]:
         elif _TAKEN.search(base):
             # the name nearest the office ("Korean economist *Hoesung Lee* is the chair")
             person = next((n["name"] for n in reversed(list(_ANY_NAME.finditer(base))) if _is_name(n["name"])), "")
-        out.append(Role(role.office, role.written, role.other, role.of, person))
+        of = role.of
+        if not m["of"] and (body := _LISTED_BODY.match(sentence[m.end():])):
+            of = " ".join(x for x in (of, body["body"].strip()) if x)  # "• X, Deputy Commander, Border Troops of Y"
+        out.append(Role(role.office, role.written, role.other, of, person))
     return out
 
 
@@ -201,7 +243,7 @@ def _same_office(asked: Role, held: Role) -> bool:
     heads ("Ambassador Markus Lindqvist" is a rank, not the head of the office asked about)."""
     if asked.other != held.other:
         return False
-    if asked.office == held.office:
+    if asked.office == held.office or {asked.office, held.office} == _LEAD:
         return True
     return bool(held.of) and ((asked.office in _ANY_HEAD and held.office in _HEADS)
                               or (held.office in _ANY_HEAD and asked.office in _HEADS))
@@ -210,9 +252,34 @@ def _same_office(asked: Role, held: Role) -> bool:
 def _names(text: str, capitalised: bool = True) -> set[str]:
     """The stems of what an office is of, without its countries, months and small words: of its capitalised words
     only (a name's), or of all its words."""
-    words = [w for w in re.findall(r"[\w'’-]+", text) if w[:1].isupper() or not capitalised]
+    # Russian capitalises a body's first word only ("Государственный таможенный комитет"): all its words name it
+    words = [w for w in re.findall(r"[\w'’-]+", text) if w[:1].isupper() or not capitalised or _CYRILLIC.match(w)]
     stems = set(analyze(" ".join(w for w in words if w.lower() not in MONTHS)))
     return stems - country_terms(countries_in(text)) - {"republ", "republic"}
+
+
+_CYRILLIC = re.compile(r"[А-Яа-яЁё]")
+
+
+def _latin_keys(text: str, capitalised: bool = True) -> set[str]:
+    """What an office is of, in Latin letters for a comparison across scripts: its words' first four romanised letters
+    (of its capitalised words, or of all), a Russian acronym as English writes it ("ОБСЕ" -> "osce"), without its
+    countries and small words."""
+    acronyms: dict[str, str] = {}
+    for language in ("ru",):
+        words = _office_words(language)
+        acronyms.update(words.acronyms if words is not None else {})
+    countries = {romanised(t).lower()[:4] for t in country_terms(countries_in(text))}
+    keys = set()
+    for w in re.findall(r"[\w'’-]+", text):
+        if capitalised and not w[:1].isupper():
+            continue
+        if w.lower() in stopwords("en") | stopwords("ru") or len(w) < 3 and not w.isupper():
+            continue
+        key = romanised(acronyms.get(w, w)).lower()[:4]
+        if key not in countries:
+            keys.add(key)
+    return keys - {"resp", "repu"}
 
 
 def another_body(asked: str, held: str) -> bool:
@@ -226,6 +293,12 @@ def another_body(asked: str, held: str) -> bool:
     asked_countries, held_countries = countries_in(asked), countries_in(held)
     if asked_countries and held_countries and not asked_countries & held_countries:
         return True
+    if _CYRILLIC.search(asked) and not _CYRILLIC.search(held) or _CYRILLIC.search(held) and not _CYRILLIC.search(asked):
+        # across scripts no stem is shared: names compared romanised ("Душанбе", "Dushanbe"), acronyms translated;
+        # and one word at least in common ("проекта" shares nothing with "the OSCE Programme Office")
+        if not _latin_keys(asked, False) & _latin_keys(held, False):
+            return True
+        return bool(_latin_keys(asked) - _latin_keys(held, False) and _latin_keys(held) - _latin_keys(asked, False))
     if not (_names(asked) - _names(held, False) and _names(held) - _names(asked, False)):
         return False
     return not (acronym_alike(f"x {asked}", held) or acronym_alike(f"x {held}", asked))
@@ -240,23 +313,43 @@ def miscast(question: str, sentence: str, lang: str | None = None) -> Miscast | 
     """The office asked and the one the sentence gives someone instead, when the question asks who holds an office
     (asked_role()), the sentence gives a person it names an office (held_roles()) and none of the offices it names is
     the one asked (holds()); else None. `lang`: the sentence's stored language (detected when None)."""
+    lang = lang or detect(sentence)
     asked = asked_role(question)
-    if asked is None or (lang or detect(sentence)) != "en":
-        return None
-    held = held_roles(sentence)
+    if asked is None:
+        return _misposted(question, sentence, lang)
+    held = held_roles(sentence, lang)
+    if asked.after:
+        # "Who was the manager before X?": a sentence that gives the office to X alone names the next holder. Any
+        # other is left to the gate: an earlier holder is often named by a verb ("who managed the project from 2021
+        # to December 2023, was appointed Deputy Director"; qa.answer.present_holder puts that one first)
+        holders = [r for r in held if r.person and holds(asked, r)]
+        if holders and all(same_person(r.person, asked.after) for r in holders):
+            return Miscast(asked, holders[0], "after")
+        if _says_before(sentence, lang):
+            return None
     if any(holds(asked, r) for r in held):
         return None
     # the note names the person whose office is nearest the asked one: the same office of another body first
     given = sorted((r for r in held if r.person), key=lambda r: not _same_office(asked, r))
+    if given and asked.after and same_person(given[0].person, asked.after):
+        return Miscast(asked, given[0], "after")  # "Hoesung Lee is the chair" for the President before him
     return Miscast(asked, given[0]) if given else None
 
 
 def names_holder(question: str, sentence: str, lang: str | None = None) -> bool:
     """Whether the sentence names a person in the office the question asks about."""
+    lang = lang or detect(sentence)
     asked = asked_role(question)
-    if asked is None or (lang or detect(sentence)) != "en":
-        return False
-    return any(r.person and holds(asked, r) for r in held_roles(sentence))
+    if asked is None:
+        post = asked_post(question)
+        if post is None:
+            return False
+        mine = [r for r in held_roles(sentence, lang) if r.person and same_person(r.person, post.name)]
+        if post.became is not None:
+            return any(not holds(post.became, r) for r in mine)
+        return any(r.of and not another_body(post.of, r.of) for r in mine)
+    return any(r.person and holds(asked, r) and not (asked.after and same_person(r.person, asked.after))
+               for r in held_roles(sentence, lang))
 
 
 # the best sentence, when it names someone in another office than asked, gives way to the first of the best ROLE_TOP
@@ -303,4 +396,170 @@ def miscast_note(found: Miscast | None, language: str = "en") -> str:
     if found is None:
         return words.reason("miscast.other")
     held, asked = found.held, found.asked
+    if found.why in ("after", "became"):
+        return words.reason(f"miscast.{found.why}", person=held.person, held=described(held, asked))
+    if found.why == "post":
+        return words.reason("miscast.post", person=held.person, held=f"{held.written} of {held.of}", asked=asked.of)
     return words.reason("miscast", person=held.person, held=described(held, asked), asked=described(asked, held))
+
+
+# a listed body after an office's comma, to the clause's end: "• X, Deputy Commander, Border Troops of Tajikistan",
+# "Y — наблюдатель, Программный офис ОБСЕ" (a line of an attendance list, written capitalised)
+_LISTED_BODY = re.compile(r"^\s*,\s+(?P<body>[A-ZА-ЯЁ][^,;:()\[\]\"“”]*?)\s*(?:[;(\[]|$)")
+# a clause's end in a sentence of another language: what an office is of runs to it
+_CLAUSE_END = re.compile(r"[,;:()\[\]\"“”«»]|\s[—–-]\s|\.(?:\s|$)")
+# a person's name beside an office: two or three capitalised words ("Морозова Елена", "Юлдашев Рустам Хакимович")
+_CAP_WORD = r"[A-ZА-ЯЁ][a-zа-яё'’]+(?:-[A-ZА-ЯЁ][a-zа-яё'’]+)?"
+_NAME_RUN = re.compile(rf"(?<![\w-]){_CAP_WORD}(?:\s+{_CAP_WORD}){{1,5}}(?![\w-])")
+_NAME_BEFORE_DASH = re.compile(rf"(?P<name>{_CAP_WORD}(?:\s+{_CAP_WORD}){{1,2}})\s*(?:[—–-]|,)\s*$")
+_TOKEN = re.compile(r"\w+")
+_CLAUSES = re.compile(r"[;,:()\[\]]|\s[—–-]\s")
+
+
+def _office_words(language: str) -> OfficeWords | None:
+    return get(language).office_words
+
+
+def _stem(word: str, language: str) -> str:
+    stems = analyze(word, language)
+    return stems[0] if stems else word.lower()
+
+
+def _offices_in(text: str, words: OfficeWords, language: str) -> list[tuple[int, int, str, frozenset[str], int]]:
+    """Each office a text of another language names: (start of its modifiers, end of its word, office, what makes it
+    another, start of its word). "первый заместитель председателя" is one: a deputy chair."""
+    tokens = list(_TOKEN.finditer(text))
+    stems = [_stem(t.group(0), language) for t in tokens]
+    out, i = [], 0
+    while i < len(tokens):
+        stem = stems[i]
+        if stem not in words.offices:
+            i += 1
+            continue
+        other: set[str] = set()
+        end = i
+        if stem in words.deputy:
+            other.add(words.other.get(stem, "deputy"))
+            if i + 1 < len(tokens) and stems[i + 1] in words.offices and stems[i + 1] not in words.deputy:
+                end = i + 1
+        office = words.offices[stems[end]]
+        j = i
+        while j > 0 and (stems[j - 1] in words.other or stems[j - 1] in words.keep) \
+                and not text[tokens[j - 1].end():tokens[j].start()].strip(" -."):
+            if stems[j - 1] in words.other:
+                other.add(words.other[stems[j - 1]])
+            j -= 1
+        out.append((tokens[j].start(), tokens[end].end(), office, frozenset(other), tokens[i].start()))
+        i = end + 1
+    return out
+
+
+def _held_other(sentence: str, words: OfficeWords, language: str = "ru") -> list[Role]:
+    """held_roles() for a sentence of another language than English, read by its OfficeWords: "Морозова Елена —
+    наблюдатель, Программный офис ОБСЕ", "директор ЦАРИКЦ Нурлан Абдыкадыров", "назначил заместителем директора
+    ЦАРИКЦ Айгуль Сатпаеву"."""
+    out = []
+    for start, end, office, other, _ in _offices_in(sentence, words, language):
+        rest = sentence[end:]
+        stop = _CLAUSE_END.search(rest)
+        of = rest[:stop.start()] if stop else rest
+        person = ""
+        named = _NAME_BEFORE_DASH.search(sentence[:start])
+        if named and _is_name(named["name"]):
+            person = named["name"]
+        # a name after the office and what it is of: the last two words of the first run of capitalised words that
+        # is no country's ("Директор Института Скарн Том Велл": a body's capitalised words run into the name)
+        for run in _NAME_RUN.finditer(of):
+            names = run.group(0).split()
+            name = " ".join(names[-2:])
+            if not countries_in(name) and _is_name(name) and not any(
+                    _stem(w, language) in words.offices for w in names[-2:]):
+                person = person or name
+                of = of[:run.end() - len(name)]
+                break
+        if not of.strip() and (body := _LISTED_BODY.match(rest)):
+            of = body["body"]
+        out.append(Role(office, sentence[start:end], other, of.strip(), person))
+    return out
+
+
+def _asked_other(question: str, words: OfficeWords, language: str = "ru") -> Role | None:
+    """asked_role() for a question of another language: "Кто возглавляет X?" (the head of X), "Кто является
+    председателем X?" (the chair of X)."""
+    if words.asks_head is not None and (m := words.asks_head.match(question)):
+        return Role("head", "Head", frozenset(), m["of"].strip())
+    if words.asks is None or not (m := words.asks.match(question)):
+        return None
+    phrase = m["role"]
+    found = _offices_in(phrase, words, language)
+    if not found or phrase[:found[0][0]].strip():
+        return None  # the phrase does not open with an office: another question
+    start, end, office, other, _ = found[0]
+    return Role(office, phrase[start:end], other, phrase[end:].strip())
+
+
+def asked_post(question: str) -> Post | None:
+    """What a question about a named person's post asks: "Какую должность занимает Даврон Саидов в ОБСЕ?" (the post
+    of X in the OSCE), "What post did X hold before becoming Director of CARICC?" (before that office); else None."""
+    language = detect(question)
+    words = _office_words(language)
+    if words is None or words.asks_post is None:
+        return None
+    became = None
+    if words.before is not None and (b := words.before.search(question)):
+        taken = words.becoming.match(b["after"]) if words.becoming is not None else None
+        if taken is None:
+            return None
+        became = _asked_en(f"Who is {taken['role']}?") if language == "en" else \
+            _asked_other(f"Кто {taken['role']}?", words, language) if words.asks is not None else None
+        if became is None:
+            return None
+        question = question[:b.start()] + "?"
+    m = words.asks_post.match(question)
+    if not m:
+        return None
+    groups = m.groupdict()
+    name = (groups.get("name") or groups.get("name2") or "").strip()
+    of = (groups.get("of") or groups.get("of2") or "").strip()
+    if not _NAME_RUN.fullmatch(name) and not _NAME_RUN.search(name):
+        return None
+    if became is None and not of:
+        return None
+    return Post(name, of, became)
+
+
+def same_person(a: str, b: str) -> bool:
+    """Whether two names share a name word, across scripts and cases (first five romanised letters: "Рахимовой" and
+    "Rakhimova")."""
+    def keys(name: str) -> set[str]:
+        return {romanised(w).lower()[:5] for w in re.findall(r"[\w'’-]+", name) if len(w) >= 3 and w[:1].isupper()}
+    return bool(keys(a) & keys(b))
+
+
+def _misposted(question: str, sentence: str, lang: str) -> Miscast | None:
+    """miscast() for a question about a named person's post (asked_post()): the sentence gives that person only the
+    office they took when what came before is asked, or only posts of other bodies than the one asked."""
+    post = asked_post(question)
+    if post is None:
+        return None
+    mine = [r for r in held_roles(sentence, lang) if r.person and same_person(r.person, post.name)]
+    if not mine:
+        return None
+    if post.became is not None:
+        # left to the gate when a clause says what was held before ("who managed the project from 2021 to
+        # December 2023, was appointed Director"): an earlier post is often named by a verb
+        if _says_before(sentence, lang):
+            return None
+        if all(holds(post.became, r) for r in mine):
+            return Miscast(post.became, mine[0], "became")
+        return None
+    if all(r.of and another_body(post.of, r.of) for r in mine):
+        return Miscast(Role("", "", frozenset(), post.of), mine[0], "post")
+    return None
+
+
+def _says_before(sentence: str, lang: str) -> bool:
+    """Whether a clause of the sentence marks something held before (HolderWords.held_before: "from 2021 to December
+    2023", "former", "до декабря 2023 года")."""
+    words = get(lang).holder_words
+    return words is not None and any(words.held_before.search(p) for p in _CLAUSES.split(sentence))

@@ -128,6 +128,30 @@ class ReplyWords:
 
 
 @dataclass(frozen=True)
+class OfficeWords:
+    """How a language names an office and asks who holds it (qa.answer.roles), beside English's own patterns there.
+    Words are read by their stems (qa.lang.analyze), so every inflected form counts: `offices` maps a stem to the
+    office it names, as English names it ("председател" -> "chair"); `other` the stem of a word before an office that
+    makes it another ("бывш" -> "former"); `keep` one that keeps it ("перв", "исполня"); `deputy` the stem of a
+    word that makes a deputy of the office it governs ("заместитель директора"). In a question (matched
+    case-insensitively): `asks_head` reads "who heads X?" (group "of"), `asks` "who is [the] ROLE?" (group "role"),
+    `asks_post` "what post does NAME hold in X?" (groups "name", "of"); `before` splits off what a "before" question
+    names after its office ("… до Рахимовой", "… before Dilnoza Rakhimova": group "after"), `becoming` the office a
+    person took ("before becoming Director of X", "до назначения директором X": group "role")."""
+
+    offices: Mapping[str, str] = field(default_factory=dict)
+    other: Mapping[str, str] = field(default_factory=dict)
+    keep: frozenset[str] = frozenset()
+    deputy: frozenset[str] = frozenset()
+    acronyms: Mapping[str, str] = field(default_factory=dict)  # a body's acronym as English writes it ("ОБСЕ": "OSCE")
+    asks_head: re.Pattern | None = None
+    asks: re.Pattern | None = None
+    asks_post: re.Pattern | None = None
+    before: re.Pattern | None = None
+    becoming: re.Pattern | None = None
+
+
+@dataclass(frozen=True)
 class HolderWords:
     """What says who holds a role now (qa.answer.present_holder), all matched case-insensitively: in a question,
     `present` asks for the present explicitly ("current", "now", "кто сейчас") and `past` for a past holder ("was",
@@ -266,3 +290,5 @@ class Language:
     # a who-question about a role asked in the present is answered by the role's present holder
     # (qa.answer.present_holder): the words that read it (HolderWords); None: the rule is off for the language
     holder_words: HolderWords | None = None
+    # who holds an office, and a who-question about one (qa.answer.roles): the words that read it (OfficeWords)
+    office_words: OfficeWords | None = None

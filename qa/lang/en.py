@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import re
 
-from qa.lang.base import Followup, HolderWords, Language, NewsTitles, PageFurniture, ReplyWords
+from qa.lang.base import Followup, HolderWords, Language, NewsTitles, OfficeWords, PageFurniture, ReplyWords
 from qa.lang.contacts import CONTACT_SPANS
 from qa.lang.countries import country_names
 from qa.lang.spelling import american_spellings
@@ -625,8 +625,26 @@ REPLY = ReplyWords(
         "country.other": "The best passage speaks of another country than the question asks about.",
         "miscast": "The best passage names {person} as {held}, not as {asked}.",
         "miscast.other": "The best passage names someone in another post than the one asked about.",
+        "miscast.after": ("The best passage names {person} as {held}, the holder after the one asked about; the "
+                          "documents found do not say who held it before {person}."),
+        "miscast.became": ("The best passage names {person} as {held}, the post the question asks what came before; "
+                           "it does not say what {person} held before."),
+        "miscast.post": "The best passage names {person} as {held}, not in a post of {asked}.",
         "other_years": "The best passage is about {named}, not {asked}.",
     },
+)
+
+# A question about an office's holder (Language.office_words, qa.answer.roles, whose own patterns read English's
+# offices): "What post does X hold in Y?", "What did X do before becoming Y?", "Who was the manager before X?"
+OFFICE_WORDS = OfficeWords(
+    asks_post=re.compile(r"^\s*(?:what|which)\s+(?:post|position|role|office|job|title)\s+(?:does|did|do|has)\s+"
+                         r"(?P<name>.+?)\s+(?:hold|have|occupy|held|had)(?:\s+(?:in|at|with)\s+(?P<of>.+?))?\s*\??\s*$"
+                         r"|^\s*what\s+(?:does|did)\s+(?P<name2>.+?)\s+do"
+                         r"(?:\s+(?:in|at|with)\s+(?P<of2>.+?))?\s*\??\s*$",
+                         re.I),
+    before=re.compile(r"\s+(?:before|prior\s+to)\s+(?P<after>(?!\d)(?!" + _EN_MONTH_OR_YEAR + r").+?)\s*\??\s*$", re.I),
+    becoming=re.compile(r"^(?:(?:he|she|they)\s+became|becoming|being\s+(?:appointed|named|elected)(?:\s+as)?|"
+                        r"(?:his|her|their)\s+(?:appointment|election)\s+as)\s+(?:the\s+)?(?P<role>.+)$", re.I),
 )
 
 LANGUAGE = Language(
@@ -667,5 +685,6 @@ LANGUAGE = Language(
     superseded=SUPERSEDED,
     corrects=CORRECTS,
     holder_words=HOLDER_WORDS,
+    office_words=OFFICE_WORDS,
     spellings=american_spellings,
 )

@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import re
 
-from qa.lang.base import Followup, HolderWords, Language, NewsTitles, PageFurniture, ReplyWords
+from qa.lang.base import Followup, HolderWords, Language, NewsTitles, OfficeWords, PageFurniture, ReplyWords
 from qa.lang.contacts import CONTACT_SPANS
 from qa.lang.countries import country_names
 
@@ -580,8 +580,46 @@ REPLY = ReplyWords(
         "country.other": "Лучший фрагмент говорит о другой стране, чем спрошено.",
         "miscast": "Лучший фрагмент называет {person} в другой должности: {held}, а не {asked}.",
         "miscast.other": "Лучший фрагмент называет человека в другой должности, чем спрошено.",
+        "miscast.after": ("Лучший фрагмент называет {person} ({held}) — того, кто занял должность после; кто занимал "
+                          "её до {person}, в найденных документах не сказано."),
+        "miscast.became": ("Лучший фрагмент называет {person} ({held}) — ту должность, о предшествующей которой "
+                           "спрошено; что {person} занимал(а) до неё, не сказано."),
+        "miscast.post": "Лучший фрагмент называет {person} ({held}), а не в должности в {asked}.",
         "other_years": "Лучший фрагмент относится к другому году: {named}, а не {asked}.",
     },
+)
+
+# Offices (Language.office_words, qa.answer.roles) by their Snowball stems, so that every case reads alike
+# ("председатель", "председателя", "председателем"), each as English names it; "заместитель директора" is a deputy
+# director. "Кто возглавляет X?", "Кто является председателем X?", "Какую должность занимает X в Y?", "Кто был
+# руководителем проекта до Рахимовой?", "… до назначения директором X?"
+OFFICE_WORDS = OfficeWords(
+    offices={"руководител": "head", "глав": "head", "начальник": "head", "председател": "chair",
+             "председательств": "chair", "директор": "director", "президент": "president", "министр": "minister",
+             "посол": "ambassador", "посл": "ambassador", "губернатор": "governor", "мэр": "mayor", "хоким": "mayor",
+             "командир": "commander", "ректор": "rector", "прокурор": "prosecutor",
+             "менеджер": "manager", "координатор": "coordinator", "докладчик": "rapporteur",
+             "модератор": "moderator", "представител": "representative", "советник": "adviser",
+             "эксперт": "expert", "аналитик": "analyst", "секретар": "secretary", "наблюдател": "observer",
+             "тренер": "trainer", "консул": "consul", "заместител": "head"},
+    other={"заместител": "deputy", "зам": "deputy", "вице": "deputy", "помощник": "assistant", "бывш": "former",
+           "прежн": "former", "экс": "former", "избран": "designate"},
+    keep={"перв", "втор", "исполня", "обязан", "и", "о", "временн", "нынешн", "текущ", "нов", "старш", "главн",
+          "генеральн", "постоя", "специальн", "региональн", "национальн", "исполнительн"},
+    deputy=frozenset({"заместител", "зам", "помощник"}),
+    # international bodies' Russian acronyms as English texts write them: an acronym is translated, not romanised
+    acronyms={"ОБСЕ": "OSCE", "ЦАРИКЦ": "CARICC", "УНП": "UNODC", "ООН": "UN", "ЕС": "EU", "ВТамО": "WCO",
+              "ВТО": "WTO", "ОДКБ": "CSTO", "СНГ": "CIS", "ШОС": "SCO", "ЕАЭС": "EAEU", "НАТО": "NATO",
+              "ПРООН": "UNDP", "МОМ": "IOM", "ЮНИСЕФ": "UNICEF", "ИНТЕРПОЛ": "INTERPOL", "ЕВРОПОЛ": "EUROPOL"},
+    asks_head=re.compile(r"^\s*кто\s+(?:сейчас\s+|ныне\s+|в\s+настоящее\s+время\s+)?"
+                         r"(?:возглавля\w*|руковод(?:ит|ил|ила|или)|управля\w*)\s+(?P<of>.+?)\s*\??\s*$", re.I),
+    asks=re.compile(r"^\s*кто\s+(?:сейчас\s+|ныне\s+)?(?:(?:является|являлся|являлась|был[аи]?|будет|стал[аи]?)\s+)?"
+                    r"(?:сейчас\s+)?(?P<role>.+?)\s*\??\s*$", re.I),
+    asks_post=re.compile(r"^\s*(?:как(?:ую|ой|ие)\s+(?:должност\w*|пост\w*)|кем)\s+(?:занима\w*|работа\w*|явля\w*|"
+                         r"был[аи]?|занимал\w*)\s+(?P<name>.+?)(?:\s+(?:в|во|при)\s+(?P<of>.+?))?\s*\??\s*$", re.I),
+    before=re.compile(r"\s+до\s+(?P<after>(?![\d«])(?!(?:того|сих|сегодн|конца|начала)\b).+?)\s*\??\s*$", re.I),
+    becoming=re.compile(r"^(?:(?:его|её|ее|своего|своей)\s+)?(?:назначени\w*|избрани\w*|вступлени\w*\s+в\s+должность|"
+                        r"того,?\s+как\s+(?:он|она)\s+стал\w*)\s+(?:на\s+(?:должность|пост)\s+)?(?P<role>.+)$", re.I),
 )
 
 LANGUAGE = Language(
@@ -633,4 +671,5 @@ LANGUAGE = Language(
     superseded=SUPERSEDED,
     corrects=CORRECTS,
     holder_words=HOLDER_WORDS,
+    office_words=OFFICE_WORDS,
 )

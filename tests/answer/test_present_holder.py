@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from qa.answer.features import Candidate
-from qa.answer.present_holder import HOLDER_MARGIN, asked_holder, prefer_present_holder
+from qa.answer.present_holder import HOLDER_MARGIN, asked_before, asked_holder, prefer_present_holder
 from tests.candidates import lone_candidate
 
 ATTENDEE = "• Timur Askarov, Project Manager, UNODC WELLS project"
@@ -146,3 +146,64 @@ def test_a_later_item_naming_another_bodys_heads_does_not_take_the_asked_bodys_h
     other = "The heads of analytical departments of the border agencies, Mr. Ivo Petrov and Ms. Lea Tamm, met in Skarn."
     ranked = [candidate(asked, "2022-03-01", 16.9, "news1.txt"), candidate(other, "2022-08-03", 13.3, "news2.txt")]
     assert prefer_present_holder("Who heads the Skarn Organizational Unit?", ranked)[0].text == asked
+
+
+# Russian office words in every case, and the holder before a named one ("Thirty-seventh session")
+
+RU_AMBASSADOR_Q = "Кто является послом Японии в Скарне?"
+
+
+def test_a_russian_office_word_is_read_in_any_case():
+    asked = asked_holder(RU_AMBASSADOR_Q)  # "послом": "посол" in the instrumental
+    assert asked is not None and asked.roles == frozenset({"ambassad"})
+
+
+def test_the_present_ambassador_answers_in_russian():
+    ranked = [candidate("Посол Японии в Скарне Кэндзи Ода открыл выставку.", "2023-05-10", 10.0, "news.html"),
+              candidate("Новым послом Японии в Скарне с января 2025 года назначен Хиро Сато.", "2025-01-20", 8.0)]
+    out = prefer_present_holder(RU_AMBASSADOR_Q, ranked)
+    assert out[0].text.startswith("Новым послом") and out[0].score == 10.0
+
+
+@pytest.mark.parametrize(("question", "after"), [
+    ("Who was the WELLS project manager before Saule Nurova?", ("saule", "nurov")),
+    ("Кто был руководителем проекта WELLS до Сауле Нуровой?", ("saule", "nurov")),
+])
+def test_a_question_about_the_holder_before_a_named_one(question, after):
+    asked = asked_before(question)
+    assert asked is not None and asked.after == after and asked.roles
+
+
+@pytest.mark.parametrize("question", [
+    "Who was the WELLS project manager before 2023?",
+    "What post did Timur Askarov hold before becoming Head of the Regional Centre?",
+    "Кто был руководителем проекта WELLS до 2023 года?", "Who is the current WELLS project manager?",
+])
+def test_a_question_before_a_date_or_a_post_taken_asks_no_holder_before_a_named_one(question):
+    assert asked_before(question) is None
+
+
+def test_the_holder_before_the_named_one_answers_whatever_the_gap():
+    # the new manager's sentence gives the role to the one named after: it is "not found" (qa.answer.roles), so the
+    # earlier manager, marked past, takes its place at any gap
+    ranked = [candidate(NEW, "2024-02-29", 18.0, typed=0.0), candidate(LEFT, "2024-02-29", 11.0),
+              candidate("The project team has 12 staff members.", "2024-02-29", 9.0, typed=0.0)]
+    out = prefer_present_holder("Who was the WELLS project manager before Saule Nurova?", ranked)
+    assert out[0].text == LEFT and out[0].score == 18.0
+
+
+def test_the_holder_before_in_russian():
+    ranked = [candidate("Сауле Нурова руководит проектом WELLS с декабря 2023 года.", "2024-02-29", 10.0),
+              candidate("Тимур Аскаров, руководивший проектом с 2020 по ноябрь 2023 года, назначен главой "
+                        "Регионального центра.", "2024-02-29", 8.0)]
+    out = prefer_present_holder("Кто был руководителем проекта WELLS до Сауле Нуровой?", ranked)
+    assert out[0].text.startswith("Тимур Аскаров")
+
+
+def test_no_earlier_holder_no_change():
+    # the other candidate is the named one again, or names no one in the role marked past or dated earlier
+    ranked = [candidate(NEW, "2024-02-29", 10.0), candidate(ATTENDEE, "2024-03-12", 9.0, "minutes.docx")]
+    question = "Who was the WELLS project manager before Saule Nurova?"
+    assert prefer_present_holder(question, ranked) == ranked
+    ranked = [candidate(LEFT, "2024-02-29", 10.0), candidate(NEW, "2024-02-29", 9.0)]
+    assert prefer_present_holder(question, ranked) == ranked  # the best does not name her: left alone
