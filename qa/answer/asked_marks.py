@@ -126,10 +126,30 @@ def _names_doer(c: Candidate, question: str, role: bool) -> bool:
     return person == 1.0 or person == 0.5 or names_someone(c.text, question)
 
 
+# roles whose act a sentence may state by its verb, which their word's start does not open ("invented" for an inventor)
+_ACT_OF_ROLE = {"inventor": "invent", "editor": "edit", "adviser": "advis", "advisor": "advis"}
+# a who-question ending on a preposition asks for someone the role's holder stands to, not the holder ("Who were later
+# Yuan emperors isolated *from*?"); so does one whose language's HolderWords.other reads it ("Who do the authors
+# report to?", "Кому подчиняется директор?")
+_ENDS_ON_PREPOSITION = re.compile(r"\b(?:from|with|to|by|for|against|of|about|on|at|into|onto|between|among)\s*\?*\s*$",
+                                  re.I)
+
+
+def _names_asked(asked: frozenset[str], text: str) -> bool:
+    """Whether `text` names the asked role or act: by its marks, or by the verb of a role's act ("invented")."""
+    if _shared(asked, marks(text)):
+        return True
+    verbs = [_ACT_OF_ROLE[a] for a in asked if a in _ACT_OF_ROLE]
+    return bool(verbs) and any(w.lower().startswith(v) for w in re.findall(r"[\w'’-]+", text) for v in verbs)
+
+
 def asked_marks(question: str) -> frozenset[str]:
     """The role or act a question asks the holder or doer of: the marks of the first of its first ASKED_WORDS words
     that names one ("Who *led* the delegation at the meeting with CARICC's Director?" asks who led, not who directs;
     "Which official was named as the candidate for the post of Director?" names no role it asks for)."""
+    holder = get(detect(question)).holder_words
+    if _ENDS_ON_PREPOSITION.search(question) or (holder and holder.other and holder.other.search(question)):
+        return frozenset()
     for m in list(re.finditer(r"[\w'’-]+", question))[:ASKED_WORDS]:
         found = marks(m.group(0))
         if not found:
@@ -164,7 +184,7 @@ def prefer_asked_mark(question: str, ranked: list[Candidate]) -> list[Candidate]
     if MARK_MARGIN == 0 or len(ranked) < 2 or needs(question).wants not in ("person", "place"):
         return ranked
     asked = asked_marks(question)
-    if not asked - {_DEPUTY} or _shared(asked, marks(ranked[0].text)):
+    if not asked - {_DEPUTY} or _names_asked(asked, ranked[0].text):
         return ranked
     top = ranked[0]
     found = []

@@ -72,6 +72,17 @@ def test_a_role_is_held_by_a_person_and_asked_near_the_question_word():
                              ranked)[0].text == lead
 
 
+def test_a_role_stated_by_its_verb_or_not_asked_stays():
+    invented = "The first working loom of the valley was the Holm loom, invented by Per Holm in 1712."
+    patent = "The Danish inventor Ole Vik obtained the first patent for a loom in 1690."
+    ranked = [candidate(invented, 30.0), candidate(patent, 29.0)]
+    assert prefer_asked_mark("Who was the inventor of the Holm loom?", ranked)[0].text == invented
+    # the emperors are who the question is about; it asks whom they were cut off from
+    cut_off = "Uninterested in rule, they were cut off from the army and the people."
+    ranked = [candidate(cut_off, 30.0), candidate("Few men of the south reached the post of Minister Ivo Tarn held.", 29.0)]
+    assert prefer_asked_mark("Who were the later Varn emperors cut off from?", ranked)[0].text == cut_off
+
+
 def test_marks_are_read_in_every_language():
     assert "head" in marks("Кто возглавляет Программный офис в Варне?")
     assert "head" in marks("• Ingrid Sol, Head of the Programme Office in Varna (chair)")
