@@ -17,6 +17,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from qa.answer import short
+from qa.answer.asked_marks import prefer_asked
 from qa.answer.corrections import prefer_correction
 from qa.answer.disagreement import with_disagreement
 from qa.answer.evidence import abstain_gate, calibrate, evidence, lead_text, probability, rule_that_holds
@@ -144,6 +145,7 @@ def pick_answer(
     ranked = prefer_whole_period(question, ranked)
     ranked = prefer_holder(question, ranked)
     ranked = prefer_present_holder(question, ranked)
+    ranked = prefer_asked(question, ranked)  # a sentence that states the role, act or total asked (asked_marks)
     # a later correction of the best's figure is shown in its place (qa.answer.corrections); whether the documents
     # answer at all, and how surely, is still read on the report it corrects: a correction found at any rank must not
     # answer a question its report did not (its own words match the question less, or more, by chance)

@@ -174,6 +174,21 @@ class HolderWords:
 
 
 @dataclass(frozen=True)
+class AskedWords:
+    """What a who- or how-many question asks for beyond its answer type, all matched case-insensitively
+    (qa.answer.asked_marks): `acts`, the starts of words naming an act whose doer a who-question asks for, each with
+    the key it is read as in every language ("funded", "финансировало", "средства предоставило" -> fund); a count
+    that adds to an earlier one, `increment` ("three more", "ещё три", "an additional"); a sentence stating a total,
+    `total` ("in total", "общее количество", "всего"); a how-many question about how many there are now, `stock`
+    ("are there", "operate", "действует")."""
+
+    acts: tuple[tuple[str, str], ...] = ()
+    increment: re.Pattern | None = None
+    total: re.Pattern | None = None
+    stock: re.Pattern | None = None
+
+
+@dataclass(frozen=True)
 class Language:
     code: str
     stemmer: str  # PyStemmer algorithm
@@ -292,3 +307,6 @@ class Language:
     holder_words: HolderWords | None = None
     # who holds an office, and a who-question about one (qa.answer.roles): the words that read it (OfficeWords)
     office_words: OfficeWords | None = None
+    # what a who-question's act and a how-many question's count ask for (qa.answer.asked_marks): AskedWords; None: the
+    # rules read nothing in the language
+    asked_words: AskedWords | None = None

@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import re
 
-from qa.lang.base import Followup, HolderWords, Language, NewsTitles, OfficeWords, PageFurniture, ReplyWords
+from qa.lang.base import AskedWords, Followup, HolderWords, Language, NewsTitles, OfficeWords, PageFurniture, ReplyWords
 from qa.lang.contacts import CONTACT_SPANS
 from qa.lang.countries import country_names
 from qa.lang.spelling import american_spellings
@@ -647,6 +647,21 @@ OFFICE_WORDS = OfficeWords(
                         r"(?:his|her|their)\s+(?:appointment|election)\s+as)\s+(?:the\s+)?(?P<role>.+)$", re.I),
 )
 
+# What a who-question's act and a how-many question's count ask for (Language.asked_words, qa.answer.asked_marks):
+# "Who funded / financed / sponsored …?" asks for the one who paid, whom "funded by", "with funding from", "donor"
+# name; a count "three more", "an additional 12" adds to an earlier one; "in total", "bringing the total to", "reached"
+# state a total; "How many … are there / operate / exist …?" asks how many there are, which a total answers.
+ASKED_WORDS = AskedWords(
+    acts=((re.compile(r"\b(?:fund(?:s|ed|ing|er|ers)?|financ(?:e|es|ed|ing|ier|iers)|financial(?:ly)?\s+support\w*|"
+                      r"sponsor\w*|donor\w*|donat(?:e|ed|es|ion|ions)|paid\s+for|pays?\s+for|bankroll\w*|"
+                      r"contribut(?:ed|ion|ions)\s+(?:of|from|by))\b", re.I), "fund"),),
+    increment=re.compile(r"\b(?:more|additional|further|another|extra|new(?:ly)?)\b", re.I),
+    total=re.compile(r"\b(?:in\s+total|total(?:led|ling|ed|ing|s)?|altogether|all\s+told|overall|in\s+all|"
+                     r"reach(?:ed|es)|bring(?:s|ing)?\s+(?:the|its|their)\s+(?:total|number|count))\b", re.I),
+    stock=re.compile(r"\b(?:are|is)\s+there\b|\bexist\w*|\boperat\w*|\bin\s+operation\b|\bactive\b|\bcurrently\b|"
+                     r"\bnow\b|\bin\s+total\b|\btotal\b|\baltogether\b|\b(?:have|has)\s*\?", re.I),
+)
+
 LANGUAGE = Language(
     code="en",
     stemmer="english",
@@ -686,5 +701,6 @@ LANGUAGE = Language(
     corrects=CORRECTS,
     holder_words=HOLDER_WORDS,
     office_words=OFFICE_WORDS,
+    asked_words=ASKED_WORDS,
     spellings=american_spellings,
 )

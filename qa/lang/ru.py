@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import re
 
-from qa.lang.base import Followup, HolderWords, Language, NewsTitles, OfficeWords, PageFurniture, ReplyWords
+from qa.lang.base import AskedWords, Followup, HolderWords, Language, NewsTitles, OfficeWords, PageFurniture, ReplyWords
 from qa.lang.contacts import CONTACT_SPANS
 from qa.lang.countries import country_names
 
@@ -622,6 +622,22 @@ OFFICE_WORDS = OfficeWords(
                         r"того,?\s+как\s+(?:он|она)\s+стал\w*)\s+(?:на\s+(?:должность|пост)\s+)?(?P<role>.+)$", re.I),
 )
 
+# What a who-question's act and a how-many question's count ask for (Language.asked_words, as English's):
+# "Кто профинансировал …?" asks for the one who paid, whom "финансировало", "средства предоставило", "за счёт средств",
+# "при финансовой поддержке" name; "ещё три", "дополнительно 12", "новых" mark a count that adds to an earlier one;
+# "всего", "общее количество", "в общей сложности", "достигло" state a total; "Сколько … действует / работает /
+# насчитывается …?" asks how many there are, which a total answers.
+ASKED_WORDS = AskedWords(
+    acts=((re.compile(r"(?<!\w)(?:(?:про)?финансир\w*|финансов\w+\s+(?:поддержк|помощ)\w*|спонсир\w*|спонсор\w*|"
+                      r"донор\w*|оплатил\w*|средства\s+(?:\w+\s+)?(?:предостав|выдел)\w*|"
+                      r"(?:предостав|выдел)\w*\s+(?:\w+\s+)?средств\w*|за\s+сч[её]т\s+средств)", re.I), "fund"),),
+    increment=re.compile(r"(?<!\w)(?:ещё|еще|дополнительн\w*|нов(?:ые|ых|ая|ой|ый|ого|ым|ыми)|вновь)(?!\w)", re.I),
+    total=re.compile(r"(?<!\w)(?:всего|итого|в\s+общей\s+сложности|общ(?:ее|ий|ая|его|ей)\s+(?:количеств|числ|объ[её]м|"
+                     r"сумм)\w*|достиг\w*|составля\w*\s+теперь)(?!\w)", re.I),
+    stock=re.compile(r"(?<!\w)(?:действу\w*|функционир\w*|работа\w*|существу\w*|насчитыва\w*|имеется|имеются|есть|"
+                     r"всего|сейчас|в\s+настоящее\s+время|на\s+сегодня\w*)(?!\w)", re.I),
+)
+
 LANGUAGE = Language(
     code="ru",
     stemmer="russian",
@@ -672,4 +688,5 @@ LANGUAGE = Language(
     corrects=CORRECTS,
     holder_words=HOLDER_WORDS,
     office_words=OFFICE_WORDS,
+    asked_words=ASKED_WORDS,
 )

@@ -131,7 +131,11 @@ def service(invented_service):
 def test_the_head_asked_is_not_a_rapporteur_nor_a_deputy(service):
     result = service.ask(HEAD_Q)
     assert result.answer is None
-    assert result.not_found == "The best passage names Mara Quill as Rapporteur, not as Head."
+    # the best line may be the rapporteur's or (asked_marks: a "who heads" question takes any heading office) the
+    # other body's director: either way no head of the office asked, and the reason says whose post it is
+    assert result.not_found in ("The best passage names Mara Quill as Rapporteur, not as Head.",
+                                "The best passage names Tom Vell as Director of the Skarn Institute, not as Head of the "
+                                "Orlen Programme Office in Tarrow.")
     # a first deputy chairman is no chairman
     result = service.ask("Who is the Chairman of the State Revenue Committee of Uzbekistan?")
     assert result.answer is None

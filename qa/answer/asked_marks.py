@@ -1,0 +1,265 @@
+"""The sentence that states what a who- or how-many question asks, among near ties of one that does not.
+
+Issue 13, pattern 1: the answer must hold what was asked, not only the question's topic words.
+- A who-question names a role or an act whose holder or doer it asks for ("Who was the *course director* …?", "Who
+  *funded* the dog training course …?", "Кто *профинансировал* закупку …?", "Кто *возглавляет* …?"): the item's
+  lead, which shares every topic word, names no one in it ("… graduated 34 mid-ranking officers from a four-week
+  course …", "In 2025 the programme plans to … start a canine training course in Shymkent."), and the item's later
+  sentence that does ("The course director was Colonel (ret.) Henrik Sandvik", "Средства предоставило Правительство
+  Японии.") ranks just below. When the best names none of the asked marks (`marks`: a role, read by its word's start
+  in any registered language, qa.answer.short.roles and Language.holder_words.roles; an act, Language.asked_words.acts)
+  and one of the best MARK_TOP, within MARK_MARGIN of it, names one and holds a span of the asked kind (its "typed"
+  feature: a person, an organisation, a place), that one is the answer: the first of the best's own item, else the
+  first. A deputy is another office: a sentence naming
+  a "Deputy Commander" does not answer "Who is the Commandant?", nor one naming a Commander "Who is the Deputy
+  Commander?". The marks are read in every registered language at once, so a Russian question is matched by an
+  English sentence ("возглавляет" and "Head of the Office" are both "head").
+- A how-many question about how many there are ("Сколько мобильных групп *действует* …?", "How many … *are there*?":
+  Language.asked_words.stock, and no word asking for an addition) answered by a count that adds to an earlier one
+  ("… созданы *ещё три* группы", "… opened *two more* offices") gives way to the next sentence of its item when that
+  one states a total ("Таким образом, *общее количество* таких групп … достигло девяти.", "… bringing the total to
+  nine."), wherever the model ranked it: the addition is the news, the total is what was asked.
+The two swap scores, as the other near-tie rules do (qa.answer.roles.prefer_holder, qa.answer.substances).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from qa.answer.needs import needs
+from qa.answer.persons import named_person, names_someone
+from qa.answer.short import roles
+from qa.answer.types import TYPE_FEATURES
+from qa.lang import analyze, detect, get, registered
+
+if TYPE_CHECKING:
+    from qa.answer.features import Candidate
+    from qa.lang.base import AskedWords
+
+# the best MARK_TOP within MARK_MARGIN of the best (None: whatever the scores; 0: never)
+MARK_TOP = 3
+MARK_MARGIN: float | None = None
+# how far into a question its asked role or act may come ("Who was the course *director* …" is the fifth word)
+ASKED_WORDS = 5
+# whether a count that adds to an earlier one gives way to the total its next sentence states
+TOTALS = True
+_DEPUTY = "deput"
+_HEAD = "head"
+# the roles (qa.answer.short.roles' keys) of offices that head what they are of
+_HEADING = frozenset({"head", "lead", "chair", "direct", "presid", "minist", "command", "chief", "manag", "govern",
+                      "rector", "dean", "mayor"})
+# what a sentence says of its own kind, kept when a pair's evidence is merged (qa.answer.pick's _OWN)
+_OWN = frozenset(TYPE_FEATURES) | {"type", "length", "news_lead", "other_lead"}
+# words that open as a role's word does and name no one's role: a body ("headquarters", "ministry", "government",
+# "management", "authority", "secretariat", "directorate", "kingdom"), an act or a manner ("coordination", "leading",
+# "generally", "consultation", "expertise")
+_NOT_ROLE = re.compile(
+    r"^(?:headquarter\w*|heading\w*|headline\w*|headway|direction\w*|directive\w*|directorate\w*|directory|leading|"
+    r"generally|generation\w*|generated|generic|foundation\w*|kingdom\w*|ministr(?:y|ies)|secretariat\w*|"
+    r"government\w*|governance|management|coordination|authorit\w*|expertise|judg(?:e?ment)\w*|engineering|"
+    r"architecture\w*|consult\w*|consulat\w*|chiefly|representation\w*)$",
+    re.I,
+)
+# a number, in figures or (English and Russian) in words, that may count something
+_NUMBER = re.compile(
+    r"(?<![\w.,])\d[\d,.\s]*(?<![\s,.])|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"(?:thir|four|fif|six|seven|eigh|nine)teen|(?:twen|thir|for|fif|six|seven|eigh|nine)ty|hundred|dozens?)\b", re.I)
+
+
+def _ru_numbers() -> re.Pattern:
+    from qa.lang.ru import number_words
+
+    return re.compile(rf"(?<![\w-])(?:{number_words()})(?![\w])", re.I)
+
+
+_RU_NUMBER = functools.cache(_ru_numbers)
+
+
+@functools.cache
+def _role_starts() -> tuple[tuple[str, str], ...]:
+    """Every registered language's own role words by their starts, with the English role each is read as."""
+    return tuple(pair for language in registered() if language.holder_words for pair in language.holder_words.roles)
+
+
+@functools.lru_cache(maxsize=8192)
+def marks(text: str) -> frozenset[str]:
+    """The roles and acts `text` names, in any registered language ("Head of the Office", "возглавляет" -> head;
+    "funded by", "средства предоставило" -> fund)."""
+    words = [w for w in re.findall(r"[\w'’-]+", text) if not _NOT_ROLE.match(w)]
+    low = [w.lower() for w in words]
+    out = set(roles(words))
+    out |= {role for w in low for start, role in _role_starts() if w.startswith(start)}
+    for language in registered():
+        if language.asked_words:
+            out |= {key for pattern, key in language.asked_words.acts if pattern.search(text)}
+    return frozenset(out)
+
+
+def _shared(asked: frozenset[str], held: frozenset[str]) -> set[str]:
+    """The roles and acts a question (`asked`) and a sentence (`held`) both name, besides a deputy's; a head asked
+    ("head", "руководитель", "возглавляет") is any office that heads, as in qa.answer.roles ("Who heads …?" against
+    "Director of …"), but a sentence's "heads of divisions" do not chair a meeting."""
+    shared = set(asked & held)
+    if _HEAD in asked:
+        shared |= held & _HEADING
+    return shared - {_DEPUTY}
+
+
+@functools.cache
+def _acts() -> frozenset[str]:
+    """The keys of every registered language's acts (Language.asked_words.acts), whose doer may be a body."""
+    return frozenset(key for language in registered() if language.asked_words for _, key in language.asked_words.acts)
+
+
+def _names_doer(c: Candidate, question: str, role: bool) -> bool:
+    """Whether a candidate names whom a who-question asks for: a span of the asked kind (its "typed" feature), and for
+    a role a person (qa.answer.persons: an organisation holds no office; "The event was attended by … heads of
+    divisions" names none), where the language's person reader reads one."""
+    if c.features.get("typed") != 1.0:
+        return False
+    if not role:
+        return True  # "funded by the Government of Japan": an act's doer may be a body
+    person = named_person(c.text, question, c.sentence.lang)
+    return person == 1.0 or person == 0.5 or names_someone(c.text, question)
+
+
+# roles whose act a sentence may state by its verb, which their word's start does not open ("invented" for an inventor)
+_ACT_OF_ROLE = {"inventor": "invent", "editor": "edit", "adviser": "advis", "advisor": "advis"}
+# a who-question ending on a preposition asks for someone the role's holder stands to, not the holder ("Who were later
+# Yuan emperors isolated *from*?"); so does one whose language's HolderWords.other reads it ("Who do the authors
+# report to?", "Кому подчиняется директор?")
+_ENDS_ON_PREPOSITION = re.compile(r"\b(?:from|with|to|by|for|against|of|about|on|at|into|onto|between|among)\s*\?*\s*$",
+                                  re.I)
+
+
+def _names_asked(asked: frozenset[str], text: str) -> bool:
+    """Whether `text` names the asked role or act: by its marks, or by the verb of a role's act ("invented")."""
+    if _shared(asked, marks(text)):
+        return True
+    verbs = [_ACT_OF_ROLE[a] for a in asked if a in _ACT_OF_ROLE]
+    return bool(verbs) and any(w.lower().startswith(v) for w in re.findall(r"[\w'’-]+", text) for v in verbs)
+
+
+def asked_marks(question: str) -> frozenset[str]:
+    """The role or act a question asks the holder or doer of: the marks of the first of its first ASKED_WORDS words
+    that names one ("Who *led* the delegation at the meeting with CARICC's Director?" asks who led, not who directs;
+    "Which official was named as the candidate for the post of Director?" names no role it asks for)."""
+    holder = get(detect(question)).holder_words
+    if _ENDS_ON_PREPOSITION.search(question) or (holder and holder.other and holder.other.search(question)):
+        return frozenset()
+    for m in list(re.finditer(r"[\w'’-]+", question))[:ASKED_WORDS]:
+        found = marks(m.group(0))
+        if not found:
+            # an act written in more than one word ("paid for", "средства предоставило") read from the word on
+            found = frozenset(key for language in registered() if language.asked_words
+                              for pattern, key in language.asked_words.acts if pattern.match(question, m.start()))
+        if found:
+            return found
+    return frozenset()
+
+
+def _answers(asked: frozenset[str], held: frozenset[str]) -> bool:
+    """Whether a sentence naming `held` names what a question naming `asked` asks for: a role or act of the question
+    besides a deputy's, and a deputy's only when the question asks for one."""
+    return bool(_shared(asked, held)) and ((_DEPUTY in asked) == (_DEPUTY in held))
+
+
+def _swap(ranked: list[Candidate], i: int, merge: bool = False) -> list[Candidate]:
+    """ranked with candidate i first, the two swapping scores; with `merge`, the winner reads the better of the pair's
+    evidence of matching the question (as qa.answer.pick's near-tie swaps do: a total shares few words with the
+    question whose words the addition before it holds), keeping what it says of its own kind."""
+    top, c = ranked[0], ranked[i]
+    feats = c.features
+    if merge:
+        feats = {k: v if k in _OWN else max(v, top.features.get(k, v)) for k, v in c.features.items()}
+    return [replace(c, score=top.score, features=feats), *ranked[1:i], replace(top, score=c.score), *ranked[i + 1:]]
+
+
+def prefer_asked_mark(question: str, ranked: list[Candidate]) -> list[Candidate]:
+    """`ranked` (best first) with the first near tie that names the asked role or act and someone first, when the best
+    names neither (the module docstring)."""
+    if MARK_MARGIN == 0 or len(ranked) < 2 or needs(question).wants not in ("person", "place"):
+        return ranked
+    asked = asked_marks(question)
+    if not asked - {_DEPUTY} or _names_asked(asked, ranked[0].text):
+        return ranked
+    top = ranked[0]
+    found = []
+    for i in range(1, min(MARK_TOP, len(ranked))):
+        c = ranked[i]
+        if MARK_MARGIN is not None and c.score < top.score - MARK_MARGIN:
+            break
+        held = marks(c.text)
+        if _answers(asked, held) and _names_doer(c, question, bool(_shared(asked, held) - _acts())):
+            found.append(i)
+    # one of the best's own item first: the best names the event, its item's other sentence who did what was asked
+    own = [i for i in found if (ranked[i].sentence.doc, ranked[i].sentence.item) == (top.sentence.doc, top.sentence.item)]
+    # a sentence of the best's item reads the pair's evidence of matching the question, as the figure after a
+    # scene-setting sentence does: "Средства предоставило Правительство Японии." leaves the topic to the lead
+    return _swap(ranked, (own or found)[0], merge=bool(own)) if found else ranked
+
+
+def _words(text: str, lang: str | None) -> AskedWords | None:
+    return get(lang or detect(text)).asked_words
+
+
+def _numbers(text: str, lang: str | None) -> list[re.Match]:
+    found = list(_NUMBER.finditer(text))
+    return found + list(_RU_NUMBER().finditer(text)) if (lang or detect(text)) == "ru" else found
+
+
+def adds_count(text: str, lang: str | None = None) -> bool:
+    """Whether `text` states a count that adds to an earlier one: an addition's word right before or after a number
+    ("ещё три", "two more", "an additional 12", "three new")."""
+    words = _words(text, lang)
+    if words is None or words.increment is None:
+        return False
+    for m in _numbers(text, lang):
+        before, after = text[max(0, m.start() - 20):m.start()], text[m.end():m.end() + 20]
+        if re.search(rf"(?:{words.increment.pattern})\s+$", before, words.increment.flags) \
+                or re.match(rf"\s+(?:{words.increment.pattern})", after, words.increment.flags):
+            return True
+    return False
+
+
+def states_total(text: str, units: frozenset[str], lang: str | None = None) -> bool:
+    """Whether `text` states a total ("in total", "общее количество … достигло девяти") with a number, of the asked
+    noun when the question names one (`units`: its stems) or of what the sentence before counts ("таких групп")."""
+    words = _words(text, lang)
+    if words is None or words.total is None or not words.total.search(text) or not _numbers(text, lang):
+        return False
+    return not units or bool(units & set(analyze(text)))
+
+
+def prefer_total(question: str, ranked: list[Candidate]) -> list[Candidate]:
+    """`ranked` with the best's next sentence first when a how-many question about how many there are is best answered
+    by an addition and the next sentence states the total (the module docstring)."""
+    if not TOTALS or len(ranked) < 2:
+        return ranked
+    n = needs(question)
+    asking = _words(question, None)
+    if n.wants != "number" or asking is None or asking.stock is None or not asking.stock.search(question) \
+            or asking.increment.search(question):
+        return ranked
+    best = ranked[0].sentence
+    if not adds_count(best.text, best.lang):
+        return ranked
+    for i, c in enumerate(ranked[1:], 1):
+        row = c.sentence
+        if (row.doc, row.item, row.id) == (best.doc, best.item, best.id + 1):
+            if not states_total(row.text, n.units, row.lang):
+                return ranked
+            # it states a count of the asked noun, which the feature reading the noun after a number misses when the
+            # noun comes first ("общее количество таких групп … достигло девяти")
+            swapped = _swap(ranked, i, merge=True)
+            won = swapped[0]
+            return [replace(won, features={**won.features, "unit": 1.0, "typed": 1.0}), *swapped[1:]]
+    return ranked
+
+
+def prefer_asked(question: str, ranked: list[Candidate]) -> list[Candidate]:
+    """Both rules of the module, in turn (the one step the answer step calls)."""
+    return prefer_total(question, prefer_asked_mark(question, ranked))
