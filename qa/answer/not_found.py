@@ -14,7 +14,9 @@ from typing import TYPE_CHECKING
 
 from qa.answer.acronyms import asked_acronym
 from qa.answer.country_swaps import candidate_country_swap
+from qa.answer.detail_swaps import detail_swap, named
 from qa.answer.events import asked_place, numbered_name, setting
+from qa.answer.figure_swaps import unstated_figures
 from qa.answer.needs import asked_grain, needs
 from qa.answer.roles import miscast, miscast_note
 from qa.answer.substances import candidate_swap
@@ -58,6 +60,10 @@ def not_found_note(
         return miscast_note(miscast(question, best.text, best.sentence.lang) if best is not None else None)
     if rule == "other_country":
         return _other_country_note(question, best)
+    if rule == "other_figure":
+        return _other_figure_note(question, best, lead)
+    if rule == "other_detail":
+        return _other_detail_note(question, best, lead)
     if rule == "uncounted":
         return "The passages speak of what the question counts but none gives its number."
     if rule == "unlisted":
@@ -105,6 +111,29 @@ def _other_country_note(question: str, best: Candidate | None) -> str:
     lang = "ru" if detect(question) == "ru" else "en"
     told = _listed(sorted(country_name(c, lang) for c in swap.told), "and")
     asked = _listed(sorted(country_name(c, lang) for c in swap.asked), "or")
+    return f"The best passage speaks of {told}, not of {asked}."
+
+
+def _other_figure_note(question: str, best: Candidate | None, lead: str) -> str:
+    """"The best passage gives other figures than 3,792,261.": the question's figures the passage does not state."""
+    figures = []
+    if best is not None:
+        item = best.passage.item
+        figures = unstated_figures(question, best.text, f"{best.passage.chunk.text} {item.title if item else ''} {lead}")
+    if not figures:
+        return "The best passage gives other figures than the question states."
+    return f"The best passage gives other figures than {_listed(figures, 'or')}."
+
+
+def _other_detail_note(question: str, best: Candidate | None, lead: str) -> str:
+    """"The best passage speaks of the east, not of the south.": in the question's language."""
+    item = best.passage.item if best is not None else None
+    swap = detail_swap(question, best.text, f"{item.title if item else ''} {lead}") if best is not None else None
+    if swap is None:
+        return "The best passage speaks of another direction or month than the question asks about."
+    lang = "ru" if detect(question) == "ru" else "en"
+    told = _listed(sorted(named(swap.kind, v, lang) for v in swap.told), "and")
+    asked = _listed(sorted(named(swap.kind, v, lang) for v in swap.asked), "or")
     return f"The best passage speaks of {told}, not of {asked}."
 
 
