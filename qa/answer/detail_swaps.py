@@ -48,17 +48,18 @@ class DetailSwap:
 
 
 def directions(text: str) -> set[str]:
-    """The compass directions `text` names ("south", "north-east"), in English or Russian."""
+    """The compass directions `text` names ("south", "north-east"), in English or Russian. A direction between two
+    names both of them too: "the south-west" is in the south, and "southern" does not contradict it."""
     out: set[str] = set()
     for m in _DIRECTION.finditer(text):
         if m.group(1):
-            out.add(f"{m.group(1).lower()}-{m.group(2).lower()}")
+            first, second = m.group(1).lower(), m.group(2).lower()
         elif m.group(3):
-            out.add(m.group(3).lower())
+            first, second = m.group(3).lower(), None
         else:
             first = _RUSSIAN[m.group(4).lower()]
             second = _RUSSIAN[m.group(5).lower()] if m.group(5) else None
-            out.add(f"{first}-{second}" if second else first)
+        out |= {first, second, f"{first}-{second}"} if second else {first}
     return out
 
 

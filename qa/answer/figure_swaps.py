@@ -19,12 +19,20 @@ from __future__ import annotations
 import re
 
 # a number in digits standing alone, or a decade ("the 1920s", "1000's"): not inside a name ("WG3", "COVID-19", "G20")
-# nor an ordinal ("19th", "5-й"); a range's ends ("2021-2025") are two; thousands may be grouped with commas or (Russian) spaces, and a decimal part follows a
-# dot or a comma
+# nor an ordinal ("19th", "5-й"); a range's ends ("2021-2025") are two; thousands may be grouped with commas or
+# (Russian) spaces, and a decimal part follows a dot or a comma
 _FIGURE = re.compile(r"(?<![\w.,/])(?<![^\W\d_]-)(?:\d{1,3}(?:[,  ]\d{3})+(?:\.\d+)?|\d+(?:[.,]\d+)?)(?:['’]?s\b)?"
                      r"(?!\w|-[^\W\d_])")
+# a number that follows a name is the name's ("Super Bowl 50", "Apollo 11", "CADAP 7"), unless the name is a month's
+_AFTER_NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b([A-ZА-ЯЁ][\w'’-]*)\s+$")
+_MONTHS = re.compile(r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Январ|Феврал|Март|Апрел|Ма[йяе]|Июн|Июл|Август"
+                     r"|Сентябр|Октябр|Ноябр|Декабр")
+# a range whose second year is written short ("1620–21", "1654-57"): the text states the second year too
+_SHORT_RANGE = re.compile(r"\b(\d{2})(\d{2})\s*[-–—]\s*(\d{2})\b")
 # numbers below this that are whole are spelled out as often as not
 SMALLEST = 11
+# a whole number in this span is read as a year: a year asked is contradicted only by another year
+_YEARS = (1000, 2100)
 
 
 def figures(text: str) -> set[float]:
@@ -34,6 +42,14 @@ def figures(text: str) -> set[float]:
         figure = _value(match.group())
         if figure is not None:
             out.add(figure)
+    return out
+
+
+def _stated(text: str) -> set[float]:
+    """Every number `text` may be stating: its figures, any run of digits (in a name too: "Аполлон-11"), and a short
+    range's second year in full ("1620–21": 1621)."""
+    out = figures(text) | {float(d) for d in re.findall(r"\d+", text)}
+    out |= {float(m.group(1) + m.group(3)) for m in _SHORT_RANGE.finditer(text)}
     return out
 
 
@@ -47,14 +63,24 @@ def _value(figure: str) -> float | None:
         return None
 
 
+def _is_year(value: float) -> bool:
+    return value == int(value) and _YEARS[0] <= value <= _YEARS[1]
+
+
 def _asked(question: str) -> list[tuple[str, float]]:
     """The figures of `question` a text would write in digits, as written and by value: all but the whole numbers
-    below SMALLEST."""
+    below SMALLEST, a decade in two digits ("the 80s": "the 1980s"), and a name's number ("Super Bowl 50")."""
     out = []
     for match in _FIGURE.finditer(question):
         value = _value(match.group())
-        if value is not None and (value >= SMALLEST or value != int(value)):
-            out.append((match.group(), value))
+        if value is None or (value < SMALLEST and value == int(value)):
+            continue
+        if value < 100 and match.group().endswith("s"):
+            continue
+        name = _AFTER_NAME.search(question[:match.start()])
+        if name and not _MONTHS.match(name.group(1)):
+            continue
+        out.append((match.group(), value))
     return out
 
 
@@ -65,10 +91,13 @@ def asked_figures(question: str) -> set[float]:
 
 def unstated_figures(question: str, sentence: str, context: str) -> list[str]:
     """The figures `question` states, as it writes them, that neither the answer `sentence` nor its `context` (its
-    passage, item title and lead) states, when the sentence states figures of its own (it speaks of other figures
-    than the asked ones); else []."""
+    passage, item title and lead) states, when the sentence states another figure of the same kind: another year
+    for a year, another number for any other figure (it speaks of other figures than the asked ones); else []."""
     asked = _asked(question)
-    if not asked or not figures(sentence):
+    told = figures(sentence)
+    if not asked or not told:
         return []
-    stated = figures(sentence) | figures(context)
-    return list(dict.fromkeys(written for written, value in asked if value not in stated))
+    stated = _stated(sentence) | _stated(context)
+    return list(dict.fromkeys(
+        written for written, value in asked
+        if value not in stated and any(_is_year(v) == _is_year(value) for v in told)))

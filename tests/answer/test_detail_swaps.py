@@ -12,8 +12,10 @@ SEIZURE = ("In March 2024 officers seized 1,240 kilograms of cannabis resin at t
 
 
 def test_directions_and_months_are_read_in_either_language():
-    assert directions("the southern border, heading north-east, southward") == {"south", "north-east"}
-    assert directions("на юге страны, у северо-западной границы, Восточный") == {"south", "north-west", "east"}
+    assert directions("the southern border, southward") == {"south"}
+    # a direction between two is in both
+    assert directions("heading north-east") == {"north-east", "north", "east"}
+    assert directions("на юге страны, у северо-западной границы") == {"south", "north-west", "north", "west"}
     assert months("In March and in May 2024") == {"3", "5"}
     assert months("в марте, 5 мая, в июне") == {"3", "5", "6"}
     # "may" the verb and a name that opens with a month's letters are no months
@@ -32,6 +34,7 @@ def test_an_answer_about_another_direction_or_month_is_a_swap():
     # the answer names the asked one, in another form
     ("How much was seized in the north?", SEIZURE, ""),
     ("Сколько изъяли на севере в марте?", SEIZURE, ""),
+    ("How much was seized in the south?", "Officers seized 1,240 kilograms in the south-west.", ""),
     # the answer names none: left to the gate
     ("How much was seized on the southern border?", "Officers seized 1,240 kilograms.", ""),
     # the item's title or lead names the asked one: the answer may be about it
