@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from qa.answer.swaps import unquoted
 from qa.ingest.dates import month_number
 
 # compass directions and the words made of them ("southern", "southward", "north-east"; "южный", "северо-западе")
@@ -72,10 +73,11 @@ _KINDS = (("direction", directions), ("month", months))
 
 
 def detail_swap(question: str, answer: str, context: str = "") -> DetailSwap | None:
-    """The first kind of detail the question names one of and the `answer` names only others of, when `context`
-    (its item's title and lead) does not name the asked one either; else None."""
+    """The first kind of detail the question names one of (outside a quoted name: operation «Северный транзит») and
+    the `answer` names only others of, when `context` (its item's title and lead) does not name the asked one either;
+    else None."""
     for kind, read in _KINDS:
-        asked = read(question)
+        asked = read(unquoted(question))
         if not asked:
             continue
         told = read(answer)

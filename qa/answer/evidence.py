@@ -30,7 +30,7 @@ from qa.answer.country_swaps import candidate_country_swap
 from qa.answer.detail_swaps import detail_swap
 from qa.answer.figure_swaps import unstated_figures
 from qa.answer.substances import candidate_swap
-from qa.answer.swaps import antonym_swap, name_swap
+from qa.answer.swaps import antonym_swap, name_swap, unquoted
 from qa.answer.types import (
     measure_match, money_match, same_unit, states_date, type_features, typed_match, unit_match,
 )
@@ -70,10 +70,6 @@ TYPED_TOP = 5
 _NEGATION = re.compile(r"\b(?:not|never|no|none|nor|without|n't)\b|n't\b|\bnon-(?=\w)", re.I)
 # what a count leaves out is no negated premise ("How many attended, *not counting* those online?")
 _LEAVES_OUT = re.compile(r"\b(?:not|without)\s+(?:counting|including)\b", re.I)
-# a quoted name is no negated premise: "the 'Future without drugs' conference" asks nothing negative. A single
-# quote opens only after a space or a bracket (an apostrophe follows a letter: "CARICC's")
-_QUOTED_NAME = re.compile(r"[\"“«„]([^\"”»“„]{1,200})[\"”»“]"
-                          r"|(?:^|(?<=[\s(]))[‘']([^‘’']{1,200})[’'](?!\w)")
 
 
 def pool_stems(passages: list) -> set[str]:
@@ -179,7 +175,7 @@ def evidence(
         "typed_share": float(p[typed].sum()) if f["type"] != 0.5 else 0.5,
         "missing_max": missing,
         "missing_pool_max": missing_pool,
-        "neg": float(bool(_NEGATION.search(_LEAVES_OUT.sub("", _QUOTED_NAME.sub("", question))))
+        "neg": float(bool(_NEGATION.search(_LEAVES_OUT.sub("", unquoted(question))))
                      and not _NEGATION.search(best.text)),
         "typed": kinds[0],
         "typed_any": max(kinds[:TYPED_TOP]) if wanted else 0.5,

@@ -9,7 +9,7 @@ count, an amount, a measure) that the best passage, its item's title and lead do
 figures of its own, the passage speaks of other figures than the asked one and the answer is "not found"
 (qa.answer.evidence.rule_that_holds, "other_figure").
 
-What counts as a figure: a number written in digits and standing alone ("1805", "3,792,261", "8.81", "0.5%", not the
+What counts as a figure (a quoted name's are the name's: operation «Северный транзит – 2024»): a number written in digits and standing alone ("1805", "3,792,261", "8.81", "0.5%", not the
 "3" of "WG3" or "COVID-19", which name something), compared by value in either language's writing ("1,5" and "1.5";
 "3 792 261" and "3,792,261"). Not read: the numbers one to ten, which texts often spell out ("within 8 days" against
 "within eight days", "between 2 parties" against "both parties")."""
@@ -17,6 +17,8 @@ What counts as a figure: a number written in digits and standing alone ("1805", 
 from __future__ import annotations
 
 import re
+
+from qa.answer.swaps import unquoted
 
 # a number in digits standing alone, or a decade ("the 1920s", "1000's"): not inside a name ("WG3", "COVID-19", "G20")
 # nor an ordinal ("19th", "5-й"); a range's ends ("2021-2025") are two; thousands may be grouped with commas or
@@ -93,7 +95,7 @@ def unstated_figures(question: str, sentence: str, context: str) -> list[str]:
     """The figures `question` states, as it writes them, that neither the answer `sentence` nor its `context` (its
     passage, item title and lead) states, when the sentence states another figure of the same kind: another year
     for a year, another number for any other figure (it speaks of other figures than the asked ones); else []."""
-    asked = _asked(question)
+    asked = _asked(unquoted(question))
     told = figures(sentence)
     if not asked or not told:
         return []

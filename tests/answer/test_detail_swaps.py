@@ -35,6 +35,8 @@ def test_an_answer_about_another_direction_or_month_is_a_swap():
     ("How much was seized in the north?", SEIZURE, ""),
     ("Сколько изъяли на севере в марте?", SEIZURE, ""),
     ("How much was seized in the south?", "Officers seized 1,240 kilograms in the south-west.", ""),
+    # a direction in a quoted name is the name's
+    ("How much was seized in operation «Southern Transit»?", SEIZURE, ""),
     # the answer names none: left to the gate
     ("How much was seized on the southern border?", "Officers seized 1,240 kilograms.", ""),
     # the item's title or lead names the asked one: the answer may be about it

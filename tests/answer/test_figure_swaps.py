@@ -47,6 +47,8 @@ def test_a_figure_the_passage_never_states_is_unstated():
     # the passage writes the range's second year short
     ("How many died of the plague between 1620 and 1621?", "Algiers lost 30 to 50 thousand inhabitants in 1620–21.",
      ""),
+    # a figure in a quoted name is the name's
+    ("How much was seized in the «clean border – 2021» operation?", SEIZURE, ""),
     # the answer states no figure of its own: left to the gate
     ("What was seized at Wenlow in 2023?", "Officers seized cannabis resin in a lorry bound for Tarrow.", ""),
     # the question states no figure a text would write in digits
