@@ -8,7 +8,8 @@ a month is one word among many, so the gate's word counts read it as an answer. 
 direction (or a month) and the answer names one or more others and not it, nor does its item's title or lead, the
 answer speaks of another one and is "not found" (qa.answer.evidence.rule_that_holds, "other_detail"). English and
 Russian, in any form ("southern", "southward", "южный", "на юге"; "in March", "в марте"); a sentence that names no
-direction or month is left to the gate."""
+direction or month is left to the gate, and so is a question that asks for a direction ("In which direction does the
+west side lie?")."""
 
 from __future__ import annotations
 
@@ -24,6 +25,10 @@ _DIRECTION = re.compile(
     r"|(?<![а-яё])(север|юг|юж|восто|запад)(?:о-?(восто|запад))?[а-яё]*",
     re.I,
 )
+# a question that asks for a direction ("In which direction …?", "В каком направлении …?", "towards what direction"):
+# another direction is what it asks for
+_ASKS_DIRECTION = re.compile(r"\b(?:which|what)\s+(?:\w+\s+)?directions?\b|(?<![а-яё])(?:как\w*|котор\w*)\s+"
+                             r"(?:[а-яё]+\s+)?(?:направлени|сторон)", re.I)
 _RUSSIAN = {"север": "north", "юг": "south", "юж": "south", "восто": "east", "запад": "west"}
 # month names: English ones capitalised ("may" the verb is no month), Russian ones in any case ("в марте", "мая")
 _MONTH = re.compile(
@@ -75,8 +80,10 @@ _KINDS = (("direction", directions), ("month", months))
 def detail_swap(question: str, answer: str, context: str = "") -> DetailSwap | None:
     """The first kind of detail the question names one of (outside a quoted name: operation «Северный транзит») and
     the `answer` names only others of, when `context` (its item's title and lead) does not name the asked one either;
-    else None."""
+    else None. A question that asks for a direction is no direction swap."""
     for kind, read in _KINDS:
+        if kind == "direction" and _ASKS_DIRECTION.search(question):
+            continue
         asked = read(unquoted(question))
         if not asked:
             continue

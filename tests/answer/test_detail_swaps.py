@@ -35,6 +35,9 @@ def test_an_answer_about_another_direction_or_month_is_a_swap():
     ("How much was seized in the north?", SEIZURE, ""),
     ("Сколько изъяли на севере в марте?", SEIZURE, ""),
     ("How much was seized in the south?", "Officers seized 1,240 kilograms in the south-west.", ""),
+    # the question asks for a direction: another one answers it
+    ("In which direction does the river flow on the western side?", "It flows north-east to the lake.", ""),
+    ("В каком направлении течёт река на западе области?", "Река течёт на север.", ""),
     # a direction in a quoted name is the name's
     ("How much was seized in operation «Southern Transit»?", SEIZURE, ""),
     # the answer names none: left to the gate
