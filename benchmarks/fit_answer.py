@@ -204,11 +204,11 @@ def main() -> None:
                     help="choose the short-answer threshold: the lowest whose CV precision is >= PRECISION on every set")
     ap.add_argument("--span-threshold", type=float, default=0.5, help="show a short answer from this probability")
     ap.add_argument("--write", help="fit on everything and write the constants here (qa/answer/fitted_minilm.py)")
-    ap.add_argument("--no-neighbour-rule", action="store_true", help="do not apply qa.answer.pick.prefer_typed_neighbour")
+    ap.add_argument("--no-neighbour-rule", action="store_true", help="do not apply qa.answer.neighbours.prefer_typed_neighbour")
     ap.add_argument("--neighbour-top", type=int, default=0,
-                    help="how far down the ranking the neighbour rule looks (qa.answer.pick.NEIGHBOUR_TOP; 0: as shipped)")
+                    help="how far down the ranking the neighbour rule looks (qa.answer.neighbours.NEIGHBOUR_TOP; 0: as shipped)")
     ap.add_argument("--pick", action="append", default=[], metavar="NAME=VALUE",
-                    help="set a rule constant of qa.answer.pick (or of another qa.answer module: types.PERSON_NOT_ORG=False, events.OWN_YEARS=False) "
+                    help="set a rule constant of qa.answer.pick, neighbours or rows (or of another qa.answer module: types.PERSON_NOT_ORG=False, events.OWN_YEARS=False) "
                          "for this run (e.g. PERSON_MARGIN=0): measures a choosing rule against its variants; repeatable")
     ap.add_argument("--calibration", choices=calibrate.METHODS, default="pooled",
                     help="one isotonic table over all sets, per group the lowest share right, pooled blocks of at "
@@ -275,16 +275,20 @@ def main() -> None:
         fm_cal.RERANK_RANK = args.rerank_use != "gate"
         fm_cal.RERANK_EVIDENCE = args.rerank_use != "rank"
     if args.neighbour_top:
-        import qa.answer.pick as pick_mod
+        import qa.answer.neighbours as neighbours_mod
 
-        pick_mod.NEIGHBOUR_TOP = args.neighbour_top
+        neighbours_mod.NEIGHBOUR_TOP = args.neighbour_top
     for setting in args.pick:
         import ast
         import importlib
 
         target, _, value = setting.partition("=")
-        module, _, name = target.rpartition(".")  # NAME (qa.answer.pick's) or types.NAME
-        mod = importlib.import_module("qa.answer." + (module or "pick"))
+        module, _, name = target.rpartition(".")  # NAME (a choosing rule's: pick's, neighbours', rows') or types.NAME
+        if module:
+            mod = importlib.import_module("qa.answer." + module)
+        else:  # the choosing rules' constants, all pick's before its steps had modules of their own
+            own = [importlib.import_module("qa.answer." + m) for m in ("pick", "neighbours", "rows")]
+            mod = next((m for m in own if hasattr(m, name)), own[0])
         if not name.isupper() or not hasattr(mod, name):
             ap.error(f"--pick {setting}: {mod.__name__} has no rule constant {name}")
         setattr(mod, name, ast.literal_eval(value))

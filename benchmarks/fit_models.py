@@ -23,7 +23,8 @@ from qa.answer import trees as trees_mod
 from qa.answer.features import (
     CONTEXT_FEATURES, item_leads, lead_coverage, names_feature, question_names, typed_feature,
 )
-from qa.answer.pick import _trim, prefer_typed_neighbour
+from qa.answer.neighbours import prefer_typed_neighbour
+from qa.answer.pick import _trim
 from qa.answer.question import question_type
 from qa.answer.types import TYPE_FEATURES, type_features
 from qa.evaluate import contains_gold
@@ -53,7 +54,7 @@ ANSWERABLE_IN_SENTENCE = False
 CALIBRATION = "pooled"
 
 
-# qa.answer.pick.prefer_typed_neighbour applied after the sentence model (fit_answer.py --no-neighbour-rule)
+# qa.answer.neighbours.prefer_typed_neighbour applied after the sentence model (fit_answer.py --no-neighbour-rule)
 NEIGHBOUR_RULE = True
 # the cross-encoder's scores (fit_answer.py --rerank): re-rank the sentence model's best RERANK_TOP
 # candidates with them (RERANK_RANK) and/or give them to the confidence and abstention evidence

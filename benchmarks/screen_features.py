@@ -66,7 +66,7 @@ from benchmarks import fit_models as fm  # noqa: E402
 from benchmarks.fit_answer import FIT_SETS, folds_of  # noqa: E402
 from benchmarks.qsets import BUNDLED  # noqa: E402
 from qa import answer  # noqa: E402
-from qa.answer import pick  # noqa: E402
+from qa.answer import neighbours  # noqa: E402
 from qa.answer.features import CONTEXT_FEATURES, item_leads  # noqa: E402
 from qa.evaluate import contains_gold  # noqa: E402
 from qa.ingest.titles import date_words  # noqa: E402
@@ -186,7 +186,7 @@ def held_out(data: list, fold: np.ndarray, names: list[str], k: int) -> dict[int
             a = data[i]
             s = fm.matrix(a, names) @ w
             r = [answer.Candidate(*a.feats[j], float(s[j])) for j in np.argsort(-s, kind="stable")]
-            ranked[i] = pick.prefer_typed_neighbour(r, a.question.question)
+            ranked[i] = neighbours.prefer_typed_neighbour(r, a.question.question)
     return ranked
 
 

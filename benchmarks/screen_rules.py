@@ -26,22 +26,23 @@ from benchmarks import answer_data  # noqa: E402
 from benchmarks import fit_models as fm  # noqa: E402
 from benchmarks.fit_answer import FIT_SETS, folds_of  # noqa: E402
 from qa import answer  # noqa: E402
-from qa.answer import pick  # noqa: E402
+from qa.answer import neighbours  # noqa: E402
+from qa.answer.features import swap  # noqa: E402
 from qa.answer.needs import needs  # noqa: E402
 from qa.answer.persons import loose_person, named_person  # noqa: E402
 
 
 def _set(**constants):
-    """The shipped rule (qa.answer.pick.prefer_typed_neighbour) with some constants changed."""
+    """The shipped rule (qa.answer.neighbours.prefer_typed_neighbour) with some constants changed."""
     def rule(ranked, question):
-        old = {k: getattr(pick, k) for k in constants}
+        old = {k: getattr(neighbours, k) for k in constants}
         for k, v in constants.items():
-            setattr(pick, k, v)
+            setattr(neighbours, k, v)
         try:
-            return pick.prefer_typed_neighbour(ranked, question)
+            return neighbours.prefer_typed_neighbour(ranked, question)
         finally:
             for k, v in old.items():
-                setattr(pick, k, v)
+                setattr(neighbours, k, v)
     return rule
 
 
@@ -62,7 +63,7 @@ def _person_any(top: int, where: str, loose: bool = False):
             same = s.doc == b.doc and s.item == b.item
             if {"adj": same and abs(s.id - b.id) == 1, "item": same, "any": True}[where] and \
                     named_person(s.text, question) == 1.0:
-                return pick._swap(ranked, i)
+                return swap(ranked, i)
         return ranked
     return rule
 
@@ -81,7 +82,7 @@ VARIANTS = {
     "person: any of the best 2, any score": _person_any(2, "any"),
     "person: any of the best 3, any score": _person_any(3, "any"),
     "person: any of the best 3, best holds no capitalised name": _person_any(3, "any", loose=True),
-    "shipped now (quantity + person near tie)": pick.prefer_typed_neighbour,
+    "shipped now (quantity + person near tie)": neighbours.prefer_typed_neighbour,
 }
 
 

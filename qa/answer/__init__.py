@@ -4,7 +4,8 @@ Owns question analysis (``question``: answer type, asked-for noun, typed spans),
 features and scores (``features``), the fitted models keyed to the embedder identity they were
 fitted for (``weights``), confidence and abstention (``evidence``, ``trees``), what a "not found"
 tells the user (``not_found``), passage ordering (``ordering``) and picking and trimming the answer
-(``pick``).
+(``pick``, which runs the choosing steps in order: ``rows``, ``neighbours``, ``minutes`` and the others it names, and
+the note of ``disagreement``).
 """
 
 from qa.answer.features import Candidate, candidates, score, sentence_features

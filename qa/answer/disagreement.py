@@ -16,19 +16,22 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from qa.answer.features import Candidate, name_words, names_held, question_names
 from qa.answer.needs import needs
 from qa.answer.short import candidates, typed_spans
+from qa.answer.shown import around, cited
 from qa.answer.types import counts_asked_noun, same_unit, unit_name
+from qa.contracts import Answer, Disagreement, Passage
 from qa.ingest.dates import find_date
 from qa.lang import analyze, detect
+from qa.store import Index
 
 # How far below the answer's sentence-model score a candidate of another document may be and still be read as a
 # credible answer to the question, and how far down the ranking (0: never). The near-tie rules that CHOOSE read
 # margins of 0.5 (PERSON_MARGIN) and 1.0 (SUBSTANCE_MARGIN); a note only adds, and what makes its candidate credible is
-# the abstention gate read on it as the near-tie rules read a promoted candidate (qa.answer.pick.with_disagreement), so
+# the abstention gate read on it as the near-tie rules read a promoted candidate (with_disagreement, below), so
 # the margin is an outer bound: the disagreements read in the tester's collection lay 1.9 to 8.6 below the answer, the
 # one note of another event there 16.5 below (docs/quality.md, "Thirty-sixth session").
 DISAGREE_MARGIN = 10.0
@@ -245,3 +248,29 @@ def newer(answer_date: str | None, other_date: str | None) -> str | None:
     if a.startswith(b) or b.startswith(a):
         return None
     return "other" if b > a else "answer"
+
+
+def with_disagreement(answer: Answer, question: str, ranked: list[Candidate], passages: list[Passage],
+                      index: Index, short_answer=None, credible=None) -> Answer:
+    """`answer` (chosen from ranked[0]) with the note of another document that states a different value of the asked
+    kind, when one of the candidates near it does (disagreeing, above); the choice itself is left as it is.
+    `short_answer`, `credible`: a candidate's short answer and whether it would be given, as disagreeing reads them."""
+    span = None if answer.span is None else (answer.span[0] - answer.start, answer.span[1] - answer.start)
+    found = disagreeing(question, ranked, answer.text, span, ranked[0].sentence.lang, short_answer, credible)
+    if found is None:
+        return answer
+    row, value = found.candidate.sentence, found.value
+    item = index.item(row.doc, row.item)
+    page = item.page if item is not None else None
+    text = row.text
+    if page is not None:  # a PDF's verbatim text, as the answer's (qa.answer.pick.sentence_answer)
+        text = index.document_slice(row.doc, row.start, row.end) or text
+    a, b = around(text, (value.start, value.end))
+    p = cited(passages, found.candidate.passage.chunk.id, row.doc, row.start + a, row.start + b)
+    note = Disagreement(
+        value=row.text[value.start:value.end], text=text[a:b], doc=row.doc, title=p.title, date=p.date,
+        start=row.start + a, end=row.start + b, span=(row.start + value.start, row.start + value.end),
+        passage_rank=p.rank, page=page, doc_title=p.doc_title, newer=newer(answer.date, p.date),
+        cut_before=a > 0, cut_after=b < len(text),
+    )
+    return replace(answer, disagreement=note)

@@ -15,7 +15,7 @@ from qa.answer.acronyms import ACRONYM_PLURAL
 from qa.answer.fields import field_of
 from qa.answer.question import question_head, question_type, typed_span
 from qa.answer.tables import Tables, heads_table
-from qa.answer.types import dated_by_item
+from qa.answer.types import TYPE_FEATURES, dated_by_item
 from qa.answer.weights import WEIGHTS
 from qa.contracts import ChunkRow, Passage
 from qa.ingest.leads import CLOSERS, is_dated_lead
@@ -36,6 +36,24 @@ class Candidate:
     def text(self) -> str:
         """What the evidence reads of the sentence: a table row's reading, else the sentence."""
         return self.reading or self.sentence.text
+
+
+# what a sentence says of its own kind (kept per sentence when the pair's evidence is merged)
+_OWN = frozenset(TYPE_FEATURES) | {"type", "length", "news_lead", "other_lead"}
+
+
+def swap(ranked: list[Candidate], i: int, merge: bool = False) -> list[Candidate]:
+    """ranked with candidate i first: the two swap scores, so the confidence reads the winner's
+    evidence with the margin the model gave the pair. With `merge`, the winner's evidence of
+    matching the question is the better of the pair's: "As a result, 740 kg were seized." shares
+    few words with a question whose words the sentence before it holds, and without this the
+    confidence would read the figure as matching nothing (issue 13, pattern 4)."""
+    top, c = ranked[0], ranked[i]
+    feats = c.features
+    if merge:
+        feats = {k: v if k in _OWN else max(v, top.features.get(k, v)) for k, v in c.features.items()}
+    return [Candidate(c.sentence, c.passage, feats, top.score, c.reading), *ranked[1:i],
+            Candidate(top.sentence, top.passage, top.features, c.score, top.reading), *ranked[i + 1:]]
 
 
 # In a dated news item, question terms found in the item's title say which item, not which

@@ -4,7 +4,7 @@ A report's table often gives a figure per quarter or month and a row for the who
 ..., "Total 2023 | 1,230 | 4,610". A question naming the year ("How much hashish was seized in 2023?") is answered
 by the year's row, one naming a quarter ("… in the fourth quarter of 2023?") by that quarter's. The question's
 words rarely name the row's label ("fourth quarter" / "Q4"), so both are read as a period here: a year and its first
-and last month (`Period`), and the rows are compared by it (qa.answer.pick.prefer_asked_period).
+and last month (`Period`), and the rows are compared by it (qa.answer.rows.prefer_asked_period).
 """
 
 from __future__ import annotations

@@ -1,42 +1,43 @@
-"""Passages -> one verbatim answer sentence (and a typed span inside it), or no answer."""
+"""Passages -> one verbatim answer sentence (and a typed span inside it), or no answer.
+
+The answer step's order; each step is its own module's. ranked_candidates: every sentence scored by the sentence
+model, then a table's rows (qa.answer.rows: the row the question names, the row of the period it asks) and the
+best sentence's typed neighbours and near ties (qa.answer.neighbours). pick_answer: then a gathering's minutes
+lines (qa.answer.minutes), the asked substance, whole period, office holder and its present holder, a later
+correction; the evidence, confidence and abstention gate (qa.answer.evidence); the answer shown
+(qa.answer.shown, sentence_answer) with its short answer (qa.answer.short), and the note of another document that
+disagrees (qa.answer.disagreement).
+"""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 import numpy as np
 
 from qa.answer import short
-from qa.answer.acronyms import asked_acronym, defines
 from qa.answer.corrections import prefer_correction
-from qa.answer.attendees import LOOK_BACK, list_heading, party_candidate
-from qa.answer.decisions import LOOK_BACK as DECISIONS_LOOK_BACK
-from qa.answer.decisions import asks_decided, decision_candidate, decisions_heading, is_field_line
-from qa.answer.disagreement import disagreeing, newer
+from qa.answer.disagreement import with_disagreement
 from qa.answer.evidence import abstain_gate, calibrate, evidence, lead_text, probability, rule_that_holds
-from qa.answer.events import asked_places, gatherings
-from qa.answer.features import Candidate, add_uncentred, sentence_features
-from qa.answer.fields import asked_field, asks_latest, field_candidate
+from qa.answer.features import Candidate, add_uncentred, sentence_features, swap
 from qa.answer.heads import Heads
-from qa.answer.needs import needs
+from qa.answer.minutes import held_at, prefer_field
+from qa.answer.neighbours import prefer_typed_neighbour
 from qa.answer.not_found import mentioned, not_found_note
 from qa.answer.ordering import rerank_passages
-from qa.answer.periods import Label, Period, asked_period, row_label
-from qa.answer.persons import named_person
 from qa.answer.present_holder import prefer_present_holder
 from qa.answer.roles import prefer_holder
-from qa.answer.shown import Shown, around, blanked_lines, refers_back, shown_answer
+from qa.answer.rows import prefer_asked_period, prefer_named_row, row_and_column_named
+from qa.answer.shown import Shown, blanked_lines, cited, shown_answer
 from qa.answer.substances import prefer_asked_substance
-from qa.answer.tables import Tables, TableRow, asked_cell, cells, lacks_kind, named_column
+from qa.answer.tables import Tables, asked_cell, lacks_kind
 from qa.answer.trim import MAX_ANSWER_CHARS
-from qa.answer.types import TYPE_FEATURES, type_features
+from qa.answer.types import type_features
 from qa.answer.weights import fitted_for
 from qa.answer.whole_period import prefer_whole_period
-from qa.contracts import Answer, Disagreement, Passage
+from qa.contracts import Answer, Passage
 from qa.lang import analyze, detect
-from qa.lang.contacts import CONTACT_KINDS
 from qa.store import Index, SentenceRow
 
 
@@ -89,265 +90,6 @@ def ranked_candidates(
     return prefer_typed_neighbour(out, question) if typed_neighbour else out
 
 
-def _key_cells(text: str, asked: set[str]) -> list[frozenset[str]]:
-    """The terms of each cell of a row's text that the question names whole ("Site 677", "Osgate")."""
-    return [t for a, b in cells(text) if (t := frozenset(analyze(text[a:b]))) and t <= asked]
-
-
-# how far down the ranking a table's row may sit and still win over prose that holds fewer question terms
-ROW_TOP = 3
-
-
-def prefer_named_row(ranked: list[Candidate], terms: list[str], tables: Tables) -> list[Candidate]:
-    """Table rows against the sentence model, which was fitted on prose (qa.answer.tables).
-
-    A row among the best ROW_TOP that holds more question terms, read with its header, than the best
-    sentence wins over it: the sentence that introduces a table ("Five crossing points took part in the
-    exercise.") shares the table's topic words and holds none of its facts. So does a row further down
-    that has a cell the question names whole ("at *Site 73*"): in a long table, the rows nearest the
-    introducing sentence outrank the one asked for. Then, when the best candidate
-    is a row, the row of its table that the question names wins: the one whose cells the question names
-    whole hold the most of its terms ("at *Site 677*", not "5,*677* litres"), then the one whose cells hold
-    the most. Rows of one table share their header's words; what tells them apart is the row the question
-    names ("Which station has *9* staff?", "the output of *Osgate*"). A table's rows are those read against
-    the same header row (`tables`), on whichever page of a PDF they are printed."""
-    if not ranked or all(c.reading is None for c in ranked):  # no table row: nothing to read (most questions)
-        return ranked
-    asked = set(terms)
-    if ranked[0].reading is None:
-        held = len(asked & set(analyze(ranked[0].text)))
-        rows = [i for i, c in enumerate(ranked[1:], 1)
-                if c.reading is not None and len(asked & set(analyze(c.reading))) > held
-                and (i < ROW_TOP or _key_cells(c.sentence.text, asked))]
-        if not rows:
-            return ranked
-        ranked = _swap(ranked, rows[0])
-    top = ranked[0]
-    width = len(cells(top.sentence.text))
-    head = tables.row(top.sentence)
-
-    def same_table(row: SentenceRow) -> bool:
-        if head is not None:
-            other = tables.row(row)
-            return other is not None and other.header.id == head.header.id
-        return (row.doc, row.item) == (top.sentence.doc, top.sentence.item) and len(cells(row.text)) == width
-
-    def named(c: Candidate) -> tuple[int, int]:
-        # first the terms of the cells the question names whole ("Site 677"), then of any cell ("5,677 litres")
-        return sum(map(len, _key_cells(c.sentence.text, asked))), len(asked & set(analyze(c.sentence.text)))
-
-    best, most = 0, named(top)
-    for i, c in enumerate(ranked[1:], 1):
-        row = c.sentence
-        if c.reading is not None and same_table(row) and named(c) > most:
-            best, most = i, named(c)
-    return ranked if best == 0 else _swap(ranked, best)
-
-
-def _label(text: str) -> Label | None:
-    """What the first cell of a table row that is a period's label says (qa.answer.periods.row_label)."""
-    return next((label for a, b in cells(text) if (label := row_label(text[a:b])) is not None), None)
-
-
-def _answers_period(label: Label | None, period: Period, others: list[Label]) -> bool:
-    """Whether a row labelled `label` is the row of the asked `period`: its label names that period ("Total 2023",
-    "2023", "Q4 2023" for "the fourth quarter of 2023"), or it is a total naming none ("Total", "Итого") in a table
-    whose other rows (`others`' labels) are parts of the period asked (its quarters, its months)."""
-    if label is None:
-        return False
-    if label.period is not None:
-        return label.period.same(period)
-    parts = [o.period for o in others if o.period is not None]
-    return label.total and bool(parts) and all(p.within(period) for p in parts)
-
-
-def prefer_asked_period(ranked: list[Candidate], question: str, terms: list[str], tables: Tables) -> list[Candidate]:
-    """The row of the period the question asks (qa.answer.periods), after prefer_named_row.
-
-    A table giving a figure per quarter and one for the year ("Q1 2023 | 455 | 2,100", …, "Total 2023 | 1,230 |
-    6,150") answers "How much hashish was seized in 2023?" with its year's row, not with a quarter's, which the
-    sentence model ranks above it (they share the same words); and "… in the fourth quarter of 2023?" with "Q4
-    2023", which shares no word with "fourth quarter". So when the best candidate is a row whose label names
-    another period, the best-ranked row of its table labelled with the asked one wins, the one naming the row the
-    question names (a whole cell, as in prefer_named_row) first.
-
-    A how-much / how-many question whose best candidate is a sentence stating no quantity of what it asks
-    ("… methamphetamine seizures rose in the fourth quarter.") gives way in the same way to a row of the asked
-    period under a column the question names ("Methamphetamine (kg)"): the table states what the sentence
-    only talks about. Only the next sentence was looked at before (prefer_typed_neighbour), and a table's rows
-    precede the sentence that comments on them."""
-    if not ranked or all(c.reading is None for c in ranked):
-        return ranked
-    period = asked_period(question)
-    if period is None:
-        return ranked
-    top, asked = ranked[0], set(terms)
-    labels = [_label(c.sentence.text) if c.reading is not None else None for c in ranked]
-    headers = [None if c.reading is None else tables.row(c.sentence) for c in ranked]
-    if top.reading is not None:
-        if headers[0] is None or labels[0] is None:
-            return ranked
-        head = headers[0].header.id
-        rows = [i for i, h in enumerate(headers) if h is not None and h.header.id == head]
-        floor = sum(map(len, _key_cells(top.sentence.text, asked)))
-    else:
-        if needs(question).wants != "number" or top.features.get("unit") != 0.0:
-            return ranked
-        rows = [i for i, h in enumerate(headers) if h is not None
-                and named_column(question, h, ranked[i].sentence.text, ranked[i].sentence.lang) is not None]
-        floor = 0
-    if top.reading is not None and _answers_period(labels[0], period, [labels[j] for j in rows if j and labels[j]]):
-        return ranked
-
-    def answers(i: int) -> bool:
-        head = headers[i].header.id
-        others = [labels[j] for j in rows if j != i and headers[j].header.id == head and labels[j] is not None]
-        return _answers_period(labels[i], period, others)
-
-    named = {i: sum(map(len, _key_cells(ranked[i].sentence.text, asked))) for i in rows if answers(i)}
-    named = {i: n for i, n in named.items() if n >= floor}
-    if not named:
-        return ranked
-    best = max(named, key=lambda i: (named[i], -i))
-    return ranked if best == 0 else _swap(ranked, best)
-
-
-# how far down the ranking the next sentence holding the asked quantity may sit (None: anywhere
-# among the candidates); and whether it must hold a question term the best sentence lacks
-NEIGHBOUR_TOP: int | None = None
-NEIGHBOUR_NEEDS_TERM = True
-# whether the figure sentence taken after a scene-setting one reads the pair's evidence of matching
-# the question (the better of the two: they answer together) while keeping its own answer type
-NEIGHBOUR_MERGE = True
-# what a sentence says of its own kind (kept per sentence when the pair's evidence is merged)
-_OWN = frozenset(TYPE_FEATURES) | {"type", "length", "news_lead", "other_lead"}
-# a who-question's best sentence that names no person gives way to one of the best PERSON_TOP
-# that does, when the model scores it within PERSON_MARGIN of the best (0: never)
-PERSON_TOP = 3
-PERSON_MARGIN = 0.5
-# the answer kinds whose best sentence, holding none of that kind, gives way to the next sentence of its item when
-# that one holds one and refers back to it ("… held WG2 of the MTP …" / "This event … was held from 3 to 7 February
-# 2025 in Astana."): shown with the sentence before it, the pair answers (() : never)
-NEXT_KINDS: tuple[str, ...] = ("date",)
-# a question asking what an acronym stands for takes the first of the best EXPANSION_TOP that spells
-# it out, whatever the scores (None: any candidate; 0: never). An acronym a news page uses on every
-# line puts its spelled-out form far down the ranking ("What does CARICC stand for?")
-EXPANSION_TOP: int | None = None
-# a question asking how to reach someone (an e-mail address, a web address, a phone number) takes the first of
-# the best CONTACT_TOP that gives one of that kind (None: any candidate; 0: never): "For more information,
-# please contact ...@..." shares no word with "What e-mail address ...?" but the address
-CONTACT_TOP: int | None = None
-
-
-def _swap(ranked: list[Candidate], i: int, merge: bool = False) -> list[Candidate]:
-    """ranked with candidate i first: the two swap scores, so the confidence reads the winner's
-    evidence with the margin the model gave the pair. With `merge`, the winner's evidence of
-    matching the question is the better of the pair's: "As a result, 740 kg were seized." shares
-    few words with a question whose words the sentence before it holds, and without this the
-    confidence would read the figure as matching nothing (issue 13, pattern 4)."""
-    top, c = ranked[0], ranked[i]
-    feats = c.features
-    if merge:
-        feats = {k: v if k in _OWN else max(v, top.features.get(k, v)) for k, v in c.features.items()}
-    return [Candidate(c.sentence, c.passage, feats, top.score, c.reading), *ranked[1:i],
-            Candidate(top.sentence, top.passage, top.features, c.score, top.reading), *ranked[i + 1:]]
-
-
-def prefer_typed_neighbour(ranked: list[Candidate], question: str) -> list[Candidate]:
-    """Answer-type consistency in choosing (issue 13, patterns 1 and 4), after the sentence model.
-
-    Quantities: the sentence holding the question's words often sets the scene and the next one
-    gives the figure ("... 7 operations have been carried out ... As a result of the operations,
-    740 kg of drugs were seized."). When a how-many / how-much question's best sentence holds no
-    such quantity (qa.answer.types.unit_match) and the next sentence of the same item does, and
-    that sentence holds a question word the best one lacks ("seized"), the next sentence is the
-    answer, wherever the model ranked it. (The rule before it took the next sentence only among
-    the best 3, with no word condition: it cost sentence hit@1 on SQuAD in cross-validation, and
-    widening it cost more; applied to every answer type and to the sentence before it cost on
-    every set: docs/quality.md.)
-
-    Acronyms: a question asking what one stands for ("What does CADAP stand for?") is answered by
-    the best-ranked candidate that spells it out (qa.answer.acronyms.defines).
-
-    Addresses: a question asking for an e-mail address, a web address or a phone number
-    (qa.lang.contacts) is answered by the best-ranked candidate that gives one of that kind.
-
-    People: when a who-question's best sentence names no person (qa.answer.persons.named_person:
-    "The heads of analytical departments ... took part") and one of the next best, scored within
-    PERSON_MARGIN of it, does ("Major General Rustam Aziz, Director of CARICC, ..."), that one is
-    the answer: among near ties, the sentence of the asked type."""
-    if len(ranked) < 2:
-        return ranked
-    acronym = asked_acronym(question)
-    if acronym and EXPANSION_TOP != 0:
-        return _first_that(ranked, lambda c: defines(c.text, acronym), EXPANSION_TOP)
-    wants = needs(question).wants
-    if wants in CONTACT_KINDS and CONTACT_TOP != 0:
-        return _first_that(ranked, lambda c: c.features.get("typed") == 1.0, CONTACT_TOP)
-    if wants == "number":
-        return _quantity_next(ranked, question)
-    if wants == "person" and PERSON_MARGIN > 0:
-        return _person_near_tie(ranked, question)
-    if wants in NEXT_KINDS:
-        return _typed_next(ranked)
-    return ranked
-
-
-def _quantity_next(ranked: list[Candidate], question: str) -> list[Candidate]:
-    if ranked[0].features.get("unit") != 0.0:
-        return ranked
-    best = ranked[0].sentence
-    stop = len(ranked) if NEIGHBOUR_TOP is None else min(NEIGHBOUR_TOP, len(ranked))
-    for i in range(1, stop):
-        c = ranked[i]
-        row = c.sentence
-        if row.doc == best.doc and row.item == best.item and row.id == best.id + 1:
-            if c.features.get("unit") != 1.0:
-                return ranked
-            if NEIGHBOUR_NEEDS_TERM:
-                asked = set(analyze(question))
-                if not (asked & set(analyze(row.text))) - set(analyze(best.text)):
-                    return ranked
-            return _swap(ranked, i, NEIGHBOUR_MERGE)
-    return ranked
-
-
-def _typed_next(ranked: list[Candidate]) -> list[Candidate]:
-    """ranked with the best sentence's next one first when the best holds no span of the asked kind (a date, a
-    place), and the next one, of the same item, holds one and opens by referring back to the best: the two are
-    one statement, split by a full stop, and the answer shows them together (qa.answer.shown)."""
-    if ranked[0].features.get("typed") != 0.0:
-        return ranked
-    best = ranked[0].sentence
-    for i in range(1, len(ranked)):
-        row = ranked[i].sentence
-        if row.doc == best.doc and row.item == best.item and row.id == best.id + 1:
-            if ranked[i].features.get("typed") == 1.0 and refers_back(row.text):
-                return _swap(ranked, i, NEIGHBOUR_MERGE)
-            return ranked
-    return ranked
-
-
-def _first_that(ranked: list[Candidate], holds: Callable[[Candidate], bool], top: int | None) -> list[Candidate]:
-    """ranked with the first of its best `top` (None: any) that `holds` first: the sentence that spells an
-    acronym out ("... Drug Action Programme (CADAP)"), or gives the address asked for."""
-    for i in range(len(ranked) if top is None else min(top, len(ranked))):
-        if holds(ranked[i]):
-            return ranked if i == 0 else _swap(ranked, i)
-    return ranked
-
-
-def _person_near_tie(ranked: list[Candidate], question: str) -> list[Candidate]:
-    if named_person(ranked[0].text, question, ranked[0].sentence.lang) != 0.0:
-        return ranked
-    for i in range(1, min(PERSON_TOP, len(ranked))):
-        if ranked[i].score < ranked[0].score - PERSON_MARGIN:
-            break
-        if named_person(ranked[i].text, question, ranked[i].sentence.lang) == 1.0:
-            return _swap(ranked, i)
-    return ranked
-
-
 def add_match(question: str, feats: list) -> None:
     """The learned matcher's score of each candidate (qa.answer.matcher), and its distance to the
     best candidate's: how much better the best-matching sentence is than this one."""
@@ -365,126 +107,6 @@ def add_match(question: str, feats: list) -> None:
 # right in 17 of the 18 answers of the table sets written before the rule (benchmarks/tables.py: held-out and
 # --wrapped: 95 % Wilson interval from 0.74), and in 147 of 149 over all table sets.
 NAMED_CELL_CONFIDENCE = 0.7
-
-
-def _prefer_field(question: str, ranked: list[Candidate], heads: Heads) -> tuple[list[Candidate], bool]:
-    """ranked with the field line that states when or where the question's gathering was held first
-    (qa.answer.fields: "Date: 21 September 2023" in the minutes of that meeting), or the line of its attendee list
-    that names the party the question asks about (qa.answer.attendees: "Who attended for Turkmenistan?"), or the
-    first of its decisions when it asks what was decided (qa.answer.decisions), and whether there is one: its
-    document names the gathering, so the gate, fitted on prose, does not decide. A line is read against its
-    document's and section's heads (qa.answer.heads): their titles and own date and place name the gathering, and a
-    heading that is a label ("Participants") has its section's first line as value. A question about the last
-    gathering of a series reads the newest of the documents that name it only (fields.asks_latest)."""
-    texts = [c.text for c in ranked]
-    if asks_decided(question):
-        return _prefer_decision(question, ranked, heads, _titles(question, ranked, heads))
-    if asked_field(question) is None:
-        # the titles are read only for the lines on an attendee list (most questions have none)
-        latest = _titles(question, ranked, heads) if asks_latest(question) else None
-        i = party_candidate(question, texts, lambda j: _attendee_list(
-            ranked[j].sentence, heads, heads.title(ranked[j].sentence) if latest is None else latest[j]))
-        return (ranked, False) if i is None else ((ranked if i == 0 else _swap(ranked, i)), True)
-    titles = _titles(question, ranked, heads)
-    headings = [heads.heading(c.sentence) for c in ranked]
-    i = field_candidate(question, texts, titles, [c.features.get("typed", 0.0) for c in ranked], headings)
-    if i is None:
-        return ranked, False
-    return (ranked if i == 0 else _swap(ranked, i)), True
-
-
-def _titles(question: str, ranked: list[Candidate], heads: Heads) -> list[str]:
-    """What names the gathering each candidate belongs to (Heads.title); for a question about the last gathering
-    of a series, nothing for those of every document but the newest of its records (the documents whose titles
-    name the kind of gathering asked and whose heads give its own date or place: minutes, not news of it), so that
-    only its lines answer."""
-    titles = [heads.title(c.sentence) for c in ranked]
-    if not asks_latest(question):
-        return titles
-    asked = gatherings(question)
-    docs = {c.sentence.doc for c, title in zip(ranked, titles)
-            if (not asked or asked & gatherings(title)) and heads.has_fields(c.sentence.doc)}
-    if len(docs) < 2:
-        return titles
-    newest = max(docs, key=heads.recency)
-    return [title if c.sentence.doc == newest else "" for c, title in zip(ranked, titles)]
-
-
-def _prefer_decision(question: str, ranked: list[Candidate], heads: Heads,
-                     titles: list[str]) -> tuple[list[Candidate], bool]:
-    """ranked with the first decision of the gathering the question names first, and whether there is one; with
-    none, a field line ("Venue: …") is not the best candidate: it says where, not what was decided."""
-    headings = [_decisions_of(c.sentence, heads) for c in ranked]
-    order = [(c.sentence.doc, c.sentence.item, c.sentence.start) for c in ranked]
-    i = decision_candidate(question, [c.text for c in ranked], headings, titles, order)
-    if i is not None:
-        return (ranked if i == 0 else _swap(ranked, i)), True
-    if is_field_line(ranked[0].text):
-        j = next((j for j, c in enumerate(ranked) if not is_field_line(c.text)), None)
-        return (ranked if j is None else _swap(ranked, j)), False
-    return ranked, False
-
-
-def _lines_before(row: SentenceRow, index: Index, n: int) -> list[str]:
-    """The texts of up to n sentences before a sentence in its item, nearest first."""
-    first = max(0, row.id - n)
-    before = []
-    for r in reversed(index.sentences(first, row.id - first) if row.id > first else []):
-        if (r.doc, r.item) != (row.doc, row.item):
-            break
-        before.append(r.text)
-    return before
-
-
-def _decisions_of(row: SentenceRow, heads: Heads) -> str | None:
-    """The heading of the decisions a sentence is a line of, else None (qa.answer.decisions.decisions_heading)."""
-    item = heads.index.item(row.doc, row.item)
-    return decisions_heading(row.text, _lines_before(row, heads.index, DECISIONS_LOOK_BACK),
-                             item.title if item else "")
-
-
-def _attendee_list(row: SentenceRow, heads: Heads, title: str) -> tuple[tuple[str, int, str], str] | None:
-    """The attendee list a sentence is a line of ((its document, item and heading), the gathering's title), else
-    None: its heading is read back over the lines before it in its item (qa.answer.attendees.list_heading)."""
-    item = heads.index.item(row.doc, row.item)
-    heading = list_heading(row.text, _lines_before(row, heads.index, LOOK_BACK), item.title if item else "")
-    return None if heading is None else ((row.doc, row.item, heading), title)
-
-
-def _held_at(question: str, row: SentenceRow, heads: Heads) -> str:
-    """Where the best sentence's document says its own gathering was held ("Venue: Orion Hotel, Bishkek"), when
-    its titles name the kind of gathering the question sets in a place (the place rule reads it: events.misplaced);
-    else ""."""
-    if not asked_places(question):
-        return ""
-    return heads.place(row) if gatherings(question) & gatherings(heads.title(row)) else ""
-
-
-def _row_and_column_named(question: str, terms: list[str], table: TableRow, row: SentenceRow) -> bool:
-    """Whether the question names `row` (a row of `table`) by a whole cell ("at *Site 73*") and its column by
-    its header ("the *spring reading*"): the table itself then says the documents hold the answer. The gate,
-    fitted on prose, reads the rows of one table as near ties of each other."""
-    if not _key_cells(row.text, set(terms)) and not _names_period(question, row):
-        return False
-    return named_column(question, table, row.text, row.lang) is not None
-
-
-def _names_period(question: str, row: SentenceRow) -> bool:
-    """Whether the row's label names the period the question asks ("Q4 2023" for "in the fourth quarter of 2023",
-    "Total 2023" for "in 2023"): the question names the row by it, as by a whole cell."""
-    label = _label(row.text)
-    period = asked_period(question) if label is not None and label.period is not None else None
-    return period is not None and label.period.same(period)
-
-
-def _cited(passages: list[Passage], chunk_id: int, doc: str, start: int, end: int) -> Passage:
-    """The passage cited for an answer: the answer sentence's own, unless it does not hold the
-    whole text shown (the sentence before it ends the chunk before) and another passage shown does
-    (chunks overlap by a sentence, so the one before often holds both)."""
-    own = next(x for x in passages if x.chunk.id == chunk_id)
-    if own.chunk.start <= start and end <= own.chunk.end:
-        return own
-    return next((x for x in passages if x.chunk.doc == doc and x.chunk.start <= start and end <= x.chunk.end), own)
 
 
 @dataclass(frozen=True)
@@ -517,7 +139,7 @@ def pick_answer(
     if not ranked:
         return Picked(None, passages)
     heads = Heads(index)
-    ranked, fielded = _prefer_field(question, ranked, heads)
+    ranked, fielded = prefer_field(question, ranked, heads)
     ranked = prefer_asked_substance(question, ranked)
     ranked = prefer_whole_period(question, ranked)
     ranked = prefer_holder(question, ranked)
@@ -530,15 +152,15 @@ def pick_answer(
     passages = rerank_passages(passages, corrected, fitted.passage)
     idf = index.idf(sorted(set(terms)))
     lead = lead_text(index, ranked[0].sentence)
-    held_at = _held_at(question, ranked[0].sentence, heads)
-    facts = evidence(question, terms, ranked, pool, idf, lead=lead, held_at=held_at)
+    facts = evidence(question, terms, ranked, pool, idf, lead=lead,
+                     held_at=held_at(question, ranked[0].sentence, heads))
     raw = probability(facts, fitted.confidence, fitted.confidence_bias)
     conf = calibrate(raw, fitted.calibration)
     reported, ranked = ranked, corrected
     best = ranked[0]
     row = best.sentence
     table = tables.row(row)  # the header it is read against, when the best candidate is a table's row
-    named_cell = table is not None and _row_and_column_named(question, terms, table, row)
+    named_cell = table is not None and row_and_column_named(question, terms, table, row)
     if named_cell or fielded:
         conf = max(conf, NAMED_CELL_CONFIDENCE)
     # a table's row with no cell of the kind asked cannot answer ("Who commanded …?" of a row without a name);
@@ -557,12 +179,12 @@ def pick_answer(
                           0.0, idf, c.sentence.lang)[0]
 
     def credible(i: int) -> bool:
-        # ranked[i] made the answer as the near-tie rules make one (_swap: the pair's scores swapped), read by the
+        # ranked[i] made the answer as the near-tie rules make one (swap: the pair's scores swapped), read by the
         # same evidence, confidence and abstention gate as the answer itself
-        swapped = _swap(ranked, i)
+        swapped = swap(ranked, i)
         other = swapped[0].sentence
         f = evidence(question, terms, swapped, pool, idf, lead=lead_text(index, other),
-                     held_at=_held_at(question, other, heads))
+                     held_at=held_at(question, other, heads))
         c = calibrate(probability(f, fitted.confidence, fitted.confidence_bias), fitted.calibration)
         return abstain_gate(f, fitted, c) >= fitted.abstain_below
 
@@ -583,39 +205,13 @@ def pick_answer(
     return Picked(with_disagreement(answer, question, ranked, passages, index, short_answer, credible), passages)
 
 
-def with_disagreement(answer: Answer, question: str, ranked: list[Candidate], passages: list[Passage],
-                      index: Index, short_answer=None, credible=None) -> Answer:
-    """`answer` (chosen from ranked[0]) with the note of another document that states a different value of the asked
-    kind, when one of the candidates near it does (qa.answer.disagreement); the choice itself is left as it is.
-    `short_answer`, `credible`: a candidate's short answer and whether it would be given, as disagreeing reads them."""
-    span = None if answer.span is None else (answer.span[0] - answer.start, answer.span[1] - answer.start)
-    found = disagreeing(question, ranked, answer.text, span, ranked[0].sentence.lang, short_answer, credible)
-    if found is None:
-        return answer
-    row, value = found.candidate.sentence, found.value
-    item = index.item(row.doc, row.item)
-    page = item.page if item is not None else None
-    text = row.text
-    if page is not None:  # a PDF's verbatim text, as the answer's (sentence_answer)
-        text = index.document_slice(row.doc, row.start, row.end) or text
-    a, b = around(text, (value.start, value.end))
-    p = _cited(passages, found.candidate.passage.chunk.id, row.doc, row.start + a, row.start + b)
-    note = Disagreement(
-        value=row.text[value.start:value.end], text=text[a:b], doc=row.doc, title=p.title, date=p.date,
-        start=row.start + a, end=row.start + b, span=(row.start + value.start, row.start + value.end),
-        passage_rank=p.rank, page=page, doc_title=p.doc_title, newer=newer(answer.date, p.date),
-        cut_before=a > 0, cut_after=b < len(text),
-    )
-    return replace(answer, disagreement=note)
-
-
 def sentence_answer(index: Index, row: SentenceRow, shown: Shown, passages: list[Passage], chunk_id: int,
                     confidence: float, span: tuple[int, int] | None, header: SentenceRow | None = None) -> Answer:
     """The Answer of a chosen sentence `row` (from passage `chunk_id`) showing `shown` (shown_answer's),
     `span` its short answer in document offsets, `header` the header row of the table `row` is a row of:
     the one place an answer is made of a sentence, for the answer step and the follow-up's typed answer
     (qa.app.service) alike."""
-    p = _cited(passages, chunk_id, row.doc, shown.start, shown.end)
+    p = cited(passages, chunk_id, row.doc, shown.start, shown.end)
     text = shown.text  # row.text is document[row.start:row.end], and so is the sentence before's
     item = index.item(row.doc, row.item)
     page = item.page if item is not None else None

@@ -198,3 +198,13 @@ def around(text: str, span: tuple[int, int], limit: int = MAX_ANSWER_CHARS) -> t
         b = min(len(text), a + limit)
     piece = text[a:b]
     return a + len(piece) - len(piece.lstrip()), b - (len(piece) - len(piece.rstrip()))
+
+
+def cited(passages: list[Passage], chunk_id: int, doc: str, start: int, end: int) -> Passage:
+    """The passage cited for an answer: the answer sentence's own, unless it does not hold the
+    whole text shown (the sentence before it ends the chunk before) and another passage shown does
+    (chunks overlap by a sentence, so the one before often holds both)."""
+    own = next(x for x in passages if x.chunk.id == chunk_id)
+    if own.chunk.start <= start and end <= own.chunk.end:
+        return own
+    return next((x for x in passages if x.chunk.doc == doc and x.chunk.start <= start and end <= x.chunk.end), own)

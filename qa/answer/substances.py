@@ -88,7 +88,7 @@ def candidate_swap(question: str, best: Candidate) -> Swap | None:
 
 # the best sentence, when it speaks of another substance than asked, gives way to one of the best SUBSTANCE_TOP that
 # names the asked one, when the sentence model scores it within SUBSTANCE_MARGIN of the best (0: never); as the person
-# near tie does (qa.answer.pick: PERSON_TOP, PERSON_MARGIN), with twice its margin: the best is sure to be "not
+# near tie does (qa.answer.neighbours: PERSON_TOP, PERSON_MARGIN), with twice its margin: the best is sure to be "not
 # found" (the "substituted" rule), where a person near tie takes over from an answer that may be right. An invented
 # item with a heroin seizure and, a sentence later, a cocaine one at the same checkpoint ranked the two 0.63 apart
 # for "How much cocaine was seized at the Wenlow checkpoint in March 2023?" (tests/answer/test_substances.py)

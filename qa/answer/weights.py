@@ -63,7 +63,7 @@ class Fitted:
     # boosted trees of "the documents hold the answer" (qa.answer.trees); when set, abstention uses
     # them instead of the logistic `abstain` model
     abstain_trees: dict | None = None
-    # whether qa.answer.pick.prefer_typed_neighbour was part of the fit (and so applies)
+    # whether qa.answer.neighbours.prefer_typed_neighbour was part of the fit (and so applies)
     typed_neighbour: bool = False
     # whether a how-many question whose counted noun the best passage names but no candidate near
     # the top counts is "not found" whatever the gate says (qa.answer.evidence.uncounted)

@@ -7,8 +7,8 @@ import pytest
 
 from qa.answer.acronyms import asked_acronym, defines
 from qa.answer.evidence import undefined
-from qa.answer.pick import prefer_typed_neighbour
-from test_pick import ranked
+from qa.answer.neighbours import prefer_typed_neighbour
+from test_neighbours import ranked
 
 USES = "The SHWA opened a new radar station in Skarn in 2021."
 DEFINES = "The Skarn Harbour Wardens Association (SHWA) was founded by the island's pilots."

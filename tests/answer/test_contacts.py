@@ -8,10 +8,10 @@ import pytest
 
 from qa.answer.evidence import unlisted
 from qa.answer.features import question_names
+from qa.answer.neighbours import prefer_typed_neighbour
 from qa.answer.not_found import not_found_note
-from qa.answer.pick import prefer_typed_neighbour
 from qa.answer.question import question_type
-from test_pick import ranked
+from test_neighbours import ranked
 
 ABOUT = "The Skarn Harbour Office runs the island's radar stations and trains its pilots."
 CONTACT = "For more information, please write to wardens@skarn-harbour.org."

@@ -144,7 +144,7 @@ def test_words_that_set_no_other_gathering(question):
 ])
 def test_the_last_gathering_of_a_series_is_its_most_recent_not_another(question, latest):
     # "the last meeting" is the newest of the series, whose minutes may well be in the documents: its own fields
-    # answer (the newest minutes: qa.answer.pick), where "the next" and "the previous" meeting get none
+    # answer (the newest minutes: qa.answer.minutes), where "the next" and "the previous" meeting get none
     assert asks_latest(question) is latest
     assert not asks_another_gathering(question)
     if latest:

@@ -270,7 +270,7 @@ def _candidates(index: Rows, scored: list[tuple[str, float]]) -> list:
 
 
 def test_the_row_the_question_names_wins_over_a_row_whose_figure_holds_the_same_digits():
-    from qa.answer.pick import prefer_named_row
+    from qa.answer.rows import prefer_named_row
     from qa.lang import analyze
 
     rows = ["Site 677 | 8,804 litres | 1,353 litres", "Site 1971 | 5,677 litres | 3,588 litres"]
@@ -281,7 +281,7 @@ def test_the_row_the_question_names_wins_over_a_row_whose_figure_holds_the_same_
 
 
 def test_a_row_holding_more_of_the_question_wins_over_the_prose_that_introduces_its_table():
-    from qa.answer.pick import prefer_named_row
+    from qa.answer.rows import prefer_named_row
     from qa.lang import analyze
 
     intro = "Five crossing points took part in the joint profiling exercise."
@@ -293,7 +293,7 @@ def test_a_row_holding_more_of_the_question_wins_over_the_prose_that_introduces_
 
 
 def test_a_row_far_down_that_the_question_names_wins_over_the_prose_that_introduces_its_table():
-    from qa.answer.pick import prefer_named_row
+    from qa.answer.rows import prefer_named_row
     from qa.lang import analyze
 
     intro = "The board lists every gauge's readings for the year, site by site."
@@ -306,7 +306,7 @@ def test_a_row_far_down_that_the_question_names_wins_over_the_prose_that_introdu
 
 
 def test_the_named_row_wins_on_whichever_page_of_its_table_it_is_printed():
-    from qa.answer.pick import prefer_named_row
+    from qa.answer.rows import prefer_named_row
     from qa.lang import analyze
 
     first, second = ["Site 677 | 8,804 litres | 1,353 litres"], ["Site 1971 | 5,677 litres | 3,588 litres"]
@@ -376,7 +376,7 @@ QUARTERS = ["Quarter | Heroin (kg) | Hashish (kg) | Methamphetamine (kg)", "Q1 2
 def _asked_period_first(index: Rows, question: str, scored: list[tuple[str, float]], unit: float = 1.0) -> str:
     """The text of the candidate prefer_asked_period puts first; a sentence's `unit` feature (whether it holds a
     quantity of what is asked) as the answer types give it."""
-    from qa.answer.pick import prefer_asked_period
+    from qa.answer.rows import prefer_asked_period
     from qa.lang import analyze
 
     ranked = _candidates(index, scored)

@@ -1,4 +1,4 @@
-"""Answer-type consistency in choosing (qa.answer.pick.prefer_typed_neighbour), on invented sentences.
+"""Answer-type consistency in choosing (qa.answer.neighbours.prefer_typed_neighbour), on invented sentences.
 
 The sentence model ranks; these rules then prefer, among sentences of the same news item or near
 ties, the one that holds the kind of thing asked for (issue 13, patterns 1 and 4).
@@ -7,8 +7,8 @@ ties, the one that holds the kind of thing asked for (issue 13, patterns 1 and 4
 from __future__ import annotations
 
 from qa.answer import Candidate
+from qa.answer.neighbours import prefer_typed_neighbour
 from qa.answer.persons import named_person
-from qa.answer.pick import prefer_typed_neighbour
 from qa.answer.types import type_features
 from qa.contracts import Passage
 from qa.store import ChunkRow, SentenceRow

@@ -1,0 +1,138 @@
+"""Answer-type consistency in choosing, after the sentence model: among the best sentence's neighbours in its item
+and its near ties, the one that holds the kind of thing asked for (issue 13, patterns 1 and 4).
+
+A figure in the sentence after a scene-setting one, the sentence spelling out an acronym, the one giving the address
+asked for, a near tie naming a person, the next sentence dating what the best one names. The rule constants are
+read at call time: benchmarks/fit_answer.py --pick NAME=VALUE and benchmarks/screen_rules.py set them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from qa.answer.acronyms import asked_acronym, defines
+from qa.answer.features import Candidate, swap
+from qa.answer.needs import needs
+from qa.answer.persons import named_person
+from qa.answer.shown import refers_back
+from qa.lang import analyze
+from qa.lang.contacts import CONTACT_KINDS
+
+# how far down the ranking the next sentence holding the asked quantity may sit (None: anywhere
+# among the candidates); and whether it must hold a question term the best sentence lacks
+NEIGHBOUR_TOP: int | None = None
+NEIGHBOUR_NEEDS_TERM = True
+# whether the figure sentence taken after a scene-setting one reads the pair's evidence of matching
+# the question (the better of the two: they answer together) while keeping its own answer type
+NEIGHBOUR_MERGE = True
+# a who-question's best sentence that names no person gives way to one of the best PERSON_TOP
+# that does, when the model scores it within PERSON_MARGIN of the best (0: never)
+PERSON_TOP = 3
+PERSON_MARGIN = 0.5
+# the answer kinds whose best sentence, holding none of that kind, gives way to the next sentence of its item when
+# that one holds one and refers back to it ("… held WG2 of the MTP …" / "This event … was held from 3 to 7 February
+# 2025 in Astana."): shown with the sentence before it, the pair answers (() : never)
+NEXT_KINDS: tuple[str, ...] = ("date",)
+# a question asking what an acronym stands for takes the first of the best EXPANSION_TOP that spells
+# it out, whatever the scores (None: any candidate; 0: never). An acronym a news page uses on every
+# line puts its spelled-out form far down the ranking ("What does CARICC stand for?")
+EXPANSION_TOP: int | None = None
+# a question asking how to reach someone (an e-mail address, a web address, a phone number) takes the first of
+# the best CONTACT_TOP that gives one of that kind (None: any candidate; 0: never): "For more information,
+# please contact ...@..." shares no word with "What e-mail address ...?" but the address
+CONTACT_TOP: int | None = None
+
+
+def prefer_typed_neighbour(ranked: list[Candidate], question: str) -> list[Candidate]:
+    """Answer-type consistency in choosing (issue 13, patterns 1 and 4), after the sentence model.
+
+    Quantities: the sentence holding the question's words often sets the scene and the next one
+    gives the figure ("... 7 operations have been carried out ... As a result of the operations,
+    740 kg of drugs were seized."). When a how-many / how-much question's best sentence holds no
+    such quantity (qa.answer.types.unit_match) and the next sentence of the same item does, and
+    that sentence holds a question word the best one lacks ("seized"), the next sentence is the
+    answer, wherever the model ranked it. (The rule before it took the next sentence only among
+    the best 3, with no word condition: it cost sentence hit@1 on SQuAD in cross-validation, and
+    widening it cost more; applied to every answer type and to the sentence before it cost on
+    every set: docs/quality.md.)
+
+    Acronyms: a question asking what one stands for ("What does CADAP stand for?") is answered by
+    the best-ranked candidate that spells it out (qa.answer.acronyms.defines).
+
+    Addresses: a question asking for an e-mail address, a web address or a phone number
+    (qa.lang.contacts) is answered by the best-ranked candidate that gives one of that kind.
+
+    People: when a who-question's best sentence names no person (qa.answer.persons.named_person:
+    "The heads of analytical departments ... took part") and one of the next best, scored within
+    PERSON_MARGIN of it, does ("Major General Rustam Aziz, Director of CARICC, ..."), that one is
+    the answer: among near ties, the sentence of the asked type."""
+    if len(ranked) < 2:
+        return ranked
+    acronym = asked_acronym(question)
+    if acronym and EXPANSION_TOP != 0:
+        return _first_that(ranked, lambda c: defines(c.text, acronym), EXPANSION_TOP)
+    wants = needs(question).wants
+    if wants in CONTACT_KINDS and CONTACT_TOP != 0:
+        return _first_that(ranked, lambda c: c.features.get("typed") == 1.0, CONTACT_TOP)
+    if wants == "number":
+        return _quantity_next(ranked, question)
+    if wants == "person" and PERSON_MARGIN > 0:
+        return _person_near_tie(ranked, question)
+    if wants in NEXT_KINDS:
+        return _typed_next(ranked)
+    return ranked
+
+
+def _quantity_next(ranked: list[Candidate], question: str) -> list[Candidate]:
+    if ranked[0].features.get("unit") != 0.0:
+        return ranked
+    best = ranked[0].sentence
+    stop = len(ranked) if NEIGHBOUR_TOP is None else min(NEIGHBOUR_TOP, len(ranked))
+    for i in range(1, stop):
+        c = ranked[i]
+        row = c.sentence
+        if row.doc == best.doc and row.item == best.item and row.id == best.id + 1:
+            if c.features.get("unit") != 1.0:
+                return ranked
+            if NEIGHBOUR_NEEDS_TERM:
+                asked = set(analyze(question))
+                if not (asked & set(analyze(row.text))) - set(analyze(best.text)):
+                    return ranked
+            return swap(ranked, i, NEIGHBOUR_MERGE)
+    return ranked
+
+
+def _typed_next(ranked: list[Candidate]) -> list[Candidate]:
+    """ranked with the best sentence's next one first when the best holds no span of the asked kind (a date, a
+    place), and the next one, of the same item, holds one and opens by referring back to the best: the two are
+    one statement, split by a full stop, and the answer shows them together (qa.answer.shown)."""
+    if ranked[0].features.get("typed") != 0.0:
+        return ranked
+    best = ranked[0].sentence
+    for i in range(1, len(ranked)):
+        row = ranked[i].sentence
+        if row.doc == best.doc and row.item == best.item and row.id == best.id + 1:
+            if ranked[i].features.get("typed") == 1.0 and refers_back(row.text):
+                return swap(ranked, i, NEIGHBOUR_MERGE)
+            return ranked
+    return ranked
+
+
+def _first_that(ranked: list[Candidate], holds: Callable[[Candidate], bool], top: int | None) -> list[Candidate]:
+    """ranked with the first of its best `top` (None: any) that `holds` first: the sentence that spells an
+    acronym out ("... Drug Action Programme (CADAP)"), or gives the address asked for."""
+    for i in range(len(ranked) if top is None else min(top, len(ranked))):
+        if holds(ranked[i]):
+            return ranked if i == 0 else swap(ranked, i)
+    return ranked
+
+
+def _person_near_tie(ranked: list[Candidate], question: str) -> list[Candidate]:
+    if named_person(ranked[0].text, question, ranked[0].sentence.lang) != 0.0:
+        return ranked
+    for i in range(1, min(PERSON_TOP, len(ranked))):
+        if ranked[i].score < ranked[0].score - PERSON_MARGIN:
+            break
+        if named_person(ranked[i].text, question, ranked[i].sentence.lang) == 1.0:
+            return swap(ranked, i)
+    return ranked
