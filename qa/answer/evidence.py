@@ -27,8 +27,10 @@ from qa.answer.persons import named_person, names_someone
 from qa.answer.roles import miscast
 from qa.answer.shown import refers_back
 from qa.answer.country_swaps import candidate_country_swap
+from qa.answer.detail_swaps import detail_swap
+from qa.answer.figure_swaps import unstated_figures
 from qa.answer.substances import candidate_swap
-from qa.answer.swaps import antonym_swap, name_swap
+from qa.answer.swaps import antonym_swap, name_swap, unquoted
 from qa.answer.types import (
     measure_match, money_match, same_unit, states_date, type_features, typed_match, unit_match,
 )
@@ -68,10 +70,6 @@ TYPED_TOP = 5
 _NEGATION = re.compile(r"\b(?:not|never|no|none|nor|without|n't)\b|n't\b|\bnon-(?=\w)", re.I)
 # what a count leaves out is no negated premise ("How many attended, *not counting* those online?")
 _LEAVES_OUT = re.compile(r"\b(?:not|without)\s+(?:counting|including)\b", re.I)
-# a quoted name is no negated premise: "the 'Future without drugs' conference" asks nothing negative. A single
-# quote opens only after a space or a bracket (an apostrophe follows a letter: "CARICC's")
-_QUOTED_NAME = re.compile(r"[\"“«„]([^\"”»“„]{1,200})[\"”»“]"
-                          r"|(?:^|(?<=[\s(]))[‘']([^‘’']{1,200})[’'](?!\w)")
 
 
 def pool_stems(passages: list) -> set[str]:
@@ -177,7 +175,7 @@ def evidence(
         "typed_share": float(p[typed].sum()) if f["type"] != 0.5 else 0.5,
         "missing_max": missing,
         "missing_pool_max": missing_pool,
-        "neg": float(bool(_NEGATION.search(_LEAVES_OUT.sub("", _QUOTED_NAME.sub("", question))))
+        "neg": float(bool(_NEGATION.search(_LEAVES_OUT.sub("", unquoted(question))))
                      and not _NEGATION.search(best.text)),
         "typed": kinds[0],
         "typed_any": max(kinds[:TYPED_TOP]) if wanted else 0.5,
@@ -201,6 +199,10 @@ def evidence(
         "substituted": float(SUBSTANCE_RULE and candidate_swap(question, best) is not None),
         "miscast": float(ROLE_RULE and miscast(question, best.text, best.sentence.lang) is not None),
         "other_country": float(COUNTRY_RULE and candidate_country_swap(question, best) is not None),
+        "other_detail": float(DETAIL_RULE and detail_swap(question, best.text, f"{item.title if item else ''} {lead}")
+                              is not None),
+        "other_figure": float(FIGURE_RULE and bool(unstated_figures(question, best.text,
+                                                                    _item_text(own_text, best, passages)))),
         "misplaced": float(misplaced(question, best.text, lead,
                                      best.passage.item.title if best.passage.item else "", best.passage.chunk.text,
                                      held_at)),
@@ -320,6 +322,15 @@ ROLE_RULE = True
 # found" (fit_answer.py --pick evidence.COUNTRY_RULE=False measures without it; docs/quality.md, "Thirty-sixth
 # session")
 COUNTRY_RULE = True
+# whether abstain_gate's answer-type rules include qa.answer.figure_swaps: a question stating a figure ("a population of
+# 3,792,261", "in 1805") that the best passage, its item's title and lead never state, answered by a sentence giving
+# other figures, is "not found" (fit_answer.py --pick evidence.FIGURE_RULE=False measures without it; docs/quality.md,
+# "Thirty-seventh session")
+FIGURE_RULE = True
+# whether abstain_gate's answer-type rules include qa.answer.detail_swaps: a question about one compass direction or
+# month answered by a sentence naming only others is "not found" (fit_answer.py --pick evidence.DETAIL_RULE=False
+# measures without it; docs/quality.md, "Thirty-seventh session")
+DETAIL_RULE = True
 # whether abstain_gate's answer-type rules include undefined() (fit_answer.py --pick evidence.EXPANSION_RULE=False
 # measures without it)
 EXPANSION_RULE = True
@@ -441,6 +452,14 @@ def scene_only(
     return 0.0
 
 
+def _item_text(own_text: str, best, passages: list) -> str:
+    """`own_text` (the best passage, its item's title and lead) with the other retrieved passages of its item: what
+    the item is known to state."""
+    item = (best.passage.chunk.doc, best.passage.chunk.item)
+    return " ".join([own_text, *(p.chunk.text for p in passages
+                                 if p is not best.passage and (p.chunk.doc, p.chunk.item) == item)])
+
+
 def lead_text(index, row) -> str:
     """The first sentence of `row`'s item (a qa.store SentenceRow), `row`'s own text when it is that
     sentence: what evidence() reads as the item's lead."""
@@ -449,7 +468,7 @@ def lead_text(index, row) -> str:
 
 def rule_that_holds(facts: dict[str, float], fitted: Fitted) -> str | None:
     """The name of the fit's answer-type rule that holds for these facts ("substituted", "uncounted", "miscast",
-    "other_country", "undefined", "unlisted", "unpriced", "unmeasured", "undated", "misplaced", "scene"), or None:
+    "other_country", "other_figure", "other_detail", "undefined", "unlisted", "unpriced", "unmeasured", "undated", "misplaced", "scene"), or None:
     `count_veto` turns on uncounted(), and either `count_veto` or `scene_veto` (the e5 fit takes the scene rule
     without the count rule) the rest. An answer about another substance is named first: whatever else it lacks, that is what is wrong; one
     naming someone in another office before one about another country (its note says both)."""
@@ -459,7 +478,8 @@ def rule_that_holds(facts: dict[str, float], fitted: Fitted) -> str | None:
         return "uncounted"
     if not (fitted.count_veto or fitted.scene_veto):
         return None
-    for name, on in (("miscast", ROLE_RULE), ("other_country", COUNTRY_RULE), ("undefined", EXPANSION_RULE),
+    for name, on in (("miscast", ROLE_RULE), ("other_country", COUNTRY_RULE), ("other_figure", FIGURE_RULE),
+                     ("other_detail", DETAIL_RULE), ("undefined", EXPANSION_RULE),
                      ("unlisted", CONTACT_RULE), ("unpriced", MONEY_RULE), ("unmeasured", MEASURE_RULE),
                      ("undated", DATE_RULE), ("misplaced", PLACE_RULE), ("scene", SCENE_RULE)):
         if on and facts.get(name, 0.0) >= 1.0:

@@ -14,7 +14,9 @@ from typing import TYPE_CHECKING
 
 from qa.answer.acronyms import asked_acronym
 from qa.answer.country_swaps import candidate_country_swap
+from qa.answer.detail_swaps import detail_swap, named
 from qa.answer.events import asked_place, numbered_name, setting
+from qa.answer.figure_swaps import unstated_figures
 from qa.answer.needs import asked_grain, needs
 from qa.answer.roles import miscast, miscast_note
 from qa.answer.substances import candidate_swap
@@ -48,6 +50,10 @@ def not_found_note(
         return _swapped_note(rule, question, best, code)
     if rule == "miscast":
         return miscast_note(miscast(question, best.text, best.sentence.lang) if best is not None else None, code)
+    if rule == "other_figure":
+        return _other_figure_note(question, best, lead)
+    if rule == "other_detail":
+        return _other_detail_note(question, best, lead)
     if rule == "uncounted":
         return words.reason("uncounted")
     if rule == "unlisted":
@@ -93,6 +99,32 @@ def _swapped_note(rule: str, question: str, best: Candidate | None, code: str) -
         told = sorted(country_name(c, lang) for c in swap.told)
         asked = sorted(country_name(c, lang) for c in swap.asked)
     return words.reason("swapped", told=_listed(told, words.reasons["and"]), asked=_listed(asked, words.reasons["or"]))
+
+
+def _other_figure_note(question: str, best: Candidate | None, lead: str) -> str:
+    """"The best passage gives other figures than 3,792,261.": the question's figures the passage does not state."""
+    words = reply_words(detect(question))
+    figures = []
+    if best is not None:
+        item = best.passage.item
+        figures = unstated_figures(question, best.text, f"{best.passage.chunk.text} {item.title if item else ''} {lead}")
+    if not figures:
+        return words.reason("figure.other")
+    return words.reason("figure", figures=_listed(figures, words.reasons["or"]))
+
+
+def _other_detail_note(question: str, best: Candidate | None, lead: str) -> str:
+    """"The best passage speaks of the east, not of the south.": in the question's language."""
+    code = detect(question)
+    words = reply_words(code)
+    item = best.passage.item if best is not None else None
+    swap = detail_swap(question, best.text, f"{item.title if item else ''} {lead}") if best is not None else None
+    if swap is None:
+        return words.reason("detail.other")
+    lang = "ru" if code == "ru" else "en"
+    told = _listed(sorted(named(swap.kind, v, lang) for v in swap.told), words.reasons["and"])
+    asked = _listed(sorted(named(swap.kind, v, lang) for v in swap.asked), words.reasons["or"])
+    return words.reason("swapped", told=told, asked=asked)
 
 
 def _listed(names: list[str], conjunction: str, most: int = 4) -> str:

@@ -17,6 +17,18 @@ from qa.lang import analyze, registered, stopwords
 from qa.lang.demonyms import found
 
 
+# a quoted name: "the 'Future without drugs' conference", operation «Северный транзит – 2024». A single quote opens
+# only after a space or a bracket (an apostrophe follows a letter: "CARICC's")
+_QUOTED_NAME = re.compile(r"[\"“«„]([^\"”»“„]{1,200})[\"”»“]"
+                          r"|(?:^|(?<=[\s(]))[‘']([^‘’']{1,200})[’'](?!\w)")
+
+
+def unquoted(question: str) -> str:
+    """`question` without its quoted names: what they say ("without", "Северный", "2024") names something, it is
+    no detail the question asks about (a negation, a direction, a figure)."""
+    return _QUOTED_NAME.sub("", question)
+
+
 @functools.cache
 def _antonyms() -> dict[str, frozenset[str]]:
     """Each stem of every registered language's opposites (Language.antonym_pairs) -> the stems of
