@@ -228,9 +228,9 @@ def test_a_sentence_in_the_other_language_is_scored_without_e5s_language_offset(
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(strict=True, reason="words are counted only in the question's language: a Russian sentence "
-                   "sharing 'стоит' with the question outscores the English one that answers it (docs/languages.md)")
 def test_an_answer_in_the_other_language_beats_a_sentence_of_the_questions_language_that_shares_a_word(priced):
+    # the Russian museum sentence shares "стоит" with the question; the English pipeline sentence was behind it by
+    # e5's language offset still held in the uncentred cosine (docs/languages.md, "The thirty-seventh session")
     answer = _ask(priced, "Сколько стоил новый трубопровод?")
     assert answer.doc == "water.txt" and "12.4 million pounds" in answer.text
 
