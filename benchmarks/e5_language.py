@@ -12,7 +12,7 @@ languages (docs/languages.md, "Questions across languages in one index").
 The same difference of e5's own, uncentred vectors (RU_MINUS_EN_RAW, the means of
 qa.answer.features.uncentred of the same vectors) is what the answer step takes off the uncentred
 cosine of a sentence in the other language (qa.answer.features.add_uncentred; docs/languages.md,
-"Thirty-seventh session").
+"The thirty-seventh session").
 
     python benchmarks/e5_language.py
 """
