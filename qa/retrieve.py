@@ -125,12 +125,20 @@ def language_shift(index: Index, query_vector: np.ndarray, languages) -> np.ndar
 
     if index.manifest.get("model") != IDENTITY:
         return 0.0
+    from qa.embed.e5_language import RU_MINUS_EN
+
+    return shift_along(RU_MINUS_EN, query_vector, languages)
+
+
+def shift_along(offset, query_vector: np.ndarray, languages) -> np.ndarray | float:
+    """What to take off the cosines of rows of the given stored languages with `query_vector` for e5's
+    Russian-minus-English `offset` (qa.embed.e5_language: RU_MINUS_EN for the centred vectors, RU_MINUS_EN_RAW
+    for the uncentred ones the answer step also reads): 0 for the question's own language, less than 0 for the
+    other, or 0.0 when the rows are in one language."""
     ru = np.array(languages) == "ru"
     if ru.all() or not ru.any():
         return 0.0
-    from qa.embed.e5_language import RU_MINUS_EN
-
-    share = float(np.dot(np.asarray(RU_MINUS_EN, dtype=np.float32), query_vector))  # > 0: a Russian-like question
+    share = float(np.dot(np.asarray(offset, dtype=np.float32), query_vector))  # > 0: a Russian-like question
     # half the offset to each side of the middle, then relative to the question's side
     own = abs(share) / 2
     return np.where(ru, share / 2, -share / 2) - own

@@ -342,6 +342,23 @@ def _across_languages(out: list, query_vector: np.ndarray, index: Index) -> None
         return
     for (_, _, f), s in zip(out, shift):
         f["dense"] -= float(s)
+    _passage_dense_across(out, query_vector, index)
+
+
+def _passage_dense_across(out: list, query_vector: np.ndarray, index: Index) -> None:
+    """A passage's dense cosine ("passage_dense", `Passage.dense`: the model's cosine, as shown) read without e5's
+    language offset for a passage in the other language, as retrieval fused it (qa.retrieve._cross_language) and as
+    the sentence's own "dense" is read above. By the passages' stored languages; nothing when they are in one."""
+    from qa.retrieve import language_shift
+
+    passages = {p.chunk.id: p for _, p, _ in out}
+    ids = list(passages)
+    shift = language_shift(index, query_vector, index.chunk_languages(np.array(ids)))
+    if np.isscalar(shift):
+        return
+    by_chunk = dict(zip(ids, shift))
+    for _, p, f in out:
+        f["passage_dense"] = p.dense - float(by_chunk[p.chunk.id])
 
 
 # Sentence features of the multilingual-e5 fit only (qa/answer/fitted_e5.py names them; the MiniLM
@@ -374,11 +391,22 @@ def add_uncentred(query_vector: np.ndarray, feats: list, sentence_vectors) -> No
     Why beside the centred "dense": centring (qa.embed.e5_small) puts e5's cosines on the scale of
     MiniLM's, and also moves which sentence is nearest: on XQuAD Russian -> Russian the sentence
     nearest by the uncentred cosine holds the answer 70.5 % of the time, by the centred one 68.2 %
-    (docs/languages.md, "Where Russian -> Russian loses"). The fit reads both."""
+    (docs/languages.md, "Where Russian -> Russian loses"). The fit reads both.
+
+    Among candidates in both English and Russian, a sentence in the other language than the question's is
+    scored without e5's language offset of the uncentred vectors (RU_MINUS_EN_RAW), as `_across_languages`
+    scores the centred cosine: the offset was still in this cosine, the fit's largest weights (docs/languages.md,
+    "The thirty-seventh session"). The order within one language never changes."""
     if not feats:
         return
+    from qa.embed.e5_language import RU_MINUS_EN_RAW
+    from qa.retrieve import shift_along  # here, not at the top: qa.retrieve imports qa.answer
+
     q = uncentred(query_vector)
     s = uncentred(sentence_vectors[[row.id for row, _, _ in feats]]) @ q
+    # e5's own vectors hold its language offset too: among candidates in both languages, a sentence in the other
+    # language than the question's is read without it, as the centred cosine is (_across_languages)
+    s = s - shift_along(RU_MINUS_EN_RAW, q, [row.lang for row, _, _ in feats])
     top = float(s.max())
     for (_, _, f), v in zip(feats, s):
         f["dense_raw"], f["dense_raw_rel"] = float(v), float(v) - top

@@ -57,12 +57,42 @@ def test_the_uncentred_cosine_is_the_cosine_of_e5s_own_vectors():
     u = e5_like(rng, 4)
     q = e5_like(rng, 1)[0]
     stored = np.array([centred(x) for x in u], np.float16)  # sentence vectors are stored in float16
-    feats = [(type("Row", (), {"id": i})(), None, {}) for i in range(4)]
+    feats = [(type("Row", (), {"id": i, "lang": None})(), None, {}) for i in range(4)]
     add_uncentred(centred(q), feats, stored)
     raw = [f["dense_raw"] for _, _, f in feats]
     assert np.allclose(raw, u @ q, atol=2e-3)
     assert max(f["dense_raw_rel"] for _, _, f in feats) == 0.0
     assert all(np.isclose(f["dense_raw_rel"], f["dense_raw"] - max(raw)) for _, _, f in feats)
+
+
+def test_a_sentence_in_the_other_language_is_read_without_e5s_uncentred_language_offset():
+    """e5 puts each language's own vectors around its own mean: among English and Russian candidates, an English
+    question's uncentred cosine with a Russian sentence was lower for its language alone. It is read without that
+    offset (RU_MINUS_EN_RAW, as the centred cosine is read without RU_MINUS_EN); the order within a language, and
+    a pool in one language, are as before."""
+    from qa.embed.e5_language import RU_MINUS_EN_RAW
+
+    rng = np.random.default_rng(2)
+    u = e5_like(rng, 4)
+    stored = np.array([centred(x) for x in u], np.float16)
+    m = np.asarray(MEAN)
+    d = np.asarray(RU_MINUS_EN_RAW)
+    q = m - 2.0 * d  # an English-like question: on the English side of the offset
+    q /= np.linalg.norm(q)
+    share = float(d @ q)
+    assert share < -0.1
+
+    def read(langs):
+        feats = [(type("Row", (), {"id": i, "lang": lang})(), None, {}) for i, lang in enumerate(langs)]
+        add_uncentred(centred(q), feats, stored)
+        return [f["dense_raw"] for _, _, f in feats]
+
+    alone = read(["en"] * 4)
+    assert np.allclose(alone, u @ q, atol=2e-3)
+    assert read(["ru"] * 4) == alone  # one language: nothing to take off
+    mixed = read(["en", "en", "ru", "ru"])
+    assert mixed[:2] == alone[:2]  # the question's own language as it was
+    assert np.allclose(np.array(mixed[2:]) - np.array(alone[2:]), -share, atol=1e-4)  # the other raised by the offset
 
 
 def test_only_the_e5_fit_reads_the_uncentred_cosine():

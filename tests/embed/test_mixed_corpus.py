@@ -8,8 +8,8 @@ English questions on the English model, Russian ones on the multilingual model. 
 Known gaps (docs/languages.md), marked xfail(strict): they fail as soon as they are fixed, to be
 turned into plain tests. Across languages the answer sentence is chosen by the dense score alone
 (no lexical evidence crosses a language), which can miss a sentence that refers back ("It was
-built by ..."), and lose to a sentence in the question's language that shares one of its words;
-and in a corpus of English news with one Russian file on the same subject,
+built by ..."), and lose to a sentence in the question's language that shares several of its words
+(one shared word no longer wins since the thirty-seventh session, docs/languages.md); and in a corpus of English news with one Russian file on the same subject,
 e5-small ranks English text above the Russian answer to an English question."""
 
 from __future__ import annotations
@@ -228,9 +228,9 @@ def test_a_sentence_in_the_other_language_is_scored_without_e5s_language_offset(
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(strict=True, reason="words are counted only in the question's language: a Russian sentence "
-                   "sharing 'стоит' with the question outscores the English one that answers it (docs/languages.md)")
 def test_an_answer_in_the_other_language_beats_a_sentence_of_the_questions_language_that_shares_a_word(priced):
+    # the Russian museum sentence shares "стоит" with the question; the English pipeline sentence was behind it by
+    # e5's language offset still held in the uncentred cosine (docs/languages.md, "The thirty-seventh session")
     answer = _ask(priced, "Сколько стоил новый трубопровод?")
     assert answer.doc == "water.txt" and "12.4 million pounds" in answer.text
 
