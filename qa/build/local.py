@@ -36,9 +36,10 @@ from qa.ingest.files import parse_bytes, read_bytes
 # SQuAD texts pads < 2 % more than sorting the whole corpus), small enough to keep the writer
 # and the progress bar moving.
 WINDOW_TEXTS = 512
-# A window this large holds a long document (~0.5 MB of text): its texts get a progress bar of their
-# own, since the files bar does not move until the whole document is embedded.
-LONG_WINDOW = 2 * WINDOW_TEXTS
+# A document with this many texts to embed (~170 KB of prose: 30 s to minutes of the model) is
+# long: its window's texts get a progress bar of their own, since the files bar does not move
+# until the whole document is embedded. A corpus of short files gets no such bar.
+LONG_DOCUMENT_TEXTS = 256
 QUEUE_DOCS = 64  # documents parsed ahead of the encoder
 _END = object()
 
@@ -174,7 +175,7 @@ class LocalEngine:
 def _embed_window(batch: list, embedder: Embedder, prev: store.Index | None, counts: dict,
                   progress: BuildProgress | None = None) -> list:
     """Records of a window of prepared documents: stored vectors re-used, the rest embedded (a
-    window of LONG_WINDOW texts or more reports them to progress, named by its largest document)."""
+    window with a long document, LONG_DOCUMENT_TEXTS texts or more, reports them to progress)."""
     wanted: set[str] = set()
     for x in batch:
         if not isinstance(x, dict):
@@ -185,9 +186,10 @@ def _embed_window(batch: list, embedder: Embedder, prev: store.Index | None, cou
     jobs = plan.needed((j for x in batch if not isinstance(x, dict) for j in x[4]), stored.__contains__)
     vectors = dict(stored)
     texts = None
-    if progress is not None and len(jobs) >= LONG_WINDOW:
-        largest = max((x for x in batch if not isinstance(x, dict)), key=lambda x: len(x[4]))[0].path
-        phase, n = EMBEDDING_TEXTS + largest, len(jobs)
+    docs = [x for x in batch if not isinstance(x, dict)]
+    largest = max(docs, key=lambda x: len(x[4])) if docs else None
+    if progress is not None and largest is not None and len(largest[4]) >= LONG_DOCUMENT_TEXTS and jobs:
+        phase, n = EMBEDDING_TEXTS + largest[0].path, len(jobs)
         progress(phase, 0, n)
         texts = lambda done: progress(phase, min(done, n), n)  # noqa: E731
     vectors.update(plan.timed_embed(embedder, jobs, texts))

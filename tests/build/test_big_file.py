@@ -60,7 +60,7 @@ def test_a_long_document_reports_its_texts_while_they_are_embedded(corpus, setti
     reading = [p for p in seen if p[0] == "Reading the corpus" and p[2]]
     assert reading and reading[-1][1] == reading[-1][2] == 3  # files read, of all files
     texts = [p for p in seen if p[0] == "Embedding texts of long-report.txt"]
-    assert texts[0][1] == 0 and texts[-1][1] == texts[-1][2] >= 1024
+    assert texts[0][1] == 0 and texts[-1][1] == texts[-1][2] >= 256
     assert seen[-1][0] == "Embedding new files" and seen[-1][1] == seen[-1][2] == 3
 
 
