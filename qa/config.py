@@ -15,8 +15,9 @@ from pathlib import Path
 # Limits; Settings fields default to these, and nothing else spells them out.
 MAX_FILE_BYTES = 64 * 1024 * 1024  # a corpus file larger than this is skipped
 # A document whose text is longer than this is skipped before it is split or embedded: the model's
-# pass costs about 1-2 CPU minutes per million characters (docs/indexing.md, "a large text file"),
-# so 10 million (a 10 MB text file; ~1.6 million words) is the most that indexes in reasonable time.
+# pass costs 2-4 CPU minutes per million characters here (1,500-10,000 chunks; docs/indexing.md,
+# "a large text file"), so 10 million (a 10 MB text file, ~1.6 million words) is already 20-40 CPU
+# minutes: past it a build would run for hours; the reason says to split the file.
 MAX_TEXT_CHARS = 10_000_000
 UPLOAD_MAX_BYTES = 10 * 1024 * 1024  # a file uploaded from the web page (also Gradio's own cap)
 DEFAULT_K = 5  # passages shown per question
