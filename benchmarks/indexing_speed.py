@@ -55,20 +55,14 @@ def pin_threads(emb: dict, threads: int) -> str:
     """The same thread count for both sides of every comparison: torch's intra-op pool, and the
     ONNX embedders' batch session re-made with intra_op_num_threads=threads (their one-text
     question session is untouched). Raw and pipeline then share one model / one session."""
-    import onnxruntime as ort
     import torch
 
-    from qa.embed.export import exported as _exported
     from qa.embed.onnx_encoder import OnnxEmbedder
 
     torch.set_num_threads(threads)
     for e in emb.values():
         if isinstance(e, OnnxEmbedder):
-            opts = ort.SessionOptions()
-            opts.intra_op_num_threads = threads
-            opts.inter_op_num_threads = 1
-            opts.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
-            e._batch = ort.InferenceSession(_exported(e.name, e.quantized), opts, providers=["CPUExecutionProvider"])
+            e.use_threads(threads)  # its batch session re-made with intra_op_num_threads=threads
     return f"torch.set_num_threads({threads}), ORT intra_op_num_threads={threads} inter_op=1"
 
 

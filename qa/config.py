@@ -14,6 +14,11 @@ from pathlib import Path
 
 # Limits; Settings fields default to these, and nothing else spells them out.
 MAX_FILE_BYTES = 64 * 1024 * 1024  # a corpus file larger than this is skipped
+# A document whose text is longer than this is skipped before it is split or embedded: the model's
+# pass costs 2-4 CPU minutes per million characters here (1,500-10,000 chunks; docs/indexing.md,
+# "a large text file"), so 10 million (a 10 MB text file, ~1.6 million words) is already 20-40 CPU
+# minutes: past it a build would run for hours; the reason says to split the file.
+MAX_TEXT_CHARS = 10_000_000
 UPLOAD_MAX_BYTES = 10 * 1024 * 1024  # a file uploaded from the web page (also Gradio's own cap)
 DEFAULT_K = 5  # passages shown per question
 CANDIDATES = 50  # passages each retriever proposes before fusion
@@ -142,6 +147,7 @@ class Settings:
     exact_search_max: int = 200_000
     max_question_chars: int = 2_000
     max_file_bytes: int = MAX_FILE_BYTES
+    max_text_chars: int = MAX_TEXT_CHARS
     upload_max_bytes: int = UPLOAD_MAX_BYTES
     # Build engine: "local" (this process) or "ray" (parse, chunk and embed on a Ray cluster;
     # pip install 'qa[ray]'; docs/scale.md). ray_address None starts a local Ray instance;

@@ -127,7 +127,9 @@ def build_app(settings: Settings, service: QAService | None = None) -> gr.Blocks
                 # the rate and the time left, from the progress so far (issue 18)
                 rate = st.done / elapsed if elapsed > 0 else 0.0
                 left = f", about {(st.total - st.done) / rate:.0f} s left" if rate > 0 else ""
-                unit = "pages" if st.phase.startswith("Reading ") else "files"
+                from qa.build.report import phase_unit
+
+                unit = phase_unit(st.phase) + "s"
                 progress((st.done, st.total), desc=f"{st.phase} ({elapsed:.0f} s, {rate:.1f} {unit}/s{left})", unit=unit)
             else:
                 progress(0.0, desc=f"{st.phase} ({elapsed:.0f} s)")

@@ -124,6 +124,7 @@ def _build_from(
             entries, skipped_files = scan(
                 settings.corpus_dir, settings.max_file_bytes, known,
                 parse=getattr(engine, "parses_in_scan", False), cache=cache, progress=progress,
+                max_chars=settings.max_text_chars,
             )
     except DocumentError as e:  # the corpus folder itself is missing
         raise BuildError(str(e)) from None

@@ -24,7 +24,7 @@ import numpy as np
 
 from qa import store, timing
 from qa.build import plan
-from qa.build.report import BuildProgress, BuildReport
+from qa.build.report import EMBEDDING_FILES, EMBEDDING_TEXTS, BuildProgress, BuildReport
 from qa.config import Settings
 from qa.embed import Embedder
 from qa.ingest import DocumentError, Scanned
@@ -36,6 +36,10 @@ from qa.ingest.files import parse_bytes, read_bytes
 # SQuAD texts pads < 2 % more than sorting the whole corpus), small enough to keep the writer
 # and the progress bar moving.
 WINDOW_TEXTS = 512
+# A document with this many texts to embed (~170 KB of prose: 30 s to minutes of the model) is
+# long: its window's texts get a progress bar of their own, since the files bar does not move
+# until the whole document is embedded. A corpus of short files gets no such bar.
+LONG_DOCUMENT_TEXTS = 256
 QUEUE_DOCS = 64  # documents parsed ahead of the encoder
 _END = object()
 
@@ -67,7 +71,7 @@ class LocalEngine:
         stop = threading.Event()
         cache = ExtractCache(Path(settings.index_dir) / EXTRACT_CACHE_DIR)
         root = Path(settings.corpus_dir)
-        phase = "Embedding new files"
+        phase = EMBEDDING_FILES
         if progress is not None:
             progress(phase, 0, len(fresh))
 
@@ -96,7 +100,8 @@ class LocalEngine:
                         doc = e.doc
                         if doc is None:
                             with timing.stage("read + parse"):
-                                doc = parse_bytes(e.path, read_bytes(root / e.path, settings.max_file_bytes), None, cache)
+                                doc = parse_bytes(e.path, read_bytes(root / e.path, settings.max_file_bytes), None, cache,
+                                                  max_chars=settings.max_text_chars)
                             if doc.sha256 != e.sha256:
                                 raise DocumentError("the file changed while indexing (run `qa index` again)")
                         with timing.stage("split"):
@@ -137,7 +142,7 @@ class LocalEngine:
                         if not isinstance(x, dict):
                             n_texts += len(x[4])
                     if batch:
-                        for r in _embed_window(batch, embedder, prev, counts):
+                        for r in _embed_window(batch, embedder, prev, counts, progress):
                             if not put(records, r):
                                 return
                 if not stop.is_set():
@@ -167,8 +172,10 @@ class LocalEngine:
                 t.join()
 
 
-def _embed_window(batch: list, embedder: Embedder, prev: store.Index | None, counts: dict) -> list:
-    """Records of a window of prepared documents: stored vectors re-used, the rest embedded."""
+def _embed_window(batch: list, embedder: Embedder, prev: store.Index | None, counts: dict,
+                  progress: BuildProgress | None = None) -> list:
+    """Records of a window of prepared documents: stored vectors re-used, the rest embedded (a
+    window with a long document, LONG_DOCUMENT_TEXTS texts or more, reports them to progress)."""
     wanted: set[str] = set()
     for x in batch:
         if not isinstance(x, dict):
@@ -178,7 +185,16 @@ def _embed_window(batch: list, embedder: Embedder, prev: store.Index | None, cou
         stored = prev.vectors_for_keys(wanted) if prev is not None and wanted else {}
     jobs = plan.needed((j for x in batch if not isinstance(x, dict) for j in x[4]), stored.__contains__)
     vectors = dict(stored)
-    vectors.update(plan.timed_embed(embedder, jobs))
+    texts = None
+    docs = [x for x in batch if not isinstance(x, dict)]
+    largest = max(docs, key=lambda x: len(x[4])) if docs else None
+    if progress is not None and largest is not None and len(largest[4]) >= LONG_DOCUMENT_TEXTS and jobs:
+        phase, n = EMBEDDING_TEXTS + largest[0].path, len(jobs)
+        progress(phase, 0, n)
+        texts = lambda done: progress(phase, min(done, n), n)  # noqa: E731
+    vectors.update(plan.timed_embed(embedder, jobs, texts))
+    if texts is not None:
+        texts(len(jobs))  # closes the bar even if the embedder reported less
     chunk_keys = {c.key for x in batch if not isinstance(x, dict) for c in x[2]}
     for j in jobs:
         for k in j.keys():

@@ -219,6 +219,7 @@ class RayEngine:
             fn_kwargs={
                 "root": str(Path(settings.corpus_dir).resolve()),
                 "max_bytes": settings.max_file_bytes,
+                "max_chars": settings.max_text_chars,
                 "chunking": (settings.chunk_tokens, settings.overlap_sentences, settings.model_chunk_tokens),
                 "factory": factory,
                 "known": known,

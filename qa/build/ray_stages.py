@@ -17,6 +17,7 @@ from qa.embed import Embedder
 from qa.ingest import DocumentError
 from qa.build.plan import SEPARATE, Job, embed, languages, needed, plan
 from qa.ingest.chunking import Window, chunk_document, document_sentences, window_of
+from qa.config import MAX_TEXT_CHARS
 from qa.ingest.files import parse_bytes, read_bytes
 
 
@@ -107,7 +108,8 @@ def _window(factory: Callable) -> tuple[Callable[[str], bool], Window | None]:
 
 
 def parse_batch(
-    batch: dict, root: str, max_bytes: int, chunking: tuple[int, ...], factory, known, mode: str = SEPARATE
+    batch: dict, root: str, max_bytes: int, chunking: tuple[int, ...], factory, known, mode: str = SEPARATE,
+    max_chars: int = MAX_TEXT_CHARS,
 ) -> dict:
     """Stage 1 (tasks): read, parse, split and chunk files with the project's own functions.
 
@@ -121,7 +123,7 @@ def parse_batch(
         rel, payload, error = str(rel), b"", ""
         try:
             data = read_bytes(Path(root) / rel, max_bytes)
-            doc = parse_bytes(rel, data)
+            doc = parse_bytes(rel, data, max_chars=max_chars)
             if doc.sha256 != sha:
                 raise DocumentError("the file changed while indexing (run `qa index` again)")
             sents = document_sentences(doc, fits, window)

@@ -5,9 +5,22 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 
-# (phase, done, total): "Reading the corpus" (0, 0), then "Embedding new files" (new or changed files
-# parsed, embedded and written, of total; the Ray engine: "Parsing and embedding on Ray (files)").
+# (phase, done, total): "Reading the corpus" (0, 0, then files read of all files; a PDF's pages as
+# "Reading <path>"), then "Embedding new files" (new or changed files parsed, embedded and written,
+# of total; the Ray engine: "Parsing and embedding on Ray (files)"), and inside it, for a window of
+# texts as large as one long document's, "Embedding texts of <path>" (texts through the model).
 BuildProgress = Callable[[str, int, int], None]
+EMBEDDING_FILES = "Embedding new files"
+EMBEDDING_TEXTS = "Embedding texts of "
+
+
+def phase_unit(phase: str) -> str:
+    """What a phase counts, as a progress bar names it: pages, files or texts."""
+    if phase.startswith(EMBEDDING_TEXTS):
+        return "text"
+    if phase.startswith("Reading ") and phase != "Reading the corpus":
+        return "page"  # a PDF's pages; "Reading the corpus" counts files
+    return "file" if "files" in phase or phase.startswith("Reading ") else "text"
 
 
 class BuildError(Exception):

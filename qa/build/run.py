@@ -6,7 +6,7 @@ from __future__ import annotations
 import sys
 
 from qa.build.incremental import build_index
-from qa.build.report import BuildError, BuildProgress, BuildReport
+from qa.build.report import EMBEDDING_TEXTS, BuildError, BuildProgress, BuildReport, phase_unit
 from qa.config import Settings
 from qa.embed import Embedder, choose, make_embedder, names
 
@@ -35,7 +35,7 @@ def run_build(
     generation once the index is up to date (``qa index --purge``: qa.build.build_index)."""
     choice = None
     if route or choose.routed(embedder, settings):  # the English or the multilingual model, by the corpus
-        choice = choose.choose(settings)
+        choice = choose.choose(settings, progress)
         # a build engine's workers make their embedder from settings: the chosen one
         settings = settings.with_(model=choice.model, backend=choice.backend)
         if embedder is None or embedder.identity != choice.identity:
@@ -72,31 +72,33 @@ def make_engine(settings: Settings):
     raise BuildError(f"unknown build engine {settings.engine!r}: use local or ray")
 
 
+# A bar appears only once its phase has run this long: a small corpus indexes without any.
+QUIET_SECONDS = 1.0
+
+
 def console_progress() -> BuildProgress | None:
-    """Progress bars on stderr, one per phase (reading a long PDF, embedding), when stderr is a
-    terminal (else None)."""
+    """Progress bars on stderr, one per phase (reading the corpus, a long PDF's pages, embedding
+    files, a long document's texts), when stderr is a terminal (else None). Reading bars and a
+    document's texts bar vanish when done; the embedding bar stays."""
     if not sys.stderr.isatty():
         return None
-    bar = None
-    current = None
+    bars: dict = {}
 
     def show(phase: str, done: int, total: int) -> None:
-        nonlocal bar, current
         if not total:
             return
-        if bar is None or phase != current:
-            if bar is not None:
-                bar.close()
+        bar = bars.get(phase)
+        if bar is None:
             from tqdm.auto import tqdm
 
-            reading = phase.startswith("Reading ")
             # tqdm shows the rate and the time left; the local and Ray builds count files
-            unit = "page" if reading else "file" if phase.endswith("files") or "(files)" in phase else "text"
-            named = reading or phase.startswith("Preparing ")  # QA_CROSS_LANGUAGE=index: after the build
-            bar = tqdm(total=total, desc=phase if named else "Embedding", unit=unit, leave=not reading)
-            current = phase
+            transient = phase.startswith(("Reading ", EMBEDDING_TEXTS))
+            named = transient or phase.startswith("Preparing ")  # QA_CROSS_LANGUAGE=index: after the build
+            bar = bars[phase] = tqdm(total=total, desc=phase if named else "Embedding", unit=phase_unit(phase),
+                                     leave=not transient, delay=QUIET_SECONDS)
         bar.update(done - bar.n)
         if done >= total:
             bar.close()
+            del bars[phase]
 
     return show

@@ -105,12 +105,13 @@ def decide(languages: dict[str, int], mode: str, settings: Settings) -> Choice:
                   langs)
 
 
-def choose(settings: Settings) -> Choice:
-    """The model settings.corpus_dir needs now (parses only files whose languages are not known)."""
+def choose(settings: Settings, progress=None) -> Choice:
+    """The model settings.corpus_dir needs now (parses only files whose languages are not known;
+    progress(phase, done, total) as the build's scan reports it)."""
     mode = _mode(settings)
     if mode == "never":  # nothing to read
         return decide({}, mode, settings)
-    return decide(corpus_languages(settings), mode, settings)
+    return decide(corpus_languages(settings, progress), mode, settings)
 
 
 def model_for_index(settings: Settings, identity: str | None) -> tuple[str, str]:
@@ -146,7 +147,7 @@ def item_languages(doc) -> list[str]:
     return [detect(text[it.start : min(it.end, it.start + _SAMPLE_CHARS)]) for it in doc.items] or [detect(text[:_SAMPLE_CHARS])]
 
 
-def corpus_languages(settings: Settings) -> dict[str, int]:
+def corpus_languages(settings: Settings, progress=None) -> dict[str, int]:
     """Items per language code over the corpus. Files are read and hashed; only those whose
     content has no entry in <index>/languages.json are parsed (through the extraction cache)."""
     from qa.ingest import DocumentError, scan
@@ -157,7 +158,8 @@ def corpus_languages(settings: Settings) -> dict[str, int]:
     cache = ExtractCache(Path(settings.index_dir) / EXTRACT_CACHE_DIR)
     try:
         entries, _ = scan(settings.corpus_dir, settings.max_file_bytes,
-                          {tuple(k.split(":", 1)) for k in known}, parse=True, cache=cache)
+                          {tuple(k.split(":", 1)) for k in known}, parse=True, cache=cache,
+                          progress=progress, max_chars=settings.max_text_chars)
     except DocumentError:
         return {}  # the build says what is wrong with the corpus folder
     counts: Counter[str] = Counter()

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from qa.config import MAX_FILE_BYTES
+from qa.config import MAX_FILE_BYTES, MAX_TEXT_CHARS
 from qa.ingest.dates import find_date
 from qa.ingest.document import Block, Document, DocumentError, Item, Skipped
 from qa.ingest.extract_cache import ExtractCache
@@ -25,6 +25,7 @@ from qa.ingest.readers import Extracted, is_supported, reader_for, readers
 from qa.ingest.titles import document_title, markdown_title, site_from_text
 from qa.lang import detect
 
+READING = "Reading the corpus"  # the scan's progress phase (files read and parsed, of all files)
 _LANGUAGE_SAMPLE = 20_000  # characters a page's language is told from: enough, and a 50 MB file costs no more
 
 
@@ -99,11 +100,12 @@ def parse_bytes(
     sha256: str | None = None,
     cache: ExtractCache | None = None,
     on_page: Callable[[int, int], None] | None = None,
+    max_chars: int = MAX_TEXT_CHARS,
 ) -> Document:
     """A file's bytes -> a Document (its reader chosen by sniffed content, then by suffix).
 
     Slow readers (PDF, Word) go through ``cache`` when one is given, and report pages read
-    to on_page(done, total)."""
+    to on_page(done, total). A text longer than max_chars raises DocumentError (too_long)."""
     sha256 = sha256 or hashlib.sha256(data).hexdigest()
     reader = reader_for(name, data)
     if reader.cached:
@@ -111,6 +113,7 @@ def parse_bytes(
         extracted = cache.extract(reader.kind, sha256, data, read) if cache is not None else read(data)
     else:
         extracted = reader.read(data)
+    too_long(len(extracted.text), max_chars)
     if extracted.sections is not None:
         items = _section_items(name, extracted)
         title = extracted.title or name.rsplit("/", 1)[-1]
@@ -131,6 +134,16 @@ def parse_bytes(
         language = detect(extracted.text[:_LANGUAGE_SAMPLE])
         doc_title = document_title(own, site, [(it.title, it.date) for it in items], language)
     return Document(name, extracted.text, sha256, items, title=doc_title, site=site)
+
+
+def too_long(chars: int, max_chars: int = MAX_TEXT_CHARS) -> None:
+    """Refuse a text the model could not embed in reasonable time, before it is split or embedded
+    (the rest of the corpus is indexed; config.MAX_TEXT_CHARS says why the limit is where it is)."""
+    if chars > max_chars:
+        raise DocumentError(
+            f"too long to index ({chars / 1e6:.1f} million characters > {max_chars / 1e6:g} million limit): "
+            "split it into smaller files"
+        )
 
 
 def _section_items(name: str, extracted: Extracted) -> list[Item]:
@@ -172,13 +185,15 @@ def scan(
     parse: bool = True,
     cache: ExtractCache | None = None,
     progress: Callable[[str, int, int], None] | None = None,
+    max_chars: int = MAX_TEXT_CHARS,
 ) -> tuple[list[Scanned], list[Skipped]]:
     """Read and hash every file under root; parse only those whose (sha256, kind) is not in known
     (none with parse=False: a remote build engine parses them where it embeds them).
 
     Unusable files (unsupported ones too) come back as Skipped with a one-line reason; one bad
     file never stops the rest. PDF and Word extraction goes through ``cache``; a PDF reports
-    its pages to progress(f"Reading {path}", done, total)."""
+    its pages to progress(f"Reading {path}", done, total), and the files read so far to
+    progress(READING, done, total). A text longer than max_chars is skipped (``too_long``)."""
     root = Path(root)
     if not root.is_dir():
         raise DocumentError(
@@ -186,7 +201,8 @@ def scan(
         )
     entries: list[Scanned] = []
     skipped: list[Skipped] = []
-    for path in walk(root):
+    paths = walk(root)
+    for n, path in enumerate(paths, 1):
         rel = relative(path, root)
         try:
             _claimable(path)
@@ -195,12 +211,14 @@ def scan(
             on_page = None
             if progress is not None:
                 on_page = lambda done, total, rel=rel: progress(f"Reading {rel}", done, total)  # noqa: E731
-            doc = None if not parse or (sha, kind) in known else parse_bytes(rel, data, sha, cache, on_page)
+            doc = None if not parse or (sha, kind) in known else parse_bytes(rel, data, sha, cache, on_page, max_chars)
             entries.append(Scanned(rel, sha, kind, doc))
         except DocumentError as e:
             skipped.append(Skipped(rel, str(e)))
         except Exception as e:  # noqa: BLE001 - one bad file must never stop the whole corpus
             skipped.append(Skipped(rel, f"unreadable: {type(e).__name__}: {e}".splitlines()[0]))
+        if progress is not None:
+            progress(READING, n, len(paths))
     return entries, skipped
 
 
