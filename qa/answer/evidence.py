@@ -27,6 +27,7 @@ from qa.answer.persons import named_person, names_someone
 from qa.answer.roles import miscast
 from qa.answer.shown import refers_back
 from qa.answer.country_swaps import candidate_country_swap
+from qa.answer.identity import candidate_identity_swap
 from qa.answer.substances import candidate_swap
 from qa.answer.swaps import antonym_swap, name_swap
 from qa.answer.types import (
@@ -201,6 +202,7 @@ def evidence(
         "substituted": float(SUBSTANCE_RULE and candidate_swap(question, best) is not None),
         "miscast": float(ROLE_RULE and miscast(question, best.text, best.sentence.lang) is not None),
         "other_country": float(COUNTRY_RULE and candidate_country_swap(question, best) is not None),
+        "other_event": float(IDENTITY_RULE and candidate_identity_swap(question, best) is not None),
         "misplaced": float(misplaced(question, best.text, lead,
                                      best.passage.item.title if best.passage.item else "", best.passage.chunk.text,
                                      held_at)),
@@ -320,6 +322,11 @@ ROLE_RULE = True
 # found" (fit_answer.py --pick evidence.COUNTRY_RULE=False measures without it; docs/quality.md, "Thirty-sixth
 # session")
 COUNTRY_RULE = True
+# whether abstain_gate's answer-type rules include qa.answer.identity: a question about one thing of a kind answered by
+# a sentence about another of the same kind (the fourth meeting by the fifth's, the office in Dushanbe by the one in
+# Astana, a count "online" by one "in person") is "not found" (fit_answer.py --pick evidence.IDENTITY_RULE=False
+# measures without it; docs/quality.md, "Thirty-seventh session: the words that single out the asked one")
+IDENTITY_RULE = True
 # whether abstain_gate's answer-type rules include undefined() (fit_answer.py --pick evidence.EXPANSION_RULE=False
 # measures without it)
 EXPANSION_RULE = True
@@ -449,7 +456,8 @@ def lead_text(index, row) -> str:
 
 def rule_that_holds(facts: dict[str, float], fitted: Fitted) -> str | None:
     """The name of the fit's answer-type rule that holds for these facts ("substituted", "uncounted", "miscast",
-    "other_country", "undefined", "unlisted", "unpriced", "unmeasured", "undated", "misplaced", "scene"), or None:
+    "other_event", "other_country", "undefined", "unlisted", "unpriced", "unmeasured", "undated", "misplaced",
+    "scene"), or None:
     `count_veto` turns on uncounted(), and either `count_veto` or `scene_veto` (the e5 fit takes the scene rule
     without the count rule) the rest. An answer about another substance is named first: whatever else it lacks, that is what is wrong; one
     naming someone in another office before one about another country (its note says both)."""
@@ -459,7 +467,8 @@ def rule_that_holds(facts: dict[str, float], fitted: Fitted) -> str | None:
         return "uncounted"
     if not (fitted.count_veto or fitted.scene_veto):
         return None
-    for name, on in (("miscast", ROLE_RULE), ("other_country", COUNTRY_RULE), ("undefined", EXPANSION_RULE),
+    for name, on in (("miscast", ROLE_RULE), ("other_event", IDENTITY_RULE), ("other_country", COUNTRY_RULE),
+                     ("undefined", EXPANSION_RULE),
                      ("unlisted", CONTACT_RULE), ("unpriced", MONEY_RULE), ("unmeasured", MEASURE_RULE),
                      ("undated", DATE_RULE), ("misplaced", PLACE_RULE), ("scene", SCENE_RULE)):
         if on and facts.get(name, 0.0) >= 1.0:

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from qa.answer.acronyms import asked_acronym
 from qa.answer.country_swaps import candidate_country_swap
 from qa.answer.events import asked_place, numbered_name, setting
+from qa.answer.identity import candidate_identity_swap
 from qa.answer.needs import asked_grain, needs
 from qa.answer.roles import miscast, miscast_note
 from qa.answer.substances import candidate_swap
@@ -58,6 +59,8 @@ def not_found_note(
         return miscast_note(miscast(question, best.text, best.sentence.lang) if best is not None else None)
     if rule == "other_country":
         return _other_country_note(question, best)
+    if rule == "other_event":
+        return _other_event_note(question, best)
     if rule == "uncounted":
         return "The passages speak of what the question counts but none gives its number."
     if rule == "unlisted":
@@ -106,6 +109,17 @@ def _other_country_note(question: str, best: Candidate | None) -> str:
     told = _listed(sorted(country_name(c, lang) for c in swap.told), "and")
     asked = _listed(sorted(country_name(c, lang) for c in swap.asked), "or")
     return f"The best passage speaks of {told}, not of {asked}."
+
+
+def _other_event_note(question: str, best: Candidate | None) -> str:
+    """"The best passage is about “fifth meeting”, not “fourth meeting”.": the words that single out each, as
+    written (qa.answer.identity); for a count, the group its number counts."""
+    swap = candidate_identity_swap(question, best) if best is not None else None
+    if swap is None:
+        return "The best passage is about another one of its kind than the question asks about."
+    if swap.kind == "qualifier":
+        return f"The best passage's number counts “{swap.told}”, not “{swap.asked}”."
+    return f"The best passage is about “{swap.told}”, not “{swap.asked}”."
 
 
 def _listed(names: list[str], conjunction: str, most: int = 4) -> str:
