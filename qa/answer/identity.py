@@ -61,6 +61,9 @@ class Ranked:
     kind: frozenset[str]
     gathering: bool
     written: str
+    body: str = ""  # the stem of the body a gathering is of ("the sixth meeting of the *Council*"), "" when unnamed
+    body_written: str = ""
+    phrase: str = ""  # from the ordinal to its body's name, as written ("sixth meeting of the Council")
 
     def alike(self, other: Ranked) -> bool:
         """Whether the two rank the same kind of thing ("fifth meeting of the Council" ~ "fourth meeting")."""
@@ -70,7 +73,7 @@ class Ranked:
 @dataclass(frozen=True)
 class IdentitySwap:
     """What singles out the asked thing in the question and what the answer names instead, as written: kind is
-    "ordinal", "place" or "qualifier"."""
+    "ordinal", "body" (the same-numbered gathering of another body), "place" or "qualifier"."""
 
     kind: str
     asked: str
@@ -110,8 +113,48 @@ def ranked_in(text: str, asked: bool = False) -> list[Ranked]:
             continue
         kind, gathering, head = _kind_after(text, end)
         if kind:
-            out.append(Ranked(key, kind, gathering, f"{text[start:end]} {head}".strip()))
+            body, body_end = _body_of(text, end) if gathering else ("", end)
+            stems = analyze(body) if body else []
+            out.append(Ranked(key, kind, gathering, f"{text[start:end]} {head}".strip(), stems[0] if stems else "",
+                              body, text[start:body_end]))
     return out
+
+
+# the body a gathering is of: "meeting of the regional precursor control working group" (English: the last word of
+# the name after "of", before the next preposition, verb or stop), "заседание региональной рабочей группы" (Russian:
+# the first word after the noun that is not an adjective)
+_EN_OF = re.compile(r"^[\w'’-]+\s+of\s+(?:the\s+)?((?:[\w'’-]+\s+){0,5}?[\w'’-]+)"
+                    r"(?=\s+(?:of|in|on|at|for|to|from|by|with|held|took|was|were|is|are|and|which|that)\b|\s*[,.?;:!)]|$)",
+                    re.I)
+_RU_AFTER = re.compile(r"^[а-яё-]+((?:\s+[а-яё-]+){1,4})", re.I)
+_RU_ADJECTIVE = re.compile(r"(?:ой|ей|ого|его|ых|их|ый|ий|ая|яя|ое|ее|ые|ие|ую|юю|ом|ем|ым|им)$", re.I)
+
+
+def _body_of(text: str, end: int) -> tuple[str, int]:
+    """The head word of the body a gathering named after an ordinal ending at `end` is of, as written, and where it
+    ends in text; ("", end) when none is named."""
+    at = end + len(text[end:]) - len(text[end:].lstrip())
+    rest = text[at:]
+    m = _EN_OF.match(rest)
+    if m is not None:
+        return m.group(1).split()[-1], at + m.end(1)
+    m = _RU_AFTER.match(rest)
+    if m is not None and re.match(r"[а-яё]", rest, re.I):
+        for w in re.finditer(r"[а-яё-]+", m.group(1), re.I):
+            if w.group(0).lower() in stopwords("ru"):
+                break
+            if not _RU_ADJECTIVE.search(w.group(0)):
+                return w.group(0), at + m.start(1) + w.end()
+    return "", end
+
+
+def _other_body(asked: Ranked, told: Ranked, said: str, question: str) -> bool:
+    """Whether the same-numbered gathering the answer names is of another body than the asked one: both name their
+    body, the answer's by a capitalised name ("the sixth meeting of the Council"), the two heads differ, the answer
+    (with its title and the sentence before) never names the asked body and the question never names the answer's."""
+    if not (asked.body and told.body and told.body_written[:1].isupper()) or asked.body == told.body:
+        return False
+    return asked.body not in set(analyze(said)) and told.body not in set(analyze(question))
 
 
 def ordinal_swap(question: str, sentence: str, passage_before: str = "", title: str = "") -> IdentitySwap | None:
@@ -122,10 +165,15 @@ def ordinal_swap(question: str, sentence: str, passage_before: str = "", title: 
     if not asked:
         return None
     context = f"{title}\n{sentence_before(passage_before)}"
-    told = ranked_in(answer_text(sentence, passage_before))
+    text = answer_text(sentence, passage_before)
+    told = ranked_in(text)
     for a in asked:
         own = [t for t in told if t.alike(a)]
-        if any(t.key == a.key for t in own):
+        same = [t for t in own if t.key == a.key]
+        if same:
+            other_body = next((t for t in same if _other_body(a, t, f"{text}\n{context}", question)), None)
+            if other_body is not None:
+                return IdentitySwap("body", a.phrase, other_body.phrase)
             continue
         around = [t for t in ranked_in(context) if t.alike(a)]
         if any(t.key == a.key for t in around):

@@ -57,6 +57,23 @@ def test_a_sentence_without_an_ordinal_is_read_in_its_context():
     assert swap is not None and swap.told == "fifth meeting"
 
 
+def test_the_same_numbered_meeting_of_another_body_is_a_swap():
+    swap = ordinal_swap("Who chaired the sixth meeting of the regional precursor working group?",
+                        "The sixth meeting of the Lakeland Customs Board took place in Marrow on 9 October 2024.")
+    assert swap is not None and (swap.kind, swap.asked, swap.told) == (
+        "body", "sixth meeting of the regional precursor working group", "sixth meeting of the Lakeland Customs Board")
+    swap = ordinal_swap("Кто председательствовал на шестом заседании региональной рабочей группы?",
+                        "Шестое заседание Совета руководителей таможенных служб прошло в Марроу.")
+    assert swap is not None and swap.told == "Шестое заседание Совета"
+    # the same body named otherwise, or the asked body named in the sentence
+    assert ordinal_swap("Who chaired the fifth meeting of the parties?",
+                        "The fifth meeting of the Conference of the Parties was chaired by Skarn.") is None
+    assert ordinal_swap("Кто вёл шестое заседание региональной рабочей группы?",
+                        "Шестое заседание региональной рабочей группы по прекурсорам прошло в Марроу.") is None
+    # a body the question leaves unnamed
+    assert ordinal_swap("Who chaired the sixth meeting?", "The sixth meeting of the Board was chaired by Skarn.") is None
+
+
 def test_another_office_or_route_of_the_same_kind_is_a_swap():
     swap = place_swap("Кто возглавляет Программный офис ОБСМ в Тарроу?",
                       "12 | Арман Скарнов | Советник, Программный офис ОБСМ в Уэнлоу | ОБСМ")
