@@ -33,6 +33,8 @@ from qa.answer.events import _NOT_EVENT_ORDINAL, _ORDINAL_ADVERB, _names_place, 
 from qa.answer.needs import needs
 from qa.answer.substances import answer_text, sentence_before
 from qa.lang import analyze, detect, get, stopwords
+from qa.lang.countries import countries_in
+from qa.lang.detection import script_of
 from qa.lang.en import EVENT_VERBS as _EN_EVENT_VERBS
 from qa.lang.en import EVENT_WORDS as _EN_EVENT_WORDS
 from qa.lang.ru import EVENT_VERBS as _RU_EVENT_VERBS
@@ -150,9 +152,12 @@ def _body_of(text: str, end: int) -> tuple[str, int]:
 
 def _other_body(asked: Ranked, told: Ranked, said: str, question: str) -> bool:
     """Whether the same-numbered gathering the answer names is of another body than the asked one: both name their
-    body, the answer's by a capitalised name ("the sixth meeting of the Council"), the two heads differ, the answer
+    body in one script, the answer's by a capitalised name ("the sixth meeting of the Council"), the two heads differ, the answer
     (with its title and the sentence before) never names the asked body and the question never names the answer's."""
     if not (asked.body and told.body and told.body_written[:1].isupper()) or asked.body == told.body:
+        return False
+    # a body's name in another language is no other body: its words cannot be compared ("Совета" ~ "Council")
+    if script_of(asked.body_written) != script_of(told.body_written):
         return False
     return asked.body not in set(analyze(said)) and told.body not in set(analyze(question))
 
@@ -186,8 +191,13 @@ def ordinal_swap(question: str, sentence: str, passage_before: str = "", title: 
 
 # the prepositions that set what is asked in a place ("office in Dushanbe", "офис в Душанбе"): not "to", "from"
 _SETTING = re.compile(r"(?:in|at|в|во|на)\s", re.I)
-# a route, channel or corridor named by its two ends ("the Almaty–Bishkek route", "маршрут Алматы — Бишкек")
+# the mark of a route's kind among its stems (no stem has a space)
+_ROUTE = "<route>"
+# a route, channel or corridor named by its two ends ("the Almaty–Bishkek route", "маршрут Алматы — Бишкек"): a pair
+# of names with a word of a way just before or after it ("Kazakh-Uzbek joint pilot" names no route)
 _ENDS = re.compile(r"(?<![\w-])([A-ZА-ЯЁ][\w'’]+)\s*[-–—]\s*([A-ZА-ЯЁ][\w'’]+)(?![\w-])")
+_WAY = re.compile(r"(?:routes?|roads?|highways?|corridors?|railways?|rail|lines?|channels?|flights?|маршрут\w*|трасс\w*|"
+                  r"коридор\w*|дорог\w*|автодорог\w*|направлени\w*|канал\w*|рейс\w*|ветк\w*)$", re.I)
 
 
 @dataclass(frozen=True)
@@ -198,6 +208,11 @@ class Placed:
     place: tuple[str, ...]
     kind: frozenset[str]
     written: str
+
+    @property
+    def route(self) -> bool:
+        """Whether the place is a way's two ends ("the Almaty–Bishkek route"), not a setting ("office in Dushanbe")."""
+        return _ROUTE in self.kind
 
 
 def _content_stems(words: list[str]) -> frozenset[str]:
@@ -221,7 +236,9 @@ def placed_in(text: str) -> list[Placed]:
     for m in _ENDS.finditer(text):
         after = [w.group(0) for w in _WORD.finditer(text[m.end():m.end() + 40])][:1]
         before = [w.group(0) for w in _WORD.finditer(text[max(0, m.start() - 30):m.start()])][-1:]
-        kind = _content_stems(after + before)
+        if not any(_WAY.match(w) for w in after + before):
+            continue
+        kind = _content_stems(after + before) | {_ROUTE}
         place = tuple(analyze(m.group(1))) + tuple(analyze(m.group(2)))
         if kind and len(place) == 2 and place[0] != place[1]:
             out.append(Placed(place, kind, m.group(0) + (f" {after[0]}" if after else "")))
@@ -239,10 +256,17 @@ def _named(stems: set[str], place: tuple[str, ...], whole: bool) -> bool:
     return _names_place(stems, place) or any(_one_edit(p, s) for p in place for s in stems if max(len(p), len(s)) >= 5)
 
 
+def _country(place: Placed) -> bool:
+    """Whether the place is a country: a city in it is no other place of the same role ("mobile groups in Kyrgyzstan"
+    / "in Osh"), and another country is the country rule's (qa.answer.country_swaps)."""
+    return bool(countries_in(place.written, detect(place.written)))
+
+
 def place_swap(question: str, sentence: str, passage_before: str = "", title: str = "") -> IdentitySwap | None:
     """The place the question gives what it asks about and the one the answer gives the same kind of thing instead
-    ("office in Dushanbe" / "Office in Astana"), when the answer, its item's `title` and the sentence before never
-    name the asked place. A question that asks where is answered by a place, and is never a swap."""
+    ("office in Dushanbe" / "Office in Astana", "the Almaty–Bishkek route" / "the Almaty-Tashkent route"), when the
+    answer, its item's `title` and the sentence before never name the asked place. A question that asks where is
+    answered by a place, and is never a swap; a country asked is left to qa.answer.country_swaps."""
     if needs(question).wants == "place":
         return None
     asked = placed_in(question)
@@ -252,10 +276,9 @@ def place_swap(question: str, sentence: str, passage_before: str = "", title: st
     said = set(analyze(f"{text}\n{title}\n{sentence_before(passage_before)}"))
     told = placed_in(text)
     for a in asked:
-        whole = len(a.place) == 2 and bool(_ENDS.search(a.written))
-        if _named(said, a.place, whole):
+        if _country(a) or _named(said, a.place, a.route):
             continue
-        other = [t for t in told if t.kind & a.kind and t.place != a.place]
+        other = [t for t in told if t.route == a.route and (t.kind & a.kind) - {_ROUTE} and t.place != a.place]
         if other:
             return IdentitySwap("place", a.written, other[0].written)
     return None
@@ -335,7 +358,7 @@ def _names_asked(question: str, c: Candidate) -> bool:
     places = placed_in(question)
     if places:
         stems = set(analyze(text))
-        return any(_named(stems, p.place, len(p.place) == 2 and bool(_ENDS.search(p.written))) for p in places)
+        return any(_named(stems, p.place, p.route) for p in places if not _country(p))
     return False
 
 

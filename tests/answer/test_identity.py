@@ -174,3 +174,19 @@ def test_a_count_of_the_online_participants_is_not_the_in_person_one(service):
     assert result.not_found == "The best passage's number counts “in person”, not “online”."
     answer = service.ask("How many delegates attended the Wenlow early-warning forum in person?").answer
     assert answer is not None and "40 delegates" in answer.text
+
+
+@pytest.mark.parametrize(("question", "sentence"), [
+    # two names joined by a dash are no route without a word of a way
+    ("When does the Skarn-Wenlow joint rail freight pilot begin?",
+     "The customs services agreed to profile rail freight jointly at the Tarrow crossing."),
+    # a country asked: a city in it is no other place, and another country is the country rule's
+    ("Сколько мобильных групп действует в Кыргызстане?", "Созданы ещё три мобильные группы: в Оше, Баткене и Караколе."),
+])
+def test_no_route_and_no_country_is_a_place_swap(question, sentence):
+    assert place_swap(question, sentence) is None
+
+
+def test_a_body_named_in_another_language_is_no_other_body():
+    assert ordinal_swap("Где прошло шестое заседание Совета руководителей таможенных служб?",
+                        "The sixth meeting of the Council of Heads of Customs Services took place in Marrow.") is None
