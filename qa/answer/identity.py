@@ -37,8 +37,8 @@ from qa.lang.countries import countries_in
 from qa.lang.detection import script_of
 from qa.lang.en import EVENT_VERBS as _EN_EVENT_VERBS
 from qa.lang.en import EVENT_WORDS as _EN_EVENT_WORDS
-from qa.lang.ru import EVENT_VERBS as _RU_EVENT_VERBS
 from qa.lang.latin import romanised
+from qa.lang.ru import EVENT_VERBS as _RU_EVENT_VERBS
 from qa.lang.ru import EVENT_WORDS as _RU_EVENT_WORDS
 
 if TYPE_CHECKING:
@@ -331,20 +331,27 @@ def identity_swap(question: str, sentence: str, passage_before: str = "", title:
 
 def candidate_identity_swap(question: str, best: Candidate) -> IdentitySwap | None:
     """identity_swap() of an answer candidate: its text (a table's row read with its header), its passage's text
-    before it, its item's title."""
+    before it, its item's and its document's titles."""
     passage, row = best.passage, best.sentence
     before = passage.chunk.text[:max(0, row.start - passage.chunk.start)]
-    title = passage.item.title if passage.item is not None else ""
+    item = passage.item
+    # the document's title too: a line of minutes titled "Decisions" speaks of the meeting its document is the
+    # minutes of ("1. Hold the 11th meeting in Reykjavik" in the 10th meeting's minutes)
+    title = "\n".join(t for t in (item.title, item.doc_title) if t) if item is not None else ""
     return identity_swap(question, best.reading or best.text, before, title)
 
 
 # the best sentence, when it speaks of another one than asked (another meeting of the series, office, route), gives
-# way to the first of the best IDENTITY_TOP (0: never) that names the asked one and is no swap itself. Unlike a
-# substance's near tie (qa.answer.substances: SUBSTANCE_MARGIN) no score margin bounds it: the best is sure to be "not
-# found" (the "other_event" rule), and the one put first is read by the same gate. An invented news archive of four
-# meetings of a board ranked the fourth meeting's sentence fourth, 3.9 behind the third meeting's, for "On what date
-# was the fourth meeting ... held?" (tests/answer/test_identity.py)
+# way to the first of the best IDENTITY_TOP (0: never) that names the asked one and is no swap itself, when the
+# sentence model scores it within IDENTITY_MARGIN of the best; as a substance's near tie does (qa.answer.substances:
+# SUBSTANCE_MARGIN), with a wider margin: an invented news archive of four meetings of a board ranked the fourth
+# meeting's sentence fourth, 3.9 behind the third meeting's, for "… the fourth meeting of the Board?"
+# (tests/answer/test_identity.py), the tester's 2.3 behind. With no margin, SQuAD 2.0 put first four sentences 7.5-8.9
+# behind that answered unanswerable questions ("Newton's Third Law asserts …" for "… the Third Law …?" where only
+# the Second Law's sentence says it), against right ones 2.3-4.1 behind (docs/quality.md, "Thirty-seventh session:
+# the words that single out the asked one")
 IDENTITY_TOP = 5
+IDENTITY_MARGIN = 5.0
 
 
 def _names_asked(question: str, c: Candidate) -> bool:
@@ -363,8 +370,8 @@ def _names_asked(question: str, c: Candidate) -> bool:
 
 
 def prefer_asked_one(question: str, ranked: list[Candidate]) -> list[Candidate]:
-    """`ranked` (best first) with the first of the best IDENTITY_TOP that names the asked ordinal (place) first, when
-    the best speaks of another one (candidate_identity_swap()). The two swap scores, as
+    """`ranked` (best first) with the first of the best IDENTITY_TOP within IDENTITY_MARGIN that names the asked
+    ordinal (place) first, when the best speaks of another one (candidate_identity_swap()). The two swap scores, as
     substances.prefer_asked_substance does."""
     if IDENTITY_TOP <= 1 or len(ranked) < 2:
         return ranked
@@ -373,6 +380,8 @@ def prefer_asked_one(question: str, ranked: list[Candidate]) -> list[Candidate]:
         return ranked
     for i in range(1, min(IDENTITY_TOP, len(ranked))):
         c = ranked[i]
+        if c.score < ranked[0].score - IDENTITY_MARGIN:
+            break
         if _names_asked(question, c) and candidate_identity_swap(question, c) is None:
             top = ranked[0]
             return [replace(c, score=top.score), *ranked[1:i], replace(top, score=c.score), *ranked[i + 1:]]
