@@ -155,8 +155,8 @@ def service(invented_service):
 
 @pytest.mark.slow
 def test_a_question_about_a_meeting_of_a_series_is_answered_by_that_meeting(service):
-    # the fifth meeting's lead holds every other word of the question; the fourth's sentence ranked below it
-    answer = service.ask("When did the heads of the customs agencies meet for the fourth meeting of the Board?").answer
+    # the fifth meeting's lead holds every other word of the question; the fourth's sentence ranked third, 3.4 behind
+    answer = service.ask("When did the customs agencies' Board hold its fourth meeting?").answer
     assert answer is not None and "27 September 2022" in answer.text
 
 
