@@ -29,6 +29,7 @@ from qa.answer.shown import refers_back
 from qa.answer.country_swaps import candidate_country_swap
 from qa.answer.detail_swaps import detail_swap
 from qa.answer.figure_swaps import unstated_figures
+from qa.answer.identity import candidate_identity_swap
 from qa.answer.substances import candidate_swap
 from qa.answer.swaps import antonym_swap, name_swap, unquoted
 from qa.answer.types import (
@@ -199,6 +200,7 @@ def evidence(
         "substituted": float(SUBSTANCE_RULE and candidate_swap(question, best) is not None),
         "miscast": float(ROLE_RULE and miscast(question, best.text, best.sentence.lang) is not None),
         "other_country": float(COUNTRY_RULE and candidate_country_swap(question, best) is not None),
+        "other_event": float(IDENTITY_RULE and candidate_identity_swap(question, best) is not None),
         "other_detail": float(DETAIL_RULE and detail_swap(question, best.text, f"{item.title if item else ''} {lead}")
                               is not None),
         "other_figure": float(FIGURE_RULE and bool(unstated_figures(question, best.text,
@@ -331,6 +333,11 @@ FIGURE_RULE = True
 # month answered by a sentence naming only others is "not found" (fit_answer.py --pick evidence.DETAIL_RULE=False
 # measures without it; docs/quality.md, "Thirty-seventh session")
 DETAIL_RULE = True
+# whether abstain_gate's answer-type rules include qa.answer.identity: a question about one thing of a kind answered by
+# a sentence about another of the same kind (the fourth meeting by the fifth's, the office in Dushanbe by the one in
+# Astana, a count "online" by one "in person") is "not found" (fit_answer.py --pick evidence.IDENTITY_RULE=False
+# measures without it; docs/quality.md, "Thirty-seventh session: the words that single out the asked one")
+IDENTITY_RULE = True
 # whether abstain_gate's answer-type rules include undefined() (fit_answer.py --pick evidence.EXPANSION_RULE=False
 # measures without it)
 EXPANSION_RULE = True
@@ -468,7 +475,8 @@ def lead_text(index, row) -> str:
 
 def rule_that_holds(facts: dict[str, float], fitted: Fitted) -> str | None:
     """The name of the fit's answer-type rule that holds for these facts ("substituted", "uncounted", "miscast",
-    "other_country", "other_figure", "other_detail", "undefined", "unlisted", "unpriced", "unmeasured", "undated", "misplaced", "scene"), or None:
+    "other_event", "other_country", "other_figure", "other_detail", "undefined", "unlisted", "unpriced",
+    "unmeasured", "undated", "misplaced", "scene"), or None:
     `count_veto` turns on uncounted(), and either `count_veto` or `scene_veto` (the e5 fit takes the scene rule
     without the count rule) the rest. An answer about another substance is named first: whatever else it lacks, that is what is wrong; one
     naming someone in another office before one about another country (its note says both)."""
@@ -478,8 +486,8 @@ def rule_that_holds(facts: dict[str, float], fitted: Fitted) -> str | None:
         return "uncounted"
     if not (fitted.count_veto or fitted.scene_veto):
         return None
-    for name, on in (("miscast", ROLE_RULE), ("other_country", COUNTRY_RULE), ("other_figure", FIGURE_RULE),
-                     ("other_detail", DETAIL_RULE), ("undefined", EXPANSION_RULE),
+    for name, on in (("miscast", ROLE_RULE), ("other_event", IDENTITY_RULE), ("other_country", COUNTRY_RULE),
+                     ("other_figure", FIGURE_RULE), ("other_detail", DETAIL_RULE), ("undefined", EXPANSION_RULE),
                      ("unlisted", CONTACT_RULE), ("unpriced", MONEY_RULE), ("unmeasured", MEASURE_RULE),
                      ("undated", DATE_RULE), ("misplaced", PLACE_RULE), ("scene", SCENE_RULE)):
         if on and facts.get(name, 0.0) >= 1.0:

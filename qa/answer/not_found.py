@@ -17,6 +17,7 @@ from qa.answer.country_swaps import candidate_country_swap
 from qa.answer.detail_swaps import detail_swap, named
 from qa.answer.events import asked_place, numbered_name, setting
 from qa.answer.figure_swaps import unstated_figures
+from qa.answer.identity import candidate_identity_swap
 from qa.answer.needs import asked_grain, needs
 from qa.answer.roles import miscast, miscast_note
 from qa.answer.substances import candidate_swap
@@ -54,6 +55,8 @@ def not_found_note(
         return _other_figure_note(question, best, lead)
     if rule == "other_detail":
         return _other_detail_note(question, best, lead)
+    if rule == "other_event":
+        return _other_event_note(question, best)
     if rule == "uncounted":
         return words.reason("uncounted")
     if rule == "unlisted":
@@ -125,6 +128,18 @@ def _other_detail_note(question: str, best: Candidate | None, lead: str) -> str:
     told = _listed(sorted(named(swap.kind, v, lang) for v in swap.told), words.reasons["and"])
     asked = _listed(sorted(named(swap.kind, v, lang) for v in swap.asked), words.reasons["or"])
     return words.reason("swapped", told=told, asked=asked)
+
+
+def _other_event_note(question: str, best: Candidate | None) -> str:
+    """"The best passage is about “fifth meeting”, not “fourth meeting”.": the words that single out each, as
+    written (qa.answer.identity); for a count, the group its number counts; in the question's language."""
+    words = reply_words(detect(question))
+    swap = candidate_identity_swap(question, best) if best is not None else None
+    if swap is None:
+        return words.reason("event.other")
+    if swap.kind == "qualifier":
+        return words.reason("event.counted", told=swap.told, asked=swap.asked)
+    return words.reason("event", told=swap.told, asked=swap.asked)
 
 
 def _listed(names: list[str], conjunction: str, most: int = 4) -> str:

@@ -3,7 +3,7 @@
 The answer step's order; each step is its own module's. ranked_candidates: every sentence scored by the sentence
 model, then a table's rows (qa.answer.rows: the row the question names, the row of the period it asks) and the
 best sentence's typed neighbours and near ties (qa.answer.neighbours). pick_answer: then a gathering's minutes
-lines (qa.answer.minutes), the asked substance, whole period, office holder and its present holder, a later
+lines (qa.answer.minutes), the asked substance, the asked one of its kind (qa.answer.identity), whole period, office holder and its present holder, a later
 correction; the evidence, confidence and abstention gate (qa.answer.evidence); the answer shown
 (qa.answer.shown, sentence_answer) with its short answer (qa.answer.short), and the note of another document that
 disagrees (qa.answer.disagreement).
@@ -23,6 +23,7 @@ from qa.answer.disagreement import with_disagreement
 from qa.answer.evidence import abstain_gate, calibrate, evidence, lead_text, probability, rule_that_holds
 from qa.answer.features import Candidate, add_uncentred, sentence_features, swap
 from qa.answer.heads import Heads
+from qa.answer.identity import prefer_asked_one
 from qa.answer.minutes import held_at, prefer_field
 from qa.answer.neighbours import prefer_typed_neighbour
 from qa.answer.not_found import mentioned, not_found_note
@@ -142,6 +143,7 @@ def pick_answer(
     heads = Heads(index)
     ranked, fielded = prefer_field(question, ranked, heads)
     ranked = prefer_asked_substance(question, ranked)
+    ranked = prefer_asked_one(question, ranked)
     ranked = prefer_whole_period(question, ranked)
     ranked = prefer_holder(question, ranked)
     ranked = prefer_present_holder(question, ranked)

@@ -634,6 +634,9 @@ REPLY = ReplyWords(
         "figure": "The best passage gives other figures than {figures}.",
         "figure.other": "The best passage gives other figures than the question states.",
         "detail.other": "The best passage speaks of another direction or month than the question asks about.",
+        "event": "The best passage is about “{told}”, not “{asked}”.",
+        "event.counted": "The best passage's number counts “{told}”, not “{asked}”.",
+        "event.other": "The best passage is about another one of its kind than the question asks about.",
     },
 )
 

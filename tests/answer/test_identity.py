@@ -1,0 +1,192 @@
+"""A question about one thing of a kind answered by a sentence about another of the same kind (another meeting of a
+series, an office in another city, a count of another group) takes the asked one's sentence or is "not found" with
+its reason (qa.answer.identity, the gate's "other_event" rule). Invented documents and questions."""
+
+from __future__ import annotations
+
+import pytest
+
+from qa.answer.identity import identity_swap, ordinal_swap, place_swap, qualifier_swap
+
+FIFTH = "Heads of the customs agencies of the four Lakeland states met in Wenlow on 14 November 2023 for the fifth " \
+        "meeting of the Board."
+
+
+@pytest.mark.parametrize(("question", "sentence", "asked", "told"), [
+    ("On what date was the fourth meeting of the customs agencies' board held?", FIFTH, "fourth meeting",
+     "fifth meeting"),
+    ("When was the 4th meeting of the Board held?", FIFTH, "4th meeting", "fifth meeting"),
+    ("When was the IV meeting of the Board held?", FIFTH, "IV meeting", "fifth meeting"),
+    # Russian, in any case, with a numeral's ending too
+    ("Когда состоялось четвёртое заседание Совета?", "Пятое заседание Совета прошло в Уэнлоу 14 ноября 2023 года.",
+     "четвёртое заседание", "Пятое заседание"),
+    ("Кто председательствовал на втором заседании Совета?", "На 3-м заседании Совета председательствовал Скарн.",
+     "втором заседании", "3-м заседании"),
+    # across languages a gathering is the same kind of thing
+    ("Who chaired the second meeting of the Board?", "Третье заседание Совета прошло под председательством Скарна.",
+     "second meeting", "Третье заседание"),
+])
+def test_an_answer_about_another_event_of_the_series_is_a_swap(question, sentence, asked, told):
+    swap = ordinal_swap(question, sentence)
+    assert swap is not None and (swap.kind, swap.asked, swap.told) == ("ordinal", asked, told)
+
+
+@pytest.mark.parametrize(("question", "sentence", "before", "title"), [
+    # the asked one is named, with others or in another form
+    ("When was the fourth meeting of the Board held?", "At its fourth meeting, held in Tarrow on 27 September 2022, "
+     "the Board adopted the plan.", "", ""),
+    ("When was the 4th meeting held?", "The fourth meeting took place after the third.", "", ""),
+    ("Когда прошло IV заседание Совета?", "На четвёртом заседании Совета в Тарроу приняли план.", "", ""),
+    # an ordinal of another kind of thing, or none of a series
+    ("When was the fourth meeting of the Board held?", "Skarn was the first country to sign the plan.", "", ""),
+    ("When was the second meeting held?", "For the first time, the meeting was held online.", "", ""),
+    ("Who first described the fifth meeting?", "The meeting was described by Dr Marrow.", "", ""),
+    # the title or the sentence before names the asked one: the sentence speaks of it
+    ("Who chaired the fourth meeting?", "It reviewed the decisions of the third meeting.", "",
+     "Fourth meeting of the Board"),
+    ("Who chaired the fourth meeting?", "The meeting reviewed the decisions taken at the third meeting.",
+     "The fourth meeting of the Board was held in Tarrow. ", ""),
+])
+def test_an_answer_that_may_be_about_the_asked_event_is_no_swap(question, sentence, before, title):
+    assert ordinal_swap(question, sentence, before, title) is None
+
+
+def test_a_sentence_without_an_ordinal_is_read_in_its_context():
+    swap = ordinal_swap("Who chaired the fourth meeting of the Board?", "The meeting was chaired by Skarn.",
+                        FIFTH + " ")
+    assert swap is not None and swap.told == "fifth meeting"
+
+
+def test_the_same_numbered_meeting_of_another_body_is_a_swap():
+    swap = ordinal_swap("Who chaired the sixth meeting of the regional precursor working group?",
+                        "The sixth meeting of the Lakeland Customs Board took place in Marrow on 9 October 2024.")
+    assert swap is not None and (swap.kind, swap.asked, swap.told) == (
+        "body", "sixth meeting of the regional precursor working group", "sixth meeting of the Lakeland Customs Board")
+    swap = ordinal_swap("Кто председательствовал на шестом заседании региональной рабочей группы?",
+                        "Шестое заседание Совета руководителей таможенных служб прошло в Марроу.")
+    assert swap is not None and swap.told == "Шестое заседание Совета"
+    # the same body named otherwise, or the asked body named in the sentence
+    assert ordinal_swap("Who chaired the fifth meeting of the parties?",
+                        "The fifth meeting of the Conference of the Parties was chaired by Skarn.") is None
+    assert ordinal_swap("Кто вёл шестое заседание региональной рабочей группы?",
+                        "Шестое заседание региональной рабочей группы по прекурсорам прошло в Марроу.") is None
+    # a body the question leaves unnamed
+    assert ordinal_swap("Who chaired the sixth meeting?", "The sixth meeting of the Board was chaired by Skarn.") is None
+
+
+def test_another_office_or_route_of_the_same_kind_is_a_swap():
+    swap = place_swap("Кто возглавляет Программный офис ОБСМ в Тарроу?",
+                      "12 | Арман Скарнов | Советник, Программный офис ОБСМ в Уэнлоу | ОБСМ")
+    assert swap is not None and swap.kind == "place" and "Тарроу" in swap.asked and "Уэнлоу" in swap.told
+    swap = place_swap("How much cocaine was seized along the Wenlow–Tarrow route in March 2022?",
+                      "In March 2022 a controlled delivery along the Wenlow-Skarn route seized 13 kg of cocaine.")
+    assert swap is not None and swap.told == "Wenlow-Skarn route"
+
+
+@pytest.mark.parametrize(("question", "sentence"), [
+    # the asked place is named, in any script
+    ("Кто возглавляет Программный офис ОБСМ в Душанбе?", "Ambassador Vera Marrow, Head of the Programme Office in "
+     "Dushanbe."),
+    ("How much was seized along the Wenlow–Tarrow route?", "Along the Wenlow-Tarrow route 13 kg were seized."),
+    # another place of another kind of thing
+    ("Who heads the office in Tarrow?", "She trained in Wenlow before joining the service."),
+    # a question that asks where is answered by a place
+    ("Where is the office in Tarrow located?", "The office moved to the Skarn building in Wenlow."),
+])
+def test_an_answer_in_the_asked_place_or_of_another_kind_is_no_place_swap(question, sentence):
+    assert place_swap(question, sentence) is None
+
+
+HYBRID = ("The forum, organised in hybrid format, was attended by more than 40 delegates in person and a large number "
+          "of online participants from the region.")
+
+
+def test_a_count_of_the_other_group_is_a_swap():
+    swap = qualifier_swap("How many people joined the Wenlow forum online?", HYBRID)
+    assert swap is not None and (swap.asked, swap.told) == ("online", "in person")
+    swap = qualifier_swap("How many women took part in the course?",
+                          "Twenty-two officers took part, 18 men and a few women from the border service.")
+    assert swap is not None and swap.told == "men"
+    # the asked group is the one counted
+    assert qualifier_swap("How many delegates attended the Wenlow forum in person?", HYBRID) is None
+    assert qualifier_swap("How many women took part?", "Of the 22 officers, 9 women and 13 men took part.") is None
+    # the sentence does not name the asked group: left to the gate
+    assert qualifier_swap("How many people joined online?", "More than 40 delegates attended.") is None
+
+
+def test_the_rule_is_named_and_the_note_says_which_one():
+    from dataclasses import replace
+
+    from qa.answer.evidence import rule_that_holds
+    from qa.answer.not_found import not_found_note
+    from qa.answer.weights import MINILM
+
+    on = replace(MINILM, count_veto=True)
+    assert rule_that_holds({"other_event": 1.0, "undated": 1.0}, on) == "other_event"
+    assert not_found_note("other_event", "Who chaired the second meeting?") == (
+        "The best passage is about another one of its kind than the question asks about.")
+    assert identity_swap("Who chaired the second meeting?", FIFTH) is not None
+
+
+COUNCIL_NEWS = (
+    "Lakeland Customs Board: news archive\n\n"
+    "Heads of the customs agencies of the four Lakeland states met in Wenlow on 14 November 2023 for the fifth meeting "
+    "of the Board. The meeting, chaired by the Customs Service of Skarn, reviewed the joint action plan.\n\n"
+    "Because of the storm season, the third meeting of the Lakeland Customs Board was held by videoconference on "
+    "12 May 2021, chaired by the Customs Service of Tarrow.\n\n"
+    "At its fourth meeting, held in Dunmore on 27 September 2022, the Board adopted the joint action plan for "
+    "2023-2025, which contains 46 measures.\n\n"
+    "The sixth meeting of the Lakeland Customs Board took place in Marrow on 9 October 2024, chaired by the Customs "
+    "Service of Dunmore.\n"
+)
+FORUM = (
+    "Wenlow forum on early warning\n\n"
+    "WENLOW, 3 June 2023 - A regional forum on early warning about new psychoactive substances was held in Wenlow. "
+    "The forum, organised in hybrid format, was attended by more than 40 delegates in person and a large number of "
+    "online participants representing customs and police services of the region. Speakers presented the new "
+    "alert system.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def service(invented_service):
+    return invented_service({"board.txt": COUNCIL_NEWS, "forum.txt": FORUM})
+
+
+@pytest.mark.slow
+def test_a_question_about_a_meeting_of_a_series_is_answered_by_that_meeting(service):
+    # the fifth meeting's lead holds every other word of the question; the fourth's sentence ranked third, 3.4 behind
+    answer = service.ask("When did the customs agencies' Board hold its fourth meeting?").answer
+    assert answer is not None and "27 September 2022" in answer.text
+
+
+@pytest.mark.slow
+def test_a_question_about_a_meeting_the_documents_lack_is_not_found_and_says_why(service):
+    result = service.ask("Who chaired the second meeting of the Lakeland Customs Board?")
+    assert result.answer is None
+    assert result.not_found is not None and "not “second meeting”" in result.not_found
+
+
+@pytest.mark.slow
+def test_a_count_of_the_online_participants_is_not_the_in_person_one(service):
+    result = service.ask("How many people joined the Wenlow early-warning forum online?")
+    assert result.answer is None
+    assert result.not_found == "The best passage's number counts “in person”, not “online”."
+    answer = service.ask("How many delegates attended the Wenlow early-warning forum in person?").answer
+    assert answer is not None and "40 delegates" in answer.text
+
+
+@pytest.mark.parametrize(("question", "sentence"), [
+    # two names joined by a dash are no route without a word of a way
+    ("When does the Skarn-Wenlow joint rail freight pilot begin?",
+     "The customs services agreed to profile rail freight jointly at the Tarrow crossing."),
+    # a country asked: a city in it is no other place, and another country is the country rule's
+    ("Сколько мобильных групп действует в Кыргызстане?", "Созданы ещё три мобильные группы: в Оше, Баткене и Караколе."),
+])
+def test_no_route_and_no_country_is_a_place_swap(question, sentence):
+    assert place_swap(question, sentence) is None
+
+
+def test_a_body_named_in_another_language_is_no_other_body():
+    assert ordinal_swap("Где прошло шестое заседание Совета руководителей таможенных служб?",
+                        "The sixth meeting of the Council of Heads of Customs Services took place in Marrow.") is None
