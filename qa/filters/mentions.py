@@ -4,8 +4,10 @@ publication, not by the period it reports, so the items a question's date scopes
 *and* those whose text names it.
 
 Read from the lexical index's terms (a year; a month's name beside its year), a few BM25 posting lookups
-rather than a scan of the text. Only a closed range of a few years or months is read so: "since 2015"
-or "before 2021" would take in most items that mention any year."""
+rather than a scan of the text. Only a closed range of a few years or months is read so, or the last few
+years before a range's end ("before June 2024": a later report states who ran a programme "from 2019 to May
+2024"); "since 2015" would take in most items that mention any year, and a text published before a period
+does not report it."""
 
 from __future__ import annotations
 
@@ -36,10 +38,16 @@ def _month_terms(month: int) -> frozenset[str]:
 def period_terms(dates: DateRange) -> list[list[frozenset[str]]]:
     """The terms that name `dates` in a text: alternatives (any one will do), each a list of groups a
     row must all hold, one term of each. [[{"2023"}]] for 2023; [[{"march", "mar", "март"}, {"2022"}],
-    …] for March-April 2022. [] for an open range, or one too long to be named (MAX_YEARS, MAX_MONTHS)."""
+    …] for March-April 2022; the last MAX_YEARS years up to its end for a range open before ("before June
+    2024": 2022, 2023 or 2024). [] for a range open after, or one too long to be named (MAX_YEARS, MAX_MONTHS)."""
     lo, hi = dates.since, dates.until
-    if lo is None or hi is None:
+    if hi is None:
         return []
+    if lo is None:
+        # "before June 2024": a text published later states what was so then ("coordinated it from 2019 to May
+        # 2024"), and names a year of the period's end; a start bound needs no such reading (a text does not
+        # report what happened after it was published)
+        return [[frozenset({str(y)})] for y in range(hi.year - MAX_YEARS + 1, hi.year + 1)]
     if lo.month is None and hi.month is None:
         if hi.year - lo.year + 1 > MAX_YEARS:
             return []

@@ -21,9 +21,10 @@ def test_a_range_of_days_is_read_as_its_months():
     assert len(period_terms(DateRange.parse("2022-11-28", "2023-01-03"))) == 3  # Nov, Dec, Jan
 
 
-@pytest.mark.parametrize(("since", "until"), [("2015", None), (None, "2021"), ("2010", "2023"), ("2021-01", "2022-06")])
-def test_an_open_or_long_range_is_read_from_item_dates_alone(since, until):
-    # "since 2015" would take in every item that mentions any later year
+@pytest.mark.parametrize(("since", "until"), [("2015", None), ("2010", "2023"), ("2021-01", "2022-06")])
+def test_a_range_open_after_or_long_is_read_from_item_dates_alone(since, until):
+    # "since 2015" would take in every item that mentions any later year, and a text does not report what
+    # happened after it was published
     assert period_terms(DateRange.parse(since, until)) == []
 
 
@@ -41,3 +42,8 @@ def test_a_text_about_other_years_names_them_and_one_about_the_period_none():
     # a month's range reads its year
     assert other_years("Seized in June 2024.", DateRange.parse("2023-08", "2023-08")) == (2024,)
     assert other_years("Seized in June 2023.", DateRange.parse("2023-08", "2023-08")) == ()
+
+
+def test_a_range_open_before_is_named_by_the_last_years_up_to_its_end():
+    # "before June 2024": a report of 2026 states who ran a programme "from 2019 to May 2024"
+    assert period_terms(DateRange.parse(None, "2024-05")) == [[frozenset({y})] for y in ("2022", "2023", "2024")]
