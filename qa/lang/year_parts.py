@@ -19,9 +19,9 @@ _QUARTER = r"quarter|квартал\w*"
 _LAST = r"last|последн\w*"  # the last half or quarter
 _ORDINAL = "|".join(f"(?:{x})" for x in (*_ORDINALS.values(), _LAST))
 # "the second half of 2022", "во втором полугодии 2022 года", "H2 2022", "2H 2022", "Q3 2024", "3Q 2024"
-PART_OF_YEAR = (
-    rf"(?:the\s+)?(?:{_ORDINAL})\s+(?:{_HALF}|{_QUARTER})(?:\s+of)?(?:\s+the\s+year)?,?\s+{_YEAR}(?:\s*(?:г\.|года))?"
-    rf"|(?:H[12]|[12]H|Q[1-4]|[1-4]Q)\s+{_YEAR}"
+PART_OF_YEAR = (  # not inside a word ("Delhi quarter"), nor a number ("21 quarters")
+    rf"(?<![\w-])(?:the\s+)?(?:{_ORDINAL})\s+(?:{_HALF}|{_QUARTER})(?:\s+of)?(?:\s+the\s+year)?,?\s+{_YEAR}(?:\s*(?:г\.|года))?"
+    rf"|(?<![\w-])(?:H[12]|[12]H|Q[1-4]|[1-4]Q)\s+{_YEAR}"
 )
 _SHORT_RE = re.compile(r"([HQ])([1-4])|([1-4])([HQ])")
 
