@@ -17,6 +17,7 @@ import numpy as np
 
 from qa.filters.core import DateRange
 from qa.lang import analyze
+from qa.lang.year_parts import part_names
 
 MAX_YEARS = 3  # a closed range of whole years read from the text: 2021-2023, not 2000-2023
 MAX_MONTHS = 12  # a closed range of months (or days: read as their months)
@@ -55,7 +56,18 @@ def period_terms(dates: DateRange) -> list[list[frozenset[str]]]:
     first, last = lo.year * 12 + (lo.month or 1) - 1, hi.year * 12 + (hi.month or 12) - 1
     if last - first + 1 > MAX_MONTHS:
         return []
-    return [[_month_terms(m % 12 + 1), frozenset({str(m // 12)})] for m in range(first, last + 1)]
+    months = [[_month_terms(m % 12 + 1), frozenset({str(m // 12)})] for m in range(first, last + 1)]
+    if lo.year != hi.year or lo.day is not None or hi.day is not None:
+        return months
+    # a half or a quarter, as texts name it: "Q4 2023 | 190 | …", "в IV квартале 2023 года"
+    named = [[_terms(words) for words in groups] + [frozenset({str(lo.year)})]
+             for groups in part_names(lo.month or 1, hi.month or 12)]
+    return months + [groups for groups in named if all(groups)]
+
+
+def _terms(words: tuple[str, ...]) -> frozenset[str]:
+    """The lexical index's terms of `words`, each analysed in its own script's language."""
+    return frozenset(t for w in words for t in analyze(w, "ru" if w[0] > "z" else "en"))
 
 
 def items_mentioning(index, dates: DateRange) -> np.ndarray | None:

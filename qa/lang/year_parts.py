@@ -54,3 +54,26 @@ def months_of(expr: str) -> tuple[int, int, int] | None:
     size = 6 if half else 3
     return year, size * (n - 1) + 1, size * n
 
+
+
+# How a text names a part of a year besides its months: the short forms and "ordinal + half / quarter", in the
+# forms the analyzer may stem apart ("IV квартал" and "в IV квартале" give two stems)
+_NAMED_ORDINALS = {
+    1: "1 first 1st первый первом первого первое первая первой I",
+    2: "2 second 2nd второй втором второго второе вторая второй II",
+    3: "3 third 3rd третий третьем третьего третье третья третьей III",
+    4: "4 fourth 4th четвёртый четвёртом четвёртого четвертый четвертом четвертого IV",
+}
+_NAMED = {"half": "half полугодие полугодии полугодия половина половине половины",
+          "quarter": "quarter квартал квартале квартала"}
+
+
+def part_names(first: int, last: int) -> list[list[tuple[str, ...]]]:
+    """The words that name the months `first`..`last` of a year as a half or a quarter, besides the year: alternatives,
+    each a list of groups a text must all hold (one word of each): [[("Q4", "4Q")], [("fourth", …, "IV"), ("quarter",
+    "квартал", …)]] for October-December. [] for any other months."""
+    size = last - first + 1
+    if size not in (3, 6) or (first - 1) % size:
+        return []
+    n, kind, short = (first - 1) // size + 1, "half" if size == 6 else "quarter", "H" if size == 6 else "Q"
+    return [[(f"{short}{n}", f"{n}{short}")], [tuple(_NAMED_ORDINALS[n].split()), tuple(_NAMED[kind].split())]]
