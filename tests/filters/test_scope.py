@@ -310,3 +310,18 @@ def test_a_row_under_a_header_of_years_is_about_the_years_its_header_names():
     assert about_other_years(unit, plan, fell_back=True) is None
     assert about_other_years(dataclasses.replace(unit, header=None), plan, fell_back=True) == (
         "The best passage is about 2020, not 2025.")
+
+
+def test_an_item_published_before_a_period_only_plans_it_and_is_not_searched_for_it(service):
+    # June's item names "the second half of 2022" as a plan; September's reports the meeting
+    harbour = service.settings.corpus_dir / "harbour"
+    (harbour / "plan.txt").write_text(
+        "Harbour board plans its autumn meeting\n\nPort Ellery, 10 June 2022\n\nThe harbour board agreed to hold its "
+        "next meeting in Wenlow in the second half of 2022.\n", encoding="utf-8")
+    (harbour / "autumn.txt").write_text(
+        "Harbour board meets in Wenlow\n\nWenlow, 20 September 2022\n\nThe harbour board met in Wenlow and approved "
+        "the dredging plan for the north channel.\n", encoding="utf-8")
+    service.build()
+    r = service.ask("Where did the harbour board meet in the second half of 2022?", 5)
+    # the items searched first are those dated in the period: none was added for naming it
+    assert "dated Jul 2022 – Dec 2022" in r.scope.reading and "mentioning" not in r.scope.reading
