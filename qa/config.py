@@ -27,7 +27,9 @@ DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 7860
 # Bump when parsing, sentence splitting, chunking or the lexical analyzer change what an index
 # holds: existing indexes are then rebuilt instead of mixing old and new rows.
-PIPELINE_VERSION = 25  # 25: a press release's closing lines ("-ends-", "Press service of CARICC", "Media
+PIPELINE_VERSION = 26  # 26: the sections of one text or Markdown document (a note's "## Background", a speech
+# broken by "[Applause]") carry the date stated at its top, not a year they mention, nor none
+# 25: a press release's closing lines ("-ends-", "Press service of CARICC", "Media
 # contact: …", "Контакты для СМИ: …") are furniture, no text of its story
 # 24: a line break in mid-sentence (a page's <p> wrapped in its source, a <br>, a
 # hard-wrapped .txt) neither ends the sentence nor starts a paragraph, item or headline

@@ -739,3 +739,45 @@ def write_all(folder: Path) -> dict[str, Path]:
         (folder / name).write_bytes(data)
         out[name] = folder / name
     return out
+
+
+# A programme's annual report for 2025, published in February 2026: who ran it before its present coordinator, a
+# table of units whose "Established" column holds years under an "Officers (2025)" header, and a table of seizures
+# per year (qa.filters.scope: a question's period is what the answer is about, not when the report came out).
+PROGRAMME_REPORT_TITLE = "Harbour Container Programme: Annual Report 2025"
+PROGRAMME_UNITS = [
+    ("Unit", "Country", "Established", "Officers (2025)"),
+    ("Osh Rail Unit", "Kyrgyzstan", "2020", "11"),
+    ("Termez Cargo Unit", "Uzbekistan", "2019", "9"),
+    ("Aktobe Rail Unit", "Kazakhstan", "2023", "8"),
+]
+PROGRAMME_SEIZURES = [
+    ("Item", "2021", "2022", "2023", "2024"),
+    ("Heroin, kg", "120", "95", "143", "88"),
+    ("Mephedrone, kg", "15", "48", "212", "390"),
+]
+
+
+def programme_report_docx() -> bytes:
+    """PROGRAMME_REPORT_TITLE, dated 20 February 2026 at its top."""
+    import docx
+
+    d = docx.Document()
+    d.add_heading(PROGRAMME_REPORT_TITLE, level=0)
+    d.add_paragraph("Published in Vienna on 20 February 2026.")
+    d.add_heading("Units and staffing", level=1)
+    d.add_paragraph("At the end of 2025 three units were operational in three countries.")
+    for rows in (PROGRAMME_UNITS, PROGRAMME_SEIZURES):
+        if rows is PROGRAMME_SEIZURES:
+            d.add_heading("Seizures by year", level=1)
+            d.add_paragraph("The table gives the seizures made by the units in each year, in kilograms.")
+        t = d.add_table(rows=0, cols=len(rows[0]))
+        for values in rows:
+            for cell, value in zip(t.add_row().cells, values):
+                cell.text = value
+    d.add_heading("Management of the programme", level=1)
+    d.add_paragraph("Mr. Tomas Reed has been the Regional Coordinator of the programme since 1 June 2024.")
+    d.add_paragraph("He succeeded Ms. Lena Varga, who coordinated the programme in the region from 2019 to May 2024.")
+    buf = io.BytesIO()
+    d.save(buf)
+    return buf.getvalue()

@@ -411,6 +411,9 @@ class RowFacts:
         if dates.active:
             dated_in = (self.item_lo != UNDATED) & (self.item_lo >= dates.lo) & (self.item_hi <= dates.hi)
             if mentioned is not None:
+                # an item published before the period begins names it only as a plan ("to hold a meeting in the
+                # second half of 2022", said in June 2022): it reports nothing about it
+                mentioned = mentioned & ~((self.item_lo != UNDATED) & (self.item_hi < dates.lo))
                 extra = int(np.count_nonzero(item_ok & mentioned & ~dated_in))
                 dated_in = dated_in | mentioned
             left_out = np.flatnonzero(item_ok & (self.item_lo == UNDATED) & ~dated_in)

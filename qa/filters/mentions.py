@@ -4,8 +4,10 @@ publication, not by the period it reports, so the items a question's date scopes
 *and* those whose text names it.
 
 Read from the lexical index's terms (a year; a month's name beside its year), a few BM25 posting lookups
-rather than a scan of the text. Only a closed range of a few years or months is read so: "since 2015"
-or "before 2021" would take in most items that mention any year."""
+rather than a scan of the text. Only a closed range of a few years or months is read so, or the last few
+years before a range's end ("before June 2024": a later report states who ran a programme "from 2019 to May
+2024"); "since 2015" would take in most items that mention any year, and a text published before a period
+does not report it."""
 
 from __future__ import annotations
 
@@ -15,6 +17,7 @@ import numpy as np
 
 from qa.filters.core import DateRange
 from qa.lang import analyze
+from qa.lang.year_parts import part_names
 
 MAX_YEARS = 3  # a closed range of whole years read from the text: 2021-2023, not 2000-2023
 MAX_MONTHS = 12  # a closed range of months (or days: read as their months)
@@ -36,10 +39,16 @@ def _month_terms(month: int) -> frozenset[str]:
 def period_terms(dates: DateRange) -> list[list[frozenset[str]]]:
     """The terms that name `dates` in a text: alternatives (any one will do), each a list of groups a
     row must all hold, one term of each. [[{"2023"}]] for 2023; [[{"march", "mar", "март"}, {"2022"}],
-    …] for March-April 2022. [] for an open range, or one too long to be named (MAX_YEARS, MAX_MONTHS)."""
+    …] for March-April 2022; the last MAX_YEARS years up to its end for a range open before ("before June
+    2024": 2022, 2023 or 2024). [] for a range open after, or one too long to be named (MAX_YEARS, MAX_MONTHS)."""
     lo, hi = dates.since, dates.until
-    if lo is None or hi is None:
+    if hi is None:
         return []
+    if lo is None:
+        # "before June 2024": a text published later states what was so then ("coordinated it from 2019 to May
+        # 2024"), and names a year of the period's end; a start bound needs no such reading (a text does not
+        # report what happened after it was published)
+        return [[frozenset({str(y)})] for y in range(hi.year - MAX_YEARS + 1, hi.year + 1)]
     if lo.month is None and hi.month is None:
         if hi.year - lo.year + 1 > MAX_YEARS:
             return []
@@ -47,7 +56,18 @@ def period_terms(dates: DateRange) -> list[list[frozenset[str]]]:
     first, last = lo.year * 12 + (lo.month or 1) - 1, hi.year * 12 + (hi.month or 12) - 1
     if last - first + 1 > MAX_MONTHS:
         return []
-    return [[_month_terms(m % 12 + 1), frozenset({str(m // 12)})] for m in range(first, last + 1)]
+    months = [[_month_terms(m % 12 + 1), frozenset({str(m // 12)})] for m in range(first, last + 1)]
+    if lo.year != hi.year or lo.day is not None or hi.day is not None:
+        return months
+    # a half or a quarter, as texts name it: "Q4 2023 | 190 | …", "в IV квартале 2023 года"
+    named = [[_terms(words) for words in groups] + [frozenset({str(lo.year)})]
+             for groups in part_names(lo.month or 1, hi.month or 12)]
+    return months + [groups for groups in named if all(groups)]
+
+
+def _terms(words: tuple[str, ...]) -> frozenset[str]:
+    """The lexical index's terms of `words`, each analysed in its own script's language."""
+    return frozenset(t for w in words for t in analyze(w, "ru" if w[0] > "z" else "en"))
 
 
 def items_mentioning(index, dates: DateRange) -> np.ndarray | None:

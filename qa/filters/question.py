@@ -24,7 +24,9 @@ from dataclasses import dataclass
 from typing import Callable
 
 from qa.filters.core import Bound, DateRange, parse_bound
+from qa.filters.mentions import MAX_YEARS
 from qa.lang.detection import script_of
+from qa.lang.year_parts import PART_OF_YEAR, months_of
 
 _EN_MONTHS = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
@@ -49,17 +51,17 @@ _DAY_EXPR = (
 )
 _MONTH_EXPR = rf"{_PART}(?P<m3>{MONTH})(?:,|\s+of)?\s+(?P<y3>{YEAR})(?:\s*(?:г\.|года))?|(?P<isom>{YEAR}-(?:0[1-9]|1[0-2]))"
 # A bare year is a time only after one of these words (what keeps "2020 participants" out).
-_YEAR_CUE = r"(?i:in|during|since|after|before|until|till|from|between|throughout|prior\s+to|в|с|до|после)"
+_YEAR_CUE = r"(?i:in|during|since|after|before|until|till|from|between|throughout|prior\s+to|в|во|с|до|после)"
 _YEAR_EXPR = rf"(?P<y4>{YEAR})(?:{_DASH}(?P<y5>{YEAR}))?"
 
 # Every date expression holds a year; a question without one never needs the long pattern below.
 _ANY_YEAR_RE = re.compile(YEAR)
 _DATE = (
-    rf"(?P<day>{_DAY_EXPR})|(?P<month>{_MONTH_EXPR})|(?<=\b)(?P<cue>{_YEAR_CUE})\s+(?:the\s+year\s+)?(?P<year>{_YEAR_EXPR})(?![\d'’]|\s*%|\s*[-–]\s*\d)"
+    rf"(?P<part>(?i:{PART_OF_YEAR}))|(?P<day>{_DAY_EXPR})|(?P<month>{_MONTH_EXPR})|(?<=\b)(?P<cue>{_YEAR_CUE})\s+(?:the\s+year\s+)?(?P<year>{_YEAR_EXPR})(?![\d'’]|\s*%|\s*[-–]\s*\d)"
 )
 _RELATION_RE = re.compile(
     r"(?i:\b(?P<rel>since|after|following|from|before|prior\s+to|until|till|up\s+to|through|by|between|"
-    r"in|during|on|at|of|throughout|с|до|после|в)\s+(?P<the>the\s+(?:year\s+|month\s+of\s+)?)?)$"
+    r"in|during|on|at|of|throughout|с|до|после|в|во)\s+(?P<the>the\s+(?:year\s+|month\s+of\s+)?)?)$"
 )
 # "after the March 2022 delivery": the date names an event (an adjective before a noun), and the
 # question is about that event, so its items are the ones dated then, whatever the preposition.
@@ -132,7 +134,12 @@ class QuestionDates:
     def reading(self, mentioning: bool = False) -> str:
         """"Searched items dated Aug 2022" and, when it matters, how it was resolved; `mentioning`: items
         that name the period in their text were searched too ("items dated or mentioning 2023")."""
-        return f"items dated {'or mentioning ' if mentioning else ''}{self.range.human()}{self.resolved()}"
+        span = self.range
+        if mentioning and span.since is None and span.until is not None:
+            # open before: the later items searched name a year of its end (qa.filters.mentions.period_terms)
+            years = f"{span.until.year - MAX_YEARS + 1}–{span.until.year}"
+            return f"items dated {span.human()} or mentioning {years}{self.resolved()}"
+        return f"items dated {'or mentioning ' if mentioning else ''}{span.human()}{self.resolved()}"
 
     def written_out(self, question: str) -> str:
         """`question` with its relative date written as the period it was counted to: "… seize last year?" ->
@@ -308,7 +315,11 @@ def _expressions(q: str) -> list[tuple[int, int, Bound, Bound | None]]:
     if not _ANY_YEAR_RE.search(q):
         return out
     for m in _compiled(_DATE).finditer(q):
-        if m["day"] or m["month"]:
+        if m["part"]:  # "the second half of 2022": its months
+            if part := months_of(m["part"]):
+                year, first, last = part
+                out.append((m.start(), m.end(), Bound(year, first), Bound(year, last)))
+        elif m["day"] or m["month"]:
             span = _to_span(m["day"] or m["month"])
             if span:
                 out.append((m.start(), m.end(), span[0], span[1] if span[1] != span[0] else None))

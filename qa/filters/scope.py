@@ -97,7 +97,14 @@ def in_period(answer: Answer, p: Plan) -> bool:
     the answer names it (an item kept for mentioning the period elsewhere is not about it here)."""
     if p.reading is None or not p.first.mentioning:
         return True
-    return p.reading.range.keeps(answer.date) or names_period(answer.text, p.reading.range)
+    return p.reading.range.keeps(answer.date) or names_period(_read_with_header(answer), p.reading.range)
+
+
+def _read_with_header(answer: Answer) -> str:
+    """The answer's text, and its table's header row for a row: the header says which year a column gives
+    ("Officers (2025)", "Показатель | 2020 | 2021 | 2022 | 2023"), a row alone names none or another ("| 2020 |"
+    under "Established")."""
+    return answer.text if not answer.header else f"{answer.header}\n{answer.text}"
 
 
 def about_other_years(answer: Answer, p: Plan, fell_back: bool, question: str = "") -> str | None:
@@ -109,7 +116,7 @@ def about_other_years(answer: Answer, p: Plan, fell_back: bool, question: str = 
     reading = p.reading if fell_back else p.undated if p.reading is None else None
     if reading is None or reading.range.keeps(answer.date):
         return None
-    years = other_years(answer.text, reading.range)
+    years = other_years(_read_with_header(answer), reading.range)
     if not years:
         return None
     named = ", ".join(str(y) for y in years[:3])
@@ -150,9 +157,9 @@ def scope_of(p: Plan, used: Selection | None, fell_back: bool, total_items: int 
     if fell_back:
         # said as what was searched, like every other reading: "Nothing dated 2023 answered this" above an
         # answer read as if nothing had
-        named = "dated or mentioning" if p.first is not None and p.first.mentioning else "dated"
+        named = reading.reading(mentioning=p.first is not None and bool(p.first.mentioning)).removeprefix("items ")
         text = (f"Searched all {'items' if p.filters.empty else describe(DateRange(), p.filters.sources)}: "
-                f"none {named} {reading.range.human()}{reading.resolved()} answers this")
+                f"none {named} answers this")
     elif reading is not None and used is not None and (used is p.first or used is p.dated):
         text = "Searched " + reading.reading(mentioning=bool(used.mentioning)) + (
             f" from {', '.join(p.filters.sources)}" if p.filters.sources else "")

@@ -119,8 +119,11 @@ def _merge_proseless(drafts: list[_Draft]) -> list[_Draft]:
     return out
 
 
-def _finish(text: str, drafts: list[_Draft]) -> list[Item]:
+def _finish(text: str, drafts: list[_Draft]) -> tuple[list[Item], list[bool]]:
+    """The items, and for each whether it states its date at its start (a date line, a dateline, a dated
+    heading or title, a lead that opens with its date), not only somewhere in its text."""
     items: list[Item] = []
+    stated: list[bool] = []
     for d in drafts:
         # Datelines and headlines name and date the item; they are not sentences of it.
         blocks = [Block(p.text_start, p.end) for p in d.paras if p.kind not in (_DATELINE, _HEADLINE)]
@@ -146,12 +149,29 @@ def _finish(text: str, drafts: list[_Draft]) -> list[Item]:
         dated = [text[p.start : p.end] for p in header if p.kind == _DATELINE]
         dated.append(lead.dateline_date or "" if lead is not None else "")
         sources = dated + [text[p.start : p.end] for p in header if p.kind != _DATELINE] + [d.title or ""]
+        own = len(sources)
         sources.append(lead_text[:2000])
-        for source in sources:
-            if source and (date := find_date(source)):
-                break
+        found = next((i for i, source in enumerate(sources) if source and (date := find_date(source))), None)
+        opens_dated = lead is not None and (lead.dated_lead or lead.opening_date is not None)
+        stated.append(found is not None and (found < own or opens_dated))
         items.append(Item(len(items), title, date, blocks[0].start, blocks[-1].end, blocks))
-    return items
+    return items, stated
+
+
+def _sections_dated(items: list[Item], stated: list[bool]) -> None:
+    """Date the sections of one document by the date stated at its top (in place).
+
+    A file whose first item states its date (to the month or day) and whose later items state none of their own is
+    one document in parts (a note's headed sections, a speech broken by "[Applause]"), not a list of stories: a
+    later part that names no day in its text ("The crossing reopened in 2024 ...") carries the document's date,
+    not the year of a past event it mentions, nor none. A part whose text names a day keeps it (a story of its
+    own that dates its event in its lead), as does every part of a file where some later item states its date."""
+    first = items[0].date if items else None
+    if len(items) < 2 or not stated[0] or first is None or len(first) < 7 or any(stated[1:]):
+        return
+    for item in items[1:]:
+        if item.date is None or len(item.date) == 4:
+            item.date = first
 
 
 def parse_text(text: str, *, markdown: bool = False) -> list[Item]:
@@ -165,5 +185,7 @@ def parse_text(text: str, *, markdown: bool = False) -> list[Item]:
     # Pages with no separators may still list several stories, each opening with its date.
     if separator_splits == 0 and sum(p.dated_lead for p in paras) >= _MIN_DATED_LEADS:
         drafts, _ = _assemble(text, paras, split_on_dates=True)
-    return _finish(text, _merge_proseless(drafts))
+    items, stated = _finish(text, _merge_proseless(drafts))
+    _sections_dated(items, stated)
+    return items
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from qa.filters.core import DateRange
-from qa.filters.mentions import other_years, period_terms
+from qa.filters.mentions import names_period, other_years, period_terms
 
 
 def test_a_year_is_named_by_its_number():
@@ -21,9 +21,10 @@ def test_a_range_of_days_is_read_as_its_months():
     assert len(period_terms(DateRange.parse("2022-11-28", "2023-01-03"))) == 3  # Nov, Dec, Jan
 
 
-@pytest.mark.parametrize(("since", "until"), [("2015", None), (None, "2021"), ("2010", "2023"), ("2021-01", "2022-06")])
-def test_an_open_or_long_range_is_read_from_item_dates_alone(since, until):
-    # "since 2015" would take in every item that mentions any later year
+@pytest.mark.parametrize(("since", "until"), [("2015", None), ("2010", "2023"), ("2021-01", "2022-06")])
+def test_a_range_open_after_or_long_is_read_from_item_dates_alone(since, until):
+    # "since 2015" would take in every item that mentions any later year, and a text does not report what
+    # happened after it was published
     assert period_terms(DateRange.parse(since, until)) == []
 
 
@@ -41,3 +42,16 @@ def test_a_text_about_other_years_names_them_and_one_about_the_period_none():
     # a month's range reads its year
     assert other_years("Seized in June 2024.", DateRange.parse("2023-08", "2023-08")) == (2024,)
     assert other_years("Seized in June 2023.", DateRange.parse("2023-08", "2023-08")) == ()
+
+
+def test_a_range_open_before_is_named_by_the_last_years_up_to_its_end():
+    # "before June 2024": a report of 2026 states who ran a programme "from 2019 to May 2024"
+    assert period_terms(DateRange.parse(None, "2024-05")) == [[frozenset({y})] for y in ("2022", "2023", "2024")]
+
+
+@pytest.mark.parametrize("text", ["Q4 2023 | 190 | 860 | 1,310", "In the fourth quarter of 2023 the offices seized 40 kg.",
+                                  "В IV квартале 2023 года изъято 40 кг.", "В четвёртом квартале 2023 года изъято 40 кг."])
+def test_a_quarter_is_named_as_texts_name_it_as_well_as_by_its_months(text):
+    # "How much … in the fourth quarter of 2023?": a report's table row "Q4 2023 | …" names that period
+    assert names_period(text, DateRange.parse("2023-10", "2023-12"))
+    assert not names_period(text, DateRange.parse("2023-07", "2023-09"))

@@ -116,3 +116,29 @@ def test_a_date_naming_an_event_means_that_event_whatever_the_preposition():
 ])
 def test_a_relative_date_is_written_out_as_the_period_it_was_counted_to(question, asked):
     assert parse_question_dates(question, newest="2024-05-14").written_out(question) == asked
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("Which council meeting was held in the second half of 2022?", ("2022-07", "2022-12")),
+        ("What did the board decide in the first half of 2021?", ("2021-01", "2021-06")),
+        ("How many ferries sailed in the third quarter of 2019?", ("2019-07", "2019-09")),
+        ("How many ferries sailed in Q4 2019?", ("2019-10", "2019-12")),
+        ("What was built in H1 2020?", ("2020-01", "2020-06")),
+        ("What changed in the last quarter of 2020?", ("2020-10", "2020-12")),
+        ("What was built before the second half of 2018?", (None, "2018-06")),
+        ("Какое заседание прошло во втором полугодии 2022 года?", ("2022-07", "2022-12")),
+        ("Что решили в первой половине 2021 года?", ("2021-01", "2021-06")),
+        ("Сколько изъяли в третьем квартале 2019 года?", ("2019-07", "2019-09")),
+        ("Сколько изъяли во II квартале 2019 г.?", ("2019-04", "2019-06")),
+        ("Кто руководил центром до июня 2024 года?", (None, "2024-05")),
+    ],
+)
+def test_a_half_or_a_quarter_of_a_year_is_read_as_its_months(question, expected):
+    assert read(question) == expected
+
+
+def test_a_period_open_before_searches_later_items_naming_its_last_years_and_says_so():
+    r = parse_question_dates("Who ran the programme before June 2024?")
+    assert r.reading(mentioning=True) == "items dated up to May 2024 or mentioning 2022–2024"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import shutil
 from pathlib import Path
 
@@ -242,3 +243,85 @@ def test_a_report_that_names_a_year_only_in_passing_gives_no_answer_about_it(inv
     # nor, once the year is dropped, is the figure of the year it names
     assert r.answer is None and r.not_found == "The best passage is about 2023, not 2022."
 
+
+
+# News dated before and after June 2024, and the programme's report for 2025 published in February 2026.
+PROGRAMME_NEWS = {
+    "osh_course.txt": "Training course on container profiling opens in Osh\n\nOsh, 12 April 2023\n\nMr. Ivo Marsh, head "
+                      "of the regional training centre, opened a course on container profiling for 20 customs officers.\n",
+    "aktobe_unit.txt": "New rail unit opens in Aktobe\n\nAktobe, 5 September 2023\n\nA new rail unit of the Harbour "
+                       "Container Programme opened at the Aktobe rail terminal with eight officers.\n",
+    "scanners.txt": "Scanners handed over to Termez\n\nTermez, 14 March 2024\n\nThe programme handed over two "
+                    "container scanners to the Termez Cargo Unit.\n",
+    "workshop.txt": "Regional workshop on risk profiling\n\nAlmaty, 3 October 2025\n\nThirty officers from five "
+                    "countries took part in a workshop on risk profiling of rail containers.\n",
+}
+
+
+@pytest.fixture(scope="module")
+def programme_service(tmp_path_factory, real_embedder):
+    import docgen
+    from qa.config import Settings
+
+    root = tmp_path_factory.mktemp("programme")
+    corpus = root / "corpus"
+    corpus.mkdir()
+    for name, text in PROGRAMME_NEWS.items():
+        (corpus / name).write_text(text, encoding="utf-8")
+    (corpus / "report.docx").write_bytes(docgen.programme_report_docx())
+    service = QAService(Settings().with_(corpus_dir=corpus, index_dir=root / "index"), embedder=real_embedder)
+    service.build()
+    return service
+
+
+@pytest.mark.slow
+def test_who_ran_it_before_a_month_is_answered_by_a_report_published_after_it(programme_service):
+    r = programme_service.ask("Who coordinated the programme in the region before June 2024?", 3)
+    assert r.scope.reading.startswith("Searched items dated up to May 2024 or mentioning 2022–2024")
+    assert r.answer is not None and r.answer.doc == "report.docx" and "Lena Varga" in r.answer.text
+
+
+@pytest.mark.slow
+def test_a_table_row_is_about_the_year_its_header_names(programme_service):
+    # the row's "2020" is the year the unit was established; the header says its officers are those of 2025
+    r = programme_service.ask("How many officers were working at the Osh Rail Unit in 2025?", 3)
+    assert r.answer is not None and "Osh Rail Unit" in r.answer.text and "11" in r.answer.text
+
+
+def test_a_row_under_a_header_of_years_is_about_the_years_its_header_names():
+    # "Mephedrone, kg | 15 | 48 | 212 | 390" names no year; its header "Item | 2021 | 2022 | 2023 | 2024" says which
+    # column is 2023's: an answer about 2023 from a report dated 2026, in the scope for naming 2023
+    from types import SimpleNamespace
+
+    from qa.contracts import Answer
+    from qa.filters.question import parse_question_dates
+    from qa.filters.scope import Plan, about_other_years, in_period
+
+    reading = parse_question_dates("How much mephedrone was seized in 2023?")
+    plan = Plan(Filters(), SimpleNamespace(mentioning=1), None, reading)
+    row = Answer("Mephedrone, kg | 15 | 48 | 212 | 390", "report.docx", "Seizures by year", "2026-02-20", 0, 36, 0.7, 1,
+                 header="Item | 2021 | 2022 | 2023 | 2024")
+    assert in_period(row, plan)
+    assert not in_period(dataclasses.replace(row, header=None), plan)
+    # once the year is dropped: a row whose only year is another column's ("Established") is still about 2025
+    unit = Answer("Osh Rail Unit | Kyrgyzstan | 2020 | 11", "report.docx", "Units", "2026-02-20", 0, 38, 0.7, 1,
+                  header="Unit | Country | Established | Officers (2025)")
+    plan = Plan(Filters(), SimpleNamespace(mentioning=1), None, parse_question_dates("How many officers in 2025?"))
+    assert about_other_years(unit, plan, fell_back=True) is None
+    assert about_other_years(dataclasses.replace(unit, header=None), plan, fell_back=True) == (
+        "The best passage is about 2020, not 2025.")
+
+
+def test_an_item_published_before_a_period_only_plans_it_and_is_not_searched_for_it(service):
+    # June's item names "the second half of 2022" as a plan; September's reports the meeting
+    harbour = service.settings.corpus_dir / "harbour"
+    (harbour / "plan.txt").write_text(
+        "Harbour board plans its autumn meeting\n\nPort Ellery, 10 June 2022\n\nThe harbour board agreed to hold its "
+        "next meeting in Wenlow in the second half of 2022.\n", encoding="utf-8")
+    (harbour / "autumn.txt").write_text(
+        "Harbour board meets in Wenlow\n\nWenlow, 20 September 2022\n\nThe harbour board met in Wenlow and approved "
+        "the dredging plan for the north channel.\n", encoding="utf-8")
+    service.build()
+    r = service.ask("Where did the harbour board meet in the second half of 2022?", 5)
+    # the items searched first are those dated in the period: none was added for naming it
+    assert "dated Jul 2022 – Dec 2022" in r.scope.reading and "mentioning" not in r.scope.reading
