@@ -17,9 +17,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from qa.answer.features import Candidate, name_words, names_held, question_names
 from qa.answer.needs import needs
+from qa.answer.preliminary import same_event
 from qa.answer.short import candidates, typed_spans
 from qa.answer.shown import around, cited
 from qa.answer.types import counts_asked_noun, same_unit, unit_name
@@ -88,9 +90,32 @@ _WORD = re.compile(r"\s*(%|[^\W\d_]+)")
 _OF = re.compile(r"\s+of\s+((?:[^\W\d_]+[\s-]+){0,2}[^\W\d_]+)")
 
 
+# a unit's first form in Russian and in English (Language.unit_names): a Russian "кг" and an English "kg" are one
+# unit when a note compares figures across languages
+_UNITS_ACROSS = (("килограмм", "kilogram"), ("тонна", "tonne"), ("грамм", "gram"), ("километр", "kilometre"),
+                 ("гектар", "hectare"))
+
+
+@lru_cache(maxsize=1)
+def _across() -> dict[str, str]:
+    return {(analyze(ru, "ru") or [ru])[-1]: (analyze(en, "en") or [en])[-1] for ru, en in _UNITS_ACROSS}
+
+
+def _one_unit(name: str) -> str:
+    """A unit's name as English writes it, whatever the language ("килограмм" -> "kilogram")."""
+    return _across().get(name, name)
+
+
+def _unit_after(text: str, end: int, lang: str) -> bool:
+    """Whether the word after a number names a unit ("кг", "tonnes") or a percentage."""
+    w = _WORD.match(text, end)
+    return bool(w) and (w.group(1) == "%" or bool(unit_name((analyze(w.group(1), lang) or [w.group(1).lower()])[-1])))
+
+
 def _number_values(text: str, question: str, lang: str) -> list[Value]:
     """The numbers of the asked quantity in text: each with what it counts (the asked noun) or its unit."""
     n = needs(question)
+    foreign = lang != detect(question)
     out = []
     for a, b in candidates(text, question, lang):
         m = _NUMBER.search(text, a, b)
@@ -103,8 +128,10 @@ def _number_values(text: str, question: str, lang: str) -> list[Value]:
             end = s.end()
         before = _CURRENCY_BEFORE.search(text[max(0, m.start() - 5):m.start()])
         if n.units:  # "how many officers": the number counts the asked noun, whatever its unit is called
-            if not counts_asked_noun(text[end:end + 80], n.units):
-                continue
+            if not counts_asked_noun(text[end:end + 80], n.units) and not (
+                    foreign and not _unit_after(text, end, lang)):
+                continue  # (a text in another language than the question's names the noun in its own words:
+                # a number without a unit after it is read as the count; only the short answer's is compared)
             if m.group(2) and not any(unit_name(u) for u in n.units):
                 continue  # "a magnitude 6.7 earthquake": a count is whole, unless the noun is a unit ("5.1 tonnes")
             unit = "count:" + " ".join(sorted(same_unit(n.units)))
@@ -112,7 +139,7 @@ def _number_values(text: str, question: str, lang: str) -> list[Value]:
             unit = _CURRENCIES.get(before.group(1).lower(), before.group(1).lower())
         elif w := _WORD.match(text, end):
             stem = (analyze(w.group(1), lang) or [w.group(1).lower()])[-1] if w.group(1) != "%" else "%"
-            unit = "%" if stem == "%" else _CURRENCIES.get(stem) or unit_name(stem) or ""
+            unit = "%" if stem == "%" else _CURRENCIES.get(stem) or _one_unit(unit_name(stem) or "")
             if not unit:
                 continue  # "380 plastic packages", "in 2023 was": no unit of a how-much question
         else:
@@ -209,6 +236,10 @@ def disagreeing(question: str, ranked: list[Candidate], answer_text: str, answer
         chosen = [v for v in stated if _UNTIL_BEFORE.search(answer_text, 0, v.start)]
     elif answer_span is not None:
         chosen = [v for v in stated if v.start < answer_span[1] and answer_span[0] < v.end]
+    elif (lang or detect(answer_text)) != detect(question) and (own := short_answer(ranked[0])) is not None:
+        # an answer in another language than the question's shows no short answer (the span model is sure of none
+        # across languages): its likeliest span says which value answers, as for the other candidates
+        chosen = [v for v in stated if v.start < own[1] and own[0] < v.end]
     else:
         return None  # no short answer: which of the answer's values answers is not known
     if not chosen:
@@ -218,12 +249,17 @@ def disagreeing(question: str, ranked: list[Candidate], answer_text: str, answer
         return None  # an undated answer: which value is current cannot be told (the comment above DISAGREE_MARGIN)
     names = question_names(question)
     named = _names(names, _context(best))
-    for i, c in enumerate(ranked[1:DISAGREE_TOP], 1):
-        if c.score < best.score - DISAGREE_MARGIN:
-            break
+    for i, c in enumerate(ranked[1:], 1):
+        # a document in another language than the answer's, of the same event (its names written otherwise: shared
+        # numbers and dates, qa.answer.preliminary.same_event), at any rank: the sentence model scores a sentence of
+        # another language far below one of the question's (the tester's final Russian figures 13 below the English
+        # preliminary ones)
+        across = c.sentence.lang != best.sentence.lang and same_event(question, best, c)
+        if not across and (i >= DISAGREE_TOP or c.score < best.score - DISAGREE_MARGIN):
+            continue
         if c.sentence.doc == best.sentence.doc or not c.passage.date or c.features.get("clash", 0.0) > 0:
             continue  # one document's own figures, or a sentence about another event ("in 2022" for "in 2023")
-        if not named <= _names(names, _context(c)):
+        if not across and not named <= _names(names, _context(c)):
             continue  # of another thing than the answer's ("the project" of another project)
         theirs = [v for v in values(c.sentence.text, question, kind, c.sentence.lang)
                   if any(comparable(v, x) for x in chosen)]

@@ -26,6 +26,7 @@ from qa.answer.minutes import held_at, prefer_field
 from qa.answer.neighbours import prefer_typed_neighbour
 from qa.answer.not_found import mentioned, not_found_note
 from qa.answer.ordering import rerank_passages
+from qa.answer.preliminary import only_preliminary, prefer_final, preliminary_note
 from qa.answer.present_holder import prefer_present_holder
 from qa.answer.roles import prefer_holder
 from qa.answer.rows import prefer_asked_period, prefer_named_row, row_and_column_named
@@ -148,6 +149,9 @@ def pick_answer(
     # answer at all, and how surely, is still read on the report it corrects: a correction found at any rank must not
     # answer a question its report did not (its own words match the question less, or more, by chance)
     corrected = prefer_correction(question, ranked)
+    # a preliminary figure gives way to the final report of it, in either language (qa.answer.preliminary); read,
+    # as a correction is, after the evidence of the report it replaces
+    corrected = prefer_final(question, corrected)
     pool = passages
     passages = rerank_passages(passages, corrected, fitted.passage)
     idf = index.idf(sorted(set(terms)))
@@ -171,6 +175,8 @@ def pick_answer(
         known = mentioned(index) if reported[0].sentence.lang in (None, detect(question)) else None
         return Picked(None, passages, not_found_note(rule_that_holds(facts, fitted), question, known, lead,
                                                      reported[0]))
+    if only_preliminary(question, ranked):  # asked for the final figure, the documents give a preliminary one only
+        return Picked(None, passages, preliminary_note(ranked[0]))
 
     def short_answer(c: Candidate) -> tuple[int, int] | None:
         # the span the short-answer model finds likeliest in another candidate's sentence (read with the answer's own
