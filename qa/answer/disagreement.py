@@ -21,7 +21,7 @@ from functools import lru_cache
 
 from qa.answer.features import Candidate, name_words, names_held, question_names
 from qa.answer.needs import needs
-from qa.answer.preliminary import same_event
+from qa.answer.preliminary import Similar, same_event
 from qa.answer.short import candidates, typed_spans
 from qa.answer.shown import around, cited
 from qa.answer.types import counts_asked_noun, same_unit, unit_name
@@ -210,7 +210,7 @@ ShortAnswer = Callable[[Candidate], "tuple[int, int] | None"]
 
 def disagreeing(question: str, ranked: list[Candidate], answer_text: str, answer_span: tuple[int, int] | None,
                 lang: str | None = None, short_answer: ShortAnswer | None = None,
-                credible: Callable[[int], bool] | None = None) -> Found | None:
+                credible: Callable[[int], bool] | None = None, similar: Similar | None = None) -> Found | None:
     """The first candidate of another document, near the answer (ranked[0]) in score, whose values of the asked kind
     differ from every value the answer's text states; None when there is none or the question asks for no kind.
 
@@ -254,7 +254,7 @@ def disagreeing(question: str, ranked: list[Candidate], answer_text: str, answer
         # numbers and dates, qa.answer.preliminary.same_event), at any rank: the sentence model scores a sentence of
         # another language far below one of the question's (the tester's final Russian figures 13 below the English
         # preliminary ones)
-        across = c.sentence.lang != best.sentence.lang and same_event(question, best, c)
+        across = c.sentence.lang != best.sentence.lang and same_event(question, best, c, similar)
         if not across and (i >= DISAGREE_TOP or c.score < best.score - DISAGREE_MARGIN):
             continue
         if c.sentence.doc == best.sentence.doc or not c.passage.date or c.features.get("clash", 0.0) > 0:
@@ -287,12 +287,12 @@ def newer(answer_date: str | None, other_date: str | None) -> str | None:
 
 
 def with_disagreement(answer: Answer, question: str, ranked: list[Candidate], passages: list[Passage],
-                      index: Index, short_answer=None, credible=None) -> Answer:
+                      index: Index, short_answer=None, credible=None, similar: Similar | None = None) -> Answer:
     """`answer` (chosen from ranked[0]) with the note of another document that states a different value of the asked
     kind, when one of the candidates near it does (disagreeing, above); the choice itself is left as it is.
     `short_answer`, `credible`: a candidate's short answer and whether it would be given, as disagreeing reads them."""
     span = None if answer.span is None else (answer.span[0] - answer.start, answer.span[1] - answer.start)
-    found = disagreeing(question, ranked, answer.text, span, ranked[0].sentence.lang, short_answer, credible)
+    found = disagreeing(question, ranked, answer.text, span, ranked[0].sentence.lang, short_answer, credible, similar)
     if found is None:
         return answer
     row, value = found.candidate.sentence, found.value

@@ -26,7 +26,7 @@ from qa.answer.minutes import held_at, prefer_field
 from qa.answer.neighbours import prefer_typed_neighbour
 from qa.answer.not_found import mentioned, not_found_note
 from qa.answer.ordering import rerank_passages
-from qa.answer.preliminary import only_preliminary, prefer_final, preliminary_note
+from qa.answer.preliminary import only_preliminary, passage_cosine, prefer_final, preliminary_note
 from qa.answer.present_holder import prefer_present_holder
 from qa.answer.roles import prefer_holder
 from qa.answer.rows import prefer_asked_period, prefer_named_row, row_and_column_named
@@ -151,7 +151,8 @@ def pick_answer(
     corrected = prefer_correction(question, ranked)
     # a preliminary figure gives way to the final report of it, in either language (qa.answer.preliminary); read,
     # as a correction is, after the evidence of the report it replaces
-    corrected = prefer_final(question, corrected)
+    similar = passage_cosine(index, "dense_raw" in fitted.sentence)  # e5's fit reads e5's (multilingual) vectors
+    corrected = prefer_final(question, corrected, similar)
     pool = passages
     passages = rerank_passages(passages, corrected, fitted.passage)
     idf = index.idf(sorted(set(terms)))
@@ -201,14 +202,15 @@ def pick_answer(
         span = None if cell is None else (row.start + cell[0], row.start + cell[1])
         return Picked(with_disagreement(sentence_answer(index, row, shown, passages, best.passage.chunk.id, conf, span,
                                                         header=table.header), question, ranked, passages, index,
-                                        short_answer, credible), passages)
+                                        short_answer, credible, similar), passages)
     # the short answer is the answer sentence's (the sentence before only says what it refers to)
     found, _ = short.pick(shown.sentence_text, question, raw, best.features["lex"], fitted.span, fitted.span_bias,
                           fitted.span_threshold, idf, row.lang)
     span = None if found is None else (shown.sentence_start + found[0], shown.sentence_start + found[1])
     answer = sentence_answer(index, row, shown, passages, best.passage.chunk.id, conf, span)
 
-    return Picked(with_disagreement(answer, question, ranked, passages, index, short_answer, credible), passages)
+    return Picked(with_disagreement(answer, question, ranked, passages, index, short_answer, credible, similar),
+                  passages)
 
 
 def sentence_answer(index: Index, row: SentenceRow, shown: Shown, passages: list[Passage], chunk_id: int,

@@ -30,6 +30,9 @@ from __future__ import annotations
 
 import math
 import re
+
+import numpy as np
+from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -51,7 +54,34 @@ SHARED_NUMBERS = 3
 # then 3 115 кг): further off, it is another quantity of the report that happens to share its unit
 SAME_QUANTITY_FACTOR = 2.0
 
+# and, where the index holds e5's vectors (multilingual), the two passages' cosine must be at least this: on the fifth
+# tester's mixed collection the English and Russian reports of one operation lie 0.31 and 0.43 apart and an English
+# press release and its Russian version 0.52, while half the 1,600 pairs of passages of different documents in
+# different languages lie below 0.09 and nine in ten below 0.22 (docs/quality.md, "Thirty-seventh session")
+EVENT_COSINE = 0.25
+
 _DIGITS = re.compile(r"\d+")
+
+# the cosine of two candidates' passages under the index's multilingual vectors, None when it has none (MiniLM's
+# read English only: their cosine says nothing across languages)
+Similar = Callable[["Candidate", "Candidate"], "float | None"]
+
+
+def passage_cosine(index, multilingual: bool) -> Similar | None:
+    """The cosine of two candidates' passages under the index's chunk vectors, when they are multilingual (e5)."""
+    if not multilingual:
+        return None
+
+    def similar(a: Candidate, b: Candidate) -> float | None:
+        try:
+            vectors = index.chunk_vectors()
+            x = np.asarray(vectors[a.passage.chunk.id], dtype=np.float32)
+            y = np.asarray(vectors[b.passage.chunk.id], dtype=np.float32)
+        except (AttributeError, IndexError, TypeError):
+            return None
+        norm = float(np.linalg.norm(x) * np.linalg.norm(y))
+        return float(x @ y) / norm if norm else None
+    return similar
 
 
 def _any(attr: str, text: str) -> bool:
@@ -94,8 +124,9 @@ def _context(c: Candidate) -> str:
     return "\n".join((c.passage.chunk.text, _titles(c)))
 
 
-def same_event(question: str, a: Candidate, b: Candidate) -> bool:
-    """Whether two candidates' items speak of one event (the module docstring)."""
+def same_event(question: str, a: Candidate, b: Candidate, similar: Similar | None = None) -> bool:
+    """Whether two candidates' items speak of one event (the module docstring); `similar`: their passages' cosine
+    under multilingual vectors, which must then be at least EVENT_COSINE across languages."""
     names = question_names(question)
     if names:
         held_a = {n for n in names if names_held({n}, name_words(_context(a)))}
@@ -105,7 +136,10 @@ def same_event(question: str, a: Candidate, b: Candidate) -> bool:
     if a.sentence.lang == b.sentence.lang:
         return False  # one language: the names say it, and they differ
     shared = set(_DIGITS.findall(_context(a))) & set(_DIGITS.findall(_context(b)))
-    return len(shared) >= SHARED_NUMBERS
+    if len(shared) < SHARED_NUMBERS:
+        return False
+    cosine = similar(a, b) if similar is not None else None
+    return cosine is None or cosine >= EVENT_COSINE
 
 
 def _kind(unit: str, lang: str | None) -> str:
@@ -154,7 +188,7 @@ def _later(c: Candidate, day: int) -> bool:
     return first != UNDATED and first > day
 
 
-def _final_for(question: str, ranked: list[Candidate], marked: bool) -> int | None:
+def _final_for(question: str, ranked: list[Candidate], marked: bool, similar: Similar | None) -> int | None:
     """The place of the later report of the best's event that states its quantity (marked final when `marked`)."""
     best = ranked[0]
     day = _first_day(best)
@@ -166,7 +200,7 @@ def _final_for(question: str, ranked: list[Candidate], marked: bool) -> int | No
             continue
         if marked and not marked_final(c):
             continue
-        if not same_event(question, best, c):
+        if not same_event(question, best, c, similar):
             continue
         gap = same_quantity(question, best, c)
         if gap is not None:
@@ -179,7 +213,7 @@ def _final_for(question: str, ranked: list[Candidate], marked: bool) -> int | No
     return i
 
 
-def _preliminary_for(question: str, ranked: list[Candidate]) -> int | None:
+def _preliminary_for(question: str, ranked: list[Candidate], similar: Similar | None) -> int | None:
     """The place of the earlier preliminary report of the best's event that states its quantity."""
     best = ranked[0]
     day = _first_day(best)
@@ -188,7 +222,7 @@ def _preliminary_for(question: str, ranked: list[Candidate]) -> int | None:
         if _item(c) == _item(best) or not provisional(c) or day == UNDATED:
             continue
         first = _first_day(c)
-        if first == UNDATED or first > day or not same_event(question, best, c):
+        if first == UNDATED or first > day or not same_event(question, best, c, similar):
             continue
         gap = same_quantity(question, best, c)
         if gap is not None:
@@ -201,20 +235,21 @@ def _first(ranked: list[Candidate], i: int) -> list[Candidate]:
     return [replace(c, score=top.score), *ranked[1:i], replace(top, score=c.score), *ranked[i + 1:]]
 
 
-def prefer_final(question: str, ranked: list[Candidate]) -> list[Candidate]:
+def prefer_final(question: str, ranked: list[Candidate], similar: Similar | None = None) -> list[Candidate]:
     """`ranked` (best first) with the final report of the best's preliminary figure first, or the preliminary one
-    for a question that asks for it (the module docstring); scores swapped, as prefer_correction swaps them."""
+    for a question that asks for it (the module docstring); scores swapped, as prefer_correction swaps them.
+    `similar`: passage_cosine's, read by same_event."""
     if len(ranked) < 2:
         return ranked
     best = ranked[0]
     if asks_preliminary(question):
         if provisional(best):
             return ranked
-        i = _preliminary_for(question, ranked)
+        i = _preliminary_for(question, ranked, similar)
         return ranked if i is None else _first(ranked, i)
     if not provisional(best):
         return ranked
-    i = _final_for(question, ranked, marked=not asks_final(question))
+    i = _final_for(question, ranked, not asks_final(question), similar)
     return ranked if not i else _first(ranked, i)
 
 

@@ -95,3 +95,14 @@ def test_another_languages_different_figure_is_the_note():
     same = lone_candidate(ru.sentence.text.replace("49", "37"), "2025-09-10", 5.0, "itogi.docx", title=FINAL_TITLE,
                           lang="ru", features={"typed": 0.0})
     assert disagreeing(CASES, [en, *fillers, same], en.sentence.text, short(en), "en", short) is None
+
+
+def test_across_languages_multilingual_vectors_must_find_the_two_passages_near():
+    """Shared dates and numbers make one event across languages only when e5's passage cosine (where the index
+    has it) does not say the two passages speak of different things."""
+    from qa.answer.preliminary import EVENT_COSINE, same_event
+
+    assert same_event(CASES, prelim(), final())
+    assert same_event(CASES, prelim(), final(), lambda a, b: EVENT_COSINE + 0.1)
+    assert not same_event(CASES, prelim(), final(), lambda a, b: EVENT_COSINE - 0.1)
+    assert prefer_final(CASES, [prelim(), final()], lambda a, b: 0.05)[0].sentence.doc == "prelim.txt"
