@@ -21,7 +21,7 @@ from functools import lru_cache
 
 from qa.answer.features import Candidate, name_words, names_held, question_names
 from qa.answer.needs import needs
-from qa.answer.preliminary import Similar, same_event
+from qa.answer.preliminary import SAME_QUANTITY_FACTOR, Similar, same_event
 from qa.answer.short import candidates, typed_spans
 from qa.answer.shown import around, cited
 from qa.answer.types import counts_asked_noun, same_unit, unit_name
@@ -263,6 +263,12 @@ def disagreeing(question: str, ranked: list[Candidate], answer_text: str, answer
             continue  # of another thing than the answer's ("the project" of another project)
         theirs = [v for v in values(c.sentence.text, question, kind, c.sentence.lang)
                   if any(comparable(v, x) for x in chosen)]
+        if across and kind == "person":
+            continue  # a name written in another alphabet is not compared
+        if across and kind == "number":
+            # what a figure counts is a word of its language: across languages only a figure of the same kind near
+            # the answer's in size (a revision, as a final report's of a preliminary one) is read as the same quantity
+            theirs = [v for v in theirs if any(_near(v.key, x.key) for x in chosen)]
         if until:
             theirs = [v for v in theirs if _UNTIL_BEFORE.search(c.sentence.text, 0, v.start)]
         else:
@@ -274,6 +280,13 @@ def disagreeing(question: str, ranked: list[Candidate], answer_text: str, answer
             continue  # the answer step would not give it as an answer: no credible other answer
         return Found(c, theirs[0])
     return None
+
+
+def _near(x: object, y: object) -> bool:
+    """Whether two numbers are within SAME_QUANTITY_FACTOR of each other (qa.answer.preliminary's)."""
+    if not isinstance(x, float) or not isinstance(y, float) or x <= 0 or y <= 0:
+        return False
+    return max(x, y) / min(x, y) <= SAME_QUANTITY_FACTOR
 
 
 def newer(answer_date: str | None, other_date: str | None) -> str | None:

@@ -36,7 +36,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from qa.answer.corrections import _first_day, _item, figures
+from qa.answer.corrections import _first_day, _item, figures, value
 from qa.answer.features import name_words, names_held, question_names
 from qa.answer.needs import needs
 from qa.answer.substances import answer_text
@@ -60,7 +60,13 @@ SAME_QUANTITY_FACTOR = 2.0
 # different languages lie below 0.09 and nine in ten below 0.22 (docs/quality.md, "Thirty-seventh session")
 EVENT_COSINE = 0.25
 
-_DIGITS = re.compile(r"\d+")
+_DIGITS = re.compile(r"\d(?:[\d,.\u00a0\u202f]|\s(?=\d{3}\b))*\d|\d")  # "2,430", "3 115", "16,8", "20"
+_YEAR = 1900
+
+
+def _numbers(text: str) -> set[float]:
+    """The numbers a text writes, as values ("2,430" and "2 430" are one; "2 to 20 June 2025": 2, 20, 2025)."""
+    return {v for m in _DIGITS.finditer(text) if (v := value(m.group(0))) is not None}
 
 # the cosine of two candidates' passages under the index's multilingual vectors, None when it has none (MiniLM's
 # read English only: their cosine says nothing across languages)
@@ -135,8 +141,9 @@ def same_event(question: str, a: Candidate, b: Candidate, similar: Similar | Non
             return True
     if a.sentence.lang == b.sentence.lang:
         return False  # one language: the names say it, and they differ
-    shared = set(_DIGITS.findall(_context(a))) & set(_DIGITS.findall(_context(b)))
-    if len(shared) < SHARED_NUMBERS:
+    shared = _numbers(_context(a)) & _numbers(_context(b))
+    # a year is every report's of that year: the days and figures besides it say which event
+    if len(shared) < SHARED_NUMBERS or len({v for v in shared if not _YEAR <= v < _YEAR + 200}) < SHARED_NUMBERS - 1:
         return False
     cosine = similar(a, b) if similar is not None else None
     return cosine is None or cosine >= EVENT_COSINE
