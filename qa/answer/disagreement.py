@@ -232,43 +232,55 @@ def disagreeing(question: str, ranked: list[Candidate], answer_text: str, answer
         return None
     until = needs(question).wants is None  # asked_kind read "until when"
     stated = values(answer_text, question, kind, lang)
+    best = ranked[0]
+    if not best.passage.date:
+        return None  # an undated answer: which value is current cannot be told (the comment above DISAGREE_MARGIN)
     if until:
         chosen = [v for v in stated if _UNTIL_BEFORE.search(answer_text, 0, v.start)]
     elif answer_span is not None:
         chosen = [v for v in stated if v.start < answer_span[1] and answer_span[0] < v.end]
-    elif (lang or detect(answer_text)) != detect(question) and (own := short_answer(ranked[0])) is not None:
-        # an answer in another language than the question's shows no short answer (the span model is sure of none
-        # across languages): its likeliest span says which value answers, as for the other candidates
-        chosen = [v for v in stated if v.start < own[1] and own[0] < v.end]
     else:
-        return None  # no short answer: which of the answer's values answers is not known
-    if not chosen:
-        return None  # the answer states no value of the kind: nothing to disagree with
-    best = ranked[0]
-    if not best.passage.date:
-        return None  # an undated answer: which value is current cannot be told (the comment above DISAGREE_MARGIN)
+        chosen = []  # no short answer: which of the answer's values answers is not known (but see `foreign` below)
+    # an answer in another language than the question's shows no short answer (the span model is sure of none across
+    # languages): against a figure of another language, its likeliest span says which value answers
+    foreign = []
+    if (not chosen and kind == "number" and (lang or detect(answer_text)) != detect(question)
+            and (own := short_answer(best)) is not None):
+        foreign = [v for v in stated if v.start < own[1] and own[0] < v.end]
+    if not chosen and not foreign:
+        return None  # the answer states no value of the kind (or none known to answer): nothing to disagree with
     names = question_names(question)
     named = _names(names, _context(best))
+    # the best score of each language's candidates, and how many of that language ranked above each candidate
+    tops: dict[str | None, float] = {}
+    seen: dict[str | None, int] = {}
+    places: list[int] = []
+    for c in ranked:
+        places.append(seen.get(c.sentence.lang, 0))
+        seen[c.sentence.lang] = places[-1] + 1
+        tops.setdefault(c.sentence.lang, c.score)
     for i, c in enumerate(ranked[1:], 1):
-        # a document in another language than the answer's, of the same event (its names written otherwise: shared
-        # numbers and dates, qa.answer.preliminary.same_event), at any rank: the sentence model scores a sentence of
-        # another language far below one of the question's (the tester's final Russian figures 13 below the English
-        # preliminary ones)
-        across = c.sentence.lang != best.sentence.lang and same_event(question, best, c, similar)
+        # a figure of another language than the answer's, in a document of the same event (its names written
+        # otherwise: shared numbers and dates, e5's passage cosine, qa.answer.preliminary.same_event): the sentence
+        # model scores a sentence of another language far below one of the question's (the tester's final Russian
+        # figures 13 below the English preliminary ones), so its rank and margin are read among its language's
+        across = (kind == "number" and c.sentence.lang != best.sentence.lang and places[i] < DISAGREE_TOP
+                  and c.score >= tops[c.sentence.lang] - DISAGREE_MARGIN and same_event(question, best, c, similar))
         if not across and (i >= DISAGREE_TOP or c.score < best.score - DISAGREE_MARGIN):
+            continue
+        mine = chosen or (foreign if across else [])
+        if not mine:
             continue
         if c.sentence.doc == best.sentence.doc or not c.passage.date or c.features.get("clash", 0.0) > 0:
             continue  # one document's own figures, or a sentence about another event ("in 2022" for "in 2023")
         if not across and not named <= _names(names, _context(c)):
             continue  # of another thing than the answer's ("the project" of another project)
         theirs = [v for v in values(c.sentence.text, question, kind, c.sentence.lang)
-                  if any(comparable(v, x) for x in chosen)]
-        if across and kind == "person":
-            continue  # a name written in another alphabet is not compared
-        if across and kind == "number":
+                  if any(comparable(v, x) for x in mine)]
+        if across:
             # what a figure counts is a word of its language: across languages only a figure of the same kind near
             # the answer's in size (a revision, as a final report's of a preliminary one) is read as the same quantity
-            theirs = [v for v in theirs if any(_near(v.key, x.key) for x in chosen)]
+            theirs = [v for v in theirs if any(_near(v.key, x.key) for x in mine)]
         if until:
             theirs = [v for v in theirs if _UNTIL_BEFORE.search(c.sentence.text, 0, v.start)]
         else:
