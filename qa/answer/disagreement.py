@@ -251,20 +251,17 @@ def disagreeing(question: str, ranked: list[Candidate], answer_text: str, answer
         return None  # the answer states no value of the kind (or none known to answer): nothing to disagree with
     names = question_names(question)
     named = _names(names, _context(best))
-    # the best score of each language's candidates, and how many of that language ranked above each candidate
+    # the best score of each language's candidates
     tops: dict[str | None, float] = {}
-    seen: dict[str | None, int] = {}
-    places: list[int] = []
     for c in ranked:
-        places.append(seen.get(c.sentence.lang, 0))
-        seen[c.sentence.lang] = places[-1] + 1
         tops.setdefault(c.sentence.lang, c.score)
     for i, c in enumerate(ranked[1:], 1):
         # a figure of another language than the answer's, in a document of the same event (its names written
         # otherwise: shared numbers and dates, e5's passage cosine, qa.answer.preliminary.same_event): the sentence
         # model scores a sentence of another language far below one of the question's (the tester's final Russian
-        # figures 13 below the English preliminary ones), so its rank and margin are read among its language's
-        across = (kind == "number" and c.sentence.lang != best.sentence.lang and places[i] < DISAGREE_TOP
+        # figures 13 below the English preliminary ones), so its margin is read from its language's best, at any rank
+        across = (kind == "number" and c.sentence.lang != best.sentence.lang
+                  and _cyrillic(c.sentence.text) != _cyrillic(best.sentence.text)  # not a row of digits mislabelled
                   and c.score >= tops[c.sentence.lang] - DISAGREE_MARGIN and same_event(question, best, c, similar))
         if not across and (i >= DISAGREE_TOP or c.score < best.score - DISAGREE_MARGIN):
             continue
@@ -292,6 +289,13 @@ def disagreeing(question: str, ranked: list[Candidate], answer_text: str, answer
             continue  # the answer step would not give it as an answer: no credible other answer
         return Found(c, theirs[0])
     return None
+
+
+def _cyrillic(text: str) -> bool:
+    """Whether most of a text's letters are Cyrillic (a row "I квартал | 312 | 21" is, whatever language its digits
+    were detected as)."""
+    cyr = len(re.findall(r"[а-яё]", text, re.I))
+    return cyr > len(re.findall(r"[a-z]", text, re.I))
 
 
 def _near(x: object, y: object) -> bool:
