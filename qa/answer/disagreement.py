@@ -21,7 +21,7 @@ from functools import lru_cache
 
 from qa.answer.features import Candidate, name_words, names_held, question_names
 from qa.answer.needs import needs
-from qa.answer.preliminary import SAME_QUANTITY_FACTOR, Similar, same_event
+from qa.answer.preliminary import EVENT_COSINE, SAME_QUANTITY_FACTOR, Similar, same_event
 from qa.answer.short import candidates, typed_spans
 from qa.answer.shown import around, cited
 from qa.answer.types import counts_asked_noun, same_unit, unit_name
@@ -285,6 +285,9 @@ def disagreeing(question: str, ranked: list[Candidate], answer_text: str, answer
             theirs = [v for v in theirs if own is not None and v.start < own[1] and own[0] < v.end]
         if not theirs or any(agree(v, x) for v in theirs for x in stated if comparable(v, x)):
             continue  # states nothing comparable, or the same value as the answer (in any of its forms)
+        if across and similar is not None and (cos := similar(best, c, sentences=True)) is not None and cos < EVENT_COSINE:
+            continue  # the two sentences speak of different things (e5: "17 controlled deliveries" and "mobile
+            # teams grew from 19 to 23" 0.16 apart; "58 уголовных дел" and "opened 46 criminal cases" 0.34)
         if credible is not None and not credible(i):
             continue  # the answer step would not give it as an answer: no credible other answer
         return Found(c, theirs[0])

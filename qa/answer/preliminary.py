@@ -70,19 +70,24 @@ def _numbers(text: str) -> set[float]:
 
 # the cosine of two candidates' passages under the index's multilingual vectors, None when it has none (MiniLM's
 # read English only: their cosine says nothing across languages)
-Similar = Callable[["Candidate", "Candidate"], "float | None"]
+Similar = Callable[..., "float | None"]
 
 
 def passage_cosine(index, multilingual: bool) -> Similar | None:
-    """The cosine of two candidates' passages under the index's chunk vectors, when they are multilingual (e5)."""
+    """The cosine of two candidates' passages under the index's chunk vectors (of their sentences, with
+    `sentences`), when they are multilingual (e5)."""
     if not multilingual:
         return None
 
-    def similar(a: Candidate, b: Candidate) -> float | None:
+    def similar(a: Candidate, b: Candidate, sentences: bool = False) -> float | None:
         try:
-            vectors = index.chunk_vectors()
-            x = np.asarray(vectors[a.passage.chunk.id], dtype=np.float32)
-            y = np.asarray(vectors[b.passage.chunk.id], dtype=np.float32)
+            if sentences:  # the two sentences' own vectors
+                pair = np.asarray(index.sentence_vectors[[a.sentence.id, b.sentence.id]], dtype=np.float32)
+                x, y = pair[0], pair[1]
+            else:
+                vectors = index.chunk_vectors()
+                x = np.asarray(vectors[a.passage.chunk.id], dtype=np.float32)
+                y = np.asarray(vectors[b.passage.chunk.id], dtype=np.float32)
         except (AttributeError, IndexError, TypeError):
             return None
         norm = float(np.linalg.norm(x) * np.linalg.norm(y))

@@ -106,3 +106,22 @@ def test_across_languages_multilingual_vectors_must_find_the_two_passages_near()
     assert same_event(CASES, prelim(), final(), lambda a, b: EVENT_COSINE + 0.1)
     assert not same_event(CASES, prelim(), final(), lambda a, b: EVENT_COSINE - 0.1)
     assert prefer_final(CASES, [prelim(), final()], lambda a, b: 0.05)[0].sentence.doc == "prelim.txt"
+
+
+def test_across_languages_the_note_needs_the_two_sentences_near_under_multilingual_vectors():
+    from qa.answer.preliminary import EVENT_COSINE
+
+    en = lone_candidate("Officers opened 37 criminal cases during Operation Amber Road 2025 (3 to 21 May 2025).",
+                        "2025-05-30", 30.0, "news.txt", title="Amber Road 2025", lang="en")
+    ru = lone_candidate("В ходе операции «Янтарный путь – 2025» (3–21 мая 2025 года) возбуждено 49 уголовных дел.",
+                        "2025-09-10", 5.0, "itogi.docx", title=FINAL_TITLE, lang="ru", features={"typed": 0.0})
+
+    def short(c: Candidate):
+        found = values(c.sentence.text, CASES, "number", c.sentence.lang)
+        return (found[0].start, found[0].end) if found else None
+
+    def cosine(value):
+        return lambda a, b, sentences=False: EVENT_COSINE + 0.1 if not sentences else value
+
+    assert disagreeing(CASES, [en, ru], en.sentence.text, short(en), "en", short, None, cosine(0.4)) is not None
+    assert disagreeing(CASES, [en, ru], en.sentence.text, short(en), "en", short, None, cosine(0.1)) is None
