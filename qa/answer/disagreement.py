@@ -285,7 +285,8 @@ def disagreeing(question: str, ranked: list[Candidate], answer_text: str, answer
             theirs = [v for v in theirs if own is not None and v.start < own[1] and own[0] < v.end]
         if not theirs or any(agree(v, x) for v in theirs for x in stated if comparable(v, x)):
             continue  # states nothing comparable, or the same value as the answer (in any of its forms)
-        if across and similar is not None and (cos := similar(best, c, sentences=True)) is not None and cos < EVENT_COSINE:
+        cos = similar(best, c, sentences=True) if across and similar is not None else None
+        if cos is not None and cos < EVENT_COSINE:
             continue  # the two sentences speak of different things (e5: "17 controlled deliveries" and "mobile
             # teams grew from 19 to 23" 0.16 apart; "58 уголовных дел" and "opened 46 criminal cases" 0.34)
         if credible is not None and not credible(i):
