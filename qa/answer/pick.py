@@ -4,7 +4,7 @@ The answer step's order; each step is its own module's. ranked_candidates: every
 model, then a table's rows (qa.answer.rows: the row the question names, the row of the period it asks) and the
 best sentence's typed neighbours and near ties (qa.answer.neighbours). pick_answer: then a gathering's minutes
 lines (qa.answer.minutes), the asked substance, whole period, office holder and its present holder, a later
-correction; the evidence, confidence and abstention gate (qa.answer.evidence); the answer shown
+correction, the final report of a preliminary figure (qa.answer.preliminary); the evidence, confidence and abstention gate (qa.answer.evidence); the answer shown
 (qa.answer.shown, sentence_answer) with its short answer (qa.answer.short), and the note of another document that
 disagrees (qa.answer.disagreement).
 """
