@@ -17,9 +17,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from qa.answer.features import Candidate, name_words, names_held, question_names
 from qa.answer.needs import needs
+from qa.answer.preliminary import EVENT_COSINE, SAME_QUANTITY_FACTOR, Similar, same_event
 from qa.answer.short import candidates, typed_spans
 from qa.answer.shown import around, cited
 from qa.answer.types import counts_asked_noun, same_unit, unit_name
@@ -88,9 +90,32 @@ _WORD = re.compile(r"\s*(%|[^\W\d_]+)")
 _OF = re.compile(r"\s+of\s+((?:[^\W\d_]+[\s-]+){0,2}[^\W\d_]+)")
 
 
+# a unit's first form in Russian and in English (Language.unit_names): a Russian "кг" and an English "kg" are one
+# unit when a note compares figures across languages
+_UNITS_ACROSS = (("килограмм", "kilogram"), ("тонна", "tonne"), ("грамм", "gram"), ("километр", "kilometre"),
+                 ("гектар", "hectare"))
+
+
+@lru_cache(maxsize=1)
+def _across() -> dict[str, str]:
+    return {(analyze(ru, "ru") or [ru])[-1]: (analyze(en, "en") or [en])[-1] for ru, en in _UNITS_ACROSS}
+
+
+def _one_unit(name: str) -> str:
+    """A unit's name as English writes it, whatever the language ("килограмм" -> "kilogram")."""
+    return _across().get(name, name)
+
+
+def _unit_after(text: str, end: int, lang: str) -> bool:
+    """Whether the word after a number names a unit ("кг", "tonnes") or a percentage."""
+    w = _WORD.match(text, end)
+    return bool(w) and (w.group(1) == "%" or bool(unit_name((analyze(w.group(1), lang) or [w.group(1).lower()])[-1])))
+
+
 def _number_values(text: str, question: str, lang: str) -> list[Value]:
     """The numbers of the asked quantity in text: each with what it counts (the asked noun) or its unit."""
     n = needs(question)
+    foreign = lang != detect(question)
     out = []
     for a, b in candidates(text, question, lang):
         m = _NUMBER.search(text, a, b)
@@ -103,8 +128,10 @@ def _number_values(text: str, question: str, lang: str) -> list[Value]:
             end = s.end()
         before = _CURRENCY_BEFORE.search(text[max(0, m.start() - 5):m.start()])
         if n.units:  # "how many officers": the number counts the asked noun, whatever its unit is called
-            if not counts_asked_noun(text[end:end + 80], n.units):
-                continue
+            if not counts_asked_noun(text[end:end + 80], n.units) and not (
+                    foreign and not _unit_after(text, end, lang)):
+                continue  # (a text in another language than the question's names the noun in its own words:
+                # a number without a unit after it is read as the count; only the short answer's is compared)
             if m.group(2) and not any(unit_name(u) for u in n.units):
                 continue  # "a magnitude 6.7 earthquake": a count is whole, unless the noun is a unit ("5.1 tonnes")
             unit = "count:" + " ".join(sorted(same_unit(n.units)))
@@ -112,7 +139,7 @@ def _number_values(text: str, question: str, lang: str) -> list[Value]:
             unit = _CURRENCIES.get(before.group(1).lower(), before.group(1).lower())
         elif w := _WORD.match(text, end):
             stem = (analyze(w.group(1), lang) or [w.group(1).lower()])[-1] if w.group(1) != "%" else "%"
-            unit = "%" if stem == "%" else _CURRENCIES.get(stem) or unit_name(stem) or ""
+            unit = "%" if stem == "%" else _CURRENCIES.get(stem) or _one_unit(unit_name(stem) or "")
             if not unit:
                 continue  # "380 plastic packages", "in 2023 was": no unit of a how-much question
         else:
@@ -183,7 +210,7 @@ ShortAnswer = Callable[[Candidate], "tuple[int, int] | None"]
 
 def disagreeing(question: str, ranked: list[Candidate], answer_text: str, answer_span: tuple[int, int] | None,
                 lang: str | None = None, short_answer: ShortAnswer | None = None,
-                credible: Callable[[int], bool] | None = None) -> Found | None:
+                credible: Callable[[int], bool] | None = None, similar: Similar | None = None) -> Found | None:
     """The first candidate of another document, near the answer (ranked[0]) in score, whose values of the asked kind
     differ from every value the answer's text states; None when there is none or the question asks for no kind.
 
@@ -205,28 +232,52 @@ def disagreeing(question: str, ranked: list[Candidate], answer_text: str, answer
         return None
     until = needs(question).wants is None  # asked_kind read "until when"
     stated = values(answer_text, question, kind, lang)
+    best = ranked[0]
+    if not best.passage.date:
+        return None  # an undated answer: which value is current cannot be told (the comment above DISAGREE_MARGIN)
     if until:
         chosen = [v for v in stated if _UNTIL_BEFORE.search(answer_text, 0, v.start)]
     elif answer_span is not None:
         chosen = [v for v in stated if v.start < answer_span[1] and answer_span[0] < v.end]
     else:
-        return None  # no short answer: which of the answer's values answers is not known
-    if not chosen:
-        return None  # the answer states no value of the kind: nothing to disagree with
-    best = ranked[0]
-    if not best.passage.date:
-        return None  # an undated answer: which value is current cannot be told (the comment above DISAGREE_MARGIN)
+        chosen = []  # no short answer: which of the answer's values answers is not known (but see `foreign` below)
+    # an answer in another language than the question's shows no short answer (the span model is sure of none across
+    # languages): against a figure of another language, its likeliest span says which value answers
+    foreign = []
+    if (not chosen and kind == "number" and (lang or detect(answer_text)) != detect(question)
+            and (own := short_answer(best)) is not None):
+        foreign = [v for v in stated if v.start < own[1] and own[0] < v.end]
+    if not chosen and not foreign:
+        return None  # the answer states no value of the kind (or none known to answer): nothing to disagree with
     names = question_names(question)
     named = _names(names, _context(best))
-    for i, c in enumerate(ranked[1:DISAGREE_TOP], 1):
-        if c.score < best.score - DISAGREE_MARGIN:
-            break
+    # the best score of each language's candidates
+    tops: dict[str | None, float] = {}
+    for c in ranked:
+        tops.setdefault(c.sentence.lang, c.score)
+    for i, c in enumerate(ranked[1:], 1):
+        # a figure of another language than the answer's, in a document of the same event (its names written
+        # otherwise: shared numbers and dates, e5's passage cosine, qa.answer.preliminary.same_event): the sentence
+        # model scores a sentence of another language far below one of the question's (the tester's final Russian
+        # figures 13 below the English preliminary ones), so its margin is read from its language's best, at any rank
+        across = (kind == "number" and c.sentence.lang != best.sentence.lang
+                  and _cyrillic(c.sentence.text) != _cyrillic(best.sentence.text)  # not a row of digits mislabelled
+                  and c.score >= tops[c.sentence.lang] - DISAGREE_MARGIN and same_event(question, best, c, similar))
+        if not across and (i >= DISAGREE_TOP or c.score < best.score - DISAGREE_MARGIN):
+            continue
+        mine = chosen or (foreign if across else [])
+        if not mine:
+            continue
         if c.sentence.doc == best.sentence.doc or not c.passage.date or c.features.get("clash", 0.0) > 0:
             continue  # one document's own figures, or a sentence about another event ("in 2022" for "in 2023")
-        if not named <= _names(names, _context(c)):
+        if not across and not named <= _names(names, _context(c)):
             continue  # of another thing than the answer's ("the project" of another project)
         theirs = [v for v in values(c.sentence.text, question, kind, c.sentence.lang)
-                  if any(comparable(v, x) for x in chosen)]
+                  if any(comparable(v, x) for x in mine)]
+        if across:
+            # what a figure counts is a word of its language: across languages only a figure of the same kind near
+            # the answer's in size (a revision, as a final report's of a preliminary one) is read as the same quantity
+            theirs = [v for v in theirs if any(_near(v.key, x.key) for x in mine)]
         if until:
             theirs = [v for v in theirs if _UNTIL_BEFORE.search(c.sentence.text, 0, v.start)]
         else:
@@ -234,10 +285,28 @@ def disagreeing(question: str, ranked: list[Candidate], answer_text: str, answer
             theirs = [v for v in theirs if own is not None and v.start < own[1] and own[0] < v.end]
         if not theirs or any(agree(v, x) for v in theirs for x in stated if comparable(v, x)):
             continue  # states nothing comparable, or the same value as the answer (in any of its forms)
+        cos = similar(best, c, sentences=True) if across and similar is not None else None
+        if cos is not None and cos < EVENT_COSINE:
+            continue  # the two sentences speak of different things (e5: "17 controlled deliveries" and "mobile
+            # teams grew from 19 to 23" 0.16 apart; "58 уголовных дел" and "opened 46 criminal cases" 0.34)
         if credible is not None and not credible(i):
             continue  # the answer step would not give it as an answer: no credible other answer
         return Found(c, theirs[0])
     return None
+
+
+def _cyrillic(text: str) -> bool:
+    """Whether most of a text's letters are Cyrillic (a row "I квартал | 312 | 21" is, whatever language its digits
+    were detected as)."""
+    cyr = len(re.findall(r"[а-яё]", text, re.I))
+    return cyr > len(re.findall(r"[a-z]", text, re.I))
+
+
+def _near(x: object, y: object) -> bool:
+    """Whether two numbers are within SAME_QUANTITY_FACTOR of each other (qa.answer.preliminary's)."""
+    if not isinstance(x, float) or not isinstance(y, float) or x <= 0 or y <= 0:
+        return False
+    return max(x, y) / min(x, y) <= SAME_QUANTITY_FACTOR
 
 
 def newer(answer_date: str | None, other_date: str | None) -> str | None:
@@ -251,12 +320,12 @@ def newer(answer_date: str | None, other_date: str | None) -> str | None:
 
 
 def with_disagreement(answer: Answer, question: str, ranked: list[Candidate], passages: list[Passage],
-                      index: Index, short_answer=None, credible=None) -> Answer:
+                      index: Index, short_answer=None, credible=None, similar: Similar | None = None) -> Answer:
     """`answer` (chosen from ranked[0]) with the note of another document that states a different value of the asked
     kind, when one of the candidates near it does (disagreeing, above); the choice itself is left as it is.
     `short_answer`, `credible`: a candidate's short answer and whether it would be given, as disagreeing reads them."""
     span = None if answer.span is None else (answer.span[0] - answer.start, answer.span[1] - answer.start)
-    found = disagreeing(question, ranked, answer.text, span, ranked[0].sentence.lang, short_answer, credible)
+    found = disagreeing(question, ranked, answer.text, span, ranked[0].sentence.lang, short_answer, credible, similar)
     if found is None:
         return answer
     row, value = found.candidate.sentence, found.value

@@ -3,8 +3,10 @@
 The answer step's order; each step is its own module's. ranked_candidates: every sentence scored by the sentence
 model, then a table's rows (qa.answer.rows: the row the question names, the row of the period it asks) and the
 best sentence's typed neighbours and near ties (qa.answer.neighbours). pick_answer: then a gathering's minutes
-lines (qa.answer.minutes), the asked substance, the asked one of its kind (qa.answer.identity), whole period, office holder and its present holder, a later
-correction; the evidence, confidence and abstention gate (qa.answer.evidence); the answer shown
+lines (qa.answer.minutes), the asked substance, the asked one of its kind (qa.answer.identity), whole period, office
+holder and its present holder, the sentence stating the role, act or total asked (qa.answer.asked_marks), a later
+correction, the final report of a preliminary figure (qa.answer.preliminary); the evidence, confidence and abstention
+gate (qa.answer.evidence); the answer shown
 (qa.answer.shown, sentence_answer) with its short answer (qa.answer.short), and the note of another document that
 disagrees (qa.answer.disagreement).
 """
@@ -28,6 +30,7 @@ from qa.answer.minutes import held_at, prefer_field
 from qa.answer.neighbours import prefer_typed_neighbour
 from qa.answer.not_found import mentioned, not_found_note
 from qa.answer.ordering import rerank_passages
+from qa.answer.preliminary import only_preliminary, passage_cosine, prefer_final, preliminary_note
 from qa.answer.present_holder import prefer_present_holder
 from qa.answer.roles import prefer_holder
 from qa.answer.rows import prefer_asked_period, prefer_named_row, row_and_column_named
@@ -152,6 +155,10 @@ def pick_answer(
     # answer at all, and how surely, is still read on the report it corrects: a correction found at any rank must not
     # answer a question its report did not (its own words match the question less, or more, by chance)
     corrected = prefer_correction(question, ranked)
+    # a preliminary figure gives way to the final report of it, in either language (qa.answer.preliminary); read,
+    # as a correction is, after the evidence of the report it replaces
+    similar = passage_cosine(index, "dense_raw" in fitted.sentence)  # e5's fit reads e5's (multilingual) vectors
+    corrected = prefer_final(question, corrected, similar)
     pool = passages
     passages = rerank_passages(passages, corrected, fitted.passage)
     idf = index.idf(sorted(set(terms)))
@@ -175,6 +182,8 @@ def pick_answer(
         known = mentioned(index) if reported[0].sentence.lang in (None, detect(question)) else None
         return Picked(None, passages, not_found_note(rule_that_holds(facts, fitted), question, known, lead,
                                                      reported[0]))
+    if only_preliminary(question, ranked):  # asked for the final figure, the documents give a preliminary one only
+        return Picked(None, passages, preliminary_note(ranked[0], question))
 
     def short_answer(c: Candidate) -> tuple[int, int] | None:
         # the span the short-answer model finds likeliest in another candidate's sentence (read with the answer's own
@@ -199,14 +208,15 @@ def pick_answer(
         span = None if cell is None else (row.start + cell[0], row.start + cell[1])
         return Picked(with_disagreement(sentence_answer(index, row, shown, passages, best.passage.chunk.id, conf, span,
                                                         header=table.header), question, ranked, passages, index,
-                                        short_answer, credible), passages)
+                                        short_answer, credible, similar), passages)
     # the short answer is the answer sentence's (the sentence before only says what it refers to)
     found, _ = short.pick(shown.sentence_text, question, raw, best.features["lex"], fitted.span, fitted.span_bias,
                           fitted.span_threshold, idf, row.lang)
     span = None if found is None else (shown.sentence_start + found[0], shown.sentence_start + found[1])
     answer = sentence_answer(index, row, shown, passages, best.passage.chunk.id, conf, span)
 
-    return Picked(with_disagreement(answer, question, ranked, passages, index, short_answer, credible), passages)
+    return Picked(with_disagreement(answer, question, ranked, passages, index, short_answer, credible, similar),
+                  passages)
 
 
 def sentence_answer(index: Index, row: SentenceRow, shown: Shown, passages: list[Passage], chunk_id: int,

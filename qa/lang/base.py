@@ -302,6 +302,14 @@ class Language:
     # rule reads no corrections in the language.
     superseded: re.Pattern | None = None
     corrects: re.Pattern | None = None
+    # how a text says its figures are preliminary ("according to preliminary figures", "provisional", "as of 30 June",
+    # "по предварительным данным", "по состоянию на") or final ("final results", "in total", "confirmed", "итоговые
+    # показатели", "окончательные данные", "всего"), and how a question asks for the one or the other ("the final
+    # total", "in the end", "окончательно", "по предварительным данным"): qa.answer.preliminary. Matched
+    # case-insensitively; None: the rule reads no such words in the language.
+    preliminary: re.Pattern | None = None
+    final: re.Pattern | None = None
+    asks_final: re.Pattern | None = None
     # a who-question about a role asked in the present is answered by the role's present holder
     # (qa.answer.present_holder): the words that read it (HolderWords); None: the rule is off for the language
     holder_words: HolderWords | None = None

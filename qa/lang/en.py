@@ -542,6 +542,23 @@ CORRECTS = re.compile(
     re.I,
 )
 
+# A figure given before all reports were in, and the final one (Language.preliminary, Language.final,
+# Language.asks_final; qa.answer.preliminary): "according to preliminary figures", "provisional data", "initial
+# estimates", "interim results", "as of 30 June"; "final results", "in total", "confirmed", "official results". A
+# question asks for the final figure with "final", "in the end", "ultimately", "confirmed", "eventually".
+PRELIMINARY = re.compile(
+    r"\b(?:preliminary|provisional(?:ly)?|interim|tentative|unconfirmed|early\s+(?:figures|estimates|reports|data))\b"
+    r"|\binitial(?:ly)?\s+(?:figures|estimates?|data|results|count|reports?|tally)\b"
+    rf"|\bas\s+(?:of|at)\s+(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?{_MONTH}\b",
+    re.I,
+)
+FINAL = re.compile(
+    r"\bfinal(?:i[sz]ed)?\s+(?:figures?|results?|report|data|count|tally|total|numbers?|statistics)\b"
+    r"|\b(?:in\s+total|all\s+told|overall\s+total|confirmed|official\s+(?:figures|results|data))\b",
+    re.I,
+)
+ASKS_FINAL = re.compile(r"\b(?:final(?:ly)?|in\s+the\s+end|ultimately|eventually|confirmed)\b", re.I)
+
 # Who holds a role now (Language.holder_words, qa.answer.present_holder). A question asks for the present
 # explicitly ("current", "now", "at present") or for the past ("was", "did", "before", "former"); a sentence's clause
 # that names the role marks its holder as past ("until December 2023", "from 2021 to December 2023", "former",
@@ -637,6 +654,7 @@ REPLY = ReplyWords(
         "event": "The best passage is about “{told}”, not “{asked}”.",
         "event.counted": "The best passage's number counts “{told}”, not “{asked}”.",
         "event.other": "The best passage is about another one of its kind than the question asks about.",
+        "preliminary": "The documents give only a preliminary figure (“{sentence}”{date}), no final one.",
     },
 )
 
@@ -705,6 +723,9 @@ LANGUAGE = Language(
     partial_period=PARTIAL_PERIOD,
     superseded=SUPERSEDED,
     corrects=CORRECTS,
+    preliminary=PRELIMINARY,
+    final=FINAL,
+    asks_final=ASKS_FINAL,
     holder_words=HOLDER_WORDS,
     office_words=OFFICE_WORDS,
     asked_words=ASKED_WORDS,

@@ -474,6 +474,22 @@ CORRECTS = re.compile(
     re.I,
 )
 
+# A figure given before all reports were in, and the final one (Language.preliminary, Language.final,
+# Language.asks_final, as English's): "по предварительным данным", "предварительные итоги", "промежуточные
+# результаты", "ориентировочно", "по состоянию на 30 июня"; "итоговые показатели", "окончательные данные", "всего",
+# "в общей сложности", "подтверждено". A question asks for the final figure with "окончательно", "итоговое", "в итоге".
+PRELIMINARY = re.compile(
+    r"(?<![\w-])(?:предварительн\w*|промежуточн\w*|ориентировочн\w*|неподтвержд\w*|по\s+первичным\s+данным"
+    r"|по\s+состоянию\s+на)",
+    re.I,
+)
+FINAL = re.compile(
+    r"(?<![\w-])(?:итогов\w*|окончательн\w*|всего|в\s+общей\s+сложности|подтвержд[её]нн\w*|официальн\w+\s+(?:данн|итог|результат)\w*)",
+    re.I,
+)
+ASKS_FINAL = re.compile(r"(?<![\w-])(?:окончательн\w*|итогов\w*|в\s+итоге|в\s+конечном\s+(?:сч[её]те|итоге)|подтвержд\w*)",
+                        re.I)
+
 # Snowball reads the "-ан" of a noun as a verb ending, so a country's name loses its "н" in two cases and keeps
 # it in the others: Казахстан, Казахстана -> "казахста"; Казахстане, Казахстаном -> "казахстан". A question "в
 # Таджикистане" then missed a table or a sentence saying "Таджикистан". These names are stemmed by their case
@@ -592,6 +608,7 @@ REPLY = ReplyWords(
         "event": "Лучший фрагмент — о другом: «{told}», а не «{asked}».",
         "event.counted": "Число в лучшем фрагменте считает «{told}», а не «{asked}».",
         "event.other": "Лучший фрагмент — о другом событии того же рода, чем спрошено.",
+        "preliminary": "В документах есть только предварительные данные («{sentence}»{date}), окончательных нет.",
     },
 )
 
@@ -692,6 +709,9 @@ LANGUAGE = Language(
     partial_period=PARTIAL_PERIOD,
     superseded=SUPERSEDED,
     corrects=CORRECTS,
+    preliminary=PRELIMINARY,
+    final=FINAL,
+    asks_final=ASKS_FINAL,
     holder_words=HOLDER_WORDS,
     office_words=OFFICE_WORDS,
     asked_words=ASKED_WORDS,
