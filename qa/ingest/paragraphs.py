@@ -73,12 +73,27 @@ def _looks_hard_wrapped(text: str, lines: list[tuple[int, int, bool]]) -> bool:
     """Blank-line paragraphs whose lines are wrapped at a fixed width (e.g. hand-written .md)."""
     if not any(blank for _, _, blank in lines):
         return False  # one paragraph per line, as scraped pages are
-    inner = [text[s:e] for (s, e, _), (_, _, blank) in zip(lines, lines[1:]) if not blank and e - s >= 30]
+    # a line that the next outruns was broken by its writer (a headline over its one-line lead), not wrapped
+    inner = [
+        text[s:e] for (s, e, _), (s2, e2, blank) in zip(lines, lines[1:])
+        if not blank and e - s >= 30 and not _outruns(text[s:e], text[s2:e2])
+    ]
     if len(inner) < 3:
         return False
     open_ended = sum(1 for ln in inner if ln.rstrip(CLOSERS)[-1:] not in ".!?:;")
     lengths = sorted(len(ln) for ln in inner)
     return open_ended / len(inner) >= 0.5 and lengths[len(lengths) // 2] >= 40
+
+
+# A line its writer broke, not the wrap: the next line runs this much longer than it (a wrap at a fixed width leaves
+# every line of a paragraph about as long, give or take the next word).
+_OUTRUN_SHARE, _OUTRUN_CHARS = 1.2, 10
+
+
+def _outruns(prev: str, line: str) -> bool:
+    """Does ``line`` run far longer than ``prev``: ``prev`` ends where its writer broke it (a headline over its
+    one-line lead, "Стартовала операция «Кордон»" / "27 марта 2023 года начался …"), not at a wrap?"""
+    return len(line) > _OUTRUN_SHARE * len(prev.rstrip()) + _OUTRUN_CHARS
 
 
 def _is_headline_like(line: str) -> bool:
@@ -135,7 +150,8 @@ def classify(text: str, lines: list[tuple[int, int, bool]], markdown: bool) -> l
         para = _classify_line(line, start, end, markdown, short_counts)
         prev = paras[-1] if paras else None
         if prev is not None and not blank_before and i - 1 not in table and prev.kind in (_PROSE, _HEADLINE) and (
-            (wrapped and para.kind in (_PROSE, _HEADLINE) and not _BULLET_RE.match(line))
+            (wrapped and para.kind in (_PROSE, _HEADLINE) and not _BULLET_RE.match(line)
+             and not _outruns(text[prev.start : prev.end], line))
             # A line break in mid-sentence (a page's <p> wrapped in its source, a <br>): the line that reads on
             # joins its paragraph, which is then no headline ("… наибольшая партия гашиша" / "(640 кг) была …").
             or (para.kind in (_PROSE, _HEADLINE, _NAME) and goes_on(text[prev.start : prev.end], line))
@@ -154,6 +170,9 @@ def classify(text: str, lines: list[tuple[int, int, bool]], markdown: bool) -> l
             p.opening_date = opening_date(text[p.text_start : p.end])
         elif p.kind == _DATELINE:
             _headline_before(text, paras, i)
+    for i, p in enumerate(paras):
+        if p.kind == _DATELINE:
+            _headline_under(text, paras, i)
     _page_heading(text, paras)
     _mark_captions(text, paras)
     _mark_press_signatures(text, paras)
@@ -176,6 +195,18 @@ def _headline_before(text: str, paras: list[Para], i: int) -> None:
         return
     if _title_like(text[prev.start : prev.end]):
         prev.kind = _HEADLINE
+
+
+def _headline_under(text: str, paras: list[Para], i: int) -> None:
+    """A title-like line right under a story's date line, right above its first sentence, is its headline, however
+    short ("28.03.2023" / "Стартовала операция «Кордон»" / "27 марта 2023 года начался …"): a news archive's
+    stories each open so, and the line names the story rather than saying anything of it. A line that ends a
+    sentence ("Border reopened.") or a date line with no sentence under it changes nothing."""
+    if i + 2 >= len(paras):
+        return
+    line, lead = paras[i + 1], paras[i + 2]
+    if line.kind == _PROSE and line.body is None and _title_like(text[line.start : line.end]) and _is_sentence(text, lead):
+        line.kind = _HEADLINE
 
 
 def _title_like(line: str) -> bool:
@@ -215,6 +246,14 @@ def _page_heading(text: str, paras: list[Para]) -> None:
         return
     heads = [i for i in range(first) if paras[i].kind in (_PROSE, _HEADLINE, _NAME)]
     before, after = [i for i in heads if i < anchor], [i for i in heads if anchor < i]
+    under = dated and after == [anchor + 1] and anchor + 2 == first  # date line / headline / lead
+    if under and _title_like(text[paras[after[0]].start : paras[after[0]].end]):
+        # an archive's story opens with its date line and its headline under it: the lines above the date line
+        # name the page ("Таможенная служба …" / "Новости — архив" / "03.12.2024" / "Завершён …" / lead)
+        paras[after[0]].kind = _HEADLINE
+        for i in before:
+            paras[i].kind, paras[i].why, paras[i].separates = _FURNITURE, "page-heading", False
+        return
     if before and _title_like(text[paras[before[-1]].start : paras[before[-1]].end]):
         headline = before[-1]
     elif after and _title_like(text[paras[after[0]].start : paras[after[0]].end]):
