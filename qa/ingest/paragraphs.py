@@ -32,6 +32,7 @@ _HEADLINE_WORDS = (4, 30)
 _HEADLINE_MAX_CHARS = 250
 _PAGE_HEADING_WORDS = 3  # a page's own heading above its first story: "News", "Latest news"
 _CAPS_HEADLINE_LETTERS = 15
+_ARCHIVE_STORIES = 2  # stories opened by a date line over a headline that make a page an archive of them
 @dataclass
 class Para:
     start: int
@@ -170,10 +171,9 @@ def classify(text: str, lines: list[tuple[int, int, bool]], markdown: bool) -> l
             p.opening_date = opening_date(text[p.text_start : p.end])
         elif p.kind == _DATELINE:
             _headline_before(text, paras, i)
-    for i, p in enumerate(paras):
-        if p.kind == _DATELINE:
-            _headline_under(text, paras, i)
-    _page_heading(text, paras)
+    under = [i for i, p in enumerate(paras) if p.kind == _DATELINE and _headline_under(text, paras, i)]
+    # several stories so opened: the page is an archive that heads each story with its date line, then its headline
+    _page_heading(text, paras, archive=len(under) >= _ARCHIVE_STORIES)
     _mark_captions(text, paras)
     _mark_press_signatures(text, paras)
     # A headline-like line is a headline only if content follows it; else it is prose. Captions,
@@ -197,16 +197,20 @@ def _headline_before(text: str, paras: list[Para], i: int) -> None:
         prev.kind = _HEADLINE
 
 
-def _headline_under(text: str, paras: list[Para], i: int) -> None:
+def _headline_under(text: str, paras: list[Para], i: int) -> bool:
     """A title-like line right under a story's date line, right above its first sentence, is its headline, however
     short ("28.03.2023" / "Стартовала операция «Кордон»" / "27 марта 2023 года начался …"): a news archive's
     stories each open so, and the line names the story rather than saying anything of it. A line that ends a
     sentence ("Border reopened.") or a date line with no sentence under it changes nothing."""
     if i + 2 >= len(paras):
-        return
+        return False
     line, lead = paras[i + 1], paras[i + 2]
-    if line.kind == _PROSE and line.body is None and _title_like(text[line.start : line.end]) and _is_sentence(text, lead):
-        line.kind = _HEADLINE
+    if line.kind not in (_PROSE, _HEADLINE) or line.body is not None or not _is_sentence(text, lead):
+        return False
+    if not _title_like(text[line.start : line.end]):
+        return False
+    line.kind = _HEADLINE
+    return True
 
 
 def _title_like(line: str) -> bool:
@@ -225,7 +229,7 @@ def _is_sentence(text: str, p: Para) -> bool:
     return p.kind == _PROSE and (p.body is not None or not _ends_open(line) or len(line.split()) > _HEADLINE_WORDS[1])
 
 
-def _page_heading(text: str, paras: list[Para]) -> None:
+def _page_heading(text: str, paras: list[Para], archive: bool = False) -> None:
     """The lines above the first story's headline that name the page, not the story, are no story's text: "News"
     / "15th meeting of the Council held in Almaty" / "12 October 2023" / lead, and a press release's agency
     lines ("PRESS RELEASE" / "United Nations Office on Drugs and Crime" / "Regional Office for Central Asia" / its
@@ -235,7 +239,9 @@ def _page_heading(text: str, paras: list[Para]) -> None:
     the line right above the lead. Under a press-release label every line before the headline is the agency's;
     elsewhere only a short one ("News", "Latest news", "Новости ЦАРИКЦ") is the page's: a longer title-like line
     stays in the header and names the story ("Minutes of the meeting" / "Council of Harbour Masters" / "Date: 12
-    May 2024"). Without such a header (a date line, a dateline or a press-release label) nothing changes."""
+    May 2024"). Without such a header (a date line, a dateline or a press-release label) nothing changes. In an
+    ``archive`` (its stories each open with a date line and the headline under it) the first story's headline is
+    the line under its date line too, and every line above that date line is the page's."""
     first = next((i for i, p in enumerate(paras) if _is_sentence(text, p)), len(paras))
     if first == len(paras):
         return
@@ -246,7 +252,7 @@ def _page_heading(text: str, paras: list[Para]) -> None:
         return
     heads = [i for i in range(first) if paras[i].kind in (_PROSE, _HEADLINE, _NAME)]
     before, after = [i for i in heads if i < anchor], [i for i in heads if anchor < i]
-    under = dated and after == [anchor + 1] and anchor + 2 == first  # date line / headline / lead
+    under = archive and dated and after == [anchor + 1] and anchor + 2 == first  # date line / headline / lead
     if under and _title_like(text[paras[after[0]].start : paras[after[0]].end]):
         # an archive's story opens with its date line and its headline under it: the lines above the date line
         # name the page ("Таможенная служба …" / "Новости — архив" / "03.12.2024" / "Завершён …" / lead)
