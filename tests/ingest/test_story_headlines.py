@@ -94,3 +94,23 @@ def test_a_hard_wrapped_story_still_reads_as_one_paragraph():
     items = parse_text(text)
     blocks = [text[b.start : b.end] for it in items for b in it.blocks]
     assert len(blocks) == 2 and blocks[0].startswith("Officers") and blocks[0].endswith("radio.")
+
+
+@pytest.mark.parametrize(("first", "second"), [("1. Executive summary", "2. Funding"),
+                                               ("1. Общая характеристика", "2. Финансирование")])
+def test_a_numbered_section_heading_over_hard_wrapped_text_is_a_paragraph_of_its_own(first, second):
+    # the heading names its section; glued to the paragraph under it, it would open the paragraph's first sentence
+    text = (
+        f"{first}\n"
+        "The review covers the twelve border liaison offices set up under the project on the\n"
+        "southern borders between 2021 and 2023. The review was carried out by an independent\n"
+        "evaluator between May and August 2023, who visited nine of the offices in person.\n"
+        "\n"
+        f"{second}\n"
+        "The project was funded by two donors, with a total budget of USD 3.2 million for the\n"
+        "years 2021 to 2023. A second phase is planned to start in January 2025 and to run for\n"
+        "three years, subject to the approval of the donors and of the two governments.\n"
+    )
+    blocks = [text[b.start : b.end] for it in parse_text(text) for b in it.blocks]
+    assert blocks[0] == first and second in blocks
+    assert blocks[1].startswith("The review covers") and blocks[1].endswith("in person.")
