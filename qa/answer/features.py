@@ -205,11 +205,16 @@ def lead_coverage(idf: dict[str, float], total: float, own: set[str], lead: set[
 # in its passage for retrieval and as a neighbour's context, but it answers nothing.
 HEADING_MAX_WORDS = 3
 _HEADING_CLOSERS = ".!?:;…,"
+# A section's number before its heading's words ("1. Общая характеристика", "2.3 Seizures", "IV. Выводы"): the
+# number orders the report's sections and says nothing, so the words after it are read as the heading.
+# A figure without a point before the words is a count ("15 Officers"), no section's number.
+_SECTION_NUMBER = re.compile(r"(?:\d{1,2}(?:\.\d{1,2})*\.|\d{1,2}(?:\.\d{1,2})+|[IVX]{1,5}\.)\s+(?=\w)")
 
 
 def is_heading(row: SentenceRow, chunk: ChunkRow) -> bool:
-    """Whether the sentence `row` of the passage's `chunk` is a heading line."""
+    """Whether the sentence `row` of the passage's `chunk` is a heading line (a numbered section's too)."""
     text = row.text.strip()
+    text = text[m.end():] if (m := _SECTION_NUMBER.match(text)) else text
     if not text or len(text.split()) > HEADING_MAX_WORDS or re.search(r"\d", text):
         return False
     if not text[:1].isupper() or text.rstrip(CLOSERS)[-1:] in _HEADING_CLOSERS:

@@ -32,6 +32,7 @@ _HEADLINE_WORDS = (4, 30)
 _HEADLINE_MAX_CHARS = 250
 _PAGE_HEADING_WORDS = 3  # a page's own heading above its first story: "News", "Latest news"
 _CAPS_HEADLINE_LETTERS = 15
+_ARCHIVE_STORIES = 2  # stories opened by a date line over a headline that make a page an archive of them
 @dataclass
 class Para:
     start: int
@@ -73,12 +74,27 @@ def _looks_hard_wrapped(text: str, lines: list[tuple[int, int, bool]]) -> bool:
     """Blank-line paragraphs whose lines are wrapped at a fixed width (e.g. hand-written .md)."""
     if not any(blank for _, _, blank in lines):
         return False  # one paragraph per line, as scraped pages are
-    inner = [text[s:e] for (s, e, _), (_, _, blank) in zip(lines, lines[1:]) if not blank and e - s >= 30]
+    # a line that the next outruns was broken by its writer (a headline over its one-line lead), not wrapped
+    inner = [
+        text[s:e] for (s, e, _), (s2, e2, blank) in zip(lines, lines[1:])
+        if not blank and e - s >= 30 and not _outruns(text[s:e], text[s2:e2])
+    ]
     if len(inner) < 3:
         return False
     open_ended = sum(1 for ln in inner if ln.rstrip(CLOSERS)[-1:] not in ".!?:;")
     lengths = sorted(len(ln) for ln in inner)
     return open_ended / len(inner) >= 0.5 and lengths[len(lengths) // 2] >= 40
+
+
+# A line its writer broke, not the wrap: the next line runs this much longer than it (a wrap at a fixed width leaves
+# every line of a paragraph about as long, give or take the next word).
+_OUTRUN_SHARE, _OUTRUN_CHARS = 1.2, 10
+
+
+def _outruns(prev: str, line: str) -> bool:
+    """Does ``line`` run far longer than ``prev``: ``prev`` ends where its writer broke it (a headline over its
+    one-line lead, "Стартовала операция «Кордон»" / "27 марта 2023 года начался …"), not at a wrap?"""
+    return len(line) > _OUTRUN_SHARE * len(prev.rstrip()) + _OUTRUN_CHARS
 
 
 def _is_headline_like(line: str) -> bool:
@@ -135,7 +151,8 @@ def classify(text: str, lines: list[tuple[int, int, bool]], markdown: bool) -> l
         para = _classify_line(line, start, end, markdown, short_counts)
         prev = paras[-1] if paras else None
         if prev is not None and not blank_before and i - 1 not in table and prev.kind in (_PROSE, _HEADLINE) and (
-            (wrapped and para.kind in (_PROSE, _HEADLINE) and not _BULLET_RE.match(line))
+            (wrapped and para.kind in (_PROSE, _HEADLINE) and not _BULLET_RE.match(line)
+             and not _outruns(text[prev.start : prev.end], line))
             # A line break in mid-sentence (a page's <p> wrapped in its source, a <br>): the line that reads on
             # joins its paragraph, which is then no headline ("… наибольшая партия гашиша" / "(640 кг) была …").
             or (para.kind in (_PROSE, _HEADLINE, _NAME) and goes_on(text[prev.start : prev.end], line))
@@ -154,7 +171,9 @@ def classify(text: str, lines: list[tuple[int, int, bool]], markdown: bool) -> l
             p.opening_date = opening_date(text[p.text_start : p.end])
         elif p.kind == _DATELINE:
             _headline_before(text, paras, i)
-    _page_heading(text, paras)
+    under = [i for i, p in enumerate(paras) if p.kind == _DATELINE and _headline_under(text, paras, i)]
+    # several stories so opened: the page is an archive that heads each story with its date line, then its headline
+    _page_heading(text, paras, archive=len(under) >= _ARCHIVE_STORIES)
     _mark_captions(text, paras)
     _mark_press_signatures(text, paras)
     # A headline-like line is a headline only if content follows it; else it is prose. Captions,
@@ -178,6 +197,22 @@ def _headline_before(text: str, paras: list[Para], i: int) -> None:
         prev.kind = _HEADLINE
 
 
+def _headline_under(text: str, paras: list[Para], i: int) -> bool:
+    """A title-like line right under a story's date line, right above its first sentence, is its headline, however
+    short ("28.03.2023" / "Стартовала операция «Кордон»" / "27 марта 2023 года начался …"): a news archive's
+    stories each open so, and the line names the story rather than saying anything of it. A line that ends a
+    sentence ("Border reopened.") or a date line with no sentence under it changes nothing."""
+    if i + 2 >= len(paras):
+        return False
+    line, lead = paras[i + 1], paras[i + 2]
+    if line.kind not in (_PROSE, _HEADLINE) or line.body is not None or not _is_sentence(text, lead):
+        return False
+    if not _title_like(text[line.start : line.end]):
+        return False
+    line.kind = _HEADLINE
+    return True
+
+
 def _title_like(line: str) -> bool:
     """A line that may be a story's headline where its place says so: 2-30 words, no closing full stop,
     opening with a capital or a figure ("15th meeting of the Council held in Almaty"), not a list's item."""
@@ -194,7 +229,7 @@ def _is_sentence(text: str, p: Para) -> bool:
     return p.kind == _PROSE and (p.body is not None or not _ends_open(line) or len(line.split()) > _HEADLINE_WORDS[1])
 
 
-def _page_heading(text: str, paras: list[Para]) -> None:
+def _page_heading(text: str, paras: list[Para], archive: bool = False) -> None:
     """The lines above the first story's headline that name the page, not the story, are no story's text: "News"
     / "15th meeting of the Council held in Almaty" / "12 October 2023" / lead, and a press release's agency
     lines ("PRESS RELEASE" / "United Nations Office on Drugs and Crime" / "Regional Office for Central Asia" / its
@@ -204,7 +239,9 @@ def _page_heading(text: str, paras: list[Para]) -> None:
     the line right above the lead. Under a press-release label every line before the headline is the agency's;
     elsewhere only a short one ("News", "Latest news", "Новости ЦАРИКЦ") is the page's: a longer title-like line
     stays in the header and names the story ("Minutes of the meeting" / "Council of Harbour Masters" / "Date: 12
-    May 2024"). Without such a header (a date line, a dateline or a press-release label) nothing changes."""
+    May 2024"). Without such a header (a date line, a dateline or a press-release label) nothing changes. In an
+    ``archive`` (its stories each open with a date line and the headline under it) the first story's headline is
+    the line under its date line too, and every line above that date line is the page's."""
     first = next((i for i, p in enumerate(paras) if _is_sentence(text, p)), len(paras))
     if first == len(paras):
         return
@@ -215,6 +252,14 @@ def _page_heading(text: str, paras: list[Para]) -> None:
         return
     heads = [i for i in range(first) if paras[i].kind in (_PROSE, _HEADLINE, _NAME)]
     before, after = [i for i in heads if i < anchor], [i for i in heads if anchor < i]
+    under = archive and dated and after == [anchor + 1] and anchor + 2 == first  # date line / headline / lead
+    if under and _title_like(text[paras[after[0]].start : paras[after[0]].end]):
+        # an archive's story opens with its date line and its headline under it: the lines above the date line
+        # name the page ("Таможенная служба …" / "Новости — архив" / "03.12.2024" / "Завершён …" / lead)
+        paras[after[0]].kind = _HEADLINE
+        for i in before:
+            paras[i].kind, paras[i].why, paras[i].separates = _FURNITURE, "page-heading", False
+        return
     if before and _title_like(text[paras[before[-1]].start : paras[before[-1]].end]):
         headline = before[-1]
     elif after and _title_like(text[paras[after[0]].start : paras[after[0]].end]):

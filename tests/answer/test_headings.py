@@ -113,3 +113,20 @@ def test_a_heading_in_a_windows_text_file_is_still_a_heading():
     doc = "Pipelines\r\n\r\nThe new pipeline is 37 kilometres long.\r\n"
     row, chunk = _row(doc, "Pipelines")
     assert is_heading(row, chunk)
+
+
+@pytest.mark.parametrize(("doc", "sentence", "heading"), [
+    # a report's numbered section heading names the section (a PDF's "1. Общая характеристика" answered before)
+    ("1. Общая характеристика\nЗа пять лет синтетические наркотики стали основным видом.", "1. Общая характеристика",
+     True),
+    ("Summary of the year.\n\n2.3 Seizures at ports\n\nOfficers seized 40 kg.", "2.3 Seizures at ports", True),
+    ("IV. Выводы и предложения\nПредлагается ввести ответственность.", "IV. Выводы и предложения", True),
+    # a list's item, a count before words, a numbered sentence, a table's row: no headings
+    ("Proposals\n1. Train staff\n2. Buy scanners\n", "1. Train staff", False),
+    ("Seizures\n\n15 Officers\n\nThey were trained in May.", "15 Officers", False),
+    ("1. The board met twice.\n\nIt agreed the budget.", "1. The board met twice.", False),
+    ("Port | Seized\nAivaj | 40 kg\n", "Aivaj | 40 kg", False),
+])
+def test_a_numbered_section_heading_is_a_heading(doc, sentence, heading):
+    row, chunk = _row(doc, sentence)
+    assert is_heading(row, chunk) == heading
