@@ -295,7 +295,10 @@ def another_body(asked: str, held: str) -> bool:
         return True
     if _CYRILLIC.search(asked) and not _CYRILLIC.search(held) or _CYRILLIC.search(held) and not _CYRILLIC.search(asked):
         # across scripts no stem is shared: names compared romanised ("Душанбе", "Dushanbe"), acronyms translated;
-        # and one word at least in common ("проекта" shares nothing with "the OSCE Programme Office")
+        # and one word at least in common ("проекта" shares nothing with "the OSCE Programme Office"). A body said in
+        # common nouns alone ("директором центра" for "director of the dog training centre") names none to compare
+        if not _latin_keys(asked) or not _latin_keys(held):
+            return False
         if not _latin_keys(asked, False) & _latin_keys(held, False):
             return True
         return bool(_latin_keys(asked) - _latin_keys(held, False) and _latin_keys(held) - _latin_keys(asked, False))
