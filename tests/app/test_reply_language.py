@@ -12,21 +12,7 @@ import pytest
 from qa.app.chat import Conversation
 from qa.app.render import disagreement_line
 from qa.lang import reply_words
-
-RU_NEWS = (
-    "Источник: ЦАРИКЦ\n\n"
-    "12 марта 2024 г. на посту «Айвадж» сотрудники таможни задержали грузовой автомобиль из Афганистана. "
-    "В тайнике нашли 40 кг гашиша.\n\n"
-    "3 апреля 2024 г. в Алматы состоялось совещание руководителей подразделений по борьбе с наркотиками. "
-    "Совещание открыл директор регионального центра.\n"
-)
-EN_NEWS = (
-    "Source: CARICC\n\n"
-    "On 12 March 2024 customs officers stopped a truck coming from Afghanistan at the Aivaj post. "
-    "A cache held 40 kg of hashish.\n\n"
-    "On 3 April 2024 a meeting of the heads of counter-narcotics units took place in Almaty. "
-    "The director of the regional centre opened the meeting.\n"
-)
+from test_label_language import EN_NEWS, RU_NEWS  # a Russian and an English news page of the same two events
 
 
 @pytest.fixture
