@@ -48,9 +48,10 @@ def figures(text: str) -> set[float]:
 
 
 def _stated(text: str) -> set[float]:
-    """Every number `text` may be stating: its figures, any run of digits (in a name too: "Аполлон-11"), and a short
-    range's second year in full ("1620–21": 1621)."""
+    """Every number `text` may be stating: its figures, any run of digits (in a name too: "Аполлон-11"), a grouped one
+    in a compound ("a 60,000-word treatise": 60000) and a short range's second year in full ("1620–21": 1621)."""
     out = figures(text) | {float(d) for d in re.findall(r"\d+", text)}
+    out |= {v for g in re.findall(r"\d{1,3}(?:[,  ]\d{3})+", text) if (v := _value(g)) is not None}
     out |= {float(m.group(1) + m.group(3)) for m in _SHORT_RANGE.finditer(text)}
     return out
 

@@ -29,6 +29,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from qa.answer.acronyms import acronym_alike
 from qa.answer.events import _NOT_EVENT_ORDINAL, _ORDINAL_ADVERB, _names_place, _one_edit, _ordinal_matches
 from qa.answer.needs import needs
 from qa.answer.substances import answer_text, sentence_before
@@ -273,10 +274,12 @@ def place_swap(question: str, sentence: str, passage_before: str = "", title: st
     if not asked:
         return None
     text = answer_text(sentence, passage_before)
-    said = set(analyze(f"{text}\n{title}\n{sentence_before(passage_before)}"))
+    context = f"{text}\n{title}\n{sentence_before(passage_before)}"
+    said = set(analyze(context))
     told = placed_in(text)
     for a in asked:
-        if _country(a) or _named(said, a.place, a.route):
+        # a place asked as an acronym the answer spells out ("in NYC", "New York City") is named
+        if _country(a) or _named(said, a.place, a.route) or acronym_alike(f"x {a.written}", context):
             continue
         other = [t for t in told if t.route == a.route and (t.kind & a.kind) - {_ROUTE} and t.place != a.place]
         if other:

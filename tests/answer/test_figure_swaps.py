@@ -71,3 +71,9 @@ def test_a_question_about_another_figure_is_not_found_and_says_which(invented_se
     assert result.not_found == "The best passage gives other figures than 1,420."
     answer = service.ask("Where did customs officers seize 1,240 kilograms of cannabis resin?").answer
     assert answer is not None and "Wenlow" in answer.text
+
+
+def test_a_figure_inside_a_compound_is_stated():
+    # "a 60,000-word treatise" states the question's "60,000 words"
+    sentence = "His other major work on the harbour was a 60,000-word treatise on tides, published in 1843."
+    assert unstated_figures("What was his major work of 60,000 words on the harbour?", sentence, sentence) == []

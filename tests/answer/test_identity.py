@@ -190,3 +190,9 @@ def test_no_route_and_no_country_is_a_place_swap(question, sentence):
 def test_a_body_named_in_another_language_is_no_other_body():
     assert ordinal_swap("Где прошло шестое заседание Совета руководителей таможенных служб?",
                         "The sixth meeting of the Council of Heads of Customs Services took place in Marrow.") is None
+
+
+def test_a_place_asked_by_its_acronym_and_spelled_out_is_the_same_place():
+    # "in NYC" is answered by a station "in New York City": no other place
+    sentence = "The flagship station, WXYZ-TV in New York City, signed on the air on 10 August 1948."
+    assert place_swap("When did WXYZ-TV in NYC begin broadcasting?", sentence) is None
