@@ -207,7 +207,8 @@ class ChatService:
             turn = Turn(asked, searched, None, [], render.render_error(msg), error=msg, language=language)
         except Exception:  # noqa: BLE001 - never a traceback on the page
             log.exception("answering %r failed", searched)
-            turn = Turn(asked, searched, None, [], render.render_error(GENERIC_ERROR), error=GENERIC_ERROR, language=language)
+            turn = Turn(asked, searched, None, [], render.render_error(GENERIC_ERROR), error=GENERIC_ERROR,
+                        language=language)
         else:
             cites = citations_of(result)
             answer = result.answer
