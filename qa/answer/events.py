@@ -62,11 +62,11 @@ _RU_ORDINAL_RE = re.compile(
 )
 _RU_ORD_NUM = {stem.replace("[её]", "е"): str(i + 1) for i, stem in enumerate(_RU_ORDINAL_STEMS)}
 # "first" that is no event's: "for the first time", "at first", "first of all", "the first half of 2021"
-_NOT_EVENT_ORDINAL = re.compile(r"^(?:[\s-]+(?:time|times|half|quarter|of\s+all|hand|glance|sight|ever)\b|\s+\w+ed\b)", re.I)
+NOT_EVENT_ORDINAL = re.compile(r"^(?:[\s-]+(?:time|times|half|quarter|of\s+all|hand|glance|sight|ever)\b|\s+\w+ed\b)", re.I)
 _YEAR_RE = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b")
 # "first" asks about an event of a series only before a noun ("the first meeting"), not as an
 # adverb ("who first described"): only ordinals followed by a word that is not a verb-ish "-ed".
-_ORDINAL_ADVERB = re.compile(r"^\s+\w+ed\b")
+ORDINAL_ADVERB = re.compile(r"^\s+\w+ed\b")
 
 # Years that bound a period ("since 2020", "before 2019") filter the documents; they do not name
 # the event asked about, so a right answer must not be expected to repeat them.
@@ -82,7 +82,7 @@ def _ordinal_key(word: str) -> str:
     return re.sub(r"\D", "", w)
 
 
-def _ordinal_matches(text: str) -> list[tuple[str, int, int]]:
+def ordinal_matches(text: str) -> list[tuple[str, int, int]]:
     """(key, start, end) of each ordinal in text: "fifth", "5th", and with ORDINAL_SYNONYMS "inaugural"
     and Russian ordinals ("пятое", "5-й")."""
     out = [(_ordinal_key(o.group(1)), o.start(), o.end()) for o in _ORDINAL_RE.finditer(text)]
@@ -97,22 +97,22 @@ def _ordinal_matches(text: str) -> list[tuple[str, int, int]]:
 
 
 def _ordinals_in(text: str) -> set[str]:
-    return {key for key, _, _ in _ordinal_matches(text)}
+    return {key for key, _, _ in ordinal_matches(text)}
 
 
 def question_ordinals(question: str, synonyms: bool = False) -> frozenset[str]:
     """The ordinals a question asks about ("the *fifth* meeting" -> "5"), not an adverb's ("who *first*
     described"); with `synonyms` (and ORDINAL_SYNONYMS) "inaugural" and Russian ordinals too."""
-    found = ((key, end) for key, _, end in _ordinal_matches(question)) if synonyms else (
+    found = ((key, end) for key, _, end in ordinal_matches(question)) if synonyms else (
         (_ordinal_key(o.group(1)), o.end()) for o in _ORDINAL_RE.finditer(question))
-    return frozenset(key for key, end in found if not _ORDINAL_ADVERB.match(question[end:]))
+    return frozenset(key for key, end in found if not ORDINAL_ADVERB.match(question[end:]))
 
 
 def _event_ordinals(text: str) -> set[str]:
     """The ordinals a sentence names for an event of a series: not "for the first time", "at
     first", "first launched", "the first half of 2021"."""
-    return {key for key, start, end in _ordinal_matches(text)
-            if not _NOT_EVENT_ORDINAL.match(text[end:]) and not re.search(r"\bat\s+$", text[:start], re.I)}
+    return {key for key, start, end in ordinal_matches(text)
+            if not NOT_EVENT_ORDINAL.match(text[end:]) and not re.search(r"\bat\s+$", text[:start], re.I)}
 
 
 # a name and its number in a series: "CADAP 7", "WG3", "WG-3", "Apollo 11" (not a year, a decimal, a time, a
@@ -256,7 +256,7 @@ def asked_places(question: str) -> frozenset[tuple[str, ...]]:
     return _places_in(question)
 
 
-def _names_place(stems: set[str], place: tuple[str, ...]) -> bool:
+def names_place(stems: set[str], place: tuple[str, ...]) -> bool:
     """Whether one of a place's words is among stems ("the Republic of Korea" ~ "Korea"); with
     PLACE_DEMONYMS, its adjective too ("Africa" ~ "African", "Kazakh" ~ "Kazakhstan": qa.lang.demonyms)."""
     if stems.intersection(place):
@@ -270,7 +270,7 @@ def _place_clash(context: str, text: str, asked: frozenset[tuple[str, ...]]) -> 
     if not said:
         return False
     stems = set(analyze(context))
-    return not any(_names_place(stems, place) for place in asked)
+    return not any(names_place(stems, place) for place in asked)
 
 
 def misplaced(question: str, sentence: str, lead: str, title: str, passage: str, held_at: str = "") -> bool:
@@ -287,7 +287,7 @@ def misplaced(question: str, sentence: str, lead: str, title: str, passage: str,
     asked = asked_places(question)
     if not asked or not lead:
         return False
-    if held_at and any(_names_place(set(analyze(held_at)), place) for place in asked):
+    if held_at and any(names_place(set(analyze(held_at)), place) for place in asked):
         return False
     # a sentence after the lead that sets its own scene may speak of another event: the fitted clash
     # reads it (event_features); the lead itself, chosen as the answer, sets the item's scene
@@ -308,11 +308,11 @@ def _misspelt(asked: frozenset[tuple[str, ...]], held: frozenset[tuple[str, ...]
     """Whether a word of an asked place is one edit from a word of a place the event is `held` in (a letter
     left out, added, changed or two swapped: "алмт" for "алмат"), the longer of the two at least five
     letters: shorter names one letter apart are other places ("Iran", "Iraq")."""
-    return any(_one_edit(word, other) for place in asked for word in place for there in held for other in there
+    return any(one_edit(word, other) for place in asked for word in place for there in held for other in there
                if max(len(word), len(other)) >= 5)
 
 
-def _one_edit(a: str, b: str) -> bool:
+def one_edit(a: str, b: str) -> bool:
     """Whether two different words are one insertion, deletion, substitution or transposition apart."""
     if a == b:
         return False
@@ -358,4 +358,4 @@ def setting(text: str) -> str | None:
 def ordinal_spans(text: str) -> list[tuple[str, int, int]]:
     """(number, start, end) of each ordinal `text` names, in order: "the fifth meeting" -> [("5", 4, 9)]; Russian's
     too ("пятое", "5-й")."""
-    return sorted(_ordinal_matches(text), key=lambda m: m[1])
+    return sorted(ordinal_matches(text), key=lambda m: m[1])

@@ -30,7 +30,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from qa.answer.acronyms import acronym_alike
-from qa.answer.events import _NOT_EVENT_ORDINAL, _ORDINAL_ADVERB, _names_place, _one_edit, _ordinal_matches
+from qa.answer.events import NOT_EVENT_ORDINAL, ORDINAL_ADVERB, names_place, one_edit, ordinal_matches
 from qa.answer.needs import needs
 from qa.answer.substances import answer_text, sentence_before
 from qa.lang import analyze, detect, get, stopwords
@@ -108,11 +108,11 @@ def ranked_in(text: str, asked: bool = False) -> list[Ranked]:
     заседание"), not "for the first time", "at first", "the first half", nor (`asked`: a question's) an adverb's
     ("who first described")."""
     out = []
-    for key, start, end in _ordinal_matches(text) + _roman_matches(text):
+    for key, start, end in ordinal_matches(text) + _roman_matches(text):
         rest = text[end:]
-        if _NOT_EVENT_ORDINAL.match(rest) or re.search(r"\bat\s+$", text[:start], re.I):
+        if NOT_EVENT_ORDINAL.match(rest) or re.search(r"\bat\s+$", text[:start], re.I):
             continue
-        if asked and _ORDINAL_ADVERB.match(rest):
+        if asked and ORDINAL_ADVERB.match(rest):
             continue
         kind, gathering, head = _kind_after(text, end)
         if kind:
@@ -253,8 +253,8 @@ def _named(stems: set[str], place: tuple[str, ...], whole: bool) -> bool:
     stems = stems | {romanised(s).lower() for s in stems}
     place = tuple(romanised(p).lower() for p in place) if any(romanised(p).lower() != p for p in place) else place
     if whole:
-        return all(p in stems or any(_one_edit(p, s) for s in stems if max(len(p), len(s)) >= 5) for p in place)
-    return _names_place(stems, place) or any(_one_edit(p, s) for p in place for s in stems if max(len(p), len(s)) >= 5)
+        return all(p in stems or any(one_edit(p, s) for s in stems if max(len(p), len(s)) >= 5) for p in place)
+    return names_place(stems, place) or any(one_edit(p, s) for p in place for s in stems if max(len(p), len(s)) >= 5)
 
 
 def _country(place: Placed) -> bool:
