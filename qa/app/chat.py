@@ -263,7 +263,8 @@ class ChatService:
     ) -> tuple[Result, str | None]:
         """(result, the item title it was confined to or None): the previous answer's item first
         (it was found within the filters), then all documents within them."""
-        if ctx is not None and ctx.doc is not None and searched != asked and not followups.asks_about_another(asked):
+        if (ctx is not None and ctx.doc is not None and searched != asked
+                and not followups.asks_about_another(asked, previous=ctx.searched)):
             item = followups.item_asked(searched, ctx.item)  # None: the whole document (its head's fields)
             if item is None and ctx.item is not None and not self._one_record(ctx.doc):
                 # a page of stories dated apart is one event each: "Who chaired it?" asks the story answered, not

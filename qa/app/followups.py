@@ -162,6 +162,8 @@ def rewrite(question: str, ctx: Context | None, lang: str | None = None) -> str:
     if about:
         return _about(about.group("rest"), ctx.searched, lang)
     core = followup.openers.sub("", q, count=1).strip() or q
+    if core != q and _bare_swap(core, lang, ctx.searched):  # "And the sixth?", "А в 2021?": "what about"
+        return _about(core.rstrip(" ?.!"), ctx.searched, lang)
     core = core[0].upper() + core[1:]
     out = _ellipsis(core, ctx.base or ctx.searched, lang) or _with_topic(core, ctx, lang)
     return followup.spellings(out) if followup.spellings else out
@@ -287,17 +289,46 @@ def _about(rest: str, previous: str, lang: str) -> str:
     asked, before = ordinal_spans(rest), ordinal_spans(previous)
     if asked and before:
         (_, a0, a1), (_, b0, b1) = asked[0], before[0]
-        swapped = previous[:b0] + rest[a0:a1] + previous[b1:]
-        more = [w for w in content_words(rest, lang) if w.lower() not in rest[a0:a1].lower()]
+        swapped = previous[:b0] + _in_form_of(rest[a0:a1], previous[b0:b1]) + previous[b1:]
+        had = set(analyze(previous, lang))
+        more = [w for w in content_words(rest, lang)
+                if w.lower() not in rest[a0:a1].lower() and not set(analyze(w, lang)) <= had]
         return f"{swapped.rstrip(' ?.!')} {' '.join(more)}?" if more else swapped
     return f"{previous.rstrip(' ?.!')} {rest}?"
 
 
-def asks_about_another(question: str, lang: str | None = None) -> bool:
-    """Whether a follow-up asks the previous question of something else ("What about the sixth?", "And in 2021?"
-    read as "what about"): the previous answer's item is then no place to look for it."""
+def _in_form_of(ordinal: str, replaced: str) -> str:
+    """The asked `ordinal` as it stands in place of `replaced` in the question before: a Russian ordinal takes the
+    replaced one's case ("насчёт шестого" into "пятое заседание" -> "шестое"); lower case inside the question."""
+    from qa.lang.ru import ordinal_like
+
+    out = ordinal_like(ordinal, replaced)
+    return out if replaced[:1].isupper() else out[:1].lower() + out[1:]
+
+
+def asks_about_another(question: str, lang: str | None = None, previous: str = "") -> bool:
+    """Whether a follow-up asks the `previous` question of something else ("What about the sixth?", "And in 2021?",
+    "А шестое?"): the previous answer's item is then no place to look for it."""
     q = " ".join(question.split())
-    return get(lang or detect(q)).followup.about.match(q) is not None
+    lang = lang or detect(q)
+    followup = get(lang).followup
+    if followup.about.match(q):
+        return True
+    core = followup.openers.sub("", q, count=1).strip()
+    return bool(core) and core != q and _bare_swap(core, lang, previous)
+
+
+def _bare_swap(core: str, lang: str, previous: str = "") -> bool:
+    """Whether what follows a follow-up's opener is a year or an ordinal and words of the `previous` question only
+    ("the sixth?", "шестое заседание?", "in 2021?"): it asks the previous question again of that one."""
+    from qa.answer.events import ordinal_spans  # here: qa.answer loads the answer model's modules
+
+    spans = [(a, b) for _, a, b in ordinal_spans(core)] + [m.span() for m in _YEAR.finditer(core)]
+    if len(spans) != 1:
+        return False
+    a, b = spans[0]
+    before = set(analyze(previous, lang))
+    return all(set(analyze(w, lang)) <= before for w in content_words(core[:a] + " " + core[b:], lang))
 
 
 def _ellipsis(core: str, previous: str, lang: str) -> str | None:

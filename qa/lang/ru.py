@@ -70,6 +70,35 @@ _NUMBER_WORDS = (
 ORDINAL_STEMS = ("перв", "втор", "трет", "четв[её]рт", "пят", "шест", "седьм", "восьм", "девят", "десят")
 ORDINAL_ENDINGS = r"(?:ый|ий|ой|ая|ья|ое|ье|ые|ьи|ого|его|ьего|ой|ей|ьей|ому|ему|ьему|ым|им|ьим|ом|ем|ьем|ую|ью|ых|их|ьих)"
 
+# "третий" declines soft ("третье", "третьего"); "второй", "шестой", "седьмой", "восьмой" stress the ending ("-ой"
+# where "пятый" has "-ый"): what ordinal_like needs to put one ordinal in another's case
+_SOFT_TO_HARD = {"ий": "ый", "ья": "ая", "ье": "ое", "ьи": "ые", "ьего": "ого", "его": "ого", "ьему": "ому",
+                 "ему": "ому", "ьим": "ым", "им": "ым", "ьем": "ом", "ем": "ом", "ью": "ую", "ьих": "ых", "их": "ых",
+                 "ьей": "ой", "ей": "ой"}
+_HARD_TO_SOFT = {"ый": "ий", "ая": "ья", "ое": "ье", "ые": "ьи", "ого": "ьего", "ому": "ьему", "ым": "ьим",
+                 "ом": "ьем", "ую": "ью", "ых": "ьих", "ой": "ьей"}
+_STRESSED_ENDING = ("втор", "шест", "седьм", "восьм")
+_ORDINAL_WORD = re.compile(r"(" + "|".join(ORDINAL_STEMS) + r")(" + ORDINAL_ENDINGS[3:-1] + r")$", re.I)
+
+
+def ordinal_like(word: str, model: str) -> str:
+    """The ordinal `word` in the case, number and gender of the ordinal `model` ("шестого", "пятое" -> "шестое"):
+    a follow-up's "А что насчёт шестого?" swapped into "Где прошло пятое заседание?". `word` unchanged when either
+    is not an ordinal word."""
+    w, m = _ORDINAL_WORD.match(word), _ORDINAL_WORD.match(model)
+    if not w or not m:
+        return word
+    ending = _SOFT_TO_HARD.get(m.group(2).lower(), m.group(2).lower())
+    if ending == "ой" and m.group(1).lower() in _STRESSED_ENDING:  # "шестой заседатель": the masculine, not "-ой" of "пятой"
+        ending = "ый"
+    stem = w.group(1)
+    if stem.lower() == "трет":
+        ending = _HARD_TO_SOFT.get(ending, ending)
+    elif ending == "ый" and stem.lower() in _STRESSED_ENDING:
+        ending = "ой"
+    out = stem + ending
+    return out[0].upper() + out[1:] if word[0].isupper() else out
+
 
 # The EVENT_WORDS that are verbs, as English's EVENT_VERBS.
 _EVENT_VERBS = r"прош[её]л|прошл[аои]|состоял\w*|провед\w*|проводил\w*|посетил\w*|встретил\w*"
