@@ -341,9 +341,11 @@ ANAPHOR_OPENERS = re.compile(
 NAME_INITIAL = re.compile(r"(?:^|\s)(?:[A-Z]\.)*(?:Sh|Zh|Kh|Ch|Ts|Yu|Ya|Yo|Ye|Shch|Sch|Dzh)\.(?:[A-Z]\.)*$")
 
 # A number question that asks for money, unless it asks how an amount changed or what share it is
-# ("How much did the price of oil increase?" wants "two percent"); read by qa.answer.types.
-_RATE_WORDS = (r"percent\w*|per\s+cent|percentage|proportion|share|ratio|rate|increased?|increases|rise|rose|risen|"
-               r"grow|grew|grown|growth|fall|fell|fallen|drop|dropped|declined?|decreased?|changed?|time|long|often")
+# ("How much did the price of oil increase?" wants "two percent", "How much of the national income …?" a share);
+# read by qa.answer.types.
+_RATE_WORDS = (r"how\s+much\s+of|percent\w*|per\s+cent|percentage|proportion|share|ratio|rate|increased?|increases|"
+               r"rise|rose|risen|grow|grew|grown|growth|fall|fell|fallen|drop|dropped|declined?|decreased?|changed?|time|"
+               r"long|often")
 MONEY_QUESTION = re.compile(
     rf"^(?!.*\b(?:{_RATE_WORDS})\b).*(?:\bhow much (?:money|did .{{0,60}}?\b(?:cost|pay|spend|earn|raise|donate|"
     r"invest|allocate|sell for|fetch))\b|\b(?:cost|costs|price|prices|priced|worth|budget|budgets|funding|funds|"

@@ -339,7 +339,7 @@ ANAPHOR_OPENERS = re.compile(
 
 # A number question that asks for money (English's MONEY_QUESTION): the price, the cost, the budget,
 # "сколько стоил", "сколько денег выделено"; not how an amount changed or what share it is.
-_RU_RATE_WORDS = (r"процент\w*|дол[яиюе]|вырос\w*|рост\w*|увеличи\w*|уменьши\w*|снизи\w*|сократи\w*|упал\w*|"
+_RU_RATE_WORDS = (r"как(?:ая|ую|ой)\s+част\w*|процент\w*|дол[яиюе]|вырос\w*|рост\w*|увеличи\w*|уменьши\w*|снизи\w*|сократи\w*|упал\w*|"
                   r"измени\w*|врем\w*|долго")
 # "средства" are funds, but not after another adjective: "наркотических / транспортных / технических средств"
 # are drugs, vehicles, equipment ("денежных / финансовых / бюджетных средств" stay funds)

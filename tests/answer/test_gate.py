@@ -517,3 +517,11 @@ def test_a_lead_that_holds_a_seminar_elsewhere_is_not_found_and_says_so(invented
     assert result.not_found == "The best passage holds this event in Dunmore, not in Tarrow."
     answer = service.ask("When was the beekeepers' seminar in Dunmore held?").answer
     assert answer is not None and answer.text.startswith("From 3 to 5 May 2023")
+
+
+def test_a_share_of_an_income_is_no_question_about_money():
+    # "How much of the national income …?" asks a share: "12 %" answers it, no sum of money is needed
+    assert unpriced("How much of the region's income does the port produce?",
+                    ["The port produces 12% of the region's income."]) == 0.0
+    assert unpriced("Какую часть бюджета порта составили расходы на связь?",
+                    ["Расходы на связь составили 4 % бюджета порта."]) == 0.0
