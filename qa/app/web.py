@@ -45,7 +45,8 @@ def build_app(settings: Settings, service: QAService | None = None) -> gr.Blocks
     def on_ask(question, conv, k, show_passages, since, until, srcs, progress=gr.Progress()):
         conv = conv if isinstance(conv, Conversation) else Conversation()
         if not str(question or "").strip():
-            gr.Warning(reply_words(conversation_language(conv.turns)).say("error.blank"), duration=6)
+            words = reply_words(conversation_language(conv.turns))
+            gr.Warning(words.say("error.blank"), duration=6, title=words.say("control.warning"))
             return gr.skip(), conv, gr.skip(), gr.skip(), gr.skip(), gr.skip(), gr.skip(), gr.skip()
 
         def preparing(done, total):  # a question in another language over an English-only index, once
@@ -66,10 +67,13 @@ def build_app(settings: Settings, service: QAService | None = None) -> gr.Blocks
         md, csv_ = export_files(conv)
         return conv.messages(), conv, "", gr.update(choices=choices, value=ref), view, plot, md, csv_
 
-    def on_relabel(conv):
-        """The controls' words in the language of the last question (qa.app.page_words), after each reply."""
-        turns = conv.turns if isinstance(conv, Conversation) else []
-        said = control_words(conversation_language(turns))
+    def on_relabel(conv, since, until, srcs):
+        """The controls' words in the language of the last question (qa.app.page_words), after each reply; the
+        active filters' chips too."""
+        language = conversation_language(conv.turns if isinstance(conv, Conversation) else [])
+        said = control_words(language)
+        kept = fc.chips(fc.filters_of(since, until, srcs), language)
+        said["active"] = {**said["active"], "choices": kept, "value": kept}
         return tuple(gr.update(**said[name]) for name in relabelled)
 
     def on_timeline_axis(conv):
@@ -83,12 +87,14 @@ def build_app(settings: Settings, service: QAService | None = None) -> gr.Blocks
         paths = chat.write_exports(conv, exports)
         return (gr.update(value=str(paths["md"]), interactive=True), gr.update(value=str(paths["csv"]), interactive=True))
 
-    def on_filters(since, until, srcs):
+    def on_filters(since, until, srcs, conv):
         f = fc.filters_of(since, until, srcs)
-        return gr.update(choices=fc.chips(f), value=fc.chips(f)), chat.corpus_html(f)
+        said = fc.chips(f, conversation_language(conv.turns if isinstance(conv, Conversation) else []))
+        return gr.update(choices=said, value=said), chat.corpus_html(f)
 
-    def on_chips(kept, since, until, srcs):
-        f = fc.after_chips(kept, fc.filters_of(since, until, srcs))
+    def on_chips(kept, since, until, srcs, conv):
+        language = conversation_language(conv.turns if isinstance(conv, Conversation) else [])
+        f = fc.after_chips(kept, fc.filters_of(since, until, srcs), language)
         return f.since or "", f.until or "", list(f.sources)
 
     def source_list():
@@ -259,7 +265,7 @@ def build_app(settings: Settings, service: QAService | None = None) -> gr.Blocks
         relabelled = {"question": question, "ask": ask_btn, "new": clear_btn, "k": k, "show_passages": show_passages,
                       "since": since, "until": until, "sources": srcs, "active": active, "sources_tab": sources_tab,
                       "citations": sources, "export_md": export_md, "export_csv": export_csv, "download": download}
-        relabel_args = dict(fn=on_relabel, inputs=[conv_state], outputs=list(relabelled.values()),
+        relabel_args = dict(fn=on_relabel, inputs=[conv_state, since, until, srcs], outputs=list(relabelled.values()),
                             api_visibility="private")
         axis_args = dict(fn=on_timeline_axis, inputs=[conv_state], outputs=[timeline], api_visibility="private")
         download_args = dict(fn=on_download, inputs=[sources, conv_state], outputs=[download], api_visibility="private")
@@ -286,9 +292,9 @@ def build_app(settings: Settings, service: QAService | None = None) -> gr.Blocks
         demo.load(source_list, None, [srcs], api_visibility="private")
         # one listener for the three controls: separate ones each had a queue of their own, and under load the
         # answer to "From" changed could arrive after the one to "To" and show the chips without "to …"
-        gr.on([since.change, until.change, srcs.change], on_filters, [since, until, srcs], [active, corpus_view],
+        gr.on([since.change, until.change, srcs.change], on_filters, [since, until, srcs, conv_state], [active, corpus_view],
               api_visibility="private", trigger_mode="always_last")
-        active.input(on_chips, [active, since, until, srcs], [since, until, srcs], api_visibility="private")
+        active.input(on_chips, [active, since, until, srcs, conv_state], [since, until, srcs], api_visibility="private")
         gr.api(api_ask, api_name="ask")
     demo.chat_service = chat  # for tests and app.py
     return demo

@@ -719,6 +719,11 @@ REPLY = ReplyWords(
         "control.tab_sources": "Sources",
         "control.citations": "Citations of the reply",
         "control.download": "Download the original file",
+        "control.warning": "Warning",  # the title of a warning toast (an empty question)
+        # the active filters' chips (qa.app.filter_controls)
+        "chip.since": "from {value}",
+        "chip.until": "to {value}",
+        "chip.source": "source {value}",
     },
     undated_left_out={"one": "{n} item without a date was left out",
                       "other": "{n} items without a date were left out"},

@@ -675,6 +675,11 @@ REPLY = ReplyWords(
         "control.tab_sources": "Источники",
         "control.citations": "Ссылки ответа",
         "control.download": "Скачать исходный файл",
+        "control.warning": "Внимание",  # the title of a warning toast (an empty question)
+        # the active filters' chips (qa.app.filter_controls)
+        "chip.since": "с {value}",
+        "chip.until": "по {value}",
+        "chip.source": "источник {value}",
     },
     undated_left_out={"one": "{n} материал без даты не учтён",
                       "few": "{n} материала без даты не учтены",

@@ -136,16 +136,35 @@ def test_the_controls_are_relabelled_in_the_language_of_the_last_question(chat):
     assert len(step.outputs) == len(CONTROLS)
     conv = Conversation()
     chat.ask(conv, RU_QUESTION, 3)
-    ru = step.fn(conv)
+    ru = step.fn(conv, "2024-03", "", [])
     assert {"__type__": "update", "value": "Спросить"} in ru
     assert {"__type__": "update", "placeholder": "Задайте вопрос о документах…"} in ru
-    said = " ".join(v for u in ru for k, v in u.items() if k != "__type__")
+    assert {"__type__": "update", "label": "Активные фильтры (удалите, чтобы снять)", "choices": ["с 2024-03"],
+            "value": ["с 2024-03"]} in ru
+    said = " ".join(str(v) for u in ru for k, v in u.items() if k != "__type__")
     assert not english_in(said.replace("Markdown", "").replace("CSV", ""))
     chat.ask(conv, EN_QUESTION, 3)  # an English question after it: English again
-    assert {"__type__": "update", "value": "Ask"} in step.fn(conv)
+    assert {"__type__": "update", "value": "Ask"} in step.fn(conv, "2024-03", "", [])
 
 
 def test_every_language_words_every_control():
     for language in lang.registered():
         words = control_words(language.code)
         assert words.keys() == CONTROLS.keys() and all(all(v for v in w.values()) for w in words.values())
+
+
+def test_the_active_filters_chips_are_worded_and_read_back_in_the_conversations_language():
+    from qa.app import filter_controls as fc
+
+    f = Filters("2024-03", "2024-04", ("novosti.txt",))
+    assert fc.chips(f) == ["from 2024-03", "to 2024-04", "source novosti.txt"]
+    assert fc.chips(f, "ru") == ["с 2024-03", "по 2024-04", "источник novosti.txt"]
+    assert fc.after_chips(["с 2024-03", "источник novosti.txt"], f, "ru") == Filters("2024-03", None, ("novosti.txt",))
+
+
+def test_the_note_of_undated_items_left_out_agrees_with_its_number_in_russian():
+    from qa.contracts import undated_note
+
+    assert undated_note(1, ("Новости · novosti.txt",), "ru") == "1 материал без даты не учтён (Новости · novosti.txt)"
+    assert [undated_note(n, (), "ru") for n in (3, 5)] == ["3 материала без даты не учтены", "5 материалов без даты не учтены"]
+    assert [undated_note(n) for n in (1, 2)] == ["1 item without a date was left out", "2 items without a date were left out"]
