@@ -278,10 +278,12 @@ class Answer:
 UNDATED_NAMED = 3  # a note names the undated items it left out when they are this few
 
 
-def undated_note(n: int, named: tuple[str, ...] = ()) -> str:
-    """"1 item without a date was left out (News · news/caricc-news.html)": which, when they are few."""
-    note = f"{n} item{'s' if n != 1 else ''} without a date {'were' if n != 1 else 'was'} left out"
-    return note + (f" ({'; '.join(named)})" if named else "")
+def undated_note(n: int, named: tuple[str, ...] = (), language: str = "en") -> str:
+    """"1 item without a date was left out (News · news/caricc-news.html)": which, when they are few; worded in
+    `language` (qa.lang.ReplyWords.undated_left_out)."""
+    from qa.lang import reply_words
+
+    return reply_words(language).left_out(n, language) + (f" ({'; '.join(named)})" if named else "")
 
 
 @dataclass(frozen=True)
@@ -300,11 +302,14 @@ class Scope:
     unknown_sources: tuple[str, ...] = ()
     undated_named: tuple[str, ...] = ()  # "title · document" of each undated item left out, when they are few
 
-    def notes(self) -> list[str]:
+    def notes(self, language: str = "en") -> list[str]:
+        """What the search left out and could not match, worded in `language` (the question's)."""
+        from qa.lang import reply_words
+
         out = []
         if self.undated_left_out:
-            out.append(undated_note(self.undated_left_out, self.undated_named))
-        out += [f"no indexed document matches the source {p!r}" for p in self.unknown_sources]
+            out.append(undated_note(self.undated_left_out, self.undated_named, language))
+        out += [reply_words(language).say("unknown_source", source=repr(p)) for p in self.unknown_sources]
         return out
 
     def to_json(self) -> dict:

@@ -18,7 +18,7 @@ from pathlib import Path
 from qa import lang
 from qa.app import export, followups, pageview, render
 from qa.app.render import Citation
-from qa.app.service import QAService, QuestionError
+from qa.app.service import NoIndex, QAService, QuestionError
 from qa.app.uploads import UploadReport, save_uploads
 from qa.build import BuildError
 from qa.build.changes import EditedFiles, stored_keys
@@ -28,11 +28,14 @@ from qa.store import IndexProblem
 
 log = logging.getLogger("qa.web")
 
-GENERIC_ERROR = "Something went wrong while answering; the details are in the server log."
+GENERIC_ERROR = lang.reply_words().say("error.generic")  # English's; a reply words it in its question's language
 
 
-def index_message(e: Exception) -> str:
-    """An index problem as one line for the page, naming the fix the page itself offers."""
+def index_message(e: Exception, language: str = lang.DEFAULT) -> str:
+    """An index problem as one line for the page, naming the fix the page itself offers; "no index yet" worded in
+    `language` (other problems name files and models, and stay as the index reports them)."""
+    if isinstance(e, NoIndex):
+        return lang.reply_words(language).say("error.no_index", folder=e.folder)
     text = " ".join(str(e).split())
     if "qa index" in text and "Re-index" not in text:
         text += " (or click Re-index in the Corpus tab)"
@@ -197,18 +200,18 @@ class ChatService:
         if ctx is not None:  # after a "not found" there is no item a short question could be about
             ctx = replace(ctx, about=self._item_text(ctx.doc, ctx.item) if ctx.doc is not None else "")
         searched = followups.rewrite(asked, ctx)
-        hint = followups.orphan_hint(asked) if ctx is None and asked else None
+        hint = followups.orphan_hint(asked, language) if ctx is None and asked else None
         try:
             result, within = self._answer(asked, searched, ctx, k, conv.filters, progress)
         except QuestionError as e:
             turn = Turn(asked, searched, None, [], render.render_error(str(e)), error=str(e), language=language)
         except IndexProblem as e:
-            msg = index_message(e)
+            msg = index_message(e, language)
             turn = Turn(asked, searched, None, [], render.render_error(msg), error=msg, language=language)
         except Exception:  # noqa: BLE001 - never a traceback on the page
             log.exception("answering %r failed", searched)
-            turn = Turn(asked, searched, None, [], render.render_error(GENERIC_ERROR), error=GENERIC_ERROR,
-                        language=language)
+            msg = lang.reply_words(language).say("error.generic")
+            turn = Turn(asked, searched, None, [], render.render_error(msg), error=msg, language=language)
         else:
             cites = citations_of(result)
             answer = result.answer
@@ -304,40 +307,42 @@ class ChatService:
 
     # -- sources
     def source_html(self, conv: Conversation, turn: int, n: int) -> str:
+        """The citation view of a reply's source [n], worded in the language of the question it answered."""
+        language = conv.turns[turn].language if 0 <= turn < len(conv.turns) else conv.language("")
         c = conv.citation(turn, n)
         if c is None:
-            return render.render_source_placeholder("That source is no longer available.")
-        return self.citation_html(c)
+            return render.render_source_placeholder(lang.reply_words(language).say("source_gone"))
+        return self.citation_html(c, language)
 
-    def citation_html(self, c: Citation) -> str:
+    def citation_html(self, c: Citation, language: str = lang.DEFAULT) -> str:
+        words = lang.reply_words(language)
         try:
             index = self.service.index()
             text = index.document_text(c.doc)
         except IndexProblem as e:
-            return render.render_error(index_message(e))
+            return render.render_error(index_message(e, language))
         note = None
         if text is None or text[c.start:c.end] != c.text:
-            return render.render_source_placeholder(
-                f"{c.doc} has changed or been removed since this answer (re-indexed); ask again to see its current text."
-            )
+            return render.render_source_placeholder(words.say("source_changed", doc=c.doc))
         item = index.item(c.doc, c.item) if c.item is not None else None
         if item is not None and item.start <= c.start and c.end <= item.end:
             start, end = item.start, item.end
         else:  # no item: show the passage with some context around it
             start, end = max(0, c.start - 1500), min(len(text), c.end + 1500)
-            note = "Showing the passage with the text around it."
+            note = words.say("around")
         picture = None
         sha = index.document_sha256(c.doc)
         if c.page is not None and sha is not None:
             pages = index.document_pages(c.doc) or ()
             picture = pageview.page_html(
                 Path(self.settings.corpus_dir), c.doc, sha, pages, c.page, c.answer or (c.start, c.end),
-                self.settings.max_file_bytes,
+                self.settings.max_file_bytes, language,
             )
             if picture is None:
-                note = "The page picture is not available: the file has changed or gone since it was indexed."
+                note = words.say("no_picture")
         download = sha is not None and c.doc.lower().endswith(pageview.DOWNLOAD_SUFFIXES)
-        return render.render_source(c, text[start:end], start, note, picture=picture, download=download)
+        return render.render_source(c, text[start:end], start, note, picture=picture, download=download,
+                                    language=language)
 
     def source_file(self, conv: Conversation, ref: str | None, folder: Path) -> str | None:
         """For the download button: a servable copy of a cited PDF or Word file, as indexed."""
@@ -360,7 +365,8 @@ class ChatService:
             turn = next((i for i in range(len(conv.turns) - 1, -1, -1) if conv.turns[i].citations), None)
         if turn is None or not 0 <= turn < len(conv.turns):
             return []
-        return [(c.label(), f"{turn}:{c.n}") for c in conv.turns[turn].citations]
+        language = conv.turns[turn].language
+        return [(c.label(language), f"{turn}:{c.n}") for c in conv.turns[turn].citations]
 
     @staticmethod
     def parse_ref(ref: str | None) -> tuple[int, int] | None:

@@ -8,9 +8,8 @@ reply also gets a small timeline of how many matching items fall in each month.
 
 from __future__ import annotations
 
+from qa import lang
 from qa.contracts import Filters, Scope
-
-SINCE, UNTIL, SOURCE = "from ", "to ", "source "
 
 
 def filters_of(since: str | None, until: str | None, sources) -> Filters:
@@ -21,24 +20,30 @@ def filters_of(since: str | None, until: str | None, sources) -> Filters:
                    tuple(s.strip() for s in (sources or ()) if s and s.strip()))
 
 
-def chips(f: Filters) -> list[str]:
-    """The active filters, one chip each: "from 2022-07", "to 2022-08", "source 003_*"."""
+def _chip(language: str, key: str, value: str) -> str:
+    """One chip's words in `language` (ReplyWords.ui "chip.since", "chip.until", "chip.source")."""
+    return lang.reply_words(language).say(key, value=value)
+
+
+def chips(f: Filters, language: str = lang.DEFAULT) -> list[str]:
+    """The active filters, one chip each: "from 2022-07", "to 2022-08", "source 003_*"; worded in `language`, the
+    conversation's last question's ("с 2022-07", "по 2022-08", "источник 003_*")."""
     out = []
     if f.since:
-        out.append(SINCE + f.since)
+        out.append(_chip(language, "chip.since", f.since))
     if f.until:
-        out.append(UNTIL + f.until)
-    out += [SOURCE + s for s in f.sources]
+        out.append(_chip(language, "chip.until", f.until))
+    out += [_chip(language, "chip.source", s) for s in f.sources]
     return out
 
 
-def after_chips(kept: list[str] | None, f: Filters) -> Filters:
-    """The filters left when the user removed chips (the remaining chips are `kept`)."""
+def after_chips(kept: list[str] | None, f: Filters, language: str = lang.DEFAULT) -> Filters:
+    """The filters left when the user removed chips (the remaining chips are `kept`, worded in `language`)."""
     kept = set(kept or ())
     return Filters(
-        f.since if SINCE + (f.since or "") in kept else None,
-        f.until if UNTIL + (f.until or "") in kept else None,
-        tuple(s for s in f.sources if SOURCE + s in kept),
+        f.since if f.since and _chip(language, "chip.since", f.since) in kept else None,
+        f.until if f.until and _chip(language, "chip.until", f.until) in kept else None,
+        tuple(s for s in f.sources if _chip(language, "chip.source", s) in kept),
     )
 
 

@@ -39,7 +39,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from qa.lang import DEFAULT, analyze, detect, get
+from qa.lang import DEFAULT, analyze, detect, get, reply_words
 from qa.lang.base import Followup
 
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
@@ -386,16 +386,14 @@ def resolve_followup(
     return rewrite(question, Context(previous[-1], title=previous_title), lang)
 
 
-ORPHAN_HINT = (
-    "This question seems to refer to an earlier one, but this conversation has none yet: "
-    "ask it in full, naming what it is about (the event, place or organisation)."
-)
+ORPHAN_HINT = reply_words().say("hint.orphan")  # English's; a question gets it in its own language
 
 
 def orphan_hint(question: str, lang: str | None = None) -> str | None:
     """The hint for a question that says it leans on an earlier one ("Who organised it?") asked with no turn
     before it; None for one that may stand alone ("How much did the pipeline cost?" is short, but whole)."""
     q = " ".join(question.split())
-    if not q or not refers_back(q, lang or detect(q)):
+    code = lang or detect(q)
+    if not q or not refers_back(q, code):
         return None
-    return ORPHAN_HINT
+    return reply_words(code).say("hint.orphan")

@@ -20,6 +20,7 @@ from pathlib import Path
 from qa.app.render import esc
 from qa.ingest import DocumentError
 from qa.ingest.pdf import PagePicture, page_picture
+from qa.lang import reply_words
 
 PICTURE_WIDTH = 700  # pixels: sharp enough to read in a ~400 px panel on a high-density screen
 DOWNLOAD_SUFFIXES = (".pdf", ".docx")  # files whose text is extracted: the original is worth having
@@ -59,10 +60,10 @@ def _picture(sha256: str, data: bytes, page: int, start: int, end: int) -> PageP
 
 def page_html(
     corpus: Path, doc: str, sha256: str, pages: tuple[int, ...], page: int, span: tuple[int, int],
-    max_bytes: int,
+    max_bytes: int, language: str = "en",
 ) -> str | None:
-    """HTML of the cited page with span (document offsets) outlined; None when the file is
-    gone, changed since indexing, or cannot be rendered (the text view then stands alone)."""
+    """HTML of the cited page with span (document offsets) outlined, its caption in `language`; None when the
+    file is gone, changed since indexing, or cannot be rendered (the text view then stands alone)."""
     if not 1 <= page <= len(pages):
         return None
     data = _read_if_same(corpus, doc, sha256, max_bytes)
@@ -86,7 +87,8 @@ def page_html(
         f'<figure class="qa-page"><div class="qa-page-frame">'
         f'<img class="qa-page-img" src="{src}" width="{pic.width}" height="{pic.height}" '
         f'alt="Page {page} of {esc(doc)}">{outlines}</div>'
-        f'<figcaption>{esc(doc)}, p. {page} of {len(pages)}</figcaption></figure>'
+        f'<figcaption>{esc(reply_words(language).say("page_of", doc=doc, page=page, pages=len(pages)))}</figcaption>'
+        '</figure>'
     )
 
 

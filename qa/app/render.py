@@ -75,10 +75,10 @@ class Citation:
     # the page furniture inside a sentence over a page break (Passage.furniture): left out of the excerpt
     furniture: tuple[tuple[int, int], ...] = ()
 
-    def label(self) -> str:
+    def label(self, language: str = lang.DEFAULT) -> str:
         """Plain text (no HTML): "[1] CARICC news, 10 Aug 2022 — Title · 003_x.txt",
-        "[2] Annual report (1 Mar 2025) · report.pdf, p. 12"."""
-        return f"[{self.n}] {cite_text(self.doc, self.title, self.date, self.page, self.doc_title)}"
+        "[2] Annual report (1 Mar 2025) · report.pdf, p. 12" (its page in `language`: "с. 12")."""
+        return f"[{self.n}] {cite_text(self.doc, self.title, self.date, self.page, self.doc_title, language)}"
 
 
 def main_label(title: str, date: str | None, doc_title: str | None = None) -> str:
@@ -93,17 +93,24 @@ def main_label(title: str, date: str | None, doc_title: str | None = None) -> st
     return f"{title} ({when})" if when else title
 
 
-def cite_text(doc: str, title: str, date: str | None, page: int | None = None, doc_title: str | None = None) -> str:
+def _where(doc: str, page: int | None, language: str) -> str:
+    """The file, and the page of a PDF in the reply's language: "report.pdf, p. 12", "report.pdf, с. 12"."""
+    return doc if page is None else f"{doc}, {lang.reply_words(language).say('page_short', page=page)}"
+
+
+def cite_text(doc: str, title: str, date: str | None, page: int | None = None, doc_title: str | None = None,
+              language: str = lang.DEFAULT) -> str:
     """The source's label, then its file (and page of a PDF): "Title (19 Jul 2022) · a.txt"."""
     label = main_label(title, date, doc_title)
-    where = f"{doc}, p. {page}" if page is not None else doc
+    where = _where(doc, page, language)
     return label if label == where else f"{label} · {where}"
 
 
-def _cite_html(doc: str, title: str, date: str | None, page: int | None = None, doc_title: str | None = None) -> str:
+def _cite_html(doc: str, title: str, date: str | None, page: int | None = None, doc_title: str | None = None,
+               language: str = lang.DEFAULT) -> str:
     """The human title first; the file name (and page) after it, small: a secondary detail."""
     label = main_label(title, date, doc_title)
-    where = doc + (f", p. {page}" if page is not None else "")
+    where = _where(doc, page, language)
     # the item's ISO date as the tooltip: the label shows it in words ("19 Jul 2022")
     when = f' title="{esc(date)}"' if date else ""
     out = f'<span class="qa-title"{when}>{esc(label)}</span>'
@@ -150,7 +157,7 @@ def _disagreement_html(turn: int, answer: Answer, language: str = lang.DEFAULT) 
     quote = marked(mark_span(d.text, d.start, d.span), d.cut_before, d.cut_after)
     return (f'<div class="qa-disagree"><strong>{esc(disagreement_line(answer, language))}</strong>: “{quote}” '
             f'{cite_link(turn, d.passage_rank, language)} · '
-            f'{_cite_html(d.doc, d.title, d.date, d.page, d.doc_title)}</div>')
+            f'{_cite_html(d.doc, d.title, d.date, d.page, d.doc_title, language)}</div>')
 
 
 def mark_span(sentence: str, offset: int, span: tuple[int, int] | None) -> str:
@@ -242,7 +249,8 @@ def render_reply(
         parts.append(
             f'{short}<div class="qa-answer">{sentence} {cite_link(turn, answer.passage_rank, language)}</div>'
             f'<div class="qa-conf">{esc(words.confidence)} {esc(confidence_text(answer.score, words.low))} · '
-            f"{_cite_html(answer.doc, answer.title, answer.date, answer.page, getattr(answer, 'doc_title', None))}</div>"
+            f"{_cite_html(answer.doc, answer.title, answer.date, answer.page, getattr(answer, 'doc_title', None), language)}"
+            "</div>"
             + _disagreement_html(turn, answer, language)
         )
         heading = words.sources
@@ -267,7 +275,7 @@ def render_reply(
         for group in groups.values():
             first = group[0]
             links = " ".join(cite_link(turn, c.n, language) for c in group)
-            item = f"<li>{links} {_cite_html(first.doc, first.title, first.date, first.page, first.doc_title)}"
+            item = f"<li>{links} {_cite_html(first.doc, first.title, first.date, first.page, first.doc_title, language)}"
             if show_passages:
                 for c in group:
                     text = one_line(blanked(c.text, c.start, c.furniture)).strip()
@@ -330,12 +338,15 @@ def render_source(
     note: str | None = None,
     picture: str | None = None,
     download: bool = False,
+    language: str = lang.DEFAULT,
 ) -> str:
     """The cited passage highlighted inside its whole news item, the answer span marked in it.
 
     item_text is document[item_start:item_start + len(item_text)]. For a PDF, `picture` is the
-    cited page's picture with the answer outlined (qa.app.pageview), shown next to the text.
+    cited page's picture with the answer outlined (qa.app.pageview), shown next to the text. Its labels
+    are worded in `language`, the reply's.
     """
+    words = lang.reply_words(language)
     c = citation
     end = item_start + len(item_text)
     cuts = {item_start, end}
@@ -373,31 +384,33 @@ def render_source(
         if "span" in inside:
             piece = f"<strong>{piece}</strong>"
         body.append(f'<mark class="{cls}"{attr}>{piece}</mark>')
-    legend = '<mark class="qa-hl-passage">cited passage</mark>'
+    legend = f'<mark class="qa-hl-passage">{esc(words.say("legend.passage"))}</mark>'
     if "before" in ranges:
-        legend += ' <mark class="qa-hl-before">sentence the answer refers to</mark>'
+        legend += f' <mark class="qa-hl-before">{esc(words.say("legend.before"))}</mark>'
     if c.answer:
-        legend += ' <mark class="qa-hl-answer">answer sentence</mark>'
+        legend += f' <mark class="qa-hl-answer">{esc(words.say("legend.answer_sentence"))}</mark>'
     if c.span:
-        legend += ' <mark class="qa-hl-answer"><strong>answer</strong></mark>'
+        legend += f' <mark class="qa-hl-answer"><strong>{esc(words.say("legend.answer"))}</strong></mark>'
+    meta = c.doc + (words.say("source_page", page=c.page) if c.page is not None else "")
+    meta += words.say("source_chars", start=c.start, end=c.end)
     head = (
-        f'<div class="qa-source-head"><div class="qa-source-n">Source &#91;{c.n}&#93;</div>'
+        f'<div class="qa-source-head"><div class="qa-source-n">{esc(words.say("source_n", n=c.n))}</div>'
         f'<div class="qa-source-title">{esc(main_label(c.title, c.date, c.doc_title))}</div>'
-        f'<div class="qa-source-meta">{esc(c.doc)}'
-        + (f" · page {c.page}" if c.page is not None else "")
-        + f" · characters {c.start}–{c.end}</div>"
+        f'<div class="qa-source-meta">{esc(meta)}</div>'
         f'<div class="qa-legend">{legend}</div></div>'
     )
     extra = f'<div class="qa-note">{esc(note)}</div>' if note else ""
     if download:
-        extra += '<div class="qa-note">The original file can be downloaded below.</div>'
+        extra += f'<div class="qa-note">{esc(words.say("download_below"))}</div>'
     text = f'<div class="qa-source-body">{"".join(body)}</div>'
     if picture:
         text = f'<div class="qa-source-cols">{picture}{text}</div>'
     return f'<div class="qa-source">{head}{extra}{text}</div>'
 
 
-def render_source_placeholder(message: str = "Click a citation [n] in a reply to read it in its document.") -> str:
+def render_source_placeholder(message: str | None = None) -> str:
+    """The sources panel with no citation shown: `message`, or English's "Click a citation [n] in a reply …"."""
+    message = lang.reply_words().say("pick_citation") if message is None else message
     return f'<div class="qa-source qa-empty">{esc(message)}</div>'
 
 

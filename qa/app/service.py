@@ -26,14 +26,14 @@ from qa.config import MAX_K, Settings
 from qa.contracts import Answer, Filters, Passage, Query, Result
 from qa.filters import FilterError, scope
 from qa.embed import Embedder, make_embedder
-from qa.lang import analyze
+from qa.lang import analyze, detect
 from qa.lang.latin import names_romanised
 from qa.retrieve import retrieve, spelled_out
 
 if TYPE_CHECKING:  # qa.build is imported only to build: answering a question does not need it
     from qa.build import BuildProgress, BuildReport
 
-__all__ = ["QAService", "QuestionError", "Query", "Result", "clean_question"]
+__all__ = ["NoIndex", "QAService", "QuestionError", "Query", "Result", "clean_question"]
 
 # (texts embedded so far, texts to embed) while a question waits for cross-language vectors
 CompanionProgress = Callable[[int, int], None]
@@ -44,6 +44,14 @@ QUESTION_CUT = "the question was cut to its first"  # a note's opening: the ques
 
 class QuestionError(ValueError):
     """The question cannot be asked as given; the message says what to do."""
+
+
+class NoIndex(store.IndexProblem):
+    """No index has been built in `folder` yet (the page words it in the question's language)."""
+
+    def __init__(self, folder: object):
+        super().__init__(f"no index in {folder}: run `qa index` first")
+        self.folder = folder
 
 
 def clean_question(question: str, max_chars: int) -> tuple[str, list[str]]:
@@ -104,9 +112,7 @@ class QAService:
         gen = store.current_generation(self.settings.index_dir)
         with self._lock:
             if gen is None:
-                raise store.IndexProblem(
-                    f"no index in {self.settings.index_dir}: run `qa index` first"
-                )
+                raise NoIndex(self.settings.index_dir)
             if self._index is None or self._index.folder != gen:
                 fresh = store.Index(gen)
                 self._check_model(fresh)
@@ -153,6 +159,7 @@ class QAService:
         if not 1 <= k <= MAX_K:
             raise QuestionError(f"the number of passages must be between 1 and {MAX_K}")
         text, notes = clean_question(question, self.settings.max_question_chars)
+        language = detect(text)  # what the reply says it searched is worded in the question's language
         index = self.index()  # before the model: "no index yet" should not take seconds
         embedder = self.embedder
         self._check_model(index)
@@ -167,7 +174,7 @@ class QAService:
             raise QuestionError(str(e)) from None
         if plan.empty_message:  # a range with no items: say so, not an error
             return Result(text, None, [], index.generation, time.perf_counter() - t0,
-                          notes + [plan.empty_message], scope=scope.scope_of(plan, plan.first, False))
+                          notes + [plan.empty_message], scope=scope.scope_of(plan, plan.first, False, language=language))
         # answers are looked for in more passages than are shown; sentence evidence re-orders them
         pool = max(k, self.settings.answer_pool)
         used, fell_back = plan.first, False
@@ -187,9 +194,9 @@ class QAService:
         if picked.answer is not None and (other := scope.about_other_years(picked.answer, plan, fell_back, text)):
             picked = Picked(None, picked.passages, other)
         answer, passages = picked.answer, picked.passages
-        searched = scope.scope_of(plan, used, fell_back, len(index.row_facts().item_doc))
+        searched = scope.scope_of(plan, used, fell_back, len(index.row_facts().item_doc), language)
         if searched is not None:
-            notes = notes + searched.notes()
+            notes = notes + searched.notes(language)
         notes = notes + language_notes
         shown = cited_shown(passages, k, answer)
         shown = with_furniture(index, shown)  # their excerpts without a page's footer and header inside a sentence

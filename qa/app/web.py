@@ -13,6 +13,7 @@ import gradio as gr
 from qa.app import filter_controls as fc
 from qa.app.page_assets import CSS, HEAD, SCROLL_TO_FOCUS, SCROLL_TO_REPLY
 from qa.app import render
+from qa.app.page_words import control_words, conversation_language
 from qa.app.auth import AuthError, auth_for  # noqa: F401 - AuthError re-exported for callers of launch
 from qa.app.chat import ChatService, Conversation
 from qa.app.ports import PortBusy, busy_message, check_port  # noqa: F401 - PortBusy for callers of launch
@@ -20,10 +21,12 @@ from qa.app.service import QAService
 from qa.app.uploads import upload_suffixes
 from qa.config import DEFAULT_HOST, DEFAULT_K, DEFAULT_PORT, Settings, runtime_env
 from qa.embed.crosslang import PREPARING
+from qa.lang import reply_words
 
 log = logging.getLogger("qa.web")
-# no example from the bundled documents: the user's own corpus holds no workshop in Astana
-BLANK_QUESTION = "Type a question first: who, what, when, where or how many, about your documents."
+# no example from the bundled documents: the user's own corpus holds no workshop in Astana. English's; the warning
+# is worded in the conversation's language (ReplyWords.ui "error.blank")
+BLANK_QUESTION = reply_words().say("error.blank")
 
 # System fonts only: the default theme fetches Google Fonts, which an offline machine cannot reach.
 THEME = gr.themes.Default(
@@ -42,7 +45,8 @@ def build_app(settings: Settings, service: QAService | None = None) -> gr.Blocks
     def on_ask(question, conv, k, show_passages, since, until, srcs, progress=gr.Progress()):
         conv = conv if isinstance(conv, Conversation) else Conversation()
         if not str(question or "").strip():
-            gr.Warning(BLANK_QUESTION, duration=6)
+            words = reply_words(conversation_language(conv.turns))
+            gr.Warning(words.say("error.blank"), duration=6, title=words.say("control.warning"))
             return gr.skip(), conv, gr.skip(), gr.skip(), gr.skip(), gr.skip(), gr.skip(), gr.skip()
 
         def preparing(done, total):  # a question in another language over an English-only index, once
@@ -50,16 +54,27 @@ def build_app(settings: Settings, service: QAService | None = None) -> gr.Blocks
 
         turn = chat.ask(conv, question, k, show_passages, fc.filters_of(since, until, srcs), preparing)
         i = len(conv.turns) - 1
+        words = reply_words(turn.language)
         frame = fc.timeline(turn.scope)
         plot = gr.update(value=frame, visible=frame is not None,
-                         label=f"Matching items per month ({turn.scope.reading})" if frame is not None else None)
+                         label=words.say("timeline", reading=turn.scope.reading) if frame is not None else None,
+                         x_title=words.say("timeline.x"), y_title=words.say("timeline.y"))
         ref = chat.default_ref(turn, i)
         choices = chat.source_choices(conv, i)
         view = chat.source_html(conv, *chat.parse_ref(ref)) if ref else render.render_source_placeholder(
-            "No sources for this reply."
+            words.say("no_sources")
         )
         md, csv_ = export_files(conv)
         return conv.messages(), conv, "", gr.update(choices=choices, value=ref), view, plot, md, csv_
+
+    def on_relabel(conv, since, until, srcs):
+        """The controls' words in the language of the last question (qa.app.page_words), after each reply; the
+        active filters' chips too."""
+        language = conversation_language(conv.turns if isinstance(conv, Conversation) else [])
+        said = control_words(language)
+        kept = fc.chips(fc.filters_of(since, until, srcs), language)
+        said["active"] = {**said["active"], "choices": kept, "value": kept}
+        return tuple(gr.update(**said[name]) for name in relabelled)
 
     def on_timeline_axis(conv):
         """The timeline's y-axis for the latest reply, set after its bars: a new y_lim makes Gradio draw the
@@ -72,12 +87,14 @@ def build_app(settings: Settings, service: QAService | None = None) -> gr.Blocks
         paths = chat.write_exports(conv, exports)
         return (gr.update(value=str(paths["md"]), interactive=True), gr.update(value=str(paths["csv"]), interactive=True))
 
-    def on_filters(since, until, srcs):
+    def on_filters(since, until, srcs, conv):
         f = fc.filters_of(since, until, srcs)
-        return gr.update(choices=fc.chips(f), value=fc.chips(f)), chat.corpus_html(f)
+        said = fc.chips(f, conversation_language(conv.turns if isinstance(conv, Conversation) else []))
+        return gr.update(choices=said, value=said), chat.corpus_html(f)
 
-    def on_chips(kept, since, until, srcs):
-        f = fc.after_chips(kept, fc.filters_of(since, until, srcs))
+    def on_chips(kept, since, until, srcs, conv):
+        language = conversation_language(conv.turns if isinstance(conv, Conversation) else [])
+        f = fc.after_chips(kept, fc.filters_of(since, until, srcs), language)
         return f.since or "", f.until or "", list(f.sources)
 
     def source_list():
@@ -145,6 +162,7 @@ def build_app(settings: Settings, service: QAService | None = None) -> gr.Blocks
         return chat.ask_api(question, k, since=since, until=until, sources=sources)
 
     # ------------------------------------------------------------------ layout
+    en = control_words()  # the controls' words the page opens with; a reply relabels them in its language
     with gr.Blocks(title="Ask your documents", fill_width=True) as demo:
         conv_state = gr.State(Conversation())
         gr.Markdown(
@@ -169,22 +187,19 @@ def build_app(settings: Settings, service: QAService | None = None) -> gr.Blocks
                 )
                 with gr.Row():
                     question = gr.Textbox(
-                        placeholder="Ask a question about the documents…",
+                        placeholder=en["question"]["placeholder"],
                         show_label=False,
                         scale=6,
                         elem_id="qa-question",
                         max_lines=4,
                     )
-                    ask_btn = gr.Button("Ask", variant="primary", scale=1, min_width=80, elem_id="qa-ask")
+                    ask_btn = gr.Button(en["ask"]["value"], variant="primary", scale=1, min_width=80, elem_id="qa-ask")
                 with gr.Row(elem_id="qa-filters"):
-                    since = gr.Textbox(label="From", placeholder="YYYY, YYYY-MM or YYYY-MM-DD", scale=1,
-                                       elem_id="qa-since", max_lines=1)
-                    until = gr.Textbox(label="To", placeholder="YYYY, YYYY-MM or YYYY-MM-DD", scale=1,
-                                       elem_id="qa-until", max_lines=1)
+                    since = gr.Textbox(**en["since"], scale=1, elem_id="qa-since", max_lines=1)
+                    until = gr.Textbox(**en["until"], scale=1, elem_id="qa-until", max_lines=1)
                     srcs = gr.Dropdown(choices=[], value=[], multiselect=True, allow_custom_value=True,
-                                       label="Sources (documents, folders or globs)", scale=2,
-                                       elem_id="qa-source-filter")
-                active = gr.Dropdown(choices=[], value=[], multiselect=True, label="Active filters (remove to clear)",
+                                       **en["sources"], scale=2, elem_id="qa-source-filter")
+                active = gr.Dropdown(choices=[], value=[], multiselect=True, **en["active"],
                                      elem_id="qa-active-filters", interactive=True, allow_custom_value=False)
                 # y from 0 (its top set per reply: on_timeline_axis), ticks printed as whole numbers ("d": d3-format);
                 # months in order also when a reply's bars replace the previous reply's in place
@@ -192,28 +207,28 @@ def build_app(settings: Settings, service: QAService | None = None) -> gr.Blocks
                                       label="Matching items per month", x_title="month", y_title="items",
                                       y_lim=[0, fc.TIMELINE_MIN_TOP], y_axis_format="d", sort="x")
                 with gr.Row():
-                    k = gr.Slider(1, 10, value=min(max(settings.top_k, 1), 10), step=1, label="Passages to retrieve", scale=3)
-                    show_passages = gr.Checkbox(value=False, label="Show passages in replies", scale=2)
-                    clear_btn = gr.Button("New conversation", scale=1, min_width=120, size="sm")
+                    k = gr.Slider(1, 10, value=min(max(settings.top_k, 1), 10), step=1, **en["k"], scale=3)
+                    show_passages = gr.Checkbox(value=False, **en["show_passages"], scale=2)
+                    clear_btn = gr.Button(en["new"]["value"], scale=1, min_width=120, size="sm")
                 with gr.Row():
                     export_md = gr.DownloadButton(
-                        "Download as Markdown", size="sm", interactive=False, elem_id="qa-export-md", scale=1
+                        en["export_md"]["label"], size="sm", interactive=False, elem_id="qa-export-md", scale=1
                     )
                     export_csv = gr.DownloadButton(
-                        "Download as CSV", size="sm", interactive=False, elem_id="qa-export-csv", scale=1
+                        en["export_csv"]["label"], size="sm", interactive=False, elem_id="qa-export-csv", scale=1
                     )
             with gr.Column(scale=2, min_width=360):
                 with gr.Tabs() as tabs:
-                    with gr.Tab("Sources", id="sources"):
+                    with gr.Tab(en["sources_tab"]["label"], id="sources") as sources_tab:
                         sources = gr.Dropdown(
-                            choices=[], value=None, label="Citations of the reply", elem_id="qa-sources",
+                            choices=[], value=None, **en["citations"], elem_id="qa-sources",
                             interactive=True, allow_custom_value=False,
                         )
                         source_view = gr.HTML(
                             render.render_source_placeholder(), elem_id="qa-source-view", js_on_load=None
                         )
                         download = gr.DownloadButton(
-                            "Download the original file", visible=False, size="sm", elem_id="qa-download"
+                            en["download"]["label"], visible=False, size="sm", elem_id="qa-download"
                         )
                     with gr.Tab("Corpus", id="corpus"):
                         corpus_view = gr.HTML(chat.corpus_html(), elem_id="qa-corpus", js_on_load=None)
@@ -246,10 +261,17 @@ def build_app(settings: Settings, service: QAService | None = None) -> gr.Blocks
             concurrency_limit=4,
             show_progress_on=[chatbot],  # one status over the chat (e.g. preparing cross-language search)
         )
+        # the controls relabelled after a reply, in qa.app.page_words.CONTROLS's names
+        relabelled = {"question": question, "ask": ask_btn, "new": clear_btn, "k": k, "show_passages": show_passages,
+                      "since": since, "until": until, "sources": srcs, "active": active, "sources_tab": sources_tab,
+                      "citations": sources, "export_md": export_md, "export_csv": export_csv, "download": download}
+        relabel_args = dict(fn=on_relabel, inputs=[conv_state, since, until, srcs], outputs=list(relabelled.values()),
+                            api_visibility="private")
         axis_args = dict(fn=on_timeline_axis, inputs=[conv_state], outputs=[timeline], api_visibility="private")
         download_args = dict(fn=on_download, inputs=[sources, conv_state], outputs=[download], api_visibility="private")
         for asked in (question.submit(**ask_args), ask_btn.click(**ask_args)):
             asked.then(**axis_args)  # beside the scrolling, not before it: no wait for the reply's place
+            asked.then(**relabel_args)
             asked.then(None, js=SCROLL_TO_FOCUS).then(None, js=SCROLL_TO_REPLY).then(**download_args)
         cite_go.click(
             on_pick, [cite_ref, conv_state], [source_view, sources, tabs], api_visibility="private"
@@ -270,9 +292,9 @@ def build_app(settings: Settings, service: QAService | None = None) -> gr.Blocks
         demo.load(source_list, None, [srcs], api_visibility="private")
         # one listener for the three controls: separate ones each had a queue of their own, and under load the
         # answer to "From" changed could arrive after the one to "To" and show the chips without "to …"
-        gr.on([since.change, until.change, srcs.change], on_filters, [since, until, srcs], [active, corpus_view],
+        gr.on([since.change, until.change, srcs.change], on_filters, [since, until, srcs, conv_state], [active, corpus_view],
               api_visibility="private", trigger_mode="always_last")
-        active.input(on_chips, [active, since, until, srcs], [since, until, srcs], api_visibility="private")
+        active.input(on_chips, [active, since, until, srcs, conv_state], [since, until, srcs], api_visibility="private")
         gr.api(api_ask, api_name="ask")
     demo.chat_service = chat  # for tests and app.py
     return demo

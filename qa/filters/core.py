@@ -68,8 +68,12 @@ class Bound:
             return f"{self.year:04d}-{self.month:02d}"
         return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
 
-    def human(self) -> str:
-        """"2022", "Aug 2022", "13 Oct 2021"."""
+    def human(self, language: str = "en") -> str:
+        """"2022", "Aug 2022", "13 Oct 2021" ("август 2022", "13 октября 2021" in Russian: qa.lang.written_date)."""
+        if language != "en":
+            from qa.lang import written_date
+
+            return written_date(self.iso, language)
         if self.month is None:
             return str(self.year)
         if self.day is None:
@@ -144,8 +148,9 @@ class DateRange:
         first, last = item_span(date)
         return first != UNDATED and self.lo <= first and last <= self.hi
 
-    def human(self) -> str:
-        """"Aug 2022", "Jul 2022 – Aug 2022", "since 2020", "up to 13 Oct 2021", ""."""
+    def human(self, language: str = "en") -> str:
+        """"Aug 2022", "Jul 2022 – Aug 2022", "since 2020", "up to 13 Oct 2021", "", worded in `language`
+        ("2020 и позже")."""
         s, u = _coarsest(self.since, start=True), _coarsest(self.until, start=False)
         if s and u and s.month is None and u.month is not None and (u.month, u.day) != (12, None):
             s = Bound(s.year, 1)  # "2022 – Aug 2022" reads oddly: "Jan 2022 – Aug 2022"
@@ -157,15 +162,22 @@ class DateRange:
             u = Bound(u.year, u.month or 12, calendar.monthrange(u.year, u.month or 12)[1])
         if s and u:
             if s == u:
-                return s.human()
+                return s.human(language)
             if s.month is None and u.month is None:
                 return f"{s.year}–{u.year}"
-            return f"{s.human()} – {u.human()}"
+            return f"{s.human(language)} – {u.human(language)}"
         if s:
-            return f"since {s.human()}"
+            return _words(language).say("range.since", date=s.human(language))
         if u:
-            return f"up to {u.human()}"
+            return _words(language).say("range.until", date=u.human(language))
         return ""
+
+
+def _words(language: str):
+    """The reply's words in `language` (qa.lang.ReplyWords), imported when first needed."""
+    from qa.lang import reply_words
+
+    return reply_words(language)
 
 
 def _coarsest(b: Bound | None, start: bool) -> Bound | None:
@@ -268,23 +280,25 @@ class Selection:
     def empty(self) -> bool:
         return self.rows is not None and self.n_rows == 0
 
-    def notes(self) -> list[str]:
+    def notes(self, language: str = "en") -> list[str]:
         out = []
         if self.undated_left_out:
-            out.append(undated_note(self.undated_left_out, self.undated_named))
+            out.append(undated_note(self.undated_left_out, self.undated_named, language))
         for p in self.unknown_sources:
-            out.append(f"no indexed document matches the source {p!r}")
+            out.append(_words(language).say("unknown_source", source=repr(p)))
         return out
 
 
-def describe(dates: DateRange, sources: Sequence[str]) -> str:
-    """The human reading of a filter: "items dated Aug 2022 from 003_*"."""
+def describe(dates: DateRange, sources: Sequence[str], language: str = "en") -> str:
+    """The human reading of a filter: "items dated Aug 2022 from 003_*", worded in `language`
+    ("материалы с датой август 2022 из 003_*")."""
+    words = _words(language)
     parts = []
     if dates.active:
-        parts.append(f"items dated {dates.human()}")
+        parts.append(words.say("dated", range=dates.human(language)))
     if sources:
-        parts.append(("items " if not parts else "") + "from " + ", ".join(sources))
-    return " ".join(parts)
+        parts.append(words.say("from_sources", sources=", ".join(sources)))
+    return words.say("items", which=" ".join(parts)) if parts else ""
 
 
 class RowFacts:
@@ -357,10 +371,11 @@ class RowFacts:
 
         return cls([docs_by_id[i] for i in ids], items, doc_pos[row_doc_id], row_item, title_of)
 
-    def date_span(self) -> tuple[str | None, str | None]:
-        """The oldest and newest item dates, for people ("7 Oct 2021", "8 Jul 2025")."""
+    def date_span(self, language: str = "en") -> tuple[str | None, str | None]:
+        """The oldest and newest item dates, for people ("7 Oct 2021", "8 Jul 2025"), worded in `language`."""
         oldest, newest = self._dated_ends()
-        return (parse_bound(oldest).human() if oldest else None, parse_bound(newest).human() if newest else None)
+        return (parse_bound(oldest).human(language) if oldest else None,
+                parse_bound(newest).human(language) if newest else None)
 
     def newest(self) -> str | None:
         """The newest item date (ISO, at its own precision), for relative dates in questions."""

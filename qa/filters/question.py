@@ -25,6 +25,7 @@ from typing import Callable
 
 from qa.filters.core import Bound, DateRange, parse_bound
 from qa.filters.mentions import MAX_YEARS
+from qa.lang import reply_words
 from qa.lang.detection import script_of
 from qa.lang.year_parts import PART_OF_YEAR, months_of
 
@@ -131,15 +132,22 @@ class QuestionDates:
     def range(self) -> DateRange:
         return DateRange.parse(self.since, self.until)
 
-    def reading(self, mentioning: bool = False) -> str:
-        """"Searched items dated Aug 2022" and, when it matters, how it was resolved; `mentioning`: items
-        that name the period in their text were searched too ("items dated or mentioning 2023")."""
-        span = self.range
+    def reading(self, mentioning: bool = False, language: str = "en") -> str:
+        """"items dated Aug 2022" and, when it matters, how it was resolved; `mentioning`: items
+        that name the period in their text were searched too ("items dated or mentioning 2023"). Worded in
+        `language`: "материалы с датой август 2022"."""
+        return reply_words(language).say("items", which=self.which(mentioning, language))
+
+    def which(self, mentioning: bool = False, language: str = "en") -> str:
+        """The reading without its "items": "dated Aug 2022", "с датой август 2022"."""
+        words, span = reply_words(language), self.range
         if mentioning and span.since is None and span.until is not None:
             # open before: the later items searched name a year of its end (qa.filters.mentions.period_terms)
             years = f"{span.until.year - MAX_YEARS + 1}–{span.until.year}"
-            return f"items dated {span.human()} or mentioning {years}{self.resolved()}"
-        return f"items dated {'or mentioning ' if mentioning else ''}{span.human()}{self.resolved()}"
+            which = words.say("dated_or_mentioning_years", range=span.human(language), years=years)
+        else:
+            which = words.say("dated_or_mentioning" if mentioning else "dated", range=span.human(language))
+        return which + self.resolved(language)
 
     def written_out(self, question: str) -> str:
         """`question` with its relative date written as the period it was counted to: "… seize last year?" ->
@@ -165,12 +173,14 @@ class QuestionDates:
                 words = f"in {human}"
         return question[:self.start] + words + question[self.end:]
 
-    def resolved(self) -> str:
+    def resolved(self, language: str = "en") -> str:
         """How the range was resolved, when it was: from an event's date or from the newest item's ("" else)."""
         if self.event:
-            return f" ({self.event} was on {parse_bound(self.event_date).human()})"
+            return reply_words(language).say("resolved.event", event=self.event,
+                                             date=parse_bound(self.event_date).human(language))
         if self.relative_to:
-            return f" (\"{self.text.strip()}\" counted from the newest item, {parse_bound(self.relative_to).human()})"
+            return reply_words(language).say("resolved.relative", words=self.text.strip(),
+                                             date=parse_bound(self.relative_to).human(language))
         return ""
 
 

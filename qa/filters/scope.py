@@ -73,7 +73,7 @@ def plan(index, question: str, filters: Filters | None, resolve_event: Callable[
         raise FilterError(f"no indexed document matches the source {names} (sources are file globs or "
                           f"folders relative to the corpus, e.g. \"003_*\" or \"news/\")")
     if explicit is not None and explicit.empty:
-        return Plan(filters, explicit, None, None, empty_message=_nothing_in(index, filters, explicit))
+        return Plan(filters, explicit, None, None, empty_message=_nothing_in(index, filters, explicit, detect(question)))
     reading = undated = dated = None
     first = explicit
     facts = index.row_facts()
@@ -120,7 +120,8 @@ def about_other_years(answer: Answer, p: Plan, fell_back: bool, question: str = 
     if not years:
         return None
     named = ", ".join(str(y) for y in years[:3])
-    return reply_words(detect(question)).reason("other_years", named=named, asked=reading.range.human())
+    language = detect(question)
+    return reply_words(language).reason("other_years", named=named, asked=reading.range.human(language))
 
 
 def mostly_dated(facts) -> bool:
@@ -134,37 +135,48 @@ def mostly_dated(facts) -> bool:
     return 2 * dated > len(facts.item_dates)
 
 
-def _nothing_in(index, filters: Filters, sel: Selection) -> str:
-    lo, hi = index.row_facts().date_span()
-    where = describe(DateRange.parse(filters.since, filters.until), filters.sources)
-    msg = f"No {where or 'items'} in the index"
+def _nothing_in(index, filters: Filters, sel: Selection, language: str = "en") -> str:
+    """"No items dated 2015 in the index (its dated items run from 7 Oct 2021 to 8 Jul 2025).", in `language`."""
+    words = reply_words(language)
+    lo, hi = index.row_facts().date_span(language)
+    where = describe(DateRange.parse(filters.since, filters.until), filters.sources, language)
+    msg = words.say("nothing_in", where=where or words.say("items.word"))
     if filters.since or filters.until:
-        msg += f" (its dated items run from {lo} to {hi})" if lo else " (it has no dated items)"
+        msg += words.say("nothing_in.span", lo=lo, hi=hi) if lo else words.say("nothing_in.undated")
     return msg + "."
 
 
-def scope_of(p: Plan, used: Selection | None, fell_back: bool, total_items: int = 0) -> Scope | None:
-    """What the reply says it searched (total_items: the index's, for an unfiltered fallback)."""
+def scope_of(p: Plan, used: Selection | None, fell_back: bool, total_items: int = 0,
+             language: str = "en") -> Scope | None:
+    """What the reply says it searched (total_items: the index's, for an unfiltered fallback), worded in
+    `language`, the question's: "Searched items dated Aug 2022", "Искали: материалы с датой август 2022"."""
+    words = reply_words(language)
     if used is None and p.reading is None:
         if p.undated is None:
             return None
         # an answer from any date must not read as one from the date asked ("What happened in April 2024?")
+        text = words.say("scope.undated", range=p.undated.range.human(language), resolved=p.undated.resolved(language))
         return Scope(since=None, until=None, sources=p.filters.sources, items=total_items, undated_left_out=0,
-                     reading=f"Searched all items: none is dated {p.undated.range.human()}{p.undated.resolved()}",
-                     from_question=False, question_words=p.undated.text)
+                     reading=text, from_question=False, question_words=p.undated.text)
     reading = p.reading
     source = used if used is not None else p.first
     if fell_back:
         # said as what was searched, like every other reading: "Nothing dated 2023 answered this" above an
         # answer read as if nothing had
-        named = reading.reading(mentioning=p.first is not None and bool(p.first.mentioning)).removeprefix("items ")
-        text = (f"Searched all {'items' if p.filters.empty else describe(DateRange(), p.filters.sources)}: "
-                f"none {named} answers this")
+        named = reading.which(mentioning=p.first is not None and bool(p.first.mentioning), language=language)
+        searched = (words.say("items.word") if p.filters.empty
+                    else describe(DateRange(), p.filters.sources, language))
+        text = words.say("scope.fell_back", what=searched, which=named)
     elif reading is not None and used is not None and (used is p.first or used is p.dated):
-        text = "Searched " + reading.reading(mentioning=bool(used.mentioning)) + (
-            f" from {', '.join(p.filters.sources)}" if p.filters.sources else "")
+        what = reading.reading(mentioning=bool(used.mentioning), language=language)
+        if p.filters.sources:
+            what += " " + words.say("from_sources", sources=", ".join(p.filters.sources))
+        text = words.say("scope.searched", what=what)
     else:
-        text = "Searched " + (source.reading if source is not None else "all items")
+        # what the filters selected (Selection.reading, worded here in the question's language)
+        what = (describe(DateRange.parse(p.filters.since, p.filters.until), p.filters.sources, language)
+                if source is not None else "")
+        text = words.say("scope.searched", what=what or words.say("all_items"))
     since, until = (reading.since, reading.until) if reading is not None and not fell_back else (p.filters.since, p.filters.until)
     return Scope(
         since=since,

@@ -114,17 +114,36 @@ class ReplyWords:
     # why the documents were found not to answer (qa.answer.not_found), by the reason's key ("unpriced", "scene.person",
     # "measure.mass" ...): each language words them all, English's being the reference (tests/lang check the keys)
     reasons: Mapping[str, str] = field(default_factory=dict)
+    # the rest of what the page shows after a reply, by key (English's the reference, tests/lang check the keys):
+    # what was searched ("scope.searched": "Searched {what}"), the notes of a filtered search, errors, the sources
+    # panel and citation view, and the labels of the page's controls a reply relabels (qa.app.web)
+    ui: Mapping[str, str] = field(default_factory=dict)
+    # "{n} items without a date were left out" by CLDR plural form, as `more`
+    undated_left_out: Mapping[str, str] = field(default_factory=dict)
 
     def reason(self, key: str, **parts: str) -> str:
         """The reason `key` with its `{parts}` filled in."""
         return self.reasons[key].format(**parts)
 
+    def say(self, key: str, **parts: object) -> str:
+        """The page's words `key` (ui) with its `{parts}` filled in."""
+        return self.ui[key].format(**parts)
+
     def more_passages(self, n: int, locale: str) -> str:
         """"3 more passages, …" in the plural form `locale` (CLDR, through babel) gives the count `n`."""
-        from babel import Locale
+        return counted(self.more, n, locale)
 
-        form = Locale.parse(locale).plural_form(n)
-        return (self.more.get(form) or self.more["other"]).format(n=n)
+    def left_out(self, n: int, locale: str) -> str:
+        """"3 items without a date were left out" in the plural form of `n` in `locale`."""
+        return counted(self.undated_left_out, n, locale)
+
+
+def counted(forms: Mapping[str, str], n: int, locale: str) -> str:
+    """The wording of `forms` (by CLDR plural form) that `locale` gives the count `n`, `{n}` filled in."""
+    from babel import Locale
+
+    form = Locale.parse(locale).plural_form(n)
+    return (forms.get(form) or forms["other"]).format(n=n)
 
 
 @dataclass(frozen=True)

@@ -27,5 +27,17 @@ def test_a_languages_reply_words_have_englishs_keys_and_blanks(code):
     assert "other" in words.more and all(blanks(t) == {"n"} for t in words.more.values())
 
 
+@pytest.mark.parametrize("code", [language.code for language in registered() if language.reply is not None])
+def test_a_languages_page_words_have_englishs_keys_and_blanks(code):
+    """The page's words after a reply (scope line, notes, errors, sources panel, controls) are all there in every
+    language that words the reply: none falls back to English in a conversation in that language."""
+    english, words = reply_words("en"), reply_words(code)
+    assert words.ui.keys() == english.ui.keys()
+    for key, template in english.ui.items():
+        assert blanks(words.ui[key]) == blanks(template), key
+    forms = words.undated_left_out
+    assert "other" in forms and all(blanks(t) == {"n"} for t in forms.values())
+
+
 def test_a_language_without_reply_words_gets_englishs():
     assert reply_words("xx") is reply_words("en")

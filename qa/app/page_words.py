@@ -1,0 +1,40 @@
+"""The words of the page's controls, in the language of the conversation's last question.
+
+The page opens in English; after each reply qa.app.web relabels the controls a reader works with next (the question
+box's hint, the buttons, the filters, the sources panel) in the reply's language, with one gr.update per control
+(Gradio sets a label, placeholder or button text from an event handler like a value). The words are
+qa.lang.ReplyWords.ui's "control.*" keys; the page's title and the Corpus tab stay as built (English).
+"""
+
+from __future__ import annotations
+
+from qa import lang
+
+# control -> {property: ReplyWords.ui key}. A button's text is its `value`; a download button's is its `label`.
+CONTROLS: dict[str, dict[str, str]] = {
+    "question": {"placeholder": "control.placeholder"},
+    "ask": {"value": "control.ask"},
+    "new": {"value": "control.new"},
+    "k": {"label": "control.k"},
+    "show_passages": {"label": "control.show_passages"},
+    "since": {"label": "control.since", "placeholder": "control.date_hint"},
+    "until": {"label": "control.until", "placeholder": "control.date_hint"},
+    "sources": {"label": "control.sources"},
+    "active": {"label": "control.active"},
+    "sources_tab": {"label": "control.tab_sources"},
+    "citations": {"label": "control.citations"},
+    "export_md": {"label": "control.export_md"},
+    "export_csv": {"label": "control.export_csv"},
+    "download": {"label": "control.download"},
+}
+
+
+def control_words(language: str = lang.DEFAULT) -> dict[str, dict[str, str]]:
+    """Each control's words in `language`: {"ask": {"value": "Спросить"}, "question": {"placeholder": …}, …}."""
+    words = lang.reply_words(language)
+    return {name: {prop: words.say(key) for prop, key in props.items()} for name, props in CONTROLS.items()}
+
+
+def conversation_language(turns) -> str:
+    """The language the page speaks after these turns: the last question's (English before any)."""
+    return turns[-1].language if turns else lang.DEFAULT

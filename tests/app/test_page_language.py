@@ -1,0 +1,170 @@
+"""Everything the page says after a reply is in the language of the question: a Russian question gets its scope line
+("Искали: материалы с датой март 2024"), the notes of a filtered search, the citation view ("Источник [1]",
+"цитируемый фрагмент"), the citations' labels, the errors ("no index yet") and the controls' labels in Russian, with no
+English word of the page left; an English question keeps every English word it had."""
+
+from __future__ import annotations
+
+import html
+import re
+
+import pytest
+
+from qa import lang
+from qa.app.chat import ChatService, Conversation
+from qa.app.page_words import CONTROLS, control_words
+from qa.app.service import QAService
+from qa.contracts import Filters
+from test_label_language import EN_NEWS, RU_NEWS  # a Russian and an English news page of the same two events
+
+RU_QUESTION = "Сколько гашиша нашли в тайнике?"
+EN_QUESTION = "How much hashish was found in the cache?"
+MARCH = Filters("2024-03", "2024-03")
+
+
+@pytest.fixture
+def chat(chat_over):
+    return chat_over({"novosti.txt": RU_NEWS, "news.txt": EN_NEWS})
+
+
+def text_of(fragment: str) -> str:
+    return html.unescape(re.sub(r"<[^>]+>", " ", fragment))
+
+
+def page_english() -> set[str]:
+    """The English words the page frames a reply with (the reply's words, its scope line, notes, errors, sources
+    panel, controls), less the words the invented documents and their file names hold."""
+    en = lang.reply_words("en")
+    texts = [getattr(en, f) for f in ("not_found", "sources", "related", "confidence", "low", "searched_for",
+                                      "read_with", "note", "show_source", "otherwise")]
+    texts += [*en.ui.values(), *en.more.values(), *en.undated_left_out.values()]
+    words = {w.lower() for t in texts for w in re.findall(r"[A-Za-z]{3,}", t)}
+    return words - {w.lower() for w in re.findall(r"[A-Za-z]+", EN_NEWS + " news.txt novosti.txt")}
+
+
+def english_in(text: str) -> set[str]:
+    return {w.lower() for w in re.findall(r"[A-Za-z]{3,}", text)} & page_english()
+
+
+def russian_reply_text(chat, turn, conv) -> str:
+    """The reply, without the passages and labels that come from the English document (a citation of news.txt)."""
+    shown = text_of(turn.reply_html)
+    for c in turn.citations:
+        if c.doc == "news.txt":
+            shown = shown.replace(c.text, "")
+            shown = shown.replace(text_of(c.label()).split("] ", 1)[1].rsplit(" · ", 1)[0], "")
+    return shown
+
+
+def test_a_filtered_russian_questions_reply_and_scope_line_have_no_english_page_word(chat):
+    conv = Conversation()
+    turn = chat.ask(conv, RU_QUESTION, 3, filters=MARCH)
+    assert turn.answer is not None and turn.answer.doc == "novosti.txt"
+    assert "Искали: материалы с датой март 2024" in text_of(turn.reply_html)
+    assert not english_in(russian_reply_text(chat, turn, conv))
+
+
+def test_a_date_in_a_russian_question_is_said_in_russian(chat):
+    turn = chat.ask(Conversation(), "Сколько гашиша нашли в тайнике в марте 2024 года?", 3)
+    assert "Искали: материалы с датой март 2024" in text_of(turn.reply_html)
+    turn = chat.ask(Conversation(), "Сколько гашиша нашли в тайнике в 2019 году?", 3)
+    assert "Искали: все материалы; материалов с датой 2019 нет" in text_of(turn.reply_html)
+    assert not english_in(russian_reply_text(chat, turn, Conversation()))
+
+
+def test_a_russian_questions_empty_range_and_unknown_source_notes_are_russian(chat):
+    turn = chat.ask(Conversation(), RU_QUESTION, 3, filters=Filters("2030", None))
+    reply = text_of(turn.reply_html)
+    assert "В индексе ничего нет: материалы с датой 2030 и позже (даты материалов в нём: 12 марта 2024 – " in reply
+    assert not english_in(reply)
+    turn = chat.ask(Conversation(), RU_QUESTION, 3, filters=Filters(None, None, ("nosuch*", "novosti.txt")))
+    assert "не подходит под источник 'nosuch*'" in text_of(turn.reply_html)
+    assert "Искали: материалы из nosuch*, novosti.txt" in text_of(turn.reply_html)
+    assert not english_in(russian_reply_text(chat, turn, Conversation()))
+
+
+def test_an_english_questions_scope_line_and_notes_are_unchanged(chat):
+    turn = chat.ask(Conversation(), EN_QUESTION, 3, filters=MARCH)
+    assert "Searched items dated Mar 2024" in text_of(turn.reply_html)
+    turn = chat.ask(Conversation(), EN_QUESTION, 3, filters=Filters("2030", None))
+    assert ("Note: No items dated since 2030 in the index (its dated items run from 12 Mar 2024 to 3 Apr 2024)."
+            in text_of(turn.reply_html))
+    turn = chat.ask(Conversation(), EN_QUESTION, 3, filters=Filters(None, None, ("nosuch*", "news.txt")))
+    assert "no indexed document matches the source 'nosuch*'" in text_of(turn.reply_html)
+
+
+def test_a_russian_replys_citation_view_and_labels_are_russian(chat):
+    conv = Conversation()
+    turn = chat.ask(conv, RU_QUESTION, 3, filters=MARCH)
+    view = text_of(chat.source_html(conv, 0, turn.answer.passage_rank))
+    assert "Источник [1]" in view and "цитируемый фрагмент" in view and "символы" in view
+    assert not english_in(view)
+    gone = text_of(chat.source_html(conv, 0, 99))
+    assert gone.strip() == "Этот источник больше недоступен."
+    # and an English reply's view is as it was
+    conv = Conversation()
+    turn = chat.ask(conv, EN_QUESTION, 3, filters=MARCH)
+    view = text_of(chat.source_html(conv, 0, turn.answer.passage_rank))
+    assert "Source [1]" in view and "cited passage" in view and "characters" in view
+
+
+def test_a_russian_question_without_an_index_is_told_so_in_russian(tmp_path, settings_for, hash_embedder):
+    (tmp_path / "corpus").mkdir()
+    chat = ChatService(QAService(settings_for(tmp_path / "corpus"), embedder=hash_embedder))
+    ru = chat.ask(Conversation(), RU_QUESTION, 3)
+    assert ru.error is not None and "нет индекса" in ru.error and "Re-index" in ru.error
+    # the folder, the command and the page's (English) button and tab it names aside
+    said = re.sub(r"`[^`]*`|«[^»]*»", "", ru.error.replace(str(chat.settings.index_dir), ""))
+    assert not english_in(said)
+    en = chat.ask(Conversation(), EN_QUESTION, 3)
+    assert en.error.startswith("no index in ") and en.error.endswith(
+        ": run `qa index` first (or click Re-index in the Corpus tab)")
+
+
+def test_a_russian_orphan_follow_up_gets_its_hint_in_russian(chat):
+    turn = chat.ask(Conversation(), "Кто его открыл?", 3)
+    assert "Этот вопрос, похоже, опирается на предыдущий" in text_of(turn.reply_html)
+    assert "This question seems to refer" not in turn.reply_html
+
+
+def test_the_controls_are_relabelled_in_the_language_of_the_last_question(chat):
+    """The page's own relabelling step (qa.app.web.on_relabel) sets every control of page_words.CONTROLS."""
+    from qa.app.web import build_app
+
+    demo = build_app(chat.settings, chat.service)
+    step = next(f for f in demo.fns.values() if getattr(f.fn, "__name__", "") == "on_relabel")
+    assert len(step.outputs) == len(CONTROLS)
+    conv = Conversation()
+    chat.ask(conv, RU_QUESTION, 3)
+    ru = step.fn(conv, "2024-03", "", [])
+    assert {"__type__": "update", "value": "Спросить"} in ru
+    assert {"__type__": "update", "placeholder": "Задайте вопрос о документах…"} in ru
+    assert {"__type__": "update", "label": "Активные фильтры (удалите, чтобы снять)", "choices": ["с 2024-03"],
+            "value": ["с 2024-03"]} in ru
+    said = " ".join(str(v) for u in ru for k, v in u.items() if k != "__type__")
+    assert not english_in(said.replace("Markdown", "").replace("CSV", ""))
+    chat.ask(conv, EN_QUESTION, 3)  # an English question after it: English again
+    assert {"__type__": "update", "value": "Ask"} in step.fn(conv, "2024-03", "", [])
+
+
+def test_every_language_words_every_control():
+    for language in lang.registered():
+        words = control_words(language.code)
+        assert words.keys() == CONTROLS.keys() and all(all(v for v in w.values()) for w in words.values())
+
+
+def test_the_active_filters_chips_are_worded_and_read_back_in_the_conversations_language():
+    from qa.app import filter_controls as fc
+
+    f = Filters("2024-03", "2024-04", ("novosti.txt",))
+    assert fc.chips(f) == ["from 2024-03", "to 2024-04", "source novosti.txt"]
+    assert fc.chips(f, "ru") == ["с 2024-03", "по 2024-04", "источник novosti.txt"]
+    assert fc.after_chips(["с 2024-03", "источник novosti.txt"], f, "ru") == Filters("2024-03", None, ("novosti.txt",))
+
+
+def test_the_note_of_undated_items_left_out_agrees_with_its_number_in_russian():
+    from qa.contracts import undated_note
+
+    assert undated_note(1, ("Новости · novosti.txt",), "ru") == "1 материал без даты не учтён (Новости · novosti.txt)"
+    assert [undated_note(n, (), "ru") for n in (3, 5)] == ["3 материала без даты не учтены", "5 материалов без даты не учтены"]
+    assert [undated_note(n) for n in (1, 2)] == ["1 item without a date was left out", "2 items without a date were left out"]
