@@ -257,10 +257,21 @@ def _same_office(asked: Role, held: Role) -> bool:
     heads ("Ambassador Markus Lindqvist" is a rank, not the head of the office asked about)."""
     if asked.other != held.other and not (asked.past and not asked.other and held.other == {"former"}):
         return False  # a former holder is another office, unless a past holder is asked
-    if asked.office == held.office or {asked.office, held.office} == _LEAD:
+    if asked.office == held.office:
         return True
+    if {asked.office, held.office} == _LEAD:
+        # a manager heads what the title says he manages: "Project Manager at the Office" manages a project there,
+        # not the office ("Who heads the Office?")
+        return asked.office == "manager" or _manages(asked.of, held.of)
     return bool(held.of) and ((asked.office in _ANY_HEAD and held.office in _HEADS)
                               or (held.office in _ANY_HEAD and asked.office in _HEADS))
+
+
+def _manages(asked: str, held: str) -> bool:
+    """Whether a manager's office (what it is of, `held`: "Project the Office in Tarrow", its title's word first)
+    manages the body asked about (`asked`): its first word, when a name's, is one of the asked body's words."""
+    first = held.split()[:1]
+    return not first or _latin_keys(first[0], False) <= _latin_keys(asked, False)
 
 
 def _names(text: str, capitalised: bool = True) -> set[str]:
@@ -645,7 +656,9 @@ def _led(sentence: str, lang: str, held: list[Role]) -> list[Role]:
         verb = words.leads.search(text)
         if verb is None:
             continue
-        before, after = text[:verb.start()], text[verb.end():]
+        # English names the person before the verb across an appositive ("Tom Vell, Director of X, led …")
+        before = sentence[:clause.start() + verb.start()] if lang == "en" else text[:verb.start()]
+        after = text[verb.end():]
         found = _led_en(before, after, verb) if lang == "en" else _led_other(text, verb, held, words, lang)
         if found is not None:
             person, of = found
@@ -660,7 +673,7 @@ def _led_en(before: str, after: str, verb: re.Match) -> tuple[str, str] | None:
         named = _NAME_AFTER.match(" " + after.lstrip())
         if named is None or not _is_name(named["name"]):
             return None
-        return named["name"], _AUXILIARY.sub("", before)
+        return named["name"], _AUXILIARY.sub("", re.split(r"[;,:()\[\]]", before)[-1])
     named = _NAME_THEN_VERB.search(before)
     if named is None or not _is_name(named["name"]):
         return None
