@@ -99,6 +99,7 @@ def test_an_interviewers_line_does_not_displace_the_appointed_head():
 
 def test_a_project_manager_at_an_office_does_not_head_the_office():
     sentence = "\"We trained forty officers,\" said Ida Brenn, Project Manager at the Orlen Programme Office in Tarrow."
+    assert not names_holder("Who is the Head of the Orlen Programme Office in Tarrow?", sentence, "en")
     assert not names_holder("Who heads the Orlen Programme Office in Tarrow?", sentence, "en")
     # the project she manages is hers to lead, in either language
     assert names_holder("Кто руководит проектом Скарн?", "• Ida Brenn, Project Manager, Skarn project", "en")
