@@ -25,7 +25,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from qa.answer.needs import needs
-from qa.answer.roles import miscast
+from qa.answer.roles import gives_no_one, miscast, names_holder
 from qa.answer.short import roles
 from qa.filters.core import UNDATED, item_span
 from qa.filters.question import parse_question_dates
@@ -201,12 +201,15 @@ def prefer_present_holder(question: str, ranked: list[Candidate]) -> list[Candid
         return ranked
     chosen, latest = (None, UNDATED) if first.past else (0, first.since)
     named = _named_in(question)
+    # a best that names the asked office's holder gives way to no sentence that gives no one an office ("— вы
+    # возглавляете службу с февраля 2023 года", an interviewer's line): it does not say whose head it names
+    holder = names_holder(question, top.text, top.sentence.lang)
     for i in range(1, min(HOLDER_TOP, len(ranked))):
         c = ranked[i]
         if c.score < top.score - HOLDER_MARGIN:
             break
         h = held(c, asked)
-        if h is None or h.past:
+        if h is None or h.past or holder and gives_no_one(question, c.text, c.sentence.lang):
             continue
         # the body whose role is asked ("the CARICC Organizational Unit") must be named as fully as by the best: a
         # later item's "heads of analytical departments" hold another body's lead

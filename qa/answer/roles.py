@@ -119,6 +119,7 @@ class Role:
     of: str  # whose office it is, as written ("State Customs Committee of the Republic of Uzbekistan")
     person: str = ""  # the person it is given to, when the sentence names them beside it
     after: str = ""  # in a question "Who was ROLE before NAME?": the person whose predecessor is asked
+    past: bool = False  # in a question: a past holder is asked ("Who headed X before 2025?"), whom "former" names
 
 
 @dataclass(frozen=True)
@@ -164,9 +165,22 @@ def asked_role(question: str) -> Role | None:
         after, question = b["after"].strip(" ?"), question[:b.start()] + "?"
     if language != "en":
         found = _asked_other(question, words) if words is not None and words.offices else None
-        return replace(found, after=after) if found is not None and after else found
-    found = _asked_en(question)
-    return replace(found, after=after) if found is not None and after else found
+    else:
+        found = (_asked_head(question, words) if words is not None else None) or _asked_en(question)
+    if found is None:
+        return None
+    holder = get(language).holder_words
+    past = holder is not None and bool(holder.past.search(question)) and not holder.present.search(question)
+    return replace(found, after=after or found.after, past=past)
+
+
+def _asked_head(question: str, words: OfficeWords) -> Role | None:
+    """"Who heads / led X?" (OfficeWords.asks_head): the head of X, unless X is a gathering (OfficeWords.gathering),
+    whose chair may hold any office."""
+    m = words.asks_head.match(question) if words.asks_head is not None else None
+    if m is None or words.gathering is not None and words.gathering.search(m["of"]):
+        return None
+    return Role("head", "Head", frozenset(), re.sub(r"^(?:the|an?)\s+", "", m["of"].strip(), flags=re.I))
 
 
 def _asked_en(question: str) -> Role | None:
@@ -223,7 +237,7 @@ def held_roles(sentence: str, lang: str = "en") -> list[Role]:
         if not m["of"] and (body := _LISTED_BODY.match(sentence[m.end():])):
             of = " ".join(x for x in (of, body["body"].strip()) if x)  # "• X, Deputy Commander, Border Troops of Y"
         out.append(Role(role.office, role.written, role.other, of, person))
-    return out
+    return out + _led(sentence, lang, out)
 
 
 def _is_name(name: str) -> bool:
@@ -241,12 +255,23 @@ def _looks_like_name(owner: str) -> bool:
 def _same_office(asked: Role, held: Role) -> bool:
     """Whether two offices are one: the same office, or a head's and one that heads, when the one held says what it
     heads ("Ambassador Markus Lindqvist" is a rank, not the head of the office asked about)."""
-    if asked.other != held.other:
-        return False
-    if asked.office == held.office or {asked.office, held.office} == _LEAD:
+    if asked.other != held.other and not (asked.past and not asked.other and held.other == {"former"}):
+        return False  # a former holder is another office, unless a past holder is asked
+    if asked.office == held.office:
         return True
+    if {asked.office, held.office} == _LEAD:
+        # a manager heads what the title says he manages: "Project Manager at the Office" manages a project there,
+        # not the office ("Who heads the Office?")
+        return asked.office == "manager" or _manages(asked.of, held.of)
     return bool(held.of) and ((asked.office in _ANY_HEAD and held.office in _HEADS)
                               or (held.office in _ANY_HEAD and asked.office in _HEADS))
+
+
+def _manages(asked: str, held: str) -> bool:
+    """Whether a manager's office (what it is of, `held`: "Project the Office in Tarrow", its title's word first)
+    manages the body asked about (`asked`): its first word, when a name's, is one of the asked body's words."""
+    first = held.split()[:1]
+    return not first or _latin_keys(first[0], False) <= _latin_keys(asked, False)
 
 
 def _names(text: str, capitalised: bool = True) -> set[str]:
@@ -261,22 +286,39 @@ def _names(text: str, capitalised: bool = True) -> set[str]:
 _CYRILLIC = re.compile(r"[А-Яа-яЁё]")
 
 
-def _latin_keys(text: str, capitalised: bool = True) -> set[str]:
+# what a body is attached to, not which body it is: "Агентство … при Президенте", "the Agency under the President"
+_ATTACHED = re.compile(r"(?<!\w)(?:при|under\s+the)\s.*$", re.I | re.S)
+
+
+def _latin_keys(text: str, capitalised: bool = True, proper: bool = False) -> set[str]:
     """What an office is of, in Latin letters for a comparison across scripts: its words' first four romanised letters
     (of its capitalised words, or of all), a Russian acronym as English writes it ("ОБСЕ" -> "osce"), without its
-    countries and small words."""
+    countries and small words. `proper`: the capitalised words that are names in any language, to tell a body by:
+    what it is attached to left out (_ATTACHED), and a Cyrillic phrase's first word unless an acronym (Russian
+    capitalises a body's first word whatever it is: "Агентство по контролю" is "the Drug Control Agency", whose
+    words romanised are no English ones)."""
+    if proper:
+        text = _ATTACHED.sub("", text)
     acronyms: dict[str, str] = {}
+    glossary: dict[str, str] = {}
     for language in ("ru",):
         words = _office_words(language)
         acronyms.update(words.acronyms if words is not None else {})
+        glossary.update(words.glossary if words is not None else {})
     countries = {romanised(t).lower()[:4] for t in country_terms(countries_in(text))}
     keys = set()
-    for w in re.findall(r"[\w'’-]+", text):
-        if capitalised and not w[:1].isupper():
-            continue
+    for i, w in enumerate(re.findall(r"[\w'’-]+", text)):
         if w.lower() in stopwords("en") | stopwords("ru") or len(w) < 3 and not w.isupper():
             continue
-        key = romanised(acronyms.get(w, w)).lower()[:4]
+        english = glossary.get(_stem(w, "ru"), "") if _CYRILLIC.match(w) and glossary else ""
+        if proper and _CYRILLIC.match(w):
+            # a Russian body's name words: those English names too (the glossary), its acronyms, its names
+            # (capitalised after the first word, which Russian capitalises whatever it is)
+            if not (english or w.isupper() or i > 0 and w[:1].isupper()):
+                continue
+        elif capitalised and not w[:1].isupper():
+            continue
+        key = romanised(english or acronyms.get(w, w)).lower()[:4]
         if key not in countries:
             keys.add(key)
     return keys - {"resp", "repu"}
@@ -301,7 +343,9 @@ def another_body(asked: str, held: str) -> bool:
             return False
         if not _latin_keys(asked, False) & _latin_keys(held, False):
             return True
-        return bool(_latin_keys(asked) - _latin_keys(held, False) and _latin_keys(held) - _latin_keys(asked, False))
+        # each names a word the other lacks, of the words that name a body in any language (_latin_keys, `proper`)
+        return bool(_latin_keys(asked, proper=True) - _latin_keys(held, False)
+                    and _latin_keys(held, proper=True) - _latin_keys(asked, False))
     if not (_names(asked) - _names(held, False) and _names(held) - _names(asked, False)):
         return False
     return not (acronym_alike(f"x {asked}", held) or acronym_alike(f"x {held}", asked))
@@ -355,20 +399,33 @@ def names_holder(question: str, sentence: str, lang: str | None = None) -> bool:
                for r in held_roles(sentence, lang))
 
 
-# the best sentence, when it names someone in another office than asked, gives way to the first of the best ROLE_TOP
-# that names a person in the asked office, whatever the scores (ROLE_MARGIN None; a number: only within that of the
-# best; 0: never). The best is sure to be "not found" (the "miscast" rule), so the holder loses nothing by taking its
-# place, and the gate still reads it: an invented seminar item's deputy outscored the chairman's quote by 2.8
-# (tests/answer/test_roles.py), the substance near tie's margin (1.0) would keep the deputy
-ROLE_TOP = 3
+# the best sentence, when it names someone in another office than asked, or no one in any office at all, gives way to
+# the first of the best ROLE_TOP that names a person in the asked office, whatever the scores (ROLE_MARGIN None; a
+# number: only within that of the best; 0: never). The best is sure to be "not found" (the "miscast" rule), or names
+# no one who could answer "who" ("… chaired by the Centre", "— вы возглавляете службу"), so the holder loses nothing
+# by taking its place, and the gate still reads it: an invented seminar item's deputy outscored the chairman's quote by
+# 2.8 (tests/answer/test_roles.py), the substance near tie's margin (1.0) would keep the deputy. Five, not three: a
+# holder named in another language than the question's scores below the sentences of its own language that repeat
+# the body's name (docs/quality.md, "Thirty-eighth session")
+ROLE_TOP = 5
 ROLE_MARGIN: float | None = None
+
+
+def gives_no_one(question: str, sentence: str, lang: str | None = None) -> bool:
+    """Whether a sentence gives no person it names any office or lead (held_roles()) while the question asks who
+    holds an office (asked_role()): it cannot say who holds the asked one."""
+    return asked_role(question) is not None and not any(r.person for r in held_roles(sentence, lang or detect(sentence)))
 
 
 def prefer_holder(question: str, ranked: list[Candidate]) -> list[Candidate]:
     """`ranked` (best first) with the first of the best ROLE_TOP that names the holder of the asked office first, when
-    the best names someone in another office (miscast()). The two swap scores, as in
-    qa.answer.substances.prefer_asked_substance."""
-    if ROLE_MARGIN == 0 or len(ranked) < 2 or miscast(question, ranked[0].text, ranked[0].sentence.lang) is None:
+    the best names someone in another office (miscast()) or no one in an office (gives_no_one()). The two swap
+    scores, as in qa.answer.substances.prefer_asked_substance."""
+    if ROLE_MARGIN == 0 or len(ranked) < 2:
+        return ranked
+    best = ranked[0]
+    if miscast(question, best.text, best.sentence.lang) is None \
+            and not gives_no_one(question, best.text, best.sentence.lang):
         return ranked
     for i in range(1, min(ROLE_TOP, len(ranked))):
         c = ranked[i]
@@ -436,7 +493,7 @@ def _offices_in(text: str, words: OfficeWords, language: str) -> list[tuple[int,
     out, i = [], 0
     while i < len(tokens):
         stem = stems[i]
-        if stem not in words.offices:
+        if stem not in words.offices or i > 1 and _in_name(text, tokens[i - 1], tokens[i]):
             i += 1
             continue
         other: set[str] = set()
@@ -455,6 +512,13 @@ def _offices_in(text: str, words: OfficeWords, language: str) -> list[tuple[int,
         out.append((tokens[j].start(), tokens[end].end(), office, frozenset(other), tokens[i].start()))
         i = end + 1
     return out
+
+
+def _in_name(text: str, previous: re.Match, token: re.Match) -> bool:
+    """Whether an office word is a word of a body's name: capitalised mid-sentence right after a capitalised word
+    ("при Кабинете Министров", "Совет Министров" is a council, not a minister)."""
+    return token.group(0)[:1].isupper() and previous.group(0)[:1].isupper() and not previous.group(0).isupper() \
+        and not text[previous.end():token.start()].strip()
 
 
 def _held_other(sentence: str, words: OfficeWords, language: str = "ru") -> list[Role]:
@@ -483,14 +547,14 @@ def _held_other(sentence: str, words: OfficeWords, language: str = "ru") -> list
         if not of.strip() and (body := _LISTED_BODY.match(rest)):
             of = body["body"]
         out.append(Role(office, sentence[start:end], other, of.strip(), person))
-    return out
+    return out + _led(sentence, language, out)
 
 
 def _asked_other(question: str, words: OfficeWords, language: str = "ru") -> Role | None:
     """asked_role() for a question of another language: "Кто возглавляет X?" (the head of X), "Кто является
     председателем X?" (the chair of X)."""
-    if words.asks_head is not None and (m := words.asks_head.match(question)):
-        return Role("head", "Head", frozenset(), m["of"].strip())
+    if words.asks_head is not None and words.asks_head.match(question):
+        return _asked_head(question, words)
     if words.asks is None or not (m := words.asks.match(question)):
         return None
     phrase = m["role"]
@@ -566,3 +630,78 @@ def _says_before(sentence: str, lang: str) -> bool:
     2023", "former", "до декабря 2023 года")."""
     words = get(lang).holder_words
     return words is not None and any(words.held_before.search(p) for p in _CLAUSES.split(sentence))
+
+
+# a clause of a sentence, for the verb that says who heads what (_led)
+_LED_CLAUSE = re.compile(r"[^;,:()\[\]]+")
+# a name right before an English verb, with an appositive between ("Tom Vell, Director of X, chaired …")
+_NAME_THEN_VERB = re.compile(rf"{_TITLES}*(?P<name>{_NAME})(?:,[^,]+,)?\s+(?:also\s+|currently\s+|now\s+|has\s+|had\s+)?$")
+# what comes before a passive verb besides its subject ("The operation *was* led by …")
+_AUXILIARY = re.compile(r"\s+(?:(?:is|was|are|were|has\s+been|have\s+been|had\s+been|will\s+be|being)\s+)?"
+                        r"(?:(?:jointly|also|currently)\s+)?$", re.I)
+
+
+def _led(sentence: str, lang: str, held: list[Role]) -> list[Role]:
+    """The heads a verb names (OfficeWords.leads): "Операцией руководил первый заместитель начальника Таможенной
+    службы Рустам Назаров" makes Рустам Назаров the head of the operation, whatever his own post is of; "The course
+    was led by Tom Vell", "Tom Vell chaired the council" alike. Each is a Role "head" of what the verb governs (its
+    object, or a passive's subject), given to the person named beside the verb in its clause; none when no person
+    is named there ("chaired by Uzbekistan's Centre": a body)."""
+    words = _office_words(lang)
+    if words is None or words.leads is None:
+        return []
+    out = []
+    for clause in _LED_CLAUSE.finditer(sentence):
+        text = clause.group(0)
+        verb = words.leads.search(text)
+        if verb is None:
+            continue
+        # English names the person before the verb across an appositive ("Tom Vell, Director of X, led …")
+        before = sentence[:clause.start() + verb.start()] if lang == "en" else text[:verb.start()]
+        after = text[verb.end():]
+        found = _led_en(before, after, verb) if lang == "en" else _led_other(text, verb, held, words, lang)
+        if found is not None:
+            person, of = found
+            of = re.sub(r"^\s*(?:the|an?|its|their)\s+", "", of.strip(" \t-—–"), flags=re.I)
+            out.append(Role("head", verb.group(0).strip(), frozenset(), of, person))
+    return out
+
+
+def _led_en(before: str, after: str, verb: re.Match) -> tuple[str, str] | None:
+    """The person an English verb names as the head, and what they head: "X was led by NAME", "NAME led X"."""
+    if verb["by"]:
+        named = _NAME_AFTER.match(" " + after.lstrip())
+        if named is None or not _is_name(named["name"]):
+            return None
+        return named["name"], _AUXILIARY.sub("", re.split(r"[;,:()\[\]]", before)[-1])
+    named = _NAME_THEN_VERB.search(before)
+    if named is None or not _is_name(named["name"]):
+        return None
+    return named["name"], after
+
+
+def _led_other(clause: str, verb: re.Match, held: list[Role], words: OfficeWords, language: str) \
+        -> tuple[str, str] | None:
+    """The person a verb of another language names as the head, and what they head: the person given an office in
+    the clause, else the run of capitalised words nearest after the verb (then before it) that may be a name; what
+    they head is the clause's other side of the verb ("Операцией руководил X": before it; "X возглавляет Центр":
+    after it, up to the person's own office)."""
+    person = next((r.person for r in held if r.person and r.person in clause), "")
+    runs = [r for r in _NAME_RUN.finditer(clause) if _is_name(r.group(0)) and not countries_in(r.group(0))
+            and not any(_stem(w, language) in words.offices for w in r.group(0).split())]
+    if not person:
+        later = [r for r in runs if r.start() >= verb.end()]
+        earlier = [r for r in runs if r.end() <= verb.start()]
+        run = later[0] if later else earlier[-1] if earlier else None
+        if run is None:
+            return None
+        person = run.group(0)
+    at = clause.find(person)
+    if at >= verb.end():
+        # the person after the verb: what they head is before it, else after it up to their own office
+        of = clause[:verb.start()]
+        if not of.strip():
+            offices = [s for s, *_ in _offices_in(clause, words, language) if s >= verb.end()]
+            of = clause[verb.end():min([at, *offices])]
+        return person, of
+    return person, clause[verb.end():]

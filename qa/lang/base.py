@@ -156,18 +156,26 @@ class OfficeWords:
     case-insensitively): `asks_head` reads "who heads X?" (group "of"), `asks` "who is [the] ROLE?" (group "role"),
     `asks_post` "what post does NAME hold in X?" (groups "name", "of"); `before` splits off what a "before" question
     names after its office ("… до Рахимовой", "… before Dilnoza Rakhimova": group "after"), `becoming` the office a
-    person took ("before becoming Director of X", "до назначения директором X": group "role")."""
+    person took ("before becoming Director of X", "до назначения директором X": group "role"). In a sentence, `leads`
+    reads a verb that says its subject heads what it governs ("руководил", "возглавляет", "led", "chaired"; group
+    "by" when the verb is passive: "chaired by X"), and `gathering` a noun naming a gathering, whose chair a question
+    asks otherwise than a body's head ("Who chaired the meeting?")."""
 
     offices: Mapping[str, str] = field(default_factory=dict)
     other: Mapping[str, str] = field(default_factory=dict)
     keep: frozenset[str] = frozenset()
     deputy: frozenset[str] = frozenset()
     acronyms: Mapping[str, str] = field(default_factory=dict)  # a body's acronym as English writes it ("ОБСЕ": "OSCE")
+    # the common nouns of bodies' names by their stems, as English writes them ("таможен": "customs", "служб":
+    # "service"): a body named in two languages is compared by them (its proper names are compared romanised)
+    glossary: Mapping[str, str] = field(default_factory=dict)
     asks_head: re.Pattern | None = None
     asks: re.Pattern | None = None
     asks_post: re.Pattern | None = None
     before: re.Pattern | None = None
     becoming: re.Pattern | None = None
+    leads: re.Pattern | None = None
+    gathering: re.Pattern | None = None
 
 
 @dataclass(frozen=True)

@@ -742,6 +742,19 @@ OFFICE_WORDS = OfficeWords(
     before=re.compile(r"\s+(?:before|prior\s+to)\s+(?P<after>(?!\d)(?!" + _EN_MONTH_OR_YEAR + r").+?)\s*\??\s*$", re.I),
     becoming=re.compile(r"^(?:(?:he|she|they)\s+became|becoming|being\s+(?:appointed|named|elected)(?:\s+as)?|"
                         r"(?:his|her|their)\s+(?:appointment|election)\s+as)\s+(?:the\s+)?(?P<role>.+)$", re.I),
+    # "Who heads / headed / chairs / runs X?": the head of X (what follows X that only dates or sources the question,
+    # "before June 2024", "according to the report", "when …", is not X)
+    asks_head=re.compile(r"^\s*who\s+(?:currently\s+|now\s+)?(?:heads|headed|leads|led|chairs|chaired|directs|directed|"
+                         r"runs|ran|manages|managed|oversees|oversaw)\s+(?P<of>.+?)"
+                         r"(?:\s+(?:(?:before|after|until|since|in|by|from|as\s+of|during)\s+" + _EN_MONTH_OR_YEAR +
+                         r"|according\s+to\b.*|when\b.*|now|currently|today))?\s*\??\s*$", re.I),
+    # a verb saying its subject heads what it governs, "led by" its passive ("heads of …", "chairs of …" are nouns)
+    leads=re.compile(r"\b(?:leads|led|heads|headed|chairs|chaired|directs|directed|runs|ran|manages|managed|oversees|"
+                     r"oversaw|overseen)\b(?!\s+(?:of|to|and)\b)(?P<by>\s+by\b)?", re.I),
+    # whose chair is asked otherwise: a meeting is chaired by a person of any office, or by a body
+    gathering=re.compile(r"\b(?:meetings?|workshops?|seminars?|sessions?|conferences?|forums?|summits?|round\s*tables?|"
+                         r"courses?|trainings?|delegations?|visits?|panels?|discussions?|events?|webinars?|briefings?|"
+                         r"consultations?|talks)\b", re.I),
 )
 
 # What a who-question's act and a how-many question's count ask for (Language.asked_words, qa.answer.asked_marks):

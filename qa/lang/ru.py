@@ -738,6 +738,15 @@ OFFICE_WORDS = OfficeWords(
     acronyms={"ОБСЕ": "OSCE", "ЦАРИКЦ": "CARICC", "УНП": "UNODC", "ООН": "UN", "ЕС": "EU", "ВТамО": "WCO",
               "ВТО": "WTO", "ОДКБ": "CSTO", "СНГ": "CIS", "ШОС": "SCO", "ЕАЭС": "EAEU", "НАТО": "NATO",
               "ПРООН": "UNDP", "МОМ": "IOM", "ЮНИСЕФ": "UNICEF", "ИНТЕРПОЛ": "INTERPOL", "ЕВРОПОЛ": "EUROPOL"},
+    # what English calls the common nouns of a body's name (roles.another_body reads a body across languages by them)
+    glossary={"таможен": "customs", "служб": "service", "агентств": "agency", "центр": "centre", "контрол": "control",
+              "наркотик": "drug", "комитет": "committee", "министерств": "ministry", "пограничн": "border",
+              "войск": "troops", "управлен": "department", "департамент": "department", "совет": "council",
+              "офис": "office", "национальн": "national", "государствен": "state", "внутрен": "internal",
+              "безопасн": "security", "правительств": "government", "кабинет": "cabinet", "налогов": "tax",
+              "финанс": "finance", "юстиц": "justice", "прокуратур": "prosecutor", "охра": "guard",
+              "учебн": "training", "борьб": "combating", "противодейств": "countering", "академ": "academy",
+              "полиц": "police", "программ": "programme", "проект": "project", "институт": "institute"},
     asks_head=re.compile(r"^\s*кто\s+(?:сейчас\s+|ныне\s+|в\s+настоящее\s+время\s+)?"
                          r"(?:возглавля\w*|руковод(?:ит|ил|ила|или)|управля\w*)\s+(?P<of>.+?)\s*\??\s*$", re.I),
     asks=re.compile(r"^\s*кто\s+(?:сейчас\s+|ныне\s+)?(?:(?:является|являлся|являлась|был[аи]?|будет|стал[аи]?)\s+)?"
@@ -747,6 +756,10 @@ OFFICE_WORDS = OfficeWords(
     before=re.compile(r"\s+до\s+(?P<after>(?![\d«])(?!(?:того|сих|сегодн|конца|начала)\b).+?)\s*\??\s*$", re.I),
     becoming=re.compile(r"^(?:(?:его|её|ее|своего|своей)\s+)?(?:назначени\w*|избрани\w*|вступлени\w*\s+в\s+должность|"
                         r"того,?\s+как\s+(?:он|она)\s+стал\w*)\s+(?:на\s+(?:должность|пост)\s+)?(?P<role>.+)$", re.I),
+    # a verb saying its subject heads what it governs ("Операцией руководил X", "Центр возглавляет X"); participles
+    # ("руководивший им") are left: they say it of a name in another clause
+    leads=re.compile(r"(?<!\w)(?:руковод(?:ил[аи]?|ит|ят)|возглавля(?:л[аи]?|ет|ют)|возглавил[аи]?|"
+                     r"председательствова?(?:л[аи]?|ет|ют))(?!\w)", re.I),
 )
 
 # What a who-question's act and a how-many question's count ask for (Language.asked_words, as English's):
