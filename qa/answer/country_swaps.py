@@ -66,19 +66,20 @@ def country_swap(question: str, sentence: str, passage_before: str = "", title: 
     never a swap."""
     if needs(question).wants == "place" or _ASKS_COUNTRY.search(question):
         return None
-    asked = countries_in(_SET_ASIDE.sub(" ", question), detect(question))
+    asks = detect(question)
+    # someone asked for: a who-question, people ("officers", "сотрудники") or a role or act ("experts", "эксперты"),
+    # whose nationality may be named as its language ("Which Turkish experts …?", "Какие турецкие эксперты …?")
+    someone = needs(question).wants == "person" or bool(PEOPLE & set(analyze(question, asks))) or bool(marks(question))
+    asked = countries_in(_SET_ASIDE.sub(" ", question), asks, languages=someone)
     if not asked:
         return None
     code = lang or detect(sentence)
-    told = countries_in(answer_text(sentence, passage_before), code)
+    told = countries_in(answer_text(sentence, passage_before), code, languages=someone)
     if not told or told & asked:
         return None
     context = f"{title}\n{sentence_before(passage_before)}"
-    if countries_in(context, detect(context) if context.strip() else code) & asked:
+    if countries_in(context, detect(context) if context.strip() else code, languages=someone) & asked:
         return None
-    asks = detect(question)
-    # someone asked for: a who-question, people ("officers", "сотрудники") or a role or act ("experts", "эксперты")
-    someone = needs(question).wants == "person" or bool(PEOPLE & set(analyze(question, asks))) or bool(marks(question))
     origin = someone and not countries_in(question, asks, adjectives=False)
     return CountrySwap(asked, told, origin)
 

@@ -159,10 +159,12 @@ def country_terms(codes: frozenset[str]) -> frozenset[str]:
     return frozenset(t for terms, code in _codes()[0].items() if code in codes for t in terms)
 
 
-def countries_in(text: str, code: str = "en", adjectives: bool = True) -> frozenset[str]:
+def countries_in(text: str, code: str = "en", adjectives: bool = True, languages: bool = False) -> frozenset[str]:
     """The two-letter codes of the countries a text names, in any registered language and any form: "Russia",
     "the Russian Federation", "Russian", "России" are all "RU"; "Kyrgyz", "Kyrgyzstan", "Kyrgyz Republic" "KG".
-    `adjectives`: False reads names only ("Russian experts" names no country)."""
+    `adjectives`: False reads names only ("Russian experts" names no country). `languages`: the adjectives of a
+    country's language are its people's too ("Turkish experts", "турецкие эксперты" -> TR), which holds of people and
+    not of much else ("the Persian ally", "Greek orthodox Christians", "Greek mythology")."""
     from qa.lang import analyze
     from qa.lang.demonyms import same_place
 
@@ -182,7 +184,8 @@ def countries_in(text: str, code: str = "en", adjectives: bool = True) -> frozen
             if adjectives:
                 found.update(c for name, c in singles.get(word[:3], ()) if word.isalpha() and same_place(word, name))
                 # "Turkish experts", not "the Turkish language" ("на турецком языке")
-                if word in _language_adjectives() and (i + 1 == len(terms) or terms[i + 1] not in _LANGUAGE_NOUNS):
+                if languages and word in _language_adjectives() \
+                        and (i + 1 == len(terms) or terms[i + 1] not in _LANGUAGE_NOUNS):
                     found.add(_language_adjectives()[word])
             i += 1
     return frozenset(found)

@@ -638,7 +638,7 @@ REPLY = ReplyWords(
         "scene.date": "The best passage sets the scene of this event but dates the event, not what was asked.",
         "scene.any": "The best passage sets the scene of this event but does not state what was asked.",
         "swapped": "The best passage speaks of {told}, not of {asked}.",
-        "swapped.origin": "The best passage speaks of people from {told}, not from {asked}.",
+        "swapped.origin": "The best passage speaks of people from another country: {told}, not {asked}.",
         "substance.other": "The best passage speaks of another substance than the question asks about.",
         "country.other": "The best passage speaks of another country than the question asks about.",
         "miscast": "The best passage names {person} as {held}, not as {asked}.",

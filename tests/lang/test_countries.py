@@ -26,7 +26,7 @@ def test_a_country_is_read_in_any_form(text, lang, codes):
 
 
 @pytest.mark.parametrize("text, lang, codes", [
-    # a nationality CLDR names as its country's language, though no form of the country's name makes it
+    # a nationality CLDR names as its country's language, though no form of the country's name makes it (people's)
     ("Which Turkish customs experts will teach?", "en", {"TR"}),
     ("Какие турецкие эксперты проведут занятия?", "ru", {"TR"}),
     ("two Dutch instructors and a French lecturer", "en", {"NL", "FR"}),
@@ -38,4 +38,10 @@ def test_a_country_is_read_in_any_form(text, lang, codes):
     ("Portuguese instructors", "en", set()),
 ])
 def test_a_nationality_named_as_a_language_is_its_country(text, lang, codes):
-    assert countries_in(text, lang) == codes
+    assert countries_in(text, lang, languages=True) == codes
+
+
+def test_a_language_adjective_is_read_of_people_only_when_asked():
+    # "the Persian ally", "Greek orthodox Christians" are no country's: qa.answer.country_swaps asks for it of people
+    assert not countries_in("Which Turkish customs experts will teach?", "en")
+    assert not countries_in("the Yuan's Persian ally and Greek orthodox Christians", "en")
