@@ -19,6 +19,15 @@ Issue 13, pattern 1: the answer must hold what was asked, not only the question'
   ("… созданы *ещё три* группы", "… opened *two more* offices") gives way to the next sentence of its item when that
   one states a total ("Таким образом, *общее количество* таких групп … достигло девяти.", "… bringing the total to
   nine."), wherever the model ranked it: the addition is the news, the total is what was asked.
+- A who-question about who teaches, is to be contacted or organises ("Who will run the training sessions …?", "Who is
+  the contact person …?", "Кто проведёт занятия …?"; Language.asked_words.acts "teach", "contact", "organise") is not
+  answered by who takes part ("В семинаре примут участие 30 сотрудников …") or an agenda row's lecturer: the sentence
+  stating the act ("Занятия проведут эксперты …", "Contact: Ms. …") among the best ACT_TOP is, its doer a body too.
+  The act of the people a question asks for comes right after them ("Which Turkish experts *will teach* …?").
+- A when-question about when something starts or ends ("When does the pilot begin?", "Когда завершится проект?":
+  Language.asked_words.phases) answered by a sentence stating neither phase nor a range ("… today agreed to profile
+  rail freight jointly …") gives way to the near tie that states the asked phase with a date ("The pilot will start
+  on 1 April 2025 …"), in either language.
 The two swap scores, as the other near-tie rules do (qa.answer.roles.prefer_holder, qa.answer.substances).
 """
 
@@ -41,11 +50,19 @@ if TYPE_CHECKING:
 
 # the best MARK_TOP within MARK_MARGIN of the best (None: whatever the scores; 0: never)
 MARK_TOP = 3
+# an act's doer among the best ACT_TOP: a "Contact: …" line or "Занятия проведут …" shares fewer of the question's
+# words than an agenda's rows or the participants' sentence, which name no act asked
+ACT_TOP = 4
 MARK_MARGIN: float | None = None
 # how far into a question its asked role or act may come ("Who was the course *director* …" is the fifth word)
 ASKED_WORDS = 5
+# how many words after the people a question asks for their act may come ("experts *will teach*")
+VERB_GAP = 2
 # whether a count that adds to an earlier one gives way to the total its next sentence states
 TOTALS = True
+# whether a when-question about a start or an end takes the near tie stating it, among the best PHASE_TOP
+PHASES = True
+PHASE_TOP = 3
 _DEPUTY = "deput"
 _HEAD = "head"
 # the roles (qa.answer.short.roles' keys) of offices that head what they are of
@@ -118,14 +135,18 @@ def _names_doer(c: Candidate, question: str, role: bool) -> bool:
     """Whether a candidate names whom a who-question asks for: a span of the asked kind (its "typed" feature), and for
     a role a person (qa.answer.persons: an organisation holds no office; "The event was attended by … heads of
     divisions" names none), where the language's person reader reads one."""
+    if not role:
+        # "funded by the Government of Japan", "Занятия проведут эксперты Таможенной администрации Нидерландов": an
+        # act's doer may be a body, which the kind's span patterns of another language than the question's miss
+        return c.features.get("typed") == 1.0 or bool(_NAMED.search(c.text))
     if c.features.get("typed") != 1.0:
         return False
-    if not role:
-        return True  # "funded by the Government of Japan": an act's doer may be a body
     person = named_person(c.text, question, c.sentence.lang)
     return person == 1.0 or person == 0.5 or names_someone(c.text, question)
 
 
+# a capitalised word after a sentence's first: a name of someone or of a body
+_NAMED = re.compile(r"(?<=[\w,;:)] )(?:[A-ZА-ЯЁ][\w'’-]+)")
 # roles whose act a sentence may state by its verb, which their word's start does not open ("invented" for an inventor)
 _ACT_OF_ROLE = {"inventor": "invent", "editor": "edit", "adviser": "advis", "advisor": "advis"}
 # a who-question ending on a preposition asks for someone the role's holder stands to, not the holder ("Who were later
@@ -150,15 +171,23 @@ def asked_marks(question: str) -> frozenset[str]:
     holder = get(detect(question)).holder_words
     if _ENDS_ON_PREPOSITION.search(question) or (holder and holder.other and holder.other.search(question)):
         return frozenset()
-    for m in list(re.finditer(r"[\w'’-]+", question))[:ASKED_WORDS]:
-        found = marks(m.group(0))
-        if not found:
-            # an act written in more than one word ("paid for", "средства предоставило") read from the word on
-            found = frozenset(key for language in registered() if language.asked_words
-                              for pattern, key in language.asked_words.acts if pattern.match(question, m.start()))
+    words = list(re.finditer(r"[\w'’-]+", question))
+    for k, m in enumerate(words[:ASKED_WORDS]):
+        found = marks(m.group(0)) or _acts_from(question, m.start())
         if found:
+            if not found & _acts():
+                # the act of the people asked for, their verb right after them ("Which experts *will teach* …?"):
+                # a sentence stating it names them whoever they are
+                for n in words[k + 1:k + 1 + VERB_GAP]:
+                    found |= (marks(n.group(0)) | _acts_from(question, n.start())) & _acts()
             return found
     return frozenset()
+
+
+def _acts_from(question: str, start: int) -> frozenset[str]:
+    """The acts written from `start` on, in one word or more ("paid for", "средства предоставило", "run the sessions")."""
+    return frozenset(key for language in registered() if language.asked_words
+                     for pattern, key in language.asked_words.acts if pattern.match(question, start))
 
 
 def _answers(asked: frozenset[str], held: frozenset[str]) -> bool:
@@ -188,18 +217,25 @@ def prefer_asked_mark(question: str, ranked: list[Candidate]) -> list[Candidate]
         return ranked
     top = ranked[0]
     found = []
-    for i in range(1, min(MARK_TOP, len(ranked))):
+    acting = asked <= _acts()  # an act asked, no role
+    for i in range(1, min(ACT_TOP if acting else MARK_TOP, len(ranked))):
         c = ranked[i]
         if MARK_MARGIN is not None and c.score < top.score - MARK_MARGIN:
             break
         held = marks(c.text)
-        if _answers(asked, held) and _names_doer(c, question, bool(_shared(asked, held) - _acts())):
+        # a sentence stating the asked act names its doer, a body too; one naming only the role, a person
+        if _answers(asked, held) and _names_doer(c, question, not _shared(asked, held) & _acts()):
             found.append(i)
     # one of the best's own item first: the best names the event, its item's other sentence who did what was asked
     own = [i for i in found if (ranked[i].sentence.doc, ranked[i].sentence.item) == (top.sentence.doc, top.sentence.item)]
     # a sentence of the best's item reads the pair's evidence of matching the question, as the figure after a
     # scene-setting sentence does: "Средства предоставило Правительство Японии." leaves the topic to the lead
-    return _swap(ranked, (own or found)[0], merge=bool(own)) if found else ranked
+    if not found:
+        return ranked
+    i = (own or found)[0]
+    # an act's doer in the best's own document reads its evidence too: a programme's "Contact: …" line is of the
+    # whole programme whose agenda row matched the question
+    return _swap(ranked, i, merge=bool(own) or (acting and ranked[i].sentence.doc == top.sentence.doc))
 
 
 def _words(text: str, lang: str | None) -> AskedWords | None:
@@ -260,6 +296,37 @@ def prefer_total(question: str, ranked: list[Candidate]) -> list[Candidate]:
     return ranked
 
 
+def phases(text: str) -> frozenset[str]:
+    """The phases of something `text` states, in any registered language ("will start on 1 April", "начнётся" ->
+    start; "closes on", "продлится до" -> end)."""
+    return frozenset(key for language in registered() if language.asked_words
+                     for pattern, key in language.asked_words.phases if pattern.search(text))
+
+
+# a range of dates or years states where something starts and ends: "10-12 February", "from 1998 to 2004", "с 10 по 12"
+_RANGE = re.compile(r"\d\s*[-–—]\s*\d|(?<!\w)(?:from|between|с|со|между)\s+[^.;]{0,40}?\d[^.;]{0,40}?"
+                    r"(?<!\w)(?:to|until|till|and|по|до|и)\s+[^.;]{0,20}?\d", re.I)
+
+
+def prefer_phase(question: str, ranked: list[Candidate]) -> list[Candidate]:
+    """`ranked` with the first of the best PHASE_TOP that states the asked phase and a date first, when a when-question
+    asks when something starts or ends ("When does the pilot begin?", "Когда завершится проект?") and the best states
+    neither phase nor a range ("… today agreed to profile rail freight jointly …" before "The pilot will start on
+    1 April 2025 …"): the act is the news, its start or end what was asked."""
+    if not PHASES or len(ranked) < 2 or needs(question).wants != "date":
+        return ranked
+    asked = phases(question)
+    if len(asked) != 1 or phases(ranked[0].text) or _RANGE.search(ranked[0].text):
+        return ranked
+    top = ranked[0]
+    for i in range(1, min(PHASE_TOP, len(ranked))):
+        c = ranked[i]
+        if asked <= phases(c.text) and c.features.get("typed") == 1.0:
+            own = (c.sentence.doc, c.sentence.item) == (top.sentence.doc, top.sentence.item)
+            return _swap(ranked, i, merge=own)
+    return ranked
+
+
 def prefer_asked(question: str, ranked: list[Candidate]) -> list[Candidate]:
-    """Both rules of the module, in turn (the one step the answer step calls)."""
-    return prefer_total(question, prefer_asked_mark(question, ranked))
+    """The module's rules, in turn (the one step the answer step calls)."""
+    return prefer_phase(question, prefer_total(question, prefer_asked_mark(question, ranked)))

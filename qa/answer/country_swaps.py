@@ -4,8 +4,10 @@
 Dushanbe handed over 12 mobile X-ray scanners … to the Border Troops of Tajikistan …": every other word of the
 question is there, and asked in Russian of an English page no word of the question is there at all, so nothing the
 gate weighs tells it from a right answer. When the question names a country (qa.lang.countries: any form, any
-registered language, "Kyrgyz" and "Кыргызстану" too) and the answer names one or more others and not that one, the
-answer is "not found" (qa.answer.evidence.rule_that_holds, "other_country").
+registered language, "Kyrgyz" and "Кыргызстану" too, and a nationality CLDR names as its language: "Turkish",
+"турецкие", "Dutch") and the answer names one or more others and not that one, the answer is "not found"
+(qa.answer.evidence.rule_that_holds, "other_country"); a who-question that names the country only by its people's
+adjective ("Which Turkish experts will teach …?") is told that the passage's people come from elsewhere.
 
 What is read, as for a substance (qa.answer.substances): the answer as shown (with the sentence before it when it
 refers back), and, as what may say the sentence is about the asked country after all, its item's title and the
@@ -18,9 +20,10 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from qa.answer.needs import needs
+from qa.answer.asked_marks import marks
+from qa.answer.needs import PEOPLE, needs
 from qa.answer.substances import answer_text, sentence_before
-from qa.lang import detect
+from qa.lang import analyze, detect
 from qa.lang.countries import countries_in
 
 if TYPE_CHECKING:
@@ -50,6 +53,9 @@ class CountrySwap:
 
     asked: frozenset[str]
     told: frozenset[str]
+    # whether the question names the asked country only by its people's adjective in asking for someone ("Which
+    # Turkish experts …?", "Какие турецкие эксперты …?"): the answer's people come from elsewhere
+    origin: bool = False
 
 
 def country_swap(question: str, sentence: str, passage_before: str = "", title: str = "",
@@ -60,17 +66,22 @@ def country_swap(question: str, sentence: str, passage_before: str = "", title: 
     never a swap."""
     if needs(question).wants == "place" or _ASKS_COUNTRY.search(question):
         return None
-    asked = countries_in(_SET_ASIDE.sub(" ", question), detect(question))
+    asks = detect(question)
+    # someone asked for: a who-question, people ("officers", "сотрудники") or a role or act ("experts", "эксперты"),
+    # whose nationality may be named as its language ("Which Turkish experts …?", "Какие турецкие эксперты …?")
+    someone = needs(question).wants == "person" or bool(PEOPLE & set(analyze(question, asks))) or bool(marks(question))
+    asked = countries_in(_SET_ASIDE.sub(" ", question), asks, languages=someone)
     if not asked:
         return None
     code = lang or detect(sentence)
-    told = countries_in(answer_text(sentence, passage_before), code)
+    told = countries_in(answer_text(sentence, passage_before), code, languages=someone)
     if not told or told & asked:
         return None
     context = f"{title}\n{sentence_before(passage_before)}"
-    if countries_in(context, detect(context) if context.strip() else code) & asked:
+    if countries_in(context, detect(context) if context.strip() else code, languages=someone) & asked:
         return None
-    return CountrySwap(asked, told)
+    origin = someone and not countries_in(question, asks, adjectives=False)
+    return CountrySwap(asked, told, origin)
 
 
 def candidate_country_swap(question: str, best: Candidate) -> CountrySwap | None:

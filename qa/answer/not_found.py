@@ -101,6 +101,9 @@ def _swapped_note(rule: str, question: str, best: Candidate | None, code: str) -
             return words.reason("country.other")
         told = sorted(country_name(c, lang) for c in swap.told)
         asked = sorted(country_name(c, lang) for c in swap.asked)
+        if swap.origin:
+            return words.reason("swapped.origin", told=_listed(told, words.reasons["and"]),
+                                asked=_listed(asked, words.reasons["or"]))
     return words.reason("swapped", told=_listed(told, words.reasons["and"]), asked=_listed(asked, words.reasons["or"]))
 
 

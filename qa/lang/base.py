@@ -207,12 +207,15 @@ class AskedWords:
     the key it is read as in every language ("funded", "финансировало", "средства предоставило" -> fund); a count
     that adds to an earlier one, `increment` ("three more", "ещё три", "an additional"); a sentence stating a total,
     `total` ("in total", "общее количество", "всего"); a how-many question about how many there are now, `stock`
-    ("are there", "operate", "действует")."""
+    ("are there", "operate", "действует"); `phases`, the words that state when something starts or ends, each with the
+    phase it is read as in every language ("begin", "start", "open", "начнётся", "старт" -> start; "end", "close",
+    "last until", "завершится", "продлится до" -> end), whose sentence a when-question about that phase asks for."""
 
-    acts: tuple[tuple[str, str], ...] = ()
+    acts: tuple[tuple[re.Pattern, str], ...] = ()
     increment: re.Pattern | None = None
     total: re.Pattern | None = None
     stock: re.Pattern | None = None
+    phases: tuple[tuple[re.Pattern, str], ...] = ()
 
 
 @dataclass(frozen=True)

@@ -96,16 +96,75 @@ def _codes() -> tuple[dict[tuple[str, ...], str], dict[str, tuple[tuple[str, str
     return codes, {head: tuple(names) for head, names in singles.items()}
 
 
+# a language spoken as the main official one in more countries than this names none of them by its adjective
+# ("English", "Arabic", "Portuguese"), unless its country's name shares its start ("French" / "France")
+_HOME_COUNTRIES = 5
+_MIN_ADJECTIVE = 4
+_CYRILLIC = re.compile(r"[а-яё]", re.I)
+_RU_ADJECTIVE = re.compile(r"[сц]кий$")
+# the analysed nouns after a language's adjective that make it the language's, not a country's
+_LANGUAGE_NOUNS = frozenset({"languag", "язык", "translat", "перевод", "word", "слов"})
+
+
+@functools.cache
+def _language_adjectives() -> dict[str, str]:
+    """The analysed one-word names of languages, in every registered language, that are their country's adjective too,
+    with that country's code ("turkish", "турецк" -> TR; "dutch", "нидерландск" -> NL): CLDR's language names, each
+    read as the country its likely subtags place it in ("tr" -> tr_Latn_TR), when it is the main official language
+    there and of few other countries. The names CLDR gives a country do not make these ("Türkiye" / "Turkish")."""
+    from qa.lang import analyze, registered
+
+    try:
+        from babel import Locale
+        from babel.core import get_global
+
+        likely, spoken = get_global("likely_subtags"), get_global("territory_languages")
+    except (ImportError, KeyError, ValueError):
+        return {}
+    homes: dict[str, int] = {}
+    for languages in spoken.values():
+        for language, info in languages.items():
+            if _main_official(info):
+                homes[language] = homes.get(language, 0) + 1
+    english = _territories("en")
+    out: dict[str, str] = {}
+    for lang in (language.code for language in registered()):
+        try:
+            names = Locale.parse(lang).languages
+        except (ValueError, LookupError):
+            continue
+        for language, name in names.items():
+            country = likely.get(language, "").split("_")[-1]
+            if "_" in language or country not in english or not _main_official(spoken[country].get(language, {})):
+                continue
+            own = Locale("en").languages.get(language, "")
+            if homes.get(language, 0) > _HOME_COUNTRIES and own[:2].lower() != english[country][:2].lower():
+                continue
+            terms = analyze(name, lang)
+            # an adjective, not a short name that other words' stems may share ("Lao", "иврит", "палау")
+            if len(terms) == 1 and terms[0].isalpha() and len(terms[0]) >= _MIN_ADJECTIVE \
+                    and (not _CYRILLIC.search(name) or _RU_ADJECTIVE.search(name)):
+                out.setdefault(terms[0], country)
+    return out
+
+
+def _main_official(info: dict) -> bool:
+    """Whether CLDR's figures of a language in a territory make it an official language most there speak."""
+    return str(info.get("official_status") or "").endswith("official") and info.get("population_percent", 0) >= 50
+
+
 def country_terms(codes: frozenset[str]) -> frozenset[str]:
     """The analysed terms of every name of these countries, in every registered language ("RU": russia, russian,
     feder, росс, …): the words of a text that belong to the country it names."""
     return frozenset(t for terms, code in _codes()[0].items() if code in codes for t in terms)
 
 
-def countries_in(text: str, code: str = "en", adjectives: bool = True) -> frozenset[str]:
+def countries_in(text: str, code: str = "en", adjectives: bool = True, languages: bool = False) -> frozenset[str]:
     """The two-letter codes of the countries a text names, in any registered language and any form: "Russia",
     "the Russian Federation", "Russian", "России" are all "RU"; "Kyrgyz", "Kyrgyzstan", "Kyrgyz Republic" "KG".
-    `adjectives`: False reads names only ("Russian experts" names no country)."""
+    `adjectives`: False reads names only ("Russian experts" names no country). `languages`: the adjectives of a
+    country's language are its people's too ("Turkish experts", "турецкие эксперты" -> TR), which holds of people and
+    not of much else ("the Persian ally", "Greek orthodox Christians", "Greek mythology")."""
     from qa.lang import analyze
     from qa.lang.demonyms import same_place
 
@@ -120,9 +179,13 @@ def countries_in(text: str, code: str = "en", adjectives: bool = True) -> frozen
                 found.add(named)
                 i += n
                 break
-        else:  # an adjective or demonym of a one-word name ("Kyrgyz", "российский")
+        else:  # an adjective or demonym of a one-word name ("Kyrgyz", "российский"), or of its language ("Dutch")
             word = terms[i]
             if adjectives:
                 found.update(c for name, c in singles.get(word[:3], ()) if word.isalpha() and same_place(word, name))
+                # "Turkish experts", not "the Turkish language" ("на турецком языке")
+                if languages and word in _language_adjectives() \
+                        and (i + 1 == len(terms) or terms[i + 1] not in _LANGUAGE_NOUNS):
+                    found.add(_language_adjectives()[word])
             i += 1
     return frozenset(found)

@@ -640,6 +640,7 @@ REPLY = ReplyWords(
         "scene.date": "The best passage sets the scene of this event but dates the event, not what was asked.",
         "scene.any": "The best passage sets the scene of this event but does not state what was asked.",
         "swapped": "The best passage speaks of {told}, not of {asked}.",
+        "swapped.origin": "The best passage speaks of people from another country: {told}, not {asked}.",
         "substance.other": "The best passage speaks of another substance than the question asks about.",
         "country.other": "The best passage speaks of another country than the question asks about.",
         "miscast": "The best passage names {person} as {held}, not as {asked}.",
@@ -764,12 +765,28 @@ OFFICE_WORDS = OfficeWords(
 ASKED_WORDS = AskedWords(
     acts=((re.compile(r"\b(?:fund(?:s|ed|ing|er|ers)?|financ(?:e|es|ed|ing|ier|iers)|financial(?:ly)?\s+support\w*|"
                       r"sponsor\w*|donor\w*|donat(?:e|ed|es|ion|ions)|paid\s+for|pays?\s+for|bankroll\w*|"
-                      r"contribut(?:ed|ion|ions)\s+(?:of|from|by))\b", re.I), "fund"),),
+                      r"contribut(?:ed|ion|ions)\s+(?:of|from|by))\b", re.I), "fund"),
+          # who teaches a course, not who attends it ("taught by", "trainers", "will run the training sessions")
+          (re.compile(r"\b(?:teach(?:es|ing|er|ers)?|taught|trainers?|trained\s+by|instructors?|lecturers?|tutors?|"
+                      r"(?:run|runs|ran|running|conduct\w*|deliver\w*|give|gives|gave|given|lead|leads|led)\s+"
+                      r"(?:the\s+|all\s+|its\s+)?(?:\w+\s+)?(?:training\s+)?(?:sessions|classes|lectures|lessons|"
+                      r"modules|exercises|training))\b", re.I), "teach"),
+          # whom to contact ("Contact: …", "contact person", "For more information, contact …")
+          (re.compile(r"\b(?:contact(?:s|ed)?|focal\s+point)\b", re.I), "contact"),
+          # who organises an event ("organised by", "hosted by", "the organiser"), not who takes part in it
+          (re.compile(r"\b(?:organi[sz](?:e|es|ed|ing|er|ers)|host(?:s|ed|ing)?|convene[sd]?|convening)\b", re.I),
+           "organise")),
     increment=re.compile(r"\b(?:more|additional|further|another|extra|new(?:ly)?)\b", re.I),
     total=re.compile(r"\b(?:in\s+total|total(?:led|ling|ed|ing|s)?|altogether|all\s+told|overall|in\s+all|"
                      r"reach(?:ed|es)|bring(?:s|ing)?\s+(?:the|its|their)\s+(?:total|number|count))\b", re.I),
     stock=re.compile(r"\b(?:are|is)\s+there\b|\bexist\w*|\boperat\w*|\bin\s+operation\b|\bactive\b|\bcurrently\b|"
                      r"\bnow\b|\bin\s+total\b|\btotal\b|\baltogether\b|\b(?:have|has)\s*\?", re.I),
+    phases=((re.compile(r"\b(?:begin(?:s|ning)?|began|begun|start(?:s|ed|ing)?|commenc\w*|launch\w*|"
+                        r"kick(?:s|ed)?\s+off|open(?:s|ed|ing)?|gets?\s+under\s*way|got\s+under\s*way)\b", re.I),
+             "start"),
+            (re.compile(r"\b(?:end(?:s|ed|ing)?|finish\w*|clos(?:e|es|ed|ing|ure)|conclud\w*|wrap(?:s|ped)?\s+up|"
+                        r"expir\w*|(?:last|lasts|lasted|run|runs|ran|continue[sd]?)\s+(?:until|till|through|to))\b",
+                        re.I), "end")),
 )
 
 LANGUAGE = Language(

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from qa.answer.asked_marks import adds_count, marks, prefer_asked, prefer_asked_mark, prefer_total, states_total
+from qa.answer.asked_marks import (adds_count, marks, phases, prefer_asked, prefer_asked_mark, prefer_phase,
+                                   prefer_total, states_total)
 from qa.answer.features import Candidate
 from qa.contracts import ChunkRow, ItemInfo, Passage
 from qa.store import SentenceRow
@@ -163,3 +164,104 @@ def test_the_answer_names_the_asked_role_and_the_total(service):
     assert answer is not None and "Anna Berg" in answer.text
     answer = service.ask("Сколько межведомственных мобильных групп действует в Северной области?").answer
     assert answer is not None and "восьми" in answer.text
+
+
+# A seminar and a pilot project, invented: what the news is (an agreement, who takes part) shares the question's words,
+# the sentence stating the asked phase or act comes next.
+AGREED = ("The customs services of Varnia and Ostland today agreed to screen road cargo jointly at the Tarsk–Velm "
+          "crossing.")
+STARTS = "The pilot will start on 1 March 2026 and last four months."
+STARTS_RU = "Пилотный проект начнётся 1 марта 2026 года и продлится четыре месяца."
+ENDS = "The pilot will close on 30 June 2026, when its results are reviewed."
+PARTICIPANTS = "В семинаре примут участие 25 сотрудников пограничной службы Варнии, работающих в аэропорту Тарска."
+TRAINERS = "Занятия проведут эксперты Таможенной администрации Ирландии и Всемирной таможенной организации."
+HOSTS = "С 3 по 5 марта 2026 года в Тарске Центр ОБСЕ совместно с таможней Варнии проведёт семинар по профилированию."
+
+
+def same_item(*texts: str, scores: tuple[float, ...], typed: tuple[float, ...], doc: str = "release.html",
+              lang: str = "en") -> list[Candidate]:
+    """`texts` as the sentences of one item of `doc`, scored `scores`, holding what is asked as `typed` says."""
+    whole = " ".join(texts)
+    item = ItemInfo(doc=doc, index=0, title="Release", date="2025-11-20", start=0, end=len(whole))
+    chunk = ChunkRow(id=7, doc=doc, item=0, start=0, end=len(whole), text=whole, first_sentence=0,
+                     n_sentences=len(texts))
+    passage = Passage(rank=1, chunk=chunk, item=item, score=1.0, dense=0.5, lexical=1.0, bm25=3.0)
+    out, start = [], 0
+    for i, (text, score, kind) in enumerate(zip(texts, scores, typed)):
+        row = SentenceRow(id=i, doc=doc, item=0, start=start, end=start + len(text), text=text, lang=lang)
+        out.append(Candidate(row, passage, {"typed": kind, "lex": 0.5 - i / 10}, score))
+        start += len(text) + 1
+    return out
+
+
+@pytest.mark.parametrize("question, stated", [
+    ("When does the joint cargo screening pilot at Tarsk–Velm begin?", STARTS),
+    ("When will the Varnia-Ostland cargo screening pilot start?", STARTS),
+    ("Когда начнётся пилотный проект по совместному досмотру грузов?", STARTS),
+    ("When does the joint cargo screening pilot at Tarsk–Velm end?", ENDS),
+    ("Когда завершится пилотный проект на переходе Тарск – Велм?", ENDS),
+])
+def test_a_when_question_about_a_start_or_an_end_takes_the_sentence_stating_it(question, stated):
+    ranked = same_item(AGREED, STARTS, ENDS, scores=(27.0, 26.0, 25.5), typed=(1.0, 1.0, 1.0))
+    ranked = sorted(ranked, key=lambda c: c.text != AGREED and c.text != stated)
+    won = prefer_phase(question, ranked)[0]
+    assert won.text == stated
+    # the pair's evidence of matching the question is the best's, as in the item it came from
+    assert won.features["lex"] == 0.5
+
+
+def test_the_phase_is_read_in_either_language():
+    ranked = [lone_candidate(AGREED, "2025-11-20", 27.0),
+              lone_candidate(STARTS_RU, "2025-11-20", 26.0, "reliz.html", lang="ru")]
+    assert prefer_phase("When does the joint cargo screening pilot begin?", ranked)[0].text == STARTS_RU
+    assert phases(STARTS_RU) == {"start"} and phases(ENDS) == {"end"}
+    assert phases("Проект продлится до конца июня.") == {"end"} and not phases("Начальник службы подписал протокол.")
+
+
+@pytest.mark.parametrize("question, ranked", [
+    # no phase asked, or both
+    ("When did Varnia and Ostland agree on the pilot?",
+     same_item(AGREED, STARTS, scores=(27.0, 26.0), typed=(1.0, 1.0))),
+    ("When does the pilot start and when does it end?",
+     same_item(AGREED, STARTS, scores=(27.0, 26.0), typed=(1.0, 1.0))),
+    # the best states a range of dates: where it starts is there
+    ("When does the profiling seminar in Tarsk begin?",
+     same_item(HOSTS, "Registration opens on 10 February 2026.", scores=(27.0, 26.0), typed=(1.0, 1.0), lang="ru")),
+    # the near tie states the phase but no date
+    ("When does the joint cargo screening pilot begin?",
+     same_item(AGREED, "The start of the pilot was welcomed by both services.", scores=(27.0, 26.0),
+               typed=(1.0, 0.0))),
+])
+def test_a_when_question_keeps_the_best_that_states_its_phase_or_no_phase_asked(question, ranked):
+    assert prefer_phase(question, ranked)[0].text == ranked[0].text
+
+
+@pytest.mark.parametrize("question", [
+    "Who will run the training sessions at the Tarsk profiling seminar?",
+    "Who will teach at the profiling seminar in Tarsk?",
+    "Кто проведёт занятия на семинаре по профилированию в Тарске?",
+])
+def test_who_teaches_is_not_who_takes_part(question):
+    ranked = same_item(PARTICIPANTS, HOSTS, TRAINERS, scores=(27.2, 26.5, 25.7), typed=(0.0, 1.0, 0.0), lang="ru")
+    assert prefer_asked_mark(question, ranked)[0].text == TRAINERS
+
+
+def test_the_contact_is_not_a_lecturer_of_the_agenda():
+    rows = ["Monday 2 March | 09:30-12:30 | Selection of working dogs | Dr. Ilse Varga, veterinary surgeon",
+            "Venue: Dog Training Centre of the Customs Service, Tarsk",
+            "Tuesday 3 March | 09:30-17:00 | Searching baggage at Tarsk airport | Piet Moll",
+            "Contact: Ms. Lena Orsk, National Programme Officer, OSCE Office in Velm."]
+    ranked = same_item(*rows, scores=(28.0, 27.7, 26.2, 25.5), typed=(1.0, 1.0, 1.0, 1.0), doc="agenda.docx")
+    assert prefer_asked_mark("Who is the contact person for the dog handlers' course in Tarsk?",
+                             ranked)[0].text == rows[3]
+    # who teaches there is the agenda's
+    assert prefer_asked_mark("Who teaches the selection of working dogs in Tarsk?", ranked)[0].text == rows[0]
+
+
+def test_acts_of_teaching_contact_and_organising_are_read_in_every_language():
+    assert "teach" in marks(TRAINERS) and "teach" in marks("The sessions will be taught by two Irish instructors.")
+    assert "teach" not in marks(PARTICIPANTS) and "teach" not in marks(AGREED)
+    assert "contact" in marks("Контактное лицо: Лена Орск, координатор программы.")
+    assert "organise" in marks("The seminar is organised by the OSCE Centre.")
+    assert "organise" not in marks("Всемирной таможенной организации") and "organise" not in marks(HOSTS)
+

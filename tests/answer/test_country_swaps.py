@@ -22,6 +22,22 @@ def test_an_answer_about_another_country_is_a_swap():
                         "Committee of the Republic of Uzbekistan.") is not None
 
 
+TRAINERS = "Занятия проведут эксперты Таможенной администрации Ирландии и Всемирной таможенной организации."
+
+
+@pytest.mark.parametrize("question", [
+    "Which Turkish customs experts will teach at the profiling seminar in Tarsk?",
+    "Какие турецкие таможенные эксперты проведут занятия на семинаре в Тарске?",
+])
+def test_people_of_another_nationality_are_a_swap_of_their_origin(question):
+    swap = country_swap(question, TRAINERS)
+    assert swap is not None and swap.asked == {"TR"} and swap.told == {"IE"} and swap.origin
+    # the country named, not its people: the passage speaks of another country
+    swap = country_swap("How many officers did Türkiye send to the seminar in Tarsk?", TRAINERS)
+    assert swap is not None and not swap.origin
+    assert country_swap("Which Irish customs experts will teach at the seminar in Tarsk?", TRAINERS) is None
+
+
 @pytest.mark.parametrize(("question", "sentence", "before", "title"), [
     # the sentence names the asked country among others, or by its adjective or its long name
     ("How many officers from Kyrgyzstan took part?", "24 officers from Kazakhstan, Kyrgyzstan and Tajikistan took "

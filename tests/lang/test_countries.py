@@ -23,3 +23,25 @@ from qa.lang.countries import countries_in
 ])
 def test_a_country_is_read_in_any_form(text, lang, codes):
     assert countries_in(text, lang) == codes
+
+
+@pytest.mark.parametrize("text, lang, codes", [
+    # a nationality CLDR names as its country's language, though no form of the country's name makes it (people's)
+    ("Which Turkish customs experts will teach?", "en", {"TR"}),
+    ("Какие турецкие эксперты проведут занятия?", "ru", {"TR"}),
+    ("two Dutch instructors and a French lecturer", "en", {"NL", "FR"}),
+    ("нидерландские и греческие специалисты", "ru", {"NL", "GR"}),
+    # the language itself, or one spoken as the main language of many countries, names none
+    ("a Turkish translation of the manual", "en", set()),
+    ("руководство на турецком языке", "ru", set()),
+    ("English-speaking and Arabic-speaking officers", "en", set()),
+    ("Portuguese instructors", "en", set()),
+])
+def test_a_nationality_named_as_a_language_is_its_country(text, lang, codes):
+    assert countries_in(text, lang, languages=True) == codes
+
+
+def test_a_language_adjective_is_read_of_people_only_when_asked():
+    # "the Persian ally", "Greek orthodox Christians" are no country's: qa.answer.country_swaps asks for it of people
+    assert not countries_in("Which Turkish customs experts will teach?", "en")
+    assert not countries_in("the Yuan's Persian ally and Greek orthodox Christians", "en")
