@@ -52,15 +52,21 @@ class CountrySwap:
     told: frozenset[str]
 
 
+def asked_countries(question: str) -> frozenset[str]:
+    """The countries a question asks about (two-letter codes): those it names and does not set aside; none for a
+    question that asks for a place or a country."""
+    if needs(question).wants == "place" or _ASKS_COUNTRY.search(question):
+        return frozenset()
+    return countries_in(_SET_ASIDE.sub(" ", question), detect(question))
+
+
 def country_swap(question: str, sentence: str, passage_before: str = "", title: str = "",
                  lang: str | None = None) -> CountrySwap | None:
     """What the question names and the answer (`sentence`, with `passage_before`: its passage's text before it, in
     `lang`) names instead, when the question names a country, the answer names others and not it, and neither the
     sentence before it nor the item's `title` names it; else None. A question that asks for a place or a country is
     never a swap."""
-    if needs(question).wants == "place" or _ASKS_COUNTRY.search(question):
-        return None
-    asked = countries_in(_SET_ASIDE.sub(" ", question), detect(question))
+    asked = asked_countries(question)
     if not asked:
         return None
     code = lang or detect(sentence)
