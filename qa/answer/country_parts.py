@@ -7,10 +7,11 @@ figure for, the same total was the answer. The total names no country, so the ru
 country (qa.answer.country_swaps) leaves it to the gate, and every other word of the question is in it.
 
 When a number question names a country (qa.lang.countries, any language, set-aside ones left out: country_swaps'
-asked_countries) and the best candidate names none (nor does its item's title or the sentence before it; nor its
-item's lead alone: an item about one country need not name it again):
-- prefer_asked_country: a candidate of the asked kind (typed_match) that names the asked country (a sentence or a
-  table's row) in a document that gives the figure for other countries too (a breakdown: the candidate itself or
+asked_countries) and the best candidate names none, while its item's title, lead and the sentence before it name none
+either or others besides the asked (the operation's participants: an item about the asked country alone need not name
+it again, and is left alone):
+- prefer_asked_country: a candidate of the asked kind (typed_match) and of the asked event (no clash: "in 2022" is not
+  answered by a 2025 operation's row) that names the asked country (a sentence or a table's row) in a document that gives the figure for other countries too (a breakdown: the candidate itself or
   another of its document names another country with a figure of the asked kind) is put first;
 - whole_given: when none is, and the answer shown states a total (the language's asked_words.total: "in total",
   "всего", "overall") and its document breaks the figure down by other countries, the documents give no figure for
@@ -48,14 +49,18 @@ def _named(c: Candidate) -> frozenset[str]:
     return countries_in(answer_text(c.text, _before(c)), c.sentence.lang or detect(c.text))
 
 
+def _own(c: Candidate) -> frozenset[str]:
+    """The countries the candidate's own text names (a table's row read with its header): a figure's country. Not the
+    sentence before it: "Its budget was USD 14.6 million" after "The programme covers Kazakhstan, Kyrgyzstan, …" is
+    no figure of any of them."""
+    return countries_in(c.text, c.sentence.lang or detect(c.text))
+
+
 def _context(c: Candidate, lead: str) -> frozenset[str]:
-    """The countries the candidate's item title and the sentence before it name; with its item's `lead` when that names
-    one country only (an item about it: "Tajik customs seized …" need not name Tajikistan again)."""
+    """The countries the candidate's item title, its item's first sentence `lead` and the sentence before it name."""
     title = c.passage.item.title if c.passage.item is not None else ""
-    context = f"{title}\n{sentence_before(_before(c))}"
-    found = countries_in(context, detect(context) if context.strip() else "en")
-    in_lead = countries_in(lead, detect(lead)) if lead.strip() else frozenset()
-    return found | (in_lead if len(in_lead) == 1 else frozenset())
+    context = f"{title}\n{lead}\n{sentence_before(_before(c))}"
+    return countries_in(context, detect(context)) if context.strip() else frozenset()
 
 
 def _typed(c: Candidate) -> bool:
@@ -72,23 +77,30 @@ def _asked(question: str) -> frozenset[str]:
 def _breaks_down(c: Candidate, ranked: list[Candidate], asked: frozenset[str]) -> bool:
     """Whether c's document gives the asked kind of figure for a country other than the asked ones: c itself names
     one, or another candidate of its document of the asked kind does."""
-    if _named(c) - asked:
+    if _own(c) - asked:
         return True
-    return any(o.sentence.doc == c.sentence.doc and _typed(o) and _named(o) - asked for o in ranked if o is not c)
+    return any(o.sentence.doc == c.sentence.doc and _typed(o) and _own(o) - asked for o in ranked if o is not c)
 
 
-def _speaks_of_none(c: Candidate, lead: str) -> bool:
-    return not _named(c) and not _context(c, lead)
+def _whole(c: Candidate, lead: str, asked: frozenset[str]) -> bool:
+    """Whether c may give a figure over more than the asked countries: it names no country, and its context (_context)
+    names none or others besides them ("… carried out by the customs services of Kazakhstan, Kyrgyzstan, …"). A
+    context of the asked countries only makes it theirs: an item about Tajik customs need not name Tajikistan again."""
+    if _named(c):
+        return False
+    context = _context(c, lead)
+    return not context or not context <= asked
 
 
 def prefer_asked_country(question: str, ranked: list[Candidate], lead: str = "") -> list[Candidate]:
     """`ranked` with the asked country's part first (the module docstring), when the best (its item's first sentence
     `lead`) names no country."""
     asked = _asked(question)
-    if not asked or len(ranked) < 2 or not _speaks_of_none(ranked[0], lead):
+    if not asked or len(ranked) < 2 or not _whole(ranked[0], lead, asked):
         return ranked
     for i, c in enumerate(ranked[1:PART_TOP], 1):
-        if _typed(c) and _named(c) & asked and _breaks_down(c, ranked, asked):
+        # not a figure of another event (qa.answer.events: another year, another numbered one of a series)
+        if _typed(c) and c.features.get("clash", 0.0) < 1.0 and _own(c) & asked and _breaks_down(c, ranked, asked):
             return swap(ranked, i, merge=True)
     return ranked
 
@@ -98,12 +110,12 @@ def whole_given(question: str, ranked: list[Candidate], lead: str = "") -> froze
     no country, its document breaks the figure down by other countries and no candidate gives the asked country's
     (the module docstring); else none."""
     asked = _asked(question)
-    if not asked or not ranked or not _speaks_of_none(ranked[0], lead):
+    if not asked or not ranked or not _whole(ranked[0], lead, asked):
         return frozenset()
     best = ranked[0]
     words = get(best.sentence.lang or detect(best.text)).asked_words
     if words is None or words.total is None or not words.total.search(best.text):
         return frozenset()
-    if any(_typed(c) and _named(c) & asked for c in ranked[:PART_TOP]):
+    if any(_typed(c) and _own(c) & asked for c in ranked[:PART_TOP]):
         return frozenset()
     return asked if _breaks_down(best, ranked, asked) else frozenset()
