@@ -11,8 +11,10 @@ asked_countries) and the best candidate names none, while its item's title, lead
 either or others besides the asked (the operation's participants: an item about the asked country alone need not name
 it again, and is left alone):
 - prefer_asked_country: a candidate of the asked kind (typed_match) and of the asked event (no clash: "in 2022" is not
-  answered by a 2025 operation's row) that names the asked country (a sentence or a table's row) in a document that gives the figure for other countries too (a breakdown: the candidate itself or
-  another of its document names another country with a figure of the asked kind) is put first;
+  answered by a 2025 operation's row) whose own text names the asked country (a sentence or a table's row), in a
+  document that gives the figure for other countries too (a breakdown: the candidate itself or another of its
+  document names another country with a figure of the asked kind) and states a total it is part of (the best does, or
+  a sentence of its document naming no country), is put first;
 - whole_given: when none is, and the answer shown states a total (the language's asked_words.total: "in total",
   "всего", "overall") and its document breaks the figure down by other countries, the documents give no figure for
   the asked country: "not found", with the reason (qa.answer.not_found, "whole").
@@ -20,6 +22,7 @@ it again, and is left alone):
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from qa.answer.country_swaps import asked_countries
@@ -82,6 +85,13 @@ def _breaks_down(c: Candidate, ranked: list[Candidate], asked: frozenset[str]) -
     return any(o.sentence.doc == c.sentence.doc and _typed(o) and _own(o) - asked for o in ranked if o is not c)
 
 
+def _states_total(c: Candidate) -> bool:
+    """Whether c states a total (its language's asked_words.total: "in total", "overall", "всего") with a figure."""
+    words = get(c.sentence.lang or detect(c.text)).asked_words
+    return bool(words is not None and words.total is not None and words.total.search(c.text)
+                and re.search(r"\d", c.text))
+
+
 def _whole(c: Candidate, lead: str, asked: frozenset[str]) -> bool:
     """Whether c may give a figure over more than the asked countries: it names no country, and its context (_context)
     names none or others besides them ("… carried out by the customs services of Kazakhstan, Kyrgyzstan, …"). A
@@ -100,9 +110,17 @@ def prefer_asked_country(question: str, ranked: list[Candidate], lead: str = "")
         return ranked
     for i, c in enumerate(ranked[1:PART_TOP], 1):
         # not a figure of another event (qa.answer.events: another year, another numbered one of a series)
-        if _typed(c) and c.features.get("clash", 0.0) < 1.0 and _own(c) & asked and _breaks_down(c, ranked, asked):
+        if _typed(c) and c.features.get("clash", 0.0) < 1.0 and _own(c) & asked and _breaks_down(c, ranked, asked) \
+                and _totalled(c, ranked):
             return swap(ranked, i, merge=True)
     return ranked
+
+
+def _totalled(c: Candidate, ranked: list[Candidate]) -> bool:
+    """Whether the best, or a candidate of c's document that names no country, states a total: the documents give a
+    whole that c is a part of ("Всего … изъято 3 115 кг" over a table of the countries' own figures)."""
+    return _states_total(ranked[0]) or any(o.sentence.doc == c.sentence.doc and _states_total(o) and not _own(o)
+                                           for o in ranked)
 
 
 def whole_given(question: str, ranked: list[Candidate], lead: str = "") -> frozenset[str]:
@@ -113,8 +131,7 @@ def whole_given(question: str, ranked: list[Candidate], lead: str = "") -> froze
     if not asked or not ranked or not _whole(ranked[0], lead, asked):
         return frozenset()
     best = ranked[0]
-    words = get(best.sentence.lang or detect(best.text)).asked_words
-    if words is None or words.total is None or not words.total.search(best.text):
+    if not _states_total(best):
         return frozenset()
     if any(_typed(c) and _own(c) & asked for c in ranked[:PART_TOP]):
         return frozenset()

@@ -5,7 +5,9 @@
 volume), and the noun it is a mass of comes after the unit ("kilograms *of* drugs", Russian's genitive "килограммов
 *наркотических средств*"), not right after the number where qa.answer.types.counts_asked_noun looks. The noun may be
 written in another part of speech than the question's: "наркотиков" and "наркотических" share their root, not their
-stem. A mass of anything else ("38,6 тонны прекурсоров" for "сколько наркотиков") counts nothing asked.
+stem. Only a substance is counted so (one qa.lang.substances names, or drugs in general): "How many living plants
+…?" is not answered by "90,790 tonnes of living plants" (SQuAD 2.0 holds it as unanswerable). A mass of anything else
+("38,6 тонны прекурсоров" for "сколько наркотиков") counts nothing asked.
 """
 
 from __future__ import annotations
@@ -15,7 +17,11 @@ import re
 
 from qa.answer.needs import RU_ADJECTIVE, plural_head
 from qa.lang import analyze, get
+from qa.lang.substances import named
 
+# the words for drugs in general, which name no one substance (qa.lang.substances lists the substances and their
+# classes: "narcotic drugs", "precursors", "heroin")
+_DRUG_WORDS = frozenset(analyze("drug drugs narcotic narcotics", "en") + analyze("наркотик наркотики наркотиков", "ru"))
 # the kinds of quantity a substance is counted in
 _SUBSTANCE_MEASURES = ("mass", "volume")
 # a root shared across parts of speech: the stems agree up to their last letter or two ("наркотик" / "наркотическ":
@@ -70,5 +76,9 @@ def weighs_asked(after: str, units: frozenset[str], russian: bool) -> bool:
     words = weighed_noun(after, russian)
     if not words:
         return False
-    stems = analyze(" ".join(words), "ru" if russian else "en")
+    phrase = " ".join(words)
+    stems = analyze(phrase, "ru" if russian else "en")
+    # a substance only: "how many living plants" is not answered by "90,790 tonnes of living plants"
+    if not named(phrase) and not set(stems) & _DRUG_WORDS:
+        return False
     return any(same_root(a, s) for a in units for s in stems)

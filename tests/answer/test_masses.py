@@ -77,3 +77,9 @@ def test_how_many_drugs_is_answered_by_a_weight_in_either_language(invented_serv
     assert answer is not None and "2 415 килограммов" in answer.text
     answer = service.ask(DRUGS_EN).answer
     assert answer is not None and "1,730 kilograms" in answer.text
+
+
+def test_only_a_substance_is_counted_by_its_weight():
+    # a mass of plants is no count of them
+    assert unit_match("One square kilometre of rainforest can contain about 90,790 tonnes of living plants.",
+                      needs("How many living plants does a square kilometre of rainforest contain?")) == 0.0
