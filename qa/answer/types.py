@@ -99,7 +99,12 @@ def counts_asked_noun(after: str, units: frozenset[str], plural_only: bool = Fal
         # its clause ("In 2004, the company ..." counts no company)
         nxt = set(analyze(clause)[:3])
     return bool(same_unit(nxt) & same_unit(units)) or (bool(units & PEOPLE) and bool(nxt & PEOPLE)) \
-        or weighs_asked(after, units, _cyrillic(clause))  # "1 246 килограммов наркотических средств" (qa.answer.masses)
+        or weighs_asked(after, units, bool(_CYRILLIC.search(clause)))  # "1 246 килограммов наркотических средств"
+
+
+# the script of the words after a number, read without the language detector (the answer step reads languages stored
+# at index time): the unit and the noun a mass weighs are Russian or English (qa.answer.masses)
+_CYRILLIC = re.compile(r"[а-яё]", re.I)
 
 
 def _cyrillic(text: str) -> bool:
