@@ -58,19 +58,26 @@ class CountrySwap:
     origin: bool = False
 
 
+def asked_countries(question: str, languages: bool = False) -> frozenset[str]:
+    """The countries a question asks about (two-letter codes): those it names and does not set aside; none for a
+    question that asks for a place or a country. `languages`: a language's adjective names its country's people
+    (qa.lang.countries.countries_in)."""
+    if needs(question).wants == "place" or _ASKS_COUNTRY.search(question):
+        return frozenset()
+    return countries_in(_SET_ASIDE.sub(" ", question), detect(question), languages=languages)
+
+
 def country_swap(question: str, sentence: str, passage_before: str = "", title: str = "",
                  lang: str | None = None) -> CountrySwap | None:
     """What the question names and the answer (`sentence`, with `passage_before`: its passage's text before it, in
     `lang`) names instead, when the question names a country, the answer names others and not it, and neither the
     sentence before it nor the item's `title` names it; else None. A question that asks for a place or a country is
     never a swap."""
-    if needs(question).wants == "place" or _ASKS_COUNTRY.search(question):
-        return None
     asks = detect(question)
     # someone asked for: a who-question, people ("officers", "сотрудники") or a role or act ("experts", "эксперты"),
     # whose nationality may be named as its language ("Which Turkish experts …?", "Какие турецкие эксперты …?")
     someone = needs(question).wants == "person" or bool(PEOPLE & set(analyze(question, asks))) or bool(marks(question))
-    asked = countries_in(_SET_ASIDE.sub(" ", question), asks, languages=someone)
+    asked = asked_countries(question, languages=someone)
     if not asked:
         return None
     code = lang or detect(sentence)

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from qa.answer.acronyms import asked_acronym
-from qa.answer.country_swaps import candidate_country_swap
+from qa.answer.country_swaps import asked_countries, candidate_country_swap
 from qa.answer.detail_swaps import detail_swap, named
 from qa.answer.events import asked_place, numbered_name, setting
 from qa.answer.figure_swaps import unstated_figures
@@ -57,6 +57,10 @@ def not_found_note(
         return _other_detail_note(question, best, lead)
     if rule == "other_event":
         return _other_event_note(question, best)
+    if rule == "whole":  # a total over countries for one country's part (qa.answer.country_parts)
+        lang = "ru" if code == "ru" else "en"
+        asked = sorted(country_name(c, lang) for c in asked_countries(question))
+        return words.reason("whole", asked=_listed(asked, words.reasons["or"])) if asked else words.reason("whole.any")
     if rule == "uncounted":
         return words.reason("uncounted")
     if rule == "unlisted":

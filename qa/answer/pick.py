@@ -4,7 +4,8 @@ The answer step's order; each step is its own module's. ranked_candidates: every
 model, then a table's rows (qa.answer.rows: the row the question names, the row of the period it asks) and the
 best sentence's typed neighbours and near ties (qa.answer.neighbours). pick_answer: then a gathering's minutes
 lines (qa.answer.minutes), the asked substance, the asked one of its kind (qa.answer.identity), whole period, office
-holder and its present holder, the sentence stating the role, act or total asked (qa.answer.asked_marks), a later
+holder and its present holder, the sentence stating the role, act or total asked (qa.answer.asked_marks), the asked
+country's part of a total (qa.answer.country_parts), a later
 correction, the final report of a preliminary figure (qa.answer.preliminary); the evidence, confidence and abstention
 gate (qa.answer.evidence); the answer shown
 (qa.answer.shown, sentence_answer) with its short answer (qa.answer.short), and the note of another document that
@@ -21,6 +22,7 @@ import numpy as np
 from qa.answer import short
 from qa.answer.asked_marks import prefer_asked
 from qa.answer.corrections import prefer_correction
+from qa.answer.country_parts import prefer_asked_country, whole_given
 from qa.answer.disagreement import with_disagreement
 from qa.answer.evidence import abstain_gate, calibrate, evidence, lead_text, probability, rule_that_holds
 from qa.answer.features import Candidate, add_uncentred, sentence_features, swap
@@ -151,6 +153,7 @@ def pick_answer(
     ranked = prefer_holder(question, ranked)
     ranked = prefer_present_holder(question, ranked)
     ranked = prefer_asked(question, ranked)  # a sentence that states the role, act or total asked (asked_marks)
+    ranked = prefer_asked_country(question, ranked, lead_text(index, ranked[0].sentence))  # its part, not the whole
     # a later correction of the best's figure is shown in its place (qa.answer.corrections); whether the documents
     # answer at all, and how surely, is still read on the report it corrects: a correction found at any rank must not
     # answer a question its report did not (its own words match the question less, or more, by chance)
@@ -184,6 +187,8 @@ def pick_answer(
                                                      reported[0]))
     if only_preliminary(question, ranked):  # asked for the final figure, the documents give a preliminary one only
         return Picked(None, passages, preliminary_note(ranked[0], question))
+    if whole_given(question, ranked, lead_text(index, ranked[0].sentence)):  # a total for one country's part
+        return Picked(None, passages, not_found_note("whole", question))
 
     def short_answer(c: Candidate) -> tuple[int, int] | None:
         # the span the short-answer model finds likeliest in another candidate's sentence (read with the answer's own

@@ -19,6 +19,7 @@ import re
 
 from qa.answer.acronyms import phrase_acronym
 from qa.answer.events import event_features
+from qa.answer.masses import weighs_asked
 from qa.answer.needs import PEOPLE, RU_ADJECTIVE, Needs, asked_grain, event_needs, plural_head
 from qa.answer.persons import NOT_A_PERSON
 from qa.ingest.titles import date_words
@@ -77,7 +78,8 @@ def same_unit(stems: set[str] | frozenset[str]) -> set[str]:
 def counts_asked_noun(after: str, units: frozenset[str], plural_only: bool = False) -> bool:
     """Whether the noun phrase after a number names the asked noun: "57,000 *people*", "two Major
     League Soccer *teams*", "three working-*groups*" (its modifiers, compounds and plural read as
-    in the question: plural_head), or people counted under another name."""
+    in the question: plural_head), or people counted under another name, or a mass of it ("1,2 тонны *наркотиков*"
+    for "сколько наркотиков": qa.answer.masses)."""
     # its clause, without an aside ("1,388 (0.9%) same-sex couples"); quotes and an abbreviation's
     # dot stay inside it (two "lead authors", eight U.S. presidents, 5 тыс. человек)
     clause = re.split(r"[,;:!?()\[\]]|\.(?=\s+[A-ZА-ЯЁ\d]|\s*$)", _ASIDE.sub("", after), maxsplit=1)[0]
@@ -96,7 +98,13 @@ def counts_asked_noun(after: str, units: frozenset[str], plural_only: bool = Fal
         # no plural head ("1 ferry", "один паром", a Russian count's genitive): the first words of
         # its clause ("In 2004, the company ..." counts no company)
         nxt = set(analyze(clause)[:3])
-    return bool(same_unit(nxt) & same_unit(units)) or (bool(units & PEOPLE) and bool(nxt & PEOPLE))
+    return bool(same_unit(nxt) & same_unit(units)) or (bool(units & PEOPLE) and bool(nxt & PEOPLE)) \
+        or weighs_asked(after, units, bool(_CYRILLIC.search(clause)))  # "1 246 килограммов наркотических средств"
+
+
+# the script of the words after a number, read without the language detector (the answer step reads languages stored
+# at index time): the unit and the noun a mass weighs are Russian or English (qa.answer.masses)
+_CYRILLIC = re.compile(r"[а-яё]", re.I)
 
 
 def _cyrillic(text: str) -> bool:

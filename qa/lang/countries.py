@@ -159,6 +159,11 @@ def country_terms(codes: frozenset[str]) -> frozenset[str]:
     return frozenset(t for terms, code in _codes()[0].items() if code in codes for t in terms)
 
 
+# common words whose stems are a country's: "данные", "по данным" (data) stem to "дан" as "Дания", "Дании" do, but no
+# form of the name doubles its "н"
+_NOT_NAMES = re.compile(r"(?<![\w])данн\w*", re.I)
+
+
 def countries_in(text: str, code: str = "en", adjectives: bool = True, languages: bool = False) -> frozenset[str]:
     """The two-letter codes of the countries a text names, in any registered language and any form: "Russia",
     "the Russian Federation", "Russian", "России" are all "RU"; "Kyrgyz", "Kyrgyzstan", "Kyrgyz Republic" "KG".
@@ -170,7 +175,7 @@ def countries_in(text: str, code: str = "en", adjectives: bool = True, languages
 
     codes, singles = _codes()
     longest = max(map(len, codes), default=0)
-    terms = analyze(text, code)
+    terms = analyze(_NOT_NAMES.sub(" ", text), code)
     found, i = set(), 0
     while i < len(terms):
         for n in range(min(longest, len(terms) - i), 0, -1):

@@ -643,6 +643,9 @@ REPLY = ReplyWords(
         "swapped.origin": "The best passage speaks of people from another country: {told}, not {asked}.",
         "substance.other": "The best passage speaks of another substance than the question asks about.",
         "country.other": "The best passage speaks of another country than the question asks about.",
+        "whole": "The best passage gives only the total; the documents give no separate figure for {asked}.",
+        "whole.any": ("The best passage gives only the total; the documents give no separate figure for the country "
+                      "asked about."),
         "miscast": "The best passage names {person} as {held}, not as {asked}.",
         "miscast.other": "The best passage names someone in another post than the one asked about.",
         "miscast.after": ("The best passage names {person} as {held}, the holder after the one asked about; the "
