@@ -11,11 +11,13 @@ does not report it."""
 
 from __future__ import annotations
 
+import datetime as _dt
 import re
 
 import numpy as np
 
-from qa.filters.core import DateRange
+from qa.filters.core import UNDATED, Bound, DateRange
+from qa.ingest.dates import months_named
 from qa.lang import analyze
 from qa.lang.year_parts import part_names
 
@@ -68,6 +70,66 @@ def period_terms(dates: DateRange) -> list[list[frozenset[str]]]:
 def _terms(words: tuple[str, ...]) -> frozenset[str]:
     """The lexical index's terms of `words`, each analysed in its own script's language."""
     return frozenset(t for w in words for t in analyze(w, "ru" if w[0] > "z" else "en"))
+
+
+def year_of_part(dates: DateRange) -> int | None:
+    """The year of a closed period shorter than a year and within one (a month, a quarter, a half, some days),
+    else None: a text reporting such a period may name its months and its year apart ("Methamphetamine seizures,
+    January-June 2025" above a table whose columns are "Jan | … | May | Jun")."""
+    lo, hi = dates.since, dates.until
+    if lo is None or hi is None or lo.year != hi.year or (lo.month is None and hi.month is None):
+        return None
+    return lo.year
+
+
+def edge_of(dates: DateRange) -> DateRange | None:
+    """The month right after a period open before its end, when the end is a month or a day ("before March 2025",
+    "до марта 2025 года", "until February 2025": March 2025), else None. A text dated then may report the change that
+    ended what was so before ("X was appointed secretary. He succeeded Y, who had held the post since 2021."); a
+    year's end ("before 2024") is no such edge: a whole year of items would join."""
+    hi = dates.until
+    if dates.since is not None or hi is None or hi.month is None:
+        return None
+    if hi.day is not None:  # "before 14 March 2025": the rest of March
+        nxt = _dt.date(hi.year, hi.month, hi.day) + _dt.timedelta(days=1)
+        return DateRange(Bound(nxt.year, nxt.month, nxt.day), Bound(nxt.year, nxt.month))
+    year, month = (hi.year + 1, 1) if hi.month == 12 else (hi.year, hi.month + 1)
+    return DateRange(Bound(year, month), Bound(year, month))
+
+
+def items_reporting(index, dates: DateRange) -> np.ndarray | None:
+    """items_mentioning(), and the items that may report the period in other words: for a month, a quarter or a
+    half, those that name its year and are dated before the next year ends (a memo of August on "January-June 2025"
+    whose table has a "May" column); for a period open before a month, those dated in the month
+    right after it (edge_of()). Their answer must still name the period (scope.in_period). None when neither
+    applies."""
+    named = items_mentioning(index, dates)
+    year, edge = year_of_part(dates), edge_of(dates)
+    if year is None and edge is None:
+        return named
+    facts = index.row_facts()
+    out = np.zeros(len(facts.item_doc), dtype=bool) if named is None else named.copy()
+    if year is not None:
+        rows = index.lexical.scores([str(year)]) > 0
+        of_year = np.zeros(len(facts.item_doc), dtype=bool)
+        of_year[facts.row_item[rows]] = True
+        # dated ones only: an undated item that names the year somewhere says nothing of when it reports
+        out |= of_year & (facts.item_lo != UNDATED) & (facts.item_lo <= (year + 1) * 10000 + 1231)
+    if edge is not None:
+        out |= (facts.item_lo != UNDATED) & (facts.item_lo >= edge.lo) & (facts.item_hi <= edge.hi)
+    return out
+
+
+def names_month_of(text: str, dates: DateRange) -> bool:
+    """Whether `text` names a month of a period shorter than a year (year_of_part()) by its name alone and no other
+    year than the period's: "June was the month with the highest seizures" for "the first half of 2025"; a row under
+    "Country | Jan | … | May | Jun" for "May 2025"."""
+    year = year_of_part(dates)
+    if year is None:
+        return False
+    lo, hi = dates.since, dates.until
+    wanted = set(range(lo.month or 1, (hi.month or 12) + 1))
+    return bool(months_named(text) & wanted) and not other_years(text, DateRange(Bound(year), Bound(year)))
 
 
 def items_mentioning(index, dates: DateRange) -> np.ndarray | None:
