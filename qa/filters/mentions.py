@@ -97,24 +97,38 @@ def edge_of(dates: DateRange) -> DateRange | None:
     return DateRange(Bound(year, month), Bound(year, month))
 
 
+def enclosing_terms(dates: DateRange) -> list[list[frozenset[str]]]:
+    """The terms that name the quarter and the half of a year that hold a shorter period (period_terms()'s form):
+    "the first half of 2025", "H1 2025", "Q2 2025", "во втором квартале 2025 года" for May 2025. A memo on "the first
+    half of 2025" whose table has a "May" column reports May without naming it beside its year. [] for a period that
+    is no part of one year (year_of_part()), or as long as a half."""
+    year = year_of_part(dates)
+    if year is None:
+        return []
+    first, last = dates.since.month or 1, dates.until.month or 12
+    out: list[list[frozenset[str]]] = []
+    for size in (3, 6):
+        start = (first - 1) // size * size + 1
+        if start + size - 1 < last or size <= last - first + 1:
+            continue  # no single part holds it, or it is that part (period_terms() reads it)
+        named = [[_terms(words) for words in groups] + [frozenset({str(year)})] for groups in part_names(start, start + size - 1)]
+        out += [groups for groups in named if all(groups)]
+    return out
+
+
 def items_reporting(index, dates: DateRange) -> np.ndarray | None:
-    """items_mentioning(), and the items that may report the period in other words: for a month, a quarter or a
-    half, those that name its year and are dated before the next year ends (a memo of August on "January-June 2025"
-    whose table has a "May" column); for a period open before a month, those dated in the month
-    right after it (edge_of()). Their answer must still name the period (scope.in_period). None when neither
-    applies."""
+    """items_mentioning(), and the items that may report the period in other words: for a month or a quarter, those
+    that name the quarter or the half of the year that holds it (enclosing_terms()); for a period open before a
+    month, those dated in the month right after it (edge_of()). Their answer must still name the period
+    (scope.in_period). None when neither applies."""
     named = items_mentioning(index, dates)
-    year, edge = year_of_part(dates), edge_of(dates)
-    if year is None and edge is None:
+    enclosing, edge = enclosing_terms(dates), edge_of(dates)
+    if not enclosing and edge is None:
         return named
     facts = index.row_facts()
     out = np.zeros(len(facts.item_doc), dtype=bool) if named is None else named.copy()
-    if year is not None:
-        rows = index.lexical.scores([str(year)]) > 0
-        of_year = np.zeros(len(facts.item_doc), dtype=bool)
-        of_year[facts.row_item[rows]] = True
-        # dated ones only: an undated item that names the year somewhere says nothing of when it reports
-        out |= of_year & (facts.item_lo != UNDATED) & (facts.item_lo <= (year + 1) * 10000 + 1231)
+    if enclosing:
+        out |= _items_holding(index, enclosing)
     if edge is not None:
         out |= (facts.item_lo != UNDATED) & (facts.item_lo >= edge.lo) & (facts.item_hi <= edge.hi)
     return out
@@ -136,8 +150,12 @@ def items_mentioning(index, dates: DateRange) -> np.ndarray | None:
     """One bool per item of `index` (its RowFacts' items): whether one of its passages names the period
     `dates` (period_terms()). None when the period cannot be read from text."""
     alternatives = period_terms(dates)
-    if not alternatives:
-        return None
+    return _items_holding(index, alternatives) if alternatives else None
+
+
+def _items_holding(index, alternatives: list[list[frozenset[str]]]) -> np.ndarray:
+    """One bool per item of `index`: whether one of its passages holds one of the `alternatives` (each a list of
+    groups of terms, one term of each group)."""
     facts = index.row_facts()
     holding: dict[frozenset[str], np.ndarray] = {}  # a year is a group of every month of it: looked up once
     rows = np.zeros(facts.n, dtype=bool)

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from qa.ingest.dates import find_date
 from qa.ingest.datelines import reference_date
 from qa.ingest.messages import messages_dated
+from qa.ingest.transcripts import transcript_dated
 from qa.ingest.document import Block, Item
 from qa.ingest.headlines import lead_title
 from qa.ingest.paragraphs import (
@@ -209,7 +210,9 @@ def parse_parts(text: str, *, markdown: bool = False) -> tuple[list[Item], bool]
         drafts, _ = _assemble(text, paras, split_on_dates=True)
     items, stated = _finish(text, _merge_proseless(drafts))
     # a thread's messages are dated by their headers, not by what they plan (qa.ingest.messages)
-    whole = messages_dated(text, items) or _sections_dated(items, stated)
+    # a transcript's turns by its head's date (qa.ingest.transcripts)
+    whole = (messages_dated(text, items) or transcript_dated(text, items, bool(stated and stated[0]))
+             or _sections_dated(items, stated))
     return items, whole and len(items) > 1
 
 
