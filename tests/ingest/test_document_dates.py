@@ -38,8 +38,8 @@ def test_a_report_title_ending_in_its_acronym_names_the_pdf():
     assert doc.items[0].date == "2025-02-03"
 
 
-LETTER_RU = """МИНИСТЕРСТВО ВОДНЫХ РЕСУРСОВ
-ОЗЁРНОЙ ОБЛАСТИ
+LETTER_RU = """МИНИСТЕРСТВО ВОДНЫХ РЕСУРСОВ И ОХРАНЫ ОЗЁР
+ПРИ ПРАВИТЕЛЬСТВЕ ОЗЁРНОЙ ОБЛАСТИ
 
 Исх. № 07-22/118
 от 3 октября 2024 г.
@@ -57,8 +57,8 @@ LETTER_RU = """МИНИСТЕРСТВО ВОДНЫХ РЕСУРСОВ
 Заместитель министра                                   А. Б. Озеров
 """
 
-LETTER_EN = """MINISTRY OF WATER RESOURCES
-LAKE REGION
+LETTER_EN = """MINISTRY OF WATER RESOURCES AND LAKE PROTECTION
+OF THE GOVERNMENT OF THE LAKE REGION
 
 Our ref.: MWR/2024/118, dated 3 October 2024
 
