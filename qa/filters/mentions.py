@@ -111,7 +111,8 @@ def enclosing_terms(dates: DateRange) -> list[list[frozenset[str]]]:
         start = (first - 1) // size * size + 1
         if start + size - 1 < last or size <= last - first + 1:
             continue  # no single part holds it, or it is that part (period_terms() reads it)
-        named = [[_terms(words) for words in groups] + [frozenset({str(year)})] for groups in part_names(start, start + size - 1)]
+        parts = part_names(start, start + size - 1)
+        named = [[_terms(words) for words in groups] + [frozenset({str(year)})] for groups in parts]
         out += [groups for groups in named if all(groups)]
     return out
 

@@ -62,7 +62,8 @@ def test_a_month_is_reported_by_items_naming_the_quarter_or_half_that_holds_it()
     from qa.filters.mentions import enclosing_terms
 
     may = enclosing_terms(DateRange.parse("2025-05", "2025-05"))
-    assert [frozenset({"q2", "2q"}), frozenset({"2025"})] in may and [frozenset({"h1", "1h"}), frozenset({"2025"})] in may
+    assert [frozenset({"q2", "2q"}), frozenset({"2025"})] in may
+    assert [frozenset({"h1", "1h"}), frozenset({"2025"})] in may
     # a quarter is held by its half; a half, a year or a period across two quarters' halves by nothing shorter
     quarter = enclosing_terms(DateRange.parse("2025-04", "2025-06"))
     assert len(quarter) == 2 and quarter[0] == [frozenset({"h1", "1h"}), frozenset({"2025"})]
