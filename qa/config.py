@@ -27,7 +27,10 @@ DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 7860
 # Bump when parsing, sentence splitting, chunking or the lexical analyzer change what an index
 # holds: existing indexes are then rebuilt instead of mixing old and new rows.
-PIPELINE_VERSION = 27  # 27: a story's headline under its date line, however short, is no sentence of it, and a
+PIPELINE_VERSION = 28  # 28: a PDF's title may close with a quote or bracket and its top's issue month dates it; a
+# letter's reference line and a page's "date | views" line date them; a transcript's part takes no later day, an e-mail
+# thread's parts their header's date, and such a file is named by its first part or subject
+# 27: a story's headline under its date line, however short, is no sentence of it, and a
 # line its one-line lead outruns is no wrapped line; an archive's lines above its first date line name the page
 # 26: the sections of one text or Markdown document (a note's "## Background", a speech
 # broken by "[Applause]") carry the date stated at its top, not a year they mention, nor none

@@ -74,6 +74,33 @@ def months(text: str) -> set[str]:
     return {str(n) for m in _MONTH.finditer(text) if (n := month_number(m.group()))}
 
 
+# a month that bounds a period: its neighbour states the same limit ("до марта 2024" is "until February 2024", "since
+# March" ends "until February"); the relation word, then the month's name (maybe after "the end of" / "конца")
+_BOUND_RE = re.compile(
+    r"(?i:\b(?P<rel>before|prior\s+to|earlier\s+than|until|till|up\s+to|through|by|after|following|since|from)"
+    r"|(?<![а-яё])(?P<ru>до|по|после|с|со))\s+(?:(?:the\s+)?(?:end|beginning|start)\s+of\s+|(?:конца|начала)\s+)?"
+    rf"(?=(?P<month>{_MONTH.pattern}))"
+)
+_BEFORE = {"before", "prior", "earlier", "до", "since", "from", "с", "со"}  # the month before states it too
+_AFTER = {"until", "till", "up", "through", "by", "after", "following", "по", "после"}  # the month after
+
+
+def _bound_neighbours(question: str) -> set[str]:
+    """The months next to those the question names as a bound: "before March" and "since March" are stated by
+    "until February" as well, "until February" and "after February" by "since March"."""
+    out: set[str] = set()
+    for m in _BOUND_RE.finditer(question):
+        n = month_number(m["month"])
+        rel = (m["rel"] or m["ru"] or "").lower().split()[0]
+        if n is None:
+            continue
+        if rel in _BEFORE:
+            out.add(str((n - 2) % 12 + 1))
+        elif rel in _AFTER:
+            out.add(str(n % 12 + 1))
+    return out
+
+
 _KINDS = (("direction", directions), ("month", months))
 
 
@@ -87,6 +114,8 @@ def detail_swap(question: str, answer: str, context: str = "") -> DetailSwap | N
         asked = read(unquoted(question))
         if not asked:
             continue
+        if kind == "month":
+            asked = asked | _bound_neighbours(unquoted(question))
         told = read(answer)
         if told and not (asked & told) and not (asked & read(context)):
             return DetailSwap(kind, frozenset(asked), frozenset(told))

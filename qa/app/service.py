@@ -183,6 +183,10 @@ class QAService:
         asked_terms, asked_vec = (terms, qvec) if asked == text else (
             _terms(asked, routed, index), embedder.encode([asked], role="query")[0])
         picked = self._answer(asked, asked_vec, asked_terms, index, pool, used, model)
+        if picked.answer is not None and not scope.in_period(picked.answer, plan) and plan.named is not None:
+            # from an item that may report the period in other words but does not here: those that name it answer
+            used = plan.named
+            picked = self._answer(asked, asked_vec, asked_terms, index, pool, used, model)
         if picked.answer is not None and not scope.in_period(picked.answer, plan):
             # from an item that names the period only elsewhere: the items dated in it, if any, answer instead
             used, picked = plan.dated, Picked(None, [])
@@ -194,7 +198,8 @@ class QAService:
         if picked.answer is not None and (other := scope.about_other_years(picked.answer, plan, fell_back, text)):
             picked = Picked(None, picked.passages, other)
         answer, passages = picked.answer, picked.passages
-        searched = scope.scope_of(plan, used, fell_back, len(index.row_facts().item_doc), language)
+        searched = scope.scope_of(plan, used, fell_back, len(index.row_facts().item_doc), language,
+                                  answer=picked.answer)
         if searched is not None:
             notes = notes + searched.notes(language)
         notes = notes + language_notes

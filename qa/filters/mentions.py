@@ -11,11 +11,13 @@ does not report it."""
 
 from __future__ import annotations
 
+import datetime as _dt
 import re
 
 import numpy as np
 
-from qa.filters.core import DateRange
+from qa.filters.core import UNDATED, Bound, DateRange
+from qa.ingest.dates import months_named
 from qa.lang import analyze
 from qa.lang.year_parts import part_names
 
@@ -70,12 +72,91 @@ def _terms(words: tuple[str, ...]) -> frozenset[str]:
     return frozenset(t for w in words for t in analyze(w, "ru" if w[0] > "z" else "en"))
 
 
+def year_of_part(dates: DateRange) -> int | None:
+    """The year of a closed period shorter than a year and within one (a month, a quarter, a half, some days),
+    else None: a text reporting such a period may name its months and its year apart ("Methamphetamine seizures,
+    January-June 2025" above a table whose columns are "Jan | … | May | Jun")."""
+    lo, hi = dates.since, dates.until
+    if lo is None or hi is None or lo.year != hi.year or (lo.month is None and hi.month is None):
+        return None
+    return lo.year
+
+
+def edge_of(dates: DateRange) -> DateRange | None:
+    """The month right after a period open before its end, when the end is a month or a day ("before March 2025",
+    "до марта 2025 года", "until February 2025": March 2025), else None. A text dated then may report the change that
+    ended what was so before ("X was appointed secretary. He succeeded Y, who had held the post since 2021."); a
+    year's end ("before 2024") is no such edge: a whole year of items would join."""
+    hi = dates.until
+    if dates.since is not None or hi is None or hi.month is None:
+        return None
+    if hi.day is not None:  # "before 14 March 2025": the rest of March
+        nxt = _dt.date(hi.year, hi.month, hi.day) + _dt.timedelta(days=1)
+        return DateRange(Bound(nxt.year, nxt.month, nxt.day), Bound(nxt.year, nxt.month))
+    year, month = (hi.year + 1, 1) if hi.month == 12 else (hi.year, hi.month + 1)
+    return DateRange(Bound(year, month), Bound(year, month))
+
+
+def enclosing_terms(dates: DateRange) -> list[list[frozenset[str]]]:
+    """The terms that name the quarter and the half of a year that hold a shorter period (period_terms()'s form):
+    "the first half of 2025", "H1 2025", "Q2 2025", "во втором квартале 2025 года" for May 2025. A memo on "the first
+    half of 2025" whose table has a "May" column reports May without naming it beside its year. [] for a period that
+    is no part of one year (year_of_part()), or as long as a half."""
+    year = year_of_part(dates)
+    if year is None:
+        return []
+    first, last = dates.since.month or 1, dates.until.month or 12
+    out: list[list[frozenset[str]]] = []
+    for size in (3, 6):
+        start = (first - 1) // size * size + 1
+        if start + size - 1 < last or size <= last - first + 1:
+            continue  # no single part holds it, or it is that part (period_terms() reads it)
+        parts = part_names(start, start + size - 1)
+        named = [[_terms(words) for words in groups] + [frozenset({str(year)})] for groups in parts]
+        out += [groups for groups in named if all(groups)]
+    return out
+
+
+def items_reporting(index, dates: DateRange) -> np.ndarray | None:
+    """items_mentioning(), and the items that may report the period in other words: for a month or a quarter, those
+    that name the quarter or the half of the year that holds it (enclosing_terms()); for a period open before a
+    month, those dated in the month right after it (edge_of()). Their answer must still name the period
+    (scope.in_period). None when neither applies."""
+    named = items_mentioning(index, dates)
+    enclosing, edge = enclosing_terms(dates), edge_of(dates)
+    if not enclosing and edge is None:
+        return named
+    facts = index.row_facts()
+    out = np.zeros(len(facts.item_doc), dtype=bool) if named is None else named.copy()
+    if enclosing:
+        out |= _items_holding(index, enclosing)
+    if edge is not None:
+        out |= (facts.item_lo != UNDATED) & (facts.item_lo >= edge.lo) & (facts.item_hi <= edge.hi)
+    return out
+
+
+def names_month_of(text: str, dates: DateRange) -> bool:
+    """Whether `text` names a month of a period shorter than a year (year_of_part()) by its name alone and no other
+    year than the period's: "June was the month with the highest seizures" for "the first half of 2025"; a row under
+    "Country | Jan | … | May | Jun" for "May 2025"."""
+    year = year_of_part(dates)
+    if year is None:
+        return False
+    lo, hi = dates.since, dates.until
+    wanted = set(range(lo.month or 1, (hi.month or 12) + 1))
+    return bool(months_named(text) & wanted) and not other_years(text, DateRange(Bound(year), Bound(year)))
+
+
 def items_mentioning(index, dates: DateRange) -> np.ndarray | None:
     """One bool per item of `index` (its RowFacts' items): whether one of its passages names the period
     `dates` (period_terms()). None when the period cannot be read from text."""
     alternatives = period_terms(dates)
-    if not alternatives:
-        return None
+    return _items_holding(index, alternatives) if alternatives else None
+
+
+def _items_holding(index, alternatives: list[list[frozenset[str]]]) -> np.ndarray:
+    """One bool per item of `index`: whether one of its passages holds one of the `alternatives` (each a list of
+    groups of terms, one term of each group)."""
     facts = index.row_facts()
     holding: dict[frozenset[str], np.ndarray] = {}  # a year is a group of every month of it: looked up once
     rows = np.zeros(facts.n, dtype=bool)

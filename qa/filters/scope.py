@@ -24,7 +24,7 @@ import numpy as np
 
 from qa.contracts import Answer, Filters, Scope
 from qa.filters.core import DateRange, FilterError, Selection, clean_sources, describe
-from qa.filters.mentions import names_period, other_years
+from qa.filters.mentions import edge_of, names_month_of, names_period, other_years
 from qa.filters.question import QuestionDates, parse_question_dates
 from qa.lang import detect, reply_words
 
@@ -47,6 +47,9 @@ class Plan:
     # `first` without the items it holds only for naming the question's period in their text (None: it
     # holds none such, or no item is dated in the period)
     dated: Selection | None = None
+    # `first` without the items it holds only for perhaps reporting the period in other words (its year named apart
+    # from its months, a date right after a period open before: qa.filters.mentions.items_reporting); None: the same
+    named: Selection | None = None
 
 
 def clean_filters(filters: Filters | None) -> Filters:
@@ -74,22 +77,29 @@ def plan(index, question: str, filters: Filters | None, resolve_event: Callable[
                           f"folders relative to the corpus, e.g. \"003_*\" or \"news/\")")
     if explicit is not None and explicit.empty:
         return Plan(filters, explicit, None, None, empty_message=_nothing_in(index, filters, explicit, detect(question)))
-    reading = undated = dated = None
+    reading = undated = dated = named = None
     first = explicit
     facts = index.row_facts()
     if use_question_dates and not (filters.since or filters.until) and mostly_dated(facts):
         reading = parse_question_dates(question, newest=facts.newest(), resolve_event=resolve_event)
         if reading is not None:
-            sel = index.select(Filters(reading.since, reading.until, filters.sources), mentioning=True)
+            asked = Filters(reading.since, reading.until, filters.sources)
+            sel = index.select(asked, mentioning=True)
+            wide = index.select(asked, reporting=True)
             if sel.empty:
                 # nothing dated then: search as if the date were not there, and say so
                 reading, undated = None, reading
             else:
                 first = sel
-                if sel.mentioning:
-                    dated = index.select(Filters(reading.since, reading.until, filters.sources))
+                if wide.n_items > sel.n_items:
+                    # the items that may report the period in other words compete with those that name it; when
+                    # their answer does not name it, those that name it answer (service.ask)
+                    first, named = wide, sel
+                if first.mentioning:
+                    dated = index.select(asked)
                     dated = None if dated.empty else dated
-    return Plan(filters, first, explicit if reading is not None else None, reading, undated=undated, dated=dated)
+    return Plan(filters, first, explicit if reading is not None else None, reading, undated=undated, dated=dated,
+                named=named)
 
 
 def in_period(answer: Answer, p: Plan) -> bool:
@@ -97,7 +107,20 @@ def in_period(answer: Answer, p: Plan) -> bool:
     the answer names it (an item kept for mentioning the period elsewhere is not about it here)."""
     if p.reading is None or not p.first.mentioning:
         return True
-    return p.reading.range.keeps(answer.date) or names_period(_read_with_header(answer), p.reading.range)
+    span, text = p.reading.range, _read_with_header(answer)
+    if span.keeps(answer.date) or names_period(text, span):
+        return True
+    # an item that may report the period in other words (qa.filters.mentions.items_reporting): dated right after a
+    # period open before its end, or an answer naming one of its months with no other year
+    edge = edge_of(span)
+    return (edge is not None and edge.keeps(answer.date)) or names_month_of(text, span)
+
+
+def _dated_or_naming(answer: Answer, p: Plan) -> bool:
+    """Whether an answer is from an item dated in the question's period or names it (in_period without the items
+    that may report it in other words)."""
+    span = p.reading.range if p.reading is not None else None
+    return span is None or span.keeps(answer.date) or names_period(_read_with_header(answer), span)
 
 
 def _read_with_header(answer: Answer) -> str:
@@ -147,10 +170,14 @@ def _nothing_in(index, filters: Filters, sel: Selection, language: str = "en") -
 
 
 def scope_of(p: Plan, used: Selection | None, fell_back: bool, total_items: int = 0,
-             language: str = "en") -> Scope | None:
-    """What the reply says it searched (total_items: the index's, for an unfiltered fallback), worded in
-    `language`, the question's: "Searched items dated Aug 2022", "Искали: материалы с датой август 2022"."""
+             language: str = "en", answer: Answer | None = None) -> Scope | None:
+    """What the reply says it searched (total_items: the index's, for an unfiltered fallback; `answer`: the one
+    found), worded in `language`, the question's: "Searched items dated Aug 2022", "Искали: материалы с датой август
+    2022". The items that may report the period in other words (Plan.named) are said to be searched only when one
+    of them answered: else the reply reads as the items dated in or naming the period did."""
     words = reply_words(language)
+    if p.named is not None and used is p.first and (answer is None or _dated_or_naming(answer, p)):
+        used = p.named
     if used is None and p.reading is None:
         if p.undated is None:
             return None
@@ -163,11 +190,12 @@ def scope_of(p: Plan, used: Selection | None, fell_back: bool, total_items: int 
     if fell_back:
         # said as what was searched, like every other reading: "Nothing dated 2023 answered this" above an
         # answer read as if nothing had
-        named = reading.which(mentioning=p.first is not None and bool(p.first.mentioning), language=language)
+        first = p.named if p.named is not None else p.first
+        named = reading.which(mentioning=first is not None and bool(first.mentioning), language=language)
         searched = (words.say("items.word") if p.filters.empty
                     else describe(DateRange(), p.filters.sources, language))
         text = words.say("scope.fell_back", what=searched, which=named)
-    elif reading is not None and used is not None and (used is p.first or used is p.dated):
+    elif reading is not None and used is not None and (used is p.first or used is p.dated or used is p.named):
         what = reading.reading(mentioning=bool(used.mentioning), language=language)
         if p.filters.sources:
             what += " " + words.say("from_sources", sources=", ".join(p.filters.sources))

@@ -140,8 +140,19 @@ def _date_filler_re() -> re.Pattern:
     return re.compile(rf"(?:{words}|\d{{1,2}}:\d\d(?:\s*[ap]m)?)\W*", re.IGNORECASE)
 
 
+# a page's counter of views after its date line's separator: "02.09.2025 | Просмотров: 1 284", "12 May 2024 · 1,284
+# views", "Views: 57"; it says how often the story was read, not what it is
+_COUNTER_RE = re.compile(
+    r"\s*[|·•]\s*(?:(?:views?|просмотр\w*|hits|reads)\s*:?\s*\d[\d\s.,\u00a0\u202f]*"
+    r"|\d[\d\s.,\u00a0\u202f]*\s*(?:views?|просмотр\w*))\s*$",
+    re.IGNORECASE,
+)
+
+
 def is_date_only_line(line: str) -> bool:
-    """A line that is only a date ("4 March 2024", "Monday, 04.03.2024 10:30", "Published: 20 May 2024")."""
+    """A line that is only a date ("4 March 2024", "Monday, 04.03.2024 10:30", "Published: 20 May 2024"), maybe with
+    its page's count of views ("02.09.2025 | Просмотров: 1 284")."""
+    line = _COUNTER_RE.sub("", line)
     if len(line) > _DATE_ONLY_MAX:
         return False
     m = FULL_DATE_RE.search(line)
@@ -155,3 +166,25 @@ def is_date_only_line(line: str) -> bool:
 def is_date_line(line: str) -> bool:
     """A line that only dates a story: a date alone (with a "Published:" or a weekday) or a dateline."""
     return is_date_only_line(line) or is_dateline_line(line)
+
+
+# the words of a letter's reference and date line besides its date and numbers: "Исх. № 02-14/387 от 12 ноября 2025 г.",
+# "Our ref.: UNODC/ROCA/2024/17, dated 3 May 2024", "Date: 8 August 2025", "Дата: 12.11.2025"
+_REFERENCE_WORDS_RE = re.compile(
+    r"(?i)^(?:исх\w*|вх\w*|№|no|nr|ref(?:erence)?|our|your|our\s+ref|от|г|года|дата|date|dated|of)\.?:?,?$"
+)
+_REFERENCE_MAX = 120
+
+
+def reference_date(para: str) -> str | None:
+    """The date of a short paragraph that only gives a letter's reference number and date, or its date alone ("Исх.
+    № 02-14/387 / от 12 ноября 2025 г."): the date the letter was written. None for anything else."""
+    if len(para) > _REFERENCE_MAX:
+        return None
+    m = FULL_DATE_RE.search(para)
+    if m is None:
+        return None
+    rest = (para[: m.start()] + " " + para[m.end():]).split()
+    if any(re.search(r"[^\W\d_]", w) and not _REFERENCE_WORDS_RE.match(w) and not re.search(r"\d", w) for w in rest):
+        return None
+    return find_date(m.group())

@@ -46,6 +46,22 @@ def month_number(token: str) -> int | None:
     return None
 
 
+# A month named alone, as a sentence or a table's header names it: English full or abbreviated and capitalised ("may"
+# the verb is none), Russian in any case ("в марте", "мая", "Май")
+_MONTH_NAMED_RE = re.compile(
+    r"\b(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?"
+    r"|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\b\.?"
+    r"|(?<![а-яёА-ЯЁ])(?:(?:[Яя]нвар|[Фф]еврал|[Аа]прел|[Ии]юн|[Ии]юл|[Сс]ентябр|[Оо]ктябр|[Нн]оябр|[Дд]екабр)"
+    r"(?:ь|я|е|ю|ём|ем)|(?:[Мм]арт|[Аа]вгуст)(?:а|е|у|ом)?|[Мм]а[йяюе]|[Мм]аем)(?![а-яё])"
+)
+
+
+def months_named(text: str) -> set[int]:
+    """The months (1-12) `text` names by their names, with or without a year: "June was the month …", a header
+    "Country | Jan | Feb | Mar", "в мае"."""
+    return {n for m in _MONTH_NAMED_RE.finditer(text) if (n := month_number(m.group()))}
+
+
 def _iso(year: int, month: int | None = None, day: int | None = None) -> str | None:
     """ISO text for a (partial) date, or None when it is not a real calendar date."""
     try:
@@ -108,6 +124,22 @@ def find_date(text: str) -> str | None:
         if not _compared(text, m.start()):
             return _iso(int(m[1]))
     return None
+
+
+def heading_date(text: str, head: int = 300) -> str | None:
+    """The date a document's top states: find_date(), unless a month and year stands in its first `head` characters
+    before any full date ("Выпуск № 2, июль 2025 г." above a bulletin's first story of "14 апреля 2025 года"): an
+    issue's month is the date of the whole, the day below it the date of one story."""
+    full = next((m for m in FULL_DATE_RE.finditer(text) if not _compared(text, m.start())), None)
+    for m in _MONTH_YEAR_RE.finditer(text, 0, head):
+        if full is not None and m.start() >= full.start():
+            break
+        if _compared(text, m.start()) or (full is not None and m.end() > full.start()):
+            continue
+        month = month_number(_MONTH_TOKEN_RE.search(m.group()).group())
+        if month and (iso := _iso(int(_YEAR_TOKEN_RE.findall(m.group())[-1]), month)):
+            return iso
+    return find_date(text)
 
 
 def starting_date(text: str) -> str | None:

@@ -20,7 +20,7 @@ from pathlib import Path
 from qa.ingest.document import DocumentError
 from qa.ingest.readers import Extracted, Section
 
-READER_VERSION = 14  # bump when a reader or the page rules change what they extract
+READER_VERSION = 15  # bump when a reader or the page rules change what they extract
 # (13: a web page's date lines trafilatura dropped are put back; 12: a PDF sentence over a page break is one
 # paragraph, a table row atop the next page keeps its cells; 11: a web page's first story keeps its headline and date;
 # 10: a PDF whose first page prints its full title named by it before its later pages' running header;

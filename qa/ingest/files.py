@@ -20,7 +20,8 @@ from qa.config import MAX_FILE_BYTES, MAX_TEXT_CHARS
 from qa.ingest.dates import find_date
 from qa.ingest.document import Block, Document, DocumentError, Item, Skipped
 from qa.ingest.extract_cache import ExtractCache
-from qa.ingest.items import parse_text
+from qa.ingest.items import parse_parts
+from qa.ingest.messages import subject
 from qa.ingest.readers import Extracted, is_supported, reader_for, readers
 from qa.ingest.titles import document_title, markdown_title, site_from_text
 from qa.lang import detect
@@ -118,7 +119,7 @@ def parse_bytes(
         items = _section_items(name, extracted)
         title = extracted.title or name.rsplit("/", 1)[-1]
         return Document(name, extracted.text, sha256, items, title=title, pages=extracted.pages)
-    items = parse_text(extracted.text, markdown=extracted.markdown)
+    items, whole = parse_parts(extracted.text, markdown=extracted.markdown)
     if not items:
         raise DocumentError("no text content (only page furniture)")
     title = extracted.title
@@ -127,6 +128,10 @@ def parse_bytes(
         items[0].date = items[0].date or find_date(title)
     site = extracted.site or site_from_text(extracted.text, [extracted.text[it.start : it.end] for it in items])
     own = extracted.doc_title or (markdown_title(extracted.text) if extracted.markdown else None)
+    if own is None and whole:
+        # one document in parts (a transcript, an e-mail thread), not a list of stories: its subject or its first
+        # part's title names it, not "News, <months>"
+        own = subject(extracted.text) or items[0].title
     # A one-story file is called by its story's title, so the two never disagree.
     if len(items) == 1:
         doc_title = items[0].title

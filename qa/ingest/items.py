@@ -21,6 +21,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from qa.ingest.dates import find_date
+from qa.ingest.datelines import reference_date
+from qa.ingest.messages import messages_dated
+from qa.ingest.transcripts import transcript_dated
 from qa.ingest.document import Block, Item
 from qa.ingest.headlines import lead_title
 from qa.ingest.paragraphs import (
@@ -152,26 +155,65 @@ def _finish(text: str, drafts: list[_Draft]) -> tuple[list[Item], list[bool]]:
         own = len(sources)
         sources.append(lead_text[:2000])
         found = next((i for i, source in enumerate(sources) if source and (date := find_date(source))), None)
+        if found is None and (date := _reference_date(text, d.paras)) is not None:
+            found = 0  # stated at its top: a letter's "Исх. № 02-14/387 от 12 ноября 2025 г." under its letterhead
         opens_dated = lead is not None and (lead.dated_lead or lead.opening_date is not None)
         stated.append(found is not None and (found < own or opens_dated))
         items.append(Item(len(items), title, date, blocks[0].start, blocks[-1].end, blocks))
     return items, stated
 
 
-def _sections_dated(items: list[Item], stated: list[bool]) -> None:
-    """Date the sections of one document by the date stated at its top (in place).
+_REFERENCE_PARAS = 4  # a letter's reference and date stand among its first paragraphs (letterhead, addressee)
+
+
+def _reference_date(text: str, paras: list[Para]) -> str | None:
+    """The date of a letter's reference line among an item's first paragraphs (datelines.reference_date), when its
+    lead states none: the letterhead above it is no dated lead."""
+    for p in paras[:_REFERENCE_PARAS]:
+        if (date := reference_date(text[p.start : p.end])) is not None:
+            return date
+    return None
+
+
+def _sections_dated(items: list[Item], stated: list[bool]) -> bool:
+    """Date the sections of one document by the date stated at its top (in place); whether the file is one.
 
     A file whose first item states its date (to the month or day) and whose later items state none of their own is
-    one document in parts (a note's headed sections, a speech broken by "[Applause]"), not a list of stories: a
-    later part that names no day in its text ("The crossing reopened in 2024 ...") carries the document's date,
-    not the year of a past event it mentions, nor none. A part whose text names a day keeps it (a story of its
-    own that dates its event in its lead), as does every part of a file where some later item states its date."""
+    one document in parts (a note's headed sections, a speech broken by "[Applause]", a transcript broken by its
+    speakers' questions), not a list of stories: a later part that names no day in its text ("The crossing reopened
+    in 2024 ...") carries the document's date, not the year of a past event it mentions, nor none; nor does a part
+    take a day after the document's own ("from 1 March 2026 senders will have to …" said on 4 December 2025): what a
+    text says of a later day is a plan or a deadline, not when it was said. A part whose text names an earlier day
+    keeps it (a story of its own that dates its event in its lead), as does every part of a file where some later
+    item states its date."""
     first = items[0].date if items else None
     if len(items) < 2 or not stated[0] or first is None or len(first) < 7 or any(stated[1:]):
-        return
+        return False
     for item in items[1:]:
-        if item.date is None or len(item.date) == 4:
+        if item.date is None or len(item.date) == 4 or _later(item.date, first):
             item.date = first
+    return True
+
+
+def _later(date: str, than: str) -> bool:
+    """Whether the ISO `date` begins after the whole period the ISO `than` names."""
+    return (date + "-01-01"[len(date) - 4:]) > (than + "-12-31"[len(than) - 4:])
+
+
+def parse_parts(text: str, *, markdown: bool = False) -> tuple[list[Item], bool]:
+    """parse_text(), and whether the file is one document in parts (a transcript, a note's sections, an e-mail
+    thread) rather than a list of stories: such a file is named by its own first part (qa.ingest.files)."""
+    paras = classify(text, lines(text), markdown)
+    drafts, separator_splits = _assemble(text, paras, split_on_dates=False)
+    # Pages with no separators may still list several stories, each opening with its date.
+    if separator_splits == 0 and sum(p.dated_lead for p in paras) >= _MIN_DATED_LEADS:
+        drafts, _ = _assemble(text, paras, split_on_dates=True)
+    items, stated = _finish(text, _merge_proseless(drafts))
+    # a thread's messages are dated by their headers, not by what they plan (qa.ingest.messages)
+    # a transcript's turns by its head's date (qa.ingest.transcripts)
+    whole = (messages_dated(text, items) or transcript_dated(text, items, bool(stated and stated[0]))
+             or _sections_dated(items, stated))
+    return items, whole and len(items) > 1
 
 
 def parse_text(text: str, *, markdown: bool = False) -> list[Item]:
@@ -180,12 +222,4 @@ def parse_text(text: str, *, markdown: bool = False) -> list[Item]:
     With ``markdown=True``, ``#`` headings become item titles (not blocks) and ``#``/``##``
     headings after some prose start a new item.
     """
-    paras = classify(text, lines(text), markdown)
-    drafts, separator_splits = _assemble(text, paras, split_on_dates=False)
-    # Pages with no separators may still list several stories, each opening with its date.
-    if separator_splits == 0 and sum(p.dated_lead for p in paras) >= _MIN_DATED_LEADS:
-        drafts, _ = _assemble(text, paras, split_on_dates=True)
-    items, stated = _finish(text, _merge_proseless(drafts))
-    _sections_dated(items, stated)
-    return items
-
+    return parse_parts(text, markdown=markdown)[0]

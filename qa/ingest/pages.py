@@ -20,7 +20,7 @@ import functools
 import re
 from collections import Counter
 
-from qa.ingest.dates import FULL_DATE_RE, find_date
+from qa.ingest.dates import FULL_DATE_RE, find_date, heading_date
 from qa.ingest.readers import CELL_SEPARATOR, Extracted, Section
 
 PAGE_BREAK = "\n\f\n"  # between pages in the extracted text: `qa text` shows pages like pdftotext
@@ -423,10 +423,16 @@ def _heading_at_top(lines: list[tuple[int, str]], wrapped: set[int]) -> str | No
     return title if k < len(lines) and reads_as_title(title) else None
 
 
+_CLOSERS = "\"'”’»)]"
+
+
 def reads_as_title(line: str) -> bool:
-    """A short line with a capital first and no closing punctuation that is not a date alone."""
+    """A short line with a capital first and no closing punctuation that is not a date alone. A closing quote or
+    bracket ends a title when no stop comes before it: "Бюллетень «Наркоситуация в Центральной Азии»",
+    "… Monitoring Initiative (PECMI)", not "… said: «We are ready.»"."""
+    bare = line.rstrip(_CLOSERS)
     return (_TITLE_WORDS[0] <= len(line.split()) <= _TITLE_WORDS[1] and len(line) <= _TITLE_MAX_CHARS
-            and line[:1].isupper() and not line.endswith(_SENTENCE_END + (",",))
+            and line[:1].isupper() and bool(bare) and not bare.endswith(_SENTENCE_END + (",",))
             and sum(c.isalpha() for c in line) >= 5 and not _mostly_date(line))
 
 
@@ -440,13 +446,14 @@ _YEAR_RE = re.compile(r"\b(?:19|20)\d\d\b")
 
 
 def _document_date(title: str | None, text: str, per_page: list) -> str | None:
-    """A dated title; else a day or a month on the first page with content ("March 2025"), not a
+    """A dated title; else a day or a month on the first page with content ("March 2025"; an issue's month at its
+    top before the day of its first story: qa.ingest.dates.heading_date), not a
     bare year there ("since 1987" is history, not the report's date) nor in a table's row (what the
     row is about: "3 to 21 April 2023" under "Period"); else a year in the title."""
     date = find_date(title or "")
     if date is None and per_page:
         blocks = [text[s:e] for s, e in per_page[0][1]]
-        found = find_date("\n".join(b for b in blocks if CELL_SEPARATOR not in b)[:2000])
+        found = heading_date("\n".join(b for b in blocks if CELL_SEPARATOR not in b)[:2000])
         date = found if found and len(found) >= 7 else None
     if date is None and title and (m := _YEAR_RE.search(title)):
         date = m.group()

@@ -62,3 +62,21 @@ def test_a_question_about_another_direction_is_not_found_and_says_which(invented
     answer = service.ask("How many kilograms of cannabis resin were seized at the Wenlow crossing on the northern "
                          "border?").answer
     assert answer is not None and "1,240 kilograms" in answer.text
+
+
+@pytest.mark.parametrize(("question", "answer"), [
+    ("Кто руководил инициативой до марта 2024 года?", "Он руководил инициативой с 2021 года до февраля 2024 года."),
+    ("Кто руководил инициативой до марта 2024 года?",
+     "She took over from Mr. Tomas Wirth, who had led it from its launch in 2021 until February 2024."),
+    ("Who led the initiative before March 2024?", "He led it from 2021 until February 2024."),
+    ("Who has led the initiative since March 2024?", "She has led it since Mr. Wirth left in February 2024."),
+    ("Who led the initiative until February 2024?", "Ms. Berg has led it since March 2024; she took over from Mr. Wirth."),
+])
+def test_a_month_that_bounds_a_period_is_stated_by_its_neighbour_too(question, answer):
+    # "до марта" and "until February" name the same limit: no other month
+    assert detail_swap(question, answer) is None
+
+
+def test_a_month_asked_about_is_still_not_its_neighbour():
+    swap = detail_swap("What happened at the port in March 2024?", "The port closed in February 2024.")
+    assert swap is not None and swap.asked == {"3"} and swap.told == {"2"}

@@ -55,3 +55,45 @@ def test_a_quarter_is_named_as_texts_name_it_as_well_as_by_its_months(text):
     # "How much … in the fourth quarter of 2023?": a report's table row "Q4 2023 | …" names that period
     assert names_period(text, DateRange.parse("2023-10", "2023-12"))
     assert not names_period(text, DateRange.parse("2023-07", "2023-09"))
+
+
+def test_a_month_is_reported_by_items_naming_the_quarter_or_half_that_holds_it():
+    # a memo of August on "the first half of 2025" whose table has a "May" column reports May 2025
+    from qa.filters.mentions import enclosing_terms
+
+    may = enclosing_terms(DateRange.parse("2025-05", "2025-05"))
+    assert [frozenset({"q2", "2q"}), frozenset({"2025"})] in may
+    assert [frozenset({"h1", "1h"}), frozenset({"2025"})] in may
+    # a quarter is held by its half; a half, a year or a period across two quarters' halves by nothing shorter
+    quarter = enclosing_terms(DateRange.parse("2025-04", "2025-06"))
+    assert len(quarter) == 2 and quarter[0] == [frozenset({"h1", "1h"}), frozenset({"2025"})]
+    assert enclosing_terms(DateRange.parse("2025-01", "2025-06")) == []
+    assert enclosing_terms(DateRange.parse("2025-06", "2025-07")) == []
+    assert enclosing_terms(DateRange.parse("2025", "2025")) == []
+
+
+def test_an_answer_naming_one_of_the_months_of_the_period_is_about_it():
+    # "June was the month with the highest seizures" for "the first half of 2025"; a row under "… | May | Jun" for May
+    from qa.filters.mentions import names_month_of
+
+    may, half = DateRange.parse("2025-05", "2025-05"), DateRange.parse("2025-01", "2025-06")
+    assert names_month_of("Country | Jan | Feb | Mar | Apr | May | Jun | Total\nUzbekistan | 14.9 | 18.2 | 21.6", may)
+    assert names_month_of("June was the month with the highest seizures (91.4 kg).", half)
+    assert names_month_of("Больше всего изъято в мае.", may)
+    # another month, another year, "may" the verb, or a year that is no part of one
+    assert not names_month_of("June was the month with the highest seizures.", may)
+    assert not names_month_of("In May 2024 the teams seized 12 kg.", may)
+    assert not names_month_of("The teams may report later.", may)
+    assert not names_month_of("In May the teams seized 12 kg.", DateRange.parse("2025", "2025"))
+
+
+def test_before_a_month_reaches_the_month_right_after_it():
+    # "Кто был секретарём до марта 2025 года?": the item of 14 March 2025 names who held the post before
+    from qa.filters.mentions import edge_of
+
+    assert edge_of(DateRange.parse(None, "2025-02")) == DateRange.parse("2025-03", "2025-03")
+    assert edge_of(DateRange.parse(None, "2024-12")) == DateRange.parse("2025-01", "2025-01")
+    assert edge_of(DateRange.parse(None, "2025-03-13")) == DateRange.parse("2025-03-14", "2025-03")
+    # a year's end is no edge (a whole year of items), nor is a closed period's
+    assert edge_of(DateRange.parse(None, "2024")) is None
+    assert edge_of(DateRange.parse("2024-01", "2024-02")) is None

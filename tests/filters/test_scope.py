@@ -325,3 +325,79 @@ def test_an_item_published_before_a_period_only_plans_it_and_is_not_searched_for
     r = service.ask("Where did the harbour board meet in the second half of 2022?", 5)
     # the items searched first are those dated in the period: none was added for naming it
     assert "dated Jul 2022 – Dec 2022" in r.scope.reading and "mentioning" not in r.scope.reading
+
+
+# Harbour news dated in the first half of 2025, the analysts' memo on that half written in August, and the board's
+# news of March 2025 naming its previous secretary.
+HARBOUR_NEWS = {
+    "feb.txt": "Harbour agencies open a joint office\n\nPort Ellery, 11 February 2025\n\nThe harbour agencies of "
+               "Northland and Southland opened a joint office in Port Ellery to share cargo data.\n",
+    "apr.txt": "Sniffer dogs for the port of Wenlow\n\nWenlow, 8 April 2025\n\nSix sniffer dogs trained to find "
+               "cocaine started work in the port of Wenlow in April.\n",
+    "may.txt": "Harbour agencies train boarding teams\n\nPort Ellery, 20 May 2025\n\nTwelve officers of the harbour "
+               "agencies completed a course on searching container ships.\n",
+    "jun.txt": "Harbour board meets in Wenlow\n\nWenlow, 17 June 2025\n\nThe harbour board met in Wenlow and approved "
+               "its work plan. In June, the board also welcomed Eastland as an observer.\n",
+    "secretary.txt": "New secretary of the harbour board\n\nPort Ellery, 14 March 2025\n\nMs. Ana Rivas of Southland "
+                     "was appointed secretary of the harbour board. She succeeded Mr. Piet Olsen of Northland, who "
+                     "had held the post since 2019.\n",
+    "board.txt": "Harbour board adopts its rules\n\nPort Ellery, 3 October 2023\n\nThe harbour board adopted its "
+                 "rules of procedure and elected its chair for 2024.\n",
+}
+
+
+@pytest.fixture(scope="module")
+def harbour_service(tmp_path_factory, real_embedder):
+    import docgen
+    from qa.config import Settings
+
+    root = tmp_path_factory.mktemp("harbour")
+    corpus = root / "corpus"
+    corpus.mkdir()
+    for name, text in HARBOUR_NEWS.items():
+        (corpus / name).write_text(text, encoding="utf-8")
+    (corpus / "memo.docx").write_bytes(docgen.monthly_memo_docx())
+    service = QAService(Settings().with_(corpus_dir=corpus, index_dir=root / "index"), embedder=real_embedder)
+    service.build()
+    return service
+
+
+def test_a_month_of_a_half_year_is_named_in_a_memo_written_after_it():
+    # the memo of August 2025 on "the first half of 2025" names the month apart from its year: it is about the half
+    from types import SimpleNamespace
+
+    from qa.contracts import Answer
+    from qa.filters.question import parse_question_dates
+    from qa.filters.scope import Plan, in_period
+
+    half = parse_question_dates("Which month had the highest cocaine seizures in the first half of 2025?")
+    plan = Plan(Filters(), SimpleNamespace(mentioning=1), None, half)
+    peak = Answer("June was the month with the highest seizures (73.2 kg).", "memo.docx", "MEMORANDUM", "2025-08-12",
+                  0, 55, 0.3, 1)
+    assert in_period(peak, plan)
+    assert not in_period(dataclasses.replace(peak, text="July was the month with the highest seizures."), plan)
+    # a row under the memo's header of months is about May
+    may = Plan(Filters(), SimpleNamespace(mentioning=1), None,
+               parse_question_dates("How much cocaine did Southland report for May 2025?"))
+    row = dataclasses.replace(peak, text="Southland | 4.2 | 6.6 | 8.1 | 5.0 | 11.3 | 33.7",
+                              header="Country | Jan | Feb | Mar | Apr | May | Jun")
+    assert in_period(row, may)
+
+
+@pytest.mark.slow
+def test_a_month_asked_about_searches_the_memo_on_its_half_year(harbour_service):
+    # "for May 2025": the memo names "the first half of 2025", not May beside its year
+    from qa.filters.scope import plan
+
+    index = harbour_service.index()
+    p = plan(index, "How much cocaine did Southland report for May 2025?", None, None)
+    assert "memo.docx" in dict(p.first.doc_items) and "memo.docx" not in dict(p.named.doc_items)
+
+
+@pytest.mark.slow
+def test_who_held_a_post_before_a_month_is_searched_in_the_news_of_that_month(harbour_service):
+    # "before March 2025": the item of 14 March 2025 names who held the post until then
+    r = harbour_service.ask("Who was the secretary of the harbour board before March 2025?", 3)
+    assert r.scope.reading.startswith("Searched items dated up to Feb 2025")
+    assert r.passages[0].doc == "secretary.txt"
+    assert r.answer is not None and r.answer.doc == "secretary.txt"
