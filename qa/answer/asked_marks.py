@@ -151,7 +151,11 @@ def asked_marks(question: str) -> frozenset[str]:
     if _ENDS_ON_PREPOSITION.search(question) or (holder and holder.other and holder.other.search(question)):
         return frozenset()
     for m in list(re.finditer(r"[\w'’-]+", question))[:ASKED_WORDS]:
-        found = marks(m.group(0))
+        # an act read on its word alone is kept only when it reads so in the question too ("принял", not "принял
+        # участие": taking part)
+        found = frozenset(k for k in marks(m.group(0)) if k not in _acts() or any(
+            key == k and pattern.match(question, m.start()) for language in registered() if language.asked_words
+            for pattern, key in language.asked_words.acts))
         if not found:
             # an act written in more than one word ("paid for", "средства предоставило") read from the word on
             found = frozenset(key for language in registered() if language.asked_words
@@ -165,6 +169,22 @@ def _answers(asked: frozenset[str], held: frozenset[str]) -> bool:
     """Whether a sentence naming `held` names what a question naming `asked` asks for: a role or act of the question
     besides a deputy's, and a deputy's only when the question asks for one."""
     return bool(_shared(asked, held)) and ((_DEPUTY in asked) == (_DEPUTY in held))
+
+
+def names_asked(asked: frozenset[str], text: str) -> bool:
+    """Whether `text` names what a question naming `asked` (asked_marks) asks for: one of its acts ("received"), or
+    one of its roles with a deputy's only when a deputy is asked. An act's doer may hold any office: "It was received
+    by … Deputy Chairman …" answers "Who accepted …?"."""
+    held = marks(text)
+    if _shared(asked, held) & _acts():
+        return True
+    return _answers(asked, held) or (_DEPUTY in asked) == (_DEPUTY in held) and _names_asked(asked, text)
+
+
+def names_doer(c: Candidate, question: str, asked: frozenset[str]) -> bool:
+    """Whether candidate `c` names whom a who-question asking `asked` asks for (a person for a role; for an act
+    any doer of the asked kind)."""
+    return _names_doer(c, question, bool(_shared(asked, marks(c.text)) - _acts()))
 
 
 def _swap(ranked: list[Candidate], i: int, merge: bool = False) -> list[Candidate]:
