@@ -9,7 +9,7 @@
   first line). It names the document, and holds every topic word of a question about it.
 - A letter's opening courtesy formula ("… выражает Вам свое уважение и предлагает …", "… presents its compliments
   to … and has the honour to …") names the sending body and no one: it does not answer a who-question, which the
-  signature or the contact line does.
+  signature or the contact line does, unless it holds what the question asks first ("Кто предлагает …?").
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 
 from qa.answer.needs import needs
+from qa.lang import analyze
 from qa.contracts import ChunkRow
 from qa.store import Index, SentenceRow
 
@@ -41,7 +42,10 @@ def never_answers(row: SentenceRow, chunk: ChunkRow, question: str, index: Index
     if _SUBJECT.match(text):
         return not _ASKS_SUBJECT.search(question)
     if _COURTESY.search(text):
-        return needs(question).wants == "person"
+        # "Кто предлагает провести учения?" is answered by the formula's own proposal; "Кто контактное лицо …?" or
+        # "Who signed …?" asks for what its first word names, which the formula does not hold
+        asked = analyze(question)
+        return needs(question).wants == "person" and bool(asked) and asked[0] not in set(analyze(text))
     return heading_fragment(row, chunk, index)
 
 

@@ -163,3 +163,11 @@ def test_the_answer_names_the_asked_role_and_the_total(service):
     assert answer is not None and "Anna Berg" in answer.text
     answer = service.ask("Сколько межведомственных мобильных групп действует в Северной области?").answer
     assert answer is not None and "восьми" in answer.text
+
+
+def test_who_accepted_asks_for_the_one_who_received_it_and_taking_part_is_no_such_act():
+    from qa.answer.asked_marks import asked_marks
+
+    assert asked_marks("Who accepted the pump on behalf of the water board?") == frozenset({"receive"})
+    assert asked_marks("Кто принял насос от имени водного управления?") == frozenset({"receive"})
+    assert asked_marks("Кто принял участие в учениях?") == frozenset()  # taking part
