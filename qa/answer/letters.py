@@ -20,7 +20,8 @@ from qa.store import Index
 _ASKS_SIGNER = re.compile(r"\b(?:sign(?:ed|s)?|signatory|signature)\b|(?<!\w)(?:подписал\w*|подписа\w*|подпись\w*)",
                           re.I)
 # a letter's complimentary close, on a line of its own before the signature (or before the name on the same line)
-_CLOSE = re.compile(r"^\s*(?:yours\s+(?:sincerely|faithfully|truly)|(?:very\s+)?(?:sincerely|respectfully)(?:\s+yours)?|"
+_CLOSE = re.compile(r"^\s*(?:yours\s+(?:sincerely|faithfully|truly)|"
+                    r"(?:very\s+)?(?:sincerely|respectfully)(?:\s+yours)?|"
                     r"(?:with\s+)?(?:kind|best|warm)(?:est)?\s+regards|regards|с\s+(?:глубоким\s+)?уважением|"
                     r"с\s+наилучшими\s+пожеланиями|искренне\s+ваш\w*)\s*[,.!]?\s*(?:\n|$)", re.I)
 # "Label: value" opening a line: a label of one to three words

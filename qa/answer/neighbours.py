@@ -2,7 +2,9 @@
 and its near ties, the one that holds the kind of thing asked for (issue 13, patterns 1 and 4).
 
 A figure in the sentence after a scene-setting one, the sentence spelling out an acronym, the one giving the address
-asked for, a near tie naming a person, the next sentence dating what the best one names. The rule constants are
+asked for, a near tie naming a person, the next sentence dating what the best one names, and the next sentence that
+refers back to the best and holds the asked place, person, role or act ("It was received by …", "The follow-up
+investigation led to … in Karaganda."). The rule constants are
 read at call time: benchmarks/fit_answer.py --pick NAME=VALUE and benchmarks/screen_rules.py set them.
 """
 

@@ -676,7 +676,8 @@ OFFICE_WORDS = OfficeWords(
 # What a who-question's act and a how-many question's count ask for (Language.asked_words, qa.answer.asked_marks):
 # "Who funded / financed / sponsored …?" asks for the one who paid, whom "funded by", "with funding from", "donor"
 # name; "Who accepted / received …?" the one who took it over ("It was received by …"); a count "three more", "an
-# additional 12" adds to an earlier one; "in total", "bringing the total to", "reached" state a total; "How many … are there / operate / exist …?" asks how many there are, which a total answers.
+# additional 12" adds to an earlier one; "in total", "bringing the total to", "reached" state a total; "How many …
+# are there / operate / exist …?" asks how many there are, which a total answers.
 ASKED_WORDS = AskedWords(
     acts=((re.compile(r"\b(?:fund(?:s|ed|ing|er|ers)?|financ(?:e|es|ed|ing|ier|iers)|financial(?:ly)?\s+support\w*|"
                       r"sponsor\w*|donor\w*|donat(?:e|ed|es|ion|ions)|paid\s+for|pays?\s+for|bankroll\w*|"

@@ -649,7 +649,8 @@ OFFICE_WORDS = OfficeWords(
 
 # What a who-question's act and a how-many question's count ask for (Language.asked_words, as English's):
 # "Кто профинансировал …?" asks for the one who paid, whom "финансировало", "средства предоставило", "за счёт средств",
-# "при финансовой поддержке" name; "Кто принял / получил …?" the one who took it over ("Его принял …"); "ещё три", "дополнительно 12", "новых" mark a count that adds to an earlier one;
+# "при финансовой поддержке" name; "Кто принял / получил …?" the one who took it over ("Его принял …"); "ещё три",
+# "дополнительно 12", "новых" mark a count that adds to an earlier one;
 # "всего", "общее количество", "в общей сложности", "достигло" state a total; "Сколько … действует / работает /
 # насчитывается …?" asks how many there are, which a total answers.
 ASKED_WORDS = AskedWords(
