@@ -4,7 +4,8 @@ A letter names who signed it in its signature block, under the complimentary clo
 sincerely,", "Kind regards,"), and whom to contact on a labelled line ("Контактное лицо: подполковник …", "Contact
 person: …"). Neither shares many words with the question: the sentence model ranks the letterhead, the addressee or
 the body above them. A question asking who signed or wrote a letter takes the signature block of the best candidate's
-document; a who-question naming a line's whole label ("Кто контактное лицо …?") takes that line when it names someone.
+document; a who-question naming a line's whole label ("Кто контактное лицо …?") takes that line when it names someone
+(qa.answer.persons.named_person: not "Border Liaison Offices: Annual Report 2023", a title).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import re
 
 from qa.answer.features import Candidate, swap
 from qa.answer.needs import needs
+from qa.answer.persons import named_person
 from qa.lang import analyze
 from qa.store import Index
 
@@ -45,7 +47,8 @@ def prefer_letter_line(question: str, ranked: list[Candidate], index: Index) -> 
         if m is None or c.features.get("typed") != 1.0:
             continue
         label = set(analyze(m["label"]))
-        if len(label) >= 2 and label <= asked:
+        # a title written as "Label: subtitle" ("Border Liaison Offices: Annual Report 2023") names no one
+        if len(label) >= 2 and label <= asked and named_person(c.text, question, c.sentence.lang) != 0.0:
             return ranked if i == 0 else swap(ranked, i)
     return ranked
 

@@ -58,3 +58,20 @@ def test_the_line_labelled_as_asked_answers(service, question, name):
 def test_the_signature_answers_who_signed(service, question, name):
     answer = service.ask(question).answer
     assert answer is not None and name in answer.text
+
+
+def test_a_title_written_as_label_and_subtitle_is_no_labelled_answer():
+    from qa.answer import Candidate
+    from qa.answer.letters import prefer_letter_line
+    from qa.answer.types import type_features
+    from qa.contracts import Passage
+    from qa.store import ChunkRow, SentenceRow
+
+    q = "Who led the Border Liaison Offices programme?"
+    passage = Passage(1, ChunkRow(0, "r.pdf", 0, 0, 2, "text", 0, 9), None, 1.0, 0.5, 1.0, 3.0)
+    texts = ["The programme was led by Ms. Aigerim Nurlanovna, the Regional Coordinator.",
+             "Border Liaison Offices: Annual Report 2023"]
+    ranked = [Candidate(SentenceRow(i, "r.pdf", 0, 0, len(t), t), passage, type_features(q, t, "", None, False),
+                        10.0 - i) for i, t in enumerate(texts)]
+    ranked[1].features["typed"] = 1.0  # as the person patterns read "Annual Report"
+    assert prefer_letter_line(q, ranked, None)[0].text == texts[0]
