@@ -829,3 +829,22 @@ def monthly_memo_docx() -> bytes:
     out = io.BytesIO()
     d.save(out)
     return out.getvalue()
+
+
+@functools.cache
+def broken_title_minutes_docx() -> bytes:
+    """Minutes whose title goes on in a paragraph of its own under the Title ("MINUTES No. 3" / "of the meeting of
+    the Working Group on …"), then the place and date line, the chair, who attended and the decisions."""
+    return _headed_docx("MINUTES No. 3", [
+        "of the meeting of the Working Group on the safety of river transport on the Tamsin",
+        "Ressa, 4 May 2025",
+        "Chair: Mr. Ivo Brandt, Deputy Head of the River Authority.",
+        "Present: delegations of Kelso, Dunmore and Ashford (18 people in total). The town of Norbury took part in "
+        "the meeting as an observer.",
+        "# 1. The situation in the river ports",
+        "Heard: Ms. Ada Quill, Head of the Secretariat of the Working Group.",
+        "In January to April 2025 the river police seized 42 kg of cannabis in the ports of Ressa and Kelso.",
+        "# 2. Decided",
+        "1. To hold the fourth meeting of the Working Group in Lindford in October 2025.",
+        "2. To ask the delegations to send their seizure figures to the Secretariat.",
+    ])

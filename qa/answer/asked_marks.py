@@ -173,7 +173,10 @@ def asked_marks(question: str) -> frozenset[str]:
         return frozenset()
     words = list(re.finditer(r"[\w'’-]+", question))
     for k, m in enumerate(words[:ASKED_WORDS]):
-        found = marks(m.group(0)) or _acts_from(question, m.start())
+        # an act read on its word alone is kept only when it reads so in the question too ("принял", not "принял
+        # участие": taking part); an act written in more than one word ("paid for") is read from the word on
+        acts_here = _acts_from(question, m.start())
+        found = frozenset(x for x in marks(m.group(0)) if x not in _acts() or x in acts_here) or acts_here
         if found:
             if not found & _acts():
                 # the act of the people asked for, their verb right after them ("Which experts *will teach* …?"):
@@ -194,6 +197,22 @@ def _answers(asked: frozenset[str], held: frozenset[str]) -> bool:
     """Whether a sentence naming `held` names what a question naming `asked` asks for: a role or act of the question
     besides a deputy's, and a deputy's only when the question asks for one."""
     return bool(_shared(asked, held)) and ((_DEPUTY in asked) == (_DEPUTY in held))
+
+
+def names_asked(asked: frozenset[str], text: str) -> bool:
+    """Whether `text` names what a question naming `asked` (asked_marks) asks for: one of its acts ("received"), or
+    one of its roles with a deputy's only when a deputy is asked. An act's doer may hold any office: "It was received
+    by … Deputy Chairman …" answers "Who accepted …?"."""
+    held = marks(text)
+    if _shared(asked, held) & _acts():
+        return True
+    return _answers(asked, held) or (_DEPUTY in asked) == (_DEPUTY in held) and _names_asked(asked, text)
+
+
+def names_doer(c: Candidate, question: str, asked: frozenset[str]) -> bool:
+    """Whether candidate `c` names whom a who-question asking `asked` asks for (a person for a role; for an act
+    any doer of the asked kind)."""
+    return _names_doer(c, question, bool(_shared(asked, marks(c.text)) - _acts()))
 
 
 def _swap(ranked: list[Candidate], i: int, merge: bool = False) -> list[Candidate]:

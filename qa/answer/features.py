@@ -13,6 +13,7 @@ import numpy as np
 
 from qa.answer.acronyms import ACRONYM_PLURAL
 from qa.answer.fields import field_of
+from qa.answer.non_answers import never_answers
 from qa.answer.question import question_head, question_type, typed_span
 from qa.answer.tables import Tables, heads_table
 from qa.answer.types import TYPE_FEATURES, dated_by_item
@@ -204,6 +205,8 @@ def lead_coverage(idf: dict[str, float], total: float, own: set[str], lead: set[
 # punctuation ("Railway works", "Pipelines", a PDF page's "Executive summary"). It names what follows: it stays
 # in its passage for retrieval and as a neighbour's context, but it answers nothing.
 HEADING_MAX_WORDS = 3
+# whether the lines qa.answer.non_answers reads as answering nothing asked are left out as headings are
+NON_ANSWERS = True
 _HEADING_CLOSERS = ".!?:;…,"
 # A section's number before its heading's words ("1. Общая характеристика", "2.3 Seizures", "IV. Выводы"): the
 # number orders the report's sections and says nothing, so the words after it are read as the heading.
@@ -285,6 +288,9 @@ def sentence_features(
                 continue
             seen.add(row.id)
             if is_heading(row, p.chunk) or heads_table(row, by_id.get(row.id - 1), by_id.get(row.id + 1)):
+                continue
+            # an e-mail's subject line, a heading's broken-off line, a letter's courtesy formula (qa.answer.non_answers)
+            if NON_ANSWERS and never_answers(row, p.chunk, question, index):
                 continue
             # a table's row says what it holds only through its header: its words are its reading's
             reading = tables.reading(row)

@@ -33,8 +33,8 @@ _FIELD = re.compile(r"^\s*(?P<label>[A-ZА-ЯЁ][^\W\d_]*(?:\s+[^\W\d_]+){0,2})\
 LABELS = {
     "date": frozenset({"date", "dates", "date and time", "дата", "дата проведения", "время проведения"}),
     "place": frozenset({"venue", "place", "location", "место", "место проведения"}),
-    "chair": frozenset({"chair", "chairperson", "chairman", "chairwoman", "chaired by", "председатель",
-                        "председательствующий"}),
+    "chair": frozenset({"chair", "chairperson", "chairman", "chairwoman", "chaired by", "presided by", "председатель",
+                        "председательствующий", "председательствовал", "председательствовала"}),
     "secretary": frozenset({"secretary", "minutes", "minutes taken by", "секретарь"}),
     "moderator": frozenset({"moderator", "facilitator", "модератор"}),
     "rapporteur": frozenset({"rapporteur", "докладчик"}),
@@ -43,7 +43,10 @@ LABELS = {
 }
 # the words of a who-question that ask for the holder of one of those offices ("Who chaired the meeting?")
 _ROLE_ASKED = {
-    "chair": re.compile(r"\b(?:chair\w*|presid\w*|председател\w*|председательствова\w*)\b", re.I),
+    # "Кто вёл заседание?", "Who ran the meeting?": who chaired it, not who led a delegation
+    "chair": re.compile(r"\b(?:chair\w*|presid\w*|председател\w*|председательствова\w*)\b|"
+                        r"\b(?:led|ran|conducted)\s+(?:the\s+|this\s+|that\s+)?(?:meeting|session|sitting)\b|"
+                        r"(?<!\w)(?:в[её]л[аи]?|провод\w*)\s+(?:\w+\s+)?(?:заседани|совещани|собрани)\w*", re.I),
     "secretary": re.compile(r"\b(?:secretary|took\s+(?:the\s+)?minutes|секретар\w*)\b", re.I),
     "moderator": re.compile(r"\b(?:moderat\w*|facilitat\w*|модератор\w*|модерирова\w*)\b", re.I),
     "rapporteur": re.compile(r"\b(?:rapporteur|докладчик\w*)\b", re.I),

@@ -2,7 +2,9 @@
 and its near ties, the one that holds the kind of thing asked for (issue 13, patterns 1 and 4).
 
 A figure in the sentence after a scene-setting one, the sentence spelling out an acronym, the one giving the address
-asked for, a near tie naming a person, the next sentence dating what the best one names. The rule constants are
+asked for, a near tie naming a person, the next sentence dating what the best one names, and the next sentence that
+refers back to the best and holds the asked place, person, role or act ("It was received by …", "The follow-up
+investigation led to … in Karaganda."). The rule constants are
 read at call time: benchmarks/fit_answer.py --pick NAME=VALUE and benchmarks/screen_rules.py set them.
 """
 
@@ -11,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from qa.answer.acronyms import asked_acronym, defines
+from qa.answer.asked_marks import asked_marks, names_asked, names_doer
 from qa.answer.features import Candidate, swap
 from qa.answer.needs import needs
 from qa.answer.persons import named_person
@@ -33,6 +36,15 @@ PERSON_MARGIN = 0.5
 # that one holds one and refers back to it ("… held WG2 of the MTP …" / "This event … was held from 3 to 7 February
 # 2025 in Astana."): shown with the sentence before it, the pair answers (() : never)
 NEXT_KINDS: tuple[str, ...] = ("date",)
+# the answer kinds whose best sentence, holding none of that kind, gives way to the next sentence of its item when that
+# one refers back to it, holds one, and holds a question word the best lacks ("The team found 14.6 kg of … in 37
+# parcels." / "The follow-up investigation led to the arrest of four people in Karaganda." for "In which city were four
+# people arrested …?"): the word keeps a place or a person the next sentence merely adds from answering (() : never)
+NEXT_WORD_KINDS: tuple[str, ...] = ("place", "person")
+# whether a who-question's best sentence that does not name the asked role or act (qa.answer.asked_marks: "Who
+# accepted …?" over "… was handed over by …") gives way to the next sentence of its item that refers back to it and
+# names both the act and its doer ("It was received by …"), wherever the model ranked it
+NEXT_ACTS = True
 # a question asking what an acronym stands for takes the first of the best EXPANSION_TOP that spells
 # it out, whatever the scores (None: any candidate; 0: never). An acronym a news page uses on every
 # line puts its spelled-out form far down the ranking ("What does CARICC stand for?")
@@ -77,9 +89,13 @@ def prefer_typed_neighbour(ranked: list[Candidate], question: str) -> list[Candi
     if wants == "number":
         return _quantity_next(ranked, question)
     if wants == "person" and PERSON_MARGIN > 0:
-        return _person_near_tie(ranked, question)
+        tied = _person_near_tie(ranked, question)
+        if tied is not ranked:
+            return tied
     if wants in NEXT_KINDS:
         return _typed_next(ranked)
+    if wants in NEXT_WORD_KINDS or (NEXT_ACTS and wants in ("person", "place")):
+        return _referring_next(ranked, question, wants)
     return ranked
 
 
@@ -115,6 +131,38 @@ def _typed_next(ranked: list[Candidate]) -> list[Candidate]:
             if ranked[i].features.get("typed") == 1.0 and refers_back(row.text):
                 return swap(ranked, i, NEIGHBOUR_MERGE)
             return ranked
+    return ranked
+
+
+def _next_of_item(ranked: list[Candidate]) -> int | None:
+    """The rank of the best sentence's next one in its item, when it opens by referring back to it (the two are one
+    statement, split by a full stop: qa.answer.shown shows them together); else None."""
+    best = ranked[0].sentence
+    for i in range(1, len(ranked)):
+        row = ranked[i].sentence
+        if row.doc == best.doc and row.item == best.item and row.id == best.id + 1:
+            return i if refers_back(row.text) else None
+    return None
+
+
+def _referring_next(ranked: list[Candidate], question: str, wants: str) -> list[Candidate]:
+    """ranked with the best sentence's next one first when that one refers back to it and holds what the question
+    asks that the best does not: a span of the asked kind and a question word the best lacks (NEXT_WORD_KINDS), or
+    the asked role or act with its doer (NEXT_ACTS). "It was received by …" answers "Who accepted …?" with the
+    sentence before saying what "it" is; wherever the model ranked it (a pronoun shares few words with the question)."""
+    i = _next_of_item(ranked)
+    if i is None:
+        return ranked
+    best, after = ranked[0], ranked[i]
+    if NEXT_ACTS:
+        asked = asked_marks(question)
+        if asked and not names_asked(asked, best.text) and names_asked(asked, after.text) \
+                and names_doer(after, question, asked):
+            return swap(ranked, i, NEIGHBOUR_MERGE)
+    if wants in NEXT_WORD_KINDS and best.features.get("typed") == 0.0 and after.features.get("typed") == 1.0:
+        asked_terms = set(analyze(question))
+        if (asked_terms & set(analyze(after.text))) - set(analyze(best.text)):
+            return swap(ranked, i, NEIGHBOUR_MERGE)
     return ranked
 
 

@@ -28,6 +28,7 @@ from qa.answer.evidence import abstain_gate, calibrate, evidence, lead_text, pro
 from qa.answer.features import Candidate, add_uncentred, sentence_features, swap
 from qa.answer.heads import Heads
 from qa.answer.identity import prefer_asked_one
+from qa.answer.letters import prefer_letter_line
 from qa.answer.minutes import held_at, prefer_field
 from qa.answer.neighbours import prefer_typed_neighbour
 from qa.answer.not_found import mentioned, not_found_note
@@ -154,6 +155,7 @@ def pick_answer(
     ranked = prefer_present_holder(question, ranked)
     ranked = prefer_asked(question, ranked)  # a sentence that states the role, act or total asked (asked_marks)
     ranked = prefer_asked_country(question, ranked, lead_text(index, ranked[0].sentence))  # its part, not the whole
+    ranked = prefer_letter_line(question, ranked, index)  # a letter's signature, its labelled contact (letters)
     # a later correction of the best's figure is shown in its place (qa.answer.corrections); whether the documents
     # answer at all, and how surely, is still read on the report it corrects: a correction found at any rank must not
     # answer a question its report did not (its own words match the question less, or more, by chance)

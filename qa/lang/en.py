@@ -314,8 +314,9 @@ NEGATIVE_PREFIXES = (("un", 4, ""), ("non", 4, ""), ("in", 5, ""), ("im", 6, "pb
 # pronoun as the first word ("This course was organized", "Such measures", "It was also noted",
 # "He added", "Their aim"), a preposition before one ("For this purpose", "In its report",
 # "According to him", "Of these"), and connectives whose sense hangs on the sentence before ("As a
-# result", "In addition,", "However", "Also", "Thus", "Then", "The latter"). Left out: "the" + noun
-# ("The meeting ..."), which refers back as often as not but opens most self-contained sentences
+# result", "In addition,", "However", "Also", "Thus", "Then", "The latter"), and "the" before a word
+# saying that what it names came of the sentence before ("The follow-up investigation", "The resulting").
+# Left out: "the" + noun ("The meeting ..."), which refers back as often as not but opens most self-contained sentences
 # too, and "there" / "we", which rarely point at the sentence before.
 _DEMONSTRATIVE = r"this|that|these|those|such"
 _PRONOUN = r"he|she|it|they|him|her|them|his|its|their"
@@ -328,7 +329,8 @@ _CONNECTIVE = (
     r"as\s+a\s+(?:result|consequence)|in\s+addition(?!\s+to\b)|also|moreover|furthermore|besides|however|"
     r"nevertheless|nonetheless|therefore|thereafter|thus|hence|consequently|accordingly|meanwhile|then|later|afterwards|"
     r"subsequently|similarly|likewise|instead|otherwise|in\s+turn|at\s+the\s+same\s+time|in\s+particular|"
-    r"for\s+(?:example|instance)|the\s+(?:latter|former|same)|both"
+    r"for\s+(?:example|instance)|the\s+(?:latter|former|same|follow-?up|subsequent|ensuing|resulting|aforementioned|"
+    r"above-?mentioned)|both"
 )
 ANAPHOR_OPENERS = re.compile(
     rf"[\"'“‘(\[]?(?:(?:{_PREPOSITION})\s+(?:{_DEMONSTRATIVE}|{_PRONOUN})|{_DEMONSTRATIVE}|{_PRONOUN}|{_CONNECTIVE})\b",
@@ -763,8 +765,9 @@ OFFICE_WORDS = OfficeWords(
 
 # What a who-question's act and a how-many question's count ask for (Language.asked_words, qa.answer.asked_marks):
 # "Who funded / financed / sponsored …?" asks for the one who paid, whom "funded by", "with funding from", "donor"
-# name; a count "three more", "an additional 12" adds to an earlier one; "in total", "bringing the total to", "reached"
-# state a total; "How many … are there / operate / exist …?" asks how many there are, which a total answers.
+# name; "Who accepted / received …?" the one who took it over ("It was received by …"); a count "three more", "an
+# additional 12" adds to an earlier one; "in total", "bringing the total to", "reached" state a total; "How many …
+# are there / operate / exist …?" asks how many there are, which a total answers.
 ASKED_WORDS = AskedWords(
     acts=((re.compile(r"\b(?:fund(?:s|ed|ing|er|ers)?|financ(?:e|es|ed|ing|ier|iers)|financial(?:ly)?\s+support\w*|"
                       r"sponsor\w*|donor\w*|donat(?:e|ed|es|ion|ions)|paid\s+for|pays?\s+for|bankroll\w*|"
@@ -778,7 +781,10 @@ ASKED_WORDS = AskedWords(
           (re.compile(r"\b(?:contact(?:s|ed)?|focal\s+point)\b", re.I), "contact"),
           # who organises an event ("organised by", "hosted by", "the organiser"), not who takes part in it
           (re.compile(r"\b(?:organi[sz](?:e|es|ed|ing|er|ers)|host(?:s|ed|ing)?|convene[sd]?|convening)\b", re.I),
-           "organise")),
+           "organise"),
+          # "Who accepted the scanner?" asks for the one who took it over, whom "It was received by …" names
+          (re.compile(r"\b(?:accept(?:s|ed|ing)?|receiv(?:e|es|ed|ing)|recipients?|took\s+(?:delivery|receipt)\s+of)\b",
+                      re.I), "receive")),
     increment=re.compile(r"\b(?:more|additional|further|another|extra|new(?:ly)?)\b", re.I),
     total=re.compile(r"\b(?:in\s+total|total(?:led|ling|ed|ing|s)?|altogether|all\s+told|overall|in\s+all|"
                      r"reach(?:ed|es)|bring(?:s|ing)?\s+(?:the|its|their)\s+(?:total|number|count))\b", re.I),

@@ -314,11 +314,13 @@ FURNITURE = PageFurniture(
 # Sentence openers that refer back to the sentence before (qa.answer.shown), as English's
 # (qa.lang.en.ANAPHOR_OPENERS): a demonstrative or personal pronoun first ("Это позволит", "Данное
 # мероприятие", "Он отметил", "Их целью"), a preposition before one ("С этой целью", "По его словам",
-# "При этом", "Кроме того", "В связи с этим"), and connectives ("Также", "Однако", "В результате",
+# "При этом", "Кроме того", "В связи с этим", "Последующее расследование": what came of the sentence
+# before), and connectives ("Также", "Однако", "В результате",
 # "Таким образом", "Затем"). "Последние" is left out: it means "recent" as often as "the latter".
 _RU_DEMONSTRATIVE = (
     r"эт(?:от|а|о|и|ого|ой|ому|им|ом|у|их|ими)|т(?:от|а|о|е|ого|ой|ому|ем|ом|у|ех|еми)|"
-    r"так(?:ой|ая|ое|ие|ого|их|им|ими|ую|ому)|данн\w+|указанн\w+|вышеуказанн\w+"
+    r"так(?:ой|ая|ое|ие|ого|их|им|ими|ую|ому)|данн\w+|указанн\w+|вышеуказанн\w+|вышеупомянут\w+|"
+    r"последовавш\w+|последующ\w+"
 )
 _RU_PRONOUN = r"он|она|оно|они|его|е[её]|их|ему|ей|им|ими|н(?:его|е[её]|их|ему|ей|им|ими)"
 _RU_PREPOSITION = (
@@ -768,7 +770,8 @@ OFFICE_WORDS = OfficeWords(
 
 # What a who-question's act and a how-many question's count ask for (Language.asked_words, as English's):
 # "Кто профинансировал …?" asks for the one who paid, whom "финансировало", "средства предоставило", "за счёт средств",
-# "при финансовой поддержке" name; "ещё три", "дополнительно 12", "новых" mark a count that adds to an earlier one;
+# "при финансовой поддержке" name; "Кто принял / получил …?" the one who took it over ("Его принял …"); "ещё три",
+# "дополнительно 12", "новых" mark a count that adds to an earlier one;
 # "всего", "общее количество", "в общей сложности", "достигло" state a total; "Сколько … действует / работает /
 # насчитывается …?" asks how many there are, which a total answers.
 ASKED_WORDS = AskedWords(
@@ -781,7 +784,11 @@ ASKED_WORDS = AskedWords(
                       r"(?:провед|провод|вед|прочита|читают|читает)\w*|(?:провед|провод|вед|прочита|прочт)\w*\s+"
                       r"(?:\w+\s+){0,2}(?:заняти|лекци|урок|тренировк|мастер-класс)\w*)", re.I), "teach"),
           (re.compile(r"(?<!\w)(?:контакт\w*|контактн\w+\s+лиц\w*|обращаться\s+к|координатор\w*)", re.I), "contact"),
-          (re.compile(r"(?<!\w)(?:организ(?!аци)\w*|организатор\w*)", re.I), "organise")),
+          (re.compile(r"(?<!\w)(?:организ(?!аци)\w*|организатор\w*)", re.I), "organise"),
+          # "Кто принял сканер?" asks for the one who took it over ("Его принял …", "получил"); "принял участие" is
+          # taking part, "принял решение" deciding
+          (re.compile(r"(?<!\w)(?:принял[аио]?|приняли|принима\w*|получил[аио]?|получили|получател\w*)"
+                      r"(?!\w)(?!\s+(?:\w+\s+)?(?:участи|решени|меры|мер\b|закон|постановлени))", re.I), "receive")),
     increment=re.compile(r"(?<!\w)(?:ещё|еще|дополнительн\w*|нов(?:ые|ых|ая|ой|ый|ого|ым|ыми)|вновь)(?!\w)", re.I),
     total=re.compile(r"(?<!\w)(?:всего|итого|в\s+общей\s+сложности|общ(?:ее|ий|ая|его|ей)\s+(?:количеств|числ|объ[её]м|"
                      r"сумм)\w*|достиг\w*|составля\w*\s+теперь)(?!\w)", re.I),

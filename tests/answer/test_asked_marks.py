@@ -265,3 +265,10 @@ def test_acts_of_teaching_contact_and_organising_are_read_in_every_language():
     assert "organise" in marks("The seminar is organised by the OSCE Centre.")
     assert "organise" not in marks("Всемирной таможенной организации") and "organise" not in marks(HOSTS)
 
+
+def test_who_accepted_asks_for_the_one_who_received_it_and_taking_part_is_no_such_act():
+    from qa.answer.asked_marks import asked_marks
+
+    assert asked_marks("Who accepted the pump on behalf of the water board?") == frozenset({"receive"})
+    assert asked_marks("Кто принял насос от имени водного управления?") == frozenset({"receive"})
+    assert asked_marks("Кто принял участие в учениях?") == frozenset()  # taking part

@@ -198,3 +198,12 @@ def test_workshop_minutes_answer_from_their_venue_line_their_chair_and_their_par
     assert answer is not None and answer.text.startswith("38 participants")
     answer = service.ask("Where will the next workshop on harbour safety be held?").answer
     assert answer is None or "Venue" not in answer.text
+
+
+def test_who_ran_the_meeting_asks_for_its_chair_whom_a_presided_line_names():
+    from qa.answer.fields import asked_field, labelled
+
+    assert asked_field("Кто вёл заседание рабочей группы в Рессе?") == "chair"
+    assert asked_field("Who ran the meeting of the working group in Ressa?") == "chair"
+    assert asked_field("Who led the Kelso delegation?") is None  # a delegation's head, not the meeting's chair
+    assert labelled("chair", "Председательствовал: Брандт Иво, заместитель начальника Речного управления.", None)

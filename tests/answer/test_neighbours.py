@@ -6,6 +6,8 @@ ties, the one that holds the kind of thing asked for (issue 13, patterns 1 and 4
 
 from __future__ import annotations
 
+import pytest
+
 from qa.answer import Candidate
 from qa.answer.neighbours import prefer_typed_neighbour
 from qa.answer.persons import named_person
@@ -143,3 +145,93 @@ def test_the_next_sentence_is_kept_out_when_it_does_not_refer_back_or_the_best_o
     dated = LAUNCH.replace("held the", "held in January 2025 the")
     r = ranked(q, [(0, 7, dated, 8.0), (0, 8, WHEN_WHERE, 2.0)])
     assert prefer_typed_neighbour(r, q)[0].sentence.text == dated
+
+
+# The answer is in a sentence that refers back to the one before it ("It was received by …", "The follow-up
+# investigation …"): chosen with the sentence before shown, not skipped for it. Invented documents; the real model.
+HANDOVER = (
+    "Kelso town receives a new water pump\n\n"
+    "Kelso, 3 March 2025 - A mobile water pump funded by the Dunmore Water Fund was handed over to the Kelso Water "
+    "Board at the Tarrow pumping station on 2 March 2025.\n\n"
+    "The pump, worth 40,000 pounds, can move 900 litres a minute. It will help the town during summer droughts.\n\n"
+    "The pump was handed over by Mr. Arlo Venn, Mayor of Dunmore, and Ms. Petra Lusk, Director of the Dunmore Water "
+    "Fund. It was received by Mr. Tomas Reyd, Chief Engineer of the Kelso Water Board.\n\n"
+    "Six engineers of the board were trained to run the pump in February 2025.\n"
+)
+CASES = (
+    "Port control report 2024\n\n"
+    "Notable cases\n\n"
+    "Harbour of Wexley, May 2024. The team found 8.2 kg of cocaine hidden inside crates of bananas, sent in 12 "
+    "containers from the same exporter. The follow-up investigation led to the arrest of three people in Lindford.\n\n"
+    "Harbour of Ressa, August 2024. Officers found 2.1 kg of heroin inside the frames of bicycles addressed to a "
+    "shop in Norbury.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def referring(invented_service):
+    return invented_service({"handover.txt": HANDOVER, "cases.txt": CASES})
+
+
+@pytest.mark.slow
+def test_who_accepted_is_answered_by_the_next_sentence_naming_the_act(referring):
+    # before: "The pump was handed over by Mr. Arlo Venn …", which names givers, not the one who accepted it
+    answer = referring.ask("Who accepted the pump on behalf of the Kelso Water Board?").answer
+    assert answer is not None and "Tomas Reyd" in answer.text
+    assert "handed over by" in answer.text  # shown with the sentence "It" refers to
+
+
+@pytest.mark.slow
+def test_where_is_answered_by_the_follow_up_sentence_with_its_antecedent(referring):
+    # before: the find itself ("The team found 8.2 kg of cocaine …"), which names no town
+    answer = referring.ask("In which town were three people arrested after the banana crates were found?").answer
+    assert answer is not None and "Lindford" in answer.text and "8.2 kg of cocaine" in answer.text
+
+
+HANDED = ("The pump was handed over by Mr. Arlo Venn, Mayor of Dunmore, and Ms. Petra Lusk, Director of the Dunmore "
+          "Water Fund.")
+RECEIVED = "It was received by Mr. Tomas Reyd, Chief Engineer of the Kelso Water Board."
+PUMP = [(0, 30, "Mr. Arlo Venn said the pump would help the town in dry summers.", 9.0),
+        (0, 31, "Ms. Petra Lusk thanked the Dunmore Water Fund for its support.", 8.9),
+        (0, 32, "Mr. Arlo Venn visited the Tarrow pumping station.", 8.8)]
+
+
+def test_who_accepted_takes_the_next_sentence_naming_the_act_wherever_it_ranks():
+    # "It" shares no word with the question, so the model ranked it below sentences naming the givers
+    q = "Who accepted the pump on behalf of the Kelso Water Board?"
+    out = prefer_typed_neighbour(ranked(q, [(0, 10, HANDED, 10.0), *PUMP, (0, 11, RECEIVED, 5.0)]), q)
+    assert out[0].sentence.text == RECEIVED and out[0].score == 10.0
+
+
+def test_the_next_sentence_naming_the_act_is_not_taken_when_it_does_not_refer_back_or_the_best_names_it():
+    q = "Who accepted the pump on behalf of the Kelso Water Board?"
+    alone = "The pump was received by Mr. Tomas Reyd, Chief Engineer of the Kelso Water Board."
+    r = ranked(q, [(0, 10, HANDED, 10.0), *PUMP, (0, 11, alone, 5.0)])
+    assert prefer_typed_neighbour(r, q)[0].sentence.text == HANDED  # opens without referring back: another story
+    r = ranked(q, [(0, 10, "The pump was accepted by the Kelso Water Board.", 10.0), (0, 11, RECEIVED, 5.0)])
+    assert prefer_typed_neighbour(r, q)[0].sentence.id == 10  # the best names the act already
+
+
+def test_a_russian_who_question_takes_the_next_sentence_that_refers_back_and_names_the_act():
+    q = "Кто принял насос от имени водного управления Келсо?"
+    handed = "Насос передали мэр Данмора г-н Арло Венн и директор Водного фонда г-жа Петра Ласк."
+    received = "Его принял главный инженер Водного управления Келсо г-н Томас Рейд."
+    out = prefer_typed_neighbour(ranked(q, [(0, 10, handed, 10.0), *PUMP, (0, 11, received, 5.0)]), q)
+    assert out[0].sentence.text == received
+
+
+FIND = ("Harbour of Wexley, May 2024. The team found 8.2 kg of cocaine hidden inside crates of bananas, sent in 12 "
+        "containers from the same exporter.")
+FOLLOW = "The follow-up investigation led to the arrest of three people in Lindford."
+
+
+def test_where_takes_the_follow_up_sentence_that_refers_back_and_names_a_place():
+    q = "In which town were three people arrested after the banana crates were found?"
+    others = [(1, 40, "Officers found 2.1 kg of heroin inside the frames of bicycles in Norbury.", 8.0)]
+    out = prefer_typed_neighbour(ranked(q, [(0, 10, "The team found 8.2 kg of cocaine hidden inside crates of "
+                                                    "bananas.", 10.0), *others, (0, 11, FOLLOW, 6.0)]), q)
+    assert out[0].sentence.text == FOLLOW
+    # a next sentence that holds no question word the best lacks is not taken
+    out = prefer_typed_neighbour(ranked(q, [(0, 10, "Three people were arrested after the banana crates were "
+                                                    "found.", 10.0), (0, 11, "They were held in Lindford.", 6.0)]), q)
+    assert out[0].sentence.id == 10

@@ -1,0 +1,67 @@
+"""The lines of a letter that answer who-questions about it: its signature, and the line labelled as the question asks.
+
+A letter names who signed it in its signature block, under the complimentary close ("С уважением,", "Yours
+sincerely,", "Kind regards,"), and whom to contact on a labelled line ("Контактное лицо: подполковник …", "Contact
+person: …"). Neither shares many words with the question: the sentence model ranks the letterhead, the addressee or
+the body above them. A question asking who signed or wrote a letter takes the signature block of the best candidate's
+document; a who-question naming a line's whole label ("Кто контактное лицо …?") takes that line when it names someone
+(qa.answer.persons.named_person: not "Border Liaison Offices: Annual Report 2023", a title).
+"""
+
+from __future__ import annotations
+
+import re
+
+from qa.answer.features import Candidate, swap
+from qa.answer.needs import needs
+from qa.answer.persons import named_person
+from qa.lang import analyze
+from qa.store import Index
+
+# a question asking who signed a letter
+_ASKS_SIGNER = re.compile(r"\b(?:sign(?:ed|s)?|signatory|signature)\b|(?<!\w)(?:подписал\w*|подписа\w*|подпись\w*)",
+                          re.I)
+# a letter's complimentary close, on a line of its own before the signature (or before the name on the same line)
+_CLOSE = re.compile(r"^\s*(?:yours\s+(?:sincerely|faithfully|truly)|"
+                    r"(?:very\s+)?(?:sincerely|respectfully)(?:\s+yours)?|"
+                    r"(?:with\s+)?(?:kind|best|warm)(?:est)?\s+regards|regards|с\s+(?:глубоким\s+)?уважением|"
+                    r"с\s+наилучшими\s+пожеланиями|искренне\s+ваш\w*)\s*[,.!]?\s*(?:\n|$)", re.I)
+# "Label: value" opening a line: a label of one to three words
+_LABEL = re.compile(r"^\s*(?P<label>[A-ZА-ЯЁ][^\W\d_]*(?:\s+[^\W\d_]+){0,2})\s*:\s*\S")
+
+
+def prefer_letter_line(question: str, ranked: list[Candidate], index: Index) -> list[Candidate]:
+    """ranked with the letter's line answering a who-question first (the module): its signature block when the
+    question asks who signed, the line whose label the question names when it names one."""
+    if len(ranked) < 2 or needs(question).wants != "person":
+        return ranked
+    if _ASKS_SIGNER.search(question):
+        doc = ranked[0].sentence.doc
+        for i, c in enumerate(ranked):
+            if c.sentence.doc == doc and _signature(c, index):
+                return ranked if i == 0 else swap(ranked, i)
+        return ranked
+    asked = set(analyze(question))
+    for i, c in enumerate(ranked):
+        m = _LABEL.match(c.text)
+        if m is None or c.features.get("typed") != 1.0:
+            continue
+        label = set(analyze(m["label"]))
+        # a title written as "Label: subtitle" ("Border Liaison Offices: Annual Report 2023") names no one
+        if len(label) >= 2 and label <= asked and named_person(c.text, question, c.sentence.lang) != 0.0:
+            return ranked if i == 0 else swap(ranked, i)
+    return ranked
+
+
+def _signature(c: Candidate, index: Index) -> bool:
+    """Whether a candidate is a letter's signature block: it opens with the complimentary close and goes on, or
+    the line before it is the close, and it names someone (its "typed" feature)."""
+    if c.features.get("typed") != 1.0:
+        return False
+    if _CLOSE.match(c.text):
+        return bool(_CLOSE.sub("", c.text, count=1).strip())
+    row = c.sentence
+    if row.id <= 0:
+        return False
+    before = index.sentences(row.id - 1, 1)
+    return bool(before) and before[0].doc == row.doc and bool(_CLOSE.match(before[0].text))

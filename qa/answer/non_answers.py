@@ -1,0 +1,69 @@
+"""Lines a document holds that answer nothing asked of them, left out of the candidates as headings are.
+
+- An e-mail's subject line ("Subject: RE: Joint training on parcel profiling - Osh", "Тема: …") repeats the words of
+  the thread it heads, so it matches every question about it ("Why was the course moved?") and says nothing: it
+  answers only a question asking for a subject or topic.
+- A heading broken over lines: a line of its own that opens in lower case, holds no figure and ends with no
+  punctuation, under a line that ends with none either ("ПРОТОКОЛ № 4" / "заседания Рабочей группы по …"), or a line
+  of capitals with no figure and no closing punctuation ("ПРИ ПРЕЗИДЕНТЕ РЕСПУБЛИКИ ТАДЖИКИСТАН" under a letterhead's
+  first line). It names the document, and holds every topic word of a question about it.
+- A letter's opening courtesy formula ("… выражает Вам свое уважение и предлагает …", "… presents its compliments
+  to … and has the honour to …") names the sending body and no one: it does not answer a who-question, which the
+  signature or the contact line does, unless it holds what the question asks first ("Кто предлагает …?").
+"""
+
+from __future__ import annotations
+
+import re
+
+from qa.answer.needs import needs
+from qa.lang import analyze
+from qa.contracts import ChunkRow
+from qa.store import Index, SentenceRow
+
+# an e-mail's subject line
+_SUBJECT = re.compile(r"^\s*(?:subject|тема(?:\s+письма)?)\s*:", re.I)
+# a question asking what a message is about, which its subject line answers
+_ASKS_SUBJECT = re.compile(r"\b(?:subject|topic|titled?|entitled|about\s+what|what\b.*\babout\s*\?|тем[аеуы]|"
+                           r"о\s+ч[её]м|называ\w*)", re.I)
+# a letter's opening courtesy formula (a note verbale's and a letter's first sentence)
+_COURTESY = re.compile(r"\b(?:presents?\s+(?:its|his|her|their)\s+compliments|has\s+the\s+hono(?:u)?r\s+to)\b|"
+                       r"(?<!\w)(?:выража\w*|свидетельству\w*)\s+(?:\w+\s+){0,2}(?:уважени\w*|почтени\w*)", re.I)
+_CLOSERS = ".!?…:;,"
+# how far back the line before a heading's fragment is looked for
+_LOOK_BACK = 300
+
+
+def never_answers(row: SentenceRow, chunk: ChunkRow, question: str, index: Index) -> bool:
+    """Whether the sentence `row` of the passage's `chunk` answers nothing `question` may ask (the module)."""
+    text = row.text.strip()
+    if not text:
+        return False
+    if _SUBJECT.match(text):
+        return not _ASKS_SUBJECT.search(question)
+    if _COURTESY.search(text):
+        # "Кто предлагает провести учения?" is answered by the formula's own proposal; "Кто контактное лицо …?" or
+        # "Who signed …?" asks for what its first word names, which the formula does not hold
+        asked = analyze(question)
+        return needs(question).wants == "person" and bool(asked) and asked[0] not in set(analyze(text))
+    return heading_fragment(row, chunk, index)
+
+
+def heading_fragment(row: SentenceRow, chunk: ChunkRow, index: Index) -> bool:
+    """Whether `row` is a line of a heading broken over lines (the module): a line of its own with no figure and no
+    closing punctuation that opens in lower case under a line ending with no punctuation, or is all capitals."""
+    text = row.text.strip()
+    if re.search(r"\d", text) or text[-1] in _CLOSERS or "\n" in text:
+        return False
+    letters = re.sub(r"[^\w]|[\d_]", "", text)
+    capitals = len(letters) > 3 and letters.isupper() and len(text.split()) > 1
+    if not (text[:1].islower() or capitals):
+        return False
+    before = index.document_slice(row.doc, max(0, row.start - _LOOK_BACK), row.start) or ""
+    after = index.document_slice(row.doc, row.end, row.end + 2) or ""
+    if before.rstrip(" \t")[-1:] not in ("", "\n") or after.lstrip(" \t")[:1] not in ("", "\n", "\r"):
+        return False  # not a line of its own
+    above = before.rstrip().rsplit("\n", 1)[-1].strip()
+    if not above:
+        return capitals  # a document's first line: a title in capitals
+    return above[-1] not in _CLOSERS and (capitals or not re.search(r"[.!?…]\s*$", above))

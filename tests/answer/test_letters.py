@@ -1,0 +1,77 @@
+"""A letter's lines that answer who-questions about it (qa.answer.letters): the signature block under the
+complimentary close, the line whose label the question names ("Контактное лицо: …"). Small invented documents; the
+real model (slow)."""
+
+from __future__ import annotations
+
+import pytest
+
+LETTER = (
+    "АГЕНТСТВО РЕЧНОЙ БЕЗОПАСНОСТИ\n"
+    "ОБЛАСТИ ТАРРОУ\n\n"
+    "Исх. № 14/22\n"
+    "от 5 мая 2025 г.\n\n"
+    "Директору Центра речного контроля\n\n"
+    "Уважаемый господин Директор!\n\n"
+    "Агентство речной безопасности области Тарроу выражает Вам свое уважение и предлагает провести совместные "
+    "учения спасателей на реке Тамсин.\n\n"
+    "Учения предлагается провести 10 июня 2025 года в г. Ресса. Расходы на проживание участников Агентство берет "
+    "на себя.\n\n"
+    "Контактное лицо: майор Власов Игорь Петрович, начальник отдела подготовки, тел. +7 000 111 22 33.\n\n"
+    "С уважением,\n\n"
+    "Директор Агентства                    П. С. Орлов\n"
+)
+NOTE = (
+    "Kelso River Authority\n"
+    "12 Quay Street, Kelso\n\n"
+    "To the Director of the Tamsin Rescue Centre\n\n"
+    "Dear Director,\n\n"
+    "The Kelso River Authority proposes a joint rescue exercise on the Tamsin river on 10 June 2025 at Ressa. The "
+    "Authority will cover the accommodation of the participants.\n\n"
+    "Contact person: Captain Hugo Marsh, Head of Training, phone +44 000 111 2233.\n\n"
+    "Yours sincerely,\n"
+    "Dr. Alma Fenwick, Chief Executive\n"
+)
+
+
+@pytest.fixture(scope="module")
+def service(invented_service):
+    return invented_service({"pismo.txt": LETTER, "note.txt": NOTE})
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("question", "name"), [
+    # the English one got the letter's proposal before; the Russian one is answered by both
+    ("Кто контактное лицо агентства речной безопасности по вопросу учений?", "Власов"),
+    ("Who is the contact person of the Kelso River Authority for the rescue exercise?", "Hugo Marsh"),
+])
+def test_the_line_labelled_as_asked_answers(service, question, name):
+    answer = service.ask(question).answer
+    assert answer is not None and name in answer.text
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("question", "name"), [
+    # got the letter's body before
+    ("Who signed the Kelso River Authority's letter about the rescue exercise?", "Alma Fenwick"),
+])
+def test_the_signature_answers_who_signed(service, question, name):
+    answer = service.ask(question).answer
+    assert answer is not None and name in answer.text
+
+
+def test_a_title_written_as_label_and_subtitle_is_no_labelled_answer():
+    from qa.answer import Candidate
+    from qa.answer.letters import prefer_letter_line
+    from qa.answer.types import type_features
+    from qa.contracts import Passage
+    from qa.store import ChunkRow, SentenceRow
+
+    q = "Who led the Border Liaison Offices programme?"
+    passage = Passage(1, ChunkRow(0, "r.pdf", 0, 0, 2, "text", 0, 9), None, 1.0, 0.5, 1.0, 3.0)
+    texts = ["The programme was led by Ms. Aigerim Nurlanovna, the Regional Coordinator.",
+             "Border Liaison Offices: Annual Report 2023"]
+    ranked = [Candidate(SentenceRow(i, "r.pdf", 0, 0, len(t), t), passage, type_features(q, t, "", None, False),
+                        10.0 - i) for i, t in enumerate(texts)]
+    ranked[1].features["typed"] = 1.0  # as the person patterns read "Annual Report"
+    assert prefer_letter_line(q, ranked, None)[0].text == texts[0]

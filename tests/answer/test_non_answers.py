@@ -1,0 +1,102 @@
+"""Lines that answer nothing asked of them (qa.answer.non_answers): an e-mail's subject line, a heading broken over
+lines, a letter's opening courtesy formula. They stay in their passages but are never given as the answer. Small
+invented documents; the real model (slow)."""
+
+from __future__ import annotations
+
+import pytest
+
+THREAD = (
+    "From: Lena Marsh <l.marsh@rivers.example.org>\n"
+    "To: Owen Pike <o.pike@ports.example.org>\n"
+    "Date: Mon, 12 May 2025 10:20\n"
+    "Subject: RE: Boat inspection workshop - Ressa\n\n"
+    "Dear Owen,\n\n"
+    "Unfortunately we have to move the workshop. The 2-4 June dates clash with the harbour audit, so I propose "
+    "16-18 June 2025, same venue. The budget for the workshop is 9,000 euros.\n\n"
+    "Kind regards,\n"
+    "Lena Marsh\n"
+    "Programme Officer, River Safety Office\n\n"
+    "-----Original message-----\n"
+    "From: Owen Pike\n"
+    "Sent: Friday, 2 May 2025 09:15\n"
+    "To: Lena Marsh\n"
+    "Subject: Boat inspection workshop - Ressa\n\n"
+    "Dear Lena,\n\n"
+    "I would like to propose a three-day boat inspection workshop for port staff in Ressa on 2-4 June 2025.\n\n"
+    "Best regards,\n"
+    "Owen Pike\n"
+)
+LETTER = (
+    "АГЕНТСТВО РЕЧНОЙ БЕЗОПАСНОСТИ\n"
+    "ОБЛАСТИ ТАРРОУ\n\n"
+    "Исх. № 14/22\n"
+    "от 5 мая 2025 г.\n\n"
+    "Директору Центра речного контроля\n\n"
+    "Уважаемый господин Директор!\n\n"
+    "Агентство речной безопасности области Тарроу выражает Вам свое уважение и предлагает провести совместные "
+    "учения спасателей на реке Тамсин.\n\n"
+    "Учения предлагается провести 10 июня 2025 года в г. Ресса. Расходы на проживание участников Агентство берет "
+    "на себя.\n\n"
+    "Контактное лицо: майор Власов Игорь Петрович, начальник отдела подготовки, тел. +7 000 111 22 33.\n\n"
+    "С уважением,\n\n"
+    "Директор Агентства                    П. С. Орлов\n"
+)
+
+
+@pytest.fixture(scope="module")
+def service(invented_service):
+    import docgen
+
+    return invented_service({"thread.txt": THREAD, "minutes.docx": docgen.broken_title_minutes_docx(),
+                             "pismo.txt": LETTER})
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("question", [
+    # answered by the subject line before
+    "Why was the boat inspection workshop in Ressa moved?",
+    "Почему семинар по досмотру судов в Рессе перенесли?",
+])
+def test_an_e_mail_subject_line_does_not_answer(service, question):
+    answer = service.ask(question).answer
+    assert answer is None or not answer.text.startswith("Subject:")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("question", [
+    # answered by the heading's second line before
+    "Which town attended the meeting of the Working Group on the safety of river transport on the Tamsin as an "
+    "observer?",
+    "Where will the next meeting of the Working Group on the safety of river transport on the Tamsin be held?",
+])
+def test_a_heading_broken_over_lines_is_not_the_answer(service, question):
+    answer = service.ask(question).answer
+    assert answer is None or not answer.text.startswith("of the meeting of the Working Group")
+
+
+@pytest.mark.slow
+def test_a_letter_s_courtesy_formula_does_not_answer_who(service):
+    # got the courtesy formula before
+    answer = service.ask("Кто контактное лицо агентства речной безопасности по вопросу учений?").answer
+    assert answer is None or "выражает Вам свое уважение" not in answer.text
+
+
+@pytest.mark.slow
+def test_a_courtesy_formula_still_answers_who_proposes(service):
+    answer = service.ask("Кто предлагает провести совместные учения спасателей на реке Тамсин?").answer
+    assert answer is not None and "Агентство речной безопасности" in answer.text
+
+
+def test_the_courtesy_formula_answers_no_who_question_but_the_one_its_proposal_answers():
+    from qa.answer.non_answers import never_answers
+    from qa.store import ChunkRow, SentenceRow
+
+    formula = ("Агентство речной безопасности области Тарроу выражает Вам свое уважение и предлагает провести "
+               "совместные учения спасателей на реке Тамсин.")
+    row = SentenceRow(0, "pismo.txt", 0, 0, len(formula), formula)
+    chunk = ChunkRow(0, "pismo.txt", 0, 0, 1, formula, 0, len(formula))
+    assert never_answers(row, chunk, "Кто контактное лицо агентства?", None)
+    assert never_answers(row, chunk, "Who signed the agency's letter?", None)
+    assert not never_answers(row, chunk, "Кто предлагает провести совместные учения?", None)
+    assert not never_answers(row, chunk, "Какие учения предлагает провести агентство?", None)
