@@ -423,6 +423,31 @@ def add_uncentred(query_vector: np.ndarray, feats: list, sentence_vectors) -> No
         f["dense_raw"], f["dense_raw_rel"] = float(v), float(v) - top
 
 
+# Sentence features that act only across languages (an e5 fit names them when it was fitted with them:
+# benchmarks/fit_e5.py --across): add_across.
+ACROSS = ("other", "other_dense")
+
+
+def add_across(question: str, feats: list) -> None:
+    """Whether each candidate sentence is in another language than the question's ("other": 1 across, 0 within a
+    language or when the index stores no language), and its uncentred cosine's distance to the best candidate's
+    across languages only ("other_dense": `dense_raw_rel` of such a sentence, 0 for the question's language).
+
+    Why: the word-counting features (`lex`, `focus`, `ctx`, `head`, `passage_lex`) are 0 for a sentence in the other
+    language whatever it says, so in a pool holding both languages a sentence of the question's language that
+    repeats its words outscored the answer in the other (docs/languages.md, "The thirty-seventh session"). A fit on
+    such pools can weigh the dense evidence of a sentence whose words cannot be counted on its own. Within a pool of
+    one language "other" is the same for every candidate, so it cannot reorder it. Needs add_uncentred first."""
+    if not feats:
+        return
+    from qa.lang import detect
+
+    lang = detect(question)
+    for row, _, f in feats:
+        other = float(row.lang is not None and row.lang != lang)
+        f["other"], f["other_dense"] = other, other * f["dense_raw_rel"]
+
+
 def score(feats: dict[str, float], weights: dict[str, float] = WEIGHTS) -> float:
     return sum(weights.get(f, 0.0) * v for f, v in feats.items())
 

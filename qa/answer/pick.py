@@ -25,7 +25,7 @@ from qa.answer.corrections import prefer_correction
 from qa.answer.country_parts import prefer_asked_country, whole_given
 from qa.answer.disagreement import with_disagreement
 from qa.answer.evidence import abstain_gate, calibrate, evidence, lead_text, probability, rule_that_holds
-from qa.answer.features import Candidate, add_uncentred, sentence_features, swap
+from qa.answer.features import Candidate, add_across, add_uncentred, sentence_features, swap
 from qa.answer.heads import Heads
 from qa.answer.identity import prefer_asked_one
 from qa.answer.letters import prefer_letter_line
@@ -91,6 +91,8 @@ def ranked_candidates(
         add_match(question, feats)
     if "dense_raw" in weights:  # the e5 fit's (qa/answer/fitted_e5.py): e5's uncentred cosine
         add_uncentred(query_vector, feats, index.sentence_vectors)
+    if "other" in weights:  # an e5 fit on mixed pools (benchmarks/fit_e5.py --across)
+        add_across(question, feats)
     out = [Candidate(row, p, f, sum(w * f[k] for k, w in weights.items()), readings[row.id]) for row, p, f in feats]
     out.sort(key=lambda c: -c.score)
     out = prefer_named_row(out, terms, tables)

@@ -229,3 +229,21 @@ def test_ranked_candidates_add_the_uncentred_cosine_only_when_the_weights_name_i
     passages = retrieve(index, qvec, terms, 5)
     plain = ranked_candidates(q, qvec, terms, passages, index, fitted_for("hash-64").sentence)
     assert plain and not any("dense_raw" in c.features for c in plain)
+
+
+def test_a_sentence_in_the_other_language_than_the_questions_is_marked_for_the_fit_and_only_it():
+    """The word-counting features are 0 for a sentence in the other language whatever it says, so a fit on mixed
+    pools needs to know which sentences they could not count: "other" is 1 for a sentence in another language than
+    the question's and "other_dense" its uncentred cosine's distance to the best; within the question's language
+    both are 0, and in a pool of one language "other" is the same for every sentence (it cannot reorder it)."""
+    from qa.answer.features import add_across
+
+    def read(question, langs):
+        feats = [(type("Row", (), {"id": i, "lang": lang})(), None, {"dense_raw_rel": -0.1 * i})
+                 for i, lang in enumerate(langs)]
+        add_across(question, feats)
+        return [(f["other"], f["other_dense"]) for _, _, f in feats]
+
+    assert read("Who built the customs post?", ["en", "ru", None]) == [(0.0, 0.0), (1.0, -0.1), (0.0, 0.0)]
+    assert read("Кто построил таможенный пост?", ["en", "ru"]) == [(1.0, 0.0), (0.0, 0.0)]
+    assert {o for o, _ in read("Who built the customs post?", ["ru", "ru", "ru"])} == {1.0}
