@@ -12,7 +12,7 @@ PORT   ?= 7860
 export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 
-.PHONY: install ray-deps index run serve test test-fast browser-deps test-fonts bench eval clean
+.PHONY: install ray-deps index run serve lint test test-fast browser-deps test-fonts bench eval clean
 
 install: $(STAMP)
 
@@ -61,10 +61,14 @@ test-fonts:
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-dejavu-core >/dev/null; \
 	  else echo "note: fonts-dejavu-core missing and cannot be installed here: the PDF reader tests will fail"; fi; }
 
-test: install ray-deps browser-deps test-fonts
+# ruff (pyproject.toml, [tool.ruff]): pyflakes and pycodestyle, lines up to 120 characters
+lint: install
+	$(BIN)/ruff check qa tests benchmarks
+
+test: install ray-deps browser-deps test-fonts lint
 	$(BIN)/python -m pytest -q
 
-test-fast: install ray-deps test-fonts
+test-fast: install ray-deps test-fonts lint
 	$(BIN)/python -m pytest -q -m "not slow and not browser"
 
 eval: install
