@@ -59,7 +59,7 @@ def load(out: Path, name: str, top: int) -> list[Top]:
 
 def shipped_order(a) -> list[int]:
     """Candidate positions of one cached question, best first, under the shipped sentence model."""
-    from benchmarks.fit_models import Model, enrich
+    from benchmarks.fit_models import enrich
     from qa.answer.weights import MINILM
 
     names = list(MINILM.sentence)

@@ -201,7 +201,10 @@ class RayEngine:
         """Parse, chunk and embed the fresh files on Ray; yields a ParsedDoc (or {"path", "reason"})
         per file, in the order given, as batches arrive."""
         ray = self._ray()
-        import ray.data
+        # `import ray` does not load the ray.data submodule (Ray 2.x loads it on first access through
+        # its module __getattr__, an implementation detail); this import loads it here, explicitly.
+        # It rebinds `ray` to the same module object _ray() returned, hence the noqa.
+        import ray.data  # noqa: F811
 
         ctx = ray.data.DataContext.get_current()
         ctx.execution_options.preserve_order = True  # corpus order: the same row ids as a local build

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from qa.answer.asked_marks import (adds_count, marks, phases, prefer_asked, prefer_asked_mark, prefer_phase,
+from qa.answer.asked_marks import (adds_count, marks, phases, prefer_asked_mark, prefer_phase,
                                    prefer_total, states_total)
 from qa.answer.features import Candidate
 from qa.contracts import ChunkRow, ItemInfo, Passage

@@ -3,7 +3,6 @@ shown as chips, a reading above the reply and a timeline."""
 
 from __future__ import annotations
 
-import re
 import shutil
 
 import pytest

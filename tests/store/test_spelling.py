@@ -7,7 +7,6 @@ hashing test embedder."""
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 from conftest import HARBOUR, ORCHARD, HashEmbedder
