@@ -2,9 +2,9 @@
 benchmark (benchmarks/quality.py) and the cross-validation of the answer model (benchmarks/fit_answer.py).
 
 A row is a dict with: answerable (bool), answered (bool), hit1 (the answer holds a gold answer,
-within qa.answer.shown.within_cap: its answer sentence within 400 characters, the whole within 800), doc_ok (cites the gold document), r1 / r5 (a gold answer in the first /
-first five passages), confidence (0..1, None when not answered), span (the short answer shown or
-None) and span_ok (that short answer is right), ms (optional).
+within qa.answer.shown.within_cap: its answer sentence within 400 characters, the whole within 800), doc_ok (cites the
+gold document), r1 / r5 (a gold answer in the first / first five passages), confidence (0..1, None when not answered),
+span (the short answer shown or None) and span_ok (that short answer is right), ms (optional).
 """
 
 from __future__ import annotations

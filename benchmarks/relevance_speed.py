@@ -7,7 +7,8 @@ Candidates are real sentences of the bundled corpus (corpus/), the N sharing the
 each question (the kind the answer step hands over); questions are the dev questions'
 texts (only their wording is used). Prints p50 / p95 ms per question for each N, warm, in one
 process, after a warm-up call, as wall-clock and as CPU time (equal on an idle machine with
-one thread; on a busy shared one the wall clock includes waiting for a core); the first call of a fresh machine also exports the ONNX file.
+one thread; on a busy shared one the wall clock includes waiting for a core); the first call of a fresh machine also
+exports the ONNX file.
 """
 
 from __future__ import annotations

@@ -8,9 +8,9 @@ or (--gate) screen the abstention gate's evidence features.
         [--folds article|question] --variants FEATURE [FEATURE+FEATURE ...] [rule:KEY ...]
 
 --gate: every question's evidence (qa.answer.evidence.evidence, every key it returns, in
-CONF_FEATURES or not; "none" is CONF_FEATURES without the variants) is computed once, for the best sentence of the sentence model fitted without
-its fold; then the gate's trees are refitted per fold on that evidence with the shipped flags
-(bundled weight 0.25, no match / match_top, the answer-type rules of abstain_gate), without each variant and
+CONF_FEATURES or not; "none" is CONF_FEATURES without the variants) is computed once, for the best sentence of the
+sentence model fitted without its fold; then the gate's trees are refitted per fold on that evidence with the shipped
+flags (bundled weight 0.25, no match / match_top, the answer-type rules of abstain_gate), without each variant and
 with it. It prints gate AUC per group and "not found" at a per-group and at fit_answer.py's rule threshold.
 A variant "rule:KEY" is screened as a rule instead (the gate is 0 where the evidence KEY is 1, as the count
 rule does), and how often it fires beyond the shipped rules is printed per set, answerable (right) or not.

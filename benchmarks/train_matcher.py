@@ -46,7 +46,8 @@ FOLD_SEED = 0
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--seed", type=int, default=0)
-    ap.add_argument("--epochs", type=int, default=1)  # epoch 2 was no better on the held-out articles (docs/relevance.md)
+    # epoch 2 was no better on the held-out articles (docs/relevance.md)
+    ap.add_argument("--epochs", type=int, default=1)
     ap.add_argument("--dim", type=int, default=128)
     ap.add_argument("--q-tokens", type=int, default=32)
     ap.add_argument("--s-tokens", type=int, default=96)

@@ -2,8 +2,8 @@
 
 Other modules take their limits from here (``Settings`` fields, or the module constants the
 fields default to); the environment (``QA_CORPUS``, ``QA_INDEX``, ``QA_MODEL``, ``QA_BACKEND``)
-is read only here, when a ``Settings`` is made (and ``QA_MULTILINGUAL``, ``QA_CROSS_LANGUAGE``). Nothing changes the process environment on
-import: the entry points (``qa``, ``app.py``) and the model loader call ``runtime_env()``.
+is read only here, when a ``Settings`` is made (and ``QA_MULTILINGUAL``, ``QA_CROSS_LANGUAGE``). Nothing changes the
+process environment on import: the entry points (``qa``, ``app.py``) and the model loader call ``runtime_env()``.
 """
 
 from __future__ import annotations

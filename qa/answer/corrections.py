@@ -144,8 +144,8 @@ def _item(c: Candidate) -> tuple[str, int]:
 
 def _revised(question: str, n: Needs, ranked: list[Candidate], asked: set[float], day: int) -> int | None:
     """The place of the candidate that gives the asked figure anew in an item correcting the best (a later item with
-    a sentence that states one of the figures of the best's passage, of any kind, as superseded), when that item states none of the
-    asked values of the best; else None. "Общий объём изъятого гашиша составил 1 320 кг, а не 1 230 кг, как
+    a sentence that states one of the figures of the best's passage, of any kind, as superseded), when that item states
+    none of the asked values of the best; else None. "Общий объём изъятого гашиша составил 1 320 кг, а не 1 230 кг, как
     сообщалось ранее. Количество задержанных увеличилось до 52 человек." corrects the story's "1,230 kg of hashish
     … and 47 people were detained" for the detainees too. The candidate holds a quantity of the asked kind
     (qa.answer.types' "typed"), none of the best's figures ("Данные об изъятии героина (86 кг) остались без

@@ -222,8 +222,9 @@ def disagreeing(question: str, ranked: list[Candidate], answer_text: str, answer
     is compared only as a short answer: the answer's own (none shown: no note) and the other's (`short_answer`: the
     offsets in a candidate's sentence of the span the short-answer model finds likeliest there, or None): a sentence
     states many dates, figures and people ("she has been the Project Manager since January 2024" in a sentence about
-    the project), and a person beside another role ("Deputy Director") is no other director. A question "until when" (which the question patterns
-    do not type, so no short answer is marked) is answered by the dates after "until", "till", "to", "through".
+    the project), and a person beside another role ("Deputy Director") is no other director. A question "until when"
+    (which the question patterns do not type, so no short answer is marked) is answered by the dates after "until",
+    "till", "to", "through".
 
     `credible(i)`: whether ranked[i], made the answer, would be given at all (the answer step's abstention gate, read
     as the near-tie rules read a promoted candidate); None: any candidate within the margin is."""

@@ -483,8 +483,8 @@ def rule_that_holds(facts: dict[str, float], fitted: Fitted) -> str | None:
     "other_event", "other_country", "other_figure", "other_detail", "undefined", "unlisted", "unpriced",
     "unmeasured", "undated", "misplaced", "scene"), or None:
     `count_veto` turns on uncounted(), and either `count_veto` or `scene_veto` (the e5 fit takes the scene rule
-    without the count rule) the rest. An answer about another substance is named first: whatever else it lacks, that is what is wrong; one
-    naming someone in another office before one about another country (its note says both)."""
+    without the count rule) the rest. An answer about another substance is named first: whatever else it lacks, that is
+    what is wrong; one naming someone in another office before one about another country (its note says both)."""
     if (fitted.count_veto or fitted.scene_veto) and SUBSTANCE_RULE and facts.get("substituted", 0.0) >= 1.0:
         return "substituted"
     if fitted.count_veto and facts.get("uncounted", 0.0) >= 1.0:

@@ -9,10 +9,11 @@ count, an amount, a measure) that the best passage, its item's title and lead do
 figures of its own, the passage speaks of other figures than the asked one and the answer is "not found"
 (qa.answer.evidence.rule_that_holds, "other_figure").
 
-What counts as a figure (a quoted name's are the name's: operation «Северный транзит – 2024»): a number written in digits and standing alone ("1805", "3,792,261", "8.81", "0.5%", not the
-"3" of "WG3" or "COVID-19", which name something), compared by value in either language's writing ("1,5" and "1.5";
-"3 792 261" and "3,792,261"). Not read: the numbers one to ten, which texts often spell out ("within 8 days" against
-"within eight days", "between 2 parties" against "both parties")."""
+What counts as a figure (a quoted name's are the name's: operation «Северный транзит – 2024»): a number written in
+digits and standing alone ("1805", "3,792,261", "8.81", "0.5%", not the "3" of "WG3" or "COVID-19", which name
+something), compared by value in either language's writing ("1,5" and "1.5"; "3 792 261" and "3,792,261"). Not read: the
+numbers one to ten, which texts often spell out ("within 8 days" against "within eight days", "between 2 parties"
+against "both parties")."""
 
 from __future__ import annotations
 

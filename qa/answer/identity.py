@@ -153,8 +153,9 @@ def _body_of(text: str, end: int) -> tuple[str, int]:
 
 def _other_body(asked: Ranked, told: Ranked, said: str, question: str) -> bool:
     """Whether the same-numbered gathering the answer names is of another body than the asked one: both name their
-    body in one script, the answer's by a capitalised name ("the sixth meeting of the Council"), the two heads differ, the answer
-    (with its title and the sentence before) never names the asked body and the question never names the answer's."""
+    body in one script, the answer's by a capitalised name ("the sixth meeting of the Council"), the two heads differ,
+    the answer (with its title and the sentence before) never names the asked body and the question never names the
+    answer's."""
     if not (asked.body and told.body and told.body_written[:1].isupper()) or asked.body == told.body:
         return False
     # a body's name in another language is no other body: its words cannot be compared ("Совета" ~ "Council")

@@ -6,9 +6,9 @@ word lists and patterns are the language's, ``qa.lang``):
 
 1. Detection. With a turn before it, a question is a follow-up if it opens like one ("and",
    "but", "what about"), refers back (a pronoun or "else" in a question of at most four content
-   words; a possessive after a name in the question is that name's), or says too little to stand alone: one content word, or two and no name or number
-   that the conversation has not had yet. A short question of the last kind with a word new to the
-   conversation that the previous answer's news item does not hold either starts a new topic ("Who
+   words; a possessive after a name in the question is that name's), or says too little to stand alone: one content
+   word, or two and no name or number that the conversation has not had yet. A short question of the last kind with a
+   word new to the conversation that the previous answer's news item does not hold either starts a new topic ("Who
    opened the library?" after an answer from the water report) and is searched as typed.
 2. Ellipsis. A follow-up that is only a question phrase ("When?", "And on what dates was it?")
    takes over the rest of the latest whole question: "On what dates did the CCASP hold its

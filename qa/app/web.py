@@ -39,7 +39,8 @@ def build_app(settings: Settings, service: QAService | None = None) -> gr.Blocks
     """The whole page. The service (model + index) is created once here and shared by all sessions."""
     chat = ChatService(service or QAService(settings))
     max_mb = chat.upload_max_bytes / 1e6
-    exports = upload_folder() / "qa-exports"  # Gradio serves files from its own folder only; one subfolder per conversation
+    # Gradio serves files from its own folder only; one subfolder per conversation
+    exports = upload_folder() / "qa-exports"
 
     # ------------------------------------------------------------------ callbacks (thin)
     def on_ask(question, conv, k, show_passages, since, until, srcs, progress=gr.Progress()):

@@ -4,8 +4,8 @@ Owns everything between a file on disk and the text the index stores: walking th
 (hidden files skipped, symlink loops avoided), size limits, reading and hashing (``files``); the
 reader registry keyed by suffix and by sniffed content (``readers``), with the text, Markdown and
 HTML readers (``text``, ``html``) and the PDF and Word readers (``pdf``, ``word``, with the
-page rules in ``pages`` and their cache by content hash in ``extract_cache``) registered below; page-furniture rules (``furniture``),
-paragraph kinds (``paragraphs``), leads and titles (``leads``), item splitting (``items``) and
+page rules in ``pages`` and their cache by content hash in ``extract_cache``) registered below; page-furniture rules
+(``furniture``), paragraph kinds (``paragraphs``), leads and titles (``leads``), item splitting (``items``) and
 dates (``dates``); and sentence splitting and chunking within the model's window (``chunking``,
 ``tokens``). A new file format is one reader module plus one ``register`` line here, naming its
 functions with ``readers.Deferred`` so that importing this package does not import every reader.

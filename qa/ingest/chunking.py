@@ -289,7 +289,8 @@ def chunk_document(
     window says so: ``Window.units``), overlapping by whole sentences, per item.
 
     A chunk is the slice document.search_text[start:end] (document.text's but for PDFs' joined
-    hyphenation), so it never reaches across a gap that held removed page furniture ("Rate this item", bylines): the gap ends the chunk.
+    hyphenation), so it never reaches across a gap that held removed page furniture ("Rate this item", bylines): the gap
+    ends the chunk.
     """
     if window is not None:
         fits = window.fits

@@ -97,9 +97,9 @@ def _without_source_breaks(text: str, page: str) -> str:
     """`text` with the line breaks it kept from the page's source joined: two lines that stand next to each other in
     one block of the page, a line break of the source between them (a `<p>` wrapped in its source, which a browser
     shows as one paragraph), are one line; a block's inline parts that trafilatura set apart ("<a>Title</a>
-    <span>Teaser</span>") stay apart. Weighing its extractors, trafilatura may take one that keeps the source's line breaks
-    ("… наибольшая партия гашиша" / "(640 кг) была обнаружена …"), and each line would be read as a paragraph of its
-    own: the first a story's headline. A <br>'s line break is the page's own and stays. `page`: the page's text,
+    <span>Teaser</span>") stay apart. Weighing its extractors, trafilatura may take one that keeps the source's line
+    breaks ("… наибольшая партия гашиша" / "(640 кг) была обнаружена …"), and each line would be read as a paragraph of
+    its own: the first a story's headline. A <br>'s line break is the page's own and stays. `page`: the page's text,
     a line per block, its source's line breaks marked (`_strip_tags(html, _SOURCE_BREAK)`)."""
     kept = text.splitlines()
     if _SOURCE_BREAK not in page:

@@ -8,7 +8,8 @@ one paragraph):
 
 * ``goes_on``: the next line reads on from an open line: it starts in lower case, or with a bracket ("(640 кг) была
   обнаружена …"), or the line stops on a comma, a dash or a word no sentence or title ends with ("the", "of", "и",
-  "в"), or a date runs over the break ("… 31 October" / "2024 in …"). A headline ("Border patrols agreed") followed by its lead ("The ministers of …") is none of these.
+  "в"), or a date runs over the break ("… 31 October" / "2024 in …"). A headline ("Border patrols agreed") followed by
+  its lead ("The ministers of …") is none of these.
 * ``soft_breaks``: in a block of a hard-wrapped text, also a line that ran (nearly) the text's full width and stopped
   with no sentence end, where the next line's first word would not have fitted: the writer's tool wrapped it. A
   short line (a list's line, "Venue: Almaty", a name) or one before a list item or a field line keeps its break.

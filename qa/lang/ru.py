@@ -89,7 +89,8 @@ def ordinal_like(word: str, model: str) -> str:
     if not w or not m:
         return word
     ending = _SOFT_TO_HARD.get(m.group(2).lower(), m.group(2).lower())
-    if ending == "ой" and m.group(1).lower() in _STRESSED_ENDING:  # "шестой заседатель": the masculine, not "-ой" of "пятой"
+    # "шестой заседатель": the masculine, not "-ой" of "пятой"
+    if ending == "ой" and m.group(1).lower() in _STRESSED_ENDING:
         ending = "ый"
     stem = w.group(1)
     if stem.lower() == "трет":

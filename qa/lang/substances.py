@@ -15,10 +15,11 @@ The Conventions' own class, "narcotic drugs and psychotropic substances" ("на�
 вещества"), stands for every drug and for no precursor: "over 5.1 tonnes of narcotic drugs" answers no question
 about acetic anhydride. The bare words ("drugs", "narcotics", "наркотики") are not here: they fill drug-control prose
 ("drug trafficking", "Drug Control Agency", "незаконный оборот наркотиков") and name no substance, so a sentence that
-uses them next to another named substance still speaks of that substance. Slang that is an everyday word elsewhere ("crack", "ice", "speed", "weed", "spice",
-"hash", "salt"; "кат") is left out too, and so are abbreviations with common other meanings ("NPS", "ATS", "NPP",
-"PCP") and English words whose stem is an everyday verb's ("stimulants" stems as "stimulate" does, "designer drugs"
-as "design drugs"): they are named only in a longer name ("amphetamine-type stimulants").
+uses them next to another named substance still speaks of that substance. Slang that is an everyday word elsewhere
+("crack", "ice", "speed", "weed", "spice", "hash", "salt"; "кат") is left out too, and so are abbreviations with common
+other meanings ("NPS", "ATS", "NPP", "PCP") and English words whose stem is an everyday verb's ("stimulants" stems as
+"stimulate" does, "designer drugs" as "design drugs"): they are named only in a longer name ("amphetamine-type
+stimulants").
 
 A name is matched on the text's analysed terms (qa.lang.analyze: each word stemmed by its script's language), so
 "кокаина", "героином", "cocaine's" are their substance; a Russian name of five letters or more also matches a

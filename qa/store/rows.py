@@ -16,7 +16,8 @@ FORMAT_VERSION = 4  # 4: British and American spellings of a word are one term o
 # Older formats a reader still opens and a build still carries forward (their missing columns are
 # filled: a format-2 generation's languages are detected once, as before format 3).
 READABLE_FORMATS = (2, 3, 4)
-FORMAT_CHANGE = "British and American spellings of a word are one term of the lexical index"  # the last change, in words
+# the last change, in words
+FORMAT_CHANGE = "British and American spellings of a word are one term of the lexical index"
 # How vectors are stored. Sentence vectors are read ~20 rows per question, only to be dotted with
 # the question (qa.answer): float16 halves the file and the pages a question touches, and moves a
 # cosine by < 1e-3 (numpy computes float16 @ float32 in float32). Chunk vectors (vectors.npy) are

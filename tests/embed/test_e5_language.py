@@ -59,7 +59,8 @@ def test_in_a_mixed_e5_index_an_english_question_can_rank_a_russian_passage_firs
     # the shown dense cosine stays the model's (the answer model's features are unchanged)
     assert [round(p.dense, 2) for p in passages] == [0.30, 0.40, 0.35]
     english = {p.chunk.id: p.score for p in passages if p.chunk.id != 2}
-    assert all(abs(english[i] - 0.5 * s) < 1e-6 for i, s in ((0, 0.40), (1, 0.35)))  # the question's language: as before
+    # the question's language: as before
+    assert all(abs(english[i] - 0.5 * s) < 1e-6 for i, s in ((0, 0.40), (1, 0.35)))
 
 
 def test_english_keyword_matches_do_not_bury_the_russian_answer():

@@ -3,14 +3,16 @@ automatically, and said so), and a question in either language finds the passage
 in the other language, cited verbatim in that document's language; answers within one language.
 An English-only corpus keeps the English model, and its first Russian question adds the
 multilingual model's vectors once; with QA_MULTILINGUAL=hybrid it gets the hybrid at build time:
-English questions on the English model, Russian ones on the multilingual model. Small invented documents; the real models (slow).
+English questions on the English model, Russian ones on the multilingual model. Small invented documents; the real
+models (slow).
 
 Known gaps (docs/languages.md), marked xfail(strict): they fail as soon as they are fixed, to be
 turned into plain tests. Across languages the answer sentence is chosen by the dense score alone
 (no lexical evidence crosses a language), which can miss a sentence that refers back ("It was
 built by ..."), and lose to a sentence in the question's language that shares several of its words
-(one shared word no longer wins since the thirty-seventh session, docs/languages.md); and in a corpus of English news with one Russian file on the same subject,
-e5-small ranks English text above the Russian answer to an English question."""
+(one shared word no longer wins since the thirty-seventh session, docs/languages.md); and in a corpus of English news
+with one Russian file on the same subject, e5-small ranks English text above the Russian answer to an English
+question."""
 
 from __future__ import annotations
 

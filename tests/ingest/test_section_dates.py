@@ -1,7 +1,8 @@
 """The sections of one text or Markdown document carry the date stated at its top (qa/ingest/items.py): a note's
 "## Background" section that mentions a past event "in 2024" is not dated 2024, a section with no date of its own is
-not undated, and a speech whose transcript is broken by "[Applause]" (a repeated line, furniture that ends an item) is dated by its "Almaty, 4 November 2025" line
-throughout. A page listing stories that state their own dates keeps each story's date."""
+not undated, and a speech whose transcript is broken by "[Applause]" (a repeated line, furniture that ends an item) is
+dated by its "Almaty, 4 November 2025" line throughout. A page listing stories that state their own dates keeps each
+story's date."""
 
 from __future__ import annotations
 
