@@ -139,7 +139,8 @@ def add_relevance(name: str, crossfit: str | None = None, folds: int = 2) -> Non
               for a in load(name)]
     with open(out, "wb") as f:
         pickle.dump(scores, f, protocol=pickle.HIGHEST_PROTOCOL)
-    print(f"{name}: relevance of {sum(map(len, scores))} candidates in {time.perf_counter() - t0:.0f} s", file=sys.stderr)
+    print(f"{name}: relevance of {sum(map(len, scores))} candidates in {time.perf_counter() - t0:.0f} s",
+          file=sys.stderr)
 
 
 def main() -> None:

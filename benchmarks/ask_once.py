@@ -59,7 +59,8 @@ def main() -> None:
     if not (index / "CURRENT").exists():
         corpus = args.corpus or str(_bundled())
         print(f"building {index} from {corpus} …", file=sys.stderr)
-        subprocess.run(base + ["index", "--corpus", corpus, "--index", str(index)], check=True, env=envs[ROOT], cwd=ROOT)
+        subprocess.run(base + ["index", "--corpus", corpus, "--index", str(index)], check=True, env=envs[ROOT],
+                       cwd=ROOT)
     ask = base + ["ask", "--index", str(index), args.question]
     for tree in trees:
         timed(ask, envs[tree], tree)  # warm the disk cache (and the bytecode and ONNX caches)

@@ -137,11 +137,12 @@ def show(rows: list[dict], raws: list[dict], n_par: int, par_tokens: int) -> Non
         print("  | stage | wall s | share of wall | CPU s | share of CPU |\n  |---|---|---|---|---|")
         for s in names:
             c = encode_cpu if s == "encode" else cpu.get(s, 0.0)
-            print(f"  | {s} | {wall[s]:.2f} | {100 * wall[s] / best['wall']:.1f} % | {c:.2f} | {100 * c / best['cpu']:.1f} % |")
+            print(f"  | {s} | {wall[s]:.2f} | {100 * wall[s] / best['wall']:.1f} % | {c:.2f} | "
+                  f"{100 * c / best['cpu']:.1f} % |")
         print(f"  | whole build | {best['wall']:.2f} | 100 % | {best['cpu']:.2f} | 100 % |")
         outside = best["wall"] - wall.get("encode", 0.0)
-        print(f"  outside the forward pass: {outside:.2f} s wall = {100 * outside / best['wall']:.1f} % of the build's wall; "
-              f"{outside_cpu:.2f} CPU-s = {100 * outside_cpu / best['cpu']:.1f} % of its CPU")
+        print(f"  outside the forward pass: {outside:.2f} s wall = {100 * outside / best['wall']:.1f} % of the "
+              f"build's wall; {outside_cpu:.2f} CPU-s = {100 * outside_cpu / best['cpu']:.1f} % of its CPU")
 
 
 def main() -> None:
@@ -152,7 +153,8 @@ def main() -> None:
     ap.add_argument("--backend", default="auto", help="the build's backend (Settings.backend); the raw pass is torch")
     ap.add_argument("--english-only", action="store_true",
                     help="give the build the English model explicitly (no model choice by the corpus's "
-                         "languages, qa.embed.choose: with QA_MULTILINGUAL=hybrid `qa index` adds the multilingual model)")
+                         "languages, qa.embed.choose: with QA_MULTILINGUAL=hybrid `qa index` adds the multilingual "
+                         "model)")
     ap.add_argument("--json", help="also write every round's figures here")
     args = ap.parse_args()
 

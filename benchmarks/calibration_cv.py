@@ -70,7 +70,8 @@ def set_figures(conf: np.ndarray, right: np.ndarray) -> dict:
     rises, gap = thirds(conf, right)
     return {"n": len(conf), "high": int(high.sum()), "high_pct": 100 * high.mean(),
             "high_right": 100 * right[high].mean() if high.any() else None,
-            "ece": 100 * gaps / max(total, 1), "over": 100 * over / max(total, 1), "thirds_rise": rises, "thirds_gap": 100 * gap}
+            "ece": 100 * gaps / max(total, 1), "over": 100 * over / max(total, 1), "thirds_rise": rises,
+            "thirds_gap": 100 * gap}
 
 
 def calibrated(method: str, rows: list[dict], scheme: str) -> np.ndarray:
@@ -88,7 +89,8 @@ def calibrated(method: str, rows: list[dict], scheme: str) -> np.ndarray:
     for k in np.unique(part):
         train = part != k
         tr_sets = [s for s, t in zip(sets, train) if t]
-        table = calibrate.fit(method, raw[train], right[train], groups[train], _group_weights(tr_sets, CAL_GROUP_WEIGHT))
+        table = calibrate.fit(method, raw[train], right[train], groups[train],
+                              _group_weights(tr_sets, CAL_GROUP_WEIGHT))
         out[~train] = apply(table, raw[~train])
     return out
 
@@ -98,7 +100,8 @@ def main() -> None:
     ap.add_argument("dump", help="fit_answer.py --dump output")
     ap.add_argument("--methods", nargs="+", default=list(calibrate.METHODS))
     ap.add_argument("--level", type=float, nargs="+", default=[calibrate.BOUND_LEVEL], help="bound levels to try")
-    ap.add_argument("--min-block", type=float, nargs="+", default=[calibrate.MIN_BLOCK], help="bound min block sizes to try")
+    ap.add_argument("--min-block", type=float, nargs="+", default=[calibrate.MIN_BLOCK],
+                    help="bound min block sizes to try")
     ap.add_argument("--buckets", action="store_true", help="also print the bucket table per set")
     ap.add_argument("--threshold", type=float, default=0.5, help="abstention threshold when the dump has no 'answered'")
     args = ap.parse_args()
@@ -113,7 +116,8 @@ def main() -> None:
     print("cells: answers at >= 0.8 (% of answered), right % · mean bucket gap (of it over-confident) · thirds rise, "
           "largest gap (points)\n")
     for scheme in ("5-fold", "logo"):
-        names = ["bundled", *FITTED_BUNDLED, "xquad", "squad2", "squad1-fit"] + (["squad1 (reported)"] if report else [])
+        names = (["bundled", *FITTED_BUNDLED, "xquad", "squad2", "squad1-fit"]
+                 + (["squad1 (reported)"] if report else []))
         print(f"### {scheme}\n")
         print("| method | sample test | " + " | ".join(names) + " |")
         print("|---" * (len(names) + 2) + "|")
@@ -146,7 +150,8 @@ def main() -> None:
             if args.buckets:
                 by_set = {n: [dict(answered=True, confidence=c, hit1=bool(h)) for c, h in
                               zip(conf[answered & (sets == n)], right[answered & (sets == n)])] for n in FIT_SETS}
-                print(f"\n{label}, {scheme}:\n\n" + calibration_table({n: calibration(v) for n, v in by_set.items()}) + "\n")
+                print(f"\n{label}, {scheme}:\n\n"
+                      + calibration_table({n: calibration(v) for n, v in by_set.items()}) + "\n")
         print()
 
 

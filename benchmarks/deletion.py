@@ -41,7 +41,8 @@ def _renormalise(passages: list) -> list:
     """The passages' lexical half and fused score as retrieval gives them without the removed
     ones (BM25 over the best remaining, which is what the best of the pool becomes)."""
     best = max((p.bm25 for p in passages), default=0.0) or 1.0
-    return [replace(p, rank=r + 1, lexical=p.bm25 / best, score=DENSE_WEIGHT * p.dense + (1 - DENSE_WEIGHT) * p.bm25 / best)
+    return [replace(p, rank=r + 1, lexical=p.bm25 / best,
+                    score=DENSE_WEIGHT * p.dense + (1 - DENSE_WEIGHT) * p.bm25 / best)
             for r, p in enumerate(passages)]
 
 

@@ -59,7 +59,8 @@ def main() -> None:
     ap.add_argument("--sets", nargs="+", default=["squad2", "dev2", "dev"])
     ap.add_argument("--fold-models", default=str(ROOT / "benchmarks/out/answerable/fold{}.safetensors"))
     ap.add_argument("--folds", type=int, default=3)
-    ap.add_argument("--model", default=str(MODEL_FILE), help="the model trained on all articles (train_answerable.py without --fold)")
+    ap.add_argument("--model", default=str(MODEL_FILE),
+                    help="the model trained on all articles (train_answerable.py without --fold)")
     ap.add_argument("--no-matcher", action="store_true")
     ap.add_argument("--write-scores", default=None)
     args = ap.parse_args()

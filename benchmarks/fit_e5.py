@@ -90,7 +90,8 @@ def _service(cache: Path, key: str, corpus: Path, embedder, chunk_tokens: int | 
     t0 = time.perf_counter()
     report = service.build()
     assert report.model == embedder.identity, report.model
-    print(f"[{key}] index: {report.summary().splitlines()[0]} ({time.perf_counter() - t0:.0f} s)", file=sys.stderr, flush=True)
+    print(f"[{key}] index: {report.summary().splitlines()[0]} ({time.perf_counter() - t0:.0f} s)", file=sys.stderr,
+          flush=True)
     return service
 
 
@@ -507,11 +508,13 @@ def main() -> None:
                     help="collect: the mixed pools (xqm-*) of every N-th question only (collect_mixed)")
     ap.add_argument("--no-mixed-unanswerable", action="store_true",
                     help="collect: no unanswerable questions (both twins masked) in the mixed pools")
-    ap.add_argument("--chunk-tokens", type=int, help="collect: e5's chunk budget in its own tokens (default: Settings')")
+    ap.add_argument("--chunk-tokens", type=int,
+                    help="collect: e5's chunk budget in its own tokens (default: Settings')")
     ap.add_argument("--sets", nargs="+", default=[set_name(d) for d in DIRECTIONS] + list(BUNDLED))
     ap.add_argument("--cv", type=int, default=5)
     ap.add_argument("--seed", type=int, default=0, help="which articles go to which fold")
-    ap.add_argument("--abstain", type=float, nargs="+", default=[0.5], help="thresholds to report; the first is written")
+    ap.add_argument("--abstain", type=float, nargs="+", default=[0.5],
+                    help="thresholds to report; the first is written")
     ap.add_argument("--bundled-share", type=float, default=0.4)
     ap.add_argument("--features", default="", help="comma-separated sentence features to drop (ablation)")
     ap.add_argument("--conf-c", type=float, default=1.0)

@@ -104,7 +104,8 @@ def enrich(a) -> None:
         f["type"] = typed_feature(row.text, qtype, qwords, row.lang)
         # as "type": a cache keeps the names of the day it was collected (possessives came later)
         f["names"] = names_feature(names, row.text, _stems(a.set, row))
-        f.update(type_features(q, row.text, item.title if item else "", item.date if item else None, bool(f["news_lead"])))
+        f.update(type_features(q, row.text, item.title if item else "", item.date if item else None,
+                               bool(f["news_lead"])))
     a._enriched = True
 
 
@@ -367,7 +368,8 @@ def signed_logistic(X: np.ndarray, y: np.ndarray, w: np.ndarray, names: list[str
     def f(theta):
         z = Z @ theta[:n] + theta[n]
         p = 1 / (1 + np.exp(-z))
-        loss = -np.sum(w * (y * np.log(p + 1e-12) + (1 - y) * np.log(1 - p + 1e-12))) + 0.5 * l2 * theta[:n] @ theta[:n] / len(y)
+        loss = (-np.sum(w * (y * np.log(p + 1e-12) + (1 - y) * np.log(1 - p + 1e-12)))
+                + 0.5 * l2 * theta[:n] @ theta[:n] / len(y))
         g = w * (p - y)
         return loss, np.concatenate([Z.T @ g + l2 * theta[:n] / len(y), [g.sum()]])
 
@@ -429,7 +431,8 @@ def fit_all(
     bundled = [a for a in train if GROUP.get(a.set) == "bundled" and a.ok]
     rest = [a for a in train if GROUP.get(a.set) != "bundled" and a.ok]
     sent_w = listwise(
-        [(bundled_share, [(matrix(a, names), a.y) for a in bundled]), (1 - bundled_share, [(matrix(a, names), a.y) for a in rest])],
+        [(bundled_share, [(matrix(a, names), a.y) for a in bundled]),
+         (1 - bundled_share, [(matrix(a, names), a.y) for a in rest])],
         len(names),
     )
     model = Model(names, sent_w)
@@ -440,7 +443,8 @@ def fit_all(
                 s1 = matrix(a, names) @ sent_w
                 return np.column_stack([s1, *xenc_features(a, s1, RERANK_TOP)]), a.y
 
-            w2 = listwise([(bundled_share, [stage2(a) for a in bundled]), (1 - bundled_share, [stage2(a) for a in rest])], 3)
+            w2 = listwise([(bundled_share, [stage2(a) for a in bundled]),
+                           (1 - bundled_share, [stage2(a) for a in rest])], 3)
             model.rerank_w = dict(zip(("stage1", "xenc", "xenc_rel"), w2))
         else:  # evidence only: the order stays the stage-1 order
             model.rerank_w = {"stage1": 1.0, "xenc": 0.0, "xenc_rel": 0.0}
@@ -481,7 +485,8 @@ def fit_all(
     w_gate = _group_weights(sets, {**CONF_GROUP_WEIGHT, **GATE_GROUP_WEIGHT, "synthetic": NEG_WEIGHT})
     if negatives and NEG_CONFIDENCE:
         w_all = _group_weights(sets, {**CONF_GROUP_WEIGHT, "synthetic": NEG_WEIGHT})
-        model.conf_w, model.conf_b = signed_logistic(X_all, np.r_[y, np.zeros(len(negatives), bool)], w_all, names, 1.0 / conf_c)
+        model.conf_w, model.conf_b = signed_logistic(X_all, np.r_[y, np.zeros(len(negatives), bool)], w_all, names,
+                                                     1.0 / conf_c)
     else:
         model.conf_w, model.conf_b = signed_logistic(X, y, w, names, 1.0 / conf_c)
     if abstain_target == "answerable":
@@ -556,7 +561,8 @@ def baseline_rows(a) -> dict:
     from qa.answer.question import question_type, typed_span
 
     enrich(a)
-    model = Model(BASE, np.array([answer.WEIGHTS[n] for n in BASE]), np.array([answer.PASSAGE_WEIGHTS[n] for n in PASS]))
+    model = Model(BASE, np.array([answer.WEIGHTS[n] for n in BASE]),
+                  np.array([answer.PASSAGE_WEIGHTS[n] for n in PASS]))
     ranked = model.ranked(a)
     conf = baseline_confidence.confidence(baseline_confidence.abstain_features(ranked))
     best = ranked[0]

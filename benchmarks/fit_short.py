@@ -194,8 +194,11 @@ def main() -> None:
     out = [dict(set=r["set"], answerable=r["answerable"], answered=r["answered"],
                 span_p=None if np.isnan(p[i]) else float(p[i]), span_ok=bool(pick[i] and pick[i][1]))
            for i, r in enumerate(rows)]
-    t = args.threshold if args.threshold is not None else choose_threshold([o for o, f in zip(out, fitting) if f], args.target)
-    print(f"short-answer threshold: {t} ({'given' if args.threshold is not None else f'lowest with CV precision >= {args.target} in every group'})\n")
+    t = (args.threshold if args.threshold is not None
+         else choose_threshold([o for o, f in zip(out, fitting) if f], args.target))
+    print(
+        f"short-answer threshold: {t} "
+        f"({'given' if args.threshold is not None else f'lowest with CV precision >= {args.target} in every group'})\n")
     print("| set | answers shown | with a short answer | right | by type: shown / answers, right |")
     print("|---|---|---|---|---|")
     by_group: dict[str, list[int]] = collections.defaultdict(list)
@@ -218,11 +221,13 @@ def main() -> None:
         per = "; ".join(f"{k} {c[1]}/{c[0]}, {100 * c[2] / c[1]:.0f} %" if c[1] else f"{k} 0/{c[0]}"
                         for k, c in sorted(types.items()) if k != "other")
         pct = f"{100 * right / len(shown):.1f} %" if shown else "—"
-        print(f"| {g} | {len(answered)} | {len(shown)} ({100 * len(shown) / max(1, len(answered)):.1f} %) | {pct} | {per} |")
+        print(f"| {g} | {len(answered)} | {len(shown)} ({100 * len(shown) / max(1, len(answered)):.1f} %) | "
+              f"{pct} | {per} |")
         if args.misses:
             for i in [i for i in shown if not out[i]["span_ok"]][: args.misses]:
                 (a, b_), _ = pick[i]
-                print(f"    {out[i]['span_p']:.2f} {rows[i]['question']!r} -> {rows[i]['text'][a:b_]!r} gold {rows[i]['answers'][:2]}")
+                print(f"    {out[i]['span_p']:.2f} {rows[i]['question']!r} -> {rows[i]['text'][a:b_]!r} "
+                      f"gold {rows[i]['answers'][:2]}")
 
 
 if __name__ == "__main__":

@@ -69,7 +69,8 @@ def run(chat, convs: list[dict], k: int) -> list[dict]:
                 b = chat.ask(Conversation(), t["q"], k, show_passages=False).answer
                 alone = b is not None and b.doc == doc and contains_gold(b.text, t["answers"])
             rows.append({
-                "id": c["id"], "turn": i + 1, "followup": i > 0 and not t.get("switch"), "switch": bool(t.get("switch")),
+                "id": c["id"], "turn": i + 1, "followup": i > 0 and not t.get("switch"),
+                "switch": bool(t.get("switch")),
                 "alone": alone, "ok": ok, "question": t["q"],
                 "searched": turn.searched, "shown": _shown(turn.reply_html), "answer": None if a is None else a.text,
                 "doc": None if a is None else a.doc, "gold": t["answers"],

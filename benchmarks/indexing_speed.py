@@ -334,10 +334,12 @@ def main() -> None:
     if not args.no_dev:
         gold = load_jsonl(DEV)
         for b, e in emb.items():
-            svc = QAService(Settings().with_(corpus_dir=ROOT / "samples" / "corpus", index_dir=OUT / f"scale-dev-{b}"), embedder=e)
+            svc = QAService(Settings().with_(corpus_dir=ROOT / "samples" / "corpus", index_dir=OUT / f"scale-dev-{b}"),
+                            embedder=e)
             svc.build(rebuild=True)
             m = evaluate(svc, gold, k=5)["metrics"]
-            print(f"  dev set, backend {b:10s}: " + ", ".join(f"{k} {v}" for k, v in m.items() if not isinstance(v, dict)))
+            print(f"  dev set, backend {b:10s}: "
+                  + ", ".join(f"{k} {v}" for k, v in m.items() if not isinstance(v, dict)))
     print(f"load average at end: {os.getloadavg()[0]:.2f}")
 
 

@@ -57,7 +57,8 @@ def main() -> None:
             us = (time.perf_counter() - t0) / max(1, len(items)) * 1e6
             wrong = [t for t, g in zip(items, got) if g != code]
             acc = 100 * (1 - len(wrong) / len(items))
-            print(f"{code:3s}  {kind:12s} {len(items):5d}   {acc:6.2f}     {[w[:40] for w in wrong[:3]]}  ({us:.0f} µs each)")
+            print(f"{code:3s}  {kind:12s} {len(items):5d}   {acc:6.2f}     {[w[:40] for w in wrong[:3]]}  "
+                  f"({us:.0f} µs each)")
 
 
 if __name__ == "__main__":

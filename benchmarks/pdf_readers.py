@@ -79,7 +79,8 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--pages", type=int, default=300)
     args = ap.parse_args()
-    report, interleaved, long = docgen.report_pdf(), docgen.report_pdf(interleaved_columns=True), docgen.long_pdf(args.pages)
+    report, interleaved, long = (docgen.report_pdf(), docgen.report_pdf(interleaved_columns=True),
+                                 docgen.long_pdf(args.pages))
     out = {}
     for name, fn in (("pypdfium2", pdfium_pages), ("pypdf", pypdf_pages)):
         out[name] = {

@@ -84,7 +84,8 @@ def main() -> None:
     args = ap.parse_args()
     runtime_env()
     data = docgen.table_pdf(args.pages, borders=args.tables) if args.tables else docgen.long_pdf(args.pages)
-    out: dict = {"pages": args.pages, "tables": args.tables, "bytes": len(data), "machine": platform.machine(), "runs": args.runs}
+    out: dict = {"pages": args.pages, "tables": args.tables, "bytes": len(data), "machine": platform.machine(),
+                 "runs": args.runs}
 
     seconds = best_of(args.runs, lambda: read_pdf(data))
     out["extract_seconds"] = round(seconds, 3)

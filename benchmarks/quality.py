@@ -118,7 +118,8 @@ def main() -> None:
                     help=f"the project's sets (default: {' '.join(qsets.REPORTED)}; none with --questions)")
     ap.add_argument("--questions", nargs="+", type=Path, default=[], metavar="FILE",
                     help="question files of your own (JSON lines as ../shared/eval/dev_seeds.jsonl), one set each")
-    ap.add_argument("--corpus", type=Path, help="with --questions: the documents they ask about (default: the bundled ones)")
+    ap.add_argument("--corpus", type=Path,
+                    help="with --questions: the documents they ask about (default: the bundled ones)")
     ap.add_argument("--by-kind", action="store_true", help="also print each set's figures per question kind")
     ap.add_argument("--limit", type=int, default=0, help="ask only the first N questions of each set (quick looks)")
     ap.add_argument("-k", type=int, default=5)

@@ -49,9 +49,11 @@ def figures(rows: list[dict]) -> dict:
         "answer_hit@1": _pct(sum(r["hit1"] for r in ans), len(ans)),
         # the answer sentence alone, without the sentence before it that an answer referring back to it
         # is shown with (qa.answer.shown); None for rows that do not say
-        "alone_hit@1": _pct(sum(bool(r["alone_hit1"]) for r in ans), len(ans)) if ans and "alone_hit1" in ans[0] else None,
+        "alone_hit@1": (_pct(sum(bool(r["alone_hit1"]) for r in ans), len(ans))
+                        if ans and "alone_hit1" in ans[0] else None),
         # the best sentence, whether shown or withheld (the answer model's choice before abstention)
-        "sentence_hit@1": _pct(sum(bool(r.get("top_right")) for r in ans), len(ans)) if ans and "top_right" in ans[0] else None,
+        "sentence_hit@1": (_pct(sum(bool(r.get("top_right")) for r in ans), len(ans))
+                           if ans and "top_right" in ans[0] else None),
         "cited_right_doc": _pct(sum(bool(r.get("doc_ok")) for r in ans), len(ans)),
         "recall@1": _pct(sum(bool(r.get("r1")) for r in ans), len(ans)),
         "recall@5": _pct(sum(bool(r.get("r5")) for r in ans), len(ans)),
@@ -113,7 +115,8 @@ def kind_table(kinds: dict[str, tuple[int, int, int, int]]) -> str:
 
 
 BAR_KEYS = (
-    "answer_hit@1", "alone_hit@1", "sentence_hit@1", "cited_right_doc", "recall@1", "recall@5", "unanswerable_not_found", "answerable_abstained",
+    "answer_hit@1", "alone_hit@1", "sentence_hit@1", "cited_right_doc", "recall@1", "recall@5",
+    "unanswerable_not_found", "answerable_abstained",
     "short_answer_shown", "short_answer_right", "answers_at_conf>=0.8", "right_at_conf>=0.8", "p50_ms",
 )
 

@@ -98,7 +98,8 @@ def main() -> None:
     emb = make_embedder(Settings().model, 32, args.backend)
     for name in args.corpus:
         if name == "bundled":
-            s = Settings().with_(corpus_dir=ROOT / "samples" / "corpus", index_dir=OUT / f"scale-bundled-index-{args.backend}")
+            s = Settings().with_(corpus_dir=ROOT / "samples" / "corpus",
+                                 index_dir=OUT / f"scale-bundled-index-{args.backend}")
             service = QAService(s, embedder=emb)
             service.build()
             qs = [json.loads(line)["question"] for line in need(DEV).read_text().splitlines() if line.strip()] * 5

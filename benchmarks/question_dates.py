@@ -105,7 +105,8 @@ def main() -> None:
                 else:
                     abst += answer is None
                 if args.show and mode in ("none", "filter"):
-                    ok = (answer is not None and contains_gold(answer.text, q.answers)) if q.answerable else answer is None
+                    ok = ((answer is not None and contains_gold(answer.text, q.answers)) if q.answerable
+                          else answer is None)
                     print(f"{name:4} {label:15} {'ok ' if ok else 'BAD'} [{reading.reading()}] {q.question}")
             na = sum(q.answerable for q, _ in dated)
             nu = len(dated) - na

@@ -152,7 +152,8 @@ def main() -> None:
             row["questions"] = len(questions)
 
     print(f"\nload average at end {os.getloadavg()[0]:.1f}")
-    print("| run | wall s | x local | paragraphs/s | texts embedded | same rows | min cos chunks / sentences | same answers |")
+    print("| run | wall s | x local | paragraphs/s | texts embedded | same rows | min cos chunks / sentences "
+          "| same answers |")
     print("|---|---|---|---|---|---|---|---|")
     for r in rows:
         same = f"{r.get('same_answers', '-')}/{r.get('questions', '-')}" if "same_answers" in r else "-"

@@ -1,5 +1,6 @@
 #!/usr/bin/env python
-"""Latency of a relevance model (qa/answer/matcher.py; benchmarks/relevance_model.py, an experiment): one question's candidates scored at once.
+"""Latency of a relevance model (qa/answer/matcher.py; benchmarks/relevance_model.py, an experiment): one question's
+candidates scored at once.
 
     python benchmarks/relevance_speed.py [--counts 5 10 20 30] [--questions 40] [--threads 1] [--model FILE] [--float]
 
@@ -67,8 +68,8 @@ def main() -> None:
             cpu.append(1000 * (time.process_time() - c0))
         # CPU time is what the call costs on an idle core: on a shared machine the wall clock
         # also counts the time other processes held the cores
-        print(f"{n:3d} candidates: wall p50 {np.percentile(times, 50):6.1f} ms, p95 {np.percentile(times, 95):6.1f} ms; "
-              f"CPU p50 {np.percentile(cpu, 50):6.1f} ms")
+        print(f"{n:3d} candidates: wall p50 {np.percentile(times, 50):6.1f} ms, "
+              f"p95 {np.percentile(times, 95):6.1f} ms; CPU p50 {np.percentile(cpu, 50):6.1f} ms")
 
 
 if __name__ == "__main__":

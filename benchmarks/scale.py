@@ -93,7 +93,8 @@ def synthesize(folder: Path, n: int, exact_search_max: int, seed: int = 0, sourc
                 path=f"synthetic/{d // PER_DOC:06d}.txt",
                 sha256=f"{d:064x}",
                 text=text,
-                items=[store.ItemInfo(f"synthetic/{d // PER_DOC:06d}.txt", 0, f"Synthetic {d // PER_DOC}", None, 0, len(text))],
+                items=[store.ItemInfo(f"synthetic/{d // PER_DOC:06d}.txt", 0, f"Synthetic {d // PER_DOC}", None, 0,
+                                      len(text))],
                 sentences=sentences,
                 chunks=chunks,
                 sentence_vectors=svec.astype(np.float32),
@@ -147,7 +148,8 @@ def main() -> None:
     ap.add_argument("--rebuild", action="store_true")
     ap.add_argument("--source", type=Path, default=SOURCE,
                     help="index of SQuAD dev whose sentences and vectors are drawn from (benchmarks/squad.py)")
-    ap.add_argument("--backend", default="auto", help="encoder backend: auto (what the app uses: onnx), torch, onnx, onnx-int8")
+    ap.add_argument("--backend", default="auto",
+                    help="encoder backend: auto (what the app uses: onnx), torch, onnx, onnx-int8")
     ap.add_argument("--nprobe", type=int, nargs="*", default=[], help="also report recall at these nprobe")
     ap.add_argument("--set-nprobe", type=int, default=None,
                     help="ask with this nprobe (default: the stored one; qa.store.writer.ivf_params for a new build)")
@@ -203,8 +205,9 @@ def main() -> None:
           f"p95 {pct(again, 95):.1f} ms, max {pct(again, 100):.1f} ms")
     print("  where the time goes (p50 ms): " + ", ".join(f"{k} {pct(v, 50):.1f}" for k, v in parts.items())
           + "  (retrieve includes dense + bm25 + fusion + SQLite rows)")
-    print(f"RSS MB: python {rss0:.0f}, +model {rss_model:.0f}, +index open {rss_open:.0f}, after questions {rss_end:.0f}; "
-          f"raw float32 chunk vectors {raw_mb:.0f} MB; budget model + 1.3 x raw = {rss_model + 1.3 * raw_mb:.0f} MB")
+    print(f"RSS MB: python {rss0:.0f}, +model {rss_model:.0f}, +index open {rss_open:.0f}, "
+          f"after questions {rss_end:.0f}; raw float32 chunk vectors {raw_mb:.0f} MB; "
+          f"budget model + 1.3 x raw = {rss_model + 1.3 * raw_mb:.0f} MB")
 
     # approximate vs exact recall@10
     qv = service.embedder.encode(questions)
@@ -216,7 +219,8 @@ def main() -> None:
     t0 = time.perf_counter()
     ex_q, ex_p = exact_top(vecs, qv, 10), exact_top(vecs, pert, 10)
     t_exact = (time.perf_counter() - t0) / (2 * len(questions))
-    nprobes = [getattr(index.faiss, "nprobe", None)] + [x for x in args.nprobe if x != getattr(index.faiss, "nprobe", None)]
+    nprobes = ([getattr(index.faiss, "nprobe", None)]
+               + [x for x in args.nprobe if x != getattr(index.faiss, "nprobe", None)])
     for npb in nprobes:
         if npb is not None:
             index.faiss.nprobe = npb

@@ -2,7 +2,8 @@
 """The cross-encoder's scores of the answer step's best candidates, held out by article.
 
     python benchmarks/score_relevance.py --fold-models '/work/cache/xenc/models/L2-fold{}.safetensors' \
-        --folds 2 --model /work/cache/xenc/models/L2-fold0.safetensors [--sets ...] [--score-top 8] [--top-dir DIR] [--out DIR]
+        --folds 2 --model /work/cache/xenc/models/L2-fold0.safetensors [--sets ...] [--score-top 8] \
+        [--top-dir DIR] [--out DIR]
 
 Per question of benchmarks/relevance_data.py's lists (the shipped sentence model's --score-top best
 candidates of each cached question), the logit of each, on ONNX Runtime int8 as at question time.
@@ -50,7 +51,8 @@ def main() -> None:
     ap.add_argument("--fold-models", required=True, help="a file pattern with {} for the fold")
     ap.add_argument("--folds", type=int, default=2)
     ap.add_argument("--seed", type=int, default=0, help="the folds' seed (train_relevance.py --seed)")
-    ap.add_argument("--model", required=True, help="a model file, for questions outside every fold (none ships: docs/relevance.md)")
+    ap.add_argument("--model", required=True,
+                    help="a model file, for questions outside every fold (none ships: docs/relevance.md)")
     ap.add_argument("--top", type=int, default=8, help="the --top relevance_data.py was run with")
     ap.add_argument("--score-top", type=int, default=8)
     ap.add_argument("--top-dir", default=str(answer_data.CACHE))

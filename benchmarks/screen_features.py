@@ -164,7 +164,8 @@ def proximity(text: str, qtype: str | None, qwords: set[str], idf: dict[str, flo
             continue
         lo, hi = inside[0], inside[-1]
         near = set()
-        for rng in (range(lo - 1, max(-1, lo - 1 - PROX_WORDS), -1), range(hi + 1, min(len(toks), hi + 1 + PROX_WORDS))):
+        for rng in (range(lo - 1, max(-1, lo - 1 - PROX_WORDS), -1),
+                    range(hi + 1, min(len(toks), hi + 1 + PROX_WORDS))):
             for i in rng:
                 gap = text[toks[i][1]:toks[lo][0]] if i < lo else text[toks[hi][1]:toks[i][0]]
                 if ";" in gap or ":" in gap:
@@ -332,7 +333,8 @@ def main() -> None:
     runs = {"none": held_out(data, fold, base, args.cv)}
     for v in args.variants:
         runs[v] = held_out(data, fold, base + v.split("+"), args.cv)
-    right = {v: {i: data[i].ok and fm._shown(data[i], r[0].sentence)[1] for i, r in rk.items()} for v, rk in runs.items()}
+    right = {v: {i: data[i].ok and fm._shown(data[i], r[0].sentence)[1] for i, r in rk.items()}
+             for v, rk in runs.items()}
     groups = {"bundled": BUNDLED, **{s: (s,) for s in args.sets}}
     print(f"sentence hit@1, {args.cv}-fold CV by {args.folds} (questions won / lost against no feature)\n")
     print("| feature added | " + " | ".join(groups) + " |\n|---|" + "---|" * len(groups))
@@ -357,7 +359,8 @@ def main() -> None:
                         ranks[min(k[1] + 1, 6)] += 1
             print(f"{s}: {len(idx)} answerable, {sum(kinds.values())} missed: "
                   + ", ".join(f"{n} {c}" for n, c in kinds.most_common())
-                  + "; gold sentence's rank (6 = 6th or lower): " + ", ".join(f"{r}: {c}" for r, c in sorted(ranks.items())))
+                  + "; gold sentence's rank (6 = 6th or lower): "
+                  + ", ".join(f"{r}: {c}" for r, c in sorted(ranks.items())))
             if args.show:
                 show(data, runs["none"], idx, args.show)
 

@@ -127,7 +127,8 @@ def main() -> None:
             ok = [i for i in idx if data[i].ok]
             gain = sum(out[i][0] and not ref[i][0] for i in ok)
             loss = sum(ref[i][0] and not out[i][0] for i in ok)
-            cells.append(f"{100 * np.mean([out[i][0] for i in ok]):.1f} ({sum(out[i][1] for i in idx)}: +{gain} -{loss})")
+            cells.append(f"{100 * np.mean([out[i][0] for i in ok]):.1f} "
+                         f"({sum(out[i][1] for i in idx)}: +{gain} -{loss})")
         print(f"| {name} | " + " | ".join(cells) + " |", flush=True)
 
 

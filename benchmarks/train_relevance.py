@@ -382,7 +382,8 @@ def main() -> None:
         from benchmarks import answer_data
 
         folds = article_folds(args.folds, args.seed)
-        groups, held = pipeline_groups(Path(args.top_dir or answer_data.CACHE), args.top, args.train_top, folds, args.fold)
+        groups, held = pipeline_groups(Path(args.top_dir or answer_data.CACHE), args.top, args.train_top, folds,
+                                       args.fold)
         print(f"fold {args.fold}/{args.folds}: {sum(g.answerable for g in groups)} answerable and "
               f"{sum(not g.answerable for g in groups)} unanswerable groups, {sum(len(g.sentences) for g in groups)} "
               f"pairs; held-out questions {len(held)}", flush=True)

@@ -234,14 +234,17 @@ def logistic(
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--squad-sample", type=int, default=8500, help="SQuAD questions to fit on (8,500: all but the reported 2,000, less duplicates)")
+    ap.add_argument("--squad-sample", type=int, default=8500,
+                    help="SQuAD questions to fit on (8,500: all but the reported 2,000, less duplicates)")
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--keep-weights", action="store_true",
                     help="keep the sentence WEIGHTS; fit only the passage and abstention models")
     ap.add_argument("--dev-weight", type=float, default=1.0,
                     help="weight of the dev questions in the confidence fit, relative to all SQuAD rows")
-    ap.add_argument("--dev-share", type=float, default=Shares.sentences, help="weight of the dev set in the sentence fit")
-    ap.add_argument("--passage-dev-share", type=float, default=Shares.passages, help="weight of the dev set in the passage fit")
+    ap.add_argument("--dev-share", type=float, default=Shares.sentences,
+                    help="weight of the dev set in the sentence fit")
+    ap.add_argument("--passage-dev-share", type=float, default=Shares.passages,
+                    help="weight of the dev set in the passage fit")
     ap.add_argument("--report", action="store_true", help="also score the reported SQuAD sample (seed 0)")
     ap.add_argument("--cv", type=int, default=0, metavar="K",
                     help="also print K-fold cross-validated hit@1 / recall@1 on the fitting sample: "
@@ -307,7 +310,8 @@ def main() -> None:
     print(
         f"abstain below {threshold:.3f}: dev answerable abstained {np.mean(p_dev[dev_ok] < threshold):.3f}, "
         f"dev unanswerable abstained {np.mean(p_dev[~dev_ok] < threshold):.3f}, "
-        f"squad abstained {np.mean(p_sq < threshold):.3f}, squad-without-gold abstained {np.mean(p_neg < threshold):.3f}"
+        f"squad abstained {np.mean(p_sq < threshold):.3f}, "
+        f"squad-without-gold abstained {np.mean(p_neg < threshold):.3f}"
     )
     print("CONFIDENCE_WEIGHTS = {" + ", ".join(f'"{f}": {v:.3f}' for f, v in zip(CONF, cw)) + "}")
     print(f"CONFIDENCE_BIAS = {cb:.3f}")

@@ -127,7 +127,8 @@ def baseline(paragraphs: list[dict], questions, code: str) -> dict:
         best = max(sentences, key=lambda s: len(qstems & set(stemmer.stemWords(re.findall(r"\w+", s.lower())))))
         hit1 += len(best.strip()) <= MAX_ANSWER_CHARS and contains_gold(best, q.answers)
     n = len(questions)
-    return {"answer_hit@1": round(100 * hit1 / n, 1), "recall@1": round(100 * r1 / n, 1), "recall@5": round(100 * r5 / n, 1)}
+    return {"answer_hit@1": round(100 * hit1 / n, 1), "recall@1": round(100 * r1 / n, 1),
+            "recall@5": round(100 * r5 / n, 1)}
 
 
 class _Golden:
@@ -176,12 +177,14 @@ def main() -> None:
             services[dlang] = QAService(Settings().with_(corpus_dir=corpus, index_dir=out / f"xquad-index-{dlang}"))
             t0 = time.perf_counter()
             report = services[dlang].build(progress=console_progress())
-            print(f"index {dlang}: {report.summary().splitlines()[0]} ({time.perf_counter() - t0:.1f} s)", file=sys.stderr)
+            print(f"index {dlang}: {report.summary().splitlines()[0]} ({time.perf_counter() - t0:.1f} s)",
+                  file=sys.stderr)
         questions = gold(paragraphs[qlang], paragraphs[dlang])
         checked = Checked(services[dlang], out / f"xquad-corpus-{dlang}")
         result = evaluate(_Golden(checked, questions), questions, k=args.k)
         m = result["metrics"]
-        table.append((f"{qlang}->{dlang}", m["answer_hit@1"], m["recall@1"], m["recall@5"], m["abstained_answerable"], m["p50_ms"], len(questions)))
+        table.append((f"{qlang}->{dlang}", m["answer_hit@1"], m["recall@1"], m["recall@5"], m["abstained_answerable"],
+                      m["p50_ms"], len(questions)))
         extra.append(
             f"{qlang}->{dlang}: verbatim {checked.verbatim}/{checked.cited} answers and passages; short answer "
             f"shown for {checked.short} of {len(questions)} questions, {checked.short_right} of them a gold answer"
@@ -191,7 +194,8 @@ def main() -> None:
                 rows_out.write(json.dumps({"direction": d, **r}, ensure_ascii=False) + "\n")
         if qlang == dlang and not args.no_baseline:
             b = baseline(paragraphs[dlang], questions, dlang)
-            table.append((f"{qlang}->{dlang} plain bm25s", b["answer_hit@1"], b["recall@1"], b["recall@5"], None, None, len(questions)))
+            table.append((f"{qlang}->{dlang} plain bm25s", b["answer_hit@1"], b["recall@1"], b["recall@5"], None, None,
+                          len(questions)))
         print(f"done {d}", file=sys.stderr)
     print(f"{'direction':24s} {'n':>5s} {'hit@1':>6s} {'rec@1':>6s} {'rec@5':>6s} {'not found %':>11s} {'p50 ms':>7s}")
     for name, h, r1, r5, nf, p50, n in table:

@@ -65,7 +65,8 @@ def main() -> None:
     print(f"index {tag}: {report.summary().splitlines()[0]} ({time.perf_counter() - t0:.1f} s)", file=sys.stderr)
     rows_out = open(args.rows, "w", encoding="utf-8") if args.rows else None
     k = args.k
-    print(f"{'questions':10s} {'n':>5s} {'hit@1':>6s} {'r@1 any':>8s} {'r@5 any':>8s} {'r@1 other':>9s} {'r@5 other':>9s} {'not found %':>11s} {'p50 ms':>7s}")
+    print(f"{'questions':10s} {'n':>5s} {'hit@1':>6s} {'r@1 any':>8s} {'r@5 any':>8s} {'r@1 other':>9s} "
+          f"{'r@5 other':>9s} {'not found %':>11s} {'p50 ms':>7s}")
     groups = [(q, g) for q in ("en", "ru") for g in (("same", "cross") if args.split else ("all",))]
     for qlang, group in groups:
         other = "ru" if qlang == "en" else "en"
@@ -99,9 +100,11 @@ def main() -> None:
                     r_any[r] += first_any is not None and first_any <= r
                     r_other[r] += first_other is not None and first_other <= r
                 if rows_out:
-                    rows_out.write(json.dumps({"q": qlang, "id": qid, "question": question, "answer": a.text if a else None,
+                    rows_out.write(json.dumps({"q": qlang, "id": qid, "question": question,
+                                               "answer": a.text if a else None,
                                                "docs": [p.chunk.doc for p in result.passages[:k]],
-                                               "first_any": first_any, "first_other": first_other}, ensure_ascii=False) + "\n")
+                                               "first_any": first_any, "first_other": first_other},
+                                              ensure_ascii=False) + "\n")
         times.sort()
         pct = lambda x: 100 * x / n  # noqa: E731
         print(f"{qlang + ' (' + group + ')':10s} {n:5d} {pct(hit):6.1f} {pct(r_any[0]):8.1f} {pct(r_any[k - 1]):8.1f} "
