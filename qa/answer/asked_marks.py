@@ -188,7 +188,8 @@ def asked_marks(question: str) -> frozenset[str]:
 
 
 def _acts_from(question: str, start: int) -> frozenset[str]:
-    """The acts written from `start` on, in one word or more ("paid for", "средства предоставило", "run the sessions")."""
+    """The acts written from `start` on, in one word or more ("paid for", "средства предоставило", "run the
+    sessions")."""
     return frozenset(key for language in registered() if language.asked_words
                      for pattern, key in language.asked_words.acts if pattern.match(question, start))
 
@@ -246,7 +247,8 @@ def prefer_asked_mark(question: str, ranked: list[Candidate]) -> list[Candidate]
         if _answers(asked, held) and _names_doer(c, question, not _shared(asked, held) & _acts()):
             found.append(i)
     # one of the best's own item first: the best names the event, its item's other sentence who did what was asked
-    own = [i for i in found if (ranked[i].sentence.doc, ranked[i].sentence.item) == (top.sentence.doc, top.sentence.item)]
+    own = [i for i in found
+           if (ranked[i].sentence.doc, ranked[i].sentence.item) == (top.sentence.doc, top.sentence.item)]
     # a sentence of the best's item reads the pair's evidence of matching the question, as the figure after a
     # scene-setting sentence does: "Средства предоставило Правительство Японии." leaves the topic to the lead
     if not found:

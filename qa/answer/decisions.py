@@ -15,7 +15,8 @@ import re
 
 from qa.answer.attendees import is_list_line
 from qa.answer.events import gatherings
-from qa.answer.fields import LABELS, asks_another_gathering, field_of, is_heading_of, names_its_gathering, question_names
+from qa.answer.fields import (LABELS, asks_another_gathering, field_of, is_heading_of, names_its_gathering,
+                              question_names)
 from qa.answer.needs import needs
 from qa.lang import analyze, detect
 
@@ -44,9 +45,9 @@ def is_decisions_heading(text: str) -> bool:
 
 
 def asks_decided(question: str) -> bool:
-    """Whether the question asks what a gathering decided: a what-question that names a decision and no other kind of answer (when,
-    who, how many), and a gathering or a name ("What did the Council decide?"), not another gathering of its series
-    ("… at the previous meeting")."""
+    """Whether the question asks what a gathering decided: a what-question that names a decision and no other kind
+    of answer (when, who, how many), and a gathering or a name ("What did the Council decide?"), not another
+    gathering of its series ("… at the previous meeting")."""
     if not (_WHAT.match(question) and _ASKS_DECIDED.search(question)) or needs(question).wants is not None:
         return False
     if asks_another_gathering(question):

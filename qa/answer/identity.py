@@ -198,8 +198,9 @@ _ROUTE = "<route>"
 # a route, channel or corridor named by its two ends ("the Almaty–Bishkek route", "маршрут Алматы — Бишкек"): a pair
 # of names with a word of a way just before or after it ("Kazakh-Uzbek joint pilot" names no route)
 _ENDS = re.compile(r"(?<![\w-])([A-ZА-ЯЁ][\w'’]+)\s*[-–—]\s*([A-ZА-ЯЁ][\w'’]+)(?![\w-])")
-_WAY = re.compile(r"(?:routes?|roads?|highways?|corridors?|railways?|rail|lines?|channels?|flights?|маршрут\w*|трасс\w*|"
-                  r"коридор\w*|дорог\w*|автодорог\w*|направлени\w*|канал\w*|рейс\w*|ветк\w*)$", re.I)
+_WAY = re.compile(r"(?:routes?|roads?|highways?|corridors?|railways?|rail|lines?|channels?|flights?|"
+                  r"маршрут\w*|трасс\w*|коридор\w*|дорог\w*|автодорог\w*|направлени\w*|канал\w*|рейс\w*|ветк\w*)$",
+                  re.I)
 
 
 @dataclass(frozen=True)

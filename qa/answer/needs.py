@@ -282,8 +282,8 @@ def _asks_measure(question: str, units: list[str], unit: str = "", money: bool =
 
 # what "how many / сколько" counts when it asks for money: money itself, or (Russian) the verb of a
 # price or a payment that follows "сколько" where a noun would ("сколько стоил", "сколько выделено")
-_MONEY_COUNTED = re.compile(r"^(?:money|cash|funds|денег|деньги|средств\w*|сто(?:ит|ил|ят|имост)\w*|обош\w*|потрач\w*|выделен\w*|"
-                            r"выделил\w*|заплати\w*|заплачен\w*|выплачен\w*)$", re.I)
+_MONEY_COUNTED = re.compile(r"^(?:money|cash|funds|денег|деньги|средств\w*|сто(?:ит|ил|ят|имост)\w*|обош\w*|"
+                            r"потрач\w*|выделен\w*|выделил\w*|заплати\w*|заплачен\w*|выплачен\w*)$", re.I)
 
 
 @functools.lru_cache(maxsize=4096)

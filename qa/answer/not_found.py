@@ -117,7 +117,8 @@ def _other_figure_note(question: str, best: Candidate | None, lead: str) -> str:
     figures = []
     if best is not None:
         item = best.passage.item
-        figures = unstated_figures(question, best.text, f"{best.passage.chunk.text} {item.title if item else ''} {lead}")
+        figures = unstated_figures(question, best.text,
+                                   f"{best.passage.chunk.text} {item.title if item else ''} {lead}")
     if not figures:
         return words.reason("figure.other")
     return words.reason("figure", figures=_listed(figures, words.reasons["or"]))

@@ -414,7 +414,8 @@ ROLE_MARGIN: float | None = None
 def gives_no_one(question: str, sentence: str, lang: str | None = None) -> bool:
     """Whether a sentence gives no person it names any office or lead (held_roles()) while the question asks who
     holds an office (asked_role()): it cannot say who holds the asked one."""
-    return asked_role(question) is not None and not any(r.person for r in held_roles(sentence, lang or detect(sentence)))
+    return asked_role(question) is not None and not any(r.person
+                                                        for r in held_roles(sentence, lang or detect(sentence)))
 
 
 def prefer_holder(question: str, ranked: list[Candidate]) -> list[Candidate]:
@@ -635,7 +636,8 @@ def _says_before(sentence: str, lang: str) -> bool:
 # a clause of a sentence, for the verb that says who heads what (_led)
 _LED_CLAUSE = re.compile(r"[^;,:()\[\]]+")
 # a name right before an English verb, with an appositive between ("Tom Vell, Director of X, chaired …")
-_NAME_THEN_VERB = re.compile(rf"{_TITLES}*(?P<name>{_NAME})(?:,[^,]+,)?\s+(?:also\s+|currently\s+|now\s+|has\s+|had\s+)?$")
+_NAME_THEN_VERB = re.compile(rf"{_TITLES}*(?P<name>{_NAME})(?:,[^,]+,)?"
+                             r"\s+(?:also\s+|currently\s+|now\s+|has\s+|had\s+)?$")
 # what comes before a passive verb besides its subject ("The operation *was* led by …")
 _AUXILIARY = re.compile(r"\s+(?:(?:is|was|are|were|has\s+been|have\s+been|had\s+been|will\s+be|being)\s+)?"
                         r"(?:(?:jointly|also|currently)\s+)?$", re.I)

@@ -92,8 +92,8 @@ _SINGLE = re.compile(r"\b[A-Z][a-z][\w'’\-]+\b")
 # a name's particle between two of its parts: "Robert of Jumièges", "Guy de Lusignan", "Jerónimo de
 # Ayanz y Beaumont", "Ludwig van Beethoven", "Muhammad ibn Zakariya"; and an Arabic article that
 # starts a name in lower case ("al-Turabi")
-_PARTICLE_GAP = re.compile(r"\s+(?:(?:de|da|di|del|della|do|dos|das|du|des|la|le|van|von|der|den|ten|ter|zu|ibn|bin|bint|"
-                           r"y|of|the|al|el)\s+)+")
+_PARTICLE_GAP = re.compile(r"\s+(?:(?:de|da|di|del|della|do|dos|das|du|des|la|le|van|von|der|den|ten|ter|zu|"
+                           r"ibn|bin|bint|y|of|the|al|el)\s+)+")
 _ARTICLE_NAME = re.compile(r"(?:\b[A-Z][\w'’]+\s+)?(?<![\w\-])(?:al|el|ad|an|ar|as|at|az|ash)-[A-Z][\w'’\-]+")
 _FRACTION = re.compile(r"(?<![\w.,])\d*[½⅓⅔¼¾⅕⅛](?!\w)")
 _RANGE_GAP = re.compile(r"\s*(?:and|to|until|till|-|–|—)\s*")
@@ -185,7 +185,8 @@ def _languages(code: str) -> frozenset[str]:
         return frozenset()
 
 
-def _extra(text: str, question: str, patterns: tuple[re.Pattern, ...], taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def _extra(text: str, question: str, patterns: tuple[re.Pattern, ...],
+           taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Spans of `patterns` (group 1 when it has one) that overlap no span taken and do not just
     repeat the question."""
     qwords = set(re.findall(r"\w+", question.lower()))
@@ -193,7 +194,8 @@ def _extra(text: str, question: str, patterns: tuple[re.Pattern, ...], taken: li
     for p in patterns:
         for m in p.finditer(text):
             a, b = m.span(1 if p.groups else 0)
-            if not any(a < y and x < b for x, y in taken + out) and not set(re.findall(r"\w+", text[a:b].lower())) <= qwords:
+            if not any(a < y and x < b for x, y in taken + out) \
+                    and not set(re.findall(r"\w+", text[a:b].lower())) <= qwords:
                 out.append((a, b))
     return out
 
@@ -257,7 +259,8 @@ def candidates(text: str, question: str, lang: str | None = None) -> list[tuple[
                     a += t.start()
                 if _TITLE.fullmatch(text[a:b].rstrip(".")) or _ONLY_TITLES.fullmatch(text[a:b]):
                     continue  # "Major General", "Ambassador Extraordinary": a rank, not a name
-            if b - a > 1 and not _CALENDAR.search(text[a:b]) and not (kind == "person" and is_country(text[a:b], code)) \
+            if b - a > 1 and not _CALENDAR.search(text[a:b]) \
+                    and not (kind == "person" and is_country(text[a:b], code)) \
                     and not (kind == "place" and text[a:b].lower() in _languages(code)):
                 cleaned.append((a, b))
         found = cleaned
@@ -469,7 +472,8 @@ def span_features(
                    else "month" if has_month else None)
             gran = 1.0 if got == grain else 0.0
         elif asked_number is not None:
-            got = "percent" if _PERCENT.search(text[a:b + 10]) else "money" if _MONEY.search(text[max(0, a - 2):b + 10]) else None
+            got = ("percent" if _PERCENT.search(text[a:b + 10])
+                   else "money" if _MONEY.search(text[max(0, a - 2):b + 10]) else None)
             gran = 1.0 if got == asked_number or (asked_number == "span" and bool(after)) else 0.0
         else:
             gran = 0.5
@@ -500,9 +504,11 @@ def span_features(
             "role": float(kind == "person" and bool(_ROLE.search(_TITLE.sub("", piece, count=1)))),
             "owned": owned[i],
             "prox": prox[i],
-            "after_prep": float(kind == "person" and bool(re.search(r"\b(?:in|at|from|to|near|of)\s+(?:the\s+)?$", text[max(0, a - 12):a], re.I))),
+            "after_prep": float(kind == "person" and bool(re.search(r"\b(?:in|at|from|to|near|of)\s+(?:the\s+)?$",
+                                                                    text[max(0, a - 12):a], re.I))),
             "single": float(kind == "person" and " " not in piece.strip()),
-            "range": float(bool(_RANGE_GAP.search(piece)) and kind in ("date", "number") and bool(re.search(r"\d.*\D\d|\d\s*[-–—]", piece))),
+            "range": float(bool(_RANGE_GAP.search(piece)) and kind in ("date", "number")
+                           and bool(re.search(r"\d.*\D\d|\d\s*[-–—]", piece))),
             "title": float(kind == "person" and bool(_TITLE.match(piece))),
             "start": float(not text[:a].strip()),
             "paren": float(text[:a].count("(") > text[:a].count(")")),

@@ -274,7 +274,8 @@ def typed_match(text: str, question: str, n: Needs, lang: str | None = None) -> 
 
 
 # a question that asks for a country: "Which countries …?", "Какая страна …?"
-_ASKS_COUNTRY = re.compile(r"\b(?:which|what)\s+(?:\w+\s+)?countr(?:y|ies)\b|\b(?:как(?:ая|ие|ой|их)|котор(?:ая|ые|ой|ых))\s+стран", re.I)
+_ASKS_COUNTRY = re.compile(r"\b(?:which|what)\s+(?:\w+\s+)?countr(?:y|ies)\b"
+                           r"|\b(?:как(?:ая|ие|ой|их)|котор(?:ая|ые|ой|ых))\s+стран", re.I)
 
 
 def _names_country(text: str, question: str, lang: str | None) -> bool:

@@ -439,8 +439,8 @@ class ChatService:
     def export_rows(self, conv: Conversation) -> list[export.ExportRow]:
         """One row per answered (or not found) question of the conversation; failed turns are left out."""
         return [
-            export.row_from_answer(t.question, None if t.answer is None else t.answer.to_json(), self.settings.corpus_dir,
-                                   t.not_found)
+            export.row_from_answer(t.question, None if t.answer is None else t.answer.to_json(),
+                                   self.settings.corpus_dir, t.not_found)
             for t in conv.turns
             if t.error is None
         ]

@@ -70,8 +70,10 @@ def main() -> None:
 @click.option("--engine", type=click.Choice(["local", "ray"]), default=None,
               help="Where new files are parsed and embedded: this process, or Ray (pip install 'qa[ray]') [local].")
 @click.option("--ray-address", help="Ray cluster to join (HOST:PORT, ray://HOST:PORT, auto); none: a local instance.")
-@click.option("--ray-workers", type=click.IntRange(1), help="Encoder actors on Ray [one per core (at most 4) locally, one per CPU on a cluster].")
-def index_cmd(corpus, index_dir, model, rebuild, rollback, purge, wait, as_json, watch, engine, ray_address, ray_workers) -> None:
+@click.option("--ray-workers", type=click.IntRange(1),
+              help="Encoder actors on Ray [one per core (at most 4) locally, one per CPU on a cluster].")
+def index_cmd(corpus, index_dir, model, rebuild, rollback, purge, wait, as_json, watch, engine, ray_address,
+              ray_workers) -> None:
     """Build the index, or update it with what changed in the corpus."""
     settings = _settings(corpus, index_dir, model).with_(
         engine=engine, ray_address=ray_address, ray_workers=ray_workers

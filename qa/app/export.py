@@ -105,7 +105,8 @@ def to_markdown(rows: list[ExportRow], heading: str = "Answers from the document
             parts += [f"> {_md_text(r.quote)}", ""]
             if r.header:  # a table's row says what its cells are only under its header
                 parts += [f"Under the table's header: {_md_text(r.header)}", ""]
-            source = [f"*{_md_text(r.title)}*" if r.title else "", _md_text(r.date), f"page {_md_text(r.page)}" if r.page else ""]
+            source = [f"*{_md_text(r.title)}*" if r.title else "", _md_text(r.date),
+                      f"page {_md_text(r.page)}" if r.page else ""]
             where = ", ".join(s for s in source if s)
             link = f"[{_md_text(r.document)}](<{r.link}>)" if r.link else _md_text(r.document)
             parts += [f"Source: {where + ' — ' if where else ''}{link}", ""]

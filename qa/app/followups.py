@@ -283,7 +283,8 @@ def _about(rest: str, previous: str, lang: str) -> str:
     or with X added."""
     years = _YEAR.findall(rest)
     if years and _YEAR.search(previous):
-        return _YEAR.sub(years[0], previous, count=1) + (" " + rest if len(years) < len(content_words(rest, lang)) else "")
+        return _YEAR.sub(years[0], previous, count=1) + (" " + rest if len(years) < len(content_words(rest, lang))
+                                                         else "")
     from qa.answer.events import ordinal_spans  # here: qa.answer loads the answer model's modules
 
     asked, before = ordinal_spans(rest), ordinal_spans(previous)
@@ -339,7 +340,8 @@ def _ellipsis(core: str, previous: str, lang: str) -> str | None:
     m = followup.question_phrase.match(core)
     if not m or not followup.elliptic_tail.match(core[m.end():]):
         return None
-    prev = (followup.previous_phrase and followup.previous_phrase.match(previous)) or followup.question_phrase.match(previous)
+    prev = ((followup.previous_phrase and followup.previous_phrase.match(previous))
+            or followup.question_phrase.match(previous))
     rest = previous[prev.end():].strip() if prev else ""
     if not rest:
         return None

@@ -25,7 +25,8 @@ a.qa-cite:hover { text-decoration: underline; }
 .qa-more { font-size: .85em; color: #666; margin: .2em 0 .4em; }
 .qa-source { padding: .6em .8em; }
 .qa-source-head { padding-bottom: .4em; border-bottom: 1px solid var(--border-color-primary); margin-bottom: .5em; }
-.qa-source-n { font-size: .8em; text-transform: uppercase; letter-spacing: .05em; color: var(--body-text-color-subdued); }
+.qa-source-n { font-size: .8em; text-transform: uppercase; letter-spacing: .05em; \
+color: var(--body-text-color-subdued); }
 .qa-source-title { font-weight: 700; font-size: 1.05em; }
 .qa-doc { font-size: .8em; color: var(--body-text-color-subdued); overflow-wrap: anywhere; }
 .qa-source-meta { font-size: .85em; color: var(--body-text-color-subdued); overflow-wrap: anywhere; }
@@ -35,7 +36,8 @@ a.qa-cite:hover { text-decoration: underline; }
 mark.qa-hl-passage { background: #dbeafe; color: inherit; }
 mark.qa-hl-answer { background: #fde68a; color: inherit; }
 /* the sentence a back-referring answer refers to: shown with the answer, as context (qa.answer.shown) */
-mark.qa-hl-before { background: #fdf6e3; color: inherit; text-decoration: underline dotted #b45309; text-underline-offset: 3px; }
+mark.qa-hl-before { background: #fdf6e3; color: inherit; text-decoration: underline dotted #b45309; \
+text-underline-offset: 3px; }
 .qa-before { color: var(--body-text-color-subdued); }
 /* a table row's answer, under its header row (qa.answer.tables) */
 table.qa-row { display: inline-table; border-collapse: collapse; margin: .1em 0; font-size: .95em; }
@@ -52,7 +54,8 @@ table.qa-row th { font-weight: 600; color: var(--body-text-color-subdued); }
 .qa-source strong, .qa-answer strong { font-size: inherit; }
 .qa-corpus-head { margin-bottom: .4em; }
 table.qa-docs { width: 100%; font-size: .85em; border-collapse: collapse; }
-table.qa-docs th, table.qa-docs td { text-align: left; padding: 2px 6px; border-bottom: 1px solid var(--border-color-primary); }
+table.qa-docs th, table.qa-docs td { text-align: left; padding: 2px 6px; \
+border-bottom: 1px solid var(--border-color-primary); }
 table.qa-docs td:first-child { overflow-wrap: anywhere; }
 .qa-sub { margin-top: .5em; font-weight: 600; font-size: .9em; }
 .qa-skipped, .qa-pending { font-size: .85em; margin: .2em 0 0 1.2em; }
@@ -61,7 +64,8 @@ table.qa-docs td:first-child { overflow-wrap: anywhere; }
 .qa-page { flex: 1 1 300px; margin: 0; max-width: 100%; }
 .qa-page-frame { position: relative; border: 1px solid var(--border-color-primary); line-height: 0; }
 .qa-page-img { width: 100%; height: auto; display: block; }
-.qa-page-outline { position: absolute; border: 2px solid #dc2626; border-radius: 2px; background: rgba(253, 230, 138, .25);
+.qa-page-outline { position: absolute; border: 2px solid #dc2626; border-radius: 2px; \
+background: rgba(253, 230, 138, .25);
   box-sizing: border-box; pointer-events: none; }
 .qa-page figcaption { font-size: .8em; color: var(--body-text-color-subdued); margin-top: .2em; }
 """
@@ -76,7 +80,8 @@ document.addEventListener('click', function (ev) {
   if (!a) return;
   ev.preventDefault(); ev.stopPropagation();
   var ref = a.getAttribute('data-cite');
-  if (!ref) { var m = /cite-(\\d+)-(\\d+)/.exec(a.getAttribute('href') || ''); if (!m) return; ref = m[1] + ':' + m[2]; }
+  if (!ref) { var m = /cite-(\\d+)-(\\d+)/.exec(a.getAttribute('href') || ''); if (!m) return; \
+ref = m[1] + ':' + m[2]; }
   var box = document.querySelector('#qa-cite-ref textarea, #qa-cite-ref input');
   var go = document.querySelector('#qa-cite-go');
   if (!box || !go) return;

@@ -33,6 +33,7 @@ def check_port(host: str, port: int) -> None:
         try:
             s.bind(addr)
         except PermissionError:
-            raise PortBusy(f"port {port} needs special rights on this machine; choose one above 1023 with --port") from None
+            raise PortBusy(f"port {port} needs special rights on this machine; "
+                           "choose one above 1023 with --port") from None
         except OSError:
             raise PortBusy(busy_message(host, port)) from None

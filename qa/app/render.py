@@ -249,7 +249,9 @@ def render_reply(
         parts.append(
             f'{short}<div class="qa-answer">{sentence} {cite_link(turn, answer.passage_rank, language)}</div>'
             f'<div class="qa-conf">{esc(words.confidence)} {esc(confidence_text(answer.score, words.low))} · '
-            f"{_cite_html(answer.doc, answer.title, answer.date, answer.page, getattr(answer, 'doc_title', None), language)}"
+            # triple quotes: Python 3.11 allows a line break in an f-string's field only there
+            f"""{_cite_html(answer.doc, answer.title, answer.date, answer.page, getattr(answer, 'doc_title', None),
+                            language)}"""
             "</div>"
             + _disagreement_html(turn, answer, language)
         )
@@ -275,7 +277,8 @@ def render_reply(
         for group in groups.values():
             first = group[0]
             links = " ".join(cite_link(turn, c.n, language) for c in group)
-            item = f"<li>{links} {_cite_html(first.doc, first.title, first.date, first.page, first.doc_title, language)}"
+            item = (f"<li>{links} "
+                    f"{_cite_html(first.doc, first.title, first.date, first.page, first.doc_title, language)}")
             if show_passages:
                 for c in group:
                     text = one_line(blanked(c.text, c.start, c.furniture)).strip()

@@ -134,7 +134,8 @@ class QAService:
 
             mine = self._chosen or choose.routed(self._embedder, self.settings)
             if mine and m.get("model") in (
-                choose.MULTILINGUAL_IDENTITY, choose.hybrid_identity(self.settings), choose.english_identity(self.settings)
+                choose.MULTILINGUAL_IDENTITY, choose.hybrid_identity(self.settings),
+                choose.english_identity(self.settings),
             ):  # a re-index switched model with the corpus's languages: follow it
                 model, backend = choose.model_for_index(self.settings, m.get("model"))
                 self._embedder = make_embedder(model, self.settings.batch_size, backend)
@@ -174,7 +175,8 @@ class QAService:
             raise QuestionError(str(e)) from None
         if plan.empty_message:  # a range with no items: say so, not an error
             return Result(text, None, [], index.generation, time.perf_counter() - t0,
-                          notes + [plan.empty_message], scope=scope.scope_of(plan, plan.first, False, language=language))
+                          notes + [plan.empty_message],
+                          scope=scope.scope_of(plan, plan.first, False, language=language))
         # answers are looked for in more passages than are shown; sentence evidence re-orders them
         pool = max(k, self.settings.answer_pool)
         used, fell_back = plan.first, False

@@ -86,7 +86,8 @@ def build_app(settings: Settings, service: QAService | None = None) -> gr.Blocks
 
     def export_files(conv):
         paths = chat.write_exports(conv, exports)
-        return (gr.update(value=str(paths["md"]), interactive=True), gr.update(value=str(paths["csv"]), interactive=True))
+        return (gr.update(value=str(paths["md"]), interactive=True),
+                gr.update(value=str(paths["csv"]), interactive=True))
 
     def on_filters(since, until, srcs, conv):
         f = fc.filters_of(since, until, srcs)
@@ -148,7 +149,8 @@ def build_app(settings: Settings, service: QAService | None = None) -> gr.Blocks
                 from qa.build.report import phase_unit
 
                 unit = phase_unit(st.phase) + "s"
-                progress((st.done, st.total), desc=f"{st.phase} ({elapsed:.0f} s, {rate:.1f} {unit}/s{left})", unit=unit)
+                progress((st.done, st.total), desc=f"{st.phase} ({elapsed:.0f} s, {rate:.1f} {unit}/s{left})",
+                         unit=unit)
             else:
                 progress(0.0, desc=f"{st.phase} ({elapsed:.0f} s)")
 
@@ -293,8 +295,8 @@ def build_app(settings: Settings, service: QAService | None = None) -> gr.Blocks
         demo.load(source_list, None, [srcs], api_visibility="private")
         # one listener for the three controls: separate ones each had a queue of their own, and under load the
         # answer to "From" changed could arrive after the one to "To" and show the chips without "to …"
-        gr.on([since.change, until.change, srcs.change], on_filters, [since, until, srcs, conv_state], [active, corpus_view],
-              api_visibility="private", trigger_mode="always_last")
+        gr.on([since.change, until.change, srcs.change], on_filters, [since, until, srcs, conv_state],
+              [active, corpus_view], api_visibility="private", trigger_mode="always_last")
         active.input(on_chips, [active, since, until, srcs, conv_state], [since, until, srcs], api_visibility="private")
         gr.api(api_ask, api_name="ask")
     demo.chat_service = chat  # for tests and app.py
@@ -412,7 +414,8 @@ def configure_logging() -> None:
     logging.getLogger("qa").setLevel(logging.INFO)  # our own events, not every HTTP request
 
 
-def launch(settings: Settings, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, service: QAService | None = None) -> None:
+def launch(settings: Settings, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT,
+           service: QAService | None = None) -> None:
     """`qa serve` / `python app.py`: load the model and index once, serve until Ctrl-C.
 
     Raises AuthError (a one-line `Error: ...` under `qa serve`) before loading anything when

@@ -34,7 +34,8 @@ def stored_keys(documents: Iterable[dict]) -> Stored:
     return {d["doc"]: (d["sha256"], kind_of(d["doc"])) for d in documents}
 
 
-def classify(entries: list[Scanned], prev_docs: Stored, report: BuildReport) -> tuple[dict[str, list[str]], list[Scanned]]:
+def classify(entries: list[Scanned], prev_docs: Stored,
+             report: BuildReport) -> tuple[dict[str, list[str]], list[Scanned]]:
     """Sort every scanned file into report.unchanged / changed / renamed / copied / added, and the
     stored paths no file has any more into report.removed.
 

@@ -100,8 +100,8 @@ class LocalEngine:
                         doc = e.doc
                         if doc is None:
                             with timing.stage("read + parse"):
-                                doc = parse_bytes(e.path, read_bytes(root / e.path, settings.max_file_bytes), None, cache,
-                                                  max_chars=settings.max_text_chars)
+                                doc = parse_bytes(e.path, read_bytes(root / e.path, settings.max_file_bytes), None,
+                                                  cache, max_chars=settings.max_text_chars)
                             if doc.sha256 != e.sha256:
                                 raise DocumentError("the file changed while indexing (run `qa index` again)")
                         with timing.stage("split"):
@@ -210,7 +210,8 @@ def record(doc, sents, chunks, keys, vectors: dict[str, np.ndarray], dim: int,
         sha256=doc.sha256,
         text=doc.text,
         items=[
-            store.ItemInfo(doc.path, it.index, it.title, it.date, it.start, it.end, doc.title or None, doc.site, page=it.page)
+            store.ItemInfo(doc.path, it.index, it.title, it.date, it.start, it.end, doc.title or None, doc.site,
+                           page=it.page)
             for it in doc.items
         ],
         sentences=[(s.item, s.start, s.end, k) for s, k in zip(sents, keys)],

@@ -77,7 +77,8 @@ def languages(doc, sentences: Sequence[Sentence], chunks: Sequence[Chunk]) -> tu
     them (qa.store.languages): detected where it is parsed, by the local build and the Ray workers alike."""
     from qa.store.languages import of_document
 
-    return of_document(doc.text, doc.search_text, [(s.start, s.end) for s in sentences], [(c.start, c.end) for c in chunks])
+    return of_document(doc.text, doc.search_text, [(s.start, s.end) for s in sentences],
+                       [(c.start, c.end) for c in chunks])
 
 
 def needed(jobs: Iterable[Job], known: Callable[[str], bool]) -> list[Job]:
@@ -101,7 +102,8 @@ def embed(embedder: Embedder, jobs: Sequence[Job], progress: Progress | None = N
     texts = [j.text for j in jobs]
     out: dict[str, np.ndarray] = {}
     if any(j.spans for j in jobs) and supports_spans(embedder):
-        vecs, pooled = embedder.encode_spans(texts, [[(a, b) for _, a, b in j.spans] for j in jobs], "passage", progress)
+        vecs, pooled = embedder.encode_spans(texts, [[(a, b) for _, a, b in j.spans] for j in jobs], "passage",
+                                             progress)
         alone: list[tuple[str, str]] = []
         for j, rows in zip(jobs, pooled):
             for (key, a, b), row in zip(j.spans, rows):

@@ -94,10 +94,12 @@ def decide(languages: dict[str, int], mode: str, settings: Settings) -> Choice:
 
         raise ModelError(f"unknown multilingual setting {mode!r}: use auto, hybrid, always or never")
     if other:
-        return Choice(*multi, f"multilingual model for every question: the corpus has non-English items ({counts})", langs)
+        return Choice(*multi, f"multilingual model for every question: the corpus has non-English items ({counts})",
+                      langs)
     if mode == "hybrid":
         return Choice(settings.model, HYBRID_BACKEND, hybrid_identity(settings),
-                      f"English model for English questions, multilingual model for others: every item is in English ({counts or 'no items'}), QA_MULTILINGUAL=hybrid",
+                      "English model for English questions, multilingual model for others: every item is in "
+                      f"English ({counts or 'no items'}), QA_MULTILINGUAL=hybrid",
                       langs)
     return Choice(settings.model, settings.backend, english_identity(settings),
                   f"English model: every item is in English ({counts or 'no items'}); a question in another language "
@@ -144,7 +146,8 @@ def item_languages(doc) -> list[str]:
     from qa.lang import detect
 
     text = doc.text
-    return [detect(text[it.start : min(it.end, it.start + _SAMPLE_CHARS)]) for it in doc.items] or [detect(text[:_SAMPLE_CHARS])]
+    return ([detect(text[it.start : min(it.end, it.start + _SAMPLE_CHARS)]) for it in doc.items]
+            or [detect(text[:_SAMPLE_CHARS])])
 
 
 def corpus_languages(settings: Settings, progress=None) -> dict[str, int]:

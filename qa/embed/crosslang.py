@@ -148,6 +148,7 @@ def prepare_after_build(settings: Settings, progress=None, embedder=None) -> str
         except Exception as e:  # noqa: BLE001 - the English index is built and live: say so, not fail
             return (f"cross-language search not prepared ({type(e).__name__}: {e}); the first question in "
                     "another language will try again")
-        return f"cross-language search ready ({embedder.identity} vectors of {view.manifest['counts']['chunks']} chunks)"
+        return (f"cross-language search ready ({embedder.identity} vectors of "
+                f"{view.manifest['counts']['chunks']} chunks)")
     finally:
         index.close()

@@ -50,7 +50,8 @@ class HybridEmbedder:
             from qa.lang import detect
 
             english = np.array([detect(t) == ENGLISH for t in texts])
-            for mask, model, cols in ((english, self.english, slice(0, d)), (~english, self.multilingual, slice(d, None))):
+            for mask, model, cols in ((english, self.english, slice(0, d)),
+                                      (~english, self.multilingual, slice(d, None))):
                 if mask.any():
                     rows = np.flatnonzero(mask)
                     out[rows, cols] = model.encode([texts[i] for i in rows], role="query") * _SCALE

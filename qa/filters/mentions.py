@@ -195,7 +195,8 @@ def other_years(text: str, dates: DateRange) -> tuple[int, ...]:
     named: set[int] = set()
     for m in _YEARS.finditer(text):
         first = int(m.group(1))
-        last = first if m.group(2) is None else int(m.group(2)) if len(m.group(2)) == 4 else first // 100 * 100 + int(m.group(2))
+        last = (first if m.group(2) is None else int(m.group(2)) if len(m.group(2)) == 4
+                else first // 100 * 100 + int(m.group(2)))
         years = range(first, max(first, min(last, first + 20)) + 1)
         if any(lo.year <= y <= hi.year for y in years):
             return ()

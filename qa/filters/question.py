@@ -50,7 +50,8 @@ _DAY_EXPR = (
     rf"|(?P<iso>{YEAR}-(?:0[1-9]|1[0-2])-(?:3[01]|[12]\d|0[1-9]))"
     rf"|(?P<dotted>(?:3[01]|[12]\d|0?[1-9])\.(?:1[0-2]|0?[1-9])\.{YEAR})"
 )
-_MONTH_EXPR = rf"{_PART}(?P<m3>{MONTH})(?:,|\s+of)?\s+(?P<y3>{YEAR})(?:\s*(?:г\.|года))?|(?P<isom>{YEAR}-(?:0[1-9]|1[0-2]))"
+_MONTH_EXPR = (rf"{_PART}(?P<m3>{MONTH})(?:,|\s+of)?\s+(?P<y3>{YEAR})(?:\s*(?:г\.|года))?"
+               rf"|(?P<isom>{YEAR}-(?:0[1-9]|1[0-2]))")
 # A bare year is a time only after one of these words (what keeps "2020 participants" out).
 _YEAR_CUE = r"(?i:in|during|since|after|before|until|till|from|between|throughout|prior\s+to|в|во|с|до|после)"
 _YEAR_EXPR = rf"(?P<y4>{YEAR})(?:{_DASH}(?P<y5>{YEAR}))?"
@@ -271,7 +272,8 @@ def _ru_month(expr: str) -> Bound | None:
     if not m:
         return None
     word = m[2]
-    month = next((i + 1 for i, st in sorted(enumerate(_RU_STEMS), key=lambda x: -len(x[1])) if word.startswith(st)), None)
+    month = next((i + 1 for i, st in sorted(enumerate(_RU_STEMS), key=lambda x: -len(x[1])) if word.startswith(st)),
+                 None)
     if month is None:
         return None
     day = int(re.sub(r"\D", "", m[1])) if m[1] else None

@@ -76,7 +76,8 @@ def plan(index, question: str, filters: Filters | None, resolve_event: Callable[
         raise FilterError(f"no indexed document matches the source {names} (sources are file globs or "
                           f"folders relative to the corpus, e.g. \"003_*\" or \"news/\")")
     if explicit is not None and explicit.empty:
-        return Plan(filters, explicit, None, None, empty_message=_nothing_in(index, filters, explicit, detect(question)))
+        return Plan(filters, explicit, None, None,
+                    empty_message=_nothing_in(index, filters, explicit, detect(question)))
     reading = undated = dated = named = None
     first = explicit
     facts = index.row_facts()
@@ -205,7 +206,8 @@ def scope_of(p: Plan, used: Selection | None, fell_back: bool, total_items: int 
         what = (describe(DateRange.parse(p.filters.since, p.filters.until), p.filters.sources, language)
                 if source is not None else "")
         text = words.say("scope.searched", what=what or words.say("all_items"))
-    since, until = (reading.since, reading.until) if reading is not None and not fell_back else (p.filters.since, p.filters.until)
+    since, until = ((reading.since, reading.until) if reading is not None and not fell_back
+                    else (p.filters.since, p.filters.until))
     return Scope(
         since=since,
         until=until,

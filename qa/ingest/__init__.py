@@ -17,8 +17,10 @@ from qa.ingest.readers import Deferred, Reader, register
 register(Reader("txt", (".txt",), Deferred("qa.ingest.text", "read_text")))
 register(Reader("md", (".md", ".markdown"), Deferred("qa.ingest.text", "read_markdown")))
 register(Reader("html", (".html", ".htm"), Deferred("qa.ingest.html", "read_html")))
-register(Reader("pdf", (".pdf",), Deferred("qa.ingest.pdf", "read_pdf"), Deferred("qa.ingest.pdf", "sniff"), cached=True))
-register(Reader("docx", (".docx",), Deferred("qa.ingest.word", "read_docx"), Deferred("qa.ingest.word", "sniff"), cached=True))
+register(Reader("pdf", (".pdf",), Deferred("qa.ingest.pdf", "read_pdf"), Deferred("qa.ingest.pdf", "sniff"),
+                cached=True))
+register(Reader("docx", (".docx",), Deferred("qa.ingest.word", "read_docx"), Deferred("qa.ingest.word", "sniff"),
+                cached=True))
 
 # The names below are imported on first use (PEP 562): answering a question imports this package
 # for two small rule modules, and walking, reading and item splitting cost ~0.05 s to import.

@@ -107,7 +107,8 @@ def ends_with_credit(line: str) -> bool:
 def has_caption_cue(line: str) -> bool:
     """Does the line open the way captions do ("(L-R) ...", "Pictured: ...", "From left: ...")?"""
     line = line.strip()
-    return len(line) <= _CAPTION_MAX_CHARS and len(line.split()) <= _CAPTION_MAX_WORDS and bool(_res()["cue"].match(line))
+    return (len(line) <= _CAPTION_MAX_CHARS and len(line.split()) <= _CAPTION_MAX_WORDS
+            and bool(_res()["cue"].match(line)))
 
 
 def is_caption_by_form(line: str) -> bool:

@@ -202,7 +202,8 @@ def scan(
     root = Path(root)
     if not root.is_dir():
         raise DocumentError(
-            f"corpus folder not found: {root} (create it, or start with the bundled documents: cp -r samples/corpus {root})"
+            f"corpus folder not found: {root} (create it, or start with the bundled documents: "
+            f"cp -r samples/corpus {root})"
         )
     entries: list[Scanned] = []
     skipped: list[Skipped] = []

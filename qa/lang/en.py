@@ -106,14 +106,17 @@ SPAN_PATTERNS = {
 }
 # Matched against the lower-cased, stripped question; the first that matches gives the type.
 QUESTION_TYPES = (
-    ("number", re.compile(r"\bhow (many|much)\b|\bwhat (percentage|proportion|number|amount)\b|\bhow (large|big|long|old)\b"
+    ("number", re.compile(r"\bhow (many|much)\b|\bwhat (percentage|proportion|number|amount)\b"
+                          r"|\bhow (large|big|long|old)\b"
                           r"|\bwhat (?:is|was|were|are) (?:the |its |their )?(?:[\w-]+ ){0,2}"
                           r"(?:budget|cost|costs|price|prices|funding|salary|revenue)\b"
                           # "What will the filter hall cost?", "What did the pipeline cost?"
                           r"|^what (?:will|would|did|does|do) (?:[\w'’-]+ ){1,6}?cost\b"
                           r"(?!\s+(?:cutting|overruns?|savings?|estimates?|of)\b)")),
-    ("date", re.compile(r"^when\b|\bwhat (years?|dates?|days?|months?|period|time)\b|\bwhich (years?|dates?|days?|months?|period)\b|\bsince when\b")),
-    ("person", re.compile(r"^(who|whom|whose)\b|\bwhich (official|person|envoy|analyst|minister|director|ambassador)\b")),
+    ("date", re.compile(r"^when\b|\bwhat (years?|dates?|days?|months?|period|time)\b"
+                        r"|\bwhich (years?|dates?|days?|months?|period)\b|\bsince when\b")),
+    ("person", re.compile(r"^(who|whom|whose)\b"
+                          r"|\bwhich (official|person|envoy|analyst|minister|director|ambassador)\b")),
     # how to reach someone (qa.lang.contacts): "What e-mail address is given for enquiries?", "Which website ...?",
     # "What is the centre's phone number?"; after number and date ("How many e-mails ...", "When was the website
     # launched?")
@@ -126,7 +129,8 @@ QUESTION_TYPES = (
     ("place", re.compile(r"^where\b|\bin which (city|country|town|place)\b|\bwhich (city|country|town|region)\b")),
     # the title of a work or an event ("the title of the conference", not a rank: "which title did he hold")
     ("title", re.compile(r"\b(?:what|which) (?:is|was|were|are) (?:the |its |their )?(?:[\w-]+ ){0,3}"
-                         r"(?:titles? of|theme|motto|slogan)\b|\bunder (?:what|which) (?:title|theme|heading|motto|slogan)\b")),
+                         r"(?:titles? of|theme|motto|slogan)\b"
+                         r"|\bunder (?:what|which) (?:title|theme|heading|motto|slogan)\b")),
 )  # fmt: skip
 
 _AUX = r"(?:was|were|is|are|did|does|do|has|have|had|will|would|can|could)"
@@ -246,7 +250,8 @@ FURNITURE = PageFurniture(
     rf"|(?:(?-i:[A-Z])[\w.&'’-]*\s+){{1,3}}{_PHOTO}\s*/",
     credit_named=rf"{_PHOTO}\s*\bby\b",
     credit_names="",
-    credit_whole=r"(?:file|stock|archive|illustrative) (?:photo|image|picture)|(?:photo|image) for illustration(?: only)?",
+    credit_whole=r"(?:file|stock|archive|illustrative) (?:photo|image|picture)"
+    r"|(?:photo|image) for illustration(?: only)?",
     caption_cue=r"\(?\s*(?:[LR]\s*(?:-|–|to)\s*[RL])\s*[):,]"  # "(L-R)", "L-R:", "(R to L)"
     r"|(?:from\s+)?(?:left|right)\s+to\s+(?:right|left)\s*[:,]"
     r"|from\s+(?:left|right)\s*[:,]"
@@ -808,8 +813,10 @@ LANGUAGE = Language(
     span_ignore=frozenset({"mr", "mrs", "ms", "dr", "h", "e", "prof", "the", "of", "in", "at", "to", "from", "near"}),
     head_words=frozenset({"what", "which", "whose"}),
     count_words=frozenset({"many", "much"}),
-    head_skip=frozenset({"is", "are", "was", "were", "be", "been", "the", "a", "an", "kind", "type", "sort", "many", "much"}),
-    verb_questions=frozenset({"do", "does", "did", "has", "have", "had", "will", "would", "can", "could", "should", "may", "might"}),
+    head_skip=frozenset({"is", "are", "was", "were", "be", "been", "the", "a", "an", "kind", "type", "sort", "many",
+                         "much"}),
+    verb_questions=frozenset({"do", "does", "did", "has", "have", "had", "will", "would", "can", "could", "should",
+                              "may", "might"}),
     followup=FOLLOWUP,
     furniture=FURNITURE,
     news_titles=NewsTitles(

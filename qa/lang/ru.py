@@ -68,7 +68,8 @@ _NUMBER_WORDS = (
 # "пятого"), and a figure with a case ending ("5-й", "3-го"): what singles out one event of a series
 # for qa.answer.types (the key is the number; "первый" reads as English "first")
 ORDINAL_STEMS = ("перв", "втор", "трет", "четв[её]рт", "пят", "шест", "седьм", "восьм", "девят", "десят")
-ORDINAL_ENDINGS = r"(?:ый|ий|ой|ая|ья|ое|ье|ые|ьи|ого|его|ьего|ой|ей|ьей|ому|ему|ьему|ым|им|ьим|ом|ем|ьем|ую|ью|ых|их|ьих)"
+ORDINAL_ENDINGS = (r"(?:ый|ий|ой|ая|ья|ое|ье|ые|ьи|ого|его|ьего|ой|ей|ьей|ому|ему|ьему|ым|им|ьим|ом|ем|ьем|"
+                   r"ую|ью|ых|их|ьих)")
 
 # "третий" declines soft ("третье", "третьего"); "второй", "шестой", "седьмой", "восьмой" stress the ending ("-ой"
 # where "пятый" has "-ый"): what ordinal_like needs to put one ordinal in another's case
@@ -162,7 +163,8 @@ _E = r"(?![\w-])"
 # A question about a time of day: "в котором часу", "во сколько" (not "во сколько раз / лет / обошёлся"), "в какое
 # время суток". It asks for a date of the grain "clock" (DATE_QUESTIONS), not for a count: "Во сколько открылась
 # выставка?" is answered by "в 9 часов".
-CLOCK_QUESTION = re.compile(rf"{_W}(?:в\s+котором\s+часу|во\s+сколько(?!\s+(?:раз|лет|обош\w*|обойд\w*|оцен\w*|стал\w*))"
+CLOCK_QUESTION = re.compile(rf"{_W}(?:в\s+котором\s+часу"
+                            r"|во\s+сколько(?!\s+(?:раз|лет|обош\w*|обойд\w*|оцен\w*|стал\w*))"
                             rf"|(?:в\s+)?как\w*\s+(?:время|часы)\s+суток|(?:в\s+)?котор\w*\s+час(?:а|у|ов)?){_E}", re.I)
 
 QUESTION_TYPES = (
@@ -342,8 +344,8 @@ ANAPHOR_OPENERS = re.compile(
 
 # A number question that asks for money (English's MONEY_QUESTION): the price, the cost, the budget,
 # "сколько стоил", "сколько денег выделено"; not how an amount changed or what share it is.
-_RU_RATE_WORDS = (r"как(?:ая|ую|ой)\s+част\w*|процент\w*|дол[яиюе]|вырос\w*|рост\w*|увеличи\w*|уменьши\w*|снизи\w*|сократи\w*|упал\w*|"
-                  r"измени\w*|врем\w*|долго")
+_RU_RATE_WORDS = (r"как(?:ая|ую|ой)\s+част\w*|процент\w*|дол[яиюе]|вырос\w*|рост\w*|увеличи\w*|уменьши\w*|"
+                  r"снизи\w*|сократи\w*|упал\w*|измени\w*|врем\w*|долго")
 # "средства" are funds, but not after another adjective: "наркотических / транспортных / технических средств"
 # are drugs, vehicles, equipment ("денежных / финансовых / бюджетных средств" stay funds)
 _FUNDS = r"(?:(?<![а-яё](?:их|ых)\s)|(?<=денежных\s)|(?<=финансовых\s)|(?<=бюджетных\s))средств\w*"
@@ -519,8 +521,8 @@ FINAL = re.compile(
     r"(?<![\w-])(?:итогов\w*|окончательн\w*|всего|в\s+общей\s+сложности|подтвержд[её]нн\w*|официальн\w+\s+(?:данн|итог|результат)\w*)",
     re.I,
 )
-ASKS_FINAL = re.compile(r"(?<![\w-])(?:окончательн\w*|итогов\w*|в\s+итоге|в\s+конечном\s+(?:сч[её]те|итоге)|подтвержд\w*)",
-                        re.I)
+ASKS_FINAL = re.compile(r"(?<![\w-])(?:окончательн\w*|итогов\w*|в\s+итоге|в\s+конечном\s+(?:сч[её]те|итоге)"
+                        r"|подтвержд\w*)", re.I)
 
 # Snowball reads the "-ан" of a noun as a verb ending, so a country's name loses its "н" in two cases and keeps
 # it in the others: Казахстан, Казахстана -> "казахста"; Казахстане, Казахстаном -> "казахстан". A question "в

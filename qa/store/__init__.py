@@ -13,11 +13,14 @@ from qa.store.generations import (
     Rollback, cleanup, current_generation, now_iso, previous_generation, publish, purge, rollback, writer_lock,
 )  # fmt: skip
 from qa.store.reader import Index
-from qa.store.rows import FORMAT_CHANGE, FORMAT_VERSION, READABLE_FORMATS, ChunkRow, DocRecord, Hits, IndexProblem, ItemInfo, SentenceRow
+from qa.store.rows import (
+    FORMAT_CHANGE, FORMAT_VERSION, READABLE_FORMATS, ChunkRow, DocRecord, Hits, IndexProblem, ItemInfo, SentenceRow,
+)  # fmt: skip
 from qa.store.writer import write_generation
 
 __all__ = [
-    "FORMAT_CHANGE", "FORMAT_VERSION", "READABLE_FORMATS", "ChunkRow", "DocRecord", "Hits", "Index", "IndexProblem", "ItemInfo", "SentenceRow",
+    "FORMAT_CHANGE", "FORMAT_VERSION", "READABLE_FORMATS", "ChunkRow", "DocRecord", "Hits", "Index", "IndexProblem",
+    "ItemInfo", "SentenceRow",
     "Rollback", "cleanup", "current_generation", "now_iso", "previous_generation", "publish", "purge", "rollback",
     "write_generation", "writer_lock",
 ]  # fmt: skip

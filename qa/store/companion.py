@@ -184,7 +184,8 @@ def build_companion(
             total = len(todo)
             if progress is not None:
                 progress(0, total)
-            fresh = np.asarray(encode(list(todo.values()), None if progress is None else (lambda done: progress(done, total))),
+            fresh = np.asarray(encode(list(todo.values()),
+                                      None if progress is None else (lambda done: progress(done, total))),
                                dtype=np.float32)
             if fresh.shape != (total, dim):
                 raise IndexProblem(f"the {model} model gave {fresh.shape} vectors for {total} texts")

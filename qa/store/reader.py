@@ -56,7 +56,8 @@ class Index:
 
             self.faiss = DenseIndex(faiss.read_index(str(self.folder / "chunks.faiss")))
             self.sentence_vectors = RowFile(self.folder / "sentences.npy")
-            self._chunk_vectors = _random_access(np.load(self.folder / "vectors.npy", mmap_mode="r", allow_pickle=False))
+            self._chunk_vectors = _random_access(np.load(self.folder / "vectors.npy", mmap_mode="r",
+                                                         allow_pickle=False))
             self.lexical = LexicalIndex.load(self.folder / "bm25")
             self._chunk_lang, self._sentence_lang = _language_columns(self.folder, self.manifest)
         except Exception as e:  # noqa: BLE001 - any damage reads the same to the user

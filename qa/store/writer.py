@@ -156,7 +156,8 @@ def _languages(clang, slang, d: DocRecord, codes: languages.Codes) -> None:
     slang.write(codes.encode(sentence_langs))
 
 
-def _insert(conn, cvec, svec, doc_id: int, d: DocRecord, n_sents: int, n_chunks: int, chunk_texts: list[str], dim: int) -> None:
+def _insert(conn, cvec, svec, doc_id: int, d: DocRecord, n_sents: int, n_chunks: int, chunk_texts: list[str],
+            dim: int) -> None:
     """One document's SQLite rows and raw vectors (row ids continue from n_sents / n_chunks)."""
     if _rows(d.chunk_vectors, dim) != len(d.chunks) or _rows(d.sentence_vectors, dim) != len(d.sentences):
         raise ValueError(
