@@ -137,7 +137,8 @@ def test_a_two_sentence_answer_over_the_answer_cap_but_within_the_pair_cap_count
     longer = result("For this purpose, it set aside 40,000 crowns.", "a.txt", ["p"], before=before * 2)
     assert len(longer.answer.text) > shown.PAIR_MAX_CHARS
     service = FakeService({"two": two, "one": one, "longer": longer})
-    rows = {r["question"]: r for r in evaluate(service, [GoldQuestion(q, ["40,000 crowns"]) for q in service.results])["rows"]}
+    rows = {r["question"]: r
+            for r in evaluate(service, [GoldQuestion(q, ["40,000 crowns"]) for q in service.results])["rows"]}
     assert rows["two"]["hit1"] is True
     assert rows["one"]["hit1"] is False and rows["longer"]["hit1"] is False
 

@@ -79,10 +79,12 @@ def _write_bad_files(corpus: Path) -> dict[str, str | None]:
     (corpus / "latin1.txt").write_bytes("Die Sitzung über Grenzsicherheit fand in Köln statt.\n".encode("latin-1"))
     (corpus / "utf16.txt").write_bytes("\ufeffThe UTF-16 memo was filed in Vienna.\n".encode("utf-16-le"))
     (corpus / "longline.txt").write_text(" ".join(f"word{i % 97}" for i in range(LONG_LINE_WORDS)))
-    (corpus / "furniture.html").write_text("<html><body><nav>Home | About | Contact</nav><p>Read more</p></body></html>")
+    (corpus / "furniture.html").write_text("<html><body><nav>Home | About | Contact</nav><p>Read more</p>"
+                                           "</body></html>")
     (corpus / "script.html").write_text(
         "<html><head><title>Memo</title><script>alert('x')</script></head>"
-        "<body><p>The <b>memo</b> says [a link](javascript:alert(1)) and <script>alert(2)</script> ok.</p></body></html>"
+        "<body><p>The <b>memo</b> says [a link](javascript:alert(1)) and <script>alert(2)</script> ok.</p>"
+        "</body></html>"
     )
     (corpus / "notes.pdf").write_bytes(pdf)  # a damaged PDF: the PDF reader refuses it
     (corpus / "slides.odp").write_bytes(png)  # unsupported type: skipped, never parsed
@@ -169,7 +171,8 @@ def test_legacy_and_damaged_encodings_read_as_the_original_text(built):
     finally:
         idx.close()
     # the Russian document is found by a Russian question, with its date read from Russian text
-    result = QAService(settings, embedder=embedder).ask("Где состоялось совещание руководителей антинаркотических ведомств?")
+    result = QAService(settings, embedder=embedder).ask(
+        "Где состоялось совещание руководителей антинаркотических ведомств?")
     assert any(p.chunk.doc.startswith("russian") for p in result.passages)
     dated = [p for p in result.passages if p.chunk.doc == "russian-cp1251.txt"]
     assert dated and dated[0].item.date == "2022-08-10"
@@ -315,7 +318,8 @@ def test_ten_thousand_tiny_files(tmp_path, settings_for):
     again = time.process_time() - started
     assert report.changed == ["d00/n00000.txt"] and len(report.unchanged) == 9_999
     assert again < 30, f"one change among 10,000 files took {again:.0f} s of CPU"
-    print(f"\n10,000 tiny files: first build {first:.1f} s CPU, one change {again:.1f} s CPU ({report.seconds:.1f} s wall)")
+    print(f"\n10,000 tiny files: first build {first:.1f} s CPU, one change {again:.1f} s CPU "
+          f"({report.seconds:.1f} s wall)")
 
 
 def _big_text(n_bytes: int) -> str:

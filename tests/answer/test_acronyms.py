@@ -100,7 +100,8 @@ def test_an_acronym_used_everywhere_is_spelled_out_from_the_one_passage_that_say
     question = "What does SHWA stand for?"
     index = busy_service.index()
     qvec = busy_service.embedder.encode([question])[0]
-    plain = retrieve(index, qvec, analyze(question), busy_service.settings.answer_pool, busy_service.settings.candidates)
+    plain = retrieve(index, qvec, analyze(question), busy_service.settings.answer_pool,
+                     busy_service.settings.candidates)
     assert not any("(SHWA)" in p.chunk.text for p in plain)  # the passages that use it most crowd it out
     answer = busy_service.ask(question).answer
     assert answer is not None and "Skarn Harbour Wardens Association (SHWA)" in answer.text

@@ -150,7 +150,8 @@ def test_the_lead_of_a_long_item_is_its_first_sentence(tmp_path, settings_for, h
     corpus.mkdir()
     (corpus / "a_short.txt").write_text("The depot opened in spring. It stores grain.\n", encoding="utf-8")
     body = " ".join(f"Section {i} of the audit lists finding number {i}." for i in range(1, 80))
-    (corpus / "b_audit.txt").write_text("The audit of the northern depot began in March. " + body + "\n", encoding="utf-8")
+    (corpus / "b_audit.txt").write_text("The audit of the northern depot began in March. " + body + "\n",
+                                        encoding="utf-8")
     service = QAService(settings_for(corpus), embedder=hash_embedder)
     service.build()
     index = service.index()

@@ -16,7 +16,8 @@ from tests.candidates import lone_candidate
 LEAD = "The Border Academy in Ostrava graduated 40 officers from a three-week course on document fraud on 12 May 2025."
 DIRECTOR = "The course director was Lieutenant Colonel Anna Berg from Norway."
 DEPUTY = "• Olaf Strand, Deputy Commander, Border Guard of Norway"
-PLAN = "In 2026 the programme plans to open a second liaison office at Varna and to start a sniffer dog course in Tarsk."
+PLAN = ("In 2026 the programme plans to open a second liaison office at Varna and to start a sniffer dog course in "
+        "Tarsk.")
 FUNDED_RU = "Подготовку финансировало Правительство Республики Исландия, выделившее 90 тысяч долларов США."
 FUNDED_EN = "The programme was funded by the Government of Iceland with USD 90,000."
 
@@ -65,7 +66,8 @@ def test_a_role_is_held_by_a_person_and_asked_near_the_question_word():
                 "Centre's divisions.")
     ranked = [candidate(lead, 30.0), candidate(attended, 29.0)]
     # heads of divisions are no one who chaired the meeting
-    assert prefer_asked_mark("Who chaired the March 2025 meeting of the Council of Coordinators?", ranked)[0].text == lead
+    assert prefer_asked_mark("Who chaired the March 2025 meeting of the Council of Coordinators?",
+                             ranked)[0].text == lead
     # the question asks who led, not who directs the Centre it names further on
     ranked = [candidate(lead, 30.0), candidate("Dana Holm, Director of the Centre, welcomed the guests.", 29.0)]
     assert prefer_asked_mark("Who led the Icelandic delegation at the meeting with the Centre's Director?",
@@ -79,7 +81,8 @@ def test_a_role_stated_by_its_verb_or_not_asked_stays():
     assert prefer_asked_mark("Who was the inventor of the Holm loom?", ranked)[0].text == invented
     # the emperors are who the question is about; it asks whom they were cut off from
     cut_off = "Uninterested in rule, they were cut off from the army and the people."
-    ranked = [candidate(cut_off, 30.0), candidate("Few men of the south reached the post of Minister Ivo Tarn held.", 29.0)]
+    ranked = [candidate(cut_off, 30.0),
+              candidate("Few men of the south reached the post of Minister Ivo Tarn held.", 29.0)]
     assert prefer_asked_mark("Who were the later Varn emperors cut off from?", ranked)[0].text == cut_off
 
 

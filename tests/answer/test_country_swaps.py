@@ -70,6 +70,7 @@ def test_a_question_about_another_country_is_not_found_and_says_which(invented_s
     assert result.answer is None
     assert result.not_found == "The best passage speaks of Tajikistan, not of Kyrgyzstan."
     result = service.ask("Сколько рентгеновских сканеров ОБСЕ передала Кыргызстану?")
-    assert result.answer is None and result.not_found == "Лучший фрагмент говорит о другом: Таджикистан, а не Кыргызстан."
+    assert result.answer is None and result.not_found == (
+        "Лучший фрагмент говорит о другом: Таджикистан, а не Кыргызстан.")
     answer = service.ask("How many X-ray scanners did the OSCE hand over to Tajikistan?").answer
     assert answer is not None and "12 mobile X-ray scanners" in answer.text

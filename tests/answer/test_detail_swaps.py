@@ -70,7 +70,8 @@ def test_a_question_about_another_direction_is_not_found_and_says_which(invented
      "She took over from Mr. Tomas Wirth, who had led it from its launch in 2021 until February 2024."),
     ("Who led the initiative before March 2024?", "He led it from 2021 until February 2024."),
     ("Who has led the initiative since March 2024?", "She has led it since Mr. Wirth left in February 2024."),
-    ("Who led the initiative until February 2024?", "Ms. Berg has led it since March 2024; she took over from Mr. Wirth."),
+    ("Who led the initiative until February 2024?",
+     "Ms. Berg has led it since March 2024; she took over from Mr. Wirth."),
 ])
 def test_a_month_that_bounds_a_period_is_stated_by_its_neighbour_too(question, answer):
     # "до марта" and "until February" name the same limit: no other month

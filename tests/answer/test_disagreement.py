@@ -67,7 +67,8 @@ def test_a_quantity_of_another_unit_or_another_counted_noun_is_no_disagreement()
     assert note(q, figs, fish) is None
     q = "How many officers graduated from the Wenlow staff course in February 2024?"
     answer = candidate("news.txt", "The Wenlow staff course graduated 28 officers in February 2024.", 20.0, q)
-    other = candidate("report.pdf", "The Wenlow staff course in February 2024 lasted 12 weeks for its officers.", 19.0, q)
+    other = candidate("report.pdf", "The Wenlow staff course in February 2024 lasted 12 weeks for its officers.", 19.0,
+                      q)
     assert note(q, answer, other) is None
 
 

@@ -72,7 +72,8 @@ def deep_sentence_candidate() -> Candidate:
     text = "Wenlow orchard news\n\n" + LEAD + " " + "Growers came from nine valleys. " * 30 + DEEP
     item = ItemInfo(doc="news.txt", index=0, title="Pollination workshop", date="2024-05-03", start=21, end=len(text))
     start = text.index(DEEP)
-    chunk = ChunkRow(id=1, doc="news.txt", item=0, start=start, end=len(text), text=DEEP, first_sentence=32, n_sentences=1)
+    chunk = ChunkRow(id=1, doc="news.txt", item=0, start=start, end=len(text), text=DEEP, first_sentence=32,
+                     n_sentences=1)
     passage = Passage(rank=1, chunk=chunk, item=item, score=1.0, dense=0.5, lexical=1.0, bm25=3.0)
     row = SentenceRow(id=32, doc="news.txt", item=0, start=start, end=len(text), text=DEEP, lang="en")
     feats = {k: 0.5 for k in ("dense", "lex", "focus", "ctx", "window", "type", "head", "names", "typed")}

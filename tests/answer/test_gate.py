@@ -63,12 +63,14 @@ def test_a_question_about_a_measure_that_no_candidate_measures_is_unmeasured():
     # a weight and a date are no length; "12 tonnes" does not say how long the breakwater is
     assert unmeasured("How long is the breakwater?", WEIGHED) == 1.0
     assert unmeasured("How long is the breakwater?", [*WEIGHED, "The breakwater runs 1.2 km into the bay."]) == 0.0
-    assert unmeasured("How long did the repair of the breakwater take?", [*WEIGHED, "The repair took six weeks."]) == 0.0
+    assert unmeasured("How long did the repair of the breakwater take?",
+                      [*WEIGHED, "The repair took six weeks."]) == 0.0
     # days of one month give a duration: "from 3 to 7 February", "July 19-21", "с 3 по 7 февраля"
     for days in ("The repair ran from 3 to 7 February 2025.", "The repair ran July 19-21.",
                  "Ремонт шёл с 3 по 7 февраля."):
         assert unmeasured("How long did the repair of the breakwater take?", [days]) == 0.0
-    assert unmeasured("How long did the repair of the breakwater take?", ["The repair ended on 7 February 2025."]) == 1.0
+    assert unmeasured("How long did the repair of the breakwater take?",
+                      ["The repair ended on 7 February 2025."]) == 1.0
     # a question about no measure is the fitted gate's
     assert unmeasured("How much stone was lifted from the breakwater?", WEIGHED) == 0.0
 
@@ -93,8 +95,10 @@ def test_a_count_of_a_unit_asks_for_a_measure_in_any_unit_of_its_kind(question, 
 
 def test_a_quantifier_before_a_unit_states_a_measure():
     # "hundreds of kilograms" is what the documents say: vague, but no "not found" for want of a weight
-    assert unmeasured("How many kilograms of stone did the divers lift?", ["Divers lifted hundreds of kilograms."]) == 0.0
-    assert unmeasured("Сколько килограммов камня подняли водолазы?", ["Водолазы подняли сотни килограммов камня."]) == 0.0
+    assert unmeasured("How many kilograms of stone did the divers lift?",
+                      ["Divers lifted hundreds of kilograms."]) == 0.0
+    assert unmeasured("Сколько килограммов камня подняли водолазы?",
+                      ["Водолазы подняли сотни килограммов камня."]) == 0.0
     assert unmeasured("How many kilograms of stone did the divers lift?", ["Divers lifted several boats."]) == 1.0
 
 
@@ -206,7 +210,8 @@ def test_a_count_of_the_asked_noun_after_a_verb_the_question_goes_on_with_clears
 # The scene rule (qa.answer.evidence.scene_only): an item's dated lead names every word that singles
 # out its event, so it is chosen for questions about any detail of that event; it states when, where
 # and who organised, not who chaired or how much it cost.
-LEAD = "On 14 March 2023, in Dunmore, the spring meeting of the Harlow beekeepers' council was held in the town library."
+LEAD = ("On 14 March 2023, in Dunmore, the spring meeting of the Harlow beekeepers' council was held in the town "
+        "library.")
 
 
 def test_a_lead_chosen_for_who_chaired_sets_only_the_scene():
@@ -255,7 +260,8 @@ def test_a_lead_s_date_does_not_date_another_event():
 
 
 def test_a_lead_s_date_answers_when_its_own_event_happened_began_or_is_planned():
-    assert scene_only("When did the spring meeting of the Harlow beekeepers' council take place?", LEAD, True, None, TITLE) == 0.0
+    assert scene_only("When did the spring meeting of the Harlow beekeepers' council take place?", LEAD, True, None,
+                      TITLE) == 0.0
     assert scene_only("In what year did the Harlow beekeepers meet in Dunmore?", LEAD, True, None, TITLE) == 0.0
     course = "From 3 May to 9 June 2023 the Harlow beekeepers' council held its spring course in Dunmore."
     assert scene_only("When did the Harlow beekeepers' spring course begin?", course, True, None, TITLE) == 0.0
@@ -290,7 +296,8 @@ def test_a_question_asking_when_a_gathering_took_place_is_what_its_lead_answers(
 
 def test_the_item_title_states_the_event_too():
     lead = "On 14 March 2023, in Dunmore, the council's spring meeting was held in the town library."
-    assert scene_only("When did the beekeepers hold their spring meeting?", lead, True, None, "Harlow beekeepers meet") == 0.0
+    assert scene_only("When did the beekeepers hold their spring meeting?", lead, True, None,
+                      "Harlow beekeepers meet") == 0.0
 
 
 def test_when_questions_are_left_alone_without_the_item_title():

@@ -71,7 +71,8 @@ def test_the_same_numbered_meeting_of_another_body_is_a_swap():
     assert ordinal_swap("Кто вёл шестое заседание региональной рабочей группы?",
                         "Шестое заседание региональной рабочей группы по прекурсорам прошло в Марроу.") is None
     # a body the question leaves unnamed
-    assert ordinal_swap("Who chaired the sixth meeting?", "The sixth meeting of the Board was chaired by Skarn.") is None
+    assert ordinal_swap("Who chaired the sixth meeting?",
+                        "The sixth meeting of the Board was chaired by Skarn.") is None
 
 
 def test_another_office_or_route_of_the_same_kind_is_a_swap():
@@ -181,7 +182,8 @@ def test_a_count_of_the_online_participants_is_not_the_in_person_one(service):
     ("When does the Skarn-Wenlow joint rail freight pilot begin?",
      "The customs services agreed to profile rail freight jointly at the Tarrow crossing."),
     # a country asked: a city in it is no other place, and another country is the country rule's
-    ("Сколько мобильных групп действует в Кыргызстане?", "Созданы ещё три мобильные группы: в Оше, Баткене и Караколе."),
+    ("Сколько мобильных групп действует в Кыргызстане?",
+     "Созданы ещё три мобильные группы: в Оше, Баткене и Караколе."),
 ])
 def test_no_route_and_no_country_is_a_place_swap(question, sentence):
     assert place_swap(question, sentence) is None

@@ -63,10 +63,12 @@ def test_a_plural_modifier_coordinated_with_another_does_not_hide_the_head():
     assert needs("How many customs and border officers did the Wenlow project train?").units == frozenset(
         analyze("officers"))
     n = needs("How many officers did the Wenlow project train in 2023?")
-    assert unit_match("In 2023 the project trained 640 customs and border officers, 22 per cent of them women.", n) == 1.0
+    assert unit_match("In 2023 the project trained 640 customs and border officers, 22 per cent of them women.",
+                      n) == 1.0
     # a number after "and" opens a count of its own
     assert unit_match("The patrol had 200 horses and 30 officers.", n) == 1.0
-    assert unit_match("The patrol had 200 officers and 30 horses.", needs("How many horses did the patrol have?")) == 1.0
+    assert unit_match("The patrol had 200 officers and 30 horses.",
+                      needs("How many horses did the patrol have?")) == 1.0
 
 
 def test_a_partitive_or_an_acronym_before_the_noun_still_names_it():

@@ -100,7 +100,8 @@ def test_a_person_is_one_named_as_a_person_not_any_capitalised_words():
 def test_a_who_question_naming_one_side_of_a_meeting_gets_the_sentence_naming_the_other():
     q = "Which ambassador met Marlow in Wenlow in May 2021?"
     greeting = "Mr. E.J. Marlow greeted the guests and informed them about the work of the Harbour Office."
-    meeting = "The meeting of Captain E.J. Marlow and the Ambassador of Tarrow in Wenlow, Mr. B.D. Orrin, was held in May."
+    meeting = ("The meeting of Captain E.J. Marlow and the Ambassador of Tarrow in Wenlow, Mr. B.D. Orrin, was held "
+               "in May.")
     r = ranked(q, [(0, 3, greeting, 10.0), (0, 2, meeting, 9.7)])
     assert prefer_typed_neighbour(r, q)[0].sentence.text == meeting
     # questions that ask for no person are neutral

@@ -19,7 +19,8 @@ KNOWN = set(analyze(HARBOUR)).__contains__  # the stems the invented index would
 def test_a_rule_s_not_found_says_what_the_passages_lack():
     on = replace(MINILM, count_veto=True)
     assert rule_that_holds({"unmeasured": 1.0}, on) == "unmeasured"
-    assert not_found_note("unmeasured", "How long is the breakwater?") == "The best passage states no length or duration."
+    assert not_found_note("unmeasured", "How long is the breakwater?") == (
+        "The best passage states no length or duration.")
     assert not_found_note("unmeasured", "How old was the keeper?") == "The best passage states no age."
     assert not_found_note("unmeasured", "How many tonnes of stone were lifted?") == "The best passage states no weight."
     assert not_found_note("unmeasured", "How many acres does the park cover?") == "The best passage states no area."
@@ -27,16 +28,19 @@ def test_a_rule_s_not_found_says_what_the_passages_lack():
     assert not_found_note("unlisted", "What is the harbour board's e-mail address?") == (
         "None of the best passages gives an e-mail address.")
     assert rule_that_holds({"undated": 1.0}, on) == "undated"
-    assert not_found_note("undated", "On which day in May 2021 did the council meet?") == "The best passage states no day."
+    assert not_found_note("undated", "On which day in May 2021 did the council meet?") == (
+        "The best passage states no day.")
     assert not_found_note("undated", "In what year was the breakwater built?") == "The best passage states no year."
     assert not_found_note("undated", "On what date was the breakwater built?") == "The best passage states no date."
-    assert not_found_note("undated", "In which century was the breakwater built?") == "The best passage states no century."
+    assert not_found_note("undated", "In which century was the breakwater built?") == (
+        "The best passage states no century.")
     assert not_found_note("undated", "In what decade was the breakwater built?") == "The best passage states no decade."
     # worded in the question's language
     assert not_found_note("undated", "Какого числа построили мол?") == "Лучший фрагмент не называет день."
     assert not_found_note("undated", "What time did the ferry leave?") == "The best passage states no time of day."
     assert not_found_note("undated", "В каком десятилетии построили мол?") == "Лучший фрагмент не называет десятилетие."
-    assert not_found_note("unpriced", "What did the ferry cost?") == "None of the best passages states an amount of money."
+    assert not_found_note("unpriced", "What did the ferry cost?") == (
+        "None of the best passages states an amount of money.")
     assert "FPA" in not_found_note("undefined", "What does FPA stand for?")
     assert not_found_note("scene", "Who chaired the spring meeting?") == (
         "The best passage sets the scene of this event but names no one for what was asked.")
@@ -52,7 +56,8 @@ def test_a_rule_s_not_found_says_what_the_passages_lack():
 
 def test_the_fitted_gate_s_not_found_names_the_words_no_document_uses():
     assert unmentioned("What is the population of Wenlow?", KNOWN) == ["population"]
-    assert unmentioned("Which INTERPOL officer inspected the breakwater?", KNOWN) == ["INTERPOL", "officer", "inspected"]
+    assert unmentioned("Which INTERPOL officer inspected the breakwater?", KNOWN) == [
+        "INTERPOL", "officer", "inspected"]
     assert not_found_note(None, "What is the population of Wenlow?", KNOWN) == (
         "None of the documents mentions “population”.")
 

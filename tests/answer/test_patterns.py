@@ -122,7 +122,8 @@ def test_a_how_much_question_gets_the_figure_in_the_sentence_after_the_one_with_
 @pytest.mark.slow
 def test_question_words_the_figure_sentence_lacks_do_not_cost_the_answer(service):
     # pattern 4: "in total", "since 2019" and "operations" sit in the sentence before the figure
-    r = service.ask("How much did the Skarn Harbour Office-coordinated joint patrol operations seize in total since 2019?")
+    r = service.ask("How much did the Skarn Harbour Office-coordinated joint patrol operations seize in total "
+                    "since 2019?")
     assert r.answer is not None
     assert "310 kg" in r.answer.text
 
@@ -133,7 +134,8 @@ def test_question_words_the_figure_sentence_lacks_do_not_cost_the_answer(service
 @pytest.mark.slow
 def test_the_web_app_wording_of_the_seizure_question_is_answered_with_the_figure(real_service):
     # the figure sentence ranks fourth; the sentence before it holds "since 2020" and "coordination"
-    r = real_service.ask("How much did the CARICC-coordinated controlled delivery operations seize in total since 2020?")
+    r = real_service.ask("How much did the CARICC-coordinated controlled delivery operations seize in total "
+                         "since 2020?")
     assert r.answer is not None
     assert "740 kg" in r.answer.text
 

@@ -48,7 +48,8 @@ def test_a_question_set_in_another_place_than_the_sentence_and_its_title_clashes
     title = "Wenlow harbour master meets ferry operators in Brussels"
     assert type_features(question, text, title, None, False)["clash"] == 0.0
     # and a sentence that names no place at all is no clash
-    assert type_features(question, "The operators met the harbour master on 3 May.", "News", None, False)["clash"] == 0.0
+    assert type_features(question, "The operators met the harbour master on 3 May.", "News", None,
+                         False)["clash"] == 0.0
     # a place in a question about no event is a scope, not a setting: "in Tarrow" bounds what is
     # counted, and a sentence about a town inside it is no swap
     question = "What share of the ferries in Tarrow are electric?"

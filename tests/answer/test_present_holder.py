@@ -25,7 +25,8 @@ def minutes_and_report(gap: float = 4.5) -> list[Candidate]:
 
 
 @pytest.mark.parametrize("question", [
-    "Who is the current WELLS project manager?", "Who manages the WELLS project?", "Who is the WELLS project manager now?",
+    "Who is the current WELLS project manager?", "Who manages the WELLS project?",
+    "Who is the WELLS project manager now?",
     "Кто сейчас руководит проектом WELLS?", "Кто является руководителем проекта WELLS?",
 ])
 def test_a_present_question_about_a_role_asks_for_its_holder(question):
@@ -142,8 +143,10 @@ def test_a_deputy_is_not_the_holder_of_the_role_itself():
 
 def test_a_later_item_naming_another_bodys_heads_does_not_take_the_asked_bodys_head():
     # "Who heads the CARICC Organizational Unit?" lost its answer to a later item's "heads of analytical departments"
-    asked = "Head of the UNODC Almaty Office, Mr. Leon Varga, and the Head of the Skarn Organizational Unit, Ms. Ada Moss"
-    other = "The heads of analytical departments of the border agencies, Mr. Ivo Petrov and Ms. Lea Tamm, met in Skarn."
+    asked = ("Head of the UNODC Almaty Office, Mr. Leon Varga, and the Head of the Skarn Organizational Unit, "
+             "Ms. Ada Moss")
+    other = ("The heads of analytical departments of the border agencies, Mr. Ivo Petrov and Ms. Lea Tamm, met in "
+             "Skarn.")
     ranked = [candidate(asked, "2022-03-01", 16.9, "news1.txt"), candidate(other, "2022-08-03", 13.3, "news2.txt")]
     assert prefer_present_holder("Who heads the Skarn Organizational Unit?", ranked)[0].text == asked
 

@@ -79,7 +79,8 @@ def test_a_number_that_repeats_the_question_is_skipped():
 @pytest.mark.parametrize(
     ("text", "question", "expected"),
     [
-        ("On October 14, 2021, a meeting took place in Tashkent.", "When did the meeting take place?", "October 14, 2021"),
+        ("On October 14, 2021, a meeting took place in Tashkent.", "When did the meeting take place?",
+         "October 14, 2021"),
         ("The course was held on 14-15 October 2021 in Tashkent.", "When was the course held?", "14-15 October 2021"),
         ("The strategy was adopted in March 2022 by the government.", "When was the strategy adopted?", "March 2022"),
         ("The office has operated since 2009.", "Since when has the office operated?", "2009"),
@@ -98,7 +99,8 @@ def test_dates_are_found(text, question, expected):
             "H.E. Yasumasa IIJIMA",
         ),
         ("Andrew Reynolds met Jane Smith in Astana.", "Who did Andrew Reynolds meet?", "Jane Smith"),
-        ("The delegation was led by Mr. Rustam Aziz Miralizoda.", "Who led the delegation?", "Mr. Rustam Aziz Miralizoda"),
+        ("The delegation was led by Mr. Rustam Aziz Miralizoda.", "Who led the delegation?",
+         "Mr. Rustam Aziz Miralizoda"),
     ],
 )
 def test_names_are_found(text, question, expected):

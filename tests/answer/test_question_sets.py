@@ -1,5 +1,5 @@
-"""The project's own question sets over the bundled corpus (benchmarks/data/dev3_seeds.jsonl, "dev3", and dev4_seeds.jsonl):
-every answer is quoted from the documents, so its figures measure the assistant, not the set."""
+"""The project's own question sets over the bundled corpus (benchmarks/data/dev3_seeds.jsonl, "dev3", and
+dev4_seeds.jsonl): every answer is quoted from the documents, so its figures measure the assistant, not the set."""
 
 from __future__ import annotations
 

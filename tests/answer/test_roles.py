@@ -134,8 +134,8 @@ def test_the_head_asked_is_not_a_rapporteur_nor_a_deputy(service):
     # the best line may be the rapporteur's or (asked_marks: a "who heads" question takes any heading office) the
     # other body's director: either way no head of the office asked, and the reason says whose post it is
     assert result.not_found in ("The best passage names Mara Quill as Rapporteur, not as Head.",
-                                "The best passage names Tom Vell as Director of the Skarn Institute, not as Head of the "
-                                "Orlen Programme Office in Tarrow.")
+                                "The best passage names Tom Vell as Director of the Skarn Institute, not as Head "
+                                "of the Orlen Programme Office in Tarrow.")
     # a first deputy chairman is no chairman
     result = service.ask("Who is the Chairman of the State Revenue Committee of Uzbekistan?")
     assert result.answer is None

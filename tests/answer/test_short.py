@@ -40,7 +40,8 @@ def test_the_day_of_a_date_is_not_a_count():
 
 
 def test_person_candidates_are_names_not_dates_titles_or_openers():
-    text = "On June 3 the analyst of the Skarn Office Mr. Edvin Larsk spoke, and Ambassador Extraordinary Tove Brann listened."
+    text = ("On June 3 the analyst of the Skarn Office Mr. Edvin Larsk spoke, and Ambassador Extraordinary Tove Brann "
+            "listened.")
     found = _texts(text, "Who spoke at the meeting?")
     assert "Edvin Larsk" in found
     assert not any(f.startswith("On") or "June" in f or f == "Skarn" for f in found)
@@ -241,7 +242,8 @@ def test_a_what_time_question_gets_the_time_of_day_not_the_date():
     text = "On 14 March 2023 the Skarn ferry left Wenlow at 10:30 and reached Tarrow at 4 p.m."
     question = "What time did the Skarn ferry leave Wenlow?"
     assert _texts(text, question) == ["10:30", "4 p.m."]
-    assert _texts("The briefing opened at 9 o'clock on 2 May 2022.", "What time did the briefing open?") == ["9 o'clock"]
+    assert _texts("The briefing opened at 9 o'clock on 2 May 2022.",
+                  "What time did the briefing open?") == ["9 o'clock"]
     assert _texts("Брифинг начался 2 мая в 9 часов утра.", "Во сколько начался брифинг?") == ["9 часов", "утра"]
     assert _texts("Брифинг начался 2 мая 2022 года.", "В котором часу начался брифинг?") == []
     found = candidates(text, question)
@@ -279,9 +281,11 @@ def test_places_after_other_prepositions_and_at_a_sentence_start_but_no_language
 
 
 def test_a_name_with_a_particle_or_an_arabic_article_is_one_candidate():
-    found = _texts("The Skarn harbour was rebuilt by Guy de Lusignan after the flood.", "Who rebuilt the Skarn harbour?")
+    found = _texts("The Skarn harbour was rebuilt by Guy de Lusignan after the flood.",
+                   "Who rebuilt the Skarn harbour?")
     assert "Guy de Lusignan" in found
-    assert "Lothar de Maizière" in _texts("Lothar de Maizière opened the Wenlow bridge.", "Who opened the Wenlow bridge?")
+    assert "Lothar de Maizière" in _texts("Lothar de Maizière opened the Wenlow bridge.",
+                                          "Who opened the Wenlow bridge?")
     found = _texts("The Wenlow league was led by Hassan al-Turabi for a decade.", "Who led the Wenlow league?")
     assert "Hassan al-Turabi" in found and "Turabi" not in found
     # an organisation is not joined to a name: "Edvin Larsk of Skarn University"

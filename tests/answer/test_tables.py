@@ -213,7 +213,8 @@ def test_a_web_page_table_answers_with_the_cell_of_the_year_asked(invented_servi
     service = invented_service({"seizures.html": page})
     answer = service.ask("How much heroin did Tajikistan seize in 2022?").answer
     assert answer is not None
-    assert (answer.text, answer.header) == ("| Tajikistan | 3,100 kg | 2,650 kg |", "| Country | Heroin 2021 | Heroin 2022 |")
+    assert (answer.text, answer.header) == ("| Tajikistan | 3,100 kg | 2,650 kg |",
+                                            "| Country | Heroin 2021 | Heroin 2022 |")
     assert answer.span_text == "2,650 kg"
 
 
@@ -454,7 +455,8 @@ def test_a_reports_quarterly_table_answers_for_the_period_asked(invented_service
         # the year's row, not a quarter's the model ranks above it
         ("How many vessels did the inspectorate board in 2024?", "Total 2024 | 1,002 | 208 | 86", "1,002"),
         # a quarter's row, "second quarter" naming "Q2"
-        ("How many vessels did the inspectorate board in the second quarter of 2024?", "Q2 2024 | 305 | 51 | 22", "305"),
+        ("How many vessels did the inspectorate board in the second quarter of 2024?", "Q2 2024 | 305 | 51 | 22",
+         "305"),
         ("How many vessels were boarded in Q2 2024?", "Q2 2024 | 305 | 51 | 22", "305"),
         # the row stating the figure, not the sentence that states none
         ("How many illegal nets did the inspectorate seize in the fourth quarter of 2024?", "Q4 2024 | 198 | 73 | 31",

@@ -21,6 +21,7 @@ def test_plain_python_trees_give_scikit_learns_probabilities():
 
 def test_a_feature_monotone_for_an_answer_never_lowers_the_probability():
     # one stump: "a" above 0.5 adds log-odds
-    model = {"features": ["a"], "bias": 0.0, "trees": [((0, 0.5, 1, 2, 0.0, 0), (0, 0.0, 0, 0, -1.0, 1), (0, 0.0, 0, 0, 1.0, 1))]}
+    model = {"features": ["a"], "bias": 0.0,
+             "trees": [((0, 0.5, 1, 2, 0.0, 0), (0, 0.0, 0, 0, -1.0, 1), (0, 0.0, 0, 0, 1.0, 1))]}
     ps = [trees.probability({"a": a}, model) for a in (0.0, 0.5, 0.51, 1.0)]
     assert ps == sorted(ps) and ps[0] < 0.5 < ps[-1]

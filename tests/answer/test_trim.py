@@ -30,10 +30,10 @@ def test_a_long_sentence_keeps_a_title_given_after_a_colon():
     # the question's words before the colon, the theme it asks for after it
     sentence = ("Mr. Edwin Amos Marlowe, Director of the Island Skarns Regional Information and Coordination Centre "
                 "for combating unlicensed piloting of unlicensed pilots, unsafe ferry routes and their passengers "
-                "(SRICCC) together with Mr. Tobias Wren, Head of the ISLCO Programme Office in Wenlowland, took part in "
-                "the Pilots Working Group meeting to support II thematic section of the Skarn Declaration: Detecting "
-                "and blocking ferry captains linked to unlicensed piloting of pilots operating from Port Ellery "
-                "(Ferry Pact Initiative) (hereinafter referred to as the PWG meeting).")
+                "(SRICCC) together with Mr. Tobias Wren, Head of the ISLCO Programme Office in Wenlowland, took "
+                "part in the Pilots Working Group meeting to support II thematic section of the Skarn Declaration: "
+                "Detecting and blocking ferry captains linked to unlicensed piloting of pilots operating from Port "
+                "Ellery (Ferry Pact Initiative) (hereinafter referred to as the PWG meeting).")
     assert len(sentence) > MAX_ANSWER_CHARS
     q = "What is the theme of the second thematic section of the Skarn Declaration?"
     a, b = trim(sentence, q, analyze(q))

@@ -69,7 +69,8 @@ def test_the_years_report_wins_over_a_nine_month_story():
 
 
 def test_the_nine_month_figure_answers_a_question_that_asks_the_nine_months():
-    q = "How many tonnes of drugs did operations coordinated by the Regional Centre seize in the first nine months of 2023?"
+    q = ("How many tonnes of drugs did operations coordinated by the Regional Centre seize in the first nine months "
+         "of 2023?")
     assert prefer_whole_period(q, story_and_release(NINE_MONTHS, YEAR))[0].text == NINE_MONTHS
 
 
@@ -82,12 +83,15 @@ def test_a_russian_pair():
 
 def test_a_report_after_the_period_wins_over_one_within_it_when_both_report_the_whole():
     december = "In 2023, operations coordinated by the Regional Centre seized 5.1 tonnes of narcotic drugs."
-    ranked = [candidate(december, "2023-12-20", 20.0, "december.txt"), candidate(YEAR, "2024-01-25", 19.0, "results.txt")]
+    ranked = [candidate(december, "2023-12-20", 20.0, "december.txt"),
+              candidate(YEAR, "2024-01-25", 19.0, "results.txt")]
     assert prefer_whole_period(Q, ranked)[0].text == YEAR
     # the other way round, or both within the period: the model's order stands
-    ranked = [candidate(YEAR, "2024-01-25", 20.0, "results.txt"), candidate(december, "2023-12-20", 19.0, "december.txt")]
+    ranked = [candidate(YEAR, "2024-01-25", 20.0, "results.txt"),
+              candidate(december, "2023-12-20", 19.0, "december.txt")]
     assert prefer_whole_period(Q, ranked)[0].text == YEAR
-    ranked = [candidate(december, "2023-12-20", 20.0, "december.txt"), candidate(YEAR, "2023-12-28", 19.0, "results.txt")]
+    ranked = [candidate(december, "2023-12-20", 20.0, "december.txt"),
+              candidate(YEAR, "2023-12-28", 19.0, "results.txt")]
     assert prefer_whole_period(Q, ranked)[0].text == december
 
 
@@ -231,7 +235,8 @@ def test_the_years_results_answer_a_question_about_the_year_end_to_end(invented_
 @pytest.mark.slow
 def test_a_russian_pair_end_to_end(invented_service):
     service = invented_service({"news.html": NEWS_PAGE_RU, "results.txt": RESULTS_RU})
-    answer = service.ask("Сколько тонн наркотиков было изъято в 2023 году в ходе операций под координацией РИКЦ?").answer
+    answer = service.ask("Сколько тонн наркотиков было изъято в 2023 году в ходе операций под координацией "
+                         "РИКЦ?").answer
     assert answer is not None and answer.doc == "results.txt" and "5,8 тонны" in answer.text
     answer = service.ask("Сколько наркотиков изъято за девять месяцев 2023 года в ходе операций, скоординированных "
                          "РИКЦ?").answer

@@ -88,7 +88,8 @@ def test_answer_is_visible_without_scrolling(page, app_url):
     # a second question: its answer, not the first one's sources, is what is on screen
     _ask(page, "Who hosted the CCASP workshop in Astana?", 2)
     second = page.evaluate("() => { const a = document.querySelectorAll('#qa-chat .qa-reply'); "
-                           "const r = a[a.length - 1].getBoundingClientRect(); return {top: r.top, bottom: r.top + 40}; }")
+                           "const r = a[a.length - 1].getBoundingClientRect(); "
+                           "return {top: r.top, bottom: r.top + 40}; }")
     assert _inside(second, page.evaluate(RECT, "#qa-chat .bubble-wrap"))
     page.screenshot(path=str(OUT / f"layout-{page.width}-second.png"))
 

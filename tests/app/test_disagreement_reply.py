@@ -40,7 +40,8 @@ def test_the_reply_says_another_document_gives_another_figure_and_which_is_newer
     js = r.to_json()["answer"]["disagreement"]
     assert js["value"].startswith("398 kg") and js["date"] == "2024-02-29" and js["n"] == d.passage_rank
     html = render_reply(1, a, [])
-    assert 'class="qa-disagree"' in html and "<mark><strong>398 kg" in html and f'data-cite="1:{d.passage_rank}"' in html
+    assert ('class="qa-disagree"' in html and "<mark><strong>398 kg" in html
+            and f'data-cite="1:{d.passage_rank}"' in html)
 
 
 @pytest.mark.slow

@@ -27,7 +27,8 @@ def test_controls_to_filters_and_chips_and_back():
 
 
 def test_source_choices_offer_folders_then_documents():
-    assert fc.source_choices(["b.txt", "news/a.txt", "news/x/c.txt"]) == ["news/", "news/x/", "b.txt", "news/a.txt", "news/x/c.txt"]
+    assert fc.source_choices(["b.txt", "news/a.txt", "news/x/c.txt"]) == [
+        "news/", "news/x/", "b.txt", "news/a.txt", "news/x/c.txt"]
 
 
 @pytest.fixture

@@ -166,5 +166,7 @@ def test_the_note_of_undated_items_left_out_agrees_with_its_number_in_russian():
     from qa.contracts import undated_note
 
     assert undated_note(1, ("Новости · novosti.txt",), "ru") == "1 материал без даты не учтён (Новости · novosti.txt)"
-    assert [undated_note(n, (), "ru") for n in (3, 5)] == ["3 материала без даты не учтены", "5 материалов без даты не учтены"]
-    assert [undated_note(n) for n in (1, 2)] == ["1 item without a date was left out", "2 items without a date were left out"]
+    assert [undated_note(n, (), "ru") for n in (3, 5)] == [
+        "3 материала без даты не учтены", "5 материалов без даты не учтены"]
+    assert [undated_note(n) for n in (1, 2)] == [
+        "1 item without a date was left out", "2 items without a date were left out"]

@@ -60,7 +60,8 @@ def test_a_pdf_passages_excerpt_on_the_web_leaves_the_page_furniture_out(service
                         for e in re.findall(r'<div class="qa-excerpt">(.*?)</div>', sources))
     assert SENTENCE in excerpts and "Page 1 of 5" not in excerpts
     (cited,) = [c for c in out["citations"] if PRINTED in c["text"]]
-    assert cited["furniture"] and cited["text"] == service.index().document_text("review.pdf")[cited["start"]:cited["end"]]
+    assert cited["furniture"] and cited["text"] == (
+        service.index().document_text("review.pdf")[cited["start"]:cited["end"]])
 
 
 def test_the_source_view_reads_a_pdf_sentence_over_a_page_break_as_one(service):

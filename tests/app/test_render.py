@@ -200,14 +200,16 @@ def test_human_title_is_the_main_label_and_the_file_name_a_detail():
 
     story = _cite(doc="003_62543a975d45d663.txt", title="De-briefing on controlled deliveries", date="2022-07-19",
                   doc_title="CARICC news")
-    assert story.label() == "[1] CARICC news, 19 Jul 2022 — De-briefing on controlled deliveries · 003_62543a975d45d663.txt"
+    assert story.label() == (
+        "[1] CARICC news, 19 Jul 2022 — De-briefing on controlled deliveries · 003_62543a975d45d663.txt")
     html = render_reply(0, None, [story])
     title_at = html.index(esc("CARICC news, 19 Jul 2022"))
     name = esc("003_62543a975d45d663.txt")
     assert html.index(name) > title_at  # the file name after the title
     assert f'<span class="qa-doc">{name}</span>' in html
     # a file that is one story: its title and date; nothing known: the file name alone
-    assert main_label("Kyrgyz Republic strengthens capacities", "2024-03-04") == "Kyrgyz Republic strengthens capacities (4 Mar 2024)"
+    assert main_label("Kyrgyz Republic strengthens capacities", "2024-03-04") == (
+        "Kyrgyz Republic strengthens capacities (4 Mar 2024)")
     assert _cite(doc="a.txt", title="a.txt", date=None).label() == "[1] a.txt"
 
 

@@ -54,7 +54,8 @@ def test_a_russian_questions_reason_is_worded_in_russian():
 
     assert not_found_note("unpriced", "Сколько стоил грузовой автомобиль?") == (
         "Ни один из лучших фрагментов не называет денежную сумму.")
-    assert not_found_note("unpriced", "What did the truck cost?") == "None of the best passages states an amount of money."
+    assert not_found_note("unpriced", "What did the truck cost?") == (
+        "None of the best passages states an amount of money.")
 
 
 def test_a_follow_up_without_words_keeps_the_conversations_language(chat):

@@ -106,7 +106,8 @@ def test_k_passages_are_shown(real_service, k):
 @pytest.mark.slow
 def test_every_answer_and_passage_is_verbatim_over_all_dev_questions(real_service):
     if not DEV.exists():
-        pytest.skip("needs the evaluation data (../shared/eval/dev_seeds.jsonl, or $QA_SHARED): README, 'Evaluation data'")
+        pytest.skip("needs the evaluation data (../shared/eval/dev_seeds.jsonl, or $QA_SHARED): "
+                    "README, 'Evaluation data'")
     questions = [json.loads(line)["question"] for line in DEV.read_text(encoding="utf-8").splitlines() if line.strip()]
     assert questions
     answered = 0

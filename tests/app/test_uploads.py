@@ -32,7 +32,8 @@ def test_sanitize_name_limits_length():
     assert name.endswith(".txt") and len(name) == MAX_NAME_CHARS + 4
 
 
-@pytest.mark.parametrize("bad", ["evil.exe", "doc.doc", "archive.tar.gz", "noext", "script.txt.sh", "", "...txt", "../.txt"])
+@pytest.mark.parametrize("bad", ["evil.exe", "doc.doc", "archive.tar.gz", "noext", "script.txt.sh", "", "...txt",
+                                 "../.txt"])
 def test_sanitize_name_refuses_other_types(bad):
     with pytest.raises(UploadError, match="can be added"):
         sanitize_name(bad)

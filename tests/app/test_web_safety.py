@@ -289,7 +289,8 @@ def test_with_a_password_the_page_files_and_api_need_sign_in(tmp_path):
             assert anon.get(f"{url}/config").status_code == 401
             upload = anon.post(f"{url}/gradio_api/upload", files=[("files", ("a.txt", b"hello", "text/plain"))])
             assert upload.status_code == 401
-            assert anon.post(f"{url}/login", data={"username": "analyst", "password": "wrong-password"}).status_code == 400
+            assert anon.post(f"{url}/login",
+                             data={"username": "analyst", "password": "wrong-password"}).status_code == 400
         with httpx.Client(timeout=10) as user:
             ok = user.post(f"{url}/login", data={"username": "analyst", "password": "long-enough-pw"})
             assert ok.status_code == 200

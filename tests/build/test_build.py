@@ -109,7 +109,8 @@ def test_adding_a_document_embeds_only_its_text(built, corpus):
 
 def test_changing_a_document_reembeds_only_its_new_text_and_forgets_the_old(built, corpus):
     settings, embedder, service = built
-    assert answer(service, "Who is the lighthouse keeper of Port Ellery?", "Margaret Quill") == ("Margaret Quill", "harbour.txt")
+    assert answer(service, "Who is the lighthouse keeper of Port Ellery?", "Margaret Quill") == (
+        "Margaret Quill", "harbour.txt")
     (corpus / "harbour.txt").write_text(HARBOUR.replace("Margaret Quill", "Tobias Wren"))
     embedder.calls.clear()  # questions are embedded too; count only the build
 
@@ -118,7 +119,8 @@ def test_changing_a_document_reembeds_only_its_new_text_and_forgets_the_old(buil
     # only the edited sentence and the chunk holding it are new; the ferry sentence is re-used
     assert (report.chunks_embedded, report.sentences_embedded) == (1, 1)
     assert embedder.embedded == 2
-    assert answer(service, "Who is the lighthouse keeper of Port Ellery?", "Tobias Wren") == ("Tobias Wren", "harbour.txt")
+    assert answer(service, "Who is the lighthouse keeper of Port Ellery?", "Tobias Wren") == (
+        "Tobias Wren", "harbour.txt")
     index = service.index()
     assert "Margaret" not in index.document_text("harbour.txt")
     assert not index.lexical.known(analyze("Margaret")[0])
@@ -202,7 +204,8 @@ def test_swapping_two_file_names_embeds_nothing(built, corpus):
     report = build_index(settings, embedder)
     assert sorted(report.changed) == ["harbour.txt", "orchard.txt"]
     assert report.removed == [] and embedder.embedded == 0
-    assert answer(service, "Who is the lighthouse keeper of Port Ellery?", "Margaret Quill") == ("Margaret Quill", "orchard.txt")
+    assert answer(service, "Who is the lighthouse keeper of Port Ellery?", "Margaret Quill") == (
+        "Margaret Quill", "orchard.txt")
 
 
 def test_same_bytes_under_another_kind_of_file_are_parsed_again(built, corpus):
@@ -384,7 +387,8 @@ def test_incremental_update_with_the_real_model(corpus, settings_for, real_embed
     report = build_index(settings, real_embedder)
     assert report.changed == ["harbour.txt"] and report.removed == ["pudding.txt"]
     assert report.chunks_embedded == 1
-    assert answer(service, "Who is the lighthouse keeper of Port Ellery?", "Tobias Wren") == ("Tobias Wren", "harbour.txt")
+    assert answer(service, "Who is the lighthouse keeper of Port Ellery?", "Tobias Wren") == (
+        "Tobias Wren", "harbour.txt")
     assert_no_trace(settings, DELETED, service)
 
 

@@ -31,7 +31,8 @@ TABLE_FACTS = [
     ("What is the output per day of the Osgate station?", "report.pdf", "5,100 cubic metres",
      "Station | Output per day | Staff"),
     ("How many staff work at Fenwick Mill?", "report.pdf", "6", "Station | Output per day | Staff"),
-    ("What is the daily output of Fenwick Mill?", "report.pdf", "2,750 cubic metres", "Station | Output per day | Staff"),
+    ("What is the daily output of Fenwick Mill?", "report.pdf", "2,750 cubic metres",
+     "Station | Output per day | Staff"),
     ("Who holds plot 12?", "minutes.docx", "Priya Castellan", "Plot | Holder | Crop"),
     ("What crop does Priya Castellan grow?", "minutes.docx", "runner beans", "Plot | Holder | Crop"),
     # a table whose cells wrap onto two or three lines (docgen.WRAPPED_TABLE)

@@ -29,7 +29,8 @@ def settings(corpus, settings_for):
 
 def files_holding(index_dir: Path, phrase: bytes) -> list[str]:
     """Every file under the index folder whose bytes hold `phrase` (grep -rl)."""
-    return sorted(str(p.relative_to(index_dir)) for p in index_dir.rglob("*") if p.is_file() and phrase in p.read_bytes())
+    return sorted(str(p.relative_to(index_dir)) for p in index_dir.rglob("*")
+                  if p.is_file() and phrase in p.read_bytes())
 
 
 def generations(index_dir: Path) -> list[str]:
@@ -132,7 +133,8 @@ def test_qa_index_purge_says_what_it_deleted_and_that_rollback_is_gone(settings,
     assert result.exit_code == 0, result.output
     live = store.current_generation(settings.index_dir).name
     assert "removed: orchard.txt" in result.output
-    assert f"purged: deleted {first}; only {live} is left, so `qa index --rollback` has nothing to go back to" in result.output
+    assert (f"purged: deleted {first}; only {live} is left, so `qa index --rollback` has nothing to go back to"
+            in result.output)
     assert files_holding(settings.index_dir, DELETED) == []
     rollback = CliRunner().invoke(main, [*args, "--rollback"])
     assert rollback.exit_code == 1

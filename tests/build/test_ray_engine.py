@@ -228,7 +228,8 @@ def test_unreachable_cluster_is_one_line_and_keeps_the_index(tmp_path, settings_
     result = CliRunner().invoke(cli.main, ["index", "--corpus", str(corpus), "--index", str(settings.index_dir),
                                            "--engine", "ray", "--ray-address", address])
     assert result.exit_code == 1
-    assert result.output.strip().splitlines() == [f"Error: cannot reach the Ray cluster at {address}: connection refused"]
+    assert result.output.strip().splitlines() == [
+        f"Error: cannot reach the Ray cluster at {address}: connection refused"]
     result = CliRunner().invoke(cli.main, ["index", "--corpus", str(corpus), "--ray-address", address])
     assert result.exit_code == 1 and "need --engine ray" in result.output
 

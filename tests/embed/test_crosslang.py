@@ -116,7 +116,8 @@ def test_a_russian_question_finds_a_name_the_english_text_writes_in_latin_letter
     assert question_terms("Кто такая Ада Финч?", {"finch"}.__contains__) == analyze("Кто такая Ада Финч?") + ["finch"]
     assert question_terms("Кто такая Ада Финч?", lambda t: False) == analyze("Кто такая Ада Финч?")
     # nor a romanisation that English analysis makes another word: "Menning" stems as "men", a hyphen splits
-    assert question_terms("Где играл Мэннинг в Тайн-энд-Уир?", lambda t: True) == analyze("Где играл Мэннинг в Тайн-энд-Уир?")
+    assert question_terms("Где играл Мэннинг в Тайн-энд-Уир?", lambda t: True) == analyze(
+        "Где играл Мэннинг в Тайн-энд-Уир?")
     assert question_terms("Кто такая Ада Финч?") == analyze("Кто такая Ада Финч?")
 
 
@@ -227,5 +228,6 @@ def test_the_cli_says_when_it_prepares_and_when_it_is_done(capsys):
     for done in (0, 32, 64, 70):
         show(done, 70)
     err = capsys.readouterr().err.splitlines()
-    assert err == ["Preparing cross-language search, once: embedding 70 texts of the index with the multilingual model…",
+    assert err == ["Preparing cross-language search, once: embedding 70 texts of the index with the multilingual "
+                   "model…",
                    "Preparing cross-language search, once: done"]

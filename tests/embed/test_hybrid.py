@@ -58,7 +58,8 @@ def test_progress_runs_to_the_count_once_over_both_models_and_fits_needs_both():
 
 class FakeSpans(Fake):
     def encode_spans(self, texts, spans, role="passage", progress=None):
-        pooled = [self.encode([t[a:b] for a, b in ss]) if ss else np.zeros((0, self.dim), np.float32) for t, ss in zip(texts, spans)]
+        pooled = [self.encode([t[a:b] for a, b in ss]) if ss else np.zeros((0, self.dim), np.float32)
+                  for t, ss in zip(texts, spans)]
         pooled[0][0] = 0.0  # as if no token covered the first span
         return self.encode(texts, role, progress), pooled
 

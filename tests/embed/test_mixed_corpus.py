@@ -30,8 +30,8 @@ ENGLISH = {
     "It was built by the engineering firm Calder and Voss. Forty inspectors work there in two shifts.\n",
     "orchard.txt": "Valley orchard report\n\nThe apple harvest in the Morrow valley reached 12,000 tonnes this year. "
     "Most of the fruit was sold to juice makers in the north.\n",
-    "railway.txt": "Railway works\n\nThe old railway bridge over the Tamsin river was closed for repairs in the autumn. "
-    "Trains now run on a temporary line to the east of the town.\n",
+    "railway.txt": "Railway works\n\nThe old railway bridge over the Tamsin river was closed for repairs in the "
+    "autumn. Trains now run on a temporary line to the east of the town.\n",
 }
 RUSSIAN = {
     "kinology.txt": "Новости кинологической службы\n\nУчебный центр кинологов открылся в Бишкеке в 2021 году. "
@@ -191,8 +191,8 @@ PRICES = {
     "The project was led by the Chief Engineer, Dr. Helen Marsh.\n\n"
     "Operations\n\nThe treatment plant in Ashford processes 95,000 cubic metres of water per day. "
     "The authority employs 640 staff, including 85 apprentices.\n",
-    "museum.txt": "В Новосибирске открылся музей науки\n\n20 ноября 2023 года в Новосибирске открылся новый музей науки. "
-    "Директором музея назначена Елена Павловна Орлова. Площадь музея составляет 4500 квадратных метров. "
+    "museum.txt": "В Новосибирске открылся музей науки\n\n20 ноября 2023 года в Новосибирске открылся новый музей "
+    "науки. Директором музея назначена Елена Павловна Орлова. Площадь музея составляет 4500 квадратных метров. "
     "Входной билет стоит 350 рублей. Строительство музея заняло два года.\n",
     "orchard.txt": ENGLISH["orchard.txt"],
     "weather.txt": RUSSIAN["weather.txt"],

@@ -49,8 +49,10 @@ def test_a_range_open_before_is_named_by_the_last_years_up_to_its_end():
     assert period_terms(DateRange.parse(None, "2024-05")) == [[frozenset({y})] for y in ("2022", "2023", "2024")]
 
 
-@pytest.mark.parametrize("text", ["Q4 2023 | 190 | 860 | 1,310", "In the fourth quarter of 2023 the offices seized 40 kg.",
-                                  "В IV квартале 2023 года изъято 40 кг.", "В четвёртом квартале 2023 года изъято 40 кг."])
+@pytest.mark.parametrize("text", ["Q4 2023 | 190 | 860 | 1,310",
+                                  "In the fourth quarter of 2023 the offices seized 40 kg.",
+                                  "В IV квартале 2023 года изъято 40 кг.",
+                                  "В четвёртом квартале 2023 года изъято 40 кг."])
 def test_a_quarter_is_named_as_texts_name_it_as_well_as_by_its_months(text):
     # "How much … in the fourth quarter of 2023?": a report's table row "Q4 2023 | …" names that period
     assert names_period(text, DateRange.parse("2023-10", "2023-12"))

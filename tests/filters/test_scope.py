@@ -247,8 +247,9 @@ def test_a_report_that_names_a_year_only_in_passing_gives_no_answer_about_it(inv
 
 # News dated before and after June 2024, and the programme's report for 2025 published in February 2026.
 PROGRAMME_NEWS = {
-    "osh_course.txt": "Training course on container profiling opens in Osh\n\nOsh, 12 April 2023\n\nMr. Ivo Marsh, head "
-                      "of the regional training centre, opened a course on container profiling for 20 customs officers.\n",
+    "osh_course.txt": "Training course on container profiling opens in Osh\n\nOsh, 12 April 2023\n\nMr. Ivo Marsh, "
+                      "head of the regional training centre, opened a course on container profiling for 20 customs "
+                      "officers.\n",
     "aktobe_unit.txt": "New rail unit opens in Aktobe\n\nAktobe, 5 September 2023\n\nA new rail unit of the Harbour "
                        "Container Programme opened at the Aktobe rail terminal with eight officers.\n",
     "scanners.txt": "Scanners handed over to Termez\n\nTermez, 14 March 2024\n\nThe programme handed over two "

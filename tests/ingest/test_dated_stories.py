@@ -14,7 +14,8 @@ from qa.ingest.headlines import lead_title
 
 EN = {
     "header": "News of the Drug Control Agency",
-    "lead_a": "{date_a} officers of the Drug Control Agency stopped a truck from Afghanistan at the Aivaj customs post.",
+    "lead_a": ("{date_a} officers of the Drug Control Agency stopped a truck from Afghanistan at the Aivaj customs "
+               "post."),
     "body_a": "The driver was detained. A criminal case was opened.",
     "credit": "Photo: DCA press service",
     "lead_b": "{date_b} a meeting of the heads of counter-narcotics units of Central Asia took place in Almaty.",

@@ -80,13 +80,16 @@ def test_a_letter_is_dated_by_its_reference_line_not_by_the_meeting_it_proposes(
         assert [item.date for item in doc.items] == ["2024-10-03"], name
 
 
-NEWS_PAGE = """<!DOCTYPE html><html lang="ru"><head><meta charset="utf-8"><title>На посту «Озёрный» изъято 12 кг гашиша</title></head>
+NEWS_PAGE = """<!DOCTYPE html><html lang="ru"><head><meta charset="utf-8">\
+<title>На посту «Озёрный» изъято 12 кг гашиша</title></head>
 <body>
-<ul class="menu"><li><a href="/">Главная</a></li><li><a href="/press">Пресс-центр</a></li><li><a href="/contacts">Контакты</a></li></ul>
+<ul class="menu"><li><a href="/">Главная</a></li><li><a href="/press">Пресс-центр</a></li><li><a \
+href="/contacts">Контакты</a></li></ul>
 <article>
 <h1>На посту «Озёрный» изъято 12 кг гашиша</h1>
 <div class="meta">14.10.2024 | Просмотров: 2 417</div>
-<p>Сотрудники таможенного поста «Озёрный» обнаружили 12 кг гашиша в грузовике, перевозившем яблоки из соседней области.</p>
+<p>Сотрудники таможенного поста «Озёрный» обнаружили 12 кг гашиша в грузовике, \
+перевозившем яблоки из соседней области.</p>
 <p>Наркотик был спрятан в 24 брикетах под двойным полом кузова. Водитель задержан, возбуждено уголовное дело.</p>
 </article>
 <div class="footer">© 2024 Таможенная служба Озёрной области</div>

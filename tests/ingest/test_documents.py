@@ -121,7 +121,8 @@ EXPECTED_004 = [
 
 def _leads(doc, expected):
     """(date, start of the lead) of each item, as long as the expected prefixes."""
-    return [(it.date, doc.text[it.blocks[0].start : it.blocks[0].end][: len(prefix)]) for it, (_, prefix) in zip(doc.items, expected)]
+    return [(it.date, doc.text[it.blocks[0].start : it.blocks[0].end][: len(prefix)])
+            for it, (_, prefix) in zip(doc.items, expected)]
 
 
 def test_rating_widgets_separate_the_stories_of_a_listing_page(corpus):

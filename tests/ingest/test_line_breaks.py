@@ -28,12 +28,14 @@ NEWS_RU = """<!DOCTYPE html>
 <p>Координацию операции осуществлял директор СРЦ Остап Вереницын. По его словам, крупнейшая партия гашиша
 (410 кг) была обнаружена в тайнике рефрижератора на пункте пропуска
 «Северный мост».</p>
-<figure><img src="op.jpg" alt=""><figcaption>Фото: пресс-служба СРЦ. Изъятый гашиш на складе в Варне</figcaption></figure>
+<figure><img src="op.jpg" alt=""><figcaption>Фото: пресс-служба СРЦ. \
+Изъятый гашиш на складе в Варне</figcaption></figure>
 </article>
 <article>
 <h2>В Варне прошёл семинар по досмотру контейнеров</h2>
 <div class="date">20.11.2024</div>
-<p>С 18 по 19 ноября 2024 года в Варне состоялся семинар по досмотру контейнеров. В нём приняли участие 24 сотрудника таможни.</p>
+<p>С 18 по 19 ноября 2024 года в Варне состоялся семинар по досмотру контейнеров. \
+В нём приняли участие 24 сотрудника таможни.</p>
 <p>Семинар организован при поддержке Северного фонда. Ведущим тренером выступил эксперт из Норвегии Сигурд Ольсен.</p>
 <figure><img src="sem.jpg" alt=""><figcaption>Участники семинара в Варне. Фото пресс-службы СРЦ</figcaption></figure>
 </article>
@@ -67,7 +69,8 @@ The lead trainer was Sigurd Olsen, an expert from Norway.
 
 # A press release whose <time> line stands under its headline, above a first paragraph wrapped in the source.
 RELEASE_RU = """<!DOCTYPE html>
-<html lang="ru"><head><meta charset="utf-8"><title>Пресс-релиз: на посту «Каменный брод» пресечена контрабанда</title></head>
+<html lang="ru"><head><meta charset="utf-8"><title>Пресс-релиз: на посту «Каменный брод» пресечена \
+контрабанда</title></head>
 <body>
 <nav><a href="/">Главная</a> · <a href="/press">Пресс-центр</a></nav>
 <main>
@@ -126,9 +129,11 @@ def test_a_paragraph_wrapped_in_the_page_source_stays_in_its_story():
     assert "Координацию операции осуществлял директор СРЦ Остап Вереницын." in sentences
     assert ("По его словам, крупнейшая партия гашиша (410 кг) была обнаружена в тайнике рефрижератора на пункте "
             "пропуска «Северный мост».") in sentences
-    assert "В ходе операции таможенные органы трёх стран изъяли 870 кг гашиша, 52 кг героина и 9 кг амфетамина." in sentences
+    assert ("В ходе операции таможенные органы трёх стран изъяли 870 кг гашиша, 52 кг героина и 9 кг амфетамина."
+            in sentences)
     # the lead's sentence is whole after its dateline, not cut at the source's line break
-    assert any(s.startswith("Северный региональный центр по борьбе с контрабандой (СРЦ) подвёл итоги") for s in sentences)
+    assert any(s.startswith("Северный региональный центр по борьбе с контрабандой (СРЦ) подвёл итоги")
+               for s in sentences)
     assert not any(s.startswith(("подвёл", "(410", "52 кг")) for s in sentences)
 
 

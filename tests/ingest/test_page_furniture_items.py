@@ -111,7 +111,8 @@ def test_documents_get_human_titles(tmp_path):
 
 
 def test_a_one_story_html_page_is_called_by_its_title_without_the_site(tmp_path):
-    page = f"<html><head><title>Joint patrols start on the border | Frontier Daily</title></head><body><p>{BODY}</p></body></html>"
+    page = (f"<html><head><title>Joint patrols start on the border | Frontier Daily</title></head>"
+            f"<body><p>{BODY}</p></body></html>")
     (tmp_path / "story.html").write_text(page)
     doc = load_document(tmp_path / "story.html", tmp_path)
     assert [it.title for it in doc.items] == ["Joint patrols start on the border"]
@@ -122,7 +123,8 @@ def test_a_one_story_html_page_is_called_by_its_title_without_the_site(tmp_path)
 
 
 def test_a_headline_in_capitals_is_the_title_and_no_answer_sentence():
-    text = f"JOINT PATROLS START ON THE KAZAKH-UZBEK BORDER\n\nALMATY, Kazakhstan, October 12, 2022 — {BODY}\n\n{SECOND}\n"
+    text = (f"JOINT PATROLS START ON THE KAZAKH-UZBEK BORDER\n\nALMATY, Kazakhstan, October 12, 2022 — {BODY}\n\n"
+            f"{SECOND}\n")
     [item] = parse_text(text)
     assert item.title == "JOINT PATROLS START ON THE KAZAKH-UZBEK BORDER"
     assert item.date == "2022-10-12"
@@ -145,7 +147,8 @@ def test_agency_style_credits_and_above_captions_are_dropped():
 
 
 def test_datelines_that_end_with_a_full_stop_or_a_colon_only_date_the_story():
-    for dateline in ("BISHKEK, 15 October 2022. ", "ALMATY, KAZAKHSTAN, 12 October 2022: ", "Dushanbe, Tajikistan: 16 October 2022 — "):
+    for dateline in ("BISHKEK, 15 October 2022. ", "ALMATY, KAZAKHSTAN, 12 October 2022: ",
+                     "Dushanbe, Tajikistan: 16 October 2022 — "):
         text = f"{dateline}{BODY}\n"
         [item] = parse_text(text)
         assert block_texts(text, [item]) == [BODY], dateline

@@ -33,7 +33,8 @@ def test_repeated_header_and_page_numbers_are_furniture_but_body_lines_are_not()
 
 def test_a_long_table_s_rows_atop_each_page_are_content_and_so_is_its_repeated_header_row():
     # the first rows of each page read alike numbers aside, and the header row repeats word for word
-    pages = [_page(n, f"Site | Spring | Summer\nSite {n}1 | {n}03 litres | {n}27 litres\nSite {n}2 | {n}16 litres | {n}44 litres")
+    pages = [_page(n, f"Site | Spring | Summer\nSite {n}1 | {n}03 litres | {n}27 litres\n"
+                      f"Site {n}2 | {n}16 litres | {n}44 litres")
              for n in range(1, 5)]
     assert furniture_lines(pages) == [{0, 4}] * 4
 

@@ -8,7 +8,8 @@ import pytest
 
 from qa.ingest.files import parse_bytes
 
-BODY_EN = """The Skarn Harbour Office and the Tarrow coast guard launched a three-year project to strengthen night patrols of the strait.
+BODY_EN = """The Skarn Harbour Office and the Tarrow coast guard launched a three-year project to strengthen \
+night patrols of the strait.
 
 The strait between Skarn and Tarrow is 42 kilometres long, much of it along the Ellery banks.
 
@@ -91,7 +92,8 @@ def test_a_news_page_opened_by_its_own_heading_names_its_first_story_by_its_head
 
 12 October 2023
 
-The 12th meeting of the Harbour Board took place in Skarn on 10-11 October 2023 with delegations from all five island councils.
+The 12th meeting of the Harbour Board took place in Skarn on 10-11 October 2023 with delegations from all five island \
+councils.
 
 Read more
 
@@ -143,7 +145,8 @@ CLOSINGS = {
 
 Press service of the Skarn Harbour Office
 
-For more information, contact: Jane Doe, press officer, Skarn Harbour Office, tel. +44 20 7946 0000, press@skarn.example.org
+For more information, contact: Jane Doe, press officer, Skarn Harbour Office, tel. \
++44 20 7946 0000, press@skarn.example.org
 
 Media contact: Anna Lee, +44 20 7946 0001
 

@@ -14,30 +14,36 @@ News archive
 
 03.12.2024
 Fourth stage of Operation Cordon completed
-From 14 to 25 October 2024 the fourth stage of Operation Cordon was held on the southern border. Officers seized 870 kg of drugs, including 612 kg of hashish.
+From 14 to 25 October 2024 the fourth stage of Operation Cordon was held on the southern border. \
+Officers seized 870 kg of drugs, including 612 kg of hashish.
 
 15.05.2024
 Cordon breaks records
-The third stage of Operation Cordon ran from 8 to 19 April 2024. Officers seized 1,390 kg of drugs, the largest result in the history of the operation.
+The third stage of Operation Cordon ran from 8 to 19 April 2024. \
+Officers seized 1,390 kg of drugs, the largest result in the history of the operation.
 
 28.03.2023
 Operation Cordon begins
-27 March 2023 saw the start of the first stage of the international Operation Cordon, in which the customs services of three countries take part.
+27 March 2023 saw the start of the first stage of the international Operation Cordon, \
+in which the customs services of three countries take part.
 """
 RU = """Таможенная служба Республики Тарроу
 Новости — архив
 
 03.12.2024
 Завершён четвёртый этап международной операции «Кордон»
-С 14 по 25 октября 2024 года проведён четвёртый этап операции «Кордон» на южной границе. Изъято 870 кг наркотических средств, в том числе 612 кг гашиша.
+С 14 по 25 октября 2024 года проведён четвёртый этап операции «Кордон» на южной границе. \
+Изъято 870 кг наркотических средств, в том числе 612 кг гашиша.
 
 15.05.2024
 «Кордон» бьёт рекорды
-Третий этап операции «Кордон» прошёл с 8 по 19 апреля 2024 года. Изъято 1 390 кг наркотиков, это наибольший результат за всю историю операции.
+Третий этап операции «Кордон» прошёл с 8 по 19 апреля 2024 года. \
+Изъято 1 390 кг наркотиков, это наибольший результат за всю историю операции.
 
 28.03.2023
 Стартовала операция «Кордон»
-27 марта 2023 года начался первый этап международной операции «Кордон», в которой участвуют таможенные службы трёх стран.
+27 марта 2023 года начался первый этап международной операции «Кордон», \
+в которой участвуют таможенные службы трёх стран.
 """
 TITLES = {
     "en": ["Fourth stage of Operation Cordon completed", "Cordon breaks records", "Operation Cordon begins"],

@@ -38,7 +38,8 @@ def test_lead_title_of_a_when_and_where_sentence_uses_the_next_sentence():
 
 
 def test_short_lead_is_kept_whole_without_its_full_stop():
-    assert lead_title("The border post at Dostyk reopened after repairs.") == "The border post at Dostyk reopened after repairs"
+    assert lead_title("The border post at Dostyk reopened after repairs.") == (
+        "The border post at Dostyk reopened after repairs")
 
 
 def test_long_lead_without_boundaries_is_cut_at_a_word_with_an_ellipsis():
@@ -50,7 +51,8 @@ def test_long_lead_without_boundaries_is_cut_at_a_word_with_an_ellipsis():
 def test_html_titles_split_off_the_site_name():
     page = "<html><head><title>Seizure of 40 kg of heroin at the border | Customs Gazette</title></head></html>"
     assert html_titles(page) == ("Seizure of 40 kg of heroin at the border", "Customs Gazette")
-    page = '<html><head><meta property="og:site_name" content="OSCE"><title>OSCE - Training ends in Osh</title></head></html>'
+    page = ('<html><head><meta property="og:site_name" content="OSCE">'
+            '<title>OSCE - Training ends in Osh</title></head></html>')
     assert html_titles(page) == ("Training ends in Osh", "OSCE")
     # a title that is only generic words gives way to the page's main heading
     page = "<html><head><title>News - BORDERNET</title></head><body><h1>New border post opens</h1></body></html>"
@@ -67,7 +69,8 @@ def test_site_from_a_source_line_or_from_the_acronym_every_story_shares():
     ]
     assert site_from_text("\n\n".join(stories), stories) == "KRSC"
     # an acronym in only some stories names no site
-    assert site_from_text("\n\n".join(stories[:2] + ["Plain story.", "Another one."]), stories[:2] + ["Plain story.", "Another one."]) is None
+    assert site_from_text("\n\n".join(stories[:2] + ["Plain story.", "Another one."]),
+                          stories[:2] + ["Plain story.", "Another one."]) is None
     # a single story never guesses a site from its acronyms
     assert site_from_text(stories[0], stories[:1]) is None
 
@@ -82,9 +85,11 @@ def test_document_title_order():
 
 def test_labels_read_like_citations():
     assert format_date("2022-07-19") == "19 Jul 2022" and format_date("2022-07") == "Jul 2022"
-    assert item_label("KRSC news", "A de-briefing was held", "2022-07-19") == "KRSC news, 19 Jul 2022 — A de-briefing was held"
+    assert item_label("KRSC news", "A de-briefing was held", "2022-07-19") == (
+        "KRSC news, 19 Jul 2022 — A de-briefing was held")
     assert item_label("One story", "One story", "2022-07-19") == "One story (19 Jul 2022)"
-    assert item_label("Новости ЦАРИКЦ", "Встреча в Алматы", "2024-03-12") == "Новости ЦАРИКЦ, 12 марта 2024 — Встреча в Алматы"
+    assert item_label("Новости ЦАРИКЦ", "Встреча в Алматы", "2024-03-12") == (
+        "Новости ЦАРИКЦ, 12 марта 2024 — Встреча в Алматы")
     assert item_label("Отчёт центра", "Отчёт центра", "2024-03") == "Отчёт центра (март 2024)"
 
 

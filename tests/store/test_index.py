@@ -269,7 +269,8 @@ def test_kill_9_of_the_qa_index_command(built, corpus, tmp_path, real_embedder):
     flag = tmp_path / "paused"
     qa = Path(sys.executable).parent / "qa"
     # the real `qa index` command, with the pause injected before it runs
-    command = PAUSE + "\npause_at('embed', sys.argv[1])\nfrom qa.app.cli import main\nsys.argv = ['qa'] + sys.argv[2:]\nmain()\n"
+    command = (PAUSE + "\npause_at('embed', sys.argv[1])\nfrom qa.app.cli import main\n"
+               "sys.argv = ['qa'] + sys.argv[2:]\nmain()\n")
     proc = subprocess.Popen(
         [sys.executable, "-c", command, str(flag), "index", "--corpus", str(corpus),
          "--index", str(settings.index_dir), "--json"], cwd=ROOT,

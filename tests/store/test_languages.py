@@ -119,7 +119,8 @@ def test_a_mixed_corpus_stores_english_and_russian_per_chunk_and_sentence(mixed)
         assert set(chunks["bulletin.md"]) == {"en", "ru"}
         by_text = {r.text: lang for r, lang in zip(index.chunks(list(range(index.size))),
                                                     index.chunk_languages(list(range(index.size))))}
-        assert all(lang == ("ru" if "Инспекторы" in t else "en") for t, lang in by_text.items() if "паром" in t or "ferry" in t)
+        assert all(lang == ("ru" if "Инспекторы" in t else "en") for t, lang in by_text.items()
+                   if "паром" in t or "ferry" in t)
         sents = sentence_langs(index)
         assert set(sents["customs.txt"]) == {"ru"} and set(sents["harbour.txt"]) == {"en"}
         rows = index.sentences(0, index.manifest["counts"]["sentences"])

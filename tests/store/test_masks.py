@@ -44,7 +44,8 @@ def _flat(v):
 
 def _ivf(v, nlist=16, nprobe=2):
     q = faiss.IndexFlatIP(v.shape[1])
-    idx = faiss.IndexIVFScalarQuantizer(q, v.shape[1], nlist, faiss.ScalarQuantizer.QT_fp16, faiss.METRIC_INNER_PRODUCT, False)
+    idx = faiss.IndexIVFScalarQuantizer(q, v.shape[1], nlist, faiss.ScalarQuantizer.QT_fp16,
+                                        faiss.METRIC_INNER_PRODUCT, False)
     idx.train(v)
     idx.add(v)
     idx.nprobe = nprobe

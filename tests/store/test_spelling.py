@@ -30,7 +30,8 @@ QUESTION = "Which programme's centre trained the officers?"
 def settings(tmp_path, settings_for):
     corpus = tmp_path / "docs"
     corpus.mkdir()
-    for name, text in {"seminar.txt": SEMINAR, "fair.txt": FAIR, "harbour.txt": HARBOUR, "orchard.txt": ORCHARD}.items():
+    for name, text in {"seminar.txt": SEMINAR, "fair.txt": FAIR, "harbour.txt": HARBOUR,
+                       "orchard.txt": ORCHARD}.items():
         (corpus / name).write_text(text, encoding="utf-8")
     return settings_for(corpus)
 
@@ -39,7 +40,8 @@ def test_a_question_in_british_spelling_is_answered_from_an_american_page(settin
     build_index(settings, HashEmbedder())
     result = QAService(settings, embedder=HashEmbedder()).ask(QUESTION)
     # "programme" and "centre" are the words that tell the trainers' sentence from the officers' own
-    assert result.answer is not None and result.answer.text.startswith("The trainers came from the Coastal Program Center")
+    assert result.answer is not None and result.answer.text.startswith(
+        "The trainers came from the Coastal Program Center")
 
 
 def test_an_index_of_one_term_per_spelling_is_rewritten_by_the_next_build(settings, monkeypatch):
