@@ -116,7 +116,8 @@ def auto_span(data: list, pred: list[dict], precision: float, abstain_below: flo
     from benchmarks.fit_short import choose_threshold, cv_by_document, samples
 
     rows = [dict(set=a.set, answerable=a.ok, question=a.question.question, doc=a.question.doc) for a in data]
-    items = [samples(r["text"], a.question.question, a.question.answers, a.ok, r["raw"], r["lex"], getattr(a, "idf", None))
+    items = [samples(r["text"], a.question.question, a.question.answers, a.ok, r["raw"], r["lex"],
+                     getattr(a, "idf", None))
              for a, r in zip(data, pred)]
     p, pick = cv_by_document(rows, items)
     rows = [dict(row, answered=r["gate"] >= abstain_below, span_p=None if np.isnan(q) else float(q),
@@ -167,29 +168,37 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--cv", type=int, default=5)
     ap.add_argument("--sets", nargs="+", default=list(FIT_SETS))
-    ap.add_argument("--bundled-share", type=float, default=0.4, help="weight of dev+dev2 in the sentence and passage fits")
-    ap.add_argument("--abstain", type=float, nargs="+", default=[0.5], help="abstention thresholds to report (calibrated)")
+    ap.add_argument("--bundled-share", type=float, default=0.4, help="weight of dev+dev2 in the sentence and "
+                                                                     "passage fits")
+    ap.add_argument("--abstain", type=float, nargs="+", default=[0.5], help="abstention thresholds to report "
+                                                                            "(calibrated)")
     ap.add_argument("--features", default="", help="comma-separated sentence features to drop (ablation)")
     ap.add_argument("--abstain-target", choices=("right", "answerable"), default="right",
-                    help="abstain on the confidence (P right) or on a separate model of P(the documents hold the answer)")
+                    help="abstain on the confidence (P right) or on a separate model of P(the documents hold the "
+                         "answer)")
     ap.add_argument("--abstain-model", choices=("logistic", "trees"), default="logistic",
-                    help="the abstention model (with --abstain-target answerable): signed logistic or monotone boosted trees")
+                    help="the abstention model (with --abstain-target answerable): signed logistic or monotone "
+                         "boosted trees")
     ap.add_argument("--conf-c", type=float, default=1.0, help="inverse L2 strength of the confidence models")
     ap.add_argument("--baseline", action="store_true", help="only score the model before issue 13 on the caches")
     ap.add_argument("--dump", help="write the cross-validated rows (gate, confidence, outcomes) as JSON here")
-    ap.add_argument("--relevance", metavar="IDENTITY", help="use the matcher's cached scores (this model identity) as features")
+    ap.add_argument("--relevance", metavar="IDENTITY", help="use the matcher's cached scores (this model identity) "
+                                                            "as features")
     ap.add_argument("--crossfit", type=int, metavar="FOLDS", default=None,
                     help="with --relevance: read the matcher's cross-fitted scores (answer_data.py --relevance "
                          "--crossfit --folds FOLDS): SQuAD questions it was trained on scored by fold models")
     ap.add_argument("--answerable", metavar="SCORES",
                     help="qa.answer.answerable's per-candidate scores as evidence: a file pattern with {set} "
                          "(lists aligned with the caches, as answer_data --relevance writes)")
-    ap.add_argument("--answerable-in-sentence", action="store_true", help="with --answerable: in the sentence model too")
+    ap.add_argument("--answerable-in-sentence", action="store_true", help="with --answerable: in the sentence model "
+                                                                          "too")
     ap.add_argument("--rerank", metavar="SCORES",
-                    help="the cross-encoder's scores of each question's best candidates (benchmarks/score_relevance.py): "
+                    help="the cross-encoder's scores of each question's best candidates "
+                         "(benchmarks/score_relevance.py): "
                          "a file pattern with {set}; re-rank the sentence model's best --rerank-top with them "
                          "and give them to the evidence (an experiment: the answer step runs no cross-encoder)")
-    ap.add_argument("--rerank-top", type=int, default=5, help="with --rerank: how many candidates the cross-encoder reads")
+    ap.add_argument("--rerank-top", type=int, default=5, help="with --rerank: how many candidates the cross-encoder "
+                                                              "reads")
     ap.add_argument("--rerank-use", choices=("both", "rank", "gate"), default="both",
                     help="with --rerank: re-rank and evidence, re-rank only, or evidence only")
     ap.add_argument("--auto-abstain", type=float, default=0.0, metavar="HIT",
@@ -198,37 +207,47 @@ def main() -> None:
     ap.add_argument("--auto-rule", choices=("balanced", "least", "highest"), default="balanced",
                     help="with --auto-abstain: among the allowed thresholds, the lowest with the most bundled "
                          "\"not found\" %% less answerable abstained %% (balanced), the lowest with the most \"not "
-                         "found\" (least, the rule from the eleventh to the twenty-third session), or the highest allowed "
+                         "found\" (least, the rule from the eleventh to the twenty-third session), or the highest "
+                         "allowed "
                          "(highest, before)")
     ap.add_argument("--auto-span", type=float, default=0.0, metavar="PRECISION",
-                    help="choose the short-answer threshold: the lowest whose CV precision is >= PRECISION on every set")
+                    help="choose the short-answer threshold: the lowest whose CV precision is >= PRECISION on every "
+                         "set")
     ap.add_argument("--span-threshold", type=float, default=0.5, help="show a short answer from this probability")
     ap.add_argument("--write", help="fit on everything and write the constants here (qa/answer/fitted_minilm.py)")
-    ap.add_argument("--no-neighbour-rule", action="store_true", help="do not apply qa.answer.neighbours.prefer_typed_neighbour")
+    ap.add_argument("--no-neighbour-rule", action="store_true", help="do not apply "
+                                                                     "qa.answer.neighbours.prefer_typed_neighbour")
     ap.add_argument("--neighbour-top", type=int, default=0,
-                    help="how far down the ranking the neighbour rule looks (qa.answer.neighbours.NEIGHBOUR_TOP; 0: as shipped)")
+                    help="how far down the ranking the neighbour rule looks (qa.answer.neighbours.NEIGHBOUR_TOP; 0: "
+                         "as shipped)")
     ap.add_argument("--pick", action="append", default=[], metavar="NAME=VALUE",
-                    help="set a rule constant of qa.answer.pick, neighbours or rows (or of another qa.answer module: types.PERSON_NOT_ORG=False, events.OWN_YEARS=False) "
-                         "for this run (e.g. PERSON_MARGIN=0): measures a choosing rule against its variants; repeatable")
+                    help="set a rule constant of qa.answer.pick, neighbours or rows (or of another qa.answer "
+                         "module: types.PERSON_NOT_ORG=False, events.OWN_YEARS=False) "
+                         "for this run (e.g. PERSON_MARGIN=0): measures a choosing rule against its variants; "
+                         "repeatable")
     ap.add_argument("--calibration", choices=calibrate.METHODS, default="pooled",
                     help="one isotonic table over all sets, per group the lowest share right, pooled blocks of at "
-                         "least 30 effective questions at a lower bound of their share right (bound-linear: interpolated between "
+                         "least 30 effective questions at a lower bound of their share right (bound-linear: "
+                         "interpolated between "
                          "their centres), or per group such blocks and the lowest "
                          "(benchmarks/calibrate.py)")
     ap.add_argument("--min-block", type=float, default=calibrate.MIN_BLOCK,
-                    help="bound calibrations: the fewest effective questions a block needs (benchmarks/calibrate.py MIN_BLOCK)")
+                    help="bound calibrations: the fewest effective questions a block needs (benchmarks/calibrate.py "
+                         "MIN_BLOCK)")
     ap.add_argument("--cal-sample", help="write the calibration test's sample here (with --write: by default "
                                           "tests/fixtures/calibration_sample.json)")
     ap.add_argument("--report-squad1", action="store_true", help="also score the reported SQuAD v1.1 sample")
     ap.add_argument("--seed", type=int, default=0,
-                    help="which questions go to which fold: another seed measures how much a figure moves by the folds alone")
+                    help="which questions go to which fold: another seed measures how much a figure moves by the "
+                         "folds alone")
     ap.add_argument("--folds", choices=("question", "article", "group"), default="question",
                     help="cross-validation folds by question (within each set), by article, or one per group of "
                          "sets (with --cv 4: each kind of set scored by models fitted on the others only)")
     ap.add_argument("--deletion", choices=("sentence", "passage", "both"),
                     help="add unanswerable rows made from the training folds' answerable questions "
                          "(benchmarks/deletion.py) to the abstention fit")
-    ap.add_argument("--deletion-weight", type=float, default=0.5, help="with --deletion: the rows' total weight (a set's is 0.25-1)")
+    ap.add_argument("--deletion-weight", type=float, default=0.5, help="with --deletion: the rows' total weight (a "
+                                                                       "set's is 0.25-1)")
     ap.add_argument("--deletion-confidence", action="store_true", help="with --deletion: in the confidence fit too")
     ap.add_argument("--gate-weight", action="append", default=[], metavar="GROUP=W",
                     help="a group's total weight in the abstention fit (bundled, squad2, squad1, xquad; default the "
@@ -241,7 +260,8 @@ def main() -> None:
                          "question answered by an item's dated lead that states none (evidence.scene_only; "
                          "--pick evidence.SCENE_RULE=False leaves it out)")
     ap.add_argument("--deletion-hard", metavar="FEATURE=PCT",
-                    help="with --deletion: keep only negatives whose evidence FEATURE is at least the PCT percentile of "
+                    help="with --deletion: keep only negatives whose evidence FEATURE is at least the PCT "
+                         "percentile of "
                          "their set's answerable training questions' (e.g. match_top=25)")
     args = ap.parse_args()
     if args.write and (args.answerable or args.rerank):

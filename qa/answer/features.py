@@ -328,7 +328,8 @@ def sentence_features(
             if item_lead is not None and item_lead.id != row.id and item_lead.id not in analyzed:
                 analyzed[item_lead.id] = analyze(item_lead.text)
             feats["lead_cov"] = lead_coverage(
-                idf, total, sterms, None if item_lead is None or item_lead.id == row.id else set(analyzed[item_lead.id]))
+                idf, total, sterms,
+                None if item_lead is None or item_lead.id == row.id else set(analyzed[item_lead.id]))
             out.append((row, p, feats))
     _across_languages(out, query_vector, index)
     return out

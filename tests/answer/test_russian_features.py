@@ -117,7 +117,8 @@ def features_of(service, question: str) -> dict[str, dict[str, float]]:
     index = service.index()
     qvec = service.embedder.encode([question], role="query")[0]
     terms = analyze(question)
-    return {row.text: f for row, _, f in sentence_features(question, qvec, terms, retrieve(index, qvec, terms, 5), index)}
+    passages = retrieve(index, qvec, terms, 5)
+    return {row.text: f for row, _, f in sentence_features(question, qvec, terms, passages, index)}
 
 
 def test_a_name_in_another_case_still_names_the_same_person(ru_service):
