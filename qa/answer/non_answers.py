@@ -7,6 +7,9 @@
   punctuation, under a line that ends with none either ("ПРОТОКОЛ № 4" / "заседания Рабочей группы по …"), or a line
   of capitals with no figure and no closing punctuation ("ПРИ ПРЕЗИДЕНТЕ РЕСПУБЛИКИ ТАДЖИКИСТАН" under a letterhead's
   first line). It names the document, and holds every topic word of a question about it.
+- A page's running line ("CACLN Annual Report 2025 | page 10", "Page 3 of 12", "— 7 —", "стр. 4 из 9"), where the reader
+  did not drop it as a repeated header or footer (a page of its own, a footer that changes its words): it names the
+  document, so it shares a question's topic words, and it states nothing.
 - A letter's opening courtesy formula ("… выражает Вам свое уважение и предлагает …", "… presents its compliments
   to … and has the honour to …") names the sending body and no one: it does not answer a who-question, which the
   signature or the contact line does, unless it holds what the question asks first ("Кто предлагает …?").
@@ -30,6 +33,9 @@ _ASKS_SUBJECT = re.compile(r"\b(?:subject|topic|titled?|entitled|about\s+what|wh
 _COURTESY = re.compile(r"\b(?:presents?\s+(?:its|his|her|their)\s+compliments|has\s+the\s+hono(?:u)?r\s+to)\b|"
                        r"(?<!\w)(?:выража\w*|свидетельству\w*)\s+(?:\w+\s+){0,2}(?:уважени\w*|почтени\w*)", re.I)
 _CLOSERS = ".!?…:;,"
+# a page's running line: a page number, alone or after a title and a bar or a dash ("Annual Report 2025 | page 10")
+_PAGE_LINE = re.compile(r"^(?:.{0,80}?(?:\||–|—|-|·|,)\s*)?(?:page|p\.|pp\.|стр\.?|страница|с\.)\s*\d{1,4}"
+                        r"(?:\s*(?:of|/|из)\s*\d{1,4})?\s*$|^[—–-]\s*\d{1,4}\s*[—–-]$", re.I)
 # how far back the line before a heading's fragment is looked for
 _LOOK_BACK = 300
 
@@ -39,6 +45,8 @@ def never_answers(row: SentenceRow, chunk: ChunkRow, question: str, index: Index
     text = row.text.strip()
     if not text:
         return False
+    if _PAGE_LINE.match(text):
+        return True
     if _SUBJECT.match(text):
         return not _ASKS_SUBJECT.search(question)
     if _COURTESY.search(text):

@@ -1,6 +1,6 @@
-"""Lines that answer nothing asked of them (qa.answer.non_answers): an e-mail's subject line, a heading broken over
-lines, a letter's opening courtesy formula. They stay in their passages but are never given as the answer. Small
-invented documents; the real model (slow)."""
+"""Lines that answer nothing asked of them (qa.answer.non_answers): a page's running line, an e-mail's subject line,
+a heading broken over lines, a letter's opening courtesy formula. They stay in their passages but are never given as
+the answer. Small invented documents; the real model (slow)."""
 
 from __future__ import annotations
 
@@ -100,3 +100,29 @@ def test_the_courtesy_formula_answers_no_who_question_but_the_one_its_proposal_a
     assert never_answers(row, chunk, "Who signed the agency's letter?", None)
     assert not never_answers(row, chunk, "Кто предлагает провести совместные учения?", None)
     assert not never_answers(row, chunk, "Какие учения предлагает провести агентство?", None)
+
+
+@pytest.mark.parametrize("line", [
+    "Harbour Safety Report 2025 | page 10",
+    "River Authority of Tarrow - page 3",
+    "Page 3 of 12",
+    "— 7 —",
+    "Отчёт Агентства речной безопасности, стр. 4 из 9",
+])
+def test_a_pages_running_line_answers_nothing(line):
+    # a footer the reader kept (a page of its own, a footer whose words change) names the document and states nothing
+    from qa.answer.non_answers import never_answers
+    from qa.contracts import ChunkRow
+    from qa.store import SentenceRow
+
+    row = SentenceRow(id=0, doc="report.pdf", item=0, start=0, end=len(line), text=line)
+    chunk = ChunkRow(id=0, doc="report.pdf", item=0, start=0, end=len(line), text=line, first_sentence=0,
+                     n_sentences=1)
+    assert never_answers(row, chunk, "What was the budget of the harbour safety programme in 2025?", None)
+
+
+@pytest.mark.parametrize("line", ["The report runs to 10 pages.", "Table 4 on page 10 gives the budget by year."])
+def test_prose_about_pages_is_still_a_candidate(line):
+    from qa.answer.non_answers import _PAGE_LINE
+
+    assert not _PAGE_LINE.match(line)
