@@ -220,7 +220,12 @@ class ChatService:
                 shown = lang.reply_words(language).within.format(question=result.question, item=within)
             elif shown is not None and not followups.is_whole(asked, searched, language) and conv.turns:
                 # topic words added to the follow-up read as a jumble: the user sees which question it leans on
-                shown = lang.reply_words(language).read_with.format(question=asked, previous=conv.turns[-1].question)
+                # the question before as it was read when it was a whole one ("А шестое?" read as "Где прошло шестое
+                # заседание …?"), else as it was typed
+                before = conv.turns[-1]
+                previous = before.searched if followups.is_whole(before.question, before.searched, language) \
+                    and before.searched != before.question else before.question
+                shown = lang.reply_words(language).read_with.format(question=asked, previous=previous)
             notes = list(result.notes)
             html = render.render_reply(
                 idx, answer, cites, searched=shown, show_passages=show_passages, notes=notes,

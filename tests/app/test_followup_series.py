@@ -95,3 +95,13 @@ def test_an_ordinal_takes_the_gender_and_case_of_the_one_it_replaces():
         "Когда прошёл третий этап операции?")
     assert rewrite("А шестой?", Context(searched="Когда прошёл третий этап операции?")) == (
         "Когда прошёл шестой этап операции?")
+
+
+def test_the_question_before_is_shown_as_it_was_read_when_it_was_a_whole_one(chat, monkeypatch):
+    conv = Conversation()
+    chat.ask(conv, "Where did the Council of Harbour Masters hold its fifth meeting?", 3)
+    chat.ask(conv, "And the sixth?", 3)
+    monkeypatch.setattr(chat.service, "ask_within", lambda *a, **k: None)
+    turn = chat.ask(conv, "And the winter plan?", 3)
+    assert ("(read with the question before: Where did the Council of Harbour Masters hold its sixth meeting?)"
+            in text_of(turn.reply_html))
