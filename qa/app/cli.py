@@ -324,8 +324,9 @@ def render_text(result, excerpt_chars: int = 300) -> str:
     lines = []
     a = result.answer
     if result.scope is not None:
-        n = result.scope.items
-        lines.append(f"{result.scope.reading} ({n} item{'' if n == 1 else 's'}).")
+        # counted in the scope line's language, the question's ("Искали: материалы с датой 2024 (3 материала).")
+        code = detect(result.question)
+        lines.append(f"{result.scope.reading} ({reply_words(code).items(result.scope.items, code)}).")
     # before the answer, which they qualify ("the question was cut to its first 2000 characters")
     lines += [f"Note: {note}" for note in result.notes]
     if a is None:

@@ -120,6 +120,8 @@ class ReplyWords:
     ui: Mapping[str, str] = field(default_factory=dict)
     # "{n} items without a date were left out" by CLDR plural form, as `more`
     undated_left_out: Mapping[str, str] = field(default_factory=dict)
+    # "{n} items", the count after the command line's scope line ("Searched items dated 2024 (3 items)."), as `more`
+    item_count: Mapping[str, str] = field(default_factory=dict)
 
     def reason(self, key: str, **parts: str) -> str:
         """The reason `key` with its `{parts}` filled in."""
@@ -132,6 +134,10 @@ class ReplyWords:
     def more_passages(self, n: int, locale: str) -> str:
         """"3 more passages, …" in the plural form `locale` (CLDR, through babel) gives the count `n`."""
         return counted(self.more, n, locale)
+
+    def items(self, n: int, locale: str) -> str:
+        """"3 items" in the plural form of `n` in `locale`."""
+        return counted(self.item_count, n, locale)
 
     def left_out(self, n: int, locale: str) -> str:
         """"3 items without a date were left out" in the plural form of `n` in `locale`."""

@@ -740,6 +740,7 @@ REPLY = ReplyWords(
     },
     undated_left_out={"one": "{n} item without a date was left out",
                       "other": "{n} items without a date were left out"},
+    item_count={"one": "{n} item", "other": "{n} items"},
 )
 
 # A question about an office's holder (Language.office_words, qa.answer.roles, whose own patterns read English's

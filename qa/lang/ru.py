@@ -723,6 +723,7 @@ REPLY = ReplyWords(
                       "few": "{n} материала без даты не учтены",
                       "many": "{n} материалов без даты не учтены",
                       "other": "{n} материала без даты не учтены"},
+    item_count={"one": "{n} материал", "few": "{n} материала", "many": "{n} материалов", "other": "{n} материала"},
 )
 
 # Offices (Language.office_words, qa.answer.roles) by their Snowball stems, so that every case reads alike

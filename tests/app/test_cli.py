@@ -401,3 +401,18 @@ def test_a_question_cut_to_the_length_allowed_says_so_before_the_answer_even_in_
     result = Result("How long is the pier? " * 90, None, [], "gen-1", 0.01, notes=[cut])
     assert render_text(result).splitlines()[:2] == [f"Note: {cut}", "Not found in the documents."]
     assert render_short(result).splitlines() == [f"Note: {cut}", "Not found in the documents."]
+
+
+def test_the_scope_line_counts_its_items_in_the_questions_language():
+    from qa.app.cli import render_text
+    from qa.contracts import Result, Scope
+
+    def first_line(question: str, reading: str, n: int) -> str:
+        scope = Scope("2024", "2024", (), reading, True, "в 2024 году", n, 0)
+        return render_text(Result(question, None, [], "gen-1", 0.01, scope=scope)).splitlines()[0]
+
+    assert first_line("Сколько изъято в 2024 году?", "Искали: материалы с датой 2024", 3) == (
+        "Искали: материалы с датой 2024 (3 материала).")
+    assert first_line("Сколько изъято в 2024 году?", "Искали: материалы с датой 2024", 5).endswith("(5 материалов).")
+    assert first_line("How much was seized in 2024?", "Searched items dated 2024", 1) == (
+        "Searched items dated 2024 (1 item).")

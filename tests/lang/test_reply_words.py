@@ -35,8 +35,8 @@ def test_a_languages_page_words_have_englishs_keys_and_blanks(code):
     assert words.ui.keys() == english.ui.keys()
     for key, template in english.ui.items():
         assert blanks(words.ui[key]) == blanks(template), key
-    forms = words.undated_left_out
-    assert "other" in forms and all(blanks(t) == {"n"} for t in forms.values())
+    for forms in (words.undated_left_out, words.item_count):
+        assert "other" in forms and all(blanks(t) == {"n"} for t in forms.values())
 
 
 def test_a_language_without_reply_words_gets_englishs():
