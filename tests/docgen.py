@@ -848,3 +848,22 @@ def broken_title_minutes_docx() -> bytes:
         "1. To hold the fourth meeting of the Working Group in Lindford in October 2025.",
         "2. To ask the delegations to send their seizure figures to the Secretariat.",
     ])
+
+
+# A Russian letter: letterhead in capitals, outgoing number and date, the courtesy formula, a contact line and a
+# signature under the close (qa.answer.non_answers, qa.answer.letters)
+RIVER_LETTER_RU = (
+    "АГЕНТСТВО РЕЧНОЙ БЕЗОПАСНОСТИ\n"
+    "ОБЛАСТИ ТАРРОУ\n\n"
+    "Исх. № 14/22\n"
+    "от 5 мая 2025 г.\n\n"
+    "Директору Центра речного контроля\n\n"
+    "Уважаемый господин Директор!\n\n"
+    "Агентство речной безопасности области Тарроу выражает Вам свое уважение и предлагает провести совместные "
+    "учения спасателей на реке Тамсин.\n\n"
+    "Учения предлагается провести 10 июня 2025 года в г. Ресса. Расходы на проживание участников Агентство берет "
+    "на себя.\n\n"
+    "Контактное лицо: майор Власов Игорь Петрович, начальник отдела подготовки, тел. +7 000 111 22 33.\n\n"
+    "С уважением,\n\n"
+    "Директор Агентства                    П. С. Орлов\n"
+)

@@ -6,21 +6,6 @@ from __future__ import annotations
 
 import pytest
 
-LETTER = (
-    "АГЕНТСТВО РЕЧНОЙ БЕЗОПАСНОСТИ\n"
-    "ОБЛАСТИ ТАРРОУ\n\n"
-    "Исх. № 14/22\n"
-    "от 5 мая 2025 г.\n\n"
-    "Директору Центра речного контроля\n\n"
-    "Уважаемый господин Директор!\n\n"
-    "Агентство речной безопасности области Тарроу выражает Вам свое уважение и предлагает провести совместные "
-    "учения спасателей на реке Тамсин.\n\n"
-    "Учения предлагается провести 10 июня 2025 года в г. Ресса. Расходы на проживание участников Агентство берет "
-    "на себя.\n\n"
-    "Контактное лицо: майор Власов Игорь Петрович, начальник отдела подготовки, тел. +7 000 111 22 33.\n\n"
-    "С уважением,\n\n"
-    "Директор Агентства                    П. С. Орлов\n"
-)
 NOTE = (
     "Kelso River Authority\n"
     "12 Quay Street, Kelso\n\n"
@@ -36,7 +21,9 @@ NOTE = (
 
 @pytest.fixture(scope="module")
 def service(invented_service):
-    return invented_service({"pismo.txt": LETTER, "note.txt": NOTE})
+    import docgen
+
+    return invented_service({"pismo.txt": docgen.RIVER_LETTER_RU, "note.txt": NOTE})
 
 
 @pytest.mark.slow
