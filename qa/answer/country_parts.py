@@ -23,6 +23,7 @@ it again, and is left alone):
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from qa.answer.country_swaps import asked_countries
@@ -102,11 +103,11 @@ def _whole(c: Candidate, lead: str, asked: frozenset[str]) -> bool:
     return not context or not context <= asked
 
 
-def prefer_asked_country(question: str, ranked: list[Candidate], lead: str = "") -> list[Candidate]:
-    """`ranked` with the asked country's part first (the module docstring), when the best (its item's first sentence
-    `lead`) names no country."""
+def prefer_asked_country(question: str, ranked: list[Candidate], lead: Callable[[], str] = str) -> list[Candidate]:
+    """`ranked` with the asked country's part first (the module docstring), when the best (`lead()` reads its item's
+    first sentence, only for a question that asks about a country) names no country."""
     asked = _asked(question)
-    if not asked or len(ranked) < 2 or not _whole(ranked[0], lead, asked):
+    if not asked or len(ranked) < 2 or not _whole(ranked[0], lead(), asked):
         return ranked
     for i, c in enumerate(ranked[1:PART_TOP], 1):
         # not a figure of another event (qa.answer.events: another year, another numbered one of a series)
@@ -123,12 +124,12 @@ def _totalled(c: Candidate, ranked: list[Candidate]) -> bool:
                                            for o in ranked)
 
 
-def whole_given(question: str, ranked: list[Candidate], lead: str = "") -> frozenset[str]:
-    """The countries asked about when the answer (ranked[0], its item's first sentence `lead`) is a total that names
-    no country, its document breaks the figure down by other countries and no candidate gives the asked country's
-    (the module docstring); else none."""
+def whole_given(question: str, ranked: list[Candidate], lead: Callable[[], str] = str) -> frozenset[str]:
+    """The countries asked about when the answer (ranked[0]; `lead()` reads its item's first sentence) is a total that
+    names no country, its document breaks the figure down by other countries and no candidate gives the asked
+    country's (the module docstring); else none."""
     asked = _asked(question)
-    if not asked or not ranked or not _whole(ranked[0], lead, asked):
+    if not asked or not ranked or not _whole(ranked[0], lead(), asked):
         return frozenset()
     best = ranked[0]
     if not _states_total(best):

@@ -156,7 +156,8 @@ def pick_answer(
     ranked = prefer_holder(question, ranked)
     ranked = prefer_present_holder(question, ranked)
     ranked = prefer_asked(question, ranked)  # a sentence that states the role, act or total asked (asked_marks)
-    ranked = prefer_asked_country(question, ranked, lead_text(index, ranked[0].sentence))  # its part, not the whole
+    # its part, not the whole; the best's item's lead is read only for a question about a country
+    ranked = prefer_asked_country(question, ranked, lambda best=ranked[0].sentence: lead_text(index, best))
     ranked = prefer_letter_line(question, ranked, index)  # a letter's signature, its labelled contact (letters)
     # a later correction of the best's figure is shown in its place (qa.answer.corrections); whether the documents
     # answer at all, and how surely, is still read on the report it corrects: a correction found at any rank must not
@@ -191,7 +192,7 @@ def pick_answer(
                                                      reported[0]))
     if only_preliminary(question, ranked):  # asked for the final figure, the documents give a preliminary one only
         return Picked(None, passages, preliminary_note(ranked[0], question))
-    if whole_given(question, ranked, lead_text(index, ranked[0].sentence)):  # a total for one country's part
+    if whole_given(question, ranked, lambda: lead_text(index, ranked[0].sentence)):  # a total for one country's part
         return Picked(None, passages, not_found_note("whole", question))
 
     def short_answer(c: Candidate) -> tuple[int, int] | None:
