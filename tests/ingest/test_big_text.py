@@ -37,11 +37,13 @@ def cpu_seconds(text: str) -> tuple[float, int]:
     return time.process_time() - t0, len(chunks)
 
 
-@pytest.mark.slow  # about 10-20 s of CPU on the 1.2 MB texts
+@pytest.mark.slow  # about 20-30 s of CPU on the 1.2 MB texts, each measured twice
 @pytest.mark.parametrize("breaks", ["\n\n", " "], ids=["paragraphs", "one-line-crawl"])
 def test_a_long_text_is_read_and_chunked_in_linear_time(breaks):
-    small, n_small = cpu_seconds(report_text(150_000, breaks))
-    big, n_big = cpu_seconds(report_text(1_200_000, breaks))
+    # the faster of two runs each: CPU time still swells when the other core is busy, and the small text takes
+    # only ~0.05 s on one line (a busy CI machine once read 21x for the 8x text that reads 8x alone)
+    small, n_small = min(cpu_seconds(report_text(150_000, breaks)) for _ in range(2))
+    big, n_big = min(cpu_seconds(report_text(1_200_000, breaks)) for _ in range(2))
     assert n_big >= 7 * n_small  # the whole text is chunked
     # 8x the text: a linear pipeline takes ~8x as long, a quadratic step ~64x
     assert big < 20 * max(small, 0.05), (small, big)
