@@ -3,6 +3,7 @@
 
     python benchmarks/fit_e5.py collect [--cache DIR]            # indexes + per-question caches
     python benchmarks/fit_e5.py fit [--cv 5] [--abstain 0.3 0.5] [--write qa/answer/fitted_e5.py]
+    python benchmarks/fit_e5.py across [--cv 5] [--seed 0] [--write qa/answer/fitted_e5.py]  # across languages
 
 Why: the answer model fitted on MiniLM (qa/answer/fitted_minilm.py) reads features whose meaning
 changes under e5 and across languages: BM25 and term overlap are zero when the question and the
@@ -32,6 +33,7 @@ under "cross-validated" comes from models fitted without the question's fold. Th
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import pickle
 import re
 import sys
@@ -499,9 +501,80 @@ def fit(args) -> None:
         print(f"wrote {args.write}")
 
 
+ACROSS_SETS = [set_name(d) for d in DIRECTIONS] + list(BUNDLED) + list(MIXED_SETS) + ["xqs-en", "xqs-ru"]
+
+
+def across(args) -> None:
+    """Fit the weights of the sentence features across languages (qa.answer.features.ACROSS) on top of the shipped
+    e5 model (qa/answer/fitted_e5.py), every other constant kept; cross-validated by article against it.
+
+    Why not a refit with --across: it moves every weight, so a pool in one language (the bundled corpus over e5,
+    Russian -> Russian) loses what it had (0.3-2.7 points, docs/languages.md); here the features are 0 for a
+    sentence in the question's language, so such pools are ranked exactly as before, and the evidence reads the
+    score without their part (qa.answer.evidence.fitted_score), so the gate and the confidence judge a promoted
+    sentence by its own evidence, as they were fitted."""
+    from benchmarks.fit_models import Model, at_threshold, listwise, matrix, predict_rows
+    from benchmarks.quality_metrics import figures
+    from qa.answer.features import ACROSS
+    from qa.answer.fitted_e5 import FITTED_E5
+
+    _without_matcher()
+    base = Model.from_constants(FITTED_E5)
+    keep = [i for i, n in enumerate(base.sent_names) if n not in ACROSS]  # a refit replaces the across weights
+    base.sent_names, base.sent_w = [base.sent_names[i] for i in keep], base.sent_w[keep]
+    names = base.sent_names + list(ACROSS)
+    data = load(Path(args.cache), args.sets, uncentred=True, across=True)
+    for a in data:
+        fit_models.enrich(a)
+    lists = [(matrix(a, names), a.y) if a.ok and a.set not in BUNDLED else None for a in data]
+
+    def fitted(rows) -> Model:
+        w = listwise([(1.0, [lists[i] for i in rows if lists[i] is not None])], len(names), fixed=base.sent_w)
+        return dataclasses.replace(base, sent_names=names, sent_w=w)
+
+    fold = folds_of(data, args.cv, args.seed)
+    models = [fitted(np.flatnonzero(fold != k)) for k in range(args.cv)]
+    for k, m in enumerate(models):
+        print(f"fold {k}: " + ", ".join(f"{n} {w:.3f}" for n, w in zip(names[-len(ACROSS):], m.sent_w[-len(ACROSS):])))
+    at = base.abstain_below
+    rows: dict[str, dict[str, list]] = {"shipped": {}, "across": {}}
+    for i, a in enumerate(data):
+        group = a.set
+        if a.set.startswith(SPLIT_PREFIX):  # the answer in the question's language or only in the other
+            group += " same" if (a.question.doc or "").startswith(a.set[-2:]) else " cross"
+        for label, model in (("shipped", base), ("across", models[fold[i]])):
+            rows[label].setdefault(group, []).append(at_threshold(predict_rows(model, a), at, base.span_threshold))
+    print(f"\n{args.cv}-fold cross-validated across weights (XQuAD by article, seed {args.seed}), abstain below {at}; "
+          "answerable hit@1 / abstained, unanswerable \"not found\", shipped -> across")
+    print(f"{'set':<15}{'answerable':>11}{'hit@1':>16}{'abstained':>16}{'unanswerable':>13}{'not found':>16}")
+    for group in sorted(rows["shipped"]):
+        b, x = figures(rows["shipped"][group]), figures(rows["across"][group])
+        pair = lambda k: "—" if b[k] is None else f"{b[k]:.1f} -> {x[k]:.1f}"  # noqa: E731
+        print(f"{group:<15}{b['answerable']:>11}{pair('answer_hit@1'):>16}{pair('answerable_abstained'):>16}"
+              f"{b['unanswerable']:>13}{pair('unanswerable_not_found'):>16}")
+    if args.write:
+        import pprint
+
+        model = fitted(range(len(data)))
+        constants = {**FITTED_E5, "sentence": {n: round(float(w), 4) for n, w in zip(names, model.sent_w)}}
+        command = (f"{kept_command()}\n\n    then, the sentence weights across languages on top of it:\n\n    "
+                   "python benchmarks/fit_e5.py " + " ".join(sys.argv[1:]))
+        body = pprint.pformat(constants, width=110, sort_dicts=False)
+        Path(args.write).write_text(HEADER.format(command=command) + body + "\n", encoding="utf-8")
+        print(f"wrote {args.write}")
+
+
+def kept_command() -> str:
+    """The command(s) that generated qa/answer/fitted_e5.py, from its docstring, without an across step's."""
+    from qa.answer import fitted_e5
+
+    doc = (fitted_e5.__doc__ or "").split("GENERATED by", 1)[-1].split("Do not edit by hand", 1)[0]
+    return doc.split("then, the sentence weights across languages", 1)[0].strip()
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("step", choices=("collect", "fit"))
+    ap.add_argument("step", choices=("collect", "fit", "across"))
     ap.add_argument("--cache", default=str(CACHE), help="indexes and feature caches (outside git)")
     ap.add_argument("--force", action="store_true", help="collect again")
     ap.add_argument("--mixed-stride", type=int, default=1,
@@ -510,7 +583,9 @@ def main() -> None:
                     help="collect: no unanswerable questions (both twins masked) in the mixed pools")
     ap.add_argument("--chunk-tokens", type=int,
                     help="collect: e5's chunk budget in its own tokens (default: Settings')")
-    ap.add_argument("--sets", nargs="+", default=[set_name(d) for d in DIRECTIONS] + list(BUNDLED))
+    ap.add_argument("--sets", nargs="+",
+                    help="the sets to fit on (fit: the four XQuAD directions and the bundled ones; across: those, the "
+                         "mixed pools and the split index's)")
     ap.add_argument("--cv", type=int, default=5)
     ap.add_argument("--seed", type=int, default=0, help="which articles go to which fold")
     ap.add_argument("--abstain", type=float, nargs="+", default=[0.5],
@@ -547,7 +622,11 @@ def main() -> None:
     args = ap.parse_args()
     if args.step == "collect":
         collect(Path(args.cache), args.force, args.chunk_tokens, args.mixed_stride, not args.no_mixed_unanswerable)
+    elif args.step == "across":
+        args.sets = args.sets or ACROSS_SETS
+        across(args)
     else:
+        args.sets = args.sets or [set_name(d) for d in DIRECTIONS] + list(BUNDLED)
         fit(args)
 
 

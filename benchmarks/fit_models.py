@@ -21,7 +21,7 @@ from qa.answer import evidence as conf_mod
 from qa.answer import short as short_answer
 from qa.answer import trees as trees_mod
 from qa.answer.features import (
-    CONTEXT_FEATURES, item_leads, lead_coverage, names_feature, question_names, typed_feature,
+    ACROSS, ACROSS_SCORE, CONTEXT_FEATURES, item_leads, lead_coverage, names_feature, question_names, typed_feature,
 )
 from qa.answer.neighbours import prefer_typed_neighbour
 from qa.answer.pick import _trim
@@ -201,23 +201,27 @@ def pad(items: list[tuple[np.ndarray, np.ndarray]], n_features: int):
     return X, mask, Y
 
 
-def listwise(parts: list[tuple[float, list[tuple[np.ndarray, np.ndarray]]]], n: int, l2: float = 1e-3) -> np.ndarray:
+def listwise(parts: list[tuple[float, list[tuple[np.ndarray, np.ndarray]]]], n: int, l2: float = 1e-3,
+             fixed: np.ndarray | None = None) -> np.ndarray:
     """Weights maximising the share-weighted mean log softmax mass on each list's gold items
     (lists without a gold item are skipped), fitted by L-BFGS on standardised features and
-    returned in raw units."""
+    returned in raw units. `fixed`: the weights of the first len(fixed) features, kept as they are
+    (their score is an offset); only the others are fitted."""
+    k = 0 if fixed is None else len(fixed)
     padded = []
     for share, items in parts:
         items = [(x, y) for x, y in items if y.any()]
         if items and share > 0:
-            padded.append((share, *pad(items, n)))
-    real = np.concatenate([X[m] for _, X, m, _ in padded])
+            X, m, Y = pad(items, n)
+            padded.append((share, X[..., k:], np.where(m, X[..., :k] @ fixed, 0.0) if k else 0.0, m, Y))
+    real = np.concatenate([X[m] for _, X, _, m, _ in padded])
     mu, sd = real.mean(axis=0), real.std(axis=0) + 1e-9
-    padded = [(s, (X - mu) / sd, m, Y) for s, X, m, Y in padded]
+    padded = [(s, (X - mu) / sd, o, m, Y) for s, X, o, m, Y in padded]
 
     def f(z):
         val, grad = 0.5 * l2 * z @ z, l2 * z
-        for share, X, m, Y in padded:
-            s = np.where(m, X @ z, -np.inf)
+        for share, X, o, m, Y in padded:
+            s = np.where(m, X @ z + o, -np.inf)
             top = s.max(axis=1, keepdims=True)
             e = np.exp(s - top)
             eg = np.where(Y, e, 0.0)
@@ -226,8 +230,8 @@ def listwise(parts: list[tuple[float, list[tuple[np.ndarray, np.ndarray]]]], n: 
             grad -= share * np.einsum("qcf,qc->f", X, pg - p) / len(s)
         return val, grad
 
-    z = minimize(f, np.zeros(n), jac=True, method="L-BFGS-B", options={"maxiter": 500}).x
-    return z / sd
+    z = minimize(f, np.zeros(n - k), jac=True, method="L-BFGS-B", options={"maxiter": 500}).x
+    return np.r_[fixed if k else [], z / sd]
 
 
 @dataclass
@@ -270,9 +274,28 @@ class Model:
         """What the abstention threshold applies to: the answer step's own rule."""
         return conf_mod.abstain_gate(cf, self, conf)
 
+    @classmethod
+    def from_constants(cls, c: dict) -> "Model":
+        """The model a fitted constants module holds (qa/answer/fitted_e5.py's FITTED_E5): constants() read back."""
+        return cls(
+            list(c["sentence"]), np.array(list(c["sentence"].values())), np.array([c["passage"][n] for n in PASS]),
+            conf_w=dict(c["confidence"]), conf_b=c["confidence_bias"], cal=c["calibration"],
+            span_w=dict(c["span"]), span_b=c["span_bias"], span_threshold=c["span_threshold"],
+            abstain_below=c["abstain_below"], abst_w=c["abstain"], abst_b=c["abstain_bias"],
+            abst_trees=c["abstain_trees"], matcher=c["matcher"], count_veto=c["count_veto"],
+            scene_veto=c["scene_veto"],
+        )
+
     def ranked(self, a) -> list:
         enrich(a)
         s = matrix(a, self.sent_names) @ self.sent_w
+        if a.feats and ACROSS[0] in a.feats[0][2]:
+            # the part of the score the features across languages give, which the evidence reads the score without
+            # (qa.answer.evidence.fitted_score), as qa.answer.features.add_across marks it at run time
+            mine = [i for i, n in enumerate(self.sent_names) if n in ACROSS]
+            part = matrix(a, [self.sent_names[i] for i in mine]) @ self.sent_w[mine] if mine else np.zeros(len(s))
+            for (_, _, f), v in zip(a.feats, part):
+                f[ACROSS_SCORE] = float(v)
         if self.rerank_top:
             fx, fr = xenc_features(a, s, self.rerank_top)
             if self.rerank_w:

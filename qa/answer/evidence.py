@@ -21,7 +21,7 @@ import numpy as np
 from qa.answer import trees
 from qa.answer.acronyms import acronym_alike, asked_acronym, defines
 from qa.answer.events import misplaced, numbered_alike
-from qa.answer.features import item_leads, name_key, name_like, name_words, names_held
+from qa.answer.features import ACROSS_SCORE, item_leads, name_key, name_like, name_words, names_held
 from qa.answer.needs import asked_grain, needs
 from qa.answer.persons import named_person, names_someone
 from qa.answer.roles import miscast
@@ -92,6 +92,13 @@ def _document_date_words(item) -> str:
     return f"{date_words(item.date)} {russian_month(item.date)}"
 
 
+def fitted_score(candidate) -> float:
+    """A candidate's score as the confidence and abstention models were fitted on it: without the part its features
+    across languages give (qa.answer.features.ACROSS_SCORE), which re-orders candidates and was fitted after them
+    (benchmarks/fit_e5.py across). An answer promoted across languages so reads no surer than its own evidence."""
+    return candidate.score - candidate.features.get(ACROSS_SCORE, 0.0)
+
+
 def evidence(
     question: str, terms: list[str], ranked: list, passages: list, idf: dict[str, float],
     pool: set[str] | None = None, lead: str = "", held_at: str = "",
@@ -102,10 +109,11 @@ def evidence(
     sentence of the best candidate's item (lead_text()), `held_at` where its document's own field lines say its
     gathering was held (qa.answer.heads)."""
     best = ranked[0]
-    second = ranked[1].score if len(ranked) > 1 else best.score - 10.0  # a lone candidate: a clear margin
+    top = fitted_score(best)
+    second = fitted_score(ranked[1]) if len(ranked) > 1 else top - 10.0  # a lone candidate: a clear margin
     f = best.features
-    scores = np.array([c.score for c in ranked])
-    p = np.exp(scores - best.score)
+    scores = np.array([fitted_score(c) for c in ranked])
+    p = np.exp(scores - top)
     p /= p.sum()
     # the share of the question's terms found anywhere in the retrieved passages: a question
     # whose words the documents never use ("chairmanship") is likely unanswerable
@@ -155,8 +163,8 @@ def evidence(
     # item's title and lead lack: a question about something the documents never mention
     own_words = name_words(own_text) | name_words(" ".join(alike_own))
     return {
-        "score": best.score,
-        "margin": best.score - second,
+        "score": top,
+        "margin": top - second,
         "share": float(p[0]),
         "dense": f["dense"],
         "lex": f["lex"],

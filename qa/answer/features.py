@@ -425,11 +425,14 @@ def add_uncentred(query_vector: np.ndarray, feats: list, sentence_vectors) -> No
 
 
 # Sentence features that act only across languages (an e5 fit names them when it was fitted with them:
-# benchmarks/fit_e5.py --across): add_across.
+# benchmarks/fit_e5.py across): add_across.
 ACROSS = ("other", "other_dense")
+# the part of a candidate's score its ACROSS features give (add_across): they re-order candidates across languages,
+# and the confidence and abstention evidence reads the score without them (evidence.fitted_score)
+ACROSS_SCORE = "across_score"
 
 
-def add_across(question: str, feats: list) -> None:
+def add_across(question: str, feats: list, weights: dict[str, float] | None = None) -> None:
     """Whether each candidate sentence is in another language than the question's ("other": 1 across, 0 within a
     language or when the index stores no language), and its uncentred cosine's distance to the best candidate's
     across languages only ("other_dense": `dense_raw_rel` of such a sentence, 0 for the question's language).
@@ -438,7 +441,8 @@ def add_across(question: str, feats: list) -> None:
     language whatever it says, so in a pool holding both languages a sentence of the question's language that
     repeats its words outscored the answer in the other (docs/languages.md, "The thirty-seventh session"). A fit on
     such pools can weigh the dense evidence of a sentence whose words cannot be counted on its own. Within a pool of
-    one language "other" is the same for every candidate, so it cannot reorder it. Needs add_uncentred first."""
+    one language "other" is the same for every candidate, so it cannot reorder it. Needs add_uncentred first. With
+    the sentence `weights`, each candidate's ACROSS_SCORE too: the part of its score these features give."""
     if not feats:
         return
     from qa.lang import detect
@@ -447,6 +451,8 @@ def add_across(question: str, feats: list) -> None:
     for row, _, f in feats:
         other = float(row.lang is not None and row.lang != lang)
         f["other"], f["other_dense"] = other, other * f["dense_raw_rel"]
+        if weights is not None:
+            f[ACROSS_SCORE] = sum(weights.get(k, 0.0) * f[k] for k in ACROSS)
 
 
 def score(feats: dict[str, float], weights: dict[str, float] = WEIGHTS) -> float:

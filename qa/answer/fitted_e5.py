@@ -2,6 +2,10 @@
 
     python benchmarks/fit_e5.py fit --cv 5 --abstain-target answerable --abstain-model trees --auto-abstain 10 --auto-span 0.87 --misses xq-ru-ru xq-en-ru xq-ru-en --cache /work/cache/e5 --features lead_cov --calibration worst-bound --min-block 120 --scene-veto --count-veto --write qa/answer/fitted_e5.py
 
+    then, the sentence weights across languages on top of it:
+
+    python benchmarks/fit_e5.py across --cache /work/cache/l38/mixfit38/e5 --write qa/answer/fitted_e5.py
+
 Do not edit by hand: refit. The fit, its data and its cross-validated figures: docs/languages.md.
 """
 
@@ -26,7 +30,9 @@ FITTED_E5 = {'sentence': {'dense': 3.9289,
               'typed': 0.8094,
               'event': 0.6751,
               'clash': -1.5424,
-              'date_lead': 1.5416},
+              'date_lead': 1.5416,
+              'other': 0.961,
+              'other_dense': 30.2897},
  'passage': {'best': 0.8256,
              'second': 0.0877,
              'share': 0.2588,

@@ -91,8 +91,8 @@ def ranked_candidates(
         add_match(question, feats)
     if "dense_raw" in weights:  # the e5 fit's (qa/answer/fitted_e5.py): e5's uncentred cosine
         add_uncentred(query_vector, feats, index.sentence_vectors)
-    if "other" in weights:  # an e5 fit on mixed pools (benchmarks/fit_e5.py --across)
-        add_across(question, feats)
+    if "other" in weights:  # an e5 fit's weights across languages (benchmarks/fit_e5.py across)
+        add_across(question, feats, weights)
     out = [Candidate(row, p, f, sum(w * f[k] for k, w in weights.items()), readings[row.id]) for row, p, f in feats]
     out.sort(key=lambda c: -c.score)
     out = prefer_named_row(out, terms, tables)

@@ -58,3 +58,26 @@ def test_a_short_answer_shown_to_a_question_the_documents_cannot_answer_counts_a
     rows += [_shown("xq-ru-ru", 0.9, True) for _ in range(20)]
     data, pred = zip(*rows)
     assert auto_span(list(data), list(pred), 0.85, abstain_below=0.3) > 0.8
+
+
+def test_kept_sentence_weights_stay_as_they_are_and_only_the_missing_feature_is_fitted():
+    # --keep-sentence: the shipped sentence weights order every one-language pool as before; the across feature
+    # (here column 1, 0 for every sentence of the question's language) is fitted on the lists where it varies
+    import numpy as np
+
+    from benchmarks.fit_models import listwise
+
+    rng = np.random.default_rng(0)
+    kept = np.array([2.0])
+    lists = []
+    for _ in range(200):
+        dense = rng.normal(size=4)
+        other = np.array([0.0, 0.0, 1.0, 1.0])
+        gold = np.zeros(4, bool)
+        gold[2] = True  # the answer is the other language's sentence, which the kept weight alone ranks anywhere
+        lists.append((np.column_stack([dense, other]), gold))
+    same = [(np.column_stack([rng.normal(size=4), np.zeros(4)]), np.eye(4, dtype=bool)[0]) for _ in range(50)]
+    w = listwise([(1.0, lists + same)], 2, fixed=kept)
+    assert w[0] == 2.0 and w[1] > 1.0
+    # lists in one language carry no evidence for it: alone they leave it at 0
+    assert abs(listwise([(1.0, same)], 2, fixed=kept)[1]) < 1e-6
