@@ -197,7 +197,8 @@ class QAService:
         if picked.answer is None and plan.reading is not None:  # nothing dated then answers: drop the date
             used, fell_back = plan.fallback, True
             picked = self._answer(text, qvec, terms, index, pool, used, model)
-        if picked.answer is not None and (other := scope.about_other_years(picked.answer, plan, fell_back, text)):
+        if picked.answer is not None and (other := scope.about_other_years(picked.answer, plan, fell_back, text)
+                                          or scope.about_other_part(picked.answer, plan, text)):
             picked = Picked(None, picked.passages, other)
         answer, passages = picked.answer, picked.passages
         searched = scope.scope_of(plan, used, fell_back, len(index.row_facts().item_doc), language,

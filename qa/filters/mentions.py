@@ -17,9 +17,9 @@ import re
 import numpy as np
 
 from qa.filters.core import UNDATED, Bound, DateRange
-from qa.ingest.dates import months_named
+from qa.ingest.dates import MONTH_NAMED_RE, month_number, months_named
 from qa.lang import analyze
-from qa.lang.year_parts import part_names
+from qa.lang.year_parts import PART_OF_YEAR, months_of, part_names
 
 MAX_YEARS = 3  # a closed range of whole years read from the text: 2021-2023, not 2000-2023
 MAX_MONTHS = 12  # a closed range of months (or days: read as their months)
@@ -202,3 +202,63 @@ def other_years(text: str, dates: DateRange) -> tuple[int, ...]:
             return ()
         named.update(years)
     return tuple(sorted(named))
+
+
+_PART_RE = re.compile(PART_OF_YEAR, re.I)
+_MONTH = MONTH_NAMED_RE.pattern
+# a month named beside its year: "9 марта 2023 года", "March 2023", "March 9, 2023", "в июле 2023 г."
+_MONTH_YEAR_RE = re.compile(rf"(?P<month>{_MONTH})\s*(?:\d{{1,2}}(?!\d),?\s+)?(?P<year>(?:19|20)\d\d)(?!\d)")
+# a span of months: "January-June 2023", "from 1 March to 31 August 2024", "с марта по сентябрь", "between May and July"
+_MONTH_SPAN_RE = re.compile(
+    rf"(?:(?P<a>{_MONTH})\s*(?:\d{{1,2}}(?!\d)\s*)?(?:[-–—]|\bto\b|\bthrough\b|\buntil\b|\bпо\b|\bдо\b)"
+    rf"|\b(?:between|между)\s+(?P<a2>{_MONTH})\s*(?:\d{{1,2}}(?!\d)\s*)?(?:and|и)\b)"
+    rf"\s*(?:\d{{1,2}}\s+)?(?P<b>{_MONTH})"
+    rf"(?:\s*\d{{1,2}}(?!\d),?)?(?:\s+(?P<year>(?:19|20)\d\d)(?!\d))?",
+    re.I,
+)
+
+
+def parts_named(text: str, year: int) -> list[tuple[int, int]]:
+    """The months (first, last) of each part of `year` that `text` names with the year: a half or a quarter ("в
+    первом полугодии 2023 года", "Q1 2023") and a month ("9 марта 2023 года", "March 2023")."""
+    out = [(first, last) for m in _PART_RE.finditer(text) if (part := months_of(m.group())) and part[0] == year
+           for first, last in [part[1:]]]
+    out += [(n, n) for m in _MONTH_YEAR_RE.finditer(text)
+            if int(m["year"]) == year and (n := month_number(m["month"]))]
+    # a span of months runs through those between ("January-June 2023", "с марта по сентябрь 2023 года")
+    out += [span for span, of in month_spans(text) if of == year]
+    return out
+
+
+def month_spans(text: str) -> list[tuple[tuple[int, int], int | None]]:
+    """Each span of months `text` names ("January-June 2023", "from March to September", "между мартом и маем"):
+    its first and last month, and the year written after it (None when none is)."""
+    out = []
+    for m in _MONTH_SPAN_RE.finditer(text):
+        a, b = month_number(m["a"] or m["a2"]), month_number(m["b"])
+        if a and b:
+            out.append(((min(a, b), max(a, b)), int(m["year"]) if m["year"] else None))
+    return out
+
+
+def other_part(text: str, dates: DateRange, published: str | None = None) -> tuple[int, int] | None:
+    """The part of the year (first and last month) that `text` names when it names only parts of the year of a
+    question's part-of-a-year period (year_of_part()) that lie outside it: "В первом полугодии 2023 года … изъято
+    1 146 кг" is no answer about July 2023, nor "… 412 кг гашиша, … 9 марта 2023 года" about the second half of
+    2023, even from a bulletin dated in July. None when it names a part within the period, a month of it by name
+    alone ("in July"), or no part of that year. A part that ends after the text's `published` date (ISO) is a plan
+    or a deadline ("to set up the list by June 2024" in minutes of March), not what the text reports: not read."""
+    year = year_of_part(dates)
+    if year is None:
+        return None
+    first, last = dates.since.month or 1, dates.until.month or 12
+    named = parts_named(text, year)
+    if published and published[:4].isdigit():
+        until = (int(published[:4]), int(published[5:7]) if published[5:7].isdigit() else 12)
+        named = [(a, b) for a, b in named if (year, b) <= until]
+    spans = [span for span, of in month_spans(text) if of is None]  # a span with no year may be of the asked one
+    if not named or any(a <= last and b >= first for a, b in named + spans):
+        return None
+    if any(first <= n <= last for n in months_named(text)):
+        return None
+    return min(a for a, _ in named), max(b for _, b in named)

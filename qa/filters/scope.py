@@ -23,8 +23,8 @@ from typing import Callable
 import numpy as np
 
 from qa.contracts import Answer, Filters, Scope
-from qa.filters.core import DateRange, FilterError, Selection, clean_sources, describe
-from qa.filters.mentions import edge_of, names_month_of, names_period, other_years
+from qa.filters.core import Bound, DateRange, FilterError, Selection, clean_sources, describe
+from qa.filters.mentions import edge_of, names_month_of, names_period, other_part, other_years
 from qa.filters.question import QuestionDates, parse_question_dates
 from qa.lang import detect, reply_words
 
@@ -146,6 +146,22 @@ def about_other_years(answer: Answer, p: Plan, fell_back: bool, question: str = 
     named = ", ".join(str(y) for y in years[:3])
     language = detect(question)
     return reply_words(language).reason("other_years", named=named, asked=reading.range.human(language))
+
+
+def about_other_part(answer: Answer, p: Plan, question: str = "") -> str | None:
+    """Why an answer is no answer to a question about a part of a year, else None: it names only other parts of
+    that year ("В первом полугодии 2023 года … изъято 1 146 кг" for "… в июле 2023 года?"), whatever its item's
+    date (a bulletin on the first half is dated in July), worded in `question`'s language
+    (qa.filters.mentions.other_part)."""
+    reading = p.reading or p.undated
+    if reading is None:
+        return None
+    part = other_part(_read_with_header(answer), reading.range, answer.date)
+    if part is None:
+        return None
+    year, language = reading.range.since.year, detect(question)
+    named = DateRange(Bound(year, part[0]), Bound(year, part[1])).human(language)
+    return reply_words(language).reason("other_part", named=named, asked=reading.range.human(language))
 
 
 def mostly_dated(facts) -> bool:

@@ -48,7 +48,7 @@ def month_number(token: str) -> int | None:
 
 # A month named alone, as a sentence or a table's header names it: English full or abbreviated and capitalised ("may"
 # the verb is none), Russian in any case ("в марте", "мая", "Май")
-_MONTH_NAMED_RE = re.compile(
+MONTH_NAMED_RE = re.compile(
     r"\b(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?"
     r"|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\b\.?"
     r"|(?<![а-яёА-ЯЁ])(?:(?:[Яя]нвар|[Фф]еврал|[Аа]прел|[Ии]юн|[Ии]юл|[Сс]ентябр|[Оо]ктябр|[Нн]оябр|[Дд]екабр)"
@@ -59,7 +59,7 @@ _MONTH_NAMED_RE = re.compile(
 def months_named(text: str) -> set[int]:
     """The months (1-12) `text` names by their names, with or without a year: "June was the month …", a header
     "Country | Jan | Feb | Mar", "в мае"."""
-    return {n for m in _MONTH_NAMED_RE.finditer(text) if (n := month_number(m.group()))}
+    return {n for m in MONTH_NAMED_RE.finditer(text) if (n := month_number(m.group()))}
 
 
 def _iso(year: int, month: int | None = None, day: int | None = None) -> str | None:

@@ -661,6 +661,7 @@ REPLY = ReplyWords(
                            "it does not say what {person} held before."),
         "miscast.post": "The best passage names {person} as {held}, not in a post of {asked}.",
         "other_years": "The best passage is about {named}, not {asked}.",
+        "other_part": "The best passage is about {named}, not {asked}.",
         "figure": "The best passage gives other figures than {figures}.",
         "figure.other": "The best passage gives other figures than the question states.",
         "detail.other": "The best passage speaks of another direction or month than the question asks about.",

@@ -99,3 +99,37 @@ def test_before_a_month_reaches_the_month_right_after_it():
     # a year's end is no edge (a whole year of items), nor is a closed period's
     assert edge_of(DateRange.parse(None, "2024")) is None
     assert edge_of(DateRange.parse("2024-01", "2024-02")) is None
+
+
+@pytest.mark.parametrize("text, asked, other", [
+    ("В первом полугодии 2023 года таможенными органами изъято 1 146 кг, на 18 % больше, чем за тот же период "
+     "2022 года.", ("2023-07", "2023-07"), (1, 6)),
+    ("The largest seizure, 305 kg, was made on 9 March 2023.", ("2023-07", "2023-12"), (3, 3)),
+    ("Q1 2023 | 190 | 204", ("2023-04", "2023-06"), (1, 3)),
+    ("From January to June 2023 the unit seized 500 kg.", ("2023-07", "2023-07"), (1, 6)),
+    # a part within the asked one, a span through it, a month of it named alone, no part of that year: no clash
+    ("In July 2023 the unit seized 40 kg.", ("2023-07", "2023-12"), None),
+    ("С 1 марта по 31 августа 2023 года досмотрено 900 грузовиков.", ("2023-07", "2023-07"), None),
+    ("Between March and September 2023 the unit seized 500 kg.", ("2023-07", "2023-07"), None),
+    ("The plan adopted on 9 March 2023 was carried out in July.", ("2023-07", "2023-07"), None),
+    ("From 1 March to 31 August 2024 the two services tested a joint inspection.", ("2023-07", "2023-07"), None),
+    ("In 2023 the unit seized 2 tonnes.", ("2023-07", "2023-07"), None),
+    # a whole year asked: other_years() reads it, not this
+    ("In March 2023 the unit seized 2 tonnes.", ("2023", "2023"), None),
+])
+def test_an_answer_naming_only_other_parts_of_the_asked_year_is_about_another_part(text, asked, other):
+    from qa.filters.mentions import other_part
+
+    assert other_part(text, DateRange.parse(*asked)) == other
+
+
+def test_a_part_after_the_texts_own_date_is_a_plan_not_what_it_reports():
+    # minutes of March 2024: the decision names its deadline, June 2024; a bulletin of July names the half it reports
+    from qa.filters.mentions import other_part
+
+    march = DateRange.parse("2024-03", "2024-03")
+    decision = "The working group decided to set up a joint precursor watch list by June 2024."
+    assert other_part(decision, march) == (6, 6)
+    assert other_part(decision, march, published="2024-03-14") is None
+    assert other_part("In the first half of 2023 the agencies seized 1,146 kg.", DateRange.parse("2023-07", "2023-07"),
+                      published="2023-07-14") == (1, 6)

@@ -402,3 +402,20 @@ def test_who_held_a_post_before_a_month_is_searched_in_the_news_of_that_month(ha
     assert r.scope.reading.startswith("Searched items dated up to Feb 2025")
     assert r.passages[0].doc == "secretary.txt"
     assert r.answer is not None and r.answer.doc == "secretary.txt"
+
+
+def test_an_answer_about_another_part_of_the_asked_year_is_not_found_even_from_an_item_dated_in_the_period(service):
+    # the bulletin on the first half of 2023 is dated in July: it is searched for July, and its figures are not July's
+    harbour = service.settings.corpus_dir / "harbour"
+    (harbour / "bulletin.txt").write_text(
+        "Harbour seizures bulletin\n\nPort Ellery, 14 July 2023\n\nIn the first half of 2023 the harbour agencies "
+        "seized 1,146 kg of cocaine in the port of Wenlow. The largest single seizure, 305 kg, was made on 9 March "
+        "2023.\n", encoding="utf-8")
+    service.build()
+    r = service.ask("How much cocaine did the harbour agencies seize in July 2023?", 5)
+    assert r.answer is None
+    assert r.not_found == "The best passage is about Jan 2023 – Jun 2023, not Jul 2023."
+    assert "1,146 kg" in service.ask("How much cocaine did the harbour agencies seize in the first half of 2023?",
+                                     5).answer.text
+    r = service.ask("Сколько кокаина изъяли портовые службы во втором полугодии 2023 года?", 5)
+    assert r.answer is None and r.not_found.startswith("Лучший фрагмент относится к другой части года")
