@@ -36,7 +36,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from qa.answer.corrections import _first_day, _item, figures, value
+from qa.answer.corrections import _first_day, _item, figures, superseded, value
 from qa.answer.features import name_words, names_held, question_names
 from qa.answer.needs import needs
 from qa.answer.substances import answer_text
@@ -185,7 +185,10 @@ def same_quantity(question: str, best: Candidate, c: Candidate) -> float | None:
     if needs(question).wants == "number" and c.features.get("typed") == 0.0 and c.sentence.lang == best.sentence.lang:
         return None  # in the best's own language the sentence model reads what it counts: not the asked noun
     mine = _asked_figures(question, best)
-    theirs = [(f.value, _kind(f.unit, c.sentence.lang)) for f in figures(c.text, c.sentence.lang)]
+    # a figure stated as superseded ("2 615 кг, а не 2 340 кг, как сообщалось ранее") refutes the best's: no
+    # confirmation of it
+    theirs = [(f.value, _kind(f.unit, c.sentence.lang)) for f in figures(c.text, c.sentence.lang)
+              if not superseded(c.text, f)]
     # each of the best's figures against its closest of the same kind
     gaps = [min((abs(math.log(v / w)) for w, j in theirs if j == k and w > 0), default=math.inf)
             for v, k in mine if v > 0]

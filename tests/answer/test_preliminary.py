@@ -68,6 +68,16 @@ def test_a_question_for_the_final_figure_is_not_answered_by_a_preliminary_one():
     assert ranked[0].sentence.doc == "itogi.docx" and not only_preliminary(q, ranked)
 
 
+def test_a_later_report_that_corrects_the_preliminary_figure_answers_the_question_for_the_final_one():
+    # the correction repeats the old figure as superseded: that is no confirmation of it
+    q = "What is the final total of drugs seized in Operation Amber Road 2025?"
+    corrected = final(text="По уточнённым данным, в ходе операции «Янтарный путь – 2025» (3–21 мая 2025 года) изъято "
+                           "2 115 кг наркотических средств, а не 1 640 кг, как сообщалось ранее.",
+                      title="Уточнённые итоги операции «Янтарный путь – 2025»")
+    ranked = prefer_final(q, [prelim(), corrected])
+    assert ranked[0].sentence.doc == "itogi.docx" and not only_preliminary(q, ranked)
+
+
 def test_a_question_for_the_preliminary_figure_is_answered_by_it():
     q = "Сколько уголовных дел возбуждено в ходе операции «Янтарный путь – 2025» по предварительным данным?"
     ranked = [final(score=30.0), lone_candidate(PRELIM, "2025-05-30", 18.0, "prelim.txt", title=PRELIM_TITLE,
