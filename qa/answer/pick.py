@@ -34,7 +34,7 @@ from qa.answer.neighbours import prefer_typed_neighbour
 from qa.answer.not_found import mentioned, not_found_note
 from qa.answer.ordering import rerank_passages
 from qa.answer.preliminary import only_preliminary, passage_cosine, prefer_final, preliminary_note
-from qa.answer.present_holder import prefer_present_holder
+from qa.answer.present_holder import prefer_predecessor, prefer_present_holder
 from qa.answer.roles import prefer_holder
 from qa.answer.rows import prefer_asked_period, prefer_named_row, row_and_column_named
 from qa.answer.shown import Shown, blanked_lines, cited, shown_answer
@@ -156,6 +156,8 @@ def pick_answer(
     ranked = prefer_holder(question, ranked)
     ranked = prefer_present_holder(question, ranked)
     ranked = prefer_asked(question, ranked)  # a sentence that states the role, act or total asked (asked_marks)
+    # "before X": the sentence naming the one the new holder follows, over the one stating the role's act
+    ranked = prefer_predecessor(question, ranked)
     # its part, not the whole; the best's item's lead is read only for a question about a country
     ranked = prefer_asked_country(question, ranked, lambda best=ranked[0].sentence: lead_text(index, best))
     ranked = prefer_letter_line(question, ranked, index)  # a letter's signature, its labelled contact (letters)

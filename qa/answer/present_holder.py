@@ -248,3 +248,33 @@ def _prefer_earlier(question: str, ranked: list[Candidate], asked: Asked) -> lis
             continue
         return [replace(c, score=top.score), *ranked[1:i], replace(top, score=c.score), *ranked[i + 1:]]
     return ranked
+
+
+def _predecessor_named(c: Candidate) -> bool:
+    """Whether a candidate names someone as the one a new holder follows ("Her predecessor, Mr. Peter Lindqvist, …",
+    "He replaces Ms. Gulnara Sadykova", "Он сменяет майора Эрлана Бекова"), in any language."""
+    return any(w.predecessor is not None and w.predecessor.search(c.text)
+               for w in (language.holder_words for language in registered()) if w is not None)
+
+
+def prefer_predecessor(question: str, ranked: list[Candidate]) -> list[Candidate]:
+    """`ranked` with the sentence naming the predecessor first, for a who-question about who held a role before
+    someone or a date ("Who was in charge of the secretariat before Abdrakhmanov?", "Кто был офицером связи до апреля
+    2025 года?"): a news item names the new holder in one sentence ("С 1 апреля 2025 года офицером связи назначен
+    полковник Азамат Токтосунов.") and the one before in the next ("Он сменяет майора Эрлана Бекова."), and the
+    first words the question more closely. When the best names no predecessor, a candidate that does and names a
+    person takes its place: from the best's own item at any rank, or among the best HOLDER_TOP within HOLDER_MARGIN.
+    Scores swapped, as the other near-tie rules do."""
+    words = get(detect(question)).holder_words
+    if len(ranked) < 2 or words is None or words.asks_before is None or not words.asks_before.search(question):
+        return ranked
+    if needs(question).wants != "person" or _predecessor_named(ranked[0]):
+        return ranked
+    top = ranked[0]
+    for i, c in enumerate(ranked[1:], 1):
+        near = i < HOLDER_TOP and c.score >= top.score - HOLDER_MARGIN
+        if not (near or c.passage.item is not None and c.passage.item == top.passage.item):
+            continue
+        if c.features.get("typed") == 1.0 and _predecessor_named(c):
+            return [replace(c, score=top.score), *ranked[1:i], replace(top, score=c.score), *ranked[i + 1:]]
+    return ranked

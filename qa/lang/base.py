@@ -204,6 +204,10 @@ class HolderWords:
     # the words of "Who is …?" besides the stop words ("who", "кто такая"): a question of a name and these asks
     # who the named person is now
     who_is: frozenset[str] = frozenset()
+    # in a question, asking who held a role before someone or a date ("before", "prior to", "до"); in a sentence,
+    # naming someone as the one a new holder follows ("her predecessor", "he replaces", "сменяет"); None: not read
+    asks_before: re.Pattern | None = None
+    predecessor: re.Pattern | None = None
 
 
 @dataclass(frozen=True)

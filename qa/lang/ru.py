@@ -567,6 +567,9 @@ HOLDER_WORDS = HolderWords(
            ("эксперт", "expert"), ("аналитик", "analyst"), ("командир", "command"), ("секретар", "secretar")),
     other=re.compile(r"^\W*(?:кому|с\s+кем|перед\s+кем)(?!\w)|подчиняет\w*", re.I),
     who_is=frozenset({"кто", "такой", "такая", "такие"}),
+    asks_before=re.compile(r"(?<!\w)(?:до|прежде|предшественни\w*)(?!\w)", re.I),
+    predecessor=re.compile(r"(?<!\w)(?:предшественни\w*|смени(?:л|ла|т)|сменяет|замени(?:л|ла|т)|заменяет|"
+                           r"на\s+смену|вместо)(?!\w)", re.I),
 )
 
 REPLY = ReplyWords(

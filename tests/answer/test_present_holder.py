@@ -210,3 +210,38 @@ def test_no_earlier_holder_no_change():
     assert prefer_present_holder(question, ranked) == ranked
     ranked = [candidate(LEFT, "2024-02-29", 10.0), candidate(NEW, "2024-02-29", 9.0)]
     assert prefer_present_holder(question, ranked) == ranked  # the best does not name her: left alone
+
+
+APPOINTED = "Ms. Lena Varga will head the Council secretariat from 1 July 2024."
+REPLACES = "She replaces Mr. Oskar Brandt, who led the secretariat from its creation in 2019."
+APPOINTED_RU = "С 1 апреля 2025 года офицером связи от Республики Остравия назначен полковник Марат Сабиров."
+REPLACES_RU = "Он сменяет майора Эрика Волкова, который работал офицером связи с сентября 2021 года."
+
+
+@pytest.mark.parametrize("question, ranked, answer", [
+    ("Who was in charge of the Council secretariat before Lena Varga?",
+     [(APPOINTED, 30.0), (REPLACES, 26.5)], REPLACES),
+    ("Who headed the Council secretariat before July 2024?", [(APPOINTED, 30.0), (REPLACES, 26.5)], REPLACES),
+    ("Кто был офицером связи от Остравии до апреля 2025 года?", [(APPOINTED_RU, 30.0), (REPLACES_RU, 27.0)],
+     REPLACES_RU),
+    ("Who was the liaison officer of Ostravia before April 2025?", [(APPOINTED_RU, 30.0), (REPLACES_RU, 27.0)],
+     REPLACES_RU),
+])
+def test_a_question_about_who_held_a_role_before_takes_the_sentence_naming_the_predecessor(question, ranked, answer):
+    from qa.answer.present_holder import prefer_predecessor
+
+    out = prefer_predecessor(question, [candidate(t, "2024-06-20", s) for t, s in ranked])
+    assert out[0].text == answer and out[0].score == ranked[0][1]
+
+
+def test_the_predecessor_is_not_preferred_when_the_present_holder_is_asked_or_when_it_is_too_far_below():
+    from qa.answer.present_holder import prefer_predecessor
+
+    ranked = [candidate(APPOINTED, "2024-06-20", 30.0), candidate(REPLACES, "2024-06-20", 26.5)]
+    assert prefer_predecessor("Who heads the Council secretariat?", ranked)[0].text == APPOINTED
+    # another item's sentence far below the best is another story's predecessor
+    far = [candidate(APPOINTED, "2024-06-20", 30.0), candidate(REPLACES, "2024-06-20", 30.0 - HOLDER_MARGIN - 1)]
+    assert prefer_predecessor("Who headed the Council secretariat before Lena Varga?", far)[0].text == APPOINTED
+    # a sentence that names no person ("typed" 0) is no predecessor's
+    untyped = [candidate(APPOINTED, "2024-06-20", 30.0), candidate(REPLACES, "2024-06-20", 26.5, typed=0.0)]
+    assert prefer_predecessor("Who headed the Council secretariat before Lena Varga?", untyped)[0].text == APPOINTED
