@@ -268,13 +268,21 @@ def prefer_predecessor(question: str, ranked: list[Candidate]) -> list[Candidate
     words = get(detect(question)).holder_words
     if len(ranked) < 2 or words is None or words.asks_before is None or not words.asks_before.search(question):
         return ranked
-    if needs(question).wants != "person" or _predecessor_named(ranked[0]):
-        return ranked
     top = ranked[0]
+    if needs(question).wants != "person" or _predecessor_named(top) or _marked_past(top):
+        return ranked  # the best already names the one before, or a holder it marks as past ("from 2022 to 2024")
+    asked = _role_keys(question)
     for i, c in enumerate(ranked[1:], 1):
-        near = i < HOLDER_TOP and c.score >= top.score - HOLDER_MARGIN
-        if not (near or c.passage.item is not None and c.passage.item == top.passage.item):
-            continue
-        if c.features.get("typed") == 1.0 and _predecessor_named(c):
+        own = c.passage.item is not None and c.passage.item == top.passage.item
+        # another item's sentence must name the asked role: its predecessor may be another post's
+        near = i < HOLDER_TOP and c.score >= top.score - HOLDER_MARGIN and (not asked or asked & _role_keys(c.text))
+        if (own or near) and c.features.get("typed") == 1.0 and _predecessor_named(c):
             return [replace(c, score=top.score), *ranked[1:i], replace(top, score=c.score), *ranked[i + 1:]]
     return ranked
+
+
+def _marked_past(c: Candidate) -> bool:
+    """Whether a candidate marks a holder as past (HolderWords.held_before: "from 2022 to 2024 the chair was held by
+    …", "former", "до марта 2024 года"), in any language."""
+    return any(w.held_before.search(c.text) for w in (language.holder_words for language in registered())
+               if w is not None)

@@ -3,6 +3,8 @@ earlier holder (qa.answer.present_holder). Invented documents and questions."""
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from qa.answer.features import Candidate
@@ -230,7 +232,9 @@ REPLACES_RU = "Он сменяет майора Эрика Волкова, ко�
 def test_a_question_about_who_held_a_role_before_takes_the_sentence_naming_the_predecessor(question, ranked, answer):
     from qa.answer.present_holder import prefer_predecessor
 
-    out = prefer_predecessor(question, [candidate(t, "2024-06-20", s) for t, s in ranked])
+    # the two sentences of one news item
+    first, second = (candidate(t, "2024-06-20", s) for t, s in ranked)
+    out = prefer_predecessor(question, [first, dataclasses.replace(second, passage=first.passage)])
     assert out[0].text == answer and out[0].score == ranked[0][1]
 
 
@@ -242,6 +246,13 @@ def test_the_predecessor_is_not_preferred_when_the_present_holder_is_asked_or_wh
     # another item's sentence far below the best is another story's predecessor
     far = [candidate(APPOINTED, "2024-06-20", 30.0), candidate(REPLACES, "2024-06-20", 30.0 - HOLDER_MARGIN - 1)]
     assert prefer_predecessor("Who headed the Council secretariat before Lena Varga?", far)[0].text == APPOINTED
+    # a best that already marks its holder as past answers; another item's predecessor of another post does not
+    past = [candidate("From 2022 to 2024 the secretariat was headed by Ms. Ana Rivas.", "2024-06-20", 30.0),
+            candidate(REPLACES, "2024-06-20", 29.0)]
+    assert prefer_predecessor("Who headed the Council secretariat before Lena Varga?", past)[0].text == past[0].text
+    other_post = [candidate(APPOINTED, "2024-06-20", 30.0),
+                  candidate("She replaces Mr. Ivo Hahn as programme coordinator.", "2024-06-20", 29.0)]
+    assert prefer_predecessor("Who chaired the steering committee before Lena Varga?", other_post)[0].text == APPOINTED
     # a sentence that names no person ("typed" 0) is no predecessor's
     untyped = [candidate(APPOINTED, "2024-06-20", 30.0), candidate(REPLACES, "2024-06-20", 26.5, typed=0.0)]
     assert prefer_predecessor("Who headed the Council secretariat before Lena Varga?", untyped)[0].text == APPOINTED
