@@ -262,20 +262,22 @@ def prefer_predecessor(question: str, ranked: list[Candidate]) -> list[Candidate
     someone or a date ("Who was in charge of the secretariat before Abdrakhmanov?", "Кто был офицером связи до апреля
     2025 года?"): a news item names the new holder in one sentence ("С 1 апреля 2025 года офицером связи назначен
     полковник Азамат Токтосунов.") and the one before in the next ("Он сменяет майора Эрлана Бекова."), and the
-    first words the question more closely. When the best names no predecessor, a candidate that does and names a
-    person takes its place: from the best's own item at any rank, or among the best HOLDER_TOP within HOLDER_MARGIN.
-    Scores swapped, as the other near-tie rules do."""
+    first words the question more closely. When the best names no predecessor and marks no holder as past, a
+    candidate that names one and a person takes its place: from the best's own item at any rank, or among the best
+    HOLDER_TOP within HOLDER_MARGIN when it names the asked post. Scores swapped, as the other near-tie rules do."""
     words = get(detect(question)).holder_words
     if len(ranked) < 2 or words is None or words.asks_before is None or not words.asks_before.search(question):
         return ranked
     top = ranked[0]
     if needs(question).wants != "person" or _predecessor_named(top) or _marked_past(top):
         return ranked  # the best already names the one before, or a holder it marks as past ("from 2022 to 2024")
-    asked = _role_keys(question)
+    asked = frozenset(_role_keys(question))
     for i, c in enumerate(ranked[1:], 1):
         own = c.passage.item is not None and c.passage.item == top.passage.item
-        # another item's sentence must name the asked role: its predecessor may be another post's
-        near = i < HOLDER_TOP and c.score >= top.score - HOLDER_MARGIN and (not asked or asked & _role_keys(c.text))
+        # another item's sentence must name the asked role (a lead by any of its names): its predecessor may be
+        # another post's
+        near = i < HOLDER_TOP and c.score >= top.score - HOLDER_MARGIN and (
+            not asked or _same_role(asked, _role_keys(c.text)))
         if (own or near) and c.features.get("typed") == 1.0 and _predecessor_named(c):
             return [replace(c, score=top.score), *ranked[1:i], replace(top, score=c.score), *ranked[i + 1:]]
     return ranked
