@@ -3,7 +3,8 @@
 The page opens in English; after each reply qa.app.web relabels the controls a reader works with next (the question
 box's hint, the buttons, the filters, the sources panel) in the reply's language, with one gr.update per control
 (Gradio sets a label, placeholder or button text from an event handler like a value). The words are
-qa.lang.ReplyWords.ui's "control.*" keys; the page's title and the Corpus tab stay as built (English).
+qa.lang.ReplyWords.ui's "control.*" keys; the heading and the Corpus tab too. Only the browser tab's title stays as
+built (English): a page's title is no component.
 """
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ from qa import lang
 
 # control -> {property: ReplyWords.ui key}. A button's text is its `value`; a download button's is its `label`.
 CONTROLS: dict[str, dict[str, str]] = {
+    "intro": {"value": "control.intro"},  # the page's heading and the line under it (Markdown)
+    "corpus_tab": {"label": "control.tab_corpus"},
     "question": {"placeholder": "control.placeholder"},
     "ask": {"value": "control.ask"},
     "new": {"value": "control.new"},

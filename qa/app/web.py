@@ -168,10 +168,7 @@ def build_app(settings: Settings, service: QAService | None = None) -> gr.Blocks
     en = control_words()  # the controls' words the page opens with; a reply relabels them in its language
     with gr.Blocks(title="Ask your documents", fill_width=True) as demo:
         conv_state = gr.State(Conversation())
-        gr.Markdown(
-            "### Ask your documents\nAnswers are copied word for word from the indexed documents, "
-            "with numbered citations: click a **[n]** to read the passage in its document."
-        )
+        intro = gr.Markdown(en["intro"]["value"])
         with gr.Row(equal_height=False):
             with gr.Column(scale=3, min_width=420):
                 chatbot = gr.Chatbot(
@@ -233,7 +230,7 @@ def build_app(settings: Settings, service: QAService | None = None) -> gr.Blocks
                         download = gr.DownloadButton(
                             en["download"]["label"], visible=False, size="sm", elem_id="qa-download"
                         )
-                    with gr.Tab("Corpus", id="corpus"):
+                    with gr.Tab(en["corpus_tab"]["label"], id="corpus") as corpus_tab:
                         corpus_view = gr.HTML(chat.corpus_html(), elem_id="qa-corpus", js_on_load=None)
                         refresh_btn = gr.Button("Refresh", size="sm")
                         upload = gr.File(
@@ -265,7 +262,8 @@ def build_app(settings: Settings, service: QAService | None = None) -> gr.Blocks
             show_progress_on=[chatbot],  # one status over the chat (e.g. preparing cross-language search)
         )
         # the controls relabelled after a reply, in qa.app.page_words.CONTROLS's names
-        relabelled = {"question": question, "ask": ask_btn, "new": clear_btn, "k": k, "show_passages": show_passages,
+        relabelled = {"intro": intro, "corpus_tab": corpus_tab, "question": question, "ask": ask_btn, "new": clear_btn,
+                      "k": k, "show_passages": show_passages,
                       "since": since, "until": until, "sources": srcs, "active": active, "sources_tab": sources_tab,
                       "citations": sources, "export_md": export_md, "export_csv": export_csv, "download": download}
         relabel_args = dict(fn=on_relabel, inputs=[conv_state, since, until, srcs], outputs=list(relabelled.values()),

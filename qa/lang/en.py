@@ -734,6 +734,9 @@ REPLY = ReplyWords(
         "control.sources": "Sources (documents, folders or globs)",
         "control.active": "Active filters (remove to clear)",
         "control.tab_sources": "Sources",
+        "control.tab_corpus": "Corpus",
+        "control.intro": ("### Ask your documents\nAnswers are copied word for word from the indexed documents, with "
+                          "numbered citations: click a **[n]** to read the passage in its document."),
         "control.citations": "Citations of the reply",
         "control.download": "Download the original file",
         "control.warning": "Warning",  # the title of a warning toast (an empty question)

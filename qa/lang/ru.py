@@ -715,6 +715,9 @@ REPLY = ReplyWords(
         "control.sources": "Источники (документы, папки или шаблоны)",
         "control.active": "Активные фильтры (удалите, чтобы снять)",
         "control.tab_sources": "Источники",
+        "control.tab_corpus": "Документы",
+        "control.intro": ("### Вопросы к документам\nОтветы дословно взяты из проиндексированных документов, со "
+                          "ссылками по номерам: нажмите **[n]**, чтобы прочитать фрагмент в его документе."),
         "control.citations": "Ссылки ответа",
         "control.download": "Скачать исходный файл",
         "control.warning": "Внимание",  # the title of a warning toast (an empty question)

@@ -138,6 +138,9 @@ def test_the_controls_are_relabelled_in_the_language_of_the_last_question(chat):
     chat.ask(conv, RU_QUESTION, 3)
     ru = step.fn(conv, "2024-03", "", [])
     assert {"__type__": "update", "value": "Спросить"} in ru
+    # the heading and the Corpus tab too: only the browser tab's title stays English
+    assert {"__type__": "update", "label": "Документы"} in ru
+    assert any(str(u.get("value", "")).startswith("### Вопросы к документам") for u in ru)
     assert {"__type__": "update", "placeholder": "Задайте вопрос о документах…"} in ru
     assert {"__type__": "update", "label": "Активные фильтры (удалите, чтобы снять)", "choices": ["с 2024-03"],
             "value": ["с 2024-03"]} in ru
