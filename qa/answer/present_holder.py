@@ -250,11 +250,12 @@ def _prefer_earlier(question: str, ranked: list[Candidate], asked: Asked) -> lis
     return ranked
 
 
-def _predecessor_named(c: Candidate) -> bool:
-    """Whether a candidate names someone as the one a new holder follows ("Her predecessor, Mr. Peter Lindqvist, …",
-    "He replaces Ms. Gulnara Sadykova", "Он сменяет майора Эрлана Бекова"), in any language."""
-    return any(w.predecessor is not None and w.predecessor.search(c.text)
-               for w in (language.holder_words for language in registered()) if w is not None)
+def _says(c: Candidate, words: str) -> bool:
+    """Whether a candidate's sentence matches the HolderWords pattern `words` of any registered language:
+    "predecessor" ("Her predecessor, Mr. Peter Lindqvist, …", "He replaces …", "Он сменяет …") or "held_before" (a
+    holder marked past: "from 2022 to 2024 the chair was held by …", "former", "до марта 2024 года")."""
+    return any(pattern.search(c.text) for language in registered() if language.holder_words is not None
+               and (pattern := getattr(language.holder_words, words)) is not None)
 
 
 def prefer_predecessor(question: str, ranked: list[Candidate]) -> list[Candidate]:
@@ -269,7 +270,7 @@ def prefer_predecessor(question: str, ranked: list[Candidate]) -> list[Candidate
     if len(ranked) < 2 or words is None or words.asks_before is None or not words.asks_before.search(question):
         return ranked
     top = ranked[0]
-    if needs(question).wants != "person" or _predecessor_named(top) or _marked_past(top):
+    if needs(question).wants != "person" or _says(top, "predecessor") or _says(top, "held_before"):
         return ranked  # the best already names the one before, or a holder it marks as past ("from 2022 to 2024")
     asked = frozenset(_role_keys(question))
     for i, c in enumerate(ranked[1:], 1):
@@ -278,13 +279,6 @@ def prefer_predecessor(question: str, ranked: list[Candidate]) -> list[Candidate
         # another post's
         near = i < HOLDER_TOP and c.score >= top.score - HOLDER_MARGIN and (
             not asked or _same_role(asked, _role_keys(c.text)))
-        if (own or near) and c.features.get("typed") == 1.0 and _predecessor_named(c):
+        if (own or near) and c.features.get("typed") == 1.0 and _says(c, "predecessor"):
             return [replace(c, score=top.score), *ranked[1:i], replace(top, score=c.score), *ranked[i + 1:]]
     return ranked
-
-
-def _marked_past(c: Candidate) -> bool:
-    """Whether a candidate marks a holder as past (HolderWords.held_before: "from 2022 to 2024 the chair was held by
-    …", "former", "до марта 2024 года"), in any language."""
-    return any(w.held_before.search(c.text) for w in (language.holder_words for language in registered())
-               if w is not None)

@@ -218,15 +218,16 @@ _MONTH_SPAN_RE = re.compile(
 )
 
 
-def parts_named(text: str, year: int) -> list[tuple[int, int]]:
+def parts_named(text: str, year: int, spans: list[tuple[tuple[int, int], int | None]]) -> list[tuple[int, int]]:
     """The months (first, last) of each part of `year` that `text` names with the year: a half or a quarter ("в
-    первом полугодии 2023 года", "Q1 2023") and a month ("9 марта 2023 года", "March 2023")."""
+    первом полугодии 2023 года", "Q1 2023"), a month ("9 марта 2023 года", "March 2023") and a span of its months
+    (`spans`: month_spans(text))."""
     out = [(first, last) for m in _PART_RE.finditer(text) if (part := months_of(m.group())) and part[0] == year
            for first, last in [part[1:]]]
     out += [(n, n) for m in _MONTH_YEAR_RE.finditer(text)
             if int(m["year"]) == year and (n := month_number(m["month"]))]
     # a span of months runs through those between ("January-June 2023", "с марта по сентябрь 2023 года")
-    out += [span for span, of in month_spans(text) if of == year]
+    out += [span for span, of in spans if of == year]
     return out
 
 
@@ -252,12 +253,13 @@ def other_part(text: str, dates: DateRange, published: str | None = None) -> tup
     if year is None:
         return None
     first, last = dates.since.month or 1, dates.until.month or 12
-    named = parts_named(text, year)
+    spans = month_spans(text)
+    named = parts_named(text, year, spans)
     if published and published[:4].isdigit():
         until = (int(published[:4]), int(published[5:7]) if published[5:7].isdigit() else 12)
         named = [(a, b) for a, b in named if (year, b) <= until]
-    spans = [span for span, of in month_spans(text) if of is None]  # a span with no year may be of the asked one
-    if not named or any(a <= last and b >= first for a, b in named + spans):
+    unyeared = [span for span, of in spans if of is None]  # a span with no year may be of the asked one
+    if not named or any(a <= last and b >= first for a, b in named + unyeared):
         return None
     if any(first <= n <= last for n in months_named(text)):
         return None
