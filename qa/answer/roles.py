@@ -213,15 +213,28 @@ def held_roles(sentence: str, lang: str = "en") -> list[Role]:
     for m in _ROLE.finditer(sentence):
         if m.start() > 0 and (sentence[m.start() - 1].isalnum() or sentence[m.start() - 1] == "-"):
             continue
-        if not m["word"][:1].isupper() and not re.search(r"(?:\b(?:the|an?|its|their|his|her|as)\s+|['’]s\s+|,\s+)$",
-                                                         sentence[:m.start()], re.I):
-            continue  # "to head the office": a verb; "Joe Barton, chairman of …" is an office
         before = sentence[:m.start()]
-        owner = _OWNER.search(before)
-        own = owner["owner"] if owner and not _NAME_BEFORE.search(before) else ""
-        if own and _looks_like_name(own):
-            own = ""  # "Ambassador Markus Lindqvist Head …" is no owner
-        role = _role(m, own)
+        compound = None
+        if not m["word"][:1].isupper():
+            compound = _compound(before)
+            if compound is None:
+                continue  # "to head the office": a verb; "Joe Barton, chairman of …" is an office
+        if compound:
+            # "as programme coordinator", "the AINCA programme coordinator": the words before a lower-case office are
+            # its own ("programme coordinator"), or whose it is when they name a body ("AINCA programme")
+            named = any(w[:1].isupper() for w in compound.split())
+            own = compound.strip() if named else ""
+            role = _role(m, own)
+            role = replace(role, written=role.written if named else f"{compound}{role.written}",
+                           other=role.other | {OTHER_OFFICE[w.lower()] for w in compound.split()
+                                               if w.lower() in OTHER_OFFICE})
+            own = compound
+        else:
+            owner = _OWNER.search(before)
+            own = owner["owner"] if owner and not _NAME_BEFORE.search(before) else ""
+            if own and _looks_like_name(own):
+                own = ""  # "Ambassador Markus Lindqvist Head …" is no owner
+            role = _role(m, own)
         person = ""
         base = before[:len(before) - len(own)] if own else before
         named = _NAME_BEFORE.search(base)
@@ -238,6 +251,28 @@ def held_roles(sentence: str, lang: str = "en") -> list[Role]:
             of = " ".join(x for x in (of, body["body"].strip()) if x)  # "• X, Deputy Commander, Border Troops of Y"
         out.append(Role(role.office, role.written, role.other, of, person))
     return out + _led(sentence, lang, out)
+
+
+# what comes before a lower-case office that makes it one: an article, a possessive, "as", a comma ("as chair of",
+# "Joe Barton, chairman of …"), then up to three words of a compound office ("the AINCA programme coordinator")
+_LEAD_IN = [re.compile(rf"(?:\b(?:the|an?|its|their|his|her|as)\s+|['’]s\s+|,\s+)(?P<compound>(?:[\w'’-]+\s+){{{n}}})$",
+                       re.I) for n in range(4)]
+
+
+def _compound(before: str) -> str | None:
+    """The words of a compound office before its lower-case office word ("programme " of "as programme coordinator",
+    "" when the office follows its lead-in at once), or None when no lead-in makes the word an office: "to head the
+    office" is a verb, and so is "who will head it" (a compound's words are no small words, and no office words:
+    "as officers head north")."""
+    for lead_in in _LEAD_IN:  # the nearest lead-in: "Anna Lind, the new project manager" is "new project"'s
+        m = lead_in.search(before)
+        if m is None:
+            continue
+        words = [w.lower() for w in m["compound"].split()]
+        if any(w in stopwords("en") or w.rstrip("s") in _OFFICES or w in _OFFICES for w in words):
+            return None
+        return m["compound"]
+    return None
 
 
 def _is_name(name: str) -> bool:
