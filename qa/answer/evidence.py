@@ -84,10 +84,10 @@ def pool_stems(passages: list) -> set[str]:
 DATED_BY_DOCUMENT = frozenset({"pdf", "docx"})
 
 
-def _document_date_words(item) -> str:
+def _document_date_words(item, dated_scope: bool = False) -> str:
     """A PDF page's or a Word section's date in the words an English or Russian question names it by ("14 March
-    2024 марта"); "" for any other item."""
-    if item is None or kind_of(item.doc) not in DATED_BY_DOCUMENT:
+    2024 марта"); any item's when `dated_scope` (the question's own date chose the items searched); else ""."""
+    if item is None or item.date is None or kind_of(item.doc) not in DATED_BY_DOCUMENT and not dated_scope:
         return ""
     return f"{date_words(item.date)} {russian_month(item.date)}"
 
@@ -101,13 +101,14 @@ def fitted_score(candidate) -> float:
 
 def evidence(
     question: str, terms: list[str], ranked: list, passages: list, idf: dict[str, float],
-    pool: set[str] | None = None, lead: str = "", held_at: str = "",
+    pool: set[str] | None = None, lead: str = "", held_at: str = "", dated_scope: bool = False,
 ) -> dict[str, float]:
     """Evidence for and against the best of `ranked` (qa.answer.Candidate, best first) being an
     answer at all. `passages` are the ones whose sentences compete, `idf` the question terms'
     inverse document frequencies, `pool` their pool_stems() when already computed, `lead` the first
     sentence of the best candidate's item (lead_text()), `held_at` where its document's own field lines say its
-    gathering was held (qa.answer.heads)."""
+    gathering was held (qa.answer.heads), `dated_scope` whether the items searched were chosen by a date the question
+    names (qa.filters.scope: "before March 2025", "in August 2021")."""
     best = ranked[0]
     top = fitted_score(best)
     second = fitted_score(ranked[1]) if len(ranked) > 1 else top - 10.0  # a lone candidate: a clear margin
@@ -132,10 +133,13 @@ def evidence(
     # (and a table row's header, which its reading holds: the header may sit in the passage before)
     # and, for a PDF page or a Word section, its item's date: those readers date every page or section by the
     # line at the document's top ("Date: 14 March 2024"), which the passage does not repeat, so "in March 2024"
-    # is said by that date, not by the passage's words (a news item's date is its own lead's or dateline's)
+    # is said by that date, not by the passage's words (a news item's date is its own lead's or dateline's). When the
+    # question's own date chose the items searched, any item's date says it: a news item's dateline is no sentence
+    # ("Who was the secretary before March 2025?" of the item of 14 March 2025 naming her predecessor). Not otherwise:
+    # given every news item's date, the bundled questions about another year were answered (thirty-third session)
     item = best.passage.item
     own_text = " ".join((best.passage.chunk.text, item.title if item else "", lead, best.reading or "",
-                         _document_date_words(item)))
+                         _document_date_words(item, dated_scope)))
     own = set(analyze(own_text))
     # a place the text names by its adjective is not missing ("Africa": "African countries"); only
     # the question's names are looked up so, other words as they stem

@@ -137,11 +137,13 @@ def pick_answer(
     passages: list[Passage],
     index: Index,
     model: str | None = None,
+    dated_scope: bool = False,
 ) -> Picked:
     """The best answer sentence (or None: "not found"), the re-ranked passages, and for a "not
     found" what the documents lack, when that is known.
 
-    `model` is the embedder's identity: it picks the answer weights fitted for its vectors."""
+    `model` is the embedder's identity: it picks the answer weights fitted for its vectors. `dated_scope`: the
+    passages were searched among the items a date in the question chose (qa.filters.scope), whose dates say it."""
     fitted = fitted_for(model)
     tables = Tables(index)
     ranked = ranked_candidates(question, query_vector, terms, passages, index, fitted.sentence, fitted.typed_neighbour,
@@ -174,7 +176,7 @@ def pick_answer(
     idf = index.idf(sorted(set(terms)))
     lead = lead_text(index, ranked[0].sentence)
     facts = evidence(question, terms, ranked, pool, idf, lead=lead,
-                     held_at=held_at(question, ranked[0].sentence, heads))
+                     held_at=held_at(question, ranked[0].sentence, heads), dated_scope=dated_scope)
     raw = probability(facts, fitted.confidence, fitted.confidence_bias)
     conf = calibrate(raw, fitted.calibration)
     reported, ranked = ranked, corrected
@@ -209,7 +211,7 @@ def pick_answer(
         swapped = swap(ranked, i)
         other = swapped[0].sentence
         f = evidence(question, terms, swapped, pool, idf, lead=lead_text(index, other),
-                     held_at=held_at(question, other, heads))
+                     held_at=held_at(question, other, heads), dated_scope=dated_scope)
         c = calibrate(probability(f, fitted.confidence, fitted.confidence_bias), fitted.calibration)
         return abstain_gate(f, fitted, c) >= fitted.abstain_below
 

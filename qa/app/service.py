@@ -182,18 +182,19 @@ class QAService:
         used, fell_back = plan.first, False
         # within the period, a relative date is read as the period it was counted to: "last year" is "in 2023"
         asked = plan.reading.written_out(text) if plan.reading is not None else text
+        dated = plan.reading is not None  # the items searched first are those the question's date chose
         asked_terms, asked_vec = (terms, qvec) if asked == text else (
             _terms(asked, routed, index), embedder.encode([asked], role="query")[0])
-        picked = self._answer(asked, asked_vec, asked_terms, index, pool, used, model)
+        picked = self._answer(asked, asked_vec, asked_terms, index, pool, used, model, dated)
         if picked.answer is not None and not scope.in_period(picked.answer, plan) and plan.named is not None:
             # from an item that may report the period in other words but does not here: those that name it answer
             used = plan.named
-            picked = self._answer(asked, asked_vec, asked_terms, index, pool, used, model)
+            picked = self._answer(asked, asked_vec, asked_terms, index, pool, used, model, dated)
         if picked.answer is not None and not scope.in_period(picked.answer, plan):
             # from an item that names the period only elsewhere: the items dated in it, if any, answer instead
             used, picked = plan.dated, Picked(None, [])
             if used is not None:
-                picked = self._answer(asked, asked_vec, asked_terms, index, pool, used, model)
+                picked = self._answer(asked, asked_vec, asked_terms, index, pool, used, model, dated)
         if picked.answer is None and plan.reading is not None:  # nothing dated then answers: drop the date
             used, fell_back = plan.fallback, True
             picked = self._answer(text, qvec, terms, index, pool, used, model)
@@ -266,7 +267,7 @@ class QAService:
             self._views = {index.generation: view}  # one generation at a time: older views are dropped
             return view, spent
 
-    def _answer(self, text, qvec, terms, index, pool: int, selection, model: str) -> Picked:
+    def _answer(self, text, qvec, terms, index, pool: int, selection, model: str, dated: bool = False) -> Picked:
         mask = None if selection is None else selection.rows
         passages = retrieve(index, qvec, terms, pool, self.settings.candidates, mask)
         acronym = asked_acronym(text)
@@ -274,7 +275,7 @@ class QAService:
             passages = spelled_out(index, qvec, passages, acronym, self.settings.candidates, mask)
         # a field question about a gathering: its minutes' lines that answer, when retrieval did not bring them
         passages = minutes_passages(index, qvec, terms, passages, text, mask)
-        return pick_answer(text, qvec, terms, passages, index, model)
+        return pick_answer(text, qvec, terms, passages, index, model, dated_scope=dated)
 
     def ask_within(self, question: str, doc: str, item: int | None, k: int | None = None,
                    progress: CompanionProgress | None = None) -> Result | None:
