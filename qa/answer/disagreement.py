@@ -79,7 +79,10 @@ def asked_kind(question: str) -> str | None:
 
 # --- what a value says -----------------------------------------------------------------------------------------
 
-_NUMBER = re.compile(r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(?![\d])")
+# a number as either language writes it: thousands grouped by commas or (Russian) spaces, no-break ones too ("8,120",
+# "8 120"), decimals after a dot or a comma ("1.5", "1,5")
+_NUMBER = re.compile(r"(?<![\w.,])(\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+)"
+                     r"(?:[.,](\d+))?(?![\d])")
 _SCALES = {"thousand": 1e3, "million": 1e6, "mln": 1e6, "billion": 1e9, "bn": 1e9, "trillion": 1e12}
 _SCALE = re.compile(r"\s*(thousand|million|mln|billion|bn|trillion)\b\.?", re.I)
 _CURRENCIES = {"$": "usd", "usd": "usd", "dollar": "usd", "€": "eur", "eur": "eur", "euro": "eur", "£": "gbp",
@@ -121,7 +124,7 @@ def _number_values(text: str, question: str, lang: str) -> list[Value]:
         m = _NUMBER.search(text, a, b)
         if m is None:
             continue  # "twelve", "several": a word count is left out rather than misread
-        value = float(m.group(1).replace(",", "") + ("." + m.group(2) if m.group(2) else ""))
+        value = float(re.sub(r"[, \u00a0\u202f]", "", m.group(1)) + ("." + m.group(2) if m.group(2) else ""))
         end = m.end()
         if s := _SCALE.match(text, end):
             value *= _SCALES[s.group(1).lower()]

@@ -23,8 +23,9 @@ from qa.answer.swaps import unquoted
 
 # a number in digits standing alone, or a decade ("the 1920s", "1000's"): not inside a name ("WG3", "COVID-19", "G20")
 # nor an ordinal ("19th", "5-й"); a range's ends ("2021-2025") are two; thousands may be grouped with commas or
-# (Russian) spaces, and a decimal part follows a dot or a comma
-_FIGURE = re.compile(r"(?<![\w.,/])(?<![^\W\d_]-)(?:\d{1,3}(?:[,  ]\d{3})+(?:\.\d+)?|\d+(?:[.,]\d+)?)(?:['’]?s\b)?"
+# (Russian) spaces, no-break ones too, and a decimal part follows a dot or a comma
+_FIGURE = re.compile(r"(?<![\w.,/])(?<![^\W\d_]-)(?:\d{1,3}(?:[, \u00a0\u202f]\d{3})+(?:\.\d+)?|\d+(?:[.,]\d+)?)"
+                     r"(?:['’]?s\b)?"
                      r"(?!\w|-[^\W\d_])")
 # a number that follows a name is the name's ("Super Bowl 50", "Apollo 11", "CADAP 7"), unless the name is a month's
 _AFTER_NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b([A-ZА-ЯЁ][\w'’-]*)\s+$")
@@ -52,13 +53,13 @@ def _stated(text: str) -> set[float]:
     """Every number `text` may be stating: its figures, any run of digits (in a name too: "Аполлон-11"), a grouped one
     in a compound ("a 60,000-word treatise": 60000) and a short range's second year in full ("1620–21": 1621)."""
     out = figures(text) | {float(d) for d in re.findall(r"\d+", text)}
-    out |= {v for g in re.findall(r"\d{1,3}(?:[,  ]\d{3})+", text) if (v := _value(g)) is not None}
+    out |= {v for g in re.findall(r"\d{1,3}(?:[, \u00a0\u202f]\d{3})+", text) if (v := _value(g)) is not None}
     out |= {float(m.group(1) + m.group(3)) for m in _SHORT_RANGE.finditer(text)}
     return out
 
 
 def _value(figure: str) -> float | None:
-    digits = re.sub(r"['’]?s$", "", figure).replace(" ", "").replace(" ", "")
+    digits = re.sub(r"['’]?s$", "", figure).replace(" ", "").replace("\u00a0", "").replace("\u202f", "")
     # a comma followed by exactly three digits groups thousands ("3,792"); else it marks decimals ("1,5")
     digits = re.sub(r",(?=\d{3}(?:\D|$))", "", digits).replace(",", ".")
     try:

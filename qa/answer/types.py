@@ -41,7 +41,9 @@ _QUANTITY_UNIT_RU = re.compile(
     r"миллион\w*|миллиард\w*|тысяч\w*|доллар\w*|рубл\w*|евро|фунт\w*|сом\w*|тенге)(?![\w])",
     re.I,
 )
-_NUMBER_RE_RU = re.compile(r"(?:\$|€|£)?(?<![\w-])(?:\d[\d,.  ]*(?<![,.  ])|" + ru_number_words() + r")(?![\w])", re.I)
+# thousands grouped by a space, a no-break one too ("8 120 кг" as Word and web pages write it)
+_NUMBER_RE_RU = re.compile(r"(?:\$|€|£)?(?<![\w-])(?:\d[\d,. \u00a0\u202f]*(?<![,. \u00a0\u202f])|" + ru_number_words()
+                           + r")(?![\w])", re.I)
 # a figure, or a count written as a word ("seventeen", "ninety", "a dozen")
 _NUMBER_RE = re.compile(r"(?:\$|€|£)?\b\d[\d,.]*\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
                         r"twelve|(?:thir|four|fif|six|seven|eigh|nine)teen|(?:twen|thir|for|fif|six|seven|eigh|nine)ty|"

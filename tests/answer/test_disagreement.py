@@ -56,6 +56,17 @@ def test_one_quantity_written_two_ways_is_no_disagreement():
     assert agree(kg, kilograms)
 
 
+def test_a_number_grouped_by_spaces_is_the_number_grouped_by_commas():
+    # Russian groups thousands by a space, often a no-break one: "8 120 кг" says what "8,120 kg" says, and "1,5 т"
+    # is one and a half tonnes
+    english = values("Operation Kum seized 8,120 kg of heroin in 2024.", HOW_MUCH, "number", "en")
+    for space in (" ", "\u00a0", "\u202f"):
+        russian = values(f"В ходе операции «Кум» в 2024 году изъято 8{space}120 кг героина.", HOW_MUCH, "number", "ru")
+        assert [v.key for v in russian] == [8120.0] and agree(english[0], russian[0])
+    assert [v.key for v in values("Изъято 1,5 тонны героина.", HOW_MUCH, "number", "ru")] == [1.5]
+    assert [v.key for v in values("It was 1,500.5 kg of cocoa.", HOW_MUCH, "number", "en")] == [1500.5]
+
+
 def test_a_quantity_of_another_unit_or_another_counted_noun_is_no_disagreement():
     tonnes = "In 2023 the Wenlow pier customs seized 6.3 tonnes of cocoa paste in all, at the pier and on the ships."
     assert note(HOW_MUCH, candidate("news.txt", NEWS, 20.0, HOW_MUCH),

@@ -14,6 +14,10 @@ SEIZURE = ("Officers of the Wenlow customs post seized 1,240 kilograms of cannab
 def test_figures_are_read_by_value_in_either_language():
     assert figures("a population of 3,792,261 in 1805") == {3792261.0, 1805.0}
     assert figures("1,5 тонны и 3 792 261 человек") == {1.5, 3792261.0}
+    # Russian groups thousands by a no-break space as often as by a space
+    assert figures("изъято 8\u00a0120 кг и 3\u202f792\u00a0261 таблетку") == {8120.0, 3792261.0}
+    assert unstated_figures("Было ли изъято 8 120 кг героина в 2024 году?", "В 2024 году изъято 8\u00a0120 кг.",
+                            "") == []
     assert figures("since the 1920s, 0.5% of the 8.81 m/s² and $5.11") == {1920.0, 0.5, 8.81, 5.11}
     # a number inside a name or an ordinal is no figure; a range's ends are two
     assert figures("WG3, COVID-19, G20, the 19th century, 5-й раунд") == set()

@@ -359,3 +359,10 @@ def test_the_bold_short_answer_is_the_whole_amount(amounts, question, short):
     assert answer is not None and answer.span is not None
     text = {"minutes.txt": MINUTES, "board.txt": BOARD}[answer.doc]
     assert text[answer.span[0]:answer.span[1]] == short
+
+
+@pytest.mark.parametrize("space", [" ", "\u00a0", "\u202f"])
+def test_a_russian_number_grouped_by_a_no_break_space_is_one_short_answer(space):
+    # "8 120 кг" typed in Word or a web page groups by a no-break space: "120 кг" alone is a wrong bold answer
+    text = f"В 2024 году в ходе операции «Кум» изъято 8{space}120 кг героина."
+    assert _texts(text, "Сколько героина изъято в ходе операции «Кум» в 2024 году?") == [f"8{space}120 кг"]
