@@ -45,7 +45,8 @@ _QUANTITY_UNIT_RU = re.compile(
 _NUMBER_RE_RU = re.compile(r"(?:\$|€|£)?(?<![\w-])(?:\d[\d,. \u00a0\u202f]*(?<![,. \u00a0\u202f])|" + ru_number_words()
                            + r")(?![\w])", re.I)
 # a figure, or a count written as a word ("seventeen", "ninety", "a dozen")
-_NUMBER_RE = re.compile(r"(?:\$|€|£)?\b\d[\d,.]*\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+_NUMBER_RE = re.compile(r"(?:\$|€|£)?\b\d[\d,.]*(?:[\u00a0\u202f]\d{3})*\b|"
+                        r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
                         r"twelve|(?:thir|four|fif|six|seven|eigh|nine)teen|(?:twen|thir|for|fif|six|seven|eigh|nine)ty|"
                         r"hundred|thousand|million|billion|dozens?|several)\b", re.I)
 

@@ -79,7 +79,9 @@ SPAN_PATTERNS = {
         rf"(?:\b(?:more than|over|about|around|almost|nearly|up to|at least|some)\s+)?"
         # a currency sign or code before the figure: "$5", "US$ 5", "EUR 2.5 million", "KZT 120,000"
         rf"(?:(?:US\$|[$€£]|(?:{_CURRENCY_CODES})\b)\s?)?"
-        rf"\b(?:\d[\d,.]*|{_NUMBER_WORDS})\b(?:\s*(?:%|percent|per cent))?"
+        # thousands grouped by a no-break space ("8 120 kg", as UN documents write them); not by a plain one, which
+        # may part two numbers ("in 2024 120 officers")
+        rf"\b(?:\d[\d,.]*(?:[\u00a0\u202f]\d{{3}})*|{_NUMBER_WORDS})\b(?:\s*(?:%|percent|per cent))?"
         # a scale, then a unit or a currency: "3.2 million pounds", "38 pounds", "2 million tonnes"
         rf"(?:\s+(?:million|billion|thousand|hundred)\b)?"
         rf"(?:\s+(?:kg|kilo(?:gram(?:me)?)?s?|tonnes?|tons?|grams?|km|kilomet(?:re|er)s?|litres?|liters?|"

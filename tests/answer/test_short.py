@@ -366,3 +366,9 @@ def test_a_russian_number_grouped_by_a_no_break_space_is_one_short_answer(space)
     # "8 120 кг" typed in Word or a web page groups by a no-break space: "120 кг" alone is a wrong bold answer
     text = f"В 2024 году в ходе операции «Кум» изъято 8{space}120 кг героина."
     assert _texts(text, "Сколько героина изъято в ходе операции «Кум» в 2024 году?") == [f"8{space}120 кг"]
+
+
+def test_an_english_number_grouped_by_a_no_break_space_is_one_short_answer():
+    # SI style, as UN documents write it; a plain space may part two numbers and parts them still
+    text = "In 2024 customs seized 8\u00a0120 kg of heroin at the Wenlow post."
+    assert _texts(text, "How much heroin did customs seize at the Wenlow post in 2024?") == ["8\u00a0120 kg of heroin"]
