@@ -163,9 +163,32 @@ def is_date_only_line(line: str) -> bool:
     return not [w for w in rest if not filler.fullmatch(w) and re.search(r"\w", w)]
 
 
+_BYLINE_MAX = 140
+_BYLINE_FIELD_WORDS = 6
+
+
+def is_byline_line(line: str) -> bool:
+    """A line of short fields ending in a full date, which says what the text is, whose and where, and dates it:
+    "*Announcement, WCO Regional Training Centre, Almaty, 20 January 2025*", "Пресс-релиз, Региональный центр,
+    Алматы, 20 января 2025 г.". Each field before the date opens with a capital and is a few words long: a sentence
+    that ends in a date ("The course will be held in Almaty, 14 April 2025") has a longer clause."""
+    line = line.strip().strip("*_ ").rstrip(".")
+    if len(line) > _BYLINE_MAX:
+        return False
+    date = None
+    for date in FULL_DATE_RE.finditer(line):
+        pass
+    if date is None or line[date.end():].strip(" .,") not in ("", "г", "года"):
+        return False
+    fields = [f.strip() for f in line[:date.start()].rstrip(" ,").split(",")]
+    return len(fields) >= 2 and all(
+        f[:1].isupper() and len(f.split()) <= _BYLINE_FIELD_WORDS and "." not in f.rstrip(".") for f in fields)
+
+
 def is_date_line(line: str) -> bool:
-    """A line that only dates a story: a date alone (with a "Published:" or a weekday) or a dateline."""
-    return is_date_only_line(line) or is_dateline_line(line)
+    """A line that only dates a story: a date alone (with a "Published:" or a weekday), a dateline, or a byline of
+    what the text is and whose, ending in its date."""
+    return is_date_only_line(line) or is_dateline_line(line) or is_byline_line(line)
 
 
 # the words of a letter's reference and date line besides its date and numbers: "Исх. № 02-14/387 от 12 ноября 2025 г.",

@@ -122,11 +122,12 @@ def _merge_proseless(drafts: list[_Draft]) -> list[_Draft]:
     return out
 
 
-def _finish(text: str, drafts: list[_Draft]) -> tuple[list[Item], list[bool]]:
-    """The items, and for each whether it states its date at its start (a date line, a dateline, a dated
-    heading or title, a lead that opens with its date), not only somewhere in its text."""
+def _finish(text: str, drafts: list[_Draft]) -> tuple[list[Item], list[str]]:
+    """The items, and for each whether it states its date at its start: "top" (a date line, a dateline, a dated
+    heading or title, a lead that opens with its date), "lead" (a date early in its lead's first sentence: "Nominations
+    must be sent by 10 March 2025."), or "" (only somewhere in its text, or nowhere)."""
     items: list[Item] = []
-    stated: list[bool] = []
+    stated: list[str] = []
     for d in drafts:
         # Datelines and headlines name and date the item; they are not sentences of it.
         blocks = [Block(p.text_start, p.end) for p in d.paras if p.kind not in (_DATELINE, _HEADLINE)]
@@ -157,8 +158,10 @@ def _finish(text: str, drafts: list[_Draft]) -> tuple[list[Item], list[bool]]:
         found = next((i for i, source in enumerate(sources) if source and (date := find_date(source))), None)
         if found is None and (date := _reference_date(text, d.paras)) is not None:
             found = 0  # stated at its top: a letter's "Исх. № 02-14/387 от 12 ноября 2025 г." under its letterhead
-        opens_dated = lead is not None and (lead.dated_lead or lead.opening_date is not None)
-        stated.append(found is not None and (found < own or opens_dated))
+        if found is not None and (found < own or lead is not None and lead.opening_date is not None):
+            stated.append("top")
+        else:
+            stated.append("lead" if found is not None and lead is not None and lead.dated_lead else "")
         items.append(Item(len(items), title, date, blocks[0].start, blocks[-1].end, blocks))
     return items, stated
 
@@ -175,7 +178,7 @@ def _reference_date(text: str, paras: list[Para]) -> str | None:
     return None
 
 
-def _sections_dated(items: list[Item], stated: list[bool]) -> bool:
+def _sections_dated(items: list[Item], stated: list[str]) -> bool:
     """Date the sections of one document by the date stated at its top (in place); whether the file is one.
 
     A file whose first item states its date (to the month or day) and whose later items state none of their own is
@@ -185,9 +188,13 @@ def _sections_dated(items: list[Item], stated: list[bool]) -> bool:
     take a day after the document's own ("from 1 March 2026 senders will have to …" said on 4 December 2025): what a
     text says of a later day is a plan or a deadline, not when it was said. A part whose text names an earlier day
     keeps it (a story of its own that dates its event in its lead), as does every part of a file where some later
-    item states its date."""
+    item states its date at its top, or early in its lead a day not after the document's (a lead's later day is a
+    deadline: "## Nominations / Nominations must be sent by 10 March 2025.")."""
     first = items[0].date if items else None
-    if len(items) < 2 or not stated[0] or first is None or len(first) < 7 or any(stated[1:]):
+    if len(items) < 2 or not stated[0] or first is None or len(first) < 7:
+        return False
+    if any(s == "top" or s == "lead" and not (item.date and _later(item.date, first))
+           for item, s in zip(items[1:], stated[1:])):
         return False
     for item in items[1:]:
         if item.date is None or len(item.date) == 4 or _later(item.date, first):

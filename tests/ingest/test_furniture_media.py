@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from qa.ingest.captions import ends_with_credit, has_caption_cue, is_caption_by_form, is_photo_credit
-from qa.ingest.datelines import dateline_prefix, is_dateline_line
+from qa.ingest.datelines import dateline_prefix, is_byline_line, is_dateline_line
 
 
 @pytest.mark.parametrize(
@@ -128,3 +128,22 @@ def test_dateline_lines():
     assert is_dateline_line("Almaty, Kazakhstan, 12 October 2022 —")
     assert not is_dateline_line("Meeting in Almaty, 12 October 2022")
     assert not is_dateline_line("Almaty, Kazakhstan")  # no date: could be anything
+
+
+@pytest.mark.parametrize("line", [
+    "*Announcement, WCO Regional Training Centre, Almaty, 20 January 2025*",
+    "Press release, UNODC Regional Office, Tashkent, 3 May 2024",
+    "Пресс-релиз, Региональный центр ВТамО, Алматы, 20 января 2025 г.",
+])
+def test_a_byline_of_short_fields_ending_in_a_date_dates_its_text(line):
+    assert is_byline_line(line)
+
+
+@pytest.mark.parametrize("line", [
+    "The course will be held at the Canine Centre in Almaty, 14 April 2025.",  # a sentence: a long clause
+    "Nominations must be sent to the RTC by 10 March 2025.",
+    "Almaty, 14 April 2025 and later",  # the date does not end it
+    "seized in Almaty, Osh, 14 April 2025",  # fields that open in lower case
+])
+def test_a_sentence_that_ends_in_a_date_is_no_byline(line):
+    assert not is_byline_line(line)

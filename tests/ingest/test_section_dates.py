@@ -95,3 +95,29 @@ def test_stories_that_state_their_own_dates_keep_them(tmp_path):
     doc = load_document(tmp_path / "news.txt", tmp_path)
     assert [it.date for it in doc.items][:2] == ["2024-03-12", "2024-04-03"]
     assert doc.items[-1].date != "2024-03-12"  # a list of stories: the last one is no section of the first
+
+
+ANNOUNCEMENT = """# Regional course for customs dog handlers
+
+*Announcement, Regional Training Centre, Wenlow, 20 January 2025*
+
+The Regional Training Centre in Wenlow will hold a course for customs dog handlers from 14 to 25 April 2025.
+
+## Participants
+
+Eighteen dog handlers with nine detection dogs from five countries will take part.
+
+## Nominations
+
+Nominations must be sent to the Centre by 10 March 2025.
+"""
+
+
+def test_a_byline_dates_an_announcement_and_a_deadline_does_not_date_its_section(tmp_path):
+    # "*Announcement, Centre, Place, date*" is the announcement's date line; "by 10 March 2025" is a deadline, later
+    # than the announcement, and no date of its section: every section is of 20 January 2025, none left undated
+    (tmp_path / "course.md").write_text(ANNOUNCEMENT, encoding="utf-8")
+    doc = load_document(tmp_path / "course.md", tmp_path)
+    assert [it.title for it in doc.items] == ["Regional course for customs dog handlers", "Participants",
+                                              "Nominations"]
+    assert [it.date for it in doc.items] == ["2025-01-20"] * 3
