@@ -195,6 +195,8 @@ class QAService:
             used, picked = plan.dated, Picked(None, [])
             if used is not None:
                 picked = self._answer(asked, asked_vec, asked_terms, index, pool, used, model, dated)
+                if picked.answer is not None and not scope.in_period(picked.answer, plan):
+                    picked = Picked(None, [])  # a row of another year's table, though its report is dated in it
         if picked.answer is None and plan.reading is not None:  # nothing dated then answers: drop the date
             used, fell_back = plan.fallback, True
             picked = self._answer(text, qvec, terms, index, pool, used, model)

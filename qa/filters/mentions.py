@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
+import weakref
 
 import numpy as np
 
@@ -155,8 +156,9 @@ def items_mentioning(index, dates: DateRange) -> np.ndarray | None:
 
 
 def _items_holding(index, alternatives: list[list[frozenset[str]]]) -> np.ndarray:
-    """One bool per item of `index`: whether one of its passages holds one of the `alternatives` (each a list of
-    groups of terms, one term of each group)."""
+    """One bool per item of `index`: whether one of its passages, or its title, holds one of the `alternatives` (each
+    a list of groups of terms, one term of each group). A section's heading names the period its table gives
+    ("## Seizures by country, 2023 (kg)" over rows that name no year), a headline what its story reports."""
     facts = index.row_facts()
     holding: dict[frozenset[str], np.ndarray] = {}  # a year is a group of every month of it: looked up once
     rows = np.zeros(facts.n, dtype=bool)
@@ -170,7 +172,22 @@ def _items_holding(index, alternatives: list[list[frozenset[str]]]) -> np.ndarra
         rows |= hit
     items = np.zeros(len(facts.item_doc), dtype=bool)
     items[facts.row_item[rows]] = True
+    titles = _title_terms(facts)
+    for groups in alternatives:
+        items |= np.fromiter((all(t & terms for terms in groups) for t in titles), dtype=bool, count=len(titles))
     return items
+
+
+# each item's title terms, by the RowFacts of an index generation (read once: a generation never changes)
+_TITLE_TERMS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def _title_terms(facts) -> list[frozenset[str]]:
+    """The lexical terms of each item's title (as the index's analyser reads text: _terms)."""
+    if facts not in _TITLE_TERMS:
+        _TITLE_TERMS[facts] = [_terms(tuple(re.findall(r"\w+", facts.title_of(i) or "")))
+                               for i in range(len(facts.item_doc))]
+    return _TITLE_TERMS[facts]
 
 
 def names_period(text: str, dates: DateRange) -> bool:

@@ -105,11 +105,16 @@ def plan(index, question: str, filters: Filters | None, resolve_event: Callable[
 
 def in_period(answer: Answer, p: Plan) -> bool:
     """Whether an answer found in `p.first` is one about the question's period: its item is dated in it, or
-    the answer names it (an item kept for mentioning the period elsewhere is not about it here)."""
-    if p.reading is None or not p.first.mentioning:
+    the answer names it (an item kept for mentioning the period elsewhere is not about it here). Never a table's row
+    that names only other years (_other_years_row)."""
+    if p.reading is None:
+        return True
+    if _other_years_row(answer, p.reading.range):
+        return False
+    if not p.first.mentioning:
         return True
     span, text = p.reading.range, _read_with_header(answer)
-    if span.keeps(answer.date) or names_period(text, span):
+    if _dated_in(answer, span) or names_period(text, span):
         return True
     # an item that may report the period in other words (qa.filters.mentions.items_reporting): dated right after a
     # period open before its end, or an answer naming one of its months with no other year
@@ -121,14 +126,29 @@ def _dated_or_naming(answer: Answer, p: Plan) -> bool:
     """Whether an answer is from an item dated in the question's period or names it (in_period without the items
     that may report it in other words)."""
     span = p.reading.range if p.reading is not None else None
-    return span is None or span.keeps(answer.date) or names_period(_read_with_header(answer), span)
+    return span is None or _dated_in(answer, span) or names_period(_read_with_header(answer), span)
+
+
+def _other_years_row(answer: Answer, span: DateRange) -> bool:
+    """Whether the answer is a table's row whose heading, header and cells name years, none of them asked: the
+    figures of another year ("## Seizures by country, 2023 (kg)" for "… in 2024?"), whenever the table was published
+    (the annual report on 2023 is dated 2024)."""
+    return bool(answer.header) and bool(other_years(_read_with_header(answer), span))
+
+
+def _dated_in(answer: Answer, span: DateRange) -> bool:
+    """Whether the answer's item is dated in `span` and the answer is not a row of another year's table."""
+    return span.keeps(answer.date) and not _other_years_row(answer, span)
 
 
 def _read_with_header(answer: Answer) -> str:
-    """The answer's text, and its table's header row for a row: the header says which year a column gives
-    ("Officers (2025)", "Показатель | 2020 | 2021 | 2022 | 2023"), a row alone names none or another ("| 2020 |"
-    under "Established")."""
-    return answer.text if not answer.header else f"{answer.header}\n{answer.text}"
+    """The answer's text, and for a table's row its item's title and its header row: the header says which year a
+    column gives ("Officers (2025)", "Показатель | 2020 | 2021 | 2022 | 2023"), a row alone names none or another
+    ("| 2020 |" under "Established"), and the heading the table stands under says which year the whole table gives
+    ("## Seizures by country, 2023 (kg)")."""
+    if not answer.header:
+        return answer.text
+    return "\n".join(x for x in (answer.title, answer.header, answer.text) if x)
 
 
 def about_other_years(answer: Answer, p: Plan, fell_back: bool, question: str = "") -> str | None:
@@ -138,7 +158,7 @@ def about_other_years(answer: Answer, p: Plan, fell_back: bool, question: str = 
     that names no year may still be about the period (a news item is dated by its publication, not by what it
     reports), and is kept."""
     reading = p.reading if fell_back else p.undated if p.reading is None else None
-    if reading is None or reading.range.keeps(answer.date):
+    if reading is None or _dated_in(answer, reading.range):
         return None
     years = other_years(_read_with_header(answer), reading.range)
     if not years:

@@ -423,3 +423,51 @@ def test_an_answer_about_another_part_of_the_asked_year_is_not_found_even_from_a
                                      5).answer.text
     r = service.ask("Сколько кокаина изъяли портовые службы во втором полугодии 2023 года?", 5)
     assert r.answer is None and r.not_found.startswith("Лучший фрагмент относится к другой части года")
+
+
+# A review of a year, published the next spring: its table stands under a heading that names the year, and its rows
+# name none
+REVIEW = """# Harbour seizure review
+
+Published: 14 March 2024
+
+The harbour agencies collected their seizure figures for 2023.
+
+## Seizures by port, 2023 (kg)
+
+| Port | Cocaine | Cannabis |
+|---|---|---|
+| Wenlow | 412.5 | 96.0 |
+| Port Ellery | 118.2 | 340.7 |
+
+## Training
+
+In 2023 the agencies trained 412 officers in 19 courses.
+"""
+
+
+@pytest.fixture
+def review_service(tmp_path, real_embedder):
+    from qa.config import Settings
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "review.md").write_text(REVIEW, encoding="utf-8")
+    (corpus / "news.txt").write_text(
+        "Cocaine found in a container\n\nWenlow, 12 May 2023\n\nOfficers of the harbour agencies found 86 kg of "
+        "cocaine in a container of bananas at the port of Wenlow on 10 May.\n", encoding="utf-8")
+    service = QAService(Settings().with_(corpus_dir=corpus, index_dir=tmp_path / "index"), embedder=real_embedder)
+    service.build()
+    return service
+
+
+@pytest.mark.slow
+def test_a_tables_heading_says_which_year_its_rows_give(review_service):
+    # the heading names 2023: the table is searched for 2023 and answers it, said as searched in items about 2023
+    r = review_service.ask("How much cannabis was seized at Port Ellery in 2023?", 3)
+    assert r.scope.from_question and r.answer is not None and r.answer.doc == "review.md"
+    assert "340.7" in r.answer.text
+    # the report is dated 2024, but its table gives 2023: no answer about 2024, and the reply says which year it has
+    r = review_service.ask("How much cannabis was seized at Port Ellery in 2024?", 3)
+    assert r.answer is None
+    assert r.not_found == "The best passage is about 2023, not 2024."
