@@ -388,32 +388,21 @@ class ChatService:
         return None
 
     # -- corpus
-    def corpus_panel(self, filters: Filters | None = None) -> dict:
+    def corpus_panel(self, filters: Filters | None = None, language: str = lang.DEFAULT) -> dict:
         """Documents, counts, skipped and pending files, indexed files edited since ("changed") and gone
         ("missing"); with filters, only the documents holding items they allow (and a line saying what
-        the filter matched)."""
+        the filter matched, in `language`, as is "no index yet")."""
         try:
             index = self.service.index()
         except IndexProblem as e:
-            return {"error": index_message(e), "pending": self._pending(set())}
+            return {"error": index_message(e, language), "pending": self._pending(set())}
         m = index.manifest
         docs = index.documents()
         names = {d["doc"] for d in docs}  # all of them: the filter below must not make any "pending"
         edited = self._edited(Path(self.settings.corpus_dir), stored_keys(docs))  # all of them too
         matched = None
         if filters is not None and not filters.empty:
-            from qa.filters import FilterError
-            from qa.filters.scope import clean_filters
-
-            try:
-                sel = index.select(clean_filters(filters))
-            except FilterError as e:
-                matched = f"Filter not applied: {e}"
-            else:
-                allowed = dict(sel.doc_items)
-                docs = [dict(d, items_matching=allowed[d["doc"]]) for d in docs if d["doc"] in allowed]
-                matched = (f"{len(docs)} documents with {sel.n_items} {sel.reading}"
-                           + "".join(f"; {n}" for n in sel.notes()))
+            docs, matched = self._filtered(index, filters, docs, language)
         skipped = m.get("skipped", [])
         # a skipped file is listed with its reason, not as "not indexed yet": re-indexing won't help
         known = names | {s.get("path") for s in skipped if isinstance(s, dict)}
@@ -429,6 +418,27 @@ class ChatService:
             "matched": matched,
         }
 
+    @staticmethod
+    def _filtered(index, filters: Filters, docs: list[dict], language: str) -> tuple[list[dict], str]:
+        """The documents holding items `filters` allow (with how many) and the line saying so, in `language`; all
+        of them when the filter is wrong (its error, from qa.filters, stays English)."""
+        from qa.filters import FilterError
+        from qa.filters.core import DateRange, describe
+        from qa.filters.scope import clean_filters
+
+        words = lang.reply_words(language)
+        try:
+            clean = clean_filters(filters)
+            sel = index.select(clean)
+        except FilterError as e:
+            return docs, words.say("corpus.not_applied", error=e)
+        allowed = dict(sel.doc_items)
+        docs = [dict(d, items_matching=allowed[d["doc"]]) for d in docs if d["doc"] in allowed]
+        # Selection.reading is English's; the same words in `language`
+        what = describe(DateRange.parse(clean.since, clean.until), clean.sources, language)
+        return docs, (words.say("corpus.matched", documents=len(docs), n=sel.n_items, what=what)
+                      + "".join(f"; {n}" for n in sel.notes(language)))
+
     def _pending(self, indexed: set[str]) -> list[str]:
         root = Path(self.settings.corpus_dir)
         try:
@@ -437,8 +447,9 @@ class ChatService:
             return []
         return [p.relative_to(root).as_posix() for p in files if p.relative_to(root).as_posix() not in indexed]
 
-    def corpus_html(self, filters: Filters | None = None) -> str:
-        return render.render_corpus(self.corpus_panel(filters))
+    def corpus_html(self, filters: Filters | None = None, language: str = lang.DEFAULT) -> str:
+        """The corpus panel as HTML, its own words in `language` (the conversation's)."""
+        return render.render_corpus(self.corpus_panel(filters, language), language)
 
     # -- export
     def export_rows(self, conv: Conversation) -> list[export.ExportRow]:

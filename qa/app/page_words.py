@@ -3,8 +3,10 @@
 The page opens in English; after each reply qa.app.web relabels the controls a reader works with next (the question
 box's hint, the buttons, the filters, the sources panel) in the reply's language, with one gr.update per control
 (Gradio sets a label, placeholder or button text from an event handler like a value). The words are
-qa.lang.ReplyWords.ui's "control.*" keys; the heading and the Corpus tab too. Only the browser tab's title stays as
-built (English): a page's title is no component.
+qa.lang.ReplyWords.ui's "control.*" keys; the heading, the Corpus tab and the controls inside it (Refresh, the upload
+box, Re-index and their status boxes) too, and the tab's counts panel is drawn again in that language
+(qa.app.render.render_corpus, its "corpus.*" keys). The browser tab's title stays as built (English): a page's title
+is no component; so do the messages of the upload and re-index machinery shown in the status boxes.
 """
 
 from __future__ import annotations
@@ -29,13 +31,19 @@ CONTROLS: dict[str, dict[str, str]] = {
     "export_md": {"label": "control.export_md"},
     "export_csv": {"label": "control.export_csv"},
     "download": {"label": "control.download"},
+    "refresh": {"value": "control.refresh"},
+    "upload": {"label": "control.upload"},  # fills in {types} and {mb}: control_words' `parts`
+    "upload_status": {"label": "control.upload_status"},
+    "reindex": {"value": "control.reindex"},
+    "report": {"label": "control.report"},
 }
 
 
-def control_words(language: str = lang.DEFAULT) -> dict[str, dict[str, str]]:
+def control_words(language: str = lang.DEFAULT, **parts: object) -> dict[str, dict[str, str]]:
     """Each control's words in `language`: {"ask": {"value": "Спросить"}, "question": {"placeholder": …}, …}."""
     words = lang.reply_words(language)
-    return {name: {prop: words.say(key) for prop, key in props.items()} for name, props in CONTROLS.items()}
+    # `parts` fill the values some words name (the upload box's file types and size limit); the others ignore them
+    return {name: {prop: words.say(key, **parts) for prop, key in props.items()} for name, props in CONTROLS.items()}
 
 
 def conversation_language(turns) -> str:

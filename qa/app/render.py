@@ -417,63 +417,64 @@ def render_source_placeholder(message: str | None = None) -> str:
     return f'<div class="qa-source qa-empty">{esc(message)}</div>'
 
 
-def render_corpus(panel: dict) -> str:
+def render_corpus(panel: dict, language: str = lang.DEFAULT) -> str:
     """The corpus panel: documents with counts, last indexed time, skipped and pending files, files
-    changed since indexed and indexed files gone from the folder."""
+    changed since indexed and indexed files gone from the folder; its own words in `language`."""
     if panel.get("error"):
         return render_error(panel["error"])
+    words = lang.reply_words(language)
     counts = panel.get("counts", {})
+    built = words.say("corpus.built", when=esc(panel.get("built_at") or words.say("corpus.never")))
+    heads = "".join(f"<th>{words.say('corpus.' + h)}</th>" for h in ("document", "items", "chunks", "pages", "size"))
     parts = [
         '<div class="qa-corpus">',
-        f'<div class="qa-corpus-head">{counts.get("documents", 0)} documents · {counts.get("items", 0)} items · '
-        f'{counts.get("chunks", 0)} chunks<br>Last indexed: {esc(panel.get("built_at") or "never")}'
+        '<div class="qa-corpus-head">'
+        + words.say("corpus.counts", documents=counts.get("documents", 0), items=counts.get("items", 0),
+                    chunks=counts.get("chunks", 0))
+        + f"<br>{built}"
         + (f" ({esc(panel['generation'])})" if panel.get("generation") else "")
         + "</div>",
-        '<table class="qa-docs"><thead><tr><th>Document</th><th>Items</th><th>Chunks</th><th>Pages</th>'
-        "<th>Size</th></tr></thead><tbody>",
+        f'<table class="qa-docs"><thead><tr>{heads}</tr></thead><tbody>',
     ]
     if panel.get("matched"):  # the corpus panel filtered like a question
         parts.insert(2, f'<div class="qa-corpus-matched">{esc(panel["matched"])}</div>')
     for d in panel.get("documents", []):
         pages = d.get("pages")
         parts.append(
-            f'<tr><td>{esc(d["doc"])}</td><td>{_items(d)}</td><td>{d["chunks"]}</td>'
-            f'<td>{pages if pages is not None else "—"}</td><td>{_size(d["chars"])}</td></tr>'
+            f'<tr><td>{esc(d["doc"])}</td><td>{_items(d, words)}</td><td>{d["chunks"]}</td>'
+            f'<td>{pages if pages is not None else "—"}</td><td>{_size(d["chars"], words)}</td></tr>'
         )
     parts.append("</tbody></table>")
     if panel.get("skipped"):
-        parts.append('<div class="qa-sub">Skipped files:</div><ul class="qa-skipped">')
-        parts.extend(f"<li>{esc(s['path'])}: {esc(s['reason'])}</li>" for s in panel["skipped"])
-        parts.append("</ul>")
-    if panel.get("pending"):
-        parts.append('<div class="qa-sub">Not indexed yet (click Re-index):</div><ul class="qa-pending">')
-        parts.extend(f"<li>{esc(p)}</li>" for p in panel["pending"])
-        parts.append("</ul>")
-    if panel.get("changed"):
-        parts.append('<div class="qa-sub">Changed since indexed (click Re-index):</div><ul class="qa-pending">')
-        parts.extend(f"<li>{esc(p)}</li>" for p in panel["changed"])
-        parts.append("</ul>")
-    if panel.get("missing"):
-        parts.append('<div class="qa-sub">Indexed but no longer in the corpus folder:</div><ul class="qa-pending">')
-        parts.extend(f"<li>{esc(p)}</li>" for p in panel["missing"])
-        parts.append("</ul>")
+        parts.append(_file_list(words.say("corpus.skipped"), "qa-skipped",
+                                [f"{s['path']}: {s['reason']}" for s in panel["skipped"]]))
+    for key in ("pending", "changed", "missing"):
+        if panel.get(key):
+            parts.append(_file_list(words.say(f"corpus.{key}"), "qa-pending", panel[key]))
     parts.append("</div>")
     return "".join(parts)
 
 
-def _items(d: dict) -> str:
+def _file_list(title: str, cls: str, entries: list[str]) -> str:
+    """A titled list of files in the corpus panel, each entry escaped (the title is the page's own words)."""
+    items = "".join(f"<li>{esc(e)}</li>" for e in entries)
+    return f'<div class="qa-sub">{title}</div><ul class="{cls}">{items}</ul>'
+
+
+def _items(d: dict, words: lang.ReplyWords) -> str:
     """"3" or, in a filtered panel, "2 of 3" (items the filter allows)."""
     if "items_matching" in d:
-        return f'{d["items_matching"]} of {d["items"]}'
+        return words.say("corpus.of", matching=d["items_matching"], items=d["items"])
     return str(d["items"])
 
 
-def _size(chars: int) -> str:
+def _size(chars: int, words: lang.ReplyWords) -> str:
+    """A document's length: "950 chars", "12k chars", "1.2M chars" (the numbers as in every language)."""
     if chars >= 1_000_000:
-        return f"{chars / 1_000_000:.1f}M chars"
+        return words.say("corpus.chars_m", n=f"{chars / 1_000_000:.1f}")
     if chars >= 1000:
-        return f"{chars / 1000:.0f}k chars"
-    return f"{chars} chars"
+        return words.say("corpus.chars_k", n=f"{chars / 1000:.0f}")
+    return words.say("corpus.chars", n=chars)
 
 
 def render_build_report(report: dict) -> str:

@@ -39,10 +39,16 @@ def build_app(settings: Settings, service: QAService | None = None) -> gr.Blocks
     """The whole page. The service (model + index) is created once here and shared by all sessions."""
     chat = ChatService(service or QAService(settings))
     max_mb = chat.upload_max_bytes / 1e6
+    # what the upload box's label names, in every language (page_words.control_words' `parts`)
+    upload_parts = dict(types=", ".join(upload_suffixes()), mb=f"{max_mb:.0f}")
     # Gradio serves files from its own folder only; one subfolder per conversation
     exports = upload_folder() / "qa-exports"
 
     # ------------------------------------------------------------------ callbacks (thin)
+    def language_of(conv) -> str:
+        """The language the page speaks in this conversation (English before any question)."""
+        return conversation_language(conv.turns if isinstance(conv, Conversation) else [])
+
     def on_ask(question, conv, k, show_passages, since, until, srcs, progress=gr.Progress()):
         conv = conv if isinstance(conv, Conversation) else Conversation()
         if not str(question or "").strip():
@@ -71,8 +77,8 @@ def build_app(settings: Settings, service: QAService | None = None) -> gr.Blocks
     def on_relabel(conv, since, until, srcs):
         """The controls' words in the language of the last question (qa.app.page_words), after each reply; the
         active filters' chips too."""
-        language = conversation_language(conv.turns if isinstance(conv, Conversation) else [])
-        said = control_words(language)
+        language = language_of(conv)
+        said = control_words(language, **upload_parts)
         kept = fc.chips(fc.filters_of(since, until, srcs), language)
         said["active"] = {**said["active"], "choices": kept, "value": kept}
         return tuple(gr.update(**said[name]) for name in relabelled)
@@ -91,11 +97,17 @@ def build_app(settings: Settings, service: QAService | None = None) -> gr.Blocks
 
     def on_filters(since, until, srcs, conv):
         f = fc.filters_of(since, until, srcs)
-        said = fc.chips(f, conversation_language(conv.turns if isinstance(conv, Conversation) else []))
-        return gr.update(choices=said, value=said), chat.corpus_html(f)
+        language = language_of(conv)
+        said = fc.chips(f, language)
+        return gr.update(choices=said, value=said), chat.corpus_html(f, language)
+
+    def on_corpus(since, until, srcs, conv):
+        """The corpus panel, filtered like a question and worded in the conversation's language: after each reply
+        (a question may change the language) and on Refresh."""
+        return chat.corpus_html(fc.filters_of(since, until, srcs), language_of(conv))
 
     def on_chips(kept, since, until, srcs, conv):
-        language = conversation_language(conv.turns if isinstance(conv, Conversation) else [])
+        language = language_of(conv)
         f = fc.after_chips(kept, fc.filters_of(since, until, srcs), language)
         return f.since or "", f.until or "", list(f.sources)
 
@@ -131,15 +143,16 @@ def build_app(settings: Settings, service: QAService | None = None) -> gr.Blocks
         off = gr.update(value=None, interactive=False)
         return [], Conversation(), gr.update(choices=[], value=None), render.render_source_placeholder(), off, off
 
-    def on_upload(files):
+    def on_upload(files, conv):
         paths = [f if isinstance(f, str) else getattr(f, "name", str(f)) for f in (files or [])]
         try:
             report = chat.upload([(Path(p).name, Path(p)) for p in paths])
         finally:
             discard_uploaded(paths)  # the corpus holds the copy now; Gradio's must not be served on
-        return report.message(), chat.corpus_html(), None  # None: empty the (now stale) file widget
+        # the report stays English (qa.app.uploads); None: empty the (now stale) file widget
+        return report.message(), chat.corpus_html(language=language_of(conv)), None
 
-    def on_reindex(progress=gr.Progress()):
+    def on_reindex(conv, progress=gr.Progress()):
         def show(st):
             elapsed = __import__("time").time() - st.started
             if st.total:
@@ -154,8 +167,8 @@ def build_app(settings: Settings, service: QAService | None = None) -> gr.Blocks
             else:
                 progress(0.0, desc=f"{st.phase} ({elapsed:.0f} s)")
 
-        text = chat.reindex(on_progress=show)
-        return text, chat.corpus_html()
+        text = chat.reindex(on_progress=show)  # the build's report, English
+        return text, chat.corpus_html(language=language_of(conv))
 
     def api_ask(question: str, k: int = DEFAULT_K, since: str = "", until: str = "",
                 sources: list[str] | None = None) -> dict:
@@ -165,7 +178,7 @@ def build_app(settings: Settings, service: QAService | None = None) -> gr.Blocks
         return chat.ask_api(question, k, since=since, until=until, sources=sources)
 
     # ------------------------------------------------------------------ layout
-    en = control_words()  # the controls' words the page opens with; a reply relabels them in its language
+    en = control_words(**upload_parts)  # the controls' words the page opens with; a reply relabels them
     with gr.Blocks(title="Ask your documents", fill_width=True) as demo:
         conv_state = gr.State(Conversation())
         intro = gr.Markdown(en["intro"]["value"])
@@ -232,9 +245,9 @@ def build_app(settings: Settings, service: QAService | None = None) -> gr.Blocks
                         )
                     with gr.Tab(en["corpus_tab"]["label"], id="corpus") as corpus_tab:
                         corpus_view = gr.HTML(chat.corpus_html(), elem_id="qa-corpus", js_on_load=None)
-                        refresh_btn = gr.Button("Refresh", size="sm")
+                        refresh_btn = gr.Button(en["refresh"]["value"], size="sm")
                         upload = gr.File(
-                            label=f"Add documents ({', '.join(upload_suffixes())}; up to {max_mb:.0f} MB each)",
+                            **en["upload"],
                             file_count="multiple",
                             # no file_types: a refused type then gets the same status line as any
                             # other refusal, instead of a toast beside a stale status
@@ -243,11 +256,11 @@ def build_app(settings: Settings, service: QAService | None = None) -> gr.Blocks
                             height=120,
                         )
                         upload_status = gr.Textbox(
-                            label="Upload", interactive=False, lines=2, elem_id="qa-upload-status"
+                            **en["upload_status"], interactive=False, lines=2, elem_id="qa-upload-status"
                         )
-                        reindex_btn = gr.Button("Re-index", variant="primary", elem_id="qa-reindex")
+                        reindex_btn = gr.Button(en["reindex"]["value"], variant="primary", elem_id="qa-reindex")
                         reindex_status = gr.Textbox(
-                            label="Re-index report", interactive=False, lines=3, elem_id="qa-report"
+                            **en["report"], interactive=False, lines=3, elem_id="qa-report"
                         )
         cite_ref = gr.Textbox(visible="hidden", elem_id="qa-cite-ref")
         cite_go = gr.Button("open", visible="hidden", elem_id="qa-cite-go")
@@ -265,14 +278,19 @@ def build_app(settings: Settings, service: QAService | None = None) -> gr.Blocks
         relabelled = {"intro": intro, "corpus_tab": corpus_tab, "question": question, "ask": ask_btn, "new": clear_btn,
                       "k": k, "show_passages": show_passages,
                       "since": since, "until": until, "sources": srcs, "active": active, "sources_tab": sources_tab,
-                      "citations": sources, "export_md": export_md, "export_csv": export_csv, "download": download}
+                      "citations": sources, "export_md": export_md, "export_csv": export_csv, "download": download,
+                      "refresh": refresh_btn, "upload": upload, "upload_status": upload_status, "reindex": reindex_btn,
+                      "report": reindex_status}
         relabel_args = dict(fn=on_relabel, inputs=[conv_state, since, until, srcs], outputs=list(relabelled.values()),
                             api_visibility="private")
         axis_args = dict(fn=on_timeline_axis, inputs=[conv_state], outputs=[timeline], api_visibility="private")
         download_args = dict(fn=on_download, inputs=[sources, conv_state], outputs=[download], api_visibility="private")
+        corpus_args = dict(fn=on_corpus, inputs=[since, until, srcs, conv_state], outputs=[corpus_view],
+                           api_visibility="private")
         for asked in (question.submit(**ask_args), ask_btn.click(**ask_args)):
             asked.then(**axis_args)  # beside the scrolling, not before it: no wait for the reply's place
             asked.then(**relabel_args)
+            asked.then(**corpus_args)  # apart from the relabelling: the panel reads the corpus folder
             asked.then(None, js=SCROLL_TO_FOCUS).then(None, js=SCROLL_TO_REPLY).then(**download_args)
         cite_go.click(
             on_pick, [cite_ref, conv_state], [source_view, sources, tabs], api_visibility="private"
@@ -283,11 +301,10 @@ def build_app(settings: Settings, service: QAService | None = None) -> gr.Blocks
         clear_btn.click(
             on_clear, None, [chatbot, conv_state, sources, source_view, export_md, export_csv], api_visibility="private"
         )
-        upload.upload(on_upload, [upload], [upload_status, corpus_view, upload], api_visibility="private")
-        refresh_btn.click(lambda a, b, c: chat.corpus_html(fc.filters_of(a, b, c)), [since, until, srcs], [corpus_view],
-                          api_visibility="private").then(source_list, None, [srcs], api_visibility="private")
+        upload.upload(on_upload, [upload, conv_state], [upload_status, corpus_view, upload], api_visibility="private")
+        refresh_btn.click(**corpus_args).then(source_list, None, [srcs], api_visibility="private")
         reindex_btn.click(
-            on_reindex, None, [reindex_status, corpus_view], api_visibility="private", concurrency_limit=1
+            on_reindex, [conv_state], [reindex_status, corpus_view], api_visibility="private", concurrency_limit=1
         )
         demo.load(chat.corpus_html, None, [corpus_view], api_visibility="private")
         demo.load(source_list, None, [srcs], api_visibility="private")

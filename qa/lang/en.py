@@ -742,6 +742,31 @@ REPLY = ReplyWords(
         "control.citations": "Citations of the reply",
         "control.download": "Download the original file",
         "control.warning": "Warning",  # the title of a warning toast (an empty question)
+        # the Corpus tab's controls; the upload box names the file types it takes and their size limit
+        "control.refresh": "Refresh",
+        "control.upload": "Add documents ({types}; up to {mb} MB each)",
+        "control.upload_status": "Upload",
+        "control.reindex": "Re-index",
+        "control.report": "Re-index report",
+        # the Corpus tab's panel (qa.app.render.render_corpus): counts, the documents' table, files to re-index
+        "corpus.counts": "{documents} documents · {items} items · {chunks} chunks",
+        "corpus.built": "Last indexed: {when}",
+        "corpus.never": "never",
+        "corpus.document": "Document",
+        "corpus.items": "Items",
+        "corpus.chunks": "Chunks",
+        "corpus.pages": "Pages",
+        "corpus.size": "Size",
+        "corpus.of": "{matching} of {items}",
+        "corpus.chars": "{n} chars",
+        "corpus.chars_k": "{n}k chars",
+        "corpus.chars_m": "{n}M chars",
+        "corpus.skipped": "Skipped files:",
+        "corpus.pending": "Not indexed yet (click Re-index):",
+        "corpus.changed": "Changed since indexed (click Re-index):",
+        "corpus.missing": "Indexed but no longer in the corpus folder:",
+        "corpus.matched": "{documents} documents with {n} {what}",  # what a filter allows: "2 items dated Aug 2021"
+        "corpus.not_applied": "Filter not applied: {error}",
         # the active filters' chips (qa.app.filter_controls)
         "chip.since": "from {value}",
         "chip.until": "to {value}",

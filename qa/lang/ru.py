@@ -680,7 +680,8 @@ REPLY = ReplyWords(
         # what the page says instead of a reply
         "error.blank": "Сначала введите вопрос о ваших документах: кто, что, когда, где или сколько.",
         "error.generic": "При ответе что-то пошло не так; подробности — в журнале сервера.",
-        "error.no_index": "в {folder} нет индекса: нажмите «Re-index» на вкладке «Corpus» (или выполните `qa index`)",
+        "error.no_index": ("в {folder} нет индекса: нажмите «Переиндексировать» на вкладке «Документы» "
+                           "(или выполните `qa index`)"),
         "hint.orphan": ("Этот вопрос, похоже, опирается на предыдущий, но в разговоре его ещё нет: задайте вопрос "
                         "полностью, назвав, о чём он (событие, место или организацию)."),
         # the sources panel and its citation view
@@ -721,6 +722,32 @@ REPLY = ReplyWords(
         "control.citations": "Ссылки ответа",
         "control.download": "Скачать исходный файл",
         "control.warning": "Внимание",  # the title of a warning toast (an empty question)
+        # the Corpus tab's controls
+        "control.refresh": "Обновить",
+        "control.upload": "Добавить документы ({types}; до {mb} МБ каждый)",
+        "control.upload_status": "Загрузка",
+        "control.reindex": "Переиндексировать",
+        "control.report": "Отчёт о переиндексации",
+        # the Corpus tab's panel. Counts as "документов: 3": after a label a number needs no agreeing plural form;
+        # sizes in "симв." for the same reason
+        "corpus.counts": "Документов: {documents} · материалов: {items} · фрагментов: {chunks}",
+        "corpus.built": "Последняя индексация: {when}",
+        "corpus.never": "не проводилась",
+        "corpus.document": "Документ",
+        "corpus.items": "Материалы",
+        "corpus.chunks": "Фрагменты",
+        "corpus.pages": "Страницы",
+        "corpus.size": "Размер",
+        "corpus.of": "{matching} из {items}",
+        "corpus.chars": "{n} симв.",
+        "corpus.chars_k": "{n} тыс. симв.",
+        "corpus.chars_m": "{n} млн симв.",
+        "corpus.skipped": "Пропущенные файлы:",
+        "corpus.pending": "Ещё не проиндексированы (нажмите «Переиндексировать»):",
+        "corpus.changed": "Изменены после индексации (нажмите «Переиндексировать»):",
+        "corpus.missing": "Проиндексированы, но их больше нет в папке документов:",
+        "corpus.matched": "Подходят документы: {documents}; {what}: {n}",  # "…; материалы с датой август 2021: 2"
+        "corpus.not_applied": "Фильтр не применён: {error}",
         # the active filters' chips (qa.app.filter_controls)
         "chip.since": "с {value}",
         "chip.until": "по {value}",

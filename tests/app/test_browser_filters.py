@@ -149,11 +149,11 @@ def test_both_bounds_stay_chips_when_the_first_is_answered_late(page, real_servi
     chat, calls = demo.chat_service, []
     listing = chat.corpus_html
 
-    def slow_first(filters=None):
+    def slow_first(filters=None, language="en"):
         calls.append(filters)
         if len(calls) == 1 and filters is not None and filters.since and not filters.until:
             time.sleep(3)
-        return listing(filters)
+        return listing(filters, language)
 
     chat.corpus_html = slow_first
     try:

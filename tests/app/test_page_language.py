@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import html
 import re
+from pathlib import Path
 
 import pytest
 
@@ -112,8 +113,10 @@ def test_a_russian_question_without_an_index_is_told_so_in_russian(tmp_path, set
     (tmp_path / "corpus").mkdir()
     chat = ChatService(QAService(settings_for(tmp_path / "corpus"), embedder=hash_embedder))
     ru = chat.ask(Conversation(), RU_QUESTION, 3)
-    assert ru.error is not None and "нет индекса" in ru.error and "Re-index" in ru.error
-    # the folder, the command and the page's (English) button and tab it names aside
+    # naming the Corpus tab's button and the tab as a Russian page labels them
+    assert ru.error is not None and "нет индекса" in ru.error
+    assert "«Переиндексировать» на вкладке «Документы»" in ru.error
+    # the folder, the command and the button and tab it names aside
     said = re.sub(r"`[^`]*`|«[^»]*»", "", ru.error.replace(str(chat.settings.index_dir), ""))
     assert not english_in(said)
     en = chat.ask(Conversation(), EN_QUESTION, 3)
@@ -142,17 +145,23 @@ def test_the_controls_are_relabelled_in_the_language_of_the_last_question(chat):
     assert {"__type__": "update", "label": "Документы"} in ru
     assert any(str(u.get("value", "")).startswith("### Вопросы к документам") for u in ru)
     assert {"__type__": "update", "placeholder": "Задайте вопрос о документах…"} in ru
+    # the controls inside the Corpus tab too; the upload box keeps its file types and size limit
+    assert {"__type__": "update", "value": "Переиндексировать"} in ru
+    assert {"__type__": "update", "value": "Обновить"} in ru
+    assert {"__type__": "update", "label": "Отчёт о переиндексации"} in ru
+    assert any(re.fullmatch(r"Добавить документы \(\.txt, .*; до \d+ МБ каждый\)", str(u.get("label", "")))
+               for u in ru)
     assert {"__type__": "update", "label": "Активные фильтры (удалите, чтобы снять)", "choices": ["с 2024-03"],
             "value": ["с 2024-03"]} in ru
     said = " ".join(str(v) for u in ru for k, v in u.items() if k != "__type__")
-    assert not english_in(said.replace("Markdown", "").replace("CSV", ""))
+    assert not english_in(re.sub(r"Markdown|CSV|\.\w+", "", said))  # the file types aside
     chat.ask(conv, EN_QUESTION, 3)  # an English question after it: English again
     assert {"__type__": "update", "value": "Ask"} in step.fn(conv, "2024-03", "", [])
 
 
 def test_every_language_words_every_control():
     for language in lang.registered():
-        words = control_words(language.code)
+        words = control_words(language.code, types=".txt, .pdf", mb="50")
         assert words.keys() == CONTROLS.keys() and all(all(v for v in w.values()) for w in words.values())
 
 
@@ -173,3 +182,25 @@ def test_the_note_of_undated_items_left_out_agrees_with_its_number_in_russian():
         "3 материала без даты не учтены", "5 материалов без даты не учтены"]
     assert [undated_note(n) for n in (1, 2)] == [
         "1 item without a date was left out", "2 items without a date were left out"]
+
+
+def test_the_corpus_panel_is_drawn_in_the_language_of_the_conversation(chat):
+    """The Corpus tab's panel, drawn again after a reply and on Refresh (qa.app.web.on_corpus), in its language."""
+    from qa.app.web import build_app
+
+    demo = build_app(chat.settings, chat.service)
+    step = next(f for f in demo.fns.values() if getattr(f.fn, "__name__", "") == "on_corpus")
+    (Path(chat.settings.corpus_dir) / "new.txt").write_text("Новый документ.\n")  # not indexed yet
+    conv = Conversation()
+    chat.ask(conv, RU_QUESTION, 3)
+    panel = text_of(step.fn("2024-03", "2024-03", [], conv))
+    assert "Документов: 2 · материалов: " in panel and "Последняя индексация: " in panel
+    assert "Документ Материалы Фрагменты Страницы Размер" in " ".join(panel.split())
+    assert "Подходят документы: 2; материалы с датой март 2024: 2" in panel and "1 из 2" in panel
+    assert "симв." in panel and "Ещё не проиндексированы (нажмите «Переиндексировать»):" in panel
+    # numbers, file names and dates as they are; no English word of the page
+    assert "novosti.txt" in panel and "new.txt" in panel
+    assert not english_in(re.sub(r"\S+\.txt|gen-\d+", "", panel))
+    chat.ask(conv, EN_QUESTION, 3)  # an English question after it: English again
+    assert "2 documents with 2 items dated Mar 2024" in text_of(step.fn("2024-03", "2024-03", [], conv))
+    assert "Not indexed yet (click Re-index):" in text_of(step.fn("", "", [], Conversation()))

@@ -195,6 +195,25 @@ def test_corpus_panel_lists_files_changed_since_indexed_apart_from_new_and_gone_
                      ("Indexed but no longer in the corpus folder:", "<li>gone.txt</li>")]
 
 
+def test_corpus_panel_in_russian_words_its_own_words_and_keeps_numbers_names_and_dates():
+    html = render_corpus({
+        "built_at": "2025-01-02T03:04:05+0000", "generation": "gen-000002",
+        "counts": {"documents": 1, "items": 3, "chunks": 7},
+        "documents": [{"doc": "<x>.txt", "items": 3, "items_matching": 2, "chunks": 7, "chars": 12345, "pages": 4}],
+        "skipped": [{"path": "bad.pdf", "reason": "unsupported type .pdf"}],
+        "pending": ["new.txt"], "changed": ["edited.txt"], "missing": ["gone.txt"],
+    }, "ru")
+    assert "Документов: 1 · материалов: 3 · фрагментов: 7<br>Последняя индексация: 2025-01-02T03:04:05+0000" in html
+    assert "<th>Документ</th><th>Материалы</th><th>Фрагменты</th><th>Страницы</th><th>Размер</th>" in html
+    assert "<td>&lt;x&gt;.txt</td><td>2 из 3</td><td>7</td><td>4</td><td>12 тыс. симв.</td>" in html
+    subs = re.findall(r'<div class="qa-sub">([^<]*)</div>', html)
+    assert subs == ["Пропущенные файлы:", "Ещё не проиндексированы (нажмите «Переиндексировать»):",
+                    "Изменены после индексации (нажмите «Переиндексировать»):",
+                    "Проиндексированы, но их больше нет в папке документов:"]
+    assert "<li>bad.pdf: unsupported type .pdf</li>" in html  # the build's reason for skipping stays as it is
+    assert "Последняя индексация: не проводилась" in render_corpus({"counts": {}}, "ru")
+
+
 def test_human_title_is_the_main_label_and_the_file_name_a_detail():
     from qa.app.render import main_label
 
