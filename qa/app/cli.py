@@ -170,8 +170,8 @@ def _rollback_message(done: Rollback) -> str:
 @click.option(
     "--questions",
     type=click.Path(dir_okay=False),
-    help="JSON Lines file with a `question` field per line (and optional `since`, `until`, `source`; "
-    "use with --json); '-' reads stdin.",
+    help="JSON Lines file with a `question` field per line (and optional `id`, echoed in its answer, and `since`, "
+    "`until`, `source`; use with --json); '-' reads stdin.",
 )
 @click.option("--since", help="Only items dated on or after this: YYYY, YYYY-MM or YYYY-MM-DD.")
 @click.option("--until", help="Only items dated on or before this (inclusive): YYYY, YYYY-MM or YYYY-MM-DD.")
@@ -306,6 +306,7 @@ def _ask_many(service, path: str, k: int, filters=None) -> None:
         for n, line in enumerate(stream, 1):
             if not line.strip():
                 continue
+            record = None
             try:
                 record = json.loads(line)
                 q = record["question"] if isinstance(record, dict) else None
@@ -316,6 +317,8 @@ def _ask_many(service, path: str, k: int, filters=None) -> None:
                 out = {"line": n, "error": "not a JSON object with a string `question` field"}
             except QuestionError as e:
                 out = {"line": n, "question": record.get("question"), "error": str(e)}
+            if isinstance(record, dict) and "id" in record:
+                out = {"id": record["id"], **out}  # the input line's own id: answers are matched to questions by it
             click.echo(json.dumps(out, ensure_ascii=False))
 
 

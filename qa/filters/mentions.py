@@ -195,7 +195,12 @@ def names_period(text: str, dates: DateRange) -> bool:
     question's period only by mentioning it must be the part that does ("In 2023, … seized 6.3 tonnes", not
     "… 14 deliveries, against 9 in 2022" for a question about 2023)."""
     words = set(analyze(text))
-    return any(all(terms & words for terms in groups) for groups in period_terms(dates))
+    if any(all(terms & words for terms in groups) for groups in period_terms(dates)):
+        return True
+    # a half or a quarter by its Roman numeral ("I полугодие 2024 года"): the analyser drops "I" as a small word
+    lo, hi = dates.since, dates.until
+    return (lo is not None and hi is not None and lo.year == hi.year
+            and any(months_of(m.group()) == (lo.year, lo.month or 1, hi.month or 12) for m in _PART_RE.finditer(text)))
 
 
 # a year, or a span of years ("2024-2026", "2024–26"), not inside a longer number ("1,2023", "2023.5")

@@ -166,7 +166,7 @@ def test_ask_many_prints_one_object_per_question_in_order_loading_the_model_once
     ]
     questions = [f"{q} ({n})" for n in range(5) for q in base]
     assert len(questions) == 50
-    lines = [json.dumps({"question": q}) for q in questions]
+    lines = [json.dumps({"id": f"q{i}", "question": q}) for i, q in enumerate(questions)]
     lines.insert(10, "this line is not JSON")
     lines.insert(20, json.dumps({"question": "   "}))
     qfile = workdir / "questions.jsonl"
@@ -184,9 +184,10 @@ def test_ask_many_prints_one_object_per_question_in_order_loading_the_model_once
     assert outs[20]["line"] == 21 and "empty" in outs[20]["error"]
     answers = [o for i, o in enumerate(outs) if i not in (10, 20)]
     assert [o["question"] for o in answers] == questions
+    assert [o["id"] for o in answers] == [f"q{i}" for i in range(50)]  # each line's id comes back with its answer
     for o in answers:
         # "not_found" only with no answer, when the answer step knows what the documents lack
-        assert set(o) - {"not_found"} == {"question", "answer", "passages"}
+        assert set(o) - {"not_found"} == {"id", "question", "answer", "passages"}
         assert "not_found" not in o or o["answer"] is None
         assert len(o["passages"]) >= 5
         if o["answer"] is not None:

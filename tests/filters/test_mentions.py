@@ -133,3 +133,11 @@ def test_a_part_after_the_texts_own_date_is_a_plan_not_what_it_reports():
     assert other_part(decision, march, published="2024-03-14") is None
     assert other_part("In the first half of 2023 the agencies seized 1,146 kg.", DateRange.parse("2023-07", "2023-07"),
                       published="2023-07-14") == (1, 6)
+
+
+def test_a_half_named_by_its_roman_numeral_is_named():
+    # "I полугодие 2024 года" heads the review of January-June 2024; the analyser drops "I" as a small word
+    heading = "Обзор наркоситуации, I полугодие 2024 года"
+    assert names_period(heading, DateRange.parse("2024-01", "2024-06"))
+    assert not names_period(heading, DateRange.parse("2024-07", "2024-12"))
+    assert names_period("за II полугодие 2024 г.", DateRange.parse("2024-07", "2024-12"))
