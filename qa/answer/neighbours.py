@@ -32,6 +32,11 @@ NEIGHBOUR_MERGE = True
 # that does, when the model scores it within PERSON_MARGIN of the best (0: never)
 PERSON_TOP = 3
 PERSON_MARGIN = 0.5
+# the same for a when-question: a best sentence that holds no date gives way to one of the best DATE_TOP that does,
+# scored within DATE_MARGIN of it (0: never): "The course will take place at the Canine Centre …" against "The Centre
+# will hold a course … from 14 to 25 April 2025."
+DATE_TOP = 3
+DATE_MARGIN = 0.5
 # the answer kinds whose best sentence, holding none of that kind, gives way to the next sentence of its item when
 # that one holds one and refers back to it ("… held WG2 of the MTP …" / "This event … was held from 3 to 7 February
 # 2025 in Astana."): shown with the sentence before it, the pair answers (() : never)
@@ -77,7 +82,8 @@ def prefer_typed_neighbour(ranked: list[Candidate], question: str) -> list[Candi
     People: when a who-question's best sentence names no person (qa.answer.persons.named_person:
     "The heads of analytical departments ... took part") and one of the next best, scored within
     PERSON_MARGIN of it, does ("Major General Rustam Aziz, Director of CARICC, ..."), that one is
-    the answer: among near ties, the sentence of the asked type."""
+    the answer: among near ties, the sentence of the asked type. So is one that holds a date, for a when-question
+    whose best sentence holds none (DATE_MARGIN)."""
     if len(ranked) < 2:
         return ranked
     acronym = asked_acronym(question)
@@ -90,6 +96,10 @@ def prefer_typed_neighbour(ranked: list[Candidate], question: str) -> list[Candi
         return _quantity_next(ranked, question)
     if wants == "person" and PERSON_MARGIN > 0:
         tied = _person_near_tie(ranked, question)
+        if tied is not ranked:
+            return tied
+    if wants == "date" and DATE_MARGIN > 0:
+        tied = _dated_near_tie(ranked)
         if tied is not ranked:
             return tied
     if wants in NEXT_KINDS:
@@ -172,6 +182,19 @@ def _first_that(ranked: list[Candidate], holds: Callable[[Candidate], bool], top
     for i in range(len(ranked) if top is None else min(top, len(ranked))):
         if holds(ranked[i]):
             return ranked if i == 0 else swap(ranked, i)
+    return ranked
+
+
+def _dated_near_tie(ranked: list[Candidate]) -> list[Candidate]:
+    """ranked with the first of the best DATE_TOP that holds a date first, when the best holds none and that one
+    scores within DATE_MARGIN of it."""
+    if ranked[0].features.get("typed") != 0.0:
+        return ranked
+    for i in range(1, min(DATE_TOP, len(ranked))):
+        if ranked[i].score < ranked[0].score - DATE_MARGIN:
+            break
+        if ranked[i].features.get("typed") == 1.0:
+            return swap(ranked, i)
     return ranked
 
 

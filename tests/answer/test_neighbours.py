@@ -148,6 +148,21 @@ def test_the_next_sentence_is_kept_out_when_it_does_not_refer_back_or_the_best_o
     assert prefer_typed_neighbour(r, q)[0].sentence.text == dated
 
 
+PLACE = "The course will take place at the Skarn harbour training centre."
+DATED = "The Skarn Harbour Office will hold a course for boarding officers from 14 to 25 April 2025."
+
+
+def test_a_when_question_prefers_a_near_tie_that_holds_a_date():
+    q = "When will the course for boarding officers take place?"
+    r = ranked(q, [(0, 3, PLACE, 10.0), (0, 2, DATED, 9.8), (0, 4, "The course is free.", 2.0)])
+    out = prefer_typed_neighbour(r, q)
+    assert out[0].sentence.text == DATED and out[0].score == 10.0
+    # far behind, the model's choice stands; a best that holds a date is left alone
+    assert prefer_typed_neighbour(ranked(q, [(0, 3, PLACE, 10.0), (0, 2, DATED, 8.0)]), q)[0].sentence.text == PLACE
+    r = ranked(q, [(0, 2, DATED, 10.0), (0, 5, "It ends on 30 April 2025.", 9.9)])
+    assert prefer_typed_neighbour(r, q)[0].sentence.text == DATED
+
+
 # The answer is in a sentence that refers back to the one before it ("It was received by …", "The follow-up
 # investigation …"): chosen with the sentence before shown, not skipped for it. Invented documents; the real model.
 HANDOVER = (
