@@ -17,6 +17,7 @@ from qa.answer.asked_marks import asked_marks, names_asked, names_doer
 from qa.answer.features import Candidate, swap
 from qa.answer.needs import needs
 from qa.answer.persons import named_person
+from qa.answer.short import candidates
 from qa.answer.shown import refers_back
 from qa.lang import analyze
 from qa.lang.contacts import CONTACT_KINDS
@@ -99,7 +100,7 @@ def prefer_typed_neighbour(ranked: list[Candidate], question: str) -> list[Candi
         if tied is not ranked:
             return tied
     if wants == "date" and DATE_MARGIN > 0:
-        tied = _dated_near_tie(ranked)
+        tied = _dated_near_tie(ranked, question)
         if tied is not ranked:
             return tied
     if wants in NEXT_KINDS:
@@ -185,10 +186,12 @@ def _first_that(ranked: list[Candidate], holds: Callable[[Candidate], bool], top
     return ranked
 
 
-def _dated_near_tie(ranked: list[Candidate]) -> list[Candidate]:
+def _dated_near_tie(ranked: list[Candidate], question: str) -> list[Candidate]:
     """ranked with the first of the best DATE_TOP that holds a date first, when the best holds none and that one
-    scores within DATE_MARGIN of it."""
-    if ranked[0].features.get("typed") != 0.0:
+    scores within DATE_MARGIN of it. "None" is no short-answer candidate at all: the `typed` feature reads no date in
+    "After the founding of the colony in 1788, …" (a bare year), which answers "When was the colony founded?"."""
+    best = ranked[0]
+    if best.features.get("typed") != 0.0 or candidates(best.text, question, best.sentence.lang):
         return ranked
     for i in range(1, min(DATE_TOP, len(ranked))):
         if ranked[i].score < ranked[0].score - DATE_MARGIN:

@@ -161,6 +161,11 @@ def test_a_when_question_prefers_a_near_tie_that_holds_a_date():
     assert prefer_typed_neighbour(ranked(q, [(0, 3, PLACE, 10.0), (0, 2, DATED, 8.0)]), q)[0].sentence.text == PLACE
     r = ranked(q, [(0, 2, DATED, 10.0), (0, 5, "It ends on 30 April 2025.", 9.9)])
     assert prefer_typed_neighbour(r, q)[0].sentence.text == DATED
+    # a bare year is a date too, though not the kind the `typed` feature reads for a when-question
+    q = "When was the Skarn harbour office founded?"
+    founded = "After the founding of the Skarn harbour office in 1788, the port grew quickly."
+    r = ranked(q, [(0, 2, founded, 10.0), (0, 5, "The first pier was built in October 1803.", 9.9)])
+    assert prefer_typed_neighbour(r, q)[0].sentence.text == founded
 
 
 # The answer is in a sentence that refers back to the one before it ("It was received by …", "The follow-up
