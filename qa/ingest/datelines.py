@@ -175,9 +175,8 @@ def is_byline_line(line: str) -> bool:
     line = line.strip().strip("*_ ").rstrip(".")
     if len(line) > _BYLINE_MAX:
         return False
-    date = None
-    for date in FULL_DATE_RE.finditer(line):
-        pass
+    dates = list(FULL_DATE_RE.finditer(line))
+    date = dates[-1] if dates else None  # the last: it ends the line
     if date is None or line[date.end():].strip(" .,") not in ("", "г", "года"):
         return False
     fields = [f.strip() for f in line[:date.start()].rstrip(" ,").split(",")]
