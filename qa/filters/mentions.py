@@ -172,22 +172,29 @@ def _items_holding(index, alternatives: list[list[frozenset[str]]]) -> np.ndarra
         rows |= hit
     items = np.zeros(len(facts.item_doc), dtype=bool)
     items[facts.row_item[rows]] = True
-    titles = _title_terms(facts)
+    titled = _titles_holding(facts)
     for groups in alternatives:
-        items |= np.fromiter((all(t & terms for terms in groups) for t in titles), dtype=bool, count=len(titles))
+        hit = None
+        for terms in groups:
+            ids = set().union(*(titled.get(t, ()) for t in terms))
+            hit = ids if hit is None else hit & ids
+        items[sorted(hit or ())] = True
     return items
 
 
-# each item's title terms, by the RowFacts of an index generation (read once: a generation never changes)
-_TITLE_TERMS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+# each title term's items, by the RowFacts of an index generation (read once: a generation never changes)
+_TITLE_ITEMS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
-def _title_terms(facts) -> list[frozenset[str]]:
-    """The lexical terms of each item's title (as the index's analyser reads text: _terms)."""
-    if facts not in _TITLE_TERMS:
-        _TITLE_TERMS[facts] = [_terms(tuple(re.findall(r"\w+", facts.title_of(i) or "")))
-                               for i in range(len(facts.item_doc))]
-    return _TITLE_TERMS[facts]
+def _titles_holding(facts) -> dict[str, set[int]]:
+    """The items whose title holds each lexical term (as the index's analyser reads text: _terms)."""
+    if facts not in _TITLE_ITEMS:
+        out: dict[str, set[int]] = {}
+        for i in range(len(facts.item_doc)):
+            for term in _terms(tuple(re.findall(r"\w+", facts.title_of(i) or ""))):
+                out.setdefault(term, set()).add(i)
+        _TITLE_ITEMS[facts] = out
+    return _TITLE_ITEMS[facts]
 
 
 def names_period(text: str, dates: DateRange) -> bool:
