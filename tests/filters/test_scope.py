@@ -28,6 +28,23 @@ def dates(result):
     return [p.date for p in result.passages]
 
 
+def built_service(root: Path, files: dict[str, str | bytes], embedder) -> QAService:
+    """A service over `files` (name -> text, or a binary file's bytes) written to root/corpus, indexed with the
+    real model in root/index."""
+    from qa.config import Settings
+
+    corpus = root / "corpus"
+    corpus.mkdir()
+    for name, content in files.items():
+        if isinstance(content, bytes):
+            (corpus / name).write_bytes(content)
+        else:
+            (corpus / name).write_text(content, encoding="utf-8")
+    service = QAService(Settings().with_(corpus_dir=corpus, index_dir=root / "index"), embedder=embedder)
+    service.build()
+    return service
+
+
 def test_a_date_filter_returns_only_passages_dated_in_the_range(service):
     r = service.ask("Who did the board meet?", 5, Filters(since="2021-08", until="2021-08-31"))
     assert r.passages and all(d.startswith("2021-08") for d in dates(r))
@@ -262,17 +279,9 @@ PROGRAMME_NEWS = {
 @pytest.fixture(scope="module")
 def programme_service(tmp_path_factory, real_embedder):
     import docgen
-    from qa.config import Settings
 
-    root = tmp_path_factory.mktemp("programme")
-    corpus = root / "corpus"
-    corpus.mkdir()
-    for name, text in PROGRAMME_NEWS.items():
-        (corpus / name).write_text(text, encoding="utf-8")
-    (corpus / "report.docx").write_bytes(docgen.programme_report_docx())
-    service = QAService(Settings().with_(corpus_dir=corpus, index_dir=root / "index"), embedder=real_embedder)
-    service.build()
-    return service
+    return built_service(tmp_path_factory.mktemp("programme"),
+                         {**PROGRAMME_NEWS, "report.docx": docgen.programme_report_docx()}, real_embedder)
 
 
 @pytest.mark.slow
@@ -350,17 +359,9 @@ HARBOUR_NEWS = {
 @pytest.fixture(scope="module")
 def harbour_service(tmp_path_factory, real_embedder):
     import docgen
-    from qa.config import Settings
 
-    root = tmp_path_factory.mktemp("harbour")
-    corpus = root / "corpus"
-    corpus.mkdir()
-    for name, text in HARBOUR_NEWS.items():
-        (corpus / name).write_text(text, encoding="utf-8")
-    (corpus / "memo.docx").write_bytes(docgen.monthly_memo_docx())
-    service = QAService(Settings().with_(corpus_dir=corpus, index_dir=root / "index"), embedder=real_embedder)
-    service.build()
-    return service
+    return built_service(tmp_path_factory.mktemp("harbour"),
+                         {**HARBOUR_NEWS, "memo.docx": docgen.monthly_memo_docx()}, real_embedder)
 
 
 def test_a_month_of_a_half_year_is_named_in_a_memo_written_after_it():
@@ -448,17 +449,9 @@ In 2023 the agencies trained 412 officers in 19 courses.
 
 @pytest.fixture
 def review_service(tmp_path, real_embedder):
-    from qa.config import Settings
-
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "review.md").write_text(REVIEW, encoding="utf-8")
-    (corpus / "news.txt").write_text(
-        "Cocaine found in a container\n\nWenlow, 12 May 2023\n\nOfficers of the harbour agencies found 86 kg of "
-        "cocaine in a container of bananas at the port of Wenlow on 10 May.\n", encoding="utf-8")
-    service = QAService(Settings().with_(corpus_dir=corpus, index_dir=tmp_path / "index"), embedder=real_embedder)
-    service.build()
-    return service
+    news = ("Cocaine found in a container\n\nWenlow, 12 May 2023\n\nOfficers of the harbour agencies found 86 kg of "
+            "cocaine in a container of bananas at the port of Wenlow on 10 May.\n")
+    return built_service(tmp_path, {"review.md": REVIEW, "news.txt": news}, real_embedder)
 
 
 @pytest.mark.slow
