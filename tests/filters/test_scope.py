@@ -28,23 +28,6 @@ def dates(result):
     return [p.date for p in result.passages]
 
 
-def built_service(root: Path, files: dict[str, str | bytes], embedder) -> QAService:
-    """A service over `files` (name -> text, or a binary file's bytes) written to root/corpus, indexed with the
-    real model in root/index."""
-    from qa.config import Settings
-
-    corpus = root / "corpus"
-    corpus.mkdir()
-    for name, content in files.items():
-        if isinstance(content, bytes):
-            (corpus / name).write_bytes(content)
-        else:
-            (corpus / name).write_text(content, encoding="utf-8")
-    service = QAService(Settings().with_(corpus_dir=corpus, index_dir=root / "index"), embedder=embedder)
-    service.build()
-    return service
-
-
 def test_a_date_filter_returns_only_passages_dated_in_the_range(service):
     r = service.ask("Who did the board meet?", 5, Filters(since="2021-08", until="2021-08-31"))
     assert r.passages and all(d.startswith("2021-08") for d in dates(r))
@@ -277,11 +260,10 @@ PROGRAMME_NEWS = {
 
 
 @pytest.fixture(scope="module")
-def programme_service(tmp_path_factory, real_embedder):
+def programme_service(invented_service):
     import docgen
 
-    return built_service(tmp_path_factory.mktemp("programme"),
-                         {**PROGRAMME_NEWS, "report.docx": docgen.programme_report_docx()}, real_embedder)
+    return invented_service({**PROGRAMME_NEWS, "report.docx": docgen.programme_report_docx()})
 
 
 @pytest.mark.slow
@@ -357,11 +339,10 @@ HARBOUR_NEWS = {
 
 
 @pytest.fixture(scope="module")
-def harbour_service(tmp_path_factory, real_embedder):
+def harbour_service(invented_service):
     import docgen
 
-    return built_service(tmp_path_factory.mktemp("harbour"),
-                         {**HARBOUR_NEWS, "memo.docx": docgen.monthly_memo_docx()}, real_embedder)
+    return invented_service({**HARBOUR_NEWS, "memo.docx": docgen.monthly_memo_docx()})
 
 
 def test_a_month_of_a_half_year_is_named_in_a_memo_written_after_it():
@@ -448,10 +429,10 @@ In 2023 the agencies trained 412 officers in 19 courses.
 
 
 @pytest.fixture
-def review_service(tmp_path, real_embedder):
+def review_service(invented_service):
     news = ("Cocaine found in a container\n\nWenlow, 12 May 2023\n\nOfficers of the harbour agencies found 86 kg of "
             "cocaine in a container of bananas at the port of Wenlow on 10 May.\n")
-    return built_service(tmp_path, {"review.md": REVIEW, "news.txt": news}, real_embedder)
+    return invented_service({"review.md": REVIEW, "news.txt": news})
 
 
 @pytest.mark.slow
