@@ -27,8 +27,9 @@ DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 7860
 # Bump when parsing, sentence splitting, chunking or the lexical analyzer change what an index
 # holds: existing indexes are then rebuilt instead of mixing old and new rows.
-PIPELINE_VERSION = 29  # 29: a byline ("*Announcement, Centre, City, 20 January 2025*") dates its text, and a section's
-# deadline ("… by 10 March 2025") no longer keeps a note's sections from its date
+PIPELINE_VERSION = 30  # 30: a plain text's table ("Port Ellery | 118 | 340", no bar at either end) is rows, not menus
+# 29: a byline ("*Announcement, Centre, City, 20 January 2025*") dates its text, and a section's deadline ("… by 10
+# March 2025") no longer keeps a note's sections from its date
 # 28: a PDF's title may close with a quote or bracket and its top's issue month dates it; a
 # letter's reference line and a page's "date | views" line date them; a transcript's part takes no later day, an e-mail
 # thread's parts their header's date, and such a file is named by its first part or subject

@@ -10,6 +10,9 @@
 - A page's running line ("CACLN Annual Report 2025 | page 10", "Page 3 of 12", "— 7 —", "стр. 4 из 9"), where the reader
   did not drop it as a repeated header or footer (a page of its own, a footer that changes its words): it names the
   document, so it shares a question's topic words, and it states nothing.
+- A table's caption: a line of its own right above a table's rows, with no cell of its own and no closing
+  punctuation ("Table 1. Seizures of drugs by country and drug, 2023 (kg)" over "Country | Heroin | …"). It names what
+  the table holds, so it holds a question's topic words, and it states none of the table's facts: a row does.
 - A letter's opening courtesy formula ("… выражает Вам свое уважение и предлагает …", "… presents its compliments
   to … and has the honour to …") names the sending body and no one: it does not answer a who-question, which the
   signature or the contact line does, unless it holds what the question asks first ("Кто предлагает …?").
@@ -54,7 +57,27 @@ def never_answers(row: SentenceRow, chunk: ChunkRow, question: str, index: Index
         # "Who signed …?" asks for what its first word names, which the formula does not hold
         asked = analyze(question)
         return needs(question).wants == "person" and bool(asked) and asked[0] not in set(analyze(text))
-    return heading_fragment(row, chunk, index)
+    return heading_fragment(row, chunk, index) or table_caption(row, index)
+
+
+# the longest line read as a table's caption
+_CAPTION_MAX = 200
+
+
+def table_caption(row: SentenceRow, index: Index) -> bool:
+    """Whether `row` is (part of) a table's caption (the module): its line holds no cell and ends with no closing
+    punctuation, and the next line that holds anything is a table's row (two cell bars at least)."""
+    text = row.text.strip()
+    if not text or text[-1] in _CLOSERS or "|" in text:
+        return False  # most sentences: read without the document's text around them
+    before = index.document_slice(row.doc, max(0, row.start - _CAPTION_MAX), row.start) or ""
+    after = index.document_slice(row.doc, row.end, row.end + _CAPTION_MAX + 400) or ""
+    head, _, rest = after.partition("\n")
+    line = (before.rsplit("\n", 1)[-1] + row.text + head).strip()
+    if not line or "|" in line or line[-1] in _CLOSERS or len(line) > _CAPTION_MAX or not rest:
+        return False
+    following = next((x for x in rest.split("\n") if x.strip()), "")
+    return following.count("|") >= 2
 
 
 def heading_fragment(row: SentenceRow, chunk: ChunkRow, index: Index) -> bool:

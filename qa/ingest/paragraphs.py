@@ -113,24 +113,36 @@ def _is_headline_like(line: str) -> bool:
 # A Markdown table (trafilatura writes an HTML <table> so): rows "| a | b |" around a rule row "|---|---|"
 _PIPE_ROW_RE = re.compile(r"\|.*\|")
 _PIPE_RULE_RE = re.compile(r"\|(?:\s*:?-{3,}:?\s*\|)+")
+# A plain text's table, its cells parted by bars with no bar at either end ("Port Ellery | 118 | 340 | 458", as a
+# report exported to text writes it): a run of two rows or more with as many cells each, one of them a figure
+_BARE_ROW_RE = re.compile(r"[^|\s][^|]*(?:\s\|\s[^|]*){2,}[^|\s]")
+_FIGURE_CELL_RE = re.compile(r"(?:^|\|)\s*[-+]?\d[\d.,\s\u00a0\u202f]*%?\s*(?:\||$)")
 
 
 def _table_lines(text: str, lines: list[tuple[int, int, bool]]) -> dict[int, bool]:
     """Line index -> whether it is the rule row, for the lines of the Markdown tables in the text: a run of
     pipe rows holding a rule row, or of two rows or more with as many cells each (trafilatura writes no rule
-    row under a header of <td> cells). The menu rule would take each row for a menu ("Home | About")."""
+    row under a header of <td> cells); and a plain text's table (_BARE_ROW_RE), which needs a figure in a cell. The
+    menu rule would take each row for a menu ("Home | About")."""
     out: dict[int, bool] = {}
     run: list[int] = []
+    bare = False  # the run is of rows with no bar at either end
     for i, (s, e, blank_before) in enumerate([*lines, (0, 0, True)]):
         line = text[s:e].strip() if e > s else ""
-        if run and (blank_before or not _PIPE_ROW_RE.fullmatch(line)):
+        kind = (False if _PIPE_ROW_RE.fullmatch(line) else True if _BARE_ROW_RE.fullmatch(line) else None) \
+            if line else None
+        if run and (blank_before or kind is None or kind != bare):
             rows = [text[lines[j][0]:lines[j][1]].strip() for j in run]
             rules = {j for j, row in zip(run, rows) if _PIPE_RULE_RE.fullmatch(row)}
             widths = {row.count("|") for j, row in zip(run, rows) if j not in rules}
-            if len(run) > len(rules) and (rules or (len(run) >= 2 and len(widths) == 1)):
+            table = rules or (len(run) >= 2 and len(widths) == 1)
+            if bare:
+                table = len(run) >= 2 and len(widths) == 1 and any(_FIGURE_CELL_RE.search(row) for row in rows)
+            if len(run) > len(rules) and table:
                 out.update({j: j in rules for j in run})
             run = []
-        if line and _PIPE_ROW_RE.fullmatch(line):
+        if kind is not None:
+            bare = kind if not run else bare
             run.append(i)
     return out
 

@@ -109,3 +109,32 @@ def test_prose_about_pages_is_still_a_candidate(line):
     from qa.answer.non_answers import _PAGE_LINE
 
     assert not _PAGE_LINE.match(line)
+
+
+PDF_PAGE = ("2. Seizures by country and drug\n"
+            "Table 1. Seizures of drugs by country and drug, 2023 (kg)\n"
+            "Country | Heroin | Opium | Total\n"
+            "Kazakhstan | 906 | 340 | 1,246\n")
+
+
+class _Page:
+    """An index's one document, as table_caption reads it."""
+
+    def document_slice(self, doc: str, start: int, end: int) -> str:
+        return PDF_PAGE[start:end]
+
+
+def _row(text: str):
+    from qa.store import SentenceRow
+
+    start = PDF_PAGE.index(text)
+    return SentenceRow(0, "report.pdf", 0, start, start + len(text), text)
+
+
+def test_a_tables_caption_answers_nothing_and_its_rows_and_headings_are_not_captions():
+    # "What was Kazakhstan's total drug seizure in 2023?" was answered by the caption: its words, none of its facts
+    from qa.answer.non_answers import table_caption
+
+    assert table_caption(_row("Seizures of drugs by country and drug, 2023 (kg)"), _Page())
+    assert not table_caption(_row("Kazakhstan | 906 | 340 | 1,246"), _Page())
+    assert not table_caption(_row("2. Seizures by country and drug"), _Page())  # the next line is no row

@@ -189,3 +189,15 @@ def test_a_web_page_table_keeps_its_rows_a_block_each_and_drops_its_rule_row(tmp
 def test_a_menu_of_pipes_is_still_furniture():
     text = f"Home | About | Contact | News\n\n{BODY}\n"
     assert block_texts(text, parse_text(text)) == [BODY]
+
+
+def test_a_plain_texts_table_keeps_its_rows_a_block_each():
+    # a report exported to text parts its cells by bars with none at either end; one cell at least is a figure
+    rows = ["Port | Cocaine | Cannabis | Total", "Wenlow | 412 | 96 | 508", "Port Ellery | 118 | 340 | 458"]
+    text = f"{BODY}\n\n" + "\n".join(rows) + f"\n\n{SECOND}\n"
+    assert block_texts(text, parse_text(text)) == [BODY, *rows, SECOND]
+
+
+def test_a_menu_of_two_lines_of_pipes_is_still_furniture():
+    text = f"Home | About | Contact\nNews | Events | Jobs\n\n{BODY}\n"
+    assert block_texts(text, parse_text(text)) == [BODY]
