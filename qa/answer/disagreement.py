@@ -20,6 +20,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from qa.answer.features import Candidate, name_words, names_held, question_names
+from qa.answer.figure_swaps import figure_value
 from qa.answer.needs import needs
 from qa.answer.preliminary import EVENT_COSINE, SAME_QUANTITY_FACTOR, Similar, same_event
 from qa.answer.short import candidates, typed_spans
@@ -124,7 +125,9 @@ def _number_values(text: str, question: str, lang: str) -> list[Value]:
         m = _NUMBER.search(text, a, b)
         if m is None:
             continue  # "twelve", "several": a word count is left out rather than misread
-        value = float(re.sub(r"[, \u00a0\u202f]", "", m.group(1)) + ("." + m.group(2) if m.group(2) else ""))
+        value = figure_value(m.group())
+        if value is None:
+            continue
         end = m.end()
         if s := _SCALE.match(text, end):
             value *= _SCALES[s.group(1).lower()]

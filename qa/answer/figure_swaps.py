@@ -43,7 +43,7 @@ def figures(text: str) -> set[float]:
     """The values of the figures `text` writes in digits ("3,792,261" → 3792261.0; "1,5" → 1.5; "1,500" → 1500.0)."""
     out: set[float] = set()
     for match in _FIGURE.finditer(text):
-        figure = _value(match.group())
+        figure = figure_value(match.group())
         if figure is not None:
             out.add(figure)
     return out
@@ -53,12 +53,13 @@ def _stated(text: str) -> set[float]:
     """Every number `text` may be stating: its figures, any run of digits (in a name too: "Аполлон-11"), a grouped one
     in a compound ("a 60,000-word treatise": 60000) and a short range's second year in full ("1620–21": 1621)."""
     out = figures(text) | {float(d) for d in re.findall(r"\d+", text)}
-    out |= {v for g in re.findall(r"\d{1,3}(?:[, \u00a0\u202f]\d{3})+", text) if (v := _value(g)) is not None}
+    out |= {v for g in re.findall(r"\d{1,3}(?:[, \u00a0\u202f]\d{3})+", text) if (v := figure_value(g)) is not None}
     out |= {float(m.group(1) + m.group(3)) for m in _SHORT_RANGE.finditer(text)}
     return out
 
 
-def _value(figure: str) -> float | None:
+def figure_value(figure: str) -> float | None:
+    """A figure's value as either language writes it ("3,792,261", "8 120", "1,5", "1,500.5"), or None."""
     digits = re.sub(r"['’]?s$", "", figure).replace(" ", "").replace("\u00a0", "").replace("\u202f", "")
     # a comma followed by exactly three digits groups thousands ("3,792"); else it marks decimals ("1,5")
     digits = re.sub(r",(?=\d{3}(?:\D|$))", "", digits).replace(",", ".")
@@ -77,7 +78,7 @@ def _asked(question: str) -> list[tuple[str, float]]:
     below SMALLEST, a decade in two digits ("the 80s": "the 1980s"), and a name's number ("Super Bowl 50")."""
     out = []
     for match in _FIGURE.finditer(question):
-        value = _value(match.group())
+        value = figure_value(match.group())
         if value is None or (value < SMALLEST and value == int(value)):
             continue
         if value < 100 and match.group().endswith("s"):

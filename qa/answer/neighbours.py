@@ -186,6 +186,17 @@ def _first_that(ranked: list[Candidate], holds: Callable[[Candidate], bool], top
     return ranked
 
 
+def _near_tie(ranked: list[Candidate], top: int, margin: float, holds) -> list[Candidate]:
+    """ranked with the first of the best `top` that `holds` what was asked first, when it scores within `margin` of
+    the best (whose place it takes, as swap() does)."""
+    for i in range(1, min(top, len(ranked))):
+        if ranked[i].score < ranked[0].score - margin:
+            break
+        if holds(ranked[i]):
+            return swap(ranked, i)
+    return ranked
+
+
 def _dated_near_tie(ranked: list[Candidate], question: str) -> list[Candidate]:
     """ranked with the first of the best DATE_TOP that holds a date first, when the best holds none and that one
     scores within DATE_MARGIN of it. "None" is no short-answer candidate at all: the `typed` feature reads no date in
@@ -193,17 +204,14 @@ def _dated_near_tie(ranked: list[Candidate], question: str) -> list[Candidate]:
     best = ranked[0]
     if best.features.get("typed") != 0.0 or candidates(best.text, question, best.sentence.lang):
         return ranked
-    for i in range(1, min(DATE_TOP, len(ranked))):
-        if ranked[i].score < ranked[0].score - DATE_MARGIN:
-            break
-        if ranked[i].features.get("typed") == 1.0:
-            return swap(ranked, i)
-    return ranked
+    return _near_tie(ranked, DATE_TOP, DATE_MARGIN, lambda c: c.features.get("typed") == 1.0)
 
 
 def _person_near_tie(ranked: list[Candidate], question: str) -> list[Candidate]:
     if named_person(ranked[0].text, question, ranked[0].sentence.lang) != 0.0:
         return ranked
+    return _near_tie(ranked, PERSON_TOP, PERSON_MARGIN,
+                     lambda c: named_person(c.text, question, c.sentence.lang) == 1.0)
     for i in range(1, min(PERSON_TOP, len(ranked))):
         if ranked[i].score < ranked[0].score - PERSON_MARGIN:
             break
