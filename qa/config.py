@@ -27,7 +27,9 @@ DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 7860
 # Bump when parsing, sentence splitting, chunking or the lexical analyzer change what an index
 # holds: existing indexes are then rebuilt instead of mixing old and new rows.
-PIPELINE_VERSION = 30  # 30: a plain text's table ("Port Ellery | 118 | 340", no bar at either end) is rows, not menus
+PIPELINE_VERSION = 31  # 31: a letter (one salutation, one complimentary close) is one item, its signature block
+# sentences; "Tel.:" and "Ref. No." are no sentence ends
+# 30: a plain text's table ("Port Ellery | 118 | 340", no bar at either end) is rows, not menus
 # 29: a byline ("*Announcement, Centre, City, 20 January 2025*") dates its text, and a section's deadline ("… by 10
 # March 2025") no longer keeps a note's sections from its date
 # 28: a PDF's title may close with a quote or bracket and its top's issue month dates it; a
@@ -77,8 +79,8 @@ PIPELINE_VERSION = 30  # 30: a plain text's table ("Port Ellery | 118 | 340", no
 # 4: captions, photo credits and datelines removed; headline titles
 # What the last bumps changed (29-30), in words: `qa index` states it as the reason of the one rebuild.
 PIPELINE_CHANGE = (
-    "a byline (\"Announcement, Centre, City, 20 January 2025\") dates its text, a section's deadline no longer dates "
-    "its section, and a plain text's table (\"Port | Cocaine | Total\") is read as rows, no longer dropped as a menu"
+    "a letter is read as one item whose signature block and contact lines are its sentences (its short lines were "
+    "read as headlines that each opened an item), and \"Tel.:\" or \"Ref. No.\" no longer ends a sentence"
 )
 
 

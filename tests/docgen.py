@@ -867,3 +867,32 @@ RIVER_LETTER_RU = (
     "С уважением,\n\n"
     "Директор Агентства                    П. С. Орлов\n"
 )
+
+
+# a formal letter laid out in short lines: letterhead, reference, place and date, addressee, subject, signature block
+HARBOUR_LETTER = """HARBOUR SAFETY AUTHORITY OF THE TAMSIN ESTUARY
+
+Ref. No. 12-07/5531
+Ressa, 4 March 2025
+
+Ms. Lina Varga
+Director
+Regional Rescue Coordination Centre
+Port Ellery
+
+Subject: Joint exercise "Tamsin Tide 2025"
+
+Dear Ms. Varga,
+
+The Authority confirms its participation in the joint exercise "Tamsin Tide 2025" on 10-12 June 2025.
+
+We propose Captain Oren Malik as our liaison officer for the exercise.
+
+Yours sincerely,
+
+Teodor Ansel
+Deputy Head
+Harbour Safety Authority of the Tamsin Estuary
+Tel.: +44 000 555 1212
+E-mail: t.ansel@harbour.example
+"""

@@ -20,6 +20,7 @@ from qa.answer.types import TYPE_FEATURES, dated_by_item
 from qa.answer.weights import WEIGHTS
 from qa.contracts import ChunkRow, Passage
 from qa.ingest.leads import CLOSERS, is_dated_lead
+from qa.ingest.letters import CLOSE
 from qa.ingest.titles import date_words
 from qa.lang import analyze
 from qa.lang.demonyms import found
@@ -227,6 +228,8 @@ def is_heading(row: SentenceRow, chunk: ChunkRow) -> bool:
     before = chunk.text[: max(0, row.start - chunk.start)].rstrip(" \t")
     after = chunk.text[max(0, row.end - chunk.start):]
     if before and not before.endswith("\n"):
+        return False
+    if CLOSE.match(before.rstrip().rsplit("\n", 1)[-1]):  # a letter's signature under "Yours sincerely,"
         return False
     rest = after.lstrip()
     gap = after[: len(after) - len(rest)].replace("\r", "")

@@ -15,17 +15,13 @@ import re
 from qa.answer.features import Candidate, swap
 from qa.answer.needs import needs
 from qa.answer.persons import named_person
+from qa.ingest.letters import CLOSE
 from qa.lang import analyze
 from qa.store import Index
 
 # a question asking who signed a letter
 _ASKS_SIGNER = re.compile(r"\b(?:sign(?:ed|s)?|signatory|signature)\b|(?<!\w)(?:подписал\w*|подписа\w*|подпись\w*)",
                           re.I)
-# a letter's complimentary close, on a line of its own before the signature (or before the name on the same line)
-_CLOSE = re.compile(r"^\s*(?:yours\s+(?:sincerely|faithfully|truly)|"
-                    r"(?:very\s+)?(?:sincerely|respectfully)(?:\s+yours)?|"
-                    r"(?:with\s+)?(?:kind|best|warm)(?:est)?\s+regards|regards|с\s+(?:глубоким\s+)?уважением|"
-                    r"с\s+наилучшими\s+пожеланиями|искренне\s+ваш\w*)\s*[,.!]?\s*(?:\n|$)", re.I)
 # "Label: value" opening a line: a label of one to three words
 _LABEL = re.compile(r"^\s*(?P<label>[A-ZА-ЯЁ][^\W\d_]*(?:\s+[^\W\d_]+){0,2})\s*:\s*\S")
 
@@ -58,10 +54,10 @@ def _signature(c: Candidate, index: Index) -> bool:
     the line before it is the close, and it names someone (its "typed" feature)."""
     if c.features.get("typed") != 1.0:
         return False
-    if _CLOSE.match(c.text):
-        return bool(_CLOSE.sub("", c.text, count=1).strip())
+    if CLOSE.match(c.text):
+        return bool(CLOSE.sub("", c.text, count=1).strip())
     row = c.sentence
     if row.id <= 0:
         return False
     before = index.sentences(row.id - 1, 1)
-    return bool(before) and before[0].doc == row.doc and bool(_CLOSE.match(before[0].text))
+    return bool(before) and before[0].doc == row.doc and bool(CLOSE.match(before[0].text))

@@ -212,9 +212,3 @@ def _person_near_tie(ranked: list[Candidate], question: str) -> list[Candidate]:
         return ranked
     return _near_tie(ranked, PERSON_TOP, PERSON_MARGIN,
                      lambda c: named_person(c.text, question, c.sentence.lang) == 1.0)
-    for i in range(1, min(PERSON_TOP, len(ranked))):
-        if ranked[i].score < ranked[0].score - PERSON_MARGIN:
-            break
-        if named_person(ranked[i].text, question, ranked[i].sentence.lang) == 1.0:
-            return swap(ranked, i)
-    return ranked

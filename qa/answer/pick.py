@@ -95,7 +95,7 @@ def ranked_candidates(
         add_across(question, feats, weights)
     out = [Candidate(row, p, f, sum(w * f[k] for k, w in weights.items()), readings[row.id]) for row, p, f in feats]
     out.sort(key=lambda c: -c.score)
-    out = prefer_named_row(out, terms, tables)
+    out = prefer_named_row(out, terms, tables, question)
     out = prefer_asked_period(out, question, terms, tables)
     return prefer_typed_neighbour(out, question) if typed_neighbour else out
 

@@ -12,6 +12,7 @@ from qa.answer.features import Candidate, swap
 from qa.answer.needs import needs
 from qa.answer.periods import Label, Period, asked_period, row_label
 from qa.answer.tables import TableRow, Tables, cells, named_column
+from qa.filters.question import parse_question_dates
 from qa.lang import analyze
 from qa.store import SentenceRow
 
@@ -25,14 +26,23 @@ def _key_cells(text: str, asked: set[str]) -> list[frozenset[str]]:
 ROW_TOP = 3
 
 
-def prefer_named_row(ranked: list[Candidate], terms: list[str], tables: Tables) -> list[Candidate]:
+def _date_terms(question: str) -> set[str]:
+    """The terms of the date the question names ("in the first half of 2024": first, half, 2024)."""
+    reading = parse_question_dates(question) if question else None
+    return set(analyze(reading.text)) if reading is not None else set()
+
+
+def prefer_named_row(ranked: list[Candidate], terms: list[str], tables: Tables, question: str = "") -> list[Candidate]:
     """Table rows against the sentence model, which was fitted on prose (qa.answer.tables).
 
     A row among the best ROW_TOP that holds more question terms, read with its header, than the best
     sentence wins over it: the sentence that introduces a table ("Five crossing points took part in the
     exercise.") shares the table's topic words and holds none of its facts. So does a row further down
     that has a cell the question names whole ("at *Site 73*"): in a long table, the rows nearest the
-    introducing sentence outrank the one asked for. Then, when the best candidate
+    introducing sentence outrank the one asked for. The words of the date the question names do not count here: a
+    table states its period once, in its caption or its heading, and a row never repeats it, while the summary
+    sentence above ("In the first half of 2024 the agencies seized a total of …") does (which items are of that
+    period is the date filter's to say, qa.filters.scope). Then, when the best candidate
     is a row, the row of its table that the question names wins: the one whose cells the question names
     whole hold the most of its terms ("at *Site 677*", not "5,*677* litres"), then the one whose cells hold
     the most. Rows of one table share their header's words; what tells them apart is the row the question
@@ -42,9 +52,10 @@ def prefer_named_row(ranked: list[Candidate], terms: list[str], tables: Tables) 
         return ranked
     asked = set(terms)
     if ranked[0].reading is None:
-        held = len(asked & set(analyze(ranked[0].text)))
+        undated = asked - _date_terms(question)
+        held = len(undated & set(analyze(ranked[0].text)))
         rows = [i for i, c in enumerate(ranked[1:], 1)
-                if c.reading is not None and len(asked & set(analyze(c.reading))) > held
+                if c.reading is not None and len(undated & set(analyze(c.reading))) > held
                 and (i < ROW_TOP or _key_cells(c.sentence.text, asked))]
         if not rows:
             return ranked

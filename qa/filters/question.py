@@ -50,6 +50,11 @@ _DAY_EXPR = (
     rf"|(?P<iso>{YEAR}-(?:0[1-9]|1[0-2])-(?:3[01]|[12]\d|0[1-9]))"
     rf"|(?P<dotted>(?:3[01]|[12]\d|0?[1-9])\.(?:1[0-2]|0?[1-9])\.{YEAR})"
 )
+# "January–June 2024", "from March to May 2023", "between January and June 2024", "январь–июнь 2024 года": a
+# span of months of one year. "and" only after "between": "in March and June 2024" names two months, not a span.
+_MONTH_RANGE_EXPR = (rf"(?:(?P<between>(?i:between))\s+)?(?P<ma>{MONTH})\s*"
+                     rf"(?(between)(?:and|-|–|—)|(?:-|–|—|to|till|until|through|по))\s*(?P<mb>{MONTH})"
+                     rf"(?:,|\s+of)?\s+(?P<ym>{YEAR})(?:\s*(?:г\.|года))?")
 _MONTH_EXPR = (rf"{_PART}(?P<m3>{MONTH})(?:,|\s+of)?\s+(?P<y3>{YEAR})(?:\s*(?:г\.|года))?"
                rf"|(?P<isom>{YEAR}-(?:0[1-9]|1[0-2]))")
 # A bare year is a time only after one of these words (what keeps "2020 participants" out).
@@ -59,7 +64,7 @@ _YEAR_EXPR = rf"(?P<y4>{YEAR})(?:{_DASH}(?P<y5>{YEAR}))?"
 # Every date expression holds a year; a question without one never needs the long pattern below.
 _ANY_YEAR_RE = re.compile(YEAR)
 _DATE = (
-    rf"(?P<part>(?i:{PART_OF_YEAR}))|(?P<day>{_DAY_EXPR})|(?P<month>{_MONTH_EXPR})|(?<=\b)(?P<cue>{_YEAR_CUE})\s+(?:the\s+year\s+)?(?P<year>{_YEAR_EXPR})(?![\d'’]|\s*%|\s*[-–]\s*\d)"
+    rf"(?P<part>(?i:{PART_OF_YEAR}))|(?P<months>{_MONTH_RANGE_EXPR})|(?P<day>{_DAY_EXPR})|(?P<month>{_MONTH_EXPR})|(?<=\b)(?P<cue>{_YEAR_CUE})\s+(?:the\s+year\s+)?(?P<year>{_YEAR_EXPR})(?![\d'’]|\s*%|\s*[-–]\s*\d)"
 )
 _RELATION_RE = re.compile(
     r"(?i:\b(?P<rel>since|after|following|from|before|prior\s+to|until|till|up\s+to|through|by|between|"
@@ -331,6 +336,10 @@ def _expressions(q: str) -> list[tuple[int, int, Bound, Bound | None]]:
             if part := months_of(m["part"]):
                 year, first, last = part
                 out.append((m.start(), m.end(), Bound(year, first), Bound(year, last)))
+        elif m["months"]:
+            first, last = _to_bound(f"{m['ma']} {m['ym']}"), _to_bound(f"{m['mb']} {m['ym']}")
+            if first and last and first.month and last.month and first.first < last.first:
+                out.append((m.start(), m.end(), first, last))
         elif m["day"] or m["month"]:
             span = _to_span(m["day"] or m["month"])
             if span:

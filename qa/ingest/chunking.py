@@ -189,11 +189,18 @@ _BEFORE_NUMBER = re.compile(
 )
 
 
+# a letter's label abbreviated is no sentence: "Ref. | No. 04-11/2287", "Tel. | : +996 312 61 47 20"; nor does a
+# sentence open with a colon or a comma
+_LONE_ABBREVIATION = re.compile(r"(?i:ref|tel|fax|mob|ext|attn|encl|исх|вх|тел|факс|моб)\.")
+
+
 def _continues(text: str, prev: tuple[int, int], start: int, language) -> bool:
     """The sentence at start continues the one before it (a false split), on the same line."""
     if "\n" in text[prev[1]:start]:
         return False
     before, first = text[prev[0]:prev[1]], text[start]
+    if first in ":;,)" or _LONE_ABBREVIATION.fullmatch(before):
+        return True
     if first.isdigit() and _BEFORE_NUMBER.search(before):
         return True
     if language.rejoin_false_splits and first.islower() and _ABBREVIATION_END.search(before):

@@ -26,6 +26,7 @@ from qa.ingest.messages import messages_dated
 from qa.ingest.transcripts import transcript_dated
 from qa.ingest.document import Block, Item
 from qa.ingest.headlines import lead_title
+from qa.ingest.letters import letter_parts, subject_line
 from qa.ingest.paragraphs import (
     _DATELINE, _FURNITURE, _HEADING, _HEADLINE, _NAME, _PROSE, Para, classify, lines,
 )  # fmt: skip
@@ -107,6 +108,25 @@ def _assemble(text: str, paras: list[Para], split_on_dates: bool) -> tuple[list[
         cur.has_dated_lead |= p.dated_lead
         prev_kind = kind
     return drafts, separator_splits
+
+
+def _letter(text: str, paras: list[Para]) -> list[_Draft] | None:
+    """The one item of a letter (qa.ingest.letters), or None when the text is none: every line from the addressee on
+    is its prose, save its place-and-date line (which dates it) and its subject line (which titles it; without one,
+    its letterhead does, as any item's first line)."""
+    parts = letter_parts(text, paras)
+    if parts is None:
+        return None
+    hello, _ = parts
+    subject = subject_line(text, paras, hello)
+    draft = _Draft(has_prose=True)
+    if subject is not None:
+        draft.title = " ".join(text[paras[subject].start:paras[subject].end].split(":", 1)[1].split())
+    dated = [p for p in paras if p.kind == _DATELINE]
+    kept = [Para(p.start, p.end, _PROSE) for i, p in enumerate(paras)
+            if i != subject and p.kind != _DATELINE and (p.kind != _FURNITURE or i > hello)]
+    draft.paras = dated + kept  # the date line first: _finish reads the lines before the first prose as the header
+    return [draft]
 
 
 def _merge_proseless(drafts: list[_Draft]) -> list[_Draft]:
@@ -211,6 +231,9 @@ def parse_parts(text: str, *, markdown: bool = False) -> tuple[list[Item], bool]
     """parse_text(), and whether the file is one document in parts (a transcript, a note's sections, an e-mail
     thread) rather than a list of stories: such a file is named by its own first part (qa.ingest.files)."""
     paras = classify(text, lines(text), markdown)
+    if (letter := _letter(text, paras)) is not None:
+        items, _ = _finish(text, letter)
+        return items, False
     drafts, separator_splits = _assemble(text, paras, split_on_dates=False)
     # Pages with no separators may still list several stories, each opening with its date.
     if separator_splits == 0 and sum(p.dated_lead for p in paras) >= _MIN_DATED_LEADS:

@@ -23,7 +23,8 @@ NOTE = (
 def service(invented_service):
     import docgen
 
-    return invented_service({"pismo.txt": docgen.RIVER_LETTER_RU, "note.txt": NOTE})
+    return invented_service({"pismo.txt": docgen.RIVER_LETTER_RU, "note.txt": NOTE,
+                             "harbour_letter.txt": docgen.HARBOUR_LETTER})
 
 
 @pytest.mark.slow
@@ -41,6 +42,8 @@ def test_the_line_labelled_as_asked_answers(service, question, name):
 @pytest.mark.parametrize(("question", "name"), [
     # got the letter's body before
     ("Who signed the Kelso River Authority's letter about the rescue exercise?", "Alma Fenwick"),
+    # a letter laid out in short lines: its signature block was an item's title, never a sentence
+    ("Who signed the Harbour Safety Authority's letter about the Tamsin Tide exercise?", "Teodor Ansel"),
 ])
 def test_the_signature_answers_who_signed(service, question, name):
     answer = service.ask(question).answer

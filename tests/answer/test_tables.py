@@ -293,6 +293,22 @@ def test_a_row_holding_more_of_the_question_wins_over_the_prose_that_introduces_
     assert prefer_named_row(ranked, analyze(question), Tables(index))[0].sentence.text == rows[0]
 
 
+def test_the_period_asked_does_not_count_for_the_summary_above_a_table_of_that_period():
+    # the summary repeats the caption's period, the row never does: "first half of 2024" made the summary hold more
+    # of the question than Kyrgyzstan's row, and the row lost
+    from qa.answer.rows import prefer_named_row
+    from qa.lang import analyze
+
+    summary = "In the first half of 2024 the agencies of the five states seized a total of 12 186 kg of drugs."
+    rows = ["Kazakhstan | 84 | 1 420 | 1 504", "Kyrgyzstan | 41 | 610 | 651"]
+    index = Rows([summary, "Country | Heroin | Hashish | Total", *rows])
+    question = "How much hashish was seized in Kyrgyzstan in the first half of 2024?"
+    ranked = _candidates(index, [(summary, 9.5), (rows[0], 9.2), (rows[1], 9.0)])
+    assert prefer_named_row(ranked, analyze(question), Tables(index), question)[0].sentence.text == rows[1]
+    # without the question's date read, the summary keeps its place (the rule reads the date, not every word)
+    assert prefer_named_row(ranked, analyze(question), Tables(index))[0].sentence.text == summary
+
+
 def test_a_row_far_down_that_the_question_names_wins_over_the_prose_that_introduces_its_table():
     from qa.answer.rows import prefer_named_row
     from qa.lang import analyze

@@ -139,6 +139,22 @@ def test_a_half_or_a_quarter_of_a_year_is_read_as_its_months(question, expected)
     assert read(question) == expected
 
 
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # read as June alone before: the months named last
+        ("What was seized in Central Asia in January–June 2024?", ("2024-01", "2024-06")),
+        ("What was seized from March to May 2023?", ("2023-03", "2023-05")),
+        ("What was seized between January and June 2024?", ("2024-01", "2024-06")),
+        ("Сколько изъяли в январе–июне 2024 года?", ("2024-01", "2024-06")),
+        ("Сколько изъяли с января по июнь 2024 года?", ("2024-01", "2024-06")),
+        ("What was seized in June–January 2024?", None),  # a span backwards is no span
+    ],
+)
+def test_a_span_of_months_of_one_year_is_read_as_all_of_them(question, expected):
+    assert read(question) == expected
+
+
 def test_a_period_open_before_searches_later_items_naming_its_last_years_and_says_so():
     r = parse_question_dates("Who ran the programme before June 2024?")
     assert r.reading(mentioning=True) == "items dated up to May 2024 or mentioning 2022–2024"

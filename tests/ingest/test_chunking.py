@@ -237,6 +237,11 @@ def test_titles_and_initials_do_not_end_a_sentence(text):
     assert text[spans[1][0]:spans[1][1]] in ("The talks went well.", "The workshop began.", "It lasted two hours.")
 
 
+@pytest.mark.parametrize("text", ["Tel.: +996 312 61 47 20", "Ref. No. 04-11/2287", "Тел.: +7 000 111 22 33"])
+def test_a_letters_abbreviated_label_does_not_end_a_sentence(text):
+    assert split_sentences(text) == [(0, len(text))]
+
+
 def test_titles_and_initials_do_not_end_a_sentence_in_a_huge_paragraph():
     text = "Mr. R. Miralizoda met H.E. Yasumasa IIJIMA in Astana. " * 400  # one 21,600-char paragraph
     spans = split_sentences(text)
