@@ -301,13 +301,16 @@ class Scope:
     months: tuple[tuple[str, int], ...] = ()  # ("2022-08", items) of the searched items, in order
     unknown_sources: tuple[str, ...] = ()
     undated_named: tuple[str, ...] = ()  # "title · document" of each undated item left out, when they are few
+    # whether an undated item left out would have been among the passages shown (qa.app.service: for a date read from
+    # the question, the note is made only then)
+    undated_relevant: bool = True
 
     def notes(self, language: str = "en") -> list[str]:
         """What the search left out and could not match, worded in `language` (the question's)."""
         from qa.lang import reply_words
 
         out = []
-        if self.undated_left_out:
+        if self.undated_left_out and self.undated_relevant:
             out.append(undated_note(self.undated_left_out, self.undated_named, language))
         out += [reply_words(language).say("unknown_source", source=repr(p)) for p in self.unknown_sources]
         return out
@@ -321,6 +324,7 @@ class Scope:
             "from_question": self.from_question,
             "items": self.items,
             "undated_left_out": self.undated_left_out,
+            "undated_relevant": self.undated_relevant,
         }
 
 

@@ -5,6 +5,7 @@ Both the CLI and the web app go through here, so they behave the same.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import threading
 import time
@@ -23,7 +24,7 @@ from qa.answer.pick import Picked, ranked_candidates, sentence_answer
 from qa.answer.question import question_type, typed_span
 from qa.answer.shown import shown_answer, with_furniture
 from qa.config import MAX_K, Settings
-from qa.contracts import Answer, Filters, Passage, Query, Result
+from qa.contracts import Answer, Filters, Passage, Query, Result, Scope
 from qa.filters import FilterError, scope
 from qa.embed import Embedder, make_embedder
 from qa.lang import analyze, detect
@@ -52,6 +53,10 @@ class NoIndex(store.IndexProblem):
     def __init__(self, folder: object):
         super().__init__(f"no index in {folder}: run `qa index` first")
         self.folder = folder
+
+
+# an undated item a question's date left out is worth a note when a passage of it scores this share of the best
+UNDATED_NEAR = 0.8
 
 
 def clean_question(question: str, max_chars: int) -> tuple[str, list[str]]:
@@ -206,6 +211,8 @@ class QAService:
         answer, passages = picked.answer, picked.passages
         searched = scope.scope_of(plan, used, fell_back, len(index.row_facts().item_doc), language,
                                   answer=picked.answer)
+        if searched is not None and searched.from_question and searched.undated_left_out:
+            searched = self._undated_relevant(searched, used or plan.first, asked_vec, asked_terms, index, k)
         if searched is not None:
             notes = notes + searched.notes(language)
         notes = notes + language_notes
@@ -268,6 +275,18 @@ class QAService:
                 spent = time.perf_counter() - t0
             self._views = {index.generation: view}  # one generation at a time: older views are dropped
             return view, spent
+
+    def _undated_relevant(self, searched: Scope, selection, qvec, terms, index, k: int) -> Scope:
+        """`searched`, saying nothing of the undated items the question's date left out unless one of them would
+        have been among the `k` passages shown, scored at least UNDATED_NEAR of the best: a corpus's undated page
+        on another topic is noise under every dated question. A date the user set in the filters is reported
+        whatever the question (their choice)."""
+        if selection is None or selection.undated_rows is None or selection.rows is None:
+            return searched
+        near = retrieve(index, qvec, terms, k, self.settings.candidates, selection.rows | selection.undated_rows)
+        if any(selection.undated_rows[p.chunk.id] and p.score >= UNDATED_NEAR * near[0].score for p in near):
+            return searched
+        return dataclasses.replace(searched, undated_relevant=False)
 
     def _answer(self, text, qvec, terms, index, pool: int, selection, model: str, dated: bool = False) -> Picked:
         mask = None if selection is None else selection.rows

@@ -275,6 +275,7 @@ class Selection:
     doc_items: tuple[tuple[str, int], ...] = field(default=())  # (document, items it allows)
     mentioning: int = 0  # items kept for naming the period in their text, not for their date (qa.filters.mentions)
     undated_named: tuple[str, ...] = ()  # "title · document" of each undated item left out, when they are few
+    undated_rows: np.ndarray | None = None  # bool per chunk row: the rows of the undated items left out
 
     @property
     def empty(self) -> bool:
@@ -424,6 +425,7 @@ class RowFacts:
             item_ok &= doc_ok[self.item_doc] if len(self.item_doc) else item_ok
         undated = extra = 0
         named: tuple[str, ...] = ()
+        undated_rows = None
         if dates.active:
             dated_in = (self.item_lo != UNDATED) & (self.item_lo >= dates.lo) & (self.item_hi <= dates.hi)
             if mentioned is not None:
@@ -434,6 +436,10 @@ class RowFacts:
                 dated_in = dated_in | mentioned
             left_out = np.flatnonzero(item_ok & (self.item_lo == UNDATED) & ~dated_in)
             undated = len(left_out)
+            if undated and self.n:
+                undated_items = np.zeros(len(self.item_doc), dtype=bool)
+                undated_items[left_out] = True
+                undated_rows = undated_items[self.row_item]
             if undated <= UNDATED_NAMED:
                 named = tuple(self._name(int(i)) for i in left_out)
             item_ok &= dated_in
@@ -454,6 +460,7 @@ class RowFacts:
             months=tuple(sorted(months.items())),
             mentioning=extra,
             undated_named=named,
+            undated_rows=undated_rows,
         )
 
     def _name(self, item: int) -> str:

@@ -38,6 +38,15 @@ def test_a_date_filter_returns_only_passages_dated_in_the_range(service):
     assert j["filters"]["since"] == "2021-08" and all(p["date"].startswith("2021-08") for p in j["passages"])
 
 
+def test_an_undated_item_a_questions_date_left_out_is_noted_only_when_it_bears_on_the_question(service):
+    # the orchard report has no date: under every dated question the reply said it was left out, whatever was asked
+    about_orchard = service.ask("Who did the orchard board choose as head gardener in August 2021?", 3)
+    assert "1 item without a date was left out (Orchard report · orchard.txt)" in about_orchard.notes
+    about_ferries = service.ask("Which daily crossing did the ferry company announce in August 2022?", 3)
+    assert about_ferries.scope.undated_left_out == 1 and not about_ferries.scope.undated_relevant
+    assert not any("without a date" in n for n in about_ferries.notes)
+
+
 def test_a_query_carries_its_filters(service):
     r = service.ask(Query("Who did the board meet?", 3, Filters(sources=("ferries.md",))))
     assert r.passages and {p.doc for p in r.passages} == {"ferries.md"}
