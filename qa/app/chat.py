@@ -134,6 +134,7 @@ def citations_of(result: Result) -> list[Citation]:
                 doc_title=getattr(p.item, "doc_title", None),
                 page=p.page,
                 furniture=p.furniture,
+                related=a is None,
             )
         )
     return out
@@ -341,7 +342,7 @@ class ChatService:
             pages = index.document_pages(c.doc) or ()
             picture = pageview.page_html(
                 Path(self.settings.corpus_dir), c.doc, sha, pages, c.page, c.answer or (c.start, c.end),
-                self.settings.max_file_bytes, language,
+                self.settings.max_file_bytes, language, answer=c.answer is not None,
             )
             if picture is None:
                 note = words.say("no_picture")

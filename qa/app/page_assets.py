@@ -67,6 +67,7 @@ table.qa-docs td:first-child { overflow-wrap: anywhere; }
 .qa-page-outline { position: absolute; border: 2px solid #dc2626; border-radius: 2px; \
 background: rgba(253, 230, 138, .25);
   box-sizing: border-box; pointer-events: none; }
+.qa-page-outline.qa-page-passage { border: 1px dashed #2563eb; background: rgba(219, 234, 254, .3); }
 .qa-page figcaption { font-size: .8em; color: var(--body-text-color-subdued); margin-top: .2em; }
 """
 

@@ -60,10 +60,12 @@ def _picture(sha256: str, data: bytes, page: int, start: int, end: int) -> PageP
 
 def page_html(
     corpus: Path, doc: str, sha256: str, pages: tuple[int, ...], page: int, span: tuple[int, int],
-    max_bytes: int, language: str = "en",
+    max_bytes: int, language: str = "en", answer: bool = True,
 ) -> str | None:
     """HTML of the cited page with span (document offsets) outlined, its caption in `language`; None when the
-    file is gone, changed since indexing, or cannot be rendered (the text view then stands alone)."""
+    file is gone, changed since indexing, or cannot be rendered (the text view then stands alone). `answer`: the span
+    is the answer (outlined in red); else it is a passage cited for no answer, outlined as the text view marks a
+    passage, so that a "not found" reply's page does not look answered."""
     if not 1 <= page <= len(pages):
         return None
     data = _read_if_same(corpus, doc, sha256, max_bytes)
@@ -78,8 +80,9 @@ def page_html(
     # the first outline is what the panel scrolls to (id qa-focus, as the text highlight is
     # when there is no picture)
     focus = ' id="qa-focus"'
+    kind = "qa-page-outline" if answer else "qa-page-outline qa-page-passage"
     outlines = "".join(
-        f'<div class="qa-page-outline"{focus if i == 0 else ""} style="left:{100 * a:.2f}%;'
+        f'<div class="{kind}"{focus if i == 0 else ""} style="left:{100 * a:.2f}%;'
         f'top:{100 * b:.2f}%;width:{100 * (c - a):.2f}%;height:{100 * (d - b):.2f}%"></div>'
         for i, (a, b, c, d) in enumerate(pic.boxes)
     )

@@ -74,6 +74,7 @@ class Citation:
     page: int | None = None  # 1-based page of a PDF
     # the page furniture inside a sentence over a page break (Passage.furniture): left out of the excerpt
     furniture: tuple[tuple[int, int], ...] = ()
+    related: bool = False  # a passage of a "not found" reply: possibly related, cited for no answer
 
     def label(self, language: str = lang.DEFAULT) -> str:
         """Plain text (no HTML): "[1] CARICC news, 10 Aug 2022 — Title · 003_x.txt",
@@ -387,7 +388,7 @@ def render_source(
         if "span" in inside:
             piece = f"<strong>{piece}</strong>"
         body.append(f'<mark class="{cls}"{attr}>{piece}</mark>')
-    legend = f'<mark class="qa-hl-passage">{esc(words.say("legend.passage"))}</mark>'
+    legend = f'<mark class="qa-hl-passage">{esc(words.say("legend.related" if c.related else "legend.passage"))}</mark>'
     if "before" in ranges:
         legend += f' <mark class="qa-hl-before">{esc(words.say("legend.before"))}</mark>'
     if c.answer:

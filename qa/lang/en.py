@@ -716,6 +716,7 @@ REPLY = ReplyWords(
         "source_page": " · page {page}",
         "source_chars": " · characters {start}–{end}",
         "legend.passage": "cited passage",
+        "legend.related": "possibly related passage",
         "legend.before": "sentence the answer refers to",
         "legend.answer_sentence": "answer sentence",
         "legend.answer": "answer",

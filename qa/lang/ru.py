@@ -696,6 +696,7 @@ REPLY = ReplyWords(
         "source_page": " · стр. {page}",
         "source_chars": " · символы {start}–{end}",
         "legend.passage": "цитируемый фрагмент",
+        "legend.related": "возможно, связанный фрагмент",
         "legend.before": "предложение, к которому отсылает ответ",
         "legend.answer_sentence": "предложение с ответом",
         "legend.answer": "ответ",

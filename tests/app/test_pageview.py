@@ -26,6 +26,19 @@ def test_page_html_outlines_each_printed_line_of_the_answer(tmp_path):
     assert 'src="data:image/png;base64,' in html and "report.pdf, p. 2 of 5" in html
 
 
+def test_a_passage_cited_for_no_answer_is_outlined_as_a_passage_and_labelled_related(tmp_path):
+    # a "not found" reply's page was outlined in the answer's red and labelled "cited passage": it looked answered
+    data, sha, x = _setup(tmp_path)
+    start = x.text.index("The chief engineer")
+    end = x.text.index("2019.") + 5
+    html = pageview.page_html(tmp_path, "report.pdf", sha, x.pages, 2, (start, end), 10**8, answer=False)
+    assert html.count('class="qa-page-outline qa-page-passage"') == 2 and 'class="qa-page-outline"' not in html
+    related = Citation(n=1, doc="report.pdf", title="Annual report", date=None, item=1, start=5, end=9,
+                       text="abcd", score=1.0, page=2, related=True)
+    view = render_source(related, "xxxxabcdxx", 1)
+    assert "possibly related passage" in view and "cited passage" not in view
+
+
 def test_no_picture_when_the_file_changed_since_indexing(tmp_path):
     data, sha, x = _setup(tmp_path)
     (tmp_path / "report.pdf").write_bytes(docgen.minutes_docx())
