@@ -13,7 +13,10 @@ words single out what a question asks about, and each must be the answer's:
   names the same kind of thing in another place ("Programme Office in Astana", "the Almaty-Tashkent route") and
   never the asked place speaks of another office, route, meeting;
 - a qualifier of a count ("How many joined *online*?", "How many *women* ..."): a sentence whose number counts the
-  opposite group ("40 delegates in person and a large number of online participants") does not give the count.
+  opposite group ("40 delegates in person and a large number of online participants") does not give the count;
+- the year of a name that a series repeats each year ("Operation Steppe Shield 2022", «Степной щит – 2024», "Annual
+  Report 2023"): a sentence read with its item's title and the passage before it that names the same series with
+  another year, and never the asked year, speaks of another edition.
 
 What may say the sentence is about the asked one after all, as for a country (qa.answer.country_swaps): its item's
 title and the sentence before it. A sentence that names no ordinal (place) of that kind is read with them: "The
@@ -76,7 +79,7 @@ class Ranked:
 @dataclass(frozen=True)
 class IdentitySwap:
     """What singles out the asked thing in the question and what the answer names instead, as written: kind is
-    "ordinal", "body" (the same-numbered gathering of another body), "place" or "qualifier"."""
+    "ordinal", "body" (the same-numbered gathering of another body), "place", "qualifier" or "edition"."""
 
     kind: str
     asked: str
@@ -327,11 +330,68 @@ def qualifier_swap(question: str, sentence: str) -> IdentitySwap | None:
     return None
 
 
+# a name and the year of its edition: capitalised words right before the year ("Operation Steppe Shield 2022",
+# "Kanal-East 2024"), or a quoted name that ends with it («Степной щит – 2024», "Steppe Shield 2023")
+_YEAR = r"(?:19|20)\d\d"
+_EDITION = re.compile(
+    rf"[«\"“](?P<quoted>[^»\"”\n]{{2,60}}?)\s*[-–—]?\s*(?P<qyear>{_YEAR})\s*[»\"”]"
+    rf"|(?<![\w-])(?P<name>(?:[A-ZА-ЯЁ][\w'’-]*\s+){{0,3}}[A-ZА-ЯЁ][\w'’-]*)\s*[-–—]?\s*(?P<year>{_YEAR})(?![\d\w])")
+# what a name of an edition may not be: a month, a quarter or a half ("March 2024", "Q3 2024", "H1 2024"), a
+# preposition ("In 2023"), and the generic words a series' name is introduced by ("Operation", "операция")
+_NOT_EDITION = re.compile(
+    r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|январ|феврал|март|апрел|ма[йяе]|июн|июл|август|сентябр|"
+    r"октябр|ноябр|декабр|q[1-4]|h[12]|fy)", re.I)
+_GENERIC = {"oper", "операц", "the"}
+
+
+@dataclass(frozen=True)
+class Edition:
+    """A name with the year of its edition, as read in a text: the name's stems, the year, and the words written."""
+
+    name: frozenset[str]
+    year: str
+    written: str
+
+
+def editions_in(text: str) -> list[Edition]:
+    """Every name with an edition's year in `text` ("Operation Steppe Shield 2022" -> {stepp, shield}, "2022")."""
+    out = []
+    for m in _EDITION.finditer(text):
+        name, year = (m["quoted"], m["qyear"]) if m["quoted"] is not None else (m["name"], m["year"])
+        words = name.split()
+        if not words or _NOT_EDITION.match(words[-1]):
+            continue
+        stems = frozenset(analyze(name)) - _GENERIC - stopwords(detect(name))
+        written = re.sub(r"^(?:The|An?)\s+", "", m.group(0).strip("«»\"“” "))
+        if stems and not all(w.isdigit() for w in stems):
+            out.append(Edition(stems, year, written))
+    return out
+
+
+def edition_swap(question: str, sentence: str, passage_before: str = "", title: str = "") -> IdentitySwap | None:
+    """The asked edition of a series ("Steppe Shield 2022") and the other one the answer speaks of ("Steppe Shield
+    2023"): the sentence, read with its item's title and the passage before it, names the same series (one name's
+    stems within the other's) with another year, and the asked year nowhere."""
+    asked = editions_in(question)
+    if not asked:
+        return None
+    context = f"{title}\n{passage_before}\n{sentence}"
+    for a in asked:
+        if re.search(rf"(?<!\d){a.year}(?!\d)", context):
+            continue
+        for told in editions_in(context):
+            if told.year != a.year and (told.name <= a.name or a.name <= told.name):
+                return IdentitySwap("edition", a.written, told.written)
+    return None
+
+
 def identity_swap(question: str, sentence: str, passage_before: str = "", title: str = "") -> IdentitySwap | None:
-    """The first swap of what singles out the asked thing (an ordinal, a place, a counted group), or None."""
+    """The first swap of what singles out the asked thing (an ordinal, a place, a counted group, an edition's year),
+    or None."""
     return (ordinal_swap(question, sentence, passage_before, title)
             or place_swap(question, sentence, passage_before, title)
-            or qualifier_swap(question, sentence))
+            or qualifier_swap(question, sentence)
+            or edition_swap(question, sentence, passage_before, title))
 
 
 def candidate_identity_swap(question: str, best: Candidate) -> IdentitySwap | None:

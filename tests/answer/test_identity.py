@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from qa.answer.identity import identity_swap, ordinal_swap, place_swap, qualifier_swap
+from qa.answer.identity import edition_swap, identity_swap, ordinal_swap, place_swap, qualifier_swap
 
 FIFTH = "Heads of the customs agencies of the four Lakeland states met in Wenlow on 14 November 2023 for the fifth " \
         "meeting of the Board."
@@ -129,6 +129,41 @@ def test_the_rule_is_named_and_the_note_says_which_one():
     assert identity_swap("Who chaired the second meeting?", FIFTH) is not None
 
 
+TIDE_2023_TITLE = 'Exercise "Tamsin Tide 2023" ends with 14 vessels inspected'
+TIDE_2023_LEAD = ('The joint exercise "Tamsin Tide 2023", coordinated by the Harbour Safety Authority, was held in '
+                  'Ressa. ')
+
+
+@pytest.mark.parametrize(("question", "sentence", "before", "title", "asked", "told"), [
+    # the sentence names no edition: its title and the lead before it say which one it is
+    ("How many vessels were inspected during Exercise Tamsin Tide 2022?", "During the exercise, 14 vessels were "
+     "inspected.", TIDE_2023_LEAD, TIDE_2023_TITLE, "Exercise Tamsin Tide 2022", "Tamsin Tide 2023"),
+    ("Сколько судов проверено в ходе учений «Тамсин – 2024»?", "В ходе учений проверено 14 судов.",
+     "Учения «Тамсин – 2023» прошли в Рессе. ", "", "Тамсин – 2024", "Тамсин – 2023"),
+    ("Who wrote the Annual Report 2024?", "The Annual Report 2023 was written by Ms. Vale.", "", "",
+     "Annual Report 2024", "Annual Report 2023"),
+])
+def test_an_answer_about_another_years_edition_of_a_series_is_a_swap(question, sentence, before, title, asked, told):
+    swap = edition_swap(question, sentence, before, title)
+    assert swap is not None and (swap.kind, swap.asked, swap.told) == ("edition", asked, told)
+
+
+@pytest.mark.parametrize(("question", "sentence", "before", "title"), [
+    # the asked edition, or its year, is named too
+    ("How many vessels were inspected during Exercise Tamsin Tide 2023?", "During the exercise, 14 vessels were "
+     "inspected.", TIDE_2023_LEAD, TIDE_2023_TITLE),
+    ("How many vessels were inspected during Tamsin Tide 2022?", "14 vessels were inspected, against 9 in 2022.",
+     TIDE_2023_LEAD, ""),
+    # another series, a month, a quarter: no edition of the asked one
+    ("How many vessels were inspected during Tamsin Tide 2022?", "Operation Harbour Watch 2023 inspected 14 vessels.",
+     "", ""),
+    ("How many vessels were inspected in March 2022?", "In March 2023, 14 vessels were inspected.", "", ""),
+    ("How many vessels were inspected in Q3 2022?", "In Q3 2023, 14 vessels were inspected.", "", ""),
+])
+def test_an_answer_that_may_be_about_the_asked_edition_is_no_swap(question, sentence, before, title):
+    assert edition_swap(question, sentence, before, title) is None
+
+
 COUNCIL_NEWS = (
     "Lakeland Customs Board: news archive\n\n"
     "Heads of the customs agencies of the four Lakeland states met in Wenlow on 14 November 2023 for the fifth meeting "
@@ -149,9 +184,17 @@ FORUM = (
 )
 
 
+TIDE_NEWS = (
+    'Exercise "Tamsin Tide 2023" ends with 14 vessels inspected\n\n'
+    "RESSA, 20 June 2023 - The joint exercise \"Tamsin Tide 2023\", coordinated by the Harbour Safety Authority of the "
+    "Tamsin estuary, was held in Ressa from 10 to 12 June 2023.\n\n"
+    "During the exercise, rescue crews inspected 14 vessels and found 3 without life rafts.\n"
+)
+
+
 @pytest.fixture(scope="module")
 def service(invented_service):
-    return invented_service({"board.txt": COUNCIL_NEWS, "forum.txt": FORUM})
+    return invented_service({"board.txt": COUNCIL_NEWS, "forum.txt": FORUM, "tide.txt": TIDE_NEWS})
 
 
 @pytest.mark.slow
@@ -166,6 +209,16 @@ def test_a_question_about_a_meeting_the_documents_lack_is_not_found_and_says_why
     result = service.ask("Who chaired the second meeting of the Lakeland Customs Board?")
     assert result.answer is None
     assert result.not_found is not None and "not “second meeting”" in result.not_found
+
+
+@pytest.mark.slow
+def test_a_question_about_another_years_edition_is_not_found_and_says_why(service):
+    # answered by the 2023 exercise's count before
+    result = service.ask("How many vessels were inspected during Exercise Tamsin Tide 2022?")
+    assert result.answer is None
+    assert result.not_found == "The best passage is about “Tamsin Tide 2023”, not “Exercise Tamsin Tide 2022”."
+    answer = service.ask("How many vessels were inspected during Exercise Tamsin Tide 2023?").answer
+    assert answer is not None and "14 vessels" in answer.text
 
 
 @pytest.mark.slow
