@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 import click
 
 from qa.config import DEFAULT_HOST, DEFAULT_K, DEFAULT_PORT, MAX_K, Settings, runtime_env
-from qa.contracts import confidence_text, one_line
+from qa.contracts import LOW_CONFIDENCE, confidence_text, one_line
 from qa.lang import detect, reply_words
 
 if TYPE_CHECKING:
@@ -326,32 +326,37 @@ def render_text(result, excerpt_chars: int = 300) -> str:
     """A human-readable answer with numbered citations and a short excerpt of each passage."""
     lines = []
     a = result.answer
+    # worded in the question's language, as the web page's reply is
+    code = detect(result.question)
+    words = reply_words(code)
     if result.scope is not None:
-        # counted in the scope line's language, the question's ("Искали: материалы с датой 2024 (3 материала).")
-        code = detect(result.question)
-        lines.append(f"{result.scope.reading} ({reply_words(code).items(result.scope.items, code)}).")
+        # counted in the scope line's language ("Искали: материалы с датой 2024 (3 материала).")
+        lines.append(f"{result.scope.reading} ({words.items(result.scope.items, code)}).")
     # before the answer, which they qualify ("the question was cut to its first 2000 characters")
-    lines += [f"Note: {note}" for note in result.notes]
+    lines += [words.note.format(note=note) for note in result.notes]
     if a is None:
         lines.append(_not_found_line(result))
         if result.passages:
-            lines.append("Possibly related passages:")
+            lines.append(words.say("cli.related"))
     else:
-        lines.append(f"Answer: {one_line(a.span_text or a.marked_text)}")
+        # an answer the documents may not hold is offered as a possibility, not stated as the answer
+        said = "cli.unsure" if a.score < LOW_CONFIDENCE else "cli.answer"
+        lines.append(words.say(said, answer=one_line(a.span_text or a.marked_text)))
         if a.span_text:
-            lines.append(f"  in: {a.marked_text}")
+            lines.append(words.say("cli.in", text=a.marked_text))
         if a.header:
-            lines.append(f"  under the table's header: {a.header}")
-        lines.append(f"  [{a.passage_rank}] {_cite(a)}  chars {a.start}-{a.end}, confidence {confidence_text(a.score)}")
+            lines.append(words.say("cli.header", header=a.header))
+        lines.append(words.say("cli.cited", n=a.passage_rank, cite=_cite(a, code), start=a.start, end=a.end,
+                               confidence=confidence_text(a.score, words.low)))
         if a.disagreement is not None:
             d = a.disagreement
             lines.append(f"{disagreement_text(a)}")
             lines.append(f"  in: {d.marked_text}")
             lines.append(f"  [{d.passage_rank}] {_cite(d)}  chars {d.start}-{d.end}")
         lines.append("")
-        lines.append("Passages:")
+        lines.append(words.say("cli.passages"))
     for p in result.passages:
-        lines.append(f"[{p.rank}] {_cite(p)}  (score {p.score:.2f})")
+        lines.append(f"[{p.rank}] {_cite(p, code)}  ({words.say('cli.score')} {p.score:.2f})")
         text = one_line(p.shown_text).strip()  # a sentence over a page break without the footer between its halves
         if len(text) > excerpt_chars:
             text = text[:excerpt_chars].rsplit(" ", 1)[0] + " …"
@@ -365,7 +370,9 @@ def render_short(result) -> str:
     # a question cut to the length allowed was not the question asked: said even here
     from qa.app.service import QUESTION_CUT
 
-    cut = [f"Note: {note}" for note in result.notes if note.startswith(QUESTION_CUT)]
+    code = detect(result.question)
+    words = reply_words(code)
+    cut = [words.note.format(note=note) for note in result.notes if note.startswith(QUESTION_CUT)]
     if a is None:
         # the reason is part of the answer ("None of the best passages gives a phone number."), not detail
         return "\n".join([*cut, _not_found_line(result)])
@@ -374,11 +381,11 @@ def render_short(result) -> str:
     if a.span_text:
         out.append(f'  "{a.marked_text}"')
     if a.header:
-        out.append(f"  under the table's header: {a.header}")
-    out.append(f"  — {_cite(a)}")
+        out.append(words.say("cli.header", header=a.header))
+    out.append(f"  — {_cite(a, code)}")
     if a.disagreement is not None:
         out.append(disagreement_text(a))
-        out.append(f'  "{a.disagreement.marked_text}" — {_cite(a.disagreement)}')
+        out.append(f'  "{a.disagreement.marked_text}" — {_cite(a.disagreement, code)}')
     return "\n".join(out)
 
 
@@ -395,14 +402,14 @@ def disagreement_text(a) -> str:
     return disagreement_line(a)
 
 
-def _cite(x) -> str:
-    """An answer's or a passage's source: its human title first, the file name (and page) after it."""
+def _cite(x, language: str = "en") -> str:
+    """An answer's or a passage's source: its human title first, the file name (and page, in `language`) after it."""
     from qa.app.render import cite_text
 
     doc_title = getattr(x, "doc_title", None)
     if doc_title is None and getattr(x, "item", None) is not None:
         doc_title = getattr(x.item, "doc_title", None)
-    return cite_text(x.doc, x.title, x.date, getattr(x, "page", None), doc_title)
+    return cite_text(x.doc, x.title, x.date, getattr(x, "page", None), doc_title, language)
 
 
 def _inside(path: str, corpus: Path) -> str | None:

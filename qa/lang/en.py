@@ -723,6 +723,15 @@ REPLY = ReplyWords(
         "download_below": "The original file can be downloaded below.",
         "page_short": "p. {page}",
         "page_of": "{doc}, p. {page} of {pages}",
+        # `qa ask`'s plain-text reply (qa.app.cli.render_text)
+        "cli.answer": "Answer: {answer}",
+        "cli.unsure": "Possible answer (low confidence): {answer}",
+        "cli.in": "  in: {text}",
+        "cli.header": "  under the table's header: {header}",
+        "cli.cited": "  [{n}] {cite}  chars {start}-{end}, confidence {confidence}",
+        "cli.related": "Possibly related passages:",
+        "cli.passages": "Passages:",
+        "cli.score": "score",
         # the page's controls a reply relabels (qa.app.web)
         "control.placeholder": "Ask a question about the documents…",
         "control.ask": "Ask",

@@ -362,6 +362,25 @@ def test_a_table_row_answer_names_its_header_in_the_shell():
     assert "  under the table's header: Plot | Holder | Crop" in render_text(result).splitlines()
 
 
+def test_the_shell_reply_is_worded_in_the_questions_language_and_offers_an_unsure_answer_as_possible():
+    # "Answer:", "Note:" and "Passages:" stayed English after a Russian question, and an answer at confidence 0.00
+    # was printed as "Answer:"
+    from qa.app.cli import render_short, render_text
+    from qa.contracts import Answer, Result
+
+    row = "12 | Priya Castellan | runner beans"
+    answer = Answer(text=row, doc="minutes.docx", title="Plot holders", date=None, start=400, end=400 + len(row),
+                    score=0.48, passage_rank=1, header="Plot | Holder | Crop")
+    russian = Result("Кто держит участок 12?", answer, [], "gen-1", 0.01, notes=["вопрос обрезан"])
+    lines = render_text(russian).splitlines()
+    assert lines[:3] == ["Примечание: вопрос обрезан", f"Ответ: {row}",
+                         "  под заголовком таблицы: Plot | Holder | Crop"]
+    assert "уверенность 0.48" in lines[3] and "Фрагменты:" in lines
+    assert "  под заголовком таблицы: Plot | Holder | Crop" in render_short(russian).splitlines()
+    unsure = Result("Who holds plot 12?", Answer(**{**answer.__dict__, "score": 0.04}), [], "gen-1", 0.01)
+    assert render_text(unsure).splitlines()[0] == f"Possible answer (low confidence): {row}"
+
+
 def test_an_answer_printed_on_several_pdf_lines_reads_as_one_line_in_the_shell_and_verbatim_in_json():
     from qa.app.cli import render_short, render_text
     from qa.contracts import Answer, Result
