@@ -14,6 +14,7 @@ from collections.abc import Callable
 
 from qa.answer.acronyms import asked_acronym, defines
 from qa.answer.asked_marks import asked_marks, names_asked, names_doer
+from qa.answer.deadlines import asks_deadline, states_deadline
 from qa.answer.features import Candidate, swap
 from qa.answer.needs import needs
 from qa.answer.persons import named_person
@@ -84,7 +85,8 @@ def prefer_typed_neighbour(ranked: list[Candidate], question: str) -> list[Candi
     "The heads of analytical departments ... took part") and one of the next best, scored within
     PERSON_MARGIN of it, does ("Major General Rustam Aziz, Director of CARICC, ..."), that one is
     the answer: among near ties, the sentence of the asked type. So is one that holds a date, for a when-question
-    whose best sentence holds none (DATE_MARGIN)."""
+    whose best sentence holds none (DATE_MARGIN), and one that states a date as a limit ("by 25 October 2024"), for a
+    question asking for a deadline whose best sentence states none (qa.answer.deadlines)."""
     if len(ranked) < 2:
         return ranked
     acronym = asked_acronym(question)
@@ -100,7 +102,9 @@ def prefer_typed_neighbour(ranked: list[Candidate], question: str) -> list[Candi
         if tied is not ranked:
             return tied
     if wants == "date" and DATE_MARGIN > 0:
-        tied = _dated_near_tie(ranked, question)
+        tied = _deadline_near_tie(ranked, question) if asks_deadline(question) else ranked
+        if tied is ranked:
+            tied = _dated_near_tie(ranked, question)
         if tied is not ranked:
             return tied
     if wants in NEXT_KINDS:
@@ -205,6 +209,14 @@ def _dated_near_tie(ranked: list[Candidate], question: str) -> list[Candidate]:
     if best.features.get("typed") != 0.0 or candidates(best.text, question, best.sentence.lang):
         return ranked
     return _near_tie(ranked, DATE_TOP, DATE_MARGIN, lambda c: c.features.get("typed") == 1.0)
+
+
+def _deadline_near_tie(ranked: list[Candidate], question: str) -> list[Candidate]:
+    """ranked with the first of the best DATE_TOP that states a date as a limit first (qa.answer.deadlines), when the
+    question asks for a deadline, the best states none, and that one scores within DATE_MARGIN of it."""
+    if states_deadline(ranked[0].text):
+        return ranked
+    return _near_tie(ranked, DATE_TOP, DATE_MARGIN, lambda c: states_deadline(c.text))
 
 
 def _person_near_tie(ranked: list[Candidate], question: str) -> list[Candidate]:

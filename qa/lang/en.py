@@ -116,7 +116,11 @@ QUESTION_TYPES = (
                           r"|^what (?:will|would|did|does|do) (?:[\w'’-]+ ){1,6}?cost\b"
                           r"(?!\s+(?:cutting|overruns?|savings?|estimates?|of)\b)")),
     ("date", re.compile(r"^when\b|\bwhat (years?|dates?|days?|months?|period|time)\b"
-                        r"|\bwhich (years?|dates?|days?|months?|period)\b|\bsince when\b")),
+                        r"|\bwhich (years?|dates?|days?|months?|period)\b|\bsince when\b"
+                        # a deadline is a date: "What is the deadline for nominations?", "By when must …?"
+                        r"|\bwhat (?:is|was|are|were) (?:the |its |their )?(?:[\w-]+ ){0,2}"
+                        r"(?:deadline|due date|closing date|cut-?off date)s?\b(?!\s+extension)"
+                        r"|\b(?:by|until|till) when\b")),
     ("person", re.compile(r"^(who|whom|whose)\b"
                           r"|\bwhich (official|person|envoy|analyst|minister|director|ambassador)\b")),
     # how to reach someone (qa.lang.contacts): "What e-mail address is given for enquiries?", "Which website ...?",

@@ -168,6 +168,30 @@ def test_a_when_question_prefers_a_near_tie_that_holds_a_date():
     assert prefer_typed_neighbour(r, q)[0].sentence.text == founded
 
 
+@pytest.mark.parametrize("q", ["What is the deadline for nominations to the Skarn boarding course?",
+                               "Каков крайний срок подачи заявок на курс в Скарне?"])
+def test_a_question_asking_for_a_deadline_prefers_a_near_tie_that_states_one(q):
+    # the announcement holds a date and more of the question's words; the deadline sentence was second
+    deadline = "Nominations must reach the Skarn Harbour Office by 10 March 2025."
+    r = ranked(q, [(0, 2, DATED, 10.0), (0, 3, deadline, 9.8), (0, 4, "The course is free.", 2.0)])
+    assert prefer_typed_neighbour(r, q)[0].sentence.text == deadline
+    # a when-question about the course itself keeps its dates
+    when = "When will the Skarn boarding course take place?"
+    assert prefer_typed_neighbour(ranked(when, [(0, 2, DATED, 10.0), (0, 3, deadline, 9.8)]), when)[0].sentence.text \
+        == DATED
+
+
+def test_what_states_a_deadline():
+    from qa.answer.deadlines import asks_deadline, states_deadline
+
+    assert all(map(states_deadline, ["Nominations must reach the College by 25 October 2024.",
+                                     "Applications are accepted no later than 1 March 2025.",
+                                     "Подготовить обзор к 1 сентября 2025 г.", "Заявки принимаются до 10 марта."]))
+    assert not any(map(states_deadline, [DATED, "He left before the meeting.", "The course runs from 18 to 29 May."]))
+    assert asks_deadline("By when must nominations be sent?") and asks_deadline("До какого числа принимаются заявки?")
+    assert not asks_deadline("Was the deadline extension approved?") and not asks_deadline("Какой срок заключения?")
+
+
 # The answer is in a sentence that refers back to the one before it ("It was received by …", "The follow-up
 # investigation …"): chosen with the sentence before shown, not skipped for it. Invented documents; the real model.
 HANDOVER = (

@@ -31,6 +31,10 @@ def span(text: str, question: str, qtype: str | None = None) -> str | None:
         ("When did the workshop take place?", "date"),
         ("In what year was CARICC founded?", "date"),
         ("Since when has the office been open?", "date"),
+        # a deadline is a date
+        ("What is the deadline for nominations to the course?", "date"),
+        ("By when must the forms be sent?", "date"),
+        ("Каков крайний срок подачи заявок?", "date"),
         ("Which month was the forum held in?", "date"),
         ("On which day in March was the delivery carried out?", "date"),
         ("What is the total budget of the programme?", "number"),
