@@ -27,8 +27,9 @@ DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 7860
 # Bump when parsing, sentence splitting, chunking or the lexical analyzer change what an index
 # holds: existing indexes are then rebuilt instead of mixing old and new rows.
-PIPELINE_VERSION = 31  # 31: a letter (one salutation, one complimentary close) is one item, its signature block
-# sentences; "Tel.:" and "Ref. No." are no sentence ends
+PIPELINE_VERSION = 32  # 31-32: a letter (one salutation, one complimentary close) is one item, its signature
+# block sentences; "Tel.:" and "Ref. No." are no sentence ends (31 also joined every piece opening with a colon to the
+# sentence before, which merged Wikipedia's ".:33 He was …" citations into the sentence before them)
 # 30: a plain text's table ("Port Ellery | 118 | 340", no bar at either end) is rows, not menus
 # 29: a byline ("*Announcement, Centre, City, 20 January 2025*") dates its text, and a section's deadline ("… by 10
 # March 2025") no longer keeps a note's sections from its date

@@ -189,8 +189,8 @@ _BEFORE_NUMBER = re.compile(
 )
 
 
-# a letter's label abbreviated is no sentence: "Ref. | No. 04-11/2287", "Tel. | : +996 312 61 47 20"; nor does a
-# sentence open with a colon or a comma
+# a letter's label abbreviated is no sentence: "Ref. | No. 04-11/2287", "Tel. | : +996 312 61 47 20" (a piece that
+# opens with a colon is a sentence elsewhere: Wikipedia's page citations, "… memory.:33 He was a polyglot")
 _LONE_ABBREVIATION = re.compile(r"(?i:ref|tel|fax|mob|ext|attn|encl|исх|вх|тел|факс|моб)\.")
 
 
@@ -199,7 +199,7 @@ def _continues(text: str, prev: tuple[int, int], start: int, language) -> bool:
     if "\n" in text[prev[1]:start]:
         return False
     before, first = text[prev[0]:prev[1]], text[start]
-    if first in ":;,)" or _LONE_ABBREVIATION.fullmatch(before):
+    if _LONE_ABBREVIATION.fullmatch(before):
         return True
     if first.isdigit() and _BEFORE_NUMBER.search(before):
         return True
