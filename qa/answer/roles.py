@@ -80,7 +80,7 @@ _ROLE = re.compile(
     rf"(?P<of>(?:\s+(?:of|at|for|in|to)\s+[^,;:()\"“”]+?(?=\s*(?:[,;:()\"“”.]|\band\s+(?:by\s+)?[a-z]|\bon\s|"
     rf"\bsince\b|\bfrom\b|\buntil\b|\bwho\b|\bwhich\b|\bthat\b|\bsaid\b|\bsays\b|\bhas\b|\bhad\b|\bis\b|\bwas\b|"
     rf"\bwill\b|\bmet\b|\bmeets\b|\bopened\b|\bhanded\b|\breported\b|\bthanked\b|\bafter\b|\bbefore\b|\bwhile\b|"
-    rf"\bwhen\b|$)))?)",
+    rf"\bwhen\b|\bwith\s+effect\b|\beffective\b|$)))?)",
     re.I,
 )
 _CAP = r"[A-Z][a-z'’\-]+"
@@ -119,14 +119,17 @@ class Role:
     of: str  # whose office it is, as written ("State Customs Committee of the Republic of Uzbekistan")
     person: str = ""  # the person it is given to, when the sentence names them beside it
     after: str = ""  # in a question "Who was ROLE before NAME?": the person whose predecessor is asked
+    succeeds: str = ""  # in a question "Who succeeded NAME as ROLE?": the person whose successor is asked
     past: bool = False  # in a question: a past holder is asked ("Who headed X before 2025?"), whom "former" names
 
 
 @dataclass(frozen=True)
 class Miscast:
     """The office a question asks about, and the person the answer names in another one (`why`: "" another
-    office; "after": the asked office, given to the one the question names as its next holder; "became": the
-    office the person took, when what they held before is asked; "post": a post of another body than asked)."""
+    office; "after": the asked office, given to the one the question names as its next holder; "before": given to
+    the one the question names as its previous holder ("Who succeeded X as Head?" of "X was appointed Head");
+    "became": the office the person took, when what they held before is asked; "post": a post of another body than
+    asked)."""
 
     asked: Role
     held: Role
@@ -158,7 +161,10 @@ def asked_role(question: str) -> Role | None:
     -> chair, of "State Customs Service of Kyrgyzstan"), or None: another question, or one in another language."""
     language = detect(question)
     words = _office_words(language)
-    after = ""
+    after = succeeds = ""
+    if (m := _ASKS_SUCCESSOR.match(question)) and language == "en":
+        # "Who succeeded X as Head of Y?": the Head of Y after X
+        succeeds, question = m["person"].strip(), f"Who was the {m['role'].strip(' ?')}?"
     if words is not None and words.before is not None and (b := words.before.search(question)):
         if words.becoming is not None and words.becoming.match(b["after"]):
             return None  # "… before becoming Director …": asks the person's earlier post (asked_post)
@@ -171,7 +177,13 @@ def asked_role(question: str) -> Role | None:
         return None
     holder = get(language).holder_words
     past = holder is not None and bool(holder.past.search(question)) and not holder.present.search(question)
-    return replace(found, after=after or found.after, past=past)
+    return replace(found, after=after or found.after, succeeds=succeeds, past=past or bool(succeeds))
+
+
+# "Who succeeded X as Y?", "Who replaced X as Y?", "Who took over from X as Y?", "Who will succeed X as Y?"
+_ASKS_SUCCESSOR = re.compile(r"^\s*who\s+(?:(?:will|would|is\s+to)\s+)?(?:succeed(?:ed|s)?|replac(?:ed|es|e)|"
+                             r"took\s+over\s+from|takes\s+over\s+from|take\s+over\s+from)\s+(?P<person>.+?)\s+as\s+"
+                             r"(?P<role>.+?)\s*\??\s*$", re.I)
 
 
 def _asked_head(question: str, words: OfficeWords) -> Role | None:
@@ -400,6 +412,11 @@ def miscast(question: str, sentence: str, lang: str | None = None) -> Miscast | 
     if asked is None:
         return _misposted(question, sentence, lang)
     held = held_roles(sentence, lang)
+    if asked.succeeds:
+        # "Who succeeded X as Head?": a sentence that gives the office to X alone names the holder before
+        holders = [r for r in held if r.person and holds(asked, r)]
+        if holders and all(same_person(r.person, asked.succeeds) for r in holders):
+            return Miscast(asked, holders[0], "before")
     if asked.after:
         # "Who was the manager before X?": a sentence that gives the office to X alone names the next holder. Any
         # other is left to the gate: an earlier holder is often named by a verb ("who managed the project from 2021
@@ -431,6 +448,7 @@ def names_holder(question: str, sentence: str, lang: str | None = None) -> bool:
             return any(not holds(post.became, r) for r in mine)
         return any(r.of and not another_body(post.of, r.of) for r in mine)
     return any(r.person and holds(asked, r) and not (asked.after and same_person(r.person, asked.after))
+               and not (asked.succeeds and same_person(r.person, asked.succeeds))
                for r in held_roles(sentence, lang))
 
 
@@ -492,7 +510,7 @@ def miscast_note(found: Miscast | None, language: str = "en") -> str:
     if found is None:
         return words.reason("miscast.other")
     held, asked = found.held, found.asked
-    if found.why in ("after", "became"):
+    if found.why in ("after", "before", "became"):
         return words.reason(f"miscast.{found.why}", person=held.person, held=described(held, asked))
     if found.why == "post":
         return words.reason("miscast.post", person=held.person, held=f"{held.written} of {held.of}", asked=asked.of)

@@ -666,6 +666,8 @@ REPLY = ReplyWords(
         "miscast.other": "The best passage names someone in another post than the one asked about.",
         "miscast.after": ("The best passage names {person} as {held}, the holder after the one asked about; the "
                           "documents found do not say who held it before {person}."),
+        "miscast.before": ("The best passage names {person} as {held}, the holder before the one asked about; the "
+                           "documents found do not say who held it after {person}."),
         "miscast.became": ("The best passage names {person} as {held}, the post the question asks what came before; "
                            "it does not say what {person} held before."),
         "miscast.post": "The best passage names {person} as {held}, not in a post of {asked}.",

@@ -287,6 +287,21 @@ def test_what_came_before_answers_a_before_question(question, sentence):
     assert names_holder(question, sentence, lang)
 
 
+def test_a_successor_question_is_not_answered_by_the_appointment_of_the_one_it_names():
+    # "Who succeeded X as Head …?" got X's own appointment at 0.75
+    question = "Who succeeded Ida Brenn as Manager of the Skarn Project?"
+    appointed = "Ms. Ida Brenn has been appointed Manager of the Skarn Project with effect from 1 September 2024."
+    found = miscast(question, appointed, "en")
+    assert found is not None and miscast_note(found) == (
+        "The best passage names Ida Brenn as Manager of the Skarn Project, the holder before the one asked about; the "
+        "documents found do not say who held it after Ida Brenn.")
+    assert not names_holder(question, appointed, "en")
+    # the one who took over answers
+    after = "Mr. Tom Vell was appointed Manager of the Skarn Project, succeeding Ms. Ida Brenn."
+    assert miscast(question, after, "en") is None and names_holder(question, after, "en")
+    assert asked_role("Who replaced Ida Brenn as Skarn project manager?").succeeds == "Ida Brenn"
+
+
 def test_the_earlier_holder_takes_the_place_of_the_later_one():
     question = "Who was the Skarn project manager before Ida Brenn?"
     ranked = [lone_candidate("Ida Brenn has been the Skarn Project Manager since January 2024.", "2024-02-01", 12.0),
