@@ -68,7 +68,12 @@ def _context(c: Candidate, lead: str) -> frozenset[str]:
 
 
 def _typed(c: Candidate) -> bool:
-    return c.features.get("typed", 0.0) >= 1.0
+    """Whether c gives a figure of the asked kind: its `typed` feature, or it is a table's row with a figure in a cell
+    (the unit is in the table's caption or header, "Seizures by country, 2023 (kg)", which the row's reading lacks)."""
+    return c.features.get("typed", 0.0) >= 1.0 or (c.reading is not None and bool(_FIGURE.search(c.sentence.text)))
+
+
+_FIGURE = re.compile(r"\d")
 
 
 def _asked(question: str) -> frozenset[str]:

@@ -104,3 +104,32 @@ def test_data_is_no_denmark():
 
     assert countries_in("По данным национальных служб, итоговые показатели подведены.", "ru") == frozenset()
     assert countries_in("Делегация Дании прибыла в Алматы.", "ru") == {"DK"}
+
+
+# A table whose unit is in its caption only ("(kg)"): its rows' cells are bare figures. An operation's news item about
+# the same year, giving a total over the countries and naming none, was the answer to one country's question.
+BORDER_REPORT = (
+    "# Regional Border Guard: annual report 2023\n\n"
+    "In 2023 the coast guards of the three states seized 9,120 kg of contraband drugs in total.\n\n"
+    "Table 1. Seizures by country and drug, 2023 (kg)\n\n"
+    "| Country | Heroin | Hashish | Total |\n"
+    "|---|---|---|---|\n"
+    "| Tajikistan | 1,286 | 2,465 | 3,751 |\n"
+    "| Kyrgyzstan | 318 | 3,410 | 3,728 |\n"
+    "| Kazakhstan | 154 | 1,487 | 1,641 |\n"
+    "| Total | 1,758 | 7,362 | 9,120 |\n"
+)
+BORDER_NEWS = (
+    "Operation Sea Lock 2023 ends with record seizures\n\n"
+    "ALMATY, 14 November 2023 - The joint operation Sea Lock 2023 was carried out by the coast guards of Tajikistan, "
+    "Kyrgyzstan and Kazakhstan.\n\n"
+    "According to preliminary results, the coast guards seized 3,412 kg of drugs, including 2,180 kg of hashish and "
+    "615 kg of heroin.\n"
+)
+
+
+@pytest.mark.slow
+def test_a_countrys_row_of_a_table_with_its_unit_in_the_caption_is_preferred_to_a_total(invented_service):
+    service = invented_service({"report.md": BORDER_REPORT, "news.txt": BORDER_NEWS})
+    answer = service.ask("How much heroin did Tajikistan seize in 2023?").answer
+    assert answer is not None and answer.span_text == "1,286"
