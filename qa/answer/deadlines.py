@@ -6,7 +6,9 @@ over the sentence just below it, "Nominations must reach the College by 25 Octob
 tells them apart is that one states a date something must happen by. Among the near ties of a question asking for a
 deadline ("deadline", "closing date", "by when", "крайний срок", "до какого числа"), the first that states a date as a
 limit ("by 25 October 2024", "no later than 1 March", "deadline: …", "не позднее 10 марта", "до 1 сентября 2025 г.")
-takes the best's place when the best states none (qa.answer.neighbours).
+takes the best's place when the best states none (qa.answer.neighbours). Another document's date is a disagreement
+with the answer's only when it too states a limit (qa.answer.disagreement): a course's dates do not say otherwise about
+a report's deadline.
 """
 
 from __future__ import annotations
@@ -18,17 +20,20 @@ from qa.lang.ru import MONTH_WORDS as _RU_MONTHS
 # a question that asks for a deadline
 _ASKS = re.compile(
     r"\b(?:deadlines?|due\s+dates?|closing\s+dates?|cut-?off\s+dates?)\b(?!\s+extension)|\b(?:by|until|till)\s+when\b"
+    r"|\bby\s+(?:what|which)\s+(?:date|day|time)\b"
     r"|(?<!\w)(?:(?:крайн|последн)\w*\s+срок\w*|срок\w*\s+(?:подачи|представления|направления|регистрации|при[её]ма)"
     r"|(?:к|до)\s+какого\s+(?:срока|числа|дня)|к\s+какому\s+(?:сроку|числу|дню))(?!\w)", re.I)
 _EN_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?"
              r"|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
-_DAY_MONTH = (rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_EN_MONTH}|{_EN_MONTH}\s+\d{{1,2}}"
-              rf"|\d{{1,2}}\.\d{{1,2}}\.\d{{4}})")
+# a day and month, or a month and year: "25 October", "October 25", "June 2025", "25.10.2024"
+_DAY_MONTH = (rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_EN_MONTH}\b|{_EN_MONTH}\s+\d{{1,2}}(?!\d)"
+              rf"|{_EN_MONTH},?\s+(?:19|20)\d\d|\d{{1,2}}\.\d{{1,2}}\.\d{{4}})")
 # a date stated as a limit
 _STATES = re.compile(
     rf"\b(?:by|no\s+later\s+than|not\s+later\s+than|before|until|deadline(?:\s+is|\s+of)?:?|closing\s+date(?:\s+is)?:?"
     rf"|due(?:\s+on)?)\s+(?:the\s+)?{_DAY_MONTH}"
-    rf"|(?<!\w)(?:не\s+позднее|не\s+позже|до|к|срок\w*:?)\s+\d{{1,2}}(?:\s+{_RU_MONTHS}|\.\d{{1,2}}\.\d{{4}})", re.I)
+    rf"|(?<!\w)(?:не\s+позднее|не\s+позже|до|к|срок\w*:?)\s+(?:\d{{1,2}}(?:\s+{_RU_MONTHS}|\.\d{{1,2}}\.\d{{4}})"
+    rf"|{_RU_MONTHS}\s+(?:19|20)\d\d)", re.I)
 
 
 def asks_deadline(question: str) -> bool:

@@ -19,6 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from qa.answer.deadlines import asks_deadline, states_deadline
 from qa.answer.features import Candidate, name_words, names_held, question_names
 from qa.answer.figure_swaps import figure_value
 from qa.answer.needs import needs
@@ -43,8 +44,7 @@ DISAGREE_TOP = 8
 # the note says which is newer. Undated paragraphs (SQuAD's: one article cut in paragraphs) gave notes of other
 # things: of squad2's first 2,162 questions, 37 had a note, 16 of them within the margin, none a disagreement when read.
 KINDS = ("date", "number", "person")
-# "Until when does the project run?", "By when …?": a date question the question patterns do not read as one
-# (their reading sets the sentence model's features, which a note must not move)
+# "Until when does the project run?", "By when …?": the dates after "until" answer it
 _UNTIL_WHEN = re.compile(r"\b(?:until|till|til|by)\s+when\b", re.I)
 # the word before a date that answers it ("will run until December 2024", "extended to June 2025")
 _UNTIL_BEFORE = re.compile(r"\b(?:until|till|to|through|up\s+to)\s+(?:the\s+end\s+of\s+)?$", re.I)
@@ -237,7 +237,7 @@ def disagreeing(question: str, ranked: list[Candidate], answer_text: str, answer
     kind = asked_kind(question)
     if kind is None or len(ranked) < 2 or DISAGREE_TOP <= 1 or short_answer is None:
         return None
-    until = needs(question).wants is None  # asked_kind read "until when"
+    until = bool(_UNTIL_WHEN.search(question))  # "until when": the date after "until" answers
     stated = values(answer_text, question, kind, lang)
     best = ranked[0]
     if not best.passage.date:
@@ -258,6 +258,7 @@ def disagreeing(question: str, ranked: list[Candidate], answer_text: str, answer
         return None  # the answer states no value of the kind (or none known to answer): nothing to disagree with
     names = question_names(question)
     named = _names(names, _context(best))
+    deadline = kind == "date" and asks_deadline(question)
     # the best score of each language's candidates
     tops: dict[str | None, float] = {}
     for c in ranked:
@@ -279,6 +280,8 @@ def disagreeing(question: str, ranked: list[Candidate], answer_text: str, answer
             continue  # one document's own figures, or a sentence about another event ("in 2022" for "in 2023")
         if not across and not named <= _names(names, _context(c)):
             continue  # of another thing than the answer's ("the project" of another project)
+        if deadline and not states_deadline(c.sentence.text):
+            continue  # a deadline asked: another document's dates of an event say nothing else of it
         theirs = [v for v in values(c.sentence.text, question, kind, c.sentence.lang)
                   if any(comparable(v, x) for x in mine)]
         if across:

@@ -97,6 +97,20 @@ def test_the_answers_own_document_a_far_candidate_or_one_of_another_thing_is_no_
 UNTIL = "Until when does the Harbour Integrity project run?"
 
 
+def test_a_deadline_is_contradicted_only_by_another_deadline():
+    # a course's dates "disagreed" with a report's deadline
+    q = "By what date must the harbour safety review be prepared?"
+    deadline = candidate("minutes.txt", "1. Prepare the harbour safety review by 1 September 2025.", 15.0, q,
+                         date="2025-03-12")
+    course = candidate("course.txt", "From 5 to 16 June 2023 a harbour safety course was held in Wenlow.", 12.0, q,
+                       date="2023-06-19")
+    assert note(q, deadline, course) is None
+    moved = candidate("minutes2.txt", "The harbour safety review is now due by 1 October 2025.", 12.0, q,
+                      date="2025-05-02")
+    found = note(q, deadline, moved)
+    assert found is not None and moved.sentence.text[found.value.start:found.value.end] == "1 October 2025"
+
+
 def test_an_until_when_question_compares_the_dates_after_until():
     launch = candidate("press.txt", "The Harbour Integrity project started in July 2021 and will run until December "
                        "2024.", 15.0, UNTIL, date="2022-06-15")
