@@ -33,6 +33,7 @@ from qa.answer.fields import (
 )
 from qa.answer.needs import needs
 from qa.answer.roles import miscast
+from qa.filters.question import parse_question_dates
 from qa.lang import analyze, detect
 from qa.lang.countries import countries_in, country_terms
 from qa.lang.demonyms import found
@@ -111,6 +112,10 @@ def asked_party(question: str) -> Party | None:
     it asks about another gathering than a list's own ("the previous meeting")."""
     if needs(question).wants != "person" or asks_another_gathering(question):
         return None
+    # the date it names ("… meeting in May 2024") is the date filter's to read (qa.filters.scope): "May" is no name
+    # of the party or the gathering, and a list's title seldom holds the date its "Date:" line gives
+    if (reading := parse_question_dates(question)) is not None:
+        question = f"{question[:reading.start]} {question[reading.end:]}"
     lang = detect(question)
     names = question_names(question)
     countries = countries_in(question, lang)

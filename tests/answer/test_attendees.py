@@ -29,6 +29,8 @@ def _on_one_list(title: str):
     ("Who attended the Fisheries Council meeting for FAO?", 3),
     ("Who was the National Delegate for Norway?", 0),
     ("Who attended the 9th meeting for Norway?", 0),
+    # the meeting's date is the date filter's: "May" is no name the list's title must hold
+    ("Who represented Iceland at the Fisheries Council meeting in May 2024?", 1),
 ])
 def test_the_line_naming_the_party_answers(question, line):
     assert party_candidate(question, LINES, _on_one_list(TITLE)) == line
