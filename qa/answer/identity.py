@@ -371,17 +371,24 @@ def editions_in(text: str) -> list[Edition]:
 def edition_swap(question: str, sentence: str, passage_before: str = "", title: str = "") -> IdentitySwap | None:
     """The asked edition of a series ("Steppe Shield 2022") and the other one the answer speaks of ("Steppe Shield
     2023"): the sentence, read with its item's title and the passage before it, names the same series (one name's
-    stems within the other's) with another year, and the asked year nowhere."""
+    stems within the other's) with another year, and the asked year nowhere; or another series of its family
+    ("Kanal-Caspian 2023" for "Kanal-Issyk-Kul 2024": a word of the name shared, the asked name's own words
+    nowhere)."""
     asked = editions_in(question)
     if not asked:
         return None
     context = f"{title}\n{passage_before}\n{sentence}"
+    told = editions_in(context)
+    stems: set[str] | None = None
     for a in asked:
-        if re.search(rf"(?<!\d){a.year}(?!\d)", context):
-            continue
-        for told in editions_in(context):
-            if told.year != a.year and (told.name <= a.name or a.name <= told.name):
-                return IdentitySwap("edition", a.written, told.written)
+        for t in told:
+            if t.name <= a.name or a.name <= t.name:
+                if t.year != a.year and not re.search(rf"(?<!\d){a.year}(?!\d)", context):
+                    return IdentitySwap("edition", a.written, t.written)
+            elif t.name & a.name:
+                stems = set(analyze(context)) if stems is None else stems
+                if not (a.name - t.name) & stems:
+                    return IdentitySwap("edition", a.written, t.written)
     return None
 
 

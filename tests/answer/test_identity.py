@@ -142,6 +142,9 @@ TIDE_2023_LEAD = ('The joint exercise "Tamsin Tide 2023", coordinated by the Har
      "Учения «Тамсин – 2023» прошли в Рессе. ", "", "Тамсин – 2024", "Тамсин – 2023"),
     ("Who wrote the Annual Report 2024?", "The Annual Report 2023 was written by Ms. Vale.", "", "",
      "Annual Report 2024", "Annual Report 2023"),
+    # another series of the family: a word of the name shared, the asked name's own words nowhere
+    ("How much was seized in Operation Tide-North 2024?", "The final results of Operation Tide-South 2023 were "
+     "3,241 kg.", "", "", "Operation Tide-North 2024", "Operation Tide-South 2023"),
 ])
 def test_an_answer_about_another_years_edition_of_a_series_is_a_swap(question, sentence, before, title, asked, told):
     swap = edition_swap(question, sentence, before, title)
@@ -159,6 +162,9 @@ def test_an_answer_about_another_years_edition_of_a_series_is_a_swap(question, s
      "", ""),
     ("How many vessels were inspected in March 2022?", "In March 2023, 14 vessels were inspected.", "", ""),
     ("How many vessels were inspected in Q3 2022?", "In Q3 2023, 14 vessels were inspected.", "", ""),
+    # the family's other series named beside the asked one
+    ("How much was seized in Operation Tide-North 2024?", "Tide-North 2024 followed Operation Tide-South 2023, which "
+     "seized 3,241 kg.", "", ""),
 ])
 def test_an_answer_that_may_be_about_the_asked_edition_is_no_swap(question, sentence, before, title):
     assert edition_swap(question, sentence, before, title) is None
