@@ -13,7 +13,8 @@ words single out what a question asks about, and each must be the answer's:
   names the same kind of thing in another place ("Programme Office in Astana", "the Almaty-Tashkent route") and
   never the asked place speaks of another office, route, meeting;
 - a qualifier of a count ("How many joined *online*?", "How many *women* ..."): a sentence whose number counts the
-  opposite group ("40 delegates in person and a large number of online participants") does not give the count;
+  opposite group ("40 delegates in person and a large number of online participants") does not give the count, nor
+  does one that never names the asked group ("18 dog handlers will take part" for "How many women …?");
 - the year of a name that a series repeats each year ("Operation Steppe Shield 2022", «Степной щит – 2024», "Annual
   Report 2023"): a sentence read with its item's title and the passage before it that names the same series with
   another year, and never the asked year, speaks of another edition.
@@ -79,7 +80,8 @@ class Ranked:
 @dataclass(frozen=True)
 class IdentitySwap:
     """What singles out the asked thing in the question and what the answer names instead, as written: kind is
-    "ordinal", "body" (the same-numbered gathering of another body), "place", "qualifier" or "edition"."""
+    "ordinal", "body" (the same-numbered gathering of another body), "place", "qualifier", "group" (a count of a group
+    the answer never names) or "edition"."""
 
     kind: str
     asked: str
@@ -301,16 +303,21 @@ QUALIFIERS = (
 )
 _QUALIFIERS = tuple((re.compile(rf"(?<![\w-])(?:{a})(?![\w-])", re.I), re.compile(rf"(?<![\w-])(?:{b})(?![\w-])", re.I))
                     for a, b in QUALIFIERS)
+# the groups a text must name for its number to count them (women, men: "18 dog handlers" is no count of women); not
+# "online", which a text about a videoconference need not say of its participants
+_GROUPS = (_QUALIFIERS[1], _QUALIFIERS[1][::-1])
 # the parts of a sentence that each count one group: split at "and", "while", ";", "а", "и" (a comma too often sits
 # inside one group's words: "40 delegates, in person")
 _PARTS = re.compile(r"\s+(?:and|while|whereas|but|а|и|но)\s+|;\s*", re.I)
 _NUMBER = re.compile(r"\d")
 
 
-def qualifier_swap(question: str, sentence: str) -> IdentitySwap | None:
+def qualifier_swap(question: str, sentence: str, context: str = "") -> IdentitySwap | None:
     """The group a how-many question counts ("online") and the opposite one the answer's numbers count ("in
     person"), when the answer names the asked group only in parts without a number and each numbered part names
-    the opposite group."""
+    the opposite group. Kind "group" (told ""): the answer's numbers count people with no word of the asked group
+    (_GROUPS) in it or its `context` (its item's title, the passage before it): "18 dog handlers" is no count of
+    women."""
     if not needs(question).units and not re.search(r"\bhow\s+many\b|\bсколько\b", question, re.I):
         return None
     for pair in (_QUALIFIERS, tuple((b, a) for a, b in _QUALIFIERS)):
@@ -318,6 +325,8 @@ def qualifier_swap(question: str, sentence: str) -> IdentitySwap | None:
             m = mine.search(question)
             if m is None or theirs.search(question):
                 continue
+            if (mine, theirs) in _GROUPS and _NUMBER.search(sentence) and not mine.search(f"{context}\n{sentence}"):
+                return IdentitySwap("group", m.group(0), "")
             parts = _PARTS.split(sentence)
             numbered = [p for p in parts if _NUMBER.search(p)]
             if not numbered or not any(mine.search(p) for p in parts):
@@ -397,7 +406,7 @@ def identity_swap(question: str, sentence: str, passage_before: str = "", title:
     or None."""
     return (ordinal_swap(question, sentence, passage_before, title)
             or place_swap(question, sentence, passage_before, title)
-            or qualifier_swap(question, sentence)
+            or qualifier_swap(question, sentence, f"{title}\n{passage_before}")
             or edition_swap(question, sentence, passage_before, title))
 
 
@@ -448,7 +457,7 @@ def prefer_asked_one(question: str, ranked: list[Candidate]) -> list[Candidate]:
     if IDENTITY_TOP <= 1 or len(ranked) < 2:
         return ranked
     swap = candidate_identity_swap(question, ranked[0])
-    if swap is None or swap.kind == "qualifier":
+    if swap is None or swap.kind in ("qualifier", "group"):
         return ranked
     for i in range(1, min(IDENTITY_TOP, len(ranked))):
         c = ranked[i]

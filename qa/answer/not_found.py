@@ -147,6 +147,8 @@ def _other_event_note(question: str, best: Candidate | None) -> str:
         return words.reason("event.other")
     if swap.kind == "qualifier":
         return words.reason("event.counted", told=swap.told, asked=swap.asked)
+    if swap.kind == "group":
+        return words.reason("event.group", asked=swap.asked)
     return words.reason("event", told=swap.told, asked=swap.asked)
 
 

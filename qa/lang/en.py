@@ -678,6 +678,7 @@ REPLY = ReplyWords(
         "detail.other": "The best passage speaks of another direction or month than the question asks about.",
         "event": "The best passage is about “{told}”, not “{asked}”.",
         "event.counted": "The best passage's number counts “{told}”, not “{asked}”.",
+        "event.group": "The best passage's number is no count of “{asked}”: it never speaks of them.",
         "event.other": "The best passage is about another one of its kind than the question asks about.",
         "preliminary": "The documents give only a preliminary figure (“{sentence}”{date}), no final one.",
     },

@@ -115,6 +115,21 @@ def test_a_count_of_the_other_group_is_a_swap():
     assert qualifier_swap("How many people joined online?", "More than 40 delegates attended.") is None
 
 
+def test_a_count_of_people_that_never_names_the_asked_group_is_no_count_of_it():
+    # "How many women …?" got "18 dog handlers …" at 0.17-0.27
+    q = "How many women took part in the Wenlow dog handler course?"
+    swap = qualifier_swap(q, "18 dog handlers with 9 dogs from four states took part in the course.")
+    assert swap is not None and (swap.kind, swap.asked) == ("group", "women")
+    # the group named in the sentence or its context: the count may be theirs (or a swap of the other kind)
+    assert qualifier_swap(q, "Of the 18 dog handlers, 7 were women.") is None
+    assert qualifier_swap(q, "18 took part.", context="Women dog handlers trained in Wenlow") is None
+    from qa.answer.not_found import _other_event_note  # noqa: PLC2701 - the note's wording is what users read
+    from tests.candidates import lone_candidate
+
+    best = lone_candidate("18 dog handlers with 9 dogs from four states took part in the course.", "2024-10-01", 9.0)
+    assert _other_event_note(q, best) == "The best passage's number is no count of “women”: it never speaks of them."
+
+
 def test_the_rule_is_named_and_the_note_says_which_one():
     from dataclasses import replace
 
