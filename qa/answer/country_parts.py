@@ -67,10 +67,14 @@ def _context(c: Candidate, lead: str) -> frozenset[str]:
     return countries_in(context, detect(context)) if context.strip() else frozenset()
 
 
-def _typed(c: Candidate) -> bool:
-    """Whether c gives a figure of the asked kind: its `typed` feature, or it is a table's row with a figure in a cell
-    (the unit is in the table's caption or header, "Seizures by country, 2023 (kg)", which the row's reading lacks)."""
-    return c.features.get("typed", 0.0) >= 1.0 or (c.reading is not None and bool(_FIGURE.search(c.sentence.text)))
+def _typed(c: Candidate, question: str) -> bool:
+    """Whether c gives a figure of the asked kind: its `typed` feature, or, for a question asking how much (no counted
+    noun: "How much heroin …?"), it is a table's row with a figure in a cell (the unit is in the table's caption,
+    "Seizures by country, 2023 (kg)", which the row's reading lacks). A count of a noun ("How many suspects …?") is
+    the typed feature's to read: a row of seizures is no count of suspects."""
+    if c.features.get("typed", 0.0) >= 1.0:
+        return True
+    return c.reading is not None and not needs(question).units and bool(_FIGURE.search(c.sentence.text))
 
 
 _FIGURE = re.compile(r"\d")
@@ -83,12 +87,13 @@ def _asked(question: str) -> frozenset[str]:
     return asked_countries(question)
 
 
-def _breaks_down(c: Candidate, ranked: list[Candidate], asked: frozenset[str]) -> bool:
+def _breaks_down(c: Candidate, ranked: list[Candidate], asked: frozenset[str], question: str) -> bool:
     """Whether c's document gives the asked kind of figure for a country other than the asked ones: c itself names
     one, or another candidate of its document of the asked kind does."""
     if _own(c) - asked:
         return True
-    return any(o.sentence.doc == c.sentence.doc and _typed(o) and _own(o) - asked for o in ranked if o is not c)
+    return any(o.sentence.doc == c.sentence.doc and _typed(o, question) and _own(o) - asked for o in ranked
+               if o is not c)
 
 
 def _states_total(c: Candidate) -> bool:
@@ -116,7 +121,8 @@ def prefer_asked_country(question: str, ranked: list[Candidate], lead: Callable[
         return ranked
     for i, c in enumerate(ranked[1:PART_TOP], 1):
         # not a figure of another event (qa.answer.events: another year, another numbered one of a series)
-        if _typed(c) and c.features.get("clash", 0.0) < 1.0 and _own(c) & asked and _breaks_down(c, ranked, asked) \
+        if _typed(c, question) and c.features.get("clash", 0.0) < 1.0 and _own(c) & asked \
+                and _breaks_down(c, ranked, asked, question) \
                 and _totalled(c, ranked):
             return swap(ranked, i, merge=True)
     return ranked
@@ -139,6 +145,6 @@ def whole_given(question: str, ranked: list[Candidate], lead: Callable[[], str] 
     best = ranked[0]
     if not _states_total(best):
         return frozenset()
-    if any(_typed(c) and _own(c) & asked for c in ranked[:PART_TOP]):
+    if any(_typed(c, question) and _own(c) & asked for c in ranked[:PART_TOP]):
         return frozenset()
-    return asked if _breaks_down(best, ranked, asked) else frozenset()
+    return asked if _breaks_down(best, ranked, asked, question) else frozenset()
