@@ -5,6 +5,7 @@ caption come alone. Built on small invented documents indexed with the fast test
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -299,4 +300,5 @@ def test_a_pdf_sentence_over_a_page_break_is_shown_without_the_footer_and_header
     sentence = "extended to the office in Ayvadj by the end of 2024, together with a common template"
     assert sentence in a.marked_text and "Page 1" not in a.marked_text
     assert sentence in render_short(result)
-    assert sentence in render_reply(1, a, []) and "Page 1" not in render_reply(1, a, [])
+    reply = re.sub(r"<[^>]+>", "", render_reply(1, a, []))  # the short answer ("2024") is marked inside it
+    assert sentence in reply and "Page 1" not in reply
