@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from qa.filters.question import EN_MONTHS as _EN_MONTH
 from qa.lang.ru import MONTH_WORDS as _RU_MONTHS
 
 # a question that asks for a deadline
@@ -23,8 +24,6 @@ _ASKS = re.compile(
     r"|\bby\s+(?:what|which)\s+(?:date|day|time)\b"
     r"|(?<!\w)(?:(?:крайн|последн)\w*\s+срок\w*|срок\w*\s+(?:подачи|представления|направления|регистрации|при[её]ма)"
     r"|(?:к|до)\s+какого\s+(?:срока|числа|дня)|к\s+какому\s+(?:сроку|числу|дню))(?!\w)", re.I)
-_EN_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?"
-             r"|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
 # a day and month, or a month and year: "25 October", "October 25", "June 2025", "25.10.2024"
 _DAY_MONTH = (rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_EN_MONTH}\b|{_EN_MONTH}\s+\d{{1,2}}(?!\d)"
               rf"|{_EN_MONTH},?\s+(?:19|20)\d\d|\d{{1,2}}\.\d{{1,2}}\.\d{{4}})")

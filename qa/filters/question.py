@@ -29,7 +29,7 @@ from qa.lang import reply_words
 from qa.lang.detection import script_of
 from qa.lang.year_parts import PART_OF_YEAR, months_of
 
-_EN_MONTHS = (
+EN_MONTHS = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
     r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 )
@@ -38,7 +38,7 @@ _RU_MONTHS = (
     r"|сентябр[ьяе]|октябр[ьяе]|ноябр[ьяе]|декабр[ьяе])"
 )
 # English month names must be capitalised ("may" the verb, "march" the verb are never months)
-MONTH = rf"(?:{_EN_MONTHS}|(?i:{_RU_MONTHS}))"
+MONTH = rf"(?:{EN_MONTHS}|(?i:{_RU_MONTHS}))"
 DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
 YEAR = r"(?:19|20)\d\d"
 _DASH = r"\s*(?:-|–|—|to|and|till|until|through|по)\s*"
@@ -219,9 +219,9 @@ def _to_span(expr: str) -> tuple[Bound, Bound] | None:
 
 _EN_MONTH_NUMBER = {m: i + 1 for i, m in enumerate(
     ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"))}
-_DMY_RE = re.compile(rf"(\d{{1,2}})(?:\s+of)?\s+({_EN_MONTHS}),?\s+({YEAR})")
-_MDY_RE = re.compile(rf"({_EN_MONTHS})\s+(\d{{1,2}}),?\s+({YEAR})")
-_MY_RE = re.compile(rf"({_EN_MONTHS})(?:,|\s+of)?\s+({YEAR})")
+_DMY_RE = re.compile(rf"(\d{{1,2}})(?:\s+of)?\s+({EN_MONTHS}),?\s+({YEAR})")
+_MDY_RE = re.compile(rf"({EN_MONTHS})\s+(\d{{1,2}}),?\s+({YEAR})")
+_MY_RE = re.compile(rf"({EN_MONTHS})(?:,|\s+of)?\s+({YEAR})")
 _DOTTED_RE = re.compile(rf"(\d{{1,2}})\.(\d{{1,2}})\.({YEAR})")
 
 
