@@ -111,9 +111,9 @@ def _assemble(text: str, paras: list[Para], split_on_dates: bool) -> tuple[list[
 
 
 def _letter(text: str, paras: list[Para]) -> list[_Draft] | None:
-    """The one item of a letter (qa.ingest.letters), or None when the text is none: every line from the addressee on
-    is its prose, save its place-and-date line (which dates it) and its subject line (which titles it; without one,
-    its letterhead does, as any item's first line)."""
+    """The one item of a letter (qa.ingest.letters), or None when the text is none: every line is its prose (page
+    furniture before the salutation aside), save its place-and-date line (which dates it) and its subject line (which
+    titles it; without one, its letterhead does, as any item's first line)."""
     parts = letter_parts(text, paras)
     if parts is None:
         return None
