@@ -62,7 +62,9 @@ _RU_ORDINAL_RE = re.compile(
 )
 _RU_ORD_NUM = {stem.replace("[её]", "е"): str(i + 1) for i, stem in enumerate(_RU_ORDINAL_STEMS)}
 # "first" that is no event's: "for the first time", "at first", "first of all", "the first half of 2021"
-NOT_EVENT_ORDINAL = re.compile(r"^(?:[\s-]+(?:time|times|half|quarter|of\s+all|hand|glance|sight|ever)\b"
+# a part of a year ("the second quarter", "во II квартале", "первое полугодие") is a period, read by qa.answer.periods
+NOT_EVENT_ORDINAL = re.compile(r"^(?:[\s-]+(?:time|times|half|quarter|of\s+all|hand|glance|sight|ever"
+                               r"|квартал\w*|полугоди\w*|половин\w*|раз)\b"
                                r"|\s+\w+ed\b)", re.I)
 _YEAR_RE = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b")
 # "first" asks about an event of a series only before a noun ("the first meeting"), not as an

@@ -20,6 +20,7 @@ from qa.answer.types import TYPE_FEATURES, dated_by_item
 from qa.answer.weights import WEIGHTS
 from qa.contracts import ChunkRow, Passage
 from qa.ingest.leads import CLOSERS, is_dated_lead
+from qa.ingest.readers import CELL_SEPARATOR
 from qa.ingest.letters import CLOSE
 from qa.ingest.titles import date_words
 from qa.lang import analyze
@@ -291,6 +292,8 @@ def sentence_features(
                 continue
             seen.add(row.id)
             if is_heading(row, p.chunk) or heads_table(row, by_id.get(row.id - 1), by_id.get(row.id + 1)):
+                continue
+            if CELL_SEPARATOR in row.text and tables.repeats_header(row):
                 continue
             # an e-mail's subject line, a heading's broken-off line, a letter's courtesy formula (qa.answer.non_answers)
             if NON_ANSWERS and never_answers(row, p.chunk, question, index):

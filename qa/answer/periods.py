@@ -75,7 +75,7 @@ def _ordinal(m: re.Match, groups: tuple[str, ...]) -> int:
     return _RU_ORDINALS[word[:4].replace("ё", "е")]
 
 
-def _part(text: str) -> tuple[re.Match, int, int] | None:
+def part_of(text: str) -> tuple[re.Match, int, int] | None:
     """The first quarter, half or month `text` names, with its first and last month."""
     found = []
     if m := _QUARTER.search(text):
@@ -93,7 +93,7 @@ def row_label(cell: str) -> Label | None:
     """The period a table row's label cell names ("Q4 2023", "March 2023", "2023", "Total 2023", "Total", "H1",
     "IV квартал 2023 г.", "Итого за 2023 год"), or None when the cell holds anything more (a date's day, a place,
     a figure): the whole cell must be the label."""
-    rest, part, year = cell, _part(cell), None
+    rest, part, year = cell, part_of(cell), None
     if part is not None:
         rest = rest[:part[0].start()] + " " + rest[part[0].end():]
     if m := _YEAR.search(rest):
@@ -115,7 +115,7 @@ def asked_period(question: str) -> Period | None:
     dates = parse_question_dates(question)
     if dates is not None and len(dates.since or "") > 7:  # a day: no row of months or quarters is that period
         return None
-    if part := _part(question):
+    if part := part_of(question):
         after = _YEAR.match(re.sub(r"^(?:\s|,|of\b|года\b|г\.)*", "", question[part[0].end():]))
         year = int(after["year"]) if after else _single_year(dates)
         if not _MONTH.fullmatch(part[0].group()) or after:  # a month alone is read by the date rules below

@@ -8,9 +8,11 @@ row_and_column_named (qa.answer.pick.pick_answer).
 
 from __future__ import annotations
 
+import re
+
 from qa.answer.features import Candidate, swap
 from qa.answer.needs import needs
-from qa.answer.periods import Label, Period, asked_period, row_label
+from qa.answer.periods import Label, Period, asked_period, part_of, row_label
 from qa.answer.tables import TableRow, Tables, cells, named_column
 from qa.filters.question import parse_question_dates
 from qa.lang import analyze
@@ -112,8 +114,10 @@ def prefer_asked_period(ranked: list[Candidate], question: str, terms: list[str]
     A how-much / how-many question whose best candidate is a sentence stating no quantity of what it asks
     ("… methamphetamine seizures rose in the fourth quarter.") gives way in the same way to a row of the asked
     period under a column the question names ("Methamphetamine (kg)"): the table states what the sentence
-    only talks about. Only the next sentence was looked at before (qa.answer.neighbours.prefer_typed_neighbour), and
-    a table's rows precede the sentence that comments on them."""
+    only talks about; so does one stating the figure of another period (_other_part: "The most hashish was seized
+    in the third quarter (4,129 kg).", or the year's total, for the second quarter). Only the next sentence was looked
+    at before (qa.answer.neighbours.prefer_typed_neighbour), and a table's rows precede the sentence that comments on
+    them."""
     if not ranked or all(c.reading is None for c in ranked):
         return ranked
     period = asked_period(question)
@@ -129,7 +133,7 @@ def prefer_asked_period(ranked: list[Candidate], question: str, terms: list[str]
         rows = [i for i, h in enumerate(headers) if h is not None and h.header.id == head]
         floor = sum(map(len, _key_cells(top.sentence.text, asked)))
     else:
-        if needs(question).wants != "number" or top.features.get("unit") != 0.0:
+        if needs(question).wants != "number" or (top.features.get("unit") != 0.0 and not _other_part(top.text, period)):
             return ranked
         rows = [i for i, h in enumerate(headers) if h is not None
                 and named_column(question, h, ranked[i].sentence.text, ranked[i].sentence.lang) is not None]
@@ -148,6 +152,21 @@ def prefer_asked_period(ranked: list[Candidate], question: str, terms: list[str]
         return ranked
     best = max(named, key=lambda i: (named[i], -i))
     return ranked if best == 0 else swap(ranked, best)
+
+
+def _other_part(text: str, period: Period) -> bool:
+    """Whether `text` names another period than the part of a year `period` is: another quarter, half or month, or
+    a year and no part of it ("Всего за 2024 год изъято 17 690 кг" for the third quarter of 2024). A whole year asked
+    is no part: a sentence on one of its quarters may give the year's figure too."""
+    if (period.first, period.last) == (1, 12):
+        return False
+    part = part_of(text)
+    if part is None:
+        return _YEAR_IN.search(text) is not None
+    return (part[1], part[2]) != (period.first, period.last)
+
+
+_YEAR_IN = re.compile(r"(?<![\d.,])(?:19|20)\d\d(?![\d]|[.,]\d)")
 
 
 def row_and_column_named(question: str, terms: list[str], table: TableRow, row: SentenceRow) -> bool:

@@ -19,6 +19,7 @@ from qa.answer.needs import needs
 from qa.answer.periods import row_label
 from qa.ingest.readers import CELL_SEPARATOR
 from qa.lang import analyze, get
+from qa.lang.substances import identities
 from qa.store import Index, SentenceRow
 
 # how far up a table a row looks for its header: tables longer than this are read without one; rows are
@@ -139,9 +140,19 @@ class Tables:
         if header is None:
             return None
         header_cells = _cell_texts(header.text)
-        if len(header_cells) != len(own):
+        if len(header_cells) != len(own) or _same_cells(header_cells, [row.text[a:b] for a, b in own]):
             return None
         return TableRow(header, tuple(own), tuple(header_cells))
+
+    def repeats_header(self, row: SentenceRow) -> bool:
+        """Whether `row` is its table's header row written again: a web page's second table under the same
+        header with no line between, or a header printed again on a report's next page. It names columns and
+        answers nothing, as the first one."""
+        own = _cell_texts(row.text)
+        if not own:
+            return False
+        header = self._header(row, len(own))
+        return header is not None and _same_cells(_cell_texts(header.text), own)
 
     def reading(self, row: SentenceRow) -> str | None:
         """reading() of `row` when it is a row of a table with a header, else None."""
@@ -149,6 +160,10 @@ class Tables:
             return None
         table = self.row(row)
         return None if table is None else reading(table, row.text, row.lang)
+
+
+def _same_cells(a: list[str], b: list[str]) -> bool:
+    return [" ".join(c.casefold().split()) for c in a] == [" ".join(c.casefold().split()) for c in b]
 
 
 def table_row(index: Index, row: SentenceRow) -> TableRow | None:
@@ -209,10 +224,27 @@ def _is_kind(cell: str, kind: str | None, lang: str) -> bool:
         return bool(_DIGIT.search(cell))
     if kind == "place":
         return cell[:1].isupper() and _CAPITALISED.fullmatch(cell) is not None
+    if kind == "date" and _clock(cell, lang, whole=True):
+        return True
     if kind in ("person", "date"):
         m = get(lang).span_patterns[kind].search(cell)
         return m is not None and len(m.group(0)) >= 0.8 * len(cell)
     return False
+
+
+_CLOCK_RANGE = re.compile(r"\s*[-–—]\s*")
+
+
+def _clock(cell: str, lang: str, whole: bool = False) -> bool:
+    """Whether a cell holds a time of day ("09:30-11:00", "10 a.m."), the answer to a when-question about a
+    programme's session; `whole`: it is nothing else."""
+    grains = get(lang).date_grains or {}
+    clock = grains.get("clock")
+    if clock is None:
+        return False
+    if not whole:
+        return clock.search(cell) is not None
+    return all(clock.fullmatch(part.strip()) for part in _CLOCK_RANGE.split(cell.strip()) if part.strip())
 
 
 _KIND_TESTED = ("number", "date", "person", "place")  # the kinds _holds_kind tells
@@ -227,6 +259,8 @@ def _holds_kind(cell: str, kind: str | None, lang: str) -> bool:
             return False
         date = get(lang).span_patterns["date"]
         return bool(_DIGIT.search(_YEAR.sub("", date.sub("", cell))))
+    if kind == "date" and _clock(cell, lang):
+        return True
     if kind in ("person", "date"):
         return get(lang).span_patterns[kind].search(cell) is not None
     if kind == "place":
@@ -283,12 +317,16 @@ def _free_cells(question: str, table: TableRow, row_text: str, lang: str | None)
     lang = lang or "en"
     qterms = set(analyze(question, lang))
     asked = needs(question)
+    # the substance the question names names its column in any language ("heroin" -> "Героин, кг")
+    substance = identities(question)
     free = []
     for (a, b), head in zip(table.cells, table.header_cells):
         own = set(analyze(row_text[a:b], lang))
         if b > a and not (own and own <= qterms) and _holds_kind(row_text[a:b], asked.wants, lang):
             words = set(analyze(head, lang))
             named = {w for w in words if w in qterms or _agent_noun_of(w) in qterms}
+            if substance and not named and identities(head) == substance:
+                named = {"<substance>"}
             free.append(((a, b), (int(bool(words & asked.units)), len(named))))
     return free, asked.wants, lang
 

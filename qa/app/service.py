@@ -19,6 +19,7 @@ from qa import store
 from qa.answer import MAX_ANSWER_CHARS, fitted_for, pick_answer
 from qa.answer.acronyms import asked_acronym
 from qa.answer.evidence import calibrate, evidence, lead_text, probability
+from qa.answer.needs import needs
 from qa.answer.own_minutes import minutes_passages
 from qa.answer.pick import Picked, ranked_candidates, sentence_answer
 from qa.answer.question import question_type, typed_span
@@ -206,7 +207,8 @@ class QAService:
             used, fell_back = plan.fallback, True
             picked = self._answer(text, qvec, terms, index, pool, used, model)
         if picked.answer is not None and (other := scope.about_other_years(picked.answer, plan, fell_back, text)
-                                          or scope.about_other_part(picked.answer, plan, text)):
+                                          or scope.about_other_part(picked.answer, plan, text,
+                                                                    needs(text).wants == "number")):
             picked = Picked(None, picked.passages, other)
         answer, passages = picked.answer, picked.passages
         searched = scope.scope_of(plan, used, fell_back, len(index.row_facts().item_doc), language,

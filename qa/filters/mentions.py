@@ -233,6 +233,22 @@ def other_years(text: str, dates: DateRange) -> tuple[int, ...]:
     return tuple(sorted(named))
 
 
+# a year named only as what a figure is compared with: "38 % more than in 2022", "up from 900 kg in 2022", "по сравнению
+# с 2022 годом", "против 1 146 кг в 2022 году"
+_COMPARED_YEAR = re.compile(
+    r"\b(?:than|compared\s+(?:with|to)|against|versus|vs\.?|up\s+from|down\s+from|from)\s+(?:[^\W\d_]+\s+){0,3}?"
+    r"(?:[\d\s.,]+\s*(?:%|per\s*cent|kg|tonnes?|t)?\s+)?(?:in\s+)?(?:19|20)\d\d\b"
+    r"|(?<!\w)(?:чем|против|по\s+сравнению\s+с|относительно)\s+(?:[^\W\d_]+\s+){0,3}?"
+    r"(?:[\d\s.,]+\s*(?:%|кг|т)?\s+)?(?:в\s+)?(?:19|20)\d\d(?!\d)",
+    re.I)
+
+
+def without_compared_years(text: str) -> str:
+    """`text` without the years it names only to compare a figure with ("… rose to 1 265 kg, 38 % more than in
+    2022"): such a sentence of a report on 2023 is about 2023."""
+    return _COMPARED_YEAR.sub(" ", text)
+
+
 _PART_RE = re.compile(PART_OF_YEAR, re.I)
 _MONTH = MONTH_NAMED_RE.pattern
 # a month named beside its year: "9 марта 2023 года", "March 2023", "March 9, 2023", "в июле 2023 г."
@@ -271,13 +287,24 @@ def month_spans(text: str) -> list[tuple[tuple[int, int], int | None]]:
     return out
 
 
-def other_part(text: str, dates: DateRange, published: str | None = None) -> tuple[int, int] | None:
+def _whole_year(text: str, year: int) -> bool:
+    """Whether `text` names `year` as a whole: "in 2024", "за 2024 год", "Total 2024", not as part of an event's name
+    ("Steppe Shield 2024", "Kanal-2024") nor of a span ("2023–2024")."""
+    before = r"(?:\b(?:in|for|of|during|throughout|total|year)\s+|(?<!\w)(?:за|в|во|итого)\s+)"
+    return re.search(rf"{before}{year}(?![\d–—-])", text, re.I) is not None
+
+
+def other_part(text: str, dates: DateRange, published: str | None = None,
+               figure: bool = False) -> tuple[int, int] | None:
     """The part of the year (first and last month) that `text` names when it names only parts of the year of a
     question's part-of-a-year period (year_of_part()) that lie outside it: "В первом полугодии 2023 года … изъято
     1 146 кг" is no answer about July 2023, nor "… 412 кг гашиша, … 9 марта 2023 года" about the second half of
     2023, even from a bulletin dated in July. None when it names a part within the period, a month of it by name
     alone ("in July"), or no part of that year. A part that ends after the text's `published` date (ISO) is a plan
-    or a deadline ("to set up the list by June 2024" in minutes of March), not what the text reports: not read."""
+    or a deadline ("to set up the list by June 2024" in minutes of March), not what the text reports: not read.
+    With `figure` (the question asks how much or how many), the whole year named and no part of it is another
+    period too: "Всего за 2024 год изъято 17 690 кг" is the year's figure, not the second quarter's; what happened
+    "in 2024" may still have happened in its second quarter."""
     year = year_of_part(dates)
     if year is None:
         return None
@@ -288,6 +315,8 @@ def other_part(text: str, dates: DateRange, published: str | None = None) -> tup
         until = (int(published[:4]), int(published[5:7]) if published[5:7].isdigit() else 12)
         named = [(a, b) for a, b in named if (year, b) <= until]
     unyeared = [span for span, of in spans if of is None]  # a span with no year may be of the asked one
+    if figure and not named and not unyeared and not months_named(text) and _whole_year(text, year):
+        return 1, 12
     if not named or any(a <= last and b >= first for a, b in named + unyeared):
         return None
     if any(first <= n <= last for n in months_named(text)):

@@ -17,6 +17,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Callable
 
@@ -24,7 +25,8 @@ import numpy as np
 
 from qa.contracts import Answer, Filters, Scope
 from qa.filters.core import Bound, DateRange, FilterError, Selection, clean_sources, describe
-from qa.filters.mentions import edge_of, names_month_of, names_period, other_part, other_years
+from qa.filters.mentions import (edge_of, names_month_of, names_period, other_part, other_years,
+                                 without_compared_years)
 from qa.filters.question import QuestionDates, parse_question_dates
 from qa.lang import detect, reply_words
 
@@ -109,12 +111,17 @@ def in_period(answer: Answer, p: Plan) -> bool:
     that names only other years (_other_years_row)."""
     if p.reading is None:
         return True
-    if _other_years_row(answer, p.reading.range):
+    if _other_years_row(answer, p.reading.range) or _titled_other(answer, p.reading.range):
         return False
     if not p.first.mentioning:
         return True
     span, text = p.reading.range, _read_with_header(answer)
     if _dated_in(answer, span) or names_period(text, span):
+        return True
+    # a report titled by the period ("CARICC Annual Report 2023", published in March 2024) is about it: a sentence of
+    # it naming no other year, or another only as what a figure is compared with ("38 % more than in 2022"), answers
+    if answer.title and names_period(answer.title, span) and not other_years(answer.title, span) \
+            and not other_years(without_compared_years(text), span):
         return True
     # an item that may report the period in other words (qa.filters.mentions.items_reporting): dated right after a
     # period open before its end, or an answer naming one of its months with no other year
@@ -136,9 +143,24 @@ def _other_years_row(answer: Answer, span: DateRange) -> bool:
     return bool(answer.header) and bool(other_years(_read_with_header(answer), span))
 
 
+def _titled_other(answer: Answer, span: DateRange) -> bool:
+    """Whether the answer names no year of `span` and its item's title names only other years: the report on 2023,
+    published in March 2024 ("CARICC Annual Report 2023"), says "The unit prepared 46 analytical products." and
+    "… 14 operations in 2023" of 2023, not of 2024."""
+    if not answer.title or not other_years(answer.title, span):
+        return False
+    text = _read_with_header(answer).replace(answer.title, " ")
+    return not _YEAR_NAMED.search(text) or bool(other_years(text, span))
+
+
+# any year a text names
+_YEAR_NAMED = re.compile(r"(?<![\d.,])(?:19|20)\d\d(?![\d]|[.,]\d)")
+
+
 def _dated_in(answer: Answer, span: DateRange) -> bool:
-    """Whether the answer's item is dated in `span` and the answer is not a row of another year's table."""
-    return span.keeps(answer.date) and not _other_years_row(answer, span)
+    """Whether the answer's item is dated in `span` and the answer is not a row of another year's table, nor a
+    sentence of a report its title says is on another year (_titled_other)."""
+    return span.keeps(answer.date) and not _other_years_row(answer, span) and not _titled_other(answer, span)
 
 
 def _read_with_header(answer: Answer) -> str:
@@ -161,6 +183,8 @@ def about_other_years(answer: Answer, p: Plan, fell_back: bool, question: str = 
     if reading is None or _dated_in(answer, reading.range):
         return None
     years = other_years(_read_with_header(answer), reading.range)
+    if not years and _titled_other(answer, reading.range):
+        years = other_years(answer.title, reading.range)
     if not years:
         return None
     named = ", ".join(str(y) for y in years[:3])
@@ -168,15 +192,15 @@ def about_other_years(answer: Answer, p: Plan, fell_back: bool, question: str = 
     return reply_words(language).reason("other_years", named=named, asked=reading.range.human(language))
 
 
-def about_other_part(answer: Answer, p: Plan, question: str = "") -> str | None:
+def about_other_part(answer: Answer, p: Plan, question: str = "", figure: bool = False) -> str | None:
     """Why an answer is no answer to a question about a part of a year, else None: it names only other parts of
     that year ("В первом полугодии 2023 года … изъято 1 146 кг" for "… в июле 2023 года?"), whatever its item's
     date (a bulletin on the first half is dated in July), worded in `question`'s language
-    (qa.filters.mentions.other_part)."""
+    (qa.filters.mentions.other_part; `figure`: the question asks how much or how many)."""
     reading = p.reading or p.undated
     if reading is None:
         return None
-    part = other_part(_read_with_header(answer), reading.range, answer.date)
+    part = other_part(_read_with_header(answer), reading.range, answer.date, figure)
     if part is None:
         return None
     year, language = reading.range.since.year, detect(question)

@@ -86,6 +86,7 @@ def html_to_text(html: str) -> tuple[str, str | None]:
             text = _without_source_breaks(text, page)
             text = _with_lost_head(text, trafilatura.extract(html, fast=True, **options) or "")
             text = _with_lost_dates(text, page.replace(_SOURCE_BREAK, " "))
+            text = _with_lost_headings(text, page.replace(_SOURCE_BREAK, " "), _headings(html))
     except Exception:  # noqa: BLE001 - a page trafilatura chokes on still has tag-strippable text
         text = None
     if not text or not text.strip():
@@ -149,6 +150,17 @@ def _with_lost_head(text: str, fast: str) -> str:
     return text
 
 
+def _headings(html: str) -> frozenset[str]:
+    """The text of each `<h2>`-`<h6>` of a page, as the tag stripper writes its line."""
+    return frozenset(" ".join(_strip_tags(m.group(1)).split())
+                     for m in re.finditer(r"<h[2-6]\b[^>]*>(.*?)</h[2-6]\s*>", html, re.IGNORECASE | re.DOTALL))
+
+
+def _line_key(line: str) -> str:
+    """A line's words without the spaces and marks between them (a table's row as either side writes it)."""
+    return re.sub(r"[\W_]+", "", line)
+
+
 def _with_lost_dates(text: str, page_text: str) -> str:
     """`text` with the date lines trafilatura dropped put back where they stood in the page. It keeps a bare
     `<div>`'s text only while the page has little `<p>` text, so on a real page it drops each story's
@@ -157,33 +169,64 @@ def _with_lost_dates(text: str, page_text: str) -> str:
     between two lines the text kept, among a few short lost lines (a date, a caption): not the page's header
     or footer ("Monday, 6 December 2026", "Last updated ..."), nor a sidebar's list of dated links. `page_text`:
     the page read by the tag stripper (`_strip_tags`)."""
+    return _with_lost_lines(text, page_text, is_date_line, lambda line: line)
+
+
+def _headings(html: str) -> frozenset[str]:
+    """The text of each `<h2>`-`<h6>` of a page, as the tag stripper writes its line."""
+    return frozenset(" ".join(_strip_tags(m.group(1)).split())
+                     for m in re.finditer(r"<h[2-6]\b[^>]*>(.*?)</h[2-6]\s*>", html, re.IGNORECASE | re.DOTALL))
+
+
+def _line_key(line: str) -> str:
+    """A line's words without the spaces and marks between them (a table's row as either side writes it)."""
+    return re.sub(r"[\W_]+", "", line)
+
+
+def _with_lost_headings(text: str, page_text: str, headings: frozenset[str]) -> str:
+    """`text` with the section headings trafilatura dropped put back where they stood in the page: it drops a
+    heading right above a table ("Session 2: Border control" over a programme's rows), and with it what the table
+    is of and where it starts. Lines are matched by their words alone (_line_key): the text writes a table's row as
+    a Markdown row ("| 09:00 | Lunch |"), the tag stripper with its cells run together, and a Markdown row's "|---|"
+    line is no line of the page. A heading that is a date ("Day 2, 4 June 2025") is not put back: a date line opens
+    a story of its own (qa.ingest.items), and would split one page into stories."""
+    keep = {h for h in headings if h and not is_date_line(h)}
+    if not keep:
+        return text
+    return _with_lost_lines(text, page_text, keep.__contains__, _line_key)
+
+
+def _with_lost_lines(text: str, page_text: str, lost_kind, key) -> str:
+    """`text` with the page's lines of `lost_kind` that trafilatura dropped put back where they stood, each between
+    two lines the text kept, among a few short lost lines; lines are matched by `key`."""
     kept = [" ".join(line.split()) for line in text.splitlines()]
     page = page_text.splitlines()
-    known = set(kept)
-    if not any(line not in known and is_date_line(line) for line in page):
+    known = {key(line) for line in kept}
+    if not any(key(line) not in known and lost_kind(line) for line in page):
         return text  # the usual case, decided without aligning the two
     # The page's lines in order, each matched to the next kept line that equals it: the lines between two
     # matched ones are what trafilatura dropped there (linear; difflib took 40 ms on a page of 63 stories).
     at: dict[str, list[int]] = {}
     for j, line in enumerate(kept):
-        at.setdefault(line, []).append(j)
+        if k := key(line):
+            at.setdefault(k, []).append(j)
     inserts: list[tuple[int, list[str]]] = []
     lost: list[str] = []
     nxt, matched = 0, False
     for line in page:
-        found = at.get(line, ())
+        found = at.get(key(line), ())
         k = bisect.bisect_left(found, nxt)
         if k == len(found):
             lost.append(line)
             continue
         j = found[k]
-        dates = [lost_line for lost_line in lost if is_date_line(lost_line)]
-        if matched and dates and len(lost) <= _LOST_HEAD_LINES and all(len(x) <= _LOST_HEAD_CHARS for x in lost):
-            inserts.append((j, dates))
+        back = [lost_line for lost_line in lost if lost_kind(lost_line)]
+        if matched and back and len(lost) <= _LOST_HEAD_LINES and all(len(x) <= _LOST_HEAD_CHARS for x in lost):
+            inserts.append((j, back))
         lost, nxt, matched = [], j + 1, True
     out = text.splitlines()
-    for j, dates in reversed(inserts):
-        out[j:j] = dates
+    for j, back in reversed(inserts):
+        out[j:j] = back
     return "\n".join(out)
 
 

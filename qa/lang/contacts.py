@@ -17,6 +17,11 @@ CONTACT_KINDS = ("email", "web", "phone")
 _TLD = (r"org|com|net|int|gov|edu|info|eu|un|kz|kg|tj|uz|tm|ru|ge|am|az|af|cn|uk|de|fr|it|jp|ch|at|be|nl|us|io|"
         r"by|ua|pl|tr|ir|pk|in")
 
+# the words a short number to call follows (a lookbehind each: Python's are of fixed width)
+_CALL_WORDS = "(?:" + "|".join(
+    f"(?<=(?i:{w}) )" for w in ("hotline", "helpline", "hotline number", "dial", "call", "phone", "telephone",
+                                "линии", "линию", "доверия", "номеру", "телефону", "телефон")) + ")"
+
 CONTACT_SPANS = {
     "email": re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[^\W\d_]{2,}\b"),
     "web": re.compile(
@@ -25,9 +30,11 @@ CONTACT_SPANS = {
         r"(?![\w@-]|\.[a-z])"
     ),
     # an international number ("+7 727 250 45 67", "+32 (2) 209 92 11") or one with its area code in
-    # brackets ("(727) 250-45-67", "8 (727) 250-45-67"): digits alone would read dates and figures
+    # brackets ("(727) 250-45-67", "8 (727) 250-45-67"): digits alone would read dates and figures; or a short
+    # number right after a word for a line to call ("the 24-hour hotline 1207", "по телефону доверия 102")
     "phone": re.compile(
         r"(?:\+\d{1,3}[\s.-]?(?:\(\d{1,5}\)[\s.-]?)?|(?<!\d)(?:8[\s.-]?)?\(\d{1,5}\)[\s.-]?)"
         r"\d{1,4}(?:[\s.-]?\d{2,4}){1,4}(?!\d)"
+        rf"|{_CALL_WORDS}\d{{3,6}}(?![\d.,]\d|[\w%])"
     ),
 }

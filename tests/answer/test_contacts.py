@@ -90,3 +90,23 @@ def test_an_address_is_answered_where_the_documents_give_one_and_not_found_where
     picked = service.ask("What is the phone number of the Wenlow ferry company?")
     assert picked.answer is None
     assert picked.not_found == "None of the best passages gives a phone number."
+
+
+@pytest.mark.parametrize(("question", "sentences", "lacking"), [
+    # a short number after a word for a line to call is a phone number ("the 24-hour hotline 1207")
+    ("What is the hotline number of the Wenlow Drug Service?",
+     [ABOUT, "You can call the 24-hour hotline 1207 or use the form on our website."], 0.0),
+    ("Какой номер телефона доверия службы?", ["Звоните по телефону доверия 102 круглосуточно."], 0.0),
+    # a figure is still no phone number, nor a year
+    ("What is the hotline number of the Wenlow Drug Service?", ["In 2023 the service seized 1207 kg of hashish."],
+     1.0),
+])
+def test_a_short_number_of_a_line_to_call_is_a_phone_number(question, sentences, lacking):
+    assert unlisted(question, sentences) == lacking
+
+
+@pytest.mark.parametrize("question", ["What is the hotline of the Wenlow Drug Service?",
+                                      "Which helpline should a witness call?",
+                                      "Какой номер горячей линии службы?", "Какой телефон доверия у службы?"])
+def test_a_question_for_a_hotline_asks_for_a_phone_number(question):
+    assert question_type(question) == "phone"

@@ -272,3 +272,13 @@ def test_a_place_asked_by_its_acronym_and_spelled_out_is_the_same_place():
     # "in NYC" is answered by a station "in New York City": no other place
     sentence = "The flagship station, WXYZ-TV in New York City, signed on the air on 10 August 1948."
     assert place_swap("When did WXYZ-TV in NYC begin broadcasting?", sentence) is None
+
+
+@pytest.mark.parametrize(("question", "sentence"), [
+    # a quarter or a half of a year is a period (qa.answer.periods), not an event of a series: "II" is not "III"
+    ("Сколько гашиша изъято во II квартале 2024 года?", "Больше всего гашиша изъято в III квартале (4 129 кг)."),
+    ("Сколько героина изъято в первом полугодии 2024 года?", "Во втором полугодии изъято 1 200 кг героина."),
+    ("How much heroin was seized in the second quarter of 2024?", "Most heroin was seized in the third quarter."),
+])
+def test_a_part_of_a_year_is_no_event_of_a_series(question, sentence):
+    assert ordinal_swap(question, sentence) is None

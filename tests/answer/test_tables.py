@@ -489,3 +489,45 @@ def test_a_total_row_ranked_first_keeps_its_place_beside_rows_of_no_period():
     index = Rows(rows)
     scored = [(rows[3], 9.0), (rows[2], 8.5), (rows[1], 8.0)]
     assert _asked_period_first(index, "How many vessels were boarded in 2024?", scored) == rows[3]
+
+
+def test_a_sentence_on_another_period_gives_way_to_the_asked_quarters_row():
+    # it states a figure, of the third quarter or of the whole year: not the second quarter's
+    question = "How much methamphetamine was seized in the second quarter of 2023?"
+    for other in ("Most methamphetamine was seized in the fourth quarter (141 kg).",
+                  "In 2023 the agencies seized a total of 410 kg of methamphetamine."):
+        index = Rows([*QUARTERS, other])
+        scored = [(other, 12.0), (QUARTERS[5], 9.0), (QUARTERS[2], 8.0), (QUARTERS[1], 7.9)]
+        assert _asked_period_first(index, question, scored, unit=1.0) == QUARTERS[2]
+    # for the whole year a sentence on the year keeps its place: the model weighs it against the total's row
+    index = Rows([*QUARTERS, other])
+    assert _asked_period_first(index, "How much methamphetamine was seized in 2023?", scored, unit=1.0) == other
+
+
+def test_the_substance_asked_names_its_column_in_another_language():
+    rows = ["Квартал | Героин, кг | Гашиш, кг", "I квартал | 712 | 2 418", "II квартал | 905 | 3 066"]
+    index = Rows(rows)
+    assert _cell(index, "How much hashish was seized in the second quarter of 2024?", rows[2]) == "3 066"
+    assert _cell(index, "How much heroin was seized in Q2 2024?", rows[2]) == "905"
+
+
+PROGRAMME = ["Time | Session | Room", "09:00-10:30 | Opening session | Hall A", "11:00-12:30 | Border control | Room 3",
+             "Time | Session | Room", "09:30-11:00 | Forensic laboratories | Hall B"]
+
+
+def test_a_header_written_again_heads_the_next_table_and_is_no_row():
+    # a web page's second table under the same header, with no line between the two
+    index = Rows(PROGRAMME)
+    tables = Tables(index)
+    again = index.rows[3]
+    assert tables.repeats_header(again) and tables.row(again) is None
+    assert not tables.repeats_header(index.rows[4]) and tables.row(index.rows[4]) is not None
+    assert not tables.repeats_header(index.rows[0])
+
+
+def test_a_time_of_day_answers_when_a_session_starts():
+    index = Rows(PROGRAMME)
+    question = "What time does the session on forensic laboratories start?"
+    row = index.find(PROGRAMME[4])
+    assert not lacks_kind(question, table_row(index, row), row.text)
+    assert _cell(index, question, PROGRAMME[4]) == "09:30-11:00"

@@ -454,3 +454,50 @@ def test_a_tables_heading_says_which_year_its_rows_give(review_service):
     r = review_service.ask("How much cannabis was seized at Port Ellery in 2024?", 3)
     assert r.answer is None
     assert r.not_found == "The best passage is about 2023, not 2024."
+
+
+def test_a_report_is_about_the_period_its_title_names_not_the_year_it_was_published():
+    # the annual report on 2023, published in March 2024: its sentences answer for 2023, not for 2024
+    from types import SimpleNamespace
+
+    from qa.contracts import Answer
+    from qa.filters.question import parse_question_dates
+    from qa.filters.scope import Plan, about_other_years, in_period
+
+    def plan(question: str) -> Plan:
+        return Plan(Filters(), SimpleNamespace(mentioning=1), None, parse_question_dates(question))
+
+    products = Answer("The analytical unit prepared 46 analytical products.", "report.pdf",
+                      "Wenlow Centre Annual Report 2023", "2024-03-15", 0, 52, 0.7, 1)
+    assert in_period(products, plan("How many analytical products did the Centre prepare in 2023?"))
+    in_2024 = plan("How many analytical products did the Centre prepare in 2024?")
+    assert not in_period(products, in_2024)
+    assert about_other_years(products, in_2024, fell_back=True) == "The best passage is about 2023, not 2024."
+    # a year named only as what a figure is compared with does not take the sentence out of its report's year
+    rose = dataclasses.replace(products, text="Methamphetamine seizures rose to 1 265 kg, 38 % more than in 2022.")
+    assert in_period(rose, plan("How much methamphetamine was seized in 2023?"))
+    # a sentence naming another year than its title's is about that year, wherever it was published
+    cases = dataclasses.replace(products, text="The Centre coordinated 14 operations in 2023, among them 5 deliveries.")
+    assert not in_period(cases, in_2024)
+    # a report whose title names no year is read as before: dated in 2024, it answers for 2024
+    assert in_period(dataclasses.replace(products, title="Annual report of the Wenlow Centre"), in_2024)
+
+
+def test_a_years_total_is_no_figure_of_one_of_its_quarters():
+    from types import SimpleNamespace
+
+    from qa.contracts import Answer
+    from qa.filters.question import parse_question_dates
+    from qa.filters.scope import Plan, about_other_part
+
+    question = "How much opium was seized in Q2 2024?"
+    plan = Plan(Filters(), SimpleNamespace(mentioning=1), None, parse_question_dates(question))
+    total = Answer("Всего за 2024 год изъято 17 690 кг наркотиков.", "bulletin.docx", "Бюллетень", "2025-01-20",
+                   0, 46, 0.7, 1)
+    reason = about_other_part(total, plan, question, figure=True)
+    assert reason == "The best passage is about 2024, not Apr 2024 – Jun 2024."
+    # what happened in 2024 may have happened in its second quarter: only a figure is another period's
+    assert about_other_part(total, plan, question, figure=False) is None
+    # an event's name holding the year is no year's figure
+    operation = dataclasses.replace(total, text="Operation Steppe Shield 2024 seized 300 kg of opium.")
+    assert about_other_part(operation, plan, question, figure=True) is None

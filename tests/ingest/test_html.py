@@ -146,3 +146,34 @@ def test_a_date_in_the_pages_header_or_sidebar_does_not_date_its_story():
         for n in range(1, 6)) + "</aside>")
     doc = parse_bytes("workshop.html", page.encode())
     assert [item.date for item in doc.items] == ["2024-05-14"]
+
+
+
+def _programme(first: str, second: str) -> str:
+    """A forum's programme: two tables under one header, each below its heading, long enough that trafilatura
+    weighs the page as a table and drops the headings."""
+    row = "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>"
+    head = "<tr><th>Time</th><th>Session</th><th>Room</th><th>Speakers</th></tr>"
+    plenary = "".join(row.format(f"{9 + i}:00-{9 + i}:45", f"Session {i}: Inspection of ferry cargo, part {i}",
+                                 f"Hall {'ABCDEF'[i]}", f"Ms. Mara Venn, Skarn Harbour Office; Mr. Oren Vale, {i}")
+                      for i in range(1, 6))
+    workshops = "".join(row.format(f"{9 + i}:00-{9 + i}:45", f"Session {i + 5}: Night searches at sea, part {i}",
+                                   f"Room {i}", f"Dr. Ilse Marr, Ellery Forensic Centre, speaker {i}") for i in (1, 2))
+    return ("<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'><title>Ferry safety forum: Programme</title>"
+            "</head><body><h1>Regional Forum on Ferry Safety</h1>"
+            "<p>Programme. Wenlow, 3-4 June 2025. Venue: Harbour Congress Centre.</p>"
+            "<p>The forum is organised by the Skarn Harbour Office with the support of the Island Council.</p>"
+            f"<h2>{first}</h2><table>{head}{plenary}</table><h2>{second}</h2><table>{head}{workshops}</table>"
+            "<p>Working languages: English and Russian, with interpretation.</p></body></html>")
+
+
+def test_a_heading_over_a_table_keeps_its_place_in_the_text():
+    # trafilatura drops a heading right above a table: which part of the programme a row is in was lost, and the two
+    # tables ran together under one header
+    doc = parse_bytes("forum.html", _programme("Plenary sessions", "Workshops").encode())
+    lines = [line.strip() for line in doc.text.splitlines()]
+    first = next(i for i, line in enumerate(lines) if line.startswith("| 10:00-10:45 | Session 1:"))
+    second = next(i for i, line in enumerate(lines) if line.startswith("| 10:00-10:45 | Session 6:"))
+    assert lines.index("Plenary sessions") < first < lines.index("Workshops") < second
+    # the page is still one story, called by its <h1>
+    assert [item.title for item in doc.items] == ["Regional Forum on Ferry Safety"]
