@@ -36,6 +36,7 @@ from qa.answer.ordering import rerank_passages
 from qa.answer.preliminary import only_preliminary, passage_cosine, prefer_final, preliminary_note
 from qa.answer.present_holder import prefer_predecessor, prefer_present_holder
 from qa.answer.roles import prefer_holder
+from qa.answer.tenures import prefer_span_of_year
 from qa.answer.rows import prefer_asked_period, prefer_named_row, row_and_column_named
 from qa.answer.shown import Shown, blanked_lines, cited, shown_answer
 from qa.answer.substances import prefer_asked_substance
@@ -156,6 +157,7 @@ def pick_answer(
     ranked = prefer_asked_one(question, ranked)
     ranked = prefer_whole_period(question, ranked)
     ranked = prefer_holder(question, ranked)
+    ranked = prefer_span_of_year(question, ranked)  # "in 2018": the career line "from 2016 to 2020" (tenures)
     ranked = prefer_present_holder(question, ranked)
     ranked = prefer_asked(question, ranked)  # a sentence that states the role, act or total asked (asked_marks)
     # "before X": the sentence naming the one the new holder follows, over the one stating the role's act

@@ -141,3 +141,13 @@ def test_a_half_named_by_its_roman_numeral_is_named():
     assert names_period(heading, DateRange.parse("2024-01", "2024-06"))
     assert not names_period(heading, DateRange.parse("2024-07", "2024-12"))
     assert names_period("за II полугодие 2024 г.", DateRange.parse("2024-07", "2024-12"))
+
+
+def test_a_span_of_years_written_with_words_names_the_years_between():
+    from qa.filters.core import Bound, DateRange
+    from qa.filters.mentions import other_years
+
+    in_2018 = DateRange(Bound(2018), Bound(2018))
+    assert other_years("He served as Deputy Director from 2016 to 2020.", in_2018) == ()
+    assert other_years("С 2016 по 2020 год — заместитель директора.", in_2018) == ()
+    assert other_years("He was appointed Director in 2021.", in_2018) == (2021,)

@@ -1,0 +1,71 @@
+"""Who held a post, or what someone did, in a year that a span of years holds ("Who was Deputy Director in 2018?").
+
+A career is written as spans ("who served as Deputy Director from 2016 to 2020", "2016–2020 — заместитель директора
+КАРИКЦ"), and no item is dated or names the year asked; the search falls back to every item, and the present
+holder's line ("Ms. Saule Ermekova, Deputy Director") outranks the span that holds the year. Among the best
+TENURE_TOP within TENURE_MARGIN of the best, the first whose text holds a span of years through the asked one wins
+when the best names neither that year nor such a span; for a who-question it must name someone (its "typed"
+feature) and the post or act asked (qa.answer.asked_marks: "liaison officer from 2011 to 2016" does not answer who was
+Deputy Director in 2014). The two swap scores, as the other near-tie rules do (qa.answer.roles.prefer_holder).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from qa.answer.asked_marks import asked_marks, marks
+from qa.answer.features import Candidate
+from qa.answer.needs import needs
+from qa.filters.question import parse_question_dates
+
+TENURE_TOP = 8
+TENURE_MARGIN = 5.0
+
+# a span of years: "2016–2020", "from 2016 to 2020", "between 2016 and 2020", "с 2016 по 2020 год", "2016-20"
+_SPAN = re.compile(
+    r"(?<![\d.,])(?P<a>(?:19|20)\d\d)\s*(?:[-–—]|\bto\b|\buntil\b|\bthrough\b|\band\b|\bпо\b|\bдо\b)\s*"
+    r"(?P<b>(?:19|20)\d\d|\d\d)(?![\d]|[.,]\d)", re.I)
+_YEAR = re.compile(r"(?<![\d.,])(?:19|20)\d\d(?![\d]|[.,]\d)")
+
+
+def asked_year(question: str) -> int | None:
+    """The one whole year a question asks about ("in 2018", "в 2018 году"), else None."""
+    dates = parse_question_dates(question)
+    if dates is None or not dates.since or dates.since != dates.until or len(dates.since) != 4:
+        return None
+    return int(dates.since)
+
+
+def spans_year(text: str, year: int) -> bool:
+    """Whether `text` names a span of years through `year` ("from 2016 to 2020" holds 2018)."""
+    for m in _SPAN.finditer(text):
+        first, last = int(m["a"]), m["b"]
+        end = int(last) if len(last) == 4 else first // 100 * 100 + int(last)
+        if first < year < end or (first <= year <= end and end > first):
+            return True
+    return False
+
+
+def _names_year(text: str, year: int) -> bool:
+    return any(int(m.group()) == year for m in _YEAR.finditer(text)) or spans_year(text, year)
+
+
+def prefer_span_of_year(question: str, ranked: list[Candidate]) -> list[Candidate]:
+    """`ranked` (best first) with the first near tie holding a span of years through the asked year first, when the
+    best names neither (the module docstring)."""
+    if len(ranked) < 2:
+        return ranked
+    year = asked_year(question)
+    if year is None or _names_year(ranked[0].text, year):
+        return ranked
+    person = needs(question).wants == "person"
+    asked = asked_marks(question) if person else frozenset()
+    top = ranked[0]
+    for i in range(1, min(TENURE_TOP, len(ranked))):
+        c = ranked[i]
+        if c.score < top.score - TENURE_MARGIN:
+            break
+        if spans_year(c.text, year) and (not person or c.features.get("typed") == 1.0 and asked <= marks(c.text)):
+            return [replace(c, score=top.score), *ranked[1:i], replace(top, score=c.score), *ranked[i + 1:]]
+    return ranked

@@ -1,0 +1,38 @@
+"""Who held a post in a year that a span of years holds (qa.answer.tenures). Invented sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from qa.answer.tenures import prefer_span_of_year, spans_year
+from test_neighbours import ranked
+
+NOW = "• Ms. Ilse Marr, Deputy Director, Wenlow Centre"
+BEFORE = "She succeeds Mr. Oren Vale, who served as Deputy Director from 2016 to 2020."
+OTHER_POST = "Mr. Oren Vale served as liaison officer from 2011 to 2016."
+
+
+@pytest.mark.parametrize(("text", "year", "held"), [
+    ("who served as Deputy Director from 2016 to 2020", 2018, True),
+    ("2016–2020 — заместитель директора центра", 2018, True),
+    ("с 2016 по 2020 год — заместитель директора", 2019, True),
+    ("from 2016 to 2020", 2021, False),
+    ("In 2018 the centre opened.", 2018, False),  # a year, no span
+])
+def test_a_span_of_years_holds_the_years_between(text, year, held):
+    assert spans_year(text, year) is held
+
+
+def test_the_holder_in_a_year_is_the_one_whose_span_holds_it():
+    question = "Who was Deputy Director of the Wenlow Centre in 2018?"
+    r = ranked(question, [(0, 1, NOW, 9.0), (1, 1, BEFORE, 7.5)])
+    r[1].features["typed"] = 1.0  # it names someone
+    assert prefer_span_of_year(question, r)[0].sentence.text == BEFORE
+    # a span of another post does not answer; nor does a span of the post asked when the year is outside it
+    r = ranked(question, [(0, 1, NOW, 9.0), (1, 1, OTHER_POST, 8.5)])
+    r[1].features["typed"] = 1.0
+    assert prefer_span_of_year(question, r)[0].sentence.text == NOW
+    question = "Who was Deputy Director of the Wenlow Centre in 2022?"
+    r = ranked(question, [(0, 1, NOW, 9.0), (1, 1, BEFORE, 7.5)])
+    r[1].features["typed"] = 1.0
+    assert prefer_span_of_year(question, r)[0].sentence.text == NOW
