@@ -44,7 +44,7 @@ from qa.answer.tables import Tables, asked_cell, lacks_kind
 from qa.answer.trim import MAX_ANSWER_CHARS
 from qa.answer.types import type_features
 from qa.answer.weights import fitted_for
-from qa.answer.whole_period import prefer_whole_period
+from qa.answer.whole_period import prefer_asked_part, prefer_whole_period
 from qa.contracts import Answer, Passage
 from qa.lang import analyze, detect
 from qa.store import Index, SentenceRow
@@ -156,6 +156,7 @@ def pick_answer(
     ranked = prefer_asked_substance(question, ranked)
     ranked = prefer_asked_one(question, ranked)
     ranked = prefer_whole_period(question, ranked)
+    ranked = prefer_asked_part(question, ranked)  # its mirror: the half asked, not the year's total
     ranked = prefer_holder(question, ranked)
     ranked = prefer_span_of_year(question, ranked)  # "in 2018": the career line "from 2016 to 2020" (tenures)
     ranked = prefer_present_holder(question, ranked)

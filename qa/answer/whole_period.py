@@ -30,7 +30,8 @@ from typing import TYPE_CHECKING
 
 from qa.answer.needs import needs
 from qa.filters.core import UNDATED, DateRange, item_span
-from qa.filters.mentions import names_period, period_terms
+from qa.answer.periods import part_of
+from qa.filters.mentions import names_period, other_part, other_years, period_terms, year_of_part
 from qa.filters.question import DAY, MONTH, YEAR, parse_question_dates
 from qa.lang import registered
 
@@ -115,3 +116,38 @@ def prefer_whole_period(question: str, ranked: list[Candidate]) -> list[Candidat
         if top_partial or _dated_after(c, dates):
             return [replace(c, score=top.score), *ranked[1:i], replace(top, score=c.score), *ranked[i + 1:]]
     return ranked
+
+
+def _names_part(text: str, dates: DateRange) -> bool:
+    """Whether `text` names the part of a year `dates` is ("во втором полугодии", "in the third quarter of 2024") and
+    no other year: the year is often left to the report's title."""
+    part = part_of(text)
+    if part is None or (part[1], part[2]) != (dates.since.month or 1, dates.until.month or 12):
+        return False
+    return not other_years(text, dates)
+
+
+def prefer_asked_part(question: str, ranked: list[Candidate]) -> list[Candidate]:
+    """The mirror of prefer_whole_period: a how-many question about part of a year ("in the second half of 2024")
+    whose best sentence gives another period's figure (the year's total, another quarter's:
+    qa.filters.mentions.other_part) gives way to a near tie that names the asked part and states a figure ("Число
+    возбуждённых уголовных дел во втором полугодии составило 552." under "Всего за 2024 год изъято 17 690 кг")."""
+    if PERIOD_MARGIN <= 0 or len(ranked) < 2 or needs(question).wants != "number":
+        return ranked
+    reading = parse_question_dates(question)
+    if reading is None or reading.since is None or reading.until is None:
+        return ranked
+    dates = reading.range
+    if year_of_part(dates) is None or other_part(ranked[0].text, dates, figure=True) is None:
+        return ranked
+    top = ranked[0]
+    for i in range(1, min(PERIOD_TOP, len(ranked))):
+        c = ranked[i]
+        if c.score < top.score - PERIOD_MARGIN:
+            break
+        if _DIGIT.search(c.text) and _names_part(c.text, dates):
+            return [replace(c, score=top.score), *ranked[1:i], replace(top, score=c.score), *ranked[i + 1:]]
+    return ranked
+
+
+_DIGIT = re.compile(r"\d")

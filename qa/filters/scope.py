@@ -26,9 +26,10 @@ import numpy as np
 from qa.contracts import Answer, Filters, Scope
 from qa.filters.core import Bound, DateRange, FilterError, Selection, clean_sources, describe
 from qa.filters.mentions import (edge_of, names_month_of, names_period, other_part, other_years,
-                                 without_compared_years)
+                                 without_compared_years, year_of_part)
 from qa.filters.question import QuestionDates, parse_question_dates
 from qa.lang import detect, reply_words
+from qa.lang.year_parts import parts_alone
 
 # Words that name the kind of event, not which one: an event's passage must hold the other words.
 _GENERIC = {"meet", "meeting", "confer", "conference", "workshop", "seminar", "visit", "forum", "train",
@@ -123,6 +124,8 @@ def in_period(answer: Answer, p: Plan) -> bool:
     if answer.title and names_period(answer.title, span) and not other_years(answer.title, span) \
             and not other_years(without_compared_years(text), span):
         return True
+    if _part_of_titled_year(answer, span):
+        return True
     # an item that may report the period in other words (qa.filters.mentions.items_reporting): dated right after a
     # period open before its end, or an answer naming one of its months with no other year
     edge = edge_of(span)
@@ -141,6 +144,20 @@ def _other_years_row(answer: Answer, span: DateRange) -> bool:
     figures of another year ("## Seizures by country, 2023 (kg)" for "… in 2024?"), whenever the table was published
     (the annual report on 2023 is dated 2024)."""
     return bool(answer.header) and bool(other_years(_read_with_header(answer), span))
+
+
+def _part_of_titled_year(answer: Answer, span: DateRange) -> bool:
+    """Whether the answer names the asked half or quarter with no year ("Число возбуждённых уголовных дел во втором
+    полугодии составило 552.") and no other year, in an item whose title names that year alone ("Статистический
+    бюллетень за 2024 год", published in January 2025)."""
+    year = year_of_part(span)
+    if year is None or (span.since.month or 1, span.until.month or 12) not in parts_alone(answer.text):
+        return False
+    if other_years(answer.text, span):
+        return False
+    titles = " ".join(t for t in (answer.title, answer.doc_title) if t)
+    named = {int(y) for y in _YEAR_NAMED.findall(titles)}
+    return named == {year}
 
 
 def _titled_other(answer: Answer, span: DateRange) -> bool:

@@ -56,6 +56,21 @@ def months_of(expr: str) -> tuple[int, int, int] | None:
 
 
 
+# a part named with no year after it ("во втором полугодии", "in the third quarter"): a report's title gives the year
+_PART_ALONE = re.compile(rf"(?<![\w-])(?:the\s+)?(?:{_ORDINAL})\s+(?:{_HALF}|{_QUARTER})(?!\s+(?:of\s+)?{_YEAR})",
+                         re.IGNORECASE)
+
+
+def parts_alone(text: str) -> list[tuple[int, int]]:
+    """(first month, last month) of each half or quarter `text` names without a year ("во втором полугодии")."""
+    out = []
+    for m in _PART_ALONE.finditer(text):
+        months = months_of(f"{m.group()} 2000")
+        if months is not None:
+            out.append(months[1:])
+    return out
+
+
 # How a text names a part of a year besides its months: the short forms and "ordinal + half / quarter", in the
 # forms the analyzer may stem apart ("IV квартал" and "в IV квартале" give two stems)
 _NAMED_ORDINALS = {

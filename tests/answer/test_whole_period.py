@@ -241,3 +241,19 @@ def test_a_russian_pair_end_to_end(invented_service):
     answer = service.ask("Сколько наркотиков изъято за девять месяцев 2023 года в ходе операций, скоординированных "
                          "РИКЦ?").answer
     assert answer is not None and answer.doc == "news.html" and "4,2 тонны" in answer.text
+
+
+def test_a_part_of_a_year_asked_takes_the_sentence_on_that_part_over_the_years_total():
+    from qa.answer.whole_period import prefer_asked_part
+
+    total = lone_candidate("Всего за 2024 год изъято 17 690 кг наркотиков.", "2025-01-20", 10.0, "bulletin.docx")
+    half = lone_candidate("Число возбуждённых уголовных дел во втором полугодии составило 552.", "2025-01-20",
+                          10.0 - PERIOD_MARGIN / 2, "bulletin.docx", features={"typed": 0.0})
+    question = "How many criminal cases were opened in the second half of 2024?"
+    assert prefer_asked_part(question, [total, half])[0].text == half.text
+    # the other half, or the year asked as a whole: the model's order stands
+    assert prefer_asked_part(question.replace("second", "first"), [total, half])[0].text == total.text
+    assert prefer_asked_part("How many criminal cases were opened in 2024?", [total, half])[0].text == total.text
+    # too far behind: no near tie
+    far = lone_candidate(half.text, "2025-01-20", 10.0 - 2 * PERIOD_MARGIN, "bulletin.docx")
+    assert prefer_asked_part(question, [total, far])[0].text == total.text

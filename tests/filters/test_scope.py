@@ -501,3 +501,19 @@ def test_a_years_total_is_no_figure_of_one_of_its_quarters():
     # an event's name holding the year is no year's figure
     operation = dataclasses.replace(total, text="Operation Steppe Shield 2024 seized 300 kg of opium.")
     assert about_other_part(operation, plan, question, figure=True) is None
+
+
+def test_a_half_named_without_its_year_is_of_the_year_its_report_is_titled_by():
+    from types import SimpleNamespace
+
+    from qa.contracts import Answer
+    from qa.filters.question import parse_question_dates
+    from qa.filters.scope import Plan, in_period
+
+    plan = Plan(Filters(), SimpleNamespace(mentioning=1), None,
+                parse_question_dates("How many criminal cases were opened in the second half of 2024?"))
+    cases = Answer("Число возбуждённых уголовных дел во втором полугодии составило 552.", "bulletin.docx",
+                   "Комментарий", "2025-01-20", 0, 66, 0.3, 1, doc_title="Статистический бюллетень за 2024 год")
+    assert in_period(cases, plan)
+    assert not in_period(dataclasses.replace(cases, text=cases.text.replace("втором", "первом")), plan)
+    assert not in_period(dataclasses.replace(cases, doc_title="Статистический бюллетень за 2023 год"), plan)
