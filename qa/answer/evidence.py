@@ -211,7 +211,7 @@ def evidence(
                            best.passage.chunk.text[:max(0, best.sentence.start - best.passage.chunk.start)]),
         "substituted": float(SUBSTANCE_RULE and candidate_swap(question, best) is not None),
         "miscast": float(ROLE_RULE and miscast(question, best.text, best.sentence.lang) is not None),
-        "other_country": float(COUNTRY_RULE and candidate_country_swap(question, best) is not None),
+        "other_country": float(COUNTRY_RULE and candidate_country_swap(question, best, lead) is not None),
         "other_event": float(IDENTITY_RULE and candidate_identity_swap(question, best) is not None),
         "other_detail": float(DETAIL_RULE and detail_swap(question, best.text, f"{item.title if item else ''} {lead}")
                               is not None),

@@ -81,7 +81,7 @@ class Ranked:
 class IdentitySwap:
     """What singles out the asked thing in the question and what the answer names instead, as written: kind is
     "ordinal", "body" (the same-numbered gathering of another body), "place", "qualifier", "group" (a count of a group
-    the answer never names) or "edition"."""
+    the answer never names), "edition" or "purpose" (the year the thing is for)."""
 
     kind: str
     asked: str
@@ -401,13 +401,34 @@ def edition_swap(question: str, sentence: str, passage_before: str = "", title: 
     return None
 
 
+# the year a thing is for ("the budget for 2024", "план работы на 2025 год"), not when something happened: the date
+# filter leaves it be (qa.filters.question), and only a sentence saying what the same thing is for compares with it
+_FOR_YEAR = re.compile(r"(?:\bfor|(?<!\w)на)\s+(?:the\s+(?:year|period)\s+)?((?:19|20)\d\d)(?:\s*(?:год\w*|г\.))?"
+                       r"(?![\d–—-])", re.I)
+
+
+def purpose_year_swap(question: str, sentence: str, passage_before: str = "", title: str = "") -> IdentitySwap | None:
+    """The year the asked thing is for ("What budget did the Council approve for 2024?") and the other year the
+    answer gives the same thing for ("… approved the budget of CARICC for 2025 …"), when the answer, its title and
+    the passage before it never name the asked year."""
+    asked = [m for m in _FOR_YEAR.finditer(question)]
+    if len(asked) != 1:
+        return None
+    year = asked[0].group(1)
+    told = [m for m in _FOR_YEAR.finditer(sentence) if m.group(1) != year]
+    if not told or re.search(rf"(?<!\d){year}(?!\d)", f"{title}\n{passage_before}\n{sentence}"):
+        return None
+    return IdentitySwap("purpose", asked[0].group(0).strip(), told[0].group(0).strip())
+
+
 def identity_swap(question: str, sentence: str, passage_before: str = "", title: str = "") -> IdentitySwap | None:
-    """The first swap of what singles out the asked thing (an ordinal, a place, a counted group, an edition's year),
-    or None."""
+    """The first swap of what singles out the asked thing (an ordinal, a place, a counted group, an edition's year,
+    the year it is for), or None."""
     return (ordinal_swap(question, sentence, passage_before, title)
             or place_swap(question, sentence, passage_before, title)
             or qualifier_swap(question, sentence, f"{title}\n{passage_before}")
-            or edition_swap(question, sentence, passage_before, title))
+            or edition_swap(question, sentence, passage_before, title)
+            or purpose_year_swap(question, sentence, passage_before, title))
 
 
 def candidate_identity_swap(question: str, best: Candidate) -> IdentitySwap | None:

@@ -48,7 +48,7 @@ def not_found_note(
             return None
         return words.reason("unmentioned", words=words.reasons["or"].join(f"“{w}”" for w in missing[:3]))
     if rule in ("substituted", "other_country"):
-        return _swapped_note(rule, question, best, code)
+        return _swapped_note(rule, question, best, code, lead)
     if rule == "miscast":
         return miscast_note(miscast(question, best.text, best.sentence.lang) if best is not None else None, code)
     if rule == "other_figure":
@@ -88,9 +88,10 @@ def not_found_note(
     return None
 
 
-def _swapped_note(rule: str, question: str, best: Candidate | None, code: str) -> str:
+def _swapped_note(rule: str, question: str, best: Candidate | None, code: str, lead: str = "") -> str:
     """"The best passage speaks of heroin, not of cocaine." (substituted) or "… of Tajikistan, not of Kyrgyzstan."
-    (other_country): what it names instead of what was asked, named in the question's language."""
+    (other_country; `lead`: its item's first sentence): what it names instead of what was asked, named in the
+    question's language."""
     words = reply_words(code)
     lang = "ru" if code == "ru" else "en"
     if rule == "substituted":
@@ -100,7 +101,7 @@ def _swapped_note(rule: str, question: str, best: Candidate | None, code: str) -
         told = [what.name(lang) for what in swap.told]
         asked = [what.name(lang) for what in swap.asked]
     else:
-        swap = candidate_country_swap(question, best) if best is not None else None
+        swap = candidate_country_swap(question, best, lead) if best is not None else None
         if swap is None:
             return words.reason("country.other")
         told = sorted(country_name(c, lang) for c in swap.told)

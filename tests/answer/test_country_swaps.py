@@ -74,3 +74,14 @@ def test_a_question_about_another_country_is_not_found_and_says_which(invented_s
         "Лучший фрагмент говорит о другом: Таджикистан, а не Кыргызстан.")
     answer = service.ask("How many X-ray scanners did the OSCE hand over to Tajikistan?").answer
     assert answer is not None and "12 mobile X-ray scanners" in answer.text
+
+
+def test_a_sentence_naming_no_country_is_read_in_its_items_lead():
+    lead = ("The regional operation \"Dry Steppe\" was conducted in October 2023 by the agencies of Kazakhstan, "
+            "Kyrgyzstan and Tajikistan.")
+    sentence = "During the operation, officers seized 212 kg of heroin."
+    swap = country_swap("How much heroin did Afghanistan seize in 2023?", sentence, lead=lead)
+    assert swap is not None and swap.asked == {"AF"} and swap.told == {"KZ", "KG", "TJ"}
+    # a lead naming the asked country, or no lead at all: no swap
+    assert country_swap("How much heroin did Tajikistan seize in 2023?", sentence, lead=lead) is None
+    assert country_swap("How much heroin did Afghanistan seize in 2023?", sentence) is None

@@ -282,3 +282,19 @@ def test_a_place_asked_by_its_acronym_and_spelled_out_is_the_same_place():
 ])
 def test_a_part_of_a_year_is_no_event_of_a_series(question, sentence):
     assert ordinal_swap(question, sentence) is None
+
+
+@pytest.mark.parametrize(("question", "sentence", "swapped"), [
+    ("What budget did the Council approve for 2024?", "The Council approved the budget for 2025 of USD 2.4 million.",
+     ("for 2024", "for 2025")),
+    ("Какой бюджет утвердил Совет на 2024 год?", "Совет утвердил бюджет на 2025 год в размере 2,4 млн долларов.",
+     ("на 2024 год", "на 2025 год")),
+    # the asked year named anywhere, or no year the thing is for: no swap
+    ("What budget did the Council approve for 2024?", "The budget for 2025 is 2.4 million, up from 2.1 in 2024.", None),
+    ("What budget did the Council approve for 2024?", "In 2023 the Council approved a budget of 2.1 million.", None),
+])
+def test_the_year_a_thing_is_for_must_be_the_asked_one(question, sentence, swapped):
+    from qa.answer.identity import purpose_year_swap
+
+    swap = purpose_year_swap(question, sentence)
+    assert (None if swap is None else (swap.asked, swap.told)) == swapped
