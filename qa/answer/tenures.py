@@ -1,10 +1,10 @@
-"""Who held a post, or what someone did, in a year that a span of years holds ("Who was Deputy Director in 2018?").
+"""Who held a post in a year that a span of years holds ("Who was Deputy Director in 2018?").
 
 A career is written as spans ("who served as Deputy Director from 2016 to 2020", "2016–2020 — заместитель директора
 КАРИКЦ"), and no item is dated or names the year asked; the search falls back to every item, and the present
 holder's line ("Ms. Saule Ermekova, Deputy Director") outranks the span that holds the year. Among the best
 TENURE_TOP within TENURE_MARGIN of the best, the first whose text holds a span of years through the asked one wins
-when the best names neither that year nor such a span; for a who-question it must name someone (its "typed"
+when the best names neither that year nor such a span, for a who-question only: it must name someone (its "typed"
 feature) and the post or act asked (qa.answer.asked_marks: "liaison officer from 2011 to 2016" does not answer who was
 Deputy Director in 2014). The two swap scores, as the other near-tie rules do (qa.answer.roles.prefer_holder).
 """
@@ -59,13 +59,14 @@ def prefer_span_of_year(question: str, ranked: list[Candidate]) -> list[Candidat
     year = asked_year(question)
     if year is None or _names_year(ranked[0].text, year):
         return ranked
-    person = needs(question).wants == "person"
-    asked = asked_marks(question) if person else frozenset()
+    if needs(question).wants != "person":
+        return ranked  # "between 1992 and 2008" holds no figure of 2008 itself: only a holder's time is a span
+    asked = asked_marks(question)
     top = ranked[0]
     for i in range(1, min(TENURE_TOP, len(ranked))):
         c = ranked[i]
         if c.score < top.score - TENURE_MARGIN:
             break
-        if spans_year(c.text, year) and (not person or c.features.get("typed") == 1.0 and asked <= marks(c.text)):
+        if spans_year(c.text, year) and c.features.get("typed") == 1.0 and asked <= marks(c.text):
             return [replace(c, score=top.score), *ranked[1:i], replace(top, score=c.score), *ranked[i + 1:]]
     return ranked

@@ -36,3 +36,12 @@ def test_the_holder_in_a_year_is_the_one_whose_span_holds_it():
     r = ranked(question, [(0, 1, NOW, 9.0), (1, 1, BEFORE, 7.5)])
     r[1].features["typed"] = 1.0
     assert prefer_span_of_year(question, r)[0].sentence.text == NOW
+
+
+def test_a_figure_of_a_year_is_not_looked_for_in_a_span_ending_in_it():
+    # "between 1992 and 2008 … rose from 6.1 % to 7.8 %" is no figure of 2008 itself
+    question = "What was the share of pupils in private schools in 2008?"
+    best, span = "The share of pupils in private schools reached 11.1 %.", "Between 1992 and 2008 it rose to 7.8 %."
+    r = ranked(question, [(0, 1, best, 9.0), (1, 1, span, 8.5)])
+    r[1].features["typed"] = 1.0
+    assert prefer_span_of_year(question, r)[0].sentence.text == best
