@@ -47,5 +47,13 @@ def control_words(language: str = lang.DEFAULT, **parts: object) -> dict[str, di
 
 
 def conversation_language(turns) -> str:
-    """The language the page speaks after these turns: the last question's (English before any)."""
-    return turns[-1].language if turns else lang.DEFAULT
+    """The language the page speaks after these turns: the one most of its questions were asked in, the earlier on
+    a tie (English before any). Each reply is worded in its own question's language; the page's controls do not
+    turn over with every question of a mixed conversation (three testers found the page "reloaded" in the other
+    language after one question in it)."""
+    if not turns:
+        return lang.DEFAULT
+    counts: dict[str, int] = {}
+    for turn in turns:
+        counts[turn.language] = counts.get(turn.language, 0) + 1
+    return max(counts, key=lambda code: counts[code])  # dicts keep order: the earliest of the most asked
