@@ -275,7 +275,7 @@ class Answer:
         }
 
 
-UNDATED_NAMED = 3  # a note names the undated items it left out when they are this few
+UNDATED_NAMED = 3  # a note names the undated items it left out when they are this few, else their documents
 
 
 def undated_note(n: int, named: tuple[str, ...] = (), language: str = "en") -> str:

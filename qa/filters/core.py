@@ -442,6 +442,8 @@ class RowFacts:
                 undated_rows = undated_items[self.row_item]
             if undated <= UNDATED_NAMED:
                 named = tuple(self._name(int(i)) for i in left_out)
+            elif len(docs := dict.fromkeys(self.docs[self.item_doc[int(i)]] for i in left_out)) <= UNDATED_NAMED:
+                named = tuple(docs)  # many items of a few documents (a programme's sessions): the documents
             item_ok &= dated_in
         rows = item_ok[self.row_item] if self.n else np.zeros(0, dtype=bool)
         kept = np.flatnonzero(item_ok)

@@ -187,7 +187,7 @@ def test_readings_say_whole_months_and_years_plainly(since, until, reading):
     assert DateRange.parse(since, until).human() == reading
 
 
-def test_the_note_names_the_few_undated_items_it_left_out_and_only_counts_many():
+def test_the_note_names_the_few_undated_items_it_left_out_or_their_few_documents():
     # a news page whose first story lost its date, and a report: titled items, named by title and document
     docs = ["news/harbour.html", "reports/orchard.txt"]
     items = [(0, None), (0, "2023-07-03"), (1, None)]
@@ -196,5 +196,9 @@ def test_the_note_names_the_few_undated_items_it_left_out_and_only_counts_many()
     facts = RowFacts(docs, items, np.array([d for d, _ in items]), row_item, titles.get)
     assert facts.select("2023").notes() == [
         "2 items without a date were left out (News · news/harbour.html; reports/orchard.txt)"]
+    # many items of one document (a programme's sessions): the document; of many documents: only their number
     many = RowFacts(["a.txt"], [(0, None)] * 4 + [(0, "2023")], np.zeros(5, int), np.arange(5), titles.get)
-    assert many.select("2023").notes() == ["4 items without a date were left out"]
+    assert many.select("2023").notes() == ["4 items without a date were left out (a.txt)"]
+    spread = RowFacts(["a.txt", "b.txt", "c.txt", "d.txt"], [(i, None) for i in range(4)] + [(0, "2023")],
+                      np.array([0, 1, 2, 3, 0]), np.arange(5), titles.get)
+    assert spread.select("2023").notes() == ["4 items without a date were left out"]
