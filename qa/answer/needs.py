@@ -329,6 +329,7 @@ def asked_date(question: str) -> str | None:
 def asked_grain(question: str) -> str | None:
     """The grain of date `question` asks for, read strictly in its language (Language.date_questions): "year",
     "month", "day", "century" (a century or a decade), "date" (any: "On what date ...?", since a year is given for
-    it too), "clock" (a time of day: "What time did the briefing start?"), or None. asked_date() reads the grain
+    it too), "clock" (a time of day: "What time did the briefing start?"), "part" (a quarter or a half of a year: "In
+    which quarter …?", "В каком квартале …?"), or None. asked_date() reads the grain
     loosely, for a question already known to ask for a date. Cached: typed_match reads it for every candidate."""
     return next((grain for grain, p in get(detect(question)).date_questions if p.search(question)), None)

@@ -250,11 +250,11 @@ def typed_match(text: str, question: str, n: Needs, lang: str | None = None) -> 
     many kilograms") wants a quantity of that measure in any unit (measure_match): "from 3 to 7
     February" answers "how long did it last", "1.2 tonnes" "how many kilograms". A question about a
     time of day wants one ("10:30", "в 9 часов"): a day or a year does not answer "What time did it
-    start?"."""
+    start?"; nor "In which quarter …?", which a quarter or a half answers ("IV квартал", "the second half")."""
     if n.measure and MEASURE_TYPED:
         return measure_match(text, n, lang)
-    if n.wants == "date" and asked_grain(question) == "clock":
-        return float(states_date(text, question, "clock", lang))
+    if n.wants == "date" and (grain := asked_grain(question)) in ("clock", "part"):
+        return float(states_date(text, question, grain, lang))  # a day or a year names no hour, nor a quarter
     if n.wants is None:
         return 0.5
     if n.wants == "number":

@@ -115,8 +115,8 @@ QUESTION_TYPES = (
                           # "What will the filter hall cost?", "What did the pipeline cost?"
                           r"|^what (?:will|would|did|does|do) (?:[\w'’-]+ ){1,6}?cost\b"
                           r"(?!\s+(?:cutting|overruns?|savings?|estimates?|of)\b)")),
-    ("date", re.compile(r"^when\b|\bwhat (years?|dates?|days?|months?|period|time)\b"
-                        r"|\bwhich (years?|dates?|days?|months?|period)\b|\bsince when\b"
+    ("date", re.compile(r"^when\b|\bwhat (years?|dates?|days?|months?|period|time|quarters?)\b"
+                        r"|\bwhich (years?|dates?|days?|months?|period|quarters?)\b|\bsince when\b"
                         # a deadline is a date: "What is the deadline for nominations?", "By when must …?"
                         r"|\bwhat (?:is|was|are|were) (?:the |its |their )?(?:[\w-]+ ){0,2}"
                         r"(?:deadline|due date|closing date|cut-?off date)s?\b(?!\s+extension)"
@@ -487,6 +487,7 @@ DATE_QUESTIONS = (
     ("year", re.compile(r"\b(?:what|which)\s+years?\b", re.I)),
     ("month", re.compile(r"\b(?:what|which)\s+months?\b", re.I)),
     ("date", re.compile(r"\b(?:what|which)\s+dates?\b", re.I)),
+    ("part", re.compile(r"\b(?:what|which)\s+quarters?\b", re.I)),  # "In which quarter of 2024 …?"
     ("day", re.compile(r"\b(?:what|which)\s+days?\b", re.I)),
     ("century", re.compile(r"\b(?:what|which)\s+(?:century|centuries|decade|decades)\b", re.I)),
 )
@@ -509,6 +510,9 @@ _DATE_GRAINS["clock"] = (
     r"\b(?:noon|midday|midnight|o['’]clock|morning|afternoon|evening|night|dawn|dusk|sunrise|sunset|daybreak|"
     r"nightfall|tonight|overnight|lunchtime)\b"
 )
+# a quarter or a half of a year: "the fourth quarter", "Q4", "H1"
+_DATE_GRAINS["part"] = (r"\b(?:first|second|third|fourth|1st|2nd|3rd|4th|last)\s+(?:quarter|half)\b"
+                        r"|\b(?:Q[1-4]|H[12])\b")
 # a century or a decade: "the 12th century", "the 1990s", "the '60s", or a year in it
 _DATE_GRAINS["century"] = _DATE_GRAINS["year"] + r"|\b\d{1,2}(?:st|nd|rd|th)\b|['’]\d0s\b"
 _DATE_GRAINS["date"] = "|".join(_DATE_GRAINS[g] for g in ("year", "month", "day"))  # any of them
@@ -647,6 +651,7 @@ REPLY = ReplyWords(
         "grain.decade": "decade",
         "grain.century": "century",
         "grain.clock": "time of day",
+        "grain.part": "quarter",
         "undefined": "No passage spells out what {acronym} stands for.",
         "misplaced": "The best passage holds this event in {held}, not in {asked}.",
         "misplaced.other": "The best passage holds this event in another place than {asked}.",

@@ -384,3 +384,18 @@ def test_when_a_press_release_says_today_the_lead_answers_when(invented_service)
     answer = service.ask("When was the BWCA project launched?").answer
     assert answer is not None and "today formally launched" in answer.text
     assert answer.date == "2022-06-15"
+
+
+@pytest.mark.parametrize(("question", "stated", "unstated"), [
+    ("In which quarter of 2024 were the most synthetic drugs seized?",
+     "Наибольший объём изъятий синтетических наркотиков пришёлся на IV квартал.",
+     "Всего за 2024 год изъято 17 690 кг наркотиков."),
+    ("В каком квартале 2024 года изъято больше всего гашиша?",
+     "Наибольшее количество гашиша зафиксировано в III квартале (4 129 кг).",
+     "Всего за 2024 год изъято 13 484 кг гашиша."),
+    ("Which quarter saw the most seizures?", "Seizures peaked in the fourth quarter.", "Seizures peaked in 2023."),
+])
+def test_a_question_for_a_quarter_wants_a_quarter_not_a_year(question, stated, unstated):
+    n = needs(question)
+    assert (n.wants, asked_grain(question)) == ("date", "part")
+    assert typed_match(stated, question, n) == 1.0 and typed_match(unstated, question, n) == 0.0
