@@ -284,6 +284,10 @@ def document_sentences(
     return out
 
 
+# the line under a Markdown table's header ("|---|:---:|"), as web pages and Markdown files write it
+_TABLE_RULE = re.compile(r"\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?")
+
+
 def chunk_document(
     doc: Document,
     sentences: list[Sentence],
@@ -325,8 +329,10 @@ def chunk_document(
         return fits(source[sentences[i].start:sentences[j].end])
 
     def joins(a: int, b: int) -> bool:
-        """Sentences a and b=a+1 can share a chunk: same item, only white space between."""
-        return sentences[a].item == sentences[b].item and not source[sentences[a].end:sentences[b].start].strip()
+        """Sentences a and b=a+1 can share a chunk: same item, only white space between, or a Markdown table's rule
+        under its header ("|---|---|"): a header cut off its rows left the rows a chunk that names no column."""
+        gap = source[sentences[a].end:sentences[b].start].strip()
+        return sentences[a].item == sentences[b].item and (not gap or _TABLE_RULE.fullmatch(gap) is not None)
 
     chunks: list[Chunk] = []
     i = 0
