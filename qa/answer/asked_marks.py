@@ -64,6 +64,8 @@ TOTALS = True
 PHASES = True
 PHASE_TOP = 3
 _DEPUTY = "deput"
+# the acts a who-question asks a person for, though a body may be said to do them too ("coordinated by CARICC")
+_PERSON_ACTS = frozenset({"coordinate"})
 _HEAD = "head"
 # the roles (qa.answer.short.roles' keys) of offices that head what they are of
 _HEADING = frozenset({"head", "lead", "chair", "direct", "presid", "minist", "command", "chief", "manag", "govern",
@@ -233,9 +235,14 @@ def prefer_asked_mark(question: str, ranked: list[Candidate]) -> list[Candidate]
     if MARK_MARGIN == 0 or len(ranked) < 2 or needs(question).wants not in ("person", "place"):
         return ranked
     asked = asked_marks(question)
-    if not asked - {_DEPUTY} or _names_asked(asked, ranked[0].text):
+    if not asked - {_DEPUTY}:
         return ranked
     top = ranked[0]
+    # an act whose doer is asked as someone ("Who coordinated the operation?"): a body doing it ("coordinated by
+    # CARICC") gives way to the near tie naming the person who did ("the operation's coordinator, Lt Col …")
+    someone = bool(asked & _PERSON_ACTS)
+    if _names_asked(asked, top.text) and not (someone and not _names_doer(top, question, True)):
+        return ranked
     found = []
     acting = asked <= _acts()  # an act asked, no role
     for i in range(1, min(ACT_TOP if acting else MARK_TOP, len(ranked))):
@@ -244,7 +251,7 @@ def prefer_asked_mark(question: str, ranked: list[Candidate]) -> list[Candidate]
             break
         held = marks(c.text)
         # a sentence stating the asked act names its doer, a body too; one naming only the role, a person
-        if _answers(asked, held) and _names_doer(c, question, not _shared(asked, held) & _acts()):
+        if _answers(asked, held) and _names_doer(c, question, someone or not _shared(asked, held) & _acts()):
             found.append(i)
     # one of the best's own item first: the best names the event, its item's other sentence who did what was asked
     own = [i for i in found

@@ -392,7 +392,11 @@ def edition_swap(question: str, sentence: str, passage_before: str = "", title: 
     for a in asked:
         for t in told:
             if t.name <= a.name or a.name <= t.name:
-                if t.year != a.year and not re.search(rf"(?<!\d){a.year}(?!\d)", context):
+                # the asked year in the sentence, or the asked edition named in its context, may make it the asked
+                # one; the year alone elsewhere in the passage does not ("the budget for 2025" over a decision on
+                # "Steppe Shield 2024" says nothing of "Steppe Shield 2025")
+                if t.year != a.year and not re.search(rf"(?<!\d){a.year}(?!\d)", sentence) and not any(
+                        o.year == a.year and (o.name <= a.name or a.name <= o.name) for o in told):
                     return IdentitySwap("edition", a.written, t.written)
             elif t.name & a.name:
                 stems = set(analyze(context)) if stems is None else stems

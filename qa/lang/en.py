@@ -844,6 +844,8 @@ ASKED_WORDS = AskedWords(
           # who organises an event ("organised by", "hosted by", "the organiser"), not who takes part in it
           (re.compile(r"\b(?:organi[sz](?:e|es|ed|ing|er|ers)|host(?:s|ed|ing)?|convene[sd]?|convening)\b", re.I),
            "organise"),
+          # who coordinated an operation: "coordinated by …", "the operation's coordinator, …"
+          (re.compile(r"\bco-?ordinat(?:e|es|ed|ing|or|ors)\b", re.I), "coordinate"),
           # "Who accepted the scanner?" asks for the one who took it over, whom "It was received by …" names
           (re.compile(r"\b(?:accept(?:s|ed|ing)?|receiv(?:e|es|ed|ing)|recipients?|took\s+(?:delivery|receipt)\s+of)\b",
                       re.I), "receive")),

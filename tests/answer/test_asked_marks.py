@@ -275,3 +275,19 @@ def test_who_accepted_asks_for_the_one_who_received_it_and_taking_part_is_no_suc
     assert asked_marks("Who accepted the pump on behalf of the water board?") == frozenset({"receive"})
     assert asked_marks("Кто принял насос от имени водного управления?") == frozenset({"receive"})
     assert asked_marks("Кто принял участие в учениях?") == frozenset()  # taking part
+
+
+@pytest.mark.parametrize("question", ["Who coordinated Operation Dry Steppe 2023?",
+                                      "Кто координировал операцию «Сухая степь – 2023»?"])
+def test_who_coordinated_asks_for_the_person_not_the_body_said_to_coordinate(question):
+    lead = ("The regional operation \"Dry Steppe 2023\", coordinated by the Skarn Centre, was conducted from 2 to 29 "
+            "October 2023.")
+    coordinator = "The results were presented by the operation's coordinator, Lieutenant Colonel Oren Vale."
+    ranked = [candidate(lead, 30.0, typed=0.0), candidate(coordinator, 27.5)]
+    assert prefer_asked_mark(question, ranked)[0].text == coordinator
+    # a person named as coordinating in the best stays; so does a body when no one is named
+    named = "The operation, coordinated by Colonel Ilse Marr of the Skarn Centre, ran from 2 to 29 October 2023."
+    assert prefer_asked_mark(question, [candidate(named, 30.0), candidate(coordinator, 27.5)])[0].text == named
+    body = "Officers of four states took part in it."
+    assert prefer_asked_mark(question, [candidate(lead, 30.0, typed=0.0),
+                                        candidate(body, 29.0, typed=0.0)])[0].text == lead

@@ -298,3 +298,14 @@ def test_the_year_a_thing_is_for_must_be_the_asked_one(question, sentence, swapp
 
     swap = purpose_year_swap(question, sentence)
     assert (None if swap is None else (swap.asked, swap.told)) == swapped
+
+
+def test_the_asked_editions_year_elsewhere_in_the_passage_does_not_make_it_the_asked_one():
+    question = "Who coordinated Operation Dry Steppe 2025?"
+    before = "2. The Council approved the budget of the Centre for 2025."
+    sentence = "3. The Council agreed to conduct the regional operation \"Dry Steppe 2024\" in October 2024."
+    swap = edition_swap(question, sentence, before)
+    assert swap is not None and swap.told == "Dry Steppe 2024"
+    # the asked edition named in the context, or its year in the sentence itself: it may be the asked one
+    assert edition_swap(question, sentence, "Operation \"Dry Steppe 2025\" was then planned.") is None
+    assert edition_swap(question, sentence.replace("in October 2024", "and in 2025"), before) is None
