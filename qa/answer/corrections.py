@@ -173,6 +173,37 @@ def _revised(question: str, n: Needs, ranked: list[Candidate], asked: set[float]
     return None
 
 
+def restates(text: str) -> bool:
+    """Whether `text` says what was reported before (any registered language's Language.restated)."""
+    return any(lang.restated is not None and lang.restated.search(text) for lang in registered())
+
+
+# how many sentences after the one restating the old figure the new one may come
+_ANEW_AFTER = 2
+
+
+def _anew(n: Needs, ranked: list[Candidate], values: set[float], day: int) -> int | None:
+    """The place of the sentence that gives a figure anew right after a sentence restating one of the best's
+    `values` as what was reported before, in a later item: "В пресс-релизе от 22 ноября было указано, что изъято
+    2 031 кг гашиша." then "По окончательным данным … общий вес изъятого гашиша составил 1 987 кг." (a correction in
+    two sentences, which `corrects` reads in one). The best itself may be the restating sentence. None when no such
+    pair is among the candidates."""
+    by_id = {c.sentence.id: i for i, c in enumerate(ranked)}
+    for c in ranked:
+        if _first_day(c) == UNDATED or _first_day(c) < day or not restates(c.text):
+            continue
+        if not {f.value for f in figures(c.text, c.sentence.lang)} & values:
+            continue
+        for k in range(1, _ANEW_AFTER + 1):
+            i = by_id.get(c.sentence.id + k)
+            if i is None or _item(ranked[i]) != _item(c):
+                continue
+            new = _asked(ranked[i].text, ranked[i].sentence.lang, n)
+            if new and not new & values and i != 0:
+                return i
+    return None
+
+
 def prefer_correction(question: str, ranked: list[Candidate]) -> list[Candidate]:
     """`ranked` (best first) with the candidate that corrects the best's figure first (the module docstring). The two
     swap scores, so the confidence reads the winner with the margin the model gave the pair."""
@@ -194,6 +225,8 @@ def prefer_correction(question: str, ranked: list[Candidate]) -> list[Candidate]
                       and candidate_swap(question, c) is None), None)
         if found is None and n.wants == "number":
             found = _revised(question, n, ranked, values, day)
+        if found is None and n.wants == "number":
+            found = _anew(n, ranked, values, day)
         if found is None:
             return ranked
         c = ranked[found]

@@ -342,6 +342,10 @@ class Language:
     # rule reads no corrections in the language.
     superseded: re.Pattern | None = None
     corrects: re.Pattern | None = None
+    # how a correction says what was reported before it, in a sentence of its own ("The press release of 22 November
+    # stated that 2,031 kg were seized.", "В пресс-релизе … было указано, что изъято 2 031 кг"): the next sentence gives
+    # the figure anew (qa.answer.corrections). None: not read in the language.
+    restated: re.Pattern | None = None
     # how a text says its figures are preliminary ("according to preliminary figures", "provisional", "as of 30 June",
     # "по предварительным данным", "по состоянию на") or final ("final results", "in total", "confirmed", "итоговые
     # показатели", "окончательные данные", "всего"), and how a question asks for the one or the other ("the final

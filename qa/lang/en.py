@@ -111,7 +111,7 @@ QUESTION_TYPES = (
     ("number", re.compile(r"\bhow (many|much)\b|\bwhat (percentage|proportion|number|amount)\b"
                           r"|\bhow (large|big|long|old)\b"
                           r"|\bwhat (?:is|was|were|are) (?:the |its |their )?(?:[\w-]+ ){0,2}"
-                          r"(?:budget|cost|costs|price|prices|funding|salary|revenue)\b"
+                          r"(?:budget|cost|costs|price|prices|funding|salary|revenue|figure|figures|total)\b"
                           # "What will the filter hall cost?", "What did the pipeline cost?"
                           r"|^what (?:will|would|did|does|do) (?:[\w'’-]+ ){1,6}?cost\b"
                           r"(?!\s+(?:cutting|overruns?|savings?|estimates?|of)\b)")),
@@ -554,6 +554,11 @@ SUPERSEDED = re.compile(
     r"\s*[-–—:,]?\s+(?:the\s+)?(?:(?:about|some|around|approximately|nearly|over)\s+)?$",
     re.I,
 )
+RESTATED = re.compile(
+    r"\b(?:was|were|had\s+been)\s+(?:reported|stated|given|announced|published)\b"
+    r"|\b(?:reported|stated|announced|said)\s+that\b(?=.*\b(?:earlier|previous|initial|press\s+release)\b)",
+    re.I,
+)
 CORRECTS = re.compile(
     r"\bas\s+(?:was\s+)?(?:previously|earlier|initially|originally|first|wrongly|erroneously|mistakenly)\s+"
     r"(?:reported|stated|announced|published|given)"
@@ -901,6 +906,7 @@ LANGUAGE = Language(
     partial_period=PARTIAL_PERIOD,
     superseded=SUPERSEDED,
     corrects=CORRECTS,
+    restated=RESTATED,
     preliminary=PRELIMINARY,
     final=FINAL,
     asks_final=ASKS_FINAL,

@@ -512,6 +512,11 @@ SUPERSEDED = re.compile(
     r"\s*[-–—:,]?\s+(?:(?:около|примерно|более|свыше|почти)\s+)?$",
     re.I,
 )
+RESTATED = re.compile(
+    r"(?<![\w-])(?:было|были|был|была)\s+(?:указано|указан[аы]?|сообщено|объявлено|заявлено|опубликовано)"
+    r"|(?<![\w-])(?:сообщалось|указывалось|говорилось)(?![\w-])",
+    re.I,
+)
 CORRECTS = re.compile(
     r"(?<![\w-])(?:как\s+(?:и\s+)?(?:сообщалось|указывалось|говорилось|заявлялось|было\s+(?:объявлено|сообщено))"
     r"|ранее\s+сообщ\w*|уточн\w*|исправл\w*|скорректир\w*|пересмотр\w*|ошибочн\w*|по\s+ошибке|обновл[её]нн\w*)",
@@ -910,6 +915,7 @@ LANGUAGE = Language(
     partial_period=PARTIAL_PERIOD,
     superseded=SUPERSEDED,
     corrects=CORRECTS,
+    restated=RESTATED,
     preliminary=PRELIMINARY,
     final=FINAL,
     asks_final=ASKS_FINAL,

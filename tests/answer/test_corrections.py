@@ -150,3 +150,31 @@ def test_a_later_correction_answers_end_to_end_and_an_earlier_one_does_not(inven
     service = invented_service({"news.html": STORY_PAGE, "correction.html": correction_page("10 March 2025")})
     answer = service.ask(Q).answer
     assert answer is not None and answer.doc == "news.html" and "2,470 kg" in answer.text
+
+
+def _at(c: Candidate, sentence_id: int) -> Candidate:
+    """`c` as the sentence `sentence_id` of its item."""
+    from dataclasses import replace
+
+    return replace(c, sentence=replace(c.sentence, id=sentence_id))
+
+
+RESTATED_RU = "В пресс-релизе от 17 марта было указано, что в ходе операции изъято 2 470 кг гашиша."
+ANEW_RU = "По окончательным данным, полученным после экспертиз, общий вес изъятого гашиша составил 2 740 кг."
+
+
+@pytest.mark.parametrize("question", [Q, "What is the final figure for hashish seized in Operation Amber Road 2025?",
+                                      "Сколько гашиша изъято в ходе операции «Янтарный путь – 2025»?"])
+def test_a_correction_in_two_sentences_gives_the_figure_anew(question):
+    # the release restates the old figure in one sentence and gives the new one in the next
+    restated = _at(candidate(RESTATED_RU, "2025-03-28", 30.0, "correction.txt", "ru"), 4)
+    anew = _at(candidate(ANEW_RU, "2025-03-28", 20.0, "correction.txt", "ru"), 5)
+    ranked = prefer_correction(question, story_and(restated) + [anew])
+    assert ranked[0].text == ANEW_RU
+    # the restating sentence itself first: its next sentence answers
+    assert prefer_correction(question, [restated, anew])[0].text == ANEW_RU
+    # a new figure in another item, or an earlier release, is no correction of it
+    other = _at(candidate(ANEW_RU, "2025-03-28", 20.0, "other.txt", "ru"), 5)
+    assert prefer_correction(question, [restated, other])[0].text == RESTATED_RU
+    early = _at(candidate(RESTATED_RU, "2025-03-01", 30.0, "correction.txt", "ru"), 4)
+    assert prefer_correction(question, story_and(early) + [anew])[0].text == STORY
