@@ -19,6 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from qa.answer.corrections import restates
 from qa.answer.deadlines import asks_deadline, states_deadline
 from qa.answer.features import Candidate, name_words, names_held, question_names
 from qa.answer.figure_swaps import figure_value
@@ -27,9 +28,11 @@ from qa.answer.preliminary import EVENT_COSINE, SAME_QUANTITY_FACTOR, Similar, s
 from qa.answer.short import candidates, typed_spans
 from qa.answer.shown import around, cited
 from qa.answer.types import counts_asked_noun, same_unit, unit_name
+from qa.answer.whole_period import partial
 from qa.contracts import Answer, Disagreement, Passage
 from qa.ingest.dates import find_date
 from qa.lang import analyze, detect
+from qa.lang.substances import identities
 from qa.store import Index
 
 # How far below the answer's sentence-model score a candidate of another document may be and still be read as a
@@ -59,7 +62,7 @@ class Value:
     end: int
     key: object
     unit: str = ""
-    thing: str = ""  # what a quantity is of, when it says ("tonnes of *potatoes*"): the stem of its noun
+    thing: str = ""  # what a quantity is of, when it says ("tonnes of *potatoes*"): the stem of its noun, or the drugs
 
 
 @dataclass(frozen=True)
@@ -92,6 +95,8 @@ _CURRENCY_BEFORE = re.compile(r"(\$|€|£|\b(?:USD|EUR|GBP|RUB)\b)\s*$")
 _WORD = re.compile(r"\s*(%|[^\W\d_]+)")
 # what a quantity is of: "412 kg *of heroin*", "6.3 tonnes *of narcotic drugs*" (its first words)
 _OF = re.compile(r"\s+of\s+((?:[^\W\d_]+[\s-]+){0,2}[^\W\d_]+)")
+# the words after a quantity's unit, up to the next figure or clause: what it is of
+_THING_AFTER = re.compile(r"(?:\s+(?:of\s+)?[^\W\d_]+(?:-[^\W\d_]+)?){0,3}")
 
 
 # a unit's first form in Russian and in English (Language.unit_names): a Russian "кг" and an English "kg" are one
@@ -120,6 +125,7 @@ def _number_values(text: str, question: str, lang: str) -> list[Value]:
     """The numbers of the asked quantity in text: each with what it counts (the asked noun) or its unit."""
     n = needs(question)
     foreign = lang != detect(question)
+    asked = identities(question)
     out = []
     for a, b in candidates(text, question, lang):
         m = _NUMBER.search(text, a, b)
@@ -153,6 +159,12 @@ def _number_values(text: str, question: str, lang: str) -> list[Value]:
         word = _WORD.match(text, end)  # the unit or counted noun, then what it is of
         of = _OF.match(text, word.end()) if word else None
         thing = next((t for t in analyze(of.group(1), lang)), "") if of else ""
+        # a drug or a class of them named right after its unit, in any language ("94 кг синтетических наркотиков",
+        # "412 kg of heroin"): the total of all drugs and one class's figure are two things
+        if word and (held := identities(_THING_AFTER.match(text, word.end()).group(0))):
+            thing = _SUBSTANCE + ",".join(sorted(held))
+        elif not thing and asked:  # "412 kg" for "How much heroin …?" is of heroin
+            thing = _SUBSTANCE + ",".join(sorted(asked))
         out.append(Value(a, b, round(value, 6), unit, thing))
     return out
 
@@ -184,8 +196,17 @@ def values(text: str, question: str, kind: str, lang: str | None = None) -> list
 
 def comparable(x: Value, y: Value) -> bool:
     """Whether two values are of one thing: numbers of one unit or counted noun, and of one stuff when both say what
-    they are of ("tonnes of potatoes" and "tonnes of seafood" are not); any two dates or people."""
-    return x.unit == y.unit and (x.thing == y.thing or not x.thing or not y.thing)
+    they are of ("tonnes of potatoes" and "tonnes of seafood" are not); any two dates or people. A figure of one drug
+    or class is no figure of drugs in general (a question naming none): "94 кг синтетических наркотиков" does not
+    disagree with "Всего … изъято 17 690 кг наркотиков"."""
+    if x.unit != y.unit:
+        return False
+    if x.thing.startswith(_SUBSTANCE) or y.thing.startswith(_SUBSTANCE):
+        return x.thing == y.thing
+    return x.thing == y.thing or not x.thing or not y.thing
+
+
+_SUBSTANCE = "substance:"
 
 
 def agree(x: Value, y: Value) -> bool:
@@ -278,6 +299,11 @@ def disagreeing(question: str, ranked: list[Candidate], answer_text: str, answer
             continue
         if c.sentence.doc == best.sentence.doc or not c.passage.date or c.features.get("clash", 0.0) > 0:
             continue  # one document's own figures, or a sentence about another event ("in 2022" for "in 2023")
+        if partial(c.text) != partial(answer_text):
+            continue  # a figure for part of the period ("за первое полугодие 2024 года … 9 715 кг") and the whole's
+        if restates(c.text):
+            continue  # what an earlier report said ("В пресс-релизе от 22 ноября было указано …"): its date and its
+            # figure are the superseded report's (a correction of the answer is read by qa.answer.corrections)
         if not across and not named <= _names(names, _context(c)):
             continue  # of another thing than the answer's ("the project" of another project)
         if deadline and not states_deadline(c.sentence.text):

@@ -350,9 +350,9 @@ def render_text(result, excerpt_chars: int = 300) -> str:
                                confidence=confidence_text(a.score, words.low)))
         if a.disagreement is not None:
             d = a.disagreement
-            lines.append(f"{disagreement_text(a)}")
-            lines.append(f"  in: {d.marked_text}")
-            lines.append(f"  [{d.passage_rank}] {_cite(d)}  chars {d.start}-{d.end}")
+            lines.append(disagreement_text(a, code))
+            lines.append(words.say("cli.in", text=d.marked_text))
+            lines.append(words.say("cli.other_cited", n=d.passage_rank, cite=_cite(d, code), start=d.start, end=d.end))
         lines.append("")
         lines.append(words.say("cli.passages"))
     for p in result.passages:
@@ -384,7 +384,7 @@ def render_short(result) -> str:
         out.append(words.say("cli.header", header=a.header))
     out.append(f"  — {_cite(a, code)}")
     if a.disagreement is not None:
-        out.append(disagreement_text(a))
+        out.append(disagreement_text(a, code))
         out.append(f'  "{a.disagreement.marked_text}" — {_cite(a.disagreement, code)}')
     return "\n".join(out)
 
@@ -395,11 +395,11 @@ def _not_found_line(result) -> str:
     return said + (f" {result.not_found}" if result.not_found else "")
 
 
-def disagreement_text(a) -> str:
-    """The line that says another document states otherwise, and which of the two is dated later."""
+def disagreement_text(a, language: str = "en") -> str:
+    """The line that says another document states otherwise, and which of the two is dated later, in `language`."""
     from qa.app.render import disagreement_line
 
-    return disagreement_line(a)
+    return disagreement_line(a, language)
 
 
 def _cite(x, language: str = "en") -> str:

@@ -746,6 +746,7 @@ REPLY = ReplyWords(
         "cli.in": "  in: {text}",
         "cli.header": "  under the table's header: {header}",
         "cli.cited": "  [{n}] {cite}  chars {start}-{end}, confidence {confidence}",
+        "cli.other_cited": "  [{n}] {cite}  chars {start}-{end}",
         "cli.related": "Possibly related passages:",
         "cli.passages": "Passages:",
         "cli.score": "score",

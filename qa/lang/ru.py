@@ -727,6 +727,7 @@ REPLY = ReplyWords(
         "cli.in": "  в: {text}",
         "cli.header": "  под заголовком таблицы: {header}",
         "cli.cited": "  [{n}] {cite}  символы {start}-{end}, уверенность {confidence}",
+        "cli.other_cited": "  [{n}] {cite}  символы {start}-{end}",
         "cli.related": "Возможно, связанные фрагменты:",
         "cli.passages": "Фрагменты:",
         "cli.score": "оценка",

@@ -141,3 +141,28 @@ def test_an_undated_document_gives_no_note():
                 candidate("report.pdf", REPORT, 18.0, HOW_MUCH, date=None)) is None
     assert note(HOW_MUCH, candidate("news.txt", NEWS, 20.0, HOW_MUCH, date=None),
                 candidate("report.pdf", REPORT, 18.0, HOW_MUCH)) is None
+
+
+def test_a_figure_of_one_drug_class_or_of_part_of_the_period_is_no_other_total():
+    question = "How many kilograms of drugs were seized in 2024 in total?"
+    total = "In 2024 the agencies seized a total of 17,690 kg of drugs."
+    answer = candidate("bulletin.docx", total, 20.0, question, "2025-01-20")
+    # one class of drugs from an operation's story: another thing than all drugs
+    story = "During the operation officers seized 2,031 kg of hashish and 94 kg of synthetic drugs."
+    assert note(question, answer, candidate("story.html", story, 18.0, question, "2024-11-22")) is None
+    # the first half's preliminary figure: part of the period
+    half = "According to preliminary data, in the first half of 2024 the agencies seized 9,715 kg of drugs."
+    assert note(question, answer, candidate("review.pdf", half, 18.0, question, "2024-07-18")) is None
+    # another report of the whole year's figure still is
+    other = "The agencies seized 17,960 kg of drugs in 2024."
+    found = note(question, answer, candidate("report.pdf", other, 18.0, question, "2025-03-01"))
+    assert found is not None and found.candidate.sentence.doc == "report.pdf"
+
+
+def test_what_an_earlier_report_said_is_no_other_value():
+    question = "When was Operation Dry Steppe 2024 held?"
+    answer = candidate("news.html", "Operation Dry Steppe 2024 was held from 7 to 31 October 2024.", 20.0, question,
+                       "2024-11-22")
+    restated = candidate("correction.txt", "The press release of 22 November 2024 on Operation Dry Steppe 2024 was "
+                         "reported with a wrong figure.", 18.0, question, "2024-12-09")
+    assert note(question, answer, restated) is None

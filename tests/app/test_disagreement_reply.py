@@ -60,3 +60,24 @@ def test_a_figure_of_another_unit_is_no_disagreement(invented_service):
     service = invented_service({"news.txt": NEWS, "report.txt": report("0.4 tonnes")})
     a = service.ask(QUESTION, 3).answer
     assert a is not None and "412 kilograms" in a.text and a.disagreement is None
+
+
+def test_the_shells_note_of_another_value_is_worded_in_the_questions_language():
+    # a Russian question's reply had "Another document says otherwise" and "in:" under "Ответ:"
+    from types import SimpleNamespace
+
+    from qa.app.cli import render_short, render_text
+
+    other = SimpleNamespace(value="398 кг", date="2024-02-29", newer="other", marked_text="… изъято 398 кг …",
+                            passage_rank=2, doc="report.txt", title="Отчёт", date_label=None, page=None, start=10,
+                            end=40, doc_title=None)
+    answer = SimpleNamespace(text="Изъято 412 кг.", marked_text="Изъято **412 кг**.", span_text="412 кг", header=None,
+                             score=0.7, passage_rank=1, doc="news.txt", title="Новости", date="2023-03-16", page=None,
+                             start=0, end=14, disagreement=other, doc_title=None)
+    result = SimpleNamespace(question="Сколько изъято пасты какао на причале?", answer=answer, passages=[], notes=[],
+                             scope=None, not_found=None)
+    text = render_text(result)
+    assert "В другом документе сказано иначе: 398 кг (29 февраля 2024, позже, чем в ответе: 16 марта 2023)" in text
+    assert "  в: … изъято 398 кг …" in text and "символы 10-40" in text
+    assert "Another document" not in text and "  in: " not in text and "chars" not in text
+    assert "В другом документе сказано иначе: 398 кг" in render_short(result)
