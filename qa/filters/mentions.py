@@ -156,24 +156,30 @@ def items_mentioning(index, dates: DateRange) -> np.ndarray | None:
 
 
 def _items_holding(index, alternatives: list[list[frozenset[str]]]) -> np.ndarray:
-    """One bool per item of `index`: whether one of its passages, or its title, holds one of the `alternatives` (each
-    a list of groups of terms, one term of each group). A section's heading names the period its table gives
-    ("## Seizures by country, 2023 (kg)" over rows that name no year), a headline what its story reports."""
+    """One bool per item of `index`: whether one of its passages, read with its item's title, holds one of the
+    `alternatives` (each a list of groups of terms, one term of each group). A section's heading names the period its
+    table gives ("## Seizures by country, 2023 (kg)" over rows that name no year), a headline what its story reports,
+    a report's title the year of the month a row names."""
     facts = index.row_facts()
+    titled = _titles_holding(facts)
+    n_items = len(facts.item_doc)
     holding: dict[frozenset[str], np.ndarray] = {}  # a year is a group of every month of it: looked up once
     rows = np.zeros(facts.n, dtype=bool)
     for groups in alternatives:
         hit = np.ones(facts.n, dtype=bool)
         for terms in groups:
             if terms not in holding:
-                # a BM25 score is positive exactly where a row holds one of the terms (its idf is never 0)
-                holding[terms] = index.lexical.scores(sorted(terms)) > 0
+                # a BM25 score is positive exactly where a row holds one of the terms (its idf is never 0); a group
+                # the item's title holds holds for each of its rows: a report titled "… январь–июнь 2025 г." names the
+                # year its row "| Май | 164 | 611 |" leaves out
+                in_title = np.zeros(n_items, dtype=bool)
+                in_title[sorted(set().union(*(titled.get(t, ()) for t in terms)))] = True
+                holding[terms] = (index.lexical.scores(sorted(terms)) > 0) | in_title[facts.row_item]
             hit &= holding[terms]
         rows |= hit
-    items = np.zeros(len(facts.item_doc), dtype=bool)
+    items = np.zeros(n_items, dtype=bool)
     items[facts.row_item[rows]] = True
-    titled = _titles_holding(facts)
-    for groups in alternatives:
+    for groups in alternatives:  # an item whose title alone names the period (a section with no row yet)
         hit = None
         for terms in groups:
             ids = set().union(*(titled.get(t, ()) for t in terms))

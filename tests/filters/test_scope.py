@@ -517,3 +517,22 @@ def test_a_half_named_without_its_year_is_of_the_year_its_report_is_titled_by():
     assert in_period(cases, plan)
     assert not in_period(dataclasses.replace(cases, text=cases.text.replace("втором", "первом")), plan)
     assert not in_period(dataclasses.replace(cases, doc_title="Статистический бюллетень за 2023 год"), plan)
+
+
+def test_a_month_a_row_names_is_of_the_year_its_reports_title_names(tmp_path, settings_for, hash_embedder):
+    # the bulletin's rows name months, its title the year: "March 2025" is mentioned there, whatever a chunk holds
+    from qa.filters.scope import plan
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "bulletin.md").write_text(
+        "# Harbour bulletin: seizures by month, January–June 2025\n\n*Skarn, 10 July 2025*\n\n"
+        "The bulletin gives the seizures registered by the harbour offices.\n\n"
+        "| Month | Cocoa, kg | Tobacco, kg |\n|---|---|---|\n| January | 118 | 410 |\n| February | 96 | 352 |\n"
+        "| March | 143 | 505 |\n| April | 187 | 688 |\n| May | 164 | 611 |\n| June | 121 | 574 |\n")
+    (corpus / "news.txt").write_text("Harbour office opens in Wenlow\n\nWenlow, 14 March 2025\n\nA new harbour office "
+                                     "opened in Wenlow on 14 March 2025 with eight officers.\n")
+    s = QAService(settings_for(corpus, chunk_tokens=25, overlap_sentences=0), embedder=hash_embedder)
+    s.build()
+    p = plan(s.index(), "How much tobacco was seized in March 2025?", None, None)
+    assert p.first is not None and p.first.mentioning and p.first.n_items == 2
