@@ -6,7 +6,9 @@ holder's line ("Ms. Saule Ermekova, Deputy Director") outranks the span that hol
 TENURE_TOP within TENURE_MARGIN of the best, the first whose text holds a span of years through the asked one wins
 when the best names neither that year nor such a span, for a who-question only: it must name someone (its "typed"
 feature) and the post or act asked (qa.answer.asked_marks: "liaison officer from 2011 to 2016" does not answer who was
-Deputy Director in 2014). The two swap scores, as the other near-tie rules do (qa.answer.roles.prefer_holder).
+Deputy Director in 2014). A question about a span of years ("What post did he hold between 2011 and 2016?") is
+answered by the near tie naming that very span ("2011–2016 — офицер связи …"), whatever it asks. The two swap scores,
+as the other near-tie rules do (qa.answer.roles.prefer_holder).
 """
 
 from __future__ import annotations
@@ -51,11 +53,46 @@ def _names_year(text: str, year: int) -> bool:
     return any(int(m.group()) == year for m in _YEAR.finditer(text)) or spans_year(text, year)
 
 
+def asked_span(question: str) -> tuple[int, int] | None:
+    """The span of whole years a question asks about ("between 2011 and 2016", "с 2011 по 2016 год"), else None."""
+    dates = parse_question_dates(question)
+    if dates is None or not dates.since or not dates.until or len(dates.since) != 4 or len(dates.until) != 4:
+        return None
+    first, last = int(dates.since), int(dates.until)
+    return (first, last) if first < last else None
+
+
+def names_span(text: str, first: int, last: int) -> bool:
+    """Whether `text` names the span of years `first`-`last` itself ("2011–2016 — офицер связи")."""
+    for m in _SPAN.finditer(text):
+        a, b = int(m["a"]), m["b"]
+        if (a, int(b) if len(b) == 4 else a // 100 * 100 + int(b)) == (first, last):
+            return True
+    return False
+
+
+def _prefer_span_named(question: str, ranked: list[Candidate], span: tuple[int, int]) -> list[Candidate]:
+    """A question about a span of years ("What post did he hold between 2011 and 2016?"): the near tie naming that
+    very span wins over a best that does not (a career's other line, "from 2016 to 2020"), whatever is asked."""
+    if names_span(ranked[0].text, *span):
+        return ranked
+    top = ranked[0]
+    for i in range(1, min(TENURE_TOP, len(ranked))):
+        c = ranked[i]
+        if c.score < top.score - TENURE_MARGIN:
+            break
+        if names_span(c.text, *span):
+            return [replace(c, score=top.score), *ranked[1:i], replace(top, score=c.score), *ranked[i + 1:]]
+    return ranked
+
+
 def prefer_span_of_year(question: str, ranked: list[Candidate]) -> list[Candidate]:
     """`ranked` (best first) with the first near tie holding a span of years through the asked year first, when the
-    best names neither (the module docstring)."""
+    best names neither (the module docstring); for a question about a span of years, the near tie naming that span."""
     if len(ranked) < 2:
         return ranked
+    if (span := asked_span(question)) is not None:
+        return _prefer_span_named(question, ranked, span)
     year = asked_year(question)
     if year is None or _names_year(ranked[0].text, year):
         return ranked

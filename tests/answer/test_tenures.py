@@ -45,3 +45,12 @@ def test_a_figure_of_a_year_is_not_looked_for_in_a_span_ending_in_it():
     r = ranked(question, [(0, 1, best, 9.0), (1, 1, span, 8.5)])
     r[1].features["typed"] = 1.0
     assert prefer_span_of_year(question, r)[0].sentence.text == best
+
+
+def test_a_question_about_a_span_of_years_takes_the_line_naming_it():
+    question = "What post did Oren Vale hold between 2011 and 2016?"
+    r = ranked(question, [(0, 1, BEFORE, 9.0), (1, 1, OTHER_POST, 7.0)])
+    assert prefer_span_of_year(question, r)[0].sentence.text == OTHER_POST  # "from 2011 to 2016"
+    # a span that only holds the asked one is not it
+    r = ranked(question, [(0, 1, BEFORE, 9.0), (1, 1, "He served in Tarrow from 2010 to 2018.", 7.0)])
+    assert prefer_span_of_year(question, r)[0].sentence.text == BEFORE
