@@ -413,14 +413,17 @@ _FOR_YEAR = re.compile(r"(?:\bfor|(?<!\w)на)\s+(?:the\s+(?:year|period)\s+)?((
 
 def purpose_year_swap(question: str, sentence: str, passage_before: str = "", title: str = "") -> IdentitySwap | None:
     """The year the asked thing is for ("What budget did the Council approve for 2024?") and the other year the
-    answer gives the same thing for ("… approved the budget of CARICC for 2025 …"), when the answer, its title and
-    the passage before it never name the asked year."""
+    answer gives the same thing for ("… approved the budget of CARICC for 2025 …"), when the answer never names the
+    asked year and its title and the passage before it name nothing for it."""
     asked = [m for m in _FOR_YEAR.finditer(question)]
     if len(asked) != 1:
         return None
     year = asked[0].group(1)
     told = [m for m in _FOR_YEAR.finditer(sentence) if m.group(1) != year]
-    if not told or re.search(rf"(?<!\d){year}(?!\d)", f"{title}\n{passage_before}\n{sentence}"):
+    # the asked year in the sentence, or a thing for it in its context ("the work plan for 2024" above), may make it
+    # the asked one; the year alone in a title ("Minutes of the 28th meeting, 2024") does not
+    if not told or re.search(rf"(?<!\d){year}(?!\d)", sentence) or any(
+            m.group(1) == year for m in _FOR_YEAR.finditer(f"{title}\n{passage_before}")):
         return None
     return IdentitySwap("purpose", asked[0].group(0).strip(), told[0].group(0).strip())
 

@@ -309,3 +309,13 @@ def test_the_asked_editions_year_elsewhere_in_the_passage_does_not_make_it_the_a
     # the asked edition named in the context, or its year in the sentence itself: it may be the asked one
     assert edition_swap(question, sentence, "Operation \"Dry Steppe 2025\" was then planned.") is None
     assert edition_swap(question, sentence.replace("in October 2024", "and in 2025"), before) is None
+
+
+def test_the_year_alone_in_a_title_does_not_make_another_years_budget_the_asked_one():
+    from qa.answer.identity import purpose_year_swap
+
+    question = "Какой бюджет утвердил Совет на 2024 год?"
+    sentence = "Совет утвердил бюджет на 2025 год в размере 1,92 млн долларов США."
+    swap = purpose_year_swap(question, sentence, "", "28-е заседание Совета, 16 октября 2024")
+    assert swap is not None and swap.told == "на 2025 год"
+    assert purpose_year_swap(question, sentence, "План работы на 2024 год утверждён.", "") is None
