@@ -63,6 +63,12 @@ def _strip_tags(html: str, source_break: str = " ") -> str:
     return "\n".join(line for line in lines if line)
 
 
+def _h1(html: str) -> str | None:
+    """The page's first <h1>, as the tag stripper writes it."""
+    m = re.search(r"<h1\b[^>]*>(.*?)</h1\s*>", html, re.IGNORECASE | re.DOTALL)
+    return " ".join(_strip_tags(m.group(1)).split()) or None if m else None
+
+
 def _html_title(html: str) -> str | None:
     """The page's <h1>, else its <title>."""
     for pattern in (r"<h1\b[^>]*>(.*?)</h1\s*>", r"<title\b[^>]*>(.*?)</title\s*>"):
@@ -86,7 +92,11 @@ def html_to_text(html: str) -> tuple[str, str | None]:
             text = _without_source_breaks(text, page)
             text = _with_lost_head(text, trafilatura.extract(html, fast=True, **options) or "")
             text = _with_lost_dates(text, page.replace(_SOURCE_BREAK, " "))
-            text = _with_lost_headings(text, page.replace(_SOURCE_BREAK, " "), _headings(html))
+            headed = _with_lost_headings(text, page.replace(_SOURCE_BREAK, " "), _headings(html))
+            if headed != text and (h1 := _h1(html)) and h1 not in headed:
+                # a page cut in parts by its headings opens with its own <h1>, which names the first part
+                headed = f"{h1}\n{headed}"
+            text = headed
     except Exception:  # noqa: BLE001 - a page trafilatura chokes on still has tag-strippable text
         text = None
     if not text or not text.strip():
@@ -188,8 +198,9 @@ def _with_lost_headings(text: str, page_text: str, headings: frozenset[str]) -> 
     heading right above a table ("Session 2: Border control" over a programme's rows), and with it what the table
     is of and where it starts. Lines are matched by their words alone (_line_key): the text writes a table's row as
     a Markdown row ("| 09:00 | Lunch |"), the tag stripper with its cells run together, and a Markdown row's "|---|"
-    line is no line of the page. A heading that is a date ("Day 2, 4 June 2025") is not put back: a date line opens
-    a story of its own (qa.ingest.items), and would split one page into stories."""
+    line is no line of the page. A heading that dates its part ("Day 2, 4 June 2025") dates the items that part is
+    read as (qa.ingest.items): a programme's sessions are cited with their day. A bare date line is left to
+    _with_lost_dates."""
     keep = {h for h in headings if h and not is_date_line(h)}
     if not keep:
         return text

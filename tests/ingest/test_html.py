@@ -177,3 +177,13 @@ def test_a_heading_over_a_table_keeps_its_place_in_the_text():
     assert lines.index("Plenary sessions") < first < lines.index("Workshops") < second
     # the page is still one story, called by its <h1>
     assert [item.title for item in doc.items] == ["Regional Forum on Ferry Safety"]
+
+
+def test_a_programmes_day_headings_date_its_parts_and_its_h1_names_the_first():
+    # "Day 2, 4 June 2025" above the second day's table was lost: no session could be cited with its day
+    doc = parse_bytes("forum.html", _programme("Day 1, 3 June 2025", "Day 2, 4 June 2025").encode())
+    assert [(item.title, item.date) for item in doc.items] == [
+        ("Regional Forum on Ferry Safety", "2025-06-03"), ("Day 1, 3 June 2025", "2025-06-03"),
+        ("Day 2, 4 June 2025", "2025-06-04")]
+    second = doc.items[2]
+    assert "| 10:00-10:45 | Session 6:" in doc.text[second.start:second.end]
