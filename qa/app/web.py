@@ -216,7 +216,7 @@ def build_app(settings: Settings, service: QAService | None = None) -> gr.Blocks
                                      elem_id="qa-active-filters", interactive=True, allow_custom_value=False)
                 # y from 0 (its top set per reply: on_timeline_axis), ticks printed as whole numbers ("d": d3-format);
                 # months in order also when a reply's bars replace the previous reply's in place
-                timeline = gr.BarPlot(x="month", y="items", visible=False, height=180, elem_id="qa-timeline",
+                timeline = gr.BarPlot(x="month", y="items", visible=False, height=260, elem_id="qa-timeline",
                                       label="Matching items per month", x_title="month", y_title="items",
                                       y_lim=[0, fc.TIMELINE_MIN_TOP], y_axis_format="d", sort="x")
                 with gr.Row():
