@@ -64,7 +64,7 @@ def build_app(settings: Settings, service: QAService | None = None) -> gr.Blocks
         words = reply_words(turn.language)
         frame = fc.timeline(turn.scope)
         plot = gr.update(value=frame, visible=frame is not None,
-                         label=words.say("timeline", reading=turn.scope.reading) if frame is not None else None,
+                         label=words.say("timeline") if frame is not None else None,
                          x_title=words.say("timeline.x"), y_title=words.say("timeline.y"))
         ref = chat.default_ref(turn, i)
         choices = chat.source_choices(conv, i)

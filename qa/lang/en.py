@@ -712,7 +712,8 @@ REPLY = ReplyWords(
         "nothing_in": "No {where} in the index",
         "nothing_in.span": " (its dated items run from {lo} to {hi})",
         "nothing_in.undated": " (it has no dated items)",
-        "timeline": "Matching items per month ({reading})",
+        # one line: a wrapped label cut the month labels off (the reply's scope line says what was searched)
+        "timeline": "Matching items per month",
         "timeline.x": "month",
         "timeline.y": "items",
         # what the page says instead of a reply

@@ -693,7 +693,7 @@ REPLY = ReplyWords(
         "nothing_in": "В индексе ничего нет: {where}",
         "nothing_in.span": " (даты материалов в нём: {lo} – {hi})",
         "nothing_in.undated": " (в нём нет материалов с датой)",
-        "timeline": "Подходящие материалы по месяцам ({reading})",
+        "timeline": "Подходящие материалы по месяцам",
         "timeline.x": "месяц",
         "timeline.y": "материалы",
         # what the page says instead of a reply

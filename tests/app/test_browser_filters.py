@@ -130,6 +130,18 @@ def test_the_timeline_shows_every_month_with_items_on_an_axis_from_zero_in_whole
     page.locator("#qa-timeline").screenshot(path=str(OUT / "timeline-five-years.png"))
     assert ticks[0] == "0" and all(t.isdigit() for t in ticks), ticks
     assert min(heights) > 10 and max(heights) == pytest.approx(7 * min(heights), rel=0.05), heights
+    # the month labels show inside the plot's box in a narrow window too (a label that wrapped, "Matching items per
+    # month (Searched items dated 2021–2025)", cut them off)
+    page.set_viewport_size({"width": 900, "height": 1000})
+    page.wait_for_timeout(1000)
+    page.locator("#qa-timeline").screenshot(path=str(OUT / "timeline-narrow.png"))
+    cut = page.evaluate("""() => {
+        const box = document.querySelector('#qa-timeline').getBoundingClientRect();
+        const axis = "#qa-timeline svg g.role-axis[aria-label^='X-axis'] g.role-axis-label text";
+        const labels = document.querySelectorAll(axis);
+        return [...labels].filter(t => t.getBoundingClientRect().bottom > box.bottom).map(t => t.textContent);
+    }""")
+    assert cut == []
 
 
 
