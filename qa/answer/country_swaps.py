@@ -68,13 +68,15 @@ def asked_countries(question: str, languages: bool = False) -> frozenset[str]:
 
 
 def country_swap(question: str, sentence: str, passage_before: str = "", title: str = "",
-                 lang: str | None = None, lead: str = "") -> CountrySwap | None:
+                 lang: str | None = None, lead: str = "", passage: str = "") -> CountrySwap | None:
     """What the question names and the answer (`sentence`, with `passage_before`: its passage's text before it, in
     `lang`) names instead, when the question names a country, the answer names others and not it, and neither the
     sentence before it nor the item's `title` names it; else None. A sentence that names no country is read in its
     item's `lead`, which says whose event the item reports ("… conducted by law enforcement agencies of Kazakhstan,
     Kyrgyzstan, Tajikistan and Uzbekistan." over "During the operation, officers seized 212 kg of heroin." does not
-    answer how much heroin Afghanistan seized). A question that asks for a place or a country is never a swap."""
+    answer how much heroin Afghanistan seized), unless its `passage` names the asked country ("… killed 25 million
+    Chinese …" after "… widespread famine, starting in 1331"). A question that asks for a place or a country is never
+    a swap."""
     asks = detect(question)
     # someone asked for: a who-question, people ("officers", "сотрудники") or a role or act ("experts", "эксперты"),
     # whose nationality may be named as its language ("Which Turkish experts …?", "Какие турецкие эксперты …?")
@@ -85,6 +87,8 @@ def country_swap(question: str, sentence: str, passage_before: str = "", title: 
     code = lang or detect(sentence)
     told = countries_in(answer_text(sentence, passage_before), code, languages=someone)
     if not told and lead and lead.strip() != sentence.strip():
+        if passage and countries_in(passage, detect(passage), languages=someone) & asked:
+            return None
         told = countries_in(lead, detect(lead), languages=someone)
     if not told or told & asked:
         return None
@@ -100,4 +104,4 @@ def candidate_country_swap(question: str, best: Candidate, lead: str = "") -> Co
     passage, row = best.passage, best.sentence
     before = passage.chunk.text[:max(0, row.start - passage.chunk.start)]
     title = passage.item.title if passage.item is not None else ""
-    return country_swap(question, best.text, before, title, row.lang, lead)
+    return country_swap(question, best.text, before, title, row.lang, lead, passage.chunk.text)

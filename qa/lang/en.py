@@ -111,7 +111,9 @@ QUESTION_TYPES = (
     ("number", re.compile(r"\bhow (many|much)\b|\bwhat (percentage|proportion|number|amount)\b"
                           r"|\bhow (large|big|long|old)\b"
                           r"|\bwhat (?:is|was|were|are) (?:the |its |their )?(?:[\w-]+ ){0,2}"
-                          r"(?:budget|cost|costs|price|prices|funding|salary|revenue|figure|figures|total)\b"
+                          r"(?:budget|cost|costs|price|prices|funding|salary|revenue)\b"
+                          # "What is the final figure for …?", "What was the total …?", not "What is used to figure …?"
+                          r"|\bwhat (?:is|was|were|are) (?:the|its|their) (?:[\w-]+ ){0,2}(?:figure|figures|total)\b"
                           # "What will the filter hall cost?", "What did the pipeline cost?"
                           r"|^what (?:will|would|did|does|do) (?:[\w'’-]+ ){1,6}?cost\b"
                           r"(?!\s+(?:cutting|overruns?|savings?|estimates?|of)\b)")),

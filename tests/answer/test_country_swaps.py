@@ -85,3 +85,12 @@ def test_a_sentence_naming_no_country_is_read_in_its_items_lead():
     # a lead naming the asked country, or no lead at all: no swap
     assert country_swap("How much heroin did Tajikistan seize in 2023?", sentence, lead=lead) is None
     assert country_swap("How much heroin did Afghanistan seize in 2023?", sentence) is None
+
+
+def test_a_passage_naming_the_asked_country_keeps_a_sentence_that_names_none():
+    lead = "The plague is thought to have begun in the dry plains of India and Uganda."
+    sentence = "In the 1330s a famine spread, starting in 1331."
+    passage = f"{sentence} Epidemics killed an estimated 25 million Chinese before it reached the coast."
+    question = "When did the Chinese famine begin?"
+    assert country_swap(question, sentence, lead=lead, passage=passage) is None
+    assert country_swap(question, sentence, lead=lead, passage=sentence) is not None  # its passage names only others

@@ -399,3 +399,12 @@ def test_a_question_for_a_quarter_wants_a_quarter_not_a_year(question, stated, u
     n = needs(question)
     assert (n.wants, asked_grain(question)) == ("date", "part")
     assert typed_match(stated, question, n) == 1.0 and typed_match(unstated, question, n) == 0.0
+
+
+@pytest.mark.parametrize(("question", "wants"), [
+    ("What is the final figure for hashish seized in Operation Dry Steppe 2024?", "number"),
+    ("What was the total of drug seizures in 2023?", "number"),
+    ("What is used to figure the relative strength of gravity?", None),  # a verb
+])
+def test_a_figure_or_a_total_asked_is_a_number(question, wants):
+    assert needs(question).wants == wants
