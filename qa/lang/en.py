@@ -112,8 +112,9 @@ QUESTION_TYPES = (
                           r"|\bhow (large|big|long|old)\b"
                           r"|\bwhat (?:is|was|were|are) (?:the |its |their )?(?:[\w-]+ ){0,2}"
                           r"(?:budget|cost|costs|price|prices|funding|salary|revenue)\b"
-                          # "What is the final figure for …?", "What was the total …?", not "What is used to figure …?"
-                          r"|\bwhat (?:is|was|were|are) (?:the|its|their) (?:[\w-]+ ){0,2}(?:figure|figures|total)\b"
+                          # "What is the final figure for …?", not "What is used to figure …?" ("What was the total
+                          # quantity …?" is left as it was: typed as a number, one drug's figure outranked the total)
+                          r"|\bwhat (?:is|was|were|are) (?:the|its|their) (?:[\w-]+ ){0,2}figures?\b"
                           # "What will the filter hall cost?", "What did the pipeline cost?"
                           r"|^what (?:will|would|did|does|do) (?:[\w'’-]+ ){1,6}?cost\b"
                           r"(?!\s+(?:cutting|overruns?|savings?|estimates?|of)\b)")),
