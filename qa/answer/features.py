@@ -7,6 +7,7 @@ embedding at question time beyond the question itself.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -57,6 +58,18 @@ def swap(ranked: list[Candidate], i: int, merge: bool = False) -> list[Candidate
         feats = {k: v if k in _OWN else max(v, top.features.get(k, v)) for k, v in c.features.items()}
     return [Candidate(c.sentence, c.passage, feats, top.score, c.reading), *ranked[1:i],
             Candidate(top.sentence, top.passage, top.features, c.score, top.reading), *ranked[i + 1:]]
+
+
+def prefer_near_tie(ranked: list[Candidate], top_n: int, margin: float,
+                    accept: Callable[[Candidate], bool]) -> list[Candidate]:
+    """ranked with the first of its best `top_n` after the best, within `margin` of the best's score, that `accept`
+    takes, first (swap); ranked as it is when none is."""
+    for i in range(1, min(top_n, len(ranked))):
+        if ranked[i].score < ranked[0].score - margin:
+            break
+        if accept(ranked[i]):
+            return swap(ranked, i)
+    return ranked
 
 
 # In a dated news item, question terms found in the item's title say which item, not which

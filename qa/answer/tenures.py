@@ -14,10 +14,8 @@ as the other near-tie rules do (qa.answer.roles.prefer_holder).
 from __future__ import annotations
 
 import re
-from dataclasses import replace
-
 from qa.answer.asked_marks import asked_marks, marks
-from qa.answer.features import Candidate
+from qa.answer.features import Candidate, prefer_near_tie
 from qa.answer.needs import needs
 from qa.filters.question import parse_question_dates
 
@@ -76,14 +74,7 @@ def _prefer_span_named(question: str, ranked: list[Candidate], span: tuple[int, 
     very span wins over a best that does not (a career's other line, "from 2016 to 2020"), whatever is asked."""
     if names_span(ranked[0].text, *span):
         return ranked
-    top = ranked[0]
-    for i in range(1, min(TENURE_TOP, len(ranked))):
-        c = ranked[i]
-        if c.score < top.score - TENURE_MARGIN:
-            break
-        if names_span(c.text, *span):
-            return [replace(c, score=top.score), *ranked[1:i], replace(top, score=c.score), *ranked[i + 1:]]
-    return ranked
+    return prefer_near_tie(ranked, TENURE_TOP, TENURE_MARGIN, lambda c: names_span(c.text, *span))
 
 
 def prefer_span_of_year(question: str, ranked: list[Candidate]) -> list[Candidate]:
@@ -99,11 +90,5 @@ def prefer_span_of_year(question: str, ranked: list[Candidate]) -> list[Candidat
     if needs(question).wants != "person":
         return ranked  # "between 1992 and 2008" holds no figure of 2008 itself: only a holder's time is a span
     asked = asked_marks(question)
-    top = ranked[0]
-    for i in range(1, min(TENURE_TOP, len(ranked))):
-        c = ranked[i]
-        if c.score < top.score - TENURE_MARGIN:
-            break
-        if spans_year(c.text, year) and c.features.get("typed") == 1.0 and asked <= marks(c.text):
-            return [replace(c, score=top.score), *ranked[1:i], replace(top, score=c.score), *ranked[i + 1:]]
-    return ranked
+    return prefer_near_tie(ranked, TENURE_TOP, TENURE_MARGIN, lambda c: spans_year(c.text, year)
+                           and c.features.get("typed") == 1.0 and asked <= marks(c.text))

@@ -28,6 +28,7 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from qa.answer.features import prefer_near_tie
 from qa.answer.needs import needs
 from qa.filters.core import UNDATED, DateRange, item_span
 from qa.answer.periods import part_of
@@ -140,14 +141,8 @@ def prefer_asked_part(question: str, ranked: list[Candidate]) -> list[Candidate]
     dates = reading.range
     if year_of_part(dates) is None or other_part(ranked[0].text, dates, figure=True) is None:
         return ranked
-    top = ranked[0]
-    for i in range(1, min(PERIOD_TOP, len(ranked))):
-        c = ranked[i]
-        if c.score < top.score - PERIOD_MARGIN:
-            break
-        if _DIGIT.search(c.text) and _names_part(c.text, dates):
-            return [replace(c, score=top.score), *ranked[1:i], replace(top, score=c.score), *ranked[i + 1:]]
-    return ranked
+    return prefer_near_tie(ranked, PERIOD_TOP, PERIOD_MARGIN,
+                           lambda c: bool(_DIGIT.search(c.text)) and _names_part(c.text, dates))
 
 
 _DIGIT = re.compile(r"\d")
