@@ -83,8 +83,10 @@ def test_the_asked_countrys_row_is_preferred_to_the_total(service, question):
 
 @pytest.mark.slow
 @pytest.mark.parametrize(("question", "reason"), [
+    # the total's sentence names no country; its report's lead names the four that took part (since the
+    # forty-second session: qa.answer.country_swaps reads a sentence naming none in its item's lead)
     ("How many kilograms of drugs did Azerbaijan seize during Amber Route 2024?",
-     "The best passage gives only the total; the documents give no separate figure for Azerbaijan."),
+     "The best passage speaks of Kazakhstan, Kyrgyzstan, Tajikistan and Uzbekistan, not of Azerbaijan."),
     ("Сколько наркотиков изъял Азербайджан в ходе операции «Янтарный путь – 2024»?",
      "Лучший фрагмент называет только общий итог; отдельного числа по стране (Азербайджан) в документах нет."),
 ])
