@@ -16,6 +16,7 @@ from qa.answer.periods import Label, Period, asked_period, part_of, row_label
 from qa.answer.tables import TableRow, Tables, cells, named_column
 from qa.filters.question import parse_question_dates
 from qa.lang import analyze
+from qa.lang.substances import identities
 from qa.store import SentenceRow
 
 
@@ -175,7 +176,16 @@ def row_and_column_named(question: str, terms: list[str], table: TableRow, row: 
     fitted on prose, reads the rows of one table as near ties of each other."""
     if not _key_cells(row.text, set(terms)) and not _names_period(question, row):
         return False
-    return named_column(question, table, row.text, row.lang) is not None
+    span = named_column(question, table, row.text, row.lang)
+    if span is None:
+        return False
+    # a substance asked that the column does not name ("cocaine" against "Drugs seized (kg)", all drugs): the table
+    # says nothing of it, only the gate may
+    asked = identities(question)
+    if asked:
+        column = table.header_cells[next(k for k, cell in enumerate(table.cells) if cell == span)]
+        return identities(column) == asked
+    return True
 
 
 def _names_period(question: str, row: SentenceRow) -> bool:

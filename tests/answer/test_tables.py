@@ -531,3 +531,21 @@ def test_a_time_of_day_answers_when_a_session_starts():
     row = index.find(PROGRAMME[4])
     assert not lacks_kind(question, table_row(index, row), row.text)
     assert _cell(index, question, PROGRAMME[4]) == "09:30-11:00"
+
+
+def test_a_substance_the_named_column_does_not_name_is_not_answered_by_the_table_itself():
+    # "Drugs seized (kg)" is all drugs: its row of 2023 says nothing of cocaine, so the table does not vouch for it
+    from qa.answer.rows import row_and_column_named
+    from qa.lang import analyze
+
+    drugs = ["Year | Operations | Drugs seized (kg)", "2022 | 9 | 780", "2023 | 12 | 905"]
+    heroin = ["Year | Operations | Heroin seized (kg)", "2022 | 9 | 120", "2023 | 12 | 140"]
+    index = Rows(drugs, heroin)
+
+    def named(question: str, text: str) -> bool:
+        row = index.find(text)
+        return row_and_column_named(question, analyze(question), table_row(index, row), row)
+
+    assert named("How much was seized in 2023?", drugs[2])
+    assert named("How much heroin was seized in 2023?", heroin[2])
+    assert not named("How much cocaine was seized in 2023?", drugs[2])
