@@ -179,9 +179,10 @@ def row_and_column_named(question: str, terms: list[str], table: TableRow, row: 
     span = named_column(question, table, row.text, row.lang)
     if span is None:
         return False
-    # a substance asked that the column does not name ("cocaine" against "Drugs seized (kg)", all drugs): the table
-    # says nothing of it, only the gate may
-    asked = identities(question)
+    # a how-much question's substance that the column does not name ("cocaine" against "Drugs seized (kg)", all
+    # drugs): the table says nothing of it, only the gate may ("Which country seized 5,870 kg of cannabis?" names the
+    # substance of the row's figure, not of the column asked)
+    asked = identities(question) if needs(question).wants == "number" else frozenset()
     if asked:
         column = table.header_cells[next(k for k, cell in enumerate(table.cells) if cell == span)]
         return identities(column) == asked

@@ -549,3 +549,7 @@ def test_a_substance_the_named_column_does_not_name_is_not_answered_by_the_table
     assert named("How much was seized in 2023?", drugs[2])
     assert named("How much heroin was seized in 2023?", heroin[2])
     assert not named("How much cocaine was seized in 2023?", drugs[2])
+    # a question for another cell names the substance of the row's figure, not of its own column
+    countries = ["Country | Heroin | Cannabis", "Kyrgyzstan | 96 kg | 5,870 kg"]
+    index = Rows(drugs, heroin, countries)
+    assert named("Which country seized 5,870 kg of cannabis?", countries[1])
