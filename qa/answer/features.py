@@ -21,8 +21,8 @@ from qa.answer.types import TYPE_FEATURES, dated_by_item
 from qa.answer.weights import WEIGHTS
 from qa.contracts import ChunkRow, Passage
 from qa.ingest.leads import CLOSERS, is_dated_lead
-from qa.ingest.readers import CELL_SEPARATOR
 from qa.ingest.letters import CLOSE
+from qa.ingest.readers import CELL_SEPARATOR
 from qa.ingest.titles import date_words
 from qa.lang import analyze
 from qa.lang.demonyms import found

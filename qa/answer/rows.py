@@ -8,12 +8,11 @@ row_and_column_named (qa.answer.pick.pick_answer).
 
 from __future__ import annotations
 
-import re
-
 from qa.answer.features import Candidate, swap
 from qa.answer.needs import needs
 from qa.answer.periods import Label, Period, asked_period, part_of, row_label
 from qa.answer.tables import TableRow, Tables, cells, named_column
+from qa.filters.mentions import YEAR_RE
 from qa.filters.question import parse_question_dates
 from qa.lang import analyze
 from qa.lang.substances import identities
@@ -163,11 +162,9 @@ def _other_part(text: str, period: Period) -> bool:
         return False
     part = part_of(text)
     if part is None:
-        return _YEAR_IN.search(text) is not None
+        return YEAR_RE.search(text) is not None
     return (part[1], part[2]) != (period.first, period.last)
 
-
-_YEAR_IN = re.compile(r"(?<![\d.,])(?:19|20)\d\d(?![\d]|[.,]\d)")
 
 
 def row_and_column_named(question: str, terms: list[str], table: TableRow, row: SentenceRow) -> bool:

@@ -14,9 +14,11 @@ as the other near-tie rules do (qa.answer.roles.prefer_holder).
 from __future__ import annotations
 
 import re
+
 from qa.answer.asked_marks import asked_marks, marks
 from qa.answer.features import Candidate, prefer_near_tie
 from qa.answer.needs import needs
+from qa.filters.mentions import YEAR_RE
 from qa.filters.question import parse_question_dates
 
 TENURE_TOP = 8
@@ -26,7 +28,6 @@ TENURE_MARGIN = 5.0
 _SPAN = re.compile(
     r"(?<![\d.,])(?P<a>(?:19|20)\d\d)\s*(?:[-–—]|\bto\b|\buntil\b|\bthrough\b|\band\b|\bпо\b|\bдо\b)\s*"
     r"(?P<b>(?:19|20)\d\d|\d\d)(?![\d]|[.,]\d)", re.I)
-_YEAR = re.compile(r"(?<![\d.,])(?:19|20)\d\d(?![\d]|[.,]\d)")
 
 
 def asked_year(question: str) -> int | None:
@@ -42,13 +43,13 @@ def spans_year(text: str, year: int) -> bool:
     for m in _SPAN.finditer(text):
         first, last = int(m["a"]), m["b"]
         end = int(last) if len(last) == 4 else first // 100 * 100 + int(last)
-        if first < year < end or (first <= year <= end and end > first):
+        if first < end and first <= year <= end:
             return True
     return False
 
 
 def _names_year(text: str, year: int) -> bool:
-    return any(int(m.group()) == year for m in _YEAR.finditer(text)) or spans_year(text, year)
+    return any(int(m.group()) == year for m in YEAR_RE.finditer(text)) or spans_year(text, year)
 
 
 def asked_span(question: str) -> tuple[int, int] | None:

@@ -30,8 +30,8 @@ from typing import TYPE_CHECKING
 
 from qa.answer.features import prefer_near_tie
 from qa.answer.needs import needs
-from qa.filters.core import UNDATED, DateRange, item_span
 from qa.answer.periods import part_of
+from qa.filters.core import UNDATED, DateRange, item_span
 from qa.filters.mentions import names_period, other_part, other_years, period_terms, year_of_part
 from qa.filters.question import DAY, MONTH, YEAR, parse_question_dates
 from qa.lang import registered

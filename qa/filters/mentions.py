@@ -216,6 +216,8 @@ def names_period(text: str, dates: DateRange) -> bool:
             and any(months_of(m.group()) == (lo.year, lo.month or 1, hi.month or 12) for m in _PART_RE.finditer(text)))
 
 
+# a year, not inside a longer number ("1,2023", "2023.5")
+YEAR_RE = re.compile(r"(?<![\d.,])(?:19|20)\d\d(?![\d]|[.,]\d)")
 # a year, or a span of years ("2024-2026", "2024–26", "from 2016 to 2020", "с 2016 по 2020 год"), not inside a
 # longer number ("1,2023", "2023.5")
 _YEARS = re.compile(r"(?<![\d.,])((?:19|20)\d\d)(?:(?:\s*[-–—]\s*|\s+(?:to|until|through|по|до)\s+)"

@@ -17,7 +17,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Callable
 
@@ -25,7 +24,7 @@ import numpy as np
 
 from qa.contracts import Answer, Filters, Scope
 from qa.filters.core import Bound, DateRange, FilterError, Selection, clean_sources, describe
-from qa.filters.mentions import (edge_of, names_month_of, names_period, other_part, other_years,
+from qa.filters.mentions import (YEAR_RE, edge_of, names_month_of, names_period, other_part, other_years,
                                  without_compared_years, year_of_part)
 from qa.filters.question import QuestionDates, parse_question_dates
 from qa.lang import detect, reply_words
@@ -156,7 +155,7 @@ def _part_of_titled_year(answer: Answer, span: DateRange) -> bool:
     if other_years(answer.text, span):
         return False
     titles = " ".join(t for t in (answer.title, answer.doc_title) if t)
-    named = {int(y) for y in _YEAR_NAMED.findall(titles)}
+    named = {int(y) for y in YEAR_RE.findall(titles)}
     return named == {year}
 
 
@@ -167,11 +166,8 @@ def _titled_other(answer: Answer, span: DateRange) -> bool:
     if not answer.title or not other_years(answer.title, span):
         return False
     text = _read_with_header(answer).replace(answer.title, " ")
-    return not _YEAR_NAMED.search(text) or bool(other_years(text, span))
+    return not YEAR_RE.search(text) or bool(other_years(text, span))
 
-
-# any year a text names
-_YEAR_NAMED = re.compile(r"(?<![\d.,])(?:19|20)\d\d(?![\d]|[.,]\d)")
 
 
 def _dated_in(answer: Answer, span: DateRange) -> bool:

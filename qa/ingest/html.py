@@ -63,20 +63,16 @@ def _strip_tags(html: str, source_break: str = " ") -> str:
     return "\n".join(line for line in lines if line)
 
 
-def _h1(html: str) -> str | None:
-    """The page's first <h1>, as the tag stripper writes it."""
-    m = re.search(r"<h1\b[^>]*>(.*?)</h1\s*>", html, re.IGNORECASE | re.DOTALL)
-    return " ".join(_strip_tags(m.group(1)).split()) or None if m else None
+def _element_text(html: str, tag: str) -> str | None:
+    """The text of the page's first `<tag>`, as the tag stripper writes it; None when it has none."""
+    if m := re.search(rf"<{tag}\b[^>]*>(.*?)</{tag}\s*>", html, re.IGNORECASE | re.DOTALL):
+        return " ".join(_strip_tags(m.group(1)).split()) or None
+    return None
 
 
 def _html_title(html: str) -> str | None:
     """The page's <h1>, else its <title>."""
-    for pattern in (r"<h1\b[^>]*>(.*?)</h1\s*>", r"<title\b[^>]*>(.*?)</title\s*>"):
-        if m := re.search(pattern, html, re.IGNORECASE | re.DOTALL):
-            title = " ".join(_strip_tags(m.group(1)).split())
-            if title:
-                return title
-    return None
+    return _element_text(html, "h1") or _element_text(html, "title")
 
 
 def html_to_text(html: str) -> tuple[str, str | None]:
@@ -93,7 +89,7 @@ def html_to_text(html: str) -> tuple[str, str | None]:
             text = _with_lost_head(text, trafilatura.extract(html, fast=True, **options) or "")
             text = _with_lost_dates(text, page.replace(_SOURCE_BREAK, " "))
             headed = _with_lost_headings(text, page.replace(_SOURCE_BREAK, " "), _headings(html))
-            if headed != text and (h1 := _h1(html)) and h1 not in headed:
+            if headed != text and (h1 := _element_text(html, "h1")) and h1 not in headed:
                 # a page cut in parts by its headings opens with its own <h1>, which names the first part
                 headed = f"{h1}\n{headed}"
             text = headed
@@ -158,17 +154,6 @@ def _with_lost_head(text: str, fast: str) -> str:
             return "\n".join([*head, text]) if head else text
         head.append(line)
     return text
-
-
-def _headings(html: str) -> frozenset[str]:
-    """The text of each `<h2>`-`<h6>` of a page, as the tag stripper writes its line."""
-    return frozenset(" ".join(_strip_tags(m.group(1)).split())
-                     for m in re.finditer(r"<h[2-6]\b[^>]*>(.*?)</h[2-6]\s*>", html, re.IGNORECASE | re.DOTALL))
-
-
-def _line_key(line: str) -> str:
-    """A line's words without the spaces and marks between them (a table's row as either side writes it)."""
-    return re.sub(r"[\W_]+", "", line)
 
 
 def _with_lost_dates(text: str, page_text: str) -> str:
