@@ -27,9 +27,10 @@ DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 7860
 # Bump when parsing, sentence splitting, chunking or the lexical analyzer change what an index
 # holds: existing indexes are then rebuilt instead of mixing old and new rows.
-PIPELINE_VERSION = 35  # 33: a web page's section heading trafilatura dropped above a table is put back; 34: a
+PIPELINE_VERSION = 36  # 33: a web page's section heading trafilatura dropped above a table is put back; 34: a
 # Markdown table's header and its rows share a chunk (its "|---|" rule cut them apart); 35: a page cut in parts by
-# its put-back headings opens with its <h1>
+# its put-back headings opens with its <h1>; 36: a label line ("Venue: Aktau") after prose stays in its item, a
+# table's dated row opens no story, a "Published:" line dates its report
 # 31-32: a letter (one salutation, one complimentary close) is one item, its signature
 # block sentences; "Tel.:" and "Ref. No." are no sentence ends (31 also joined every piece opening with a colon to the
 # sentence before, which merged Wikipedia's ".:33 He was …" citations into the sentence before them)

@@ -26,6 +26,7 @@ from qa.ingest.messages import messages_dated
 from qa.ingest.transcripts import transcript_dated
 from qa.ingest.document import Block, Item
 from qa.ingest.headlines import lead_title
+from qa.ingest.labels import is_publication_line, label_of
 from qa.ingest.letters import letter_parts, subject_line
 from qa.ingest.paragraphs import (
     _DATELINE, _FURNITURE, _HEADING, _HEADLINE, _NAME, _PROSE, Para, classify, lines,
@@ -43,6 +44,7 @@ class _Draft:
     has_prose: bool = False
     has_dated_lead: bool = False
     story_date: str | None = None  # the date the item opens with: a date line, its lead's dateline or first words
+    head: bool = True  # all its prose so far is a title's or label's lines, no sentence
 
 
 def _story_date(p: Para) -> str | None:
@@ -78,6 +80,8 @@ def _assemble(text: str, paras: list[Para], split_on_dates: bool) -> tuple[list[
                 prev_kind = kind
                 continue  # caption names / bylines before the body
             kind = _PROSE  # a short capitalised line inside an article: keep it
+        if kind in (_DATELINE, _HEADLINE) and _stays_in_item(text[p.start : p.end], kind, cur):
+            kind = _PROSE  # "Venue: Aktau" among an announcement's lines is its fact, not a new story's headline
         starts_item = cur.has_prose and (
             pending_separator
             or kind in (_DATELINE, _HEADLINE)
@@ -105,9 +109,25 @@ def _assemble(text: str, paras: list[Para], split_on_dates: bool) -> tuple[list[
         if kind == _PROSE and not cur.has_prose:
             cur.story_date = cur.story_date or _story_date(p)
         cur.has_prose |= kind == _PROSE
+        if kind == _PROSE:
+            line = text[p.start : p.end].rstrip()
+            cur.head &= label_of(line) is not None or not line.endswith((".", "!", "?", "…"))
         cur.has_dated_lead |= p.dated_lead
         prev_kind = kind
     return drafts, separator_splits
+
+
+def _stays_in_item(line: str, kind: str, cur: _Draft) -> bool:
+    """Whether a label line the paragraph rules took for a headline or a date line is a fact of the item it stands
+    in: a label line is never a headline ("Reporting period: 1 January – 30 June 2024"); one that holds a date is
+    a fact of the item after its prose has begun ("Dates: 9–13 June 2025"), and a publication line only among a
+    report's head lines (its wrapped title, "Отчётный период: …"): after a story's prose, "Published: 20 May 2024"
+    opens the next story of a news page."""
+    if label_of(line) is None:
+        return False
+    if kind == _HEADLINE:
+        return True
+    return cur.has_prose and (cur.head or not is_publication_line(line))
 
 
 def _letter(text: str, paras: list[Para]) -> list[_Draft] | None:
@@ -176,6 +196,8 @@ def _finish(text: str, drafts: list[_Draft]) -> tuple[list[Item], list[str]]:
         own = len(sources)
         sources.append(lead_text[:2000])
         found = next((i for i, source in enumerate(sources) if source and (date := find_date(source))), None)
+        if (published := _published(text, d.paras)) is not None:
+            date, found = published, 0  # a report dates by the day it came out, not by its period's first day
         if found is None and (date := _reference_date(text, d.paras)) is not None:
             found = 0  # stated at its top: a letter's "Исх. № 02-14/387 от 12 ноября 2025 г." under its letterhead
         if found is not None and (found < own or lead is not None and lead.opening_date is not None):
@@ -184,6 +206,18 @@ def _finish(text: str, drafts: list[_Draft]) -> tuple[list[Item], list[str]]:
             stated.append("lead" if found is not None and lead is not None and lead.dated_lead else "")
         items.append(Item(len(items), title, date, blocks[0].start, blocks[-1].end, blocks))
     return items, stated
+
+
+_PUBLISHED_PARAS = 6  # a "Published:" line stands under a document's title, among its first lines
+
+
+def _published(text: str, paras: list[Para]) -> str | None:
+    """The date of a publication line among an item's first paragraphs ("Дата публикации: 15 марта 2024 г.")."""
+    for p in paras[:_PUBLISHED_PARAS]:
+        line = text[p.start : p.end]
+        if is_publication_line(line) and (date := find_date(line)) is not None:
+            return date
+    return None
 
 
 _REFERENCE_PARAS = 4  # a letter's reference and date stand among its first paragraphs (letterhead, addressee)

@@ -14,6 +14,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from qa.ingest.captions import is_caption_by_form, is_photo_credit
+from qa.ingest.labels import label_of
 from qa.ingest.datelines import dateline_prefix, is_date_line
 from qa.ingest.furniture import furniture_rule, is_name_line, is_press_signature
 from qa.ingest.leads import CLOSERS, is_dated_lead, opening_date
@@ -46,6 +47,7 @@ class Para:
     body: int | None = None  # prose only: where its text starts after a dateline prefix
     dateline_date: str | None = None  # prose only: the ISO date of that dateline
     opening_date: str | None = None  # prose only: the ISO date its own text opens with ("3 апреля 2024 г. ...")
+    row: bool = False  # a table's row
 
     @property
     def text_start(self) -> int:
@@ -158,11 +160,15 @@ def classify(text: str, lines: list[tuple[int, int, bool]], markdown: bool) -> l
     for i, (start, end, blank_before) in enumerate(lines):
         line = text[start:end]
         if i in table:  # a table's row is a paragraph of its own (qa.answer.tables); its rule row is no content
-            paras.append(Para(start, end, _FURNITURE, why="table-rule") if table[i] else Para(start, end, _PROSE))
+            rule = Para(start, end, _FURNITURE, why="table-rule")
+            paras.append(rule if table[i] else Para(start, end, _PROSE, row=True))
             continue
         para = _classify_line(line, start, end, markdown, short_counts)
         prev = paras[-1] if paras else None
+        # a label line ("Отчётный период: …") under a wrapped title is a field of its own, not the title's last line
         if prev is not None and not blank_before and i - 1 not in table and prev.kind in (_PROSE, _HEADLINE) and (
+            label_of(line) is None
+        ) and (
             (wrapped and para.kind in (_PROSE, _HEADLINE) and not _BULLET_RE.match(line)
              and not _outruns(text[prev.start : prev.end], line))
             # A line break in mid-sentence (a page's <p> wrapped in its source, a <br>): the line that reads on
@@ -174,6 +180,8 @@ def classify(text: str, lines: list[tuple[int, int, bool]], markdown: bool) -> l
             continue
         paras.append(para)
     for i, p in enumerate(paras):
+        if p.kind == _PROSE and p.row:
+            continue  # a row dated "6–10 июня 2022 г." is a line of its table, not the lead of a story of its own
         if p.kind == _PROSE:
             para = text[p.start : p.end]
             p.dated_lead = is_dated_lead(para)
