@@ -26,7 +26,7 @@ from qa.ingest.messages import messages_dated
 from qa.ingest.transcripts import transcript_dated
 from qa.ingest.document import Block, Item
 from qa.ingest.headlines import lead_title
-from qa.ingest.labels import is_publication_line, label_of
+from qa.ingest.labels import is_publication_line, label_of, published_date
 from qa.ingest.letters import letter_parts, subject_line
 from qa.ingest.paragraphs import (
     _DATELINE, _FURNITURE, _HEADING, _HEADLINE, _NAME, _PROSE, Para, classify, lines,
@@ -213,11 +213,7 @@ _PUBLISHED_PARAS = 6  # a "Published:" line stands under a document's title, amo
 
 def _published(text: str, paras: list[Para]) -> str | None:
     """The date of a publication line among an item's first paragraphs ("Дата публикации: 15 марта 2024 г.")."""
-    for p in paras[:_PUBLISHED_PARAS]:
-        line = text[p.start : p.end]
-        if is_publication_line(line) and (date := find_date(line)) is not None:
-            return date
-    return None
+    return published_date([text[p.start : p.end] for p in paras[:_PUBLISHED_PARAS]])
 
 
 _REFERENCE_PARAS = 4  # a letter's reference and date stand among its first paragraphs (letterhead, addressee)

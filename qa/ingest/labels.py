@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import re
 
+from qa.ingest.dates import find_date
+
 # "Label: value": a label of one to four words, opening with a capital, then a value on the same line
 _LABEL_LINE = re.compile(r"^\s*(?P<label>[A-ZА-ЯЁ][^\W\d_]*\.?(?:[\s-]+[^\W\d_]+\.?){0,3})\s*:\s*(?P<value>\S.*)$")
 # the words a label is made of: what a record's field states (English words whole, Russian stems)
@@ -57,3 +59,12 @@ def is_publication_line(line: str) -> bool:
     """Whether a label line says when its document was published ("Published: 29 August 2024")."""
     label = label_of(line)
     return label is not None and bool(_PUBLISHED.match(label))
+
+
+def published_date(paragraphs: list[str]) -> str | None:
+    """The ISO date of the first publication line among a document's head paragraphs, each maybe of several lines."""
+    for para in paragraphs:
+        for line in para.splitlines():
+            if is_publication_line(line) and (date := find_date(line)) is not None:
+                return date
+    return None

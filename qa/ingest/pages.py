@@ -21,6 +21,7 @@ import re
 from collections import Counter
 
 from qa.ingest.dates import FULL_DATE_RE, find_date, heading_date
+from qa.ingest.labels import published_date
 from qa.ingest.readers import CELL_SEPARATOR, Extracted, Section
 
 PAGE_BREAK = "\n\f\n"  # between pages in the extracted text: `qa text` shows pages like pdftotext
@@ -443,13 +444,18 @@ def _mostly_date(line: str) -> bool:
 
 
 _YEAR_RE = re.compile(r"\b(?:19|20)\d\d\b")
+_HEAD_BLOCKS = 8  # a report's publication line stands under its title, among the first page's first paragraphs
 
 
 def _document_date(title: str | None, text: str, per_page: list) -> str | None:
     """A dated title; else a day or a month on the first page with content ("March 2025"; an issue's month at its
     top before the day of its first story: qa.ingest.dates.heading_date), not a
     bare year there ("since 1987" is history, not the report's date) nor in a table's row (what the
-    row is about: "3 to 21 April 2023" under "Period"); else a year in the title."""
+    row is about: "3 to 21 April 2023" under "Period"); else a year in the title. A publication line on the first
+    page ("Published: 29 August 2024") says it before all of them: the title's "January–June 2024" is the period
+    the report covers."""
+    if per_page and (date := published_date([text[s:e] for s, e in per_page[0][1][:_HEAD_BLOCKS]])):
+        return date
     date = find_date(title or "")
     if date is None and per_page:
         blocks = [text[s:e] for s, e in per_page[0][1]]
