@@ -11,7 +11,7 @@ qa.answer.events.misplaced).
 from __future__ import annotations
 
 from qa.answer.events import question_ordinals
-from qa.answer.fields import HEAD_CHARS, own_place, own_setting
+from qa.answer.fields import HEAD_CHARS, field_of, own_place, own_setting
 from qa.store import Index, SentenceRow
 
 
@@ -45,6 +45,17 @@ class Heads:
         setting = " ".join(s for head in self._heads_of(row) if (s := own_setting(head)))
         # the item's date too: a year the question names ("the 2022 workshop") is read from it (fields)
         return " ".join(x for x in (item.doc_title or "", item.title, setting, item.date or "") if x)
+
+    def head_lines(self, row: SentenceRow) -> str:
+        """The lines atop the row's document and its own section before their first sentence: what they say of
+        themselves under their titles ("Prepared by the Analytical Department of CARICC", "Reporting period: …")."""
+        out = []
+        for head in self._heads_of(row):
+            for line in head.splitlines():
+                if line.rstrip().endswith((".", "!", "?")) and field_of(line) is None:
+                    break
+                out.append(line)
+        return " ".join(out)
 
     def doc_title(self, doc: str) -> str:
         """What names the gathering a whole document records: its title, its first item's, and the date and place

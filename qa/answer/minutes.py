@@ -14,8 +14,9 @@ from qa.answer.decisions import LOOK_BACK as DECISIONS_LOOK_BACK
 from qa.answer.decisions import asks_decided, decision_candidate, decisions_heading, is_field_line
 from qa.answer.events import asked_places, gatherings
 from qa.answer.features import Candidate, swap
-from qa.answer.fields import asked_field, asks_latest, field_candidate
+from qa.answer.fields import asked_field, asks_latest, field_candidate, field_of
 from qa.answer.heads import Heads
+from qa.answer.labelled import label_candidate
 from qa.store import Index, SentenceRow
 
 
@@ -36,6 +37,10 @@ def prefer_field(question: str, ranked: list[Candidate], heads: Heads) -> tuple[
         latest = _titles(question, ranked, heads) if asks_latest(question) else None
         i = party_candidate(question, texts, lambda j: _attendee_list(
             ranked[j].sentence, heads, heads.title(ranked[j].sentence) if latest is None else latest[j]))
+        if i is None and any(field_of(t) for t in texts):
+            i = label_candidate(question, texts, [heads.title(c.sentence) for c in ranked],
+                                [heads.head_lines(c.sentence) for c in ranked],
+                                [c.features.get("typed", 0.0) for c in ranked])
         return (ranked, False) if i is None else ((ranked if i == 0 else swap(ranked, i)), True)
     titles = _titles(question, ranked, heads)
     headings = [heads.heading(c.sentence) for c in ranked]

@@ -206,9 +206,11 @@ class QAService:
         if picked.answer is None and plan.reading is not None:  # nothing dated then answers: drop the date
             used, fell_back = plan.fallback, True
             picked = self._answer(text, qvec, terms, index, pool, used, model)
-        if picked.answer is not None and (other := scope.about_other_years(picked.answer, plan, fell_back, text)
-                                          or scope.about_other_part(picked.answer, plan, text,
-                                                                    needs(text).wants == "number")):
+        wants = needs(text).wants
+        if picked.answer is not None and not (wants == "date" and scope.titled_period(picked.answer, plan)) and (
+            other := scope.about_other_years(picked.answer, plan, fell_back, text)
+            or scope.about_other_part(picked.answer, plan, text, wants == "number")
+        ):
             picked = Picked(None, picked.passages, other)
         answer, passages = picked.answer, picked.passages
         searched = scope.scope_of(plan, used, fell_back, len(index.row_facts().item_doc), language,

@@ -205,6 +205,15 @@ def about_other_years(answer: Answer, p: Plan, fell_back: bool, question: str = 
     return reply_words(language).reason("other_years", named=named, asked=reading.range.human(language))
 
 
+def titled_period(answer: Answer, p: Plan) -> bool:
+    """Whether the answer's document or item title names the question's period: "When was the report for January–June
+    2024 published?" names the report by its period, and its "Published: 29 August 2024" is the answer, not a date
+    of another period."""
+    reading = p.reading or p.undated
+    titles = " ".join(t for t in (answer.title, answer.doc_title) if t)
+    return reading is not None and bool(titles) and names_period(titles, reading.range)
+
+
 def about_other_part(answer: Answer, p: Plan, question: str = "", figure: bool = False) -> str | None:
     """Why an answer is no answer to a question about a part of a year, else None: it names only other parts of
     that year ("В первом полугодии 2023 года … изъято 1 146 кг" for "… в июле 2023 года?"), whatever its item's

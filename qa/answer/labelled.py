@@ -1,0 +1,86 @@
+"""A label line whose label names what the question asks, in the document the question names, as the answer.
+
+A protocol, a report or an announcement states its facts on label lines: "Дата подписания: 14 июля 2023 г.",
+"Published: 29 August 2024", "Reporting period: 1 January – 30 June 2024", "Participants: 24 officers". The sentence
+model, fitted on prose, ranks such a line low, and a year the question names for the report's period made the
+publication line look like a clash: "When was the 2023 annual report published?" got "Отчётный период: 1 января –
+31 декабря 2023 г.", and "What period does the half-year report cover?" a sentence that names no period. The
+gatherings' fields (qa.answer.fields: "Date:", "Venue:", "Chair:") are read for meetings; this rule reads any label
+whose own word is the question's ("published" / "опубликован" ↔ "Дата публикации", "signed" ↔ "Дата подписания",
+"period" ↔ "Reporting period"), when the line's value is of the kind asked (a date for when, a place for where, a
+count for how many) and the titles of its document and item name what the question names (its other words): the
+half-year report's "Published:" line does not answer when the *annual* report came out.
+"""
+
+from __future__ import annotations
+
+import re
+
+from qa.answer.fields import field_of
+from qa.answer.needs import needs
+from qa.lang import analyze, detect
+
+# label words that say only the kind of value ("Date", "Место"): the question's act must be named by another
+_GENERIC = frozenset(analyze(
+    "date dates time place location number of the and for дата даты время место число количество для и по на в",
+))
+_COMMON = 5  # letters two words share when one is a form of the other ("опубликован" / "публикации")
+# the verbs a question about a document's own fields asks with, which no title holds ("What period does it cover?")
+_ASKING = frozenset(analyze("cover covers covered span spans include includes охватывает охватывал охватывают включает"))
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_COUNT = re.compile(r"^\W*(?:[^\W\d_]+\s+){0,3}\d")
+
+
+def _related(a: str, b: str) -> bool:
+    """Whether two stems share a run of _COMMON letters ("опубликова" / "публикац", "подписа" / "подписан")."""
+    if len(a) < _COMMON or len(b) < _COMMON:
+        return a == b
+    return any(a[i : i + _COMMON] in b for i in range(len(a) - _COMMON + 1))
+
+
+def _in(stem: str, words: set[str]) -> bool:
+    """Whether a question's stem is among a title's, by its first letters ("кыргызстан" / "кыргызск")."""
+    head = stem[: max(_COMMON, min(len(stem), 6))]
+    return any(w.startswith(head) or stem.startswith(w[: max(_COMMON, min(len(w), 6))]) for w in words)
+
+
+def _states(wants: str | None, value: str, typed: float) -> bool:
+    """Whether a label's value is of the kind asked: a date the patterns read, a count, a capitalised place."""
+    if wants == "date":
+        return typed == 1.0
+    if wants == "number":
+        return bool(_COUNT.match(value))
+    if wants == "place":
+        return bool(re.search(r"\b[A-ZА-ЯЁ]", value)) and not re.search(r"\d", value)
+    return False
+
+
+def label_candidate(question: str, texts: list[str], titles: list[str], heads: list[str],
+                    typed: list[float]) -> int | None:
+    """The index of the first candidate that is a label line naming the question's act, whose value is of the
+    asked kind, and whose document (its titles and head) names the rest of the question; else None."""
+    n = needs(question)
+    wants = "date" if "period" in question.lower() or "период" in question.lower() else n.wants
+    asked = set(analyze(question, detect(question)))
+    for i, (text, title, head, holds) in enumerate(zip(texts, titles, heads, typed)):
+        field = field_of(text)
+        if field is None or not _states(wants, field[1], holds):
+            continue
+        if not n.years <= set(_YEAR.findall(title)):
+            continue
+        named = _stems(title)
+        own = [w for w in analyze(field[0], detect(field[0])) if w not in _GENERIC]
+        # the act is what the label says and the title does not ("published"): "Отчётный период" is no answer to
+        # when the report (отчёт) came out
+        acts = {q for q in asked if any(_related(q, w) for w in own) and not _in(q, named)}
+        if not acts:
+            continue
+        held = named | _stems(head)
+        if any(not _in(w, held) for w in asked - acts - _ASKING):
+            continue
+        return i
+    return None
+
+
+def _stems(text: str) -> set[str]:
+    return set(analyze(text, detect(text))) | set(_YEAR.findall(text))
