@@ -26,7 +26,9 @@ _GENERIC = frozenset(analyze(
 ))
 _COMMON = 5  # letters two words share when one is a form of the other ("опубликован" / "публикации")
 # the verbs a question about a document's own fields asks with, which no title holds ("What period does it cover?")
-_ASKING = frozenset(analyze("cover covers covered span spans include includes охватывает охватывал охватывают включает"))
+_ASKING = frozenset(analyze(
+    "cover covers covered span spans include includes охватывает охватывал охватывают включает",
+))
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _COUNT = re.compile(r"^\W*(?:[^\W\d_]+\s+){0,3}\d")
 
