@@ -92,17 +92,22 @@ def figures(text: str, lang: str | None = None) -> list[Figure]:
     return out
 
 
-def superseded(text: str, figure: Figure) -> bool:
+def superseded(text: str, figure: Figure, weak: bool = False) -> bool:
     """Whether `text` says `figure` is superseded (any registered language's Language.superseded right before it;
-    a weak cue only in a sentence that Language.corrects matches)."""
+    a weak cue ("not 2.4 tonnes") only in a sentence that Language.corrects matches, or with `weak`)."""
     before = text[max(0, figure.start - _CUE_CHARS):figure.start]
     for lang in registered():
         if lang.superseded is None:
             continue
         m = lang.superseded.search(before)
-        if m and (m.group("weak") is None or (lang.corrects is not None and lang.corrects.search(text))):
+        if m and (weak or m.group("weak") is None or (lang.corrects is not None and lang.corrects.search(text))):
             return True
     return False
+
+
+def _asks_final(question: str) -> bool:
+    """Whether `question` asks for the final figure ("What was the final quantity …?": Language.asks_final)."""
+    return any(lang.asks_final is not None and lang.asks_final.search(question) for lang in registered())
 
 
 def asks_correction(question: str) -> bool:
@@ -210,7 +215,9 @@ def prefer_correction(question: str, ranked: list[Candidate]) -> list[Candidate]
     if len(ranked) < 2:
         return ranked
     n = needs(question)
-    if n.wants != "number" and not asks_correction(question):
+    # "What was the final quantity of heroin …?" asks the corrected figure, though not typed as a number question
+    counting = n.wants == "number" or _asks_final(question)
+    if not counting and not asks_correction(question):
         return ranked
     for _ in range(_ROUNDS):
         top = ranked[0]
@@ -223,11 +230,13 @@ def prefer_correction(question: str, ranked: list[Candidate]) -> list[Candidate]
                       and corrects(c.text, c.sentence.lang, values)
                       # one that corrects a figure of another substance than asked is no answer
                       and candidate_swap(question, c) is None), None)
-        if found is None and n.wants == "number":
+        if found is None and counting:
             found = _revised(question, n, ranked, values, day)
-        if found is None and n.wants == "number":
+        if found is None and counting:
             found = _anew(n, ranked, values, day)
-        if found is None:
+        # a figure of another substance than asked corrects nothing the question asks ("421 kg of heroin" for
+        # methamphetamine)
+        if found is None or candidate_swap(question, ranked[found]) is not None:
             return ranked
         c = ranked[found]
         ranked = [replace(c, score=top.score), *ranked[1:found], replace(top, score=c.score), *ranked[found + 1:]]

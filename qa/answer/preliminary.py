@@ -120,7 +120,11 @@ def _before(c: Candidate) -> str:
 
 def provisional(c: Candidate) -> bool:
     """Whether a candidate's figure is marked preliminary: by its sentence (with the sentence it refers back to:
-    "They also seized … and opened 46 criminal cases." after "According to preliminary figures, …") or its titles."""
+    "They also seized … and opened 46 criminal cases." after "According to preliminary figures, …") or its titles.
+    A sentence that gives its figure as final and the preliminary one as superseded is a correction, not
+    preliminary: "The final total … is 2,186 kg, not 2.4 tonnes as reported on the basis of preliminary data."."""
+    if _any("final", c.text) and any(superseded(c.text, f, weak=True) for f in figures(c.text, c.sentence.lang)):
+        return False
     return _any("preliminary", answer_text(c.text, _before(c))) or _any("preliminary", _titles(c))
 
 

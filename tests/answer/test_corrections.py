@@ -178,3 +178,24 @@ def test_a_correction_in_two_sentences_gives_the_figure_anew(question):
     assert prefer_correction(question, [restated, other])[0].text == RESTATED_RU
     early = _at(candidate(RESTATED_RU, "2025-03-01", 30.0, "correction.txt", "ru"), 4)
     assert prefer_correction(question, story_and(early) + [anew])[0].text == STORY
+
+
+RESTATED_EN = ("In our press release of 17 March the quantity of hashish seized during Operation Amber Road 2025 was "
+               "given as 2,470 kg.")
+ANEW_EN = "After verification of the national reports, the correct figure is 2,740 kg of hashish."
+
+
+def test_a_question_for_the_final_quantity_takes_the_figure_given_anew():
+    # "What was the final quantity …?" is typed as no number question; it still asks for the corrected figure, not
+    # the superseded one the release restates
+    question = "What was the final quantity of hashish seized in Operation Amber Road 2025?"
+    restated = _at(candidate(RESTATED_EN, "2025-03-28", 30.0, "correction.txt", "en"), 4)
+    anew = _at(candidate(ANEW_EN, "2025-03-28", 20.0, "correction.txt", "en"), 5)
+    assert prefer_correction(question, [restated, anew])[0].text == ANEW_EN
+
+
+def test_a_correction_of_another_substance_is_not_put_first():
+    question = "How much heroin was seized in Operation Amber Road 2025?"
+    restated = _at(candidate(RESTATED_EN, "2025-03-28", 30.0, "correction.txt", "en"), 4)
+    anew = _at(candidate(ANEW_EN, "2025-03-28", 20.0, "correction.txt", "en"), 5)
+    assert prefer_correction(question, [restated, anew])[0].text == RESTATED_EN

@@ -135,3 +135,15 @@ def test_across_languages_the_note_needs_the_two_sentences_near_under_multilingu
 
     assert disagreeing(CASES, [en, ru], en.sentence.text, short(en), "en", short, None, cosine(0.4)) is not None
     assert disagreeing(CASES, [en, ru], en.sentence.text, short(en), "en", short, None, cosine(0.1)) is None
+
+
+def test_a_final_figure_that_names_the_preliminary_one_it_replaces_is_final():
+    # "… not 2.4 tonnes as reported on the basis of preliminary data" had made the final total "only a preliminary
+    # figure", and the question for the final total "not found"
+    final = lone_candidate("The final total of drugs seized in the operation is 2,186 kg, not 2.4 tonnes as reported "
+                           "on the basis of preliminary data.", "2031-12-05", 30.0, "correction.txt", lang="en")
+    assert not provisional(final)
+    assert not only_preliminary("What was the final total of drugs seized in Operation Amber Road?", [final])
+    early = lone_candidate("According to preliminary data, officers seized 2.4 tonnes of drugs.", "2031-11-14", 30.0,
+                           "news.txt", lang="en")
+    assert provisional(early)

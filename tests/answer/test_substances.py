@@ -177,3 +177,14 @@ def test_the_note_lists_the_substances_the_answer_names():
 ])
 def test_a_question_that_asks_which_substance_is_answered_by_another(question):
     assert swapped(question, "In 2023 methamphetamine seizures overtook all others, at 1.2 tonnes.") is None
+
+
+def test_a_class_that_lists_its_members_is_those_members():
+    # "narcotic drugs, including heroin and hashish" said nothing of methamphetamine, and its total was given for it
+    listed = ("According to preliminary data, officers seized 2.4 tonnes of narcotic drugs, including 512 kg of heroin "
+              "and 1,640 kg of hashish.")
+    assert swapped("How much methamphetamine was seized in Operation Amber Road?", listed) is not None
+    assert swapped("How much heroin was seized in Operation Amber Road?", listed) is None
+    # a class named alone still stands for every drug it holds
+    assert swapped("How much methamphetamine was seized in Operation Amber Road?",
+                   "Officers seized 2.4 tonnes of narcotic drugs during the operation.") is None
