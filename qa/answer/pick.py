@@ -25,7 +25,7 @@ from qa.answer.corrections import prefer_correction
 from qa.answer.country_parts import prefer_asked_country, whole_given
 from qa.answer.disagreement import with_disagreement
 from qa.answer.evidence import abstain_gate, calibrate, evidence, lead_text, probability, rule_that_holds
-from qa.answer.features import Candidate, add_across, add_uncentred, sentence_features, swap
+from qa.answer.features import Candidate, add_across, add_uncentred, prefer_near_tie, sentence_features, swap
 from qa.answer.heads import Heads
 from qa.answer.identity import prefer_asked_one
 from qa.answer.letters import prefer_letter_line
@@ -131,6 +131,27 @@ class Picked:
     not_found: str | None = None
 
 
+# a table's row whose row and column the question names takes over from a best that holds nothing of the kind asked
+# within this margin among the best few, as a substance's near tie does (qa.answer.substances: SUBSTANCE_MARGIN): "How
+# much heroin did Tajikistan seize in 2023?" got "Наибольший объём изъятий героина по-прежнему приходится на
+# Таджикистан." 0.54 above the row "Таджикистан | 1 274 | …" under "Героин, кг"
+NAMED_CELL_TOP = 3
+NAMED_CELL_MARGIN = 1.0
+
+
+def prefer_named_cell(question: str, terms: list[str], ranked: list[Candidate], tables: Tables) -> list[Candidate]:
+    """ranked with a near tie that is a table's row whose row and column the question names (rows.row_and_column_named)
+    first, when the best holds no span of the kind asked (its "typed" feature) and is no such row itself."""
+    if len(ranked) < 2 or ranked[0].features.get("typed", 0.0) >= 1.0 or tables.row(ranked[0].sentence) is not None:
+        return ranked
+
+    def named(c: Candidate) -> bool:
+        table = tables.row(c.sentence)
+        return table is not None and row_and_column_named(question, terms, table, c.sentence)
+
+    return prefer_near_tie(ranked, NAMED_CELL_TOP, NAMED_CELL_MARGIN, named)
+
+
 def pick_answer(
     question: str,
     query_vector: np.ndarray,
@@ -166,6 +187,7 @@ def pick_answer(
     # its part, not the whole; the best's item's lead is read only for a question about a country
     ranked = prefer_asked_country(question, ranked, lambda best=ranked[0].sentence: lead_text(index, best))
     ranked = prefer_letter_line(question, ranked, index)  # a letter's signature, its labelled contact (letters)
+    ranked = prefer_named_cell(question, terms, ranked, tables)  # the row and column asked, over a figureless best
     # a later correction of the best's figure is shown in its place (qa.answer.corrections); whether the documents
     # answer at all, and how surely, is still read on the report it corrects: a correction found at any rank must not
     # answer a question its report did not (its own words match the question less, or more, by chance)

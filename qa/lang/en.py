@@ -608,7 +608,9 @@ HOLDER_WORDS = HolderWords(
         r"|\b(?:appointed|named|elected|succeeded|replaced|assumed)\b", re.I),
     other=re.compile(r"^\W*(?:who|whom)\s+(?:do|does|did)\b|\b(?:reports?|answers?)\s+to\b|\bto\s+whom\b", re.I),
     who_is=frozenset({"who"}),
-    asks_before=re.compile(r"\b(?:before|prior\s+to|predecessor|preceded)\b", re.I),
+    # "Whom did Karimberdiev replace?" asks for the one before him, as "before" does
+    asks_before=re.compile(r"\b(?:before|prior\s+to|predecessor|preceded)\b"
+                           r"|\bwho(?:m)?\s+(?:did|does|will)\s+(?:[\w.'’-]+\s+){1,5}?(?:replace|succeed)\b", re.I),
     predecessor=re.compile(r"\b(?:predecessors?|replac(?:es|ed|ing)|succeed(?:s|ed|ing)|took\s+over\s+from|"
                            r"takes\s+over\s+from|in\s+place\s+of)\b", re.I),
 )

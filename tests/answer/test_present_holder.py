@@ -228,6 +228,10 @@ REPLACES_RU = "Он сменяет майора Эрика Волкова, ко�
      REPLACES_RU),
     ("Who was the liaison officer of Ostravia before April 2025?", [(APPOINTED_RU, 30.0), (REPLACES_RU, 27.0)],
      REPLACES_RU),
+    # whom the new holder replaced is the one before, asked without "before"
+    ("Кого сменил Марат Сабиров на посту офицера связи?", [(APPOINTED_RU, 30.0), (REPLACES_RU, 27.0)], REPLACES_RU),
+    ("Whom did Lena Varga replace at the head of the Council secretariat?", [(APPOINTED, 30.0), (REPLACES, 26.5)],
+     REPLACES),
 ])
 def test_a_question_about_who_held_a_role_before_takes_the_sentence_naming_the_predecessor(question, ranked, answer):
     from qa.answer.present_holder import prefer_predecessor

@@ -553,3 +553,22 @@ def test_a_substance_the_named_column_does_not_name_is_not_answered_by_the_table
     countries = ["Country | Heroin | Cannabis", "Kyrgyzstan | 96 kg | 5,870 kg"]
     index = Rows(drugs, heroin, countries)
     assert named("Which country seized 5,870 kg of cannabis?", countries[1])
+
+
+def test_a_row_and_column_the_question_names_take_over_from_a_near_sentence_without_a_figure(invented_service):
+    # "How much heroin did Ostravia seize in 2031?" got the report's sentence that most heroin is still seized in
+    # Ostravia, a little above the row under "Героин, кг"
+    report = "\n".join([
+        "Годовой отчёт о незаконном обороте наркотиков в регионе за 2031 год",
+        "В 2031 году компетентными органами изъято 9 210 кг наркотических средств.",
+        "",
+        "Страна | Героин, кг | Опий, кг | Гашиш, кг | Всего, кг",
+        "Остравия | 1 274 | 1 530 | 2 455 | 5 259",
+        "Велания | 203 | 31 | 2 870 | 3 104",
+        "Итого | 1 477 | 1 561 | 5 325 | 8 363",
+        "",
+        "Наибольший объём изъятий героина по-прежнему приходится на Остравию.",
+    ])
+    service = invented_service({"otchet_2031.txt": report})
+    answer = service.ask("Сколько героина изъяла Остравия в 2031 году?").answer
+    assert answer is not None and "1 274" in answer.text
