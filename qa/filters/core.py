@@ -396,14 +396,16 @@ class RowFacts:
 
     def select(self, since: str | None = None, until: str | None = None,
                sources: Iterable[str] | None = None,
-               mentioning: Callable[[DateRange], np.ndarray | None] | None = None, wide: bool = False) -> Selection:
+               mentioning: Callable[[DateRange], np.ndarray | None] | None = None, wide: bool = False,
+               titled: bool = False) -> Selection:
         """The rows a filter allows (cached: the same filter asked again costs a dict lookup). `mentioning`
         (a date read from a question): the items whose text names the range, kept beside those dated in it
         (qa.filters.mentions.items_mentioning); `wide`: `mentioning` also reads the items that may report it
-        (qa.filters.mentions.items_reporting), a selection of its own."""
+        (qa.filters.mentions.items_reporting), a selection of its own; `titled`: it reads only the items whose
+        title names the range (qa.filters.mentions.items_titled), another."""
         dates = DateRange.parse(since, until)
         pats = clean_sources(sources)
-        key = (dates, pats, mentioning is not None, wide)
+        key = (dates, pats, mentioning is not None, wide, titled)
         if key in self._cache:
             return self._cache[key]
         if not dates.active and not pats:

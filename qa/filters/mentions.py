@@ -177,15 +177,31 @@ def _items_holding(index, alternatives: list[list[frozenset[str]]]) -> np.ndarra
                 holding[terms] = (index.lexical.scores(sorted(terms)) > 0) | in_title[facts.row_item]
             hit &= holding[terms]
         rows |= hit
-    items = np.zeros(n_items, dtype=bool)
+    items = _titled_items(facts, titled, alternatives)  # an item whose title alone names it (a section with no row)
     items[facts.row_item[rows]] = True
-    for groups in alternatives:  # an item whose title alone names the period (a section with no row yet)
+    return items
+
+
+def _titled_items(facts, titled: dict[str, set[int]], alternatives: list[list[frozenset[str]]]) -> np.ndarray:
+    """One bool per item: whether its title holds one of the `alternatives`."""
+    items = np.zeros(len(facts.item_doc), dtype=bool)
+    for groups in alternatives:
         hit = None
         for terms in groups:
             ids = set().union(*(titled.get(t, ()) for t in terms))
             hit = ids if hit is None else hit & ids
         items[sorted(hit or ())] = True
     return items
+
+
+def items_titled(index, dates: DateRange) -> np.ndarray | None:
+    """One bool per item of `index`: whether its title names the period `dates` ("Half-Year Report …, January–June
+    2024", published in August): it is about that period, whatever its date. None when the period cannot be read."""
+    alternatives = period_terms(dates)
+    if not alternatives:
+        return None
+    facts = index.row_facts()
+    return _titled_items(facts, _titles_holding(facts), alternatives)
 
 
 # each title term's items, by the RowFacts of an index generation (read once: a generation never changes)

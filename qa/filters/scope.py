@@ -99,7 +99,7 @@ def plan(index, question: str, filters: Filters | None, resolve_event: Callable[
                     # their answer does not name it, those that name it answer (service.ask)
                     first, named = wide, sel
                 if first.mentioning:
-                    dated = index.select(asked)
+                    dated = index.select(asked, titled=True)  # a report titled by the period is dated in it
                     dated = None if dated.empty else dated
     return Plan(filters, first, explicit if reading is not None else None, reading, undated=undated, dated=dated,
                 named=named)

@@ -18,7 +18,7 @@ from pathlib import Path
 import numpy as np
 
 from qa.filters.core import RowFacts, Selection
-from qa.filters.mentions import items_mentioning, items_reporting
+from qa.filters.mentions import items_mentioning, items_reporting, items_titled
 from qa.store import languages, masks
 from qa.store.generations import current_generation
 from qa.store.lexical import LexicalIndex
@@ -164,17 +164,20 @@ class Index:
             np.array([float(bm25[i]) for i in ids], dtype=np.float64),
         )
 
-    def select(self, filters, mentioning: bool = False, reporting: bool = False) -> Selection:
+    def select(self, filters, mentioning: bool = False, reporting: bool = False, titled: bool = False) -> Selection:
         """The chunk rows a contracts.Filters allows (qa.filters.core): its mask for ``search``,
         counts, the undated items it left out, unknown sources, months. Cached per filter. `mentioning`:
         items whose text names the date range count as in it too (a date read from a question); `reporting`: and
-        those that may report it in other words (qa.filters.mentions.items_reporting)."""
+        those that may report it in other words (qa.filters.mentions.items_reporting); `titled`: items whose title
+        names it (a report on the first half of 2024, published in August) count as dated in it."""
         if reporting:
             reader = lambda dates: items_reporting(self, dates)  # noqa: E731
+        elif titled:
+            reader = lambda dates: items_titled(self, dates)  # noqa: E731
         else:
             reader = (lambda dates: items_mentioning(self, dates)) if mentioning else None
         return self.row_facts().select(filters.since, filters.until, filters.sources, mentioning=reader,
-                                       wide=reporting)
+                                       wide=reporting, titled=titled and not reporting)
 
     def row_facts(self) -> RowFacts:
         """Per-row document and dates for filters: read once per generation (a few seconds at a
