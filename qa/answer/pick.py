@@ -27,6 +27,7 @@ from qa.answer.disagreement import with_disagreement
 from qa.answer.evidence import abstain_gate, calibrate, evidence, lead_text, probability, rule_that_holds
 from qa.answer.features import Candidate, add_across, add_uncentred, prefer_near_tie, sentence_features, swap
 from qa.answer.heads import Heads
+from qa.answer.editions_across import prefer_edition_across
 from qa.answer.identity import prefer_asked_one
 from qa.answer.letters import prefer_letter_line
 from qa.answer.minutes import held_at, prefer_field
@@ -176,6 +177,8 @@ def pick_answer(
     ranked, fielded = prefer_field(question, ranked, heads)
     ranked = prefer_asked_substance(question, ranked)
     ranked = prefer_asked_one(question, ranked)
+    similar = passage_cosine(index, "dense_raw" in fitted.sentence)  # e5's fit reads e5's (multilingual) vectors
+    ranked = prefer_edition_across(question, ranked, similar)  # "Степной заслон-2024" for "Steppe Barrier-2024"
     ranked = prefer_whole_period(question, ranked)
     ranked = prefer_asked_part(question, ranked)  # its mirror: the half asked, not the year's total
     ranked = prefer_holder(question, ranked)
@@ -194,7 +197,6 @@ def pick_answer(
     corrected = prefer_correction(question, ranked)
     # a preliminary figure gives way to the final report of it, in either language (qa.answer.preliminary); read,
     # as a correction is, after the evidence of the report it replaces
-    similar = passage_cosine(index, "dense_raw" in fitted.sentence)  # e5's fit reads e5's (multilingual) vectors
     corrected = prefer_final(question, corrected, similar)
     pool = passages
     passages = rerank_passages(passages, corrected, fitted.passage)
