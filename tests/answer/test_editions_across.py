@@ -6,8 +6,8 @@ from __future__ import annotations
 from qa.answer.editions_across import prefer_edition_across
 from tests.candidates import lone_candidate
 
-EN_2030 = lone_candidate("According to preliminary data, officers seized 2.4 tonnes of drugs, including 512 kg of opium.",
-                         "2030-11-14", 30.0, "amber_2030.html",
+EN_2030 = lone_candidate("According to preliminary data, officers seized 2.4 tonnes of drugs, including 512 kg of "
+                         "opium.", "2030-11-14", 30.0, "amber_2030.html",
                          title="Operation Amber Barrier-2030 intercepts two tonnes of drugs", lang="en")
 RU_2031 = lone_candidate("По предварительным данным, изъято 3 118 кг наркотических средств, в том числе 655 кг опия.",
                          "2031-10-22", 23.0, "yantar_2031.txt", title="Итоги операции «Янтарный заслон-2031»",
