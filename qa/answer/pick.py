@@ -153,6 +153,29 @@ def prefer_named_cell(question: str, terms: list[str], ranked: list[Candidate], 
     return prefer_near_tie(ranked, NAMED_CELL_TOP, NAMED_CELL_MARGIN, named)
 
 
+# how far down the ranking a sentence of the kind asked is looked for past a best row that holds none
+KINDLESS_TOP = 6
+
+
+def past_kindless_rows(question: str, ranked: list[Candidate], tables: Tables) -> list[Candidate]:
+    """ranked with the first of its best KINDLESS_TOP that holds a span of the kind asked (its "typed" feature) and
+    is no table row lacking one, first, when the best is a table's row with no cell of that kind (tables.lacks_kind:
+    "Кто вручил сертификаты участникам курса в Нарыне?" over the course's row "5 | Контролируемые поставки | 5–9
+    июня 2023 г. | Нарын | 25", which names no one, above the news sentence that does). Such a row can never be
+    the answer (pick_answer makes it "not found"); the gate reads the sentence that may be."""
+    def kindless(c: Candidate) -> bool:
+        table = tables.row(c.sentence)
+        return table is not None and lacks_kind(question, table, c.sentence.text, c.sentence.lang)
+
+    if len(ranked) < 2 or not kindless(ranked[0]):
+        return ranked
+    for i in range(1, min(KINDLESS_TOP, len(ranked))):
+        c = ranked[i]
+        if c.features.get("typed", 0.0) >= 1.0 and not kindless(c):
+            return swap(ranked, i)
+    return ranked
+
+
 def pick_answer(
     question: str,
     query_vector: np.ndarray,
@@ -191,6 +214,7 @@ def pick_answer(
     ranked = prefer_asked_country(question, ranked, lambda best=ranked[0].sentence: lead_text(index, best))
     ranked = prefer_letter_line(question, ranked, index)  # a letter's signature, its labelled contact (letters)
     ranked = prefer_named_cell(question, terms, ranked, tables)  # the row and column asked, over a figureless best
+    ranked = past_kindless_rows(question, ranked, tables)  # a row with no cell of the kind asked answers nothing
     # a later correction of the best's figure is shown in its place (qa.answer.corrections); whether the documents
     # answer at all, and how surely, is still read on the report it corrects: a correction found at any rank must not
     # answer a question its report did not (its own words match the question less, or more, by chance)

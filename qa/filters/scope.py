@@ -24,6 +24,7 @@ import numpy as np
 
 from qa.contracts import Answer, Filters, Scope
 from qa.filters.core import Bound, DateRange, FilterError, Selection, clean_sources, describe
+from qa.ingest.dates import find_date
 from qa.filters.mentions import (YEAR_RE, edge_of, names_month_of, names_period, other_part, other_years,
                                  without_compared_years, year_of_part)
 from qa.filters.question import QuestionDates, parse_question_dates
@@ -141,8 +142,21 @@ def _dated_or_naming(answer: Answer, p: Plan) -> bool:
 def _other_years_row(answer: Answer, span: DateRange) -> bool:
     """Whether the answer is a table's row whose heading, header and cells name years, none of them asked: the
     figures of another year ("## Seizures by country, 2023 (kg)" for "… in 2024?"), whenever the table was published
-    (the annual report on 2023 is dated 2024)."""
-    return bool(answer.header) and bool(other_years(_read_with_header(answer), span))
+    (the annual report on 2023 is dated 2024); or a row dated by a cell of its own in another year only: the
+    course "18–22 ноября 2024 г." of a list titled "… 2022–2024 гг." is no course of 2023."""
+    return bool(answer.header) and bool(other_years(_read_with_header(answer), span) or _row_years(answer, span))
+
+
+def _row_years(answer: Answer, span: DateRange) -> tuple[int, ...]:
+    """The other years a table's row is dated in by a cell of its own (a day or a month with its year), when it
+    names none asked; () for any other answer."""
+    if not answer.header or not any(len(d) >= 7 for d in _cell_dates(answer.text)):
+        return ()
+    return other_years(answer.text, span)
+
+
+def _cell_dates(text: str) -> list[str]:
+    return [d for cell in text.split("|") if (d := find_date(cell))]
 
 
 def _part_of_titled_year(answer: Answer, span: DateRange) -> bool:
@@ -195,7 +209,7 @@ def about_other_years(answer: Answer, p: Plan, fell_back: bool, question: str = 
     reading = p.reading if fell_back else p.undated if p.reading is None else None
     if reading is None or _dated_in(answer, reading.range):
         return None
-    years = other_years(_read_with_header(answer), reading.range)
+    years = other_years(_read_with_header(answer), reading.range) or _row_years(answer, reading.range)
     if not years and _titled_other(answer, reading.range):
         years = other_years(answer.title, reading.range)
     if not years:

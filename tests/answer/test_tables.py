@@ -572,3 +572,43 @@ def test_a_row_and_column_the_question_names_take_over_from_a_near_sentence_with
     service = invented_service({"otchet_2031.txt": report})
     answer = service.ask("Сколько героина изъяла Остравия в 2031 году?").answer
     assert answer is not None and "1 274" in answer.text
+
+
+COURSE_LIST = """# Перечень курсов Учебного центра Скарна, 2030–2032 гг.
+
+Учебный центр Скарна в 2030–2032 гг. провёл пять курсов для сотрудников портовых служб.
+
+| № | Курс | Даты | Место | Участники |
+|---|---|---|---|---|
+| 1 | Досмотр контейнеров | 14–18 марта 2030 г. | Порт-Эллери | 18 |
+| 2 | Контролируемые поставки | 6–10 июня 2030 г. | Венлоу | 22 |
+| 3 | Контролируемые поставки | 5–9 июня 2031 г. | Скарн | 25 |
+| 4 | Выявление прекурсоров | 3–7 октября 2031 г. | Скарн | 16 |
+| 5 | Финансовые расследования | 18–22 ноября 2032 г. | Венлоу | 21 |
+"""
+COURSE_NEWS = """В Скарне завершился курс по контролируемым поставкам
+
+СКАРН, 9 июня 2031 г. — В Скарне завершился пятидневный учебный курс по контролируемым поставкам, организованный \
+Учебным центром Скарна.
+
+Слушатели отработали проведение контролируемой поставки на учебном грузовом терминале порта.
+
+Сертификаты участникам вручил заместитель директора центра Ерлан Тобольский.
+"""
+
+
+def test_a_course_list_answers_its_rows_and_a_row_of_another_year_is_no_answer(invented_service):
+    # the list's dated rows had each become an item; as one item titled "2030–2032 гг." its 2032 row answered the
+    # question about a 2031 course of that name; and its course row, which names no one, hid the news sentence that
+    # says who handed out the certificates
+    other = ("В порту Венлоу открыт новый досмотровый комплекс\n\nВЕНЛОУ, {} — В порту Венлоу открыт новый "
+             "досмотровый комплекс для контейнеров и грузовиков.\n")
+    service = invented_service({"kursy.md": COURSE_LIST, "novosti_skarn_2031.txt": COURSE_NEWS,
+                                "novosti_venlou_2030.txt": other.format("3 мая 2030 г."),
+                                "novosti_venlou_2032.txt": other.format("12 апреля 2032 г.")})
+    answer = service.ask("Сколько участников было на курсе по выявлению прекурсоров в 2031 году?").answer
+    assert answer is not None and "16" in answer.text
+    reply = service.ask("Сколько участников было на курсе по финансовым расследованиям в 2031 году?")
+    assert reply.answer is None
+    answer = service.ask("Кто вручил сертификаты участникам курса по контролируемым поставкам в Скарне?").answer
+    assert answer is not None and "Ерлан Тобольский" in answer.text
