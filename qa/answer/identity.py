@@ -281,9 +281,14 @@ def place_swap(question: str, sentence: str, passage_before: str = "", title: st
     if not asked:
         return None
     text = answer_text(sentence, passage_before)
-    context = f"{text}\n{title}\n{sentence_before(passage_before)}"
-    said = set(analyze(context))
     told = placed_in(text)
+    # a sentence that names no place speaks of the one its passage set it in ("Сейчас в центре 58 служебных собак"
+    # under "… руководит Кинологическим центром … в Мары"), when the passage never names the asked one
+    before = passage_before if not told else sentence_before(passage_before)
+    context = f"{text}\n{title}\n{before}"
+    said = set(analyze(context))
+    if not told:
+        told = placed_in(passage_before)
     for a in asked:
         # a place asked as an acronym the answer spells out ("in NYC", "New York City") is named
         if _country(a) or _named(said, a.place, a.route) or acronym_alike(f"x {a.written}", context):

@@ -84,6 +84,18 @@ def test_another_office_or_route_of_the_same_kind_is_a_swap():
     assert swap is not None and swap.told == "Wenlow-Skarn route"
 
 
+def test_a_sentence_that_names_no_place_speaks_of_the_one_its_passage_set_it_in():
+    # an interview with the head of the dog centre in Wenlow: "How many dogs are there at the centre in Tarrow?" was
+    # answered with the Wenlow centre's count, which names no place itself
+    before = ("Анна Скарнова руководит Кинологическим центром таможенной службы в Уэнлоу. Мы поговорили с ней о том, "
+              "как готовят служебных собак. — А сейчас?")
+    sentence = "— Сейчас в центре 58 служебных собак, из них 21 обучена поиску наркотиков."
+    swap = place_swap("Сколько служебных собак в кинологическом центре таможенной службы в Тарроу?", sentence, before)
+    assert swap is not None and "Тарроу" in swap.asked and "Уэнлоу" in swap.told
+    assert place_swap("Сколько служебных собак в кинологическом центре таможенной службы в Уэнлоу?", sentence,
+                      before) is None
+
+
 @pytest.mark.parametrize(("question", "sentence"), [
     # the asked place is named, in any script
     ("Кто возглавляет Программный офис ОБСМ в Душанбе?", "Ambassador Vera Marrow, Head of the Programme Office in "
