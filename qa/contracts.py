@@ -264,6 +264,8 @@ class Answer:
             "start": self.start,
             "end": self.end,
             "score": self.score,
+            # what the CLI and the page show as "Possible answer (low confidence)"
+            "low_confidence": self.score < LOW_CONFIDENCE,
             "span": None if self.span is None else {"text": self.span_text, "start": self.span[0], "end": self.span[1]},
             "page": self.page,
             "sentence_start": self.sentence_start,
