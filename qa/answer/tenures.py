@@ -72,8 +72,10 @@ def names_span(text: str, first: int, last: int) -> bool:
 
 def _prefer_span_named(question: str, ranked: list[Candidate], span: tuple[int, int]) -> list[Candidate]:
     """A question about a span of years ("What post did he hold between 2011 and 2016?"): the near tie naming that
-    very span wins over a best that does not (a career's other line, "from 2016 to 2020"), whatever is asked."""
-    if names_span(ranked[0].text, *span):
+    very span wins over a best that names other years (a career's other line, "from 2016 to 2020"), whatever is
+    asked. A best that names no year keeps its place: "Всего за три года обучение прошли 177 сотрудников." answers
+    "… в 2022–2024 годах?" in its list of those years, not the list's opening line that names them."""
+    if names_span(ranked[0].text, *span) or not YEAR_RE.search(ranked[0].text):
         return ranked
     return prefer_near_tie(ranked, TENURE_TOP, TENURE_MARGIN, lambda c: names_span(c.text, *span))
 

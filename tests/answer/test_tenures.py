@@ -54,3 +54,12 @@ def test_a_question_about_a_span_of_years_takes_the_line_naming_it():
     # a span that only holds the asked one is not it
     r = ranked(question, [(0, 1, BEFORE, 9.0), (1, 1, "He served in Tarrow from 2010 to 2018.", 7.0)])
     assert prefer_span_of_year(question, r)[0].sentence.text == BEFORE
+
+
+def test_a_best_that_names_no_year_keeps_its_place_for_a_question_about_a_span():
+    # the list of 2030–2032 courses: its closing total answers "… in 2030–2032?", not its opening line naming the years
+    question = "Сколько всего сотрудников прошли обучение в учебном центре Скарна в 2030–2032 годах?"
+    total = "Всего за три года обучение прошли 177 сотрудников."
+    opening = "Учебный центр Скарна в 2030–2032 гг. провёл девять учебных курсов для сотрудников портовых служб."
+    r = ranked(question, [(0, 1, total, 9.0), (1, 1, opening, 8.0)])
+    assert prefer_span_of_year(question, r)[0].sentence.text == total
