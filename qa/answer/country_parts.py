@@ -96,11 +96,23 @@ def _breaks_down(c: Candidate, ranked: list[Candidate], asked: frozenset[str], q
                if o is not c)
 
 
+# the countries of a region counted together: "the five Central Asian states", "the countries of the region",
+# "государств региона", "стран Центральной Азии"
+_COUNTRIES_TOGETHER = re.compile(
+    r"\b(?:(?:two|three|four|five|six|seven|eight|nine|ten|\d+|all|member|participating|partner)\s+(?:[\w-]+\s+){0,2}"
+    r"(?:states|countries|nations)|(?:states|countries|nations)\s+of\s+the\s+region)\b"
+    r"|(?<!\w)(?:государств\w*|стран\w*)\s+(?:региона|Центральной\s+Азии|[-\w]+\s+Азии|-?участниц\w*)"
+    r"|(?<!\w)(?:пят\w*|шест\w*|четыр\w*|все\w*|\d+)\s+(?:[\w-]+\s+){0,2}(?:государств|стран)\w*",
+    re.I,
+)
+
+
 def _states_total(c: Candidate) -> bool:
-    """Whether c states a total (its language's asked_words.total: "in total", "overall", "всего") with a figure."""
+    """Whether c states a total with a figure: its language's asked_words.total ("in total", "overall", "всего"), or
+    a figure of the region's countries together ("the five Central Asian states seized 9,874 kg")."""
     words = get(c.sentence.lang or detect(c.text)).asked_words
-    return bool(words is not None and words.total is not None and words.total.search(c.text)
-                and re.search(r"\d", c.text))
+    said = bool(words is not None and words.total is not None and words.total.search(c.text))
+    return (said or bool(_COUNTRIES_TOGETHER.search(c.text))) and bool(re.search(r"\d", c.text))
 
 
 def _whole(c: Candidate, lead: str, asked: frozenset[str]) -> bool:

@@ -135,3 +135,20 @@ def test_a_countrys_row_of_a_table_with_its_unit_in_the_caption_is_preferred_to_
     service = invented_service({"report.md": BORDER_REPORT, "news.txt": BORDER_NEWS})
     answer = service.ask("How much heroin did Tajikistan seize in 2023?").answer
     assert answer is not None and answer.span_text == "1,286"
+
+
+@pytest.mark.parametrize(("text", "total"), [
+    ("In the first half of 2031 the competent agencies of the five Central Asian states seized 9,874 kg of drugs.", True),
+    ("В 2031 году компетентными органами государств региона изъято 18 452 кг наркотических средств.", True),
+    ("In total, officers seized 2,560 kg of drugs.", True),
+    # one country's figure, or a group without a figure
+    ("Officers of the Skarn Customs Office seized 412 kg of heroin.", False),
+    ("The five Central Asian states signed the memorandum.", False),
+])
+def test_a_figure_of_the_regions_countries_together_is_a_total(text, total):
+    # "How much heroin did Afghanistan seize in the first half of 2031?" was answered by the region's figure, which
+    # says "the five Central Asian states" rather than "in total"
+    from qa.answer.country_parts import _states_total
+    from tests.candidates import lone_candidate
+
+    assert _states_total(lone_candidate(text, "2031-08-29", 10.0, lang="ru" if "году" in text else "en")) is total
