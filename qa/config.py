@@ -82,10 +82,10 @@ PIPELINE_VERSION = 36  # 33: a web page's section heading trafilatura dropped ab
 # 6: Russian page furniture removed; "Views: 123" and "File photo" lines too
 # 5: a UTF-8 BOM kept in the text (offsets); sentences split per item language
 # 4: captions, photo credits and datelines removed; headline titles
-# What the last bumps changed (29-30), in words: `qa index` states it as the reason of the one rebuild.
+# What the last bump changed (36), in words: `qa index` states it as the reason of the one rebuild.
 PIPELINE_CHANGE = (
-    "a letter is read as one item whose signature block and contact lines are its sentences (its short lines were "
-    "read as headlines that each opened an item), and \"Tel.:\" or \"Ref. No.\" no longer ends a sentence"
+    "a label line such as \"Venue: …\" or \"Dates: …\" stays a sentence of its item (it was read as a headline that "
+    "opened an item), a table's dated row no longer opens an item, and a \"Published:\" line dates its report"
 )
 
 
