@@ -160,14 +160,20 @@ def own_place(head: str) -> str:
     return " ".join(f[1] for line in head.splitlines() if (f := field_of(line)) and f[0] in LABELS["place"])
 
 
+# a label's words naming its gathering, which say nothing of the field: "Секретарь заседания", "Date of the meeting"
+_OF_GATHERING = re.compile(r"\s+(?:of\s+(?:the\s+)?)?(?:meeting|session|sitting|workshop|conference|заседания|"
+                           r"совещания|встречи|собрания|семинара|конференции)$")
+
+
 def _labels_of(text: str, heading: str | None = None) -> list[str]:
-    """The labels a line gives what it states: a field's, an office in brackets at its end, or the label its
-    section's heading is when the line opens that section (`heading`: "Participants" over "42 participants …")."""
+    """The labels a line gives what it states: a field's ("Секретарь заседания:" read as "секретарь"), an office in
+    brackets at its end, or the label its section's heading is when the line opens that section (`heading`:
+    "Participants" over "42 participants …")."""
     field = field_of(text)
     bracketed = _BRACKETED.search(text)
     label = heading.strip().rstrip(":").strip().lower() if heading else None
-    return [x for x in (field[0] if field else None, bracketed["label"].strip().lower() if bracketed else None,
-                        label) if x]
+    return [_OF_GATHERING.sub("", x) for x in (field[0] if field else None,
+                                               bracketed["label"].strip().lower() if bracketed else None, label) if x]
 
 
 def labelled(kind: str, text: str, heading: str | None = None) -> bool:

@@ -207,3 +207,13 @@ def test_who_ran_the_meeting_asks_for_its_chair_whom_a_presided_line_names():
     assert asked_field("Who ran the meeting of the working group in Ressa?") == "chair"
     assert asked_field("Who led the Kelso delegation?") is None  # a delegation's head, not the meeting's chair
     assert labelled("chair", "Председательствовал: Брандт Иво, заместитель начальника Речного управления.", None)
+
+
+def test_a_label_that_names_its_gathering_is_the_same_field():
+    # Russian minutes label their secretary "Секретарь заседания:" and their chair "Председатель заседания:"
+    from qa.answer.fields import labelled
+
+    assert labelled("secretary", "Секретарь заседания: Малика Скарнова")
+    assert labelled("chair", "Председатель заседания: Сердар Уэнлов")
+    assert labelled("place", "Место проведения заседания: г. Скарн")
+    assert not labelled("chair", "Секретарь заседания: Малика Скарнова")
