@@ -8,7 +8,8 @@ the Russian story of «Степной заслон-2024», which answers it, ran
 So when the best speaks of another edition of the asked series, a candidate of another language takes its place
 (prefer_edition_across) when:
 - it, its item's title or the passage before it names an edition of the asked year by a name in another language
-  (none of the asked name's stems) — "Степной заслон-2024" for "Steppe Barrier-2024";
+  (none of the asked name's stems) — "Степной заслон-2024" for "Steppe Barrier-2024" — whose proper names are the
+  asked name's romanised: "Канал — Фергана 2022" is another member of the family of "Kanal-Caspian 2022";
 - it holds a span of the kind asked (its "typed" feature): a figure for how much, a person for who;
 - its passage and the best's lie near under the index's multilingual vectors (preliminary.EVENT_COSINE, the cosine
   one event's reports in two languages keep): the two speak of one series, not of any operation of that year.
@@ -18,12 +19,14 @@ scores a translation lower than a same-language near miss.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from qa.answer.identity import candidate_identity_swap, editions_in
 from qa.answer.preliminary import EVENT_COSINE, Similar
 from qa.lang import detect
+from qa.lang.latin import romanised
 
 if TYPE_CHECKING:
     from qa.answer.features import Candidate
@@ -36,6 +39,25 @@ def _context(c: Candidate) -> str:
     before = passage.chunk.text[:max(0, row.start - passage.chunk.start)]
     title = passage.item.title if passage.item is not None else ""
     return f"{title}\n{before}\n{c.reading or c.text}"
+
+
+# a word of a name after its first, capitalised in Cyrillic: a place or a person's name ("Канал — Фергана"), which
+# another language romanises, where it translates the words of a series' name ("Степной заслон", "Steppe Barrier")
+_CYRILLIC_NAME = re.compile(r"(?<=[\s—–-])[А-ЯЁ][а-яё]+")
+_ROMAN_HEAD = 4  # letters of two words' romanised forms that must agree ("kanal" / "Kanal", "kaspiy" / "Caspian")
+
+
+def _heads(written: str) -> set[str]:
+    return {romanised(w).lower().replace("c", "k")[:_ROMAN_HEAD] for w in re.findall(r"[^\W\d_]+", written)}
+
+
+def _may_translate(asked: str, told: str) -> bool:
+    """Whether two editions' names in two scripts may be one name translated: every proper name the Cyrillic one
+    holds after its first word is romanised in the other ("Канал — Каспий" is no "Kanal-Issyk-Kul", "Канал — Фергана"
+    no "Kanal-Caspian"; "Степной заслон" may be "Steppe Barrier")."""
+    cyrillic, latin = (asked, told) if re.search("[А-ЯЁа-яё]", asked) else (told, asked)
+    names = _CYRILLIC_NAME.findall(cyrillic)
+    return all(_heads(n) <= _heads(latin) for n in names)
 
 
 def prefer_edition_across(question: str, ranked: list[Candidate], similar: Similar | None) -> list[Candidate]:
@@ -53,7 +75,8 @@ def prefer_edition_across(question: str, ranked: list[Candidate], similar: Simil
         if c.sentence.lang in (None, lang) or c.features.get("typed", 0.0) < 1.0:
             continue
         told = editions_in(_context(c))
-        if not any(t.year == a.year and not t.name & a.name for a in asked for t in told):
+        if not any(t.year == a.year and not t.name & a.name and _may_translate(a.written, t.written)
+                   for a in asked for t in told):
             continue
         cosine = similar(ranked[0], c)
         if cosine is None or cosine < EVENT_COSINE:

@@ -41,3 +41,18 @@ def test_another_year_or_a_best_of_the_asked_edition_changes_nothing():
                                  [EN_2030, RU_2031], near)[0] is EN_2030
     assert prefer_edition_across("How much opium was seized in Operation Amber Barrier-2030?",
                                  [EN_2030, RU_2031], near)[0] is EN_2030
+
+
+def test_another_member_of_the_series_family_is_not_the_asked_edition_translated():
+    # "Kanal-Caspian 2030" was answered by the Russian story of «Канал — Фергана 2030»: a place's name is romanised
+    # across languages, not translated, so "Фергана" is no "Caspian"
+    fergana = lone_candidate("В ходе операции изъято 1 146 кг наркотических средств, в том числе 702 кг гашиша.",
+                             "2030-10-22", 23.0, "kanal_fergana.txt", title="Итоги операции «Канал — Фергана 2030»",
+                             lang="ru")
+    english = lone_candidate("Operation Kanal-Caspian 2031 seized 2.1 tonnes of hashish.", "2031-11-02", 30.0,
+                             "kanal_caspian.html", title="Operation Kanal-Caspian 2031 ends", lang="en")
+    question = "How much hashish was seized during Operation Kanal-Caspian 2030?"
+    assert prefer_edition_across(question, [english, fergana], near)[0] is english
+    caspian = lone_candidate(fergana.text, "2030-10-22", 23.0, "kanal_kaspiy.txt",
+                             title="Итоги операции «Канал — Каспий 2030»", lang="ru")
+    assert prefer_edition_across(question, [english, caspian], near)[0].text == caspian.text
