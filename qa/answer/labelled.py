@@ -18,6 +18,7 @@ import re
 
 from qa.answer.fields import field_of
 from qa.answer.needs import needs
+from qa.filters.mentions import YEAR_RE
 from qa.lang import analyze, detect
 
 # label words that say only the kind of value ("Date", "Место"): the question's act must be named by another
@@ -29,7 +30,6 @@ _COMMON = 5  # letters two words share when one is a form of the other ("опу�
 _ASKING = frozenset(analyze(
     "cover covers covered span spans include includes охватывает охватывал охватывают включает",
 ))
-_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _COUNT = re.compile(r"^\W*(?:[^\W\d_]+\s+){0,3}\d")
 
 
@@ -62,13 +62,13 @@ def label_candidate(question: str, texts: list[str], titles: list[str], heads: l
     """The index of the first candidate that is a label line naming the question's act, whose value is of the
     asked kind, and whose document (its titles and head) names the rest of the question; else None."""
     n = needs(question)
-    wants = "date" if "period" in question.lower() or "период" in question.lower() else n.wants
+    wants = n.wants  # "What period …?" asks a date, as "When …?" does
     asked = set(analyze(question, detect(question)))
     for i, (text, title, head, holds) in enumerate(zip(texts, titles, heads, typed)):
         field = field_of(text)
         if field is None or not _states(wants, field[1], holds):
             continue
-        if not n.years <= set(_YEAR.findall(title)):
+        if not n.years <= set(YEAR_RE.findall(title)):
             continue
         named = _stems(title)
         own = [w for w in analyze(field[0], detect(field[0])) if w not in _GENERIC]
@@ -85,4 +85,4 @@ def label_candidate(question: str, texts: list[str], titles: list[str], heads: l
 
 
 def _stems(text: str) -> set[str]:
-    return set(analyze(text, detect(text))) | set(_YEAR.findall(text))
+    return set(analyze(text, detect(text))) | set(YEAR_RE.findall(text))

@@ -24,10 +24,10 @@ from qa.answer.asked_marks import prefer_asked
 from qa.answer.corrections import prefer_correction
 from qa.answer.country_parts import prefer_asked_country, whole_given
 from qa.answer.disagreement import with_disagreement
+from qa.answer.editions_across import prefer_edition_across
 from qa.answer.evidence import abstain_gate, calibrate, evidence, lead_text, probability, rule_that_holds
 from qa.answer.features import Candidate, add_across, add_uncentred, prefer_near_tie, sentence_features, swap
 from qa.answer.heads import Heads
-from qa.answer.editions_across import prefer_edition_across
 from qa.answer.identity import prefer_asked_one
 from qa.answer.letters import prefer_letter_line
 from qa.answer.minutes import held_at, prefer_field

@@ -22,6 +22,7 @@ from qa.answer.events import event_features
 from qa.answer.masses import weighs_asked
 from qa.answer.needs import PEOPLE, RU_ADJECTIVE, Needs, asked_grain, event_needs, plural_head
 from qa.answer.persons import NOT_A_PERSON
+from qa.filters.mentions import YEAR_RE
 from qa.ingest.titles import date_words
 from qa.lang.countries import countries_in
 from qa.lang.item_days import says_item_day
@@ -314,9 +315,6 @@ def dated_by_item(text: str, item_date: str | None, lead: bool) -> str:
     return text
 
 
-_TITLE_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
-
-
 def type_features(
     question: str, text: str, title: str, item_date: str | None, news_lead: bool, lang: str | None = None,
     lead: bool = False,
@@ -327,7 +325,7 @@ def type_features(
     n = event_needs(question)
     # a title that names a year says what period its item is about; the item's date may then be the day it came out
     # (the report on 2023, dated by its "Дата публикации: 15 марта 2024 г."), which clashes with nothing asked
-    dated = "" if _TITLE_YEAR.search(title) else item_date or ""
+    dated = "" if YEAR_RE.search(title) else item_date or ""
     context = f"{title} {dated} {text}"
     match, clash = event_features(context, n, text)
     return {
