@@ -27,6 +27,7 @@ from qa.answer.disagreement import with_disagreement
 from qa.answer.editions_across import prefer_edition_across
 from qa.answer.evidence import abstain_gate, calibrate, evidence, lead_text, probability, rule_that_holds
 from qa.answer.features import Candidate, add_across, add_uncentred, prefer_near_tie, sentence_features, swap
+from qa.answer.fields import question_names
 from qa.answer.heads import Heads
 from qa.answer.identity import prefer_asked_one
 from qa.answer.letters import prefer_letter_line
@@ -169,9 +170,17 @@ def past_kindless_rows(question: str, ranked: list[Candidate], tables: Tables) -
 
     if len(ranked) < 2 or not kindless(ranked[0]):
         return ranked
+    # the names that chose the row ("Нарыне" in its cell "Нарын") must be the sentence's or its item's title's: a
+    # sentence of the same report about something else ("The programme upgraded four border crossing points in
+    # 2024.") does not say when the row's "New passenger hall" at Kordai opened
+    row = set(analyze(ranked[0].sentence.text))
+    keys = [stems for name in question_names(question) if (stems := set(analyze(name))) and stems <= row]
     for i in range(1, min(KINDLESS_TOP, len(ranked))):
         c = ranked[i]
-        if c.features.get("typed", 0.0) >= 1.0 and not kindless(c):
+        if c.features.get("typed", 0.0) < 1.0 or kindless(c):
+            continue
+        said = set(analyze(f"{c.passage.item.title if c.passage.item is not None else ''} {c.text}"))
+        if all(stems <= said for stems in keys):
             return swap(ranked, i)
     return ranked
 

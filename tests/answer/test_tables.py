@@ -612,3 +612,23 @@ def test_a_course_list_answers_its_rows_and_a_row_of_another_year_is_no_answer(i
     assert reply.answer is None
     answer = service.ask("Кто вручил сертификаты участникам курса по контролируемым поставкам в Скарне?").answer
     assert answer is not None and "Ерлан Тобольский" in answer.text
+
+
+def test_a_row_with_no_date_is_not_replaced_by_a_sentence_about_something_else(invented_service):
+    # the row naming the asked crossing point holds no date: "not found", not the report's sentence that names
+    # the year of other works
+    report = "\n".join([
+        "# Border Management Programme: Progress Report 2031",
+        "",
+        "The programme upgraded four border crossing points in 2031.",
+        "",
+        "| Crossing point | Border | Works completed | Cost |",
+        "|---|---|---|---|",
+        "| Wenlow | Skarn-Ostravia | Scanning equipment for rail cargo installed | EUR 1.8 million |",
+        "| Tarrow | Skarn-Velania | New passenger hall with eight inspection lanes | EUR 2.4 million |",
+        "| Oskby | Ostravia-Velania | Kennels and a training ground for detection dogs | EUR 0.6 million |",
+        "",
+        "All works were handed over to the national services by December.",
+    ])
+    service = invented_service({"programme_2031.md": report})
+    assert service.ask("When did the new passenger hall at Tarrow open?").answer is None
