@@ -15,6 +15,7 @@ half-year report's "Published:" line does not answer when the *annual* report ca
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from qa.answer.fields import field_of
 from qa.answer.needs import needs
@@ -57,27 +58,32 @@ def _states(wants: str | None, value: str, typed: float) -> bool:
     return False
 
 
-def label_candidate(question: str, texts: list[str], titles: list[str], heads: list[str],
-                    typed: list[float]) -> int | None:
+def label_candidate(question: str, texts: list[str], typed: list[float], title: Callable[[int], str],
+                    head: Callable[[int], str]) -> int | None:
     """The index of the first candidate that is a label line naming the question's act, whose value is of the
-    asked kind, and whose document (its titles and head) names the rest of the question; else None."""
+    asked kind, and whose document (`title(i)`: its titles; `head(i)`: its head lines, each read only for such a
+    line) names the rest of the question; else None."""
     n = needs(question)
     wants = n.wants  # "What period …?" asks a date, as "When …?" does
     asked = set(analyze(question, detect(question)))
-    for i, (text, title, head, holds) in enumerate(zip(texts, titles, heads, typed)):
+    for i, (text, holds) in enumerate(zip(texts, typed)):
         field = field_of(text)
         if field is None or not _states(wants, field[1], holds):
             continue
-        if not n.years <= set(YEAR_RE.findall(title)):
-            continue
-        named = _stems(title)
         own = [w for w in analyze(field[0], detect(field[0])) if w not in _GENERIC]
+        related = {q for q in asked if any(_related(q, w) for w in own)}
+        if not related:
+            continue
+        titles = title(i)
+        if not n.years <= set(YEAR_RE.findall(titles)):
+            continue
+        named = _stems(titles)
         # the act is what the label says and the title does not ("published"): "Отчётный период" is no answer to
         # when the report (отчёт) came out
-        acts = {q for q in asked if any(_related(q, w) for w in own) and not _in(q, named)}
+        acts = {q for q in related if not _in(q, named)}
         if not acts:
             continue
-        held = named | _stems(head)
+        held = named | _stems(head(i))
         if any(not _in(w, held) for w in asked - acts - _ASKING):
             continue
         return i

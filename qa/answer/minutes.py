@@ -38,9 +38,9 @@ def prefer_field(question: str, ranked: list[Candidate], heads: Heads) -> tuple[
         i = party_candidate(question, texts, lambda j: _attendee_list(
             ranked[j].sentence, heads, heads.title(ranked[j].sentence) if latest is None else latest[j]))
         if i is None and any(field_of(t) for t in texts):
-            i = label_candidate(question, texts, [heads.title(c.sentence) for c in ranked],
-                                [heads.head_lines(c.sentence) for c in ranked],
-                                [c.features.get("typed", 0.0) for c in ranked])
+            i = label_candidate(question, texts, [c.features.get("typed", 0.0) for c in ranked],
+                                lambda j: heads.title(ranked[j].sentence),
+                                lambda j: heads.head_lines(ranked[j].sentence))
         return (ranked, False) if i is None else ((ranked if i == 0 else swap(ranked, i)), True)
     titles = _titles(question, ranked, heads)
     headings = [heads.heading(c.sentence) for c in ranked]

@@ -15,7 +15,7 @@ TYPED = [0.0, 1.0, 1.0]  # the label lines hold a date the patterns read; the se
 
 
 def _pick(question: str, title: str = HALF_YEAR, lines=LINES, typed=TYPED) -> int | None:
-    return label_candidate(question, lines, [title] * len(lines), [title] * len(lines), typed)
+    return label_candidate(question, lines, typed, lambda i: title, lambda i: title)
 
 
 def test_when_a_report_came_out_is_its_publication_line():
