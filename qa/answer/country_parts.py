@@ -43,14 +43,9 @@ PARTS = True
 PART_TOP = 20
 
 
-def _before(c: Candidate) -> str:
-    """The candidate's passage text before it."""
-    return c.passage.chunk.text[:max(0, c.sentence.start - c.passage.chunk.start)]
-
-
 def _named(c: Candidate) -> frozenset[str]:
     """The countries the candidate names as shown (with the sentence before it when it refers back)."""
-    return countries_in(answer_text(c.text, _before(c)), c.sentence.lang or detect(c.text))
+    return countries_in(answer_text(c.text, c.before), c.sentence.lang or detect(c.text))
 
 
 def _own(c: Candidate) -> frozenset[str]:
@@ -63,7 +58,7 @@ def _own(c: Candidate) -> frozenset[str]:
 def _context(c: Candidate, lead: str) -> frozenset[str]:
     """The countries the candidate's item title, its item's first sentence `lead` and the sentence before it name."""
     title = c.passage.item.title if c.passage.item is not None else ""
-    context = f"{title}\n{lead}\n{sentence_before(_before(c))}"
+    context = f"{title}\n{lead}\n{sentence_before(c.before)}"
     return countries_in(context, detect(context)) if context.strip() else frozenset()
 
 

@@ -101,7 +101,6 @@ def country_swap(question: str, sentence: str, passage_before: str = "", title: 
 
 def candidate_country_swap(question: str, best: Candidate, lead: str = "") -> CountrySwap | None:
     """country_swap() of an answer candidate: its text, its passage's text before it, its item's title and `lead`."""
-    passage, row = best.passage, best.sentence
-    before = passage.chunk.text[:max(0, row.start - passage.chunk.start)]
+    passage = best.passage
     title = passage.item.title if passage.item is not None else ""
-    return country_swap(question, best.text, before, title, row.lang, lead, passage.chunk.text)
+    return country_swap(question, best.text, best.before, title, best.sentence.lang, lead, passage.chunk.text)

@@ -35,10 +35,8 @@ ACROSS_TOP = 15
 
 
 def _context(c: Candidate) -> str:
-    passage, row = c.passage, c.sentence
-    before = passage.chunk.text[:max(0, row.start - passage.chunk.start)]
-    title = passage.item.title if passage.item is not None else ""
-    return f"{title}\n{before}\n{c.reading or c.text}"
+    title = c.passage.item.title if c.passage.item is not None else ""
+    return f"{title}\n{c.before}\n{c.text}"
 
 
 # a word of a name after its first, capitalised in Cyrillic: a place or a person's name ("Канал — Фергана"), which

@@ -41,6 +41,11 @@ class Candidate:
         """What the evidence reads of the sentence: a table row's reading, else the sentence."""
         return self.reading or self.sentence.text
 
+    @property
+    def before(self) -> str:
+        """Its passage's text before it: what an answer referring back reads, and what may say whose it is."""
+        return self.passage.chunk.text[:max(0, self.sentence.start - self.passage.chunk.start)]
+
 
 # what a sentence says of its own kind (kept per sentence when the pair's evidence is merged)
 _OWN = frozenset(TYPE_FEATURES) | {"type", "length", "news_lead", "other_lead"}

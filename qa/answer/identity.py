@@ -446,13 +446,11 @@ def identity_swap(question: str, sentence: str, passage_before: str = "", title:
 def candidate_identity_swap(question: str, best: Candidate) -> IdentitySwap | None:
     """identity_swap() of an answer candidate: its text (a table's row read with its header), its passage's text
     before it, its item's and its document's titles."""
-    passage, row = best.passage, best.sentence
-    before = passage.chunk.text[:max(0, row.start - passage.chunk.start)]
-    item = passage.item
+    item = best.passage.item
     # the document's title too: a line of minutes titled "Decisions" speaks of the meeting its document is the
     # minutes of ("1. Hold the 11th meeting in Reykjavik" in the 10th meeting's minutes)
     title = "\n".join(t for t in (item.title, item.doc_title) if t) if item is not None else ""
-    return identity_swap(question, best.reading or best.text, before, title)
+    return identity_swap(question, best.text, best.before, title)
 
 
 # the best sentence, when it speaks of another one than asked (another meeting of the series, office, route), gives

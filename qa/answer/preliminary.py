@@ -114,10 +114,6 @@ def _titles(c: Candidate) -> str:
     return "\n".join(filter(None, (p.item.title if p.item is not None else "", p.title, p.doc_title)))
 
 
-def _before(c: Candidate) -> str:
-    return c.passage.chunk.text[:max(0, c.sentence.start - c.passage.chunk.start)]
-
-
 def provisional(c: Candidate) -> bool:
     """Whether a candidate's figure is marked preliminary: by its sentence (with the sentence it refers back to:
     "They also seized … and opened 46 criminal cases." after "According to preliminary figures, …") or its titles.
@@ -125,7 +121,7 @@ def provisional(c: Candidate) -> bool:
     preliminary: "The final total … is 2,186 kg, not 2.4 tonnes as reported on the basis of preliminary data."."""
     if _any("final", c.text) and any(superseded(c.text, f, weak=True) for f in figures(c.text, c.sentence.lang)):
         return False
-    return _any("preliminary", answer_text(c.text, _before(c))) or _any("preliminary", _titles(c))
+    return _any("preliminary", answer_text(c.text, c.before)) or _any("preliminary", _titles(c))
 
 
 def marked_final(c: Candidate) -> bool:

@@ -84,9 +84,8 @@ def swapped(question: str, sentence: str, passage_before: str = "", title: str =
 def candidate_swap(question: str, best: Candidate) -> Swap | None:
     """swapped() of an answer candidate (qa.answer.features.Candidate): its text, its passage's text before it, its
     item's title."""
-    passage, row = best.passage, best.sentence
-    before = passage.chunk.text[:max(0, row.start - passage.chunk.start)]
-    return swapped(question, best.text, before, passage.item.title if passage.item is not None else "")
+    item = best.passage.item
+    return swapped(question, best.text, best.before, item.title if item is not None else "")
 
 
 # the best sentence, when it speaks of another substance than asked, gives way to one of the best SUBSTANCE_TOP that
