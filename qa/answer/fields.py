@@ -28,7 +28,8 @@ from qa.answer.needs import PEOPLE, needs
 from qa.lang import analyze, detect
 
 # "Label: value" on a line of its own: a label of one to three words, capitalised
-_FIELD = re.compile(r"^\s*(?P<label>[A-ZА-ЯЁ][^\W\d_]*(?:\s+[^\W\d_]+){0,2})\s*:\s*(?P<value>\S.{0,150})$")
+_FIELD = re.compile(r"^\s*(?:[-*+•–]\s+)?(?P<label>[A-ZА-ЯЁ][^\W\d_]*(?:\s+[^\W\d_]+){0,2})\s*:\s*"
+                    r"(?P<value>\S.{0,150})$")
 # the labels that state when and where a document's own gathering took place, and who held its offices
 LABELS = {
     "date": frozenset({"date", "dates", "date and time", "дата", "дата проведения", "время проведения"}),

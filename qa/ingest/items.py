@@ -82,6 +82,11 @@ def _assemble(text: str, paras: list[Para], split_on_dates: bool) -> tuple[list[
             kind = _PROSE  # a short capitalised line inside an article: keep it
         if kind in (_DATELINE, _HEADLINE) and _stays_in_item(text[p.start : p.end], kind, cur):
             kind = _PROSE  # "Venue: Aktau" among an announcement's lines is its fact, not a new story's headline
+        elif kind == _DATELINE and not cur.has_prose and (cur.title is not None or cur.paras and cur.paras[-1].kind
+                                                           == _HEADLINE) and is_publication_line(text[p.start : p.end]):
+            # "Released: 3 September 2024" under a report's title dates it (_published) and is a fact of it: "When was
+            # the bulletin released?" is answered by it
+            kind = _PROSE
         starts_item = cur.has_prose and (
             pending_separator
             or kind in (_DATELINE, _HEADLINE)

@@ -18,9 +18,12 @@ from __future__ import annotations
 import re
 
 from qa.ingest.dates import find_date
+from qa.ingest.readers import CELL_SEPARATOR
 
-# "Label: value": a label of one to four words, opening with a capital, then a value on the same line
-_LABEL_LINE = re.compile(r"^\s*(?P<label>[A-ZА-ЯЁ][^\W\d_]*\.?(?:[\s-]+[^\W\d_]+\.?){0,3})\s*:\s*(?P<value>\S.*)$")
+# "Label: value": a label of one to four words, opening with a capital, then a value on the same line; a list's entry
+# too ("- Deadline for applications: 15 July 2025")
+_LABEL_LINE = re.compile(r"^\s*(?:[-*+•–]\s+)?(?P<label>[A-ZА-ЯЁ][^\W\d_]*\.?(?:[\s-]+[^\W\d_]+\.?){0,3})\s*:\s*"
+                         r"(?P<value>\S.*)$")
 # the words a label is made of: what a record's field states (English words whole, Russian stems)
 _FIELD_WORDS = frozenset({
     "date", "dates", "time", "venue", "place", "location", "period", "deadline", "participants", "participant",
@@ -68,3 +71,11 @@ def published_date(paragraphs: list[str]) -> str | None:
             if is_publication_line(line) and (date := find_date(line)) is not None:
                 return date
     return None
+
+
+def is_record(text: str) -> bool:
+    """Whether a passage is a record more than prose: half its lines or more a table's row ("| Tajikistan | 342 |",
+    "Osgate | 5,100 | 9") or a label line ("Дата подписания: 14 июля 2023 г."), a caption or a note beside them."""
+    lines = [line for line in text.splitlines() if line.strip()]
+    fields = sum(CELL_SEPARATOR.strip() in line or label_of(line) is not None for line in lines)
+    return bool(lines) and 2 * fields >= len(lines)

@@ -149,3 +149,16 @@ def test_a_news_pages_fallback_title_is_in_its_language(tmp_path, lang, stories,
     source = "Источник: ЦАРИКЦ" if lang == "ru" else "Source: CARICC"
     (tmp_path / "site.txt").write_text("\n\n".join([source, *stories]) + "\n", encoding="utf-8")
     assert load_document(tmp_path / "site.txt", tmp_path).title == by_site
+
+
+def test_a_list_entry_dated_in_its_sentence_stays_a_line_of_its_list():
+    # a call's dates, one a bullet: each had become an item titled by its own line, the deadline's section empty
+    text = ("# Call for nominations: Wenlow Customs Fellowship 2025\n\nPublished: 2 June 2025\n\n"
+            "The Wenlow Training Centre invites nominations for its customs fellowship.\n\n## Dates and deadlines\n\n"
+            "- Deadline for applications: 15 July 2025.\n"
+            "- Nominations from heads of agencies must be received by 25 July 2025.\n"
+            "- Selected candidates will be notified by 8 August 2025.\n\n## Eligibility\n\n"
+            "Applicants must be serving customs officers.\n")
+    items = parse_text(text, markdown=True)
+    assert [i.title for i in items][1:] == ["Dates and deadlines", "Eligibility"]
+    assert "notified by 8 August 2025" in text[items[1].start:items[1].end]

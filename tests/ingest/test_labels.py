@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from qa.ingest.items import parse_text
-from qa.ingest.labels import is_publication_line, label_of
+from qa.ingest.labels import is_publication_line, is_record, label_of
 
 ANNOUNCEMENT = """Announcement: Regional Course on Harbour Inspections
 
@@ -65,12 +65,21 @@ def _blocks(text: str, item) -> list[str]:
     ("Дата подписания: 14 июля 2031 г.", "дата подписания"),
     ("Reporting period: 1 January – 30 June 2031", "reporting period"),
     ("Participants: 24 officers", "participants"),
+    # a list's entry
+    ("- Deadline for applications: 15 July 2031, 18:00 Wenlow time.", "deadline for applications"),
     # a headline with a colon names no field of a record
     ("Skarn: 500 kg of heroin seized at the harbour", None),
     ("The council agreed on three points: budget, staff and boats.", None),
 ])
 def test_a_label_line_is_told_by_its_words_not_by_its_colon_alone(line, label):
     assert label_of(line) == label
+
+
+def test_a_passage_of_table_rows_or_label_lines_is_a_record():
+    assert is_record("| Country | Heroin, kg |\n|---|---|\n| Ostravia | 203 |")
+    assert is_record("Дата подписания: 14 июля 2031 г.\nМесто подписания: г. Венлоу")
+    assert is_record("Seizures by country, 2031\nOstravia | 412 | 1 236")  # a caption over its rows
+    assert not is_record("Officers of the Skarn post seized 40 kg of heroin.\nThe driver was detained.")
 
 
 def test_a_publication_line_is_told_from_other_labels():
@@ -118,3 +127,12 @@ def test_a_publication_line_after_a_storys_prose_still_opens_the_next_story():
             "The Wenlow ferry terminal opened a new scanner for lorries and containers on Friday.\n")
     items = parse_text(page)
     assert [it.date for it in items] == ["2031-05-03", "2031-05-09"]
+
+
+def test_a_release_line_under_a_reports_title_is_a_sentence_of_it_and_dates_it():
+    # it dated the bulletin and was left out of its text: "When was the bulletin released?" had no line to answer
+    text = ("Skarn Harbour Bulletin No. 2 (2031)\nReleased: 3 September 2031\n"
+            "This bulletin covers the second quarter of 2031 (1 April – 30 June 2031).\n")
+    items = parse_text(text)
+    assert len(items) == 1 and items[0].date == "2031-09-03"
+    assert "Released: 3 September 2031" in _blocks(text, items[0])
