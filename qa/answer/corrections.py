@@ -110,6 +110,11 @@ def _asks_final(question: str) -> bool:
     return any(lang.asks_final is not None and lang.asks_final.search(question) for lang in registered())
 
 
+def asks_superseded(question: str) -> bool:
+    """Whether `question` asks for the figure a correction replaced ("What figure was given in error …?")."""
+    return any(lang.asks_superseded is not None and lang.asks_superseded.search(question) for lang in registered())
+
+
 def asks_correction(question: str) -> bool:
     """Whether `question` names a correction ("What is the corrected figure …?", "уточнённые данные")."""
     return any(lang.corrects is not None and lang.corrects.search(question) for lang in registered())
@@ -214,10 +219,13 @@ def prefer_correction(question: str, ranked: list[Candidate]) -> list[Candidate]
     swap scores, so the confidence reads the winner with the margin the model gave the pair."""
     if len(ranked) < 2:
         return ranked
+    if asks_superseded(question):  # the figure given in error is what is asked
+        return ranked
     n = needs(question)
-    # "What was the final quantity of heroin …?" asks the corrected figure, though not typed as a number question
-    counting = n.wants == "number" or _asks_final(question)
-    if not counting and not asks_correction(question):
+    # "What was the final quantity of heroin …?" and "What is the correct quantity …?" ask the corrected figure, though
+    # not typed as number questions
+    counting = n.wants == "number" or _asks_final(question) or asks_correction(question)
+    if not counting:
         return ranked
     for _ in range(_ROUNDS):
         top = ranked[0]

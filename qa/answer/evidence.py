@@ -33,7 +33,7 @@ from qa.answer.identity import candidate_identity_swap
 from qa.answer.substances import candidate_swap
 from qa.answer.swaps import antonym_swap, name_swap, unquoted
 from qa.answer.types import (
-    measure_match, money_match, same_unit, states_date, type_features, typed_match, unit_match,
+    measure_match, money_match, same_counted, states_date, type_features, typed_match, unit_match,
 )
 from qa.ingest.dates import russian_month
 from qa.ingest.readers import kind_of
@@ -240,7 +240,7 @@ def uncounted(question: str, kinds: list[float], own: set[str]) -> float:
     units = needs(question).units
     if not units or not kinds or max(kinds) >= 1.0:
         return 0.0
-    return 1.0 if same_unit(units) & same_unit(own) else 0.0
+    return 1.0 if same_counted(units, own) else 0.0
 
 
 # whether abstain_gate's answer-type rules include unpriced() (fit_answer.py --pick evidence.MONEY_RULE=False

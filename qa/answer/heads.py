@@ -47,14 +47,15 @@ class Heads:
         return " ".join(x for x in (item.doc_title or "", item.title, setting, item.date or "") if x)
 
     def head_lines(self, row: SentenceRow) -> str:
-        """The lines atop the row's document and its own section before their first sentence: what they say of
-        themselves under their titles ("Prepared by the Analytical Department of CARICC", "Reporting period: …")."""
+        """The lines atop the row's document and its own section to their first sentence: what they say of themselves
+        under their titles ("Prepared by the Analytical Department of CARICC", "Reporting period: …", "This bulletin
+        covers the second quarter of 2024.")."""
         out = []
         for head in self._heads_of(row):
             for line in head.splitlines():
+                out.append(line)
                 if line.rstrip().endswith((".", "!", "?")) and field_of(line) is None:
                     break
-                out.append(line)
         return " ".join(out)
 
     def doc_title(self, doc: str) -> str:

@@ -59,10 +59,10 @@ def _states(wants: str | None, value: str, typed: float) -> bool:
 
 
 def label_candidate(question: str, texts: list[str], typed: list[float], title: Callable[[int], str],
-                    head: Callable[[int], str]) -> int | None:
+                    head: Callable[[int], str], document: Callable[[int], str]) -> int | None:
     """The index of the first candidate that is a label line naming the question's act, whose value is of the
-    asked kind, and whose document (`title(i)`: its titles; `head(i)`: its head lines, each read only for such a
-    line) names the rest of the question; else None."""
+    asked kind, and whose document (`title(i)`: its titles; `head(i)`: its head lines; `document(i)`: the document's
+    own title, each read only for such a line) names the rest of the question; else None."""
     n = needs(question)
     wants = n.wants  # "What period …?" asks a date, as "When …?" does
     asked = set(analyze(question, detect(question)))
@@ -78,9 +78,10 @@ def label_candidate(question: str, texts: list[str], typed: list[float], title: 
         if not n.years <= set(YEAR_RE.findall(titles)):
             continue
         named = _stems(titles)
-        # the act is what the label says and the title does not ("published"): "Отчётный период" is no answer to
-        # when the report (отчёт) came out
-        acts = {q for q in related if not _in(q, named)}
+        # the act is what the label says and the document's title does not ("published"): "Отчётный период" is no
+        # answer to when the report (отчёт) came out. A section's heading may name the fields it lists ("Dates and
+        # deadlines" over "- Deadline for applications: 15 July 2025")
+        acts = {q for q in related if not _in(q, _stems(document(i)))}
         if not acts:
             continue
         held = named | _stems(head(i))
@@ -88,6 +89,52 @@ def label_candidate(question: str, texts: list[str], typed: list[float], title: 
             continue
         return i
     return None
+
+
+# how far down the ranking the sentence a label line follows may stand
+AFTER_TOP = 5
+
+
+def label_after(question: str, texts: list[str], ids: list[tuple[str, int, int]]) -> int | None:
+    """The index of a label line naming the question's act whose sentence before it (in its item) is among the best
+    AFTER_TOP candidates: a numbered decision states its task in one sentence and who answers for it on a label line
+    after it ("2. A joint mobile patrol exercise will be held at the Ayvaj section in November 2024. Responsible:
+    Border Troops of …"), and the sentence that words the task outranks the label. `ids`: each candidate's (document,
+    item, sentence id). The value must name someone for a who-question (a capital), the question's act must be the
+    label's own word ("responsible", "отвечает" / "Ответственный"), and the task sentence must hold half the question's
+    other words at least; else None."""
+    wants = needs(question).wants
+    asked = set(analyze(question, detect(question)))
+    where = {key: i for i, key in enumerate(ids)}
+    for i in range(min(AFTER_TOP, len(texts))):
+        if field_of(texts[i]) is not None:  # a record's line (a table's row read with its header) is no task
+            continue
+        doc, item, sid = ids[i]
+        j = where.get((doc, item, sid + 1))
+        field = field_of(texts[j]) if j is not None else None
+        if field is None or not _names_someone(wants, field[1]) and not _states(wants, field[1], 0.0):
+            continue
+        own = [w for w in analyze(field[0], detect(field[0])) if w not in _GENERIC]
+        acts = {q for q in asked if any(_related(q, w) for w in own)}
+        if _RESPONSIBLE.search(field[0]):
+            acts |= {q for q in asked if _RESPONSIBLE.match(q)}
+        rest = asked - acts - _ASKING
+        task = set(analyze(texts[i], detect(texts[i])))
+        # the question's words in the task sentence, by their first letters ("подготовку" / "Подготовить"); the one
+        # naming who answers ("Какое ведомство") and a stem the stemmer cut otherwise ("перечня" / "перечень") miss
+        if acts and rest and 2 * sum(_in(q, task) for q in rest) >= len(rest):
+            return j
+    return None
+
+
+# the words that ask, or say, who answers for a task: across parts of speech, which share no five letters
+# ("отвечает" / "Ответственный")
+_RESPONSIBLE = re.compile(r"responsib|in\s+charge|ответствен|отвеча", re.I)
+
+
+def _names_someone(wants: str | None, value: str) -> bool:
+    """Whether a label's value names a person or a body (a capital), for a question asking who or which body."""
+    return wants in ("person", None) and bool(re.search(r"\b[A-ZА-ЯЁ]", value))
 
 
 def _stems(text: str) -> set[str]:

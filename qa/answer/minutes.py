@@ -16,7 +16,7 @@ from qa.answer.events import asked_places, gatherings
 from qa.answer.features import Candidate, swap
 from qa.answer.fields import asked_field, asks_latest, field_candidate, field_of
 from qa.answer.heads import Heads
-from qa.answer.labelled import label_candidate
+from qa.answer.labelled import label_after, label_candidate
 from qa.store import Index, SentenceRow
 
 
@@ -40,7 +40,10 @@ def prefer_field(question: str, ranked: list[Candidate], heads: Heads) -> tuple[
         if i is None and any(field_of(t) for t in texts):
             i = label_candidate(question, texts, [c.features.get("typed", 0.0) for c in ranked],
                                 lambda j: heads.title(ranked[j].sentence),
-                                lambda j: heads.head_lines(ranked[j].sentence))
+                                lambda j: heads.head_lines(ranked[j].sentence),
+                                lambda j: heads.doc_title(ranked[j].sentence.doc))
+            if i is None:
+                i = label_after(question, texts, [(c.sentence.doc, c.sentence.item, c.sentence.id) for c in ranked])
         return (ranked, False) if i is None else ((ranked if i == 0 else swap(ranked, i)), True)
     titles = _titles(question, ranked, heads)
     headings = [heads.heading(c.sentence) for c in ranked]

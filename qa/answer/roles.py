@@ -129,6 +129,7 @@ class Miscast:
     office; "after": the asked office, given to the one the question names as its next holder; "before": given to
     the one the question names as its previous holder ("Who succeeded X as Head?" of "X was appointed Head");
     "became": the office the person took, when what they held before is asked; "post": a post of another body than
+    asked; "replaced": the one the question names, as the holder someone else replaced, when who came before them is
     asked)."""
 
     asked: Role
@@ -424,6 +425,9 @@ def miscast(question: str, sentence: str, lang: str | None = None) -> Miscast | 
         holders = [r for r in held if r.person and holds(asked, r)]
         if holders and all(same_person(r.person, asked.after) for r in holders):
             return Miscast(asked, holders[0], "after")
+        if _replaced(sentence, lang, asked.after):
+            # "Ms. Yesenova succeeds Mr. Timur Sadykov" for the one before Sadykov: it names who came after him
+            return Miscast(asked, replace(asked, person=asked.after), "replaced")
         if _says_before(sentence, lang):
             return None
     if any(holds(asked, r) for r in held):
@@ -510,6 +514,8 @@ def miscast_note(found: Miscast | None, language: str = "en") -> str:
     if found is None:
         return words.reason("miscast.other")
     held, asked = found.held, found.asked
+    if found.why == "replaced":
+        return words.reason("miscast.replaced", person=held.person)
     if found.why in ("after", "before", "became"):
         return words.reason(f"miscast.{found.why}", person=held.person, held=described(held, asked))
     if found.why == "post":
@@ -677,6 +683,17 @@ def _misposted(question: str, sentence: str, lang: str) -> Miscast | None:
     if all(r.of and another_body(post.of, r.of) for r in mine):
         return Miscast(Role("", "", frozenset(), post.of), mine[0], "post")
     return None
+
+
+def _replaced(sentence: str, lang: str, person: str) -> bool:
+    """Whether the sentence names `person` only as the one its holder replaced: after its predecessor words
+    (HolderWords.predecessor: "succeeds", "сменил"), in their clause, and not before them."""
+    words = get(lang).holder_words
+    m = words.predecessor.search(sentence) if words is not None and words.predecessor is not None else None
+    if m is None:
+        return False
+    clause = _LED_CLAUSE.match(sentence, m.end())
+    return clause is not None and same_person(clause.group(0), person) and not same_person(sentence[:m.start()], person)
 
 
 def _says_before(sentence: str, lang: str) -> bool:

@@ -71,9 +71,10 @@ def swapped(question: str, sentence: str, passage_before: str = "", title: str =
     kinds = frozenset(k for what in asked for k in what.kinds)
     told = named(answer_text(sentence, passage_before))
     # a class the answer lists its members of ("2.4 tonnes of narcotic drugs, including 512 kg of heroin and 1,640 kg
-    # of hashish") is those members: it says nothing of methamphetamine
-    members = [what for what in told if len(what.kinds) == 1]
-    if not told or any(what.kinds & kinds for what in (members or told)):
+    # of hashish") is those members: it says nothing of methamphetamine. A member may itself be a class ("…, including
+    # 558 kg of synthetic drugs"): only a class holding another one named is the one listed
+    members = [what for what in told if not any(other.kinds < what.kinds for other in told)]
+    if not told or any(what.kinds & kinds for what in members):
         return None
     # a title or the sentence before that names the asked substance may say what the sentence's figure is of
     if identities(f"{title}\n{sentence_before(passage_before)}") & kinds:

@@ -24,6 +24,7 @@ from qa.answer.needs import PEOPLE, RU_ADJECTIVE, Needs, asked_grain, event_need
 from qa.answer.persons import NOT_A_PERSON
 from qa.filters.mentions import YEAR_RE
 from qa.ingest.titles import date_words
+from qa.lang.counted import across
 from qa.lang.countries import countries_in
 from qa.lang.item_days import says_item_day
 from qa.lang import analyze, detect, get, registered
@@ -79,6 +80,21 @@ def same_unit(stems: set[str] | frozenset[str]) -> set[str]:
     return set(stems) | {names[t] for t in stems if t in names}
 
 
+def same_counted(these: set[str] | frozenset[str], those: set[str] | frozenset[str]) -> bool:
+    """Whether two nouns' stems name one counted thing: in one language by the forms of one unit (same_unit); in two
+    scripts, by the things counted in either language (qa.lang.counted: "подозреваемых" for "suspects")."""
+    if same_unit(these) & same_unit(those):
+        return True
+    if _cyrillic_stems(these) == _cyrillic_stems(those):
+        return False
+    things = across()
+    return bool({things[t] for t in these if t in things} & {things[t] for t in those if t in things})
+
+
+def _cyrillic_stems(stems: set[str] | frozenset[str]) -> bool:
+    return any(_CYRILLIC.search(t) for t in stems)
+
+
 def counts_asked_noun(after: str, units: frozenset[str], plural_only: bool = False) -> bool:
     """Whether the noun phrase after a number names the asked noun: "57,000 *people*", "two Major
     League Soccer *teams*", "three working-*groups*" (its modifiers, compounds and plural read as
@@ -102,7 +118,7 @@ def counts_asked_noun(after: str, units: frozenset[str], plural_only: bool = Fal
         # no plural head ("1 ferry", "один паром", a Russian count's genitive): the first words of
         # its clause ("In 2004, the company ..." counts no company)
         nxt = set(analyze(clause)[:3])
-    return bool(same_unit(nxt) & same_unit(units)) or (bool(units & PEOPLE) and bool(nxt & PEOPLE)) \
+    return same_counted(nxt, units) or (bool(units & PEOPLE) and bool(nxt & PEOPLE)) \
         or weighs_asked(after, units, bool(_CYRILLIC.search(clause)))  # "1 246 килограммов наркотических средств"
 
 

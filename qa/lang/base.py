@@ -346,6 +346,9 @@ class Language:
     # stated that 2,031 kg were seized.", "В пресс-релизе … было указано, что изъято 2 031 кг"): the next sentence gives
     # the figure anew (qa.answer.corrections). None: not read in the language.
     restated: re.Pattern | None = None
+    # how a question asks for the figure a correction replaced ("What figure was given in error …?", "Какая цифра была
+    # указана ошибочно?"): no correction then takes its answer's place. None: not read in the language.
+    asks_superseded: re.Pattern | None = None
     # how a text says its figures are preliminary ("according to preliminary figures", "provisional", "as of 30 June",
     # "по предварительным данным", "по состоянию на") or final ("final results", "in total", "confirmed", "итоговые
     # показатели", "окончательные данные", "всего"), and how a question asks for the one or the other ("the final

@@ -551,14 +551,14 @@ PARTIAL_PERIOD = re.compile(
 # between); "not", "rather than", "from" and "previously" say it only in a sentence that says it corrects a report.
 SUPERSEDED = re.compile(
     r"(?:\b(?:instead\s+of|in\s+place\s+of|(?:corrected|revised|amended|changed|adjusted)(?:\s+(?:up|down)(?:wards?)?)?"
-    r"\s+from|(?:previously|earlier|initially|originally|first|wrongly|erroneously|mistakenly)\s+"
+    r"\s+from|(?:previously|earlier|initially|originally|first|wrongly|incorrectly|erroneously|mistakenly)\s+"
     r"(?:reported|stated|given|announced|published)\s+(?:as|at|to\s+be))"
     r"|(?P<weak>\b(?:not|rather\s+than|from|previously|earlier|formerly)))"
     r"\s*[-–—:,]?\s+(?:the\s+)?(?:(?:about|some|around|approximately|nearly|over)\s+)?$",
     re.I,
 )
 RESTATED = re.compile(
-    r"\b(?:was|were|had\s+been)\s+(?:reported|stated|given|announced|published)\b"
+    r"\b(?:was|were|had\s+been)\s+(?:\w+ly\s+)?(?:reported|stated|given|announced|published)\b"
     r"|\b(?:reported|stated|announced|said)\s+that\b(?=.*\b(?:earlier|previous|initial|press\s+release)\b)",
     re.I,
 )
@@ -566,6 +566,11 @@ CORRECTS = re.compile(
     r"\bas\s+(?:was\s+)?(?:previously|earlier|initially|originally|first|wrongly|erroneously|mistakenly)\s+"
     r"(?:reported|stated|announced|published|given)"
     r"|\b(?:correct(?:ed|ion|s)?|revis(?:ed|ion)|amend(?:ed|ment)|updated|in\s+error|erroneous(?:ly)?|mistaken(?:ly)?)\b",
+    re.I,
+)
+ASKS_SUPERSEDED = re.compile(
+    r"\b(?:in\s+error|incorrect(?:ly)?|wrong(?:ly)?|erroneous(?:ly)?|mistaken(?:ly)?|originally|initially|previously"
+    r"|first\s+(?:reported|given|announced|published|stated))\b",
     re.I,
 )
 
@@ -681,6 +686,8 @@ REPLY = ReplyWords(
         "miscast.other": "The best passage names someone in another post than the one asked about.",
         "miscast.after": ("The best passage names {person} as {held}, the holder after the one asked about; the "
                           "documents found do not say who held it before {person}."),
+        "miscast.replaced": ("The best passage names {person} only as the holder someone else replaced; the documents "
+                             "found do not say who held the post before {person}."),
         "miscast.before": ("The best passage names {person} as {held}, the holder before the one asked about; the "
                            "documents found do not say who held it after {person}."),
         "miscast.became": ("The best passage names {person} as {held}, the post the question asks what came before; "
@@ -914,6 +921,7 @@ LANGUAGE = Language(
     superseded=SUPERSEDED,
     corrects=CORRECTS,
     restated=RESTATED,
+    asks_superseded=ASKS_SUPERSEDED,
     preliminary=PRELIMINARY,
     final=FINAL,
     asks_final=ASKS_FINAL,

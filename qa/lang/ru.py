@@ -513,7 +513,7 @@ SUPERSEDED = re.compile(
     re.I,
 )
 RESTATED = re.compile(
-    r"(?<![\w-])(?:было|были|был|была)\s+(?:указано|указан[аы]?|сообщено|объявлено|заявлено|опубликовано)"
+    r"(?<![\w-])(?:было|были|был|была)\s+(?:\w+о\s+)?(?:указано|указан[аы]?|сообщено|объявлено|заявлено|опубликовано)"
     r"|(?<![\w-])(?:сообщалось|указывалось|говорилось)(?![\w-])",
     re.I,
 )
@@ -522,6 +522,8 @@ CORRECTS = re.compile(
     r"|ранее\s+сообщ\w*|уточн\w*|исправл\w*|скорректир\w*|пересмотр\w*|ошибочн\w*|по\s+ошибке|обновл[её]нн\w*)",
     re.I,
 )
+ASKS_SUPERSEDED = re.compile(
+    r"(?<![\w-])(?:ошибочн\w*|по\s+ошибке|неверн\w*|неправильн\w*|первоначальн\w*|ранее|сначала)", re.I)
 
 # A figure given before all reports were in, and the final one (Language.preliminary, Language.final,
 # Language.asks_final, as English's): "по предварительным данным", "предварительные итоги", "промежуточные
@@ -657,6 +659,8 @@ REPLY = ReplyWords(
         "miscast.other": "Лучший фрагмент называет человека в другой должности, чем спрошено.",
         "miscast.after": ("Лучший фрагмент называет {person} ({held}) — того, кто занял должность после; кто занимал "
                           "её до {person}, в найденных документах не сказано."),
+        "miscast.replaced": ("Лучший фрагмент называет {person} лишь как того, кого сменили на должности; кто занимал "
+                             "её до {person}, в найденных документах не сказано."),
         "miscast.before": ("Лучший фрагмент называет {person} ({held}) — того, кто занимал должность до; кто занял "
                            "её после {person}, в найденных документах не сказано."),
         "miscast.became": ("Лучший фрагмент называет {person} ({held}) — ту должность, о предшествующей которой "
@@ -919,6 +923,7 @@ LANGUAGE = Language(
     superseded=SUPERSEDED,
     corrects=CORRECTS,
     restated=RESTATED,
+    asks_superseded=ASKS_SUPERSEDED,
     preliminary=PRELIMINARY,
     final=FINAL,
     asks_final=ASKS_FINAL,

@@ -194,6 +194,25 @@ def test_a_question_for_the_final_quantity_takes_the_figure_given_anew():
     assert prefer_correction(question, [restated, anew])[0].text == ANEW_EN
 
 
+def test_the_correct_figure_after_one_given_in_error_and_the_erroneous_one_when_that_is_asked():
+    # "was incorrectly given as" restates the figure in error; "What is the correct quantity …?" is typed as no number
+    # question and names a correction
+    wrong = _at(candidate(RESTATED_EN.replace("was given as", "was incorrectly given as"), "2025-03-28", 30.0,
+                          "correction.txt", "en"), 4)
+    anew = _at(candidate(ANEW_EN, "2025-03-28", 20.0, "correction.txt", "en"), 5)
+    assert prefer_correction("What is the correct quantity of hashish seized in Operation Amber Road 2025?",
+                             [wrong, anew])[0].text == ANEW_EN
+    assert prefer_correction("What quantity of hashish was given in error for Operation Amber Road 2025?",
+                             [wrong, anew])[0] is wrong
+    wrong_ru = _at(candidate(RESTATED_RU.replace("было указано", "было ошибочно указано"), "2025-03-28", 30.0,
+                            "correction.txt", "ru"), 4)
+    ru_anew = _at(candidate(ANEW_RU, "2025-03-28", 20.0, "correction.txt", "ru"), 5)
+    assert prefer_correction("Сколько гашиша изъято в ходе операции «Янтарный путь – 2025»?",
+                             [wrong_ru, ru_anew])[0].text == ANEW_RU
+    assert prefer_correction("Какой объём гашиша был ошибочно указан в первом пресс-релизе?",
+                             [wrong_ru, ru_anew])[0] is wrong_ru
+
+
 def test_a_correction_of_another_substance_is_not_put_first():
     question = "How much heroin was seized in Operation Amber Road 2025?"
     restated = _at(candidate(RESTATED_EN, "2025-03-28", 30.0, "correction.txt", "en"), 4)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from qa.answer.labelled import label_candidate
+from qa.answer.labelled import label_after, label_candidate
 
 HALF_YEAR = "Half-Year Report on Harbour Seizures, January–June 2031"
 ANNUAL = "Годовой отчёт о контрабанде в портах Скарна за 2031 год"
@@ -14,8 +14,8 @@ LINES = [
 TYPED = [0.0, 1.0, 1.0]  # the label lines hold a date the patterns read; the sentence none
 
 
-def _pick(question: str, title: str = HALF_YEAR, lines=LINES, typed=TYPED) -> int | None:
-    return label_candidate(question, lines, typed, lambda i: title, lambda i: title)
+def _pick(question: str, title: str = HALF_YEAR, lines=LINES, typed=TYPED, section: str = "") -> int | None:
+    return label_candidate(question, lines, typed, lambda i: f"{title} {section}", lambda i: title, lambda i: title)
 
 
 def test_when_a_report_came_out_is_its_publication_line():
@@ -56,3 +56,45 @@ def test_a_report_of_the_asked_period_answers_when_it_was_published(invented_ser
     assert reply.answer is not None and reply.answer.text == "Published: 29 August 2031"
     reply = service.ask("What period does the half-year report on harbour seizures cover?")
     assert reply.answer is not None and reply.answer.text == "Reporting period: 1 January – 30 June 2031"
+
+
+def test_a_list_entry_labelled_with_the_act_answers_under_a_heading_that_names_its_kind():
+    # "Dates and deadlines" over the call's dates names deadlines as the section's kind, not the call's own act
+    lines = ["- The fellowship runs from 15 September to 10 October 2031 at the Wenlow Training Centre.",
+             "- Deadline for applications: 15 July 2031, 18:00 Wenlow time."]
+    assert _pick("What is the deadline for applications for the Wenlow Customs Fellowship 2031?",
+                 "Call for applications: Wenlow Customs Fellowship 2031", lines, [1.0, 1.0],
+                 section="Dates and deadlines") == 1
+
+
+DECISIONS = [
+    "2. A joint mobile patrol exercise will be held at the Wenlow section in November 2031.",
+    "1. The offices will exchange monthly statistics on seizures by the 5th day of each month.",
+    "Responsible: Border Troops of Ostravia.",
+    "Responsible: Customs Service of Velania.",
+]
+# (document, item, sentence id): the exercise is sentence 7, its label line 8; the statistics 5, its label line 6
+IDS = [("minutes.docx", 2, 7), ("minutes.docx", 2, 5), ("minutes.docx", 2, 8), ("minutes.docx", 2, 6)]
+
+
+def test_who_answers_for_a_decision_is_the_label_line_after_it():
+    # the decision words the question and outranks the line naming who answers for it
+    assert label_after("Who is responsible for the joint mobile patrol exercise at the Wenlow section?",
+                       DECISIONS, IDS) == 2
+    assert label_after("Who is responsible for exchanging the monthly statistics on seizures?", DECISIONS, IDS) == 3
+    ru = ["1. Подготовить единый перечень подконтрольных прекурсоров до 30 июня 2031 г.",
+          "Ответственный: Таможенный комитет Остравии."]
+    assert label_after("Какое ведомство отвечает за подготовку единого перечня прекурсоров?", ru,
+                       [("p.docx", 1, 3), ("p.docx", 1, 4)]) == 1
+
+
+def test_a_label_line_after_another_task_or_naming_another_act_answers_nothing():
+    assert label_after("Who is responsible for the canine training in Skarn?", DECISIONS, IDS) is None
+    # a record's line before another record's is no task: each row of a table of donors read as "Donor: …"
+    rows = ["Donor: Ostravia; Project: Mobile interdiction teams in Wenlow; Amount: USD 1.8 million",
+            "Donor: Velania; Project: Precursor laboratory network; Amount: EUR 2.3 million"]
+    assert label_after("Which donor funds the mobile interdiction teams in Wenlow?", rows,
+                       [("donors.docx", 0, 3), ("donors.docx", 0, 4)]) is None
+    dated = [DECISIONS[0], "Deadline: 30 June 2031."]
+    assert label_after("Who is responsible for the joint mobile patrol exercise at the Wenlow section?", dated,
+                       IDS[:1] + [("minutes.docx", 2, 8)]) is None

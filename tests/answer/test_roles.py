@@ -287,6 +287,28 @@ def test_what_came_before_answers_a_before_question(question, sentence):
     assert names_holder(question, sentence, lang)
 
 
+@pytest.mark.parametrize(("question", "sentence", "lang"), [
+    ("Who was the Skarn project manager before Ida Brenn?",
+     "Mr. Tom Vell succeeds Ms. Ida Brenn, who managed the project from 2019.", "en"),
+    ("Кто был руководителем проекта Скарн до Иды Бренн?",
+     "Полковник Велл сменил на этом посту Иду Бренн, которая вернулась в центральный аппарат.", "ru"),
+    # across languages
+    ("Who was the Skarn project manager before Ida Brenn?",
+     "Полковник Велл сменил на этом посту Иду Бренн, которая вернулась в центральный аппарат.", "ru"),
+])
+def test_the_one_a_successor_replaced_is_no_answer_for_who_came_before_them(question, sentence, lang):
+    # the sentence names the successor of the asked one, and the asked one only as whom they replaced
+    found = miscast(question, sentence, lang)
+    asked = asked_role(question).after
+    assert found is not None and found.why == "replaced"
+    assert miscast_note(found) == (f"The best passage names {asked} only as the holder someone else replaced; the "
+                                   f"documents found do not say who held the post before {asked}.")
+    # one that names who the asked one replaced answers
+    earlier = ("Ms. Ida Brenn succeeds Mr. Olaf Renn as Skarn project manager." if lang == "en" else
+               "Ида Бренн сменила на посту руководителя проекта Скарн Олафа Ренна.")
+    assert miscast(question, earlier, lang) is None or miscast(question, earlier, lang).why != "replaced"
+
+
 def test_a_successor_question_is_not_answered_by_the_appointment_of_the_one_it_names():
     # "Who succeeded X as Head …?" got X's own appointment at 0.75
     question = "Who succeeded Ida Brenn as Manager of the Skarn Project?"

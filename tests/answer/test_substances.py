@@ -188,3 +188,9 @@ def test_a_class_that_lists_its_members_is_those_members():
     # a class named alone still stands for every drug it holds
     assert swapped("How much methamphetamine was seized in Operation Amber Road?",
                    "Officers seized 2.4 tonnes of narcotic drugs during the operation.") is None
+    # a member that is itself a class is one of the members
+    ru = ("В ходе операции изъято 3 054 кг наркотических средств, в том числе 2 205 кг гашиша, 291 кг героина и 558 кг "
+          "синтетических наркотиков.")
+    assert swapped("Сколько синтетических наркотиков изъято в ходе операции «Степной барьер»?", ru) is None
+    assert swapped("How much synthetic drugs were seized in Operation Steppe Barrier?", ru) is None
+    assert swapped("Сколько кокаина изъято в ходе операции «Степной барьер»?", ru) is not None

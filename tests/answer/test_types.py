@@ -408,3 +408,21 @@ def test_a_question_for_a_quarter_wants_a_quarter_not_a_year(question, stated, u
 ])
 def test_a_figure_or_a_total_asked_is_a_number(question, wants):
     assert needs(question).wants == wants
+
+
+@pytest.mark.parametrize(("question", "sentence"), [
+    ("How many suspects were detained in Operation Amber Road?",
+     "Задержаны 17 подозреваемых, возбуждено 11 уголовных дел."),
+    ("Сколько пунктов пропуска было охвачено операцией «Янтарный путь»?",
+     "The operation took place at 14 border crossing points in three countries."),
+    ("How many kilograms of heroin were seized at Skarn?", "На посту Скарн изъято 37 кг героина."),
+])
+def test_a_count_of_the_asked_thing_in_the_other_language_counts_it(question, sentence):
+    assert unit_match(sentence, needs(question)) == 1.0
+
+
+def test_across_languages_a_count_of_another_thing_still_does_not_count():
+    assert unit_match("Задержаны 17 подозреваемых, возбуждено 11 уголовных дел.",
+                      needs("How many dogs were trained in Operation Amber Road?")) == 0.0
+    # within one language the table makes no synonyms: states are no countries
+    assert unit_match("Delegates came from 12 countries.", needs("How many states sent delegates?")) == 0.0
