@@ -27,9 +27,11 @@ DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 7860
 # Bump when parsing, sentence splitting, chunking or the lexical analyzer change what an index
 # holds: existing indexes are then rebuilt instead of mixing old and new rows.
-PIPELINE_VERSION = 36  # 33: a web page's section heading trafilatura dropped above a table is put back; 34: a
-# Markdown table's header and its rows share a chunk (its "|---|" rule cut them apart); 35: a page cut in parts by
-# its put-back headings opens with its <h1>; 36: a label line ("Venue: Aktau") after prose stays in its item, a
+PIPELINE_VERSION = 37  # 37: BM25 reads an item's first chunk and a table's under their titles; a list's entry
+# dated in its sentence opens no story
+# 33: a web page's section heading trafilatura dropped above a table is put back; 34: a Markdown table's header and
+# its rows share a chunk (its "|---|" rule cut them apart); 35: a page cut in parts by its put-back headings opens
+# with its <h1>; 36: a label line ("Venue: Aktau") after prose stays in its item, a
 # table's dated row opens no story, a "Published:" line dates its report
 # 31-32: a letter (one salutation, one complimentary close) is one item, its signature
 # block sentences; "Tel.:" and "Ref. No." are no sentence ends (31 also joined every piece opening with a colon to the
@@ -82,10 +84,11 @@ PIPELINE_VERSION = 36  # 33: a web page's section heading trafilatura dropped ab
 # 6: Russian page furniture removed; "Views: 123" and "File photo" lines too
 # 5: a UTF-8 BOM kept in the text (offsets); sentences split per item language
 # 4: captions, photo credits and datelines removed; headline titles
-# What the last bump changed (36), in words: `qa index` states it as the reason of the one rebuild.
+# What the last bump changed (37), in words: `qa index` states it as the reason of the one rebuild.
 PIPELINE_CHANGE = (
-    "a label line such as \"Venue: …\" or \"Dates: …\" stays a sentence of its item (it was read as a headline that "
-    "opened an item), a table's dated row no longer opens an item, and a \"Published:\" line dates its report"
+    "the word index reads a section's first passage and a table under their document's and section's titles "
+    "(\"Table 1. Seizures, January–June 2024\" finds the table for a question naming that period), and a list's entry "
+    "dated in its sentence (\"- Nominations must be received by 25 July 2025.\") stays a line of its list"
 )
 
 

@@ -27,9 +27,10 @@ from qa.answer.shown import shown_answer, with_furniture
 from qa.config import MAX_K, Settings
 from qa.contracts import Answer, Filters, Passage, Query, Result, Scope
 from qa.filters import FilterError, scope
+from qa.ingest.labels import is_publication_line
 from qa.embed import Embedder, make_embedder
 from qa.lang import analyze, detect
-from qa.lang.latin import names_romanised
+from qa.lang.latin import other_script_names
 from qa.retrieve import retrieve, spelled_out
 
 if TYPE_CHECKING:  # qa.build is imported only to build: answering a question does not need it
@@ -192,11 +193,12 @@ class QAService:
         asked_terms, asked_vec = (terms, qvec) if asked == text else (
             _terms(asked, routed, index), embedder.encode([asked], role="query")[0])
         picked = self._answer(asked, asked_vec, asked_terms, index, pool, used, model, dated)
-        if picked.answer is not None and not scope.in_period(picked.answer, plan) and plan.named is not None:
+        wants = needs(text).wants
+        if not _in_period(picked, plan, wants) and plan.named is not None:
             # from an item that may report the period in other words but does not here: those that name it answer
             used = plan.named
             picked = self._answer(asked, asked_vec, asked_terms, index, pool, used, model, dated)
-        if picked.answer is not None and not scope.in_period(picked.answer, plan):
+        if not _in_period(picked, plan, wants):
             # from an item that names the period only elsewhere: the items dated in it, if any, answer instead
             used, picked = plan.dated, Picked(None, [])
             if used is not None:
@@ -206,8 +208,11 @@ class QAService:
         if picked.answer is None and plan.reading is not None:  # nothing dated then answers: drop the date
             used, fell_back = plan.fallback, True
             picked = self._answer(text, qvec, terms, index, pool, used, model)
-        wants = needs(text).wants
-        if picked.answer is not None and not (wants == "date" and scope.titled_period(picked.answer, plan)) and (
+            if picked.answer is not None and (other := scope.unmentioned_period(
+                    picked.answer, plan, _within(plan.first, picked), text, wants == "number")):
+                picked = Picked(None, picked.passages, other)
+        if picked.answer is not None and not (wants == "date" and (scope.titled_period(picked.answer, plan)
+                                                                   or _published(picked.answer))) and (
             other := scope.about_other_years(picked.answer, plan, fell_back, text)
             or scope.about_other_part(picked.answer, plan, text, wants == "number")
         ):
@@ -294,7 +299,7 @@ class QAService:
 
     def _answer(self, text, qvec, terms, index, pool: int, selection, model: str, dated: bool = False) -> Picked:
         mask = None if selection is None else selection.rows
-        passages = retrieve(index, qvec, terms, pool, self.settings.candidates, mask)
+        passages = retrieve(index, qvec, terms, pool, self.settings.candidates, mask, names=_names(text, terms, index))
         acronym = asked_acronym(text)
         if acronym:
             passages = spelled_out(index, qvec, passages, acronym, self.settings.candidates, mask)
@@ -322,7 +327,8 @@ class QAService:
         index, terms = routed, _terms(text, routed, index)
         notes = notes + language_notes
         qvec = embedder.encode([text], role="query")[0]
-        passages = retrieve(index, qvec, terms, max(k, self.settings.answer_pool), self.settings.candidates, mask=mask)
+        passages = retrieve(index, qvec, terms, max(k, self.settings.answer_pool), self.settings.candidates, mask=mask,
+                            names=_names(text, terms, index))
         if not passages:
             return None
         picked = pick_answer(text, qvec, terms, passages, index, model)
@@ -358,28 +364,54 @@ class QAService:
 
 
 def question_terms(question: str, known: Callable[[str], bool] | None = None) -> list[str]:
-    """The question's terms for BM25 and the answer step; with `known` (the index's lexical vocabulary, for a
-    question asked across languages through its companion vectors), its names romanised too (qa.lang.latin): an
-    English text writes "Мирализода" as "Miralizoda", and no other word of the question can be found there. Only
-    a romanisation the documents write is added: one they never write ("Menning" for "Manning") would count as a
-    question word no passage holds."""
+    """The question's terms for BM25 and the answer step; with `known` (the lexical vocabulary of the index it is
+    answered from), its names the documents never write as the question does, in the other script (qa.lang.latin):
+    an English text writes "Мирализода" as "Miralizoda", a Russian one "Korday" as "Кордай", and across languages no
+    other word of the question can be found there. Only a form the documents write is added: one they never write
+    ("Menning" for "Manning") would count as a question word no passage holds."""
     terms = analyze(question)
     if known is None:
         return terms
-    return terms + [t for name in names_romanised(question) if (t := _name_term(name)) and t not in terms and known(t)]
+    other = []
+    for name, forms, language in other_script_names(question):
+        # a word the documents write as the question does is matched so ("Director" is no name to write as
+        # "Директор"; "Kazakhstan" is found in English)
+        if all(known(t) for t in analyze(name)):
+            continue
+        other += [_name_term(form, language) for form in forms]
+    return terms + [t for t in dict.fromkeys(other) if t and t not in terms and known(t)]
 
 
-def _name_term(name: str) -> str | None:
-    """A romanised name's one English term, or None when analysis makes it another word: the stemmer cuts an
-    English ending off a foreign name ("Menning": "men") or a hyphen splits it ("Tayn-end-Uir": "end")."""
-    stems = analyze(name, "en")
-    return stems[0] if len(stems) == 1 and len(stems[0]) >= len(name) - 1 else None
+def _name_term(name: str, language: str) -> str | None:
+    """A name's one term in `language`, or None when analysis makes it another word: the English stemmer cuts an
+    ending off a foreign name ("Menning": "men"), a hyphen splits it ("Tayn-end-Uir": "end"). The Russian one cuts
+    case endings off every name, as it does in the documents ("Жумагалиев": "жумагал"), down to a short stem that
+    may be a word of its own."""
+    stems = analyze(name, language)
+    if len(stems) != 1:
+        return None
+    shortest = len(name) - 1 if language == "en" else _RU_NAME_STEM
+    return stems[0] if len(stems[0]) >= shortest else None
+
+
+# the shortest Russian stem of a name taken as its term ("фарап", "корда"): a shorter one is a word as often as a
+# name ("Marta" written "Марта" stems as "март", March)
+_RU_NAME_STEM = 5
 
 
 def _terms(question: str, routed: store.Index, index: store.Index) -> list[str]:
     """question_terms() for a question answered from `routed`: `index` itself, or its companion view (across
-    languages)."""
+    languages), whose documents write its names in the other script (as the answer step was fitted to read them)."""
     return question_terms(question, None if routed is index else routed.lexical.known)
+
+
+def _names(question: str, terms: list[str], index: store.Index) -> list[str]:
+    """The question's names as the index's documents write them in the other script (question_terms), when they hold
+    both scripts: passages are found and ranked by them too (qa.retrieve), while the answer step reads the passages'
+    scores for `terms` alone. Its word features were fitted with no word of the question counted in a passage of the
+    other language: a name's one match there (the Cyrillic "Айритом" of "Ayritom") made the Russian answer a
+    passage and a sentence that match little, outranked by an English one that matches more."""
+    return [t for t in question_terms(question, index.lexical.known) if t not in terms]
 
 
 def _not_reached(language: str, reason: str) -> str:
@@ -396,6 +428,27 @@ def cited_shown(passages: list[Passage], k: int, answer: Answer | None) -> list[
         if n > k:
             shown.append(passages[n - 1])  # always show a cited passage
     return shown
+
+
+def _published(answer: Answer) -> bool:
+    """Whether an answer is its document's publication line ("Released: 3 September 2024"): the answer to when a
+    report on a period came out, dated after that period."""
+    return is_publication_line(answer.sentence_text)
+
+
+def _in_period(picked: Picked, plan, wants: str | None) -> bool:
+    """Whether `picked` holds no answer, or one of the question's period (scope.in_period), or a when-question's
+    publication line (dated after the period its report covers)."""
+    if picked.answer is None:
+        return True
+    return scope.in_period(picked.answer, plan) or wants == "date" and _published(picked.answer)
+
+
+def _within(selection, picked: Picked) -> bool:
+    """Whether the passage of `picked`'s answer is one `selection` allows (None: every passage)."""
+    if selection is None or selection.rows is None or picked.answer is None:
+        return True
+    return bool(selection.rows[picked.passages[picked.answer.passage_rank - 1].chunk.id])
 
 
 def answer_identity(embedder, question: str) -> str:

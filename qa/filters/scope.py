@@ -219,6 +219,30 @@ def about_other_years(answer: Answer, p: Plan, fell_back: bool, question: str = 
     return reply_words(language).reason("other_years", named=named, asked=reading.range.human(language))
 
 
+def unmentioned_period(answer: Answer, p: Plan, searched: bool, question: str = "", figure: bool = True) -> str | None:
+    """Why an answer found once the question's date was dropped is no answer, else None: its item is dated in
+    another year and was not `searched` with the date (it neither is dated in the period nor names it anywhere). A
+    story of February 2024 that never names 2023 ("Обучение прошли 11 кинологов") says nothing of 2023
+    (about_other_years keeps an answer naming no year: its item may name the period elsewhere, and then it was
+    searched). An undated item is kept (a book's paragraph names no year it is about). Only a `figure` (the question
+    asks how much or how many) is so tied to its period."""
+    reading = p.reading
+    if not figure:  # who held a post in 2022 may be read from a list of 2024 that names them in it still
+        return None
+    # a date the question gives relative to the corpus ("in the past year") or by an event is read, not written: an
+    # item may speak of it so too ("Over the past year, …")
+    if reading is None or reading.relative_to is not None or reading.event is not None:
+        return None
+    if searched or answer.date is None or _dated_in(answer, reading.range):
+        return None
+    year = int(answer.date[:4])
+    lo, hi = reading.range.since, reading.range.until
+    if lo is None or hi is None or lo.year <= year <= hi.year:
+        return None
+    language = detect(question)
+    return reply_words(language).reason("other_years", named=str(year), asked=reading.range.human(language))
+
+
 def titled_period(answer: Answer, p: Plan) -> bool:
     """Whether the answer's document or item title names the question's period: "When was the report for January–June
     2024 published?" names the report by its period, and its "Published: 29 August 2024" is the answer, not a date

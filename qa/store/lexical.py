@@ -1,13 +1,39 @@
-"""The lexical index: BM25 (bm25s) over chunk texts, analysed by ``qa.lang.analyze``."""
+"""The lexical index: BM25 (bm25s) over chunk texts (an item's first and a table's under their titles), analysed by
+``qa.lang.analyze``."""
 
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
 
+from qa.ingest.labels import is_record
 from qa.lang import analyze
+
+
+def lexical_text(text: str, titles: Sequence[str | None], path: str = "", first: bool = False) -> str:
+    """What BM25 indexes of a chunk: its text, under the titles it stands under (`titles`: its document's, then its
+    item's) when it holds no prose of its own (qa.ingest.labels.is_record: table rows, label lines), or under its
+    item's title when it opens its item (the headline stands above its lead).
+
+    A chunk holds no title: a biography's first paragraph names its subject only in the page's heading ("Касымов
+    Тимур Бекмуратович — биография"), and a table ("| Таджикистан | 342 | 377 |") says what it counts only under
+    "Таблица 1. Изъятия по странам, январь–июнь 2024 года" of a review "за первое полугодие 2024 года": a question
+    naming the person or the period matched them on their other words alone. Prose further down an item names its
+    own subject: titles added to every chunk of a page lost more answers than they found (docs/quality.md,
+    "Forty-fourth session"). Titles go to the lexical side only (vectors embed what a passage shows); one already in
+    the text's words (a headline made of the lead's first clause), or a file name standing in for a title, adds
+    nothing."""
+    record = is_record(text)
+    if not (first or record):
+        return text
+    # a page's own title heads a record of its report, not each story of a news page ("CARICC news")
+    heads = titles if record else titles[-1:]
+    held = set(analyze(text))
+    heads = [t for t in dict.fromkeys(heads) if t and t != path and not set(analyze(t)) <= held]
+    return "\n".join([*heads, text])
 
 
 class LexicalIndex:

@@ -19,7 +19,7 @@ import numpy as np
 from qa import timing
 from qa.store.generations import _fsync_dir, _fsync_tree, _next_number
 from qa.store import languages
-from qa.store.lexical import LexicalIndex
+from qa.store.lexical import LexicalIndex, lexical_text
 from qa.store.reader import Index
 from qa.store.rows import CHUNK_DTYPE, FORMAT_VERSION, SENTENCE_DTYPE, DocRecord, IndexProblem
 
@@ -165,7 +165,7 @@ def _insert(conn, cvec, svec, doc_id: int, d: DocRecord, n_sents: int, n_chunks:
             f"{np.shape(d.chunk_vectors)} / {np.shape(d.sentence_vectors)}"
         )
     # chunk rows keep the extracted text (what a passage shows: text[start:end]);
-    # sentence rows and BM25 hold the search text (PDF hyphenation at line ends joined)
+    # sentence rows and BM25 hold the search text (PDF hyphenation at line ends joined); BM25 with the chunk's titles
     text, search = d.text, d.search_text
     pages = json.dumps(list(d.pages)) if d.pages is not None else None
     conn.execute("INSERT INTO documents VALUES (?,?,?,?,?,?,?)",
@@ -180,8 +180,13 @@ def _insert(conn, cvec, svec, doc_id: int, d: DocRecord, n_sents: int, n_chunks:
         [(n_sents + i, doc_id, it, s, e, search[s:e], key) for i, (it, s, e, key) in enumerate(d.sentences)],
     )
     rows = []
+    items = {it.index: it for it in d.items}
+    opened: set[int] = set()
     for i, (it, s, e, first, n, ntok, key) in enumerate(d.chunks):
-        chunk_texts.append(search[s:e])
+        item = items.get(it)
+        heads = (item.doc_title, item.title) if item is not None else ()
+        chunk_texts.append(lexical_text(search[s:e], heads, d.path, first=it not in opened))
+        opened.add(it)
         rows.append((n_chunks + i, doc_id, it, s, e, text[s:e], n_sents + first, n, ntok, key))
     conn.executemany("INSERT INTO chunks VALUES (?,?,?,?,?,?,?,?,?,?)", rows)
     if len(d.chunks):

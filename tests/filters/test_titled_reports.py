@@ -44,3 +44,24 @@ def test_a_report_published_after_its_period_answers_for_the_period_its_title_na
     answer = service.ask("Сколько опия изъяла Велания в 2030 году?").answer
     assert answer is not None and "402" in answer.text
     assert answer.date == "2031-03-15"  # the report's citation shows the day it came out
+
+
+BULLETIN = """<html><head><title>Skarn Harbour Bulletin No. 2 (2031)</title></head><body>
+<h1>Skarn Harbour Bulletin No. 2 (2031)</h1>
+<p>Released: 3 September 2031</p>
+<p>This bulletin covers the second quarter of 2031 (1 April – 30 June 2031).</p>
+<h2>Overview</h2>
+<p>During the second quarter of 2031 the harbour agencies reported 1 386 seizure cases.</p>
+<p>Heroin seizures fell to 402 kg, from 479 kg in the first quarter.</p>
+</body></html>"""
+
+
+def test_when_a_bulletin_on_a_quarter_came_out_is_its_release_line(invented_service):
+    # the "Released:" line under the title had dated the bulletin and was no sentence of it; once it was, it lay
+    # after the quarter the question names and was dropped for an answer of that quarter
+    service = invented_service({"bulletin.html": BULLETIN, "news_a.txt": NEWS.format("3 May 2031")})
+    answer = service.ask("When was the harbour bulletin on the second quarter of 2031 released?").answer
+    assert answer is not None and answer.text == "Released: 3 September 2031"
+    assert answer.date == "2031-09-03"
+    answer = service.ask("How much heroin was seized in the second quarter of 2031?").answer
+    assert answer is not None and "402 kg" in answer.text
