@@ -37,13 +37,15 @@ def prefer_field(question: str, ranked: list[Candidate], heads: Heads) -> tuple[
         latest = _titles(question, ranked, heads) if asks_latest(question) else None
         i = party_candidate(question, texts, lambda j: _attendee_list(
             ranked[j].sentence, heads, heads.title(ranked[j].sentence) if latest is None else latest[j]))
-        if i is None and any(field_of(t) for t in texts):
-            i = label_candidate(question, texts, [c.features.get("typed", 0.0) for c in ranked],
+        # a document's label lines, not a table's rows read with their header ("Квартал: II квартал; 905 кг …")
+        lines = ["" if c.reading is not None else c.text for c in ranked]
+        if i is None and any(field_of(t) for t in lines):
+            i = label_candidate(question, lines, [c.features.get("typed", 0.0) for c in ranked],
                                 lambda j: heads.title(ranked[j].sentence),
                                 lambda j: heads.head_lines(ranked[j].sentence),
                                 lambda j: heads.doc_title(ranked[j].sentence.doc))
             if i is None:
-                i = label_after(question, texts, [(c.sentence.doc, c.sentence.item, c.sentence.id) for c in ranked])
+                i = label_after(question, lines, [(c.sentence.doc, c.sentence.item, c.sentence.id) for c in ranked])
         return (ranked, False) if i is None else ((ranked if i == 0 else swap(ranked, i)), True)
     titles = _titles(question, ranked, heads)
     headings = [heads.heading(c.sentence) for c in ranked]

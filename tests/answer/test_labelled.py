@@ -98,3 +98,23 @@ def test_a_label_line_after_another_task_or_naming_another_act_answers_nothing()
     dated = [DECISIONS[0], "Deadline: 30 June 2031."]
     assert label_after("Who is responsible for the joint mobile patrol exercise at the Wenlow section?", dated,
                        IDS[:1] + [("minutes.docx", 2, 8)]) is None
+
+
+def test_a_tables_rows_read_with_their_header_are_no_label_lines():
+    # "Квартал: Итого за 2031 год; 13 484 кг Гашиш" reads like a label line "Квартал:" naming the question's
+    # quarter, and had been put first over the row of the quarter asked
+    from dataclasses import replace
+    from types import SimpleNamespace
+
+    from qa.answer.minutes import prefer_field
+    from tests.candidates import lone_candidate
+
+    def row(text: str, reading: str, score: float):
+        return replace(lone_candidate(text, "2032-01-20", score, "bulletin.docx"), reading=reading)
+
+    ranked = [row("II квартал | 905 | 3 066", "Квартал: II квартал; 905 кг Героин; 3 066 кг Гашиш", 30.0),
+              row("Итого за 2031 год | 3 339 | 13 484", "Квартал: Итого за 2031 год; 3 339 кг Героин; 13 484 кг Гашиш",
+                  29.0)]
+    title = "Статистический бюллетень за 2031 год"
+    heads = SimpleNamespace(title=lambda r: title, head_lines=lambda r: "", doc_title=lambda d: title)
+    assert prefer_field("Сколько гашиша изъято во II квартале 2031 года?", ranked, heads) == (ranked, False)
