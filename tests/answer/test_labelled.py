@@ -116,5 +116,6 @@ def test_a_tables_rows_read_with_their_header_are_no_label_lines():
               row("Итого за 2031 год | 3 339 | 13 484", "Квартал: Итого за 2031 год; 3 339 кг Героин; 13 484 кг Гашиш",
                   29.0)]
     title = "Статистический бюллетень за 2031 год"
-    heads = SimpleNamespace(title=lambda r: title, head_lines=lambda r: "", doc_title=lambda d: title)
+    section = f"{title} Изъятия гашиша по кварталам 2031 года"
+    heads = SimpleNamespace(title=lambda r: section, head_lines=lambda r: "II квартал", doc_title=lambda d: title)
     assert prefer_field("Сколько гашиша изъято во II квартале 2031 года?", ranked, heads) == (ranked, False)
