@@ -239,6 +239,8 @@ def unmentioned_period(answer: Answer, p: Plan, searched: bool, question: str = 
     lo, hi = reading.range.since, reading.range.until
     if lo is None or hi is None or lo.year <= year <= hi.year:
         return None
+    if any(lo.year <= int(y) <= hi.year for y in YEAR_RE.findall(_read_with_header(answer))):
+        return None  # it names the year itself: a table's row "2023 | 1 430 kg" in a list of years dated by its first
     language = detect(question)
     return reply_words(language).reason("other_years", named=str(year), asked=reading.range.human(language))
 

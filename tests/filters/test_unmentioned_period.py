@@ -33,6 +33,9 @@ def test_a_story_searched_with_the_date_of_the_asked_year_or_undated_is_kept():
     assert unmentioned_period(COURSE, plan(question), searched=True, question=question) is None
     assert unmentioned_period(COURSE, plan("How many dog handlers were trained in 2031?"), searched=False) is None
     assert unmentioned_period(dataclasses.replace(COURSE, date=None), plan(question), searched=False) is None
+    # the answer names the year itself (a table of years, dated by its first row)
+    row = dataclasses.replace(COURSE, text="2030 | 1 430 kg | 12", header="Year | Seized | Operations")
+    assert unmentioned_period(row, plan(question), searched=False, question=question) is None
     # a question that names no date, or asks no figure (who held a post in 2030 may be read from a list of 2031)
     assert unmentioned_period(COURSE, plan("How many dog handlers were trained?"), searched=False) is None
     assert unmentioned_period(COURSE, plan("Who trained the dog handlers in 2030?"), searched=False,
