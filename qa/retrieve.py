@@ -27,22 +27,21 @@ def retrieve(
     k: int = DEFAULT_K,
     candidates: int = CANDIDATES,
     mask: np.ndarray | None = None,
-    names: list[str] | tuple[str, ...] = (),
 ) -> list[Passage]:
     """The k best passages by a convex mix of dense cosine and normalised BM25.
 
-    `mask` (one bool per chunk, True = allowed) restricts both retrievers before their top n. `names`: more terms
-    the passages are found and ranked by (the question's names in the other script: qa.app.service), while the
-    scores each passage reports (which the answer step reads) are those of `terms` alone."""
+    `mask` (one bool per chunk, True = allowed) restricts both retrievers before their top n."""
     if index.size == 0 or k <= 0:
         return []
-    extra = [t for t in names if t not in terms]
-    hits = index.search(query_vector, terms + extra, max(candidates, k), mask)
-    fused, bm25, best_lex = _fused(index, query_vector, hits.ids, hits.dense, hits.bm25)
+    hits = index.search(query_vector, terms, max(candidates, k), mask)
+    best_lex = max((float(b) for b in hits.bm25), default=0.0) or 1.0
+    shift = _cross_language(index, query_vector, hits.ids)
+    ranked = hits.dense - shift
+    lexical = hits.bm25 / best_lex
+    if not np.isscalar(shift):
+        lexical = _stand_in(ranked, lexical, shift)
+    fused = DENSE_WEIGHT * ranked + (1 - DENSE_WEIGHT) * lexical
     order = sorted(range(len(hits.ids)), key=lambda j: -fused[j])[:k]
-    if extra:  # ranked with the names; reported without them
-        own = index.lexical.scores(terms)[hits.ids] if terms else np.zeros(len(hits.ids))
-        fused, bm25, best_lex = _fused(index, query_vector, hits.ids, hits.dense, own)
     at = {int(hits.ids[j]): j for j in order}
     rows = index.chunks([int(hits.ids[j]) for j in order])
     items = {row.id: index.item(row.doc, row.item) for row in rows}
@@ -53,24 +52,12 @@ def retrieve(
             item=items[row.id],
             score=float(fused[at[row.id]]),
             dense=float(hits.dense[at[row.id]]),
-            lexical=float(bm25[at[row.id]]) / best_lex,
-            bm25=float(bm25[at[row.id]]),
+            lexical=float(hits.bm25[at[row.id]]) / best_lex,
+            bm25=float(hits.bm25[at[row.id]]),
             page=items[row.id].page if items[row.id] is not None else None,
         )
         for r, row in enumerate(rows)
     ]
-
-
-def _fused(index: Index, query_vector: np.ndarray, ids: np.ndarray, dense: np.ndarray,
-           bm25: np.ndarray) -> tuple[np.ndarray, np.ndarray, float]:
-    """(each candidate's fused score, its BM25, the best BM25 it is normalised by)."""
-    best_lex = max((float(b) for b in bm25), default=0.0) or 1.0
-    shift = _cross_language(index, query_vector, ids)
-    ranked = dense - shift
-    lexical = bm25 / best_lex
-    if not np.isscalar(shift):
-        lexical = _stand_in(ranked, lexical, shift)
-    return DENSE_WEIGHT * ranked + (1 - DENSE_WEIGHT) * lexical, bm25, best_lex
 
 
 def spelled_out(

@@ -106,25 +106,3 @@ def test_an_empty_index_returns_no_passages():
 
 def test_k_zero_returns_no_passages(small_index, hash_embedder):
     assert ask(small_index, hash_embedder, "customs", k=0) == []
-
-
-def test_names_find_and_rank_a_passage_but_its_scores_are_the_questions_own(tmp_path, settings_for, hash_embedder):
-    # an English question names a post a Russian story writes in Cyrillic: only the name in that script finds it,
-    # while the scores the answer step reads stay those of the question's own words (no English word is in it)
-    corpus = tmp_path / "mixed"
-    corpus.mkdir()
-    (corpus / "ru.txt").write_text("На посту Корваш таможенники изъяли 212 кг гашиша в грузовике с цементом.\n",
-                                   encoding="utf-8")
-    for i in range(6):
-        (corpus / f"en{i}.txt").write_text(f"Customs officers at the Wenlow post seized {i + 10} kg of hashish in a "
-                                           f"lorry of onions on day {i}.\n", encoding="utf-8")
-    settings = settings_for(corpus)
-    build_index(settings, hash_embedder)
-    index = Index.open(settings.index_dir)
-    question = "How much hashish did customs find at the Korvash post?"
-    qvec, terms = hash_embedder.encode([question])[0], analyze(question)
-    plain = retrieve(index, qvec, terms, 3, 50)
-    named = retrieve(index, qvec, terms, 3, 50, names=["корваш"])
-    assert "ru.txt" not in [p.doc for p in plain] and named[0].doc == "ru.txt"
-    assert named[0].bm25 == 0.0 and named[0].lexical == 0.0
-    index.close()

@@ -27,10 +27,10 @@ from qa.answer.shown import shown_answer, with_furniture
 from qa.config import MAX_K, Settings
 from qa.contracts import Answer, Filters, Passage, Query, Result, Scope
 from qa.filters import FilterError, scope
-from qa.ingest.labels import is_publication_line
 from qa.embed import Embedder, make_embedder
+from qa.ingest.labels import is_publication_line
 from qa.lang import analyze, detect
-from qa.lang.latin import other_script_names
+from qa.lang.latin import names_romanised
 from qa.retrieve import retrieve, spelled_out
 
 if TYPE_CHECKING:  # qa.build is imported only to build: answering a question does not need it
@@ -299,7 +299,7 @@ class QAService:
 
     def _answer(self, text, qvec, terms, index, pool: int, selection, model: str, dated: bool = False) -> Picked:
         mask = None if selection is None else selection.rows
-        passages = retrieve(index, qvec, terms, pool, self.settings.candidates, mask, names=_names(text, terms, index))
+        passages = retrieve(index, qvec, terms, pool, self.settings.candidates, mask)
         acronym = asked_acronym(text)
         if acronym:
             passages = spelled_out(index, qvec, passages, acronym, self.settings.candidates, mask)
@@ -327,8 +327,7 @@ class QAService:
         index, terms = routed, _terms(text, routed, index)
         notes = notes + language_notes
         qvec = embedder.encode([text], role="query")[0]
-        passages = retrieve(index, qvec, terms, max(k, self.settings.answer_pool), self.settings.candidates, mask=mask,
-                            names=_names(text, terms, index))
+        passages = retrieve(index, qvec, terms, max(k, self.settings.answer_pool), self.settings.candidates, mask=mask)
         if not passages:
             return None
         picked = pick_answer(text, qvec, terms, passages, index, model)
@@ -364,54 +363,28 @@ class QAService:
 
 
 def question_terms(question: str, known: Callable[[str], bool] | None = None) -> list[str]:
-    """The question's terms for BM25 and the answer step; with `known` (the lexical vocabulary of the index it is
-    answered from), its names the documents never write as the question does, in the other script (qa.lang.latin):
-    an English text writes "Мирализода" as "Miralizoda", a Russian one "Korday" as "Кордай", and across languages no
-    other word of the question can be found there. Only a form the documents write is added: one they never write
-    ("Menning" for "Manning") would count as a question word no passage holds."""
+    """The question's terms for BM25 and the answer step; with `known` (the index's lexical vocabulary, for a
+    question asked across languages through its companion vectors), its names romanised too (qa.lang.latin): an
+    English text writes "Мирализода" as "Miralizoda", and no other word of the question can be found there. Only
+    a romanisation the documents write is added: one they never write ("Menning" for "Manning") would count as a
+    question word no passage holds."""
     terms = analyze(question)
     if known is None:
         return terms
-    other = []
-    for name, forms, language in other_script_names(question):
-        # a word the documents write as the question does is matched so ("Director" is no name to write as
-        # "Директор"; "Kazakhstan" is found in English)
-        if all(known(t) for t in analyze(name)):
-            continue
-        other += [_name_term(form, language) for form in forms]
-    return terms + [t for t in dict.fromkeys(other) if t and t not in terms and known(t)]
+    return terms + [t for name in names_romanised(question) if (t := _name_term(name)) and t not in terms and known(t)]
 
 
-def _name_term(name: str, language: str) -> str | None:
-    """A name's one term in `language`, or None when analysis makes it another word: the English stemmer cuts an
-    ending off a foreign name ("Menning": "men"), a hyphen splits it ("Tayn-end-Uir": "end"). The Russian one cuts
-    case endings off every name, as it does in the documents ("Жумагалиев": "жумагал"), down to a short stem that
-    may be a word of its own."""
-    stems = analyze(name, language)
-    if len(stems) != 1:
-        return None
-    shortest = len(name) - 1 if language == "en" else _RU_NAME_STEM
-    return stems[0] if len(stems[0]) >= shortest else None
-
-
-# the shortest Russian stem of a name taken as its term ("фарап", "корда"): a shorter one is a word as often as a
-# name ("Marta" written "Марта" stems as "март", March)
-_RU_NAME_STEM = 5
+def _name_term(name: str) -> str | None:
+    """A romanised name's one English term, or None when analysis makes it another word: the stemmer cuts an
+    English ending off a foreign name ("Menning": "men") or a hyphen splits it ("Tayn-end-Uir": "end")."""
+    stems = analyze(name, "en")
+    return stems[0] if len(stems) == 1 and len(stems[0]) >= len(name) - 1 else None
 
 
 def _terms(question: str, routed: store.Index, index: store.Index) -> list[str]:
     """question_terms() for a question answered from `routed`: `index` itself, or its companion view (across
-    languages), whose documents write its names in the other script (as the answer step was fitted to read them)."""
+    languages)."""
     return question_terms(question, None if routed is index else routed.lexical.known)
-
-
-def _names(question: str, terms: list[str], index: store.Index) -> list[str]:
-    """The question's names as the index's documents write them in the other script (question_terms), when they hold
-    both scripts: passages are found and ranked by them too (qa.retrieve), while the answer step reads the passages'
-    scores for `terms` alone. Its word features were fitted with no word of the question counted in a passage of the
-    other language: a name's one match there (the Cyrillic "Айритом" of "Ayritom") made the Russian answer a
-    passage and a sentence that match little, outranked by an English one that matches more."""
-    return [t for t in question_terms(question, index.lexical.known) if t not in terms]
 
 
 def _not_reached(language: str, reason: str) -> str:

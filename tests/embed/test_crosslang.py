@@ -111,22 +111,14 @@ def test_a_russian_question_finds_a_name_the_english_text_writes_in_latin_letter
     from qa.app.service import question_terms
     from qa.lang import analyze
 
-    assert question_terms("Кто возглавляет ЦАРИКЦ в Алматы?", {"almati"}.__contains__)[-1:] == ["almati"]
-    # a name the documents write as the question does is matched so: "Director" is no name to write as "Директор"
-    assert question_terms("Кто возглавляет ЦАРИКЦ в Алматы?", {"алмат", "almati"}.__contains__) == analyze(
-        "Кто возглавляет ЦАРИКЦ в Алматы?")
-    assert question_terms("Who is the Director?", {"director", "директор"}.__contains__) == ["director"]
+    assert question_terms("Кто возглавляет ЦАРИКЦ в Алматы?", lambda t: True)[-1:] == ["almati"]
     # a romanisation the documents never write is left out; an English question is analysed as before
     assert question_terms("Кто такая Ада Финч?", {"finch"}.__contains__) == analyze("Кто такая Ада Финч?") + ["finch"]
     assert question_terms("Кто такая Ада Финч?", lambda t: False) == analyze("Кто такая Ада Финч?")
     # nor a romanisation that English analysis makes another word: "Menning" stems as "men", a hyphen splits
-    assert question_terms("Где играл Мэннинг в Тайн-энд-Уир?", str.isascii) == analyze(
+    assert question_terms("Где играл Мэннинг в Тайн-энд-Уир?", lambda t: True) == analyze(
         "Где играл Мэннинг в Тайн-энд-Уир?")
     assert question_terms("Кто такая Ада Финч?") == analyze("Кто такая Ада Финч?")
-    # an English question's names as a Russian text writes them, when it does ("Корваш": stem "корваш")
-    asked = "How much hashish did the Korvash post seize?"
-    assert question_terms(asked, {"корваш"}.__contains__) == analyze(asked) + ["корваш"]
-    assert question_terms(asked, lambda t: False) == analyze(asked)
 
 
 def test_a_second_process_reuses_the_companion_from_disk(built):
