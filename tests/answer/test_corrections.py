@@ -194,23 +194,22 @@ def test_a_question_for_the_final_quantity_takes_the_figure_given_anew():
     assert prefer_correction(question, [restated, anew])[0].text == ANEW_EN
 
 
-def test_the_correct_figure_after_one_given_in_error_and_the_erroneous_one_when_that_is_asked():
+@pytest.mark.parametrize(("restated", "anew", "lang", "correct", "erroneous"), [
+    (RESTATED_EN.replace("was given as", "was incorrectly given as"), ANEW_EN, "en",
+     "What is the correct quantity of hashish seized in Operation Amber Road 2025?",
+     "What quantity of hashish was given in error for Operation Amber Road 2025?"),
+    (RESTATED_RU.replace("было указано", "было ошибочно указано"), ANEW_RU, "ru",
+     "Сколько гашиша изъято в ходе операции «Янтарный путь – 2025»?",
+     "Какой объём гашиша был ошибочно указан в первом пресс-релизе?"),
+])
+def test_the_correct_figure_after_one_given_in_error_and_the_erroneous_one_when_that_is_asked(
+        restated, anew, lang, correct, erroneous):
     # "was incorrectly given as" restates the figure in error; "What is the correct quantity …?" is typed as no number
     # question and names a correction
-    wrong = _at(candidate(RESTATED_EN.replace("was given as", "was incorrectly given as"), "2025-03-28", 30.0,
-                          "correction.txt", "en"), 4)
-    anew = _at(candidate(ANEW_EN, "2025-03-28", 20.0, "correction.txt", "en"), 5)
-    assert prefer_correction("What is the correct quantity of hashish seized in Operation Amber Road 2025?",
-                             [wrong, anew])[0].text == ANEW_EN
-    assert prefer_correction("What quantity of hashish was given in error for Operation Amber Road 2025?",
-                             [wrong, anew])[0] is wrong
-    wrong_ru = _at(candidate(RESTATED_RU.replace("было указано", "было ошибочно указано"), "2025-03-28", 30.0,
-                            "correction.txt", "ru"), 4)
-    ru_anew = _at(candidate(ANEW_RU, "2025-03-28", 20.0, "correction.txt", "ru"), 5)
-    assert prefer_correction("Сколько гашиша изъято в ходе операции «Янтарный путь – 2025»?",
-                             [wrong_ru, ru_anew])[0].text == ANEW_RU
-    assert prefer_correction("Какой объём гашиша был ошибочно указан в первом пресс-релизе?",
-                             [wrong_ru, ru_anew])[0] is wrong_ru
+    wrong = _at(candidate(restated, "2025-03-28", 30.0, "correction.txt", lang), 4)
+    given = _at(candidate(anew, "2025-03-28", 20.0, "correction.txt", lang), 5)
+    assert prefer_correction(correct, [wrong, given])[0].text == anew
+    assert prefer_correction(erroneous, [wrong, given])[0] is wrong
 
 
 def test_a_correction_of_another_substance_is_not_put_first():
