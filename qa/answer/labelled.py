@@ -129,7 +129,7 @@ def label_after(question: str, texts: list[str], ids: list[tuple[str, int, int]]
 
 # the words that ask, or say, who answers for a task: across parts of speech, which share no five letters
 # ("отвечает" / "Ответственный")
-_RESPONSIBLE = re.compile(r"responsib|in\s+charge|ответствен|отвеча", re.I)
+_RESPONSIBLE = re.compile(r"respons|in\s+charge|ответствен|отвеча", re.I)
 
 
 def _names_someone(wants: str | None, value: str) -> bool:

@@ -226,9 +226,9 @@ def unmentioned_period(answer: Answer, p: Plan, searched: bool, question: str = 
     (about_other_years keeps an answer naming no year: its item may name the period elsewhere, and then it was
     searched). An undated item is kept (a book's paragraph names no year it is about). Only a `figure` (the question
     asks how much or how many) is so tied to its period."""
-    reading = p.reading
     if not figure:  # who held a post in 2022 may be read from a list of 2024 that names them in it still
         return None
+    reading = p.reading
     # a date the question gives relative to the corpus ("in the past year") or by an event is read, not written: an
     # item may speak of it so too ("Over the past year, …")
     if reading is None or reading.relative_to is not None or reading.event is not None:
