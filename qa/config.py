@@ -86,9 +86,10 @@ PIPELINE_VERSION = 37  # 37: BM25 reads an item's first chunk and a table's unde
 # 4: captions, photo credits and datelines removed; headline titles
 # What the last bump changed (37), in words: `qa index` states it as the reason of the one rebuild.
 PIPELINE_CHANGE = (
-    "the word index reads a section's first passage and a table under their document's and section's titles "
-    "(\"Table 1. Seizures, January–June 2024\" finds the table for a question naming that period), and a list's entry "
-    "dated in its sentence (\"- Nominations must be received by 25 July 2025.\") stays a line of its list"
+    "the word index reads a section's first passage under its title and a table under its document's and section's "
+    "titles (\"Table 1. Seizures, January–June 2024\" finds the table for a question naming that period), a list's "
+    "entry dated in its sentence (\"- Nominations must be received by 25 July 2025.\") stays a line of its list, and "
+    "a \"Released:\" line under a report's title is a sentence of it"
 )
 
 
