@@ -25,10 +25,11 @@ import re
 
 from qa.answer.events import gatherings, question_ordinals
 from qa.answer.needs import PEOPLE, needs
+from qa.ingest.labels import LIST_MARKER
 from qa.lang import analyze, detect
 
 # "Label: value" on a line of its own: a label of one to three words, capitalised
-_FIELD = re.compile(r"^\s*(?:[-*+•–]\s+)?(?P<label>[A-ZА-ЯЁ][^\W\d_]*(?:\s+[^\W\d_]+){0,2})\s*:\s*"
+_FIELD = re.compile(rf"^\s*{LIST_MARKER}(?P<label>[A-ZА-ЯЁ][^\W\d_]*(?:\s+[^\W\d_]+){{0,2}})\s*:\s*"
                     r"(?P<value>\S.{0,150})$")
 # the labels that state when and where a document's own gathering took place, and who held its offices
 LABELS = {

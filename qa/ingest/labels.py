@@ -20,9 +20,11 @@ import re
 from qa.ingest.dates import find_date
 from qa.ingest.readers import CELL_SEPARATOR
 
-# "Label: value": a label of one to four words, opening with a capital, then a value on the same line; a list's entry
-# too ("- Deadline for applications: 15 July 2025")
-_LABEL_LINE = re.compile(r"^\s*(?:[-*+•–]\s+)?(?P<label>[A-ZА-ЯЁ][^\W\d_]*\.?(?:[\s-]+[^\W\d_]+\.?){0,3})\s*:\s*"
+# a list's marker before a label line ("- Deadline for applications: 15 July 2025")
+LIST_MARKER = r"(?:[-*+•–]\s+)?"
+# "Label: value": a label of one to four words, opening with a capital, then a value on the same line (a list's entry
+# too)
+_LABEL_LINE = re.compile(rf"^\s*{LIST_MARKER}(?P<label>[A-ZА-ЯЁ][^\W\d_]*\.?(?:[\s-]+[^\W\d_]+\.?){{0,3}})\s*:\s*"
                          r"(?P<value>\S.*)$")
 # the words a label is made of: what a record's field states (English words whole, Russian stems)
 _FIELD_WORDS = frozenset({

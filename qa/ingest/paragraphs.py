@@ -188,7 +188,7 @@ def classify(text: str, lines: list[tuple[int, int, bool]], markdown: bool) -> l
             if p.dated_lead and (bullet := _BULLET_RE.match(para)):
                 # a list's entry dated in its sentence ("- Nominations must be received by 25 July 2025.") is a line
                 # of its list; only one that opens with its date ("• 12 March 2024: …") may be a story of a news list
-                p.dated_lead = is_dated_lead(para[bullet.end():]) and opening_date(para[bullet.end():]) is not None
+                p.dated_lead = opening_date(para[bullet.end():]) is not None
             if dl := dateline_prefix(para):
                 p.body, p.dateline_date = p.start + dl.body, dl.date
                 _headline_before(text, paras, i)
