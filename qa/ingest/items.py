@@ -91,8 +91,12 @@ def _assemble(text: str, paras: list[Para], split_on_dates: bool) -> tuple[list[
             pending_separator
             or kind in (_DATELINE, _HEADLINE)
             or (kind == _HEADING and p.level <= 2)
-            # Prose before the first dated lead is that item's preamble, not an item of its own.
-            or (split_on_dates and p.dated_lead and (cur.has_dated_lead or len(drafts) > 1))
+            # Prose before the first dated lead is that item's preamble, not an item of its own. A story its dateline
+            # opened ("ALMATY, 14 November 2023 — …") goes on past a paragraph that dates a detail of it ("The
+            # operation ran from 2 to 27 October 2023 …"): only one opening with its own date, dateline or headline
+            # opens the next
+            or (split_on_dates and p.dated_lead and (cur.has_dated_lead or len(drafts) > 1)
+                and not (p.body is None and p.opening_date is None and any(q.body is not None for q in cur.paras)))
             or _opens_next_story(p, kind, cur, text)
         )
         if starts_item:

@@ -162,3 +162,20 @@ def test_a_list_entry_dated_in_its_sentence_stays_a_line_of_its_list():
     items = parse_text(text, markdown=True)
     assert [i.title for i in items][1:] == ["Dates and deadlines", "Eligibility"]
     assert "notified by 8 August 2025" in text[items[1].start:items[1].end]
+
+
+def test_a_story_its_dateline_opened_goes_on_past_paragraphs_that_date_its_details():
+    # one story under its headline and dateline: the paragraphs dating the operation's run and its largest seizure
+    # had become stories of their own, cited as "2 Oct 2023 — The operation ran …"
+    story = ("Operation Tideline 2023 nets 1 318 kg of drugs\n\n"
+             "WENLOW, 14 November 2023 — The regional operation Tideline 2023, coordinated by the Harbour Centre, "
+             "concluded with the seizure of 1 318 kg of narcotic drugs.\n\n"
+             "The operation ran from 2 to 27 October 2023 and involved customs and border agencies of four states.\n\n"
+             "The largest single seizure was made on 19 October 2023 at the Skarn road crossing on the border.\n\n"
+             "\"This operation showed what information exchange can achieve,\" said the Deputy Director.\n")
+    items = parse_text(story)
+    assert len(items) == 1 and items[0].date == "2023-11-14"
+    # a paragraph that opens with its own date after it is the next story of a news page, as before
+    items = parse_text(story + "\nOn 3 December 2023 the Harbour Centre opened a training room for dog handlers "
+                               "in Skarn with funds from two donors.\n")
+    assert len(items) == 2 and items[1].date == "2023-12-03"
