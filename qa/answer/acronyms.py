@@ -82,7 +82,18 @@ def defines(text: str, acronym: str) -> bool:
     a = re.escape(acronym)
     if re.search(rf"\(\s*{a}\s*[),;/]|\b{a}\s*\(\s*[{_CAPS}]|\b{a}\s+(?:stands|stood|is\s+short)\s+for\b", text):
         return True
-    return len(acronym) >= 3 and _initials_match(text, acronym)
+    return len(acronym) >= 3 and (_initials_match(text, acronym) or _glossary_match(text, acronym))
+
+
+def _glossary_match(text: str, acronym: str) -> bool:
+    """Whether text is a glossary's entry of the acronym: the acronym, a dash or a colon, then words whose initials
+    are its letters in any case ("**NPS** — new psychoactive substances", "ATS: amphetamine-type stimulants")."""
+    m = re.search(rf"(?<![\w-]){re.escape(acronym)}(?![\w-])[*_]*\s*[—–:-]\s*(.+)", text)
+    if m is None:
+        return False
+    letters = acronym.replace("&", "").replace("-", "").lower()
+    initials = "".join(w[0].lower() for w in re.findall(r"[^\W_]+", m.group(1)) if w.lower() not in _SMALL)
+    return initials.startswith(letters)
 
 
 def phrase_acronym(phrase: list[str]) -> set[str]:

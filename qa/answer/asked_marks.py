@@ -38,6 +38,7 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from qa.answer.features import behind
 from qa.answer.needs import needs
 from qa.answer.persons import named_person, names_someone
 from qa.answer.short import roles
@@ -198,8 +199,10 @@ def _acts_from(question: str, start: int) -> frozenset[str]:
 
 def _answers(asked: frozenset[str], held: frozenset[str]) -> bool:
     """Whether a sentence naming `held` names what a question naming `asked` asks for: a role or act of the question
-    besides a deputy's, and a deputy's only when the question asks for one."""
-    return bool(_shared(asked, held)) and ((_DEPUTY in asked) == (_DEPUTY in held))
+    besides a deputy's, and a deputy's only when the question asks for one; an act by anyone ("Семинар открыл
+    заместитель председателя …" answers "Who opened the seminar?")."""
+    shared = _shared(asked, held)
+    return bool(shared & _acts()) or bool(shared) and ((_DEPUTY in asked) == (_DEPUTY in held))
 
 
 def names_asked(asked: frozenset[str], text: str) -> bool:
@@ -247,8 +250,8 @@ def prefer_asked_mark(question: str, ranked: list[Candidate]) -> list[Candidate]
     acting = asked <= _acts()  # an act asked, no role
     for i in range(1, min(ACT_TOP if acting else MARK_TOP, len(ranked))):
         c = ranked[i]
-        if MARK_MARGIN is not None and c.score < top.score - MARK_MARGIN:
-            break
+        if MARK_MARGIN is not None and behind(top, c) > MARK_MARGIN:
+            continue
         held = marks(c.text)
         # a sentence stating the asked act names its doer, a body too; one naming only the role, a person
         if _answers(asked, held) and _names_doer(c, question, someone or not _shared(asked, held) & _acts()):

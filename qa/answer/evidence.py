@@ -41,6 +41,7 @@ from qa.ingest.titles import date_words
 from qa.lang import analyze, contact_stems, detect, frame_stems, get, stopwords
 from qa.lang.contacts import CONTACT_KINDS
 from qa.lang.demonyms import found
+from qa.lang.latin import names_in_other_script
 
 if TYPE_CHECKING:
     from qa.answer.weights import Fitted
@@ -150,9 +151,13 @@ def evidence(
     pool_text = " ".join(p.chunk.text for p in passages)
     alike_own = numbered_alike(question, own_text) | acronym_alike(question, own_text)
     alike_pool = numbered_alike(question, pool_text) | acronym_alike(question, pool_text)
-    lacks_own = {t for t in asked - own - set(analyze(" ".join(alike_own)))
+    # a name the text writes in the other script is there too ("Bishkek": "в Бишкеке", "Садыров": "Erlan Sadyrov")
+    own_words = name_words(own_text) | name_words(" ".join(alike_own))
+    across_own = names_in_other_script({n for n in named if not found(n, own_words)}, own_text)
+    across_pool = names_in_other_script(named, pool_text)
+    lacks_own = {t for t in asked - own - set(analyze(" ".join(alike_own | across_own)))
                  if t not in places or not found(t, own)}
-    lacks_pool = {t for t in asked - pool - set(analyze(" ".join(alike_pool)))
+    lacks_pool = {t for t in asked - pool - set(analyze(" ".join(alike_pool | across_pool)))
                   if t not in places or not found(t, pool)}
     missing = max((idf.get(t, 0.0) for t in lacks_own), default=0.0) / top_idf
     missing_pool = max((idf.get(t, 0.0) for t in lacks_pool), default=0.0) / top_idf
@@ -165,7 +170,6 @@ def evidence(
     wanted = kinds[0] != 0.5
     # the question's names and numbers ("INTERPOL", "2-3 August") the best passage and its
     # item's title and lead lack: a question about something the documents never mention
-    own_words = name_words(own_text) | name_words(" ".join(alike_own))
     return {
         "score": top,
         "margin": top - second,
@@ -193,7 +197,7 @@ def evidence(
         "typed": kinds[0],
         "typed_any": max(kinds[:TYPED_TOP]) if wanted else 0.5,
         "typed_mass": float(p[np.array(kinds) >= 1.0].sum()) if wanted else 0.5,
-        "names_missing": 1.0 - names_held(named, own_words) / len(named) if named else 0.0,
+        "names_missing": 1.0 - (names_held(named, own_words) + len(across_own)) / len(named) if named else 0.0,
         "antonym": antonym_swap(qset, set(analyze(best.text))),
         "name_swap": name_swap(question, best.text, best.sentence.lang or "en"),
         # the answer is in another language than the question: its words cannot be the question's, so

@@ -70,8 +70,8 @@ def prefer_near_tie(ranked: list[Candidate], top_n: int, margin: float,
     """ranked with the first of its best `top_n` after the best, within `margin` of the best's score, that `accept`
     takes, first (swap); ranked as it is when none is."""
     for i in range(1, min(top_n, len(ranked))):
-        if ranked[i].score < ranked[0].score - margin:
-            break
+        if behind(ranked[0], ranked[i]) > margin:
+            continue  # not break: across languages a later one may be nearer (behind)
         if accept(ranked[i]):
             return swap(ranked, i)
     return ranked
@@ -456,6 +456,26 @@ ACROSS = ("other", "other_dense")
 ACROSS_SCORE = "across_score"
 
 
+# the features that count the question's words in a sentence or its passage: none can be read across languages
+WORD_FEATURES = ("lex", "focus", "ctx", "window", "bigram", "passage_lex", "head", "names")
+# the part of a candidate's score they give (set beside ACROSS_SCORE): what behind() leaves out across languages
+WORDS_SCORE = "words_score"
+
+
+def behind(best: Candidate, other: Candidate) -> float:
+    """How far `other`'s score is behind `best`'s, as the near-tie rules read it. Between sentences in two languages,
+    without the part the question's words give (WORDS_SCORE): a sentence in the other language shares none of them,
+    so most of its gap to one in the question's language that repeats them is words, not meaning. The training
+    course's "Занятия проведут Гульнара Сеитова …" is no near tie of "The course … will hold …" by its score for "Who
+    are the trainers of the course in Bishkek?", and is by what the two say. So the near-tie rules look at each of
+    their best few, not only until the first that is too far behind."""
+    gap = best.score - other.score
+    a, b = best.sentence.lang, other.sentence.lang
+    if a is not None and b is not None and a != b:
+        gap -= best.features.get(WORDS_SCORE, 0.0) - other.features.get(WORDS_SCORE, 0.0)
+    return gap
+
+
 def add_across(question: str, feats: list, weights: dict[str, float] | None = None) -> None:
     """Whether each candidate sentence is in another language than the question's ("other": 1 across, 0 within a
     language or when the index stores no language), and its uncentred cosine's distance to the best candidate's
@@ -477,6 +497,7 @@ def add_across(question: str, feats: list, weights: dict[str, float] | None = No
         f["other"], f["other_dense"] = other, other * f["dense_raw_rel"]
         if weights is not None:
             f[ACROSS_SCORE] = sum(weights.get(k, 0.0) * f[k] for k in ACROSS)
+            f[WORDS_SCORE] = sum(weights.get(k, 0.0) * f.get(k, 0.0) for k in WORD_FEATURES)
 
 
 def score(feats: dict[str, float], weights: dict[str, float] = WEIGHTS) -> float:

@@ -33,6 +33,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from qa.answer.features import behind
 from qa.answer.acronyms import acronym_alike
 from qa.answer.events import NOT_EVENT_ORDINAL, ORDINAL_ADVERB, names_place, one_edit, ordinal_matches
 from qa.answer.needs import needs
@@ -466,13 +467,22 @@ IDENTITY_TOP = 5
 IDENTITY_MARGIN = 5.0
 
 
-def _names_asked(question: str, c: Candidate) -> bool:
-    """Whether a candidate names what singles out the asked thing: the asked ordinal for its kind, or the asked
-    place."""
+def _names_asked(question: str, c: Candidate, kind: str) -> bool:
+    """Whether a candidate names what singles out the asked thing (`kind`: what the best swapped): the asked ordinal
+    for its kind, the asked place, or the asked year a thing is for ("на 2024 год" for "for 2024"). A sentence that
+    ranks no thing of the asked kind is read with its context, as the swap is: a line of minutes ("• Erlan Sadyrov,
+    national coordinator, Kyrgyzstan") is of the meeting its document's title ranks."""
     text = c.reading or c.text
+    if kind == "purpose":
+        asked_years = {m.group(1) for m in _FOR_YEAR.finditer(question)}
+        return any(m.group(1) in asked_years for m in _FOR_YEAR.finditer(text))
     asked = ranked_in(question, asked=True)
     if asked:
-        told = ranked_in(text)
+        told = [t for t in ranked_in(text) if any(t.alike(a) for a in asked)]
+        if not told:
+            item = c.passage.item
+            title = "\n".join(t for t in (item.title, item.doc_title) if t) if item is not None else ""
+            told = ranked_in(f"{title}\n{sentence_before(c.before)}")
         return any(t.key == a.key and t.alike(a) for a in asked for t in told)
     places = placed_in(question)
     if places:
@@ -492,9 +502,9 @@ def prefer_asked_one(question: str, ranked: list[Candidate]) -> list[Candidate]:
         return ranked
     for i in range(1, min(IDENTITY_TOP, len(ranked))):
         c = ranked[i]
-        if c.score < ranked[0].score - IDENTITY_MARGIN:
-            break
-        if _names_asked(question, c) and candidate_identity_swap(question, c) is None:
+        if behind(ranked[0], c) > IDENTITY_MARGIN:
+            continue
+        if _names_asked(question, c, swap.kind) and candidate_identity_swap(question, c) is None:
             top = ranked[0]
             return [replace(c, score=top.score), *ranked[1:i], replace(top, score=c.score), *ranked[i + 1:]]
     return ranked

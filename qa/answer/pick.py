@@ -20,6 +20,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from qa.answer import short
+from qa.answer.acronyms import asked_acronym, defines
 from qa.answer.asked_marks import prefer_asked
 from qa.answer.corrections import prefer_correction
 from qa.answer.country_parts import prefer_asked_country, whole_given
@@ -244,12 +245,15 @@ def pick_answer(
     row = best.sentence
     table = tables.row(row)  # the header it is read against, when the best candidate is a table's row
     named_cell = table is not None and row_and_column_named(question, terms, table, row)
-    if named_cell or fielded:
+    # what an acronym stands for, spelled out: in a glossary of another language the evidence of words reads nothing
+    acronym = asked_acronym(question)
+    sure = named_cell or fielded or bool(acronym) and defines(best.text, acronym)
+    if sure:
         conf = max(conf, NAMED_CELL_CONFIDENCE)
     # a table's row with no cell of the kind asked cannot answer ("Who commanded …?" of a row without a name);
     # else abstain on a separate model of "the documents hold the answer" when one was fitted
     if (table is not None and lacks_kind(question, table, row.text, row.lang)
-            or abstain_gate(facts, fitted, conf) < fitted.abstain_below and not (named_cell or fielded)):
+            or abstain_gate(facts, fitted, conf) < fitted.abstain_below and not sure):
         # the words no document uses are worth saying only when the passages are in the question's language
         known = mentioned(index) if reported[0].sentence.lang in (None, detect(question)) else None
         return Picked(None, passages, not_found_note(rule_that_holds(facts, fitted), question, known, lead,

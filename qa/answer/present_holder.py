@@ -24,6 +24,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from qa.answer.features import behind
 from qa.answer.needs import needs
 from qa.answer.roles import gives_no_one, miscast, names_holder
 from qa.answer.short import roles
@@ -206,8 +207,8 @@ def prefer_present_holder(question: str, ranked: list[Candidate]) -> list[Candid
     holder = names_holder(question, top.text, top.sentence.lang)
     for i in range(1, min(HOLDER_TOP, len(ranked))):
         c = ranked[i]
-        if c.score < top.score - HOLDER_MARGIN:
-            break
+        if behind(top, c) > HOLDER_MARGIN:
+            continue
         h = held(c, asked)
         if h is None or h.past or holder and gives_no_one(question, c.text, c.sentence.lang):
             continue
@@ -239,8 +240,8 @@ def _prefer_earlier(question: str, ranked: list[Candidate], asked: Asked) -> lis
     refused = found is not None and found.why == "after"
     for i in range(1, min(HOLDER_TOP, len(ranked))):
         c = ranked[i]
-        if not refused and c.score < top.score - HOLDER_MARGIN:
-            break
+        if not refused and behind(top, c) > HOLDER_MARGIN:
+            continue
         if _names_after(c, asked):
             continue
         h = held(c, asked)
@@ -277,7 +278,7 @@ def prefer_predecessor(question: str, ranked: list[Candidate]) -> list[Candidate
         own = c.passage.item is not None and c.passage.item == top.passage.item
         # another item's sentence must name the asked role (a lead by any of its names): its predecessor may be
         # another post's
-        near = i < HOLDER_TOP and c.score >= top.score - HOLDER_MARGIN and (
+        near = i < HOLDER_TOP and behind(top, c) <= HOLDER_MARGIN and (
             not asked or _same_role(asked, _role_keys(c.text)))
         if (own or near) and c.features.get("typed") == 1.0 and _says(c, "predecessor"):
             return [replace(c, score=top.score), *ranked[1:i], replace(top, score=c.score), *ranked[i + 1:]]

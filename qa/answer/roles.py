@@ -30,6 +30,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from qa.answer.features import behind
 from qa.answer.acronyms import acronym_alike
 from qa.answer.events import MONTHS
 from qa.answer.persons import NOT_A_PERSON
@@ -487,8 +488,8 @@ def prefer_holder(question: str, ranked: list[Candidate]) -> list[Candidate]:
         return ranked
     for i in range(1, min(ROLE_TOP, len(ranked))):
         c = ranked[i]
-        if ROLE_MARGIN is not None and c.score < ranked[0].score - ROLE_MARGIN:
-            break
+        if ROLE_MARGIN is not None and behind(ranked[0], c) > ROLE_MARGIN:
+            continue
         if names_holder(question, c.text, c.sentence.lang):
             top = ranked[0]
             return [replace(c, score=top.score), *ranked[1:i], replace(top, score=c.score), *ranked[i + 1:]]

@@ -25,6 +25,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from qa.answer.features import behind
 from qa.answer.shown import refers_back
 from qa.lang.substances import Named, asks_which, identities, named
 
@@ -108,8 +109,8 @@ def prefer_asked_substance(question: str, ranked: list[Candidate]) -> list[Candi
     kinds = identities(question)
     for i in range(1, min(SUBSTANCE_TOP, len(ranked))):
         c = ranked[i]
-        if c.score < ranked[0].score - SUBSTANCE_MARGIN:
-            break
+        if behind(ranked[0], c) > SUBSTANCE_MARGIN:
+            continue
         if identities(c.text) & kinds:
             top = ranked[0]
             return [replace(c, score=top.score), *ranked[1:i], replace(top, score=c.score), *ranked[i + 1:]]

@@ -28,7 +28,7 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from qa.answer.features import prefer_near_tie
+from qa.answer.features import behind, prefer_near_tie
 from qa.answer.needs import needs
 from qa.answer.periods import part_of
 from qa.filters.core import UNDATED, DateRange, item_span
@@ -110,8 +110,8 @@ def prefer_whole_period(question: str, ranked: list[Candidate]) -> list[Candidat
         return ranked
     for i in range(1, min(PERIOD_TOP, len(ranked))):
         c = ranked[i]
-        if c.score < top.score - PERIOD_MARGIN:
-            break
+        if behind(top, c) > PERIOD_MARGIN:
+            continue
         if c.features.get("typed") != 1.0 or partial(c.text) or not reports_whole(c.text, dates):
             continue
         if top_partial or _dated_after(c, dates):

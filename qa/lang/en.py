@@ -865,6 +865,12 @@ ASKED_WORDS = AskedWords(
            "organise"),
           # who coordinated an operation: "coordinated by …", "the operation's coordinator, …"
           (re.compile(r"\bco-?ordinat(?:e|es|ed|ing|or|ors)\b", re.I), "coordinate"),
+          # who opened an event ("The seminar was opened by …"), not who took part in it; "open to" is no act
+          (re.compile(r"\bopen(?:s|ed|ing)?\b(?!\s+to\b)(?!-)", re.I), "open"),
+          # who signed a document, and who was relieved of a post, not who was appointed in the same order
+          (re.compile(r"\b(?:sign(?:s|ed|ing)|signator(?:y|ies))\b", re.I), "sign"),
+          (re.compile(r"\b(?:reliev(?:e|es|ed|ing)|dismiss(?:es|ed|ing|al)?|remov(?:e|es|ed|ing)\s+from)\b", re.I),
+           "relieve"),
           # "Who accepted the scanner?" asks for the one who took it over, whom "It was received by …" names
           (re.compile(r"\b(?:accept(?:s|ed|ing)?|receiv(?:e|es|ed|ing)|recipients?|took\s+(?:delivery|receipt)\s+of)\b",
                       re.I), "receive")),

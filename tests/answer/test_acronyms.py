@@ -39,6 +39,13 @@ def test_a_sentence_spells_an_acronym_out_in_brackets_either_way_or_by_its_initi
     assert not defines(USES, "SHWA")
 
 
+def test_a_glossary_entry_spells_an_acronym_out_in_lower_case_words_too():
+    assert defines("- **SHWA** — skarn harbour wardens association.", "SHWA")
+    assert defines("TWCC: tidal-water crossing control", "TWCC")
+    # a dash after the acronym that leads to other words is no entry of it
+    assert not defines("SHWA — see the list of members below.", "SHWA")
+
+
 def test_the_answer_is_the_sentence_that_spells_it_out():
     q = "What does SHWA stand for?"
     r = ranked(q, [(0, 3, USES, 9.0), (0, 1, "Skarn lies north of Wenlow.", 8.0), (0, 2, DEFINES, 4.0)])
@@ -73,6 +80,21 @@ def test_what_an_acronym_stands_for_is_answered_only_where_the_documents_say_it(
     assert answer is not None and "Skarn Harbour Wardens Association (SHWA)" in answer.text
     # the TWCC is only ever used, never spelled out
     assert service.ask("What does TWCC stand for?").answer is None
+
+
+GLOSSARY = ("Glossary of harbour abbreviations\n\n"
+            "- **SHWA** — skarn harbour wardens association.\n"
+            "- **TWCC** — tidal-water crossing control: the checks made at a ferry crossing.\n"
+            "- **PCU** — Port Control Unit.\n")
+
+
+@pytest.mark.slow
+def test_a_glossary_entry_answers_whatever_the_words_of_the_question(invented_service):
+    service = invented_service({"glossary.md": GLOSSARY})
+    for question in ("What does TWCC stand for?", "What is the meaning of the abbreviation TWCC?"):
+        answer = service.ask(question).answer
+        assert answer is not None and "tidal-water crossing control" in answer.text and answer.score >= 0.7
+    assert service.ask("What does AEO stand for?").answer is None
 
 
 def _harbour_page() -> str:

@@ -291,3 +291,23 @@ def test_who_coordinated_asks_for_the_person_not_the_body_said_to_coordinate(que
     body = "Officers of four states took part in it."
     assert prefer_asked_mark(question, [candidate(lead, 30.0, typed=0.0),
                                         candidate(body, 29.0, typed=0.0)])[0].text == lead
+
+
+@pytest.mark.parametrize("question", ["Who opened the harbour safety seminar in Tarsk?",
+                                      "Кто открыл семинар по безопасности гаваней в Тарске?"])
+def test_who_opened_is_not_when_or_where_the_event_took_place(question):
+    held = "С 13 по 15 мая 2025 года в Тарске прошёл семинар по безопасности гаваней, организованный Советом гаваней."
+    opened = "Семинар открыл заместитель председателя Совета гаваней Арман Скарнов."
+    ranked = same_item(held, opened, scores=(26.9, 26.3), typed=(1.0, 1.0), lang="ru")
+    assert prefer_asked_mark(question, ranked)[0].text == opened
+    assert "open" not in marks("The course is open to 24 officers from the three harbours.")
+
+
+def test_who_was_relieved_of_a_post_is_not_who_was_appointed_to_it():
+    order = ["5. Назначить Аманова Довлета офицером связи от гавани Тарск.",
+             "3. Назначить Орскую Лену начальником правового отдела.",
+             "4. Освободить Курбанова Мердана от должности офицера связи от гавани Тарск."]
+    ranked = same_item(*order, scores=(28.0, 26.5, 26.1), typed=(1.0, 1.0, 1.0), lang="ru")
+    assert prefer_asked_mark("Who was relieved of the post of liaison officer from Tarsk harbour?",
+                             ranked)[0].text == order[2]
+    assert marks("The memorandum was signed by Ilse Marr.") >= {"sign"} and "sign" in marks("Меморандум подписали …")

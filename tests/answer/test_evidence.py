@@ -12,6 +12,7 @@ from qa.answer.features import Candidate, names_feature, question_names
 from qa.contracts import ChunkRow, ItemInfo, Passage
 from qa.lang import analyze
 from qa.store import SentenceRow
+from tests.candidates import lone_candidate
 
 ORCHARD = (
     "Orchard report\n\n"
@@ -213,3 +214,16 @@ def test_the_gate_is_told_when_the_answer_is_in_another_language_than_the_questi
         terms = analyze(question)
         facts = evidence(question, terms, [candidate], [candidate.passage], {t: 1.0 for t in terms}, lead=LEAD)
         assert facts["cross"] == cross, question
+
+
+def test_a_name_the_passage_writes_in_the_other_script_is_not_missing():
+    # an English question answered by a Russian sentence: "Bishkek" is there as "Бишкеке", "Tarrow" nowhere
+    russian = "Занятия в Бишкеке проведут Гульнара Сеитова и Маркус Эйхорн."
+    best = lone_candidate(russian, "2024-05-28", 1.0, doc="kurs.txt", lang="ru",
+                          features={k: 0.5 for k in ("dense", "lex", "focus", "ctx", "window", "type", "head", "names",
+                                                     "typed")})
+    for place, missing in (("Bishkek", 0.0), ("Tarrow", 1.0)):
+        question = f"Who are the trainers of the controlled deliveries course in {place}?"
+        terms = analyze(question)
+        facts = evidence(question, terms, [best], [best.passage], {t: 1.0 for t in terms})
+        assert facts["names_missing"] == missing

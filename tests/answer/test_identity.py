@@ -331,3 +331,27 @@ def test_the_year_alone_in_a_title_does_not_make_another_years_budget_the_asked_
     swap = purpose_year_swap(question, sentence, "", "28-е заседание Совета, 16 октября 2024")
     assert swap is not None and swap.told == "на 2025 год"
     assert purpose_year_swap(question, sentence, "План работы на 2024 год утверждён.", "") is None
+
+
+def test_the_asked_meeting_s_line_is_read_with_its_documents_title_and_the_asked_years_budget_in_any_language():
+    from qa.answer.features import WORDS_SCORE
+    from qa.answer.identity import prefer_asked_one
+    from tests.candidates import lone_candidate
+
+    def candidate(text, score, lang, title, words):
+        return lone_candidate(text, "2023-05-18", score, doc=f"{lang}-{score}.docx", title=title, lang=lang,
+                              features={"typed": 1.0, WORDS_SCORE: words})
+
+    question = "Who represented Wenlow at the 16th meeting of the Harbour Council?"
+    other = candidate("The Chair opened the meeting and welcomed Mr. Ivo Brand of Wenlow.", 27.7, "en",
+                      "Minutes of the 17th Meeting of the Harbour Council", 5.0)
+    line = candidate("• Эрлан Садыров, национальный координатор, Венлоу", 26.4, "ru",
+                     "Протокол 16-го заседания Совета гаваней", 0.0)
+    assert prefer_asked_one(question, [other, line])[0].text == line.text
+    question = "What budget did the Council approve for 2024?"
+    later = candidate("2. The Council approved the budget for 2025 at USD 3.5 million.", 36.3, "en", "Decisions", 9.2)
+    mid = candidate("1. The Council approved the plan for Operation Tide 2024.", 29.7, "en", "Decisions", 5.0)
+    asked = candidate("3. Утвердить бюджет Совета на 2024 год в размере 3,2 млн долларов США.", 29.5, "ru", "Решения",
+                      0.1)
+    # the English plan 6.6 behind comes first and is too far; the Russian budget is not, read without the words
+    assert prefer_asked_one(question, [later, mid, asked])[0].text == asked.text

@@ -6,9 +6,12 @@ ties, the one that holds the kind of thing asked for (issue 13, patterns 1 and 4
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from qa.answer import Candidate
+from qa.answer.features import WORDS_SCORE, behind
 from qa.answer.neighbours import prefer_typed_neighbour
 from qa.answer.persons import named_person
 from qa.answer.types import type_features
@@ -166,6 +169,51 @@ def test_a_when_question_prefers_a_near_tie_that_holds_a_date():
     founded = "After the founding of the Skarn harbour office in 1788, the port grew quickly."
     r = ranked(q, [(0, 2, founded, 10.0), (0, 5, "The first pier was built in October 1803.", 9.9)])
     assert prefer_typed_neighbour(r, q)[0].sentence.text == founded
+
+
+def across(question: str, text: str, lang: str, score: float, words: float) -> Candidate:
+    """A candidate in `lang` whose score holds `words` from the question's words (WORDS_SCORE)."""
+    f = type_features(question, text, "", None, False, lang)
+    f[WORDS_SCORE] = words
+    return Candidate(SentenceRow(0, f"{lang}.txt", 0, 0, len(text), text, lang), PASSAGE, f, score)
+
+
+def test_a_near_tie_in_the_other_language_is_read_without_the_questions_words():
+    # the English sentence leads by 3 points, all of them words the Russian one cannot share: a near tie by what the
+    # two say, so the sentence that holds the count asked answers
+    q = "How many suspects were detained during the Skarn harbour operation?"
+    english = across(q, "A suspect was detained at the Skarn harbour during the operation.", "en", 26.0, 4.0)
+    russian = across(q, "В ходе операции в порту Скарн задержаны 89 подозреваемых.", "ru", 23.0, 0.0)
+    assert behind(english, russian) == -1.0 and behind(russian, english) == 1.0
+    assert prefer_typed_neighbour([english, russian], q)[0] is not english
+    # a who-question's English best that names no one gives way to a Russian near tie whose type is a person
+    q = "Who was named the best trainee of the Skarn boarding course?"
+    english = across(q, "The Skarn Harbour Office announces a boarding course for officers.", "en", 26.2, 3.0)
+    russian = across(q, "Лучшим слушателем курса признан инспектор Нурбек Осмонов.", "ru", 25.0, 0.0)
+    assert russian.features["typed"] == 1.0
+    assert prefer_typed_neighbour([english, russian], q)[0] is not english
+    q = "How many suspects were detained during the Skarn harbour operation?"
+    english = across(q, "A suspect was detained at the Skarn harbour during the operation.", "en", 26.0, 4.0)
+    # within one language the model's own unit and type features ranked the two: no near tie, however near
+    same = across(q, "Officers detained 89 suspects in the Skarn harbour operation.", "en", 25.9, 0.0)
+    assert prefer_typed_neighbour([english, same], q)[0] is english
+
+
+def test_a_best_in_the_other_language_without_the_asked_kind_gives_way_to_one_with_it():
+    # every candidate is Russian: the English question's words are counted in none, and the lead that sets the scene
+    # is as near in meaning as the sentence that dates the arrest
+    q = "When was the captain of the Skarn ferry arrested?"
+    scene = across(q, "Капитан парома «Скарн» обвиняется в контрабанде героина.", "ru", 26.8, 0.0)
+    dated = across(q, "Сотрудники таможни задержали капитана 10 февраля 2024 года в порту Венлоу.", "ru", 24.8, 0.0)
+    assert (scene.features["typed"], dated.features["typed"]) == (0.0, 1.0)
+    assert prefer_typed_neighbour([scene, dated], q)[0] is not scene
+    # too far behind, in another story, or asked in the sentences' own language, the model's choice stands
+    assert prefer_typed_neighbour([scene, replace(dated, score=23.0)], q)[0] is scene
+    elsewhere = replace(dated, sentence=replace(dated.sentence, doc="other.txt"))
+    assert prefer_typed_neighbour([scene, elsewhere], q)[0] is scene
+    q = "Когда был задержан капитан парома «Скарн»?"
+    ru = [across(q, scene.text, "ru", 26.8, 0.0), across(q, dated.text, "ru", 24.8, 0.0)]
+    assert prefer_typed_neighbour(ru, q)[0] is ru[0]
 
 
 @pytest.mark.parametrize("q", ["What is the deadline for nominations to the Skarn boarding course?",
