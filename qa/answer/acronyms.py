@@ -77,12 +77,18 @@ def _initials_match(text: str, acronym: str) -> bool:
 
 
 def defines(text: str, acronym: str) -> bool:
-    """Whether text spells out the acronym: "Full Name (ACR)", "ACR (Full Name)", "ACR stands for ...",
-    or its letters as the initials of a capitalised name."""
+    """Whether text spells out the acronym: spells_out(), or its letters as the initials of a capitalised name."""
+    return spells_out(text, acronym) or len(acronym) >= 3 and _initials_match(text, acronym)
+
+
+def spells_out(text: str, acronym: str) -> bool:
+    """Whether text says in so many words what the acronym stands for: "Full Name (ACR)", "ACR (Full Name)", "ACR
+    stands for ...", or a glossary's entry. A run of capitalised words whose initials begin with its letters
+    (defines()) may be another name ("California State Automobile Association" for CSA)."""
     a = re.escape(acronym)
     if re.search(rf"\(\s*{a}\s*[),;/]|\b{a}\s*\(\s*[{_CAPS}]|\b{a}\s+(?:stands|stood|is\s+short)\s+for\b", text):
         return True
-    return len(acronym) >= 3 and (_initials_match(text, acronym) or _glossary_match(text, acronym))
+    return len(acronym) >= 3 and _glossary_match(text, acronym)
 
 
 def _glossary_match(text: str, acronym: str) -> bool:

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from qa.answer import short
-from qa.answer.acronyms import asked_acronym, defines
+from qa.answer.acronyms import asked_acronym, spells_out
 from qa.answer.asked_marks import prefer_asked
 from qa.answer.corrections import prefer_correction
 from qa.answer.country_parts import prefer_asked_country, whole_given
@@ -245,9 +245,10 @@ def pick_answer(
     row = best.sentence
     table = tables.row(row)  # the header it is read against, when the best candidate is a table's row
     named_cell = table is not None and row_and_column_named(question, terms, table, row)
-    # what an acronym stands for, spelled out: in a glossary of another language the evidence of words reads nothing
+    # what an acronym stands for, spelled out in so many words: in a glossary of another language the evidence of
+    # words reads nothing
     acronym = asked_acronym(question)
-    sure = named_cell or fielded or bool(acronym) and defines(best.text, acronym)
+    sure = named_cell or fielded or bool(acronym) and spells_out(best.text, acronym)
     if sure:
         conf = max(conf, NAMED_CELL_CONFIDENCE)
     # a table's row with no cell of the kind asked cannot answer ("Who commanded …?" of a row without a name);

@@ -46,6 +46,16 @@ def test_a_glossary_entry_spells_an_acronym_out_in_lower_case_words_too():
     assert not defines("SHWA — see the list of members below.", "SHWA")
 
 
+def test_only_an_acronym_spelled_out_in_so_many_words_answers_whatever_the_gate():
+    from qa.answer.acronyms import spells_out
+
+    for text in (DEFINES, "- **SHWA** — skarn harbour wardens association.", "SHWA stands for the wardens' board."):
+        assert spells_out(text, "SHWA")
+    # a longer name whose initials begin with the letters may be another name: the gate weighs it as before
+    longer = "The Skarn Harbour Wardens Association of Tarrow met in May."
+    assert defines(longer, "SHW") and not spells_out(longer, "SHW")
+
+
 def test_the_answer_is_the_sentence_that_spells_it_out():
     q = "What does SHWA stand for?"
     r = ranked(q, [(0, 3, USES, 9.0), (0, 1, "Skarn lies north of Wenlow.", 8.0), (0, 2, DEFINES, 4.0)])
