@@ -33,9 +33,9 @@ import re
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from qa.answer.features import behind
 from qa.answer.acronyms import acronym_alike
 from qa.answer.events import NOT_EVENT_ORDINAL, ORDINAL_ADVERB, names_place, one_edit, ordinal_matches
+from qa.answer.features import behind
 from qa.answer.needs import needs
 from qa.answer.substances import answer_text, sentence_before
 from qa.lang import analyze, detect, get, stopwords

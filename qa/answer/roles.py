@@ -30,9 +30,9 @@ import re
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from qa.answer.features import behind
 from qa.answer.acronyms import acronym_alike
 from qa.answer.events import MONTHS
+from qa.answer.features import behind
 from qa.answer.persons import NOT_A_PERSON
 from qa.lang import analyze, detect, get, reply_words, stopwords
 from qa.lang.countries import country_name, country_terms, countries_in
