@@ -397,27 +397,30 @@ class RowFacts:
     def select(self, since: str | None = None, until: str | None = None,
                sources: Iterable[str] | None = None,
                mentioning: Callable[[DateRange], np.ndarray | None] | None = None, wide: bool = False,
-               titled: bool = False) -> Selection:
+               titled: bool = False, ahead: bool = False) -> Selection:
         """The rows a filter allows (cached: the same filter asked again costs a dict lookup). `mentioning`
         (a date read from a question): the items whose text names the range, kept beside those dated in it
         (qa.filters.mentions.items_mentioning); `wide`: `mentioning` also reads the items that may report it
         (qa.filters.mentions.items_reporting), a selection of its own; `titled`: it reads only the items whose
-        title names the range (qa.filters.mentions.items_titled), another."""
+        title names the range (qa.filters.mentions.items_titled), another; `ahead` (a question about a plan,
+        qa.filters.question.asks_ahead): `mentioning` keeps the items published before the range too."""
         dates = DateRange.parse(since, until)
         pats = clean_sources(sources)
-        key = (dates, pats, mentioning is not None, wide, titled)
+        key = (dates, pats, mentioning is not None, wide, titled, ahead)
         if key in self._cache:
             return self._cache[key]
         if not dates.active and not pats:
             sel = Selection(None, self.n, len(self.item_doc), 0, (), "")
         else:
-            sel = self._select(dates, pats, mentioning(dates) if mentioning is not None and dates.active else None)
+            sel = self._select(dates, pats, mentioning(dates) if mentioning is not None and dates.active else None,
+                               ahead)
         if len(self._cache) >= 16:
             self._cache.pop(next(iter(self._cache)))
         self._cache[key] = sel
         return sel
 
-    def _select(self, dates: DateRange, pats: tuple[str, ...], mentioned: np.ndarray | None = None) -> Selection:
+    def _select(self, dates: DateRange, pats: tuple[str, ...], mentioned: np.ndarray | None = None,
+                ahead: bool = False) -> Selection:
         item_ok = np.ones(len(self.item_doc), dtype=bool)
         unknown: tuple[str, ...] = ()
         if pats:
@@ -432,8 +435,9 @@ class RowFacts:
             dated_in = (self.item_lo != UNDATED) & (self.item_lo >= dates.lo) & (self.item_hi <= dates.hi)
             if mentioned is not None:
                 # an item published before the period begins names it only as a plan ("to hold a meeting in the
-                # second half of 2022", said in June 2022): it reports nothing about it
-                mentioned = mentioned & ~((self.item_lo != UNDATED) & (self.item_hi < dates.lo))
+                # second half of 2022", said in June 2022): it reports nothing about it, unless a plan is asked
+                if not ahead:
+                    mentioned = mentioned & ~((self.item_lo != UNDATED) & (self.item_hi < dates.lo))
                 extra = int(np.count_nonzero(item_ok & mentioned & ~dated_in))
                 dated_in = dated_in | mentioned
             left_out = np.flatnonzero(item_ok & (self.item_lo == UNDATED) & ~dated_in)

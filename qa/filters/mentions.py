@@ -35,8 +35,9 @@ _MONTH_WORDS = (
 
 
 def _month_terms(month: int) -> frozenset[str]:
+    # each name read as a date writes it ("1 May": "may" alone is the verb, a stop word)
     words = _MONTH_WORDS[month - 1].split()
-    return frozenset(t for w in words for t in analyze(w, "ru" if w[0] > "z" else "en"))
+    return frozenset(t for w in words for t in analyze(f"1 {w}", "ru" if w[0] > "z" else "en")) - {"1"}
 
 
 def period_terms(dates: DateRange) -> list[list[frozenset[str]]]:

@@ -25,7 +25,7 @@ from typing import Callable
 
 from qa.filters.core import Bound, DateRange, parse_bound
 from qa.filters.mentions import MAX_YEARS
-from qa.lang import reply_words
+from qa.lang import detect, get, reply_words
 from qa.lang.detection import script_of
 from qa.lang.year_parts import PART_OF_YEAR, months_of
 
@@ -351,6 +351,13 @@ def _expressions(q: str) -> list[tuple[int, int, Bound, Bound | None]]:
                 y2 = None
             out.append((m.start("year"), m.end(), y1, y2))
     return out
+
+
+def asks_ahead(question: str) -> bool:
+    """Whether a question asks about a plan or what is to come (Language.plan_question): "How many officers will take
+    part in the March 2025 course?" is answered by the January announcement."""
+    pattern = get(detect(question)).plan_question
+    return pattern is not None and pattern.search(question) is not None
 
 
 def parse_question_dates(

@@ -7,8 +7,10 @@
 * A date the question names ("in August 2022", "last year", "before the Vienna meeting") is tried
   as a filter *first*, and dropped when nothing in its range answers: a news item about a March
   2022 operation may be dated in June, or not at all. The filter keeps the items dated in the range
-  and those whose text names it (qa.filters.mentions: the January 2024 report on 2023), and an
-  answer from the latter must be one that names it (in_period). Measured on the date questions of the dev
+  and those whose text names it (qa.filters.mentions: the January 2024 report on 2023; one
+  published before the range only for a question about a plan, qa.filters.question.asks_ahead:
+  the January call for a March course), and an answer from the latter must be one that names it
+  (in_period). Measured on the date questions of the dev
   sets and on benchmarks/data/date_questions.jsonl (benchmarks/question_dates.py,
   docs/filters.md), this is never worse than ignoring the date and better on one set, where a
   hard filter lost a third of the answers and a score bonus changed none.
@@ -26,7 +28,7 @@ from qa.contracts import Answer, Filters, Scope
 from qa.filters.core import Bound, DateRange, FilterError, Selection, clean_sources, describe
 from qa.filters.mentions import (YEAR_RE, edge_of, names_month_of, names_period, other_part, other_years,
                                  without_compared_years, year_of_part)
-from qa.filters.question import QuestionDates, parse_question_dates
+from qa.filters.question import QuestionDates, asks_ahead, parse_question_dates
 from qa.ingest.dates import find_date
 from qa.lang import detect, reply_words
 from qa.lang.year_parts import parts_alone
@@ -88,8 +90,9 @@ def plan(index, question: str, filters: Filters | None, resolve_event: Callable[
         reading = parse_question_dates(question, newest=facts.newest(), resolve_event=resolve_event)
         if reading is not None:
             asked = Filters(reading.since, reading.until, filters.sources)
-            sel = index.select(asked, mentioning=True)
-            wide = index.select(asked, reporting=True)
+            ahead = asks_ahead(question)  # "how many will take part in the March 2025 course": its announcement answers
+            sel = index.select(asked, mentioning=True, ahead=ahead)
+            wide = index.select(asked, reporting=True, ahead=ahead)
             if sel.empty:
                 # nothing dated then: search as if the date were not there, and say so
                 reading, undated = None, reading

@@ -23,7 +23,9 @@ _MONTH_G = rf"(?:{_MONTH})"
 _DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:19|20)\d\d(?!\d)"
 _RANGE = r"\s*(?:-|–|—|\bto\b|\btill\b|\buntil\b|\bthrough\b|\band\b|&|по|-го)\s*"
-_DMY = rf"(?<!\d){_DAY}(?:\s+(?:of\s+)?{_MONTH_G})?(?:{_RANGE}{_DAY})?(?:\s+of)?\s+{_MONTH_G},?\s+{_YEAR}"
+# a programme's day is no day of a month: "Day 1 — 22 October 2024" is 22 October, not 1-22 October
+_DMY = (rf"(?<!\d)(?<![Dd]ay )(?<![Дд]ень ){_DAY}(?:\s+(?:of\s+)?{_MONTH_G})?(?:{_RANGE}{_DAY})?(?:\s+of)?"
+        rf"\s+{_MONTH_G},?\s+{_YEAR}")
 _MDY = rf"\b{_MONTH_G}\s+{_DAY}(?:{_RANGE}(?:{_MONTH_G}\s+)?{_DAY})?,?\s+{_YEAR}"
 _ISO = r"(?<!\d)(?:19|20)\d\d-(?:0[1-9]|1[0-2])-(?:3[01]|[12]\d|0[1-9])(?!\d)"
 _DOTTED = r"(?<![\d.])(?:3[01]|[12]\d|0?[1-9])\.(?:1[0-2]|0?[1-9])\.(?:19|20)\d\d(?![\d.]\d)"

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from qa.ingest.dates import find_date
+from qa.ingest.dates import FULL_DATE_RE, find_date
 from qa.ingest.readers import CELL_SEPARATOR
 
 # a list's marker before a label line ("- Deadline for applications: 15 July 2025")
@@ -66,12 +66,21 @@ def is_publication_line(line: str) -> bool:
     return label is not None and bool(_PUBLISHED.match(label))
 
 
+# a sentence saying when its document was published: "Prepared by the Unit. Published 30 July 2024."
+_PUBLISHED_SENTENCE = re.compile(
+    rf"(?:^|[.;]\s+)(?:published|issued|released|posted|опубликовано|издано)(?:\s+on)?\s+(?={FULL_DATE_RE.pattern})",
+    re.I)
+
+
 def published_date(paragraphs: list[str]) -> str | None:
-    """The ISO date of the first publication line among a document's head paragraphs, each maybe of several lines."""
+    """The ISO date of the first publication line among a document's head paragraphs, each maybe of several lines, or
+    of a sentence in them saying so ("… Published 30 July 2024.")."""
     for para in paragraphs:
         for line in para.splitlines():
             if is_publication_line(line) and (date := find_date(line)) is not None:
                 return date
+            if m := _PUBLISHED_SENTENCE.search(line):
+                return find_date(line[m.end():])
     return None
 
 

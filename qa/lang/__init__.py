@@ -38,6 +38,7 @@ def register(language: Language) -> None:
     _by_script.cache_clear()
     _spellings.cache_clear()
     _fixed_stems.cache_clear()
+    _content_senses.cache_clear()
     frame_stems.cache_clear()
     contact_stems.cache_clear()
 
@@ -154,6 +155,12 @@ def _spellings(code: str) -> Mapping[str, str]:
 
 
 @functools.cache
+def _content_senses() -> tuple[Callable[[str], str], ...]:
+    """Every registered language's Language.content_senses."""
+    return tuple(language.content_senses for language in _LANGUAGES.values() if language.content_senses)
+
+
+@functools.cache
 def _fixed_stems(code: str) -> Mapping[str, str]:
     table = get(code).stems
     return table() if table is not None else {}
@@ -178,6 +185,8 @@ def analyze(text: str, lang: str = DEFAULT) -> list[str]:
     """Lower-cased, stop-word-free, stemmed terms (numbers kept: "CADAP 7", "740 kg"); each word
     analysed by the language of its script (see the module docstring)."""
     low = text.lower()
+    for senses in _content_senses():
+        low = senses(low)
     own = get(lang).script
     if own == "latin" and not _NON_LATIN.search(low):
         # the common case, exactly as before languages were routed

@@ -229,6 +229,24 @@ class AskedWords:
 
 
 @dataclass(frozen=True)
+class ExtremeWords:
+    """How a language asks which row of a table holds the most or the least of something (qa.answer.extremes), all
+    matched case-insensitively: `most` and `least`, the superlative ("the most", "largest", "больше всего",
+    "наименьший"); `which`, the question's opening that names the kind of thing asked for, group "kind" (its next
+    word or two: "which country", "in which border region", "какая страна", "в каком квартале"); `kinds`, the
+    starts of the nouns of such kinds, each with the kind it is read as in every language ("стран" -> country,
+    "квартал" -> quarter), so a Russian question's "страна" names a table's "Country" column; `change`, a word of a
+    change between figures ("the largest growth", "наибольший рост"), which a column's largest figure does not give
+    unless its header names the change."""
+
+    most: re.Pattern
+    least: re.Pattern
+    which: re.Pattern
+    kinds: tuple[tuple[str, str], ...] = ()
+    change: re.Pattern | None = None
+
+
+@dataclass(frozen=True)
 class Language:
     code: str
     stemmer: str  # PyStemmer algorithm
@@ -299,6 +317,12 @@ class Language:
     # money is "not found" (qa.answer.types.money_match, qa.answer.evidence.unpriced), whatever other
     # quantity they hold ("740 kg"). None: the language's number questions are not told apart
     money_question: re.Pattern | None = None
+    # a question about what was planned or is to come ("how many will take part in the March 2025 course", "когда
+    # планируется провести"): the items published before the period it names, which announce it, are searched with
+    # those dated in it (qa.filters.core); None: an item published before a period never reports it
+    plan_question: re.Pattern | None = None
+    # which row of a table holds the most or the least (qa.answer.extremes); None: never read
+    extremes: ExtremeWords | None = None
     currency: re.Pattern | None = None
     # a word's other spelling -> the one the analyzer stems (lazy; English: British -> American,
     # qa.lang.spelling), so "organised" and "organized" are one term everywhere; None: no such list
@@ -306,6 +330,10 @@ class Language:
     # word -> its stem, for words the stemmer stems unevenly across their forms (lazy; Russian: the case
     # forms of country names in -ан, qa.lang.ru.whole_names); None: the stemmer's stems only
     stems: Callable[[], Mapping[str, str]] | None = None
+    # lower-cased text with each word that is a stop word in one sense and a content word in another rewritten, where
+    # its neighbours say it is the latter, as a word `stems` maps to its term (English: "may" next to a day or a year,
+    # or after "in", "since", "by", is the month: "14 may 2024" -> "14 may_month 2024", term "may"); None: none such
+    content_senses: Callable[[str], str] | None = None
     # a question about a measure ("how long", "how far", "how high", "how old"; Russian "как долго",
     # "какова длина"), as (the kinds of quantity that answer it, question pattern), first match wins;
     # and per kind, the unit words that make a number that quantity ("13 km", "two weeks", "38 °C"):

@@ -5,7 +5,8 @@ from __future__ import annotations
 import functools
 import re
 
-from qa.lang.base import AskedWords, Followup, HolderWords, Language, NewsTitles, OfficeWords, PageFurniture, ReplyWords
+from qa.lang.base import (AskedWords, ExtremeWords, Followup, HolderWords, Language, NewsTitles, OfficeWords,
+                          PageFurniture, ReplyWords)
 from qa.lang.contacts import CONTACT_SPANS
 from qa.lang.countries import country_names
 from qa.lang.spelling import american_spellings
@@ -54,6 +55,22 @@ _CALENDAR_WORD = (
     r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)"
     r"\b\.?\s*\d)"
 )
+# "may" the month, not the verb: after a day ("14 May", "1st May") or a word no verb follows ("in May", "since May",
+# "mid-May", "April-May"), or before a day or a year ("May 2024", "May 14"). Lower case: analyze()'s text.
+_MONTH_MAY = re.compile(
+    r"(\d(?:st|nd|rd|th)?\s+|\b(?:in|of|by|mid|end|from|till|late|since|until|early|during|before|after|through|between|april)"
+    r"[\s\-–—]+)?\bmay\b(\.?,?\s*\d)?"
+)
+MAY_MONTH = "may_month"  # the word _MONTH_MAY writes, stemmed to the term "may"
+
+
+def _content_senses(low: str) -> str:
+    """Lower-cased text with "may" the month written MAY_MONTH (Language.content_senses): the verb is a stop word."""
+    if "may" not in low:
+        return low
+    return _MONTH_MAY.sub(lambda m: f"{m[1] or ''}{MAY_MONTH}{m[2] or ''}" if m[1] or m[2] else m[0], low)
+
+
 _NUMBER_WORDS = (
     r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
     r"forty|fifty|hundred|thousand|million|billion|dozens?|several)"
@@ -267,7 +284,8 @@ FURNITURE = PageFurniture(
     r"|pictured(?:\s+(?:above|below|here|left|right))?\s*:"
     r"|(?:photo\s+)?caption\s*:"
     r"|in\s+the\s+(?:photo|picture|image)\s*:"
-    r"|(?:above|below|inset|(?:top|main|featured)\s+(?:photo|picture|image))\s*:",
+    r"|(?:above|below|inset|(?:top|main|featured)\s+(?:photo|picture|image))\s*:"
+    rf"|\[\s*{_PHOTO}\s*:|{_PHOTO}\s*:\s*\w",  # a plain text's "Photo: Officers inspect a lorry …"
     short_date=rf"{_MONTH_DOT}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH_DOT}",  # "Oct. 12", "October 12", "12 Oct"
     not_places=frozenset(
         "the a an in on at from for by to of this that these those it its he she they we our their "
@@ -362,6 +380,24 @@ NAME_INITIAL = re.compile(r"(?:^|\s)(?:[A-Z]\.)*(?:Sh|Zh|Kh|Ch|Ts|Yu|Ya|Yo|Ye|Sh
 _RATE_WORDS = (r"how\s+much\s+of|percent\w*|per\s+cent|percentage|proportion|share|ratio|rate|increased?|increases|"
                r"rise|rose|risen|grow|grew|grown|growth|fall|fell|fallen|drop|dropped|declined?|decreased?|changed?|time|"
                r"long|often")
+# which row of a table holds the most or the least (Language.extremes)
+EXTREMES = ExtremeWords(
+    most=re.compile(r"\b(?:most|largest|highest|biggest|greatest|heaviest|maximum)\b", re.I),
+    least=re.compile(r"\b(?:least|smallest|lowest|fewest|minimum)\b", re.I),
+    which=re.compile(r"^\s*(?:(?:in|on|at|from|for|during|of|by)\s+)?(?:which|what)\s+"
+                     r"(?P<kind>[\w-]+(?:\s+[\w-]+)?)", re.I),
+    kinds=(("countr", "country"), ("state", "country"), ("region", "region"), ("province", "region"),
+           ("oblast", "region"), ("month", "month"), ("quarter", "quarter"), ("year", "year"), ("agenc", "agency"),
+           ("service", "agency"), ("body", "agency"), ("checkpoint", "checkpoint"), ("crossing", "checkpoint"),
+           ("post", "checkpoint"), ("city", "city"), ("cities", "city"), ("town", "city"), ("drug", "substance"),
+           ("substance", "substance"), ("unit", "unit"), ("office", "unit"), ("department", "unit"),
+           ("donor", "donor"), ("operation", "operation"), ("port", "checkpoint")),
+    change=re.compile(r"\b(?:growth|grew|increase[ds]?|rise|rose|risen|decrease[ds]?|decline[ds]?|drop(?:ped)?|fall|fell"
+                      r"|change[ds]?|gain|loss)\b", re.I),
+)
+# a question about a plan or what is to come (Language.plan_question)
+PLAN_QUESTION = re.compile(
+    r"\b(?:will|shall|plann?(?:ed|ing)|plans|scheduled|upcoming|expected|intended|due\s+to|to\s+be\s+held)\b", re.I)
 MONEY_QUESTION = re.compile(
     rf"^(?!.*\b(?:{_RATE_WORDS})\b).*(?:\bhow much (?:money|did .{{0,60}}?\b(?:cost|pay|spend|earn|raise|donate|"
     r"invest|allocate|sell for|fetch))\b|\b(?:cost|costs|price|prices|priced|worth|budget|budgets|funding|funds|"
@@ -559,7 +595,10 @@ SUPERSEDED = re.compile(
 )
 RESTATED = re.compile(
     r"\b(?:was|were|had\s+been)\s+(?:\w+ly\s+)?(?:reported|stated|given|announced|published)\b"
-    r"|\b(?:reported|stated|announced|said)\s+that\b(?=.*\b(?:earlier|previous|initial|press\s+release)\b)",
+    r"|\b(?:reported|stated|announced|said)\s+that\b(?=.*\b(?:earlier|previous|initial|press\s+release)\b)"
+    # "In its release of 6 February 2024 …, the Service stated that 4 850 litres … had been seized."
+    r"|\b(?:in|by)\s+(?:its|the|an?|their)\s+(?:earlier\s+|previous\s+|initial\s+|first\s+)?(?:press\s+)?"
+    r"(?:release|statement|report|announcement)\b.{0,120}?\b(?:reported|stated|announced|said)\s+that\b",
     re.I,
 )
 CORRECTS = re.compile(
@@ -916,6 +955,8 @@ LANGUAGE = Language(
     anaphor_openers=ANAPHOR_OPENERS,
     name_initial=NAME_INITIAL,
     money_question=MONEY_QUESTION,
+    plan_question=PLAN_QUESTION,
+    extremes=EXTREMES,
     currency=CURRENCY,
     measure_questions=MEASURE_QUESTIONS,
     measure_units=MEASURE_UNITS,
@@ -935,4 +976,6 @@ LANGUAGE = Language(
     office_words=OFFICE_WORDS,
     asked_words=ASKED_WORDS,
     spellings=american_spellings,
+    stems=lambda: {MAY_MONTH: "may"},
+    content_senses=_content_senses,
 )

@@ -10,7 +10,8 @@ from __future__ import annotations
 import functools
 import re
 
-from qa.lang.base import AskedWords, Followup, HolderWords, Language, NewsTitles, OfficeWords, PageFurniture, ReplyWords
+from qa.lang.base import (AskedWords, ExtremeWords, Followup, HolderWords, Language, NewsTitles, OfficeWords,
+                          PageFurniture, ReplyWords)
 from qa.lang.contacts import CONTACT_SPANS
 from qa.lang.countries import country_names
 
@@ -65,10 +66,12 @@ _NUMBER_WORDS = (
 )
 
 
-# Ordinals 1-10 as stems with their endings in every case and gender ("второе", "третьей",
-# "пятого"), and a figure with a case ending ("5-й", "3-го"): what singles out one event of a series
+# Ordinals 1-20 as stems with their endings in every case and gender ("второе", "третьей",
+# "пятого", "двенадцатом"), and a figure with a case ending ("5-й", "3-го"): what singles out one event of a series
 # for qa.answer.types (the key is the number; "первый" reads as English "first")
-ORDINAL_STEMS = ("перв", "втор", "трет", "четв[её]рт", "пят", "шест", "седьм", "восьм", "девят", "десят")
+ORDINAL_STEMS = ("перв", "втор", "трет", "четв[её]рт", "пят", "шест", "седьм", "восьм", "девят", "десят",
+                 "одиннадцат", "двенадцат", "тринадцат", "четырнадцат", "пятнадцат", "шестнадцат", "семнадцат",
+                 "восемнадцат", "девятнадцат", "двадцат")
 ORDINAL_ENDINGS = (r"(?:ый|ий|ой|ая|ья|ое|ье|ые|ьи|ого|его|ьего|ой|ей|ьей|ому|ему|ьему|ым|им|ьим|ом|ем|ьем|"
                    r"ую|ью|ых|их|ьих)")
 
@@ -310,7 +313,8 @@ FURNITURE = PageFurniture(
     # "На фото: ...", "На снимке министр ..." (a line that ends with a full stop after "На фото"
     # without a colon is a sentence: "На фотографии, опубликованной МВД, видны мешки.")
     caption_cue=r"на\s+(?:фото(?:графи(?:и|ях))?|снимк(?:е|ах))\s*(?:[:—–-]|(?=.*[^.!?…]$))"
-    r"|(?:слева направо|справа налево)\s*[:,]|\(\s*слева направо\s*\)",
+    r"|(?:слева направо|справа налево)\s*[:,]|\(\s*слева направо\s*\)"
+    r"|\[\s*фото\s*:|фото\s*:\s*\w",  # a plain text's "Фото: Сотрудники таможни досматривают …"
     short_date=r"\d{1,2}\s+(?:января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)",
     not_places=frozenset(
         "в во на с со из к ко у о об от до по за при для как это этот эта он она они мы его их после "
@@ -348,6 +352,25 @@ ANAPHOR_OPENERS = re.compile(
     re.IGNORECASE,
 )
 
+# which row of a table holds the most or the least (Language.extremes)
+EXTREMES = ExtremeWords(
+    most=re.compile(r"больше\s+всего|наибольш\w*|максимальн\w*|крупнейш\w*|самы[йхемая]{0,2}\s+(?:больш|крупн)\w*",
+                    re.I),
+    least=re.compile(r"меньше\s+всего|наименьш\w*|минимальн\w*|самы[йхемая]{0,2}\s+(?:мал|маленьк)\w*", re.I),
+    which=re.compile(r"^\s*(?:(?:в|во|на|из|у|за|по|от)\s+)?(?:как(?:ой|ая|ое|ие|ом|ую|ого|их|ой|им))\s+"
+                     r"(?P<kind>[\w-]+(?:\s+[\w-]+)?)", re.I),
+    kinds=(("стран", "country"), ("государств", "country"), ("регион", "region"), ("област", "region"),
+           ("велаят", "region"), ("месяц", "month"), ("квартал", "quarter"), ("год", "year"),
+           ("ведомств", "agency"), ("орган", "agency"), ("служб", "agency"), ("пункт", "checkpoint"),
+           ("кпп", "checkpoint"), ("пост", "checkpoint"), ("город", "city"), ("наркотик", "substance"),
+           ("веществ", "substance"), ("подразделен", "unit"), ("отдел", "unit"), ("донор", "donor"),
+           ("операц", "operation")),
+    change=re.compile(r"(?<![а-яё])(?:рост|прирост|увеличени|снижени|сокращени|падени|уменьшени|измене|выросл|снизил|"
+                      r"сократил|увеличил)", re.I),
+)
+# a question about a plan or what is to come (Language.plan_question)
+PLAN_QUESTION = re.compile(
+    r"планир|запланир|намеч|предполага|ожида[ею]т|\bбуд(?:ет|ут)\b|состоит?ся|состоятся|пройд[её]т|пройдут", re.I)
 # A number question that asks for money (English's MONEY_QUESTION): the price, the cost, the budget,
 # "сколько стоил", "сколько денег выделено"; not how an amount changed or what share it is.
 _RU_RATE_WORDS = (r"как(?:ая|ую|ой)\s+част\w*|процент\w*|дол[яиюе]|вырос\w*|рост\w*|увеличи\w*|уменьши\w*|"
@@ -550,16 +573,32 @@ _CASE_ENDINGS = ("", "а", "у", "е", "ом", "ы", "ов", "ам", "ами", "
 
 @functools.cache
 def whole_names() -> dict[str, str]:
-    """Every case form of a country name in -ан / -ян that Snowball stems unevenly -> the name (Language.stems)."""
+    """Every case form of a country's one-word name that Snowball stems unevenly -> the name (Language.stems): the
+    names in -ан / -ян ("Таджикистану" stems apart from "Таджикистан"), and any other whose forms part ("Китая" stems
+    to "кит", "Китай" to "кита"; "Вьетнама", "Кувейте")."""
     import Stemmer
 
     stemmer = Stemmer.Stemmer("russian")
     out = {}
     for name in country_names("ru"):
         for word in name.replace("-", " ").split():
-            if word.endswith(("ан", "ян")) and stemmer.stemWord(word) != word:
-                out.update({word + ending: word for ending in _CASE_ENDINGS})
+            forms = _case_forms(word)
+            if word.endswith(("ан", "ян")) and stemmer.stemWord(word) != word \
+                    or len({stemmer.stemWord(form) for form in forms}) > 1:
+                out.update({form: word for form in forms})
     return out
+
+
+def _case_forms(noun: str) -> list[str]:
+    """The case forms of a country's name that is a noun ending in a consonant ("Кувейт", "Кувейта", …) or in -ай
+    ("Китай", "Китая", …); [] for any other word (an adjective of a longer name, a short word)."""
+    if len(noun) < 4:
+        return []
+    if noun.endswith("ай"):
+        return [noun[:-1] + ending for ending in ("й", "я", "ю", "ем", "е")]
+    if noun[-1] in "бвгджзклмнпрстфхцчшщ":
+        return [noun + ending for ending in _CASE_ENDINGS]
+    return []
 
 
 # Who holds a role now (Language.holder_words, as English's): "кто сейчас", "кто является", "возглавляет" ask for
@@ -915,6 +954,8 @@ LANGUAGE = Language(
     unit_end=UNIT_END,
     anaphor_openers=ANAPHOR_OPENERS,
     money_question=MONEY_QUESTION,
+    plan_question=PLAN_QUESTION,
+    extremes=EXTREMES,
     currency=CURRENCY,
     measure_questions=MEASURE_QUESTIONS,
     measure_units=MEASURE_UNITS,

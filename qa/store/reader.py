@@ -164,12 +164,14 @@ class Index:
             np.array([float(bm25[i]) for i in ids], dtype=np.float64),
         )
 
-    def select(self, filters, mentioning: bool = False, reporting: bool = False, titled: bool = False) -> Selection:
+    def select(self, filters, mentioning: bool = False, reporting: bool = False, titled: bool = False,
+               ahead: bool = False) -> Selection:
         """The chunk rows a contracts.Filters allows (qa.filters.core): its mask for ``search``,
         counts, the undated items it left out, unknown sources, months. Cached per filter. `mentioning`:
         items whose text names the date range count as in it too (a date read from a question); `reporting`: and
         those that may report it in other words (qa.filters.mentions.items_reporting); `titled`: items whose title
-        names it (a report on the first half of 2024, published in August) count as dated in it."""
+        names it (a report on the first half of 2024, published in August) count as dated in it; `ahead`: a question
+        about a plan, for which items published before the range that name it count too."""
         if reporting:
             reader = lambda dates: items_reporting(self, dates)  # noqa: E731
         elif titled:
@@ -177,7 +179,7 @@ class Index:
         else:
             reader = (lambda dates: items_mentioning(self, dates)) if mentioning else None
         return self.row_facts().select(filters.since, filters.until, filters.sources, mentioning=reader,
-                                       wide=reporting, titled=titled and not reporting)
+                                       wide=reporting, titled=titled and not reporting, ahead=ahead)
 
     def row_facts(self) -> RowFacts:
         """Per-row document and dates for filters: read once per generation (a few seconds at a

@@ -147,6 +147,43 @@ def test_a_year_asked_about_searches_the_items_that_report_it_as_well_as_those_d
     assert "harbour/results.txt" not in [p.doc for p in r.passages]
 
 
+def harbour_news(service: QAService, files: dict[str, str]) -> None:
+    """News items of the harbour (name -> text), added to the fixture's corpus and indexed."""
+    for name, text in files.items():
+        (service.settings.corpus_dir / "harbour" / name).write_text(text, encoding="utf-8")
+    service.build()
+
+
+def test_a_may_date_is_searched_in_the_items_that_report_it_later(service):
+    # "may" is a stop word as the verb; as the month it must name the period like any other month's name
+    harbour_news(service, {
+        "grounding.txt": "Pilot boat aground\n\nPort Ellery, 14 May 2021\n\nThe pilot boat Gannet ran aground at the "
+                         "north quay this morning.\n",
+        "inquiry.txt": "Harbour inquiry reports\n\nPort Ellery, 20 November 2021\n\nThe inquiry found that the pilot "
+                       "boat Gannet ran aground in May 2021 because its chart of the north quay was out of date.\n"})
+    r = service.ask("Why did the pilot boat Gannet run aground in May 2021?", 3)
+    assert r.scope.reading.startswith("Searched items dated or mentioning May 2021")
+    assert "harbour/inquiry.txt" in [p.doc for p in r.passages]
+
+
+def test_a_question_about_a_plan_searches_the_announcement_published_before_the_period(service):
+    # the regatta of June 2022 was announced in January: "how many boats were expected" is the announcement's figure,
+    # not the count of the report dated in June
+    harbour_news(service, {
+        "regatta_call.txt": "Regatta announced\n\nPort Ellery, 10 January 2022\n\nThe harbour board announced that "
+                            "the summer regatta will be held in June 2022 and that 40 boats are expected to take "
+                            "part.\n",
+        "regatta.txt": "Regatta opened\n\nPort Ellery, 12 June 2022\n\nMargaret Quill opened the summer regatta; 35 "
+                       "boats sailed past the north quay.\n"})
+    r = service.ask("How many boats were expected to take part in the summer regatta in June 2022?", 3)
+    assert r.scope.reading.startswith("Searched items dated or mentioning Jun 2022")
+    assert "harbour/regatta_call.txt" in [p.doc for p in r.passages]
+    # a question about what happened then is not answered by what was announced before it
+    done = service.ask("How many boats sailed in the summer regatta in June 2022?", 3)
+    assert done.answer is not None and done.answer.doc == "harbour/regatta.txt"
+    assert "harbour/regatta_call.txt" not in [p.doc for p in done.passages]
+
+
 def test_a_relative_date_is_answered_as_the_period_it_was_counted_to(service):
     # "last year" (counted from the newest item, January 2022) is 2021, which the text writes as "In 2021"
     results_press_release(service.settings.corpus_dir)

@@ -185,3 +185,24 @@ def test_an_email_threads_parts_are_dated_by_their_messages_and_it_is_named_by_i
     assert set(dates) == {"2024-10-14", "2024-10-11", "2024-09-30"} and dates == sorted(dates, reverse=True)
     confirm = next(item for item in doc.items if "We confirm the course" in doc.text[item.start:item.end])
     assert confirm.date == "2024-10-14"
+
+
+def test_a_review_of_a_half_year_is_dated_by_the_day_it_says_it_was_published():
+    # its title names the period it covers; "Published 30 July 2024" inside a sentence under it is its date
+    data = docgen.issue_pdf("Lake Region Seizure Review, January–June 2024",
+                            "Prepared by the Regional Analytical Centre. Published 30 July 2024.", STORIES[:1])
+    assert parse_bytes("review.pdf", data).items[0].date == "2024-07-30"
+
+
+def test_a_programmes_day_headings_date_its_days_not_the_first_of_the_month():
+    # "Day 1 — 22 October 2024" is 22 October, not a range from the 1st to the 22nd
+    html = ("<html><head><title>Lake Region Conference — Programme</title></head><body>"
+            "<h1>Lake Region Conference</h1><p>Port Ellery, 22–23 October 2024.</p>"
+            "<h2>Day 1 — 22 October 2024</h2><table><tr><th>Time</th><th>Session</th><th>Chair</th></tr>"
+            "<tr><td>09:00–10:00</td><td>Opening plenary</td><td>Ms. Ada Wren</td></tr></table>"
+            "<h2>Day 2 — 23 October 2024</h2><table><tr><th>Time</th><th>Session</th><th>Chair</th></tr>"
+            "<tr><td>09:30–11:30</td><td>Session 3A: Parcels</td><td>Mr. Otto Lind</td></tr></table>"
+            "</body></html>")
+    doc = parse_bytes("programme.html", html.encode())
+    days = {item.title: item.date for item in doc.items if item.title.startswith("Day")}
+    assert days == {"Day 1 — 22 October 2024": "2024-10-22", "Day 2 — 23 October 2024": "2024-10-23"}

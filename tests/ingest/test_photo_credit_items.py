@@ -100,3 +100,18 @@ def test_a_news_page_with_a_credit_before_an_h2_keeps_every_story_title(tmp_path
     doc = load_document(tmp_path / "news.html", tmp_path)
     assert [it.title for it in doc.items] == [w["head_a"], w["head_b"]]
     assert doc.text[doc.items[1].start :].startswith(w["lead_b"])
+
+
+@pytest.mark.parametrize("caption", [
+    "Photo: Officers inspect a lorry at the north quay, 14 May 2024. Photo by the harbour press service.",
+    "[Photo: a handler and his dog during the final exercise]",
+    "Фото: Сотрудники таможни досматривают фуру на северном причале. Фото пресс-службы.",
+])
+def test_a_plain_texts_photo_line_is_a_caption_not_a_sentence_of_the_story(caption):
+    # a .txt has no <figcaption>: the line that opens "Photo:" is what the picture shows, never an answer
+    text = ("Lorry searched at the north quay\n\nPort Ellery, 14 May 2024\n\n"
+            "On 14 May 2024 customs officers at the north quay found 40 kg of hashish in a lorry of apples.\n\n"
+            f"{caption}\n\nThe driver was detained.\n")
+    kept = [text[b.start:b.end] for item in parse_text(text) for b in item.blocks]
+    assert any("40 kg of hashish" in b for b in kept) and any("driver was detained" in b for b in kept)
+    assert not any(caption[:20] in b for b in kept)

@@ -31,3 +31,13 @@ def test_a_where_question_is_not_answered_by_a_date():
     n = needs(q)
     assert typed_match("The Skarn harbour forum ran from July 19 to June 30.", q, n) == 0.0
     assert typed_match("The Skarn harbour forum was held in the city of Wenlow.", q, n) == 1.0
+
+
+def test_may_the_month_is_a_term_and_may_the_verb_a_stop_word():
+    from qa.lang import analyze
+
+    # "What happened in May 2024?" must find "on 14 May 2024" as "in March 2024" finds "on 3 March 2024"
+    for text in ("in May 2024", "On 14 May 2024, officers", "since May", "mid-May", "April–May 2025", "the 1st May"):
+        assert "may" in analyze(text), text
+    for text in ("The figures may change.", "It may be late", "May be"):
+        assert "may" not in analyze(text), text

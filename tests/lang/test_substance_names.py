@@ -59,3 +59,8 @@ def test_one_substance_across_languages_and_its_family():
 ])
 def test_everyday_words_name_no_substance(text):
     assert named(text) == []
+
+
+def test_acetic_anhydride_is_named_by_either_russian_name():
+    for text in ("изъято 4 850 литров ангидрида уксусной кислоты", "бочки с уксусным ангидридом", "acetic anhydride"):
+        assert identities(text) == {"acetic anhydride"}, text
