@@ -88,8 +88,18 @@ def figures(text: str, lang: str | None = None) -> list[Figure]:
         if v is None:
             continue
         unit = re.match(r"\s*(%|[^\W\d_]+)?", text[b:m.end()])
-        out.append(Figure(v, a, b, (unit.group(1) or "").lower()))
+        figure = Figure(v, a, b, (unit.group(1) or "").lower())
+        last = out[-1] if out else None
+        if last is not None and not last.unit and _THOUSANDS_GAP.fullmatch(text[last.start:b]):
+            # "4 850 litres" in an English text: one figure its number reader read as two
+            figure = Figure(last.value * 1000 + v, last.start, b, figure.unit)
+            out.pop()
+        out.append(figure)
     return out
+
+
+# a figure whose thousands a space parts from the rest ("4 850", "12 300")
+_THOUSANDS_GAP = re.compile(r"\d{1,3}[ \u00a0\u202f]\d{3}")
 
 
 def superseded(text: str, figure: Figure, weak: bool = False) -> bool:
@@ -192,12 +202,14 @@ def restates(text: str) -> bool:
 _ANEW_AFTER = 2
 
 
-def _anew(n: Needs, ranked: list[Candidate], values: set[float], day: int) -> int | None:
+def _anew(n: Needs, ranked: list[Candidate], values: set[float], day: int, asked_in: str = "en") -> int | None:
     """The place of the sentence that gives a figure anew right after a sentence restating one of the best's
     `values` as what was reported before, in a later item: "В пресс-релизе от 22 ноября было указано, что изъято
     2 031 кг гашиша." then "По окончательным данным … общий вес изъятого гашиша составил 1 987 кг." (a correction in
-    two sentences, which `corrects` reads in one). The best itself may be the restating sentence. None when no such
-    pair is among the candidates."""
+    two sentences, which `corrects` reads in one). The best itself may be the restating sentence. A sentence in
+    another language than the question's (`asked_in`), whose words the question's needs cannot read, gives a figure
+    anew by any figure with a unit ("the correct figure is 3 950 litres" for "Сколько ангидрида изъято?"). None when
+    no such pair is among the candidates."""
     by_id = {c.sentence.id: i for i, c in enumerate(ranked)}
     for c in ranked:
         if _first_day(c) == UNDATED or _first_day(c) < day or not restates(c.text):
@@ -209,6 +221,8 @@ def _anew(n: Needs, ranked: list[Candidate], values: set[float], day: int) -> in
             if i is None or _item(ranked[i]) != _item(c):
                 continue
             new = _asked(ranked[i].text, ranked[i].sentence.lang, n)
+            if not new and ranked[i].sentence.lang not in (None, asked_in):
+                new = {f.value for f in figures(ranked[i].text, ranked[i].sentence.lang) if f.unit}
             if new and not new & values and i != 0:
                 return i
     return None
@@ -241,7 +255,7 @@ def prefer_correction(question: str, ranked: list[Candidate]) -> list[Candidate]
         if found is None and counting:
             found = _revised(question, n, ranked, values, day)
         if found is None and counting:
-            found = _anew(n, ranked, values, day)
+            found = _anew(n, ranked, values, day, detect(question))
         # a figure of another substance than asked corrects nothing the question asks ("421 kg of heroin" for
         # methamphetamine)
         if found is None or candidate_swap(question, ranked[found]) is not None:

@@ -86,6 +86,8 @@ def country_swap(question: str, sentence: str, passage_before: str = "", title: 
         return None
     code = lang or detect(sentence)
     told = countries_in(answer_text(sentence, passage_before), code, languages=someone)
+    if len(asked) >= 2 and (pair := _other_party(asked, (told, sentence, lead, title, passage), code, someone)):
+        return pair
     if not told and lead and lead.strip() != sentence.strip():
         if passage and countries_in(passage, detect(passage), languages=someone) & asked:
             return None
@@ -93,10 +95,47 @@ def country_swap(question: str, sentence: str, passage_before: str = "", title: 
     if not told or told & asked:
         return None
     context = f"{title}\n{sentence_before(passage_before)}"
-    if countries_in(context, detect(context) if context.strip() else code, languages=someone) & asked:
+    if countries_in(context, detect(context) if context.strip() else code, languages=someone) & asked \
+            and not _contrasted(question, asks, answer_text(sentence, passage_before), code):
         return None
     origin = someone and not countries_in(question, asks, adjectives=False)
     return CountrySwap(asked, told, origin)
+
+
+def _other_party(asked: frozenset[str], read: tuple, code: str, someone: bool) -> CountrySwap | None:
+    """The swap when the question names two countries or more ("the memorandum between the customs services of
+    Kyrgyzstan and China") and the answer, read with its item's lead and title and its passage (`read`: the countries
+    the answer names, then those texts), names one of them and another, and never the rest ("… of Kyrgyzstan and
+    Kazakhstan"): it is about another pair, another party. Else None."""
+    told, sentence, *around = read
+    said = set(told)
+    for text in around:
+        if text and text.strip() != sentence.strip():
+            said |= countries_in(text, detect(text), languages=someone)
+    if asked <= said or not said & asked or not said - asked:
+        return None
+    return CountrySwap(asked - frozenset(said), frozenset(said) - asked)
+
+
+def _qualified(text: str, code: str) -> set[tuple[str, str]]:
+    """(country, the stem of the noun after it) of each country's adjective or name right before a noun: "the Kyrgyz
+    team" -> ("KG", "team")."""
+    terms = analyze(text, code)
+    out = set()
+    for word, noun in zip(terms, terms[1:]):
+        named = countries_in(word, code)
+        if len(named) == 1 and not countries_in(noun, code):
+            out.add((next(iter(named)), noun))
+    return out
+
+
+def _contrasted(question: str, asks: str, answer: str, code: str) -> bool:
+    """Whether the answer gives the noun the question qualifies by its country to another country and never to that
+    one ("Who led the Tajik team?" over "…, who led the Kyrgyz team, said …"): its item's title naming the asked
+    country (a story of a Kyrgyz-Tajik operation) does not make it the asked one's."""
+    said = _qualified(answer, code)
+    return any((country, noun) not in said and any(n == noun and c != country for c, n in said)
+               for country, noun in _qualified(question, asks))
 
 
 def candidate_country_swap(question: str, best: Candidate, lead: str = "") -> CountrySwap | None:

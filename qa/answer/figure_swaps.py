@@ -95,6 +95,17 @@ def asked_figures(question: str) -> set[float]:
     return {value for _, value in _asked(question)}
 
 
+def asked_amounts(question: str) -> set[float]:
+    """The values of the figures of `question` that are no year (asked_figures()): "288" of "Where were 288 kg of heroin
+    seized?", which names the event by it."""
+    return {value for _, value in _asked(unquoted(question)) if not _is_year(value)}
+
+
+def states_all(text: str, values: set[float]) -> bool:
+    """Whether `text` states every one of `values` (in digits, in either language's writing)."""
+    return values <= _stated(text)
+
+
 def unstated_figures(question: str, sentence: str, context: str) -> list[str]:
     """The figures `question` states, as it writes them, that neither the answer `sentence` nor its `context` (its
     passage, item title and lead) states, when the sentence states another figure of the same kind: another year

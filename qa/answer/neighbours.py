@@ -16,6 +16,7 @@ from qa.answer.acronyms import asked_acronym, defines
 from qa.answer.asked_marks import asked_marks, names_asked, names_doer
 from qa.answer.deadlines import asks_deadline, states_deadline
 from qa.answer.features import Candidate, behind, swap
+from qa.answer.figure_swaps import asked_amounts, states_all
 from qa.answer.needs import needs
 from qa.answer.persons import named_person
 from qa.answer.short import candidates
@@ -53,6 +54,13 @@ COUNT_MARGIN = 0.5
 # will hold a course … from 14 to 25 April 2025."
 DATE_TOP = 3
 DATE_MARGIN = 0.5
+# a deadline stated further down the best's own document (_deadline_near_tie): among the best this many, within this
+# margin
+DEADLINE_TOP = 5
+DEADLINE_MARGIN = 5.0
+# a near tie stating the question's figures (_figure_near_tie): among the best this many, within this margin
+FIGURE_TOP = 5
+FIGURE_MARGIN = 3.0
 # the answer kinds whose best sentence, holding none of that kind, gives way to the next sentence of its item when
 # that one holds one and refers back to it ("… held WG2 of the MTP …" / "This event … was held from 3 to 7 February
 # 2025 in Astana."): shown with the sentence before it, the pair answers (() : never)
@@ -77,8 +85,11 @@ CONTACT_TOP: int | None = None
 
 
 def prefer_typed_neighbour(ranked: list[Candidate], question: str) -> list[Candidate]:
-    """Answer-type consistency in choosing (issue 13, patterns 1 and 4), after the sentence model: the rules of
-    _prefer_typed(), then, when none moved a candidate, _typed_across()."""
+    """Answer-type consistency in choosing (issue 13, patterns 1 and 4), after the sentence model: _figure_near_tie(),
+    then the rules of _prefer_typed(), then, when none moved a candidate, _typed_across()."""
+    stated = _figure_near_tie(ranked, question)
+    if stated is not ranked:
+        return stated
     out = _prefer_typed(ranked, question)
     return out if out is not ranked or len(ranked) < 2 else _typed_across(ranked, question)
 
@@ -241,6 +252,19 @@ def _near_tie(ranked: list[Candidate], top: int, margin: float, holds) -> list[C
     return ranked
 
 
+def _figure_near_tie(ranked: list[Candidate], question: str) -> list[Candidate]:
+    """ranked with the first of the best FIGURE_TOP that states every figure of the question other than a year and
+    holds a span of the kind asked (its "typed" feature) first, when the best does not state them all, and
+    that one scores within FIGURE_MARGIN of it (behind()). "At which checkpoint did border guards seize 288 kg of
+    heroin?" names its seizure by its figure: the operation's summary ("In total, 2 084 kg … were seized") read closer
+    in words than the Russian sentence "Крупнейшая партия — 288 кг героина … на КПП «Ишкашим»"."""
+    asked = asked_amounts(question)
+    if FIGURE_MARGIN <= 0 or not asked or states_all(ranked[0].text, asked):
+        return ranked
+    return _near_tie(ranked, FIGURE_TOP, FIGURE_MARGIN,
+                     lambda c: c.features.get("typed") == 1.0 and states_all(c.text, asked))
+
+
 def _dated_near_tie(ranked: list[Candidate], question: str) -> list[Candidate]:
     """ranked with the first of the best DATE_TOP that holds a date first, when the best holds none and that one
     scores within DATE_MARGIN of it. "None" is no short-answer candidate at all: the `typed` feature reads no date in
@@ -253,10 +277,18 @@ def _dated_near_tie(ranked: list[Candidate], question: str) -> list[Candidate]:
 
 def _deadline_near_tie(ranked: list[Candidate], question: str) -> list[Candidate]:
     """ranked with the first of the best DATE_TOP that states a date as a limit first (qa.answer.deadlines), when the
-    question asks for a deadline, the best states none, and that one scores within DATE_MARGIN of it."""
-    if states_deadline(ranked[0].text):
+    question asks for a deadline, the best states none, and that one scores within DATE_MARGIN of it; else the first
+    of the best DEADLINE_TOP of the best's own document within DEADLINE_MARGIN that does. A call for nominations opens
+    with the course's dates, nearer the question in words and meaning than its later "Nominations should be sent … no
+    later than 7 February 2025."; a letter with its request, before "просим направить в срок до 6 декабря"."""
+    best = ranked[0]
+    if states_deadline(best.text):
         return ranked
-    return _near_tie(ranked, DATE_TOP, DATE_MARGIN, lambda c: states_deadline(c.text))
+    near = _near_tie(ranked, DATE_TOP, DATE_MARGIN, lambda c: states_deadline(c.text))
+    if near is not ranked:
+        return near
+    return _near_tie(ranked, DEADLINE_TOP, DEADLINE_MARGIN,
+                     lambda c: c.sentence.doc == best.sentence.doc and states_deadline(c.text))
 
 
 def _counted_near_tie(ranked: list[Candidate]) -> list[Candidate]:

@@ -27,6 +27,7 @@ from qa.answer.country_parts import prefer_asked_country, whole_given
 from qa.answer.disagreement import with_disagreement
 from qa.answer.editions_across import prefer_edition_across
 from qa.answer.evidence import abstain_gate, calibrate, evidence, lead_text, probability, rule_that_holds
+from qa.answer.extremes import extreme_row
 from qa.answer.features import Candidate, add_across, add_uncentred, prefer_near_tie, sentence_features, swap
 from qa.answer.fields import question_names
 from qa.answer.heads import Heads
@@ -43,7 +44,7 @@ from qa.answer.tenures import prefer_span_of_year
 from qa.answer.rows import prefer_asked_period, prefer_named_row, row_and_column_named
 from qa.answer.shown import Shown, blanked_lines, cited, shown_answer
 from qa.answer.substances import prefer_asked_substance
-from qa.answer.tables import Tables, asked_cell, lacks_kind
+from qa.answer.tables import Tables, asked_cell, lacks_kind, lacks_substance, names_asked_years
 from qa.answer.trim import MAX_ANSWER_CHARS
 from qa.answer.types import type_features
 from qa.answer.weights import fitted_for
@@ -225,6 +226,10 @@ def pick_answer(
     ranked = prefer_letter_line(question, ranked, index)  # a letter's signature, its labelled contact (letters)
     ranked = prefer_named_cell(question, terms, ranked, tables)  # the row and column asked, over a figureless best
     ranked = past_kindless_rows(question, ranked, tables)  # a row with no cell of the kind asked answers nothing
+    # "which country seized the most hashish": the table's row holding the most under the column asked (extremes)
+    extreme = extreme_row(question, ranked, tables, index)
+    if extreme is not None and extreme.index:
+        ranked = swap(ranked, extreme.index)
     # a later correction of the best's figure is shown in its place (qa.answer.corrections); whether the documents
     # answer at all, and how surely, is still read on the report it corrects: a correction found at any rank must not
     # answer a question its report did not (its own words match the question less, or more, by chance)
@@ -244,16 +249,19 @@ def pick_answer(
     best = ranked[0]
     row = best.sentence
     table = tables.row(row)  # the header it is read against, when the best candidate is a table's row
-    named_cell = table is not None and row_and_column_named(question, terms, table, row)
+    named_cell = table is not None and row_and_column_named(question, terms, table, row) \
+        and names_asked_years(question, best.passage, table)
+    extreme = extreme if extreme is not None and extreme.row == row.id else None
     # what an acronym stands for, spelled out in so many words: in a glossary of another language the evidence of
     # words reads nothing
     acronym = asked_acronym(question)
-    sure = named_cell or fielded or bool(acronym) and spells_out(best.text, acronym)
+    sure = named_cell or fielded or extreme is not None or bool(acronym) and spells_out(best.text, acronym)
     if sure:
         conf = max(conf, NAMED_CELL_CONFIDENCE)
     # a table's row with no cell of the kind asked cannot answer ("Who commanded …?" of a row without a name);
     # else abstain on a separate model of "the documents hold the answer" when one was fitted
-    if (table is not None and lacks_kind(question, table, row.text, row.lang)
+    if (table is not None and extreme is None and (lacks_kind(question, table, row.text, row.lang)
+                                                   or lacks_substance(question, best.passage, table, row.text))
             or abstain_gate(facts, fitted, conf) < fitted.abstain_below and not sure):
         # the words no document uses are worth saying only when the passages are in the question's language
         known = mentioned(index) if reported[0].sentence.lang in (None, detect(question)) else None
@@ -283,7 +291,8 @@ def pick_answer(
     # the sentence's trimmed part, after the sentence before it when it opens by referring back
     shown = shown_answer(index, row, question, terms, MAX_ANSWER_CHARS)
     if table is not None:  # a table's row: the cell under the column asked for, read against the header
-        cell = asked_cell(question, table, row.text, row.lang)
+        # the extreme row's first cell names what was asked ("Tajikistan"), not the figure compared
+        cell = extreme.label if extreme is not None else asked_cell(question, table, row.text, row.lang)
         span = None if cell is None else (row.start + cell[0], row.start + cell[1])
         return Picked(with_disagreement(sentence_answer(index, row, shown, passages, best.passage.chunk.id, conf, span,
                                                         header=table.header), question, ranked, passages, index,

@@ -518,10 +518,26 @@ def miscast_note(found: Miscast | None, language: str = "en") -> str:
     if found.why == "replaced":
         return words.reason("miscast.replaced", person=held.person)
     if found.why in ("after", "before", "became"):
-        return words.reason(f"miscast.{found.why}", person=held.person, held=described(held, asked))
-    if found.why == "post":
-        return words.reason("miscast.post", person=held.person, held=f"{held.written} of {held.of}", asked=asked.of)
-    return words.reason("miscast", person=held.person, held=described(held, asked), asked=described(asked, held))
+        said = {"held": described(held, asked)}
+    elif found.why == "post":
+        said = {"held": f"{held.written} of {held.of}", "asked": asked.of}
+    else:
+        said = {"held": described(held, asked), "asked": described(asked, held)}
+    if not all(map(_quotable, said.values())):
+        # what an office is of, read across languages, may run on into its sentence ("директора of ЦАРИКЦ от 31 мая
+        # 2024 года начальником Аналитического отдела назначена"): no phrase to quote
+        return words.reason("miscast.other")
+    key = "miscast" if found.why not in ("after", "before", "became", "post") else f"miscast.{found.why}"
+    return words.reason(key, person=held.person, **said)
+
+
+# the most words an office quoted in a note may have
+_QUOTED_WORDS = 8
+
+
+def _quotable(office: str) -> bool:
+    """Whether an office as described can be quoted in a reply: a few words, not a clause run on past it."""
+    return len(office.split()) <= _QUOTED_WORDS
 
 
 # a listed body after an office's comma, to the clause's end: "• X, Deputy Commander, Border Troops of Tajikistan",

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from qa import lang
 from qa.answer.tables import cells
-from qa.contracts import Answer, blanked, confidence_text, marked, one_line
+from qa.contracts import LOW_CONFIDENCE, Answer, blanked, confidence_text, marked, one_line
 
 # Characters that mean something to HTML, Markdown, KaTeX or an HTML template engine.
 _ESCAPES = {
@@ -246,7 +246,10 @@ def render_reply(
         parts.append(f'<div class="qa-scope">{esc(scope)}</div>')
     if answer is not None:
         sentence = _quote(answer)
-        short = f'<div class="qa-short">{esc(one_line(answer.span_text))}</div>' if answer.span else ""
+        # a low-confidence answer is a possibility: its short answer stays marked in the sentence, never a headline
+        # above it (a bold "Kazakhstan" over "Confidence 0.00, low" reads as the answer)
+        short = f'<div class="qa-short">{esc(one_line(answer.span_text))}</div>' \
+            if answer.span and answer.score >= LOW_CONFIDENCE else ""
         parts.append(
             f'{short}<div class="qa-answer">{sentence} {cite_link(turn, answer.passage_rank, language)}</div>'
             f'<div class="qa-conf">{esc(words.confidence)} {esc(confidence_text(answer.score, words.low))} · '

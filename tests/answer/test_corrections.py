@@ -217,3 +217,20 @@ def test_a_correction_of_another_substance_is_not_put_first():
     restated = _at(candidate(RESTATED_EN, "2025-03-28", 30.0, "correction.txt", "en"), 4)
     anew = _at(candidate(ANEW_EN, "2025-03-28", 20.0, "correction.txt", "en"), 5)
     assert prefer_correction(question, [restated, anew])[0].text == RESTATED_EN
+
+
+RESTATED_BY_RELEASE = ("In its release of 17 March 2025 on Operation Amber Road 2025, the Customs Service stated that "
+                       "2 470 kg of hashish had been seized.")
+ANEW_BY_RELEASE = "Following laboratory examination, the correct figure is 2 740 kg of hashish, in 96 bags."
+
+
+@pytest.mark.parametrize("question", [Q, "Сколько гашиша изъято в ходе операции «Янтарный путь – 2025»?"])
+def test_a_release_restating_its_own_figure_before_correcting_it_gives_the_new_one(question):
+    # "In its release of … stated that 2 470 kg … had been seized." restates; an English text writes the thousands
+    # apart too; asked in Russian, the English sentence's figure with a unit is the figure given anew
+    assert [f.value for f in figures(RESTATED_BY_RELEASE, "en")] == [2470.0]
+    restated = _at(candidate(RESTATED_BY_RELEASE, "2025-03-28", 30.0, "correction.txt", "en"), 4)
+    anew = _at(candidate(ANEW_BY_RELEASE, "2025-03-28", 20.0, "correction.txt", "en"), 5)
+    assert prefer_correction(question, [restated, anew])[0].text == ANEW_BY_RELEASE
+    preliminary = candidate("По предварительным данным, изъято 2 470 кг гашиша.", "2025-03-17", 31.0, "news.txt", "ru")
+    assert prefer_correction(question, [preliminary, restated, anew])[0].text == ANEW_BY_RELEASE

@@ -94,3 +94,40 @@ def test_a_passage_naming_the_asked_country_keeps_a_sentence_that_names_none():
     question = "When did the Chinese famine begin?"
     assert country_swap(question, sentence, lead=lead, passage=passage) is None
     assert country_swap(question, sentence, lead=lead, passage=sentence) is not None  # its passage names only others
+
+
+def test_the_noun_the_question_gives_one_country_given_to_another_is_a_swap_whatever_the_title():
+    # a story of a Kyrgyz-Tajik operation names both countries in its title; its Kyrgyz team's leader is no answer
+    # about the Tajik team's
+    title = "Operation Mountain Pass nets 318 kg of drugs on the Kyrgyz-Tajik border"
+    sentence = "Colonel Bakyt Osmonaliev, who led the Kyrgyz team, said the largest seizure was made near Kara-Bulak."
+    swap = country_swap("Who led the Tajik team in Operation Mountain Pass?", sentence, title=title)
+    assert swap is not None and swap.asked == {"TJ"} and swap.told == {"KG"}
+    assert country_swap("Who led the Kyrgyz team in Operation Mountain Pass?", sentence, title=title) is None
+    # without the same noun, the title still says the story may be the asked country's
+    other = "Colonel Bakyt Osmonaliev said the largest seizure was made near the Kyrgyz village of Kara-Bulak."
+    assert country_swap("Who led the Tajik team in Operation Mountain Pass?", other, title=title) is None
+
+
+@pytest.mark.parametrize(("question", "swapped"), [
+    ("На какой срок заключён меморандум между таможенными службами Кыргызстана и Китая?", True),
+    ("How long is the memorandum between the customs services of Kyrgyzstan and China valid?", True),
+    ("На какой срок заключён меморандум между пограничными службами Кыргызстана и Казахстана?", False),
+])
+def test_a_question_about_one_pair_of_countries_is_not_answered_about_another(question, swapped):
+    # the Kyrgyz-Kazakh memorandum's term is no answer about a Kyrgyz-Chinese one, though both name Kyrgyzstan
+    title = "Пограничники Кыргызстана и Казахстана подписали меморандум"
+    lead = ("КАРАКОЛ — Пограничная служба Кыргызской Республики и Пограничная служба Республики Казахстан подписали "
+            "меморандум о совместном патрулировании.")
+    sentence = "Меморандум заключён сроком на три года."
+    swap = country_swap(question, sentence, title=title, lang="ru", lead=lead, passage=f"{lead} {sentence}")
+    assert (swap is not None) == swapped
+    if swapped:
+        assert swap.asked == {"CN"} and swap.told == {"KZ"}
+
+
+def test_a_russian_country_name_is_read_in_every_case():
+    from qa.lang.countries import countries_in
+
+    for text in ("Китай", "из Китая", "в Китае", "Вьетнама", "в Кувейте", "Таджикистану"):
+        assert countries_in(text, "ru"), text

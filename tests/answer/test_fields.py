@@ -217,3 +217,12 @@ def test_a_label_that_names_its_gathering_is_the_same_field():
     assert labelled("chair", "Председатель заседания: Сердар Уэнлов")
     assert labelled("place", "Место проведения заседания: г. Скарн")
     assert not labelled("chair", "Секретарь заседания: Малика Скарнова")
+def test_a_labelled_line_of_another_meeting_is_no_answer_however_sure_its_label(invented_service):
+    # "Chair: Ida Brenn" answers who chaired *this* meeting at 0.7 past the gate; the minutes of the eleventh meeting do
+    # not say who chaired the twelfth, and the rule that reads the meeting's number vetoes the label's sureness
+    minutes = ("# Minutes of the eleventh meeting of the Lake Council\n\nSkarn, 14 March 2024\n\nChair: Ida Brenn, "
+               "national coordinator of Amberland\n\nThe Council approved its budget for 2025.\n")
+    service = invented_service({"minutes_11.md": minutes})
+    answer = service.ask("Who chaired the eleventh meeting of the Lake Council?").answer
+    assert answer is not None and "Ida Brenn" in answer.text and answer.score >= 0.7
+    assert service.ask("Who chaired the twelfth meeting of the Lake Council?").answer is None

@@ -355,3 +355,12 @@ def test_the_asked_meeting_s_line_is_read_with_its_documents_title_and_the_asked
                       0.1)
     # the English plan 6.6 behind comes first and is too far; the Russian budget is not, read without the words
     assert prefer_asked_one(question, [later, mid, asked])[0].text == asked.text
+
+
+def test_a_russian_ordinal_past_ten_singles_out_its_meeting():
+    # "двенадцатом" was no ordinal: the eleventh meeting's chair answered a question about the twelfth at 0.70
+    question = "Кто председательствовал на двенадцатом заседании Совета координаторов?"
+    chair = "Председательствовал: Ида Бренн, национальный координатор."
+    swap = ordinal_swap(question, chair, title="ПРОТОКОЛ одиннадцатого заседания Совета координаторов")
+    assert swap is not None and (swap.asked, swap.told) == ("двенадцатом заседании", "одиннадцатого заседания")
+    assert ordinal_swap(question, chair, title="ПРОТОКОЛ двенадцатого заседания Совета координаторов") is None

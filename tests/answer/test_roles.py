@@ -353,3 +353,13 @@ def test_a_before_question_the_documents_do_not_answer_is_not_found(before_servi
     assert result.answer is None
     assert result.not_found.startswith("The best passage names Tom Vell as Director")
 
+
+
+def test_a_note_does_not_quote_an_office_run_on_into_its_sentence():
+    # read across languages, what an office is "of" ran on to the sentence's end: the reply quoted
+    # "директора of ЦСКН от 31 мая 2024 года начальником …"; it says only that the post is another
+    question = "Кто возглавляет Оперативный отдел ЦСКН?"
+    sentence = "Приказом директора ЦСКН от 31 мая 2024 года начальником Аналитического отдела назначена Ида Бренн."
+    found = miscast(question, sentence, "ru")
+    assert found is not None and len(found.held.of.split()) > 8
+    assert miscast_note(found, "ru") == "Лучший фрагмент называет человека в другой должности, чем спрошено."

@@ -632,3 +632,37 @@ def test_a_row_with_no_date_is_not_replaced_by_a_sentence_about_something_else(i
     ])
     service = invented_service({"programme_2031.md": report})
     assert service.ask("When did the new passenger hall at Tarrow open?").answer is None
+
+
+HARBOUR_NET = """# Operation Harbour Net 2024: final report
+
+Operation Harbour Net 2024 ran from 1 to 30 November 2024 in the ports of the Lake Region.
+
+| Agency | Country | Drugs seized (kg) | Arrests |
+|---|---|---|---|
+| Harbour Police | Amberland | 455 | 21 |
+| Coast Guard | Brightmoor | 301 | 14 |
+| Port Customs | Coldharbour | 1 024 | 13 |
+
+The agencies will meet again in Skarn in March 2025.
+"""
+
+
+def test_a_row_and_column_named_do_not_answer_for_a_year_the_table_is_not_about(invented_service):
+    # the table's row and column are named, so it used to answer past the gate at 0.7, whatever year was asked
+    service = invented_service({"harbour_net_2024.md": HARBOUR_NET})
+    answer = service.ask("How many arrests did the Harbour Police of Amberland make in Operation Harbour Net 2024?") \
+        .answer
+    assert answer is not None and answer.span_text == "21" and answer.score >= 0.7
+    other = service.ask("How many arrests did the Harbour Police of Amberland make in Operation Harbour Net 2022?") \
+        .answer
+    assert other is None or other.score < 0.7
+
+
+def test_a_table_of_all_drugs_does_not_say_how_much_of_one_was_seized(invented_service):
+    # "Drugs seized (kg)" is every drug: the Port Customs' 1 024 kg is no answer about cocaine
+    service = invented_service({"harbour_net_2024.md": HARBOUR_NET})
+    answer = service.ask("How many kilograms of drugs did the Port Customs of Coldharbour seize in Harbour Net 2024?") \
+        .answer
+    assert answer is not None and answer.span_text == "1 024"
+    assert service.ask("How much cocaine did the Port Customs of Coldharbour seize in Harbour Net 2024?").answer is None

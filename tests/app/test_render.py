@@ -119,6 +119,15 @@ def test_a_table_row_answer_shows_under_its_header_with_the_asked_cell_marked():
     assert "<td>Osgate</td><td><mark><strong>5,100 cubic metres</strong></mark></td><td>9</td>" in html
 
 
+def test_a_low_confidence_answers_short_answer_is_marked_in_its_sentence_not_set_above_it():
+    row = "Osgate | 5,100 cubic metres | 9"
+    answer = Answer(text=row, doc="report.pdf", title="Report", date=None, start=700, end=700 + len(row), score=0.12,
+                    passage_rank=1, span=(709, 727), page=3, header="Station | Output per day | Staff")
+    html = render_reply(1, answer, [_cite(n=1, doc="report.pdf")])
+    assert 'class="qa-short"' not in html
+    assert "<mark><strong>5,100 cubic metres</strong></mark>" in html
+
+
 def test_mark_span_ignores_span_outside_sentence():
     assert mark_span("abc", 10, (0, 5)) == "abc"
     assert mark_span("hello world", 10, (16, 21)) == "hello <mark><strong>world</strong></mark>"

@@ -1,0 +1,69 @@
+"""Which row of a table holds the most or the least (qa.answer.extremes): compared, not read like a sentence."""
+
+from __future__ import annotations
+
+import pytest
+
+from qa.answer.extremes import asked_extreme, number
+
+REVIEW = """# Lake Region Seizure Review 2023
+
+Published by the Regional Analytical Centre, 12 February 2024.
+
+In 2023 the border and customs services of the Lake Region seized 5 212 kg of drugs, most of it hashish.
+
+| Country | Heroin | Opium | Hashish |
+|---|---|---|---|
+| Amberland | 112 | 35 | 1 940 |
+| Brightmoor | 64 | 210 | 875 |
+| Coldharbour | 905 | 1 020 | 2 110 |
+| Dunmere | 48 | 290 | 205 |
+| Total | 1 129 | 1 555 | 5 130 |
+
+Hashish remained the drug seized most often at the region's road crossings.
+"""
+
+
+@pytest.mark.parametrize(("question", "asked"), [
+    ("Which country seized the most hashish in 2023?", ("most", "country")),
+    ("In which quarter of 2024 were the fewest persons detained?", ("least", "quarter")),
+    ("Which border region had the lowest number of cases?", ("least", "region")),
+    ("Какая страна изъяла больше всего гашиша в 2023 году?", ("most", "country")),
+    ("В каком квартале было изъято меньше всего героина?", ("least", "quarter")),
+    # a figure asked for, or no kind a table's first column names: not a comparison of rows
+    ("What was the largest seizure of 2023?", None),
+    ("How much hashish did Amberland seize?", None),
+    ("Where was the largest single seizure made?", None),
+])
+def test_a_question_asks_which_row_holds_the_most_or_the_least(question, asked):
+    assert asked_extreme(question) == asked
+
+
+@pytest.mark.parametrize(("cell", "value"), [("1 940", 1940.0), ("1,264", 1264.0), ("3 412 kg", 3412.0),
+                                             ("2.7", 2.7), ("2,7", 2.7), ("—", None), ("n/a", None)])
+def test_a_cells_figure_is_read_with_its_thousands_apart(cell, value):
+    assert number(cell) == value
+
+
+@pytest.fixture(scope="module")
+def review(invented_service):
+    return invented_service({"review_2023.md": REVIEW})
+
+
+def test_the_row_with_the_most_under_the_column_asked_answers_its_name(review):
+    answer = review.ask("Which country seized the most hashish in 2023?").answer
+    assert answer is not None and answer.text.startswith("| Coldharbour |")
+    assert answer.span_text == "Coldharbour" and answer.header.startswith("| Country |")
+    least = review.ask("Which country seized the least opium in 2023?").answer
+    assert least is not None and least.span_text == "Amberland"  # the total row is no country
+
+
+def test_a_table_of_another_year_says_nothing_of_the_most_in_that_year(review):
+    answer = review.ask("Which country seized the most hashish in 2021?").answer
+    assert answer is None or "Coldharbour" not in answer.text
+
+
+def test_the_most_of_a_change_is_not_the_largest_figure(review):
+    # the table gives what was seized, not how much it grew
+    answer = review.ask("Which country had the largest growth in hashish seizures in 2023?").answer
+    assert answer is None or answer.span_text != "Coldharbour"
