@@ -57,6 +57,9 @@ ACT_TOP = 4
 MARK_MARGIN: float | None = None
 # how far into a question its asked role or act may come ("Who was the course *director* …" is the fifth word)
 ASKED_WORDS = 5
+# how far from a where-question's end its act may come: its last word ("Where was the memorandum *signed*?"; "Где был
+# *подписан* меморандум …?" is read from its start, as ASKED_WORDS says)
+ACT_TAIL = 1
 # how many words after the people a question asks for their act may come ("experts *will teach*")
 VERB_GAP = 2
 # whether a count that adds to an earlier one gives way to the total its next sentence states
@@ -170,7 +173,10 @@ def _names_asked(asked: frozenset[str], text: str) -> bool:
 def asked_marks(question: str) -> frozenset[str]:
     """The role or act a question asks the holder or doer of: the marks of the first of its first ASKED_WORDS words
     that names one ("Who *led* the delegation at the meeting with CARICC's Director?" asks who led, not who directs;
-    "Which official was named as the candidate for the post of Director?" names no role it asks for)."""
+    "Which official was named as the candidate for the post of Director?" names no role it asks for). A
+    where-question names its act last ("Where was the memorandum *signed*?"): the acts of its last ACT_TAIL words. (A
+    when-question's was read so too, and "When did … change their call *signs*?", "When is the amphitheatre *open*?"
+    cost three SQuAD answers.)"""
     holder = get(detect(question)).holder_words
     if _ENDS_ON_PREPOSITION.search(question) or (holder and holder.other and holder.other.search(question)):
         return frozenset()
@@ -187,6 +193,9 @@ def asked_marks(question: str) -> frozenset[str]:
                 for n in words[k + 1:k + 1 + VERB_GAP]:
                     found |= (marks(n.group(0)) | _acts_from(question, n.start())) & _acts()
             return found
+    if needs(question).wants == "place":
+        # a verb, not a word of a name ("… of the Council of National *Coordinators* held?")
+        return frozenset(a for m in words[-ACT_TAIL:] if m.group(0).islower() for a in _acts_from(question, m.start()))
     return frozenset()
 
 

@@ -906,8 +906,11 @@ ASKED_WORDS = AskedWords(
           (re.compile(r"\bco-?ordinat(?:e|es|ed|ing|or|ors)\b", re.I), "coordinate"),
           # who opened an event ("The seminar was opened by …"), not who took part in it; "open to" is no act
           (re.compile(r"\bopen(?:s|ed|ing)?\b(?!\s+to\b)(?!-)", re.I), "open"),
-          # who signed a document, and who was relieved of a post, not who was appointed in the same order
-          (re.compile(r"\b(?:sign(?:s|ed|ing)|signator(?:y|ies))\b", re.I), "sign"),
+          # who signed a document, and who was relieved of a post, not who was appointed in the same order; an
+          # agreement's closing formula ("Done at Samarkand on 27 November 2023 …") and its signature lines ("For the
+          # State Customs Committee: B. Saidakhmedov, Chairman") state its signing
+          (re.compile(r"\b(?:sign(?:s|ed|ing)|signator(?:y|ies))\b|^\s*done\s+(?:at|in)\b|^\s*for\s+the\s+[^:\n]{3,160}:\s*\S",
+                      re.I), "sign"),
           (re.compile(r"\b(?:reliev(?:e|es|ed|ing)|dismiss(?:es|ed|ing|al)?|remov(?:e|es|ed|ing)\s+from)\b", re.I),
            "relieve"),
           # "Who accepted the scanner?" asks for the one who took it over, whom "It was received by …" names

@@ -52,3 +52,31 @@ def test_the_answer_states_the_asked_phase_and_who_teaches(seminar_service):
     result = seminar_service.ask("Какие турецкие эксперты проведут занятия на семинаре в Тарске?")
     assert result.answer is None
     assert result.not_found == "Лучший фрагмент говорит о людях из другой страны: Ирландия, а не Турция."
+
+
+MEMORANDUM = (
+    "MEMORANDUM OF UNDERSTANDING\n\n"
+    "between the Customs Service of Varnia and the Revenue Agency of Ostland on cooperation against drug smuggling\n\n"
+    "The Customs Service of Varnia and the Revenue Agency of Ostland, hereinafter referred to as \"the Parties\", "
+    "desiring to strengthen their cooperation at the common border, have agreed as follows:\n\n"
+    "Article 1. Scope\nThe Parties shall exchange information on drug smuggling across the Tarsk–Velm crossing.\n\n"
+    "Article 2. Duration\nThis Memorandum shall remain in force for a period of five years.\n\n"
+    "Done at Velm on 14 March 2025 in two original copies, each in the Varnian and English languages.\n\n"
+    "For the Customs Service of Varnia: Anton Keller, Director\n\n"
+    "For the Revenue Agency of Ostland: Mira Holm, Head\n"
+)
+
+
+def test_an_agreements_closing_formula_and_signature_lines_state_its_signing(invented_service):
+    # "Done at Velm on 14 March 2025" says where and when it was signed, "For the …: Name" who signed for a party; the
+    # preamble shares every word of the question and states none of it
+    from qa.answer.asked_marks import asked_marks
+
+    assert asked_marks("Where was the memorandum between Varnia and Ostland signed?") == {"sign"}
+    # the act is the question's last word, a verb: a name's word before "held" is none ("Coordinators")
+    assert asked_marks("When was the 27th meeting of the Council of National Coordinators held?") == frozenset()
+    service = invented_service({"memorandum.txt": MEMORANDUM})
+    where = service.ask("Where was the memorandum between the Varnian customs and the Ostland agency signed?").answer
+    assert where is not None and where.text.startswith("Done at Velm")
+    who = service.ask("Who signed the memorandum for the Revenue Agency of Ostland?").answer
+    assert who is not None and "Mira Holm" in who.text
