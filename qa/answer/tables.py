@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from qa.answer.needs import needs
 from qa.answer.periods import row_label
+from qa.contracts import Passage
 from qa.filters.mentions import YEAR_RE
 from qa.ingest.readers import CELL_SEPARATOR
 from qa.lang import analyze, get
@@ -269,27 +270,30 @@ def _holds_kind(cell: str, kind: str | None, lang: str) -> bool:
     return True
 
 
-def names_asked_years(question: str, passage, table: TableRow) -> bool:
-    """Whether every year the question names is named around the table's row: in its passage, its item's or document's
-    title, its header or its item's date. A table of Operation Silk Barrier 2024 does not say what one agency seized in
-    Silk Barrier 2022, however well the question names its row and column (a table published in a year that gives
-    another's is read by the date filter's rules, qa.filters.scope, which say which year it gives)."""
+def _around(passage: Passage, table: TableRow) -> tuple[str, ...]:
+    """What says what a table's row is about besides the row: its passage, its item's and document's titles, its
+    item's date, its header."""
     item = passage.item
-    around = " ".join(filter(None, (passage.chunk.text, item.title if item else None, item.doc_title if item else None,
-                                    item.date if item else None, table.header.text)))
-    return set(YEAR_RE.findall(question)) <= set(YEAR_RE.findall(around))
+    texts = (passage.chunk.text, item.title if item else None, item.doc_title if item else None,
+             item.date if item else None, table.header.text)
+    return tuple(t for t in texts if t)
 
 
-def lacks_substance(question: str, passage, table: TableRow, row_text: str) -> bool:
-    """Whether a how-much question names a substance ("How much cocaine …?") that neither the row, its header, its
-    passage nor its item's or document's title names: its figures are of other drugs, or of all of them ("Drugs seized
-    (kg)"), and say nothing of the one asked."""
+def names_asked_years(question: str, passage: Passage, table: TableRow) -> bool:
+    """Whether every year the question names is named around the table's row (_around). A table of Operation Silk
+    Barrier 2024 does not say what one agency seized in Silk Barrier 2022, however well the question names its row and
+    column (a table published in a year that gives another's is read by the date filter's rules, qa.filters.scope,
+    which say which year it gives)."""
+    return set(YEAR_RE.findall(question)) <= set(YEAR_RE.findall(" ".join(_around(passage, table))))
+
+
+def lacks_substance(question: str, passage: Passage, table: TableRow, row_text: str) -> bool:
+    """Whether a how-much question names a substance ("How much cocaine …?") that neither the row nor anything around
+    it (_around) names: its figures are of other drugs, or of all of them ("Drugs seized (kg)"), and say nothing of the
+    one asked."""
     if needs(question).wants != "number" or not (asked := identities(question)):
         return False
-    item = passage.item
-    around = (row_text, table.header.text, passage.chunk.text, item.title if item else None,
-              item.doc_title if item else None)
-    return not any(asked & identities(text) for text in around if text)
+    return not any(asked & identities(text) for text in (row_text, *_around(passage, table)))
 
 
 def lacks_kind(question: str, table: TableRow, row_text: str, lang: str | None = None) -> bool:
