@@ -32,7 +32,11 @@ _STATES = re.compile(
     rf"\b(?:by|no\s+later\s+than|not\s+later\s+than|before|until|deadline(?:\s+is|\s+of)?:?|closing\s+date(?:\s+is)?:?"
     rf"|due(?:\s+on)?)\s+(?:the\s+)?{_DAY_MONTH}"
     rf"|(?<!\w)(?:не\s+позднее|не\s+позже|до|к|срок\w*:?)\s+(?:\d{{1,2}}(?:\s+{_RU_MONTHS}|\.\d{{1,2}}\.\d{{4}})"
-    rf"|{_RU_MONTHS}\s+(?:19|20)\d\d)", re.I)
+    rf"|{_RU_MONTHS}\s+(?:19|20)\d\d)"
+    # a validity's end: "Срок действия циркуляра: с 25 марта 2025 г. по 30 сентября 2025 г.", "действует по …" (not any
+    # "по": "с 10 по 21 марта" are a course's dates)
+    rf"|(?<!\w)(?:срок\w*\s+действия|действу\w*|действител\w*)(?:г\.|[^.]){{0,60}}?(?<!\w)по\s+\d{{1,2}}"
+    rf"\s+{_RU_MONTHS}", re.I)
 
 
 def asks_deadline(question: str) -> bool:

@@ -14,14 +14,14 @@ import numpy as np
 
 from qa.answer.acronyms import ACRONYM_PLURAL
 from qa.answer.fields import field_of
-from qa.answer.non_answers import never_answers
+from qa.answer.non_answers import REPLY_REACH, never_answers, reply_heading
 from qa.answer.question import question_head, question_type, typed_span
 from qa.answer.tables import Tables, heads_table
 from qa.answer.types import TYPE_FEATURES, dated_by_item
 from qa.answer.weights import WEIGHTS
 from qa.contracts import ChunkRow, Passage
 from qa.ingest.leads import CLOSERS, is_dated_lead
-from qa.ingest.letters import CLOSE
+from qa.ingest.letters import CLOSE, SIGNED_LINE
 from qa.ingest.readers import CELL_SEPARATOR
 from qa.ingest.titles import date_words
 from qa.lang import analyze
@@ -248,7 +248,7 @@ def is_heading(row: SentenceRow, chunk: ChunkRow) -> bool:
     after = chunk.text[max(0, row.end - chunk.start):]
     if before and not before.endswith("\n"):
         return False
-    if CLOSE.match(before.rstrip().rsplit("\n", 1)[-1]):  # a letter's signature under "Yours sincerely,"
+    if CLOSE.match(before.rstrip().rsplit("\n", 1)[-1]) or SIGNED_LINE.match(text):  # a letter's or order's signature
         return False
     rest = after.lstrip()
     gap = after[: len(after) - len(rest)].replace("\r", "")
@@ -292,10 +292,12 @@ def sentence_features(
         focus_w = {t: w * (TITLE_TERM_WEIGHT if dated and t in title_terms else 1.0) for t, w in idf.items()}
         focus_total = sum(focus_w.values()) or 1.0
         first, n = p.chunk.first_sentence, p.chunk.n_sentences
-        # one sentence either side as well: the window feature looks at a sentence's neighbours
-        around = index.sentences(max(0, first - 1), n + 2)
+        # one sentence either side as well: the window feature looks at a sentence's neighbours; a few more before,
+        # where a reply's question may stand
+        start = max(0, first - REPLY_REACH)
+        around = index.sentences(start, n + 1 + first - start)
         for r in around:
-            if r.id not in analyzed:
+            if r.id not in analyzed and r.id >= first - 1:
                 analyzed[r.id] = analyze(r.text)
         by_id = {r.id: r for r in around}
         rows = [r for r in around if first <= r.id < first + n]
@@ -321,6 +323,13 @@ def sentence_features(
             text = reading or row.text
             seq = analyze(reading) if reading else analyzed[row.id]
             sterms = set(seq)
+            asked = reply_heading(row, by_id)
+            dense = float(vec @ query_vector)
+            if asked is not None:  # a reply holds the words and the meaning of its question, as a row its header's
+                if asked.id not in analyzed:
+                    analyzed[asked.id] = analyze(asked.text)
+                sterms |= set(analyzed[asked.id])
+                dense = max(dense, float(index.sentence_vectors[asked.id] @ query_vector))
             window = set(sterms)
             for nid in (row.id - 1, row.id + 1):
                 nb = by_id.get(nid)
@@ -332,7 +341,7 @@ def sentence_features(
                                   qtype, qwords, row.lang)
             news_lead = lead and is_dated_lead(row.text)
             feats = {
-                "dense": float(vec @ query_vector),
+                "dense": dense,
                 "lex": _coverage(idf, sterms, total),
                 "focus": _coverage(focus_w, sterms, focus_total),
                 "ctx": ctx,

@@ -15,7 +15,7 @@ import re
 from qa.answer.features import Candidate, swap
 from qa.answer.needs import needs
 from qa.answer.persons import named_person
-from qa.ingest.letters import CLOSE
+from qa.ingest.letters import CLOSE, SIGNED_LINE
 from qa.lang import analyze
 from qa.store import Index
 
@@ -51,7 +51,12 @@ def prefer_letter_line(question: str, ranked: list[Candidate], index: Index) -> 
 
 def _signature(c: Candidate, index: Index) -> bool:
     """Whether a candidate is a letter's signature block: it opens with the complimentary close and goes on, or
-    the line before it is the close, and it names someone (its "typed" feature)."""
+    the line before it is the close, and it names someone (its "typed" feature); or an order's or a decree's
+    signature line, its document's last: the signer's office, a wide gap, the signer's initials and name
+    ("Председатель                А. Токтосунов")."""
+    if SIGNED_LINE.match(c.text):
+        after = index.sentences(c.sentence.id + 1, 1)
+        return not after or after[0].doc != c.sentence.doc
     if c.features.get("typed") != 1.0:
         return False
     if CLOSE.match(c.text):

@@ -21,6 +21,7 @@ from qa.answer.needs import needs
 from qa.answer.persons import named_person
 from qa.answer.short import candidates
 from qa.answer.shown import refers_back
+from qa.filters.mentions import YEAR_RE
 from qa.lang import analyze, detect
 from qa.lang.contacts import CONTACT_KINDS
 
@@ -61,6 +62,10 @@ DEADLINE_MARGIN = 5.0
 # a near tie stating the question's figures (_figure_near_tie): among the best this many, within this margin
 FIGURE_TOP = 5
 FIGURE_MARGIN = 3.0
+# a near tie whose context names what singles out the asked event where the best's names another (_clash_near_tie):
+# among the best this many, within this margin
+CLASH_TOP = 5
+CLASH_MARGIN = 3.0
 # the answer kinds whose best sentence, holding none of that kind, gives way to the next sentence of its item when
 # that one holds one and refers back to it ("… held WG2 of the MTP …" / "This event … was held from 3 to 7 February
 # 2025 in Astana."): shown with the sentence before it, the pair answers (() : never)
@@ -85,8 +90,11 @@ CONTACT_TOP: int | None = None
 
 
 def prefer_typed_neighbour(ranked: list[Candidate], question: str) -> list[Candidate]:
-    """Answer-type consistency in choosing (issue 13, patterns 1 and 4), after the sentence model: _figure_near_tie(),
-    then the rules of _prefer_typed(), then, when none moved a candidate, _typed_across()."""
+    """Answer-type consistency in choosing (issue 13, patterns 1 and 4), after the sentence model: _clash_near_tie(),
+    _figure_near_tie(), then the rules of _prefer_typed(), then, when none moved a candidate, _typed_across()."""
+    matched = _clash_near_tie(ranked, question)
+    if matched is not ranked:
+        return matched
     stated = _figure_near_tie(ranked, question)
     if stated is not ranked:
         return stated
@@ -250,6 +258,24 @@ def _near_tie(ranked: list[Candidate], top: int, margin: float, holds) -> list[C
         if holds(ranked[i]):
             return swap(ranked, i)
     return ranked
+
+
+def _clash_near_tie(ranked: list[Candidate], question: str) -> list[Candidate]:
+    """ranked with the first of the best CLASH_TOP whose context names the year or ordinal that singles out the asked
+    event and none other (its "event" and "clash" features, qa.answer.types) and that holds a span of the kind asked,
+    first, when the best's context names another and that one scores within CLASH_MARGIN of it. A year's results are
+    published early in the next year: "… heroin … in 2023?" reads the report on 2022, dated January 2023 and naming
+    "в 2022 году", closer in words than the report on 2023's "Из них героина — 488 кг", whose item names 2023. The near
+    tie names no year of its own: it is about its item's year, while a year it names may be a comparison's ("… 38 %
+    more than in 2022", "… в первом полугодии 2025 года" for a growth asked of it) or another dateline. Only for
+    a figure or a date, which the "typed" feature reads in the sentence itself: it finds a person in any capitalised
+    word of a Russian sentence ("В Агентстве … состоялась пресс-конференция по итогам 2023 года")."""
+    best = ranked[0]
+    if CLASH_MARGIN <= 0 or best.features.get("clash") != 1.0 or needs(question).wants not in ("number", "date"):
+        return ranked
+    return _near_tie(ranked, CLASH_TOP, CLASH_MARGIN, lambda c: c.features.get("clash") == 0.0
+                     and c.features.get("event") == 1.0 and c.features.get("typed") == 1.0
+                     and c.features.get("unit") != 0.0 and not YEAR_RE.search(c.text))
 
 
 def _figure_near_tie(ranked: list[Candidate], question: str) -> list[Candidate]:

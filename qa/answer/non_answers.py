@@ -13,6 +13,8 @@
 - A table's caption: a line of its own right above a table's rows, with no cell of its own and no closing
   punctuation ("Table 1. Seizures of drugs by country and drug, 2023 (kg)" over "Country | Heroin | …"). It names what
   the table holds, so it holds a question's topic words, and it states none of the table's facts: a row does.
+- A line of a reference number and no word ("№ 217-п", an order's number over its place and date): it matches a
+  question naming the document by its number and states nothing, unless the question asks for a number.
 - A letter's opening courtesy formula ("… выражает Вам свое уважение и предлагает …", "… presents its compliments
   to … and has the honour to …") names the sending body and no one: it does not answer a who-question, which the
   signature or the contact line does, unless it holds what the question asks first ("Кто предлагает …?").
@@ -39,6 +41,14 @@ _CLOSERS = ".!?…:;,"
 # a page's running line: a page number, alone or after a title and a bar or a dash ("Annual Report 2025 | page 10")
 _PAGE_LINE = re.compile(r"^(?:.{0,80}?(?:\||–|—|-|·|,)\s*)?(?:page|p\.|pp\.|стр\.?|страница|с\.)\s*\d{1,4}"
                         r"(?:\s*(?:of|/|из)\s*\d{1,4})?\s*$|^[—–-]\s*\d{1,4}\s*[—–-]$", re.I)
+# a sentence that asks: an interviewer's or a FAQ's question, a rhetorical one
+_ASKING = re.compile(r"\?[\s\"'»”*)\]]*$")
+# a word of three letters or more: a line with none ("№ 217-п г.", "No. 41/2025") states nothing but a number
+_WORD = re.compile(r"[^\W\d_]{3,}")
+# a question asking for a number or reference, which such a line gives
+_ASKS_NUMBER = re.compile(r"\b(?:number|numbered|no\.|reference|номер\w*|№)", re.I)
+# how many sentences a reply runs under its question, at most
+REPLY_REACH = 4
 # how far back the line before a heading's fragment is looked for
 _LOOK_BACK = 300
 
@@ -48,8 +58,10 @@ def never_answers(row: SentenceRow, chunk: ChunkRow, question: str, index: Index
     text = row.text.strip()
     if not text:
         return False
-    if _PAGE_LINE.match(text):
+    if _PAGE_LINE.match(text) or asks(text):
         return True
+    if not _WORD.search(text) and "|" not in text:  # "№ 217-п" ("г." broken off the place under it); no table row
+        return not _ASKS_NUMBER.search(question)
     if _SUBJECT.match(text):
         return not _ASKS_SUBJECT.search(question)
     if _COURTESY.search(text):
@@ -62,6 +74,24 @@ def never_answers(row: SentenceRow, chunk: ChunkRow, question: str, index: Index
 
 # the longest line read as a table's caption
 _CAPTION_MAX = 200
+
+
+def asks(text: str) -> bool:
+    """Whether the sentence asks (an interviewer's or a FAQ's question): it states nothing, its reply does."""
+    return bool(_ASKING.search(text))
+
+
+def reply_heading(row: SentenceRow, by_id: dict[int, SentenceRow]) -> SentenceRow | None:
+    """The question `row` replies to: the sentence that asks, at most REPLY_REACH sentences back in its item. An
+    interview's or a FAQ's reply ("— Мефедрон. Его производят …") says what it is about only through its question,
+    as a table's row does through its header."""
+    for nid in range(row.id - 1, row.id - 1 - REPLY_REACH, -1):
+        nb = by_id.get(nid)
+        if nb is None or nb.doc != row.doc or nb.item != row.item:
+            return None
+        if asks(nb.text):
+            return nb
+    return None
 
 
 def table_caption(row: SentenceRow, index: Index) -> bool:

@@ -19,6 +19,7 @@ from qa.answer.events import asked_place, numbered_name, setting
 from qa.answer.figure_swaps import unstated_figures
 from qa.answer.identity import candidate_identity_swap
 from qa.answer.needs import asked_grain, needs
+from qa.answer.points import point_words
 from qa.answer.roles import miscast, miscast_note
 from qa.answer.substances import candidate_swap
 from qa.lang import analyze, detect, get, registered, reply_words
@@ -169,7 +170,7 @@ def unmentioned(question: str, known: Callable[[str], bool]) -> list[str]:
     code = detect(question)
     language = get(code)
     words = language.followup
-    frame = words.light_verbs | words.question_words | words.pronouns | language.frame_words
+    frame = words.light_verbs | words.question_words | words.pronouns | language.frame_words | point_words(question)
     out: list[str] = []
     for word in re.findall(r"\w[\w'’-]*\w|\w", question):
         if word.lower() in frame or (word.islower() and len(word) < 5) or word in out:

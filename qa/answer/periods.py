@@ -89,6 +89,11 @@ def part_of(text: str) -> tuple[re.Match, int, int] | None:
     return min(found, key=lambda f: f[0].start()) if found else None
 
 
+def names_part(text: str) -> bool:
+    """Whether `text` names a quarter, a half or a month anywhere: a period shorter than a year."""
+    return bool(_QUARTER.search(text) or _HALF.search(text) or _MONTH.search(text))
+
+
 def row_label(cell: str) -> Label | None:
     """The period a table row's label cell names ("Q4 2023", "March 2023", "2023", "Total 2023", "Total", "H1",
     "IV квартал 2023 г.", "Итого за 2023 год"), or None when the cell holds anything more (a date's day, a place,

@@ -34,9 +34,11 @@ from qa.answer.heads import Heads
 from qa.answer.identity import prefer_asked_one
 from qa.answer.letters import prefer_letter_line
 from qa.answer.minutes import held_at, prefer_field
+from qa.answer.needs import needs
 from qa.answer.neighbours import prefer_typed_neighbour
 from qa.answer.not_found import mentioned, not_found_note
 from qa.answer.ordering import rerank_passages
+from qa.answer.points import prefer_asked_point, sure_point
 from qa.answer.preliminary import only_preliminary, passage_cosine, prefer_final, preliminary_note
 from qa.answer.present_holder import prefer_predecessor, prefer_present_holder
 from qa.answer.roles import prefer_holder
@@ -86,12 +88,16 @@ def ranked_candidates(
     tables = tables or Tables(index)
     feats = sentence_features(question, query_vector, terms, passages, index, tables)
     readings = {row.id: tables.reading(row) for row, _, _ in feats}
+    leads: dict[tuple[str, int], str] = {}
     for row, p, f in feats:
         item = p.item
+        lead = bool(f["news_lead"] or f["other_lead"])
+        if item is not None and not lead and (row.doc, row.item) not in leads:
+            leads[row.doc, row.item] = lead_text(index, row)
         # the language stored at index time; a table's row read with its header
         f.update(type_features(question, readings[row.id] or row.text, item.title if item else "",
-                               item.date if item else None, bool(f["news_lead"]), row.lang,
-                               lead=bool(f["news_lead"] or f["other_lead"])))
+                               item.date if item else None, bool(f["news_lead"]), row.lang, lead=lead,
+                               about="" if lead else leads.get((row.doc, row.item), "")))
     if feats and "match" in weights:
         add_match(question, feats)
     if "dense_raw" in weights:  # the e5 fit's (qa/answer/fitted_e5.py): e5's uncentred cosine
@@ -141,11 +147,17 @@ class Picked:
 # Таджикистан." 0.54 above the row "Таджикистан | 1 274 | …" under "Героин, кг"
 NAMED_CELL_TOP = 3
 NAMED_CELL_MARGIN = 1.0
+# how far down such a row is looked for, at any margin, when a how-much question's best states no quantity at all
+NAMED_CELL_FAR = 10
 
 
 def prefer_named_cell(question: str, terms: list[str], ranked: list[Candidate], tables: Tables) -> list[Candidate]:
     """ranked with a near tie that is a table's row whose row and column the question names (rows.row_and_column_named)
-    first, when the best holds no span of the kind asked (its "typed" feature) and is no such row itself."""
+    first, when the best holds no span of the kind asked (its "typed" feature) and is no such row itself. For a
+    how-much question whose best states no quantity (its "unit" feature), such a row among the best NAMED_CELL_FAR
+    at any margin: "Heroin seizures were concentrated on the Tajik-Afghan border, while opium was seized mostly in
+    Tajikistan, …" holds every word of "How much heroin did Tajikistan seize in 2024?" and none of its answer, which the
+    row "Tajikistan | 1 706 | …" under "Country | Heroin | …" holds with fewer of its words."""
     if len(ranked) < 2 or ranked[0].features.get("typed", 0.0) >= 1.0 or tables.row(ranked[0].sentence) is not None:
         return ranked
 
@@ -153,7 +165,10 @@ def prefer_named_cell(question: str, terms: list[str], ranked: list[Candidate], 
         table = tables.row(c.sentence)
         return table is not None and row_and_column_named(question, terms, table, c.sentence)
 
-    return prefer_near_tie(ranked, NAMED_CELL_TOP, NAMED_CELL_MARGIN, named)
+    near = prefer_near_tie(ranked, NAMED_CELL_TOP, NAMED_CELL_MARGIN, named)
+    if near is not ranked or ranked[0].features.get("unit") != 0.0 or needs(question).wants != "number":
+        return near
+    return prefer_near_tie(ranked, NAMED_CELL_FAR, float("inf"), named)
 
 
 # how far down the ranking a sentence of the kind asked is looked for past a best row that holds none
@@ -219,6 +234,7 @@ def pick_answer(
     ranked = prefer_span_of_year(question, ranked)  # "in 2018": the career line "from 2016 to 2020" (tenures)
     ranked = prefer_present_holder(question, ranked)
     ranked = prefer_asked(question, ranked)  # a sentence that states the role, act or total asked (asked_marks)
+    ranked = prefer_asked_point(question, ranked)  # "пункт 5 приказа": the point numbered 5
     # "before X": the sentence naming the one the new holder follows, over the one stating the role's act
     ranked = prefer_predecessor(question, ranked)
     # its part, not the whole; the best's item's lead is read only for a question about a country
@@ -255,7 +271,8 @@ def pick_answer(
     # what an acronym stands for, spelled out in so many words: in a glossary of another language the evidence of
     # words reads nothing
     acronym = asked_acronym(question)
-    sure = named_cell or fielded or extreme is not None or bool(acronym) and spells_out(best.text, acronym)
+    sure = named_cell or fielded or extreme is not None or bool(acronym) and spells_out(best.text, acronym) \
+        or sure_point(question, best, index)
     if sure:
         conf = max(conf, NAMED_CELL_CONFIDENCE)
     # a table's row with no cell of the kind asked cannot answer ("Who commanded …?" of a row without a name);

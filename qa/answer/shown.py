@@ -20,8 +20,11 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from qa.answer.needs import needs
 from qa.answer.trim import MAX_ANSWER_CHARS, trim
 from qa.contracts import Passage
+from qa.ingest.datelines import dateline_prefix
+from qa.ingest.dates import FULL_DATE_RE
 from qa.lang import registered
 from qa.store import Index, SentenceRow
 
@@ -61,6 +64,10 @@ class Before:
 
     row: SentenceRow
     gap: str  # white space only
+
+
+# the longest dateline read before an answer sentence ("ALMATY, 12 October 2022 (UNODC) —")
+DATELINE_MAX = 120
 
 
 @dataclass(frozen=True)
@@ -170,11 +177,28 @@ def shown(row: SentenceRow, question: str, terms: list[str], before: Before | No
 
 def shown_answer(index: Index, row: SentenceRow, question: str, terms: list[str],
                  limit: int = MAX_ANSWER_CHARS, span: tuple[int, int] | None = None) -> Shown:
-    """shown() with the sentence before read from the index, only when the answer refers back."""
+    """shown() with the sentence before read from the index, only when the answer refers back; for a when-question,
+    after the dateline that dates it (dated())."""
     before = None
     if CONTEXT and refers_back(row.text):
         before = sentence_before(index, row)
-    return shown(row, question, terms, before, limit, span)
+    out = shown(row, question, terms, before, limit, span)
+    return dated(index, row, question, out) if out.start == row.start else out
+
+
+def dated(index: Index, row: SentenceRow, question: str, out: Shown) -> Shown:
+    """`out` after the dateline its sentence opens the line with ("Душанбе, 26 января 2023 г. — Агентство … провело
+    ежегодную пресс-конференцию …"), when the question asks when and the sentence states no full date: the dateline is
+    cut from the sentence as furniture, and it is the only place the item says when its event took place."""
+    if needs(question).wants != "date" or FULL_DATE_RE.search(row.text):  # "за 2022 год" is no day
+        return out
+    before = index.document_slice(row.doc, max(0, row.start - DATELINE_MAX), row.start) or ""
+    line = before.rsplit("\n", 1)[-1]
+    found = dateline_prefix(line + row.text) if line.strip() else None
+    if found is None or found.date is None or found.body != len(line):
+        return out
+    start = row.start - len(line) + (len(line) - len(line.lstrip()))
+    return Shown(start, out.end, start, f"{line.lstrip()}{out.text}")
 
 
 def around(text: str, span: tuple[int, int], limit: int = MAX_ANSWER_CHARS) -> tuple[int, int]:

@@ -104,8 +104,10 @@ def prefer_asked_substance(question: str, ranked: list[Candidate]) -> list[Candi
     """`ranked` (best first) with a near tie that names the asked substance first, when the best speaks of another
     (candidate_swap()): "How much cocaine ...?" over an item that reports a heroin seizure and, a sentence later, a
     cocaine one. The two swap scores, so the confidence reads the winner with the margin the model gave the pair."""
-    if SUBSTANCE_MARGIN <= 0 or len(ranked) < 2 or candidate_swap(question, ranked[0]) is None:
+    if SUBSTANCE_MARGIN <= 0 or len(ranked) < 2:
         return ranked
+    if candidate_swap(question, ranked[0]) is None:
+        return _member_of_whole(question, ranked)
     kinds = identities(question)
     for i in range(1, min(SUBSTANCE_TOP, len(ranked))):
         c = ranked[i]
@@ -114,4 +116,27 @@ def prefer_asked_substance(question: str, ranked: list[Candidate]) -> list[Candi
         if identities(c.text) & kinds:
             top = ranked[0]
             return [replace(c, score=top.score), *ranked[1:i], replace(top, score=c.score), *ranked[i + 1:]]
+    return ranked
+
+
+def _member_of_whole(question: str, ranked: list[Candidate]) -> list[Candidate]:
+    """`ranked` with a near tie of the best's own document that states a quantity of the asked substance first, when
+    the question asks of one substance and the best states the whole of a class holding it ("В 2024 году изъято
+    3 977 кг наркотических средств …") or names none: the report's next sentence breaks the total down ("Героина
+    изъято 356 кг, опия-сырца — 515 кг, гашиша — 2 830 кг."), and a question about hashish is answered by that one."""
+    asked = named(question)
+    if not asked or asks_which(question):
+        return ranked
+    kinds = frozenset(k for what in asked for k in what.kinds)
+    best = ranked[0]
+    told = named(best.text)
+    if any(not (kinds < what.kinds) for what in told):
+        return ranked  # the best names the asked substance itself, or another one (the swap above reads that)
+    for i in range(1, min(SUBSTANCE_TOP, len(ranked))):
+        c = ranked[i]
+        if behind(best, c) > SUBSTANCE_MARGIN:
+            continue
+        if c.sentence.doc == best.sentence.doc and c.features.get("unit") == 1.0 \
+                and any(what.kinds <= kinds for what in named(c.text)):
+            return [replace(c, score=best.score), *ranked[1:i], replace(best, score=c.score), *ranked[i + 1:]]
     return ranked

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 
 from qa.answer.needs import needs
-from qa.answer.periods import row_label
+from qa.answer.periods import names_part, part_of, row_label
 from qa.contracts import Passage
 from qa.filters.mentions import YEAR_RE
 from qa.ingest.readers import CELL_SEPARATOR
@@ -29,6 +29,10 @@ from qa.store import Index, SentenceRow
 MAX_ROWS_ABOVE = 5000
 _FETCH = 32
 _DIGIT = re.compile(r"\d")
+# the most sentences of notes at a page's foot, between a table's last row on it and the rows on the next page
+_FOOT_NOTES = 3
+# what opens a note under a table: a note's mark, or a source's or note's label
+_NOTE = re.compile(r"\s*(?:[¹²³⁴⁵⁶⁷⁸⁹⁰*†‡]|(?:sources?|notes?|источники?|примечани[ея])\s*:)", re.I)
 # a year, not part of a longer figure ("2021", "2021 год", "FY2019-20"; not "12,020" or "1 2021")
 _YEAR = re.compile(r"(?<![\d,.])(?<!\d\s)(?:1[89]|20)\d\d(?![\d,.])")
 
@@ -112,14 +116,26 @@ class Tables:
 
     def _page_before(self, top: SentenceRow, width: int) -> SentenceRow | None:
         """The last row of the page before, when `top` (the first row of its run) opens a PDF page right after
-        a page that ends with a row as wide: the same table, run over the page break."""
-        prev = self.index.sentences(top.id - 1, 1) if top.id > 0 else []
-        if not prev or prev[0].doc != top.doc or prev[0].item == top.item or _width(prev[0].text) != width:
+        a page that ends with a row as wide: the same table, run over the page break. Notes at the page's foot
+        may stand between ("² Border regions adjoining …", "Source: national reports"): a note the table's rows
+        refer to is printed under the page's last row, and the rows go on on the next page."""
+        first = max(0, top.id - 1 - _FOOT_NOTES)
+        prev = list(reversed(self.index.sentences(first, top.id - first))) if top.id > 0 else []
+        notes = 0
+        while notes < len(prev) and prev[notes].doc == top.doc and prev[notes].item != top.item \
+                and _width(prev[notes].text) != width and notes < _FOOT_NOTES:
+            notes += 1
+        if notes == len(prev):
             return None
-        here, there = self.index.item(top.doc, top.item), self.index.item(top.doc, prev[0].item)
+        last = prev[notes]
+        if last.doc != top.doc or last.item == top.item or _width(last.text) != width:
+            return None
+        if notes and not _NOTE.match(prev[notes - 1].text):  # the line under the last row opens a note
+            return None
+        here, there = self.index.item(top.doc, top.item), self.index.item(top.doc, last.item)
         if here is None or there is None or here.page is None or there.page is None or here.page != there.page + 1:
             return None
-        return prev[0]
+        return last
 
     def _header(self, row: SentenceRow, width: int) -> SentenceRow | None:
         """The header row of `row`'s table: the first row of its run of rows as wide, when that names columns
@@ -283,8 +299,12 @@ def names_asked_years(question: str, passage: Passage, table: TableRow) -> bool:
     """Whether every year the question names is named around the table's row (_around). A table of Operation Silk
     Barrier 2024 does not say what one agency seized in Silk Barrier 2022, however well the question names its row and
     column (a table published in a year that gives another's is read by the date filter's rules, qa.filters.scope,
-    which say which year it gives)."""
-    return set(YEAR_RE.findall(question)) <= set(YEAR_RE.findall(" ".join(_around(passage, table))))
+    which say which year it gives). Nor a quarter, half or month, when the table's context names none."""
+    around = " ".join(_around(passage, table))
+    if not set(YEAR_RE.findall(question)) <= set(YEAR_RE.findall(around)):
+        return False
+    # nor a part of one when nothing around it names a part of a year: a table of 2024 says nothing of its first half
+    return part_of(question) is None or names_part(around)
 
 
 def lacks_substance(question: str, passage: Passage, table: TableRow, row_text: str) -> bool:

@@ -333,16 +333,20 @@ def dated_by_item(text: str, item_date: str | None, lead: bool) -> str:
 
 def type_features(
     question: str, text: str, title: str, item_date: str | None, news_lead: bool, lang: str | None = None,
-    lead: bool = False,
+    lead: bool = False, about: str = "",
 ) -> dict[str, float]:
     """Answer-type consistency features of one candidate sentence (see the module docstring);
     `lang` is the sentence's language when the index stores it (detected from the text if not); `lead`: the
-    sentence is its item's first."""
+    sentence is its item's first; `about`: that first sentence, when it is another."""
     n = event_needs(question)
     # a title that names a year says what period its item is about; the item's date may then be the day it came out
     # (the report on 2023, dated by its "Дата публикации: 15 марта 2024 г."), which clashes with nothing asked
     dated = "" if YEAR_RE.search(title) else item_date or ""
-    context = f"{title} {dated} {text}"
+    # so does a dated item's lead: the press conference of 30 January 2025 "посвящённую итогам 2024 года" speaks of
+    # 2024 in every sentence. Its years are read beside the date, not instead of it: a lead's "Since 2019, …" does
+    # not say that an item of 2024 is not about 2024
+    years = " ".join(YEAR_RE.findall(about)) if dated or YEAR_RE.search(title) else ""
+    context = f"{title} {dated} {years} {text}"
     match, clash = event_features(context, n, text)
     return {
         "unit": unit_match(text, n, lang),

@@ -22,6 +22,9 @@ from typing import Protocol
 # Петровна!", "Здравствуйте,"
 SALUTATION = re.compile(r"^\s*(?:dear|уважаем(?:ый|ая|ые)|дорог(?:ой|ая|ие)|здравствуйте)\b[^\n]{0,80}?[,!:]?\s*$",
                         re.I)
+# an official document's signature line: an office, a gap of three spaces or a tab, initials and a surname
+SIGNED_LINE = re.compile(r"^\s*[^\W\d_][^\n]{0,100}?(?: {3,}|\t)\s*(?:[A-ZА-ЯЁ]\.\s?){1,2}"
+                         r"[A-ZА-ЯЁ][a-zа-яё]+(?:-[A-ZА-ЯЁ]?[a-zа-яё]+)?\s*$")
 # a letter's complimentary close, on a line of its own before the signature (or before the name on the same line)
 CLOSE = re.compile(r"^\s*(?:yours\s+(?:sincerely|faithfully|truly)|"
                    r"(?:very\s+)?(?:sincerely|respectfully)(?:\s+yours)?|"

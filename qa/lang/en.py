@@ -598,7 +598,10 @@ RESTATED = re.compile(
     r"|\b(?:reported|stated|announced|said)\s+that\b(?=.*\b(?:earlier|previous|initial|press\s+release)\b)"
     # "In its release of 6 February 2024 …, the Service stated that 4 850 litres … had been seized."
     r"|\b(?:in|by)\s+(?:its|the|an?|their)\s+(?:earlier\s+|previous\s+|initial\s+|first\s+)?(?:press\s+)?"
-    r"(?:release|statement|report|announcement)\b.{0,120}?\b(?:reported|stated|announced|said)\s+that\b",
+    r"(?:release|statement|report|announcement)\b.{0,120}?\b(?:reported|stated|announced|said)\s+that\b"
+    # "Press release No. 41/2025 of 14 May 2025 gave the quantity of heroin seized … as 168 kg."
+    r"|\b(?:release|statement|report|announcement)\b.{0,80}?\b(?:gave|put|listed|reported|stated)\s+the\s+"
+    r"(?:quantity|amount|number|figure|total|weight|value)\b.{0,160}?\bas\s+\d",
     re.I,
 )
 CORRECTS = re.compile(

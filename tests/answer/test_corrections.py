@@ -234,3 +234,19 @@ def test_a_release_restating_its_own_figure_before_correcting_it_gives_the_new_o
     assert prefer_correction(question, [restated, anew])[0].text == ANEW_BY_RELEASE
     preliminary = candidate("По предварительным данным, изъято 2 470 кг гашиша.", "2025-03-17", 31.0, "news.txt", "ru")
     assert prefer_correction(question, [preliminary, restated, anew])[0].text == ANEW_BY_RELEASE
+
+
+def test_a_release_that_gave_the_quantity_as_a_figure_restates_it():
+    # "Press release No. … gave the quantity … as 168 kg." then "The correct quantity is 186 kg.": the wrong figure
+    # was the answer to "What is the corrected quantity …?"
+    restated = ("Press release No. 12/2025 of 14 May 2025 gave the quantity of hashish seized in Operation Amber Road "
+                "2025 as 2 470 kg.")
+    anew = "The correct quantity is 2 740 kg."
+    wrong = _at(candidate(restated, "2025-05-16", 30.0, "correction.txt", "en"), 4)
+    given = _at(candidate(anew, "2025-05-16", 20.0, "correction.txt", "en"), 5)
+    assert prefer_correction("What is the corrected quantity of hashish seized in Operation Amber Road 2025?",
+                             [wrong, given])[0].text == anew
+    # a report that gives the quantity, with no figure after "as", restates nothing
+    from qa.answer.corrections import restates
+
+    assert not restates("The annual report gave the quantity of heroin seized as a share of all seizures.")

@@ -241,6 +241,10 @@ def test_what_states_a_deadline():
                                      "Applications are accepted no later than 1 March 2025.",
                                      "Подготовить обзор к 1 сентября 2025 г.", "Заявки принимаются до 10 марта."]))
     assert not any(map(states_deadline, [DATED, "He left before the meeting.", "The course runs from 18 to 29 May."]))
+    # a validity's end is a limit; a course's "с 10 по 21 марта" is no deadline
+    assert states_deadline("Срок действия циркуляра: с 25 марта 2025 г. по 30 сентября 2025 г.")
+    assert states_deadline("Приказ действует по 31 декабря 2025 года.")
+    assert not states_deadline("Курс пройдёт с 10 по 21 марта 2025 года.")
     assert asks_deadline("By when must nominations be sent?") and asks_deadline("До какого числа принимаются заявки?")
     assert not asks_deadline("Was the deadline extension approved?") and not asks_deadline("Какой срок заключения?")
 
@@ -350,3 +354,22 @@ def test_a_question_naming_its_event_by_a_figure_takes_the_near_tie_that_states_
     assert prefer_typed_neighbour([summary, unplaced], q)[0] is summary
     best = across(q, "The 288 kg of heroin were found in a lorry of cement.", "en", 27.8, 3.0)
     assert prefer_typed_neighbour([best, stated], q)[0] is best
+
+
+def test_a_near_tie_of_the_asked_year_takes_over_from_a_best_that_names_another():
+    # a year's results come out early in the next year: the report on 2022, published in January 2023, read closer
+    # in words to "… in 2023?" than the report on 2023, whose breakdown names no year of its own
+    q = "How much heroin did the Skarn Harbour Office seize in 2023?"
+    older = "In 2022 the office seized 4,812 kg of drugs, including 612 kg of heroin."
+    asked = "Of these, heroin accounted for 488 kg and opium for 702 kg."
+    r = [Candidate(SentenceRow(1, "2022.txt", 0, 0, 9, older), PASSAGE,
+                   type_features(q, older, "Results of the year", "2023-01-26", False), 9.0),
+         Candidate(SentenceRow(9, "2023.txt", 0, 0, 9, asked), PASSAGE,
+                   type_features(q, asked, "Results of 2023", "2024-02-01", False), 8.0)]
+    assert r[0].features["clash"] == 1.0 and r[1].features["clash"] == 0.0
+    assert prefer_typed_neighbour(r, q)[0].sentence.text == asked
+    # not from further behind than the rule's margin, and not for a who-question
+    far = [r[0], replace(r[1], score=5.0)]
+    assert prefer_typed_neighbour(far, q)[0].sentence.text == older
+    who = "Who presented the Skarn Harbour Office's results for 2023?"
+    assert prefer_typed_neighbour(r, who)[0].sentence.text == older

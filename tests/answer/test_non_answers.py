@@ -1,6 +1,6 @@
 """Lines that answer nothing asked of them (qa.answer.non_answers): a page's running line, an e-mail's subject line,
-a heading broken over lines, a letter's opening courtesy formula. They stay in their passages but are never given as
-the answer. Small invented documents; the real model (slow)."""
+a heading broken over lines, a letter's opening courtesy formula, an interviewer's question. They stay in their
+passages but are never given as the answer. Small invented documents; the real model (slow)."""
 
 from __future__ import annotations
 
@@ -27,12 +27,54 @@ THREAD = (
     "Best regards,\n"
     "Owen Pike\n"
 )
+INTERVIEW = """<html><head><title>"The river is the new road" - Tarrow Herald</title></head><body><article>
+<h1>"The river is the new road"</h1>
+<p class="date">4 March 2025</p>
+<p><em>Lena Marsh, head of the River Safety Office of Tarrow, spoke to our correspondent Owen Pike about smuggling on
+the Tamsin.</em></p>
+<p><strong>- Which cargo worries the office most today?</strong></p>
+<p>- Timber. It is felled without permits upstream and floated down to Ressa at night.</p>
+<p><strong>- How many inspectors does the office employ on the river?</strong></p>
+<p>- Today 23 inspectors work on the river, with four patrol boats between them.</p>
+<p><strong>- What are the office's plans for next year?</strong></p>
+<p>- In May 2026 we will open a second inspection post at the Skarn bridge.</p>
+</article></body></html>
+"""
+
+
 @pytest.fixture(scope="module")
 def service(invented_service):
     import docgen
 
     return invented_service({"thread.txt": THREAD, "minutes.docx": docgen.broken_title_minutes_docx(),
-                             "pismo.txt": docgen.RIVER_LETTER_RU})
+                             "pismo.txt": docgen.RIVER_LETTER_RU, "interview.html": INTERVIEW})
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("question", "said"), [
+    # the interviewer's question line, which repeats the words asked, was the answer before
+    ("Which cargo worries the River Safety Office most today?", "Timber"),
+    ("When will the River Safety Office open a second inspection post?", "May 2026"),
+])
+def test_an_interview_is_answered_by_the_reply_not_by_its_question(service, question, said):
+    answer = service.ask(question).answer
+    assert answer is not None and said in answer.text and not answer.text.rstrip().endswith("?")
+
+
+def test_a_reply_reads_the_question_it_answers():
+    from qa.answer.non_answers import asks, reply_heading
+    from qa.store import SentenceRow
+
+    lines = ["- Which cargo worries the office most today?", "- Timber.", "It is felled upstream.",
+             "- How many inspectors does the office employ?", "- Today 23 inspectors work on the river."]
+    rows = {i: SentenceRow(i, "interview.html", 0, 0, 0, t) for i, t in enumerate(lines)}
+    assert asks(lines[0]) and asks("— Какой наркотик сегодня вызывает наибольшую тревогу?»")
+    assert not asks(lines[1]) and not asks("The question is why.")
+    assert reply_heading(rows[2], rows).text == lines[0]
+    assert reply_heading(rows[4], rows).text == lines[3]
+    assert reply_heading(rows[0], rows) is None
+    other_item = {**rows, 1: SentenceRow(1, "interview.html", 1, 0, 0, lines[1])}
+    assert reply_heading(other_item[2], other_item) is None  # a question in another item heads no reply
 
 
 @pytest.mark.slow
@@ -138,3 +180,23 @@ def test_a_tables_caption_answers_nothing_and_its_rows_and_headings_are_not_capt
     assert table_caption(_row("Seizures of drugs by country and drug, 2023 (kg)"), _Page())
     assert not table_caption(_row("Kazakhstan | 906 | 340 | 1,246"), _Page())
     assert not table_caption(_row("2. Seizures by country and drug"), _Page())  # the next line is no row
+
+
+def test_a_reference_number_s_line_answers_only_a_question_asking_for_a_number():
+    # "№ 217-п" over "г. Бишкек, 3 апреля 2024 года" left the fragment "№ 217-п г.", given for "Who signed order
+    # No. 217-p?" because it held the number asked
+    from qa.answer.non_answers import never_answers
+    from qa.contracts import ChunkRow
+    from qa.store import SentenceRow
+
+    line = "№ 217-п г."
+    row = SentenceRow(0, "order.txt", 0, 0, len(line), line)
+    chunk = ChunkRow(0, "order.txt", 0, 0, len(line), line, 0, 1)
+    assert never_answers(row, chunk, "Кто подписал приказ № 217-п?", None)
+    assert not never_answers(row, chunk, "Какой номер у приказа о прекурсорах?", None)
+    assert not never_answers(row, chunk, "What is the order's reference number?", None)
+    # a table's row of figures states them under its header
+    figures = "Q2 2024 | 455 | 711 | 502"
+    row = SentenceRow(0, "bulletin.pdf", 0, 0, len(figures), figures)
+    chunk = ChunkRow(0, "bulletin.pdf", 0, 0, len(figures), figures, 0, 1)
+    assert not never_answers(row, chunk, "How many persons were detained in the second quarter of 2024?", None)

@@ -124,3 +124,18 @@ def test_a_number_after_a_stop_word_a_month_or_a_hedge_numbers_no_name():
     for question in ("How many ferries sailed in 2019?", "What happened at 10:30 on May 5?",
                      "Were there about 30 or nearly 40 boats?", "Did prices rise by 5.5% or 12 %?"):
         assert event_needs(question).series == frozenset(), question
+
+
+def test_a_dated_item_s_lead_says_which_year_its_sentences_speak_of():
+    # the press conference of January 2025 "on the results of 2024": its breakdown names no year, its date 2025
+    question = "How much hashish did the harbour office seize in 2024?"
+    text = "Heroin accounted for 356 kg and hashish for 2,830 kg."
+    lead = "The harbour office held its annual press conference on the results of 2024."
+    assert type_features(question, text, "New director's first press conference", "2025-01-30", False)["clash"] == 1.0
+    f = type_features(question, text, "New director's first press conference", "2025-01-30", False, about=lead)
+    assert f["clash"] == 0.0 and f["event"] == 1.0
+    # read beside the date, not instead of it: "Since 2019, …" does not say an item of 2024 is not about 2024
+    since = type_features(question, text, "Harbour news", "2024-03-02", False, about="Since 2019, the office has …")
+    assert since["clash"] == 0.0
+    # an undated item's lead gives it no year to clash with
+    assert type_features(question, text, "Harbour news", None, False, about="In 2019, the office …")["clash"] == 0.0

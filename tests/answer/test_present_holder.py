@@ -260,3 +260,16 @@ def test_the_predecessor_is_not_preferred_when_the_present_holder_is_asked_or_wh
     # a sentence that names no person ("typed" 0) is no predecessor's
     untyped = [candidate(APPOINTED, "2024-06-20", 30.0), candidate(REPLACES, "2024-06-20", 26.5, typed=0.0)]
     assert prefer_predecessor("Who headed the Council secretariat before Lena Varga?", untyped)[0].text == APPOINTED
+
+
+def test_whom_someone_succeeded_is_not_answered_by_their_own_earlier_post():
+    # "До нового назначения Нурбек Абдыкадыров с 2019 года возглавлял пост «Кызыл-Бел»." marks a holder as past,
+    # which answers "who was … before 2024?", and it was given for "Whom did … succeed …?"
+    from qa.answer.present_holder import prefer_predecessor
+
+    earlier = "Before her appointment, from 2019 to 2024, Lena Varga headed the Skarn harbour office."
+    ranked = [candidate(earlier, "2024-06-20", 30.0), candidate(REPLACES, "2024-06-20", 29.0)]
+    ranked[1] = dataclasses.replace(ranked[1], passage=ranked[0].passage)
+    assert prefer_predecessor("Whom did Lena Varga succeed as head of the Council secretariat?",
+                              ranked)[0].text == REPLACES
+    assert prefer_predecessor("Who headed the Council secretariat before 2024?", ranked)[0].text == earlier

@@ -43,6 +43,13 @@ RUSSIAN = (
     "С этой целью совет выделил 40 000 крон из фонда гавани.\n"
 )
 
+# a dateline is cut from its item's first sentence as furniture, and it alone dates the event
+DATELINED = (
+    "SKARN COUNCIL REVIEWS THE YEAR 2022\n\n"
+    "Skarn, 26 January 2023 — The harbour council held its annual press conference on the results of 2022. "
+    "The chair presented the figures.\n"
+)
+
 
 @pytest.fixture(scope="module")
 def index(tmp_path_factory) -> Index:
@@ -51,7 +58,8 @@ def index(tmp_path_factory) -> Index:
     root = tmp_path_factory.mktemp("shown")
     corpus = root / "corpus"
     corpus.mkdir()
-    for name, text in {"news.txt": NEWS, "report.txt": REPORT, "russian.txt": RUSSIAN}.items():
+    for name, text in {"news.txt": NEWS, "report.txt": REPORT, "russian.txt": RUSSIAN,
+                       "datelined.txt": DATELINED}.items():
         (corpus / name).write_text(text, encoding="utf-8")
     settings = Settings().with_(corpus_dir=corpus, index_dir=root / "index")
     build_index(settings, HashEmbedder())
@@ -302,3 +310,15 @@ def test_a_pdf_sentence_over_a_page_break_is_shown_without_the_footer_and_header
     assert sentence in render_short(result)
     reply = re.sub(r"<[^>]+>", "", render_reply(1, a, []))  # the short answer ("2024") is marked inside it
     assert sentence in reply and "Page 1" not in reply
+
+
+def test_a_when_question_s_answer_comes_with_the_dateline_that_dates_it(index):
+    row = row_of(index, "datelined.txt", "The harbour council held")
+    assert "26 January" not in row.text  # the dateline is furniture of the item, not part of its sentence
+    s = shown_answer(index, row, "When did the harbour council hold its press conference on 2022?", ["council"])
+    assert s.text.startswith("Skarn, 26 January 2023 — The harbour council held")
+    assert s.text == file_text(index, "datelined.txt")[s.start:s.end]
+    # any other question, and a sentence after the lead, come alone
+    assert shown_answer(index, row, "Who held a press conference?", ["council"]).text == row.text
+    chair = row_of(index, "datelined.txt", "The chair")
+    assert shown_answer(index, chair, "When did the chair present the figures?", ["chair"]).text == chair.text

@@ -194,3 +194,32 @@ def test_a_class_that_lists_its_members_is_those_members():
     assert swapped("Сколько синтетических наркотиков изъято в ходе операции «Степной барьер»?", ru) is None
     assert swapped("How much synthetic drugs were seized in Operation Steppe Barrier?", ru) is None
     assert swapped("Сколько кокаина изъято в ходе операции «Степной барьер»?", ru) is not None
+
+
+def test_the_breakdown_of_a_total_answers_a_question_about_one_of_its_substances():
+    # "How much hashish …?" was answered by the year's total of all drugs; the next sentence breaks it down
+    from dataclasses import replace
+
+    from qa.answer.features import Candidate
+    from qa.answer.substances import prefer_asked_substance
+    from qa.contracts import Passage
+    from qa.store import ChunkRow, SentenceRow
+
+    total = "In 2024 the agency seized 3,977 kg of narcotic drugs and psychotropic substances."
+    parts = "Heroin accounted for 356 kg, raw opium for 515 kg and hashish for 2,830 kg."
+    passage = Passage(1, ChunkRow(0, "results.txt", 0, 0, 9, "text", 0, 9), None, 1.0, 0.5, 1.0, 3.0)
+
+    def ranked(second_doc: str = "results.txt", margin: float = 0.4) -> list[Candidate]:
+        return [Candidate(SentenceRow(1, "results.txt", 0, 0, 9, total), passage, {"unit": 1.0}, 9.0),
+                Candidate(SentenceRow(2, second_doc, 0, 0, 9, parts), passage, {"unit": 1.0}, 9.0 - margin)]
+
+    q = "How much hashish did the agency seize in 2024?"
+    assert prefer_asked_substance(q, ranked())[0].sentence.text == parts
+    assert prefer_asked_substance("Сколько гашиша изъяло агентство в 2024 году?", ranked())[0].sentence.text == parts
+    # a total is the answer to a question about drugs; another document's breakdown is another report's
+    assert prefer_asked_substance("How much drugs did the agency seize in 2024?", ranked())[0].sentence.text == total
+    assert prefer_asked_substance(q, ranked("other.txt"))[0].sentence.text == total
+    assert prefer_asked_substance(q, ranked(margin=3.0))[0].sentence.text == total
+    no_figure = ranked()
+    no_figure[1] = replace(no_figure[1], features={"unit": 0.0})
+    assert prefer_asked_substance(q, no_figure)[0].sentence.text == total

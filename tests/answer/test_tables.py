@@ -122,6 +122,24 @@ def test_a_pdf_table_run_over_pages_is_read_against_its_header_on_the_first():
     assert table_row(index, index.find(STATIONS[3])) is None
 
 
+@pytest.mark.parametrize("notes", [
+    ["¹ Output measured at the outlet.", "Figures are provisional."],
+    ["Source: station logbooks."],
+    ["Примечание: данные предварительные."],
+])
+def test_notes_at_a_page_s_foot_do_not_end_its_table(notes):
+    # a report's table ran from page 3 to page 4 under a footnote; the rows on page 4 were read with no header
+    index = Rows([*STATIONS[:3], *notes], STATIONS[3:], paged=True)
+    for text in STATIONS[3:]:
+        table = table_row(index, index.find(text))
+        assert table is not None and table.header.text == STATIONS[1]
+    # a paragraph is no note, and four lines are more than a page's foot holds
+    index = Rows([*STATIONS[:3], "Staff figures are for March.", *notes], STATIONS[3:], paged=True)
+    assert table_row(index, index.find(STATIONS[3])) is None
+    index = Rows([*STATIONS[:3], "¹ A note.", "Two.", "Three.", "Four."], STATIONS[3:], paged=True)
+    assert table_row(index, index.find(STATIONS[3])) is None
+
+
 @pytest.mark.parametrize(
     "question, row, cell",
     [
@@ -666,3 +684,37 @@ def test_a_table_of_all_drugs_does_not_say_how_much_of_one_was_seized(invented_s
         .answer
     assert answer is not None and answer.span_text == "1 024"
     assert service.ask("How much cocaine did the Port Customs of Coldharbour seize in Harbour Net 2024?").answer is None
+
+
+def test_a_named_cell_far_down_answers_a_how_much_question_whose_best_states_no_quantity():
+    # "Heroin seizures were concentrated on the Tajik-Afghan border, while opium was seized mostly in Tajikistan, …"
+    # held every word of the question and no figure; the row asked for ranked eighth, far behind
+    from qa.answer.features import Candidate
+    from qa.answer.pick import prefer_named_cell
+    from qa.lang import analyze
+    from qa.contracts import Passage
+    from qa.store import ChunkRow
+
+    table = ["Seizures by country (kg)", "Country | Heroin | Opium", "Kazakhstan | 612 | 95",
+             "Tajikistan | 1,706 | 1,218"]
+    index = Rows([*table, "Heroin seizures were concentrated on the border, while opium was seized mostly in "
+                  "Tajikistan and Kazakhstan."])
+    passage = Passage(1, ChunkRow(0, "doc.pdf", 0, 0, 9, "text", 0, 9), None, 1.0, 0.5, 1.0, 3.0)
+    prose = index.rows[-1]
+
+    def ranked(question: str, behind: float, unit: float = 0.0) -> list[Candidate]:
+        best = Candidate(prose, passage, {"typed": 0.0, "unit": unit}, 30.0)
+        row = Candidate(index.find("Tajikistan | 1,706 | 1,218"), passage, {"typed": 0.0, "unit": 0.0}, 30.0 - behind)
+        others = [Candidate(index.rows[0], passage, {"typed": 0.0, "unit": 0.0}, 29.9 - k * 0.1) for k in range(4)]
+        return [best, *others, row] if behind > 1 else [best, row, *others]
+
+    q = "How much heroin did Tajikistan seize?"
+    terms = analyze(q)
+    assert prefer_named_cell(q, terms, ranked(q, 6.0), Tables(index))[0].sentence.text.startswith("Tajikistan")
+    # not when the best states a quantity, nor for another kind of question, nor past the best ten
+    assert prefer_named_cell(q, terms, ranked(q, 6.0, unit=1.0), Tables(index))[0].sentence is prose
+    who = "Which country reported heroin seizures in Tajikistan?"
+    assert prefer_named_cell(who, analyze(who), ranked(who, 6.0), Tables(index))[0].sentence is prose
+    far = ranked(q, 6.0)
+    far = [far[0], *far[1:5] * 3, far[5]]
+    assert prefer_named_cell(q, terms, far, Tables(index))[0].sentence is prose
