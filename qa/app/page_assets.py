@@ -10,6 +10,8 @@ CSS = """
 .qa-answer mark, .qa-source mark { padding: 0 .1em; border-radius: 3px; }
 .qa-answer mark { background: #fde68a; color: inherit; }
 .qa-conf { font-size: .85em; color: var(--body-text-color-subdued); margin-top: .3em; }
+.qa-unsure { font-size: .85em; font-weight: 600; color: #b45309; margin-bottom: .2em; }
+.qa-answer.qa-low { border-left: 3px solid #fcd34d; padding-left: .5em; opacity: .85; }
 .qa-disagree { font-size: .9em; margin-top: .4em; padding: .3em .5em; border-left: 3px solid #d97706; }
 .qa-cites-head { margin-top: .5em; font-weight: 600; }
 .qa-cites { margin: .2em 0 0 .2em; padding: 0; list-style: none; }

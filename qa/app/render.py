@@ -248,10 +248,14 @@ def render_reply(
         sentence = _quote(answer)
         # a low-confidence answer is a possibility: its short answer stays marked in the sentence, never a headline
         # above it (a bold "Kazakhstan" over "Confidence 0.00, low" reads as the answer)
+        low = answer.score < LOW_CONFIDENCE
         short = f'<div class="qa-short">{esc(one_line(answer.span_text))}</div>' \
-            if answer.span and answer.score >= LOW_CONFIDENCE else ""
+            if answer.span and not low else ""
+        # and it says so before it is read, as `qa ask` does: the testers took a low one for an answer like any other
+        unsure = f'<div class="qa-unsure">{esc(words.say("unsure"))}</div>' if low else ""
         parts.append(
-            f'{short}<div class="qa-answer">{sentence} {cite_link(turn, answer.passage_rank, language)}</div>'
+            f'{short}{unsure}<div class="qa-answer{" qa-low" if low else ""}">{sentence} '
+            f'{cite_link(turn, answer.passage_rank, language)}</div>'
             f'<div class="qa-conf">{esc(words.confidence)} {esc(confidence_text(answer.score, words.low))} · '
             # triple quotes: Python 3.11 allows a line break in an f-string's field only there
             f"""{_cite_html(answer.doc, answer.title, answer.date, answer.page, getattr(answer, 'doc_title', None),

@@ -797,6 +797,8 @@ REPLY = ReplyWords(
         "page_of": "{doc}, p. {page} of {pages}",
         # `qa ask`'s plain-text reply (qa.app.cli.render_text)
         "cli.answer": "Answer: {answer}",
+        # the web reply's line over a low-confidence answer (qa.app.render)
+        "unsure": "Possible answer (low confidence)",
         "cli.unsure": "Possible answer (low confidence): {answer}",
         "cli.in": "  in: {text}",
         "cli.header": "  under the table's header: {header}",

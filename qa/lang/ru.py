@@ -768,6 +768,8 @@ REPLY = ReplyWords(
         "page_short": "с. {page}",
         "page_of": "{doc}, с. {page} из {pages}",
         "cli.answer": "Ответ: {answer}",
+        # the web reply's line over a low-confidence answer (qa.app.render)
+        "unsure": "Возможный ответ (низкая уверенность)",
         "cli.unsure": "Возможный ответ (низкая уверенность): {answer}",
         "cli.in": "  в: {text}",
         "cli.header": "  под заголовком таблицы: {header}",

@@ -283,6 +283,13 @@ def test_an_unsure_answer_says_its_confidence_is_low():
                            score=score, passage_rank=1) for score in (0.74, 0.05))
     assert "Confidence 0.74 ·" in render_reply(1, sure, [_cite(n=1)])
     assert "Confidence 0.05, low: the passage may not answer this ·" in render_reply(1, unsure, [_cite(n=1)])
+    # and says so above the sentence, as `qa ask` does: testers read a low one as an answer like any other
+    html = render_reply(1, unsure, [_cite(n=1)])
+    label = '<div class="qa-unsure">Possible answer &#40;low confidence&#41;</div>'
+    assert html.index(label) < html.index("The pier is")
+    assert '<div class="qa-answer qa-low">' in html
+    assert "qa-unsure" not in render_reply(1, sure, [_cite(n=1)])
+    assert "Возможный ответ &#40;низкая уверенность&#41;" in render_reply(1, unsure, [_cite(n=1)], language="ru")
 
 
 def test_an_answers_sources_leave_out_passages_far_less_likely_to_hold_it():
