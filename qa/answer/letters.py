@@ -15,6 +15,7 @@ import re
 from qa.answer.features import Candidate, swap
 from qa.answer.needs import needs
 from qa.answer.persons import named_person
+from qa.answer.points import names_document
 from qa.ingest.letters import CLOSE, SIGNED_LINE
 from qa.lang import analyze
 from qa.store import Index
@@ -36,6 +37,11 @@ def prefer_letter_line(question: str, ranked: list[Candidate], index: Index) -> 
         for i, c in enumerate(ranked):
             if c.sentence.doc == doc and _signature(c, index):
                 return ranked if i == 0 else swap(ranked, i)
+        # "Кто подписал приказ № 217-п?": the best may be another document's; the one the question names by its
+        # number (its head states it) is the one whose signature answers
+        for i, c in enumerate(ranked[1:], 1):
+            if _signature(c, index) and names_document(question, c.sentence.doc, index):
+                return swap(ranked, i)
         return ranked
     asked = set(analyze(question))
     for i, c in enumerate(ranked):
@@ -47,6 +53,13 @@ def prefer_letter_line(question: str, ranked: list[Candidate], index: Index) -> 
         if len(label) >= 2 and label <= asked and named_person(c.text, question, c.sentence.lang) != 0.0:
             return ranked if i == 0 else swap(ranked, i)
     return ranked
+
+
+def signs_named_document(question: str, c: Candidate, index: Index) -> bool:
+    """Whether `c` is the signature of the document a who-signed question names by its number ("Кто подписал приказ
+    № 217-п?"): the document says who signed what the question names, as a table's named cell says its figure."""
+    return bool(_ASKS_SIGNER.search(question)) and _signature(c, index) and names_document(question, c.sentence.doc,
+                                                                                          index)
 
 
 def _signature(c: Candidate, index: Index) -> bool:

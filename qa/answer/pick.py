@@ -32,7 +32,7 @@ from qa.answer.features import Candidate, add_across, add_uncentred, prefer_near
 from qa.answer.fields import question_names
 from qa.answer.heads import Heads
 from qa.answer.identity import prefer_asked_one
-from qa.answer.letters import prefer_letter_line
+from qa.answer.letters import prefer_letter_line, signs_named_document
 from qa.answer.minutes import held_at, prefer_field
 from qa.answer.needs import needs
 from qa.answer.neighbours import prefer_typed_neighbour
@@ -272,7 +272,7 @@ def pick_answer(
     # words reads nothing
     acronym = asked_acronym(question)
     sure = named_cell or fielded or extreme is not None or bool(acronym) and spells_out(best.text, acronym) \
-        or sure_point(question, best, index)
+        or sure_point(question, best, index) or signs_named_document(question, best, index)
     if sure:
         conf = max(conf, NAMED_CELL_CONFIDENCE)
     # a table's row with no cell of the kind asked cannot answer ("Who commanded …?" of a row without a name);

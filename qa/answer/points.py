@@ -63,12 +63,16 @@ def sure_point(question: str, best: Candidate, index: Index) -> bool:
     point's number, and every other figure of the question ("№ 217-п") is in its document's head, where an order,
     a decree or minutes state their number."""
     number = asked_point(question)
-    if number is None or not opens_point(best.sentence.text, number):
-        return False
-    rest = _ASKED.sub(" ", question)
-    figures = re.findall(r"\d+", rest)
+    return (number is not None and opens_point(best.sentence.text, number)
+            and names_document(question, best.sentence.doc, index))
+
+
+def names_document(question: str, doc: str, index: Index) -> bool:
+    """Whether the question names `doc` by its number: every figure of the question, other than a point's, is in the
+    document's head ("приказ № 217-п" over "№ 217-п / г. Бишкек, 3 апреля 2024 года"); False for a question with
+    none."""
+    figures = re.findall(r"\d+", _ASKED.sub(" ", question))
     if not figures:
         return False
-    head = index.document_slice(best.sentence.doc, 0, HEAD_CHARS) or ""
-    held = set(re.findall(r"\d+", head))
+    held = set(re.findall(r"\d+", index.document_slice(doc, 0, HEAD_CHARS) or ""))
     return all(f in held for f in figures)

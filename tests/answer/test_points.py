@@ -66,3 +66,38 @@ def test_an_order_s_point_and_its_signer_are_found(tmp_path):
     assert point is not None and "1 декабря 2024" in point.text
     signer = service.ask("Кто подписал приказ № 41-п о перевозках по реке Тамсин?").answer
     assert signer is not None and "О. Пайк" in signer.text
+
+
+class _Order:
+    """An index's one order, as names_document and the signature rule read it."""
+
+    TEXT = "ПРИКАЗ\n\n№ 41-п\nг. Скарн, 3 апреля 2024 года\n\n" + "\n\n".join(ORDER) + \
+        "\n\nНачальник службы                              О. Пайк\n"
+
+    def document_slice(self, doc: str, start: int, end: int) -> str:
+        return self.TEXT[start:end] if doc == "order.txt" else "Новости гавани\n\nСовет Скарна сохранил маяк."
+
+    def sentences(self, first: int, n: int) -> list[SentenceRow]:
+        return []  # the signature line is its document's last
+
+
+def test_a_question_names_the_order_by_its_number_and_its_signature_answers_it():
+    # "Кто подписал приказ № 217-п?" got another document's sentence: the signature rule read only the best's document
+    from dataclasses import replace
+
+    from qa.answer.letters import prefer_letter_line, signs_named_document
+    from qa.answer.points import names_document
+
+    index = _Order()
+    assert names_document("Кто подписал приказ № 41-п?", "order.txt", index)
+    assert not names_document("Кто подписал приказ № 300-п?", "order.txt", index)
+    assert not names_document("Кто подписал приказ о перевозках?", "order.txt", index)  # no number: not named
+    assert not names_document("Кто подписал приказ № 41-п?", "news.txt", index)
+    line = "Начальник службы                              О. Пайк"
+    other = Candidate(SentenceRow(0, "news.txt", 0, 0, 9, "Совет Скарна сохранил маяк."), PASSAGE, {"typed": 0.0}, 9.0)
+    signed = Candidate(SentenceRow(7, "order.txt", 0, 0, len(line), line), PASSAGE, {"typed": 1.0}, 5.0)
+    question = "Кто подписал приказ № 41-п?"
+    out = prefer_letter_line(question, [other, signed], index)
+    assert out[0].sentence.text == line and signs_named_document(question, out[0], index)
+    assert prefer_letter_line("Кто подписал приказ № 300-п?", [other, signed], index)[0] is other
+    assert not signs_named_document("Когда издан приказ № 41-п?", replace(signed), index)
