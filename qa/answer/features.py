@@ -264,9 +264,11 @@ def sentence_features(
     passages: list[Passage],
     index: Index,
     tables: Tables | None = None,
+    replies: dict[int, int] | None = None,
 ) -> list[tuple[SentenceRow, Passage, dict[str, float]]]:
     """Every distinct sentence of the passages with the features the score is made of (`tables`: the
-    question's reader of table rows, when the caller reads them too)."""
+    question's reader of table rows, when the caller reads them too; `replies`, when given, is filled with each reply's
+    sentence id -> its question's, for add_uncentred)."""
     if not passages:
         return []
     tables = tables or Tables(index)
@@ -330,6 +332,8 @@ def sentence_features(
                     analyzed[asked.id] = analyze(asked.text)
                 sterms |= set(analyzed[asked.id])
                 dense = max(dense, float(index.sentence_vectors[asked.id] @ query_vector))
+                if replies is not None:
+                    replies[row.id] = asked.id
             window = set(sterms)
             for nid in (row.id - 1, row.id + 1):
                 nb = by_id.get(nid)
@@ -429,7 +433,8 @@ def uncentred(vectors: np.ndarray) -> np.ndarray:
     return m + k[..., None] * c
 
 
-def add_uncentred(query_vector: np.ndarray, feats: list, sentence_vectors) -> None:
+def add_uncentred(query_vector: np.ndarray, feats: list, sentence_vectors,
+                  replies: dict[int, int] | None = None) -> None:
     """The question's cosine with each candidate sentence under e5's own, uncentred vectors
     ("dense_raw"), and its distance to the best candidate's ("dense_raw_rel").
 
@@ -441,7 +446,9 @@ def add_uncentred(query_vector: np.ndarray, feats: list, sentence_vectors) -> No
     Among candidates in both English and Russian, a sentence in the other language than the question's is
     scored without e5's language offset of the uncentred vectors (RU_MINUS_EN_RAW), as `_across_languages`
     scores the centred cosine: the offset was still in this cosine, the fit's largest weights (docs/languages.md,
-    "The thirty-seventh session"). The order within one language never changes."""
+    "The thirty-seventh session"). The order within one language never changes. A reply (`replies`: its id -> its
+    question's, from sentence_features) reads the better of its own and its question's cosine, as the centred one
+    does."""
     if not feats:
         return
     from qa.embed.e5_language import RU_MINUS_EN_RAW
@@ -449,6 +456,9 @@ def add_uncentred(query_vector: np.ndarray, feats: list, sentence_vectors) -> No
 
     q = uncentred(query_vector)
     s = uncentred(sentence_vectors[[row.id for row, _, _ in feats]]) @ q
+    if replies:
+        asked = uncentred(sentence_vectors[[replies.get(row.id, row.id) for row, _, _ in feats]]) @ q
+        s = np.maximum(s, asked)
     # e5's own vectors hold its language offset too: among candidates in both languages, a sentence in the other
     # language than the question's is read without it, as the centred cosine is (_across_languages)
     s = s - shift_along(RU_MINUS_EN_RAW, q, [row.lang for row, _, _ in feats])

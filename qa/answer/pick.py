@@ -86,7 +86,8 @@ def ranked_candidates(
 ) -> list[Candidate]:
     """Every sentence of the passages with its features (answer types included), best first."""
     tables = tables or Tables(index)
-    feats = sentence_features(question, query_vector, terms, passages, index, tables)
+    replies: dict[int, int] = {}
+    feats = sentence_features(question, query_vector, terms, passages, index, tables, replies)
     readings = {row.id: tables.reading(row) for row, _, _ in feats}
     leads: dict[tuple[str, int], str] = {}
     for row, p, f in feats:
@@ -101,7 +102,7 @@ def ranked_candidates(
     if feats and "match" in weights:
         add_match(question, feats)
     if "dense_raw" in weights:  # the e5 fit's (qa/answer/fitted_e5.py): e5's uncentred cosine
-        add_uncentred(query_vector, feats, index.sentence_vectors)
+        add_uncentred(query_vector, feats, index.sentence_vectors, replies)
     if "other" in weights:  # an e5 fit's weights across languages (benchmarks/fit_e5.py across)
         add_across(question, feats, weights)
     out = [Candidate(row, p, f, sum(w * f[k] for k, w in weights.items()), readings[row.id]) for row, p, f in feats]

@@ -65,6 +65,20 @@ def test_the_uncentred_cosine_is_the_cosine_of_e5s_own_vectors():
     assert all(np.isclose(f["dense_raw_rel"], f["dense_raw"] - max(raw)) for _, _, f in feats)
 
 
+def test_a_reply_reads_the_better_of_its_own_and_its_questions_uncentred_cosine():
+    # an interview's "— Мефедрон." says what it answers only through the question above it (non_answers.reply_heading)
+    rng = np.random.default_rng(3)
+    u = e5_like(rng, 4)
+    q = e5_like(rng, 1)[0]
+    stored = np.array([centred(x) for x in u], np.float16)
+    feats = [(type("Row", (), {"id": i, "lang": None})(), None, {}) for i in range(3)]
+    add_uncentred(centred(q), feats, stored, replies={1: 3})  # sentence 1 replies to question 3
+    raw = [f["dense_raw"] for _, _, f in feats]
+    assert u[3] @ q > u[1] @ q + 0.004  # the question is nearer the asked than its reply's own words
+    assert np.isclose(raw[1], u[3] @ q, atol=2e-3)
+    assert np.allclose([raw[0], raw[2]], [u[0] @ q, u[2] @ q], atol=2e-3)
+
+
 def test_a_sentence_in_the_other_language_is_read_without_e5s_uncentred_language_offset():
     """e5 puts each language's own vectors around its own mean: among English and Russian candidates, an English
     question's uncentred cosine with a Russian sentence was lower for its language alone. It is read without that
