@@ -40,7 +40,7 @@ def prefer_letter_line(question: str, ranked: list[Candidate], index: Index) -> 
         # "Кто подписал приказ № 217-п?": the best may be another document's; the one the question names by its
         # number (its head states it) is the one whose signature answers
         for i, c in enumerate(ranked[1:], 1):
-            if _signature(c, index) and names_document(question, c.sentence.doc, index):
+            if signs_named_document(question, c, index):
                 return swap(ranked, i)
         return ranked
     asked = set(analyze(question))

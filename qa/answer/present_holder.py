@@ -259,10 +259,6 @@ def _says(c: Candidate, words: str) -> bool:
                and (pattern := getattr(language.holder_words, words)) is not None)
 
 
-# a question asking whom someone succeeded or replaced
-_ASKS_SUCCEEDED = re.compile(r"\b(?:replace[ds]?|succeed(?:ed|s)?)\b|(?<!\w)(?:смени\w*|замени\w*)", re.I)
-
-
 def prefer_predecessor(question: str, ranked: list[Candidate]) -> list[Candidate]:
     """`ranked` with the sentence naming the predecessor first, for a who-question about who held a role before
     someone or a date ("Who was in charge of the secretariat before Abdrakhmanov?", "Кто был офицером связи до апреля
@@ -277,7 +273,8 @@ def prefer_predecessor(question: str, ranked: list[Candidate]) -> list[Candidate
     top = ranked[0]
     # a holder the best marks as past answers "who was … before 2024?", not "whom did X succeed?": "До нового
     # назначения Нурбек Абдыкадыров с 2019 года возглавлял пост «Кызыл-Бел»" is X's own earlier post
-    past = _says(top, "held_before") and not _ASKS_SUCCEEDED.search(question)
+    succeeded = words.asks_succeeded is not None and words.asks_succeeded.search(question)
+    past = _says(top, "held_before") and not succeeded
     if needs(question).wants != "person" or _says(top, "predecessor") or past:
         return ranked  # the best already names the one before, or a holder it marks as past ("from 2022 to 2024")
     asked = frozenset(_role_keys(question))

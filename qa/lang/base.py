@@ -208,6 +208,9 @@ class HolderWords:
     # naming someone as the one a new holder follows ("her predecessor", "he replaces", "сменяет"); None: not read
     asks_before: re.Pattern | None = None
     predecessor: re.Pattern | None = None
+    # in a question, asking whom someone succeeded or replaced ("Whom did X succeed?", "Кого сменил X?"): a holder the
+    # best marks as past is then X's own earlier post, no answer; None: not read
+    asks_succeeded: re.Pattern | None = None
 
 
 @dataclass(frozen=True)

@@ -660,6 +660,7 @@ HOLDER_WORDS = HolderWords(
                            r"|\bwho(?:m)?\s+(?:did|does|will)\s+(?:[\w.'’-]+\s+){1,5}?(?:replace|succeed)\b", re.I),
     predecessor=re.compile(r"\b(?:predecessors?|replac(?:es|ed|ing)|succeed(?:s|ed|ing)|took\s+over\s+from|"
                            r"takes\s+over\s+from|in\s+place\s+of)\b", re.I),
+    asks_succeeded=re.compile(r"\b(?:replace[ds]?|succeed(?:ed|s)?)\b", re.I),
 )
 
 REPLY = ReplyWords(

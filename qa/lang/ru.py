@@ -628,6 +628,7 @@ HOLDER_WORDS = HolderWords(
                            r"|(?<!\w)кого\s+(?:[\w.-]+\s+){0,4}?(?:смени|замени)(?:л|ла|т)(?!\w)", re.I),
     predecessor=re.compile(r"(?<!\w)(?:предшественни\w*|смени(?:л|ла|т)|сменяет|замени(?:л|ла|т)|заменяет|"
                            r"на\s+смену|вместо)(?!\w)", re.I),
+    asks_succeeded=re.compile(r"(?<!\w)(?:смени\w*|замени\w*)", re.I),
 )
 
 REPLY = ReplyWords(
