@@ -15,6 +15,11 @@ it again, and is left alone):
   document that gives the figure for other countries too (a breakdown: the candidate itself or another of its
   document names another country with a figure of the asked kind) and states a total it is part of (the best does, or
   a sentence of its document naming no country), is put first;
+- prefer_country_row: when the best names other countries and not the asked one, a table's row of the asked kind and
+  event whose first cell names the asked country, in the best's document (among the best PART_TOP) or a near tie of
+  it, is put first: asked in English of a Russian donors' table ("How much did Norway contribute …?" over "Норвегия |
+  700 000"), or in Russian of an English one, the row shares no word with the question, and the best, another
+  country's figure, is no answer;
 - whole_given: when none is, and the answer shown states a total (the language's asked_words.total: "in total",
   "всего", "overall") and its document breaks the figure down by other countries, the documents give no figure for
   the asked country: "not found", with the reason (qa.answer.not_found, "whole").
@@ -41,6 +46,10 @@ PARTS = True
 # how far down the ranked candidates the asked country's part is looked for: every sentence of the passages is ranked,
 # and a table's row shares few words with the question
 PART_TOP = 20
+# how far down, and how near the best's score, the asked country's row of another document than the best's is looked
+# for
+ROW_TOP = 8
+ROW_MARGIN = 1.5
 
 
 def _named(c: Candidate) -> frozenset[str]:
@@ -131,6 +140,26 @@ def prefer_asked_country(question: str, ranked: list[Candidate], lead: Callable[
         if _typed(c, question) and c.features.get("clash", 0.0) < 1.0 and _own(c) & asked \
                 and _breaks_down(c, ranked, asked, question) \
                 and _totalled(c, ranked):
+            return swap(ranked, i, merge=True)
+    return ranked
+
+
+def prefer_country_row(question: str, ranked: list[Candidate]) -> list[Candidate]:
+    """`ranked` with the asked country's table row first (the module docstring), when the best names other
+    countries and not the asked one."""
+    asked = _asked(question)
+    if not asked or len(ranked) < 2:
+        return ranked
+    best = ranked[0]
+    named = _named(best)
+    if not named or named & asked:
+        return ranked
+    for i, c in enumerate(ranked[1:PART_TOP], 1):
+        if c.reading is None or not _typed(c, question) or c.features.get("clash", 0.0) >= 1.0:
+            continue
+        first = c.sentence.text.split("|", 1)[0]
+        near = c.sentence.doc == best.sentence.doc or i < ROW_TOP and best.score - c.score <= ROW_MARGIN
+        if near and countries_in(first, c.sentence.lang or detect(first)) & asked:
             return swap(ranked, i, merge=True)
     return ranked
 

@@ -15,7 +15,7 @@ import re
 from qa.answer.features import Candidate, swap
 from qa.answer.needs import needs
 from qa.answer.persons import named_person
-from qa.answer.points import names_document
+from qa.answer.points import names_document, names_person
 from qa.ingest.letters import CLOSE, SIGNED_LINE
 from qa.lang import analyze
 from qa.store import Index
@@ -62,14 +62,29 @@ def signs_named_document(question: str, c: Candidate, index: Index) -> bool:
                                                                                           index)
 
 
+# how many signers' lines close a document at most (an agreement's parties)
+_SIGNERS = 4
+
+
+def _signed(text: str) -> bool:
+    """Whether a sentence may be a signer's line: one short line, no sentence's end, naming someone."""
+    text = text.strip()
+    return 0 < len(text) <= 160 and "\n" not in text and text[-1] not in ".!?:;" and names_person(text, "")
+
+
 def _signature(c: Candidate, index: Index) -> bool:
     """Whether a candidate is a letter's signature block: it opens with the complimentary close and goes on, or
     the line before it is the close, and it names someone (its "typed" feature); or an order's or a decree's
     signature line, its document's last: the signer's office, a wide gap, the signer's initials and name
-    ("Председатель                А. Токтосунов")."""
+    ("Председатель                А. Токтосунов"), or one of its last lines naming the signer with no full stop."""
     if SIGNED_LINE.match(c.text):
         after = index.sentences(c.sentence.id + 1, 1)
         return not after or after[0].doc != c.sentence.doc
+    if _signed(c.sentence.text):
+        # a closing run of lines naming signers ("Директор Агентства, генерал-лейтенант Хуршед Рахмонзода"; an
+        # agreement's "За Правительство … — Фаридун Саидзода, …" for each party): all lines after it are such too
+        after = [r for r in index.sentences(c.sentence.id + 1, _SIGNERS) if r.doc == c.sentence.doc]
+        return len(after) < _SIGNERS and all(_signed(r.text) for r in after)
     if c.features.get("typed") != 1.0:
         return False
     if CLOSE.match(c.text):

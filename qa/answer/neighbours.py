@@ -17,9 +17,11 @@ from qa.answer.asked_marks import asked_marks, names_asked, names_doer
 from qa.answer.deadlines import asks_deadline, states_deadline
 from qa.answer.features import Candidate, behind, swap
 from qa.answer.figure_swaps import asked_amounts, states_all
-from qa.answer.needs import needs
+from qa.answer.needs import asked_grain, needs
 from qa.answer.persons import named_person
+from qa.answer.question import question_head
 from qa.answer.short import candidates
+from qa.answer.types import states_date
 from qa.answer.shown import refers_back
 from qa.filters.mentions import YEAR_RE
 from qa.lang import analyze, detect
@@ -62,6 +64,10 @@ DEADLINE_MARGIN = 5.0
 # a near tie stating the question's figures (_figure_near_tie): among the best this many, within this margin
 FIGURE_TOP = 5
 FIGURE_MARGIN = 3.0
+# a number question's best sentence with no quantity of the asked unit gives way to one of the best HEAD_TOP of its own
+# story that holds one and more of the words of the thing asked for (_head_near_tie), within HEAD_MARGIN (0: never)
+HEAD_TOP = 5
+HEAD_MARGIN = 5.0
 # a near tie whose context names what singles out the asked event where the best's names another (_clash_near_tie):
 # among the best this many, within this margin
 CLASH_TOP = 5
@@ -155,6 +161,8 @@ def _prefer_typed(ranked: list[Candidate], question: str) -> list[Candidate]:
         return _first_that(ranked, lambda c: c.features.get("typed") == 1.0, CONTACT_TOP)
     if wants == "number":
         nexts = _quantity_next(ranked, question)
+        if nexts is ranked:
+            nexts = _head_near_tie(ranked, question)
         return nexts if nexts is not ranked or COUNT_MARGIN <= 0 else _counted_near_tie(ranked)
     if wants == "person" and PERSON_MARGIN > 0:
         tied = _person_near_tie(ranked, question)
@@ -164,6 +172,8 @@ def _prefer_typed(ranked: list[Candidate], question: str) -> list[Candidate]:
         tied = _deadline_near_tie(ranked, question) if asks_deadline(question) else ranked
         if tied is ranked:
             tied = _dated_near_tie(ranked, question)
+        if tied is ranked:
+            tied = _finer_date_near_tie(ranked, question)
         if tied is not ranked:
             return tied
     if wants in NEXT_KINDS:
@@ -301,6 +311,20 @@ def _dated_near_tie(ranked: list[Candidate], question: str) -> list[Candidate]:
     return _near_tie(ranked, DATE_TOP, DATE_MARGIN, lambda c: c.features.get("typed") == 1.0)
 
 
+def _finer_date_near_tie(ranked: list[Candidate], question: str) -> list[Candidate]:
+    """ranked with the first of the best DATE_TOP that states a day first, when a when-question that names no grain
+    ("When did Operation Kamar-2024 take place?") has a best that dates its event by a month or a year alone ("… due
+    to Operation Kamar-2024 in October 2024", a report's footnote) and that one, of no other event (its "clash"
+    feature), scores within DATE_MARGIN of it: "… held from 14 to 27 October 2024" says when."""
+    best = ranked[0]
+    lang = best.sentence.lang
+    if asked_grain(question) not in (None, "date") or best.features.get("typed") != 1.0 \
+            or states_date(best.text, question, "day", lang):
+        return ranked
+    return _near_tie(ranked, DATE_TOP, DATE_MARGIN, lambda c: c.features.get("typed") == 1.0
+                     and c.features.get("clash") != 1.0 and states_date(c.text, question, "day", c.sentence.lang))
+
+
 def _deadline_near_tie(ranked: list[Candidate], question: str) -> list[Candidate]:
     """ranked with the first of the best DATE_TOP that states a date as a limit first (qa.answer.deadlines), when the
     question asks for a deadline, the best states none, and that one scores within DATE_MARGIN of it; else the first
@@ -315,6 +339,35 @@ def _deadline_near_tie(ranked: list[Candidate], question: str) -> list[Candidate
         return near
     return _near_tie(ranked, DEADLINE_TOP, DEADLINE_MARGIN,
                      lambda c: c.sentence.doc == best.sentence.doc and states_deadline(c.text))
+
+
+def _head_near_tie(ranked: list[Candidate], question: str) -> list[Candidate]:
+    """ranked with the first of the best HEAD_TOP of the best's own story (_one_story) that holds a quantity of the
+    asked unit (its "unit" feature) and more of the words of the thing asked for (qa.answer.question.question_head)
+    than the best first, when the best holds no such quantity and that one scores within HEAD_MARGIN of it. "Каков
+    общий бюджет проекта …?" read the project's opening sentence, which names it in full, closer than "Общий бюджет
+    проекта составляет 4,8 млн долларов США." further down: the noun asked for, and a figure, tell them apart. Not for
+    a count of a noun."""
+    best = ranked[0]
+    head = set(question_head(question))
+    # a count of a noun ("How many participants …?") is the unit feature's to read: a near tie counting the asked
+    # noun at another event would answer what the documents do not hold
+    if HEAD_MARGIN <= 0 or not head or best.features.get("unit") != 0.0 or needs(question).units:
+        return ranked
+    held = len(head & set(analyze(best.text)))
+    return _near_tie(ranked, HEAD_TOP, HEAD_MARGIN, lambda c: _one_story(best, c)
+                     and c.features.get("unit") == 1.0 and len(head & set(analyze(c.text))) > held)
+
+
+def _one_story(a: Candidate, b: Candidate) -> bool:
+    """Whether two candidates tell one story: of one item, or of one document's items of one date (a report's
+    sections, a PDF's pages), not two news items of a page."""
+    if a.sentence.doc != b.sentence.doc:
+        return False
+    if a.sentence.item == b.sentence.item:
+        return True
+    dated = (a.passage.item.date if a.passage.item else None), (b.passage.item.date if b.passage.item else None)
+    return dated[0] == dated[1]
 
 
 def _counted_near_tie(ranked: list[Candidate]) -> list[Candidate]:

@@ -23,7 +23,7 @@ from qa.answer import short
 from qa.answer.acronyms import asked_acronym, spells_out
 from qa.answer.asked_marks import prefer_asked
 from qa.answer.corrections import prefer_correction
-from qa.answer.country_parts import prefer_asked_country, whole_given
+from qa.answer.country_parts import prefer_asked_country, prefer_country_row, whole_given
 from qa.answer.disagreement import with_disagreement
 from qa.answer.editions_across import prefer_edition_across
 from qa.answer.evidence import abstain_gate, calibrate, evidence, lead_text, probability, rule_that_holds
@@ -38,15 +38,15 @@ from qa.answer.needs import needs
 from qa.answer.neighbours import prefer_typed_neighbour
 from qa.answer.not_found import mentioned, not_found_note
 from qa.answer.ordering import rerank_passages
-from qa.answer.points import prefer_asked_point, sure_point
+from qa.answer.points import prefer_asked_point, prefer_point_part, sure_point
 from qa.answer.preliminary import only_preliminary, passage_cosine, prefer_final, preliminary_note
 from qa.answer.present_holder import prefer_predecessor, prefer_present_holder
 from qa.answer.roles import prefer_holder
 from qa.answer.tenures import prefer_span_of_year
-from qa.answer.rows import prefer_asked_period, prefer_named_row, row_and_column_named
+from qa.answer.rows import date_terms, prefer_asked_period, prefer_named_row, row_and_column_named
 from qa.answer.shown import Shown, blanked_lines, cited, shown_answer
 from qa.answer.substances import prefer_asked_substance
-from qa.answer.tables import Tables, asked_cell, lacks_kind, lacks_substance, names_asked_years
+from qa.answer.tables import Tables, asked_cell, lacks_kind, lacks_substance, names_asked_years, says_asked_terms
 from qa.answer.trim import MAX_ANSWER_CHARS
 from qa.answer.types import type_features
 from qa.answer.weights import fitted_for
@@ -203,6 +203,31 @@ def past_kindless_rows(question: str, ranked: list[Candidate], tables: Tables) -
     return ranked
 
 
+# how far down a sentence that says more of the question may sit below a row whose table says too little of it
+UNSAID_TOP = 5
+
+
+def past_unsaid_row(question: str, terms: list[str], ranked: list[Candidate], tables: Tables) -> list[Candidate]:
+    """ranked with the first of its best UNSAID_TOP that is no table's row, holds a span of the kind asked and more of
+    the question's words (its "lex" feature) first, when the best is a row of a table in the question's language that
+    leaves more than tables.UNSAID_MAX of them unsaid around it (says_asked_terms): the March row of a table of one
+    country's customs seizures for "Сколько наркотиков публично уничтожили в Душанбе в марте 2024 года?", over the news
+    item "Агентство … публично уничтожило 3,4 тонны наркотических средств …"."""
+    if len(ranked) < 2:
+        return ranked
+    best = ranked[0]
+    table = tables.row(best.sentence)
+    if table is None or best.sentence.lang not in (None, detect(question)) \
+            or says_asked_terms(question, terms, best.passage, table, best.sentence.text, date_terms(question)):
+        return ranked
+    for i in range(1, min(UNSAID_TOP, len(ranked))):
+        c = ranked[i]
+        if c.reading is None and c.features.get("typed", 0.0) >= 1.0 \
+                and c.features.get("lex", 0.0) > best.features.get("lex", 0.0):
+            return swap(ranked, i)
+    return ranked
+
+
 def pick_answer(
     question: str,
     query_vector: np.ndarray,
@@ -235,14 +260,17 @@ def pick_answer(
     ranked = prefer_span_of_year(question, ranked)  # "in 2018": the career line "from 2016 to 2020" (tenures)
     ranked = prefer_present_holder(question, ranked)
     ranked = prefer_asked(question, ranked)  # a sentence that states the role, act or total asked (asked_marks)
-    ranked = prefer_asked_point(question, ranked)  # "пункт 5 приказа": the point numbered 5
+    ranked = prefer_asked_point(question, ranked, index)  # "пункт 5 приказа": the point numbered 5
+    ranked = prefer_point_part(question, ranked, index)  # who answers for it, by when: the point's later sentences
     # "before X": the sentence naming the one the new holder follows, over the one stating the role's act
     ranked = prefer_predecessor(question, ranked)
     # its part, not the whole; the best's item's lead is read only for a question about a country
     ranked = prefer_asked_country(question, ranked, lambda best=ranked[0].sentence: lead_text(index, best))
+    ranked = prefer_country_row(question, ranked)  # or the asked country's row, when the best is another's figure
     ranked = prefer_letter_line(question, ranked, index)  # a letter's signature, its labelled contact (letters)
     ranked = prefer_named_cell(question, terms, ranked, tables)  # the row and column asked, over a figureless best
     ranked = past_kindless_rows(question, ranked, tables)  # a row with no cell of the kind asked answers nothing
+    ranked = past_unsaid_row(question, terms, ranked, tables)  # nor one whose table says too little of the question
     # "which country seized the most hashish": the table's row holding the most under the column asked (extremes)
     extreme = extreme_row(question, ranked, tables, index)
     if extreme is not None and extreme.index:

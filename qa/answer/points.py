@@ -7,19 +7,32 @@ sentence model ranks the points alike, and the number is what tells them apart. 
 open with the asked number, the first of the best POINT_TOP of its document that does ("5.", "5)") takes its place.
 It is sure (sure_point()) when the question names the document by a number its head states: the point of that order,
 not of another, is the one asked.
+
+A point is often several sentences: "3. Разработать … программу совместных учебных курсов. Ответственный — …
+Бахтиёр Назаров. Срок — до 30 июня 2024 года." Its first sentence holds the words that name it, its later ones who
+answers for it and by when. So when the best is a point's first sentence and holds nothing of the kind asked (a
+person, a deadline), the first of the point's later sentences that does takes its place (prefer_point_part), read with
+the point's evidence of matching the question: whether the question names the point by its number ("Кто отвечает за
+пункт 3?") or by what it orders ("Who is responsible for forming the joint mobile group?").
 """
 
 from __future__ import annotations
 
 import re
 
+from qa.answer.deadlines import asks_deadline, states_deadline
 from qa.answer.features import Candidate, swap
+from qa.answer.needs import needs
+from qa.answer.persons import named_person
+from qa.lang import analyze
 from qa.store import Index
 
 # how far down the ranking the asked point is looked for
 POINT_TOP = 10
 # how much of a document's head is read for the number the question names it by ("приказа № 217-п")
 HEAD_CHARS = 1500
+# how far a point runs after its number at most: a point is a few sentences, not a page
+POINT_CHARS = 800
 
 # "пункт 5", "пункта 5", "п. 5", "point 5", "item 3", "paragraph 2", "clause 4"
 _ASKED = re.compile(r"(?<!\w)(?:пункт\w*|подпункт\w*|п\.|points?|items?|paragraphs?|clauses?|para\.)\s*(\d{1,3})"
@@ -40,30 +53,107 @@ def point_words(question: str) -> set[str]:
     return set(re.findall(r"\w+", m.group(0))) if m else set()
 
 
-def opens_point(text: str, number: str) -> bool:
-    """Whether `text` is the point numbered `number` ("5. …", "5) …")."""
+def opens_point(text: str, number: str = r"\d{1,3}") -> bool:
+    """Whether `text` is the point numbered `number` ("5. …", "5) …"), or any numbered point."""
     return re.match(rf"\s*{number}[.)]\s", text) is not None
 
 
-def prefer_asked_point(question: str, ranked: list[Candidate]) -> list[Candidate]:
-    """ranked with the point the question names by its number first (the module)."""
+# a line that opens a numbered point: "5. …", "5) …"
+_POINT_LINE = re.compile(r"[ \t]*(\d{1,3})[.)][ \t]")
+
+
+def point_at(index: Index, doc: str, start: int) -> str | None:
+    """The number of the point the sentence at `start` opens or belongs to: the point opening its line (a point is
+    one line or paragraph: "3. Разработать … Ответственный — … Срок — …"), or None."""
+    lo = max(0, start - POINT_CHARS)
+    before = index.document_slice(doc, lo, start + 5) or ""
+    cut = start - lo
+    line = before.rfind("\n", 0, cut) + 1
+    if line == 0 and lo > 0:
+        return None  # the line opens further back than a point runs
+    m = _POINT_LINE.match(before, line)
+    return m.group(1) if m else None
+
+
+def prefer_asked_point(question: str, ranked: list[Candidate], index: Index) -> list[Candidate]:
+    """ranked with the point the question names by its number first, or a sentence of it (the module)."""
     number = asked_point(question)
     if number is None or not ranked or opens_point(ranked[0].sentence.text, number):
         return ranked
-    doc = ranked[0].sentence.doc
+    best = ranked[0].sentence
+    if point_at(index, best.doc, best.start) == number:
+        return ranked
     for i in range(1, min(POINT_TOP, len(ranked))):
-        c = ranked[i]
-        if c.sentence.doc == doc and opens_point(c.sentence.text, number):
+        s = ranked[i].sentence
+        if s.doc == best.doc and point_at(index, s.doc, s.start) == number:
             return swap(ranked, i)
     return ranked
 
 
+def prefer_point_part(question: str, ranked: list[Candidate], index: Index) -> list[Candidate]:
+    """ranked with the sentence of the best's point that says who answers for it, or by when, first, when the best
+    says neither (the module)."""
+    if len(ranked) < 2:
+        return ranked
+    deadline = asks_deadline(question) or asked_point(question) is not None and _ASKS_TERM.search(question)
+    if not deadline and needs(question).wants != "person":
+        return ranked
+
+    def holds(c: Candidate) -> bool:
+        return states_deadline(c.sentence.text) if deadline else names_person(c.sentence.text, question)
+
+    best = ranked[0].sentence
+    if holds(ranked[0]):
+        return ranked
+    number = point_at(index, best.doc, best.start)
+    if number is None:
+        return ranked
+    # a question that names no point by its number must name what the point orders ("за обучение инспекторов"), not
+    # only what its part says ("срок") or the whole document ("Кто подписал приказ?")
+    asked = set() if asked_point(question) is not None else set(analyze(question))
+    for i in range(1, min(2 * POINT_TOP, len(ranked))):
+        s = ranked[i].sentence
+        if (s.doc == best.doc and abs(s.start - best.start) <= POINT_CHARS and holds(ranked[i])
+                and point_at(index, s.doc, s.start) == number
+                and (not asked or asked & set(analyze(_line(index, s.doc, s.start))) - set(analyze(s.text)))):
+            return swap(ranked, i, merge=True)
+    return ranked
+
+
+def _line(index: Index, doc: str, start: int) -> str:
+    """The line (a point) the sentence at `start` stands in."""
+    lo = max(0, start - POINT_CHARS)
+    text = index.document_slice(doc, lo, start + POINT_CHARS) or ""
+    cut = start - lo
+    end = text.find("\n", cut)
+    return text[text.rfind("\n", 0, cut) + 1:end if end >= 0 else len(text)]
+
+
+# a Russian person's name: a first name and a surname of the usual endings, in any case ("Бахтиёр Назаров", "Далера
+# Каримзода", "Мадина Холикова")
+_RU_NAME = re.compile(r"(?<!\w)[А-ЯЁ][а-яё]+\s+[А-ЯЁ][а-яё]*(?:ов|ев|ёв|ин|ын|зод|зад|ск|цк|ич|енк|дзе|швили|ян|улы|"
+                      r"кызы)[а-яё]{0,3}(?!\w)")
+
+
+def names_person(text: str, question: str) -> bool:
+    """Whether a sentence names someone the question does not: a Russian first name and surname, or an English
+    name marked as a person's."""
+    asked = set(re.findall(r"\w+", question.lower()))
+    if any(not set(m.group(0).lower().split()) <= asked for m in _RU_NAME.finditer(text)):
+        return True
+    return named_person(text, question, "en") == 1.0
+
+
+# a point's term, in a question that names the point: "Какой срок установлен по пункту 2?", "the deadline of item 3"
+_ASKS_TERM = re.compile(r"(?<!\w)срок\w*|\bdeadlines?\b|\bdue\b|\bby\s+when\b", re.I)
+
+
 def sure_point(question: str, best: Candidate, index: Index) -> bool:
-    """Whether `best` is the point the question names in a document it names by number: it opens with the asked
-    point's number, and every other figure of the question ("№ 217-п") is in its document's head, where an order,
-    a decree or minutes state their number."""
+    """Whether `best` is of the point the question names in a document it names by number: it opens the asked
+    point or belongs to it, and every other figure of the question ("№ 217-п") is in its document's head, where an
+    order, a decree or minutes state their number."""
     number = asked_point(question)
-    return (number is not None and opens_point(best.sentence.text, number)
+    return (number is not None and point_at(index, best.sentence.doc, best.sentence.start) == number
             and names_document(question, best.sentence.doc, index))
 
 

@@ -424,7 +424,8 @@ def miscast(question: str, sentence: str, lang: str | None = None) -> Miscast | 
         # other is left to the gate: an earlier holder is often named by a verb ("who managed the project from 2021
         # to December 2023, was appointed Deputy Director"; qa.answer.present_holder puts that one first)
         holders = [r for r in held if r.person and holds(asked, r)]
-        if holders and all(same_person(r.person, asked.after) for r in holders):
+        if holders and all(same_person(r.person, asked.after) for r in holders) \
+                and not _succeeds_another(sentence, lang, asked.after):
             return Miscast(asked, holders[0], "after")
         if _replaced(sentence, lang, asked.after):
             # "Ms. Yesenova succeeds Mr. Timur Sadykov" for the one before Sadykov: it names who came after him
@@ -711,6 +712,17 @@ def _replaced(sentence: str, lang: str, person: str) -> bool:
         return False
     clause = _LED_CLAUSE.match(sentence, m.end())
     return clause is not None and same_person(clause.group(0), person) and not same_person(sentence[:m.start()], person)
+
+
+def _succeeds_another(sentence: str, lang: str, person: str) -> bool:
+    """Whether the sentence names someone other than `person` as the one its holder replaced, after its predecessor
+    words in their clause ("… has served as Regional Coordinator since 1 February 2022, succeeding Mr. Dilshod
+    Rakhmatov, …"): it gives the office to `person` and names the holder before."""
+    words = get(lang).holder_words
+    m = words.predecessor.search(sentence) if words is not None and words.predecessor is not None else None
+    clause = _LED_CLAUSE.match(sentence, m.end()) if m is not None else None
+    return clause is not None and re.search(r"[A-ZА-ЯЁ][\w'’-]{2,}", clause.group(0)) is not None \
+        and not same_person(clause.group(0), person)
 
 
 def _says_before(sentence: str, lang: str) -> bool:

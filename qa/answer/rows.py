@@ -28,7 +28,7 @@ def _key_cells(text: str, asked: set[str]) -> list[frozenset[str]]:
 ROW_TOP = 3
 
 
-def _date_terms(question: str) -> set[str]:
+def date_terms(question: str) -> set[str]:
     """The terms of the date the question names ("in the first half of 2024": first, half, 2024)."""
     reading = parse_question_dates(question) if question else None
     return set(analyze(reading.text)) if reading is not None else set()
@@ -54,7 +54,7 @@ def prefer_named_row(ranked: list[Candidate], terms: list[str], tables: Tables, 
         return ranked
     asked = set(terms)
     if ranked[0].reading is None:
-        undated = asked - _date_terms(question)
+        undated = asked - date_terms(question)
         held = len(undated & set(analyze(ranked[0].text)))
         rows = [i for i, c in enumerate(ranked[1:], 1)
                 if c.reading is not None and len(undated & set(analyze(c.reading))) > held

@@ -160,8 +160,9 @@ def country_terms(codes: frozenset[str]) -> frozenset[str]:
 
 
 # common words whose stems are a country's: "данные", "по данным" (data) stem to "дан" as "Дания", "Дании" do, but no
-# form of the name doubles its "н"
-_NOT_NAMES = re.compile(r"(?<![\w])данн\w*", re.I)
+# form of the name doubles its "н"; "груз", "груза" (cargo) stem to "груз" as "Грузия" does, whose forms all go on
+# with "и"
+_NOT_NAMES = re.compile(r"(?<![\w])(?:данн\w*|груз(?:а|у|ом|е|ы|ов|ам|ами|ах)?(?!\w))", re.I)
 
 
 def countries_in(text: str, code: str = "en", adjectives: bool = True, languages: bool = False) -> frozenset[str]:

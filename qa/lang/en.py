@@ -151,7 +151,11 @@ QUESTION_TYPES = (
     ("web", re.compile(r"\bweb\s*address|\burl\b|\b(?:what|which)\s+(?!(?:did|does|do)\b)(?:[\w'’&-]+\s+){0,3}?"
                        r"(?:web\s*(?:site|page)|home\s?page)s?\b")),
     ("phone", re.compile(r"\b(?:(?:tele)?phone|fax|hotline|helpline)\s+(?:numbers?|line)\b|\b(?:what|which)\s+"
-                         r"(?!(?:did|does|do)\b)(?:[\w'’-]+\s+){0,3}?(?:(?:tele)?phone|hotline|helpline)\b")),
+                         r"(?!(?:did|does|do)\b)(?:[\w'’-]+\s+){0,3}?(?:(?:tele)?phone|hotline|helpline)\b"
+                         # "What is the number of the customs hotline …?"
+                         r"|\bnumbers?\s+(?:of|for)\s+(?:the\s+|its\s+|their\s+)?(?:[\w'’-]+\s+){0,2}?"
+                         r"(?:(?:tele)?phone|hotline|helpline|fax)\b(?!\s+(?:calls?|messages?|requests?|reports?|"
+                         r"complaints?|tips?|users?)\b)")),
     ("place", re.compile(r"^where\b|\bin which (city|country|town|place)\b|\bwhich (city|country|town|region)\b")),
     # the title of a work or an event ("the title of the conference", not a rank: "which title did he hold")
     ("title", re.compile(r"\b(?:what|which) (?:is|was|were|are) (?:the |its |their )?(?:[\w-]+ ){0,3}"

@@ -5,6 +5,7 @@ the reason, not answered by the total. Invented documents and questions."""
 from __future__ import annotations
 
 import io
+import re
 
 import pytest
 
@@ -108,6 +109,14 @@ def test_data_is_no_denmark():
     assert countries_in("Делегация Дании прибыла в Алматы.", "ru") == {"DK"}
 
 
+def test_cargo_is_no_georgia():
+    # "груз" (cargo) stems as "Грузия" does: a question about a cargo was told the passage is "not of Georgia"
+    from qa.lang.countries import countries_in
+
+    assert countries_in("Когда был задержан груз уксусного ангидрида на станции Фарап?", "ru") == frozenset()
+    assert countries_in("Партия груза прибыла из Грузии.", "ru") == {"GE"}
+
+
 # A table whose unit is in its caption only ("(kg)"): its rows' cells are bare figures. An operation's news item about
 # the same year, giving a total over the countries and naming none, was the answer to one country's question.
 BORDER_REPORT = (
@@ -152,3 +161,30 @@ def test_a_figure_of_the_regions_countries_together_is_a_total(text, total):
     from tests.candidates import lone_candidate
 
     assert _states_total(lone_candidate(text, "2031-08-29", 10.0, lang="ru" if "году" in text else "en")) is total
+
+
+def test_the_asked_country_s_row_in_the_other_language_takes_the_place_of_another_country_s_figure():
+    # asked in English of a Russian donors' table, the row shares no word with the question; the best names the
+    # project's countries and not the donor asked about
+    from qa.answer import Candidate
+    from qa.answer.country_parts import prefer_country_row
+    from qa.contracts import Passage
+    from qa.store import ChunkRow, SentenceRow
+
+    def candidate(k: int, doc: str, text: str, score: float, reading: str | None = None) -> Candidate:
+        passage = Passage(1, ChunkRow(0, doc, 0, 0, 9, "text", 0, 9), None, 1.0, 0.5, 1.0, 3.0)
+        lang = "ru" if re.search("[а-я]", text) else "en"
+        return Candidate(SentenceRow(k, doc, 0, 0, len(text), text, lang), passage, {"typed": 1.0, "clash": 0.0},
+                         score, reading)
+
+    best = candidate(0, "project.docx", "Проект реализуется в Кыргызской Республике и Республике Таджикистан на "
+                     "средства доноров в размере 4,8 млн долларов США.", 30.0)
+    norway = candidate(5, "project.docx", "Норвегия | 700 000 | 15 %", 22.0, "Донор: Норвегия; 700 000 Взнос.")
+    japan = candidate(4, "project.docx", "Япония | 2 100 000 | 44 %", 23.0, "Донор: Япония; 2 100 000 Взнос.")
+    question = "How much did Norway contribute to the project?"
+    assert prefer_country_row(question, [best, japan, norway])[0].sentence.text.startswith("Норвегия")
+    # a country no row names: the best stays (country_swaps then says whose figure it is)
+    assert prefer_country_row("How much did Germany contribute to the project?", [best, japan, norway])[0] is best
+    # another document's row only as a near tie of the best
+    far = candidate(9, "other.pdf", "Norway | 900 | 12", 20.0, "Country: Norway; 900 Heroin; 12 Opium.")
+    assert prefer_country_row(question, [best, japan, far])[0] is best

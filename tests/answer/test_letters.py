@@ -65,3 +65,34 @@ def test_a_title_written_as_label_and_subtitle_is_no_labelled_answer():
                         10.0 - i) for i, t in enumerate(texts)]
     ranked[1].features["typed"] = 1.0  # as the person patterns read "Annual Report"
     assert prefer_letter_line(q, ranked, None)[0].text == texts[0]
+
+
+class _Closing:
+    """An index whose document closes with signers' lines (an agreement's parties), as the signature rule reads it."""
+
+    LINES = [
+        "Совершено в городе Скарне 14 сентября 2023 года в двух подлинных экземплярах.",
+        "За Правительство Республики Тарров — Эдвин Марлов, заместитель министра",
+        "За Правительство Республики Венлоу — Ольга Пайкова, первый заместитель министра",
+    ]
+
+    def sentences(self, first: int, n: int):
+        from qa.store import SentenceRow
+
+        return [SentenceRow(k, "agreement.txt", 0, 0, 9, self.LINES[k]) for k in range(first, min(first + n,
+                                                                                                len(self.LINES)))]
+
+
+@pytest.mark.parametrize(("k", "signed"), [(1, True), (2, True), (0, False)])
+def test_a_document_s_closing_lines_naming_its_signers_are_its_signature(k, signed):
+    # an agreement or an order signed on lines of their own, with no complimentary close and no gap before the name
+    from qa.answer.features import Candidate
+    from qa.answer.letters import _signature
+    from qa.contracts import Passage
+    from qa.store import ChunkRow, SentenceRow
+
+    passage = Passage(1, ChunkRow(0, "agreement.txt", 0, 0, 9, "text", 0, 9), None, 1.0, 0.5, 1.0, 3.0)
+    index = _Closing()
+    line = index.LINES[k]
+    c = Candidate(SentenceRow(k, "agreement.txt", 0, 0, len(line), line), passage, {"typed": 1.0}, 1.0)
+    assert _signature(c, index) is signed

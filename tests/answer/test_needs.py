@@ -3,6 +3,8 @@ text; qa.answer.needs)."""
 
 from __future__ import annotations
 
+import pytest
+
 from qa.answer.needs import needs
 from qa.answer.types import unit_match
 from qa.lang import analyze
@@ -74,3 +76,13 @@ def test_a_plural_modifier_coordinated_with_another_does_not_hide_the_head():
 def test_a_partitive_or_an_acronym_before_the_noun_still_names_it():
     assert needs("How many of the Skarn pilots retired in 2020?").units == frozenset(analyze("pilots"))
     assert needs("How many US ferries docked at Skarn?").units == frozenset(analyze("ferries"))
+
+
+@pytest.mark.parametrize(("question", "wants"), [
+    ("Каков общий бюджет проекта?", "number"),
+    ("Каков окончательный объём изъятий по итогам операции?", "number"),
+    ("What is the number of the customs hotline for reporting smuggling?", "phone"),
+    ("What was the number of hotline calls in 2023?", None),
+])
+def test_what_a_question_asks_for_through_its_noun(question, wants):
+    assert needs(question).wants == wants

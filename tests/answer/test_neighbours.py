@@ -373,3 +373,28 @@ def test_a_near_tie_of_the_asked_year_takes_over_from_a_best_that_names_another(
     assert prefer_typed_neighbour(far, q)[0].sentence.text == older
     who = "Who presented the Skarn Harbour Office's results for 2023?"
     assert prefer_typed_neighbour(r, who)[0].sentence.text == older
+
+
+def test_a_how_much_question_takes_the_near_tie_of_its_document_that_names_the_thing_asked_and_a_figure():
+    # the project's opening sentence names it in full; the budget sentence further down names the budget and its sum
+    question = "Каков общий бюджет проекта «Тамсин»?"
+    opening = "Проект «Тамсин» реализуется речной службой в партнёрстве с администрацией порта Скарн."
+    budget = "Общий бюджет проекта составляет 4,8 млн долларов США."
+    r = ranked(question, [(0, 1, opening, 30.0), (0, 2, "Цель проекта — защитить реку Тамсин.", 28.0),
+                          (1, 7, budget, 26.5)])
+    assert prefer_typed_neighbour(r, question)[0].sentence.text == budget
+    # not one far behind
+    r = ranked(question, [(0, 1, opening, 30.0), (1, 7, budget, 20.0)])
+    assert prefer_typed_neighbour(r, question)[0].sentence.text == opening
+
+
+def test_a_when_question_takes_the_near_tie_that_states_the_day_over_one_naming_the_month():
+    question = "When did Operation Tamsin-2024 take place?"
+    month = "³ The increase is mainly due to Operation Tamsin-2024 in October 2024."
+    days = "The Skarn Harbour Office announces the results of Operation Tamsin-2024, held from 14 to 27 October 2024."
+    r = ranked(question, [(0, 1, month, 27.7), (1, 5, days, 27.6)])
+    assert prefer_typed_neighbour(r, question)[0].sentence.text == days
+    # a question asking for the month or the year keeps its best
+    asked = "In which month did Operation Tamsin-2024 take place?"
+    assert prefer_typed_neighbour(ranked(asked, [(0, 1, month, 27.7), (1, 5, days, 27.6)]), asked)[0].sentence.text \
+        == month

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from qa.answer.features import Candidate
-from qa.answer.points import asked_point, prefer_asked_point
+from qa.answer.points import asked_point, point_at, prefer_asked_point, prefer_point_part
 from qa.contracts import Passage
 from qa.store import ChunkRow, SentenceRow
 
@@ -18,13 +20,39 @@ ORDER = [
 PASSAGE = Passage(1, ChunkRow(0, "order.txt", 0, 0, 9, "text", 0, 9), None, 1.0, 0.5, 1.0, 3.0)
 
 
+class _Text:
+    """An index of one document's text, as the point rules read it (document_slice)."""
+
+    def __init__(self, text: str, doc: str = "order.txt") -> None:
+        self.text, self.doc = text, doc
+
+    def document_slice(self, doc: str, start: int, end: int) -> str:
+        return self.text[start:end] if doc == self.doc else ""
+
+
+def candidates(lines: list[str], scores: list[float], doc_of=lambda text: "order.txt") -> tuple[list[Candidate], _Text]:
+    """Each sentence of the lines as a candidate at its offset in their text, with its score; best first."""
+    text = "\n".join(lines)
+    out, at, k = [], 0, 0
+    for line in lines:
+        for sentence in re.split(r"(?<=[а-яё»)]\.)\s+", line):  # not after a point's number ("1. ")
+            if not sentence:
+                continue
+            start = text.index(sentence, at)
+            at = start + len(sentence)
+            typed = {"typed": 1.0 if re.search(r"[А-Я]\w+ [А-Я]\w+ов", sentence) else 0.0}
+            out.append(Candidate(SentenceRow(k, doc_of(sentence), 0, start, at, sentence), PASSAGE, typed, scores[k]))
+            k += 1
+    return sorted(out, key=lambda c: -c.score), _Text(text)
+
+
 def ranked(doc_of_point: str = "order.txt") -> list[Candidate]:
     """The order's lines as the sentence model ranked them: the preamble first, the point asked for last."""
-    out = []
-    for k, text in enumerate(ORDER):
-        doc = doc_of_point if text.startswith("5.") else "order.txt"
-        out.append(Candidate(SentenceRow(k, doc, 0, 0, len(text), text), PASSAGE, {}, 10.0 - k))
-    return out
+    return candidates(ORDER, [10.0, 9.0, 8.0, 7.0], lambda text: doc_of_point if text.startswith("5.") else
+                      "order.txt")[0]
+
+
+INDEX = _Text("\n".join(ORDER))
 
 
 @pytest.mark.parametrize(("question", "number"), [
@@ -40,11 +68,52 @@ def test_the_asked_point_is_read_from_the_question(question, number):
 
 
 def test_the_point_named_by_its_number_answers_however_the_model_ranked_it():
-    out = prefer_asked_point("Каков срок исполнения пункта 5 приказа?", ranked())
+    out = prefer_asked_point("Каков срок исполнения пункта 5 приказа?", ranked(), INDEX)
     assert out[0].sentence.text.startswith("5. ") and out[0].score == 10.0
     # not a point of another document, and nothing moves for a question naming no point
-    assert prefer_asked_point("Каков срок исполнения пункта 5 приказа?", ranked("other.txt"))[0].sentence.id == 0
-    assert prefer_asked_point("Каков срок обучения инспекторов?", ranked())[0].sentence.id == 0
+    assert prefer_asked_point("Каков срок исполнения пункта 5 приказа?", ranked("other.txt"), INDEX)[0].sentence.id == 0
+    assert prefer_asked_point("Каков срок обучения инспекторов?", ranked(), INDEX)[0].sentence.id == 0
+
+
+# an order whose points say who answers for them and by when, each in a sentence of its own
+POINTS = [
+    "ПРИКАЗЫВАЮ:",
+    "1. Создать мобильную группу на посту «Скарн». Ответственный — полковник Эдвин Марлов. Срок — до 1 мая 2024 г.",
+    "2. Обучить 40 инспекторов речного надзора. Ответственный — майор Ольга Пайкова. Срок — до 30 сентября 2024 г.",
+    "3. Подготовить проект соглашения. Ответственный — Тимур Вельсов. Срок — до 1 декабря 2024 года.",
+    "",
+    "Начальник службы Олег Тарров",
+]
+# the sentence model's order: the points' first sentences before the sentences saying who and by when
+SCORES = [1.0, 9.0, 4.0, 3.0, 8.5, 5.0, 4.5, 7.0, 6.0, 5.5, 2.0]
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("Кто отвечает за пункт 2 приказа?", "Ответственный — майор Ольга Пайкова."),
+    ("Какой срок установлен по пункту 3 приказа?", "Срок — до 1 декабря 2024 года."),
+    ("Каков срок исполнения пункта 1 приказа?", "Срок — до 1 мая 2024 г."),
+    # the point named by what it orders: the best is its first sentence
+    ("Кто отвечает за обучение инспекторов речного надзора?", "Ответственный — майор Ольга Пайкова."),
+])
+def test_who_answers_for_a_point_and_by_when_are_its_later_sentences(question, expected):
+    ranked_, index = candidates(POINTS, SCORES)
+    if asked_point(question) is None:  # the model put the asked point's first sentence first
+        ranked_ = [c for c in ranked_ if c.sentence.text.startswith("2.")] + \
+            [c for c in ranked_ if not c.sentence.text.startswith("2.")]
+    out = prefer_point_part(question, prefer_asked_point(question, ranked_, index), index)
+    assert out[0].sentence.text == expected
+
+
+def test_a_point_s_part_is_of_the_point_and_answers_only_what_it_says():
+    ranked_, index = candidates(POINTS, SCORES)
+    assert [point_at(index, "order.txt", c.sentence.start) for c in sorted(ranked_, key=lambda c: c.sentence.id)] == \
+        [None, "1", "1", "1", "2", "2", "2", "3", "3", "3", None]  # the signature after the blank line is no point's
+    # a question asking neither who nor by when keeps the point's first sentence
+    out = prefer_point_part("Что предписывает пункт 2 приказа?", prefer_asked_point("Что предписывает пункт 2 приказа?",
+                                                                                   ranked_, index), index)
+    assert out[0].sentence.text.startswith("2. ")
+    # a best that is no point's is left alone
+    assert prefer_point_part("Кто подписал приказ?", ranked_, index) == ranked_
 
 
 @pytest.mark.slow
@@ -59,6 +128,10 @@ def test_an_order_s_point_and_its_signer_are_found(tmp_path):
              "Начальник службы                              О. Пайк\n")
     (tmp_path / "corpus").mkdir()
     (tmp_path / "corpus" / "order.txt").write_text(order, encoding="utf-8")
+    # a second order, whose points say who answers for them and by when, signed on a line of its own
+    second = ("ПРИКАЗ\n\n№ 42-п\nг. Скарн, 10 апреля 2024 года\n\nОб обучении инспекторов речного надзора\n\n"
+              + "\n".join(POINTS))
+    (tmp_path / "corpus" / "order_42.txt").write_text(second, encoding="utf-8")
     settings = Settings().with_(corpus_dir=tmp_path / "corpus", index_dir=tmp_path / "index")
     run_build(settings)  # a Russian order: the multilingual model, as a user's `qa index` chooses
     service = QAService(settings)
@@ -66,6 +139,12 @@ def test_an_order_s_point_and_its_signer_are_found(tmp_path):
     assert point is not None and "1 декабря 2024" in point.text
     signer = service.ask("Кто подписал приказ № 41-п о перевозках по реке Тамсин?").answer
     assert signer is not None and "О. Пайк" in signer.text
+    responsible = service.ask("Кто отвечает за пункт 2 приказа № 42-п?").answer
+    assert responsible is not None and responsible.text == "Ответственный — майор Ольга Пайкова."
+    term = service.ask("Какой срок установлен по пункту 3 приказа № 42-п?").answer
+    assert term is not None and "1 декабря 2024" in term.text
+    signer = service.ask("Кто подписал приказ № 42-п?").answer
+    assert signer is not None and signer.text == "Начальник службы Олег Тарров"
 
 
 class _Order:

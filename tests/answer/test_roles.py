@@ -363,3 +363,14 @@ def test_a_note_does_not_quote_an_office_run_on_into_its_sentence():
     found = miscast(question, sentence, "ru")
     assert found is not None and len(found.held.of.split()) > 8
     assert miscast_note(found, "ru") == "Лучший фрагмент называет человека в другой должности, чем спрошено."
+
+
+def test_a_holder_named_with_whom_they_succeeded_answers_who_came_before():
+    # "… since 2022, succeeding Mr. Olaf Renn" names the one before: no "holder after the one asked" note
+    question = "Who was the Skarn project manager before Ida Brenn?"
+    sentence = ("Ms. Ida Brenn has served as Skarn project manager since 1 February 2022, succeeding Mr. Olaf Renn, "
+                "who led the project during its first phase.")
+    found = miscast(question, sentence, "en")
+    assert found is None or found.why != "after"
+    alone = "Ms. Ida Brenn has served as Skarn project manager since 1 February 2022."
+    assert miscast(question, alone, "en").why == "after"

@@ -718,3 +718,34 @@ def test_a_named_cell_far_down_answers_a_how_much_question_whose_best_states_no_
     far = ranked(q, 6.0)
     far = [far[0], *far[1:5] * 3, far[5]]
     assert prefer_named_cell(q, terms, far, Tables(index))[0].sentence is prose
+
+
+def test_a_row_whose_table_says_nothing_of_the_question_s_event_gives_way_to_the_sentence_that_does():
+    # a monthly table of one service's seizures names the month and "drugs" of a question about a public destruction
+    # in another city; the news item that tells of it holds more of the question's words and a figure
+    from qa.answer import Candidate
+    from qa.answer.pick import past_unsaid_row
+    from qa.answer.rows import date_terms
+    from qa.answer.tables import says_asked_terms
+    from qa.contracts import Passage
+    from qa.lang import analyze
+    from qa.store import ChunkRow
+
+    rows = ["Month | Heroin, kg | Hashish, kg | Total, kg", "March | 17.5 | 130.8 | 152.3",
+            "April | 44.0 | 158.3 | 207.1"]
+    news = "The agency publicly destroyed 3.4 tonnes of drugs in Skarn, seized in earlier years."
+    index = Rows(rows, [news])
+    passage = Passage(1, ChunkRow(0, "doc.pdf", 0, 0, 9, "Seizures of drugs by the Tamsin customs", 0, 9), None,
+                      1.0, 0.5, 1.0, 3.0)
+    tables = Tables(index)
+    march = index.find(rows[1])
+    question = "How many tonnes of drugs were publicly destroyed in Skarn in March 2024?"
+    terms = analyze(question)
+    assert not says_asked_terms(question, terms, passage, tables.row(march), march.text, date_terms(question))
+    ranked = [Candidate(march, passage, {"typed": 1.0, "lex": 0.2}, 9.0, tables.reading(march)),
+              Candidate(index.find(news), passage, {"typed": 1.0, "lex": 0.6}, 6.0)]
+    assert past_unsaid_row(question, terms, ranked, tables)[0].sentence.text == news
+    # the table's own question keeps its row
+    asked = "How much hashish did the Tamsin customs seize in March 2024?"
+    assert says_asked_terms(asked, analyze(asked), passage, tables.row(march), march.text, date_terms(asked))
+    assert past_unsaid_row(asked, analyze(asked), ranked, tables)[0].sentence.text == rows[1]
