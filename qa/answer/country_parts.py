@@ -35,6 +35,7 @@ from qa.answer.country_swaps import asked_countries
 from qa.answer.features import swap
 from qa.answer.needs import needs
 from qa.answer.substances import answer_text, sentence_before
+from qa.answer.types import unit_name
 from qa.lang import detect, get
 from qa.lang.countries import countries_in
 
@@ -74,11 +75,14 @@ def _context(c: Candidate, lead: str) -> frozenset[str]:
 def _typed(c: Candidate, question: str) -> bool:
     """Whether c gives a figure of the asked kind: its `typed` feature, or, for a question asking how much (no counted
     noun: "How much heroin …?"), it is a table's row with a figure in a cell (the unit is in the table's caption,
-    "Seizures by country, 2023 (kg)", which the row's reading lacks). A count of a noun ("How many suspects …?") is
-    the typed feature's to read: a row of seizures is no count of suspects."""
+    "Seizures by country, 2023 (kg)", which the row's reading lacks), and so for one asking how many of a unit of
+    measure ("How many kilograms …?"). A count of a noun ("How many suspects …?") is the typed feature's to read: a
+    row of seizures is no count of suspects."""
     if c.features.get("typed", 0.0) >= 1.0:
         return True
-    return c.reading is not None and not needs(question).units and bool(_FIGURE.search(c.sentence.text))
+    # a unit of measure asked ("How many kilograms …?") is the caption's too, as the how-much question's is
+    units = needs(question).units
+    return c.reading is not None and all(unit_name(u) for u in units) and bool(_FIGURE.search(c.sentence.text))
 
 
 _FIGURE = re.compile(r"\d")

@@ -17,7 +17,8 @@ word lists and patterns are the language's, ``qa.lang``):
    previous searched question, the previous short answer (a place, a date, a name) and the
    previous answer's title. Words whose spelling stemming keeps apart are added in the other
    spelling ("organised" -> "organized").
-4. "What about X?" asks the previous question again about X (a year replaces the year).
+4. "What about X?" asks the previous question again about X (a year replaces the year). A year named by its
+   distance from the one the previous question named ("And the year before?", "А в прошлом году?") is that year.
 
 The chat (``qa.app.chat``) then answers a follow-up from the news item of the previous answer
 first, and from the whole corpus when that item does not answer it. A follow-up that asks what the record of a
@@ -158,6 +159,7 @@ def rewrite(question: str, ctx: Context | None, lang: str | None = None) -> str:
     if ctx is None or not q or not is_followup(q, lang, ctx.seen(), ctx.about):
         return q
     followup = get(lang).followup
+    q = _year_named(q, ctx.searched, followup)  # "And the year before?" after a question about 2024: "And in 2023?"
     about = followup.about.match(q)
     if about:
         return _about(about.group("rest"), ctx.searched, lang)
@@ -283,8 +285,9 @@ def _about(rest: str, previous: str, lang: str) -> str:
     or with X added."""
     years = _YEAR.findall(rest)
     if years and _YEAR.search(previous):
-        return _YEAR.sub(years[0], previous, count=1) + (" " + rest if len(years) < len(content_words(rest, lang))
-                                                         else "")
+        # the words that only say it is a year ("в 2023 году") add nothing
+        words = [w for w in content_words(rest, lang) if w.lower() not in get(lang).span_ignore]
+        return _YEAR.sub(years[0], previous, count=1) + (" " + rest if len(years) < len(words) else "")
     from qa.answer.events import ordinal_spans  # here: qa.answer loads the answer model's modules
 
     asked, before = ordinal_spans(rest), ordinal_spans(previous)
@@ -313,10 +316,27 @@ def asks_about_another(question: str, lang: str | None = None, previous: str = "
     q = " ".join(question.split())
     lang = lang or detect(q)
     followup = get(lang).followup
+    q = _year_named(q, previous, followup)  # "And the year before?" is "And in 2023?"
     if followup.about.match(q):
         return True
     core = followup.openers.sub("", q, count=1).strip()
     return bool(core) and core != q and _bare_swap(core, lang, previous)
+
+
+def _year_named(question: str, previous: str, followup: Followup) -> str:
+    """The question with a year named by its distance from the previous question's ("the year before", "в прошлом
+    году") written as that year ("in 2023", "в 2023 году"), when the previous question names one year; else as it
+    is. A year before or after the one just asked about is what a person means by it in a conversation, not the
+    calendar's."""
+    years = set(_YEAR.findall(previous))
+    if len(years) != 1:
+        return question
+    year = int(years.pop())
+    for pattern, step in ((followup.year_before, -1), (followup.year_after, 1)):
+        m = pattern.search(question) if pattern is not None else None
+        if m:
+            return question[:m.start()] + followup.in_year.format(year=year + step) + question[m.end():]
+    return question
 
 
 def _bare_swap(core: str, lang: str, previous: str = "") -> bool:

@@ -33,6 +33,12 @@ class Followup:
     titles_he: frozenset[str] = frozenset()
     titles_she: frozenset[str] = frozenset()
     titles_any: frozenset[str] = frozenset()
+    # A year named by its distance from the conversation's ("And the year before?", "А в прошлом году?"): the
+    # patterns of the year before and the year after, and how the language writes "in <year>" in their place. None:
+    # the rule is off for the language.
+    year_before: re.Pattern | None = None
+    year_after: re.Pattern | None = None
+    in_year: str = "in {year}"
 
 
 @dataclass(frozen=True)

@@ -226,6 +226,11 @@ FOLLOWUP = Followup(
     titles_he=frozenset({"mr", "sir"}),
     titles_she=frozenset({"ms", "mrs", "miss", "madam"}),
     titles_any=frozenset({"h.e", "dr", "prof"}),
+    year_before=re.compile(r"\b(?:in\s+)?(?:the\s+)?(?:year\s+before|previous\s+year|preceding\s+year|prior\s+year)\b"
+                           r"|\b(?:a\s+|one\s+)?year\s+earlier\b", re.I),
+    year_after=re.compile(r"\b(?:in\s+)?(?:the\s+)?(?:year\s+after|following\s+year|next\s+year)\b"
+                          r"|\b(?:a\s+|one\s+)?year\s+later\b", re.I),
+    in_year="in {year}",
 )  # fmt: skip
 
 # The words of page furniture (qa.ingest.furniture, captions, datelines): whole-line patterns

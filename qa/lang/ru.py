@@ -239,6 +239,11 @@ FOLLOWUP = Followup(
     she=frozenset("она ее её ей нее неё ней".split()),
     titles_he=frozenset({"г-н", "господин"}),
     titles_she=frozenset({"г-жа", "госпожа"}),
+    year_before=re.compile(r"(?<![\w-])(?:(?:в|за)\s+)?(?:прошл|предыдущ|предшествующ)\w*\s+год\w*"
+                           r"|(?<![\w-])(?:годом|на\s+год|за\s+год)\s+(?:ранее|раньше)(?![\w-])", re.I),
+    year_after=re.compile(r"(?<![\w-])(?:(?:в|за)\s+)?(?:следующ|последующ)\w*\s+год\w*"
+                          r"|(?<![\w-])(?:годом|на\s+год)\s+позже(?![\w-])", re.I),
+    in_year="в {year} году",
 )
 
 # The words of Russian page furniture (see qa.lang.en.FURNITURE): what Russian news sites put

@@ -398,3 +398,14 @@ def test_a_when_question_takes_the_near_tie_that_states_the_day_over_one_naming_
     asked = "In which month did Operation Tamsin-2024 take place?"
     assert prefer_typed_neighbour(ranked(asked, [(0, 1, month, 27.7), (1, 5, days, 27.6)]), asked)[0].sentence.text \
         == month
+
+
+def test_a_measure_question_takes_the_near_tie_of_its_story_that_holds_the_measure():
+    question = "На какой срок заключено соглашение между портами Скарн и Тамсин?"
+    signed = "Совершено в городе Скарне 14 сентября 2023 года в двух подлинных экземплярах."
+    term = "Настоящее Соглашение заключается сроком на пять лет."
+    r = ranked(question, [(0, 1, signed, 27.7), (0, 5, term, 26.6)])
+    assert prefer_typed_neighbour(r, question)[0].sentence.text == term
+    # not one far behind
+    r = ranked(question, [(0, 1, signed, 27.7), (0, 5, term, 24.0)])
+    assert prefer_typed_neighbour(r, question)[0].sentence.text == signed

@@ -105,3 +105,28 @@ def test_the_question_before_is_shown_as_it_was_read_when_it_was_a_whole_one(cha
     turn = chat.ask(conv, "And the winter plan?", 3)
     assert ("(read with the question before: Where did the Council of Harbour Masters hold its sixth meeting?)"
             in text_of(turn.reply_html))
+
+
+@pytest.mark.parametrize(("question", "previous", "searched"), [
+    ("And the year before?", "How much did Wenlow contribute to the harbour fund in 2023?",
+     "How much did Wenlow contribute to the harbour fund in 2022?"),
+    ("What about the following year?", "Where did the Council meet in 2023?", "Where did the Council meet in 2024?"),
+    ("А в прошлом году?", "Где прошло заседание совета капитанов портов в 2024 году?",
+     "Где прошло заседание совета капитанов портов в 2023 году?"),
+    ("А годом позже?", "Сколько лоцманов обучили в 2022 году?", "Сколько лоцманов обучили в 2023 году?"),
+])
+def test_a_year_named_by_its_distance_from_the_one_asked_before_is_that_year(question, previous, searched):
+    # "в прошлом году" was searched as words inside the answered item, and its reply looked like an answer
+    assert rewrite(question, Context(searched=previous)) == searched
+
+
+def test_a_relative_year_with_no_year_asked_before_is_left_as_typed():
+    assert "2023" not in rewrite("And the year before?", Context(searched="Who chairs the Council?"))
+
+
+def test_the_meeting_of_the_year_before_is_the_one_answered(chat):
+    conv = Conversation()
+    first = chat.ask(conv, "Where did the Council of Harbour Masters meet in 2024?", 3)
+    assert first.answer is not None and "Tarrow" in first.answer.text
+    turn = chat.ask(conv, "And the year before?", 3)
+    assert turn.answer is not None and "Dunmore" in turn.answer.text, turn.reply_html
