@@ -106,8 +106,11 @@ def is_followup(question: str, lang: str = DEFAULT, seen: str = "", about: str |
     new_names = [w for w in _names(question) if not set(analyze(w, lang)) <= known]
     if not (len(words) <= 1 or (len(words) <= 2 and not new_names)):
         return False
-    # every new word must be the item's: "opened" is, in "the event opened with …", but "library" is not
-    new = {t for w in words for t in analyze(w.replace("-", " "), lang)} - known
+    # every new word must be the item's: "opened" is, in "the event opened with …", but "library" is not; a verb
+    # alone asks what the item's event did ("Кто председательствовал?" of minutes whose section answered before)
+    verb = get(lang).followup.verb_form
+    nouns = [w for w in words if verb is None or not verb.match(w)]
+    new = {t for w in nouns for t in analyze(w.replace("-", " "), lang)} - known
     return about is None or new <= set(analyze(about, lang))
 
 

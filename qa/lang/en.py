@@ -231,6 +231,7 @@ FOLLOWUP = Followup(
     year_after=re.compile(r"\b(?:in\s+)?(?:the\s+)?(?:year\s+after|following\s+year|next\s+year)\b"
                           r"|\b(?:a\s+|one\s+)?year\s+later\b", re.I),
     in_year="in {year}",
+    verb_form=re.compile(r"^\w{3,}ed$", re.I),
 )  # fmt: skip
 
 # The words of page furniture (qa.ingest.furniture, captions, datelines): whole-line patterns

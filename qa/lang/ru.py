@@ -244,6 +244,8 @@ FOLLOWUP = Followup(
     year_after=re.compile(r"(?<![\w-])(?:(?:в|за)\s+)?(?:следующ|последующ)\w*\s+год\w*"
                           r"|(?<![\w-])(?:годом|на\s+год)\s+позже(?![\w-])", re.I),
     in_year="в {year} году",
+    # a past tense ("председательствовал", "подписала", "выступили") or a third person's present ("руководит")
+    verb_form=re.compile(r"^[а-яё]{3,}(?:[аяиеыу]л(?:а|о|и)?(?:сь|ся)?|[уюи]ет|[иея]т)$", re.I),
 )
 
 # The words of Russian page furniture (see qa.lang.en.FURNITURE): what Russian news sites put

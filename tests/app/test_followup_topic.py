@@ -59,3 +59,18 @@ def test_a_new_topic_after_an_answer_is_searched_as_typed_in_every_document(chat
     chat.ask(conv, "How much did the pipeline cost?", k=3)
     again = chat.ask(conv, "When was it completed?", k=3)
     assert again.searched != "When was it completed?"
+
+
+@pytest.mark.parametrize(("question", "lang"), [
+    ("Кто председательствовал?", "ru"),
+    ("Кто подписал?", "ru"),
+    ("Who chaired?", "en"),
+])
+def test_a_lone_verb_asks_about_the_event_answered_whatever_section_answered(question, lang):
+    # the answer came from the minutes' last section ("Next meeting"), which names no chair: the question is still
+    # about that meeting, not a new topic searched as typed
+    about = "Следующее заседание Совета состоится в октябре 2025 года в г. Ашхабаде."
+    seen = "Где пройдёт шестнадцатое заседание Координационного совета? " + about
+    assert is_followup(question, lang, seen, about)
+    # a new noun still starts a new topic
+    assert not is_followup("Кто открыл библиотеку?", "ru", seen, about)
