@@ -17,11 +17,10 @@ from qa.answer.asked_marks import asked_marks, names_asked, names_doer
 from qa.answer.deadlines import asks_deadline, states_deadline
 from qa.answer.features import Candidate, behind, swap
 from qa.answer.figure_swaps import asked_amounts, states_all
-from qa.answer.needs import asked_grain, needs
+from qa.answer.needs import needs
 from qa.answer.persons import named_person
 from qa.answer.question import question_head
 from qa.answer.short import candidates
-from qa.answer.types import states_date
 from qa.answer.shown import refers_back
 from qa.filters.mentions import YEAR_RE
 from qa.lang import analyze, detect
@@ -176,8 +175,6 @@ def _prefer_typed(ranked: list[Candidate], question: str) -> list[Candidate]:
         tied = _deadline_near_tie(ranked, question) if asks_deadline(question) else ranked
         if tied is ranked:
             tied = _dated_near_tie(ranked, question)
-        if tied is ranked:
-            tied = _finer_date_near_tie(ranked, question)
         if tied is not ranked:
             return tied
     if wants is None and MEASURE_MARGIN > 0 and needs(question).measure:
@@ -329,20 +326,6 @@ def _measured_near_tie(ranked: list[Candidate]) -> list[Candidate]:
         return ranked
     return _near_tie(ranked, MEASURE_TOP, MEASURE_MARGIN, lambda c: c.features.get("typed") == 1.0
                      and _one_story(best, c))
-
-
-def _finer_date_near_tie(ranked: list[Candidate], question: str) -> list[Candidate]:
-    """ranked with the first of the best DATE_TOP that states a day first, when a when-question that names no grain
-    ("When did Operation Kamar-2024 take place?") has a best that dates its event by a month or a year alone ("… due
-    to Operation Kamar-2024 in October 2024", a report's footnote) and that one, of no other event (its "clash"
-    feature), scores within DATE_MARGIN of it: "… held from 14 to 27 October 2024" says when."""
-    best = ranked[0]
-    lang = best.sentence.lang
-    if asked_grain(question) not in (None, "date") or best.features.get("typed") != 1.0 \
-            or states_date(best.text, question, "day", lang):
-        return ranked
-    return _near_tie(ranked, DATE_TOP, DATE_MARGIN, lambda c: c.features.get("typed") == 1.0
-                     and c.features.get("clash") != 1.0 and states_date(c.text, question, "day", c.sentence.lang))
 
 
 def _deadline_near_tie(ranked: list[Candidate], question: str) -> list[Candidate]:

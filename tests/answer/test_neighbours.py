@@ -388,18 +388,6 @@ def test_a_how_much_question_takes_the_near_tie_of_its_document_that_names_the_t
     assert prefer_typed_neighbour(r, question)[0].sentence.text == opening
 
 
-def test_a_when_question_takes_the_near_tie_that_states_the_day_over_one_naming_the_month():
-    question = "When did Operation Tamsin-2024 take place?"
-    month = "³ The increase is mainly due to Operation Tamsin-2024 in October 2024."
-    days = "The Skarn Harbour Office announces the results of Operation Tamsin-2024, held from 14 to 27 October 2024."
-    r = ranked(question, [(0, 1, month, 27.7), (1, 5, days, 27.6)])
-    assert prefer_typed_neighbour(r, question)[0].sentence.text == days
-    # a question asking for the month or the year keeps its best
-    asked = "In which month did Operation Tamsin-2024 take place?"
-    assert prefer_typed_neighbour(ranked(asked, [(0, 1, month, 27.7), (1, 5, days, 27.6)]), asked)[0].sentence.text \
-        == month
-
-
 def test_a_measure_question_takes_the_near_tie_of_its_story_that_holds_the_measure():
     question = "На какой срок заключено соглашение между портами Скарн и Тамсин?"
     signed = "Совершено в городе Скарне 14 сентября 2023 года в двух подлинных экземплярах."
