@@ -21,6 +21,7 @@ from qa.contracts import Passage
 from qa.filters.mentions import YEAR_RE
 from qa.ingest.readers import CELL_SEPARATOR
 from qa.lang import analyze, get
+from qa.lang.counted import across
 from qa.lang.substances import identities
 from qa.store import Index, SentenceRow
 
@@ -387,11 +388,26 @@ def _free_cells(question: str, table: TableRow, row_text: str, lang: str | None)
         own = set(analyze(row_text[a:b], lang))
         if b > a and not (own and own <= qterms) and _holds_kind(row_text[a:b], asked.wants, lang):
             words = set(analyze(head, lang))
-            named = {w for w in words if w in qterms or _agent_noun_of(w) in qterms}
+            named = {w for w in words if w in qterms or _agent_noun_of(w) in qterms or _across_named(w, qterms)}
             if substance and not named and identities(head) == substance:
                 named = {"<substance>"}
             free.append(((a, b), (int(bool(words & asked.units)), len(named))))
     return free, asked.wants, lang
+
+
+def _across_named(word: str, qterms: set[str]) -> bool:
+    """Whether a header's word names what a question in the other script names (qa.lang.counted: "Joint patrols" for
+    "Сколько совместных патрулей …?", "Взнос, долл. США" for "How much did Norway contribute?"): read across scripts
+    only, as same_counted reads it."""
+    things = across()
+    thing = things.get(word)
+    if thing is None:
+        return False
+    cyrillic = _CYRILLIC.search(word) is not None
+    return any(things.get(t) == thing and (_CYRILLIC.search(t) is not None) != cyrillic for t in qterms)
+
+
+_CYRILLIC = re.compile(r"[а-яё]", re.I)
 
 
 def _agent_noun_of(stem: str) -> str:

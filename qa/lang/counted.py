@@ -54,6 +54,15 @@ ACROSS = (
     "tonne tonnes ton tons | тонна тонн тонны",
     "gram grams | грамм граммов грамма",
     "kilometre kilometres kilometer kilometers km | километр километров километра км",
+    "patrol patrols | патруль патрулей патрули патрулирование патрулирований",
+    "participant participants attendee attendees | участник участников участники",
+    "delegate delegates | делегат делегатов делегаты",
+    "officer officers official officials | сотрудник сотрудников сотрудники офицер офицеров должностное",
+    "parcel parcels | посылка посылок посылки почтовое почтовых отправление отправлений",
+    "container containers | контейнер контейнеров контейнеры",
+    "contribution contributions donation donations | взнос взноса взносов взносы",
+    "donor donors | донор доноров доноры",
+    "budget budgets | бюджет бюджета бюджеты",
 )
 
 

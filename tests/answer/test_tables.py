@@ -749,3 +749,20 @@ def test_a_row_whose_table_says_nothing_of_the_question_s_event_gives_way_to_the
     asked = "How much hashish did the Tamsin customs seize in March 2024?"
     assert says_asked_terms(asked, analyze(asked), passage, tables.row(march), march.text, date_terms(asked))
     assert past_unsaid_row(asked, analyze(asked), ranked, tables)[0].sentence.text == rows[1]
+
+
+@pytest.mark.parametrize(("question", "row", "cell"), [
+    # a Russian question names an English table's column by the thing it counts, and the other way round
+    ("Сколько совместных патрулей было проведено во втором квартале 2024 года?", "Q2 (April-June) | 58 | 205", "58"),
+    ("How much did Wenlow contribute to the harbour project?", "Венлоу | 700 000 | 15 %", "700 000"),
+])
+def test_a_column_is_named_by_what_the_question_counts_in_the_other_language(question, row, cell):
+    header = "Quarter | Joint patrols | Officers trained" if row.startswith("Q2") else "Донор | Взнос, долл. США | Доля"
+    index = Rows([header, row])
+    r = index.find(row)
+    span = named_column(question, table_row(index, r), r.text, "ru" if row.startswith("В") else "en")
+    assert span is not None and r.text[span[0]:span[1]] == cell
+    # within one language the table of counted things names nothing: "officers" is no column "Officials"
+    same = Rows(["Quarter | Officials | Patrols", "Q2 | 12 | 58"])
+    r = same.find("Q2 | 12 | 58")
+    assert named_column("How many officers were trained in Q2?", table_row(same, r), r.text, "en") is None
