@@ -129,6 +129,9 @@ QUESTION_TYPES = (
                           r"|\bhow (large|big|long|old)\b"
                           r"|\bwhat (?:is|was|were|are) (?:the |its |their )?(?:[\w-]+ ){0,2}"
                           r"(?:budget|cost|costs|price|prices|funding|salary|revenue)\b"
+                          # "What budget did the Council approve …?"
+                          r"|^what (?:[\w-]+ ){0,2}?(?:budget|funding|salary|price|fee|fine)s? "
+                          r"(?:did|does|do|was|were|is|are|has|had|will)\b"
                           # "What is the final figure for …?", not "What is used to figure …?" ("What was the total
                           # quantity …?" is left as it was: typed as a number, one drug's figure outranked the total)
                           r"|\bwhat (?:is|was|were|are) (?:the|its|their) (?:[\w-]+ ){0,2}figures?\b"

@@ -83,6 +83,8 @@ def test_a_partitive_or_an_acronym_before_the_noun_still_names_it():
     ("Каков окончательный объём изъятий по итогам операции?", "number"),
     ("What is the number of the customs hotline for reporting smuggling?", "phone"),
     ("What was the number of hotline calls in 2023?", None),
+    ("What budget did the Council approve for the Secretariat for 2025?", "number"),
+    ("What budget line covers travel?", None),
 ])
 def test_what_a_question_asks_for_through_its_noun(question, wants):
     assert needs(question).wants == wants
