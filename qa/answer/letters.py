@@ -14,8 +14,8 @@ import re
 
 from qa.answer.features import Candidate, swap
 from qa.answer.needs import needs
-from qa.answer.persons import named_person
-from qa.answer.points import names_document, names_person
+from qa.answer.persons import named_person, names_person
+from qa.answer.points import names_document
 from qa.ingest.letters import CLOSE, SIGNED_LINE
 from qa.lang import analyze
 from qa.store import Index

@@ -88,3 +88,18 @@ def named_person(text: str, question: str, lang: str | None = None) -> float:
         if words and not _surnames(words) <= qwords and not words & NOT_A_PERSON:
             return 1.0
     return 0.0
+
+
+# a Russian person's name: a first name and a surname of the usual endings, in any case ("Бахтиёр Назаров", "Далера
+# Каримзода", "Мадина Холикова")
+_RU_NAME = re.compile(r"(?<!\w)[А-ЯЁ][а-яё]+\s+[А-ЯЁ][а-яё]*(?:ов|ев|ёв|ин|ын|зод|зад|ск|цк|ич|енк|дзе|швили|ян|улы|"
+                      r"кызы)[а-яё]{0,3}(?!\w)")
+
+
+def names_person(text: str, question: str) -> bool:
+    """Whether a sentence names someone the question does not: a Russian first name and surname, or an English name
+    marked as a person's (named_person)."""
+    asked = set(re.findall(r"\w+", question.lower()))
+    if any(not set(m.group(0).lower().split()) <= asked for m in _RU_NAME.finditer(text)):
+        return True
+    return named_person(text, question, "en") == 1.0

@@ -10,9 +10,9 @@ not of another, is the one asked.
 
 A point is often several sentences: "3. Разработать … программу совместных учебных курсов. Ответственный — …
 Бахтиёр Назаров. Срок — до 30 июня 2024 года." Its first sentence holds the words that name it, its later ones who
-answers for it and by when. So when the best is a point's first sentence and holds nothing of the kind asked (a
-person, a deadline), the first of the point's later sentences that does takes its place (prefer_point_part), read with
-the point's evidence of matching the question: whether the question names the point by its number ("Кто отвечает за
+answers for it and by when. So when the best is a sentence of a point and holds nothing of the kind asked (a person,
+a deadline), the first other sentence of the point that does takes its place (prefer_point_part), read with the
+point's evidence of matching the question: whether the question names the point by its number ("Кто отвечает за
 пункт 3?") or by what it orders ("Who is responsible for forming the joint mobile group?").
 """
 
@@ -23,7 +23,7 @@ import re
 from qa.answer.deadlines import asks_deadline, states_deadline
 from qa.answer.features import Candidate, swap
 from qa.answer.needs import needs
-from qa.answer.persons import named_person
+from qa.answer.persons import names_person
 from qa.lang import analyze
 from qa.store import Index
 
@@ -53,8 +53,8 @@ def point_words(question: str) -> set[str]:
     return set(re.findall(r"\w+", m.group(0))) if m else set()
 
 
-def opens_point(text: str, number: str = r"\d{1,3}") -> bool:
-    """Whether `text` is the point numbered `number` ("5. …", "5) …"), or any numbered point."""
+def opens_point(text: str, number: str) -> bool:
+    """Whether `text` is the point numbered `number` ("5. …", "5) …")."""
     return re.match(rf"\s*{number}[.)]\s", text) is not None
 
 
@@ -65,14 +65,21 @@ _POINT_LINE = re.compile(r"[ \t]*(\d{1,3})[.)][ \t]")
 def point_at(index: Index, doc: str, start: int) -> str | None:
     """The number of the point the sentence at `start` opens or belongs to: the point opening its line (a point is
     one line or paragraph: "3. Разработать … Ответственный — … Срок — …"), or None."""
-    lo = max(0, start - POINT_CHARS)
-    before = index.document_slice(doc, lo, start + 5) or ""
-    cut = start - lo
-    line = before.rfind("\n", 0, cut) + 1
-    if line == 0 and lo > 0:
-        return None  # the line opens further back than a point runs
-    m = _POINT_LINE.match(before, line)
+    line = _line(index, doc, start)
+    m = _POINT_LINE.match(line) if line is not None else None
     return m.group(1) if m else None
+
+
+def _line(index: Index, doc: str, start: int) -> str | None:
+    """The line the sentence at `start` stands in, or None when it opens further back than a point runs."""
+    lo = max(0, start - POINT_CHARS)
+    text = index.document_slice(doc, lo, start + POINT_CHARS) or ""
+    cut = start - lo
+    opens = text.rfind("\n", 0, cut) + 1
+    if opens == 0 and lo > 0:
+        return None
+    end = text.find("\n", cut)
+    return text[opens:end if end >= 0 else len(text)]
 
 
 def prefer_asked_point(question: str, ranked: list[Candidate], index: Index) -> list[Candidate]:
@@ -115,33 +122,9 @@ def prefer_point_part(question: str, ranked: list[Candidate], index: Index) -> l
         s = ranked[i].sentence
         if (s.doc == best.doc and abs(s.start - best.start) <= POINT_CHARS and holds(ranked[i])
                 and point_at(index, s.doc, s.start) == number
-                and (not asked or asked & set(analyze(_line(index, s.doc, s.start))) - set(analyze(s.text)))):
+                and (not asked or asked & set(analyze(_line(index, s.doc, s.start) or "")) - set(analyze(s.text)))):
             return swap(ranked, i, merge=True)
     return ranked
-
-
-def _line(index: Index, doc: str, start: int) -> str:
-    """The line (a point) the sentence at `start` stands in."""
-    lo = max(0, start - POINT_CHARS)
-    text = index.document_slice(doc, lo, start + POINT_CHARS) or ""
-    cut = start - lo
-    end = text.find("\n", cut)
-    return text[text.rfind("\n", 0, cut) + 1:end if end >= 0 else len(text)]
-
-
-# a Russian person's name: a first name and a surname of the usual endings, in any case ("Бахтиёр Назаров", "Далера
-# Каримзода", "Мадина Холикова")
-_RU_NAME = re.compile(r"(?<!\w)[А-ЯЁ][а-яё]+\s+[А-ЯЁ][а-яё]*(?:ов|ев|ёв|ин|ын|зод|зад|ск|цк|ич|енк|дзе|швили|ян|улы|"
-                      r"кызы)[а-яё]{0,3}(?!\w)")
-
-
-def names_person(text: str, question: str) -> bool:
-    """Whether a sentence names someone the question does not: a Russian first name and surname, or an English
-    name marked as a person's."""
-    asked = set(re.findall(r"\w+", question.lower()))
-    if any(not set(m.group(0).lower().split()) <= asked for m in _RU_NAME.finditer(text)):
-        return True
-    return named_person(text, question, "en") == 1.0
 
 
 # a point's term, in a question that names the point: "Какой срок установлен по пункту 2?", "the deadline of item 3"
