@@ -67,10 +67,6 @@ FIGURE_MARGIN = 3.0
 # story that holds one and more of the words of the thing asked for (_head_near_tie), within HEAD_MARGIN (0: never)
 HEAD_TOP = 5
 HEAD_MARGIN = 5.0
-# a measure question's best sentence that holds no quantity of the asked kind ("На какой срок заключено соглашение?")
-# gives way to one of the best MEASURE_TOP of its own story that holds one, within MEASURE_MARGIN (0: never)
-MEASURE_TOP = 3
-MEASURE_MARGIN = 1.5
 # a near tie whose context names what singles out the asked event where the best's names another (_clash_near_tie):
 # among the best this many, within this margin
 CLASH_TOP = 5
@@ -175,10 +171,6 @@ def _prefer_typed(ranked: list[Candidate], question: str) -> list[Candidate]:
         tied = _deadline_near_tie(ranked, question) if asks_deadline(question) else ranked
         if tied is ranked:
             tied = _dated_near_tie(ranked, question)
-        if tied is not ranked:
-            return tied
-    if wants is None and MEASURE_MARGIN > 0 and needs(question).measure:
-        tied = _measured_near_tie(ranked)
         if tied is not ranked:
             return tied
     if wants in NEXT_KINDS:
@@ -314,18 +306,6 @@ def _dated_near_tie(ranked: list[Candidate], question: str) -> list[Candidate]:
     if best.features.get("typed") != 0.0 or candidates(best.text, question, best.sentence.lang):
         return ranked
     return _near_tie(ranked, DATE_TOP, DATE_MARGIN, lambda c: c.features.get("typed") == 1.0)
-
-
-def _measured_near_tie(ranked: list[Candidate]) -> list[Candidate]:
-    """ranked with the first of the best MEASURE_TOP of the best's own story (_one_story) that holds a quantity of the
-    asked kind (its "typed" feature: qa.answer.types.measure_match) first, when the best holds none and that one scores
-    within MEASURE_MARGIN of it: an agreement's place and date of signing ("Совершено в городе Худжанде 14 сентября
-    2023 года …") read closer to "На какой срок заключено соглашение?" than its "… заключается сроком на пять лет"."""
-    best = ranked[0]
-    if best.features.get("typed") != 0.0:
-        return ranked
-    return _near_tie(ranked, MEASURE_TOP, MEASURE_MARGIN, lambda c: c.features.get("typed") == 1.0
-                     and _one_story(best, c))
 
 
 def _deadline_near_tie(ranked: list[Candidate], question: str) -> list[Candidate]:

@@ -386,14 +386,3 @@ def test_a_how_much_question_takes_the_near_tie_of_its_document_that_names_the_t
     # not one far behind
     r = ranked(question, [(0, 1, opening, 30.0), (1, 7, budget, 20.0)])
     assert prefer_typed_neighbour(r, question)[0].sentence.text == opening
-
-
-def test_a_measure_question_takes_the_near_tie_of_its_story_that_holds_the_measure():
-    question = "На какой срок заключено соглашение между портами Скарн и Тамсин?"
-    signed = "Совершено в городе Скарне 14 сентября 2023 года в двух подлинных экземплярах."
-    term = "Настоящее Соглашение заключается сроком на пять лет."
-    r = ranked(question, [(0, 1, signed, 27.7), (0, 5, term, 26.6)])
-    assert prefer_typed_neighbour(r, question)[0].sentence.text == term
-    # not one far behind
-    r = ranked(question, [(0, 1, signed, 27.7), (0, 5, term, 24.0)])
-    assert prefer_typed_neighbour(r, question)[0].sentence.text == signed
