@@ -388,7 +388,8 @@ def _free_cells(question: str, table: TableRow, row_text: str, lang: str | None)
         own = set(analyze(row_text[a:b], lang))
         if b > a and not (own and own <= qterms) and _holds_kind(row_text[a:b], asked.wants, lang):
             words = set(analyze(head, lang))
-            named = {w for w in words if w in qterms or _agent_noun_of(w) in qterms or _across_named(w, qterms)}
+            named = {w for w in words if w in qterms or _agent_noun_of(w) in qterms
+                     or asked.wants == "number" and _across_named(w, qterms)}
             if substance and not named and identities(head) == substance:
                 named = {"<substance>"}
             free.append(((a, b), (int(bool(words & asked.units)), len(named))))
@@ -398,7 +399,8 @@ def _free_cells(question: str, table: TableRow, row_text: str, lang: str | None)
 def _across_named(word: str, qterms: set[str]) -> bool:
     """Whether a header's word names what a question in the other script names (qa.lang.counted: "Joint patrols" for
     "Сколько совместных патрулей …?", "Взнос, долл. США" for "How much did Norway contribute?"): read across scripts
-    only, as same_counted reads it."""
+    only, as same_counted reads it, and for a figure asked only: a where- or who-question's noun ("the course") names
+    the row's subject, whose cell the question names in its own language only ("Курс" over "Профилирование …")."""
     things = across()
     thing = things.get(word)
     if thing is None:
