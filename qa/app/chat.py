@@ -219,10 +219,12 @@ class ChatService:
             shown = searched if searched != asked else None
             if within is not None:  # answered inside the previous answer's news item
                 shown = lang.reply_words(language).within.format(question=result.question, item=within)
-            elif shown is not None and not followups.is_whole(asked, searched, language) and conv.turns:
+            elif shown is not None and not followups.is_whole(asked, searched, language) and conv.turns \
+                    and not followups.asks_about_another(asked, previous=conv.turns[-1].searched):
                 # topic words added to the follow-up read as a jumble: the user sees which question it leans on
                 # the question before as it was read when it was a whole one ("А шестое?" read as "Где прошло шестое
-                # заседание …?"), else as it was typed
+                # заседание …?"), else as it was typed. A question asked again of another year or edition ("А в
+                # прошлом году?" as "Где прошло … в 2023 году?") is a whole one: it is shown as searched
                 before = conv.turns[-1]
                 previous = before.searched if followups.is_whole(before.question, before.searched, language) \
                     and before.searched != before.question else before.question

@@ -130,3 +130,5 @@ def test_the_meeting_of_the_year_before_is_the_one_answered(chat):
     assert first.answer is not None and "Tarrow" in first.answer.text
     turn = chat.ask(conv, "And the year before?", 3)
     assert turn.answer is not None and "Dunmore" in turn.answer.text, turn.reply_html
+    # the reply says which question was asked: the one before, of the year before
+    assert "Where did the Council of Harbour Masters meet in 2023?" in text_of(turn.reply_html)
