@@ -25,6 +25,7 @@ from qa.answer.substances import candidate_swap
 from qa.lang import analyze, detect, get, registered, reply_words
 from qa.lang.countries import country_name
 from qa.lang.detection import script_of
+from qa.lang.substances import named as named_substances
 
 if TYPE_CHECKING:
     from qa.answer.features import Candidate
@@ -62,6 +63,9 @@ def not_found_note(
         lang = "ru" if code == "ru" else "en"
         asked = sorted(country_name(c, lang) for c in asked_countries(question))
         return words.reason("whole", asked=_listed(asked, words.reasons["or"])) if asked else words.reason("whole.any")
+    if rule == "whole.substance":  # a total over substances for one the passage leaves out (qa.answer.substances)
+        asked = [what.name("ru" if code == "ru" else "en") for what in named_substances(question)]
+        return words.reason("whole.substance", asked=_listed(asked, words.reasons["or"]))
     if rule == "uncounted":
         return words.reason("uncounted")
     if rule == "unlisted":

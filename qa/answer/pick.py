@@ -45,7 +45,7 @@ from qa.answer.roles import prefer_holder
 from qa.answer.tenures import prefer_span_of_year
 from qa.answer.rows import date_terms, prefer_asked_period, prefer_named_row, row_and_column_named
 from qa.answer.shown import Shown, blanked_lines, cited, shown_answer
-from qa.answer.substances import prefer_asked_substance
+from qa.answer.substances import prefer_asked_substance, whole_of_others
 from qa.answer.tables import Tables, asked_cell, lacks_kind, lacks_substance, names_asked_years, says_asked_terms
 from qa.answer.trim import MAX_ANSWER_CHARS
 from qa.answer.types import type_features
@@ -317,6 +317,8 @@ def pick_answer(
         return Picked(None, passages, preliminary_note(ranked[0], question))
     if whole_given(question, ranked, lambda: lead_text(index, ranked[0].sentence)):  # a total for one country's part
         return Picked(None, passages, not_found_note("whole", question))
+    if whole_of_others(question, ranked[0]):  # a total for one substance its passage breaks down without it
+        return Picked(None, passages, not_found_note("whole.substance", question))
 
     def short_answer(c: Candidate) -> tuple[int, int] | None:
         # the span the short-answer model finds likeliest in another candidate's sentence (read with the answer's own

@@ -738,6 +738,7 @@ REPLY = ReplyWords(
         "whole": "The best passage gives only the total; the documents give no separate figure for {asked}.",
         "whole.any": ("The best passage gives only the total; the documents give no separate figure for the country "
                       "asked about."),
+        "whole.substance": "The best passage gives only the total and breaks it down without {asked}.",
         "miscast": "The best passage names {person} as {held}, not as {asked}.",
         "miscast.other": "The best passage names someone in another post than the one asked about.",
         "miscast.after": ("The best passage names {person} as {held}, the holder after the one asked about; the "

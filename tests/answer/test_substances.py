@@ -223,3 +223,32 @@ def test_the_breakdown_of_a_total_answers_a_question_about_one_of_its_substances
     no_figure = ranked()
     no_figure[1] = replace(no_figure[1], features={"unit": 0.0})
     assert prefer_asked_substance(q, no_figure)[0].sentence.text == total
+
+
+TOTAL_ITEM = ("Customs and police officers of Wenlow and Tarrow seized 940 kg of drugs during Operation Amber Gate, "
+              "held from 4 to 22 September 2023. Officers checked 3,115 vehicles. The seizures comprised 655 kg of "
+              "hashish, 212 kg of heroin and 73 kg of synthetic drugs.")
+
+
+def _total(sentence: str = "Customs and police officers of Wenlow and Tarrow seized 940 kg of drugs during Operation "
+                           "Amber Gate, held from 4 to 22 September 2023.", item: str = TOTAL_ITEM):
+    from qa.answer.features import Candidate
+    from qa.contracts import Passage
+    from qa.store import ChunkRow, SentenceRow
+
+    passage = Passage(1, ChunkRow(0, "news.txt", 0, 0, len(item), item, 0, 3), None, 1.0, 0.5, 1.0, 3.0)
+    return Candidate(SentenceRow(0, "news.txt", 0, 0, len(sentence), sentence, "en"), passage, {"unit": 1.0}, 9.0)
+
+
+def test_a_total_broken_down_without_the_asked_substance_does_not_answer_for_it():
+    from qa.answer.substances import whole_of_others
+
+    # the operation's total, whose breakdown names hashish, heroin and synthetic drugs, says nothing of cocaine
+    assert [w.en for w in whole_of_others("How much cocaine was seized during Operation Amber Gate?", _total())] \
+        == ["cocaine"]
+    assert whole_of_others("Сколько кокаина изъяли в ходе операции «Янтарные ворота»?", _total())
+    # a substance the breakdown names, a question asking no figure, a passage that breaks nothing down: left alone
+    assert not whole_of_others("How much heroin was seized during Operation Amber Gate?", _total())
+    assert not whole_of_others("When was cocaine seized during Operation Amber Gate?", _total())
+    lone = "Officers of Wenlow seized 940 kg of drugs during Operation Amber Gate."
+    assert not whole_of_others("How much cocaine was seized during Operation Amber Gate?", _total(lone, lone))
