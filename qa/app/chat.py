@@ -65,11 +65,13 @@ class Conversation:
     turns: list[Turn] = field(default_factory=list)
     filters: Filters = field(default_factory=Filters)  # kept for follow-ups until changed
     uid: str = field(default_factory=lambda: uuid.uuid4().hex)  # names its export files
+    # the language the page spoke when this conversation began ("New conversation"): page_words.conversation_language
+    language_before: str | None = None
 
     def language(self, question: str) -> str:
         """The language a reply to `question` is worded in: the question's, or the conversation's so far when the
         question shows none ("2023?")."""
-        before = self.turns[-1].language if self.turns else lang.DEFAULT
+        before = self.turns[-1].language if self.turns else self.language_before or lang.DEFAULT
         return lang.detect(question, default=before)
 
     def context(self) -> followups.Context | None:

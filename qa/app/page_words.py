@@ -46,14 +46,17 @@ def control_words(language: str = lang.DEFAULT, **parts: object) -> dict[str, di
     return {name: {prop: words.say(key, **parts) for prop, key in props.items()} for name, props in CONTROLS.items()}
 
 
-def conversation_language(turns) -> str:
+def conversation_language(turns, before: str | None = None) -> str:
     """The language the page speaks after these turns: the one most of its questions were asked in, the earlier on
     a tie (English before any). Each reply is worded in its own question's language; the page's controls do not
     turn over with every question of a mixed conversation (three testers found the page "reloaded" in the other
-    language after one question in it)."""
-    if not turns:
-        return lang.DEFAULT
-    counts: dict[str, int] = {}
+    language after one question in it). `before`: the language the page spoke when the conversation began (a
+    conversation started with "New conversation"), which counts as its first question: one question in the other
+    language does not turn the page over either (two more testers found every control renamed by a new
+    conversation's first question)."""
+    counts: dict[str, int] = {before: 1} if before else {}
     for turn in turns:
         counts[turn.language] = counts.get(turn.language, 0) + 1
+    if not counts:
+        return lang.DEFAULT
     return max(counts, key=lambda code: counts[code])  # dicts keep order: the earliest of the most asked

@@ -47,12 +47,14 @@ def build_app(settings: Settings, service: QAService | None = None) -> gr.Blocks
     # ------------------------------------------------------------------ callbacks (thin)
     def language_of(conv) -> str:
         """The language the page speaks in this conversation (English before any question)."""
-        return conversation_language(conv.turns if isinstance(conv, Conversation) else [])
+        if not isinstance(conv, Conversation):
+            return conversation_language([])
+        return conversation_language(conv.turns, conv.language_before)
 
     def on_ask(question, conv, k, show_passages, since, until, srcs, progress=gr.Progress()):
         conv = conv if isinstance(conv, Conversation) else Conversation()
         if not str(question or "").strip():
-            words = reply_words(conversation_language(conv.turns))
+            words = reply_words(language_of(conv))
             gr.Warning(words.say("error.blank"), duration=6, title=words.say("control.warning"))
             return gr.skip(), conv, gr.skip(), gr.skip(), gr.skip(), gr.skip(), gr.skip(), gr.skip()
 
@@ -139,9 +141,12 @@ def build_app(settings: Settings, service: QAService | None = None) -> gr.Blocks
         path = chat.source_file(conv, ref, upload_folder() / "qa-downloads") if isinstance(conv, Conversation) else None
         return gr.update(value=path, visible=path is not None)
 
-    def on_clear():
+    def on_clear(conv):
+        """A new conversation, begun in the language the page speaks: its first question in another does not rename
+        every control."""
         off = gr.update(value=None, interactive=False)
-        return [], Conversation(), gr.update(choices=[], value=None), render.render_source_placeholder(), off, off
+        return ([], Conversation(language_before=language_of(conv)), gr.update(choices=[], value=None),
+                render.render_source_placeholder(), off, off)
 
     def on_upload(files, conv):
         paths = [f if isinstance(f, str) else getattr(f, "name", str(f)) for f in (files or [])]
@@ -299,7 +304,8 @@ def build_app(settings: Settings, service: QAService | None = None) -> gr.Blocks
             None, js=SCROLL_TO_FOCUS
         ).then(**download_args)
         clear_btn.click(
-            on_clear, None, [chatbot, conv_state, sources, source_view, export_md, export_csv], api_visibility="private"
+            on_clear, [conv_state], [chatbot, conv_state, sources, source_view, export_md, export_csv],
+            api_visibility="private"
         )
         upload.upload(on_upload, [upload, conv_state], [upload_status, corpus_view, upload], api_visibility="private")
         refresh_btn.click(**corpus_args).then(source_list, None, [srcs], api_visibility="private")

@@ -208,3 +208,23 @@ def test_the_corpus_panel_is_drawn_in_the_language_of_the_conversation(chat):
     chat.ask(conv, EN_QUESTION, 3)
     assert "2 documents with 2 items dated Mar 2024" in text_of(step.fn("2024-03", "2024-03", [], conv))
     assert "Not indexed yet (click Re-index):" in text_of(step.fn("", "", [], Conversation()))
+
+
+def test_a_new_conversation_begins_in_the_language_the_page_speaks(chat):
+    """After a Russian conversation, "New conversation" and one English question leave the page Russian; a second
+    English question turns it over, as within one conversation."""
+    from qa.app.web import build_app
+
+    demo = build_app(chat.settings, chat.service)
+    relabel = next(f for f in demo.fns.values() if getattr(f.fn, "__name__", "") == "on_relabel")
+    clear = next(f for f in demo.fns.values() if getattr(f.fn, "__name__", "") == "on_clear")
+    conv = Conversation()
+    chat.ask(conv, RU_QUESTION, 3)
+    new = clear.fn(conv)[1]
+    assert new.turns == [] and {"__type__": "update", "value": "Спросить"} in relabel.fn(new, "", "", [])
+    chat.ask(new, EN_QUESTION, 3)
+    assert {"__type__": "update", "value": "Спросить"} in relabel.fn(new, "", "", [])
+    chat.ask(new, EN_QUESTION, 3)
+    assert {"__type__": "update", "value": "Ask"} in relabel.fn(new, "", "", [])
+    # a first page, with no conversation before it, speaks English until asked otherwise
+    assert {"__type__": "update", "value": "Ask"} in relabel.fn(clear.fn(Conversation())[1], "", "", [])
