@@ -18,6 +18,7 @@ import re
 from qa.answer.asked_marks import asked_marks, marks
 from qa.answer.features import Candidate, prefer_near_tie
 from qa.answer.needs import needs
+from qa.answer.roles import miscast
 from qa.filters.mentions import YEAR_RE
 from qa.filters.question import parse_question_dates
 
@@ -38,9 +39,18 @@ def asked_year(question: str) -> int | None:
     return int(dates.since)
 
 
+# a span written apart, its start and its end in one clause: "In 2016 he was appointed Head of the Secretariat, a post
+# he held until August 2021", "с 2016 года возглавлял секретариат до августа 2021 года"
+_SPAN_APART = re.compile(
+    r"(?<!\w)(?:in|since|from|в|с)\s+(?P<a>(?:19|20)\d\d)(?!\d)(?:(?<!\w)(?:Mr|Ms|Mrs|Dr|Lt|Col|Gen|г)\.|[^.;]){0,120}?"
+    r"(?<!\w)(?:until|till|to|по|до)\s+"
+    r"(?:[^\W\d]+\s+)?(?P<b>(?:19|20)\d\d)(?!\d)", re.I)
+
+
 def spans_year(text: str, year: int) -> bool:
-    """Whether `text` names a span of years through `year` ("from 2016 to 2020" holds 2018)."""
-    for m in _SPAN.finditer(text):
+    """Whether `text` names a span of years through `year` ("from 2016 to 2020" holds 2018, and so does "In 2016 he
+    was appointed …, a post he held until August 2021")."""
+    for m in (*_SPAN.finditer(text), *_SPAN_APART.finditer(text)):
         first, last = int(m["a"]), m["b"]
         end = int(last) if len(last) == 4 else first // 100 * 100 + int(last)
         if first < end and first <= year <= end:
@@ -88,10 +98,13 @@ def prefer_span_of_year(question: str, ranked: list[Candidate]) -> list[Candidat
     if (span := asked_span(question)) is not None:
         return _prefer_span_named(question, ranked, span)
     year = asked_year(question)
-    if year is None or _names_year(ranked[0].text, year):
-        return ranked
-    if needs(question).wants != "person":
+    if year is None or needs(question).wants != "person":
         return ranked  # "between 1992 and 2008" holds no figure of 2008 itself: only a holder's time is a span
+    best = ranked[0]
+    # a best naming the year keeps its place, unless it gives someone another post then ("… moved to the Secretariat
+    # as Deputy Head …, a post she held until 2021" for who was Head in 2018)
+    if _names_year(best.text, year) and miscast(question, best.text, best.sentence.lang) is None:
+        return ranked
     asked = asked_marks(question)
     return prefer_near_tie(ranked, TENURE_TOP, TENURE_MARGIN, lambda c: spans_year(c.text, year)
                            and c.features.get("typed") == 1.0 and asked <= marks(c.text))

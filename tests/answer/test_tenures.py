@@ -18,6 +18,10 @@ OTHER_POST = "Mr. Oren Vale served as liaison officer from 2011 to 2016."
     ("с 2016 по 2020 год — заместитель директора", 2019, True),
     ("from 2016 to 2020", 2021, False),
     ("In 2018 the centre opened.", 2018, False),  # a year, no span
+    # a span written apart: its start and its end in one clause
+    ("In 2016 he was appointed Head of the Wenlow Centre, a post he held until August 2021.", 2018, True),
+    ("С 2016 года он возглавлял центр до августа 2021 года.", 2018, True),
+    ("In 2016 the centre opened. It was renamed in 2021.", 2018, False),
 ])
 def test_a_span_of_years_holds_the_years_between(text, year, held):
     assert spans_year(text, year) is held
@@ -63,3 +67,15 @@ def test_a_best_that_names_no_year_keeps_its_place_for_a_question_about_a_span()
     opening = "Учебный центр Скарна в 2030–2032 гг. провёл девять учебных курсов для сотрудников портовых служб."
     r = ranked(question, [(0, 1, total, 9.0), (1, 1, opening, 8.0)])
     assert prefer_span_of_year(question, r)[0].sentence.text == total
+
+
+def test_a_best_giving_someone_another_post_in_the_year_gives_way_to_the_holder_of_the_one_asked():
+    question = "Who headed the Wenlow Centre in 2018?"
+    deputy = "In 2012 Ms. Ilse Marr moved to the Wenlow Centre as its Deputy Head, a post she held until 2021."
+    head = "In 2016 Mr. Oren Vale was appointed Head of the Wenlow Centre, a post he held until August 2021."
+    r = ranked(question, [(0, 1, deputy, 9.0), (1, 1, head, 7.5)])
+    r[1].features["typed"] = 1.0
+    assert prefer_span_of_year(question, r)[0].sentence.text == head
+    # the holder of the post asked keeps the place it has
+    r = ranked(question, [(1, 1, head, 9.0), (0, 1, deputy, 7.5)])
+    assert prefer_span_of_year(question, r)[0].sentence.text == head
