@@ -308,7 +308,8 @@ def names_asked_years(question: str, passage: Passage, table: TableRow) -> bool:
     return part_of(question) is None or names_part(around)
 
 
-# how many of the question's words (other than its date's) a named cell's table may leave unsaid around it
+# how many of the question's words (other than its date's) a table may leave unsaid around its best row
+# (qa.answer.pick.past_unsaid_row)
 UNSAID_MAX = 2
 
 
@@ -316,9 +317,9 @@ def says_asked_terms(question: str, terms: list[str], passage: Passage, table: T
                      date_terms: set[str]) -> bool:
     """Whether the row and what is around it (_around) hold all but UNSAID_MAX of the question's terms, its date's
     (`date_terms`) left out. A monthly table of one country's customs seizures names the month and the drugs of
-    "Сколько наркотиков публично уничтожили в Душанбе в марте 2024 года?", and nothing of the burning in Dushanbe: a
-    row and a column named do not make it the answer when the question's event is another. Read in the table's own
-    language only: a question in another shares no word with it."""
+    "Сколько наркотиков публично уничтожили в Душанбе в марте 2024 года?", and nothing of the burning in Dushanbe:
+    its row is not the question's event. Meaningful in the table's own language only (the caller's to check): a
+    question in another shares no word with it."""
     said = set(analyze(" ".join((row_text, *_around(passage, table)))))
     return len(set(terms) - date_terms - said) <= UNSAID_MAX
 
