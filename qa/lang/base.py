@@ -36,13 +36,13 @@ class Followup:
     # A year named by its distance from the conversation's ("And the year before?", "А в прошлом году?"): the
     # patterns of the year before and the year after, and how the language writes "in <year>" in their place. None:
     # the rule is off for the language.
+    year_before: re.Pattern | None = None
+    year_after: re.Pattern | None = None
+    in_year: str = "in {year}"
     # A verb's form ("chaired", "председательствовал"): a short question's new verb alone does not make it ask about
     # something else than the item answered ("Кто председательствовал?" after an answer from the meeting's minutes).
     # None: every new word counts.
     verb_form: re.Pattern | None = None
-    year_before: re.Pattern | None = None
-    year_after: re.Pattern | None = None
-    in_year: str = "in {year}"
 
 
 @dataclass(frozen=True)
