@@ -79,8 +79,8 @@ def number(cell: str) -> float | None:
 
 
 def _asked_column(question: str, table: TableRow) -> int | None:
-    """The column (past the first) whose header the question names most, by its words or its substance; else the
-    table's total column; else None."""
+    """The column (past the first) whose header the question names most, by its words or its substance (on a tie, the
+    one it names whole); else the table's total column; else None."""
     qterms = set(analyze(question))
     substance = identities(question)
     shared = []
@@ -94,6 +94,9 @@ def _asked_column(question: str, table: TableRow) -> int | None:
         return None
     best = max(s for s, _ in shared)
     named = [j for s, j in shared if s == best]
+    if best > 0 and len(named) > 1:
+        # a tie goes to the header the question names whole: "2024" of "… the most in 2024?", not "Total 2022-2024"
+        named = [j for j in named if set(analyze(table.header_cells[j])) <= qterms] or named
     if best > 0:
         return named[0] if len(named) == 1 else None
     total = [j for j in range(1, len(table.header_cells)) if _TOTAL.match(table.header_cells[j])]

@@ -67,3 +67,16 @@ def test_the_most_of_a_change_is_not_the_largest_figure(review):
     # the table gives what was seized, not how much it grew
     answer = review.ask("Which country had the largest growth in hashish seizures in 2023?").answer
     assert answer is None or answer.span_text != "Coldharbour"
+
+
+def test_the_year_asked_is_the_column_compared_not_a_total_over_years_that_names_it_too():
+    # "Total 2022-2024" shares "2024" with the question as "2024" does: the column the question names whole is compared
+    from qa.answer.extremes import _asked_column
+    from qa.answer.tables import table_row
+    from test_tables import Rows
+
+    index = Rows(["Donor | 2022 | 2023 | 2024 | Total 2022-2024",
+                  "Wenlow | 2 400 000 | 2 650 000 | 2 900 000 | 7 950 000"])
+    table = table_row(index, index.rows[1])
+    assert table.header_cells[_asked_column("Which donor contributed the most in 2024?", table)] == "2024"
+    assert table.header_cells[_asked_column("Which donor contributed the most in all?", table)] == "Total 2022-2024"
