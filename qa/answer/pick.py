@@ -218,7 +218,7 @@ def past_unsaid_row(question: str, terms: list[str], ranked: list[Candidate], ta
     best = ranked[0]
     table = tables.row(best.sentence)
     if table is None or best.sentence.lang not in (None, detect(question)) \
-            or says_asked_terms(question, terms, best.passage, table, best.sentence.text, date_terms(question)):
+            or says_asked_terms(terms, best.passage, table, best.sentence.text, date_terms(question)):
         return ranked
     for i in range(1, min(UNSAID_TOP, len(ranked))):
         c = ranked[i]

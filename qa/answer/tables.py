@@ -313,9 +313,8 @@ def names_asked_years(question: str, passage: Passage, table: TableRow) -> bool:
 UNSAID_MAX = 2
 
 
-def says_asked_terms(question: str, terms: list[str], passage: Passage, table: TableRow, row_text: str,
-                     date_terms: set[str]) -> bool:
-    """Whether the row and what is around it (_around) hold all but UNSAID_MAX of the question's terms, its date's
+def says_asked_terms(terms: list[str], passage: Passage, table: TableRow, row_text: str, date_terms: set[str]) -> bool:
+    """Whether the row and what is around it (_around) hold all but UNSAID_MAX of the question's `terms`, its date's
     (`date_terms`) left out. A monthly table of one country's customs seizures names the month and the drugs of
     "Сколько наркотиков публично уничтожили в Душанбе в марте 2024 года?", and nothing of the burning in Dushanbe:
     its row is not the question's event. Meaningful in the table's own language only (the caller's to check): a

@@ -741,13 +741,13 @@ def test_a_row_whose_table_says_nothing_of_the_question_s_event_gives_way_to_the
     march = index.find(rows[1])
     question = "How many tonnes of drugs were publicly destroyed in Skarn in March 2024?"
     terms = analyze(question)
-    assert not says_asked_terms(question, terms, passage, tables.row(march), march.text, date_terms(question))
+    assert not says_asked_terms(terms, passage, tables.row(march), march.text, date_terms(question))
     ranked = [Candidate(march, passage, {"typed": 1.0, "lex": 0.2}, 9.0, tables.reading(march)),
               Candidate(index.find(news), passage, {"typed": 1.0, "lex": 0.6}, 6.0)]
     assert past_unsaid_row(question, terms, ranked, tables)[0].sentence.text == news
     # the table's own question keeps its row
     asked = "How much hashish did the Tamsin customs seize in March 2024?"
-    assert says_asked_terms(asked, analyze(asked), passage, tables.row(march), march.text, date_terms(asked))
+    assert says_asked_terms(analyze(asked), passage, tables.row(march), march.text, date_terms(asked))
     assert past_unsaid_row(asked, analyze(asked), ranked, tables)[0].sentence.text == rows[1]
 
 
