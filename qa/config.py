@@ -27,7 +27,9 @@ DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 7860
 # Bump when parsing, sentence splitting, chunking or the lexical analyzer change what an index
 # holds: existing indexes are then rebuilt instead of mixing old and new rows.
-PIPELINE_VERSION = 39  # 39: "may" the month is a term ("14 May 2024"), no longer dropped as the verb
+PIPELINE_VERSION = 40  # 40: a definition list's term on its definition's line; a PDF's heading naming the document over
+# a running header naming its publisher
+# 39: "may" the month is a term ("14 May 2024"), no longer dropped as the verb
 # 37: BM25 reads an item's first chunk and a table's under their titles; a list's entry dated in its sentence opens no
 # story
 # 33: a web page's section heading trafilatura dropped above a table is put back; 34: a Markdown table's header and

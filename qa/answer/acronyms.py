@@ -88,7 +88,7 @@ def spells_out(text: str, acronym: str) -> bool:
     a = re.escape(acronym)
     if re.search(rf"\(\s*{a}\s*[),;/]|\b{a}\s*\(\s*[{_CAPS}]|\b{a}\s+(?:stands|stood|is\s+short)\s+for\b", text):
         return True
-    return len(acronym) >= 3 and _glossary_match(text, acronym)
+    return len(acronym) >= 3 and (_glossary_match(text, acronym) or _abbreviated_entry(text, acronym))
 
 
 def _glossary_match(text: str, acronym: str) -> bool:
@@ -100,6 +100,21 @@ def _glossary_match(text: str, acronym: str) -> bool:
     letters = acronym.replace("&", "").replace("-", "").lower()
     initials = "".join(w[0].lower() for w in re.findall(r"[^\W_]+", m.group(1)) if w.lower() not in _SMALL)
     return initials.startswith(letters)
+
+
+def _abbreviated_entry(text: str, acronym: str) -> bool:
+    """Whether text is a glossary's entry of the full name that says the acronym is short for it: "Pre-export
+    notification — A notice … sent before a shipment leaves; abbreviated PEN." (its term's initials are the
+    acronym's letters)."""
+    a = re.escape(acronym)
+    if not re.search(rf"\b(?:abbreviated(?:\s+as)?|short(?:ened)?\s+(?:to|as)|known\s+as|сокращ[её]нно)\s+{a}(?![\w-])",
+                     text, re.I):
+        return False
+    term = re.match(r"[\s*_•-]*(.+?)\s*(?:[—–:]|\s-\s)", text)
+    if term is None:
+        return False
+    letters = acronym.replace("&", "").replace("-", "").lower()
+    return "".join(w[0].lower() for w in re.findall(r"[^\W_]+", term.group(1)) if w.lower() not in _SMALL) == letters
 
 
 def phrase_acronym(phrase: list[str]) -> set[str]:

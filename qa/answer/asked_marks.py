@@ -224,6 +224,13 @@ def names_asked(asked: frozenset[str], text: str) -> bool:
     return _answers(asked, held) or (_DEPUTY in asked) == (_DEPUTY in held) and _names_asked(asked, text)
 
 
+def names_all_asked(asked: frozenset[str], text: str) -> bool:
+    """Whether `text` names every role and act of `asked` (asked_marks), a deputy's only when a deputy is asked: "Deputy
+    Director, 2012-2018" is no Director's time."""
+    held = marks(text)
+    return asked <= held and (_DEPUTY in asked) == (_DEPUTY in held)
+
+
 def names_doer(c: Candidate, question: str, asked: frozenset[str]) -> bool:
     """Whether candidate `c` names whom a who-question asking `asked` asks for (a person for a role; for an act
     any doer of the asked kind)."""
@@ -253,7 +260,8 @@ def prefer_asked_mark(question: str, ranked: list[Candidate]) -> list[Candidate]
     # an act whose doer is asked as someone ("Who coordinated the operation?"): a body doing it ("coordinated by
     # CARICC") gives way to the near tie naming the person who did ("the operation's coordinator, Lt Col …")
     someone = bool(asked & _PERSON_ACTS)
-    if _names_asked(asked, top.text) and not (someone and not _names_doer(top, question, True)):
+    # a deputy's office is another office: "Deputy Director | …" does not name the Director asked for
+    if names_asked(asked, top.text) and not (someone and not _names_doer(top, question, True)):
         return ranked
     found = []
     acting = asked <= _acts()  # an act asked, no role

@@ -20,6 +20,10 @@ it again, and is left alone):
   it, is put first: asked in English of a Russian donors' table ("How much did Norway contribute …?" over "Норвегия |
   700 000"), or in Russian of an English one, the row shares no word with the question, and the best, another
   country's figure, is no answer;
+- prefer_country_document: when the best names no country and its item's and document's titles name others only
+  (Kazakhstan's bulletin's "За I полугодие 2023 года по республике было изъято 9 742,6 кг" for "Сколько наркотиков
+  изъято в Кыргызстане в 2023 году?"), a near tie (ROW_TOP, ROW_MARGIN) of the asked kind and event that names the
+  asked country or stands in a document titled by it, and names no other, is put first;
 - whole_given: when none is, and the answer shown states a total (the language's asked_words.total: "in total",
   "всего", "overall") and its document breaks the figure down by other countries, the documents give no figure for
   the asked country: "not found", with the reason (qa.answer.not_found, "whole").
@@ -166,6 +170,35 @@ def prefer_country_row(question: str, ranked: list[Candidate]) -> list[Candidate
         if near and countries_in(first, c.sentence.lang or detect(first)) & asked:
             return swap(ranked, i, merge=True)
     return ranked
+
+
+def prefer_country_document(question: str, ranked: list[Candidate]) -> list[Candidate]:
+    """`ranked` with a near tie from a document about the asked country first (the module docstring), when the best
+    names no country and its item's and document's titles name others only."""
+    asked = _asked(question)
+    if not asked or len(ranked) < 2 or _named(ranked[0]) or not _titled_other(ranked[0], asked):
+        return ranked
+    best = ranked[0]
+    for i, c in enumerate(ranked[1:ROW_TOP], 1):
+        if best.score - c.score > ROW_MARGIN:
+            break
+        if _typed(c, question) and c.features.get("clash", 0.0) < 1.0 and not _titled_other(c, asked) \
+                and (_named(c) | _titled(c)) & asked and not _named(c) - asked:
+            return swap(ranked, i, merge=True)
+    return ranked
+
+
+def _titled(c: Candidate) -> frozenset[str]:
+    """The countries c's item's and document's titles name."""
+    item = c.passage.item
+    titles = " ".join(t for t in (item.title, item.doc_title) if t) if item is not None else ""
+    return countries_in(titles, detect(titles)) if titles else frozenset()
+
+
+def _titled_other(c: Candidate, asked: frozenset[str]) -> bool:
+    """Whether c's titles name countries, none of them asked: a report on Kazakhstan's half-year."""
+    titled = _titled(c)
+    return bool(titled) and not titled & asked
 
 
 def _totalled(c: Candidate, ranked: list[Candidate]) -> bool:

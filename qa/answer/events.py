@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from qa.filters.mentions import without_compared_years
+from qa.filters.year_spans import spans_year
 from qa.lang import analyze, demonyms, detect, get, stopwords
 from qa.lang.en import EVENT_VERBS as _EN_EVENT_VERBS
 from qa.lang.en import EVENT_WORDS as _EN_EVENT_WORDS
@@ -235,12 +237,21 @@ def event_features(context: str, n: Needs, text: str | None = None) -> tuple[flo
     series_clash = any(
         k not in nums for name, k in n.series if (nums := {j for other, j in have_s if other == name})
     )
+    if text is not None and n.qtype == "number" and n.years:
+        # a figure's sentence names a year it compares the figure with ("1,042 kg, 11 % less than in January-June
+        # 2023"), not the year of its figure, unless it gives that year's figure too ("…, когда было изъято 5 842 кг")
+        compared = without_compared_years(text, figured=True)
+        context, text = context.replace(text, compared), compared
     have_o, have_y = _ordinals_in(context), set(_YEAR_RE.findall(context))
     if text is not None:
         # a sentence that names an ordinal (a year) of its own speaks of that one, whatever its title says
         own_o = _event_ordinals(text) if OWN_ORDINALS and n.ordinals else set()
         own_y = event_years(text) if OWN_YEARS and n.years else set()
         have_o, have_y = own_o or have_o, own_y or have_y
+        if n.wants == "person":
+            # a holder's time in a post names each year it holds: "Director | … | 2016-2021" says who was Director in
+            # 2018, which it never writes (a figure of 2016-2021 is no figure of 2018: only a person's time)
+            have_y = have_y | {y for y in n.years if spans_year(text, int(y))}
     have = {"o": have_o, "y": have_y, "s": have_s}
     found = sum(o in have[kind] for kind, o in asked)
     clash = (bool(n.ordinals) and bool(have_o) and not (n.ordinals & have_o)) or (

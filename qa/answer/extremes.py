@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from qa.answer.features import Candidate
 from qa.answer.figure_swaps import figure_value
-from qa.answer.tables import TableRow, Tables, cells, names_asked_years
+from qa.answer.tables import TableRow, Tables, cells, names_asked_years, of_other_country
 from qa.lang import analyze, detect, get, registered
 from qa.lang.substances import identities
 
@@ -129,8 +129,10 @@ def extreme_row(question: str, ranked: list[Candidate], tables: Tables, index) -
     if asked is None:
         return None
     way, kind = asked
+    # the first table of the kind of rows asked ("Region | …"), of the country asked when the question names one
     first = next(((i, t) for i, c in enumerate(ranked) if c.passage.rank <= EXTREME_PASSAGES
-                  and (t := tables.row(c.sentence)) is not None and _names_kind(t.header_cells[0], kind)), None)
+                  and (t := tables.row(c.sentence)) is not None and _names_kind(t.header_cells[0], kind)
+                  and not of_other_country(question, c.passage, t)), None)
     if first is None:
         return None
     i, table = first

@@ -23,7 +23,7 @@ from qa.answer import short
 from qa.answer.acronyms import asked_acronym, spells_out
 from qa.answer.asked_marks import prefer_asked
 from qa.answer.corrections import prefer_correction
-from qa.answer.country_parts import prefer_asked_country, prefer_country_row, whole_given
+from qa.answer.country_parts import prefer_asked_country, prefer_country_document, prefer_country_row, whole_given
 from qa.answer.disagreement import with_disagreement
 from qa.answer.editions_across import prefer_edition_across
 from qa.answer.evidence import abstain_gate, calibrate, evidence, lead_text, probability, rule_that_holds
@@ -267,6 +267,7 @@ def pick_answer(
     # its part, not the whole; the best's item's lead is read only for a question about a country
     ranked = prefer_asked_country(question, ranked, lambda best=ranked[0].sentence: lead_text(index, best))
     ranked = prefer_country_row(question, ranked)  # or the asked country's row, when the best is another's figure
+    ranked = prefer_country_document(question, ranked)  # or a sentence of its report, when the best is another's
     ranked = prefer_letter_line(question, ranked, index)  # a letter's signature, its labelled contact (letters)
     ranked = prefer_named_cell(question, terms, ranked, tables)  # the row and column asked, over a figureless best
     ranked = past_kindless_rows(question, ranked, tables)  # a row with no cell of the kind asked answers nothing
@@ -295,7 +296,7 @@ def pick_answer(
     row = best.sentence
     table = tables.row(row)  # the header it is read against, when the best candidate is a table's row
     named_cell = table is not None and row_and_column_named(question, terms, table, row) \
-        and names_asked_years(question, best.passage, table)
+        and names_asked_years(question, best.passage, table, row.text)
     extreme = extreme if extreme is not None and extreme.row == row.id else None
     # what an acronym stands for, spelled out in so many words: in a glossary of another language the evidence of
     # words reads nothing

@@ -14,8 +14,11 @@ def question_type(question: str, lang: str | None = None) -> str | None:
     """The kind of span the question asks for, if it is clear from its wording (in the
     question's own language, detected when not given)."""
     lang = lang or detect(question)
+    language = get(lang)
+    if language.defines is not None and language.defines.search(question):
+        return None  # what a word means, though its question word asks for someone
     q = question_case(question, lang).strip()  # a capitalised question word inside is a name
-    for qtype, pattern in get(lang).question_types:
+    for qtype, pattern in language.question_types:
         if pattern.search(q):
             return qtype
     return None

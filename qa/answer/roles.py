@@ -34,6 +34,7 @@ from qa.answer.acronyms import acronym_alike
 from qa.answer.events import MONTHS
 from qa.answer.features import behind
 from qa.answer.persons import NOT_A_PERSON
+from qa.filters.year_spans import asked_year, spans_year
 from qa.lang import analyze, detect, get, reply_words, stopwords
 from qa.lang.countries import country_name, country_terms, countries_in
 from qa.lang.latin import romanised
@@ -487,6 +488,8 @@ def prefer_holder(question: str, ranked: list[Candidate]) -> list[Candidate]:
     if miscast(question, best.text, best.sentence.lang) is None \
             and not gives_no_one(question, best.text, best.sentence.lang):
         return ranked
+    if (year := asked_year(question)) is not None and spans_year(best.text, year):
+        return ranked  # held the office through the year asked, whatever post came after (qa.answer.tenures)
     for i in range(1, min(ROLE_TOP, len(ranked))):
         c = ranked[i]
         if ROLE_MARGIN is not None and behind(ranked[0], c) > ROLE_MARGIN:

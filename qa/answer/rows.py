@@ -8,10 +8,13 @@ row_and_column_named (qa.answer.pick.pick_answer).
 
 from __future__ import annotations
 
+import re
+
+from qa.answer.asked_marks import asked_marks, marks, names_all_asked
 from qa.answer.features import Candidate, swap
 from qa.answer.needs import needs
 from qa.answer.periods import Label, Period, asked_period, part_of, row_label
-from qa.answer.tables import TableRow, Tables, cells, named_column
+from qa.answer.tables import TableRow, Tables, cells, named_column, only_person
 from qa.filters.mentions import YEAR_RE
 from qa.filters.question import parse_question_dates
 from qa.lang import analyze
@@ -171,9 +174,14 @@ def row_and_column_named(question: str, terms: list[str], table: TableRow, row: 
     """Whether the question names `row` (a row of `table`) by a whole cell ("at *Site 73*") and its column by
     its header ("the *spring reading*"): the table itself then says the documents hold the answer. The gate,
     fitted on prose, reads the rows of one table as near ties of each other."""
-    if not _key_cells(row.text, set(terms)) and not _names_period(question, row):
+    office = names_office(question, row.text)
+    if not (_key_cells(row.text, set(terms)) or _names_period(question, row) or office):
         return False
     span = named_column(question, table, row.text, row.lang)
+    if span is None and office:
+        # a roster's row named by the office asked, its one person the holder ("Director | Dilshod Rakhmatullaev |
+        # Uzbekistan | 2016-2021"): its header need not say "Name" for the question to ask for it
+        span = only_person(question, table, row.text, row.lang)
     if span is None:
         return False
     # a how-much question's substance that the column does not name ("cocaine" against "Drugs seized (kg)", all
@@ -184,6 +192,22 @@ def row_and_column_named(question: str, terms: list[str], table: TableRow, row: 
         column = table.header_cells[next(k for k, cell in enumerate(table.cells) if cell == span)]
         return identities(column) == asked
     return True
+
+
+def names_office(question: str, text: str) -> bool:
+    """Whether a who-question's asked office is the row's first cell, in any language ("Кто был директором …?" names
+    "Director | Dilshod Rakhmatullaev | …"; a deputy's office is another: qa.answer.asked_marks). A roster's rows
+    open with the office; an office in a later cell ("… | глава делегации") is one row's detail, not its key."""
+    if needs(question).wants != "person":
+        return False
+    asked = asked_marks(question)
+    if asked == {"deput"} and (m := _DEPUTY_OF.search(question)):
+        asked = asked | marks(m.group(1))  # a deputy of what: "Deputy Director", "заместителем директора"
+    first = cells(text)[:1]
+    return bool(asked - {"deput"}) and any(names_all_asked(asked, text[a:b]) for a, b in first)
+
+
+_DEPUTY_OF = re.compile(r"(?<!\w)(?:deputy|заместител\w*)\s+([\w-]+)", re.I)
 
 
 def _names_period(question: str, row: SentenceRow) -> bool:

@@ -17,10 +17,12 @@ from dataclasses import dataclass
 
 from qa.answer.needs import needs
 from qa.answer.periods import names_part, part_of, row_label
+from qa.filters.year_spans import names_span_of_years, spans_year
 from qa.contracts import Passage
 from qa.filters.mentions import YEAR_RE
 from qa.ingest.readers import CELL_SEPARATOR
-from qa.lang import analyze, get
+from qa.lang import analyze, detect, get
+from qa.lang.countries import countries_in
 from qa.lang.counted import across
 from qa.lang.substances import identities
 from qa.store import Index, SentenceRow
@@ -287,6 +289,17 @@ def _holds_kind(cell: str, kind: str | None, lang: str) -> bool:
     return True
 
 
+def of_other_country(question: str, passage: Passage, table: TableRow) -> bool:
+    """Whether the question names a country and what is around the table's row (_around: its passage, titles,
+    header) names others only: "Which region of Tajikistan …?" is not answered by Kyrgyzstan's table of regions."""
+    asked = countries_in(question, detect(question), adjectives=True)
+    if not asked:
+        return False
+    around = " ".join(_around(passage, table))
+    named = countries_in(around, detect(around), adjectives=True)
+    return bool(named) and not named & asked
+
+
 def _around(passage: Passage, table: TableRow) -> tuple[str, ...]:
     """What says what a table's row is about besides the row: its passage, its item's and document's titles, its
     item's date, its header."""
@@ -296,13 +309,16 @@ def _around(passage: Passage, table: TableRow) -> tuple[str, ...]:
     return tuple(t for t in texts if t)
 
 
-def names_asked_years(question: str, passage: Passage, table: TableRow) -> bool:
+def names_asked_years(question: str, passage: Passage, table: TableRow, row_text: str = "") -> bool:
     """Whether every year the question names is named around the table's row (_around). A table of Operation Silk
     Barrier 2024 does not say what one agency seized in Silk Barrier 2022, however well the question names its row and
     column (a table published in a year that gives another's is read by the date filter's rules, qa.filters.scope,
-    which say which year it gives). Nor a quarter, half or month, when the table's context names none."""
+    which say which year it gives). Nor a quarter, half or month, when the table's context names none. For a
+    who-question, a year the row's own span of years holds is named ("Director | … | 2016-2021" for 2018)."""
     around = " ".join(_around(passage, table))
-    if not set(YEAR_RE.findall(question)) <= set(YEAR_RE.findall(around)):
+    held = {y for y in YEAR_RE.findall(question) if spans_year(row_text, int(y))} \
+        if row_text and needs(question).wants == "person" else set()
+    if not set(YEAR_RE.findall(question)) - held <= set(YEAR_RE.findall(around)):
         return False
     # nor a part of one when nothing around it names a part of a year: a table of 2024 says nothing of its first half
     return part_of(question) is None or names_part(around)
@@ -363,13 +379,23 @@ def asked_cell(question: str, table: TableRow, row_text: str, lang: str | None =
 def named_column(question: str, table: TableRow, row_text: str, lang: str | None = None) -> tuple[int, int] | None:
     """The cell asked_cell gives when the question names its column (its header shares the most words with
     the question, and no other's shares as many), else None."""
-    free, _, _ = _free_cells(question, table, row_text, lang)
+    free, wants, _ = _free_cells(question, table, row_text, lang)
     best = max((shared for _, shared in free), default=_NONE_SHARED)
     named = [span for span, shared in free if shared == best]
+    if len(free) == 1 and wants != "person" and names_span_of_years(row_text[free[0][0][0]:free[0][0][1]]):
+        # a how-long question of a row with one span of years ("Deputy Director | Bakhtiyor Sharipov | 2012-2018"): its
+        # header need not say "Years in post" for the question to ask it
+        return free[0][0]
     return named[0] if best > _NONE_SHARED and len(named) == 1 else None
 
 
 _NONE_SHARED = (0, 0)  # a header naming neither what a how-many question counts nor any of its words
+
+
+def only_person(question: str, table: TableRow, row_text: str, lang: str | None = None) -> tuple[int, int] | None:
+    """The row's one cell naming a person, when a who-question asks and no other cell names one, else None."""
+    free, wants, _ = _free_cells(question, table, row_text, lang)
+    return free[0][0] if wants == "person" and len(free) == 1 else None
 
 
 def _free_cells(question: str, table: TableRow, row_text: str, lang: str | None):
@@ -386,13 +412,19 @@ def _free_cells(question: str, table: TableRow, row_text: str, lang: str | None)
     free = []
     for (a, b), head in zip(table.cells, table.header_cells):
         own = set(analyze(row_text[a:b], lang))
-        if b > a and not (own and own <= qterms) and _holds_kind(row_text[a:b], asked.wants, lang):
+        # a how-long question's answer may be a span of years ("2012-2018"), whose figures are no count
+        if b > a and not (own and own <= qterms) and (_holds_kind(row_text[a:b], asked.wants, lang)
+                                                      or "range" in asked.measure
+                                                      and names_span_of_years(row_text[a:b])):
             words = set(analyze(head, lang))
             named = {w for w in words if w in qterms or _agent_noun_of(w) in qterms
                      or asked.wants == "number" and _across_named(w, qterms)}
+            shared: float = len(named)
             if substance and not named and identities(head) == substance:
-                named = {"<substance>"}
-            free.append(((a, b), (int(bool(words & asked.units)), len(named))))
+                # a header naming the substance by another name ("Героин, кг" for "heroin"), below one naming it by
+                # the question's own word: "Марихуана" and "Гашиш" are both cannabis, "марихуаны" is asked
+                shared = 0.5
+            free.append(((a, b), (int(bool(words & asked.units)), shared)))
     return free, asked.wants, lang
 
 

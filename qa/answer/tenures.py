@@ -13,50 +13,17 @@ as the other near-tie rules do (qa.answer.roles.prefer_holder).
 
 from __future__ import annotations
 
-import re
 
-from qa.answer.asked_marks import asked_marks, marks
+from qa.answer.asked_marks import asked_marks, names_all_asked
 from qa.answer.features import Candidate, prefer_near_tie
 from qa.answer.needs import needs
 from qa.answer.roles import miscast
+from qa.filters.year_spans import asked_year, names_span, spans_year
 from qa.filters.mentions import YEAR_RE
 from qa.filters.question import parse_question_dates
 
 TENURE_TOP = 8
 TENURE_MARGIN = 5.0
-
-# a span of years: "2016–2020", "from 2016 to 2020", "between 2016 and 2020", "с 2016 по 2020 год", "2016-20"
-_SPAN = re.compile(
-    r"(?<![\d.,])(?P<a>(?:19|20)\d\d)\s*(?:[-–—]|\bto\b|\buntil\b|\bthrough\b|\band\b|\bпо\b|\bдо\b)\s*"
-    r"(?P<b>(?:19|20)\d\d|\d\d)(?![\d]|[.,]\d)", re.I)
-
-
-def asked_year(question: str) -> int | None:
-    """The one whole year a question asks about ("in 2018", "в 2018 году"), else None."""
-    dates = parse_question_dates(question)
-    if dates is None or not dates.since or dates.since != dates.until or len(dates.since) != 4:
-        return None
-    return int(dates.since)
-
-
-# a span written apart, its start and its end in one clause: "In 2016 he was appointed Head of the Secretariat, a post
-# he held until August 2021", "с 2016 года возглавлял секретариат до августа 2021 года"
-_SPAN_APART = re.compile(
-    r"(?<!\w)(?:in|since|from|в|с)\s+(?P<a>(?:19|20)\d\d)(?!\d)(?:(?<!\w)(?:Mr|Ms|Mrs|Dr|Lt|Col|Gen|г)\.|[^.;]){0,120}?"
-    r"(?<!\w)(?:until|till|to|по|до)\s+"
-    r"(?:[^\W\d]+\s+)?(?P<b>(?:19|20)\d\d)(?!\d)", re.I)
-
-
-def spans_year(text: str, year: int) -> bool:
-    """Whether `text` names a span of years through `year` ("from 2016 to 2020" holds 2018, and so does "In 2016 he
-    was appointed …, a post he held until August 2021")."""
-    for m in (*_SPAN.finditer(text), *_SPAN_APART.finditer(text)):
-        first, last = int(m["a"]), m["b"]
-        end = int(last) if len(last) == 4 else first // 100 * 100 + int(last)
-        if first < end and first <= year <= end:
-            return True
-    return False
-
 
 def _names_year(text: str, year: int) -> bool:
     return any(int(m.group()) == year for m in YEAR_RE.finditer(text)) or spans_year(text, year)
@@ -69,15 +36,6 @@ def asked_span(question: str) -> tuple[int, int] | None:
         return None
     first, last = int(dates.since), int(dates.until)
     return (first, last) if first < last else None
-
-
-def names_span(text: str, first: int, last: int) -> bool:
-    """Whether `text` names the span of years `first`-`last` itself ("2011–2016 — офицер связи")."""
-    for m in _SPAN.finditer(text):
-        a, b = int(m["a"]), m["b"]
-        if (a, int(b) if len(b) == 4 else a // 100 * 100 + int(b)) == (first, last):
-            return True
-    return False
 
 
 def _prefer_span_named(question: str, ranked: list[Candidate], span: tuple[int, int]) -> list[Candidate]:
@@ -107,4 +65,4 @@ def prefer_span_of_year(question: str, ranked: list[Candidate]) -> list[Candidat
         return ranked
     asked = asked_marks(question)
     return prefer_near_tie(ranked, TENURE_TOP, TENURE_MARGIN, lambda c: spans_year(c.text, year)
-                           and c.features.get("typed") == 1.0 and asked <= marks(c.text))
+                           and c.features.get("typed") == 1.0 and names_all_asked(asked, c.text))

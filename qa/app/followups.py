@@ -40,6 +40,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from qa.ingest.dates import MONTH_NAMED_RE, month_number
 from qa.lang import DEFAULT, analyze, detect, get, reply_words
 from qa.lang.base import Followup
 
@@ -162,6 +163,8 @@ def rewrite(question: str, ctx: Context | None, lang: str | None = None) -> str:
     if ctx is None or not q or not is_followup(q, lang, ctx.seen(), ctx.about):
         return q
     followup = get(lang).followup
+    if (swapped := month_swapped(q, ctx.searched, lang)) is not None:
+        return swapped  # "And in April?" after a question about March 2025: that question of April 2025
     q = _year_named(q, ctx.searched, followup)  # "And the year before?" after a question about 2024: "And in 2023?"
     about = followup.about.match(q)
     if about:
@@ -319,6 +322,8 @@ def asks_about_another(question: str, lang: str | None = None, previous: str = "
     q = " ".join(question.split())
     lang = lang or detect(q)
     followup = get(lang).followup
+    if month_swapped(q, previous, lang) is not None:
+        return True
     q = _year_named(q, previous, followup)  # "And the year before?" is "And in 2023?"
     if followup.about.match(q):
         return True
@@ -340,6 +345,51 @@ def _year_named(question: str, previous: str, followup: Followup) -> str:
         if m:
             return question[:m.start()] + followup.in_year.format(year=year + step) + question[m.end():]
     return question
+
+
+def month_swapped(question: str, previous: str, lang: str | None = None) -> str | None:
+    """The `previous` question asked of another month, when a follow-up asks only that: "And in April?", "А в
+    марте?", "And the month before?", "А в прошлом месяце?" after "How many cases were recorded in March 2025?".
+    The previous question names one month by its name; the new one takes its form ("в марте" -> "в апреле"), and a
+    step across a year's end changes its year too. None for any other follow-up."""
+    q = " ".join(question.split())
+    followup = get(lang or detect(q)).followup
+    forms = get(detect(previous)).followup.month_forms
+    named = list(MONTH_NAMED_RE.finditer(previous))
+    months = {month_number(m.group()) for m in named}
+    if not forms or len(months) != 1 or None in months:
+        return None
+    old, month = named[0], months.pop()
+    years = set(_YEAR.findall(previous))
+    year = int(years.pop()) if len(years) == 1 else None
+    about = followup.about.match(q)
+    core = (about.group("rest") if about else followup.openers.sub("", q, count=1)).strip(" ?.!,")
+    new, new_year = _month_asked(core, followup, month, year)
+    if new is None or (new, new_year) == (month, year):
+        return None
+    form = next((f for f in forms if old.group().lower() in (w.lower() for w in f)), forms[0])
+    word = form[new - 1] if old.group()[:1].islower() else form[new - 1][:1].upper() + form[new - 1][1:]
+    out = previous[:old.start()] + word + previous[old.end():]
+    return out if new_year == year else re.sub(rf"\b{year}\b", str(new_year), out)
+
+
+def _month_asked(core: str, followup: Followup, month: int, year: int | None) -> tuple[int | None, int | None]:
+    """(month, year) a follow-up's words without their opener ask about, given the conversation's; (None, None)
+    when they say more than a month."""
+    for pattern, step in ((followup.month_before, -1), (followup.month_after, 1)):
+        m = pattern.search(core) if pattern is not None else None
+        if m and not (core[:m.start()] + core[m.end():]).strip(" ,"):
+            n = year * 12 + month - 1 + step if year is not None else None
+            if n is None:
+                return (month + step - 1) % 12 + 1, None
+            return n % 12 + 1, n // 12
+    words = core.split()
+    named = [w for w in words if MONTH_NAMED_RE.fullmatch(w)]
+    given = [w for w in words if _YEAR.fullmatch(w)]
+    framed = all(w in named or w in given or w.lower() in followup.month_frame for w in words)
+    if len(named) != 1 or len(given) > 1 or not framed:
+        return None, None
+    return month_number(named[0]), int(given[0]) if given else year
 
 
 def _bare_swap(core: str, lang: str, previous: str = "") -> bool:

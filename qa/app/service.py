@@ -213,7 +213,7 @@ class QAService:
                 picked = Picked(None, picked.passages, other)
         if picked.answer is not None and not (wants == "date" and (scope.titled_period(picked.answer, plan)
                                                                    or _published(picked.answer))) and (
-            other := scope.about_other_years(picked.answer, plan, fell_back, text)
+            other := scope.about_other_years(picked.answer, plan, fell_back, text, wants == "number")
             or scope.about_other_part(picked.answer, plan, text, wants == "number")
         ):
             picked = Picked(None, picked.passages, other)
@@ -414,7 +414,8 @@ def _in_period(picked: Picked, plan, wants: str | None) -> bool:
     publication line (dated after the period its report covers)."""
     if picked.answer is None:
         return True
-    return scope.in_period(picked.answer, plan) or wants == "date" and _published(picked.answer)
+    return (scope.in_period(picked.answer, plan, holder=wants == "person")
+            or wants == "date" and _published(picked.answer))
 
 
 def _within(selection, picked: Picked) -> bool:

@@ -263,17 +263,30 @@ def other_years(text: str, dates: DateRange) -> tuple[int, ...]:
 # a year named only as what a figure is compared with: "38 % more than in 2022", "up from 900 kg in 2022", "по сравнению
 # с 2022 годом", "против 1 146 кг в 2022 году"
 _COMPARED_YEAR = re.compile(
-    r"\b(?:than|compared\s+(?:with|to)|against|versus|vs\.?|up\s+from|down\s+from|from)\s+(?:[^\W\d_]+\s+){0,3}?"
+    r"\b(?:than|compared\s+(?:with|to)|against|versus|vs\.?|up\s+from|down\s+from|from)\s+"
+    r"(?:[^\W\d_]+(?:-[^\W\d_]+)*\s+){0,3}?"
     r"(?:[\d\s.,]+\s*(?:%|per\s*cent|kg|tonnes?|t)?\s+)?(?:in\s+)?(?:19|20)\d\d\b"
-    r"|(?<!\w)(?:чем|против|по\s+сравнению\s+с|относительно)\s+(?:[^\W\d_]+\s+){0,3}?"
+    r"|(?<!\w)(?:чем|против|по\s+сравнению\s+с|относительно)\s+(?:[^\W\d_]+(?:-[^\W\d_]+)*\s+){0,3}?"
     r"(?:[\d\s.,]+\s*(?:%|кг|т)?\s+)?(?:в\s+)?(?:19|20)\d\d(?!\d)",
     re.I)
+# a year that opens a span ("from 2020 to the present", "с 2020 по 2023 год") is no year compared with
+_SPAN_GOES_ON = re.compile(r"(?:\s*(?:года?|г\.))?\s*(?:[-–—]|\bto\b|\buntil\b|\btill\b|\bthrough\b|\bпо\b|\bдо\b)",
+                           re.I)
+# a compared year given its own figure: "по сравнению с 2022 годом, когда было изъято 5 842 кг", "than in 2022
+# (13 058 kg)": the sentence states that year's figure too
+_OWN_FIGURE = re.compile(r"(?:\s*(?:годом|году|года|г\.))?\s*(?:,\s*(?:когда|when)\b[^.;()]{0,40}?\d|\(\s*\d)", re.I)
 
 
-def without_compared_years(text: str) -> str:
+def without_compared_years(text: str, figured: bool = False) -> str:
     """`text` without the years it names only to compare a figure with ("… rose to 1 265 kg, 38 % more than in
-    2022"): such a sentence of a report on 2023 is about 2023."""
-    return _COMPARED_YEAR.sub(" ", text)
+    2022"): such a sentence of a report on 2023 is about 2023. `figured`: a compared year given its own figure stays
+    ("…, 9,4 % больше, чем в 2022 году (13 058 кг)" says what was seized in 2022)."""
+    if not figured:
+        return _COMPARED_YEAR.sub(" ", text)
+    def kept(m: re.Match) -> str:
+        return m.group() if _OWN_FIGURE.match(text, m.end()) or _SPAN_GOES_ON.match(text, m.end()) else " "
+
+    return _COMPARED_YEAR.sub(kept, text)
 
 
 _PART_RE = re.compile(PART_OF_YEAR, re.I)

@@ -19,6 +19,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from typing import Callable
 
@@ -28,6 +29,7 @@ from qa.contracts import Answer, Filters, Scope
 from qa.filters.core import Bound, DateRange, FilterError, Selection, clean_sources, describe
 from qa.filters.mentions import (YEAR_RE, edge_of, names_month_of, names_period, other_part, other_years,
                                  without_compared_years, year_of_part)
+from qa.filters.year_spans import spans_years
 from qa.filters.question import QuestionDates, asks_ahead, parse_question_dates
 from qa.ingest.dates import find_date
 from qa.lang import detect, reply_words
@@ -109,11 +111,15 @@ def plan(index, question: str, filters: Filters | None, resolve_event: Callable[
                 named=named)
 
 
-def in_period(answer: Answer, p: Plan) -> bool:
+def in_period(answer: Answer, p: Plan, holder: bool = False) -> bool:
     """Whether an answer found in `p.first` is one about the question's period: its item is dated in it, or
     the answer names it (an item kept for mentioning the period elsewhere is not about it here). Never a table's row
-    that names only other years (_other_years_row)."""
+    that names only other years (_other_years_row). `holder`: a who-question, whose answer names the period by a span
+    of years through it ("Director | … | 2016-2021" was Director in 2018)."""
     if p.reading is None:
+        return True
+    lo, hi = p.reading.range.since, p.reading.range.until
+    if holder and lo is not None and hi is not None and spans_years(answer.text, lo.year, hi.year):
         return True
     if _other_years_row(answer, p.reading.range) or _titled_other(answer, p.reading.range):
         return False
@@ -187,6 +193,14 @@ def _titled_other(answer: Answer, span: DateRange) -> bool:
 
 
 
+def _names_range(answer: Answer, span: DateRange) -> bool:
+    """Whether the answer, its table's header or its item's title names the period `span`, or a span of years
+    through it."""
+    lo, hi = span.since, span.until
+    return names_period(_read_with_header(answer), span) or (
+        lo is not None and hi is not None and spans_years(answer.text, lo.year, hi.year))
+
+
 def _dated_in(answer: Answer, span: DateRange) -> bool:
     """Whether the answer's item is dated in `span` and the answer is not a row of another year's table, nor a
     sentence of a report its title says is on another year (_titled_other)."""
@@ -203,16 +217,24 @@ def _read_with_header(answer: Answer) -> str:
     return "\n".join(x for x in (answer.title, answer.header, answer.text) if x)
 
 
-def about_other_years(answer: Answer, p: Plan, fell_back: bool, question: str = "") -> str | None:
+def about_other_years(answer: Answer, p: Plan, fell_back: bool, question: str = "", figure: bool = False
+                      ) -> str | None:
     """Why an answer found with the question's date dropped is no answer, else None: its item is not dated in the
     question's period and it names only other years ("Its approved budget for 2024 was …" for "What was the
     budget in 2023?", once nothing dated or mentioning 2023 answered), worded in `question`'s language. An answer
     that names no year may still be about the period (a news item is dated by its publication, not by what it
-    reports), and is kept."""
+    reports), and is kept. A `figure` (the question asks how much or how many) is not of a year it is only compared
+    with ("1,042 kg, 11 % less than in January-June 2023" in the report on 2024)."""
     reading = p.reading if fell_back else p.undated if p.reading is None else None
     if reading is None or _dated_in(answer, reading.range):
         return None
-    years = other_years(_read_with_header(answer), reading.range) or _row_years(answer, reading.range)
+    compared = ()
+    if figure and (text := without_compared_years(answer.text, figured=True)) != answer.text:
+        # named only as what the figure is compared with, the period asked is not the figure's; an item dated in
+        # another year gives that year's
+        compared = (int(answer.date[:4]),) if answer.date and not YEAR_RE.search(text) else ()
+        answer = dataclasses.replace(answer, text=text)
+    years = other_years(_read_with_header(answer), reading.range) or _row_years(answer, reading.range) or compared
     if not years and _titled_other(answer, reading.range):
         years = other_years(answer.title, reading.range)
     if not years:
@@ -321,6 +343,12 @@ def scope_of(p: Plan, used: Selection | None, fell_back: bool, total_items: int 
         searched = (words.say("items.word") if p.filters.empty
                     else describe(DateRange(), p.filters.sources, language))
         text = words.say("scope.fell_back", what=searched, which=named)
+        if answer is not None and reading.relative_to is None and reading.event is None \
+                and _names_range(answer, reading.range):
+            # the answer found names the period itself (a row under "2023", "Director | … | 2016-2021" for 2018):
+            # "none … answers this" above it would read as a contradiction (a date read relative to the corpus or an
+            # event keeps saying what it was counted from)
+            text = words.say("scope.all", what=searched)
     elif reading is not None and used is not None and (used is p.first or used is p.dated or used is p.named):
         what = reading.reading(mentioning=bool(used.mentioning), language=language)
         if p.filters.sources:

@@ -20,7 +20,8 @@ class _TextCollector(HTMLParser):
 
     _SKIP = {"script", "style", "noscript", "template", "head", "svg"}
     _BLOCK = {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "section",
-              "article", "header", "footer", "blockquote", "pre", "table", "ul", "ol", "title"}  # fmt: skip
+              "article", "header", "footer", "blockquote", "pre", "table", "ul", "ol", "title", "dl", "dt",
+              "dd"}  # fmt: skip
 
     def __init__(self, source_break: str = " ") -> None:
         super().__init__(convert_charrefs=True)
@@ -75,9 +76,24 @@ def _html_title(html: str) -> str | None:
     return _element_text(html, "h1") or _element_text(html, "title")
 
 
+# a definition list's term and its definition: "<dt>Swallower</dt><dd>A courier who …</dd>" (a closing tag may be
+# left out: "<dt>Swallower<dd>A courier …")
+_DEFINED = re.compile(r"<dt\b[^>]*>(?P<term>(?:(?!<d[dtl]\b|</dl\s*>).)*?)(?:</dt\s*>)?\s*"
+                      r"<dd\b[^>]*>(?P<said>(?:(?!<d[dtl]\b|</dl\s*>).)*?)(?:</dd\s*>)?(?=\s*(?:<d[dt]\b|</dl\s*>))",
+                      re.IGNORECASE | re.DOTALL)
+
+
+def _defined_inline(html: str) -> str:
+    """`html` with each term of a definition list written on its definition's line ("Swallower — A courier who …"):
+    apart, the term is a line that says nothing and the definition one that does not say what it defines, and
+    "What is a swallower?" found the term alone."""
+    return _DEFINED.sub(lambda m: f"<dt>{m['term'].strip()} — {m['said'].strip()}</dt>", html)
+
+
 def html_to_text(html: str) -> tuple[str, str | None]:
     """Main text of an HTML page (trafilatura, else plain tag stripping) and its title."""
     text = None
+    html = _defined_inline(html)
     try:
         import trafilatura
 

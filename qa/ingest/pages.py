@@ -389,7 +389,20 @@ def _document_title(pages: list[str], drops: list[set[int]], wrapped: dict[int, 
     first_text = next((n for n, page in enumerate(pages) if page.strip()), 0)
     if first is not None and running[1] > first_text and _words_of(first) & _words_of(running[0]):
         return first
+    if first is not None and _DOCUMENT_KIND.search(first) and not _DOCUMENT_KIND.search(running[0]):
+        # a header naming its publisher on every page ("Агентство по контролю за наркотиками …") over the first
+        # page's "ОБЗОР НАРКОСИТУАЦИИ … ЗА 2023 ГОД": the heading names the document, and the period it is about
+        return first
     return running[0]
+
+
+# the words that name a kind of document: a report's heading says what it is, its publisher's name does not
+_DOCUMENT_KIND = re.compile(
+    r"(?<!\w)(?:report|review|bulletin|survey|assessment|overview|yearbook|digest|statistics|minutes|programme|"
+    r"program|agenda|plan|strategy|memorandum|agreement|decision|resolution|regulations?|statement|newsletter|"
+    r"brief|briefing|factsheet|handbook|manual|guide|proceedings|summary|study|"
+    r"доклад|отч[её]т|обзор|бюллетен|сводк|справк|протокол|программ|повестк|план|стратеги|меморандум|соглашени|"
+    r"решени|постановлени|положени|заявлени|статистик|итог|ежегодник|дайджест|анализ)\w*", re.IGNORECASE)
 
 
 def _words_of(line: str) -> set[str]:

@@ -39,6 +39,15 @@ class Followup:
     year_before: re.Pattern | None = None
     year_after: re.Pattern | None = None
     in_year: str = "in {year}"
+    # A month named by its distance from the conversation's ("And the month before?", "А в прошлом месяце?"), or by
+    # its name alone ("And in April?", "А в марте?"): the previous question asked of that month. The patterns of the
+    # month before and after; the words that may stand around a month's name in such a follow-up ("in", "за"); and
+    # the language's month names in each of their forms (one tuple of twelve per form: "марта", "марте"), so that
+    # the month asked takes the form of the one it replaces. Empty: the rule is off for the language.
+    month_before: re.Pattern | None = None
+    month_after: re.Pattern | None = None
+    month_frame: frozenset[str] = frozenset()
+    month_forms: tuple[tuple[str, ...], ...] = ()
     # A verb's form ("chaired", "председательствовал"): a short question's new verb alone does not make it ask about
     # something else than the item answered ("Кто председательствовал?" after an answer from the meeting's minutes).
     # None: every new word counts.
@@ -278,6 +287,9 @@ class Language:
     # the writing system of its words ("latin", "cyrillic"): words of another script in a text of
     # this language are analysed by the language registered for that script (qa.lang.analyze)
     script: str = "latin"
+    # a question asking what a word means though its question word asks for someone ("Кто такой «глотатель»?"), read
+    # on the question as written (a name keeps its capital: "Кто такая Айгерим Сатова?" asks for a person): no type
+    defines: re.Pattern | None = None
     # the words of page furniture (qa.ingest): None for a language that has none registered
     furniture: PageFurniture | None = None
     # a news page's fallback title (qa.ingest.titles): None for a language without one (English's then)

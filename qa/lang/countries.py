@@ -162,7 +162,11 @@ def country_terms(codes: frozenset[str]) -> frozenset[str]:
 # common words whose stems are a country's: "данные", "по данным" (data) stem to "дан" as "Дания", "Дании" do, but no
 # form of the name doubles its "н"; "груз", "груза" (cargo) stem to "груз" as "Грузия" does, whose forms all go on
 # with "и"
-_NOT_NAMES = re.compile(r"(?<![\w])(?:данн\w*|груз(?:а|у|ом|е|ы|ов|ам|ами|ах)?(?!\w))", re.I)
+# A currency named by its country names no place: "10 000 долларов США", "US dollars", "Hong Kong dollars" say how much,
+# not where ("How much cash may be carried across the Kyrgyz border?" is not about the United States)
+_NOT_NAMES = re.compile(r"(?<![\w])(?:данн\w*|груз(?:а|у|ом|е|ы|ов|ам|ами|ах)?(?!\w)"
+                        r"|(?<=долларов )США|(?<=доллара )США|(?<=доллар )США|(?<=долл\. )США"
+                        r"|U\.?S\.?(?= dollars?\b)|United States(?= dollars?\b))", re.I)
 
 
 def countries_in(text: str, code: str = "en", adjectives: bool = True, languages: bool = False) -> frozenset[str]:

@@ -234,6 +234,13 @@ FOLLOWUP = Followup(
     year_after=re.compile(r"\b(?:in\s+)?(?:the\s+)?(?:year\s+after|following\s+year|next\s+year)\b"
                           r"|\b(?:a\s+|one\s+)?year\s+later\b", re.I),
     in_year="in {year}",
+    month_before=re.compile(r"\b(?:in\s+)?(?:the\s+)?(?:month\s+before|previous\s+month|preceding\s+month|prior\s+month"
+                            r"|last\s+month)\b|\b(?:a\s+|one\s+)?month\s+earlier\b", re.I),
+    month_after=re.compile(r"\b(?:in\s+)?(?:the\s+)?(?:month\s+after|following\s+month|next\s+month)\b"
+                           r"|\b(?:a\s+|one\s+)?month\s+later\b", re.I),
+    month_frame=frozenset({"in", "for", "during", "of", "the", "month"}),
+    month_forms=(("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+                  "November", "December"),),
     verb_form=re.compile(r"^\w{3,}ed$", re.I),
 )  # fmt: skip
 
@@ -412,7 +419,7 @@ EXTREMES = ExtremeWords(
 PLAN_QUESTION = re.compile(
     r"\b(?:will|shall|plann?(?:ed|ing)|plans|scheduled|upcoming|expected|intended|due\s+to|to\s+be\s+held)\b", re.I)
 MONEY_QUESTION = re.compile(
-    rf"^(?!.*\b(?:{_RATE_WORDS})\b).*(?:\bhow much (?:money|did .{{0,60}}?\b(?:cost|pay|spend|earn|raise|donate|"
+    rf"^(?!.*\b(?:{_RATE_WORDS})\b).*(?:\bhow much (?:money|cash|did .{{0,60}}?\b(?:cost|pay|spend|earn|raise|donate|"
     r"invest|allocate|sell for|fetch))\b|\b(?:cost|costs|price|prices|priced|worth|budget|budgets|funding|funds|"
     r"salary|salaries|wages?|revenue|revenues|income|spent|spend|spending|paid|fee|fees|fine|fines|dollars?|euros?|"
     r"investment|grant|grants|loan|loans|profit|profits|bribe|bribes)\b)",
@@ -773,6 +780,7 @@ REPLY = ReplyWords(
         "from_sources": "from {sources}",
         "all_items": "all items",
         "scope.searched": "Searched {what}",
+        "scope.all": "Searched all {what}",
         "scope.fell_back": "Searched all {what}: none {which} answers this",
         "scope.undated": "Searched all items: none is dated {range}{resolved}",
         "resolved.event": " ({event} was on {date})",

@@ -54,6 +54,10 @@ def test_only_an_acronym_spelled_out_in_so_many_words_answers_whatever_the_gate(
     # a longer name whose initials begin with the letters may be another name: the gate weighs it as before
     longer = "The Skarn Harbour Wardens Association of Tarrow met in May."
     assert defines(longer, "SHW") and not spells_out(longer, "SHW")
+    # a glossary's entry of the full name that says what it is abbreviated to
+    entry = "- Harbour exit notice — A notice the port sends before a vessel leaves; abbreviated HEN."
+    assert spells_out(entry, "HEN")
+    assert not spells_out("- Mirror statistics — A comparison of trade figures; abbreviated HEN.", "HEN")
 
 
 def test_the_answer_is_the_sentence_that_spells_it_out():

@@ -188,3 +188,29 @@ def test_the_asked_country_s_row_in_the_other_language_takes_the_place_of_anothe
     # another document's row only as a near tie of the best
     far = candidate(9, "other.pdf", "Norway | 900 | 12", 20.0, "Country: Norway; 900 Heroin; 12 Opium.")
     assert prefer_country_row(question, [best, japan, far])[0] is best
+
+
+def test_a_figure_from_another_country_s_report_gives_way_to_one_from_the_asked_country_s():
+    # "За I полугодие 2023 года по республике было изъято 9 742,6 кг" stands in Kazakhstan's bulletin, names no country,
+    # and shared the most words with a question about Kyrgyzstan; the Kyrgyz report's figure was a near tie
+    from qa.answer import Candidate
+    from qa.answer.country_parts import prefer_country_document
+    from qa.contracts import ItemInfo, Passage
+    from qa.store import ChunkRow, SentenceRow
+
+    def candidate(k: int, doc: str, title: str, text: str, score: float) -> Candidate:
+        item = ItemInfo(doc, 0, title, "2024-02-15", 0, 999, doc_title=title)
+        passage = Passage(1, ChunkRow(0, doc, 0, 0, 9, "text", 0, 9), item, 1.0, 0.5, 1.0, 3.0)
+        return Candidate(SentenceRow(k, doc, 0, 0, len(text), text, "ru"), passage, {"typed": 1.0, "clash": 0.0},
+                         score)
+
+    kz = candidate(0, "kz.docx", "Статистический бюллетень: изъятия наркотиков в Республике Казахстан",
+                   "За I полугодие 2023 года по республике было изъято 9 742,6 кг наркотиков.", 31.4)
+    kg = candidate(3, "kg.pdf", "Ежегодный доклад о наркоситуации в Кыргызской Республике за 2023 год",
+                   "В 2023 году правоохранительными органами изъято 14 286 кг наркотических средств.", 31.0)
+    question = "Сколько наркотиков изъято в Кыргызстане в 2023 году?"
+    assert prefer_country_document(question, [kz, kg])[0].sentence.text == kg.sentence.text
+    # asked of Kazakhstan, the bulletin stays; far behind, the other report is no near tie
+    assert prefer_country_document("Сколько наркотиков изъято в Казахстане в 2023 году?", [kz, kg])[0] is kz
+    far = Candidate(kg.sentence, kg.passage, kg.features, 25.0)
+    assert prefer_country_document(question, [kz, far])[0] is kz

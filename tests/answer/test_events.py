@@ -20,6 +20,33 @@ def test_ordinals_and_years_that_single_out_an_event_must_match():
     assert event_features("The forum met in Skarn.", n) == (0.0, 0.0)
 
 
+def test_a_year_a_figure_is_only_compared_with_is_not_the_figure_s_year():
+    # "11 % less than in January-June 2030" is the figure of the report's own half-year, not of 2030
+    n = event_needs("How much heroin was seized in the Skarn region in January-June 2030?")
+    text = "- Heroin: 1,042 kg, 11 % less than in January-June 2030"
+    assert event_features(f"Half-Year Report, January-June 2031 {text}", n, text) == (0.0, 1.0)
+    # unless the sentence gives that year's figure too
+    n = event_needs("Сколько наркотиков изъято в Скарне в 2030 году?")
+    text = "По сравнению с 2030 годом, когда было изъято 5 842 кг, объём изъятий увеличился на 11,6 %."
+    assert event_features(f"Обзор за 2031 год {text}", n, text) == (1.0, 0.0)
+    text = "Изъято 14 286 кг, что на 9,4 % больше, чем в 2030 году (13 058 кг)."
+    assert event_features(f"Обзор за 2031 год {text}", n, text) == (1.0, 0.0)
+    # "from 2020 to the present" opens a span, it compares nothing: its figure is of no single year asked
+    n = event_needs("How much heroin was seized in Skarn in 2023?")
+    text = "From 2020 to the present, seven operations seized 740 kg of drugs."
+    assert event_features(text, n, text) == (0.0, 1.0)
+
+
+def test_a_holder_s_span_of_years_names_each_of_its_years_for_a_who_question():
+    n = event_needs("Who was Director of the Skarn Bureau in 2018?")
+    text = "Director | Ilse Marr | Velania | 2016-2021"
+    assert event_features(text, n, text) == (1.0, 0.0)
+    # a figure of a span of years is no figure of one of them
+    n = event_needs("How much heroin did the Skarn Bureau seize in 2018?")
+    text = "From 2016 to 2021 the Bureau seized 4,120 kg of heroin."
+    assert event_features(text, n, text)[1] == 1.0
+
+
 # A question that sets its event in a place the documents do not (qa.answer.events.misplaced): the chosen sentence
 # names no place, and the first sentence of its item holds the same kind of gathering elsewhere.
 COUNCIL_LEAD = "On 14 March 2023, in Dunmore, the spring meeting of the beekeepers' council was held in the library."

@@ -80,3 +80,24 @@ def test_the_year_asked_is_the_column_compared_not_a_total_over_years_that_names
     table = table_row(index, index.rows[1])
     assert table.header_cells[_asked_column("Which donor contributed the most in 2024?", table)] == "2024"
     assert table.header_cells[_asked_column("Which donor contributed the most in all?", table)] == "Total 2022-2024"
+
+
+def _regions(country: str, rows: list[tuple[str, int]], lead: str = "") -> str:
+    table = "\n".join(f"| {name} | {kg // 10} | {kg} |" for name, kg in rows)
+    return (f"# Annual review of the drug situation in {country}, 2023\n\nPublished 20 February 2024.\n\n"
+            f"In 2023 the agencies of {country} seized drugs in every region.{lead}\n\n"
+            f"| Region | Heroin, kg | Total, kg |\n|---|---|---|\n{table}\n")
+
+
+def test_the_most_in_a_country_s_regions_is_read_in_that_country_s_table(invented_service):
+    # Kyrgyzstan's table of regions had answered "Which region of Tajikistan …?" with its own largest region
+    service = invented_service({
+        # its lead shares the question's words: its table is found first
+        "kg_2023.md": _regions("Kyrgyzstan", [("Amber Valley", 6444), ("Coldwater", 630), ("Dunmere", 155)],
+                               " The largest total drug seizures of 2023 were made in the north of the region."),
+        "tj_2023.md": _regions("Tajikistan", [("Brightmoor", 2100), ("Eastfold", 3950), ("Greywell", 402)]),
+    })
+    answer = service.ask("Which region of Tajikistan had the largest total drug seizures in 2023?").answer
+    assert answer is not None and answer.span_text == "Eastfold"
+    answer = service.ask("Which region of Kyrgyzstan had the largest total drug seizures in 2023?").answer
+    assert answer is not None and answer.span_text == "Amber Valley"

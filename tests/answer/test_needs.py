@@ -23,6 +23,14 @@ def test_a_change_in_a_price_or_a_count_of_grants_is_no_question_about_money():
     assert not needs("Сколько грантов выдал совет?").money
     assert needs("How many dollars did the repair cost?").money  # counts money itself
     assert not needs("How much honey did the Skarn stalls sell?").money
+    assert needs("How much cash may a traveller carry across the Skarn border without a declaration?").money
+
+
+def test_who_is_such_and_such_asks_what_it_is_not_for_a_name():
+    assert needs("Кто такой «глотатель» в терминологии бюро?").wants is None
+    assert needs("Кто такие наркокурьеры?").wants is None
+    assert needs("Кто возглавляет службу?").wants == "person"
+    assert needs("Кто такая Айгерим Сатова?").wants == "person"  # who she is
 
 
 def test_first_as_an_adverb_is_not_an_event_marker():

@@ -11,7 +11,7 @@ import re
 import pytest
 
 from qa.app.chat import Conversation
-from qa.app.followups import Context, rewrite
+from qa.app.followups import Context, month_swapped, rewrite
 
 COUNCIL = (
     "Source: Council of Harbour Masters\n\n"
@@ -132,3 +132,45 @@ def test_the_meeting_of_the_year_before_is_the_one_answered(chat):
     assert turn.answer is not None and "Dunmore" in turn.answer.text, turn.reply_html
     # the reply says which question was asked: the one before, of the year before
     assert "Where did the Council of Harbour Masters meet in 2023?" in text_of(turn.reply_html)
+
+
+@pytest.mark.parametrize(("question", "previous", "searched"), [
+    ("And in April?", "How many pilot boats were inspected in March 2025?",
+     "How many pilot boats were inspected in April 2025?"),
+    ("What about the month before?", "How many pilot boats were inspected in March 2025?",
+     "How many pilot boats were inspected in February 2025?"),
+    ("And the following month?", "How many pilot boats were inspected in December 2024?",
+     "How many pilot boats were inspected in January 2025?"),
+    ("А в марте?", "Сколько лоцманских судов проверено в апреле 2025 года?",
+     "Сколько лоцманских судов проверено в марте 2025 года?"),
+    ("А в прошлом месяце?", "Сколько лоцманских судов проверено в апреле 2025 года?",
+     "Сколько лоцманских судов проверено в марте 2025 года?"),
+    ("А за май?", "Сколько лоцманов обучено за апрель 2025 года?", "Сколько лоцманов обучено за май 2025 года?"),
+])
+def test_a_month_named_alone_or_by_its_distance_is_the_question_before_asked_of_that_month(question, previous,
+                                                                                          searched):
+    # "and in April?" was searched inside the March bulletin, and its reply was that bulletin's publication line
+    assert rewrite(question, Context(searched=previous)) == searched
+
+
+def test_a_follow_up_saying_more_than_a_month_is_no_month_swap():
+    assert "pilot" not in rewrite("And who chaired it in April?", Context(searched="Who spoke in March 2025?"))
+    assert month_swapped("And in April?", "Who chairs the Council?") is None  # no month asked before
+
+
+BULLETINS = {
+    "march.txt": "Harbour inspections bulletin No. 3\n\nSkarn, 10 April 2025\n\nIn March 2025 the harbour wardens "
+                 "inspected 214 pilot boats in the five coastal towns.\n",
+    "april.txt": "Harbour inspections bulletin No. 4\n\nSkarn, 12 May 2025\n\nIn April 2025 the harbour wardens "
+                 "inspected 197 pilot boats in the five coastal towns.\n",
+}
+
+
+def test_and_in_april_is_answered_by_the_april_bulletin(chat_over):
+    chat = chat_over(BULLETINS)
+    conv = Conversation()
+    first = chat.ask(conv, "How many pilot boats did the harbour wardens inspect in March 2025?", 3)
+    assert first.answer is not None and "214" in first.answer.text
+    turn = chat.ask(conv, "And in April?", 3)
+    assert turn.answer is not None and "197" in turn.answer.text, turn.reply_html
+    assert "How many pilot boats did the harbour wardens inspect in April 2025?" in text_of(turn.reply_html)

@@ -573,3 +573,41 @@ def test_a_month_a_row_names_is_of_the_year_its_reports_title_names(tmp_path, se
     s.build()
     p = plan(s.index(), "How much tobacco was seized in March 2025?", None, None)
     assert p.first is not None and p.first.mentioning and p.first.n_items == 2
+
+
+def test_a_figure_compared_with_the_year_asked_is_of_its_own_item_s_year():
+    # the half-year report of 2031 says heroin fell "11 % less than in January-June 2030": no figure of 2030
+    from types import SimpleNamespace
+
+    from qa.contracts import Answer
+    from qa.filters.question import parse_question_dates
+    from qa.filters.scope import Plan, about_other_years
+
+    plan = Plan(Filters(), SimpleNamespace(mentioning=1), None,
+                parse_question_dates("How much heroin was seized in January-June 2030?"))
+    line = Answer("- Heroin: 1,042 kg, 11 % less than in January-June 2030", "report.txt", "Seizures by drug type",
+                  "2031-06", 0, 55, 0.7, 1)
+    assert about_other_years(line, plan, fell_back=True, figure=True) == (
+        "The best passage is about 2031, not Jan 2030 – Jun 2030.")
+    assert about_other_years(line, plan, fell_back=True) is None  # who or what was compared is another question
+    # a compared year given its own figure is that year's
+    given = dataclasses.replace(line, text="Seizures rose by 9 %, against 2030 (13 058 kg).")
+    assert about_other_years(given, plan, fell_back=True, figure=True) is None
+
+
+def test_an_answer_found_once_the_year_was_dropped_is_not_said_to_miss_a_year_it_names():
+    # "none dated or mentioning 2018 answers this" above "Director | Ilse Marr | 2016-2021" read as a contradiction
+    from types import SimpleNamespace
+
+    from qa.contracts import Answer
+    from qa.filters.question import parse_question_dates
+    from qa.filters.scope import Plan, scope_of
+
+    plan = Plan(Filters(), SimpleNamespace(mentioning=1, n_items=1, unknown_sources=()), None,
+                parse_question_dates("Who was Director of the Bureau in 2018?"))
+    row = Answer("Director | Ilse Marr | Velania | 2016-2021", "directory.docx", "Directory", "2025-02-03", 0, 41,
+                 0.7, 1, header="Post | Name | Country | Years in post")
+    assert scope_of(plan, None, True, 51, answer=row).reading == "Searched all items"
+    other = dataclasses.replace(row, text="Director | Tarn Oskel | Wenland | 2021-2024")
+    assert scope_of(plan, None, True, 51, answer=other).reading == (
+        "Searched all items: none dated or mentioning 2018 answers this")

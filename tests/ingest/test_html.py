@@ -187,3 +187,18 @@ def test_a_programmes_day_headings_date_its_parts_and_its_h1_names_the_first():
         ("Day 2, 4 June 2025", "2025-06-04")]
     second = doc.items[2]
     assert "| 10:00-10:45 | Session 6:" in doc.text[second.start:second.end]
+
+
+def test_a_glossary_s_term_is_read_on_its_definition_s_line():
+    # apart, "- Swallower" is a line that says nothing and its definition one that does not say what it defines
+    page = ("<html><head><title>Glossary</title></head><body><h1>Glossary of terms</h1>"
+            "<p>This glossary explains the terms used in the Bureau's bulletins and reports.</p><dl>"
+            "<dt>Swallower</dt><dd>A courier who carries drugs inside the body in swallowed capsules.</dd>"
+            "<dt>Mirror statistics<dd>A comparison of one country's exports with its partner's imports."
+            "<dt>Pre-export notification</dt><dd>A notice sent before a shipment leaves; abbreviated <b>PEN</b>.</dd>"
+            "</dl><p>Last revised in January 2025 by the Analytical Unit.</p></body></html>")
+    lines = [line.lstrip("- ").strip() for line in parse_bytes("glossary.html", page.encode()).text.splitlines()]
+    assert "Swallower — A courier who carries drugs inside the body in swallowed capsules." in lines
+    assert "Mirror statistics — A comparison of one country's exports with its partner's imports." in lines
+    assert "Pre-export notification — A notice sent before a shipment leaves; abbreviated PEN." in lines
+    assert "Swallower" not in lines

@@ -255,3 +255,19 @@ def test_a_word_hyphenated_over_a_page_break_is_read_whole():
     assert block.endswith("embank-\nPage 1 of 2\n\f\nBorder Liaison Office Review 2023\nment was raised by four "
                           "metres in 2023.")
     assert "in Ayvadj embankment was raised" in " ".join(search_text(x.text)[start : start + len(block)].split())
+
+
+def test_a_report_whose_running_header_names_its_publisher_is_named_by_its_first_page_s_heading():
+    # every page opens with the agency's name; the first page's heading names the report and the year it covers, which
+    # is what a citation and a question's year ("… in 2023?") read
+    header = "Wenlow Drug Control Service of the Ministry of the Interior"
+    first = (f"{header}\nANNUAL REPORT ON THE DRUG SITUATION IN WENLOW FOR 2023\nAshford, 15 February 2024\n"
+             "1. Overview\nIn 2023 the services seized 14 286 kg of drugs.\n1")
+    later = [f"{header}\nThe office in Termez reported {n} joint checks.\n{n}" for n in (2, 3)]
+    assert from_pages([first, *later], None).title == "ANNUAL REPORT ON THE DRUG SITUATION IN WENLOW FOR 2023"
+    # a header naming the document keeps its place over a first heading that names the publisher
+    header = "Wenlow Half-Year Report H1 2024"
+    first = (f"{header}\nWenlow Regional Information and Coordination Centre\nIn the first half the services "
+             "seized 1 286 kg of drugs.\n1")
+    later = [f"{header}\nThe office in Termez reported {n} joint checks.\n{n}" for n in (2, 3)]
+    assert from_pages([first, *later], None).title == header

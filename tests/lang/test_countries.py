@@ -20,6 +20,10 @@ from qa.lang.countries import countries_in
     # an organisation, a region and a member state are no country
     ("Ms. Ines Carvalho, FAO Fisheries Division for Central Asia", "en", set()),
     ("the member states of the union", "en", set()),
+    # a currency named by its country names no place
+    ("не превышающей эквивалент 10 000 долларов США на одного человека", "ru", set()),
+    ("up to 10,000 US dollars in cash", "en", set()),
+    ("Посольство США в Бишкеке", "ru", {"US"}),
 ])
 def test_a_country_is_read_in_any_form(text, lang, codes):
     assert countries_in(text, lang) == codes
