@@ -17,9 +17,9 @@ from dataclasses import dataclass
 
 from qa.answer.needs import needs
 from qa.answer.periods import names_part, part_of, row_label
-from qa.filters.year_spans import names_span_of_years, spans_year
 from qa.contracts import Passage
 from qa.filters.mentions import YEAR_RE
+from qa.filters.year_spans import names_span_of_years, spans_year
 from qa.ingest.readers import CELL_SEPARATOR
 from qa.lang import analyze, detect, get
 from qa.lang.countries import countries_in

@@ -13,14 +13,13 @@ as the other near-tie rules do (qa.answer.roles.prefer_holder).
 
 from __future__ import annotations
 
-
 from qa.answer.asked_marks import asked_marks, names_all_asked
 from qa.answer.features import Candidate, prefer_near_tie
 from qa.answer.needs import needs
 from qa.answer.roles import miscast
-from qa.filters.year_spans import asked_year, names_span, spans_year
 from qa.filters.mentions import YEAR_RE
 from qa.filters.question import parse_question_dates
+from qa.filters.year_spans import asked_year, names_span, spans_year
 
 TENURE_TOP = 8
 TENURE_MARGIN = 5.0

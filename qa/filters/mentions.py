@@ -283,6 +283,7 @@ def without_compared_years(text: str, figured: bool = False) -> str:
     ("…, 9,4 % больше, чем в 2022 году (13 058 кг)" says what was seized in 2022)."""
     if not figured:
         return _COMPARED_YEAR.sub(" ", text)
+
     def kept(m: re.Match) -> str:
         return m.group() if _OWN_FIGURE.match(text, m.end()) or _SPAN_GOES_ON.match(text, m.end()) else " "
 

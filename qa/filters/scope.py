@@ -29,8 +29,8 @@ from qa.contracts import Answer, Filters, Scope
 from qa.filters.core import Bound, DateRange, FilterError, Selection, clean_sources, describe
 from qa.filters.mentions import (YEAR_RE, edge_of, names_month_of, names_period, other_part, other_years,
                                  without_compared_years, year_of_part)
-from qa.filters.year_spans import spans_years
 from qa.filters.question import QuestionDates, asks_ahead, parse_question_dates
+from qa.filters.year_spans import spans_years
 from qa.ingest.dates import find_date
 from qa.lang import detect, reply_words
 from qa.lang.year_parts import parts_alone

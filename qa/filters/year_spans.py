@@ -60,7 +60,7 @@ def spans_years(text: str, first: int, last: int) -> bool:
 
 def names_span_of_years(text: str) -> bool:
     """Whether `text` names a span of years ("2012-2018", "с 2016 по 2020 год", "2021-present")."""
-    return any(True for _ in _SPAN.finditer(text)) or _TO_PRESENT.search(text) is not None
+    return _SPAN.search(text) is not None or _TO_PRESENT.search(text) is not None
 
 
 def names_span(text: str, first: int, last: int) -> bool:
