@@ -224,6 +224,18 @@ def names_asked(asked: frozenset[str], text: str) -> bool:
     return _answers(asked, held) or (_DEPUTY in asked) == (_DEPUTY in held) and _names_asked(asked, text)
 
 
+def asked_office(question: str) -> frozenset[str]:
+    """The office a who-question asks the holder of (asked_marks), a deputy's with what they are deputy of ("Deputy
+    Director", "заместителем директора"); empty when it names none, or a deputy of nothing named."""
+    asked = asked_marks(question)
+    if asked == {_DEPUTY} and (m := _DEPUTY_OF.search(question)):
+        asked = asked | marks(m.group(1))
+    return asked if asked - {_DEPUTY} else frozenset()
+
+
+_DEPUTY_OF = re.compile(r"(?<!\w)(?:deputy|заместител\w*)\s+([\w-]+)", re.I)
+
+
 def names_all_asked(asked: frozenset[str], text: str) -> bool:
     """Whether `text` names every role and act of `asked` (asked_marks), a deputy's only when a deputy is asked: "Deputy
     Director, 2012-2018" is no Director's time."""

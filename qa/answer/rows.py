@@ -8,9 +8,7 @@ row_and_column_named (qa.answer.pick.pick_answer).
 
 from __future__ import annotations
 
-import re
-
-from qa.answer.asked_marks import asked_marks, marks, names_all_asked
+from qa.answer.asked_marks import asked_office, names_all_asked
 from qa.answer.features import Candidate, swap
 from qa.answer.needs import needs
 from qa.answer.periods import Label, Period, asked_period, part_of, row_label
@@ -200,14 +198,8 @@ def names_office(question: str, text: str) -> bool:
     open with the office; an office in a later cell ("… | глава делегации") is one row's detail, not its key."""
     if needs(question).wants != "person":
         return False
-    asked = asked_marks(question)
-    if asked == {"deput"} and (m := _DEPUTY_OF.search(question)):
-        asked = asked | marks(m.group(1))  # a deputy of what: "Deputy Director", "заместителем директора"
-    first = cells(text)[:1]
-    return bool(asked - {"deput"}) and any(names_all_asked(asked, text[a:b]) for a, b in first)
-
-
-_DEPUTY_OF = re.compile(r"(?<!\w)(?:deputy|заместител\w*)\s+([\w-]+)", re.I)
+    asked = asked_office(question)
+    return bool(asked) and any(names_all_asked(asked, text[a:b]) for a, b in cells(text)[:1])
 
 
 def _names_period(question: str, row: SentenceRow) -> bool:
